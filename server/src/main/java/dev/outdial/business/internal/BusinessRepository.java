@@ -1,0 +1,69 @@
+package dev.outdial.business.internal;
+
+import dev.outdial.business.Business;
+import dev.outdial.shared.SqlTime;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The {@code business} table. */
+@Repository
+public class BusinessRepository {
+
+    private static final String COLUMNS = "id, name, time_zone, default_country, concurrent_call_limit, created_at";
+
+    private final JdbcClient db;
+
+    BusinessRepository(JdbcClient db) {
+        this.db = db;
+    }
+
+    public long insert(String name, ZoneId zone, String country, int limit, Instant createdAt) {
+        KeyHolder key = new GeneratedKeyHolder();
+        db.sql("""
+                insert into business (name, time_zone, default_country, concurrent_call_limit, created_at)
+                values (:name, :zone, :country, :limit, :created)
+                """)
+                .param("name", name).param("zone", zone.getId()).param("country", country)
+                .param("limit", limit).param("created", SqlTime.toSql(createdAt))
+                .update(key, "id");
+        return key.getKeyAs(Long.class);
+    }
+
+    public void update(long id, String name, ZoneId zone, String country, int limit) {
+        db.sql("""
+                update business set name = :name, time_zone = :zone, default_country = :country,
+                       concurrent_call_limit = :limit
+                where id = :id
+                """)
+                .param("name", name).param("zone", zone.getId()).param("country", country)
+                .param("limit", limit).param("id", id).update();
+    }
+
+    public Optional<Business> find(long id) {
+        return db.sql("select " + COLUMNS + " from business where id = :id").param("id", id)
+                .query(BusinessRepository::business).optional();
+    }
+
+    public Optional<Business> findByName(String name) {
+        return db.sql("select " + COLUMNS + " from business where lower(name) = lower(:name)").param("name", name)
+                .query(BusinessRepository::business).optional();
+    }
+
+    public List<Business> list() {
+        return db.sql("select " + COLUMNS + " from business order by lower(name), id")
+                .query(BusinessRepository::business).list();
+    }
+
+    private static Business business(ResultSet row, int n) throws SQLException {
+        return new Business(row.getLong("id"), row.getString("name"), ZoneId.of(row.getString("time_zone")),
+                row.getString("default_country"), row.getInt("concurrent_call_limit"), SqlTime.instant(row, "created_at"));
+    }
+}

@@ -1,0 +1,70 @@
+package dev.outdial.demo;
+
+import dev.outdial.agent.UserAccounts;
+import dev.outdial.agent.UserDraft;
+import dev.outdial.business.Business;
+import dev.outdial.business.BusinessDraft;
+import dev.outdial.business.Businesses;
+import dev.outdial.shared.Role;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * {@code ./outdial demo}: a business to look around in, made once and kept across restarts. Its
+ * people's sign-ins are printed at every start, since a demo is for showing.
+ */
+@Component
+@Profile("demo")
+@Order(10)
+class DemoBusiness implements ApplicationRunner {
+
+    static final String NAME = "Outdial Demo";
+    private static final Logger log = LoggerFactory.getLogger(DemoBusiness.class);
+
+    record Person(String email, String name, String password, Role role) {
+    }
+
+    static final List<Person> PEOPLE = List.of(
+            new Person("admin@demo.outdial.dev", "Nguyễn Minh Anh", "demo-admin", Role.ADMIN),
+            new Person("supervisor@demo.outdial.dev", "Trần Quốc Bảo", "demo-supervisor", Role.SUPERVISOR),
+            new Person("agent1@demo.outdial.dev", "Lê Thu Hà", "demo-agent", Role.AGENT),
+            new Person("agent2@demo.outdial.dev", "Phạm Văn Đức", "demo-agent", Role.AGENT),
+            new Person("agent3@demo.outdial.dev", "Hoàng Mai Linh", "demo-agent", Role.AGENT),
+            new Person("agent4@demo.outdial.dev", "Vũ Hoàng Nam", "demo-agent", Role.AGENT));
+
+    private final Businesses businesses;
+    private final UserAccounts users;
+
+    DemoBusiness(Businesses businesses, UserAccounts users) {
+        this.businesses = businesses;
+        this.users = users;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        Business business = businesses.findByName(NAME).orElseGet(this::create);
+        StringBuilder table = new StringBuilder("\n\n  Demo business \"" + NAME + "\" — sign in with:\n");
+        for (Person person : PEOPLE) {
+            table.append(String.format("    %-11s %-30s %s%n", person.role(), person.email(), person.password()));
+        }
+        log.info("{}", table);
+    }
+
+    private Business create() {
+        Person admin = PEOPLE.getFirst();
+        Business business = businesses.create(new BusinessDraft(NAME, "Asia/Ho_Chi_Minh", "VN", 30),
+                new Businesses.FirstAdmin(admin.email(), admin.password(), admin.name())).business();
+        for (Person person : PEOPLE.subList(1, PEOPLE.size())) {
+            users.create(business.id(), new UserDraft(person.email(), person.name(), person.password(), person.role(), true));
+        }
+        return business;
+    }
+}

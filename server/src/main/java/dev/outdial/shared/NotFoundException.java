@@ -1,0 +1,25 @@
+package dev.outdial.shared;
+
+/**
+ * The object does not exist for this user. Also what another business's object looks like:
+ * answering 404 rather than 403 keeps its existence secret.
+ */
+public class NotFoundException extends RuntimeException {
+
+    private final String resource;
+    private final Object id;
+
+    public NotFoundException(String resource, Object id) {
+        super(resource + " " + id + " was not found");
+        this.resource = resource;
+        this.id = id;
+    }
+
+    public String resource() {
+        return resource;
+    }
+
+    public Object id() {
+        return id;
+    }
+}

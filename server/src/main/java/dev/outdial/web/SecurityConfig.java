@@ -1,0 +1,72 @@
+package dev.outdial.web;
+
+import dev.outdial.shared.Role;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
+
+/**
+ * Two doors. The API ({@code /api/**} and the actuator) is stateless HTTP Basic with problem
+ * details for 401/403 and no CSRF (no cookie ever authenticates it). The pages use a form login
+ * with a session, so they carry CSRF tokens.
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfig {
+
+    private static final String REALM = "Outdial";
+
+    @Bean
+    PasswordEncoder passwordEncoder(@Value("${outdial.security.bcrypt-strength:10}") int strength) {
+        return new BCryptPasswordEncoder(strength);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, ProblemResponses problems) throws Exception {
+        RequestMatcher api = new OrRequestMatcher(pathPattern("/api/**"), EndpointRequest.toAnyEndpoint());
+        http.securityMatcher(api)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(EndpointRequest.to("health")).permitAll()
+                        .requestMatchers(EndpointRequest.to("prometheus"))
+                        .hasAnyRole(Role.OPERATOR.name(), Role.ADMIN.name())
+                        .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Role.OPERATOR.name())
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic
+                        .realmName(REALM)
+                        .authenticationEntryPoint(problems.unauthorized(REALM)))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(problems.unauthorized(REALM))
+                        .accessDeniedHandler(problems.forbidden()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
+                                "/favicon.ico", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                        .permitAll()
+                        .requestMatchers("/operator/**").hasRole(Role.OPERATOR.name())
+                        .requestMatchers("/settings/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
+        return http.build();
+    }
+}

@@ -1,0 +1,155 @@
+package dev.outdial.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.core.env.Environment;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A plain HTTP client for the running test server: every request goes through the real security
+ * filters, converters and error handling, as a customer's integration would.
+ */
+@TestComponent
+public class Api {
+
+    public static final String OPERATOR = "operator";
+    public static final String OPERATOR_PASSWORD = "operator-test-password";
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Environment environment;
+
+    Api(Environment environment) {
+        this.environment = environment;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + environment.getProperty("local.server.port");
+    }
+
+    public Client as(String username, String password) {
+        return new Client(username, password);
+    }
+
+    public Client anonymous() {
+        return new Client(null, null);
+    }
+
+    public Client operator() {
+        return as(OPERATOR, OPERATOR_PASSWORD);
+    }
+
+    /** A new business with a unique name and its first admin, made by the operator. */
+    public TestBusiness newBusiness(String label) {
+        String unique = label + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String email = "admin@" + unique.toLowerCase() + ".test";
+        Response created = operator().post("/api/v1/businesses", Map.of(
+                "name", unique, "timeZone", "Asia/Ho_Chi_Minh", "defaultCountry", "VN", "concurrentCallLimit", 10,
+                "admin", Map.of("email", email, "password", "admin-password", "name", "Admin of " + unique)));
+        created.expect(201);
+        return new TestBusiness(this, created.json().get("id").asLong(), unique, as(email, "admin-password"));
+    }
+
+    public static String json(Object body) {
+        return JSON.writeValueAsString(body);
+    }
+
+    public final class Client {
+
+        private final String username;
+        private final String password;
+        private final Map<String, String> headers;
+
+        private Client(String username, String password) {
+            this(username, password, Map.of());
+        }
+
+        private Client(String username, String password, Map<String, String> headers) {
+            this.username = username;
+            this.password = password;
+            this.headers = headers;
+        }
+
+        public Client withHeader(String name, String value) {
+            var more = new java.util.HashMap<>(headers);
+            more.put(name, value);
+            return new Client(username, password, Map.copyOf(more));
+        }
+
+        public Response get(String path) {
+            return send("GET", path, null);
+        }
+
+        public Response post(String path, Object body) {
+            return send("POST", path, body instanceof String raw ? raw : json(body));
+        }
+
+        public Response post(String path) {
+            return send("POST", path, "");
+        }
+
+        public Response put(String path, Object body) {
+            return send("PUT", path, body instanceof String raw ? raw : json(body));
+        }
+
+        public Response delete(String path) {
+            return send("DELETE", path, null);
+        }
+
+        public Response send(String method, String path, String body) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+            if (!headers.containsKey("Accept")) {
+                request.header("Accept", "application/json, application/problem+json");
+            }
+            if (body != null) {
+                request.header("Content-Type", "application/json");
+            }
+            if (username != null) {
+                String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+                request.header("Authorization", "Basic " + token);
+            }
+            headers.forEach(request::header);
+            try {
+                HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                return new Response(method + " " + path, response.statusCode(), response.body(),
+                        response.headers().firstValue("Content-Type").orElse(""));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    public record Response(String request, int status, String body, String contentType) {
+
+        public JsonNode json() {
+            return body == null || body.isEmpty() ? JSON.nullNode() : JSON.readTree(body);
+        }
+
+        /** Fails with the whole answer when the status is not the expected one. */
+        public Response expect(int expected) {
+            if (status != expected) {
+                throw new AssertionError(request + " answered " + status + " instead of " + expected + ": " + body);
+            }
+            return this;
+        }
+
+        public long id() {
+            return json().get("id").asLong();
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.outdial.testing;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The whole application on a random port, against H2 or PostgreSQL (see
+ * {@link TestDatabaseProfiles}); tests talk to it over HTTP like any client, through {@link Api}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles(resolver = TestDatabaseProfiles.class)
+@Import(Api.class)
+public @interface OutdialIntegrationTest {
+}

@@ -1,0 +1,26 @@
+package dev.outdial.testing;
+
+import java.util.Map;
+
+/** A business made for one test, with its admin signed in; adds people in any role. */
+public record TestBusiness(Api api, long id, String name, Api.Client admin) {
+
+    public String domain() {
+        return name.toLowerCase() + ".test";
+    }
+
+    /** Creates a user in this business and returns them signed in. */
+    public Person person(String role, String localPart) {
+        String email = localPart + "@" + domain();
+        long userId = admin.post("/api/v1/users", Map.of("email", email, "name", localPart + " of " + name,
+                "password", "person-password", "role", role)).expect(201).id();
+        return new Person(userId, email, api.as(email, "person-password"));
+    }
+
+    public Person agent(String localPart) {
+        return person("AGENT", localPart);
+    }
+
+    public record Person(long id, String email, Api.Client client) {
+    }
+}
