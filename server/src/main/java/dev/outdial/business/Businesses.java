@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,11 +29,13 @@ public class Businesses implements BusinessTimeZones {
     private final BusinessRepository businesses;
     private final UserAccounts users;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Businesses(BusinessRepository businesses, UserAccounts users, Clock clock) {
+    Businesses(BusinessRepository businesses, UserAccounts users, Clock clock, ApplicationEventPublisher events) {
         this.businesses = businesses;
         this.users = users;
         this.clock = clock;
+        this.events = events;
     }
 
     public record FirstAdmin(String email, String password, String name) {
@@ -57,6 +60,7 @@ public class Businesses implements BusinessTimeZones {
         }
         long id = businesses.insert(valid.name(), valid.zone(), valid.country(), valid.limit(), clock.instant());
         long adminId = users.create(id, new UserDraft(admin.email(), admin.name(), admin.password(), Role.ADMIN, true)).id();
+        events.publishEvent(new BusinessCreated(id));
         return new Created(get(id), adminId);
     }
 
