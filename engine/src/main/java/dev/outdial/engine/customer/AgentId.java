@@ -1,0 +1,23 @@
+package dev.outdial.engine.customer;
+
+import java.util.Objects;
+
+/** An agent, as the server identifies users; the engine only compares them. */
+public record AgentId(String value) {
+
+    public AgentId {
+        Objects.requireNonNull(value, "agent id");
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("an agent id must not be blank");
+        }
+    }
+
+    public static AgentId of(String value) {
+        return new AgentId(value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

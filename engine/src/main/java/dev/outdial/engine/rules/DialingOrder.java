@@ -1,0 +1,79 @@
+package dev.outdial.engine.rules;
+
+import dev.outdial.engine.customer.CampaignRules;
+import dev.outdial.engine.customer.CustomerState;
+import dev.outdial.engine.customer.Eligibility;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which customers of a campaign are eligible now, for whom, and in what order: due callbacks
+ * first (the recipient's own before those released to anyone), then retries that are due, then
+ * new customers in the order added, then retries after business-side errors, which wait "after
+ * the fresh data is exhausted".
+ *
+ * <p>The store claims customers with a query that mirrors this class, so the order is a plain
+ * sort key over columns (an index serves it):
+ * <pre>{@code
+ * WHERE no hold AND no claim AND cycle_attempts < :max_calls AND (
+ *         progress = 'NEW'
+ *      OR progress IN ('CALLBACK', 'RETRY', 'DO_NOT_CALL_BACK') AND next_attempt_at <= :now
+ *      OR progress = 'ERROR' AND last_result IN ('HOTLINE_ERROR', 'NETWORK_ERROR', 'AGENT_TIMEOUT')
+ *                            AND business_errors <= :error_retry_limit AND next_attempt_at <= :now)
+ *   AND (progress <> 'CALLBACK' OR callback_owner = :agent
+ *        OR next_attempt_at + :owner_grace <= :now AND callback_owner NOT IN (:logged_in_agents))
+ * ORDER BY CASE WHEN progress = 'CALLBACK' AND callback_owner = :agent THEN 0   -- OWN_CALLBACK
+ *               WHEN progress = 'CALLBACK' THEN 1                              -- RELEASED_CALLBACK
+ *               WHEN progress IN ('RETRY', 'DO_NOT_CALL_BACK') THEN 2          -- DUE_RETRY
+ *               WHEN progress = 'NEW' THEN 3                                   -- FRESH
+ *               ELSE 4 END,                                                    -- ERROR_RETRY
+ *          next_attempt_at NULLS FIRST, added_at, id
+ * }</pre>
+ * A claim whose lease has lapsed still counts as a claim until the store applies
+ * {@code LeaseExpired} to it, which also closes a call its crashed holder left open.
+ */
+public final class DialingOrder {
+
+    /** The kinds of work in the order they are served; the ordinal is the sort key's first part. */
+    public enum Tier { OWN_CALLBACK, RELEASED_CALLBACK, DUE_RETRY, FRESH, ERROR_RETRY }
+
+    private static final Comparator<Ranked> ORDER = Comparator
+            .comparing(Ranked::tier)
+            .thenComparing(ranked -> ranked.customer().state().nextAttemptAt().orElse(Instant.MIN))
+            .thenComparing(ranked -> ranked.customer().addedAt())
+            .thenComparingLong(ranked -> ranked.customer().customerId());
+
+    private final CampaignRules rules;
+    private final CallbackOwnership callbackOwnership;
+
+    public DialingOrder(CampaignRules rules) {
+        this.rules = rules;
+        this.callbackOwnership = new CallbackOwnership(rules.callbackOwnerGrace());
+    }
+
+    /** The customers {@code recipient} may receive at {@code now}, first to serve first. */
+    public List<QueuedCustomer> eligibleInOrder(Collection<QueuedCustomer> customers, Recipient recipient, Instant now) {
+        return customers.stream()
+                .flatMap(customer -> tierOf(customer.state(), recipient, now).map(tier -> new Ranked(tier, customer)).stream())
+                .sorted(ORDER)
+                .map(Ranked::customer)
+                .toList();
+    }
+
+    /** Where the customer stands in the order for {@code recipient}, or empty if not eligible for them now. */
+    public Optional<Tier> tierOf(CustomerState customer, Recipient recipient, Instant now) {
+        return Eligibility.of(customer, rules, now).flatMap(kind -> switch (kind) {
+            case CALLBACK -> !callbackOwnership.mayReceive(customer, recipient, now) ? Optional.empty()
+                    : Optional.of(callbackOwnership.isOwnedBy(customer, recipient) ? Tier.OWN_CALLBACK : Tier.RELEASED_CALLBACK);
+            case RETRY -> Optional.of(Tier.DUE_RETRY);
+            case FRESH -> Optional.of(Tier.FRESH);
+            case ERROR_RETRY -> Optional.of(Tier.ERROR_RETRY);
+        });
+    }
+
+    private record Ranked(Tier tier, QueuedCustomer customer) {
+    }
+}

@@ -1,0 +1,141 @@
+package dev.outdial.engine.rules;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Working hours: "a named weekly schedule (days × time ranges, in the business time zone, optional
+ * holiday dates). A campaign dials only inside its working hours." The same shape, in the called
+ * party's zone ({@link #inZone}), gives the called party's local calling hours.
+ *
+ * <p>Invalid schedules (inverted or overlapping ranges) are rejected on construction with a
+ * message naming the day and the ranges, so the server's settings validation can reuse it.
+ */
+public final class WeeklySchedule {
+
+    /** Far enough to pass any run of holidays a business would enter, near enough to stay cheap. */
+    private static final int DAYS_SEARCHED_FOR_AN_OPENING = 2 * 366;
+
+    private final ZoneId zone;
+    private final Map<DayOfWeek, List<TimeRange>> ranges;
+    private final Set<LocalDate> holidays;
+
+    public WeeklySchedule(ZoneId zone, Map<DayOfWeek, List<TimeRange>> ranges, Set<LocalDate> holidays) {
+        this.zone = Objects.requireNonNull(zone, "zone");
+        this.ranges = new EnumMap<>(DayOfWeek.class);
+        ranges.forEach((day, dayRanges) -> this.ranges.put(day, sortedWithoutOverlap(day, dayRanges)));
+        this.holidays = Set.copyOf(holidays);
+    }
+
+    public static Builder in(ZoneId zone) {
+        return new Builder(zone);
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** The same days, hours and holidays, evaluated in another zone. */
+    public WeeklySchedule inZone(ZoneId otherZone) {
+        return new WeeklySchedule(otherZone, ranges, holidays);
+    }
+
+    public boolean isOpen(Instant instant) {
+        ZonedDateTime local = instant.atZone(zone);
+        return !holidays.contains(local.toLocalDate())
+                && rangesOn(local.getDayOfWeek()).stream().anyMatch(range -> range.contains(local.toLocalTime()));
+    }
+
+    /** {@code from} itself if open then, else the next instant the schedule opens; empty if it never does. */
+    public Optional<Instant> nextOpening(Instant from) {
+        if (isOpen(from)) {
+            return Optional.of(from);
+        }
+        LocalDate first = from.atZone(zone).toLocalDate();
+        for (int day = 0; day < DAYS_SEARCHED_FOR_AN_OPENING; day++) {
+            LocalDate date = first.plusDays(day);
+            if (holidays.contains(date)) {
+                continue;
+            }
+            for (TimeRange range : rangesOn(date.getDayOfWeek())) {
+                // A start inside a daylight-saving gap resolves to later that day; it still has
+                // to be inside the range to count as an opening.
+                Instant opening = ZonedDateTime.of(date, range.start(), zone).toInstant();
+                if (opening.isAfter(from) && isOpen(opening)) {
+                    return Optional.of(opening);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<TimeRange> rangesOn(DayOfWeek day) {
+        return ranges.getOrDefault(day, List.of());
+    }
+
+    private static List<TimeRange> sortedWithoutOverlap(DayOfWeek day, List<TimeRange> dayRanges) {
+        List<TimeRange> sorted = new ArrayList<>(dayRanges);
+        sorted.sort(Comparator.comparing(TimeRange::start));
+        for (int i = 1; i < sorted.size(); i++) {
+            if (sorted.get(i - 1).overlaps(sorted.get(i))) {
+                throw new IllegalArgumentException("on " + day + " the ranges " + sorted.get(i - 1) + " and "
+                        + sorted.get(i) + " overlap");
+            }
+        }
+        return List.copyOf(sorted);
+    }
+
+    @Override
+    public String toString() {
+        return "WeeklySchedule" + ranges + " in " + zone + (holidays.isEmpty() ? "" : ", closed on " + holidays);
+    }
+
+    /** Builds a schedule day by day: {@code WeeklySchedule.in(zone).open(MONDAY, "09:00", "17:00").build()}. */
+    public static final class Builder {
+
+        private final ZoneId zone;
+        private final Map<DayOfWeek, List<TimeRange>> ranges = new EnumMap<>(DayOfWeek.class);
+        private final Set<LocalDate> holidays = new HashSet<>();
+
+        private Builder(ZoneId zone) {
+            this.zone = zone;
+        }
+
+        public Builder open(DayOfWeek day, String start, String end) {
+            return open(day, new TimeRange(LocalTime.parse(start), LocalTime.parse(end)));
+        }
+
+        public Builder open(DayOfWeek day, TimeRange range) {
+            ranges.computeIfAbsent(day, ignored -> new ArrayList<>()).add(range);
+            return this;
+        }
+
+        /** The same range on each of {@code days}, e.g. Monday to Friday. */
+        public Builder open(Set<DayOfWeek> days, String start, String end) {
+            days.forEach(day -> open(day, start, end));
+            return this;
+        }
+
+        public Builder holiday(LocalDate date) {
+            holidays.add(date);
+            return this;
+        }
+
+        public WeeklySchedule build() {
+            return new WeeklySchedule(zone, ranges, holidays);
+        }
+    }
+}
