@@ -1,5 +1,6 @@
 package dev.outdial.engine.rules;
 
+import static dev.outdial.engine.rules.Verdicts.reasonOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,11 +28,6 @@ class CallingWindowTest {
 
     CallingWindow window = new CallingWindow(Instant.parse("2025-03-01T00:00:00Z"), Optional.of(Instant.parse("2025-04-01T00:00:00Z")),
             everyDay("08:00", "20:00"), Optional.of(everyDay("09:00", "20:00")), new CalledPartyZones());
-
-    static Reason reasonOf(DialVerdict verdict) {
-        assertThat(verdict).isInstanceOf(Refused.class);
-        return ((Refused) verdict).reason();
-    }
 
     @Test
     void numberInsideWorkingAndLocalHoursMayBeRung() {

@@ -4,6 +4,7 @@ import static dev.outdial.engine.fixtures.CampaignRulesBuilder.aProgressiveCampa
 import static dev.outdial.engine.fixtures.CustomerBuilder.aCustomerToRetry;
 import static dev.outdial.engine.fixtures.CustomerBuilder.aCustomerWithCallback;
 import static dev.outdial.engine.fixtures.CustomerBuilder.aNewCustomer;
+import static dev.outdial.engine.rules.Verdicts.reasonOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outdial.engine.customer.AgentId;
@@ -32,13 +33,13 @@ class DialComplianceTest {
                     Optional.of(officeHours), new CalledPartyZones()),
             new ConcurrencyLimit(10));
 
+    /** A dial of a number on neither list, with no other call of the business open, at {@link #NOW}. */
     DialVerdict dialing(CustomerState customer) {
-        return compliance.check(new DialRequest(customer, NUMBER, false, false, 0), NOW);
+        return dialing(customer, false, false, 0, NOW);
     }
 
-    static Reason reasonOf(DialVerdict verdict) {
-        assertThat(verdict).isInstanceOf(Refused.class);
-        return ((Refused) verdict).reason();
+    DialVerdict dialing(CustomerState customer, boolean onBlacklist, boolean onDncRegistry, int openCalls, Instant at) {
+        return compliance.check(new DialRequest(customer, NUMBER, onBlacklist, onDncRegistry, openCalls), at);
     }
 
     @Test
@@ -48,14 +49,14 @@ class DialComplianceTest {
 
     @Test
     void numberBlacklistedSinceItWasAddedIsNotDialed() {
-        DialVerdict verdict = compliance.check(new DialRequest(aNewCustomer().build(), NUMBER, true, false, 0), NOW);
+        DialVerdict verdict = dialing(aNewCustomer().build(), true, false, 0, NOW);
 
         assertThat(reasonOf(verdict)).isEqualTo(Reason.BLOCKED);
     }
 
     @Test
     void numberRegisteredForDncSinceItWasAddedIsNotDialed() {
-        DialVerdict verdict = compliance.check(new DialRequest(aNewCustomer().build(), NUMBER, false, true, 0), NOW);
+        DialVerdict verdict = dialing(aNewCustomer().build(), false, true, 0, NOW);
 
         assertThat(reasonOf(verdict)).isEqualTo(Reason.DNC);
     }
@@ -91,14 +92,14 @@ class DialComplianceTest {
     void nothingIsDialedOutsideTheCallingWindow() {
         Instant evening = Instant.parse("2025-03-03T12:00:00Z");
 
-        DialVerdict verdict = compliance.check(new DialRequest(aNewCustomer().build(), NUMBER, false, false, 0), evening);
+        DialVerdict verdict = dialing(aNewCustomer().build(), false, false, 0, evening);
 
         assertThat(reasonOf(verdict)).isEqualTo(Reason.OUTSIDE_WORKING_HOURS);
     }
 
     @Test
     void contractConcurrencyIsNeverExceeded() {
-        DialVerdict verdict = compliance.check(new DialRequest(aNewCustomer().build(), NUMBER, false, false, 10), NOW);
+        DialVerdict verdict = dialing(aNewCustomer().build(), false, false, 10, NOW);
 
         assertThat(reasonOf(verdict)).isEqualTo(Reason.CONCURRENCY_LIMIT);
     }
@@ -107,7 +108,7 @@ class DialComplianceTest {
     void listsAreReportedBeforeAnythingElse() {
         CustomerState everythingWrong = aCustomerToRetry(NOW).afterUnansweredAttempts(3).held(Hold.PAUSE).onCallUntil(NOW).build();
 
-        DialVerdict verdict = compliance.check(new DialRequest(everythingWrong, NUMBER, false, true, 99), Instant.parse("2025-03-03T12:00:00Z"));
+        DialVerdict verdict = dialing(everythingWrong, false, true, 99, Instant.parse("2025-03-03T12:00:00Z"));
 
         assertThat(reasonOf(verdict)).isEqualTo(Reason.DNC);
     }
