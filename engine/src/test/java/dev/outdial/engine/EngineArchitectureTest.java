@@ -1,6 +1,7 @@
 package dev.outdial.engine;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -37,6 +38,13 @@ class EngineArchitectureTest {
                 .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
                 .orShould().callMethod(Thread.class, "sleep", long.class)
                 .because("time comes from the Scheduler port so the same code runs in virtual time")
+                .check(ENGINE);
+    }
+
+    @Test
+    void enginePackagesDependOnEachOtherWithoutCycles() {
+        slices().matching("dev.outdial.engine.(*)..").should().beFreeOfCycles()
+                .because("the customer state machine is the base, rules build on it, ports and pacing on both")
                 .check(ENGINE);
     }
 }

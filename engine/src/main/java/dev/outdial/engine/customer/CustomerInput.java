@@ -13,7 +13,11 @@ public sealed interface CustomerInput {
         }
     }
 
-    /** A call to the customer was placed; it counts as an attempt whatever its result. */
+    /**
+     * A call to the customer was placed; it counts as an attempt whatever its result. The caller
+     * asks {@code dev.outdial.engine.rules.DialCompliance} right before dialing; the state machine
+     * itself only refuses a dial of a customer nobody claimed or one already on a call.
+     */
     record Dialed() implements CustomerInput {
     }
 

@@ -1,0 +1,39 @@
+package dev.outdial.engine.port;
+
+import dev.outdial.engine.customer.CallResult;
+import java.util.Objects;
+
+/** What telephony reports about a call leg, in the order it happens. */
+public sealed interface CallEvent {
+
+    CallId call();
+
+    /** The called party's phone rings. */
+    record Ringing(CallId call) implements CallEvent {
+    }
+
+    /** The called party picked up; {@code byMachine} when the carrier detected an answering machine. */
+    record Answered(CallId call, boolean byMachine) implements CallEvent {
+    }
+
+    /**
+     * The call was not answered: {@code reason} is one of NOANSWER, BUSY, REFUSAL, INVALID_NUMBER,
+     * HOTLINE_ERROR or NETWORK_ERROR.
+     */
+    record Failed(CallId call, CallResult reason) implements CallEvent {
+        public Failed {
+            Objects.requireNonNull(reason, "reason");
+            if (reason.isReached()) {
+                throw new IllegalArgumentException("a failed call cannot have been reached");
+            }
+        }
+    }
+
+    /** Digits the caller keyed, as asked by {@link Telephony#collectDigits}; empty on timeout. */
+    record DigitsCollected(CallId call, String digits) implements CallEvent {
+    }
+
+    /** An answered call ended; {@code byCalledParty} tells who hung up. */
+    record HungUp(CallId call, boolean byCalledParty) implements CallEvent {
+    }
+}
