@@ -64,6 +64,17 @@ public class Api {
         return JSON.writeValueAsString(body);
     }
 
+    /** The JSON tree of a value, to compare what was sent with what came back. */
+    public static JsonNode tree(Object value) {
+        return JSON.valueToTree(value);
+    }
+
+    /** A JSON object as a map that a test can change and send again. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> mutable(JsonNode object) {
+        return new java.util.LinkedHashMap<>(JSON.convertValue(object, Map.class));
+    }
+
     public final class Client {
 
         private final String username;

@@ -1,0 +1,24 @@
+package dev.outdial.campaign;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.time.Instant;
+
+/** A campaign as the API shows it: its settings side by side with its place in the lifecycle. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Campaign(
+        long id,
+        CampaignStatus status,
+        String statusReason,
+        @JsonUnwrapped CampaignSettings settings,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public DialMode dialMode() {
+        return settings.dialMode();
+    }
+
+    public String name() {
+        return settings.name();
+    }
+}

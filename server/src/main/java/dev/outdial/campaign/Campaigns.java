@@ -1,0 +1,190 @@
+package dev.outdial.campaign;
+
+import dev.outdial.campaign.internal.CampaignHistoryRepository;
+import dev.outdial.campaign.internal.CampaignRepository;
+import dev.outdial.campaign.internal.CampaignRepository.CampaignFilter;
+import dev.outdial.campaign.internal.CampaignRules;
+import dev.outdial.shared.BusinessTimeZones;
+import dev.outdial.shared.ConflictException;
+import dev.outdial.shared.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Campaigns of a business: their settings and their lifecycle (SPEC §4.1–4.2). Every change of
+ * status is conditional on the status it starts from, recorded with who and when, and published
+ * as {@link CampaignStatusChanged}.
+ */
+@Service
+public class Campaigns {
+
+    private final CampaignRepository campaigns;
+    private final CampaignHistoryRepository history;
+    private final CampaignRules rules;
+    private final BusinessTimeZones zones;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Campaigns(CampaignRepository campaigns, CampaignHistoryRepository history, CampaignRules rules,
+              BusinessTimeZones zones, ApplicationEventPublisher events, Clock clock) {
+        this.campaigns = campaigns;
+        this.history = history;
+        this.rules = rules;
+        this.zones = zones;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Campaign create(long businessId, long actorId, CampaignSettings given) {
+        CampaignSettings settings = rules.validate(businessId, given);
+        refuseTakenName(businessId, settings.name(), null);
+        Instant now = clock.instant();
+        long id = campaigns.insert(businessId, settings, CampaignStatus.UNAPPROVED, now);
+        history.record(id, now, actorId, CampaignAction.CREATE, null, CampaignStatus.UNAPPROVED);
+        return get(businessId, id);
+    }
+
+    /**
+     * Replaces the settings. A campaign that was approved goes back to UNAPPROVED when anything
+     * but its name or description changes: only an admin's approval lets changed dialing rules run.
+     */
+    @Transactional
+    public Campaign update(long businessId, long actorId, long id, CampaignSettings given) {
+        Campaign current = get(businessId, id);
+        if (current.status() == CampaignStatus.ENDED) {
+            throw new ConflictException("campaign.ended.final", new Object[] {current.name()},
+                    Map.of("status", current.status()));
+        }
+        CampaignSettings settings = rules.validate(businessId, given).withTimesIn(zones.zoneOf(businessId));
+        refuseTakenName(businessId, settings.name(), id);
+        boolean needsApproval = current.status() != CampaignStatus.UNAPPROVED
+                && !sameDialing(current.settings(), settings);
+        CampaignStatus status = needsApproval ? CampaignStatus.UNAPPROVED : current.status();
+        Instant now = clock.instant();
+        campaigns.update(businessId, id, settings, status, now);
+        if (needsApproval) {
+            history.record(id, now, actorId, CampaignAction.EDIT_NEEDS_APPROVAL, current.status(), status);
+            events.publishEvent(new CampaignStatusChanged(businessId, id, current.status(), status,
+                    CampaignAction.EDIT_NEEDS_APPROVAL, actorId));
+        }
+        return get(businessId, id);
+    }
+
+    @Transactional(readOnly = true)
+    public Campaign get(long businessId, long id) {
+        return campaigns.find(businessId, id, zones.zoneOf(businessId))
+                .orElseThrow(() -> new NotFoundException("campaign", id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Campaign> list(long businessId, String name, CampaignStatus status, DialMode dialMode) {
+        String needle = name == null || name.isBlank() ? null : name.strip();
+        return campaigns.list(businessId, new CampaignFilter(needle, status, dialMode), zones.zoneOf(businessId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<CampaignHistoryEntry> history(long businessId, long id) {
+        get(businessId, id);
+        return history.of(id);
+    }
+
+    /** Only a campaign that never ran or has ended may be deleted; a live one is stopped first. */
+    @Transactional
+    public void delete(long businessId, long id) {
+        Campaign current = get(businessId, id);
+        if (current.status() != CampaignStatus.UNAPPROVED && current.status() != CampaignStatus.ENDED) {
+            throw new ConflictException("campaign.delete.live", new Object[] {current.status()},
+                    Map.of("status", current.status()));
+        }
+        campaigns.delete(businessId, id);
+    }
+
+    /** A person's lifecycle action (approve, start, pause, resume, stop); 409 with the current status when refused. */
+    @Transactional
+    public Campaign act(long businessId, long actorId, long id, CampaignAction action) {
+        Campaign current = get(businessId, id);
+        if (!action.allowedFrom(current.status())) {
+            throw new ConflictException("campaign.transition.refused",
+                    new Object[] {action.name().toLowerCase(), current.status()}, Map.of("status", current.status()));
+        }
+        if (action == CampaignAction.APPROVE) {
+            checkReadyForApproval(current);
+        }
+        if (action == CampaignAction.START || action == CampaignAction.RESUME) {
+            refuseAfterEnd(current);
+        }
+        move(businessId, current, action, actorId);
+        return get(businessId, id);
+    }
+
+    /**
+     * The lifecycle clock: approved campaigns whose start time has come start by themselves, and
+     * live ones whose end time has passed end. Safe to run on every node at once.
+     */
+    @Transactional
+    public int applyCampaignTimes(Instant now) {
+        int moved = 0;
+        for (CampaignRepository.Due due : campaigns.due(CampaignStatus.APPROVED, "start_time", now)) {
+            moved += moveBySystem(due, CampaignStatus.APPROVED, CampaignAction.START_TIME_ARRIVED, now);
+        }
+        for (CampaignStatus live : List.of(CampaignStatus.APPROVED, CampaignStatus.RUNNING, CampaignStatus.PAUSED)) {
+            for (CampaignRepository.Due due : campaigns.due(live, "end_time", now)) {
+                moved += moveBySystem(due, live, CampaignAction.END_TIME_PASSED, now);
+            }
+        }
+        return moved;
+    }
+
+    private int moveBySystem(CampaignRepository.Due due, CampaignStatus from, CampaignAction action, Instant now) {
+        if (!campaigns.changeStatus(due.businessId(), due.campaignId(), from, action.to(), null, now)) {
+            return 0;
+        }
+        history.record(due.campaignId(), now, null, action, from, action.to());
+        events.publishEvent(new CampaignStatusChanged(due.businessId(), due.campaignId(), from, action.to(), action, null));
+        return 1;
+    }
+
+    private void move(long businessId, Campaign current, CampaignAction action, long actorId) {
+        Instant now = clock.instant();
+        if (!campaigns.changeStatus(businessId, current.id(), current.status(), action.to(), null, now)) {
+            Campaign moved = get(businessId, current.id());
+            throw new ConflictException("campaign.transition.refused",
+                    new Object[] {action.name().toLowerCase(), moved.status()}, Map.of("status", moved.status()));
+        }
+        history.record(current.id(), now, actorId, action, current.status(), action.to());
+        events.publishEvent(new CampaignStatusChanged(businessId, current.id(), current.status(), action.to(), action,
+                actorId));
+    }
+
+    private void checkReadyForApproval(Campaign campaign) {
+        CampaignSettings s = campaign.settings();
+        if (s.dialMode().usesAgents() && s.agentIds().isEmpty() && s.agentGroupIds().isEmpty()) {
+            throw new ConflictException("campaign.approve.no-agents", new Object[] {campaign.name()},
+                    Map.of("status", campaign.status()));
+        }
+        refuseAfterEnd(campaign);
+    }
+
+    private void refuseAfterEnd(Campaign campaign) {
+        if (!clock.instant().isBefore(campaign.settings().endTime().toInstant())) {
+            throw new ConflictException("campaign.end-time-passed", new Object[] {campaign.name()},
+                    Map.of("status", campaign.status()));
+        }
+    }
+
+    private void refuseTakenName(long businessId, String name, Long exceptId) {
+        if (campaigns.nameTaken(businessId, name, exceptId)) {
+            throw new ConflictException("campaign.name.taken", name);
+        }
+    }
+
+    private static boolean sameDialing(CampaignSettings before, CampaignSettings after) {
+        return before.dialingRules().equals(after.dialingRules());
+    }
+}

@@ -1,0 +1,97 @@
+package dev.outdial.campaign;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import dev.outdial.testing.Api;
+import dev.outdial.testing.Browser;
+import dev.outdial.testing.CampaignFixtures;
+import dev.outdial.testing.OutdialIntegrationTest;
+import dev.outdial.testing.TestBusiness;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** An admin creates a predictive campaign through the wizard, finds it in the list, and approves it. */
+@OutdialIntegrationTest
+class CampaignWizardBrowserTest {
+
+    static Browser browser;
+
+    @Autowired
+    Api api;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void anAdminCreatesAPredictiveCampaignThroughTheWizard() {
+        TestBusiness business = api.newBusiness("wizard");
+        CampaignFixtures fixtures = new CampaignFixtures(business);
+        Page page = signedIn(business);
+
+        page.navigate("/campaigns");
+        page.click("text=New campaign");
+        page.click("#mode-PREDICTIVE");
+        page.fill("input[name=name]", "Tết promotion");
+        page.selectOption("select[name=workingHoursId]", String.valueOf(fixtures.workingHoursId));
+        page.check("input[name=hotlineIds][value='" + fixtures.hotlineId + "']");
+        page.fill("input[name=maxAbandonRate]", "0.02");
+        page.fill("input[name=maxConcurrentCalls]", "20");
+        page.click("#next");
+        page.click("#next");
+        page.check("input[name=agentIds][value='" + fixtures.agent.id() + "']");
+        page.click("#next");
+        assertThat(page.locator("#review")).containsText("Tết promotion");
+        page.click("#add");
+
+        assertThat(page.locator(".alert.info")).containsText("Tết promotion");
+        assertThat(page.locator("#status")).hasText("Unapproved");
+        page.click("#action-approve");
+        assertThat(page.locator("#status")).hasText("Approved");
+
+        page.navigate("/campaigns");
+        assertThat(page.locator("#campaigns")).containsText("Tết promotion");
+        assertThat(page.locator("#campaigns")).containsText("Predictive");
+    }
+
+    @Test
+    void theWizardShowsOnlyTheChosenDialTypesSettingsAndKeepsInputOnError() {
+        TestBusiness business = api.newBusiness("wizard-errors");
+        new CampaignFixtures(business);
+        Page page = signedIn(business);
+
+        page.navigate("/campaigns/new?dialMode=MANUAL");
+        assertThat(page.locator("input[name=previewSeconds]")).hasCount(0);
+        assertThat(page.locator("input[name=maxAbandonRate]")).hasCount(0);
+
+        page.fill("input[name=name]", "No hours yet");
+        page.evaluate("document.querySelectorAll('[required]').forEach(e => e.removeAttribute('required'))");
+        page.click("#next");
+        page.click("#next");
+        page.click("#next");
+        page.click("#add");
+
+        assertThat(page.locator(".errors")).containsText("Working hours");
+        assertThat(page.locator("input[name=name]")).hasValue("No hours yet");
+    }
+
+    private Page signedIn(TestBusiness business) {
+        Page page = browser.newPage(api.baseUrl(), "en-US");
+        page.navigate("/login");
+        page.fill("#username", "admin@" + business.domain());
+        page.fill("#password", "admin-password");
+        page.click("button[type=submit]");
+        return page;
+    }
+}
