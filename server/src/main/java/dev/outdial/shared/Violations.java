@@ -28,6 +28,11 @@ public final class Violations {
         return found.stream().anyMatch(violation -> violation.field().equals(field));
     }
 
+    /** What was found so far, e.g. to report a rejected row of an import instead of failing the file. */
+    public List<FieldViolation> list() {
+        return List.copyOf(found);
+    }
+
     public boolean isEmpty() {
         return found.isEmpty();
     }

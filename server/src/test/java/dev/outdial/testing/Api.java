@@ -117,15 +117,32 @@ public class Api {
             return send("DELETE", path, null);
         }
 
+        /** A multipart/form-data POST of one file in the part {@code file}, as a browser's upload form sends it. */
+        public Response upload(String path, String filename, byte[] content) {
+            String boundary = "----outdial-test-" + UUID.randomUUID();
+            byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+            byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                    .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
+                            HttpRequest.BodyPublishers.ofByteArray(content), HttpRequest.BodyPublishers.ofByteArray(tail)))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary);
+            return exchange("POST " + path, request);
+        }
+
         public Response send(String method, String path, String body) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-            if (!headers.containsKey("Accept")) {
-                request.header("Accept", "application/json, application/problem+json");
-            }
             if (body != null) {
                 request.header("Content-Type", "application/json");
+            }
+            return exchange(method + " " + path, request);
+        }
+
+        private Response exchange(String description, HttpRequest.Builder request) {
+            if (!headers.containsKey("Accept")) {
+                request.header("Accept", "application/json, application/problem+json");
             }
             if (username != null) {
                 String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -134,7 +151,7 @@ public class Api {
             headers.forEach(request::header);
             try {
                 HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                return new Response(method + " " + path, response.statusCode(), response.body(),
+                return new Response(description, response.statusCode(), response.body(),
                         response.headers().firstValue("Content-Type").orElse(""));
             } catch (IOException e) {
                 throw new IllegalStateException(e);

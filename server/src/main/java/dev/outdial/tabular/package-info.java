@@ -1,0 +1,7 @@
+/**
+ * Spreadsheet files people upload (CSV or Excel .xlsx with a header row), read row by row without
+ * holding the file in memory, and refused with a reason when they are not what they claim:
+ * the content decides, never the file name.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Spreadsheet files")
+package dev.outdial.tabular;
