@@ -123,6 +123,22 @@ class SettingsPagesTest {
     }
 
     @Test
+    void editingTheDefaultScriptOnThePageKeepsItTheDefault() throws Exception {
+        long id = business.admin().get("/api/v1/scripts").json().get(0).get("id").asLong();
+
+        // The default's box is shown ticked but disabled, so it is not sent: that must not unset it.
+        mvc.perform(post("/settings/scripts/" + id).session(admin).with(csrf()).param("name", "Standard")
+                        .param("qid", "notes").param("qtext", "Remarks").param("qtype", "TEXT").param("qrequired", "false")
+                        .param("qoptions", ""))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/settings/scripts?id=" + id));
+
+        JsonNode script = business.admin().get("/api/v1/scripts/" + id).json();
+        assertThat(script.get("name").asString()).isEqualTo("Standard");
+        assertThat(script.get("isDefault").asBoolean()).isTrue();
+        assertThat(script.get("questions").get(0).get("id").asString()).isEqualTo("notes");
+    }
+
+    @Test
     void htmxAddsEmptyRangeAndQuestionRows() throws Exception {
         assertThat(fragment("/settings/working-hours/range?day=FRIDAY")).contains("name=\"from-FRIDAY\"")
                 .doesNotContain("<html");

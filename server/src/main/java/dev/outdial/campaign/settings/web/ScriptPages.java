@@ -1,6 +1,8 @@
 package dev.outdial.campaign.settings.web;
 
 import dev.outdial.campaign.settings.QuestionType;
+import dev.outdial.campaign.settings.Script;
+import dev.outdial.campaign.settings.ScriptDraft;
 import dev.outdial.campaign.settings.Scripts;
 import dev.outdial.shared.CurrentUser;
 import java.util.List;
@@ -49,20 +51,13 @@ class ScriptPages {
         return "settings/scripts";
     }
 
-    @PostMapping
-    String create(@AuthenticationPrincipal CurrentUser me, @RequestParam MultiValueMap<String, String> fields,
-                  Model model, RedirectAttributes redirect) {
+    /** Creates a new one, or changes the one in the path. */
+    @PostMapping({"", "/{id}"})
+    String save(@AuthenticationPrincipal CurrentUser me, @PathVariable(required = false) Long id,
+                @RequestParam MultiValueMap<String, String> fields, Model model, RedirectAttributes redirect) {
         ScriptForm form = ScriptForm.read(fields);
-        return forms.submit(() -> forms.text("scripts.saved", scripts.create(me.businessId(), form.draft()).name()),
-                PAGE, redirect, model, () -> page(me, null, model.addAttribute("form", form)));
-    }
-
-    @PostMapping("/{id}")
-    String update(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
-                  @RequestParam MultiValueMap<String, String> fields, Model model, RedirectAttributes redirect) {
-        ScriptForm form = ScriptForm.read(fields);
-        return forms.submit(() -> forms.text("scripts.saved", scripts.update(me.businessId(), id, form.draft()).name()),
-                PAGE + "?id=" + id, redirect, model, () -> page(me, id, model.addAttribute("form", form)));
+        return forms.submit(() -> store(me.businessId(), id, form.draft()), id == null ? PAGE : PAGE + "?id=" + id,
+                redirect, model, () -> page(me, id, model.addAttribute("form", form)));
     }
 
     @PostMapping("/{id}/delete")
@@ -78,5 +73,10 @@ class ScriptPages {
     String question(Model model) {
         model.addAttribute("question", ScriptForm.QuestionFields.blank());
         return "settings/scripts :: question(question=${question})";
+    }
+
+    private String store(long businessId, Long id, ScriptDraft draft) {
+        Script saved = id == null ? scripts.create(businessId, draft) : scripts.update(businessId, id, draft);
+        return forms.text("scripts.saved", saved.name());
     }
 }

@@ -1,5 +1,7 @@
 package dev.outdial.campaign.settings.web;
 
+import dev.outdial.campaign.settings.WorkingHours;
+import dev.outdial.campaign.settings.WorkingHoursDraft;
 import dev.outdial.campaign.settings.WorkingHoursSchedules;
 import dev.outdial.shared.CurrentUser;
 import java.time.DayOfWeek;
@@ -45,20 +47,13 @@ class WorkingHoursPages {
         return "settings/working-hours";
     }
 
-    @PostMapping
-    String create(@AuthenticationPrincipal CurrentUser me, @RequestParam MultiValueMap<String, String> fields,
-                  Model model, RedirectAttributes redirect) {
+    /** Creates a new one, or changes the one in the path. */
+    @PostMapping({"", "/{id}"})
+    String save(@AuthenticationPrincipal CurrentUser me, @PathVariable(required = false) Long id,
+                @RequestParam MultiValueMap<String, String> fields, Model model, RedirectAttributes redirect) {
         WorkingHoursForm form = WorkingHoursForm.read(fields);
-        return forms.submit(() -> forms.text("working-hours.saved", schedules.create(me.businessId(), form.draft()).name()),
-                PAGE, redirect, model, () -> page(me, null, model.addAttribute("form", form)));
-    }
-
-    @PostMapping("/{id}")
-    String update(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
-                  @RequestParam MultiValueMap<String, String> fields, Model model, RedirectAttributes redirect) {
-        WorkingHoursForm form = WorkingHoursForm.read(fields);
-        return forms.submit(() -> forms.text("working-hours.saved", schedules.update(me.businessId(), id, form.draft()).name()),
-                PAGE + "?id=" + id, redirect, model, () -> page(me, id, model.addAttribute("form", form)));
+        return forms.submit(() -> store(me.businessId(), id, form.draft()), id == null ? PAGE : PAGE + "?id=" + id,
+                redirect, model, () -> page(me, id, model.addAttribute("form", form)));
     }
 
     @PostMapping("/{id}/delete")
@@ -80,5 +75,10 @@ class WorkingHoursPages {
     @GetMapping("/holiday")
     String holiday() {
         return "settings/working-hours :: holiday(date='')";
+    }
+
+    private String store(long businessId, Long id, WorkingHoursDraft draft) {
+        WorkingHours saved = id == null ? schedules.create(businessId, draft) : schedules.update(businessId, id, draft);
+        return forms.text("working-hours.saved", saved.name());
     }
 }
