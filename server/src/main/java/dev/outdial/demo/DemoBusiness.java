@@ -5,8 +5,18 @@ import dev.outdial.agent.UserDraft;
 import dev.outdial.business.Business;
 import dev.outdial.business.BusinessDraft;
 import dev.outdial.business.Businesses;
+import dev.outdial.campaign.settings.Hotline;
+import dev.outdial.campaign.settings.HotlineDraft;
+import dev.outdial.campaign.settings.Hotlines;
+import dev.outdial.campaign.settings.WorkingHours;
+import dev.outdial.campaign.settings.WorkingHoursDraft;
+import dev.outdial.campaign.settings.WorkingHoursSchedules;
 import dev.outdial.shared.Role;
+import java.time.DayOfWeek;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -39,18 +49,35 @@ class DemoBusiness implements ApplicationRunner {
             new Person("agent3@demo.outdial.dev", "Hoàng Mai Linh", "demo-agent", Role.AGENT),
             new Person("agent4@demo.outdial.dev", "Vũ Hoàng Nam", "demo-agent", Role.AGENT));
 
+    /** Numbers in E.164, as stored, so the demo can tell which it already has. */
+    static final List<HotlineDraft> HOTLINES = List.of(
+            new HotlineDraft("+842873000001", "Hồ Chí Minh main", "Demo", true),
+            new HotlineDraft("+842473000002", "Hà Nội main", "Demo", true));
+
+    private static final List<List<String>> OFFICE_DAY = List.of(List.of("08:00", "12:00"), List.of("13:00", "17:30"));
+    static final WorkingHoursDraft OFFICE_HOURS = new WorkingHoursDraft("Office hours", Map.of(
+            DayOfWeek.MONDAY, OFFICE_DAY, DayOfWeek.TUESDAY, OFFICE_DAY, DayOfWeek.WEDNESDAY, OFFICE_DAY,
+            DayOfWeek.THURSDAY, OFFICE_DAY, DayOfWeek.FRIDAY, OFFICE_DAY,
+            DayOfWeek.SATURDAY, List.of(List.of("08:00", "12:00"))), List.of());
+
     private final Businesses businesses;
     private final UserAccounts users;
+    private final Hotlines hotlines;
+    private final WorkingHoursSchedules schedules;
 
-    DemoBusiness(Businesses businesses, UserAccounts users) {
+    DemoBusiness(Businesses businesses, UserAccounts users, Hotlines hotlines, WorkingHoursSchedules schedules) {
         this.businesses = businesses;
         this.users = users;
+        this.hotlines = hotlines;
+        this.schedules = schedules;
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
         Business business = businesses.findByName(NAME).orElseGet(this::create);
+        // Also for a demo business made by an older version, which had no settings yet.
+        addMissingSettings(business.id());
         StringBuilder table = new StringBuilder("\n\n  Demo business \"" + NAME + "\" — sign in with:\n");
         for (Person person : PEOPLE) {
             table.append(String.format("    %-11s %-30s %s%n", person.role(), person.email(), person.password()));
@@ -66,5 +93,15 @@ class DemoBusiness implements ApplicationRunner {
             users.create(business.id(), new UserDraft(person.email(), person.name(), person.password(), person.role(), true));
         }
         return business;
+    }
+
+    /** Each demo setting is made unless the business has it, so a restart never duplicates one. */
+    private void addMissingSettings(long businessId) {
+        Set<String> numbers = hotlines.list(businessId).stream().map(Hotline::number).collect(Collectors.toSet());
+        HOTLINES.stream().filter(hotline -> !numbers.contains(hotline.number()))
+                .forEach(hotline -> hotlines.create(businessId, hotline));
+        if (schedules.list(businessId).stream().map(WorkingHours::name).noneMatch(OFFICE_HOURS.name()::equals)) {
+            schedules.create(businessId, OFFICE_HOURS);
+        }
     }
 }

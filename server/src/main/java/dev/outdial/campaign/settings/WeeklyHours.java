@@ -103,12 +103,15 @@ public final class WeeklyHours {
         return valid ? new WeeklyHours(days, Collections.unmodifiableSortedSet(dates)) : null;
     }
 
-    /** A schedule known to be valid (stored, or written in code); a broken one is a programming error. */
+    /**
+     * A schedule known to be valid (stored, or written in code). A broken one is a programming
+     * error, not the user's input, so it fails as such rather than as a 400 naming fields.
+     */
     public static WeeklyHours of(Map<DayOfWeek, List<List<String>>> week, Collection<String> holidays) {
         Violations violations = new Violations();
         WeeklyHours hours = parse(week, holidays, violations);
         if (hours == null) {
-            violations.throwIfAny();
+            throw new IllegalArgumentException("Not a valid schedule: " + week + ", holidays " + holidays);
         }
         return hours;
     }

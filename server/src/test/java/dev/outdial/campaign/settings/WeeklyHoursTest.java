@@ -184,7 +184,7 @@ class WeeklyHoursTest {
     @Test
     void aBrokenScheduleWrittenInCodeFailsLoudly() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> WeeklyHours.of(Map.of(), List.of()))
-                .isInstanceOf(InvalidInputException.class);
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static List<FieldViolation> violationsOf(Map<DayOfWeek, List<List<String>>> week) {
