@@ -215,7 +215,9 @@ class CampaignPages {
         model.addAttribute("schedules", workingHours.list(business));
         model.addAttribute("scripts", scripts.list(business));
         model.addAttribute("classifications", classifications.list(business));
-        model.addAttribute("technicalResults", Arrays.stream(CallResult.values()).map(Enum::name).toList());
+        // Reached calls are classified by the agent; the admin maps only the system's results.
+        model.addAttribute("technicalResults", Arrays.stream(CallResult.values())
+                .filter(result -> !result.isReached()).map(Enum::name).toList());
         model.addAttribute("agents", users.list(business, Role.AGENT));
         model.addAttribute("agentGroups", groups.list(business));
         model.addAttribute("zone", zone(me));
