@@ -20,6 +20,19 @@ public final class SqlLike {
         return escape(typed) + "%";
     }
 
+    /**
+     * The customer list's wildcards (SPEC §4.3): {@code ?} matches one character and {@code *} any
+     * run of characters, over the whole value; everything else is taken literally.
+     */
+    public static String wildcard(String typed) {
+        return escape(typed).replace("*", "%").replace("?", "_");
+    }
+
+    /** Whether the text uses the customer list's wildcards. */
+    public static boolean hasWildcard(String typed) {
+        return typed.indexOf('*') >= 0 || typed.indexOf('?') >= 0;
+    }
+
     private static String escape(String typed) {
         return typed.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

@@ -19,6 +19,20 @@ public final class SpreadsheetRows {
     private SpreadsheetRows() {
     }
 
+    /**
+     * Refuses at once a file that is not a CSV or .xlsx workbook (or unpacks to far more than it
+     * weighs), so an import that runs later in the background can be refused while the person waits.
+     */
+    public static void check(Path file) {
+        try {
+            if (FileKind.of(file) == FileKind.XLSX) {
+                ZipBombGuard.check(file);
+            }
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+    }
+
     /** Hands every non-blank row to {@code rows}, the header row included (it is the first). */
     public static void read(Path file, Consumer<SpreadsheetRow> rows) {
         Consumer<SpreadsheetRow> nonBlank = row -> {

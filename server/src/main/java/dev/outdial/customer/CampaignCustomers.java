@@ -1,0 +1,154 @@
+package dev.outdial.customer;
+
+import dev.outdial.business.Businesses;
+import dev.outdial.campaign.Campaign;
+import dev.outdial.campaign.CampaignStatus;
+import dev.outdial.campaign.Campaigns;
+import dev.outdial.customer.internal.CustomerDrafts;
+import dev.outdial.customer.internal.CustomerQuery;
+import dev.outdial.customer.internal.CustomerRepository;
+import dev.outdial.customer.internal.CustomerStateRepository;
+import dev.outdial.customer.internal.CustomerWriter;
+import dev.outdial.customer.internal.ImportRepository;
+import dev.outdial.engine.customer.CampaignRules;
+import dev.outdial.engine.customer.CustomerInput;
+import dev.outdial.engine.customer.CustomerLifecycle;
+import dev.outdial.engine.customer.CustomerState;
+import dev.outdial.engine.customer.DialType;
+import dev.outdial.engine.customer.Transition;
+import dev.outdial.shared.ConflictException;
+import dev.outdial.shared.NotFoundException;
+import dev.outdial.shared.Page;
+import dev.outdial.shared.PageRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The customers of campaigns: adding them, listing them, and an admin's or supervisor's actions on
+ * one (pause, start, delete). Every change of a customer's dialing state goes through the engine's
+ * state machine.
+ */
+@Service
+public class CampaignCustomers {
+
+    private final Campaigns campaigns;
+    private final Businesses businesses;
+    private final CustomerDrafts drafts;
+    private final CustomerWriter writer;
+    private final ImportRepository imports;
+    private final CustomerRepository customers;
+    private final CustomerStateRepository states;
+    private final Clock clock;
+
+    CampaignCustomers(Campaigns campaigns, Businesses businesses, CustomerDrafts drafts, CustomerWriter writer,
+                      ImportRepository imports, CustomerRepository customers, CustomerStateRepository states,
+                      Clock clock) {
+        this.campaigns = campaigns;
+        this.businesses = businesses;
+        this.drafts = drafts;
+        this.writer = writer;
+        this.imports = imports;
+        this.customers = customers;
+        this.states = states;
+        this.clock = clock;
+    }
+
+    /**
+     * Adds customers typed into the API, in one transaction: valid ones are added, the others
+     * reported with their position (1 = the first) and reason.
+     */
+    @Transactional
+    public ImportJob add(long businessId, long userId, long campaignId, List<NewCustomer> given) {
+        requireOpen(businessId, campaignId);
+        Instant now = clock.instant();
+        long importId = imports.create(businessId, campaignId, ImportJob.Source.API, null, userId, now);
+        CustomerDrafts.Context context = drafts.contextFor(businessId);
+        CustomerWriter.Session session = writer.open(businessId, campaignId, importId, now, LocaleContextHolder.getLocale());
+        for (int i = 0; i < given.size(); i++) {
+            session.accept(i + 1, drafts.draft(given.get(i), context, null, null));
+        }
+        session.finish();
+        return job(businessId, importId);
+    }
+
+    @Transactional(readOnly = true)
+    public ImportJob job(long businessId, long importId) {
+        return imports.find(businessId, importId).orElseThrow(() -> new NotFoundException("import", importId));
+    }
+
+    /** A page of the list, newest first unless {@code ascending}; within one business always. */
+    @Transactional(readOnly = true)
+    public Page<CampaignCustomer> list(long businessId, CustomerFilter filter, PageRequest page, boolean ascending) {
+        if (filter.campaignId() != null) {
+            campaigns.get(businessId, filter.campaignId());
+        }
+        CustomerQuery query = CustomerQuery.of(businessId, filter, businesses.get(businessId).defaultCountry(),
+                page.before(), ascending);
+        List<CampaignCustomer> fetched = customers.page(query.where(), query.params(), ascending, page.fetchSize());
+        return Page.of(fetched, page, CampaignCustomer::id);
+    }
+
+    @Transactional(readOnly = true)
+    public CampaignCustomer get(long businessId, long campaignId, long customerId) {
+        return customers.find(businessId, campaignId, customerId)
+                .orElseThrow(() -> new NotFoundException("customer", customerId));
+    }
+
+    /** "Pause keeps the customer's state; start returns it to where it was." */
+    @Transactional
+    public CampaignCustomer pause(long businessId, long campaignId, long customerId) {
+        return change(businessId, campaignId, customerId, new CustomerInput.Paused());
+    }
+
+    @Transactional
+    public CampaignCustomer start(long businessId, long campaignId, long customerId) {
+        return change(businessId, campaignId, customerId, new CustomerInput.Started());
+    }
+
+    /** "Delete removes the customer from the campaign (its call history stays)." */
+    @Transactional
+    public void delete(long businessId, long campaignId, long customerId) {
+        CustomerState state = states.lock(businessId, campaignId, customerId)
+                .orElseThrow(() -> new NotFoundException("customer", customerId));
+        if (state.isOnCall()) {
+            throw new ConflictException("customer.on-call", new Object[] {customerId},
+                    Map.of("status", state.status()));
+        }
+        customers.delete(businessId, campaignId, customerId);
+    }
+
+    private CampaignCustomer change(long businessId, long campaignId, long customerId, CustomerInput input) {
+        Campaign campaign = campaigns.get(businessId, campaignId);
+        CustomerState state = states.lock(businessId, campaignId, customerId)
+                .orElseThrow(() -> new NotFoundException("customer", customerId));
+        Transition transition = CustomerLifecycle.apply(state, input, rulesOf(campaign), clock.instant());
+        if (transition instanceof Transition.Rejected rejected) {
+            throw new ConflictException("customer.change.refused", new Object[] {rejected.reason()},
+                    Map.of("status", state.status()));
+        }
+        states.save(customerId, transition.state());
+        return get(businessId, campaignId, customerId);
+    }
+
+    /** Customers are added to a campaign in any state but ENDED (SPEC §4.3). */
+    Campaign requireOpen(long businessId, long campaignId) {
+        Campaign campaign = campaigns.get(businessId, campaignId);
+        if (campaign.status() == CampaignStatus.ENDED) {
+            throw new ConflictException("campaign.ended.final", new Object[] {campaign.name()},
+                    Map.of("status", campaign.status()));
+        }
+        return campaign;
+    }
+
+    static CampaignRules rulesOf(Campaign campaign) {
+        var settings = campaign.settings();
+        return CampaignRules.of(DialType.valueOf(settings.dialMode().name()), settings.maxCallsPerCustomer(),
+                Duration.ofMinutes(settings.retryGapMinutes()), settings.noCallbackDays());
+    }
+}

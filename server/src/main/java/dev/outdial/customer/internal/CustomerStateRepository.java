@@ -1,0 +1,95 @@
+package dev.outdial.customer.internal;
+
+import dev.outdial.engine.customer.AgentId;
+import dev.outdial.engine.customer.CallResult;
+import dev.outdial.engine.customer.Claim;
+import dev.outdial.engine.customer.CustomerState;
+import dev.outdial.engine.customer.CustomerStatus;
+import dev.outdial.engine.customer.Hold;
+import dev.outdial.shared.SqlTime;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * A customer's dialing state as the engine's {@link CustomerState}, read under a row lock and
+ * written back with its shown status, so every change goes through the engine's state machine.
+ */
+@Repository
+public class CustomerStateRepository {
+
+    private static final String STATE_COLUMNS = """
+            progress, held_pause, held_blacklist, held_dnc, lease_until, on_call, cycle_attempts, total_attempts,
+            business_errors, last_result, next_attempt_at, callback_owner_id""";
+
+    private final JdbcClient db;
+
+    CustomerStateRepository(JdbcClient db) {
+        this.db = db;
+    }
+
+    /** The state, locked until the transaction ends: two people changing one customer queue up. */
+    public Optional<CustomerState> lock(long businessId, long campaignId, long customerId) {
+        return db.sql("select " + STATE_COLUMNS + """
+                 from campaign_customer
+                 where business_id = :business and campaign_id = :campaign and id = :id
+                 for update
+                """)
+                .param("business", businessId).param("campaign", campaignId).param("id", customerId)
+                .query(CustomerStateRepository::state).optional();
+    }
+
+    public void save(long customerId, CustomerState state) {
+        Optional<Claim> claim = state.claim();
+        db.sql("""
+                update campaign_customer set status = :status, progress = :progress, held_pause = :pause,
+                    held_blacklist = :blacklist, held_dnc = :dnc, lease_until = :leaseUntil, on_call = :onCall,
+                    cycle_attempts = :cycle, total_attempts = :total, business_errors = :errors,
+                    last_result = :lastResult, next_attempt_at = :next, callback_owner_id = :owner
+                where id = :id
+                """)
+                .param("status", state.status().name())
+                .param("progress", state.progress().name())
+                .param("pause", state.holds().contains(Hold.PAUSE))
+                .param("blacklist", state.holds().contains(Hold.BLACKLIST))
+                .param("dnc", state.holds().contains(Hold.DNC_REGISTRY))
+                .param("leaseUntil", claim.map(c -> SqlTime.toSql(c.leaseUntil())).orElse(null))
+                .param("onCall", claim.map(Claim::onCall).orElse(false))
+                .param("cycle", state.cycleAttempts())
+                .param("total", state.totalAttempts())
+                .param("errors", state.businessErrors())
+                .param("lastResult", state.lastResult().map(Enum::name).orElse(null))
+                .param("next", state.nextAttemptAt().map(SqlTime::toSql).orElse(null))
+                .param("owner", state.callbackOwner().map(agent -> Long.valueOf(agent.value())).orElse(null))
+                .param("id", customerId)
+                .update();
+    }
+
+    static CustomerState state(ResultSet row, int n) throws SQLException {
+        Set<Hold> holds = EnumSet.noneOf(Hold.class);
+        if (row.getBoolean("held_pause")) {
+            holds.add(Hold.PAUSE);
+        }
+        if (row.getBoolean("held_blacklist")) {
+            holds.add(Hold.BLACKLIST);
+        }
+        if (row.getBoolean("held_dnc")) {
+            holds.add(Hold.DNC_REGISTRY);
+        }
+        Instant leaseUntil = SqlTime.instant(row, "lease_until");
+        Optional<Claim> claim = leaseUntil == null ? Optional.empty()
+                : Optional.of(new Claim(leaseUntil, row.getBoolean("on_call")));
+        String lastResult = row.getString("last_result");
+        long owner = row.getLong("callback_owner_id");
+        Optional<AgentId> callbackOwner = row.wasNull() ? Optional.empty() : Optional.of(AgentId.of(String.valueOf(owner)));
+        return new CustomerState(CustomerStatus.valueOf(row.getString("progress")), holds, claim,
+                row.getInt("cycle_attempts"), row.getInt("total_attempts"), row.getInt("business_errors"),
+                Optional.ofNullable(lastResult).map(CallResult::valueOf),
+                Optional.ofNullable(SqlTime.instant(row, "next_attempt_at")), callbackOwner);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.outdial.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outdial.testing.Api;
+import dev.outdial.testing.CampaignFixtures;
+import dev.outdial.testing.OutdialIntegrationTest;
+import dev.outdial.testing.Spreadsheets;
+import dev.outdial.testing.TestBusiness;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** SPEC §4.3: file imports of customers, all-or-nothing, with a report per row. */
+@OutdialIntegrationTest
+class CustomerImportTest {
+
+    @Autowired
+    Api api;
+
+    TestBusiness business;
+    long campaign;
+
+    @BeforeEach
+    void aCampaign() {
+        business = api.newBusiness("imports");
+        campaign = new CampaignFixtures(business).create("Imports", "PREVIEW");
+    }
+
+    @Test
+    void aMessyCsvFromASpreadsheetProgramImportsWithTheRightCounts() {
+        String csv = "\uFEFFName;Phone;External ID;Email;Account manager;City\r\n"
+                + "\"Nguyễn, Văn An\";0912 345 678;CRM-1;an@example.com;;Hà Nội\r\n"
+                + "\r\n"
+                + "Bình;+84 91-234-5679;;;;\r\n"
+                + "Chi;not a number;;;;\r\n"
+                + "Dũng;0912345678;;bad-email;;\r\n"
+                + "Em;0912.345.678;;;;Huế\r\n";
+
+        JsonNode job = finished(upload("customers.csv", csv.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(job.get("status").asString()).isEqualTo("DONE");
+        assertThat(job.get("total").asInt()).isEqualTo(5);
+        assertThat(job.get("added").asInt()).isEqualTo(3);
+        assertThat(job.get("duplicates").asInt()).isEqualTo(1);
+        assertThat(job.get("rejectedCount").asInt()).isEqualTo(2);
+        assertThat(job.get("rejected").findValues("row").stream().map(JsonNode::asInt).toList()).containsExactly(5, 6);
+        assertThat(job.get("rejected").get(0).get("reason").asString()).contains("phone");
+        JsonNode first = business.admin().get("/api/v1/campaigns/" + campaign + "/customers?sort=added").json()
+                .get("items").get(0);
+        assertThat(first.get("name").asString()).isEqualTo("Nguyễn, Văn An");
+        assertThat(first.get("fields").get("City").asString()).isEqualTo("Hà Nội");
+    }
+
+    @Test
+    void anXlsxWorkbookImports() {
+        byte[] workbook = Spreadsheets.xlsx(List.of(
+                List.of("name", "phone", "external ID"),
+                List.of("Giang", "0912000101", "X1"),
+                List.of("Hải", "+84912000102", "X2")));
+
+        JsonNode job = finished(upload("customers.xlsx", workbook));
+
+        assertThat(job.get("added").asInt()).isEqualTo(2);
+        assertThat(count()).isEqualTo(2);
+    }
+
+    @Test
+    void aRenamedBinaryOrACorruptWorkbookIsRefusedAtOnceAndAddsNothing() {
+        byte[] binary = new byte[2048];
+        for (int i = 0; i < binary.length; i++) {
+            binary[i] = (byte) (i * 31);
+        }
+        assertThat(upload("customers.csv", binary).status()).isEqualTo(400);
+
+        byte[] workbook = Spreadsheets.xlsx(List.of(List.of("name", "phone"), List.of("I", "0912000103")));
+        byte[] corrupt = java.util.Arrays.copyOf(workbook, workbook.length / 2);
+        assertThat(upload("customers.xlsx", corrupt).status()).isEqualTo(400);
+
+        assertThat(upload("bomb.xlsx", Spreadsheets.zipBomb(200)).status()).isEqualTo(400);
+        assertThat(count()).isZero();
+    }
+
+    @Test
+    void aFileWithoutAPhoneColumnFailsAndAddsNothing() {
+        JsonNode job = finished(upload("people.csv", "name,city\nAn,Huế\n".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(job.get("status").asString()).isEqualTo("FAILED");
+        assertThat(job.get("failure").asString()).contains("phone");
+        assertThat(count()).isZero();
+    }
+
+    @Test
+    void theTemplateIsAWorkbookWithTheColumnsInOrder() {
+        Api.Response template = business.admin().withHeader("Accept", "*/*").get("/api/v1/imports/template.xlsx")
+                .expect(200);
+
+        assertThat(template.contentType()).contains("spreadsheetml");
+        byte[] bytes = template.body().getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(bytes.length).isGreaterThan(100);
+    }
+
+    private Api.Response upload(String name, byte[] content) {
+        return business.admin().upload("/api/v1/campaigns/" + campaign + "/imports", name, content);
+    }
+
+    /** Waits for the background import to end; an import of a few rows takes milliseconds. */
+    private JsonNode finished(Api.Response started) {
+        long id = started.expect(202).id();
+        for (int i = 0; i < 200; i++) {
+            JsonNode job = business.admin().get("/api/v1/imports/" + id).expect(200).json();
+            if (!"RUNNING".equals(job.get("status").asString())) {
+                return job;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("import " + id + " did not end");
+    }
+
+    private int count() {
+        return business.admin().get("/api/v1/campaigns/" + campaign + "/customers?limit=500").json().get("items").size();
+    }
+}
