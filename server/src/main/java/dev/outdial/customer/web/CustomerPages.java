@@ -1,0 +1,165 @@
+package dev.outdial.customer.web;
+
+import dev.outdial.agent.UserAccounts;
+import dev.outdial.campaign.Campaigns;
+import dev.outdial.customer.CampaignCustomers;
+import dev.outdial.customer.CustomerImports;
+import dev.outdial.customer.Duplicates;
+import dev.outdial.customer.ImportJob;
+import dev.outdial.engine.customer.CustomerStatus;
+import dev.outdial.shared.ConflictException;
+import dev.outdial.shared.CurrentUser;
+import dev.outdial.shared.InvalidInputException;
+import dev.outdial.shared.Role;
+import dev.outdial.web.PageMessages;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The customer list of the manual (search, display by customer or group, per-row actions, the
+ * duplicate filters shown when one campaign is chosen), adding customers and the import report.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+class CustomerPages {
+
+    private final CampaignCustomers customers;
+    private final CustomerImports imports;
+    private final Duplicates duplicates;
+    private final Campaigns campaigns;
+    private final UserAccounts users;
+    private final dev.outdial.shared.BusinessTimeZones zones;
+    private final PageMessages messages;
+
+    CustomerPages(CampaignCustomers customers, CustomerImports imports, Duplicates duplicates, Campaigns campaigns,
+                  UserAccounts users, dev.outdial.shared.BusinessTimeZones zones, PageMessages messages) {
+        this.customers = customers;
+        this.imports = imports;
+        this.duplicates = duplicates;
+        this.campaigns = campaigns;
+        this.users = users;
+        this.zones = zones;
+        this.messages = messages;
+    }
+
+    @GetMapping("/customers")
+    String list(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) Long campaignId,
+                @RequestParam(required = false) String name, @RequestParam(required = false) String phone,
+                @RequestParam(required = false) List<String> status,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate addedFrom,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate addedTo,
+                @RequestParam(required = false) Long accountManagerId, @RequestParam(required = false) String cursor,
+                Model model) {
+        ZoneId zone = zones.zoneOf(me.businessId());
+        var query = new CampaignCustomerController.ListQuery(campaignId, null, name, phone, status,
+                addedFrom == null ? null : addedFrom.atStartOfDay(zone).toInstant(),
+                addedTo == null ? null : addedTo.plusDays(1).atStartOfDay(zone).toInstant(), accountManagerId, null,
+                null, cursor, 50);
+        try {
+            model.addAttribute("page", customers.list(me.businessId(), query.filter(campaignId), query.page(),
+                    query.ascending()));
+        } catch (InvalidInputException rejected) {
+            model.addAttribute("errors", messages.describe(rejected));
+        }
+        model.addAttribute("campaigns", campaigns.list(me.businessId(), null, null, null));
+        model.addAttribute("agents", users.list(me.businessId(), Role.AGENT));
+        model.addAttribute("statuses", CustomerStatus.values());
+        model.addAttribute("chosenStatuses", status == null ? List.of() : status);
+        model.addAttribute("campaignId", campaignId);
+        model.addAttribute("name", name);
+        model.addAttribute("phone", phone);
+        model.addAttribute("addedFrom", addedFrom);
+        model.addAttribute("addedTo", addedTo);
+        model.addAttribute("accountManagerId", accountManagerId);
+        return "customers/list";
+    }
+
+    @PostMapping("/customers/{campaignId}/{customerId}/{action}")
+    String act(@AuthenticationPrincipal CurrentUser me, @PathVariable long campaignId, @PathVariable long customerId,
+               @PathVariable String action, @RequestHeader(name = "Referer", required = false) String back,
+               RedirectAttributes redirect) {
+        try {
+            switch (action) {
+                case "pause" -> customers.pause(me.businessId(), campaignId, customerId);
+                case "start" -> customers.start(me.businessId(), campaignId, customerId);
+                case "delete" -> customers.delete(me.businessId(), campaignId, customerId);
+                default -> throw new org.springframework.web.server.ResponseStatusException(
+                        org.springframework.http.HttpStatus.NOT_FOUND);
+            }
+        } catch (ConflictException refused) {
+            redirect.addFlashAttribute("errors", messages.describe(refused));
+        }
+        return "redirect:" + (back != null && back.contains("/customers") ? back.replaceFirst("^https?://[^/]+", "")
+                : "/customers?campaignId=" + campaignId);
+    }
+
+    @GetMapping("/customers/add")
+    String addPage(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) Long campaignId,
+                   Model model) {
+        model.addAttribute("campaigns", campaigns.list(me.businessId(), null, null, null).stream()
+                .filter(campaign -> campaign.status() != dev.outdial.campaign.CampaignStatus.ENDED).toList());
+        model.addAttribute("campaignId", campaignId);
+        return "customers/add";
+    }
+
+    @PostMapping("/customers/imports")
+    String importFile(@AuthenticationPrincipal CurrentUser me, @RequestParam long campaignId,
+                      @RequestParam(required = false) MultipartFile file, Model model) {
+        try {
+            ImportJob job = imports.start(me.businessId(), me.id(), campaignId, file);
+            return "redirect:/customers/imports/" + job.id();
+        } catch (InvalidInputException | ConflictException rejected) {
+            model.addAttribute("errors", messages.describe(rejected));
+            return addPage(me, campaignId, model);
+        }
+    }
+
+    @GetMapping("/customers/imports/{id}")
+    String importReport(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, Model model) {
+        model.addAttribute("job", customers.job(me.businessId(), id));
+        return "customers/import";
+    }
+
+    /** The report's live part, polled by htmx while the import runs. */
+    @GetMapping("/customers/imports/{id}/progress")
+    String importProgress(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, Model model) {
+        model.addAttribute("job", customers.job(me.businessId(), id));
+        return "customers/import :: progress";
+    }
+
+    @GetMapping("/customers/duplicates")
+    String duplicatesPage(@AuthenticationPrincipal CurrentUser me, @RequestParam long campaignId,
+                          @RequestParam(required = false) String cursor, Model model) {
+        model.addAttribute("campaign", campaigns.get(me.businessId(), campaignId));
+        model.addAttribute("duplicates", duplicates.list(me.businessId(), campaignId, cursor));
+        return "customers/duplicates";
+    }
+
+    @PostMapping("/customers/duplicates")
+    String resolve(@AuthenticationPrincipal CurrentUser me, @RequestParam long campaignId,
+                   @RequestParam Duplicates.Mode mode, @RequestParam(required = false) List<Long> keep,
+                   RedirectAttributes redirect) {
+        try {
+            Duplicates.Resolution done = duplicates.resolve(me.businessId(), campaignId, mode, keep, new SecureRandom());
+            redirect.addFlashAttribute("notice", messages.text("customers.duplicates.done", done.groups(),
+                    done.removed(), done.kept()));
+        } catch (InvalidInputException | ConflictException rejected) {
+            redirect.addFlashAttribute("errors", messages.describe(rejected));
+        }
+        return "redirect:/customers/duplicates?campaignId=" + campaignId;
+    }
+}
