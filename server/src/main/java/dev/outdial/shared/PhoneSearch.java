@@ -13,7 +13,8 @@ public record PhoneSearch(String e164, String digits) {
             return new PhoneSearch(null, null);
         }
         String e164 = PhoneNumbers.toE164(typed, defaultCountry, "q", new Violations());
-        String digits = typed.replaceAll("\\D", "");
+        // Only text made of phone characters is a fragment of a number: "Nguyễn 2" is a name.
+        String digits = typed.strip().matches("[\\d\\s+().\\-]+") ? typed.replaceAll("\\D", "") : "";
         if (digits.startsWith("0") && !digits.startsWith("00")) {
             digits = digits.substring(1);
         }
