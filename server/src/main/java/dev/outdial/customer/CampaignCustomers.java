@@ -4,6 +4,10 @@ import dev.outdial.business.Businesses;
 import dev.outdial.campaign.Campaign;
 import dev.outdial.campaign.CampaignStatus;
 import dev.outdial.campaign.Campaigns;
+import dev.outdial.contact.Contact;
+import dev.outdial.contact.ContactFilters;
+import dev.outdial.contact.ContactGroups;
+import dev.outdial.contact.Contacts;
 import dev.outdial.customer.internal.CustomerDrafts;
 import dev.outdial.customer.internal.CustomerQuery;
 import dev.outdial.customer.internal.CustomerRepository;
@@ -25,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,11 +49,17 @@ public class CampaignCustomers {
     private final ImportRepository imports;
     private final CustomerRepository customers;
     private final CustomerStateRepository states;
+    private final Contacts contacts;
+    private final ContactGroups groups;
+    private final ContactFilters filters;
     private final Clock clock;
 
     CampaignCustomers(Campaigns campaigns, Businesses businesses, CustomerDrafts drafts, CustomerWriter writer,
                       ImportRepository imports, CustomerRepository customers, CustomerStateRepository states,
-                      Clock clock) {
+                      Contacts contacts, ContactGroups groups, ContactFilters filters, Clock clock) {
+        this.contacts = contacts;
+        this.groups = groups;
+        this.filters = filters;
         this.campaigns = campaigns;
         this.businesses = businesses;
         this.drafts = drafts;
@@ -72,6 +83,32 @@ public class CampaignCustomers {
         CustomerWriter.Session session = writer.open(businessId, campaignId, importId, now, LocaleContextHolder.getLocale());
         for (int i = 0; i < given.size(); i++) {
             session.accept(i + 1, drafts.draft(given.get(i), context, null, null));
+        }
+        session.finish();
+        return job(businessId, importId);
+    }
+
+    /**
+     * Adds contacts of the warehouse, chosen one by one, from a customer group or from a contact
+     * filter (SPEC §4.3), streamed so a large group or filter never sits in memory.
+     */
+    @Transactional
+    public ImportJob addContacts(long businessId, long userId, long campaignId, ContactSource source) {
+        requireOpen(businessId, campaignId);
+        source.check(businessId, contacts, groups, filters);
+        Instant now = clock.instant();
+        long importId = imports.create(businessId, campaignId, source.kind(), null, userId, now);
+        CustomerWriter.Session session = writer.open(businessId, campaignId, importId, now, LocaleContextHolder.getLocale());
+        Long groupId = source instanceof ContactSource.Group group ? group.groupId() : null;
+        int[] row = {0};
+        Consumer<Contact> add = contact -> session.accept(++row[0], CustomerDrafts.Result.of(new CustomerDraft(
+                contact.name(), contact.primaryPhone(), contact.phones().subList(1, contact.phones().size()),
+                contact.email(), contact.externalId(), contact.accountManagerId(), contact.fields(), contact.id(),
+                groupId)));
+        switch (source) {
+            case ContactSource.Chosen chosen -> contacts.streamByIds(businessId, chosen.contactIds(), add);
+            case ContactSource.Group group -> groups.streamMembers(businessId, group.groupId(), add);
+            case ContactSource.Filter filter -> filters.streamMatching(businessId, filter.filterId(), add);
         }
         session.finish();
         return job(businessId, importId);

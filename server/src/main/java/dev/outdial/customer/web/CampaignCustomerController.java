@@ -2,6 +2,7 @@ package dev.outdial.customer.web;
 
 import dev.outdial.customer.CampaignCustomer;
 import dev.outdial.customer.CampaignCustomers;
+import dev.outdial.customer.ContactSource;
 import dev.outdial.customer.CustomerFilter;
 import dev.outdial.customer.CustomerImports;
 import dev.outdial.customer.ImportJob;
@@ -48,17 +49,29 @@ class CampaignCustomerController {
         this.imports = imports;
     }
 
-    record AddCustomers(List<NewCustomer> customers) {
+    /** Exactly one source: customers typed in, contacts chosen, a customer group or a contact filter. */
+    record AddCustomers(List<NewCustomer> customers, List<Long> contactIds, Long groupId, Long filterId) {
+
+        int sourcesGiven() {
+            return (customers != null && !customers.isEmpty() ? 1 : 0) + (contactIds != null && !contactIds.isEmpty() ? 1 : 0)
+                    + (groupId != null ? 1 : 0) + (filterId != null ? 1 : 0);
+        }
     }
 
     @PostMapping("/api/v1/campaigns/{campaignId}/customers")
     @ResponseStatus(HttpStatus.CREATED)
     ImportJob add(@AuthenticationPrincipal CurrentUser me, @PathVariable long campaignId,
                   @RequestBody AddCustomers request) {
-        if (request.customers() == null || request.customers().isEmpty()) {
-            throw new InvalidInputException("customers", "validation.required");
+        if (request.sourcesGiven() != 1) {
+            throw new InvalidInputException("customers", "customer.add.one-source");
         }
-        return customers.add(me.businessId(), me.id(), campaignId, request.customers());
+        if (request.customers() != null && !request.customers().isEmpty()) {
+            return customers.add(me.businessId(), me.id(), campaignId, request.customers());
+        }
+        ContactSource source = request.groupId() != null ? new ContactSource.Group(request.groupId())
+                : request.filterId() != null ? new ContactSource.Filter(request.filterId())
+                : new ContactSource.Chosen(request.contactIds());
+        return customers.addContacts(me.businessId(), me.id(), campaignId, source);
     }
 
     @PostMapping(path = "/api/v1/campaigns/{campaignId}/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
