@@ -1,7 +1,5 @@
 package dev.outdial.compliance;
 
-import java.util.Collection;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
@@ -9,20 +7,13 @@ import org.springframework.stereotype.Service;
  * every dial and by campaigns when customers are added; an IVR opt-out adds to it.
  */
 @Service
-public class Blacklist {
+public class Blacklist extends NumberList {
 
     private final BlockedNumbers numbers;
 
     Blacklist(BlockedNumbers numbers) {
+        super(numbers, BlockKind.BLACKLIST);
         this.numbers = numbers;
-    }
-
-    public boolean contains(long businessId, String e164) {
-        return numbers.contains(businessId, BlockKind.BLACKLIST, e164);
-    }
-
-    public Set<String> blocked(long businessId, Collection<String> e164Numbers) {
-        return numbers.blocked(businessId, BlockKind.BLACKLIST, e164Numbers);
     }
 
     public BlockedNumber add(long businessId, String number, String reason) {

@@ -1,7 +1,5 @@
 package dev.outdial.compliance;
 
-import java.util.Collection;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
@@ -9,19 +7,9 @@ import org.springframework.stereotype.Service;
  * operator's files; never called, whatever a campaign says.
  */
 @Service
-public class DncRegistry {
-
-    private final BlockedNumbers numbers;
+public class DncRegistry extends NumberList {
 
     DncRegistry(BlockedNumbers numbers) {
-        this.numbers = numbers;
-    }
-
-    public boolean contains(long businessId, String e164) {
-        return numbers.contains(businessId, BlockKind.DNC, e164);
-    }
-
-    public Set<String> blocked(long businessId, Collection<String> e164Numbers) {
-        return numbers.blocked(businessId, BlockKind.DNC, e164Numbers);
+        super(numbers, BlockKind.DNC);
     }
 }

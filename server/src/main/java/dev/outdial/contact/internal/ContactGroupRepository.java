@@ -53,12 +53,7 @@ public class ContactGroupRepository {
     }
 
     public boolean nameTaken(long businessId, String name, Long exceptId) {
-        return db.sql("""
-                select count(*) from contact_group
-                where business_id = :business and lower(name) = lower(:name) and (cast(:except as bigint) is null or id <> :except)
-                """)
-                .param("business", businessId).param("name", name).param("except", exceptId)
-                .query(Long.class).single() > 0;
+        return UniqueNames.taken(db, "contact_group", businessId, name, exceptId);
     }
 
     public void delete(long businessId, long id) {
