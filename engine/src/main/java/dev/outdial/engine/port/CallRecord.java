@@ -90,6 +90,12 @@ public record CallRecord(
                 ringingAt, Optional.of(at), connectedAt, endedAt, result, disposition);
     }
 
+    /** The call is for {@code taker}: known when the call is placed for an agent, or when one is rung after the answer. */
+    public CallRecord assignedTo(AgentId taker) {
+        return new CallRecord(id, businessId, campaignId, customerId, dialedNumber, hotline, Optional.of(taker), queuedAt,
+                dialingAt, ringingAt, answeredAt, connectedAt, endedAt, result, disposition);
+    }
+
     public CallRecord connected(AgentId to, Instant at) {
         return new CallRecord(id, businessId, campaignId, customerId, dialedNumber, hotline, Optional.of(to), queuedAt,
                 dialingAt, ringingAt, answeredAt, Optional.of(at), endedAt, result, disposition);
