@@ -112,6 +112,11 @@ public final class CallOrchestrator {
         return active.values().stream().map(call -> call.record().customerId()).collect(Collectors.toSet());
     }
 
+    /** The reached call, ended, that waits for its agent's disposition. */
+    public Optional<CallRecord> awaitingDisposition(CallId call) {
+        return Optional.ofNullable(awaitingDisposition.get(call));
+    }
+
     public Optional<CallRecord> openCall(CallId call) {
         return Optional.ofNullable(active.get(call)).map(ActiveCall::record);
     }
