@@ -230,17 +230,23 @@ public final class CampaignRunner implements CallObserver {
             } else if (lines == 0) {
                 notDialing = Optional.of(NotDialing.CONCURRENCY_LIMIT_REACHED);
             } else {
-                for (Dispatch dispatch : strategy.plan(new PacingView(now, free, lines, calls.openCalls()))) {
-                    if (!start(dispatch, now)) {
-                        notDialing = Optional.of(NotDialing.NO_ELIGIBLE_CUSTOMERS);
-                        break;
-                    }
-                }
+                notDialing = dispatch(strategy.plan(new PacingView(now, free, lines, calls.openCalls())), now)
+                        .or(() -> free.size() > lines ? Optional.of(NotDialing.CONCURRENCY_LIMIT_REACHED) : Optional.empty());
             }
         }
         if (running) {
             ports.customers().nextDueAfter(campaignId, now).ifPresent(this::wakeUpAt);
         }
+    }
+
+    /** Starts the planned work; stops at the first agent for whom no customer is eligible. */
+    private Optional<NotDialing> dispatch(List<Dispatch> plan, Instant now) {
+        for (Dispatch dispatch : plan) {
+            if (!start(dispatch, now)) {
+                return Optional.of(NotDialing.NO_ELIGIBLE_CUSTOMERS);
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<NotDialing> reasonNotToDial(Instant now) {

@@ -175,19 +175,25 @@ public final class InMemoryCustomerStore implements CustomerStore {
         QueuedCustomer replace(QueuedCustomer customer) {
             QueuedCustomer previous = customers.put(customer.customerId(), customer);
             if (previous != null) {
-                fresh.remove(previous);
-                waiting.remove(previous);
                 claimed.remove(previous.customerId());
+                indexOf(previous.state()).ifPresent(index -> index.remove(previous));
             }
-            CustomerState state = customer.state();
-            if (state.isClaimed()) {
+            if (customer.state().isClaimed()) {
                 claimed.add(customer.customerId());
-            } else if (!state.isHeld() && state.progress() == CustomerStatus.NEW) {
-                fresh.add(customer);
-            } else if (!state.isHeld() && state.nextAttemptAt().isPresent()) {
-                waiting.add(customer);
             }
+            indexOf(customer.state()).ifPresent(index -> index.add(customer));
             return customer;
+        }
+
+        /** Where a customer free to claim is indexed; empty while claimed, held, or with nothing due. */
+        private Optional<NavigableSet<QueuedCustomer>> indexOf(CustomerState state) {
+            if (state.isClaimed() || state.isHeld()) {
+                return Optional.empty();
+            }
+            if (state.progress() == CustomerStatus.NEW) {
+                return Optional.of(fresh);
+            }
+            return state.nextAttemptAt().isPresent() ? Optional.of(waiting) : Optional.empty();
         }
     }
 }
