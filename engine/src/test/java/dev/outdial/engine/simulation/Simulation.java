@@ -11,6 +11,7 @@ import dev.outdial.engine.pacing.CampaignRunner;
 import dev.outdial.engine.pacing.EnginePorts;
 import dev.outdial.engine.port.AgentUpdate;
 import dev.outdial.engine.port.CallRecord;
+import dev.outdial.engine.port.Scheduler;
 import dev.outdial.engine.rules.ConcurrencyLimit;
 import dev.outdial.engine.sim.AgentBehaviour;
 import dev.outdial.engine.sim.CarrierModel;
@@ -60,7 +61,12 @@ final class Simulation {
         this.random = new Random(seed);
         this.carrier = new SimulatedCarrier(scheduler, model, new Random(random.nextLong()));
         this.audit = new DialAudit(carrier, scheduler, customers, calls, lists, new ConcurrencyLimit(contractLimit));
-        this.dialer = new BusinessDialer(1, new ConcurrencyLimit(contractLimit), new EnginePorts(scheduler, audit,
+        this.dialer = dialerOn(scheduler, contractLimit);
+    }
+
+    /** Another node's dialer for the business, on the same stores and carrier, acting on {@code time}. */
+    BusinessDialer dialerOn(Scheduler time, int contractLimit) {
+        return new BusinessDialer(1, new ConcurrencyLimit(contractLimit), new EnginePorts(time, audit,
                 customers, agents, lists, calls, (agent, update) -> {
                     shown.add(new Shown(scheduler.now(), agent, update));
                     bots.show(agent, update);
@@ -68,8 +74,14 @@ final class Simulation {
     }
 
     CampaignRunner campaign(CampaignSettings settings) {
-        customers.addCampaign(settings.campaignId(), settings.rules());
-        CampaignRunner runner = dialer.campaign(settings);
+        return campaign(settings, dialer);
+    }
+
+    CampaignRunner campaign(CampaignSettings settings, BusinessDialer on) {
+        if (!this.settings.containsKey(settings.campaignId())) {
+            customers.addCampaign(settings.campaignId(), settings.rules());
+        }
+        CampaignRunner runner = on.campaign(settings);
         runners.put(settings.campaignId(), runner);
         this.settings.put(settings.campaignId(), settings);
         audit.watch(settings);
@@ -110,6 +122,10 @@ final class Simulation {
         agents.setAvailable(id, true);
         dialer.agentPresenceChanged(id);
         return id;
+    }
+
+    CampaignRunner campaignRunner(long campaignId) {
+        return runners.get(campaignId);
     }
 
     void runUntil(Instant end) {
