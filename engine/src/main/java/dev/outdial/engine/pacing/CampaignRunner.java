@@ -239,14 +239,13 @@ public final class CampaignRunner implements CallObserver {
         }
     }
 
-    /** Starts the planned work; stops at the first agent for whom no customer is eligible. */
+    /**
+     * Starts the planned work. Eligibility depends on the agent (a due callback waits for its owner
+     * within the grace), so one agent without a customer does not stop the next one's.
+     */
     private Optional<NotDialing> dispatch(List<Dispatch> plan, Instant now) {
-        for (Dispatch dispatch : plan) {
-            if (!start(dispatch, now)) {
-                return Optional.of(NotDialing.NO_ELIGIBLE_CUSTOMERS);
-            }
-        }
-        return Optional.empty();
+        long started = plan.stream().filter(dispatch -> start(dispatch, now)).count();
+        return started == 0 && !plan.isEmpty() ? Optional.of(NotDialing.NO_ELIGIBLE_CUSTOMERS) : Optional.empty();
     }
 
     private Optional<NotDialing> reasonNotToDial(Instant now) {
