@@ -3,6 +3,7 @@ package dev.outdial.engine.pacing;
 import dev.outdial.engine.customer.AgentId;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * What a dial strategy sees when it decides: the time, the agents who may take a customer of the
@@ -20,5 +21,10 @@ public record PacingView(Instant now, List<AgentId> freeAgents, int freeLines, i
         if (freeLines < 0 || openCalls < 0) {
             throw new IllegalArgumentException("lines and calls are never negative");
         }
+    }
+
+    /** One dispatch for each free agent, longest idle first, as far as the free lines go. */
+    public List<Dispatch> oneForEachFreeAgent(Function<AgentId, Dispatch> dispatchFor) {
+        return freeAgents.stream().limit(freeLines).map(dispatchFor).toList();
     }
 }

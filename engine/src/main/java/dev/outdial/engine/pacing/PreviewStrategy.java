@@ -18,8 +18,6 @@ public final class PreviewStrategy implements DialStrategy {
 
     @Override
     public List<Dispatch> plan(PacingView view) {
-        return view.freeAgents().stream().limit(view.freeLines())
-                .map(agent -> Dispatch.previewFor(agent, previewTime))
-                .toList();
+        return view.oneForEachFreeAgent(agent -> Dispatch.previewFor(agent, previewTime));
     }
 }

@@ -19,8 +19,6 @@ public final class ProgressiveStrategy implements DialStrategy {
 
     @Override
     public List<Dispatch> plan(PacingView view) {
-        return view.freeAgents().stream().limit(view.freeLines())
-                .map(agent -> Dispatch.dialFor(agent, Connector.ringAgent(agent, agentAnswerTimeout)))
-                .toList();
+        return view.oneForEachFreeAgent(agent -> Dispatch.dialFor(agent, Connector.ringAgent(agent, agentAnswerTimeout)));
     }
 }

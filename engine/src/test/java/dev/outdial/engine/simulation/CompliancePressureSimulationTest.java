@@ -46,10 +46,8 @@ class CompliancePressureSimulationTest {
         sim.campaign(aProgressiveCampaign(2).build()).start();
         sim.customers(1, 200);
         sim.customers(2, 200);
-        for (int i = 0; i < 5; i++) {
-            sim.bot("first-" + i, 1, AgentBehaviour.typical());
-            sim.bot("second-" + i, 2, AgentBehaviour.typical());
-        }
+        sim.bots("first", 5, 1);
+        sim.bots("second", 5, 2);
 
         sim.runUntil(NINE.plus(Duration.ofHours(4)));
 

@@ -105,9 +105,7 @@ class ManualCampaignSimulationTest {
         Simulation day = new Simulation(23, CarrierModel.typical(), 3);
         day.campaign(aManualCampaign(1).build()).start();
         day.customers(1, 300);
-        for (int i = 0; i < 5; i++) {
-            day.bot("agent-" + i, 1, AgentBehaviour.typical());
-        }
+        day.bots("agent", 5, 1);
 
         day.runUntil(NINE.plus(Duration.ofHours(10)));
 

@@ -7,7 +7,6 @@ import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.pacing.CampaignRunner;
 import dev.outdial.engine.port.AgentUpdate;
 import dev.outdial.engine.port.CallRecord;
-import dev.outdial.engine.sim.AgentBehaviour;
 import dev.outdial.engine.sim.CarrierModel;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,9 +71,7 @@ class PreviewCampaignSimulationTest {
     void dayOfPreviewDialingByBotsKeepsEveryComplianceRule() {
         sim.campaign(aPreviewCampaign(1).build()).start();
         sim.customers(1, 300);
-        for (int i = 0; i < 5; i++) {
-            sim.bot("agent-" + i, 1, AgentBehaviour.typical());
-        }
+        sim.bots("agent", 5, 1);
 
         sim.runUntil(NINE.plus(Duration.ofHours(10)));
 

@@ -33,9 +33,7 @@ class ProgressiveCampaignSimulationTest {
             Simulation sim = new Simulation(random.nextLong(), CarrierModel.typical(), 6);
             sim.campaign(aProgressiveCampaign(1).maxCalls(3).retryGap(Duration.ofMinutes(20)).build()).start();
             sim.customers(1, 400);
-            for (int i = 0; i < 10; i++) {
-                sim.bot("agent-" + i, 1, AgentBehaviour.typical());
-            }
+            sim.bots("agent", 10, 1);
 
             sim.runUntil(EVENING);
 
@@ -150,9 +148,7 @@ class ProgressiveCampaignSimulationTest {
         Simulation sim = new Simulation(2025, CarrierModel.typical(), 60);
         sim.campaign(aProgressiveCampaign(1).build()).start();
         sim.customers(1, 20_000);
-        for (int i = 0; i < 50; i++) {
-            sim.bot(String.format("agent-%02d", i), 1, AgentBehaviour.typical());
-        }
+        sim.bots("agent", 50, 1);
 
         sim.runUntil(FIVE_PM);
 
@@ -167,9 +163,7 @@ class ProgressiveCampaignSimulationTest {
         Simulation sim = new Simulation(seed, CarrierModel.typical(), 5);
         sim.campaign(aProgressiveCampaign(1).build()).start();
         sim.customers(1, 200);
-        for (int i = 0; i < 6; i++) {
-            sim.bot("agent-" + i, 1, AgentBehaviour.typical());
-        }
+        sim.bots("agent", 6, 1);
         sim.runUntil(MONDAY_MORNING.plus(Duration.ofHours(4)));
         return sim.transcript();
     }

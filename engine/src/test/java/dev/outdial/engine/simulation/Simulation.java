@@ -115,6 +115,13 @@ final class Simulation {
         return bot;
     }
 
+    /** {@code count} typical bots named {@code prefix-0…} at work in the campaign. */
+    void bots(String prefix, int count, long campaignId) {
+        for (int i = 0; i < count; i++) {
+            bot(String.format("%s-%02d", prefix, i), campaignId, AgentBehaviour.typical());
+        }
+    }
+
     /** A person logged in to the campaign and Available, who acts only as the test says. */
     AgentId person(String name, long campaignId) {
         AgentId id = AgentId.of(name);
