@@ -87,7 +87,6 @@ public final class CampaignRunner implements CallObserver {
     public void stop() {
         running = false;
         notDialing = Optional.of(NotDialing.CAMPAIGN_NOT_RUNNING);
-        heartbeat.cancel();
         wakeUp.cancel();
         wakeUpAt = Optional.empty();
         Set.copyOf(offers.keySet()).forEach(agent -> withdraw(agent, "the campaign stopped"));
@@ -358,21 +357,25 @@ public final class CampaignRunner implements CallObserver {
                 .reduce(business, Math::min);
     }
 
-    /** Renews the leases this node holds and expires those that lapsed elsewhere; again well before the lease runs out. */
+    /**
+     * Renews the leases this node holds and expires those that lapsed elsewhere; again well before
+     * the lease runs out. A stopped campaign keeps renewing while its last calls are up, so nobody
+     * closes a call that is still talking.
+     */
     private void keepLeasesAlive() {
-        if (!running) {
-            return;
-        }
         Instant now = now();
         Set<Long> held = new HashSet<>(desk.customersHeldIn(campaignId));
         held.addAll(calls.customersOnCalls());
+        heartbeat.cancel();
+        if (!running && held.isEmpty()) {
+            return;
+        }
         for (long customerId : held) {
             calls.update(customerId, new CustomerInput.LeaseRenewed(leaseUntil()));
         }
-        if (lapsedClaims.expire(now, held) > 0) {
+        if (running && lapsedClaims.expire(now, held) > 0) {
             dialer.wake();
         }
-        heartbeat.cancel();
         heartbeat = ports.scheduler().after(settings.lease().dividedBy(3), () -> {
             keepLeasesAlive();
             dialer.wake();
