@@ -19,6 +19,10 @@ public record Claim(Instant leaseUntil, boolean onCall) {
         Objects.requireNonNull(leaseUntil, "leaseUntil");
     }
 
+    Claim renewedUntil(Instant newLeaseUntil) {
+        return new Claim(newLeaseUntil, onCall);
+    }
+
     Claim dialing() {
         return new Claim(leaseUntil, true);
     }

@@ -43,6 +43,22 @@ final class ClaimTransitions {
                 .withCounters(state.cycleAttempts(), state.totalAttempts() + 1, state.businessErrors()));
     }
 
+    static Transition renew(CustomerState state, CustomerInput.LeaseRenewed input, Instant now) {
+        Optional<Claim> claim = state.claim();
+        if (claim.isEmpty()) {
+            return rejected(state, input, "the customer is not claimed; it is " + state.status());
+        }
+        if (!claim.get().leaseUntil().isAfter(now)) {
+            // Once lapsed, the claim belongs to whoever expires it: renewing now would race the
+            // node that closes the call as a network error.
+            return rejected(state, input, "the lease lapsed at " + claim.get().leaseUntil() + "; it is expired, not renewed");
+        }
+        if (!input.leaseUntil().isAfter(claim.get().leaseUntil())) {
+            return rejected(state, input, "a renewal must extend the lease beyond " + claim.get().leaseUntil());
+        }
+        return applied(state.withClaim(Optional.of(claim.get().renewedUntil(input.leaseUntil()))));
+    }
+
     static Transition release(CustomerState state, CustomerInput.Released input) {
         if (!state.isClaimed()) {
             return rejected(state, input, "the customer is not claimed; it is " + state.status());

@@ -21,6 +21,17 @@ public sealed interface CustomerInput {
     record Dialed() implements CustomerInput {
     }
 
+    /**
+     * The holder of the claim is alive and keeps it until {@code leaseUntil}: a call or an agent's
+     * hold on a customer can outlast any fixed lease, and only a holder that stopped renewing
+     * (crashed) should lose its customers.
+     */
+    record LeaseRenewed(Instant leaseUntil) implements CustomerInput {
+        public LeaseRenewed {
+            Objects.requireNonNull(leaseUntil, "leaseUntil");
+        }
+    }
+
     /** The claim is given back without a call (the agent skipped the customer or closed the campaign). */
     record Released() implements CustomerInput {
     }

@@ -26,6 +26,7 @@ public final class CustomerLifecycle {
         return switch (input) {
             case CustomerInput.Claimed claimed -> ClaimTransitions.claim(state, claimed, rules, now);
             case CustomerInput.Dialed dialed -> ClaimTransitions.dial(state, dialed);
+            case CustomerInput.LeaseRenewed renewed -> ClaimTransitions.renew(state, renewed, now);
             case CustomerInput.Released released -> ClaimTransitions.release(state, released);
             case CustomerInput.LeaseExpired expired -> ClaimTransitions.expire(state, expired, rules, now);
             case CustomerInput.CallEnded ended -> CallEndTransitions.end(state, ended, rules, now);

@@ -8,6 +8,11 @@ public sealed interface CallEvent {
 
     CallId call();
 
+    /** Whether nothing follows this event on its leg (see {@link Telephony}'s contract). */
+    default boolean isTerminal() {
+        return this instanceof Failed || this instanceof HungUp;
+    }
+
     /** The called party's phone rings. */
     record Ringing(CallId call) implements CallEvent {
     }

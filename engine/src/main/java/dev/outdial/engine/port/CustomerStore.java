@@ -6,6 +6,7 @@ import dev.outdial.engine.rules.QueuedCustomer;
 import dev.outdial.engine.rules.Recipient;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where the customers of campaigns and their states live: the database live, memory in a simulation.
@@ -13,23 +14,40 @@ import java.util.List;
  * <p>Claiming must be atomic across nodes (live: {@code SELECT … FOR UPDATE SKIP LOCKED}, then
  * {@code UPDATE}, in one transaction), so that no customer is claimed twice, and must select and
  * order exactly as {@link dev.outdial.engine.rules.DialingOrder} does; its Javadoc gives the query.
+ * The store knows each campaign's {@code CampaignRules} (maximum calls, callback grace) from the
+ * campaign's settings.
+ *
+ * <p>The lease is how a crashed node's customers come back: the engine renews the leases it holds
+ * ({@code LeaseRenewed}) well before they lapse, so a lease that lapses means its holder is gone;
+ * {@link #lapsedClaims} finds them for {@code LeaseExpired}, which also closes a call left open.
  */
 public interface CustomerStore {
 
     /**
      * Claims up to {@code max} of the campaign's customers that {@code recipient} may receive at
      * {@code now}, first to serve first, each as if {@code CustomerInput.Claimed(leaseUntil)} had
-     * been applied; returns them in their claimed state.
+     * been applied (and recorded); returns them in their claimed state.
      */
     List<QueuedCustomer> claimNext(long campaignId, Recipient recipient, int max, Instant now, Instant leaseUntil);
 
+    /** The customer as stored now, if it is (still) in the campaign. */
+    Optional<QueuedCustomer> find(long campaignId, long customerId);
+
     /**
      * Stores a transition of the customer and hands its events on for publishing, if the stored
-     * state is still {@code expected}; returns false (storing nothing) when another node changed
-     * the customer meanwhile, so the caller reloads and decides again.
+     * state is still {@code expected}; returns false (storing nothing) when someone else changed
+     * the customer meanwhile (an admin's pause, a blacklist sync, another node), so the caller
+     * reloads and decides again.
      */
-    boolean record(long customerId, CustomerState expected, Transition.Applied transition);
+    boolean record(long campaignId, long customerId, CustomerState expected, Transition.Applied transition);
 
-    /** Customers of the campaign whose claim lapsed before {@code now}, for {@code LeaseExpired}. */
+    /** Customers of the campaign whose claim lapsed at or before {@code now}, for {@code LeaseExpired}. */
     List<QueuedCustomer> lapsedClaims(long campaignId, Instant now);
+
+    /**
+     * The earliest instant after {@code now} at which a customer of the campaign waiting for its gap,
+     * callback appointment, no-callback period or error retry becomes due: when the pacing loop wakes
+     * up without anything else happening. Empty when none is waiting.
+     */
+    Optional<Instant> nextDueAfter(long campaignId, Instant now);
 }

@@ -1,21 +1,36 @@
 package dev.outdial.engine.port;
 
+import dev.outdial.engine.customer.AgentId;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
  * Places and controls calls: the simulated carrier by default, a SIP trunk live (ARCHITECTURE §3).
- * Every method returns at once; what happens to a call comes back as {@link CallEvent}s to the
- * listener given when it was placed, on the adapter's thread (the engine hands them to its
- * {@link Scheduler}).
+ *
+ * <p>Every method returns at once; what happens to a leg comes back as {@link CallEvent}s to the
+ * listener given when it was placed, on the adapter's thread. The engine hands each event to its
+ * {@link Scheduler} before acting on it, so an adapter may call the listener from any thread, even
+ * from inside {@code place}.
+ *
+ * <p>Contract: every leg gets at most one {@link CallEvent.Answered} and exactly one terminal event,
+ * {@link CallEvent.Failed} (never answered) or {@link CallEvent.HungUp} (answered, then ended),
+ * also when the engine ends the leg itself with {@link #hangUp} ({@code byCalledParty} false).
+ * Nothing follows the terminal event.
  */
 public interface Telephony {
 
-    /** Dials {@code to} from the hotline {@code from} (both E.164); it rings at most {@code ringTimeout}. */
+    /** Dials {@code to} from the hotline {@code from} (both E.164); unanswered after {@code ringTimeout} it fails as NOANSWER. */
     CallId place(String from, String to, Duration ringTimeout, Consumer<CallEvent> listener);
 
-    /** Connects two answered legs, e.g. a waiting customer and the agent who takes them. */
+    /**
+     * Rings the agent's own phone (a softphone, the agent's page, a simulated agent) to connect an
+     * answered customer to them: {@link CallEvent.Answered} when the agent picks up, NOANSWER after
+     * {@code answerTimeout}, {@link CallEvent.HungUp} with {@code byCalledParty} when the agent hangs up.
+     */
+    CallId ringAgent(AgentId agent, Duration answerTimeout, Consumer<CallEvent> listener);
+
+    /** Connects two answered legs, e.g. a customer and the agent who takes them. */
     void bridge(CallId customerLeg, CallId agentLeg);
 
     /** Plays a prompt on an answered leg (IVR, waiting music). */
@@ -24,7 +39,7 @@ public interface Telephony {
     /** Collects up to {@code maxDigits} keys, reported as {@link CallEvent.DigitsCollected}. */
     void collectDigits(CallId call, int maxDigits, Duration timeout);
 
-    /** Ends the leg; hanging up a leg that has ended is harmless. */
+    /** Ends the leg, ringing or answered; hanging up a leg that has ended is harmless. */
     void hangUp(CallId call);
 
     /** What to play: an audio file or text to speak. */

@@ -25,6 +25,7 @@ import java.util.Optional;
  *                            AND business_errors <= :error_retry_limit AND next_attempt_at <= :now)
  *   AND (progress <> 'CALLBACK' OR callback_owner = :agent
  *        OR next_attempt_at + :owner_grace <= :now AND callback_owner NOT IN (:logged_in_agents))
+ *   AND id NOT IN (:declined)
  * ORDER BY CASE WHEN progress = 'CALLBACK' AND callback_owner = :agent THEN 0   -- OWN_CALLBACK
  *               WHEN progress = 'CALLBACK' THEN 1                              -- RELEASED_CALLBACK
  *               WHEN progress IN ('RETRY', 'DO_NOT_CALL_BACK') THEN 2          -- DUE_RETRY
@@ -57,6 +58,7 @@ public final class DialingOrder {
     /** The customers {@code recipient} may receive at {@code now}, first to serve first. */
     public List<QueuedCustomer> eligibleInOrder(Collection<QueuedCustomer> customers, Recipient recipient, Instant now) {
         return customers.stream()
+                .filter(customer -> !recipient.declined().contains(customer.customerId()))
                 .flatMap(customer -> tierOf(customer.state(), recipient, now).map(tier -> new Ranked(tier, customer)).stream())
                 .sorted(ORDER)
                 .map(Ranked::customer)

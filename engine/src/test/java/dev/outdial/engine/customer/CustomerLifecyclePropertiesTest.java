@@ -85,7 +85,7 @@ class CustomerLifecyclePropertiesTest {
     }
 
     private static CustomerInput randomInput(Random random, Instant now) {
-        return switch (random.nextInt(16)) {
+        return switch (random.nextInt(17)) {
             case 0, 1, 2 -> new CustomerInput.Claimed(now.plus(Duration.ofMinutes(random.nextInt(20) - 2)));
             case 3, 4 -> new CustomerInput.Dialed();
             case 5, 6, 7 -> new CustomerInput.CallEnded(CallResult.values()[random.nextInt(CallResult.values().length)]);
@@ -101,6 +101,7 @@ class CustomerLifecyclePropertiesTest {
             case 12 -> new CustomerInput.Started();
             case 13 -> random.nextBoolean() ? new CustomerInput.Blacklisted() : new CustomerInput.Unblacklisted();
             case 14 -> random.nextBoolean() ? new CustomerInput.DncRegistered() : new CustomerInput.DncRemoved();
+            case 15 -> new CustomerInput.LeaseRenewed(now.plus(Duration.ofMinutes(random.nextInt(20) - 2)));
             default -> new CustomerInput.Unblacklisted();
         };
     }

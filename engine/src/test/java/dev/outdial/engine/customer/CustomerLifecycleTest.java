@@ -31,6 +31,7 @@ import dev.outdial.engine.customer.CustomerInput.DncRemoved;
 import dev.outdial.engine.customer.CustomerInput.DoNotCallBack;
 import dev.outdial.engine.customer.CustomerInput.Done;
 import dev.outdial.engine.customer.CustomerInput.LeaseExpired;
+import dev.outdial.engine.customer.CustomerInput.LeaseRenewed;
 import dev.outdial.engine.customer.CustomerInput.Paused;
 import dev.outdial.engine.customer.CustomerInput.Released;
 import dev.outdial.engine.customer.CustomerInput.Started;
@@ -457,6 +458,23 @@ class CustomerLifecycleTest {
             assertThat(transition.state().cycleAttempts()).isEqualTo(2);
             assertThat(transition.state().lastResult()).contains(CallResult.NETWORK_ERROR);
             assertThat(transition.events()).containsExactly(new ClaimLapsed(true), new MarkedError(CallResult.NETWORK_ERROR, true));
+        }
+
+        @Test
+        void holderAliveRenewsTheLeaseAndKeepsTheCallOpen() {
+            CustomerState onCall = aNewCustomer().onCallUntil(LEASE).build();
+
+            CustomerState renewed = applied(onCall, new LeaseRenewed(LEASE.plus(Duration.ofMinutes(5)))).state();
+
+            assertThat(renewed.claim()).contains(new Claim(LEASE.plus(Duration.ofMinutes(5)), true));
+        }
+
+        @Test
+        void lapsedLeaseIsNotRenewedButExpired() {
+            CustomerState lapsed = aNewCustomer().onCallUntil(NOW).build();
+
+            assertThat(rejectionOf(lapsed, new LeaseRenewed(LEASE))).contains("expired, not renewed");
+            assertThat(rejectionOf(aNewCustomer().build(), new LeaseRenewed(LEASE))).contains("not claimed");
         }
 
         @Test

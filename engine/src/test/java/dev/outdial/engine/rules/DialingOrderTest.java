@@ -43,7 +43,7 @@ class DialingOrderTest {
     }
 
     QueuedCustomer given(long id, Instant addedAt, CustomerState state) {
-        QueuedCustomer queued = new QueuedCustomer(id, addedAt, state);
+        QueuedCustomer queued = new QueuedCustomer(id, "+8428000000" + id, addedAt, state);
         customers.add(queued);
         return queued;
     }
@@ -109,6 +109,15 @@ class DialingOrderTest {
 
         assertThat(eligibleIdsFor(alice)).containsExactly(2L);
         assertThat(eligibleIdsFor(Recipient.agent(BOB, Set.of(BOB)))).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void customerAnAgentSkippedIsNotOfferedToThemAgainButToOthers() {
+        given(1, aNewCustomer());
+        given(2, aNewCustomer());
+
+        assertThat(eligibleIdsFor(alice.declining(Set.of(1L)))).containsExactly(2L);
+        assertThat(eligibleIdsFor(Recipient.agent(BOB, Set.of(ALICE, BOB)))).containsExactly(1L, 2L);
     }
 
     @Test

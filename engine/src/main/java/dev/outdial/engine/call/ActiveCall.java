@@ -1,0 +1,105 @@
+package dev.outdial.engine.call;
+
+import dev.outdial.engine.customer.AgentId;
+import dev.outdial.engine.customer.CallResult;
+import dev.outdial.engine.port.CallEvent;
+import dev.outdial.engine.port.CallId;
+import dev.outdial.engine.port.CallRecord;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * One call's life from dial to hang-up, driven by telephony events on its customer leg and, once
+ * an agent is rung, on the agent's leg. It keeps the call record up to date at each step and, when
+ * the customer leg ends, settles the technical result (SPEC §4.4):
+ * connected → SUCCESS; answered by a machine → MACHINE; answered but the agent's leg timed out →
+ * AGENT_TIMEOUT; answered, then the customer hung up before any agent → ABANDONED; never answered →
+ * what the network said (NOANSWER, BUSY, …).
+ */
+public final class ActiveCall {
+
+    private final CallOrchestrator orchestrator;
+    private final Connector connector;
+    private CallRecord record;
+    private Optional<CallId> agentLeg = Optional.empty();
+    private Optional<CallResult> endedAs = Optional.empty();
+
+    ActiveCall(CallOrchestrator orchestrator, CallRecord record, Connector connector) {
+        this.orchestrator = orchestrator;
+        this.record = record;
+        this.connector = connector;
+    }
+
+    public CallRecord record() {
+        return record;
+    }
+
+    /** Rings {@code agent}'s leg for the answered customer; bridged when the agent answers. */
+    public void ringAgent(AgentId agent, Duration answerTimeout) {
+        agentLeg = Optional.of(orchestrator.ringAgent(this, agent, answerTimeout));
+        save(record.assignedTo(agent));
+    }
+
+    /** The agent who placed the call is on it: the answer connects them at once. */
+    public void connectAgentOnTheLine(AgentId agent) {
+        connect(agent);
+    }
+
+    /** Ends the call with {@code result} unless it ends connected (then it is SUCCESS). */
+    public void end(CallResult result) {
+        endedAs = Optional.of(result);
+        orchestrator.hangUp(record.id());
+    }
+
+    void onCustomerLeg(CallEvent event) {
+        switch (event) {
+            case CallEvent.Ringing ignored -> save(record.ringing(orchestrator.now()));
+            case CallEvent.Answered answered when answered.byMachine() -> {
+                save(record.answered(orchestrator.now()));
+                end(CallResult.MACHINE);
+            }
+            case CallEvent.Answered ignored -> {
+                save(record.answered(orchestrator.now()));
+                connector.customerAnswered(this);
+            }
+            case CallEvent.Failed failed -> finish(endedAs.orElse(failed.reason()));
+            case CallEvent.HungUp ignored -> {
+                agentLeg.ifPresent(orchestrator::hangUp);
+                finish(record.connectedAt().isPresent() ? CallResult.SUCCESS : endedAs.orElse(CallResult.ABANDONED));
+            }
+            case CallEvent.DigitsCollected ignored -> { }
+        }
+    }
+
+    void onAgentLeg(AgentId agent, CallEvent event) {
+        if (record.endedAt().isPresent()) {
+            return;
+        }
+        switch (event) {
+            case CallEvent.Answered ignored -> {
+                orchestrator.bridge(record.id(), event.call());
+                connect(agent);
+            }
+            case CallEvent.Failed ignored -> end(CallResult.AGENT_TIMEOUT);
+            // The agent hung up on the customer: the call is over for both.
+            case CallEvent.HungUp ignored -> orchestrator.hangUp(record.id());
+            case CallEvent.Ringing ignored -> { }
+            case CallEvent.DigitsCollected ignored -> { }
+        }
+    }
+
+    private void connect(AgentId agent) {
+        save(record.connected(agent, orchestrator.now()));
+        orchestrator.connected(this);
+    }
+
+    private void finish(CallResult result) {
+        record = record.ended(orchestrator.now(), result);
+        orchestrator.ended(this);
+    }
+
+    private void save(CallRecord updated) {
+        record = updated;
+        orchestrator.save(record);
+    }
+}

@@ -1,0 +1,186 @@
+package dev.outdial.engine.call;
+
+import dev.outdial.engine.customer.AgentId;
+import dev.outdial.engine.customer.CustomerInput;
+import dev.outdial.engine.customer.Transition;
+import dev.outdial.engine.port.AgentScreen;
+import dev.outdial.engine.port.AgentUpdate;
+import dev.outdial.engine.port.CallDisposition;
+import dev.outdial.engine.port.CallEvent;
+import dev.outdial.engine.port.CallId;
+import dev.outdial.engine.port.CallLog;
+import dev.outdial.engine.port.CallRecord;
+import dev.outdial.engine.port.CustomerStore;
+import dev.outdial.engine.port.NumberLists;
+import dev.outdial.engine.port.Scheduler;
+import dev.outdial.engine.port.Telephony;
+import dev.outdial.engine.rules.ConcurrencyLimit;
+import dev.outdial.engine.rules.QueuedCustomer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * The calls of one campaign from dial to disposition: the dial behind the {@link DialGate}, each
+ * call's life as an {@link ActiveCall} driven by telephony events, the technical result into the
+ * customer's state machine, the call record at every step, and the agent's disposition on a
+ * reached call. What to dial and for whom is the pacing's business, not this class's.
+ *
+ * <p>Exactly once: a customer is dialed only through the gate, which stores {@code Dialed} (the
+ * customer "on a call") before the call is placed, and a call's end is applied once, on the
+ * customer leg's one terminal event. A node that crashes mid-call leaves the customer on a call
+ * under a lease; whoever expires the lease closes the call as NETWORK_ERROR.
+ */
+public final class CallOrchestrator {
+
+    private final CampaignSettings settings;
+    private final Scheduler scheduler;
+    private final Telephony telephony;
+    private final CallLog log;
+    private final AgentScreen screen;
+    private final CallObserver observer;
+    private final CustomerUpdates updates;
+    private final DialGate gate;
+    private final Map<CallId, ActiveCall> active = new LinkedHashMap<>();
+    private final Map<CallId, CallRecord> awaitingDisposition = new HashMap<>();
+    private int nextHotline;
+
+    public CallOrchestrator(CampaignSettings settings, ConcurrencyLimit businessLimit, Scheduler scheduler,
+                            Telephony telephony, CustomerStore store, NumberLists lists, CallLog log,
+                            AgentScreen screen, CallObserver observer) {
+        this.settings = settings;
+        this.scheduler = scheduler;
+        this.telephony = telephony;
+        this.log = log;
+        this.screen = screen;
+        this.observer = observer;
+        this.updates = new CustomerUpdates(store, settings.campaignId(), settings.rules());
+        this.gate = new DialGate(settings, businessLimit, store, updates, lists, log);
+    }
+
+    /**
+     * Dials the claimed customer, for {@code agent} if the call is theirs from the start, connecting
+     * the customer on answer as {@code connector} says. {@code queuedAt}: when the customer was taken.
+     */
+    public DialOutcome dial(long customerId, Optional<AgentId> agent, Connector connector, Instant queuedAt) {
+        Instant now = scheduler.now();
+        return switch (gate.pass(customerId, now)) {
+            case DialGate.Stopped stopped -> stopped.outcome();
+            case DialGate.Passed passed -> place(passed.customer(), agent, connector, queuedAt, now);
+        };
+    }
+
+    /** Ends the call (the agent hung up, or the engine gives up on it); harmless once it has ended. */
+    public void hangUp(CallId call) {
+        telephony.hangUp(call);
+    }
+
+    /** Applies the agent's word on a reached call to the customer and the call record. */
+    public DispositionOutcome dispose(CallId call, CallDisposition disposition) {
+        CallRecord ended = awaitingDisposition.get(call);
+        if (ended == null) {
+            return new DispositionOutcome.Rejected("call " + call.value() + " is not a reached call awaiting a disposition");
+        }
+        Optional<Transition> transition = updates.apply(ended.customerId(), disposition.next(), now());
+        if (transition.isEmpty()) {
+            awaitingDisposition.remove(call);
+            return new DispositionOutcome.Rejected("the customer is no longer in the campaign");
+        }
+        return switch (transition.get()) {
+            case Transition.Rejected rejected -> new DispositionOutcome.Rejected(rejected.reason());
+            case Transition.Applied applied -> {
+                awaitingDisposition.remove(call);
+                log.save(ended.disposed(disposition));
+                yield new DispositionOutcome.Disposed(applied.state());
+            }
+        };
+    }
+
+    /** Calls of this campaign not yet ended: what its own ceiling counts. */
+    public int openCalls() {
+        return active.size();
+    }
+
+    /** Customers on a call placed here: their leases are this node's to renew. */
+    public Set<Long> customersOnCalls() {
+        return active.values().stream().map(call -> call.record().customerId()).collect(Collectors.toSet());
+    }
+
+    /** The reached call, ended, that waits for its agent's disposition. */
+    public Optional<CallRecord> awaitingDisposition(CallId call) {
+        return Optional.ofNullable(awaitingDisposition.get(call));
+    }
+
+    public Optional<CallRecord> openCall(CallId call) {
+        return Optional.ofNullable(active.get(call)).map(ActiveCall::record);
+    }
+
+    /** Applies an input of the customer's own (release, lease renewal) as one compare-and-set. */
+    public Optional<Transition> update(long customerId, CustomerInput input) {
+        return updates.apply(customerId, input, now());
+    }
+
+    private DialOutcome place(QueuedCustomer customer, Optional<AgentId> agent, Connector connector, Instant queuedAt,
+                              Instant now) {
+        String hotline = settings.hotlines().get(nextHotline++ % settings.hotlines().size());
+        CallId id = telephony.place(hotline, customer.phoneNumber(), settings.noAnswerTimeout(),
+                inOrder(event -> Optional.ofNullable(active.get(event.call())).ifPresent(call -> call.onCustomerLeg(event))));
+        ActiveCall call = new ActiveCall(this, CallRecord.dialing(id, settings.businessId(), settings.campaignId(),
+                customer.customerId(), customer.phoneNumber(), hotline, agent, queuedAt, now), connector);
+        active.put(id, call);
+        log.save(call.record());
+        agent.ifPresent(taker -> screen.show(taker, new AgentUpdate.CallPlaced(settings.campaignId(), id,
+                customer.customerId())));
+        return new DialOutcome.Placed(id);
+    }
+
+    /** Telephony calls back on its own thread; the engine acts on events one at a time, on its scheduler. */
+    private Consumer<CallEvent> inOrder(Consumer<CallEvent> handler) {
+        return event -> scheduler.at(scheduler.now(), () -> handler.accept(event));
+    }
+
+    CallId ringAgent(ActiveCall call, AgentId agent, Duration answerTimeout) {
+        return telephony.ringAgent(agent, answerTimeout, inOrder(event -> call.onAgentLeg(agent, event)));
+    }
+
+    void bridge(CallId customerLeg, CallId agentLeg) {
+        telephony.bridge(customerLeg, agentLeg);
+    }
+
+    void save(CallRecord record) {
+        log.save(record);
+    }
+
+    Instant now() {
+        return scheduler.now();
+    }
+
+    void connected(ActiveCall call) {
+        CallRecord record = call.record();
+        record.agent().ifPresent(agent -> screen.show(agent, new AgentUpdate.CallConnected(settings.campaignId(),
+                record.id(), record.customerId())));
+        observer.connected(record);
+    }
+
+    void ended(ActiveCall call) {
+        CallRecord ended = call.record();
+        active.remove(ended.id());
+        Optional<Transition> transition = updates.apply(ended.customerId(),
+                new CustomerInput.CallEnded(ended.result().orElseThrow()), now());
+        log.save(ended);
+        boolean dispositionDue = ended.result().orElseThrow().isReached()
+                && transition.map(Transition::isApplied).orElse(false);
+        if (dispositionDue) {
+            awaitingDisposition.put(ended.id(), ended);
+        }
+        ended.agent().ifPresent(agent -> screen.show(agent, new AgentUpdate.CallEnded(settings.campaignId(),
+                ended.id(), ended.customerId(), ended.result().orElseThrow(), dispositionDue)));
+        observer.ended(ended, dispositionDue);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.outdial.engine.call;
+
+import dev.outdial.engine.customer.CampaignRules;
+import dev.outdial.engine.rules.CallingWindow;
+import dev.outdial.engine.rules.DailyQuota;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * What the engine needs of a running campaign (SPEC §4.1), as the server reads it from the
+ * campaign's settings; settings that do not apply to the dial type are ignored here because the
+ * server has already refused them.
+ *
+ * @param hotlines           caller IDs to dial from, used in turn
+ * @param noAnswerTimeout    how long a customer's phone rings before the call is NOANSWER
+ * @param agentAnswerTimeout how long an agent's leg rings before the call is AGENT_TIMEOUT ("default 30 s")
+ * @param wrapUp             "after each system-distributed call the agent has the campaign's wrap-up time"
+ * @param previewTime        preview: how long the customer is shown before the system dials
+ * @param maxConcurrentCalls the campaign's own ceiling on calls, below the business's limit
+ * @param lease              how long a claim lasts unless renewed: how soon a crashed node's customers come back
+ */
+public record CampaignSettings(
+        long campaignId,
+        long businessId,
+        CampaignRules rules,
+        CallingWindow window,
+        List<String> hotlines,
+        Duration noAnswerTimeout,
+        Duration agentAnswerTimeout,
+        Duration wrapUp,
+        Duration previewTime,
+        DailyQuota dailyQuota,
+        OptionalInt maxConcurrentCalls,
+        Duration lease) {
+
+    public static final Duration DEFAULT_AGENT_ANSWER_TIMEOUT = Duration.ofSeconds(30);
+
+    public CampaignSettings {
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(window, "window");
+        hotlines = List.copyOf(hotlines);
+        if (hotlines.isEmpty()) {
+            throw new IllegalArgumentException("a campaign needs at least one hotline to dial from");
+        }
+        requirePositive(noAnswerTimeout, "noAnswerTimeout");
+        requirePositive(agentAnswerTimeout, "agentAnswerTimeout");
+        requireNotNegative(wrapUp, "wrapUp");
+        requireNotNegative(previewTime, "previewTime");
+        Objects.requireNonNull(dailyQuota, "dailyQuota");
+        Objects.requireNonNull(maxConcurrentCalls, "maxConcurrentCalls");
+        requirePositive(lease, "lease");
+    }
+
+    private static void requirePositive(Duration duration, String name) {
+        requireNotNegative(duration, name);
+        if (duration.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+    }
+
+    private static void requireNotNegative(Duration duration, String name) {
+        Objects.requireNonNull(duration, name);
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException(name + " must not be negative, was " + duration);
+        }
+    }
+}

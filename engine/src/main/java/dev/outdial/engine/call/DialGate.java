@@ -1,0 +1,103 @@
+package dev.outdial.engine.call;
+
+import dev.outdial.engine.customer.CustomerInput;
+import dev.outdial.engine.customer.CustomerLifecycle;
+import dev.outdial.engine.customer.Transition;
+import dev.outdial.engine.port.CallLog;
+import dev.outdial.engine.port.CustomerStore;
+import dev.outdial.engine.port.NumberLists;
+import dev.outdial.engine.rules.ConcurrencyLimit;
+import dev.outdial.engine.rules.DialCompliance;
+import dev.outdial.engine.rules.DialRequest;
+import dev.outdial.engine.rules.DialVerdict;
+import dev.outdial.engine.rules.QueuedCustomer;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The last step before a dial: {@link DialCompliance} on the customer as stored now, with the
+ * blacklist and DNC registry looked up now and the business's open calls counted now, and the
+ * {@code Dialed} transition stored in the same compare-and-set, so nothing can slip in between the
+ * check and the dial. SPEC §7: never broken, whatever fails.
+ */
+final class DialGate {
+
+    /** What the gate let through, or why it stopped the dial. */
+    sealed interface Passage {
+    }
+
+    /** The customer as stored once marked dialed: the call may be placed. */
+    record Passed(QueuedCustomer customer) implements Passage {
+    }
+
+    record Stopped(DialOutcome outcome) implements Passage {
+    }
+
+    private static final int MAX_CONFLICTS = 10;
+
+    private final CampaignSettings settings;
+    private final DialCompliance compliance;
+    private final CustomerStore store;
+    private final CustomerUpdates updates;
+    private final NumberLists lists;
+    private final CallLog log;
+
+    DialGate(CampaignSettings settings, ConcurrencyLimit businessLimit, CustomerStore store, CustomerUpdates updates,
+             NumberLists lists, CallLog log) {
+        this.settings = settings;
+        this.compliance = new DialCompliance(settings.rules(), settings.window(), businessLimit);
+        this.store = store;
+        this.updates = updates;
+        this.lists = lists;
+        this.log = log;
+    }
+
+    Passage pass(long customerId, Instant now) {
+        for (int conflict = 0; conflict < MAX_CONFLICTS; conflict++) {
+            Optional<QueuedCustomer> stored = store.find(settings.campaignId(), customerId);
+            if (stored.isEmpty()) {
+                return new Stopped(new DialOutcome.NotPlaced("the customer is no longer in the campaign"));
+            }
+            QueuedCustomer customer = stored.get();
+            if (compliance.check(requestFor(customer), now) instanceof DialVerdict.Refused refused) {
+                refuse(customer, refused, now);
+                return new Stopped(new DialOutcome.Refused(refused));
+            }
+            Transition dialed = CustomerLifecycle.apply(customer.state(), new CustomerInput.Dialed(), settings.rules(), now);
+            switch (dialed) {
+                case Transition.Rejected rejected -> {
+                    return new Stopped(new DialOutcome.NotPlaced(rejected.reason()));
+                }
+                case Transition.Applied applied -> {
+                    if (store.record(settings.campaignId(), customerId, customer.state(), applied)) {
+                        return new Passed(customer.withState(applied.state()));
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("customer " + customerId + " changed " + MAX_CONFLICTS + " times before its dial");
+    }
+
+    private DialRequest requestFor(QueuedCustomer customer) {
+        String number = customer.phoneNumber();
+        return new DialRequest(customer.state(), number, lists.isBlacklisted(settings.businessId(), number),
+                lists.isInDncRegistry(settings.businessId(), number), log.openCalls(settings.businessId()));
+    }
+
+    /**
+     * "Refused → release the customer with the reason, nothing dialed." A number found on a list
+     * now is put on hold too, so the customer shows BLOCKED or DNC and is not claimed again.
+     */
+    private void refuse(QueuedCustomer customer, DialVerdict.Refused refused, Instant now) {
+        log.recordRefusal(settings.campaignId(), customer.customerId(), customer.phoneNumber(), now, refused);
+        long id = customer.customerId();
+        switch (refused.reason()) {
+            case BLOCKED -> updates.apply(id, new CustomerInput.Blacklisted(), now);
+            case DNC -> updates.apply(id, new CustomerInput.DncRegistered(), now);
+            default -> { }
+        }
+        if (customer.state().isClaimed() && !customer.state().isOnCall()) {
+            updates.apply(id, new CustomerInput.Released(), now);
+        }
+    }
+}

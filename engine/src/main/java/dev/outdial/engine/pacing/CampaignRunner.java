@@ -1,0 +1,420 @@
+package dev.outdial.engine.pacing;
+
+import dev.outdial.engine.call.CallObserver;
+import dev.outdial.engine.call.CallOrchestrator;
+import dev.outdial.engine.call.CampaignSettings;
+import dev.outdial.engine.call.Connector;
+import dev.outdial.engine.call.DialOutcome;
+import dev.outdial.engine.call.DispositionOutcome;
+import dev.outdial.engine.call.LapsedClaims;
+import dev.outdial.engine.customer.AgentId;
+import dev.outdial.engine.customer.CustomerInput;
+import dev.outdial.engine.customer.Transition;
+import dev.outdial.engine.port.AgentUpdate;
+import dev.outdial.engine.port.CallDisposition;
+import dev.outdial.engine.port.CallId;
+import dev.outdial.engine.port.CallRecord;
+import dev.outdial.engine.port.Scheduler;
+import dev.outdial.engine.rules.ConcurrencyLimit;
+import dev.outdial.engine.rules.DailyQuota;
+import dev.outdial.engine.rules.DialVerdict;
+import dev.outdial.engine.rules.QueuedCustomer;
+import dev.outdial.engine.rules.Recipient;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One running campaign on the scheduler: paces it with its {@link DialStrategy} when its
+ * {@link BusinessDialer} wakes it, hands customers to agents (offers, manual "Get customer"),
+ * dials through the {@link CallOrchestrator}, starts agents' wrap-up, keeps the leases of the
+ * customers it holds alive, and gives back what a crashed node left. Each public method is one
+ * thing an agent or the server does; each returns what became of it as a value.
+ */
+public final class CampaignRunner implements CallObserver {
+
+    /** A customer handed to an agent and not yet dialed: manual, until the agent dials; preview, until its time. */
+    private record Offer(QueuedCustomer customer, Instant queuedAt, Connector connector, Scheduler.Cancellable autoDial) {
+    }
+
+    private final CampaignSettings settings;
+    private final long campaignId;
+    private final DialStrategy strategy;
+    private final ConcurrencyLimit businessLimit;
+    private final EnginePorts ports;
+    private final AgentDesk desk;
+    private final BusinessDialer dialer;
+    private final CallOrchestrator calls;
+    private final LapsedClaims lapsedClaims;
+    private final Map<AgentId, Offer> offers = new HashMap<>();
+    private final Map<AgentId, Set<Long>> skipped = new HashMap<>();
+    private boolean running;
+    private Optional<NotDialing> notDialing = Optional.of(NotDialing.CAMPAIGN_NOT_RUNNING);
+    private Scheduler.Cancellable heartbeat = Scheduler.Cancellable.NONE;
+    private Scheduler.Cancellable wakeUp = Scheduler.Cancellable.NONE;
+    private Optional<Instant> wakeUpAt = Optional.empty();
+
+    CampaignRunner(CampaignSettings settings, DialStrategy strategy, ConcurrencyLimit businessLimit, EnginePorts ports,
+                   AgentDesk desk, BusinessDialer dialer) {
+        this.settings = settings;
+        this.campaignId = settings.campaignId();
+        this.strategy = strategy;
+        this.businessLimit = businessLimit;
+        this.ports = ports;
+        this.desk = desk;
+        this.dialer = dialer;
+        this.calls = new CallOrchestrator(settings, businessLimit, ports.scheduler(), ports.telephony(),
+                ports.customers(), ports.numberLists(), ports.calls(), ports.screen(), this);
+        this.lapsedClaims = new LapsedClaims(settings, ports.customers(), ports.calls());
+    }
+
+    /** The campaign is RUNNING: give back what a crashed node left, then dial. */
+    public void start() {
+        running = true;
+        keepLeasesAlive();
+        dialer.wake();
+    }
+
+    /**
+     * The campaign is paused or ended: nothing new is dialed; customers offered and not yet dialed
+     * go back; calls up now finish and are disposed as usual.
+     */
+    public void stop() {
+        running = false;
+        notDialing = Optional.of(NotDialing.CAMPAIGN_NOT_RUNNING);
+        wakeUp.cancel();
+        wakeUpAt = Optional.empty();
+        Set.copyOf(offers.keySet()).forEach(agent -> withdraw(agent, "the campaign stopped"));
+    }
+
+    /** "The UI shows why it is not dialing"; empty while it dials, or when its agents pull their customers. */
+    public Optional<NotDialing> whyNotDialing() {
+        return notDialing;
+    }
+
+    /** Manual "Get customer": the next eligible customer for the agent, or why there is none. */
+    public NextCustomer next(AgentId agent) {
+        Instant now = now();
+        if (!strategy.agentsPull()) {
+            return refusedNext(NextCustomer.Reason.NOT_A_MANUAL_CAMPAIGN, "customers of this campaign are distributed by the system");
+        }
+        if (!running) {
+            return refusedNext(NextCustomer.Reason.CAMPAIGN_NOT_RUNNING, "the campaign is not running");
+        }
+        if (settings.window().campaignVerdict(now) instanceof DialVerdict.Refused refused) {
+            return refusedNext(refused.reason() == DialVerdict.Reason.BEFORE_START
+                    ? NextCustomer.Reason.NOT_STARTED_YET : NextCustomer.Reason.OUTSIDE_WORKING_HOURS, refused.detail());
+        }
+        if (desk.holding(agent).isPresent()) {
+            return refusedNext(NextCustomer.Reason.PREVIOUS_NOT_PROCESSED,
+                    "customer " + desk.holding(agent).get().customerId() + " is not processed yet");
+        }
+        if (!underQuota(agent, now)) {
+            return refusedNext(NextCustomer.Reason.QUOTA_REACHED, "the daily quota of "
+                    + settings.dailyQuota().quotaOf(agent).orElseThrow() + " customers is reached");
+        }
+        return claimFor(agent, now)
+                .map(customer -> {
+                    offer(agent, customer, now, Connector.agentOnTheLine(agent), Scheduler.Cancellable.NONE,
+                            Optional.empty());
+                    return (NextCustomer) new NextCustomer.Handed(customer);
+                })
+                .orElseGet(() -> refusedNext(NextCustomer.Reason.NOTHING_ELIGIBLE, "no customer is eligible now"));
+    }
+
+    /**
+     * Click to call: the agent dials the customer they were handed, or, manual, redials the customer
+     * they just called "at once while attempts remain".
+     */
+    public DialOutcome dial(AgentId agent, long customerId) {
+        Offer offer = offers.get(agent);
+        if (offer != null && offer.customer().customerId() == customerId) {
+            return dialOffer(agent);
+        }
+        if (desk.holding(agent).isPresent()) {
+            return new DialOutcome.NotPlaced("the agent holds customer " + desk.holding(agent).get().customerId());
+        }
+        if (!strategy.agentsPull()) {
+            return new DialOutcome.NotPlaced("customer " + customerId + " was not handed to " + agent);
+        }
+        Optional<Transition> claimed = calls.update(customerId, new CustomerInput.Claimed(leaseUntil()));
+        if (claimed.isEmpty() || !(claimed.get() instanceof Transition.Applied)) {
+            return new DialOutcome.NotPlaced(claimed.map(CampaignRunner::reasonOf).orElse("the customer is not in the campaign"));
+        }
+        desk.hold(agent, campaignId, customerId);
+        return dialHeld(agent, customerId, now(), Connector.agentOnTheLine(agent));
+    }
+
+    /** Preview: the agent dials the shown customer at once instead of waiting for the preview time. */
+    public DialOutcome dialNow(AgentId agent) {
+        return offers.containsKey(agent) ? dialOffer(agent) : new DialOutcome.NotPlaced(agent + " has no customer offered");
+    }
+
+    /** Preview: the agent skips the shown customer; it goes back to the list and is not offered to them again. */
+    public boolean skip(AgentId agent) {
+        Offer offer = offers.get(agent);
+        if (offer == null) {
+            return false;
+        }
+        skipped.computeIfAbsent(agent, ignored -> new HashSet<>()).add(offer.customer().customerId());
+        withdraw(agent, "skipped");
+        dialer.wake();
+        return true;
+    }
+
+    /** The agent (or the server for them) hangs up the call. */
+    public void hangUp(CallId call) {
+        calls.hangUp(call);
+    }
+
+    /** The agent's word on a reached call; the agent is then free for the next customer once out of wrap-up. */
+    public DispositionOutcome dispose(CallId call, CallDisposition disposition) {
+        Optional<AgentId> agent = calls.awaitingDisposition(call).flatMap(CallRecord::agent);
+        DispositionOutcome outcome = calls.dispose(call, disposition);
+        if (outcome instanceof DispositionOutcome.Disposed) {
+            agent.ifPresent(taker -> desk.release(taker, now()));
+            dialer.wake();
+        }
+        return outcome;
+    }
+
+    public CallOrchestrator calls() {
+        return calls;
+    }
+
+    @Override
+    public void connected(CallRecord call) {
+        // The agent holds the customer already; nothing changes hands until the call ends.
+    }
+
+    @Override
+    public void ended(CallRecord call, boolean dispositionDue) {
+        Instant now = now();
+        call.agent().ifPresent(agent -> {
+            if (!dispositionDue) {
+                desk.release(agent, now);
+            }
+            // Wrap-up follows a conversation, not a phone that never answered; manual ignores it (SPEC §4.1).
+            if (call.connectedAt().isPresent() && !strategy.agentsPull() && !settings.wrapUp().isZero()) {
+                Instant until = now.plus(settings.wrapUp());
+                desk.startWrapUp(agent, until);
+                ports.screen().show(agent, new AgentUpdate.WrapUpStarted(campaignId, until));
+                ports.scheduler().at(until, dialer::wake);
+            }
+        });
+        dialer.wake();
+    }
+
+    /** Gives back the customer offered to {@code agent} if they are no longer Available in the campaign. */
+    void checkPresence(AgentId agent) {
+        if (offers.containsKey(agent) && !ports.agents().available(campaignId).contains(agent)) {
+            withdraw(agent, "the agent left the campaign");
+        }
+    }
+
+    /** One pacing round: why not, or what the strategy starts now. */
+    void pace() {
+        Instant now = now();
+        notDialing = reasonNotToDial(now);
+        if (notDialing.isEmpty() && !strategy.agentsPull()) {
+            List<AgentId> free = freeAgents(now);
+            int lines = freeLines();
+            if (free.isEmpty()) {
+                notDialing = Optional.of(NotDialing.NO_AGENTS_AVAILABLE);
+            } else if (lines == 0) {
+                notDialing = Optional.of(NotDialing.CONCURRENCY_LIMIT_REACHED);
+            } else {
+                notDialing = dispatch(strategy.plan(new PacingView(now, free, lines, calls.openCalls())), now)
+                        .or(() -> free.size() > lines ? Optional.of(NotDialing.CONCURRENCY_LIMIT_REACHED) : Optional.empty());
+            }
+        }
+        if (running) {
+            ports.customers().nextDueAfter(campaignId, now).ifPresent(this::wakeUpAt);
+        }
+    }
+
+    /**
+     * Starts the planned work. Eligibility depends on the agent (a due callback waits for its owner
+     * within the grace), so one agent without a customer does not stop the next one's.
+     */
+    private Optional<NotDialing> dispatch(List<Dispatch> plan, Instant now) {
+        long started = plan.stream().filter(dispatch -> start(dispatch, now)).count();
+        return started == 0 && !plan.isEmpty() ? Optional.of(NotDialing.NO_ELIGIBLE_CUSTOMERS) : Optional.empty();
+    }
+
+    private Optional<NotDialing> reasonNotToDial(Instant now) {
+        if (!running) {
+            return Optional.of(NotDialing.CAMPAIGN_NOT_RUNNING);
+        }
+        if (!(settings.window().campaignVerdict(now) instanceof DialVerdict.Refused refused)) {
+            return Optional.empty();
+        }
+        return Optional.of(switch (refused.reason()) {
+            case BEFORE_START -> {
+                wakeUpAt(settings.window().start());
+                yield NotDialing.NOT_STARTED_YET;
+            }
+            case AFTER_END -> NotDialing.ENDED;
+            default -> {
+                settings.window().workingHours().nextOpening(now).ifPresent(this::wakeUpAt);
+                yield NotDialing.OUTSIDE_WORKING_HOURS;
+            }
+        });
+    }
+
+    private boolean start(Dispatch dispatch, Instant now) {
+        AgentId agent = dispatch.agent().orElseThrow(() -> new UnsupportedOperationException(
+                "dialing for the campaign's pool comes with predictive dialing"));
+        Optional<QueuedCustomer> claimed = claimFor(agent, now);
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        QueuedCustomer customer = claimed.get();
+        if (dispatch.preview().isPresent()) {
+            Scheduler.Cancellable autoDial = ports.scheduler().at(now.plus(dispatch.preview().get()), () -> dialOffer(agent));
+            offer(agent, customer, now, dispatch.connector(), autoDial, Optional.of(now.plus(dispatch.preview().get())));
+        } else {
+            desk.hold(agent, campaignId, customer.customerId());
+            dialHeld(agent, customer.customerId(), now, dispatch.connector());
+        }
+        return true;
+    }
+
+    private Optional<QueuedCustomer> claimFor(AgentId agent, Instant now) {
+        Recipient recipient = Recipient.agent(agent, ports.agents().loggedIn(campaignId))
+                .declining(skipped.getOrDefault(agent, Set.of()));
+        List<QueuedCustomer> claimed = ports.customers().claimNext(campaignId, recipient, 1, now, leaseUntil());
+        claimed.forEach(customer -> ports.agents().received(agent, campaignId, customer.customerId(), now));
+        return claimed.stream().findFirst();
+    }
+
+    private void offer(AgentId agent, QueuedCustomer customer, Instant now, Connector connector,
+                       Scheduler.Cancellable autoDial, Optional<Instant> dialsAt) {
+        desk.hold(agent, campaignId, customer.customerId());
+        offers.put(agent, new Offer(customer, now, connector, autoDial));
+        ports.screen().show(agent, new AgentUpdate.CustomerOffered(campaignId, customer.customerId(),
+                customer.phoneNumber(), dialsAt));
+    }
+
+    private DialOutcome dialOffer(AgentId agent) {
+        Offer offer = offers.remove(agent);
+        if (offer == null) {
+            return new DialOutcome.NotPlaced(agent + " has no customer offered");
+        }
+        offer.autoDial().cancel();
+        return dialHeld(agent, offer.customer().customerId(), offer.queuedAt(), offer.connector());
+    }
+
+    private DialOutcome dialHeld(AgentId agent, long customerId, Instant queuedAt, Connector connector) {
+        DialOutcome outcome = calls.dial(customerId, Optional.of(agent), connector, queuedAt);
+        if (!outcome.isPlaced()) {
+            // The gate released the customer with its reason; the agent is free for another.
+            desk.release(agent, now());
+            ports.screen().show(agent, new AgentUpdate.OfferWithdrawn(campaignId, customerId, describe(outcome)));
+            dialer.wake();
+        }
+        return outcome;
+    }
+
+    private void withdraw(AgentId agent, String reason) {
+        Offer offer = offers.remove(agent);
+        if (offer == null) {
+            return;
+        }
+        offer.autoDial().cancel();
+        long customerId = offer.customer().customerId();
+        calls.update(customerId, new CustomerInput.Released());
+        desk.release(agent, now());
+        ports.screen().show(agent, new AgentUpdate.OfferWithdrawn(campaignId, customerId, reason));
+    }
+
+    /** Agents who may take a customer now, longest idle first; ties by id so a seed replays the same day. */
+    private List<AgentId> freeAgents(Instant now) {
+        return ports.agents().available(campaignId).stream()
+                .filter(agent -> desk.isFree(agent, now) && underQuota(agent, now))
+                .sorted(Comparator.comparing(desk::freeSince).thenComparing(AgentId::value))
+                .toList();
+    }
+
+    private boolean underQuota(AgentId agent, Instant now) {
+        DailyQuota quota = settings.dailyQuota();
+        if (quota.quotaOf(agent).isEmpty()) {
+            return true;
+        }
+        DailyQuota.QuotaDay today = quota.dayOf(now);
+        return quota.allowsAnother(agent, ports.agents().customersReceived(agent, campaignId, today.start(), today.end()));
+    }
+
+    /** Calls that may still start: the business's contract limit and the campaign's own ceiling, whichever is tighter. */
+    private int freeLines() {
+        int business = businessLimit.freeLines(ports.calls().openCalls(settings.businessId()));
+        return settings.maxConcurrentCalls().stream().map(ceiling -> Math.max(0, ceiling - calls.openCalls()))
+                .reduce(business, Math::min);
+    }
+
+    /**
+     * Renews the leases this node holds and expires those that lapsed elsewhere; again well before
+     * the lease runs out. A stopped campaign keeps renewing while its last calls are up, so nobody
+     * closes a call that is still talking.
+     */
+    private void keepLeasesAlive() {
+        Instant now = now();
+        Set<Long> held = new HashSet<>(desk.customersHeldIn(campaignId));
+        held.addAll(calls.customersOnCalls());
+        heartbeat.cancel();
+        if (!running && held.isEmpty()) {
+            return;
+        }
+        for (long customerId : held) {
+            calls.update(customerId, new CustomerInput.LeaseRenewed(leaseUntil()));
+        }
+        if (running && lapsedClaims.expire(now, held) > 0) {
+            dialer.wake();
+        }
+        heartbeat = ports.scheduler().after(settings.lease().dividedBy(3), () -> {
+            keepLeasesAlive();
+            dialer.wake();
+        });
+    }
+
+    private void wakeUpAt(Instant when) {
+        if (wakeUpAt.filter(scheduled -> !scheduled.isAfter(when)).isPresent()) {
+            return;
+        }
+        wakeUp.cancel();
+        wakeUpAt = Optional.of(when);
+        wakeUp = ports.scheduler().at(when, () -> {
+            wakeUpAt = Optional.empty();
+            dialer.wake();
+        });
+    }
+
+    private Instant leaseUntil() {
+        return now().plus(settings.lease());
+    }
+
+    private Instant now() {
+        return ports.scheduler().now();
+    }
+
+    private static NextCustomer refusedNext(NextCustomer.Reason reason, String detail) {
+        return new NextCustomer.Refused(reason, detail);
+    }
+
+    private static String reasonOf(Transition transition) {
+        return transition instanceof Transition.Rejected rejected ? rejected.reason() : "applied";
+    }
+
+    private static String describe(DialOutcome outcome) {
+        return switch (outcome) {
+            case DialOutcome.Refused refused -> refused.verdict().reason() + ": " + refused.verdict().detail();
+            case DialOutcome.NotPlaced notPlaced -> notPlaced.reason();
+            case DialOutcome.Placed placed -> "placed";
+        };
+    }
+}

@@ -1,0 +1,20 @@
+package dev.outdial.engine.pacing;
+
+import dev.outdial.engine.call.CampaignSettings;
+
+/** The strategy for a campaign's dial type. */
+public final class DialStrategies {
+
+    private DialStrategies() {
+    }
+
+    public static DialStrategy of(CampaignSettings settings) {
+        return switch (settings.rules().dialType()) {
+            case MANUAL -> new ManualStrategy();
+            case PREVIEW -> new PreviewStrategy(settings.previewTime());
+            case PROGRESSIVE -> new ProgressiveStrategy(settings.agentAnswerTimeout());
+            case PREDICTIVE, AUTOCALL, AUTO_CALLBACK -> throw new UnsupportedOperationException(
+                    settings.rules().dialType() + " campaigns are not run by the engine yet (issue 6)");
+        };
+    }
+}

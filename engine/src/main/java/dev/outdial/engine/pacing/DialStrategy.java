@@ -1,0 +1,22 @@
+package dev.outdial.engine.pacing;
+
+import java.util.List;
+
+/**
+ * How many calls to start now, and for whom: one class per dial type (SPEC §5). It only decides;
+ * the {@link CampaignRunner} claims the customers, and the call orchestration dials and connects
+ * them, so a new strategy (predictive: several pool dials per free agent under an abandon-rate
+ * guard; autocall: pool dials up to the ceiling with an IVR connector; auto callback: the agent's
+ * leg first) plugs in without changing either.
+ *
+ * <p>Contract: at most {@code view.freeLines()} dispatches, each agent at most once.
+ */
+public interface DialStrategy {
+
+    List<Dispatch> plan(PacingView view);
+
+    /** Whether agents pull their customers themselves ("Get customer") instead. */
+    default boolean agentsPull() {
+        return false;
+    }
+}

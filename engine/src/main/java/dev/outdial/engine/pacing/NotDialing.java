@@ -1,0 +1,12 @@
+package dev.outdial.engine.pacing;
+
+/** "The UI shows why it is not dialing" (SPEC §4.2): the first reason the last pacing round found. */
+public enum NotDialing {
+    CAMPAIGN_NOT_RUNNING,
+    NOT_STARTED_YET,
+    ENDED,
+    OUTSIDE_WORKING_HOURS,
+    NO_AGENTS_AVAILABLE,
+    CONCURRENCY_LIMIT_REACHED,
+    NO_ELIGIBLE_CUSTOMERS
+}

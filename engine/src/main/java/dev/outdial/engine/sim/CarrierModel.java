@@ -1,0 +1,82 @@
+package dev.outdial.engine.sim;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Random;
+
+/**
+ * How the simulated carrier's customers behave ({@code outdial.telephony.sim}): the chance of each
+ * outcome (what is left to 1 does not answer), how long a phone rings before it is answered, after
+ * how long an unanswered phone gives up, how long an answered customer talks, and how long the
+ * network takes to signal a failure. Per-number {@link NumberRules} override the drawn outcome.
+ */
+public record CarrierModel(
+        double answerProbability,
+        double busyProbability,
+        double refusalProbability,
+        double invalidNumberProbability,
+        double networkErrorProbability,
+        Distribution ringBeforeAnswer,
+        Duration noAnswerTimeout,
+        Distribution talkTime,
+        Distribution signalDelay,
+        NumberRules rules) {
+
+    public CarrierModel {
+        requireProbability(answerProbability, "answerProbability");
+        requireProbability(busyProbability, "busyProbability");
+        requireProbability(refusalProbability, "refusalProbability");
+        requireProbability(invalidNumberProbability, "invalidNumberProbability");
+        requireProbability(networkErrorProbability, "networkErrorProbability");
+        double sum = answerProbability + busyProbability + refusalProbability + invalidNumberProbability
+                + networkErrorProbability;
+        if (sum > 1 + 1e-9) {
+            throw new IllegalArgumentException("the outcome probabilities add up to " + sum + ", more than 1");
+        }
+        Objects.requireNonNull(ringBeforeAnswer, "ringBeforeAnswer");
+        Objects.requireNonNull(noAnswerTimeout, "noAnswerTimeout");
+        Objects.requireNonNull(talkTime, "talkTime");
+        Objects.requireNonNull(signalDelay, "signalDelay");
+        Objects.requireNonNull(rules, "rules");
+    }
+
+    /** A plausible default for demos: a third answer after ~8 s, talk ~2 min. */
+    public static CarrierModel typical() {
+        return new CarrierModel(0.35, 0.10, 0.05, 0.01, 0.01,
+                Distribution.logNormal(Duration.ofSeconds(8), 0.5), Duration.ofSeconds(30),
+                Distribution.logNormal(Duration.ofSeconds(120), 0.6), Distribution.constant(Duration.ofSeconds(2)),
+                NumberRules.none());
+    }
+
+    public CarrierModel withRules(NumberRules newRules) {
+        return new CarrierModel(answerProbability, busyProbability, refusalProbability, invalidNumberProbability,
+                networkErrorProbability, ringBeforeAnswer, noAnswerTimeout, talkTime, signalDelay, newRules);
+    }
+
+    /** The outcome of a call to {@code number}: its rule's if one matches, else drawn from the probabilities. */
+    public CarrierOutcome outcomeFor(String number, Random random) {
+        double draw = random.nextDouble();
+        return rules.outcomeFor(number).orElseGet(() -> drawn(draw));
+    }
+
+    private CarrierOutcome drawn(double draw) {
+        double[] thresholds = {answerProbability, busyProbability, refusalProbability, invalidNumberProbability,
+                networkErrorProbability};
+        CarrierOutcome[] outcomes = {CarrierOutcome.ANSWER, CarrierOutcome.BUSY, CarrierOutcome.REFUSAL,
+                CarrierOutcome.INVALID_NUMBER, CarrierOutcome.NETWORK_ERROR};
+        double upTo = 0;
+        for (int i = 0; i < outcomes.length; i++) {
+            upTo += thresholds[i];
+            if (draw < upTo) {
+                return outcomes[i];
+            }
+        }
+        return CarrierOutcome.NOANSWER;
+    }
+
+    private static void requireProbability(double probability, String name) {
+        if (!(probability >= 0 && probability <= 1)) {
+            throw new IllegalArgumentException(name + " must be between 0 and 1, was " + probability);
+        }
+    }
+}

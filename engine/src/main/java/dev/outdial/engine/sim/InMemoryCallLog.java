@@ -1,0 +1,71 @@
+package dev.outdial.engine.sim;
+
+import dev.outdial.engine.port.CallId;
+import dev.outdial.engine.port.CallLog;
+import dev.outdial.engine.port.CallRecord;
+import dev.outdial.engine.rules.DialVerdict;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Call records and refused dials in memory, for the simulator and tests; open calls are counted as saved. */
+public final class InMemoryCallLog implements CallLog {
+
+    /** A dial that compliance refused, as the audit trail keeps it. */
+    public record Refusal(long campaignId, long customerId, String number, Instant at, DialVerdict.Refused refusal) {
+    }
+
+    private final Map<CallId, CallRecord> calls = new LinkedHashMap<>();
+    private final Map<Long, Integer> openByBusiness = new HashMap<>();
+    private final Map<String, CallId> openByCustomer = new HashMap<>();
+    private final List<Refusal> refusals = new ArrayList<>();
+
+    @Override
+    public void save(CallRecord call) {
+        CallRecord previous = calls.put(call.id(), call);
+        boolean wasOpen = previous != null && previous.isOpen();
+        if (call.isOpen() && !wasOpen) {
+            openByBusiness.merge(call.businessId(), 1, Integer::sum);
+            openByCustomer.put(customerKey(call.campaignId(), call.customerId()), call.id());
+        } else if (!call.isOpen() && wasOpen) {
+            openByBusiness.merge(call.businessId(), -1, Integer::sum);
+            openByCustomer.remove(customerKey(call.campaignId(), call.customerId()));
+        }
+    }
+
+    @Override
+    public void recordRefusal(long campaignId, long customerId, String number, Instant at, DialVerdict.Refused refusal) {
+        refusals.add(new Refusal(campaignId, customerId, number, at, refusal));
+    }
+
+    @Override
+    public int openCalls(long businessId) {
+        return openByBusiness.getOrDefault(businessId, 0);
+    }
+
+    @Override
+    public Optional<CallRecord> openCallOf(long campaignId, long customerId) {
+        return Optional.ofNullable(openByCustomer.get(customerKey(campaignId, customerId))).map(calls::get);
+    }
+
+    /** Every call saved, in the order first placed. */
+    public List<CallRecord> calls() {
+        return List.copyOf(calls.values());
+    }
+
+    public Optional<CallRecord> call(CallId id) {
+        return Optional.ofNullable(calls.get(id));
+    }
+
+    public List<Refusal> refusals() {
+        return List.copyOf(refusals);
+    }
+
+    private static String customerKey(long campaignId, long customerId) {
+        return campaignId + "/" + customerId;
+    }
+}

@@ -1,0 +1,199 @@
+package dev.outdial.engine.sim;
+
+import dev.outdial.engine.customer.CampaignRules;
+import dev.outdial.engine.customer.CustomerInput;
+import dev.outdial.engine.customer.CustomerLifecycle;
+import dev.outdial.engine.customer.CustomerState;
+import dev.outdial.engine.customer.CustomerStatus;
+import dev.outdial.engine.customer.Transition;
+import dev.outdial.engine.port.CustomerStore;
+import dev.outdial.engine.rules.DialingOrder;
+import dev.outdial.engine.rules.QueuedCustomer;
+import dev.outdial.engine.rules.Recipient;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Customers in memory, for the simulator and tests. It selects and orders with the same
+ * {@link DialingOrder} the live query mirrors; it only keeps two indexes so a day of 20,000
+ * customers does not rank every customer for every claim: fresh customers in the order added, and
+ * customers waiting for a time (gap, appointment, no-callback period, error retry) by that time.
+ */
+public final class InMemoryCustomerStore implements CustomerStore {
+
+    private final Map<Long, Campaign> campaigns = new HashMap<>();
+    private long lastId;
+
+    /** Opens a campaign's list; the store needs the campaign's rules to know who is eligible. */
+    public void addCampaign(long campaignId, CampaignRules rules) {
+        campaigns.put(campaignId, new Campaign(rules));
+    }
+
+    /** Adds a fresh customer with {@code number}; ids grow in the order customers are added. */
+    public long add(long campaignId, String number, Instant addedAt) {
+        return put(campaignId, new QueuedCustomer(++lastId, number, addedAt, CustomerState.fresh()));
+    }
+
+    /** Applies an input from outside the engine (a pause, a blacklist sync), as the server would. */
+    public Transition apply(long campaignId, long customerId, CustomerInput input, Instant now) {
+        Campaign campaign = campaign(campaignId);
+        QueuedCustomer customer = campaign.customers.get(customerId);
+        Transition transition = CustomerLifecycle.apply(customer.state(), input, campaign.rules, now);
+        if (transition instanceof Transition.Applied applied) {
+            campaign.replace(customer.withState(applied.state()));
+        }
+        return transition;
+    }
+
+    public Collection<QueuedCustomer> customers(long campaignId) {
+        return campaign(campaignId).customers.values();
+    }
+
+    public CustomerState stateOf(long campaignId, long customerId) {
+        return campaign(campaignId).customers.get(customerId).state();
+    }
+
+    @Override
+    public List<QueuedCustomer> claimNext(long campaignId, Recipient recipient, int max, Instant now, Instant leaseUntil) {
+        Campaign campaign = campaign(campaignId);
+        List<QueuedCustomer> claimed = new ArrayList<>();
+        for (QueuedCustomer next : campaign.order.eligibleInOrder(campaign.candidates(recipient, max, now), recipient, now)) {
+            if (claimed.size() == max) {
+                break;
+            }
+            Transition.Applied applied = CustomerLifecycle.apply(next.state(), new CustomerInput.Claimed(leaseUntil),
+                    campaign.rules, now).orElseThrow();
+            claimed.add(campaign.replace(next.withState(applied.state())));
+        }
+        return claimed;
+    }
+
+    @Override
+    public Optional<QueuedCustomer> find(long campaignId, long customerId) {
+        return Optional.ofNullable(campaign(campaignId).customers.get(customerId));
+    }
+
+    @Override
+    public boolean record(long campaignId, long customerId, CustomerState expected, Transition.Applied transition) {
+        Campaign campaign = campaign(campaignId);
+        QueuedCustomer stored = campaign.customers.get(customerId);
+        if (stored == null || !stored.state().equals(expected)) {
+            return false;
+        }
+        campaign.replace(stored.withState(transition.state()));
+        return true;
+    }
+
+    @Override
+    public List<QueuedCustomer> lapsedClaims(long campaignId, Instant now) {
+        Campaign campaign = campaign(campaignId);
+        return campaign.claimed.stream()
+                .map(campaign.customers::get)
+                .filter(customer -> !customer.state().claim().orElseThrow().leaseUntil().isAfter(now))
+                .toList();
+    }
+
+    @Override
+    public Optional<Instant> nextDueAfter(long campaignId, Instant now) {
+        return campaign(campaignId).waiting.stream()
+                .map(customer -> customer.state().nextAttemptAt().orElseThrow())
+                .filter(at -> at.isAfter(now))
+                .findFirst();
+    }
+
+    private long put(long campaignId, QueuedCustomer customer) {
+        campaign(campaignId).replace(customer);
+        return customer.customerId();
+    }
+
+    private Campaign campaign(long campaignId) {
+        Campaign campaign = campaigns.get(campaignId);
+        if (campaign == null) {
+            throw new IllegalArgumentException("no campaign " + campaignId + " in the store");
+        }
+        return campaign;
+    }
+
+    private static final class Campaign {
+
+        private static final Comparator<QueuedCustomer> BY_ADDED = Comparator.comparing(QueuedCustomer::addedAt)
+                .thenComparingLong(QueuedCustomer::customerId);
+        private static final Comparator<QueuedCustomer> BY_DUE = Comparator
+                .comparing((QueuedCustomer customer) -> customer.state().nextAttemptAt().orElseThrow())
+                .thenComparingLong(QueuedCustomer::customerId);
+
+        private final CampaignRules rules;
+        private final DialingOrder order;
+        private final Map<Long, QueuedCustomer> customers = new LinkedHashMap<>();
+        /** Fresh customers free to claim, in the order added. */
+        private final NavigableSet<QueuedCustomer> fresh = new TreeSet<>(BY_ADDED);
+        /** Customers free to claim once their next attempt is due, by that time. */
+        private final NavigableSet<QueuedCustomer> waiting = new TreeSet<>(BY_DUE);
+        private final Set<Long> claimed = new HashSet<>();
+
+        private Campaign(CampaignRules rules) {
+            this.rules = rules;
+            this.order = new DialingOrder(rules);
+        }
+
+        /**
+         * Everyone who may be first for {@code recipient}: every waiting customer due now, and as many
+         * fresh ones, in the order added, as could be claimed. The dialing order decides among them.
+         */
+        Collection<QueuedCustomer> candidates(Recipient recipient, int max, Instant now) {
+            List<QueuedCustomer> candidates = new ArrayList<>();
+            for (QueuedCustomer due : waiting) {
+                if (due.state().nextAttemptAt().orElseThrow().isAfter(now)) {
+                    break;
+                }
+                candidates.add(due);
+            }
+            int freshTaken = 0;
+            for (QueuedCustomer next : fresh) {
+                if (freshTaken == max) {
+                    break;
+                }
+                if (!recipient.declined().contains(next.customerId())) {
+                    candidates.add(next);
+                    freshTaken++;
+                }
+            }
+            return candidates;
+        }
+
+        QueuedCustomer replace(QueuedCustomer customer) {
+            QueuedCustomer previous = customers.put(customer.customerId(), customer);
+            if (previous != null) {
+                claimed.remove(previous.customerId());
+                indexOf(previous.state()).ifPresent(index -> index.remove(previous));
+            }
+            if (customer.state().isClaimed()) {
+                claimed.add(customer.customerId());
+            }
+            indexOf(customer.state()).ifPresent(index -> index.add(customer));
+            return customer;
+        }
+
+        /** Where a customer free to claim is indexed; empty while claimed, held, or with nothing due. */
+        private Optional<NavigableSet<QueuedCustomer>> indexOf(CustomerState state) {
+            if (state.isClaimed() || state.isHeld()) {
+                return Optional.empty();
+            }
+            if (state.progress() == CustomerStatus.NEW) {
+                return Optional.of(fresh);
+            }
+            return state.nextAttemptAt().isPresent() ? Optional.of(waiting) : Optional.empty();
+        }
+    }
+}

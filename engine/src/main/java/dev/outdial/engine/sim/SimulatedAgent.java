@@ -1,0 +1,97 @@
+package dev.outdial.engine.sim;
+
+import dev.outdial.engine.customer.AgentId;
+import dev.outdial.engine.pacing.CampaignRunner;
+import dev.outdial.engine.pacing.NextCustomer;
+import dev.outdial.engine.port.AgentUpdate;
+import dev.outdial.engine.port.CallId;
+import dev.outdial.engine.port.Scheduler;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A bot in an agent's seat: answers its leg after a delay, talks until the customer hangs up,
+ * classifies after a while, and, in a manual campaign, clicks "Get customer" and dials. It does
+ * what a person does through the server's API, through the same engine methods, so a simulation
+ * exercises the code the agent's page calls.
+ */
+public final class SimulatedAgent {
+
+    /** How long a manual agent waits before asking again when there was no customer for them. */
+    private static final Duration ASK_AGAIN_AFTER = Duration.ofMinutes(1);
+
+    private final AgentId id;
+    private final Scheduler scheduler;
+    private final SimulatedCarrier carrier;
+    private final AgentBehaviour behaviour;
+    private final Random random;
+    private final Map<Long, CampaignRunner> campaigns = new HashMap<>();
+    private long manualCampaign = -1;
+
+    public SimulatedAgent(AgentId id, Scheduler scheduler, SimulatedCarrier carrier, AgentBehaviour behaviour,
+                          Random random) {
+        this.id = id;
+        this.scheduler = scheduler;
+        this.carrier = carrier;
+        this.behaviour = behaviour;
+        this.random = random;
+        carrier.connectPhone(id, this::ringing);
+    }
+
+    public AgentId id() {
+        return id;
+    }
+
+    /** The agent works this campaign; manual: they start asking for customers. */
+    public void works(long campaignId, CampaignRunner runner, boolean pullsCustomers) {
+        campaigns.put(campaignId, runner);
+        if (pullsCustomers) {
+            manualCampaign = campaignId;
+            after(behaviour.thinkTime(), this::askForCustomer);
+        }
+    }
+
+    /** What the engine shows on the agent's screen. */
+    public void sees(AgentUpdate update) {
+        CampaignRunner runner = campaigns.get(update.campaignId());
+        if (runner == null) {
+            return;
+        }
+        switch (update) {
+            case AgentUpdate.CustomerOffered offered when offered.dialsAt().isEmpty() ->
+                    after(behaviour.thinkTime(), () -> runner.dial(id, offered.customerId()));
+            case AgentUpdate.CallEnded ended when ended.dispositionDue() ->
+                    after(behaviour.dispositionDelay(), () -> {
+                        runner.dispose(ended.call(), behaviour.classifier().classify(id, ended, scheduler.now(), random));
+                        askAgainIfManual(ended.campaignId());
+                    });
+            case AgentUpdate.CallEnded ended -> askAgainIfManual(ended.campaignId());
+            case AgentUpdate.OfferWithdrawn withdrawn -> askAgainIfManual(withdrawn.campaignId());
+            default -> { }
+        }
+    }
+
+    private void ringing(CallId leg) {
+        after(behaviour.answerDelay(), () -> carrier.answer(leg));
+    }
+
+    private void askAgainIfManual(long campaignId) {
+        if (campaignId == manualCampaign) {
+            after(behaviour.thinkTime(), this::askForCustomer);
+        }
+    }
+
+    private void askForCustomer() {
+        NextCustomer next = campaigns.get(manualCampaign).next(id);
+        if (next instanceof NextCustomer.Refused refused
+                && refused.reason() != NextCustomer.Reason.PREVIOUS_NOT_PROCESSED) {
+            scheduler.after(ASK_AGAIN_AFTER, this::askForCustomer);
+        }
+    }
+
+    private void after(Distribution delay, Runnable action) {
+        scheduler.after(delay.sample(random), action);
+    }
+}

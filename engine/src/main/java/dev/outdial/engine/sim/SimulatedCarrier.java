@@ -1,0 +1,187 @@
+package dev.outdial.engine.sim;
+
+import dev.outdial.engine.customer.AgentId;
+import dev.outdial.engine.customer.CallResult;
+import dev.outdial.engine.port.CallEvent;
+import dev.outdial.engine.port.CallId;
+import dev.outdial.engine.port.Scheduler;
+import dev.outdial.engine.port.Telephony;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * The built-in carrier (ARCHITECTURE §3): customers' phones behave as the {@link CarrierModel} draws
+ * or a per-number rule fixes; agents' phones ring until the agent answers on their {@link AgentPhone}.
+ *
+ * <p>It is the server's default live telephony as well as the simulator's, so it knows time only
+ * through the {@link Scheduler} port: on the wall clock live, in virtual time in a simulation.
+ * Everything random about a call is drawn when it is placed, so a seed replays the same calls.
+ */
+public final class SimulatedCarrier implements Telephony {
+
+    private final Scheduler scheduler;
+    private final CarrierModel model;
+    private final Random random;
+    private final Map<CallId, Leg> legs = new HashMap<>();
+    private final Map<AgentId, AgentPhone> agentPhones = new HashMap<>();
+    private long placed;
+
+    public SimulatedCarrier(Scheduler scheduler, CarrierModel model, Random random) {
+        this.scheduler = scheduler;
+        this.model = model;
+        this.random = random;
+    }
+
+    /** Plugs in the agent's phone; a leg rung for an agent without one rings until it times out. */
+    public void connectPhone(AgentId agent, AgentPhone phone) {
+        agentPhones.put(agent, phone);
+    }
+
+    public void disconnectPhone(AgentId agent) {
+        agentPhones.remove(agent);
+    }
+
+    @Override
+    public CallId place(String from, String to, Duration ringTimeout, Consumer<CallEvent> listener) {
+        Leg leg = open("customer", listener);
+        CarrierOutcome outcome = model.outcomeFor(to, random);
+        Duration signal = model.signalDelay().sample(random);
+        Duration ringing = model.ringBeforeAnswer().sample(random);
+        Duration talk = model.talkTime().sample(random);
+        Duration givesUp = min(ringTimeout, model.noAnswerTimeout());
+        scheduler.after(signal, () -> {
+            Optional<CallResult> failure = outcome.failure().filter(result -> result != CallResult.NOANSWER);
+            if (failure.isPresent()) {
+                end(leg, new CallEvent.Failed(leg.id, failure.get()));
+                return;
+            }
+            ring(leg);
+            if (outcome == CarrierOutcome.ANSWER && ringing.compareTo(givesUp) < 0) {
+                leg.timer = scheduler.after(ringing, () -> answer(leg, talk));
+            } else {
+                leg.timer = scheduler.after(givesUp, () -> end(leg, new CallEvent.Failed(leg.id, CallResult.NOANSWER)));
+            }
+        });
+        return leg.id;
+    }
+
+    @Override
+    public CallId ringAgent(AgentId agent, Duration answerTimeout, Consumer<CallEvent> listener) {
+        Leg leg = open("agent-" + agent, listener);
+        scheduler.after(Duration.ZERO, () -> {
+            ring(leg);
+            leg.timer = scheduler.after(answerTimeout, () -> end(leg, new CallEvent.Failed(leg.id, CallResult.NOANSWER)));
+            Optional.ofNullable(agentPhones.get(agent)).ifPresent(phone -> phone.ringing(leg.id));
+        });
+        return leg.id;
+    }
+
+    /** The agent picks up their ringing leg; answering a leg that is not ringing is harmless. */
+    public void answer(CallId agentLeg) {
+        Leg leg = legs.get(agentLeg);
+        if (leg != null && leg.state == LegState.RINGING) {
+            leg.timer.cancel();
+            leg.state = LegState.ANSWERED;
+            leg.listener.accept(new CallEvent.Answered(leg.id, false));
+        }
+    }
+
+    /** The called party (an agent on their phone) hangs up an answered leg. */
+    public void hangUpByCalledParty(CallId call) {
+        Leg leg = legs.get(call);
+        if (leg != null && leg.state == LegState.ANSWERED) {
+            end(leg, new CallEvent.HungUp(call, true));
+        }
+    }
+
+    @Override
+    public void bridge(CallId customerLeg, CallId agentLeg) {
+        // Simulated voices need no media path: connecting two answered legs changes nothing here.
+    }
+
+    @Override
+    public void play(CallId call, Prompt prompt) {
+        // Nobody listens in a simulation.
+    }
+
+    @Override
+    public void collectDigits(CallId call, int maxDigits, Duration timeout) {
+        // Simulated customers key nothing: the collection times out empty.
+        scheduler.after(timeout, () -> {
+            Leg leg = legs.get(call);
+            if (leg != null && leg.state == LegState.ANSWERED) {
+                leg.listener.accept(new CallEvent.DigitsCollected(call, ""));
+            }
+        });
+    }
+
+    @Override
+    public void hangUp(CallId call) {
+        Leg leg = legs.get(call);
+        if (leg == null) {
+            return;
+        }
+        // Telephony's contract: a leg the engine ends still gets its one terminal event.
+        end(leg, leg.state == LegState.ANSWERED ? new CallEvent.HungUp(call, false)
+                : new CallEvent.Failed(call, CallResult.NOANSWER));
+    }
+
+    /** Legs not yet ended, for a live view and for tests. */
+    public int openLegs() {
+        return legs.size();
+    }
+
+    private Leg open(String kind, Consumer<CallEvent> listener) {
+        Leg leg = new Leg(new CallId("sim-" + kind + "-" + ++placed), listener);
+        legs.put(leg.id, leg);
+        return leg;
+    }
+
+    private void ring(Leg leg) {
+        if (leg.state == LegState.DIALING) {
+            leg.state = LegState.RINGING;
+            leg.listener.accept(new CallEvent.Ringing(leg.id));
+        }
+    }
+
+    private void answer(Leg leg, Duration talk) {
+        if (leg.state != LegState.RINGING) {
+            return;
+        }
+        leg.state = LegState.ANSWERED;
+        leg.listener.accept(new CallEvent.Answered(leg.id, false));
+        leg.timer = scheduler.after(talk, () -> end(leg, new CallEvent.HungUp(leg.id, true)));
+    }
+
+    private void end(Leg leg, CallEvent terminal) {
+        if (legs.remove(leg.id) == null) {
+            return;
+        }
+        leg.timer.cancel();
+        leg.state = LegState.ENDED;
+        leg.listener.accept(terminal);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private enum LegState { DIALING, RINGING, ANSWERED, ENDED }
+
+    private static final class Leg {
+
+        private final CallId id;
+        private final Consumer<CallEvent> listener;
+        private LegState state = LegState.DIALING;
+        private Scheduler.Cancellable timer = Scheduler.Cancellable.NONE;
+
+        private Leg(CallId id, Consumer<CallEvent> listener) {
+            this.id = id;
+            this.listener = listener;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.outdial.engine.sim;
+
+import dev.outdial.engine.port.Scheduler;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.PriorityQueue;
+
+/**
+ * Virtual time: a priority queue of tasks ordered by time, then by the order they were scheduled,
+ * run one after the other. Time jumps from one task to the next, so a day of dialing runs in
+ * seconds, and the same inputs always run in the same order (ARCHITECTURE §2, "one engine, two clocks").
+ */
+public final class VirtualScheduler implements Scheduler {
+
+    private static final Comparator<Task> ORDER = Comparator.comparing(Task::when).thenComparingLong(Task::sequence);
+
+    private final PriorityQueue<Task> queue = new PriorityQueue<>(ORDER);
+    private Instant now;
+    private long scheduled;
+    private long ran;
+
+    public VirtualScheduler(Instant start) {
+        this.now = Objects.requireNonNull(start, "start");
+    }
+
+    @Override
+    public Instant now() {
+        return now;
+    }
+
+    @Override
+    public Cancellable at(Instant when, Runnable task) {
+        Task entry = new Task(when.isBefore(now) ? now : when, scheduled++, task);
+        queue.add(entry);
+        return entry;
+    }
+
+    /** Runs every task due up to and including {@code end}, then stands at {@code end}. */
+    public void runUntil(Instant end) {
+        while (!queue.isEmpty() && !queue.peek().when().isAfter(end)) {
+            Task next = queue.poll();
+            if (next.cancelled) {
+                continue;
+            }
+            now = next.when();
+            ran++;
+            next.task().run();
+        }
+        if (end.isAfter(now)) {
+            now = end;
+        }
+    }
+
+    public void runFor(Duration duration) {
+        runUntil(now.plus(duration));
+    }
+
+    /** Tasks run so far: the simulator's measure of work done. */
+    public long tasksRun() {
+        return ran;
+    }
+
+    private static final class Task implements Cancellable {
+
+        private final Instant when;
+        private final long sequence;
+        private final Runnable task;
+        private boolean cancelled;
+
+        private Task(Instant when, long sequence, Runnable task) {
+            this.when = when;
+            this.sequence = sequence;
+            this.task = task;
+        }
+
+        Instant when() {
+            return when;
+        }
+
+        long sequence() {
+            return sequence;
+        }
+
+        Runnable task() {
+            return task;
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.outdial.engine.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outdial.engine.customer.AgentId;
+import dev.outdial.engine.customer.CallResult;
+import dev.outdial.engine.port.CallEvent;
+import dev.outdial.engine.port.CallId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class SimulatedCarrierTest {
+
+    static final Instant NINE = Instant.parse("2025-03-03T09:00:00Z");
+    static final String HOTLINE = "+842800000000";
+    static final Duration RING_TIMEOUT = Duration.ofSeconds(30);
+
+    VirtualScheduler scheduler = new VirtualScheduler(NINE);
+    CarrierModel model = new CarrierModel(1.0, 0, 0, 0, 0,
+            Distribution.constant(Duration.ofSeconds(5)), Duration.ofSeconds(25),
+            Distribution.constant(Duration.ofSeconds(60)), Distribution.constant(Duration.ofSeconds(1)),
+            new NumberRules(Map.of("0001", CarrierOutcome.BUSY, "0002", CarrierOutcome.NOANSWER)));
+    SimulatedCarrier carrier = new SimulatedCarrier(scheduler, model, new Random(1));
+    List<String> heard = new ArrayList<>();
+
+    void listen(CallEvent event) {
+        heard.add(scheduler.now().getEpochSecond() - NINE.getEpochSecond() + "s " + event.getClass().getSimpleName()
+                + (event instanceof CallEvent.Failed failed ? " " + failed.reason() : ""));
+    }
+
+    @Test
+    void answeredCustomerRingsAnswersTalksAndHangsUp() {
+        carrier.place(HOTLINE, "+84280000003", RING_TIMEOUT, this::listen);
+
+        scheduler.runFor(Duration.ofMinutes(5));
+
+        assertThat(heard).containsExactly("1s Ringing", "6s Answered", "66s HungUp");
+        assertThat(carrier.openLegs()).isZero();
+    }
+
+    @Test
+    void perNumberRulesFixTheOutcome() {
+        carrier.place(HOTLINE, "+84280000001", RING_TIMEOUT, this::listen);
+        carrier.place(HOTLINE, "+84280000002", RING_TIMEOUT, this::listen);
+
+        scheduler.runFor(Duration.ofMinutes(5));
+
+        assertThat(heard).containsExactly("1s Failed BUSY", "1s Ringing", "26s Failed NOANSWER");
+    }
+
+    @Test
+    void theEnginesRingTimeoutCutsALongRing() {
+        carrier.place(HOTLINE, "+84280000002", Duration.ofSeconds(10), this::listen);
+
+        scheduler.runFor(Duration.ofMinutes(1));
+
+        assertThat(heard).containsExactly("1s Ringing", "11s Failed NOANSWER");
+    }
+
+    @Test
+    void agentLegRingsOnTheAgentsPhoneUntilAnswered() {
+        AgentId alice = AgentId.of("alice");
+        carrier.connectPhone(alice, leg -> scheduler.after(Duration.ofSeconds(3), () -> carrier.answer(leg)));
+
+        carrier.ringAgent(alice, Duration.ofSeconds(30), this::listen);
+        scheduler.runFor(Duration.ofMinutes(1));
+
+        assertThat(heard).containsExactly("0s Ringing", "3s Answered");
+    }
+
+    @Test
+    void unansweredAgentLegTimesOut() {
+        carrier.ringAgent(AgentId.of("bob"), Duration.ofSeconds(30), this::listen);
+
+        scheduler.runFor(Duration.ofMinutes(1));
+
+        assertThat(heard).containsExactly("0s Ringing", "30s Failed NOANSWER");
+    }
+
+    @Test
+    void legTheEngineHangsUpStillGetsItsOneTerminalEvent() {
+        CallId call = carrier.place(HOTLINE, "+84280000003", RING_TIMEOUT, this::listen);
+        scheduler.runFor(Duration.ofSeconds(10));
+
+        carrier.hangUp(call);
+        carrier.hangUp(call);
+        scheduler.runFor(Duration.ofMinutes(5));
+
+        assertThat(heard).containsExactly("1s Ringing", "6s Answered", "10s HungUp");
+    }
+
+    @Test
+    void sameSeedSameCalls() {
+        assertThat(drawnOutcomes(42)).isEqualTo(drawnOutcomes(42));
+    }
+
+    private List<CallResult> drawnOutcomes(long seed) {
+        VirtualScheduler time = new VirtualScheduler(NINE);
+        SimulatedCarrier typical = new SimulatedCarrier(time, CarrierModel.typical(), new Random(seed));
+        List<CallResult> results = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            typical.place(HOTLINE, "+8428000" + (1000 + i), RING_TIMEOUT, event -> {
+                switch (event) {
+                    case CallEvent.Failed failed -> results.add(failed.reason());
+                    case CallEvent.HungUp ignored -> results.add(CallResult.SUCCESS);
+                    default -> { }
+                }
+            });
+        }
+        time.runFor(Duration.ofHours(1));
+        return results;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.outdial.engine.simulation;
+
+import dev.outdial.engine.call.CampaignSettings;
+import dev.outdial.engine.customer.AgentId;
+import dev.outdial.engine.customer.CustomerState;
+import dev.outdial.engine.port.CallEvent;
+import dev.outdial.engine.port.CallId;
+import dev.outdial.engine.port.Scheduler;
+import dev.outdial.engine.port.Telephony;
+import dev.outdial.engine.rules.ConcurrencyLimit;
+import dev.outdial.engine.sim.InMemoryCallLog;
+import dev.outdial.engine.sim.InMemoryCustomerStore;
+import dev.outdial.engine.sim.InMemoryNumberLists;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Stands between the engine and the carrier and checks SPEC §7 at every customer dial, from what
+ * the stores say at that moment: no blacklisted or DNC number, nothing outside working hours or
+ * the campaign's window, nothing past maximum calls, no customer on two calls, never above the
+ * contract's concurrency. Every breach is kept as a line in {@link #violations()}.
+ */
+final class DialAudit implements Telephony {
+
+    private record Customer(long campaignId, long customerId) {
+    }
+
+    private final Telephony carrier;
+    private final Scheduler scheduler;
+    private final InMemoryCustomerStore customers;
+    private final InMemoryCallLog calls;
+    private final InMemoryNumberLists lists;
+    private final ConcurrencyLimit limit;
+    private final Map<String, Customer> byNumber = new HashMap<>();
+    private final Map<Long, CampaignSettings> campaigns = new HashMap<>();
+    private final List<String> violations = new ArrayList<>();
+    private int dials;
+    private int mostOpenCalls;
+
+    DialAudit(Telephony carrier, Scheduler scheduler, InMemoryCustomerStore customers, InMemoryCallLog calls,
+              InMemoryNumberLists lists, ConcurrencyLimit limit) {
+        this.carrier = carrier;
+        this.scheduler = scheduler;
+        this.customers = customers;
+        this.calls = calls;
+        this.lists = lists;
+        this.limit = limit;
+    }
+
+    void watch(CampaignSettings settings) {
+        campaigns.put(settings.campaignId(), settings);
+    }
+
+    void knows(String number, long campaignId, long customerId) {
+        byNumber.put(number, new Customer(campaignId, customerId));
+    }
+
+    List<String> violations() {
+        return List.copyOf(violations);
+    }
+
+    int dials() {
+        return dials;
+    }
+
+    /** The most calls the business had up at once, counting the one being placed. */
+    int mostOpenCalls() {
+        return mostOpenCalls;
+    }
+
+    @Override
+    public CallId place(String from, String to, Duration ringTimeout, Consumer<CallEvent> listener) {
+        dials++;
+        Customer customer = byNumber.get(to);
+        CampaignSettings settings = campaigns.get(customer.campaignId());
+        CustomerState state = customers.stateOf(customer.campaignId(), customer.customerId());
+        String dial = "dial of " + to + " at " + scheduler.now() + ": ";
+        if (lists.isBlacklisted(1, to) || lists.isInDncRegistry(1, to)) {
+            violations.add(dial + "the number is blacklisted or in the DNC registry");
+        }
+        if (!settings.window().campaignVerdict(scheduler.now()).isAllowed()) {
+            violations.add(dial + "outside working hours or the campaign's window");
+        }
+        if (state.cycleAttempts() >= settings.rules().maxCallsPerCustomer()) {
+            violations.add(dial + "past maximum calls, " + state.cycleAttempts() + " unanswered in this cycle");
+        }
+        if (calls.openCallOf(customer.campaignId(), customer.customerId()).isPresent()) {
+            violations.add(dial + "the customer is on another call");
+        }
+        int open = calls.openCalls(1) + 1;
+        mostOpenCalls = Math.max(mostOpenCalls, open);
+        if (open > limit.contractLimit()) {
+            violations.add(dial + open + " calls up, above the contract's " + limit.contractLimit());
+        }
+        return carrier.place(from, to, ringTimeout, listener);
+    }
+
+    @Override
+    public CallId ringAgent(AgentId agent, Duration answerTimeout, Consumer<CallEvent> listener) {
+        return carrier.ringAgent(agent, answerTimeout, listener);
+    }
+
+    @Override
+    public void bridge(CallId customerLeg, CallId agentLeg) {
+        carrier.bridge(customerLeg, agentLeg);
+    }
+
+    @Override
+    public void play(CallId call, Prompt prompt) {
+        carrier.play(call, prompt);
+    }
+
+    @Override
+    public void collectDigits(CallId call, int maxDigits, Duration timeout) {
+        carrier.collectDigits(call, maxDigits, timeout);
+    }
+
+    @Override
+    public void hangUp(CallId call) {
+        carrier.hangUp(call);
+    }
+}

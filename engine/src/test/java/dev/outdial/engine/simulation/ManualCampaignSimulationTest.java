@@ -1,0 +1,120 @@
+package dev.outdial.engine.simulation;
+
+import static dev.outdial.engine.fixtures.CampaignSettingsBuilder.aManualCampaign;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outdial.engine.call.DialOutcome;
+import dev.outdial.engine.call.DispositionOutcome;
+import dev.outdial.engine.customer.AgentId;
+import dev.outdial.engine.customer.CallResult;
+import dev.outdial.engine.customer.CustomerInput;
+import dev.outdial.engine.customer.CustomerStatus;
+import dev.outdial.engine.pacing.CampaignRunner;
+import dev.outdial.engine.pacing.NextCustomer;
+import dev.outdial.engine.port.AgentUpdate;
+import dev.outdial.engine.port.CallDisposition;
+import dev.outdial.engine.sim.AgentBehaviour;
+import dev.outdial.engine.sim.CarrierModel;
+import dev.outdial.engine.sim.CarrierOutcome;
+import dev.outdial.engine.sim.NumberRules;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ManualCampaignSimulationTest {
+
+    static final Instant NINE = Instant.parse("2025-03-03T09:00:00Z");
+    static final CarrierModel RULED = CarrierModel.typical().withRules(new NumberRules(Map.of(
+            "1", CarrierOutcome.ANSWER, "2", CarrierOutcome.NOANSWER)));
+
+    Simulation sim = new Simulation(17, RULED, 10);
+
+    @Test
+    void getCustomerRefusesASecondCustomerUntilTheFirstIsProcessed() {
+        CampaignRunner manual = sim.campaign(aManualCampaign(1).build());
+        manual.start();
+        long first = sim.customer(1, "+84900000001");
+        sim.customer(1, "+84900000011");
+        AgentId alice = sim.person("alice", 1);
+        sim.runUntil(NINE);
+
+        assertThat(manual.next(alice)).isEqualTo(new NextCustomer.Handed(sim.customers.find(1, first).orElseThrow()));
+        assertThat(reasonOf(manual.next(alice))).isEqualTo(NextCustomer.Reason.PREVIOUS_NOT_PROCESSED);
+
+        DialOutcome.Placed placed = (DialOutcome.Placed) manual.dial(alice, first);
+        sim.runFor(Duration.ofMinutes(30));
+        assertThat(sim.calls.call(placed.call()).orElseThrow().result()).contains(CallResult.SUCCESS);
+        assertThat(reasonOf(manual.next(alice))).as("ended but not classified").isEqualTo(NextCustomer.Reason.PREVIOUS_NOT_PROCESSED);
+
+        DispositionOutcome disposed = manual.dispose(placed.call(), new CallDisposition("Interested", new CustomerInput.Done(), Map.of()));
+
+        assertThat(disposed).isInstanceOf(DispositionOutcome.Disposed.class);
+        assertThat(manual.next(alice)).isInstanceOf(NextCustomer.Handed.class);
+    }
+
+    @Test
+    void manualAgentMayRedialAtOnceWhileAttemptsRemain() {
+        CampaignRunner manual = sim.campaign(aManualCampaign(1).maxCalls(2).build());
+        manual.start();
+        long unanswered = sim.customer(1, "+84900000002");
+        AgentId alice = sim.person("alice", 1);
+        sim.runUntil(NINE);
+        manual.next(alice);
+
+        assertThat(manual.dial(alice, unanswered).isPlaced()).isTrue();
+        sim.runFor(Duration.ofMinutes(1));
+        assertThat(manual.dial(alice, unanswered).isPlaced()).as("redial at once, no gap").isTrue();
+        sim.runFor(Duration.ofMinutes(1));
+
+        assertThat(manual.dial(alice, unanswered)).isInstanceOf(DialOutcome.NotPlaced.class);
+        assertThat(sim.callsTo(unanswered)).hasSize(2);
+        assertThat(sim.state(1, unanswered).status()).isEqualTo(CustomerStatus.MAX_ATTEMPTS);
+    }
+
+    @Test
+    void quotaStopsAnAgentAtTheirNumber() {
+        sim.campaign(aManualCampaign(1).dailyQuota(5).build()).start();
+        sim.customers(1, 50);
+        AgentId alice = sim.bot("alice", 1, AgentBehaviour.typical()).id();
+
+        sim.runUntil(NINE.plus(Duration.ofHours(7)));
+
+        assertThat(sim.shownTo(alice, AgentUpdate.CustomerOffered.class)).hasSize(5);
+        assertThat(sim.dialer.desk().holding(alice)).as("the fifth customer is processed").isEmpty();
+        assertThat(reasonOf(sim.campaignRunner(1).next(alice))).isEqualTo(NextCustomer.Reason.QUOTA_REACHED);
+    }
+
+    @Test
+    void getCustomerSaysWhenTheCampaignDoesNotDial() {
+        CampaignRunner manual = sim.campaign(aManualCampaign(1).startsAt(NINE.plus(Duration.ofDays(1)).minus(Duration.ofHours(2))).build());
+        sim.customers(1, 3);
+        AgentId alice = sim.person("alice", 1);
+        assertThat(reasonOf(manual.next(alice))).isEqualTo(NextCustomer.Reason.CAMPAIGN_NOT_RUNNING);
+
+        manual.start();
+        sim.runUntil(NINE);
+        assertThat(reasonOf(manual.next(alice))).isEqualTo(NextCustomer.Reason.NOT_STARTED_YET);
+
+        sim.runUntil(NINE.plus(Duration.ofDays(1)).minus(Duration.ofHours(1)));
+        assertThat(reasonOf(manual.next(alice))).isEqualTo(NextCustomer.Reason.OUTSIDE_WORKING_HOURS);
+    }
+
+    @Test
+    void dayOfManualDialingByBotsKeepsEveryComplianceRule() {
+        Simulation day = new Simulation(23, CarrierModel.typical(), 3);
+        day.campaign(aManualCampaign(1).build()).start();
+        day.customers(1, 300);
+        day.bots("agent", 5, 1);
+
+        day.runUntil(NINE.plus(Duration.ofHours(10)));
+
+        assertThat(day.audit.violations()).isEmpty();
+        assertThat(day.audit.dials()).isGreaterThan(100);
+    }
+
+    private static NextCustomer.Reason reasonOf(NextCustomer next) {
+        assertThat(next).isInstanceOf(NextCustomer.Refused.class);
+        return ((NextCustomer.Refused) next).reason();
+    }
+}

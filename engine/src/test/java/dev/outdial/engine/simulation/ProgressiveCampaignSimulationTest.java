@@ -1,0 +1,170 @@
+package dev.outdial.engine.simulation;
+
+import static dev.outdial.engine.fixtures.CampaignSettingsBuilder.MONDAY_MORNING;
+import static dev.outdial.engine.fixtures.CampaignSettingsBuilder.aProgressiveCampaign;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outdial.engine.customer.AgentId;
+import dev.outdial.engine.customer.CallResult;
+import dev.outdial.engine.customer.CustomerStatus;
+import dev.outdial.engine.fixtures.Seeds;
+import dev.outdial.engine.pacing.CampaignRunner;
+import dev.outdial.engine.pacing.NotDialing;
+import dev.outdial.engine.port.CallRecord;
+import dev.outdial.engine.sim.AgentBehaviour;
+import dev.outdial.engine.sim.CarrierModel;
+import dev.outdial.engine.sim.CarrierOutcome;
+import dev.outdial.engine.sim.NumberRules;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ProgressiveCampaignSimulationTest {
+
+    static final Instant NINE = Instant.parse("2025-03-03T09:00:00Z");
+    static final Instant FIVE_PM = Instant.parse("2025-03-03T17:00:00Z");
+    static final Instant EVENING = Instant.parse("2025-03-03T19:00:00Z");
+
+    @Test
+    void dayOfProgressiveDialingKeepsEveryComplianceRule() {
+        Seeds.forEachSeed(3, random -> {
+            Simulation sim = new Simulation(random.nextLong(), CarrierModel.typical(), 6);
+            sim.campaign(aProgressiveCampaign(1).maxCalls(3).retryGap(Duration.ofMinutes(20)).build()).start();
+            sim.customers(1, 400);
+            sim.bots("agent", 10, 1);
+
+            sim.runUntil(EVENING);
+
+            assertThat(sim.audit.violations()).isEmpty();
+            assertThat(sim.audit.dials()).as("seed %d dials", sim.seed).isGreaterThan(200);
+            assertThat(sim.audit.mostOpenCalls()).as("the contract's 6 lines are used, never more").isEqualTo(6);
+            assertThat(sim.calls.calls()).allSatisfy(call -> {
+                assertThat(call.dialingAt()).isBetween(NINE, FIVE_PM);
+                assertThat(call.isOpen()).isFalse();
+            });
+        });
+    }
+
+    @Test
+    void busyAndUnansweredNumbersAreRetriedThenLeftAtMaximumCalls() {
+        Simulation sim = new Simulation(7, CarrierModel.typical().withRules(new NumberRules(Map.of(
+                "0001", CarrierOutcome.BUSY, "0002", CarrierOutcome.NOANSWER, "0003", CarrierOutcome.ANSWER))), 10);
+        sim.campaign(aProgressiveCampaign(1).maxCalls(3).retryGap(Duration.ofMinutes(30)).build()).start();
+        long busy = sim.customer(1, "+84900000001");
+        long unanswered = sim.customer(1, "+84900000002");
+        long answering = sim.customer(1, "+84900000003");
+        sim.bot("alice", 1, AgentBehaviour.typical());
+
+        sim.runUntil(NINE.plus(Duration.ofMinutes(45)));
+        assertThat(sim.state(1, busy).status()).isEqualTo(CustomerStatus.RETRY);
+
+        sim.runUntil(EVENING);
+
+        assertThat(sim.callsTo(busy)).hasSize(3).extracting(call -> call.result().orElseThrow()).containsOnly(CallResult.BUSY);
+        assertThat(sim.callsTo(unanswered)).hasSize(3).extracting(call -> call.result().orElseThrow())
+                .containsOnly(CallResult.NOANSWER);
+        assertThat(sim.state(1, busy).status()).isEqualTo(CustomerStatus.MAX_ATTEMPTS);
+        assertThat(sim.state(1, unanswered).status()).isEqualTo(CustomerStatus.MAX_ATTEMPTS);
+        assertThat(sim.state(1, answering).status()).isEqualTo(CustomerStatus.SUCCESS);
+        List<Instant> busyDials = sim.callsTo(busy).stream().map(CallRecord::dialingAt).toList();
+        assertThat(Duration.between(busyDials.get(0), busyDials.get(1))).isGreaterThanOrEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
+    void answeredCallRecordsEveryStepOfItsLife() {
+        Simulation sim = new Simulation(3, CarrierModel.typical().withRules(new NumberRules(Map.of("3", CarrierOutcome.ANSWER))), 10);
+        sim.campaign(aProgressiveCampaign(1).build()).start();
+        long customer = sim.customer(1, "+84900000003");
+        sim.bot("alice", 1, AgentBehaviour.typical());
+
+        sim.runUntil(NINE.plus(Duration.ofHours(1)));
+
+        CallRecord call = sim.callsTo(customer).getFirst();
+        assertThat(call.agent()).contains(AgentId.of("alice"));
+        assertThat(call.result()).contains(CallResult.SUCCESS);
+        assertThat(call.queuedAt()).isEqualTo(NINE);
+        assertThat(List.of(call.dialingAt(), call.ringingAt().orElseThrow(), call.answeredAt().orElseThrow(),
+                call.connectedAt().orElseThrow(), call.endedAt().orElseThrow())).isSorted();
+        assertThat(call.disposition()).hasValueSatisfying(word -> assertThat(word.classification()).isEqualTo("Reached"));
+    }
+
+    @Test
+    void dialsOnlyForAvailableAgentsOutOfWrapUp() {
+        Simulation sim = new Simulation(11, CarrierModel.typical(), 20);
+        sim.campaign(aProgressiveCampaign(1).wrapUp(Duration.ofSeconds(45)).build()).start();
+        sim.customers(1, 300);
+        AgentId alice = sim.bot("alice", 1, AgentBehaviour.typical()).id();
+        sim.bot("bob", 1, AgentBehaviour.typical());
+        AgentId away = sim.person("carol", 1);
+        sim.agents.setAvailable(away, false);
+        sim.dialer.agentPresenceChanged(away);
+
+        sim.runUntil(FIVE_PM);
+
+        assertThat(sim.callsOf(away)).isEmpty();
+        List<CallRecord> alicesCalls = sim.callsOf(alice);
+        assertThat(alicesCalls).hasSizeGreaterThan(20);
+        for (int i = 1; i < alicesCalls.size(); i++) {
+            CallRecord previous = alicesCalls.get(i - 1);
+            Instant freeAt = previous.endedAt().orElseThrow()
+                    .plus(previous.connectedAt().isPresent() ? Duration.ofSeconds(45) : Duration.ZERO);
+            assertThat(alicesCalls.get(i).dialingAt()).as("call %d of alice", i).isAfterOrEqualTo(freeAt);
+        }
+    }
+
+    @Test
+    void whyNotDialingNamesTheReason() {
+        Simulation sim = new Simulation(5, CarrierModel.typical(), 1);
+        CampaignRunner runner = sim.campaign(aProgressiveCampaign(1).build());
+        assertThat(runner.whyNotDialing()).contains(NotDialing.CAMPAIGN_NOT_RUNNING);
+
+        runner.start();
+        sim.runFor(Duration.ZERO);
+        assertThat(runner.whyNotDialing()).contains(NotDialing.OUTSIDE_WORKING_HOURS);
+
+        sim.runUntil(NINE);
+        assertThat(runner.whyNotDialing()).contains(NotDialing.NO_AGENTS_AVAILABLE);
+
+        sim.person("alice", 1);
+        sim.runFor(Duration.ZERO);
+        assertThat(runner.whyNotDialing()).contains(NotDialing.NO_ELIGIBLE_CUSTOMERS);
+
+        sim.customers(1, 3);
+        sim.person("bob", 1);
+        sim.runFor(Duration.ofSeconds(1));
+        assertThat(runner.whyNotDialing()).as("one line, taken by alice's call").contains(NotDialing.CONCURRENCY_LIMIT_REACHED);
+    }
+
+    @Test
+    void sameSeedSameDay() {
+        assertThat(dayWithSeed(99)).isEqualTo(dayWithSeed(99)).isNotEqualTo(dayWithSeed(100));
+    }
+
+    @Test
+    void eightHourDayOfFiftyAgentsAndTwentyThousandCustomersRunsInSeconds() {
+        long started = System.nanoTime();
+        Simulation sim = new Simulation(2025, CarrierModel.typical(), 60);
+        sim.campaign(aProgressiveCampaign(1).build()).start();
+        sim.customers(1, 20_000);
+        sim.bots("agent", 50, 1);
+
+        sim.runUntil(FIVE_PM);
+
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("8-hour progressive day, 50 agents, 20,000 customers, seed %d: %d dials, %d tasks, %.2f s wall%n",
+                sim.seed, sim.audit.dials(), sim.scheduler.tasksRun(), seconds);
+        assertThat(sim.audit.violations()).isEmpty();
+        assertThat(sim.audit.dials()).isGreaterThan(5_000);
+    }
+
+    private static List<String> dayWithSeed(long seed) {
+        Simulation sim = new Simulation(seed, CarrierModel.typical(), 5);
+        sim.campaign(aProgressiveCampaign(1).build()).start();
+        sim.customers(1, 200);
+        sim.bots("agent", 6, 1);
+        sim.runUntil(MONDAY_MORNING.plus(Duration.ofHours(4)));
+        return sim.transcript();
+    }
+}
