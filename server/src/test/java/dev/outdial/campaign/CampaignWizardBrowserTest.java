@@ -86,6 +86,30 @@ class CampaignWizardBrowserTest {
         assertThat(page.locator("input[name=name]")).hasValue("No hours yet");
     }
 
+    @Test
+    void theCustomersStepAddsAFilesCustomersOnceTheCampaignExists() {
+        TestBusiness business = api.newBusiness("wizard-customers");
+        CampaignFixtures fixtures = new CampaignFixtures(business);
+        Page page = signedIn(business);
+
+        page.navigate("/campaigns/new?dialMode=MANUAL");
+        page.fill("input[name=name]", "With customers");
+        page.selectOption("select[name=workingHoursId]", String.valueOf(fixtures.workingHoursId));
+        page.check("input[name=hotlineIds][value='" + fixtures.hotlineId + "']");
+        page.click("#next");
+        page.check("input[name=customerSource][value=FILE]");
+        page.setInputFiles("input[name=file]", new com.microsoft.playwright.options.FilePayload("list.csv", "text/csv",
+                "name,phone\nAn,0912000501\nBình,0912000502\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        page.click("#next");
+        page.check("input[name=agentIds][value='" + fixtures.agent.id() + "']");
+        page.click("#next");
+        page.click("#add");
+
+        assertThat(page.locator("#import-done")).containsText("2 of 2");
+        page.click("#progress a");
+        assertThat(page.locator("#customers tbody tr")).hasCount(2);
+    }
+
     private Page signedIn(TestBusiness business) {
         Page page = browser.newPage(api.baseUrl(), "en-US");
         page.navigate("/login");

@@ -13,6 +13,7 @@ import dev.outdial.campaign.HotlineRotation;
 import dev.outdial.campaign.settings.CallClassifications;
 import dev.outdial.campaign.settings.Hotlines;
 import dev.outdial.campaign.settings.Scripts;
+import dev.outdial.contact.ContactChoices;
 import dev.outdial.campaign.settings.WorkingHoursSchedules;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.shared.BusinessTimeZones;
@@ -57,8 +58,9 @@ class CampaignPages {
     private final Scripts scripts;
     private final CallClassifications classifications;
     private final PageMessages messages;
+    private final ContactChoices contactChoices;
 
-    CampaignPages(Campaigns campaigns, BusinessTimeZones zones, UserAccounts users, AgentGroups groups,
+    CampaignPages(ContactChoices contactChoices, Campaigns campaigns, BusinessTimeZones zones, UserAccounts users, AgentGroups groups,
                   Hotlines hotlines, WorkingHoursSchedules workingHours, Scripts scripts,
                   CallClassifications classifications, PageMessages messages) {
         this.campaigns = campaigns;
@@ -70,6 +72,7 @@ class CampaignPages {
         this.scripts = scripts;
         this.classifications = classifications;
         this.messages = messages;
+        this.contactChoices = contactChoices;
     }
 
     @GetMapping("/campaigns")
@@ -103,13 +106,20 @@ class CampaignPages {
         return wizardPage(me, form, model);
     }
 
+    /**
+     * Creates the campaign; when the customers step chose a source, the same request (with its
+     * file) goes on to the customer module's "Add customers", which owns adding them.
+     */
     @PostMapping("/campaigns")
     @PreAuthorize("hasRole('ADMIN')")
-    String create(@AuthenticationPrincipal CurrentUser me, @ModelAttribute("form") CampaignForm form, Model model,
-                  RedirectAttributes redirect) {
+    String create(@AuthenticationPrincipal CurrentUser me, @ModelAttribute("form") CampaignForm form,
+                  @RequestParam(defaultValue = "NONE") String customerSource, Model model, RedirectAttributes redirect) {
         try {
             Campaign created = campaigns.create(me.businessId(), me.id(), form.toSettings(zone(me)));
             redirect.addFlashAttribute("notice", messages.text("campaigns.created", created.name()));
+            if (!"NONE".equals(customerSource)) {
+                return "forward:/customers/add?then=campaign&campaignId=" + created.id();
+            }
             return "redirect:/campaigns/" + created.id();
         } catch (InvalidInputException | ConflictException rejected) {
             model.addAttribute("errors", messages.describe(rejected));
@@ -190,6 +200,10 @@ class CampaignPages {
     private String wizardPage(CurrentUser me, CampaignForm form, Model model) {
         model.addAttribute("form", form);
         addOptions(me, form.getDialMode(), model);
+        ContactChoices.Choices offered = contactChoices.of(me.businessId());
+        model.addAttribute("groups", offered.groups());
+        model.addAttribute("filters", offered.filters());
+        model.addAttribute("contacts", offered.contacts());
         return "campaigns/wizard";
     }
 

@@ -1,12 +1,16 @@
 package dev.outdial.customer.web;
 
 import dev.outdial.agent.UserAccounts;
+import dev.outdial.campaign.CampaignStatus;
 import dev.outdial.campaign.Campaigns;
+import dev.outdial.contact.ContactChoices;
 import dev.outdial.customer.CampaignCustomers;
+import dev.outdial.customer.ContactSource;
 import dev.outdial.customer.CustomerImports;
 import dev.outdial.customer.Duplicates;
 import dev.outdial.customer.ImportJob;
 import dev.outdial.engine.customer.CustomerStatus;
+import dev.outdial.shared.BusinessTimeZones;
 import dev.outdial.shared.ConflictException;
 import dev.outdial.shared.CurrentUser;
 import dev.outdial.shared.InvalidInputException;
@@ -17,6 +21,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -27,6 +32,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -42,11 +48,13 @@ class CustomerPages {
     private final Duplicates duplicates;
     private final Campaigns campaigns;
     private final UserAccounts users;
-    private final dev.outdial.shared.BusinessTimeZones zones;
+    private final BusinessTimeZones zones;
+    private final ContactChoices choices;
     private final PageMessages messages;
 
     CustomerPages(CampaignCustomers customers, CustomerImports imports, Duplicates duplicates, Campaigns campaigns,
-                  UserAccounts users, dev.outdial.shared.BusinessTimeZones zones, PageMessages messages) {
+                  UserAccounts users, BusinessTimeZones zones, ContactChoices choices, PageMessages messages) {
+        this.choices = choices;
         this.customers = customers;
         this.imports = imports;
         this.duplicates = duplicates;
@@ -97,8 +105,7 @@ class CustomerPages {
                 case "pause" -> customers.pause(me.businessId(), campaignId, customerId);
                 case "start" -> customers.start(me.businessId(), campaignId, customerId);
                 case "delete" -> customers.delete(me.businessId(), campaignId, customerId);
-                default -> throw new org.springframework.web.server.ResponseStatusException(
-                        org.springframework.http.HttpStatus.NOT_FOUND);
+                default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
             }
         } catch (ConflictException refused) {
             redirect.addFlashAttribute("errors", messages.describe(refused));
@@ -111,21 +118,57 @@ class CustomerPages {
     String addPage(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) Long campaignId,
                    Model model) {
         model.addAttribute("campaigns", campaigns.list(me.businessId(), null, null, null).stream()
-                .filter(campaign -> campaign.status() != dev.outdial.campaign.CampaignStatus.ENDED).toList());
+                .filter(campaign -> campaign.status() != CampaignStatus.ENDED).toList());
         model.addAttribute("campaignId", campaignId);
+        ContactChoices.Choices offered = choices.of(me.businessId());
+        model.addAttribute("groups", offered.groups());
+        model.addAttribute("filters", offered.filters());
+        model.addAttribute("contacts", offered.contacts());
         return "customers/add";
     }
 
-    @PostMapping("/customers/imports")
-    String importFile(@AuthenticationPrincipal CurrentUser me, @RequestParam long campaignId,
-                      @RequestParam(required = false) MultipartFile file, Model model) {
+    /**
+     * Adds customers from the source chosen in "Add from" (SPEC §4.3). The campaign wizard forwards
+     * its customers step here once the campaign exists, with {@code then=campaign}: a refused
+     * source then shows on the new campaign's page rather than losing the campaign.
+     */
+    @PostMapping("/customers/add")
+    String add(@AuthenticationPrincipal CurrentUser me, @RequestParam long campaignId,
+               @RequestParam(defaultValue = "NONE") String customerSource,
+               @RequestParam(required = false) List<Long> contactIds, @RequestParam(required = false) Long groupId,
+               @RequestParam(required = false) Long filterId, @RequestParam(required = false) MultipartFile file,
+               @RequestParam(required = false) String then, Model model, RedirectAttributes redirect) {
+        boolean fromWizard = "campaign".equals(then);
         try {
-            ImportJob job = imports.start(me.businessId(), me.id(), campaignId, file);
+            ImportJob job = switch (customerSource) {
+                case "FILE" -> imports.start(me.businessId(), me.id(), campaignId, file);
+                case "GROUP" -> customers.addContacts(me.businessId(), me.id(), campaignId,
+                        new ContactSource.Group(required(groupId, "groupId")));
+                case "FILTER" -> customers.addContacts(me.businessId(), me.id(), campaignId,
+                        new ContactSource.Filter(required(filterId, "filterId")));
+                case "CONTACTS" -> customers.addContacts(me.businessId(), me.id(), campaignId,
+                        new ContactSource.Chosen(required(contactIds, "contactIds")));
+                default -> null;
+            };
+            if (job == null) {
+                return fromWizard ? "redirect:/campaigns/" + campaignId : "redirect:/customers/add?campaignId=" + campaignId;
+            }
             return "redirect:/customers/imports/" + job.id();
         } catch (InvalidInputException | ConflictException rejected) {
+            if (fromWizard) {
+                redirect.addFlashAttribute("errors", messages.describe(rejected));
+                return "redirect:/campaigns/" + campaignId;
+            }
             model.addAttribute("errors", messages.describe(rejected));
             return addPage(me, campaignId, model);
         }
+    }
+
+    private static <T> T required(T value, String field) {
+        if (value == null || value instanceof List<?> list && list.isEmpty()) {
+            throw new InvalidInputException(field, "customers.add.choose");
+        }
+        return value;
     }
 
     @GetMapping("/customers/imports/{id}")
