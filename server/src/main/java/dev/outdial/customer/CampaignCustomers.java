@@ -131,6 +131,17 @@ public class CampaignCustomers {
         return Page.of(fetched, page, CampaignCustomer::id);
     }
 
+    /** The campaign's customers counted by the customer group they came from. */
+    @Transactional(readOnly = true)
+    public List<CustomerGroupCount> countByGroup(long businessId, long campaignId) {
+        campaigns.get(businessId, campaignId);
+        Map<Long, String> names = new java.util.HashMap<>();
+        groups.list(businessId).forEach(group -> names.put(group.id(), group.name()));
+        return customers.countByGroup(businessId, campaignId).entrySet().stream()
+                .map(count -> new CustomerGroupCount(count.getKey(), names.get(count.getKey()), count.getValue()))
+                .toList();
+    }
+
     @Transactional(readOnly = true)
     public CampaignCustomer get(long businessId, long campaignId, long customerId) {
         return customers.find(businessId, campaignId, customerId)

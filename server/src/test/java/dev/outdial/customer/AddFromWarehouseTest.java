@@ -55,8 +55,16 @@ class AddFromWarehouseTest {
                 .expect(200);
 
         assertThat(add(Map.of("groupId", group)).expect(201).json().get("added").asInt()).isEqualTo(2);
-        JsonNode byGroup = business.admin().get("/api/v1/campaigns/" + campaign + "/customers?groupId=" + group).json();
-        assertThat(byGroup.get("items").findValuesAsString("name")).containsExactlyInAnyOrder("An", "Chi");
+        JsonNode ofGroup = business.admin().get("/api/v1/campaigns/" + campaign + "/customers?groupId=" + group).json();
+        assertThat(ofGroup.get("items").findValuesAsString("name")).containsExactlyInAnyOrder("An", "Chi");
+
+        add(Map.of("contactIds", List.of(binh))).expect(201);
+        JsonNode byGroup = business.admin().get("/api/v1/campaigns/" + campaign + "/customers?groupBy=group").expect(200)
+                .json().get("groups");
+        assertThat(byGroup).hasSize(2);
+        assertThat(byGroup.get(0).get("groupName").asString()).isEqualTo("VIP");
+        assertThat(byGroup.get(0).get("customers").asLong()).isEqualTo(2);
+        assertThat(byGroup.get(1).get("customers").asLong()).isEqualTo(1);
     }
 
     @Test

@@ -112,6 +112,22 @@ public class CustomerRepository {
                 .params(params).query(this::customer).list();
     }
 
+    /** Customers per source group, for the list shown by group. */
+    public Map<Long, Long> countByGroup(long businessId, long campaignId) {
+        Map<Long, Long> counts = new LinkedHashMap<>();
+        db.sql("""
+                select customer_group_id, count(*) as customers from campaign_customer
+                where business_id = :business and campaign_id = :campaign
+                group by customer_group_id order by customer_group_id
+                """)
+                .param("business", businessId).param("campaign", campaignId)
+                .query(row -> {
+                    long group = row.getLong("customer_group_id");
+                    counts.put(row.wasNull() ? null : group, row.getLong("customers"));
+                });
+        return counts;
+    }
+
     public void delete(long businessId, long campaignId, long id) {
         db.sql("delete from campaign_customer where business_id = :business and campaign_id = :campaign and id = :id")
                 .param("business", businessId).param("campaign", campaignId).param("id", id).update();

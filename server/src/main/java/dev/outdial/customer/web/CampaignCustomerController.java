@@ -4,6 +4,7 @@ import dev.outdial.customer.CampaignCustomer;
 import dev.outdial.customer.CampaignCustomers;
 import dev.outdial.customer.ContactSource;
 import dev.outdial.customer.CustomerFilter;
+import dev.outdial.customer.CustomerGroupCount;
 import dev.outdial.customer.CustomerImports;
 import dev.outdial.customer.ImportJob;
 import dev.outdial.customer.NewCustomer;
@@ -98,6 +99,15 @@ class CampaignCustomerController {
     Page<CampaignCustomer> listOfCampaign(@AuthenticationPrincipal CurrentUser me, @PathVariable long campaignId,
                                           ListQuery query) {
         return customers.list(me.businessId(), query.filter(campaignId), query.page(), query.ascending());
+    }
+
+    record GroupView(List<CustomerGroupCount> groups) {
+    }
+
+    /** The list "by customer group" of the manual: counts per source group, each a filter of the list. */
+    @GetMapping(path = "/api/v1/campaigns/{campaignId}/customers", params = "groupBy=group")
+    GroupView byGroup(@AuthenticationPrincipal CurrentUser me, @PathVariable long campaignId) {
+        return new GroupView(customers.countByGroup(me.businessId(), campaignId));
     }
 
     @GetMapping("/api/v1/customers")

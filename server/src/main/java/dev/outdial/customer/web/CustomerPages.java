@@ -70,13 +70,20 @@ class CustomerPages {
                 @RequestParam(required = false) List<String> status,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate addedFrom,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate addedTo,
-                @RequestParam(required = false) Long accountManagerId, @RequestParam(required = false) String cursor,
+                @RequestParam(required = false) Long accountManagerId, @RequestParam(required = false) Long groupId,
+                @RequestParam(required = false) String cursor, @RequestParam(required = false) String view,
                 Model model) {
         ZoneId zone = zones.zoneOf(me.businessId());
         var query = new CampaignCustomerController.ListQuery(campaignId, null, name, phone, status,
                 addedFrom == null ? null : addedFrom.atStartOfDay(zone).toInstant(),
-                addedTo == null ? null : addedTo.plusDays(1).atStartOfDay(zone).toInstant(), accountManagerId, null,
+                addedTo == null ? null : addedTo.plusDays(1).atStartOfDay(zone).toInstant(), accountManagerId, groupId,
                 null, cursor, 50);
+        boolean byGroup = "group".equals(view) && campaignId != null;
+        model.addAttribute("byGroup", byGroup);
+        model.addAttribute("groupId", groupId);
+        if (byGroup) {
+            model.addAttribute("groupCounts", customers.countByGroup(me.businessId(), campaignId));
+        }
         try {
             model.addAttribute("page", customers.list(me.businessId(), query.filter(campaignId), query.page(),
                     query.ascending()));
