@@ -1,6 +1,7 @@
 package dev.outdial.web;
 
 import dev.outdial.shared.Role;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -29,7 +30,7 @@ class SecurityConfig {
 
     @Bean
     PasswordEncoder passwordEncoder(@Value("${outdial.security.bcrypt-strength:10}") int strength) {
-        return new BCryptPasswordEncoder(strength);
+        return new VerifiedPasswordCache(new BCryptPasswordEncoder(strength), Duration.ofMinutes(5), 10_000);
     }
 
     @Bean
