@@ -6,11 +6,10 @@ import dev.outdial.engine.customer.CustomerStatus;
 import dev.outdial.shared.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,11 +41,13 @@ public class CustomerRepository {
     private final JdbcClient db;
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
+    private final PostgresCopy copy;
 
-    CustomerRepository(JdbcClient db, JdbcTemplate jdbc, JsonMapper json) {
+    CustomerRepository(JdbcClient db, JdbcTemplate jdbc, JsonMapper json, PostgresCopy copy) {
         this.db = db;
         this.jdbc = jdbc;
         this.json = json;
+        this.copy = copy;
     }
 
     /** A new customer's holds, decided when it is added (SPEC §4.3: "decided when the customer is added"). */
@@ -57,32 +58,32 @@ public class CustomerRepository {
         }
     }
 
+    private static final List<String> INSERT_COLUMNS = List.of("business_id", "campaign_id", "contact_id", "import_id",
+            "customer_group_id", "name", "phone", "other_phones", "email", "external_id", "account_manager_id", "fields",
+            "status", "progress", "held_blacklist", "held_dnc", "added_at");
+
+    /** Writes a batch of new customers: COPY on PostgreSQL, batched inserts elsewhere. */
     public void insertBatch(long businessId, long campaignId, Long importId, List<NewRow> rows, Instant addedAt) {
-        Timestamp added = Timestamp.from(addedAt);
-        jdbc.batchUpdate("""
-                insert into campaign_customer (business_id, campaign_id, contact_id, import_id, customer_group_id, name,
-                    phone, other_phones, email, external_id, account_manager_id, fields, status, progress,
-                    held_blacklist, held_dnc, added_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?, ?, ?)
-                """, rows, rows.size(), (statement, row) -> {
-            CustomerDraft draft = row.draft();
-            statement.setLong(1, businessId);
-            statement.setLong(2, campaignId);
-            setLong(statement, 3, draft.contactId());
-            setLong(statement, 4, importId);
-            setLong(statement, 5, draft.customerGroupId());
-            statement.setString(6, draft.name());
-            statement.setString(7, draft.phone());
-            statement.setString(8, draft.otherPhones().isEmpty() ? null : String.join(",", draft.otherPhones()));
-            statement.setString(9, draft.email());
-            statement.setString(10, draft.externalId());
-            setLong(statement, 11, draft.accountManagerId());
-            statement.setString(12, draft.fields().isEmpty() ? null : json.writeValueAsString(draft.fields()));
-            statement.setString(13, row.status().name());
-            statement.setBoolean(14, row.blacklisted());
-            statement.setBoolean(15, row.dnc());
-            statement.setTimestamp(16, added);
-        });
+        List<List<Object>> values = rows.stream().map(row -> values(businessId, campaignId, importId, row, addedAt)).toList();
+        if (copy.copy("campaign_customer", INSERT_COLUMNS, values).isPresent()) {
+            return;
+        }
+        jdbc.batchUpdate("insert into campaign_customer (" + String.join(", ", INSERT_COLUMNS) + ") values ("
+                        + String.join(", ", Collections.nCopies(INSERT_COLUMNS.size(), "?")) + ")",
+                values, values.size(), (statement, row) -> {
+                    for (int i = 0; i < row.size(); i++) {
+                        statement.setObject(i + 1, row.get(i));
+                    }
+                });
+    }
+
+    private List<Object> values(long businessId, long campaignId, Long importId, NewRow row, Instant addedAt) {
+        CustomerDraft draft = row.draft();
+        return Arrays.asList(businessId, campaignId, draft.contactId(), importId, draft.customerGroupId(),
+                draft.name(), draft.phone(), draft.otherPhones().isEmpty() ? null : String.join(",", draft.otherPhones()),
+                draft.email(), draft.externalId(), draft.accountManagerId(),
+                draft.fields().isEmpty() ? null : json.writeValueAsString(draft.fields()), row.status().name(),
+                CustomerStatus.NEW.name(), row.blacklisted(), row.dnc(), SqlTime.toSql(addedAt));
     }
 
     /**
@@ -154,13 +155,5 @@ public class CustomerRepository {
     private static Long nullableLong(ResultSet row, String column) throws SQLException {
         long value = row.getLong(column);
         return row.wasNull() ? null : value;
-    }
-
-    private static void setLong(java.sql.PreparedStatement statement, int index, Long value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.BIGINT);
-        } else {
-            statement.setLong(index, value);
-        }
     }
 }

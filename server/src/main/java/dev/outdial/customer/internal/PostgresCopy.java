@@ -1,0 +1,63 @@
+package dev.outdial.customer.internal;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * Bulk writes through PostgreSQL's COPY (ARCHITECTURE §4: "PostgreSQL: COPY"), on the
+ * transaction's own connection so a COPY rolls back with the rest of an import. Other databases
+ * get an empty answer and the caller falls back to batched inserts.
+ */
+@Component
+class PostgresCopy {
+
+    private final DataSource dataSource;
+
+    PostgresCopy(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** COPYs the rows (each a list of column values, null for SQL NULL); empty if not on PostgreSQL. */
+    Optional<Long> copy(String table, List<String> columns, List<List<Object>> rows) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            if (!connection.isWrapperFor(PGConnection.class)) {
+                return Optional.empty();
+            }
+            StringBuilder csv = new StringBuilder(rows.size() * 128);
+            for (List<Object> row : rows) {
+                for (int i = 0; i < row.size(); i++) {
+                    if (i > 0) {
+                        csv.append(',');
+                    }
+                    appendCsv(csv, row.get(i));
+                }
+                csv.append('\n');
+            }
+            String sql = "copy " + table + " (" + String.join(", ", columns) + ") from stdin (format csv)";
+            long copied = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv.toString()));
+            return Optional.of(copied);
+        } catch (SQLException | IOException failure) {
+            throw new IllegalStateException("COPY into " + table + " failed", failure);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** CSV as COPY reads it: an unquoted empty field is NULL, every value is quoted. */
+    private static void appendCsv(StringBuilder csv, Object value) {
+        if (value == null) {
+            return;
+        }
+        String text = value instanceof Boolean flag ? (flag ? "t" : "f") : value.toString();
+        csv.append('"').append(text.replace("\"", "\"\"")).append('"');
+    }
+}
