@@ -64,9 +64,9 @@ create table campaign_customer (
 
 -- Lists page by keyset on id within a campaign or a business; duplicates and blacklist changes
 -- look customers up by number.
-create index campaign_customer_campaign on campaign_customer (campaign_id, id);
+create index campaign_customer_campaign on campaign_customer (business_id, campaign_id, id);
 create index campaign_customer_business on campaign_customer (business_id, id);
 create index campaign_customer_phone on campaign_customer (campaign_id, phone);
 create index campaign_customer_business_phone on campaign_customer (business_id, phone);
-create index campaign_customer_status on campaign_customer (campaign_id, status, id);
+create index campaign_customer_status on campaign_customer (business_id, campaign_id, status, id);
 create index campaign_customer_import on campaign_customer (import_id);

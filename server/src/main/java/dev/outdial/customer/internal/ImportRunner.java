@@ -29,6 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ImportRunner implements ApplicationRunner {
 
     static final int PROGRESS_EVERY = 5_000;
+    /** Imports at least this large refresh the planner's statistics once committed. */
+    static final int ANALYZE_FROM_ROWS = 50_000;
     private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
 
     private final CustomerDrafts drafts;
@@ -38,9 +40,11 @@ public class ImportRunner implements ApplicationRunner {
     private final Clock clock;
     private final TransactionTemplate rows;
     private final TransactionTemplate progress;
+    private final PostgresBulk database;
 
     ImportRunner(CustomerDrafts drafts, CustomerWriter writer, ImportRepository imports, MessageSource messages,
-                 Clock clock, PlatformTransactionManager transactions) {
+                 Clock clock, PlatformTransactionManager transactions, PostgresBulk database) {
+        this.database = database;
         this.drafts = drafts;
         this.writer = writer;
         this.imports = imports;
@@ -53,7 +57,10 @@ public class ImportRunner implements ApplicationRunner {
 
     public void run(long businessId, long campaignId, long importId, Path file, Locale locale) {
         try {
-            rows.executeWithoutResult(status -> importRows(businessId, campaignId, importId, file, locale));
+            int added = rows.execute(status -> importRows(businessId, campaignId, importId, file, locale));
+            if (added >= ANALYZE_FROM_ROWS) {
+                database.analyze("campaign_customer");
+            }
         } catch (InvalidInputException refused) {
             imports.fail(importId, describe(refused, locale), clock.instant());
         } catch (RuntimeException failure) {
@@ -65,7 +72,8 @@ public class ImportRunner implements ApplicationRunner {
         }
     }
 
-    private void importRows(long businessId, long campaignId, long importId, Path file, Locale locale) {
+    /** Reads every row into the campaign; returns how many customers it added. */
+    private int importRows(long businessId, long campaignId, long importId, Path file, Locale locale) {
         CustomerDrafts.Context context = drafts.contextFor(businessId);
         CustomerWriter.Session session = writer.open(businessId, campaignId, importId, clock.instant(), locale);
         AtomicReference<ImportColumns> columns = new AtomicReference<>();
@@ -86,7 +94,7 @@ public class ImportRunner implements ApplicationRunner {
         if (columns.get() == null) {
             throw new InvalidInputException(SpreadsheetRows.FIELD, "customer.import.empty");
         }
-        session.finish();
+        return session.finish().added();
     }
 
     /** An import cut off by a restart rolled back with its transaction: say so rather than show it running. */

@@ -17,11 +17,11 @@ import org.springframework.stereotype.Component;
  * get an empty answer and the caller falls back to batched inserts.
  */
 @Component
-class PostgresCopy {
+class PostgresBulk {
 
     private final DataSource dataSource;
 
-    PostgresCopy(DataSource dataSource) {
+    PostgresBulk(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
@@ -47,6 +47,23 @@ class PostgresCopy {
             return Optional.of(copied);
         } catch (SQLException | IOException failure) {
             throw new IllegalStateException("COPY into " + table + " failed", failure);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /**
+     * Refreshes the planner's statistics of a table after a bulk write: until autovacuum comes by,
+     * PostgreSQL plans the customer list as if the million rows just copied were not there.
+     */
+    void analyze(String table) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try (var statement = connection.createStatement()) {
+            if (connection.isWrapperFor(PGConnection.class)) {
+                statement.execute("analyze " + table);
+            }
+        } catch (SQLException failure) {
+            throw new IllegalStateException("ANALYZE of " + table + " failed", failure);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
