@@ -3,42 +3,19 @@ package dev.outdial.campaign;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import dev.outdial.testing.Api;
-import dev.outdial.testing.Browser;
+import dev.outdial.testing.BrowserTest;
 import dev.outdial.testing.CampaignFixtures;
-import dev.outdial.testing.OutdialIntegrationTest;
 import dev.outdial.testing.TestBusiness;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** An admin creates a predictive campaign through the wizard, finds it in the list, and approves it. */
-@OutdialIntegrationTest
-class CampaignWizardBrowserTest {
-
-    static Browser browser;
-
-    @Autowired
-    Api api;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class CampaignWizardBrowserTest extends BrowserTest {
 
     @Test
     void anAdminCreatesAPredictiveCampaignThroughTheWizard() {
         TestBusiness business = api.newBusiness("wizard");
         CampaignFixtures fixtures = new CampaignFixtures(business);
-        Page page = signedIn(business);
+        Page page = signedInAsAdmin(business);
 
         page.navigate("/campaigns");
         page.click("text=New campaign");
@@ -69,7 +46,7 @@ class CampaignWizardBrowserTest {
     void theWizardShowsOnlyTheChosenDialTypesSettingsAndKeepsInputOnError() {
         TestBusiness business = api.newBusiness("wizard-errors");
         new CampaignFixtures(business);
-        Page page = signedIn(business);
+        Page page = signedInAsAdmin(business);
 
         page.navigate("/campaigns/new?dialMode=MANUAL");
         assertThat(page.locator("input[name=previewSeconds]")).hasCount(0);
@@ -90,7 +67,7 @@ class CampaignWizardBrowserTest {
     void theCustomersStepAddsAFilesCustomersOnceTheCampaignExists() {
         TestBusiness business = api.newBusiness("wizard-customers");
         CampaignFixtures fixtures = new CampaignFixtures(business);
-        Page page = signedIn(business);
+        Page page = signedInAsAdmin(business);
 
         page.navigate("/campaigns/new?dialMode=MANUAL");
         page.fill("input[name=name]", "With customers");
@@ -110,12 +87,4 @@ class CampaignWizardBrowserTest {
         assertThat(page.locator("#customers tbody tr")).hasCount(2);
     }
 
-    private Page signedIn(TestBusiness business) {
-        Page page = browser.newPage(api.baseUrl(), "en-US");
-        page.navigate("/login");
-        page.fill("#username", "admin@" + business.domain());
-        page.fill("#password", "admin-password");
-        page.click("button[type=submit]");
-        return page;
-    }
 }

@@ -4,47 +4,20 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
-import dev.outdial.testing.Api;
-import dev.outdial.testing.Browser;
+import dev.outdial.testing.BrowserTest;
 import dev.outdial.testing.CampaignFixtures;
-import dev.outdial.testing.OutdialIntegrationTest;
 import dev.outdial.testing.TestBusiness;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** An admin imports a file through the page, watches its report, then searches and pauses a customer. */
-@OutdialIntegrationTest
-class CustomerPagesBrowserTest {
-
-    static Browser browser;
-
-    @Autowired
-    Api api;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class CustomerPagesBrowserTest extends BrowserTest {
 
     @Test
     void anAdminImportsAFileAndWorksTheCustomerList() {
         TestBusiness business = api.newBusiness("customer-pages");
         long campaign = new CampaignFixtures(business).create("Pages", "MANUAL");
-        Page page = browser.newPage(api.baseUrl(), "vi-VN");
-        page.navigate("/login?lang=vi");
-        page.fill("#username", "admin@" + business.domain());
-        page.fill("#password", "admin-password");
-        page.click("button[type=submit]");
+        Page page = signedIn("admin@" + business.domain(), "admin-password", "vi-VN");
 
         page.navigate("/customers/add?campaignId=" + campaign);
         String csv = "name,phone\nNguyễn An,0912000301\nNguyễn Anh,0912000302\nTrần Bình,0912000303\nNo phone,\n";

@@ -3,35 +3,12 @@ package dev.outdial.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import dev.outdial.testing.Api;
-import dev.outdial.testing.Browser;
-import dev.outdial.testing.OutdialIntegrationTest;
+import dev.outdial.testing.BrowserTest;
 import dev.outdial.testing.TestBusiness;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** A person signs in through the real page in Chromium, finds their way by role, and switches language. */
-@OutdialIntegrationTest
-class SignInBrowserTest {
-
-    static Browser browser;
-
-    @Autowired
-    Api api;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class SignInBrowserTest extends BrowserTest {
 
     @Test
     void anAdminSignsInCreatesAnAgentAndSignsOut() {
