@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -65,6 +66,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> invalid(InvalidInputException invalid) {
         List<Map<String, String>> errors = invalid.violations().stream().map(this::describe).toList();
         return badRequest(errors);
+    }
+
+    /**
+     * Two requests creating the same name or number at the same moment: the service's check let
+     * both through, the database's unique constraint stopped the second. Same answer as the check.
+     */
+    @ExceptionHandler
+    ResponseEntity<Object> duplicate(DuplicateKeyException duplicate) {
+        ProblemDetail problem = problems.problem(HttpStatus.CONFLICT, "conflict", "problem.duplicate.detail");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
     @ExceptionHandler

@@ -28,8 +28,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -39,6 +40,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -170,9 +172,11 @@ class CampaignPages {
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     String act(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @PathVariable String action,
                RedirectAttributes redirect) {
-        CampaignAction requested = CampaignAction.valueOf(action.toUpperCase(Locale.ROOT));
+        CampaignAction requested = Arrays.stream(CampaignAction.values())
+                .filter(candidate -> candidate.name().equalsIgnoreCase(action)).findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (!actionsFor(me, null).contains(requested)) {
-            throw new org.springframework.security.access.AccessDeniedException("not for this role");
+            throw new AccessDeniedException("The role may not " + action + " a campaign");
         }
         try {
             Campaign moved = campaigns.act(me.businessId(), me.id(), id, requested);

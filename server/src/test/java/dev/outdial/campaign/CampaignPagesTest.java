@@ -1,0 +1,74 @@
+package dev.outdial.campaign;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.outdial.testing.Api;
+import dev.outdial.testing.CampaignFixtures;
+import dev.outdial.testing.OutdialIntegrationTest;
+import dev.outdial.testing.TestBusiness;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The campaign pages give each role only its buttons, and refuse the others' actions. */
+@OutdialIntegrationTest
+@AutoConfigureMockMvc
+class CampaignPagesTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Api api;
+
+    TestBusiness business;
+    long campaign;
+
+    @BeforeEach
+    void aCampaign() {
+        business = api.newBusiness("campaign-pages");
+        campaign = new CampaignFixtures(business).create("Pages", "PROGRESSIVE");
+    }
+
+    @Test
+    void aSupervisorSeesTheCampaignButCannotApproveItEvenByHand() throws Exception {
+        TestBusiness.Person supervisor = business.person("SUPERVISOR", "lead");
+        MockHttpSession session = signIn(supervisor.email(), "person-password");
+
+        mvc.perform(get("/campaigns/" + campaign).session(session)).andExpect(status().isOk());
+        mvc.perform(get("/campaigns/new").session(session)).andExpect(status().isForbidden());
+        mvc.perform(post("/campaigns/" + campaign + "/actions/approve").session(session).with(csrf()))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void anUnknownActionIsNotFound() throws Exception {
+        MockHttpSession session = signIn("admin@" + business.domain(), "admin-password");
+
+        mvc.perform(post("/campaigns/" + campaign + "/actions/explode").session(session).with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/campaigns/" + campaign + "/actions/approve").session(session).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void anAgentCannotOpenTheCampaignPages() throws Exception {
+        MockHttpSession session = signIn(business.agent("caller").email(), "person-password");
+
+        mvc.perform(get("/campaigns").session(session)).andExpect(status().isForbidden());
+        mvc.perform(get("/campaigns/" + campaign).session(session)).andExpect(status().isForbidden());
+    }
+
+    private MockHttpSession signIn(String username, String password) throws Exception {
+        var result = mvc.perform(formLogin("/login").user(username).password(password))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        return (MockHttpSession) result.getRequest().getSession(false);
+    }
+}
