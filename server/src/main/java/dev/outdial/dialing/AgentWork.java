@@ -63,9 +63,8 @@ public class AgentWork {
 
     /** Available or Not available: only an available agent with a campaign open is given work. */
     public void setAvailable(CurrentUser me, boolean available) {
-        AgentId agent = agentOf(me);
-        sessions.setAvailable(agent, available);
-        engine.run(() -> dialers.presenceChanged(me.businessId(), agent));
+        sessions.setAvailable(agentOf(me), available);
+        presenceChanged(me);
     }
 
     public List<MyCampaign> campaigns(CurrentUser me) {
@@ -79,17 +78,15 @@ public class AgentWork {
     /** "Agents may open the campaign" whatever its state; nothing is dialed until it runs and its hours open. */
     public void open(CurrentUser me, long campaignId) {
         assignments.campaignOf(me.businessId(), me.id(), campaignId);
-        AgentId agent = agentOf(me);
-        sessions.open(agent, campaignId);
-        engine.run(() -> dialers.presenceChanged(me.businessId(), agent));
+        sessions.open(agentOf(me), campaignId);
+        presenceChanged(me);
     }
 
     /** "Closing it stops new work from that campaign": a customer offered and not yet dialed goes back. */
     public void close(CurrentUser me, long campaignId) {
         assignments.campaignOf(me.businessId(), me.id(), campaignId);
-        AgentId agent = agentOf(me);
-        sessions.close(agent, campaignId);
-        engine.run(() -> dialers.presenceChanged(me.businessId(), agent));
+        sessions.close(agentOf(me), campaignId);
+        presenceChanged(me);
     }
 
     /** Manual "Get customer": the next eligible customer, or 409 with the reason there is none. */
@@ -165,6 +162,10 @@ public class AgentWork {
     /** "They can end it early." */
     public void endWrapUp(CurrentUser me) {
         engine.run(() -> dialers.endWrapUp(me.businessId(), agentOf(me)));
+    }
+
+    private void presenceChanged(CurrentUser me) {
+        engine.run(() -> dialers.presenceChanged(me.businessId(), agentOf(me)));
     }
 
     private CampaignRunner runnerFor(AgentId agent, long campaignId) {

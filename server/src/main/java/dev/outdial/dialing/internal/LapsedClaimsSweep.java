@@ -3,18 +3,18 @@ package dev.outdial.dialing.internal;
 import dev.outdial.customer.DialingCustomers;
 import dev.outdial.engine.call.CampaignSettings;
 import dev.outdial.engine.call.LapsedClaims;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives back what a dead node left in campaigns this node does not run: a running campaign's
- * runner expires lapsed claims itself on its heartbeat, but a campaign paused or ended while its
- * node died would keep its customers IN_PROGRESS and its calls open for ever. Issue 5: after a
- * kill "every call that was up is closed as NETWORK_ERROR (no attempt consumed), every customer
- * it held is eligible again".
+ * Gives back what a dead node left, in every campaign: a running campaign's runner expires lapsed
+ * claims itself on its heartbeat, but a campaign paused or ended while its node died (or stopped
+ * on this node) has no heartbeat and would keep its customers IN_PROGRESS and its calls open for
+ * ever. Issue 5: after a kill "every call that was up is closed as NETWORK_ERROR (no attempt
+ * consumed), every customer it held is eligible again". Expiring is a compare-and-set, so running
+ * alongside a runner's own heartbeat is harmless.
  */
 @Component
 class LapsedClaimsSweep {
@@ -39,11 +39,8 @@ class LapsedClaimsSweep {
     @Scheduled(fixedDelayString = "${outdial.dialing.sweep-interval:PT10S}")
     void sweep() {
         try {
-            Set<Long> runHere = dialers.campaignsHere();
             for (DialingCustomers.CampaignRef lapsed : customers.campaignsWithLapsedClaims(engine.now())) {
-                if (!runHere.contains(lapsed.campaignId())) {
-                    expire(lapsed);
-                }
+                expire(lapsed);
             }
         } catch (RuntimeException failure) {
             // The next sweep tries again; a passing database hiccup must not stop it.
@@ -55,7 +52,11 @@ class LapsedClaimsSweep {
         CampaignSettings campaign = settings.settingsOf(lapsed.businessId(), lapsed.campaignId());
         customers.register(lapsed.campaignId(), campaign.rules());
         LapsedClaims claims = new LapsedClaims(campaign, customers, calls);
-        int expired = engine.call(() -> claims.expire(engine.now(), Set.of()));
+        int expired = engine.call(() -> {
+            int given = claims.expire(engine.now(), dialers.heldHere(lapsed.businessId(), lapsed.campaignId()));
+            dialers.wake(lapsed.businessId());
+            return given;
+        });
         log.info("{} lapsed claim(s) of campaign {} given back", expired, lapsed.campaignId());
     }
 }

@@ -98,7 +98,12 @@ public class LiveDialers {
 
     @TransactionalEventListener(fallbackExecution = true)
     void customersChanged(CampaignCustomersChanged change) {
-        engine.run(() -> Optional.ofNullable(dialers.get(change.businessId())).ifPresent(BusinessDialer::wake));
+        engine.run(() -> wake(change.businessId()));
+    }
+
+    /** Customers may have become eligible: the business's campaigns pace again; on the engine thread. */
+    void wake(long businessId) {
+        Optional.ofNullable(dialers.get(businessId)).ifPresent(BusinessDialer::wake);
     }
 
     /** Runs the campaign: its runner again if its settings cannot have changed, else a new one. */
@@ -151,11 +156,6 @@ public class LiveDialers {
                 .filter(placedIt).findFirst();
     }
 
-    /** Whether the campaign has a runner on this node, running or finishing its calls. */
-    public boolean runsHere(long campaignId) {
-        return engine.call(() -> runners.containsKey(campaignId));
-    }
-
     /** The agent switched state or opened or closed a campaign: offers go back, campaigns pace again; on the engine thread. */
     public void presenceChanged(long businessId, AgentId agent) {
         phones.plugIn(agent);
@@ -172,9 +172,15 @@ public class LiveDialers {
         Optional.ofNullable(dialers.get(businessId)).ifPresent(dialer -> dialer.endWrapUp(agent));
     }
 
-    /** Campaigns with a runner here, running or not. */
-    Set<Long> campaignsHere() {
-        return engine.call(() -> new HashSet<>(runners.keySet()));
+    /**
+     * Customers of the campaign this node still serves (held by its agents or on its calls), whose
+     * leases are its own to renew, never to expire; on the engine thread.
+     */
+    Set<Long> heldHere(long businessId, long campaignId) {
+        Set<Long> held = new HashSet<>();
+        Optional.ofNullable(dialers.get(businessId)).ifPresent(dialer -> held.addAll(dialer.desk().customersHeldIn(campaignId)));
+        runners.getOrDefault(campaignId, List.of()).forEach(running -> held.addAll(running.runner.calls().customersOnCalls()));
+        return held;
     }
 
     private Optional<Running> current(long campaignId) {
