@@ -73,6 +73,19 @@ class ManualDialingTest {
     }
 
     @Test
+    void theAgentSeesTheCustomerOfferedAndTheCallLiveOnTheirEventStream() {
+        long customer = manual.add("+84912400003").getFirst();
+        try (AgentEventsReader events = new AgentEventsReader(api.baseUrl(), agent.email(), "person-password")) {
+            events.awaitConnected();
+            agent.client().post("/api/v1/me/campaigns/" + manual.campaignId + "/next").expect(200);
+            agent.client().post("/api/v1/me/customers/" + customer + "/dial").expect(201);
+            events.await("call-ended");
+            assertThat(events.events()).containsSubsequence("customer-offered", "call-placed", "call-answered",
+                    "call-ended");
+        }
+    }
+
+    @Test
     void busyAndUnansweredNumbersGoRetryThenMaxAttemptsAndAreNotCalledAgain() {
         List<Long> ids = manual.add("+84912360001", "+84912370002");
         Api.Client me = agent.client();
