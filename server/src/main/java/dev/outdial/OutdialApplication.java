@@ -1,7 +1,9 @@
 package dev.outdial;
 
+import dev.outdial.shared.NodeId;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.modulith.Modulithic;
@@ -23,5 +25,11 @@ public class OutdialApplication {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** {@code outdial.node-id} when set, else a fresh id for this start. */
+    @Bean
+    NodeId nodeId(@Value("${outdial.node-id:}") String configured) {
+        return configured.isBlank() ? NodeId.random() : new NodeId(configured);
     }
 }

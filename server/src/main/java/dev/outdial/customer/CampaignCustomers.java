@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,10 +54,13 @@ public class CampaignCustomers {
     private final ContactGroups groups;
     private final ContactFilters filters;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     CampaignCustomers(Campaigns campaigns, Businesses businesses, CustomerDrafts drafts, CustomerWriter writer,
                       ImportRepository imports, CustomerRepository customers, CustomerStateRepository states,
-                      Contacts contacts, ContactGroups groups, ContactFilters filters, Clock clock) {
+                      Contacts contacts, ContactGroups groups, ContactFilters filters, Clock clock,
+                      ApplicationEventPublisher events) {
+        this.events = events;
         this.contacts = contacts;
         this.groups = groups;
         this.filters = filters;
@@ -148,6 +152,12 @@ public class CampaignCustomers {
                 .orElseThrow(() -> new NotFoundException("customer", customerId));
     }
 
+    /** A customer of any campaign of the business, by its id alone: what an agent's click to call names. */
+    @Transactional(readOnly = true)
+    public CampaignCustomer get(long businessId, long customerId) {
+        return customers.find(businessId, customerId).orElseThrow(() -> new NotFoundException("customer", customerId));
+    }
+
     /** "Pause keeps the customer's state; start returns it to where it was." */
     @Transactional
     public CampaignCustomer pause(long businessId, long campaignId, long customerId) {
@@ -181,6 +191,7 @@ public class CampaignCustomers {
                     Map.of("status", state.status()));
         }
         states.save(customerId, transition.state());
+        events.publishEvent(new CampaignCustomersChanged(businessId, campaignId));
         return get(businessId, campaignId, customerId);
     }
 
@@ -194,7 +205,8 @@ public class CampaignCustomers {
         return campaign;
     }
 
-    static CampaignRules rulesOf(Campaign campaign) {
+    /** The rules of the state machine for the campaign's customers, from its settings. */
+    public static CampaignRules rulesOf(Campaign campaign) {
         var settings = campaign.settings();
         return CampaignRules.of(DialType.valueOf(settings.dialMode().name()), settings.maxCallsPerCustomer(),
                 Duration.ofMinutes(settings.retryGapMinutes()), settings.noCallbackDays());

@@ -51,10 +51,15 @@ public class Api {
 
     /** A new business with a unique name and its first admin, made by the operator. */
     public TestBusiness newBusiness(String label) {
+        return newBusiness(label, 10);
+    }
+
+    /** A new business whose contract allows {@code concurrentCallLimit} calls at once. */
+    public TestBusiness newBusiness(String label, int concurrentCallLimit) {
         String unique = label + "-" + UUID.randomUUID().toString().substring(0, 8);
         String email = "admin@" + unique.toLowerCase() + ".test";
         Response created = operator().post("/api/v1/businesses", Map.of(
-                "name", unique, "timeZone", "Asia/Ho_Chi_Minh", "defaultCountry", "VN", "concurrentCallLimit", 10,
+                "name", unique, "timeZone", "Asia/Ho_Chi_Minh", "defaultCountry", "VN", "concurrentCallLimit", concurrentCallLimit,
                 "admin", Map.of("email", email, "password", "admin-password", "name", "Admin of " + unique)));
         created.expect(201);
         return new TestBusiness(this, created.json().get("id").asLong(), unique, as(email, "admin-password"));

@@ -28,12 +28,22 @@ public final class SimulatedCarrier implements Telephony {
     private final Random random;
     private final Map<CallId, Leg> legs = new HashMap<>();
     private final Map<AgentId, AgentPhone> agentPhones = new HashMap<>();
+    private final String idPrefix;
     private long placed;
 
     public SimulatedCarrier(Scheduler scheduler, CarrierModel model, Random random) {
+        this(scheduler, model, random, "sim");
+    }
+
+    /**
+     * A carrier whose leg ids start with {@code idPrefix}: live, the node's id, so a server started
+     * again never names a call as its previous life did in the call records.
+     */
+    public SimulatedCarrier(Scheduler scheduler, CarrierModel model, Random random, String idPrefix) {
         this.scheduler = scheduler;
         this.model = model;
         this.random = random;
+        this.idPrefix = idPrefix;
     }
 
     /** Plugs in the agent's phone; a leg rung for an agent without one rings until it times out. */
@@ -136,7 +146,7 @@ public final class SimulatedCarrier implements Telephony {
     }
 
     private Leg open(String kind, Consumer<CallEvent> listener) {
-        Leg leg = new Leg(new CallId("sim-" + kind + "-" + ++placed), listener);
+        Leg leg = new Leg(new CallId(idPrefix + "-" + kind + "-" + ++placed), listener);
         legs.put(leg.id, leg);
         return leg;
     }

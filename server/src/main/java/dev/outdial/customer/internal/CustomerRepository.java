@@ -111,6 +111,12 @@ public class CustomerRepository {
                 .query(this::customer).optional();
     }
 
+    public Optional<CampaignCustomer> find(long businessId, long id) {
+        return db.sql("select " + COLUMNS + FROM + " where c.business_id = :business and c.id = :id")
+                .param("business", businessId).param("id", id)
+                .query(this::customer).optional();
+    }
+
     /** One keyset page of the list: {@code where} is built by {@link CustomerQuery} from whitelisted parts only. */
     public List<CampaignCustomer> page(String where, Map<String, Object> params, boolean ascending, int fetch) {
         return db.sql("select " + COLUMNS + FROM + " where " + where + " order by c.id " + (ascending ? "asc" : "desc")

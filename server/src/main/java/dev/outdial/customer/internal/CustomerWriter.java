@@ -3,6 +3,7 @@ package dev.outdial.customer.internal;
 import dev.outdial.compliance.Blacklist;
 import dev.outdial.compliance.DncRegistry;
 import dev.outdial.customer.AddReport;
+import dev.outdial.customer.CampaignCustomersChanged;
 import dev.outdial.customer.CustomerDraft;
 import dev.outdial.shared.FieldViolation;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -31,9 +33,11 @@ public class CustomerWriter {
     private final Blacklist blacklist;
     private final DncRegistry dnc;
     private final MessageSource messages;
+    private final ApplicationEventPublisher events;
 
     CustomerWriter(CustomerRepository customers, ImportRepository imports, Blacklist blacklist, DncRegistry dnc,
-                   MessageSource messages) {
+                   MessageSource messages, ApplicationEventPublisher events) {
+        this.events = events;
         this.customers = customers;
         this.imports = imports;
         this.blacklist = blacklist;
@@ -102,6 +106,9 @@ public class CustomerWriter {
             AddReport report = new AddReport(total, added, duplicates, rejected,
                     rejections.subList(0, Math.min(rejections.size(), AddReport.MAX_DETAILED)));
             imports.finish(importId, report, now);
+            if (added > 0) {
+                events.publishEvent(new CampaignCustomersChanged(businessId, campaignId));
+            }
             return report;
         }
 

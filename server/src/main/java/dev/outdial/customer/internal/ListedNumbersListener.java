@@ -3,6 +3,7 @@ package dev.outdial.customer.internal;
 import dev.outdial.compliance.BlockKind;
 import dev.outdial.compliance.NumbersBlocked;
 import dev.outdial.compliance.NumbersUnblocked;
+import dev.outdial.customer.CampaignCustomersChanged;
 import dev.outdial.engine.customer.CampaignRules;
 import dev.outdial.engine.customer.CustomerInput;
 import dev.outdial.engine.customer.CustomerLifecycle;
@@ -12,6 +13,7 @@ import dev.outdial.engine.customer.Transition;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,8 +34,10 @@ class ListedNumbersListener {
     private final JdbcClient db;
     private final CustomerStateRepository states;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    ListedNumbersListener(JdbcClient db, CustomerStateRepository states, Clock clock) {
+    ListedNumbersListener(JdbcClient db, CustomerStateRepository states, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.db = db;
         this.states = states;
         this.clock = clock;
@@ -70,6 +74,7 @@ class ListedNumbersListener {
             Transition transition = CustomerLifecycle.apply(state, input, ANY_RULES, clock.instant());
             if (transition instanceof Transition.Applied applied && !applied.state().equals(state)) {
                 states.save(customer.id(), applied.state());
+                events.publishEvent(new CampaignCustomersChanged(businessId, customer.campaignId()));
             }
         }
     }

@@ -1,0 +1,89 @@
+package dev.outdial.customer;
+
+import dev.outdial.customer.internal.JdbcCustomerStore;
+import dev.outdial.engine.customer.CampaignRules;
+import dev.outdial.engine.customer.CustomerState;
+import dev.outdial.engine.customer.Transition;
+import dev.outdial.engine.port.CustomerStore;
+import dev.outdial.engine.rules.QueuedCustomer;
+import dev.outdial.engine.rules.Recipient;
+import dev.outdial.shared.NodeId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The customers of campaigns as the dialing engine sees them: its {@link CustomerStore} over the
+ * table this module owns. Claims carry this node's lease; every change is a compare-and-set in its
+ * own transaction, so an admin's pause or a blacklist sync between two steps of a call is never
+ * overwritten. The dialer {@link #register registers} each campaign's rules before it dials.
+ */
+@Service
+public class DialingCustomers implements CustomerStore {
+
+    private final JdbcCustomerStore store;
+    private final NodeId node;
+    private final Map<Long, CampaignRules> rules = new ConcurrentHashMap<>();
+
+    DialingCustomers(JdbcCustomerStore store, NodeId node) {
+        this.store = store;
+        this.node = node;
+    }
+
+    /** The campaign's rules, which decide who is eligible: maximum calls, callback grace, error retries. */
+    public void register(long campaignId, CampaignRules campaignRules) {
+        rules.put(campaignId, campaignRules);
+    }
+
+    @Override
+    @Transactional
+    public List<QueuedCustomer> claimNext(long campaignId, Recipient recipient, int max, Instant now, Instant leaseUntil) {
+        return store.claimNext(campaignId, rulesOf(campaignId), recipient, max, now, leaseUntil, node.value());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<QueuedCustomer> find(long campaignId, long customerId) {
+        return store.find(campaignId, customerId);
+    }
+
+    @Override
+    @Transactional
+    public boolean record(long campaignId, long customerId, CustomerState expected, Transition.Applied transition) {
+        return store.compareAndSet(campaignId, customerId, expected, transition.state(), node.value());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<QueuedCustomer> lapsedClaims(long campaignId, Instant now) {
+        return store.lapsedClaims(campaignId, now);
+    }
+
+    /** A campaign of a business. */
+    public record CampaignRef(long businessId, long campaignId) {
+    }
+
+    /** Campaigns where some claim lapsed: a crashed node's leftovers, to give back whether or not the campaign runs here. */
+    @Transactional(readOnly = true)
+    public List<CampaignRef> campaignsWithLapsedClaims(Instant now) {
+        return store.campaignsWithLapsedClaims(now);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Instant> nextDueAfter(long campaignId, Instant now) {
+        return store.nextDueAfter(campaignId, now);
+    }
+
+    private CampaignRules rulesOf(long campaignId) {
+        CampaignRules campaignRules = rules.get(campaignId);
+        if (campaignRules == null) {
+            throw new IllegalStateException("campaign " + campaignId + " was not registered for dialing");
+        }
+        return campaignRules;
+    }
+}

@@ -1,0 +1,182 @@
+package dev.outdial.customer.internal;
+
+import dev.outdial.customer.DialingCustomers;
+import dev.outdial.engine.customer.AgentId;
+import dev.outdial.engine.customer.CampaignRules;
+import dev.outdial.engine.customer.CustomerInput;
+import dev.outdial.engine.customer.CustomerLifecycle;
+import dev.outdial.engine.customer.CustomerState;
+import dev.outdial.engine.customer.Transition;
+import dev.outdial.engine.rules.DialingOrder;
+import dev.outdial.engine.rules.QueuedCustomer;
+import dev.outdial.engine.rules.Recipient;
+import dev.outdial.shared.SqlTime;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The engine's customer store over {@code campaign_customer}: the statements behind
+ * {@link dev.outdial.customer.DialingCustomers}, which runs each in its transaction.
+ *
+ * <p>Claiming is {@code SELECT … FOR UPDATE SKIP LOCKED} in {@link DialingOrder}'s order, then an
+ * {@code UPDATE} per row, so two nodes (or two agents) racing never take the same customer: a row
+ * one of them locked is skipped by the other. Each claimed state still comes from the engine's
+ * state machine; the query only finds the candidates fast.
+ */
+@Repository
+public class JdbcCustomerStore {
+
+    private static final String COLUMNS = """
+            id, phone, added_at, progress, held_pause, held_blacklist, held_dnc, lease_until, on_call,
+            cycle_attempts, total_attempts, business_errors, last_result, next_attempt_at, callback_owner_id""";
+
+    /** An id no customer has, so {@code not in (…)} is never given an empty list. */
+    private static final List<Long> NONE = List.of(-1L);
+
+    /**
+     * The query {@link DialingOrder}'s Javadoc gives, column for column: free of holds and claims,
+     * under the maximum calls, due, and for callbacks the owner's or released to anyone.
+     */
+    private static final String ELIGIBLE = """
+            select %s from campaign_customer
+            where campaign_id = :campaign
+              and held_pause = false and held_blacklist = false and held_dnc = false
+              and lease_until is null
+              and cycle_attempts < :maxCalls
+              and (progress = 'NEW'
+                   or progress in ('CALLBACK', 'RETRY', 'DO_NOT_CALL_BACK') and next_attempt_at <= :now
+                   or progress = 'ERROR' and last_result in ('HOTLINE_ERROR', 'NETWORK_ERROR', 'AGENT_TIMEOUT')
+                      and business_errors <= :errorRetryLimit and next_attempt_at <= :now)
+              and (progress <> 'CALLBACK' or callback_owner_id is null or callback_owner_id = :agent
+                   or next_attempt_at <= :graceOver and callback_owner_id not in (:loggedIn))
+              and id not in (:declined)
+            order by case when progress = 'CALLBACK' and callback_owner_id = :agent then 0
+                          when progress = 'CALLBACK' then 1
+                          when progress in ('RETRY', 'DO_NOT_CALL_BACK') then 2
+                          when progress = 'NEW' then 3
+                          else 4 end,
+                     next_attempt_at nulls first, added_at, id
+            fetch first %d rows only
+            for update skip locked
+            """;
+
+    private final JdbcClient db;
+    private final CustomerStateRepository states;
+
+    JdbcCustomerStore(JdbcClient db, CustomerStateRepository states) {
+        this.db = db;
+        this.states = states;
+    }
+
+    /** Claims up to {@code max} eligible customers for {@code recipient} under {@code owner}'s lease; call in a transaction. */
+    public List<QueuedCustomer> claimNext(long campaignId, CampaignRules rules, Recipient recipient, int max,
+                                          Instant now, Instant leaseUntil, String owner) {
+        List<QueuedCustomer> candidates = db.sql(ELIGIBLE.formatted(COLUMNS, max))
+                .param("campaign", campaignId)
+                .param("maxCalls", rules.maxCallsPerCustomer())
+                .param("now", SqlTime.toSql(now))
+                .param("errorRetryLimit", rules.errorRetryLimit())
+                .param("agent", recipient.agent().map(JdbcCustomerStore::userId).orElse(null))
+                .param("graceOver", SqlTime.toSql(now.minus(rules.callbackOwnerGrace())))
+                .param("loggedIn", orNone(recipient.loggedInAgents().stream().map(JdbcCustomerStore::userId).toList()))
+                .param("declined", orNone(recipient.declined()))
+                .query(JdbcCustomerStore::queued).list();
+        DialingOrder order = new DialingOrder(rules);
+        List<QueuedCustomer> claimed = new ArrayList<>();
+        for (QueuedCustomer candidate : candidates) {
+            // The query mirrors the engine's order; the engine still has the last word on each one.
+            if (order.tierOf(candidate.state(), recipient, now).isEmpty()) {
+                continue;
+            }
+            Transition transition = CustomerLifecycle.apply(candidate.state(), new CustomerInput.Claimed(leaseUntil),
+                    rules, now);
+            if (transition instanceof Transition.Applied applied) {
+                save(candidate.customerId(), applied.state(), owner);
+                claimed.add(candidate.withState(applied.state()));
+            }
+        }
+        return claimed;
+    }
+
+    public Optional<QueuedCustomer> find(long campaignId, long customerId) {
+        return select(campaignId, customerId, "");
+    }
+
+    /**
+     * Stores {@code next} if the customer is still {@code expected}, under a row lock so nobody
+     * changes it between the comparison and the write; call in a transaction.
+     */
+    public boolean compareAndSet(long campaignId, long customerId, CustomerState expected, CustomerState next,
+                                 String owner) {
+        Optional<QueuedCustomer> stored = select(campaignId, customerId, " for update");
+        if (stored.isEmpty() || !stored.get().state().equals(expected)) {
+            return false;
+        }
+        save(customerId, next, owner);
+        return true;
+    }
+
+    public List<QueuedCustomer> lapsedClaims(long campaignId, Instant now) {
+        return db.sql("select " + COLUMNS + """
+                 from campaign_customer where campaign_id = :campaign and lease_until <= :now order by id
+                """)
+                .param("campaign", campaignId).param("now", SqlTime.toSql(now))
+                .query(JdbcCustomerStore::queued).list();
+    }
+
+    /** Campaigns with a lapsed claim: what a crashed node left, wherever it was running. */
+    public List<DialingCustomers.CampaignRef> campaignsWithLapsedClaims(Instant now) {
+        return db.sql("""
+                select distinct business_id, campaign_id from campaign_customer where lease_until <= :now
+                order by campaign_id
+                """)
+                .param("now", SqlTime.toSql(now))
+                .query((row, n) -> new DialingCustomers.CampaignRef(row.getLong("business_id"), row.getLong("campaign_id")))
+                .list();
+    }
+
+    public Optional<Instant> nextDueAfter(long campaignId, Instant now) {
+        return db.sql("""
+                select min(next_attempt_at) as next_due from campaign_customer
+                where campaign_id = :campaign and lease_until is null
+                  and held_pause = false and held_blacklist = false and held_dnc = false
+                  and progress in ('CALLBACK', 'RETRY', 'DO_NOT_CALL_BACK', 'ERROR') and next_attempt_at > :now
+                """)
+                .param("campaign", campaignId).param("now", SqlTime.toSql(now))
+                .query((row, n) -> Optional.ofNullable(SqlTime.instant(row, "next_due"))).single();
+    }
+
+    private Optional<QueuedCustomer> select(long campaignId, long customerId, String lock) {
+        return db.sql("select " + COLUMNS + " from campaign_customer where campaign_id = :campaign and id = :id" + lock)
+                .param("campaign", campaignId).param("id", customerId)
+                .query(JdbcCustomerStore::queued).optional();
+    }
+
+    /** The state, and the lease's owner with it: this node's while claimed, nobody's once released. */
+    private void save(long customerId, CustomerState state, String owner) {
+        states.save(customerId, state);
+        db.sql("update campaign_customer set lease_owner = :owner where id = :id")
+                .param("owner", state.isClaimed() ? owner : null).param("id", customerId).update();
+    }
+
+    private static QueuedCustomer queued(ResultSet row, int n) throws SQLException {
+        return new QueuedCustomer(row.getLong("id"), row.getString("phone"), SqlTime.instant(row, "added_at"),
+                CustomerStateRepository.state(row, n));
+    }
+
+    private static Long userId(AgentId agent) {
+        return Long.valueOf(agent.value());
+    }
+
+    private static Collection<Long> orNone(Collection<Long> ids) {
+        return ids.isEmpty() ? NONE : Set.copyOf(ids);
+    }
+}

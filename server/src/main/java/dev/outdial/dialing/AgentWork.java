@@ -1,0 +1,189 @@
+package dev.outdial.dialing;
+
+import dev.outdial.campaign.Campaign;
+import dev.outdial.customer.CampaignCustomer;
+import dev.outdial.customer.CampaignCustomers;
+import dev.outdial.dialing.internal.AgentAssignments;
+import dev.outdial.dialing.internal.AgentPhones;
+import dev.outdial.dialing.internal.AgentSessions;
+import dev.outdial.dialing.internal.CallRecordRepository;
+import dev.outdial.dialing.internal.Dispositions;
+import dev.outdial.dialing.internal.EngineThread;
+import dev.outdial.dialing.internal.LiveDialers;
+import dev.outdial.engine.call.DialOutcome;
+import dev.outdial.engine.call.DispositionOutcome;
+import dev.outdial.engine.customer.AgentId;
+import dev.outdial.engine.pacing.CampaignRunner;
+import dev.outdial.engine.pacing.NextCustomer;
+import dev.outdial.engine.port.CallDisposition;
+import dev.outdial.engine.port.CallId;
+import dev.outdial.engine.port.CallRecord;
+import dev.outdial.shared.ConflictException;
+import dev.outdial.shared.CurrentUser;
+import dev.outdial.shared.NotFoundException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * What an agent does in their campaigns (SPEC §5, issue 5's agent API): set their state, open and
+ * close a campaign's execution screen, get a customer (manual), dial, answer their ringing phone,
+ * hang up, give their word on a reached call, end wrap-up. Each reaches the engine on its thread
+ * and turns the engine's answer into the API's: the customer, the call, or a 409 with the reason.
+ */
+@Service
+public class AgentWork {
+
+    /** A campaign on the agent's list, and whether its execution screen is open. */
+    public record MyCampaign(long id, String name, String dialMode, String status, boolean open) {
+    }
+
+    private final EngineThread engine;
+    private final LiveDialers dialers;
+    private final AgentSessions sessions;
+    private final AgentPhones phones;
+    private final AgentAssignments assignments;
+    private final CampaignCustomers customers;
+    private final CallRecordRepository calls;
+    private final Dispositions dispositions;
+
+    AgentWork(EngineThread engine, LiveDialers dialers, AgentSessions sessions, AgentPhones phones,
+              AgentAssignments assignments, CampaignCustomers customers, CallRecordRepository calls,
+              Dispositions dispositions) {
+        this.engine = engine;
+        this.dialers = dialers;
+        this.sessions = sessions;
+        this.phones = phones;
+        this.assignments = assignments;
+        this.customers = customers;
+        this.calls = calls;
+        this.dispositions = dispositions;
+    }
+
+    /** Available or Not available: only an available agent with a campaign open is given work. */
+    public void setAvailable(CurrentUser me, boolean available) {
+        sessions.setAvailable(agentOf(me), available);
+        presenceChanged(me);
+    }
+
+    public List<MyCampaign> campaigns(CurrentUser me) {
+        AgentId agent = agentOf(me);
+        return assignments.campaignsOf(me.businessId(), me.id()).stream()
+                .map(campaign -> new MyCampaign(campaign.id(), campaign.name(), campaign.dialMode().name(),
+                        campaign.status().name(), sessions.hasOpen(agent, campaign.id())))
+                .toList();
+    }
+
+    /** "Agents may open the campaign" whatever its state; nothing is dialed until it runs and its hours open. */
+    public void open(CurrentUser me, long campaignId) {
+        assignments.campaignOf(me.businessId(), me.id(), campaignId);
+        sessions.open(agentOf(me), campaignId);
+        presenceChanged(me);
+    }
+
+    /** "Closing it stops new work from that campaign": a customer offered and not yet dialed goes back. */
+    public void close(CurrentUser me, long campaignId) {
+        assignments.campaignOf(me.businessId(), me.id(), campaignId);
+        sessions.close(agentOf(me), campaignId);
+        presenceChanged(me);
+    }
+
+    /** Manual "Get customer": the next eligible customer, or 409 with the reason there is none. */
+    public CampaignCustomer next(CurrentUser me, long campaignId) {
+        assignments.campaignOf(me.businessId(), me.id(), campaignId);
+        AgentId agent = agentOf(me);
+        NextCustomer next = engine.call(() -> runnerFor(agent, campaignId).next(agent));
+        return switch (next) {
+            case NextCustomer.Handed handed -> customers.get(me.businessId(), campaignId, handed.customer().customerId());
+            case NextCustomer.Refused refused -> throw new ConflictException("dialing.next.refused",
+                    new Object[] {refused.detail()}, Map.of("reason", refused.reason().name()));
+        };
+    }
+
+    /**
+     * Click to call: the customer the agent holds, or (manual) the one they called last, redialed
+     * "at once while attempts remain". An agent never dials a customer not distributed to them.
+     */
+    public CallView dial(CurrentUser me, long customerId) {
+        CampaignCustomer customer = customers.get(me.businessId(), customerId);
+        long campaignId = customer.campaignId();
+        assignments.campaignOf(me.businessId(), me.id(), campaignId);
+        AgentId agent = agentOf(me);
+        boolean calledItLast = calls.lastAgentOf(campaignId, customerId).filter(last -> last == me.id()).isPresent();
+        DialOutcome outcome = engine.call(() -> {
+            CampaignRunner runner = runnerFor(agent, campaignId);
+            boolean holdsIt = dialers.holding(me.businessId(), agent)
+                    .filter(held -> held.campaignId() == campaignId && held.customerId() == customerId).isPresent();
+            if (!holdsIt && !calledItLast) {
+                throw new ConflictException("dialing.dial.not-yours", customerId);
+            }
+            return runner.dial(agent, customerId);
+        });
+        return switch (outcome) {
+            case DialOutcome.Placed placed -> CallView.of(calls.find(me.businessId(), placed.call().value()).orElseThrow());
+            case DialOutcome.Refused refused -> throw new ConflictException("dialing.dial.refused",
+                    new Object[] {refused.verdict().detail()}, Map.of("reason", refused.verdict().reason().name()));
+            case DialOutcome.NotPlaced notPlaced -> throw new ConflictException("dialing.dial.refused",
+                    new Object[] {notPlaced.reason()}, Map.of("reason", "NOT_PLACED"));
+        };
+    }
+
+    /** The agent picks up their ringing phone to take the customer of {@code callId} (progressive). */
+    public void answer(CurrentUser me, String callId) {
+        ownCall(me, callId);
+        if (engine.call(() -> phones.answer(agentOf(me))).isEmpty()) {
+            throw new ConflictException("dialing.answer.nothing-ringing", callId);
+        }
+    }
+
+    /** Hangs up the agent's call; hanging up a call that has ended is harmless. */
+    public void hangUp(CurrentUser me, String callId) {
+        CallRecord call = ownCall(me, callId);
+        CallId id = new CallId(callId);
+        engine.run(() -> dialers.runnerOfCall(call.campaignId(), id).ifPresent(runner -> runner.hangUp(id)));
+    }
+
+    /** The agent's word on their reached call: classification, what next, the script's answers. */
+    public CallView dispose(CurrentUser me, String callId, DispositionRequest request) {
+        CallRecord call = ownCall(me, callId);
+        Campaign campaign = assignments.campaignOf(me.businessId(), me.id(), call.campaignId());
+        CallDisposition disposition = dispositions.validate(me.businessId(), campaign, agentOf(me), request);
+        CallId id = new CallId(callId);
+        DispositionOutcome outcome = engine.call(() -> dialers.runnerOfCall(call.campaignId(), id)
+                .map(runner -> runner.dispose(id, disposition))
+                .orElseGet(() -> new DispositionOutcome.Rejected("call " + callId + " is not awaiting a disposition")));
+        if (outcome instanceof DispositionOutcome.Rejected rejected) {
+            throw new ConflictException("dialing.disposition.refused", rejected.reason());
+        }
+        return CallView.of(calls.find(me.businessId(), callId).orElseThrow());
+    }
+
+    /** "They can end it early." */
+    public void endWrapUp(CurrentUser me) {
+        engine.run(() -> dialers.endWrapUp(me.businessId(), agentOf(me)));
+    }
+
+    private void presenceChanged(CurrentUser me) {
+        engine.run(() -> dialers.presenceChanged(me.businessId(), agentOf(me)));
+    }
+
+    private CampaignRunner runnerFor(AgentId agent, long campaignId) {
+        if (!sessions.hasOpen(agent, campaignId)) {
+            throw new ConflictException("dialing.campaign.not-open", campaignId);
+        }
+        Optional<CampaignRunner> runner = dialers.runner(campaignId);
+        return runner.orElseThrow(() -> new ConflictException("dialing.campaign.not-running", new Object[] {campaignId},
+                Map.of("reason", NextCustomer.Reason.CAMPAIGN_NOT_RUNNING.name())));
+    }
+
+    private CallRecord ownCall(CurrentUser me, String callId) {
+        return calls.find(me.businessId(), callId)
+                .filter(call -> call.agent().filter(agentOf(me)::equals).isPresent())
+                .orElseThrow(() -> new NotFoundException("call", callId));
+    }
+
+    static AgentId agentOf(CurrentUser me) {
+        return AgentId.of(String.valueOf(me.id()));
+    }
+}

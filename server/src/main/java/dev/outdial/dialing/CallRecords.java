@@ -1,0 +1,54 @@
+package dev.outdial.dialing;
+
+import dev.outdial.campaign.Campaigns;
+import dev.outdial.dialing.internal.AgentAssignments;
+import dev.outdial.dialing.internal.CallRecordRepository;
+import dev.outdial.shared.CurrentUser;
+import dev.outdial.shared.NotFoundException;
+import dev.outdial.shared.Role;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The call records of a business: admins and supervisors see every call of a campaign, an agent
+ * only their own ("see only the customers distributed to them and their own history", SPEC §1).
+ */
+@Service
+public class CallRecords {
+
+    /** A list shows this many calls, newest first; enough for the live view of open calls. */
+    static final int LIST_LIMIT = 500;
+
+    private final CallRecordRepository calls;
+    private final Campaigns campaigns;
+    private final AgentAssignments assignments;
+
+    CallRecords(CallRecordRepository calls, Campaigns campaigns, AgentAssignments assignments) {
+        this.calls = calls;
+        this.campaigns = campaigns;
+        this.assignments = assignments;
+    }
+
+    @Transactional(readOnly = true)
+    public List<CallView> ofCampaign(CurrentUser me, long campaignId, boolean activeOnly) {
+        Long onlyAgent = null;
+        if (me.is(Role.AGENT)) {
+            assignments.campaignOf(me.businessId(), me.id(), campaignId);
+            onlyAgent = me.id();
+        } else {
+            campaigns.get(me.businessId(), campaignId);
+        }
+        return calls.ofCampaign(me.businessId(), campaignId, activeOnly, onlyAgent, LIST_LIMIT).stream()
+                .map(CallView::of).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public CallView get(CurrentUser me, String callId) {
+        return calls.find(me.businessId(), callId)
+                .filter(call -> !me.is(Role.AGENT)
+                        || call.agent().filter(agent -> agent.value().equals(String.valueOf(me.id()))).isPresent())
+                .map(CallView::of)
+                .orElseThrow(() -> new NotFoundException("call", callId));
+    }
+}

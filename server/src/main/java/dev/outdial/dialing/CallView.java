@@ -1,0 +1,50 @@
+package dev.outdial.dialing;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.outdial.dialing.internal.DispositionNames;
+import dev.outdial.engine.customer.CustomerInput;
+import dev.outdial.engine.port.CallDisposition;
+import dev.outdial.engine.port.CallRecord;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A call record as the API shows it (SPEC §4.4): who was called from which hotline, by which agent,
+ * where the call stands, its technical result and every timestamp, and the agent's word once given.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CallView(
+        String id,
+        long campaignId,
+        long customerId,
+        String number,
+        String hotline,
+        Long agentId,
+        CallRecord.Phase state,
+        String result,
+        Instant queuedAt,
+        Instant dialingAt,
+        Instant ringingAt,
+        Instant answeredAt,
+        Instant connectedAt,
+        Instant endedAt,
+        Long classification,
+        String next,
+        Instant callbackAt,
+        Map<String, String> answers) {
+
+    public static CallView of(CallRecord call) {
+        var disposition = call.disposition();
+        var callback = disposition.map(CallDisposition::next).filter(CustomerInput.CallbackAt.class::isInstance)
+                .map(CustomerInput.CallbackAt.class::cast);
+        return new CallView(call.id().value(), call.campaignId(), call.customerId(), call.dialedNumber(), call.hotline(),
+                call.agent().map(agent -> Long.valueOf(agent.value())).orElse(null), call.phase(),
+                call.result().map(Enum::name).orElse(null), call.queuedAt(), call.dialingAt(),
+                call.ringingAt().orElse(null), call.answeredAt().orElse(null), call.connectedAt().orElse(null),
+                call.endedAt().orElse(null),
+                disposition.map(word -> Long.valueOf(word.classification())).orElse(null),
+                disposition.map(word -> DispositionNames.nameOf(word.next())).orElse(null),
+                callback.map(CustomerInput.CallbackAt::appointment).orElse(null),
+                disposition.map(CallDisposition::answers).orElse(null));
+    }
+}

@@ -1,0 +1,181 @@
+package dev.outdial.dialing.internal;
+
+import dev.outdial.engine.customer.AgentId;
+import dev.outdial.engine.customer.CallResult;
+import dev.outdial.engine.customer.CustomerInput;
+import dev.outdial.engine.port.CallDisposition;
+import dev.outdial.engine.port.CallId;
+import dev.outdial.engine.port.CallLog;
+import dev.outdial.engine.port.CallRecord;
+import dev.outdial.engine.rules.DialVerdict;
+import dev.outdial.shared.SqlTime;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The engine's {@link CallLog} over {@code call_record} and {@code dial_refusal}, and the reads the
+ * call API makes. A call is open from its first save until it is saved ended, on every node: the
+ * count of open rows is what the business's contract limit is checked against.
+ *
+ * <p>Saves come from the node's one engine thread and call ids carry the node's id, so "update,
+ * else insert" never races.
+ */
+@Repository
+public class CallRecordRepository implements CallLog {
+
+    private static final String COLUMNS = """
+            id, business_id, campaign_id, customer_id, dialed_number, hotline, agent_id, queued_at, dialing_at,
+            ringing_at, answered_at, connected_at, ended_at, result, classification_id, disposition, callback_at,
+            answers""";
+    private static final TypeReference<Map<String, String>> ANSWERS = new TypeReference<>() { };
+
+    private final JdbcClient db;
+    private final JsonMapper json;
+
+    CallRecordRepository(JdbcClient db, JsonMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    @Override
+    public void save(CallRecord call) {
+        Map<String, Object> values = values(call);
+        int updated = db.sql("""
+                update call_record set agent_id = :agent, ringing_at = :ringing, answered_at = :answered,
+                    connected_at = :connected, ended_at = :ended, result = :result, classification_id = :classification,
+                    disposition = :disposition, callback_at = :callbackAt, answers = :answers
+                where id = :id
+                """).params(values).update();
+        if (updated == 0) {
+            db.sql("insert into call_record (" + COLUMNS + """
+                    ) values (:id, :business, :campaign, :customer, :number, :hotline, :agent, :queued, :dialing,
+                    :ringing, :answered, :connected, :ended, :result, :classification, :disposition, :callbackAt, :answers)
+                    """).params(values).update();
+        }
+    }
+
+    @Override
+    public void recordRefusal(long campaignId, long customerId, String number, Instant at, DialVerdict.Refused refusal) {
+        db.sql("""
+                insert into dial_refusal (campaign_id, customer_id, number, refused_at, reason, detail)
+                values (:campaign, :customer, :number, :at, :reason, :detail)
+                """)
+                .param("campaign", campaignId).param("customer", customerId).param("number", number)
+                .param("at", SqlTime.toSql(at)).param("reason", refusal.reason().name())
+                .param("detail", truncate(refusal.detail(), 500)).update();
+    }
+
+    @Override
+    public int openCalls(long businessId) {
+        return db.sql("select count(*) from call_record where business_id = :business and ended_at is null")
+                .param("business", businessId).query(Integer.class).single();
+    }
+
+    @Override
+    public Optional<CallRecord> openCallOf(long campaignId, long customerId) {
+        return db.sql("select " + COLUMNS + """
+                 from call_record where campaign_id = :campaign and customer_id = :customer and ended_at is null
+                """)
+                .param("campaign", campaignId).param("customer", customerId)
+                .query(this::record).optional();
+    }
+
+    public Optional<CallRecord> find(long businessId, String id) {
+        return db.sql("select " + COLUMNS + " from call_record where business_id = :business and id = :id")
+                .param("business", businessId).param("id", id).query(this::record).optional();
+    }
+
+    /** The campaign's calls, newest first; only those not yet ended when {@code openOnly}; only the agent's when given. */
+    public List<CallRecord> ofCampaign(long businessId, long campaignId, boolean openOnly, Long agentId, int limit) {
+        return db.sql("select " + COLUMNS + """
+                 from call_record
+                where business_id = :business and campaign_id = :campaign
+                  and (:openOnly = false or ended_at is null)
+                  and (cast(:agent as bigint) is null or agent_id = :agent)
+                order by dialing_at desc, id desc
+                fetch first %d rows only
+                """.formatted(limit))
+                .param("business", businessId).param("campaign", campaignId).param("openOnly", openOnly)
+                .param("agent", agentId).query(this::record).list();
+    }
+
+    /** Who took the customer's last call in the campaign: the agent who may redial it at once (manual). */
+    public Optional<Long> lastAgentOf(long campaignId, long customerId) {
+        return db.sql("""
+                select agent_id from call_record where campaign_id = :campaign and customer_id = :customer
+                order by dialing_at desc, id desc fetch first 1 rows only
+                """)
+                .param("campaign", campaignId).param("customer", customerId)
+                .query((row, n) -> row.getLong("agent_id")).optional();
+    }
+
+    /** The campaigns with calls still open: after a crash, where lapsed leases may have left them. */
+    public List<Long> campaignsWithOpenCalls() {
+        return db.sql("select distinct campaign_id from call_record where ended_at is null order by campaign_id")
+                .query(Long.class).list();
+    }
+
+    private Map<String, Object> values(CallRecord call) {
+        Optional<CallDisposition> disposition = call.disposition();
+        java.util.HashMap<String, Object> values = new java.util.HashMap<>();
+        values.put("id", call.id().value());
+        values.put("business", call.businessId());
+        values.put("campaign", call.campaignId());
+        values.put("customer", call.customerId());
+        values.put("number", call.dialedNumber());
+        values.put("hotline", call.hotline());
+        values.put("agent", call.agent().map(agent -> Long.valueOf(agent.value())).orElse(null));
+        values.put("queued", SqlTime.toSql(call.queuedAt()));
+        values.put("dialing", SqlTime.toSql(call.dialingAt()));
+        values.put("ringing", call.ringingAt().map(SqlTime::toSql).orElse(null));
+        values.put("answered", call.answeredAt().map(SqlTime::toSql).orElse(null));
+        values.put("connected", call.connectedAt().map(SqlTime::toSql).orElse(null));
+        values.put("ended", call.endedAt().map(SqlTime::toSql).orElse(null));
+        values.put("result", call.result().map(Enum::name).orElse(null));
+        values.put("classification", disposition.map(word -> Long.valueOf(word.classification())).orElse(null));
+        values.put("disposition", disposition.map(word -> DispositionNames.nameOf(word.next())).orElse(null));
+        values.put("callbackAt", disposition.map(CallDisposition::next)
+                .filter(CustomerInput.CallbackAt.class::isInstance).map(CustomerInput.CallbackAt.class::cast)
+                .map(callback -> SqlTime.toSql(callback.appointment())).orElse(null));
+        values.put("answers", disposition.map(word -> json.writeValueAsString(word.answers())).orElse(null));
+        return values;
+    }
+
+    private CallRecord record(ResultSet row, int n) throws SQLException {
+        long agentId = row.getLong("agent_id");
+        Optional<AgentId> agent = row.wasNull() ? Optional.empty() : Optional.of(AgentId.of(String.valueOf(agentId)));
+        String result = row.getString("result");
+        return new CallRecord(new CallId(row.getString("id")), row.getLong("business_id"), row.getLong("campaign_id"),
+                row.getLong("customer_id"), row.getString("dialed_number"), row.getString("hotline"), agent,
+                SqlTime.instant(row, "queued_at"), SqlTime.instant(row, "dialing_at"), time(row, "ringing_at"),
+                time(row, "answered_at"), time(row, "connected_at"), time(row, "ended_at"),
+                Optional.ofNullable(result).map(CallResult::valueOf), disposition(row, agent));
+    }
+
+    private Optional<CallDisposition> disposition(ResultSet row, Optional<AgentId> agent) throws SQLException {
+        String name = row.getString("disposition");
+        if (name == null) {
+            return Optional.empty();
+        }
+        Optional<Instant> callbackAt = time(row, "callback_at");
+        Map<String, String> answers = json.readValue(row.getString("answers"), ANSWERS);
+        return Optional.of(new CallDisposition(String.valueOf(row.getLong("classification_id")),
+                DispositionNames.of(name, callbackAt, agent), answers));
+    }
+
+    private static Optional<Instant> time(ResultSet row, String column) throws SQLException {
+        return Optional.ofNullable(SqlTime.instant(row, column));
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.outdial.dialing.internal;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code outdial.dialing.*}: how long a customer's phone rings before the call is NOANSWER, and
+ * the lease on claimed customers — renewed every third of it while held, so a crashed node's
+ * customers and calls come back within one lease after they lapse.
+ */
+@ConfigurationProperties("outdial.dialing")
+public record DialingProperties(
+        @DefaultValue("30s") Duration noAnswerTimeout,
+        @DefaultValue("30s") Duration lease) {
+}

@@ -1,0 +1,103 @@
+package dev.outdial.dialing.internal;
+
+import dev.outdial.business.Business;
+import dev.outdial.business.Businesses;
+import dev.outdial.campaign.Campaign;
+import dev.outdial.campaign.CampaignSettings;
+import dev.outdial.campaign.Campaigns;
+import dev.outdial.campaign.settings.Hotlines;
+import dev.outdial.campaign.settings.WeeklyHours;
+import dev.outdial.campaign.settings.WorkingHoursSchedules;
+import dev.outdial.customer.CampaignCustomers;
+import dev.outdial.engine.customer.AgentId;
+import dev.outdial.engine.rules.CalledPartyZones;
+import dev.outdial.engine.rules.CallingWindow;
+import dev.outdial.engine.rules.DailyQuota;
+import dev.outdial.engine.rules.TimeRange;
+import dev.outdial.engine.rules.WeeklySchedule;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A campaign as the engine runs it: its stored settings read into the engine's {@code CampaignSettings}. */
+@Component
+class EngineCampaigns {
+
+    private static final CalledPartyZones CALLED_PARTY_ZONES = new CalledPartyZones();
+
+    private final Campaigns campaigns;
+    private final Businesses businesses;
+    private final Hotlines hotlines;
+    private final WorkingHoursSchedules workingHours;
+    private final DialingProperties properties;
+
+    EngineCampaigns(Campaigns campaigns, Businesses businesses, Hotlines hotlines, WorkingHoursSchedules workingHours,
+                    DialingProperties properties) {
+        this.campaigns = campaigns;
+        this.businesses = businesses;
+        this.hotlines = hotlines;
+        this.workingHours = workingHours;
+        this.properties = properties;
+    }
+
+    @Transactional(readOnly = true)
+    public dev.outdial.engine.call.CampaignSettings settingsOf(long businessId, long campaignId) {
+        Campaign campaign = campaigns.get(businessId, campaignId);
+        CampaignSettings s = campaign.settings();
+        Business business = businesses.get(businessId);
+        ZoneId zone = business.timeZone();
+        CallingWindow window = new CallingWindow(s.startTime().toInstant(), Optional.of(s.endTime().toInstant()),
+                schedule(businessId, s.workingHoursId(), zone), Optional.empty(), CALLED_PARTY_ZONES);
+        List<String> numbers = s.hotlineIds().stream().map(id -> hotlines.get(businessId, id).number()).toList();
+        return new dev.outdial.engine.call.CampaignSettings(campaignId, businessId, CampaignCustomers.rulesOf(campaign),
+                window, numbers, properties.noAnswerTimeout(),
+                seconds(s.agentAnswerTimeoutSeconds(), dev.outdial.engine.call.CampaignSettings.DEFAULT_AGENT_ANSWER_TIMEOUT),
+                seconds(s.wrapUpSeconds(), Duration.ZERO), seconds(s.previewSeconds(), Duration.ZERO),
+                quota(s, zone), s.maxConcurrentCalls() == null ? OptionalInt.empty() : OptionalInt.of(s.maxConcurrentCalls()),
+                properties.lease());
+    }
+
+    /** "A campaign dials only inside its working hours"; a campaign without a schedule has none to keep. */
+    private WeeklySchedule schedule(long businessId, Long workingHoursId, ZoneId zone) {
+        WeeklySchedule.Builder builder = WeeklySchedule.in(zone);
+        if (workingHoursId == null) {
+            for (DayOfWeek day : DayOfWeek.values()) {
+                builder.open(day, new TimeRange(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT));
+            }
+            return builder.build();
+        }
+        WeeklyHours hours = workingHours.get(businessId, workingHoursId).hours();
+        hours.days().forEach((day, ranges) -> ranges.forEach(range ->
+                builder.open(day, new TimeRange(timeOf(range.from()), timeOf(range.to())))));
+        hours.holidays().forEach(builder::holiday);
+        return builder.build();
+    }
+
+    private static LocalTime timeOf(int minuteOfDay) {
+        return minuteOfDay >= 24 * 60 ? LocalTime.MIDNIGHT : LocalTime.of(minuteOfDay / 60, minuteOfDay % 60);
+    }
+
+    private static DailyQuota quota(CampaignSettings s, ZoneId zone) {
+        DailyQuota quota = s.dailyQuota() == null ? DailyQuota.unlimited(zone) : DailyQuota.sameForAll(zone, s.dailyQuota());
+        for (Map.Entry<Long, Integer> own : (s.agentQuotas() == null ? Map.<Long, Integer>of() : s.agentQuotas()).entrySet()) {
+            quota = quota.withAgentQuota(AgentId.of(String.valueOf(own.getKey())), own.getValue());
+        }
+        return quota;
+    }
+
+    private static Duration seconds(Integer seconds, Duration otherwise) {
+        return seconds == null ? otherwise : Duration.ofSeconds(seconds);
+    }
+
+    /** The business's contract limit on concurrent calls. */
+    int concurrentCallLimit(long businessId) {
+        return businesses.get(businessId).concurrentCallLimit();
+    }
+}

@@ -1,0 +1,19 @@
+package dev.outdial.dialing.internal;
+
+import dev.outdial.engine.sim.SimulatedCarrier;
+import dev.outdial.shared.NodeId;
+import java.util.Random;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The simulated carrier is the default telephony (ARCHITECTURE §3); a SIP adapter would replace this bean. */
+@Configuration
+@EnableConfigurationProperties({SimTelephonyProperties.class, DialingProperties.class})
+class TelephonyConfig {
+
+    @Bean
+    SimulatedCarrier simulatedCarrier(EngineThread engine, SimTelephonyProperties sim, NodeId node) {
+        return new SimulatedCarrier(engine, sim.model(), new Random(), "sim-" + node.value());
+    }
+}

@@ -1,0 +1,97 @@
+package dev.outdial.dialing.web;
+
+import dev.outdial.customer.CampaignCustomer;
+import dev.outdial.dialing.AgentWork;
+import dev.outdial.dialing.CallView;
+import dev.outdial.dialing.DispositionRequest;
+import dev.outdial.shared.CurrentUser;
+import dev.outdial.shared.InvalidInputException;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The agent's own work under the API (issue 5): state, campaigns, Get customer, dial, calls, wrap-up. */
+@RestController
+@PreAuthorize("hasRole('AGENT')")
+class AgentWorkController {
+
+    private final AgentWork work;
+
+    AgentWorkController(AgentWork work) {
+        this.work = work;
+    }
+
+    enum AgentState { AVAILABLE, NOT_AVAILABLE }
+
+    record StateChange(AgentState state) {
+    }
+
+    @PutMapping("/api/v1/me/state")
+    StateChange setState(@AuthenticationPrincipal CurrentUser me, @RequestBody StateChange change) {
+        if (change.state() == null) {
+            throw new InvalidInputException("state", "validation.required");
+        }
+        work.setAvailable(me, change.state() == AgentState.AVAILABLE);
+        return change;
+    }
+
+    @GetMapping("/api/v1/me/campaigns")
+    List<AgentWork.MyCampaign> campaigns(@AuthenticationPrincipal CurrentUser me) {
+        return work.campaigns(me);
+    }
+
+    @PostMapping("/api/v1/me/campaigns/{campaignId}/open")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void open(@AuthenticationPrincipal CurrentUser me, @PathVariable long campaignId) {
+        work.open(me, campaignId);
+    }
+
+    @PostMapping("/api/v1/me/campaigns/{campaignId}/close")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void close(@AuthenticationPrincipal CurrentUser me, @PathVariable long campaignId) {
+        work.close(me, campaignId);
+    }
+
+    @PostMapping("/api/v1/me/campaigns/{campaignId}/next")
+    CampaignCustomer next(@AuthenticationPrincipal CurrentUser me, @PathVariable long campaignId) {
+        return work.next(me, campaignId);
+    }
+
+    @PostMapping("/api/v1/me/customers/{customerId}/dial")
+    @ResponseStatus(HttpStatus.CREATED)
+    CallView dial(@AuthenticationPrincipal CurrentUser me, @PathVariable long customerId) {
+        return work.dial(me, customerId);
+    }
+
+    @PostMapping("/api/v1/calls/{callId}/answer")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void answer(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId) {
+        work.answer(me, callId);
+    }
+
+    @PostMapping("/api/v1/calls/{callId}/hangup")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void hangUp(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId) {
+        work.hangUp(me, callId);
+    }
+
+    @PostMapping("/api/v1/calls/{callId}/disposition")
+    CallView dispose(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId,
+                     @RequestBody DispositionRequest disposition) {
+        return work.dispose(me, callId, disposition);
+    }
+
+    @PostMapping("/api/v1/me/wrap-up/end")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void endWrapUp(@AuthenticationPrincipal CurrentUser me) {
+        work.endWrapUp(me);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.outdial.dialing;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+/** An agent's event stream ({@code GET /api/v1/me/events}) read line by line in the background, as a page would. */
+final class AgentEventsReader implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<HttpResponse<Stream<String>>> response;
+    private volatile Stream<String> body;
+
+    AgentEventsReader(String baseUrl, String username, String password) {
+        String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/me/events"))
+                .header("Accept", "text/event-stream").header("Authorization", "Basic " + token).GET().build();
+        response = HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+        response.thenAcceptAsync(answer -> {
+            body = answer.body();
+            body.forEach(lines::add);
+        });
+    }
+
+    /** The event names received so far, in order. */
+    List<String> events() {
+        return lines.stream().filter(line -> line.startsWith("event:")).map(line -> line.substring(6).strip()).toList();
+    }
+
+    /** Waits until the stream has sent {@code event}. */
+    void await(String event) {
+        DialingScenario.waitFor(this::events, names -> names.contains(event), "event " + event + " in " + lines);
+    }
+
+    void awaitConnected() {
+        await("connected");
+        DialingScenario.pause(Duration.ofMillis(50));
+    }
+
+    @Override
+    public void close() {
+        response.cancel(true);
+        if (body != null) {
+            // Closing the body closes the connection, so the server's stream ends with the test.
+            body.close();
+        }
+    }
+}

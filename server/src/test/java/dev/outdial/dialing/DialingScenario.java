@@ -1,0 +1,169 @@
+package dev.outdial.dialing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outdial.testing.Api;
+import dev.outdial.testing.CampaignFixtures;
+import dev.outdial.testing.TestBusiness;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A business ready to dial on the simulated carrier: a campaign of a dial type that runs now, its
+ * agents, customers by number, and bounded waits on what the API shows. Numbers end in the suffix
+ * whose carrier rule the test class sets (e.g. 0001 busy).
+ */
+final class DialingScenario {
+
+    /** Long enough for a few simulated calls of a fraction of a second, short enough to fail fast. */
+    private static final Duration PATIENCE = Duration.ofSeconds(15);
+
+    final TestBusiness business;
+    final CampaignFixtures fixtures;
+    final long campaignId;
+    private final Map<String, Long> customers = new HashMap<>();
+
+    private DialingScenario(TestBusiness business, CampaignFixtures fixtures, long campaignId) {
+        this.business = business;
+        this.fixtures = fixtures;
+        this.campaignId = campaignId;
+    }
+
+    /** A running campaign of {@code dialMode}, open all week, with {@code settings} over the fixture's. */
+    static DialingScenario running(TestBusiness business, String dialMode, Map<String, Object> settings) {
+        return running(business, dialMode, settings, allWeek());
+    }
+
+    static DialingScenario running(TestBusiness business, String dialMode, Map<String, Object> settings,
+                                   Map<String, Object> week) {
+        return running(new CampaignFixtures(business), dialMode, settings, week);
+    }
+
+    /** Another campaign of the same business, with the same hotline and agents. */
+    DialingScenario another(String dialMode, Map<String, Object> settings, Map<String, Object> week) {
+        return running(fixtures, dialMode, settings, week);
+    }
+
+    private static DialingScenario running(CampaignFixtures fixtures, String dialMode, Map<String, Object> settings,
+                                           Map<String, Object> week) {
+        TestBusiness business = fixtures.business();
+        long hours = business.admin().post("/api/v1/working-hours",
+                Map.of("name", "Hours " + System.nanoTime(), "week", week, "holidays", List.of())).expect(201).id();
+        Map<String, Object> body = fixtures.fullBody("Dialing " + System.nanoTime(), dialMode);
+        body.put("startTime", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).toString());
+        body.put("workingHoursId", hours);
+        body.putAll(settings);
+        long id = business.admin().post("/api/v1/campaigns", body).expect(201).id();
+        business.admin().post("/api/v1/campaigns/" + id + "/approve").expect(200);
+        business.admin().post("/api/v1/campaigns/" + id + "/start").expect(200);
+        return new DialingScenario(business, fixtures, id);
+    }
+
+    static Map<String, Object> allWeek() {
+        Map<String, Object> week = new HashMap<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            week.put(day.name(), List.of(List.of("00:00", "24:00")));
+        }
+        return week;
+    }
+
+    /** Open all day, but only on a day that is not today in the business's zone (Asia/Ho_Chi_Minh). */
+    static Map<String, Object> closedToday() {
+        DayOfWeek notToday = OffsetDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(3).getDayOfWeek();
+        return Map.of(notToday.name(), List.of(List.of("00:00", "24:00")));
+    }
+
+    /** Adds customers by E.164 number; returns their ids in order. */
+    List<Long> add(String... numbers) {
+        List<Map<String, Object>> given = new ArrayList<>();
+        for (String number : numbers) {
+            given.add(Map.of("name", "Customer " + number, "phone", number));
+        }
+        business.admin().post("/api/v1/campaigns/" + campaignId + "/customers", Map.of("customers", given)).expect(201);
+        List<Long> ids = new ArrayList<>();
+        for (JsonNode customer : business.admin().get("/api/v1/campaigns/" + campaignId + "/customers?limit=500")
+                .expect(200).json().get("items")) {
+            customers.put(customer.get("phones").get(0).asString(), customer.get("id").asLong());
+        }
+        for (String number : numbers) {
+            ids.add(customers.get(number));
+        }
+        return ids;
+    }
+
+    JsonNode customer(long id) {
+        return business.admin().get("/api/v1/campaigns/" + campaignId + "/customers/" + id).expect(200).json();
+    }
+
+    List<JsonNode> calls() {
+        List<JsonNode> calls = new ArrayList<>();
+        business.admin().get("/api/v1/campaigns/" + campaignId + "/calls").expect(200).json().forEach(calls::add);
+        return calls;
+    }
+
+    List<JsonNode> callsOf(long customerId) {
+        return calls().stream().filter(call -> call.get("customerId").asLong() == customerId).toList();
+    }
+
+    /** The agent is Available with the campaign's screen open. */
+    void ready(TestBusiness.Person agent) {
+        agent.client().put("/api/v1/me/state", Map.of("state", "AVAILABLE")).expect(200);
+        agent.client().post("/api/v1/me/campaigns/" + campaignId + "/open").expect(204);
+    }
+
+    JsonNode waitForCallEnd(Api.Client who, String callId) {
+        return waitFor(() -> who.get("/api/v1/calls/" + callId).expect(200).json(),
+                call -> call.get("state").asString().equals("ENDED"), "call " + callId + " to end");
+    }
+
+    JsonNode waitForStatus(long customerId, String status) {
+        return waitFor(() -> customer(customerId), customer -> customer.get("status").asString().equals(status),
+                "customer " + customerId + " to be " + status);
+    }
+
+    static <T> T waitFor(Supplier<T> probe, Predicate<T> done, String what) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        T last = probe.get();
+        while (!done.test(last)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Waited " + PATIENCE + " for " + what + "; last seen: " + last);
+            }
+            pause(Duration.ofMillis(50));
+            last = probe.get();
+        }
+        return last;
+    }
+
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(interrupted);
+        }
+    }
+
+    long reachedClassification() {
+        for (JsonNode classification : business.admin().get("/api/v1/call-classifications").expect(200).json()) {
+            if (classification.get("reached").asBoolean()) {
+                return classification.get("id").asLong();
+            }
+        }
+        throw new AssertionError("the business has no classification for reached calls");
+    }
+
+    static void assertProblem(Api.Response response, int status, String reason) {
+        response.expect(status);
+        assertThat(response.json().get("reason").asString()).as(response.body()).isEqualTo(reason);
+    }
+}
