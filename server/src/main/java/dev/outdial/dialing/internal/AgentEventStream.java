@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -35,6 +37,16 @@ public class AgentEventStream implements AgentScreen {
         emitter.onError(failure -> drop.run());
         send(agent, emitter, "connected", Map.of());
         return emitter;
+    }
+
+    /**
+     * Ends every open stream when the server stops: a graceful shutdown waits for open requests,
+     * and an agent's stream never ends by itself. Browsers reconnect to the next server.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closeAll() {
+        streams.values().forEach(emitters -> emitters.forEach(SseEmitter::complete));
+        streams.clear();
     }
 
     @Override
