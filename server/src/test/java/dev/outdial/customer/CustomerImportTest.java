@@ -55,6 +55,34 @@ class CustomerImportTest {
         assertThat(first.get("fields").get("City").asString()).isEqualTo("Hà Nội");
     }
 
+    /**
+     * A workbook saved by LibreOffice Calc from messy rows (made with {@code soffice --convert-to
+     * xlsx} from {@code files/khach-hang-libreoffice.source.csv}): Vietnamese headers, shared
+     * strings, numbers typed as numbers, a bad e-mail, a missing name, a short number, a duplicate.
+     */
+    @Test
+    void aWorkbookSavedByLibreOfficeImportsWithTheRightCounts() throws Exception {
+        byte[] workbook;
+        try (var file = getClass().getResourceAsStream("/files/khach-hang-libreoffice.xlsx")) {
+            workbook = file.readAllBytes();
+        }
+
+        JsonNode job = finished(upload("khach-hang.xlsx", workbook));
+
+        assertThat(job.get("status").asString()).isEqualTo("DONE");
+        assertThat(job.get("total").asInt()).isEqualTo(8);
+        assertThat(job.get("added").asInt()).isEqualTo(5);
+        assertThat(job.get("duplicates").asInt()).isEqualTo(1);
+        assertThat(job.get("rejected").findValues("row").stream().map(JsonNode::asInt).toList())
+                .containsExactly(4, 6, 8);
+        JsonNode customers = business.admin().get("/api/v1/campaigns/" + campaign + "/customers?sort=added").json()
+                .get("items");
+        assertThat(customers.findValues("phones").stream().map(phones -> phones.get(0).asString()).toList())
+                .containsExactly("+84912345678", "+84912345679", "+84912345681", "+84912345678", "+842837300001");
+        assertThat(customers.get(0).get("externalId").asString()).isEqualTo("KH-001");
+        assertThat(customers.get(0).get("fields").get("Ghi chú").asString()).isEqualTo("VIP");
+    }
+
     @Test
     void anXlsxWorkbookImports() {
         byte[] workbook = Spreadsheets.xlsx(List.of(

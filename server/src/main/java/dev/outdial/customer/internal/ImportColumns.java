@@ -2,6 +2,7 @@ package dev.outdial.customer.internal;
 
 import dev.outdial.customer.NewCustomer;
 import dev.outdial.tabular.SpreadsheetRow;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +41,8 @@ public final class ImportColumns {
         ImportColumns columns = new ImportColumns();
         for (int i = 0; i < header.cells().size(); i++) {
             String title = header.cell(i);
-            String key = title.toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
+            // NFC: the same Vietnamese header typed on another system may arrive decomposed.
+            String key = Normalizer.normalize(title, Normalizer.Form.NFC).toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
             if (key.isEmpty()) {
                 continue;
             }
