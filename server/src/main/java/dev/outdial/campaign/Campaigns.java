@@ -130,11 +130,11 @@ public class Campaigns {
     @Transactional
     public int applyCampaignTimes(Instant now) {
         int moved = 0;
-        for (CampaignRepository.Due due : campaigns.due(CampaignStatus.APPROVED, "start_time", now)) {
+        for (CampaignRepository.Due due : campaigns.dueToStart(now)) {
             moved += moveBySystem(due, CampaignStatus.APPROVED, CampaignAction.START_TIME_ARRIVED, now);
         }
         for (CampaignStatus live : List.of(CampaignStatus.APPROVED, CampaignStatus.RUNNING, CampaignStatus.PAUSED)) {
-            for (CampaignRepository.Due due : campaigns.due(live, "end_time", now)) {
+            for (CampaignRepository.Due due : campaigns.dueToEnd(live, now)) {
                 moved += moveBySystem(due, live, CampaignAction.END_TIME_PASSED, now);
             }
         }

@@ -148,9 +148,16 @@ public class CampaignRepository {
                 .param("business", businessId).param("id", id).update();
     }
 
-    /** Ids of campaigns in {@code status} whose start (or end) time is at or before {@code now}. */
-    public List<Due> due(CampaignStatus status, String timeColumn, Instant now) {
-        return db.sql("select business_id, id from campaign where status = :status and " + timeColumn + " <= :now")
+    /** Approved campaigns whose start time is at or before {@code now}. */
+    public List<Due> dueToStart(Instant now) {
+        return db.sql("select business_id, id from campaign where status = 'APPROVED' and start_time <= :now")
+                .param("now", SqlTime.toSql(now))
+                .query((row, n) -> new Due(row.getLong("business_id"), row.getLong("id"))).list();
+    }
+
+    /** Campaigns in {@code status} whose end time is at or before {@code now}. */
+    public List<Due> dueToEnd(CampaignStatus status, Instant now) {
+        return db.sql("select business_id, id from campaign where status = :status and end_time <= :now")
                 .param("status", status.name()).param("now", SqlTime.toSql(now))
                 .query((row, n) -> new Due(row.getLong("business_id"), row.getLong("id"))).list();
     }
