@@ -1,0 +1,137 @@
+package dev.outdial.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.outdial.testing.Api;
+import dev.outdial.testing.CampaignFixtures;
+import dev.outdial.testing.OutdialIntegrationTest;
+import dev.outdial.testing.TestBusiness;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Issue 8: a receiver on localhost gets each event once per change, signed, and again after a 500. */
+@OutdialIntegrationTest
+class WebhooksTest {
+
+    @Autowired
+    Api api;
+
+    TestBusiness business;
+    HttpServer receiver;
+    final List<Received> received = new CopyOnWriteArrayList<>();
+    final AtomicInteger failuresToGive = new AtomicInteger();
+
+    record Received(String event, String delivery, String timestamp, String signature, String body) {
+    }
+
+    @BeforeEach
+    void aReceiverOnLocalhost() throws IOException {
+        business = api.newBusiness("webhooks");
+        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            var headers = exchange.getRequestHeaders();
+            int status = failuresToGive.getAndUpdate(left -> Math.max(0, left - 1)) > 0 ? 500 : 204;
+            if (status == 204) {
+                received.add(new Received(headers.getFirst("X-Outdial-Event"), headers.getFirst("X-Outdial-Delivery"),
+                        headers.getFirst("X-Outdial-Timestamp"), headers.getFirst("X-Outdial-Signature"), body));
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        receiver.start();
+    }
+
+    @AfterEach
+    void stopReceiver() {
+        receiver.stop(0);
+    }
+
+    @Test
+    void aCampaignStatusChangeIsDeliveredOnceAndSigned() throws Exception {
+        JsonNode webhook = register(List.of("CAMPAIGN_STATUS_CHANGED"));
+        String secret = webhook.get("secret").asString();
+        long campaign = new CampaignFixtures(business).create("Hooked", "MANUAL");
+
+        business.admin().post("/api/v1/campaigns/" + campaign + "/approve").expect(200);
+
+        awaitReceived(1);
+        Received delivery = received.getFirst();
+        assertThat(delivery.event()).isEqualTo("campaign.status_changed");
+        assertThat(delivery.signature()).isEqualTo(sign(secret, delivery.timestamp() + "." + delivery.body()));
+        JsonNode payload = JsonMapper.builder().build().readTree(delivery.body());
+        assertThat(payload.get("data").get("campaignId").asLong()).isEqualTo(campaign);
+        assertThat(payload.get("data").get("to").asString()).isEqualTo("APPROVED");
+        assertThat(payload.get("id").asString()).isEqualTo(delivery.delivery());
+        Thread.sleep(800);
+        assertThat(received).hasSize(1);
+        assertThat(business.admin().get("/api/v1/webhooks/" + webhook.get("id").asLong()).json().has("secret")).isFalse();
+    }
+
+    @Test
+    void aDeliveryAnswered500IsRetriedAndListedWithItsOutcome() throws Exception {
+        JsonNode webhook = register(List.of("CAMPAIGN_STATUS_CHANGED"));
+        failuresToGive.set(1);
+        long campaign = new CampaignFixtures(business).create("Retried", "MANUAL");
+
+        business.admin().post("/api/v1/campaigns/" + campaign + "/approve").expect(200);
+
+        awaitReceived(1);
+        JsonNode deliveries = business.admin().get("/api/v1/webhooks/" + webhook.get("id").asLong() + "/deliveries")
+                .expect(200).json().get("items");
+        assertThat(deliveries).hasSize(1);
+        assertThat(deliveries.get(0).get("status").asString()).isEqualTo("DELIVERED");
+        assertThat(deliveries.get(0).get("attempts").asInt()).isEqualTo(2);
+        assertThat(deliveries.get(0).get("lastStatusCode").asInt()).isEqualTo(204);
+    }
+
+    @Test
+    void eventsNotAskedForAreNotSentAndBadUrlsAreRefused() throws Exception {
+        register(List.of("CALL_ENDED"));
+        long campaign = new CampaignFixtures(business).create("Quiet", "MANUAL");
+        business.admin().post("/api/v1/campaigns/" + campaign + "/approve").expect(200);
+        Thread.sleep(800);
+        assertThat(received).isEmpty();
+
+        for (String url : List.of("ftp://example.com/hook", "not a url", "https://user:pw@example.com/")) {
+            var refused = business.admin().post("/api/v1/webhooks", Map.of("url", url, "events", List.of("CALL_ENDED")));
+            assertThat(refused.status()).as(url).isEqualTo(400);
+        }
+        assertThat(business.agent("nosy").client().get("/api/v1/webhooks").status()).isEqualTo(403);
+    }
+
+    private JsonNode register(List<String> events) {
+        String url = "http://localhost:" + receiver.getAddress().getPort() + "/hook";
+        return business.admin().post("/api/v1/webhooks", Map.of("url", url, "events", events)).expect(201).json();
+    }
+
+    private void awaitReceived(int count) throws InterruptedException {
+        for (int i = 0; i < 100 && received.size() < count; i++) {
+            Thread.sleep(100);
+        }
+        assertThat(received).hasSizeGreaterThanOrEqualTo(count);
+    }
+
+    private static String sign(String secret, String text) throws GeneralSecurityException {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+    }
+}
