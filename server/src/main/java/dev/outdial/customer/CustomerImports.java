@@ -5,6 +5,7 @@ import dev.outdial.customer.internal.ImportRepository;
 import dev.outdial.customer.internal.ImportRunner;
 import dev.outdial.shared.InvalidInputException;
 import dev.outdial.tabular.SpreadsheetRows;
+import dev.outdial.tabular.UploadLimit;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,13 +33,15 @@ public class CustomerImports {
     private final ImportRepository imports;
     private final ImportRunner runner;
     private final Clock clock;
+    private final UploadLimit limit;
     private final Path uploads;
     /** Imports queue up one after another: each is one long transaction. */
     private final ExecutorService background = Executors.newSingleThreadExecutor(Thread.ofVirtual()
             .name("customer-import-", 0).factory());
 
     CustomerImports(CampaignCustomers customers, ImportRepository imports, ImportRunner runner, Clock clock,
-                    @Value("${outdial.data-dir}") String dataDir) {
+                    UploadLimit limit, @Value("${outdial.data-dir}") String dataDir) {
+        this.limit = limit;
         this.customers = customers;
         this.imports = imports;
         this.runner = runner;
@@ -51,6 +54,7 @@ public class CustomerImports {
         if (file == null || file.isEmpty()) {
             throw new InvalidInputException(SpreadsheetRows.FIELD, "customer.import.empty");
         }
+        limit.check(file);
         Path stored = store(file);
         try {
             SpreadsheetRows.check(stored);

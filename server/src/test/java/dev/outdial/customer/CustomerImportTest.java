@@ -113,6 +113,19 @@ class CustomerImportTest {
     }
 
     @Test
+    void aFileOverTheSizeLimitIsRefusedWithAProblemAndAddsNothing() {
+        byte[] oversized = new byte[51 * 1024 * 1024];
+        java.util.Arrays.fill(oversized, (byte) 'a');
+
+        Api.Response refused = upload("huge.csv", oversized);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("file");
+        assertThat(refused.json().get("errors").get(0).get("message").asString()).contains("50 MB");
+        assertThat(count()).isZero();
+    }
+
+    @Test
     void aFileWithoutAPhoneColumnFailsAndAddsNothing() {
         JsonNode job = finished(upload("people.csv", "name,city\nAn,Huế\n".getBytes(StandardCharsets.UTF_8)));
 

@@ -5,6 +5,7 @@ import dev.outdial.compliance.BlockedNumbers;
 import dev.outdial.shared.CurrentUser;
 import dev.outdial.shared.Page;
 import dev.outdial.shared.PageRequest;
+import dev.outdial.tabular.UploadLimit;
 import dev.outdial.tabular.Uploads;
 import dev.outdial.web.PageMessages;
 import org.springframework.http.HttpStatus;
@@ -34,7 +35,10 @@ class BlockedNumberController {
     private final BlockedNumbers numbers;
     private final PageMessages messages;
 
-    BlockedNumberController(BlockedNumbers numbers, PageMessages messages) {
+    private final UploadLimit limit;
+
+    BlockedNumberController(BlockedNumbers numbers, PageMessages messages, UploadLimit limit) {
+        this.limit = limit;
         this.numbers = numbers;
         this.messages = messages;
     }
@@ -76,7 +80,7 @@ class BlockedNumberController {
     @PreAuthorize("hasRole('ADMIN')")
     ImportReportJson importFile(@AuthenticationPrincipal CurrentUser me, @PathVariable String list,
                                 @RequestPart("file") MultipartFile file) {
-        return ImportReportJson.of(Uploads.onDisk(file,
+        return ImportReportJson.of(Uploads.onDisk(limit.checked(file),
                 path -> numbers.importFile(me.businessId(), ListPath.kind(list), path)), messages);
     }
 }

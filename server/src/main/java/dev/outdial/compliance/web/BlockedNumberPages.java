@@ -7,6 +7,7 @@ import dev.outdial.shared.ConflictException;
 import dev.outdial.shared.CurrentUser;
 import dev.outdial.shared.InvalidInputException;
 import dev.outdial.shared.PageRequest;
+import dev.outdial.tabular.UploadLimit;
 import dev.outdial.tabular.Uploads;
 import dev.outdial.web.PageMessages;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,7 +30,10 @@ class BlockedNumberPages {
     private final BlockedNumbers numbers;
     private final PageMessages messages;
 
-    BlockedNumberPages(BlockedNumbers numbers, PageMessages messages) {
+    private final UploadLimit limit;
+
+    BlockedNumberPages(BlockedNumbers numbers, PageMessages messages, UploadLimit limit) {
+        this.limit = limit;
         this.numbers = numbers;
         this.messages = messages;
     }
@@ -74,7 +78,7 @@ class BlockedNumberPages {
     String importFile(@AuthenticationPrincipal CurrentUser me, @PathVariable String list,
                       @RequestParam("file") MultipartFile file, RedirectAttributes redirect) {
         try {
-            redirect.addFlashAttribute("report", ImportReportJson.of(Uploads.onDisk(file,
+            redirect.addFlashAttribute("report", ImportReportJson.of(Uploads.onDisk(limit.checked(file),
                     path -> numbers.importFile(me.businessId(), ListPath.kind(list), path)), messages));
         } catch (InvalidInputException refused) {
             redirect.addFlashAttribute("errors", messages.describe(refused));
