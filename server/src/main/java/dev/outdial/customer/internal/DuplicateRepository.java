@@ -2,6 +2,7 @@ package dev.outdial.customer.internal;
 
 import dev.outdial.customer.Duplicates;
 import dev.outdial.shared.SqlTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,7 +42,7 @@ public class DuplicateRepository {
                 """)
                 .param("campaign", campaignId).param("phones", phones)
                 .query(row -> {
-                    members.computeIfAbsent(row.getString("phone"), phone -> new java.util.ArrayList<>())
+                    members.computeIfAbsent(row.getString("phone"), phone -> new ArrayList<>())
                             .add(new Duplicates.Member(row.getLong("id"), row.getString("name"), row.getString("status"),
                                     row.getInt("total_attempts"), SqlTime.instant(row, "added_at")));
                 });
