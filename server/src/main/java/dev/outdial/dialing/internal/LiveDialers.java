@@ -61,21 +61,24 @@ public class LiveDialers {
     private final Campaigns campaigns;
     private final Businesses businesses;
     private final AgentPhones phones;
+    private final AccountManagers accountManagers;
     private final EnginePorts ports;
     private final Map<Long, BusinessDialer> dialers = new HashMap<>();
     /** Per campaign, every runner it had on this node, the current one last. */
     private final Map<Long, List<Running>> runners = new HashMap<>();
 
     LiveDialers(EngineThread engine, EngineCampaigns settings, DialingCustomers customers, Campaigns campaigns,
-                Businesses businesses, AgentPhones phones, SimulatedCarrier carrier, AgentSessions sessions,
-                LiveNumberLists lists, CallRecordRepository calls, AgentEventStream screen) {
+                Businesses businesses, AgentPhones phones, AccountManagers accountManagers, SimulatedCarrier carrier,
+                AgentSessions sessions, LiveNumberLists lists, CallRecordRepository calls, AgentEventStream screen) {
         this.engine = engine;
         this.settings = settings;
         this.customers = customers;
         this.campaigns = campaigns;
         this.businesses = businesses;
         this.phones = phones;
-        this.ports = new EnginePorts(engine, carrier, customers, sessions, lists, calls, screen);
+        this.accountManagers = accountManagers;
+        this.ports = new EnginePorts(engine, carrier, customers, sessions, lists, new ClassifyingCallLog(calls, customers),
+                screen);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -113,6 +116,7 @@ public class LiveDialers {
         try {
             campaign = settings.settingsOf(businessId, campaignId);
             limit = settings.concurrentCallLimit(businessId);
+            accountManagers.register(campaignId, settings.autoAssignsAccountManager(businessId, campaignId));
         } catch (RuntimeException unusable) {
             log.warn("Campaign {} cannot be dialed: {}", campaignId, unusable.getMessage());
             return;
