@@ -47,6 +47,11 @@ public record CampaignSettings(
         return new Builder(this);
     }
 
+    /** Settings made in code (the demo's campaigns), every one unset until given. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
     /** The same instants, told in the zone's offset: how they are stored and read back. */
     public CampaignSettings withTimesIn(ZoneId zone) {
         return toBuilder()
@@ -101,6 +106,9 @@ public record CampaignSettings(
         private Long ivrId;
         private Boolean ticketOnAgentOrVoicemail;
         private Map<String, Long> classificationMapping;
+
+        private Builder() {
+        }
 
         private Builder(CampaignSettings settings) {
             name = settings.name;

@@ -1,5 +1,6 @@
 package dev.outdial.customer;
 
+import dev.outdial.customer.internal.CustomerOutcomeRepository;
 import dev.outdial.customer.internal.JdbcCustomerStore;
 import dev.outdial.engine.customer.CampaignRules;
 import dev.outdial.engine.customer.CustomerState;
@@ -26,11 +27,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class DialingCustomers implements CustomerStore {
 
     private final JdbcCustomerStore store;
+    private final CustomerOutcomeRepository outcomes;
     private final NodeId node;
     private final Map<Long, CampaignRules> rules = new ConcurrentHashMap<>();
 
-    DialingCustomers(JdbcCustomerStore store, NodeId node) {
+    DialingCustomers(JdbcCustomerStore store, CustomerOutcomeRepository outcomes, NodeId node) {
         this.store = store;
+        this.outcomes = outcomes;
         this.node = node;
     }
 
@@ -77,6 +80,18 @@ public class DialingCustomers implements CustomerStore {
     @Transactional(readOnly = true)
     public Optional<Instant> nextDueAfter(long campaignId, Instant now) {
         return store.nextDueAfter(campaignId, now);
+    }
+
+    /** "Auto-assign account manager to the agent who receives the customer" (SPEC §4.1), when the campaign asks. */
+    @Transactional
+    public void assignAccountManager(long campaignId, long customerId, long agentUserId) {
+        outcomes.assignAccountManager(campaignId, customerId, agentUserId);
+    }
+
+    /** The agent's classification of the customer's last reached call: the list's "classification" (SPEC §4.3). */
+    @Transactional
+    public void classify(long campaignId, long customerId, long classificationId) {
+        outcomes.classify(campaignId, customerId, classificationId);
     }
 
     private CampaignRules rulesOf(long campaignId) {

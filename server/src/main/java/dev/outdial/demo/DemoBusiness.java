@@ -60,6 +60,11 @@ class DemoBusiness implements ApplicationRunner {
             DayOfWeek.THURSDAY, OFFICE_DAY, DayOfWeek.FRIDAY, OFFICE_DAY,
             DayOfWeek.SATURDAY, List.of(List.of("08:00", "12:00"))), List.of());
 
+    /** Open every hour of every day, so a newcomer sees the demo campaigns dial whenever they look. */
+    static final WorkingHoursDraft ALWAYS_OPEN = new WorkingHoursDraft("Demo 24/7",
+            java.util.Arrays.stream(DayOfWeek.values()).collect(Collectors.toMap(day -> day,
+                    day -> List.of(List.of("00:00", "24:00")))), List.of());
+
     private final Businesses businesses;
     private final UserAccounts users;
     private final Hotlines hotlines;
@@ -100,8 +105,10 @@ class DemoBusiness implements ApplicationRunner {
         Set<String> numbers = hotlines.list(businessId).stream().map(Hotline::number).collect(Collectors.toSet());
         HOTLINES.stream().filter(hotline -> !numbers.contains(hotline.number()))
                 .forEach(hotline -> hotlines.create(businessId, hotline));
-        if (schedules.list(businessId).stream().map(WorkingHours::name).noneMatch(OFFICE_HOURS.name()::equals)) {
-            schedules.create(businessId, OFFICE_HOURS);
+        for (WorkingHoursDraft hours : List.of(OFFICE_HOURS, ALWAYS_OPEN)) {
+            if (schedules.list(businessId).stream().map(WorkingHours::name).noneMatch(hours.name()::equals)) {
+                schedules.create(businessId, hours);
+            }
         }
     }
 }

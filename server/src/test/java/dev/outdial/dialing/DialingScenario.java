@@ -153,6 +153,43 @@ final class DialingScenario {
         }
     }
 
+    /** Manual: the agent gets the next customer, who must be {@code customerId}, and dials it; returns the call's id. */
+    String getAndDial(TestBusiness.Person agent, long customerId) {
+        JsonNode handed = agent.client().post("/api/v1/me/campaigns/" + campaignId + "/next").expect(200).json();
+        assertThat(handed.get("id").asLong()).isEqualTo(customerId);
+        return agent.client().post("/api/v1/me/customers/" + customerId + "/dial").expect(201).json().get("id").asString();
+    }
+
+    /** The agent's word on their reached call: classified as reached, then {@code next}. */
+    JsonNode dispose(TestBusiness.Person agent, String callId, String next, Map<String, Object> more) {
+        Map<String, Object> body = new HashMap<>(more);
+        body.put("classification", reachedClassification());
+        body.put("next", next);
+        return agent.client().post("/api/v1/calls/" + callId + "/disposition", body).expect(200).json();
+    }
+
+    /** The agent's calls of the campaign not yet ended. */
+    List<JsonNode> activeCallsOf(TestBusiness.Person agent) {
+        List<JsonNode> calls = new ArrayList<>();
+        agent.client().get("/api/v1/campaigns/" + campaignId + "/calls?active=true").expect(200).json().forEach(calls::add);
+        return calls;
+    }
+
+    /**
+     * Progressive: waits for the system's call for {@code agent} to be answered by the customer,
+     * then picks up the agent's ringing leg; returns the call's id.
+     */
+    String answerWhenRinging(TestBusiness.Person agent) {
+        Predicate<JsonNode> waitingForAgent = call -> call.get("state").asString().equals("WAITING_FOR_AGENT");
+        JsonNode waiting = waitFor(() -> activeCallsOf(agent), calls -> calls.stream().anyMatch(waitingForAgent),
+                "a customer waiting for " + agent.email()).stream().filter(waitingForAgent).findFirst().orElseThrow();
+        String callId = waiting.get("id").asString();
+        // The agent's leg rings a moment after the customer answers: try until it does.
+        waitFor(() -> agent.client().post("/api/v1/calls/" + callId + "/answer").status(), status -> status == 204,
+                "the leg of call " + callId + " to ring for " + agent.email());
+        return callId;
+    }
+
     long reachedClassification() {
         for (JsonNode classification : business.admin().get("/api/v1/call-classifications").expect(200).json()) {
             if (classification.get("reached").asBoolean()) {

@@ -11,7 +11,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,16 +18,7 @@ import tools.jackson.databind.JsonNode;
  * by their last digits: 0001 busy, 0002 no answer, 0003 answers and talks a moment.
  */
 @OutdialIntegrationTest
-@TestPropertySource(properties = {
-        "outdial.telephony.sim.rules.0001=BUSY",
-        "outdial.telephony.sim.rules.0002=NOANSWER",
-        "outdial.telephony.sim.rules.0003=ANSWER",
-        "outdial.telephony.sim.signal-delay=50ms",
-        "outdial.telephony.sim.ring-time=50ms",
-        "outdial.telephony.sim.talk-time=200ms",
-        "outdial.telephony.sim.no-answer-timeout=200ms",
-        "outdial.telephony.sim.spread=0",
-        "outdial.dialing.no-answer-timeout=200ms"})
+@ShortSimulatedCalls
 class ManualDialingTest {
 
     @Autowired

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * campaigns whose execution screen each agent has open ("closing it stops new work from that
  * campaign"). Presence lives in this node's memory: an agent works against one node, and after a
  * restart agents set their state and open their campaigns again. What they received, for the
- * daily quota, is in the database, since the quota "must survive a restart".
+ * daily quota, is in the database, since the quota "must survive a restart"; receiving a customer
+ * also makes the agent its account manager where the campaign asks.
  */
 @Component
 public class AgentSessions implements AgentPool {
@@ -21,9 +22,11 @@ public class AgentSessions implements AgentPool {
     private final Set<AgentId> available = ConcurrentHashMap.newKeySet();
     private final Map<Long, Set<AgentId>> openScreens = new ConcurrentHashMap<>();
     private final AgentReceiptRepository receipts;
+    private final AccountManagers accountManagers;
 
-    AgentSessions(AgentReceiptRepository receipts) {
+    AgentSessions(AgentReceiptRepository receipts, AccountManagers accountManagers) {
         this.receipts = receipts;
+        this.accountManagers = accountManagers;
     }
 
     public void setAvailable(AgentId agent, boolean isAvailable) {
@@ -65,6 +68,7 @@ public class AgentSessions implements AgentPool {
     @Override
     public void received(AgentId agent, long campaignId, long customerId, Instant at) {
         receipts.received(userId(agent), campaignId, customerId, at);
+        accountManagers.received(agent, campaignId, customerId);
     }
 
     @Override

@@ -96,6 +96,12 @@ class EngineCampaigns {
         return seconds == null ? otherwise : Duration.ofSeconds(seconds);
     }
 
+    /** Whether the agent who receives a customer becomes its account manager (SPEC §4.1). */
+    @Transactional(readOnly = true)
+    public boolean autoAssignsAccountManager(long businessId, long campaignId) {
+        return Boolean.TRUE.equals(campaigns.get(businessId, campaignId).settings().autoAssignAccountManager());
+    }
+
     /** The business's contract limit on concurrent calls. */
     int concurrentCallLimit(long businessId) {
         return businesses.get(businessId).concurrentCallLimit();

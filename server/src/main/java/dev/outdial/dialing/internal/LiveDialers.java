@@ -16,6 +16,7 @@ import dev.outdial.engine.pacing.CampaignRunner;
 import dev.outdial.engine.pacing.EnginePorts;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.rules.ConcurrencyLimit;
+import dev.outdial.engine.sim.SimulatedAgents;
 import dev.outdial.engine.sim.SimulatedCarrier;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -61,24 +64,34 @@ public class LiveDialers {
     private final Campaigns campaigns;
     private final Businesses businesses;
     private final AgentPhones phones;
+    private final AccountManagers accountManagers;
     private final EnginePorts ports;
     private final Map<Long, BusinessDialer> dialers = new HashMap<>();
     /** Per campaign, every runner it had on this node, the current one last. */
     private final Map<Long, List<Running>> runners = new HashMap<>();
 
     LiveDialers(EngineThread engine, EngineCampaigns settings, DialingCustomers customers, Campaigns campaigns,
-                Businesses businesses, AgentPhones phones, SimulatedCarrier carrier, AgentSessions sessions,
-                LiveNumberLists lists, CallRecordRepository calls, AgentEventStream screen) {
+                Businesses businesses, AgentPhones phones, AccountManagers accountManagers, SimulatedCarrier carrier,
+                AgentSessions sessions, LiveNumberLists lists, CallRecordRepository calls, AgentEventStream screen,
+                SimulatedAgents bots) {
         this.engine = engine;
         this.settings = settings;
         this.customers = customers;
         this.campaigns = campaigns;
         this.businesses = businesses;
         this.phones = phones;
-        this.ports = new EnginePorts(engine, carrier, customers, sessions, lists, calls, screen);
+        this.accountManagers = accountManagers;
+        // What the engine shows an agent goes to their page and, for a simulated agent, to the bot in their seat.
+        this.ports = new EnginePorts(engine, carrier, customers, sessions, lists, new ClassifyingCallLog(calls, customers),
+                (agent, update) -> {
+                    screen.show(agent, update);
+                    bots.show(agent, update);
+                });
     }
 
+    /** First among the listeners of the ready application, so whatever seats agents finds the runners. */
     @EventListener(ApplicationReadyEvent.class)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     void startRunningCampaigns() {
         for (Business business : businesses.list()) {
             for (Campaign campaign : campaigns.list(business.id(), null, CampaignStatus.RUNNING, null)) {
@@ -102,7 +115,7 @@ public class LiveDialers {
     }
 
     /** Customers may have become eligible: the business's campaigns pace again; on the engine thread. */
-    void wake(long businessId) {
+    public void wake(long businessId) {
         Optional.ofNullable(dialers.get(businessId)).ifPresent(BusinessDialer::wake);
     }
 
@@ -113,6 +126,7 @@ public class LiveDialers {
         try {
             campaign = settings.settingsOf(businessId, campaignId);
             limit = settings.concurrentCallLimit(businessId);
+            accountManagers.register(campaignId, settings.autoAssignsAccountManager(businessId, campaignId));
         } catch (RuntimeException unusable) {
             log.warn("Campaign {} cannot be dialed: {}", campaignId, unusable.getMessage());
             return;

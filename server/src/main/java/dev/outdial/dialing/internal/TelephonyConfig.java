@@ -1,5 +1,6 @@
 package dev.outdial.dialing.internal;
 
+import dev.outdial.engine.sim.SimulatedAgents;
 import dev.outdial.engine.sim.SimulatedCarrier;
 import dev.outdial.shared.NodeId;
 import java.util.Random;
@@ -15,5 +16,11 @@ class TelephonyConfig {
     @Bean
     SimulatedCarrier simulatedCarrier(EngineThread engine, SimTelephonyProperties sim, NodeId node) {
         return new SimulatedCarrier(engine, sim.model(), new Random(), "sim-" + node.value());
+    }
+
+    /** The seats of simulated agents (the demo's bots): each sees what the engine shows its agent. */
+    @Bean
+    SimulatedAgents simulatedAgents() {
+        return new SimulatedAgents();
     }
 }

@@ -1,0 +1,69 @@
+package dev.outdial.dialing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outdial.testing.Api;
+import dev.outdial.testing.OutdialIntegrationTest;
+import dev.outdial.testing.TestBusiness;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An agent in a progressive campaign: "when an agent is available and out of wrap-up, the system
+ * dials one customer for them and connects the customer on answer"; the agent picks up their
+ * ringing leg through the API.
+ */
+@OutdialIntegrationTest
+@ShortSimulatedCalls
+class ProgressiveAgentTest {
+
+    /** Long enough for the dialer to do what it must not: several pacing rounds at these durations. */
+    private static final Duration QUIET = Duration.ofMillis(800);
+
+    @Autowired
+    Api api;
+
+    @Test
+    void theAgentAnswersTheirRingingLegAndTheCallConnectsAndEndsSuccessfully() {
+        DialingScenario progressive = DialingScenario.running(api.newBusiness("Answer"), "PROGRESSIVE",
+                Map.of("wrapUpSeconds", 0));
+        TestBusiness.Person agent = progressive.fixtures.agent;
+        long customer = progressive.add("+84919010003").getFirst();
+        progressive.ready(agent);
+
+        String call = progressive.answerWhenRinging(agent);
+
+        JsonNode ended = progressive.waitForCallEnd(agent.client(), call);
+        assertThat(ended.get("result").asString()).isEqualTo("SUCCESS");
+        assertThat(ended.get("connectedAt")).isNotNull();
+        assertThat(ended.get("agentId").asLong()).isEqualTo(agent.id());
+        progressive.dispose(agent, call, "DONE", Map.of());
+        assertThat(progressive.customer(customer).get("status").asString()).isEqualTo("SUCCESS");
+        assertThat(progressive.customer(customer).get("accountManagerId").asLong()).isEqualTo(agent.id());
+    }
+
+    @Test
+    void anAgentWhoEndsWrapUpEarlyIsGivenTheNextCustomerAtOnce() {
+        DialingScenario progressive = DialingScenario.running(api.newBusiness("WrapUp"), "PROGRESSIVE",
+                Map.of("wrapUpSeconds", 600));
+        TestBusiness.Person agent = progressive.fixtures.agent;
+        List<Long> customers = progressive.add("+84919020003", "+84919030003");
+        progressive.ready(agent);
+        String first = progressive.answerWhenRinging(agent);
+        progressive.waitForCallEnd(agent.client(), first);
+        progressive.dispose(agent, first, "DONE", Map.of());
+
+        DialingScenario.pause(QUIET);
+        assertThat(progressive.callsOf(customers.get(1))).as("calls during wrap-up").isEmpty();
+
+        agent.client().post("/api/v1/me/wrap-up/end").expect(204);
+
+        String second = progressive.answerWhenRinging(agent);
+        assertThat(progressive.waitForCallEnd(agent.client(), second).get("customerId").asLong())
+                .isEqualTo(customers.get(1));
+    }
+}
