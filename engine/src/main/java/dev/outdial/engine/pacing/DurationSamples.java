@@ -13,6 +13,8 @@ final class DurationSamples {
 
     /** Enough to see the shape; few enough that a change of script shows within the hour. */
     private static final int CAPACITY = 400;
+    /** Fewer than this say little about a tail: until then an agent is assumed busy, the safe side. */
+    private static final int ENOUGH = 30;
 
     private final long[] ring = new long[CAPACITY];
     private int count;
@@ -31,9 +33,9 @@ final class DurationSamples {
         return count;
     }
 
-    /** The probability of ending within {@code horizon} after {@code elapsed}; 0 with no samples yet (assume busy). */
+    /** The probability of ending within {@code horizon} after {@code elapsed}; 0 until enough samples (assume busy). */
     double endsWithin(Duration elapsed, Duration horizon) {
-        if (count == 0) {
+        if (count < ENOUGH) {
             return 0;
         }
         long[] snapshot = sortedSnapshot();
