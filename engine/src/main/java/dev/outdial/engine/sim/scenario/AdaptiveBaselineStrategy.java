@@ -1,13 +1,10 @@
 package dev.outdial.engine.sim.scenario;
 
-import dev.outdial.engine.pacing.DialStrategy;
 import dev.outdial.engine.pacing.Dispatch;
 import dev.outdial.engine.pacing.PacingView;
-import dev.outdial.engine.port.CallRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A baseline for the benchmark, {@code adaptive-baseline}: VICIdial's published adaptive method.
@@ -15,20 +12,18 @@ import java.util.Optional;
  * and reset to 1.0 when the day's drop rate exceeds the limit; the dialer keeps level × agents
  * calls up.
  */
-final class AdaptiveBaselineStrategy implements DialStrategy {
+final class AdaptiveBaselineStrategy extends PoolBaseline {
 
     private static final Duration ADJUST_EVERY = Duration.ofSeconds(15);
     private static final double MAX_LEVEL = 4;
 
     private final double maxAbandonRate;
-    private final Duration maxWait;
-    private final CallCounts counts = new CallCounts();
     private double level = 1;
     private Instant adjustedAt = Instant.MIN;
 
     AdaptiveBaselineStrategy(double maxAbandonRate, Duration maxWait) {
+        super(maxWait);
         this.maxAbandonRate = maxAbandonRate;
-        this.maxWait = maxWait;
     }
 
     @Override
@@ -41,15 +36,5 @@ final class AdaptiveBaselineStrategy implements DialStrategy {
                             1, MAX_LEVEL);
         }
         return view.poolDials((int) Math.ceil(level * agents) - view.openCalls());
-    }
-
-    @Override
-    public Optional<Duration> maxWait() {
-        return Optional.of(maxWait);
-    }
-
-    @Override
-    public void observe(CallRecord call) {
-        counts.observe(call);
     }
 }
