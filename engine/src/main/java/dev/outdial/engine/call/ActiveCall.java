@@ -23,6 +23,7 @@ public final class ActiveCall {
     private CallRecord record;
     private Optional<CallId> agentLeg = Optional.empty();
     private Optional<CallResult> endedAs = Optional.empty();
+    private Optional<Runnable> onOfferUnanswered = Optional.empty();
 
     ActiveCall(CallOrchestrator orchestrator, CallRecord record, Connector connector) {
         this.orchestrator = orchestrator;
@@ -38,6 +39,16 @@ public final class ActiveCall {
     public void ringAgent(AgentId agent, Duration answerTimeout) {
         agentLeg = Optional.of(orchestrator.ringAgent(this, agent, answerTimeout));
         save(record.assignedTo(agent));
+    }
+
+    /**
+     * Predictive: offers the waiting customer to {@code agent} for {@code answerTimeout}. Unlike
+     * {@link #ringAgent}, an unanswered offer does not end the call: the customer keeps waiting
+     * ("offered 30 s, then the next") and {@code unanswered} runs so the next agent can be found.
+     */
+    public void offerTo(AgentId agent, Duration answerTimeout, Runnable unanswered) {
+        onOfferUnanswered = Optional.of(unanswered);
+        ringAgent(agent, answerTimeout);
     }
 
     /** The agent who placed the call is on it: the answer connects them at once. */
@@ -79,6 +90,13 @@ public final class ActiveCall {
             case CallEvent.Answered ignored -> {
                 orchestrator.bridge(record.id(), event.call());
                 connect(agent);
+            }
+            case CallEvent.Failed ignored when onOfferUnanswered.isPresent() -> {
+                Runnable unanswered = onOfferUnanswered.get();
+                onOfferUnanswered = Optional.empty();
+                agentLeg = Optional.empty();
+                save(record.unassigned());
+                unanswered.run();
             }
             case CallEvent.Failed ignored -> end(CallResult.AGENT_TIMEOUT);
             // The agent hung up on the customer: the call is over for both.

@@ -42,6 +42,11 @@ public final class CampaignRunner implements CallObserver {
     private record Offer(QueuedCustomer customer, Instant queuedAt, Connector connector, Scheduler.Cancellable autoDial) {
     }
 
+    /** The connector strategies that dial for one agent never use: they have no waiting room. */
+    private static final Connector NO_POOL = call -> {
+        throw new IllegalStateException("this campaign's strategy does not dial for a pool");
+    };
+
     private final CampaignSettings settings;
     private final long campaignId;
     private final DialStrategy strategy;
@@ -51,6 +56,7 @@ public final class CampaignRunner implements CallObserver {
     private final BusinessDialer dialer;
     private final CallOrchestrator calls;
     private final LapsedClaims lapsedClaims;
+    private final Optional<WaitingRoom> room;
     private final Map<AgentId, Offer> offers = new HashMap<>();
     private final Map<AgentId, Set<Long>> skipped = new HashMap<>();
     private boolean running;
@@ -71,6 +77,8 @@ public final class CampaignRunner implements CallObserver {
         this.calls = new CallOrchestrator(settings, businessLimit, ports.scheduler(), ports.telephony(),
                 ports.customers(), ports.numberLists(), ports.calls(), ports.screen(), this);
         this.lapsedClaims = new LapsedClaims(settings, ports.customers(), ports.calls());
+        this.room = strategy.maxWait().map(wait -> new WaitingRoom(ports.scheduler(), wait,
+                settings.agentAnswerTimeout(), dialer::wake));
     }
 
     /** The campaign is RUNNING: give back what a crashed node left, then dial. */
@@ -190,10 +198,12 @@ public final class CampaignRunner implements CallObserver {
     @Override
     public void connected(CallRecord call) {
         // The agent holds the customer already; nothing changes hands until the call ends.
+        strategy.observe(call);
     }
 
     @Override
     public void ended(CallRecord call, boolean dispositionDue) {
+        strategy.observe(call);
         Instant now = now();
         call.agent().ifPresent(agent -> {
             if (!dispositionDue) {
@@ -221,15 +231,23 @@ public final class CampaignRunner implements CallObserver {
     void pace() {
         Instant now = now();
         notDialing = reasonNotToDial(now);
+        // Customers already answered come first, whatever else the round decides.
+        room.ifPresent(waiting -> waiting.serve(freeAgents(now), this::holdForWaiting,
+                agent -> desk.release(agent, now())));
         if (notDialing.isEmpty() && !strategy.agentsPull()) {
             List<AgentId> free = freeAgents(now);
+            List<AgentId> available = List.copyOf(ports.agents().available(campaignId));
             int lines = freeLines();
-            if (free.isEmpty()) {
+            // Pool dials count on agents about to finish too, so only an empty campaign stops them.
+            if (room.isPresent() ? available.isEmpty() : free.isEmpty()) {
                 notDialing = Optional.of(NotDialing.NO_AGENTS_AVAILABLE);
             } else if (lines == 0) {
                 notDialing = Optional.of(NotDialing.CONCURRENCY_LIMIT_REACHED);
             } else {
-                notDialing = dispatch(strategy.plan(new PacingView(now, free, lines, calls.openCalls())), now)
+                PacingView view = new PacingView(now, free, lines, calls.openCalls(), available,
+                        room.map(WaitingRoom::waiting).orElse(0), room.<Connector>map(waiting -> waiting)
+                        .orElse(NO_POOL));
+                notDialing = dispatch(strategy.plan(view), now)
                         .or(() -> free.size() > lines ? Optional.of(NotDialing.CONCURRENCY_LIMIT_REACHED) : Optional.empty());
             }
         }
@@ -267,9 +285,25 @@ public final class CampaignRunner implements CallObserver {
         });
     }
 
+    /** The customer answered and the agent is the one offered it: theirs until the call is processed. */
+    private void holdForWaiting(AgentId agent, long customerId) {
+        desk.hold(agent, campaignId, customerId);
+        ports.agents().received(agent, campaignId, customerId, now());
+    }
+
+    /** A pool dial: the customer is nobody's until they answer and the waiting room finds an agent. */
+    private boolean startForPool(Dispatch dispatch, Instant now) {
+        List<QueuedCustomer> claimed = ports.customers().claimNext(campaignId,
+                Recipient.pool(ports.agents().loggedIn(campaignId)), 1, now, leaseUntil());
+        claimed.forEach(customer -> calls.dial(customer.customerId(), Optional.empty(), dispatch.connector(), now));
+        return !claimed.isEmpty();
+    }
+
     private boolean start(Dispatch dispatch, Instant now) {
-        AgentId agent = dispatch.agent().orElseThrow(() -> new UnsupportedOperationException(
-                "dialing for the campaign's pool comes with predictive dialing"));
+        if (dispatch.agent().isEmpty()) {
+            return startForPool(dispatch, now);
+        }
+        AgentId agent = dispatch.agent().get();
         Optional<QueuedCustomer> claimed = claimFor(agent, now);
         if (claimed.isEmpty()) {
             return false;

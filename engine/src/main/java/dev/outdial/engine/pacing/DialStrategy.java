@@ -1,6 +1,9 @@
 package dev.outdial.engine.pacing;
 
+import dev.outdial.engine.port.CallRecord;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How many calls to start now, and for whom: one class per dial type (SPEC §5). It only decides;
@@ -18,5 +21,17 @@ public interface DialStrategy {
     /** Whether agents pull their customers themselves ("Get customer") instead. */
     default boolean agentsPull() {
         return false;
+    }
+
+    /**
+     * Strategies that dial for the campaign's pool: how long an answered customer waits for an agent
+     * before being hung up as ABANDONED. Empty for strategies that dial for one agent.
+     */
+    default Optional<Duration> maxWait() {
+        return Optional.empty();
+    }
+
+    /** A call of the campaign was connected or ended: what a strategy that learns from the calls observes. */
+    default void observe(CallRecord call) {
     }
 }

@@ -96,6 +96,12 @@ public record CallRecord(
                 dialingAt, ringingAt, answeredAt, connectedAt, endedAt, result, disposition);
     }
 
+    /** The agent offered the waiting customer did not answer: the call is nobody's until the next offer. */
+    public CallRecord unassigned() {
+        return new CallRecord(id, businessId, campaignId, customerId, dialedNumber, hotline, Optional.empty(), queuedAt,
+                dialingAt, ringingAt, answeredAt, connectedAt, endedAt, result, disposition);
+    }
+
     public CallRecord connected(AgentId to, Instant at) {
         return new CallRecord(id, businessId, campaignId, customerId, dialedNumber, hotline, Optional.of(to), queuedAt,
                 dialingAt, ringingAt, answeredAt, Optional.of(at), endedAt, result, disposition);

@@ -42,6 +42,14 @@ public record AgentBehaviour(Distribution answerDelay, Distribution thinkTime, D
                 Distribution.uniform(Duration.ofSeconds(5), Duration.ofSeconds(15)), done("Reached"));
     }
 
+    /**
+     * Predictive agents sit on an open line ("nailed up"): a waiting customer is put through the
+     * moment an agent is chosen, not after a ring the customer would hear as silence.
+     */
+    public AgentBehaviour answeringAtOnce() {
+        return new AgentBehaviour(Distribution.constant(Duration.ZERO), thinkTime, dispositionDelay, classifier);
+    }
+
     public AgentBehaviour classifying(Classifier newClassifier) {
         return new AgentBehaviour(answerDelay, thinkTime, dispositionDelay, newClassifier);
     }

@@ -2,13 +2,15 @@ package dev.outdial.engine.sim;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 
 /**
  * How the simulated carrier's customers behave ({@code outdial.telephony.sim}): the chance of each
  * outcome (what is left to 1 does not answer), how long a phone rings before it is answered, after
  * how long an unanswered phone gives up, how long an answered customer talks, and how long the
- * network takes to signal a failure. Per-number {@link NumberRules} override the drawn outcome.
+ * network takes to signal a failure, and, when given, how long an answered customer stays on the line
+ * waiting to be connected to an agent before hanging up (predictive's silent wait). Per-number {@link NumberRules} override the drawn outcome.
  */
 public record CarrierModel(
         double answerProbability,
@@ -20,7 +22,16 @@ public record CarrierModel(
         Duration noAnswerTimeout,
         Distribution talkTime,
         Distribution signalDelay,
-        NumberRules rules) {
+        NumberRules rules,
+        Optional<Distribution> patience) {
+
+    /** Customers who wait for an agent as long as it takes. */
+    public CarrierModel(double answerProbability, double busyProbability, double refusalProbability,
+                        double invalidNumberProbability, double networkErrorProbability, Distribution ringBeforeAnswer,
+                        Duration noAnswerTimeout, Distribution talkTime, Distribution signalDelay, NumberRules rules) {
+        this(answerProbability, busyProbability, refusalProbability, invalidNumberProbability, networkErrorProbability,
+                ringBeforeAnswer, noAnswerTimeout, talkTime, signalDelay, rules, Optional.empty());
+    }
 
     public CarrierModel {
         requireProbability(answerProbability, "answerProbability");
@@ -38,6 +49,7 @@ public record CarrierModel(
         Objects.requireNonNull(talkTime, "talkTime");
         Objects.requireNonNull(signalDelay, "signalDelay");
         Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(patience, "patience");
     }
 
     /** A plausible default for demos: a third answer after ~8 s, talk ~2 min. */
@@ -50,7 +62,20 @@ public record CarrierModel(
 
     public CarrierModel withRules(NumberRules newRules) {
         return new CarrierModel(answerProbability, busyProbability, refusalProbability, invalidNumberProbability,
-                networkErrorProbability, ringBeforeAnswer, noAnswerTimeout, talkTime, signalDelay, newRules);
+                networkErrorProbability, ringBeforeAnswer, noAnswerTimeout, talkTime, signalDelay, newRules, patience);
+    }
+
+    /** Customers who hang up after {@code waitingPatience} on the line with no agent. */
+    public CarrierModel withPatience(Distribution waitingPatience) {
+        return new CarrierModel(answerProbability, busyProbability, refusalProbability, invalidNumberProbability,
+                networkErrorProbability, ringBeforeAnswer, noAnswerTimeout, talkTime, signalDelay, rules,
+                Optional.of(waitingPatience));
+    }
+
+    /** The same customers at another time of day, when more or fewer of them pick up. */
+    public CarrierModel withAnswerProbability(double probability) {
+        return new CarrierModel(probability, busyProbability, refusalProbability, invalidNumberProbability,
+                networkErrorProbability, ringBeforeAnswer, noAnswerTimeout, talkTime, signalDelay, rules, patience);
     }
 
     /** The outcome of a call to {@code number}: its rule's if one matches, else drawn from the probabilities. */

@@ -24,7 +24,7 @@ import java.util.function.Consumer;
 public final class SimulatedCarrier implements Telephony {
 
     private final Scheduler scheduler;
-    private final CarrierModel model;
+    private CarrierModel model;
     private final Random random;
     private final Map<CallId, Leg> legs = new HashMap<>();
     private final Map<AgentId, AgentPhone> agentPhones = new HashMap<>();
@@ -46,6 +46,11 @@ public final class SimulatedCarrier implements Telephony {
         this.idPrefix = idPrefix;
     }
 
+    /** From now on, calls placed behave as {@code newModel} says: a day whose answer rate drifts. */
+    public void changeModel(CarrierModel newModel) {
+        model = newModel;
+    }
+
     /** Plugs in the agent's phone; a leg rung for an agent without one rings until it times out. */
     public void connectPhone(AgentId agent, AgentPhone phone) {
         agentPhones.put(agent, phone);
@@ -63,6 +68,7 @@ public final class SimulatedCarrier implements Telephony {
         Duration ringing = model.ringBeforeAnswer().sample(random);
         Duration talk = model.talkTime().sample(random);
         Duration givesUp = min(ringTimeout, model.noAnswerTimeout());
+        Optional<Duration> patience = model.patience().map(distribution -> distribution.sample(random));
         scheduler.after(signal, () -> {
             Optional<CallResult> failure = outcome.failure().filter(result -> result != CallResult.NOANSWER);
             if (failure.isPresent()) {
@@ -71,7 +77,7 @@ public final class SimulatedCarrier implements Telephony {
             }
             ring(leg);
             if (outcome == CarrierOutcome.ANSWER && ringing.compareTo(givesUp) < 0) {
-                leg.timer = scheduler.after(ringing, () -> answer(leg, talk));
+                leg.timer = scheduler.after(ringing, () -> answer(leg, talk, patience));
             } else {
                 leg.timer = scheduler.after(givesUp, () -> end(leg, new CallEvent.Failed(leg.id, CallResult.NOANSWER)));
             }
@@ -110,7 +116,14 @@ public final class SimulatedCarrier implements Telephony {
 
     @Override
     public void bridge(CallId customerLeg, CallId agentLeg) {
-        // Simulated voices need no media path: connecting two answered legs changes nothing here.
+        // Simulated voices need no media path; but the conversation starts now, so the customer talks
+        // for their talk time from here, not from their answer, and no longer runs out of patience.
+        Leg leg = legs.get(customerLeg);
+        if (leg != null && leg.state == LegState.ANSWERED && !leg.bridged) {
+            leg.bridged = true;
+            leg.timer.cancel();
+            leg.timer = scheduler.after(leg.talk, () -> end(leg, new CallEvent.HungUp(leg.id, true)));
+        }
     }
 
     @Override
@@ -158,13 +171,17 @@ public final class SimulatedCarrier implements Telephony {
         }
     }
 
-    private void answer(Leg leg, Duration talk) {
+    private void answer(Leg leg, Duration talk, Optional<Duration> patience) {
         if (leg.state != LegState.RINGING) {
             return;
         }
         leg.state = LegState.ANSWERED;
+        leg.talk = talk;
+        // Until an agent is bridged in, the customer hangs up after their patience if they have one,
+        // else after their talk time (an agent on the line from the start: manual, preview).
+        Duration onTheLine = patience.filter(wait -> wait.compareTo(talk) < 0).orElse(talk);
+        leg.timer = scheduler.after(onTheLine, () -> end(leg, new CallEvent.HungUp(leg.id, true)));
         leg.listener.accept(new CallEvent.Answered(leg.id, false));
-        leg.timer = scheduler.after(talk, () -> end(leg, new CallEvent.HungUp(leg.id, true)));
     }
 
     private void end(Leg leg, CallEvent terminal) {
@@ -188,6 +205,8 @@ public final class SimulatedCarrier implements Telephony {
         private final Consumer<CallEvent> listener;
         private LegState state = LegState.DIALING;
         private Scheduler.Cancellable timer = Scheduler.Cancellable.NONE;
+        private Duration talk = Duration.ZERO;
+        private boolean bridged;
 
         private Leg(CallId id, Consumer<CallEvent> listener) {
             this.id = id;

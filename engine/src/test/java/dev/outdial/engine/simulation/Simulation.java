@@ -8,6 +8,8 @@ import dev.outdial.engine.customer.CustomerState;
 import dev.outdial.engine.customer.DialType;
 import dev.outdial.engine.pacing.BusinessDialer;
 import dev.outdial.engine.pacing.CampaignRunner;
+import dev.outdial.engine.pacing.DialStrategies;
+import dev.outdial.engine.pacing.DialStrategy;
 import dev.outdial.engine.pacing.EnginePorts;
 import dev.outdial.engine.port.AgentUpdate;
 import dev.outdial.engine.port.CallRecord;
@@ -15,6 +17,7 @@ import dev.outdial.engine.port.Scheduler;
 import dev.outdial.engine.rules.ConcurrencyLimit;
 import dev.outdial.engine.sim.AgentBehaviour;
 import dev.outdial.engine.sim.CarrierModel;
+import dev.outdial.engine.sim.DialAudit;
 import dev.outdial.engine.sim.InMemoryAgentPool;
 import dev.outdial.engine.sim.InMemoryCallLog;
 import dev.outdial.engine.sim.InMemoryCustomerStore;
@@ -78,10 +81,18 @@ final class Simulation {
     }
 
     CampaignRunner campaign(CampaignSettings settings, BusinessDialer on) {
+        return campaign(settings, on, DialStrategies.of(settings));
+    }
+
+    CampaignRunner campaign(CampaignSettings settings, DialStrategy strategy) {
+        return campaign(settings, dialer, strategy);
+    }
+
+    private CampaignRunner campaign(CampaignSettings settings, BusinessDialer on, DialStrategy strategy) {
         if (!this.settings.containsKey(settings.campaignId())) {
             customers.addCampaign(settings.campaignId(), settings.rules());
         }
-        CampaignRunner runner = on.campaign(settings);
+        CampaignRunner runner = on.campaign(settings, strategy);
         runners.put(settings.campaignId(), runner);
         this.settings.put(settings.campaignId(), settings);
         audit.watch(settings);
@@ -117,8 +128,12 @@ final class Simulation {
 
     /** {@code count} typical bots named {@code prefix-0…} at work in the campaign. */
     void bots(String prefix, int count, long campaignId) {
+        bots(prefix, count, campaignId, AgentBehaviour.typical());
+    }
+
+    void bots(String prefix, int count, long campaignId, AgentBehaviour behaviour) {
         for (int i = 0; i < count; i++) {
-            bot(String.format("%s-%02d", prefix, i), campaignId, AgentBehaviour.typical());
+            bot(String.format("%s-%02d", prefix, i), campaignId, behaviour);
         }
     }
 

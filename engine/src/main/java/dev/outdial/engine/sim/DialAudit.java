@@ -1,4 +1,4 @@
-package dev.outdial.engine.simulation;
+package dev.outdial.engine.sim;
 
 import dev.outdial.engine.call.CampaignSettings;
 import dev.outdial.engine.customer.AgentId;
@@ -8,9 +8,6 @@ import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.Scheduler;
 import dev.outdial.engine.port.Telephony;
 import dev.outdial.engine.rules.ConcurrencyLimit;
-import dev.outdial.engine.sim.InMemoryCallLog;
-import dev.outdial.engine.sim.InMemoryCustomerStore;
-import dev.outdial.engine.sim.InMemoryNumberLists;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,9 +19,9 @@ import java.util.function.Consumer;
  * Stands between the engine and the carrier and checks SPEC §7 at every customer dial, from what
  * the stores say at that moment: no blacklisted or DNC number, nothing outside working hours or
  * the campaign's window, nothing past maximum calls, no customer on two calls, never above the
- * contract's concurrency. Every breach is kept as a line in {@link #violations()}.
+ * contract's concurrency. The simulation tests and the simulator both count on it. Every breach is kept as a line in {@link #violations()}.
  */
-final class DialAudit implements Telephony {
+public final class DialAudit implements Telephony {
 
     private record Customer(long campaignId, long customerId) {
     }
@@ -41,7 +38,7 @@ final class DialAudit implements Telephony {
     private int dials;
     private int mostOpenCalls;
 
-    DialAudit(Telephony carrier, Scheduler scheduler, InMemoryCustomerStore customers, InMemoryCallLog calls,
+    public DialAudit(Telephony carrier, Scheduler scheduler, InMemoryCustomerStore customers, InMemoryCallLog calls,
               InMemoryNumberLists lists, ConcurrencyLimit limit) {
         this.carrier = carrier;
         this.scheduler = scheduler;
@@ -51,24 +48,24 @@ final class DialAudit implements Telephony {
         this.limit = limit;
     }
 
-    void watch(CampaignSettings settings) {
+    public void watch(CampaignSettings settings) {
         campaigns.put(settings.campaignId(), settings);
     }
 
-    void knows(String number, long campaignId, long customerId) {
+    public void knows(String number, long campaignId, long customerId) {
         byNumber.put(number, new Customer(campaignId, customerId));
     }
 
-    List<String> violations() {
+    public List<String> violations() {
         return List.copyOf(violations);
     }
 
-    int dials() {
+    public int dials() {
         return dials;
     }
 
     /** The most calls the business had up at once, counting the one being placed. */
-    int mostOpenCalls() {
+    public int mostOpenCalls() {
         return mostOpenCalls;
     }
 

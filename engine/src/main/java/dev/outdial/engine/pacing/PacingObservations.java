@@ -1,0 +1,150 @@
+package dev.outdial.engine.pacing;
+
+import dev.outdial.engine.customer.AgentId;
+import dev.outdial.engine.customer.CallResult;
+import dev.outdial.engine.port.CallRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a predictive campaign has seen of its calls and agents, as the pacing needs it: the answer
+ * rate of recent dials (decaying, so a drift shows within minutes), the ring time before an
+ * answer, how long agents stay busy once connected, what each busy agent is doing and since when,
+ * and the campaign's abandons against its answers so far.
+ */
+final class PacingObservations {
+
+    /** Half of an answer-rate observation's weight is gone after this long: recent enough to follow a drift. */
+    private static final Duration HALF_LIFE = Duration.ofMinutes(5);
+    /**
+     * Before any outcome, assume half of the dials are answered: overestimating the answer rate
+     * dials less, the safe side while nothing is known.
+     */
+    private static final double PRIOR_ANSWER_RATE = 0.5;
+    private static final double PRIOR_WEIGHT = 10;
+    private static final double DEFAULT_RING_SECONDS = 10;
+
+    /** Busy agent: on a call since {@code since}, or finished talking at {@code since} and not yet free. */
+    record Work(boolean onCall, Instant since) {
+    }
+
+    private final DurationSamples service = new DurationSamples();
+    private final DurationSamples afterCall = new DurationSamples();
+    private final Map<AgentId, Work> busy = new HashMap<>();
+    private final Map<AgentId, Instant> connectedAt = new HashMap<>();
+    private double decayedDials;
+    private double decayedAnswers;
+    private Instant decayedAt;
+    private double ringSeconds = DEFAULT_RING_SECONDS;
+    private long answeredByPerson;
+    private long abandoned;
+
+    void observe(CallRecord call) {
+        if (call.isOpen()) {
+            call.connectedAt().ifPresent(at -> call.agent().ifPresent(agent -> {
+                busy.put(agent, new Work(true, at));
+                connectedAt.put(agent, at);
+            }));
+            return;
+        }
+        Instant end = call.endedAt().orElseThrow();
+        CallResult result = call.result().orElseThrow();
+        boolean person = call.answeredAt().isPresent() && result != CallResult.MACHINE;
+        countDial(end, person);
+        call.answeredAt().ifPresent(answer -> ringSeconds += 0.05 * (seconds(call.dialingAt(), answer) - ringSeconds));
+        if (person) {
+            answeredByPerson++;
+        }
+        if (result == CallResult.ABANDONED) {
+            abandoned++;
+        }
+        if (call.connectedAt().isPresent()) {
+            call.agent().ifPresent(agent -> busy.put(agent, new Work(false, end)));
+        }
+    }
+
+    /** The agents free now: those we saw busy have finished, which is how long busy lasts. */
+    void freeNow(List<AgentId> free, Instant now) {
+        for (AgentId agent : free) {
+            Work work = busy.remove(agent);
+            Instant connected = connectedAt.remove(agent);
+            if (work != null && !work.onCall()) {
+                afterCall.add(Duration.between(work.since(), now));
+                if (connected != null) {
+                    service.add(Duration.between(connected, now));
+                }
+            }
+        }
+    }
+
+    /**
+     * How many busy agents (of {@code available}) will be free within {@code horizon}: the mean and
+     * variance of a sum of independent Bernoulli trials, one per agent, each with the probability
+     * the observed durations give for the time the agent has already spent.
+     */
+    Freeing freeingWithin(Iterable<AgentId> available, Instant now, Duration horizon) {
+        double mean = 0;
+        double variance = 0;
+        for (AgentId agent : available) {
+            Work work = busy.get(agent);
+            if (work == null) {
+                continue;
+            }
+            double q = (work.onCall() ? service : afterCall).endsWithin(Duration.between(work.since(), now), horizon);
+            mean += q;
+            variance += q * (1 - q);
+        }
+        return new Freeing(mean, variance);
+    }
+
+    record Freeing(double mean, double variance) {
+    }
+
+    /** Calls of the campaign talking now. */
+    int onCalls() {
+        return (int) busy.values().stream().filter(Work::onCall).count();
+    }
+
+    double answerRate(Instant now) {
+        decayTo(now);
+        return (decayedAnswers + PRIOR_ANSWER_RATE * PRIOR_WEIGHT) / (decayedDials + PRIOR_WEIGHT);
+    }
+
+    Duration ringTime() {
+        return Duration.ofMillis(Math.round(ringSeconds * 1000));
+    }
+
+    long answeredByPerson() {
+        return answeredByPerson;
+    }
+
+    long abandoned() {
+        return abandoned;
+    }
+
+    private void countDial(Instant at, boolean answered) {
+        decayTo(at);
+        decayedDials++;
+        if (answered) {
+            decayedAnswers++;
+        }
+    }
+
+    private void decayTo(Instant now) {
+        if (decayedAt != null && now.isAfter(decayedAt)) {
+            double factor = Math.pow(0.5, Duration.between(decayedAt, now).toMillis() / (double) HALF_LIFE.toMillis());
+            decayedDials *= factor;
+            decayedAnswers *= factor;
+        }
+        if (decayedAt == null || now.isAfter(decayedAt)) {
+            decayedAt = now;
+        }
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return Duration.between(from, to).toMillis() / 1000.0;
+    }
+}
