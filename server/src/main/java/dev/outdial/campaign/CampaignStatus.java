@@ -1,5 +1,7 @@
 package dev.outdial.campaign;
 
+import java.util.List;
+
 /** The lifecycle of a campaign (SPEC §4.2); ENDED is final. */
 public enum CampaignStatus {
     UNAPPROVED,
@@ -7,6 +9,11 @@ public enum CampaignStatus {
     RUNNING,
     PAUSED,
     ENDED;
+
+    /** Campaigns that may still dial: the settings objects they name must stay. */
+    public static List<CampaignStatus> notEnded() {
+        return List.of(UNAPPROVED, APPROVED, RUNNING, PAUSED);
+    }
 
     public boolean isLive() {
         return this == RUNNING || this == PAUSED;

@@ -94,6 +94,15 @@ public class Campaigns {
         return history.of(id);
     }
 
+    /**
+     * Whether a campaign that has not ended names the IVR, as for scripts and schedules: an ended
+     * campaign dials no more, and its calls keep the path they took.
+     */
+    @Transactional(readOnly = true)
+    public boolean usesIvr(long businessId, long ivrId) {
+        return campaigns.usesIvr(businessId, ivrId, CampaignStatus.notEnded());
+    }
+
     /** Only a campaign that never ran or has ended may be deleted; a live one is stopped first. */
     @Transactional
     public void delete(long businessId, long id) {

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What a campaign needs in a test business: a hotline, working hours, agents. Builds campaign
+ * What a campaign needs in a test business: a hotline, working hours, an IVR, agents. Builds campaign
  * bodies per dial type with every setting of that type given, as an admin would send them.
  */
 public final class CampaignFixtures {
@@ -19,6 +19,7 @@ public final class CampaignFixtures {
     private final TestBusiness business;
     public final long hotlineId;
     public final long workingHoursId;
+    public final long ivrId;
     public final TestBusiness.Person agent;
     public final TestBusiness.Person secondAgent;
 
@@ -33,6 +34,9 @@ public final class CampaignFixtures {
         }
         this.workingHoursId = business.admin().post("/api/v1/working-hours",
                 Map.of("name", "Office hours", "week", week, "holidays", List.of())).expect(201).id();
+        this.ivrId = business.admin().post("/api/v1/ivrs", Map.of("name", "Payment reminder", "root", "n1",
+                "nodes", List.of(Map.of("id", "n1", "type", "PLAY", "prompt", "Your payment is due on Friday."))))
+                .expect(201).id();
         this.agent = business.agent("caller-one");
         this.secondAgent = business.agent("caller-two");
     }
@@ -90,7 +94,7 @@ public final class CampaignFixtures {
             case "AUTOCALL" -> {
                 body.put("maxConcurrentCalls", 5);
                 body.put("hotlineRotation", "SINGLE");
-                body.put("ivrId", 3);
+                body.put("ivrId", ivrId);
                 body.put("ticketOnAgentOrVoicemail", true);
             }
             case "AUTO_CALLBACK" -> {

@@ -193,6 +193,13 @@ public class CampaignRepository {
                 """, businessId, scriptId, statuses) > 0;
     }
 
+    public boolean usesIvr(long businessId, long ivrId, List<CampaignStatus> statuses) {
+        return count("""
+                select count(*) from campaign c
+                where c.business_id = :business and c.ivr_id = :setting and c.status in (:statuses)
+                """, businessId, ivrId, statuses) > 0;
+    }
+
     private long count(String sql, long businessId, long settingId, List<CampaignStatus> statuses) {
         return db.sql(sql).param("business", businessId).param("setting", settingId)
                 .param("statuses", statuses.stream().map(Enum::name).toList())

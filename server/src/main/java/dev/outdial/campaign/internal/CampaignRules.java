@@ -6,6 +6,7 @@ import dev.outdial.campaign.CampaignSetting;
 import dev.outdial.campaign.CampaignSettings;
 import dev.outdial.campaign.DialMode;
 import dev.outdial.campaign.HotlineRotation;
+import dev.outdial.campaign.IvrCatalog;
 import dev.outdial.campaign.settings.CallClassifications;
 import dev.outdial.campaign.settings.Hotlines;
 import dev.outdial.campaign.settings.Scripts;
@@ -39,9 +40,12 @@ public class CampaignRules {
     private final WorkingHoursSchedules workingHours;
     private final Scripts scripts;
     private final CallClassifications classifications;
+    private final List<IvrCatalog> ivrs;
 
+    /** No {@link IvrCatalog} at all means no IVR is known, so an autocall campaign cannot name one. */
     CampaignRules(UserAccounts users, AgentGroups groups, Hotlines hotlines, WorkingHoursSchedules workingHours,
-                  Scripts scripts, CallClassifications classifications) {
+                  Scripts scripts, CallClassifications classifications, List<IvrCatalog> ivrs) {
+        this.ivrs = List.copyOf(ivrs);
         this.users = users;
         this.groups = groups;
         this.hotlines = hotlines;
@@ -110,6 +114,10 @@ public class CampaignRules {
         if (violations.check(s.workingHoursId() != null, "workingHoursId", "validation.required")) {
             violations.check(workingHours.exists(businessId, s.workingHoursId()), "workingHoursId",
                     "campaign.reference.unknown", s.workingHoursId());
+        }
+        if (s.ivrId() != null) {
+            violations.check(ivrs.stream().anyMatch(catalog -> catalog.exists(businessId, s.ivrId())), "ivrId",
+                    "campaign.reference.unknown", s.ivrId());
         }
         if (s.scriptId() != null) {
             violations.check(scripts.exists(businessId, s.scriptId()), "scriptId", "campaign.reference.unknown",

@@ -14,8 +14,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CampaignSettingUsage implements SettingUsage {
 
-    private static final List<CampaignStatus> NOT_ENDED = List.of(CampaignStatus.UNAPPROVED, CampaignStatus.APPROVED,
-            CampaignStatus.RUNNING, CampaignStatus.PAUSED);
+    private static final List<CampaignStatus> NOT_ENDED = CampaignStatus.notEnded();
     private static final List<CampaignStatus> RUNNING = List.of(CampaignStatus.RUNNING);
 
     private final CampaignRepository campaigns;

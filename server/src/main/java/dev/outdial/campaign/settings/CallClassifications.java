@@ -1,5 +1,6 @@
 package dev.outdial.campaign.settings;
 
+import dev.outdial.shared.Names;
 import dev.outdial.business.BusinessCreated;
 import dev.outdial.campaign.settings.internal.CallClassificationRepository;
 import dev.outdial.shared.ConflictException;
@@ -63,7 +64,7 @@ public class CallClassifications {
     @Transactional
     public CallClassification create(long businessId, CallClassificationDraft draft) {
         Violations violations = new Violations();
-        String name = SettingNames.check(draft.name(), violations);
+        String name = Names.check(draft.name(), violations);
         violations.check(draft.reached() != null, "reached", "validation.required");
         String typedCode = checkCode(draft.code(), violations);
         violations.throwIfAny();
@@ -79,7 +80,7 @@ public class CallClassifications {
     public CallClassification update(long businessId, long id, CallClassificationDraft changes) {
         CallClassification current = get(businessId, id);
         Violations violations = new Violations();
-        String name = SettingNames.check(Objects.requireNonNullElse(changes.name(), current.name()), violations);
+        String name = Names.check(Objects.requireNonNullElse(changes.name(), current.name()), violations);
         String code = changes.code() == null ? current.code() : checkCode(changes.code(), violations);
         violations.throwIfAny();
         boolean reached = Objects.requireNonNullElse(changes.reached(), current.reached());

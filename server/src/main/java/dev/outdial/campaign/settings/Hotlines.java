@@ -1,5 +1,6 @@
 package dev.outdial.campaign.settings;
 
+import dev.outdial.shared.Names;
 import dev.outdial.business.Businesses;
 import dev.outdial.campaign.settings.internal.HotlineRepository;
 import dev.outdial.shared.ConflictException;
@@ -119,10 +120,10 @@ public class Hotlines {
         Violations violations = new Violations();
         String country = businesses.get(businessId).defaultCountry();
         String number = PhoneNumbers.toE164(draft.number(), country, "number", violations);
-        String name = SettingNames.check(draft.name(), violations);
+        String name = Names.check(draft.name(), violations);
         String group = draft.group() == null || draft.group().isBlank() ? null : draft.group().strip();
-        violations.check(group == null || group.length() <= SettingNames.MAX_LENGTH, "group", "validation.too-long",
-                SettingNames.MAX_LENGTH);
+        violations.check(group == null || group.length() <= Names.MAX_LENGTH, "group", "validation.too-long",
+                Names.MAX_LENGTH);
         violations.throwIfAny();
         if (hotlines.numberTaken(businessId, number, exceptId)) {
             throw new ConflictException("hotline.number.taken", number);

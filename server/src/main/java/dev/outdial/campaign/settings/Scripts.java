@@ -1,5 +1,6 @@
 package dev.outdial.campaign.settings;
 
+import dev.outdial.shared.Names;
 import dev.outdial.business.BusinessCreated;
 import dev.outdial.campaign.settings.internal.ScriptRepository;
 import dev.outdial.shared.ConflictException;
@@ -111,7 +112,7 @@ public class Scripts {
 
     private Valid validate(long businessId, ScriptDraft draft, Long exceptId) {
         Violations violations = new Violations();
-        String name = SettingNames.check(draft.name(), violations);
+        String name = Names.check(draft.name(), violations);
         List<Question> questions = QuestionRules.check(draft.questions(), violations);
         violations.throwIfAny();
         if (scripts.nameTaken(businessId, name, exceptId)) {

@@ -1,5 +1,6 @@
 package dev.outdial.campaign.settings;
 
+import dev.outdial.shared.Names;
 import dev.outdial.campaign.settings.internal.WorkingHoursRepository;
 import dev.outdial.shared.ConflictException;
 import dev.outdial.shared.NotFoundException;
@@ -63,7 +64,7 @@ public class WorkingHoursSchedules {
     /** The schedule as it will be stored (its id not yet known), after every rule has held. */
     private WorkingHours validate(long businessId, WorkingHoursDraft draft, Long exceptId) {
         Violations violations = new Violations();
-        String name = SettingNames.check(draft.name(), violations);
+        String name = Names.check(draft.name(), violations);
         WeeklyHours hours = WeeklyHours.parse(draft.week(), draft.holidays(), violations);
         violations.throwIfAny();
         if (schedules.nameTaken(businessId, name, exceptId)) {

@@ -1,17 +1,15 @@
-package dev.outdial.campaign.settings;
+package dev.outdial.shared;
 
-import dev.outdial.shared.Violations;
+/** The rule every named settings object's name follows (scripts, hotlines, IVRs, queues, triggers...): present, and short enough for a list. */
+public final class Names {
 
-/** The rule every settings object's name follows: present, and short enough for a list. */
-final class SettingNames {
+    public static final int MAX_LENGTH = 200;
 
-    static final int MAX_LENGTH = 200;
-
-    private SettingNames() {
+    private Names() {
     }
 
     /** The name as it is stored (stripped), or {@code null} after recording what is wrong with it. */
-    static String check(String name, Violations violations) {
+    public static String check(String name, Violations violations) {
         String stripped = name == null ? "" : name.strip();
         boolean valid = violations.check(!stripped.isEmpty(), "name", "validation.required")
                 && violations.check(stripped.length() <= MAX_LENGTH, "name", "validation.too-long", MAX_LENGTH);

@@ -1,0 +1,63 @@
+package dev.outdial.inbound.web;
+
+import dev.outdial.inbound.InboundQueue;
+import dev.outdial.inbound.QueueDraft;
+import dev.outdial.inbound.InboundQueues;
+import dev.outdial.shared.CurrentUser;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Inbound queues: admins manage them, supervisors may look. */
+@RestController
+@RequestMapping("/api/v1/queues")
+class QueueController {
+
+    private final InboundQueues queues;
+
+    QueueController(InboundQueues queues) {
+        this.queues = queues;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('ADMIN')")
+    InboundQueue create(@AuthenticationPrincipal CurrentUser me, @RequestBody QueueDraft draft) {
+        return queues.create(me.businessId(), draft);
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    List<InboundQueue> list(@AuthenticationPrincipal CurrentUser me) {
+        return queues.list(me.businessId());
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    InboundQueue get(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
+        return queues.get(me.businessId(), id);
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    InboundQueue update(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestBody QueueDraft draft) {
+        return queues.update(me.businessId(), id, draft);
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasRole('ADMIN')")
+    void delete(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
+        queues.delete(me.businessId(), id);
+    }
+}

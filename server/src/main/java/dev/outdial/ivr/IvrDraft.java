@@ -1,0 +1,7 @@
+package dev.outdial.ivr;
+
+import java.util.List;
+
+/** An IVR as the admin sends it: {@code {"name", "root", "nodes": [...]}}. */
+public record IvrDraft(String name, String root, List<IvrNode> nodes) {
+}
