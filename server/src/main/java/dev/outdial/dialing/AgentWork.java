@@ -101,6 +101,19 @@ public class AgentWork {
         };
     }
 
+    /** Preview: the agent skips the customer shown; it goes back and is not offered to them again. */
+    public void skip(CurrentUser me, long campaignId) {
+        assignments.campaignOf(me.businessId(), me.id(), campaignId);
+        AgentId agent = agentOf(me);
+        if (!engine.call(() -> runnerFor(agent, campaignId).skip(agent))) {
+            throw new ConflictException("dialing.skip.nothing-offered", campaignId);
+        }
+    }
+
+    public boolean isAvailable(CurrentUser me) {
+        return sessions.isAvailable(agentOf(me));
+    }
+
     /**
      * Click to call: the customer the agent holds, or (manual) the one they called last, redialed
      * "at once while attempts remain". An agent never dials a customer not distributed to them.
@@ -113,9 +126,7 @@ public class AgentWork {
         boolean calledItLast = calls.lastAgentOf(campaignId, customerId).filter(last -> last == me.id()).isPresent();
         DialOutcome outcome = engine.call(() -> {
             CampaignRunner runner = runnerFor(agent, campaignId);
-            boolean holdsIt = dialers.holding(me.businessId(), agent)
-                    .filter(held -> held.campaignId() == campaignId && held.customerId() == customerId).isPresent();
-            if (!holdsIt && !calledItLast) {
+            if (!dialers.holds(me.businessId(), agent, campaignId, customerId) && !calledItLast) {
                 throw new ConflictException("dialing.dial.not-yours", customerId);
             }
             return runner.dial(agent, customerId);

@@ -2,7 +2,9 @@ package dev.outdial.web;
 
 import dev.outdial.shared.ConflictException;
 import dev.outdial.shared.InvalidInputException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -28,6 +30,14 @@ public class PageMessages {
             case ConflictException conflict -> List.of(text(conflict.messageKey(), conflict.args()));
             default -> throw rejection;
         };
+    }
+
+    /** Each rejected field's first message, to show next to the field (label left to the page). */
+    public Map<String, String> byField(InvalidInputException invalid) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        invalid.violations().forEach(violation ->
+                errors.putIfAbsent(violation.field(), text(violation.messageKey(), violation.args())));
+        return errors;
     }
 
     public String text(String key, Object... args) {

@@ -65,6 +65,7 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers("/operator/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers("/settings/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/workspace/**").hasRole(Role.AGENT.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());

@@ -69,7 +69,8 @@ public class Dispositions {
         return new CallDisposition(String.valueOf(request.classification()), next, asText(answers));
     }
 
-    private Optional<Script> scriptOf(long businessId, Campaign campaign) {
+    /** The script the campaign's agents answer: its own, else the business's default, else none. */
+    public Optional<Script> scriptOf(long businessId, Campaign campaign) {
         Long scriptId = campaign.settings().scriptId();
         return scriptId != null ? Optional.of(scripts.get(businessId, scriptId)) : scripts.defaultScript(businessId);
     }

@@ -181,6 +181,12 @@ public class LiveDialers {
         return Optional.ofNullable(dialers.get(businessId)).flatMap(dialer -> dialer.desk().holding(agent));
     }
 
+    /** Whether the agent holds this customer of the campaign (offered, or on their call); on the engine thread. */
+    public boolean holds(long businessId, AgentId agent, long campaignId, long customerId) {
+        return holding(businessId, agent)
+                .filter(held -> held.campaignId() == campaignId && held.customerId() == customerId).isPresent();
+    }
+
     /** "They can end it early"; on the engine thread. */
     public void endWrapUp(long businessId, AgentId agent) {
         Optional.ofNullable(dialers.get(businessId)).ifPresent(dialer -> dialer.endWrapUp(agent));

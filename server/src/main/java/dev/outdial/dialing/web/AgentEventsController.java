@@ -21,7 +21,8 @@ class AgentEventsController {
         this.events = events;
     }
 
-    @GetMapping(path = "/api/v1/me/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    /** The API's stream (HTTP Basic) and the workspace page's (its session): the same events. */
+    @GetMapping(path = {"/api/v1/me/events", "/workspace/events"}, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(@AuthenticationPrincipal CurrentUser me) {
         return events.subscribe(AgentId.of(String.valueOf(me.id())));
     }

@@ -1,0 +1,86 @@
+package dev.outdial.dialing;
+
+import dev.outdial.campaign.Campaign;
+import dev.outdial.campaign.settings.CallClassification;
+import dev.outdial.campaign.settings.CallClassifications;
+import dev.outdial.campaign.settings.Question;
+import dev.outdial.campaign.settings.Script;
+import dev.outdial.customer.CampaignCustomer;
+import dev.outdial.customer.CampaignCustomers;
+import dev.outdial.dialing.internal.AgentAssignments;
+import dev.outdial.dialing.internal.CallRecordRepository;
+import dev.outdial.dialing.internal.Dispositions;
+import dev.outdial.dialing.internal.EngineThread;
+import dev.outdial.dialing.internal.LiveDialers;
+import dev.outdial.shared.CurrentUser;
+import dev.outdial.shared.NotFoundException;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/**
+ * What the agent's execution screen shows (SPEC §5, the workspace page): the campaign with its
+ * script and the business's classifications for the disposition form, and the customer the agent
+ * works with their call history in the campaign. An agent sees only the customers distributed to
+ * them ("see only the customers distributed to them and their own history", SPEC §1).
+ */
+@Service
+public class ExecutionScreens {
+
+    /** The campaign as its execution screen needs it. */
+    public record Screen(Campaign campaign, List<Question> questions, List<CallClassification> classifications) {
+
+        /** The name of a classification on a call of the history, if it is one the agent can give. */
+        public String classificationName(Long id) {
+            return classifications.stream().filter(classification -> id != null && classification.id() == id)
+                    .map(CallClassification::name).findFirst().orElse("");
+        }
+    }
+
+    /** A customer and the agent's calls to them in the campaign, newest first. */
+    public record CustomerCard(CampaignCustomer customer, List<CallView> history) {
+    }
+
+    private final AgentAssignments assignments;
+    private final Dispositions dispositions;
+    private final CallClassifications classifications;
+    private final CampaignCustomers customers;
+    private final CallRecordRepository calls;
+    private final EngineThread engine;
+    private final LiveDialers dialers;
+
+    ExecutionScreens(AgentAssignments assignments, Dispositions dispositions, CallClassifications classifications,
+                     CampaignCustomers customers, CallRecordRepository calls,
+                     EngineThread engine, LiveDialers dialers) {
+        this.assignments = assignments;
+        this.dispositions = dispositions;
+        this.classifications = classifications;
+        this.customers = customers;
+        this.calls = calls;
+        this.engine = engine;
+        this.dialers = dialers;
+    }
+
+    /** The campaign's screen; 404 when the campaign is not the agent's. Agents classify reached calls only. */
+    public Screen screen(CurrentUser me, long campaignId) {
+        Campaign campaign = assignments.campaignOf(me.businessId(), me.id(), campaignId);
+        List<Question> questions = dispositions.scriptOf(me.businessId(), campaign).map(Script::questions)
+                .orElse(List.of());
+        List<CallClassification> reached = classifications.list(me.businessId()).stream()
+                .filter(CallClassification::reached).toList();
+        return new Screen(campaign, questions, reached);
+    }
+
+    /** The customer the agent holds or has called in the campaign; 404 for anyone else's. */
+    public CustomerCard customer(CurrentUser me, long campaignId, long customerId) {
+        assignments.campaignOf(me.businessId(), me.id(), campaignId);
+        CampaignCustomer customer = customers.get(me.businessId(), campaignId, customerId);
+        List<CallView> history = calls.ofCampaign(me.businessId(), campaignId, false, me.id(), CallRecords.LIST_LIMIT)
+                .stream().filter(call -> call.customerId() == customerId).map(CallView::of).toList();
+        boolean holdsIt = engine.call(
+                () -> dialers.holds(me.businessId(), AgentWork.agentOf(me), campaignId, customerId));
+        if (!holdsIt && history.isEmpty()) {
+            throw new NotFoundException("customer", customerId);
+        }
+        return new CustomerCard(customer, history);
+    }
+}

@@ -1,0 +1,191 @@
+package dev.outdial.dialing.web;
+
+import dev.outdial.dialing.AgentWork;
+import dev.outdial.dialing.CallRecords;
+import dev.outdial.dialing.CallView;
+import dev.outdial.dialing.ExecutionScreens;
+import dev.outdial.shared.ConflictException;
+import dev.outdial.shared.CurrentUser;
+import dev.outdial.shared.InvalidInputException;
+import dev.outdial.shared.NotFoundException;
+import dev.outdial.web.Formats;
+import dev.outdial.web.PageMessages;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/**
+ * The agent workspace page (SPEC §5): the state switch, the agent's campaigns with Run and Close,
+ * and the execution screen. Every action answers with the fragment htmx swaps in; what the engine
+ * does by itself (offers, the call's progress, wrap-up) reaches the page by the event stream
+ * ({@code /workspace/events}), whose handler in {@code workspace.js} fetches the same fragments.
+ * Session-authenticated with CSRF tokens: a page cannot use the stateless API.
+ */
+@Controller
+@PreAuthorize("hasRole('AGENT')")
+class WorkspacePages {
+
+    private static final String PAGE = "workspace/page";
+
+    private final AgentWork work;
+    private final ExecutionScreens screens;
+    private final CallRecords calls;
+    private final PageMessages messages;
+    private final Formats formats;
+
+    WorkspacePages(AgentWork work, ExecutionScreens screens, CallRecords calls, PageMessages messages, Formats formats) {
+        this.work = work;
+        this.screens = screens;
+        this.calls = calls;
+        this.messages = messages;
+        this.formats = formats;
+    }
+
+    @GetMapping("/workspace")
+    String page(@AuthenticationPrincipal CurrentUser me, Model model) {
+        List<AgentWork.MyCampaign> campaigns = work.campaigns(me);
+        model.addAttribute("campaigns", campaigns);
+        model.addAttribute("available", work.isAvailable(me));
+        campaigns.stream().filter(AgentWork.MyCampaign::open).findFirst()
+                .ifPresent(open -> model.addAttribute("screen", screens.screen(me, open.id())));
+        return PAGE;
+    }
+
+    @PostMapping("/workspace/state")
+    String state(@AuthenticationPrincipal CurrentUser me, @RequestParam boolean available, Model model) {
+        work.setAvailable(me, available);
+        model.addAttribute("available", work.isAvailable(me));
+        return PAGE + " :: state";
+    }
+
+    /** Run: opens the campaign's execution screen; the list shows it open. */
+    @PostMapping("/workspace/campaigns/{campaignId}/open")
+    String open(@AuthenticationPrincipal CurrentUser me, @PathVariable long campaignId, Model model) {
+        work.open(me, campaignId);
+        model.addAttribute("screen", screens.screen(me, campaignId));
+        model.addAttribute("campaigns", work.campaigns(me));
+        return PAGE + " :: opened";
+    }
+
+    @PostMapping("/workspace/campaigns/{campaignId}/close")
+    String close(@AuthenticationPrincipal CurrentUser me, @PathVariable long campaignId, Model model) {
+        work.close(me, campaignId);
+        model.addAttribute("campaigns", work.campaigns(me));
+        return PAGE + " :: opened";
+    }
+
+    /** Get customer (manual); a refusal goes to the notice with its reason. */
+    @PostMapping("/workspace/campaigns/{campaignId}/next")
+    String next(@AuthenticationPrincipal CurrentUser me, @PathVariable long campaignId, Model model) {
+        long customerId = work.next(me, campaignId).id();
+        return customer(me, campaignId, customerId, null, model);
+    }
+
+    @PostMapping("/workspace/campaigns/{campaignId}/skip")
+    String skip(@AuthenticationPrincipal CurrentUser me, @PathVariable long campaignId) {
+        work.skip(me, campaignId);
+        return PAGE + " :: empty";
+    }
+
+    /** The customer card; {@code dialsAt} is the end of a preview's countdown. */
+    @GetMapping("/workspace/campaigns/{campaignId}/customers/{customerId}")
+    String customer(@AuthenticationPrincipal CurrentUser me, @PathVariable long campaignId,
+                    @PathVariable long customerId, @RequestParam(required = false) String dialsAt, Model model) {
+        model.addAttribute("screen", screens.screen(me, campaignId));
+        model.addAttribute("card", screens.customer(me, campaignId, customerId));
+        model.addAttribute("dialsAt", dialsAt);
+        return PAGE + " :: customer";
+    }
+
+    /** Click to call (and a preview's Dial now). */
+    @PostMapping("/workspace/customers/{customerId}/dial")
+    String dial(@AuthenticationPrincipal CurrentUser me, @PathVariable long customerId, Model model) {
+        return call(me, work.dial(me, customerId), false, model);
+    }
+
+    /** The call panel; {@code ringing}: the agent's own phone rings for it (progressive), so it shows Answer. */
+    @GetMapping("/workspace/calls/{callId}")
+    String call(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId,
+                @RequestParam(defaultValue = "false") boolean ringing, Model model) {
+        return call(me, calls.get(me, callId), ringing, model);
+    }
+
+    @PostMapping("/workspace/calls/{callId}/answer")
+    String answer(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId, Model model) {
+        work.answer(me, callId);
+        return call(me, callId, false, model);
+    }
+
+    @PostMapping("/workspace/calls/{callId}/hangup")
+    String hangUp(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId, Model model) {
+        work.hangUp(me, callId);
+        return call(me, callId, false, model);
+    }
+
+    /** The agent's word on the call; wrong fields come back with their messages beside them. */
+    @PostMapping("/workspace/calls/{callId}/disposition")
+    String dispose(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId,
+                   @RequestParam MultiValueMap<String, String> form, Model model, HttpServletResponse response) {
+        CallView call = calls.get(me, callId);
+        ExecutionScreens.Screen screen = screens.screen(me, call.campaignId());
+        try {
+            CallView disposed = work.dispose(me, callId, DispositionForm.read(form, screen.questions(), formats.zone()));
+            response.setHeader("HX-Trigger", "customer-changed");
+            return call(me, disposed, false, model);
+        } catch (InvalidInputException invalid) {
+            model.addAttribute("errors", messages.byField(invalid));
+            model.addAttribute("form", form);
+            return call(me, call, false, model);
+        }
+    }
+
+    @GetMapping("/workspace/wrap-up")
+    String wrapUp(@RequestParam String until, Model model) {
+        model.addAttribute("until", until);
+        return PAGE + " :: wrap-up";
+    }
+
+    @PostMapping("/workspace/wrap-up/end")
+    String endWrapUp(@AuthenticationPrincipal CurrentUser me) {
+        work.endWrapUp(me);
+        return PAGE + " :: empty";
+    }
+
+    /** A refused action says why in the notice, whatever the element that asked: htmx is told to swap it there. */
+    @ExceptionHandler
+    String refused(ConflictException refused, Model model, HttpServletResponse response) {
+        String reasonKey = "workspace.refused." + refused.properties().get("reason");
+        String reason = messages.text(reasonKey);
+        model.addAttribute("notice", reason.equals(reasonKey) ? messages.describe(refused).getFirst() : reason);
+        response.setHeader("HX-Retarget", "#notice");
+        response.setHeader("HX-Reswap", "innerHTML");
+        return PAGE + " :: notice";
+    }
+
+    /** Another agent's campaign, customer or call looks like none at all. */
+    @ExceptionHandler
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(NotFoundException missing, Model model) {
+        model.addAttribute("status", HttpStatus.NOT_FOUND.value());
+        model.addAttribute("messageKey", "error.not-found");
+        return "error";
+    }
+
+    private String call(CurrentUser me, CallView call, boolean ringing, Model model) {
+        model.addAttribute("call", call);
+        model.addAttribute("screen", screens.screen(me, call.campaignId()));
+        model.addAttribute("ringing", ringing);
+        return PAGE + " :: call";
+    }
+}

@@ -1,0 +1,44 @@
+// The execution screen follows the agent's event stream: each event fetches the fragment it changes
+// (the customer card, the call panel, the wrap-up timer), so the server alone decides what is shown.
+(function () {
+  const root = document.getElementById('workspace');
+  if (!root) {
+    return;
+  }
+  const base = root.dataset.base;
+  const notice = document.getElementById('notice');
+  let lastCall = null;
+
+  const load = (url, target) => {
+    if (document.querySelector(target)) {
+      htmx.ajax('GET', url, {source: target, target: target, swap: 'innerHTML'});
+    }
+  };
+  const customerUrl = event => `${base}/campaigns/${event.campaignId}/customers/${event.customerId}`;
+  const callUrl = callId => `${base}/calls/${encodeURIComponent(callId)}`;
+
+  const stream = new EventSource(root.dataset.events);
+  const on = (name, handle) => stream.addEventListener(name, message => handle(JSON.parse(message.data)));
+  on('customer-offered', offer => load(customerUrl(offer)
+      + (offer.dialsAt ? `?dialsAt=${encodeURIComponent(offer.dialsAt)}` : ''), '#customer'));
+  on('offer-withdrawn', () => { const card = document.getElementById('customer'); if (card) card.innerHTML = ''; });
+  on('call-placed', call => { lastCall = call.callId; load(customerUrl(call), '#customer'); load(callUrl(call.callId), '#call'); });
+  on('call-answered', call => { lastCall = call.callId; load(callUrl(call.callId), '#call'); });
+  on('call-ringing', () => { if (lastCall) load(callUrl(lastCall) + '?ringing=true', '#call'); });
+  on('call-ended', call => { load(callUrl(call.callId), '#call'); htmx.trigger(document.body, 'customer-changed'); });
+  on('wrap-up', wrapUp => load(`${base}/wrap-up?until=${encodeURIComponent(wrapUp.until)}`, '#wrap-up'));
+
+  // Countdowns (preview, wrap-up) count down to the instant the server gave.
+  setInterval(() => document.querySelectorAll('[data-countdown-until]').forEach(counter => {
+    const left = Math.max(0, Math.ceil((Date.parse(counter.dataset.countdownUntil) - Date.now()) / 1000));
+    counter.textContent = String(left);
+  }), 250);
+
+  // A new action clears the last refusal.
+  document.body.addEventListener('htmx:beforeRequest', event => {
+    if (event.detail.requestConfig && event.detail.requestConfig.verb !== 'get') {
+      notice.textContent = '';
+    }
+  });
+  window.addEventListener('beforeunload', () => stream.close());
+})();
