@@ -9,11 +9,22 @@
   const notice = document.getElementById('notice');
   let lastCall = null;
 
+  // An event may come while the screen is being opened: its fragment is loaded once the screen is in.
+  const pending = {};
   const load = (url, target) => {
     if (document.querySelector(target)) {
       htmx.ajax('GET', url, {source: target, target: target, swap: 'innerHTML'});
+    } else {
+      pending[target] = url;
     }
   };
+  document.body.addEventListener('htmx:afterSettle', () => Object.keys(pending).forEach(target => {
+    if (document.querySelector(target)) {
+      const url = pending[target];
+      delete pending[target];
+      load(url, target);
+    }
+  }));
   const customerUrl = event => `${base}/campaigns/${event.campaignId}/customers/${event.customerId}`;
   const callUrl = callId => `${base}/calls/${encodeURIComponent(callId)}`;
 

@@ -12,6 +12,7 @@ import dev.outdial.dialing.internal.CallRecordRepository;
 import dev.outdial.dialing.internal.Dispositions;
 import dev.outdial.dialing.internal.EngineThread;
 import dev.outdial.dialing.internal.LiveDialers;
+import dev.outdial.engine.pacing.AgentDesk;
 import dev.outdial.shared.CurrentUser;
 import dev.outdial.shared.NotFoundException;
 import java.util.List;
@@ -26,8 +27,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class ExecutionScreens {
 
-    /** The campaign as its execution screen needs it. */
-    public record Screen(Campaign campaign, List<Question> questions, List<CallClassification> classifications) {
+    /**
+     * The campaign as its execution screen needs it, and the customer the agent holds in it, if any,
+     * so a screen opened again (or the page reloaded) shows them at once.
+     */
+    public record Screen(Campaign campaign, List<Question> questions, List<CallClassification> classifications,
+                         Long heldCustomerId) {
 
         /** The name of a classification on a call of the history, if it is one the agent can give. */
         public String classificationName(Long id) {
@@ -67,7 +72,9 @@ public class ExecutionScreens {
                 .orElse(List.of());
         List<CallClassification> reached = classifications.list(me.businessId()).stream()
                 .filter(CallClassification::reached).toList();
-        return new Screen(campaign, questions, reached);
+        Long held = engine.call(() -> dialers.holding(me.businessId(), AgentWork.agentOf(me)))
+                .filter(holding -> holding.campaignId() == campaignId).map(AgentDesk.Holding::customerId).orElse(null);
+        return new Screen(campaign, questions, reached, held);
     }
 
     /** The customer the agent holds or has called in the campaign; 404 for anyone else's. */

@@ -5,8 +5,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Page;
 import dev.outdial.testing.BrowserTest;
 import dev.outdial.testing.TestBusiness;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
@@ -26,18 +28,11 @@ class WorkspaceBrowserTest extends BrowserTest {
 
     @Test
     void anAgentRunsAManualCampaignFromGetCustomerToDisposition() {
-        TestBusiness business = api.newBusiness("Workspace");
-        long script = business.admin().post("/api/v1/scripts", Map.of("name", "Budget script", "questions", List.of(
-                Map.of("id", "budget", "text", "Monthly budget", "type", "NUMBER", "required", true)))).expect(201).id();
-        DialingScenario manual = DialingScenario.running(business, "MANUAL", Map.of("scriptId", script));
+        DialingScenario manual = withBudgetScript("MANUAL", Map.of());
         manual.add("+84912500003", "+84912510003");
         long reached = manual.reachedClassification();
 
-        Page page = signedIn(manual.fixtures.agent.email(), "person-password", "en-US");
-        page.navigate("/workspace");
-        page.click("#state-available");
-        assertThat(page.locator("#agent-state")).hasAttribute("data-available", "true");
-        page.click("tr[data-campaign='" + manual.campaignId + "'] button.run");
+        Page page = availableWithCampaignOpen(manual);
         assertThat(page.locator("#get-customer")).isVisible();
 
         page.click("#get-customer");
@@ -68,5 +63,63 @@ class WorkspaceBrowserTest extends BrowserTest {
 
         page.click("#get-customer");
         assertThat(page.locator("#customer-card h3")).hasText("Customer +84912510003");
+    }
+
+    @Test
+    void aPreviewShowsTheCustomerWithItsCountdownAndTheAgentMaySkipOrDialNow() {
+        DialingScenario preview = withBudgetScript("PREVIEW", Map.of("previewSeconds", 60, "wrapUpSeconds", 0));
+        preview.add("+84912520003", "+84912530003");
+
+        Page page = availableWithCampaignOpen(preview);
+        assertThat(page.locator("#customer-card h3")).hasText("Customer +84912520003");
+        assertThat(page.locator("#customer-card [data-countdown-until]")).hasText(Pattern.compile("^(5\\d|60)$"));
+
+        page.click("#skip");
+        assertThat(page.locator("#customer-card h3")).hasText("Customer +84912530003");
+        page.click("#dial");
+        assertThat(page.locator("#call-state")).hasText("Talking");
+        page.click("#hang-up");
+        assertThat(page.locator("#disposition")).isVisible();
+    }
+
+    @Test
+    void aProgressiveCallRingsTheAgentWhoAnswersThenWrapsUp() {
+        DialingScenario progressive = withBudgetScript("PROGRESSIVE", Map.of("wrapUpSeconds", 120));
+        progressive.add("+84912540003");
+        long reached = progressive.reachedClassification();
+
+        Page page = availableWithCampaignOpen(progressive);
+        page.click("#answer");
+        assertThat(page.locator("#call-state")).hasText("Talking");
+        assertThat(page.locator("#customer-card h3")).hasText("Customer +84912540003");
+        page.click("#hang-up");
+        page.selectOption("#classification", String.valueOf(reached));
+        page.fill("#answer-budget", "20");
+        page.click("#next-done");
+        assertThat(page.locator("#disposed")).containsText("Done");
+
+        assertThat(page.locator("#wrap-up-panel")).isVisible();
+        page.click("#end-wrap-up");
+        assertThat(page.locator("#wrap-up-panel")).hasCount(0);
+    }
+
+    /** A running campaign whose script asks one required question, {@code budget}. */
+    private DialingScenario withBudgetScript(String dialMode, Map<String, Object> settings) {
+        TestBusiness business = api.newBusiness("Workspace");
+        long script = business.admin().post("/api/v1/scripts", Map.of("name", "Budget script", "questions", List.of(
+                Map.of("id", "budget", "text", "Monthly budget", "type", "NUMBER", "required", true)))).expect(201).id();
+        Map<String, Object> withScript = new HashMap<>(settings);
+        withScript.put("scriptId", script);
+        return DialingScenario.running(business, dialMode, withScript);
+    }
+
+    /** The campaign's agent signed in, Available, with the campaign's execution screen open. */
+    private Page availableWithCampaignOpen(DialingScenario scenario) {
+        Page page = signedIn(scenario.fixtures.agent.email(), "person-password", "en-US");
+        page.navigate("/workspace");
+        page.click("#state-available");
+        assertThat(page.locator("#agent-state")).hasAttribute("data-available", "true");
+        page.click("tr[data-campaign='" + scenario.campaignId + "'] button.run");
+        return page;
     }
 }
