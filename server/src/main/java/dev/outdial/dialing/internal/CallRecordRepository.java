@@ -62,6 +62,12 @@ public class CallRecordRepository implements CallLog {
         }
     }
 
+    /** Whether the call's record is stored ended already. */
+    boolean isEnded(String callId) {
+        return db.sql("select count(*) from call_record where id = :id and ended_at is not null")
+                .param("id", callId).query(Long.class).single() > 0;
+    }
+
     @Override
     public void recordRefusal(long campaignId, long customerId, String number, Instant at, DialVerdict.Refused refusal) {
         db.sql("""

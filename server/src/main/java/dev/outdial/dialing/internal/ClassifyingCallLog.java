@@ -1,32 +1,44 @@
 package dev.outdial.dialing.internal;
 
 import dev.outdial.customer.DialingCustomers;
+import dev.outdial.dialing.CallEnded;
 import dev.outdial.engine.port.CallLog;
 import dev.outdial.engine.port.CallRecord;
 import dev.outdial.engine.rules.DialVerdict;
 import java.time.Instant;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * The engine's call log, which also copies the agent's word on a reached call to its customer: the
  * customer list's "classification" column is the classification of the last reached call (SPEC
- * §4.3, §4.4). Every disposition, from the agent API or a simulated agent, is saved through here.
+ * §4.3, §4.4). Every disposition, from the agent API or a simulated agent, is saved through here,
+ * and so is every call's end, announced once as {@link CallEnded}.
  */
 final class ClassifyingCallLog implements CallLog {
 
     private final CallRecordRepository calls;
     private final DialingCustomers customers;
+    private final ApplicationEventPublisher events;
 
-    ClassifyingCallLog(CallRecordRepository calls, DialingCustomers customers) {
+    ClassifyingCallLog(CallRecordRepository calls, DialingCustomers customers, ApplicationEventPublisher events) {
         this.calls = calls;
         this.customers = customers;
+        this.events = events;
     }
 
     @Override
     public void save(CallRecord call) {
+        // The engine saves a call at every step, and again after it ended for the disposition.
+        boolean endsNow = call.endedAt().isPresent() && !calls.isEnded(call.id().value());
         calls.save(call);
         call.disposition().ifPresent(word -> customers.classify(call.campaignId(), call.customerId(),
                 Long.parseLong(word.classification())));
+        if (endsNow) {
+            events.publishEvent(new CallEnded(call.businessId(), call.campaignId(), call.id().value(),
+                    call.customerId(), call.dialedNumber(), call.agent().map(agent -> Long.valueOf(agent.value())).orElse(null),
+                    call.result().map(Enum::name).orElse(null), call.endedAt().orElseThrow()));
+        }
     }
 
     @Override

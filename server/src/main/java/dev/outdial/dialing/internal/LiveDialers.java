@@ -29,6 +29,7 @@ import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -73,7 +74,7 @@ public class LiveDialers {
     LiveDialers(EngineThread engine, EngineCampaigns settings, DialingCustomers customers, Campaigns campaigns,
                 Businesses businesses, AgentPhones phones, AccountManagers accountManagers, SimulatedCarrier carrier,
                 AgentSessions sessions, LiveNumberLists lists, CallRecordRepository calls, AgentEventStream screen,
-                SimulatedAgents bots) {
+                SimulatedAgents bots, ApplicationEventPublisher events) {
         this.engine = engine;
         this.settings = settings;
         this.customers = customers;
@@ -82,7 +83,7 @@ public class LiveDialers {
         this.phones = phones;
         this.accountManagers = accountManagers;
         // What the engine shows an agent goes to their page and, for a simulated agent, to the bot in their seat.
-        this.ports = new EnginePorts(engine, carrier, customers, sessions, lists, new ClassifyingCallLog(calls, customers),
+        this.ports = new EnginePorts(engine, carrier, customers, sessions, lists, new ClassifyingCallLog(calls, customers, events),
                 (agent, update) -> {
                     screen.show(agent, update);
                     bots.show(agent, update);

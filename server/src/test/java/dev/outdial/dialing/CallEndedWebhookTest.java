@@ -1,0 +1,73 @@
+package dev.outdial.dialing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.outdial.testing.Api;
+import dev.outdial.testing.OutdialIntegrationTest;
+import dev.outdial.testing.TestBusiness;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Issue 8: an ended call reaches the business's webhook once, whatever the engine saves after the end. */
+@OutdialIntegrationTest
+@ShortSimulatedCalls
+class CallEndedWebhookTest {
+
+    @Autowired
+    Api api;
+
+    HttpServer receiver;
+    final List<String> bodies = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void aReceiver() throws IOException {
+        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/calls", exchange -> {
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+    }
+
+    @AfterEach
+    void stopReceiver() {
+        receiver.stop(0);
+    }
+
+    @Test
+    void anEndedAndDispositionedCallIsDeliveredOnce() {
+        TestBusiness business = api.newBusiness("call-hooks");
+        business.admin().post("/api/v1/webhooks", Map.of("url", "http://localhost:" + receiver.getAddress().getPort()
+                + "/calls", "events", List.of("CALL_ENDED"))).expect(201);
+        DialingScenario manual = DialingScenario.running(business, "MANUAL", Map.of());
+        TestBusiness.Person agent = manual.fixtures.agent;
+        manual.ready(agent);
+        long customer = manual.add("+84912480003").getFirst();
+
+        String callId = manual.getAndDial(agent, customer);
+        manual.waitForCallEnd(agent.client(), callId);
+        manual.dispose(agent, callId, "DONE", Map.of());
+
+        DialingScenario.waitFor(() -> bodies.size(), received -> received >= 1, "the call.ended delivery");
+        DialingScenario.pause(java.time.Duration.ofMillis(800));
+        assertThat(bodies).hasSize(1);
+        JsonNode payload = JsonMapper.builder().build().readTree(bodies.getFirst());
+        assertThat(payload.get("type").asString()).isEqualTo("call.ended");
+        assertThat(payload.get("data").get("callId").asString()).isEqualTo(callId);
+        assertThat(payload.get("data").get("result").asString()).isEqualTo("SUCCESS");
+        assertThat(payload.get("data").get("customerId").asLong()).isEqualTo(customer);
+    }
+}
