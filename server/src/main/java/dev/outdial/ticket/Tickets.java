@@ -103,6 +103,7 @@ public class Tickets {
                 draft.queueId(), subject, now, now);
     }
 
+    /** Its 404 marks the transaction for rollback, which the 400 that follows does anyway. */
     private boolean campaignExists(long businessId, long campaignId) {
         try {
             campaigns.get(businessId, campaignId);

@@ -148,6 +148,25 @@ class TriggersTest {
     }
 
     @Test
+    void anEndedCampaignTakesNobodyButTheTicketIsStillSaved() {
+        business.admin().post("/api/v1/triggers", callbackTrigger()).expect(201);
+        business.admin().post("/api/v1/campaigns/" + callbackCampaign + "/approve").expect(200);
+        business.admin().post("/api/v1/campaigns/" + callbackCampaign + "/stop").expect(200);
+
+        ticket("CALLBACK", "0912345678");
+
+        assertThat(business.admin().get("/api/v1/tickets?channel=CALLBACK").expect(200).json().get("items").size())
+                .isEqualTo(1);
+        assertThat(customerPhones()).isEmpty();
+        Map<String, Object> again = callbackTrigger();
+        again.put("name", "Another");
+        JsonNode error = business.admin().withHeader("Accept-Language", "vi").post("/api/v1/triggers", again)
+                .expect(400).json().get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("actions[0].campaignId");
+        assertThat(error.get("message").asString()).contains("đã kết thúc");
+    }
+
+    @Test
     void rolesAndIsolation() {
         long id = business.admin().post("/api/v1/triggers", callbackTrigger()).expect(201).id();
 
