@@ -76,10 +76,11 @@ public class CampaignCustomers {
 
     /**
      * Adds customers typed into the API, in one transaction: valid ones are added, the others
-     * reported with their position (1 = the first) and reason.
+     * reported with their position (1 = the first) and reason. {@code userId} is null when the
+     * system adds them (a trigger).
      */
     @Transactional
-    public ImportJob add(long businessId, long userId, long campaignId, List<NewCustomer> given) {
+    public ImportJob add(long businessId, Long userId, long campaignId, List<NewCustomer> given) {
         requireOpen(businessId, campaignId);
         Instant now = clock.instant();
         long importId = imports.create(businessId, campaignId, ImportJob.Source.API, null, userId, now);
