@@ -179,7 +179,7 @@ public class CampaignCustomers {
             throw new ConflictException("customer.on-call", new Object[] {customerId},
                     Map.of("status", state.status()));
         }
-        customers.delete(businessId, campaignId, customerId);
+        customers.delete(businessId, campaignId, customerId, states.countKey(customerId, state));
     }
 
     private CampaignCustomer change(long businessId, long campaignId, long customerId, CustomerInput input) {
@@ -191,7 +191,7 @@ public class CampaignCustomers {
             throw new ConflictException("customer.change.refused", new Object[] {rejected.reason()},
                     Map.of("status", state.status()));
         }
-        states.save(customerId, transition.state());
+        states.save(campaignId, customerId, state, transition.state());
         events.publishEvent(new CampaignCustomersChanged(businessId, campaignId));
         return get(businessId, campaignId, customerId);
     }

@@ -1,5 +1,6 @@
 package dev.outdial.customer.internal;
 
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,9 +12,13 @@ import org.springframework.stereotype.Repository;
 public class CustomerOutcomeRepository {
 
     private final JdbcClient db;
+    private final CustomerStateRepository states;
+    private final CustomerCounts counts;
 
-    CustomerOutcomeRepository(JdbcClient db) {
+    CustomerOutcomeRepository(JdbcClient db, CustomerStateRepository states, CustomerCounts counts) {
         this.db = db;
+        this.states = states;
+        this.counts = counts;
     }
 
     public void assignAccountManager(long campaignId, long customerId, long userId) {
@@ -21,9 +26,16 @@ public class CustomerOutcomeRepository {
                 .param("user", userId).param("campaign", campaignId).param("id", customerId).update();
     }
 
+    /** Sets the classification, under the row's lock so the progress counts move with it. */
     public void classify(long campaignId, long customerId, long classificationId) {
+        CustomerStateRepository.Counted before = states.lockCounted(campaignId, List.of(customerId), "").get(customerId);
+        if (before == null) {
+            return;
+        }
         db.sql("update campaign_customer set classification_id = :classification where campaign_id = :campaign and id = :id")
                 .param("classification", classificationId).param("campaign", campaignId).param("id", customerId)
                 .update();
+        counts.moved(campaignId, customerId, before.key(),
+                new CustomerStateRepository.Counted(before.state(), classificationId).key());
     }
 }

@@ -1,6 +1,7 @@
 package dev.outdial.customer.internal;
 
 import dev.outdial.customer.CampaignCustomer;
+import dev.outdial.customer.CountKey;
 import dev.outdial.customer.CustomerDraft;
 import dev.outdial.engine.customer.CustomerStatus;
 import dev.outdial.shared.SqlTime;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -42,8 +44,10 @@ public class CustomerRepository {
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final PostgresBulk copy;
+    private final CustomerCounts counts;
 
-    CustomerRepository(JdbcClient db, JdbcTemplate jdbc, JsonMapper json, PostgresBulk copy) {
+    CustomerRepository(JdbcClient db, JdbcTemplate jdbc, JsonMapper json, PostgresBulk copy, CustomerCounts counts) {
+        this.counts = counts;
         this.db = db;
         this.jdbc = jdbc;
         this.json = json;
@@ -65,6 +69,8 @@ public class CustomerRepository {
     /** Writes a batch of new customers: COPY on PostgreSQL, batched inserts elsewhere. */
     public void insertBatch(long businessId, long campaignId, Long importId, List<NewRow> rows, Instant addedAt) {
         List<List<Object>> values = rows.stream().map(row -> values(businessId, campaignId, importId, row, addedAt)).toList();
+        counts.added(campaignId, rows.stream().collect(Collectors.groupingBy(row -> CountKey.added(row.status()),
+                Collectors.counting())));
         if (copy.copy("campaign_customer", INSERT_COLUMNS, values).isPresent()) {
             return;
         }
@@ -140,9 +146,13 @@ public class CustomerRepository {
         return counts;
     }
 
-    public void delete(long businessId, long campaignId, long id) {
-        db.sql("delete from campaign_customer where business_id = :business and campaign_id = :campaign and id = :id")
+    /** Deletes the customer, counted until now under {@code counted}. */
+    public void delete(long businessId, long campaignId, long id, CountKey counted) {
+        int deleted = db.sql("delete from campaign_customer where business_id = :business and campaign_id = :campaign and id = :id")
                 .param("business", businessId).param("campaign", campaignId).param("id", id).update();
+        if (deleted > 0) {
+            counts.moved(campaignId, id, counted, null);
+        }
     }
 
     CampaignCustomer customer(ResultSet row, int n) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.outdial.customer.internal;
 
+import dev.outdial.customer.CountKey;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.customer.Claim;
@@ -10,7 +11,10 @@ import dev.outdial.shared.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,9 +32,11 @@ public class CustomerStateRepository {
             business_errors, last_result, next_attempt_at, callback_owner_id""";
 
     private final JdbcClient db;
+    private final CustomerCounts counts;
 
-    CustomerStateRepository(JdbcClient db) {
+    CustomerStateRepository(JdbcClient db, CustomerCounts counts) {
         this.db = db;
+        this.counts = counts;
     }
 
     /** The state, locked until the transaction ends: two people changing one customer queue up. */
@@ -44,7 +50,8 @@ public class CustomerStateRepository {
                 .query(CustomerStateRepository::state).optional();
     }
 
-    public void save(long customerId, CustomerState state) {
+    /** Writes {@code state} over {@code before}, which the caller read under a lock, and counts the move. */
+    public void save(long campaignId, long customerId, CustomerState before, CustomerState state) {
         Optional<Claim> claim = state.claim();
         db.sql("""
                 update campaign_customer set status = :status, progress = :progress, held_pause = :pause,
@@ -68,6 +75,47 @@ public class CustomerStateRepository {
                 .param("owner", state.callbackOwner().map(agent -> Long.valueOf(agent.value())).orElse(null))
                 .param("id", customerId)
                 .update();
+        Long classification = CountKey.isReached(before) || CountKey.isReached(state) ? classificationOf(customerId) : null;
+        counts.moved(campaignId, customerId, CountKey.of(before, classification), CountKey.of(state, classification));
+    }
+
+    /** A customer's state with its classification: all that says where its progress counts hold it. */
+    public record Counted(CustomerState state, Long classificationId) {
+
+        public CountKey key() {
+            return CountKey.of(state, classificationId);
+        }
+    }
+
+    /**
+     * The customers among {@code ids} that match {@code condition} (fixed SQL, never user input),
+     * locked until the transaction ends, for writes that delete or reclassify them in bulk.
+     */
+    public Map<Long, Counted> lockCounted(long campaignId, Collection<Long> ids, String condition) {
+        Map<Long, Counted> locked = new LinkedHashMap<>();
+        db.sql("select id, classification_id, " + STATE_COLUMNS
+                        + " from campaign_customer where campaign_id = :campaign and id in (:ids)" + condition
+                        + " order by id for update")
+                .param("campaign", campaignId).param("ids", ids)
+                .query(row -> {
+                    long classification = row.getLong("classification_id");
+                    Long classificationId = row.wasNull() ? null : classification;
+                    locked.put(row.getLong("id"), new Counted(state(row, 0), classificationId));
+                });
+        return locked;
+    }
+
+    /** What the progress counts hold the customer under, for a write that deletes or reclassifies it. */
+    public CountKey countKey(long customerId, CustomerState state) {
+        return CountKey.of(state, CountKey.isReached(state) ? classificationOf(customerId) : null);
+    }
+
+    private Long classificationOf(long customerId) {
+        return db.sql("select classification_id from campaign_customer where id = :id")
+                .param("id", customerId).query((row, n) -> {
+                    long id = row.getLong("classification_id");
+                    return row.wasNull() ? null : id;
+                }).optional().orElse(null);
     }
 
     static CustomerState state(ResultSet row, int n) throws SQLException {

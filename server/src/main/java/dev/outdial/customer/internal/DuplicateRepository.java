@@ -16,9 +16,13 @@ import org.springframework.stereotype.Repository;
 public class DuplicateRepository {
 
     private final JdbcClient db;
+    private final CustomerStateRepository states;
+    private final CustomerCounts counts;
 
-    DuplicateRepository(JdbcClient db) {
+    DuplicateRepository(JdbcClient db, CustomerStateRepository states, CustomerCounts counts) {
         this.db = db;
+        this.states = states;
+        this.counts = counts;
     }
 
     public List<String> duplicatedPhones(long campaignId, String afterPhone, int limit) {
@@ -62,9 +66,15 @@ public class DuplicateRepository {
     /** Deletes the customers, re-checking in the statement itself that none has been called meanwhile. */
     public void deleteUncalled(long campaignId, List<Long> ids) {
         for (int from = 0; from < ids.size(); from += 1_000) {
-            db.sql("delete from campaign_customer where campaign_id = :campaign and id in (:ids) and total_attempts = 0 and not on_call")
-                    .param("campaign", campaignId).param("ids", ids.subList(from, Math.min(ids.size(), from + 1_000)))
-                    .update();
+            // Locked first, so the rows deleted are exactly those whose counts are taken off.
+            Map<Long, CustomerStateRepository.Counted> uncalled = states.lockCounted(campaignId,
+                    ids.subList(from, Math.min(ids.size(), from + 1_000)), " and total_attempts = 0 and not on_call");
+            if (uncalled.isEmpty()) {
+                continue;
+            }
+            db.sql("delete from campaign_customer where campaign_id = :campaign and id in (:ids)")
+                    .param("campaign", campaignId).param("ids", uncalled.keySet()).update();
+            uncalled.forEach((id, counted) -> counts.moved(campaignId, id, counted.key(), null));
         }
     }
 }

@@ -99,7 +99,7 @@ public class JdbcCustomerStore {
             Transition transition = CustomerLifecycle.apply(candidate.state(), new CustomerInput.Claimed(leaseUntil),
                     rules, now);
             if (transition instanceof Transition.Applied applied) {
-                save(candidate.customerId(), applied.state(), owner);
+                save(campaignId, candidate.customerId(), candidate.state(), applied.state(), owner);
                 claimed.add(candidate.withState(applied.state()));
             }
         }
@@ -120,7 +120,7 @@ public class JdbcCustomerStore {
         if (stored.isEmpty() || !stored.get().state().equals(expected)) {
             return false;
         }
-        save(customerId, next, owner);
+        save(campaignId, customerId, expected, next, owner);
         return true;
     }
 
@@ -161,8 +161,8 @@ public class JdbcCustomerStore {
     }
 
     /** The state, and the lease's owner with it: this node's while claimed, nobody's once released. */
-    private void save(long customerId, CustomerState state, String owner) {
-        states.save(customerId, state);
+    private void save(long campaignId, long customerId, CustomerState before, CustomerState state, String owner) {
+        states.save(campaignId, customerId, before, state);
         db.sql("update campaign_customer set lease_owner = :owner where id = :id")
                 .param("owner", state.isClaimed() ? owner : null).param("id", customerId).update();
     }

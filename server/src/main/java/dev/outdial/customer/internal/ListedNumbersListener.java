@@ -73,7 +73,7 @@ class ListedNumbersListener {
             }
             Transition transition = CustomerLifecycle.apply(state, input, ANY_RULES, clock.instant());
             if (transition instanceof Transition.Applied applied && !applied.state().equals(state)) {
-                states.save(customer.id(), applied.state());
+                states.save(customer.campaignId(), customer.id(), state, applied.state());
                 events.publishEvent(new CampaignCustomersChanged(businessId, customer.campaignId()));
             }
         }

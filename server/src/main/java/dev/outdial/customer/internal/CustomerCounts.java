@@ -1,0 +1,171 @@
+package dev.outdial.customer.internal;
+
+import dev.outdial.customer.CountKey;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The maintained counts behind a campaign's progress (table {@code campaign_customer_count}):
+ * every write that adds, deletes or moves a customer tells this class, and nothing else computes
+ * deltas.
+ *
+ * <p>Changes are collected per transaction and written just before it commits: a claim of ten
+ * customers then touches each counter row once, locks are held only for the commit, and rows are
+ * always locked in one order so two transactions never deadlock on them.
+ */
+@Component
+public class CustomerCounts {
+
+    /** Rows per key: enough that concurrent calls of one campaign rarely wait for the same row. */
+    static final int SLOTS = 8;
+
+    private static final Comparator<Cell> LOCK_ORDER = Comparator.comparingLong(Cell::campaignId)
+            .thenComparing(cell -> cell.key().status())
+            .thenComparingLong(cell -> cell.key().classificationId())
+            .thenComparing(cell -> cell.key().lastResult())
+            .thenComparingInt(Cell::slot);
+
+    private record Cell(long campaignId, CountKey key, int slot) {
+    }
+
+    private final JdbcClient db;
+    private final DataSource dataSource;
+
+    CustomerCounts(JdbcClient db, DataSource dataSource) {
+        this.db = db;
+        this.dataSource = dataSource;
+    }
+
+    /** A customer moved from {@code before} to {@code after}; null for one just added or deleted. */
+    public void moved(long campaignId, long customerId, CountKey before, CountKey after) {
+        if (before != null && before.equals(after)) {
+            return;
+        }
+        int slot = (int) Math.floorMod(customerId, (long) SLOTS);
+        if (before != null) {
+            add(new Cell(campaignId, before, slot), -1);
+        }
+        if (after != null) {
+            add(new Cell(campaignId, after, slot), 1);
+        }
+    }
+
+    /**
+     * Customers added in bulk, whose ids COPY does not tell: each key's batch count goes to one
+     * slot picked at random, as readers sum the slots anyway.
+     */
+    public void added(long campaignId, Map<CountKey, Long> counts) {
+        int slot = ThreadLocalRandom.current().nextInt(SLOTS);
+        counts.forEach((key, customers) -> add(new Cell(campaignId, key, slot), customers));
+    }
+
+    /** The campaign's counts, summed over the slots. */
+    public Map<CountKey, Long> read(long campaignId) {
+        Map<CountKey, Long> counts = new LinkedHashMap<>();
+        db.sql("""
+                select status, classification_id, last_result, sum(customers) as customers
+                from campaign_customer_count where campaign_id = :campaign
+                group by status, classification_id, last_result
+                having sum(customers) <> 0
+                order by status, classification_id, last_result
+                """)
+                .param("campaign", campaignId)
+                .query(row -> {
+                    counts.put(new CountKey(row.getString("status"), row.getLong("classification_id"),
+                            row.getString("last_result")), row.getLong("customers"));
+                });
+        return counts;
+    }
+
+    private void add(Cell cell, long delta) {
+        pending().merge(cell, delta, Long::sum);
+    }
+
+    /** This transaction's changes, written before it commits; a write outside a transaction is a bug. */
+    @SuppressWarnings("unchecked")
+    private Map<Cell, Long> pending() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("customer counts change only inside the transaction that moves customers");
+        }
+        Map<Cell, Long> pending = (Map<Cell, Long>) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            Map<Cell, Long> created = new TreeMap<>(LOCK_ORDER);
+            TransactionSynchronizationManager.bindResource(this, created);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    created.forEach((cell, delta) -> {
+                        if (delta != 0) {
+                            write(cell, delta);
+                        }
+                    });
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResource(CustomerCounts.this);
+                }
+            });
+            pending = created;
+        }
+        return pending;
+    }
+
+    /**
+     * Adds to the cell's row, creating it the first time. Two transactions may both find no row
+     * and insert: the loser's insert runs under a savepoint, so it can roll back just that insert
+     * and add to the winner's row instead of failing the whole transaction.
+     */
+    private void write(Cell cell, long delta) {
+        if (update(cell, delta) > 0) {
+            return;
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            Savepoint savepoint = connection.setSavepoint();
+            try {
+                db.sql("""
+                        insert into campaign_customer_count (campaign_id, status, classification_id, last_result, slot, customers)
+                        values (:campaign, :status, :classification, :result, :slot, :delta)
+                        """)
+                        .params(params(cell, delta)).update();
+                connection.releaseSavepoint(savepoint);
+            } catch (DuplicateKeyException raced) {
+                connection.rollback(savepoint);
+                update(cell, delta);
+            }
+        } catch (SQLException failure) {
+            throw new IllegalStateException("could not count customers of campaign " + cell.campaignId(), failure);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private int update(Cell cell, long delta) {
+        return db.sql("""
+                update campaign_customer_count set customers = customers + :delta
+                where campaign_id = :campaign and status = :status and classification_id = :classification
+                  and last_result = :result and slot = :slot
+                """)
+                .params(params(cell, delta)).update();
+    }
+
+    private static Map<String, Object> params(Cell cell, long delta) {
+        return Map.of("campaign", cell.campaignId(), "status", cell.key().status(),
+                "classification", cell.key().classificationId(), "result", cell.key().lastResult(),
+                "slot", cell.slot(), "delta", delta);
+    }
+}
