@@ -92,6 +92,19 @@ class CampaignProgressTest {
     }
 
     @Test
+    void dedupeAndAnAgentTakeNothingFromTheCounts() {
+        manual.add("+84912700003", "+84912700003", "+84912710003");
+        JsonNode resolved = business.admin().post("/api/v1/campaigns/" + manual.campaignId + "/duplicates/resolve",
+                Map.of("mode", "AUTO")).expect(200).json();
+        assertThat(resolved.get("removed").asInt()).isEqualTo(1);
+        assertThat(consistentProgress().get("total").asLong()).isEqualTo(2);
+
+        manual.fixtures.agent.client().get("/api/v1/campaigns/" + manual.campaignId + "/progress").expect(403);
+        business.person("SUPERVISOR", "lead").client().get("/api/v1/campaigns/" + manual.campaignId + "/progress")
+                .expect(200);
+    }
+
+    @Test
     void theDetailsPageLoadsTheChartWithItsNumbers() throws Exception {
         List<Long> ids = manual.add("+84912600003", "+84912610003", "+84912620003");
         business.admin().post("/api/v1/campaigns/" + manual.campaignId + "/customers/" + ids.get(0) + "/pause")
