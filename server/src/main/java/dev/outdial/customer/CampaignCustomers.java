@@ -21,9 +21,11 @@ import dev.outdial.engine.customer.CustomerState;
 import dev.outdial.engine.customer.DialType;
 import dev.outdial.engine.customer.Transition;
 import dev.outdial.shared.ConflictException;
+import dev.outdial.shared.KeysetBatches;
 import dev.outdial.shared.NotFoundException;
 import dev.outdial.shared.Page;
 import dev.outdial.shared.PageRequest;
+import dev.outdial.tabular.Export;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -130,10 +132,29 @@ public class CampaignCustomers {
         if (filter.campaignId() != null) {
             campaigns.get(businessId, filter.campaignId());
         }
-        CustomerQuery query = CustomerQuery.of(businessId, filter, businesses.get(businessId).defaultCountry(),
-                page.before(), ascending);
-        List<CampaignCustomer> fetched = customers.page(query.where(), query.params(), ascending, page.fetchSize());
+        List<CampaignCustomer> fetched = page(businessId, filter, businesses.get(businessId).defaultCountry(),
+                page.before(), ascending, page.fetchSize());
         return Page.of(fetched, page, CampaignCustomer::id);
+    }
+
+    /**
+     * The list's customers for an export, oldest first, read in keyset batches as they are written:
+     * the campaign is checked now, the rows are read when the export's body runs.
+     */
+    @Transactional(readOnly = true)
+    public Export.Rows<CampaignCustomer> export(long businessId, CustomerFilter filter) {
+        if (filter.campaignId() != null) {
+            campaigns.get(businessId, filter.campaignId());
+        }
+        String country = businesses.get(businessId).defaultCountry();
+        return each -> KeysetBatches.<CampaignCustomer>forEach(KeysetBatches.SIZE,
+                (last, size) -> page(businessId, filter, country, last == null ? null : last.id(), true, size), each);
+    }
+
+    private List<CampaignCustomer> page(long businessId, CustomerFilter filter, String country, Long afterId,
+                                        boolean ascending, int size) {
+        CustomerQuery query = CustomerQuery.of(businessId, filter, country, afterId, ascending);
+        return customers.page(query.where(), query.params(), ascending, size);
     }
 
     /** The campaign's customers counted by the customer group they came from. */

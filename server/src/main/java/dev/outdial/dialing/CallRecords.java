@@ -4,8 +4,10 @@ import dev.outdial.campaign.Campaigns;
 import dev.outdial.dialing.internal.AgentAssignments;
 import dev.outdial.dialing.internal.CallRecordRepository;
 import dev.outdial.shared.CurrentUser;
+import dev.outdial.shared.KeysetBatches;
 import dev.outdial.shared.NotFoundException;
 import dev.outdial.shared.Role;
+import dev.outdial.tabular.Export;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,6 +43,17 @@ public class CallRecords {
         }
         return calls.ofCampaign(me.businessId(), campaignId, activeOnly, onlyAgent, LIST_LIMIT).stream()
                 .map(CallView::of).toList();
+    }
+
+    /**
+     * The campaign's calls for an export, in the order they were dialed, read in keyset batches as
+     * they are written: the campaign is checked now, the rows are read when the export's body runs.
+     */
+    @Transactional(readOnly = true)
+    public Export.Rows<ExportedCall> export(long businessId, long campaignId) {
+        campaigns.get(businessId, campaignId);
+        return each -> KeysetBatches.<ExportedCall>forEach(KeysetBatches.SIZE,
+                (last, size) -> calls.exportBatch(businessId, campaignId, last, size), each);
     }
 
     @Transactional(readOnly = true)

@@ -145,9 +145,24 @@ public class Api {
             return exchange(method + " " + path, request);
         }
 
+        /** A GET of a file: its bytes as they came, whatever its type. */
+        public Download download(String path) {
+            HttpResponse<byte[]> response = call(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET(),
+                    "*/*", HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""));
+        }
+
         private Response exchange(String description, HttpRequest.Builder request) {
+            HttpResponse<String> response = call(request, "application/json, application/problem+json",
+                    HttpResponse.BodyHandlers.ofString());
+            return new Response(description, response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""));
+        }
+
+        private <T> HttpResponse<T> call(HttpRequest.Builder request, String accept, HttpResponse.BodyHandler<T> body) {
             if (!headers.containsKey("Accept")) {
-                request.header("Accept", "application/json, application/problem+json");
+                request.header("Accept", accept);
             }
             if (username != null) {
                 String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -155,15 +170,21 @@ public class Api {
             }
             headers.forEach(request::header);
             try {
-                HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                return new Response(description, response.statusCode(), response.body(),
-                        response.headers().firstValue("Content-Type").orElse(""));
+                return HTTP.send(request.build(), body);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    /** A file as the server sent it. */
+    public record Download(int status, byte[] body, String contentType) {
+
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.outdial.customer.web;
 
+import dev.outdial.campaign.settings.CallClassifications;
 import dev.outdial.customer.CampaignCustomer;
 import dev.outdial.customer.CampaignCustomers;
 import dev.outdial.customer.ContactSource;
@@ -9,15 +10,24 @@ import dev.outdial.customer.CustomerImports;
 import dev.outdial.customer.ImportJob;
 import dev.outdial.customer.NewCustomer;
 import dev.outdial.engine.customer.CustomerStatus;
+import dev.outdial.shared.BusinessTimeZones;
 import dev.outdial.shared.CurrentUser;
 import dev.outdial.shared.InvalidInputException;
 import dev.outdial.shared.Page;
 import dev.outdial.shared.PageRequest;
+import dev.outdial.tabular.Export;
+import dev.outdial.tabular.ExportFormat;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,10 +39,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * Customers of campaigns under the API: add, import a file, list and search, pause, start, delete.
@@ -44,10 +56,17 @@ class CampaignCustomerController {
 
     private final CampaignCustomers customers;
     private final CustomerImports imports;
+    private final CallClassifications classifications;
+    private final BusinessTimeZones zones;
+    private final MessageSource messages;
 
-    CampaignCustomerController(CampaignCustomers customers, CustomerImports imports) {
+    CampaignCustomerController(CampaignCustomers customers, CustomerImports imports,
+                               CallClassifications classifications, BusinessTimeZones zones, MessageSource messages) {
         this.customers = customers;
         this.imports = imports;
+        this.classifications = classifications;
+        this.zones = zones;
+        this.messages = messages;
     }
 
     /** Exactly one source: customers typed in, contacts chosen, a customer group or a contact filter. */
@@ -99,6 +118,30 @@ class CampaignCustomerController {
     Page<CampaignCustomer> listOfCampaign(@AuthenticationPrincipal CurrentUser me, @PathVariable long campaignId,
                                           ListQuery query) {
         return customers.list(me.businessId(), query.filter(campaignId), query.page(), query.ascending());
+    }
+
+    /**
+     * The campaign's customers that the list's filters choose, every column, as CSV or .xlsx,
+     * streamed. Custom fields become columns after a first pass that collects their names only.
+     */
+    @GetMapping("/api/v1/campaigns/{campaignId}/customers/export")
+    ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal CurrentUser me, @PathVariable long campaignId,
+                                                 @RequestParam(required = false) String format, ListQuery query) {
+        ExportFormat chosen = ExportFormat.of(format);
+        Export.Rows<CampaignCustomer> rows = customers.export(me.businessId(), query.filter(campaignId));
+        Locale locale = LocaleContextHolder.getLocale();
+        Map<CustomerStatus, String> labels = new EnumMap<>(CustomerStatus.class);
+        for (CustomerStatus status : CustomerStatus.values()) {
+            labels.put(status, messages.getMessage("customer-status." + status, null, status.name(), locale));
+        }
+        Map<Long, String> names = new HashMap<>();
+        classifications.list(me.businessId()).forEach(classification -> names.put(classification.id(),
+                classification.name()));
+        return Export.of(chosen, "customers-" + campaignId, zones.zoneOf(me.businessId()), () -> {
+            Set<String> fields = new TreeSet<>();
+            rows.forEach(customer -> fields.addAll(customer.fields().keySet()));
+            return CustomerExportColumns.of(labels, names, fields);
+        }, rows);
     }
 
     record GroupView(List<CustomerGroupCount> groups) {

@@ -1,5 +1,7 @@
 package dev.outdial.dialing.internal;
 
+import dev.outdial.dialing.CallView;
+import dev.outdial.dialing.ExportedCall;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.customer.CustomerInput;
@@ -12,9 +14,11 @@ import dev.outdial.shared.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -35,6 +39,8 @@ public class CallRecordRepository implements CallLog {
             id, business_id, campaign_id, customer_id, dialed_number, hotline, agent_id, queued_at, dialing_at,
             ringing_at, answered_at, connected_at, ended_at, result, classification_id, disposition, callback_at,
             answers""";
+    private static final String ALIASED_COLUMNS = Arrays.stream(COLUMNS.split(","))
+            .map(column -> "r." + column.strip()).collect(Collectors.joining(", "));
     private static final TypeReference<Map<String, String>> ANSWERS = new TypeReference<>() { };
 
     private final JdbcClient db;
@@ -111,6 +117,31 @@ public class CallRecordRepository implements CallLog {
                 """.formatted(limit))
                 .param("business", businessId).param("campaign", campaignId).param("openOnly", openOnly)
                 .param("agent", agentId).query(this::record).list();
+    }
+
+    /**
+     * The campaign's calls in the order they were dialed, {@code size} after {@code last} (from the
+     * first when null), with the names an export shows: one keyset batch of an export.
+     */
+    public List<ExportedCall> exportBatch(long businessId, long campaignId, ExportedCall last, int size) {
+        return db.sql("select " + ALIASED_COLUMNS + """
+                , cu.name as customer_name, u.name as agent_name, cc.name as classification_name
+                 from call_record r
+                 left join campaign_customer cu on cu.id = r.customer_id
+                 left join app_user u on u.id = r.agent_id
+                 left join call_classification cc on cc.id = r.classification_id
+                where r.business_id = :business and r.campaign_id = :campaign
+                  and (cast(:afterId as varchar(100)) is null or r.dialing_at > :afterAt
+                       or (r.dialing_at = :afterAt and r.id > :afterId))
+                order by r.dialing_at, r.id
+                fetch first %d rows only
+                """.formatted(size))
+                .param("business", businessId).param("campaign", campaignId)
+                .param("afterAt", last == null ? null : SqlTime.toSql(last.call().dialingAt()))
+                .param("afterId", last == null ? null : last.call().id())
+                .query((row, n) -> new ExportedCall(CallView.of(record(row, n)), row.getString("customer_name"),
+                        row.getString("agent_name"), row.getString("classification_name")))
+                .list();
     }
 
     /** Who took the customer's last call in the campaign: the agent who may redial it at once (manual). */

@@ -2,14 +2,19 @@ package dev.outdial.dialing.web;
 
 import dev.outdial.dialing.CallRecords;
 import dev.outdial.dialing.CallView;
+import dev.outdial.shared.BusinessTimeZones;
 import dev.outdial.shared.CurrentUser;
+import dev.outdial.tabular.Export;
+import dev.outdial.tabular.ExportFormat;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** Call records under the API: a campaign's calls ({@code ?active=true}: those not yet ended) and one call. */
 @RestController
@@ -17,9 +22,21 @@ import org.springframework.web.bind.annotation.RestController;
 class CallController {
 
     private final CallRecords calls;
+    private final BusinessTimeZones zones;
 
-    CallController(CallRecords calls) {
+    CallController(CallRecords calls, BusinessTimeZones zones) {
         this.calls = calls;
+        this.zones = zones;
+    }
+
+    /** Every call of the campaign, every column, as CSV or .xlsx, streamed; admins and supervisors only. */
+    @GetMapping("/api/v1/campaigns/{campaignId}/calls/export")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal CurrentUser me, @PathVariable long campaignId,
+                                                 @RequestParam(required = false) String format) {
+        ExportFormat chosen = ExportFormat.of(format);
+        return Export.of(chosen, "calls-" + campaignId, zones.zoneOf(me.businessId()), () -> CallExportColumns.ALL,
+                calls.export(me.businessId(), campaignId));
     }
 
     @GetMapping("/api/v1/campaigns/{campaignId}/calls")
