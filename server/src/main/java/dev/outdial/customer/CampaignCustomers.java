@@ -29,6 +29,7 @@ import dev.outdial.tabular.Export;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -161,7 +162,7 @@ public class CampaignCustomers {
     @Transactional(readOnly = true)
     public List<CustomerGroupCount> countByGroup(long businessId, long campaignId) {
         campaigns.get(businessId, campaignId);
-        Map<Long, String> names = new java.util.HashMap<>();
+        Map<Long, String> names = new HashMap<>();
         groups.list(businessId).forEach(group -> names.put(group.id(), group.name()));
         return customers.countByGroup(businessId, campaignId).entrySet().stream()
                 .map(count -> new CustomerGroupCount(count.getKey(), names.get(count.getKey()), count.getValue()))

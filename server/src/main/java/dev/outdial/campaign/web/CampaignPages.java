@@ -204,10 +204,7 @@ class CampaignPages {
     private String wizardPage(CurrentUser me, CampaignForm form, Model model) {
         model.addAttribute("form", form);
         addOptions(me, form.getDialMode(), model);
-        ContactChoices.Choices offered = contactChoices.of(me.businessId());
-        model.addAttribute("groups", offered.groups());
-        model.addAttribute("filters", offered.filters());
-        model.addAttribute("contacts", offered.contacts());
+        model.addAttribute("choices", contactChoices.of(me.businessId()));
         return "campaigns/wizard";
     }
 

@@ -127,10 +127,7 @@ class CustomerPages {
         model.addAttribute("campaigns", campaigns.list(me.businessId(), null, null, null).stream()
                 .filter(campaign -> campaign.status() != CampaignStatus.ENDED).toList());
         model.addAttribute("campaignId", campaignId);
-        ContactChoices.Choices offered = choices.of(me.businessId());
-        model.addAttribute("groups", offered.groups());
-        model.addAttribute("filters", offered.filters());
-        model.addAttribute("contacts", offered.contacts());
+        model.addAttribute("choices", choices.of(me.businessId()));
         return "customers/add";
     }
 
