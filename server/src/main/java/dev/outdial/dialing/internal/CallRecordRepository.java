@@ -144,6 +144,17 @@ public class CallRecordRepository implements CallLog {
                 .list();
     }
 
+    /** The ticket the call created (SPEC §4.4 "…, ticket"). */
+    public void attachTicket(String callId, long ticketId) {
+        db.sql("update call_record set ticket_id = :ticket where id = :id")
+                .param("ticket", ticketId).param("id", callId).update();
+    }
+
+    public Optional<Long> ticketOf(long businessId, String callId) {
+        return db.sql("select ticket_id from call_record where business_id = :business and id = :id and ticket_id is not null")
+                .param("business", businessId).param("id", callId).query(Long.class).optional();
+    }
+
     /** Who took the customer's last call in the campaign: the agent who may redial it at once (manual). */
     public Optional<Long> lastAgentOf(long campaignId, long customerId) {
         return db.sql("""

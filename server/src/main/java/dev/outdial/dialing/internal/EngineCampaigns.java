@@ -102,6 +102,12 @@ class EngineCampaigns {
         return Boolean.TRUE.equals(campaigns.get(businessId, campaignId).settings().autoAssignAccountManager());
     }
 
+    /** "Ticket per call: when on, each call creates a ticket like a regular outgoing call" (SPEC §5). */
+    @Transactional(readOnly = true)
+    public boolean createsTicketPerCall(long businessId, long campaignId) {
+        return Boolean.TRUE.equals(campaigns.get(businessId, campaignId).settings().ticketPerCall());
+    }
+
     /** The business's contract limit on concurrent calls. */
     int concurrentCallLimit(long businessId) {
         return businesses.get(businessId).concurrentCallLimit();

@@ -66,13 +66,15 @@ public class LiveDialers {
     private final Businesses businesses;
     private final AgentPhones phones;
     private final AccountManagers accountManagers;
+    private final CallTickets tickets;
     private final EnginePorts ports;
     private final Map<Long, BusinessDialer> dialers = new HashMap<>();
     /** Per campaign, every runner it had on this node, the current one last. */
     private final Map<Long, List<Running>> runners = new HashMap<>();
 
     LiveDialers(EngineThread engine, EngineCampaigns settings, DialingCustomers customers, Campaigns campaigns,
-                Businesses businesses, AgentPhones phones, AccountManagers accountManagers, SimulatedCarrier carrier,
+                Businesses businesses, AgentPhones phones, AccountManagers accountManagers, CallTickets tickets,
+                SimulatedCarrier carrier,
                 AgentSessions sessions, LiveNumberLists lists, CallRecordRepository calls, AgentEventStream screen,
                 SimulatedAgents bots, ApplicationEventPublisher events) {
         this.engine = engine;
@@ -82,6 +84,7 @@ public class LiveDialers {
         this.businesses = businesses;
         this.phones = phones;
         this.accountManagers = accountManagers;
+        this.tickets = tickets;
         // What the engine shows an agent goes to their page and, for a simulated agent, to the bot in their seat.
         this.ports = new EnginePorts(engine, carrier, customers, sessions, lists, new ClassifyingCallLog(calls, customers, events),
                 (agent, update) -> {
@@ -128,6 +131,7 @@ public class LiveDialers {
             campaign = settings.settingsOf(businessId, campaignId);
             limit = settings.concurrentCallLimit(businessId);
             accountManagers.register(campaignId, settings.autoAssignsAccountManager(businessId, campaignId));
+            tickets.register(campaignId, settings.createsTicketPerCall(businessId, campaignId));
         } catch (RuntimeException unusable) {
             log.warn("Campaign {} cannot be dialed: {}", campaignId, unusable.getMessage());
             return;

@@ -78,7 +78,7 @@ public class TicketRepository {
         return new Ticket(row.getLong("id"), TicketChannel.valueOf(row.getString("channel")),
                 TicketStatus.valueOf(row.getString("status")), row.getString("customer_name"),
                 row.getString("phone"), row.getObject("campaign_id", Long.class),
-                row.getObject("call_id", Long.class), row.getObject("queue_id", Long.class),
+                row.getString("call_id"), row.getObject("queue_id", Long.class),
                 row.getString("subject"), SqlTime.instant(row, "created_at"), SqlTime.instant(row, "updated_at"));
     }
 }

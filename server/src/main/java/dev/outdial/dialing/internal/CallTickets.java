@@ -1,0 +1,61 @@
+package dev.outdial.dialing.internal;
+
+import dev.outdial.customer.CampaignCustomers;
+import dev.outdial.dialing.CallEnded;
+import dev.outdial.ticket.Ticket;
+import dev.outdial.ticket.TicketChannel;
+import dev.outdial.ticket.TicketDraft;
+import dev.outdial.ticket.Tickets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Ticket per call: when on, each call creates a ticket like a regular outgoing call" (SPEC §5):
+ * channel CALL, the customer's name and the number dialed, the campaign and the call. The ticket
+ * is opened when the call ends, once, and the call record names it. The dialer registers each
+ * campaign's setting when it starts running it, as it does for account managers.
+ */
+@Component
+class CallTickets {
+
+    private static final Logger log = LoggerFactory.getLogger(CallTickets.class);
+
+    private final Set<Long> ticketing = ConcurrentHashMap.newKeySet();
+    private final Tickets tickets;
+    private final CampaignCustomers customers;
+    private final CallRecordRepository calls;
+
+    CallTickets(Tickets tickets, CampaignCustomers customers, CallRecordRepository calls) {
+        this.tickets = tickets;
+        this.customers = customers;
+        this.calls = calls;
+    }
+
+    void register(long campaignId, boolean ticketPerCall) {
+        if (ticketPerCall) {
+            ticketing.add(campaignId);
+        } else {
+            ticketing.remove(campaignId);
+        }
+    }
+
+    @EventListener
+    void on(CallEnded ended) {
+        if (!ticketing.contains(ended.campaignId())) {
+            return;
+        }
+        try {
+            String name = customers.get(ended.businessId(), ended.campaignId(), ended.customerId()).name();
+            Ticket ticket = tickets.open(ended.businessId(), new TicketDraft(TicketChannel.CALL, name, ended.number(),
+                    ended.campaignId(), ended.callId(), null, null));
+            calls.attachTicket(ended.callId(), ticket.id());
+        } catch (RuntimeException failed) {
+            // A ticket that cannot be saved must not stop the engine thread the call ended on.
+            log.warn("No ticket for call {}: {}", ended.callId(), failed.getMessage());
+        }
+    }
+}
