@@ -35,7 +35,9 @@
   on('offer-withdrawn', () => { const card = document.getElementById('customer'); if (card) card.innerHTML = ''; });
   on('call-placed', call => { lastCall = call.callId; load(customerUrl(call), '#customer'); load(callUrl(call.callId), '#call'); });
   on('call-answered', call => { lastCall = call.callId; load(callUrl(call.callId), '#call'); });
-  on('call-ringing', () => { if (lastCall) load(callUrl(lastCall) + '?ringing=true', '#call'); });
+  // Whether the agent's phone rings is the server's word: the panel shows Answer only while it does.
+  on('call-ringing', () => { if (lastCall) load(callUrl(lastCall), '#call'); });
+  on('ringing-stopped', () => { if (lastCall) load(callUrl(lastCall), '#call'); });
   on('call-ended', call => { load(callUrl(call.callId), '#call'); htmx.trigger(document.body, 'customer-changed'); });
   on('wrap-up', wrapUp => load(`${base}/wrap-up?until=${encodeURIComponent(wrapUp.until)}`, '#wrap-up'));
 

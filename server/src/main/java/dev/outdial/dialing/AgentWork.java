@@ -142,10 +142,21 @@ public class AgentWork {
 
     /** The agent picks up their ringing phone to take the customer of {@code callId} (progressive). */
     public void answer(CurrentUser me, String callId) {
-        ownCall(me, callId);
-        if (engine.call(() -> phones.answer(agentOf(me))).isEmpty()) {
-            throw new ConflictException("dialing.answer.nothing-ringing", callId);
+        CallRecord call = ownCall(me, callId);
+        if (call.endedAt().isPresent()) {
+            String result = call.result().map(Enum::name).orElse("");
+            throw new ConflictException("dialing.answer.call-ended", new Object[] {callId, result},
+                    Map.of("reason", "CALL_ENDED", "result", result));
         }
+        if (engine.call(() -> phones.answer(agentOf(me))).isEmpty()) {
+            throw new ConflictException("dialing.answer.nothing-ringing", new Object[] {callId},
+                    Map.of("reason", "NOT_RINGING"));
+        }
+    }
+
+    /** Whether the agent's own phone rings for a call now (progressive, before they answer). */
+    public boolean isRinging(CurrentUser me) {
+        return engine.call(() -> phones.isRinging(agentOf(me)));
     }
 
     /** Hangs up the agent's call; hanging up a call that has ended is harmless. */

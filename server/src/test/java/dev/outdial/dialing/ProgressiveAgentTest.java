@@ -66,4 +66,29 @@ class ProgressiveAgentTest {
         assertThat(progressive.waitForCallEnd(agent.client(), second).get("customerId").asLong())
                 .isEqualTo(customers.get(1));
     }
+
+    @Test
+    void anAgentWhoseRingingLegEndedUnansweredIsToldTheCallEndedAndTheirPageStopsShowingItRinging() {
+        // The customer waits 1.5 s on their own, well before the agent's leg would time out (30 s).
+        DialingScenario progressive = DialingScenario.running(api.newBusiness("Unanswered"), "PROGRESSIVE",
+                Map.of("wrapUpSeconds", 0, "maxCallsPerCustomer", 1));
+        TestBusiness.Person agent = progressive.fixtures.agent;
+        long customer = progressive.add("+84919040003").getFirst();
+        try (AgentEventsReader events = new AgentEventsReader(api.baseUrl(), agent.email(), "person-password")) {
+            events.awaitConnected();
+            progressive.ready(agent);
+            events.await("call-ringing");
+
+            events.await("ringing-stopped");
+            String call = DialingScenario.waitFor(() -> progressive.callsOf(customer), calls -> !calls.isEmpty(),
+                    "the call for " + customer).getFirst().get("id").asString();
+            JsonNode ended = progressive.waitForCallEnd(agent.client(), call);
+            assertThat(ended.get("result").asString()).isEqualTo("ABANDONED");
+
+            Api.Response answer = agent.client().post("/api/v1/calls/" + call + "/answer");
+            DialingScenario.assertProblem(answer, 409, "CALL_ENDED");
+            assertThat(answer.json().get("result").asString()).isEqualTo("ABANDONED");
+            assertThat(events.events()).containsSubsequence("call-placed", "call-ringing", "ringing-stopped", "call-ended");
+        }
+    }
 }

@@ -12,4 +12,8 @@ import dev.outdial.engine.port.CallId;
 public interface AgentPhone {
 
     void ringing(CallId leg);
+
+    /** The leg stopped ringing unanswered: it timed out, or the call ended first. */
+    default void stoppedRinging(CallId leg) {
+    }
 }

@@ -88,6 +88,7 @@ public final class SimulatedCarrier implements Telephony {
     @Override
     public CallId ringAgent(AgentId agent, Duration answerTimeout, Consumer<CallEvent> listener) {
         Leg leg = open("agent-" + agent, listener);
+        leg.ringsFor = Optional.of(agent);
         scheduler.after(Duration.ZERO, () -> {
             ring(leg);
             leg.timer = scheduler.after(answerTimeout, () -> end(leg, new CallEvent.Failed(leg.id, CallResult.NOANSWER)));
@@ -153,6 +154,11 @@ public final class SimulatedCarrier implements Telephony {
                 : new CallEvent.Failed(call, CallResult.NOANSWER));
     }
 
+    /** Whether the leg rings now, not yet answered, timed out or hung up. */
+    public boolean isRinging(CallId leg) {
+        return Optional.ofNullable(legs.get(leg)).filter(ringing -> ringing.state == LegState.RINGING).isPresent();
+    }
+
     /** Legs not yet ended, for a live view and for tests. */
     public int openLegs() {
         return legs.size();
@@ -189,7 +195,12 @@ public final class SimulatedCarrier implements Telephony {
             return;
         }
         leg.timer.cancel();
+        boolean wasRinging = leg.state == LegState.RINGING;
         leg.state = LegState.ENDED;
+        if (wasRinging) {
+            // The agent's page stops showing a phone that no longer rings.
+            leg.ringsFor.map(agentPhones::get).ifPresent(phone -> phone.stoppedRinging(leg.id));
+        }
         leg.listener.accept(terminal);
     }
 
@@ -207,6 +218,7 @@ public final class SimulatedCarrier implements Telephony {
         private Scheduler.Cancellable timer = Scheduler.Cancellable.NONE;
         private Duration talk = Duration.ZERO;
         private boolean bridged;
+        private Optional<AgentId> ringsFor = Optional.empty();
 
         private Leg(CallId id, Consumer<CallEvent> listener) {
             this.id = id;

@@ -83,6 +83,36 @@ class SimulatedCarrierTest {
     }
 
     @Test
+    void theAgentsPhoneIsToldWhenAnUnansweredLegStopsRinging() {
+        AgentId carol = AgentId.of("carol");
+        List<String> phone = new ArrayList<>();
+        carrier.connectPhone(carol, new AgentPhone() {
+            @Override
+            public void ringing(CallId leg) {
+                phone.add("ringing");
+            }
+
+            @Override
+            public void stoppedRinging(CallId leg) {
+                phone.add("stopped at " + (scheduler.now().getEpochSecond() - NINE.getEpochSecond()) + "s");
+            }
+        });
+
+        CallId timedOut = carrier.ringAgent(carol, Duration.ofSeconds(30), this::listen);
+        scheduler.runFor(Duration.ofSeconds(1));
+        assertThat(carrier.isRinging(timedOut)).isTrue();
+        scheduler.runFor(Duration.ofMinutes(1));
+        CallId hungUp = carrier.ringAgent(carol, Duration.ofSeconds(30), this::listen);
+        scheduler.runFor(Duration.ofSeconds(5));
+        carrier.hangUp(hungUp);
+
+        assertThat(phone).containsExactly("ringing", "stopped at 30s", "ringing", "stopped at 66s");
+        assertThat(carrier.isRinging(timedOut)).isFalse();
+        carrier.answer(timedOut);
+        assertThat(heard).containsExactly("0s Ringing", "30s Failed NOANSWER", "61s Ringing", "66s Failed NOANSWER");
+    }
+
+    @Test
     void legTheEngineHangsUpStillGetsItsOneTerminalEvent() {
         CallId call = carrier.place(HOTLINE, "+84280000003", RING_TIMEOUT, this::listen);
         scheduler.runFor(Duration.ofSeconds(10));

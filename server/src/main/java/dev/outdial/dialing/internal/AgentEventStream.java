@@ -59,6 +59,11 @@ public class AgentEventStream implements AgentScreen {
         push(agent, "call-ringing", Map.of("leg", leg));
     }
 
+    /** The agent's leg stopped ringing unanswered (timed out, or the customer hung up first). */
+    public void ringingStopped(AgentId agent, String leg) {
+        push(agent, "ringing-stopped", Map.of("leg", leg));
+    }
+
     void push(AgentId agent, String name, Map<String, Object> payload) {
         for (SseEmitter emitter : streams.getOrDefault(agent, Set.of())) {
             send(agent, emitter, name, payload);

@@ -2,6 +2,7 @@ package dev.outdial.dialing.internal;
 
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.port.CallId;
+import dev.outdial.engine.sim.AgentPhone;
 import dev.outdial.engine.sim.SimulatedCarrier;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Agents' phones on the simulated carrier: "agent legs are answered from the agent's page or API".
  * When the engine rings an agent (progressive), the ring is pushed to the agent's event stream and
- * the leg waits here until the agent answers it; unanswered, it times out as AGENT_TIMEOUT.
+ * the leg waits here until the agent answers it; unanswered, it times out as AGENT_TIMEOUT, and
+ * the page is told it stopped ringing, so an answer then is refused instead of answering nothing.
  * Used on the engine thread only, like the carrier itself.
  */
 @Component
@@ -28,15 +30,30 @@ public class AgentPhones {
 
     /** The agent's phone is on the line from now on (idempotent). */
     public void plugIn(AgentId agent) {
-        carrier.connectPhone(agent, leg -> {
-            ringing.put(agent, leg);
-            events.ringing(agent, leg.value());
+        carrier.connectPhone(agent, new AgentPhone() {
+            @Override
+            public void ringing(CallId leg) {
+                ringing.put(agent, leg);
+                events.ringing(agent, leg.value());
+            }
+
+            @Override
+            public void stoppedRinging(CallId leg) {
+                if (ringing.remove(agent, leg)) {
+                    events.ringingStopped(agent, leg.value());
+                }
+            }
         });
     }
 
-    /** Picks up the leg ringing for the agent, if any. */
+    /** Whether a leg rings for the agent now: it is gone once it timed out or its call ended. */
+    public boolean isRinging(AgentId agent) {
+        return Optional.ofNullable(ringing.get(agent)).filter(carrier::isRinging).isPresent();
+    }
+
+    /** Picks up the leg ringing for the agent, if one still rings. */
     public Optional<CallId> answer(AgentId agent) {
-        Optional<CallId> leg = Optional.ofNullable(ringing.remove(agent));
+        Optional<CallId> leg = Optional.ofNullable(ringing.remove(agent)).filter(carrier::isRinging);
         leg.ifPresent(carrier::answer);
         return leg;
     }

@@ -114,23 +114,26 @@ class WorkspacePages {
         return call(me, work.dial(me, customerId), false, model);
     }
 
-    /** The call panel; {@code ringing}: the agent's own phone rings for it (progressive), so it shows Answer. */
+    /**
+     * The call panel. It shows Answer only while the agent's own phone rings for it (progressive):
+     * the server's word, not the page's, so a leg that timed out no longer shows as ringing.
+     */
     @GetMapping("/workspace/calls/{callId}")
-    String call(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId,
-                @RequestParam(defaultValue = "false") boolean ringing, Model model) {
-        return call(me, calls.get(me, callId), ringing, model);
+    String call(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId, Model model) {
+        CallView call = calls.get(me, callId);
+        return call(me, call, call.endedAt() == null && work.isRinging(me), model);
     }
 
     @PostMapping("/workspace/calls/{callId}/answer")
     String answer(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId, Model model) {
         work.answer(me, callId);
-        return call(me, callId, false, model);
+        return call(me, calls.get(me, callId), false, model);
     }
 
     @PostMapping("/workspace/calls/{callId}/hangup")
     String hangUp(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId, Model model) {
         work.hangUp(me, callId);
-        return call(me, callId, false, model);
+        return call(me, calls.get(me, callId), false, model);
     }
 
     /** The agent's word on the call; wrong fields come back with their messages beside them. */
