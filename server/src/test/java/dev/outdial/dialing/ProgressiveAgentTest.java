@@ -2,6 +2,9 @@ package dev.outdial.dialing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outdial.dialing.internal.AgentEventStream;
+import dev.outdial.dialing.internal.AgentEventStreamTest;
+import dev.outdial.engine.customer.AgentId;
 import dev.outdial.testing.Api;
 import dev.outdial.testing.OutdialIntegrationTest;
 import dev.outdial.testing.TestBusiness;
@@ -26,6 +29,9 @@ class ProgressiveAgentTest {
 
     @Autowired
     Api api;
+
+    @Autowired
+    AgentEventStream events;
 
     @Test
     void theAgentAnswersTheirRingingLegAndTheCallConnectsAndEndsSuccessfully() {
@@ -89,6 +95,29 @@ class ProgressiveAgentTest {
             DialingScenario.assertProblem(answer, 409, "CALL_ENDED");
             assertThat(answer.json().get("result").asString()).isEqualTo("ABANDONED");
             assertThat(events.events()).containsSubsequence("call-placed", "call-ringing", "ringing-stopped", "call-ended");
+        }
+    }
+
+    @Test
+    void anAgentWhosePageNeverReadsItsEventsDoesNotStopAnotherAgentsCalls() {
+        DialingScenario progressive = DialingScenario.running(api.newBusiness("StuckPage"), "PROGRESSIVE",
+                Map.of("wrapUpSeconds", 0, "maxCallsPerCustomer", 1));
+        TestBusiness.Person stuck = progressive.fixtures.agent;
+        TestBusiness.Person other = progressive.fixtures.secondAgent;
+        AgentEventStreamTest.StuckPage page = new AgentEventStreamTest.StuckPage();
+        events.subscribe(AgentId.of(String.valueOf(stuck.id())), page);
+        progressive.add("+84919050003", "+84919060003", "+84919070003");
+        try {
+            progressive.ready(stuck);
+            progressive.ready(other);
+
+            String call = progressive.answerWhenRinging(other);
+
+            assertThat(progressive.waitForCallEnd(other.client(), call).get("result").asString()).isEqualTo("SUCCESS");
+            assertThat(progressive.calls()).as("calls for both agents")
+                    .anySatisfy(placed -> assertThat(placed.get("agentId").asLong()).isEqualTo(stuck.id()));
+        } finally {
+            page.letGo.countDown();
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.outdial.dialing.internal;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.port.AgentScreen;
 import dev.outdial.engine.port.AgentUpdate;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +16,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * The agent's screen as the engine updates it, pushed live as Server-Sent Events to every stream
  * the agent has open ({@code GET /api/v1/me/events}): customer offered (with {@code dialsAt}, the
  * end of a preview's countdown), offer withdrawn, call placed, ringing, connected, ended, wrap-up.
+ * The engine thread only queues each event ({@link EventSubscriber}): writing to a browser is never
+ * its business, so a slow or dead page cannot stall dialing.
  */
 @Component
 public class AgentEventStream implements AgentScreen {
@@ -24,19 +25,40 @@ public class AgentEventStream implements AgentScreen {
     /** A stream lives as long as the agent's page; the browser reconnects by itself after this. */
     private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
 
-    private final Map<AgentId, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
+    /** Events a stream may fall behind before it is closed: far more than one call's worth. */
+    static final int BACKLOG = 256;
+
+    private final Map<AgentId, Set<EventSubscriber>> streams = new ConcurrentHashMap<>();
+    private final int backlog;
+
+    AgentEventStream() {
+        this(BACKLOG);
+    }
+
+    AgentEventStream(int backlog) {
+        this.backlog = backlog;
+    }
 
     /** A new stream for the agent, dropped when it completes, times out or fails. */
     public SseEmitter subscribe(AgentId agent) {
-        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
-        Set<SseEmitter> mine = streams.computeIfAbsent(agent, ignored -> ConcurrentHashMap.newKeySet());
-        mine.add(emitter);
-        Runnable drop = () -> mine.remove(emitter);
-        emitter.onCompletion(drop);
-        emitter.onTimeout(drop);
-        emitter.onError(failure -> drop.run());
-        send(agent, emitter, "connected", Map.of());
+        return subscribe(agent, new SseEmitter(STREAM_TIMEOUT.toMillis()));
+    }
+
+    /** Streams the agent's events to {@code emitter}; the same as {@link #subscribe(AgentId)} with an emitter of one's own. */
+    public SseEmitter subscribe(AgentId agent, SseEmitter emitter) {
+        Set<EventSubscriber> mine = streams.computeIfAbsent(agent, ignored -> ConcurrentHashMap.newKeySet());
+        EventSubscriber subscriber = new EventSubscriber(emitter, backlog, mine::remove);
+        mine.add(subscriber);
+        emitter.onCompletion(subscriber::close);
+        emitter.onTimeout(subscriber::close);
+        emitter.onError(failure -> subscriber.close());
+        subscriber.offer("connected", Map.of());
         return emitter;
+    }
+
+    /** How many streams of the agent are open; a stream that fell behind is no longer one of them. */
+    public int openStreams(AgentId agent) {
+        return streams.getOrDefault(agent, Set.of()).size();
     }
 
     /**
@@ -45,7 +67,7 @@ public class AgentEventStream implements AgentScreen {
      */
     @EventListener(ContextClosedEvent.class)
     void closeAll() {
-        streams.values().forEach(emitters -> emitters.forEach(SseEmitter::complete));
+        streams.values().forEach(subscribers -> Set.copyOf(subscribers).forEach(EventSubscriber::close));
         streams.clear();
     }
 
@@ -64,18 +86,10 @@ public class AgentEventStream implements AgentScreen {
         push(agent, "ringing-stopped", Map.of("leg", leg));
     }
 
+    /** Queues the event for each of the agent's streams; never blocks the engine thread it is called on. */
     void push(AgentId agent, String name, Map<String, Object> payload) {
-        for (SseEmitter emitter : streams.getOrDefault(agent, Set.of())) {
-            send(agent, emitter, name, payload);
-        }
-    }
-
-    private void send(AgentId agent, SseEmitter emitter, String name, Map<String, Object> payload) {
-        try {
-            emitter.send(SseEmitter.event().name(name).data(payload));
-        } catch (IOException | IllegalStateException gone) {
-            // The page went away; the engine carries on without it.
-            streams.getOrDefault(agent, Set.of()).remove(emitter);
+        for (EventSubscriber subscriber : streams.getOrDefault(agent, Set.of())) {
+            subscriber.offer(name, payload);
         }
     }
 }

@@ -1,0 +1,96 @@
+package dev.outdial.dialing.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outdial.engine.customer.AgentId;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** Pushing an agent's events never waits for a browser: a page that stops reading is closed, not waited for. */
+public class AgentEventStreamTest {
+
+    /** A page that never reads: every write blocks until the test lets go. */
+    public static final class StuckPage extends SseEmitter {
+        public final CountDownLatch letGo = new CountDownLatch(1);
+        final CountDownLatch writing = new CountDownLatch(1);
+
+        @Override
+        public void send(SseEventBuilder event) {
+            writing.countDown();
+            try {
+                letGo.await();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** A page that reads everything it is sent. */
+    static final class ReadingPage extends SseEmitter {
+        final List<String> received = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void send(SseEventBuilder event) throws IOException {
+            StringBuilder whole = new StringBuilder();
+            event.build().forEach(part -> whole.append(part.getData()));
+            received.add(whole.toString());
+        }
+    }
+
+    final AgentId slow = AgentId.of("1");
+    final AgentId other = AgentId.of("2");
+    final AgentEventStream stream = new AgentEventStream(8);
+
+    @Test
+    @Timeout(10)
+    void aPageThatNeverReadsNeitherBlocksThePusherNorAnotherAgentsEventsAndIsClosedOnceTooFarBehind()
+            throws InterruptedException {
+        StuckPage stuck = new StuckPage();
+        ReadingPage reading = new ReadingPage();
+        stream.subscribe(slow, stuck);
+        stream.subscribe(other, reading);
+        stuck.writing.await();
+
+        // Far more events than the stuck page's backlog: each push returns at once.
+        for (int i = 0; i < 100; i++) {
+            stream.push(slow, "call-placed", Map.of("n", i));
+        }
+        stream.push(other, "call-placed", Map.of("callId", "c-1"));
+
+        assertThat(stream.openStreams(slow)).as("the page that fell behind").isZero();
+        assertThat(stream.openStreams(other)).isOne();
+        awaitReceived(reading, 2);
+        assertThat(String.join("", reading.received)).contains("connected", "call-placed", "c-1");
+        stuck.letGo.countDown();
+    }
+
+    @Test
+    @Timeout(10)
+    void aPageThatKeepsUpStaysOpenAndReceivesEveryEventInOrder() throws InterruptedException {
+        ReadingPage reading = new ReadingPage();
+        stream.subscribe(other, reading);
+
+        for (int i = 0; i < 50; i++) {
+            stream.push(other, "call-placed", Map.of("n", i));
+            awaitReceived(reading, i + 2);
+        }
+
+        assertThat(stream.openStreams(other)).isOne();
+        assertThat(reading.received.getFirst()).contains("event:connected");
+        for (int i = 0; i < 50; i++) {
+            assertThat(reading.received.get(i + 1)).contains("event:call-placed", "{n=" + i + "}");
+        }
+    }
+
+    private static void awaitReceived(ReadingPage page, int count) throws InterruptedException {
+        while (page.received.size() < count) {
+            Thread.sleep(5);
+        }
+    }
+}
