@@ -18,7 +18,9 @@ public enum CampaignAction {
     EDIT_NEEDS_APPROVAL(CampaignStatus.UNAPPROVED, CampaignStatus.APPROVED, CampaignStatus.RUNNING,
             CampaignStatus.PAUSED),
     START_TIME_ARRIVED(CampaignStatus.RUNNING, CampaignStatus.APPROVED),
-    END_TIME_PASSED(CampaignStatus.ENDED, CampaignStatus.APPROVED, CampaignStatus.RUNNING, CampaignStatus.PAUSED);
+    END_TIME_PASSED(CampaignStatus.ENDED, CampaignStatus.APPROVED, CampaignStatus.RUNNING, CampaignStatus.PAUSED),
+    /** The system's pause when no customer is or will become eligible (SPEC §4.2: reason "list exhausted"). */
+    LIST_EXHAUSTED(CampaignStatus.PAUSED, CampaignStatus.RUNNING);
 
     private final CampaignStatus to;
     private final Set<CampaignStatus> from;

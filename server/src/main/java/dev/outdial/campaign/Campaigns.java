@@ -150,6 +150,21 @@ public class Campaigns {
         return moved;
     }
 
+    /**
+     * "Campaigns other than auto callback pause themselves (PAUSED, reason 'list exhausted') when no
+     * customer is or will become eligible" (SPEC §4.2); the dialer decides when. False when the
+     * campaign is no longer RUNNING (someone paused or stopped it first).
+     */
+    @Transactional
+    public boolean pauseListExhausted(long businessId, long campaignId) {
+        Campaign campaign = get(businessId, campaignId);
+        if (campaign.settings().dialMode() == DialMode.AUTO_CALLBACK) {
+            return false;
+        }
+        return moveBySystem(new CampaignRepository.Due(businessId, campaignId), CampaignStatus.RUNNING,
+                CampaignAction.LIST_EXHAUSTED, clock.instant()) == 1;
+    }
+
     private int moveBySystem(CampaignRepository.Due due, CampaignStatus from, CampaignAction action, Instant now) {
         if (!campaigns.changeStatus(due.businessId(), due.campaignId(), from, action.to(), null, now)) {
             return 0;

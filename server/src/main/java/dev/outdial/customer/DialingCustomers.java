@@ -82,6 +82,13 @@ public class DialingCustomers implements CustomerStore {
         return store.nextDueAfter(campaignId, now);
     }
 
+    /** SPEC §4.2 "list exhausted": customers, and none is or will become eligible; false for a campaign not registered. */
+    @Transactional(readOnly = true)
+    public boolean isExhausted(long campaignId) {
+        CampaignRules campaignRules = rules.get(campaignId);
+        return campaignRules != null && store.isExhausted(campaignId, campaignRules);
+    }
+
     /** "Auto-assign account manager to the agent who receives the customer" (SPEC §4.1), when the campaign asks. */
     @Transactional
     public void assignAccountManager(long campaignId, long customerId, long agentUserId) {

@@ -154,6 +154,35 @@ public class JdbcCustomerStore {
                 .query((row, n) -> Optional.ofNullable(SqlTime.instant(row, "next_due"))).single();
     }
 
+    /**
+     * Whether the campaign has customers and none of them is or will become eligible: nobody claimed
+     * or on a call, nobody new, and no retry, callback, ended do-not-call-back period or business
+     * error retry ahead (SPEC §4.2 "list exhausted"). A held customer (paused, blacklisted, DNC)
+     * does not come back by itself. An empty campaign is not exhausted: it has had no list yet.
+     */
+    public boolean isExhausted(long campaignId, CampaignRules rules) {
+        boolean any = db.sql("select id from campaign_customer where campaign_id = :campaign fetch first 1 rows only")
+                .param("campaign", campaignId).query(Long.class).optional().isPresent();
+        if (!any) {
+            return false;
+        }
+        return db.sql("""
+                select id from campaign_customer
+                where campaign_id = :campaign
+                  and (lease_until is not null
+                       or held_pause = false and held_blacklist = false and held_dnc = false
+                          and cycle_attempts < :maxCalls
+                          and (progress in ('NEW', 'RETRY', 'CALLBACK')
+                               or progress = 'DO_NOT_CALL_BACK' and next_attempt_at is not null
+                               or progress = 'ERROR' and last_result in ('HOTLINE_ERROR', 'NETWORK_ERROR', 'AGENT_TIMEOUT')
+                                  and business_errors <= :errorRetryLimit))
+                fetch first 1 rows only
+                """)
+                .param("campaign", campaignId).param("maxCalls", rules.maxCallsPerCustomer())
+                .param("errorRetryLimit", rules.errorRetryLimit())
+                .query(Long.class).optional().isEmpty();
+    }
+
     private Optional<QueuedCustomer> select(long campaignId, long customerId, String lock) {
         return db.sql("select " + COLUMNS + " from campaign_customer where campaign_id = :campaign and id = :id" + lock)
                 .param("campaign", campaignId).param("id", customerId)

@@ -7,10 +7,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code outdial.dialing.*}: how long a customer's phone rings before the call is NOANSWER, and
  * the lease on claimed customers — renewed every third of it while held, so a crashed node's
- * customers and calls come back within one lease after they lapse.
+ * customers and calls come back within one lease after they lapse; and how long a running
+ * campaign's list must stay exhausted before it pauses itself (customers added meanwhile, or a
+ * call's last step still being saved, keep it running).
  */
 @ConfigurationProperties("outdial.dialing")
 public record DialingProperties(
         @DefaultValue("30s") Duration noAnswerTimeout,
-        @DefaultValue("30s") Duration lease) {
+        @DefaultValue("30s") Duration lease,
+        @DefaultValue("30s") Duration listExhaustedAfter) {
 }

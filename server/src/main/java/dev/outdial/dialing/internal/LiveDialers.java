@@ -175,6 +175,11 @@ public class LiveDialers {
                 .filter(placedIt).findFirst();
     }
 
+    /** Whether this node paces the business's campaigns (and so decides for them, e.g. that a list is exhausted). */
+    public boolean pacesHere(long businessId) {
+        return true;
+    }
+
     /** The agent switched state or opened or closed a campaign: offers go back, campaigns pace again; on the engine thread. */
     public void presenceChanged(long businessId, AgentId agent) {
         phones.plugIn(agent);
