@@ -80,6 +80,7 @@ public class Businesses implements BusinessTimeZones {
             throw new ConflictException("business.name.taken", valid.name());
         }
         businesses.update(id, valid.name(), valid.zone(), valid.country(), valid.limit());
+        events.publishEvent(new BusinessChanged(id));
         return get(id);
     }
 

@@ -71,6 +71,29 @@ class ProgressiveDialingTest {
     }
 
     @Test
+    void aRaisedContractLimitTakesEffectOnTheRunningCampaignWithoutARestart() {
+        TestBusiness business = api.newBusiness("Raised", 1);
+        DialingScenario progressive = DialingScenario.running(business, "PROGRESSIVE", ONE_CALL_NO_GAP);
+        List<Long> customers = progressive.add("+84913110002", "+84913120002", "+84913130002", "+84913140002",
+                "+84913150002", "+84913160002");
+        // The campaign's dialer runs with the contract of one line; the operator raises it to two.
+        api.operator().put("/api/v1/businesses/" + business.id(), Map.of("concurrentCallLimit", 2)).expect(200);
+
+        progressive.ready(progressive.fixtures.agent);
+        progressive.ready(progressive.fixtures.secondAgent);
+        customers.forEach(customer -> progressive.waitForStatus(customer, "MAX_ATTEMPTS"));
+
+        List<JsonNode> calls = progressive.calls().stream()
+                .sorted(Comparator.comparing(call -> Instant.parse(call.get("dialingAt").asString()))).toList();
+        boolean twoAtOnce = false;
+        for (int i = 1; i < calls.size(); i++) {
+            Instant previousEnd = Instant.parse(calls.get(i - 1).get("endedAt").asString());
+            twoAtOnce |= Instant.parse(calls.get(i).get("dialingAt").asString()).isBefore(previousEnd);
+        }
+        assertThat(twoAtOnce).as("two calls up at once under the raised limit: " + calls).isTrue();
+    }
+
+    @Test
     void placesNoCallOutsideWorkingHours() {
         TestBusiness business = api.newBusiness("Closed");
         DialingScenario closed = DialingScenario.running(business, "PROGRESSIVE", ONE_CALL_NO_GAP,

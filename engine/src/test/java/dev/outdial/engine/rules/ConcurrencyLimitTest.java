@@ -24,5 +24,18 @@ class ConcurrencyLimitTest {
     @Test
     void contractWithoutLinesIsRejected() {
         assertThatThrownBy(() -> new ConcurrencyLimit(0)).hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> contractOfTen.changeTo(0)).hasMessageContaining("at least 1");
+        assertThat(contractOfTen.contractLimit()).isEqualTo(10);
+    }
+
+    @Test
+    void aChangedContractDecidesTheNextCall() {
+        contractOfTen.changeTo(12);
+        assertThat(contractOfTen.allowsAnotherCall(11)).isTrue();
+        assertThat(contractOfTen.freeLines(7)).isEqualTo(5);
+
+        contractOfTen.changeTo(5);
+        assertThat(contractOfTen.allowsAnotherCall(5)).isFalse();
+        assertThat(contractOfTen.freeLines(7)).as("calls above a lowered limit finish; none starts").isZero();
     }
 }

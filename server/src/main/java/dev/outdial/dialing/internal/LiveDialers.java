@@ -1,6 +1,7 @@
 package dev.outdial.dialing.internal;
 
 import dev.outdial.business.Business;
+import dev.outdial.business.BusinessChanged;
 import dev.outdial.business.Businesses;
 import dev.outdial.campaign.Campaign;
 import dev.outdial.campaign.CampaignStatus;
@@ -69,6 +70,8 @@ public class LiveDialers {
     private final CallTickets tickets;
     private final EnginePorts ports;
     private final Map<Long, BusinessDialer> dialers = new HashMap<>();
+    /** Each business's contract limit, shared by its dialer and campaigns, changed in place. */
+    private final Map<Long, ConcurrencyLimit> limits = new HashMap<>();
     /** Per campaign, every runner it had on this node, the current one last. */
     private final Map<Long, List<Running>> runners = new HashMap<>();
 
@@ -113,6 +116,24 @@ public class LiveDialers {
         }
     }
 
+    /** "The business's contract limit": a change takes effect on the next call the business's dialer decides. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void businessChanged(BusinessChanged change) {
+        refreshLimit(change.businessId());
+    }
+
+    /** Reads the business's contract limit afresh and hands it to its running dialer, if any. */
+    public void refreshLimit(long businessId) {
+        int limit = settings.concurrentCallLimit(businessId);
+        engine.run(() -> Optional.ofNullable(limits.get(businessId)).ifPresent(current -> {
+            if (current.contractLimit() != limit) {
+                log.info("Business {} may now have {} concurrent calls (was {})", businessId, limit, current.contractLimit());
+                current.changeTo(limit);
+                wake(businessId);
+            }
+        }));
+    }
+
     @TransactionalEventListener(fallbackExecution = true)
     void customersChanged(CampaignCustomersChanged change) {
         engine.run(() -> wake(change.businessId()));
@@ -143,8 +164,11 @@ public class LiveDialers {
                 current.get().runner.start();
                 return;
             }
-            BusinessDialer dialer = dialers.computeIfAbsent(businessId,
-                    id -> new BusinessDialer(id, new ConcurrencyLimit(limit), ports));
+            BusinessDialer dialer = dialers.computeIfAbsent(businessId, id -> {
+                ConcurrencyLimit contract = new ConcurrencyLimit(limit);
+                limits.put(id, contract);
+                return new BusinessDialer(id, contract, ports);
+            });
             try {
                 Running running = new Running(dialer.campaign(campaign));
                 runners.computeIfAbsent(campaignId, ignored -> new ArrayList<>()).add(running);
