@@ -63,6 +63,7 @@ public class AgentWork {
 
     /** Available or Not available: only an available agent with a campaign open is given work. */
     public void setAvailable(CurrentUser me, boolean available) {
+        requirePacedHere(me);
         sessions.setAvailable(agentOf(me), available);
         presenceChanged(me);
     }
@@ -77,6 +78,7 @@ public class AgentWork {
 
     /** "Agents may open the campaign" whatever its state; nothing is dialed until it runs and its hours open. */
     public void open(CurrentUser me, long campaignId) {
+        requirePacedHere(me);
         assignments.campaignOf(me.businessId(), me.id(), campaignId);
         sessions.open(agentOf(me), campaignId);
         presenceChanged(me);
@@ -84,6 +86,7 @@ public class AgentWork {
 
     /** "Closing it stops new work from that campaign": a customer offered and not yet dialed goes back. */
     public void close(CurrentUser me, long campaignId) {
+        requirePacedHere(me);
         assignments.campaignOf(me.businessId(), me.id(), campaignId);
         sessions.close(agentOf(me), campaignId);
         presenceChanged(me);
@@ -91,6 +94,7 @@ public class AgentWork {
 
     /** Manual "Get customer": the next eligible customer, or 409 with the reason there is none. */
     public CampaignCustomer next(CurrentUser me, long campaignId) {
+        requirePacedHere(me);
         assignments.campaignOf(me.businessId(), me.id(), campaignId);
         AgentId agent = agentOf(me);
         NextCustomer next = engine.call(() -> runnerFor(agent, campaignId).next(agent));
@@ -103,6 +107,7 @@ public class AgentWork {
 
     /** Preview: the agent skips the customer shown; it goes back and is not offered to them again. */
     public void skip(CurrentUser me, long campaignId) {
+        requirePacedHere(me);
         assignments.campaignOf(me.businessId(), me.id(), campaignId);
         AgentId agent = agentOf(me);
         if (!engine.call(() -> runnerFor(agent, campaignId).skip(agent))) {
@@ -119,6 +124,7 @@ public class AgentWork {
      * "at once while attempts remain". An agent never dials a customer not distributed to them.
      */
     public CallView dial(CurrentUser me, long customerId) {
+        requirePacedHere(me);
         CampaignCustomer customer = customers.get(me.businessId(), customerId);
         long campaignId = customer.campaignId();
         assignments.campaignOf(me.businessId(), me.id(), campaignId);
@@ -142,6 +148,7 @@ public class AgentWork {
 
     /** The agent picks up their ringing phone to take the customer of {@code callId} (progressive). */
     public void answer(CurrentUser me, String callId) {
+        requirePacedHere(me);
         CallRecord call = ownCall(me, callId);
         if (call.endedAt().isPresent()) {
             String result = call.result().map(Enum::name).orElse("");
@@ -161,6 +168,7 @@ public class AgentWork {
 
     /** Hangs up the agent's call; hanging up a call that has ended is harmless. */
     public void hangUp(CurrentUser me, String callId) {
+        requirePacedHere(me);
         CallRecord call = ownCall(me, callId);
         CallId id = new CallId(callId);
         engine.run(() -> dialers.runnerOfCall(call.campaignId(), id).ifPresent(runner -> runner.hangUp(id)));
@@ -168,6 +176,7 @@ public class AgentWork {
 
     /** The agent's word on their reached call: classification, what next, the script's answers. */
     public CallView dispose(CurrentUser me, String callId, DispositionRequest request) {
+        requirePacedHere(me);
         CallRecord call = ownCall(me, callId);
         Campaign campaign = assignments.campaignOf(me.businessId(), me.id(), call.campaignId());
         CallDisposition disposition = dispositions.validate(me.businessId(), campaign, agentOf(me), request);
@@ -183,7 +192,20 @@ public class AgentWork {
 
     /** "They can end it early." */
     public void endWrapUp(CurrentUser me) {
+        requirePacedHere(me);
         engine.run(() -> dialers.endWrapUp(me.businessId(), agentOf(me)));
+    }
+
+    /**
+     * What an agent does lives in the memory of the node that paces their business (ARCHITECTURE
+     * §7): on another node it would be lost or act on nothing, so it is refused with the node to
+     * go to. With one node, or nobody pacing the business yet, every request is served here.
+     */
+    private void requirePacedHere(CurrentUser me) {
+        dialers.pacedElsewhere(me.businessId()).ifPresent(node -> {
+            throw new ConflictException("dialing.paced-elsewhere", new Object[] {node},
+                    Map.of("reason", "PACED_ELSEWHERE", "node", node));
+        });
     }
 
     private void presenceChanged(CurrentUser me) {

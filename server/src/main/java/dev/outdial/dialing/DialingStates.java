@@ -19,6 +19,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class DialingStates {
 
+    /** The reason given on a node that does not pace the campaign's business (ARCHITECTURE §7). */
+    public static final String PACED_ELSEWHERE = "PACED_ELSEWHERE";
+
     private final Campaigns campaigns;
     private final EngineThread engine;
     private final LiveDialers dialers;
@@ -33,6 +36,12 @@ public class DialingStates {
 
     public DialingState of(long businessId, long campaignId, Locale locale) {
         Campaign campaign = campaigns.get(businessId, campaignId);
+        Optional<String> pacer = dialers.pacedElsewhere(businessId);
+        if (campaign.status() == CampaignStatus.RUNNING && pacer.isPresent()) {
+            // Its dialer's reasons live on that node; this one can only say where it runs.
+            return new DialingState(campaignId, campaign.status().name(), false, PACED_ELSEWHERE,
+                    messages.getMessage("dialing-state." + PACED_ELSEWHERE, new Object[] {pacer.get()}, locale));
+        }
         Optional<NotDialing> reason = campaign.status() != CampaignStatus.RUNNING
                 ? Optional.of(NotDialing.CAMPAIGN_NOT_RUNNING)
                 : engine.call(() -> dialers.runner(campaignId).map(CampaignRunner::whyNotDialing)

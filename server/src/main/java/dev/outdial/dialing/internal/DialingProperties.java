@@ -9,11 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * the lease on claimed customers — renewed every third of it while held, so a crashed node's
  * customers and calls come back within one lease after they lapse; and how long a running
  * campaign's list must stay exhausted before it pauses itself (customers added meanwhile, or a
- * call's last step still being saved, keep it running).
+ * call's last step still being saved, keep it running); and the pacer lease, by which one node
+ * at a time runs a business's dialer (renewed every third of it).
  */
 @ConfigurationProperties("outdial.dialing")
 public record DialingProperties(
         @DefaultValue("30s") Duration noAnswerTimeout,
         @DefaultValue("30s") Duration lease,
-        @DefaultValue("30s") Duration listExhaustedAfter) {
+        @DefaultValue("30s") Duration listExhaustedAfter,
+        @DefaultValue("15s") Duration pacerLease) {
 }

@@ -19,6 +19,7 @@ import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.rules.ConcurrencyLimit;
 import dev.outdial.engine.sim.SimulatedAgents;
 import dev.outdial.engine.sim.SimulatedCarrier;
+import dev.outdial.shared.NotFoundException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -52,10 +53,13 @@ public class LiveDialers {
 
     /** A campaign's runner and whether its settings may have changed since it was built (back to UNAPPROVED). */
     private static final class Running {
+        private final long businessId;
         private final CampaignRunner runner;
         private boolean stale;
+        private boolean started;
 
-        private Running(CampaignRunner runner) {
+        private Running(long businessId, CampaignRunner runner) {
+            this.businessId = businessId;
             this.runner = runner;
         }
     }
@@ -68,16 +72,18 @@ public class LiveDialers {
     private final AgentPhones phones;
     private final AccountManagers accountManagers;
     private final CallTickets tickets;
+    private final PacerLeases leases;
     private final EnginePorts ports;
     private final Map<Long, BusinessDialer> dialers = new HashMap<>();
     /** Each business's contract limit, shared by its dialer and campaigns, changed in place. */
     private final Map<Long, ConcurrencyLimit> limits = new HashMap<>();
+    private final Set<Long> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Per campaign, every runner it had on this node, the current one last. */
     private final Map<Long, List<Running>> runners = new HashMap<>();
 
     LiveDialers(EngineThread engine, EngineCampaigns settings, DialingCustomers customers, Campaigns campaigns,
                 Businesses businesses, AgentPhones phones, AccountManagers accountManagers, CallTickets tickets,
-                SimulatedCarrier carrier,
+                PacerLeases leases, SimulatedCarrier carrier,
                 AgentSessions sessions, LiveNumberLists lists, CallRecordRepository calls, AgentEventStream screen,
                 SimulatedAgents bots, ApplicationEventPublisher events) {
         this.engine = engine;
@@ -88,6 +94,7 @@ public class LiveDialers {
         this.phones = phones;
         this.accountManagers = accountManagers;
         this.tickets = tickets;
+        this.leases = leases;
         // What the engine shows an agent goes to their page and, for a simulated agent, to the bot in their seat.
         this.ports = new EnginePorts(engine, carrier, customers, sessions, lists, new ClassifyingCallLog(calls, customers, events),
                 (agent, update) -> {
@@ -144,8 +151,15 @@ public class LiveDialers {
         Optional.ofNullable(dialers.get(businessId)).ifPresent(BusinessDialer::wake);
     }
 
-    /** Runs the campaign: its runner again if its settings cannot have changed, else a new one. */
+    /**
+     * Runs the campaign: its runner again if its settings cannot have changed, else a new one; only
+     * on the node holding the business's pacer lease (taken now if nobody holds it).
+     */
     public void start(long businessId, long campaignId) {
+        if (!leases.holds(businessId) && !leases.take(businessId)) {
+            log.info("Campaign {} is paced by node {}, not here", campaignId, leases.heldElsewhere(businessId).orElse("?"));
+            return;
+        }
         CampaignSettings campaign;
         int limit;
         try {
@@ -154,13 +168,14 @@ public class LiveDialers {
             accountManagers.register(campaignId, settings.autoAssignsAccountManager(businessId, campaignId));
             tickets.register(campaignId, settings.createsTicketPerCall(businessId, campaignId));
         } catch (RuntimeException unusable) {
-            log.warn("Campaign {} cannot be dialed: {}", campaignId, unusable.getMessage());
+            warnOnce(campaignId, "Campaign {} cannot be dialed: {}", unusable.getMessage());
             return;
         }
         customers.register(campaignId, campaign.rules());
         engine.run(() -> {
             Optional<Running> current = current(campaignId);
             if (current.isPresent() && !current.get().stale) {
+                current.get().started = true;
                 current.get().runner.start();
                 return;
             }
@@ -170,20 +185,60 @@ public class LiveDialers {
                 return new BusinessDialer(id, contract, ports);
             });
             try {
-                Running running = new Running(dialer.campaign(campaign));
+                Running running = new Running(businessId, dialer.campaign(campaign));
                 runners.computeIfAbsent(campaignId, ignored -> new ArrayList<>()).add(running);
+                running.started = true;
                 running.runner.start();
             } catch (UnsupportedOperationException notYet) {
-                log.warn("Campaign {} is not dialed: {}", campaignId, notYet.getMessage());
+                warnOnce(campaignId, "Campaign {} is not dialed: {}", notYet.getMessage());
             }
         });
     }
 
     public void stop(long campaignId, boolean settingsMayChange) {
         engine.run(() -> current(campaignId).ifPresent(running -> {
+            running.started = false;
             running.runner.stop();
             running.stale |= settingsMayChange;
         }));
+    }
+
+    /**
+     * The business's RUNNING campaigns, as the pacer heartbeat read them: runs those not running
+     * here yet and stops the others (their status changed through another node, whose settings may
+     * have changed too).
+     */
+    public void runOnly(long businessId, Set<Long> running) {
+        Set<Long> startedHere = engine.call(() -> startedCampaigns(businessId));
+        // A status may have changed since the list was read: each one is read again before acting on it.
+        running.stream().filter(id -> !startedHere.contains(id)).filter(id -> isRunning(businessId, id))
+                .forEach(id -> start(businessId, id));
+        startedHere.stream().filter(id -> !running.contains(id)).filter(id -> !isRunning(businessId, id))
+                .forEach(id -> stop(id, true));
+    }
+
+    /** This node lost the business's pacer lease: nothing new is dialed here; calls up finish. */
+    public void stopBusiness(long businessId) {
+        engine.call(() -> startedCampaigns(businessId)).forEach(id -> stop(id, true));
+    }
+
+    private boolean isRunning(long businessId, long campaignId) {
+        try {
+            return campaigns.get(businessId, campaignId).status() == CampaignStatus.RUNNING;
+        } catch (NotFoundException deleted) {
+            return false;
+        }
+    }
+
+    private Set<Long> startedCampaigns(long businessId) {
+        Set<Long> started = new HashSet<>();
+        runners.forEach((campaignId, all) -> {
+            Running current = all.getLast();
+            if (current.businessId == businessId && current.started) {
+                started.add(campaignId);
+            }
+        });
+        return started;
     }
 
     /** The campaign's current runner; call on the engine thread. */
@@ -201,7 +256,12 @@ public class LiveDialers {
 
     /** Whether this node paces the business's campaigns (and so decides for them, e.g. that a list is exhausted). */
     public boolean pacesHere(long businessId) {
-        return true;
+        return leases.holds(businessId);
+    }
+
+    /** The node that paces the business, when it is not this one (agents' requests belong there). */
+    public Optional<String> pacedElsewhere(long businessId) {
+        return leases.holds(businessId) ? Optional.empty() : leases.heldElsewhere(businessId);
     }
 
     /** The agent switched state or opened or closed a campaign: offers go back, campaigns pace again; on the engine thread. */
@@ -235,6 +295,13 @@ public class LiveDialers {
         Optional.ofNullable(dialers.get(businessId)).ifPresent(dialer -> held.addAll(dialer.desk().customersHeldIn(campaignId)));
         runners.getOrDefault(campaignId, List.of()).forEach(running -> held.addAll(running.runner.calls().customersOnCalls()));
         return held;
+    }
+
+    /** The pacer heartbeat tries such a campaign again on every beat: one warning is enough. */
+    private void warnOnce(long campaignId, String message, String detail) {
+        if (warned.add(campaignId)) {
+            log.warn(message, campaignId, detail);
+        }
     }
 
     private Optional<Running> current(long campaignId) {

@@ -1,0 +1,87 @@
+package dev.outdial.dialing.internal;
+
+import dev.outdial.business.Business;
+import dev.outdial.business.Businesses;
+import dev.outdial.campaign.Campaign;
+import dev.outdial.campaign.CampaignStatus;
+import dev.outdial.campaign.Campaigns;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps this node's pacer leases (ARCHITECTURE §7) and its dialers in step with them: for every
+ * business with RUNNING campaigns it renews its lease or, once another node's has lapsed, takes
+ * it over; then it runs the business's RUNNING campaigns and stops those no longer RUNNING (a
+ * status changed through another node's API reaches this one here). A lease lost (this node was
+ * too slow to renew, and another took over) stops the business's dialing here at once; calls up
+ * finish. A business with nothing RUNNING gives its lease up. A node that stops gives all up.
+ */
+@Component
+class PacerHeartbeat {
+
+    private static final Logger log = LoggerFactory.getLogger(PacerHeartbeat.class);
+
+    private final Businesses businesses;
+    private final Campaigns campaigns;
+    private final PacerLeases leases;
+    private final LiveDialers dialers;
+
+    PacerHeartbeat(Businesses businesses, Campaigns campaigns, PacerLeases leases, LiveDialers dialers) {
+        this.businesses = businesses;
+        this.campaigns = campaigns;
+        this.leases = leases;
+        this.dialers = dialers;
+    }
+
+    @Scheduled(initialDelayString = "${outdial.dialing.pacer-heartbeat:PT5S}",
+            fixedDelayString = "${outdial.dialing.pacer-heartbeat:PT5S}")
+    void beat() {
+        for (Business business : businesses.list()) {
+            try {
+                beat(business.id());
+            } catch (RuntimeException failure) {
+                // The next beat tries again; the lease outlives a few missed beats.
+                log.warn("Pacer heartbeat of business {} failed", business.id(), failure);
+            }
+        }
+    }
+
+    void beat(long businessId) {
+        Set<Long> running = campaigns.list(businessId, null, CampaignStatus.RUNNING, null).stream()
+                .map(Campaign::id).collect(Collectors.toSet());
+        boolean held = leases.holds(businessId);
+        if (running.isEmpty()) {
+            if (held) {
+                leases.release(businessId);
+            }
+            return;
+        }
+        if (leases.take(businessId)) {
+            if (!held) {
+                log.info("Node {} paces business {} from now on", leases.node(), businessId);
+            }
+            dialers.refreshLimit(businessId);
+            dialers.runOnly(businessId, running);
+        } else if (held) {
+            log.warn("Node {} lost the pacer lease of business {}: its dialing stops here", leases.node(), businessId);
+            dialers.stopBusiness(businessId);
+        }
+    }
+
+    @EventListener(ContextClosedEvent.class)
+    void releaseAll() {
+        for (long businessId : leases.held()) {
+            try {
+                leases.release(businessId);
+            } catch (RuntimeException failure) {
+                log.warn("Could not give up the pacer lease of business {}; it lapses by itself", businessId, failure);
+            }
+        }
+    }
+}

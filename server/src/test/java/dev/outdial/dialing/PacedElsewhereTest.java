@@ -1,0 +1,89 @@
+package dev.outdial.dialing;
+
+import static dev.outdial.dialing.DialingScenario.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outdial.shared.NodeId;
+import dev.outdial.shared.SqlTime;
+import dev.outdial.testing.Api;
+import dev.outdial.testing.OutdialIntegrationTest;
+import dev.outdial.testing.TestBusiness;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One pacer per business (ARCHITECTURE §7), seen from one node: it takes the lease of a business
+ * nobody paces and dials; while another node's lease is live it dials nothing of that business and
+ * refuses its agents' requests naming that node; once that lease lapses it takes the business over.
+ */
+@OutdialIntegrationTest
+@TestPropertySource(properties = {"outdial.dialing.pacer-heartbeat=PT0.2S", "outdial.telephony.sim.rules.0001=BUSY",
+        "outdial.telephony.sim.signal-delay=50ms", "outdial.telephony.sim.spread=0"})
+class PacedElsewhereTest {
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    JdbcClient db;
+
+    @Autowired
+    NodeId node;
+
+    @Test
+    void aNodeAloneTakesTheLeaseOfTheBusinessItDialsAndServesItsAgents() {
+        DialingScenario manual = DialingScenario.running(api.newBusiness("Alone"), "MANUAL", Map.of());
+        TestBusiness.Person agent = manual.fixtures.agent;
+        manual.ready(agent);
+        long customer = manual.add("+84917010001").getFirst();
+
+        manual.waitForCallEnd(agent.client(), manual.getAndDial(agent, customer));
+
+        assertThat(ownerOf(manual.business.id())).isEqualTo(node.value());
+    }
+
+    @Test
+    void whileAnotherNodePacesTheBusinessNothingIsDialedHereAndAgentsAreToldWhereToGoUntilItsLeaseLapses() {
+        TestBusiness business = api.newBusiness("Elsewhere");
+        leaseHeldBy(business.id(), "other-node", Instant.now().plus(Duration.ofHours(1)));
+        DialingScenario manual = DialingScenario.running(business, "MANUAL", Map.of());
+        TestBusiness.Person agent = manual.fixtures.agent;
+        long customer = manual.add("+84917020001").getFirst();
+
+        Api.Response refused = agent.client().put("/api/v1/me/state", Map.of("state", "AVAILABLE"));
+        assertProblem(refused, 409, "PACED_ELSEWHERE");
+        assertThat(refused.json().get("node").asString()).isEqualTo("other-node");
+        assertProblem(agent.client().post("/api/v1/me/campaigns/" + manual.campaignId + "/next"), 409, "PACED_ELSEWHERE");
+        JsonNode state = business.admin().get("/api/v1/campaigns/" + manual.campaignId + "/dialing").expect(200).json();
+        assertThat(state.get("reason").asString()).isEqualTo("PACED_ELSEWHERE");
+        DialingScenario.pause(Duration.ofMillis(600));
+        assertThat(ownerOf(business.id())).as("a live lease is not taken over").isEqualTo("other-node");
+
+        // The other node died: its lease lapses, and this node's heartbeat takes the business over.
+        leaseHeldBy(business.id(), "other-node", Instant.now().minusSeconds(1));
+        DialingScenario.waitFor(() -> ownerOf(business.id()), node.value()::equals, "this node to take the lease over");
+        manual.ready(agent);
+        manual.waitForCallEnd(agent.client(), manual.getAndDial(agent, customer));
+        assertThat(manual.customer(customer).get("status").asString()).isEqualTo("RETRY");
+    }
+
+    private void leaseHeldBy(long businessId, String owner, Instant until) {
+        int updated = db.sql("update dialer_lease set owner = :owner, lease_until = :until where business_id = :business")
+                .param("owner", owner).param("until", SqlTime.toSql(until)).param("business", businessId).update();
+        if (updated == 0) {
+            db.sql("insert into dialer_lease (business_id, owner, lease_until) values (:business, :owner, :until)")
+                    .param("owner", owner).param("until", SqlTime.toSql(until)).param("business", businessId).update();
+        }
+    }
+
+    private String ownerOf(long businessId) {
+        return db.sql("select owner from dialer_lease where business_id = :business").param("business", businessId)
+                .query(String.class).optional().orElse("nobody");
+    }
+}
