@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.core.env.Environment;
 import tools.jackson.databind.JsonNode;
@@ -27,14 +28,23 @@ public class Api {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final Environment environment;
+    private final Supplier<String> baseUrl;
 
     Api(Environment environment) {
-        this.environment = environment;
+        this.baseUrl = () -> "http://localhost:" + environment.getProperty("local.server.port");
+    }
+
+    private Api(String baseUrl) {
+        this.baseUrl = () -> baseUrl;
+    }
+
+    /** A client of a server the test started by itself (e.g. in a process of its own). */
+    public static Api at(String baseUrl) {
+        return new Api(baseUrl);
     }
 
     public String baseUrl() {
-        return "http://localhost:" + environment.getProperty("local.server.port");
+        return baseUrl.get();
     }
 
     public Client as(String username, String password) {
