@@ -43,7 +43,7 @@ class SimulateTest {
     @Test
     void theSameSeedGivesTheSameJsonButForTheWallClock() throws IOException {
         Path scenario = file(SHORT_DAY);
-        for (String strategy : List.of("predictive", "progressive", "fixed:1.8", "adaptive-baseline")) {
+        for (String strategy : List.of("predictive", "progressive", "fixed:1.8", "adaptive-baseline", "oracle")) {
             Map<String, Object> first = withoutWallClock(json(simulate(scenario, "--strategy", strategy, "--seed", "5").out()));
             Map<String, Object> again = withoutWallClock(json(simulate(scenario, "--strategy", strategy, "--seed", "5").out()));
             Map<String, Object> other = withoutWallClock(json(simulate(scenario, "--strategy", strategy, "--seed", "6").out()));
