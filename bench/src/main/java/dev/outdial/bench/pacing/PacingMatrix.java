@@ -21,11 +21,13 @@ import java.util.concurrent.Future;
  * {@code fixed:R}, R in steps of 0.1, whose day keeps the abandon limit, found by bisection), and
  * prints one Markdown table. Scenarios run on a small thread pool; each run is one thread.
  *
- * <p>Options: {@code --agents 10,50} (a part of the matrix), {@code --seed N}, {@code --threads N}.
+ * <p>Options: {@code --agents 10,50} and {@code --strategies predictive,best-fixed} (a part of the
+ * matrix), {@code --seed N}, {@code --threads N}.
  */
 public final class PacingMatrix {
 
-    static final List<String> STRATEGIES = List.of("predictive", "progressive", "adaptive-baseline", "oracle");
+    static final String BEST_FIXED = "best-fixed";
+    static final List<String> STRATEGIES = List.of("predictive", "progressive", "adaptive-baseline", "oracle", BEST_FIXED);
     private static final double LOWEST_RATIO = 1.0;
     private static final double HIGHEST_RATIO = 12.0;
 
@@ -40,12 +42,15 @@ public final class PacingMatrix {
         List<Integer> agents = List.of(10, 50, 200);
         long seed = 7;
         int threads = 2;
+        List<String> strategies = STRATEGIES;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--agents" -> agents = Arrays.stream(args[i + 1].split(",")).map(String::trim).map(Integer::valueOf).toList();
                 case "--seed" -> seed = Long.parseLong(args[i + 1]);
                 case "--threads" -> threads = Integer.parseInt(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (use --agents, --seed, --threads)");
+                case "--strategies" -> strategies = List.of(args[i + 1].split(","));
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (use --agents, --strategies, --seed, --threads)");
             }
         }
         long started = System.nanoTime();
@@ -53,9 +58,10 @@ public final class PacingMatrix {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<ScenarioRows>> results = new ArrayList<>();
         long runSeed = seed;
+        List<String> chosen = strategies;
         // The longest first, so the pool's threads finish together.
         matrix.stream().sorted(Comparator.comparingInt(Scenario::agents).reversed())
-                .forEach(scenario -> results.add(pool.submit(() -> runAll(scenario, runSeed))));
+                .forEach(scenario -> results.add(pool.submit(() -> runAll(scenario, chosen, runSeed))));
         List<ScenarioRows> done = new ArrayList<>();
         for (Future<ScenarioRows> result : results) {
             done.add(result.get());
@@ -98,12 +104,13 @@ public final class PacingMatrix {
                 Distribution.exponential(Duration.ofSeconds(30)));
     }
 
-    static ScenarioRows runAll(Scenario scenario, long seed) {
+    static ScenarioRows runAll(Scenario scenario, List<String> strategies, long seed) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (String strategy : STRATEGIES) {
-            rows.add(Simulate.timed(scenario, strategy, seed));
+        for (String strategy : strategies) {
+            rows.add(strategy.equals(BEST_FIXED) ? bestFixedRatio(scenario, seed) : Simulate.timed(scenario, strategy, seed));
+            // Progress on stderr: the table comes when every scenario is done.
+            System.err.printf(Locale.ROOT, "%s, %s: done%n", scenario.name(), rows.getLast().get("strategy"));
         }
-        rows.add(bestFixedRatio(scenario, seed));
         return new ScenarioRows(scenario, rows);
     }
 

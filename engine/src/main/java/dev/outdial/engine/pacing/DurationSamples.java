@@ -13,8 +13,12 @@ final class DurationSamples {
 
     /** Enough to see the shape; few enough that a change of script shows within the hour. */
     private static final int CAPACITY = 400;
-    /** Fewer than this say little about a tail: until then an agent is assumed busy, the safe side. */
-    private static final int ENOUGH = 30;
+    /**
+     * Fewer than this say little about a tail: until then an agent is assumed busy, the safe side.
+     * The first durations seen are the shortest (short calls end first), so the first few dozen make
+     * agents look quicker than they are: at 30, the first hour of a 50-agent day overshot its limit.
+     */
+    private static final int ENOUGH = 60;
 
     private final long[] ring = new long[CAPACITY];
     /** The same samples kept sorted as they come and go: asked at every pacing round, sorting each time cost seconds a day. */
