@@ -108,8 +108,8 @@ public final class PacingMatrix {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String strategy : strategies) {
             rows.add(strategy.equals(BEST_FIXED) ? bestFixedRatio(scenario, seed) : Simulate.timed(scenario, strategy, seed));
-            // Progress on stderr: the table comes when every scenario is done.
-            System.err.printf(Locale.ROOT, "%s, %s: done%n", scenario.name(), rows.getLast().get("strategy"));
+            // Each row on stderr as it comes: the table comes when every scenario is done.
+            System.err.print(row(scenario, rows.getLast()));
         }
         return new ScenarioRows(scenario, rows);
     }
@@ -158,15 +158,19 @@ public final class PacingMatrix {
                 + "|---|---|---|---|---|---|---|---|---|\n");
         for (ScenarioRows scenario : scenarios) {
             for (Map<String, Object> row : scenario.rows()) {
-                table.append(String.format(Locale.ROOT, "| %s | %s | %.2f %% | %.2f %% | %.1f %% | %.1f | %.2f / %.1f | %d | %.1f |%n",
-                        scenario.scenario().name(), row.get("strategy"), percent(row, "abandonRate"),
-                        percent(row, "maxHourlyAbandonRate"), percent(row, "occupancy"),
-                        number(row, "connectsPerAgentHour"), number(row, "meanWaitSeconds"),
-                        number(row, "p95WaitSeconds"), ((Number) row.get("violations")).intValue(),
-                        number(row, "wallSeconds")));
+                table.append(row(scenario.scenario(), row));
             }
         }
         return table.toString();
+    }
+
+    private static String row(Scenario scenario, Map<String, Object> row) {
+        return String.format(Locale.ROOT, "| %s | %s | %.2f %% | %.2f %% | %.1f %% | %.1f | %.2f / %.1f | %d | %.1f |%n",
+                scenario.name(), row.get("strategy"), percent(row, "abandonRate"),
+                percent(row, "maxHourlyAbandonRate"), percent(row, "occupancy"),
+                number(row, "connectsPerAgentHour"), number(row, "meanWaitSeconds"),
+                number(row, "p95WaitSeconds"), ((Number) row.get("violations")).intValue(),
+                number(row, "wallSeconds"));
     }
 
     private static double percent(Map<String, Object> row, String key) {
