@@ -26,6 +26,8 @@ final class AbandonBudget {
     private static final double STARTING_ANSWERS = 30;
     /** How far one answer moves the gain, in log terms, per unit of (aim − outcome). */
     private static final double LEARNING_RATE = 0.005;
+    /** The team size the learning rate is for; larger teams learn by less per answer. */
+    private static final int TEAM_OF_REFERENCE = 10;
     private static final double LOWEST_GAIN = 0.3;
     private static final double HIGHEST_GAIN = 20;
     /** The hour guard's memory: half of an answer's weight is gone after this long. */
@@ -45,12 +47,15 @@ final class AbandonBudget {
     }
 
     /** A call answered by a person ended, abandoned or not: the controller learns from it. */
-    void answered(boolean abandoned, Instant at) {
+    void answered(boolean abandoned, Instant at, int agents) {
         double aim = maxAbandonRate * AIM;
+        // A large team answers many more calls an hour: each moves the gain less, so it learns at the
+        // same pace per hour whatever the team, instead of racing ahead of the abandons still to come.
+        double rate = LEARNING_RATE * Math.min(1, (double) TEAM_OF_REFERENCE / Math.max(1, agents));
         // Up by the learning rate for an answer that got an agent, down by (1 − aim) ÷ aim times that for
         // an abandon: even when abandons are a share of aim of the answers.
         double outcome = abandoned ? 1 : 0;
-        gain = Math.clamp(gain * Math.exp(LEARNING_RATE * (aim - outcome) / aim), LOWEST_GAIN, HIGHEST_GAIN);
+        gain = Math.clamp(gain * Math.exp(rate * (aim - outcome) / aim), LOWEST_GAIN, HIGHEST_GAIN);
         decayTo(at);
         recentAnswered++;
         if (abandoned) {

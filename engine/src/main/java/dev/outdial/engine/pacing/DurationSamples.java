@@ -55,12 +55,16 @@ final class DurationSamples {
 
     /** The probability of ending within {@code horizon} after {@code elapsed}; 0 until enough samples (assume busy). */
     double endsWithin(Duration elapsed, Duration horizon) {
-        return endsWithin(elapsed.toMillis(), horizon.toMillis());
+        return endsWithin(elapsed.toMillis(), horizon.toMillis(), ENOUGH);
     }
 
-    /** {@link #endsWithin(Duration, Duration)} in milliseconds: asked for every busy agent at every pacing round. */
-    double endsWithin(long e, long horizonMillis) {
-        if (count < ENOUGH) {
+    /**
+     * {@link #endsWithin(Duration, Duration)} in milliseconds (asked for every busy agent at every
+     * pacing round), trusting the samples only once there are {@code enough}: a large team's first
+     * few dozen durations are all short ones.
+     */
+    double endsWithin(long e, long horizonMillis, int enough) {
+        if (count < Math.clamp(enough, ENOUGH, CAPACITY)) {
             return 0;
         }
         int doneBefore = countAtMost(sorted, count, e);

@@ -36,6 +36,8 @@ public final class PredictiveStrategy implements DialStrategy {
     private final PredictiveSettings settings;
     private final AbandonBudget budget;
     private final PacingObservations observations = new PacingObservations();
+    /** Agents Available at the last round, which sets how fast the abandon budget learns. */
+    private int team = 1;
 
     public PredictiveStrategy(PredictiveSettings settings) {
         this.settings = settings;
@@ -48,6 +50,7 @@ public final class PredictiveStrategy implements DialStrategy {
         if (view.availableAgents().isEmpty()) {
             return List.of();
         }
+        team = view.availableAgents().size();
         Duration horizon = observations.ringTime();
         PacingObservations.Freeing freeing = observations.freeingWithin(view.availableAgents(), view.now(), horizon);
         int ringing = Math.max(0, view.openCalls() - view.waitingCustomers() - observations.onCalls());
@@ -66,7 +69,7 @@ public final class PredictiveStrategy implements DialStrategy {
     public void observe(CallRecord call) {
         observations.observe(call);
         if (!call.isOpen() && call.answeredAt().isPresent() && call.result().orElseThrow() != CallResult.MACHINE) {
-            budget.answered(call.result().get() == CallResult.ABANDONED, call.endedAt().orElseThrow());
+            budget.answered(call.result().get() == CallResult.ABANDONED, call.endedAt().orElseThrow(), team);
         }
     }
 }
