@@ -52,6 +52,18 @@ final class ScenarioFile {
             }
         }
         int agents = integer(root, "agents", 20, 1);
+        List<Scenario.AnswerStep> answerRates = answerSteps(root);
+        double busy = probability(root, "busyProbability", 0.1);
+        for (Scenario.AnswerStep step : answerRates) {
+            if (step.probability() + busy > 1) {
+                throw new ScenarioException("'answerProbability' " + step.probability() + " and 'busyProbability' "
+                        + busy + " add up to more than 1");
+            }
+        }
+        Duration maxWait = duration(root, "maxWaitSeconds", Duration.ofSeconds(15));
+        if (maxWait.isZero()) {
+            throw new ScenarioException("'maxWaitSeconds' must be more than 0");
+        }
         return new Scenario(
                 root.has("name") ? text(root.get("name"), "name") : defaultName,
                 root.has("seed") ? integerNode(root.get("seed"), "seed") : 1,
@@ -59,12 +71,12 @@ final class ScenarioFile {
                 integer(root, "customers", agents * 400, 0),
                 duration(root, "duration", Duration.ofHours(8)),
                 probability(root, "maxAbandonRate", 0.03),
-                duration(root, "maxWaitSeconds", Duration.ofSeconds(15)),
+                maxWait,
                 integer(root, "maxConcurrentCalls", agents * 3, 1),
                 integer(root, "maxCallsPerCustomer", 3, 1),
                 root.has("retryGapMinutes") ? Duration.ofMinutes(integer(root, "retryGapMinutes", 0, 0)) : Duration.ofHours(1),
-                answerSteps(root),
-                probability(root, "busyProbability", 0.1),
+                answerRates,
+                busy,
                 duration(root, "noAnswerTimeoutSeconds", Duration.ofSeconds(25)),
                 distribution(root, "ringSeconds", Distribution.logNormal(Duration.ofSeconds(8), 0.4)),
                 distribution(root, "talkSeconds", Distribution.logNormal(Duration.ofSeconds(120), 0.6)),

@@ -3,6 +3,7 @@ package dev.outdial.bench.pacing;
 import dev.outdial.engine.sim.scenario.RunFigures;
 import dev.outdial.engine.sim.scenario.Scenario;
 import dev.outdial.engine.sim.scenario.ScenarioRunner;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,11 +20,20 @@ public final class Simulate {
     }
 
     public static void main(String[] args) {
+        int status = execute(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /** The command without the exit: 0 with the JSON on {@code out}, 2 with the reason on {@code err}. */
+    static int execute(String[] args, PrintStream out, PrintStream err) {
         try {
-            System.out.println(new ObjectMapper().writeValueAsString(run(args)));
+            out.println(new ObjectMapper().writeValueAsString(run(args)));
+            return 0;
         } catch (ScenarioException | IllegalArgumentException refused) {
-            System.err.println("outdial simulate: " + refused.getMessage());
-            System.exit(2);
+            err.println("outdial simulate: " + refused.getMessage());
+            return 2;
         }
     }
 

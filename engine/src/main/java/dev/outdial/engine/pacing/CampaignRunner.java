@@ -232,7 +232,7 @@ public final class CampaignRunner implements CallObserver {
         Instant now = now();
         notDialing = reasonNotToDial(now);
         // Customers already answered come first, whatever else the round decides.
-        room.ifPresent(waiting -> waiting.serve(freeAgents(now), this::holdForWaiting,
+        room.filter(WaitingRoom::hasCustomersInLine).ifPresent(waiting -> waiting.serve(freeAgents(now), this::holdForWaiting,
                 agent -> desk.release(agent, now())));
         if (notDialing.isEmpty() && !strategy.agentsPull()) {
             List<AgentId> free = freeAgents(now);
@@ -261,7 +261,11 @@ public final class CampaignRunner implements CallObserver {
      * within the grace), so one agent without a customer does not stop the next one's.
      */
     private Optional<NotDialing> dispatch(List<Dispatch> plan, Instant now) {
-        long started = plan.stream().filter(dispatch -> start(dispatch, now)).count();
+        // The pool's recipient is the same for every pool dial of the round: copying the logged-in
+        // agents once per dial was a fifth of a 200-agent day.
+        Recipient pool = plan.stream().anyMatch(dispatch -> dispatch.agent().isEmpty())
+                ? Recipient.pool(ports.agents().loggedIn(campaignId)) : null;
+        long started = plan.stream().filter(dispatch -> start(dispatch, pool, now)).count();
         return started == 0 && !plan.isEmpty() ? Optional.of(NotDialing.NO_ELIGIBLE_CUSTOMERS) : Optional.empty();
     }
 
@@ -292,16 +296,15 @@ public final class CampaignRunner implements CallObserver {
     }
 
     /** A pool dial: the customer is nobody's until they answer and the waiting room finds an agent. */
-    private boolean startForPool(Dispatch dispatch, Instant now) {
-        List<QueuedCustomer> claimed = ports.customers().claimNext(campaignId,
-                Recipient.pool(ports.agents().loggedIn(campaignId)), 1, now, leaseUntil());
+    private boolean startForPool(Dispatch dispatch, Recipient pool, Instant now) {
+        List<QueuedCustomer> claimed = ports.customers().claimNext(campaignId, pool, 1, now, leaseUntil());
         claimed.forEach(customer -> calls.dial(customer.customerId(), Optional.empty(), dispatch.connector(), now));
         return !claimed.isEmpty();
     }
 
-    private boolean start(Dispatch dispatch, Instant now) {
+    private boolean start(Dispatch dispatch, Recipient pool, Instant now) {
         if (dispatch.agent().isEmpty()) {
-            return startForPool(dispatch, now);
+            return startForPool(dispatch, pool, now);
         }
         AgentId agent = dispatch.agent().get();
         Optional<QueuedCustomer> claimed = claimFor(agent, now);

@@ -13,20 +13,40 @@ final class DurationSamples {
 
     /** Enough to see the shape; few enough that a change of script shows within the hour. */
     private static final int CAPACITY = 400;
-    /** Fewer than this say little about a tail: until then an agent is assumed busy, the safe side. */
-    private static final int ENOUGH = 30;
+    /**
+     * Fewer than this say little about a tail: until then an agent is assumed busy, the safe side.
+     * The first durations seen are the shortest (short calls end first), so the first few dozen make
+     * agents look quicker than they are: at 30, the first hour of a 50-agent day overshot its limit.
+     */
+    private static final int ENOUGH = 60;
 
     private final long[] ring = new long[CAPACITY];
+    /** The same samples kept sorted as they come and go: asked at every pacing round, sorting each time cost seconds a day. */
+    private final long[] sorted = new long[CAPACITY];
     private int count;
     private int next;
-    private long[] sorted = new long[0];
-    private boolean stale;
 
     void add(Duration sample) {
-        ring[next] = sample.toMillis();
+        long value = sample.toMillis();
+        if (count == CAPACITY) {
+            removeSorted(ring[next]);
+        }
+        ring[next] = value;
         next = (next + 1) % CAPACITY;
-        count = Math.min(count + 1, CAPACITY);
-        stale = true;
+        insertSorted(value);
+    }
+
+    private void removeSorted(long value) {
+        int at = countAtMost(sorted, count, value) - 1;
+        System.arraycopy(sorted, at + 1, sorted, at, count - at - 1);
+        count--;
+    }
+
+    private void insertSorted(long value) {
+        int at = countAtMost(sorted, count, value);
+        System.arraycopy(sorted, at, sorted, at + 1, count - at);
+        sorted[at] = value;
+        count++;
     }
 
     int size() {
@@ -35,36 +55,35 @@ final class DurationSamples {
 
     /** The probability of ending within {@code horizon} after {@code elapsed}; 0 until enough samples (assume busy). */
     double endsWithin(Duration elapsed, Duration horizon) {
-        if (count < ENOUGH) {
+        return endsWithin(elapsed.toMillis(), horizon.toMillis(), ENOUGH);
+    }
+
+    /**
+     * {@link #endsWithin(Duration, Duration)} in milliseconds (asked for every busy agent at every
+     * pacing round), trusting the samples only once there are {@code enough}: a large team's first
+     * few dozen durations are all short ones.
+     */
+    double endsWithin(long e, long horizonMillis, int enough) {
+        if (count < Math.clamp(enough, ENOUGH, CAPACITY)) {
             return 0;
         }
-        long[] snapshot = sortedSnapshot();
-        long e = elapsed.toMillis();
-        int doneBefore = countAtMost(snapshot, e);
-        int still = snapshot.length - doneBefore;
+        int doneBefore = countAtMost(sorted, count, e);
+        int still = count - doneBefore;
         if (still == 0) {
             // Longer than anything seen: nothing tells us it will end soon.
             return 0;
         }
-        return (double) (countAtMost(snapshot, e + horizon.toMillis()) - doneBefore) / still;
+        return (double) (countAtMost(sorted, count, e + horizonMillis) - doneBefore) / still;
     }
 
     double meanSeconds() {
-        return count == 0 ? 0 : Arrays.stream(sortedSnapshot()).average().orElse(0) / 1000;
+        return count == 0 ? 0 : Arrays.stream(sorted, 0, count).average().orElse(0) / 1000;
     }
 
-    private long[] sortedSnapshot() {
-        if (stale) {
-            sorted = Arrays.copyOf(ring, count);
-            Arrays.sort(sorted);
-            stale = false;
-        }
-        return sorted;
-    }
-
-    private static int countAtMost(long[] sorted, long value) {
+    /** How many of the first {@code length} values of {@code sorted} are at most {@code value}. */
+    private static int countAtMost(long[] sorted, int length, long value) {
         int low = 0;
-        int high = sorted.length;
+        int high = length;
         while (low < high) {
             int mid = (low + high) >>> 1;
             if (sorted[mid] <= value) {

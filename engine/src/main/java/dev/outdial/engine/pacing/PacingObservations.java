@@ -39,13 +39,15 @@ final class PacingObservations {
     private double decayedAnswers;
     private Instant decayedAt;
     private double ringSeconds = DEFAULT_RING_SECONDS;
+    /** Busy agents on a call, kept as the map changes: every pacing round asks. */
+    private int onCalls;
     private long answeredByPerson;
     private long abandoned;
 
     void observe(CallRecord call) {
         if (call.isOpen()) {
             call.connectedAt().ifPresent(at -> call.agent().ifPresent(agent -> {
-                busy.put(agent, new Work(true, at));
+                putBusy(agent, new Work(true, at));
                 connectedAt.put(agent, at);
             }));
             return;
@@ -62,7 +64,7 @@ final class PacingObservations {
             abandoned++;
         }
         if (call.connectedAt().isPresent()) {
-            call.agent().ifPresent(agent -> busy.put(agent, new Work(false, end)));
+            call.agent().ifPresent(agent -> putBusy(agent, new Work(false, end)));
         }
     }
 
@@ -70,6 +72,9 @@ final class PacingObservations {
     void freeNow(List<AgentId> free, Instant now) {
         for (AgentId agent : free) {
             Work work = busy.remove(agent);
+            if (work != null && work.onCall()) {
+                onCalls--;
+            }
             Instant connected = connectedAt.remove(agent);
             if (work != null && !work.onCall()) {
                 afterCall.add(Duration.between(work.since(), now));
@@ -88,12 +93,21 @@ final class PacingObservations {
     Freeing freeingWithin(Iterable<AgentId> available, Instant now, Duration horizon) {
         double mean = 0;
         double variance = 0;
+        long nowMillis = now.toEpochMilli();
+        long horizonMillis = horizon.toMillis();
+        // Two durations per agent before trusting them: the first completions of a day are its
+        // shortest calls, and a team of 200 sees 60 of them in its first minute.
+        int enough = 0;
+        for (AgentId ignored : available) {
+            enough += 2;
+        }
         for (AgentId agent : available) {
             Work work = busy.get(agent);
             if (work == null) {
                 continue;
             }
-            double q = (work.onCall() ? service : afterCall).endsWithin(Duration.between(work.since(), now), horizon);
+            double q = (work.onCall() ? service : afterCall)
+                    .endsWithin(nowMillis - work.since().toEpochMilli(), horizonMillis, enough);
             mean += q;
             variance += q * (1 - q);
         }
@@ -105,7 +119,12 @@ final class PacingObservations {
 
     /** Calls of the campaign talking now. */
     int onCalls() {
-        return (int) busy.values().stream().filter(Work::onCall).count();
+        return onCalls;
+    }
+
+    private void putBusy(AgentId agent, Work work) {
+        Work previous = busy.put(agent, work);
+        onCalls += (work.onCall() ? 1 : 0) - (previous != null && previous.onCall() ? 1 : 0);
     }
 
     double answerRate(Instant now) {

@@ -1,5 +1,6 @@
 package dev.outdial.engine.pacing;
 
+import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallRecord;
 import java.time.Duration;
 import java.util.List;
@@ -22,9 +23,10 @@ import java.util.Optional;
  * ringing calls, each answered by a person with the recent answer rate (decaying with a 5-minute
  * half-life, so a falling answer rate shows within minutes). {@link OverflowModel} takes answers
  * minus agents as normal and finds the most calls whose expected share of customers without an
- * agent stays within a target; {@link AbandonBudget} sets that target from the abandon rate the
- * campaign has realised so far against its maximum, which closes the loop on whatever the
- * estimate misses (customers hanging up early, agents slower than their history).
+ * agent stays within a target; {@link AbandonBudget} learns that target from the abandons the
+ * campaign realises (a customer without an agent at the horizon mostly gets one a few seconds
+ * later, so the model's share is not the abandon rate), held back by the campaign's budget and
+ * the last hour's own rate, which closes the loop on whatever the estimate misses.
  *
  * <p>It never dials with no agent Available in the campaign (the runner stops before asking), and
  * never more than the free lines the business's limit and the campaign's ceiling leave.
@@ -34,6 +36,8 @@ public final class PredictiveStrategy implements DialStrategy {
     private final PredictiveSettings settings;
     private final AbandonBudget budget;
     private final PacingObservations observations = new PacingObservations();
+    /** Agents Available at the last round, which sets how fast the abandon budget learns. */
+    private int team = 1;
 
     public PredictiveStrategy(PredictiveSettings settings) {
         this.settings = settings;
@@ -46,10 +50,11 @@ public final class PredictiveStrategy implements DialStrategy {
         if (view.availableAgents().isEmpty()) {
             return List.of();
         }
+        team = view.availableAgents().size();
         Duration horizon = observations.ringTime();
         PacingObservations.Freeing freeing = observations.freeingWithin(view.availableAgents(), view.now(), horizon);
         int ringing = Math.max(0, view.openCalls() - view.waitingCustomers() - observations.onCalls());
-        double target = budget.targetShare(observations.answeredByPerson(), observations.abandoned());
+        double target = budget.targetShare(observations.answeredByPerson(), observations.abandoned(), view.now());
         int calls = OverflowModel.callsToDial(ringing, view.waitingCustomers(), observations.answerRate(view.now()),
                 view.freeAgents().size(), freeing.mean(), freeing.variance(), target, view.freeLines());
         return view.poolDials(calls);
@@ -63,5 +68,8 @@ public final class PredictiveStrategy implements DialStrategy {
     @Override
     public void observe(CallRecord call) {
         observations.observe(call);
+        if (!call.isOpen() && call.answeredAt().isPresent() && call.result().orElseThrow() != CallResult.MACHINE) {
+            budget.answered(call.result().get() == CallResult.ABANDONED, call.endedAt().orElseThrow(), team);
+        }
     }
 }

@@ -77,6 +77,12 @@ final class WaitingRoom implements Connector {
         return taken;
     }
 
+    /** Whether anyone is in line for an agent, so a pacing round need not rank its free agents for nobody. */
+    boolean hasCustomersInLine() {
+        dropEnded();
+        return !line.isEmpty();
+    }
+
     /** Customers answered and not yet talking to an agent: in line, or being offered. */
     int waiting() {
         dropEnded();

@@ -79,6 +79,16 @@ public final class InMemoryCustomerStore implements CustomerStore {
         return claimed;
     }
 
+    /**
+     * The customers {@link #claimNext} would give {@code recipient} now, in its order, without claiming
+     * them: what the benchmark's {@code oracle} looks at to know whose call it would place.
+     */
+    public List<QueuedCustomer> peekNext(long campaignId, Recipient recipient, int max, Instant now) {
+        Campaign campaign = campaign(campaignId);
+        return campaign.order.eligibleInOrder(campaign.candidates(recipient, max, now), recipient, now).stream()
+                .limit(max).toList();
+    }
+
     @Override
     public Optional<QueuedCustomer> find(long campaignId, long customerId) {
         return Optional.ofNullable(campaign(campaignId).customers.get(customerId));

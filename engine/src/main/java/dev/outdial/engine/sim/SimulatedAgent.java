@@ -9,7 +9,9 @@ import dev.outdial.engine.port.Scheduler;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.function.Function;
 
 /**
  * A bot in an agent's seat: answers its leg after a delay, talks until the customer hangs up,
@@ -29,9 +31,20 @@ public final class SimulatedAgent {
     private final Random random;
     private final Map<Long, CampaignRunner> campaigns = new HashMap<>();
     private long manualCampaign = -1;
+    private final Function<AgentUpdate.CallEnded, Optional<Duration>> drawnDispositionDelay;
 
     public SimulatedAgent(AgentId id, Scheduler scheduler, SimulatedCarrier carrier, AgentBehaviour behaviour,
                           Random random) {
+        this(id, scheduler, carrier, behaviour, random, ended -> Optional.empty());
+    }
+
+    /**
+     * A bot whose time to dispose of a reached call is {@code drawnDispositionDelay}'s when it has one
+     * (drawn with the call in a benchmark day, so the {@code oracle} knows it), else the behaviour's.
+     */
+    public SimulatedAgent(AgentId id, Scheduler scheduler, SimulatedCarrier carrier, AgentBehaviour behaviour,
+                          Random random, Function<AgentUpdate.CallEnded, Optional<Duration>> drawnDispositionDelay) {
+        this.drawnDispositionDelay = drawnDispositionDelay;
         this.id = id;
         this.scheduler = scheduler;
         this.carrier = carrier;
@@ -63,7 +76,8 @@ public final class SimulatedAgent {
             case AgentUpdate.CustomerOffered offered when offered.dialsAt().isEmpty() ->
                     after(behaviour.thinkTime(), () -> runner.dial(id, offered.customerId()));
             case AgentUpdate.CallEnded ended when ended.dispositionDue() ->
-                    after(behaviour.dispositionDelay(), () -> {
+                    scheduler.after(drawnDispositionDelay.apply(ended)
+                            .orElseGet(() -> behaviour.dispositionDelay().sample(random)), () -> {
                         runner.dispose(ended.call(), behaviour.classifier().classify(id, ended, scheduler.now(), random));
                         askAgainIfManual(ended.campaignId());
                     });

@@ -25,7 +25,7 @@ public final class SimulatedCarrier implements Telephony {
 
     private final Scheduler scheduler;
     private CarrierModel model;
-    private final Random random;
+    private final CallFates fates;
     private final Map<CallId, Leg> legs = new HashMap<>();
     private final Map<AgentId, AgentPhone> agentPhones = new HashMap<>();
     private final String idPrefix;
@@ -40,10 +40,20 @@ public final class SimulatedCarrier implements Telephony {
      * again never names a call as its previous life did in the call records.
      */
     public SimulatedCarrier(Scheduler scheduler, CarrierModel model, Random random, String idPrefix) {
+        this(scheduler, model, (number, current) -> CallFate.draw(current, number, random), idPrefix);
+    }
+
+    /** A carrier whose calls have the fates {@code fates} gives, such as {@link PreDrawnCalls}. */
+    public SimulatedCarrier(Scheduler scheduler, CarrierModel model, CallFates fates, String idPrefix) {
         this.scheduler = scheduler;
         this.model = model;
-        this.random = random;
+        this.fates = fates;
         this.idPrefix = idPrefix;
+    }
+
+    /** How calls placed now behave. */
+    public CarrierModel model() {
+        return model;
     }
 
     /** From now on, calls placed behave as {@code newModel} says: a day whose answer rate drifts. */
@@ -63,12 +73,13 @@ public final class SimulatedCarrier implements Telephony {
     @Override
     public CallId place(String from, String to, Duration ringTimeout, Consumer<CallEvent> listener) {
         Leg leg = open("customer", listener);
-        CarrierOutcome outcome = model.outcomeFor(to, random);
-        Duration signal = model.signalDelay().sample(random);
-        Duration ringing = model.ringBeforeAnswer().sample(random);
-        Duration talk = model.talkTime().sample(random);
+        CallFate fate = fates.next(to, model);
+        CarrierOutcome outcome = fate.outcome();
+        Duration signal = fate.signal();
+        Duration ringing = fate.ringing();
+        Duration talk = fate.talk();
         Duration givesUp = min(ringTimeout, model.noAnswerTimeout());
-        Optional<Duration> patience = model.patience().map(distribution -> distribution.sample(random));
+        Optional<Duration> patience = fate.patience();
         scheduler.after(signal, () -> {
             Optional<CallResult> failure = outcome.failure().filter(result -> result != CallResult.NOANSWER);
             if (failure.isPresent()) {

@@ -14,7 +14,11 @@ import java.util.PriorityQueue;
  */
 public final class VirtualScheduler implements Scheduler {
 
-    private static final Comparator<Task> ORDER = Comparator.comparing(Task::when).thenComparingLong(Task::sequence);
+    /** By time, then by scheduling order; written out, as the queue compares millions of times a day. */
+    private static final Comparator<Task> ORDER = (a, b) -> {
+        int byTime = a.when.compareTo(b.when);
+        return byTime != 0 ? byTime : Long.compare(a.sequence, b.sequence);
+    };
 
     private final PriorityQueue<Task> queue = new PriorityQueue<>(ORDER);
     private Instant now;

@@ -14,7 +14,9 @@ import dev.outdial.engine.rules.CallingWindow;
 import dev.outdial.engine.rules.ConcurrencyLimit;
 import dev.outdial.engine.rules.DailyQuota;
 import dev.outdial.engine.rules.WeeklySchedule;
+import dev.outdial.engine.rules.Recipient;
 import dev.outdial.engine.sim.AgentBehaviour;
+import dev.outdial.engine.sim.CallFate;
 import dev.outdial.engine.sim.CarrierModel;
 import dev.outdial.engine.sim.DialAudit;
 import dev.outdial.engine.sim.Distribution;
@@ -23,6 +25,7 @@ import dev.outdial.engine.sim.InMemoryCallLog;
 import dev.outdial.engine.sim.InMemoryCustomerStore;
 import dev.outdial.engine.sim.InMemoryNumberLists;
 import dev.outdial.engine.sim.NumberRules;
+import dev.outdial.engine.sim.PreDrawnCalls;
 import dev.outdial.engine.sim.SimulatedAgent;
 import dev.outdial.engine.sim.SimulatedAgents;
 import dev.outdial.engine.sim.SimulatedCarrier;
@@ -55,11 +58,12 @@ public final class ScenarioRunner {
     }
 
     public static RunFigures run(Scenario scenario, String strategyName, long seed) {
-        DialStrategy strategy = StrategyChoice.named(strategyName).apply(scenario);
         Random random = new Random(seed);
         VirtualScheduler scheduler = new VirtualScheduler(DAY_START);
         CarrierModel model = carrierModel(scenario);
-        SimulatedCarrier carrier = new SimulatedCarrier(scheduler, model, new Random(random.nextLong()));
+        // Every call's fate is fixed by the seed, whoever places it: strategies meet the same customers.
+        PreDrawnCalls fates = new PreDrawnCalls(random.nextLong(), scenario.wrapUpTime());
+        SimulatedCarrier carrier = new SimulatedCarrier(scheduler, model, fates, "sim");
         for (Scenario.AnswerStep step : scenario.answerRates().subList(1, scenario.answerRates().size())) {
             scheduler.at(DAY_START.plus(step.from()),
                     () -> carrier.changeModel(model.withAnswerProbability(step.probability())));
@@ -74,6 +78,10 @@ public final class ScenarioRunner {
         BusinessDialer dialer = new BusinessDialer(BUSINESS, limit,
                 new EnginePorts(scheduler, audit, customers, agents, lists, calls, bots::show));
 
+        DialStrategy strategy = "oracle".equals(strategyName)
+                ? new OracleStrategy(scenario.maxWait(), scenario.noAnswerTimeout(), CAMPAIGN, fates, carrier::model,
+                        customers, () -> Recipient.pool(agents.loggedIn(CAMPAIGN)), scheduler, dialer::wake)
+                : StrategyChoice.named(strategyName).apply(scenario);
         CampaignSettings settings = campaign(scenario);
         customers.addCampaign(CAMPAIGN, settings.rules());
         audit.watch(settings);
@@ -86,7 +94,9 @@ public final class ScenarioRunner {
         AgentBehaviour behaviour = agentBehaviour(scenario, disposedAt);
         for (int i = 0; i < scenario.agents(); i++) {
             AgentId id = AgentId.of(String.format("agent-%03d", i));
-            SimulatedAgent bot = new SimulatedAgent(id, scheduler, carrier, behaviour, new Random(random.nextLong()));
+            SimulatedAgent bot = new SimulatedAgent(id, scheduler, carrier, behaviour, new Random(random.nextLong()),
+                    ended -> customers.find(CAMPAIGN, ended.customerId())
+                            .flatMap(customer -> fates.lastOf(customer.phoneNumber())).map(CallFate::wrapUp));
             bots.seat(bot);
             agents.logIn(id, CAMPAIGN);
             agents.setAvailable(id, true);
@@ -110,6 +120,7 @@ public final class ScenarioRunner {
      */
     private static AgentBehaviour agentBehaviour(Scenario scenario, Map<CallId, Instant> disposedAt) {
         AgentBehaviour.Classifier done = AgentBehaviour.done("Reached");
+        // The wrap-up is drawn with each call (PreDrawnCalls); the behaviour's is the fallback only.
         return new AgentBehaviour(Distribution.constant(Duration.ZERO), Distribution.constant(Duration.ofSeconds(5)),
                 scenario.wrapUpTime(), (agent, call, now, random) -> {
                     disposedAt.put(call.call(), now);

@@ -10,7 +10,7 @@ import java.util.function.Function;
 /** The strategies the simulator compares, by the names the command line uses. */
 public final class StrategyChoice {
 
-    public static final String NAMES = "predictive, progressive, fixed:R, adaptive-baseline";
+    public static final String NAMES = "predictive, progressive, fixed:R, adaptive-baseline, oracle";
 
     private StrategyChoice() {
     }
@@ -27,7 +27,9 @@ public final class StrategyChoice {
             case "progressive" -> scenario -> new ProgressiveStrategy(Duration.ofSeconds(30));
             case "adaptive-baseline" -> scenario -> new AdaptiveBaselineStrategy(scenario.maxAbandonRate(),
                     scenario.maxWait());
-            case "oracle" -> throw new IllegalArgumentException("the oracle strategy is not built yet; use " + NAMES);
+            // It needs the day's pre-drawn calls, so ScenarioRunner builds it itself.
+            case "oracle" -> throw new IllegalArgumentException("the oracle knows a simulated day's calls in advance: "
+                    + "it runs in ScenarioRunner only");
             default -> throw new IllegalArgumentException("unknown strategy '" + name + "'; use " + NAMES);
         };
     }

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Issue 6's pacing benchmark: every scenario of the matrix through every strategy, plus the best
+# fixed ratio found in hindsight, as one Markdown table on stdout.
+#   bench/pacing.sh [--agents 10,50,200] [--seed N] [--threads N]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}" PATH="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin:$PATH"
+cd "$root"
+echo "pacing.sh: building the engine and the benchmark..." >&2
+./mvnw -q -B -o -DskipTests -pl engine,bench -am package >"$root/.build.log" 2>&1 \
+  || ./mvnw -q -B -DskipTests -pl engine,bench -am package >"$root/.build.log" 2>&1 \
+  || { tail -n 40 "$root/.build.log" >&2; exit 1; }
+touch "$root/bench/target/lib"
+exec java ${PACING_JAVA_OPTS:-} -cp "$root/bench/target/classes:$root/bench/target/lib/*" dev.outdial.bench.pacing.PacingMatrix "$@"
