@@ -78,7 +78,8 @@ public final class CampaignRunner implements CallObserver {
                 ports.customers(), ports.numberLists(), ports.calls(), ports.screen(), this);
         this.lapsedClaims = new LapsedClaims(settings, ports.customers(), ports.calls());
         this.room = strategy.maxWait().map(wait -> new WaitingRoom(ports.scheduler(), wait,
-                settings.agentAnswerTimeout(), dialer::wake));
+                settings.agentAnswerTimeout(), settings.predictive().flatMap(CampaignSettings.Predictive::waitingMusic),
+                dialer::wake));
     }
 
     /** The campaign is RUNNING: give back what a crashed node left, then dial. */
