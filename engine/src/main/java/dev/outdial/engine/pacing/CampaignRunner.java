@@ -233,8 +233,7 @@ public final class CampaignRunner implements CallObserver {
         Instant now = now();
         notDialing = reasonNotToDial(now);
         // Customers already answered come first, whatever else the round decides.
-        room.ifPresent(waiting -> waiting.serve(freeAgents(now), this::holdForWaiting,
-                agent -> desk.release(agent, now())));
+        room.ifPresent(waiting -> waiting.serve(freeAgents(now), this::holdForWaiting, this::offerUnanswered));
         if (notDialing.isEmpty() && !strategy.agentsPull()) {
             List<AgentId> free = freeAgents(now);
             List<AgentId> available = List.copyOf(ports.agents().available(campaignId));
@@ -290,6 +289,13 @@ public final class CampaignRunner implements CallObserver {
     private void holdForWaiting(AgentId agent, long customerId) {
         desk.hold(agent, campaignId, customerId);
         ports.agents().received(agent, campaignId, customerId, now());
+    }
+
+    /** The agent let the offer ring out: their screen stops showing it, and the customer goes to the next agent. */
+    private void offerUnanswered(AgentId agent) {
+        desk.holding(agent).ifPresent(held -> ports.screen().show(agent,
+                new AgentUpdate.OfferWithdrawn(campaignId, held.customerId(), "not answered in time")));
+        desk.release(agent, now());
     }
 
     /** A pool dial: the customer is nobody's until they answer and the waiting room finds an agent. */
