@@ -152,6 +152,29 @@ class PredictiveDialingTest {
         assertThat(mostCallsAtOnce(predictive.calls())).isEqualTo(1);
     }
 
+    @Test
+    void aPreviewCustomerInAPredictiveCampaignIsShownToAnAgentWhoDialsItWithTheCustomerOnTheirLine() {
+        DialingScenario predictive = DialingScenario.running(api.newBusiness("OwnPreview"), "PREDICTIVE",
+                settings(Map.of("maxWaitSeconds", 1)));
+        predictive.business.admin().post("/api/v1/campaigns/" + predictive.campaignId + "/customers", Map.of("customers",
+                List.of(Map.of("name", "Previewed", "phone", "+84914060003", "dialingMode", "PREVIEW")))).expect(201);
+        long customer = predictive.business.admin().get("/api/v1/campaigns/" + predictive.campaignId + "/customers")
+                .expect(200).json().get("items").get(0).get("id").asLong();
+        TestBusiness.Person agent = predictive.fixtures.agent;
+        predictive.ready(agent);
+
+        DialingScenario.pause(QUIET);
+        assertThat(predictive.calls()).as("the system does not dial a previewed customer by itself at once").isEmpty();
+        String callId = DialingScenario.waitFor(
+                () -> agent.client().post("/api/v1/me/customers/" + customer + "/dial"), response -> response.status() == 201,
+                "the customer to be shown to " + agent.email()).json().get("id").asString();
+
+        JsonNode talking = DialingScenario.waitFor(() -> agent.client().get("/api/v1/calls/" + callId).expect(200).json(),
+                call -> call.get("state").asString().equals("TALKING"), "the customer to answer the agent's call");
+        assertThat(talking.get("agentId").asLong()).isEqualTo(agent.id());
+        assertThat(predictive.calls()).hasSize(1);
+    }
+
     /** The fixture's predictive settings with no wrap-up, then {@code more}. */
     private static Map<String, Object> settings(Map<String, Object> more) {
         Map<String, Object> settings = new HashMap<>(Map.of("wrapUpSeconds", 0, "retryGapMinutes", 0));
