@@ -247,7 +247,9 @@ public final class CampaignRunner implements CallObserver {
         notDialing = reasonNotToDial(now);
         // Customers already answered come first, whatever else the round decides.
         room.ifPresent(waiting -> waiting.serve(freeAgents(now), this::holdForWaiting, this::offerUnanswered));
-        offerPreviewsDue(now);
+        if (notDialing.isEmpty()) {
+            offerPreviewsDue(now);
+        }
         if (notDialing.isEmpty() && !strategy.agentsPull()) {
             List<AgentId> free = freeAgents(now);
             List<AgentId> available = List.copyOf(ports.agents().available(campaignId));
@@ -343,16 +345,19 @@ public final class CampaignRunner implements CallObserver {
 
     /** Free agents preview the held customers first, longest idle first; the pool dials for the rest. */
     private void offerPreviewsDue(Instant now) {
-        if (previewsDue.isEmpty() || !running) {
+        if (previewsDue.isEmpty()) {
             return;
         }
         for (AgentId agent : freeAgents(now)) {
-            QueuedCustomer customer = previewsDue.pollFirst();
-            if (customer == null) {
-                break;
-            }
-            ports.agents().received(agent, campaignId, customer.customerId(), now);
-            offerPreview(agent, customer, now);
+            // Not back to an agent who skipped the customer: another agent previews it.
+            Set<Long> declined = skipped.getOrDefault(agent, Set.of());
+            Optional<QueuedCustomer> customer = previewsDue.stream()
+                    .filter(held -> !declined.contains(held.customerId())).findFirst();
+            customer.ifPresent(chosen -> {
+                previewsDue.remove(chosen);
+                ports.agents().received(agent, campaignId, chosen.customerId(), now);
+                offerPreview(agent, chosen, now);
+            });
         }
         if (previewsDue.isEmpty()) {
             previewsLater.clear();

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.customer.DialType;
+import dev.outdial.engine.pacing.CampaignRunner;
 import dev.outdial.engine.port.AgentUpdate;
 import dev.outdial.engine.port.CallRecord;
 import dev.outdial.engine.sim.CarrierModel;
@@ -42,6 +43,29 @@ class OwnDialingModeSimulationTest {
         assertThat(call.agent()).as("dialed for the agent who previewed it, not for the pool").contains(alice);
         assertThat(call.dialingAt()).isEqualTo(offer.dialsAt().get());
         assertThat(sim.audit.violations()).isEmpty();
+    }
+
+    @Test
+    void aPreviewCustomerSkippedInAPredictiveCampaignIsShownToAnotherAgent() {
+        Simulation sim = new Simulation(13, ANSWERING, 10);
+        CampaignRunner runner = sim.campaign(aPredictiveCampaign(1)
+                .predictive(0.03, Duration.ofSeconds(20), Optional.empty()).build());
+        runner.start();
+        long previewed = sim.customers.add(1, "+84900000001", MONDAY_MORNING, DialType.PREVIEW);
+        sim.audit.knows("+84900000001", 1, previewed);
+        AgentId alice = sim.person("alice", 1);
+        AgentId bob = sim.person("bob", 1);
+        sim.runUntil(NINE.plusSeconds(1));
+        AgentId first = offersTo(sim, alice).isEmpty() ? bob : alice;
+        AgentId other = first.equals(alice) ? bob : alice;
+        assertThat(offersTo(sim, first)).hasSize(1);
+
+        runner.skip(first);
+        sim.runUntil(NINE.plus(Duration.ofMinutes(2)));
+
+        assertThat(offersTo(sim, first)).as("not back to the agent who skipped it").hasSize(1);
+        assertThat(offersTo(sim, other)).extracting(AgentUpdate.CustomerOffered::customerId).containsExactly(previewed);
+        assertThat(sim.callsTo(previewed).getFirst().agent()).contains(other);
     }
 
     @Test
