@@ -32,11 +32,15 @@
   const on = (name, handle) => stream.addEventListener(name, message => handle(JSON.parse(message.data)));
   on('customer-offered', offer => load(customerUrl(offer)
       + (offer.dialsAt ? `?dialsAt=${encodeURIComponent(offer.dialsAt)}` : ''), '#customer'));
-  on('offer-withdrawn', () => { const card = document.getElementById('customer'); if (card) card.innerHTML = ''; });
+  on('offer-withdrawn', () => ['customer', 'call'].forEach(id => {
+    const panel = document.getElementById(id);
+    if (panel) panel.innerHTML = '';
+  }));
   on('call-placed', call => { lastCall = call.callId; load(customerUrl(call), '#customer'); load(callUrl(call.callId), '#call'); });
   on('call-answered', call => { lastCall = call.callId; load(callUrl(call.callId), '#call'); });
+  // The server knows which call rings the agent: the one dialed for them, or a waiting customer offered to them.
+  on('call-ringing', () => load(`${base}/calls/ringing`, '#call'));
   // Whether the agent's phone rings is the server's word: the panel shows Answer only while it does.
-  on('call-ringing', () => { if (lastCall) load(callUrl(lastCall), '#call'); });
   on('ringing-stopped', () => { if (lastCall) load(callUrl(lastCall), '#call'); });
   on('call-ended', call => { load(callUrl(call.callId), '#call'); htmx.trigger(document.body, 'customer-changed'); });
   on('wrap-up', wrapUp => load(`${base}/wrap-up?until=${encodeURIComponent(wrapUp.until)}`, '#wrap-up'));

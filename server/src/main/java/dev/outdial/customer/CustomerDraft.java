@@ -8,5 +8,12 @@ import java.util.Map;
  * resolved to an agent, and where it came from (a contact, a customer group, an import).
  */
 public record CustomerDraft(String name, String phone, List<String> otherPhones, String email, String externalId,
-                            Long accountManagerId, Map<String, String> fields, Long contactId, Long customerGroupId) {
+                            Long accountManagerId, Map<String, String> fields, Long contactId, Long customerGroupId,
+                            String dialingMode) {
+
+    /** A customer dialed as its campaign says ({@code dialingMode} null). */
+    public CustomerDraft(String name, String phone, List<String> otherPhones, String email, String externalId,
+                         Long accountManagerId, Map<String, String> fields, Long contactId, Long customerGroupId) {
+        this(name, phone, otherPhones, email, externalId, accountManagerId, fields, contactId, customerGroupId, null);
+    }
 }

@@ -5,8 +5,15 @@ import java.util.Map;
 
 /**
  * A customer as typed into the API or a file row: numbers in any common format (normalised with
- * the business's default country), the account manager as an agent's e-mail address or id.
+ * the business's default country), the account manager as an agent's e-mail address or id, and
+ * optionally a dialing mode of its own (SPEC §4.3: "e.g. preview inside a predictive campaign").
  */
 public record NewCustomer(String name, String phone, List<String> phones, String externalId, String email,
-                          String accountManager, Map<String, String> fields) {
+                          String accountManager, Map<String, String> fields, String dialingMode) {
+
+    /** A customer dialed as its campaign says. */
+    public NewCustomer(String name, String phone, List<String> phones, String externalId, String email,
+                       String accountManager, Map<String, String> fields) {
+        this(name, phone, phones, externalId, email, accountManager, fields, null);
+    }
 }

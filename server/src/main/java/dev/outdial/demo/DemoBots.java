@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo's simulated agents: issue 5's "bots that answer, talk, classify" on the progressive
- * campaign, "so a newcomer sees it dial at once". Each is an agent of the business, so calls and
+ * campaign, "so a newcomer sees it dial at once", and a team of their own on the predictive one, so
+ * it dials ahead of them from the start. Each is an agent of the business, so calls and
  * reports name them, with a random password nobody is told: nobody can sign in as one. They take
  * their seats once the dialer runs the campaigns, at every start.
  */
@@ -35,7 +36,9 @@ import org.springframework.stereotype.Component;
 @Profile("demo")
 class DemoBots {
 
+    /** Bots 1–3 work the progressive campaign, 4–8 the predictive one. */
     static final int COUNT = 3;
+    static final int PREDICTIVE_COUNT = 5;
     private static final Logger log = LoggerFactory.getLogger(DemoBots.class);
 
     private final Businesses businesses;
@@ -57,13 +60,24 @@ class DemoBots {
         return emails().contains(user.email());
     }
 
-    /** The bots' user ids, made where missing. */
+    /** The progressive campaign's bots' user ids, made where missing. */
     List<Long> users(long businessId) {
+        return users(businessId, 1, COUNT);
+    }
+
+    /** The predictive campaign's bots' user ids, made where missing. */
+    List<Long> predictiveUsers(long businessId) {
+        return users(businessId, COUNT + 1, COUNT + PREDICTIVE_COUNT);
+    }
+
+    private List<Long> users(long businessId, int first, int last) {
         Set<String> existing = users.list(businessId, Role.AGENT).stream().map(UserAccount::email)
                 .collect(Collectors.toSet());
-        IntStream.rangeClosed(1, COUNT).filter(n -> !existing.contains(email(n))).forEach(n -> users.create(businessId,
+        IntStream.rangeClosed(first, last).filter(n -> !existing.contains(email(n))).forEach(n -> users.create(businessId,
                 new UserDraft(email(n), "Bot " + n + " (simulated agent)", unknowablePassword(), Role.AGENT, true)));
-        return users.list(businessId, Role.AGENT).stream().filter(this::isBot).map(UserAccount::id).toList();
+        Set<String> these = IntStream.rangeClosed(first, last).mapToObj(DemoBots::email).collect(Collectors.toSet());
+        return users.list(businessId, Role.AGENT).stream().filter(user -> these.contains(user.email()))
+                .map(UserAccount::id).toList();
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -72,17 +86,23 @@ class DemoBots {
         long reached = classifications.list(business.id()).stream().filter(CallClassification::reached)
                 .map(CallClassification::id).findFirst().orElseThrow();
         AgentBehaviour behaviour = AgentBehaviour.typical().classifying(AgentBehaviour.done(String.valueOf(reached)));
-        campaigns.list(business.id(), DemoCampaigns.PROGRESSIVE, CampaignStatus.RUNNING, null).stream()
-                .filter(campaign -> campaign.name().equals(DemoCampaigns.PROGRESSIVE))
-                .forEach(campaign -> users(business.id()).forEach(bot -> {
-                    if (!seats.seat(business.id(), campaign.id(), bot, behaviour)) {
+        seat(business.id(), DemoCampaigns.PROGRESSIVE, users(business.id()), behaviour);
+        // Predictive agents sit on an open line: a waiting customer is put through at once.
+        seat(business.id(), DemoCampaigns.PREDICTIVE, predictiveUsers(business.id()), behaviour.answeringAtOnce());
+    }
+
+    private void seat(long businessId, String campaignName, List<Long> bots, AgentBehaviour behaviour) {
+        campaigns.list(businessId, campaignName, CampaignStatus.RUNNING, null).stream()
+                .filter(campaign -> campaign.name().equals(campaignName))
+                .forEach(campaign -> bots.forEach(bot -> {
+                    if (!seats.seat(businessId, campaign.id(), bot, behaviour)) {
                         log.warn("Bot {} found campaign {} not running here", bot, campaign.id());
                     }
                 }));
     }
 
     private static Set<String> emails() {
-        return IntStream.rangeClosed(1, COUNT).mapToObj(DemoBots::email).collect(Collectors.toSet());
+        return IntStream.rangeClosed(1, COUNT + PREDICTIVE_COUNT).mapToObj(DemoBots::email).collect(Collectors.toSet());
     }
 
     private static String email(int n) {

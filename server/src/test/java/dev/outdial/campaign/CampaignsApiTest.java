@@ -124,6 +124,22 @@ class CampaignsApiTest {
     }
 
     @Test
+    void waitingMusicMustBeAnAudioFileOfTheBusiness() {
+        long theirs = new CampaignFixtures(api.newBusiness("music-neighbour")).waitingMusicId();
+
+        assertRejected(with(fixtures.fullBody("Made-up music", "PREDICTIVE"), "waitingMusicId", 987_654), "waitingMusicId");
+        assertRejected(with(fixtures.fullBody("Borrowed music", "PREDICTIVE"), "waitingMusicId", theirs), "waitingMusicId");
+    }
+
+    @Test
+    void waitingMusicPlayedByACampaignIsNotDeleted() {
+        long campaign = fixtures.create("Music kept", "PREDICTIVE");
+        long music = business.admin().get("/api/v1/campaigns/" + campaign).expect(200).json().get("waitingMusicId").asLong();
+
+        assertThat(business.admin().delete("/api/v1/audio/" + music).status()).isEqualTo(409);
+    }
+
+    @Test
     void aSupervisorCannotBeAssignedAsAnAgent() {
         TestBusiness.Person supervisor = business.person("SUPERVISOR", "boss");
         assertRejected(with(fixtures.fullBody("Boss", "MANUAL"), "agentIds", List.of(supervisor.id())), "agentIds");

@@ -154,7 +154,7 @@ class CampaignCustomersTest {
     void everyColumnOfTheListIsThere() {
         add(List.of(Map.of("name", "Full", "phone", "0912000040", "phones", List.of("028 7300 0040"),
                 "externalId", "CRM-40", "email", "full@example.com", "accountManager", fixtures.agent.email(),
-                "fields", Map.of("city", "Huế"))));
+                "fields", Map.of("city", "Huế"), "dialingMode", "preview")));
 
         JsonNode customer = business.admin().get("/api/v1/campaigns/" + campaign + "/customers").json().get("items").get(0);
         assertThat(customer.get("campaignId").asLong()).isEqualTo(campaign);
@@ -167,6 +167,17 @@ class CampaignCustomersTest {
         assertThat(customer.get("attempts").asInt()).isZero();
         assertThat(customer.get("addedAt").asString()).isNotBlank();
         assertThat(customer.get("fields").get("city").asString()).isEqualTo("Huế");
+        assertThat(customer.get("dialingMode").asString()).isEqualTo("PREVIEW");
+    }
+
+    @Test
+    void aDialingModeACustomerCannotCarryIsRejectedWithItsRow() {
+        JsonNode report = add(List.of(Map.of("name", "Robot", "phone", "0912000041", "dialingMode", "AUTOCALL"),
+                Map.of("name", "Person", "phone", "0912000042")));
+
+        assertThat(report.get("added").asInt()).isEqualTo(1);
+        assertThat(report.get("rejected").get(0).get("row").asInt()).isEqualTo(1);
+        assertThat(report.get("rejected").get(0).get("reason").asString()).contains("dialingMode");
     }
 
     @Test

@@ -135,6 +135,21 @@ class CustomerImportTest {
     }
 
     @Test
+    void aDialingModeColumnGivesCustomersAModeOfTheirOwnAndAnUnknownModeIsRejectedWithItsRow() {
+        String csv = "name,phone,dialing mode\nAn,0912345601,preview\nBình,0912345602,\nChi,0912345603,FAX\n";
+
+        JsonNode job = finished(upload("modes.csv", csv.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(job.get("added").asInt()).isEqualTo(2);
+        // Rows are counted as a spreadsheet shows them, the header being row 1.
+        assertThat(job.get("rejected").findValues("row").stream().map(JsonNode::asInt).toList()).containsExactly(4);
+        assertThat(job.get("rejected").get(0).get("reason").asString()).contains("dialingMode");
+        JsonNode items = business.admin().get("/api/v1/campaigns/" + campaign + "/customers?sort=added").json().get("items");
+        assertThat(items.get(0).get("dialingMode").asString()).isEqualTo("PREVIEW");
+        assertThat(items.get(1).has("dialingMode") && !items.get(1).get("dialingMode").isNull()).isFalse();
+    }
+
+    @Test
     void theTemplateIsAWorkbookWithTheColumnsInOrder() {
         Api.Response template = business.admin().withHeader("Accept", "*/*").get("/api/v1/imports/template.xlsx")
                 .expect(200);

@@ -51,6 +51,23 @@ class DemoCampaignsTest {
                 .as("a bot cannot sign in").isEqualTo(401);
     }
 
+    @Test
+    void thePredictiveDemoCampaignDialsForItsBotsAtOnce() {
+        Api.Client admin = api.as("admin@demo.outdial.dev", "demo-admin");
+        List<JsonNode> campaigns = new ArrayList<>();
+        admin.get("/api/v1/campaigns?dialMode=PREDICTIVE").expect(200).json().forEach(campaigns::add);
+        JsonNode predictive = campaigns.stream().filter(c -> c.get("name").asString().equals(DemoCampaigns.PREDICTIVE))
+                .findFirst().orElseThrow();
+        assertThat(predictive.get("status").asString()).isEqualTo("RUNNING");
+        long id = predictive.get("id").asLong();
+
+        long deadline = System.nanoTime() + A_FEW_SECONDS.toNanos();
+        while (admin.get("/api/v1/campaigns/" + id + "/calls").expect(200).json().isEmpty()) {
+            assertThat(System.nanoTime()).as("a call placed by the predictive campaign").isLessThan(deadline);
+            pause();
+        }
+    }
+
     private static void pause() {
         try {
             Thread.sleep(100);

@@ -103,6 +103,23 @@ class WorkspaceBrowserTest extends BrowserTest {
         assertThat(page.locator("#wrap-up-panel")).hasCount(0);
     }
 
+    @Test
+    void aPredictiveCustomerWaitingForAnAgentRingsTheAgentWhoAnswersInTheWorkspace() {
+        DialingScenario predictive = DialingScenario.running(api.newBusiness("Predictive"), "PREDICTIVE",
+                Map.of("wrapUpSeconds", 0, "maxWaitSeconds", 60));
+        predictive.add("+84912560003");
+
+        Page page = availableWithCampaignOpen(predictive);
+        assertThat(page.locator("#call-state")).hasText("Waiting for you");
+        page.click("#answer");
+
+        assertThat(page.locator("#call-state")).hasText("Talking");
+        assertThat(page.locator("#customer-card h3")).hasText("Customer +84912560003");
+        assertThat(page.locator("#dial")).hasCount(0);
+        page.click("#hang-up");
+        assertThat(page.locator("#disposition")).isVisible();
+    }
+
     /** A running campaign whose script asks one required question, {@code budget}. */
     private DialingScenario withBudgetScript(String dialMode, Map<String, Object> settings) {
         TestBusiness business = api.newBusiness("Workspace");

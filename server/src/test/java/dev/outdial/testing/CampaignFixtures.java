@@ -1,5 +1,6 @@
 package dev.outdial.testing;
 
+import dev.outdial.media.AudioSamples;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -22,6 +23,7 @@ public final class CampaignFixtures {
     public final long ivrId;
     public final TestBusiness.Person agent;
     public final TestBusiness.Person secondAgent;
+    private Long waitingMusicId;
 
     public CampaignFixtures(TestBusiness business) {
         this.business = business;
@@ -86,7 +88,7 @@ public final class CampaignFixtures {
                 withAgentSettings(body);
                 body.put("wrapUpSeconds", 20);
                 body.put("maxAbandonRate", 0.025);
-                body.put("waitingMusicId", 7);
+                body.put("waitingMusicId", waitingMusicId());
                 body.put("maxWaitSeconds", 8);
                 body.put("agentAnswerTimeoutSeconds", 25);
                 body.put("maxConcurrentCalls", 40);
@@ -104,6 +106,15 @@ public final class CampaignFixtures {
             default -> throw new IllegalArgumentException(dialMode);
         }
         return body;
+    }
+
+    /** An audio file of the business to play while predictive customers wait; uploaded once, when first needed. */
+    public long waitingMusicId() {
+        if (waitingMusicId == null) {
+            waitingMusicId = business.admin().upload("/api/v1/audio?name=Hold%20music", "hold.wav", AudioSamples.wav(500))
+                    .expect(201).id();
+        }
+        return waitingMusicId;
     }
 
     private void withAgentSettings(Map<String, Object> body) {

@@ -5,6 +5,7 @@ import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.CallRecord;
+import dev.outdial.engine.port.Telephony;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -49,6 +50,11 @@ public final class ActiveCall {
     public void offerTo(AgentId agent, Duration answerTimeout, Runnable unanswered) {
         onOfferUnanswered = Optional.of(unanswered);
         ringAgent(agent, answerTimeout);
+    }
+
+    /** Plays {@code prompt} on the customer's leg (waiting music while they wait for an agent). */
+    public void play(Telephony.Prompt prompt) {
+        orchestrator.play(record.id(), prompt);
     }
 
     /** The agent who placed the call is on it: the answer connects them at once. */

@@ -153,6 +153,10 @@ public final class CallOrchestrator {
         telephony.bridge(customerLeg, agentLeg);
     }
 
+    void play(CallId leg, Telephony.Prompt prompt) {
+        telephony.play(leg, prompt);
+    }
+
     void save(CallRecord record) {
         log.save(record);
     }

@@ -1,11 +1,13 @@
 package dev.outdial.engine.call;
 
 import dev.outdial.engine.customer.CampaignRules;
+import dev.outdial.engine.port.Telephony;
 import dev.outdial.engine.rules.CallingWindow;
 import dev.outdial.engine.rules.DailyQuota;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -20,6 +22,7 @@ import java.util.OptionalInt;
  * @param previewTime        preview: how long the customer is shown before the system dials
  * @param maxConcurrentCalls the campaign's own ceiling on calls, below the business's limit
  * @param lease              how long a claim lasts unless renewed: how soon a crashed node's customers come back
+ * @param predictive         predictive campaigns only: their abandon limit, maximum wait and waiting music
  */
 public record CampaignSettings(
         long campaignId,
@@ -33,7 +36,29 @@ public record CampaignSettings(
         Duration previewTime,
         DailyQuota dailyQuota,
         OptionalInt maxConcurrentCalls,
-        Duration lease) {
+        Duration lease,
+        Optional<Predictive> predictive) {
+
+    /**
+     * What only a predictive campaign has (SPEC §4.1): "maximum allowable abandon rate, 0 < r ≤ 0.10",
+     * "maximum customer wait for an agent, then hang up (abandoned)", and the waiting music played to
+     * an answered customer while they wait, if the campaign names one.
+     */
+    public record Predictive(double maxAbandonRate, Duration maxWait, Optional<Telephony.Prompt> waitingMusic) {
+
+        public Predictive {
+            requirePositive(maxWait, "maxWait");
+            Objects.requireNonNull(waitingMusic, "waitingMusic");
+        }
+    }
+
+    /** A campaign of any other dial type. */
+    public CampaignSettings(long campaignId, long businessId, CampaignRules rules, CallingWindow window,
+                            List<String> hotlines, Duration noAnswerTimeout, Duration agentAnswerTimeout, Duration wrapUp,
+                            Duration previewTime, DailyQuota dailyQuota, OptionalInt maxConcurrentCalls, Duration lease) {
+        this(campaignId, businessId, rules, window, hotlines, noAnswerTimeout, agentAnswerTimeout, wrapUp, previewTime,
+                dailyQuota, maxConcurrentCalls, lease, Optional.empty());
+    }
 
     public static final Duration DEFAULT_AGENT_ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
@@ -51,6 +76,7 @@ public record CampaignSettings(
         Objects.requireNonNull(dailyQuota, "dailyQuota");
         Objects.requireNonNull(maxConcurrentCalls, "maxConcurrentCalls");
         requirePositive(lease, "lease");
+        Objects.requireNonNull(predictive, "predictive");
     }
 
     private static void requirePositive(Duration duration, String name) {

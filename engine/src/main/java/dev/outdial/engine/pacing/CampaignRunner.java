@@ -20,8 +20,11 @@ import dev.outdial.engine.rules.DailyQuota;
 import dev.outdial.engine.rules.DialVerdict;
 import dev.outdial.engine.rules.QueuedCustomer;
 import dev.outdial.engine.rules.Recipient;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -47,6 +50,9 @@ public final class CampaignRunner implements CallObserver {
         throw new IllegalStateException("this campaign's strategy does not dial for a pool");
     };
 
+    /** How long a customer of its own preview mode is shown when its campaign has no preview time of its own. */
+    static final Duration OWN_PREVIEW_TIME = Duration.ofSeconds(15);
+
     private final CampaignSettings settings;
     private final long campaignId;
     private final DialStrategy strategy;
@@ -59,6 +65,10 @@ public final class CampaignRunner implements CallObserver {
     private final Optional<WaitingRoom> room;
     private final Map<AgentId, Offer> offers = new HashMap<>();
     private final Map<AgentId, Set<Long>> skipped = new HashMap<>();
+    /** Customers of their own preview mode claimed by a pool dial (SPEC §4.3), held until an agent is free to preview them. */
+    private final Deque<QueuedCustomer> previewsDue = new ArrayDeque<>();
+    /** Such customers given back because enough are held already: pool dials leave them until those are previewed. */
+    private final Set<Long> previewsLater = new HashSet<>();
     private boolean running;
     private Optional<NotDialing> notDialing = Optional.of(NotDialing.CAMPAIGN_NOT_RUNNING);
     private Scheduler.Cancellable heartbeat = Scheduler.Cancellable.NONE;
@@ -78,7 +88,8 @@ public final class CampaignRunner implements CallObserver {
                 ports.customers(), ports.numberLists(), ports.calls(), ports.screen(), this);
         this.lapsedClaims = new LapsedClaims(settings, ports.customers(), ports.calls());
         this.room = strategy.maxWait().map(wait -> new WaitingRoom(ports.scheduler(), wait,
-                settings.agentAnswerTimeout(), dialer::wake));
+                settings.agentAnswerTimeout(), settings.predictive().flatMap(CampaignSettings.Predictive::waitingMusic),
+                dialer::wake));
     }
 
     /** The campaign is RUNNING: give back what a crashed node left, then dial. */
@@ -98,6 +109,9 @@ public final class CampaignRunner implements CallObserver {
         wakeUp.cancel();
         wakeUpAt = Optional.empty();
         Set.copyOf(offers.keySet()).forEach(agent -> withdraw(agent, "the campaign stopped"));
+        previewsDue.forEach(customer -> calls.update(customer.customerId(), new CustomerInput.Released()));
+        previewsDue.clear();
+        previewsLater.clear();
     }
 
     /** "The UI shows why it is not dialing"; empty while it dials, or when its agents pull their customers. */
@@ -233,7 +247,10 @@ public final class CampaignRunner implements CallObserver {
         notDialing = reasonNotToDial(now);
         // Customers already answered come first, whatever else the round decides.
         room.filter(WaitingRoom::hasCustomersInLine).ifPresent(waiting -> waiting.serve(freeAgents(now), this::holdForWaiting,
-                agent -> desk.release(agent, now())));
+                this::offerUnanswered));
+        if (notDialing.isEmpty()) {
+            offerPreviewsDue(now);
+        }
         if (notDialing.isEmpty() && !strategy.agentsPull()) {
             List<AgentId> free = freeAgents(now);
             List<AgentId> available = List.copyOf(ports.agents().available(campaignId));
@@ -295,11 +312,68 @@ public final class CampaignRunner implements CallObserver {
         ports.agents().received(agent, campaignId, customerId, now());
     }
 
+    /** The agent let the offer ring out: their screen stops showing it, and the customer goes to the next agent. */
+    private void offerUnanswered(AgentId agent) {
+        desk.holding(agent).ifPresent(held -> ports.screen().show(agent,
+                new AgentUpdate.OfferWithdrawn(campaignId, held.customerId(), "not answered in time")));
+        desk.release(agent, now());
+    }
+
     /** A pool dial: the customer is nobody's until they answer and the waiting room finds an agent. */
     private boolean startForPool(Dispatch dispatch, Recipient pool, Instant now) {
-        List<QueuedCustomer> claimed = ports.customers().claimNext(campaignId, pool, 1, now, leaseUntil());
-        claimed.forEach(customer -> calls.dial(customer.customerId(), Optional.empty(), dispatch.connector(), now));
+        List<QueuedCustomer> claimed = ports.customers().claimNext(campaignId, pool.declining(previewsLater), 1, now,
+                leaseUntil());
+        for (QueuedCustomer customer : claimed) {
+            if (customer.previewedByItself()) {
+                holdForPreview(customer);
+            } else {
+                calls.dial(customer.customerId(), Optional.empty(), dispatch.connector(), now);
+            }
+        }
         return !claimed.isEmpty();
+    }
+
+    /**
+     * A customer of its own preview mode found by a pool dial waits, claimed, for a free agent; no
+     * more are held than agents could preview at once, the others go back until then.
+     */
+    private void holdForPreview(QueuedCustomer customer) {
+        if (previewsDue.size() < Math.max(1, ports.agents().available(campaignId).size())) {
+            previewsDue.addLast(customer);
+            // A free agent may preview it in the next round rather than at the next call's end.
+            dialer.wake();
+        } else {
+            calls.update(customer.customerId(), new CustomerInput.Released());
+            previewsLater.add(customer.customerId());
+        }
+    }
+
+    /** Free agents preview the held customers first, longest idle first; the pool dials for the rest. */
+    private void offerPreviewsDue(Instant now) {
+        if (previewsDue.isEmpty()) {
+            return;
+        }
+        for (AgentId agent : freeAgents(now)) {
+            // Not back to an agent who skipped the customer: another agent previews it.
+            Set<Long> declined = skipped.getOrDefault(agent, Set.of());
+            Optional<QueuedCustomer> customer = previewsDue.stream()
+                    .filter(held -> !declined.contains(held.customerId())).findFirst();
+            customer.ifPresent(chosen -> {
+                previewsDue.remove(chosen);
+                ports.agents().received(agent, campaignId, chosen.customerId(), now);
+                offerPreview(agent, chosen, now);
+            });
+        }
+        if (previewsDue.isEmpty()) {
+            previewsLater.clear();
+        }
+    }
+
+    /** "Shows it for the preview time, then dials (the agent may dial at once)", the agent on the line. */
+    private void offerPreview(AgentId agent, QueuedCustomer customer, Instant now) {
+        Duration preview = settings.previewTime().isZero() ? OWN_PREVIEW_TIME : settings.previewTime();
+        Scheduler.Cancellable autoDial = ports.scheduler().at(now.plus(preview), () -> dialOffer(agent));
+        offer(agent, customer, now, Connector.agentOnTheLine(agent), autoDial, Optional.of(now.plus(preview)));
     }
 
     private boolean start(Dispatch dispatch, Recipient pool, Instant now) {
@@ -312,7 +386,9 @@ public final class CampaignRunner implements CallObserver {
             return false;
         }
         QueuedCustomer customer = claimed.get();
-        if (dispatch.preview().isPresent()) {
+        if (dispatch.preview().isEmpty() && customer.previewedByItself()) {
+            offerPreview(agent, customer, now);
+        } else if (dispatch.preview().isPresent()) {
             Scheduler.Cancellable autoDial = ports.scheduler().at(now.plus(dispatch.preview().get()), () -> dialOffer(agent));
             offer(agent, customer, now, dispatch.connector(), autoDial, Optional.of(now.plus(dispatch.preview().get())));
         } else {
@@ -403,6 +479,7 @@ public final class CampaignRunner implements CallObserver {
         Instant now = now();
         Set<Long> held = new HashSet<>(desk.customersHeldIn(campaignId));
         held.addAll(calls.customersOnCalls());
+        previewsDue.forEach(customer -> held.add(customer.customerId()));
         heartbeat.cancel();
         if (!running && held.isEmpty()) {
             return;

@@ -13,9 +13,11 @@ public final class DialStrategies {
             case MANUAL -> new ManualStrategy();
             case PREVIEW -> new PreviewStrategy(settings.previewTime());
             case PROGRESSIVE -> new ProgressiveStrategy(settings.agentAnswerTimeout());
-            // Its abandon limit and maximum wait are not in CampaignSettings yet (the server's part of issue 6).
-            case PREDICTIVE -> throw new UnsupportedOperationException(
-                    "a predictive campaign needs its PredictiveSettings: campaign(settings, new PredictiveStrategy(…))");
+            case PREDICTIVE -> settings.predictive()
+                    .map(predictive -> (DialStrategy) new PredictiveStrategy(
+                            new PredictiveSettings(predictive.maxAbandonRate(), predictive.maxWait())))
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "a predictive campaign needs its abandon limit and maximum wait (CampaignSettings.predictive)"));
             case AUTOCALL, AUTO_CALLBACK -> throw new UnsupportedOperationException(
                     settings.rules().dialType() + " campaigns are not run by the engine yet");
         };

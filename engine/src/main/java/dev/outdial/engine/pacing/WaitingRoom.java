@@ -5,6 +5,7 @@ import dev.outdial.engine.call.Connector;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.Scheduler;
+import dev.outdial.engine.port.Telephony;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -12,6 +13,7 @@ import java.util.Iterator;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -27,21 +29,30 @@ final class WaitingRoom implements Connector {
     private final Scheduler scheduler;
     private final Duration maxWait;
     private final Duration agentAnswerTimeout;
+    private final Optional<Telephony.Prompt> music;
     private final Runnable wake;
     private final Deque<ActiveCall> line = new ArrayDeque<>();
     private final Set<ActiveCall> offered = new HashSet<>();
 
     /** @param wake asks for a pacing round: a customer came in line, or an offer went unanswered */
     WaitingRoom(Scheduler scheduler, Duration maxWait, Duration agentAnswerTimeout, Runnable wake) {
+        this(scheduler, maxWait, agentAnswerTimeout, Optional.empty(), wake);
+    }
+
+    /** @param music played on the customer's leg while they wait ("answered customers wait (music)") */
+    WaitingRoom(Scheduler scheduler, Duration maxWait, Duration agentAnswerTimeout, Optional<Telephony.Prompt> music,
+                Runnable wake) {
         this.scheduler = scheduler;
         this.maxWait = maxWait;
         this.agentAnswerTimeout = agentAnswerTimeout;
+        this.music = music;
         this.wake = wake;
     }
 
     @Override
     public void customerAnswered(ActiveCall call) {
         line.addLast(call);
+        music.ifPresent(call::play);
         // The clock runs from the answer, whatever offers come in between: the customer's wait is what counts.
         scheduler.after(maxWait, () -> {
             if (call.record().isOpen() && call.record().connectedAt().isEmpty()) {

@@ -4,6 +4,7 @@ import dev.outdial.engine.customer.CampaignRules;
 import dev.outdial.engine.customer.CustomerInput;
 import dev.outdial.engine.customer.CustomerLifecycle;
 import dev.outdial.engine.customer.CustomerState;
+import dev.outdial.engine.customer.DialType;
 import dev.outdial.engine.customer.CustomerStatus;
 import dev.outdial.engine.customer.Transition;
 import dev.outdial.engine.port.CustomerStore;
@@ -43,6 +44,12 @@ public final class InMemoryCustomerStore implements CustomerStore {
     /** Adds a fresh customer with {@code number}; ids grow in the order customers are added. */
     public long add(long campaignId, String number, Instant addedAt) {
         return put(campaignId, new QueuedCustomer(++lastId, number, addedAt, CustomerState.fresh()));
+    }
+
+    /** A customer with a dialing mode of its own (SPEC §4.3), e.g. previewed inside a predictive campaign. */
+    public long add(long campaignId, String number, Instant addedAt, DialType ownMode) {
+        return put(campaignId, new QueuedCustomer(++lastId, number, addedAt, CustomerState.fresh(),
+                java.util.Optional.of(ownMode)));
     }
 
     /** Applies an input from outside the engine (a pause, a blacklist sync), as the server would. */

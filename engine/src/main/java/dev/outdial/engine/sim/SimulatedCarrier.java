@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -28,6 +29,8 @@ public final class SimulatedCarrier implements Telephony {
     private final CallFates fates;
     private final Map<CallId, Leg> legs = new HashMap<>();
     private final Map<AgentId, AgentPhone> agentPhones = new HashMap<>();
+    /** What each answered leg hears now; read by live views and tests from other threads. */
+    private final Map<CallId, Prompt> playing = new ConcurrentHashMap<>();
     private final String idPrefix;
     private long placed;
 
@@ -133,6 +136,7 @@ public final class SimulatedCarrier implements Telephony {
         Leg leg = legs.get(customerLeg);
         if (leg != null && leg.state == LegState.ANSWERED && !leg.bridged) {
             leg.bridged = true;
+            playing.remove(customerLeg);
             leg.timer.cancel();
             leg.timer = scheduler.after(leg.talk, () -> end(leg, new CallEvent.HungUp(leg.id, true)));
         }
@@ -140,7 +144,16 @@ public final class SimulatedCarrier implements Telephony {
 
     @Override
     public void play(CallId call, Prompt prompt) {
-        // Nobody listens in a simulation.
+        // Nobody listens in a simulation, but what a leg would hear is noted for whoever looks.
+        Leg leg = legs.get(call);
+        if (leg != null && leg.state == LegState.ANSWERED) {
+            playing.put(call, prompt);
+        }
+    }
+
+    /** The prompt the answered leg hears now (waiting music until an agent is bridged in), if any. */
+    public Optional<Prompt> playingOn(CallId call) {
+        return Optional.ofNullable(playing.get(call));
     }
 
     @Override
@@ -212,6 +225,7 @@ public final class SimulatedCarrier implements Telephony {
             // The agent's page stops showing a phone that no longer rings.
             leg.ringsFor.map(agentPhones::get).ifPresent(phone -> phone.stoppedRinging(leg.id));
         }
+        playing.remove(leg.id);
         leg.listener.accept(terminal);
     }
 

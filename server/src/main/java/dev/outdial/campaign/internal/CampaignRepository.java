@@ -200,6 +200,13 @@ public class CampaignRepository {
                 """, businessId, ivrId, statuses) > 0;
     }
 
+    public boolean playsWaitingMusic(long businessId, long audioId, List<CampaignStatus> statuses) {
+        return count("""
+                select count(*) from campaign c
+                where c.business_id = :business and c.waiting_music_id = :setting and c.status in (:statuses)
+                """, businessId, audioId, statuses) > 0;
+    }
+
     private long count(String sql, long businessId, long settingId, List<CampaignStatus> statuses) {
         return db.sql(sql).param("business", businessId).param("setting", settingId)
                 .param("statuses", statuses.stream().map(Enum::name).toList())

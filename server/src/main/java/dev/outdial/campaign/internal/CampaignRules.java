@@ -12,6 +12,7 @@ import dev.outdial.campaign.settings.Hotlines;
 import dev.outdial.campaign.settings.Scripts;
 import dev.outdial.campaign.settings.WorkingHoursSchedules;
 import dev.outdial.engine.customer.CallResult;
+import dev.outdial.media.AudioFiles;
 import dev.outdial.shared.Violations;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,11 +42,13 @@ public class CampaignRules {
     private final Scripts scripts;
     private final CallClassifications classifications;
     private final List<IvrCatalog> ivrs;
+    private final AudioFiles audio;
 
     /** No {@link IvrCatalog} at all means no IVR is known, so an autocall campaign cannot name one. */
     CampaignRules(UserAccounts users, AgentGroups groups, Hotlines hotlines, WorkingHoursSchedules workingHours,
-                  Scripts scripts, CallClassifications classifications, List<IvrCatalog> ivrs) {
+                  Scripts scripts, CallClassifications classifications, List<IvrCatalog> ivrs, AudioFiles audio) {
         this.ivrs = List.copyOf(ivrs);
+        this.audio = audio;
         this.users = users;
         this.groups = groups;
         this.hotlines = hotlines;
@@ -118,6 +121,11 @@ public class CampaignRules {
         if (s.ivrId() != null) {
             violations.check(ivrs.stream().anyMatch(catalog -> catalog.exists(businessId, s.ivrId())), "ivrId",
                     "campaign.reference.unknown", s.ivrId());
+        }
+        // The music an answered customer hears while waiting: one of the business's own audio files.
+        if (s.waitingMusicId() != null) {
+            violations.check(audio.exists(businessId, s.waitingMusicId()), "waitingMusicId",
+                    "campaign.waiting-music.unknown", s.waitingMusicId());
         }
         if (s.scriptId() != null) {
             violations.check(scripts.exists(businessId, s.scriptId()), "scriptId", "campaign.reference.unknown",

@@ -29,6 +29,11 @@ public class CustomerDrafts {
     static final int MAX_FIELDS = 50;
     static final int MAX_FIELD_NAME = 100;
     static final int MAX_FIELD_VALUE = 1_000;
+    /**
+     * The dialing modes a customer may carry instead of its campaign's: preview, shown to an agent
+     * before the system dials it inside a progressive or predictive campaign.
+     */
+    static final List<String> OWN_DIALING_MODES = List.of("PREVIEW");
     static final int MAX_PHONES = 10;
 
     private final Businesses businesses;
@@ -96,12 +101,18 @@ public class CustomerDrafts {
             violations.check(accountManager != null, "accountManager", "customer.account-manager.unknown", manager);
         }
         Map<String, String> fields = fields(customer.fields(), violations);
+        String dialingMode = blankToNull(customer.dialingMode());
+        if (dialingMode != null) {
+            dialingMode = dialingMode.toUpperCase(Locale.ROOT);
+            violations.check(OWN_DIALING_MODES.contains(dialingMode), "dialingMode", "customer.dialing-mode.invalid",
+                    String.join(", ", OWN_DIALING_MODES));
+        }
         if (!violations.isEmpty()) {
             return new Result(null, violations);
         }
         List<String> numbers = new ArrayList<>(phones);
         return new Result(new CustomerDraft(name, numbers.getFirst(), numbers.subList(1, numbers.size()), email,
-                externalId, accountManager, fields, contactId, groupId), violations);
+                externalId, accountManager, fields, contactId, groupId, dialingMode), violations);
     }
 
     private static Map<String, String> fields(Map<String, String> given, Violations violations) {

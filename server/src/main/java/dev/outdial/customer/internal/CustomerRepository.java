@@ -64,7 +64,7 @@ public class CustomerRepository {
 
     private static final List<String> INSERT_COLUMNS = List.of("business_id", "campaign_id", "contact_id", "import_id",
             "customer_group_id", "name", "phone", "other_phones", "email", "external_id", "account_manager_id", "fields",
-            "status", "progress", "held_blacklist", "held_dnc", "added_at");
+            "status", "progress", "held_blacklist", "held_dnc", "added_at", "dialing_mode");
 
     /** Writes a batch of new customers: COPY on PostgreSQL, batched inserts elsewhere. */
     public void insertBatch(long businessId, long campaignId, Long importId, List<NewRow> rows, Instant addedAt) {
@@ -89,7 +89,7 @@ public class CustomerRepository {
                 draft.name(), draft.phone(), draft.otherPhones().isEmpty() ? null : String.join(",", draft.otherPhones()),
                 draft.email(), draft.externalId(), draft.accountManagerId(),
                 draft.fields().isEmpty() ? null : json.writeValueAsString(draft.fields()), row.status().name(),
-                CustomerStatus.NEW.name(), row.blacklisted(), row.dnc(), SqlTime.toSql(addedAt));
+                CustomerStatus.NEW.name(), row.blacklisted(), row.dnc(), SqlTime.toSql(addedAt), draft.dialingMode());
     }
 
     /**

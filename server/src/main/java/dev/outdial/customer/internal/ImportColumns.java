@@ -18,19 +18,22 @@ import java.util.Set;
 public final class ImportColumns {
 
     /** The template's headers, in its order. */
-    public static final List<String> TEMPLATE = List.of("name", "phone", "external ID", "email", "account manager");
+    public static final List<String> TEMPLATE = List.of("name", "phone", "external ID", "email", "account manager",
+            "dialing mode");
 
     private static final Set<String> NAME = Set.of("name", "customername", "ten", "tên", "tênkháchhàng", "họtên");
     private static final Set<String> PHONE = Set.of("phone", "phonenumber", "mobile", "sốđiệnthoại", "điệnthoại", "sđt");
     private static final Set<String> EXTERNAL_ID = Set.of("externalid", "external_id", "crmid", "mãkháchhàng");
     private static final Set<String> EMAIL = Set.of("email", "e-mail", "mail");
     private static final Set<String> ACCOUNT_MANAGER = Set.of("accountmanager", "account_manager", "ngườiphụtrách");
+    private static final Set<String> DIALING_MODE = Set.of("dialingmode", "dialing_mode", "chếđộquaysố");
 
     private int name = -1;
     private int phone = -1;
     private int externalId = -1;
     private int email = -1;
     private int accountManager = -1;
+    private int dialingMode = -1;
     private final List<Integer> extraPhones = new ArrayList<>();
     private final Map<Integer, String> fields = new LinkedHashMap<>();
 
@@ -58,6 +61,8 @@ public final class ImportColumns {
                 columns.email = i;
             } else if (ACCOUNT_MANAGER.contains(key) && columns.accountManager < 0) {
                 columns.accountManager = i;
+            } else if (DIALING_MODE.contains(key) && columns.dialingMode < 0) {
+                columns.dialingMode = i;
             } else {
                 columns.fields.put(i, title);
             }
@@ -85,6 +90,6 @@ public final class ImportColumns {
             }
         });
         return new NewCustomer(row.cell(name), row.cell(phone), phones, row.cell(externalId), row.cell(email),
-                row.cell(accountManager), custom);
+                row.cell(accountManager), custom, row.cell(dialingMode));
     }
 }

@@ -6,6 +6,7 @@ import dev.outdial.engine.customer.CampaignRules;
 import dev.outdial.engine.customer.CustomerInput;
 import dev.outdial.engine.customer.CustomerLifecycle;
 import dev.outdial.engine.customer.CustomerState;
+import dev.outdial.engine.customer.DialType;
 import dev.outdial.engine.customer.Transition;
 import dev.outdial.engine.rules.DialingOrder;
 import dev.outdial.engine.rules.QueuedCustomer;
@@ -36,7 +37,7 @@ public class JdbcCustomerStore {
 
     private static final String COLUMNS = """
             id, phone, added_at, progress, held_pause, held_blacklist, held_dnc, lease_until, on_call,
-            cycle_attempts, total_attempts, business_errors, last_result, next_attempt_at, callback_owner_id""";
+            cycle_attempts, total_attempts, business_errors, last_result, next_attempt_at, callback_owner_id, dialing_mode""";
 
     /** An id no customer has, so {@code not in (…)} is never given an empty list. */
     private static final List<Long> NONE = List.of(-1L);
@@ -198,7 +199,7 @@ public class JdbcCustomerStore {
 
     private static QueuedCustomer queued(ResultSet row, int n) throws SQLException {
         return new QueuedCustomer(row.getLong("id"), row.getString("phone"), SqlTime.instant(row, "added_at"),
-                CustomerStateRepository.state(row, n));
+                CustomerStateRepository.state(row, n), Optional.ofNullable(row.getString("dialing_mode")).map(DialType::valueOf));
     }
 
     private static Long userId(AgentId agent) {

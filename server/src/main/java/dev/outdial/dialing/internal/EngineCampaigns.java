@@ -5,11 +5,13 @@ import dev.outdial.business.Businesses;
 import dev.outdial.campaign.Campaign;
 import dev.outdial.campaign.CampaignSettings;
 import dev.outdial.campaign.Campaigns;
+import dev.outdial.campaign.DialMode;
 import dev.outdial.campaign.settings.Hotlines;
 import dev.outdial.campaign.settings.WeeklyHours;
 import dev.outdial.campaign.settings.WorkingHoursSchedules;
 import dev.outdial.customer.CampaignCustomers;
 import dev.outdial.engine.customer.AgentId;
+import dev.outdial.engine.port.Telephony;
 import dev.outdial.engine.rules.CalledPartyZones;
 import dev.outdial.engine.rules.CallingWindow;
 import dev.outdial.engine.rules.DailyQuota;
@@ -61,7 +63,21 @@ class EngineCampaigns {
                 seconds(s.agentAnswerTimeoutSeconds(), dev.outdial.engine.call.CampaignSettings.DEFAULT_AGENT_ANSWER_TIMEOUT),
                 seconds(s.wrapUpSeconds(), Duration.ZERO), seconds(s.previewSeconds(), Duration.ZERO),
                 quota(s, zone), s.maxConcurrentCalls() == null ? OptionalInt.empty() : OptionalInt.of(s.maxConcurrentCalls()),
-                properties.lease());
+                properties.lease(), predictive(s));
+    }
+
+    /** A predictive campaign's abandon limit, maximum wait and waiting music; defaults were filled on save. */
+    private static Optional<dev.outdial.engine.call.CampaignSettings.Predictive> predictive(CampaignSettings s) {
+        if (s.dialMode() != DialMode.PREDICTIVE) {
+            return Optional.empty();
+        }
+        return Optional.of(new dev.outdial.engine.call.CampaignSettings.Predictive(s.maxAbandonRate(),
+                Duration.ofSeconds(s.maxWaitSeconds()), Optional.ofNullable(s.waitingMusicId()).map(EngineCampaigns::music)));
+    }
+
+    /** The audio file as the telephony fetches it: the simulated carrier only notes it, a SIP adapter streams it. */
+    static Telephony.Prompt music(long audioId) {
+        return new Telephony.Prompt.AudioFile("/api/v1/audio/" + audioId + "/content");
     }
 
     /** "A campaign dials only inside its working hours"; a campaign without a schedule has none to keep. */

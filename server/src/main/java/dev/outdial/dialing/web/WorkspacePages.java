@@ -4,6 +4,7 @@ import dev.outdial.dialing.AgentWork;
 import dev.outdial.dialing.CallRecords;
 import dev.outdial.dialing.CallView;
 import dev.outdial.dialing.ExecutionScreens;
+import dev.outdial.engine.port.CallRecord;
 import dev.outdial.shared.ConflictException;
 import dev.outdial.shared.CurrentUser;
 import dev.outdial.shared.InvalidInputException;
@@ -122,6 +123,23 @@ class WorkspacePages {
     String call(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId, Model model) {
         CallView call = calls.get(me, callId);
         return call(me, call, call.endedAt() == null && work.isRinging(me), model);
+    }
+
+    /**
+     * The agent's phone rings: the call it rings for is the one of their open campaign waiting for
+     * them (progressive: dialed for them; predictive: an answered customer offered to them), shown
+     * with Answer, its customer's card beside it.
+     */
+    @GetMapping("/workspace/calls/ringing")
+    String ringing(@AuthenticationPrincipal CurrentUser me, Model model) {
+        return work.campaigns(me).stream().filter(AgentWork.MyCampaign::open).findFirst()
+                .flatMap(open -> calls.ofCampaign(me, open.id(), true).stream()
+                        .filter(call -> call.state() == CallRecord.Phase.WAITING_FOR_AGENT).findFirst())
+                .map(waiting -> {
+                    call(me, waiting, true, model);
+                    return PAGE + " :: ringing";
+                })
+                .orElse(PAGE + " :: empty");
     }
 
     @PostMapping("/workspace/calls/{callId}/answer")

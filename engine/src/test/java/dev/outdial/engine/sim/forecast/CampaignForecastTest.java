@@ -1,0 +1,70 @@
+package dev.outdial.engine.sim.forecast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.outdial.engine.customer.DialType;
+import dev.outdial.engine.sim.forecast.CampaignForecast.Forecast;
+import dev.outdial.engine.sim.forecast.CampaignForecast.ForecastCampaign;
+import dev.outdial.engine.sim.forecast.CampaignForecast.ForecastRates;
+import java.time.Duration;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+class CampaignForecastTest {
+
+    static final ForecastRates TYPICAL = new ForecastRates(0.35, 0.10, Duration.ofSeconds(8), Duration.ofSeconds(90),
+            Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(45));
+
+    @Test
+    void aProgressiveCampaignFinishesItsCustomersAndMoreAgentsFinishSooner() {
+        Forecast five = CampaignForecast.run(campaign(DialType.PROGRESSIVE, 5, 300), TYPICAL, 1);
+        Forecast ten = CampaignForecast.run(campaign(DialType.PROGRESSIVE, 10, 300), TYPICAL, 1);
+
+        assertThat(five.finished()).isTrue();
+        assertThat(five.contacts()).isPositive();
+        assertThat(ten.dialingTime()).isLessThan(five.dialingTime());
+        assertThat(ten.contactsPerHour()).isGreaterThan(five.contactsPerHour());
+    }
+
+    @Test
+    void aPredictiveCampaignReachesMoreCustomersAnHourThanProgressiveWithinItsAbandonLimit() {
+        Forecast predictive = CampaignForecast.run(campaign(DialType.PREDICTIVE, 10, 600), TYPICAL, 2);
+        Forecast progressive = CampaignForecast.run(campaign(DialType.PROGRESSIVE, 10, 600), TYPICAL, 2);
+
+        assertThat(predictive.contactsPerHour()).isGreaterThan(progressive.contactsPerHour());
+        assertThat(predictive.abandonRate()).isLessThanOrEqualTo(0.05);
+    }
+
+    @Test
+    void aLargeCampaignIsSimulatedInPartAndScaledBack() {
+        Forecast large = CampaignForecast.run(campaign(DialType.PROGRESSIVE, 500, 100_000), TYPICAL, 3);
+
+        assertThat(large.simulatedAgents()).isEqualTo(CampaignForecast.MAX_SIMULATED_AGENTS);
+        assertThat(large.simulatedCustomers()).isLessThanOrEqualTo(CampaignForecast.MAX_SIMULATED_CUSTOMERS);
+        Forecast share = CampaignForecast.run(campaign(DialType.PROGRESSIVE, 50, 10_000), TYPICAL, 3);
+        assertThat(large.dialingTime()).isEqualTo(share.dialingTime());
+        assertThat(large.contactsPerHour()).isEqualTo(share.contactsPerHour() * 10);
+    }
+
+    @Test
+    void theSameInputsGiveTheSameForecast() {
+        assertThat(CampaignForecast.run(campaign(DialType.PREDICTIVE, 4, 200), TYPICAL, 9))
+                .isEqualTo(CampaignForecast.run(campaign(DialType.PREDICTIVE, 4, 200), TYPICAL, 9));
+    }
+
+    @Test
+    void nothingLeftIsDoneAtOnce() {
+        assertThat(CampaignForecast.run(campaign(DialType.PREVIEW, 3, 0), TYPICAL, 1).dialingTime()).isZero();
+    }
+
+    @Test
+    void agentsWhoDialThemselvesAreNotForecast() {
+        assertThatThrownBy(() -> campaign(DialType.MANUAL, 3, 10)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static ForecastCampaign campaign(DialType type, int agents, long customers) {
+        return new ForecastCampaign(type, agents, customers, 3, Duration.ofMinutes(30), OptionalInt.empty(), 0.03,
+                Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(10));
+    }
+}
