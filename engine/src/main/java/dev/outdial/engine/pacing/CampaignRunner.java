@@ -1,5 +1,6 @@
 package dev.outdial.engine.pacing;
 
+import dev.outdial.engine.call.AgentFirst;
 import dev.outdial.engine.call.CallObserver;
 import dev.outdial.engine.call.CallOrchestrator;
 import dev.outdial.engine.call.CampaignSettings;
@@ -312,11 +313,26 @@ public final class CampaignRunner implements CallObserver {
         if (dispatch.preview().isPresent()) {
             Scheduler.Cancellable autoDial = ports.scheduler().at(now.plus(dispatch.preview().get()), () -> dialOffer(agent));
             offer(agent, customer, now, dispatch.connector(), autoDial, Optional.of(now.plus(dispatch.preview().get())));
+        } else if (dispatch.connector() instanceof AgentFirst first) {
+            ringAgentFirst(agent, customer, now, first);
         } else {
             desk.hold(agent, campaignId, customer.customerId());
             dialHeld(agent, customer.customerId(), now, dispatch.connector());
         }
         return true;
+    }
+
+    /** Auto callback: the customer is the agent's while their phone rings; dialed once they answer. */
+    private void ringAgentFirst(AgentId agent, QueuedCustomer customer, Instant now, AgentFirst first) {
+        long customerId = customer.customerId();
+        desk.hold(agent, campaignId, customerId);
+        ports.screen().show(agent, new AgentUpdate.CustomerOffered(campaignId, customerId, customer.phoneNumber(),
+                Optional.empty()));
+        calls.ringAgentFirst(customerId, agent, first.answerTimeout(), now, reason -> {
+            desk.release(agent, now());
+            ports.screen().show(agent, new AgentUpdate.OfferWithdrawn(campaignId, customerId, reason));
+            dialer.wake();
+        });
     }
 
     private Optional<QueuedCustomer> claimFor(AgentId agent, Instant now) {
