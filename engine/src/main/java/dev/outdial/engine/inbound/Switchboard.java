@@ -59,8 +59,10 @@ public final class Switchboard {
      */
     public CallId enter(QueueRules queue, String callerNumber, Function<Consumer<CallEvent>, CallId> connect) {
         Caller caller = new Caller(queue);
+        // The caller's keys count from the moment the call comes in, before the leg's timers are set.
+        Instant entered = now();
         CallId leg = connect.apply(inOrder(caller::onCallerLeg));
-        caller.start(InboundCall.entered(leg, businessId, queue.queueId(), callerNumber, now()));
+        caller.start(InboundCall.entered(leg, businessId, queue.queueId(), callerNumber, entered));
         callers.put(leg, caller);
         wake.run();
         return leg;

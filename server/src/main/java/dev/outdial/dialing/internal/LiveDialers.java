@@ -171,6 +171,12 @@ public class LiveDialers {
                 .filter(placedIt).findFirst();
     }
 
+    /** The business's dialer, made now if none of its campaigns ran yet: what its inbound queues share agents with; on the engine thread. */
+    public BusinessDialer dialerFor(long businessId) {
+        return dialers.computeIfAbsent(businessId,
+                id -> new BusinessDialer(id, new ConcurrencyLimit(settings.concurrentCallLimit(id)), ports));
+    }
+
     /** The agent switched state or opened or closed a campaign: offers go back, campaigns pace again; on the engine thread. */
     public void presenceChanged(long businessId, AgentId agent) {
         phones.plugIn(agent);
