@@ -30,13 +30,26 @@
 
   const stream = new EventSource(root.dataset.events);
   const on = (name, handle) => stream.addEventListener(name, message => handle(JSON.parse(message.data)));
-  on('customer-offered', offer => load(customerUrl(offer)
-      + (offer.dialsAt ? `?dialsAt=${encodeURIComponent(offer.dialsAt)}` : ''), '#customer'));
+  const clearPhone = () => { const phone = document.getElementById('phone'); if (phone) phone.innerHTML = ''; };
+  on('customer-offered', offer => { lastCall = null; load(customerUrl(offer)
+      + (offer.dialsAt ? `?dialsAt=${encodeURIComponent(offer.dialsAt)}` : ''), '#customer'); });
   on('offer-withdrawn', () => { const card = document.getElementById('customer'); if (card) card.innerHTML = ''; });
-  on('call-placed', call => { lastCall = call.callId; load(customerUrl(call), '#customer'); load(callUrl(call.callId), '#call'); });
+  on('call-placed', call => { lastCall = call.callId; clearPhone(); load(customerUrl(call), '#customer'); load(callUrl(call.callId), '#call'); });
   on('call-answered', call => { lastCall = call.callId; load(callUrl(call.callId), '#call'); });
-  on('call-ringing', () => { if (lastCall) load(callUrl(lastCall) + '?ringing=true', '#call'); });
-  on('call-ended', call => { load(callUrl(call.callId), '#call'); htmx.trigger(document.body, 'customer-changed'); });
+  // A ring with no call of a campaign placed for the agent: a queue call, or an auto callback, which
+  // calls the agent before the customer; the phone panel answers whatever rings.
+  on('call-ringing', () => {
+    if (lastCall) {
+      load(callUrl(lastCall) + '?ringing=true', '#call');
+    } else {
+      load(`${base}/phone`, '#phone');
+    }
+  });
+  on('call-ended', call => {
+    lastCall = null;
+    load(callUrl(call.callId), '#call');
+    htmx.trigger(document.body, 'customer-changed');
+  });
   on('wrap-up', wrapUp => load(`${base}/wrap-up?until=${encodeURIComponent(wrapUp.until)}`, '#wrap-up'));
 
   // Countdowns (preview, wrap-up) count down to the instant the server gave.

@@ -150,6 +150,26 @@ class WorkspacePages {
         }
     }
 
+    /** The agent's phone rings for a queue call or an auto callback (the agent is called first). */
+    @GetMapping("/workspace/phone")
+    String phone(Model model) {
+        model.addAttribute("onTheLine", false);
+        return PAGE + " :: phone";
+    }
+
+    @PostMapping("/workspace/phone/answer")
+    String answerPhone(@AuthenticationPrincipal CurrentUser me, Model model) {
+        work.answerPhone(me);
+        model.addAttribute("onTheLine", true);
+        return PAGE + " :: phone";
+    }
+
+    @PostMapping("/workspace/phone/hangup")
+    String hangUpPhone(@AuthenticationPrincipal CurrentUser me) {
+        work.hangUpPhone(me);
+        return PAGE + " :: empty";
+    }
+
     @GetMapping("/workspace/wrap-up")
     String wrapUp(@RequestParam String until, Model model) {
         model.addAttribute("until", until);
