@@ -35,7 +35,7 @@
       + (offer.dialsAt ? `?dialsAt=${encodeURIComponent(offer.dialsAt)}` : ''), '#customer'); });
   on('offer-withdrawn', () => { const card = document.getElementById('customer'); if (card) card.innerHTML = ''; });
   on('call-placed', call => { lastCall = call.callId; clearPhone(); load(customerUrl(call), '#customer'); load(callUrl(call.callId), '#call'); });
-  on('call-answered', call => { lastCall = call.callId; load(callUrl(call.callId), '#call'); });
+  on('call-answered', call => { lastCall = call.callId; clearPhone(); load(callUrl(call.callId), '#call'); });
   // A ring with no call of a campaign placed for the agent: a queue call, or an auto callback, which
   // calls the agent before the customer; the phone panel answers whatever rings.
   on('call-ringing', () => {

@@ -144,7 +144,12 @@ class AutoCallbackDialingTest {
             assertThat(events.events()).containsSubsequence("call-ringing", "call-placed", "call-answered");
             JsonNode ended = callback.waitForCallEnd(agent.client(), call.get("id").asString());
             assertThat(ended.get("result").asString()).isEqualTo("SUCCESS");
+            callback.dispose(agent, call.get("id").asString(), "DONE", Map.of());
         }
+        DialingScenario.pause(QUIET);
+        assertThat(callback.business.admin().get("/api/v1/campaigns/" + callback.campaignId).expect(200).json()
+                .get("status").asString()).as("an auto-callback campaign with nobody left waits, it never pauses itself")
+                .isEqualTo("RUNNING");
     }
 
     @Test
