@@ -81,12 +81,13 @@ public final class CallOrchestrator {
      * through the gate as every dial, so the compliance checks are made right before the customer's
      * phone rings. An agent who does not answer within {@code answerTimeout} costs the customer
      * nothing: the customer is given back (first in line again) and {@code notPlaced} says why; so it
-     * does when the gate stops the dial after the agent answered.
+     * does when the gate stops the dial after the agent answered. Returns the agent's leg, which
+     * hanging up before the agent answers counts as not answered.
      */
-    public void ringAgentFirst(long customerId, AgentId agent, Duration answerTimeout, Instant queuedAt,
-                               Consumer<String> notPlaced) {
+    public CallId ringAgentFirst(long customerId, AgentId agent, Duration answerTimeout, Instant queuedAt,
+                                 Runnable onPlaced, Consumer<String> notPlaced) {
         ActiveCall[] placed = new ActiveCall[1];
-        telephony.ringAgent(agent, answerTimeout, inOrder(event -> {
+        return telephony.ringAgent(agent, answerTimeout, inOrder(event -> {
             if (placed[0] != null) {
                 placed[0].onAgentLeg(agent, event);
                 return;
@@ -98,6 +99,7 @@ public final class CallOrchestrator {
                     if (outcome instanceof DialOutcome.Placed call && active.containsKey(call.call())) {
                         placed[0] = active.get(call.call());
                         placed[0].agentOnLeg(agent, answered.call());
+                        onPlaced.run();
                     } else {
                         telephony.hangUp(answered.call());
                         notPlaced.accept(outcome instanceof DialOutcome.Refused refused

@@ -72,6 +72,7 @@ public final class Switchboard {
     public void serve() {
         Instant now = now();
         for (Caller caller : List.copyOf(callers.values())) {
+            caller.letGoOfAgentWhoLeft();
             if (caller.waiting()) {
                 pickAgentFor(caller, now).ifPresent(agent -> caller.ring(agent, now));
             }
@@ -129,6 +130,15 @@ public final class Switchboard {
             taking = Optional.of(agent);
             save(record.ringing(agent, now));
             agentLeg = Optional.of(telephony.ringAgent(agent, agentAnswerTimeout, inOrder(this::onAgentLeg)));
+        }
+
+        /** The agent rung for this caller is no longer Available for the queue: stop ringing them. */
+        private void letGoOfAgentWhoLeft() {
+            if (record.phase() == InboundCall.Phase.AGENT_RINGING && taking.isPresent()
+                    && !agents.available(queue.queueId()).contains(taking.get())) {
+                hangUpAgentLeg();
+                save(record.unanswered());
+            }
         }
 
         private void onCallerLeg(CallEvent event) {

@@ -60,6 +60,8 @@ public final class CampaignRunner implements CallObserver {
     private final Optional<WaitingRoom> room;
     private final Map<AgentId, Offer> offers = new HashMap<>();
     private final Map<AgentId, Set<Long>> skipped = new HashMap<>();
+    /** Auto callback: agents whose phone rings before their customer is dialed, and the leg that rings. */
+    private final Map<AgentId, CallId> ringingFirst = new HashMap<>();
     private boolean running;
     private Optional<NotDialing> notDialing = Optional.of(NotDialing.CAMPAIGN_NOT_RUNNING);
     private Scheduler.Cancellable heartbeat = Scheduler.Cancellable.NONE;
@@ -223,8 +225,13 @@ public final class CampaignRunner implements CallObserver {
 
     /** Gives back the customer offered to {@code agent} if they are no longer Available in the campaign. */
     void checkPresence(AgentId agent) {
-        if (offers.containsKey(agent) && !ports.agents().available(campaignId).contains(agent)) {
+        boolean present = ports.agents().available(campaignId).contains(agent);
+        if (offers.containsKey(agent) && !present) {
             withdraw(agent, "the agent left the campaign");
+        }
+        // Auto callback: an agent who leaves while their phone rings takes no customer; it goes back.
+        if (ringingFirst.containsKey(agent) && !present) {
+            calls.hangUp(ringingFirst.remove(agent));
         }
     }
 
@@ -328,11 +335,14 @@ public final class CampaignRunner implements CallObserver {
         desk.hold(agent, campaignId, customerId);
         ports.screen().show(agent, new AgentUpdate.CustomerOffered(campaignId, customerId, customer.phoneNumber(),
                 Optional.empty()));
-        calls.ringAgentFirst(customerId, agent, first.answerTimeout(), now, reason -> {
-            desk.release(agent, now());
-            ports.screen().show(agent, new AgentUpdate.OfferWithdrawn(campaignId, customerId, reason));
-            dialer.wake();
-        });
+        CallId leg = calls.ringAgentFirst(customerId, agent, first.answerTimeout(), now,
+                () -> ringingFirst.remove(agent), reason -> {
+                    ringingFirst.remove(agent);
+                    desk.release(agent, now());
+                    ports.screen().show(agent, new AgentUpdate.OfferWithdrawn(campaignId, customerId, reason));
+                    dialer.wake();
+                });
+        ringingFirst.put(agent, leg);
     }
 
     private Optional<QueuedCustomer> claimFor(AgentId agent, Instant now) {

@@ -216,6 +216,39 @@ class AutoCallbackSimulationTest {
     }
 
     @Test
+    void anAgentWhoClosesTheScreenWhileTheirPhoneRingsTakesNoCustomer() {
+        AgentId alice = agent("alice", true);
+        long customer = sim.customer(CAMPAIGN, "+84900000003");
+        sim.dialer.wake();
+        sim.runFor(Duration.ofSeconds(1));
+        assertThat(legsOf(alice)).hasSize(1);
+
+        sim.agents.logOut(alice, CAMPAIGN);
+        sim.dialer.agentPresenceChanged(alice);
+        sim.runFor(Duration.ofSeconds(1));
+        sim.carrier.answer(legsOf(alice).getFirst());
+        sim.runFor(Duration.ofSeconds(30));
+
+        assertThat(sim.callsTo(customer)).isEmpty();
+        assertThat(sim.state(CAMPAIGN, customer).status()).isEqualTo(CustomerStatus.NEW);
+    }
+
+    @Test
+    void aQueueCallRingingAnAgentWhoBecomesNotAvailableRingsTheNextOne() {
+        AgentId carol = agent("carol", false);
+        CallId call = caller("+84911111116", List.of());
+        sim.runFor(Duration.ofSeconds(1));
+        assertThat(legsOf(carol)).hasSize(1);
+
+        queueAgents.remove(carol);
+        AgentId dan = agent("dan", false);
+        sim.runFor(Duration.ofSeconds(1));
+
+        assertThat(inbound.call(call).agent()).contains(dan);
+        assertThat(inbound.call(call).phase()).isEqualTo(InboundCall.Phase.AGENT_RINGING);
+    }
+
+    @Test
     void aNotAvailableAgentTakesNeither() {
         AgentId erin = agent("erin", true);
         sim.agents.setAvailable(erin, false);
