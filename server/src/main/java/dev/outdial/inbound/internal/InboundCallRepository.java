@@ -65,8 +65,8 @@ public class InboundCallRepository {
         return db.sql(SELECT + """
                  where business_id = :business and queue_id = :queue
                 order by entered_at desc, id desc
-                fetch first :limit rows only""")
-                .param("business", businessId).param("queue", queueId).param("limit", limit)
+                fetch first %d rows only""".formatted(limit))
+                .param("business", businessId).param("queue", queueId)
                 .query(this::view).list();
     }
 
