@@ -30,19 +30,38 @@
 
   const stream = new EventSource(root.dataset.events);
   const on = (name, handle) => stream.addEventListener(name, message => handle(JSON.parse(message.data)));
-  on('customer-offered', offer => load(customerUrl(offer)
-      + (offer.dialsAt ? `?dialsAt=${encodeURIComponent(offer.dialsAt)}` : ''), '#customer'));
+  const clearPhone = () => { const phone = document.getElementById('phone'); if (phone) phone.innerHTML = ''; };
+  on('customer-offered', offer => { lastCall = null; load(customerUrl(offer)
+      + (offer.dialsAt ? `?dialsAt=${encodeURIComponent(offer.dialsAt)}` : ''), '#customer'); });
   on('offer-withdrawn', () => ['customer', 'call'].forEach(id => {
     const panel = document.getElementById(id);
     if (panel) panel.innerHTML = '';
   }));
-  on('call-placed', call => { lastCall = call.callId; load(customerUrl(call), '#customer'); load(callUrl(call.callId), '#call'); });
-  on('call-answered', call => { lastCall = call.callId; load(callUrl(call.callId), '#call'); });
-  // The server knows which call rings the agent: the one dialed for them, or a waiting customer offered to them.
-  on('call-ringing', () => load(`${base}/calls/ringing`, '#call'));
+  on('call-placed', call => { lastCall = call.callId; clearPhone(); load(customerUrl(call), '#customer'); load(callUrl(call.callId), '#call'); });
+  on('call-answered', call => { lastCall = call.callId; clearPhone(); load(callUrl(call.callId), '#call'); });
+  on('call-ringing', () => {
+    if (lastCall) {
+      load(callUrl(lastCall) + '?ringing=true', '#call');
+    } else {
+      // No call placed for the agent: a waiting customer offered to them (predictive) fills the call
+      // panel; otherwise a queue call or an auto callback, which calls the agent before the customer,
+      // rings, and the server answers with the phone panel instead.
+      load(`${base}/calls/ringing`, '#call');
+    }
+  });
   // Whether the agent's phone rings is the server's word: the panel shows Answer only while it does.
-  on('ringing-stopped', () => { if (lastCall) load(callUrl(lastCall), '#call'); });
-  on('call-ended', call => { load(callUrl(call.callId), '#call'); htmx.trigger(document.body, 'customer-changed'); });
+  on('ringing-stopped', () => {
+    if (lastCall) {
+      load(callUrl(lastCall), '#call');
+    } else {
+      clearPhone();
+    }
+  });
+  on('call-ended', call => {
+    lastCall = null;
+    load(callUrl(call.callId), '#call');
+    htmx.trigger(document.body, 'customer-changed');
+  });
   on('wrap-up', wrapUp => load(`${base}/wrap-up?until=${encodeURIComponent(wrapUp.until)}`, '#wrap-up'));
 
   // Countdowns (preview, wrap-up) count down to the instant the server gave.

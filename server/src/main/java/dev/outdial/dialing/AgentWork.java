@@ -166,6 +166,23 @@ public class AgentWork {
         return engine.call(() -> phones.isRinging(agentOf(me)));
     }
 
+    /**
+     * The agent picks up whatever rings on their phone: a queue call, or an auto callback, which
+     * dials the customer once the agent is on the line.
+     */
+    public void answerPhone(CurrentUser me) {
+        if (engine.call(() -> phones.answer(agentOf(me))).isEmpty()) {
+            throw new ConflictException("dialing.phone.nothing-ringing");
+        }
+    }
+
+    /** The agent hangs up the leg they answered last (a queue call, an auto callback); 409 when there is none. */
+    public void hangUpPhone(CurrentUser me) {
+        if (!engine.call(() -> phones.hangUp(agentOf(me)))) {
+            throw new ConflictException("dialing.phone.nothing-answered");
+        }
+    }
+
     /** Hangs up the agent's call; hanging up a call that has ended is harmless. */
     public void hangUp(CurrentUser me, String callId) {
         requirePacedHere(me);

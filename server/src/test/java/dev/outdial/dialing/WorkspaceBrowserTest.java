@@ -120,6 +120,23 @@ class WorkspaceBrowserTest extends BrowserTest {
         assertThat(page.locator("#disposition")).isVisible();
     }
 
+    @Test
+    void anAutoCallbackRingsTheAgentWhoAnswersThenTheCustomerIsDialedAndConnected() {
+        DialingScenario callback = withBudgetScript("AUTO_CALLBACK", Map.of("wrapUpSeconds", 0));
+        callback.add("+84912550003");
+
+        Page page = availableWithCampaignOpen(callback);
+        assertThat(page.locator("#customer-card h3")).hasText("Customer +84912550003");
+        assertThat(page.locator("#phone-state")).hasText("Ringing");
+        assertThat(page.locator("#dial")).hasCount(0);
+        page.click("#phone-answer");
+
+        assertThat(page.locator("#call-state")).hasText("Talking");
+        assertThat(page.locator("#phone-panel")).hasCount(0);
+        page.click("#hang-up");
+        assertThat(page.locator("#disposition")).isVisible();
+    }
+
     /** A running campaign whose script asks one required question, {@code budget}. */
     private DialingScenario withBudgetScript(String dialMode, Map<String, Object> settings) {
         TestBusiness business = api.newBusiness("Workspace");

@@ -62,6 +62,18 @@ public final class ActiveCall {
         connect(agent);
     }
 
+    /** Auto callback: the agent answered their leg before the customer was dialed; the call is theirs. */
+    void agentOnLeg(AgentId agent, CallId leg) {
+        agentLeg = Optional.of(leg);
+        save(record.assignedTo(agent));
+    }
+
+    /** Auto callback: the customer answered; the agent is waiting on their own leg, so bridge the two. */
+    public void bridgeAgentOnTheLine(AgentId agent) {
+        agentLeg.ifPresent(leg -> orchestrator.bridge(record.id(), leg));
+        connect(agent);
+    }
+
     /** Ends the call with {@code result} unless it ends connected (then it is SUCCESS). */
     public void end(CallResult result) {
         endedAs = Optional.of(result);
@@ -79,7 +91,11 @@ public final class ActiveCall {
                 save(record.answered(orchestrator.now()));
                 connector.customerAnswered(this);
             }
-            case CallEvent.Failed failed -> finish(endedAs.orElse(failed.reason()));
+            case CallEvent.Failed failed -> {
+                // Only an agent called first (auto callback) is on a leg while the customer never answered.
+                agentLeg.ifPresent(orchestrator::hangUp);
+                finish(endedAs.orElse(failed.reason()));
+            }
             case CallEvent.HungUp ignored -> {
                 agentLeg.ifPresent(orchestrator::hangUp);
                 finish(record.connectedAt().isPresent() ? CallResult.SUCCESS : endedAs.orElse(CallResult.ABANDONED));

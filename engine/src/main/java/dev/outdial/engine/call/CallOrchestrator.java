@@ -76,6 +76,46 @@ public final class CallOrchestrator {
         };
     }
 
+    /**
+     * Auto callback: rings {@code agent} first and dials the claimed customer only once they answer,
+     * through the gate as every dial, so the compliance checks are made right before the customer's
+     * phone rings. An agent who does not answer within {@code answerTimeout} costs the customer
+     * nothing: the customer is given back (first in line again) and {@code notPlaced} says why; so it
+     * does when the gate stops the dial after the agent answered. Returns the agent's leg, which
+     * hanging up before the agent answers counts as not answered.
+     */
+    public CallId ringAgentFirst(long customerId, AgentId agent, Duration answerTimeout, Instant queuedAt,
+                                 Runnable onPlaced, Consumer<String> notPlaced) {
+        ActiveCall[] placed = new ActiveCall[1];
+        return telephony.ringAgent(agent, answerTimeout, inOrder(event -> {
+            if (placed[0] != null) {
+                placed[0].onAgentLeg(agent, event);
+                return;
+            }
+            switch (event) {
+                case CallEvent.Answered answered -> {
+                    DialOutcome outcome = dial(customerId, Optional.of(agent), new AgentFirst(agent, answerTimeout),
+                            queuedAt);
+                    if (outcome instanceof DialOutcome.Placed call && active.containsKey(call.call())) {
+                        placed[0] = active.get(call.call());
+                        placed[0].agentOnLeg(agent, answered.call());
+                        onPlaced.run();
+                    } else {
+                        telephony.hangUp(answered.call());
+                        notPlaced.accept(outcome instanceof DialOutcome.Refused refused
+                                ? refused.verdict().reason() + ": " + refused.verdict().detail()
+                                : "the customer was not dialed");
+                    }
+                }
+                case CallEvent.Failed ignored -> {
+                    updates.apply(customerId, new CustomerInput.Released(), now());
+                    notPlaced.accept("the agent did not answer");
+                }
+                default -> { }
+            }
+        }));
+    }
+
     /** Ends the call (the agent hung up, or the engine gives up on it); harmless once it has ended. */
     public void hangUp(CallId call) {
         telephony.hangUp(call);

@@ -3,6 +3,7 @@ package dev.outdial.engine.pacing;
 import dev.outdial.engine.customer.AgentId;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,10 +28,26 @@ public final class AgentDesk {
     private final Map<AgentId, Holding> holdings = new HashMap<>();
     private final Map<AgentId, Instant> wrapUpUntil = new HashMap<>();
     private final Map<AgentId, Instant> freeSince = new HashMap<>();
+    private final Set<AgentId> onInboundCalls = new HashSet<>();
 
-    /** Whether the agent may be given a customer at {@code now}: holds none and is out of wrap-up. */
+    /** Whether the agent may be given a customer at {@code now}: holds none, takes no inbound call, is out of wrap-up. */
     public boolean isFree(AgentId agent, Instant now) {
-        return !holdings.containsKey(agent) && !inWrapUp(agent, now);
+        return !holdings.containsKey(agent) && !onInboundCalls.contains(agent) && !inWrapUp(agent, now);
+    }
+
+    /** An inbound queue call rings for or talks to the agent: no campaign gives them work meanwhile. */
+    public void takeInbound(AgentId agent, Instant now) {
+        if (!isFree(agent, now)) {
+            throw new IllegalStateException(agent + " is not free for an inbound call");
+        }
+        onInboundCalls.add(agent);
+    }
+
+    /** The agent's inbound call is over (or their phone was not answered): free again. */
+    public void releaseInbound(AgentId agent, Instant now) {
+        if (onInboundCalls.remove(agent) && !holdings.containsKey(agent) && !inWrapUp(agent, now)) {
+            freeSince.put(agent, now);
+        }
     }
 
     public boolean inWrapUp(AgentId agent, Instant now) {

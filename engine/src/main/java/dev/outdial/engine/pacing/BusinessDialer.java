@@ -23,6 +23,7 @@ public final class BusinessDialer {
     private final EnginePorts ports;
     private final AgentDesk desk = new AgentDesk();
     private final List<CampaignRunner> runners = new ArrayList<>();
+    private final List<Runnable> afterCampaigns = new ArrayList<>();
     private boolean paceScheduled;
     private int firstToPace;
 
@@ -70,6 +71,14 @@ public final class BusinessDialer {
         wake();
     }
 
+    /**
+     * Work that agents take only when no campaign gave them any in the same round: inbound queue
+     * calls, since "auto callback calls have a higher priority than queued calls".
+     */
+    public void afterCampaigns(Runnable work) {
+        afterCampaigns.add(work);
+    }
+
     public AgentDesk desk() {
         return desk;
     }
@@ -82,5 +91,6 @@ public final class BusinessDialer {
             runners.get((firstToPace + i) % runners.size()).pace();
         }
         firstToPace = runners.isEmpty() ? 0 : (firstToPace + 1) % runners.size();
+        afterCampaigns.forEach(Runnable::run);
     }
 }

@@ -1,5 +1,6 @@
 package dev.outdial.engine.pacing;
 
+import dev.outdial.engine.call.AgentFirst;
 import dev.outdial.engine.call.CallObserver;
 import dev.outdial.engine.call.CallOrchestrator;
 import dev.outdial.engine.call.CampaignSettings;
@@ -69,6 +70,8 @@ public final class CampaignRunner implements CallObserver {
     private final Deque<QueuedCustomer> previewsDue = new ArrayDeque<>();
     /** Such customers given back because enough are held already: pool dials leave them until those are previewed. */
     private final Set<Long> previewsLater = new HashSet<>();
+    /** Auto callback: agents whose phone rings before their customer is dialed, and the leg that rings. */
+    private final Map<AgentId, CallId> ringingFirst = new HashMap<>();
     private boolean running;
     private Optional<NotDialing> notDialing = Optional.of(NotDialing.CAMPAIGN_NOT_RUNNING);
     private Scheduler.Cancellable heartbeat = Scheduler.Cancellable.NONE;
@@ -236,8 +239,13 @@ public final class CampaignRunner implements CallObserver {
 
     /** Gives back the customer offered to {@code agent} if they are no longer Available in the campaign. */
     void checkPresence(AgentId agent) {
-        if (offers.containsKey(agent) && !ports.agents().available(campaignId).contains(agent)) {
+        boolean present = ports.agents().available(campaignId).contains(agent);
+        if (offers.containsKey(agent) && !present) {
             withdraw(agent, "the agent left the campaign");
+        }
+        // Auto callback: an agent who leaves while their phone rings takes no customer; it goes back.
+        if (ringingFirst.containsKey(agent) && !present) {
+            calls.hangUp(ringingFirst.remove(agent));
         }
     }
 
@@ -391,11 +399,29 @@ public final class CampaignRunner implements CallObserver {
         } else if (dispatch.preview().isPresent()) {
             Scheduler.Cancellable autoDial = ports.scheduler().at(now.plus(dispatch.preview().get()), () -> dialOffer(agent));
             offer(agent, customer, now, dispatch.connector(), autoDial, Optional.of(now.plus(dispatch.preview().get())));
+        } else if (dispatch.connector() instanceof AgentFirst first) {
+            ringAgentFirst(agent, customer, now, first);
         } else {
             desk.hold(agent, campaignId, customer.customerId());
             dialHeld(agent, customer.customerId(), now, dispatch.connector());
         }
         return true;
+    }
+
+    /** Auto callback: the customer is the agent's while their phone rings; dialed once they answer. */
+    private void ringAgentFirst(AgentId agent, QueuedCustomer customer, Instant now, AgentFirst first) {
+        long customerId = customer.customerId();
+        desk.hold(agent, campaignId, customerId);
+        ports.screen().show(agent, new AgentUpdate.CustomerOffered(campaignId, customerId, customer.phoneNumber(),
+                Optional.empty()));
+        CallId leg = calls.ringAgentFirst(customerId, agent, first.answerTimeout(), now,
+                () -> ringingFirst.remove(agent), reason -> {
+                    ringingFirst.remove(agent);
+                    desk.release(agent, now());
+                    ports.screen().show(agent, new AgentUpdate.OfferWithdrawn(campaignId, customerId, reason));
+                    dialer.wake();
+                });
+        ringingFirst.put(agent, leg);
     }
 
     private Optional<QueuedCustomer> claimFor(AgentId agent, Instant now) {

@@ -18,7 +18,8 @@ public final class DialStrategies {
                             new PredictiveSettings(predictive.maxAbandonRate(), predictive.maxWait())))
                     .orElseThrow(() -> new IllegalArgumentException(
                             "a predictive campaign needs its abandon limit and maximum wait (CampaignSettings.predictive)"));
-            case AUTOCALL, AUTO_CALLBACK -> throw new UnsupportedOperationException(
+            case AUTO_CALLBACK -> new AutoCallbackStrategy(settings.agentAnswerTimeout());
+            case AUTOCALL -> throw new UnsupportedOperationException(
                     settings.rules().dialType() + " campaigns are not run by the engine yet");
         };
     }

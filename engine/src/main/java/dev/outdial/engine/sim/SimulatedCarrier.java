@@ -8,6 +8,7 @@ import dev.outdial.engine.port.Scheduler;
 import dev.outdial.engine.port.Telephony;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -108,6 +109,28 @@ public final class SimulatedCarrier implements Telephony {
             leg.timer = scheduler.after(answerTimeout, () -> end(leg, new CallEvent.Failed(leg.id, CallResult.NOANSWER)));
             Optional.ofNullable(agentPhones.get(agent)).ifPresent(phone -> phone.ringing(leg.id));
         });
+        return leg.id;
+    }
+
+    /**
+     * A caller rings in and is answered by the system at once (the queue): they press {@code keys}
+     * as told, each reported as {@link CallEvent.DigitsCollected}, and hang up after
+     * {@code hangUpAfter} if given; once bridged to an agent they talk for the model's talk time.
+     */
+    public CallId receive(String from, List<CallerKeyPress> keys, Optional<Duration> hangUpAfter,
+                          Consumer<CallEvent> listener) {
+        Leg leg = open("inbound", listener);
+        leg.state = LegState.ANSWERED;
+        // The caller's talk time is drawn like any call's, so a seed replays inbound calls too.
+        leg.talk = fates.next(from, model).talk();
+        for (CallerKeyPress press : keys) {
+            scheduler.after(press.after(), () -> {
+                if (legs.get(leg.id) == leg) {
+                    leg.listener.accept(new CallEvent.DigitsCollected(leg.id, press.key()));
+                }
+            });
+        }
+        hangUpAfter.ifPresent(after -> scheduler.after(after, () -> end(leg, new CallEvent.HungUp(leg.id, true))));
         return leg.id;
     }
 

@@ -22,6 +22,7 @@ public class AgentPhones {
     private final SimulatedCarrier carrier;
     private final AgentEventStream events;
     private final Map<AgentId, CallId> ringing = new HashMap<>();
+    private final Map<AgentId, CallId> onTheLine = new HashMap<>();
 
     AgentPhones(SimulatedCarrier carrier, AgentEventStream events) {
         this.carrier = carrier;
@@ -54,7 +55,20 @@ public class AgentPhones {
     /** Picks up the leg ringing for the agent, if one still rings. */
     public Optional<CallId> answer(AgentId agent) {
         Optional<CallId> leg = Optional.ofNullable(ringing.remove(agent)).filter(carrier::isRinging);
-        leg.ifPresent(carrier::answer);
+        leg.ifPresent(answered -> {
+            carrier.answer(answered);
+            onTheLine.put(agent, answered);
+        });
         return leg;
+    }
+
+    /**
+     * The agent hangs up the leg they last answered (a queue call, or an auto callback before the
+     * customer answers); hanging up a leg that has ended is harmless. Whether there was one.
+     */
+    public boolean hangUp(AgentId agent) {
+        Optional<CallId> leg = Optional.ofNullable(onTheLine.remove(agent));
+        leg.ifPresent(carrier::hangUpByCalledParty);
+        return leg.isPresent();
     }
 }

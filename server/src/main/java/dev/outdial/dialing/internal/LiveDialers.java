@@ -26,6 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -179,11 +180,7 @@ public class LiveDialers {
                 current.get().runner.start();
                 return;
             }
-            BusinessDialer dialer = dialers.computeIfAbsent(businessId, id -> {
-                ConcurrencyLimit contract = new ConcurrencyLimit(limit);
-                limits.put(id, contract);
-                return new BusinessDialer(id, contract, ports);
-            });
+            BusinessDialer dialer = dialerFor(businessId, () -> limit);
             try {
                 Running running = new Running(businessId, dialer.campaign(campaign));
                 runners.computeIfAbsent(campaignId, ignored -> new ArrayList<>()).add(running);
@@ -262,6 +259,19 @@ public class LiveDialers {
     /** The node that paces the business, when it is not this one (agents' requests belong there). */
     public Optional<String> pacedElsewhere(long businessId) {
         return leases.holds(businessId) ? Optional.empty() : leases.heldElsewhere(businessId);
+    }
+
+    /** The business's dialer, made now if none of its campaigns ran yet: what its inbound queues share agents with; on the engine thread. */
+    public BusinessDialer dialerFor(long businessId) {
+        return dialerFor(businessId, () -> settings.concurrentCallLimit(businessId));
+    }
+
+    private BusinessDialer dialerFor(long businessId, IntSupplier limit) {
+        return dialers.computeIfAbsent(businessId, id -> {
+            ConcurrencyLimit contract = new ConcurrencyLimit(limit.getAsInt());
+            limits.put(id, contract);
+            return new BusinessDialer(id, contract, ports);
+        });
     }
 
     /** The agent switched state or opened or closed a campaign: offers go back, campaigns pace again; on the engine thread. */

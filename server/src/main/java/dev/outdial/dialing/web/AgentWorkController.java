@@ -71,6 +71,19 @@ class AgentWorkController {
         return work.dial(me, customerId);
     }
 
+    /** Picks up what rings on the agent's phone: a queue call, or an auto callback (the agent is called first). */
+    @PostMapping("/api/v1/me/phone/answer")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void answerPhone(@AuthenticationPrincipal CurrentUser me) {
+        work.answerPhone(me);
+    }
+
+    @PostMapping("/api/v1/me/phone/hangup")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void hangUpPhone(@AuthenticationPrincipal CurrentUser me) {
+        work.hangUpPhone(me);
+    }
+
     @PostMapping("/api/v1/calls/{callId}/answer")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void answer(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId) {

@@ -139,7 +139,11 @@ class WorkspacePages {
                     call(me, waiting, true, model);
                     return PAGE + " :: ringing";
                 })
-                .orElse(PAGE + " :: empty");
+                .orElseGet(() -> {
+                    // Nobody waits for this agent: what rings is a queue call or an auto callback's agent leg.
+                    model.addAttribute("onTheLine", false);
+                    return PAGE + " :: phone-rings";
+                });
     }
 
     @PostMapping("/workspace/calls/{callId}/answer")
@@ -169,6 +173,26 @@ class WorkspacePages {
             model.addAttribute("form", form);
             return call(me, call, false, model);
         }
+    }
+
+    /** The agent's phone rings for a queue call or an auto callback (the agent is called first). */
+    @GetMapping("/workspace/phone")
+    String phone(Model model) {
+        model.addAttribute("onTheLine", false);
+        return PAGE + " :: phone";
+    }
+
+    @PostMapping("/workspace/phone/answer")
+    String answerPhone(@AuthenticationPrincipal CurrentUser me, Model model) {
+        work.answerPhone(me);
+        model.addAttribute("onTheLine", true);
+        return PAGE + " :: phone";
+    }
+
+    @PostMapping("/workspace/phone/hangup")
+    String hangUpPhone(@AuthenticationPrincipal CurrentUser me) {
+        work.hangUpPhone(me);
+        return PAGE + " :: empty";
     }
 
     @GetMapping("/workspace/wrap-up")

@@ -1,5 +1,7 @@
 package dev.outdial.inbound.web;
 
+import dev.outdial.inbound.InboundCallView;
+import dev.outdial.inbound.InboundCalls;
 import dev.outdial.inbound.InboundQueue;
 import dev.outdial.inbound.QueueDraft;
 import dev.outdial.inbound.InboundQueues;
@@ -24,9 +26,18 @@ import org.springframework.web.bind.annotation.RestController;
 class QueueController {
 
     private final InboundQueues queues;
+    private final InboundCalls calls;
 
-    QueueController(InboundQueues queues) {
+    QueueController(InboundQueues queues, InboundCalls calls) {
         this.queues = queues;
+        this.calls = calls;
+    }
+
+    /** The queue's calls, newest first: waiting, ringing an agent, talking, or how they ended. */
+    @GetMapping("/{id}/calls")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    List<InboundCallView> calls(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
+        return calls.ofQueue(me.businessId(), id);
     }
 
     @PostMapping

@@ -1,0 +1,46 @@
+package dev.outdial.dialing.internal;
+
+import dev.outdial.engine.call.CampaignSettings;
+import dev.outdial.engine.inbound.Switchboard;
+import dev.outdial.engine.pacing.BusinessDialer;
+import dev.outdial.engine.sim.SimulatedCarrier;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each business's inbound {@link Switchboard} on this node, sharing the agents' desk with the
+ * business's dialer and served after its campaigns in every pacing round, so "auto callback calls
+ * have a higher priority than queued calls". On the engine thread only.
+ */
+@Component
+public class LiveSwitchboards {
+
+    private final EngineThread engine;
+    private final LiveDialers dialers;
+    private final SimulatedCarrier carrier;
+    private final QueueMembers members;
+    private final InboundTickets log;
+    private final Map<Long, Switchboard> boards = new HashMap<>();
+
+    LiveSwitchboards(EngineThread engine, LiveDialers dialers, SimulatedCarrier carrier, QueueMembers members,
+                     InboundTickets log) {
+        this.engine = engine;
+        this.dialers = dialers;
+        this.carrier = carrier;
+        this.members = members;
+        this.log = log;
+    }
+
+    /** The business's switchboard; on the engine thread. */
+    public Switchboard of(long businessId) {
+        return boards.computeIfAbsent(businessId, id -> {
+            BusinessDialer dialer = dialers.dialerFor(id);
+            // Queues have no answer timeout of their own: the campaigns' default.
+            Switchboard board = new Switchboard(id, engine, carrier, dialer.desk(), members.of(id), log,
+                    CampaignSettings.DEFAULT_AGENT_ANSWER_TIMEOUT, dialer::wake);
+            dialer.afterCampaigns(board::serve);
+            return board;
+        });
+    }
+}

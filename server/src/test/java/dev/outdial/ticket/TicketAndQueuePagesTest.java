@@ -1,0 +1,125 @@
+package dev.outdial.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.outdial.testing.Api;
+import dev.outdial.testing.CampaignFixtures;
+import dev.outdial.testing.OutdialIntegrationTest;
+import dev.outdial.testing.TestBusiness;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+
+/** The inbound queues and triggers pages (Settings, admins) and the Tickets page (everyone; status: admins and supervisors). */
+@OutdialIntegrationTest
+@AutoConfigureMockMvc
+class TicketAndQueuePagesTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Api api;
+
+    TestBusiness business;
+    MockHttpSession admin;
+    MockHttpSession agent;
+
+    @BeforeEach
+    void anAdminAndAnAgentSignedIn() throws Exception {
+        business = api.newBusiness("ticket-pages");
+        admin = signIn("admin@" + business.domain(), "admin-password");
+        agent = signIn(business.agent("pager").email(), "person-password");
+    }
+
+    @Test
+    void theQueuesPageCreatesAQueueAndNamesWhatIsWrong() throws Exception {
+        mvc.perform(post("/settings/queues").session(admin).with(csrf()).param("name", "Hotline")
+                        .param("callbackKey", "#").param("minSecondsBeforeCallback", "20").param("maxWaitSeconds", "60")
+                        .param("notificationAudioId", "").param("ticketsForMissedCalls", "true"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/settings/queues"));
+        JsonNode queue = business.admin().get("/api/v1/queues").expect(200).json().get(0);
+        assertThat(queue.get("callbackKey").asString()).isEqualTo("#");
+        assertThat(queue.get("ticketsForMissedCalls").asBoolean()).isTrue();
+
+        String again = mvc.perform(post("/settings/queues").session(admin).with(csrf()).param("name", "Late")
+                        .param("callbackKey", "1").param("minSecondsBeforeCallback", "90").param("maxWaitSeconds", "60"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(again).contains("less than the maximum wait", "value=\"Late\"");
+        assertThat(page(admin, "/settings/queues?calls=" + queue.get("id").asLong())).contains("Hotline", "No calls yet.");
+        mvc.perform(get("/settings/queues").session(agent)).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theTriggersPageCreatesTheManualsCallbackTrigger() throws Exception {
+        long campaign = new CampaignFixtures(business).create("Call them back", "AUTO_CALLBACK");
+        assertThat(page(admin, "/settings/triggers")).contains("Call them back", "Meet ALL of the following conditions");
+
+        mvc.perform(post("/settings/triggers").session(admin).with(csrf()).param("name", "Callbacks")
+                        .param("match", "ALL").param("field0", "EVENT").param("operator0", "IS")
+                        .param("value0", "TICKET_CREATED").param("field1", "CHANNEL").param("operator1", "IS")
+                        .param("value1", "CALLBACK").param("field2", "").param("operator2", "IS").param("value2", "OPEN")
+                        .param("campaignId", String.valueOf(campaign)))
+                .andExpect(status().is3xxRedirection());
+
+        JsonNode trigger = business.admin().get("/api/v1/triggers").expect(200).json().get(0);
+        assertThat(trigger.get("conditions").size()).isEqualTo(2);
+        assertThat(trigger.get("actions").get(0).get("campaignId").asLong()).isEqualTo(campaign);
+        assertThat(page(admin, "/settings/triggers")).contains("Channel is Callback", "Add the customer to campaign Call them back");
+    }
+
+    @Test
+    void theTicketsPageFiltersCreatesAndLetsOnlyAdminsAndSupervisorsChangeTheStatus() throws Exception {
+        mvc.perform(post("/tickets").session(agent).with(csrf()).param("channel", "EMAIL")
+                        .param("customerName", "Lan").param("phone", "0912 345 678").param("subject", "Invoice"))
+                .andExpect(status().is3xxRedirection());
+        business.admin().post("/api/v1/tickets", Map.of("channel", "CALLBACK", "phone", "0912000111")).expect(201);
+        long email = business.admin().get("/api/v1/tickets?channel=EMAIL").json().get("items").get(0).get("id").asLong();
+
+        assertThat(page(admin, "/tickets?channel=EMAIL")).contains("Invoice", "+84912345678").doesNotContain("+84912000111");
+        assertThat(page(agent, "/tickets")).contains("Invoice").doesNotContain("/status\"");
+        mvc.perform(post("/tickets/" + email + "/status").session(agent).with(csrf()).param("status", "CLOSED"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/tickets/" + email + "/status").session(admin).with(csrf()).param("status", "CLOSED"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(business.admin().get("/api/v1/tickets/" + email).json().get("status").asString()).isEqualTo("CLOSED");
+        assertThat(mvc.perform(get("/tickets").param("lang", "vi").session(admin)).andReturn().getResponse()
+                .getContentAsString()).contains("Phiếu ghi", "Đã đóng");
+    }
+
+    @Test
+    void thePagesSpeakEnglishAndVietnameseWithEveryTextInTheBundles() throws Exception {
+        new CampaignFixtures(business).create("Gọi lại", "AUTO_CALLBACK");
+        business.admin().post("/api/v1/queues", Map.of("name", "Tổng đài", "callbackKey", "1")).expect(201);
+        for (String path : new String[] {"/settings/queues", "/settings/triggers", "/tickets"}) {
+            for (String lang : new String[] {"en", "vi"}) {
+                String html = mvc.perform(get(path).param("lang", lang).session(admin)).andExpect(status().isOk())
+                        .andReturn().getResponse().getContentAsString();
+                assertThat(html).as(path + " in " + lang).doesNotContain("??");
+            }
+        }
+        assertThat(page(admin, "/settings/queues?lang=vi")).contains("Hàng đợi cuộc gọi vào", "Phím để lại yêu cầu gọi lại");
+    }
+
+    private String page(MockHttpSession who, String path) throws Exception {
+        return mvc.perform(get(path).session(who)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+    }
+
+    private MockHttpSession signIn(String email, String password) throws Exception {
+        var result = mvc.perform(formLogin("/login").user(email).password(password))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        return (MockHttpSession) result.getRequest().getSession(false);
+    }
+}
