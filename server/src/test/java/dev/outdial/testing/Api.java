@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.core.env.Environment;
 import tools.jackson.databind.JsonNode;
@@ -30,6 +31,7 @@ public class Api {
 
     private final Supplier<String> baseUrl;
 
+    @Autowired
     Api(Environment environment) {
         this.baseUrl = () -> "http://localhost:" + environment.getProperty("local.server.port");
     }
