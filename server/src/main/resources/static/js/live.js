@@ -10,7 +10,9 @@
     }
     root.dataset.liveStarted = 'true';
     var lang = document.documentElement.lang || 'en';
-    var zone = root.dataset.zone || undefined;
+    // The business's time zone: times read as the contact center reads its schedules.
+    var zoneElement = root.querySelector('.live-zone');
+    var zone = zoneElement && zoneElement.textContent.trim() || undefined;
     var formats = {
       number: new Intl.NumberFormat(lang, {maximumFractionDigits: 0}),
       decimal: new Intl.NumberFormat(lang, {minimumFractionDigits: 2, maximumFractionDigits: 2}),

@@ -45,7 +45,10 @@ public final class LiveStreams<K> {
 
     /** A new stream of {@code scope}, sent {@code first} at once and dropped when it completes, times out or fails. */
     public SseEmitter subscribe(K scope, Object first) {
-        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
+        return subscribe(scope, first, new SseEmitter(STREAM_TIMEOUT.toMillis()));
+    }
+
+    SseEmitter subscribe(K scope, Object first, SseEmitter emitter) {
         Set<Stream> watching = streams.computeIfAbsent(scope, ignored -> ConcurrentHashMap.newKeySet());
         Stream stream = new Stream(emitter, watching);
         watching.add(stream);
