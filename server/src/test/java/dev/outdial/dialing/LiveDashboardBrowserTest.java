@@ -60,6 +60,11 @@ class LiveDashboardBrowserTest extends BrowserTest {
         assertThat(field(page, "today.dials")).hasText("1", SOON);
         assertThat(field(page, "lastHour.contacts")).hasText("1", SOON);
         org.assertj.core.api.Assertions.assertThat(page.evaluate("() => window.sameDocument === true")).isEqualTo(true);
+        // and the call is in the campaign's tally, kept as calls end: one call for one customer, none abandoned
+        var live = DialingScenario.waitFor(
+                () -> business.admin().get("/api/v1/campaigns/" + manual.campaignId + "/live").expect(200).json(),
+                figures -> figures.has("attemptsPerCustomer") && figures.get("attemptsPerCustomer").asDouble() == 1.0, "the call in the campaign's tally");
+        org.assertj.core.api.Assertions.assertThat(live.get("abandonRate").get("campaign").asDouble()).isZero();
 
         // and the campaign's page shows its live panel, in Vietnamese, with the same figures
         Page vietnamese = signedIn("admin@" + business.domain(), "admin-password", "vi-VN");
