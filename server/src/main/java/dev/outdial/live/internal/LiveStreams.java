@@ -49,9 +49,13 @@ public final class LiveStreams<K> {
     }
 
     SseEmitter subscribe(K scope, Object first, SseEmitter emitter) {
-        Set<Stream> watching = streams.computeIfAbsent(scope, ignored -> ConcurrentHashMap.newKeySet());
-        Stream stream = new Stream(emitter, watching);
-        watching.add(stream);
+        Stream stream = new Stream(emitter, scope);
+        // Added and removed under the map's lock for the scope, so a stream never joins a set just dropped.
+        streams.compute(scope, (key, watching) -> {
+            Set<Stream> set = watching == null ? ConcurrentHashMap.newKeySet() : watching;
+            set.add(stream);
+            return set;
+        });
         emitter.onCompletion(stream::drop);
         emitter.onTimeout(stream::drop);
         emitter.onError(failure -> stream.drop());
@@ -61,7 +65,6 @@ public final class LiveStreams<K> {
 
     /** The scopes someone watches now. */
     public Set<K> watched() {
-        streams.entrySet().removeIf(entry -> entry.getValue().isEmpty());
         return Set.copyOf(streams.keySet());
     }
 
@@ -102,16 +105,16 @@ public final class LiveStreams<K> {
     private final class Stream {
 
         private final SseEmitter emitter;
-        private final Set<Stream> watching;
+        private final K scope;
         private final AtomicReference<Object> newest = new AtomicReference<>();
         private final AtomicBoolean writing = new AtomicBoolean();
         private volatile Object lastSent;
         private volatile long lastSentAt;
         private volatile boolean dropped;
 
-        private Stream(SseEmitter emitter, Set<Stream> watching) {
+        private Stream(SseEmitter emitter, K scope) {
             this.emitter = emitter;
-            this.watching = watching;
+            this.scope = scope;
         }
 
         /** Figures that changed are sent; unchanged ones only now and then, so the page shows it is alive. */
@@ -149,7 +152,10 @@ public final class LiveStreams<K> {
         void drop() {
             if (!dropped) {
                 dropped = true;
-                watching.remove(this);
+                streams.computeIfPresent(scope, (key, watching) -> {
+                    watching.remove(this);
+                    return watching.isEmpty() ? null : watching;
+                });
             }
         }
     }
