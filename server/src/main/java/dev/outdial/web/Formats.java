@@ -34,6 +34,11 @@ public class Formats {
         return format(instant, DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM));
     }
 
+    /** The zone's name (e.g. Asia/Ho_Chi_Minh) for scripts that format times in the browser. */
+    public String zoneId() {
+        return zone().getId();
+    }
+
     public ZoneId zone() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user

@@ -6,6 +6,7 @@ import dev.outdial.shared.PageRequest;
 import dev.outdial.shared.Violations;
 import dev.outdial.webhook.internal.DeliveryRepository;
 import dev.outdial.webhook.internal.Signatures;
+import dev.outdial.webhook.internal.SubscriptionCache;
 import dev.outdial.webhook.internal.WebhookRepository;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -32,11 +33,14 @@ public class Webhooks {
 
     private final WebhookRepository webhooks;
     private final DeliveryRepository deliveries;
+    private final SubscriptionCache subscriptions;
     private final JsonMapper json;
     private final Clock clock;
 
-    Webhooks(WebhookRepository webhooks, DeliveryRepository deliveries, JsonMapper json, Clock clock) {
+    Webhooks(WebhookRepository webhooks, DeliveryRepository deliveries, SubscriptionCache subscriptions,
+             JsonMapper json, Clock clock) {
         this.webhooks = webhooks;
+        this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.json = json;
         this.clock = clock;
@@ -52,6 +56,7 @@ public class Webhooks {
         violations.throwIfAny();
         boolean enabled = draft.enabled() == null || draft.enabled();
         long id = webhooks.insert(businessId, url, Signatures.newSecret(), events, enabled, clock.instant());
+        subscriptions.forget(businessId);
         return webhooks.find(businessId, id).orElseThrow();
     }
 
@@ -64,6 +69,7 @@ public class Webhooks {
         violations.throwIfAny();
         boolean enabled = changes.enabled() == null ? current.enabled() : changes.enabled();
         webhooks.update(businessId, id, url, events, enabled);
+        subscriptions.forget(businessId);
         return get(businessId, id);
     }
 
@@ -82,6 +88,7 @@ public class Webhooks {
     public void delete(long businessId, long id) {
         get(businessId, id);
         webhooks.delete(businessId, id);
+        subscriptions.forget(businessId);
     }
 
     @Transactional(readOnly = true)
@@ -97,6 +104,9 @@ public class Webhooks {
      */
     @Transactional
     public void publish(long businessId, WebhookEvent event, Map<String, Object> data) {
+        if (!subscriptions.anyoneWants(businessId, event)) {
+            return;
+        }
         List<Webhook> subscribed = webhooks.subscribedTo(businessId, event);
         if (subscribed.isEmpty()) {
             return;

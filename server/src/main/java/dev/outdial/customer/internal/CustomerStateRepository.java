@@ -33,10 +33,12 @@ public class CustomerStateRepository {
 
     private final JdbcClient db;
     private final CustomerCounts counts;
+    private final StatusChangeAnnouncer announcer;
 
-    CustomerStateRepository(JdbcClient db, CustomerCounts counts) {
+    CustomerStateRepository(JdbcClient db, CustomerCounts counts, StatusChangeAnnouncer announcer) {
         this.db = db;
         this.counts = counts;
+        this.announcer = announcer;
     }
 
     /** The state, locked until the transaction ends: two people changing one customer queue up. */
@@ -50,7 +52,7 @@ public class CustomerStateRepository {
                 .query(CustomerStateRepository::state).optional();
     }
 
-    /** Writes {@code state} over {@code before}, which the caller read under a lock, and counts the move. */
+    /** Writes {@code state} over {@code before}, which the caller read under a lock, counts the move and announces a status change. */
     public void save(long campaignId, long customerId, CustomerState before, CustomerState state) {
         Optional<Claim> claim = state.claim();
         db.sql("""
@@ -77,6 +79,7 @@ public class CustomerStateRepository {
                 .update();
         Long classification = CountKey.isReached(before) || CountKey.isReached(state) ? classificationOf(customerId) : null;
         counts.moved(campaignId, customerId, CountKey.of(before, classification), CountKey.of(state, classification));
+        announcer.saved(campaignId, customerId, before, state);
     }
 
     /** A customer's state with its classification: all that says where its progress counts hold it. */

@@ -291,6 +291,11 @@ public class LiveDialers {
                 .filter(held -> held.campaignId() == campaignId && held.customerId() == customerId).isPresent();
     }
 
+    /** Read-only: what the business's agents are doing for the engine, for the live view; on the engine thread. */
+    public Optional<AgentDesk> desk(long businessId) {
+        return Optional.ofNullable(dialers.get(businessId)).map(BusinessDialer::desk);
+    }
+
     /** "They can end it early"; on the engine thread. */
     public void endWrapUp(long businessId, AgentId agent) {
         Optional.ofNullable(dialers.get(businessId)).ifPresent(dialer -> dialer.endWrapUp(agent));

@@ -1,0 +1,36 @@
+package dev.outdial.dialing;
+
+import dev.outdial.dialing.internal.CallFigureQueries;
+import dev.outdial.engine.port.CallRecord;
+import java.time.Instant;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Read-only figures over the call records for the live view: the open calls by phase, and the
+ * calls of a recent period, both served by indexes (open calls by business; dialed time by campaign
+ * and by business) so the cost follows the period's calls, never the campaign's history.
+ * {@code campaignId} null means every campaign of the business.
+ */
+@Service
+public class CallFigures {
+
+    private final CallFigureQueries queries;
+
+    CallFigures(CallFigureQueries queries) {
+        this.queries = queries;
+    }
+
+    /** Calls not ended yet by phase: dialing, ringing, waiting for an agent, talking. */
+    @Transactional(readOnly = true)
+    public Map<CallRecord.Phase, Integer> openCalls(long businessId, Long campaignId) {
+        return queries.openByPhase(businessId, campaignId);
+    }
+
+    /** Calls dialed from {@code from} on. */
+    @Transactional(readOnly = true)
+    public CallTally dialedSince(long businessId, Long campaignId, Instant from) {
+        return queries.dialedSince(businessId, campaignId, from);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.outdial.live.internal;
+
+import dev.outdial.dialing.CallEnded;
+import dev.outdial.dialing.CallTally;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A campaign's ended calls since it began ({@code live_campaign_calls}), counted as each call
+ * ends: its abandon rate and attempts per customer then cost a few rows, however long it ran.
+ * Counting happens after the call's end is stored and in its own transaction, so a failure here
+ * never touches dialing; it is logged and that call goes uncounted.
+ */
+@Component
+public class CampaignCallTally {
+
+    static final int SLOTS = 4;
+    private static final Logger log = LoggerFactory.getLogger(CampaignCallTally.class);
+
+    private final JdbcClient db;
+    private final TransactionTemplate ownTransaction;
+
+    CampaignCallTally(JdbcClient db, PlatformTransactionManager transactions) {
+        this.db = db;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(CallEnded ended) {
+        long contacts = "SUCCESS".equals(ended.result()) ? 1 : 0;
+        long abandoned = "ABANDONED".equals(ended.result()) ? 1 : 0;
+        int slot = ThreadLocalRandom.current().nextInt(SLOTS);
+        try {
+            if (!ownTransaction.execute(status -> add(ended.campaignId(), slot, contacts, abandoned) > 0)) {
+                try {
+                    ownTransaction.executeWithoutResult(status -> insert(ended, slot, contacts, abandoned));
+                } catch (DuplicateKeyException raced) {
+                    // Another node created the row first: add to it.
+                    ownTransaction.execute(status -> add(ended.campaignId(), slot, contacts, abandoned));
+                }
+            }
+        } catch (RuntimeException failure) {
+            log.warn("Call {} of campaign {} was not counted in its live tally", ended.callId(), ended.campaignId(), failure);
+        }
+    }
+
+    /** The campaign's ended calls so far. */
+    public CallTally of(long businessId, long campaignId) {
+        return db.sql("""
+                select coalesce(sum(dials), 0) as dials, coalesce(sum(contacts), 0) as contacts,
+                       coalesce(sum(abandoned), 0) as abandoned
+                from live_campaign_calls where business_id = :business and campaign_id = :campaign
+                """)
+                .param("business", businessId).param("campaign", campaignId)
+                .query((row, n) -> new CallTally(row.getLong("dials"), row.getLong("contacts"), row.getLong("abandoned")))
+                .single();
+    }
+
+    private int add(long campaignId, int slot, long contacts, long abandoned) {
+        return db.sql("""
+                update live_campaign_calls set dials = dials + 1, contacts = contacts + :contacts,
+                    abandoned = abandoned + :abandoned
+                where campaign_id = :campaign and slot = :slot
+                """)
+                .param("contacts", contacts).param("abandoned", abandoned).param("campaign", campaignId)
+                .param("slot", slot).update();
+    }
+
+    private void insert(CallEnded ended, int slot, long contacts, long abandoned) {
+        db.sql("""
+                insert into live_campaign_calls (campaign_id, business_id, slot, dials, contacts, abandoned)
+                values (:campaign, :business, :slot, 1, :contacts, :abandoned)
+                """)
+                .param("campaign", ended.campaignId()).param("business", ended.businessId()).param("slot", slot)
+                .param("contacts", contacts).param("abandoned", abandoned).update();
+    }
+}
