@@ -1,7 +1,6 @@
 package dev.outdial.report;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import java.util.List;
 
 /**
  * One agent's line of the agent report: their calls' figures (an abandoned call has no agent, so

@@ -3,7 +3,10 @@ package dev.outdial.report.internal;
 import dev.outdial.report.ClassificationCount;
 import dev.outdial.report.ReportPeriod;
 import dev.outdial.shared.SqlTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -125,11 +128,11 @@ public class ReportRepository {
     }
 
     /** Names of the business's users among {@code ids}, deleted ones included: their calls stay in reports. */
-    public java.util.Map<Long, String> agentNames(long businessId, java.util.Collection<Long> ids) {
+    public Map<Long, String> agentNames(long businessId, Collection<Long> ids) {
         if (ids.isEmpty()) {
-            return java.util.Map.of();
+            return Map.of();
         }
-        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        Map<Long, String> names = new HashMap<>();
         db.sql("select id, name from app_user where business_id = :business and id in (:ids)")
                 .param("business", businessId).param("ids", ids)
                 .query((row, n) -> names.put(row.getLong("id"), row.getString("name"))).list();

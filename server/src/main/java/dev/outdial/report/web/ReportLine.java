@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * One line of a report table as the page and its export show it: a campaign, an agent, or the
@@ -48,9 +47,5 @@ public record ReportLine(Long id, String name, String dialMode, String status, C
         lines.stream().flatMap(line -> line.figures().classifications().stream())
                 .forEach(count -> names.putIfAbsent(count.id(), count.name()));
         return names;
-    }
-
-    static Stream<ReportLine> rows(List<ReportLine> lines) {
-        return lines.stream().filter(line -> !line.isTotal());
     }
 }
