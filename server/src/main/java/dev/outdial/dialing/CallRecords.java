@@ -1,12 +1,15 @@
 package dev.outdial.dialing;
 
+import dev.outdial.business.Businesses;
 import dev.outdial.campaign.Campaigns;
 import dev.outdial.dialing.internal.AgentAssignments;
 import dev.outdial.dialing.internal.CallRecordRepository;
 import dev.outdial.shared.CurrentUser;
 import dev.outdial.shared.KeysetBatches;
 import dev.outdial.shared.NotFoundException;
+import dev.outdial.shared.PhoneNumbers;
 import dev.outdial.shared.Role;
+import dev.outdial.shared.Violations;
 import dev.outdial.tabular.Export;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -25,11 +28,13 @@ public class CallRecords {
     private final CallRecordRepository calls;
     private final Campaigns campaigns;
     private final AgentAssignments assignments;
+    private final Businesses businesses;
 
-    CallRecords(CallRecordRepository calls, Campaigns campaigns, AgentAssignments assignments) {
+    CallRecords(CallRecordRepository calls, Campaigns campaigns, AgentAssignments assignments, Businesses businesses) {
         this.calls = calls;
         this.campaigns = campaigns;
         this.assignments = assignments;
+        this.businesses = businesses;
     }
 
     @Transactional(readOnly = true)
@@ -43,6 +48,26 @@ public class CallRecords {
         }
         return calls.ofCampaign(me.businessId(), campaignId, activeOnly, onlyAgent, LIST_LIMIT).stream()
                 .map(CallView::of).toList();
+    }
+
+    /**
+     * The campaign's calls to one number, typed any usual way (read with the business's default
+     * country), newest first: a customer's call history from the customers tab. An agent sees their own calls only.
+     */
+    @Transactional(readOnly = true)
+    public List<ExportedCall> toNumber(CurrentUser me, long campaignId, String typedNumber) {
+        Long onlyAgent = null;
+        if (me.is(Role.AGENT)) {
+            assignments.campaignOf(me.businessId(), me.id(), campaignId);
+            onlyAgent = me.id();
+        } else {
+            campaigns.get(me.businessId(), campaignId);
+        }
+        Violations violations = new Violations();
+        String number = PhoneNumbers.toE164(typedNumber, businesses.get(me.businessId()).defaultCountry(), "number",
+                violations);
+        violations.throwIfAny();
+        return calls.toNumber(me.businessId(), campaignId, number, onlyAgent, LIST_LIMIT);
     }
 
     /**

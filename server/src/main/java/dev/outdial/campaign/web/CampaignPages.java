@@ -135,7 +135,8 @@ class CampaignPages {
         Campaign campaign = campaigns.get(me.businessId(), id);
         model.addAttribute("campaign", campaign);
         model.addAttribute("history", campaigns.history(me.businessId(), id));
-        model.addAttribute("actions", actionsFor(me, campaign.status()));
+        model.addAttribute("actions", actionsFor(me, campaign.status()).stream()
+                .filter(action -> action != CampaignAction.PAUSE && action != CampaignAction.RESUME).toList());
         addOptions(me, campaign.dialMode(), model);
         return "campaigns/details";
     }

@@ -155,6 +155,29 @@ public class CallRecordRepository implements CallLog {
                 .param("business", businessId).param("id", callId).query(Long.class).optional();
     }
 
+    /**
+     * The campaign's calls to one number (E.164), newest first, with the names a history shows; only
+     * the agent's when given.
+     */
+    public List<ExportedCall> toNumber(long businessId, long campaignId, String number, Long agentId, int limit) {
+        return db.sql("select " + ALIASED_COLUMNS + """
+                , cu.name as customer_name, u.name as agent_name, cc.name as classification_name
+                 from call_record r
+                 left join campaign_customer cu on cu.id = r.customer_id
+                 left join app_user u on u.id = r.agent_id
+                 left join call_classification cc on cc.id = r.classification_id
+                where r.business_id = :business and r.campaign_id = :campaign and r.dialed_number = :number
+                  and (cast(:agent as bigint) is null or r.agent_id = :agent)
+                order by r.dialing_at desc, r.id desc
+                fetch first %d rows only
+                """.formatted(limit))
+                .param("business", businessId).param("campaign", campaignId).param("number", number)
+                .param("agent", agentId)
+                .query((row, n) -> new ExportedCall(CallView.of(record(row, n)), row.getString("customer_name"),
+                        row.getString("agent_name"), row.getString("classification_name")))
+                .list();
+    }
+
     /** Who took the customer's last call in the campaign: the agent who may redial it at once (manual). */
     public Optional<Long> lastAgentOf(long campaignId, long customerId) {
         return db.sql("""

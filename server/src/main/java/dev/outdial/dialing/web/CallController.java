@@ -2,6 +2,7 @@ package dev.outdial.dialing.web;
 
 import dev.outdial.dialing.CallRecords;
 import dev.outdial.dialing.CallView;
+import dev.outdial.dialing.ExportedCall;
 import dev.outdial.shared.BusinessTimeZones;
 import dev.outdial.shared.CurrentUser;
 import dev.outdial.tabular.Export;
@@ -43,6 +44,13 @@ class CallController {
     List<CallView> ofCampaign(@AuthenticationPrincipal CurrentUser me, @PathVariable long campaignId,
                               @RequestParam(defaultValue = "false") boolean active) {
         return calls.ofCampaign(me, campaignId, active);
+    }
+
+    /** The campaign's calls to one number ({@code ?number=}, E.164 or typed any usual way), newest first. */
+    @GetMapping(value = "/api/v1/campaigns/{campaignId}/calls", params = "number")
+    List<CallView> toNumber(@AuthenticationPrincipal CurrentUser me, @PathVariable long campaignId,
+                            @RequestParam String number) {
+        return calls.toNumber(me, campaignId, number).stream().map(ExportedCall::call).toList();
     }
 
     @GetMapping("/api/v1/calls/{callId}")

@@ -1,0 +1,59 @@
+package dev.outdial.dialing.web;
+
+import dev.outdial.campaign.Campaign;
+import dev.outdial.campaign.Campaigns;
+import dev.outdial.campaign.settings.Question;
+import dev.outdial.dialing.CallRecords;
+import dev.outdial.dialing.internal.Dispositions;
+import dev.outdial.shared.CurrentUser;
+import dev.outdial.shared.InvalidInputException;
+import dev.outdial.web.PageMessages;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * One number's call history in a campaign, where the customers tab links each phone number to
+ * (the manual: "to view the phone conversations had with this customer, click on the phone number
+ * link"): times, hotline, agent, technical result, classification and the script's answers.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+class NumberHistoryPages {
+
+    private final CallRecords calls;
+    private final Campaigns campaigns;
+    private final Dispositions dispositions;
+    private final PageMessages messages;
+
+    NumberHistoryPages(CallRecords calls, Campaigns campaigns, Dispositions dispositions, PageMessages messages) {
+        this.calls = calls;
+        this.campaigns = campaigns;
+        this.dispositions = dispositions;
+        this.messages = messages;
+    }
+
+    @GetMapping("/campaigns/{campaignId}/calls")
+    String history(@AuthenticationPrincipal CurrentUser me, @PathVariable long campaignId,
+                   @RequestParam(required = false) String number, Model model) {
+        Campaign campaign = campaigns.get(me.businessId(), campaignId);
+        model.addAttribute("campaign", campaign);
+        model.addAttribute("number", number);
+        try {
+            model.addAttribute("calls", calls.toNumber(me, campaignId, number));
+        } catch (InvalidInputException invalid) {
+            model.addAttribute("errors", messages.describe(invalid));
+        }
+        Map<String, String> questions = new LinkedHashMap<>();
+        dispositions.scriptOf(me.businessId(), campaign).ifPresent(script -> script.questions()
+                .forEach((Question question) -> questions.put(question.id(), question.text())));
+        model.addAttribute("questions", questions);
+        return "calls/number-history";
+    }
+}

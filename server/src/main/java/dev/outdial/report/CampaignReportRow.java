@@ -1,0 +1,10 @@
+package dev.outdial.report;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.outdial.campaign.CampaignStatus;
+import dev.outdial.campaign.DialMode;
+
+/** One campaign's line of the campaign report. */
+public record CampaignReportRow(long campaignId, String campaignName, DialMode dialMode, CampaignStatus status,
+                                @JsonUnwrapped CallFigures figures) {
+}

@@ -1,0 +1,168 @@
+package dev.outdial.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.outdial.testing.Api;
+import dev.outdial.testing.CampaignFixtures;
+import dev.outdial.testing.OutdialIntegrationTest;
+import dev.outdial.testing.TestBusiness;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A campaign's details page: the active/passive toggle, the customers tab with its search, and each
+ * number's call history (under the API and as a page).
+ */
+@OutdialIntegrationTest
+@AutoConfigureMockMvc
+class CampaignDetailsTabsTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Api api;
+    @Autowired
+    JdbcClient db;
+
+    TestBusiness business;
+    CampaignFixtures fixtures;
+    long campaign;
+
+    @BeforeEach
+    void givenAStartedCampaignWithThreeCustomers() {
+        business = api.newBusiness("details-tabs");
+        fixtures = new CampaignFixtures(business);
+        campaign = fixtures.create("Renewals", "MANUAL");
+        business.admin().post("/api/v1/campaigns/" + campaign + "/approve").expect(200);
+        business.admin().post("/api/v1/campaigns/" + campaign + "/start").expect(200);
+        business.admin().post("/api/v1/campaigns/" + campaign + "/customers", Map.of("customers", List.of(
+                Map.of("name", "Nguyen Van An", "phone", "0912 345 678", "externalId", "SAP-1"),
+                Map.of("name", "Nguyen Thi Anh", "phone", "+84912000111"),
+                Map.of("name", "Tran Binh", "phone", "+84913000222")))).expect(201);
+    }
+
+    @Test
+    void aSupervisorSwitchesARunningCampaignPassiveAndActiveAgain() throws Exception {
+        MockHttpSession session = signIn(business.person("SUPERVISOR", "lead").email(), "person-password");
+
+        String running = page("/campaigns/" + campaign, session);
+        assertThat(running).contains("id=\"active-toggle\"", "aria-checked=\"true\"",
+                "/campaigns/" + campaign + "/actions/pause").doesNotContain("id=\"action-pause\"");
+
+        mvc.perform(post("/campaigns/" + campaign + "/actions/pause").session(session).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(business.admin().get("/api/v1/campaigns/" + campaign).json().get("status").asString())
+                .isEqualTo("PAUSED");
+        String paused = page("/campaigns/" + campaign, session);
+        assertThat(paused).contains("aria-checked=\"false\"", "/campaigns/" + campaign + "/actions/resume");
+
+        mvc.perform(post("/campaigns/" + campaign + "/actions/resume").session(session).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(business.admin().get("/api/v1/campaigns/" + campaign).json().get("status").asString())
+                .isEqualTo("RUNNING");
+    }
+
+    @Test
+    void aCampaignNeitherRunningNorPausedShowsTheToggleWithoutLettingAnyoneSwitchIt() throws Exception {
+        long unapproved = fixtures.create("Draft", "MANUAL");
+        MockHttpSession session = signIn("admin@" + business.domain(), "admin-password");
+
+        String draft = page("/campaigns/" + unapproved, session);
+        assertThat(draft).contains("id=\"active-toggle\"", "aria-disabled=\"true\"")
+                .doesNotContain("id=\"active-toggle-form\"");
+    }
+
+    @Test
+    void theCustomersTabSearchesWithWildcardsAndLinksEachNumberToItsCalls() throws Exception {
+        MockHttpSession session = signIn("admin@" + business.domain(), "admin-password");
+
+        String all = page("/campaigns/" + campaign + "/customers-tab", session);
+        assertThat(all).contains("Nguyen Van An", "Nguyen Thi Anh", "Tran Binh", "SAP-1",
+                "/campaigns/" + campaign + "/calls?number=%2B84912345678");
+
+        String wildcard = page("/campaigns/" + campaign + "/customers-tab?name=Nguyen*An", session);
+        assertThat(wildcard).contains("Nguyen Van An").doesNotContain("Nguyen Thi Anh", "Tran Binh");
+        String oneCharacter = mvc.perform(get("/campaigns/" + campaign + "/customers-tab").param("phone", "+8491?000222")
+                .session(session)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(oneCharacter).contains("Tran Binh").doesNotContain("Nguyen");
+
+        String vietnamese = mvc.perform(get("/campaigns/" + campaign + "/customers-tab").session(session)
+                .locale(Locale.forLanguageTag("vi"))).andReturn().getResponse().getContentAsString();
+        assertThat(vietnamese).contains("Khách hàng", "Chưa thực hiện");
+    }
+
+    @Test
+    void aNumbersCallHistoryHasItsTimesHotlineAgentResultClassificationAndAnswers() throws Exception {
+        JsonNode classes = business.admin().get("/api/v1/call-classifications").json();
+        long interested = classes.valueStream().filter(c -> c.get("code").asString().equals("INTERESTED"))
+                .findFirst().orElseThrow().get("id").asLong();
+        call("+84912345678", fixtures.agent.id(), "2026-03-02T09:00:00+07:00", "SUCCESS", interested,
+                "{\"budget\":\"2 million\"}");
+        call("+84912345678", fixtures.secondAgent.id(), "2026-03-01T09:00:00+07:00", "BUSY", null, null);
+        call("+84912000111", fixtures.agent.id(), "2026-03-02T10:00:00+07:00", "NOANSWER", null, null);
+
+        JsonNode calls = business.admin().get("/api/v1/campaigns/" + campaign + "/calls?number=0912.345.678")
+                .expect(200).json();
+        assertThat(calls.valueStream().map(c -> c.get("result").asString())).containsExactly("SUCCESS", "BUSY");
+        assertThat(calls.get(0).get("hotline").asString()).isEqualTo("+842873009999");
+        assertThat(calls.get(0).get("answers").get("budget").asString()).isEqualTo("2 million");
+        assertThat(fixtures.agent.client().get("/api/v1/campaigns/" + campaign + "/calls?number=%2B84912345678")
+                .expect(200).json().valueStream().map(c -> c.get("result").asString()))
+                .as("an agent sees only their own calls").containsExactly("SUCCESS");
+        assertThat(business.admin().get("/api/v1/campaigns/" + campaign + "/calls?number=12ab").json().get("errors")
+                .findValuesAsString("field")).containsExactly("number");
+        assertThat(api.newBusiness("other-tabs").admin()
+                .get("/api/v1/campaigns/" + campaign + "/calls?number=%2B84912345678").status()).isEqualTo(404);
+
+        MockHttpSession session = signIn("admin@" + business.domain(), "admin-password");
+        String history = mvc.perform(get("/campaigns/" + campaign + "/calls").param("number", "+84912345678")
+                .session(session)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(history).contains("id=\"number-calls\"", "caller-one of", "caller-two of", "Interested",
+                "2 million", "+842873009999", "Nguyen Van An");
+    }
+
+    private void call(String number, long agentId, String dialing, String result, Long classification, String answers) {
+        OffsetDateTime dialed = OffsetDateTime.parse(dialing);
+        db.sql("""
+                insert into call_record (id, business_id, campaign_id, customer_id, dialed_number, hotline, agent_id,
+                    queued_at, dialing_at, answered_at, connected_at, ended_at, result, classification_id, disposition,
+                    answers)
+                values (:id, :business, :campaign,
+                    (select min(id) from campaign_customer where campaign_id = :campaign and phone = :number),
+                    :number, '+842873009999', :agent, :dialing, :dialing, :answered, :answered, :ended, :result,
+                    :classification, :disposition, :answers)
+                """)
+                .param("id", "test-" + UUID.randomUUID()).param("business", business.id()).param("campaign", campaign)
+                .param("number", number).param("agent", agentId).param("dialing", dialed)
+                .param("answered", "SUCCESS".equals(result) ? dialed.plusSeconds(10) : null)
+                .param("ended", dialed.plusSeconds(60)).param("result", result).param("classification", classification)
+                .param("disposition", classification == null ? null : "DONE").param("answers", answers).update();
+    }
+
+    private String page(String path, MockHttpSession session) throws Exception {
+        return mvc.perform(get(path).session(session)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+    }
+
+    private MockHttpSession signIn(String username, String password) throws Exception {
+        var result = mvc.perform(formLogin("/login").user(username).password(password))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        return (MockHttpSession) result.getRequest().getSession(false);
+    }
+}
