@@ -44,10 +44,13 @@ public class CustomerRepository {
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final PostgresBulk copy;
+    private final PostgresPlanner planner;
     private final CustomerCounts counts;
 
-    CustomerRepository(JdbcClient db, JdbcTemplate jdbc, JsonMapper json, PostgresBulk copy, CustomerCounts counts) {
+    CustomerRepository(JdbcClient db, JdbcTemplate jdbc, JsonMapper json, PostgresBulk copy, PostgresPlanner planner,
+                       CustomerCounts counts) {
         this.counts = counts;
+        this.planner = planner;
         this.db = db;
         this.jdbc = jdbc;
         this.json = json;
@@ -125,6 +128,7 @@ public class CustomerRepository {
 
     /** One keyset page of the list: {@code where} is built by {@link CustomerQuery} from whitelisted parts only. */
     public List<CampaignCustomer> page(String where, Map<String, Object> params, boolean ascending, int fetch) {
+        planner.planForTheValuesGiven();
         return db.sql("select " + COLUMNS + FROM + " where " + where + " order by c.id " + (ascending ? "asc" : "desc")
                         + " fetch first " + fetch + " rows only")
                 .params(params).query(this::customer).list();
