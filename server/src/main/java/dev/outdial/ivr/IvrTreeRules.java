@@ -1,5 +1,9 @@
 package dev.outdial.ivr;
 
+import dev.outdial.engine.ivr.IvrAction;
+import dev.outdial.engine.ivr.IvrKey;
+import dev.outdial.engine.ivr.IvrNode;
+import dev.outdial.engine.ivr.IvrNodeType;
 import dev.outdial.shared.Violations;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

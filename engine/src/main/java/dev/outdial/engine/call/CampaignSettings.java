@@ -6,6 +6,7 @@ import dev.outdial.engine.rules.DailyQuota;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -20,6 +21,7 @@ import java.util.OptionalInt;
  * @param previewTime        preview: how long the customer is shown before the system dials
  * @param maxConcurrentCalls the campaign's own ceiling on calls, below the business's limit
  * @param lease              how long a claim lasts unless renewed: how soon a crashed node's customers come back
+ * @param autocall           autocall only: the IVR, the hotline rotation and its failure skipping
  */
 public record CampaignSettings(
         long campaignId,
@@ -33,9 +35,19 @@ public record CampaignSettings(
         Duration previewTime,
         DailyQuota dailyQuota,
         OptionalInt maxConcurrentCalls,
-        Duration lease) {
+        Duration lease,
+        Optional<AutocallSettings> autocall) {
 
     public static final Duration DEFAULT_AGENT_ANSWER_TIMEOUT = Duration.ofSeconds(30);
+
+    /** A campaign of any dial type but autocall. */
+    public CampaignSettings(long campaignId, long businessId, CampaignRules rules, CallingWindow window,
+                            List<String> hotlines, Duration noAnswerTimeout, Duration agentAnswerTimeout,
+                            Duration wrapUp, Duration previewTime, DailyQuota dailyQuota,
+                            OptionalInt maxConcurrentCalls, Duration lease) {
+        this(campaignId, businessId, rules, window, hotlines, noAnswerTimeout, agentAnswerTimeout, wrapUp, previewTime,
+                dailyQuota, maxConcurrentCalls, lease, Optional.empty());
+    }
 
     public CampaignSettings {
         Objects.requireNonNull(rules, "rules");
@@ -51,6 +63,13 @@ public record CampaignSettings(
         Objects.requireNonNull(dailyQuota, "dailyQuota");
         Objects.requireNonNull(maxConcurrentCalls, "maxConcurrentCalls");
         requirePositive(lease, "lease");
+        Objects.requireNonNull(autocall, "autocall");
+    }
+
+    /** The same campaign as an autocall campaign running {@code settings}. */
+    public CampaignSettings withAutocall(AutocallSettings settings) {
+        return new CampaignSettings(campaignId, businessId, rules, window, hotlines, noAnswerTimeout, agentAnswerTimeout,
+                wrapUp, previewTime, dailyQuota, maxConcurrentCalls, lease, Optional.of(settings));
     }
 
     private static void requirePositive(Duration duration, String name) {

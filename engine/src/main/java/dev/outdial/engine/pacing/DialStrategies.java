@@ -16,7 +16,9 @@ public final class DialStrategies {
             // Its abandon limit and maximum wait are not in CampaignSettings yet (the server's part of issue 6).
             case PREDICTIVE -> throw new UnsupportedOperationException(
                     "a predictive campaign needs its PredictiveSettings: campaign(settings, new PredictiveStrategy(…))");
-            case AUTOCALL, AUTO_CALLBACK -> throw new UnsupportedOperationException(
+            case AUTOCALL -> new AutocallStrategy(settings.autocall().orElseThrow(() -> new UnsupportedOperationException(
+                    "an autocall campaign needs its AutocallSettings (its IVR): settings.withAutocall(…)")));
+            case AUTO_CALLBACK -> throw new UnsupportedOperationException(
                     settings.rules().dialType() + " campaigns are not run by the engine yet");
         };
     }

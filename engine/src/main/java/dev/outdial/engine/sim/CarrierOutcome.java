@@ -10,7 +10,9 @@ public enum CarrierOutcome {
     NOANSWER(CallResult.NOANSWER),
     REFUSAL(CallResult.REFUSAL),
     INVALID_NUMBER(CallResult.INVALID_NUMBER),
-    NETWORK_ERROR(CallResult.NETWORK_ERROR);
+    NETWORK_ERROR(CallResult.NETWORK_ERROR),
+    /** The trunk of the hotline the call goes out on refuses it: for a per-hotline rule. */
+    HOTLINE_ERROR(CallResult.HOTLINE_ERROR);
 
     private final CallResult failure;
 

@@ -7,6 +7,7 @@ import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.Scheduler;
 import dev.outdial.engine.port.Telephony;
 import java.time.Duration;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +20,8 @@ import java.util.function.Consumer;
  *
  * <p>It is the server's default live telephony as well as the simulator's, so it knows time only
  * through the {@link Scheduler} port: on the wall clock live, in virtual time in a simulation.
- * Everything random about a call is drawn when it is placed, so a seed replays the same calls.
+ * Everything random about a call is drawn when it is placed, or when an IVR waits for a key, so a seed
+ * replays the same calls.
  */
 public final class SimulatedCarrier implements Telephony {
 
@@ -30,6 +32,8 @@ public final class SimulatedCarrier implements Telephony {
     private final Map<AgentId, AgentPhone> agentPhones = new HashMap<>();
     private final String idPrefix;
     private long placed;
+    private KeyPresses keyPresses = KeyPresses.none();
+    private NumberRules hotlineRules = NumberRules.none();
 
     public SimulatedCarrier(Scheduler scheduler, CarrierModel model, Random random) {
         this(scheduler, model, random, "sim");
@@ -51,6 +55,19 @@ public final class SimulatedCarrier implements Telephony {
         model = newModel;
     }
 
+    /** From now on, answered customers key as {@code keys} says when an IVR waits for a key. */
+    public void keyPresses(KeyPresses keys) {
+        keyPresses = keys;
+    }
+
+    /**
+     * From now on, a call going out on a hotline that ends in a rule's suffix gets the rule's outcome,
+     * whoever it calls: {@code HOTLINE_ERROR} makes a broken trunk.
+     */
+    public void hotlineRules(NumberRules rules) {
+        hotlineRules = rules;
+    }
+
     /** Plugs in the agent's phone; a leg rung for an agent without one rings until it times out. */
     public void connectPhone(AgentId agent, AgentPhone phone) {
         agentPhones.put(agent, phone);
@@ -63,7 +80,9 @@ public final class SimulatedCarrier implements Telephony {
     @Override
     public CallId place(String from, String to, Duration ringTimeout, Consumer<CallEvent> listener) {
         Leg leg = open("customer", listener);
-        CarrierOutcome outcome = model.outcomeFor(to, random);
+        CarrierOutcome drawn = model.outcomeFor(to, random);
+        CarrierOutcome outcome = hotlineRules.outcomeFor(from).orElse(drawn);
+        leg.scriptedKeys = keyPresses.scriptedFor(to).orElse(null);
         Duration signal = model.signalDelay().sample(random);
         Duration ringing = model.ringBeforeAnswer().sample(random);
         Duration talk = model.talkTime().sample(random);
@@ -131,13 +150,23 @@ public final class SimulatedCarrier implements Telephony {
         // Nobody listens in a simulation.
     }
 
+    /**
+     * The customer keys as {@link KeyPresses} says: their rule's next key, or one drawn, after the
+     * key delay; nothing, or a key later than {@code timeout}, and the collection times out empty.
+     */
     @Override
     public void collectDigits(CallId call, int maxDigits, Duration timeout) {
-        // Simulated customers key nothing: the collection times out empty.
-        scheduler.after(timeout, () -> {
-            Leg leg = legs.get(call);
-            if (leg != null && leg.state == LegState.ANSWERED) {
-                leg.listener.accept(new CallEvent.DigitsCollected(call, ""));
+        Leg leg = legs.get(call);
+        if (leg == null || leg.state != LegState.ANSWERED) {
+            return;
+        }
+        Optional<String> key = leg.scriptedKeys != null ? Optional.ofNullable(leg.scriptedKeys.poll())
+                : keyPresses.draw(random);
+        Duration delay = keyPresses.delay().sample(random);
+        boolean inTime = key.isPresent() && delay.compareTo(timeout) < 0;
+        scheduler.after(inTime ? delay : timeout, () -> {
+            if (legs.get(call) == leg && leg.state == LegState.ANSWERED) {
+                leg.listener.accept(new CallEvent.DigitsCollected(call, inTime ? key.get() : ""));
             }
         });
     }
@@ -207,6 +236,7 @@ public final class SimulatedCarrier implements Telephony {
         private Scheduler.Cancellable timer = Scheduler.Cancellable.NONE;
         private Duration talk = Duration.ZERO;
         private boolean bridged;
+        private Deque<String> scriptedKeys;
 
         private Leg(CallId id, Consumer<CallEvent> listener) {
             this.id = id;

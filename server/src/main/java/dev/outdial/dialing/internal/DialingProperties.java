@@ -7,10 +7,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code outdial.dialing.*}: how long a customer's phone rings before the call is NOANSWER, and
  * the lease on claimed customers — renewed every third of it while held, so a crashed node's
- * customers and calls come back within one lease after they lapse.
+ * customers and calls come back within one lease after they lapse. Autocall: how long a hotline
+ * that failed is left out of the rotation ({@code hotline-skip}), and how long a customer who
+ * chose to talk to an agent waits for a free one ({@code agent-wait}).
  */
 @ConfigurationProperties("outdial.dialing")
 public record DialingProperties(
         @DefaultValue("30s") Duration noAnswerTimeout,
-        @DefaultValue("30s") Duration lease) {
+        @DefaultValue("30s") Duration lease,
+        @DefaultValue("5m") Duration hotlineSkip,
+        @DefaultValue("30s") Duration agentWait) {
 }
