@@ -6,6 +6,8 @@ import java.util.Optional;
 /** What the simulated carrier makes of a call to a customer: the outcomes a per-number rule may fix. */
 public enum CarrierOutcome {
     ANSWER(null),
+    /** An answering machine picks up (the customer's voicemail). */
+    MACHINE(null),
     BUSY(CallResult.BUSY),
     NOANSWER(CallResult.NOANSWER),
     REFUSAL(CallResult.REFUSAL),

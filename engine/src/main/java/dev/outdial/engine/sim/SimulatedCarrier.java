@@ -95,8 +95,9 @@ public final class SimulatedCarrier implements Telephony {
                 return;
             }
             ring(leg);
-            if (outcome == CarrierOutcome.ANSWER && ringing.compareTo(givesUp) < 0) {
-                leg.timer = scheduler.after(ringing, () -> answer(leg, talk, patience));
+            boolean picksUp = outcome == CarrierOutcome.ANSWER || outcome == CarrierOutcome.MACHINE;
+            if (picksUp && ringing.compareTo(givesUp) < 0) {
+                leg.timer = scheduler.after(ringing, () -> answer(leg, talk, patience, outcome == CarrierOutcome.MACHINE));
             } else {
                 leg.timer = scheduler.after(givesUp, () -> end(leg, new CallEvent.Failed(leg.id, CallResult.NOANSWER)));
             }
@@ -200,7 +201,7 @@ public final class SimulatedCarrier implements Telephony {
         }
     }
 
-    private void answer(Leg leg, Duration talk, Optional<Duration> patience) {
+    private void answer(Leg leg, Duration talk, Optional<Duration> patience, boolean byMachine) {
         if (leg.state != LegState.RINGING) {
             return;
         }
@@ -210,7 +211,7 @@ public final class SimulatedCarrier implements Telephony {
         // else after their talk time (an agent on the line from the start: manual, preview).
         Duration onTheLine = patience.filter(wait -> wait.compareTo(talk) < 0).orElse(talk);
         leg.timer = scheduler.after(onTheLine, () -> end(leg, new CallEvent.HungUp(leg.id, true)));
-        leg.listener.accept(new CallEvent.Answered(leg.id, false));
+        leg.listener.accept(new CallEvent.Answered(leg.id, byMachine));
     }
 
     private void end(Leg leg, CallEvent terminal) {
