@@ -137,6 +137,18 @@ class AutocallDialingTest {
                     .anySatisfy(call -> assertThat(call.get("result").asString()).isEqualTo("SUCCESS"));
         }
         assertThat(customers).hasSize(20);
+        JsonNode broken = DialingScenario.waitFor(() -> hotline(business, BROKEN_HOTLINE),
+                line -> line.get("failureCount").asInt() == failed.size(), "the broken hotline's failures to be counted");
+        assertThat(broken.get("lastFailureReason").asString()).contains("HOTLINE_ERROR");
+    }
+
+    private static JsonNode hotline(TestBusiness business, String number) {
+        for (JsonNode hotline : business.admin().get("/api/v1/hotlines").expect(200).json()) {
+            if (hotline.get("number").asString().equals(number)) {
+                return hotline;
+            }
+        }
+        throw new AssertionError("no hotline " + number);
     }
 
     @Test
