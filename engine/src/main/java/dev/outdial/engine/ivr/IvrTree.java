@@ -1,6 +1,8 @@
 package dev.outdial.engine.ivr;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -29,13 +31,15 @@ public record IvrTree(String root, List<IvrNode> nodes) {
      * code, the call records keep its id.
      */
     public IvrTree withResults(UnaryOperator<String> replace) {
-        return new IvrTree(root, nodes.stream().map(node -> new IvrNode(node.id(), node.type(), node.prompt(),
-                node.audioId(), node.timeoutSeconds(), node.retries(), node.next(),
-                node.keys() == null ? null : node.keys().entrySet().stream().collect(java.util.stream.Collectors.toMap(
-                        java.util.Map.Entry::getKey,
-                        key -> key.getValue() == null || key.getValue().result() == null ? key.getValue()
-                                : new IvrKey(key.getValue().action(), key.getValue().target(),
-                                        replace.apply(key.getValue().result())),
-                        (a, b) -> a, java.util.LinkedHashMap::new)))).toList());
+        return new IvrTree(root, nodes.stream().map(node -> node.keys() == null ? node
+                : new IvrNode(node.id(), node.type(), node.prompt(), node.audioId(), node.timeoutSeconds(), node.retries(),
+                        node.next(), withResults(node.keys(), replace))).toList());
+    }
+
+    private static Map<String, IvrKey> withResults(Map<String, IvrKey> keys, UnaryOperator<String> replace) {
+        Map<String, IvrKey> replaced = new LinkedHashMap<>();
+        keys.forEach((pressed, key) -> replaced.put(pressed, key == null || key.result() == null ? key
+                : new IvrKey(key.action(), key.target(), replace.apply(key.result()))));
+        return replaced;
     }
 }
