@@ -1,5 +1,7 @@
 package dev.outdial.ivr;
 
+import dev.outdial.engine.ivr.IvrNode;
+import dev.outdial.engine.ivr.IvrTree;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,5 +10,10 @@ public record Ivr(long id, String name, String root, List<IvrNode> nodes) {
 
     public Optional<IvrNode> node(String nodeId) {
         return nodes.stream().filter(node -> node.id().equals(nodeId)).findFirst();
+    }
+
+    /** The tree as the engine runs it (and {@code IvrWalk} walks it). */
+    public IvrTree tree() {
+        return new IvrTree(root, nodes);
     }
 }

@@ -1,5 +1,6 @@
 package dev.outdial.ivr;
 
+import dev.outdial.engine.ivr.IvrNode;
 import java.util.List;
 
 /** An IVR as the admin sends it: {@code {"name", "root", "nodes": [...]}}. */

@@ -1,5 +1,9 @@
 package dev.outdial.ivr;
 
+import dev.outdial.engine.ivr.IvrAction;
+import dev.outdial.engine.ivr.IvrKey;
+import dev.outdial.engine.ivr.IvrNode;
+import dev.outdial.engine.ivr.IvrNodeType;
 import dev.outdial.shared.Violations;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -75,7 +79,7 @@ public final class IvrTreeRules {
         Map<String, IvrKey> keys = new LinkedHashMap<>();
         for (Map.Entry<String, IvrKey> key : node.keysOrEmpty().entrySet()) {
             String pressed = key.getKey() == null ? "" : key.getKey().strip();
-            // JSON cannot repeat a property, but " 1" and "1" would be the same key to a caller.
+            // The API refuses a key given twice in the JSON; " 1" and "1" would still be the same key to a caller.
             if (keys.putIfAbsent(pressed, key.getValue()) != null) {
                 violations.add(path(i, "keys." + pressed), "ivr.key.twice", pressed);
             }

@@ -1,5 +1,6 @@
 package dev.outdial.ivr;
 
+import dev.outdial.engine.ivr.IvrNode;
 import dev.outdial.campaign.Campaigns;
 import dev.outdial.campaign.settings.CallClassification;
 import dev.outdial.campaign.settings.CallClassifications;

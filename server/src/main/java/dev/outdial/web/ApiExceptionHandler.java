@@ -148,6 +148,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private String describe(JacksonException jackson) {
+        java.util.regex.Matcher twice = DUPLICATE_KEY.matcher(String.valueOf(jackson.getOriginalMessage()));
+        if (twice.find()) {
+            return problems.message("validation.duplicate-key", "is given twice", twice.group(1));
+        }
         if (jackson instanceof UnrecognizedPropertyException unknown) {
             return problems.message("validation.unknown-field", "is not a known field", unknown.getPropertyName());
         }
@@ -162,6 +166,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         return problems.message("validation.malformed-json", "is not valid JSON", jackson.getOriginalMessage());
     }
+
+    /** How the parser's strict duplicate detection names the key (spring.jackson.read.strict-duplicate-detection). */
+    private static final java.util.regex.Pattern DUPLICATE_KEY =
+            java.util.regex.Pattern.compile("Duplicate (?:Object )?(?:property|field) \"(.*?)\"");
 
     private static String fieldPath(JacksonException jackson) {
         StringBuilder path = new StringBuilder();

@@ -2,6 +2,10 @@ package dev.outdial.ivr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outdial.engine.ivr.IvrAction;
+import dev.outdial.engine.ivr.IvrKey;
+import dev.outdial.engine.ivr.IvrNode;
+import dev.outdial.engine.ivr.IvrNodeType;
 import dev.outdial.shared.Violations;
 import java.util.LinkedHashMap;
 import java.util.List;

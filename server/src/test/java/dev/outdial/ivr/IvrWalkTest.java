@@ -2,7 +2,12 @@ package dev.outdial.ivr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.outdial.ivr.IvrWalk.Input;
+import dev.outdial.engine.ivr.IvrAction;
+import dev.outdial.engine.ivr.IvrNode;
+import dev.outdial.engine.ivr.IvrPrompt;
+import dev.outdial.engine.ivr.IvrSession;
+import dev.outdial.engine.ivr.IvrWalk;
+import dev.outdial.engine.ivr.IvrWalk.Input;
 import dev.outdial.shared.Violations;
 import java.util.List;
 import java.util.Set;
@@ -23,12 +28,12 @@ class IvrWalkTest {
     }
 
     private static List<String> heard(IvrWalk.Outcome outcome) {
-        return outcome.prompts().stream().map(IvrWalk.Prompt::nodeId).toList();
+        return outcome.prompts().stream().map(IvrPrompt::nodeId).toList();
     }
 
     @Test
     void pressingOneRecordsTheResultAndHangsUp() {
-        IvrWalk.Outcome outcome = IvrWalk.walk(SURVEY, List.of(Input.key("1")));
+        IvrWalk.Outcome outcome = IvrWalk.walk(SURVEY.tree(), List.of(Input.key("1")));
 
         assertThat(heard(outcome)).containsExactly("n1", "n2");
         assertThat(outcome.end()).isEqualTo(IvrAction.HANGUP);
@@ -37,7 +42,7 @@ class IvrWalkTest {
 
     @Test
     void theMenuConnectsAnAgent() {
-        IvrWalk.Outcome outcome = IvrWalk.walk(SURVEY, List.of(Input.key("2"), Input.key("0")));
+        IvrWalk.Outcome outcome = IvrWalk.walk(SURVEY.tree(), List.of(Input.key("2"), Input.key("0")));
 
         assertThat(heard(outcome)).containsExactly("n1", "n2", "n3");
         assertThat(outcome.end()).isEqualTo(IvrAction.CONNECT_AGENT);
@@ -45,7 +50,7 @@ class IvrWalkTest {
 
     @Test
     void goingBackFromTheMenuAsksAgain() {
-        IvrWalk.Outcome outcome = IvrWalk.walk(SURVEY, List.of(Input.key("2"), Input.key("*"), Input.key("9")));
+        IvrWalk.Outcome outcome = IvrWalk.walk(SURVEY.tree(), List.of(Input.key("2"), Input.key("*"), Input.key("9")));
 
         assertThat(heard(outcome)).containsExactly("n1", "n2", "n3", "n2");
         assertThat(outcome.end()).isEqualTo(IvrAction.OPT_OUT);
@@ -53,7 +58,7 @@ class IvrWalkTest {
 
     @Test
     void silenceAndWrongKeysUseTheRetriesThenFallThroughToNext() {
-        IvrWalk.Outcome outcome = IvrWalk.walk(SURVEY, List.of(Input.silence(), Input.key("7")));
+        IvrWalk.Outcome outcome = IvrWalk.walk(SURVEY.tree(), List.of(Input.silence(), Input.key("7")));
 
         // the prompt once, then twice more (retries 2), then goodbye
         assertThat(heard(outcome)).containsExactly("n1", "n2", "n2", "n2", "n4");
@@ -63,7 +68,7 @@ class IvrWalkTest {
 
     @Test
     void aCollectWithoutNextHangsUpAfterItsRetries() {
-        IvrWalk.Outcome outcome = IvrWalk.walk(SURVEY, List.of(Input.key("2")));
+        IvrWalk.Outcome outcome = IvrWalk.walk(SURVEY.tree(), List.of(Input.key("2")));
 
         assertThat(heard(outcome)).containsExactly("n1", "n2", "n3");
         assertThat(outcome.end()).isEqualTo(IvrAction.HANGUP);
@@ -74,9 +79,9 @@ class IvrWalkTest {
         List<Input> forever = java.util.stream.Stream.generate(() -> List.of(Input.key("2"), Input.key("*")))
                 .limit(500).flatMap(List::stream).toList();
 
-        IvrWalk.Outcome outcome = IvrWalk.walk(SURVEY, forever);
+        IvrWalk.Outcome outcome = IvrWalk.walk(SURVEY.tree(), forever);
 
-        assertThat(outcome.prompts()).hasSize(IvrWalk.MAX_PROMPTS);
+        assertThat(outcome.prompts()).hasSize(IvrSession.MAX_PROMPTS);
         assertThat(outcome.end()).isEqualTo(IvrAction.HANGUP);
     }
 }

@@ -59,6 +59,24 @@ class IvrsTest {
     }
 
     @Test
+    void aKeyUsedTwiceInANodeIsRefusedByName() {
+        String body = """
+                {"name": "Twice", "root": "n1", "nodes": [{"id": "n1", "type": "COLLECT", "prompt": "Press 1",
+                  "timeoutSeconds": 5, "retries": 1, "keys": {
+                    "1": {"action": "HANGUP"},
+                    "1": {"action": "OPT_OUT"}}}]}
+                """;
+
+        Api.Response response = business.admin().send("POST", "/api/v1/ivrs", body);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        JsonNode error = response.json().get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("nodes[0].keys");
+        assertThat(error.get("message").asString()).contains("\"1\"").contains("twice");
+        assertThat(business.admin().get("/api/v1/ivrs").expect(200).body()).doesNotContain("Twice");
+    }
+
+    @Test
     void messagesComeInVietnameseToo() {
         Api.Response response = business.admin().withHeader("Accept-Language", "vi").post("/api/v1/ivrs",
                 Map.of("name", "Lạc", "root", "n1", "nodes", List.of(Map.of("id", "n1", "type", "PLAY", "prompt", "Xin chào"),

@@ -4,10 +4,14 @@ import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
+import dev.outdial.engine.customer.CustomerInput;
+import dev.outdial.engine.port.CallDisposition;
 import dev.outdial.engine.port.CallRecord;
 import dev.outdial.engine.port.Telephony;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One call's life from dial to hang-up, driven by telephony events on its customer leg and, once
@@ -25,6 +29,8 @@ public final class ActiveCall {
     private Optional<CallId> agentLeg = Optional.empty();
     private Optional<CallResult> endedAs = Optional.empty();
     private Optional<Runnable> onOfferUnanswered = Optional.empty();
+    private Optional<Consumer<String>> onKeys = Optional.empty();
+    private Optional<String> ivrResult = Optional.empty();
 
     ActiveCall(CallOrchestrator orchestrator, CallRecord record, Connector connector) {
         this.orchestrator = orchestrator;
@@ -52,7 +58,7 @@ public final class ActiveCall {
         ringAgent(agent, answerTimeout);
     }
 
-    /** Plays {@code prompt} on the customer's leg (waiting music while they wait for an agent). */
+    /** Plays {@code prompt} on the customer's leg: an IVR's prompt, or waiting music while they wait for an agent. */
     public void play(Telephony.Prompt prompt) {
         orchestrator.play(record.id(), prompt);
     }
@@ -74,10 +80,39 @@ public final class ActiveCall {
         connect(agent);
     }
 
-    /** Ends the call with {@code result} unless it ends connected (then it is SUCCESS). */
+    /**
+     * Ends the call with {@code result} unless it ends connected (then it is SUCCESS), or an IVR set
+     * the customer's result already (then it stays SUCCESS with that result).
+     */
     public void end(CallResult result) {
-        endedAs = Optional.of(result);
+        endedAs = Optional.of(endedAs.filter(CallResult::isReached).orElse(result));
         orchestrator.hangUp(record.id());
+    }
+
+    /** IVR: waits up to {@code timeout} for one key; {@code then} gets it, or "" when the caller keyed nothing. */
+    public void collectKey(Duration timeout, Consumer<String> then) {
+        onKeys = Optional.of(then);
+        orchestrator.collectDigits(record.id(), 1, timeout);
+    }
+
+    /**
+     * IVR: the customer's result is {@code classification}: the customer was reached, however the call
+     * ends from now on (hung up, no agent free), unless an agent takes the call and classifies it.
+     */
+    public void reachedWith(String classification) {
+        ivrResult = Optional.of(classification);
+        endedAs = Optional.of(CallResult.SUCCESS);
+    }
+
+    /** IVR: it ran to its end; the call hangs up once its last prompts played, the customer reached. */
+    public void finishReached() {
+        endedAs = Optional.of(CallResult.SUCCESS);
+        orchestrator.hangUpAfterPrompts(record.id());
+    }
+
+    /** IVR: the customer opted out: their number goes on the business's blacklist. */
+    public void optOut() {
+        orchestrator.optOut(record.dialedNumber());
     }
 
     void onCustomerLeg(CallEvent event) {
@@ -100,7 +135,10 @@ public final class ActiveCall {
                 agentLeg.ifPresent(orchestrator::hangUp);
                 finish(record.connectedAt().isPresent() ? CallResult.SUCCESS : endedAs.orElse(CallResult.ABANDONED));
             }
-            case CallEvent.DigitsCollected ignored -> { }
+            case CallEvent.DigitsCollected digits -> onKeys.ifPresent(then -> {
+                onKeys = Optional.empty();
+                then.accept(digits.digits());
+            });
         }
     }
 
@@ -135,6 +173,10 @@ public final class ActiveCall {
 
     private void finish(CallResult result) {
         record = record.ended(orchestrator.now(), result);
+        if (ivrResult.isPresent() && result.isReached() && record.connectedAt().isEmpty()) {
+            // Nobody else gives a word on this call: the IVR's result is the customer's classification.
+            record = record.disposed(new CallDisposition(ivrResult.get(), new CustomerInput.Done(), Map.of()));
+        }
         orchestrator.ended(this);
     }
 

@@ -49,7 +49,8 @@ public final class CallOrchestrator {
     private final DialGate gate;
     private final Map<CallId, ActiveCall> active = new LinkedHashMap<>();
     private final Map<CallId, CallRecord> awaitingDisposition = new HashMap<>();
-    private int nextHotline;
+    private final HotlineChooser hotlines;
+    private final NumberLists lists;
 
     public CallOrchestrator(CampaignSettings settings, ConcurrencyLimit businessLimit, Scheduler scheduler,
                             Telephony telephony, CustomerStore store, NumberLists lists, CallLog log,
@@ -62,6 +63,8 @@ public final class CallOrchestrator {
         this.observer = observer;
         this.updates = new CustomerUpdates(store, settings.campaignId(), settings.rules());
         this.gate = new DialGate(settings, businessLimit, store, updates, lists, log);
+        this.hotlines = HotlineChooser.of(settings);
+        this.lists = lists;
     }
 
     /**
@@ -70,9 +73,14 @@ public final class CallOrchestrator {
      */
     public DialOutcome dial(long customerId, Optional<AgentId> agent, Connector connector, Instant queuedAt) {
         Instant now = scheduler.now();
+        Optional<String> hotline = hotlines.next(now);
+        if (hotline.isEmpty()) {
+            updates.apply(customerId, new CustomerInput.Released(), now);
+            return new DialOutcome.NotPlaced("every hotline of the campaign failed lately and is skipped for now");
+        }
         return switch (gate.pass(customerId, now)) {
             case DialGate.Stopped stopped -> stopped.outcome();
-            case DialGate.Passed passed -> place(passed.customer(), agent, connector, queuedAt, now);
+            case DialGate.Passed passed -> place(passed.customer(), hotline.get(), agent, connector, queuedAt, now);
         };
     }
 
@@ -114,6 +122,11 @@ public final class CallOrchestrator {
                 default -> { }
             }
         }));
+    }
+
+    /** Until when every hotline of the campaign is skipped after failing; empty while one can be used. */
+    public Optional<Instant> hotlinesSkippedUntil(Instant now) {
+        return hotlines.allSkippedUntil(now);
     }
 
     /** Ends the call (the agent hung up, or the engine gives up on it); harmless once it has ended. */
@@ -166,9 +179,8 @@ public final class CallOrchestrator {
         return updates.apply(customerId, input, now());
     }
 
-    private DialOutcome place(QueuedCustomer customer, Optional<AgentId> agent, Connector connector, Instant queuedAt,
-                              Instant now) {
-        String hotline = settings.hotlines().get(nextHotline++ % settings.hotlines().size());
+    private DialOutcome place(QueuedCustomer customer, String hotline, Optional<AgentId> agent, Connector connector,
+                              Instant queuedAt, Instant now) {
         CallId id = telephony.place(hotline, customer.phoneNumber(), settings.noAnswerTimeout(),
                 inOrder(event -> Optional.ofNullable(active.get(event.call())).ifPresent(call -> call.onCustomerLeg(event))));
         ActiveCall call = new ActiveCall(this, CallRecord.dialing(id, settings.businessId(), settings.campaignId(),
@@ -189,12 +201,24 @@ public final class CallOrchestrator {
         return telephony.ringAgent(agent, answerTimeout, inOrder(event -> call.onAgentLeg(agent, event)));
     }
 
-    void bridge(CallId customerLeg, CallId agentLeg) {
-        telephony.bridge(customerLeg, agentLeg);
+    void play(CallId call, Telephony.Prompt prompt) {
+        telephony.play(call, prompt);
     }
 
-    void play(CallId leg, Telephony.Prompt prompt) {
-        telephony.play(leg, prompt);
+    void collectDigits(CallId call, int maxDigits, Duration timeout) {
+        telephony.collectDigits(call, maxDigits, timeout);
+    }
+
+    void hangUpAfterPrompts(CallId call) {
+        telephony.hangUpAfterPrompts(call);
+    }
+
+    void optOut(String number) {
+        lists.optOut(settings.businessId(), number);
+    }
+
+    void bridge(CallId customerLeg, CallId agentLeg) {
+        telephony.bridge(customerLeg, agentLeg);
     }
 
     void save(CallRecord record) {
@@ -215,11 +239,14 @@ public final class CallOrchestrator {
     void ended(ActiveCall call) {
         CallRecord ended = call.record();
         active.remove(ended.id());
+        hotlines.ended(ended.hotline(), ended.result().orElseThrow(), now());
         Optional<Transition> transition = updates.apply(ended.customerId(),
                 new CustomerInput.CallEnded(ended.result().orElseThrow()), now());
         log.save(ended);
+        // An autocall customer the IVR alone served has nobody to give a word: the IVR gave it.
         boolean dispositionDue = ended.result().orElseThrow().isReached()
-                && transition.map(Transition::isApplied).orElse(false);
+                && transition.map(Transition::isApplied).orElse(false)
+                && ended.agent().isPresent() && ended.disposition().isEmpty();
         if (dispositionDue) {
             awaitingDisposition.put(ended.id(), ended);
         }

@@ -23,6 +23,7 @@ import java.util.OptionalInt;
  * @param maxConcurrentCalls the campaign's own ceiling on calls, below the business's limit
  * @param lease              how long a claim lasts unless renewed: how soon a crashed node's customers come back
  * @param predictive         predictive campaigns only: their abandon limit, maximum wait and waiting music
+ * @param autocall           autocall only: the IVR, the hotline rotation and its failure skipping
  */
 public record CampaignSettings(
         long campaignId,
@@ -37,7 +38,8 @@ public record CampaignSettings(
         DailyQuota dailyQuota,
         OptionalInt maxConcurrentCalls,
         Duration lease,
-        Optional<Predictive> predictive) {
+        Optional<Predictive> predictive,
+        Optional<AutocallSettings> autocall) {
 
     /**
      * What only a predictive campaign has (SPEC §4.1): "maximum allowable abandon rate, 0 < r ≤ 0.10",
@@ -52,12 +54,12 @@ public record CampaignSettings(
         }
     }
 
-    /** A campaign of any other dial type. */
+    /** A campaign of a dial type with no settings of its own (neither predictive nor autocall). */
     public CampaignSettings(long campaignId, long businessId, CampaignRules rules, CallingWindow window,
                             List<String> hotlines, Duration noAnswerTimeout, Duration agentAnswerTimeout, Duration wrapUp,
                             Duration previewTime, DailyQuota dailyQuota, OptionalInt maxConcurrentCalls, Duration lease) {
         this(campaignId, businessId, rules, window, hotlines, noAnswerTimeout, agentAnswerTimeout, wrapUp, previewTime,
-                dailyQuota, maxConcurrentCalls, lease, Optional.empty());
+                dailyQuota, maxConcurrentCalls, lease, Optional.empty(), Optional.empty());
     }
 
     public static final Duration DEFAULT_AGENT_ANSWER_TIMEOUT = Duration.ofSeconds(30);
@@ -77,6 +79,19 @@ public record CampaignSettings(
         Objects.requireNonNull(maxConcurrentCalls, "maxConcurrentCalls");
         requirePositive(lease, "lease");
         Objects.requireNonNull(predictive, "predictive");
+        Objects.requireNonNull(autocall, "autocall");
+    }
+
+    /** The same campaign as a predictive campaign with {@code settings}. */
+    public CampaignSettings withPredictive(Predictive settings) {
+        return new CampaignSettings(campaignId, businessId, rules, window, hotlines, noAnswerTimeout, agentAnswerTimeout,
+                wrapUp, previewTime, dailyQuota, maxConcurrentCalls, lease, Optional.of(settings), autocall);
+    }
+
+    /** The same campaign as an autocall campaign running {@code settings}. */
+    public CampaignSettings withAutocall(AutocallSettings settings) {
+        return new CampaignSettings(campaignId, businessId, rules, window, hotlines, noAnswerTimeout, agentAnswerTimeout,
+                wrapUp, previewTime, dailyQuota, maxConcurrentCalls, lease, predictive, Optional.of(settings));
     }
 
     private static void requirePositive(Duration duration, String name) {

@@ -263,9 +263,13 @@ public final class CampaignRunner implements CallObserver {
             List<AgentId> free = freeAgents(now);
             List<AgentId> available = List.copyOf(ports.agents().available(campaignId));
             int lines = freeLines();
+            Optional<Instant> hotlinesBack = calls.hotlinesSkippedUntil(now);
             // Pool dials count on agents about to finish too, so only an empty campaign stops them.
-            if (room.isPresent() ? available.isEmpty() : free.isEmpty()) {
+            if (strategy.needsAgents() && (room.isPresent() ? available.isEmpty() : free.isEmpty())) {
                 notDialing = Optional.of(NotDialing.NO_AGENTS_AVAILABLE);
+            } else if (hotlinesBack.isPresent()) {
+                notDialing = Optional.of(NotDialing.NO_HOTLINE_AVAILABLE);
+                wakeUpAt(hotlinesBack.get());
             } else if (lines == 0) {
                 notDialing = Optional.of(NotDialing.CONCURRENCY_LIMIT_REACHED);
             } else {
@@ -273,7 +277,8 @@ public final class CampaignRunner implements CallObserver {
                         room.map(WaitingRoom::waiting).orElse(0), room.<Connector>map(waiting -> waiting)
                         .orElse(NO_POOL));
                 notDialing = dispatch(strategy.plan(view), now)
-                        .or(() -> free.size() > lines ? Optional.of(NotDialing.CONCURRENCY_LIMIT_REACHED) : Optional.empty());
+                        .or(() -> strategy.needsAgents() && free.size() > lines
+                                ? Optional.of(NotDialing.CONCURRENCY_LIMIT_REACHED) : Optional.empty());
             }
         }
         if (running) {
@@ -290,7 +295,19 @@ public final class CampaignRunner implements CallObserver {
         // agents once per dial was a fifth of a 200-agent day.
         Recipient pool = plan.stream().anyMatch(dispatch -> dispatch.agent().isEmpty())
                 ? Recipient.pool(ports.agents().loggedIn(campaignId)) : null;
-        long started = plan.stream().filter(dispatch -> start(dispatch, pool, now)).count();
+        long started = 0;
+        boolean poolExhausted = false;
+        for (Dispatch dispatch : plan) {
+            // A pool dial takes whoever is next for anyone: once one finds nobody, the rest would too.
+            if (dispatch.agent().isEmpty() && poolExhausted) {
+                continue;
+            }
+            if (start(dispatch, pool, now)) {
+                started++;
+            } else if (dispatch.agent().isEmpty()) {
+                poolExhausted = true;
+            }
+        }
         return started == 0 && !plan.isEmpty() ? Optional.of(NotDialing.NO_ELIGIBLE_CUSTOMERS) : Optional.empty();
     }
 

@@ -19,8 +19,8 @@ public final class DialStrategies {
                     .orElseThrow(() -> new IllegalArgumentException(
                             "a predictive campaign needs its abandon limit and maximum wait (CampaignSettings.predictive)"));
             case AUTO_CALLBACK -> new AutoCallbackStrategy(settings.agentAnswerTimeout());
-            case AUTOCALL -> throw new UnsupportedOperationException(
-                    settings.rules().dialType() + " campaigns are not run by the engine yet");
+            case AUTOCALL -> new AutocallStrategy(settings.autocall().orElseThrow(() -> new UnsupportedOperationException(
+                    "an autocall campaign needs its AutocallSettings (its IVR): settings.withAutocall(…)")));
         };
     }
 }

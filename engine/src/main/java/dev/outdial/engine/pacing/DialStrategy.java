@@ -23,6 +23,11 @@ public interface DialStrategy {
         return false;
     }
 
+    /** Whether it dials only while an agent is Available in the campaign; autocall dials without any. */
+    default boolean needsAgents() {
+        return true;
+    }
+
     /**
      * Strategies that dial for the campaign's pool: how long an answered customer waits for an agent
      * before being hung up as ABANDONED. Empty for strategies that dial for one agent.

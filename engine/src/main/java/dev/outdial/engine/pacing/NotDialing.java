@@ -8,5 +8,7 @@ public enum NotDialing {
     OUTSIDE_WORKING_HOURS,
     NO_AGENTS_AVAILABLE,
     CONCURRENCY_LIMIT_REACHED,
-    NO_ELIGIBLE_CUSTOMERS
+    NO_ELIGIBLE_CUSTOMERS,
+    /** Autocall: every hotline of the campaign failed lately and is skipped for a while. */
+    NO_HOTLINE_AVAILABLE
 }

@@ -10,4 +10,10 @@ public interface NumberLists {
     boolean isBlacklisted(long businessId, String e164);
 
     boolean isInDncRegistry(long businessId, String e164);
+
+    /**
+     * The called party asked never to be called again (an IVR's OPT_OUT): the number goes on the
+     * business's blacklist, so no campaign of the business calls it again; already listed is fine.
+     */
+    void optOut(long businessId, String e164);
 }

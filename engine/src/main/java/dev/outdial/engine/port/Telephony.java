@@ -42,6 +42,14 @@ public interface Telephony {
     /** Ends the leg, ringing or answered; hanging up a leg that has ended is harmless. */
     void hangUp(CallId call);
 
+    /**
+     * Ends the leg once the prompts played on it are over (an IVR's last words), where the adapter
+     * knows when they are; by default at once, which is what an adapter without real media does.
+     */
+    default void hangUpAfterPrompts(CallId call) {
+        hangUp(call);
+    }
+
     /** What to play: an audio file or text to speak. */
     sealed interface Prompt {
 

@@ -24,6 +24,11 @@ public final class InMemoryNumberLists implements NumberLists {
     }
 
     @Override
+    public void optOut(long businessId, String e164) {
+        blacklist.add(e164);
+    }
+
+    @Override
     public boolean isInDncRegistry(long businessId, String e164) {
         return dncRegistry.contains(e164);
     }

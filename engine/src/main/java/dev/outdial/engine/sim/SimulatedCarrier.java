@@ -7,6 +7,7 @@ import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.Scheduler;
 import dev.outdial.engine.port.Telephony;
 import java.time.Duration;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,19 +22,23 @@ import java.util.function.Consumer;
  *
  * <p>It is the server's default live telephony as well as the simulator's, so it knows time only
  * through the {@link Scheduler} port: on the wall clock live, in virtual time in a simulation.
- * Everything random about a call is drawn when it is placed, so a seed replays the same calls.
+ * Everything random about a call is drawn when it is placed, or when an IVR waits for a key, so a seed
+ * replays the same calls.
  */
 public final class SimulatedCarrier implements Telephony {
 
     private final Scheduler scheduler;
     private CarrierModel model;
     private final CallFates fates;
+    private final Random keyDraws;
     private final Map<CallId, Leg> legs = new HashMap<>();
     private final Map<AgentId, AgentPhone> agentPhones = new HashMap<>();
     /** What each answered leg hears now; read by live views and tests from other threads. */
     private final Map<CallId, Prompt> playing = new ConcurrentHashMap<>();
     private final String idPrefix;
     private long placed;
+    private KeyPresses keyPresses = KeyPresses.none();
+    private NumberRules hotlineRules = NumberRules.none();
 
     public SimulatedCarrier(Scheduler scheduler, CarrierModel model, Random random) {
         this(scheduler, model, random, "sim");
@@ -44,14 +49,22 @@ public final class SimulatedCarrier implements Telephony {
      * again never names a call as its previous life did in the call records.
      */
     public SimulatedCarrier(Scheduler scheduler, CarrierModel model, Random random, String idPrefix) {
-        this(scheduler, model, (number, current) -> CallFate.draw(current, number, random), idPrefix);
+        this(scheduler, model, (number, current) -> CallFate.draw(current, number, random), random, idPrefix);
     }
 
-    /** A carrier whose calls have the fates {@code fates} gives, such as {@link PreDrawnCalls}. */
+    /**
+     * A carrier whose calls have the fates {@code fates} gives, such as {@link PreDrawnCalls}; keys
+     * pressed in an IVR are drawn from a seed of their own, so they never shift those fates.
+     */
     public SimulatedCarrier(Scheduler scheduler, CarrierModel model, CallFates fates, String idPrefix) {
+        this(scheduler, model, fates, new Random(idPrefix.hashCode()), idPrefix);
+    }
+
+    private SimulatedCarrier(Scheduler scheduler, CarrierModel model, CallFates fates, Random keyDraws, String idPrefix) {
         this.scheduler = scheduler;
         this.model = model;
         this.fates = fates;
+        this.keyDraws = keyDraws;
         this.idPrefix = idPrefix;
     }
 
@@ -63,6 +76,19 @@ public final class SimulatedCarrier implements Telephony {
     /** From now on, calls placed behave as {@code newModel} says: a day whose answer rate drifts. */
     public void changeModel(CarrierModel newModel) {
         model = newModel;
+    }
+
+    /** From now on, answered customers key as {@code keys} says when an IVR waits for a key. */
+    public void keyPresses(KeyPresses keys) {
+        keyPresses = keys;
+    }
+
+    /**
+     * From now on, a call going out on a hotline that ends in a rule's suffix gets the rule's outcome,
+     * whoever it calls: {@code HOTLINE_ERROR} makes a broken trunk.
+     */
+    public void hotlineRules(NumberRules rules) {
+        hotlineRules = rules;
     }
 
     /** Plugs in the agent's phone; a leg rung for an agent without one rings until it times out. */
@@ -78,7 +104,9 @@ public final class SimulatedCarrier implements Telephony {
     public CallId place(String from, String to, Duration ringTimeout, Consumer<CallEvent> listener) {
         Leg leg = open("customer", listener);
         CallFate fate = fates.next(to, model);
-        CarrierOutcome outcome = fate.outcome();
+        // A hotline rule (a failing trunk) decides before the number's own fate.
+        CarrierOutcome outcome = hotlineRules.outcomeFor(from).orElse(fate.outcome());
+        leg.scriptedKeys = keyPresses.scriptedFor(to).orElse(null);
         Duration signal = fate.signal();
         Duration ringing = fate.ringing();
         Duration talk = fate.talk();
@@ -91,8 +119,9 @@ public final class SimulatedCarrier implements Telephony {
                 return;
             }
             ring(leg);
-            if (outcome == CarrierOutcome.ANSWER && ringing.compareTo(givesUp) < 0) {
-                leg.timer = scheduler.after(ringing, () -> answer(leg, talk, patience));
+            boolean picksUp = outcome == CarrierOutcome.ANSWER || outcome == CarrierOutcome.MACHINE;
+            if (picksUp && ringing.compareTo(givesUp) < 0) {
+                leg.timer = scheduler.after(ringing, () -> answer(leg, talk, patience, outcome == CarrierOutcome.MACHINE));
             } else {
                 leg.timer = scheduler.after(givesUp, () -> end(leg, new CallEvent.Failed(leg.id, CallResult.NOANSWER)));
             }
@@ -179,13 +208,23 @@ public final class SimulatedCarrier implements Telephony {
         return Optional.ofNullable(playing.get(call));
     }
 
+    /**
+     * The customer keys as {@link KeyPresses} says: their rule's next key, or one drawn, after the
+     * key delay; nothing, or a key later than {@code timeout}, and the collection times out empty.
+     */
     @Override
     public void collectDigits(CallId call, int maxDigits, Duration timeout) {
-        // Simulated customers key nothing: the collection times out empty.
-        scheduler.after(timeout, () -> {
-            Leg leg = legs.get(call);
-            if (leg != null && leg.state == LegState.ANSWERED) {
-                leg.listener.accept(new CallEvent.DigitsCollected(call, ""));
+        Leg leg = legs.get(call);
+        if (leg == null || leg.state != LegState.ANSWERED) {
+            return;
+        }
+        Optional<String> key = leg.scriptedKeys != null ? Optional.ofNullable(leg.scriptedKeys.poll())
+                : keyPresses.draw(keyDraws);
+        Duration delay = keyPresses.delay().sample(keyDraws);
+        boolean inTime = key.isPresent() && delay.compareTo(timeout) < 0;
+        scheduler.after(inTime ? delay : timeout, () -> {
+            if (legs.get(call) == leg && leg.state == LegState.ANSWERED) {
+                leg.listener.accept(new CallEvent.DigitsCollected(call, inTime ? key.get() : ""));
             }
         });
     }
@@ -224,7 +263,7 @@ public final class SimulatedCarrier implements Telephony {
         }
     }
 
-    private void answer(Leg leg, Duration talk, Optional<Duration> patience) {
+    private void answer(Leg leg, Duration talk, Optional<Duration> patience, boolean byMachine) {
         if (leg.state != LegState.RINGING) {
             return;
         }
@@ -234,7 +273,7 @@ public final class SimulatedCarrier implements Telephony {
         // else after their talk time (an agent on the line from the start: manual, preview).
         Duration onTheLine = patience.filter(wait -> wait.compareTo(talk) < 0).orElse(talk);
         leg.timer = scheduler.after(onTheLine, () -> end(leg, new CallEvent.HungUp(leg.id, true)));
-        leg.listener.accept(new CallEvent.Answered(leg.id, false));
+        leg.listener.accept(new CallEvent.Answered(leg.id, byMachine));
     }
 
     private void end(Leg leg, CallEvent terminal) {
@@ -267,6 +306,7 @@ public final class SimulatedCarrier implements Telephony {
         private Duration talk = Duration.ZERO;
         private boolean bridged;
         private Optional<AgentId> ringsFor = Optional.empty();
+        private Deque<String> scriptedKeys;
 
         private Leg(CallId id, Consumer<CallEvent> listener) {
             this.id = id;

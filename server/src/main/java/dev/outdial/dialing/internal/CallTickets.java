@@ -43,15 +43,24 @@ class CallTickets {
         }
     }
 
+    /** Whether every call of the campaign opens a ticket already. */
+    boolean ticketsEveryCall(long campaignId) {
+        return ticketing.contains(campaignId);
+    }
+
     @EventListener
     void on(CallEnded ended) {
-        if (!ticketing.contains(ended.campaignId())) {
-            return;
+        if (ticketing.contains(ended.campaignId())) {
+            open(ended, null);
         }
+    }
+
+    /** Opens the CALL ticket of the ended call, named on its call record; {@code subject} may be null. */
+    void open(CallEnded ended, String subject) {
         try {
             String name = customers.get(ended.businessId(), ended.campaignId(), ended.customerId()).name();
             Ticket ticket = tickets.open(ended.businessId(), new TicketDraft(TicketChannel.CALL, name, ended.number(),
-                    ended.campaignId(), ended.callId(), null, null));
+                    ended.campaignId(), ended.callId(), null, subject));
             calls.attachTicket(ended.callId(), ticket.id());
         } catch (RuntimeException failed) {
             // A ticket that cannot be saved must not stop the engine thread the call ended on.

@@ -32,8 +32,10 @@ final class ClassifyingCallLog implements CallLog {
         // The engine saves a call at every step, and again after it ended for the disposition.
         boolean endsNow = call.endedAt().isPresent() && !calls.isEnded(call.id().value());
         calls.save(call);
-        call.disposition().ifPresent(word -> customers.classify(call.campaignId(), call.customerId(),
-                Long.parseLong(word.classification())));
+        // An agent's word names a classification by id; so does an autocall IVR's result, unless its
+        // classification was deleted since the campaign started.
+        call.disposition().map(word -> word.classification()).filter(id -> id.chars().allMatch(Character::isDigit))
+                .ifPresent(id -> customers.classify(call.campaignId(), call.customerId(), Long.parseLong(id)));
         if (endsNow) {
             events.publishEvent(new CallEnded(call.businessId(), call.campaignId(), call.id().value(),
                     call.customerId(), call.dialedNumber(), call.agent().map(agent -> Long.valueOf(agent.value())).orElse(null),

@@ -6,10 +6,15 @@ import dev.outdial.campaign.Campaign;
 import dev.outdial.campaign.CampaignSettings;
 import dev.outdial.campaign.Campaigns;
 import dev.outdial.campaign.DialMode;
+import dev.outdial.campaign.HotlineRotation;
+import dev.outdial.campaign.settings.CallClassification;
+import dev.outdial.campaign.settings.CallClassifications;
+import dev.outdial.campaign.settings.Hotline;
 import dev.outdial.campaign.settings.Hotlines;
 import dev.outdial.campaign.settings.WeeklyHours;
 import dev.outdial.campaign.settings.WorkingHoursSchedules;
 import dev.outdial.customer.CampaignCustomers;
+import dev.outdial.engine.call.AutocallSettings;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.port.Telephony;
 import dev.outdial.engine.rules.CalledPartyZones;
@@ -17,6 +22,7 @@ import dev.outdial.engine.rules.CallingWindow;
 import dev.outdial.engine.rules.DailyQuota;
 import dev.outdial.engine.rules.TimeRange;
 import dev.outdial.engine.rules.WeeklySchedule;
+import dev.outdial.ivr.Ivrs;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -25,6 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Random;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,14 +47,19 @@ class EngineCampaigns {
     private final Hotlines hotlines;
     private final WorkingHoursSchedules workingHours;
     private final DialingProperties properties;
+    private final Ivrs ivrs;
+    private final CallClassifications classifications;
+    private final Random seeds = new Random();
 
     EngineCampaigns(Campaigns campaigns, Businesses businesses, Hotlines hotlines, WorkingHoursSchedules workingHours,
-                    DialingProperties properties) {
+                    DialingProperties properties, Ivrs ivrs, CallClassifications classifications) {
         this.campaigns = campaigns;
         this.businesses = businesses;
         this.hotlines = hotlines;
         this.workingHours = workingHours;
         this.properties = properties;
+        this.ivrs = ivrs;
+        this.classifications = classifications;
     }
 
     @Transactional(readOnly = true)
@@ -57,27 +70,55 @@ class EngineCampaigns {
         ZoneId zone = business.timeZone();
         CallingWindow window = new CallingWindow(s.startTime().toInstant(), Optional.of(s.endTime().toInstant()),
                 schedule(businessId, s.workingHoursId(), zone), Optional.empty(), CALLED_PARTY_ZONES);
-        List<String> numbers = s.hotlineIds().stream().map(id -> hotlines.get(businessId, id).number()).toList();
-        return new dev.outdial.engine.call.CampaignSettings(campaignId, businessId, CampaignCustomers.rulesOf(campaign),
+        List<String> numbers = hotlineNumbers(businessId, s);
+        dev.outdial.engine.call.CampaignSettings engine = new dev.outdial.engine.call.CampaignSettings(campaignId, businessId, CampaignCustomers.rulesOf(campaign),
                 window, numbers, properties.noAnswerTimeout(),
                 seconds(s.agentAnswerTimeoutSeconds(), dev.outdial.engine.call.CampaignSettings.DEFAULT_AGENT_ANSWER_TIMEOUT),
                 seconds(s.wrapUpSeconds(), Duration.ZERO), seconds(s.previewSeconds(), Duration.ZERO),
                 quota(s, zone), s.maxConcurrentCalls() == null ? OptionalInt.empty() : OptionalInt.of(s.maxConcurrentCalls()),
-                properties.lease(), predictive(s));
+                properties.lease());
+        return switch (campaign.dialMode()) {
+            case PREDICTIVE -> engine.withPredictive(predictive(s));
+            case AUTOCALL -> engine.withAutocall(autocall(business, s));
+            default -> engine;
+        };
     }
 
     /** A predictive campaign's abandon limit, maximum wait and waiting music; defaults were filled on save. */
-    private static Optional<dev.outdial.engine.call.CampaignSettings.Predictive> predictive(CampaignSettings s) {
-        if (s.dialMode() != DialMode.PREDICTIVE) {
-            return Optional.empty();
-        }
-        return Optional.of(new dev.outdial.engine.call.CampaignSettings.Predictive(s.maxAbandonRate(),
-                Duration.ofSeconds(s.maxWaitSeconds()), Optional.ofNullable(s.waitingMusicId()).map(EngineCampaigns::music)));
+    private static dev.outdial.engine.call.CampaignSettings.Predictive predictive(CampaignSettings s) {
+        return new dev.outdial.engine.call.CampaignSettings.Predictive(s.maxAbandonRate(),
+                Duration.ofSeconds(s.maxWaitSeconds()), Optional.ofNullable(s.waitingMusicId()).map(EngineCampaigns::music));
     }
 
     /** The audio file as the telephony fetches it: the simulated carrier only notes it, a SIP adapter streams it. */
     static Telephony.Prompt music(long audioId) {
         return new Telephony.Prompt.AudioFile("/api/v1/audio/" + audioId + "/content");
+    }
+
+    /**
+     * The hotlines a call may go out on: the campaign's own, or for an autocall campaign that rotates,
+     * the enabled hotlines of its group or of the whole business, read when the campaign starts.
+     */
+    private List<String> hotlineNumbers(long businessId, CampaignSettings s) {
+        HotlineRotation rotation = s.hotlineRotation() == null ? HotlineRotation.SINGLE : s.hotlineRotation();
+        List<Hotline> pool = switch (rotation) {
+            case SINGLE -> s.hotlineIds().stream().map(id -> hotlines.get(businessId, id)).toList();
+            case RANDOM_GROUP -> hotlines.inGroup(businessId, s.hotlineGroupId()).stream().filter(Hotline::enabled).toList();
+            case ALL -> hotlines.list(businessId).stream().filter(Hotline::enabled).toList();
+        };
+        return pool.stream().map(Hotline::number).toList();
+    }
+
+    /** The IVR, its results named by classification id as the call records keep them, and the rotation. */
+    private AutocallSettings autocall(Business business, CampaignSettings s) {
+        Map<String, String> idByCode = classifications.list(business.id()).stream()
+                .collect(Collectors.toMap(CallClassification::code, c -> String.valueOf(c.id()), (a, b) -> a));
+        var tree = ivrs.get(business.id(), s.ivrId()).tree().withResults(code -> idByCode.getOrDefault(code, code));
+        AutocallSettings.Rotation rotation = s.hotlineRotation() == null || s.hotlineRotation() == HotlineRotation.SINGLE
+                ? AutocallSettings.Rotation.SINGLE : AutocallSettings.Rotation.RANDOM;
+        String language = "VN".equalsIgnoreCase(business.defaultCountry()) ? "vi-VN" : "en";
+        return new AutocallSettings(tree, rotation, properties.hotlineSkip(), properties.agentWait(), language,
+                seeds.nextLong());
     }
 
     /** "A campaign dials only inside its working hours"; a campaign without a schedule has none to keep. */

@@ -15,7 +15,10 @@ class TelephonyConfig {
 
     @Bean
     SimulatedCarrier simulatedCarrier(EngineThread engine, SimTelephonyProperties sim, NodeId node) {
-        return new SimulatedCarrier(engine, sim.model(), new Random(), "sim-" + node.value());
+        SimulatedCarrier carrier = new SimulatedCarrier(engine, sim.model(), new Random(), "sim-" + node.value());
+        carrier.keyPresses(sim.keyPresses());
+        carrier.hotlineRules(sim.hotlineOutcomes());
+        return carrier;
     }
 
     /** The seats of simulated agents (the demo's bots): each sees what the engine shows its agent. */

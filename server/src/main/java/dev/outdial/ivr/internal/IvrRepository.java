@@ -1,7 +1,7 @@
 package dev.outdial.ivr.internal;
 
+import dev.outdial.engine.ivr.IvrNode;
 import dev.outdial.ivr.Ivr;
-import dev.outdial.ivr.IvrNode;
 import dev.outdial.shared.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -162,7 +162,7 @@ public final class CampaignForecast {
                 CampaignRules.of(campaign.dialType(), campaign.maxCallsPerCustomer(), campaign.retryGap(), 0), window,
                 List.of("+842800000000"), Duration.ofSeconds(30), campaign.agentAnswerTimeout(), Duration.ZERO,
                 campaign.previewTime(), DailyQuota.unlimited(ZoneOffset.UTC), OptionalInt.of(lines),
-                Duration.ofMinutes(2), predictive);
+                Duration.ofMinutes(2), predictive, Optional.empty());
     }
 
     private static Instant min(Instant a, Instant b) {

@@ -1,4 +1,4 @@
-package dev.outdial.ivr;
+package dev.outdial.engine.ivr;
 
 /**
  * A key's action. {@code target} is the node GOTO goes to (and where SET_RESULT continues, if

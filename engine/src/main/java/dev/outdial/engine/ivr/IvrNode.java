@@ -1,4 +1,4 @@
-package dev.outdial.ivr;
+package dev.outdial.engine.ivr;
 
 import java.util.Map;
 
