@@ -102,6 +102,7 @@ class CampaignProgressTest {
         manual.fixtures.agent.client().get("/api/v1/campaigns/" + manual.campaignId + "/progress").expect(403);
         business.person("SUPERVISOR", "lead").client().get("/api/v1/campaigns/" + manual.campaignId + "/progress")
                 .expect(200);
+        api.newBusiness("Other").admin().get("/api/v1/campaigns/" + manual.campaignId + "/progress").expect(404);
     }
 
     @Test

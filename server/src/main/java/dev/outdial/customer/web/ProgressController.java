@@ -1,7 +1,6 @@
 package dev.outdial.customer.web;
 
 import dev.outdial.customer.CampaignProgress;
-import dev.outdial.customer.Progress;
 import dev.outdial.shared.CurrentUser;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -11,12 +10,12 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.ResponseBody;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A campaign's progress (SPEC §6): under the API, and as the nested pie chart the campaign's
- * details page loads into itself (the campaign module cannot depend on this one, which depends on it).
+ * A campaign's progress (SPEC §6) as the nested pie chart the campaign's details page loads into
+ * itself (the campaign module cannot depend on this one, which depends on it); the API answers it
+ * in {@link ProgressApiController}.
  */
 @Controller
 @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
@@ -30,12 +29,6 @@ class ProgressController {
         this.progress = progress;
         this.messages = messages;
         this.json = json;
-    }
-
-    @GetMapping("/api/v1/campaigns/{campaignId}/progress")
-    @ResponseBody
-    Progress progress(@AuthenticationPrincipal CurrentUser me, @PathVariable long campaignId) {
-        return progress.of(me.businessId(), campaignId);
     }
 
     @GetMapping("/campaigns/{campaignId}/progress")
