@@ -39,15 +39,22 @@ public class CallRecords {
 
     @Transactional(readOnly = true)
     public List<CallView> ofCampaign(CurrentUser me, long campaignId, boolean activeOnly) {
-        Long onlyAgent = null;
-        if (me.is(Role.AGENT)) {
-            assignments.campaignOf(me.businessId(), me.id(), campaignId);
-            onlyAgent = me.id();
-        } else {
-            campaigns.get(me.businessId(), campaignId);
-        }
+        Long onlyAgent = onlyAgentOf(me, campaignId);
         return calls.ofCampaign(me.businessId(), campaignId, activeOnly, onlyAgent, LIST_LIMIT).stream()
                 .map(CallView::of).toList();
+    }
+
+    /**
+     * Whose calls of the campaign {@code me} sees: an agent only their own, of a campaign assigned to
+     * them; admins and supervisors all (null). A campaign out of reach answers 404.
+     */
+    private Long onlyAgentOf(CurrentUser me, long campaignId) {
+        if (me.is(Role.AGENT)) {
+            assignments.campaignOf(me.businessId(), me.id(), campaignId);
+            return me.id();
+        }
+        campaigns.get(me.businessId(), campaignId);
+        return null;
     }
 
     /**
@@ -56,13 +63,7 @@ public class CallRecords {
      */
     @Transactional(readOnly = true)
     public List<ExportedCall> toNumber(CurrentUser me, long campaignId, String typedNumber) {
-        Long onlyAgent = null;
-        if (me.is(Role.AGENT)) {
-            assignments.campaignOf(me.businessId(), me.id(), campaignId);
-            onlyAgent = me.id();
-        } else {
-            campaigns.get(me.businessId(), campaignId);
-        }
+        Long onlyAgent = onlyAgentOf(me, campaignId);
         Violations violations = new Violations();
         String number = PhoneNumbers.toE164(typedNumber, businesses.get(me.businessId()).defaultCountry(), "number",
                 violations);
