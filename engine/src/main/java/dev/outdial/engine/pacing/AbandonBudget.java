@@ -20,8 +20,29 @@ import java.time.Instant;
  */
 final class AbandonBudget {
 
-    /** Aim below the limit: a short run of bad luck should not take the campaign over it. */
+    /** Aim below the limit: a short run of bad luck, or a drift not yet seen, should not take the campaign over it. */
     private static final double AIM = 0.75;
+    /** The aim once the answer rate has been steady a while: closer to the limit, the day being predictable. */
+    private static final double STEADY_AIM = 0.97;
+    /**
+     * Above this share of the limit realised over the campaign so far, the aim the gain learns towards
+     * comes down, by this many times the excess: the rest of the day pays back what the start overspent.
+     */
+    private static final double PAY_BACK_FROM = 0.9;
+    private static final double PAY_BACK = 3;
+    private static final double PAY_BACK_PRIOR = 200;
+    /** How much of the team-size slowdown of learning a steady answer rate lifts (0: none, 1: all). */
+    private static final double STEADY_LEARNING = 0.8;
+    /**
+     * On a steady day the hour guard starts holding back only as the last hour nears the aim (at
+     * 0.5 of it when drifting): a few abandons in ten minutes are then luck, and answering each by
+     * dialing less wastes the agents' time.
+     */
+    private static final double STEADY_HOUR_SLACK = 0.8;
+    /** The worst hour the steady aim leaves room for, as a multiple of the limit. */
+    private static final double WORST_HOUR = 1.2;
+    /** The hour guard's decayed count holds about 14.4 minutes of answers (half-life ÷ ln 2): an hour is 4.16 of them. */
+    private static final double HOUR_PER_RECENT_WEIGHT = 60 / (10 / Math.log(2));
     /** Answers' worth of budget granted before the first call, so the first abandons do not stop dialing. */
     private static final double STARTING_ANSWERS = 30;
     /** How far one answer moves the gain, in log terms, per unit of (aim − outcome). */
@@ -38,6 +59,12 @@ final class AbandonBudget {
     private final double maxAbandonRate;
     /** Starts on the safe side: the first hour has the least to go on. */
     private double gain = 0.6;
+    /** Between 0 (drifting, or too early to tell) and 1 (steady), as {@link #steadiness} last set it. */
+    private double steadiness;
+    /** The answer rate was steady since the last drift: a drift now is news. */
+    private boolean wasSteady;
+    private long campaignAnswered;
+    private long campaignAbandoned;
     private double recentAnswered;
     private double recentAbandoned;
     private Instant recentAt;
@@ -46,12 +73,57 @@ final class AbandonBudget {
         this.maxAbandonRate = maxAbandonRate;
     }
 
+    /**
+     * How steady the answer rate has been, 0 to 1: the steadier, the closer to the limit the aim. A
+     * drift takes the margin back at once; steadiness earns it back only as the answer rate proves it.
+     */
+    void steadiness(double steadiness) {
+        double now = Math.clamp(steadiness, 0, 1);
+        if (now > 0.5) {
+            wasSteady = true;
+        } else if (now == 0 && wasSteady) {
+            wasSteady = false;
+            if (gain > 1) {
+                // The answer rate has just moved: the gain was learnt on the old one, and a gain learnt high
+                // on a lucky run would overdial the new one, so half of it (in log terms) is given back.
+                gain = Math.sqrt(gain);
+            }
+        }
+        this.steadiness = now;
+    }
+
+    private double aim() {
+        // An hour of few answers is noisy (140 answers: one abandon is 0.7 %), so the steady aim leaves
+        // an hour's standard deviation of room below 1.2 × the limit, for the worst hour's sake.
+        double answersPerHour = recentAnswered * HOUR_PER_RECENT_WEIGHT;
+        double hourNoise = Math.sqrt(maxAbandonRate / Math.max(1, answersPerHour));
+        double steadyAim = Math.clamp(WORST_HOUR * maxAbandonRate - hourNoise, maxAbandonRate * AIM, maxAbandonRate * STEADY_AIM);
+        double aim = maxAbandonRate * AIM + (steadyAim - maxAbandonRate * AIM) * steadiness;
+        double excess = Math.max(0, realisedRate() - maxAbandonRate * PAY_BACK_FROM);
+        return Math.max(maxAbandonRate * 0.25, aim - PAY_BACK * excess);
+    }
+
+    /**
+     * The campaign's abandon rate so far, with a clean start of some answers: the first half hour's
+     * abandons are the campaign guard's to answer for, the pay-back is for a day's overspending.
+     */
+    private double realisedRate() {
+        return campaignAbandoned / (campaignAnswered + PAY_BACK_PRIOR);
+    }
+
     /** A call answered by a person ended, abandoned or not: the controller learns from it. */
     void answered(boolean abandoned, Instant at, int agents) {
-        double aim = maxAbandonRate * AIM;
+        double aim = aim();
+        campaignAnswered++;
+        if (abandoned) {
+            campaignAbandoned++;
+        }
         // A large team answers many more calls an hour: each moves the gain less, so it learns at the
         // same pace per hour whatever the team, instead of racing ahead of the abandons still to come.
-        double rate = LEARNING_RATE * Math.min(1, (double) TEAM_OF_REFERENCE / Math.max(1, agents));
+        // Once the answer rate is steady the abandons to come are like those seen, so a large team may
+        // learn faster: by the team ratio to the power 0.2 instead of the ratio itself.
+        double teamRatio = Math.min(1, (double) TEAM_OF_REFERENCE / Math.max(1, agents));
+        double rate = LEARNING_RATE * Math.pow(teamRatio, 1 - STEADY_LEARNING * steadiness);
         // Up by the learning rate for an answer that got an agent, down by (1 − aim) ÷ aim times that for
         // an abandon: even when abandons are a share of aim of the answers.
         double outcome = abandoned ? 1 : 0;
@@ -69,8 +141,9 @@ final class AbandonBudget {
         double campaign = Math.clamp(1.5 - spent, 0.05, 1.0);
         decayTo(now);
         double recentRate = recentAbandoned / (recentAnswered + RECENT_PRIOR);
-        double hour = Math.clamp(1.5 - recentRate / (maxAbandonRate * AIM), 0.05, 1.0);
-        return maxAbandonRate * AIM * gain * Math.min(campaign, hour);
+        double aim = aim();
+        double hour = Math.clamp(1.5 + STEADY_HOUR_SLACK * steadiness - recentRate / aim, 0.05, 1.0);
+        return aim * gain * Math.min(campaign, hour);
     }
 
     private void decayTo(Instant now) {

@@ -26,6 +26,18 @@ final class PacingObservations {
     private static final double PRIOR_ANSWER_RATE = 0.5;
     private static final double PRIOR_WEIGHT = 10;
     private static final double DEFAULT_RING_SECONDS = 10;
+    /** The long memory the recent answer rate is compared with, to tell a steady rate from a drift. */
+    private static final Duration STEADY_HALF_LIFE = Duration.ofMinutes(30);
+    /** Answers by a person before the answer rate can be called steady: the first hour's worth or so. */
+    private static final double STEADY_AFTER_ANSWERS = 200;
+    /** …and ten per agent Available: a large team's first hundreds of answers come in its first minutes. */
+    private static final double STEADY_ANSWERS_PER_AGENT = 10;
+    /**
+     * How far apart, in standard errors of the recent rate, the recent and the long rates may be and
+     * still be called steady (fully up to the first, not at all from the second).
+     */
+    private static final double STEADY_GAP = 1.5;
+    private static final double DRIFT_GAP = 3;
 
     /** Busy agent: on a call since {@code since}, or finished talking at {@code since} and not yet free. */
     record Work(boolean onCall, Instant since) {
@@ -37,12 +49,16 @@ final class PacingObservations {
     private final Map<AgentId, Instant> connectedAt = new HashMap<>();
     private double decayedDials;
     private double decayedAnswers;
+    private double steadyDials;
+    private double steadyAnswers;
     private Instant decayedAt;
     private double ringSeconds = DEFAULT_RING_SECONDS;
     /** Busy agents on a call, kept as the map changes: every pacing round asks. */
     private int onCalls;
     private long answeredByPerson;
     private long abandoned;
+    /** Answers by a person when the answer rate was last seen drifting (0: not since the start). */
+    private long answeredAtDrift;
 
     void observe(CallRecord call) {
         if (call.isOpen()) {
@@ -132,6 +148,31 @@ final class PacingObservations {
         return (decayedAnswers + PRIOR_ANSWER_RATE * PRIOR_WEIGHT) / (decayedDials + PRIOR_WEIGHT);
     }
 
+    /**
+     * How steady the answer rate is, from 0 (too little seen yet, or the recent rate has moved away
+     * from the longer-run one by more than its own noise explains: a drift) to 1 (enough answers, and
+     * the last minutes answer as the last hour did).
+     */
+    double answerRateSteadiness(Instant now, int team) {
+        decayTo(now);
+        if (decayedDials < 1 || steadyDials < 1) {
+            return 0;
+        }
+        double recent = decayedAnswers / decayedDials;
+        double longRun = steadyAnswers / steadyDials;
+        double noise = Math.sqrt(Math.max(longRun * (1 - longRun), 1e-4) / decayedDials);
+        double gap = Math.abs(recent - longRun) / noise;
+        if (gap >= DRIFT_GAP) {
+            // A drift: what was learnt of the abandons at the old rate is no guide to the new one, so the
+            // steadiness is earned again from the answers after it.
+            answeredAtDrift = answeredByPerson;
+        }
+        double enough = Math.max(STEADY_AFTER_ANSWERS, STEADY_ANSWERS_PER_AGENT * team);
+        double since = answeredByPerson - answeredAtDrift;
+        double ramp = Math.clamp((since - enough) / enough, 0, 1);
+        return ramp * Math.clamp((DRIFT_GAP - gap) / (DRIFT_GAP - STEADY_GAP), 0, 1);
+    }
+
     Duration ringTime() {
         return Duration.ofMillis(Math.round(ringSeconds * 1000));
     }
@@ -147,8 +188,10 @@ final class PacingObservations {
     private void countDial(Instant at, boolean answered) {
         decayTo(at);
         decayedDials++;
+        steadyDials++;
         if (answered) {
             decayedAnswers++;
+            steadyAnswers++;
         }
     }
 
@@ -157,6 +200,9 @@ final class PacingObservations {
             double factor = Math.pow(0.5, Duration.between(decayedAt, now).toMillis() / (double) HALF_LIFE.toMillis());
             decayedDials *= factor;
             decayedAnswers *= factor;
+            double slow = Math.pow(0.5, Duration.between(decayedAt, now).toMillis() / (double) STEADY_HALF_LIFE.toMillis());
+            steadyDials *= slow;
+            steadyAnswers *= slow;
         }
         if (decayedAt == null || now.isAfter(decayedAt)) {
             decayedAt = now;

@@ -54,6 +54,7 @@ public final class PredictiveStrategy implements DialStrategy {
         Duration horizon = observations.ringTime();
         PacingObservations.Freeing freeing = observations.freeingWithin(view.availableAgents(), view.now(), horizon);
         int ringing = Math.max(0, view.openCalls() - view.waitingCustomers() - observations.onCalls());
+        budget.steadiness(observations.answerRateSteadiness(view.now(), team));
         double target = budget.targetShare(observations.answeredByPerson(), observations.abandoned(), view.now());
         int calls = OverflowModel.callsToDial(ringing, view.waitingCustomers(), observations.answerRate(view.now()),
                 view.freeAgents().size(), freeing.mean(), freeing.variance(), target, view.freeLines());
