@@ -4,7 +4,9 @@ import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.port.AgentScreen;
 import dev.outdial.engine.port.AgentUpdate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
@@ -29,6 +31,8 @@ public class AgentEventStream implements AgentScreen {
     static final int BACKLOG = 256;
 
     private final Map<AgentId, Set<EventSubscriber>> streams = new ConcurrentHashMap<>();
+    /** Each agent's preview still counting down: a card loaded when the screen opens shows it too. */
+    private final Map<AgentId, AgentUpdate.CustomerOffered> previews = new ConcurrentHashMap<>();
     private final int backlog;
 
     AgentEventStream() {
@@ -73,7 +77,22 @@ public class AgentEventStream implements AgentScreen {
 
     @Override
     public void show(AgentId agent, AgentUpdate update) {
+        if (update instanceof AgentUpdate.CustomerOffered offered && offered.dialsAt().isPresent()) {
+            previews.put(agent, offered);
+        } else if (!(update instanceof AgentUpdate.CallEnded || update instanceof AgentUpdate.WrapUpStarted)) {
+            // Withdrawn, dialed or connected: the countdown is over.
+            previews.remove(agent);
+        }
         push(agent, AgentEvents.nameOf(update), AgentEvents.payloadOf(update));
+    }
+
+    /**
+     * When the system dials the customer the agent is previewing, if it still counts down: the
+     * screen's own load of the card and the offer's event may arrive in either order.
+     */
+    public Optional<Instant> previewDialsAt(AgentId agent, long customerId) {
+        return Optional.ofNullable(previews.get(agent)).filter(offer -> offer.customerId() == customerId)
+                .flatMap(AgentUpdate.CustomerOffered::dialsAt);
     }
 
     /** The agent's own leg rings: a progressive call connects once they answer it. */

@@ -4,6 +4,8 @@ import dev.outdial.dialing.AgentWork;
 import dev.outdial.dialing.CallRecords;
 import dev.outdial.dialing.CallView;
 import dev.outdial.dialing.ExecutionScreens;
+import dev.outdial.dialing.internal.AgentEventStream;
+import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.port.CallRecord;
 import dev.outdial.shared.ConflictException;
 import dev.outdial.shared.CurrentUser;
@@ -12,6 +14,7 @@ import dev.outdial.shared.NotFoundException;
 import dev.outdial.web.Formats;
 import dev.outdial.web.PageMessages;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -44,8 +47,11 @@ class WorkspacePages {
     private final CallRecords calls;
     private final PageMessages messages;
     private final Formats formats;
+    private final AgentEventStream events;
 
-    WorkspacePages(AgentWork work, ExecutionScreens screens, CallRecords calls, PageMessages messages, Formats formats) {
+    WorkspacePages(AgentWork work, ExecutionScreens screens, CallRecords calls, PageMessages messages, Formats formats,
+                   AgentEventStream events) {
+        this.events = events;
         this.work = work;
         this.screens = screens;
         this.calls = calls;
@@ -99,13 +105,17 @@ class WorkspacePages {
         return PAGE + " :: empty";
     }
 
-    /** The customer card; {@code dialsAt} is the end of a preview's countdown. */
+    /**
+     * The customer card; {@code dialsAt} is the end of a preview's countdown, also when the card is
+     * loaded by the screen opening rather than by the offer's event.
+     */
     @GetMapping("/workspace/campaigns/{campaignId}/customers/{customerId}")
     String customer(@AuthenticationPrincipal CurrentUser me, @PathVariable long campaignId,
                     @PathVariable long customerId, @RequestParam(required = false) String dialsAt, Model model) {
         model.addAttribute("screen", screens.screen(me, campaignId));
         model.addAttribute("card", screens.customer(me, campaignId, customerId));
-        model.addAttribute("dialsAt", dialsAt);
+        model.addAttribute("dialsAt", dialsAt != null ? dialsAt : events.previewDialsAt(
+                AgentId.of(String.valueOf(me.id())), customerId).map(Instant::toString).orElse(null));
         return PAGE + " :: customer";
     }
 
