@@ -80,6 +80,55 @@ class TicketAndQueuePagesTest {
     }
 
     @Test
+    void theTriggersPageEditsATriggerAndNamesWhatIsWrong() throws Exception {
+        CampaignFixtures campaigns = new CampaignFixtures(business);
+        long first = campaigns.create("First callbacks", "AUTO_CALLBACK");
+        long second = campaigns.create("Second callbacks", "AUTO_CALLBACK");
+        long id = business.admin().post("/api/v1/triggers", Map.of("name", "Callbacks", "match", "ALL",
+                "conditions", java.util.List.of(Map.of("field", "CHANNEL", "operator", "IS", "value", "CALLBACK")),
+                "actions", java.util.List.of(Map.of("type", "ADD_CUSTOMER_TO_CAMPAIGN", "campaignId", first)))).expect(201).id();
+
+        // given the edit form opens filled in with what is saved
+        String form = page(admin, "/settings/triggers?edit=" + id);
+        assertThat(form).contains("Edit trigger &#39;Callbacks&#39;", "action=\"/settings/triggers/" + id + "\"",
+                "value=\"Callbacks\"", "<option value=\"CHANNEL\" selected=\"selected\"");
+        assertThat(page(admin, "/settings/triggers?edit=" + id + "&lang=vi")).contains("Sửa trigger &#39;Callbacks&#39;", "Lưu");
+
+        // when the admin saves without a campaign, the form comes back naming what is wrong and keeping the edit
+        String rejected = mvc.perform(post("/settings/triggers/" + id).session(admin).with(csrf())
+                        .param("name", "Missed calls").param("match", "ANY").param("field0", "CHANNEL")
+                        .param("operator0", "IS").param("value0", "MISSED_CALL").param("campaignId", ""))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(rejected).contains("actions needs at least one action", "value=\"Missed calls\"",
+                "action=\"/settings/triggers/" + id + "\"");
+
+        // when the admin saves a changed name, match, conditions and campaign
+        mvc.perform(post("/settings/triggers/" + id).session(admin).with(csrf()).param("name", "Missed calls")
+                        .param("match", "ANY").param("field0", "CHANNEL").param("operator0", "IS")
+                        .param("value0", "MISSED_CALL").param("field1", "STATUS").param("operator1", "IS_NOT")
+                        .param("value1", "CLOSED").param("field2", "").param("operator2", "IS").param("value2", "OPEN")
+                        .param("campaignId", String.valueOf(second)))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/settings/triggers"));
+
+        // then the trigger is changed, still enabled, and the page shows the change
+        JsonNode trigger = business.admin().get("/api/v1/triggers/" + id).expect(200).json();
+        assertThat(trigger.get("name").asString()).isEqualTo("Missed calls");
+        assertThat(trigger.get("match").asString()).isEqualTo("ANY");
+        assertThat(trigger.get("enabled").asBoolean()).isTrue();
+        assertThat(trigger.get("conditions").size()).isEqualTo(2);
+        assertThat(trigger.get("actions").get(0).get("campaignId").asLong()).isEqualTo(second);
+        assertThat(page(admin, "/settings/triggers")).contains("Missed calls", "Channel is Missed call",
+                "Status is not Closed", "Add the customer to campaign Second callbacks").doesNotContain("Edit trigger");
+
+        // another business's trigger is not found
+        MockHttpSession otherAdmin = signIn("admin@" + api.newBusiness("other-trigger-pages").domain(), "admin-password");
+        mvc.perform(get("/settings/triggers").param("edit", String.valueOf(id)).session(otherAdmin))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/settings/triggers/" + id).session(otherAdmin).with(csrf()).param("name", "Stolen"))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
     void theTicketsPageFiltersCreatesAndLetsOnlyAdminsAndSupervisorsChangeTheStatus() throws Exception {
         mvc.perform(post("/tickets").session(agent).with(csrf()).param("channel", "EMAIL")
                         .param("customerName", "Lan").param("phone", "0912 345 678").param("subject", "Invoice"))

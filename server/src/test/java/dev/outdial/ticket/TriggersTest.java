@@ -176,6 +176,7 @@ class TriggersTest {
         TestBusiness other = api.newBusiness("other-triggers");
         other.admin().get("/api/v1/triggers/" + id).expect(404);
         other.admin().delete("/api/v1/triggers/" + id).expect(404);
+        other.admin().put("/api/v1/triggers/" + id, callbackTrigger()).expect(404);
         assertThat(other.admin().post("/api/v1/triggers", callbackTrigger()).expect(400).json().get("errors")
                 .findValuesAsString("field")).containsExactly("actions[0].campaignId");
         business.admin().delete("/api/v1/triggers/" + id).expect(204);
