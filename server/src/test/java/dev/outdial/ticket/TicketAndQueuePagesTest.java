@@ -120,6 +120,21 @@ class TicketAndQueuePagesTest {
         assertThat(page(admin, "/settings/triggers")).contains("Missed calls", "Channel is Missed call",
                 "Status is not Closed", "Add the customer to campaign Second callbacks").doesNotContain("Edit trigger");
 
+        // and a further action made through the API, which the form does not show, survives an edit on the page
+        long third = campaigns.create("Third callbacks", "AUTO_CALLBACK");
+        business.admin().put("/api/v1/triggers/" + id, Map.of("name", "Missed calls", "match", "ANY",
+                "conditions", java.util.List.of(Map.of("field", "CHANNEL", "operator", "IS", "value", "MISSED_CALL")),
+                "actions", java.util.List.of(Map.of("type", "ADD_CUSTOMER_TO_CAMPAIGN", "campaignId", second),
+                        Map.of("type", "ADD_CUSTOMER_TO_CAMPAIGN", "campaignId", third)))).expect(200);
+        mvc.perform(post("/settings/triggers/" + id).session(admin).with(csrf()).param("name", "Missed calls again")
+                        .param("match", "ANY").param("field0", "CHANNEL").param("operator0", "IS")
+                        .param("value0", "MISSED_CALL").param("campaignId", String.valueOf(first)))
+                .andExpect(status().is3xxRedirection());
+        JsonNode edited = business.admin().get("/api/v1/triggers/" + id).expect(200).json();
+        assertThat(edited.get("actions").size()).isEqualTo(2);
+        assertThat(edited.get("actions").get(0).get("campaignId").asLong()).isEqualTo(first);
+        assertThat(edited.get("actions").get(1).get("campaignId").asLong()).isEqualTo(third);
+
         // another business's trigger is not found
         MockHttpSession otherAdmin = signIn("admin@" + api.newBusiness("other-trigger-pages").domain(), "admin-password");
         mvc.perform(get("/settings/triggers").param("edit", String.valueOf(id)).session(otherAdmin))

@@ -83,13 +83,23 @@ class TriggerPages {
         return "settings/triggers";
     }
 
-    /** Saves an edited trigger, keeping whether it is enabled; a rejected edit shows the form again with what is wrong. */
+    /**
+     * Saves an edited trigger, keeping whether it is enabled and any further actions the form does not
+     * show (a trigger made through the API may add customers to several campaigns); a rejected edit
+     * shows the form again with what is wrong.
+     */
     @PostMapping("/{id}")
     String update(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
                   @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
         Trigger editing = triggers.get(me.businessId(), id);
         try {
-            Trigger saved = triggers.update(me.businessId(), id, draftOf(form, editing.enabled()));
+            TriggerDraft edited = draftOf(form, editing.enabled());
+            List<Trigger.Action> actions = new ArrayList<>(edited.actions());
+            if (editing.actions().size() > 1) {
+                actions.addAll(editing.actions().subList(1, editing.actions().size()));
+            }
+            Trigger saved = triggers.update(me.businessId(), id, new TriggerDraft(edited.name(), edited.enabled(),
+                    edited.match(), edited.conditions(), actions));
             redirect.addFlashAttribute("notice", messages.text("triggers.saved", saved.name()));
             return "redirect:" + PAGE;
         } catch (InvalidInputException | ConflictException rejected) {
