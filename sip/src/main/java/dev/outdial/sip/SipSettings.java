@@ -1,0 +1,47 @@
+package dev.outdial.sip;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How the adapter reaches the carrier and where it listens; the application validates what an
+ * operator typed and builds this, so every value here is already sound.
+ *
+ * @param listen         where SIP is received (UDP and TCP), e.g. 0.0.0.0:5060
+ * @param publicAddress  the host written in Contact, Via and SDP: what the trunk and phones can reach
+ * @param rtpPortFirst   the first RTP port (even); one port per leg, RTCP is not sent
+ * @param rtpPortLast    the last RTP port of the range
+ * @param trunk          the carrier's SIP address
+ * @param transport      how the trunk is reached
+ * @param trunkUsername  digest credentials offered when the trunk challenges (401/407), if any
+ * @param trunkPassword  the password with {@code trunkUsername}
+ * @param fromDomain     the host part of From and P-Asserted-Identity (the trunk's domain by default)
+ * @param realm          the digest realm agents' phones authenticate in
+ * @param keepAlive      how often the trunk is sent OPTIONS
+ */
+public record SipSettings(InetSocketAddress listen, String publicAddress, int rtpPortFirst, int rtpPortLast,
+                          InetSocketAddress trunk, Transport transport, Optional<String> trunkUsername,
+                          Optional<String> trunkPassword, String fromDomain, String realm, Duration keepAlive) {
+
+    public SipSettings {
+        Objects.requireNonNull(listen, "listen");
+        Objects.requireNonNull(publicAddress, "publicAddress");
+        Objects.requireNonNull(trunk, "trunk");
+        Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(trunkUsername, "trunkUsername");
+        Objects.requireNonNull(trunkPassword, "trunkPassword");
+        Objects.requireNonNull(fromDomain, "fromDomain");
+        Objects.requireNonNull(realm, "realm");
+        Objects.requireNonNull(keepAlive, "keepAlive");
+        if (rtpPortFirst < 1024 || rtpPortLast > 65535 || rtpPortFirst > rtpPortLast) {
+            throw new IllegalArgumentException("RTP ports must be a range within 1024-65535");
+        }
+    }
+
+    /** How SIP reaches the trunk. */
+    public enum Transport {
+        UDP, TCP
+    }
+}
