@@ -1,0 +1,10 @@
+/**
+ * When to dial and for whom: one {@link dev.outdial.engine.pacing.BusinessDialer} per business runs
+ * a pacing round whenever something may have freed work, and asks each running campaign's
+ * {@link dev.outdial.engine.pacing.CampaignRunner} for its next dials under the campaign's
+ * {@link dev.outdial.engine.pacing.DialStrategy} — one class per dial type (manual, preview,
+ * progressive, predictive, autocall, auto callback). Predictive's ratio comes from what it has
+ * observed ({@link dev.outdial.engine.pacing.PacingObservations}) and the abandon budget it may
+ * still spend ({@link dev.outdial.engine.pacing.AbandonBudget}).
+ */
+package dev.outdial.engine.pacing;
