@@ -1,0 +1,249 @@
+package dev.outdial.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outdial.engine.customer.AgentId;
+import dev.outdial.engine.customer.CallResult;
+import dev.outdial.engine.customer.CampaignRules;
+import dev.outdial.engine.customer.CustomerInput;
+import dev.outdial.engine.customer.CustomerLifecycle;
+import dev.outdial.engine.customer.CustomerState;
+import dev.outdial.engine.customer.DialType;
+import dev.outdial.engine.customer.Transition;
+import dev.outdial.engine.port.CustomerStore;
+import dev.outdial.engine.rules.QueuedCustomer;
+import dev.outdial.engine.rules.Recipient;
+import dev.outdial.engine.sim.InMemoryCustomerStore;
+import dev.outdial.testing.Api;
+import dev.outdial.testing.CampaignFixtures;
+import dev.outdial.testing.OutdialIntegrationTest;
+import dev.outdial.testing.TestBusiness;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The store's SQL is a hand copy of the engine's {@link dev.outdial.engine.rules.DialingOrder}: this
+ * contract holds them to each other. The same seeded walk — claims by agents and by the pool, the
+ * state machine's inputs (dials, results, dispositions, callbacks, pauses, blacklist and DNC holds,
+ * lapsed leases), time passing — runs on {@link InMemoryCustomerStore} and on the database
+ * ({@link DialingCustomers}; H2 here, PostgreSQL in the PostgreSQL suite), and after every step the
+ * two must have claimed the same customers in the same order and hold every customer in the same
+ * state. A failure names its seed and step; run that seed alone to replay it.
+ */
+@OutdialIntegrationTest
+class CustomerStoreContractTest {
+
+    private static final int CUSTOMERS = 36;
+    private static final int STEPS = 250;
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    DialingCustomers database;
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3})
+    void theDatabaseClaimsAndStoresAsTheEngineDoes(long seed) {
+        Random random = new Random(seed);
+        Twin twin = Twin.open(api, database, seed, random);
+        Walk walk = new Walk(twin, random, seed);
+        for (int step = 0; step < STEPS; step++) {
+            walk.step(step);
+        }
+        assertThat(walk.claims).as("seed %d: the walk claimed someone", seed).isPositive();
+        assertThat(walk.transitions).as("seed %d: the walk moved customers on", seed).isGreaterThan(STEPS / 3);
+    }
+
+    /** One campaign's customers in both stores, known by phone number (each store has its own ids). */
+    private record Twin(CustomerStore memory, long memoryCampaign, CustomerStore db, long dbCampaign,
+                        CampaignRules rules, Map<String, Long> memoryIds, Map<String, Long> dbIds,
+                        List<AgentId> agents) {
+
+        static Twin open(Api api, DialingCustomers database, long seed, Random random) {
+            TestBusiness business = api.newBusiness("Contract" + seed);
+            CampaignFixtures fixtures = new CampaignFixtures(business);
+            // An unapproved campaign: the live dialer leaves its customers alone, so only this test moves them.
+            long campaign = business.admin().post("/api/v1/campaigns",
+                    fixtures.fullBody("Store contract " + seed, "PROGRESSIVE")).expect(201).id();
+            List<Map<String, Object>> customers = new ArrayList<>();
+            for (int i = 0; i < CUSTOMERS; i++) {
+                Map<String, Object> customer = new HashMap<>();
+                customer.put("name", "Customer " + i);
+                customer.put("phone", "+8491%03d%04d".formatted(seed, i));
+                if (random.nextInt(6) == 0) {
+                    customer.put("dialingMode", "PREVIEW");
+                }
+                customers.add(customer);
+            }
+            // Three batches, so customers differ in when they were added as well as in id.
+            int third = CUSTOMERS / 3;
+            for (int from = 0; from < CUSTOMERS; from += third) {
+                business.admin().post("/api/v1/campaigns/" + campaign + "/customers",
+                        Map.of("customers", customers.subList(from, Math.min(CUSTOMERS, from + third)))).expect(201);
+            }
+
+            CampaignRules rules = CampaignRules.of(DialType.PROGRESSIVE, 1 + random.nextInt(4),
+                    Duration.ofMinutes(random.nextBoolean() ? 0 : 30), random.nextInt(3) == 0 ? 0 : 1);
+            database.register(campaign, rules);
+            InMemoryCustomerStore memory = new InMemoryCustomerStore();
+            long memoryCampaign = 1;
+            memory.addCampaign(memoryCampaign, rules);
+
+            Map<String, Long> dbIds = new HashMap<>();
+            for (JsonNode listed : business.admin().get("/api/v1/campaigns/" + campaign + "/customers?limit=500")
+                    .expect(200).json().get("items")) {
+                dbIds.put(listed.get("phones").get(0).asString(), listed.get("id").asLong());
+            }
+            assertThat(dbIds).hasSize(CUSTOMERS);
+            // The same customers, added at the same instants in the same id order, so ties break alike.
+            Map<String, Long> memoryIds = new HashMap<>();
+            dbIds.values().stream().sorted()
+                    .map(id -> database.find(campaign, id).orElseThrow())
+                    .forEach(stored -> memoryIds.put(stored.phoneNumber(), stored.ownMode()
+                            .map(mode -> memory.add(memoryCampaign, stored.phoneNumber(), stored.addedAt(), mode))
+                            .orElseGet(() -> memory.add(memoryCampaign, stored.phoneNumber(), stored.addedAt()))));
+            List<AgentId> agents = List.of(AgentId.of(String.valueOf(fixtures.agent.id())),
+                    AgentId.of(String.valueOf(fixtures.secondAgent.id())), AgentId.of("987654321"));
+            return new Twin(memory, memoryCampaign, database, campaign, rules, memoryIds, dbIds, agents);
+        }
+
+        CustomerState memoryState(String phone) {
+            return memory.find(memoryCampaign, memoryIds.get(phone)).orElseThrow().state();
+        }
+
+        CustomerState dbState(String phone) {
+            return db.find(dbCampaign, dbIds.get(phone)).orElseThrow().state();
+        }
+    }
+
+    /** The seeded walk: one random step at a time, then both stores compared. */
+    private static final class Walk {
+
+        private final Twin twin;
+        private final Random random;
+        private final long seed;
+        private final List<String> phones;
+        private Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        int claims;
+        int transitions;
+
+        Walk(Twin twin, Random random, long seed) {
+            this.twin = twin;
+            this.random = random;
+            this.seed = seed;
+            this.phones = twin.dbIds().keySet().stream().sorted().toList();
+        }
+
+        void step(int step) {
+            String where = "seed %d step %d".formatted(seed, step);
+            switch (random.nextInt(10)) {
+                case 0, 1, 2 -> claim(where);
+                case 3 -> now = now.plus(Duration.ofMinutes(1 + random.nextInt(90)));
+                case 4 -> expireLapsedLeases(where);
+                default -> moveSomeoneOn(where);
+            }
+            assertThat(twin.db().nextDueAfter(twin.dbCampaign(), now))
+                    .as("%s: when someone next becomes due", where)
+                    .isEqualTo(twin.memory().nextDueAfter(twin.memoryCampaign(), now));
+            for (String phone : phones) {
+                assertThat(twin.dbState(phone)).as("%s: %s in the database", where, phone)
+                        .isEqualTo(twin.memoryState(phone));
+            }
+        }
+
+        private void claim(String where) {
+            Set<AgentId> loggedIn = new HashSet<>();
+            twin.agents().stream().filter(agent -> random.nextBoolean()).forEach(loggedIn::add);
+            Recipient recipient = random.nextBoolean()
+                    ? Recipient.pool(loggedIn)
+                    : Recipient.agent(twin.agents().get(random.nextInt(twin.agents().size())), loggedIn);
+            Set<String> declined = new HashSet<>();
+            phones.stream().filter(phone -> random.nextInt(12) == 0).forEach(declined::add);
+            int max = 1 + random.nextInt(3);
+            Instant leaseUntil = now.plus(Duration.ofMinutes(1 + random.nextInt(20)));
+
+            List<String> fromMemory = phonesOf(twin.memory().claimNext(twin.memoryCampaign(),
+                    recipient.declining(ids(declined, twin.memoryIds())), max, now, leaseUntil));
+            List<String> fromDb = phonesOf(twin.db().claimNext(twin.dbCampaign(),
+                    recipient.declining(ids(declined, twin.dbIds())), max, now, leaseUntil));
+            assertThat(fromDb).as("%s: claimed for %s (max %d), in order", where, recipient, max)
+                    .containsExactlyElementsOf(fromMemory);
+            claims += fromMemory.size();
+        }
+
+        /** What the engine does for a crashed node's customers: every lapsed claim gets LeaseExpired. */
+        private void expireLapsedLeases(String where) {
+            List<String> lapsed = phonesOf(twin.memory().lapsedClaims(twin.memoryCampaign(), now));
+            assertThat(phonesOf(twin.db().lapsedClaims(twin.dbCampaign(), now)))
+                    .as("%s: lapsed claims", where).containsExactlyInAnyOrderElementsOf(lapsed);
+            lapsed.forEach(phone -> apply(where, phone, new CustomerInput.LeaseExpired()));
+        }
+
+        /** One customer gets the first of the state machine's inputs, in a random order, that applies to it. */
+        private void moveSomeoneOn(String where) {
+            // Mostly someone claimed or on a call, so calls run their course and retries pile up.
+            List<String> busy = phones.stream().filter(phone -> twin.memoryState(phone).isClaimed()).toList();
+            List<String> from = busy.isEmpty() || random.nextInt(4) == 0 ? phones : busy;
+            String phone = from.get(random.nextInt(from.size()));
+            List<CustomerInput> inputs = new ArrayList<>(List.of(
+                    new CustomerInput.Dialed(),
+                    new CustomerInput.Dialed(),
+                    new CustomerInput.CallEnded(CallResult.values()[random.nextInt(CallResult.values().length)]),
+                    new CustomerInput.CallEnded(CallResult.SUCCESS),
+                    new CustomerInput.Released(),
+                    new CustomerInput.LeaseRenewed(now.plus(Duration.ofMinutes(5))),
+                    new CustomerInput.Done(),
+                    new CustomerInput.CallbackAt(now.plus(Duration.ofMinutes(random.nextInt(240))),
+                            twin.agents().get(random.nextInt(twin.agents().size()))),
+                    new CustomerInput.DoNotCallBack(),
+                    new CustomerInput.Paused(),
+                    new CustomerInput.Started(),
+                    new CustomerInput.Blacklisted(),
+                    new CustomerInput.Unblacklisted(),
+                    new CustomerInput.DncRegistered(),
+                    new CustomerInput.DncRemoved()));
+            Collections.shuffle(inputs, random);
+            for (CustomerInput input : inputs) {
+                if (apply(where, phone, input)) {
+                    return;
+                }
+            }
+        }
+
+        private boolean apply(String where, String phone, CustomerInput input) {
+            CustomerState before = twin.memoryState(phone);
+            if (!(CustomerLifecycle.apply(before, input, twin.rules(), now) instanceof Transition.Applied applied)) {
+                return false;
+            }
+            assertThat(twin.memory().record(twin.memoryCampaign(), twin.memoryIds().get(phone), before, applied))
+                    .as("%s: %s in memory", where, input).isTrue();
+            assertThat(twin.db().record(twin.dbCampaign(), twin.dbIds().get(phone), before, applied))
+                    .as("%s: %s stored for %s", where, input, phone).isTrue();
+            transitions++;
+            return true;
+        }
+
+        private static List<String> phonesOf(List<QueuedCustomer> customers) {
+            return customers.stream().map(QueuedCustomer::phoneNumber).toList();
+        }
+
+        private static Set<Long> ids(Set<String> phones, Map<String, Long> idsByPhone) {
+            return phones.stream().map(idsByPhone::get).collect(Collectors.toSet());
+        }
+    }
+}
