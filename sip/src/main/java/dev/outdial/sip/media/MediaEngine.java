@@ -167,6 +167,8 @@ public final class MediaEngine implements AutoCloseable {
     void closed(RtpLeg leg) {
         legs.remove(leg);
         leg.closeChannel();
+        // a channel registered with a selector keeps its socket until the selector's next round
+        selector.wakeup();
         ports.release(leg.localPort());
     }
 
