@@ -126,6 +126,30 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
         if (leg instanceof OutboundLeg outbound) {
             bySipCallId.values().remove(outbound);
         }
+        synchronized (this) {
+            notifyAll();
+        }
+    }
+
+    /**
+     * Waits, at most {@code patience}, until every SIP leg has finished: a CANCEL's INVITE has its
+     * 487 (which the stack must still ACK), so closing does not leave the far end ringing.
+     */
+    public synchronized void awaitEnded(Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (!bySipCallId.isEmpty()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                LOG.info("{} SIP legs had not finished when the adapter closed", bySipCallId.size());
+                return;
+            }
+            try {
+                wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     @Override
