@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
+import dev.outdial.engine.port.Telephony;
 import dev.outdial.sip.media.MediaLeg;
 import dev.outdial.sip.signal.DigestAuth;
+import java.io.ByteArrayInputStream;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -35,6 +40,7 @@ class MediaCallsTest {
     private final int carrierPort = Ports.free();
     private final List<Sipp> sipps = new CopyOnWriteArrayList<>();
     private RecordingMedia media;
+    private final List<String> opened = new CopyOnWriteArrayList<>();
     private SipTelephony telephony;
 
     @BeforeEach
@@ -48,8 +54,26 @@ class MediaCallsTest {
         PhoneBook phones = username -> username.equals("anna")
                 ? Optional.of(new PhoneBook.PhoneAccount(ANNA, "anna", DigestAuth.ha1("anna", REALM, "s3cret")))
                 : Optional.empty();
-        telephony = new SipTelephony(settings, phones, uri -> Optional.empty(), ignored -> media, TrunkCallsTest.TEST_T1);
+        PromptSource prompts = uri -> {
+            opened.add(uri);
+            return Optional.of(new ByteArrayInputStream(toneWav(Duration.ofMillis(400))));
+        };
+        telephony = new SipTelephony(settings, phones, prompts, ignored -> media, TrunkCallsTest.TEST_T1);
         telephony.start();
+    }
+
+    /** A 440 Hz tone as an uploaded WAV: 8 kHz, 16-bit, mono. */
+    private static byte[] toneWav(Duration length) {
+        int samples = (int) (8000 * length.toMillis() / 1000);
+        ByteBuffer wav = ByteBuffer.allocate(44 + 2 * samples).order(ByteOrder.LITTLE_ENDIAN);
+        wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + 2 * samples)
+                .put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
+                .putInt(8000).putInt(16000).putShort((short) 2).putShort((short) 16)
+                .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(2 * samples);
+        for (int i = 0; i < samples; i++) {
+            wav.putShort((short) (8000 * Math.sin(2 * Math.PI * 440 * i / 8000)));
+        }
+        return wav.array();
     }
 
     @AfterEach
@@ -98,6 +122,26 @@ class MediaCallsTest {
 
         events.next(CallEvent.HungUp.class);
         carrier.assertPassed();
+    }
+
+    @Test
+    void promptsPlayInTurnAndTheCallEndsAfterTheLast() {
+        Sipp carrier = carrier(WAIT_FOR_OUR_BYE);
+        CallEvents events = new CallEvents();
+        CallId call = telephony.place("+4930999000", "+4930555123", Duration.ofSeconds(60), events);
+        events.next(CallEvent.Ringing.class);
+        events.next(CallEvent.Answered.class);
+
+        telephony.play(call, new Telephony.Prompt.AudioFile("prompt:welcome"));
+        telephony.play(call, new Telephony.Prompt.AudioFile("prompt:menu"));
+        telephony.play(call, new Telephony.Prompt.AudioFile("prompt:welcome"));
+        telephony.hangUpAfterPrompts(call);
+
+        assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).isFalse();
+        carrier.assertPassed();
+        // Three clips of 400 ms are 60 packets of 20 ms; each upload was read and converted once.
+        assertThat(media.legs.getFirst().stats().packetsSent()).isGreaterThanOrEqualTo(60);
+        assertThat(opened).containsExactlyInAnyOrder("prompt:welcome", "prompt:menu");
     }
 
     @Test
