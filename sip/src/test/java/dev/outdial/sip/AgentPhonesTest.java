@@ -6,8 +6,6 @@ import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
-import dev.outdial.sip.signal.DigestAuth;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -27,8 +25,7 @@ import org.junit.jupiter.api.TestInfo;
  */
 class AgentPhonesTest {
 
-    private static final String REALM = "outdial.test";
-    private static final AgentId ANNA = new AgentId("agent-anna");
+    private static final AgentId ANNA = TestSip.ANNA;
 
     private Path workDir;
     private final int phonePort = Ports.free();
@@ -43,13 +40,8 @@ class AgentPhonesTest {
     void start(TestInfo test) {
         Sipp.requireSipp();
         workDir = Sipp.workDir(test);
-        SipSettings settings = new SipSettings(new InetSocketAddress("127.0.0.1", ourPort), "127.0.0.1",
-                30000, 30099, new InetSocketAddress("127.0.0.1", Ports.free()), SipSettings.Transport.UDP,
-                Optional.empty(), Optional.empty(), "outdial.test", REALM, Duration.ofHours(1));
-        PhoneBook phones = username -> username.equals("anna")
-                ? Optional.of(new PhoneBook.PhoneAccount(ANNA, "anna", DigestAuth.ha1("anna", REALM, "s3cret")))
-                : Optional.empty();
-        telephony = new SipTelephony(settings, phones, uri -> Optional.empty(), ignored -> media, TrunkCallsTest.TEST_T1);
+        telephony = new SipTelephony(TestSip.settings(ourPort, Ports.free()), TestSip.PHONES, uri -> Optional.empty(),
+                ignored -> media, TestSip.T1);
         telephony.start();
         telephony.registrations().onChange((agent, registered) -> registrationChanges.add(agent.value() + "=" + registered));
         telephony.agentLines().onChange((agent, state) -> lineChanges.add(agent.value() + "=" + state));
@@ -80,41 +72,12 @@ class AgentPhonesTest {
         return phone;
     }
 
-    private static final String AGENT_HANGS_UP = """
-              <send retrans="500"><![CDATA[
-            BYE [next_url] SIP/2.0
-            Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-            From: <sip:anna@[local_ip]:[local_port]>;tag=[pid]SIPpTag01[call_number]
-            To:[$outdial]
-            [last_Call-ID:]
-            CSeq: 10 BYE
-            Max-Forwards: 70
-            Content-Length: 0
-
-            ]]></send>
-              <recv response="200" crlf="true"/>
-            """;
-
-    private static final String OUTDIAL_HANGS_UP = """
-              <recv request="BYE"/>
-              <send><![CDATA[
-            SIP/2.0 200 OK
-            [last_Via:]
-            [last_From:]
-            [last_To:]
-            [last_Call-ID:]
-            [last_CSeq:]
-            Content-Length: 0
-
-            ]]></send>
-            """;
-
     @Test
     void aPhoneRegistersWithDigestAndIsRungAtItsContact() {
         register("anna", "s3cret", 3600, phoneContact(), "200", "Contact: .sip:anna@127\\.0\\.0\\.1:" + phonePort + ".;expires=3[0-9]{3}");
         assertThat(telephony.registrations().isRegistered(ANNA)).isTrue();
         assertThat(registrationChanges).containsExactly("agent-anna=true");
-        Sipp phone = phone(AGENT_HANGS_UP);
+        Sipp phone = phone(SippSteps.farEndHangsUp("anna"));
         CallEvents events = new CallEvents();
 
         CallId leg = telephony.ringAgent(ANNA, Duration.ofSeconds(30), events);
@@ -175,7 +138,7 @@ class AgentPhonesTest {
     @Test
     void aNailedUpLineAnswersAtOnceAndStaysUpWhenTheCallOnItEnds() {
         register("anna", "s3cret", 3600, phoneContact(), "200", "SIP/2.0 200");
-        Sipp phone = phone(OUTDIAL_HANGS_UP);
+        Sipp phone = phone(SippSteps.OUTDIAL_HANGS_UP);
 
         telephony.agentLines().nailUp(ANNA);
         Await.until("anna's line is UP", () -> telephony.agentLines().state(ANNA) == AgentLines.LineState.UP);
@@ -205,7 +168,7 @@ class AgentPhonesTest {
     @Test
     void theAgentHangingUpTheirPhoneTakesTheLineDown() {
         register("anna", "s3cret", 3600, phoneContact(), "200", "SIP/2.0 200");
-        Sipp phone = phone(AGENT_HANGS_UP);
+        Sipp phone = phone(SippSteps.farEndHangsUp("anna"));
 
         telephony.agentLines().nailUp(ANNA);
 

@@ -7,9 +7,7 @@ import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.Telephony;
 import dev.outdial.sip.media.MediaLeg;
-import dev.outdial.sip.signal.DigestAuth;
 import java.io.ByteArrayInputStream;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +30,7 @@ import org.junit.jupiter.api.TestInfo;
 class MediaCallsTest {
 
     private static final Path PCAPS = Path.of("/usr/share/sip-tester");
-    private static final String REALM = "outdial.test";
-    private static final AgentId ANNA = new AgentId("agent-anna");
+    private static final AgentId ANNA = TestSip.ANNA;
 
     private Path workDir;
     private final int ourPort = Ports.free();
@@ -48,17 +45,12 @@ class MediaCallsTest {
         Sipp.requireSipp();
         workDir = Sipp.workDir(test);
         media = new RecordingMedia();
-        SipSettings settings = new SipSettings(new InetSocketAddress("127.0.0.1", ourPort), "127.0.0.1",
-                30000, 30099, new InetSocketAddress("127.0.0.1", carrierPort), SipSettings.Transport.UDP,
-                Optional.empty(), Optional.empty(), "outdial.test", REALM, Duration.ofHours(1));
-        PhoneBook phones = username -> username.equals("anna")
-                ? Optional.of(new PhoneBook.PhoneAccount(ANNA, "anna", DigestAuth.ha1("anna", REALM, "s3cret")))
-                : Optional.empty();
         PromptSource prompts = uri -> {
             opened.add(uri);
             return Optional.of(new ByteArrayInputStream(toneWav(Duration.ofMillis(400))));
         };
-        telephony = new SipTelephony(settings, phones, prompts, ignored -> media, TrunkCallsTest.TEST_T1);
+        telephony = new SipTelephony(TestSip.settings(ourPort, carrierPort), TestSip.PHONES, prompts, ignored -> media,
+                TestSip.T1);
         telephony.start();
     }
 
@@ -82,20 +74,6 @@ class MediaCallsTest {
         sipps.forEach(Sipp::close);
     }
 
-    private static final String WAIT_FOR_OUR_BYE = """
-              <recv request="BYE"/>
-              <send><![CDATA[
-            SIP/2.0 200 OK
-            [last_Via:]
-            [last_From:]
-            [last_To:]
-            [last_Call-ID:]
-            [last_CSeq:]
-            Content-Length: 0
-
-            ]]></send>
-            """;
-
     private Sipp carrier(String afterAnswer) {
         Sipp carrier = Sipp.serve("carrier-answers.xml", carrierPort, Map.of("AFTER_ANSWER", afterAnswer), workDir,
                 "-mp", String.valueOf(Ports.free()));
@@ -109,7 +87,7 @@ class MediaCallsTest {
 
     @Test
     void theCarriersAudioArrivesOnTheAnsweredLeg() {
-        Sipp carrier = carrier(playing("g711a.pcap") + WAIT_FOR_OUR_BYE);
+        Sipp carrier = carrier(playing("g711a.pcap") + SippSteps.OUTDIAL_HANGS_UP);
         CallEvents events = new CallEvents();
         CallId call = telephony.place("+4930999000", "+4930555123", Duration.ofSeconds(60), events);
         events.next(CallEvent.Ringing.class);
@@ -126,7 +104,7 @@ class MediaCallsTest {
 
     @Test
     void promptsPlayInTurnAndTheCallEndsAfterTheLast() {
-        Sipp carrier = carrier(WAIT_FOR_OUR_BYE);
+        Sipp carrier = carrier(SippSteps.OUTDIAL_HANGS_UP);
         CallEvents events = new CallEvents();
         CallId call = telephony.place("+4930999000", "+4930555123", Duration.ofSeconds(60), events);
         events.next(CallEvent.Ringing.class);
@@ -152,17 +130,7 @@ class MediaCallsTest {
                   <label id="press"/>
                 """ + playing("dtmf_2833_1.pcap") + """
                   <recv request="BYE" timeout="500" ontimeout="press"/>
-                  <send><![CDATA[
-                SIP/2.0 200 OK
-                [last_Via:]
-                [last_From:]
-                [last_To:]
-                [last_Call-ID:]
-                [last_CSeq:]
-                Content-Length: 0
-
-                ]]></send>
-                """;
+                """ + SippSteps.ok();
         Sipp carrier = carrier(pressingOne);
         CallEvents events = new CallEvents();
         CallId call = telephony.place("+4930999000", "+4930555123", Duration.ofSeconds(60), events);
@@ -185,10 +153,10 @@ class MediaCallsTest {
                 "FINAL", "200", "EXPECT", "SIP/2.0 200"), workDir);
         sipps.add(registering);
         registering.assertPassed();
-        Sipp phone = Sipp.serve("phone-answers.xml", phonePort, Map.of("USER", "anna", "AFTER_ANSWER", WAIT_FOR_OUR_BYE,
+        Sipp phone = Sipp.serve("phone-answers.xml", phonePort, Map.of("USER", "anna", "AFTER_ANSWER", SippSteps.OUTDIAL_HANGS_UP,
                 "AFTER_ANSWER_TEXT", "waits for Outdial to hang up"), workDir, "-mp", String.valueOf(Ports.free()), "-rtp_echo");
         sipps.add(phone);
-        Sipp carrier = carrier(playing("g711a.pcap") + WAIT_FOR_OUR_BYE);
+        Sipp carrier = carrier(playing("g711a.pcap") + SippSteps.OUTDIAL_HANGS_UP);
 
         CallEvents customer = new CallEvents();
         CallId customerLeg = telephony.place("+4930999000", "+4930555123", Duration.ofSeconds(60), customer);

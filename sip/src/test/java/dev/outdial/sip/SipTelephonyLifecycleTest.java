@@ -33,15 +33,9 @@ class SipTelephonyLifecycleTest {
         }
     }
 
-    private static SipSettings settings(int listenPort, int trunkPort) {
-        return new SipSettings(new InetSocketAddress("127.0.0.1", listenPort), "127.0.0.1", 30000, 30099,
-                new InetSocketAddress("127.0.0.1", trunkPort), SipSettings.Transport.UDP, Optional.empty(),
-                Optional.empty(), "outdial.test", "outdial.test", Duration.ofHours(1));
-    }
-
     private SipTelephony start(SipSettings settings) {
         telephony = new SipTelephony(settings, username -> Optional.empty(), uri -> Optional.empty(),
-                ignored -> media, TrunkCallsTest.TEST_T1);
+                ignored -> media, TestSip.T1);
         telephony.start();
         return telephony;
     }
@@ -49,8 +43,8 @@ class SipTelephonyLifecycleTest {
     @Test
     void aListenPortTakenIsReportedWithItsSetting() throws Exception {
         try (DatagramSocket taken = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            SipTelephony sip = new SipTelephony(settings(taken.getLocalPort(), 5060), username -> Optional.empty(),
-                    uri -> Optional.empty(), ignored -> media, TrunkCallsTest.TEST_T1);
+            SipTelephony sip = new SipTelephony(TestSip.settings(taken.getLocalPort(), 5060), username -> Optional.empty(),
+                    uri -> Optional.empty(), ignored -> media, TestSip.T1);
 
             assertThatThrownBy(sip::start).hasMessageContaining("outdial.telephony.sip.listen")
                     .hasMessageContaining(String.valueOf(taken.getLocalPort()));
@@ -75,7 +69,7 @@ class SipTelephonyLifecycleTest {
         int carrierPort = Ports.free();
         sipp = Sipp.serve("carrier-rings-forever.xml", carrierPort, Map.of(), workDir);
         CallEvents events = new CallEvents();
-        start(settings(Ports.free(), carrierPort)).place("+4930999000", "+4930555123", Duration.ofSeconds(60), events);
+        start(TestSip.settings(Ports.free(), carrierPort)).place("+4930999000", "+4930555123", Duration.ofSeconds(60), events);
         events.next(CallEvent.Ringing.class);
 
         telephony.close();
@@ -90,7 +84,7 @@ class SipTelephonyLifecycleTest {
     void anOptionsFromOutsideIsAnsweredAndAnIncomingCallRefused(TestInfo test) {
         Sipp.requireSipp();
         int port = Ports.free();
-        start(settings(port, Ports.free()));
+        start(TestSip.settings(port, Ports.free()));
 
         sipp = Sipp.call("outsider-requests.xml", "127.0.0.1:" + port, Ports.free(), Map.of(), Sipp.workDir(test));
 

@@ -8,7 +8,6 @@ import dev.outdial.engine.port.CallId;
 import dev.outdial.sip.media.Codec;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -26,8 +25,6 @@ class TrunkCallsTest {
     private static final String HOTLINE = "+4930999000";
     private static final String CUSTOMER = "+4930555123";
     private static final Duration LONG_RING = Duration.ofSeconds(60);
-    /** A short T1 so a silent trunk times out (64 × T1) within the test's patience. */
-    static final Duration TEST_T1 = Duration.ofMillis(20);
 
     private Path workDir;
     private final int sippPort = Ports.free();
@@ -53,11 +50,8 @@ class TrunkCallsTest {
 
     private SipTelephony start(int trunkPort, SipSettings.Transport transport, Optional<String> user,
                                Optional<String> password, Duration keepAlive) {
-        SipSettings settings = new SipSettings(new InetSocketAddress("127.0.0.1", Ports.free()), "127.0.0.1",
-                30000, 30099, new InetSocketAddress("127.0.0.1", trunkPort), transport, user, password,
-                "outdial.test", "outdial.test", keepAlive);
-        telephony = new SipTelephony(settings, username -> Optional.empty(), uri -> Optional.empty(),
-                ignored -> media, TEST_T1);
+        telephony = new SipTelephony(TestSip.settings(Ports.free(), trunkPort, transport, user, password, keepAlive),
+                username -> Optional.empty(), uri -> Optional.empty(), ignored -> media, TestSip.T1);
         telephony.start();
         return telephony;
     }
@@ -70,38 +64,9 @@ class TrunkCallsTest {
         sipp = Sipp.serve(scenario, sippPort, replace, workDir);
     }
 
-    private static final String FAR_END_BYE = """
-              <send retrans="500"><![CDATA[
-            BYE [next_url] SIP/2.0
-            Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-            From: <sip:carrier@[local_ip]:[local_port]>;tag=[pid]SIPpTag01[call_number]
-            To:[$outdial]
-            [last_Call-ID:]
-            CSeq: 10 BYE
-            Max-Forwards: 70
-            Content-Length: 0
-
-            ]]></send>
-              <recv response="200" crlf="true"/>
-            """;
-
-    private static final String OUR_BYE = """
-              <recv request="BYE"/>
-              <send><![CDATA[
-            SIP/2.0 200 OK
-            [last_Via:]
-            [last_From:]
-            [last_To:]
-            [last_Call-ID:]
-            [last_CSeq:]
-            Content-Length: 0
-
-            ]]></send>
-            """;
-
     @Test
     void theCarrierRingsAnswersAndHangsUp() {
-        carrier("carrier-answers.xml", Map.of("AFTER_ANSWER", FAR_END_BYE));
+        carrier("carrier-answers.xml", Map.of("AFTER_ANSWER", SippSteps.farEndHangsUp("carrier")));
         CallEvents events = new CallEvents();
 
         CallId call = start().place(HOTLINE, CUSTOMER, LONG_RING, events);
@@ -121,7 +86,7 @@ class TrunkCallsTest {
 
     @Test
     void ourHangUpOfAnAnsweredCallSendsBye() {
-        carrier("carrier-answers.xml", Map.of("AFTER_ANSWER", OUR_BYE));
+        carrier("carrier-answers.xml", Map.of("AFTER_ANSWER", SippSteps.OUTDIAL_HANGS_UP));
         CallEvents events = new CallEvents();
         CallId call = start().place(HOTLINE, CUSTOMER, LONG_RING, events);
         events.next(CallEvent.Ringing.class);
@@ -188,7 +153,7 @@ class TrunkCallsTest {
 
                 ]]></send>
                   <recv response="200"/>
-                """ + FAR_END_BYE;
+                """ + SippSteps.farEndHangsUp("carrier");
         carrier("carrier-answers.xml", Map.of("AFTER_ANSWER", midCall));
         CallEvents events = new CallEvents();
 
