@@ -6,6 +6,12 @@ import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -163,6 +169,54 @@ class AgentPhonesTest {
         assertThat(lineChanges).containsExactly("agent-anna=CALLING", "agent-anna=UP", "agent-anna=DOWN");
         first.assertNoMore();
         second.assertNoMore();
+    }
+
+    @Test
+    void theAgentHangingUpDuringACallOnTheLineEndsItAndTakesTheLineDown() throws Exception {
+        register("anna", "s3cret", 3600, phoneContact(), "200", "SIP/2.0 200");
+        Path callIdFile = workDir.resolve("line-call-id");
+        Files.deleteIfExists(callIdFile);
+        // The phone writes its call's Call-ID for the test, then waits for the test's INFO, its "hang up now".
+        Sipp phone = phone("  <nop><action><exec command=\"echo '[call_id]' > " + callIdFile + "\"/></action></nop>\n"
+                + "  <recv request=\"INFO\"/>\n" + SippSteps.farEndHangsUp("anna"));
+        telephony.agentLines().nailUp(ANNA);
+        Await.until("anna's line is UP", () -> telephony.agentLines().state(ANNA) == AgentLines.LineState.UP);
+        CallEvents onLine = new CallEvents();
+        telephony.ringAgent(ANNA, Duration.ofSeconds(30), onLine);
+        onLine.next(CallEvent.Answered.class);
+
+        Await.until("the phone wrote its Call-ID", () -> Files.exists(callIdFile) && readable(callIdFile));
+        hangUpButton(Files.readString(callIdFile).strip());
+
+        assertThat(onLine.next(CallEvent.HungUp.class).byCalledParty()).isTrue();
+        phone.assertPassed();
+        Await.until("anna's line is DOWN", () -> telephony.agentLines().state(ANNA) == AgentLines.LineState.DOWN);
+        assertThat(lineChanges).containsExactly("agent-anna=CALLING", "agent-anna=UP", "agent-anna=DOWN");
+        onLine.assertNoMore();
+    }
+
+    private static boolean readable(Path file) {
+        try {
+            return Files.readString(file).endsWith("\n");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Tells the SIPp phone to hang up: an INFO in its call, which its scenario waits for. */
+    private void hangUpButton(String callId) throws IOException {
+        String info = "INFO sip:anna@127.0.0.1:" + phonePort + " SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:9;branch=z9hG4bK-hang-up-button\r\n"
+                + "From: <sip:test@127.0.0.1>;tag=button\r\n"
+                + "To: <sip:anna@127.0.0.1>\r\n"
+                + "Call-ID: " + callId + "\r\n"
+                + "CSeq: 1 INFO\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "Content-Length: 0\r\n\r\n";
+        byte[] bytes = info.getBytes(StandardCharsets.US_ASCII);
+        try (DatagramSocket socket = new DatagramSocket()) {
+            socket.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), phonePort));
+        }
     }
 
     @Test
