@@ -9,6 +9,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +26,9 @@ import java.util.Locale;
  * </ul>
  * For each it prints the engine's CPU (its two threads' CPU time over wall time, so the driver's
  * own work is not counted), packets per second, the transit of relayed packets and the jitter
- * (how far gaps between a stream's packets are from 20 ms), as a Markdown table.
+ * (how far gaps between a stream's packets are from 20 ms), and from each {@code bridge} to the
+ * first customer packet sent to the agent ({@link dev.outdial.sip.media.MediaStats#firstPacketSent}),
+ * as a Markdown table.
  *
  * <pre>MediaLoad [--legs 100,200,400] [--seconds 10] [--rtp-ports 61000-62998]</pre>
  */
@@ -49,8 +53,8 @@ public final class MediaLoad {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        System.out.println("| mode | legs | engine CPU (% of one core) | packets/s in + out | transit p50 / p99 (ms) | jitter p50 / p99 (ms) | lost |");
-        System.out.println("|---|---|---|---|---|---|---|");
+        System.out.println("| mode | legs | engine CPU (% of one core) | packets/s in + out | transit p50 / p99 (ms) | jitter p50 / p99 (ms) | lost | bridge → first packet at the agent p50 / p99 (ms) |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         for (int legs : legCounts) {
             for (String mode : List.of("direct", "bridged", "prompts")) {
                 System.out.println(run(mode, legs, seconds, firstPort, lastPort));
@@ -62,6 +66,7 @@ public final class MediaLoad {
         try (MediaEngine engine = new MediaEngine(InetAddress.getLoopbackAddress(), firstPort, lastPort);
              FarEnds farEnds = new FarEnds(legs)) {
             List<MediaLeg> opened = new ArrayList<>();
+            List<MediaLeg[]> toBridge = new ArrayList<>();
             AudioClip prompt = AudioClip.of8kHzSamples(tone());
             for (int pair = 0; pair < legs / 2; pair++) {
                 int customer = 2 * pair;
@@ -74,7 +79,7 @@ public final class MediaLoad {
                     case "bridged" -> {
                         MediaLeg customerLeg = leg(engine, farEnds, customer, opened);
                         MediaLeg agentLeg = leg(engine, farEnds, agent, opened);
-                        customerLeg.bridge(agentLeg);
+                        toBridge.add(new MediaLeg[] {customerLeg, agentLeg});
                         farEnds.target(customer, local(customerLeg));
                         farEnds.target(agent, local(agentLeg));
                     }
@@ -85,7 +90,20 @@ public final class MediaLoad {
                 }
             }
             farEnds.startTalking();
-            Thread.sleep(WARM_UP_MILLIS);
+            Thread.sleep(WARM_UP_MILLIS / 2);
+            // bridged while both far ends talk, as when a customer answers onto an agent's nailed-up line
+            Histogram connect = new Histogram();
+            List<Instant> bridgedAt = new ArrayList<>();
+            for (MediaLeg[] pair : toBridge) {
+                bridgedAt.add(Instant.now());
+                pair[0].bridge(pair[1]);
+            }
+            Thread.sleep(WARM_UP_MILLIS / 2);
+            for (int i = 0; i < toBridge.size(); i++) {
+                Instant bridged = bridgedAt.get(i);
+                toBridge.get(i)[1].stats().firstPacketSent()
+                        .ifPresent(first -> connect.add(Duration.between(bridged, first).toNanos()));
+            }
             farEnds.record();
             long cpuBefore = engineCpuNanos();
             long wallBefore = System.nanoTime();
@@ -97,10 +115,12 @@ public final class MediaLoad {
             double perSecond = (received + sent) * 1e9 / wall;
             String lost = sent == 0 ? "–" : String.format(Locale.ROOT, "%.2f%%", Math.max(0, 100.0 * (sent - received) / sent));
             String cpuShare = mode.equals("direct") ? "–" : String.format(Locale.ROOT, "%.1f", 100.0 * cpu / wall);
-            return String.format(Locale.ROOT, "| %s | %d | %s | %.0f | %s | %.2f / %.2f | %s |", mode, legs, cpuShare, perSecond,
+            String connected = connect.count() == 0 ? "–" : String.format(Locale.ROOT, "%.2f / %.2f",
+                    connect.percentileMillis(0.5), connect.percentileMillis(0.99));
+            return String.format(Locale.ROOT, "| %s | %d | %s | %.0f | %s | %.2f / %.2f | %s | %s |", mode, legs, cpuShare, perSecond,
                     farEnds.transit().count() == 0 ? "–" : String.format(Locale.ROOT, "%.2f / %.2f",
                             farEnds.transit().percentileMillis(0.5), farEnds.transit().percentileMillis(0.99)),
-                    farEnds.gaps().percentileMillis(0.5), farEnds.gaps().percentileMillis(0.99), lost);
+                    farEnds.gaps().percentileMillis(0.5), farEnds.gaps().percentileMillis(0.99), lost, connected);
         }
     }
 
