@@ -46,6 +46,8 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     private static final Duration STANDARD_T1 = Duration.ofMillis(500);
     /** How often expired registrations are swept, so an agent whose phone vanished is seen unregistered. */
     private static final Duration SWEEP = Duration.ofSeconds(5);
+    /** How long closing waits for the far ends to confirm our CANCELs before the stack stops. */
+    private static final Duration CLOSING_PATIENCE = Duration.ofSeconds(2);
 
     private final SipSettings settings;
     private final PhoneBook phones;
@@ -217,6 +219,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         }
         keepAlive.close();
         calls.open().forEach(Leg::hangUp);
+        calls.awaitEnded(CLOSING_PATIENCE);
         timers.shutdownNow();
         converter.shutdownNow();
         endpoint.close();

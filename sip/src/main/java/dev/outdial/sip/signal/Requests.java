@@ -76,7 +76,9 @@ public final class Requests {
     private Request invite(URI target, SipURI caller, String sdp) throws ParseException {
         Request invite = request(Request.INVITE, target, caller, sdp);
         invite.addHeader(endpoint.contact(transportOf(target)));
-        invite.addHeader(endpoint.headers().createHeader("Allow", "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE"));
+        for (String method : SipCalls.ALLOWED) {
+            invite.addHeader(endpoint.headers().createAllowHeader(method));
+        }
         return invite;
     }
 

@@ -1,0 +1,171 @@
+package dev.outdial.sip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outdial.engine.customer.AgentId;
+import dev.outdial.engine.port.CallEvent;
+import dev.outdial.engine.port.CallId;
+import dev.outdial.sip.media.MediaLeg;
+import dev.outdial.sip.signal.DigestAuth;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+/**
+ * Calls with real media: SIPp's carrier sends G.711 audio (its g711a.pcap) and RFC 4733 keys (its
+ * dtmf_2833 captures) to the RTP port Outdial offered; an agent's SIPp phone echoes what it hears, so
+ * a bridged customer's audio is seen reaching the agent and coming back.
+ */
+class MediaCallsTest {
+
+    private static final Path PCAPS = Path.of("/usr/share/sip-tester");
+    private static final String REALM = "outdial.test";
+    private static final AgentId ANNA = new AgentId("agent-anna");
+
+    private Path workDir;
+    private final int ourPort = Ports.free();
+    private final int carrierPort = Ports.free();
+    private final List<Sipp> sipps = new CopyOnWriteArrayList<>();
+    private RecordingMedia media;
+    private SipTelephony telephony;
+
+    @BeforeEach
+    void start(TestInfo test) {
+        Sipp.requireSipp();
+        workDir = Sipp.workDir(test);
+        media = new RecordingMedia();
+        SipSettings settings = new SipSettings(new InetSocketAddress("127.0.0.1", ourPort), "127.0.0.1",
+                30000, 30099, new InetSocketAddress("127.0.0.1", carrierPort), SipSettings.Transport.UDP,
+                Optional.empty(), Optional.empty(), "outdial.test", REALM, Duration.ofHours(1));
+        PhoneBook phones = username -> username.equals("anna")
+                ? Optional.of(new PhoneBook.PhoneAccount(ANNA, "anna", DigestAuth.ha1("anna", REALM, "s3cret")))
+                : Optional.empty();
+        telephony = new SipTelephony(settings, phones, uri -> Optional.empty(), ignored -> media, TrunkCallsTest.TEST_T1);
+        telephony.start();
+    }
+
+    @AfterEach
+    void stop() {
+        telephony.close();
+        sipps.forEach(Sipp::close);
+    }
+
+    private static final String WAIT_FOR_OUR_BYE = """
+              <recv request="BYE"/>
+              <send><![CDATA[
+            SIP/2.0 200 OK
+            [last_Via:]
+            [last_From:]
+            [last_To:]
+            [last_Call-ID:]
+            [last_CSeq:]
+            Content-Length: 0
+
+            ]]></send>
+            """;
+
+    private Sipp carrier(String afterAnswer) {
+        Sipp carrier = Sipp.serve("carrier-answers.xml", carrierPort, Map.of("AFTER_ANSWER", afterAnswer), workDir,
+                "-mp", String.valueOf(Ports.free()));
+        sipps.add(carrier);
+        return carrier;
+    }
+
+    private static String playing(String pcap) {
+        return "  <nop><action><exec play_pcap_audio=\"" + PCAPS.resolve(pcap) + "\"/></action></nop>\n";
+    }
+
+    @Test
+    void theCarriersAudioArrivesOnTheAnsweredLeg() {
+        Sipp carrier = carrier(playing("g711a.pcap") + WAIT_FOR_OUR_BYE);
+        CallEvents events = new CallEvents();
+        CallId call = telephony.place("+4930999000", "+4930555123", Duration.ofSeconds(60), events);
+        events.next(CallEvent.Ringing.class);
+        events.next(CallEvent.Answered.class);
+        MediaLeg leg = media.legs.getFirst();
+
+        Await.until("the carrier's audio arrives", () -> leg.stats().packetsReceived() >= 20);
+        Await.until("Outdial sends the carrier its own stream (silence)", () -> leg.stats().packetsSent() >= 20);
+        telephony.hangUp(call);
+
+        events.next(CallEvent.HungUp.class);
+        carrier.assertPassed();
+    }
+
+    @Test
+    void aKeyTheCustomerPressesIsCollected() {
+        // The carrier presses 1 again and again until Outdial hangs up, so the key is pressed after
+        // the collection starts, whenever the test gets there.
+        String pressingOne = """
+                  <label id="press"/>
+                """ + playing("dtmf_2833_1.pcap") + """
+                  <recv request="BYE" timeout="500" ontimeout="press"/>
+                  <send><![CDATA[
+                SIP/2.0 200 OK
+                [last_Via:]
+                [last_From:]
+                [last_To:]
+                [last_Call-ID:]
+                [last_CSeq:]
+                Content-Length: 0
+
+                ]]></send>
+                """;
+        Sipp carrier = carrier(pressingOne);
+        CallEvents events = new CallEvents();
+        CallId call = telephony.place("+4930999000", "+4930555123", Duration.ofSeconds(60), events);
+        events.next(CallEvent.Ringing.class);
+        events.next(CallEvent.Answered.class);
+
+        telephony.collectDigits(call, 1, Duration.ofSeconds(15));
+
+        assertThat(events.next(CallEvent.DigitsCollected.class).digits()).isEqualTo("1");
+        telephony.hangUp(call);
+        events.next(CallEvent.HungUp.class);
+        carrier.assertPassed();
+    }
+
+    @Test
+    void aBridgedCustomerIsHeardByTheAgentAndTheAgentByTheCustomer() {
+        int phonePort = Ports.free();
+        Sipp registering = Sipp.call("phone-registers.xml", "127.0.0.1:" + ourPort, Ports.free(), Map.of("USER", "anna",
+                "PASSWORD", "s3cret", "EXPIRES", "3600", "CONTACT", "<sip:anna@127.0.0.1:" + phonePort + ">",
+                "FINAL", "200", "EXPECT", "SIP/2.0 200"), workDir);
+        sipps.add(registering);
+        registering.assertPassed();
+        Sipp phone = Sipp.serve("phone-answers.xml", phonePort, Map.of("USER", "anna", "AFTER_ANSWER", WAIT_FOR_OUR_BYE,
+                "AFTER_ANSWER_TEXT", "waits for Outdial to hang up"), workDir, "-mp", String.valueOf(Ports.free()), "-rtp_echo");
+        sipps.add(phone);
+        Sipp carrier = carrier(playing("g711a.pcap") + WAIT_FOR_OUR_BYE);
+
+        CallEvents customer = new CallEvents();
+        CallId customerLeg = telephony.place("+4930999000", "+4930555123", Duration.ofSeconds(60), customer);
+        customer.next(CallEvent.Ringing.class);
+        customer.next(CallEvent.Answered.class);
+        CallEvents agent = new CallEvents();
+        CallId agentLeg = telephony.ringAgent(ANNA, Duration.ofSeconds(30), agent);
+        agent.next(CallEvent.Ringing.class);
+        agent.next(CallEvent.Answered.class);
+
+        telephony.bridge(customerLeg, agentLeg);
+
+        MediaLeg customerMedia = media.legs.get(0);
+        MediaLeg agentMedia = media.legs.get(1);
+        Await.until("the customer's audio reaches the agent", () -> agentMedia.stats().packetsRelayed() >= 20);
+        Await.until("the agent's (echoed) audio reaches the customer", () -> customerMedia.stats().packetsRelayed() >= 20);
+        telephony.hangUp(agentLeg);
+        telephony.hangUp(customerLeg);
+        agent.next(CallEvent.HungUp.class);
+        customer.next(CallEvent.HungUp.class);
+        phone.assertPassed();
+        carrier.assertPassed();
+    }
+}
