@@ -5,8 +5,6 @@ import dev.outdial.sip.media.Codec;
 import dev.outdial.sip.media.MediaEngine;
 import dev.outdial.sip.media.MediaLeg;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -105,10 +103,10 @@ public final class MediaLoad {
                         .ifPresent(first -> connect.add(Duration.between(bridged, first).toNanos()));
             }
             farEnds.record();
-            long cpuBefore = engineCpuNanos();
+            long cpuBefore = MediaThreads.cpuNanos();
             long wallBefore = System.nanoTime();
             Thread.sleep(seconds * 1000L);
-            long cpu = engineCpuNanos() - cpuBefore;
+            long cpu = MediaThreads.cpuNanos() - cpuBefore;
             long wall = System.nanoTime() - wallBefore;
             long received = farEnds.received();
             long sent = farEnds.sent();
@@ -141,17 +139,5 @@ public final class MediaLoad {
             samples[i] = (short) (8000 * Math.sin(2 * Math.PI * 440 * i / 8000));
         }
         return samples;
-    }
-
-    /** CPU time of the engine's receiving and pacing threads. */
-    private static long engineCpuNanos() {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long total = 0;
-        for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (thread.getName().equals("rtp-receive") || thread.getName().equals("rtp-pacer")) {
-                total += Math.max(0, threads.getThreadCpuTime(thread.threadId()));
-            }
-        }
-        return total;
     }
 }

@@ -5,8 +5,6 @@ import dev.outdial.engine.port.CallId;
 import dev.outdial.sip.SipSettings;
 import dev.outdial.sip.SipTelephony;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,9 +28,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * customer leg (anchored media: SIPp's audio in, silence out) for {@code --hold} seconds, then hangs
  * up. Per rate it prints the calls placed, answered and failed, the legs held at once, the media
  * engine's CPU, and {@code place()} → Answered; with SIPp's message trace ({@code --sipp-trace}),
- * {@code place()} → INVITE at the carrier, matched by the number called.
+ * {@code place()} → INVITE at the carrier, matched by the number called. With {@code --agents N},
+ * N agents' phones (SIPp) register and keep nailed-up lines; each answered customer is put through
+ * to a free one, and the driver times the customer's audio arriving at the agent's phone.
  *
- * <pre>SipLoad --rates 10,25,50 --seconds 5 --hold 3 --sip-port 18270 --trunk-port 18280 [--sipp-trace FILE]</pre>
+ * <pre>SipLoad --rates 10,25,50 --seconds 5 --hold 3 --sip-port 18270 --trunk-port 18280 [--sipp-trace FILE] [--agents 4]</pre>
  */
 public final class SipLoad {
 
@@ -43,6 +43,8 @@ public final class SipLoad {
         int sipPort = 18270;
         int trunkPort = 18280;
         Path trace = null;
+        int agentCount = 0;
+        Path scenarios = Path.of("bench", "sipp");
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--rates" -> rates = Arrays.stream(args[i + 1].split(",")).mapToInt(Integer::parseInt).toArray();
@@ -51,21 +53,25 @@ public final class SipLoad {
                 case "--sip-port" -> sipPort = Integer.parseInt(args[i + 1]);
                 case "--trunk-port" -> trunkPort = Integer.parseInt(args[i + 1]);
                 case "--sipp-trace" -> trace = Path.of(args[i + 1]);
+                case "--agents" -> agentCount = Integer.parseInt(args[i + 1]);
+                case "--scenarios" -> scenarios = Path.of(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         SipSettings settings = new SipSettings(new InetSocketAddress("127.0.0.1", sipPort), "127.0.0.1", 61000, 62998,
                 new InetSocketAddress("127.0.0.1", trunkPort), SipSettings.Transport.UDP, Optional.empty(),
-                Optional.empty(), "127.0.0.1", "outdial-bench", Duration.ofSeconds(30));
+                Optional.empty(), "127.0.0.1", BenchAgents.REALM, Duration.ofSeconds(30));
         Map<String, Instant> placedAt = new ConcurrentHashMap<>();
-        System.out.println("| calls/s | placed | answered | failed (reasons) | legs held at once (max) | media engine CPU (% of one core) | place() → Answered p50 / p99 (ms) |");
-        System.out.println("|---|---|---|---|---|---|---|");
-        try (SipTelephony telephony = new SipTelephony(settings, username -> Optional.empty(), uri -> Optional.empty())) {
+        System.out.println("| calls/s | placed | answered | failed (reasons) | legs held at once (max) | media engine CPU (% of one core) | place() → Answered p50 / p99 (ms) | answered → customer audio at an agent p50 / p99 (ms, calls) |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        try (BenchAgents agents = new BenchAgents(agentCount, scenarios);
+             SipTelephony telephony = new SipTelephony(settings, agents.phoneBook(), uri -> Optional.empty())) {
             telephony.start();
+            agents.start(telephony, sipPort);
             ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
             int numbered = 0;
             for (int rate : rates) {
-                System.out.println(step(telephony, clock, rate, seconds, hold, numbered, placedAt));
+                System.out.println(step(telephony, agents, clock, rate, seconds, hold, numbered, placedAt));
                 numbered += rate * seconds;
             }
             clock.shutdownNow();
@@ -73,10 +79,13 @@ public final class SipLoad {
         if (trace != null) {
             printInviteLatency(trace, placedAt);
         }
+        System.exit(0); // the SIP stack leaves threads that would keep the JVM up
     }
 
-    private static String step(SipTelephony telephony, ScheduledExecutorService clock, int rate, int seconds, int hold,
-                               int firstNumber, Map<String, Instant> placedAt) throws InterruptedException {
+    private static String step(SipTelephony telephony, BenchAgents agents, ScheduledExecutorService clock, int rate,
+                               int seconds, int hold, int firstNumber, Map<String, Instant> placedAt)
+            throws InterruptedException {
+        agents.connect().clear();
         int calls = rate * seconds;
         AtomicInteger answered = new AtomicInteger();
         AtomicInteger ended = new AtomicInteger();
@@ -84,7 +93,7 @@ public final class SipLoad {
         AtomicInteger mostHeld = new AtomicInteger();
         Map<String, Integer> failures = new ConcurrentHashMap<>();
         Histogram toAnswer = new Histogram();
-        long cpuBefore = mediaCpuNanos();
+        long cpuBefore = MediaThreads.cpuNanos();
         long wallBefore = System.nanoTime();
         long periodNanos = 1_000_000_000L / rate;
         for (int i = 0; i < calls; i++) {
@@ -100,10 +109,19 @@ public final class SipLoad {
             id[0] = telephony.place("+842800000000", number, Duration.ofSeconds(10), event -> {
                 switch (event) {
                     case CallEvent.Answered a -> {
-                        toAnswer.add(System.nanoTime() - placed);
+                        long answeredAt = System.nanoTime();
+                        toAnswer.add(answeredAt - placed);
                         answered.incrementAndGet();
                         mostHeld.accumulateAndGet(held.incrementAndGet(), Math::max);
-                        clock.schedule(() -> telephony.hangUp(a.call()), hold, TimeUnit.SECONDS);
+                        Optional<BenchAgents.Agent> agent = agents.take();
+                        CallId agentCall = agent.map(free -> connect(telephony, free, a.call(), answeredAt)).orElse(null);
+                        clock.schedule(() -> {
+                            telephony.hangUp(a.call());
+                            if (agentCall != null) {
+                                telephony.hangUp(agentCall);
+                                agents.giveBack(agent.get());
+                            }
+                        }, hold, TimeUnit.SECONDS);
                     }
                     case CallEvent.Failed f -> {
                         failures.merge(f.reason().name(), 1, Integer::sum);
@@ -124,13 +142,25 @@ public final class SipLoad {
         while (ended.get() < calls && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        long cpu = mediaCpuNanos() - cpuBefore;
+        long cpu = MediaThreads.cpuNanos() - cpuBefore;
         long wall = System.nanoTime() - wallBefore;
         int failed = failures.values().stream().mapToInt(Integer::intValue).sum() + (calls - ended.get());
         String reasons = failures.isEmpty() && ended.get() == calls ? "0"
                 : failed + " " + failures + (ended.get() < calls ? " unfinished " + (calls - ended.get()) : "");
-        return String.format(Locale.ROOT, "| %d | %d | %d | %s | %d | %.1f | %.1f / %.1f |", rate, calls, answered.get(),
-                reasons, mostHeld.get(), 100.0 * cpu / wall, toAnswer.percentileMillis(0.5), toAnswer.percentileMillis(0.99));
+        Histogram connect = agents.connect();
+        return String.format(Locale.ROOT, "| %d | %d | %d | %s | %d | %.1f | %.1f / %.1f | %.1f / %.1f (%d) |", rate, calls,
+                answered.get(), reasons, mostHeld.get(), 100.0 * cpu / wall, toAnswer.percentileMillis(0.5),
+                toAnswer.percentileMillis(0.99), connect.percentileMillis(0.5), connect.percentileMillis(0.99), connect.count());
+    }
+
+    /** Puts the answered customer through to the agent's nailed-up line, as the engine does. */
+    private static CallId connect(SipTelephony telephony, BenchAgents.Agent agent, CallId customer, long answeredAt) {
+        agent.arm(answeredAt);
+        return telephony.ringAgent(agent.id, Duration.ofSeconds(5), event -> {
+            if (event instanceof CallEvent.Answered onLine) {
+                telephony.bridge(customer, onLine.call());
+            }
+        });
     }
 
     /** SIPp's message trace: a dated separator line before each message, then its first line. */
@@ -155,16 +185,6 @@ public final class SipLoad {
                 toInvite.percentileMillis(0.5), toInvite.percentileMillis(0.99));
     }
 
-    private static long mediaCpuNanos() {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long total = 0;
-        for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (thread.getName().equals("rtp-receive") || thread.getName().equals("rtp-pacer")) {
-                total += Math.max(0, threads.getThreadCpuTime(thread.threadId()));
-            }
-        }
-        return total;
-    }
 
     private static final class SippTrace {
         private static Instant parse(String stamp) {
