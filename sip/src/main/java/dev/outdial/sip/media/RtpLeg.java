@@ -144,6 +144,7 @@ final class RtpLeg implements MediaLeg {
 
     void peer(RtpLeg leg) {
         this.peer = leg;
+        out.sourceChanged();
     }
 
     void closeChannel() {
