@@ -55,7 +55,10 @@ class CallEndedWebhookTest {
         DialingScenario manual = DialingScenario.running(business, "MANUAL", Map.of());
         TestBusiness.Person agent = manual.fixtures.agent;
         manual.ready(agent);
-        long customer = manual.add("+84912480003").getFirst();
+        business.admin().post("/api/v1/campaigns/" + manual.campaignId + "/customers", Map.of("customers",
+                List.of(Map.of("name", "Hooked", "phone", "+84912480003", "externalId", "crm-480003")))).expect(201);
+        long customer = business.admin().get("/api/v1/campaigns/" + manual.campaignId + "/customers").expect(200)
+                .json().get("items").get(0).get("id").asLong();
 
         String callId = manual.getAndDial(agent, customer);
         manual.waitForCallEnd(agent.client(), callId);
@@ -68,6 +71,12 @@ class CallEndedWebhookTest {
         assertThat(payload.get("type").asString()).isEqualTo("call.ended");
         assertThat(payload.get("data").get("callId").asString()).isEqualTo(callId);
         assertThat(payload.get("data").get("result").asString()).isEqualTo("SUCCESS");
-        assertThat(payload.get("data").get("customerId").asLong()).isEqualTo(customer);
+        JsonNode data = payload.get("data");
+        assertThat(data.get("customerId").asLong()).isEqualTo(customer);
+        assertThat(data.get("externalId").asString()).isEqualTo("crm-480003");
+        assertThat(data.has("classification")).as("named even while the agent's word is to come").isTrue();
+        // The simulated customer talks 1.5 s after a 50 ms ring.
+        assertThat(data.get("talkSeconds").asLong()).isBetween(1L, 2L);
+        assertThat(data.get("ringSeconds").asLong()).isGreaterThanOrEqualTo(0L);
     }
 }

@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -134,13 +135,14 @@ class CampaignCustomerController {
         for (CustomerStatus status : CustomerStatus.values()) {
             labels.put(status, messages.getMessage("customer-status." + status, null, status.name(), locale));
         }
+        Function<String, String> header = key -> messages.getMessage("export.customer." + key, null, key, locale);
         Map<Long, String> names = new HashMap<>();
         classifications.list(me.businessId()).forEach(classification -> names.put(classification.id(),
                 classification.name()));
         return Export.of(chosen, "customers-" + campaignId, zones.zoneOf(me.businessId()), () -> {
             Set<String> fields = new TreeSet<>();
             rows.forEach(customer -> fields.addAll(customer.fields().keySet()));
-            return CustomerExportColumns.of(labels, names, fields);
+            return CustomerExportColumns.of(header, labels, names, fields);
         }, rows);
     }
 
