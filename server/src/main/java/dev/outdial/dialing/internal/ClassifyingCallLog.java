@@ -45,7 +45,8 @@ final class ClassifyingCallLog implements CallLog {
             events.publishEvent(new CallEnded(call.businessId(), call.campaignId(), call.id().value(),
                     call.customerId(), call.dialedNumber(), call.agent().map(agent -> Long.valueOf(agent.value())).orElse(null),
                     call.result().map(Enum::name).orElse(null), endedAt, classificationOf(call).orElse(null),
-                    Math.max(0, ringSeconds), Math.max(0, talkSeconds)));
+                    Math.max(0, ringSeconds), Math.max(0, talkSeconds), call.answeredAt().orElse(null),
+                    call.connectedAt().orElse(null)));
         }
     }
 

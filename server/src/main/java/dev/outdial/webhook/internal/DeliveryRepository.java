@@ -91,6 +91,19 @@ public class DeliveryRepository {
                 .param("next", giveUp ? null : SqlTime.toSql(nextAttempt)).param("id", id).update();
     }
 
+    /** Deliveries not delivered, per business and status (PENDING, FAILED): the metrics' view. */
+    public record Backlog(long businessId, String status, long count) {
+    }
+
+    public List<Backlog> backlog() {
+        return db.sql("""
+                select business_id, status, count(*) as n from webhook_delivery
+                where status <> 'DELIVERED' group by business_id, status
+                """)
+                .query((row, n) -> new Backlog(row.getLong("business_id"), row.getString("status"), row.getLong("n")))
+                .list();
+    }
+
     public List<WebhookDelivery> page(long businessId, long webhookId, Long beforeId, int fetch) {
         return db.sql("select " + COLUMNS + """
                  from webhook_delivery
