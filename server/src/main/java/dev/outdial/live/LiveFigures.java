@@ -2,6 +2,8 @@ package dev.outdial.live;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.outdial.campaign.CampaignStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,7 +17,7 @@ import java.util.List;
 public record LiveFigures(
         Long campaignId,
         String campaignName,
-        String status,
+        @Schema(implementation = CampaignStatus.class) String status,
         Instant at,
         Calls calls,
         Agents agents,

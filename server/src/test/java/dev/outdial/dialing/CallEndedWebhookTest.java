@@ -2,17 +2,12 @@ package dev.outdial.dialing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.outdial.testing.Api;
 import dev.outdial.testing.OutdialIntegrationTest;
 import dev.outdial.testing.TestBusiness;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import dev.outdial.testing.WebhookReceiver;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,30 +23,23 @@ class CallEndedWebhookTest {
     @Autowired
     Api api;
 
-    HttpServer receiver;
-    final List<String> bodies = new CopyOnWriteArrayList<>();
+    WebhookReceiver receiver;
 
     @BeforeEach
-    void aReceiver() throws IOException {
-        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        receiver.createContext("/calls", exchange -> {
-            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
+    void aReceiver() {
+        receiver = WebhookReceiver.onLoopback();
     }
 
     @AfterEach
     void stopReceiver() {
-        receiver.stop(0);
+        receiver.close();
     }
 
     @Test
     void anEndedAndDispositionedCallIsDeliveredOnce() {
         TestBusiness business = api.newBusiness("call-hooks");
-        business.admin().post("/api/v1/webhooks", Map.of("url", "http://localhost:" + receiver.getAddress().getPort()
-                + "/calls", "events", List.of("CALL_ENDED"))).expect(201);
+        business.admin().post("/api/v1/webhooks", Map.of("url", receiver.url("localhost", "/calls"),
+                "events", List.of("CALL_ENDED"))).expect(201);
         DialingScenario manual = DialingScenario.running(business, "MANUAL", Map.of());
         TestBusiness.Person agent = manual.fixtures.agent;
         manual.ready(agent);
@@ -64,10 +52,10 @@ class CallEndedWebhookTest {
         manual.waitForCallEnd(agent.client(), callId);
         manual.dispose(agent, callId, "DONE", Map.of());
 
-        DialingScenario.waitFor(() -> bodies.size(), received -> received >= 1, "the call.ended delivery");
+        DialingScenario.waitFor(() -> receiver.bodies().size(), received -> received >= 1, "the call.ended delivery");
         DialingScenario.pause(java.time.Duration.ofMillis(800));
-        assertThat(bodies).hasSize(1);
-        JsonNode payload = JsonMapper.builder().build().readTree(bodies.getFirst());
+        assertThat(receiver.bodies()).hasSize(1);
+        JsonNode payload = JsonMapper.builder().build().readTree(receiver.bodies().getFirst());
         assertThat(payload.get("type").asString()).isEqualTo("call.ended");
         assertThat(payload.get("data").get("callId").asString()).isEqualTo(callId);
         assertThat(payload.get("data").get("result").asString()).isEqualTo("SUCCESS");

@@ -2,19 +2,15 @@ package dev.outdial.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.outdial.testing.Api;
 import dev.outdial.testing.CampaignFixtures;
 import dev.outdial.testing.OutdialIntegrationTest;
 import dev.outdial.testing.TestBusiness;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import dev.outdial.testing.WebhookReceiver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,24 +34,17 @@ class WebhookSsrfTest {
     JdbcClient db;
 
     TestBusiness business;
-    HttpServer receiver;
-    final AtomicInteger received = new AtomicInteger();
+    WebhookReceiver receiver;
 
     @BeforeEach
-    void aReceiverOnLoopback() throws IOException {
+    void aReceiverOnLoopback() {
         business = api.newBusiness("ssrf");
-        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        receiver.createContext("/", exchange -> {
-            received.incrementAndGet();
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
+        receiver = WebhookReceiver.onLoopback();
     }
 
     @AfterEach
     void stopReceiver() {
-        receiver.stop(0);
+        receiver.close();
     }
 
     @Test
@@ -79,7 +68,7 @@ class WebhookSsrfTest {
                 "events", List.of("CAMPAIGN_STATUS_CHANGED"))).expect(201).id();
         // What DNS rebinding achieves: the registered host now leads to this machine.
         db.sql("update webhook set url = :url where id = :id")
-                .param("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook").param("id", webhook)
+                .param("url", receiver.url("127.0.0.1", "/hook")).param("id", webhook)
                 .update();
         long campaign = new CampaignFixtures(business).create("Rebound", "MANUAL");
 
@@ -88,7 +77,7 @@ class WebhookSsrfTest {
         JsonNode delivery = awaitAttempt(webhook);
         assertThat(delivery.get("status").asString()).isEqualTo("PENDING");
         assertThat(delivery.get("lastError").asString()).contains("127.0.0.1").contains("allow-private-addresses");
-        assertThat(received).hasValue(0);
+        assertThat(receiver.bodies()).isEmpty();
     }
 
     private JsonNode awaitAttempt(long webhook) {
