@@ -73,6 +73,6 @@ public record LiveFigures(
      * {@code DONE} (none left), {@code ESTIMATED}, or {@code UNKNOWN} (no pace measured yet).
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Completion(String state, long remaining, Double handledPerHour, Instant estimatedAt) {
+    public record Completion(@Schema(allowableValues = {"DONE", "ESTIMATED", "UNKNOWN"}) String state, long remaining, Double handledPerHour, Instant estimatedAt) {
     }
 }

@@ -113,7 +113,10 @@ class ApiDocs {
                 new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
     }
 
-    /** Exports are CSV or .xlsx, the import template .xlsx, event streams text; JSON stays JSON. */
+    /**
+     * Exports are CSV or .xlsx files (binary: a client saves them, never parses them as JSON), the
+     * import template .xlsx, audio files audio, event streams text; JSON stays JSON.
+     */
     private static void exactMediaTypes(String path, Operation operation) {
         ApiResponse ok = operation.getResponses().get("200");
         if (ok == null || ok.getContent() == null) {
@@ -121,10 +124,13 @@ class ApiDocs {
         }
         if (path.endsWith("/export")) {
             ok.setContent(new Content()
-                    .addMediaType("text/csv", new MediaType().schema(ApiSchemas.string()))
+                    .addMediaType("text/csv", new MediaType().schema(ApiSchemas.string("binary")))
                     .addMediaType(XLSX, new MediaType().schema(ApiSchemas.string("binary"))));
         } else if (path.endsWith(".xlsx")) {
             ok.setContent(new Content().addMediaType(XLSX, new MediaType().schema(ApiSchemas.string("binary"))));
+        } else if (path.startsWith("/api/v1/audio/") && path.endsWith("/content")) {
+            // The audio file as uploaded: WAV or MP3, answered with its own content type.
+            ok.setContent(new Content().addMediaType("audio/*", new MediaType().schema(ApiSchemas.string("binary"))));
         } else if (ok.getContent().containsKey("text/event-stream")) {
             ok.setContent(new Content().addMediaType("text/event-stream", new MediaType().schema(ApiSchemas.string()
                     .description("Server-Sent Events: `id:`, `event:` and a JSON `data:` line each"))));

@@ -91,6 +91,10 @@ class OpenApiContractTest {
         assertThat(export.has("text/csv")).isTrue();
         assertThat(export.at("/application~1vnd.openxmlformats-officedocument.spreadsheetml.sheet/schema/format")
                 .asString()).isEqualTo("binary");
+        assertThat(document.at("/paths/~1api~1v1~1audio~1{id}~1content/get/responses/200/content").has("audio/*"))
+                .as("audio answered as audio, not base64 in JSON").isTrue();
+        assertThat(document.at("/paths/~1api~1v1~1imports~1template.xlsx/get/responses/200/content")
+                .findValuesAsString("format")).containsExactly("binary");
         JsonNode stream = document.at("/paths/~1api~1v1~1me~1events/get/responses/200/content/text~1event-stream/schema");
         assertThat(stream.get("type").asString()).isEqualTo("string");
         assertThat(document.at("/components/schemas").has("SseEmitter")).isFalse();
