@@ -51,11 +51,14 @@ class ApiDocs {
                 .addSecurityItem(new SecurityRequirement().addList(BASIC));
     }
 
-    /** Operation ids and tags from the handler: stable, unique, named after what they do. */
+    /** Operation ids, summaries and tags from the handler: stable, unique, named after what they do. */
     @Bean
     OperationCustomizer operationNames(ApiOperationNames names) {
         return (operation, handler) -> {
             operation.setOperationId(names.operationId(handler));
+            if (operation.getSummary() == null) {
+                operation.setSummary(ApiOperationNames.summaryOf(operation.getOperationId()));
+            }
             operation.setTags(List.of(ApiOperationNames.tagOf(handler.getBeanType())));
             return operation;
         };

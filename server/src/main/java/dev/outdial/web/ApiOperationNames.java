@@ -35,10 +35,16 @@ class ApiOperationNames {
         return ids().getOrDefault(keyOf(handler), handler.getMethod().getName() + resourceOf(handler.getBeanType()));
     }
 
+    /** A camel-case name in words: {@code listOfCampaign} is "List of campaign". */
+    static String summaryOf(String name) {
+        String words = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase();
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
     /** A controller's resource in words: {@code CampaignCustomerController} is "Campaign customer". */
     static String tagOf(Class<?> controller) {
-        String words = resourceOf(controller).replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase();
-        return words.isEmpty() ? controller.getSimpleName() : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        String resource = resourceOf(controller);
+        return summaryOf(resource.isEmpty() ? controller.getSimpleName() : resource);
     }
 
     private static String resourceOf(Class<?> controller) {

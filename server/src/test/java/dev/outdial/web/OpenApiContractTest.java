@@ -63,6 +63,7 @@ class OpenApiContractTest {
             assertThat(seen.add(id)).as("operationId " + id + " of " + operation.getKey() + " is unique").isTrue();
             assertThat(operation.getValue().get("tags").get(0).asString()).as(operation.getKey())
                     .doesNotEndWith("-controller");
+            assertThat(operation.getValue().path("summary").asString("")).as(operation.getKey()).isNotBlank();
         }
         assertThat(seen).contains("listOfCampaign", "listCampaignCustomerGroups", "listBlacklist", "listDnc");
     }
