@@ -27,18 +27,22 @@ final class PinnedPost {
     private PinnedPost() {
     }
 
-    /** The receiver's status code. */
+    /** The receiver's status code; TLS trusts what the JVM trusts. */
     static int send(URI url, InetAddress address, Map<String, String> headers, byte[] body, Duration timeout)
             throws IOException {
-        boolean tls = "https".equalsIgnoreCase(url.getScheme());
-        int port = url.getPort() > 0 ? url.getPort() : tls ? 443 : 80;
+        return send(url, address, headers, body, timeout, (SSLSocketFactory) SSLSocketFactory.getDefault());
+    }
+
+    static int send(URI url, InetAddress address, Map<String, String> headers, byte[] body, Duration timeout,
+                    SSLSocketFactory tls) throws IOException {
+        boolean secure = "https".equalsIgnoreCase(url.getScheme());
+        int port = url.getPort() > 0 ? url.getPort() : secure ? 443 : 80;
         Socket socket = new Socket();
         try {
             socket.connect(new InetSocketAddress(address, port), (int) timeout.toMillis());
             socket.setSoTimeout((int) timeout.toMillis());
-            if (tls) {
-                SSLSocket secured = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
-                        .createSocket(socket, url.getHost(), port, true);
+            if (secure) {
+                SSLSocket secured = (SSLSocket) tls.createSocket(socket, url.getHost(), port, true);
                 SSLParameters parameters = secured.getSSLParameters();
                 parameters.setEndpointIdentificationAlgorithm("HTTPS");
                 secured.setSSLParameters(parameters);
@@ -46,7 +50,7 @@ final class PinnedPost {
                 socket = secured;
             }
             OutputStream out = socket.getOutputStream();
-            out.write(head(url, port, tls, headers, body.length).getBytes(StandardCharsets.ISO_8859_1));
+            out.write(head(url, port, secure, headers, body.length).getBytes(StandardCharsets.ISO_8859_1));
             out.write(body);
             out.flush();
             return statusCode(new BufferedInputStream(socket.getInputStream()));
