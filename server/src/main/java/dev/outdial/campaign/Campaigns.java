@@ -59,7 +59,7 @@ public class Campaigns {
         Campaign current = get(businessId, id);
         if (current.status() == CampaignStatus.ENDED) {
             throw new ConflictException("campaign.ended.final", new Object[] {current.name()},
-                    Map.of("status", current.status()));
+                    Map.of("currentStatus", current.status()));
         }
         CampaignSettings settings = rules.validate(businessId, given).withTimesIn(zones.zoneOf(businessId));
         refuseTakenName(businessId, settings.name(), id);
@@ -109,7 +109,7 @@ public class Campaigns {
         Campaign current = get(businessId, id);
         if (current.status() != CampaignStatus.UNAPPROVED && current.status() != CampaignStatus.ENDED) {
             throw new ConflictException("campaign.delete.live", new Object[] {current.status()},
-                    Map.of("status", current.status()));
+                    Map.of("currentStatus", current.status()));
         }
         campaigns.delete(businessId, id);
     }
@@ -120,7 +120,7 @@ public class Campaigns {
         Campaign current = get(businessId, id);
         if (!action.allowedFrom(current.status())) {
             throw new ConflictException("campaign.transition.refused",
-                    new Object[] {action.name().toLowerCase(), current.status()}, Map.of("status", current.status()));
+                    new Object[] {action.name().toLowerCase(), current.status()}, Map.of("currentStatus", current.status()));
         }
         if (action == CampaignAction.APPROVE) {
             checkReadyForApproval(current);
@@ -179,7 +179,7 @@ public class Campaigns {
         if (!campaigns.changeStatus(businessId, current.id(), current.status(), action.to(), null, now)) {
             Campaign moved = get(businessId, current.id());
             throw new ConflictException("campaign.transition.refused",
-                    new Object[] {action.name().toLowerCase(), moved.status()}, Map.of("status", moved.status()));
+                    new Object[] {action.name().toLowerCase(), moved.status()}, Map.of("currentStatus", moved.status()));
         }
         history.record(current.id(), now, actorId, action, current.status(), action.to());
         events.publishEvent(new CampaignStatusChanged(businessId, current.id(), current.status(), action.to(), action,
@@ -190,7 +190,7 @@ public class Campaigns {
         CampaignSettings s = campaign.settings();
         if (s.dialMode().usesAgents() && s.agentIds().isEmpty() && s.agentGroupIds().isEmpty()) {
             throw new ConflictException("campaign.approve.no-agents", new Object[] {campaign.name()},
-                    Map.of("status", campaign.status()));
+                    Map.of("currentStatus", campaign.status()));
         }
         refuseAfterEnd(campaign);
     }
@@ -198,7 +198,7 @@ public class Campaigns {
     private void refuseAfterEnd(Campaign campaign) {
         if (!clock.instant().isBefore(campaign.settings().endTime().toInstant())) {
             throw new ConflictException("campaign.end-time-passed", new Object[] {campaign.name()},
-                    Map.of("status", campaign.status()));
+                    Map.of("currentStatus", campaign.status()));
         }
     }
 

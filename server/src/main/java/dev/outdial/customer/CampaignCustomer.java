@@ -1,7 +1,10 @@
 package dev.outdial.customer;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.outdial.campaign.DialMode;
+import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.customer.CustomerStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +27,11 @@ public record CampaignCustomer(
         CustomerStatus status,
         int attempts,
         int totalAttempts,
-        String lastResult,
+        @Schema(implementation = CallResult.class) String lastResult,
         Long classificationId,
         String externalId,
         String email,
-        String dialingMode,
+        @Schema(implementation = DialMode.class) String dialingMode,
         Long customerGroupId,
         Long contactId,
         Map<String, String> fields) {

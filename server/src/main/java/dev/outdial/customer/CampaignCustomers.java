@@ -199,7 +199,7 @@ public class CampaignCustomers {
                 .orElseThrow(() -> new NotFoundException("customer", customerId));
         if (state.isOnCall()) {
             throw new ConflictException("customer.on-call", new Object[] {customerId},
-                    Map.of("status", state.status()));
+                    Map.of("currentStatus", state.status()));
         }
         customers.delete(businessId, campaignId, customerId, states.countKey(customerId, state));
     }
@@ -211,7 +211,7 @@ public class CampaignCustomers {
         Transition transition = CustomerLifecycle.apply(state, input, rulesOf(campaign), clock.instant());
         if (transition instanceof Transition.Rejected rejected) {
             throw new ConflictException("customer.change.refused", new Object[] {rejected.reason()},
-                    Map.of("status", state.status()));
+                    Map.of("currentStatus", state.status()));
         }
         states.save(campaignId, customerId, state, transition.state());
         events.publishEvent(new CampaignCustomersChanged(businessId, campaignId));
@@ -223,7 +223,7 @@ public class CampaignCustomers {
         Campaign campaign = campaigns.get(businessId, campaignId);
         if (campaign.status() == CampaignStatus.ENDED) {
             throw new ConflictException("campaign.ended.final", new Object[] {campaign.name()},
-                    Map.of("status", campaign.status()));
+                    Map.of("currentStatus", campaign.status()));
         }
         return campaign;
     }

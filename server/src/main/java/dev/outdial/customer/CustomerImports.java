@@ -6,16 +6,17 @@ import dev.outdial.customer.internal.ImportRunner;
 import dev.outdial.shared.InvalidInputException;
 import dev.outdial.tabular.SpreadsheetRows;
 import dev.outdial.tabular.UploadLimit;
+import dev.outdial.tabular.XlsxWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
@@ -73,18 +74,14 @@ public class CustomerImports {
     public byte[] template() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            Workbook workbook = new Workbook(out, "Outdial", "1.0");
-            Worksheet sheet = workbook.newWorksheet("Customers");
+            List<XlsxWriter.Column> columns = new ArrayList<>();
             for (int column = 0; column < ImportColumns.TEMPLATE.size(); column++) {
-                sheet.value(0, column, ImportColumns.TEMPLATE.get(column));
-                sheet.style(0, column).bold().set();
-                sheet.width(column, 24);
+                columns.add(new XlsxWriter.Column(24, column == 1 ? XlsxWriter.Style.TEXT : XlsxWriter.Style.PLAIN));
             }
-            sheet.range(1, 1, 10_000, 1).style().format("@").set();
-            sheet.value(1, 0, "Nguyễn Văn An");
-            sheet.value(1, 1, "+84 912 345 678");
-            sheet.value(1, 2, "CRM-0001");
-            sheet.value(1, 3, "an.nguyen@example.com");
+            XlsxWriter workbook = new XlsxWriter(out, "Customers", columns);
+            workbook.row(ImportColumns.TEMPLATE, XlsxWriter.Style.BOLD);
+            workbook.row(List.of("Nguyễn Văn An", "+84 912 345 678", "CRM-0001", "an.nguyen@example.com"),
+                    XlsxWriter.Style.PLAIN);
             workbook.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -2,8 +2,10 @@ package dev.outdial.customer;
 
 import dev.outdial.campaign.Campaigns;
 import dev.outdial.customer.internal.DuplicateRepository;
+import dev.outdial.engine.customer.CustomerStatus;
 import dev.outdial.shared.InvalidInputException;
 import dev.outdial.shared.Violations;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -45,7 +47,8 @@ public class Duplicates {
     public record Group(String phone, List<Member> customers) {
     }
 
-    public record Member(long id, String name, String status, int totalAttempts, Instant addedAt) {
+    public record Member(long id, String name, @Schema(implementation = CustomerStatus.class) String status,
+                         int totalAttempts, Instant addedAt) {
 
         public boolean wasCalled() {
             return totalAttempts > 0;

@@ -1,5 +1,7 @@
 package dev.outdial.customer;
 
+import dev.outdial.campaign.DialMode;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +11,8 @@ import java.util.Map;
  * optionally a dialing mode of its own (SPEC §4.3: "e.g. preview inside a predictive campaign").
  */
 public record NewCustomer(String name, String phone, List<String> phones, String externalId, String email,
-                          String accountManager, Map<String, String> fields, String dialingMode) {
+                          String accountManager, Map<String, String> fields,
+                          @Schema(implementation = DialMode.class) String dialingMode) {
 
     /** A customer dialed as its campaign says. */
     public NewCustomer(String name, String phone, List<String> phones, String externalId, String email,

@@ -1,6 +1,8 @@
 package dev.outdial.dialing;
 
 import dev.outdial.campaign.Campaign;
+import dev.outdial.campaign.CampaignStatus;
+import dev.outdial.campaign.DialMode;
 import dev.outdial.customer.CampaignCustomer;
 import dev.outdial.customer.CampaignCustomers;
 import dev.outdial.dialing.internal.AgentAssignments;
@@ -21,6 +23,7 @@ import dev.outdial.engine.port.CallRecord;
 import dev.outdial.shared.ConflictException;
 import dev.outdial.shared.CurrentUser;
 import dev.outdial.shared.NotFoundException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +39,8 @@ import org.springframework.stereotype.Service;
 public class AgentWork {
 
     /** A campaign on the agent's list, and whether its execution screen is open. */
-    public record MyCampaign(long id, String name, String dialMode, String status, boolean open) {
+    public record MyCampaign(long id, String name, @Schema(implementation = DialMode.class) String dialMode,
+                             @Schema(implementation = CampaignStatus.class) String status, boolean open) {
     }
 
     private final EngineThread engine;

@@ -2,9 +2,11 @@ package dev.outdial.dialing;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.outdial.dialing.internal.DispositionNames;
+import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.customer.CustomerInput;
 import dev.outdial.engine.port.CallDisposition;
 import dev.outdial.engine.port.CallRecord;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Map;
 
@@ -21,7 +23,7 @@ public record CallView(
         String hotline,
         Long agentId,
         CallRecord.Phase state,
-        String result,
+        @Schema(implementation = CallResult.class) String result,
         Instant queuedAt,
         Instant dialingAt,
         Instant ringingAt,
@@ -29,7 +31,7 @@ public record CallView(
         Instant connectedAt,
         Instant endedAt,
         Long classification,
-        String next,
+        @Schema(allowableValues = {"DONE", "CALLBACK", "DO_NOT_CALL_BACK"}) String next,
         Instant callbackAt,
         Map<String, String> answers) {
 

@@ -1,6 +1,8 @@
 package dev.outdial.dialing;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.outdial.campaign.DialMode;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -21,7 +23,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CampaignForecastView(
         long campaignId,
-        String dialMode,
+        @Schema(implementation = DialMode.class) String dialMode,
         int agents,
         long remainingCustomers,
         Instant estimatedCompletion,

@@ -1,6 +1,8 @@
 package dev.outdial.dialing;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.outdial.campaign.CampaignStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Whether a campaign dials now and, if not, why (SPEC §4.2 "the UI shows why it is not dialing"):
@@ -10,5 +12,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * null while it dials; {@code message} says it in the reader's language.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DialingState(long campaignId, String status, boolean dialing, String reason, String message) {
+public record DialingState(long campaignId, @Schema(implementation = CampaignStatus.class) String status, boolean dialing, String reason, String message) {
 }

@@ -1,5 +1,6 @@
 package dev.outdial.dialing;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Map;
 
@@ -8,5 +9,6 @@ import java.util.Map;
  * what happens next ({@code DONE}, {@code CALLBACK} at {@code callbackAt}, {@code DO_NOT_CALL_BACK})
  * and the answers to the campaign's script, by question id.
  */
-public record DispositionRequest(Long classification, String next, Instant callbackAt, Map<String, Object> answers) {
+public record DispositionRequest(Long classification,
+                                 @Schema(allowableValues = {"DONE", "CALLBACK", "DO_NOT_CALL_BACK"}) String next, Instant callbackAt, Map<String, Object> answers) {
 }

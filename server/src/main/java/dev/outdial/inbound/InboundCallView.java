@@ -1,5 +1,6 @@
 package dev.outdial.inbound;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,8 +12,10 @@ import java.util.List;
  * @param result {@code ANSWERED}, {@code CALLBACK_REQUESTED}, {@code MISSED_WAIT_EXCEEDED} or {@code MISSED_CALLER_HUNG_UP}
  */
 public record InboundCallView(String id, long queueId, String callerNumber, Instant enteredAt, List<Key> keys,
-                              Long agentId, Instant agentRingingAt, Instant connectedAt, Instant endedAt, String state,
-                              String result) {
+                              Long agentId, Instant agentRingingAt, Instant connectedAt, Instant endedAt,
+                              @Schema(allowableValues = {"WAITING", "AGENT_RINGING", "TALKING", "ENDED"}) String state,
+                              @Schema(allowableValues = {"ANSWERED", "CALLBACK_REQUESTED", "MISSED_WAIT_EXCEEDED",
+                                      "MISSED_CALLER_HUNG_UP"}) String result) {
 
     /** A key pressed in the queue: {@code verdict} STAYS_IN_QUEUE, TOO_EARLY, TOO_LATE or CALLBACK_REQUESTED. */
     public record Key(String key, Instant at, String verdict) {

@@ -2,6 +2,8 @@ package dev.outdial.live;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.outdial.campaign.CampaignStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,7 +17,7 @@ import java.util.List;
 public record LiveFigures(
         Long campaignId,
         String campaignName,
-        String status,
+        @Schema(implementation = CampaignStatus.class) String status,
         Instant at,
         Calls calls,
         Agents agents,
@@ -71,6 +73,6 @@ public record LiveFigures(
      * {@code DONE} (none left), {@code ESTIMATED}, or {@code UNKNOWN} (no pace measured yet).
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Completion(String state, long remaining, Double handledPerHour, Instant estimatedAt) {
+    public record Completion(@Schema(allowableValues = {"DONE", "ESTIMATED", "UNKNOWN"}) String state, long remaining, Double handledPerHour, Instant estimatedAt) {
     }
 }

@@ -6,16 +6,20 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * CSV as RFC 4180 writes it (comma, CRLF, a field quoted when it holds a comma, quote or line
  * break), in UTF-8 with a byte order mark so that Excel reads the accents right. Text a spreadsheet
- * would take for a formula gets a leading single quote (OWASP, CSV injection).
+ * would take for a formula gets a leading single quote (OWASP, CSV injection), but for E.164 phone numbers.
  */
 final class CsvTableWriter implements TableWriter {
 
     private static final char BOM = '\uFEFF';
+    private static final Pattern E164 = Pattern.compile("\\+[0-9]{7,15}");
 
     private final Writer out;
 
@@ -32,7 +36,11 @@ final class CsvTableWriter implements TableWriter {
             }
             Object cell = cells.get(i);
             if (cell != null) {
-                out.write(field(cell instanceof Number ? cell.toString() : neutralised(cell.toString())));
+                out.write(field(switch (cell) {
+                    case Number number -> number.toString();
+                    case OffsetDateTime time -> DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
+                    default -> neutralised(cell.toString());
+                }));
             }
         }
         out.write("\r\n");
@@ -43,9 +51,12 @@ final class CsvTableWriter implements TableWriter {
         out.flush();
     }
 
-    /** A text cell starting with {@code = + - @}, a tab or a carriage return, behind a single quote. */
+    /**
+     * A text cell starting with {@code = + - @}, a tab or a carriage return, behind a single quote;
+     * except an E.164 phone number, which cannot carry a formula and is worth keeping dialable.
+     */
     static String neutralised(String text) {
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !E164.matcher(text).matches()) {
             return "'" + text;
         }
         return text;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,8 +69,7 @@ public final class Export {
         return switch (value) {
             case null -> null;
             case Number number -> number;
-            case Instant time -> DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-                    time.truncatedTo(ChronoUnit.SECONDS).atZone(zone));
+            case Instant time -> time.truncatedTo(ChronoUnit.SECONDS).atZone(zone).toOffsetDateTime();
             default -> value.toString();
         };
     }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Writes a table row by row straight to the output, holding none of it. A cell is null (empty), a
- * {@link Number}, or text, which is never run as a formula.
+ * {@link Number}, an {@link java.time.OffsetDateTime} (in the business's time zone), or text, which
+ * is never run as a formula.
  */
 interface TableWriter {
 

@@ -28,6 +28,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -126,7 +128,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return badRequest(List.of(error("body", problems.message("validation.body-unreadable",
                     "The request body is missing or is not valid JSON"))));
         }
-        String field = fieldPath(jackson);
+        // A syntax error is the body's, wherever the parser stood (WellFormedJsonBodies finds it
+        // before any field is bound); a number too big for its field is that field's.
+        boolean malformed = jackson instanceof StreamReadException && !(jackson instanceof InputCoercionException);
+        String field = malformed ? "" : fieldPath(jackson);
         return badRequest(List.of(error(field.isEmpty() ? "body" : field, describe(jackson))));
     }
 

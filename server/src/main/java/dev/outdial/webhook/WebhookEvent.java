@@ -1,6 +1,12 @@
 package dev.outdial.webhook;
 
-/** What a webhook can be told about; {@code name} is what the receiver sees in the payload. */
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * What a webhook can be told about; {@code name} is what the receiver sees in the payload. A schema
+ * of its own in the API document: a set of it is what a client generator types right.
+ */
+@Schema(enumAsRef = true)
 public enum WebhookEvent {
     CALL_ENDED("call.ended"),
     CUSTOMER_STATUS_CHANGED("customer.status_changed"),

@@ -7,6 +7,7 @@ import dev.outdial.shared.Violations;
 import dev.outdial.webhook.internal.DeliveryRepository;
 import dev.outdial.webhook.internal.Signatures;
 import dev.outdial.webhook.internal.SubscriptionCache;
+import dev.outdial.webhook.internal.WebhookAddresses;
 import dev.outdial.webhook.internal.WebhookRepository;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -34,12 +35,14 @@ public class Webhooks {
     private final WebhookRepository webhooks;
     private final DeliveryRepository deliveries;
     private final SubscriptionCache subscriptions;
+    private final WebhookAddresses addresses;
     private final JsonMapper json;
     private final Clock clock;
 
     Webhooks(WebhookRepository webhooks, DeliveryRepository deliveries, SubscriptionCache subscriptions,
-             JsonMapper json, Clock clock) {
+             WebhookAddresses addresses, JsonMapper json, Clock clock) {
         this.webhooks = webhooks;
+        this.addresses = addresses;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.json = json;
@@ -122,7 +125,11 @@ public class Webhooks {
         subscribed.forEach(hook -> deliveries.enqueue(hook.id(), businessId, eventId, event.wireName(), body, now));
     }
 
-    private static String checkUrl(String url, Violations violations) {
+    /**
+     * An http(s) URL without credentials, whose host does not resolve to an address webhooks may
+     * not reach; a host that does not resolve now is accepted (every delivery checks it again).
+     */
+    private String checkUrl(String url, Violations violations) {
         if (!violations.check(url != null && !url.isBlank(), "url", "validation.required")) {
             return null;
         }
@@ -131,7 +138,10 @@ public class Webhooks {
             URI uri = new URI(trimmed);
             boolean web = ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
                     && uri.getHost() != null && uri.getUserInfo() == null;
-            violations.check(web && trimmed.length() <= 2000, "url", "webhook.url.invalid");
+            if (violations.check(web && trimmed.length() <= 2000, "url", "webhook.url.invalid")
+                    && addresses.resolve(uri.getHost()) instanceof WebhookAddresses.Resolution.Refused refused) {
+                violations.add("url", "webhook.url.private", refused.address().getHostAddress());
+            }
         } catch (URISyntaxException malformed) {
             violations.add("url", "webhook.url.invalid");
         }

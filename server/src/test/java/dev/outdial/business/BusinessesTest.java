@@ -74,14 +74,18 @@ class BusinessesTest {
     }
 
     @Test
-    void metricsAreForTheOperatorAndAdminsHealthForAll() {
+    void metricsAreForTheOperatorAndAdminsSeeTheirBusinessHealthForAll() {
         TestBusiness business = api.newBusiness("metrics");
 
         assertThat(api.anonymous().get("/actuator/health").expect(200).body()).contains("UP");
         assertThat(api.anonymous().get("/actuator/prometheus").status()).isEqualTo(401);
         assertThat(business.agent("counter").client().get("/actuator/prometheus").status()).isEqualTo(403);
-        assertThat(business.admin().withHeader("Accept", "text/plain").get("/actuator/prometheus").expect(200).body())
+        assertThat(business.admin().withHeader("Accept", "text/plain").get("/actuator/prometheus").status())
+                .as("every business's series: the operator's only").isEqualTo(403);
+        assertThat(business.admin().withHeader("Accept", "text/plain").get("/api/v1/metrics").status()).isEqualTo(200);
+        assertThat(business.agent("counter2").client().withHeader("Accept", "text/plain").get("/api/v1/metrics").status())
+                .isEqualTo(403);
+        assertThat(api.operator().withHeader("Accept", "text/plain").get("/actuator/prometheus").expect(200).body())
                 .contains("jvm_");
-        assertThat(api.operator().withHeader("Accept", "text/plain").get("/actuator/prometheus").status()).isEqualTo(200);
     }
 }

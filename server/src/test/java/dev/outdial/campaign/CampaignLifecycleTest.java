@@ -41,7 +41,9 @@ class CampaignLifecycleTest {
         Api.Response refused = action("start");
 
         assertThat(refused.status()).isEqualTo(409);
-        assertThat(refused.json().get("status").asString()).isEqualTo("UNAPPROVED");
+        assertThat(refused.json().get("currentStatus").asString()).isEqualTo("UNAPPROVED");
+        assertThat(refused.json().get("status").asInt()).as("RFC 9457: status is the HTTP status").isEqualTo(409);
+        assertThat(refused.body().split("\"status\"", -1)).as("one status key").hasSize(2);
         assertThat(refused.contentType()).startsWith("application/problem+json");
     }
 

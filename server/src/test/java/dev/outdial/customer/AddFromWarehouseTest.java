@@ -65,6 +65,8 @@ class AddFromWarehouseTest {
         assertThat(byGroup.get(0).get("groupName").asString()).isEqualTo("VIP");
         assertThat(byGroup.get(0).get("customers").asLong()).isEqualTo(2);
         assertThat(byGroup.get(1).get("customers").asLong()).isEqualTo(1);
+        assertThat(business.admin().get("/api/v1/campaigns/" + campaign + "/customer-groups").expect(200).json()
+                .get("groups")).as("its own path, one response shape").isEqualTo(byGroup);
     }
 
     @Test

@@ -60,9 +60,9 @@ class CustomerExportTest {
         assertThat(rows.get(1).get(column(headers, "Name"))).isEqualTo("'" + HOSTILE);
         List<String> binh = rows.get(2);
         assertThat(binh.get(column(headers, "Name"))).isEqualTo("Bình, \"the\" second");
-        // "+" starts a formula too: the number stays text behind the quote, as in Excel's own text marker.
-        assertThat(binh.get(column(headers, "Phone"))).isEqualTo("'+84912000002");
-        assertThat(binh.get(column(headers, "Other phones"))).isEqualTo("'+842873000002");
+        // An E.164 number cannot carry a formula: it stays plain, dialable as it is.
+        assertThat(binh.get(column(headers, "Phone"))).isEqualTo("+84912000002");
+        assertThat(binh.get(column(headers, "Other phones"))).isEqualTo("+842873000002");
         assertThat(binh.get(column(headers, "Campaign ID"))).isEqualTo(String.valueOf(campaign));
         assertThat(binh.get(column(headers, "Campaign"))).isEqualTo("Export me");
         assertThat(binh.get(column(headers, "Status"))).isEqualTo("Undone");
@@ -78,7 +78,16 @@ class CustomerExportTest {
         Api.Download file = business.admin().withHeader("Accept-Language", "vi").download(path + "?format=csv");
 
         List<List<String>> rows = Exports.csv(file.body());
-        assertThat(rows.get(1).get(column(rows.getFirst(), "Status"))).isEqualTo("Chưa thực hiện");
+        assertThat(rows.get(1).get(column(rows.getFirst(), "Trạng thái"))).isEqualTo("Chưa thực hiện");
+        assertThat(rows.getFirst()).contains("Số điện thoại", "Tên", "Mã khách hàng").doesNotContain("Status", "Phone");
+    }
+
+    @Test
+    void textStartingWithAPlusThatIsNoPhoneNumberKeepsItsQuote() {
+        business.admin().post("/api/v1/campaigns/" + campaign + "/customers", Map.of("customers", List.of(
+                Map.of("name", "+1+1", "phone", "0912000004")))).expect(201);
+
+        assertThat(names("phone=0912000004")).containsExactly("'+1+1");
     }
 
     @Test
@@ -99,6 +108,10 @@ class CustomerExportTest {
         assertThat(phone.getText()).isEqualTo("+84912000001");
         assertThat(rows.get(2).get(column(headers, "city")).getText()).isEqualTo("Huế");
         assertThat(rows.get(1).get(column(headers, "Attempts")).getType()).isEqualTo(CellType.NUMBER);
+        Cell added = rows.get(1).get(column(headers, "Added at"));
+        assertThat(added.getType()).as("a date cell").isEqualTo(CellType.NUMBER);
+        assertThat(added.asDate()).isBetween(java.time.LocalDateTime.now(java.time.ZoneOffset.ofHours(7)).minusHours(1),
+                java.time.LocalDateTime.now(java.time.ZoneOffset.ofHours(7)).plusMinutes(1));
     }
 
     @Test

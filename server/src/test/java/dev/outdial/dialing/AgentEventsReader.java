@@ -37,6 +37,20 @@ final class AgentEventsReader implements AutoCloseable {
         return lines.stream().filter(line -> line.startsWith("event:")).map(line -> line.substring(6).strip()).toList();
     }
 
+    /** The data line of the first {@code event} received, as JSON. */
+    tools.jackson.databind.JsonNode data(String event) {
+        await(event);
+        List<String> seen = List.copyOf(lines);
+        int at = seen.indexOf("event:" + event);
+        return tools.jackson.databind.json.JsonMapper.builder().build().readTree(seen.stream().skip(at)
+                .filter(line -> line.startsWith("data:")).findFirst().orElseThrow().substring(5));
+    }
+
+    /** Every line received so far. */
+    List<String> lines() {
+        return List.copyOf(lines);
+    }
+
     /** Waits until the stream has sent {@code event}. */
     void await(String event) {
         DialingScenario.waitFor(this::events, names -> names.contains(event), "event " + event + " in " + lines);

@@ -2,17 +2,12 @@ package dev.outdial.dialing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.outdial.testing.Api;
 import dev.outdial.testing.OutdialIntegrationTest;
 import dev.outdial.testing.TestBusiness;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import dev.outdial.testing.WebhookReceiver;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,46 +23,48 @@ class CallEndedWebhookTest {
     @Autowired
     Api api;
 
-    HttpServer receiver;
-    final List<String> bodies = new CopyOnWriteArrayList<>();
+    WebhookReceiver receiver;
 
     @BeforeEach
-    void aReceiver() throws IOException {
-        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        receiver.createContext("/calls", exchange -> {
-            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
+    void aReceiver() {
+        receiver = WebhookReceiver.onLoopback();
     }
 
     @AfterEach
     void stopReceiver() {
-        receiver.stop(0);
+        receiver.close();
     }
 
     @Test
     void anEndedAndDispositionedCallIsDeliveredOnce() {
         TestBusiness business = api.newBusiness("call-hooks");
-        business.admin().post("/api/v1/webhooks", Map.of("url", "http://localhost:" + receiver.getAddress().getPort()
-                + "/calls", "events", List.of("CALL_ENDED"))).expect(201);
+        business.admin().post("/api/v1/webhooks", Map.of("url", receiver.url("localhost", "/calls"),
+                "events", List.of("CALL_ENDED"))).expect(201);
         DialingScenario manual = DialingScenario.running(business, "MANUAL", Map.of());
         TestBusiness.Person agent = manual.fixtures.agent;
         manual.ready(agent);
-        long customer = manual.add("+84912480003").getFirst();
+        business.admin().post("/api/v1/campaigns/" + manual.campaignId + "/customers", Map.of("customers",
+                List.of(Map.of("name", "Hooked", "phone", "+84912480003", "externalId", "crm-480003")))).expect(201);
+        long customer = business.admin().get("/api/v1/campaigns/" + manual.campaignId + "/customers").expect(200)
+                .json().get("items").get(0).get("id").asLong();
 
         String callId = manual.getAndDial(agent, customer);
         manual.waitForCallEnd(agent.client(), callId);
         manual.dispose(agent, callId, "DONE", Map.of());
 
-        DialingScenario.waitFor(() -> bodies.size(), received -> received >= 1, "the call.ended delivery");
+        DialingScenario.waitFor(() -> receiver.bodies().size(), received -> received >= 1, "the call.ended delivery");
         DialingScenario.pause(java.time.Duration.ofMillis(800));
-        assertThat(bodies).hasSize(1);
-        JsonNode payload = JsonMapper.builder().build().readTree(bodies.getFirst());
+        assertThat(receiver.bodies()).hasSize(1);
+        JsonNode payload = JsonMapper.builder().build().readTree(receiver.bodies().getFirst());
         assertThat(payload.get("type").asString()).isEqualTo("call.ended");
         assertThat(payload.get("data").get("callId").asString()).isEqualTo(callId);
         assertThat(payload.get("data").get("result").asString()).isEqualTo("SUCCESS");
-        assertThat(payload.get("data").get("customerId").asLong()).isEqualTo(customer);
+        JsonNode data = payload.get("data");
+        assertThat(data.get("customerId").asLong()).isEqualTo(customer);
+        assertThat(data.get("externalId").asString()).isEqualTo("crm-480003");
+        assertThat(data.has("classification")).as("named even while the agent's word is to come").isTrue();
+        // The simulated customer talks 1.5 s after a 50 ms ring.
+        assertThat(data.get("talkSeconds").asLong()).isBetween(1L, 2L);
+        assertThat(data.get("ringSeconds").asLong()).isGreaterThanOrEqualTo(0L);
     }
 }

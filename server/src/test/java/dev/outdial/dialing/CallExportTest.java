@@ -45,7 +45,7 @@ class CallExportTest {
         assertThat(first.get(column(headers, "Call ID"))).isEqualTo(scenario.callsOf(customers.get(0)).getFirst()
                 .get("id").asString());
         assertThat(first.get(column(headers, "Customer"))).isEqualTo("Customer +84913710002");
-        assertThat(first.get(column(headers, "Number"))).isEqualTo("'+84913710002");
+        assertThat(first.get(column(headers, "Number"))).isEqualTo("+84913710002");
         assertThat(first.get(column(headers, "Agent"))).isNotBlank();
         assertThat(first.get(column(headers, "Technical result"))).isEqualTo("NOANSWER");
         assertThat(first.get(column(headers, "Ended at"))).endsWith("+07:00");
@@ -58,6 +58,11 @@ class CallExportTest {
         assertThat(number.getType()).isEqualTo(CellType.STRING);
         assertThat(number.getText()).isEqualTo("+84913720002");
         assertThat(cells.get(2).get(column(headers, "Customer ID")).getType()).isEqualTo(CellType.NUMBER);
+        assertThat(cells.get(2).get(column(headers, "Ended at")).getType()).as("a date cell").isEqualTo(CellType.NUMBER);
+
+        List<String> vietnamese = Exports.csv(business.admin().withHeader("Accept-Language", "vi").download(
+                path + "?format=csv").body()).getFirst();
+        assertThat(vietnamese).startsWith("Mã cuộc gọi").contains("Số điện thoại", "Kết quả kỹ thuật");
 
         assertThat(business.admin().get(path + "?format=doc").json().get("errors").findValuesAsString("field"))
                 .containsExactly("format");

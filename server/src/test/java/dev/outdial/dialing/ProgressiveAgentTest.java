@@ -74,6 +74,23 @@ class ProgressiveAgentTest {
     }
 
     @Test
+    void theRingingEventNamesTheCallTheAnswerEndpointTakes() {
+        DialingScenario progressive = DialingScenario.running(api.newBusiness("ringing-id"), "PROGRESSIVE",
+                Map.of("wrapUpSeconds", 0, "maxCallsPerCustomer", 1));
+        TestBusiness.Person agent = progressive.fixtures.agent;
+        progressive.add("+84919050003");
+        try (AgentEventsReader events = new AgentEventsReader(api.baseUrl(), agent.email(), "person-password")) {
+            events.awaitConnected();
+            progressive.ready(agent);
+
+            String callId = events.data("call-ringing").get("callId").asString();
+
+            assertThat(agent.client().post("/api/v1/calls/" + callId + "/answer").status()).isEqualTo(204);
+            assertThat(events.lines()).anyMatch(line -> line.startsWith("id:")).anyMatch(line -> line.startsWith("retry:"));
+        }
+    }
+
+    @Test
     void anAgentWhoseRingingLegEndedUnansweredIsToldTheCallEndedAndTheirPageStopsShowingItRinging() {
         // The customer waits 1.5 s on their own, well before the agent's leg would time out (30 s).
         DialingScenario progressive = DialingScenario.running(api.newBusiness("Unanswered"), "PROGRESSIVE",

@@ -42,6 +42,23 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void aTruncatedBodyIsNamedMalformedBeforeAnyFieldIsJudged() {
+        Api.Response response = business.admin().post("/api/v1/users", "{\"email\":\"y@x.test\", \"role\":\"KING\"");
+
+        JsonNode problem = assertProblem(response, 400, "validation");
+        assertThat(problem.get("errors")).hasSize(1);
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("body");
+    }
+
+    @Test
+    void twoJsonValuesInOneBodyAreMalformed() {
+        Api.Response response = business.admin().post("/api/v1/users", "{\"role\":\"KING\"} {}");
+
+        JsonNode problem = assertProblem(response, 400, "validation");
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("body");
+    }
+
+    @Test
     void anUnknownEnumValueIsA400NamingTheField() {
         Api.Response response = business.admin().post("/api/v1/users",
                 Map.of("email", "a@b.test", "name", "A", "password", "password1", "role", "EMPEROR"));

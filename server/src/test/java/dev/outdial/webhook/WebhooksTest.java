@@ -38,7 +38,8 @@ class WebhooksTest {
     final List<Received> received = new CopyOnWriteArrayList<>();
     final AtomicInteger failuresToGive = new AtomicInteger();
 
-    record Received(String event, String delivery, String timestamp, String signature, String body) {
+    record Received(String event, String delivery, String timestamp, String signature, String body, String protocol,
+                    String upgrade) {
     }
 
     @BeforeEach
@@ -51,7 +52,8 @@ class WebhooksTest {
             int status = failuresToGive.getAndUpdate(left -> Math.max(0, left - 1)) > 0 ? 500 : 204;
             if (status == 204) {
                 received.add(new Received(headers.getFirst("X-Outdial-Event"), headers.getFirst("X-Outdial-Delivery"),
-                        headers.getFirst("X-Outdial-Timestamp"), headers.getFirst("X-Outdial-Signature"), body));
+                        headers.getFirst("X-Outdial-Timestamp"), headers.getFirst("X-Outdial-Signature"), body,
+                        exchange.getProtocol(), headers.getFirst("Upgrade")));
             }
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
@@ -75,6 +77,8 @@ class WebhooksTest {
         awaitReceived(1);
         Received delivery = received.getFirst();
         assertThat(delivery.event()).isEqualTo("campaign.status_changed");
+        assertThat(delivery.protocol()).isEqualTo("HTTP/1.1");
+        assertThat(delivery.upgrade()).as("no h2c upgrade offered").isNull();
         assertThat(delivery.signature()).isEqualTo(sign(secret, delivery.timestamp() + "." + delivery.body()));
         JsonNode payload = JsonMapper.builder().build().readTree(delivery.body());
         assertThat(payload.get("data").get("campaignId").asLong()).isEqualTo(campaign);
@@ -100,6 +104,7 @@ class WebhooksTest {
         assertThat(deliveries.get(0).get("status").asString()).isEqualTo("DELIVERED");
         assertThat(deliveries.get(0).get("attempts").asInt()).isEqualTo(2);
         assertThat(deliveries.get(0).get("lastStatusCode").asInt()).isEqualTo(204);
+        assertThat(deliveries.get(0).has("nextAttemptAt")).as("a delivered row has no next attempt").isFalse();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.outdial.compliance.web;
 
+import dev.outdial.compliance.BlockKind;
 import dev.outdial.compliance.BlockedNumber;
 import dev.outdial.compliance.BlockedNumbers;
 import dev.outdial.shared.CurrentUser;
@@ -26,21 +27,40 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * {@code /api/v1/blacklist} and {@code /api/v1/dnc}: admins manage both lists; supervisors, who
- * manage customers (SPEC §1), may see why a customer is blocked.
+ * manage customers (SPEC §1), may see why a customer is blocked. One controller per list, so each
+ * has paths of its own (no {@code /api/v1/{list}} that would also match every other resource).
  */
-@RestController
-@RequestMapping("/api/v1/" + ListPath.PATTERN)
-class BlockedNumberController {
+abstract class BlockedNumberController {
 
+    private final BlockKind kind;
     private final BlockedNumbers numbers;
     private final PageMessages messages;
 
     private final UploadLimit limit;
 
-    BlockedNumberController(BlockedNumbers numbers, PageMessages messages, UploadLimit limit) {
+    BlockedNumberController(BlockKind kind, BlockedNumbers numbers, PageMessages messages, UploadLimit limit) {
+        this.kind = kind;
         this.limit = limit;
         this.numbers = numbers;
         this.messages = messages;
+    }
+
+    @RestController
+    @RequestMapping("/api/v1/blacklist")
+    static class BlacklistController extends BlockedNumberController {
+
+        BlacklistController(BlockedNumbers numbers, PageMessages messages, UploadLimit limit) {
+            super(BlockKind.BLACKLIST, numbers, messages, limit);
+        }
+    }
+
+    @RestController
+    @RequestMapping("/api/v1/dnc")
+    static class DncController extends BlockedNumberController {
+
+        DncController(BlockedNumbers numbers, PageMessages messages, UploadLimit limit) {
+            super(BlockKind.DNC, numbers, messages, limit);
+        }
     }
 
     record NumberRequest(String number, String reason) {
@@ -49,38 +69,36 @@ class BlockedNumberController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('ADMIN')")
-    BlockedNumber add(@AuthenticationPrincipal CurrentUser me, @PathVariable String list,
-                      @RequestBody NumberRequest request) {
-        return numbers.add(me.businessId(), ListPath.kind(list), request.number(), request.reason());
+    BlockedNumber add(@AuthenticationPrincipal CurrentUser me, @RequestBody NumberRequest request) {
+        return numbers.add(me.businessId(), kind, request.number(), request.reason());
     }
 
     @GetMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
-    Page<BlockedNumber> list(@AuthenticationPrincipal CurrentUser me, @PathVariable String list,
+    Page<BlockedNumber> list(@AuthenticationPrincipal CurrentUser me,
                              @RequestParam(required = false) String q, @RequestParam(required = false) String cursor,
                              @RequestParam(required = false) Integer limit) {
-        return numbers.list(me.businessId(), ListPath.kind(list), q, PageRequest.of(cursor, limit));
+        return numbers.list(me.businessId(), kind, q, PageRequest.of(cursor, limit));
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
-    BlockedNumber get(@AuthenticationPrincipal CurrentUser me, @PathVariable String list, @PathVariable long id) {
-        return numbers.get(me.businessId(), ListPath.kind(list), id);
+    BlockedNumber get(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
+        return numbers.get(me.businessId(), kind, id);
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("hasRole('ADMIN')")
-    void remove(@AuthenticationPrincipal CurrentUser me, @PathVariable String list, @PathVariable long id) {
-        numbers.remove(me.businessId(), ListPath.kind(list), id);
+    void remove(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
+        numbers.remove(me.businessId(), kind, id);
     }
 
     /** A CSV or .xlsx with a header row naming a {@code phone} or {@code number} column. */
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('ADMIN')")
-    ImportReportJson importFile(@AuthenticationPrincipal CurrentUser me, @PathVariable String list,
-                                @RequestPart("file") MultipartFile file) {
+    ImportReportJson importFile(@AuthenticationPrincipal CurrentUser me, @RequestPart("file") MultipartFile file) {
         return ImportReportJson.of(Uploads.onDisk(limit.checked(file),
-                path -> numbers.importFile(me.businessId(), ListPath.kind(list), path)), messages);
+                path -> numbers.importFile(me.businessId(), kind, path)), messages);
     }
 }

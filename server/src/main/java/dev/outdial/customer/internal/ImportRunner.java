@@ -2,6 +2,8 @@ package dev.outdial.customer.internal;
 
 import dev.outdial.shared.InvalidInputException;
 import dev.outdial.tabular.SpreadsheetRows;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,10 +43,12 @@ public class ImportRunner implements ApplicationRunner {
     private final TransactionTemplate rows;
     private final TransactionTemplate progress;
     private final PostgresBulk database;
+    private final MeterRegistry metrics;
 
     ImportRunner(CustomerDrafts drafts, CustomerWriter writer, ImportRepository imports, MessageSource messages,
-                 Clock clock, PlatformTransactionManager transactions, PostgresBulk database) {
+                 Clock clock, PlatformTransactionManager transactions, PostgresBulk database, MeterRegistry metrics) {
         this.database = database;
+        this.metrics = metrics;
         this.drafts = drafts;
         this.writer = writer;
         this.imports = imports;
@@ -77,6 +81,9 @@ public class ImportRunner implements ApplicationRunner {
         CustomerDrafts.Context context = drafts.contextFor(businessId);
         CustomerWriter.Session session = writer.open(businessId, campaignId, importId, clock.instant(), locale);
         AtomicReference<ImportColumns> columns = new AtomicReference<>();
+        // rate() of it is the import speed in rows per second.
+        Counter rowsRead = Counter.builder("outdial.import.rows").description("Rows of customer files imported")
+                .tag("business", String.valueOf(businessId)).register(metrics);
         SpreadsheetRows.read(file, row -> {
             if (columns.get() == null) {
                 ImportColumns header = ImportColumns.of(row);
@@ -87,6 +94,7 @@ public class ImportRunner implements ApplicationRunner {
                 return;
             }
             session.accept(row.number(), drafts.draft(columns.get().customer(row), context, null, null));
+            rowsRead.increment();
             if (session.rowsRead() % PROGRESS_EVERY == 0) {
                 progress.executeWithoutResult(status -> imports.progress(importId, session.rowsRead()));
             }

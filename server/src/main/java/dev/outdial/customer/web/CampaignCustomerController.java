@@ -17,6 +17,7 @@ import dev.outdial.shared.Page;
 import dev.outdial.shared.PageRequest;
 import dev.outdial.tabular.Export;
 import dev.outdial.tabular.ExportFormat;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -26,6 +27,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -116,7 +119,7 @@ class CampaignCustomerController {
 
     @GetMapping("/api/v1/campaigns/{campaignId}/customers")
     Page<CampaignCustomer> listOfCampaign(@AuthenticationPrincipal CurrentUser me, @PathVariable long campaignId,
-                                          ListQuery query) {
+                                          @ParameterObject ListQuery query) {
         return customers.list(me.businessId(), query.filter(campaignId), query.page(), query.ascending());
     }
 
@@ -126,7 +129,8 @@ class CampaignCustomerController {
      */
     @GetMapping("/api/v1/campaigns/{campaignId}/customers/export")
     ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal CurrentUser me, @PathVariable long campaignId,
-                                                 @RequestParam(required = false) String format, ListQuery query) {
+                                                 @RequestParam(required = false) String format,
+                                                 @ParameterObject ListQuery query) {
         ExportFormat chosen = ExportFormat.of(format);
         Export.Rows<CampaignCustomer> rows = customers.export(me.businessId(), query.filter(campaignId));
         Locale locale = LocaleContextHolder.getLocale();
@@ -134,13 +138,14 @@ class CampaignCustomerController {
         for (CustomerStatus status : CustomerStatus.values()) {
             labels.put(status, messages.getMessage("customer-status." + status, null, status.name(), locale));
         }
+        Function<String, String> header = key -> messages.getMessage("export.customer." + key, null, key, locale);
         Map<Long, String> names = new HashMap<>();
         classifications.list(me.businessId()).forEach(classification -> names.put(classification.id(),
                 classification.name()));
         return Export.of(chosen, "customers-" + campaignId, zones.zoneOf(me.businessId()), () -> {
             Set<String> fields = new TreeSet<>();
             rows.forEach(customer -> fields.addAll(customer.fields().keySet()));
-            return CustomerExportColumns.of(labels, names, fields);
+            return CustomerExportColumns.of(header, labels, names, fields);
         }, rows);
     }
 
@@ -148,13 +153,23 @@ class CampaignCustomerController {
     }
 
     /** The list "by customer group" of the manual: counts per source group, each a filter of the list. */
-    @GetMapping(path = "/api/v1/campaigns/{campaignId}/customers", params = "groupBy=group")
-    GroupView byGroup(@AuthenticationPrincipal CurrentUser me, @PathVariable long campaignId) {
+    @GetMapping("/api/v1/campaigns/{campaignId}/customer-groups")
+    GroupView listCampaignCustomerGroups(@AuthenticationPrincipal CurrentUser me, @PathVariable long campaignId) {
         return new GroupView(customers.countByGroup(me.businessId(), campaignId));
     }
 
+    /**
+     * The same under its first address, kept working for clients that use it; undocumented, since
+     * one path with two response shapes is what generated clients cannot read.
+     */
+    @Hidden
+    @GetMapping(path = "/api/v1/campaigns/{campaignId}/customers", params = "groupBy=group")
+    GroupView byGroup(@AuthenticationPrincipal CurrentUser me, @PathVariable long campaignId) {
+        return listCampaignCustomerGroups(me, campaignId);
+    }
+
     @GetMapping("/api/v1/customers")
-    Page<CampaignCustomer> listOfBusiness(@AuthenticationPrincipal CurrentUser me, ListQuery query) {
+    Page<CampaignCustomer> listOfBusiness(@AuthenticationPrincipal CurrentUser me, @ParameterObject ListQuery query) {
         return customers.list(me.businessId(), query.filter(query.campaignId()), query.page(), query.ascending());
     }
 

@@ -3,15 +3,20 @@ package dev.outdial.dialing.internal;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.port.AgentScreen;
 import dev.outdial.engine.port.AgentUpdate;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.stereotype.Component;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -33,31 +38,77 @@ public class AgentEventStream implements AgentScreen {
     private final Map<AgentId, Set<EventSubscriber>> streams = new ConcurrentHashMap<>();
     /** Each agent's preview still counting down: a card loaded when the screen opens shows it too. */
     private final Map<AgentId, AgentUpdate.CustomerOffered> previews = new ConcurrentHashMap<>();
-    private final int backlog;
+    /** Tells this run's event ids from an earlier run's: a restart numbers from 1 again. */
+    private static final String BOOT = Long.toString(System.currentTimeMillis(), 36);
 
-    AgentEventStream() {
-        this(BACKLOG);
+    private final Map<AgentId, AgentEventLog> logs = new ConcurrentHashMap<>();
+    /** The customer call each agent's progressive dialing placed, which the agent's ringing leg connects to. */
+    private final Map<AgentId, String> placedCalls = new ConcurrentHashMap<>();
+    private final int backlog;
+    private final Clock clock;
+
+    @Autowired
+    AgentEventStream(Clock clock) {
+        this(BACKLOG, clock);
     }
 
     AgentEventStream(int backlog) {
+        this(backlog, Clock.systemUTC());
+    }
+
+    AgentEventStream(int backlog, Clock clock) {
         this.backlog = backlog;
+        this.clock = clock;
     }
 
     /** A new stream for the agent, dropped when it completes, times out or fails. */
     public SseEmitter subscribe(AgentId agent) {
-        return subscribe(agent, new SseEmitter(STREAM_TIMEOUT.toMillis()));
+        return subscribe(agent, (String) null);
+    }
+
+    /**
+     * A new stream for the agent which first sends what the client missed since
+     * {@code lastEventId} (its {@code Last-Event-ID}), if that is within the replay window.
+     */
+    public SseEmitter subscribe(AgentId agent, String lastEventId) {
+        return subscribe(agent, new SseEmitter(STREAM_TIMEOUT.toMillis()), lastEventId);
     }
 
     /** Streams the agent's events to {@code emitter}; the same as {@link #subscribe(AgentId)} with an emitter of one's own. */
     public SseEmitter subscribe(AgentId agent, SseEmitter emitter) {
+        return subscribe(agent, emitter, null);
+    }
+
+    /**
+     * {@code connected} comes first, with {@code resumed}: true when the events missed since
+     * {@code lastEventId} follow it, false when the client must reload what it shows. It carries
+     * the id of the agent's newest event, so a reconnection right after it misses nothing.
+     */
+    SseEmitter subscribe(AgentId agent, SseEmitter emitter, String lastEventId) {
         Set<EventSubscriber> mine = streams.computeIfAbsent(agent, ignored -> ConcurrentHashMap.newKeySet());
         EventSubscriber subscriber = new EventSubscriber(emitter, backlog, mine::remove);
-        mine.add(subscriber);
+        AgentEventLog log = logOf(agent);
+        // Under the log's lock, so no event falls between the replay and the live ones.
+        synchronized (log) {
+            Optional<List<AgentEventLog.Entry>> missed = log.after(lastEventId, clock.instant());
+            subscriber.offerFirst(log.position(), "connected", Map.of("resumed", missed.isPresent()));
+            missed.orElse(List.of()).forEach(entry -> subscriber.offer(entry.id(), entry.name(), entry.payload()));
+            mine.add(subscriber);
+        }
         emitter.onCompletion(subscriber::close);
         emitter.onTimeout(subscriber::close);
         emitter.onError(failure -> subscriber.close());
-        subscriber.offer("connected", Map.of());
         return emitter;
+    }
+
+    /** A comment on every open stream now and then: proxies that cut idle connections after 60 s keep them. */
+    @Scheduled(fixedRateString = "${outdial.sse.heartbeat:PT15S}")
+    void heartbeat() {
+        streams.values().forEach(subscribers -> subscribers.forEach(EventSubscriber::heartbeat));
+    }
+
+    private AgentEventLog logOf(AgentId agent) {
+        return logs.computeIfAbsent(agent, ignored -> new AgentEventLog(BOOT));
     }
 
     /** How many streams of the agent are open; a stream that fell behind is no longer one of them. */
@@ -83,6 +134,11 @@ public class AgentEventStream implements AgentScreen {
             // Withdrawn, dialed or connected: the countdown is over.
             previews.remove(agent);
         }
+        if (update instanceof AgentUpdate.CallPlaced placed) {
+            placedCalls.put(agent, placed.call().value());
+        } else if (update instanceof AgentUpdate.CallEnded ended) {
+            placedCalls.remove(agent, ended.call().value());
+        }
         push(agent, AgentEvents.nameOf(update), AgentEvents.payloadOf(update));
     }
 
@@ -95,20 +151,36 @@ public class AgentEventStream implements AgentScreen {
                 .flatMap(AgentUpdate.CustomerOffered::dialsAt);
     }
 
-    /** The agent's own leg rings: a progressive call connects once they answer it. */
+    /**
+     * The agent's own leg rings: a progressive call connects once they answer it. {@code callId} is
+     * the customer's call, the id {@code POST /calls/{id}/answer} takes; absent when no customer
+     * call is placed yet (a queue call, an auto callback's agent-first leg: answered with
+     * {@code /me/phone/answer}). {@code leg} names the agent's phone leg itself.
+     */
     public void ringing(AgentId agent, String leg) {
-        push(agent, "call-ringing", Map.of("leg", leg));
+        push(agent, "call-ringing", legPayload(agent, leg));
     }
 
     /** The agent's leg stopped ringing unanswered (timed out, or the customer hung up first). */
     public void ringingStopped(AgentId agent, String leg) {
-        push(agent, "ringing-stopped", Map.of("leg", leg));
+        push(agent, "ringing-stopped", legPayload(agent, leg));
+    }
+
+    private Map<String, Object> legPayload(AgentId agent, String leg) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        Optional.ofNullable(placedCalls.get(agent)).ifPresent(call -> payload.put("callId", call));
+        payload.put("leg", leg);
+        return payload;
     }
 
     /** Queues the event for each of the agent's streams; never blocks the engine thread it is called on. */
     void push(AgentId agent, String name, Map<String, Object> payload) {
-        for (EventSubscriber subscriber : streams.getOrDefault(agent, Set.of())) {
-            subscriber.offer(name, payload);
+        AgentEventLog log = logOf(agent);
+        synchronized (log) {
+            AgentEventLog.Entry entry = log.append(name, payload, clock.instant());
+            for (EventSubscriber subscriber : streams.getOrDefault(agent, Set.of())) {
+                subscriber.offer(entry.id(), name, payload);
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.outdial.dialing.CallEnded;
 import dev.outdial.engine.port.CallLog;
 import dev.outdial.engine.port.CallRecord;
 import dev.outdial.engine.rules.DialVerdict;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -34,13 +35,24 @@ final class ClassifyingCallLog implements CallLog {
         calls.save(call);
         // An agent's word names a classification by id; so does an autocall IVR's result, unless its
         // classification was deleted since the campaign started.
-        call.disposition().map(word -> word.classification()).filter(id -> id.chars().allMatch(Character::isDigit))
-                .ifPresent(id -> customers.classify(call.campaignId(), call.customerId(), Long.parseLong(id)));
+        classificationOf(call).ifPresent(id -> customers.classify(call.campaignId(), call.customerId(), id));
         if (endsNow) {
+            Instant endedAt = call.endedAt().orElseThrow();
+            long ringSeconds = call.ringingAt()
+                    .map(ringing -> Duration.between(ringing, call.answeredAt().orElse(endedAt)).toSeconds()).orElse(0L);
+            long talkSeconds = call.connectedAt().map(connected -> Duration.between(connected, endedAt).toSeconds())
+                    .orElse(0L);
             events.publishEvent(new CallEnded(call.businessId(), call.campaignId(), call.id().value(),
                     call.customerId(), call.dialedNumber(), call.agent().map(agent -> Long.valueOf(agent.value())).orElse(null),
-                    call.result().map(Enum::name).orElse(null), call.endedAt().orElseThrow()));
+                    call.result().map(Enum::name).orElse(null), endedAt, classificationOf(call).orElse(null),
+                    Math.max(0, ringSeconds), Math.max(0, talkSeconds), call.answeredAt().orElse(null),
+                    call.connectedAt().orElse(null)));
         }
+    }
+
+    private static Optional<Long> classificationOf(CallRecord call) {
+        return call.disposition().map(word -> word.classification())
+                .filter(id -> !id.isEmpty() && id.chars().allMatch(Character::isDigit)).map(Long::valueOf);
     }
 
     @Override

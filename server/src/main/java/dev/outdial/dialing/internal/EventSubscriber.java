@@ -15,10 +15,14 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 final class EventSubscriber {
 
-    private record Event(String name, Map<String, Object> payload) {
+    /** An event to write: with its id (null for none), and whether it tells the client its reconnection delay. */
+    private record Event(String id, String name, Map<String, Object> payload, boolean withRetry) {
     }
 
-    private static final Event CLOSE = new Event("", Map.of());
+    private static final Event CLOSE = new Event(null, "", Map.of(), false);
+    private static final Event HEARTBEAT = new Event(null, "", Map.of(), false);
+    /** How long a client waits before it reconnects, sent with the first event. */
+    static final java.time.Duration RETRY = java.time.Duration.ofSeconds(3);
 
     private final SseEmitter emitter;
     private final BlockingQueue<Event> queue;
@@ -34,11 +38,25 @@ final class EventSubscriber {
     }
 
     /** Queues an event without ever blocking; false when the stream is closed or was just closed for falling behind. */
-    boolean offer(String name, Map<String, Object> payload) {
+    boolean offer(String id, String name, Map<String, Object> payload) {
+        return offer(new Event(id, name, payload, false));
+    }
+
+    /** The stream's first event: the client's reconnection delay ({@code retry:}) travels with it. */
+    boolean offerFirst(String id, String name, Map<String, Object> payload) {
+        return offer(new Event(id, name, payload, true));
+    }
+
+    /** A comment line, so proxies that cut idle connections keep this one. */
+    boolean heartbeat() {
+        return offer(HEARTBEAT);
+    }
+
+    private boolean offer(Event event) {
         if (closed) {
             return false;
         }
-        if (queue.remainingCapacity() <= 1 || !queue.offer(new Event(name, payload))) {
+        if (queue.remainingCapacity() <= 1 || !queue.offer(event)) {
             close();
             return false;
         }
@@ -68,7 +86,18 @@ final class EventSubscriber {
                     emitter.complete();
                     return;
                 }
-                emitter.send(SseEmitter.event().name(event.name()).data(event.payload()));
+                if (event == HEARTBEAT) {
+                    emitter.send(SseEmitter.event().comment("heartbeat"));
+                    continue;
+                }
+                SseEmitter.SseEventBuilder sse = SseEmitter.event().name(event.name()).data(event.payload());
+                if (event.id() != null) {
+                    sse.id(event.id());
+                }
+                if (event.withRetry()) {
+                    sse.reconnectTime(RETRY.toMillis());
+                }
+                emitter.send(sse);
             }
         } catch (IOException | IllegalStateException gone) {
             // The page went away; nobody is left to tell.

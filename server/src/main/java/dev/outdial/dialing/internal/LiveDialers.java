@@ -227,6 +227,20 @@ public class LiveDialers {
         }
     }
 
+    /** The campaigns started on this node, by business: what this node's dialer metrics cover. */
+    public Map<Long, Set<Long>> startedHere() {
+        return engine.call(() -> {
+            Map<Long, Set<Long>> started = new HashMap<>();
+            runners.forEach((campaignId, all) -> {
+                Running current = all.getLast();
+                if (current.started) {
+                    started.computeIfAbsent(current.businessId, business -> new HashSet<>()).add(campaignId);
+                }
+            });
+            return started;
+        });
+    }
+
     private Set<Long> startedCampaigns(long businessId) {
         Set<Long> started = new HashSet<>();
         runners.forEach((campaignId, all) -> {

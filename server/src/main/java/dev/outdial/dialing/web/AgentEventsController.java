@@ -7,6 +7,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -23,7 +24,8 @@ class AgentEventsController {
 
     /** The API's stream (HTTP Basic) and the workspace page's (its session): the same events. */
     @GetMapping(path = {"/api/v1/me/events", "/workspace/events"}, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter events(@AuthenticationPrincipal CurrentUser me) {
-        return events.subscribe(AgentId.of(String.valueOf(me.id())));
+    SseEmitter events(@AuthenticationPrincipal CurrentUser me,
+                      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+        return events.subscribe(AgentId.of(String.valueOf(me.id())), lastEventId);
     }
 }

@@ -8,6 +8,9 @@ import dev.outdial.shared.CurrentUser;
 import dev.outdial.tabular.Export;
 import dev.outdial.tabular.ExportFormat;
 import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,10 +27,12 @@ class CallController {
 
     private final CallRecords calls;
     private final BusinessTimeZones zones;
+    private final MessageSource messages;
 
-    CallController(CallRecords calls, BusinessTimeZones zones) {
+    CallController(CallRecords calls, BusinessTimeZones zones, MessageSource messages) {
         this.calls = calls;
         this.zones = zones;
+        this.messages = messages;
     }
 
     /** Every call of the campaign, every column, as CSV or .xlsx, streamed; admins and supervisors only. */
@@ -36,7 +41,9 @@ class CallController {
     ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal CurrentUser me, @PathVariable long campaignId,
                                                  @RequestParam(required = false) String format) {
         ExportFormat chosen = ExportFormat.of(format);
-        return Export.of(chosen, "calls-" + campaignId, zones.zoneOf(me.businessId()), () -> CallExportColumns.ALL,
+        Locale locale = LocaleContextHolder.getLocale();
+        var columns = CallExportColumns.all(key -> messages.getMessage("export.call." + key, null, key, locale));
+        return Export.of(chosen, "calls-" + campaignId, zones.zoneOf(me.businessId()), () -> columns,
                 calls.export(me.businessId(), campaignId));
     }
 

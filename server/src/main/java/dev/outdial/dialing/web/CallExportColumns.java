@@ -3,29 +3,35 @@ package dev.outdial.dialing.web;
 import dev.outdial.dialing.ExportedCall;
 import dev.outdial.tabular.ExportColumn;
 import java.util.List;
+import java.util.function.Function;
 
-/** A call record's columns as an export writes them (SPEC §4.4): who, from where, every timestamp, the outcome. */
+/**
+ * A call record's columns as an export writes them (SPEC §4.4): who, from where, every timestamp, the
+ * outcome; headed in the request's language ({@code export.call.*}).
+ */
 final class CallExportColumns {
 
-    static final List<ExportColumn<ExportedCall>> ALL = List.of(
-            ExportColumn.of("Call ID", exported -> exported.call().id()),
-            ExportColumn.of("Customer ID", exported -> exported.call().customerId()),
-            ExportColumn.of("Customer", ExportedCall::customerName),
-            ExportColumn.of("Number", exported -> exported.call().number()),
-            ExportColumn.of("Hotline", exported -> exported.call().hotline()),
-            ExportColumn.of("Agent ID", exported -> exported.call().agentId()),
-            ExportColumn.of("Agent", ExportedCall::agentName),
-            ExportColumn.of("State", exported -> exported.call().state()),
-            ExportColumn.of("Queued at", exported -> exported.call().queuedAt()),
-            ExportColumn.of("Dialing at", exported -> exported.call().dialingAt()),
-            ExportColumn.of("Ringing at", exported -> exported.call().ringingAt()),
-            ExportColumn.of("Answered at", exported -> exported.call().answeredAt()),
-            ExportColumn.of("Connected at", exported -> exported.call().connectedAt()),
-            ExportColumn.of("Ended at", exported -> exported.call().endedAt()),
-            ExportColumn.of("Technical result", exported -> exported.call().result()),
-            ExportColumn.of("Classification", ExportedCall::classificationName),
-            ExportColumn.of("Next step", exported -> exported.call().next()),
-            ExportColumn.of("Callback at", exported -> exported.call().callbackAt()));
+    static List<ExportColumn<ExportedCall>> all(Function<String, String> header) {
+        return List.of(
+            ExportColumn.of(header.apply("id"), exported -> exported.call().id()),
+            ExportColumn.of(header.apply("customer-id"), exported -> exported.call().customerId()),
+            ExportColumn.of(header.apply("customer"), ExportedCall::customerName),
+            ExportColumn.of(header.apply("number"), exported -> exported.call().number()),
+            ExportColumn.of(header.apply("hotline"), exported -> exported.call().hotline()),
+            ExportColumn.of(header.apply("agent-id"), exported -> exported.call().agentId()),
+            ExportColumn.of(header.apply("agent"), ExportedCall::agentName),
+            ExportColumn.of(header.apply("state"), exported -> exported.call().state()),
+            ExportColumn.of(header.apply("queued-at"), exported -> exported.call().queuedAt()),
+            ExportColumn.of(header.apply("dialing-at"), exported -> exported.call().dialingAt()),
+            ExportColumn.of(header.apply("ringing-at"), exported -> exported.call().ringingAt()),
+            ExportColumn.of(header.apply("answered-at"), exported -> exported.call().answeredAt()),
+            ExportColumn.of(header.apply("connected-at"), exported -> exported.call().connectedAt()),
+            ExportColumn.of(header.apply("ended-at"), exported -> exported.call().endedAt()),
+            ExportColumn.of(header.apply("result"), exported -> exported.call().result()),
+            ExportColumn.of(header.apply("classification"), ExportedCall::classificationName),
+            ExportColumn.of(header.apply("next"), exported -> exported.call().next()),
+            ExportColumn.of(header.apply("callback-at"), exported -> exported.call().callbackAt()));
+    }
 
     private CallExportColumns() {
     }

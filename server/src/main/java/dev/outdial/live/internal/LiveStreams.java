@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -28,11 +29,23 @@ public final class LiveStreams<K> {
 
     /** A stream lives as long as its page; the browser reconnects by itself after this. */
     static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
-    /** Unchanged figures are sent again after this, so the page can show when they were last read. */
+    /**
+     * Unchanged figures are sent again after this, so the page can show when they were last read;
+     * they are the stream's heartbeat too, well within a proxy's 60 s idle timeout.
+     */
     static final Duration KEEP_ALIVE = Duration.ofSeconds(10);
+    /** How long a client waits before it reconnects, sent with the first figures. */
+    static final Duration RETRY = Duration.ofSeconds(3);
+    /**
+     * Event ids are {@code <boot>-<n>}. Each event is the whole of the figures, and a stream
+     * (re)opens with the current ones, so a client reconnecting with any {@code Last-Event-ID}
+     * has missed nothing: there is nothing to replay.
+     */
+    private static final String BOOT = Long.toString(System.currentTimeMillis(), 36);
     private static final Logger log = LoggerFactory.getLogger(LiveStreams.class);
 
     private final Map<K, Set<Stream>> streams = new ConcurrentHashMap<>();
+    private final AtomicLong sequence = new AtomicLong();
     private final ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor();
     private final String eventName;
     private final Function<Object, Object> sameness;
@@ -133,7 +146,12 @@ public final class LiveStreams<K> {
             try {
                 Object payload;
                 while ((payload = newest.getAndSet(null)) != null && !dropped) {
-                    emitter.send(SseEmitter.event().name(eventName).data(payload));
+                    SseEmitter.SseEventBuilder event = SseEmitter.event().id(BOOT + "-" + sequence.incrementAndGet())
+                            .name(eventName).data(payload);
+                    if (lastSent == null) {
+                        event.reconnectTime(RETRY.toMillis());
+                    }
+                    emitter.send(event);
                     lastSent = payload;
                     lastSentAt = System.nanoTime();
                 }

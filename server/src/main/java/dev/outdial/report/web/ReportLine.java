@@ -1,11 +1,14 @@
 package dev.outdial.report.web;
 
+import dev.outdial.campaign.CampaignStatus;
+import dev.outdial.campaign.DialMode;
 import dev.outdial.report.AgentReport;
 import dev.outdial.report.AgentReportRow;
 import dev.outdial.report.CallFigures;
 import dev.outdial.report.CampaignReport;
 import dev.outdial.report.CampaignReportRow;
 import dev.outdial.report.QuotaUse;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +18,8 @@ import java.util.Map;
  * One line of a report table as the page and its export show it: a campaign, an agent, or the
  * total (no id, no name). Agents' lines carry their quota use, campaigns' their type and status.
  */
-public record ReportLine(Long id, String name, String dialMode, String status, CallFigures figures, QuotaUse quota) {
+public record ReportLine(Long id, String name, @Schema(implementation = DialMode.class) String dialMode,
+                         @Schema(implementation = CampaignStatus.class) String status, CallFigures figures, QuotaUse quota) {
 
     static List<ReportLine> of(CampaignReport report, String totalLabel) {
         List<ReportLine> lines = new ArrayList<>();

@@ -73,12 +73,13 @@ public class DeliveryRepository {
     public void delivered(long id, int statusCode, Instant now) {
         db.sql("""
                 update webhook_delivery set status = 'DELIVERED', attempts = attempts + 1, last_status_code = :code,
-                    last_error = null, delivered_at = :now
+                    last_error = null, delivered_at = :now, next_attempt_at = null
                 where id = :id
                 """)
                 .param("code", statusCode).param("now", SqlTime.toSql(now)).param("id", id).update();
     }
 
+    /** A failed attempt: tried again at {@code nextAttempt}, or never again ({@code giveUp}: no next attempt). */
     public void failed(long id, Integer statusCode, String error, Instant nextAttempt, boolean giveUp) {
         db.sql("""
                 update webhook_delivery set status = :status, attempts = attempts + 1, last_status_code = :code,
@@ -87,7 +88,20 @@ public class DeliveryRepository {
                 """)
                 .param("status", giveUp ? "FAILED" : "PENDING").param("code", statusCode)
                 .param("error", error == null ? null : error.length() > 500 ? error.substring(0, 500) : error)
-                .param("next", SqlTime.toSql(nextAttempt)).param("id", id).update();
+                .param("next", giveUp ? null : SqlTime.toSql(nextAttempt)).param("id", id).update();
+    }
+
+    /** Deliveries not delivered, per business and status (PENDING, FAILED): the metrics' view. */
+    public record Backlog(long businessId, String status, long count) {
+    }
+
+    public List<Backlog> backlog() {
+        return db.sql("""
+                select business_id, status, count(*) as n from webhook_delivery
+                where status <> 'DELIVERED' group by business_id, status
+                """)
+                .query((row, n) -> new Backlog(row.getLong("business_id"), row.getString("status"), row.getLong("n")))
+                .list();
     }
 
     public List<WebhookDelivery> page(long businessId, long webhookId, Long beforeId, int fetch) {

@@ -2,13 +2,13 @@ package dev.outdial.webhook.internal;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sends due deliveries, outside any transaction: a slow receiver never holds a database lock.
  * A 2xx answer delivers; anything else is tried again after a doubling wait, up to
- * {@value #MAX_ATTEMPTS} attempts, then the delivery is FAILED.
+ * {@value #MAX_ATTEMPTS} attempts, then the delivery is FAILED. Each attempt resolves the host again
+ * and sends to the address it checked ({@link WebhookAddresses}).
  */
 @Component
 class WebhookSender {
@@ -33,11 +34,11 @@ class WebhookSender {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Duration retryBase;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
-
+    private final WebhookAddresses addresses;
+    /** HTTP/1.1: on cleartext HTTP/2 would offer an {@code Upgrade: h2c} many receivers choke on. */
     WebhookSender(DeliveryRepository deliveries, PlatformTransactionManager transactions, Clock clock,
-                  @Value("${outdial.webhooks.retry-base:PT10S}") Duration retryBase) {
+                  WebhookAddresses addresses, @Value("${outdial.webhooks.retry-base:PT10S}") Duration retryBase) {
+        this.addresses = addresses;
         this.deliveries = deliveries;
         this.transactions = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -61,28 +62,34 @@ class WebhookSender {
         Integer statusCode = null;
         String error;
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url())).timeout(REQUEST_TIMEOUT)
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "Outdial-Webhooks/1")
-                    .header("X-Outdial-Event", delivery.eventType())
-                    .header("X-Outdial-Delivery", delivery.eventId())
-                    .header("X-Outdial-Timestamp", String.valueOf(timestamp))
-                    .header("X-Outdial-Signature", Signatures.sign(delivery.secret(), timestamp, delivery.payload()))
-                    .POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
-                    .build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            statusCode = response.statusCode();
-            if (statusCode >= 200 && statusCode < 300) {
-                transactions.executeWithoutResult(status -> deliveries.delivered(delivery.id(), response.statusCode(),
-                        clock.instant()));
-                return;
+            URI url = URI.create(delivery.url());
+            switch (addresses.resolve(url.getHost())) {
+                case WebhookAddresses.Resolution.Unresolved unresolved ->
+                        error = "The host " + unresolved.host() + " does not resolve";
+                case WebhookAddresses.Resolution.Refused refused ->
+                        error = "Refused: " + url.getHost() + " resolves to " + refused.address().getHostAddress()
+                                + ", an address webhooks may not reach (outdial.webhooks.allow-private-addresses)";
+                case WebhookAddresses.Resolution.Allowed allowed -> {
+                    Map<String, String> headers = new LinkedHashMap<>();
+                    headers.put("Content-Type", "application/json");
+                    headers.put("User-Agent", "Outdial-Webhooks/1");
+                    headers.put("X-Outdial-Event", delivery.eventType());
+                    headers.put("X-Outdial-Delivery", delivery.eventId());
+                    headers.put("X-Outdial-Timestamp", String.valueOf(timestamp));
+                    headers.put("X-Outdial-Signature", Signatures.sign(delivery.secret(), timestamp, delivery.payload()));
+                    int answered = PinnedPost.send(url, allowed.address(), headers,
+                            delivery.payload().getBytes(StandardCharsets.UTF_8), REQUEST_TIMEOUT);
+                    statusCode = answered;
+                    if (answered >= 200 && answered < 300) {
+                        transactions.executeWithoutResult(status -> deliveries.delivered(delivery.id(), answered,
+                                clock.instant()));
+                        return;
+                    }
+                    error = "answered " + answered;
+                }
             }
-            error = "answered " + statusCode;
         } catch (IOException | IllegalArgumentException unreachable) {
             error = unreachable.getClass().getSimpleName() + ": " + unreachable.getMessage();
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return;
         }
         int attempts = delivery.attempts() + 1;
         boolean giveUp = attempts >= MAX_ATTEMPTS;

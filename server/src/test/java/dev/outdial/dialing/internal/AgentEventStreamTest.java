@@ -88,6 +88,61 @@ public class AgentEventStreamTest {
         }
     }
 
+    @Test
+    @Timeout(10)
+    void everyEventHasAnIdAndAClientReconnectingWithTheLastItSawGetsWhatItMissed() throws InterruptedException {
+        ReadingPage first = new ReadingPage();
+        stream.subscribe(other, first);
+        for (int i = 0; i < 3; i++) {
+            stream.push(other, "call-placed", Map.of("n", i));
+        }
+        awaitReceived(first, 4);
+        assertThat(first.received.getFirst()).as("the reconnection delay comes first").contains("retry:3000");
+        String secondId = idOf(first.received.get(2));
+        assertThat(first.received.subList(1, 4)).allSatisfy(event -> assertThat(event).contains("id:"));
+
+        ReadingPage again = new ReadingPage();
+        stream.subscribe(other, again, secondId);
+        awaitReceived(again, 2);
+
+        assertThat(again.received.getFirst()).contains("event:connected", "resumed=true");
+        assertThat(again.received.get(1)).contains("{n=2}");
+        assertThat(idOf(again.received.get(1))).isEqualTo(idOf(first.received.get(3)));
+        stream.push(other, "call-placed", Map.of("n", 3));
+        awaitReceived(again, 3);
+        assertThat(again.received.get(2)).contains("{n=3}");
+    }
+
+    @Test
+    @Timeout(10)
+    void anIdFromAnotherRunOrBeyondTheWindowIsNotResumedFrom() throws InterruptedException {
+        stream.push(other, "call-placed", Map.of("n", 0));
+        ReadingPage stranger = new ReadingPage();
+        stream.subscribe(other, stranger, "0abc-1");
+        awaitReceived(stranger, 1);
+
+        assertThat(stranger.received.getFirst()).contains("resumed=false");
+        stream.push(other, "call-placed", Map.of("n", 1));
+        awaitReceived(stranger, 2);
+        assertThat(stranger.received.get(1)).contains("{n=1}");
+    }
+
+    @Test
+    @Timeout(10)
+    void openStreamsGetAHeartbeatComment() throws InterruptedException {
+        ReadingPage reading = new ReadingPage();
+        stream.subscribe(other, reading);
+
+        stream.heartbeat();
+
+        awaitReceived(reading, 2);
+        assertThat(reading.received.get(1)).startsWith(":heartbeat");
+    }
+
+    private static String idOf(String event) {
+        return event.lines().filter(line -> line.startsWith("id:")).findFirst().orElseThrow().substring(3);
+    }
+
     private static void awaitReceived(ReadingPage page, int count) throws InterruptedException {
         while (page.received.size() < count) {
             Thread.sleep(5);

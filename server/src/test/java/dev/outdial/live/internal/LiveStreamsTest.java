@@ -25,6 +25,7 @@ class LiveStreamsTest {
     static final class Browser extends SseEmitter {
 
         final List<String> received = new CopyOnWriteArrayList<>();
+        final List<String> events = new CopyOnWriteArrayList<>();
         final CountDownLatch released;
         final CountDownLatch firstWriteStarted = new CountDownLatch(1);
         volatile boolean broken;
@@ -47,6 +48,8 @@ class LiveStreamsTest {
             }
             String data = event.build().stream().map(part -> String.valueOf(part.getData()))
                     .filter(text -> text.startsWith("figures")).findFirst().orElseThrow();
+            events.add(event.build().stream().map(part -> String.valueOf(part.getData()))
+                    .collect(java.util.stream.Collectors.joining()));
             received.add(data);
         }
     }
@@ -102,6 +105,20 @@ class LiveStreamsTest {
 
         assertThat(staying.received).containsExactly("figures 0", "figures 1", "figures 2");
         assertThat(streams.watched()).containsExactly("business");
+    }
+
+    @Test
+    void everyEventHasItsOwnIdAndTheFirstTellsTheReconnectionDelay() throws Exception {
+        Browser browser = new Browser(false);
+        streams.subscribe("campaign", "figures 0", browser);
+        awaitReceived(browser, "figures 0");
+        streams.push("campaign", scope -> "figures 1");
+        awaitReceived(browser, "figures 1");
+
+        assertThat(browser.events.get(0)).contains("retry:3000").containsPattern("id:\\w+-\\d+");
+        assertThat(browser.events.get(1)).doesNotContain("retry:").containsPattern("id:\\w+-\\d+");
+        assertThat(browser.events.get(0).lines().filter(line -> line.startsWith("id:")).findFirst())
+                .isNotEqualTo(browser.events.get(1).lines().filter(line -> line.startsWith("id:")).findFirst());
     }
 
     private static void awaitReceived(Browser browser, String figures) throws InterruptedException {

@@ -1,0 +1,142 @@
+package dev.outdial.dialing.internal;
+
+import dev.outdial.dialing.AgentState;
+import dev.outdial.dialing.AgentStates;
+import dev.outdial.dialing.CallEnded;
+import dev.outdial.dialing.CallFigures;
+import dev.outdial.engine.port.CallRecord;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The dialer's metrics (Micrometer, scraped at {@code /actuator/prometheus}), tagged by
+ * {@code business} and {@code campaign} ids: calls placed, answered, connected and ended by
+ * technical result (counted as each call ends), the customer's wait for an agent and the agent's
+ * idle time between calls (histograms), and, refreshed every {@code outdial.metrics.refresh} for
+ * the campaigns this node dials, open calls by phase, agents by state and lines per available
+ * agent (gauges); the dialer leases this node holds. {@code MetricsConfig} bounds the tags' cardinality.
+ */
+@Component
+class DialerMetrics {
+
+    /** Where customer waits and agent idle times fall: enough to read a percentile, few series. */
+    private static final Duration[] BUCKETS = {Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5),
+            Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2),
+            Duration.ofMinutes(5), Duration.ofMinutes(15)};
+    private static final Logger log = LoggerFactory.getLogger(DialerMetrics.class);
+
+    private final MeterRegistry registry;
+    private final LiveDialers dialers;
+    private final CallFigures calls;
+    private final AgentStates agents;
+    private final MultiGauge openCalls;
+    private final MultiGauge agentsByState;
+    private final MultiGauge linesPerAgent;
+    /** When each agent's last call ended, to time their idle wait for the next. */
+    private final Map<Long, Instant> lastCallEnded = new ConcurrentHashMap<>();
+
+    DialerMetrics(MeterRegistry registry, LiveDialers dialers, CallFigures calls, AgentStates agents,
+                  PacerLeases leases) {
+        this.registry = registry;
+        this.dialers = dialers;
+        this.calls = calls;
+        this.agents = agents;
+        this.openCalls = MultiGauge.builder("outdial.calls.open").description("Calls not ended yet, by phase")
+                .register(registry);
+        this.agentsByState = MultiGauge.builder("outdial.agents").description("A campaign's agents, by state")
+                .register(registry);
+        this.linesPerAgent = MultiGauge.builder("outdial.dialer.lines.per.available.agent")
+                .description("Open calls per available agent: the pacing ratio at work").register(registry);
+        Gauge.builder("outdial.dialer.leases", leases, held -> held.held().size())
+                .description("Businesses whose dialer this node runs").tag("node", leases.node()).register(registry);
+    }
+
+    @EventListener
+    void on(CallEnded ended) {
+        Tags campaign = Tags.of("business", String.valueOf(ended.businessId()), "campaign",
+                String.valueOf(ended.campaignId()));
+        registry.counter("outdial.calls.placed", campaign).increment();
+        if (ended.answeredAt() != null) {
+            registry.counter("outdial.calls.answered", campaign).increment();
+        }
+        if (ended.connectedAt() != null) {
+            registry.counter("outdial.calls.connected", campaign).increment();
+        }
+        registry.counter("outdial.calls.ended", campaign.and("result", String.valueOf(ended.result()))).increment();
+        // A customer answered and waited for an agent: until one connected, or until they gave up.
+        if (ended.answeredAt() != null && (ended.connectedAt() != null || "ABANDONED".equals(ended.result()))) {
+            Instant waitEnd = ended.connectedAt() != null ? ended.connectedAt() : ended.endedAt();
+            timer("outdial.customer.wait", "How long an answered customer waited for an agent", campaign)
+                    .record(nonNegative(Duration.between(ended.answeredAt(), waitEnd)));
+        }
+        if (ended.agentId() != null && ended.connectedAt() != null) {
+            Instant previous = lastCallEnded.put(ended.agentId(), ended.endedAt());
+            if (previous != null && ended.connectedAt().isAfter(previous)) {
+                timer("outdial.agent.idle", "An agent's time from one call's end to the next connection", campaign)
+                        .record(Duration.between(previous, ended.connectedAt()));
+            }
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${outdial.metrics.refresh:PT15S}")
+    void refreshGauges() {
+        try {
+            List<MultiGauge.Row<?>> callRows = new ArrayList<>();
+            List<MultiGauge.Row<?>> agentRows = new ArrayList<>();
+            List<MultiGauge.Row<?>> ratioRows = new ArrayList<>();
+            for (Map.Entry<Long, Set<Long>> business : dialers.startedHere().entrySet()) {
+                for (long campaignId : business.getValue()) {
+                    Tags campaign = Tags.of("business", String.valueOf(business.getKey()), "campaign",
+                            String.valueOf(campaignId));
+                    Map<CallRecord.Phase, Integer> open = calls.openCalls(business.getKey(), campaignId);
+                    for (CallRecord.Phase phase : CallRecord.Phase.values()) {
+                        if (phase != CallRecord.Phase.ENDED) {
+                            callRows.add(MultiGauge.Row.of(campaign.and("phase", phase.name()),
+                                    open.getOrDefault(phase, 0)));
+                        }
+                    }
+                    Map<AgentState, Integer> states = agents.ofCampaign(business.getKey(), campaignId);
+                    for (AgentState state : AgentState.values()) {
+                        agentRows.add(MultiGauge.Row.of(campaign.and("state", state.name()),
+                                states.getOrDefault(state, 0)));
+                    }
+                    int available = states.getOrDefault(AgentState.AVAILABLE, 0);
+                    if (available > 0) {
+                        int lines = open.values().stream().mapToInt(Integer::intValue).sum();
+                        ratioRows.add(MultiGauge.Row.of(campaign, (double) lines / available));
+                    }
+                }
+            }
+            // overwrite: a campaign no longer dialed here loses its series.
+            openCalls.register(callRows, true);
+            agentsByState.register(agentRows, true);
+            linesPerAgent.register(ratioRows, true);
+        } catch (RuntimeException failure) {
+            log.warn("Dialer gauges not refreshed; the next round tries again", failure);
+        }
+    }
+
+    private Timer timer(String name, String description, Tags tags) {
+        return Timer.builder(name).description(description).tags(tags).serviceLevelObjectives(BUCKETS)
+                .register(registry);
+    }
+
+    private static Duration nonNegative(Duration duration) {
+        return duration.isNegative() ? Duration.ZERO : duration;
+    }
+}
