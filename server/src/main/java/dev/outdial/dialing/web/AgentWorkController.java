@@ -34,6 +34,16 @@ class AgentWorkController {
     record StateChange(AgentState state) {
     }
 
+    /** The agent's state and, with real calls (sip mode), whether their phone is registered; null in sim mode. */
+    record MyState(AgentState state, Boolean phoneRegistered) {
+    }
+
+    @GetMapping("/api/v1/me/state")
+    MyState state(@AuthenticationPrincipal CurrentUser me) {
+        return new MyState(work.isAvailable(me) ? AgentState.AVAILABLE : AgentState.NOT_AVAILABLE,
+                work.hasOwnPhone() ? work.isPhoneRegistered(me) : null);
+    }
+
     @PutMapping("/api/v1/me/state")
     StateChange setState(@AuthenticationPrincipal CurrentUser me, @RequestBody StateChange change) {
         if (change.state() == null) {

@@ -21,6 +21,7 @@ final class CallExportColumns {
             ExportColumn.of("Ringing at", exported -> exported.call().ringingAt()),
             ExportColumn.of("Answered at", exported -> exported.call().answeredAt()),
             ExportColumn.of("Connected at", exported -> exported.call().connectedAt()),
+            ExportColumn.of("Connect latency (ms)", exported -> exported.call().connectLatencyMillis()),
             ExportColumn.of("Ended at", exported -> exported.call().endedAt()),
             ExportColumn.of("Technical result", exported -> exported.call().result()),
             ExportColumn.of("Classification", ExportedCall::classificationName),
