@@ -126,6 +126,22 @@ class SipModeTest {
     }
 
     @Test
+    void signingOutReleasesTheAgentsLineAndLeavesThemNotAvailable() throws Exception {
+        DialingScenario progressive = DialingScenario.running(api.newBusiness("SipSignOut"), "PROGRESSIVE", Map.of());
+        TestBusiness.Person agent = progressive.fixtures.agent;
+        sip.registrations.set(agent.id(), true);
+        progressive.ready(agent);
+        assertThat(sip.lines.state(FakeSipAdapter.agent(agent.id()))).isEqualTo(LineState.UP);
+
+        mvc.perform(post("/logout").session(signIn(agent.email(), PASSWORD)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+
+        assertThat(sip.lines.state(FakeSipAdapter.agent(agent.id()))).isEqualTo(LineState.DOWN);
+        assertThat(agent.client().get("/api/v1/me/state").expect(200).json().get("state").asString())
+                .isEqualTo("NOT_AVAILABLE");
+    }
+
+    @Test
     void manualCampaignsRingThePhonePerCallWithoutALineKeptUp() {
         DialingScenario manual = DialingScenario.running(api.newBusiness("SipManual"), "MANUAL", Map.of());
         TestBusiness.Person agent = manual.fixtures.agent;
@@ -214,12 +230,16 @@ class SipModeTest {
     /** A page as the signed-in user sees it. */
     private String page(String username, String password, MockHttpServletRequestBuilder request) {
         try {
-            MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user(username).password(password))
-                    .andExpect(status().is3xxRedirection()).andReturn().getRequest().getSession(false);
-            return mvc.perform(request.session(session)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            return mvc.perform(request.session(signIn(username, password))).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
         } catch (Exception failed) {
             throw new AssertionError(failed);
         }
+    }
+
+    private MockHttpSession signIn(String username, String password) throws Exception {
+        return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password(password))
+                .andExpect(status().is3xxRedirection()).andReturn().getRequest().getSession(false);
     }
 
     @Test
