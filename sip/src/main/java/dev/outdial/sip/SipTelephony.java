@@ -1,70 +1,236 @@
 package dev.outdial.sip;
 
 import dev.outdial.engine.customer.AgentId;
+import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.Telephony;
+import dev.outdial.sip.media.MediaEngine;
+import dev.outdial.sip.media.MediaLeg;
+import dev.outdial.sip.signal.Bindings;
+import dev.outdial.sip.signal.EventSink;
+import dev.outdial.sip.signal.Leg;
+import dev.outdial.sip.signal.MediaPorts;
+import dev.outdial.sip.signal.NailedUpLines;
+import dev.outdial.sip.signal.Nonces;
+import dev.outdial.sip.signal.PromptLibrary;
+import dev.outdial.sip.signal.Registrar;
+import dev.outdial.sip.signal.SipCalls;
+import dev.outdial.sip.signal.SipEndpoint;
+import dev.outdial.sip.signal.TrunkKeepAlive;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The Telephony port over SIP. SKELETON: the signalling branch builds it. Started with
- * {@link #start}, ended with {@link #close}; also the registrar ({@link #registrations()}) and the
- * agents' nailed-up lines ({@link #agentLines()}).
+ * The Telephony port over SIP. Started with {@link #start}, ended with {@link #close}; also the
+ * registrar ({@link #registrations()}) and the agents' nailed-up lines ({@link #agentLines()}).
+ *
+ * <p>A facade: {@code signal} does the SIP ({@link SipCalls} holds the legs), {@code media} the
+ * RTP. Every method returns at once; events come on the adapter's event thread.
  */
 public final class SipTelephony implements Telephony, AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SipTelephony.class);
+    /** RFC 3261's T1; a request unanswered for 64 × T1 (32 s) is a network error. */
+    private static final Duration STANDARD_T1 = Duration.ofMillis(500);
+    /** How often expired registrations are swept, so an agent whose phone vanished is seen unregistered. */
+    private static final Duration SWEEP = Duration.ofSeconds(5);
+
+    private final SipSettings settings;
+    private final PhoneBook phones;
+    private final PromptSource promptSource;
+    private final Function<SipSettings, MediaPorts> mediaPorts;
+    private final Duration t1;
+    private final Clock clock = Clock.systemUTC();
+    private final Bindings bindings = new Bindings(clock);
+    private ScheduledExecutorService timers;
+    private ExecutorService converter;
+    private EventSink events;
+    private MediaPorts media;
+    private SipEndpoint endpoint;
+    private SipCalls calls;
+    private NailedUpLines lines;
+    private TrunkKeepAlive keepAlive;
+
     public SipTelephony(SipSettings settings, PhoneBook phones, PromptSource prompts) {
+        this(settings, phones, prompts, SipTelephony::mediaEngine, STANDARD_T1);
+    }
+
+    /** For tests: other media (a fake for signalling alone) and a shorter T1, so Timer B fires soon. */
+    SipTelephony(SipSettings settings, PhoneBook phones, PromptSource prompts,
+                 Function<SipSettings, MediaPorts> mediaPorts, Duration t1) {
+        this.settings = settings;
+        this.phones = phones;
+        this.promptSource = prompts;
+        this.mediaPorts = mediaPorts;
+        this.t1 = t1;
     }
 
     /** Binds the SIP listening point and the RTP range; an exception names the setting that prevents it. */
-    public void start() {
-        throw new UnsupportedOperationException("not built yet");
+    public synchronized void start() {
+        if (endpoint != null) {
+            return;
+        }
+        media = mediaPorts.apply(settings);
+        try {
+            endpoint = new SipEndpoint(settings, t1);
+        } catch (RuntimeException e) {
+            media.close();
+            throw e;
+        }
+        timers = Executors.newScheduledThreadPool(1, daemon("outdial-sip-timers"));
+        converter = Executors.newFixedThreadPool(1, daemon("outdial-prompt-conversion"));
+        events = new EventSink();
+        Registrar registrar = new Registrar(endpoint, phones, bindings, new Nonces(clock, Duration.ofMinutes(5)),
+                settings.realm(), clock);
+        calls = new SipCalls(endpoint, media, events, timers, new PromptLibrary(promptSource, converter), registrar);
+        lines = new NailedUpLines(calls, bindings);
+        endpoint.route(calls);
+        keepAlive = new TrunkKeepAlive(endpoint, calls.requests(), clock);
+        keepAlive.start(timers);
+        timers.scheduleWithFixedDelay(bindings::expire, SWEEP.toMillis(), SWEEP.toMillis(), TimeUnit.MILLISECONDS);
+        LOG.info("SIP listening on {}, trunk {} over {}", settings.listen(), settings.trunk(), settings.transport());
+    }
+
+    private static MediaPorts mediaEngine(SipSettings settings) {
+        MediaEngine engine;
+        try {
+            engine = new MediaEngine(settings.listen().getAddress() != null ? settings.listen().getAddress()
+                    : InetAddress.getLoopbackAddress(), settings.rtpPortFirst(), settings.rtpPortLast());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("outdial.telephony.sip.rtp-ports: cannot use " + settings.rtpPortFirst()
+                    + "-" + settings.rtpPortLast() + " (" + e.getMessage() + ")", e);
+        }
+        return new MediaPorts() {
+            @Override
+            public MediaLeg open() throws IOException {
+                return engine.open();
+            }
+
+            @Override
+            public void close() {
+                engine.close();
+            }
+        };
     }
 
     public PhoneRegistrations registrations() {
-        throw new UnsupportedOperationException("not built yet");
+        return bindings;
     }
 
     public AgentLines agentLines() {
-        throw new UnsupportedOperationException("not built yet");
+        return running().lines;
     }
 
     public TrunkStatus trunkStatus() {
-        throw new UnsupportedOperationException("not built yet");
+        return running().keepAlive.status();
     }
 
     @Override
     public CallId place(String from, String to, Duration ringTimeout, Consumer<CallEvent> listener) {
-        throw new UnsupportedOperationException("not built yet");
+        return running().calls.dialCustomer(from, to, ringTimeout, listener);
     }
 
+    /**
+     * On the agent's nailed-up line, answered at once; else their phone rings at its most recent
+     * registration. An agent with no phone registered fails at once as NOANSWER: the engine then
+     * offers the customer to the next agent, or ends the call as AGENT_TIMEOUT, without a pointless wait.
+     */
     @Override
     public CallId ringAgent(AgentId agent, Duration answerTimeout, Consumer<CallEvent> listener) {
-        throw new UnsupportedOperationException("not built yet");
+        SipTelephony running = running();
+        Optional<CallId> onLine = running.lines.answerOnLine(agent, listener);
+        if (onLine.isPresent()) {
+            return onLine.get();
+        }
+        Optional<String> contact = bindings.contactToRing(agent);
+        if (contact.isEmpty()) {
+            LOG.info("Agent {} has no phone registered", agent.value());
+            return running.calls.failAtOnce("agent", CallResult.NOANSWER, listener);
+        }
+        return running.calls.dialAgent(agent, contact.get(), answerTimeout, listener);
     }
 
     @Override
     public void bridge(CallId customerLeg, CallId agentLeg) {
-        throw new UnsupportedOperationException("not built yet");
+        Optional<MediaLeg> customer = leg(customerLeg).flatMap(Leg::media);
+        Optional<MediaLeg> agent = leg(agentLeg).flatMap(Leg::media);
+        if (customer.isPresent() && agent.isPresent()) {
+            customer.get().bridge(agent.get());
+        } else {
+            LOG.info("Bridge of {} and {} skipped: a leg is not answered or has ended", customerLeg.value(), agentLeg.value());
+        }
     }
 
     @Override
     public void play(CallId call, Prompt prompt) {
-        throw new UnsupportedOperationException("not built yet");
+        leg(call).ifPresent(leg -> leg.play(prompt, false));
+    }
+
+    @Override
+    public void playLooped(CallId call, Prompt prompt) {
+        leg(call).ifPresent(leg -> leg.play(prompt, true));
     }
 
     @Override
     public void collectDigits(CallId call, int maxDigits, Duration timeout) {
-        throw new UnsupportedOperationException("not built yet");
+        leg(call).ifPresent(leg -> leg.collectDigits(maxDigits, timeout));
     }
 
     @Override
     public void hangUp(CallId call) {
-        throw new UnsupportedOperationException("not built yet");
+        leg(call).ifPresent(Leg::hangUp);
     }
 
     @Override
-    public void close() {
+    public void hangUpAfterPrompts(CallId call) {
+        leg(call).ifPresent(Leg::hangUpAfterPrompts);
+    }
+
+    private Optional<Leg> leg(CallId call) {
+        return running().calls.leg(call);
+    }
+
+    private synchronized SipTelephony running() {
+        if (calls == null) {
+            throw new IllegalStateException("The SIP adapter is not started");
+        }
+        return this;
+    }
+
+    /** Ends every call (BYE or CANCEL), stops the SIP stack and frees the RTP ports. */
+    @Override
+    public synchronized void close() {
+        if (endpoint == null) {
+            return;
+        }
+        keepAlive.close();
+        calls.open().forEach(Leg::hangUp);
+        timers.shutdownNow();
+        converter.shutdownNow();
+        endpoint.close();
+        media.close();
+        events.close();
+        endpoint = null;
+        calls = null;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }

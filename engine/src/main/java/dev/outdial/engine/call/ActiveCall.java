@@ -58,9 +58,14 @@ public final class ActiveCall {
         ringAgent(agent, answerTimeout);
     }
 
-    /** Plays {@code prompt} on the customer's leg: an IVR's prompt, or waiting music while they wait for an agent. */
+    /** Plays {@code prompt} on the customer's leg: an IVR's prompt. */
     public void play(Telephony.Prompt prompt) {
         orchestrator.play(record.id(), prompt);
+    }
+
+    /** Plays {@code prompt} on the customer's leg until an agent is bridged in: waiting music. */
+    public void playLooped(Telephony.Prompt prompt) {
+        orchestrator.playLooped(record.id(), prompt);
     }
 
     /** The agent who placed the call is on it: the answer connects them at once. */

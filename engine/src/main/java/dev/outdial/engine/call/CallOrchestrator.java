@@ -205,6 +205,10 @@ public final class CallOrchestrator {
         telephony.play(call, prompt);
     }
 
+    void playLooped(CallId call, Telephony.Prompt prompt) {
+        telephony.playLooped(call, prompt);
+    }
+
     void collectDigits(CallId call, int maxDigits, Duration timeout) {
         telephony.collectDigits(call, maxDigits, timeout);
     }

@@ -52,7 +52,7 @@ final class WaitingRoom implements Connector {
     @Override
     public void customerAnswered(ActiveCall call) {
         line.addLast(call);
-        music.ifPresent(call::play);
+        music.ifPresent(call::playLooped);
         // The clock runs from the answer, whatever offers come in between: the customer's wait is what counts.
         scheduler.after(maxWait, () -> {
             if (call.record().isOpen() && call.record().connectedAt().isEmpty()) {

@@ -33,8 +33,17 @@ public interface Telephony {
     /** Connects two answered legs, e.g. a customer and the agent who takes them. */
     void bridge(CallId customerLeg, CallId agentLeg);
 
-    /** Plays a prompt on an answered leg (IVR, waiting music). */
+    /** Plays a prompt on an answered leg (an IVR's prompt), after the prompts already playing on it. */
     void play(CallId call, Prompt prompt);
+
+    /**
+     * Plays a prompt over and over until the leg is bridged or hung up: waiting music, which a real
+     * leg would otherwise fall silent after. By default played once, which is all an adapter without
+     * real media needs.
+     */
+    default void playLooped(CallId call, Prompt prompt) {
+        play(call, prompt);
+    }
 
     /** Collects up to {@code maxDigits} keys, reported as {@link CallEvent.DigitsCollected}. */
     void collectDigits(CallId call, int maxDigits, Duration timeout);

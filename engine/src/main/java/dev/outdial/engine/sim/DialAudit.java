@@ -112,6 +112,11 @@ public final class DialAudit implements Telephony {
     }
 
     @Override
+    public void playLooped(CallId call, Prompt prompt) {
+        carrier.playLooped(call, prompt);
+    }
+
+    @Override
     public void collectDigits(CallId call, int maxDigits, Duration timeout) {
         carrier.collectDigits(call, maxDigits, timeout);
     }

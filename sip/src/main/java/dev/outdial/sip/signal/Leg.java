@@ -1,0 +1,27 @@
+package dev.outdial.sip.signal;
+
+import dev.outdial.engine.port.CallId;
+import dev.outdial.engine.port.Telephony.Prompt;
+import dev.outdial.sip.media.MediaLeg;
+import java.time.Duration;
+import java.util.Optional;
+
+/** One call leg as the engine names it: a SIP leg of its own, or a virtual leg on an agent's nailed-up line. */
+public interface Leg {
+
+    CallId id();
+
+    /** The leg's media once it is answered. */
+    Optional<MediaLeg> media();
+
+    /** Ends the leg (CANCEL or BYE), reporting its terminal event; harmless once ended. */
+    void hangUp();
+
+    /** Queues {@code prompt} after what plays now; {@code loop} plays it until the leg is bridged or ends. */
+    void play(Prompt prompt, boolean loop);
+
+    void collectDigits(int maxDigits, Duration timeout);
+
+    /** Hangs up once every prompt queued so far has played. */
+    void hangUpAfterPrompts();
+}

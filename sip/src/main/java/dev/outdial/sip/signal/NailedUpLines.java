@@ -1,0 +1,166 @@
+package dev.outdial.sip.signal;
+
+import dev.outdial.engine.customer.AgentId;
+import dev.outdial.engine.port.CallEvent;
+import dev.outdial.engine.port.CallId;
+import dev.outdial.sip.AgentLines;
+import dev.outdial.sip.media.MediaLeg;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Agents' nailed-up lines: one call to the agent's phone, kept up (silent) through their session, on
+ * which {@code ringAgent} puts a virtual leg that answers at once. The phone rings for up to
+ * {@link #ANSWER_TIMEOUT}; the line goes DOWN when the agent does not pick up, hangs up, or is
+ * released.
+ */
+public final class NailedUpLines implements AgentLines {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NailedUpLines.class);
+    /** How long an agent's phone rings for their line: long enough to reach a desk, short enough to notice. */
+    static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
+
+    private final SipCalls calls;
+    private final Bindings bindings;
+    private final Map<AgentId, Line> lines = new ConcurrentHashMap<>();
+    private final List<BiConsumer<AgentId, LineState>> listeners = new CopyOnWriteArrayList<>();
+
+    public NailedUpLines(SipCalls calls, Bindings bindings) {
+        this.calls = calls;
+        this.bindings = bindings;
+    }
+
+    private final class Line {
+        private final AgentId agent;
+        private CallId leg;
+        private LineState state = LineState.CALLING;
+        private VirtualAgentLeg onTop;
+
+        private Line(AgentId agent) {
+            this.agent = agent;
+        }
+    }
+
+    @Override
+    public void nailUp(AgentId agent) {
+        Optional<String> contact = bindings.contactToRing(agent);
+        if (contact.isEmpty()) {
+            LOG.info("Agent {} has no registered phone: no line", agent.value());
+            return;
+        }
+        Line line = new Line(agent);
+        synchronized (line) {
+            if (lines.putIfAbsent(agent, line) != null) {
+                return;
+            }
+            tell(agent, LineState.CALLING);
+            line.leg = calls.dialAgent(agent, contact.get(), ANSWER_TIMEOUT, event -> onLineEvent(line, event));
+        }
+    }
+
+    private void onLineEvent(Line line, CallEvent event) {
+        VirtualAgentLeg ended = null;
+        boolean byPhone = false;
+        LineState changed = null;
+        synchronized (line) {
+            switch (event) {
+                case CallEvent.Answered ignored -> {
+                    line.state = LineState.UP;
+                    changed = LineState.UP;
+                }
+                case CallEvent.Failed ignored -> changed = down(line);
+                case CallEvent.HungUp hungUp -> {
+                    ended = line.onTop;
+                    byPhone = hungUp.byCalledParty();
+                    changed = down(line);
+                }
+                default -> { }
+            }
+        }
+        if (ended != null) {
+            ended.lineEnded(byPhone);
+        }
+        if (changed != null) {
+            tell(line.agent, changed);
+        }
+    }
+
+    private LineState down(Line line) {
+        line.state = LineState.DOWN;
+        line.onTop = null;
+        lines.remove(line.agent, line);
+        return LineState.DOWN;
+    }
+
+    @Override
+    public void release(AgentId agent) {
+        Line line = lines.get(agent);
+        if (line != null) {
+            CallId leg;
+            synchronized (line) {
+                leg = line.leg;
+            }
+            calls.leg(leg).ifPresent(Leg::hangUp);
+        }
+    }
+
+    @Override
+    public LineState state(AgentId agent) {
+        Line line = lines.get(agent);
+        if (line == null) {
+            return LineState.DOWN;
+        }
+        synchronized (line) {
+            return line.state;
+        }
+    }
+
+    @Override
+    public void onChange(BiConsumer<AgentId, LineState> listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * A virtual leg answered at once on the agent's line, if the line is UP and free; empty when the
+     * agent's phone must be rung instead.
+     */
+    public Optional<CallId> answerOnLine(AgentId agent, Consumer<CallEvent> listener) {
+        Line line = lines.get(agent);
+        if (line == null) {
+            return Optional.empty();
+        }
+        synchronized (line) {
+            Optional<MediaLeg> media = calls.leg(line.leg).flatMap(Leg::media);
+            if (line.state != LineState.UP || line.onTop != null || media.isEmpty()) {
+                return Optional.empty();
+            }
+            VirtualAgentLeg virtual = new VirtualAgentLeg(CallIds.next("agent"), media.get(), calls.events(), listener,
+                    leg -> offLine(line, leg, leg.id()));
+            line.onTop = virtual;
+            calls.add(virtual);
+            virtual.answer();
+            return Optional.of(virtual.id());
+        }
+    }
+
+    private void offLine(Line line, VirtualAgentLeg leg, CallId id) {
+        synchronized (line) {
+            if (line.onTop == leg) {
+                line.onTop = null;
+            }
+        }
+        calls.forget(leg);
+    }
+
+    private void tell(AgentId agent, LineState state) {
+        listeners.forEach(listener -> listener.accept(agent, state));
+    }
+}

@@ -1,0 +1,394 @@
+package dev.outdial.sip.signal;
+
+import dev.outdial.engine.customer.CallResult;
+import dev.outdial.engine.port.CallEvent;
+import dev.outdial.engine.port.CallId;
+import dev.outdial.engine.port.Telephony.Prompt;
+import dev.outdial.sip.media.MediaLeg;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.SipException;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One leg Outdial dials, to a customer through the trunk or to an agent's phone: the INVITE's life
+ * from the offer to the BYE, told to the engine as Telephony's contract wants it — Ringing on 180/183,
+ * Answered on the 2xx, exactly one terminal event. When the engine ends a leg it gets its terminal
+ * event at once (HungUp(false) if answered, Failed NOANSWER if not), and the SIP clean-up (CANCEL,
+ * or ACK and BYE when a 2xx crosses the CANCEL) goes on quietly after it.
+ *
+ * <p>Thread-safe: the stack's threads, the timers and the engine all call in; every change of state
+ * happens under the leg's lock, events are queued to the {@link EventSink} under it, so they keep
+ * their order.
+ */
+public final class OutboundLeg implements Leg, ResponseHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboundLeg.class);
+
+    private enum State { CALLING, ANSWERED, ENDED }
+
+    private final CallId id;
+    private final LegContext context;
+    private final Consumer<CallEvent> listener;
+    private final MediaLeg media;
+    private final LegAudio audio;
+    private final String description;
+    private Request invite;
+    private ClientTransaction transaction;
+    private Dialog dialog;
+    private State state = State.CALLING;
+    private boolean provisional;
+    private boolean rang;
+    private boolean challenged;
+    /** The engine gave up on the leg before the far end answered anything: CANCEL once it may be sent. */
+    private boolean cancelWanted;
+    private boolean reported;
+    private ScheduledFuture<?> ringTimer;
+    private long sdpVersion = 1;
+    private boolean offerInAckAwaited;
+
+    OutboundLeg(CallId id, LegContext context, MediaLeg media, Consumer<CallEvent> listener, String description) {
+        this.id = id;
+        this.context = context;
+        this.media = media;
+        this.listener = listener;
+        this.description = description;
+        this.audio = new LegAudio(media, context.prompts(), context.timers(),
+                digits -> digitsCollected(digits), this::hangUp);
+    }
+
+    /** Sends the INVITE; unanswered after {@code ringTimeout} the leg fails as NOANSWER. */
+    synchronized void start(Request request, Duration ringTimeout) {
+        invite = request;
+        ringTimer = context.timers().schedule(this::ringTimedOut, ringTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        send(request);
+    }
+
+    private void send(Request request) {
+        try {
+            transaction = context.endpoint().transaction(request, this);
+            dialog = context.endpoint().provider().getNewDialog(transaction);
+            transaction.sendRequest();
+        } catch (SipException e) {
+            LOG.info("INVITE for {} could not be sent: {}", description, e.getMessage());
+            fail(CallResult.NETWORK_ERROR);
+        }
+    }
+
+    @Override
+    public CallId id() {
+        return id;
+    }
+
+    /** The SIP Call-ID the leg's dialog goes by. */
+    synchronized String sipCallId() {
+        return invite.getHeader(javax.sip.header.CallIdHeader.NAME) instanceof javax.sip.header.CallIdHeader header
+                ? header.getCallId() : "";
+    }
+
+    @Override
+    public synchronized Optional<MediaLeg> media() {
+        return state == State.ANSWERED ? Optional.of(media) : Optional.empty();
+    }
+
+    @Override
+    public synchronized void onResponse(ResponseEvent event) {
+        Response response = event.getResponse();
+        int status = response.getStatusCode();
+        if (!isInvite(response)) {
+            return;
+        }
+        if (status < 200) {
+            onProvisional(status);
+        } else if (status < 300) {
+            onAnswer(event);
+        } else if ((status == 401 || status == 407) && !challenged && state == State.CALLING && !reported) {
+            challenged = true;
+            Optional<Request> retry = context.trunkAuth().answer(invite, response);
+            if (retry.isPresent()) {
+                invite = retry.get();
+                provisional = false;
+                send(invite);
+            } else {
+                fail(CallResult.HOTLINE_ERROR);
+            }
+        } else {
+            fail(ResponseResults.resultOf(status, rang, Q850.causeOf(response)));
+        }
+    }
+
+    private static boolean isInvite(Response response) {
+        return response.getHeader(CSeqHeader.NAME) instanceof CSeqHeader cseq && Request.INVITE.equals(cseq.getMethod());
+    }
+
+    private void onProvisional(int status) {
+        provisional = true;
+        if (cancelWanted) {
+            sendCancel();
+            return;
+        }
+        // 183 with early media is never an answer: the far end still rings (or plays its own tones).
+        if ((status == 180 || status == 183) && !rang && !reported) {
+            rang = true;
+            emit(new CallEvent.Ringing(id));
+        }
+    }
+
+    private void onAnswer(ResponseEvent event) {
+        Dialog answered = event.getDialog() != null ? event.getDialog() : dialog;
+        if (answered == null) {
+            LOG.warn("2xx without a dialog for {}", description);
+            return;
+        }
+        if (state == State.ANSWERED) {
+            return;
+        }
+        dialog = answered;
+        Response response = event.getResponse();
+        ack(response);
+        if (reported) {
+            // The engine gave up first, or the 2xx crossed our CANCEL: the far end must not be left talking.
+            bye();
+            release();
+            return;
+        }
+        Optional<Sdp.RemoteMedia> remote = Sdp.parse(body(response));
+        if (remote.isEmpty()) {
+            LOG.info("{} answered without audio we can speak; hung up", description);
+            bye();
+            fail(CallResult.HOTLINE_ERROR);
+            return;
+        }
+        connect(remote.get());
+        state = State.ANSWERED;
+        cancelRingTimer();
+        emit(new CallEvent.Answered(id, false));
+    }
+
+    private void ack(Response response) {
+        try {
+            long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
+            dialog.sendAck(dialog.createAck(cseq));
+        } catch (Exception e) {
+            LOG.warn("ACK for {} not sent: {}", description, e.toString());
+        }
+    }
+
+    @Override
+    public synchronized void onTimeout() {
+        if (state == State.CALLING) {
+            LOG.info("No answer to the INVITE for {} (Timer B)", description);
+            fail(CallResult.NETWORK_ERROR);
+        }
+    }
+
+    private synchronized void ringTimedOut() {
+        if (state == State.CALLING && !reported) {
+            giveUp();
+        }
+    }
+
+    @Override
+    public synchronized void hangUp() {
+        switch (state) {
+            case ANSWERED -> {
+                bye();
+                emit(new CallEvent.HungUp(id, false));
+                release();
+            }
+            case CALLING -> {
+                if (!reported) {
+                    giveUp();
+                }
+            }
+            case ENDED -> { }
+        }
+    }
+
+    /** Reports NOANSWER now and cancels the INVITE as soon as SIP allows (after a provisional response). */
+    private void giveUp() {
+        report(new CallEvent.Failed(id, CallResult.NOANSWER));
+        if (provisional) {
+            sendCancel();
+        } else {
+            cancelWanted = true;
+        }
+    }
+
+    private void sendCancel() {
+        cancelWanted = false;
+        try {
+            Request cancel = transaction.createCancel();
+            context.endpoint().transaction(cancel, ignored()).sendRequest();
+        } catch (SipException e) {
+            LOG.debug("CANCEL for {} not sent: {}", description, e.getMessage());
+        }
+    }
+
+    /** The far end hung up an answered leg, or gave up ringing with a BYE-less CANCEL (never for us). */
+    synchronized void onBye(RequestEvent event) {
+        context.endpoint().respond(event, Response.OK);
+        if (state == State.ANSWERED) {
+            emit(new CallEvent.HungUp(id, true));
+            release();
+        }
+    }
+
+    /** A re-INVITE (or UPDATE) in the dialog: answer with our SDP; follow the media if it moved. */
+    synchronized void onOffer(RequestEvent event) {
+        Request request = event.getRequest();
+        String offered = body(request);
+        Optional<Sdp.RemoteMedia> remote = Sdp.parse(offered);
+        if (!offered.isBlank() && remote.isEmpty()) {
+            context.endpoint().respond(event, Response.NOT_ACCEPTABLE_HERE);
+            return;
+        }
+        remote.ifPresent(this::connect);
+        offerInAckAwaited = remote.isEmpty() && Request.INVITE.equals(request.getMethod());
+        String ours = remote.map(r -> Sdp.answer(context.publicAddress(), media.localPort(), ++sdpVersion, r))
+                .orElseGet(() -> Sdp.offer(context.publicAddress(), media.localPort(), ++sdpVersion));
+        context.endpoint().respond(event, Response.OK, response -> {
+            response.addHeader(context.endpoint().contact(transport()));
+            withSdp(response, ours);
+        });
+    }
+
+    /** The ACK of a re-INVITE that came without an offer carries the far end's answer. */
+    synchronized void onAck(RequestEvent event) {
+        if (offerInAckAwaited) {
+            offerInAckAwaited = false;
+            Sdp.parse(body(event.getRequest())).ifPresent(this::connect);
+        }
+    }
+
+    private void connect(Sdp.RemoteMedia remote) {
+        media.connect(remote.address(), remote.codec(), remote.telephoneEventType());
+    }
+
+    @Override
+    public void play(Prompt prompt, boolean loop) {
+        if (media().isPresent()) {
+            audio.play(prompt, loop);
+        }
+    }
+
+    @Override
+    public void collectDigits(int maxDigits, Duration timeout) {
+        if (media().isPresent()) {
+            audio.collectDigits(maxDigits, timeout);
+        }
+    }
+
+    @Override
+    public void hangUpAfterPrompts() {
+        if (media().isPresent()) {
+            audio.hangUpAfterPrompts();
+        } else {
+            hangUp();
+        }
+    }
+
+    private synchronized void digitsCollected(String digits) {
+        if (state == State.ANSWERED) {
+            emit(new CallEvent.DigitsCollected(id, digits));
+        }
+    }
+
+    private void bye() {
+        try {
+            Request bye = dialog.createRequest(Request.BYE);
+            ClientTransaction byeTransaction = context.endpoint().transaction(bye, ignored());
+            dialog.sendRequest(byeTransaction);
+        } catch (SipException e) {
+            LOG.info("BYE for {} not sent: {}", description, e.getMessage());
+        }
+    }
+
+    private void fail(CallResult result) {
+        if (state == State.ENDED) {
+            return;
+        }
+        if (!reported) {
+            report(new CallEvent.Failed(id, result));
+        }
+        release();
+    }
+
+    private void report(CallEvent terminal) {
+        reported = true;
+        emit(terminal);
+        cancelRingTimer();
+    }
+
+    /** Frees the leg's media and forgets it; nothing is told to the engine from here on. */
+    private void release() {
+        if (state == State.ENDED) {
+            return;
+        }
+        reported = true;
+        state = State.ENDED;
+        cancelRingTimer();
+        audio.stop();
+        media.close();
+        context.forget(this);
+    }
+
+    private void cancelRingTimer() {
+        if (ringTimer != null) {
+            ringTimer.cancel(false);
+        }
+    }
+
+    private void emit(CallEvent event) {
+        context.events().emit(listener, event);
+    }
+
+    private String transport() {
+        return invite.getRequestURI() instanceof javax.sip.address.SipURI uri && uri.getTransportParam() != null
+                ? uri.getTransportParam() : "udp";
+    }
+
+    private void withSdp(javax.sip.message.Message message, String sdp) {
+        try {
+            ContentTypeHeader type = context.endpoint().headers().createContentTypeHeader("application", "sdp");
+            message.setContent(sdp, type);
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String body(javax.sip.message.Message message) {
+        byte[] raw = message.getRawContent();
+        return raw == null ? "" : new String(raw, StandardCharsets.UTF_8);
+    }
+
+    private static ResponseHandler ignored() {
+        return new ResponseHandler() {
+            @Override
+            public void onResponse(ResponseEvent event) {
+            }
+
+            @Override
+            public void onTimeout() {
+            }
+        };
+    }
+
+    @Override
+    public String toString() {
+        return description + " " + id.value();
+    }
+}

@@ -1,0 +1,107 @@
+package dev.outdial.sip.signal;
+
+import dev.outdial.sip.SipSettings;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sip.InvalidArgumentException;
+import javax.sip.address.Address;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+
+/**
+ * The out-of-dialog requests Outdial sends: INVITEs to the trunk (caller ID in From and
+ * P-Asserted-Identity at {@code from-domain}) and to agents' phones, and the trunk's OPTIONS.
+ */
+public final class Requests {
+
+    private final SipEndpoint endpoint;
+
+    public Requests(SipEndpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    /** INVITE sip:{to}@trunk from the hotline {@code from}, offering {@code sdp}. */
+    public Request inviteCustomer(String from, String to, String sdp) {
+        try {
+            SipURI target = trunkUri(to);
+            SipURI caller = endpoint.addresses().createSipURI(from, endpoint.settings().fromDomain());
+            Request invite = invite(target, caller, sdp);
+            invite.addHeader(endpoint.headers().createHeader("P-Asserted-Identity", "<" + caller + ">"));
+            return invite;
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("Cannot dial " + to + " from " + from + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** INVITE to an agent phone's registered contact, from Outdial itself. */
+    public Request inviteAgent(String contact, String sdp) {
+        try {
+            URI target = endpoint.addresses().createURI(contact);
+            SipURI caller = endpoint.addresses().createSipURI("outdial", endpoint.settings().publicAddress());
+            return invite(target, caller, sdp);
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("Cannot ring the contact " + contact + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** OPTIONS sip:trunk, the keep-alive. */
+    public Request optionsToTrunk() {
+        try {
+            SipURI target = trunkUri(null);
+            SipURI caller = endpoint.addresses().createSipURI("outdial", endpoint.settings().fromDomain());
+            return request(Request.OPTIONS, target, caller, null);
+        } catch (ParseException e) {
+            throw new IllegalStateException("outdial.telephony.sip.trunk.address is not a SIP host: " + e.getMessage(), e);
+        }
+    }
+
+    private SipURI trunkUri(String user) throws ParseException {
+        SipSettings settings = endpoint.settings();
+        SipURI uri = endpoint.addresses().createSipURI(user, settings.trunk().getHostString());
+        uri.setPort(settings.trunk().getPort());
+        if (settings.transport() == SipSettings.Transport.TCP) {
+            uri.setTransportParam("tcp");
+        }
+        return uri;
+    }
+
+    private Request invite(URI target, SipURI caller, String sdp) throws ParseException {
+        Request invite = request(Request.INVITE, target, caller, sdp);
+        invite.addHeader(endpoint.contact(transportOf(target)));
+        invite.addHeader(endpoint.headers().createHeader("Allow", "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE"));
+        return invite;
+    }
+
+    private Request request(String method, URI target, SipURI caller, String sdp) throws ParseException {
+        try {
+            Address fromAddress = endpoint.addresses().createAddress(caller);
+            FromHeader from = endpoint.headers().createFromHeader(fromAddress, Long.toHexString(ThreadLocalRandom.current().nextLong()));
+            ToHeader to = endpoint.headers().createToHeader(endpoint.addresses().createAddress(target), null);
+            CallIdHeader callId = endpoint.provider().getNewCallId();
+            ViaHeader via = endpoint.headers().createViaHeader(endpoint.settings().publicAddress(),
+                    endpoint.settings().listen().getPort(), transportOf(target), null);
+            Request request = endpoint.messages().createRequest(target, method, callId,
+                    endpoint.headers().createCSeqHeader(1L, method), from, to, List.of(via),
+                    endpoint.headers().createMaxForwardsHeader(70));
+            if (sdp != null) {
+                ContentTypeHeader type = endpoint.headers().createContentTypeHeader("application", "sdp");
+                request.setContent(sdp.getBytes(StandardCharsets.US_ASCII), type);
+            }
+            return request;
+        } catch (InvalidArgumentException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String transportOf(URI target) {
+        return target instanceof SipURI sip && sip.getTransportParam() != null ? sip.getTransportParam().toUpperCase() : "UDP";
+    }
+}

@@ -1,0 +1,153 @@
+package dev.outdial.sip.signal;
+
+import dev.outdial.sip.media.Codec;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The SDP Outdial writes and the little it reads of the far end's (RFC 4566, offer/answer RFC
+ * 3264): one audio stream, G.711 µ-law and A-law, RFC 4733 telephone-events. Every leg's media is
+ * anchored here, so our SDP always names our own address and RTP port, never the other leg's.
+ */
+public final class Sdp {
+
+    /** The payload type we offer for telephone-event/8000. */
+    public static final int OUR_TELEPHONE_EVENT_TYPE = 101;
+
+    private Sdp() {
+    }
+
+    /** Our offer: PCMU and PCMA (in that order of preference) and telephone-event as type 101. */
+    public static String offer(String address, int port, long sessionVersion) {
+        return body(address, port, sessionVersion, List.of(Codec.PCMU, Codec.PCMA), OUR_TELEPHONE_EVENT_TYPE);
+    }
+
+    /** Our answer to {@code offered}: the codec the far end preferred, its telephone-event type if it offered one. */
+    public static String answer(String address, int port, long sessionVersion, RemoteMedia offered) {
+        return body(address, port, sessionVersion, List.of(offered.codec()), offered.telephoneEventType());
+    }
+
+    private static String body(String address, int port, long version, List<Codec> codecs, int telephoneEventType) {
+        StringBuilder formats = new StringBuilder();
+        StringBuilder attributes = new StringBuilder();
+        for (Codec codec : codecs) {
+            formats.append(' ').append(codec.payloadType());
+            attributes.append("a=rtpmap:").append(codec.payloadType()).append(' ').append(codec.encodingName()).append("/8000\r\n");
+        }
+        if (telephoneEventType >= 0) {
+            formats.append(' ').append(telephoneEventType);
+            attributes.append("a=rtpmap:").append(telephoneEventType).append(" telephone-event/8000\r\n")
+                    .append("a=fmtp:").append(telephoneEventType).append(" 0-15\r\n");
+        }
+        return "v=0\r\n"
+                + "o=outdial " + port + " " + version + " IN IP4 " + address + "\r\n"
+                + "s=Outdial\r\n"
+                + "c=IN IP4 " + address + "\r\n"
+                + "t=0 0\r\n"
+                + "m=audio " + port + " RTP/AVP" + formats + "\r\n"
+                + attributes
+                + "a=ptime:20\r\n"
+                + "a=sendrecv\r\n";
+    }
+
+    /**
+     * Where and how the far end's audio goes: its address, the first codec of its list that we
+     * speak, and its telephone-event payload type (-1 when it offered none). Empty when the SDP has
+     * no usable audio stream (none, port 0, or no G.711).
+     */
+    public static Optional<RemoteMedia> parse(String sdp) {
+        if (sdp == null || sdp.isBlank()) {
+            return Optional.empty();
+        }
+        String sessionHost = null;
+        String mediaHost = null;
+        int port = -1;
+        List<String> formats = List.of();
+        List<String[]> rtpmaps = new ArrayList<>();
+        boolean inAudio = false;
+        for (String raw : sdp.split("\r?\n")) {
+            String line = raw.trim();
+            if (line.startsWith("m=")) {
+                if (port > 0) {
+                    break;
+                }
+                String[] parts = line.substring(2).split("\\s+");
+                inAudio = parts.length >= 4 && parts[0].equals("audio") && parts[2].startsWith("RTP/AVP");
+                if (inAudio) {
+                    port = parseInt(parts[1]);
+                    formats = List.of(parts).subList(3, parts.length);
+                }
+            } else if (line.startsWith("c=")) {
+                String[] parts = line.substring(2).split("\\s+");
+                String host = parts.length >= 3 ? parts[2].split("/")[0] : null;
+                if (port < 0 && !inAudio) {
+                    sessionHost = host;
+                } else if (inAudio) {
+                    mediaHost = host;
+                }
+            } else if (inAudio && line.startsWith("a=rtpmap:")) {
+                String[] parts = line.substring("a=rtpmap:".length()).split("\\s+", 2);
+                if (parts.length == 2) {
+                    rtpmaps.add(parts);
+                }
+            }
+        }
+        String host = mediaHost != null ? mediaHost : sessionHost;
+        if (port <= 0 || host == null) {
+            return Optional.empty();
+        }
+        Codec codec = null;
+        for (String format : formats) {
+            codec = codecOf(format, rtpmaps);
+            if (codec != null) {
+                break;
+            }
+        }
+        if (codec == null) {
+            return Optional.empty();
+        }
+        int telephoneEvent = -1;
+        for (String[] map : rtpmaps) {
+            if (map[1].toLowerCase(Locale.ROOT).startsWith("telephone-event/8000") && formats.contains(map[0])) {
+                telephoneEvent = parseInt(map[0]);
+            }
+        }
+        return Optional.of(new RemoteMedia(new InetSocketAddress(host, port), codec, telephoneEvent));
+    }
+
+    private static Codec codecOf(String format, List<String[]> rtpmaps) {
+        for (String[] map : rtpmaps) {
+            if (map[0].equals(format)) {
+                String name = map[1].toUpperCase(Locale.ROOT);
+                for (Codec codec : Codec.values()) {
+                    if (name.startsWith(codec.encodingName() + "/8000")) {
+                        return codec;
+                    }
+                }
+                return null;
+            }
+        }
+        // Static payload types need no rtpmap (RFC 3551).
+        for (Codec codec : Codec.values()) {
+            if (String.valueOf(codec.payloadType()).equals(format)) {
+                return codec;
+            }
+        }
+        return null;
+    }
+
+    private static int parseInt(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** The far end's audio: where to send it, in which codec, and its telephone-event payload type or -1. */
+    public record RemoteMedia(InetSocketAddress address, Codec codec, int telephoneEventType) {
+    }
+}

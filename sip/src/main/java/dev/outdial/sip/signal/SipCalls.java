@@ -1,0 +1,205 @@
+package dev.outdial.sip.signal;
+
+import dev.outdial.engine.customer.AgentId;
+import dev.outdial.engine.customer.CallResult;
+import dev.outdial.engine.port.CallEvent;
+import dev.outdial.engine.port.CallId;
+import dev.outdial.sip.media.MediaLeg;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+import javax.sip.RequestEvent;
+import javax.sip.header.CallIdHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The legs of one adapter: dials them, finds them by the engine's id or by their SIP Call-ID, and
+ * routes what arrives from the network — a phone's REGISTER to the registrar, a BYE or re-INVITE to
+ * its leg, OPTIONS answered here. Outdial takes no incoming calls: a new INVITE is refused.
+ */
+public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SipCalls.class);
+    private static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE";
+
+    private final SipEndpoint endpoint;
+    private final MediaPorts media;
+    private final EventSink events;
+    private final ScheduledExecutorService timers;
+    private final PromptLibrary prompts;
+    private final TrunkAuth trunkAuth;
+    private final Requests requests;
+    private final Registrar registrar;
+    private final Map<CallId, Leg> byId = new ConcurrentHashMap<>();
+    private final Map<String, OutboundLeg> bySipCallId = new ConcurrentHashMap<>();
+
+    public SipCalls(SipEndpoint endpoint, MediaPorts media, EventSink events, ScheduledExecutorService timers,
+                    PromptLibrary prompts, Registrar registrar) {
+        this.endpoint = endpoint;
+        this.media = media;
+        this.events = events;
+        this.timers = timers;
+        this.prompts = prompts;
+        this.registrar = registrar;
+        this.requests = new Requests(endpoint);
+        this.trunkAuth = new TrunkAuth(endpoint.headers(), endpoint.settings().trunkUsername(),
+                endpoint.settings().trunkPassword());
+    }
+
+    public Requests requests() {
+        return requests;
+    }
+
+    /** Dials a customer through the trunk. */
+    public CallId dialCustomer(String from, String to, Duration ringTimeout, Consumer<CallEvent> listener) {
+        return dial("customer", "call to " + to, ringTimeout, listener,
+                sdp -> requests.inviteCustomer(from, to, sdp));
+    }
+
+    /** Rings an agent's phone at its registered contact. */
+    public CallId dialAgent(AgentId agent, String contact, Duration answerTimeout, Consumer<CallEvent> listener) {
+        return dial("agent", "agent " + agent.value() + "'s phone", answerTimeout, listener,
+                sdp -> requests.inviteAgent(contact, sdp));
+    }
+
+    /** A leg that fails at once with {@code result}, for a call that cannot even be tried. */
+    public CallId failAtOnce(String kind, CallResult result, Consumer<CallEvent> listener) {
+        CallId id = CallIds.next(kind);
+        events.emit(listener, new CallEvent.Failed(id, result));
+        return id;
+    }
+
+    private CallId dial(String kind, String description, Duration ringTimeout, Consumer<CallEvent> listener,
+                        java.util.function.Function<String, Request> invite) {
+        CallId id = CallIds.next(kind);
+        MediaLeg leg;
+        try {
+            leg = media.open();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("No RTP port for the {}: {}", description, e.getMessage());
+            events.emit(listener, new CallEvent.Failed(id, CallResult.HOTLINE_ERROR));
+            return id;
+        }
+        OutboundLeg outbound = new OutboundLeg(id, this, leg, listener, description);
+        Request request;
+        try {
+            request = invite.apply(Sdp.offer(publicAddress(), leg.localPort(), 1));
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot dial the {}: {}", description, e.getMessage());
+            leg.close();
+            events.emit(listener, new CallEvent.Failed(id, CallResult.INVALID_NUMBER));
+            return id;
+        }
+        byId.put(id, outbound);
+        bySipCallId.put(((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId(), outbound);
+        outbound.start(request, ringTimeout);
+        return id;
+    }
+
+    /** Registers a leg that is not a SIP leg of its own (a virtual leg on a nailed-up line). */
+    public void add(Leg leg) {
+        byId.put(leg.id(), leg);
+    }
+
+    public Optional<Leg> leg(CallId id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** Every leg not yet ended. */
+    public List<Leg> open() {
+        return List.copyOf(byId.values());
+    }
+
+    @Override
+    public void forget(Leg leg) {
+        byId.remove(leg.id(), leg);
+        if (leg instanceof OutboundLeg outbound) {
+            bySipCallId.values().remove(outbound);
+        }
+    }
+
+    @Override
+    public void onRequest(RequestEvent event) {
+        Request request = event.getRequest();
+        String method = request.getMethod();
+        if (Request.REGISTER.equals(method)) {
+            registrar.onRegister(event);
+            return;
+        }
+        OutboundLeg leg = bySipCallId.get(((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId());
+        switch (method) {
+            case Request.BYE -> {
+                if (leg != null) {
+                    leg.onBye(event);
+                } else {
+                    endpoint.respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+                }
+            }
+            case Request.INVITE, Request.UPDATE -> {
+                if (leg != null && event.getDialog() != null) {
+                    leg.onOffer(event);
+                } else if (Request.INVITE.equals(method)) {
+                    // Outdial only dials out; a call to it is refused, not left to ring.
+                    endpoint.respond(event, Response.FORBIDDEN);
+                } else {
+                    endpoint.respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+                }
+            }
+            case Request.ACK -> {
+                if (leg != null) {
+                    leg.onAck(event);
+                }
+            }
+            case Request.OPTIONS -> endpoint.respond(event, Response.OK, response -> {
+                try {
+                    response.addHeader(endpoint.headers().createHeader("Allow", ALLOW));
+                } catch (java.text.ParseException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            // Keys come as RFC 4733 in the media; an INFO (SIP INFO DTMF) is acknowledged and not read.
+            case Request.INFO -> endpoint.respond(event, leg != null ? Response.OK : Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            case Request.CANCEL -> endpoint.respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            default -> endpoint.respond(event, Response.METHOD_NOT_ALLOWED, response -> {
+                try {
+                    response.addHeader(endpoint.headers().createHeader("Allow", ALLOW));
+                } catch (java.text.ParseException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+    }
+
+    @Override
+    public SipEndpoint endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public EventSink events() {
+        return events;
+    }
+
+    @Override
+    public ScheduledExecutorService timers() {
+        return timers;
+    }
+
+    @Override
+    public PromptLibrary prompts() {
+        return prompts;
+    }
+
+    @Override
+    public TrunkAuth trunkAuth() {
+        return trunkAuth;
+    }
+}

@@ -1,0 +1,236 @@
+package dev.outdial.sip.signal;
+
+import dev.outdial.sip.SipSettings;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import javax.sip.ClientTransaction;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.ListeningPoint;
+import javax.sip.ObjectInUseException;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.SipFactory;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.SipStack;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.address.Address;
+import javax.sip.address.AddressFactory;
+import javax.sip.address.SipURI;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.HeaderFactory;
+import javax.sip.message.MessageFactory;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JAIN-SIP stack of one adapter: listens on UDP and TCP at {@code listen}, writes
+ * {@code publicAddress} into Via and Contact, hands requests to the {@link RequestRouter} and
+ * responses and timeouts to the {@link ResponseHandler} of the transaction that asked.
+ * Dialogs are made explicitly by the legs (automatic dialog support off), so a REGISTER or an
+ * OPTIONS never leaves a dialog behind.
+ */
+public final class SipEndpoint implements SipListener, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SipEndpoint.class);
+    private static final AtomicInteger STACKS = new AtomicInteger();
+
+    /** What the endpoint does with a request; called on a stack thread. */
+    public interface RequestRouter {
+        void onRequest(RequestEvent event);
+    }
+
+    private final SipSettings settings;
+    private final Duration t1;
+    private final SipStack stack;
+    private final SipProvider provider;
+    private final AddressFactory addresses;
+    private final HeaderFactory headers;
+    private final MessageFactory messages;
+    private volatile RequestRouter router = event -> { };
+
+    /**
+     * @param t1 the retransmission base timer (RFC 3261's T1, 500 ms); a request unanswered for
+     *           64 × T1 times out (Timer B), so tests shorten it
+     */
+    public SipEndpoint(SipSettings settings, Duration t1) {
+        this.settings = settings;
+        this.t1 = t1;
+        String listenHost = settings.listen().getAddress() == null ? settings.listen().getHostString()
+                : settings.listen().getAddress().getHostAddress();
+        int port = settings.listen().getPort();
+        try {
+            SipFactory factory = SipFactory.getInstance();
+            factory.setPathName("gov.nist");
+            Properties properties = new Properties();
+            properties.setProperty("javax.sip.STACK_NAME", "outdial-" + STACKS.incrementAndGet());
+            properties.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
+            properties.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
+            properties.setProperty("gov.nist.javax.sip.SERVER_LOGGER", Slf4jMessageLogger.class.getName());
+            properties.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
+            properties.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
+            properties.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
+            properties.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+            properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
+            stack = factory.createSipStack(properties);
+            addresses = factory.createAddressFactory();
+            headers = factory.createHeaderFactory();
+            messages = factory.createMessageFactory();
+        } catch (Exception e) {
+            throw new IllegalStateException("The SIP stack could not start: " + e.getMessage(), e);
+        }
+        try {
+            ListeningPoint udp = stack.createListeningPoint(listenHost, port, ListeningPoint.UDP);
+            ListeningPoint tcp = stack.createListeningPoint(listenHost, port, ListeningPoint.TCP);
+            udp.setSentBy(settings.publicAddress() + ":" + port);
+            tcp.setSentBy(settings.publicAddress() + ":" + port);
+            provider = stack.createSipProvider(udp);
+            provider.addListeningPoint(tcp);
+            provider.addSipListener(this);
+        } catch (Exception e) {
+            stack.stop();
+            throw new IllegalStateException("outdial.telephony.sip.listen: cannot listen for SIP on "
+                    + listenHost + ":" + port + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    public void route(RequestRouter requests) {
+        this.router = requests;
+    }
+
+    public AddressFactory addresses() {
+        return addresses;
+    }
+
+    public HeaderFactory headers() {
+        return headers;
+    }
+
+    public MessageFactory messages() {
+        return messages;
+    }
+
+    public SipProvider provider() {
+        return provider;
+    }
+
+    public SipSettings settings() {
+        return settings;
+    }
+
+    /** Our Contact: sip:outdial@public-address:port, with the transport when it is TCP. */
+    public ContactHeader contact(String transport) {
+        try {
+            SipURI uri = addresses.createSipURI("outdial", settings.publicAddress());
+            uri.setPort(settings.listen().getPort());
+            if (ListeningPoint.TCP.equalsIgnoreCase(transport)) {
+                uri.setTransportParam("tcp");
+            }
+            Address address = addresses.createAddress(uri);
+            return headers.createContactHeader(address);
+        } catch (ParseException e) {
+            throw new IllegalStateException("outdial.telephony.sip.public-address is not a SIP host: " + settings.publicAddress(), e);
+        }
+    }
+
+    /** A client transaction for {@code request}, answered to {@code handler}, with our T1; not sent yet. */
+    public ClientTransaction transaction(Request request, ResponseHandler handler) throws SipException {
+        ClientTransaction transaction = provider.getNewClientTransaction(request);
+        transaction.setApplicationData(handler);
+        transaction.setRetransmitTimer((int) t1.toMillis());
+        return transaction;
+    }
+
+    /**
+     * Answers {@code event}'s request with {@code status}; {@code decorate} adds headers or a body.
+     * A retransmission whose transaction exists already is left to the stack, which answers it.
+     */
+    public void respond(RequestEvent event, int status, Consumer<Response> decorate) {
+        try {
+            Response response = messages.createResponse(status, event.getRequest());
+            decorate.accept(response);
+            ServerTransaction transaction = event.getServerTransaction();
+            if (transaction == null) {
+                transaction = provider.getNewServerTransaction(event.getRequest());
+            }
+            transaction.sendResponse(response);
+        } catch (TransactionAlreadyExistsException e) {
+            LOG.debug("Retransmitted {} left to its transaction", event.getRequest().getMethod());
+        } catch (Exception e) {
+            LOG.warn("Could not answer {} with {}: {}", event.getRequest().getMethod(), status, e.toString());
+        }
+    }
+
+    public void respond(RequestEvent event, int status) {
+        respond(event, status, response -> { });
+    }
+
+    @Override
+    public void processRequest(RequestEvent event) {
+        try {
+            router.onRequest(event);
+        } catch (RuntimeException e) {
+            LOG.warn("Failed handling {}", event.getRequest().getMethod(), e);
+            if (!Request.ACK.equals(event.getRequest().getMethod())) {
+                respond(event, Response.SERVER_INTERNAL_ERROR);
+            }
+        }
+    }
+
+    @Override
+    public void processResponse(ResponseEvent event) {
+        ClientTransaction transaction = event.getClientTransaction();
+        if (transaction != null && transaction.getApplicationData() instanceof ResponseHandler handler) {
+            try {
+                handler.onResponse(event);
+            } catch (RuntimeException e) {
+                LOG.warn("Failed handling a {} response", event.getResponse().getStatusCode(), e);
+            }
+        }
+    }
+
+    @Override
+    public void processTimeout(TimeoutEvent event) {
+        if (!event.isServerTransaction() && event.getClientTransaction().getApplicationData() instanceof ResponseHandler handler) {
+            handler.onTimeout();
+        }
+    }
+
+    @Override
+    public void processIOException(IOExceptionEvent event) {
+        LOG.info("SIP transport error towards {}:{} ({})", event.getHost(), event.getPort(), event.getTransport());
+    }
+
+    @Override
+    public void processTransactionTerminated(TransactionTerminatedEvent event) {
+    }
+
+    @Override
+    public void processDialogTerminated(DialogTerminatedEvent event) {
+    }
+
+    @Override
+    public void close() {
+        try {
+            for (ListeningPoint point : provider.getListeningPoints()) {
+                provider.removeListeningPoint(point);
+                stack.deleteListeningPoint(point);
+            }
+            provider.removeSipListener(this);
+            stack.deleteSipProvider(provider);
+        } catch (ObjectInUseException e) {
+            LOG.debug("SIP provider still in use at close", e);
+        }
+        stack.stop();
+    }
+}

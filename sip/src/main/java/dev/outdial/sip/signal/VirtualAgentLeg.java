@@ -1,0 +1,88 @@
+package dev.outdial.sip.signal;
+
+import dev.outdial.engine.port.CallEvent;
+import dev.outdial.engine.port.CallId;
+import dev.outdial.engine.port.Telephony.Prompt;
+import dev.outdial.sip.media.MediaLeg;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The agent's side of one call on their nailed-up line: answered the moment the engine rings it,
+ * bridged through the line's media. Hanging it up only unbridges — the line stays up for the next
+ * customer; the agent hanging up their phone ends it with HungUp(true).
+ */
+public final class VirtualAgentLeg implements Leg {
+
+    private final CallId id;
+    private final MediaLeg line;
+    private final EventSink events;
+    private final Consumer<CallEvent> listener;
+    private final Consumer<VirtualAgentLeg> whenEnded;
+    private boolean ended;
+
+    VirtualAgentLeg(CallId id, MediaLeg line, EventSink events, Consumer<CallEvent> listener,
+                    Consumer<VirtualAgentLeg> whenEnded) {
+        this.id = id;
+        this.line = line;
+        this.events = events;
+        this.listener = listener;
+        this.whenEnded = whenEnded;
+    }
+
+    synchronized void answer() {
+        events.emit(listener, new CallEvent.Answered(id, false));
+    }
+
+    @Override
+    public CallId id() {
+        return id;
+    }
+
+    @Override
+    public synchronized Optional<MediaLeg> media() {
+        return ended ? Optional.empty() : Optional.of(line);
+    }
+
+    @Override
+    public void hangUp() {
+        end(false);
+        line.unbridge();
+    }
+
+    /** The line under the leg went down: the agent hung up their phone, or the line was released. */
+    void lineEnded(boolean byAgent) {
+        end(byAgent);
+    }
+
+    private void end(boolean byCalledParty) {
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            events.emit(listener, new CallEvent.HungUp(id, byCalledParty));
+        }
+        whenEnded.accept(this);
+    }
+
+    /** The agent hears the customer, not prompts: nothing is played on the agent's side. */
+    @Override
+    public void play(Prompt prompt, boolean loop) {
+    }
+
+    @Override
+    public void collectDigits(int maxDigits, Duration timeout) {
+    }
+
+    @Override
+    public void hangUpAfterPrompts() {
+        hangUp();
+    }
+
+    @Override
+    public String toString() {
+        return "virtual agent leg " + id.value();
+    }
+}
