@@ -6,6 +6,13 @@ import java.util.function.Consumer;
 /**
  * The media of one call leg: a local RTP port, the far end learnt from SDP, and what the leg
  * hears — a prompt, or the other leg it is bridged to, or silence. Thread-safe.
+ *
+ * <p>Once connected, a leg sends a packet every 20 ms: the prompt that plays, or silence (µ-law
+ * 0xFF, A-law 0xD5) when nothing does, so NAT bindings stay open and carriers that hang up calls
+ * without RTP keep them; while bridged it sends only what it relays. Whatever it sends is one RTP
+ * stream: one SSRC, sequence numbers and timestamps that carry on across prompts, silence and
+ * relayed audio. It sends to where the far end's packets come from once the first one arrives
+ * (symmetric RTP), and ignores packets from elsewhere after that.
  */
 public interface MediaLeg extends AutoCloseable {
 
@@ -14,29 +21,49 @@ public interface MediaLeg extends AutoCloseable {
 
     /**
      * Where to send, in which codec, and the payload type the far end uses for RFC 4733 events
-     * (-1 when it offered none). Called again when a re-INVITE moves the media.
+     * (-1 when it offered none). Called again when a re-INVITE moves the media; the leg then
+     * learns the far end's source address again from its next packet. Packets received before the
+     * first call are counted and dropped.
      */
     void connect(InetSocketAddress remote, Codec codec, int telephoneEventPayloadType);
 
-    /** Plays the clip (once, or looped until stopped), replacing what played; {@code whenOver} runs after its last packet. */
+    /**
+     * Queues the clip after what plays now (an IVR's prompts play in a row, with no gap beyond the
+     * rest of the last packet). A looped clip plays until {@link #stopPlaying}, so clips queued
+     * after it never start. {@code whenOver} (may be null) runs once the clip's last packet has
+     * been sent, on a thread of its own (never the media threads), in order with the leg's keys;
+     * it does not run for a clip that {@link #stopPlaying}, {@link #bridge} or {@link #close}
+     * cut short. A clip queued while the leg is bridged waits until {@link #unbridge}.
+     */
     void play(AudioClip clip, boolean loop, Runnable whenOver);
 
-    /** Stops what plays; the leg hears silence (or its bridge). */
+    /** Stops what plays and empties the queue; the leg hears silence (or its bridge). */
     void stopPlaying();
 
-    /** Every key the far end presses (RFC 4733 event ends, each reported once) goes to {@code keys} from now on; null stops it. */
+    /**
+     * Every key the far end presses goes to {@code keys} from now on (null stops it), once per
+     * press: at the first of its RFC 4733 end packets, or, when those are lost, when the next
+     * press starts or 400 ms after its last packet. Keys are '0'-'9', '*', '#' and 'A'-'D'; they
+     * are reported while bridged too. Called on a thread of its own, in order.
+     */
     void onKey(Consumer<Character> keys);
 
-    /** Relays this leg's audio and keys to {@code other} and back, each side hearing one continuous stream. */
+    /**
+     * Relays this leg's audio and keys to {@code other} and back, each packet as it arrives,
+     * each side hearing one continuous stream; both legs stop playing, and a bridge either had is
+     * ended. Audio is transcoded when the legs use different codecs; keys are rewritten into the
+     * other leg's telephone-event payload type, or dropped when it has none. {@code other} must be
+     * an open leg of the same {@link MediaEngine}.
+     */
     void bridge(MediaLeg other);
 
-    /** Ends a bridge; both legs hear silence. */
+    /** Ends the leg's bridge, if any; both legs hear silence (or what is then played to them). */
     void unbridge();
 
     /** What the leg received and sent so far. */
     MediaStats stats();
 
-    /** Frees the port; nothing more is sent or received. */
+    /** Ends any bridge and frees the port; nothing more is sent or received, callbacks not yet started are dropped. */
     @Override
     void close();
 }

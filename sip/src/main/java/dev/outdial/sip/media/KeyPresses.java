@@ -1,0 +1,73 @@
+package dev.outdial.sip.media;
+
+import java.util.function.Consumer;
+
+/**
+ * Turns received RFC 4733 telephone-event packets into key presses, each reported once.
+ *
+ * <p>A sender repeats an event's packets while the key is held and sends its end (E bit) three
+ * times (RFC 4733 §2.5.1.4); all of them carry the timestamp of the event's start, so the
+ * timestamp names the key press. A press is reported at its first end packet; when every end
+ * packet was lost it is reported when the next press starts (a new timestamp) or when its packets
+ * have stopped for {@link #LOST_END_NANOS}. Packets of a press already reported, or older than the
+ * current one, are ignored.
+ */
+final class KeyPresses {
+
+    static final long LOST_END_NANOS = 400_000_000L;
+    private static final String KEYS = "0123456789*#ABCD";
+
+    private final Consumer<Character> report;
+    private boolean pressing;
+    private int pressTimestamp;
+    private char pressKey;
+    private boolean reported;
+    private long lastPacketNanos;
+
+    KeyPresses(Consumer<Character> report) {
+        this.report = report;
+    }
+
+    /** One telephone-event packet: its RTP timestamp and its payload's first event. */
+    synchronized void packet(int timestamp, byte[] payload, int offset, int length, long nowNanos) {
+        if (length < 4) {
+            return;
+        }
+        int event = payload[offset] & 0xFF;
+        boolean end = (payload[offset + 1] & 0x80) != 0;
+        if (pressing && timestamp != pressTimestamp) {
+            if (timestamp - pressTimestamp < 0) {
+                return; // a late packet of an earlier press
+            }
+            reportUnended();
+        }
+        if (!pressing || timestamp != pressTimestamp) {
+            if (event >= KEYS.length()) {
+                return; // flash and other events are not keys
+            }
+            pressing = true;
+            pressTimestamp = timestamp;
+            pressKey = KEYS.charAt(event);
+            reported = false;
+        }
+        lastPacketNanos = nowNanos;
+        if (end && !reported) {
+            reported = true;
+            report.accept(pressKey);
+        }
+    }
+
+    /** Reports a press whose end packets never came, once its packets have stopped. */
+    synchronized void expire(long nowNanos) {
+        if (pressing && !reported && nowNanos - lastPacketNanos > LOST_END_NANOS) {
+            reportUnended();
+        }
+    }
+
+    private void reportUnended() {
+        if (!reported) {
+            reported = true;
+            report.accept(pressKey);
+        }
+    }
+}

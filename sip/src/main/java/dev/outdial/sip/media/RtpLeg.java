@@ -1,0 +1,243 @@
+package dev.outdial.sip.media;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.DatagramChannel;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * A {@link MediaLeg} on one UDP port of a {@link MediaEngine}. The engine's receiving thread hands
+ * it each datagram ({@link #receive}); its pacer asks it every 20 ms for a packet ({@link #tick}).
+ */
+final class RtpLeg implements MediaLeg {
+
+    private final MediaEngine engine;
+    private final DatagramChannel channel;
+    private final int port;
+    private final OutgoingStream out = new OutgoingStream();
+    private final Playout playout = new Playout();
+    private final SerialCallbacks callbacks;
+    private final KeyPresses keys;
+    private final RtpPacket received = new RtpPacket();
+    private final byte[] frame = new byte[OutgoingStream.SAMPLES_PER_PACKET];
+
+    private final AtomicLong packetsReceived = new AtomicLong();
+    private final AtomicLong packetsSent = new AtomicLong();
+    private final AtomicLong packetsRelayed = new AtomicLong();
+    private volatile Instant firstRelayedSent;
+
+    private volatile Far far;
+    private volatile boolean latched;
+    private volatile RtpLeg peer;
+    private volatile Consumer<Character> keyListener;
+    private volatile boolean closed;
+
+    /** Where and how the far end is reached; replaced as a whole so the threads never see half of it. */
+    private record Far(InetSocketAddress address, Codec codec, int telephoneEventPayloadType) {
+        Far to(InetSocketAddress moved) {
+            return new Far(moved, codec, telephoneEventPayloadType);
+        }
+    }
+
+    RtpLeg(MediaEngine engine, DatagramChannel channel, int port, SerialCallbacks callbacks) {
+        this.engine = engine;
+        this.channel = channel;
+        this.port = port;
+        this.callbacks = callbacks;
+        this.keys = new KeyPresses(key -> {
+            Consumer<Character> listener = keyListener;
+            if (listener != null) {
+                callbacks.submit(() -> listener.accept(key));
+            }
+        });
+    }
+
+    @Override
+    public int localPort() {
+        return port;
+    }
+
+    @Override
+    public void connect(InetSocketAddress remote, Codec codec, int telephoneEventPayloadType) {
+        Objects.requireNonNull(remote, "remote");
+        Objects.requireNonNull(codec, "codec");
+        if (telephoneEventPayloadType < -1 || telephoneEventPayloadType > 127) {
+            throw new IllegalArgumentException("telephone-event payload type " + telephoneEventPayloadType + " is not -1 or 0-127");
+        }
+        if (remote.isUnresolved()) {
+            throw new IllegalArgumentException("the far end's address " + remote + " is not resolved");
+        }
+        far = new Far(remote, codec, telephoneEventPayloadType);
+        latched = false;
+    }
+
+    @Override
+    public void play(AudioClip clip, boolean loop, Runnable whenOver) {
+        Objects.requireNonNull(clip, "clip");
+        if (!closed) {
+            playout.add(clip, loop, whenOver);
+        }
+    }
+
+    @Override
+    public void stopPlaying() {
+        playout.clear();
+    }
+
+    @Override
+    public void onKey(Consumer<Character> keys) {
+        keyListener = keys;
+    }
+
+    @Override
+    public void bridge(MediaLeg other) {
+        RtpLeg that = engine.own(other);
+        if (that == this) {
+            throw new IllegalArgumentException("a leg cannot be bridged to itself");
+        }
+        engine.bridge(this, that);
+    }
+
+    @Override
+    public void unbridge() {
+        engine.unbridge(this);
+    }
+
+    @Override
+    public MediaStats stats() {
+        return new MediaStats(packetsReceived.get(), packetsSent.get(), packetsRelayed.get(),
+                Optional.ofNullable(firstRelayedSent));
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        engine.unbridge(this);
+        playout.clear();
+        keyListener = null;
+        callbacks.cancel();
+        engine.closed(this);
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    DatagramChannel channel() {
+        return channel;
+    }
+
+    RtpLeg peer() {
+        return peer;
+    }
+
+    void peer(RtpLeg leg) {
+        this.peer = leg;
+    }
+
+    void closeChannel() {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // closing a UDP socket has nothing to flush
+        }
+    }
+
+    /** One received datagram (on the engine's receiving thread). */
+    void receive(byte[] data, int length, InetSocketAddress source, long nowNanos) {
+        if (closed || !received.parse(data, length)) {
+            return;
+        }
+        packetsReceived.incrementAndGet();
+        Far current = far;
+        if (current == null) {
+            return; // no SDP answer yet: nothing to relay to, no key to expect
+        }
+        if (!latched) {
+            // symmetric RTP (RFC 4961): a phone behind NAT is reached where its packets come from
+            latched = true;
+            if (!source.equals(current.address())) {
+                current = current.to(source);
+                far = current;
+            }
+        } else if (!source.equals(current.address())) {
+            return; // not the far end we latched to
+        }
+        RtpLeg to = peer;
+        if (received.payloadType == current.telephoneEventPayloadType()) {
+            keys.packet(received.timestamp, data, received.payloadOffset, received.payloadLength, nowNanos);
+            if (to != null) {
+                to.relayEvent(received, nowNanos);
+            }
+        } else if (to != null) {
+            Codec codec = codecOf(received.payloadType);
+            if (codec != null) {
+                to.relayAudio(received, codec, nowNanos);
+            }
+        }
+    }
+
+    /** 20 ms passed (on the engine's pacing thread): a prompt's next packet, or silence, unless bridged. */
+    void tick(long nowNanos) {
+        keys.expire(nowNanos);
+        Far current = far;
+        if (closed || current == null || peer != null) {
+            return;
+        }
+        Runnable ended = playout.next(current.codec(), frame);
+        if (ended == null) {
+            java.util.Arrays.fill(frame, G711.silence(current.codec()));
+        }
+        if (out.sendLocal(current.codec().payloadType(), frame, nowNanos, channel, current.address())) {
+            packetsSent.incrementAndGet();
+        }
+        if (ended != null && ended != Playout.PLAYING) {
+            callbacks.submit(ended);
+        }
+    }
+
+    private void relayAudio(RtpPacket packet, Codec codec, long nowNanos) {
+        Far current = far;
+        if (closed || current == null) {
+            return;
+        }
+        if (out.sendRelayed(packet, current.codec().payloadType(), codec, current.codec(), nowNanos, channel,
+                current.address())) {
+            countRelayed();
+        }
+    }
+
+    private void relayEvent(RtpPacket packet, long nowNanos) {
+        Far current = far;
+        if (closed || current == null || current.telephoneEventPayloadType() < 0) {
+            return; // the far end takes no RFC 4733 events: the key is not passed on
+        }
+        if (out.sendRelayed(packet, current.telephoneEventPayloadType(), null, null, nowNanos, channel,
+                current.address())) {
+            countRelayed();
+        }
+    }
+
+    private void countRelayed() {
+        packetsSent.incrementAndGet();
+        if (packetsRelayed.getAndIncrement() == 0) {
+            firstRelayedSent = Instant.now();
+        }
+    }
+
+    private static Codec codecOf(int payloadType) {
+        for (Codec codec : Codec.values()) {
+            if (codec.payloadType() == payloadType) {
+                return codec;
+            }
+        }
+        return null;
+    }
+}

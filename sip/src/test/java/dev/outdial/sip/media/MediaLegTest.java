@@ -1,0 +1,318 @@
+package dev.outdial.sip.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outdial.sip.media.TestPhone.Packet;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MediaLegTest {
+
+    private static final byte ULAW_SILENCE = (byte) 0xFF;
+    private static final byte ALAW_SILENCE = (byte) 0xD5;
+
+    private MediaEngine engine;
+
+    @BeforeEach
+    void startEngine() {
+        engine = new MediaEngine(InetAddress.getLoopbackAddress(), 18200, 18239);
+    }
+
+    @AfterEach
+    void stopEngine() {
+        engine.close();
+    }
+
+    @Test
+    void aPromptGoesOutIn20msPacketsWithContinuousSequenceNumbersAndTimestampsThenSilence() throws Exception {
+        AudioClip prompt = AudioClip.of8kHzSamples(Tone.sine(1000, 8000, 25 * 160, 8000)); // 25 packets
+        byte[] encoded = prompt.encoded(Codec.PCMU);
+        try (TestPhone phone = new TestPhone(); MediaLeg leg = engine.open()) {
+            CountDownLatch over = new CountDownLatch(1);
+            leg.play(prompt, false, over::countDown);
+            leg.connect(phone.address(), Codec.PCMU, 101);
+
+            List<Packet> packets = phone.next(28);
+
+            assertThat(packets.getFirst().marker()).isTrue();
+            for (int i = 0; i < packets.size(); i++) {
+                Packet packet = packets.get(i);
+                assertThat(packet.payloadType()).isEqualTo(0);
+                assertThat(packet.ssrc()).isEqualTo(packets.getFirst().ssrc());
+                assertThat(packet.sequence()).isEqualTo((packets.getFirst().sequence() + i) & 0xFFFF);
+                assertThat(packet.timestamp()).isEqualTo(packets.getFirst().timestamp() + 160 * i);
+                byte[] expected = i < 25 ? Arrays.copyOfRange(encoded, i * 160, i * 160 + 160) : silence(ULAW_SILENCE);
+                assertThat(packet.payload()).as("packet %d", i).isEqualTo(expected);
+            }
+            assertThat(over.await(5, TimeUnit.SECONDS)).isTrue();
+            await(() -> leg.stats().packetsSent() >= 28);
+        }
+    }
+
+    @Test
+    void promptsQueueAndEachReportsItsEndInTurn() throws Exception {
+        AudioClip first = AudioClip.of8kHzSamples(constant((short) 1000, 2 * 160));
+        AudioClip second = AudioClip.of8kHzSamples(constant((short) -1000, 100)); // ends inside a packet
+        List<String> over = new CopyOnWriteArrayList<>();
+        try (TestPhone phone = new TestPhone(); MediaLeg leg = engine.open()) {
+            leg.play(first, false, () -> over.add("first"));
+            leg.play(second, false, () -> over.add("second"));
+            leg.connect(phone.address(), Codec.PCMA, -1);
+
+            List<Packet> packets = phone.next(4);
+
+            byte one = G711.encode(Codec.PCMA, (short) 1000);
+            byte minusOne = G711.encode(Codec.PCMA, (short) -1000);
+            assertThat(packets.get(0).payload()).containsOnly(one);
+            assertThat(packets.get(1).payload()).containsOnly(one);
+            byte[] third = packets.get(2).payload();
+            assertThat(Arrays.copyOfRange(third, 0, 100)).containsOnly(minusOne);
+            assertThat(Arrays.copyOfRange(third, 100, 160)).containsOnly(ALAW_SILENCE);
+            assertThat(packets.get(3).payload()).isEqualTo(silence(ALAW_SILENCE));
+            await(() -> over.size() == 2);
+            assertThat(over).containsExactly("first", "second");
+        }
+    }
+
+    @Test
+    void aLoopedPromptRepeatsUntilStoppedAndLeavesSilence() throws Exception {
+        short[] ramp = new short[240]; // a packet and a half, so the loop wraps inside packets
+        for (int i = 0; i < ramp.length; i++) {
+            ramp[i] = (short) (i * 100);
+        }
+        AudioClip clip = AudioClip.of8kHzSamples(ramp);
+        try (TestPhone phone = new TestPhone(); MediaLeg leg = engine.open()) {
+            leg.play(clip, true, () -> { });
+            leg.connect(phone.address(), Codec.PCMU, -1);
+
+            List<Packet> packets = phone.next(3);
+            byte[] heard = concat(packets);
+            byte[] expected = G711.encode(Codec.PCMU, concat(ramp, ramp));
+            assertThat(heard).isEqualTo(expected);
+
+            leg.stopPlaying();
+            phone.next(packet -> Arrays.equals(packet.payload(), silence(ULAW_SILENCE)));
+        }
+    }
+
+    @Test
+    void twoLegsOnLoopbackHearEachOther() throws Exception {
+        AudioClip prompt = AudioClip.of8kHzSamples(Tone.sine(440, 8000, 10 * 160, 8000));
+        try (MediaLeg a = engine.open(); MediaLeg b = engine.open()) {
+            InetAddress loopback = InetAddress.getLoopbackAddress();
+            a.connect(new InetSocketAddress(loopback, b.localPort()), Codec.PCMU, 101);
+            b.connect(new InetSocketAddress(loopback, a.localPort()), Codec.PCMU, 101);
+            CountDownLatch over = new CountDownLatch(1);
+            a.play(prompt, false, over::countDown);
+
+            assertThat(over.await(5, TimeUnit.SECONDS)).isTrue();
+            await(() -> b.stats().packetsReceived() >= 10 && a.stats().packetsReceived() >= 10);
+        }
+    }
+
+    @Test
+    void eachKeyPressIsReportedOnceEvenWhenItsEndPacketsAreLost() throws Exception {
+        List<Character> keys = new CopyOnWriteArrayList<>();
+        try (TestPhone phone = new TestPhone(); MediaLeg leg = engine.open()) {
+            leg.connect(phone.address(), Codec.PCMU, 101);
+            leg.onKey(keys::add);
+
+            // '5': three packets while held, then the end three times (RFC 4733 §2.5.1.4)
+            press(phone, leg, 5, 1000, 3, 3);
+            // '#': its end packets are all lost; the next press, at a new timestamp, reports it
+            press(phone, leg, 11, 2000, 2, 0);
+            // '1': a complete press, its ends repeated
+            press(phone, leg, 1, 3000, 1, 3);
+            // a late packet of '5' (older timestamp) is not a new press
+            phone.sendEvent(leg, 101, 5, true, 1000, 800);
+            // '9': no end at all; it is reported once its packets stop
+            press(phone, leg, 9, 4000, 2, 0);
+
+            await(() -> keys.size() >= 4);
+            // 'D' completes and is reported after everything above: nothing else was reported in between
+            press(phone, leg, 15, 5000, 1, 3);
+            await(() -> keys.size() >= 5);
+            assertThat(keys).containsExactly('5', '#', '1', '9', 'D');
+        }
+    }
+
+    @Test
+    void packetsGoWhereTheFarEndsPacketsComeFrom() throws Exception {
+        try (TestPhone behindNat = new TestPhone(); TestPhone elsewhere = new TestPhone(); MediaLeg leg = engine.open()) {
+            // SDP named an address the phone's packets do not come from (a private address behind NAT)
+            leg.connect(elsewhere.address(), Codec.PCMU, -1);
+            elsewhere.next(1);
+
+            behindNat.sendAudio(leg, 0, silence(ULAW_SILENCE));
+
+            Packet latched = behindNat.next(packet -> true);
+            assertThat(latched.payload()).isEqualTo(silence(ULAW_SILENCE));
+        }
+    }
+
+    @Test
+    void aBridgeRelaysBothWaysAsOneContinuousStreamPerSide() throws Exception {
+        try (TestPhone customer = new TestPhone(); TestPhone agent = new TestPhone();
+             MediaLeg customerLeg = engine.open(); MediaLeg agentLeg = engine.open()) {
+            customerLeg.connect(customer.address(), Codec.PCMU, 101);
+            agentLeg.connect(agent.address(), Codec.PCMU, 101);
+            CountDownLatch promptOver = new CountDownLatch(1);
+            customerLeg.play(AudioClip.of8kHzSamples(constant((short) 3000, 3 * 160)), false, promptOver::countDown);
+            assertThat(promptOver.await(5, TimeUnit.SECONDS)).isTrue();
+            await(() -> agentLeg.stats().packetsSent() >= 2);
+
+            customerLeg.bridge(agentLeg);
+            List<byte[]> spoken = List.of(payload(1), payload(2), payload(3), payload(4), payload(5));
+            for (byte[] audio : spoken) {
+                customer.sendAudio(customerLeg, 0, audio);
+            }
+            List<byte[]> answered = List.of(payload(11), payload(12), payload(13));
+            for (byte[] audio : answered) {
+                agent.sendAudio(agentLeg, 0, audio);
+            }
+
+            assertContinuesWithRelayed(agent, spoken);
+            assertContinuesWithRelayed(customer, answered);
+            await(() -> agentLeg.stats().packetsRelayed() == 5 && customerLeg.stats().packetsRelayed() == 3);
+            assertThat(agentLeg.stats().firstPacketSent()).isPresent();
+
+            customerLeg.unbridge();
+            agent.next(packet -> Arrays.equals(packet.payload(), silence(ULAW_SILENCE)));
+            customer.next(packet -> Arrays.equals(packet.payload(), silence(ULAW_SILENCE)));
+        }
+    }
+
+    @Test
+    void aBridgeBetweenMuLawAndALawTranscodes() throws Exception {
+        try (TestPhone customer = new TestPhone(); TestPhone agent = new TestPhone();
+             MediaLeg customerLeg = engine.open(); MediaLeg agentLeg = engine.open()) {
+            customerLeg.connect(customer.address(), Codec.PCMU, 101);
+            agentLeg.connect(agent.address(), Codec.PCMA, 101);
+            customerLeg.bridge(agentLeg);
+            byte[] ulaw = G711.encode(Codec.PCMU, Tone.sine(1000, 8000, 160, 9000));
+            byte[] alaw = G711.encode(Codec.PCMA, Tone.sine(700, 8000, 160, 9000));
+
+            customer.sendAudio(customerLeg, 0, ulaw);
+            agent.sendAudio(agentLeg, 8, alaw);
+
+            Packet toAgent = agent.next(packet -> true);
+            byte[] expectedAlaw = ulaw.clone();
+            G711.transcode(Codec.PCMU, Codec.PCMA, expectedAlaw, 0, expectedAlaw.length);
+            assertThat(toAgent.payloadType()).isEqualTo(8);
+            assertThat(toAgent.payload()).isEqualTo(expectedAlaw);
+            Packet toCustomer = customer.next(packet -> true);
+            byte[] expectedUlaw = alaw.clone();
+            G711.transcode(Codec.PCMA, Codec.PCMU, expectedUlaw, 0, expectedUlaw.length);
+            assertThat(toCustomer.payloadType()).isEqualTo(0);
+            assertThat(toCustomer.payload()).isEqualTo(expectedUlaw);
+        }
+    }
+
+    @Test
+    void keysCrossABridgeInTheOtherLegsPayloadTypeOrNotAtAll() throws Exception {
+        try (TestPhone customer = new TestPhone(); TestPhone agent = new TestPhone(); TestPhone noEvents = new TestPhone();
+             MediaLeg customerLeg = engine.open(); MediaLeg agentLeg = engine.open(); MediaLeg noEventsLeg = engine.open()) {
+            customerLeg.connect(customer.address(), Codec.PCMU, 101);
+            agentLeg.connect(agent.address(), Codec.PCMU, 96);
+            noEventsLeg.connect(noEvents.address(), Codec.PCMU, -1);
+            customerLeg.bridge(agentLeg);
+
+            customer.sendEvent(customerLeg, 101, 7, false, 8000, 160);
+            Packet relayed = agent.next(packet -> packet.payloadType() == 96);
+            assertThat(relayed.payload()[0]).isEqualTo((byte) 7);
+
+            customerLeg.bridge(noEventsLeg);
+            customer.sendEvent(customerLeg, 101, 8, true, 9000, 800);
+            customer.sendAudio(customerLeg, 0, payload(21));
+            Packet next = noEvents.next(packet -> !Arrays.equals(packet.payload(), silence(ULAW_SILENCE)));
+            assertThat(next.payloadType()).isZero();
+            assertThat(next.payload()).isEqualTo(payload(21));
+        }
+    }
+
+    /** The first relayed packet follows the leg's last own packet; the rest follow it. */
+    private static void assertContinuesWithRelayed(TestPhone phone, List<byte[]> relayed) throws InterruptedException {
+        Packet before = null;
+        Packet packet = phone.next(p -> true);
+        while (!Arrays.equals(packet.payload(), relayed.getFirst())) {
+            before = packet;
+            packet = phone.next(p -> true);
+        }
+        assertThat(before).as("a packet of the leg's own before the relayed ones").isNotNull();
+        assertThat(packet.ssrc()).isEqualTo(before.ssrc());
+        assertThat(packet.sequence()).isEqualTo((before.sequence() + 1) & 0xFFFF);
+        assertThat(packet.timestamp()).isEqualTo(before.timestamp() + 160);
+        assertThat(packet.marker()).isTrue();
+        for (int i = 1; i < relayed.size(); i++) {
+            Packet following = phone.next(p -> true);
+            assertThat(following.payload()).isEqualTo(relayed.get(i));
+            assertThat(following.ssrc()).isEqualTo(before.ssrc());
+            assertThat(following.sequence()).isEqualTo((packet.sequence() + i) & 0xFFFF);
+            assertThat(following.timestamp()).isEqualTo(packet.timestamp() + 160 * i);
+            assertThat(following.marker()).isFalse();
+        }
+    }
+
+    private static void press(TestPhone phone, MediaLeg leg, int event, int timestamp, int held, int ends) throws IOException {
+        for (int i = 1; i <= held; i++) {
+            phone.sendEvent(leg, 101, event, false, timestamp, 160 * i);
+        }
+        for (int i = 0; i < ends; i++) {
+            phone.sendEvent(leg, 101, event, true, timestamp, 160 * (held + 1));
+        }
+    }
+
+    static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TestPhone.PATIENCE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within " + TestPhone.PATIENCE);
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    private static byte[] payload(int fill) {
+        byte[] payload = new byte[160];
+        Arrays.fill(payload, (byte) fill);
+        return payload;
+    }
+
+    private static byte[] silence(byte code) {
+        byte[] payload = new byte[160];
+        Arrays.fill(payload, code);
+        return payload;
+    }
+
+    private static short[] constant(short value, int count) {
+        short[] samples = new short[count];
+        Arrays.fill(samples, value);
+        return samples;
+    }
+
+    private static short[] concat(short[] a, short[] b) {
+        short[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
+    private static byte[] concat(List<Packet> packets) {
+        byte[] all = new byte[0];
+        for (Packet packet : packets) {
+            byte[] longer = Arrays.copyOf(all, all.length + packet.payload().length);
+            System.arraycopy(packet.payload(), 0, longer, all.length, packet.payload().length);
+            all = longer;
+        }
+        return all;
+    }
+}

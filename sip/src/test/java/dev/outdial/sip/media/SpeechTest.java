@@ -1,0 +1,69 @@
+package dev.outdial.sip.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Speech through espeak-ng. Without the program these tests are skipped with a note, unless
+ * {@code OUTDIAL_REQUIRE_SPEECH=1} (CI sets it), where a missing espeak-ng fails them.
+ */
+class SpeechTest {
+
+    @BeforeEach
+    void needsEspeak() {
+        if (!AudioClip.canSpeak()) {
+            if ("1".equals(System.getenv("OUTDIAL_REQUIRE_SPEECH"))) {
+                throw new IllegalStateException("espeak-ng is required for the speech tests but is not on the PATH"
+                        + " (apt-get install espeak-ng)");
+            }
+            Assumptions.abort("Speech tests need espeak-ng on the PATH (apt-get install espeak-ng)");
+        }
+    }
+
+    @Test
+    void vietnameseTextBecomesAudibleSpeech() throws IOException {
+        AudioClip clip = AudioClip.speak("Xin chào, đây là cuộc gọi từ ngân hàng.", "vi");
+
+        assertThat(clip.duration()).isBetween(Duration.ofMillis(800), Duration.ofSeconds(10));
+        assertThat(rms(clip.samples())).as("speech, not silence").isGreaterThan(500);
+    }
+
+    @Test
+    void aRegionTheVoicesDoNotHaveFallsBackToTheLanguage() throws IOException {
+        AudioClip clip = AudioClip.speak("Hello", "en-ZZ");
+
+        assertThat(rms(clip.samples())).isGreaterThan(500);
+    }
+
+    @Test
+    void textThatLooksLikeAnOptionIsSpokenNotObeyed() throws IOException {
+        AudioClip clip = AudioClip.speak("--help -v xx", "en");
+
+        assertThat(rms(clip.samples())).isGreaterThan(500);
+    }
+
+    @Test
+    void anUnknownLanguageOrUnusableTextIsRefusedClearly() {
+        assertThatThrownBy(() -> AudioClip.speak("Hello", "qq")).isInstanceOf(IOException.class)
+                .hasMessageContaining("espeak-ng has no voice for 'qq'");
+        assertThatThrownBy(() -> AudioClip.speak("Hello", "-v")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a language tag");
+        assertThatThrownBy(() -> AudioClip.speak(" ", "en")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AudioClip.speak("a".repeat(2001), "en")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at most 2000");
+    }
+
+    private static double rms(short[] samples) {
+        double sum = 0;
+        for (short sample : samples) {
+            sum += (double) sample * sample;
+        }
+        return Math.sqrt(sum / samples.length);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.outdial.sip.media;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** A far end on loopback: a UDP socket that records the RTP packets it receives and sends its own. */
+final class TestPhone implements AutoCloseable {
+
+    static final Duration PATIENCE = Duration.ofSeconds(5);
+
+    private final DatagramChannel channel;
+    private final BlockingQueue<Packet> received = new LinkedBlockingQueue<>();
+    private final Thread reader;
+    private int sequence = 1000;
+    private int timestamp = 50_000;
+    private final int ssrc = 0x12345678;
+
+    record Packet(boolean marker, int payloadType, int sequence, int timestamp, int ssrc, byte[] payload) {
+    }
+
+    TestPhone() throws IOException {
+        channel = DatagramChannel.open();
+        channel.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        reader = Thread.ofVirtual().start(this::read);
+    }
+
+    InetSocketAddress address() {
+        try {
+            return (InetSocketAddress) channel.getLocalAddress();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The next packet received that matches, waiting at most {@link #PATIENCE}; packets before it are dropped. */
+    Packet next(Predicate<Packet> wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (true) {
+            Packet packet = received.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (packet == null) {
+                throw new AssertionError("no such packet within " + PATIENCE);
+            }
+            if (wanted.test(packet)) {
+                return packet;
+            }
+        }
+    }
+
+    /** The next {@code count} packets, in order. */
+    List<Packet> next(int count) throws InterruptedException {
+        List<Packet> packets = new ArrayList<>();
+        while (packets.size() < count) {
+            packets.add(next(packet -> true));
+        }
+        return packets;
+    }
+
+    void forget() {
+        received.clear();
+    }
+
+    /** Sends 20 ms of audio from this phone's stream (its own SSRC, sequence and timestamp). */
+    void sendAudio(MediaLeg to, int payloadType, byte[] payload) throws IOException {
+        send(to, false, payloadType, sequence++, timestamp, payload);
+        timestamp += payload.length;
+    }
+
+    /** Sends an RFC 4733 event packet of the press starting at {@code pressTimestamp}. */
+    void sendEvent(MediaLeg to, int payloadType, int event, boolean end, int pressTimestamp, int duration) throws IOException {
+        byte[] payload = {(byte) event, (byte) ((end ? 0x80 : 0) | 10), (byte) (duration >> 8), (byte) duration};
+        send(to, false, payloadType, sequence++, pressTimestamp, payload);
+    }
+
+    int timestamp() {
+        return timestamp;
+    }
+
+    int ssrc() {
+        return ssrc;
+    }
+
+    void send(MediaLeg to, boolean marker, int payloadType, int sequence, int timestamp, byte[] payload) throws IOException {
+        byte[] packet = new byte[12 + payload.length];
+        RtpPacket.writeHeader(packet, marker, payloadType, sequence & 0xFFFF, timestamp, ssrc);
+        System.arraycopy(payload, 0, packet, 12, payload.length);
+        channel.send(ByteBuffer.wrap(packet), new InetSocketAddress(InetAddress.getLoopbackAddress(), to.localPort()));
+    }
+
+    private void read() {
+        ByteBuffer buffer = ByteBuffer.allocate(2048);
+        RtpPacket parsed = new RtpPacket();
+        while (channel.isOpen()) {
+            try {
+                buffer.clear();
+                channel.receive(buffer);
+                if (parsed.parse(buffer.array(), buffer.position())) {
+                    received.add(new Packet(parsed.marker, parsed.payloadType, parsed.sequence, parsed.timestamp,
+                            parsed.ssrc, Arrays.copyOfRange(buffer.array(), parsed.payloadOffset,
+                            parsed.payloadOffset + parsed.payloadLength)));
+                }
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+        reader.interrupt();
+    }
+}
