@@ -160,7 +160,10 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
             }
             case Request.OPTIONS -> endpoint.respond(event, Response.OK, response -> {
                 try {
-                    response.addHeader(endpoint.headers().createHeader("Allow", ALLOW));
+                    // One Allow header per method: JAIN-SIP's createHeader refuses a comma list.
+                    for (String allowed : ALLOW.split(", ")) {
+                        response.addHeader(endpoint.headers().createAllowHeader(allowed));
+                    }
                 } catch (java.text.ParseException e) {
                     throw new IllegalStateException(e);
                 }
@@ -170,7 +173,10 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
             case Request.CANCEL -> endpoint.respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
             default -> endpoint.respond(event, Response.METHOD_NOT_ALLOWED, response -> {
                 try {
-                    response.addHeader(endpoint.headers().createHeader("Allow", ALLOW));
+                    // One Allow header per method: JAIN-SIP's createHeader refuses a comma list.
+                    for (String allowed : ALLOW.split(", ")) {
+                        response.addHeader(endpoint.headers().createAllowHeader(allowed));
+                    }
                 } catch (java.text.ParseException e) {
                     throw new IllegalStateException(e);
                 }
