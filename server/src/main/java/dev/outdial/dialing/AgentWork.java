@@ -24,6 +24,7 @@ import dev.outdial.shared.ConflictException;
 import dev.outdial.shared.CurrentUser;
 import dev.outdial.shared.NotFoundException;
 import dev.outdial.shared.Role;
+import dev.outdial.sip.AgentLines;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -270,6 +271,11 @@ public class AgentWork {
 
     public boolean isPhoneRegistered(CurrentUser me) {
         return lines.isRegistered(agentOf(me));
+    }
+
+    /** The agent's nailed-up line (sip mode; DOWN in sim mode). */
+    public AgentLines.LineState phoneLine(CurrentUser me) {
+        return lines.lineState(agentOf(me));
     }
 
     /** In sip mode agents answer on their own phone: the page's Answer is refused with ANSWER_ON_PHONE. */
