@@ -46,6 +46,8 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     private static final Duration STANDARD_T1 = Duration.ofMillis(500);
     /** How often expired registrations are swept, so an agent whose phone vanished is seen unregistered. */
     private static final Duration SWEEP = Duration.ofSeconds(5);
+    /** How long closing waits for the far ends to confirm our CANCELs before the stack stops. */
+    private static final Duration CLOSING_PATIENCE = Duration.ofSeconds(2);
 
     private final SipSettings settings;
     private final PhoneBook phones;
@@ -59,9 +61,10 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     private EventSink events;
     private MediaPorts media;
     private SipEndpoint endpoint;
-    private SipCalls calls;
-    private NailedUpLines lines;
-    private TrunkKeepAlive keepAlive;
+    /** Set once started, cleared when closed; read without the lock so a closing adapter never blocks a caller. */
+    private volatile SipCalls calls;
+    private volatile NailedUpLines lines;
+    private volatile TrunkKeepAlive keepAlive;
 
     public SipTelephony(SipSettings settings, PhoneBook phones, PromptSource prompts) {
         this(settings, phones, prompts, SipTelephony::mediaEngine, STANDARD_T1);
@@ -130,16 +133,18 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     }
 
     public AgentLines agentLines() {
-        return running().lines;
+        running();
+        return lines;
     }
 
     public TrunkStatus trunkStatus() {
-        return running().keepAlive.status();
+        running();
+        return keepAlive.status();
     }
 
     @Override
     public CallId place(String from, String to, Duration ringTimeout, Consumer<CallEvent> listener) {
-        return running().calls.dialCustomer(from, to, ringTimeout, listener);
+        return running().dialCustomer(from, to, ringTimeout, listener);
     }
 
     /**
@@ -149,17 +154,17 @@ public final class SipTelephony implements Telephony, AutoCloseable {
      */
     @Override
     public CallId ringAgent(AgentId agent, Duration answerTimeout, Consumer<CallEvent> listener) {
-        SipTelephony running = running();
-        Optional<CallId> onLine = running.lines.answerOnLine(agent, listener);
+        SipCalls running = running();
+        Optional<CallId> onLine = lines.answerOnLine(agent, listener);
         if (onLine.isPresent()) {
             return onLine.get();
         }
         Optional<String> contact = bindings.contactToRing(agent);
         if (contact.isEmpty()) {
             LOG.info("Agent {} has no phone registered", agent.value());
-            return running.calls.failAtOnce("agent", CallResult.NOANSWER, listener);
+            return running.failAtOnce("agent", CallResult.NOANSWER, listener);
         }
-        return running.calls.dialAgent(agent, contact.get(), answerTimeout, listener);
+        return running.dialAgent(agent, contact.get(), answerTimeout, listener);
     }
 
     @Override
@@ -198,15 +203,18 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         leg(call).ifPresent(Leg::hangUpAfterPrompts);
     }
 
+    /** The leg, if the adapter runs and the leg has not ended: acting on an ended leg is harmless. */
     private Optional<Leg> leg(CallId call) {
-        return running().calls.leg(call);
+        SipCalls running = calls;
+        return running == null ? Optional.empty() : running.leg(call);
     }
 
-    private synchronized SipTelephony running() {
-        if (calls == null) {
-            throw new IllegalStateException("The SIP adapter is not started");
+    private SipCalls running() {
+        SipCalls running = calls;
+        if (running == null) {
+            throw new IllegalStateException("The SIP adapter is not started, or closed");
         }
-        return this;
+        return running;
     }
 
     /** Ends every call (BYE or CANCEL), stops the SIP stack and frees the RTP ports. */
@@ -215,15 +223,17 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         if (endpoint == null) {
             return;
         }
+        SipCalls closing = calls;
+        calls = null;
         keepAlive.close();
-        calls.open().forEach(Leg::hangUp);
+        closing.open().forEach(Leg::hangUp);
+        closing.awaitEnded(CLOSING_PATIENCE);
         timers.shutdownNow();
         converter.shutdownNow();
         endpoint.close();
         media.close();
         events.close();
         endpoint = null;
-        calls = null;
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

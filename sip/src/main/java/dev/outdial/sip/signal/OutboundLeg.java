@@ -206,8 +206,8 @@ public final class OutboundLeg implements Leg, ResponseHandler {
         switch (state) {
             case ANSWERED -> {
                 bye();
-                emit(new CallEvent.HungUp(id, false));
                 release();
+                emit(new CallEvent.HungUp(id, false));
             }
             case CALLING -> {
                 if (!reported) {
@@ -242,8 +242,8 @@ public final class OutboundLeg implements Leg, ResponseHandler {
     synchronized void onBye(RequestEvent event) {
         context.endpoint().respond(event, Response.OK);
         if (state == State.ANSWERED) {
-            emit(new CallEvent.HungUp(id, true));
             release();
+            emit(new CallEvent.HungUp(id, true));
         }
     }
 
@@ -321,10 +321,11 @@ public final class OutboundLeg implements Leg, ResponseHandler {
         if (state == State.ENDED) {
             return;
         }
-        if (!reported) {
-            report(new CallEvent.Failed(id, result));
-        }
+        boolean tell = !reported;
         release();
+        if (tell) {
+            emit(new CallEvent.Failed(id, result));
+        }
     }
 
     private void report(CallEvent terminal) {
@@ -333,7 +334,10 @@ public final class OutboundLeg implements Leg, ResponseHandler {
         cancelRingTimer();
     }
 
-    /** Frees the leg's media and forgets it; nothing is told to the engine from here on. */
+    /**
+     * Frees the leg's media and forgets it, before its terminal event goes out, so whoever hears
+     * that event finds the leg's port free; nothing is told to the engine after that event.
+     */
     private void release() {
         if (state == State.ENDED) {
             return;

@@ -76,8 +76,7 @@ public final class Requests {
     private Request invite(URI target, SipURI caller, String sdp) throws ParseException {
         Request invite = request(Request.INVITE, target, caller, sdp);
         invite.addHeader(endpoint.contact(transportOf(target)));
-        // One Allow header per method: JAIN-SIP's createHeader refuses a comma list ("Only singleton allowed").
-        for (String method : List.of("INVITE", "ACK", "CANCEL", "BYE", "OPTIONS", "INFO", "UPDATE")) {
+        for (String method : SipCalls.ALLOWED) {
             invite.addHeader(endpoint.headers().createAllowHeader(method));
         }
         return invite;

@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
 public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
 
     private static final Logger LOG = LoggerFactory.getLogger(SipCalls.class);
-    private static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE";
+    /** The methods we answer, in Allow headers. */
+    static final List<String> ALLOWED = List.of(Request.INVITE, Request.ACK, Request.CANCEL, Request.BYE,
+            Request.OPTIONS, Request.INFO, Request.UPDATE);
 
     private final SipEndpoint endpoint;
     private final MediaPorts media;
@@ -124,6 +126,30 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
         if (leg instanceof OutboundLeg outbound) {
             bySipCallId.values().remove(outbound);
         }
+        synchronized (this) {
+            notifyAll();
+        }
+    }
+
+    /**
+     * Waits, at most {@code patience}, until every SIP leg has finished: a CANCEL's INVITE has its
+     * 487 (which the stack must still ACK), so closing does not leave the far end ringing.
+     */
+    public synchronized void awaitEnded(Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (!bySipCallId.isEmpty()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                LOG.info("{} SIP legs had not finished when the adapter closed", bySipCallId.size());
+                return;
+            }
+            try {
+                wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     @Override
@@ -158,29 +184,21 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
                     leg.onAck(event);
                 }
             }
-            case Request.OPTIONS -> endpoint.respond(event, Response.OK, response -> {
-                try {
-                    // One Allow header per method: JAIN-SIP's createHeader refuses a comma list.
-                    for (String allowed : ALLOW.split(", ")) {
-                        response.addHeader(endpoint.headers().createAllowHeader(allowed));
-                    }
-                } catch (java.text.ParseException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            case Request.OPTIONS -> endpoint.respond(event, Response.OK, this::allow);
             // Keys come as RFC 4733 in the media; an INFO (SIP INFO DTMF) is acknowledged and not read.
             case Request.INFO -> endpoint.respond(event, leg != null ? Response.OK : Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
             case Request.CANCEL -> endpoint.respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
-            default -> endpoint.respond(event, Response.METHOD_NOT_ALLOWED, response -> {
-                try {
-                    // One Allow header per method: JAIN-SIP's createHeader refuses a comma list.
-                    for (String allowed : ALLOW.split(", ")) {
-                        response.addHeader(endpoint.headers().createAllowHeader(allowed));
-                    }
-                } catch (java.text.ParseException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            default -> endpoint.respond(event, Response.METHOD_NOT_ALLOWED, this::allow);
+        }
+    }
+
+    private void allow(Response response) {
+        try {
+            for (String method : ALLOWED) {
+                response.addHeader(endpoint.headers().createAllowHeader(method));
+            }
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -31,9 +31,10 @@ public final class TrunkKeepAlive implements ResponseHandler, AutoCloseable {
         this.clock = clock;
     }
 
+    /** Asks first after one interval: a trunk is not pestered while the node starts, and its state is UNKNOWN until then. */
     public void start(ScheduledExecutorService timers) {
         long every = endpoint.settings().keepAlive().toMillis();
-        schedule = timers.scheduleWithFixedDelay(this::ask, 0, every, TimeUnit.MILLISECONDS);
+        schedule = timers.scheduleWithFixedDelay(this::ask, every, every, TimeUnit.MILLISECONDS);
     }
 
     public TrunkStatus status() {

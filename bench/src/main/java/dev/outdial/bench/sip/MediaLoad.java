@@ -1,0 +1,137 @@
+package dev.outdial.bench.sip;
+
+import dev.outdial.sip.media.AudioClip;
+import dev.outdial.sip.media.Codec;
+import dev.outdial.sip.media.MediaEngine;
+import dev.outdial.sip.media.MediaLeg;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The media half of issue 12's load benchmark, without SIP: legs of one {@link MediaEngine} on
+ * loopback, their far ends played by {@link FarEnds}, in three modes —
+ * <ul>
+ * <li>{@code direct}: far ends send to each other, no engine (the baseline of the driver and the kernel);
+ * <li>{@code bridged}: pairs of legs bridged, both far ends talking (two-way relayed audio);
+ * <li>{@code prompts}: every leg plays a looped prompt from the pacer, far ends silent.
+ * </ul>
+ * For each it prints the engine's CPU (its two threads' CPU time over wall time, so the driver's
+ * own work is not counted), packets per second, the transit of relayed packets and the jitter
+ * (how far gaps between a stream's packets are from 20 ms), as a Markdown table.
+ *
+ * <pre>MediaLoad [--legs 100,200,400] [--seconds 10] [--rtp-ports 61000-62998]</pre>
+ */
+public final class MediaLoad {
+
+    private static final long WARM_UP_MILLIS = 2000;
+
+    public static void main(String[] args) throws Exception {
+        int[] legCounts = {100, 200, 400};
+        int seconds = 10;
+        int firstPort = 61000;
+        int lastPort = 62998;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--legs" -> legCounts = Arrays.stream(args[i + 1].split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
+                case "--rtp-ports" -> {
+                    String[] range = args[i + 1].split("-");
+                    firstPort = Integer.parseInt(range[0]);
+                    lastPort = Integer.parseInt(range[1]);
+                }
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        System.out.println("| mode | legs | engine CPU (% of one core) | packets/s in + out | transit p50 / p99 (ms) | jitter p50 / p99 (ms) | lost |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        for (int legs : legCounts) {
+            for (String mode : List.of("direct", "bridged", "prompts")) {
+                System.out.println(run(mode, legs, seconds, firstPort, lastPort));
+            }
+        }
+    }
+
+    private static String run(String mode, int legs, int seconds, int firstPort, int lastPort) throws Exception {
+        try (MediaEngine engine = new MediaEngine(InetAddress.getLoopbackAddress(), firstPort, lastPort);
+             FarEnds farEnds = new FarEnds(legs)) {
+            List<MediaLeg> opened = new ArrayList<>();
+            AudioClip prompt = AudioClip.of8kHzSamples(tone());
+            for (int pair = 0; pair < legs / 2; pair++) {
+                int customer = 2 * pair;
+                int agent = customer + 1;
+                switch (mode) {
+                    case "direct" -> {
+                        farEnds.target(customer, farEnds.address(agent));
+                        farEnds.target(agent, farEnds.address(customer));
+                    }
+                    case "bridged" -> {
+                        MediaLeg customerLeg = leg(engine, farEnds, customer, opened);
+                        MediaLeg agentLeg = leg(engine, farEnds, agent, opened);
+                        customerLeg.bridge(agentLeg);
+                        farEnds.target(customer, local(customerLeg));
+                        farEnds.target(agent, local(agentLeg));
+                    }
+                    default -> {
+                        leg(engine, farEnds, customer, opened).play(prompt, true, null);
+                        leg(engine, farEnds, agent, opened).play(prompt, true, null);
+                    }
+                }
+            }
+            farEnds.startTalking();
+            Thread.sleep(WARM_UP_MILLIS);
+            farEnds.record();
+            long cpuBefore = engineCpuNanos();
+            long wallBefore = System.nanoTime();
+            Thread.sleep(seconds * 1000L);
+            long cpu = engineCpuNanos() - cpuBefore;
+            long wall = System.nanoTime() - wallBefore;
+            long received = farEnds.received();
+            long sent = farEnds.sent();
+            double perSecond = (received + sent) * 1e9 / wall;
+            String lost = sent == 0 ? "–" : String.format(Locale.ROOT, "%.2f%%", Math.max(0, 100.0 * (sent - received) / sent));
+            String cpuShare = mode.equals("direct") ? "–" : String.format(Locale.ROOT, "%.1f", 100.0 * cpu / wall);
+            return String.format(Locale.ROOT, "| %s | %d | %s | %.0f | %s | %.2f / %.2f | %s |", mode, legs, cpuShare, perSecond,
+                    farEnds.transit().count() == 0 ? "–" : String.format(Locale.ROOT, "%.2f / %.2f",
+                            farEnds.transit().percentileMillis(0.5), farEnds.transit().percentileMillis(0.99)),
+                    farEnds.gaps().percentileMillis(0.5), farEnds.gaps().percentileMillis(0.99), lost);
+        }
+    }
+
+    private static MediaLeg leg(MediaEngine engine, FarEnds farEnds, int index, List<MediaLeg> opened) throws IOException {
+        MediaLeg leg = engine.open();
+        leg.connect(farEnds.address(index), Codec.PCMU, 101);
+        opened.add(leg);
+        return leg;
+    }
+
+    private static InetSocketAddress local(MediaLeg leg) {
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), leg.localPort());
+    }
+
+    private static short[] tone() {
+        short[] samples = new short[8000];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = (short) (8000 * Math.sin(2 * Math.PI * 440 * i / 8000));
+        }
+        return samples;
+    }
+
+    /** CPU time of the engine's receiving and pacing threads. */
+    private static long engineCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().equals("rtp-receive") || thread.getName().equals("rtp-pacer")) {
+                total += Math.max(0, threads.getThreadCpuTime(thread.threadId()));
+            }
+        }
+        return total;
+    }
+}

@@ -1,0 +1,234 @@
+package dev.outdial.sip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outdial.engine.customer.AgentId;
+import dev.outdial.engine.customer.CallResult;
+import dev.outdial.engine.port.CallEvent;
+import dev.outdial.engine.port.CallId;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+/**
+ * Agents' phones played by SIPp: they register with Outdial's registrar (digest), get rung, answer
+ * and hang up; nailed-up lines stay up under virtual legs. One SIPp registers (a client), another
+ * plays the phone that is rung (a server), since a SIPp call never takes an INVITE of another Call-ID.
+ */
+class AgentPhonesTest {
+
+    private static final AgentId ANNA = TestSip.ANNA;
+
+    private Path workDir;
+    private final int phonePort = Ports.free();
+    private final int ourPort = Ports.free();
+    private final FakeMedia media = new FakeMedia();
+    private final List<String> registrationChanges = new CopyOnWriteArrayList<>();
+    private final List<String> lineChanges = new CopyOnWriteArrayList<>();
+    private final List<Sipp> sipps = new CopyOnWriteArrayList<>();
+    private SipTelephony telephony;
+
+    @BeforeEach
+    void start(TestInfo test) {
+        Sipp.requireSipp();
+        workDir = Sipp.workDir(test);
+        telephony = new SipTelephony(TestSip.settings(ourPort, Ports.free()), TestSip.PHONES, uri -> Optional.empty(),
+                ignored -> media, TestSip.T1);
+        telephony.start();
+        telephony.registrations().onChange((agent, registered) -> registrationChanges.add(agent.value() + "=" + registered));
+        telephony.agentLines().onChange((agent, state) -> lineChanges.add(agent.value() + "=" + state));
+    }
+
+    @AfterEach
+    void stop() {
+        telephony.close();
+        sipps.forEach(Sipp::close);
+    }
+
+    private void register(String user, String password, int expires, String contact, String finalStatus, String expect) {
+        Map<String, String> values = new HashMap<>(Map.of("USER", user, "PASSWORD", password,
+                "EXPIRES", String.valueOf(expires), "CONTACT", contact, "FINAL", finalStatus, "EXPECT", expect));
+        Sipp registering = Sipp.call("phone-registers.xml", "127.0.0.1:" + ourPort, Ports.free(), values, workDir);
+        sipps.add(registering);
+        registering.assertPassed();
+    }
+
+    private String phoneContact() {
+        return "<sip:anna@127.0.0.1:" + phonePort + ">";
+    }
+
+    private Sipp phone(String afterAnswer) {
+        Sipp phone = Sipp.serve("phone-answers.xml", phonePort, Map.of("USER", "anna", "AFTER_ANSWER", afterAnswer,
+                "AFTER_ANSWER_TEXT", "as the test says"), workDir);
+        sipps.add(phone);
+        return phone;
+    }
+
+    @Test
+    void aPhoneRegistersWithDigestAndIsRungAtItsContact() {
+        register("anna", "s3cret", 3600, phoneContact(), "200", "Contact: .sip:anna@127\\.0\\.0\\.1:" + phonePort + ".;expires=3[0-9]{3}");
+        assertThat(telephony.registrations().isRegistered(ANNA)).isTrue();
+        assertThat(registrationChanges).containsExactly("agent-anna=true");
+        Sipp phone = phone(SippSteps.farEndHangsUp("anna"));
+        CallEvents events = new CallEvents();
+
+        CallId leg = telephony.ringAgent(ANNA, Duration.ofSeconds(30), events);
+
+        events.next(CallEvent.Ringing.class);
+        assertThat(events.next(CallEvent.Answered.class).call()).isEqualTo(leg);
+        assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).isTrue();
+        phone.assertPassed();
+        events.assertNoMore();
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedAndNeverRegisters() {
+        register("anna", "guessed", 3600, phoneContact(), "403", "SIP/2.0 403");
+
+        assertThat(telephony.registrations().isRegistered(ANNA)).isFalse();
+        assertThat(registrationChanges).isEmpty();
+    }
+
+    @Test
+    void anUnknownUserIsRefused() {
+        register("mallory", "s3cret", 3600, phoneContact(), "403", "SIP/2.0 403");
+
+        assertThat(registrationChanges).isEmpty();
+    }
+
+    @Test
+    void aTooBriefRegistrationIsTurnedDownWithTheMinimum() {
+        register("anna", "s3cret", 10, phoneContact(), "423", "Min-Expires: 60");
+
+        assertThat(telephony.registrations().isRegistered(ANNA)).isFalse();
+    }
+
+    @Test
+    void expiresZeroUnregistersAndSoDoesTheWildcard() {
+        register("anna", "s3cret", 3600, phoneContact(), "200", "SIP/2.0 200");
+        register("anna", "s3cret", 0, phoneContact(), "200", "SIP/2.0 200");
+        assertThat(telephony.registrations().isRegistered(ANNA)).isFalse();
+
+        register("anna", "s3cret", 3600, phoneContact(), "200", "SIP/2.0 200");
+        register("anna", "s3cret", 0, "*", "200", "SIP/2.0 200");
+
+        assertThat(telephony.registrations().isRegistered(ANNA)).isFalse();
+        assertThat(registrationChanges).containsExactly("agent-anna=true", "agent-anna=false", "agent-anna=true",
+                "agent-anna=false");
+    }
+
+    @Test
+    void anAgentWithoutAPhoneFailsAtOnceAsNoAnswer() {
+        CallEvents events = new CallEvents();
+
+        telephony.ringAgent(ANNA, Duration.ofSeconds(30), events);
+
+        assertThat(events.next(CallEvent.Failed.class).reason()).isEqualTo(CallResult.NOANSWER);
+        events.assertNoMore();
+    }
+
+    @Test
+    void aNailedUpLineAnswersAtOnceAndStaysUpWhenTheCallOnItEnds() {
+        register("anna", "s3cret", 3600, phoneContact(), "200", "SIP/2.0 200");
+        Sipp phone = phone(SippSteps.OUTDIAL_HANGS_UP);
+
+        telephony.agentLines().nailUp(ANNA);
+        Await.until("anna's line is UP", () -> telephony.agentLines().state(ANNA) == AgentLines.LineState.UP);
+
+        CallEvents first = new CallEvents();
+        CallId virtual = telephony.ringAgent(ANNA, Duration.ofSeconds(30), first);
+        first.next(CallEvent.Answered.class);
+        telephony.hangUp(virtual);
+        assertThat(first.next(CallEvent.HungUp.class).byCalledParty()).isFalse();
+        assertThat(telephony.agentLines().state(ANNA)).isEqualTo(AgentLines.LineState.UP);
+
+        CallEvents second = new CallEvents();
+        CallId next = telephony.ringAgent(ANNA, Duration.ofSeconds(30), second);
+        assertThat(next).isNotEqualTo(virtual);
+        second.next(CallEvent.Answered.class);
+
+        telephony.agentLines().release(ANNA);
+
+        assertThat(second.next(CallEvent.HungUp.class).byCalledParty()).isFalse();
+        phone.assertPassed();
+        Await.until("anna's line is DOWN", () -> telephony.agentLines().state(ANNA) == AgentLines.LineState.DOWN);
+        assertThat(lineChanges).containsExactly("agent-anna=CALLING", "agent-anna=UP", "agent-anna=DOWN");
+        first.assertNoMore();
+        second.assertNoMore();
+    }
+
+    @Test
+    void theAgentHangingUpDuringACallOnTheLineEndsItAndTakesTheLineDown() throws Exception {
+        register("anna", "s3cret", 3600, phoneContact(), "200", "SIP/2.0 200");
+        Path callIdFile = workDir.resolve("line-call-id");
+        Files.deleteIfExists(callIdFile);
+        // The phone writes its call's Call-ID for the test, then waits for the test's INFO, its "hang up now".
+        Sipp phone = phone("  <nop><action><exec command=\"echo '[call_id]' > " + callIdFile + "\"/></action></nop>\n"
+                + "  <recv request=\"INFO\"/>\n" + SippSteps.farEndHangsUp("anna"));
+        telephony.agentLines().nailUp(ANNA);
+        Await.until("anna's line is UP", () -> telephony.agentLines().state(ANNA) == AgentLines.LineState.UP);
+        CallEvents onLine = new CallEvents();
+        telephony.ringAgent(ANNA, Duration.ofSeconds(30), onLine);
+        onLine.next(CallEvent.Answered.class);
+
+        Await.until("the phone wrote its Call-ID", () -> Files.exists(callIdFile) && readable(callIdFile));
+        hangUpButton(Files.readString(callIdFile).strip());
+
+        assertThat(onLine.next(CallEvent.HungUp.class).byCalledParty()).isTrue();
+        phone.assertPassed();
+        Await.until("anna's line is DOWN", () -> telephony.agentLines().state(ANNA) == AgentLines.LineState.DOWN);
+        assertThat(lineChanges).containsExactly("agent-anna=CALLING", "agent-anna=UP", "agent-anna=DOWN");
+        onLine.assertNoMore();
+    }
+
+    private static boolean readable(Path file) {
+        try {
+            return Files.readString(file).endsWith("\n");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Tells the SIPp phone to hang up: an INFO in its call, which its scenario waits for. */
+    private void hangUpButton(String callId) throws IOException {
+        String info = "INFO sip:anna@127.0.0.1:" + phonePort + " SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:9;branch=z9hG4bK-hang-up-button\r\n"
+                + "From: <sip:test@127.0.0.1>;tag=button\r\n"
+                + "To: <sip:anna@127.0.0.1>\r\n"
+                + "Call-ID: " + callId + "\r\n"
+                + "CSeq: 1 INFO\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "Content-Length: 0\r\n\r\n";
+        byte[] bytes = info.getBytes(StandardCharsets.US_ASCII);
+        try (DatagramSocket socket = new DatagramSocket()) {
+            socket.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), phonePort));
+        }
+    }
+
+    @Test
+    void theAgentHangingUpTheirPhoneTakesTheLineDown() {
+        register("anna", "s3cret", 3600, phoneContact(), "200", "SIP/2.0 200");
+        Sipp phone = phone(SippSteps.farEndHangsUp("anna"));
+
+        telephony.agentLines().nailUp(ANNA);
+
+        phone.assertPassed();
+        Await.until("the line went UP then DOWN", () -> lineChanges.size() == 3);
+        assertThat(lineChanges).containsExactly("agent-anna=CALLING", "agent-anna=UP", "agent-anna=DOWN");
+        assertThat(telephony.agentLines().state(ANNA)).isEqualTo(AgentLines.LineState.DOWN);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.outdial.sip;
+
+import dev.outdial.sip.media.AudioClip;
+import dev.outdial.sip.media.Codec;
+import dev.outdial.sip.media.MediaLeg;
+import dev.outdial.sip.media.MediaStats;
+import dev.outdial.sip.signal.MediaPorts;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/** Media legs that move no audio but note what signalling asked of them, for tests of signalling alone. */
+final class FakeMedia implements MediaPorts {
+
+    private final AtomicInteger nextPort = new AtomicInteger(40000);
+    final List<Leg> legs = new CopyOnWriteArrayList<>();
+
+    @Override
+    public MediaLeg open() {
+        Leg leg = new Leg(nextPort.getAndAdd(2));
+        legs.add(leg);
+        return leg;
+    }
+
+    @Override
+    public void close() {
+    }
+
+    static final class Leg implements MediaLeg {
+        private final int port;
+        final List<InetSocketAddress> connects = new CopyOnWriteArrayList<>();
+        final List<Codec> codecs = new CopyOnWriteArrayList<>();
+        final List<MediaLeg> bridges = new CopyOnWriteArrayList<>();
+        volatile boolean closed;
+        volatile Consumer<Character> keys;
+
+        Leg(int port) {
+            this.port = port;
+        }
+
+        @Override
+        public int localPort() {
+            return port;
+        }
+
+        @Override
+        public void connect(InetSocketAddress remote, Codec codec, int telephoneEventPayloadType) {
+            connects.add(remote);
+            codecs.add(codec);
+        }
+
+        @Override
+        public void play(AudioClip clip, boolean loop, Runnable whenOver) {
+            whenOver.run();
+        }
+
+        @Override
+        public void stopPlaying() {
+        }
+
+        @Override
+        public void onKey(Consumer<Character> keys) {
+            this.keys = keys;
+        }
+
+        @Override
+        public void bridge(MediaLeg other) {
+            bridges.add(other);
+        }
+
+        @Override
+        public void unbridge() {
+            bridges.clear();
+        }
+
+        @Override
+        public MediaStats stats() {
+            return new MediaStats(0, 0, 0, Optional.empty());
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package dev.outdial.sip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outdial.engine.customer.AgentId;
+import dev.outdial.engine.port.CallEvent;
+import dev.outdial.engine.port.CallId;
+import dev.outdial.engine.port.Telephony;
+import dev.outdial.sip.media.MediaLeg;
+import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+/**
+ * Calls with real media: SIPp's carrier sends G.711 audio (its g711a.pcap) and RFC 4733 keys (its
+ * dtmf_2833 captures) to the RTP port Outdial offered; an agent's SIPp phone echoes what it hears, so
+ * a bridged customer's audio is seen reaching the agent and coming back.
+ */
+class MediaCallsTest {
+
+    private static final Path PCAPS = Path.of("/usr/share/sip-tester");
+    private static final AgentId ANNA = TestSip.ANNA;
+
+    private Path workDir;
+    private final int ourPort = Ports.free();
+    private final int carrierPort = Ports.free();
+    private final List<Sipp> sipps = new CopyOnWriteArrayList<>();
+    private RecordingMedia media;
+    private final List<String> opened = new CopyOnWriteArrayList<>();
+    private SipTelephony telephony;
+
+    @BeforeEach
+    void start(TestInfo test) {
+        Sipp.requireSipp();
+        workDir = Sipp.workDir(test);
+        media = new RecordingMedia();
+        PromptSource prompts = uri -> {
+            opened.add(uri);
+            return Optional.of(new ByteArrayInputStream(toneWav(Duration.ofMillis(400))));
+        };
+        telephony = new SipTelephony(TestSip.settings(ourPort, carrierPort), TestSip.PHONES, prompts, ignored -> media,
+                TestSip.T1);
+        telephony.start();
+    }
+
+    /** A 440 Hz tone as an uploaded WAV: 8 kHz, 16-bit, mono. */
+    private static byte[] toneWav(Duration length) {
+        int samples = (int) (8000 * length.toMillis() / 1000);
+        ByteBuffer wav = ByteBuffer.allocate(44 + 2 * samples).order(ByteOrder.LITTLE_ENDIAN);
+        wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + 2 * samples)
+                .put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
+                .putInt(8000).putInt(16000).putShort((short) 2).putShort((short) 16)
+                .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(2 * samples);
+        for (int i = 0; i < samples; i++) {
+            wav.putShort((short) (8000 * Math.sin(2 * Math.PI * 440 * i / 8000)));
+        }
+        return wav.array();
+    }
+
+    @AfterEach
+    void stop() {
+        telephony.close();
+        sipps.forEach(Sipp::close);
+    }
+
+    private Sipp carrier(String afterAnswer) {
+        Sipp carrier = Sipp.serve("carrier-answers.xml", carrierPort, Map.of("AFTER_ANSWER", afterAnswer), workDir,
+                "-mp", String.valueOf(Ports.free()));
+        sipps.add(carrier);
+        return carrier;
+    }
+
+    private static String playing(String pcap) {
+        return "  <nop><action><exec play_pcap_audio=\"" + PCAPS.resolve(pcap) + "\"/></action></nop>\n";
+    }
+
+    @Test
+    void theCarriersAudioArrivesOnTheAnsweredLeg() {
+        Sipp carrier = carrier(playing("g711a.pcap") + SippSteps.OUTDIAL_HANGS_UP);
+        CallEvents events = new CallEvents();
+        CallId call = telephony.place("+4930999000", "+4930555123", Duration.ofSeconds(60), events);
+        events.next(CallEvent.Ringing.class);
+        events.next(CallEvent.Answered.class);
+        MediaLeg leg = media.legs.getFirst();
+
+        Await.until("the carrier's audio arrives", () -> leg.stats().packetsReceived() >= 20);
+        Await.until("Outdial sends the carrier its own stream (silence)", () -> leg.stats().packetsSent() >= 20);
+        telephony.hangUp(call);
+
+        events.next(CallEvent.HungUp.class);
+        carrier.assertPassed();
+    }
+
+    @Test
+    void promptsPlayInTurnAndTheCallEndsAfterTheLast() {
+        Sipp carrier = carrier(SippSteps.OUTDIAL_HANGS_UP);
+        CallEvents events = new CallEvents();
+        CallId call = telephony.place("+4930999000", "+4930555123", Duration.ofSeconds(60), events);
+        events.next(CallEvent.Ringing.class);
+        events.next(CallEvent.Answered.class);
+
+        telephony.play(call, new Telephony.Prompt.AudioFile("prompt:welcome"));
+        telephony.play(call, new Telephony.Prompt.AudioFile("prompt:menu"));
+        telephony.play(call, new Telephony.Prompt.AudioFile("prompt:welcome"));
+        telephony.hangUpAfterPrompts(call);
+
+        assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).isFalse();
+        carrier.assertPassed();
+        // Three clips of 400 ms are 60 packets of 20 ms; each upload was read and converted once.
+        assertThat(media.legs.getFirst().stats().packetsSent()).isGreaterThanOrEqualTo(60);
+        assertThat(opened).containsExactlyInAnyOrder("prompt:welcome", "prompt:menu");
+    }
+
+    @Test
+    void aKeyTheCustomerPressesIsCollected() {
+        // The carrier presses 1 again and again until Outdial hangs up, so the key is pressed after
+        // the collection starts, whenever the test gets there.
+        String pressingOne = """
+                  <label id="press"/>
+                """ + playing("dtmf_2833_1.pcap") + """
+                  <recv request="BYE" timeout="500" ontimeout="press"/>
+                """ + SippSteps.ok();
+        Sipp carrier = carrier(pressingOne);
+        CallEvents events = new CallEvents();
+        CallId call = telephony.place("+4930999000", "+4930555123", Duration.ofSeconds(60), events);
+        events.next(CallEvent.Ringing.class);
+        events.next(CallEvent.Answered.class);
+
+        telephony.collectDigits(call, 1, Duration.ofSeconds(15));
+
+        assertThat(events.next(CallEvent.DigitsCollected.class).digits()).isEqualTo("1");
+        telephony.hangUp(call);
+        events.next(CallEvent.HungUp.class);
+        carrier.assertPassed();
+    }
+
+    @Test
+    void aBridgedCustomerIsHeardByTheAgentAndTheAgentByTheCustomer() {
+        int phonePort = Ports.free();
+        Sipp registering = Sipp.call("phone-registers.xml", "127.0.0.1:" + ourPort, Ports.free(), Map.of("USER", "anna",
+                "PASSWORD", "s3cret", "EXPIRES", "3600", "CONTACT", "<sip:anna@127.0.0.1:" + phonePort + ">",
+                "FINAL", "200", "EXPECT", "SIP/2.0 200"), workDir);
+        sipps.add(registering);
+        registering.assertPassed();
+        Sipp phone = Sipp.serve("phone-answers.xml", phonePort, Map.of("USER", "anna", "AFTER_ANSWER", SippSteps.OUTDIAL_HANGS_UP,
+                "AFTER_ANSWER_TEXT", "waits for Outdial to hang up"), workDir, "-mp", String.valueOf(Ports.free()), "-rtp_echo");
+        sipps.add(phone);
+        Sipp carrier = carrier(playing("g711a.pcap") + SippSteps.OUTDIAL_HANGS_UP);
+
+        CallEvents customer = new CallEvents();
+        CallId customerLeg = telephony.place("+4930999000", "+4930555123", Duration.ofSeconds(60), customer);
+        customer.next(CallEvent.Ringing.class);
+        customer.next(CallEvent.Answered.class);
+        CallEvents agent = new CallEvents();
+        CallId agentLeg = telephony.ringAgent(ANNA, Duration.ofSeconds(30), agent);
+        agent.next(CallEvent.Ringing.class);
+        agent.next(CallEvent.Answered.class);
+
+        telephony.bridge(customerLeg, agentLeg);
+
+        MediaLeg customerMedia = media.legs.get(0);
+        MediaLeg agentMedia = media.legs.get(1);
+        Await.until("the customer's audio reaches the agent", () -> agentMedia.stats().packetsRelayed() >= 20);
+        Await.until("the agent's (echoed) audio reaches the customer", () -> customerMedia.stats().packetsRelayed() >= 20);
+        telephony.hangUp(agentLeg);
+        telephony.hangUp(customerLeg);
+        agent.next(CallEvent.HungUp.class);
+        customer.next(CallEvent.HungUp.class);
+        phone.assertPassed();
+        carrier.assertPassed();
+    }
+}

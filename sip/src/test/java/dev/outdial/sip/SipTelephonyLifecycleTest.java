@@ -1,0 +1,93 @@
+package dev.outdial.sip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.outdial.engine.customer.CallResult;
+import dev.outdial.engine.port.CallEvent;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+/** Starting, refusing what Outdial does not take, and closing with calls still up. */
+class SipTelephonyLifecycleTest {
+
+    private final FakeMedia media = new FakeMedia();
+    private SipTelephony telephony;
+    private Sipp sipp;
+
+    @AfterEach
+    void stop() {
+        if (telephony != null) {
+            telephony.close();
+        }
+        if (sipp != null) {
+            sipp.close();
+        }
+    }
+
+    private SipTelephony start(SipSettings settings) {
+        telephony = new SipTelephony(settings, username -> Optional.empty(), uri -> Optional.empty(),
+                ignored -> media, TestSip.T1);
+        telephony.start();
+        return telephony;
+    }
+
+    @Test
+    void aListenPortTakenIsReportedWithItsSetting() throws Exception {
+        try (DatagramSocket taken = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            SipTelephony sip = new SipTelephony(TestSip.settings(taken.getLocalPort(), 5060), username -> Optional.empty(),
+                    uri -> Optional.empty(), ignored -> media, TestSip.T1);
+
+            assertThatThrownBy(sip::start).hasMessageContaining("outdial.telephony.sip.listen")
+                    .hasMessageContaining(String.valueOf(taken.getLocalPort()));
+        }
+    }
+
+    @Test
+    void anRtpRangeThatCannotBeUsedIsReportedWithItsSetting() {
+        SipSettings settings = new SipSettings(new InetSocketAddress("192.0.2.1", Ports.free()), "192.0.2.1",
+                30000, 30099, new InetSocketAddress("127.0.0.1", 5060), SipSettings.Transport.UDP, Optional.empty(),
+                Optional.empty(), "outdial.test", "outdial.test", Duration.ofHours(1));
+        SipTelephony sip = new SipTelephony(settings, username -> Optional.empty(), uri -> Optional.empty());
+
+        // 192.0.2.1 (TEST-NET) is no address of this machine: whichever binds first names its setting.
+        assertThatThrownBy(sip::start).hasMessageMatching("outdial\\.telephony\\.sip\\.(rtp-ports|listen).*");
+    }
+
+    @Test
+    void closingEndsTheCallsStillUp(TestInfo test) {
+        Sipp.requireSipp();
+        Path workDir = Sipp.workDir(test);
+        int carrierPort = Ports.free();
+        sipp = Sipp.serve("carrier-rings-forever.xml", carrierPort, Map.of(), workDir);
+        CallEvents events = new CallEvents();
+        start(TestSip.settings(Ports.free(), carrierPort)).place("+4930999000", "+4930555123", Duration.ofSeconds(60), events);
+        events.next(CallEvent.Ringing.class);
+
+        telephony.close();
+        telephony = null;
+
+        assertThat(events.next(CallEvent.Failed.class).reason()).isEqualTo(CallResult.NOANSWER);
+        sipp.assertPassed();
+        assertThat(media.legs.getFirst().closed).isTrue();
+    }
+
+    @Test
+    void anOptionsFromOutsideIsAnsweredAndAnIncomingCallRefused(TestInfo test) {
+        Sipp.requireSipp();
+        int port = Ports.free();
+        start(TestSip.settings(port, Ports.free()));
+
+        sipp = Sipp.call("outsider-requests.xml", "127.0.0.1:" + port, Ports.free(), Map.of(), Sipp.workDir(test));
+
+        sipp.assertPassed();
+    }
+}

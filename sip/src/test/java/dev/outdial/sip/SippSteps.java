@@ -1,0 +1,50 @@
+package dev.outdial.sip;
+
+/** Steps the SIPp scenarios share, filled into their {@code @AFTER_ANSWER@} and like placeholders. */
+final class SippSteps {
+
+    private SippSteps() {
+    }
+
+    /**
+     * The far end ({@code user} at SIPp) hangs up the answered call: BYE to Outdial's contact, To
+     * Outdial's From as the scenario captured it in {@code $outdial}.
+     */
+    static String farEndHangsUp(String user) {
+        return """
+                  <send retrans="500"><![CDATA[
+                BYE [next_url] SIP/2.0
+                Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+                From: <sip:%s@[local_ip]:[local_port]>;tag=[pid]SIPpTag01[call_number]
+                To:[$outdial]
+                [last_Call-ID:]
+                CSeq: 10 BYE
+                Max-Forwards: 70
+                Content-Length: 0
+
+                ]]></send>
+                  <recv response="200" crlf="true"/>
+                """.formatted(user);
+    }
+
+    /** Outdial hangs up the answered call: SIPp waits for its BYE and confirms it. */
+    static final String OUTDIAL_HANGS_UP = """
+              <recv request="BYE"/>
+            """ + ok();
+
+    /** 200 OK to the request SIPp received last. */
+    static String ok() {
+        return """
+                  <send><![CDATA[
+                SIP/2.0 200 OK
+                [last_Via:]
+                [last_From:]
+                [last_To:]
+                [last_Call-ID:]
+                [last_CSeq:]
+                Content-Length: 0
+
+                ]]></send>
+                """;
+    }
+}

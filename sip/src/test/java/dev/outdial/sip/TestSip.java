@@ -1,0 +1,36 @@
+package dev.outdial.sip;
+
+import dev.outdial.engine.customer.AgentId;
+import dev.outdial.sip.signal.DigestAuth;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Optional;
+
+/** What the SIP adapter's tests set up alike: settings on 127.0.0.1, a short T1, and Anna's phone account. */
+final class TestSip {
+
+    /** A short T1 so a silent trunk times out (64 × T1) within a test's patience. */
+    static final Duration T1 = Duration.ofMillis(20);
+    static final String REALM = "outdial.test";
+    static final AgentId ANNA = new AgentId("agent-anna");
+    /** Anna's phone account: user anna, password s3cret. */
+    static final PhoneBook PHONES = username -> username.equals("anna")
+            ? Optional.of(new PhoneBook.PhoneAccount(ANNA, "anna", DigestAuth.ha1("anna", REALM, "s3cret")))
+            : Optional.empty();
+
+    private TestSip() {
+    }
+
+    static SipSettings settings(int listenPort, int trunkPort, SipSettings.Transport transport,
+                                Optional<String> trunkUser, Optional<String> trunkPassword, Duration keepAlive) {
+        return new SipSettings(new InetSocketAddress("127.0.0.1", listenPort), "127.0.0.1", 30000, 30099,
+                new InetSocketAddress("127.0.0.1", trunkPort), transport, trunkUser, trunkPassword, "outdial.test",
+                REALM, keepAlive);
+    }
+
+    /** UDP to the trunk, no trunk credentials, no keep-alive within a test. */
+    static SipSettings settings(int listenPort, int trunkPort) {
+        return settings(listenPort, trunkPort, SipSettings.Transport.UDP, Optional.empty(), Optional.empty(),
+                Duration.ofHours(1));
+    }
+}

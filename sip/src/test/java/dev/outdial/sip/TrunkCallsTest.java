@@ -1,0 +1,374 @@
+package dev.outdial.sip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outdial.engine.customer.CallResult;
+import dev.outdial.engine.port.CallEvent;
+import dev.outdial.engine.port.CallId;
+import dev.outdial.sip.media.Codec;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Outdial's calls to customers through a trunk played by SIPp, with media faked: the signalling alone. */
+class TrunkCallsTest {
+
+    private static final String HOTLINE = "+4930999000";
+    private static final String CUSTOMER = "+4930555123";
+    private static final Duration LONG_RING = Duration.ofSeconds(60);
+
+    private Path workDir;
+    private final int sippPort = Ports.free();
+    private final FakeMedia media = new FakeMedia();
+    private SipTelephony telephony;
+    private Sipp sipp;
+
+    @BeforeEach
+    void sippIsThere(TestInfo test) {
+        Sipp.requireSipp();
+        workDir = Sipp.workDir(test);
+    }
+
+    @AfterEach
+    void stop() {
+        if (telephony != null) {
+            telephony.close();
+        }
+        if (sipp != null) {
+            sipp.close();
+        }
+    }
+
+    private SipTelephony start(int trunkPort, SipSettings.Transport transport, Optional<String> user,
+                               Optional<String> password, Duration keepAlive) {
+        telephony = new SipTelephony(TestSip.settings(Ports.free(), trunkPort, transport, user, password, keepAlive),
+                username -> Optional.empty(), uri -> Optional.empty(), ignored -> media, TestSip.T1);
+        telephony.start();
+        return telephony;
+    }
+
+    private SipTelephony start() {
+        return start(sippPort, SipSettings.Transport.UDP, Optional.empty(), Optional.empty(), Duration.ofHours(1));
+    }
+
+    private void carrier(String scenario, Map<String, String> replace) {
+        sipp = Sipp.serve(scenario, sippPort, replace, workDir);
+    }
+
+    @Test
+    void theCarrierRingsAnswersAndHangsUp() {
+        carrier("carrier-answers.xml", Map.of("AFTER_ANSWER", SippSteps.farEndHangsUp("carrier")));
+        CallEvents events = new CallEvents();
+
+        CallId call = start().place(HOTLINE, CUSTOMER, LONG_RING, events);
+
+        events.next(CallEvent.Ringing.class);
+        assertThat(events.next(CallEvent.Answered.class).byMachine()).isFalse();
+        FakeMedia.Leg leg = media.legs.getFirst();
+        assertThat(leg.connects).hasSize(1);
+        assertThat(leg.codecs).containsExactly(Codec.PCMA);
+        CallEvent.HungUp hungUp = events.next(CallEvent.HungUp.class);
+        assertThat(hungUp.call()).isEqualTo(call);
+        assertThat(hungUp.byCalledParty()).isTrue();
+        sipp.assertPassed();
+        assertThat(leg.closed).isTrue();
+        events.assertNoMore();
+    }
+
+    @Test
+    void ourHangUpOfAnAnsweredCallSendsBye() {
+        carrier("carrier-answers.xml", Map.of("AFTER_ANSWER", SippSteps.OUTDIAL_HANGS_UP));
+        CallEvents events = new CallEvents();
+        CallId call = start().place(HOTLINE, CUSTOMER, LONG_RING, events);
+        events.next(CallEvent.Ringing.class);
+        events.next(CallEvent.Answered.class);
+
+        telephony.hangUp(call);
+
+        assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).isFalse();
+        sipp.assertPassed();
+        telephony.hangUp(call);
+        events.assertNoMore();
+    }
+
+    @Test
+    void aReInviteMovesTheMediaAndOptionsInTheCallAreAnswered() {
+        String midCall = """
+                  <send retrans="500"><![CDATA[
+                INVITE [next_url] SIP/2.0
+                Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+                From: <sip:carrier@[local_ip]:[local_port]>;tag=[pid]SIPpTag01[call_number]
+                To:[$outdial]
+                [last_Call-ID:]
+                CSeq: 5 INVITE
+                Contact: <sip:carrier@[local_ip]:[local_port]>
+                Max-Forwards: 70
+                Content-Type: application/sdp
+                Content-Length: [len]
+
+                v=0
+                o=carrier 1 2 IN IP[local_ip_type] [local_ip]
+                s=-
+                c=IN IP[media_ip_type] [media_ip]
+                t=0 0
+                m=audio 41234 RTP/AVP 0 101
+                a=rtpmap:0 PCMU/8000
+                a=rtpmap:101 telephone-event/8000
+                ]]></send>
+                  <recv response="200">
+                    <action>
+                      <ereg regexp="m=audio [0-9]+ RTP/AVP 0 101" search_in="body" check_it="true" assign_to="answer"/>
+                    </action>
+                  </recv>
+                  <Reference variables="answer"/>
+                  <send><![CDATA[
+                ACK [next_url] SIP/2.0
+                Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+                From: <sip:carrier@[local_ip]:[local_port]>;tag=[pid]SIPpTag01[call_number]
+                To:[$outdial]
+                [last_Call-ID:]
+                CSeq: 5 ACK
+                Max-Forwards: 70
+                Content-Length: 0
+
+                ]]></send>
+                  <send retrans="500"><![CDATA[
+                OPTIONS [next_url] SIP/2.0
+                Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+                From: <sip:carrier@[local_ip]:[local_port]>;tag=[pid]SIPpTag01[call_number]
+                To:[$outdial]
+                [last_Call-ID:]
+                CSeq: 6 OPTIONS
+                Max-Forwards: 70
+                Content-Length: 0
+
+                ]]></send>
+                  <recv response="200"/>
+                """ + SippSteps.farEndHangsUp("carrier");
+        carrier("carrier-answers.xml", Map.of("AFTER_ANSWER", midCall));
+        CallEvents events = new CallEvents();
+
+        start().place(HOTLINE, CUSTOMER, LONG_RING, events);
+
+        events.next(CallEvent.Ringing.class);
+        events.next(CallEvent.Answered.class);
+        assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).isTrue();
+        sipp.assertPassed();
+        FakeMedia.Leg leg = media.legs.getFirst();
+        assertThat(leg.connects).hasSize(2);
+        assertThat(leg.connects.getLast().getPort()).isEqualTo(41234);
+        assertThat(leg.codecs).containsExactly(Codec.PCMA, Codec.PCMU);
+    }
+
+    @ParameterizedTest(name = "{0} {1} → {3}")
+    @CsvSource(delimiter = '|', value = {
+            "486 Busy Here            | false |                                 | BUSY",
+            "600 Busy Everywhere      | false |                                 | BUSY",
+            "480 Temporarily Unavailable | true |                               | NOANSWER",
+            "408 Request Timeout      | true  |                                 | NOANSWER",
+            "603 Decline              | true  |                                 | REFUSAL",
+            "607 Unwanted             | false |                                 | REFUSAL",
+            "404 Not Found            | false |                                 | INVALID_NUMBER",
+            "484 Address Incomplete   | false |                                 | INVALID_NUMBER",
+            "410 Gone                 | false |                                 | INVALID_NUMBER",
+            "485 Ambiguous            | false |                                 | INVALID_NUMBER",
+            "604 Does Not Exist Anywhere | false |                              | INVALID_NUMBER",
+            "403 Forbidden            | false |                                 | HOTLINE_ERROR",
+            "488 Not Acceptable Here  | false |                                 | HOTLINE_ERROR",
+            "415 Unsupported Media Type | false |                               | HOTLINE_ERROR",
+            "420 Bad Extension        | false |                                 | HOTLINE_ERROR",
+            "421 Extension Required   | false |                                 | HOTLINE_ERROR",
+            "608 Rejected             | false |                                 | HOTLINE_ERROR",
+            "401 Unauthorized         | false | WWW-Authenticate: Digest realm=\"carrier.test\", nonce=\"n1\" | HOTLINE_ERROR",
+            "407 Proxy Authentication Required | false | Proxy-Authenticate: Digest realm=\"carrier.test\", nonce=\"n1\" | HOTLINE_ERROR",
+            "500 Server Internal Error | false |                                | NETWORK_ERROR",
+            "502 Bad Gateway          | false |                                 | NETWORK_ERROR",
+            "503 Service Unavailable  | true  |                                 | NETWORK_ERROR",
+            "504 Server Time-out      | false |                                 | NETWORK_ERROR",
+            "503 Service Unavailable  | false | Reason: Q.850;cause=17;text=\"User busy\" | BUSY",
+            "480 Temporarily Unavailable | false | Reason: Q.850;cause=19      | NOANSWER",
+            "404 Not Found            | false | Reason: Q.850;cause=18          | NOANSWER",
+            "500 Server Internal Error | false | Reason: Q.850;cause=1          | INVALID_NUMBER",
+            "503 Service Unavailable  | false | Reason: Q.850;cause=28          | INVALID_NUMBER",
+    })
+    void eachFailureOfTheCarrierIsItsResult(String status, boolean rings, String header, CallResult expected) {
+        String ringing = """
+                  <send><![CDATA[
+                SIP/2.0 180 Ringing
+                [last_Via:]
+                [last_From:]
+                [last_To:];tag=[pid]SIPpTag01[call_number]
+                [last_Call-ID:]
+                [last_CSeq:]
+                Content-Length: 0
+
+                ]]></send>
+                """;
+        carrier("carrier-fails.xml", Map.of("STATUS", status.strip(), "PROVISIONAL_SEND", rings ? ringing : "",
+                "PROVISIONAL", rings ? "rings" : "does not ring",
+                "HEADERS", header == null ? "" : header.strip() + "\n"));
+        CallEvents events = new CallEvents();
+
+        CallId call = start().place(HOTLINE, CUSTOMER, LONG_RING, events);
+
+        if (rings) {
+            events.next(CallEvent.Ringing.class);
+        }
+        CallEvent.Failed failed = events.next(CallEvent.Failed.class);
+        assertThat(failed.call()).isEqualTo(call);
+        assertThat(failed.reason()).isEqualTo(expected);
+        sipp.assertPassed();
+        events.assertNoMore();
+    }
+
+    @Test
+    void earlyMediaIsNoAnswerAndABusyAfterItIsBusy() {
+        String sessionProgress = """
+                  <send><![CDATA[
+                SIP/2.0 183 Session Progress
+                [last_Via:]
+                [last_From:]
+                [last_To:];tag=[pid]SIPpTag01[call_number]
+                [last_Call-ID:]
+                [last_CSeq:]
+                Content-Type: application/sdp
+                Content-Length: [len]
+
+                v=0
+                o=carrier 1 1 IN IP[local_ip_type] [local_ip]
+                s=-
+                c=IN IP[media_ip_type] [media_ip]
+                t=0 0
+                m=audio [media_port] RTP/AVP 0
+                ]]></send>
+                """;
+        carrier("carrier-fails.xml", Map.of("STATUS", "486 Busy Here", "PROVISIONAL_SEND", sessionProgress,
+                "PROVISIONAL", "sends early media", "HEADERS", ""));
+        CallEvents events = new CallEvents();
+
+        start().place(HOTLINE, CUSTOMER, LONG_RING, events);
+
+        events.next(CallEvent.Ringing.class);
+        assertThat(events.next(CallEvent.Failed.class).reason()).isEqualTo(CallResult.BUSY);
+        sipp.assertPassed();
+        events.assertNoMore();
+    }
+
+    @Test
+    void ringingPastTheTimeoutIsCancelledAsNoAnswer() {
+        carrier("carrier-rings-forever.xml", Map.of());
+        CallEvents events = new CallEvents();
+
+        start().place(HOTLINE, CUSTOMER, Duration.ofMillis(300), events);
+
+        events.next(CallEvent.Ringing.class);
+        assertThat(events.next(CallEvent.Failed.class).reason()).isEqualTo(CallResult.NOANSWER);
+        sipp.assertPassed();
+        events.assertNoMore();
+    }
+
+    @Test
+    void hangingUpARingingCallCancelsItAndFailsAsNoAnswer() {
+        carrier("carrier-rings-forever.xml", Map.of());
+        CallEvents events = new CallEvents();
+        CallId call = start().place(HOTLINE, CUSTOMER, LONG_RING, events);
+        events.next(CallEvent.Ringing.class);
+
+        telephony.hangUp(call);
+
+        assertThat(events.next(CallEvent.Failed.class).reason()).isEqualTo(CallResult.NOANSWER);
+        sipp.assertPassed();
+        events.assertNoMore();
+    }
+
+    /** SIPp checks a 401's Authorization itself; it cannot check a 407's Proxy-Authorization, so the test does. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {"401 | without qop", "401 | with qop", "407 | without qop"})
+    void theTrunksChallengeIsAnsweredWithTheCredentials(int status, String qop) throws Exception {
+        boolean proxy = status == 407;
+        String check = proxy
+                ? "<ereg regexp=\"Proxy-Authorization: Digest .*response=.%s.\" search_in=\"msg\" check_it=\"false\" assign_to=\"authvalid\"/>"
+                        .formatted(md5(md5("trunk-user:carrier.test:trunk-secret") + ":5f2b9a1c0d:"
+                                + md5("INVITE:sip:" + CUSTOMER + "@127.0.0.1:" + sippPort)))
+                : "<verifyauth assign_to=\"authvalid\" username=\"trunk-user\" password=\"trunk-secret\"/>";
+        carrier("carrier-challenges.xml", Map.of(
+                "STATUS", proxy ? "407 Proxy Authentication Required" : "401 Unauthorized",
+                "HEADER", proxy ? "Proxy-Authenticate" : "WWW-Authenticate",
+                "QOP", qop.equals("with qop") ? ", qop=\"auth\"" : "",
+                "CHECK", check));
+        CallEvents events = new CallEvents();
+        CallId call = start(sippPort, SipSettings.Transport.UDP, Optional.of("trunk-user"), Optional.of("trunk-secret"),
+                Duration.ofHours(1)).place(HOTLINE, CUSTOMER, LONG_RING, events);
+
+        events.next(CallEvent.Answered.class);
+        telephony.hangUp(call);
+
+        events.next(CallEvent.HungUp.class);
+        sipp.assertPassed();
+    }
+
+    /** MD5 in hex, written here from RFC 2617 rather than taken from the adapter it checks. */
+    private static String md5(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void credentialsTheTrunkRefusesAreTheHotlinesError() {
+        carrier("carrier-challenges-twice.xml", Map.of());
+        CallEvents events = new CallEvents();
+        start(sippPort, SipSettings.Transport.UDP, Optional.of("trunk-user"), Optional.of("wrong"), Duration.ofHours(1))
+                .place(HOTLINE, CUSTOMER, LONG_RING, events);
+
+        assertThat(events.next(CallEvent.Failed.class).reason()).isEqualTo(CallResult.HOTLINE_ERROR);
+        sipp.assertPassed();
+        events.assertNoMore();
+    }
+
+    @Test
+    void aTrunkThatAnswersOptionsAtAllIsUpAndASilentOneDown() {
+        carrier("carrier-answers-options.xml", Map.of());
+        SipTelephony sip = start(sippPort, SipSettings.Transport.UDP, Optional.empty(), Optional.empty(),
+                Duration.ofMillis(200));
+        assertThat(sip.trunkStatus().state()).isEqualTo(TrunkStatus.State.UNKNOWN);
+
+        Await.until("the trunk is UP", () -> sip.trunkStatus().state() == TrunkStatus.State.UP);
+        assertThat(sip.trunkStatus().detail()).contains("405");
+        assertThat(sip.trunkStatus().checkedAt()).isPresent();
+        sipp.assertPassed();
+
+        Await.until("the trunk is DOWN once SIPp is gone", () -> sip.trunkStatus().state() == TrunkStatus.State.DOWN);
+        assertThat(sip.trunkStatus().detail()).contains("no answer");
+    }
+
+    @Test
+    void aSilentTrunkIsANetworkErrorAfterTimerB() throws Exception {
+        try (DatagramSocket silent = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            CallEvents events = new CallEvents();
+            start(silent.getLocalPort(), SipSettings.Transport.UDP, Optional.empty(), Optional.empty(), Duration.ofHours(1))
+                    .place(HOTLINE, CUSTOMER, LONG_RING, events);
+
+            assertThat(events.next(CallEvent.Failed.class).reason()).isEqualTo(CallResult.NETWORK_ERROR);
+            events.assertNoMore();
+        }
+    }
+
+    @Test
+    void aTrunkNobodyListensOnOverTcpIsANetworkError() {
+        CallEvents events = new CallEvents();
+        start(Ports.free(), SipSettings.Transport.TCP, Optional.empty(), Optional.empty(), Duration.ofHours(1))
+                .place(HOTLINE, CUSTOMER, LONG_RING, events);
+
+        assertThat(events.next(CallEvent.Failed.class).reason()).isEqualTo(CallResult.NETWORK_ERROR);
+        events.assertNoMore();
+    }
+}

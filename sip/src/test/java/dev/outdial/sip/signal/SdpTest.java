@@ -1,0 +1,52 @@
+package dev.outdial.sip.signal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outdial.sip.media.Codec;
+import java.net.InetSocketAddress;
+import org.junit.jupiter.api.Test;
+
+class SdpTest {
+
+    @Test
+    void ourOfferNamesBothG711CodecsAndTelephoneEvents() {
+        String offer = Sdp.offer("192.0.2.10", 30000, 1);
+
+        assertThat(offer).contains("c=IN IP4 192.0.2.10\r\n", "m=audio 30000 RTP/AVP 0 8 101\r\n",
+                "a=rtpmap:101 telephone-event/8000\r\n");
+        assertThat(Sdp.parse(offer)).hasValueSatisfying(media -> {
+            assertThat(media.address()).isEqualTo(new InetSocketAddress("192.0.2.10", 30000));
+            assertThat(media.codec()).isEqualTo(Codec.PCMU);
+            assertThat(media.telephoneEventType()).isEqualTo(101);
+        });
+    }
+
+    @Test
+    void readsTheFarEndsChoiceItsMediaAddressAndItsEventType() {
+        String answer = "v=0\r\no=- 1 1 IN IP4 198.51.100.1\r\ns=-\r\nc=IN IP4 198.51.100.1\r\nt=0 0\r\n"
+                + "m=audio 40002 RTP/AVP 8 96\r\nc=IN IP4 198.51.100.7\r\na=rtpmap:8 PCMA/8000\r\n"
+                + "a=rtpmap:96 telephone-event/8000\r\n";
+
+        assertThat(Sdp.parse(answer)).hasValueSatisfying(media -> {
+            assertThat(media.address()).isEqualTo(new InetSocketAddress("198.51.100.7", 40002));
+            assertThat(media.codec()).isEqualTo(Codec.PCMA);
+            assertThat(media.telephoneEventType()).isEqualTo(96);
+        });
+    }
+
+    @Test
+    void audioWeCannotSpeakOrARejectedStreamIsNoMedia() {
+        assertThat(Sdp.parse("v=0\r\nc=IN IP4 198.51.100.1\r\nm=audio 4000 RTP/AVP 18\r\na=rtpmap:18 G729/8000\r\n")).isEmpty();
+        assertThat(Sdp.parse("v=0\r\nc=IN IP4 198.51.100.1\r\nm=audio 0 RTP/AVP 0\r\n")).isEmpty();
+        assertThat(Sdp.parse("")).isEmpty();
+    }
+
+    @Test
+    void theAnswerKeepsTheOfferersCodecAndEventType() {
+        Sdp.RemoteMedia offered = new Sdp.RemoteMedia(new InetSocketAddress("198.51.100.1", 4000), Codec.PCMA, 96);
+
+        String answer = Sdp.answer("192.0.2.10", 30002, 2, offered);
+
+        assertThat(answer).contains("m=audio 30002 RTP/AVP 8 96\r\n", "a=rtpmap:96 telephone-event/8000\r\n");
+    }
+}
