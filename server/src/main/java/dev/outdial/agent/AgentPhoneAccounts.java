@@ -106,6 +106,12 @@ public class AgentPhoneAccounts {
         events.publishEvent(new AgentPhoneChanged(userId, true));
     }
 
+    /** Whether the user has a phone account now: a phone registered before it was removed no longer counts. */
+    @Transactional(readOnly = true)
+    public boolean hasPhone(long userId) {
+        return phones.hasPhone(userId);
+    }
+
     /** The account with this SIP user name, if an enabled agent has it; for the registrar, whatever the business. */
     @Transactional(readOnly = true)
     public Optional<PhoneSecret> secretOf(String sipUsername) {

@@ -98,6 +98,22 @@ class SipModeTest {
     }
 
     @Test
+    void removingAnAgentsPhoneTakesThemOutOfWorkThoughTheirOldBindingHasNotExpired() {
+        TestBusiness business = api.newBusiness("SipRemoved");
+        TestBusiness.Person agent = business.agent("removed");
+        setPhone(business, agent, "sip-removed");
+        sip.registrations.set(agent.id(), true);
+        agent.client().put("/api/v1/me/state", Map.of("state", "AVAILABLE")).expect(200);
+
+        business.admin().delete("/api/v1/users/" + agent.id() + "/phone").expect(204);
+
+        JsonNode state = agent.client().get("/api/v1/me/state").expect(200).json();
+        assertThat(state.get("state").asString()).isEqualTo("NOT_AVAILABLE");
+        assertThat(state.get("phoneRegistered").asBoolean()).isFalse();
+        assertProblem(agent.client().put("/api/v1/me/state", Map.of("state", "AVAILABLE")), 409, "PHONE_NOT_REGISTERED");
+    }
+
+    @Test
     void theWorkspaceRefusesAvailableWithTheReasonTranslated() {
         TestBusiness business = api.newBusiness("SipWorkspace");
         TestBusiness.Person agent = business.agent("pageagent");
@@ -111,7 +127,7 @@ class SipModeTest {
     void progressiveKeepsTheAgentsLineUpWhileTheyWorkAndReleasesItWhenTheyLeave() {
         DialingScenario progressive = DialingScenario.running(api.newBusiness("SipLines"), "PROGRESSIVE", Map.of());
         TestBusiness.Person agent = progressive.fixtures.agent;
-        sip.registrations.set(agent.id(), true);
+        registered(progressive.business, agent);
 
         progressive.ready(agent);
         assertThat(sip.lines.state(FakeSipAdapter.agent(agent.id()))).isEqualTo(LineState.UP);
@@ -129,7 +145,7 @@ class SipModeTest {
     void signingOutReleasesTheAgentsLineAndLeavesThemNotAvailable() throws Exception {
         DialingScenario progressive = DialingScenario.running(api.newBusiness("SipSignOut"), "PROGRESSIVE", Map.of());
         TestBusiness.Person agent = progressive.fixtures.agent;
-        sip.registrations.set(agent.id(), true);
+        registered(progressive.business, agent);
         progressive.ready(agent);
         assertThat(sip.lines.state(FakeSipAdapter.agent(agent.id()))).isEqualTo(LineState.UP);
 
@@ -145,7 +161,7 @@ class SipModeTest {
     void manualCampaignsRingThePhonePerCallWithoutALineKeptUp() {
         DialingScenario manual = DialingScenario.running(api.newBusiness("SipManual"), "MANUAL", Map.of());
         TestBusiness.Person agent = manual.fixtures.agent;
-        sip.registrations.set(agent.id(), true);
+        registered(manual.business, agent);
         manual.ready(agent);
         assertThat(sip.lines.state(FakeSipAdapter.agent(agent.id()))).isEqualTo(LineState.DOWN);
     }
@@ -154,7 +170,7 @@ class SipModeTest {
     void anAgentWhoHangsUpTheirLineIsSetNotAvailableAndTheirPageIsTold() {
         DialingScenario predictive = DialingScenario.running(api.newBusiness("SipDrop"), "PREDICTIVE", Map.of());
         TestBusiness.Person agent = predictive.fixtures.agent;
-        sip.registrations.set(agent.id(), true);
+        registered(predictive.business, agent);
         try (AgentEventsReader events = new AgentEventsReader(api.baseUrl(), agent.email(), PASSWORD)) {
             events.awaitConnected();
             predictive.ready(agent);
@@ -173,6 +189,7 @@ class SipModeTest {
     void theAgentsPageIsToldWhenTheirPhoneRegistersOrNot() {
         TestBusiness business = api.newBusiness("SipRegister");
         TestBusiness.Person agent = business.agent("registering");
+        setPhone(business, agent, "sip-registering");
         try (AgentEventsReader events = new AgentEventsReader(api.baseUrl(), agent.email(), PASSWORD)) {
             events.awaitConnected();
             sip.registrations.set(agent.id(), true);
@@ -255,6 +272,12 @@ class SipModeTest {
         }
         assertThat(sip.prompts.open("outdial:audio/" + (music + 1_000_000))).isEmpty();
         assertThat(sip.prompts.open("https://example.com/hold.wav")).isEmpty();
+    }
+
+    /** The agent has a phone account and their phone is registered. */
+    private void registered(TestBusiness business, TestBusiness.Person agent) {
+        setPhone(business, agent, "sip-" + agent.id());
+        sip.registrations.set(agent.id(), true);
     }
 
     private static void setPhone(TestBusiness business, TestBusiness.Person agent, String username) {

@@ -2,7 +2,6 @@ package dev.outdial.agent.internal;
 
 import dev.outdial.shared.SqlTime;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,9 +25,9 @@ public class AgentPhoneRepository {
                 .param("business", businessId).param("user", userId).query(String.class).optional();
     }
 
-    public List<Long> usersWithPhones(long businessId) {
-        return db.sql("select user_id from agent_phone where business_id = :business")
-                .param("business", businessId).query(Long.class).list();
+    public boolean hasPhone(long userId) {
+        return db.sql("select count(*) from agent_phone where user_id = :user")
+                .param("user", userId).query(Long.class).single() > 0;
     }
 
     /** Who holds the user name, on the whole platform (the registrar has one realm). */

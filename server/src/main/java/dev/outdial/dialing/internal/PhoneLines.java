@@ -1,5 +1,7 @@
 package dev.outdial.dialing.internal;
 
+import dev.outdial.agent.AgentPhoneAccounts;
+import dev.outdial.agent.AgentPhoneChanged;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.shared.ConflictException;
 import dev.outdial.sip.AgentLines;
@@ -8,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Agents' own phones in sip mode (issue 12). An agent whose phone is not registered cannot go
@@ -27,6 +30,7 @@ public class PhoneLines {
     public static final String NOT_REGISTERED = "PHONE_NOT_REGISTERED";
 
     private final Optional<SipAdapter> sip;
+    private final AgentPhoneAccounts accounts;
     private final AgentSessions sessions;
     private final AgentEventStream events;
     private final EngineThread engine;
@@ -36,9 +40,10 @@ public class PhoneLines {
     /** The agents whose line is kept up: a DOWN then is the agent leaving, not Outdial releasing it. */
     private final Map<AgentId, Boolean> kept = new ConcurrentHashMap<>();
 
-    PhoneLines(LiveTelephony telephony, AgentSessions sessions, AgentEventStream events, EngineThread engine,
-               ObjectProvider<LiveDialers> dialers) {
+    PhoneLines(LiveTelephony telephony, AgentPhoneAccounts accounts, AgentSessions sessions, AgentEventStream events,
+               EngineThread engine, ObjectProvider<LiveDialers> dialers) {
         this.sip = telephony.sipAdapter();
+        this.accounts = accounts;
         this.sessions = sessions;
         this.events = events;
         this.engine = engine;
@@ -54,9 +59,13 @@ public class PhoneLines {
         return sip.isPresent();
     }
 
-    /** Whether the agent's phone is registered now; false in sim mode. */
+    /**
+     * Whether the agent's phone is registered now, under a phone account they still have (a binding
+     * outlives its account until it expires); false in sim mode.
+     */
     public boolean isRegistered(AgentId agent) {
-        return sip.filter(adapter -> adapter.registrations().isRegistered(agent)).isPresent();
+        return sip.filter(adapter -> adapter.registrations().isRegistered(agent)).isPresent()
+                && accounts.hasPhone(Long.parseLong(agent.value()));
     }
 
     /** In sip mode, 409 PHONE_NOT_REGISTERED unless the agent's phone is registered. */
@@ -86,6 +95,14 @@ public class PhoneLines {
     /** The agent's line as the adapter knows it; DOWN in sim mode. */
     public AgentLines.LineState lineState(AgentId agent) {
         return sip.map(adapter -> adapter.agentLines().state(agent)).orElse(AgentLines.LineState.DOWN);
+    }
+
+    /** An admin removed the agent's phone account (or the agent): they can no longer work on it. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void phoneChanged(AgentPhoneChanged change) {
+        if (change.removed() && hasPhones()) {
+            registrationChanged(AgentId.of(String.valueOf(change.userId())), false);
+        }
     }
 
     private void registrationChanged(AgentId agent, boolean registered) {
