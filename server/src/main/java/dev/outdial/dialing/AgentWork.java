@@ -253,7 +253,9 @@ public class AgentWork {
 
     private void presenceChanged(CurrentUser me) {
         AgentId agent = agentOf(me);
-        lines.presenceChanged(me.businessId(), agent, sessions.isAvailable(agent) && hasSystemDialedCampaignOpen(me));
+        if (lines.hasPhones()) {
+            lines.presenceChanged(me.businessId(), agent, sessions.isAvailable(agent) && hasSystemDialedCampaignOpen(me));
+        }
         engine.run(() -> dialers.presenceChanged(me.businessId(), agent));
     }
 

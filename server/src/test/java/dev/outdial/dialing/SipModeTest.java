@@ -125,11 +125,8 @@ class SipModeTest {
 
     @Test
     void progressiveKeepsTheAgentsLineUpWhileTheyWorkAndReleasesItWhenTheyLeave() {
-        DialingScenario progressive = DialingScenario.running(api.newBusiness("SipLines"), "PROGRESSIVE", Map.of());
+        DialingScenario progressive = workingWithRegisteredPhone("SipLines", "PROGRESSIVE");
         TestBusiness.Person agent = progressive.fixtures.agent;
-        registered(progressive.business, agent);
-
-        progressive.ready(agent);
         assertThat(sip.lines.state(FakeSipAdapter.agent(agent.id()))).isEqualTo(LineState.UP);
 
         agent.client().put("/api/v1/me/state", Map.of("state", "NOT_AVAILABLE")).expect(200);
@@ -143,10 +140,7 @@ class SipModeTest {
 
     @Test
     void signingOutReleasesTheAgentsLineAndLeavesThemNotAvailable() throws Exception {
-        DialingScenario progressive = DialingScenario.running(api.newBusiness("SipSignOut"), "PROGRESSIVE", Map.of());
-        TestBusiness.Person agent = progressive.fixtures.agent;
-        registered(progressive.business, agent);
-        progressive.ready(agent);
+        TestBusiness.Person agent = workingWithRegisteredPhone("SipSignOut", "PROGRESSIVE").fixtures.agent;
         assertThat(sip.lines.state(FakeSipAdapter.agent(agent.id()))).isEqualTo(LineState.UP);
 
         mvc.perform(post("/logout").session(signIn(agent.email(), PASSWORD)).with(csrf()))
@@ -159,10 +153,7 @@ class SipModeTest {
 
     @Test
     void manualCampaignsRingThePhonePerCallWithoutALineKeptUp() {
-        DialingScenario manual = DialingScenario.running(api.newBusiness("SipManual"), "MANUAL", Map.of());
-        TestBusiness.Person agent = manual.fixtures.agent;
-        registered(manual.business, agent);
-        manual.ready(agent);
+        TestBusiness.Person agent = workingWithRegisteredPhone("SipManual", "MANUAL").fixtures.agent;
         assertThat(sip.lines.state(FakeSipAdapter.agent(agent.id()))).isEqualTo(LineState.DOWN);
     }
 
@@ -272,6 +263,14 @@ class SipModeTest {
         }
         assertThat(sip.prompts.open("outdial:audio/" + (music + 1_000_000))).isEmpty();
         assertThat(sip.prompts.open("https://example.com/hold.wav")).isEmpty();
+    }
+
+    /** A running campaign whose agent, their phone registered, is Available with it open. */
+    private DialingScenario workingWithRegisteredPhone(String label, String dialMode) {
+        DialingScenario scenario = DialingScenario.running(api.newBusiness(label), dialMode, Map.of());
+        registered(scenario.business, scenario.fixtures.agent);
+        scenario.ready(scenario.fixtures.agent);
+        return scenario;
     }
 
     /** The agent has a phone account and their phone is registered. */
