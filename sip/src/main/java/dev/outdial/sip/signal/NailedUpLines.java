@@ -143,7 +143,7 @@ public final class NailedUpLines implements AgentLines {
                 return Optional.empty();
             }
             VirtualAgentLeg virtual = new VirtualAgentLeg(CallIds.next("agent"), media.get(), calls.events(), listener,
-                    leg -> offLine(line, leg, leg.id()));
+                    leg -> offLine(line, leg));
             line.onTop = virtual;
             calls.add(virtual);
             virtual.answer();
@@ -151,7 +151,7 @@ public final class NailedUpLines implements AgentLines {
         }
     }
 
-    private void offLine(Line line, VirtualAgentLeg leg, CallId id) {
+    private void offLine(Line line, VirtualAgentLeg leg) {
         synchronized (line) {
             if (line.onTop == leg) {
                 line.onTop = null;
