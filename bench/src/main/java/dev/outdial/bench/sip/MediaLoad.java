@@ -5,10 +5,10 @@ import dev.outdial.sip.media.Codec;
 import dev.outdial.sip.media.MediaEngine;
 import dev.outdial.sip.media.MediaLeg;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +24,9 @@ import java.util.Locale;
  * </ul>
  * For each it prints the engine's CPU (its two threads' CPU time over wall time, so the driver's
  * own work is not counted), packets per second, the transit of relayed packets and the jitter
- * (how far gaps between a stream's packets are from 20 ms), as a Markdown table.
+ * (how far gaps between a stream's packets are from 20 ms), and from each {@code bridge} to the
+ * first customer packet sent to the agent ({@link dev.outdial.sip.media.MediaStats#firstPacketSent}),
+ * as a Markdown table.
  *
  * <pre>MediaLoad [--legs 100,200,400] [--seconds 10] [--rtp-ports 61000-62998]</pre>
  */
@@ -49,8 +51,8 @@ public final class MediaLoad {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        System.out.println("| mode | legs | engine CPU (% of one core) | packets/s in + out | transit p50 / p99 (ms) | jitter p50 / p99 (ms) | lost |");
-        System.out.println("|---|---|---|---|---|---|---|");
+        System.out.println("| mode | legs | engine CPU (% of one core) | packets/s in + out | transit p50 / p99 (ms) | jitter p50 / p99 (ms) | lost | bridge → first packet at the agent p50 / p99 (ms) |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         for (int legs : legCounts) {
             for (String mode : List.of("direct", "bridged", "prompts")) {
                 System.out.println(run(mode, legs, seconds, firstPort, lastPort));
@@ -62,6 +64,7 @@ public final class MediaLoad {
         try (MediaEngine engine = new MediaEngine(InetAddress.getLoopbackAddress(), firstPort, lastPort);
              FarEnds farEnds = new FarEnds(legs)) {
             List<MediaLeg> opened = new ArrayList<>();
+            List<MediaLeg[]> toBridge = new ArrayList<>();
             AudioClip prompt = AudioClip.of8kHzSamples(tone());
             for (int pair = 0; pair < legs / 2; pair++) {
                 int customer = 2 * pair;
@@ -74,7 +77,7 @@ public final class MediaLoad {
                     case "bridged" -> {
                         MediaLeg customerLeg = leg(engine, farEnds, customer, opened);
                         MediaLeg agentLeg = leg(engine, farEnds, agent, opened);
-                        customerLeg.bridge(agentLeg);
+                        toBridge.add(new MediaLeg[] {customerLeg, agentLeg});
                         farEnds.target(customer, local(customerLeg));
                         farEnds.target(agent, local(agentLeg));
                     }
@@ -85,22 +88,37 @@ public final class MediaLoad {
                 }
             }
             farEnds.startTalking();
-            Thread.sleep(WARM_UP_MILLIS);
+            Thread.sleep(WARM_UP_MILLIS / 2);
+            // bridged while both far ends talk, as when a customer answers onto an agent's nailed-up line
+            Histogram connect = new Histogram();
+            List<Instant> bridgedAt = new ArrayList<>();
+            for (MediaLeg[] pair : toBridge) {
+                bridgedAt.add(Instant.now());
+                pair[0].bridge(pair[1]);
+            }
+            Thread.sleep(WARM_UP_MILLIS / 2);
+            for (int i = 0; i < toBridge.size(); i++) {
+                Instant bridged = bridgedAt.get(i);
+                toBridge.get(i)[1].stats().firstPacketSent()
+                        .ifPresent(first -> connect.add(Duration.between(bridged, first).toNanos()));
+            }
             farEnds.record();
-            long cpuBefore = engineCpuNanos();
+            long cpuBefore = MediaThreads.cpuNanos();
             long wallBefore = System.nanoTime();
             Thread.sleep(seconds * 1000L);
-            long cpu = engineCpuNanos() - cpuBefore;
+            long cpu = MediaThreads.cpuNanos() - cpuBefore;
             long wall = System.nanoTime() - wallBefore;
             long received = farEnds.received();
             long sent = farEnds.sent();
             double perSecond = (received + sent) * 1e9 / wall;
             String lost = sent == 0 ? "–" : String.format(Locale.ROOT, "%.2f%%", Math.max(0, 100.0 * (sent - received) / sent));
             String cpuShare = mode.equals("direct") ? "–" : String.format(Locale.ROOT, "%.1f", 100.0 * cpu / wall);
-            return String.format(Locale.ROOT, "| %s | %d | %s | %.0f | %s | %.2f / %.2f | %s |", mode, legs, cpuShare, perSecond,
+            String connected = connect.count() == 0 ? "–" : String.format(Locale.ROOT, "%.2f / %.2f",
+                    connect.percentileMillis(0.5), connect.percentileMillis(0.99));
+            return String.format(Locale.ROOT, "| %s | %d | %s | %.0f | %s | %.2f / %.2f | %s | %s |", mode, legs, cpuShare, perSecond,
                     farEnds.transit().count() == 0 ? "–" : String.format(Locale.ROOT, "%.2f / %.2f",
                             farEnds.transit().percentileMillis(0.5), farEnds.transit().percentileMillis(0.99)),
-                    farEnds.gaps().percentileMillis(0.5), farEnds.gaps().percentileMillis(0.99), lost);
+                    farEnds.gaps().percentileMillis(0.5), farEnds.gaps().percentileMillis(0.99), lost, connected);
         }
     }
 
@@ -121,17 +139,5 @@ public final class MediaLoad {
             samples[i] = (short) (8000 * Math.sin(2 * Math.PI * 440 * i / 8000));
         }
         return samples;
-    }
-
-    /** CPU time of the engine's receiving and pacing threads. */
-    private static long engineCpuNanos() {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long total = 0;
-        for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (thread.getName().equals("rtp-receive") || thread.getName().equals("rtp-pacer")) {
-                total += Math.max(0, threads.getThreadCpuTime(thread.threadId()));
-            }
-        }
-        return total;
     }
 }

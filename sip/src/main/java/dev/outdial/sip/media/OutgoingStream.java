@@ -12,8 +12,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * carry on across every change of source (RFC 3550 §5.1), with the marker bit where a new source
  * starts, so its jitter buffer never resets.
  *
- * <p>Relayed packets are mapped by fixed offsets taken when their source starts (or changes SSRC,
- * or jumps): gaps and reordering in the source show through unchanged, so the far end still sees
+ * <p>Relayed packets are mapped by fixed offsets taken when their source starts (the bridge
+ * changes, or the source changes SSRC, or its sequence jumps): gaps and reordering in the source show through unchanged, so the far end still sees
  * loss, and nothing waits for a timer. Sending happens under the stream's lock so that packets
  * leave in the order they were numbered.
  */
@@ -37,6 +37,7 @@ final class OutgoingStream {
     private boolean sentAny;
 
     private boolean relaying;
+    private boolean anchored;
     private int anchoredSsrc;
     private int lastRelayedSequence;
     private int sequenceOffset;
@@ -52,6 +53,7 @@ final class OutgoingStream {
         boolean marker = !sentAny || relaying;
         int timestamp = sentAny ? lastTimestamp + timeSinceLastPacket(nowNanos) : lastTimestamp;
         relaying = false;
+        anchored = false;
         int sequence = nextSequence;
         nextSequence = (nextSequence + 1) & 0xFFFF;
         lastTimestamp = timestamp;
@@ -69,7 +71,7 @@ final class OutgoingStream {
         if (received.payloadLength > MAX_PACKET - RtpPacket.HEADER) {
             return false;
         }
-        boolean newSource = !relaying || received.ssrc != anchoredSsrc
+        boolean newSource = !anchored || received.ssrc != anchoredSsrc
                 || Math.abs((short) (received.sequence - lastRelayedSequence)) > SEQUENCE_JUMP;
         if (newSource) {
             int timestamp = sentAny ? lastTimestamp + timeSinceLastPacket(nowNanos) : lastTimestamp;
@@ -78,6 +80,7 @@ final class OutgoingStream {
             anchoredSsrc = received.ssrc;
             lastRelayedSequence = received.sequence;
             relaying = true;
+            anchored = true;
         }
         int sequence = (received.sequence + sequenceOffset) & 0xFFFF;
         int timestamp = received.timestamp + timestampOffset;
@@ -94,6 +97,15 @@ final class OutgoingStream {
             G711.transcode(from, to, packet, RtpPacket.HEADER, received.payloadLength);
         }
         return send(RtpPacket.HEADER + received.payloadLength, nowNanos, channel, remote);
+    }
+
+    /**
+     * The relayed packets come from another leg from now on: the next one is mapped afresh even if
+     * it has the SSRC of the last (two carriers' calls, or two SIPp calls playing the same capture,
+     * can), so the far end never sees sequence numbers or timestamps jump back.
+     */
+    synchronized void sourceChanged() {
+        anchored = false;
     }
 
     /** Samples to add to the last timestamp: one packet's worth while pacing, the time elapsed after a pause or a relay. */

@@ -78,6 +78,10 @@ final class RtpLeg implements MediaLeg {
     @Override
     public void play(AudioClip clip, boolean loop, Runnable whenOver) {
         Objects.requireNonNull(clip, "clip");
+        Far current = far;
+        if (current != null) {
+            clip.encoded(current.codec()); // encoded here, once, rather than on the pacing thread every leg shares
+        }
         if (!closed) {
             playout.add(clip, loop, whenOver);
         }
@@ -140,6 +144,7 @@ final class RtpLeg implements MediaLeg {
 
     void peer(RtpLeg leg) {
         this.peer = leg;
+        out.sourceChanged();
     }
 
     void closeChannel() {

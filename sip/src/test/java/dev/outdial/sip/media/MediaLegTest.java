@@ -193,6 +193,36 @@ class MediaLegTest {
     }
 
     @Test
+    void anAgentPutThroughToTheNextCustomerHearsThemContinueTheStreamEvenWithTheSameSsrc() throws Exception {
+        // both customers' phones send the same SSRC and sequence numbers (as SIPp playing one capture does)
+        try (TestPhone first = new TestPhone(); TestPhone second = new TestPhone(); TestPhone agent = new TestPhone();
+             MediaLeg firstLeg = engine.open(); MediaLeg secondLeg = engine.open(); MediaLeg agentLeg = engine.open()) {
+            firstLeg.connect(first.address(), Codec.PCMU, 101);
+            secondLeg.connect(second.address(), Codec.PCMU, 101);
+            agentLeg.connect(agent.address(), Codec.PCMU, 101);
+            await(() -> agentLeg.stats().packetsSent() >= 1);
+            agentLeg.bridge(firstLeg);
+            for (int i = 1; i <= 3; i++) {
+                first.sendAudio(firstLeg, 0, payload(i));
+            }
+            Packet lastOfFirst = agent.next(packet -> Arrays.equals(packet.payload(), payload(3)));
+
+            agentLeg.bridge(secondLeg);
+            second.sendAudio(secondLeg, 0, payload(7));
+            second.sendAudio(secondLeg, 0, payload(8));
+
+            Packet firstOfSecond = agent.next(packet -> Arrays.equals(packet.payload(), payload(7)));
+            assertThat(firstOfSecond.marker()).isTrue();
+            assertThat(firstOfSecond.ssrc()).isEqualTo(lastOfFirst.ssrc());
+            assertThat(firstOfSecond.sequence()).isEqualTo((lastOfFirst.sequence() + 1) & 0xFFFF);
+            assertThat(firstOfSecond.timestamp() - lastOfFirst.timestamp()).isPositive();
+            Packet next = agent.next(packet -> true);
+            assertThat(next.sequence()).isEqualTo((firstOfSecond.sequence() + 1) & 0xFFFF);
+            assertThat(next.timestamp()).isEqualTo(firstOfSecond.timestamp() + 160);
+        }
+    }
+
+    @Test
     void aBridgeBetweenMuLawAndALawTranscodes() throws Exception {
         try (TestPhone customer = new TestPhone(); TestPhone agent = new TestPhone();
              MediaLeg customerLeg = engine.open(); MediaLeg agentLeg = engine.open()) {
