@@ -62,6 +62,11 @@
     load(callUrl(call.callId), '#call');
     htmx.trigger(document.body, 'customer-changed');
   });
+  // Real calls: the agent's phone registered or not, or telephony set them Not available (the reason shown).
+  const reloadState = reason => htmx.ajax('GET', `${base}/state` + (reason ? `?reason=${encodeURIComponent(reason)}` : ''),
+      {source: '#state', target: '#state', swap: 'outerHTML'});
+  on('phone-registration', () => reloadState(null));
+  on('agent-state', change => reloadState(change.reason));
   on('wrap-up', wrapUp => load(`${base}/wrap-up?until=${encodeURIComponent(wrapUp.until)}`, '#wrap-up'));
 
   // Countdowns (preview, wrap-up) count down to the instant the server gave.

@@ -1,5 +1,6 @@
 package dev.outdial.agent;
 
+import dev.outdial.agent.internal.AgentPhoneRepository;
 import dev.outdial.agent.internal.UserRepository;
 import dev.outdial.shared.ConflictException;
 import dev.outdial.shared.NotFoundException;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,12 +33,17 @@ public class UserAccounts {
     private static final Set<Role> BUSINESS_ROLES = Set.of(Role.ADMIN, Role.SUPERVISOR, Role.AGENT);
 
     private final UserRepository users;
+    private final AgentPhoneRepository phones;
     private final PasswordEncoder passwords;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    UserAccounts(UserRepository users, PasswordEncoder passwords, Clock clock) {
+    UserAccounts(UserRepository users, AgentPhoneRepository phones, PasswordEncoder passwords,
+                 ApplicationEventPublisher events, Clock clock) {
         this.users = users;
+        this.phones = phones;
         this.passwords = passwords;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -96,6 +103,8 @@ public class UserAccounts {
         if (changes.password() != null) {
             users.updatePassword(id, passwords.encode(changes.password()));
         }
+        // A disabled agent's phone stops registering; an enabled one may again.
+        events.publishEvent(new AgentPhoneChanged(id, !enabled));
         return get(businessId, id);
     }
 
@@ -106,6 +115,10 @@ public class UserAccounts {
             refuseToRemoveLastAdmin(businessId);
         }
         users.markDeleted(businessId, id);
+        // The SIP user name is free again and the phone can no longer register.
+        if (phones.delete(businessId, id)) {
+            events.publishEvent(new AgentPhoneChanged(id, true));
+        }
     }
 
     /** A user changes their own password, proving they know the current one. */

@@ -82,6 +82,10 @@ class DemoBots {
 
     @EventListener(ApplicationReadyEvent.class)
     void takeSeats() {
+        if (!seats.available()) {
+            log.warn("The demo's bots answer on the simulated carrier: none is seated with outdial.telephony.mode=sip");
+            return;
+        }
         Business business = businesses.findByName(DemoBusiness.NAME).orElseThrow();
         long reached = classifications.list(business.id()).stream().filter(CallClassification::reached)
                 .map(CallClassification::id).findFirst().orElseThrow();

@@ -12,6 +12,7 @@ import dev.outdial.dialing.internal.CallRecordRepository;
 import dev.outdial.dialing.internal.Dispositions;
 import dev.outdial.dialing.internal.EngineThread;
 import dev.outdial.dialing.internal.LiveDialers;
+import dev.outdial.dialing.internal.PhoneLines;
 import dev.outdial.engine.call.DialOutcome;
 import dev.outdial.engine.call.DispositionOutcome;
 import dev.outdial.engine.customer.AgentId;
@@ -24,9 +25,13 @@ import dev.outdial.shared.ConflictException;
 import dev.outdial.shared.CurrentUser;
 import dev.outdial.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.media.Schema;
+import dev.outdial.shared.Role;
+import dev.outdial.sip.AgentLines;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.stereotype.Service;
 
 /**
@@ -51,10 +56,11 @@ public class AgentWork {
     private final CampaignCustomers customers;
     private final CallRecordRepository calls;
     private final Dispositions dispositions;
+    private final PhoneLines lines;
 
     AgentWork(EngineThread engine, LiveDialers dialers, AgentSessions sessions, AgentPhones phones,
               AgentAssignments assignments, CampaignCustomers customers, CallRecordRepository calls,
-              Dispositions dispositions) {
+              Dispositions dispositions, PhoneLines lines) {
         this.engine = engine;
         this.dialers = dialers;
         this.sessions = sessions;
@@ -63,13 +69,30 @@ public class AgentWork {
         this.customers = customers;
         this.calls = calls;
         this.dispositions = dispositions;
+        this.lines = lines;
     }
 
-    /** Available or Not available: only an available agent with a campaign open is given work. */
+    /**
+     * Available or Not available: only an available agent with a campaign open is given work. With
+     * real calls (sip mode) only an agent whose phone is registered can be Available: 409 PHONE_NOT_REGISTERED.
+     */
     public void setAvailable(CurrentUser me, boolean available) {
         requirePacedHere(me);
+        if (available) {
+            lines.requireRegistered(agentOf(me));
+        }
         sessions.setAvailable(agentOf(me), available);
         presenceChanged(me);
+    }
+
+    /** Signing out with real calls leaves work: Not available, and the agent's phone line released. */
+    @EventListener
+    void signedOut(LogoutSuccessEvent signedOut) {
+        if (lines.hasPhones() && signedOut.getAuthentication().getPrincipal() instanceof CurrentUser me
+                && me.role() == Role.AGENT && dialers.pacedElsewhere(me.businessId()).isEmpty()) {
+            sessions.setAvailable(agentOf(me), false);
+            presenceChanged(me);
+        }
     }
 
     public List<MyCampaign> campaigns(CurrentUser me) {
@@ -159,6 +182,7 @@ public class AgentWork {
             throw new ConflictException("dialing.answer.call-ended", new Object[] {callId, result},
                     Map.of("reason", "CALL_ENDED", "result", result));
         }
+        requireAnswerOnThePage();
         if (engine.call(() -> phones.answer(agentOf(me))).isEmpty()) {
             throw new ConflictException("dialing.answer.nothing-ringing", new Object[] {callId},
                     Map.of("reason", "NOT_RINGING"));
@@ -175,6 +199,7 @@ public class AgentWork {
      * dials the customer once the agent is on the line.
      */
     public void answerPhone(CurrentUser me) {
+        requireAnswerOnThePage();
         if (engine.call(() -> phones.answer(agentOf(me))).isEmpty()) {
             throw new ConflictException("dialing.phone.nothing-ringing");
         }
@@ -230,7 +255,39 @@ public class AgentWork {
     }
 
     private void presenceChanged(CurrentUser me) {
-        engine.run(() -> dialers.presenceChanged(me.businessId(), agentOf(me)));
+        AgentId agent = agentOf(me);
+        if (lines.hasPhones()) {
+            lines.presenceChanged(me.businessId(), agent, sessions.isAvailable(agent) && hasSystemDialedCampaignOpen(me));
+        }
+        engine.run(() -> dialers.presenceChanged(me.businessId(), agent));
+    }
+
+    /** Progressive and predictive connect answered customers at once: the agent's phone line is kept up for them. */
+    private boolean hasSystemDialedCampaignOpen(CurrentUser me) {
+        return campaigns(me).stream().anyMatch(campaign -> campaign.open()
+                && (campaign.dialMode().equals(DialMode.PROGRESSIVE.name())
+                || campaign.dialMode().equals(DialMode.PREDICTIVE.name())));
+    }
+
+    /** Whether agents have phones of their own (sip mode) whose registration the workspace shows. */
+    public boolean hasOwnPhone() {
+        return lines.hasPhones();
+    }
+
+    public boolean isPhoneRegistered(CurrentUser me) {
+        return lines.isRegistered(agentOf(me));
+    }
+
+    /** The agent's nailed-up line (sip mode; DOWN in sim mode). */
+    public AgentLines.LineState phoneLine(CurrentUser me) {
+        return lines.lineState(agentOf(me));
+    }
+
+    /** In sip mode agents answer on their own phone: the page's Answer is refused with ANSWER_ON_PHONE. */
+    private void requireAnswerOnThePage() {
+        if (!phones.answersOnThePage()) {
+            throw new ConflictException("dialing.answer.on-your-phone", new Object[0], Map.of("reason", "ANSWER_ON_PHONE"));
+        }
     }
 
     private CampaignRunner runnerFor(AgentId agent, long campaignId) {

@@ -7,12 +7,15 @@ import dev.outdial.engine.customer.CustomerInput;
 import dev.outdial.engine.port.CallDisposition;
 import dev.outdial.engine.port.CallRecord;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
 /**
  * A call record as the API shows it (SPEC §4.4): who was called from which hotline, by which agent,
- * where the call stands, its technical result and every timestamp, and the agent's word once given.
+ * where the call stands, its technical result and every timestamp, and the agent's word once given;
+ * {@code connectLatencyMillis}, from the customer's answer to their agent on the line, is what the
+ * 2-second rule measures.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CallView(
@@ -29,6 +32,7 @@ public record CallView(
         Instant ringingAt,
         Instant answeredAt,
         Instant connectedAt,
+        Long connectLatencyMillis,
         Instant endedAt,
         Long classification,
         @Schema(allowableValues = {"DONE", "CALLBACK", "DO_NOT_CALL_BACK"}) String next,
@@ -43,10 +47,15 @@ public record CallView(
                 call.agent().map(agent -> Long.valueOf(agent.value())).orElse(null), call.phase(),
                 call.result().map(Enum::name).orElse(null), call.queuedAt(), call.dialingAt(),
                 call.ringingAt().orElse(null), call.answeredAt().orElse(null), call.connectedAt().orElse(null),
-                call.endedAt().orElse(null),
+                connectLatency(call), call.endedAt().orElse(null),
                 disposition.map(word -> Long.valueOf(word.classification())).orElse(null),
                 disposition.map(word -> DispositionNames.nameOf(word.next())).orElse(null),
                 callback.map(CustomerInput.CallbackAt::appointment).orElse(null),
                 disposition.map(CallDisposition::answers).orElse(null));
+    }
+
+    private static Long connectLatency(CallRecord call) {
+        return call.answeredAt().flatMap(answered -> call.connectedAt()
+                .map(connected -> Duration.between(answered, connected).toMillis())).orElse(null);
     }
 }

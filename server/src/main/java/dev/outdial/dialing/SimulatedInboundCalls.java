@@ -3,8 +3,8 @@ package dev.outdial.dialing;
 import dev.outdial.business.Businesses;
 import dev.outdial.dialing.internal.EngineThread;
 import dev.outdial.dialing.internal.LiveSwitchboards;
+import dev.outdial.dialing.internal.LiveTelephony;
 import dev.outdial.engine.inbound.QueueRules;
-import dev.outdial.engine.port.Telephony;
 import dev.outdial.engine.sim.CallerKeyPress;
 import dev.outdial.engine.sim.SimulatedCarrier;
 import dev.outdial.inbound.InboundCalls;
@@ -30,13 +30,13 @@ public class SimulatedInboundCalls {
     private static final int MAX_SECONDS = 3600;
     private static final int MAX_KEYS = 50;
 
-    private final Telephony telephony;
+    private final LiveTelephony telephony;
     private final EngineThread engine;
     private final LiveSwitchboards switchboards;
     private final InboundCalls calls;
     private final Businesses businesses;
 
-    SimulatedInboundCalls(Telephony telephony, EngineThread engine, LiveSwitchboards switchboards, InboundCalls calls,
+    SimulatedInboundCalls(LiveTelephony telephony, EngineThread engine, LiveSwitchboards switchboards, InboundCalls calls,
                           Businesses businesses) {
         this.telephony = telephony;
         this.engine = engine;
@@ -47,9 +47,8 @@ public class SimulatedInboundCalls {
 
     /** Makes the call; returns its id, under which the queue's calls list it. */
     public String call(long businessId, SimulatedInboundCall call) {
-        if (!(telephony instanceof SimulatedCarrier carrier)) {
-            throw new ConflictException("dialing.sim.not-simulated");
-        }
+        SimulatedCarrier carrier = telephony.simulatedCarrier()
+                .orElseThrow(() -> new ConflictException("dialing.sim.not-simulated"));
         Violations violations = new Violations();
         QueueRules queue = queueOf(businessId, call.queueId(), violations);
         String caller = null;

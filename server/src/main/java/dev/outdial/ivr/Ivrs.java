@@ -26,9 +26,12 @@ public class Ivrs {
     private final AudioFiles audio;
     private final CallClassifications classifications;
     private final Campaigns campaigns;
+    private final SpokenPrompts speech;
     private final Clock clock;
 
-    Ivrs(IvrRepository ivrs, AudioFiles audio, CallClassifications classifications, Campaigns campaigns, Clock clock) {
+    Ivrs(IvrRepository ivrs, AudioFiles audio, CallClassifications classifications, Campaigns campaigns,
+         SpokenPrompts speech, Clock clock) {
+        this.speech = speech;
         this.ivrs = ivrs;
         this.audio = audio;
         this.classifications = classifications;
@@ -82,10 +85,22 @@ public class Ivrs {
         Set<String> results = classifications.list(businessId).stream().map(CallClassification::code)
                 .collect(Collectors.toSet());
         List<IvrNode> nodes = IvrTreeRules.check(draft, id -> audio.exists(businessId, id), results, violations);
+        if (!speech.canSpeak()) {
+            refuseSpokenPrompts(nodes, violations);
+        }
         violations.throwIfAny();
         if (ivrs.nameTaken(businessId, name, exceptId)) {
             throw new ConflictException("ivr.name.taken", name);
         }
         return new Ivr(exceptId == null ? 0 : exceptId, name, draft.root().strip(), nodes);
+    }
+
+    /** A prompt given as text is spoken; where the telephony cannot speak, each names its node. */
+    private static void refuseSpokenPrompts(List<IvrNode> nodes, Violations violations) {
+        for (int i = 0; i < nodes.size(); i++) {
+            IvrNode node = nodes.get(i);
+            violations.check(node == null || node.prompt() == null || node.audioId() != null,
+                    "nodes[" + i + "].prompt", "ivr.prompt.cannot-speak");
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,6 +76,15 @@ public class AudioFiles {
     public AudioContent content(long businessId, long id) {
         AudioFile file = get(businessId, id);
         return new AudioContent(file, files.bytes(businessId, id));
+    }
+
+    /**
+     * The uploaded bytes of audio file {@code id} for the telephony adapter, which plays the prompts a
+     * business's own IVR, queue or campaign names (so no business is asked); empty once deleted.
+     */
+    @Transactional(readOnly = true)
+    public Optional<byte[]> contentForPlaying(long id) {
+        return files.bytesForPlaying(id);
     }
 
     /** Refused while an IVR or a queue plays the file: callers would hear silence instead. */

@@ -38,7 +38,8 @@ class CallExportTest {
         List<List<String>> rows = Exports.csv(csv.body());
         List<String> headers = rows.getFirst();
         assertThat(headers).containsExactly("Call ID", "Customer ID", "Customer", "Number", "Hotline", "Agent ID",
-                "Agent", "State", "Queued at", "Dialing at", "Ringing at", "Answered at", "Connected at", "Ended at",
+                "Agent", "State", "Queued at", "Dialing at", "Ringing at", "Answered at", "Connected at",
+                "Connect latency (ms)", "Ended at",
                 "Technical result", "Classification", "Next step", "Callback at");
         assertThat(rows).hasSize(3);
         List<String> first = rows.get(1);

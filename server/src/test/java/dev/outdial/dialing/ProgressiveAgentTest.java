@@ -9,6 +9,7 @@ import dev.outdial.testing.Api;
 import dev.outdial.testing.OutdialIntegrationTest;
 import dev.outdial.testing.TestBusiness;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,9 @@ class ProgressiveAgentTest {
         JsonNode ended = progressive.waitForCallEnd(agent.client(), call);
         assertThat(ended.get("result").asString()).isEqualTo("SUCCESS");
         assertThat(ended.get("connectedAt")).isNotNull();
+        assertThat(ended.get("connectLatencyMillis").asLong()).as("from the customer's answer to the agent on the line")
+                .isEqualTo(Duration.between(Instant.parse(ended.get("answeredAt").asString()),
+                        Instant.parse(ended.get("connectedAt").asString())).toMillis());
         assertThat(ended.get("agentId").asLong()).isEqualTo(agent.id());
         progressive.dispose(agent, call, "DONE", Map.of());
         assertThat(progressive.customer(customer).get("status").asString()).isEqualTo("SUCCESS");

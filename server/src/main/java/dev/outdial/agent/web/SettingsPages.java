@@ -1,6 +1,8 @@
 package dev.outdial.agent.web;
 
 import dev.outdial.agent.AgentGroups;
+import dev.outdial.agent.AgentPhone;
+import dev.outdial.agent.AgentPhoneAccounts;
 import dev.outdial.agent.UserAccount;
 import dev.outdial.agent.UserAccounts;
 import dev.outdial.agent.UserDraft;
@@ -9,7 +11,9 @@ import dev.outdial.shared.CurrentUser;
 import dev.outdial.shared.InvalidInputException;
 import dev.outdial.shared.Role;
 import dev.outdial.web.PageMessages;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,18 +28,26 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SettingsPages {
 
     private final UserAccounts users;
+    private final AgentPhoneAccounts phones;
     private final AgentGroups groups;
     private final PageMessages messages;
 
-    SettingsPages(UserAccounts users, AgentGroups groups, PageMessages messages) {
+    SettingsPages(UserAccounts users, AgentPhoneAccounts phones, AgentGroups groups, PageMessages messages) {
         this.users = users;
+        this.phones = phones;
         this.groups = groups;
         this.messages = messages;
     }
 
     @GetMapping("/settings/users")
     String users(@AuthenticationPrincipal CurrentUser me, Model model) {
-        model.addAttribute("users", users.list(me.businessId(), null));
+        List<UserAccount> all = users.list(me.businessId(), null);
+        model.addAttribute("users", all);
+        // Each agent's phone account, if any, and whether it is registered now.
+        Map<Long, AgentPhone> agentPhones = new HashMap<>();
+        all.stream().filter(user -> user.role() == Role.AGENT).forEach(agent ->
+                phones.find(me.businessId(), agent.id()).ifPresent(phone -> agentPhones.put(agent.id(), phone)));
+        model.addAttribute("phones", agentPhones);
         model.addAttribute("roles", List.of(Role.AGENT, Role.SUPERVISOR, Role.ADMIN));
         return "settings/users";
     }
@@ -52,6 +64,32 @@ class SettingsPages {
             model.addAttribute("draft", new UserDraft(email, name, null, role, true));
             return users(me, model);
         }
+    }
+
+    /** Gives the agent SIP credentials for their softphone (or new ones). */
+    @PostMapping("/settings/users/{id}/phone")
+    String setPhone(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestParam String sipUsername,
+                    @RequestParam String sipPassword, Model model, RedirectAttributes redirect) {
+        try {
+            AgentPhone phone = phones.set(me.businessId(), id,
+                    new AgentPhoneAccounts.PhoneCredentials(sipUsername, sipPassword));
+            redirect.addFlashAttribute("notice", messages.text("users.phone.saved", phone.sipUsername()));
+            return "redirect:/settings/users";
+        } catch (InvalidInputException | ConflictException rejected) {
+            model.addAttribute("errors", messages.describe(rejected));
+            return users(me, model);
+        }
+    }
+
+    @PostMapping("/settings/users/{id}/phone/delete")
+    String removePhone(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
+        try {
+            phones.remove(me.businessId(), id);
+            redirect.addFlashAttribute("notice", messages.text("users.phone.removed"));
+        } catch (ConflictException refused) {
+            redirect.addFlashAttribute("errors", messages.describe(refused));
+        }
+        return "redirect:/settings/users";
     }
 
     @PostMapping("/settings/users/{id}/enabled")

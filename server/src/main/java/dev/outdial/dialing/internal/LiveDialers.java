@@ -17,8 +17,8 @@ import dev.outdial.engine.pacing.CampaignRunner;
 import dev.outdial.engine.pacing.EnginePorts;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.rules.ConcurrencyLimit;
+import dev.outdial.engine.port.Telephony;
 import dev.outdial.engine.sim.SimulatedAgents;
-import dev.outdial.engine.sim.SimulatedCarrier;
 import dev.outdial.shared.NotFoundException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -84,7 +84,7 @@ public class LiveDialers {
 
     LiveDialers(EngineThread engine, EngineCampaigns settings, DialingCustomers customers, Campaigns campaigns,
                 Businesses businesses, AgentPhones phones, AccountManagers accountManagers, CallTickets tickets,
-                PacerLeases leases, SimulatedCarrier carrier,
+                PacerLeases leases, Telephony telephony,
                 AgentSessions sessions, LiveNumberLists lists, CallRecordRepository calls, AgentEventStream screen,
                 SimulatedAgents bots, ApplicationEventPublisher events) {
         this.engine = engine;
@@ -97,7 +97,7 @@ public class LiveDialers {
         this.tickets = tickets;
         this.leases = leases;
         // What the engine shows an agent goes to their page and, for a simulated agent, to the bot in their seat.
-        this.ports = new EnginePorts(engine, carrier, customers, sessions, lists, new ClassifyingCallLog(calls, customers, events),
+        this.ports = new EnginePorts(engine, telephony, customers, sessions, lists, new ClassifyingCallLog(calls, customers, events),
                 (agent, update) -> {
                     screen.show(agent, update);
                     bots.show(agent, update);

@@ -3,7 +3,7 @@ package dev.outdial.dialing.internal;
 import dev.outdial.engine.call.CampaignSettings;
 import dev.outdial.engine.inbound.Switchboard;
 import dev.outdial.engine.pacing.BusinessDialer;
-import dev.outdial.engine.sim.SimulatedCarrier;
+import dev.outdial.engine.port.Telephony;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -18,16 +18,16 @@ public class LiveSwitchboards {
 
     private final EngineThread engine;
     private final LiveDialers dialers;
-    private final SimulatedCarrier carrier;
+    private final Telephony telephony;
     private final QueueMembers members;
     private final InboundTickets log;
     private final Map<Long, Switchboard> boards = new HashMap<>();
 
-    LiveSwitchboards(EngineThread engine, LiveDialers dialers, SimulatedCarrier carrier, QueueMembers members,
+    LiveSwitchboards(EngineThread engine, LiveDialers dialers, Telephony telephony, QueueMembers members,
                      InboundTickets log) {
         this.engine = engine;
         this.dialers = dialers;
-        this.carrier = carrier;
+        this.telephony = telephony;
         this.members = members;
         this.log = log;
     }
@@ -37,7 +37,7 @@ public class LiveSwitchboards {
         return boards.computeIfAbsent(businessId, id -> {
             BusinessDialer dialer = dialers.dialerFor(id);
             // Queues have no answer timeout of their own: the campaigns' default.
-            Switchboard board = new Switchboard(id, engine, carrier, dialer.desk(), members.of(id), log,
+            Switchboard board = new Switchboard(id, engine, telephony, dialer.desk(), members.of(id), log,
                     CampaignSettings.DEFAULT_AGENT_ANSWER_TIMEOUT, dialer::wake);
             dialer.afterCampaigns(board::serve);
             return board;

@@ -1,24 +1,65 @@
 package dev.outdial.dialing.internal;
 
+import dev.outdial.engine.port.Telephony;
 import dev.outdial.engine.sim.SimulatedAgents;
 import dev.outdial.engine.sim.SimulatedCarrier;
 import dev.outdial.shared.NodeId;
+import dev.outdial.sip.PhoneBook;
+import dev.outdial.sip.PromptSource;
+import dev.outdial.sip.SipTelephony;
 import java.util.Random;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
-/** The simulated carrier is the default telephony (ARCHITECTURE §3); a SIP adapter would replace this bean. */
+/**
+ * The telephony of the live engine, chosen by {@code outdial.telephony.mode} (ARCHITECTURE §3): the
+ * simulated carrier by default, or the SIP adapter, started here so a port it cannot bind stops
+ * the application with the setting to change. Everything else depends on the {@link Telephony}
+ * port, or on {@link LiveTelephony} for what only one mode has.
+ */
 @Configuration
-@EnableConfigurationProperties({SimTelephonyProperties.class, DialingProperties.class})
+@EnableConfigurationProperties({SimTelephonyProperties.class, DialingProperties.class, TelephonyProperties.class})
 class TelephonyConfig {
 
+    /** Only in sim mode; an unknown mode leaves it out and {@link TelephonyProperties} stops the start naming the setting. */
     @Bean
+    @ConditionalOnProperty(name = "outdial.telephony.mode", havingValue = "sim", matchIfMissing = true)
     SimulatedCarrier simulatedCarrier(EngineThread engine, SimTelephonyProperties sim, NodeId node) {
         SimulatedCarrier carrier = new SimulatedCarrier(engine, sim.model(), new Random(), "sim-" + node.value());
         carrier.keyPresses(sim.keyPresses());
         carrier.hotlineRules(sim.hotlineOutcomes());
         return carrier;
+    }
+
+    @Bean
+    LiveTelephony liveTelephony(TelephonyProperties settings, ObjectProvider<SimulatedCarrier> simulated,
+                                ObjectProvider<SipAdapter.Factory> adapters, PhoneBook phones, PromptSource prompts) {
+        return switch (settings.telephonyMode()) {
+            case SIM -> LiveTelephony.simulated(simulated.getObject());
+            case SIP -> {
+                SipAdapter.Factory factory = adapters.getIfAvailable(
+                        () -> (sip, book, audio) -> SipAdapter.of(new SipTelephony(sip, book, audio)));
+                SipAdapter adapter = factory.open(settings.sipSettings(), phones, prompts);
+                try {
+                    adapter.start();
+                } catch (RuntimeException cannotStart) {
+                    adapter.close();
+                    throw cannotStart;
+                }
+                yield LiveTelephony.sip(adapter);
+            }
+        };
+    }
+
+    /** Primary: in sim mode the carrier is a Telephony bean too. */
+    @Bean
+    @Primary
+    Telephony telephony(LiveTelephony live) {
+        return live.port();
     }
 
     /** The seats of simulated agents (the demo's bots): each sees what the engine shows its agent. */

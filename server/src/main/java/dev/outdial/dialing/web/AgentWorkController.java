@@ -34,6 +34,20 @@ class AgentWorkController {
     record StateChange(AgentState state) {
     }
 
+    /**
+     * The agent's state and, with real calls (sip mode), whether their phone is registered and their
+     * nailed-up line ({@code DOWN}, {@code CALLING}, {@code UP}); both null in sim mode.
+     */
+    record MyState(AgentState state, Boolean phoneRegistered, String phoneLine) {
+    }
+
+    @GetMapping("/api/v1/me/state")
+    MyState state(@AuthenticationPrincipal CurrentUser me) {
+        return new MyState(work.isAvailable(me) ? AgentState.AVAILABLE : AgentState.NOT_AVAILABLE,
+                work.hasOwnPhone() ? work.isPhoneRegistered(me) : null,
+                work.hasOwnPhone() ? work.phoneLine(me).name() : null);
+    }
+
     @PutMapping("/api/v1/me/state")
     StateChange setState(@AuthenticationPrincipal CurrentUser me, @RequestBody StateChange change) {
         if (change.state() == null) {

@@ -26,6 +26,7 @@ final class CallExportColumns {
             ExportColumn.of(header.apply("ringing-at"), exported -> exported.call().ringingAt()),
             ExportColumn.of(header.apply("answered-at"), exported -> exported.call().answeredAt()),
             ExportColumn.of(header.apply("connected-at"), exported -> exported.call().connectedAt()),
+            ExportColumn.of(header.apply("connect-latency"), exported -> exported.call().connectLatencyMillis()),
             ExportColumn.of(header.apply("ended-at"), exported -> exported.call().endedAt()),
             ExportColumn.of(header.apply("result"), exported -> exported.call().result()),
             ExportColumn.of(header.apply("classification"), ExportedCall::classificationName),

@@ -63,7 +63,7 @@ class WorkspacePages {
     String page(@AuthenticationPrincipal CurrentUser me, Model model) {
         List<AgentWork.MyCampaign> campaigns = work.campaigns(me);
         model.addAttribute("campaigns", campaigns);
-        model.addAttribute("available", work.isAvailable(me));
+        stateOf(me, model);
         campaigns.stream().filter(AgentWork.MyCampaign::open).findFirst()
                 .ifPresent(open -> model.addAttribute("screen", screens.screen(me, open.id())));
         return PAGE;
@@ -72,8 +72,29 @@ class WorkspacePages {
     @PostMapping("/workspace/state")
     String state(@AuthenticationPrincipal CurrentUser me, @RequestParam boolean available, Model model) {
         work.setAvailable(me, available);
-        model.addAttribute("available", work.isAvailable(me));
+        stateOf(me, model);
         return PAGE + " :: state";
+    }
+
+    /**
+     * The state again, after the agent's phone registered or unregistered, or telephony set them Not
+     * available ({@code reason}: PHONE_LINE_DOWN, PHONE_NOT_REGISTERED), which it then says.
+     */
+    @GetMapping("/workspace/state")
+    String state(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) String reason, Model model) {
+        stateOf(me, model);
+        if (reason != null && reason.matches("[A-Z_]{1,40}")) {
+            String key = "workspace.refused." + reason;
+            String text = messages.text(key);
+            model.addAttribute("stateNotice", text.equals(key) ? null : text);
+        }
+        return PAGE + " :: state";
+    }
+
+    private void stateOf(CurrentUser me, Model model) {
+        model.addAttribute("available", work.isAvailable(me));
+        model.addAttribute("ownPhone", work.hasOwnPhone());
+        model.addAttribute("phoneRegistered", work.hasOwnPhone() && work.isPhoneRegistered(me));
     }
 
     /** Run: opens the campaign's execution screen; the list shows it open. */

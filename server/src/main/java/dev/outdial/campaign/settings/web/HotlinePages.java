@@ -3,6 +3,7 @@ package dev.outdial.campaign.settings.web;
 import dev.outdial.campaign.settings.HotlineDraft;
 import dev.outdial.campaign.settings.HotlineGroup;
 import dev.outdial.campaign.settings.Hotlines;
+import dev.outdial.campaign.settings.TrunkHealth;
 import dev.outdial.shared.CurrentUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -14,7 +15,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The admin's hotlines page: the list with failures, a form to add one, enable/disable and delete. */
+/**
+ * The admin's hotlines page: the list with failures, a form to add one, enable/disable and delete;
+ * with real calls, the carrier trunk's health above it.
+ */
 @Controller
 @RequestMapping("/settings/hotlines")
 class HotlinePages {
@@ -23,15 +27,18 @@ class HotlinePages {
 
     private final Hotlines hotlines;
     private final Forms forms;
+    private final TrunkHealth trunk;
 
-    HotlinePages(Hotlines hotlines, Forms forms) {
+    HotlinePages(Hotlines hotlines, Forms forms, TrunkHealth trunk) {
         this.hotlines = hotlines;
         this.forms = forms;
+        this.trunk = trunk;
     }
 
     @GetMapping
     String page(@AuthenticationPrincipal CurrentUser me, Model model) {
         model.addAttribute("hotlines", hotlines.list(me.businessId()));
+        trunk.report().ifPresent(report -> model.addAttribute("trunk", report));
         model.addAttribute("groups", hotlines.groups(me.businessId()).stream().map(HotlineGroup::name).toList());
         if (!model.containsAttribute("draft")) {
             model.addAttribute("draft", new HotlineDraft("", "", "", true));

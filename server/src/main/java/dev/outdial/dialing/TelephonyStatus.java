@@ -1,0 +1,34 @@
+package dev.outdial.dialing;
+
+import dev.outdial.campaign.settings.TrunkHealth;
+import dev.outdial.dialing.internal.LiveTelephony;
+import dev.outdial.sip.TrunkStatus;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/** Which telephony the node runs ({@code outdial.telephony.mode}) and, with real calls, the trunk's health. */
+@Service
+public class TelephonyStatus implements TrunkHealth {
+
+    /** {@code GET /api/v1/telephony}: mode {@code sim} or {@code sip}; the trunk only in sip mode. */
+    public record View(String mode, Optional<Report> trunk) {
+    }
+
+    private final LiveTelephony telephony;
+
+    TelephonyStatus(LiveTelephony telephony) {
+        this.telephony = telephony;
+    }
+
+    public View view() {
+        return new View(telephony.mode().setting(), report());
+    }
+
+    @Override
+    public Optional<Report> report() {
+        return telephony.sipAdapter().map(sip -> {
+            TrunkStatus trunk = sip.trunkStatus();
+            return new Report(trunk.state().name(), trunk.checkedAt(), trunk.detail());
+        });
+    }
+}

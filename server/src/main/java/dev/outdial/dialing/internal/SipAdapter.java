@@ -1,0 +1,73 @@
+package dev.outdial.dialing.internal;
+
+import dev.outdial.engine.port.Telephony;
+import dev.outdial.sip.AgentLines;
+import dev.outdial.sip.PhoneBook;
+import dev.outdial.sip.PhoneRegistrations;
+import dev.outdial.sip.PromptSource;
+import dev.outdial.sip.SipSettings;
+import dev.outdial.sip.SipTelephony;
+import dev.outdial.sip.TrunkStatus;
+
+/**
+ * What the server uses of the SIP adapter in sip mode: the Telephony port, the registrar's view of
+ * agents' phones, the agents' nailed-up lines and the trunk's health. An interface so the
+ * application's rules around it (who may go Available, lines released on leaving) are tested
+ * without a network; {@link #of(SipTelephony)} is the real one.
+ */
+public interface SipAdapter extends AutoCloseable {
+
+    Telephony telephony();
+
+    PhoneRegistrations registrations();
+
+    AgentLines agentLines();
+
+    TrunkStatus trunkStatus();
+
+    /** Binds the SIP and RTP ports; an exception names the setting that prevents it. */
+    void start();
+
+    @Override
+    void close();
+
+    /** Makes the adapter from the validated settings; a bean of this type replaces the real adapter (tests). */
+    @FunctionalInterface
+    interface Factory {
+        SipAdapter open(SipSettings settings, PhoneBook phones, PromptSource prompts);
+    }
+
+    static SipAdapter of(SipTelephony sip) {
+        return new SipAdapter() {
+            @Override
+            public Telephony telephony() {
+                return sip;
+            }
+
+            @Override
+            public PhoneRegistrations registrations() {
+                return sip.registrations();
+            }
+
+            @Override
+            public AgentLines agentLines() {
+                return sip.agentLines();
+            }
+
+            @Override
+            public TrunkStatus trunkStatus() {
+                return sip.trunkStatus();
+            }
+
+            @Override
+            public void start() {
+                sip.start();
+            }
+
+            @Override
+            public void close() {
+                sip.close();
+            }
+        };
+    }
+}

@@ -1,0 +1,156 @@
+package dev.outdial.dialing.internal;
+
+import dev.outdial.sip.SipSettings;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns what an operator typed under {@code outdial.telephony.sip.*} into {@link SipSettings}; each
+ * wrong value is an {@link IllegalArgumentException} naming the setting, which stops the start.
+ */
+final class SipSettingsParser {
+
+    static final String PREFIX = "outdial.telephony.sip.";
+    /** A call takes two legs (customer and agent), each its own RTP port. */
+    static final int MIN_RTP_PORTS = 4;
+    private static final int DEFAULT_SIP_PORT = 5060;
+    private static final Pattern HOST_PORT = Pattern.compile("\\[?([^\\[\\]\\s]+?)]?(?::(\\d{1,5}))?");
+    private static final Pattern PORT_RANGE = Pattern.compile("(\\d{1,5})\\s*-\\s*(\\d{1,5})");
+    private static final Pattern REALM = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Duration MIN_KEEP_ALIVE = Duration.ofSeconds(1);
+    private static final Duration MAX_KEEP_ALIVE = Duration.ofHours(1);
+
+    private SipSettingsParser() {
+    }
+
+    static SipSettings parse(TelephonyProperties.Sip sip) {
+        InetSocketAddress listen = socketAddress("listen", sip.listen(), true);
+        String publicAddress = publicAddress(sip.publicAddress(), listen);
+        int[] rtp = rtpPorts(sip.rtpPorts());
+        TelephonyProperties.Trunk trunk = sip.trunk();
+        InetSocketAddress trunkAddress = socketAddress("trunk.address", trunk.address(), false);
+        SipSettings.Transport transport = transport(trunk.transport());
+        Optional<String> username = trunk.given(trunk.username());
+        Optional<String> password = trunk.given(trunk.password());
+        if (username.isPresent() != password.isPresent()) {
+            throw invalid("trunk.username", "and " + PREFIX + "trunk.password are given together or not at all");
+        }
+        String fromDomain = trunk.given(trunk.fromDomain()).map(String::trim).orElse(trunkAddress.getHostString());
+        if (fromDomain.contains(" ") || fromDomain.contains("@")) {
+            throw invalid("trunk.from-domain", "must be a host name, not '" + fromDomain + "'");
+        }
+        return new SipSettings(listen, publicAddress, rtp[0], rtp[1], trunkAddress, transport, username, password,
+                fromDomain, realm(sip.realm()), keepAlive(sip.keepAlive()));
+    }
+
+    static String realm(String typed) {
+        if (typed == null || !REALM.matcher(typed).matches()) {
+            throw invalid("realm", "must be 1 to 64 letters, digits, dots, dashes or underscores, not '" + typed + "'");
+        }
+        return typed;
+    }
+
+    private static InetSocketAddress socketAddress(String setting, String typed, boolean portRequired) {
+        if (typed == null || typed.isBlank()) {
+            throw invalid(setting, "is required in sip mode (host:port)");
+        }
+        Matcher parts = HOST_PORT.matcher(typed.trim());
+        if (!parts.matches() || (portRequired && parts.group(2) == null)) {
+            throw invalid(setting, "must be host:port, not '" + typed + "'");
+        }
+        int port = parts.group(2) == null ? DEFAULT_SIP_PORT : Integer.parseInt(parts.group(2));
+        if (port < 1 || port > 65535) {
+            throw invalid(setting, "has port " + port + ", outside 1-65535");
+        }
+        InetSocketAddress address = new InetSocketAddress(parts.group(1), port);
+        if (address.isUnresolved()) {
+            throw invalid(setting, "names host '" + parts.group(1) + "', which does not resolve");
+        }
+        return address;
+    }
+
+    /** The address given, else the listening one unless it is every interface, else this machine's first non-loopback IPv4. */
+    private static String publicAddress(String typed, InetSocketAddress listen) {
+        if (typed != null && !typed.isBlank()) {
+            String given = typed.trim();
+            if (given.contains(" ") || given.contains(":") && !given.contains("]") && given.indexOf(':') == given.lastIndexOf(':')) {
+                throw invalid("public-address", "must be a host name or IP address without a port, not '" + typed + "'");
+            }
+            if (given.equals("0.0.0.0") || given.equals("::")) {
+                throw invalid("public-address", "must be an address phones and the trunk can reach, not '" + typed + "'");
+            }
+            return given;
+        }
+        if (!listen.getAddress().isAnyLocalAddress()) {
+            return listen.getAddress().getHostAddress();
+        }
+        return firstNonLoopbackAddress().orElseThrow(() -> invalid("public-address",
+                "is required: this machine has no network address but loopback"));
+    }
+
+    private static Optional<String> firstNonLoopbackAddress() {
+        try {
+            for (NetworkInterface face : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (!face.isUp() || face.isLoopback()) {
+                    continue;
+                }
+                for (InetAddress address : Collections.list(face.getInetAddresses())) {
+                    if (address instanceof Inet4Address && !address.isLoopbackAddress() && !address.isLinkLocalAddress()) {
+                        return Optional.of(address.getHostAddress());
+                    }
+                }
+            }
+            return Optional.empty();
+        } catch (SocketException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    private static int[] rtpPorts(String typed) {
+        Matcher range = PORT_RANGE.matcher(typed == null ? "" : typed.trim());
+        if (!range.matches()) {
+            throw invalid("rtp-ports", "must be a range like 30000-31999, not '" + typed + "'");
+        }
+        int first = Integer.parseInt(range.group(1));
+        int last = Integer.parseInt(range.group(2));
+        if (first < 1024 || last > 65535 || first > last) {
+            throw invalid("rtp-ports", "must lie within 1024-65535, first port first, not '" + typed + "'");
+        }
+        if (first % 2 != 0) {
+            throw invalid("rtp-ports", "must start on an even port (RTP's convention), not " + first);
+        }
+        if (last - first + 1 < MIN_RTP_PORTS) {
+            throw invalid("rtp-ports", "must hold at least " + MIN_RTP_PORTS + " ports, not " + (last - first + 1));
+        }
+        return new int[] {first, last};
+    }
+
+    private static SipSettings.Transport transport(String typed) {
+        String transport = typed == null ? "" : typed.trim().toUpperCase(Locale.ROOT);
+        return switch (transport) {
+            case "UDP" -> SipSettings.Transport.UDP;
+            case "TCP" -> SipSettings.Transport.TCP;
+            default -> throw invalid("trunk.transport", "must be udp or tcp, not '" + typed + "'");
+        };
+    }
+
+    private static Duration keepAlive(Duration typed) {
+        if (typed == null || typed.compareTo(MIN_KEEP_ALIVE) < 0 || typed.compareTo(MAX_KEEP_ALIVE) > 0) {
+            throw invalid("keep-alive", "must be between 1s and 1h, not " + typed);
+        }
+        return typed;
+    }
+
+    private static IllegalArgumentException invalid(String setting, String why) {
+        return new IllegalArgumentException(PREFIX + setting + " " + why);
+    }
+}

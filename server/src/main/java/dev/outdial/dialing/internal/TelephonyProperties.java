@@ -1,0 +1,71 @@
+package dev.outdial.dialing.internal;
+
+import dev.outdial.sip.SipSettings;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code outdial.telephony.mode} ({@code sim} or {@code sip}) and, for real calls,
+ * {@code outdial.telephony.sip.*}. Checked as the application starts: a wrong value stops it with
+ * a message naming the setting. The SIP settings are checked only in sip mode, except the realm,
+ * which agents' phone passwords are kept under in both modes.
+ */
+@ConfigurationProperties("outdial.telephony")
+public record TelephonyProperties(@DefaultValue("sim") String mode, @DefaultValue Sip sip) {
+
+    public TelephonyProperties {
+        TelephonyMode chosen = TelephonyMode.parse(mode);
+        SipSettingsParser.realm(sip.realm());
+        if (chosen == TelephonyMode.SIP) {
+            SipSettingsParser.parse(sip);
+        }
+    }
+
+    public TelephonyMode telephonyMode() {
+        return TelephonyMode.parse(mode);
+    }
+
+    /** The validated SIP settings; only in sip mode. */
+    public SipSettings sipSettings() {
+        return SipSettingsParser.parse(sip);
+    }
+
+    /** The digest realm agents' phones authenticate in; changing it means setting every phone password again. */
+    public String realm() {
+        return SipSettingsParser.realm(sip.realm());
+    }
+
+    /**
+     * {@code outdial.telephony.sip.*}.
+     *
+     * @param listen        host:port SIP is received on (UDP and TCP)
+     * @param publicAddress the address written in Contact, Via and SDP; by default this machine's first
+     *                      non-loopback address
+     * @param rtpPorts      the RTP port range, e.g. 30000-31999 (even first port)
+     * @param realm         the digest realm of agents' phones
+     * @param keepAlive     how often the trunk is sent OPTIONS
+     */
+    public record Sip(@DefaultValue("0.0.0.0:5060") String listen, String publicAddress,
+                      @DefaultValue("30000-31999") String rtpPorts, @DefaultValue Trunk trunk,
+                      @DefaultValue("outdial") String realm, @DefaultValue("30s") Duration keepAlive) {
+    }
+
+    /**
+     * {@code outdial.telephony.sip.trunk.*}: the carrier.
+     *
+     * @param address    host:port of the carrier's SIP trunk (required in sip mode)
+     * @param transport  udp or tcp
+     * @param username   digest user name the trunk may challenge for (with {@code password}, or neither)
+     * @param password   its password
+     * @param fromDomain host part of From; the trunk's host by default
+     */
+    public record Trunk(String address, @DefaultValue("udp") String transport, String username, String password,
+                        String fromDomain) {
+
+        Optional<String> given(String value) {
+            return Optional.ofNullable(value).filter(text -> !text.isBlank());
+        }
+    }
+}

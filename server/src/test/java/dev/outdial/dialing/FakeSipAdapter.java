@@ -1,0 +1,170 @@
+package dev.outdial.dialing;
+
+import dev.outdial.dialing.internal.EngineThread;
+import dev.outdial.dialing.internal.SipAdapter;
+import dev.outdial.engine.customer.AgentId;
+import dev.outdial.engine.port.Telephony;
+import dev.outdial.engine.sim.CarrierModel;
+import dev.outdial.engine.sim.SimulatedCarrier;
+import dev.outdial.ivr.SpokenPrompts;
+import dev.outdial.sip.AgentLines;
+import dev.outdial.sip.PhoneBook;
+import dev.outdial.sip.PhoneRegistrations;
+import dev.outdial.sip.PromptSource;
+import dev.outdial.sip.SipSettings;
+import dev.outdial.sip.TrunkStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * The SIP adapter as the server sees it, without a network: the test registers agents' phones,
+ * sees which lines are nailed up and hangs them up, the way a softphone would. Its calls go to a
+ * simulated carrier. Also keeps what the server handed the real adapter (settings, phone book).
+ */
+final class FakeSipAdapter implements SipAdapter {
+
+    /** Replaces the real adapter in a sip-mode test's context. */
+    @TestConfiguration
+    static class Config {
+
+        @Bean
+        FakeSipAdapter fakeSipAdapter(EngineThread engine) {
+            return new FakeSipAdapter(new SimulatedCarrier(engine, CarrierModel.typical(), new Random(), "fake-sip"));
+        }
+
+        @Bean
+        SipAdapter.Factory fakeSipAdapters(FakeSipAdapter fake) {
+            return (settings, phones, prompts) -> fake.handed(settings, phones, prompts);
+        }
+
+        /** Whether espeak-ng "is installed": the fixtures' IVRs speak, a test may take it away. */
+        @Bean
+        @Primary
+        SpokenPrompts fakeSpeech(FakeSipAdapter fake) {
+            return () -> fake.canSpeak;
+        }
+    }
+
+    final Lines lines = new Lines();
+    final Registrations registrations = new Registrations();
+    private final Telephony telephony;
+    volatile SipSettings settings;
+    volatile PhoneBook phoneBook;
+    volatile PromptSource prompts;
+    volatile boolean started;
+    volatile boolean canSpeak = true;
+
+    FakeSipAdapter(Telephony telephony) {
+        this.telephony = telephony;
+    }
+
+    private FakeSipAdapter handed(SipSettings settings, PhoneBook phones, PromptSource prompts) {
+        this.settings = settings;
+        this.phoneBook = phones;
+        this.prompts = prompts;
+        return this;
+    }
+
+    @Override
+    public Telephony telephony() {
+        return telephony;
+    }
+
+    @Override
+    public PhoneRegistrations registrations() {
+        return registrations;
+    }
+
+    @Override
+    public AgentLines agentLines() {
+        return lines;
+    }
+
+    @Override
+    public TrunkStatus trunkStatus() {
+        return new TrunkStatus(TrunkStatus.State.UP, Optional.of(Instant.parse("2026-01-01T00:00:00Z")),
+                "SIP/2.0 200 OK");
+    }
+
+    @Override
+    public void start() {
+        started = true;
+    }
+
+    @Override
+    public void close() {
+        started = false;
+    }
+
+    static AgentId agent(long userId) {
+        return AgentId.of(String.valueOf(userId));
+    }
+
+    /** Phones registering and unregistering, as the registrar would report them. */
+    static final class Registrations implements PhoneRegistrations {
+
+        private final Map<AgentId, Boolean> registered = new ConcurrentHashMap<>();
+        private final List<BiConsumer<AgentId, Boolean>> listeners = new CopyOnWriteArrayList<>();
+
+        void set(long userId, boolean isRegistered) {
+            registered.put(agent(userId), isRegistered);
+            listeners.forEach(listener -> listener.accept(agent(userId), isRegistered));
+        }
+
+        @Override
+        public boolean isRegistered(AgentId agent) {
+            return registered.getOrDefault(agent, false);
+        }
+
+        @Override
+        public void onChange(BiConsumer<AgentId, Boolean> listener) {
+            listeners.add(listener);
+        }
+    }
+
+    /** Nailed-up lines that come up at once; {@link #hangUpPhone} is the agent putting the phone down. */
+    static final class Lines implements AgentLines {
+
+        private final Map<AgentId, LineState> states = new ConcurrentHashMap<>();
+        private final List<BiConsumer<AgentId, LineState>> listeners = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void nailUp(AgentId agent) {
+            change(agent, LineState.UP);
+        }
+
+        @Override
+        public void release(AgentId agent) {
+            change(agent, LineState.DOWN);
+        }
+
+        void hangUpPhone(long userId) {
+            change(agent(userId), LineState.DOWN);
+        }
+
+        @Override
+        public LineState state(AgentId agent) {
+            return states.getOrDefault(agent, LineState.DOWN);
+        }
+
+        @Override
+        public void onChange(BiConsumer<AgentId, LineState> listener) {
+            listeners.add(listener);
+        }
+
+        private void change(AgentId agent, LineState state) {
+            if (states.put(agent, state) != state) {
+                listeners.forEach(listener -> listener.accept(agent, state));
+            }
+        }
+    }
+}

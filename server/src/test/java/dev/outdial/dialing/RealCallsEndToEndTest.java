@@ -1,0 +1,144 @@
+package dev.outdial.dialing;
+
+import static dev.outdial.dialing.DialingScenario.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outdial.testing.Api;
+import dev.outdial.testing.OutdialIntegrationTest;
+import dev.outdial.testing.Sipp;
+import dev.outdial.testing.TestBusiness;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Real calls end to end (issue 12): the server in sip mode against SIPp as the carrier and as an
+ * agent's phone. The phone registers with digest, the agent goes Available in a progressive
+ * campaign and their phone answers the nailed-up line; a busy number is BUSY, an answered customer
+ * is bridged to the agent at once (their audio reaches the agent's RTP port) and the agent's word
+ * is saved. Ports: this branch's range, 18350-18399.
+ */
+@OutdialIntegrationTest
+@TestPropertySource(properties = {
+        "outdial.telephony.mode=sip",
+        "outdial.telephony.sip.listen=127.0.0.1:" + RealCallsEndToEndTest.OUTDIAL_SIP,
+        "outdial.telephony.sip.trunk.address=127.0.0.1:" + RealCallsEndToEndTest.CARRIER_SIP,
+        "outdial.telephony.sip.rtp-ports=18380-18399",
+        "outdial.telephony.sip.keep-alive=1s"})
+class RealCallsEndToEndTest {
+
+    static final int OUTDIAL_SIP = 18350;
+    static final int CARRIER_SIP = 18351;
+    private static final int CARRIER_RTP = 18370;
+    private static final int PHONE_SIP = 18352;
+    private static final int PHONE_RTP = 18356;
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    @Autowired
+    Api api;
+
+    @BeforeAll
+    static void sippIsThere() {
+        Sipp.require();
+    }
+
+    @Test
+    void aProgressiveCampaignCallsThroughTheTrunkAndBridgesTheAnsweredCustomerToTheAgentsPhone() throws Exception {
+        TestBusiness business = api.newBusiness("RealCalls");
+        DialingScenario progressive = DialingScenario.running(business, "PROGRESSIVE", Map.of("wrapUpSeconds", 0));
+        TestBusiness.Person agent = progressive.fixtures.agent;
+        business.admin().put("/api/v1/users/" + agent.id() + "/phone",
+                Map.of("sipUsername", "e2e-agent", "sipPassword", "E2e-phone-secret-7")).expect(200);
+
+        try (Sipp carrier = Sipp.run("carrier.xml", "-i", "127.0.0.1", "-p", String.valueOf(CARRIER_SIP),
+                "-mi", "127.0.0.1", "-mp", String.valueOf(CARRIER_RTP), "-aa");
+             DatagramSocket agentsEar = new DatagramSocket(PHONE_RTP, InetAddress.getLoopbackAddress())) {
+            waitFor(() -> business.admin().get("/api/v1/telephony").expect(200).json().get("trunk").get("state").asString(),
+                    "UP"::equals, "the trunk to answer OPTIONS; carrier: " + carrier.screen());
+
+            try (Sipp registering = Sipp.run("phone-register.xml", "127.0.0.1:" + OUTDIAL_SIP, "-i", "127.0.0.1",
+                    "-p", String.valueOf(PHONE_SIP), "-m", "1")) {
+                assertThat(registering.awaitExit(PATIENCE)).as(registering.screen()).isZero();
+            }
+            assertThat(business.admin().get("/api/v1/users/" + agent.id() + "/phone").expect(200).json()
+                    .get("registered").asBoolean()).isTrue();
+
+            try (Sipp phone = Sipp.run("phone-answer.xml", "-i", "127.0.0.1", "-p", String.valueOf(PHONE_SIP),
+                    "-m", "1", "-key", "rtp_port", String.valueOf(PHONE_RTP))) {
+                progressive.ready(agent);
+                waitFor(() -> agent.client().get("/api/v1/me/state").expect(200).json().get("phoneLine").asString(),
+                        "UP"::equals, "the agent's phone to answer the nailed-up line; phone: " + phone.screen());
+
+                List<Long> customers = progressive.add("+84919510001", "+84919510003");
+                long busy = customers.get(0);
+                long answering = customers.get(1);
+
+                JsonNode connected = waitFor(() -> progressive.callsOf(answering),
+                        calls -> calls.stream().anyMatch(call -> call.has("connectedAt")),
+                        "the answered customer to be bridged to the agent; carrier: " + carrier.screen())
+                        .stream().filter(call -> call.has("connectedAt")).findFirst().orElseThrow();
+                assertThat(connected.get("agentId").asLong()).isEqualTo(agent.id());
+                assertThat(connected.get("connectLatencyMillis").asLong()).isNotNegative();
+                assertThat(voicePacketsHeard(agentsEar, 10)).as("the customer's voice relayed to the agent's phone")
+                        .isGreaterThanOrEqualTo(10);
+
+                String callId = connected.get("id").asString();
+                agent.client().post("/api/v1/calls/" + callId + "/hangup").expect(204);
+                JsonNode ended = progressive.waitForCallEnd(agent.client(), callId);
+                assertThat(ended.get("result").asString()).isEqualTo("SUCCESS");
+                JsonNode disposed = progressive.dispose(agent, callId, "DONE", Map.of());
+                assertThat(disposed.get("next").asString()).isEqualTo("DONE");
+                progressive.waitForStatus(answering, "SUCCESS");
+
+                JsonNode busyCall = waitFor(() -> progressive.callsOf(busy),
+                        calls -> calls.stream().anyMatch(call -> call.has("result")),
+                        "the busy number's call to end").stream().filter(call -> call.has("result")).findFirst().orElseThrow();
+                assertThat(busyCall.get("result").asString()).isEqualTo("BUSY");
+
+                agent.client().put("/api/v1/me/state", Map.of("state", "NOT_AVAILABLE")).expect(200);
+                assertThat(phone.awaitExit(PATIENCE)).as("the phone's line hung up by Outdial; " + phone.screen()).isZero();
+            }
+        }
+    }
+
+    /**
+     * Reads the RTP arriving at the agent's phone until {@code wanted} packets carried sound, not the
+     * silence a leg hears before it is bridged (µ-law 0xFF and 0x7F), or none came for a while.
+     */
+    private static int voicePacketsHeard(DatagramSocket socket, int wanted) throws Exception {
+        socket.setSoTimeout((int) PATIENCE.toMillis());
+        byte[] buffer = new byte[2048];
+        int heard = 0;
+        try {
+            while (heard < wanted) {
+                DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+                socket.receive(packet);
+                boolean rtpVersion2 = packet.getLength() > 12 && (buffer[0] & 0xC0) == 0x80;
+                if (rtpVersion2 && carriesSound(buffer, packet.getLength())) {
+                    heard++;
+                }
+            }
+        } catch (SocketTimeoutException quiet) {
+            return heard;
+        }
+        return heard;
+    }
+
+    private static boolean carriesSound(byte[] packet, int length) {
+        for (int i = 12; i < length; i++) {
+            if (packet[i] != (byte) 0xFF && packet[i] != (byte) 0x7F) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

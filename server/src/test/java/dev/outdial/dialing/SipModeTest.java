@@ -1,0 +1,286 @@
+package dev.outdial.dialing;
+
+import static dev.outdial.dialing.DialingScenario.assertProblem;
+import static dev.outdial.dialing.DialingScenario.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.outdial.agent.AgentPhoneAccounts;
+import dev.outdial.sip.AgentLines.LineState;
+import dev.outdial.sip.PhoneBook;
+import dev.outdial.testing.Api;
+import dev.outdial.testing.CampaignFixtures;
+import dev.outdial.testing.OutdialIntegrationTest;
+import dev.outdial.testing.TestBusiness;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Real calls as the server wires them (issue 12), against a SIP adapter without a network: agents'
+ * phones must be registered to go Available, progressive and predictive keep the agent's line up
+ * while they work, a line that drops sets them Not available, and the simulated extras are gone.
+ */
+@OutdialIntegrationTest
+@AutoConfigureMockMvc
+@Import(FakeSipAdapter.Config.class)
+@TestPropertySource(properties = {
+        "outdial.telephony.mode=sip",
+        "outdial.telephony.sip.listen=127.0.0.1:18300",
+        "outdial.telephony.sip.trunk.address=127.0.0.1:18301",
+        "outdial.telephony.sip.rtp-ports=18310-18319",
+        "outdial.telephony.sip.realm=outdial-test"})
+class SipModeTest {
+
+    private static final String PASSWORD = "person-password";
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    FakeSipAdapter sip;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void theServerStartsTheAdapterWithTheSettingsAndShowsTheTrunkToAdmins() {
+        assertThat(sip.started).isTrue();
+        assertThat(sip.settings.listen()).isEqualTo(new InetSocketAddress("127.0.0.1", 18300));
+        assertThat(sip.settings.trunk()).isEqualTo(new InetSocketAddress("127.0.0.1", 18301));
+        assertThat(sip.settings.publicAddress()).as("the listening address, not every interface").isEqualTo("127.0.0.1");
+        assertThat(sip.settings.fromDomain()).as("the trunk's host by default").isEqualTo("127.0.0.1");
+        assertThat(sip.settings.rtpPortFirst()).isEqualTo(18310);
+        assertThat(sip.settings.realm()).isEqualTo("outdial-test");
+
+        TestBusiness business = api.newBusiness("SipTrunk");
+        JsonNode telephony = business.admin().get("/api/v1/telephony").expect(200).json();
+        assertThat(telephony.get("mode").asString()).isEqualTo("sip");
+        assertThat(telephony.get("trunk").get("state").asString()).isEqualTo("UP");
+        assertThat(telephony.get("trunk").get("detail").asString()).isEqualTo("SIP/2.0 200 OK");
+        business.agent("trunkagent").client().get("/api/v1/telephony").expect(403);
+        assertThat(page("admin@" + business.domain(), "admin-password", get("/settings/hotlines"))).contains("id=\"trunk\"", "data-state=\"UP\"");
+    }
+
+    @Test
+    void anAgentWhosePhoneIsNotRegisteredCannotGoAvailable() {
+        TestBusiness business = api.newBusiness("SipAvailable");
+        TestBusiness.Person agent = business.agent("unregistered");
+        setPhone(business, agent, "sip-unregistered");
+
+        assertProblem(agent.client().put("/api/v1/me/state", Map.of("state", "AVAILABLE")), 409, "PHONE_NOT_REGISTERED");
+        JsonNode state = agent.client().get("/api/v1/me/state").expect(200).json();
+        assertThat(state.get("state").asString()).isEqualTo("NOT_AVAILABLE");
+        assertThat(state.get("phoneRegistered").asBoolean()).isFalse();
+        assertThat(business.admin().get("/api/v1/users/" + agent.id() + "/phone").expect(200).json()
+                .get("registered").asBoolean()).isFalse();
+
+        sip.registrations.set(agent.id(), true);
+        agent.client().put("/api/v1/me/state", Map.of("state", "AVAILABLE")).expect(200);
+        assertThat(agent.client().get("/api/v1/me/state").expect(200).json().get("phoneRegistered").asBoolean()).isTrue();
+        assertThat(business.admin().get("/api/v1/users/" + agent.id() + "/phone").expect(200).json()
+                .get("registered").asBoolean()).isTrue();
+    }
+
+    @Test
+    void removingAnAgentsPhoneTakesThemOutOfWorkThoughTheirOldBindingHasNotExpired() {
+        TestBusiness business = api.newBusiness("SipRemoved");
+        TestBusiness.Person agent = business.agent("removed");
+        setPhone(business, agent, "sip-removed");
+        sip.registrations.set(agent.id(), true);
+        agent.client().put("/api/v1/me/state", Map.of("state", "AVAILABLE")).expect(200);
+
+        business.admin().delete("/api/v1/users/" + agent.id() + "/phone").expect(204);
+
+        JsonNode state = agent.client().get("/api/v1/me/state").expect(200).json();
+        assertThat(state.get("state").asString()).isEqualTo("NOT_AVAILABLE");
+        assertThat(state.get("phoneRegistered").asBoolean()).isFalse();
+        assertProblem(agent.client().put("/api/v1/me/state", Map.of("state", "AVAILABLE")), 409, "PHONE_NOT_REGISTERED");
+    }
+
+    @Test
+    void theWorkspaceRefusesAvailableWithTheReasonTranslated() {
+        TestBusiness business = api.newBusiness("SipWorkspace");
+        TestBusiness.Person agent = business.agent("pageagent");
+        String refused = page(agent.email(), PASSWORD, post("/workspace/state").param("available", "true").with(csrf()));
+        assertThat(refused).contains("your phone is not registered");
+        String vietnamese = page(agent.email(), PASSWORD, get("/workspace/state").param("lang", "vi"));
+        assertThat(vietnamese).contains("Chưa đăng ký").contains("data-registered=\"false\"");
+    }
+
+    @Test
+    void progressiveKeepsTheAgentsLineUpWhileTheyWorkAndReleasesItWhenTheyLeave() {
+        DialingScenario progressive = workingWithRegisteredPhone("SipLines", "PROGRESSIVE");
+        TestBusiness.Person agent = progressive.fixtures.agent;
+        assertThat(sip.lines.state(FakeSipAdapter.agent(agent.id()))).isEqualTo(LineState.UP);
+
+        agent.client().put("/api/v1/me/state", Map.of("state", "NOT_AVAILABLE")).expect(200);
+        assertThat(sip.lines.state(FakeSipAdapter.agent(agent.id()))).isEqualTo(LineState.DOWN);
+
+        agent.client().put("/api/v1/me/state", Map.of("state", "AVAILABLE")).expect(200);
+        assertThat(sip.lines.state(FakeSipAdapter.agent(agent.id()))).isEqualTo(LineState.UP);
+        agent.client().post("/api/v1/me/campaigns/" + progressive.campaignId + "/close").expect(204);
+        assertThat(sip.lines.state(FakeSipAdapter.agent(agent.id()))).isEqualTo(LineState.DOWN);
+    }
+
+    @Test
+    void signingOutReleasesTheAgentsLineAndLeavesThemNotAvailable() throws Exception {
+        TestBusiness.Person agent = workingWithRegisteredPhone("SipSignOut", "PROGRESSIVE").fixtures.agent;
+        assertThat(sip.lines.state(FakeSipAdapter.agent(agent.id()))).isEqualTo(LineState.UP);
+
+        mvc.perform(post("/logout").session(signIn(agent.email(), PASSWORD)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+
+        assertThat(sip.lines.state(FakeSipAdapter.agent(agent.id()))).isEqualTo(LineState.DOWN);
+        assertThat(agent.client().get("/api/v1/me/state").expect(200).json().get("state").asString())
+                .isEqualTo("NOT_AVAILABLE");
+    }
+
+    @Test
+    void manualCampaignsRingThePhonePerCallWithoutALineKeptUp() {
+        TestBusiness.Person agent = workingWithRegisteredPhone("SipManual", "MANUAL").fixtures.agent;
+        assertThat(sip.lines.state(FakeSipAdapter.agent(agent.id()))).isEqualTo(LineState.DOWN);
+    }
+
+    @Test
+    void anAgentWhoHangsUpTheirLineIsSetNotAvailableAndTheirPageIsTold() {
+        DialingScenario predictive = DialingScenario.running(api.newBusiness("SipDrop"), "PREDICTIVE", Map.of());
+        TestBusiness.Person agent = predictive.fixtures.agent;
+        registered(predictive.business, agent);
+        try (AgentEventsReader events = new AgentEventsReader(api.baseUrl(), agent.email(), PASSWORD)) {
+            events.awaitConnected();
+            predictive.ready(agent);
+
+            sip.lines.hangUpPhone(agent.id());
+
+            events.await("agent-state");
+            assertThat(agent.client().get("/api/v1/me/state").expect(200).json().get("state").asString())
+                    .isEqualTo("NOT_AVAILABLE");
+            assertThat(page(agent.email(), PASSWORD, get("/workspace/state").param("reason", "PHONE_LINE_DOWN")))
+                    .contains("your phone line went down");
+        }
+    }
+
+    @Test
+    void theAgentsPageIsToldWhenTheirPhoneRegistersOrNot() {
+        TestBusiness business = api.newBusiness("SipRegister");
+        TestBusiness.Person agent = business.agent("registering");
+        setPhone(business, agent, "sip-registering");
+        try (AgentEventsReader events = new AgentEventsReader(api.baseUrl(), agent.email(), PASSWORD)) {
+            events.awaitConnected();
+            sip.registrations.set(agent.id(), true);
+            events.await("phone-registration");
+            assertThat(page(agent.email(), PASSWORD, get("/workspace/state"))).contains("data-registered=\"true\"");
+
+            agent.client().put("/api/v1/me/state", Map.of("state", "AVAILABLE")).expect(200);
+            sip.registrations.set(agent.id(), false);
+            waitFor(() -> agent.client().get("/api/v1/me/state").expect(200).json().get("state").asString(),
+                    "NOT_AVAILABLE"::equals, "an unregistered agent to be set Not available");
+        }
+    }
+
+    @Test
+    void callsAreAnsweredOnThePhoneAndTheSimulatedExtrasAreGone() {
+        TestBusiness business = api.newBusiness("SipNoSim");
+        TestBusiness.Person agent = business.agent("phoneonly");
+        assertProblem(agent.client().post("/api/v1/me/phone/answer"), 409, "ANSWER_ON_PHONE");
+        business.admin().post("/api/v1/sim/inbound-calls", Map.of("queueId", 1, "callerNumber", "0901234567"))
+                .expect(409);
+    }
+
+    @Test
+    void anIvrWithSpokenTextIsRefusedWhenTheServerCannotSpeakIt() {
+        TestBusiness business = api.newBusiness("SipSpeech");
+        Map<String, Object> spoken = Map.of("name", "Spoken", "root", "hello", "nodes",
+                List.of(Map.of("id", "hello", "type", "PLAY", "prompt", "Xin chào")));
+        sip.canSpeak = false;
+        try {
+            Api.Response refused = business.admin().post("/api/v1/ivrs", spoken).expect(400);
+            assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly("nodes[0].prompt");
+            assertThat(refused.body()).contains("espeak-ng");
+        } finally {
+            sip.canSpeak = true;
+        }
+        business.admin().post("/api/v1/ivrs", spoken).expect(201);
+    }
+
+    @Test
+    void theRegistrarSeesAnAgentsPhoneAccountUntilItIsRemoved() {
+        TestBusiness business = api.newBusiness("SipBook");
+        TestBusiness.Person agent = business.agent("booked");
+        PhoneBook book = sip.phoneBook;
+        assertThat(book.account("sip-booked")).isEmpty();
+
+        setPhone(business, agent, "sip-booked");
+        PhoneBook.PhoneAccount account = book.account("sip-booked").orElseThrow();
+        assertThat(account.agent()).isEqualTo(FakeSipAdapter.agent(agent.id()));
+        assertThat(account.ha1()).isEqualTo(AgentPhoneAccounts.ha1("sip-booked", "outdial-test", "Tr0ub4dor&3horse"));
+
+        business.admin().delete("/api/v1/users/" + agent.id() + "/phone").expect(204);
+        assertThat(book.account("sip-booked")).isEmpty();
+    }
+
+    /** A page as the signed-in user sees it. */
+    private String page(String username, String password, MockHttpServletRequestBuilder request) {
+        try {
+            return mvc.perform(request.session(signIn(username, password))).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+        } catch (Exception failed) {
+            throw new AssertionError(failed);
+        }
+    }
+
+    private MockHttpSession signIn(String username, String password) throws Exception {
+        return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password(password))
+                .andExpect(status().is3xxRedirection()).andReturn().getRequest().getSession(false);
+    }
+
+    @Test
+    void theAdapterReadsTheUploadedAudioBehindThePromptsTheEngineNames() throws Exception {
+        CampaignFixtures fixtures = new CampaignFixtures(api.newBusiness("SipPrompts"));
+        long music = fixtures.waitingMusicId();
+        byte[] uploaded = fixtures.business().admin().download("/api/v1/audio/" + music + "/content").body();
+
+        try (InputStream queued = sip.prompts.open("/api/v1/audio/" + music + "/content").orElseThrow();
+             InputStream ivr = sip.prompts.open("outdial:audio/" + music).orElseThrow()) {
+            assertThat(queued.readAllBytes()).isEqualTo(uploaded);
+            assertThat(ivr.readAllBytes()).isEqualTo(uploaded);
+        }
+        assertThat(sip.prompts.open("outdial:audio/" + (music + 1_000_000))).isEmpty();
+        assertThat(sip.prompts.open("https://example.com/hold.wav")).isEmpty();
+    }
+
+    /** A running campaign whose agent, their phone registered, is Available with it open. */
+    private DialingScenario workingWithRegisteredPhone(String label, String dialMode) {
+        DialingScenario scenario = DialingScenario.running(api.newBusiness(label), dialMode, Map.of());
+        registered(scenario.business, scenario.fixtures.agent);
+        scenario.ready(scenario.fixtures.agent);
+        return scenario;
+    }
+
+    /** The agent has a phone account and their phone is registered. */
+    private void registered(TestBusiness business, TestBusiness.Person agent) {
+        setPhone(business, agent, "sip-" + agent.id());
+        sip.registrations.set(agent.id(), true);
+    }
+
+    private static void setPhone(TestBusiness business, TestBusiness.Person agent, String username) {
+        business.admin().put("/api/v1/users/" + agent.id() + "/phone",
+                Map.of("sipUsername", username, "sipPassword", "Tr0ub4dor&3horse")).expect(200);
+    }
+}

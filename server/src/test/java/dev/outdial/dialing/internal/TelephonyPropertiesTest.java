@@ -1,0 +1,124 @@
+package dev.outdial.dialing.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.outdial.sip.SipSettings;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+/**
+ * {@code outdial.telephony.*} as typed in a properties file: the mode and the SIP settings bind to
+ * {@link SipSettings}, and every wrong value stops the start with a message naming the setting.
+ */
+class TelephonyPropertiesTest {
+
+    @Test
+    void simIsTheDefaultAndNeedsNoSipSetting() {
+        TelephonyProperties telephony = bind(Map.of());
+        assertThat(telephony.telephonyMode()).isEqualTo(TelephonyMode.SIM);
+        assertThat(telephony.realm()).isEqualTo("outdial");
+    }
+
+    @Test
+    void anUnknownModeNamesTheSettingAndItsChoices() {
+        assertRefused(Map.of("outdial.telephony.mode", "asterisk"), "outdial.telephony.mode must be sim or sip, not 'asterisk'");
+    }
+
+    @Test
+    void sipModeBindsEverySettingWithItsDefaults() {
+        SipSettings sip = bind(sip(Map.of())).sipSettings();
+        assertThat(sip.listen()).isEqualTo(new InetSocketAddress("0.0.0.0", 5060));
+        assertThat(sip.publicAddress()).as("the first non-loopback address").isNotBlank().isNotEqualTo("0.0.0.0")
+                .doesNotStartWith("127.");
+        assertThat(sip.rtpPortFirst()).isEqualTo(30000);
+        assertThat(sip.rtpPortLast()).isEqualTo(31999);
+        assertThat(sip.trunk()).isEqualTo(new InetSocketAddress("127.0.0.1", 5080));
+        assertThat(sip.transport()).isEqualTo(SipSettings.Transport.UDP);
+        assertThat(sip.trunkUsername()).isEmpty();
+        assertThat(sip.fromDomain()).isEqualTo("127.0.0.1");
+        assertThat(sip.realm()).isEqualTo("outdial");
+        assertThat(sip.keepAlive()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void sipModeBindsWhatIsTyped() {
+        SipSettings sip = bind(sip(Map.of("outdial.telephony.sip.listen", "127.0.0.1:5070",
+                "outdial.telephony.sip.public-address", "203.0.113.7",
+                "outdial.telephony.sip.rtp-ports", "40000-40009",
+                "outdial.telephony.sip.trunk.transport", "TCP",
+                "outdial.telephony.sip.trunk.username", "outdial",
+                "outdial.telephony.sip.trunk.password", "trunk-secret",
+                "outdial.telephony.sip.trunk.from-domain", "sip.carrier.example",
+                "outdial.telephony.sip.realm", "callcenter",
+                "outdial.telephony.sip.keep-alive", "10s"))).sipSettings();
+        assertThat(sip.listen()).isEqualTo(new InetSocketAddress("127.0.0.1", 5070));
+        assertThat(sip.publicAddress()).isEqualTo("203.0.113.7");
+        assertThat(sip.rtpPortFirst()).isEqualTo(40000);
+        assertThat(sip.rtpPortLast()).isEqualTo(40009);
+        assertThat(sip.transport()).isEqualTo(SipSettings.Transport.TCP);
+        assertThat(sip.trunkUsername()).contains("outdial");
+        assertThat(sip.trunkPassword()).contains("trunk-secret");
+        assertThat(sip.fromDomain()).isEqualTo("sip.carrier.example");
+        assertThat(sip.realm()).isEqualTo("callcenter");
+        assertThat(sip.keepAlive()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aListeningAddressOtherThanEveryInterfaceIsThePublicOneByDefault() {
+        assertThat(bind(sip(Map.of("outdial.telephony.sip.listen", "127.0.0.1:5070"))).sipSettings().publicAddress())
+                .isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void everyWrongSipSettingStopsTheStartNamingIt() {
+        assertRefused(Map.of("outdial.telephony.mode", "sip"), "outdial.telephony.sip.trunk.address is required");
+        assertRefused(sip(Map.of("outdial.telephony.sip.trunk.address", "127.0.0.1:99999")),
+                "outdial.telephony.sip.trunk.address has port 99999");
+        assertRefused(sip(Map.of("outdial.telephony.sip.listen", "127.0.0.1")), "outdial.telephony.sip.listen must be host:port");
+        assertRefused(sip(Map.of("outdial.telephony.sip.rtp-ports", "30001-31999")),
+                "outdial.telephony.sip.rtp-ports must start on an even port");
+        assertRefused(sip(Map.of("outdial.telephony.sip.rtp-ports", "30000-30001")),
+                "outdial.telephony.sip.rtp-ports must hold at least");
+        assertRefused(sip(Map.of("outdial.telephony.sip.rtp-ports", "80-100")), "outdial.telephony.sip.rtp-ports must lie within");
+        assertRefused(sip(Map.of("outdial.telephony.sip.rtp-ports", "many")), "outdial.telephony.sip.rtp-ports must be a range");
+        assertRefused(sip(Map.of("outdial.telephony.sip.trunk.transport", "tls")),
+                "outdial.telephony.sip.trunk.transport must be udp or tcp");
+        assertRefused(sip(Map.of("outdial.telephony.sip.trunk.username", "outdial")),
+                "outdial.telephony.sip.trunk.username and outdial.telephony.sip.trunk.password are given together");
+        assertRefused(sip(Map.of("outdial.telephony.sip.public-address", "0.0.0.0")),
+                "outdial.telephony.sip.public-address must be an address");
+        assertRefused(sip(Map.of("outdial.telephony.sip.public-address", "203.0.113.7:5060")),
+                "outdial.telephony.sip.public-address must be a host name or IP address without a port");
+        assertRefused(sip(Map.of("outdial.telephony.sip.keep-alive", "0s")), "outdial.telephony.sip.keep-alive must be between");
+        assertRefused(sip(Map.of("outdial.telephony.sip.trunk.address", "no-such-host.invalid:5060")),
+                "outdial.telephony.sip.trunk.address names host 'no-such-host.invalid', which does not resolve");
+    }
+
+    @Test
+    void theRealmIsCheckedInBothModes() {
+        assertRefused(Map.of("outdial.telephony.sip.realm", "bad realm"), "outdial.telephony.sip.realm must be 1 to 64");
+    }
+
+    private static Map<String, String> sip(Map<String, String> more) {
+        Map<String, String> typed = new HashMap<>(Map.of("outdial.telephony.mode", "sip",
+                "outdial.telephony.sip.trunk.address", "127.0.0.1:5080"));
+        typed.putAll(more);
+        return typed;
+    }
+
+    private static TelephonyProperties bind(Map<String, String> typed) {
+        return new Binder(new MapConfigurationPropertySource(typed))
+                .bindOrCreate("outdial.telephony", TelephonyProperties.class);
+    }
+
+    private static void assertRefused(Map<String, String> typed, String message) {
+        assertThatThrownBy(() -> bind(typed)).rootCause().isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(message);
+    }
+}
