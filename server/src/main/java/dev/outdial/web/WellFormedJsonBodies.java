@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,8 +29,12 @@ class WellFormedJsonBodies extends RequestBodyAdviceAdapter {
 
     private final JsonMapper json;
 
+    /**
+     * The application's mapper without duplicate-key detection: a key given twice is well-formed
+     * JSON, and binding names it with its path ({@code nodes[0].keys}), which {@code body} would not.
+     */
     WellFormedJsonBodies(JsonMapper json) {
-        this.json = json;
+        this.json = json.rebuild().disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     }
 
     @Override
