@@ -60,6 +60,9 @@ final class PacingObservations {
     private final DurationSamples afterCall = new DurationSamples();
     private final Map<AgentId, Work> busy = new HashMap<>();
     private final Map<AgentId, Instant> connectedAt = new HashMap<>();
+    /** How long each busy agent has been at it, by kind: buffers reused at every pacing round. */
+    private long[] talking = new long[0];
+    private long[] wrappingUp = new long[0];
     private double decayedDials;
     private double decayedAnswers;
     private double steadyDials;
@@ -132,28 +135,28 @@ final class PacingObservations {
      * variance of a sum of independent Bernoulli trials, one per agent, each with the probability
      * the observed durations give for the time the agent has already spent.
      */
-    Freeing freeingWithin(Iterable<AgentId> available, Instant now, Duration horizon) {
-        double mean = 0;
-        double variance = 0;
+    Freeing freeingWithin(List<AgentId> available, Instant now, Duration horizon) {
         long nowMillis = now.toEpochMilli();
-        long horizonMillis = horizon.toMillis();
         // Two durations per agent before trusting them: the first completions of a day are its
         // shortest calls, and a team of 200 sees 60 of them in its first minute.
-        int enough = 0;
-        for (AgentId ignored : available) {
-            enough += 2;
+        int enough = 2 * available.size();
+        if (talking.length < available.size()) {
+            talking = new long[available.size()];
+            wrappingUp = new long[available.size()];
         }
+        int onCall = 0;
+        int afterCalls = 0;
         for (AgentId agent : available) {
             Work work = busy.get(agent);
-            if (work == null) {
-                continue;
+            if (work != null && work.onCall()) {
+                talking[onCall++] = nowMillis - work.since().toEpochMilli();
+            } else if (work != null) {
+                wrappingUp[afterCalls++] = nowMillis - work.since().toEpochMilli();
             }
-            double q = (work.onCall() ? service : afterCall)
-                    .endsWithin(nowMillis - work.since().toEpochMilli(), horizonMillis, enough);
-            mean += q;
-            variance += q * (1 - q);
         }
-        return new Freeing(mean, variance);
+        Freeing fromCalls = service.freeingWithin(talking, onCall, horizon.toMillis(), enough);
+        Freeing fromWrapUps = afterCall.freeingWithin(wrappingUp, afterCalls, horizon.toMillis(), enough);
+        return new Freeing(fromCalls.mean() + fromWrapUps.mean(), fromCalls.variance() + fromWrapUps.variance());
     }
 
     record Freeing(double mean, double variance) {
