@@ -63,6 +63,8 @@ final class AbandonBudget {
     private static final double HOUR_FORECAST_SHARE = 0.7;
     /** Hours expected to have fewer answers than this are left to the day's guard: one abandon would be over 1 %. */
     private static final double HOUR_COUNTS_FROM = 80;
+    /** An hour that has spent its budget does not make each abandon move the gain by more than twice the usual. */
+    private static final double LEAST_LEARNING_AIM = 0.5;
     /** How many standard deviations of the rest of the hour's abandons the hour's aim leaves below the limit. */
     private static final double HOUR_DEVIATIONS = 2;
     private static final long HOUR_MILLIS = Duration.ofHours(1).toMillis();
@@ -132,7 +134,9 @@ final class AbandonBudget {
      * agent, or abandoned. The controller learns from it, and the day's and the hour's counts take it.
      */
     void answered(boolean abandoned, Instant answeredAt, Instant at, int agents) {
-        double aim = aim();
+        // The gain learns towards the rate the target asks for, the clock hour's cap included: learnt
+        // against the day's aim alone it climbed while the hour held the target back, and undid the cap.
+        double aim = Math.max(hourAim(at), aim() * LEAST_LEARNING_AIM);
         campaignAnswered++;
         if (abandoned) {
             campaignAbandoned++;
@@ -217,10 +221,16 @@ final class AbandonBudget {
         double recentRate = recentAbandoned / (recentAnswered + RECENT_PRIOR);
         double aim = aim();
         double hour = Math.clamp(1.5 + STEADY_HOUR_SLACK * steadiness - recentRate / aim, 0.05, 1.0);
-        // The clock hour's own budget: the rate the rest of the hour may run at and still end at the
-        // limit. An hour that overspent early pays back before it ends rather than carrying it.
-        double restOfHour = Math.clamp(restOfHourRate(now) / aim, 0.05, 1.0);
-        return aim * gain * Math.min(Math.min(campaign, hour), restOfHour);
+        return hourAim(now) * gain * Math.min(campaign, hour);
+    }
+
+    /**
+     * The aim, held to the clock hour's own budget: the rate the rest of the hour may run at and
+     * still end at the limit. An hour that overspent early pays back before it ends rather than carrying it.
+     */
+    private double hourAim(Instant now) {
+        double aim = aim();
+        return aim * Math.clamp(restOfHourRate(now) / aim, 0.05, 1.0);
     }
 
     /**
