@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
  * the abandon limit or stayed far from the oracle (an hour of ten-minute talks answered four times
  * in five with a 2 s maximum wait, 8 agents at one answer in five, 80 % answered, one in three
  * answered after 10 s with 90 s talks, the answer rate falling from 40 % to 10 % within ten
- * minutes, a drifting 100-agent day), each on several seeds through predictive, progressive, the
+ * minutes), each on several seeds through predictive, progressive, the
  * oracle and the best fixed ratio in hindsight. One row per scenario and strategy: mean and worst
  * abandon rate over the seeds, the worst clock hour of at least 100 answers, mean occupancy, and
  * predictive's occupancy as a share of the oracle's and of the best fixed ratio's (mean of the
@@ -71,9 +71,6 @@ final class LimitsMatrix {
                 new Scenario.AnswerStep(Duration.ofMinutes(60), 0.34), new Scenario.AnswerStep(Duration.ofMinutes(62), 0.28),
                 new Scenario.AnswerStep(Duration.ofMinutes(64), 0.22), new Scenario.AnswerStep(Duration.ofMinutes(66), 0.16),
                 new Scenario.AnswerStep(Duration.ofMinutes(68), 0.10));
-        List<Scenario.AnswerStep> drifting = List.of(new Scenario.AnswerStep(Duration.ZERO, 0.35),
-                new Scenario.AnswerStep(Duration.ofHours(2), 0.25), new Scenario.AnswerStep(Duration.ofHours(4), 0.12),
-                new Scenario.AnswerStep(Duration.ofHours(6), 0.22));
         return List.of(
                 new Scenario("50 agents, 58 min, 80 %, talk 500–600 s, wait 2 s", 1, 50, 2500, Duration.ofMinutes(58),
                         0.03, Duration.ofSeconds(2), 200, 1, Duration.ofHours(1), steady(0.8), 0.1, Duration.ofSeconds(30),
@@ -92,10 +89,7 @@ final class LimitsMatrix {
                         Distribution.constant(Duration.ZERO), patience),
                 new Scenario("30 agents, 2 h, 40 → 10 % in 10 min", 1, 30, 12000, Duration.ofHours(2), 0.03,
                         Duration.ofSeconds(15), 150, 3, Duration.ofHours(1), drop, 0.1, Duration.ofSeconds(25), ring,
-                        Distribution.logNormal(Duration.ofSeconds(90), 0.6), wrapUp, patience),
-                new Scenario("100 agents, 8 h, 35/25/12/22 %", 1, 100, 80000, Duration.ofHours(8), 0.03,
-                        Duration.ofSeconds(15), 400, 3, Duration.ofHours(1), drifting, 0.1, Duration.ofSeconds(25), ring,
-                        Distribution.logNormal(Duration.ofMinutes(2), 0.6), wrapUp, patience));
+                        Distribution.logNormal(Duration.ofSeconds(90), 0.6), wrapUp, patience));
     }
 
     private static List<Scenario.AnswerStep> steady(double probability) {
