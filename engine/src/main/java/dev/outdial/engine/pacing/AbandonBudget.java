@@ -65,6 +65,8 @@ final class AbandonBudget {
     private static final double HOUR_COUNTS_FROM = 80;
     /** An hour that has spent its budget does not make each abandon move the gain by more than twice the usual. */
     private static final double LEAST_LEARNING_AIM = 0.5;
+    /** Rooms of this many abandons and more are counted with the normal approximation. */
+    private static final double POISSON_UP_TO = 30;
     /** How many standard deviations of the rest of the hour's abandons the hour's aim leaves below the limit. */
     private static final double HOUR_DEVIATIONS = 2;
     private static final long HOUR_MILLIS = Duration.ofHours(1).toMillis();
@@ -190,12 +192,44 @@ final class AbandonBudget {
     }
 
     /**
-     * The largest expected count e of chance events (about Poisson) whose e + deviations·√e stays
-     * within {@code room}.
+     * The largest expected count e of chance events (Poisson) that stays within {@code room} but
+     * for a chance of about that of a normal variable above {@code deviations} standard deviations.
+     * Abandons are whole: with room for 0.9 more, one more breaks the limit, so e must make even one
+     * unlikely; the normal approximation (e + deviations·√e ≤ room) let a 10-agent hour of 130
+     * answers take its fourth abandon. Exact for small rooms, normal from {@link #POISSON_UP_TO}.
      */
-    private static double expectedWithin(double room, double deviations) {
-        double root = (-deviations + Math.sqrt(deviations * deviations + 4 * room)) / 2;
-        return root * root;
+    static double expectedWithin(double room, double deviations) {
+        if (room <= 0) {
+            return 0;
+        }
+        if (room >= POISSON_UP_TO) {
+            double root = (-deviations + Math.sqrt(deviations * deviations + 4 * room)) / 2;
+            return root * root;
+        }
+        int allowed = (int) Math.floor(room);
+        double tail = 1 - OverflowModel.cumulative(deviations);
+        double low = 0;
+        double high = Math.max(room, 1);
+        for (int i = 0; i < 40; i++) {
+            double mid = (low + high) / 2;
+            if (poissonAbove(mid, allowed) <= tail) {
+                low = mid;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    /** P(X > k) for X Poisson with mean {@code mean}. */
+    private static double poissonAbove(double mean, int k) {
+        double term = Math.exp(-mean);
+        double atMost = term;
+        for (int i = 1; i <= k; i++) {
+            term *= mean / i;
+            atMost += term;
+        }
+        return Math.max(0, 1 - atMost);
     }
 
     private void rollHourTo(Instant now) {

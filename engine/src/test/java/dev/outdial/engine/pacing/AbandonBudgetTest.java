@@ -132,9 +132,9 @@ class AbandonBudgetTest {
         for (int i = 0; i < 100; i++) {
             budget.answered(false, NINE.plusSeconds(i), NINE.plusSeconds(i), 10);
         }
-        // 3 % of 100 answers is 3; an expectation of 1.29 leaves room for 1.5 standard deviations above it.
+        // 3 % of 100 answers is 3; with 1.51 expected, a fourth abandon comes as rarely as 1.5 standard deviations.
         assertThat(budget.abandonsLeft(NINE.plusSeconds(100))).as("3 %% of 100 answers, less chance")
-                .isCloseTo(1.29, within(0.01));
+                .isCloseTo(1.51, within(0.01));
     }
 
     @Test
@@ -165,5 +165,13 @@ class AbandonBudgetTest {
         Instant now = NINE.plusSeconds(16_000);
 
         assertThat(restarted.targetShare(now)).isLessThan(learnt.targetShare(now) / 2);
+    }
+
+    @Test
+    void roomForLessThanOneAbandonMakesEvenOneUnlikely() {
+        // Abandons are whole: with 0.9 left, one more breaks the limit, so one must be rarer than 2 standard deviations.
+        assertThat(AbandonBudget.expectedWithin(0.9, 2)).isCloseTo(0.023, within(0.001));
+        assertThat(AbandonBudget.expectedWithin(100, 2)).as("many: the normal approximation")
+                .isCloseTo(81.9, within(0.1));
     }
 }
