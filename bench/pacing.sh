@@ -2,6 +2,7 @@
 # Issue 6's pacing benchmark: every scenario of the matrix through every strategy, plus the best
 # fixed ratio found in hindsight, as one Markdown table on stdout.
 #   bench/pacing.sh [--agents 10,50,200] [--seed N] [--threads N]
+#   bench/pacing.sh --suite limits [--seeds 5] [--seed 1] [--threads N]   issue 15's sessions, several seeds each
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}" PATH="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin:$PATH"

@@ -23,7 +23,8 @@ import java.util.concurrent.Future;
  * thread.
  *
  * <p>Options: {@code --agents 10,50} and {@code --strategies predictive,best-fixed} (a part of the
- * matrix), {@code --seed N}, {@code --threads N}.
+ * matrix), {@code --seed N}, {@code --threads N}; {@code --suite limits} runs issue 15's
+ * {@link LimitsMatrix} instead, on {@code --seeds N} seeds from {@code --seed}.
  */
 public final class PacingMatrix {
 
@@ -43,16 +44,30 @@ public final class PacingMatrix {
         List<Integer> agents = List.of(10, 50, 200);
         long seed = 7;
         int threads = 2;
-        List<String> strategies = STRATEGIES;
+        List<String> strategies = null;
+        String suite = "day";
+        int seeds = 1;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
+                case "--suite" -> suite = args[i + 1];
+                case "--seeds" -> seeds = Integer.parseInt(args[i + 1]);
                 case "--agents" -> agents = Arrays.stream(args[i + 1].split(",")).map(String::trim).map(Integer::valueOf).toList();
                 case "--seed" -> seed = Long.parseLong(args[i + 1]);
                 case "--threads" -> threads = Integer.parseInt(args[i + 1]);
                 case "--strategies" -> strategies = List.of(args[i + 1].split(","));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (use --agents, --strategies, --seed, --threads)");
+                        + " (use --suite, --agents, --strategies, --seed, --seeds, --threads)");
             }
+        }
+        if (suite.equals("limits")) {
+            LimitsMatrix.run(seeds, seed, threads, strategies == null ? LimitsMatrix.STRATEGIES : strategies);
+            return;
+        }
+        if (!suite.equals("day")) {
+            throw new IllegalArgumentException("--suite is day (issue 6's matrix) or limits (issue 15's), was " + suite);
+        }
+        if (strategies == null) {
+            strategies = STRATEGIES;
         }
         long started = System.nanoTime();
         List<Scenario> matrix = matrix(agents);

@@ -17,9 +17,10 @@ import tools.jackson.databind.ObjectMapper;
 
 class SimulateTest {
 
-    /** Issue 6's output keys, in its order. */
+    /** Issue 6's output keys, in its order, and issue 15's worst hour of at least 100 answers after the worst hour. */
     static final List<String> OUTPUT_KEYS = List.of("scenario", "strategy", "seed", "agents", "simulatedSeconds",
-            "dials", "answered", "connected", "abandoned", "abandonRate", "maxHourlyAbandonRate", "occupancy",
+            "dials", "answered", "connected", "abandoned", "abandonRate", "maxHourlyAbandonRate",
+            "maxCountedHourlyAbandonRate", "occupancy",
             "talkMinutesPerAgentHour", "connectsPerAgentHour", "meanWaitSeconds", "p95WaitSeconds", "violations",
             "wallSeconds", "eventsPerSecond");
 

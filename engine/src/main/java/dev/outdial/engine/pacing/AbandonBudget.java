@@ -56,9 +56,29 @@ final class AbandonBudget {
     /** Answers' worth of a clean record the hour guard starts with, so one early abandon is not a 100 % hour. */
     private static final double RECENT_PRIOR = 20;
 
-    private final double maxAbandonRate;
+    /**
+     * The hour guard forecasts the answers still to come in the clock hour at this share of the
+     * recent pace, so an hour that ends quieter than it began still keeps the limit.
+     */
+    private static final double HOUR_FORECAST_SHARE = 0.7;
+    /** Hours expected to have fewer answers than this are left to the day's guard: one abandon would be over 1 %. */
+    private static final double HOUR_COUNTS_FROM = 80;
+    /** An hour that has spent its budget does not make each abandon move the gain by more than twice the usual. */
+    private static final double LEAST_LEARNING_AIM = 0.5;
+    /** Rooms of this many abandons and more are counted with the normal approximation. */
+    private static final double POISSON_UP_TO = 30;
+    /** How many standard deviations of the rest of the hour's abandons the hour's aim leaves below the limit. */
+    private static final double HOUR_DEVIATIONS = 2;
+    private static final long HOUR_MILLIS = Duration.ofHours(1).toMillis();
     /** Starts on the safe side: the first hour has the least to go on. */
-    private double gain = 0.6;
+    private static final double STARTING_GAIN = 0.6;
+
+    private final double maxAbandonRate;
+    private double gain = STARTING_GAIN;
+    /** The clock hour (UTC, in hours since the epoch) the hour's counts are for. */
+    private long hour = Long.MIN_VALUE;
+    private long hourAnswered;
+    private long hourAbandoned;
     /** Between 0 (drifting, or too early to tell) and 1 (steady), as {@link #steadiness} last set it. */
     private double steadiness;
     /** The answer rate was steady since the last drift: a drift now is news. */
@@ -111,12 +131,24 @@ final class AbandonBudget {
         return campaignAbandoned / (campaignAnswered + PAY_BACK_PRIOR);
     }
 
-    /** A call answered by a person ended, abandoned or not: the controller learns from it. */
-    void answered(boolean abandoned, Instant at, int agents) {
-        double aim = aim();
+    /**
+     * A call answered by a person at {@code answeredAt} is settled at {@code at}: connected to an
+     * agent, or abandoned. The controller learns from it, and the day's and the hour's counts take it.
+     */
+    void answered(boolean abandoned, Instant answeredAt, Instant at, int agents) {
+        // The gain learns towards the rate the target asks for, the clock hour's cap included: learnt
+        // against the day's aim alone it climbed while the hour held the target back, and undid the cap.
+        double aim = Math.max(hourAim(at), aim() * LEAST_LEARNING_AIM);
         campaignAnswered++;
         if (abandoned) {
             campaignAbandoned++;
+        }
+        rollHourTo(at);
+        if (hourOf(answeredAt) == hour) {
+            hourAnswered++;
+            if (abandoned) {
+                hourAbandoned++;
+            }
         }
         // A large team answers many more calls an hour: each moves the gain less, so it learns at the
         // same pace per hour whatever the team, instead of racing ahead of the abandons still to come.
@@ -135,15 +167,128 @@ final class AbandonBudget {
         }
     }
 
+    /**
+     * The campaign starts again after a pause, or with a smaller team than it learnt with: what it
+     * learnt of how far to trust the model may not hold now, so it earns the gain again from the
+     * safe start (a larger gain learnt on a larger team would overdial a smaller one).
+     */
+    void restart() {
+        gain = Math.min(gain, STARTING_GAIN);
+    }
+
+    /**
+     * How many more abandons, in expectation, the calls up and those dialed now may cost and still
+     * leave the day's rate and the clock hour's rate at or under the limit: the promise, which no
+     * learnt target may override. The day's answers so far earn their share of abandons; the hour's
+     * are forecast from the recent pace, short of it.
+     */
+    double abandonsLeft(Instant now) {
+        double day = maxAbandonRate * campaignAnswered - campaignAbandoned;
+        rollHourTo(now);
+        double hourAnswers = hourAnswered + HOUR_FORECAST_SHARE * restOfHourAnswers(now);
+        double hourLeft = hourAnswers < HOUR_COUNTS_FROM ? Double.MAX_VALUE : maxAbandonRate * hourAnswers - hourAbandoned;
+        // Abandons come by chance around their expectation: a standard deviation and a half above it must fit too.
+        return expectedWithin(Math.max(0, Math.min(day, hourLeft)), 1.5);
+    }
+
+    /**
+     * The largest expected count e of chance events (Poisson) that stays within {@code room} but
+     * for a chance of about that of a normal variable above {@code deviations} standard deviations.
+     * Abandons are whole: with room for 0.9 more, one more breaks the limit, so e must make even one
+     * unlikely; the normal approximation (e + deviations·√e ≤ room) let a 10-agent hour of 130
+     * answers take its fourth abandon. Exact for small rooms, normal from {@link #POISSON_UP_TO}.
+     */
+    static double expectedWithin(double room, double deviations) {
+        if (room <= 0) {
+            return 0;
+        }
+        if (room >= POISSON_UP_TO) {
+            double root = (-deviations + Math.sqrt(deviations * deviations + 4 * room)) / 2;
+            return root * root;
+        }
+        int allowed = (int) Math.floor(room);
+        double tail = 1 - OverflowModel.cumulative(deviations);
+        double low = 0;
+        double high = Math.max(room, 1);
+        for (int i = 0; i < 40; i++) {
+            double mid = (low + high) / 2;
+            if (poissonAbove(mid, allowed) <= tail) {
+                low = mid;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    /** P(X > k) for X Poisson with mean {@code mean}. */
+    private static double poissonAbove(double mean, int k) {
+        double term = Math.exp(-mean);
+        double atMost = term;
+        for (int i = 1; i <= k; i++) {
+            term *= mean / i;
+            atMost += term;
+        }
+        return Math.max(0, 1 - atMost);
+    }
+
+    private void rollHourTo(Instant now) {
+        long current = hourOf(now);
+        if (current > hour) {
+            hour = current;
+            hourAnswered = 0;
+            hourAbandoned = 0;
+        }
+    }
+
+    private static long hourOf(Instant at) {
+        return Math.floorDiv(at.toEpochMilli(), HOUR_MILLIS);
+    }
+
     /** The share of the coming answers that may go without an agent. */
-    double targetShare(long answered, long abandoned, Instant now) {
+    double targetShare(Instant now) {
+        long answered = campaignAnswered;
+        long abandoned = campaignAbandoned;
         double spent = abandoned / (maxAbandonRate * (answered + STARTING_ANSWERS));
         double campaign = Math.clamp(1.5 - spent, 0.05, 1.0);
         decayTo(now);
         double recentRate = recentAbandoned / (recentAnswered + RECENT_PRIOR);
         double aim = aim();
         double hour = Math.clamp(1.5 + STEADY_HOUR_SLACK * steadiness - recentRate / aim, 0.05, 1.0);
-        return aim * gain * Math.min(campaign, hour);
+        return hourAim(now) * gain * Math.min(campaign, hour);
+    }
+
+    /**
+     * The aim, held to the clock hour's own budget: the rate the rest of the hour may run at and
+     * still end at the limit. An hour that overspent early pays back before it ends rather than carrying it.
+     */
+    private double hourAim(Instant now) {
+        double aim = aim();
+        return aim * Math.clamp(restOfHourRate(now) / aim, 0.05, 1.0);
+    }
+
+    /**
+     * The abandon rate the answers still to come in this clock hour may run at so that, one standard
+     * deviation of their abandons above it, the hour still ends at the limit: with r the rate and n
+     * the answers to come, r·n + √(r·n) = what the hour has left; the aim itself while the hour is
+     * too quiet to count. Early in an hour of many answers this is near the limit; an hour that
+     * overspent early pays back before it ends rather than carrying it.
+     */
+    private double restOfHourRate(Instant now) {
+        rollHourTo(now);
+        double rest = restOfHourAnswers(now);
+        double whole = hourAnswered + rest;
+        if (whole < HOUR_COUNTS_FROM || rest < 1) {
+            return Double.MAX_VALUE;
+        }
+        return expectedWithin(Math.max(0, maxAbandonRate * whole - hourAbandoned), HOUR_DEVIATIONS) / rest;
+    }
+
+    /** The answers expected in the rest of the clock hour, at the recent pace. */
+    private double restOfHourAnswers(Instant now) {
+        decayTo(now);
+        double restOfHour = (HOUR_MILLIS - Math.floorMod(now.toEpochMilli(), HOUR_MILLIS)) / (double) HOUR_MILLIS;
+        return restOfHour * recentAnswered * HOUR_PER_RECENT_WEIGHT;
     }
 
     private void decayTo(Instant now) {

@@ -76,6 +76,41 @@ final class DurationSamples {
         return (double) (countAtMost(sorted, count, e + horizonMillis) - doneBefore) / still;
     }
 
+    /**
+     * How many of the agents who have been at it for {@code elapsed[0..agents)} milliseconds will be
+     * done within {@code horizonMillis}: the mean and variance of the sum of their
+     * {@link #endsWithin(long, long, int)}. The elapsed times are sorted and walked with the samples
+     * in one pass, instead of two binary searches per agent (a third of a 200-agent day).
+     */
+    PacingObservations.Freeing freeingWithin(long[] elapsed, int agents, long horizonMillis, int enough) {
+        if (agents == 0 || count < Math.clamp(enough, ENOUGH, CAPACITY)) {
+            return new PacingObservations.Freeing(0, 0);
+        }
+        Arrays.sort(elapsed, 0, agents);
+        double mean = 0;
+        double variance = 0;
+        int doneBefore = 0;
+        int doneWithin = 0;
+        for (int i = 0; i < agents; i++) {
+            long e = elapsed[i];
+            while (doneBefore < count && sorted[doneBefore] <= e) {
+                doneBefore++;
+            }
+            long end = e + horizonMillis;
+            doneWithin = Math.max(doneWithin, doneBefore);
+            while (doneWithin < count && sorted[doneWithin] <= end) {
+                doneWithin++;
+            }
+            int still = count - doneBefore;
+            if (still > 0) {
+                double q = (double) (doneWithin - doneBefore) / still;
+                mean += q;
+                variance += q * (1 - q);
+            }
+        }
+        return new PacingObservations.Freeing(mean, variance);
+    }
+
     double meanSeconds() {
         return count == 0 ? 0 : Arrays.stream(sorted, 0, count).average().orElse(0) / 1000;
     }

@@ -26,17 +26,20 @@ final class OverflowModel {
      * @param freeingMean  busy agents expected free within the horizon
      * @param freeingVar   the variance of that number
      * @param targetShare  the share of answers that may go without an agent
+     * @param mostOverflow the most customers without an agent expected in all (the abandons left)
      * @param most         never more than this (free lines)
      */
     static int callsToDial(int ringing, int waiting, double answerRate, int freeNow, double freeingMean,
-                           double freeingVar, double targetShare, int most) {
+                           double freeingVar, double targetShare, double mostOverflow, int most) {
         // One call per free agent not yet spoken for is always safe: even if all answer, each finds an
         // agent. The normal approximation is poor with a handful of calls, so it only adds to that.
         int low = Math.clamp(freeNow - ringing - waiting, 0, Math.max(0, most));
         int high = Math.max(low, most);
         while (low < high) {
             int mid = (low + high + 1) >>> 1;
-            if (abandonShare(ringing + mid, waiting, answerRate, freeNow, freeingMean, freeingVar) <= targetShare) {
+            double overflow = overflow(ringing + mid, waiting, answerRate, freeNow, freeingMean, freeingVar);
+            double answers = (ringing + mid) * answerRate + waiting;
+            if (overflow <= targetShare * answers && overflow <= mostOverflow) {
                 low = mid;
             } else {
                 high = mid - 1;
@@ -49,13 +52,18 @@ final class OverflowModel {
     static double abandonShare(int calls, int waiting, double answerRate, int freeNow, double freeingMean,
                                double freeingVar) {
         double answers = calls * answerRate + waiting;
+        return answers <= 0 ? 0 : overflow(calls, waiting, answerRate, freeNow, freeingMean, freeingVar) / answers;
+    }
+
+    /** The expected number of answers that find no agent, E[D⁺], with {@code calls} ringing in all. */
+    static double overflow(int calls, int waiting, double answerRate, int freeNow, double freeingMean, double freeingVar) {
+        double answers = calls * answerRate + waiting;
         if (answers <= 0) {
             return 0;
         }
         double mean = answers - freeNow - freeingMean;
         double sigma = Math.sqrt(calls * answerRate * (1 - answerRate) + freeingVar);
-        double overflow = sigma < 1e-9 ? Math.max(0, mean) : sigma * density(mean / sigma) + mean * cumulative(mean / sigma);
-        return overflow / answers;
+        return sigma < 1e-9 ? Math.max(0, mean) : sigma * density(mean / sigma) + mean * cumulative(mean / sigma);
     }
 
     private static double density(double z) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 
 /**
  * What a predictive campaign has seen of its calls and agents, as the pacing needs it: the answer
@@ -20,11 +21,23 @@ final class PacingObservations {
     /** Half of an answer-rate observation's weight is gone after this long: recent enough to follow a drift. */
     private static final Duration HALF_LIFE = Duration.ofMinutes(5);
     /**
-     * Before any outcome, assume half of the dials are answered: overestimating the answer rate
-     * dials less, the safe side while nothing is known.
+     * Before any outcome, assume every dial is answered: that is progressive (one call per free
+     * agent), the safe side while nothing is known; the ratio is earned as outcomes come in. The
+     * prior weighs as much as this many dials, and it is the campaign's own history after a pause
+     * that fades (5-minute half-life), so a campaign back from a pause starts safe again too.
      */
-    private static final double PRIOR_ANSWER_RATE = 0.5;
+    private static final double PRIOR_ANSWER_RATE = 1.0;
     private static final double PRIOR_WEIGHT = 10;
+    /**
+     * A dial's outcome counts only once every dial placed at the same time has an outcome too: the
+     * quick outcomes (busy, a person answering) come first, the no-answers last, and a ten-minute
+     * talk tells its answer only at its end; counting outcomes as they came made the first minutes
+     * of a day look like a low answer rate and overdial. Until a dial can have rung out (the longest
+     * unanswered call seen, at least this), its cohort is held back.
+     */
+    private static final Duration LEAST_RESOLUTION = Duration.ofSeconds(30);
+    /** …and at most this, so one call stuck in dialing does not freeze what the rest tell. */
+    private static final Duration MOST_RESOLUTION = Duration.ofMinutes(2);
     private static final double DEFAULT_RING_SECONDS = 10;
     /** The long memory the recent answer rate is compared with, to tell a steady rate from a drift. */
     private static final Duration STEADY_HALF_LIFE = Duration.ofMinutes(30);
@@ -47,12 +60,18 @@ final class PacingObservations {
     private final DurationSamples afterCall = new DurationSamples();
     private final Map<AgentId, Work> busy = new HashMap<>();
     private final Map<AgentId, Instant> connectedAt = new HashMap<>();
+    /** How long each busy agent has been at it, by kind: buffers reused at every pacing round. */
+    private long[] talking = new long[0];
+    private long[] wrappingUp = new long[0];
     private double decayedDials;
     private double decayedAnswers;
     private double steadyDials;
     private double steadyAnswers;
     private Instant decayedAt;
     private double ringSeconds = DEFAULT_RING_SECONDS;
+    /** Outcomes known and not yet counted, as dial time in milliseconds × 2 + 1 if answered by a person. */
+    private final PriorityQueue<Long> unripe = new PriorityQueue<>();
+    private long resolutionMillis = LEAST_RESOLUTION.toMillis();
     /** Busy agents on a call, kept as the map changes: every pacing round asks. */
     private int onCalls;
     private long answeredByPerson;
@@ -62,16 +81,26 @@ final class PacingObservations {
 
     void observe(CallRecord call) {
         if (call.isOpen()) {
-            call.connectedAt().ifPresent(at -> call.agent().ifPresent(agent -> {
-                putBusy(agent, new Work(true, at));
-                connectedAt.put(agent, at);
-            }));
+            call.connectedAt().ifPresent(at -> {
+                // Connected: answered by a person, known now rather than at the end of the talk.
+                holdOutcome(call.dialingAt(), true);
+                call.agent().ifPresent(agent -> {
+                    putBusy(agent, new Work(true, at));
+                    connectedAt.put(agent, at);
+                });
+            });
             return;
         }
         Instant end = call.endedAt().orElseThrow();
         CallResult result = call.result().orElseThrow();
         boolean person = call.answeredAt().isPresent() && result != CallResult.MACHINE;
-        countDial(end, person);
+        if (call.connectedAt().isEmpty()) {
+            holdOutcome(call.dialingAt(), person);
+            if (call.answeredAt().isEmpty()) {
+                resolutionMillis = Math.clamp(Duration.between(call.dialingAt(), end).toMillis(), resolutionMillis,
+                        MOST_RESOLUTION.toMillis());
+            }
+        }
         call.answeredAt().ifPresent(answer -> ringSeconds += 0.05 * (seconds(call.dialingAt(), answer) - ringSeconds));
         if (person) {
             answeredByPerson++;
@@ -106,28 +135,28 @@ final class PacingObservations {
      * variance of a sum of independent Bernoulli trials, one per agent, each with the probability
      * the observed durations give for the time the agent has already spent.
      */
-    Freeing freeingWithin(Iterable<AgentId> available, Instant now, Duration horizon) {
-        double mean = 0;
-        double variance = 0;
+    Freeing freeingWithin(List<AgentId> available, Instant now, Duration horizon) {
         long nowMillis = now.toEpochMilli();
-        long horizonMillis = horizon.toMillis();
         // Two durations per agent before trusting them: the first completions of a day are its
         // shortest calls, and a team of 200 sees 60 of them in its first minute.
-        int enough = 0;
-        for (AgentId ignored : available) {
-            enough += 2;
+        int enough = 2 * available.size();
+        if (talking.length < available.size()) {
+            talking = new long[available.size()];
+            wrappingUp = new long[available.size()];
         }
+        int onCall = 0;
+        int afterCalls = 0;
         for (AgentId agent : available) {
             Work work = busy.get(agent);
-            if (work == null) {
-                continue;
+            if (work != null && work.onCall()) {
+                talking[onCall++] = nowMillis - work.since().toEpochMilli();
+            } else if (work != null) {
+                wrappingUp[afterCalls++] = nowMillis - work.since().toEpochMilli();
             }
-            double q = (work.onCall() ? service : afterCall)
-                    .endsWithin(nowMillis - work.since().toEpochMilli(), horizonMillis, enough);
-            mean += q;
-            variance += q * (1 - q);
         }
-        return new Freeing(mean, variance);
+        Freeing fromCalls = service.freeingWithin(talking, onCall, horizon.toMillis(), enough);
+        Freeing fromWrapUps = afterCall.freeingWithin(wrappingUp, afterCalls, horizon.toMillis(), enough);
+        return new Freeing(fromCalls.mean() + fromWrapUps.mean(), fromCalls.variance() + fromWrapUps.variance());
     }
 
     record Freeing(double mean, double variance) {
@@ -144,6 +173,7 @@ final class PacingObservations {
     }
 
     double answerRate(Instant now) {
+        ripen(now);
         decayTo(now);
         return (decayedAnswers + PRIOR_ANSWER_RATE * PRIOR_WEIGHT) / (decayedDials + PRIOR_WEIGHT);
     }
@@ -154,6 +184,7 @@ final class PacingObservations {
      * the last minutes answer as the last hour did).
      */
     double answerRateSteadiness(Instant now, int team) {
+        ripen(now);
         decayTo(now);
         if (decayedDials < 1 || steadyDials < 1) {
             return 0;
@@ -183,6 +214,20 @@ final class PacingObservations {
 
     long abandoned() {
         return abandoned;
+    }
+
+    private void holdOutcome(Instant dialedAt, boolean answered) {
+        unripe.add(dialedAt.toEpochMilli() * 2 + (answered ? 1 : 0));
+    }
+
+    /** Counts the outcomes of the dials placed long enough ago that all of their cohort has one. */
+    private void ripen(Instant now) {
+        long ripeBefore = now.toEpochMilli() - resolutionMillis;
+        while (!unripe.isEmpty() && unripe.peek() / 2 <= ripeBefore) {
+            long outcome = unripe.poll();
+            // Counted as of the moment it ripened, so it decays like an outcome seen then.
+            countDial(Instant.ofEpochMilli(outcome / 2 + resolutionMillis), (outcome & 1) == 1);
+        }
     }
 
     private void countDial(Instant at, boolean answered) {

@@ -3,6 +3,7 @@ package dev.outdial.engine.pacing;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallRecord;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,11 +34,19 @@ import java.util.Optional;
  */
 public final class PredictiveStrategy implements DialStrategy {
 
+    /** No pacing round for this long: the campaign was paused, out of hours or without agents. */
+    private static final Duration PAUSE = Duration.ofMinutes(5);
+    /** A team below this share of the one the gain was learnt with starts safe again. */
+    private static final double SMALLER_TEAM = 0.8;
+
     private final PredictiveSettings settings;
     private final AbandonBudget budget;
     private final PacingObservations observations = new PacingObservations();
     /** Agents Available at the last round, which sets how fast the abandon budget learns. */
     private int team = 1;
+    /** The team the budget's gain was learnt with: a smaller one starts safe again. */
+    private int learntWith;
+    private Instant lastRound;
 
     public PredictiveStrategy(PredictiveSettings settings) {
         this.settings = settings;
@@ -51,13 +60,22 @@ public final class PredictiveStrategy implements DialStrategy {
             return List.of();
         }
         team = view.availableAgents().size();
+        if (lastRound != null && Duration.between(lastRound, view.now()).compareTo(PAUSE) > 0
+                || team < learntWith * SMALLER_TEAM) {
+            // Back from a pause, or far fewer agents: the same safe start as the campaign's first minutes.
+            budget.restart();
+            learntWith = team;
+        }
+        learntWith = Math.max(learntWith, team);
+        lastRound = view.now();
         Duration horizon = observations.ringTime();
         PacingObservations.Freeing freeing = observations.freeingWithin(view.availableAgents(), view.now(), horizon);
         int ringing = Math.max(0, view.openCalls() - view.waitingCustomers() - observations.onCalls());
         budget.steadiness(observations.answerRateSteadiness(view.now(), team));
-        double target = budget.targetShare(observations.answeredByPerson(), observations.abandoned(), view.now());
+        double target = budget.targetShare(view.now());
         int calls = OverflowModel.callsToDial(ringing, view.waitingCustomers(), observations.answerRate(view.now()),
-                view.freeAgents().size(), freeing.mean(), freeing.variance(), target, view.freeLines());
+                view.freeAgents().size(), freeing.mean(), freeing.variance(), target, budget.abandonsLeft(view.now()),
+                view.freeLines());
         return view.poolDials(calls);
     }
 
@@ -69,8 +87,13 @@ public final class PredictiveStrategy implements DialStrategy {
     @Override
     public void observe(CallRecord call) {
         observations.observe(call);
-        if (!call.isOpen() && call.answeredAt().isPresent() && call.result().orElseThrow() != CallResult.MACHINE) {
-            budget.answered(call.result().get() == CallResult.ABANDONED, call.endedAt().orElseThrow(), team);
+        // An answer's fate is known when it is connected (not abandoned), or at its end if it never was.
+        if (call.isOpen()) {
+            call.connectedAt().ifPresent(at -> budget.answered(false, call.answeredAt().orElse(at), at, team));
+        } else if (call.connectedAt().isEmpty() && call.answeredAt().isPresent()
+                && call.result().orElseThrow() != CallResult.MACHINE) {
+            budget.answered(call.result().get() == CallResult.ABANDONED, call.answeredAt().get(),
+                    call.endedAt().orElseThrow(), team);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.outdial.engine.pacing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -12,25 +13,25 @@ class AbandonBudgetTest {
     @Test
     void answersThatAllGetAnAgentRaiseTheTarget() {
         AbandonBudget budget = new AbandonBudget(0.03);
-        double before = budget.targetShare(0, 0, NINE);
+        double before = budget.targetShare(NINE);
 
         for (int i = 0; i < 200; i++) {
-            budget.answered(false, NINE.plusSeconds(i * 10), 10);
+            budget.answered(false, NINE.plusSeconds(i * 10), NINE.plusSeconds(i * 10), 10);
         }
 
-        assertThat(budget.targetShare(200, 0, NINE.plusSeconds(2000))).isGreaterThan(before * 2);
+        assertThat(budget.targetShare(NINE.plusSeconds(2000))).isGreaterThan(before * 2);
     }
 
     @Test
     void abandonsAboveTheAimLowerIt() {
         AbandonBudget budget = new AbandonBudget(0.03);
-        double before = budget.targetShare(0, 0, NINE);
+        double before = budget.targetShare(NINE);
 
         for (int i = 0; i < 200; i++) {
-            budget.answered(i % 10 == 0, NINE.plusSeconds(i * 10), 10);
+            budget.answered(i % 10 == 0, NINE.plusSeconds(i * 10), NINE.plusSeconds(i * 10), 10);
         }
 
-        assertThat(budget.targetShare(200, 20, NINE.plusSeconds(2000))).as("10 %% abandoned").isLessThan(before);
+        assertThat(budget.targetShare(NINE.plusSeconds(2000))).as("10 %% abandoned").isLessThan(before);
     }
 
     @Test
@@ -39,12 +40,12 @@ class AbandonBudgetTest {
         AbandonBudget large = new AbandonBudget(0.03);
 
         for (int i = 0; i < 100; i++) {
-            small.answered(false, NINE.plusSeconds(i), 10);
-            large.answered(false, NINE.plusSeconds(i), 200);
+            small.answered(false, NINE.plusSeconds(i), NINE.plusSeconds(i), 10);
+            large.answered(false, NINE.plusSeconds(i), NINE.plusSeconds(i), 200);
         }
 
-        assertThat(large.targetShare(100, 0, NINE.plusSeconds(100)))
-                .isLessThan(small.targetShare(100, 0, NINE.plusSeconds(100)));
+        assertThat(large.targetShare(NINE.plusSeconds(100)))
+                .isLessThan(small.targetShare(NINE.plusSeconds(100)));
     }
 
     @Test
@@ -53,19 +54,22 @@ class AbandonBudgetTest {
         AbandonBudget late = new AbandonBudget(0.03);
         for (int i = 0; i < 1000; i++) {
             // The same 30 abandons of 1000 answers (3 %), at the start of the day or in its last minute.
-            early.answered(i < 30, NINE.plusSeconds(i * 10L), 10);
-            late.answered(i >= 970, NINE.plusSeconds(i * 10L), 10);
+            early.answered(i < 30, NINE.plusSeconds(i * 10L), NINE.plusSeconds(i * 10L), 10);
+            late.answered(i >= 970, NINE.plusSeconds(i * 10L), NINE.plusSeconds(i * 10L), 10);
         }
         Instant now = NINE.plusSeconds(10_000);
 
-        assertThat(late.targetShare(1000, 30, now)).isLessThan(early.targetShare(1000, 30, now) / 4);
+        assertThat(late.targetShare(now)).isLessThan(early.targetShare(now) / 4);
     }
 
     @Test
     void aCampaignOverItsLimitDialsAlmostNoMoreThanProgressive() {
         AbandonBudget budget = new AbandonBudget(0.03);
+        for (int i = 0; i < 1000; i++) {
+            budget.answered(i % 50 < 3, NINE.plusSeconds(i), NINE.plusSeconds(i), 10);
+        }
 
-        assertThat(budget.targetShare(1000, 60, NINE)).isLessThan(0.03 * 0.1);
+        assertThat(budget.targetShare(NINE.plusSeconds(1000))).as("6 %% abandoned").isLessThan(0.03 * 0.1);
     }
 
     @Test
@@ -75,14 +79,15 @@ class AbandonBudgetTest {
         steady.steadiness(1);
         drifting.steadiness(0);
 
-        // The same clean hour of 440 answers: only how steady the answer rate was differs.
-        for (int i = 0; i < 440; i++) {
-            steady.answered(false, NINE.plusSeconds(i * 8L), 10);
-            drifting.answered(false, NINE.plusSeconds(i * 8L), 10);
+        // The same clean hour of 3,600 answers: only how steady the answer rate was differs (with fewer, the
+        // clock hour's own promise holds both back alike).
+        for (int i = 0; i < 3600; i++) {
+            steady.answered(false, NINE.plusSeconds(i), NINE.plusSeconds(i), 10);
+            drifting.answered(false, NINE.plusSeconds(i), NINE.plusSeconds(i), 10);
         }
         Instant now = NINE.plusSeconds(3600);
 
-        assertThat(steady.targetShare(440, 0, now)).isGreaterThan(drifting.targetShare(440, 0, now) * 1.2);
+        assertThat(steady.targetShare(now)).isGreaterThan(drifting.targetShare(now) * 1.05);
     }
 
     @Test
@@ -90,17 +95,17 @@ class AbandonBudgetTest {
         AbandonBudget budget = new AbandonBudget(0.03);
         budget.steadiness(1);
         for (int i = 0; i < 2000; i++) {
-            budget.answered(false, NINE.plusSeconds(i * 8L), 10);
+            budget.answered(false, NINE.plusSeconds(i * 8L), NINE.plusSeconds(i * 8L), 10);
         }
         Instant now = NINE.plusSeconds(16_000);
         budget.steadiness(0);
-        double afterDrift = budget.targetShare(2000, 0, now);
+        double afterDrift = budget.targetShare(now);
         AbandonBudget neverSteady = new AbandonBudget(0.03);
         for (int i = 0; i < 2000; i++) {
-            neverSteady.answered(false, NINE.plusSeconds(i * 8L), 10);
+            neverSteady.answered(false, NINE.plusSeconds(i * 8L), NINE.plusSeconds(i * 8L), 10);
         }
 
-        assertThat(afterDrift).isLessThan(neverSteady.targetShare(2000, 0, now));
+        assertThat(afterDrift).isLessThan(neverSteady.targetShare(now));
     }
 
     @Test
@@ -111,11 +116,62 @@ class AbandonBudgetTest {
         onBudget.steadiness(1);
         for (int i = 0; i < 1000; i++) {
             // 4 % against 2 % of the answers abandoned, all of it long ago (the hour guard has forgotten it).
-            overspent.answered(i % 25 == 0, NINE.plusSeconds(i), 10);
-            onBudget.answered(i % 50 == 0, NINE.plusSeconds(i), 10);
+            overspent.answered(i % 25 == 0, NINE.plusSeconds(i), NINE.plusSeconds(i), 10);
+            onBudget.answered(i % 50 == 0, NINE.plusSeconds(i), NINE.plusSeconds(i), 10);
         }
         Instant later = NINE.plusSeconds(4 * 3600);
 
-        assertThat(overspent.targetShare(1000, 40, later)).isLessThan(onBudget.targetShare(1000, 20, later));
+        assertThat(overspent.targetShare(later)).isLessThan(onBudget.targetShare(later));
+    }
+
+    @Test
+    void noAbandonIsAllowedBeforeAnswersEarnIt() {
+        AbandonBudget budget = new AbandonBudget(0.03);
+
+        assertThat(budget.abandonsLeft(NINE)).as("the session's first dials").isZero();
+        for (int i = 0; i < 100; i++) {
+            budget.answered(false, NINE.plusSeconds(i), NINE.plusSeconds(i), 10);
+        }
+        // 3 % of 100 answers is 3; with 1.51 expected, a fourth abandon comes as rarely as 1.5 standard deviations.
+        assertThat(budget.abandonsLeft(NINE.plusSeconds(100))).as("3 %% of 100 answers, less chance")
+                .isCloseTo(1.51, within(0.01));
+    }
+
+    @Test
+    void anHourThatSpentItsShareLeavesNoAbandonForItsRestWhateverTheDay() {
+        AbandonBudget budget = new AbandonBudget(0.03);
+        // A clean first hour of 3,600 answers leaves the day 108 abandons of room…
+        for (int i = 0; i < 3600; i++) {
+            budget.answered(false, NINE.plusSeconds(i), NINE.plusSeconds(i), 10);
+        }
+        // …and the next hour spends in its first ten minutes what a whole hour at this pace may.
+        Instant ten = NINE.plusSeconds(3600);
+        for (int i = 0; i < 600; i++) {
+            budget.answered(i % 5 == 0, ten.plusSeconds(i), ten.plusSeconds(i), 10);
+        }
+
+        assertThat(budget.abandonsLeft(ten.plusSeconds(600))).isZero();
+    }
+
+    @Test
+    void aRestartGivesBackALearntGain() {
+        AbandonBudget learnt = new AbandonBudget(0.03);
+        AbandonBudget restarted = new AbandonBudget(0.03);
+        for (int i = 0; i < 2000; i++) {
+            learnt.answered(false, NINE.plusSeconds(i * 8L), NINE.plusSeconds(i * 8L), 10);
+            restarted.answered(false, NINE.plusSeconds(i * 8L), NINE.plusSeconds(i * 8L), 10);
+        }
+        restarted.restart();
+        Instant now = NINE.plusSeconds(16_000);
+
+        assertThat(restarted.targetShare(now)).isLessThan(learnt.targetShare(now) / 2);
+    }
+
+    @Test
+    void roomForLessThanOneAbandonMakesEvenOneUnlikely() {
+        // Abandons are whole: with 0.9 left, one more breaks the limit, so one must be rarer than 2 standard deviations.
+        assertThat(AbandonBudget.expectedWithin(0.9, 2)).isCloseTo(0.023, within(0.001));
+        assertThat(AbandonBudget.expectedWithin(100, 2)).as("many: the normal approximation")
+                .isCloseTo(81.9, within(0.1));
     }
 }

@@ -58,4 +58,41 @@ class PacingObservationsTest {
         Instant aLittleLater = dial(observations, random, afterDrop, 600, 0.12);
         assertThat(observations.answerRateSteadiness(aLittleLater, 10)).as("too few answers since the drift").isZero();
     }
+
+    @Test
+    void beforeAnyOutcomeEveryDialCountsAsAnsweredAsProgressiveWould() {
+        assertThat(new PacingObservations().answerRate(NINE)).isEqualTo(1.0);
+    }
+
+    @Test
+    void quickOutcomesDoNotPassForTheAnswerRateWhileLongCallsAreStillRinging() {
+        PacingObservations observations = new PacingObservations();
+        // 50 dials at nine; ten are busy within a second, the others still ring or talk.
+        for (int i = 0; i < 10; i++) {
+            observations.observe(ended(NINE, NINE.plusSeconds(1), false));
+        }
+
+        assertThat(observations.answerRate(NINE.plusSeconds(5))).as("nothing of the cohort is known yet").isEqualTo(1.0);
+        for (int i = 0; i < 40; i++) {
+            observations.observe(ended(NINE, NINE.plusSeconds(20), true));
+        }
+        assertThat(observations.answerRate(NINE.plusSeconds(40))).as("the whole cohort: 40 of 50 answered")
+                .isCloseTo((40 + 10.0) / (50 + 10), org.assertj.core.api.Assertions.within(0.01));
+    }
+
+    @Test
+    void afterAPauseTheAnswerRateLeansBackOnTheSafePrior() {
+        PacingObservations observations = new PacingObservations();
+        Instant now = dial(observations, new Random(7), NINE, 3600, 0.2);
+        double learnt = observations.answerRate(now.plusSeconds(60));
+
+        assertThat(observations.answerRate(now.plusSeconds(3600))).isGreaterThan(learnt + 0.3);
+    }
+
+    private static CallRecord ended(Instant dialed, Instant end, boolean answered) {
+        return new CallRecord(new CallId("c" + dialed.toEpochMilli() + end.toEpochMilli()), 1, 1, 1, "0900000000", "1900",
+                Optional.empty(), dialed, dialed, Optional.of(dialed), answered ? Optional.of(end) : Optional.empty(),
+                Optional.empty(), Optional.of(end), Optional.of(answered ? CallResult.ABANDONED : CallResult.BUSY),
+                Optional.empty());
+    }
 }

@@ -38,13 +38,17 @@ final class DayFigures {
                 call.connectedAt().or(call::endedAt).orElse(end))).sorted().toArray();
         return new RunFigures(scenario.name(), strategy, seed, scenario.agents(), scenario.duration().toSeconds(),
                 dials, answered.size(), connected, abandoned, share(abandoned, answered.size()),
-                maxHourlyAbandonRate(answered, start), busyMillis / 3_600_000.0 / agentHours,
+                maxHourlyAbandonRate(answered, start, 1),
+                maxHourlyAbandonRate(answered, start, RunFigures.COUNTED_HOUR_ANSWERS), busyMillis / 3_600_000.0 / agentHours,
                 talkMillis / 60_000.0 / agentHours, connected / agentHours,
                 Arrays.stream(waits).average().orElse(0), percentile(waits, 0.95), violations, events);
     }
 
-    /** The worst hour of the day, hours counted from the start by the answer's time. */
-    private static double maxHourlyAbandonRate(List<CallRecord> answered, Instant start) {
+    /**
+     * The worst hour of the day among those with at least {@code leastAnswers} answers, hours
+     * counted from the start (on the hour) by the answer's time.
+     */
+    private static double maxHourlyAbandonRate(List<CallRecord> answered, Instant start, int leastAnswers) {
         Map<Long, long[]> byHour = new TreeMap<>();
         for (CallRecord call : answered) {
             long[] counts = byHour.computeIfAbsent(Duration.between(start, call.answeredAt().get()).toHours(),
@@ -54,7 +58,8 @@ final class DayFigures {
                 counts[1]++;
             }
         }
-        return byHour.values().stream().mapToDouble(counts -> share(counts[1], counts[0])).max().orElse(0);
+        return byHour.values().stream().filter(counts -> counts[0] >= leastAnswers)
+                .mapToDouble(counts -> share(counts[1], counts[0])).max().orElse(0);
     }
 
     private static double percentile(double[] sorted, double share) {
