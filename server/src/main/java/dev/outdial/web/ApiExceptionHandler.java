@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -35,9 +37,11 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 /**
  * Turns every failure of an API call into a problem detail: {@code type}, {@code title},
  * {@code status}, {@code detail}, and for bad input {@code errors: [{field, message}]}. Nothing
- * else, and never a stack trace, reaches the client; unexpected failures are logged here.
+ * else, and never a stack trace, reaches the client; unexpected failures are logged here. First in
+ * line, so the pages' handler (which also sees every {@code @RestController}) never answers the API.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
