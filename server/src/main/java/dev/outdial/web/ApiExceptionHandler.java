@@ -4,6 +4,7 @@ import dev.outdial.shared.ConflictException;
 import dev.outdial.shared.FieldViolation;
 import dev.outdial.shared.InvalidInputException;
 import dev.outdial.shared.NotFoundException;
+import dev.outdial.shared.StorableValues;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -155,6 +156,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         java.util.regex.Matcher twice = DUPLICATE_KEY.matcher(String.valueOf(jackson.getOriginalMessage()));
         if (twice.find()) {
             return problems.message("validation.duplicate-key", "is given twice", twice.group(1));
+        }
+        if (jackson instanceof StorableValuesModule.UnstorableValueException refused) {
+            return problems.message(refused.messageKey(), refused.messageKey(), StorableValues.FIRST_YEAR,
+                    StorableValues.LAST_YEAR);
         }
         if (jackson instanceof UnrecognizedPropertyException unknown) {
             return problems.message("validation.unknown-field", "is not a known field", unknown.getPropertyName());
