@@ -169,11 +169,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             String allowed = Arrays.toString(format.getTargetType().getEnumConstants());
             return problems.message("validation.not-one-of", "must be one of " + allowed, format.getValue(), allowed);
         }
+        if (jackson instanceof MismatchedInputException mismatch && isWholeNumber(mismatch.getTargetType())) {
+            return problems.message("validation.whole-number", "must be a whole number");
+        }
         if (jackson instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return problems.message("validation.wrong-type-of", "has the wrong type",
                     mismatch.getTargetType().getSimpleName());
         }
         return problems.message("validation.malformed-json", "is not valid JSON", jackson.getOriginalMessage());
+    }
+
+    private static boolean isWholeNumber(Class<?> type) {
+        return type == int.class || type == Integer.class || type == long.class || type == Long.class
+                || type == short.class || type == Short.class;
     }
 
     /** How the parser's strict duplicate detection names the key (spring.jackson.read.strict-duplicate-detection). */

@@ -133,8 +133,8 @@ public class UserRepository {
     }
 
     private static UserAccount account(ResultSet row, int rowNum) throws SQLException {
-        long business = row.getLong("business_id");
-        return new UserAccount(row.getLong("id"), row.wasNull() ? null : business, row.getString("username"),
+        // getObject, not getLong + wasNull: wasNull speaks of the column read last, whichever it was.
+        return new UserAccount(row.getLong("id"), row.getObject("business_id", Long.class), row.getString("username"),
                 row.getString("name"), Role.valueOf(row.getString("role")), row.getBoolean("enabled"),
                 SqlTime.instant(row, "created_at"));
     }
