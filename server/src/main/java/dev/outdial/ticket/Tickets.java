@@ -2,6 +2,7 @@ package dev.outdial.ticket;
 
 import dev.outdial.business.Businesses;
 import dev.outdial.campaign.Campaigns;
+import dev.outdial.inbound.InboundQueues;
 import dev.outdial.shared.NotFoundException;
 import dev.outdial.shared.Page;
 import dev.outdial.shared.PageRequest;
@@ -30,13 +31,17 @@ public class Tickets {
     private final Businesses businesses;
     private final Campaigns campaigns;
     private final TriggerEngine triggers;
+    private final TicketCalls calls;
+    private final InboundQueues queues;
     private final Clock clock;
 
     Tickets(TicketRepository tickets, Businesses businesses, Campaigns campaigns, TriggerEngine triggers,
-            Clock clock) {
+            TicketCalls calls, InboundQueues queues, Clock clock) {
         this.tickets = tickets;
         this.businesses = businesses;
         this.campaigns = campaigns;
+        this.calls = calls;
+        this.queues = queues;
         this.triggers = triggers;
         this.clock = clock;
     }
@@ -97,6 +102,13 @@ public class Tickets {
             violations.check(campaignExists(businessId, draft.campaignId()), "campaignId", "ticket.campaign.unknown",
                     draft.campaignId());
         }
+        if (draft.callId() != null) {
+            violations.check(calls.exists(businessId, draft.callId()), "callId", "ticket.call.unknown", draft.callId());
+        }
+        if (draft.queueId() != null) {
+            violations.check(queueExists(businessId, draft.queueId()), "queueId", "ticket.queue.unknown",
+                    draft.queueId());
+        }
         violations.throwIfAny();
         Instant now = clock.instant();
         return new Ticket(0, draft.channel(), TicketStatus.OPEN, name, phone, draft.campaignId(), draft.callId(),
@@ -107,6 +119,15 @@ public class Tickets {
     private boolean campaignExists(long businessId, long campaignId) {
         try {
             campaigns.get(businessId, campaignId);
+            return true;
+        } catch (NotFoundException missing) {
+            return false;
+        }
+    }
+
+    private boolean queueExists(long businessId, long queueId) {
+        try {
+            queues.get(businessId, queueId);
             return true;
         } catch (NotFoundException missing) {
             return false;
