@@ -4,6 +4,7 @@ import dev.outdial.shared.Role;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,9 +15,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.util.unit.DataSize;
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
 /**
@@ -35,11 +38,29 @@ class SecurityConfig {
         return new VerifiedPasswordCache(new BCryptPasswordEncoder(strength), Duration.ofMinutes(5), 10_000);
     }
 
+    /** One guard for both chains; not a servlet filter of its own, only a link of each chain. */
+    @Bean
+    UploadGuard uploadGuard(ProblemResponses problems,
+            @Value("${outdial.uploads.max-file-size:50MB}") DataSize importLimit,
+            @Value("${outdial.audio.max-file-size:10MB}") DataSize audioLimit,
+            @Value("${outdial.uploads.max-concurrent-per-business:2}") int perBusiness) {
+        return new UploadGuard(problems, importLimit, audioLimit, perBusiness);
+    }
+
+    /** Spring Boot would also run every filter bean ahead of security, where no one is signed in yet. */
+    @Bean
+    FilterRegistrationBean<UploadGuard> uploadGuardOutsideTheChains(UploadGuard guard) {
+        FilterRegistrationBean<UploadGuard> registration = new FilterRegistrationBean<>(guard);
+        registration.setEnabled(false);
+        return registration;
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ProblemResponses problems) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ProblemResponses problems, UploadGuard uploads) throws Exception {
         RequestMatcher api = new OrRequestMatcher(pathPattern("/api/**"), EndpointRequest.toAnyEndpoint());
         http.securityMatcher(api)
+                .addFilterAfter(uploads, BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to("health")).permitAll()
                         .requestMatchers(EndpointRequest.to("prometheus"))
@@ -60,9 +81,11 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageChain(HttpSecurity http, UserDetailsService users) throws Exception {
+    SecurityFilterChain pageChain(HttpSecurity http, UserDetailsService users, UploadGuard uploads) throws Exception {
         // After the CSRF check, so a stale session's form post is sent to sign in, not refused 403.
         http.addFilterAfter(new StaleSessionFilter(users), CsrfFilter.class)
+                // Before it: the CSRF check reads the form, which would read a whole upload first.
+                .addFilterBefore(uploads, CsrfFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
