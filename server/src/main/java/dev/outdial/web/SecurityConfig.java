@@ -1,6 +1,7 @@
 package dev.outdial.web;
 
 import dev.outdial.shared.Role;
+import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -16,6 +17,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -47,6 +49,19 @@ class SecurityConfig {
         return new VerifiedPasswordCache(new BCryptPasswordEncoder(strength), Duration.ofMinutes(5), 10_000);
     }
 
+    @Bean
+    SignInThrottle signInThrottle(Clock clock,
+            @Value("${outdial.security.sign-in.free-failures-per-account:5}") int freePerAccount,
+            @Value("${outdial.security.sign-in.free-failures-per-address:20}") int freePerAddress,
+            @Value("${outdial.security.sign-in.first-lock:1s}") Duration firstLock) {
+        return new SignInThrottle(clock, freePerAccount, freePerAddress, firstLock);
+    }
+
+    @Bean
+    SignInEvents signInEvents(SignInThrottle throttle) {
+        return new SignInEvents(throttle);
+    }
+
     /** One guard for both chains; not a servlet filter of its own, only a link of each chain. */
     @Bean
     UploadGuard uploadGuard(ProblemResponses problems,
@@ -66,9 +81,11 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ProblemResponses problems, UploadGuard uploads) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ProblemResponses problems, UploadGuard uploads,
+                                 SignInThrottle throttle) throws Exception {
         RequestMatcher api = new OrRequestMatcher(pathPattern("/api/**"), EndpointRequest.toAnyEndpoint());
         http.securityMatcher(api)
+                .addFilterBefore(new SignInThrottleFilter(throttle, problems), BasicAuthenticationFilter.class)
                 .addFilterAfter(uploads, BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to("health")).permitAll()
@@ -91,11 +108,13 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageChain(HttpSecurity http, UserDetailsService users, UploadGuard uploads) throws Exception {
+    SecurityFilterChain pageChain(HttpSecurity http, UserDetailsService users, UploadGuard uploads,
+                                  SignInThrottle throttle, ProblemResponses problems) throws Exception {
         // After the CSRF check, so a stale session's form post is sent to sign in, not refused 403.
         http.addFilterAfter(new StaleSessionFilter(users), CsrfFilter.class)
                 // Before it: the CSRF check reads the form, which would read a whole upload first.
                 .addFilterBefore(uploads, CsrfFilter.class)
+                .addFilterBefore(new SignInThrottleFilter(throttle, problems), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
