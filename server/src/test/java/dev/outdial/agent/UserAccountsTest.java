@@ -118,7 +118,14 @@ class UserAccountsTest {
         TestBusiness.Person supervisor = business.person("SUPERVISOR", "watcher");
         TestBusiness.Person agent = business.agent("watched");
 
-        supervisor.client().get("/api/v1/users/" + agent.id()).expect(200);
+        var seen = supervisor.client().get("/api/v1/users/" + agent.id()).expect(200).json();
+        assertThat(seen.get("name").asString()).isEqualTo(agent.email().substring(0, agent.email().indexOf('@'))
+                + " of " + business.name());
+        assertThat(seen.get("email").isNull()).as("a supervisor has no use for sign-in addresses").isTrue();
+        assertThat(supervisor.client().get("/api/v1/users").expect(200).body()).doesNotContain("@" + business.domain());
+        assertThat(business.admin().get("/api/v1/users/" + agent.id()).expect(200).json().get("email").asString())
+                .isEqualTo(agent.email());
+        assertThat(supervisor.client().get("/api/v1/triggers").status()).isEqualTo(403);
         assertThat(supervisor.client().put("/api/v1/users/" + agent.id(), Map.of("name", "X")).status()).isEqualTo(403);
         assertThat(supervisor.client().delete("/api/v1/users/" + agent.id()).status()).isEqualTo(403);
     }
