@@ -99,14 +99,14 @@ public class Tickets {
         String phone = draft.phone() == null || draft.phone().isBlank() ? null
                 : PhoneNumbers.toE164(draft.phone(), businesses.get(businessId).defaultCountry(), "phone", violations);
         if (draft.campaignId() != null) {
-            violations.check(campaignExists(businessId, draft.campaignId()), "campaignId", "ticket.campaign.unknown",
+            violations.check(found(() -> campaigns.get(businessId, draft.campaignId())), "campaignId", "ticket.campaign.unknown",
                     draft.campaignId());
         }
         if (draft.callId() != null) {
             violations.check(calls.exists(businessId, draft.callId()), "callId", "ticket.call.unknown", draft.callId());
         }
         if (draft.queueId() != null) {
-            violations.check(queueExists(businessId, draft.queueId()), "queueId", "ticket.queue.unknown",
+            violations.check(found(() -> queues.get(businessId, draft.queueId())), "queueId", "ticket.queue.unknown",
                     draft.queueId());
         }
         violations.throwIfAny();
@@ -115,19 +115,10 @@ public class Tickets {
                 draft.queueId(), subject, now, now);
     }
 
-    /** Its 404 marks the transaction for rollback, which the 400 that follows does anyway. */
-    private boolean campaignExists(long businessId, long campaignId) {
+    /** Whether the lookup finds its object. Its 404 marks the transaction for rollback, which the 400 that follows does anyway. */
+    private static boolean found(Runnable lookup) {
         try {
-            campaigns.get(businessId, campaignId);
-            return true;
-        } catch (NotFoundException missing) {
-            return false;
-        }
-    }
-
-    private boolean queueExists(long businessId, long queueId) {
-        try {
-            queues.get(businessId, queueId);
+            lookup.run();
             return true;
         } catch (NotFoundException missing) {
             return false;

@@ -4,6 +4,9 @@ import dev.outdial.shared.InvalidInputException;
 import dev.outdial.shared.StorableValues;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -16,8 +19,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
  */
 final class StorableParameters implements HandlerInterceptor {
 
-    /** An ISO date with a sign or a year of five digits and more: outside {@link StorableValues#LAST_YEAR}. */
-    private static final Pattern FAR_DATE = Pattern.compile("^\\s*([+-]\\d{4,}|\\d{5,})-\\d{2}-\\d{2}.*", Pattern.DOTALL);
+    /** What may be an ISO date with a signed year (how ISO writes years before 1 or past 9999). */
+    private static final Pattern SIGNED_YEAR = Pattern.compile("^[+-]\\d{4,}-\\d{2}-\\d{2}.*", Pattern.DOTALL);
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
@@ -37,7 +40,7 @@ final class StorableParameters implements HandlerInterceptor {
                 if (!StorableValues.isStorable(value)) {
                     throw new InvalidInputException(name, StorableValues.TEXT_MESSAGE);
                 }
-                if (FAR_DATE.matcher(value).matches()) {
+                if (isFarDate(value.strip())) {
                     throw new InvalidInputException(name, StorableValues.TIME_MESSAGE, StorableValues.FIRST_YEAR,
                             StorableValues.LAST_YEAR);
                 }
@@ -45,4 +48,26 @@ final class StorableParameters implements HandlerInterceptor {
         }
         return true;
     }
+
+    /**
+     * Whether the value reads as an ISO date or date-time (as a search parameter's dates do) of a
+     * year outside {@link StorableValues#FIRST_YEAR}..{@link StorableValues#LAST_YEAR}. Only a
+     * value that parses whole counts, so a phone number typed with dashes is never taken for one.
+     */
+    private static boolean isFarDate(String value) {
+        if (!SIGNED_YEAR.matcher(value).matches()) {
+            return false;
+        }
+        for (DateTimeFormatter format : ISO_FORMATS) {
+            try {
+                return !StorableValues.isStorable(format.parse(value));
+            } catch (DateTimeParseException notThisForm) {
+                // try the next form
+            }
+        }
+        return false;
+    }
+
+    private static final List<DateTimeFormatter> ISO_FORMATS = List.of(DateTimeFormatter.ISO_OFFSET_DATE_TIME,
+            DateTimeFormatter.ISO_ZONED_DATE_TIME, DateTimeFormatter.ISO_LOCAL_DATE_TIME, DateTimeFormatter.ISO_DATE);
 }
