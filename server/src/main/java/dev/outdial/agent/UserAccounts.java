@@ -1,8 +1,10 @@
 package dev.outdial.agent;
 
 import dev.outdial.agent.internal.AgentPhoneRepository;
+import dev.outdial.agent.internal.CommonPasswords;
 import dev.outdial.agent.internal.UserRepository;
 import dev.outdial.shared.ConflictException;
+import dev.outdial.shared.InvalidInputException;
 import dev.outdial.shared.NotFoundException;
 import dev.outdial.shared.Role;
 import dev.outdial.shared.Violations;
@@ -26,7 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserAccounts {
 
+    /** Agents and supervisors; an admin, who can reach every user and setting, needs a longer one. */
     static final int MIN_PASSWORD_LENGTH = 8;
+    static final int MIN_ADMIN_PASSWORD_LENGTH = 12;
     /** bcrypt reads at most 72 bytes; a longer password would be silently truncated. */
     static final int MAX_PASSWORD_BYTES = 72;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
@@ -36,14 +40,16 @@ public class UserAccounts {
     private final AgentPhoneRepository phones;
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
+    private final CommonPasswords common;
     private final Clock clock;
 
     UserAccounts(UserRepository users, AgentPhoneRepository phones, PasswordEncoder passwords,
-                 ApplicationEventPublisher events, Clock clock) {
+                 ApplicationEventPublisher events, CommonPasswords common, Clock clock) {
         this.users = users;
         this.phones = phones;
         this.passwords = passwords;
         this.events = events;
+        this.common = common;
         this.clock = clock;
     }
 
@@ -53,14 +59,12 @@ public class UserAccounts {
         String email = normalizeEmail(draft.email());
         checkEmail(email, "email", violations);
         checkName(draft.name(), "name", violations);
-        checkPassword(draft.password(), "password", violations);
+        checkPassword(draft.password(), draft.role(), "password", violations);
         if (violations.check(draft.role() != null, "role", "validation.required")) {
             violations.check(BUSINESS_ROLES.contains(draft.role()), "role", "user.role.not-assignable");
         }
         violations.throwIfAny();
-        if (users.usernameTaken(email)) {
-            throw new ConflictException("user.email.taken", email);
-        }
+        refuseTakenEmail(businessId, email);
         boolean enabled = draft.enabled() == null || draft.enabled();
         long id = users.insert(businessId, email, draft.name().strip(), passwords.encode(draft.password()),
                 draft.role(), enabled, clock.instant());
@@ -85,15 +89,15 @@ public class UserAccounts {
         checkEmail(email, "email", violations);
         String name = changes.name() == null ? current.name() : changes.name();
         checkName(name, "name", violations);
-        if (changes.password() != null) {
-            checkPassword(changes.password(), "password", violations);
-        }
         Role role = changes.role() == null ? current.role() : changes.role();
+        if (changes.password() != null) {
+            checkPassword(changes.password(), role, "password", violations);
+        }
         violations.check(BUSINESS_ROLES.contains(role), "role", "user.role.not-assignable");
         violations.throwIfAny();
         boolean enabled = changes.enabled() == null ? current.enabled() : changes.enabled();
-        if (!email.equals(current.email()) && users.usernameTaken(email)) {
-            throw new ConflictException("user.email.taken", email);
+        if (!email.equals(current.email())) {
+            refuseTakenEmail(businessId, email);
         }
         boolean staysActiveAdmin = role == Role.ADMIN && enabled;
         if (current.role() == Role.ADMIN && current.enabled() && !staysActiveAdmin) {
@@ -129,7 +133,7 @@ public class UserAccounts {
         Violations violations = new Violations();
         violations.check(currentPassword != null && passwords.matches(currentPassword, credentials.passwordHash()),
                 "currentPassword", "user.password.wrong");
-        checkPassword(newPassword, "newPassword", violations);
+        checkPassword(newPassword, credentials.account().role(), "newPassword", violations);
         violations.throwIfAny();
         users.updatePassword(credentials.account().id(), passwords.encode(newPassword));
     }
@@ -155,7 +159,24 @@ public class UserAccounts {
     public void checkFirstAdmin(String prefix, String email, String name, String password, Violations violations) {
         checkEmail(normalizeEmail(email), prefix + "email", violations);
         checkName(name, prefix + "name", violations);
-        checkPassword(password, prefix + "password", violations);
+        checkPassword(password, Role.ADMIN, prefix + "password", violations);
+    }
+
+    /**
+     * An address of this business's own users is a plain conflict. One used in another business
+     * gets the very answer a malformed address gets, so creating a user cannot be used to learn
+     * who has an account elsewhere.
+     */
+    private void refuseTakenEmail(long businessId, String email) {
+        if (!users.usernameTaken(email)) {
+            return;
+        }
+        boolean ours = users.credentials(email).map(found -> Long.valueOf(businessId).equals(found.account().businessId()))
+                .orElse(false);
+        if (ours) {
+            throw new ConflictException("user.email.taken", email);
+        }
+        throw new InvalidInputException("email", "user.email.invalid");
     }
 
     private void refuseToRemoveLastAdmin(long businessId) {
@@ -180,11 +201,14 @@ public class UserAccounts {
         }
     }
 
-    private static void checkPassword(String password, String field, Violations violations) {
+    private void checkPassword(String password, Role role, String field, Violations violations) {
         if (violations.check(password != null, field, "validation.required")) {
+            int min = role == Role.ADMIN ? MIN_ADMIN_PASSWORD_LENGTH : MIN_PASSWORD_LENGTH;
             int bytes = password.getBytes(StandardCharsets.UTF_8).length;
-            violations.check(password.length() >= MIN_PASSWORD_LENGTH && bytes <= MAX_PASSWORD_BYTES, field,
-                    "user.password.length", MIN_PASSWORD_LENGTH, MAX_PASSWORD_BYTES);
+            if (violations.check(password.length() >= min && bytes <= MAX_PASSWORD_BYTES, field,
+                    "user.password.length", min, MAX_PASSWORD_BYTES)) {
+                violations.check(!common.contains(password), field, "user.password.common");
+            }
         }
     }
 }

@@ -42,7 +42,7 @@ class DemoBusiness implements ApplicationRunner {
     }
 
     static final List<Person> PEOPLE = List.of(
-            new Person("admin@demo.outdial.dev", "Nguyễn Minh Anh", "demo-admin", Role.ADMIN),
+            new Person("admin@demo.outdial.dev", "Nguyễn Minh Anh", "demo-admin-pass", Role.ADMIN),
             new Person("supervisor@demo.outdial.dev", "Trần Quốc Bảo", "demo-supervisor", Role.SUPERVISOR),
             new Person("agent1@demo.outdial.dev", "Lê Thu Hà", "demo-agent", Role.AGENT),
             new Person("agent2@demo.outdial.dev", "Phạm Văn Đức", "demo-agent", Role.AGENT),

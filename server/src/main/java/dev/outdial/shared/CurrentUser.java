@@ -22,10 +22,11 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
     private final String name;
     private final Role role;
     private final boolean enabled;
+    private final int sessionStamp;
     private String passwordHash;
 
     public CurrentUser(long id, Long businessId, String username, String name, Role role,
-                       boolean enabled, String passwordHash) {
+                       boolean enabled, String passwordHash, int sessionStamp) {
         this.id = id;
         this.businessId = businessId;
         this.username = Objects.requireNonNull(username);
@@ -33,6 +34,7 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
         this.role = Objects.requireNonNull(role);
         this.enabled = enabled;
         this.passwordHash = passwordHash;
+        this.sessionStamp = sessionStamp;
     }
 
     public long id() {
@@ -45,6 +47,14 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
 
     public Role role() {
         return role;
+    }
+
+    /**
+     * Moves on whenever the user is disabled or their role, e-mail or password changes: a page
+     * session signed in under an older stamp no longer speaks for them.
+     */
+    public int sessionStamp() {
+        return sessionStamp;
     }
 
     public boolean is(Role candidate) {

@@ -9,8 +9,8 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 /**
  * Phone numbers as people type them, stored as E.164 (SPEC §3): with or without {@code +}, a
  * leading {@code 00}, spaces, dots, dashes, parentheses, or in national format read in the
- * business's default country. A number that is not possible for its country is rejected with the
- * reason, never silently dropped.
+ * business's default country. A number that is not possible for its country, or that has an
+ * extension ("ext 5"), is rejected with the reason, never silently dropped or shortened.
  */
 public final class PhoneNumbers {
 
@@ -30,6 +30,12 @@ public final class PhoneNumbers {
         String input = typed.strip();
         try {
             PhoneNumber number = PHONES.parse(internationalPrefixAsPlus(input), defaultCountry);
+            if (number.hasExtension()) {
+                // E.164 has no room for an extension and the dialer no way to dial one: refused
+                // with the reason rather than stored without it.
+                violations.add(field, "phone.HAS_EXTENSION", input);
+                return null;
+            }
             ValidationResult possible = PHONES.isPossibleNumberWithReason(number);
             if (possible == ValidationResult.IS_POSSIBLE) {
                 return PHONES.format(number, PhoneNumberFormat.E164);

@@ -63,7 +63,13 @@ final class CsvRows {
         in.mark(lookahead);
         int[] counts = new int[SEPARATORS.length];
         boolean quoted = false;
-        for (int i = 0, c = in.read(); i < lookahead && c != EOF; i++, c = in.read()) {
+        // Never one character past the mark's limit: a longer first line (a header of thousands of
+        // columns) would otherwise invalidate the mark and fail the reset below.
+        for (int i = 0; i < lookahead; i++) {
+            int c = in.read();
+            if (c == EOF) {
+                break;
+            }
             if (c == '"') {
                 quoted = !quoted;
             } else if (!quoted && (c == '\n' || c == '\r')) {
@@ -123,6 +129,11 @@ final class CsvRows {
                 throw SpreadsheetRows.refused("file.row-too-long", start, MAX_CELL_CHARS, MAX_CELLS);
             }
             c = in.read();
+        }
+        if (quoted) {
+            // The quote never closes: every row after it was read into one cell. The file is
+            // refused whole rather than imported short of the rows the quote swallowed.
+            throw SpreadsheetRows.refused("file.unclosed-quote", start);
         }
         add(cells, cell, start);
         return new SpreadsheetRow(start, cells);

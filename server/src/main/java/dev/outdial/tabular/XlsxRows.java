@@ -60,6 +60,9 @@ final class XlsxRows {
     }
 
     private static List<String> cells(Row row) {
+        if (row.getCellCount() > CsvRows.MAX_CELLS) {
+            throw SpreadsheetRows.refused("file.row-too-long", row.getRowNum(), CsvRows.MAX_CELL_CHARS, CsvRows.MAX_CELLS);
+        }
         List<String> cells = new ArrayList<>(row.getCellCount());
         for (int i = 0; i < row.getCellCount(); i++) {
             cells.add(text(row.getCell(i)));

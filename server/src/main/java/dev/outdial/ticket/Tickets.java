@@ -2,6 +2,7 @@ package dev.outdial.ticket;
 
 import dev.outdial.business.Businesses;
 import dev.outdial.campaign.Campaigns;
+import dev.outdial.inbound.InboundQueues;
 import dev.outdial.shared.NotFoundException;
 import dev.outdial.shared.Page;
 import dev.outdial.shared.PageRequest;
@@ -30,13 +31,17 @@ public class Tickets {
     private final Businesses businesses;
     private final Campaigns campaigns;
     private final TriggerEngine triggers;
+    private final TicketCalls calls;
+    private final InboundQueues queues;
     private final Clock clock;
 
     Tickets(TicketRepository tickets, Businesses businesses, Campaigns campaigns, TriggerEngine triggers,
-            Clock clock) {
+            TicketCalls calls, InboundQueues queues, Clock clock) {
         this.tickets = tickets;
         this.businesses = businesses;
         this.campaigns = campaigns;
+        this.calls = calls;
+        this.queues = queues;
         this.triggers = triggers;
         this.clock = clock;
     }
@@ -94,8 +99,15 @@ public class Tickets {
         String phone = draft.phone() == null || draft.phone().isBlank() ? null
                 : PhoneNumbers.toE164(draft.phone(), businesses.get(businessId).defaultCountry(), "phone", violations);
         if (draft.campaignId() != null) {
-            violations.check(campaignExists(businessId, draft.campaignId()), "campaignId", "ticket.campaign.unknown",
+            violations.check(found(() -> campaigns.get(businessId, draft.campaignId())), "campaignId", "ticket.campaign.unknown",
                     draft.campaignId());
+        }
+        if (draft.callId() != null) {
+            violations.check(calls.exists(businessId, draft.callId()), "callId", "ticket.call.unknown", draft.callId());
+        }
+        if (draft.queueId() != null) {
+            violations.check(found(() -> queues.get(businessId, draft.queueId())), "queueId", "ticket.queue.unknown",
+                    draft.queueId());
         }
         violations.throwIfAny();
         Instant now = clock.instant();
@@ -103,10 +115,10 @@ public class Tickets {
                 draft.queueId(), subject, now, now);
     }
 
-    /** Its 404 marks the transaction for rollback, which the 400 that follows does anyway. */
-    private boolean campaignExists(long businessId, long campaignId) {
+    /** Whether the lookup finds its object. Its 404 marks the transaction for rollback, which the 400 that follows does anyway. */
+    private static boolean found(Runnable lookup) {
         try {
-            campaigns.get(businessId, campaignId);
+            lookup.run();
             return true;
         } catch (NotFoundException missing) {
             return false;

@@ -4,12 +4,15 @@ import dev.outdial.shared.ConflictException;
 import dev.outdial.shared.FieldViolation;
 import dev.outdial.shared.InvalidInputException;
 import dev.outdial.shared.NotFoundException;
+import dev.outdial.shared.StorableValues;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -37,9 +40,11 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 /**
  * Turns every failure of an API call into a problem detail: {@code type}, {@code title},
  * {@code status}, {@code detail}, and for bad input {@code errors: [{field, message}]}. Nothing
- * else, and never a stack trace, reaches the client; unexpected failures are logged here.
+ * else, and never a stack trace, reaches the client; unexpected failures are logged here. First in
+ * line, so the pages' handler (which also sees every {@code @RestController}) never answers the API.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -157,6 +162,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (twice.find()) {
             return problems.message("validation.duplicate-key", "is given twice", twice.group(1));
         }
+        if (jackson instanceof StorableValuesModule.UnstorableValueException refused) {
+            return problems.message(refused.messageKey(), refused.messageKey(), StorableValues.FIRST_YEAR,
+                    StorableValues.LAST_YEAR);
+        }
         if (jackson instanceof UnrecognizedPropertyException unknown) {
             return problems.message("validation.unknown-field", "is not a known field", unknown.getPropertyName());
         }
@@ -165,11 +174,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             String allowed = Arrays.toString(format.getTargetType().getEnumConstants());
             return problems.message("validation.not-one-of", "must be one of " + allowed, format.getValue(), allowed);
         }
+        if (jackson instanceof MismatchedInputException mismatch && isWholeNumber(mismatch.getTargetType())) {
+            return problems.message("validation.whole-number", "must be a whole number");
+        }
         if (jackson instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return problems.message("validation.wrong-type-of", "has the wrong type",
                     mismatch.getTargetType().getSimpleName());
         }
         return problems.message("validation.malformed-json", "is not valid JSON", jackson.getOriginalMessage());
+    }
+
+    private static boolean isWholeNumber(Class<?> type) {
+        return type == int.class || type == Integer.class || type == long.class || type == Long.class
+                || type == short.class || type == Short.class;
     }
 
     /** How the parser's strict duplicate detection names the key (spring.jackson.read.strict-duplicate-detection). */

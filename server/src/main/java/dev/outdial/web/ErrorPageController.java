@@ -32,12 +32,28 @@ class ErrorPageController implements ErrorController {
         }
         HttpStatus status = status(request);
         model.addAttribute("status", status.value());
-        model.addAttribute("messageKey", switch (status) {
+        model.addAttribute("messageKey", messageKey(status));
+        model.addAttribute("titleKey", titleKey(status));
+        return "error";
+    }
+
+    /** The error page's heading: a missing page is not "something went wrong". */
+    static String titleKey(HttpStatus status) {
+        return switch (status) {
+            case NOT_FOUND -> "error.title.not-found";
+            case BAD_REQUEST -> "error.title.bad-request";
+            default -> "error.title";
+        };
+    }
+
+    /** The error page's explanation of a status, the same whether a controller or the container chose it. */
+    static String messageKey(HttpStatus status) {
+        return switch (status) {
             case NOT_FOUND -> "error.not-found";
             case FORBIDDEN -> "error.forbidden";
+            case CONFLICT -> "error.conflict";
             default -> status.is4xxClientError() ? "error.bad-request" : "error.internal";
-        });
-        return "error";
+        };
     }
 
     @RequestMapping({"/error", "/error/problem"})

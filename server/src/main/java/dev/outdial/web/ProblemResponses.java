@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -61,10 +62,17 @@ public class ProblemResponses {
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
                        String type, String detailKey) throws IOException {
+        write(request, response, () -> problem(status, type, detailKey));
+    }
+
+    /** Writes the problem a filter built (in the request's language) as the whole response. */
+    void write(HttpServletRequest request, HttpServletResponse response, Supplier<ProblemDetail> built)
+            throws IOException {
         // Security filters run before the DispatcherServlet has set the request's locale.
         LocaleContextHolder.setLocale(locales.resolveLocale(request));
         try {
-            ProblemDetail problem = problem(status, type, detailKey);
+            ProblemDetail problem = built.get();
+            HttpStatus status = HttpStatus.valueOf(problem.getStatus());
             problem.setInstance(URI.create(request.getRequestURI()));
             response.setStatus(status.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -52,7 +52,7 @@ class UserAccountsTest {
         business.agent("twice");
 
         var again = business.admin().post("/api/v1/users", Map.of("email", "TWICE@" + business.domain(),
-                "name", "Again", "password", "password1", "role", "AGENT"));
+                "name", "Again", "password", "uncommon-passphrase", "role", "AGENT"));
         assertThat(again.status()).isEqualTo(409);
     }
 
@@ -93,7 +93,7 @@ class UserAccountsTest {
     @Test
     void theOperatorRoleCannotBeGivenByAnAdmin() {
         var response = business.admin().post("/api/v1/users", Map.of("email", "op@" + business.domain(),
-                "name", "Op", "password", "password1", "role", "OPERATOR"));
+                "name", "Op", "password", "uncommon-passphrase", "role", "OPERATOR"));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("role");
@@ -118,7 +118,14 @@ class UserAccountsTest {
         TestBusiness.Person supervisor = business.person("SUPERVISOR", "watcher");
         TestBusiness.Person agent = business.agent("watched");
 
-        supervisor.client().get("/api/v1/users/" + agent.id()).expect(200);
+        var seen = supervisor.client().get("/api/v1/users/" + agent.id()).expect(200).json();
+        assertThat(seen.get("name").asString()).isEqualTo(agent.email().substring(0, agent.email().indexOf('@'))
+                + " of " + business.name());
+        assertThat(seen.get("email").isNull()).as("a supervisor has no use for sign-in addresses").isTrue();
+        assertThat(supervisor.client().get("/api/v1/users").expect(200).body()).doesNotContain("@" + business.domain());
+        assertThat(business.admin().get("/api/v1/users/" + agent.id()).expect(200).json().get("email").asString())
+                .isEqualTo(agent.email());
+        assertThat(supervisor.client().get("/api/v1/triggers").status()).isEqualTo(403);
         assertThat(supervisor.client().put("/api/v1/users/" + agent.id(), Map.of("name", "X")).status()).isEqualTo(403);
         assertThat(supervisor.client().delete("/api/v1/users/" + agent.id()).status()).isEqualTo(403);
     }
@@ -148,5 +155,35 @@ class UserAccountsTest {
                 .isEqualTo(second.id());
         business.admin().delete("/api/v1/agent-groups/" + id).expect(204);
         assertThat(business.admin().get("/api/v1/agent-groups/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void commonPasswordsAreRefusedAndAdminsNeedTwelveCharacters() {
+        var common = business.admin().post("/api/v1/users", Map.of("email", "common@" + business.domain(),
+                "name", "Common", "password", "Password1 ", "role", "AGENT"));
+        assertThat(common.status()).isEqualTo(400);
+        assertThat(common.json().get("errors").get(0).get("message").asString()).contains("most common passwords");
+
+        var shortAdmin = business.admin().post("/api/v1/users", Map.of("email", "boss@" + business.domain(),
+                "name", "Boss", "password", "eleven-char", "role", "ADMIN"));
+        assertThat(shortAdmin.status()).isEqualTo(400);
+        assertThat(shortAdmin.json().get("errors").get(0).get("message").asString()).contains("12 to 72");
+        business.admin().post("/api/v1/users", Map.of("email", "agent11@" + business.domain(),
+                "name", "Agent", "password", "eleven-char", "role", "AGENT")).expect(201);
+        business.admin().post("/api/v1/users", Map.of("email", "boss@" + business.domain(),
+                "name", "Boss", "password", "twelve-chars", "role", "ADMIN")).expect(201);
+    }
+
+    @Test
+    void anAddressWithAnAccountInAnotherBusinessGetsTheAnswerOfAMalformedOne() {
+        TestBusiness other = api.newBusiness("elsewhere");
+        var taken = business.admin().post("/api/v1/users", Map.of("email", "admin@" + other.domain(),
+                "name", "Taken", "password", "uncommon-passphrase", "role", "AGENT"));
+        var malformed = business.admin().post("/api/v1/users", Map.of("email", "admin-at-" + other.domain(),
+                "name", "Taken", "password", "uncommon-passphrase", "role", "AGENT"));
+
+        assertThat(taken.status()).isEqualTo(400).isEqualTo(malformed.status());
+        assertThat(taken.json().get("errors")).isEqualTo(malformed.json().get("errors"));
+        assertThat(taken.body()).doesNotContain(other.domain());
     }
 }

@@ -54,7 +54,7 @@ class BusinessesTest {
 
         var again = api.operator().post("/api/v1/businesses", Map.of("name", business.name().toUpperCase(),
                 "timeZone", "UTC", "defaultCountry", "VN", "concurrentCallLimit", 3,
-                "admin", Map.of("email", "other@" + business.domain(), "password", "password1", "name", "O")));
+                "admin", Map.of("email", "other@" + business.domain(), "password", "uncommon-passphrase", "name", "O")));
         assertThat(again.status()).isEqualTo(409);
     }
 

@@ -126,6 +126,36 @@ class CustomerImportTest {
     }
 
     @Test
+    void aQuoteThatNeverClosesRefusesTheWholeFileNamingItsLine() {
+        StringBuilder csv = new StringBuilder("name,phone\n");
+        for (int row = 2; row <= 5007; row++) {
+            String name = row == 5002 ? "\"Unclosed name" : "Customer " + row;
+            csv.append(name).append(",+8491").append(String.format("%07d", row)).append('\n');
+        }
+
+        JsonNode job = finished(upload("unclosed.csv", csv.toString().getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(job.get("status").asString()).isEqualTo("FAILED");
+        assertThat(job.get("failure").asString()).contains("line 5002").contains("never closes");
+        assertThat(count()).isZero();
+    }
+
+    @Test
+    void aHeaderOfTwentyThousandColumnsFailsWithTheLimitNotAGenericFailure() {
+        StringBuilder header = new StringBuilder("name,phone");
+        for (int column = 0; column < 20_000; column++) {
+            header.append(",column").append(column);
+        }
+        String csv = header + "\nAn,0912345678\n";
+
+        JsonNode job = finished(upload("wide.csv", csv.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(job.get("status").asString()).isEqualTo("FAILED");
+        assertThat(job.get("failure").asString()).contains("more than 1,000 cells").doesNotContain("The import failed");
+        assertThat(count()).isZero();
+    }
+
+    @Test
     void aFileWithoutAPhoneColumnFailsAndAddsNothing() {
         JsonNode job = finished(upload("people.csv", "name,city\nAn,Huế\n".getBytes(StandardCharsets.UTF_8)));
 

@@ -30,7 +30,7 @@ class DemoCampaignsTest {
 
     @Test
     void theDemoStartsWithThreeRunningCampaignsAndTheProgressiveOneDialsAtOnce() {
-        Api.Client admin = api.as("admin@demo.outdial.dev", "demo-admin");
+        Api.Client admin = api.as("admin@demo.outdial.dev", "demo-admin-pass");
         List<JsonNode> campaigns = new ArrayList<>();
         admin.get("/api/v1/campaigns").expect(200).json().forEach(campaigns::add);
 
@@ -53,7 +53,7 @@ class DemoCampaignsTest {
 
     @Test
     void thePredictiveDemoCampaignDialsForItsBotsAtOnce() {
-        Api.Client admin = api.as("admin@demo.outdial.dev", "demo-admin");
+        Api.Client admin = api.as("admin@demo.outdial.dev", "demo-admin-pass");
         List<JsonNode> campaigns = new ArrayList<>();
         admin.get("/api/v1/campaigns?dialMode=PREDICTIVE").expect(200).json().forEach(campaigns::add);
         JsonNode predictive = campaigns.stream().filter(c -> c.get("name").asString().equals(DemoCampaigns.PREDICTIVE))

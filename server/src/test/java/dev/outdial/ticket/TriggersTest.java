@@ -170,7 +170,8 @@ class TriggersTest {
     void rolesAndIsolation() {
         long id = business.admin().post("/api/v1/triggers", callbackTrigger()).expect(201).id();
 
-        business.person("SUPERVISOR", "trigger-sup").client().get("/api/v1/triggers/" + id).expect(200);
+        // SPEC §1: supervisors have no settings; a trigger is business automation no campaign view needs.
+        business.person("SUPERVISOR", "trigger-sup").client().get("/api/v1/triggers/" + id).expect(403);
         business.person("SUPERVISOR", "trigger-sup2").client().post("/api/v1/triggers", callbackTrigger()).expect(403);
         business.agent("trigger-agent").client().get("/api/v1/triggers").expect(403);
         TestBusiness other = api.newBusiness("other-triggers");

@@ -61,7 +61,7 @@ class ProblemDetailsTest {
     @Test
     void anUnknownEnumValueIsA400NamingTheField() {
         Api.Response response = business.admin().post("/api/v1/users",
-                Map.of("email", "a@b.test", "name", "A", "password", "password1", "role", "EMPEROR"));
+                Map.of("email", "a@b.test", "name", "A", "password", "uncommon-passphrase", "role", "EMPEROR"));
 
         JsonNode problem = assertProblem(response, 400, "validation");
         JsonNode error = problem.get("errors").get(0);
@@ -73,7 +73,7 @@ class ProblemDetailsTest {
     void aWrongTypeIsA400NamingTheNestedField() {
         Api.Response response = api.operator().post("/api/v1/businesses", Map.of("name", "Typed",
                 "timeZone", "UTC", "defaultCountry", "VN", "concurrentCallLimit", "many",
-                "admin", Map.of("email", "t@typed.test", "password", "password1", "name", "T")));
+                "admin", Map.of("email", "t@typed.test", "password", "uncommon-passphrase", "name", "T")));
 
         JsonNode problem = assertProblem(response, 400, "validation");
         assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("concurrentCallLimit");
@@ -82,7 +82,7 @@ class ProblemDetailsTest {
     @Test
     void anUnknownFieldIsRejectedRatherThanIgnored() {
         Api.Response response = business.admin().post("/api/v1/users",
-                Map.of("email", "a@b.test", "name", "A", "password", "password1", "role", "AGENT", "rol", "ADMIN"));
+                Map.of("email", "a@b.test", "name", "A", "password", "uncommon-passphrase", "role", "AGENT", "rol", "ADMIN"));
 
         JsonNode problem = assertProblem(response, 400, "validation");
         assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("rol");
@@ -120,7 +120,7 @@ class ProblemDetailsTest {
     @Test
     void problemsSpeakVietnameseWhenAsked() {
         Api.Response response = business.admin().withHeader("Accept-Language", "vi-VN,vi;q=0.9")
-                .post("/api/v1/users", Map.of("email", "a@b.test", "name", "A", "password", "password1"));
+                .post("/api/v1/users", Map.of("email", "a@b.test", "name", "A", "password", "uncommon-passphrase"));
 
         JsonNode problem = assertProblem(response, 400, "validation");
         assertThat(problem.get("errors").get(0).get("message").asString()).isEqualTo("là bắt buộc");

@@ -73,7 +73,7 @@ class TenantIsolationTest {
         Api.Client agent = alphaAgent.client();
 
         assertThat(agent.get("/api/v1/users").status()).isEqualTo(403);
-        assertThat(agent.post("/api/v1/users", Map.of("email", "x@x.test", "name", "X", "password", "password1",
+        assertThat(agent.post("/api/v1/users", Map.of("email", "x@x.test", "name", "X", "password", "uncommon-passphrase",
                 "role", "ADMIN")).status()).isEqualTo(403);
         assertThat(agent.post("/api/v1/agent-groups", Map.of("name", "Mine")).status()).isEqualTo(403);
         assertThat(agent.post("/api/v1/businesses", Map.of()).status()).isEqualTo(403);

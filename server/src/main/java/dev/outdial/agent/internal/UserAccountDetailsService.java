@@ -25,6 +25,6 @@ class UserAccountDetailsService implements UserDetailsService {
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
         UserAccount account = credentials.account();
         return new CurrentUser(account.id(), account.businessId(), account.email(), account.name(), account.role(),
-                account.enabled(), credentials.passwordHash());
+                account.enabled(), credentials.passwordHash(), credentials.sessionStamp());
     }
 }

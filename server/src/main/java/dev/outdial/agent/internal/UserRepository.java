@@ -74,9 +74,10 @@ public class UserRepository {
     }
 
     public Optional<Credentials> credentials(String username) {
-        return db.sql("select " + COLUMNS + ", password_hash from app_user where username = :username and not deleted")
+        return db.sql("select " + COLUMNS + ", password_hash, session_stamp from app_user where username = :username and not deleted")
                 .param("username", username)
-                .query((row, n) -> new Credentials(account(row, n), row.getString("password_hash")))
+                .query((row, n) -> new Credentials(account(row, n), row.getString("password_hash"),
+                        row.getInt("session_stamp")))
                 .optional();
     }
 
@@ -97,9 +98,12 @@ public class UserRepository {
                 .param("business", businessId).query(Long.class).single();
     }
 
+    /** A change of sign-in name, role or enabled state moves the session stamp on (see V185). */
     public void update(long businessId, long id, String username, String name, Role role, boolean enabled) {
         db.sql("""
-                update app_user set username = :username, name = :name, role = :role, enabled = :enabled
+                update app_user set username = :username, name = :name, role = :role, enabled = :enabled,
+                    session_stamp = case when username <> :username or role <> :role or enabled <> :enabled
+                                         then session_stamp + 1 else session_stamp end
                 where business_id = :business and id = :id
                 """)
                 .param("username", username).param("name", name).param("role", role.name())
@@ -108,7 +112,7 @@ public class UserRepository {
     }
 
     public void updatePassword(long id, String passwordHash) {
-        db.sql("update app_user set password_hash = :hash where id = :id")
+        db.sql("update app_user set password_hash = :hash, session_stamp = session_stamp + 1 where id = :id")
                 .param("hash", passwordHash).param("id", id).update();
     }
 
@@ -129,12 +133,13 @@ public class UserRepository {
     }
 
     private static UserAccount account(ResultSet row, int rowNum) throws SQLException {
-        long business = row.getLong("business_id");
-        return new UserAccount(row.getLong("id"), row.wasNull() ? null : business, row.getString("username"),
+        // getObject, not getLong + wasNull: wasNull speaks of the column read last, whichever it was.
+        return new UserAccount(row.getLong("id"), row.getObject("business_id", Long.class), row.getString("username"),
                 row.getString("name"), Role.valueOf(row.getString("role")), row.getBoolean("enabled"),
                 SqlTime.instant(row, "created_at"));
     }
 
-    public record Credentials(UserAccount account, String passwordHash) {
+    /** What signing in needs; {@code sessionStamp} tells a page session whether it still stands. */
+    public record Credentials(UserAccount account, String passwordHash, int sessionStamp) {
     }
 }

@@ -41,13 +41,18 @@ class UserController {
     @GetMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     List<UserAccount> list(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) Role role) {
-        return users.list(me.businessId(), role);
+        return users.list(me.businessId(), role).stream().map(account -> asSeenBy(me, account)).toList();
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     UserAccount get(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
-        return users.get(me.businessId(), id);
+        return asSeenBy(me, users.get(me.businessId(), id));
+    }
+
+    /** Supervisors see the people (for reports and assignments), admins also their sign-in addresses. */
+    private static UserAccount asSeenBy(CurrentUser me, UserAccount account) {
+        return me.is(Role.ADMIN) ? account : account.withoutEmail();
     }
 
     @PutMapping("/{id}")

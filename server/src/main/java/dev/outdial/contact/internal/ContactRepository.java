@@ -172,8 +172,8 @@ public class ContactRepository {
     }
 
     private static Row row(ResultSet row, int n) throws SQLException {
-        long manager = row.getLong("account_manager_id");
+        // getObject, not getLong + wasNull: wasNull speaks of the column read last, whichever it was.
         return new Row(row.getLong("id"), row.getString("name"), row.getString("email"), row.getString("external_id"),
-                row.wasNull() ? null : manager, SqlTime.instant(row, "created_at"));
+                row.getObject("account_manager_id", Long.class), SqlTime.instant(row, "created_at"));
     }
 }

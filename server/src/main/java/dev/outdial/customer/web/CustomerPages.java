@@ -14,8 +14,10 @@ import dev.outdial.shared.BusinessTimeZones;
 import dev.outdial.shared.ConflictException;
 import dev.outdial.shared.CurrentUser;
 import dev.outdial.shared.InvalidInputException;
+import dev.outdial.shared.Page;
 import dev.outdial.shared.Role;
 import dev.outdial.web.PageMessages;
+import jakarta.servlet.http.HttpServletResponse;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -72,7 +74,7 @@ class CustomerPages {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate addedTo,
                 @RequestParam(required = false) Long accountManagerId, @RequestParam(required = false) Long groupId,
                 @RequestParam(required = false) String cursor, @RequestParam(required = false) String view,
-                Model model) {
+                Model model, HttpServletResponse response) {
         ZoneId zone = zones.zoneOf(me.businessId());
         var query = new CampaignCustomerController.ListQuery(campaignId, null, name, phone, status,
                 addedFrom == null ? null : addedFrom.atStartOfDay(zone).toInstant(),
@@ -88,7 +90,10 @@ class CustomerPages {
             model.addAttribute("page", customers.list(me.businessId(), query.filter(campaignId), query.page(),
                     query.ascending()));
         } catch (InvalidInputException rejected) {
+            // The filter shows again with its reasons, over an empty list, and says 400 as the API does.
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("errors", messages.describe(rejected));
+            model.addAttribute("page", new Page<>(List.of(), null));
         }
         model.addAttribute("campaigns", campaigns.list(me.businessId(), null, null, null));
         model.addAttribute("agents", users.list(me.businessId(), Role.AGENT));
@@ -124,6 +129,9 @@ class CustomerPages {
     @GetMapping("/customers/add")
     String addPage(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) Long campaignId,
                    Model model) {
+        if (campaignId != null) {
+            campaigns.get(me.businessId(), campaignId); // another business's campaign is not found
+        }
         model.addAttribute("campaigns", campaigns.list(me.businessId(), null, null, null).stream()
                 .filter(campaign -> campaign.status() != CampaignStatus.ENDED).toList());
         model.addAttribute("campaignId", campaignId);
@@ -143,6 +151,7 @@ class CustomerPages {
                @RequestParam(required = false) Long filterId, @RequestParam(required = false) MultipartFile file,
                @RequestParam(required = false) String then, Model model, RedirectAttributes redirect) {
         boolean fromWizard = "campaign".equals(then);
+        campaigns.get(me.businessId(), campaignId); // another business's campaign is not found
         try {
             ImportJob job = switch (customerSource) {
                 case "FILE" -> imports.start(me.businessId(), me.id(), campaignId, file);

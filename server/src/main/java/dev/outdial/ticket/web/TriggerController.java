@@ -37,13 +37,13 @@ class TriggerController {
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    @PreAuthorize("hasRole('ADMIN')")
     List<Trigger> list(@AuthenticationPrincipal CurrentUser me) {
         return triggers.list(me.businessId());
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    @PreAuthorize("hasRole('ADMIN')")
     Trigger get(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
         return triggers.get(me.businessId(), id);
     }
