@@ -3,22 +3,15 @@ package dev.outdial.dialing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outdial.testing.Api;
+import dev.outdial.testing.ServerProcesses;
 import dev.outdial.testing.TestBusiness;
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -30,25 +23,27 @@ import tools.jackson.databind.JsonNode;
  */
 class KilledServerTest {
 
-    /** A server process starts in seconds; on a loaded machine, give it time. */
-    private static final Duration STARTUP = Duration.ofMinutes(3);
-
     @TempDir
     Path data;
 
-    private final List<Process> servers = new ArrayList<>();
+    private ServerProcesses servers;
+
+    @BeforeEach
+    void processes() {
+        servers = new ServerProcesses(data);
+    }
 
     @AfterEach
     void stopServers() {
-        servers.forEach(Process::destroyForcibly);
+        servers.close();
     }
 
     @Test
     void callsUpWhenTheServerIsKilledAreClosedAsNetworkErrorsTheirCustomersComeBackAndNothingIsDialedTwice()
             throws Exception {
-        int port = freePort();
+        int port = ServerProcesses.freePort();
         Api api = Api.at("http://localhost:" + port);
-        Process first = start(port);
+        ServerProcesses.Server first = start(port);
         TestBusiness business = api.newBusiness("Killed");
         DialingScenario manual = DialingScenario.running(business, "MANUAL", Map.of("maxCallsPerCustomer", 3));
         List<Long> customers = manual.add("+84918010003", "+84918020003", "+84918030003");
@@ -63,7 +58,7 @@ class KilledServerTest {
             callsUp.add(call);
         }
 
-        first.destroyForcibly().waitFor(1, TimeUnit.MINUTES);
+        first.kill();
         start(port);
 
         for (String call : callsUp) {
@@ -86,17 +81,10 @@ class KilledServerTest {
         assertThat(next.get("id").asLong()).isEqualTo(customers.get(2));
     }
 
-    private Process start(int port) throws IOException, InterruptedException {
-        Path log = data.resolve("server-" + servers.size() + ".log");
-        String javaBin = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        ProcessBuilder builder = new ProcessBuilder(javaBin, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "dev.outdial.OutdialApplication",
-                "--server.port=" + port,
+    private ServerProcesses.Server start(int port) throws IOException, InterruptedException {
+        return servers.start(port, Map.of(), List.of(
                 // The embedded default database, in the test's folder.
                 "--outdial.data-dir=" + data,
-                "--outdial.operator.password=" + Api.OPERATOR_PASSWORD,
-                "--outdial.security.bcrypt-strength=4",
-                "--logging.level.dev.outdial=info",
                 // Claims and the pacer lease lapse within seconds of the kill.
                 "--outdial.dialing.lease=3s",
                 "--outdial.dialing.sweep-interval=300ms",
@@ -107,38 +95,6 @@ class KilledServerTest {
                 "--outdial.telephony.sim.signal-delay=50ms",
                 "--outdial.telephony.sim.ring-time=50ms",
                 "--outdial.telephony.sim.talk-time=60s",
-                "--outdial.telephony.sim.spread=0")
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        Process server = builder.start();
-        servers.add(server);
-        awaitHealthy(port, server, log);
-        return server;
-    }
-
-    private static void awaitHealthy(int port, Process server, Path log) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!server.isAlive()) {
-                throw new AssertionError("the server died while starting:\n" + Files.readString(log));
-            }
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // Not listening yet.
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the server did not start within " + STARTUP + ":\n" + Files.readString(log));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+                "--outdial.telephony.sim.spread=0"));
     }
 }
