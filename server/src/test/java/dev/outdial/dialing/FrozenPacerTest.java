@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,14 +82,18 @@ class FrozenPacerTest {
         frozen.freeze();
         Instant frozenAt = Instant.now();
         try {
-            DialingScenario.waitFor(() -> leaseOwner(business.id()), successor::equals, successor + " to take the lease over");
+            DialingScenario.waitFor(() -> leaseOwner(business.id()), successor::equals, successor + " to take the lease over",
+                    Duration.ofMinutes(1));
         } finally {
             frozen.thaw();
         }
-        DialingScenario.waitFor(() -> callsBy(successor), calls -> calls >= LIMIT, successor + " to dial");
+        DialingScenario.waitFor(() -> callsBy(successor), calls -> calls >= LIMIT, successor + " to dial",
+                Duration.ofMinutes(1));
 
         assertThat(callsStartedBy(pacer, frozenAt)).as("calls started by the frozen node after it froze").isEmpty();
         assertThat(mostOpenAtOnce(business.id())).as("most calls of the business open at once").isLessThanOrEqualTo(LIMIT);
+        assertThat(business.admin().get("/api/v1/campaigns/" + autocall.campaignId + "/audit").expect(200).json()
+                .get("violations").asInt()).as("compliance violations in the call records").isZero();
     }
 
     private ServerProcesses.Server node(String id) throws IOException, InterruptedException {

@@ -75,8 +75,7 @@ public final class ServerProcesses implements AutoCloseable {
     public Server start(int port, Map<String, String> environment, List<String> arguments)
             throws IOException, InterruptedException {
         Path log = logs.resolve("server-" + started.size() + ".log");
-        String javaBin = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 "dev.outdial.OutdialApplication",
                 "--server.port=" + port,
                 "--outdial.operator.password=" + Api.OPERATOR_PASSWORD,
@@ -89,6 +88,34 @@ public final class ServerProcesses implements AutoCloseable {
         started.add(server);
         awaitHealthy(server);
         return server;
+    }
+
+    /** What a command run to its end printed, and its exit status. */
+    public record Run(int exitCode, String output) {
+    }
+
+    /**
+     * Runs the server's main class as a command (e.g. the {@code audit} profile) with {@code arguments}
+     * and waits for it to exit: its exit status and what it printed on standard output.
+     */
+    public Run run(Map<String, String> environment, List<String> arguments) throws IOException, InterruptedException {
+        Path output = logs.resolve("command-" + System.nanoTime() + ".out");
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "dev.outdial.OutdialApplication"));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(output.toFile())
+                .redirectError(logs.resolve("command-" + System.nanoTime() + ".err").toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        if (!process.waitFor(STARTUP.toMinutes(), TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("the command did not end within " + STARTUP + ":\n" + Files.readString(output));
+        }
+        return new Run(process.exitValue(), Files.readString(output));
+    }
+
+    private static String javaBin() {
+        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     }
 
     public static int freePort() throws IOException {

@@ -21,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code ./outdial audit [CAMPAIGN_ID...]} (issue 18): the server started on the database with the
  * {@code audit} profile audits the campaigns given in {@code outdial.audit.campaigns} (every
  * campaign of every business when none), prints one JSON report per line and exits: 0 when no rule
- * was broken, 1 otherwise. It runs before the application is ready, so this process never paces
- * nor dials (the launcher also sets the heartbeats far off).
+ * was broken, 1 otherwise. It runs and exits before the application is ready, when running
+ * campaigns would start, and the audit profile schedules nothing: this process never paces nor dials.
  */
 @Component
 @Profile("audit")
