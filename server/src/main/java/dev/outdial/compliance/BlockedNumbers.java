@@ -65,7 +65,7 @@ public class BlockedNumbers {
     @Transactional
     public void remove(long businessId, BlockKind kind, long id) {
         BlockedNumber entry = get(businessId, kind, id);
-        numbers.delete(businessId, kind, id);
+        numbers.delete(businessId, kind, id, clock.instant());
         events.publishEvent(new NumbersUnblocked(businessId, List.of(entry.number()), kind));
     }
 

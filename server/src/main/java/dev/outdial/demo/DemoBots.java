@@ -16,6 +16,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,6 +48,7 @@ class DemoBots {
     private final Campaigns campaigns;
     private final CallClassifications classifications;
     private final SimulatedAgentSeats seats;
+    private final Set<Seat> unseated = ConcurrentHashMap.newKeySet();
 
     DemoBots(Businesses businesses, UserAccounts users, Campaigns campaigns, CallClassifications classifications,
              SimulatedAgentSeats seats) {
@@ -99,10 +102,30 @@ class DemoBots {
         campaigns.list(businessId, campaignName, CampaignStatus.RUNNING, null).stream()
                 .filter(campaign -> campaign.name().equals(campaignName))
                 .forEach(campaign -> bots.forEach(bot -> {
-                    if (!seats.seat(businessId, campaign.id(), bot, behaviour)) {
-                        log.warn("Bot {} found campaign {} not running here", bot, campaign.id());
+                    Seat seat = new Seat(businessId, campaign.id(), bot, behaviour);
+                    if (!seat.take(seats)) {
+                        log.info("Bot {} found campaign {} not running here yet: it sits down once this node paces it",
+                                bot, campaign.id());
+                        unseated.add(seat);
                     }
                 }));
+    }
+
+    /**
+     * A node started again within its pacer lease (or beside the node pacing the demo) does not run
+     * the campaigns yet: its bots sit down as soon as it does, rather than never (issue 14).
+     */
+    @Scheduled(fixedDelayString = "${outdial.dialing.pacer-heartbeat:PT5S}")
+    void seatTheRest() {
+        unseated.removeIf(seat -> seat.take(seats));
+    }
+
+    /** A bot's seat in a campaign, taken once the campaign runs on this node. */
+    private record Seat(long businessId, long campaignId, long bot, AgentBehaviour behaviour) {
+
+        boolean take(SimulatedAgentSeats seats) {
+            return seats.seat(businessId, campaignId, bot, behaviour);
+        }
     }
 
     private static Set<String> emails() {

@@ -137,11 +137,16 @@ final class DialingScenario {
     }
 
     static <T> T waitFor(Supplier<T> probe, Predicate<T> done, String what) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        return waitFor(probe, done, what, PATIENCE);
+    }
+
+    /** With more patience: a dozen calls through servers in processes of their own, on a loaded machine. */
+    static <T> T waitFor(Supplier<T> probe, Predicate<T> done, String what, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
         T last = probe.get();
         while (!done.test(last)) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("Waited " + PATIENCE + " for " + what + "; last seen: " + last);
+                throw new AssertionError("Waited " + patience + " for " + what + "; last seen: " + last);
             }
             pause(Duration.ofMillis(50));
             last = probe.get();

@@ -36,25 +36,32 @@ class PacerLeaseTakeoverTest {
     DialerLeaseRepository leases;
 
     @Test
-    void anotherNodeTakesTheBusinessOverOnlyOnceTheOwnersLeaseLapsed() {
+    void anotherNodeTakesTheBusinessOverOnlyOnceTheOwnersLeaseLapsedUnderANewEpoch() {
         long business = api.newBusiness("Takeover").id();
 
-        assertThat(leases.take(business, "node-a", NINE, NINE.plus(LEASE))).as("first taker").isTrue();
-        assertThat(leases.take(business, "node-b", NINE.plusSeconds(1), NINE.plusSeconds(1).plus(LEASE)))
-                .as("while node-a's lease is live").isFalse();
-        // node-a's heartbeat renews before it lapses: node-b still waits.
-        assertThat(leases.take(business, "node-a", NINE.plusSeconds(5), NINE.plusSeconds(5).plus(LEASE))).isTrue();
-        assertThat(leases.take(business, "node-b", NINE.plusSeconds(16), NINE.plusSeconds(16).plus(LEASE))).isFalse();
+        long first = leases.take(business, "node-a", null, NINE, NINE.plus(LEASE)).orElseThrow();
+        assertThat(leases.take(business, "node-b", null, NINE.plusSeconds(1), NINE.plusSeconds(1).plus(LEASE)))
+                .as("while node-a's lease is live").isEmpty();
+        // node-a's heartbeat renews before it lapses, at the same epoch: node-b still waits.
+        assertThat(leases.take(business, "node-a", first, NINE.plusSeconds(5), NINE.plusSeconds(5).plus(LEASE)))
+                .hasValue(first);
+        assertThat(leases.take(business, "node-b", null, NINE.plusSeconds(16), NINE.plusSeconds(16).plus(LEASE))).isEmpty();
 
-        // node-a dies: no more renewals; once its lease lapsed node-b takes over, and node-a, back, does not.
+        // node-a dies: no more renewals; once its lease lapsed node-b takes over under a new epoch, and node-a, back, does not.
         Instant lapsed = NINE.plusSeconds(5).plus(LEASE);
-        assertThat(leases.take(business, "node-b", lapsed, lapsed.plus(LEASE))).as("after it lapsed").isTrue();
+        long second = leases.take(business, "node-b", null, lapsed, lapsed.plus(LEASE)).orElseThrow();
+        assertThat(second).as("the taker's epoch").isGreaterThan(first);
         assertThat(leases.holder(business).orElseThrow().owner()).isEqualTo("node-b");
-        assertThat(leases.take(business, "node-a", lapsed.plusSeconds(1), lapsed.plusSeconds(1).plus(LEASE))).isFalse();
+        assertThat(leases.take(business, "node-a", first, lapsed.plusSeconds(1), lapsed.plusSeconds(1).plus(LEASE))).isEmpty();
 
-        // A node that stops gives its lease up: the next node need not wait.
-        leases.release(business, "node-b");
-        assertThat(leases.take(business, "node-a", lapsed.plusSeconds(2), lapsed.plusSeconds(2).plus(LEASE))).isTrue();
+        // A node that stops gives its lease up: the next node need not wait, and the epochs still only grow.
+        leases.release(business, "node-b", lapsed.plusSeconds(2));
+        long third = leases.take(business, "node-a", first, lapsed.plusSeconds(2), lapsed.plusSeconds(2).plus(LEASE))
+                .orElseThrow();
+        assertThat(third).isGreaterThan(second);
+        // A node started again under the same id is a new holder too.
+        assertThat(leases.take(business, "node-a", null, lapsed.plusSeconds(3), lapsed.plusSeconds(3).plus(LEASE))
+                .orElseThrow()).isGreaterThan(third);
     }
 
     @Test
@@ -64,7 +71,7 @@ class PacerLeaseTakeoverTest {
             long business = api.newBusiness("Race" + round).id();
             // Even rounds: no row yet (racing inserts); odd rounds: a lapsed lease (racing updates).
             if (round % 2 == 1) {
-                leases.take(business, "dead-node", NINE.minus(LEASE), NINE.minusSeconds(1));
+                leases.take(business, "dead-node", null, NINE.minus(LEASE), NINE.minusSeconds(1));
             }
             CountDownLatch start = new CountDownLatch(1);
             List<Future<Boolean>> takes = new ArrayList<>();
@@ -73,7 +80,7 @@ class PacerLeaseTakeoverTest {
                     String node = "node-" + i;
                     takes.add(racers.submit(() -> {
                         start.await();
-                        return leases.take(business, node, NINE, NINE.plus(LEASE));
+                        return leases.take(business, node, null, NINE, NINE.plus(LEASE)).isPresent();
                     }));
                 }
                 start.countDown();

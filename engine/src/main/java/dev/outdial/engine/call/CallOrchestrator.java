@@ -23,7 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -78,9 +80,12 @@ public final class CallOrchestrator {
             updates.apply(customerId, new CustomerInput.Released(), now);
             return new DialOutcome.NotPlaced("every hotline of the campaign failed lately and is skipped for now");
         }
-        return switch (gate.pass(customerId, now)) {
+        Function<QueuedCustomer, CallRecord> pending = customer -> CallRecord.dialing(
+                new CallId("pending-" + UUID.randomUUID()), settings.businessId(), settings.campaignId(),
+                customer.customerId(), customer.phoneNumber(), hotline.get(), agent, queuedAt, now);
+        return switch (gate.pass(customerId, now, pending)) {
             case DialGate.Stopped stopped -> stopped.outcome();
-            case DialGate.Passed passed -> place(passed.customer(), hotline.get(), agent, connector, queuedAt, now);
+            case DialGate.Passed passed -> place(passed.customer(), passed.pending(), agent, connector);
         };
     }
 
@@ -179,14 +184,19 @@ public final class CallOrchestrator {
         return updates.apply(customerId, input, now());
     }
 
-    private DialOutcome place(QueuedCustomer customer, String hotline, Optional<AgentId> agent, Connector connector,
-                              Instant queuedAt, Instant now) {
-        CallId id = telephony.place(hotline, customer.phoneNumber(), settings.noAnswerTimeout(),
-                inOrder(event -> Optional.ofNullable(active.get(event.call())).ifPresent(call -> call.onCustomerLeg(event))));
-        ActiveCall call = new ActiveCall(this, CallRecord.dialing(id, settings.businessId(), settings.campaignId(),
-                customer.customerId(), customer.phoneNumber(), hotline, agent, queuedAt, now), connector);
+    /** Places the call whose line the gate opened as {@code pending}; its record takes telephony's name for it. */
+    private DialOutcome place(QueuedCustomer customer, CallRecord pending, Optional<AgentId> agent, Connector connector) {
+        CallId id;
+        try {
+            id = telephony.place(pending.hotline(), customer.phoneNumber(), settings.noAnswerTimeout(),
+                    inOrder(event -> Optional.ofNullable(active.get(event.call())).ifPresent(call -> call.onCustomerLeg(event))));
+        } catch (RuntimeException notPlaced) {
+            log.cancelLine(pending.id());
+            throw notPlaced;
+        }
+        ActiveCall call = new ActiveCall(this, pending.named(id), connector);
         active.put(id, call);
-        log.save(call.record());
+        log.placed(pending.id(), call.record());
         agent.ifPresent(taker -> screen.show(taker, new AgentUpdate.CallPlaced(settings.campaignId(), id,
                 customer.customerId())));
         return new DialOutcome.Placed(id);

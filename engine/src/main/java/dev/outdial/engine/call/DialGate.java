@@ -4,6 +4,8 @@ import dev.outdial.engine.customer.CustomerInput;
 import dev.outdial.engine.customer.CustomerLifecycle;
 import dev.outdial.engine.customer.Transition;
 import dev.outdial.engine.port.CallLog;
+import dev.outdial.engine.port.CallRecord;
+import dev.outdial.engine.port.LineRequest;
 import dev.outdial.engine.port.CustomerStore;
 import dev.outdial.engine.port.NumberLists;
 import dev.outdial.engine.rules.ConcurrencyLimit;
@@ -13,12 +15,16 @@ import dev.outdial.engine.rules.DialVerdict;
 import dev.outdial.engine.rules.QueuedCustomer;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The last step before a dial: {@link DialCompliance} on the customer as stored now, with the
  * blacklist and DNC registry looked up now and the business's open calls counted now, and the
  * {@code Dialed} transition stored in the same compare-and-set, so nothing can slip in between the
- * check and the dial. SPEC §7: never broken, whatever fails.
+ * check and the dial. The call's line is taken before that ({@link CallLog#openLine}): the call is
+ * recorded open in the same step that counts the business's open calls on every node and checks
+ * that this node still paces the business, so neither another node's calls nor a lost lease can
+ * slip in either. SPEC §7: never broken, whatever fails.
  */
 final class DialGate {
 
@@ -26,8 +32,8 @@ final class DialGate {
     sealed interface Passage {
     }
 
-    /** The customer as stored once marked dialed: the call may be placed. */
-    record Passed(QueuedCustomer customer) implements Passage {
+    /** The customer as stored once marked dialed, and its call recorded open as {@code pending}: the call may be placed. */
+    record Passed(QueuedCustomer customer, CallRecord pending) implements Passage {
     }
 
     record Stopped(DialOutcome outcome) implements Passage {
@@ -41,6 +47,7 @@ final class DialGate {
     private final CustomerUpdates updates;
     private final NumberLists lists;
     private final CallLog log;
+    private final ConcurrencyLimit businessLimit;
 
     DialGate(CampaignSettings settings, ConcurrencyLimit businessLimit, CustomerStore store, CustomerUpdates updates,
              NumberLists lists, CallLog log) {
@@ -50,9 +57,11 @@ final class DialGate {
         this.updates = updates;
         this.lists = lists;
         this.log = log;
+        this.businessLimit = businessLimit;
     }
 
-    Passage pass(long customerId, Instant now) {
+    /** {@code pendingCall}: the call that would be placed to the customer, under a provisional id. */
+    Passage pass(long customerId, Instant now, Function<QueuedCustomer, CallRecord> pendingCall) {
         for (int conflict = 0; conflict < MAX_CONFLICTS; conflict++) {
             Optional<QueuedCustomer> stored = store.find(settings.campaignId(), customerId);
             if (stored.isEmpty()) {
@@ -69,13 +78,43 @@ final class DialGate {
                     return new Stopped(new DialOutcome.NotPlaced(rejected.reason()));
                 }
                 case Transition.Applied applied -> {
-                    if (store.record(settings.campaignId(), customerId, customer.state(), applied)) {
-                        return new Passed(customer.withState(applied.state()));
+                    CallRecord pending = pendingCall.apply(customer);
+                    Optional<Stopped> noLine = openLine(customer, pending, now);
+                    if (noLine.isPresent()) {
+                        return noLine.get();
                     }
+                    if (store.record(settings.campaignId(), customerId, customer.state(), applied)) {
+                        return new Passed(customer.withState(applied.state()), pending);
+                    }
+                    log.cancelLine(pending.id());
                 }
             }
         }
         throw new IllegalStateException("customer " + customerId + " changed " + MAX_CONFLICTS + " times before its dial");
+    }
+
+    /**
+     * Takes the call's line: refused like any dial over the contract limit when the business's
+     * calls on every node fill it; not placed when this node no longer paces the business (the
+     * customer goes back, for the node that paces it now).
+     */
+    private Optional<Stopped> openLine(QueuedCustomer customer, CallRecord pending, Instant now) {
+        return switch (log.openLine(pending, businessLimit.contractLimit())) {
+            case LineRequest.Granted granted -> Optional.empty();
+            case LineRequest.OverLimit over -> {
+                DialVerdict.Refused refused = new DialVerdict.Refused(DialVerdict.Reason.CONCURRENCY_LIMIT,
+                        over.openCalls() + " calls of the business are open, its contract allows "
+                                + businessLimit.contractLimit());
+                refuse(customer, refused, now);
+                yield Optional.of(new Stopped(new DialOutcome.Refused(refused)));
+            }
+            case LineRequest.Fenced fenced -> {
+                if (customer.state().isClaimed() && !customer.state().isOnCall()) {
+                    updates.apply(customer.customerId(), new CustomerInput.Released(), now);
+                }
+                yield Optional.of(new Stopped(new DialOutcome.NotPlaced(fenced.detail())));
+            }
+        };
     }
 
     private DialRequest requestFor(QueuedCustomer customer) {

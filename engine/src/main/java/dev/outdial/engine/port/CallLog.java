@@ -12,9 +12,23 @@ import java.util.Optional;
 public interface CallLog {
 
     /**
-     * Saves the call as it stands, replacing what was saved under its id: once when it is placed,
-     * then at each step (ringing, answered, connected, ended, disposed). "Every attempt is recorded
-     * regardless."
+     * The last check before a number is dialed, and its record, as one step: when the business's
+     * open calls (every node's) leave a line free under {@code contractLimit} and this node may
+     * still start the business's calls, {@code pending} (under a provisional id: telephony names
+     * the call only once placed) is recorded open at once, so it counts against the limit before
+     * the call exists. A record with that id already there is an error, never overwritten.
+     */
+    LineRequest openLine(CallRecord pending, int contractLimit);
+
+    /** The call opened as {@code pending} was placed and is named {@code placed.id()} from now on. */
+    void placed(CallId pending, CallRecord placed);
+
+    /** The call opened as {@code pending} is not placed after all: its line is free again. */
+    void cancelLine(CallId pending);
+
+    /**
+     * Saves the call as it stands at each step after it was placed (ringing, answered, connected,
+     * ended, disposed), replacing what was saved under its id. "Every attempt is recorded regardless."
      */
     void save(CallRecord call);
 

@@ -85,10 +85,11 @@ public final class DialAudit implements Telephony {
         if (state.cycleAttempts() >= settings.rules().maxCallsPerCustomer()) {
             violations.add(dial + "past maximum calls, " + state.cycleAttempts() + " unanswered in this cycle");
         }
-        if (calls.openCallOf(customer.campaignId(), customer.customerId()).isPresent()) {
+        // The call being placed is recorded open already (its line was opened first): any other is one too many.
+        if (calls.openCallsOf(customer.campaignId(), customer.customerId()) > 1) {
             violations.add(dial + "the customer is on another call");
         }
-        int open = calls.openCalls(1) + 1;
+        int open = calls.openCalls(1);
         mostOpenCalls = Math.max(mostOpenCalls, open);
         if (open > limit.contractLimit()) {
             violations.add(dial + open + " calls up, above the contract's " + limit.contractLimit());

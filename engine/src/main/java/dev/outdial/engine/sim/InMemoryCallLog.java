@@ -3,6 +3,7 @@ package dev.outdial.engine.sim;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.CallLog;
 import dev.outdial.engine.port.CallRecord;
+import dev.outdial.engine.port.LineRequest;
 import dev.outdial.engine.rules.DialVerdict;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,17 +23,49 @@ public final class InMemoryCallLog implements CallLog {
     private final Map<CallId, CallRecord> calls = new LinkedHashMap<>();
     private final Map<Long, Integer> openByBusiness = new HashMap<>();
     private final Map<String, CallId> openByCustomer = new HashMap<>();
+    private final Map<String, Integer> openCountByCustomer = new HashMap<>();
     private final List<Refusal> refusals = new ArrayList<>();
+
+    @Override
+    public LineRequest openLine(CallRecord pending, int contractLimit) {
+        int open = openCalls(pending.businessId());
+        if (open >= contractLimit) {
+            return new LineRequest.OverLimit(open);
+        }
+        if (calls.containsKey(pending.id())) {
+            throw new IllegalStateException("call " + pending.id().value() + " is recorded already");
+        }
+        save(pending);
+        return new LineRequest.Granted();
+    }
+
+    @Override
+    public void placed(CallId pending, CallRecord placed) {
+        if (calls.containsKey(placed.id())) {
+            throw new IllegalStateException("call " + placed.id().value() + " is recorded already");
+        }
+        cancelLine(pending);
+        save(placed);
+    }
+
+    @Override
+    public void cancelLine(CallId pending) {
+        CallRecord opened = calls.remove(pending);
+        if (opened != null && opened.isOpen()) {
+            opened(opened, -1);
+            openByCustomer.remove(customerKey(opened.campaignId(), opened.customerId()));
+        }
+    }
 
     @Override
     public void save(CallRecord call) {
         CallRecord previous = calls.put(call.id(), call);
         boolean wasOpen = previous != null && previous.isOpen();
         if (call.isOpen() && !wasOpen) {
-            openByBusiness.merge(call.businessId(), 1, Integer::sum);
+            opened(call, 1);
             openByCustomer.put(customerKey(call.campaignId(), call.customerId()), call.id());
         } else if (!call.isOpen() && wasOpen) {
-            openByBusiness.merge(call.businessId(), -1, Integer::sum);
+            opened(call, -1);
             openByCustomer.remove(customerKey(call.campaignId(), call.customerId()));
         }
     }
@@ -50,6 +83,16 @@ public final class InMemoryCallLog implements CallLog {
     @Override
     public Optional<CallRecord> openCallOf(long campaignId, long customerId) {
         return Optional.ofNullable(openByCustomer.get(customerKey(campaignId, customerId))).map(calls::get);
+    }
+
+    /** The customer's calls open now: more than one is two calls at once. */
+    public int openCallsOf(long campaignId, long customerId) {
+        return openCountByCustomer.getOrDefault(customerKey(campaignId, customerId), 0);
+    }
+
+    private void opened(CallRecord call, int change) {
+        openByBusiness.merge(call.businessId(), change, Integer::sum);
+        openCountByCustomer.merge(customerKey(call.campaignId(), call.customerId()), change, Integer::sum);
     }
 
     /** Every call saved, in the order first placed. */

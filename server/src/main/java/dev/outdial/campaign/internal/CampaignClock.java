@@ -5,7 +5,6 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
@@ -13,7 +12,6 @@ import org.springframework.scheduling.annotation.Scheduled;
  * passes, every few seconds on every node (the status changes are conditional, so nodes agree).
  */
 @Configuration
-@EnableScheduling
 class CampaignClock {
 
     private static final Logger log = LoggerFactory.getLogger(CampaignClock.class);

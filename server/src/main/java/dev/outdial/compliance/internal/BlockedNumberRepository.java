@@ -109,7 +109,15 @@ public class BlockedNumberRepository {
         return found;
     }
 
-    public void delete(long businessId, BlockKind kind, long id) {
+    /** Takes the number off the list, keeping when it was listed and removed for the audit (issue 18). */
+    public void delete(long businessId, BlockKind kind, long id, Instant removedAt) {
+        db.sql("""
+                insert into blocked_number_removal (business_id, kind, number, listed_at, removed_at)
+                select business_id, kind, number, created_at, :removed from blocked_number
+                where business_id = :business and kind = :kind and id = :id
+                """)
+                .param("business", businessId).param("kind", kind.name()).param("id", id)
+                .param("removed", SqlTime.toSql(removedAt)).update();
         db.sql("delete from blocked_number where business_id = :business and kind = :kind and id = :id")
                 .param("business", businessId).param("kind", kind.name()).param("id", id).update();
     }

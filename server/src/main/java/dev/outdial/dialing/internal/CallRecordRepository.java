@@ -9,6 +9,7 @@ import dev.outdial.engine.port.CallDisposition;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.CallLog;
 import dev.outdial.engine.port.CallRecord;
+import dev.outdial.engine.port.LineRequest;
 import dev.outdial.engine.rules.DialVerdict;
 import dev.outdial.shared.SqlTime;
 import java.sql.ResultSet;
@@ -18,9 +19,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,8 +34,11 @@ import tools.jackson.databind.json.JsonMapper;
  * call API makes. A call is open from its first save until it is saved ended, on every node: the
  * count of open rows is what the business's contract limit is checked against.
  *
- * <p>Saves come from the node's one engine thread and call ids carry the node's id, so "update,
- * else insert" never races.
+ * <p>A call is recorded by one insert, when its line is opened, and only updated after: an id
+ * already taken is an error, never another call's record overwritten. Opening a line is fenced by
+ * the business's pacer lease (issue 14): one short transaction locks the lease row at this node's
+ * epoch, counts the business's open calls on every node and inserts the record, so neither a node
+ * that lost its lease nor two starts racing can take a line past the contract.
  */
 @Repository
 public class CallRecordRepository implements CallLog {
@@ -45,26 +53,95 @@ public class CallRecordRepository implements CallLog {
 
     private final JdbcClient db;
     private final JsonMapper json;
+    private final PacerLeases leases;
+    private final TransactionTemplate ownTransaction;
 
-    CallRecordRepository(JdbcClient db, JsonMapper json) {
+    CallRecordRepository(JdbcClient db, JsonMapper json, PacerLeases leases, PlatformTransactionManager transactions) {
         this.db = db;
         this.json = json;
+        this.leases = leases;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /**
+     * The fenced call start: under the lock of the business's lease row, held by this node at the
+     * epoch it dials under, the business's open calls are counted and the call inserted. A taker of
+     * the lease waits for this to commit, and a start after the takeover finds another epoch.
+     */
+    @Override
+    public LineRequest openLine(CallRecord pending, int contractLimit) {
+        long businessId = pending.businessId();
+        OptionalLong epoch = leases.epoch(businessId);
+        if (epoch.isEmpty()) {
+            return fenced(businessId);
+        }
+        LineRequest request = ownTransaction.execute(status -> {
+            boolean held = db.sql("""
+                    select epoch from dialer_lease
+                    where business_id = :business and owner = :node and epoch = :epoch for update
+                    """)
+                    .param("business", businessId).param("node", leases.node()).param("epoch", epoch.getAsLong())
+                    .query(Long.class).optional().isPresent();
+            if (!held) {
+                return null;
+            }
+            int open = openCalls(businessId);
+            if (open >= contractLimit) {
+                return new LineRequest.OverLimit(open);
+            }
+            Map<String, Object> values = values(pending);
+            values.put("node", leases.node());
+            values.put("epoch", epoch.getAsLong());
+            db.sql("insert into call_record (" + COLUMNS + """
+                    , node, lease_epoch) values (:id, :business, :campaign, :customer, :number, :hotline, :agent, :queued,
+                    :dialing, :ringing, :answered, :connected, :ended, :result, :classification, :disposition, :callbackAt,
+                    :answers, :node, :epoch)
+                    """).params(values).update();
+            return new LineRequest.Granted();
+        });
+        return request == null ? fenced(businessId) : request;
+    }
+
+    private LineRequest fenced(long businessId) {
+        leases.lost(businessId);
+        return new LineRequest.Fenced("node " + leases.node() + " no longer holds the pacer lease of business "
+                + businessId + ": another node paces it");
+    }
+
+    /** The call's record takes telephony's name for it; a name another record has is an error (duplicate key). */
+    @Override
+    public void placed(CallId pending, CallRecord placed) {
+        Map<String, Object> values = values(placed);
+        values.put("pending", pending.value());
+        int renamed = db.sql("update call_record set id = :id where id = :pending").params(values).update();
+        if (renamed != 1) {
+            throw new IllegalStateException("call " + pending.value() + " has no record to name " + placed.id().value());
+        }
+        save(placed);
     }
 
     @Override
+    public void cancelLine(CallId pending) {
+        db.sql("delete from call_record where id = :id and ended_at is null").param("id", pending.value()).update();
+    }
+
+    /**
+     * Updates the call's record; a record closed already keeps its end and result (a node paused
+     * past its customers' leases finds its calls closed as NETWORK_ERROR by another: they stay so,
+     * never open again).
+     */
+    @Override
     public void save(CallRecord call) {
-        Map<String, Object> values = values(call);
         int updated = db.sql("""
                 update call_record set agent_id = :agent, ringing_at = :ringing, answered_at = :answered,
-                    connected_at = :connected, ended_at = :ended, result = :result, classification_id = :classification,
-                    disposition = :disposition, callback_at = :callbackAt, answers = :answers
+                    connected_at = :connected, ended_at = coalesce(ended_at, :ended), result = coalesce(result, :result),
+                    classification_id = :classification, disposition = :disposition, callback_at = :callbackAt,
+                    answers = :answers
                 where id = :id
-                """).params(values).update();
-        if (updated == 0) {
-            db.sql("insert into call_record (" + COLUMNS + """
-                    ) values (:id, :business, :campaign, :customer, :number, :hotline, :agent, :queued, :dialing,
-                    :ringing, :answered, :connected, :ended, :result, :classification, :disposition, :callbackAt, :answers)
-                    """).params(values).update();
+                """).params(values(call)).update();
+        if (updated != 1) {
+            throw new IllegalStateException("call " + call.id().value() + " has no record: it was never opened");
         }
     }
 

@@ -2,8 +2,10 @@ package dev.outdial.dialing.internal;
 
 import dev.outdial.customer.DialingCustomers;
 import dev.outdial.dialing.CallEnded;
+import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.CallLog;
 import dev.outdial.engine.port.CallRecord;
+import dev.outdial.engine.port.LineRequest;
 import dev.outdial.engine.rules.DialVerdict;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +28,26 @@ final class ClassifyingCallLog implements CallLog {
         this.calls = calls;
         this.customers = customers;
         this.events = events;
+    }
+
+    /** A start fenced off tells the node at once that it lost the lease: its dialing stops here (issue 14). */
+    @Override
+    public LineRequest openLine(CallRecord pending, int contractLimit) {
+        LineRequest request = calls.openLine(pending, contractLimit);
+        if (request instanceof LineRequest.Fenced) {
+            events.publishEvent(new PacerLeaseLost(pending.businessId()));
+        }
+        return request;
+    }
+
+    @Override
+    public void placed(CallId pending, CallRecord placed) {
+        calls.placed(pending, placed);
+    }
+
+    @Override
+    public void cancelLine(CallId pending) {
+        calls.cancelLine(pending);
     }
 
     @Override

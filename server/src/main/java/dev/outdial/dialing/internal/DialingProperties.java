@@ -12,7 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * call's last step still being saved, keep it running); and the pacer lease, by which one node
  * at a time runs a business's dialer (renewed every third of it). Autocall: how long a hotline
  * that failed is left out of the rotation ({@code hotline-skip}), and how long a customer who
- * chose to talk to an agent waits for a free one ({@code agent-wait}).
+ * chose to talk to an agent waits for a free one ({@code agent-wait}). An agent's presence counts
+ * on a node only while that node saw it renewed within {@code presence-lease} (renewed every
+ * {@code presence-heartbeat}, 5 s by default).
  */
 @ConfigurationProperties("outdial.dialing")
 public record DialingProperties(
@@ -21,5 +23,6 @@ public record DialingProperties(
         @DefaultValue("30s") Duration listExhaustedAfter,
         @DefaultValue("15s") Duration pacerLease,
         @DefaultValue("5m") Duration hotlineSkip,
-        @DefaultValue("30s") Duration agentWait) {
+        @DefaultValue("30s") Duration agentWait,
+        @DefaultValue("15s") Duration presenceLease) {
 }

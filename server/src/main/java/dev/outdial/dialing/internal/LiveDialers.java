@@ -214,6 +214,22 @@ public class LiveDialers {
                 .forEach(id -> stop(id, true));
     }
 
+    /** A call start found the lease taken over: this node stops dialing for the business before its heartbeat notices. */
+    @EventListener
+    void leaseLost(PacerLeaseLost lost) {
+        log.warn("Node {} lost the pacer lease of business {} (a call start was fenced off): its dialing stops here",
+                leases.node(), lost.businessId());
+        stopBusiness(lost.businessId());
+    }
+
+    /**
+     * The business's campaigns pace again: its open calls are counted across nodes, and calls of
+     * another node ending (a previous pacer's) wake nothing here.
+     */
+    public void paceAgain(long businessId) {
+        engine.run(() -> wake(businessId));
+    }
+
     /** This node lost the business's pacer lease: nothing new is dialed here; calls up finish. */
     public void stopBusiness(long businessId) {
         engine.call(() -> startedCampaigns(businessId)).forEach(id -> stop(id, true));

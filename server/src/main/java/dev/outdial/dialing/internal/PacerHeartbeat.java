@@ -68,6 +68,7 @@ class PacerHeartbeat {
             }
             dialers.refreshLimit(businessId);
             dialers.runOnly(businessId, running);
+            dialers.paceAgain(businessId);
         } else if (held) {
             log.warn("Node {} lost the pacer lease of business {}: its dialing stops here", leases.node(), businessId);
             dialers.stopBusiness(businessId);

@@ -4,7 +4,9 @@ import dev.outdial.shared.NodeId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * This node's pacer leases (ARCHITECTURE §7): a business's dialer runs on the one node whose lease
  * is live, so its contract limit is counted in one place. A lease is taken for {@code duration}
  * and renewed on the heartbeat well before it lapses; a node that dies stops renewing, and another
- * takes the business over once the lease has lapsed.
+ * takes the business over once the lease has lapsed. The epoch each lease is held at here is what
+ * this node's call starts are fenced by: a start under an epoch no longer the lease's is refused.
  */
 public final class PacerLeases {
 
@@ -20,7 +23,8 @@ public final class PacerLeases {
     private final String node;
     private final Duration duration;
     private final Clock clock;
-    private final Set<Long> held = ConcurrentHashMap.newKeySet();
+    /** Business → the epoch of its lease held here. */
+    private final Map<Long, Long> held = new ConcurrentHashMap<>();
 
     public PacerLeases(DialerLeaseRepository leases, NodeId node, Duration duration, Clock clock) {
         this.leases = leases;
@@ -32,8 +36,9 @@ public final class PacerLeases {
     /** Takes or renews the business's lease; true when this node paces it from now on. */
     public boolean take(long businessId) {
         Instant now = clock.instant();
-        if (leases.take(businessId, node, now, now.plus(duration))) {
-            held.add(businessId);
+        OptionalLong epoch = leases.take(businessId, node, held.get(businessId), now, now.plus(duration));
+        if (epoch.isPresent()) {
+            held.put(businessId, epoch.getAsLong());
             return true;
         }
         held.remove(businessId);
@@ -42,7 +47,18 @@ public final class PacerLeases {
 
     /** Whether this node paces the business, as of its last take or renewal. */
     public boolean holds(long businessId) {
-        return held.contains(businessId);
+        return held.containsKey(businessId);
+    }
+
+    /** The epoch of the business's lease as this node holds it, which its call starts are checked against. */
+    public OptionalLong epoch(long businessId) {
+        Long epoch = held.get(businessId);
+        return epoch == null ? OptionalLong.empty() : OptionalLong.of(epoch);
+    }
+
+    /** A call start found the lease taken over by another node: this node paces the business no more. */
+    public void lost(long businessId) {
+        held.remove(businessId);
     }
 
     /** The node that paces the business now, when it is another one. */
@@ -54,11 +70,11 @@ public final class PacerLeases {
 
     public void release(long businessId) {
         held.remove(businessId);
-        leases.release(businessId, node);
+        leases.release(businessId, node, clock.instant());
     }
 
     public Set<Long> held() {
-        return Set.copyOf(held);
+        return Set.copyOf(held.keySet());
     }
 
     public String node() {

@@ -29,7 +29,10 @@ class TelephonyConfig {
     @Bean
     @ConditionalOnProperty(name = "outdial.telephony.mode", havingValue = "sim", matchIfMissing = true)
     SimulatedCarrier simulatedCarrier(EngineThread engine, SimTelephonyProperties sim, NodeId node) {
-        SimulatedCarrier carrier = new SimulatedCarrier(engine, sim.model(), new Random(), "sim-" + node.value());
+        // The node's id may be fixed (outdial.node-id): the start time keeps a restarted node's call ids new.
+        String incarnation = Long.toString(System.currentTimeMillis(), 36);
+        SimulatedCarrier carrier = new SimulatedCarrier(engine, sim.model(), new Random(),
+                "sim-" + node.value() + "-" + incarnation);
         carrier.keyPresses(sim.keyPresses());
         carrier.hotlineRules(sim.hotlineOutcomes());
         return carrier;
