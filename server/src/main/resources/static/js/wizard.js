@@ -48,5 +48,10 @@
     show(current + 1);
   });
   back.addEventListener('click', () => show(current - 1));
+  // An empty quota says nothing: leaving it out keeps the form's parts few in a large business.
+  form.addEventListener('submit', () => {
+    form.querySelectorAll('input.quota').forEach(quota => { quota.disabled = quota.value === ''; });
+  });
+  window.addEventListener('pageshow', () => form.querySelectorAll('input.quota').forEach(quota => { quota.disabled = false; }));
   show(0);
 })();

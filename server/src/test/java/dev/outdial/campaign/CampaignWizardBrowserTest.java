@@ -42,6 +42,54 @@ class CampaignWizardBrowserTest extends BrowserTest {
         assertThat(page.locator("#campaigns")).containsText("Predictive");
     }
 
+    /** One form field per agent and quota once passed the servlet container's default of 50 parts. */
+    @Test
+    void aBusinessWithTwoHundredAgentsCreatesAProgressiveCampaignWithAllOfThem() {
+        TestBusiness business = api.newBusiness("wizard-crowd");
+        CampaignFixtures fixtures = new CampaignFixtures(business);
+        for (int i = 1; i <= 198; i++) {
+            business.agent("agent" + i);
+        }
+        Page page = signedInAsAdmin(business);
+
+        page.navigate("/campaigns/new?dialMode=PROGRESSIVE");
+        page.fill("input[name=name]", "Everyone calls");
+        page.selectOption("select[name=workingHoursId]", String.valueOf(fixtures.workingHoursId));
+        page.check("input[name=hotlineIds][value='" + fixtures.hotlineId + "']");
+        page.click("#next");
+        page.click("#next");
+        page.locator("input[name=agentIds]").evaluateAll("boxes => boxes.forEach(box => box.checked = true)");
+        page.fill("input[name='agentQuotas[" + fixtures.agent.id() + "]']", "40");
+        page.click("#next");
+        page.click("#add");
+
+        assertThat(page.locator(".alert.info")).containsText("Everyone calls");
+        long campaignId = Long.parseLong(page.url().replaceAll(".*/campaigns/(\\d+).*", "$1"));
+        var settings = business.admin().get("/api/v1/campaigns/" + campaignId).expect(200).json();
+        org.assertj.core.api.Assertions.assertThat(settings.get("agentIds").size()).isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThat(settings.get("agentQuotas").get(String.valueOf(fixtures.agent.id())).asInt())
+                .isEqualTo(40);
+    }
+
+    @Test
+    void aFormTooLargeForTheServerAnswersAFriendlyPageAndTheWayBackKeepsWhatWasTyped() {
+        TestBusiness business = api.newBusiness("wizard-huge");
+        new CampaignFixtures(business);
+        Page page = signedInAsAdmin(business);
+
+        page.navigate("/campaigns/new?dialMode=MANUAL");
+        page.fill("input[name=name]", "Typed before the failure");
+        page.evaluate("""
+                () => { const form = document.getElementById('wizard');
+                  for (let i = 0; i < 2100; i++) { const extra = document.createElement('input');
+                    extra.type = 'hidden'; extra.name = 'extra' + i; extra.value = 'x'; form.append(extra); }
+                  form.noValidate = true; form.submit(); }""");
+
+        assertThat(page.locator("#upload-too-large")).containsText("50 MB");
+        page.click("#upload-too-large a[data-back]");
+        assertThat(page.locator("input[name=name]")).hasValue("Typed before the failure");
+    }
+
     @Test
     void theWizardShowsOnlyTheChosenDialTypesSettingsAndKeepsInputOnError() {
         TestBusiness business = api.newBusiness("wizard-errors");
