@@ -62,16 +62,17 @@ class BlockedNumberController {
         return numbers.list(me.businessId(), ListPath.kind(list), q, PageRequest.of(cursor, limit));
     }
 
+    /** {@code id}: the entry's id or the number itself, typed any usual way. */
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
-    BlockedNumber get(@AuthenticationPrincipal CurrentUser me, @PathVariable String list, @PathVariable long id) {
+    BlockedNumber get(@AuthenticationPrincipal CurrentUser me, @PathVariable String list, @PathVariable String id) {
         return numbers.get(me.businessId(), ListPath.kind(list), id);
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("hasRole('ADMIN')")
-    void remove(@AuthenticationPrincipal CurrentUser me, @PathVariable String list, @PathVariable long id) {
+    void remove(@AuthenticationPrincipal CurrentUser me, @PathVariable String list, @PathVariable String id) {
         numbers.remove(me.businessId(), ListPath.kind(list), id);
     }
 
