@@ -49,7 +49,7 @@ class CampaignCustomersTab {
                @RequestParam(required = false) String name, @RequestParam(required = false) String phone,
                @RequestParam(required = false) String status, @RequestParam(required = false) String cursor,
                Model model) {
-        campaigns.get(me.businessId(), campaignId);
+        model.addAttribute("maxCalls", campaigns.get(me.businessId(), campaignId).settings().maxCallsPerCustomer());
         var query = new CampaignCustomerController.ListQuery(campaignId, null, name, phone,
                 status == null || status.isBlank() ? null : List.of(status), null, null, null, null, null, cursor,
                 PAGE_SIZE);

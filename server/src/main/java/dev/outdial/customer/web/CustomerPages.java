@@ -1,6 +1,7 @@
 package dev.outdial.customer.web;
 
 import dev.outdial.agent.UserAccounts;
+import dev.outdial.campaign.Campaign;
 import dev.outdial.campaign.CampaignStatus;
 import dev.outdial.campaign.Campaigns;
 import dev.outdial.contact.ContactChoices;
@@ -20,6 +21,7 @@ import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -90,7 +92,10 @@ class CustomerPages {
         } catch (InvalidInputException rejected) {
             model.addAttribute("errors", messages.describe(rejected));
         }
-        model.addAttribute("campaigns", campaigns.list(me.businessId(), null, null, null));
+        List<Campaign> all = campaigns.list(me.businessId(), null, null, null);
+        model.addAttribute("campaigns", all);
+        model.addAttribute("maxCalls", all.stream().collect(Collectors.toMap(Campaign::id,
+                campaign -> campaign.settings().maxCallsPerCustomer())));
         model.addAttribute("agents", users.list(me.businessId(), Role.AGENT));
         model.addAttribute("statuses", CustomerStatus.values());
         model.addAttribute("chosenStatuses", status == null ? List.of() : status);
