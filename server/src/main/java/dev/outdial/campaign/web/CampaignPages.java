@@ -135,10 +135,19 @@ class CampaignPages {
         Campaign campaign = campaigns.get(me.businessId(), id);
         model.addAttribute("campaign", campaign);
         model.addAttribute("history", campaigns.history(me.businessId(), id));
-        model.addAttribute("actions", actionsFor(me, campaign.status()).stream()
-                .filter(action -> action != CampaignAction.PAUSE && action != CampaignAction.RESUME).toList());
+        model.addAttribute("actions", buttonsFor(me, campaign));
         addOptions(me, campaign.dialMode(), model);
         return "campaigns/details";
+    }
+
+    /** The details page's head (status, toggle, buttons), which the page fetches again to follow the status. */
+    @GetMapping("/campaigns/{id}/head")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    String head(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, Model model) {
+        Campaign campaign = campaigns.get(me.businessId(), id);
+        model.addAttribute("campaign", campaign);
+        model.addAttribute("actions", buttonsFor(me, campaign));
+        return "campaigns/details :: head";
     }
 
     @GetMapping("/campaigns/{id}/edit")
@@ -207,6 +216,12 @@ class CampaignPages {
         addOptions(me, form.getDialMode(), model);
         model.addAttribute("choices", contactChoices.of(me.businessId()));
         return "campaigns/wizard";
+    }
+
+    /** The lifecycle buttons of the details page: pause and resume are the active/passive toggle. */
+    private static List<CampaignAction> buttonsFor(CurrentUser me, Campaign campaign) {
+        return actionsFor(me, campaign.status()).stream()
+                .filter(action -> action != CampaignAction.PAUSE && action != CampaignAction.RESUME).toList();
     }
 
     /** Which lifecycle buttons a role sees, among those the status allows (null: any status). */
