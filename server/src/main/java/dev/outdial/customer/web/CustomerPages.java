@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -35,6 +36,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -53,9 +55,12 @@ class CustomerPages {
     private final BusinessTimeZones zones;
     private final ContactChoices choices;
     private final PageMessages messages;
+    private final CustomerExports exports;
 
     CustomerPages(CampaignCustomers customers, CustomerImports imports, Duplicates duplicates, Campaigns campaigns,
-                  UserAccounts users, BusinessTimeZones zones, ContactChoices choices, PageMessages messages) {
+                  UserAccounts users, BusinessTimeZones zones, ContactChoices choices, PageMessages messages,
+                  CustomerExports exports) {
+        this.exports = exports;
         this.choices = choices;
         this.customers = customers;
         this.imports = imports;
@@ -75,11 +80,7 @@ class CustomerPages {
                 @RequestParam(required = false) Long accountManagerId, @RequestParam(required = false) Long groupId,
                 @RequestParam(required = false) String cursor, @RequestParam(required = false) String view,
                 Model model) {
-        ZoneId zone = zones.zoneOf(me.businessId());
-        var query = new CampaignCustomerController.ListQuery(campaignId, null, name, phone, status,
-                addedFrom == null ? null : addedFrom.atStartOfDay(zone).toInstant(),
-                addedTo == null ? null : addedTo.plusDays(1).atStartOfDay(zone).toInstant(), accountManagerId, groupId,
-                null, cursor, 50);
+        var query = listQuery(me, campaignId, name, phone, status, addedFrom, addedTo, accountManagerId, groupId, cursor);
         boolean byGroup = "group".equals(view) && campaignId != null;
         model.addAttribute("byGroup", byGroup);
         model.addAttribute("groupId", groupId);
@@ -124,6 +125,30 @@ class CustomerPages {
         }
         return "redirect:" + (back != null && back.contains("/customers") ? back.replaceFirst("^https?://[^/]+", "")
                 : "/customers?campaignId=" + campaignId);
+    }
+
+    /** The list as its search stands, every column, as CSV or .xlsx: the page's export buttons. */
+    @GetMapping("/customers/export")
+    ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal CurrentUser me,
+                @RequestParam(required = false) Long campaignId, @RequestParam(required = false) String name,
+                @RequestParam(required = false) String phone, @RequestParam(required = false) List<String> status,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate addedFrom,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate addedTo,
+                @RequestParam(required = false) Long accountManagerId, @RequestParam(required = false) Long groupId,
+                @RequestParam(required = false) String format) {
+        var query = listQuery(me, campaignId, name, phone, status, addedFrom, addedTo, accountManagerId, groupId, null);
+        return exports.export(me, format, query.filter(campaignId));
+    }
+
+    /** The page's search as the API's list query; dates are whole days in the business's time zone. */
+    private CampaignCustomerController.ListQuery listQuery(CurrentUser me, Long campaignId, String name, String phone,
+                                                           List<String> status, LocalDate addedFrom, LocalDate addedTo,
+                                                           Long accountManagerId, Long groupId, String cursor) {
+        ZoneId zone = zones.zoneOf(me.businessId());
+        return new CampaignCustomerController.ListQuery(campaignId, null, name, phone, status,
+                addedFrom == null ? null : addedFrom.atStartOfDay(zone).toInstant(),
+                addedTo == null ? null : addedTo.plusDays(1).atStartOfDay(zone).toInstant(), accountManagerId, groupId,
+                null, cursor, 50);
     }
 
     @GetMapping("/customers/add")
