@@ -101,6 +101,7 @@ class CampaignWizardBrowserTest extends BrowserTest {
         assertThat(page.locator("input[name=maxAbandonRate]")).hasCount(0);
 
         page.fill("input[name=name]", "No hours yet");
+        page.selectOption("select[name=workingHoursId]", "");
         page.evaluate("document.querySelectorAll('[required]').forEach(e => e.removeAttribute('required'))");
         page.click("#next");
         page.click("#next");
@@ -135,4 +136,39 @@ class CampaignWizardBrowserTest extends BrowserTest {
         assertThat(page.locator("#customers tbody tr")).hasCount(2);
     }
 
+
+    @Test
+    void theWizardFillsTheObviousChoicesReviewsThemAsChosenAndLeadsToTheNewCampaign() {
+        TestBusiness business = api.newBusiness("wizard-defaults");
+        CampaignFixtures fixtures = new CampaignFixtures(business);
+        Page page = signedInAsAdmin(business);
+
+        page.navigate("/campaigns/new?dialMode=PREVIEW");
+        assertThat(page.locator("select[name=workingHoursId]")).hasValue(String.valueOf(fixtures.workingHoursId));
+        assertThat(page.locator("select[name='classificationMapping[BUSY]'] option:checked")).hasText("Busy");
+        assertThat(page.locator("select[name='classificationMapping[MACHINE]'] option:checked")).hasText("Answering machine");
+        page.click("#start-now");
+        assertThat(page.locator("input[name=startTime]")).hasValue(page.locator("#start-now").getAttribute("data-now"));
+
+        page.fill("input[name=name]", "Reviewed");
+        page.check("input[name=hotlineIds][value='" + fixtures.hotlineId + "']");
+        page.click("#next");
+        page.check("input[name=customerSource][value=FILE]");
+        page.setInputFiles("input[name=file]", new com.microsoft.playwright.options.FilePayload("review.csv", "text/csv",
+                "name,phone\nAn,0912000901\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        page.click("#next");
+        page.check("input[name=agentIds][value='" + fixtures.agent.id() + "']");
+        page.click("#next");
+
+        var review = page.locator("#review");
+        assertThat(review).containsText("Main line · +84");
+        assertThat(review).containsText("review.csv");
+        assertThat(review).containsText("Busy → Busy");
+        org.assertj.core.api.Assertions.assertThat(review.innerText()).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T");
+        page.click("#add");
+
+        assertThat(page.locator("#import-done")).containsText("1 of 1");
+        page.click("#open-campaign");
+        assertThat(page.locator("h1")).hasText("Reviewed");
+    }
 }

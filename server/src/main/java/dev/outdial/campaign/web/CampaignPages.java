@@ -105,6 +105,10 @@ class CampaignPages {
                 .withHour(8).truncatedTo(ChronoUnit.HOURS);
         form.setStartTime(tomorrow.toLocalDateTime());
         form.setEndTime(tomorrow.plusDays(30).withHour(18).toLocalDateTime());
+        // Required fields come filled with the obvious choice: the first schedule, the built-in
+        // classification of the same meaning for each technical result.
+        workingHours.list(me.businessId()).stream().findFirst().ifPresent(first -> form.setWorkingHoursId(first.id()));
+        form.setClassificationMapping(new LinkedHashMap<>(classifications.defaultMapping(me.businessId())));
         return wizardPage(me, form, model);
     }
 
@@ -215,6 +219,7 @@ class CampaignPages {
         model.addAttribute("form", form);
         addOptions(me, form.getDialMode(), model);
         model.addAttribute("choices", contactChoices.of(me.businessId()));
+        model.addAttribute("now", ZonedDateTime.now(zone(me)).truncatedTo(ChronoUnit.MINUTES).toLocalDateTime());
         return "campaigns/wizard";
     }
 
