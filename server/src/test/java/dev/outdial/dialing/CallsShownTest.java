@@ -1,12 +1,10 @@
 package dev.outdial.dialing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.outdial.testing.Api;
 import dev.outdial.testing.OutdialIntegrationTest;
+import dev.outdial.testing.PageSessions;
 import dev.outdial.testing.TestBusiness;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -53,13 +51,10 @@ class CallsShownTest {
     }
 
     private String page(String path, MockHttpSession session) throws Exception {
-        return mvc.perform(get(path).session(session)).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString();
+        return PageSessions.html(mvc, path, session);
     }
 
     private MockHttpSession signIn(String username, String password) throws Exception {
-        var result = mvc.perform(formLogin("/login").user(username).password(password))
-                .andExpect(status().is3xxRedirection()).andReturn();
-        return (MockHttpSession) result.getRequest().getSession(false);
+        return PageSessions.signIn(mvc, username, password);
     }
 }

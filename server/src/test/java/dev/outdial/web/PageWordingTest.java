@@ -1,12 +1,10 @@
 package dev.outdial.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.outdial.testing.Api;
 import dev.outdial.testing.OutdialIntegrationTest;
+import dev.outdial.testing.PageSessions;
 import dev.outdial.testing.TestBusiness;
 import java.util.HashMap;
 import java.util.Locale;
@@ -85,6 +83,22 @@ class PageWordingTest {
     }
 
     @Test
+    void builtInClassificationsAreSaidInTheReadersLanguageUntilTheBusinessRenamesThem() throws Exception {
+        String vietnamese = page("/campaigns/new?dialMode=MANUAL&lang=vi", admin);
+        assertThat(vietnamese).contains(">Máy bận</option>").doesNotContain(">Busy</option>");
+
+        long busy = 0;
+        for (var classification : business.admin().get("/api/v1/call-classifications").expect(200).json()) {
+            if (classification.get("code").asString().equals("BUSY")) {
+                busy = classification.get("id").asLong();
+            }
+        }
+        business.admin().put("/api/v1/call-classifications/" + busy, Map.of("name", "Bận máy (KH)", "code", "BUSY",
+                "reached", false)).expect(200);
+        assertThat(page("/campaigns/new?dialMode=MANUAL&lang=vi", admin)).contains(">Bận máy (KH)</option>");
+    }
+
+    @Test
     void aBlockedNumberIsNamedInTheUrlByItsIdOrByTheNumberInAnyUsualFormat() {
         long id = business.admin().post("/api/v1/blacklist", Map.of("number", "0912 345 681")).expect(201).id();
         business.admin().post("/api/v1/blacklist", Map.of("number", "0912 345 682")).expect(201);
@@ -103,13 +117,10 @@ class PageWordingTest {
     }
 
     private String page(String path, MockHttpSession session) throws Exception {
-        return mvc.perform(get(path).session(session)).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString();
+        return PageSessions.html(mvc, path, session);
     }
 
     private MockHttpSession signIn(String username, String password) throws Exception {
-        var result = mvc.perform(formLogin("/login").user(username).password(password))
-                .andExpect(status().is3xxRedirection()).andReturn();
-        return (MockHttpSession) result.getRequest().getSession(false);
+        return PageSessions.signIn(mvc, username, password);
     }
 }

@@ -63,6 +63,12 @@ public class CallClassifications {
         this.clock = clock;
     }
 
+    /** Whether {@code name} is still the name the built-in classification {@code code} came with. */
+    static boolean isDefaultName(String code, String name) {
+        return DEFAULTS.stream().anyMatch(classification -> classification.code().equals(code)
+                && classification.name().equals(name));
+    }
+
     /** Each technical result mapped to the business's built-in classification of the same meaning. */
     @Transactional(readOnly = true)
     public Map<String, Long> defaultMapping(long businessId) {

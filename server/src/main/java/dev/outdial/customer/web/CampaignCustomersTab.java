@@ -3,6 +3,7 @@ package dev.outdial.customer.web;
 import dev.outdial.campaign.Campaigns;
 import dev.outdial.campaign.settings.CallClassification;
 import dev.outdial.campaign.settings.CallClassifications;
+import dev.outdial.campaign.settings.ClassificationLabels;
 import dev.outdial.customer.CampaignCustomers;
 import dev.outdial.engine.customer.CustomerStatus;
 import dev.outdial.shared.CurrentUser;
@@ -34,13 +35,16 @@ class CampaignCustomersTab {
     private final CampaignCustomers customers;
     private final Campaigns campaigns;
     private final CallClassifications classifications;
+    private final ClassificationLabels labels;
     private final PageMessages messages;
 
     CampaignCustomersTab(CampaignCustomers customers, Campaigns campaigns, CallClassifications classifications,
+                         ClassificationLabels labels,
                          PageMessages messages) {
         this.customers = customers;
         this.campaigns = campaigns;
         this.classifications = classifications;
+        this.labels = labels;
         this.messages = messages;
     }
 
@@ -60,7 +64,7 @@ class CampaignCustomersTab {
             model.addAttribute("errors", messages.describe(rejected));
         }
         Map<Long, String> classificationNames = classifications.list(me.businessId()).stream()
-                .collect(Collectors.toMap(CallClassification::id, CallClassification::name));
+                .collect(Collectors.toMap(CallClassification::id, labels::of));
         model.addAttribute("classificationNames", classificationNames);
         model.addAttribute("statuses", CustomerStatus.values());
         model.addAttribute("campaignId", campaignId);
