@@ -5,17 +5,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.servlet.LocaleResolver;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A multipart request past the container's limits (a file over
@@ -33,13 +28,9 @@ class RejectedUploadFilter extends OncePerRequestFilter {
     static final String PAGE = "/upload-too-large";
 
     private final ProblemResponses problems;
-    private final LocaleResolver locales;
-    private final JsonMapper json;
 
-    RejectedUploadFilter(ProblemResponses problems, LocaleResolver locales, JsonMapper json) {
+    RejectedUploadFilter(ProblemResponses problems) {
         this.problems = problems;
-        this.locales = locales;
-        this.json = json;
     }
 
     @Override
@@ -56,26 +47,13 @@ class RejectedUploadFilter extends OncePerRequestFilter {
         } catch (IllegalStateException unreadable) {
             logger.info("Refused an upload past the container's limits: " + unreadable.getMessage());
             if (request.getRequestURI().startsWith("/api/")) {
-                writeProblem(request, response);
+                problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "upload-too-large",
+                        "upload.too-large.detail");
             } else {
                 response.sendRedirect(request.getContextPath() + PAGE);
             }
             return;
         }
         chain.doFilter(request, response);
-    }
-
-    private void writeProblem(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        LocaleContextHolder.setLocale(locales.resolveLocale(request));
-        try {
-            ProblemDetail problem = problems.problem(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", "upload.too-large.detail");
-            problem.setInstance(URI.create(request.getRequestURI()));
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            json.writeValue(response.getOutputStream(), problem);
-        } finally {
-            LocaleContextHolder.resetLocaleContext();
-        }
     }
 }
