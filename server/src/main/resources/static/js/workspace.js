@@ -31,15 +31,18 @@
   const stream = new EventSource(root.dataset.events);
   const on = (name, handle) => stream.addEventListener(name, message => handle(JSON.parse(message.data)));
   const clearPhone = () => { const phone = document.getElementById('phone'); if (phone) phone.innerHTML = ''; };
-  on('customer-offered', offer => { lastCall = null; load(customerUrl(offer)
+  // A new customer or call means the last wrap-up is over: its timer and button must not linger.
+  const clearWrapUp = () => { const wrapUp = document.getElementById('wrap-up'); if (wrapUp) wrapUp.innerHTML = ''; };
+  on('customer-offered', offer => { lastCall = null; clearWrapUp(); load(customerUrl(offer)
       + (offer.dialsAt ? `?dialsAt=${encodeURIComponent(offer.dialsAt)}` : ''), '#customer'); });
   on('offer-withdrawn', () => ['customer', 'call'].forEach(id => {
     const panel = document.getElementById(id);
     if (panel) panel.innerHTML = '';
   }));
-  on('call-placed', call => { lastCall = call.callId; clearPhone(); load(customerUrl(call), '#customer'); load(callUrl(call.callId), '#call'); });
-  on('call-answered', call => { lastCall = call.callId; clearPhone(); load(callUrl(call.callId), '#call'); });
+  on('call-placed', call => { lastCall = call.callId; clearPhone(); clearWrapUp(); load(customerUrl(call), '#customer'); load(callUrl(call.callId), '#call'); });
+  on('call-answered', call => { lastCall = call.callId; clearPhone(); clearWrapUp(); load(callUrl(call.callId), '#call'); });
   on('call-ringing', () => {
+    clearWrapUp();
     if (lastCall) {
       load(callUrl(lastCall) + '?ringing=true', '#call');
     } else {

@@ -112,9 +112,13 @@ public class UserAccounts {
         return get(businessId, id);
     }
 
+    /** {@code actorId} deletes {@code id}; nobody deletes themselves (they would lock themselves out). */
     @Transactional
-    public void delete(long businessId, long id) {
+    public void delete(long businessId, long actorId, long id) {
         UserAccount current = get(businessId, id);
+        if (actorId == id) {
+            throw new ConflictException("user.delete.self", current.email());
+        }
         if (current.role() == Role.ADMIN && current.enabled()) {
             refuseToRemoveLastAdmin(businessId);
         }

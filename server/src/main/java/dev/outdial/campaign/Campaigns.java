@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -108,7 +110,7 @@ public class Campaigns {
     public void delete(long businessId, long id) {
         Campaign current = get(businessId, id);
         if (current.status() != CampaignStatus.UNAPPROVED && current.status() != CampaignStatus.ENDED) {
-            throw new ConflictException("campaign.delete.live", new Object[] {current.status()},
+            throw new ConflictException("campaign.delete.live", new Object[] {label(current.status())},
                     Map.of("currentStatus", current.status()));
         }
         campaigns.delete(businessId, id);
@@ -120,7 +122,7 @@ public class Campaigns {
         Campaign current = get(businessId, id);
         if (!action.allowedFrom(current.status())) {
             throw new ConflictException("campaign.transition.refused",
-                    new Object[] {action.name().toLowerCase(), current.status()}, Map.of("currentStatus", current.status()));
+                    new Object[] {label(action), label(current.status())}, Map.of("currentStatus", current.status()));
         }
         if (action == CampaignAction.APPROVE) {
             checkReadyForApproval(current);
@@ -179,7 +181,7 @@ public class Campaigns {
         if (!campaigns.changeStatus(businessId, current.id(), current.status(), action.to(), null, now)) {
             Campaign moved = get(businessId, current.id());
             throw new ConflictException("campaign.transition.refused",
-                    new Object[] {action.name().toLowerCase(), moved.status()}, Map.of("currentStatus", moved.status()));
+                    new Object[] {label(action), label(moved.status())}, Map.of("currentStatus", moved.status()));
         }
         history.record(current.id(), now, actorId, action, current.status(), action.to());
         events.publishEvent(new CampaignStatusChanged(businessId, current.id(), current.status(), action.to(), action,
@@ -210,5 +212,14 @@ public class Campaigns {
 
     private static boolean sameDialing(CampaignSettings before, CampaignSettings after) {
         return before.dialingRules().equals(after.dialingRules());
+    }
+
+    /** A status or action as its label in the reader's language, when the message is resolved. */
+    private static MessageSourceResolvable label(CampaignStatus status) {
+        return new DefaultMessageSourceResolvable(new String[] {"campaign-status." + status.name()}, status.name());
+    }
+
+    private static MessageSourceResolvable label(CampaignAction action) {
+        return new DefaultMessageSourceResolvable(new String[] {"campaign-action." + action.name()}, action.name());
     }
 }

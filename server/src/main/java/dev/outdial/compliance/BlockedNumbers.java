@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -72,7 +73,34 @@ public class BlockedNumbers {
     @Transactional(readOnly = true)
     public BlockedNumber get(long businessId, BlockKind kind, long id) {
         return numbers.find(businessId, kind, id)
-                .orElseThrow(() -> new NotFoundException(kind == BlockKind.DNC ? "dnc-number" : "blacklist-number", id));
+                .orElseThrow(() -> notFound(kind, id));
+    }
+
+    /**
+     * The entry named in a URL: its id, or the number itself typed any usual way ({@code +84 912…},
+     * {@code 0912…}). Digits alone are an id when one exists, else read as a number.
+     */
+    @Transactional(readOnly = true)
+    public BlockedNumber get(long businessId, BlockKind kind, String idOrNumber) {
+        String typed = idOrNumber.strip();
+        if (typed.matches("\\d{1,18}")) {
+            Optional<BlockedNumber> byId = numbers.find(businessId, kind, Long.parseLong(typed));
+            if (byId.isPresent()) {
+                return byId.get();
+            }
+        }
+        String e164 = PhoneNumbers.toE164(typed, country(businessId), "number", new Violations());
+        return (e164 == null ? Optional.<BlockedNumber>empty() : numbers.findByNumber(businessId, kind, e164))
+                .orElseThrow(() -> notFound(kind, typed));
+    }
+
+    @Transactional
+    public void remove(long businessId, BlockKind kind, String idOrNumber) {
+        remove(businessId, kind, get(businessId, kind, idOrNumber).id());
+    }
+
+    private static NotFoundException notFound(BlockKind kind, Object idOrNumber) {
+        return new NotFoundException(kind == BlockKind.DNC ? "dnc-number" : "blacklist-number", idOrNumber);
     }
 
     /** Newest first; {@code search} is a number typed any usual way, part of one, or words of the reason. */

@@ -12,13 +12,12 @@ import dev.outdial.campaign.settings.WorkingHours;
 import dev.outdial.campaign.settings.WorkingHoursDraft;
 import dev.outdial.campaign.settings.WorkingHoursSchedules;
 import dev.outdial.shared.Role;
+import dev.outdial.shared.StartupNotes;
 import java.time.DayOfWeek;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -36,18 +35,21 @@ import org.springframework.transaction.annotation.Transactional;
 class DemoBusiness implements ApplicationRunner {
 
     static final String NAME = "Outdial Demo";
-    private static final Logger log = LoggerFactory.getLogger(DemoBusiness.class);
 
-    record Person(String email, String name, String password, Role role) {
+    /** {@code tryFirst}: what this person can try first, printed next to their sign-in. */
+    record Person(String email, String name, String password, Role role, String tryFirst) {
     }
 
     static final List<Person> PEOPLE = List.of(
-            new Person("admin@demo.outdial.dev", "Nguyễn Minh Anh", "demo-admin-pass", Role.ADMIN),
-            new Person("supervisor@demo.outdial.dev", "Trần Quốc Bảo", "demo-supervisor", Role.SUPERVISOR),
-            new Person("agent1@demo.outdial.dev", "Lê Thu Hà", "demo-agent", Role.AGENT),
-            new Person("agent2@demo.outdial.dev", "Phạm Văn Đức", "demo-agent", Role.AGENT),
-            new Person("agent3@demo.outdial.dev", "Hoàng Mai Linh", "demo-agent", Role.AGENT),
-            new Person("agent4@demo.outdial.dev", "Vũ Hoàng Nam", "demo-agent", Role.AGENT));
+            new Person("admin@demo.outdial.dev", "Nguyễn Minh Anh", "demo-admin-pass", Role.ADMIN,
+                    "open Campaigns, the predictive campaign, then New campaign"),
+            new Person("supervisor@demo.outdial.dev", "Trần Quốc Bảo", "demo-supervisor", Role.SUPERVISOR,
+                    "watch the Dashboard, pause and resume a campaign"),
+            new Person("agent1@demo.outdial.dev", "Lê Thu Hà", "demo-agent", Role.AGENT,
+                    "in another browser: Workspace, then take a call"),
+            new Person("agent2@demo.outdial.dev", "Phạm Văn Đức", "demo-agent", Role.AGENT, "the same as agent1"),
+            new Person("agent3@demo.outdial.dev", "Hoàng Mai Linh", "demo-agent", Role.AGENT, "the same as agent1"),
+            new Person("agent4@demo.outdial.dev", "Vũ Hoàng Nam", "demo-agent", Role.AGENT, "the same as agent1"));
 
     /** Numbers in E.164, as stored, so the demo can tell which it already has. */
     static final List<HotlineDraft> HOTLINES = List.of(
@@ -69,8 +71,11 @@ class DemoBusiness implements ApplicationRunner {
     private final UserAccounts users;
     private final Hotlines hotlines;
     private final WorkingHoursSchedules schedules;
+    private final StartupNotes notes;
 
-    DemoBusiness(Businesses businesses, UserAccounts users, Hotlines hotlines, WorkingHoursSchedules schedules) {
+    DemoBusiness(Businesses businesses, UserAccounts users, Hotlines hotlines, WorkingHoursSchedules schedules,
+                 StartupNotes notes) {
+        this.notes = notes;
         this.businesses = businesses;
         this.users = users;
         this.hotlines = hotlines;
@@ -83,11 +88,10 @@ class DemoBusiness implements ApplicationRunner {
         Business business = businesses.findByName(NAME).orElseGet(this::create);
         // Also for a demo business made by an older version, which had no settings yet.
         addMissingSettings(business.id());
-        StringBuilder table = new StringBuilder("\n\n  Demo business \"" + NAME + "\" — sign in with:\n");
-        for (Person person : PEOPLE) {
-            table.append(String.format("    %-11s %-30s %s%n", person.role(), person.email(), person.password()));
-        }
-        log.info("{}", table);
+        notes.add("Demo business \"" + NAME + "\": sign in with", PEOPLE.stream()
+                .map(person -> String.format("%-11s %-28s %-16s %s", person.role(), person.email(), person.password(),
+                        person.tryFirst()))
+                .toList());
     }
 
     private Business create() {

@@ -15,13 +15,12 @@ import dev.outdial.campaign.settings.WorkingHours;
 import dev.outdial.campaign.settings.WorkingHoursSchedules;
 import dev.outdial.customer.CampaignCustomers;
 import dev.outdial.shared.Role;
+import dev.outdial.shared.StartupNotes;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -46,7 +45,6 @@ class DemoCampaigns implements ApplicationRunner {
     static final String PREDICTIVE = "Nhắc thanh toán (Predictive)";
     static final int CUSTOMERS_EACH = 300;
 
-    private static final Logger log = LoggerFactory.getLogger(DemoCampaigns.class);
 
     private record Plan(String name, DialMode mode, long seed) {
     }
@@ -63,9 +61,11 @@ class DemoCampaigns implements ApplicationRunner {
     private final CampaignCustomers customers;
     private final DemoBots bots;
     private final Clock clock;
+    private final StartupNotes notes;
 
     DemoCampaigns(Businesses businesses, UserAccounts users, Hotlines hotlines, WorkingHoursSchedules schedules,
-                  Campaigns campaigns, CampaignCustomers customers, DemoBots bots, Clock clock) {
+                  Campaigns campaigns, CampaignCustomers customers, DemoBots bots, Clock clock, StartupNotes notes) {
+        this.notes = notes;
         this.businesses = businesses;
         this.users = users;
         this.hotlines = hotlines;
@@ -80,14 +80,14 @@ class DemoCampaigns implements ApplicationRunner {
     @Transactional
     public void run(ApplicationArguments args) {
         Business business = businesses.findByName(DemoBusiness.NAME).orElseThrow();
-        StringBuilder table = new StringBuilder("\n\n  Demo campaigns (simulated carrier; numbers ending "
-                + DemoCustomers.BUSY_SUFFIX + " are busy, " + DemoCustomers.NO_ANSWER_SUFFIX + " never answer):\n");
+        List<String> lines = new java.util.ArrayList<>();
         for (Plan plan : PLANS) {
             Campaign campaign = find(business.id(), plan.name()).orElseGet(() -> create(business.id(), plan));
-            table.append(String.format("    %-11s %-9s %s%n", campaign.status(), plan.mode(), plan.name()));
+            lines.add(String.format("%-11s %-12s %s", campaign.status(), plan.mode(), plan.name()));
         }
-        table.append("  Simulated agents (bots) answer and classify the progressive and predictive campaigns' calls.\n");
-        log.info("{}", table);
+        lines.add("Simulated agents (bots) answer and classify the progressive and predictive campaigns' calls.");
+        notes.add("Demo campaigns (simulated carrier; numbers ending " + DemoCustomers.BUSY_SUFFIX + " are busy, "
+                + DemoCustomers.NO_ANSWER_SUFFIX + " never answer):", lines);
     }
 
     private Optional<Campaign> find(long businessId, String name) {

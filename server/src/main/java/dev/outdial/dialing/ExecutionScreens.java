@@ -33,12 +33,6 @@ public class ExecutionScreens {
      */
     public record Screen(Campaign campaign, List<Question> questions, List<CallClassification> classifications,
                          Long heldCustomerId) {
-
-        /** The name of a classification on a call of the history, if it is one the agent can give. */
-        public String classificationName(Long id) {
-            return classifications.stream().filter(classification -> id != null && classification.id() == id)
-                    .map(CallClassification::name).findFirst().orElse("");
-        }
     }
 
     /** A customer and the agent's calls to them in the campaign, newest first. */

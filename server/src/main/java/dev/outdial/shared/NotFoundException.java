@@ -12,7 +12,8 @@ public class NotFoundException extends RuntimeException {
     public NotFoundException(String resource, Object id) {
         super(resource + " " + id + " was not found");
         this.resource = resource;
-        this.id = id;
+        // Kept as text: an id is a name, never a quantity ("84912345681", not "84,912,345,681").
+        this.id = id == null ? null : id.toString();
     }
 
     public String resource() {

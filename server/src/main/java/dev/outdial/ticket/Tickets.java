@@ -98,6 +98,10 @@ public class Tickets {
         String subject = optional(draft.subject(), "subject", MAX_SUBJECT_LENGTH, violations);
         String phone = draft.phone() == null || draft.phone().isBlank() ? null
                 : PhoneNumbers.toE164(draft.phone(), businesses.get(businessId).defaultCountry(), "phone", violations);
+        // A ticket says whom it is about and what to do; the ones a call or queue opens have its number.
+        violations.check(name != null || phone != null || violations.has("phone"), "phone", "ticket.who.required");
+        boolean openedByHand = draft.callId() == null && draft.queueId() == null;
+        violations.check(subject != null || !openedByHand || violations.has("subject"), "subject", "validation.required");
         if (draft.campaignId() != null) {
             violations.check(found(() -> campaigns.get(businessId, draft.campaignId())), "campaignId", "ticket.campaign.unknown",
                     draft.campaignId());

@@ -60,7 +60,8 @@ public class ProblemResponses {
                 write(request, response, HttpStatus.FORBIDDEN, "forbidden", "problem.forbidden.detail");
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+    /** Writes a problem straight to the response, for filters that answer before any controller runs. */
+    void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
                        String type, String detailKey) throws IOException {
         write(request, response, () -> problem(status, type, detailKey));
     }

@@ -8,6 +8,7 @@ import dev.outdial.campaign.settings.Hotline;
 import dev.outdial.campaign.settings.Hotlines;
 import dev.outdial.campaign.settings.WorkingHours;
 import dev.outdial.campaign.settings.WorkingHoursSchedules;
+import dev.outdial.shared.StartupNotes;
 import dev.outdial.testing.OutdialIntegrationTest;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -32,10 +33,13 @@ class DemoBusinessTest {
 
     @Test
     void theDemoHasItsHotlinesAndOfficeHoursOnceAndGetsBackWhatItLacks() {
-        DemoBusiness demo = new DemoBusiness(businesses, users, hotlines, schedules);
+        StartupNotes notes = new StartupNotes();
+        DemoBusiness demo = new DemoBusiness(businesses, users, hotlines, schedules, notes);
         demo.run(new DefaultApplicationArguments());
         demo.run(new DefaultApplicationArguments());
         long id = businesses.findByName(DemoBusiness.NAME).orElseThrow().id();
+        assertThat(notes.render("http://localhost:8080")).contains("Outdial is ready: open http://localhost:8080",
+                "admin@demo.outdial.dev", "demo-admin", "agent1@demo.outdial.dev", "take a call");
 
         assertThat(hotlines.list(id)).extracting(Hotline::number, Hotline::name, Hotline::group).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple("+842473000002", "Hà Nội main", "Demo"),

@@ -103,6 +103,31 @@ class WorkspaceBrowserTest extends BrowserTest {
         assertThat(page.locator("#wrap-up-panel")).hasCount(0);
     }
 
+    /** The card shows only what is true now: no finished wrap-up, no earlier call still "Dialing". */
+    @Test
+    void theNextCallShowsNothingLeftFromThePreviousOneAndAnswerStandsOut() {
+        DialingScenario progressive = withBudgetScript("PROGRESSIVE", Map.of("wrapUpSeconds", 1));
+        progressive.add("+84912560003", "+84912570003");
+        long reached = progressive.reachedClassification();
+
+        Page page = availableWithCampaignOpen(progressive);
+        assertThat(page.locator("#answer")).hasClass(java.util.regex.Pattern.compile(".*\\bprimary\\b.*"));
+        page.click("#answer");
+        page.click("#hang-up");
+        page.selectOption("#classification", String.valueOf(reached));
+        page.fill("#answer-budget", "20");
+        page.click("#next-done");
+
+        // The second customer's call rings once the one-second wrap-up is over.
+        assertThat(page.locator("#answer")).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions
+                .IsVisibleOptions().setTimeout(20_000));
+        assertThat(page.locator("#wrap-up-panel")).hasCount(0);
+        page.click("#answer");
+        assertThat(page.locator("#call-state")).hasText("Talking");
+        assertThat(page.locator("#customer-card")).not().containsText("Dialing");
+        assertThat(page.locator("#customer-card")).containsText("No calls yet");
+    }
+
     @Test
     void aPredictiveCustomerWaitingForAnAgentRingsTheAgentWhoAnswersInTheWorkspace() {
         DialingScenario predictive = DialingScenario.running(api.newBusiness("Predictive"), "PREDICTIVE",

@@ -1,9 +1,11 @@
 package dev.outdial.agent.internal;
 
 import dev.outdial.shared.Role;
+import dev.outdial.shared.StartupNotes;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,9 +33,11 @@ class OperatorAccount implements ApplicationRunner {
     private final PasswordEncoder passwords;
     private final Clock clock;
     private final String configuredPassword;
+    private final StartupNotes notes;
 
     OperatorAccount(UserRepository users, PasswordEncoder passwords, Clock clock,
-                    @Value("${outdial.operator.password:}") String configuredPassword) {
+                    @Value("${outdial.operator.password:}") String configuredPassword, StartupNotes notes) {
+        this.notes = notes;
         this.users = users;
         this.passwords = passwords;
         this.clock = clock;
@@ -59,12 +63,10 @@ class OperatorAccount implements ApplicationRunner {
             return;
         }
         if (generated) {
-            log.warn("""
-
-                    ============================================================
-                      Operator account created.  user: {}  password: {}
-                      This password is shown only once. Set OUTDIAL_OPERATOR_PASSWORD to choose one.
-                    ============================================================""", USERNAME, password);
+            log.info("Operator account '{}' created with a generated password (shown when the server is ready)", USERNAME);
+            notes.add("Platform operator (creates businesses at /operator/businesses):", List.of(
+                    "user " + USERNAME + "   password " + password,
+                    "This password is shown only once. Set OUTDIAL_OPERATOR_PASSWORD to choose one."));
         } else {
             log.info("Operator account '{}' created from OUTDIAL_OPERATOR_PASSWORD", USERNAME);
         }

@@ -106,7 +106,7 @@ class SettingsPages {
     @PostMapping("/settings/users/{id}/delete")
     String deleteUser(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
         try {
-            users.delete(me.businessId(), id);
+            users.delete(me.businessId(), me.id(), id);
             redirect.addFlashAttribute("notice", messages.text("users.deleted"));
         } catch (ConflictException rejected) {
             redirect.addFlashAttribute("errors", messages.describe(rejected));

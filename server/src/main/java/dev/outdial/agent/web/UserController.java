@@ -65,6 +65,6 @@ class UserController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("hasRole('ADMIN')")
     void delete(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
-        users.delete(me.businessId(), id);
+        users.delete(me.businessId(), me.id(), id);
     }
 }

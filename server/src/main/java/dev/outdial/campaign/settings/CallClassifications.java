@@ -3,14 +3,18 @@ package dev.outdial.campaign.settings;
 import dev.outdial.shared.Names;
 import dev.outdial.business.BusinessCreated;
 import dev.outdial.campaign.settings.internal.CallClassificationRepository;
+import dev.outdial.engine.customer.CallResult;
 import dev.outdial.shared.ConflictException;
 import dev.outdial.shared.NotFoundException;
 import dev.outdial.shared.Violations;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.springframework.context.event.EventListener;
@@ -42,6 +46,13 @@ public class CallClassifications {
             new Default("WRONG_PERSON", "Wrong person", true),
             new Default("CALL_BACK_LATER", "Call back later", true));
 
+    /** The built-in classification each technical result means, which a new campaign maps it to. */
+    private static final Map<CallResult, String> BUILT_IN_FOR_RESULT = Map.of(
+            CallResult.NOANSWER, "NO_ANSWER", CallResult.BUSY, "BUSY", CallResult.REFUSAL, "REFUSED",
+            CallResult.ABANDONED, "ABANDONED", CallResult.MACHINE, "ANSWERING_MACHINE",
+            CallResult.INVALID_NUMBER, "INVALID_NUMBER", CallResult.HOTLINE_ERROR, "TECHNICAL_ERROR",
+            CallResult.NETWORK_ERROR, "TECHNICAL_ERROR", CallResult.AGENT_TIMEOUT, "TECHNICAL_ERROR");
+
     private final CallClassificationRepository classifications;
     private final UsageGuard usage;
     private final Clock clock;
@@ -50,6 +61,28 @@ public class CallClassifications {
         this.classifications = classifications;
         this.usage = usage;
         this.clock = clock;
+    }
+
+    /** Whether {@code name} is still the name the built-in classification {@code code} came with. */
+    static boolean isDefaultName(String code, String name) {
+        return DEFAULTS.stream().anyMatch(classification -> classification.code().equals(code)
+                && classification.name().equals(name));
+    }
+
+    /** Each technical result mapped to the business's built-in classification of the same meaning. */
+    @Transactional(readOnly = true)
+    public Map<String, Long> defaultMapping(long businessId) {
+        Map<String, Long> idByCode = new HashMap<>();
+        list(businessId).stream().filter(CallClassification::builtIn)
+                .forEach(classification -> idByCode.put(classification.code(), classification.id()));
+        Map<String, Long> mapping = new LinkedHashMap<>();
+        for (CallResult result : CallResult.values()) {
+            Long id = idByCode.get(BUILT_IN_FOR_RESULT.get(result));
+            if (id != null) {
+                mapping.put(result.name(), id);
+            }
+        }
+        return mapping;
     }
 
     /** Synchronous, so the defaults are made in the transaction that makes the business. */

@@ -105,6 +105,10 @@ class CampaignPages {
                 .withHour(8).truncatedTo(ChronoUnit.HOURS);
         form.setStartTime(tomorrow.toLocalDateTime());
         form.setEndTime(tomorrow.plusDays(30).withHour(18).toLocalDateTime());
+        // Required fields come filled with the obvious choice: the first schedule, the built-in
+        // classification of the same meaning for each technical result.
+        workingHours.list(me.businessId()).stream().findFirst().ifPresent(first -> form.setWorkingHoursId(first.id()));
+        form.setClassificationMapping(new LinkedHashMap<>(classifications.defaultMapping(me.businessId())));
         return wizardPage(me, form, model);
     }
 
@@ -135,10 +139,19 @@ class CampaignPages {
         Campaign campaign = campaigns.get(me.businessId(), id);
         model.addAttribute("campaign", campaign);
         model.addAttribute("history", campaigns.history(me.businessId(), id));
-        model.addAttribute("actions", actionsFor(me, campaign.status()).stream()
-                .filter(action -> action != CampaignAction.PAUSE && action != CampaignAction.RESUME).toList());
+        model.addAttribute("actions", buttonsFor(me, campaign));
         addOptions(me, campaign.dialMode(), model);
         return "campaigns/details";
+    }
+
+    /** The details page's head (status, toggle, buttons), which the page fetches again to follow the status. */
+    @GetMapping("/campaigns/{id}/head")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    String head(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, Model model) {
+        Campaign campaign = campaigns.get(me.businessId(), id);
+        model.addAttribute("campaign", campaign);
+        model.addAttribute("actions", buttonsFor(me, campaign));
+        return "campaigns/details :: head";
     }
 
     @GetMapping("/campaigns/{id}/edit")
@@ -206,7 +219,14 @@ class CampaignPages {
         model.addAttribute("form", form);
         addOptions(me, form.getDialMode(), model);
         model.addAttribute("choices", contactChoices.of(me.businessId()));
+        model.addAttribute("now", ZonedDateTime.now(zone(me)).truncatedTo(ChronoUnit.MINUTES).toLocalDateTime());
         return "campaigns/wizard";
+    }
+
+    /** The lifecycle buttons of the details page: pause and resume are the active/passive toggle. */
+    private static List<CampaignAction> buttonsFor(CurrentUser me, Campaign campaign) {
+        return actionsFor(me, campaign.status()).stream()
+                .filter(action -> action != CampaignAction.PAUSE && action != CampaignAction.RESUME).toList();
     }
 
     /** Which lifecycle buttons a role sees, among those the status allows (null: any status). */

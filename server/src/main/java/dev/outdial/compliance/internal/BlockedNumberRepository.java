@@ -65,6 +65,12 @@ public class BlockedNumberRepository {
                 .query(BlockedNumberRepository::entry).optional();
     }
 
+    public Optional<BlockedNumber> findByNumber(long businessId, BlockKind kind, String e164) {
+        return db.sql("select " + COLUMNS + " from blocked_number where business_id = :business and kind = :kind and number = :number")
+                .param("business", businessId).param("kind", kind.name()).param("number", e164)
+                .query(BlockedNumberRepository::entry).optional();
+    }
+
     /** Newest first; the search matches the number (see {@link PhoneSearch}) or words of the reason. */
     public List<BlockedNumber> page(long businessId, BlockKind kind, PhoneSearch phone, String text, PageRequest page) {
         StringBuilder sql = new StringBuilder("select " + COLUMNS + """

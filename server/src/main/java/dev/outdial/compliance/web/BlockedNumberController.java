@@ -81,16 +81,17 @@ abstract class BlockedNumberController {
         return numbers.list(me.businessId(), kind, q, PageRequest.of(cursor, limit));
     }
 
+    /** {@code id}: the entry's id or the number itself, typed any usual way. */
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
-    BlockedNumber get(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
+    BlockedNumber get(@AuthenticationPrincipal CurrentUser me, @PathVariable String id) {
         return numbers.get(me.businessId(), kind, id);
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("hasRole('ADMIN')")
-    void remove(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
+    void remove(@AuthenticationPrincipal CurrentUser me, @PathVariable String id) {
         numbers.remove(me.businessId(), kind, id);
     }
 

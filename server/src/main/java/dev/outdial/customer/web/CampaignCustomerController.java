@@ -1,6 +1,5 @@
 package dev.outdial.customer.web;
 
-import dev.outdial.campaign.settings.CallClassifications;
 import dev.outdial.customer.CampaignCustomer;
 import dev.outdial.customer.CampaignCustomers;
 import dev.outdial.customer.ContactSource;
@@ -10,27 +9,17 @@ import dev.outdial.customer.CustomerImports;
 import dev.outdial.customer.ImportJob;
 import dev.outdial.customer.NewCustomer;
 import dev.outdial.engine.customer.CustomerStatus;
-import dev.outdial.shared.BusinessTimeZones;
 import dev.outdial.shared.CurrentUser;
 import dev.outdial.shared.InvalidInputException;
 import dev.outdial.shared.Page;
 import dev.outdial.shared.PageRequest;
-import dev.outdial.tabular.Export;
-import dev.outdial.tabular.ExportFormat;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Function;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -59,17 +48,12 @@ class CampaignCustomerController {
 
     private final CampaignCustomers customers;
     private final CustomerImports imports;
-    private final CallClassifications classifications;
-    private final BusinessTimeZones zones;
-    private final MessageSource messages;
+    private final CustomerExports exports;
 
-    CampaignCustomerController(CampaignCustomers customers, CustomerImports imports,
-                               CallClassifications classifications, BusinessTimeZones zones, MessageSource messages) {
+    CampaignCustomerController(CampaignCustomers customers, CustomerImports imports, CustomerExports exports) {
         this.customers = customers;
         this.imports = imports;
-        this.classifications = classifications;
-        this.zones = zones;
-        this.messages = messages;
+        this.exports = exports;
     }
 
     /** Exactly one source: customers typed in, contacts chosen, a customer group or a contact filter. */
@@ -125,28 +109,13 @@ class CampaignCustomerController {
 
     /**
      * The campaign's customers that the list's filters choose, every column, as CSV or .xlsx,
-     * streamed. Custom fields become columns after a first pass that collects their names only.
+     * streamed. Also the campaign page's export button (same path without {@code /api/v1}).
      */
-    @GetMapping("/api/v1/campaigns/{campaignId}/customers/export")
+    @GetMapping({"/api/v1/campaigns/{campaignId}/customers/export", "/campaigns/{campaignId}/customers/export"})
     ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal CurrentUser me, @PathVariable long campaignId,
                                                  @RequestParam(required = false) String format,
                                                  @ParameterObject ListQuery query) {
-        ExportFormat chosen = ExportFormat.of(format);
-        Export.Rows<CampaignCustomer> rows = customers.export(me.businessId(), query.filter(campaignId));
-        Locale locale = LocaleContextHolder.getLocale();
-        Map<CustomerStatus, String> labels = new EnumMap<>(CustomerStatus.class);
-        for (CustomerStatus status : CustomerStatus.values()) {
-            labels.put(status, messages.getMessage("customer-status." + status, null, status.name(), locale));
-        }
-        Function<String, String> header = key -> messages.getMessage("export.customer." + key, null, key, locale);
-        Map<Long, String> names = new HashMap<>();
-        classifications.list(me.businessId()).forEach(classification -> names.put(classification.id(),
-                classification.name()));
-        return Export.of(chosen, "customers-" + campaignId, zones.zoneOf(me.businessId()), () -> {
-            Set<String> fields = new TreeSet<>();
-            rows.forEach(customer -> fields.addAll(customer.fields().keySet()));
-            return CustomerExportColumns.of(header, labels, names, fields);
-        }, rows);
+        return exports.export(me, format, query.filter(campaignId));
     }
 
     record GroupView(List<CustomerGroupCount> groups) {

@@ -3,6 +3,7 @@ package dev.outdial.customer.web;
 import dev.outdial.campaign.Campaigns;
 import dev.outdial.campaign.settings.CallClassification;
 import dev.outdial.campaign.settings.CallClassifications;
+import dev.outdial.campaign.settings.ClassificationLabels;
 import dev.outdial.customer.CampaignCustomers;
 import dev.outdial.engine.customer.CustomerStatus;
 import dev.outdial.shared.CurrentUser;
@@ -34,13 +35,16 @@ class CampaignCustomersTab {
     private final CampaignCustomers customers;
     private final Campaigns campaigns;
     private final CallClassifications classifications;
+    private final ClassificationLabels labels;
     private final PageMessages messages;
 
     CampaignCustomersTab(CampaignCustomers customers, Campaigns campaigns, CallClassifications classifications,
+                         ClassificationLabels labels,
                          PageMessages messages) {
         this.customers = customers;
         this.campaigns = campaigns;
         this.classifications = classifications;
+        this.labels = labels;
         this.messages = messages;
     }
 
@@ -49,7 +53,7 @@ class CampaignCustomersTab {
                @RequestParam(required = false) String name, @RequestParam(required = false) String phone,
                @RequestParam(required = false) String status, @RequestParam(required = false) String cursor,
                Model model) {
-        campaigns.get(me.businessId(), campaignId);
+        model.addAttribute("maxCalls", campaigns.get(me.businessId(), campaignId).settings().maxCallsPerCustomer());
         var query = new CampaignCustomerController.ListQuery(campaignId, null, name, phone,
                 status == null || status.isBlank() ? null : List.of(status), null, null, null, null, null, cursor,
                 PAGE_SIZE);
@@ -60,7 +64,7 @@ class CampaignCustomersTab {
             model.addAttribute("errors", messages.describe(rejected));
         }
         Map<Long, String> classificationNames = classifications.list(me.businessId()).stream()
-                .collect(Collectors.toMap(CallClassification::id, CallClassification::name));
+                .collect(Collectors.toMap(CallClassification::id, labels::of));
         model.addAttribute("classificationNames", classificationNames);
         model.addAttribute("statuses", CustomerStatus.values());
         model.addAttribute("campaignId", campaignId);

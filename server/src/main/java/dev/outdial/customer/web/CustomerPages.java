@@ -1,6 +1,7 @@
 package dev.outdial.customer.web;
 
 import dev.outdial.agent.UserAccounts;
+import dev.outdial.campaign.Campaign;
 import dev.outdial.campaign.CampaignStatus;
 import dev.outdial.campaign.Campaigns;
 import dev.outdial.contact.ContactChoices;
@@ -22,8 +23,10 @@ import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -35,6 +38,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -53,9 +57,12 @@ class CustomerPages {
     private final BusinessTimeZones zones;
     private final ContactChoices choices;
     private final PageMessages messages;
+    private final CustomerExports exports;
 
     CustomerPages(CampaignCustomers customers, CustomerImports imports, Duplicates duplicates, Campaigns campaigns,
-                  UserAccounts users, BusinessTimeZones zones, ContactChoices choices, PageMessages messages) {
+                  UserAccounts users, BusinessTimeZones zones, ContactChoices choices, PageMessages messages,
+                  CustomerExports exports) {
+        this.exports = exports;
         this.choices = choices;
         this.customers = customers;
         this.imports = imports;
@@ -75,11 +82,7 @@ class CustomerPages {
                 @RequestParam(required = false) Long accountManagerId, @RequestParam(required = false) Long groupId,
                 @RequestParam(required = false) String cursor, @RequestParam(required = false) String view,
                 Model model, HttpServletResponse response) {
-        ZoneId zone = zones.zoneOf(me.businessId());
-        var query = new CampaignCustomerController.ListQuery(campaignId, null, name, phone, status,
-                addedFrom == null ? null : addedFrom.atStartOfDay(zone).toInstant(),
-                addedTo == null ? null : addedTo.plusDays(1).atStartOfDay(zone).toInstant(), accountManagerId, groupId,
-                null, cursor, 50);
+        var query = listQuery(me, campaignId, name, phone, status, addedFrom, addedTo, accountManagerId, groupId, cursor);
         boolean byGroup = "group".equals(view) && campaignId != null;
         model.addAttribute("byGroup", byGroup);
         model.addAttribute("groupId", groupId);
@@ -95,7 +98,10 @@ class CustomerPages {
             model.addAttribute("errors", messages.describe(rejected));
             model.addAttribute("page", new Page<>(List.of(), null));
         }
-        model.addAttribute("campaigns", campaigns.list(me.businessId(), null, null, null));
+        List<Campaign> all = campaigns.list(me.businessId(), null, null, null);
+        model.addAttribute("campaigns", all);
+        model.addAttribute("maxCalls", all.stream().collect(Collectors.toMap(Campaign::id,
+                campaign -> campaign.settings().maxCallsPerCustomer())));
         model.addAttribute("agents", users.list(me.businessId(), Role.AGENT));
         model.addAttribute("statuses", CustomerStatus.values());
         model.addAttribute("chosenStatuses", status == null ? List.of() : status);
@@ -124,6 +130,30 @@ class CustomerPages {
         }
         return "redirect:" + (back != null && back.contains("/customers") ? back.replaceFirst("^https?://[^/]+", "")
                 : "/customers?campaignId=" + campaignId);
+    }
+
+    /** The list as its search stands, every column, as CSV or .xlsx: the page's export buttons. */
+    @GetMapping("/customers/export")
+    ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal CurrentUser me,
+                @RequestParam(required = false) Long campaignId, @RequestParam(required = false) String name,
+                @RequestParam(required = false) String phone, @RequestParam(required = false) List<String> status,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate addedFrom,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate addedTo,
+                @RequestParam(required = false) Long accountManagerId, @RequestParam(required = false) Long groupId,
+                @RequestParam(required = false) String format) {
+        var query = listQuery(me, campaignId, name, phone, status, addedFrom, addedTo, accountManagerId, groupId, null);
+        return exports.export(me, format, query.filter(campaignId));
+    }
+
+    /** The page's search as the API's list query; dates are whole days in the business's time zone. */
+    private CampaignCustomerController.ListQuery listQuery(CurrentUser me, Long campaignId, String name, String phone,
+                                                           List<String> status, LocalDate addedFrom, LocalDate addedTo,
+                                                           Long accountManagerId, Long groupId, String cursor) {
+        ZoneId zone = zones.zoneOf(me.businessId());
+        return new CampaignCustomerController.ListQuery(campaignId, null, name, phone, status,
+                addedFrom == null ? null : addedFrom.atStartOfDay(zone).toInstant(),
+                addedTo == null ? null : addedTo.plusDays(1).atStartOfDay(zone).toInstant(), accountManagerId, groupId,
+                null, cursor, 50);
     }
 
     @GetMapping("/customers/add")

@@ -35,8 +35,11 @@ class CallController {
         this.messages = messages;
     }
 
-    /** Every call of the campaign, every column, as CSV or .xlsx, streamed; admins and supervisors only. */
-    @GetMapping("/api/v1/campaigns/{campaignId}/calls/export")
+    /**
+     * Every call of the campaign, every column, as CSV or .xlsx, streamed; admins and supervisors
+     * only. Also the campaign page's export button (same path without {@code /api/v1}).
+     */
+    @GetMapping({"/api/v1/campaigns/{campaignId}/calls/export", "/campaigns/{campaignId}/calls/export"})
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal CurrentUser me, @PathVariable long campaignId,
                                                  @RequestParam(required = false) String format) {
