@@ -1,16 +1,10 @@
 // The small behaviours templates ask for with data attributes. They live here, not in onclick or
-// hx-on attributes, because the Content-Security-Policy runs no inline script.
-//   data-confirm="question"          a button that asks before it acts
+// hx-on attributes, because the Content-Security-Policy runs no inline script. (Asking before a
+// delete, data-confirm, is confirm.js's: one question per click.)
 //   data-remove-closest=".selector"  removes the enclosing element (a range, a question)
 //   data-move="up|down" data-move-item=".selector"  moves the enclosing element among its siblings
 //   data-submit-checked="name"       adds the checked [data-keep] boxes' values as hidden inputs named so
 document.addEventListener('click', event => {
-  const confirming = event.target.closest('[data-confirm]');
-  if (confirming && !confirm(confirming.dataset.confirm)) {
-    event.preventDefault();
-    event.stopImmediatePropagation();
-    return;
-  }
   const removing = event.target.closest('[data-remove-closest]');
   if (removing) {
     removing.closest(removing.dataset.removeClosest)?.remove();

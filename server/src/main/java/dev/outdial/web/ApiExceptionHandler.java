@@ -135,7 +135,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         // A syntax error is the body's, wherever the parser stood (WellFormedJsonBodies finds it
         // before any field is bound); a number too big for its field is that field's.
-        boolean malformed = jackson instanceof StreamReadException && !(jackson instanceof InputCoercionException);
+        // A key given twice is the parser's finding too, but of a well-formed body: it is named by its path.
+        boolean malformed = jackson instanceof StreamReadException && !(jackson instanceof InputCoercionException)
+                && !DUPLICATE_KEY.matcher(String.valueOf(jackson.getOriginalMessage())).find();
         String field = malformed ? "" : fieldPath(jackson);
         return badRequest(List.of(error(field.isEmpty() ? "body" : field, describe(jackson))));
     }

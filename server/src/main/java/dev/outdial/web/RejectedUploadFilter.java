@@ -5,11 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -19,10 +16,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the container would answer its own bare "413" page. This filter reads the form first and, when it
  * cannot, sends a page to the friendly explanation (and the API a problem detail) instead.
  */
-@Component
-// After the character-encoding filter (the form is read here first, so it must be read as UTF-8),
-// before the security filters, whose CSRF check is the first to read a parameter.
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+// A link of each security chain, right after the upload guard (which refuses by role and declared size
+// before anything is read) and before the CSRF check, the first to read a parameter. Not a servlet
+// filter of its own: ahead of security it would read a whole upload before anyone's role is known.
 class RejectedUploadFilter extends OncePerRequestFilter {
 
     static final String PAGE = "/upload-too-large";

@@ -87,6 +87,8 @@ class SecurityConfig {
         http.securityMatcher(api)
                 .addFilterBefore(new SignInThrottleFilter(throttle, problems), BasicAuthenticationFilter.class)
                 .addFilterAfter(uploads, BasicAuthenticationFilter.class)
+                // Same order as the guard, added after it: filters of equal order keep the order they were added in.
+                .addFilterAfter(new RejectedUploadFilter(problems), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to("health")).permitAll()
                         // Platform-wide: every business's series. An admin scrapes /api/v1/metrics.
@@ -113,6 +115,8 @@ class SecurityConfig {
         http.addFilterAfter(new StaleSessionFilter(users), CsrfFilter.class)
                 // Before it: the CSRF check reads the form, which would read a whole upload first.
                 .addFilterBefore(uploads, CsrfFilter.class)
+                // Then a form past the container's limits is answered with the friendly page, not Tomcat's.
+                .addFilterBefore(new RejectedUploadFilter(problems), CsrfFilter.class)
                 .addFilterBefore(new SignInThrottleFilter(throttle, problems), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",

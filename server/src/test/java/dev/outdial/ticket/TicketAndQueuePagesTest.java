@@ -148,7 +148,8 @@ class TicketAndQueuePagesTest {
         mvc.perform(post("/tickets").session(agent).with(csrf()).param("channel", "EMAIL")
                         .param("customerName", "Lan").param("phone", "0912 345 678").param("subject", "Invoice"))
                 .andExpect(status().is3xxRedirection());
-        business.admin().post("/api/v1/tickets", Map.of("channel", "CALLBACK", "phone", "0912000111")).expect(201);
+        business.admin().post("/api/v1/tickets", Map.of("channel", "CALLBACK", "phone", "0912000111",
+                "subject", "Call back")).expect(201);
         long email = business.admin().get("/api/v1/tickets?channel=EMAIL").json().get("items").get(0).get("id").asLong();
 
         assertThat(page(admin, "/tickets?channel=EMAIL")).contains("Invoice", "+84912345678").doesNotContain("+84912000111");
