@@ -39,7 +39,7 @@ class DemoBusinessTest {
         demo.run(new DefaultApplicationArguments());
         long id = businesses.findByName(DemoBusiness.NAME).orElseThrow().id();
         assertThat(notes.render("http://localhost:8080")).contains("Outdial is ready: open http://localhost:8080",
-                "admin@demo.outdial.dev", "demo-admin", "agent1@demo.outdial.dev", "take a call");
+                "admin@demo.outdial.dev", "demo-admin-pass", "agent1@demo.outdial.dev", "take a call");
 
         assertThat(hotlines.list(id)).extracting(Hotline::number, Hotline::name, Hotline::group).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple("+842473000002", "Hà Nội main", "Demo"),
