@@ -70,6 +70,17 @@ class CustomerPagesTest {
     }
 
     @Test
+    void theImportTemplateLinkWorksFromAPageSession() throws Exception {
+        assertThat(page("/customers/add")).contains("href=\"/imports/template.xlsx\"");
+
+        var template = mvc.perform(get("/imports/template.xlsx").session(admin)).andExpect(status().isOk())
+                .andReturn().getResponse();
+        assertThat(template.getContentType()).contains("spreadsheetml");
+        assertThat(dev.outdial.testing.Exports.xlsx(template.getContentAsByteArray()).getFirst().stream()
+                .map(cell -> cell.getText()).toList()).startsWith("name", "phone");
+    }
+
+    @Test
     void theVietnamesePagesUseTheManualsWording() throws Exception {
         assertThat(page("/contacts?lang=vi")).contains("Tên khách hàng").contains("Số điện thoại");
         assertThat(page("/customer-groups?lang=vi")).contains("Nhóm khách hàng");

@@ -93,7 +93,8 @@ class CampaignCustomerController {
         return customers.job(me.businessId(), id);
     }
 
-    @GetMapping("/api/v1/imports/template.xlsx")
+    /** Also the pages' "Template" link (same path without {@code /api/v1}), which a page session can follow. */
+    @GetMapping({"/api/v1/imports/template.xlsx", "/imports/template.xlsx"})
     ResponseEntity<byte[]> template() {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"outdial-customers-template.xlsx\"")
