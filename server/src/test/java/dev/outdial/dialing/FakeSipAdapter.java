@@ -129,6 +129,11 @@ final class FakeSipAdapter implements SipAdapter {
         public void onChange(BiConsumer<AgentId, Boolean> listener) {
             listeners.add(listener);
         }
+
+        @Override
+        public void forget(AgentId agent) {
+            registered.put(agent, false);
+        }
     }
 
     /** Nailed-up lines that come up at once; {@link #hangUpPhone} is the agent putting the phone down. */

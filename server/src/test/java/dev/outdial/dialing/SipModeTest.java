@@ -110,6 +110,8 @@ class SipModeTest {
         JsonNode state = agent.client().get("/api/v1/me/state").expect(200).json();
         assertThat(state.get("state").asString()).isEqualTo("NOT_AVAILABLE");
         assertThat(state.get("phoneRegistered").asBoolean()).isFalse();
+        assertThat(sip.registrations.isRegistered(FakeSipAdapter.agent(agent.id())))
+                .as("the registrar dropped the old binding").isFalse();
         assertProblem(agent.client().put("/api/v1/me/state", Map.of("state", "AVAILABLE")), 409, "PHONE_NOT_REGISTERED");
     }
 

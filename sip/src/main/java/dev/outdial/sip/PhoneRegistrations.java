@@ -10,4 +10,10 @@ public interface PhoneRegistrations {
 
     /** Told (agent, registered) whenever an agent's phone registers, unregisters or expires. */
     void onChange(BiConsumer<AgentId, Boolean> listener);
+
+    /**
+     * Drops every binding of the agent at once, as when an admin removes their phone account: the
+     * phone is not rung again, whatever its last registration had left to run.
+     */
+    void forget(AgentId agent);
 }

@@ -101,7 +101,9 @@ public class PhoneLines {
     @TransactionalEventListener(fallbackExecution = true)
     void phoneChanged(AgentPhoneChanged change) {
         if (change.removed() && hasPhones()) {
-            registrationChanged(AgentId.of(String.valueOf(change.userId())), false);
+            AgentId agent = AgentId.of(String.valueOf(change.userId()));
+            sip.ifPresent(adapter -> adapter.registrations().forget(agent));
+            registrationChanged(agent, false);
         }
     }
 

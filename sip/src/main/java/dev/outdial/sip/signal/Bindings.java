@@ -69,6 +69,11 @@ public final class Bindings implements PhoneRegistrations {
         remove(agent, Map::clear);
     }
 
+    @Override
+    public void forget(AgentId agent) {
+        unbindAll(agent);
+    }
+
     /** The agent's live bindings, most recently registered first. */
     public synchronized List<Binding> bindings(AgentId agent) {
         Map<String, Binding> contacts = byAgent.get(agent);

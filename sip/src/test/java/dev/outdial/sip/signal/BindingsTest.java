@@ -60,6 +60,18 @@ class BindingsTest {
     }
 
     @Test
+    void aForgottenAgentsPhoneIsNotRungWhateverItsBindingsHadLeft() {
+        bindings.bind(anna, "sip:anna@desk", Duration.ofSeconds(3600));
+        bindings.bind(anna, "sip:anna@softphone", Duration.ofSeconds(3600));
+
+        bindings.forget(anna);
+
+        assertThat(bindings.isRegistered(anna)).isFalse();
+        assertThat(bindings.contactToRing(anna)).isEmpty();
+        assertThat(told).containsExactly("anna registered", "anna unregistered");
+    }
+
+    @Test
     void unbindingTheLastContactUnregistersOnce() {
         bindings.bind(anna, "sip:anna@desk", Duration.ofSeconds(3600));
         bindings.bind(anna, "sip:anna@softphone", Duration.ofSeconds(3600));
