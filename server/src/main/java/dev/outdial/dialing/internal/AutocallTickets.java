@@ -7,7 +7,7 @@ import dev.outdial.dialing.CallEnded;
 import dev.outdial.engine.customer.CallResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +28,7 @@ class AutocallTickets {
         this.tickets = tickets;
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(CallEnded call) {
         boolean metAnAgent = call.agentId() != null && CallResult.SUCCESS.name().equals(call.result());
         boolean voicemail = CallResult.MACHINE.name().equals(call.result());

@@ -55,6 +55,7 @@ public class CallRecordRepository implements CallLog {
     private final JsonMapper json;
     private final PacerLeases leases;
     private final TransactionTemplate ownTransaction;
+    private final TransactionTemplate sharedTransaction;
 
     CallRecordRepository(JdbcClient db, JsonMapper json, PacerLeases leases, PlatformTransactionManager transactions) {
         this.db = db;
@@ -62,6 +63,12 @@ public class CallRecordRepository implements CallLog {
         this.leases = leases;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.sharedTransaction = new TransactionTemplate(transactions);
+    }
+
+    /** Runs work in one transaction with the call records it writes, joining one already open. */
+    void inOneTransaction(Runnable work) {
+        sharedTransaction.executeWithoutResult(status -> work.run());
     }
 
     /**

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,7 +48,7 @@ class CallTickets {
         return ticketing.contains(campaignId);
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(CallEnded ended) {
         if (ticketing.contains(ended.campaignId())) {
             open(ended, null);

@@ -50,8 +50,17 @@ final class ClassifyingCallLog implements CallLog {
         calls.cancelLine(pending);
     }
 
+    /**
+     * One transaction: the record, the customer's classification and the {@link CallEnded}
+     * announcement (stored by the event publication registry for its listeners that must not miss
+     * it) are kept together or not at all.
+     */
     @Override
     public void save(CallRecord call) {
+        calls.inOneTransaction(() -> saveAndAnnounce(call));
+    }
+
+    private void saveAndAnnounce(CallRecord call) {
         // The engine saves a call at every step, and again after it ended for the disposition.
         boolean endsNow = call.endedAt().isPresent() && !calls.isEnded(call.id().value());
         calls.save(call);
@@ -59,17 +68,21 @@ final class ClassifyingCallLog implements CallLog {
         // classification was deleted since the campaign started.
         classificationOf(call).ifPresent(id -> customers.classify(call.campaignId(), call.customerId(), id));
         if (endsNow) {
-            Instant endedAt = call.endedAt().orElseThrow();
-            long ringSeconds = call.ringingAt()
-                    .map(ringing -> Duration.between(ringing, call.answeredAt().orElse(endedAt)).toSeconds()).orElse(0L);
-            long talkSeconds = call.connectedAt().map(connected -> Duration.between(connected, endedAt).toSeconds())
-                    .orElse(0L);
-            events.publishEvent(new CallEnded(call.businessId(), call.campaignId(), call.id().value(),
-                    call.customerId(), call.dialedNumber(), call.agent().map(agent -> Long.valueOf(agent.value())).orElse(null),
-                    call.result().map(Enum::name).orElse(null), endedAt, classificationOf(call).orElse(null),
-                    Math.max(0, ringSeconds), Math.max(0, talkSeconds), call.answeredAt().orElse(null),
-                    call.connectedAt().orElse(null)));
+            events.publishEvent(ended(call));
         }
+    }
+
+    private static CallEnded ended(CallRecord call) {
+        Instant endedAt = call.endedAt().orElseThrow();
+        long ringSeconds = call.ringingAt()
+                .map(ringing -> Duration.between(ringing, call.answeredAt().orElse(endedAt)).toSeconds()).orElse(0L);
+        long talkSeconds = call.connectedAt().map(connected -> Duration.between(connected, endedAt).toSeconds())
+                .orElse(0L);
+        return new CallEnded(call.businessId(), call.campaignId(), call.id().value(),
+                call.customerId(), call.dialedNumber(), call.agent().map(agent -> Long.valueOf(agent.value())).orElse(null),
+                call.result().map(Enum::name).orElse(null), endedAt, classificationOf(call).orElse(null),
+                Math.max(0, ringSeconds), Math.max(0, talkSeconds), call.answeredAt().orElse(null),
+                call.connectedAt().orElse(null));
     }
 
     private static Optional<Long> classificationOf(CallRecord call) {

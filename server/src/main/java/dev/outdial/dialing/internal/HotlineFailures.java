@@ -6,7 +6,7 @@ import dev.outdial.dialing.CallEnded;
 import dev.outdial.engine.customer.CallResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +26,7 @@ class HotlineFailures {
         this.hotlines = hotlines;
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(CallEnded call) {
         if (!CallResult.HOTLINE_ERROR.name().equals(call.result())) {
             return;

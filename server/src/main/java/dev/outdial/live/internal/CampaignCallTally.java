@@ -3,27 +3,25 @@ package dev.outdial.live.internal;
 import dev.outdial.dialing.CallEnded;
 import dev.outdial.dialing.CallTally;
 import java.util.concurrent.ThreadLocalRandom;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A campaign's ended calls since it began ({@code live_campaign_calls}), counted as each call
  * ends: its abandon rate and attempts per customer then cost a few rows, however long it ran.
  * Counting happens after the call's end is stored and in its own transaction, so a failure here
- * never touches dialing; it is logged and that call goes uncounted.
+ * never touches dialing; the event publication registry keeps the call's end until it is counted,
+ * and hands it back later (after a restart too) if counting failed.
  */
 @Component
 public class CampaignCallTally {
 
     static final int SLOTS = 4;
-    private static final Logger log = LoggerFactory.getLogger(CampaignCallTally.class);
 
     private final JdbcClient db;
     private final TransactionTemplate ownTransaction;
@@ -34,22 +32,18 @@ public class CampaignCallTally {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener
     void on(CallEnded ended) {
         long contacts = "SUCCESS".equals(ended.result()) ? 1 : 0;
         long abandoned = "ABANDONED".equals(ended.result()) ? 1 : 0;
         int slot = ThreadLocalRandom.current().nextInt(SLOTS);
-        try {
-            if (!ownTransaction.execute(status -> add(ended.campaignId(), slot, contacts, abandoned) > 0)) {
-                try {
-                    ownTransaction.executeWithoutResult(status -> insert(ended, slot, contacts, abandoned));
-                } catch (DuplicateKeyException raced) {
-                    // Another node created the row first: add to it.
-                    ownTransaction.execute(status -> add(ended.campaignId(), slot, contacts, abandoned));
-                }
+        if (!ownTransaction.execute(status -> add(ended.campaignId(), slot, contacts, abandoned) > 0)) {
+            try {
+                ownTransaction.executeWithoutResult(status -> insert(ended, slot, contacts, abandoned));
+            } catch (DuplicateKeyException raced) {
+                // Another node created the row first: add to it.
+                ownTransaction.execute(status -> add(ended.campaignId(), slot, contacts, abandoned));
             }
-        } catch (RuntimeException failure) {
-            log.warn("Call {} of campaign {} was not counted in its live tally", ended.callId(), ended.campaignId(), failure);
         }
     }
 

@@ -6,7 +6,7 @@ import dev.outdial.webhook.WebhookEvent;
 import dev.outdial.webhook.Webhooks;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +26,7 @@ class CallWebhooks {
         this.customers = customers;
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(CallEnded ended) {
         if (!subscriptions.anyoneWants(ended.businessId(), WebhookEvent.CALL_ENDED)) {
             return;
