@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -137,7 +138,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         // before any field is bound); a number too big for its field is that field's.
         // A key given twice is the parser's finding too, but of a well-formed body: it is named by its path.
         boolean malformed = jackson instanceof StreamReadException && !(jackson instanceof InputCoercionException)
-                && !DUPLICATE_KEY.matcher(String.valueOf(jackson.getOriginalMessage())).find();
+                && duplicateKey(jackson).isEmpty();
         String field = malformed ? "" : fieldPath(jackson);
         return badRequest(List.of(error(field.isEmpty() ? "body" : field, describe(jackson))));
     }
@@ -160,9 +161,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private String describe(JacksonException jackson) {
-        java.util.regex.Matcher twice = DUPLICATE_KEY.matcher(String.valueOf(jackson.getOriginalMessage()));
-        if (twice.find()) {
-            return problems.message("validation.duplicate-key", "is given twice", twice.group(1));
+        Optional<String> twice = duplicateKey(jackson);
+        if (twice.isPresent()) {
+            return problems.message("validation.duplicate-key", "is given twice", twice.get());
         }
         if (jackson instanceof StorableValuesModule.UnstorableValueException refused) {
             return problems.message(refused.messageKey(), refused.messageKey(), StorableValues.FIRST_YEAR,
@@ -194,6 +195,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** How the parser's strict duplicate detection names the key (spring.jackson.read.strict-duplicate-detection). */
     private static final java.util.regex.Pattern DUPLICATE_KEY =
             java.util.regex.Pattern.compile("Duplicate (?:Object )?(?:property|field) \"(.*?)\"");
+
+    /** The key the body gives twice, if that is what the parser found. */
+    private static Optional<String> duplicateKey(JacksonException jackson) {
+        java.util.regex.Matcher twice = DUPLICATE_KEY.matcher(String.valueOf(jackson.getOriginalMessage()));
+        return twice.find() ? Optional.of(twice.group(1)) : Optional.empty();
+    }
 
     private static String fieldPath(JacksonException jackson) {
         StringBuilder path = new StringBuilder();
