@@ -1,6 +1,8 @@
 package dev.outdial.live;
 
 import dev.outdial.business.Businesses;
+import dev.outdial.call.CallFigures;
+import dev.outdial.call.CallTally;
 import dev.outdial.campaign.Campaign;
 import dev.outdial.campaign.CampaignStatus;
 import dev.outdial.campaign.Campaigns;
@@ -8,8 +10,6 @@ import dev.outdial.customer.CampaignProgress;
 import dev.outdial.customer.Progress;
 import dev.outdial.dialing.AgentState;
 import dev.outdial.dialing.AgentStates;
-import dev.outdial.dialing.CallFigures;
-import dev.outdial.dialing.CallTally;
 import dev.outdial.engine.port.CallRecord;
 import dev.outdial.live.internal.CampaignCallTally;
 import dev.outdial.live.internal.CompletionEstimate;

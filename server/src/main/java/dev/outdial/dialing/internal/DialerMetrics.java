@@ -1,9 +1,9 @@
 package dev.outdial.dialing.internal;
 
+import dev.outdial.call.CallEnded;
+import dev.outdial.call.CallFigures;
 import dev.outdial.dialing.AgentState;
 import dev.outdial.dialing.AgentStates;
-import dev.outdial.dialing.CallEnded;
-import dev.outdial.dialing.CallFigures;
 import dev.outdial.engine.port.CallRecord;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,6 +1,6 @@
-package dev.outdial.dialing.internal;
+package dev.outdial.call.internal;
 
-import dev.outdial.dialing.CallTally;
+import dev.outdial.call.CallTally;
 import dev.outdial.engine.port.CallRecord;
 import dev.outdial.shared.SqlTime;
 import java.time.Instant;

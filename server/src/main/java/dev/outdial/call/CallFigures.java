@@ -1,6 +1,6 @@
-package dev.outdial.dialing;
+package dev.outdial.call;
 
-import dev.outdial.dialing.internal.CallFigureQueries;
+import dev.outdial.call.internal.CallFigureQueries;
 import dev.outdial.engine.port.CallRecord;
 import java.time.Instant;
 import java.util.Map;
