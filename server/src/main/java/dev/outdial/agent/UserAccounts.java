@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
@@ -151,6 +152,15 @@ public class UserAccounts {
         Set<Long> missing = new LinkedHashSet<>(agentIds);
         users.activeAgentIds(businessId, Set.copyOf(agentIds)).forEach(missing::remove);
         return missing;
+    }
+
+    /**
+     * Names of the business's users among {@code ids}, deleted ones included: their calls and
+     * receipts stay in reports. Ids of no user of the business are left out.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, String> namesOf(long businessId, Collection<Long> ids) {
+        return users.names(businessId, Set.copyOf(ids));
     }
 
     /** Whether the sign-in name is free; the operator's business module asks before it creates one. */

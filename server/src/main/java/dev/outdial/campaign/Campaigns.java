@@ -93,7 +93,7 @@ public class Campaigns {
     @Transactional(readOnly = true)
     public List<CampaignHistoryEntry> history(long businessId, long id) {
         get(businessId, id);
-        return history.of(id);
+        return history.of(businessId, id);
     }
 
     /**

@@ -1,15 +1,17 @@
 package dev.outdial.dialing;
 
+import dev.outdial.call.CallView;
+import dev.outdial.call.DialingCalls;
+import dev.outdial.call.DispositionRequest;
+import dev.outdial.call.Dispositions;
+import dev.outdial.campaign.AgentAssignments;
 import dev.outdial.campaign.Campaign;
 import dev.outdial.campaign.CampaignStatus;
 import dev.outdial.campaign.DialMode;
 import dev.outdial.customer.CampaignCustomer;
 import dev.outdial.customer.CampaignCustomers;
-import dev.outdial.dialing.internal.AgentAssignments;
 import dev.outdial.dialing.internal.AgentPhones;
 import dev.outdial.dialing.internal.AgentSessions;
-import dev.outdial.dialing.internal.CallRecordRepository;
-import dev.outdial.dialing.internal.Dispositions;
 import dev.outdial.dialing.internal.EngineThread;
 import dev.outdial.dialing.internal.LiveDialers;
 import dev.outdial.dialing.internal.PhoneLines;
@@ -24,9 +26,9 @@ import dev.outdial.engine.port.CallRecord;
 import dev.outdial.shared.ConflictException;
 import dev.outdial.shared.CurrentUser;
 import dev.outdial.shared.NotFoundException;
-import io.swagger.v3.oas.annotations.media.Schema;
 import dev.outdial.shared.Role;
 import dev.outdial.sip.AgentLines;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,12 +56,12 @@ public class AgentWork {
     private final AgentPhones phones;
     private final AgentAssignments assignments;
     private final CampaignCustomers customers;
-    private final CallRecordRepository calls;
+    private final DialingCalls calls;
     private final Dispositions dispositions;
     private final PhoneLines lines;
 
     AgentWork(EngineThread engine, LiveDialers dialers, AgentSessions sessions, AgentPhones phones,
-              AgentAssignments assignments, CampaignCustomers customers, CallRecordRepository calls,
+              AgentAssignments assignments, CampaignCustomers customers, DialingCalls calls,
               Dispositions dispositions, PhoneLines lines) {
         this.engine = engine;
         this.dialers = dialers;

@@ -1,5 +1,9 @@
 package dev.outdial.dialing;
 
+import dev.outdial.call.CallView;
+import dev.outdial.call.DialingCalls;
+import dev.outdial.call.Dispositions;
+import dev.outdial.campaign.AgentAssignments;
 import dev.outdial.campaign.Campaign;
 import dev.outdial.campaign.settings.CallClassification;
 import dev.outdial.campaign.settings.CallClassifications;
@@ -7,9 +11,6 @@ import dev.outdial.campaign.settings.Question;
 import dev.outdial.campaign.settings.Script;
 import dev.outdial.customer.CampaignCustomer;
 import dev.outdial.customer.CampaignCustomers;
-import dev.outdial.dialing.internal.AgentAssignments;
-import dev.outdial.dialing.internal.CallRecordRepository;
-import dev.outdial.dialing.internal.Dispositions;
 import dev.outdial.dialing.internal.EngineThread;
 import dev.outdial.dialing.internal.LiveDialers;
 import dev.outdial.engine.pacing.AgentDesk;
@@ -43,12 +44,12 @@ public class ExecutionScreens {
     private final Dispositions dispositions;
     private final CallClassifications classifications;
     private final CampaignCustomers customers;
-    private final CallRecordRepository calls;
+    private final DialingCalls calls;
     private final EngineThread engine;
     private final LiveDialers dialers;
 
     ExecutionScreens(AgentAssignments assignments, Dispositions dispositions, CallClassifications classifications,
-                     CampaignCustomers customers, CallRecordRepository calls,
+                     CampaignCustomers customers, DialingCalls calls,
                      EngineThread engine, LiveDialers dialers) {
         this.assignments = assignments;
         this.dispositions = dispositions;
@@ -75,7 +76,7 @@ public class ExecutionScreens {
     public CustomerCard customer(CurrentUser me, long campaignId, long customerId) {
         assignments.campaignOf(me.businessId(), me.id(), campaignId);
         CampaignCustomer customer = customers.get(me.businessId(), campaignId, customerId);
-        List<CallView> history = calls.ofCampaign(me.businessId(), campaignId, false, me.id(), CallRecords.LIST_LIMIT)
+        List<CallView> history = calls.ofCampaign(me.businessId(), campaignId, me.id())
                 .stream().filter(call -> call.customerId() == customerId).map(CallView::of).toList();
         boolean holdsIt = engine.call(
                 () -> dialers.holds(me.businessId(), AgentWork.agentOf(me), campaignId, customerId));

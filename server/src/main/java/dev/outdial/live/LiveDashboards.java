@@ -1,6 +1,8 @@
 package dev.outdial.live;
 
 import dev.outdial.business.Businesses;
+import dev.outdial.call.CallStatistics;
+import dev.outdial.call.CallTally;
 import dev.outdial.campaign.Campaign;
 import dev.outdial.campaign.CampaignStatus;
 import dev.outdial.campaign.Campaigns;
@@ -8,8 +10,6 @@ import dev.outdial.customer.CampaignProgress;
 import dev.outdial.customer.Progress;
 import dev.outdial.dialing.AgentState;
 import dev.outdial.dialing.AgentStates;
-import dev.outdial.dialing.CallFigures;
-import dev.outdial.dialing.CallTally;
 import dev.outdial.engine.port.CallRecord;
 import dev.outdial.live.internal.CampaignCallTally;
 import dev.outdial.live.internal.CompletionEstimate;
@@ -40,14 +40,14 @@ public class LiveDashboards {
     private final Campaigns campaigns;
     private final Businesses businesses;
     private final CampaignProgress progress;
-    private final CallFigures calls;
+    private final CallStatistics calls;
     private final AgentStates agents;
     private final CampaignCallTally tally;
     private final CompletionSamples samples;
     private final Clock clock;
     private final Duration minRateWindow;
 
-    LiveDashboards(Campaigns campaigns, Businesses businesses, CampaignProgress progress, CallFigures calls,
+    LiveDashboards(Campaigns campaigns, Businesses businesses, CampaignProgress progress, CallStatistics calls,
                    AgentStates agents, CampaignCallTally tally, CompletionSamples samples, Clock clock,
                    @Value("${outdial.live.min-rate-window:PT5M}") Duration minRateWindow) {
         this.campaigns = campaigns;

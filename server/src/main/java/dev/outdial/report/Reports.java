@@ -1,16 +1,21 @@
 package dev.outdial.report;
 
+import dev.outdial.agent.UserAccounts;
+import dev.outdial.call.CallGrouping;
+import dev.outdial.call.CallStatistics;
+import dev.outdial.call.CallSums;
+import dev.outdial.call.ClassifiedCalls;
 import dev.outdial.campaign.Campaign;
 import dev.outdial.campaign.CampaignSettings;
 import dev.outdial.campaign.Campaigns;
-import dev.outdial.report.internal.ReportRepository;
-import dev.outdial.report.internal.ReportRepository.Classified;
-import dev.outdial.report.internal.ReportRepository.Grouping;
-import dev.outdial.report.internal.ReportRepository.Received;
-import dev.outdial.report.internal.ReportRepository.Sums;
+import dev.outdial.campaign.settings.CallClassification;
+import dev.outdial.campaign.settings.CallClassifications;
+import dev.outdial.dialing.AgentReceipts.Received;
+import dev.outdial.dialing.AgentReceipts;
 import dev.outdial.shared.BusinessTimeZones;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -19,17 +24,28 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The campaign and agent reports of a business (SPEC §6) over a period of its days. */
+/**
+ * The campaign and agent reports of a business (SPEC §6) over a period of its days, made of what
+ * each owner answers: the calls' sums ({@code call}), the customers agents received
+ * ({@code dialing}), the campaigns, classifications ({@code campaign}) and agents' names ({@code agent}).
+ */
 @Service
 public class Reports {
 
-    private final ReportRepository figures;
+    private final CallStatistics calls;
+    private final AgentReceipts receipts;
     private final Campaigns campaigns;
+    private final CallClassifications classifications;
+    private final UserAccounts users;
     private final BusinessTimeZones zones;
 
-    Reports(ReportRepository figures, Campaigns campaigns, BusinessTimeZones zones) {
-        this.figures = figures;
+    Reports(CallStatistics calls, AgentReceipts receipts, Campaigns campaigns, CallClassifications classifications,
+            UserAccounts users, BusinessTimeZones zones) {
+        this.calls = calls;
+        this.receipts = receipts;
         this.campaigns = campaigns;
+        this.classifications = classifications;
+        this.users = users;
         this.zones = zones;
     }
 
@@ -43,8 +59,8 @@ public class Reports {
     public CampaignReport campaigns(long businessId, ReportPeriod period, Long campaignId) {
         Map<Long, Campaign> known = campaignsOf(businessId, campaignId);
         Map<Long, List<ClassificationCount>> classified = byKey(
-                figures.classifications(businessId, period, campaignId, Grouping.CAMPAIGN));
-        List<CampaignReportRow> rows = figures.sums(businessId, period, campaignId, Grouping.CAMPAIGN).stream()
+                classifications(businessId, period, campaignId, CallGrouping.CAMPAIGN));
+        List<CampaignReportRow> rows = sums(businessId, period, campaignId, CallGrouping.CAMPAIGN).stream()
                 .filter(sums -> known.containsKey(sums.key()))
                 .map(sums -> {
                     Campaign campaign = known.get(sums.key());
@@ -53,22 +69,23 @@ public class Reports {
                 })
                 .sorted(Comparator.comparing(CampaignReportRow::campaignName, String.CASE_INSENSITIVE_ORDER))
                 .toList();
-        return new CampaignReport(period.from(), period.to(), rows, total(businessId, period, campaignId, Grouping.ALL));
+        return new CampaignReport(period.from(), period.to(), rows, total(businessId, period, campaignId, CallGrouping.ALL));
     }
 
     /** A row per agent of the business who made calls or received customers in the period. */
     @Transactional(readOnly = true)
     public AgentReport agents(long businessId, ReportPeriod period, Long campaignId) {
         Map<Long, Campaign> known = campaignsOf(businessId, campaignId);
-        Map<Long, Sums> sums = figures.sums(businessId, period, campaignId, Grouping.AGENT).stream()
-                .collect(Collectors.toMap(Sums::key, Function.identity()));
+        Map<Long, CallSums> sums = sums(businessId, period, campaignId, CallGrouping.AGENT).stream()
+                .collect(Collectors.toMap(CallSums::key, Function.identity()));
         Map<Long, List<ClassificationCount>> classified = byKey(
-                figures.classifications(businessId, period, campaignId, Grouping.AGENT));
-        Map<Long, List<Received>> received = figures.received(businessId, period, campaignId).stream()
+                classifications(businessId, period, campaignId, CallGrouping.AGENT));
+        Map<Long, List<Received>> received = receipts
+                .received(known.keySet(), period.start(), period.end(), period.offsetSeconds()).stream()
                 .collect(Collectors.groupingBy(Received::agentId));
         TreeSet<Long> agentIds = new TreeSet<>(sums.keySet());
         agentIds.addAll(received.keySet());
-        Map<Long, String> names = figures.agentNames(businessId, agentIds);
+        Map<Long, String> names = users.namesOf(businessId, agentIds);
         List<AgentReportRow> rows = agentIds.stream()
                 .filter(names::containsKey)
                 .map(agentId -> new AgentReportRow(agentId, names.get(agentId),
@@ -77,7 +94,7 @@ public class Reports {
                 .sorted(Comparator.comparing(AgentReportRow::agentName, String.CASE_INSENSITIVE_ORDER))
                 .toList();
         return new AgentReport(period.from(), period.to(), rows,
-                total(businessId, period, campaignId, Grouping.ALL_AGENTS));
+                total(businessId, period, campaignId, CallGrouping.ALL_AGENTS));
     }
 
     private Map<Long, Campaign> campaignsOf(long businessId, Long campaignId) {
@@ -86,16 +103,44 @@ public class Reports {
         return chosen.stream().collect(Collectors.toMap(Campaign::id, Function.identity()));
     }
 
-    private CallFigures total(long businessId, ReportPeriod period, Long campaignId, Grouping grouping) {
-        List<ClassificationCount> classified = figures.classifications(businessId, period, campaignId, grouping)
+    private CallFigures total(long businessId, ReportPeriod period, Long campaignId, CallGrouping grouping) {
+        List<ClassificationCount> classified = classifications(businessId, period, campaignId, grouping)
                 .stream().map(Classified::count).toList();
-        return figures.sums(businessId, period, campaignId, grouping).stream().findFirst()
+        return sums(businessId, period, campaignId, grouping).stream().findFirst()
                 .map(sums -> CallFigures.of(sums.calls(), sums.contacts(), sums.abandoned(), sums.connected(),
                         sums.talkSeconds(), sums.activeHours(), classified))
                 .orElse(CallFigures.none());
     }
 
-    private static CallFigures figuresOf(Sums sums, Map<Long, List<ClassificationCount>> classified) {
+    private List<CallSums> sums(long businessId, ReportPeriod period, Long campaignId, CallGrouping grouping) {
+        return calls.sums(businessId, period.start(), period.end(), campaignId, grouping);
+    }
+
+    /** A group's calls given one of the business's classifications. */
+    private record Classified(long key, ClassificationCount count) {
+    }
+
+    /**
+     * Calls per classification the agents gave, per group, in the business's order of
+     * classifications; calls given a classification deleted since are left out.
+     */
+    private List<Classified> classifications(long businessId, ReportPeriod period, Long campaignId,
+                                             CallGrouping grouping) {
+        List<CallClassification> ordered = classifications.list(businessId);
+        Map<Long, Integer> rank = new HashMap<>();
+        for (int at = 0; at < ordered.size(); at++) {
+            rank.put(ordered.get(at).id(), at);
+        }
+        return calls.classified(businessId, period.start(), period.end(), campaignId, grouping).stream()
+                .filter(counted -> rank.containsKey(counted.classificationId()))
+                .sorted(Comparator.comparingLong(ClassifiedCalls::key)
+                        .thenComparing(counted -> rank.get(counted.classificationId())))
+                .map(counted -> new Classified(counted.key(), new ClassificationCount(counted.classificationId(),
+                        ordered.get(rank.get(counted.classificationId())).name(), counted.calls())))
+                .toList();
+    }
+
+    private static CallFigures figuresOf(CallSums sums, Map<Long, List<ClassificationCount>> classified) {
         return CallFigures.of(sums.calls(), sums.contacts(), sums.abandoned(), sums.connected(), sums.talkSeconds(),
                 sums.activeHours(), classified.getOrDefault(sums.key(), List.of()));
     }

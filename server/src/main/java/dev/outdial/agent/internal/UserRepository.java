@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -58,6 +60,18 @@ public class UserRepository {
                 """)
                 .param("business", businessId).param("role", role == null ? null : role.name())
                 .query(UserRepository::account).list();
+    }
+
+    /** Names of the business's users among {@code ids}, deleted ones included. */
+    public Map<Long, String> names(long businessId, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> names = new HashMap<>();
+        db.sql("select id, name from app_user where business_id = :business and id in (:ids)")
+                .param("business", businessId).param("ids", ids)
+                .query((row, n) -> names.put(row.getLong("id"), row.getString("name"))).list();
+        return names;
     }
 
     /** The ids among {@code ids} that are enabled agents of the business. */

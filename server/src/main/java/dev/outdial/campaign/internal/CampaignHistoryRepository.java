@@ -1,22 +1,31 @@
 package dev.outdial.campaign.internal;
 
+import dev.outdial.agent.UserAccounts;
 import dev.outdial.campaign.CampaignAction;
 import dev.outdial.campaign.CampaignHistoryEntry;
 import dev.outdial.campaign.CampaignStatus;
 import dev.outdial.shared.SqlTime;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code campaign_history} table: the audit trail of every lifecycle step. */
+/**
+ * The {@code campaign_history} table: the audit trail of every lifecycle step. Who acted is named
+ * by the {@code agent} module, which owns the users.
+ */
 @Repository
 public class CampaignHistoryRepository {
 
     private final JdbcClient db;
+    private final UserAccounts users;
 
-    CampaignHistoryRepository(JdbcClient db) {
+    CampaignHistoryRepository(JdbcClient db, UserAccounts users) {
         this.db = db;
+        this.users = users;
     }
 
     public void record(long campaignId, Instant at, Long actorId, CampaignAction action, CampaignStatus from,
@@ -31,23 +40,27 @@ public class CampaignHistoryRepository {
                 .update();
     }
 
-    /** Oldest first; the campaign's business was checked by the caller. */
-    public List<CampaignHistoryEntry> of(long campaignId) {
-        return db.sql("""
-                select h.at, h.actor_id, u.name as actor_name, h.action, h.from_status, h.to_status
-                from campaign_history h left join app_user u on u.id = h.actor_id
-                where h.campaign_id = :campaign order by h.at, h.id
+    /** Oldest first, each actor named (a deleted user too); the campaign's business was checked by the caller. */
+    public List<CampaignHistoryEntry> of(long businessId, long campaignId) {
+        List<CampaignHistoryEntry> steps = db.sql("""
+                select at, actor_id, action, from_status, to_status from campaign_history
+                where campaign_id = :campaign order by at, id
                 """)
                 .param("campaign", campaignId)
                 .query((row, n) -> {
                     long actor = row.getLong("actor_id");
                     Long actorId = row.wasNull() ? null : actor;
                     String from = row.getString("from_status");
-                    return new CampaignHistoryEntry(SqlTime.instant(row, "at"), actorId,
-                            row.getString("actor_name"), CampaignAction.valueOf(row.getString("action")),
+                    return new CampaignHistoryEntry(SqlTime.instant(row, "at"), actorId, null,
+                            CampaignAction.valueOf(row.getString("action")),
                             from == null ? null : CampaignStatus.valueOf(from),
                             CampaignStatus.valueOf(row.getString("to_status")));
                 })
                 .list();
+        Map<Long, String> names = users.namesOf(businessId, steps.stream().map(CampaignHistoryEntry::actorId)
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
+        return steps.stream().map(step -> step.actorId() == null ? step
+                : new CampaignHistoryEntry(step.at(), step.actorId(), names.get(step.actorId()), step.action(),
+                        step.from(), step.to())).toList();
     }
 }

@@ -1,5 +1,7 @@
 package dev.outdial.customer.internal;
 
+import dev.outdial.campaign.CampaignStatus;
+import dev.outdial.campaign.Campaigns;
 import dev.outdial.compliance.BlockKind;
 import dev.outdial.compliance.NumbersBlocked;
 import dev.outdial.compliance.NumbersUnblocked;
@@ -12,7 +14,9 @@ import dev.outdial.engine.customer.DialType;
 import dev.outdial.engine.customer.Transition;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,12 +37,15 @@ class ListedNumbersListener {
 
     private final JdbcClient db;
     private final CustomerStateRepository states;
+    private final Campaigns campaigns;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    ListedNumbersListener(JdbcClient db, CustomerStateRepository states, Clock clock, ApplicationEventPublisher events) {
+    ListedNumbersListener(JdbcClient db, CustomerStateRepository states, Campaigns campaigns, Clock clock,
+                          ApplicationEventPublisher events) {
         this.events = events;
         this.db = db;
+        this.campaigns = campaigns;
         this.states = states;
         this.clock = clock;
     }
@@ -59,13 +66,16 @@ class ListedNumbersListener {
         if (numbers.isEmpty()) {
             return;
         }
-        List<Customer> affected = db.sql("""
-                select c.id, c.campaign_id from campaign_customer c join campaign k on k.id = c.campaign_id
-                where c.business_id = :business and c.phone in (:numbers) and k.status <> 'ENDED'
-                order by c.id
+        List<Customer> listed = db.sql("""
+                select id, campaign_id from campaign_customer
+                where business_id = :business and phone in (:numbers)
+                order by id
                 """)
                 .param("business", businessId).param("numbers", numbers)
                 .query((row, n) -> new Customer(row.getLong("id"), row.getLong("campaign_id"))).list();
+        Map<Long, Boolean> ended = new HashMap<>();
+        List<Customer> affected = listed.stream().filter(customer -> !ended.computeIfAbsent(customer.campaignId(),
+                campaignId -> campaigns.get(businessId, campaignId).status() == CampaignStatus.ENDED)).toList();
         for (Customer customer : affected) {
             CustomerState state = states.lock(businessId, customer.campaignId(), customer.id()).orElse(null);
             if (state == null) {

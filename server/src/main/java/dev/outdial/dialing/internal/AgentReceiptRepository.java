@@ -1,13 +1,16 @@
 package dev.outdial.dialing.internal;
 
 import dev.outdial.shared.SqlTime;
+import dev.outdial.dialing.AgentReceipts.Received;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Customers each agent received, per campaign: what the daily quota counts (SPEC §5). */
 @Repository
-class AgentReceiptRepository {
+public class AgentReceiptRepository {
 
     private final JdbcClient db;
 
@@ -32,5 +35,28 @@ class AgentReceiptRepository {
                 .param("agent", agentId).param("campaign", campaignId)
                 .param("from", SqlTime.toSql(from)).param("until", SqlTime.toSql(until))
                 .query(Integer.class).single();
+    }
+
+    /**
+     * Customers each agent received per campaign of {@code campaignIds} from {@code start} to
+     * {@code end}, and on how many days: a day starts at midnight {@code offsetSeconds} east of UTC.
+     */
+    public List<Received> received(Collection<Long> campaignIds, Instant start, Instant end, long offsetSeconds) {
+        if (campaignIds.isEmpty()) {
+            return List.of();
+        }
+        return db.sql("""
+                select agent_id, campaign_id, count(*) as customers,
+                       count(distinct floor((extract(epoch from received_at) + :offset) / 86400)) as days
+                  from agent_receipt
+                 where campaign_id in (:campaigns) and received_at >= :start and received_at < :end
+                 group by agent_id, campaign_id
+                 order by agent_id, campaign_id
+                """)
+                .param("campaigns", campaignIds).param("start", SqlTime.toSql(start))
+                .param("end", SqlTime.toSql(end)).param("offset", offsetSeconds)
+                .query((row, n) -> new Received(row.getLong("agent_id"), row.getLong("campaign_id"),
+                        row.getLong("customers"), row.getLong("days")))
+                .list();
     }
 }

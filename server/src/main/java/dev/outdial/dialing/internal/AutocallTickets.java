@@ -1,9 +1,9 @@
 package dev.outdial.dialing.internal;
 
+import dev.outdial.call.CallEnded;
 import dev.outdial.campaign.Campaign;
 import dev.outdial.campaign.Campaigns;
 import dev.outdial.campaign.DialMode;
-import dev.outdial.dialing.CallEnded;
 import dev.outdial.engine.customer.CallResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,7 +1,8 @@
 package dev.outdial.dialing.internal;
 
+import dev.outdial.call.CallEnded;
+import dev.outdial.call.DialingCalls;
 import dev.outdial.customer.CampaignCustomers;
-import dev.outdial.dialing.CallEnded;
 import dev.outdial.ticket.Ticket;
 import dev.outdial.ticket.TicketChannel;
 import dev.outdial.ticket.TicketDraft;
@@ -27,9 +28,9 @@ class CallTickets {
     private final Set<Long> ticketing = ConcurrentHashMap.newKeySet();
     private final Tickets tickets;
     private final CampaignCustomers customers;
-    private final CallRecordRepository calls;
+    private final DialingCalls calls;
 
-    CallTickets(Tickets tickets, CampaignCustomers customers, CallRecordRepository calls) {
+    CallTickets(Tickets tickets, CampaignCustomers customers, DialingCalls calls) {
         this.tickets = tickets;
         this.customers = customers;
         this.calls = calls;

@@ -1,7 +1,8 @@
 package dev.outdial.dialing.internal;
 
+import dev.outdial.call.CallEnded;
+import dev.outdial.call.DialingCalls;
 import dev.outdial.customer.DialingCustomers;
-import dev.outdial.dialing.CallEnded;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.CallLog;
 import dev.outdial.engine.port.CallRecord;
@@ -20,11 +21,11 @@ import org.springframework.context.ApplicationEventPublisher;
  */
 final class ClassifyingCallLog implements CallLog {
 
-    private final CallRecordRepository calls;
+    private final DialingCalls calls;
     private final DialingCustomers customers;
     private final ApplicationEventPublisher events;
 
-    ClassifyingCallLog(CallRecordRepository calls, DialingCustomers customers, ApplicationEventPublisher events) {
+    ClassifyingCallLog(DialingCalls calls, DialingCustomers customers, ApplicationEventPublisher events) {
         this.calls = calls;
         this.customers = customers;
         this.events = events;

@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * lets only one of two racing nodes in.
  *
  * <p>Each lease has an epoch, counted up whenever a node takes it without renewing the epoch it
- * holds: a call start checks its node's epoch under the row's lock ({@link CallRecordRepository#openLine}),
+ * holds: a call start checks its node's epoch under the row's lock ({@link #heldUnderLock}, from the call records' fenced start),
  * so a node that lost the lease cannot start a call even before it knows, and a taker waits for a
  * call start under way to commit. A lease given up keeps its row, lapsed, so epochs only grow.
  */
@@ -78,6 +78,19 @@ public class DialerLeaseRepository {
     private long epoch(long businessId) {
         return db.sql("select epoch from dialer_lease where business_id = :business")
                 .param("business", businessId).query(Long.class).single();
+    }
+
+    /**
+     * Whether {@code node} still holds the business's lease at {@code epoch}, locking its row until
+     * the caller's transaction ends: joins the transaction it is called in (a call start's).
+     */
+    public boolean heldUnderLock(long businessId, String node, long epoch) {
+        return db.sql("""
+                select epoch from dialer_lease
+                where business_id = :business and owner = :node and epoch = :epoch for update
+                """)
+                .param("business", businessId).param("node", node).param("epoch", epoch)
+                .query(Long.class).optional().isPresent();
     }
 
     public Optional<Holder> holder(long businessId) {

@@ -1,9 +1,9 @@
 package dev.outdial.dialing.internal;
 
+import dev.outdial.call.CallEnded;
+import dev.outdial.call.CallStatistics;
 import dev.outdial.dialing.AgentState;
 import dev.outdial.dialing.AgentStates;
-import dev.outdial.dialing.CallEnded;
-import dev.outdial.dialing.CallFigures;
 import dev.outdial.engine.port.CallRecord;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,7 +42,7 @@ class DialerMetrics {
 
     private final MeterRegistry registry;
     private final LiveDialers dialers;
-    private final CallFigures calls;
+    private final CallStatistics calls;
     private final AgentStates agents;
     private final MultiGauge openCalls;
     private final MultiGauge agentsByState;
@@ -50,7 +50,7 @@ class DialerMetrics {
     /** When each agent's last call ended, to time their idle wait for the next. */
     private final Map<Long, Instant> lastCallEnded = new ConcurrentHashMap<>();
 
-    DialerMetrics(MeterRegistry registry, LiveDialers dialers, CallFigures calls, AgentStates agents,
+    DialerMetrics(MeterRegistry registry, LiveDialers dialers, CallStatistics calls, AgentStates agents,
                   PacerLeases leases) {
         this.registry = registry;
         this.dialers = dialers;

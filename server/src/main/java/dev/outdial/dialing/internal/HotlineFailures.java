@@ -1,8 +1,9 @@
 package dev.outdial.dialing.internal;
 
+import dev.outdial.call.CallEnded;
+import dev.outdial.call.DialingCalls;
 import dev.outdial.campaign.settings.Hotline;
 import dev.outdial.campaign.settings.Hotlines;
-import dev.outdial.dialing.CallEnded;
 import dev.outdial.engine.customer.CallResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,10 +19,10 @@ class HotlineFailures {
 
     private static final Logger log = LoggerFactory.getLogger(HotlineFailures.class);
 
-    private final CallRecordRepository calls;
+    private final DialingCalls calls;
     private final Hotlines hotlines;
 
-    HotlineFailures(CallRecordRepository calls, Hotlines hotlines) {
+    HotlineFailures(DialingCalls calls, Hotlines hotlines) {
         this.calls = calls;
         this.hotlines = hotlines;
     }

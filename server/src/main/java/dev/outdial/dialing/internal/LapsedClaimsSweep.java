@@ -1,5 +1,6 @@
 package dev.outdial.dialing.internal;
 
+import dev.outdial.call.DialingCalls;
 import dev.outdial.customer.DialingCustomers;
 import dev.outdial.engine.call.CampaignSettings;
 import dev.outdial.engine.call.LapsedClaims;
@@ -23,11 +24,11 @@ class LapsedClaimsSweep {
 
     private final EngineThread engine;
     private final DialingCustomers customers;
-    private final CallRecordRepository calls;
+    private final DialingCalls calls;
     private final EngineCampaigns settings;
     private final LiveDialers dialers;
 
-    LapsedClaimsSweep(EngineThread engine, DialingCustomers customers, CallRecordRepository calls,
+    LapsedClaimsSweep(EngineThread engine, DialingCustomers customers, DialingCalls calls,
                       EngineCampaigns settings, LiveDialers dialers) {
         this.engine = engine;
         this.customers = customers;

@@ -3,6 +3,7 @@ package dev.outdial.dialing.internal;
 import dev.outdial.business.Business;
 import dev.outdial.business.BusinessChanged;
 import dev.outdial.business.Businesses;
+import dev.outdial.call.DialingCalls;
 import dev.outdial.campaign.Campaign;
 import dev.outdial.campaign.CampaignStatus;
 import dev.outdial.campaign.CampaignStatusChanged;
@@ -16,8 +17,8 @@ import dev.outdial.engine.pacing.BusinessDialer;
 import dev.outdial.engine.pacing.CampaignRunner;
 import dev.outdial.engine.pacing.EnginePorts;
 import dev.outdial.engine.port.CallId;
-import dev.outdial.engine.rules.ConcurrencyLimit;
 import dev.outdial.engine.port.Telephony;
+import dev.outdial.engine.rules.ConcurrencyLimit;
 import dev.outdial.engine.sim.SimulatedAgents;
 import dev.outdial.shared.NotFoundException;
 import java.util.ArrayList;
@@ -26,8 +27,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.IntSupplier;
 import java.util.Set;
+import java.util.function.IntSupplier;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,7 +86,7 @@ public class LiveDialers {
     LiveDialers(EngineThread engine, EngineCampaigns settings, DialingCustomers customers, Campaigns campaigns,
                 Businesses businesses, AgentPhones phones, AccountManagers accountManagers, CallTickets tickets,
                 PacerLeases leases, Telephony telephony,
-                AgentSessions sessions, LiveNumberLists lists, CallRecordRepository calls, AgentEventStream screen,
+                AgentSessions sessions, LiveNumberLists lists, DialingCalls calls, AgentEventStream screen,
                 SimulatedAgents bots, ApplicationEventPublisher events) {
         this.engine = engine;
         this.settings = settings;

@@ -1,21 +1,20 @@
 package dev.outdial.dialing.internal;
 
+import dev.outdial.call.DialingCalls;
 import dev.outdial.dialing.CampaignForecastView.Rate;
 import dev.outdial.dialing.CampaignForecastView.Source;
-import dev.outdial.shared.SqlTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * The rates a campaign's calls have shown so far, for its forecast: the last calls only, so the
  * answer is quick on a campaign of millions of calls and follows a rate that drifts; a rate seen on
  * too few calls to mean anything is replaced by the simulated carrier's default.
  */
-@Repository
+@Component
 class ObservedRates {
 
     /** The most recent calls looked at. */
@@ -28,10 +27,10 @@ class ObservedRates {
     static final Duration DEFAULT_RING = Duration.ofSeconds(8);
     static final Duration DEFAULT_TALK = Duration.ofSeconds(120);
 
-    private final JdbcClient db;
+    private final DialingCalls calls;
 
-    ObservedRates(JdbcClient db) {
-        this.db = db;
+    ObservedRates(DialingCalls calls) {
+        this.calls = calls;
     }
 
     /** A finished call, as much of it as the rates need. */
@@ -40,15 +39,10 @@ class ObservedRates {
 
     /** answerRate, busyRate, ringSeconds, talkSeconds: observed where the sample allows, else default. */
     List<Rate> of(long businessId, long campaignId) {
-        List<Ended> calls = db.sql("""
-                        select dialing_at, answered_at, connected_at, ended_at, result from call_record
-                        where business_id = :business and campaign_id = :campaign and ended_at is not null
-                        order by dialing_at desc limit :limit
-                        """)
-                .param("business", businessId).param("campaign", campaignId).param("limit", RECENT_CALLS)
-                .query((row, n) -> new Ended(SqlTime.instant(row, "dialing_at"), SqlTime.instant(row, "answered_at"),
-                        SqlTime.instant(row, "connected_at"), SqlTime.instant(row, "ended_at"), row.getString("result")))
-                .list();
+        List<Ended> calls = this.calls.recentlyEnded(businessId, campaignId, RECENT_CALLS).stream()
+                .map(call -> new Ended(call.dialingAt(), call.answeredAt().orElse(null), call.connectedAt().orElse(null),
+                        call.endedAt().orElseThrow(), call.result().map(Enum::name).orElse(null)))
+                .toList();
         // A machine is not a person answering; the simulated customers have none.
         List<Ended> answered = calls.stream().filter(call -> call.answeredAt() != null && !"MACHINE".equals(call.result()))
                 .toList();

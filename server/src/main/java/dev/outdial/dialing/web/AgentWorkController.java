@@ -1,9 +1,9 @@
 package dev.outdial.dialing.web;
 
+import dev.outdial.call.CallView;
+import dev.outdial.call.DispositionRequest;
 import dev.outdial.customer.CampaignCustomer;
 import dev.outdial.dialing.AgentWork;
-import dev.outdial.dialing.CallView;
-import dev.outdial.dialing.DispositionRequest;
 import dev.outdial.shared.CurrentUser;
 import dev.outdial.shared.InvalidInputException;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.outdial.dialing.web;
 
+import dev.outdial.call.DispositionRequest;
 import dev.outdial.campaign.settings.Question;
 import dev.outdial.campaign.settings.QuestionType;
-import dev.outdial.dialing.DispositionRequest;
 import dev.outdial.shared.InvalidInputException;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -1,8 +1,8 @@
 package dev.outdial.dialing.web;
 
+import dev.outdial.call.CallRecords;
+import dev.outdial.call.CallView;
 import dev.outdial.dialing.AgentWork;
-import dev.outdial.dialing.CallRecords;
-import dev.outdial.dialing.CallView;
 import dev.outdial.dialing.ExecutionScreens;
 import dev.outdial.dialing.internal.AgentEventStream;
 import dev.outdial.engine.customer.AgentId;

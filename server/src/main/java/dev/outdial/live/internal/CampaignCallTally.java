@@ -1,7 +1,7 @@
 package dev.outdial.live.internal;
 
-import dev.outdial.dialing.CallEnded;
-import dev.outdial.dialing.CallTally;
+import dev.outdial.call.CallEnded;
+import dev.outdial.call.CallTally;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;

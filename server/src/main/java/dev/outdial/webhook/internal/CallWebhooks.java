@@ -1,7 +1,7 @@
 package dev.outdial.webhook.internal;
 
+import dev.outdial.call.CallEnded;
 import dev.outdial.customer.CampaignCustomers;
-import dev.outdial.dialing.CallEnded;
 import dev.outdial.webhook.WebhookEvent;
 import dev.outdial.webhook.Webhooks;
 import java.util.LinkedHashMap;

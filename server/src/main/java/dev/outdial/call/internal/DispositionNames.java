@@ -1,4 +1,4 @@
-package dev.outdial.dialing.internal;
+package dev.outdial.call.internal;
 
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.customer.CustomerInput;

@@ -1,6 +1,6 @@
-package dev.outdial.dialing.web;
+package dev.outdial.call.web;
 
-import dev.outdial.dialing.ExportedCall;
+import dev.outdial.call.ExportedCall;
 import dev.outdial.tabular.ExportColumn;
 import java.util.List;
 import java.util.function.Function;

@@ -1,4 +1,5 @@
-package dev.outdial.dialing;
+package dev.outdial.call;
+
 
 /**
  * Calls counted over a period (read-only, for live figures and reports).

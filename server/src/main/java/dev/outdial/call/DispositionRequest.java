@@ -1,4 +1,4 @@
-package dev.outdial.dialing;
+package dev.outdial.call;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;

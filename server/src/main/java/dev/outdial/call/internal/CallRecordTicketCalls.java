@@ -1,4 +1,4 @@
-package dev.outdial.dialing.internal;
+package dev.outdial.call.internal;
 
 import dev.outdial.ticket.TicketCalls;
 import org.springframework.stereotype.Component;

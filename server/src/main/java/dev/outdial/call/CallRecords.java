@@ -1,9 +1,9 @@
-package dev.outdial.dialing;
+package dev.outdial.call;
 
 import dev.outdial.business.Businesses;
+import dev.outdial.call.internal.CallRecordRepository;
+import dev.outdial.campaign.AgentAssignments;
 import dev.outdial.campaign.Campaigns;
-import dev.outdial.dialing.internal.AgentAssignments;
-import dev.outdial.dialing.internal.CallRecordRepository;
 import dev.outdial.shared.CurrentUser;
 import dev.outdial.shared.KeysetBatches;
 import dev.outdial.shared.NotFoundException;

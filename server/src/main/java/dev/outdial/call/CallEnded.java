@@ -1,4 +1,4 @@
-package dev.outdial.dialing;
+package dev.outdial.call;
 
 import java.time.Instant;
 

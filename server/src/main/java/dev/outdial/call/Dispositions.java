@@ -1,10 +1,11 @@
-package dev.outdial.dialing.internal;
+package dev.outdial.call;
 
+import dev.outdial.call.DispositionRequest;
+import dev.outdial.call.internal.DispositionNames;
 import dev.outdial.campaign.Campaign;
 import dev.outdial.campaign.settings.CallClassifications;
 import dev.outdial.campaign.settings.Script;
 import dev.outdial.campaign.settings.Scripts;
-import dev.outdial.dialing.DispositionRequest;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.customer.CustomerInput;
 import dev.outdial.engine.port.CallDisposition;

@@ -1,10 +1,10 @@
-package dev.outdial.dialing.web;
+package dev.outdial.call.web;
 
+import dev.outdial.call.CallRecords;
+import dev.outdial.call.Dispositions;
 import dev.outdial.campaign.Campaign;
 import dev.outdial.campaign.Campaigns;
 import dev.outdial.campaign.settings.Question;
-import dev.outdial.dialing.CallRecords;
-import dev.outdial.dialing.internal.Dispositions;
 import dev.outdial.shared.CurrentUser;
 import dev.outdial.shared.InvalidInputException;
 import dev.outdial.web.PageMessages;

@@ -1,7 +1,8 @@
-package dev.outdial.dialing.internal;
+package dev.outdial.call.internal;
 
-import dev.outdial.dialing.CallView;
-import dev.outdial.dialing.ExportedCall;
+import dev.outdial.call.CallView;
+import dev.outdial.call.ExportedCall;
+import dev.outdial.call.LineFence;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.customer.CustomerInput;
@@ -19,7 +20,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -36,9 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>A call is recorded by one insert, when its line is opened, and only updated after: an id
  * already taken is an error, never another call's record overwritten. Opening a line is fenced by
- * the business's pacer lease (issue 14): one short transaction locks the lease row at this node's
- * epoch, counts the business's open calls on every node and inserts the record, so neither a node
- * that lost its lease nor two starts racing can take a line past the contract.
+ * the business's pacer lease (issue 14, {@link LineFence}): one short transaction checks the lease
+ * under its row's lock, counts the business's open calls on every node and inserts the record, so
+ * neither a node that lost its lease nor two starts racing can take a line past the contract.
  */
 @Repository
 public class CallRecordRepository implements CallLog {
@@ -53,14 +53,14 @@ public class CallRecordRepository implements CallLog {
 
     private final JdbcClient db;
     private final JsonMapper json;
-    private final PacerLeases leases;
+    private final LineFence fence;
     private final TransactionTemplate ownTransaction;
     private final TransactionTemplate sharedTransaction;
 
-    CallRecordRepository(JdbcClient db, JsonMapper json, PacerLeases leases, PlatformTransactionManager transactions) {
+    CallRecordRepository(JdbcClient db, JsonMapper json, LineFence fence, PlatformTransactionManager transactions) {
         this.db = db;
         this.json = json;
-        this.leases = leases;
+        this.fence = fence;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.sharedTransaction = new TransactionTemplate(transactions);
@@ -79,18 +79,12 @@ public class CallRecordRepository implements CallLog {
     @Override
     public LineRequest openLine(CallRecord pending, int contractLimit) {
         long businessId = pending.businessId();
-        OptionalLong epoch = leases.epoch(businessId);
-        if (epoch.isEmpty()) {
-            return fenced(businessId);
+        Optional<LineFence.Lease> lease = fence.lease(businessId);
+        if (lease.isEmpty()) {
+            return fence.fenced(businessId);
         }
         LineRequest request = ownTransaction.execute(status -> {
-            boolean held = db.sql("""
-                    select epoch from dialer_lease
-                    where business_id = :business and owner = :node and epoch = :epoch for update
-                    """)
-                    .param("business", businessId).param("node", leases.node()).param("epoch", epoch.getAsLong())
-                    .query(Long.class).optional().isPresent();
-            if (!held) {
+            if (!fence.stillHeld(businessId, lease.get())) {
                 return null;
             }
             int open = openCalls(businessId);
@@ -98,8 +92,8 @@ public class CallRecordRepository implements CallLog {
                 return new LineRequest.OverLimit(open);
             }
             Map<String, Object> values = values(pending);
-            values.put("node", leases.node());
-            values.put("epoch", epoch.getAsLong());
+            values.put("node", lease.get().node());
+            values.put("epoch", lease.get().epoch());
             db.sql("insert into call_record (" + COLUMNS + """
                     , node, lease_epoch) values (:id, :business, :campaign, :customer, :number, :hotline, :agent, :queued,
                     :dialing, :ringing, :answered, :connected, :ended, :result, :classification, :disposition, :callbackAt,
@@ -107,13 +101,7 @@ public class CallRecordRepository implements CallLog {
                     """).params(values).update();
             return new LineRequest.Granted();
         });
-        return request == null ? fenced(businessId) : request;
-    }
-
-    private LineRequest fenced(long businessId) {
-        leases.lost(businessId);
-        return new LineRequest.Fenced("node " + leases.node() + " no longer holds the pacer lease of business "
-                + businessId + ": another node paces it");
+        return request == null ? fence.fenced(businessId) : request;
     }
 
     /** The call's record takes telephony's name for it; a name another record has is an error (duplicate key). */
@@ -153,7 +141,7 @@ public class CallRecordRepository implements CallLog {
     }
 
     /** Whether the call's record is stored ended already. */
-    boolean isEnded(String callId) {
+    public boolean isEnded(String callId) {
         return db.sql("select count(*) from call_record where id = :id and ended_at is not null")
                 .param("id", callId).query(Long.class).single() > 0;
     }
@@ -270,6 +258,17 @@ public class CallRecordRepository implements CallLog {
                 """)
                 .param("campaign", campaignId).param("customer", customerId)
                 .query((row, n) -> row.getLong("agent_id")).optional();
+    }
+
+    /** The campaign's last {@code limit} ended calls, newest first: what its forecast's observed rates are made of. */
+    public List<CallRecord> recentlyEnded(long businessId, long campaignId, int limit) {
+        return db.sql("select " + COLUMNS + """
+                 from call_record
+                where business_id = :business and campaign_id = :campaign and ended_at is not null
+                order by dialing_at desc limit :limit
+                """)
+                .param("business", businessId).param("campaign", campaignId).param("limit", limit)
+                .query(this::record).list();
     }
 
     /** The campaigns with calls still open: after a crash, where lapsed leases may have left them. */

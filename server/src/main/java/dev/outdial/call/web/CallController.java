@@ -1,8 +1,8 @@
-package dev.outdial.dialing.web;
+package dev.outdial.call.web;
 
-import dev.outdial.dialing.CallRecords;
-import dev.outdial.dialing.CallView;
-import dev.outdial.dialing.ExportedCall;
+import dev.outdial.call.CallRecords;
+import dev.outdial.call.CallView;
+import dev.outdial.call.ExportedCall;
 import dev.outdial.shared.BusinessTimeZones;
 import dev.outdial.shared.CurrentUser;
 import dev.outdial.tabular.Export;

@@ -1,4 +1,4 @@
-package dev.outdial.dialing.internal;
+package dev.outdial.campaign;
 
 import dev.outdial.agent.AgentGroups;
 import dev.outdial.campaign.Campaign;

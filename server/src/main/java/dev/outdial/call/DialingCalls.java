@@ -1,0 +1,93 @@
+package dev.outdial.call;
+
+import dev.outdial.call.internal.CallRecordRepository;
+import dev.outdial.engine.port.CallId;
+import dev.outdial.engine.port.CallLog;
+import dev.outdial.engine.port.CallRecord;
+import dev.outdial.engine.port.LineRequest;
+import dev.outdial.engine.rules.DialVerdict;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * The call records as the dialing engine sees them: its {@link CallLog} over the table this module
+ * owns, each line opened under the {@link LineFence} the dialing module keeps, and the reads the
+ * live engine makes of its calls (who called a customer last, a campaign's recent calls, the
+ * ticket a call left). The engine's side effects of a call's end (the customer's classification,
+ * {@link CallEnded}) are the dialing module's: it wraps this log.
+ */
+@Service
+public class DialingCalls implements CallLog {
+
+    private final CallRecordRepository calls;
+
+    DialingCalls(CallRecordRepository calls) {
+        this.calls = calls;
+    }
+
+    @Override
+    public LineRequest openLine(CallRecord pending, int contractLimit) {
+        return calls.openLine(pending, contractLimit);
+    }
+
+    @Override
+    public void placed(CallId pending, CallRecord placed) {
+        calls.placed(pending, placed);
+    }
+
+    @Override
+    public void cancelLine(CallId pending) {
+        calls.cancelLine(pending);
+    }
+
+    @Override
+    public void save(CallRecord call) {
+        calls.save(call);
+    }
+
+    /** Whether the call's record is stored ended already. */
+    public boolean isEnded(String callId) {
+        return calls.isEnded(callId);
+    }
+
+    @Override
+    public void recordRefusal(long campaignId, long customerId, String number, Instant at, DialVerdict.Refused refusal) {
+        calls.recordRefusal(campaignId, customerId, number, at, refusal);
+    }
+
+    @Override
+    public int openCalls(long businessId) {
+        return calls.openCalls(businessId);
+    }
+
+    @Override
+    public Optional<CallRecord> openCallOf(long campaignId, long customerId) {
+        return calls.openCallOf(campaignId, customerId);
+    }
+
+    public Optional<CallRecord> find(long businessId, String callId) {
+        return calls.find(businessId, callId);
+    }
+
+    /** The campaign's latest calls, newest first, as many as a list shows; only the agent's when given. */
+    public List<CallRecord> ofCampaign(long businessId, long campaignId, Long agentId) {
+        return calls.ofCampaign(businessId, campaignId, false, agentId, CallRecords.LIST_LIMIT);
+    }
+
+    /** Who took the customer's last call in the campaign: the agent who may redial it at once (manual). */
+    public Optional<Long> lastAgentOf(long campaignId, long customerId) {
+        return calls.lastAgentOf(campaignId, customerId);
+    }
+
+    /** The campaign's last {@code limit} ended calls, newest first. */
+    public List<CallRecord> recentlyEnded(long businessId, long campaignId, int limit) {
+        return calls.recentlyEnded(businessId, campaignId, limit);
+    }
+
+    /** The ticket the call created (SPEC §4.4 "…, ticket"). */
+    public void attachTicket(String callId, long ticketId) {
+        calls.attachTicket(callId, ticketId);
+    }
+}

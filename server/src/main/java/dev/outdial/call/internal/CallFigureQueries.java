@@ -1,0 +1,137 @@
+package dev.outdial.call.internal;
+
+import dev.outdial.call.CallGrouping;
+import dev.outdial.call.CallSums;
+import dev.outdial.call.CallTally;
+import dev.outdial.call.ClassifiedCalls;
+import dev.outdial.engine.port.CallRecord;
+import dev.outdial.shared.SqlTime;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Counting reads over {@code call_record} for the live view and reports; each filters by business.
+ * A period's sums are one indexed range scan ({@code call_record_business_dialing}), grouped in the
+ * database so a year of calls never reaches the JVM.
+ */
+@Repository
+public class CallFigureQueries {
+
+    private static final String PERIOD = """
+             where r.business_id = :business and r.dialing_at >= :start and r.dialing_at < :end
+               and (cast(:campaign as bigint) is null or r.campaign_id = :campaign)
+            """;
+
+    private final JdbcClient db;
+
+    CallFigureQueries(JdbcClient db) {
+        this.db = db;
+    }
+
+    /** {@link CallRecord#phase()} in SQL, over the open calls (index {@code call_record_business_open}). */
+    public Map<CallRecord.Phase, Integer> openByPhase(long businessId, Long campaignId) {
+        Map<CallRecord.Phase, Integer> phases = new EnumMap<>(CallRecord.Phase.class);
+        for (CallRecord.Phase phase : CallRecord.Phase.values()) {
+            if (phase != CallRecord.Phase.ENDED) {
+                phases.put(phase, 0);
+            }
+        }
+        db.sql("""
+                select case when connected_at is not null then 'TALKING'
+                            when answered_at is not null then 'WAITING_FOR_AGENT'
+                            when ringing_at is not null then 'RINGING'
+                            else 'DIALING' end as phase, count(*) as calls
+                from call_record
+                where business_id = :business and ended_at is null
+                  and (cast(:campaign as bigint) is null or campaign_id = :campaign)
+                group by case when connected_at is not null then 'TALKING'
+                              when answered_at is not null then 'WAITING_FOR_AGENT'
+                              when ringing_at is not null then 'RINGING'
+                              else 'DIALING' end
+                """)
+                .param("business", businessId).param("campaign", campaignId)
+                .query(row -> {
+                    phases.put(CallRecord.Phase.valueOf(row.getString("phase")), row.getInt("calls"));
+                });
+        return phases;
+    }
+
+    /**
+     * Calls dialed since {@code from}: by campaign through {@code call_record_campaign}, for the
+     * business through {@code call_record_business_dialed}.
+     */
+    public CallTally dialedSince(long businessId, Long campaignId, Instant from) {
+        String scope = campaignId == null ? "" : " and campaign_id = :campaign";
+        return db.sql("""
+                select count(*) as dials,
+                       coalesce(sum(case when result = 'SUCCESS' then 1 else 0 end), 0) as contacts,
+                       coalesce(sum(case when result = 'ABANDONED' then 1 else 0 end), 0) as abandoned
+                from call_record
+                where business_id = :business and dialing_at >= :from""" + scope)
+                .param("business", businessId).param("from", SqlTime.toSql(from))
+                .params(campaignId == null ? Map.of() : Map.of("campaign", campaignId))
+                .query((row, n) -> new CallTally(row.getLong("dials"), row.getLong("contacts"), row.getLong("abandoned")))
+                .single();
+    }
+
+    /** The sums of the period's calls ({@code start} included, {@code end} not), per group. */
+    public List<CallSums> sums(long businessId, Instant start, Instant end, Long campaignId, CallGrouping grouping) {
+        String sql = """
+                select %s as group_key,
+                       count(*) as calls,
+                       coalesce(sum(case when r.result = 'SUCCESS' then 1 else 0 end), 0) as contacts,
+                       coalesce(sum(case when r.result = 'ABANDONED' then 1 else 0 end), 0) as abandoned,
+                       coalesce(sum(case when r.connected_at is not null and r.ended_at is not null then 1 else 0 end), 0)
+                           as connected,
+                       coalesce(sum(case when r.connected_at is not null and r.ended_at is not null
+                           then extract(epoch from r.ended_at) - extract(epoch from r.connected_at) else 0 end), 0)
+                           as talk_seconds,
+                       count(distinct floor(extract(epoch from r.dialing_at) / 3600)) as active_hours
+                  from call_record r
+                """.formatted(keyOf(grouping)) + PERIOD + agentsOnly(grouping) + groupBy(grouping, "");
+        return db.sql(sql)
+                .param("business", businessId).param("start", SqlTime.toSql(start))
+                .param("end", SqlTime.toSql(end)).param("campaign", campaignId)
+                .query((row, n) -> new CallSums(row.getLong("group_key"), row.getLong("calls"), row.getLong("contacts"),
+                        row.getLong("abandoned"), row.getLong("connected"), Math.round(row.getDouble("talk_seconds")),
+                        row.getLong("active_hours")))
+                .list().stream().filter(sums -> sums.calls() > 0).toList();
+    }
+
+    /** The period's calls per group and classification the agents gave, by group then classification id. */
+    public List<ClassifiedCalls> classified(long businessId, Instant start, Instant end, Long campaignId,
+                                            CallGrouping grouping) {
+        String sql = "select " + keyOf(grouping) + " as group_key, r.classification_id, count(*) as calls"
+                + " from call_record r" + PERIOD + " and r.classification_id is not null" + agentsOnly(grouping)
+                + groupBy(grouping, "r.classification_id") + " order by group_key, r.classification_id";
+        return db.sql(sql)
+                .param("business", businessId).param("start", SqlTime.toSql(start))
+                .param("end", SqlTime.toSql(end)).param("campaign", campaignId)
+                .query((row, n) -> new ClassifiedCalls(row.getLong("group_key"), row.getLong("classification_id"),
+                        row.getLong("calls")))
+                .list();
+    }
+
+    private static String keyOf(CallGrouping grouping) {
+        return switch (grouping) {
+            case CAMPAIGN -> "r.campaign_id";
+            case AGENT -> "r.agent_id";
+            case ALL, ALL_AGENTS -> "0";
+        };
+    }
+
+    private static String agentsOnly(CallGrouping grouping) {
+        return grouping.agentsOnly() ? " and r.agent_id is not null" : "";
+    }
+
+    /** The group-by clause over the grouping's key and {@code more} columns (none: an empty clause). */
+    private static String groupBy(CallGrouping grouping, String more) {
+        String key = keyOf(grouping);
+        String columns = key.equals("0") ? more : more.isEmpty() ? key : key + ", " + more;
+        return columns.isEmpty() ? "" : " group by " + columns;
+    }
+}
