@@ -47,6 +47,11 @@ public class DialingCalls implements CallLog {
         calls.save(call);
     }
 
+    /** Runs work in one transaction with the call records it writes, joining one already open. */
+    public void inOneTransaction(Runnable work) {
+        calls.inOneTransaction(work);
+    }
+
     /** Whether the call's record is stored ended already. */
     public boolean isEnded(String callId) {
         return calls.isEnded(callId);

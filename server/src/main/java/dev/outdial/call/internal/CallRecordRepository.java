@@ -67,7 +67,7 @@ public class CallRecordRepository implements CallLog {
     }
 
     /** Runs work in one transaction with the call records it writes, joining one already open. */
-    void inOneTransaction(Runnable work) {
+    public void inOneTransaction(Runnable work) {
         sharedTransaction.executeWithoutResult(status -> work.run());
     }
 
