@@ -129,7 +129,8 @@ record IvrTreeForm(String root, List<NodeFields> nodes) {
             number++;
         }
         List<NodeFields> more = new ArrayList<>(nodes);
-        more.add(new NodeFields("n" + number, "", IvrNodeType.COLLECT.name(), "", "", "5", "1", "",
+        // Drawn under its id, so a rename before the next post takes the root and targets along.
+        more.add(new NodeFields("n" + number, "n" + number, IvrNodeType.COLLECT.name(), "", "", "5", "1", "",
                 List.of(KeyFields.blank())));
         return new IvrTreeForm(root.isBlank() ? "n" + number : root, more);
     }
