@@ -98,10 +98,11 @@ class IvrPages {
     @PostMapping({"", "/{id}"})
     String post(@AuthenticationPrincipal CurrentUser me, @PathVariable(required = false) Long id,
                 @RequestParam MultiValueMap<String, String> fields, Model model, RedirectAttributes redirect) {
-        String name = first(fields, "name");
-        String[] op = first(fields, "op").isBlank() ? new String[] {"save"} : first(fields, "op").split(":");
-        if ("json".equals(first(fields, "view"))) {
-            return fromJson(me, id, name, first(fields, "tree"), op[0], model, redirect);
+        String name = IvrTreeForm.first(fields, "name");
+        String pressed = IvrTreeForm.first(fields, "op");
+        String[] op = (pressed.isBlank() ? "save" : pressed).split(":");
+        if ("json".equals(IvrTreeForm.first(fields, "view"))) {
+            return fromJson(me, id, name, IvrTreeForm.first(fields, "tree"), op[0], model, redirect);
         }
         IvrTreeForm tree = IvrTreeForm.read(fields);
         IvrTreeForm changed = switch (op[0]) {
@@ -222,10 +223,5 @@ class IvrPages {
         } catch (NumberFormatException notAPosition) {
             return -1;
         }
-    }
-
-    private static String first(MultiValueMap<String, String> fields, String name) {
-        String value = fields.getFirst(name);
-        return value == null ? "" : value;
     }
 }

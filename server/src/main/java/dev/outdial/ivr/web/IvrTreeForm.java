@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -246,7 +247,7 @@ record IvrTreeForm(String root, List<NodeFields> nodes) {
     }
 
     private static <N> N number(String value, String field, Violations violations,
-                                java.util.function.Function<String, N> parse) {
+                                Function<String, N> parse) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -262,7 +263,8 @@ record IvrTreeForm(String root, List<NodeFields> nodes) {
         return fields.getOrDefault(name, "");
     }
 
-    private static String first(MultiValueMap<String, String> fields, String name) {
+    /** The field's first value, empty when it was not posted. */
+    static String first(MultiValueMap<String, String> fields, String name) {
         String value = fields.getFirst(name);
         return value == null ? "" : value;
     }
