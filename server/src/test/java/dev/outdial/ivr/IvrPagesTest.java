@@ -60,7 +60,8 @@ class IvrPagesTest {
         assertThat(page).contains("Survey", "id=\"node-n3\"", "href=\"#node-n3\"", "connect an agent", "INTERESTED",
                 "name=\"nodes[2].keys[1].target\"");
         assertThat(page("/settings/ivrs?view=json&id=" + id, "en")).contains("&quot;root&quot; : &quot;n1&quot;");
-        assertThat(page("/settings/ivrs?id=" + id, "vi")).contains("nối máy tới điện thoại viên", "Sơ đồ cây");
+        assertThat(page("/settings/ivrs?id=" + id, "vi")).contains("nối máy tới điện thoại viên", "Sơ đồ cây",
+                "Thêm nút", "Tới nút", "Nâng cao (JSON)");
     }
 
     @Test
@@ -162,7 +163,9 @@ class IvrPagesTest {
 
         assertThat(added).contains("name=\"nodes[3].id\" value=\"n4\"");
         assertThat(row(added, "edit-node-0-key-0")).contains("<option value=\"support\" selected=\"selected\">support</option>");
-        assertThat(added).contains("data-confirm=\"Node &#39;support&#39; is where menu key 1 goes.");
+        assertThat(added).contains("data-confirm=\"Node &#39;support&#39; is used by: menu key 1. Remove it anyway?",
+                "data-confirm=\"Node &#39;menu&#39; is used by: the first node.",
+                "data-confirm=\"Node &#39;bye&#39; is used by: menu then, support key 2.");
         fields.put("nodes[1].was", "support");
         String fewer = mvc.perform(form(fields, "remove-key:0:0")).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();

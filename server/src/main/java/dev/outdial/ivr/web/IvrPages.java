@@ -201,10 +201,11 @@ class IvrPages {
     /** For each node something points at, the question asked before removing it, naming what points. */
     private Map<Integer, String> removals(IvrTreeForm tree) {
         Map<Integer, String> questions = new HashMap<>();
+        String rootWords = messages.text("ivrs.the-root");
         String keyWord = messages.text("ivrs.key");
         String nextWord = messages.text("ivrs.next");
         for (int at = 0; at < tree.nodes().size(); at++) {
-            List<String> from = tree.pointingAt(at, keyWord, nextWord);
+            List<String> from = tree.pointingAt(at, rootWords, keyWord, nextWord);
             if (!from.isEmpty()) {
                 questions.put(at, messages.text("ivrs.remove-node.confirm", tree.nodes().get(at).id(), String.join(", ", from)));
             }

@@ -170,12 +170,18 @@ record IvrTreeForm(String root, List<NodeFields> nodes) {
         return new IvrTreeForm(root, changed);
     }
 
-    /** What leads to the node at {@code at}, as the admin reads it ("n1 key 2", "n3 then"), to ask before removing it. */
-    List<String> pointingAt(int at, String keyWord, String nextWord) {
+    /**
+     * What leads to the node at {@code at}, as the admin reads it ("the first node", "n1 key 2",
+     * "n3 then"), to ask before removing it.
+     */
+    List<String> pointingAt(int at, String rootWords, String keyWord, String nextWord) {
         String id = nodes.get(at).id();
         List<String> from = new ArrayList<>();
         if (id.isBlank()) {
             return from;
+        }
+        if (id.equals(root)) {
+            from.add(rootWords);
         }
         for (int i = 0; i < nodes.size(); i++) {
             NodeFields node = nodes.get(i);
