@@ -4,6 +4,9 @@
 //   data-remove-closest=".selector"  removes the enclosing element (a range, a question)
 //   data-move="up|down" data-move-item=".selector"  moves the enclosing element among its siblings
 //   data-submit-checked="name"       adds the checked [data-keep] boxes' values as hidden inputs named so
+//   select[data-reveal]              within its closest [data-reveal-scope], shows only the parts whose
+//                                    data-shown-for lists its value, and disables the fields of the others
+//                                    (not posted); without script every part shows and is posted
 document.addEventListener('click', event => {
   const removing = event.target.closest('[data-remove-closest]');
   if (removing) {
@@ -31,3 +34,19 @@ document.addEventListener('click', event => {
     });
   }
 }, true);
+
+function reveal(select) {
+  const scope = select.closest('[data-reveal-scope]');
+  if (!scope) return;
+  scope.querySelectorAll('[data-shown-for]').forEach(part => {
+    if (part.parentElement.closest('[data-reveal-scope]') !== scope) return;
+    const shown = part.dataset.shownFor.split(' ').includes(select.value);
+    part.hidden = !shown;
+    part.querySelectorAll('input, select, textarea').forEach(field => { field.disabled = !shown; });
+    if (shown) part.querySelectorAll('select[data-reveal]').forEach(reveal);
+  });
+}
+document.addEventListener('change', event => {
+  if (event.target.matches('select[data-reveal]')) reveal(event.target);
+});
+document.querySelectorAll('select[data-reveal]').forEach(reveal);
