@@ -3,8 +3,8 @@ package dev.outdial.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outdial.testing.Api;
+import dev.outdial.testing.Await;
 import dev.outdial.testing.OutdialIntegrationTest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,6 @@ import tools.jackson.databind.JsonNode;
 @DirtiesContext
 class DemoCampaignsTest {
 
-    private static final Duration A_FEW_SECONDS = Duration.ofSeconds(15);
 
     @Autowired
     Api api;
@@ -42,11 +41,8 @@ class DemoCampaignsTest {
         assertThat(admin.get("/api/v1/campaigns/" + progressive + "/customers?limit=500").expect(200).json()
                 .get("items")).hasSize(DemoCampaigns.CUSTOMERS_EACH);
 
-        long deadline = System.nanoTime() + A_FEW_SECONDS.toNanos();
-        while (admin.get("/api/v1/campaigns/" + progressive + "/calls").expect(200).json().isEmpty()) {
-            assertThat(System.nanoTime()).as("a call placed by the progressive campaign").isLessThan(deadline);
-            pause();
-        }
+        Await.until(() -> admin.get("/api/v1/campaigns/" + progressive + "/calls").expect(200).json(),
+                calls -> !calls.isEmpty(), "a call placed by the progressive campaign");
         assertThat(api.as("bot1@demo.outdial.dev", "demo-agent").get("/api/v1/me/campaigns").status())
                 .as("a bot cannot sign in").isEqualTo(401);
     }
@@ -61,19 +57,7 @@ class DemoCampaignsTest {
         assertThat(predictive.get("status").asString()).isEqualTo("RUNNING");
         long id = predictive.get("id").asLong();
 
-        long deadline = System.nanoTime() + A_FEW_SECONDS.toNanos();
-        while (admin.get("/api/v1/campaigns/" + id + "/calls").expect(200).json().isEmpty()) {
-            assertThat(System.nanoTime()).as("a call placed by the predictive campaign").isLessThan(deadline);
-            pause();
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(interrupted);
-        }
+        Await.until(() -> admin.get("/api/v1/campaigns/" + id + "/calls").expect(200).json(),
+                calls -> !calls.isEmpty(), "a call placed by the predictive campaign");
     }
 }

@@ -11,11 +11,12 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The whole application on a random port, against H2 or PostgreSQL (see
  * {@link TestDatabaseProfiles}); tests talk to it over HTTP like any client, through {@link Api}.
+ * Its clock is an {@link AdjustableClock}, so a test moves time on rather than waiting for it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles(resolver = TestDatabaseProfiles.class)
-@Import(Api.class)
+@Import({Api.class, AdjustableClock.class})
 public @interface OutdialIntegrationTest {
 }
