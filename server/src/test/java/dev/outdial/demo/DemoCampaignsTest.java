@@ -7,6 +7,7 @@ import dev.outdial.testing.Await;
 import dev.outdial.testing.OutdialIntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
@@ -21,6 +22,7 @@ import tools.jackson.databind.JsonNode;
 @OutdialIntegrationTest
 @ActiveProfiles(resolver = DemoTestProfiles.class)
 @DirtiesContext
+@Tag("slow") // the whole demo, bots included, in an application of its own that no other class can share
 class DemoCampaignsTest {
 
 
