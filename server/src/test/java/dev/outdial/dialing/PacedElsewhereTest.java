@@ -80,7 +80,7 @@ class PacedElsewhereTest {
      * only once that one had ended.
      */
     private void awaitWholeHeartbeat() {
-        TestBusiness paced = api.newBusiness("Paced here");
+        TestBusiness paced = api.newBusiness("PacedHere");
         DialingScenario.running(paced, "MANUAL", Map.of());
         String since = DialingScenario.waitFor(() -> leaseUntil(paced.id()), until -> !until.isEmpty(),
                 "this node to take the lease of business " + paced.id());
