@@ -3,6 +3,7 @@ package dev.outdial.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outdial.testing.Api;
+import dev.outdial.testing.Await;
 import dev.outdial.testing.CampaignFixtures;
 import dev.outdial.testing.OutdialIntegrationTest;
 import dev.outdial.testing.Spreadsheets;
@@ -199,19 +200,8 @@ class CustomerImportTest {
     /** Waits for the background import to end; an import of a few rows takes milliseconds. */
     private JsonNode finished(Api.Response started) {
         long id = started.expect(202).id();
-        for (int i = 0; i < 200; i++) {
-            JsonNode job = business.admin().get("/api/v1/imports/" + id).expect(200).json();
-            if (!"RUNNING".equals(job.get("status").asString())) {
-                return job;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("import " + id + " did not end");
+        return Await.until(() -> business.admin().get("/api/v1/imports/" + id).expect(200).json(),
+                job -> !"RUNNING".equals(job.get("status").asString()), "import " + id + " to end");
     }
 
     private int count() {

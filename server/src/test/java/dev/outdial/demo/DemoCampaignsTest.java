@@ -3,10 +3,11 @@ package dev.outdial.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outdial.testing.Api;
+import dev.outdial.testing.Await;
 import dev.outdial.testing.OutdialIntegrationTest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
@@ -21,9 +22,9 @@ import tools.jackson.databind.JsonNode;
 @OutdialIntegrationTest
 @ActiveProfiles(resolver = DemoTestProfiles.class)
 @DirtiesContext
+@Tag("slow") // the whole demo, bots included, in an application of its own that no other class can share
 class DemoCampaignsTest {
 
-    private static final Duration A_FEW_SECONDS = Duration.ofSeconds(15);
 
     @Autowired
     Api api;
@@ -42,11 +43,8 @@ class DemoCampaignsTest {
         assertThat(admin.get("/api/v1/campaigns/" + progressive + "/customers?limit=500").expect(200).json()
                 .get("items")).hasSize(DemoCampaigns.CUSTOMERS_EACH);
 
-        long deadline = System.nanoTime() + A_FEW_SECONDS.toNanos();
-        while (admin.get("/api/v1/campaigns/" + progressive + "/calls").expect(200).json().isEmpty()) {
-            assertThat(System.nanoTime()).as("a call placed by the progressive campaign").isLessThan(deadline);
-            pause();
-        }
+        Await.until(() -> admin.get("/api/v1/campaigns/" + progressive + "/calls").expect(200).json(),
+                calls -> !calls.isEmpty(), "a call placed by the progressive campaign");
         assertThat(api.as("bot1@demo.outdial.dev", "demo-agent").get("/api/v1/me/campaigns").status())
                 .as("a bot cannot sign in").isEqualTo(401);
     }
@@ -61,19 +59,7 @@ class DemoCampaignsTest {
         assertThat(predictive.get("status").asString()).isEqualTo("RUNNING");
         long id = predictive.get("id").asLong();
 
-        long deadline = System.nanoTime() + A_FEW_SECONDS.toNanos();
-        while (admin.get("/api/v1/campaigns/" + id + "/calls").expect(200).json().isEmpty()) {
-            assertThat(System.nanoTime()).as("a call placed by the predictive campaign").isLessThan(deadline);
-            pause();
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(interrupted);
-        }
+        Await.until(() -> admin.get("/api/v1/campaigns/" + id + "/calls").expect(200).json(),
+                calls -> !calls.isEmpty(), "a call placed by the predictive campaign");
     }
 }

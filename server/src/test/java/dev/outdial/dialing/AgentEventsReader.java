@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -56,9 +55,9 @@ final class AgentEventsReader implements AutoCloseable {
         DialingScenario.waitFor(this::events, names -> names.contains(event), "event " + event + " in " + lines);
     }
 
+    /** The server sends {@code connected} as it adds the stream, under the lock events are sent under: none is missed after it. */
     void awaitConnected() {
         await("connected");
-        DialingScenario.pause(Duration.ofMillis(50));
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.outdial.testing.Api;
 import dev.outdial.testing.OutdialIntegrationTest;
 import dev.outdial.testing.TestBusiness;
+import dev.outdial.testing.WebhookOutbox;
 import dev.outdial.testing.WebhookReceiver;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +39,8 @@ class CallEndedWebhookTest {
     @Test
     void anEndedAndDispositionedCallIsDeliveredOnce() {
         TestBusiness business = api.newBusiness("call-hooks");
-        business.admin().post("/api/v1/webhooks", Map.of("url", receiver.url("localhost", "/calls"),
-                "events", List.of("CALL_ENDED"))).expect(201);
+        long webhook = business.admin().post("/api/v1/webhooks", Map.of("url", receiver.url("localhost", "/calls"),
+                "events", List.of("CALL_ENDED"))).expect(201).id();
         DialingScenario manual = DialingScenario.running(business, "MANUAL", Map.of());
         TestBusiness.Person agent = manual.fixtures.agent;
         manual.ready(agent);
@@ -52,8 +53,7 @@ class CallEndedWebhookTest {
         manual.waitForCallEnd(agent.client(), callId);
         manual.dispose(agent, callId, "DONE", Map.of());
 
-        DialingScenario.waitFor(() -> receiver.bodies().size(), received -> received >= 1, "the call.ended delivery");
-        DialingScenario.pause(java.time.Duration.ofMillis(800));
+        WebhookOutbox.awaitAllDelivered(business, webhook, 1);
         assertThat(receiver.bodies()).hasSize(1);
         JsonNode payload = JsonMapper.builder().build().readTree(receiver.bodies().getFirst());
         assertThat(payload.get("type").asString()).isEqualTo("call.ended");

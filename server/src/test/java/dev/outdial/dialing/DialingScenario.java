@@ -3,6 +3,7 @@ package dev.outdial.dialing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outdial.testing.Api;
+import dev.outdial.testing.Await;
 import dev.outdial.testing.CampaignFixtures;
 import dev.outdial.testing.TestBusiness;
 import java.time.DayOfWeek;
@@ -24,9 +25,6 @@ import tools.jackson.databind.JsonNode;
  * whose carrier rule the test class sets (e.g. 0001 busy).
  */
 final class DialingScenario {
-
-    /** Long enough for a few simulated calls of a fraction of a second, short enough to fail fast. */
-    private static final Duration PATIENCE = Duration.ofSeconds(15);
 
     final TestBusiness business;
     final CampaignFixtures fixtures;
@@ -137,30 +135,33 @@ final class DialingScenario {
     }
 
     static <T> T waitFor(Supplier<T> probe, Predicate<T> done, String what) {
-        return waitFor(probe, done, what, PATIENCE);
+        return Await.until(probe, done, what);
     }
 
     /** With more patience: a dozen calls through servers in processes of their own, on a loaded machine. */
     static <T> T waitFor(Supplier<T> probe, Predicate<T> done, String what, Duration patience) {
-        long deadline = System.nanoTime() + patience.toNanos();
-        T last = probe.get();
-        while (!done.test(last)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Waited " + patience + " for " + what + "; last seen: " + last);
-            }
-            pause(Duration.ofMillis(50));
-            last = probe.get();
-        }
-        return last;
+        return Await.until(probe, done, what, patience);
     }
 
-    static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(interrupted);
-        }
+    /** Why the campaign is not dialing, as its page shows it ({@code reason} absent while it dials). */
+    JsonNode dialingState() {
+        return business.admin().get("/api/v1/campaigns/" + campaignId + "/dialing").expect(200).json();
+    }
+
+    /** Waits for the campaign's dialer to say it is not dialing for {@code reason}. */
+    JsonNode awaitNotDialingBecause(String reason) {
+        return waitFor(this::dialingState, state -> reason.equals(state.path("reason").asString(null)),
+                "campaign " + campaignId + " to say " + reason);
+    }
+
+    /**
+     * Proof that the engine had its chance to act on every change made so far: the dialing state is
+     * read on the engine's one thread, after the pacing rounds those changes queued there (an
+     * agent's state, a screen opened, customers added, a call ended). A call those rounds placed is
+     * recorded by then, so a test can assert that none was, without sleeping.
+     */
+    JsonNode engineCaughtUp() {
+        return dialingState();
     }
 
     /** Manual: the agent gets the next customer, who must be {@code customerId}, and dials it; returns the call's id. */

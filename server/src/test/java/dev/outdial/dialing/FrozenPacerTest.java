@@ -32,6 +32,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * limit is never exceeded, and no call was started by the frozen node after it froze.
  */
 @Tag("postgres")
+@Tag("slow") // Servers in processes of their own, frozen and thawed: left out of the fast suite.
 class FrozenPacerTest {
 
     private static final int LIMIT = 3;

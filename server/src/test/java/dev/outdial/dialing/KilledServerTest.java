@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -26,6 +27,7 @@ import tools.jackson.databind.JsonNode;
  * and after, a record of its own (none overwritten, none left open), and each customer's attempts
  * match their records.
  */
+@Tag("slow") // Servers in processes of their own, started and killed: left out of the fast suite.
 class KilledServerTest {
 
     /** Customers answer and talk for a minute: the calls are up when the server dies. */

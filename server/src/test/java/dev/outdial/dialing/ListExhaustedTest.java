@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.outdial.testing.Api;
 import dev.outdial.testing.OutdialIntegrationTest;
 import dev.outdial.testing.TestBusiness;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +30,6 @@ import tools.jackson.databind.JsonNode;
         "outdial.telephony.sim.spread=0"})
 class ListExhaustedTest {
 
-    /** Many checks of the list: time enough for a pause that must not come. */
-    private static final Duration QUIET = Duration.ofMillis(800);
 
     @Autowired
     Api api;
@@ -72,7 +69,7 @@ class ListExhaustedTest {
         retrying.waitForCallEnd(agent.client(), retrying.getAndDial(agent, busy));
         retrying.waitForStatus(busy, "RETRY");
 
-        DialingScenario.pause(QUIET);
+        awaitWholeCheck(retrying);
 
         assertThat(campaignStatus(retrying)).isEqualTo("RUNNING");
         assertThat(campaignStatus(empty)).isEqualTo("RUNNING");
@@ -90,9 +87,24 @@ class ListExhaustedTest {
         }
 
         waitForCampaignStatus(manual, "PAUSED");
-        DialingScenario.pause(QUIET);
+        awaitWholeCheck(callbacks);
 
         assertThat(campaignStatus(callbacks)).isEqualTo("RUNNING");
+    }
+
+    /**
+     * Proof that a whole check of the lists ran after this moment: a campaign made exhausted now is
+     * paused by a later check; a second one made once the first is paused, by a check later still,
+     * which starts only when the one before it (which saw every campaign running now) has ended.
+     */
+    private static void awaitWholeCheck(DialingScenario scenario) {
+        for (int i = 0; i < 2; i++) {
+            DialingScenario sentinel = scenario.another("MANUAL", Map.of(), DialingScenario.allWeek());
+            long customer = sentinel.add("+84915090003").getFirst();
+            sentinel.business.admin().post("/api/v1/campaigns/" + sentinel.campaignId + "/customers/" + customer
+                    + "/pause").expect(200);
+            waitForCampaignStatus(sentinel, "PAUSED");
+        }
     }
 
     private static String campaignStatus(DialingScenario scenario) {

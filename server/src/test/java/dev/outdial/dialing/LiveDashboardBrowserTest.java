@@ -9,21 +9,13 @@ import dev.outdial.testing.BrowserTest;
 import dev.outdial.testing.TestBusiness;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 
 /**
- * Issue 8: "the dashboard updates without a reload while calls run" on the simulated carrier. The
- * carrier's properties are the workspace browser test's, so both share one application: a number
- * ending 0003 answers and talks for a minute, until the agent hangs up.
+ * Issue 8: "the dashboard updates without a reload while calls run" on the simulated carrier: a
+ * number ending 0003 answers and talks for a minute, until the agent hangs up.
  */
-@TestPropertySource(properties = {
-        "outdial.telephony.sim.rules.0003=ANSWER",
-        "outdial.telephony.sim.signal-delay=50ms",
-        "outdial.telephony.sim.ring-time=50ms",
-        "outdial.telephony.sim.talk-time=60s",
-        "outdial.telephony.sim.no-answer-timeout=200ms",
-        "outdial.telephony.sim.spread=0",
-        "outdial.dialing.no-answer-timeout=200ms"})
+@ShortSimulatedCalls
+@CarrierRules("talk-time=60s")
 class LiveDashboardBrowserTest extends BrowserTest {
 
     /** A push every 2 s, and a moment for the page to draw it. */

@@ -62,7 +62,7 @@ class PacedElsewhereTest {
         assertProblem(agent.client().post("/api/v1/me/campaigns/" + manual.campaignId + "/next"), 409, "PACED_ELSEWHERE");
         JsonNode state = business.admin().get("/api/v1/campaigns/" + manual.campaignId + "/dialing").expect(200).json();
         assertThat(state.get("reason").asString()).isEqualTo("PACED_ELSEWHERE");
-        DialingScenario.pause(Duration.ofMillis(600));
+        awaitWholeHeartbeat();
         assertThat(ownerOf(business.id())).as("a live lease is not taken over").isEqualTo("other-node");
 
         // The other node died: its lease lapses, and this node's heartbeat takes the business over.
@@ -71,6 +71,29 @@ class PacedElsewhereTest {
         manual.ready(agent);
         manual.waitForCallEnd(agent.client(), manual.getAndDial(agent, customer));
         assertThat(manual.customer(customer).get("status").asString()).isEqualTo("RETRY");
+    }
+
+    /**
+     * Proof that a whole heartbeat ran after this moment, over every business: a business made now,
+     * whose lease this node takes, has it renewed at each beat. The first renewal comes from a beat
+     * that listed that business, so started after this moment; the second from a beat that started
+     * only once that one had ended.
+     */
+    private void awaitWholeHeartbeat() {
+        TestBusiness paced = api.newBusiness("PacedHere");
+        DialingScenario.running(paced, "MANUAL", Map.of());
+        String since = DialingScenario.waitFor(() -> leaseUntil(paced.id()), until -> !until.isEmpty(),
+                "this node to take the lease of business " + paced.id());
+        for (int renewal = 0; renewal < 2; renewal++) {
+            String before = since;
+            since = DialingScenario.waitFor(() -> leaseUntil(paced.id()), until -> !until.equals(before),
+                    "the lease of business " + paced.id() + " to be renewed");
+        }
+    }
+
+    private String leaseUntil(long businessId) {
+        return db.sql("select lease_until from dialer_lease where business_id = :business and owner = :owner")
+                .param("business", businessId).param("owner", node.value()).query(String.class).optional().orElse("");
     }
 
     private void leaseHeldBy(long businessId, String owner, Instant until) {

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,19 +25,9 @@ import tools.jackson.databind.JsonNode;
  * campaign's music for an agent, who picks up their ringing leg through the API.
  */
 @OutdialIntegrationTest
-@TestPropertySource(properties = {
-        "outdial.telephony.sim.rules.0002=NOANSWER",
-        "outdial.telephony.sim.rules.0003=ANSWER",
-        "outdial.telephony.sim.signal-delay=50ms",
-        "outdial.telephony.sim.ring-time=50ms",
-        "outdial.telephony.sim.talk-time=30s",
-        "outdial.telephony.sim.no-answer-timeout=200ms",
-        "outdial.telephony.sim.spread=0",
-        "outdial.dialing.no-answer-timeout=200ms"})
+@ShortSimulatedCalls
+@CarrierRules("talk-time=30s")
 class PredictiveDialingTest {
-
-    /** Long enough for the dialer to do what it must not: several pacing rounds at these durations. */
-    private static final Duration QUIET = Duration.ofMillis(800);
 
     private static final Predicate<JsonNode> WAITING = call -> call.get("state").asString().equals("WAITING_FOR_AGENT");
 
@@ -120,7 +109,8 @@ class PredictiveDialingTest {
         two.client().put("/api/v1/me/state", Map.of("state", "NOT_AVAILABLE")).expect(200);
         two.client().post("/api/v1/me/campaigns/" + predictive.campaignId + "/open").expect(204);
 
-        DialingScenario.pause(QUIET);
+        // The round those changes woke found no agent: it placed nothing.
+        predictive.awaitNotDialingBecause("NO_AGENTS_AVAILABLE");
         assertThat(predictive.calls()).as("calls with no agent ready").isEmpty();
 
         predictive.ready(one);
@@ -163,7 +153,7 @@ class PredictiveDialingTest {
         TestBusiness.Person agent = predictive.fixtures.agent;
         predictive.ready(agent);
 
-        DialingScenario.pause(QUIET);
+        predictive.engineCaughtUp();
         assertThat(predictive.calls()).as("the system does not dial a previewed customer by itself at once").isEmpty();
         String callId = DialingScenario.waitFor(
                 () -> agent.client().post("/api/v1/me/customers/" + customer + "/dial"), response -> response.status() == 201,

@@ -25,8 +25,6 @@ import tools.jackson.databind.JsonNode;
 @ShortSimulatedCalls
 class ProgressiveAgentTest {
 
-    /** Long enough for the dialer to do what it must not: several pacing rounds at these durations. */
-    private static final Duration QUIET = Duration.ofMillis(800);
 
     @Autowired
     Api api;
@@ -67,7 +65,8 @@ class ProgressiveAgentTest {
         progressive.waitForCallEnd(agent.client(), first);
         progressive.dispose(agent, first, "DONE", Map.of());
 
-        DialingScenario.pause(QUIET);
+        // The round the disposition woke found its only agent in wrap-up.
+        progressive.awaitNotDialingBecause("NO_AGENTS_AVAILABLE");
         assertThat(progressive.callsOf(customers.get(1))).as("calls during wrap-up").isEmpty();
 
         agent.client().post("/api/v1/me/wrap-up/end").expect(204);

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,16 +19,9 @@ import tools.jackson.databind.JsonNode;
  * unanswered: the system dials by itself, so what it must never do shows in the call records.
  */
 @OutdialIntegrationTest
-@TestPropertySource(properties = {
-        "outdial.telephony.sim.rules.0002=NOANSWER",
-        "outdial.telephony.sim.signal-delay=50ms",
-        "outdial.telephony.sim.no-answer-timeout=200ms",
-        "outdial.telephony.sim.spread=0",
-        "outdial.dialing.no-answer-timeout=200ms"})
+@ShortSimulatedCalls
 class ProgressiveDialingTest {
 
-    /** How long the dialer is given to do what it must not: several rounds of pacing at these durations. */
-    private static final Duration QUIET = Duration.ofMillis(800);
 
     private static final Map<String, Object> ONE_CALL_NO_GAP = Map.of(
             "maxCallsPerCustomer", 1, "retryGapMinutes", 0, "wrapUpSeconds", 0);
@@ -49,7 +41,7 @@ class ProgressiveDialingTest {
             agent.client().post("/api/v1/me/campaigns/" + progressive.campaignId + "/open").expect(204);
         }
 
-        DialingScenario.pause(QUIET);
+        progressive.awaitNotDialingBecause("NO_AGENTS_AVAILABLE");
         assertThat(progressive.calls()).as("calls with no agent available").isEmpty();
 
         one.client().put("/api/v1/me/state", Map.of("state", "AVAILABLE")).expect(200);
@@ -101,7 +93,7 @@ class ProgressiveDialingTest {
         List<Long> customers = closed.add("+84913050002", "+84913060002");
         closed.ready(closed.fixtures.agent);
 
-        DialingScenario.pause(QUIET);
+        closed.awaitNotDialingBecause("OUTSIDE_WORKING_HOURS");
 
         assertThat(closed.calls()).isEmpty();
         assertThat(customers).allSatisfy(customer ->

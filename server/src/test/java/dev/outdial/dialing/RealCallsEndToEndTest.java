@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -34,6 +35,7 @@ import tools.jackson.databind.JsonNode;
         "outdial.telephony.sip.trunk.address=127.0.0.1:" + RealCallsEndToEndTest.CARRIER_SIP,
         "outdial.telephony.sip.rtp-ports=18380-18399",
         "outdial.telephony.sip.keep-alive=1s"})
+@Tag("slow") // Real SIP calls against SIPp: left out of the fast suite.
 class RealCallsEndToEndTest {
 
     static final int OUTDIAL_SIP = 18350;

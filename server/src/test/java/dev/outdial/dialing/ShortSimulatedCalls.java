@@ -8,8 +8,11 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * The simulated carrier with calls of a fraction of a second, whose numbers behave by their last
- * digits: 0001 busy, 0002 no answer, 0003 answers and talks 1.5 s, time enough for an agent to pick up their ringing leg. One set of properties, so
- * the test classes that use it share one application.
+ * digits: 0001 busy, 0002 no answer, 0003 answers and talks 1.5 s, time enough for an agent to pick
+ * up their ringing leg. One set of properties, so the test classes that use it share one
+ * application; a class that needs other carrier rules (longer talks, say) adds its own
+ * {@link CarrierRules}, set on the running carrier before its tests. Every class here starts from
+ * these rules, whatever the class before it set.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,5 +26,6 @@ import org.springframework.test.context.TestPropertySource;
         "outdial.telephony.sim.no-answer-timeout=200ms",
         "outdial.telephony.sim.spread=0",
         "outdial.dialing.no-answer-timeout=200ms"})
+@CarrierRules
 @interface ShortSimulatedCalls {
 }

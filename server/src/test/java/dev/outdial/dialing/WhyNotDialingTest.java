@@ -41,23 +41,23 @@ class WhyNotDialingTest {
         TestBusiness business = api.newBusiness("WhyNot", 1);
         DialingScenario progressive = DialingScenario.running(business, "PROGRESSIVE",
                 Map.of("wrapUpSeconds", 0, "maxCallsPerCustomer", 1));
-        awaitReason(progressive, "NO_AGENTS_AVAILABLE");
+        progressive.awaitNotDialingBecause("NO_AGENTS_AVAILABLE");
 
         progressive.ready(progressive.fixtures.agent);
-        awaitReason(progressive, "NO_ELIGIBLE_CUSTOMERS");
+        progressive.awaitNotDialingBecause("NO_ELIGIBLE_CUSTOMERS");
 
         DialingScenario closed = progressive.another("PROGRESSIVE", Map.of(), DialingScenario.closedToday());
-        awaitReason(closed, "OUTSIDE_WORKING_HOURS");
+        closed.awaitNotDialingBecause("OUTSIDE_WORKING_HOURS");
 
         Map<String, Object> later = Map.of("startTime", OffsetDateTime.now(ZoneOffset.UTC).plusDays(1).toString());
         DialingScenario notYet = progressive.another("PROGRESSIVE", later, DialingScenario.allWeek());
-        JsonNode state = awaitReason(notYet, "NOT_STARTED_YET");
+        JsonNode state = notYet.awaitNotDialingBecause("NOT_STARTED_YET");
         assertThat(state.get("status").asString()).isEqualTo("RUNNING");
         assertThat(state.get("dialing").asBoolean()).isFalse();
         assertThat(state.get("message").asString()).contains("start time");
 
         business.admin().post("/api/v1/campaigns/" + closed.campaignId + "/pause").expect(200);
-        assertThat(awaitReason(closed, "CAMPAIGN_NOT_RUNNING").get("status").asString()).isEqualTo("PAUSED");
+        assertThat(closed.awaitNotDialingBecause("CAMPAIGN_NOT_RUNNING").get("status").asString()).isEqualTo("PAUSED");
     }
 
     @Test
@@ -71,14 +71,14 @@ class WhyNotDialingTest {
         progressive.ready(progressive.fixtures.secondAgent);
         progressive.add("+84916010002", "+84916020002", "+84916030002", "+84916040002", "+84916050002");
 
-        awaitReason(progressive, "CONCURRENCY_LIMIT_REACHED");
+        progressive.awaitNotDialingBecause("CONCURRENCY_LIMIT_REACHED");
     }
 
     @Test
     void theCampaignPageShowsWhyItIsNotDialingInEnglishAndVietnamese() throws Exception {
         TestBusiness business = api.newBusiness("WhyNotPage");
         DialingScenario closed = DialingScenario.running(business, "PROGRESSIVE", Map.of(), DialingScenario.closedToday());
-        awaitReason(closed, "OUTSIDE_WORKING_HOURS");
+        closed.awaitNotDialingBecause("OUTSIDE_WORKING_HOURS");
         MockHttpSession admin = (MockHttpSession) mvc.perform(formLogin("/login").user("admin@" + business.domain())
                 .password("admin-password")).andExpect(status().is3xxRedirection()).andReturn().getRequest().getSession(false);
 
@@ -95,12 +95,5 @@ class WhyNotDialingTest {
     void anotherBusinesssCampaignIsNotFound() {
         DialingScenario mine = DialingScenario.running(api.newBusiness("Mine"), "MANUAL", Map.of());
         api.newBusiness("Theirs").admin().get("/api/v1/campaigns/" + mine.campaignId + "/dialing").expect(404);
-    }
-
-    private static JsonNode awaitReason(DialingScenario scenario, String reason) {
-        return DialingScenario.waitFor(() -> scenario.business.admin()
-                        .get("/api/v1/campaigns/" + scenario.campaignId + "/dialing").expect(200).json(),
-                state -> reason.equals(state.path("reason").asString(null)), "campaign " + scenario.campaignId
-                        + " to say " + reason);
     }
 }

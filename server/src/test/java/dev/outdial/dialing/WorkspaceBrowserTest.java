@@ -10,20 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * An agent runs a manual campaign in the workspace page, from Get customer to disposition, on the
  * simulated carrier: numbers ending 0003 answer and talk long enough for the agent to hang up.
  */
-@TestPropertySource(properties = {
-        "outdial.telephony.sim.rules.0003=ANSWER",
-        "outdial.telephony.sim.signal-delay=50ms",
-        "outdial.telephony.sim.ring-time=50ms",
-        "outdial.telephony.sim.talk-time=60s",
-        "outdial.telephony.sim.no-answer-timeout=200ms",
-        "outdial.telephony.sim.spread=0",
-        "outdial.dialing.no-answer-timeout=200ms"})
+@ShortSimulatedCalls
+@CarrierRules("talk-time=60s")
 class WorkspaceBrowserTest extends BrowserTest {
 
     @Test

@@ -3,6 +3,7 @@ package dev.outdial.testing;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -10,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * whole application on a random port.
  */
 @OutdialIntegrationTest
+@Tag("slow") // Headless Chromium: slow to start, left out of the fast suite.
 public abstract class BrowserTest {
 
     protected static Browser browser;

@@ -132,25 +132,37 @@ public final class ServerProcesses implements AutoCloseable {
         }
     }
 
-    private static void awaitHealthy(Server server) throws IOException, InterruptedException {
+    private static void awaitHealthy(Server server) throws IOException {
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        while (System.nanoTime() < deadline) {
+        try {
+            Await.until(() -> healthy(http, server), Boolean::booleanValue, "the server on port " + server.port()
+                    + " to start", STARTUP);
+        } catch (AssertionError notStarted) {
             if (!server.process().isAlive()) {
-                throw new AssertionError("the server died while starting:\n" + Files.readString(server.log()));
+                throw notStarted; // its log is in the message already
             }
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + server.port() + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // Not listening yet.
-            }
-            Thread.sleep(200);
+            throw new AssertionError(notStarted.getMessage() + ":\n" + Files.readString(server.log()), notStarted);
         }
-        throw new AssertionError("the server did not start within " + STARTUP + ":\n" + Files.readString(server.log()));
+    }
+
+    private static boolean healthy(HttpClient http, Server server) {
+        if (!server.process().isAlive()) {
+            String log;
+            try {
+                log = Files.readString(server.log());
+            } catch (IOException unreadable) {
+                log = "(log unreadable: " + unreadable + ")";
+            }
+            throw new AssertionError("the server died while starting:\n" + log);
+        }
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/actuator/health"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+        } catch (IOException notYet) {
+            return false; // not listening yet
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(interrupted);
+        }
     }
 }

@@ -27,6 +27,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -40,6 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * come from {@code target/api-client-tools} (maven-dependency-plugin), apart from the test classpath.
  */
 @OutdialIntegrationTest
+@Tag("slow") // Generates and compiles an API client: left out of the fast suite.
 class GeneratedClientTest {
 
     private static final Path TOOLS = Path.of("target/api-client-tools");

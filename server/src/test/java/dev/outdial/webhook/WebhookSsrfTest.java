@@ -3,12 +3,13 @@ package dev.outdial.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outdial.testing.Api;
+import dev.outdial.testing.Await;
 import dev.outdial.testing.CampaignFixtures;
 import dev.outdial.testing.OutdialIntegrationTest;
 import dev.outdial.testing.TestBusiness;
+import dev.outdial.testing.WebhookOutbox;
 import dev.outdial.testing.WebhookReceiver;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -81,15 +82,8 @@ class WebhookSsrfTest {
     }
 
     private JsonNode awaitAttempt(long webhook) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode items = business.admin().get("/api/v1/webhooks/" + webhook + "/deliveries").expect(200).json()
-                    .get("items");
-            if (!items.isEmpty() && items.get(0).get("attempts").asInt() > 0) {
-                return items.get(0);
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
-        }
-        throw new AssertionError("no delivery attempt within 20 s");
+        return Await.until(() -> WebhookOutbox.deliveries(business, webhook),
+                items -> !items.isEmpty() && items.getFirst().get("attempts").asInt() > 0,
+                "a delivery attempt of webhook " + webhook, Duration.ofSeconds(20)).getFirst();
     }
 }

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.TestInfo;
  * and hang up; nailed-up lines stay up under virtual legs. One SIPp registers (a client), another
  * plays the phone that is rung (a server), since a SIPp call never takes an INVITE of another Call-ID.
  */
+@Tag("slow") // Phones played by SIPp: left out of the fast suite.
 class AgentPhonesTest {
 
     private static final AgentId ANNA = TestSip.ANNA;

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.TestInfo;
  * dtmf_2833 captures) to the RTP port Outdial offered; an agent's SIPp phone echoes what it hears, so
  * a bridged customer's audio is seen reaching the agent and coming back.
  */
+@Tag("slow") // Calls against SIPp: left out of the fast suite.
 class MediaCallsTest {
 
     private static final Path PCAPS = Path.of("/usr/share/sip-tester");

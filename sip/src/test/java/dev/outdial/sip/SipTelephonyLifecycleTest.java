@@ -13,10 +13,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
 /** Starting, refusing what Outdial does not take, and closing with calls still up. */
+@Tag("slow") // Calls against SIPp: left out of the fast suite.
 class SipTelephonyLifecycleTest {
 
     private final FakeMedia media = new FakeMedia();

@@ -14,12 +14,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Outdial's calls to customers through a trunk played by SIPp, with media faked: the signalling alone. */
+@Tag("slow") // Calls against SIPp: left out of the fast suite.
 class TrunkCallsTest {
 
     private static final String HOTLINE = "+4930999000";

@@ -3,6 +3,7 @@ package dev.outdial.dialing.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outdial.engine.customer.AgentId;
+import dev.outdial.testing.Await;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -143,9 +144,7 @@ public class AgentEventStreamTest {
         return event.lines().filter(line -> line.startsWith("id:")).findFirst().orElseThrow().substring(3);
     }
 
-    private static void awaitReceived(ReadingPage page, int count) throws InterruptedException {
-        while (page.received.size() < count) {
-            Thread.sleep(5);
-        }
+    private static void awaitReceived(ReadingPage page, int count) {
+        Await.until(() -> page.received.size() >= count, count + " events received");
     }
 }

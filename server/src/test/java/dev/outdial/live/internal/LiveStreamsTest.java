@@ -3,6 +3,7 @@ package dev.outdial.live.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.outdial.testing.Await;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -94,11 +95,7 @@ class LiveStreamsTest {
 
         streams.push("business", scope -> "figures 1");
         awaitReceived(staying, "figures 1");
-        assertTimeoutPreemptively(HANG_GUARD, () -> {
-            while (streams.streamCount() != 1) {
-                Thread.sleep(10);
-            }
-        });
+        Await.until(() -> streams.streamCount() == 1, "the stream that went away to be dropped");
         streams.push("business", scope -> "figures 1");
         streams.push("business", scope -> "figures 2");
         awaitReceived(staying, "figures 2");
@@ -121,11 +118,7 @@ class LiveStreamsTest {
                 .isNotEqualTo(browser.events.get(1).lines().filter(line -> line.startsWith("id:")).findFirst());
     }
 
-    private static void awaitReceived(Browser browser, String figures) throws InterruptedException {
-        assertTimeoutPreemptively(HANG_GUARD, () -> {
-            while (!browser.received.contains(figures)) {
-                Thread.sleep(5);
-            }
-        });
+    private static void awaitReceived(Browser browser, String figures) {
+        Await.until(() -> browser.received.contains(figures), "\"" + figures + "\" received");
     }
 }
