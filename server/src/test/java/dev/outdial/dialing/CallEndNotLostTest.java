@@ -2,6 +2,8 @@ package dev.outdial.dialing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outdial.call.CallEnded;
+import dev.outdial.call.CallTally;
 import dev.outdial.live.internal.CampaignCallTally;
 import dev.outdial.testing.Api;
 import dev.outdial.testing.OutdialIntegrationTest;
