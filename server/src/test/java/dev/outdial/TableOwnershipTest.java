@@ -43,6 +43,8 @@ class TableOwnershipTest {
             Map.entry("ivr", tables("ivr")),
             Map.entry("live", tables("live_campaign_calls")),
             Map.entry("media", tables("audio_file")),
+            // Spring Modulith's event publication registry, written by the framework for every module's events.
+            Map.entry("shared", tables("event_publication")),
             Map.entry("ticket", tables("ticket", "ticket_trigger", "trigger_campaign_lock")),
             Map.entry("webhook", tables("webhook", "webhook_delivery")));
 
