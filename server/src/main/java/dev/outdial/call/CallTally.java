@@ -1,5 +1,7 @@
 package dev.outdial.call;
 
+import dev.outdial.engine.rules.AbandonRate;
+import java.util.OptionalDouble;
 
 /**
  * Calls counted over a period (read-only, for live figures and reports).
@@ -17,10 +19,10 @@ public record CallTally(long dials, long contacts, long abandoned) {
         return contacts + abandoned;
     }
 
-    /** Abandoned ÷ answered by a person (SPEC §7), or null before anyone answered. */
+    /** Abandoned ÷ answered by a person ({@link AbandonRate}, SPEC §7), or null before anyone answered. */
     public Double abandonRate() {
-        long answered = answeredByAPerson();
-        return answered == 0 ? null : (double) abandoned / answered;
+        OptionalDouble rate = AbandonRate.of(abandoned, answeredByAPerson());
+        return rate.isPresent() ? rate.getAsDouble() : null;
     }
 
     public CallTally plus(CallTally other) {

@@ -1,14 +1,15 @@
 package dev.outdial.report;
 
+import dev.outdial.call.CallTally;
 import java.util.List;
 
 /**
  * What a set of call records adds up to. Contacts are calls that reached the customer and were
- * connected (technical result SUCCESS); the abandon rate divides calls answered by a person that
- * found no agent (ABANDONED) by all calls answered by a person (SUCCESS + ABANDONED), answering
- * machines left out, as the predictive cap counts it. Talk time runs from the agent's connection to
- * the end of the call; handle time is talk time per connected call, since the call records keep no
- * wrap-up time.
+ * connected (technical result SUCCESS); the abandon rate is the call records' ({@link CallTally}):
+ * calls answered by a person that found no agent (ABANDONED) by all calls answered by a person
+ * (SUCCESS + ABANDONED), answering machines left out, as the predictive cap counts it. Talk time
+ * runs from the agent's connection to the end of the call; handle time is talk time per connected
+ * call, since the call records keep no wrap-up time.
  */
 public record CallFigures(
         long calls,
@@ -24,10 +25,9 @@ public record CallFigures(
     /** The figures from raw sums; rates stay null where their denominator is zero. */
     public static CallFigures of(long calls, long contacts, long abandoned, long connected, long talkSeconds,
                                  long activeHours, List<ClassificationCount> classifications) {
-        long answeredByPerson = contacts + abandoned;
         return new CallFigures(calls, contacts, abandoned, connected, talkSeconds,
                 connected == 0 ? null : Math.round((double) talkSeconds / connected),
-                answeredByPerson == 0 ? null : (double) abandoned / answeredByPerson,
+                new CallTally(calls, contacts, abandoned).abandonRate(),
                 activeHours == 0 ? null : (double) calls / activeHours,
                 List.copyOf(classifications));
     }

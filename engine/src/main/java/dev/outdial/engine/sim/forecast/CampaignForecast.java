@@ -10,6 +10,7 @@ import dev.outdial.engine.pacing.BusinessDialer;
 import dev.outdial.engine.pacing.CampaignRunner;
 import dev.outdial.engine.pacing.EnginePorts;
 import dev.outdial.engine.port.CallRecord;
+import dev.outdial.engine.rules.AbandonRate;
 import dev.outdial.engine.rules.CalledPartyZones;
 import dev.outdial.engine.rules.CallingWindow;
 import dev.outdial.engine.rules.ConcurrencyLimit;
@@ -140,7 +141,7 @@ public final class CampaignForecast {
         Duration dialingTime = Double.isInfinite(simulatedHours) ? HORIZON.multipliedBy(1000)
                 : Duration.ofMillis(Math.round(simulatedHours * timeScale * 3_600_000.0));
         return new Forecast(agents, customers, finished, dialingTime, calls.size(), answered, connected, abandoned,
-                answered == 0 ? 0 : (double) abandoned / answered, connected / hours * agentScale);
+                AbandonRate.of(abandoned, answered).orElse(0), connected / hours * agentScale);
     }
 
     private static CarrierModel carrierModel(ForecastRates rates) {

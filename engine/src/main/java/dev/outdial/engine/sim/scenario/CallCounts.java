@@ -3,6 +3,7 @@ package dev.outdial.engine.sim.scenario;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.CallRecord;
+import dev.outdial.engine.rules.AbandonRate;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -32,6 +33,6 @@ final class CallCounts {
     }
 
     double abandonRate() {
-        return answered == 0 ? 0 : (double) abandoned / answered;
+        return AbandonRate.of(abandoned, answered).orElse(0);
     }
 }
