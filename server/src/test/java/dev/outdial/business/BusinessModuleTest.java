@@ -76,8 +76,9 @@ class BusinessModuleTest {
 
     @Test
     void aChangeKeepsWhatWasNotGivenAndIsAnnounced(AssertablePublishedEvents events) {
-        long id = businesses.create(new BusinessDraft("Changing " + System.nanoTime(), "Asia/Ho_Chi_Minh", "VN", 5),
-                new Businesses.FirstAdmin("changing@module.test", "first-admin-password", "First admin")).business().id();
+        BusinessDraft draft = new BusinessDraft("Changing " + System.nanoTime(), "Asia/Ho_Chi_Minh", "VN", 5);
+        long id = businesses.create(draft, new Businesses.FirstAdmin("changing@module.test", "first-admin-password",
+                "First admin")).business().id();
 
         Business changed = businesses.update(id, new BusinessDraft(null, null, null, 20));
 

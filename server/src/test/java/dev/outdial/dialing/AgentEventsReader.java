@@ -55,7 +55,10 @@ final class AgentEventsReader implements AutoCloseable {
         DialingScenario.waitFor(this::events, names -> names.contains(event), "event " + event + " in " + lines);
     }
 
-    /** The server sends {@code connected} as it adds the stream, under the lock events are sent under: none is missed after it. */
+    /**
+     * The server sends {@code connected} as it adds the stream, under the lock events are sent
+     * under: no event is missed after it.
+     */
     void awaitConnected() {
         await("connected");
     }

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  */
 public final class Await {
 
-    /** Long enough for a few simulated calls of a fraction of a second on a loaded machine, short enough to fail fast. */
+    /** Time for a few simulated calls of a fraction of a second on a loaded machine; short enough to fail fast. */
     public static final Duration PATIENCE = Duration.ofSeconds(15);
 
     /** Between two looks: often enough not to add to a test's time, rarely enough not to load the server. */

@@ -156,8 +156,9 @@ public final class ServerProcesses implements AutoCloseable {
             throw new AssertionError("the server died while starting:\n" + log);
         }
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/actuator/health"))
-                    .build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+            URI health = URI.create("http://localhost:" + server.port() + "/actuator/health");
+            return http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString()).statusCode()
+                    == 200;
         } catch (IOException notYet) {
             return false; // not listening yet
         } catch (InterruptedException interrupted) {

@@ -46,7 +46,7 @@ record IvrFormErrors(List<String> summary, Map<Integer, List<String>> atNode, Ma
             if (key.matches() && Integer.parseInt(key.group(1)) < form.nodes().size()) {
                 int at = Integer.parseInt(key.group(1));
                 String digit = key.group(2);
-                String said = said(messages, key.group(3) == null ? null : key.group(3), reason);
+                String said = said(messages, key.group(3), reason);
                 summary.add(messages.text("ivrs.at.key", nodeName(form, at, messages), digit) + " · " + said);
                 rowsOf(form.nodes().get(at), digit, "ivr.key.twice".equals(violation.messageKey()))
                         .forEach(row -> atKey.computeIfAbsent(at + "." + row, k -> new ArrayList<>()).add(said));
