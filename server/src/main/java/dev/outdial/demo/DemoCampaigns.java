@@ -6,14 +6,14 @@ import dev.outdial.business.Business;
 import dev.outdial.business.Businesses;
 import dev.outdial.campaign.Campaign;
 import dev.outdial.campaign.CampaignAction;
-import dev.outdial.campaign.CampaignSettings;
+import dev.outdial.campaign.CampaignDefinition;
 import dev.outdial.campaign.Campaigns;
-import dev.outdial.campaign.DialMode;
 import dev.outdial.campaign.settings.Hotline;
 import dev.outdial.campaign.settings.Hotlines;
 import dev.outdial.campaign.settings.WorkingHours;
 import dev.outdial.campaign.settings.WorkingHoursSchedules;
 import dev.outdial.customer.CampaignCustomers;
+import dev.outdial.engine.customer.DialType;
 import dev.outdial.shared.Role;
 import dev.outdial.shared.StartupNotes;
 import java.time.Clock;
@@ -46,12 +46,12 @@ class DemoCampaigns implements ApplicationRunner {
     static final int CUSTOMERS_EACH = 300;
 
 
-    private record Plan(String name, DialMode mode, long seed) {
+    private record Plan(String name, DialType mode, long seed) {
     }
 
-    private static final List<Plan> PLANS = List.of(new Plan(MANUAL, DialMode.MANUAL, 1),
-            new Plan(PREVIEW, DialMode.PREVIEW, 2), new Plan(PROGRESSIVE, DialMode.PROGRESSIVE, 3),
-            new Plan(PREDICTIVE, DialMode.PREDICTIVE, 4));
+    private static final List<Plan> PLANS = List.of(new Plan(MANUAL, DialType.MANUAL, 1),
+            new Plan(PREVIEW, DialType.PREVIEW, 2), new Plan(PROGRESSIVE, DialType.PROGRESSIVE, 3),
+            new Plan(PREDICTIVE, DialType.PREDICTIVE, 4));
 
     private final Businesses businesses;
     private final UserAccounts users;
@@ -98,13 +98,13 @@ class DemoCampaigns implements ApplicationRunner {
         long admin = users.list(businessId, Role.ADMIN).getFirst().id();
         List<Long> agents = new java.util.ArrayList<>(users.list(businessId, Role.AGENT).stream()
                 .filter(user -> !bots.isBot(user)).map(UserAccount::id).toList());
-        if (plan.mode() == DialMode.PROGRESSIVE) {
+        if (plan.mode() == DialType.PROGRESSIVE) {
             agents.addAll(bots.users(businessId));
-        } else if (plan.mode() == DialMode.PREDICTIVE) {
+        } else if (plan.mode() == DialType.PREDICTIVE) {
             agents.addAll(bots.predictiveUsers(businessId));
         }
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        CampaignSettings.Builder settings = CampaignSettings.builder().name(plan.name())
+        CampaignDefinition.Builder settings = CampaignDefinition.builder().name(plan.name())
                 .description("Demo: " + plan.mode().name().toLowerCase() + " campaign on the simulated carrier")
                 .dialMode(plan.mode()).startTime(now.minusMinutes(1)).endTime(now.plusYears(1))
                 .hotlineIds(hotlines.list(businessId).stream().map(Hotline::id).limit(1).toList())

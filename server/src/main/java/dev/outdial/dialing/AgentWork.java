@@ -2,7 +2,6 @@ package dev.outdial.dialing;
 
 import dev.outdial.campaign.Campaign;
 import dev.outdial.campaign.CampaignStatus;
-import dev.outdial.campaign.DialMode;
 import dev.outdial.customer.CampaignCustomer;
 import dev.outdial.customer.CampaignCustomers;
 import dev.outdial.dialing.internal.AgentAssignments;
@@ -16,6 +15,7 @@ import dev.outdial.dialing.internal.PhoneLines;
 import dev.outdial.engine.call.DialOutcome;
 import dev.outdial.engine.call.DispositionOutcome;
 import dev.outdial.engine.customer.AgentId;
+import dev.outdial.engine.customer.DialType;
 import dev.outdial.engine.pacing.CampaignRunner;
 import dev.outdial.engine.pacing.NextCustomer;
 import dev.outdial.engine.port.CallDisposition;
@@ -24,9 +24,9 @@ import dev.outdial.engine.port.CallRecord;
 import dev.outdial.shared.ConflictException;
 import dev.outdial.shared.CurrentUser;
 import dev.outdial.shared.NotFoundException;
-import io.swagger.v3.oas.annotations.media.Schema;
 import dev.outdial.shared.Role;
 import dev.outdial.sip.AgentLines;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +44,7 @@ import org.springframework.stereotype.Service;
 public class AgentWork {
 
     /** A campaign on the agent's list, and whether its execution screen is open. */
-    public record MyCampaign(long id, String name, @Schema(implementation = DialMode.class) String dialMode,
+    public record MyCampaign(long id, String name, @Schema(implementation = DialType.class) String dialMode,
                              @Schema(implementation = CampaignStatus.class) String status, boolean open) {
     }
 
@@ -265,8 +265,8 @@ public class AgentWork {
     /** Progressive and predictive connect answered customers at once: the agent's phone line is kept up for them. */
     private boolean hasSystemDialedCampaignOpen(CurrentUser me) {
         return campaigns(me).stream().anyMatch(campaign -> campaign.open()
-                && (campaign.dialMode().equals(DialMode.PROGRESSIVE.name())
-                || campaign.dialMode().equals(DialMode.PREDICTIVE.name())));
+                && (campaign.dialMode().equals(DialType.PROGRESSIVE.name())
+                || campaign.dialMode().equals(DialType.PREDICTIVE.name())));
     }
 
     /** Whether agents have phones of their own (sip mode) whose registration the workspace shows. */

@@ -1,13 +1,13 @@
 package dev.outdial.report;
 
 import dev.outdial.campaign.Campaign;
-import dev.outdial.campaign.CampaignSettings;
+import dev.outdial.campaign.CampaignDefinition;
 import dev.outdial.campaign.Campaigns;
-import dev.outdial.report.internal.ReportRepository;
 import dev.outdial.report.internal.ReportRepository.Classified;
 import dev.outdial.report.internal.ReportRepository.Grouping;
 import dev.outdial.report.internal.ReportRepository.Received;
 import dev.outdial.report.internal.ReportRepository.Sums;
+import dev.outdial.report.internal.ReportRepository;
 import dev.outdial.shared.BusinessTimeZones;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -113,7 +113,7 @@ public class Reports {
             if (campaign == null) {
                 continue;
             }
-            CampaignSettings settings = campaign.settings();
+            CampaignDefinition settings = campaign.settings();
             Integer own = settings.agentQuotas() == null ? null : settings.agentQuotas().get(agentId);
             quotas.add(new QuotaUse.CampaignQuota(campaign.id(), campaign.name(),
                     own != null ? own : settings.dailyQuota(), part.days(), part.customers()));

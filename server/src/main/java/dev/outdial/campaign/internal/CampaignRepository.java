@@ -1,11 +1,11 @@
 package dev.outdial.campaign.internal;
 
 import dev.outdial.campaign.Campaign;
+import dev.outdial.campaign.CampaignDefinition;
 import dev.outdial.campaign.CampaignSetting;
-import dev.outdial.campaign.CampaignSettings;
 import dev.outdial.campaign.CampaignStatus;
-import dev.outdial.campaign.DialMode;
 import dev.outdial.campaign.HotlineRotation;
+import dev.outdial.engine.customer.DialType;
 import dev.outdial.shared.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,7 +39,7 @@ public class CampaignRepository {
         this.db = db;
     }
 
-    public long insert(long businessId, CampaignSettings s, CampaignStatus status, Instant now) {
+    public long insert(long businessId, CampaignDefinition s, CampaignStatus status, Instant now) {
         KeyHolder key = new GeneratedKeyHolder();
         db.sql("""
                 insert into campaign (business_id, name, description, dial_mode, status, start_time, end_time,
@@ -65,7 +65,7 @@ public class CampaignRepository {
         return id;
     }
 
-    public void update(long businessId, long id, CampaignSettings s, CampaignStatus status, Instant now) {
+    public void update(long businessId, long id, CampaignDefinition s, CampaignStatus status, Instant now) {
         db.sql("""
                 update campaign set name = :name, description = :description, dial_mode = :dialMode, status = :status,
                     status_reason = null, start_time = :startTime, end_time = :endTime,
@@ -131,7 +131,7 @@ public class CampaignRepository {
                 .stream().map(this::withChildren).toList();
     }
 
-    public record CampaignFilter(String name, CampaignStatus status, DialMode dialMode) {
+    public record CampaignFilter(String name, CampaignStatus status, DialType dialMode) {
     }
 
     public boolean nameTaken(long businessId, String name, Long exceptId) {
@@ -213,7 +213,7 @@ public class CampaignRepository {
                 .query(Long.class).single();
     }
 
-    private void writeChildren(long id, CampaignSettings s) {
+    private void writeChildren(long id, CampaignDefinition s) {
         int position = 0;
         for (Long hotline : s.hotlineIds()) {
             db.sql("insert into campaign_hotline (campaign_id, hotline_id, position) values (:id, :hotline, :position)")
@@ -244,7 +244,7 @@ public class CampaignRepository {
 
     private Campaign withChildren(Campaign campaign) {
         long id = campaign.id();
-        CampaignSettings s = campaign.settings();
+        CampaignDefinition s = campaign.settings();
         List<Long> hotlines = ids("select hotline_id from campaign_hotline where campaign_id = :id order by position", id);
         List<Long> agents = ids("select agent_id from campaign_agent where campaign_id = :id order by position", id);
         List<Long> groups = ids("select agent_group_id from campaign_agent_group where campaign_id = :id order by position", id);
@@ -262,7 +262,7 @@ public class CampaignRepository {
                     mapping.put(row.getString("technical_result"), row.getLong("classification_id"));
                 });
         boolean quotasApply = CampaignSetting.AGENT_QUOTAS.appliesTo(s.dialMode());
-        CampaignSettings complete = s.toBuilder().hotlineIds(hotlines).agentIds(agents).agentGroupIds(groups)
+        CampaignDefinition complete = s.toBuilder().hotlineIds(hotlines).agentIds(agents).agentGroupIds(groups)
                 .agentQuotas(quotasApply ? quotas : null).classificationMapping(mapping).build();
         return new Campaign(id, campaign.status(), campaign.statusReason(), complete, campaign.createdAt(),
                 campaign.updatedAt());
@@ -272,7 +272,7 @@ public class CampaignRepository {
         return new ArrayList<>(db.sql(sql).param("id", id).query(Long.class).list());
     }
 
-    private static Map<String, Object> settingParams(CampaignSettings s) {
+    private static Map<String, Object> settingParams(CampaignDefinition s) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("name", s.name());
         params.put("description", s.description());
@@ -303,10 +303,10 @@ public class CampaignRepository {
 
     private static Campaign campaign(ResultSet row, ZoneId zone) throws SQLException {
         String rotation = row.getString("hotline_rotation");
-        CampaignSettings settings = new CampaignSettings(
+        CampaignDefinition settings = new CampaignDefinition(
                 row.getString("name"),
                 row.getString("description"),
-                DialMode.valueOf(row.getString("dial_mode")),
+                DialType.valueOf(row.getString("dial_mode")),
                 inZone(SqlTime.instant(row, "start_time"), zone),
                 inZone(SqlTime.instant(row, "end_time"), zone),
                 List.of(),

@@ -2,9 +2,8 @@ package dev.outdial.campaign.internal;
 
 import dev.outdial.agent.AgentGroups;
 import dev.outdial.agent.UserAccounts;
+import dev.outdial.campaign.CampaignDefinition;
 import dev.outdial.campaign.CampaignSetting;
-import dev.outdial.campaign.CampaignSettings;
-import dev.outdial.campaign.DialMode;
 import dev.outdial.campaign.HotlineRotation;
 import dev.outdial.campaign.IvrCatalog;
 import dev.outdial.campaign.settings.CallClassifications;
@@ -12,6 +11,7 @@ import dev.outdial.campaign.settings.Hotlines;
 import dev.outdial.campaign.settings.Scripts;
 import dev.outdial.campaign.settings.WorkingHoursSchedules;
 import dev.outdial.engine.customer.CallResult;
+import dev.outdial.engine.customer.DialType;
 import dev.outdial.media.AudioFiles;
 import dev.outdial.shared.Violations;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * is wrong, and fills the dial type's defaults for what was not given.
  */
 @Component
-public class CampaignRules {
+public class CampaignValidator {
 
     static final int MAX_CONCURRENT_CALLS = 100;
     static final double MAX_ABANDON_RATE = 0.10;
@@ -45,7 +45,7 @@ public class CampaignRules {
     private final AudioFiles audio;
 
     /** No {@link IvrCatalog} at all means no IVR is known, so an autocall campaign cannot name one. */
-    CampaignRules(UserAccounts users, AgentGroups groups, Hotlines hotlines, WorkingHoursSchedules workingHours,
+    CampaignValidator(UserAccounts users, AgentGroups groups, Hotlines hotlines, WorkingHoursSchedules workingHours,
                   Scripts scripts, CallClassifications classifications, List<IvrCatalog> ivrs, AudioFiles audio) {
         this.ivrs = List.copyOf(ivrs);
         this.audio = audio;
@@ -58,7 +58,7 @@ public class CampaignRules {
     }
 
     /** The settings with defaults filled in, or an {@code InvalidInputException} naming every broken rule. */
-    public CampaignSettings validate(long businessId, CampaignSettings given) {
+    public CampaignDefinition validate(long businessId, CampaignDefinition given) {
         Violations violations = new Violations();
         String name = given.name() == null ? null : given.name().strip();
         if (violations.check(name != null && !name.isEmpty(), "name", "validation.required")) {
@@ -66,7 +66,7 @@ public class CampaignRules {
         }
         violations.check(given.description() == null || given.description().length() <= 2000, "description",
                 "validation.too-long", 2000);
-        DialMode mode = given.dialMode();
+        DialType mode = given.dialMode();
         if (!violations.check(mode != null, "dialMode", "validation.required")) {
             violations.throwIfAny();
         }
@@ -76,14 +76,14 @@ public class CampaignRules {
             }
         }
         checkWindow(given, violations);
-        CampaignSettings filled = Defaults.fill(given, mode, name);
+        CampaignDefinition filled = Defaults.fill(given, mode, name);
         checkRanges(filled, violations);
         checkReferences(businessId, filled, violations);
         violations.throwIfAny();
         return filled;
     }
 
-    private static void checkWindow(CampaignSettings given, Violations violations) {
+    private static void checkWindow(CampaignDefinition given, Violations violations) {
         boolean hasStart = violations.check(given.startTime() != null, "startTime", "validation.required");
         boolean hasEnd = violations.check(given.endTime() != null, "endTime", "validation.required");
         if (hasStart && hasEnd) {
@@ -91,7 +91,7 @@ public class CampaignRules {
         }
     }
 
-    private static void checkRanges(CampaignSettings s, Violations violations) {
+    private static void checkRanges(CampaignDefinition s, Violations violations) {
         range(violations, "maxCallsPerCustomer", s.maxCallsPerCustomer(), 1, 100);
         range(violations, "retryGapMinutes", s.retryGapMinutes(), 0, 43_200);
         range(violations, "noCallbackDays", s.noCallbackDays(), 0, 3_650);
@@ -112,7 +112,7 @@ public class CampaignRules {
         }
     }
 
-    private void checkReferences(long businessId, CampaignSettings s, Violations violations) {
+    private void checkReferences(long businessId, CampaignDefinition s, Violations violations) {
         checkHotlines(businessId, s, violations);
         if (violations.check(s.workingHoursId() != null, "workingHoursId", "validation.required")) {
             violations.check(workingHours.exists(businessId, s.workingHoursId()), "workingHoursId",
@@ -145,7 +145,7 @@ public class CampaignRules {
         checkClassificationMapping(businessId, s.classificationMapping(), violations);
     }
 
-    private void checkHotlines(long businessId, CampaignSettings s, Violations violations) {
+    private void checkHotlines(long businessId, CampaignDefinition s, Violations violations) {
         HotlineRotation rotation = s.hotlineRotation();
         if (rotation == HotlineRotation.RANDOM_GROUP) {
             if (violations.check(s.hotlineGroupId() != null, "hotlineGroupId", "campaign.hotline-group.required")) {
@@ -194,7 +194,7 @@ public class CampaignRules {
         private Defaults() {
         }
 
-        static CampaignSettings fill(CampaignSettings s, DialMode mode, String name) {
+        static CampaignDefinition fill(CampaignDefinition s, DialType mode, String name) {
             return s.toBuilder()
                     .name(name)
                     .description(blankToNull(s.description()))
@@ -221,7 +221,7 @@ public class CampaignRules {
                     .agentAnswerTimeoutSeconds(when(CampaignSetting.AGENT_ANSWER_TIMEOUT_SECONDS, mode,
                             or(s.agentAnswerTimeoutSeconds(), 30)))
                     // Autocall needs a ceiling of its own; predictive may rely on the business's limit alone.
-                    .maxConcurrentCalls(mode == DialMode.AUTOCALL ? or(s.maxConcurrentCalls(), 10)
+                    .maxConcurrentCalls(mode == DialType.AUTOCALL ? or(s.maxConcurrentCalls(), 10)
                             : when(CampaignSetting.MAX_CONCURRENT_CALLS, mode, s.maxConcurrentCalls()))
                     .hotlineRotation(when(CampaignSetting.HOTLINE_ROTATION, mode,
                             or(s.hotlineRotation(), HotlineRotation.SINGLE)))
@@ -234,7 +234,7 @@ public class CampaignRules {
                     .build();
         }
 
-        private static <T> T when(CampaignSetting setting, DialMode mode, T value) {
+        private static <T> T when(CampaignSetting setting, DialType mode, T value) {
             return setting.appliesTo(mode) ? value : null;
         }
 

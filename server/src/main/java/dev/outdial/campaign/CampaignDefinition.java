@@ -1,21 +1,25 @@
 package dev.outdial.campaign;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.outdial.engine.customer.DialType;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Every setting of a campaign (SPEC §4.1), as typed by an admin and as stored. A {@code null} is
+ * A campaign as an admin defines it: every setting (SPEC §4.1), as typed and as stored; the engine
+ * runs it as its own {@code CampaignSettings}, read from this when the campaign starts. A {@code null} is
  * "not given": on creation the dial type's default applies, and a setting that does not apply to
  * the dial type stays null. {@link CampaignSetting} says which setting applies to which type.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CampaignSettings(
+@Schema(name = "CampaignSettings") // the API's name for it since issue 17: generated clients keep their class
+public record CampaignDefinition(
         String name,
         String description,
-        DialMode dialMode,
+        DialType dialMode,
         OffsetDateTime startTime,
         OffsetDateTime endTime,
         List<Long> hotlineIds,
@@ -53,7 +57,7 @@ public record CampaignSettings(
     }
 
     /** The same instants, told in the zone's offset: how they are stored and read back. */
-    public CampaignSettings withTimesIn(ZoneId zone) {
+    public CampaignDefinition withTimesIn(ZoneId zone) {
         return toBuilder()
                 .startTime(startTime == null ? null : startTime.atZoneSameInstant(zone).toOffsetDateTime())
                 .endTime(endTime == null ? null : endTime.atZoneSameInstant(zone).toOffsetDateTime())
@@ -64,7 +68,7 @@ public record CampaignSettings(
      * What decides whether and how customers are dialed: everything but the wording (name and
      * description) and the order in which lists were typed.
      */
-    public CampaignSettings dialingRules() {
+    public CampaignDefinition dialingRules() {
         return toBuilder().name(null).description(null)
                 .hotlineIds(sorted(hotlineIds)).agentIds(sorted(agentIds)).agentGroupIds(sorted(agentGroupIds))
                 .build();
@@ -79,7 +83,7 @@ public record CampaignSettings(
 
         private String name;
         private String description;
-        private DialMode dialMode;
+        private DialType dialMode;
         private OffsetDateTime startTime;
         private OffsetDateTime endTime;
         private List<Long> hotlineIds;
@@ -110,7 +114,7 @@ public record CampaignSettings(
         private Builder() {
         }
 
-        private Builder(CampaignSettings settings) {
+        private Builder(CampaignDefinition settings) {
             name = settings.name;
             description = settings.description;
             dialMode = settings.dialMode;
@@ -152,7 +156,7 @@ public record CampaignSettings(
             return this;
         }
 
-        public Builder dialMode(DialMode value) {
+        public Builder dialMode(DialType value) {
             dialMode = value;
             return this;
         }
@@ -287,8 +291,8 @@ public record CampaignSettings(
             return this;
         }
 
-        public CampaignSettings build() {
-            return new CampaignSettings(name, description, dialMode, startTime, endTime, hotlineIds, workingHoursId, maxCallsPerCustomer, retryGapMinutes, noCallbackDays, wrapUpSeconds, scriptId, dailyQuota, agentQuotas, agentIds, agentGroupIds, autoAssignAccountManager, ticketPerCall, previewSeconds, maxAbandonRate, waitingMusicId, maxWaitSeconds, agentAnswerTimeoutSeconds, maxConcurrentCalls, hotlineRotation, hotlineGroupId, ivrId, ticketOnAgentOrVoicemail, classificationMapping);
+        public CampaignDefinition build() {
+            return new CampaignDefinition(name, description, dialMode, startTime, endTime, hotlineIds, workingHoursId, maxCallsPerCustomer, retryGapMinutes, noCallbackDays, wrapUpSeconds, scriptId, dailyQuota, agentQuotas, agentIds, agentGroupIds, autoAssignAccountManager, ticketPerCall, previewSeconds, maxAbandonRate, waitingMusicId, maxWaitSeconds, agentAnswerTimeoutSeconds, maxConcurrentCalls, hotlineRotation, hotlineGroupId, ivrId, ticketOnAgentOrVoicemail, classificationMapping);
         }
     }
 }
