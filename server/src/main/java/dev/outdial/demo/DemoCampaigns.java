@@ -116,9 +116,9 @@ class DemoCampaigns implements ApplicationRunner {
         switch (plan.mode()) {
             case PREVIEW -> settings.previewSeconds(20).wrapUpSeconds(15);
             case PROGRESSIVE -> settings.wrapUpSeconds(5);
-            // A ceiling under the demo contract's 30 lines, so the other campaigns keep theirs.
-            case PREDICTIVE -> settings.wrapUpSeconds(5).maxAbandonRate(0.03).maxWaitSeconds(10)
-                    .agentAnswerTimeoutSeconds(30).maxConcurrentCalls(12);
+            // A ceiling under the demo contract's 30 lines, so the other campaigns keep theirs; the
+            // abandon rate, the wait for an agent and the agent's answer timeout are the defaults.
+            case PREDICTIVE -> settings.wrapUpSeconds(5).maxConcurrentCalls(12);
             default -> { }
         }
         long id = campaigns.create(businessId, admin, settings.build()).id();

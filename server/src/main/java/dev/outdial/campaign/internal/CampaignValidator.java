@@ -10,10 +10,13 @@ import dev.outdial.campaign.settings.CallClassifications;
 import dev.outdial.campaign.settings.Hotlines;
 import dev.outdial.campaign.settings.Scripts;
 import dev.outdial.campaign.settings.WorkingHoursSchedules;
+import dev.outdial.engine.call.CampaignSettings;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.customer.DialType;
+import dev.outdial.engine.pacing.PredictiveSettings;
 import dev.outdial.media.AudioFiles;
 import dev.outdial.shared.Violations;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -33,7 +36,6 @@ import org.springframework.stereotype.Component;
 public class CampaignValidator {
 
     static final int MAX_CONCURRENT_CALLS = 100;
-    static final double MAX_ABANDON_RATE = 0.10;
 
     private final UserAccounts users;
     private final AgentGroups groups;
@@ -102,8 +104,8 @@ public class CampaignValidator {
         range(violations, "agentAnswerTimeoutSeconds", s.agentAnswerTimeoutSeconds(), 5, 300);
         range(violations, "maxConcurrentCalls", s.maxConcurrentCalls(), 1, MAX_CONCURRENT_CALLS);
         if (s.maxAbandonRate() != null) {
-            violations.check(s.maxAbandonRate() > 0 && s.maxAbandonRate() <= MAX_ABANDON_RATE, "maxAbandonRate",
-                    "campaign.abandon-rate.range", MAX_ABANDON_RATE);
+            violations.check(PredictiveSettings.allowsAbandonRate(s.maxAbandonRate()), "maxAbandonRate",
+                    "campaign.abandon-rate.range", PredictiveSettings.HIGHEST_ABANDON_RATE);
         }
         if (s.agentQuotas() != null) {
             for (Map.Entry<Long, Integer> quota : s.agentQuotas().entrySet()) {
@@ -214,12 +216,13 @@ public class CampaignValidator {
                             or(s.autoAssignAccountManager(), false)))
                     .ticketPerCall(or(s.ticketPerCall(), false))
                     .previewSeconds(when(CampaignSetting.PREVIEW_SECONDS, mode, or(s.previewSeconds(), 15)))
-                    // 3%: the ceiling most regulators set for abandoned calls.
-                    .maxAbandonRate(when(CampaignSetting.MAX_ABANDON_RATE, mode, or(s.maxAbandonRate(), 0.03)))
+                    .maxAbandonRate(when(CampaignSetting.MAX_ABANDON_RATE, mode,
+                            or(s.maxAbandonRate(), PredictiveSettings.DEFAULT_MAX_ABANDON_RATE)))
                     .waitingMusicId(when(CampaignSetting.WAITING_MUSIC_ID, mode, s.waitingMusicId()))
-                    .maxWaitSeconds(when(CampaignSetting.MAX_WAIT_SECONDS, mode, or(s.maxWaitSeconds(), 10)))
+                    .maxWaitSeconds(when(CampaignSetting.MAX_WAIT_SECONDS, mode,
+                            or(s.maxWaitSeconds(), seconds(PredictiveSettings.DEFAULT_MAX_WAIT))))
                     .agentAnswerTimeoutSeconds(when(CampaignSetting.AGENT_ANSWER_TIMEOUT_SECONDS, mode,
-                            or(s.agentAnswerTimeoutSeconds(), 30)))
+                            or(s.agentAnswerTimeoutSeconds(), seconds(CampaignSettings.DEFAULT_AGENT_ANSWER_TIMEOUT))))
                     // Autocall needs a ceiling of its own; predictive may rely on the business's limit alone.
                     .maxConcurrentCalls(mode == DialType.AUTOCALL ? or(s.maxConcurrentCalls(), 10)
                             : when(CampaignSetting.MAX_CONCURRENT_CALLS, mode, s.maxConcurrentCalls()))
@@ -236,6 +239,10 @@ public class CampaignValidator {
 
         private static <T> T when(CampaignSetting setting, DialType mode, T value) {
             return setting.appliesTo(mode) ? value : null;
+        }
+
+        private static int seconds(Duration duration) {
+            return Math.toIntExact(duration.toSeconds());
         }
 
         private static <T> T or(T value, T fallback) {

@@ -9,7 +9,9 @@ import dev.outdial.customer.Progress;
 import dev.outdial.dialing.CampaignForecastView.Rate;
 import dev.outdial.dialing.CampaignForecastView.Source;
 import dev.outdial.dialing.CampaignForecastView;
+import dev.outdial.engine.call.CampaignSettings;
 import dev.outdial.engine.customer.DialType;
+import dev.outdial.engine.pacing.PredictiveSettings;
 import dev.outdial.engine.sim.forecast.CampaignForecast.Forecast;
 import dev.outdial.engine.sim.forecast.CampaignForecast.ForecastCampaign;
 import dev.outdial.engine.sim.forecast.CampaignForecast.ForecastRates;
@@ -108,8 +110,10 @@ public class CampaignForecasts {
         ForecastCampaign dialing = new ForecastCampaign(s.dialMode(), agents, remaining,
                 s.maxCallsPerCustomer(), Duration.ofMinutes(s.retryGapMinutes()),
                 s.maxConcurrentCalls() == null ? OptionalInt.empty() : OptionalInt.of(s.maxConcurrentCalls()),
-                predictive ? s.maxAbandonRate() : 0.03, Duration.ofSeconds(predictive ? s.maxWaitSeconds() : 10),
-                Duration.ofSeconds(s.agentAnswerTimeoutSeconds() == null ? 30 : s.agentAnswerTimeoutSeconds()),
+                predictive ? s.maxAbandonRate() : PredictiveSettings.DEFAULT_MAX_ABANDON_RATE,
+                predictive ? Duration.ofSeconds(s.maxWaitSeconds()) : PredictiveSettings.DEFAULT_MAX_WAIT,
+                s.agentAnswerTimeoutSeconds() == null ? CampaignSettings.DEFAULT_AGENT_ANSWER_TIMEOUT
+                        : Duration.ofSeconds(s.agentAnswerTimeoutSeconds()),
                 Duration.ofSeconds(s.previewSeconds() == null ? 0 : s.previewSeconds()));
         Forecast forecast = CampaignForecast.run(dialing, simulated, campaign.id());
         Optional<Instant> done = DialingCalendar.doneAfter(engineCampaigns.settingsOf(businessId, campaign.id()).window(),
