@@ -65,8 +65,23 @@ class EngineCampaigns {
     @Transactional(readOnly = true)
     public CampaignSettings settingsOf(long businessId, long campaignId) {
         Campaign campaign = campaigns.get(businessId, campaignId);
-        CampaignDefinition s = campaign.settings();
+        return settingsOf(businesses.get(businessId), campaign);
+    }
+
+    /** The campaign as this node runs it, its settings and its business read once. */
+    @Transactional(readOnly = true)
+    LiveCampaign live(long businessId, long campaignId) {
+        Campaign campaign = campaigns.get(businessId, campaignId);
         Business business = businesses.get(businessId);
+        CampaignDefinition s = campaign.settings();
+        return new LiveCampaign(settingsOf(business, campaign), Boolean.TRUE.equals(s.autoAssignAccountManager()),
+                Boolean.TRUE.equals(s.ticketPerCall()), business.concurrentCallLimit());
+    }
+
+    private CampaignSettings settingsOf(Business business, Campaign campaign) {
+        long businessId = business.id();
+        long campaignId = campaign.id();
+        CampaignDefinition s = campaign.settings();
         ZoneId zone = business.timeZone();
         CallingWindow window = new CallingWindow(s.startTime().toInstant(), Optional.of(s.endTime().toInstant()),
                 schedule(businessId, s.workingHoursId(), zone), Optional.empty(), CALLED_PARTY_ZONES);
@@ -151,18 +166,6 @@ class EngineCampaigns {
 
     private static Duration seconds(Integer seconds, Duration otherwise) {
         return seconds == null ? otherwise : Duration.ofSeconds(seconds);
-    }
-
-    /** Whether the agent who receives a customer becomes its account manager (SPEC §4.1). */
-    @Transactional(readOnly = true)
-    public boolean autoAssignsAccountManager(long businessId, long campaignId) {
-        return Boolean.TRUE.equals(campaigns.get(businessId, campaignId).settings().autoAssignAccountManager());
-    }
-
-    /** "Ticket per call: when on, each call creates a ticket like a regular outgoing call" (SPEC §5). */
-    @Transactional(readOnly = true)
-    public boolean createsTicketPerCall(long businessId, long campaignId) {
-        return Boolean.TRUE.equals(campaigns.get(businessId, campaignId).settings().ticketPerCall());
     }
 
     /** The business's contract limit on concurrent calls. */
