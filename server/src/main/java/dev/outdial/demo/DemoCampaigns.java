@@ -104,24 +104,29 @@ class DemoCampaigns implements ApplicationRunner {
             agents.addAll(bots.predictiveUsers(businessId));
         }
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        CampaignDefinition.Builder settings = CampaignDefinition.builder().name(plan.name())
-                .description("Demo: " + plan.mode().name().toLowerCase() + " campaign on the simulated carrier")
-                .dialMode(plan.mode()).startTime(now.minusMinutes(1)).endTime(now.plusYears(1))
-                .hotlineIds(hotlines.list(businessId).stream().map(Hotline::id).limit(1).toList())
-                .workingHoursId(schedules.list(businessId).stream()
-                        .filter(hours -> hours.name().equals(DemoBusiness.ALWAYS_OPEN.name()))
-                        .map(WorkingHours::id).findFirst().orElseThrow())
-                .maxCallsPerCustomer(3).retryGapMinutes(10).noCallbackDays(30)
-                .agentIds(agents).agentGroupIds(List.of()).autoAssignAccountManager(true).ticketPerCall(false);
-        switch (plan.mode()) {
-            case PREVIEW -> settings.previewSeconds(20).wrapUpSeconds(15);
-            case PROGRESSIVE -> settings.wrapUpSeconds(5);
-            // A ceiling under the demo contract's 30 lines, so the other campaigns keep theirs; the
-            // abandon rate, the wait for an agent and the agent's answer timeout are the defaults.
-            case PREDICTIVE -> settings.wrapUpSeconds(5).maxConcurrentCalls(12);
-            default -> { }
-        }
-        long id = campaigns.create(businessId, admin, settings.build()).id();
+        long workingHoursId = schedules.list(businessId).stream()
+                .filter(hours -> hours.name().equals(DemoBusiness.ALWAYS_OPEN.name()))
+                .map(WorkingHours::id).findFirst().orElseThrow();
+        Integer wrapUpSeconds = switch (plan.mode()) {
+            case PREVIEW -> 15;
+            case PROGRESSIVE, PREDICTIVE -> 5;
+            default -> null;
+        };
+        Integer previewSeconds = plan.mode() == DialType.PREVIEW ? 20 : null;
+        // A ceiling under the demo contract's 30 lines, so the other campaigns keep theirs; the abandon
+        // rate, the wait for an agent and the agent's answer timeout are the defaults.
+        Integer maxConcurrentCalls = plan.mode() == DialType.PREDICTIVE ? 12 : null;
+        // As an admin would send it: null is "not given", filled with the dial type's default.
+        CampaignDefinition settings = new CampaignDefinition(plan.name(),
+                "Demo: " + plan.mode().name().toLowerCase() + " campaign on the simulated carrier",
+                plan.mode(), now.minusMinutes(1), now.plusYears(1),
+                hotlines.list(businessId).stream().map(Hotline::id).limit(1).toList(), workingHoursId,
+                3, 10, 30, wrapUpSeconds, // calls per customer, retry gap minutes, no-callback days, wrap-up
+                null, null, null, // script, daily quota, agents' quotas
+                agents, List.of(), true, false, // agents, groups, account managers assigned, no ticket per call
+                previewSeconds, null, null, null, null, maxConcurrentCalls, // preview; abandon rate, music, wait, answer timeout; ceiling
+                null, null, null, null, null); // autocall's hotline rotation, group, IVR, tickets; result mapping
+        long id = campaigns.create(businessId, admin, settings).id();
         customers.add(businessId, admin, id, DemoCustomers.generate(CUSTOMERS_EACH, plan.seed()));
         campaigns.act(businessId, admin, id, CampaignAction.APPROVE);
         return campaigns.act(businessId, admin, id, CampaignAction.START);

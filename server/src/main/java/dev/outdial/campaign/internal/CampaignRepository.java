@@ -282,12 +282,10 @@ public class CampaignRepository {
             long id = campaign.id();
             CampaignDefinition s = campaign.settings();
             boolean quotasApply = CampaignSetting.AGENT_QUOTAS.appliesTo(s.dialMode());
-            CampaignDefinition complete = s.toBuilder()
-                    .hotlineIds(hotlines.getOrDefault(id, new ArrayList<>()))
-                    .agentIds(agents.getOrDefault(id, new ArrayList<>()))
-                    .agentGroupIds(groups.getOrDefault(id, new ArrayList<>()))
-                    .agentQuotas(quotasApply ? quotas.getOrDefault(id, new LinkedHashMap<>()) : null)
-                    .classificationMapping(mappings.getOrDefault(id, new LinkedHashMap<>())).build();
+            CampaignDefinition complete = s.withChildren(hotlines.getOrDefault(id, new ArrayList<>()),
+                    agents.getOrDefault(id, new ArrayList<>()), groups.getOrDefault(id, new ArrayList<>()),
+                    quotasApply ? quotas.getOrDefault(id, new LinkedHashMap<>()) : null,
+                    mappings.getOrDefault(id, new LinkedHashMap<>()));
             return new Campaign(id, campaign.status(), campaign.statusReason(), complete, campaign.createdAt(),
                     campaign.updatedAt());
         }).toList();

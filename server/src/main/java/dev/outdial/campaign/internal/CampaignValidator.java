@@ -197,44 +197,44 @@ public class CampaignValidator {
         }
 
         static CampaignDefinition fill(CampaignDefinition s, DialType mode, String name) {
-            return s.toBuilder()
-                    .name(name)
-                    .description(blankToNull(s.description()))
-                    .hotlineIds(distinct(s.hotlineIds()))
-                    .maxCallsPerCustomer(or(s.maxCallsPerCustomer(), 3))
-                    .retryGapMinutes(or(s.retryGapMinutes(), 30))
+            // Every setting in the record's order; those not given take the dial type's default.
+            return new CampaignDefinition(
+                    name,
+                    blankToNull(s.description()),
+                    mode,
+                    s.startTime(),
+                    s.endTime(),
+                    distinct(s.hotlineIds()),
+                    s.workingHoursId(),
+                    or(s.maxCallsPerCustomer(), 3),
+                    or(s.retryGapMinutes(), 30),
                     // 0 means never again: the cautious default for a customer who asked not to be called.
-                    .noCallbackDays(or(s.noCallbackDays(), 0))
-                    .wrapUpSeconds(when(CampaignSetting.WRAP_UP_SECONDS, mode, or(s.wrapUpSeconds(), 10)))
-                    .scriptId(when(CampaignSetting.SCRIPT_ID, mode, s.scriptId()))
-                    .dailyQuota(when(CampaignSetting.DAILY_QUOTA, mode, s.dailyQuota()))
-                    .agentQuotas(when(CampaignSetting.AGENT_QUOTAS, mode,
-                            s.agentQuotas() == null ? Map.of() : new LinkedHashMap<>(s.agentQuotas())))
-                    .agentIds(distinct(s.agentIds()))
-                    .agentGroupIds(distinct(s.agentGroupIds()))
-                    .autoAssignAccountManager(when(CampaignSetting.AUTO_ASSIGN_ACCOUNT_MANAGER, mode,
-                            or(s.autoAssignAccountManager(), false)))
-                    .ticketPerCall(or(s.ticketPerCall(), false))
-                    .previewSeconds(when(CampaignSetting.PREVIEW_SECONDS, mode, or(s.previewSeconds(), 15)))
-                    .maxAbandonRate(when(CampaignSetting.MAX_ABANDON_RATE, mode,
-                            or(s.maxAbandonRate(), PredictiveSettings.DEFAULT_MAX_ABANDON_RATE)))
-                    .waitingMusicId(when(CampaignSetting.WAITING_MUSIC_ID, mode, s.waitingMusicId()))
-                    .maxWaitSeconds(when(CampaignSetting.MAX_WAIT_SECONDS, mode,
-                            or(s.maxWaitSeconds(), seconds(PredictiveSettings.DEFAULT_MAX_WAIT))))
-                    .agentAnswerTimeoutSeconds(when(CampaignSetting.AGENT_ANSWER_TIMEOUT_SECONDS, mode,
-                            or(s.agentAnswerTimeoutSeconds(), seconds(CampaignSettings.DEFAULT_AGENT_ANSWER_TIMEOUT))))
+                    or(s.noCallbackDays(), 0),
+                    when(CampaignSetting.WRAP_UP_SECONDS, mode, or(s.wrapUpSeconds(), 10)),
+                    when(CampaignSetting.SCRIPT_ID, mode, s.scriptId()),
+                    when(CampaignSetting.DAILY_QUOTA, mode, s.dailyQuota()),
+                    when(CampaignSetting.AGENT_QUOTAS, mode,
+                            s.agentQuotas() == null ? Map.of() : new LinkedHashMap<>(s.agentQuotas())),
+                    distinct(s.agentIds()),
+                    distinct(s.agentGroupIds()),
+                    when(CampaignSetting.AUTO_ASSIGN_ACCOUNT_MANAGER, mode, or(s.autoAssignAccountManager(), false)),
+                    or(s.ticketPerCall(), false),
+                    when(CampaignSetting.PREVIEW_SECONDS, mode, or(s.previewSeconds(), 15)),
+                    when(CampaignSetting.MAX_ABANDON_RATE, mode,
+                            or(s.maxAbandonRate(), PredictiveSettings.DEFAULT_MAX_ABANDON_RATE)),
+                    when(CampaignSetting.WAITING_MUSIC_ID, mode, s.waitingMusicId()),
+                    when(CampaignSetting.MAX_WAIT_SECONDS, mode,
+                            or(s.maxWaitSeconds(), seconds(PredictiveSettings.DEFAULT_MAX_WAIT))),
+                    when(CampaignSetting.AGENT_ANSWER_TIMEOUT_SECONDS, mode,
+                            or(s.agentAnswerTimeoutSeconds(), seconds(CampaignSettings.DEFAULT_AGENT_ANSWER_TIMEOUT))),
                     // Autocall needs a ceiling of its own; predictive may rely on the business's limit alone.
-                    .maxConcurrentCalls(mode == DialType.AUTOCALL ? or(s.maxConcurrentCalls(), 10)
-                            : when(CampaignSetting.MAX_CONCURRENT_CALLS, mode, s.maxConcurrentCalls()))
-                    .hotlineRotation(when(CampaignSetting.HOTLINE_ROTATION, mode,
-                            or(s.hotlineRotation(), HotlineRotation.SINGLE)))
-                    .hotlineGroupId(when(CampaignSetting.HOTLINE_GROUP_ID, mode, s.hotlineGroupId()))
-                    .ivrId(when(CampaignSetting.IVR_ID, mode, s.ivrId()))
-                    .ticketOnAgentOrVoicemail(when(CampaignSetting.TICKET_ON_AGENT_OR_VOICEMAIL, mode,
-                            or(s.ticketOnAgentOrVoicemail(), false)))
-                    .classificationMapping(s.classificationMapping() == null ? Map.of()
-                            : new LinkedHashMap<>(s.classificationMapping()))
-                    .build();
+                    mode == DialType.AUTOCALL ? or(s.maxConcurrentCalls(), 10)
+                            : when(CampaignSetting.MAX_CONCURRENT_CALLS, mode, s.maxConcurrentCalls()),
+                    when(CampaignSetting.HOTLINE_ROTATION, mode, or(s.hotlineRotation(), HotlineRotation.SINGLE)),
+                    when(CampaignSetting.HOTLINE_GROUP_ID, mode, s.hotlineGroupId()),
+                    when(CampaignSetting.IVR_ID, mode, s.ivrId()),
+                    when(CampaignSetting.TICKET_ON_AGENT_OR_VOICEMAIL, mode, or(s.ticketOnAgentOrVoicemail(), false)),
+                    s.classificationMapping() == null ? Map.of() : new LinkedHashMap<>(s.classificationMapping()));
         }
 
         private static <T> T when(CampaignSetting setting, DialType mode, T value) {
