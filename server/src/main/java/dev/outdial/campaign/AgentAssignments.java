@@ -2,7 +2,7 @@ package dev.outdial.campaign;
 
 import dev.outdial.agent.AgentGroups;
 import dev.outdial.campaign.Campaign;
-import dev.outdial.campaign.CampaignSettings;
+import dev.outdial.campaign.CampaignDefinition;
 import dev.outdial.campaign.Campaigns;
 import dev.outdial.shared.NotFoundException;
 import java.util.List;
@@ -41,7 +41,7 @@ public class AgentAssignments {
         return campaign;
     }
 
-    private boolean isAssigned(long businessId, long agentId, CampaignSettings settings) {
+    private boolean isAssigned(long businessId, long agentId, CampaignDefinition settings) {
         List<Long> agents = settings.agentIds() == null ? List.of() : settings.agentIds();
         List<Long> agentGroups = settings.agentGroupIds() == null ? List.of() : settings.agentGroupIds();
         return agents.contains(agentId)

@@ -2,6 +2,7 @@ package dev.outdial.campaign;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.outdial.engine.customer.DialType;
 import java.time.Instant;
 
 /** A campaign as the API shows it: its settings side by side with its place in the lifecycle. */
@@ -10,11 +11,11 @@ public record Campaign(
         long id,
         CampaignStatus status,
         String statusReason,
-        @JsonUnwrapped CampaignSettings settings,
+        @JsonUnwrapped CampaignDefinition settings,
         Instant createdAt,
         Instant updatedAt) {
 
-    public DialMode dialMode() {
+    public DialType dialMode() {
         return settings.dialMode();
     }
 

@@ -1,12 +1,13 @@
 package dev.outdial.campaign;
 
-import static dev.outdial.campaign.DialMode.AUTOCALL;
-import static dev.outdial.campaign.DialMode.AUTO_CALLBACK;
-import static dev.outdial.campaign.DialMode.MANUAL;
-import static dev.outdial.campaign.DialMode.PREDICTIVE;
-import static dev.outdial.campaign.DialMode.PREVIEW;
-import static dev.outdial.campaign.DialMode.PROGRESSIVE;
+import static dev.outdial.engine.customer.DialType.AUTOCALL;
+import static dev.outdial.engine.customer.DialType.AUTO_CALLBACK;
+import static dev.outdial.engine.customer.DialType.MANUAL;
+import static dev.outdial.engine.customer.DialType.PREDICTIVE;
+import static dev.outdial.engine.customer.DialType.PREVIEW;
+import static dev.outdial.engine.customer.DialType.PROGRESSIVE;
 
+import dev.outdial.engine.customer.DialType;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Map;
@@ -19,29 +20,29 @@ import java.util.function.Function;
  * Settings common to all types are not listed.
  */
 public enum CampaignSetting {
-    WRAP_UP_SECONDS("wrapUpSeconds", CampaignSettings::wrapUpSeconds, PREVIEW, PROGRESSIVE, PREDICTIVE, AUTO_CALLBACK),
-    SCRIPT_ID("scriptId", CampaignSettings::scriptId, MANUAL, PREVIEW, PROGRESSIVE, PREDICTIVE, AUTO_CALLBACK),
-    DAILY_QUOTA("dailyQuota", CampaignSettings::dailyQuota, MANUAL, PREVIEW, PROGRESSIVE, PREDICTIVE),
-    AGENT_QUOTAS("agentQuotas", CampaignSettings::agentQuotas, MANUAL, PREVIEW, PROGRESSIVE, PREDICTIVE),
-    AUTO_ASSIGN_ACCOUNT_MANAGER("autoAssignAccountManager", CampaignSettings::autoAssignAccountManager,
+    WRAP_UP_SECONDS("wrapUpSeconds", CampaignDefinition::wrapUpSeconds, PREVIEW, PROGRESSIVE, PREDICTIVE, AUTO_CALLBACK),
+    SCRIPT_ID("scriptId", CampaignDefinition::scriptId, MANUAL, PREVIEW, PROGRESSIVE, PREDICTIVE, AUTO_CALLBACK),
+    DAILY_QUOTA("dailyQuota", CampaignDefinition::dailyQuota, MANUAL, PREVIEW, PROGRESSIVE, PREDICTIVE),
+    AGENT_QUOTAS("agentQuotas", CampaignDefinition::agentQuotas, MANUAL, PREVIEW, PROGRESSIVE, PREDICTIVE),
+    AUTO_ASSIGN_ACCOUNT_MANAGER("autoAssignAccountManager", CampaignDefinition::autoAssignAccountManager,
             MANUAL, PREVIEW, PROGRESSIVE, PREDICTIVE),
-    PREVIEW_SECONDS("previewSeconds", CampaignSettings::previewSeconds, PREVIEW),
-    MAX_ABANDON_RATE("maxAbandonRate", CampaignSettings::maxAbandonRate, PREDICTIVE),
-    WAITING_MUSIC_ID("waitingMusicId", CampaignSettings::waitingMusicId, PREDICTIVE),
-    MAX_WAIT_SECONDS("maxWaitSeconds", CampaignSettings::maxWaitSeconds, PREDICTIVE),
-    AGENT_ANSWER_TIMEOUT_SECONDS("agentAnswerTimeoutSeconds", CampaignSettings::agentAnswerTimeoutSeconds,
+    PREVIEW_SECONDS("previewSeconds", CampaignDefinition::previewSeconds, PREVIEW),
+    MAX_ABANDON_RATE("maxAbandonRate", CampaignDefinition::maxAbandonRate, PREDICTIVE),
+    WAITING_MUSIC_ID("waitingMusicId", CampaignDefinition::waitingMusicId, PREDICTIVE),
+    MAX_WAIT_SECONDS("maxWaitSeconds", CampaignDefinition::maxWaitSeconds, PREDICTIVE),
+    AGENT_ANSWER_TIMEOUT_SECONDS("agentAnswerTimeoutSeconds", CampaignDefinition::agentAnswerTimeoutSeconds,
             PREDICTIVE, AUTO_CALLBACK),
-    MAX_CONCURRENT_CALLS("maxConcurrentCalls", CampaignSettings::maxConcurrentCalls, PREDICTIVE, AUTOCALL),
-    HOTLINE_ROTATION("hotlineRotation", CampaignSettings::hotlineRotation, AUTOCALL),
-    HOTLINE_GROUP_ID("hotlineGroupId", CampaignSettings::hotlineGroupId, AUTOCALL),
-    IVR_ID("ivrId", CampaignSettings::ivrId, AUTOCALL),
-    TICKET_ON_AGENT_OR_VOICEMAIL("ticketOnAgentOrVoicemail", CampaignSettings::ticketOnAgentOrVoicemail, AUTOCALL);
+    MAX_CONCURRENT_CALLS("maxConcurrentCalls", CampaignDefinition::maxConcurrentCalls, PREDICTIVE, AUTOCALL),
+    HOTLINE_ROTATION("hotlineRotation", CampaignDefinition::hotlineRotation, AUTOCALL),
+    HOTLINE_GROUP_ID("hotlineGroupId", CampaignDefinition::hotlineGroupId, AUTOCALL),
+    IVR_ID("ivrId", CampaignDefinition::ivrId, AUTOCALL),
+    TICKET_ON_AGENT_OR_VOICEMAIL("ticketOnAgentOrVoicemail", CampaignDefinition::ticketOnAgentOrVoicemail, AUTOCALL);
 
     private final String field;
-    private final Function<CampaignSettings, Object> value;
-    private final Set<DialMode> modes;
+    private final Function<CampaignDefinition, Object> value;
+    private final Set<DialType> modes;
 
-    CampaignSetting(String field, Function<CampaignSettings, Object> value, DialMode first, DialMode... rest) {
+    CampaignSetting(String field, Function<CampaignDefinition, Object> value, DialType first, DialType... rest) {
         this.field = field;
         this.value = value;
         this.modes = EnumSet.of(first, rest);
@@ -52,7 +53,7 @@ public enum CampaignSetting {
         return field;
     }
 
-    public boolean appliesTo(DialMode mode) {
+    public boolean appliesTo(DialType mode) {
         return modes.contains(mode);
     }
 
@@ -61,7 +62,7 @@ public enum CampaignSetting {
      * turned on. An empty list or a switch left off says nothing, so a campaign read back from
      * the API can be sent again unchanged.
      */
-    public boolean isGivenIn(CampaignSettings settings) {
+    public boolean isGivenIn(CampaignDefinition settings) {
         return switch (value.apply(settings)) {
             case null -> false;
             case Boolean on -> on;

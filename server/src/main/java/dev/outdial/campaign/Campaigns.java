@@ -1,9 +1,10 @@
 package dev.outdial.campaign;
 
 import dev.outdial.campaign.internal.CampaignHistoryRepository;
-import dev.outdial.campaign.internal.CampaignRepository;
 import dev.outdial.campaign.internal.CampaignRepository.CampaignFilter;
-import dev.outdial.campaign.internal.CampaignRules;
+import dev.outdial.campaign.internal.CampaignRepository;
+import dev.outdial.campaign.internal.CampaignValidator;
+import dev.outdial.engine.customer.DialType;
 import dev.outdial.shared.BusinessTimeZones;
 import dev.outdial.shared.ConflictException;
 import dev.outdial.shared.NotFoundException;
@@ -27,24 +28,24 @@ public class Campaigns {
 
     private final CampaignRepository campaigns;
     private final CampaignHistoryRepository history;
-    private final CampaignRules rules;
+    private final CampaignValidator validator;
     private final BusinessTimeZones zones;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Campaigns(CampaignRepository campaigns, CampaignHistoryRepository history, CampaignRules rules,
+    Campaigns(CampaignRepository campaigns, CampaignHistoryRepository history, CampaignValidator validator,
               BusinessTimeZones zones, ApplicationEventPublisher events, Clock clock) {
         this.campaigns = campaigns;
         this.history = history;
-        this.rules = rules;
+        this.validator = validator;
         this.zones = zones;
         this.events = events;
         this.clock = clock;
     }
 
     @Transactional
-    public Campaign create(long businessId, long actorId, CampaignSettings given) {
-        CampaignSettings settings = rules.validate(businessId, given);
+    public Campaign create(long businessId, long actorId, CampaignDefinition given) {
+        CampaignDefinition settings = validator.validate(businessId, given);
         refuseTakenName(businessId, settings.name(), null);
         Instant now = clock.instant();
         long id = campaigns.insert(businessId, settings, CampaignStatus.UNAPPROVED, now);
@@ -57,13 +58,13 @@ public class Campaigns {
      * but its name or description changes: only an admin's approval lets changed dialing rules run.
      */
     @Transactional
-    public Campaign update(long businessId, long actorId, long id, CampaignSettings given) {
+    public Campaign update(long businessId, long actorId, long id, CampaignDefinition given) {
         Campaign current = get(businessId, id);
         if (current.status() == CampaignStatus.ENDED) {
             throw new ConflictException("campaign.ended.final", new Object[] {current.name()},
                     Map.of("currentStatus", current.status()));
         }
-        CampaignSettings settings = rules.validate(businessId, given).withTimesIn(zones.zoneOf(businessId));
+        CampaignDefinition settings = validator.validate(businessId, given).withTimesIn(zones.zoneOf(businessId));
         refuseTakenName(businessId, settings.name(), id);
         boolean needsApproval = current.status() != CampaignStatus.UNAPPROVED
                 && !sameDialing(current.settings(), settings);
@@ -85,7 +86,7 @@ public class Campaigns {
     }
 
     @Transactional(readOnly = true)
-    public List<Campaign> list(long businessId, String name, CampaignStatus status, DialMode dialMode) {
+    public List<Campaign> list(long businessId, String name, CampaignStatus status, DialType dialMode) {
         String needle = name == null || name.isBlank() ? null : name.strip();
         return campaigns.list(businessId, new CampaignFilter(needle, status, dialMode), zones.zoneOf(businessId));
     }
@@ -160,7 +161,7 @@ public class Campaigns {
     @Transactional
     public boolean pauseListExhausted(long businessId, long campaignId) {
         Campaign campaign = get(businessId, campaignId);
-        if (campaign.settings().dialMode() == DialMode.AUTO_CALLBACK) {
+        if (campaign.settings().dialMode() == DialType.AUTO_CALLBACK) {
             return false;
         }
         return moveBySystem(new CampaignRepository.Due(businessId, campaignId), CampaignStatus.RUNNING,
@@ -189,7 +190,7 @@ public class Campaigns {
     }
 
     private void checkReadyForApproval(Campaign campaign) {
-        CampaignSettings s = campaign.settings();
+        CampaignDefinition s = campaign.settings();
         if (s.dialMode().usesAgents() && s.agentIds().isEmpty() && s.agentGroupIds().isEmpty()) {
             throw new ConflictException("campaign.approve.no-agents", new Object[] {campaign.name()},
                     Map.of("currentStatus", campaign.status()));
@@ -210,7 +211,7 @@ public class Campaigns {
         }
     }
 
-    private static boolean sameDialing(CampaignSettings before, CampaignSettings after) {
+    private static boolean sameDialing(CampaignDefinition before, CampaignDefinition after) {
         return before.dialingRules().equals(after.dialingRules());
     }
 

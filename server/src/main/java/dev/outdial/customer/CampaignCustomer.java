@@ -1,9 +1,9 @@
 package dev.outdial.customer;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.outdial.campaign.DialMode;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.customer.CustomerStatus;
+import dev.outdial.engine.customer.DialType;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +31,7 @@ public record CampaignCustomer(
         Long classificationId,
         String externalId,
         String email,
-        @Schema(implementation = DialMode.class) String dialingMode,
+        @Schema(implementation = DialType.class) String dialingMode,
         Long customerGroupId,
         Long contactId,
         Map<String, String> fields) {

@@ -18,7 +18,6 @@ import dev.outdial.engine.customer.CampaignRules;
 import dev.outdial.engine.customer.CustomerInput;
 import dev.outdial.engine.customer.CustomerLifecycle;
 import dev.outdial.engine.customer.CustomerState;
-import dev.outdial.engine.customer.DialType;
 import dev.outdial.engine.customer.Transition;
 import dev.outdial.shared.ConflictException;
 import dev.outdial.shared.KeysetBatches;
@@ -231,7 +230,7 @@ public class CampaignCustomers {
     /** The rules of the state machine for the campaign's customers, from its settings. */
     public static CampaignRules rulesOf(Campaign campaign) {
         var settings = campaign.settings();
-        return CampaignRules.of(DialType.valueOf(settings.dialMode().name()), settings.maxCallsPerCustomer(),
+        return CampaignRules.of(settings.dialMode(), settings.maxCallsPerCustomer(),
                 Duration.ofMinutes(settings.retryGapMinutes()), settings.noCallbackDays());
     }
 }

@@ -1,6 +1,6 @@
 package dev.outdial.customer;
 
-import dev.outdial.campaign.DialMode;
+import dev.outdial.engine.customer.DialType;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public record NewCustomer(String name, String phone, List<String> phones, String externalId, String email,
                           String accountManager, Map<String, String> fields,
-                          @Schema(implementation = DialMode.class) String dialingMode) {
+                          @Schema(implementation = DialType.class) String dialingMode) {
 
     /** A customer dialed as its campaign says. */
     public NewCustomer(String name, String phone, List<String> phones, String externalId, String email,

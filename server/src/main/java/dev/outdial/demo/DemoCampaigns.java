@@ -6,14 +6,14 @@ import dev.outdial.business.Business;
 import dev.outdial.business.Businesses;
 import dev.outdial.campaign.Campaign;
 import dev.outdial.campaign.CampaignAction;
-import dev.outdial.campaign.CampaignSettings;
+import dev.outdial.campaign.CampaignDefinition;
 import dev.outdial.campaign.Campaigns;
-import dev.outdial.campaign.DialMode;
 import dev.outdial.campaign.settings.Hotline;
 import dev.outdial.campaign.settings.Hotlines;
 import dev.outdial.campaign.settings.WorkingHours;
 import dev.outdial.campaign.settings.WorkingHoursSchedules;
 import dev.outdial.customer.CampaignCustomers;
+import dev.outdial.engine.customer.DialType;
 import dev.outdial.shared.Role;
 import dev.outdial.shared.StartupNotes;
 import java.time.Clock;
@@ -46,12 +46,12 @@ class DemoCampaigns implements ApplicationRunner {
     static final int CUSTOMERS_EACH = 300;
 
 
-    private record Plan(String name, DialMode mode, long seed) {
+    private record Plan(String name, DialType mode, long seed) {
     }
 
-    private static final List<Plan> PLANS = List.of(new Plan(MANUAL, DialMode.MANUAL, 1),
-            new Plan(PREVIEW, DialMode.PREVIEW, 2), new Plan(PROGRESSIVE, DialMode.PROGRESSIVE, 3),
-            new Plan(PREDICTIVE, DialMode.PREDICTIVE, 4));
+    private static final List<Plan> PLANS = List.of(new Plan(MANUAL, DialType.MANUAL, 1),
+            new Plan(PREVIEW, DialType.PREVIEW, 2), new Plan(PROGRESSIVE, DialType.PROGRESSIVE, 3),
+            new Plan(PREDICTIVE, DialType.PREDICTIVE, 4));
 
     private final Businesses businesses;
     private final UserAccounts users;
@@ -98,30 +98,35 @@ class DemoCampaigns implements ApplicationRunner {
         long admin = users.list(businessId, Role.ADMIN).getFirst().id();
         List<Long> agents = new java.util.ArrayList<>(users.list(businessId, Role.AGENT).stream()
                 .filter(user -> !bots.isBot(user)).map(UserAccount::id).toList());
-        if (plan.mode() == DialMode.PROGRESSIVE) {
+        if (plan.mode() == DialType.PROGRESSIVE) {
             agents.addAll(bots.users(businessId));
-        } else if (plan.mode() == DialMode.PREDICTIVE) {
+        } else if (plan.mode() == DialType.PREDICTIVE) {
             agents.addAll(bots.predictiveUsers(businessId));
         }
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        CampaignSettings.Builder settings = CampaignSettings.builder().name(plan.name())
-                .description("Demo: " + plan.mode().name().toLowerCase() + " campaign on the simulated carrier")
-                .dialMode(plan.mode()).startTime(now.minusMinutes(1)).endTime(now.plusYears(1))
-                .hotlineIds(hotlines.list(businessId).stream().map(Hotline::id).limit(1).toList())
-                .workingHoursId(schedules.list(businessId).stream()
-                        .filter(hours -> hours.name().equals(DemoBusiness.ALWAYS_OPEN.name()))
-                        .map(WorkingHours::id).findFirst().orElseThrow())
-                .maxCallsPerCustomer(3).retryGapMinutes(10).noCallbackDays(30)
-                .agentIds(agents).agentGroupIds(List.of()).autoAssignAccountManager(true).ticketPerCall(false);
-        switch (plan.mode()) {
-            case PREVIEW -> settings.previewSeconds(20).wrapUpSeconds(15);
-            case PROGRESSIVE -> settings.wrapUpSeconds(5);
-            // A ceiling under the demo contract's 30 lines, so the other campaigns keep theirs.
-            case PREDICTIVE -> settings.wrapUpSeconds(5).maxAbandonRate(0.03).maxWaitSeconds(10)
-                    .agentAnswerTimeoutSeconds(30).maxConcurrentCalls(12);
-            default -> { }
-        }
-        long id = campaigns.create(businessId, admin, settings.build()).id();
+        long workingHoursId = schedules.list(businessId).stream()
+                .filter(hours -> hours.name().equals(DemoBusiness.ALWAYS_OPEN.name()))
+                .map(WorkingHours::id).findFirst().orElseThrow();
+        Integer wrapUpSeconds = switch (plan.mode()) {
+            case PREVIEW -> 15;
+            case PROGRESSIVE, PREDICTIVE -> 5;
+            default -> null;
+        };
+        Integer previewSeconds = plan.mode() == DialType.PREVIEW ? 20 : null;
+        // A ceiling under the demo contract's 30 lines, so the other campaigns keep theirs; the abandon
+        // rate, the wait for an agent and the agent's answer timeout are the defaults.
+        Integer maxConcurrentCalls = plan.mode() == DialType.PREDICTIVE ? 12 : null;
+        // As an admin would send it: null is "not given", filled with the dial type's default.
+        CampaignDefinition settings = new CampaignDefinition(plan.name(),
+                "Demo: " + plan.mode().name().toLowerCase() + " campaign on the simulated carrier",
+                plan.mode(), now.minusMinutes(1), now.plusYears(1),
+                hotlines.list(businessId).stream().map(Hotline::id).limit(1).toList(), workingHoursId,
+                3, 10, 30, wrapUpSeconds, // calls per customer, retry gap minutes, no-callback days, wrap-up
+                null, null, null, // script, daily quota, agents' quotas
+                agents, List.of(), true, false, // agents, groups, account managers assigned, no ticket per call
+                previewSeconds, null, null, null, null, maxConcurrentCalls, // preview; abandon rate, music, wait, answer timeout; ceiling
+                null, null, null, null, null); // autocall's hotline rotation, group, IVR, tickets; result mapping
+        long id = campaigns.create(businessId, admin, settings).id();
         customers.add(businessId, admin, id, DemoCustomers.generate(CUSTOMERS_EACH, plan.seed()));
         campaigns.act(businessId, admin, id, CampaignAction.APPROVE);
         return campaigns.act(businessId, admin, id, CampaignAction.START);

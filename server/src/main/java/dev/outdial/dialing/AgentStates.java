@@ -3,7 +3,7 @@ package dev.outdial.dialing;
 import dev.outdial.agent.AgentGroups;
 import dev.outdial.agent.UserAccount;
 import dev.outdial.agent.UserAccounts;
-import dev.outdial.campaign.CampaignSettings;
+import dev.outdial.campaign.CampaignDefinition;
 import dev.outdial.campaign.Campaigns;
 import dev.outdial.dialing.internal.AgentSessions;
 import dev.outdial.dialing.internal.EngineThread;
@@ -47,7 +47,7 @@ public class AgentStates {
 
     @Transactional(readOnly = true)
     public Map<AgentState, Integer> ofCampaign(long businessId, long campaignId) {
-        CampaignSettings settings = campaigns.get(businessId, campaignId).settings();
+        CampaignDefinition settings = campaigns.get(businessId, campaignId).settings();
         Set<Long> agents = new LinkedHashSet<>(settings.agentIds() == null ? Set.of() : Set.copyOf(settings.agentIds()));
         if (settings.agentGroupIds() != null) {
             settings.agentGroupIds().forEach(group -> agents.addAll(groups.get(businessId, group).agentIds()));

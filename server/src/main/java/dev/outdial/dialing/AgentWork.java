@@ -7,7 +7,6 @@ import dev.outdial.call.Dispositions;
 import dev.outdial.campaign.AgentAssignments;
 import dev.outdial.campaign.Campaign;
 import dev.outdial.campaign.CampaignStatus;
-import dev.outdial.campaign.DialMode;
 import dev.outdial.customer.CampaignCustomer;
 import dev.outdial.customer.CampaignCustomers;
 import dev.outdial.dialing.internal.AgentPhones;
@@ -18,6 +17,7 @@ import dev.outdial.dialing.internal.PhoneLines;
 import dev.outdial.engine.call.DialOutcome;
 import dev.outdial.engine.call.DispositionOutcome;
 import dev.outdial.engine.customer.AgentId;
+import dev.outdial.engine.customer.DialType;
 import dev.outdial.engine.pacing.CampaignRunner;
 import dev.outdial.engine.pacing.NextCustomer;
 import dev.outdial.engine.port.CallDisposition;
@@ -46,7 +46,7 @@ import org.springframework.stereotype.Service;
 public class AgentWork {
 
     /** A campaign on the agent's list, and whether its execution screen is open. */
-    public record MyCampaign(long id, String name, @Schema(implementation = DialMode.class) String dialMode,
+    public record MyCampaign(long id, String name, @Schema(implementation = DialType.class) String dialMode,
                              @Schema(implementation = CampaignStatus.class) String status, boolean open) {
     }
 
@@ -267,8 +267,8 @@ public class AgentWork {
     /** Progressive and predictive connect answered customers at once: the agent's phone line is kept up for them. */
     private boolean hasSystemDialedCampaignOpen(CurrentUser me) {
         return campaigns(me).stream().anyMatch(campaign -> campaign.open()
-                && (campaign.dialMode().equals(DialMode.PROGRESSIVE.name())
-                || campaign.dialMode().equals(DialMode.PREDICTIVE.name())));
+                && (campaign.dialMode().equals(DialType.PROGRESSIVE.name())
+                || campaign.dialMode().equals(DialType.PREDICTIVE.name())));
     }
 
     /** Whether agents have phones of their own (sip mode) whose registration the workspace shows. */

@@ -1,7 +1,7 @@
 package dev.outdial.dialing;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.outdial.campaign.DialMode;
+import dev.outdial.engine.customer.DialType;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +23,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CampaignForecastView(
         long campaignId,
-        @Schema(implementation = DialMode.class) String dialMode,
+        @Schema(implementation = DialType.class) String dialMode,
         int agents,
         long remainingCustomers,
         Instant estimatedCompletion,

@@ -2,9 +2,9 @@ package dev.outdial.report;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.outdial.campaign.CampaignStatus;
-import dev.outdial.campaign.DialMode;
+import dev.outdial.engine.customer.DialType;
 
 /** One campaign's line of the campaign report. */
-public record CampaignReportRow(long campaignId, String campaignName, DialMode dialMode, CampaignStatus status,
+public record CampaignReportRow(long campaignId, String campaignName, DialType dialMode, CampaignStatus status,
                                 @JsonUnwrapped CallFigures figures) {
 }

@@ -6,7 +6,7 @@ import dev.outdial.call.CallStatistics;
 import dev.outdial.call.CallSums;
 import dev.outdial.call.ClassifiedCalls;
 import dev.outdial.campaign.Campaign;
-import dev.outdial.campaign.CampaignSettings;
+import dev.outdial.campaign.CampaignDefinition;
 import dev.outdial.campaign.Campaigns;
 import dev.outdial.campaign.settings.CallClassification;
 import dev.outdial.campaign.settings.CallClassifications;
@@ -158,7 +158,7 @@ public class Reports {
             if (campaign == null) {
                 continue;
             }
-            CampaignSettings settings = campaign.settings();
+            CampaignDefinition settings = campaign.settings();
             Integer own = settings.agentQuotas() == null ? null : settings.agentQuotas().get(agentId);
             quotas.add(new QuotaUse.CampaignQuota(campaign.id(), campaign.name(),
                     own != null ? own : settings.dailyQuota(), part.days(), part.customers()));

@@ -59,7 +59,15 @@ public record CustomerState(
 
     /** A customer just added to a campaign: never called, nothing pending. */
     public static CustomerState fresh() {
-        return new CustomerState(CustomerStatus.NEW, Set.of(), Optional.empty(), 0, 0, 0,
+        return added(Set.of());
+    }
+
+    /**
+     * A customer just added with the holds found when it was added (SPEC §4.3: blacklist and DNC
+     * registry are "decided when the customer is added"); its {@link #status()} shows the first.
+     */
+    public static CustomerState added(Set<Hold> holds) {
+        return new CustomerState(CustomerStatus.NEW, holds, Optional.empty(), 0, 0, 0,
                 Optional.empty(), Optional.empty(), Optional.empty());
     }
 

@@ -1,11 +1,11 @@
 package dev.outdial.campaign.internal;
 
 import dev.outdial.campaign.Campaign;
+import dev.outdial.campaign.CampaignDefinition;
 import dev.outdial.campaign.CampaignSetting;
-import dev.outdial.campaign.CampaignSettings;
 import dev.outdial.campaign.CampaignStatus;
-import dev.outdial.campaign.DialMode;
 import dev.outdial.campaign.HotlineRotation;
+import dev.outdial.engine.customer.DialType;
 import dev.outdial.shared.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,10 +13,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -33,13 +35,16 @@ public class CampaignRepository {
             max_wait_seconds, agent_answer_timeout_seconds, max_concurrent_calls, hotline_rotation, hotline_group_id,
             ivr_id, ticket_on_agent_or_voicemail, created_at, updated_at""";
 
+    /** How many campaign ids one query of their children names. */
+    static final int IDS_PER_QUERY = 1_000;
+
     private final JdbcClient db;
 
     CampaignRepository(JdbcClient db) {
         this.db = db;
     }
 
-    public long insert(long businessId, CampaignSettings s, CampaignStatus status, Instant now) {
+    public long insert(long businessId, CampaignDefinition s, CampaignStatus status, Instant now) {
         KeyHolder key = new GeneratedKeyHolder();
         db.sql("""
                 insert into campaign (business_id, name, description, dial_mode, status, start_time, end_time,
@@ -65,7 +70,7 @@ public class CampaignRepository {
         return id;
     }
 
-    public void update(long businessId, long id, CampaignSettings s, CampaignStatus status, Instant now) {
+    public void update(long businessId, long id, CampaignDefinition s, CampaignStatus status, Instant now) {
         db.sql("""
                 update campaign set name = :name, description = :description, dial_mode = :dialMode, status = :status,
                     status_reason = null, start_time = :startTime, end_time = :endTime,
@@ -111,11 +116,11 @@ public class CampaignRepository {
         return db.sql("select " + COLUMNS + " from campaign where business_id = :business and id = :id")
                 .param("business", businessId).param("id", id)
                 .query((row, n) -> campaign(row, zone)).optional()
-                .map(this::withChildren);
+                .map(campaign -> withChildren(List.of(campaign)).getFirst());
     }
 
     public List<Campaign> list(long businessId, CampaignFilter filter, ZoneId zone) {
-        return db.sql("select " + COLUMNS + """
+        List<Campaign> campaigns = db.sql("select " + COLUMNS + """
                  from campaign
                  where business_id = :business
                    and (cast(:name as varchar(200)) is null or lower(name) like :name)
@@ -127,11 +132,11 @@ public class CampaignRepository {
                 .param("name", filter.name() == null ? null : "%" + likeEscaped(filter.name().toLowerCase()) + "%")
                 .param("status", filter.status() == null ? null : filter.status().name())
                 .param("dialMode", filter.dialMode() == null ? null : filter.dialMode().name())
-                .query((row, n) -> campaign(row, zone)).list()
-                .stream().map(this::withChildren).toList();
+                .query((row, n) -> campaign(row, zone)).list();
+        return withChildren(campaigns);
     }
 
-    public record CampaignFilter(String name, CampaignStatus status, DialMode dialMode) {
+    public record CampaignFilter(String name, CampaignStatus status, DialType dialMode) {
     }
 
     public boolean nameTaken(long businessId, String name, Long exceptId) {
@@ -213,7 +218,7 @@ public class CampaignRepository {
                 .query(Long.class).single();
     }
 
-    private void writeChildren(long id, CampaignSettings s) {
+    private void writeChildren(long id, CampaignDefinition s) {
         int position = 0;
         for (Long hotline : s.hotlineIds()) {
             db.sql("insert into campaign_hotline (campaign_id, hotline_id, position) values (:id, :hotline, :position)")
@@ -242,37 +247,62 @@ public class CampaignRepository {
                 .param("id", id).param("result", result).param("classification", classification).update());
     }
 
-    private Campaign withChildren(Campaign campaign) {
-        long id = campaign.id();
-        CampaignSettings s = campaign.settings();
-        List<Long> hotlines = ids("select hotline_id from campaign_hotline where campaign_id = :id order by position", id);
-        List<Long> agents = ids("select agent_id from campaign_agent where campaign_id = :id order by position", id);
-        List<Long> groups = ids("select agent_group_id from campaign_agent_group where campaign_id = :id order by position", id);
-        Map<Long, Integer> quotas = new LinkedHashMap<>();
-        db.sql("select agent_id, daily_quota from campaign_agent_quota where campaign_id = :id order by agent_id")
-                .param("id", id).query(row -> {
-                    quotas.put(row.getLong("agent_id"), row.getInt("daily_quota"));
-                });
-        Map<String, Long> mapping = new LinkedHashMap<>();
-        db.sql("""
-                select technical_result, classification_id from campaign_classification_mapping
-                where campaign_id = :id order by technical_result
-                """)
-                .param("id", id).query(row -> {
-                    mapping.put(row.getString("technical_result"), row.getLong("classification_id"));
-                });
-        boolean quotasApply = CampaignSetting.AGENT_QUOTAS.appliesTo(s.dialMode());
-        CampaignSettings complete = s.toBuilder().hotlineIds(hotlines).agentIds(agents).agentGroupIds(groups)
-                .agentQuotas(quotasApply ? quotas : null).classificationMapping(mapping).build();
-        return new Campaign(id, campaign.status(), campaign.statusReason(), complete, campaign.createdAt(),
-                campaign.updatedAt());
+    /**
+     * The campaigns with their lists and maps, read for all of them at once: five queries however
+     * many campaigns there are (in slices of {@value #IDS_PER_QUERY} ids), not five per campaign.
+     */
+    private List<Campaign> withChildren(List<Campaign> campaigns) {
+        if (campaigns.isEmpty()) {
+            return campaigns;
+        }
+        List<Long> ids = campaigns.stream().map(Campaign::id).toList();
+        Map<Long, List<Long>> hotlines = new HashMap<>();
+        Map<Long, List<Long>> agents = new HashMap<>();
+        Map<Long, List<Long>> groups = new HashMap<>();
+        Map<Long, Map<Long, Integer>> quotas = new HashMap<>();
+        Map<Long, Map<String, Long>> mappings = new HashMap<>();
+        forEachRow("select campaign_id, hotline_id from campaign_hotline where campaign_id in (:ids) order by position",
+                ids, row -> listOf(hotlines, row).add(row.getLong("hotline_id")));
+        forEachRow("select campaign_id, agent_id from campaign_agent where campaign_id in (:ids) order by position",
+                ids, row -> listOf(agents, row).add(row.getLong("agent_id")));
+        forEachRow("""
+                select campaign_id, agent_group_id from campaign_agent_group where campaign_id in (:ids) order by position
+                """, ids, row -> listOf(groups, row).add(row.getLong("agent_group_id")));
+        forEachRow("""
+                select campaign_id, agent_id, daily_quota from campaign_agent_quota where campaign_id in (:ids)
+                order by agent_id
+                """, ids, row -> quotas.computeIfAbsent(row.getLong("campaign_id"), id -> new LinkedHashMap<>())
+                .put(row.getLong("agent_id"), row.getInt("daily_quota")));
+        forEachRow("""
+                select campaign_id, technical_result, classification_id from campaign_classification_mapping
+                where campaign_id in (:ids) order by technical_result
+                """, ids, row -> mappings.computeIfAbsent(row.getLong("campaign_id"), id -> new LinkedHashMap<>())
+                .put(row.getString("technical_result"), row.getLong("classification_id")));
+        return campaigns.stream().map(campaign -> {
+            long id = campaign.id();
+            CampaignDefinition s = campaign.settings();
+            boolean quotasApply = CampaignSetting.AGENT_QUOTAS.appliesTo(s.dialMode());
+            CampaignDefinition complete = s.withChildren(hotlines.getOrDefault(id, new ArrayList<>()),
+                    agents.getOrDefault(id, new ArrayList<>()), groups.getOrDefault(id, new ArrayList<>()),
+                    quotasApply ? quotas.getOrDefault(id, new LinkedHashMap<>()) : null,
+                    mappings.getOrDefault(id, new LinkedHashMap<>()));
+            return new Campaign(id, campaign.status(), campaign.statusReason(), complete, campaign.createdAt(),
+                    campaign.updatedAt());
+        }).toList();
     }
 
-    private List<Long> ids(String sql, long id) {
-        return new ArrayList<>(db.sql(sql).param("id", id).query(Long.class).list());
+    private static List<Long> listOf(Map<Long, List<Long>> byCampaign, ResultSet row) throws SQLException {
+        return byCampaign.computeIfAbsent(row.getLong("campaign_id"), id -> new ArrayList<>());
     }
 
-    private static Map<String, Object> settingParams(CampaignSettings s) {
+    /** Runs the query once per slice of ids, so a list of any length stays under the databases' parameter limits. */
+    private void forEachRow(String sql, List<Long> ids, RowCallbackHandler handler) {
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            db.sql(sql).param("ids", ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY))).query(handler);
+        }
+    }
+
+    private static Map<String, Object> settingParams(CampaignDefinition s) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("name", s.name());
         params.put("description", s.description());
@@ -303,10 +333,10 @@ public class CampaignRepository {
 
     private static Campaign campaign(ResultSet row, ZoneId zone) throws SQLException {
         String rotation = row.getString("hotline_rotation");
-        CampaignSettings settings = new CampaignSettings(
+        CampaignDefinition settings = new CampaignDefinition(
                 row.getString("name"),
                 row.getString("description"),
-                DialMode.valueOf(row.getString("dial_mode")),
+                DialType.valueOf(row.getString("dial_mode")),
                 inZone(SqlTime.instant(row, "start_time"), zone),
                 inZone(SqlTime.instant(row, "end_time"), zone),
                 List.of(),

@@ -2,11 +2,11 @@ package dev.outdial.campaign.web;
 
 import dev.outdial.campaign.Campaign;
 import dev.outdial.campaign.CampaignAction;
+import dev.outdial.campaign.CampaignDefinition;
 import dev.outdial.campaign.CampaignHistoryEntry;
-import dev.outdial.campaign.CampaignSettings;
 import dev.outdial.campaign.CampaignStatus;
 import dev.outdial.campaign.Campaigns;
-import dev.outdial.campaign.DialMode;
+import dev.outdial.engine.customer.DialType;
 import dev.outdial.shared.CurrentUser;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -40,7 +40,7 @@ class CampaignController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('ADMIN')")
-    Campaign create(@AuthenticationPrincipal CurrentUser me, @RequestBody CampaignSettings settings) {
+    Campaign create(@AuthenticationPrincipal CurrentUser me, @RequestBody CampaignDefinition settings) {
         return campaigns.create(me.businessId(), me.id(), settings);
     }
 
@@ -48,7 +48,7 @@ class CampaignController {
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     List<Campaign> list(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) String name,
                         @RequestParam(required = false) CampaignStatus status,
-                        @RequestParam(required = false) DialMode dialMode) {
+                        @RequestParam(required = false) DialType dialMode) {
         return campaigns.list(me.businessId(), name, status, dialMode);
     }
 
@@ -61,7 +61,7 @@ class CampaignController {
     @PutMapping("/{id}")
     @PreAuthorize("hasRole('ADMIN')")
     Campaign update(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
-                    @RequestBody CampaignSettings settings) {
+                    @RequestBody CampaignDefinition settings) {
         return campaigns.update(me.businessId(), me.id(), id, settings);
     }
 

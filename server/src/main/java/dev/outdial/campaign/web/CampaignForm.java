@@ -1,8 +1,8 @@
 package dev.outdial.campaign.web;
 
-import dev.outdial.campaign.CampaignSettings;
-import dev.outdial.campaign.DialMode;
+import dev.outdial.campaign.CampaignDefinition;
 import dev.outdial.campaign.HotlineRotation;
+import dev.outdial.engine.customer.DialType;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ public class CampaignForm {
 
     private String name;
     private String description;
-    private DialMode dialMode;
+    private DialType dialMode;
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
     private LocalDateTime startTime;
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
@@ -49,7 +49,7 @@ public class CampaignForm {
     private Boolean ticketOnAgentOrVoicemail;
     private Map<String, Long> classificationMapping = new LinkedHashMap<>();
 
-    static CampaignForm of(CampaignSettings s) {
+    static CampaignForm of(CampaignDefinition s) {
         CampaignForm form = new CampaignForm();
         form.name = s.name();
         form.description = s.description();
@@ -84,7 +84,7 @@ public class CampaignForm {
     }
 
     /** The settings the form says; times are read in the business's zone, empty quotas are no quota. */
-    CampaignSettings toSettings(ZoneId zone) {
+    CampaignDefinition toSettings(ZoneId zone) {
         Map<Long, Integer> quotas = new LinkedHashMap<>();
         agentQuotas.forEach((agent, quota) -> {
             if (quota != null) {
@@ -97,7 +97,7 @@ public class CampaignForm {
                 mapping.put(result, classification);
             }
         });
-        return new CampaignSettings(name, description, dialMode,
+        return new CampaignDefinition(name, description, dialMode,
                 startTime == null ? null : startTime.atZone(zone).toOffsetDateTime(),
                 endTime == null ? null : endTime.atZone(zone).toOffsetDateTime(),
                 hotlineIds, workingHoursId, maxCallsPerCustomer, retryGapMinutes, noCallbackDays, wrapUpSeconds,
@@ -112,8 +112,8 @@ public class CampaignForm {
     public void setName(String name) { this.name = name; }
     public String getDescription() { return description; }
     public void setDescription(String description) { this.description = description; }
-    public DialMode getDialMode() { return dialMode; }
-    public void setDialMode(DialMode dialMode) { this.dialMode = dialMode; }
+    public DialType getDialMode() { return dialMode; }
+    public void setDialMode(DialType dialMode) { this.dialMode = dialMode; }
     public LocalDateTime getStartTime() { return startTime; }
     public void setStartTime(LocalDateTime startTime) { this.startTime = startTime; }
     public LocalDateTime getEndTime() { return endTime; }

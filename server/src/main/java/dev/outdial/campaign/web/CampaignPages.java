@@ -4,18 +4,18 @@ import dev.outdial.agent.AgentGroups;
 import dev.outdial.agent.UserAccounts;
 import dev.outdial.campaign.Campaign;
 import dev.outdial.campaign.CampaignAction;
+import dev.outdial.campaign.CampaignDefinition;
 import dev.outdial.campaign.CampaignSetting;
-import dev.outdial.campaign.CampaignSettings;
 import dev.outdial.campaign.CampaignStatus;
 import dev.outdial.campaign.Campaigns;
-import dev.outdial.campaign.DialMode;
 import dev.outdial.campaign.HotlineRotation;
 import dev.outdial.campaign.settings.CallClassifications;
 import dev.outdial.campaign.settings.Hotlines;
 import dev.outdial.campaign.settings.Scripts;
-import dev.outdial.contact.ContactChoices;
 import dev.outdial.campaign.settings.WorkingHoursSchedules;
+import dev.outdial.contact.ContactChoices;
 import dev.outdial.engine.customer.CallResult;
+import dev.outdial.engine.customer.DialType;
 import dev.outdial.shared.BusinessTimeZones;
 import dev.outdial.shared.ConflictException;
 import dev.outdial.shared.CurrentUser;
@@ -81,10 +81,10 @@ class CampaignPages {
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     String list(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) String name,
                 @RequestParam(required = false) CampaignStatus status,
-                @RequestParam(required = false) DialMode dialMode, Model model) {
+                @RequestParam(required = false) DialType dialMode, Model model) {
         model.addAttribute("campaigns", campaigns.list(me.businessId(), name, status, dialMode));
         model.addAttribute("statuses", CampaignStatus.values());
-        model.addAttribute("dialModes", DialMode.values());
+        model.addAttribute("dialModes", DialType.values());
         model.addAttribute("filterName", name);
         model.addAttribute("filterStatus", status);
         model.addAttribute("filterDialMode", dialMode);
@@ -93,10 +93,10 @@ class CampaignPages {
 
     @GetMapping("/campaigns/new")
     @PreAuthorize("hasRole('ADMIN')")
-    String wizard(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) DialMode dialMode,
+    String wizard(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) DialType dialMode,
                   Model model) {
         if (dialMode == null) {
-            model.addAttribute("dialModes", DialMode.values());
+            model.addAttribute("dialModes", DialType.values());
             return "campaigns/choose-mode";
         }
         CampaignForm form = new CampaignForm();
@@ -238,7 +238,7 @@ class CampaignPages {
         return status == null ? mayUse : mayUse.stream().filter(action -> action.allowedFrom(status)).toList();
     }
 
-    private void addOptions(CurrentUser me, DialMode mode, Model model) {
+    private void addOptions(CurrentUser me, DialType mode, Model model) {
         long business = me.businessId();
         Map<String, Boolean> applies = new LinkedHashMap<>();
         for (CampaignSetting setting : CampaignSetting.values()) {

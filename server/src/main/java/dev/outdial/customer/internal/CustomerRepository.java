@@ -3,7 +3,9 @@ package dev.outdial.customer.internal;
 import dev.outdial.customer.CampaignCustomer;
 import dev.outdial.customer.CountKey;
 import dev.outdial.customer.CustomerDraft;
+import dev.outdial.engine.customer.CustomerState;
 import dev.outdial.engine.customer.CustomerStatus;
+import dev.outdial.engine.customer.Hold;
 import dev.outdial.shared.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,10 +13,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,8 +64,16 @@ public class CustomerRepository {
     /** A new customer's holds, decided when it is added (SPEC §4.3: "decided when the customer is added"). */
     public record NewRow(CustomerDraft draft, boolean blacklisted, boolean dnc) {
 
+        /** The engine's rule: a new customer shows its first hold, else NEW. */
         CustomerStatus status() {
-            return blacklisted ? CustomerStatus.BLOCKED : dnc ? CustomerStatus.DNC : CustomerStatus.NEW;
+            Set<Hold> holds = EnumSet.noneOf(Hold.class);
+            if (blacklisted) {
+                holds.add(Hold.BLACKLIST);
+            }
+            if (dnc) {
+                holds.add(Hold.DNC_REGISTRY);
+            }
+            return CustomerState.added(holds).status();
         }
     }
 

@@ -3,8 +3,8 @@ package dev.outdial.dialing.internal;
 import dev.outdial.call.CallEnded;
 import dev.outdial.campaign.Campaign;
 import dev.outdial.campaign.Campaigns;
-import dev.outdial.campaign.DialMode;
 import dev.outdial.engine.customer.CallResult;
+import dev.outdial.engine.customer.DialType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -38,7 +38,7 @@ class AutocallTickets {
         }
         try {
             Campaign campaign = campaigns.get(call.businessId(), call.campaignId());
-            if (campaign.dialMode() != DialMode.AUTOCALL
+            if (campaign.dialMode() != DialType.AUTOCALL
                     || !Boolean.TRUE.equals(campaign.settings().ticketOnAgentOrVoicemail())) {
                 return;
             }

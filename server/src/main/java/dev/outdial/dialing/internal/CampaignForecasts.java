@@ -2,19 +2,20 @@ package dev.outdial.dialing.internal;
 
 import dev.outdial.agent.AgentGroups;
 import dev.outdial.campaign.Campaign;
-import dev.outdial.campaign.CampaignSettings;
+import dev.outdial.campaign.CampaignDefinition;
 import dev.outdial.campaign.Campaigns;
-import dev.outdial.campaign.DialMode;
 import dev.outdial.customer.CampaignProgress;
 import dev.outdial.customer.Progress;
-import dev.outdial.dialing.CampaignForecastView;
 import dev.outdial.dialing.CampaignForecastView.Rate;
 import dev.outdial.dialing.CampaignForecastView.Source;
+import dev.outdial.dialing.CampaignForecastView;
+import dev.outdial.engine.call.CampaignSettings;
 import dev.outdial.engine.customer.DialType;
-import dev.outdial.engine.sim.forecast.CampaignForecast;
+import dev.outdial.engine.pacing.PredictiveSettings;
 import dev.outdial.engine.sim.forecast.CampaignForecast.Forecast;
 import dev.outdial.engine.sim.forecast.CampaignForecast.ForecastCampaign;
 import dev.outdial.engine.sim.forecast.CampaignForecast.ForecastRates;
+import dev.outdial.engine.sim.forecast.CampaignForecast;
 import dev.outdial.engine.sim.forecast.DialingCalendar;
 import dev.outdial.shared.ConflictException;
 import dev.outdial.shared.InvalidInputException;
@@ -43,7 +44,7 @@ public class CampaignForecasts {
     static final Duration CACHED_FOR = Duration.ofMinutes(1);
     /** Customers listening to waiting music hang up after this long on average (predictive's abandons). */
     static final Duration PATIENCE = Duration.ofSeconds(45);
-    private static final Set<DialMode> FORECAST = Set.of(DialMode.PREVIEW, DialMode.PROGRESSIVE, DialMode.PREDICTIVE);
+    private static final Set<DialType> FORECAST = Set.of(DialType.PREVIEW, DialType.PROGRESSIVE, DialType.PREDICTIVE);
 
     private record Key(long businessId, long campaignId, int agents) {
     }
@@ -74,7 +75,7 @@ public class CampaignForecasts {
     /** The forecast at {@code agents} agents, by default the campaign's assigned agents. */
     public CampaignForecastView forecast(long businessId, long campaignId, Integer agents) {
         Campaign campaign = campaigns.get(businessId, campaignId);
-        CampaignSettings s = campaign.settings();
+        CampaignDefinition s = campaign.settings();
         if (agents != null && (agents < 1 || agents > MAX_AGENTS)) {
             throw new InvalidInputException("agents", "validation.range", 1, MAX_AGENTS);
         }
@@ -97,7 +98,7 @@ public class CampaignForecasts {
     }
 
     private CampaignForecastView compute(long businessId, Campaign campaign, int agents, Instant now) {
-        CampaignSettings s = campaign.settings();
+        CampaignDefinition s = campaign.settings();
         long remaining = Optional.ofNullable(progress.of(businessId, campaign.id()).buckets()
                 .get(Progress.Kind.NOT_HANDLED.key())).map(Progress.Bucket::total).orElse(0L);
         List<Rate> rates = new ArrayList<>(observed.of(businessId, campaign.id()));
@@ -105,12 +106,14 @@ public class CampaignForecasts {
         ForecastRates simulated = new ForecastRates(value(rates, "answerRate"), value(rates, "busyRate"),
                 seconds(value(rates, "ringSeconds")), seconds(value(rates, "talkSeconds")),
                 seconds(value(rates, "wrapUpSeconds")), properties.noAnswerTimeout(), PATIENCE);
-        boolean predictive = s.dialMode() == DialMode.PREDICTIVE;
-        ForecastCampaign dialing = new ForecastCampaign(DialType.valueOf(s.dialMode().name()), agents, remaining,
+        boolean predictive = s.dialMode() == DialType.PREDICTIVE;
+        ForecastCampaign dialing = new ForecastCampaign(s.dialMode(), agents, remaining,
                 s.maxCallsPerCustomer(), Duration.ofMinutes(s.retryGapMinutes()),
                 s.maxConcurrentCalls() == null ? OptionalInt.empty() : OptionalInt.of(s.maxConcurrentCalls()),
-                predictive ? s.maxAbandonRate() : 0.03, Duration.ofSeconds(predictive ? s.maxWaitSeconds() : 10),
-                Duration.ofSeconds(s.agentAnswerTimeoutSeconds() == null ? 30 : s.agentAnswerTimeoutSeconds()),
+                predictive ? s.maxAbandonRate() : PredictiveSettings.DEFAULT_MAX_ABANDON_RATE,
+                predictive ? Duration.ofSeconds(s.maxWaitSeconds()) : PredictiveSettings.DEFAULT_MAX_WAIT,
+                s.agentAnswerTimeoutSeconds() == null ? CampaignSettings.DEFAULT_AGENT_ANSWER_TIMEOUT
+                        : Duration.ofSeconds(s.agentAnswerTimeoutSeconds()),
                 Duration.ofSeconds(s.previewSeconds() == null ? 0 : s.previewSeconds()));
         Forecast forecast = CampaignForecast.run(dialing, simulated, campaign.id());
         Optional<Instant> done = DialingCalendar.doneAfter(engineCampaigns.settingsOf(businessId, campaign.id()).window(),
@@ -121,7 +124,7 @@ public class CampaignForecasts {
                 forecast.simulatedAgents(), forecast.simulatedCustomers(), now);
     }
 
-    private int assignedAgents(long businessId, CampaignSettings s) {
+    private int assignedAgents(long businessId, CampaignDefinition s) {
         Set<Long> agents = new LinkedHashSet<>(s.agentIds() == null ? List.of() : s.agentIds());
         for (long group : s.agentGroupIds() == null ? List.<Long>of() : s.agentGroupIds()) {
             agents.addAll(groups.get(businessId, group).agentIds());

@@ -3,9 +3,8 @@ package dev.outdial.dialing.internal;
 import dev.outdial.business.Business;
 import dev.outdial.business.Businesses;
 import dev.outdial.campaign.Campaign;
-import dev.outdial.campaign.CampaignSettings;
+import dev.outdial.campaign.CampaignDefinition;
 import dev.outdial.campaign.Campaigns;
-import dev.outdial.campaign.DialMode;
 import dev.outdial.campaign.HotlineRotation;
 import dev.outdial.campaign.settings.CallClassification;
 import dev.outdial.campaign.settings.CallClassifications;
@@ -15,6 +14,7 @@ import dev.outdial.campaign.settings.WeeklyHours;
 import dev.outdial.campaign.settings.WorkingHoursSchedules;
 import dev.outdial.customer.CampaignCustomers;
 import dev.outdial.engine.call.AutocallSettings;
+import dev.outdial.engine.call.CampaignSettings;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.port.Telephony;
 import dev.outdial.engine.rules.CalledPartyZones;
@@ -63,17 +63,32 @@ class EngineCampaigns {
     }
 
     @Transactional(readOnly = true)
-    public dev.outdial.engine.call.CampaignSettings settingsOf(long businessId, long campaignId) {
+    public CampaignSettings settingsOf(long businessId, long campaignId) {
         Campaign campaign = campaigns.get(businessId, campaignId);
-        CampaignSettings s = campaign.settings();
+        return settingsOf(businesses.get(businessId), campaign);
+    }
+
+    /** The campaign as this node runs it, its settings and its business read once. */
+    @Transactional(readOnly = true)
+    LiveCampaign live(long businessId, long campaignId) {
+        Campaign campaign = campaigns.get(businessId, campaignId);
         Business business = businesses.get(businessId);
+        CampaignDefinition s = campaign.settings();
+        return new LiveCampaign(settingsOf(business, campaign), Boolean.TRUE.equals(s.autoAssignAccountManager()),
+                Boolean.TRUE.equals(s.ticketPerCall()), business.concurrentCallLimit());
+    }
+
+    private CampaignSettings settingsOf(Business business, Campaign campaign) {
+        long businessId = business.id();
+        long campaignId = campaign.id();
+        CampaignDefinition s = campaign.settings();
         ZoneId zone = business.timeZone();
         CallingWindow window = new CallingWindow(s.startTime().toInstant(), Optional.of(s.endTime().toInstant()),
                 schedule(businessId, s.workingHoursId(), zone), Optional.empty(), CALLED_PARTY_ZONES);
         List<String> numbers = hotlineNumbers(businessId, s);
-        dev.outdial.engine.call.CampaignSettings engine = new dev.outdial.engine.call.CampaignSettings(campaignId, businessId, CampaignCustomers.rulesOf(campaign),
+        CampaignSettings engine = new CampaignSettings(campaignId, businessId, CampaignCustomers.rulesOf(campaign),
                 window, numbers, properties.noAnswerTimeout(),
-                seconds(s.agentAnswerTimeoutSeconds(), dev.outdial.engine.call.CampaignSettings.DEFAULT_AGENT_ANSWER_TIMEOUT),
+                seconds(s.agentAnswerTimeoutSeconds(), CampaignSettings.DEFAULT_AGENT_ANSWER_TIMEOUT),
                 seconds(s.wrapUpSeconds(), Duration.ZERO), seconds(s.previewSeconds(), Duration.ZERO),
                 quota(s, zone), s.maxConcurrentCalls() == null ? OptionalInt.empty() : OptionalInt.of(s.maxConcurrentCalls()),
                 properties.lease());
@@ -85,8 +100,8 @@ class EngineCampaigns {
     }
 
     /** A predictive campaign's abandon limit, maximum wait and waiting music; defaults were filled on save. */
-    private static dev.outdial.engine.call.CampaignSettings.Predictive predictive(CampaignSettings s) {
-        return new dev.outdial.engine.call.CampaignSettings.Predictive(s.maxAbandonRate(),
+    private static CampaignSettings.Predictive predictive(CampaignDefinition s) {
+        return new CampaignSettings.Predictive(s.maxAbandonRate(),
                 Duration.ofSeconds(s.maxWaitSeconds()), Optional.ofNullable(s.waitingMusicId()).map(EngineCampaigns::music));
     }
 
@@ -99,7 +114,7 @@ class EngineCampaigns {
      * The hotlines a call may go out on: the campaign's own, or for an autocall campaign that rotates,
      * the enabled hotlines of its group or of the whole business, read when the campaign starts.
      */
-    private List<String> hotlineNumbers(long businessId, CampaignSettings s) {
+    private List<String> hotlineNumbers(long businessId, CampaignDefinition s) {
         HotlineRotation rotation = s.hotlineRotation() == null ? HotlineRotation.SINGLE : s.hotlineRotation();
         List<Hotline> pool = switch (rotation) {
             case SINGLE -> s.hotlineIds().stream().map(id -> hotlines.get(businessId, id)).toList();
@@ -110,7 +125,7 @@ class EngineCampaigns {
     }
 
     /** The IVR, its results named by classification id as the call records keep them, and the rotation. */
-    private AutocallSettings autocall(Business business, CampaignSettings s) {
+    private AutocallSettings autocall(Business business, CampaignDefinition s) {
         Map<String, String> idByCode = classifications.list(business.id()).stream()
                 .collect(Collectors.toMap(CallClassification::code, c -> String.valueOf(c.id()), (a, b) -> a));
         var tree = ivrs.get(business.id(), s.ivrId()).tree().withResults(code -> idByCode.getOrDefault(code, code));
@@ -141,7 +156,7 @@ class EngineCampaigns {
         return minuteOfDay >= 24 * 60 ? LocalTime.MIDNIGHT : LocalTime.of(minuteOfDay / 60, minuteOfDay % 60);
     }
 
-    private static DailyQuota quota(CampaignSettings s, ZoneId zone) {
+    private static DailyQuota quota(CampaignDefinition s, ZoneId zone) {
         DailyQuota quota = s.dailyQuota() == null ? DailyQuota.unlimited(zone) : DailyQuota.sameForAll(zone, s.dailyQuota());
         for (Map.Entry<Long, Integer> own : (s.agentQuotas() == null ? Map.<Long, Integer>of() : s.agentQuotas()).entrySet()) {
             quota = quota.withAgentQuota(AgentId.of(String.valueOf(own.getKey())), own.getValue());
@@ -151,18 +166,6 @@ class EngineCampaigns {
 
     private static Duration seconds(Integer seconds, Duration otherwise) {
         return seconds == null ? otherwise : Duration.ofSeconds(seconds);
-    }
-
-    /** Whether the agent who receives a customer becomes its account manager (SPEC §4.1). */
-    @Transactional(readOnly = true)
-    public boolean autoAssignsAccountManager(long businessId, long campaignId) {
-        return Boolean.TRUE.equals(campaigns.get(businessId, campaignId).settings().autoAssignAccountManager());
-    }
-
-    /** "Ticket per call: when on, each call creates a ticket like a regular outgoing call" (SPEC §5). */
-    @Transactional(readOnly = true)
-    public boolean createsTicketPerCall(long businessId, long campaignId) {
-        return Boolean.TRUE.equals(campaigns.get(businessId, campaignId).settings().ticketPerCall());
     }
 
     /** The business's contract limit on concurrent calls. */

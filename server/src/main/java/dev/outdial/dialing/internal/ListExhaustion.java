@@ -5,8 +5,8 @@ import dev.outdial.business.Businesses;
 import dev.outdial.campaign.Campaign;
 import dev.outdial.campaign.CampaignStatus;
 import dev.outdial.campaign.Campaigns;
-import dev.outdial.campaign.DialMode;
 import dev.outdial.customer.DialingCustomers;
+import dev.outdial.engine.customer.DialType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -58,7 +58,7 @@ class ListExhaustion {
                     continue;
                 }
                 for (Campaign campaign : campaigns.list(business.id(), null, CampaignStatus.RUNNING, null)) {
-                    if (campaign.dialMode() != DialMode.AUTO_CALLBACK) {
+                    if (campaign.dialMode() != DialType.AUTO_CALLBACK) {
                         running.add(campaign.id());
                         check(business.id(), campaign.id(), clock.instant());
                     }

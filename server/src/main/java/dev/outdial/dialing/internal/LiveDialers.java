@@ -3,23 +3,18 @@ package dev.outdial.dialing.internal;
 import dev.outdial.business.Business;
 import dev.outdial.business.BusinessChanged;
 import dev.outdial.business.Businesses;
-import dev.outdial.call.DialingCalls;
 import dev.outdial.campaign.Campaign;
 import dev.outdial.campaign.CampaignStatus;
 import dev.outdial.campaign.CampaignStatusChanged;
 import dev.outdial.campaign.Campaigns;
 import dev.outdial.customer.CampaignCustomersChanged;
-import dev.outdial.customer.DialingCustomers;
-import dev.outdial.engine.call.CampaignSettings;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.pacing.AgentDesk;
 import dev.outdial.engine.pacing.BusinessDialer;
 import dev.outdial.engine.pacing.CampaignRunner;
 import dev.outdial.engine.pacing.EnginePorts;
 import dev.outdial.engine.port.CallId;
-import dev.outdial.engine.port.Telephony;
 import dev.outdial.engine.rules.ConcurrencyLimit;
-import dev.outdial.engine.sim.SimulatedAgents;
 import dev.outdial.shared.NotFoundException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +28,6 @@ import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -68,12 +62,10 @@ public class LiveDialers {
 
     private final EngineThread engine;
     private final EngineCampaigns settings;
-    private final DialingCustomers customers;
+    private final LiveCampaignRegistries registries;
     private final Campaigns campaigns;
     private final Businesses businesses;
     private final AgentPhones phones;
-    private final AccountManagers accountManagers;
-    private final CallTickets tickets;
     private final PacerLeases leases;
     private final EnginePorts ports;
     private final Map<Long, BusinessDialer> dialers = new HashMap<>();
@@ -83,26 +75,16 @@ public class LiveDialers {
     /** Per campaign, every runner it had on this node, the current one last. */
     private final Map<Long, List<Running>> runners = new HashMap<>();
 
-    LiveDialers(EngineThread engine, EngineCampaigns settings, DialingCustomers customers, Campaigns campaigns,
-                Businesses businesses, AgentPhones phones, AccountManagers accountManagers, CallTickets tickets,
-                PacerLeases leases, Telephony telephony,
-                AgentSessions sessions, LiveNumberLists lists, DialingCalls calls, AgentEventStream screen,
-                SimulatedAgents bots, ApplicationEventPublisher events) {
+    LiveDialers(EngineThread engine, EngineCampaigns settings, LiveCampaignRegistries registries, Campaigns campaigns,
+                Businesses businesses, AgentPhones phones, PacerLeases leases, EnginePorts ports) {
         this.engine = engine;
         this.settings = settings;
-        this.customers = customers;
+        this.registries = registries;
         this.campaigns = campaigns;
         this.businesses = businesses;
         this.phones = phones;
-        this.accountManagers = accountManagers;
-        this.tickets = tickets;
         this.leases = leases;
-        // What the engine shows an agent goes to their page and, for a simulated agent, to the bot in their seat.
-        this.ports = new EnginePorts(engine, telephony, customers, sessions, lists, new ClassifyingCallLog(calls, customers, events),
-                (agent, update) -> {
-                    screen.show(agent, update);
-                    bots.show(agent, update);
-                });
+        this.ports = ports;
     }
 
     /** First among the listeners of the ready application, so whatever seats agents finds the runners. */
@@ -162,18 +144,14 @@ public class LiveDialers {
             log.info("Campaign {} is paced by node {}, not here", campaignId, leases.heldElsewhere(businessId).orElse("?"));
             return;
         }
-        CampaignSettings campaign;
-        int limit;
+        LiveCampaign campaign;
         try {
-            campaign = settings.settingsOf(businessId, campaignId);
-            limit = settings.concurrentCallLimit(businessId);
-            accountManagers.register(campaignId, settings.autoAssignsAccountManager(businessId, campaignId));
-            tickets.register(campaignId, settings.createsTicketPerCall(businessId, campaignId));
+            campaign = settings.live(businessId, campaignId);
         } catch (RuntimeException unusable) {
             warnOnce(campaignId, "Campaign {} cannot be dialed: {}", unusable.getMessage());
             return;
         }
-        customers.register(campaignId, campaign.rules());
+        registries.register(campaign);
         engine.run(() -> {
             Optional<Running> current = current(campaignId);
             if (current.isPresent() && !current.get().stale) {
@@ -181,9 +159,9 @@ public class LiveDialers {
                 current.get().runner.start();
                 return;
             }
-            BusinessDialer dialer = dialerFor(businessId, () -> limit);
+            BusinessDialer dialer = dialerFor(businessId, campaign::concurrentCallLimit);
             try {
-                Running running = new Running(businessId, dialer.campaign(campaign));
+                Running running = new Running(businessId, dialer.campaign(campaign.settings()));
                 runners.computeIfAbsent(campaignId, ignored -> new ArrayList<>()).add(running);
                 running.started = true;
                 running.runner.start();

@@ -2,11 +2,11 @@ package dev.outdial.dialing.internal;
 
 import dev.outdial.agent.AgentGroups;
 import dev.outdial.campaign.Campaign;
-import dev.outdial.campaign.CampaignSettings;
+import dev.outdial.campaign.CampaignDefinition;
 import dev.outdial.campaign.CampaignStatus;
 import dev.outdial.campaign.Campaigns;
-import dev.outdial.campaign.DialMode;
 import dev.outdial.engine.customer.AgentId;
+import dev.outdial.engine.customer.DialType;
 import dev.outdial.engine.inbound.QueueAgents;
 import java.util.HashSet;
 import java.util.List;
@@ -42,11 +42,11 @@ class QueueMembers {
     @Transactional(readOnly = true)
     Set<Long> agentsOf(long businessId) {
         Set<Long> agents = new HashSet<>();
-        for (Campaign campaign : campaigns.list(businessId, null, null, DialMode.AUTO_CALLBACK)) {
+        for (Campaign campaign : campaigns.list(businessId, null, null, DialType.AUTO_CALLBACK)) {
             if (campaign.status() == CampaignStatus.ENDED) {
                 continue;
             }
-            CampaignSettings settings = campaign.settings();
+            CampaignDefinition settings = campaign.settings();
             agents.addAll(settings.agentIds() == null ? List.of() : settings.agentIds());
             for (Long group : settings.agentGroupIds() == null ? List.<Long>of() : settings.agentGroupIds()) {
                 agents.addAll(groups.get(businessId, group).agentIds());

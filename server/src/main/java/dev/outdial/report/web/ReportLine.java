@@ -1,7 +1,7 @@
 package dev.outdial.report.web;
 
 import dev.outdial.campaign.CampaignStatus;
-import dev.outdial.campaign.DialMode;
+import dev.outdial.engine.customer.DialType;
 import dev.outdial.report.AgentReport;
 import dev.outdial.report.AgentReportRow;
 import dev.outdial.report.CallFigures;
@@ -18,7 +18,7 @@ import java.util.Map;
  * One line of a report table as the page and its export show it: a campaign, an agent, or the
  * total (no id, no name). Agents' lines carry their quota use, campaigns' their type and status.
  */
-public record ReportLine(Long id, String name, @Schema(implementation = DialMode.class) String dialMode,
+public record ReportLine(Long id, String name, @Schema(implementation = DialType.class) String dialMode,
                          @Schema(implementation = CampaignStatus.class) String status, CallFigures figures, QuotaUse quota) {
 
     static List<ReportLine> of(CampaignReport report, String totalLabel) {

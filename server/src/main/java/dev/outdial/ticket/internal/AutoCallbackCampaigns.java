@@ -2,7 +2,7 @@ package dev.outdial.ticket.internal;
 
 import dev.outdial.campaign.Campaign;
 import dev.outdial.campaign.Campaigns;
-import dev.outdial.campaign.DialMode;
+import dev.outdial.engine.customer.DialType;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +21,7 @@ public class AutoCallbackCampaigns {
     }
 
     public Optional<Campaign> find(long businessId, long campaignId) {
-        return campaigns.list(businessId, null, null, DialMode.AUTO_CALLBACK).stream()
+        return campaigns.list(businessId, null, null, DialType.AUTO_CALLBACK).stream()
                 .filter(campaign -> campaign.id() == campaignId).findFirst();
     }
 }

@@ -3,7 +3,7 @@ package dev.outdial.ticket.web;
 import dev.outdial.campaign.Campaign;
 import dev.outdial.campaign.CampaignStatus;
 import dev.outdial.campaign.Campaigns;
-import dev.outdial.campaign.DialMode;
+import dev.outdial.engine.customer.DialType;
 import dev.outdial.shared.ConflictException;
 import dev.outdial.shared.CurrentUser;
 import dev.outdial.shared.InvalidInputException;
@@ -68,7 +68,7 @@ class TriggerPages {
     }
 
     private String page(CurrentUser me, Model model) {
-        List<Campaign> callbackCampaigns = campaigns.list(me.businessId(), null, null, DialMode.AUTO_CALLBACK);
+        List<Campaign> callbackCampaigns = campaigns.list(me.businessId(), null, null, DialType.AUTO_CALLBACK);
         model.addAttribute("triggers", triggers.list(me.businessId()));
         model.addAttribute("campaigns", callbackCampaigns.stream().filter(c -> c.status() != CampaignStatus.ENDED).toList());
         model.addAttribute("campaignNames", callbackCampaigns.stream()

@@ -2,18 +2,21 @@ package dev.outdial.campaign.internal;
 
 import dev.outdial.agent.AgentGroups;
 import dev.outdial.agent.UserAccounts;
+import dev.outdial.campaign.CampaignDefinition;
 import dev.outdial.campaign.CampaignSetting;
-import dev.outdial.campaign.CampaignSettings;
-import dev.outdial.campaign.DialMode;
 import dev.outdial.campaign.HotlineRotation;
 import dev.outdial.campaign.IvrCatalog;
 import dev.outdial.campaign.settings.CallClassifications;
 import dev.outdial.campaign.settings.Hotlines;
 import dev.outdial.campaign.settings.Scripts;
 import dev.outdial.campaign.settings.WorkingHoursSchedules;
+import dev.outdial.engine.call.CampaignSettings;
 import dev.outdial.engine.customer.CallResult;
+import dev.outdial.engine.customer.DialType;
+import dev.outdial.engine.pacing.PredictiveSettings;
 import dev.outdial.media.AudioFiles;
 import dev.outdial.shared.Violations;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -30,10 +33,9 @@ import org.springframework.stereotype.Component;
  * is wrong, and fills the dial type's defaults for what was not given.
  */
 @Component
-public class CampaignRules {
+public class CampaignValidator {
 
     static final int MAX_CONCURRENT_CALLS = 100;
-    static final double MAX_ABANDON_RATE = 0.10;
 
     private final UserAccounts users;
     private final AgentGroups groups;
@@ -45,7 +47,7 @@ public class CampaignRules {
     private final AudioFiles audio;
 
     /** No {@link IvrCatalog} at all means no IVR is known, so an autocall campaign cannot name one. */
-    CampaignRules(UserAccounts users, AgentGroups groups, Hotlines hotlines, WorkingHoursSchedules workingHours,
+    CampaignValidator(UserAccounts users, AgentGroups groups, Hotlines hotlines, WorkingHoursSchedules workingHours,
                   Scripts scripts, CallClassifications classifications, List<IvrCatalog> ivrs, AudioFiles audio) {
         this.ivrs = List.copyOf(ivrs);
         this.audio = audio;
@@ -58,7 +60,7 @@ public class CampaignRules {
     }
 
     /** The settings with defaults filled in, or an {@code InvalidInputException} naming every broken rule. */
-    public CampaignSettings validate(long businessId, CampaignSettings given) {
+    public CampaignDefinition validate(long businessId, CampaignDefinition given) {
         Violations violations = new Violations();
         String name = given.name() == null ? null : given.name().strip();
         if (violations.check(name != null && !name.isEmpty(), "name", "validation.required")) {
@@ -66,7 +68,7 @@ public class CampaignRules {
         }
         violations.check(given.description() == null || given.description().length() <= 2000, "description",
                 "validation.too-long", 2000);
-        DialMode mode = given.dialMode();
+        DialType mode = given.dialMode();
         if (!violations.check(mode != null, "dialMode", "validation.required")) {
             violations.throwIfAny();
         }
@@ -76,14 +78,14 @@ public class CampaignRules {
             }
         }
         checkWindow(given, violations);
-        CampaignSettings filled = Defaults.fill(given, mode, name);
+        CampaignDefinition filled = Defaults.fill(given, mode, name);
         checkRanges(filled, violations);
         checkReferences(businessId, filled, violations);
         violations.throwIfAny();
         return filled;
     }
 
-    private static void checkWindow(CampaignSettings given, Violations violations) {
+    private static void checkWindow(CampaignDefinition given, Violations violations) {
         boolean hasStart = violations.check(given.startTime() != null, "startTime", "validation.required");
         boolean hasEnd = violations.check(given.endTime() != null, "endTime", "validation.required");
         if (hasStart && hasEnd) {
@@ -91,7 +93,7 @@ public class CampaignRules {
         }
     }
 
-    private static void checkRanges(CampaignSettings s, Violations violations) {
+    private static void checkRanges(CampaignDefinition s, Violations violations) {
         range(violations, "maxCallsPerCustomer", s.maxCallsPerCustomer(), 1, 100);
         range(violations, "retryGapMinutes", s.retryGapMinutes(), 0, 43_200);
         range(violations, "noCallbackDays", s.noCallbackDays(), 0, 3_650);
@@ -102,8 +104,8 @@ public class CampaignRules {
         range(violations, "agentAnswerTimeoutSeconds", s.agentAnswerTimeoutSeconds(), 5, 300);
         range(violations, "maxConcurrentCalls", s.maxConcurrentCalls(), 1, MAX_CONCURRENT_CALLS);
         if (s.maxAbandonRate() != null) {
-            violations.check(s.maxAbandonRate() > 0 && s.maxAbandonRate() <= MAX_ABANDON_RATE, "maxAbandonRate",
-                    "campaign.abandon-rate.range", MAX_ABANDON_RATE);
+            violations.check(PredictiveSettings.allowsAbandonRate(s.maxAbandonRate()), "maxAbandonRate",
+                    "campaign.abandon-rate.range", PredictiveSettings.HIGHEST_ABANDON_RATE);
         }
         if (s.agentQuotas() != null) {
             for (Map.Entry<Long, Integer> quota : s.agentQuotas().entrySet()) {
@@ -112,7 +114,7 @@ public class CampaignRules {
         }
     }
 
-    private void checkReferences(long businessId, CampaignSettings s, Violations violations) {
+    private void checkReferences(long businessId, CampaignDefinition s, Violations violations) {
         checkHotlines(businessId, s, violations);
         if (violations.check(s.workingHoursId() != null, "workingHoursId", "validation.required")) {
             violations.check(workingHours.exists(businessId, s.workingHoursId()), "workingHoursId",
@@ -145,7 +147,7 @@ public class CampaignRules {
         checkClassificationMapping(businessId, s.classificationMapping(), violations);
     }
 
-    private void checkHotlines(long businessId, CampaignSettings s, Violations violations) {
+    private void checkHotlines(long businessId, CampaignDefinition s, Violations violations) {
         HotlineRotation rotation = s.hotlineRotation();
         if (rotation == HotlineRotation.RANDOM_GROUP) {
             if (violations.check(s.hotlineGroupId() != null, "hotlineGroupId", "campaign.hotline-group.required")) {
@@ -194,48 +196,53 @@ public class CampaignRules {
         private Defaults() {
         }
 
-        static CampaignSettings fill(CampaignSettings s, DialMode mode, String name) {
-            return s.toBuilder()
-                    .name(name)
-                    .description(blankToNull(s.description()))
-                    .hotlineIds(distinct(s.hotlineIds()))
-                    .maxCallsPerCustomer(or(s.maxCallsPerCustomer(), 3))
-                    .retryGapMinutes(or(s.retryGapMinutes(), 30))
+        static CampaignDefinition fill(CampaignDefinition s, DialType mode, String name) {
+            // Every setting in the record's order; those not given take the dial type's default.
+            return new CampaignDefinition(
+                    name,
+                    blankToNull(s.description()),
+                    mode,
+                    s.startTime(),
+                    s.endTime(),
+                    distinct(s.hotlineIds()),
+                    s.workingHoursId(),
+                    or(s.maxCallsPerCustomer(), 3),
+                    or(s.retryGapMinutes(), 30),
                     // 0 means never again: the cautious default for a customer who asked not to be called.
-                    .noCallbackDays(or(s.noCallbackDays(), 0))
-                    .wrapUpSeconds(when(CampaignSetting.WRAP_UP_SECONDS, mode, or(s.wrapUpSeconds(), 10)))
-                    .scriptId(when(CampaignSetting.SCRIPT_ID, mode, s.scriptId()))
-                    .dailyQuota(when(CampaignSetting.DAILY_QUOTA, mode, s.dailyQuota()))
-                    .agentQuotas(when(CampaignSetting.AGENT_QUOTAS, mode,
-                            s.agentQuotas() == null ? Map.of() : new LinkedHashMap<>(s.agentQuotas())))
-                    .agentIds(distinct(s.agentIds()))
-                    .agentGroupIds(distinct(s.agentGroupIds()))
-                    .autoAssignAccountManager(when(CampaignSetting.AUTO_ASSIGN_ACCOUNT_MANAGER, mode,
-                            or(s.autoAssignAccountManager(), false)))
-                    .ticketPerCall(or(s.ticketPerCall(), false))
-                    .previewSeconds(when(CampaignSetting.PREVIEW_SECONDS, mode, or(s.previewSeconds(), 15)))
-                    // 3%: the ceiling most regulators set for abandoned calls.
-                    .maxAbandonRate(when(CampaignSetting.MAX_ABANDON_RATE, mode, or(s.maxAbandonRate(), 0.03)))
-                    .waitingMusicId(when(CampaignSetting.WAITING_MUSIC_ID, mode, s.waitingMusicId()))
-                    .maxWaitSeconds(when(CampaignSetting.MAX_WAIT_SECONDS, mode, or(s.maxWaitSeconds(), 10)))
-                    .agentAnswerTimeoutSeconds(when(CampaignSetting.AGENT_ANSWER_TIMEOUT_SECONDS, mode,
-                            or(s.agentAnswerTimeoutSeconds(), 30)))
+                    or(s.noCallbackDays(), 0),
+                    when(CampaignSetting.WRAP_UP_SECONDS, mode, or(s.wrapUpSeconds(), 10)),
+                    when(CampaignSetting.SCRIPT_ID, mode, s.scriptId()),
+                    when(CampaignSetting.DAILY_QUOTA, mode, s.dailyQuota()),
+                    when(CampaignSetting.AGENT_QUOTAS, mode,
+                            s.agentQuotas() == null ? Map.of() : new LinkedHashMap<>(s.agentQuotas())),
+                    distinct(s.agentIds()),
+                    distinct(s.agentGroupIds()),
+                    when(CampaignSetting.AUTO_ASSIGN_ACCOUNT_MANAGER, mode, or(s.autoAssignAccountManager(), false)),
+                    or(s.ticketPerCall(), false),
+                    when(CampaignSetting.PREVIEW_SECONDS, mode, or(s.previewSeconds(), 15)),
+                    when(CampaignSetting.MAX_ABANDON_RATE, mode,
+                            or(s.maxAbandonRate(), PredictiveSettings.DEFAULT_MAX_ABANDON_RATE)),
+                    when(CampaignSetting.WAITING_MUSIC_ID, mode, s.waitingMusicId()),
+                    when(CampaignSetting.MAX_WAIT_SECONDS, mode,
+                            or(s.maxWaitSeconds(), seconds(PredictiveSettings.DEFAULT_MAX_WAIT))),
+                    when(CampaignSetting.AGENT_ANSWER_TIMEOUT_SECONDS, mode,
+                            or(s.agentAnswerTimeoutSeconds(), seconds(CampaignSettings.DEFAULT_AGENT_ANSWER_TIMEOUT))),
                     // Autocall needs a ceiling of its own; predictive may rely on the business's limit alone.
-                    .maxConcurrentCalls(mode == DialMode.AUTOCALL ? or(s.maxConcurrentCalls(), 10)
-                            : when(CampaignSetting.MAX_CONCURRENT_CALLS, mode, s.maxConcurrentCalls()))
-                    .hotlineRotation(when(CampaignSetting.HOTLINE_ROTATION, mode,
-                            or(s.hotlineRotation(), HotlineRotation.SINGLE)))
-                    .hotlineGroupId(when(CampaignSetting.HOTLINE_GROUP_ID, mode, s.hotlineGroupId()))
-                    .ivrId(when(CampaignSetting.IVR_ID, mode, s.ivrId()))
-                    .ticketOnAgentOrVoicemail(when(CampaignSetting.TICKET_ON_AGENT_OR_VOICEMAIL, mode,
-                            or(s.ticketOnAgentOrVoicemail(), false)))
-                    .classificationMapping(s.classificationMapping() == null ? Map.of()
-                            : new LinkedHashMap<>(s.classificationMapping()))
-                    .build();
+                    mode == DialType.AUTOCALL ? or(s.maxConcurrentCalls(), 10)
+                            : when(CampaignSetting.MAX_CONCURRENT_CALLS, mode, s.maxConcurrentCalls()),
+                    when(CampaignSetting.HOTLINE_ROTATION, mode, or(s.hotlineRotation(), HotlineRotation.SINGLE)),
+                    when(CampaignSetting.HOTLINE_GROUP_ID, mode, s.hotlineGroupId()),
+                    when(CampaignSetting.IVR_ID, mode, s.ivrId()),
+                    when(CampaignSetting.TICKET_ON_AGENT_OR_VOICEMAIL, mode, or(s.ticketOnAgentOrVoicemail(), false)),
+                    s.classificationMapping() == null ? Map.of() : new LinkedHashMap<>(s.classificationMapping()));
         }
 
-        private static <T> T when(CampaignSetting setting, DialMode mode, T value) {
+        private static <T> T when(CampaignSetting setting, DialType mode, T value) {
             return setting.appliesTo(mode) ? value : null;
+        }
+
+        private static int seconds(Duration duration) {
+            return Math.toIntExact(duration.toSeconds());
         }
 
         private static <T> T or(T value, T fallback) {

@@ -1,0 +1,29 @@
+package dev.outdial.dialing.internal;
+
+import dev.outdial.customer.DialingCustomers;
+import org.springframework.stereotype.Component;
+
+/**
+ * What is kept per running campaign beside the engine: the customer rules the store applies,
+ * whether an agent becomes account manager, whether each call opens a ticket. Each learns it from
+ * the one {@link LiveCampaign} read when the campaign starts.
+ */
+@Component
+class LiveCampaignRegistries {
+
+    private final DialingCustomers customers;
+    private final AccountManagers accountManagers;
+    private final CallTickets tickets;
+
+    LiveCampaignRegistries(DialingCustomers customers, AccountManagers accountManagers, CallTickets tickets) {
+        this.customers = customers;
+        this.accountManagers = accountManagers;
+        this.tickets = tickets;
+    }
+
+    void register(LiveCampaign campaign) {
+        customers.register(campaign.id(), campaign.settings().rules());
+        accountManagers.register(campaign.id(), campaign.assignsAccountManager());
+        tickets.register(campaign.id(), campaign.ticketPerCall());
+    }
+}
