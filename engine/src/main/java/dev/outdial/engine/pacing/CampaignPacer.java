@@ -10,6 +10,7 @@ import dev.outdial.engine.rules.DialVerdict;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -37,6 +38,8 @@ final class CampaignPacer {
     private final WakeUpAlarm alarm;
     private final BooleanSupplier running;
     private Optional<NotDialing> notDialing = Optional.of(NotDialing.CAMPAIGN_NOT_RUNNING);
+    private Set<AgentId> availableSeen;
+    private List<AgentId> availableList = List.of();
 
     CampaignPacer(CampaignSettings settings, DialStrategy strategy, ConcurrencyLimit businessLimit, EnginePorts ports,
                   AgentDesk desk, CallOrchestrator calls, Optional<WaitingRoom> room, HeldPreviews previews,
@@ -79,7 +82,7 @@ final class CampaignPacer {
         }
         if (notDialing.isEmpty() && !strategy.agentsPull()) {
             List<AgentId> free = freeAgents.at(now);
-            List<AgentId> available = List.copyOf(ports.agents().available(campaignId));
+            List<AgentId> available = availableAgents();
             int lines = freeLines();
             Optional<Instant> hotlinesBack = calls.hotlinesSkippedUntil(now);
             // Pool dials count on agents about to finish too, so only an empty campaign stops them.
@@ -135,6 +138,19 @@ final class CampaignPacer {
         desk.holding(agent).ifPresent(held -> ports.screen().show(agent,
                 new AgentUpdate.OfferWithdrawn(campaignId, held.customerId(), "not answered in time")));
         desk.release(agent, ports.scheduler().now());
+    }
+
+    /**
+     * The campaign's Available agents as a list, copied only when the pool gives another set: the
+     * pool keeps its set until presence changes, and copying 200 agents every round showed.
+     */
+    private List<AgentId> availableAgents() {
+        Set<AgentId> available = ports.agents().available(campaignId);
+        if (available != availableSeen) {
+            availableSeen = available;
+            availableList = List.copyOf(available);
+        }
+        return availableList;
     }
 
     /** Calls that may still start: the business's contract limit and the campaign's own ceiling, whichever is tighter. */

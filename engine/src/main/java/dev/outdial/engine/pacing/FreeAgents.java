@@ -5,8 +5,10 @@ import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.port.AgentPool;
 import dev.outdial.engine.rules.DailyQuota;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /** The agents of one campaign who may take a customer now, and whether an agent's daily quota allows another. */
 final class FreeAgents {
@@ -23,12 +25,34 @@ final class FreeAgents {
         this.desk = desk;
     }
 
-    /** Agents who may take a customer now, longest idle first; ties by id so a seed replays the same day. */
+    /** A free agent and since when, so ranking them asks the desk once per agent. */
+    private record Idle(AgentId agent, Instant since) {
+    }
+
+    private static final Comparator<Idle> LONGEST_IDLE_FIRST = Comparator.comparing(Idle::since)
+            .thenComparing(idle -> idle.agent().value());
+
+    /**
+     * Agents who may take a customer now, longest idle first; ties by id so a seed replays the same
+     * day. Every pacing round asks, over every Available agent: one desk lookup each, and only the
+     * free ones are ranked.
+     */
     List<AgentId> at(Instant now) {
-        return agents.available(campaignId).stream()
-                .filter(agent -> desk.isFree(agent, now) && underQuota(agent, now))
-                .sorted(Comparator.comparing(desk::freeSince).thenComparing(AgentId::value))
-                .toList();
+        Set<AgentId> available = agents.available(campaignId);
+        Idle[] idle = new Idle[available.size()];
+        int free = 0;
+        for (AgentId agent : available) {
+            Instant since = desk.freeSinceIfFree(agent, now);
+            if (since != null && underQuota(agent, now)) {
+                idle[free++] = new Idle(agent, since);
+            }
+        }
+        Arrays.sort(idle, 0, free, LONGEST_IDLE_FIRST);
+        AgentId[] ranked = new AgentId[free];
+        for (int i = 0; i < free; i++) {
+            ranked[i] = idle[i].agent();
+        }
+        return List.of(ranked);
     }
 
     boolean underQuota(AgentId agent, Instant now) {
