@@ -56,10 +56,19 @@ final class PacingObservations {
     record Work(boolean onCall, Instant since) {
     }
 
+    /** One agent: their work while busy (null when free), and when their call connected. */
+    private static final class AgentSlot {
+        private Work work;
+        private Instant connectedAt;
+    }
+
     private final DurationSamples service = new DurationSamples();
     private final DurationSamples afterCall = new DurationSamples();
-    private final Map<AgentId, Work> busy = new HashMap<>();
-    private final Map<AgentId, Instant> connectedAt = new HashMap<>();
+    /** Every agent seen, with what they are doing: one slot each, so a pacing round reads an array, not maps. */
+    private final Map<AgentId, AgentSlot> slots = new HashMap<>();
+    /** The slots of the Available agents of the last round, kept while the same list comes back. */
+    private List<AgentId> slotsFor;
+    private AgentSlot[] availableSlots = new AgentSlot[0];
     /** How long each busy agent has been at it, by kind: buffers reused at every pacing round. */
     private long[] talking = new long[0];
     private long[] wrappingUp = new long[0];
@@ -86,7 +95,7 @@ final class PacingObservations {
                 holdOutcome(call.dialingAt(), true);
                 call.agent().ifPresent(agent -> {
                     putBusy(agent, new Work(true, at));
-                    connectedAt.put(agent, at);
+                    slot(agent).connectedAt = at;
                 });
             });
             return;
@@ -116,11 +125,17 @@ final class PacingObservations {
     /** The agents free now: those we saw busy have finished, which is how long busy lasts. */
     void freeNow(List<AgentId> free, Instant now) {
         for (AgentId agent : free) {
-            Work work = busy.remove(agent);
+            AgentSlot slot = slots.get(agent);
+            if (slot == null) {
+                continue;
+            }
+            Work work = slot.work;
+            slot.work = null;
             if (work != null && work.onCall()) {
                 onCalls--;
             }
-            Instant connected = connectedAt.remove(agent);
+            Instant connected = slot.connectedAt;
+            slot.connectedAt = null;
             if (work != null && !work.onCall()) {
                 afterCall.add(Duration.between(work.since(), now));
                 if (connected != null) {
@@ -146,8 +161,12 @@ final class PacingObservations {
         }
         int onCall = 0;
         int afterCalls = 0;
-        for (AgentId agent : available) {
-            Work work = busy.get(agent);
+        if (available != slotsFor) {
+            availableSlots = available.stream().map(this::slot).toArray(AgentSlot[]::new);
+            slotsFor = available;
+        }
+        for (AgentSlot slot : availableSlots) {
+            Work work = slot.work;
             if (work != null && work.onCall()) {
                 talking[onCall++] = nowMillis - work.since().toEpochMilli();
             } else if (work != null) {
@@ -168,8 +187,14 @@ final class PacingObservations {
     }
 
     private void putBusy(AgentId agent, Work work) {
-        Work previous = busy.put(agent, work);
+        AgentSlot slot = slot(agent);
+        Work previous = slot.work;
+        slot.work = work;
         onCalls += (work.onCall() ? 1 : 0) - (previous != null && previous.onCall() ? 1 : 0);
+    }
+
+    private AgentSlot slot(AgentId agent) {
+        return slots.computeIfAbsent(agent, ignored -> new AgentSlot());
     }
 
     double answerRate(Instant now) {
