@@ -17,6 +17,10 @@ final class FreeAgents {
     private final long campaignId;
     private final AgentPool agents;
     private final AgentDesk desk;
+    /** The pool's set of Available agents last seen, and those agents with their desk records, in its order. */
+    private Set<AgentId> recordsFor;
+    private AgentId[] availableAgents;
+    private AgentDesk.Work[] records;
 
     FreeAgents(CampaignSettings settings, AgentPool agents, AgentDesk desk) {
         this.settings = settings;
@@ -34,17 +38,25 @@ final class FreeAgents {
 
     /**
      * Agents who may take a customer now, longest idle first; ties by id so a seed replays the same
-     * day. Every pacing round asks, over every Available agent: one desk lookup each, and only the
-     * free ones are ranked.
+     * day. Every pacing round asks, over every Available agent: an array read each while the pool gives
+     * the same set, and only the free ones are ranked.
      */
     List<AgentId> at(Instant now) {
         Set<AgentId> available = agents.available(campaignId);
-        Idle[] idle = new Idle[available.size()];
+        if (available != recordsFor) {
+            availableAgents = available.toArray(AgentId[]::new);
+            records = new AgentDesk.Work[availableAgents.length];
+            for (int i = 0; i < availableAgents.length; i++) {
+                records[i] = desk.recordOf(availableAgents[i]);
+            }
+            recordsFor = available;
+        }
+        Idle[] idle = new Idle[availableAgents.length];
         int free = 0;
-        for (AgentId agent : available) {
-            Instant since = desk.freeSinceIfFree(agent, now);
-            if (since != null && underQuota(agent, now)) {
-                idle[free++] = new Idle(agent, since);
+        for (int i = 0; i < availableAgents.length; i++) {
+            Instant since = records[i].freeSinceIfFree(now);
+            if (since != null && underQuota(availableAgents[i], now)) {
+                idle[free++] = new Idle(availableAgents[i], since);
             }
         }
         Arrays.sort(idle, 0, free, LONGEST_IDLE_FIRST);
