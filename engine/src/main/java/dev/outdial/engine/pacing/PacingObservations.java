@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.stream.IntStream;
 
 /**
  * What a predictive campaign has seen of its calls and agents, as the pacing needs it: the answer
@@ -69,6 +70,9 @@ final class PacingObservations {
     /** The slots of the Available agents of the last round, kept while the same list comes back. */
     private List<AgentId> slotsFor;
     private AgentSlot[] availableSlots = new AgentSlot[0];
+    /** Indices of {@link #availableSlots}, latest work first, and when each one's work began: kept across rounds. */
+    private int[] latestFirst = new int[0];
+    private long[] sinceMillis = new long[0];
     /** How long each busy agent has been at it, by kind: buffers reused at every pacing round. */
     private long[] talking = new long[0];
     private long[] wrappingUp = new long[0];
@@ -164,9 +168,12 @@ final class PacingObservations {
         if (available != slotsFor) {
             availableSlots = available.stream().map(this::slot).toArray(AgentSlot[]::new);
             slotsFor = available;
+            latestFirst = IntStream.range(0, availableSlots.length).toArray();
+            sinceMillis = new long[availableSlots.length];
         }
-        for (AgentSlot slot : availableSlots) {
-            Work work = slot.work;
+        sortLatestFirst();
+        for (int index : latestFirst) {
+            Work work = availableSlots[index].work;
             if (work != null && work.onCall()) {
                 talking[onCall++] = nowMillis - work.since().toEpochMilli();
             } else if (work != null) {
@@ -191,6 +198,29 @@ final class PacingObservations {
         Work previous = slot.work;
         slot.work = work;
         onCalls += (work.onCall() ? 1 : 0) - (previous != null && previous.onCall() ? 1 : 0);
+    }
+
+    /**
+     * Orders the Available agents' slots by when their work began, latest first (free agents last),
+     * so the elapsed times come out ascending, as {@link DurationSamples#freeingWithin} walks them.
+     * Between two rounds only a few agents change, so an insertion sort of the last order costs
+     * about one pass, where sorting the elapsed times afresh was a tenth of a 200-agent day.
+     */
+    private void sortLatestFirst() {
+        for (int i = 0; i < availableSlots.length; i++) {
+            Work work = availableSlots[i].work;
+            sinceMillis[i] = work == null ? Long.MIN_VALUE : work.since().toEpochMilli();
+        }
+        for (int i = 1; i < latestFirst.length; i++) {
+            int index = latestFirst[i];
+            long since = sinceMillis[index];
+            int j = i - 1;
+            while (j >= 0 && sinceMillis[latestFirst[j]] < since) {
+                latestFirst[j + 1] = latestFirst[j];
+                j--;
+            }
+            latestFirst[j + 1] = index;
+        }
     }
 
     private AgentSlot slot(AgentId agent) {
