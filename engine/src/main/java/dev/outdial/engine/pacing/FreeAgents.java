@@ -53,9 +53,10 @@ final class FreeAgents {
         }
         Idle[] idle = new Idle[availableAgents.length];
         int free = 0;
+        boolean quotas = settings.dailyQuota().limitsAnyone();
         for (int i = 0; i < availableAgents.length; i++) {
             Instant since = records[i].freeSinceIfFree(now);
-            if (since != null && underQuota(availableAgents[i], now)) {
+            if (since != null && (!quotas || underQuota(availableAgents[i], now))) {
                 idle[free++] = new Idle(availableAgents[i], since);
             }
         }

@@ -60,7 +60,14 @@ final class PacingObservations {
     /** One agent: their work while busy (null when free), and when their call connected. */
     private static final class AgentSlot {
         private Work work;
+        /** When {@link #work} began, in milliseconds, read at every round; {@link Long#MIN_VALUE} when free. */
+        private long workSinceMillis = Long.MIN_VALUE;
         private Instant connectedAt;
+
+        void work(Work work) {
+            this.work = work;
+            this.workSinceMillis = work == null ? Long.MIN_VALUE : work.since().toEpochMilli();
+        }
     }
 
     private final DurationSamples service = new DurationSamples();
@@ -134,7 +141,7 @@ final class PacingObservations {
                 continue;
             }
             Work work = slot.work;
-            slot.work = null;
+            slot.work(null);
             if (work != null && work.onCall()) {
                 onCalls--;
             }
@@ -173,11 +180,11 @@ final class PacingObservations {
         }
         sortLatestFirst();
         for (int index : latestFirst) {
-            Work work = availableSlots[index].work;
-            if (work != null && work.onCall()) {
-                talking[onCall++] = nowMillis - work.since().toEpochMilli();
-            } else if (work != null) {
-                wrappingUp[afterCalls++] = nowMillis - work.since().toEpochMilli();
+            AgentSlot slot = availableSlots[index];
+            if (slot.work != null && slot.work.onCall()) {
+                talking[onCall++] = nowMillis - slot.workSinceMillis;
+            } else if (slot.work != null) {
+                wrappingUp[afterCalls++] = nowMillis - slot.workSinceMillis;
             }
         }
         Freeing fromCalls = service.freeingWithin(talking, onCall, horizon.toMillis(), enough);
@@ -196,7 +203,7 @@ final class PacingObservations {
     private void putBusy(AgentId agent, Work work) {
         AgentSlot slot = slot(agent);
         Work previous = slot.work;
-        slot.work = work;
+        slot.work(work);
         onCalls += (work.onCall() ? 1 : 0) - (previous != null && previous.onCall() ? 1 : 0);
     }
 
@@ -208,8 +215,7 @@ final class PacingObservations {
      */
     private void sortLatestFirst() {
         for (int i = 0; i < availableSlots.length; i++) {
-            Work work = availableSlots[i].work;
-            sinceMillis[i] = work == null ? Long.MIN_VALUE : work.since().toEpochMilli();
+            sinceMillis[i] = availableSlots[i].workSinceMillis;
         }
         for (int i = 1; i < latestFirst.length; i++) {
             int index = latestFirst[i];
