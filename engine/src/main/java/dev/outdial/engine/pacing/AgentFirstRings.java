@@ -6,7 +6,6 @@ import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.port.AgentScreen;
 import dev.outdial.engine.port.AgentUpdate;
 import dev.outdial.engine.port.CallId;
-import dev.outdial.engine.port.Scheduler;
 import dev.outdial.engine.rules.QueuedCustomer;
 import java.time.Instant;
 import java.util.HashMap;
@@ -24,19 +23,16 @@ final class AgentFirstRings {
     private final CallOrchestrator calls;
     private final AgentDesk desk;
     private final AgentScreen screen;
-    private final Scheduler scheduler;
-    private final Runnable wake;
+    private final HeldCustomerDials dials;
     /** Agents whose phone rings now, and the leg that rings. */
     private final Map<AgentId, CallId> ringing = new HashMap<>();
 
-    AgentFirstRings(long campaignId, CallOrchestrator calls, AgentDesk desk, AgentScreen screen, Scheduler scheduler,
-                    Runnable wake) {
+    AgentFirstRings(long campaignId, CallOrchestrator calls, AgentDesk desk, AgentScreen screen, HeldCustomerDials dials) {
         this.campaignId = campaignId;
         this.calls = calls;
         this.desk = desk;
         this.screen = screen;
-        this.scheduler = scheduler;
-        this.wake = wake;
+        this.dials = dials;
     }
 
     void ring(AgentId agent, QueuedCustomer customer, Instant now, AgentFirst first) {
@@ -47,9 +43,7 @@ final class AgentFirstRings {
         CallId leg = calls.ringAgentFirst(customerId, agent, first.answerTimeout(), now,
                 () -> ringing.remove(agent), reason -> {
                     ringing.remove(agent);
-                    desk.release(agent, scheduler.now());
-                    screen.show(agent, new AgentUpdate.OfferWithdrawn(campaignId, customerId, reason));
-                    wake.run();
+                    dials.freeAgent(agent, customerId, reason);
                 });
         ringing.put(agent, leg);
     }

@@ -66,7 +66,7 @@ public final class CampaignRunner implements CallObserver {
         this.offers = new CustomerOffers(settings, desk, calls, ports.screen(), scheduler, dials);
         this.claims = new CustomerClaims(settings, ports.customers(), ports.agents(), scheduler, offers);
         this.previews = new HeldPreviews(campaignId, ports.agents(), calls, offers, dialer::wake);
-        this.rings = new AgentFirstRings(campaignId, calls, desk, ports.screen(), scheduler, dialer::wake);
+        this.rings = new AgentFirstRings(campaignId, calls, desk, ports.screen(), dials);
         this.freeAgents = new FreeAgents(settings, ports.agents(), desk);
         Optional<WaitingRoom> room = strategy.maxWait().map(wait -> new WaitingRoom(scheduler, wait,
                 settings.agentAnswerTimeout(), settings.predictive().flatMap(CampaignSettings.Predictive::waitingMusic),

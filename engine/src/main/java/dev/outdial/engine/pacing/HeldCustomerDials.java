@@ -37,11 +37,16 @@ final class HeldCustomerDials {
         DialOutcome outcome = calls.dial(customerId, Optional.of(agent), connector, queuedAt);
         if (!outcome.isPlaced()) {
             // The gate released the customer with its reason; the agent is free for another.
-            desk.release(agent, scheduler.now());
-            screen.show(agent, new AgentUpdate.OfferWithdrawn(campaignId, customerId, describe(outcome)));
-            wake.run();
+            freeAgent(agent, customerId, describe(outcome));
         }
         return outcome;
+    }
+
+    /** The agent's customer was not dialed for them: they are free for another, and their screen says why. */
+    void freeAgent(AgentId agent, long customerId, String reason) {
+        desk.release(agent, scheduler.now());
+        screen.show(agent, new AgentUpdate.OfferWithdrawn(campaignId, customerId, reason));
+        wake.run();
     }
 
     private static String describe(DialOutcome outcome) {
