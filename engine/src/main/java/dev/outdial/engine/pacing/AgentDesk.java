@@ -3,7 +3,6 @@ package dev.outdial.engine.pacing;
 import dev.outdial.engine.customer.AgentId;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,14 +24,43 @@ public final class AgentDesk {
     public record Holding(long campaignId, long customerId) {
     }
 
-    private final Map<AgentId, Holding> holdings = new HashMap<>();
-    private final Map<AgentId, Instant> wrapUpUntil = new HashMap<>();
-    private final Map<AgentId, Instant> freeSince = new HashMap<>();
-    private final Set<AgentId> onInboundCalls = new HashSet<>();
+    /**
+     * What the desk knows of one agent. A campaign's pacing keeps its Available agents' records in an
+     * array while its set of agents stays the same, so ranking the free ones costs no lookup at all.
+     */
+    static final class Work {
+        private Holding holding;
+        private Instant wrapUpUntil;
+        private Instant freeSince = Instant.MIN;
+        private boolean onInboundCall;
+
+        /** Since when the agent has been free if free at {@code now}, else null. */
+        Instant freeSinceIfFree(Instant now) {
+            return isFree(now) ? freeSince : null;
+        }
+
+        boolean isFree(Instant now) {
+            return holding == null && !onInboundCall && !inWrapUp(now);
+        }
+
+        boolean inWrapUp(Instant now) {
+            return wrapUpUntil != null && wrapUpUntil.isAfter(now);
+        }
+    }
+
+    /** An agent the desk has never seen: free since the beginning of time. */
+    private static final Work NEVER_WORKED = new Work();
+
+    private final Map<AgentId, Work> agents = new HashMap<>();
 
     /** Whether the agent may be given a customer at {@code now}: holds none, takes no inbound call, is out of wrap-up. */
     public boolean isFree(AgentId agent, Instant now) {
-        return !holdings.containsKey(agent) && !onInboundCalls.contains(agent) && !inWrapUp(agent, now);
+        return workOf(agent).isFree(now);
+    }
+
+    /** The agent's record, kept for good from now on: what a pacing round reads for them. */
+    Work recordOf(AgentId agent) {
+        return working(agent);
     }
 
     /** An inbound queue call rings for or talks to the agent: no campaign gives them work meanwhile. */
@@ -40,66 +68,87 @@ public final class AgentDesk {
         if (!isFree(agent, now)) {
             throw new IllegalStateException(agent + " is not free for an inbound call");
         }
-        onInboundCalls.add(agent);
+        working(agent).onInboundCall = true;
     }
 
     /** The agent's inbound call is over (or their phone was not answered): free again. */
     public void releaseInbound(AgentId agent, Instant now) {
-        if (onInboundCalls.remove(agent) && !holdings.containsKey(agent) && !inWrapUp(agent, now)) {
-            freeSince.put(agent, now);
+        Work work = workOf(agent);
+        if (work.onInboundCall) {
+            work.onInboundCall = false;
+            if (work.holding == null && !work.inWrapUp(now)) {
+                work.freeSince = now;
+            }
         }
     }
 
     public boolean inWrapUp(AgentId agent, Instant now) {
-        Instant until = wrapUpUntil.get(agent);
-        return until != null && until.isAfter(now);
+        return workOf(agent).inWrapUp(now);
     }
 
     /** Since when the agent has had no work: "longest idle first". Never worked: since the beginning of time. */
     public Instant freeSince(AgentId agent) {
-        return freeSince.getOrDefault(agent, Instant.MIN);
+        return workOf(agent).freeSince;
     }
 
     public Optional<Holding> holding(AgentId agent) {
-        return Optional.ofNullable(holdings.get(agent));
+        return Optional.ofNullable(workOf(agent).holding);
     }
 
     public void hold(AgentId agent, long campaignId, long customerId) {
-        Holding previous = holdings.putIfAbsent(agent, new Holding(campaignId, customerId));
-        if (previous != null) {
-            throw new IllegalStateException(agent + " already holds customer " + previous.customerId()
-                    + " of campaign " + previous.campaignId());
+        Work work = working(agent);
+        if (work.holding != null) {
+            throw new IllegalStateException(agent + " already holds customer " + work.holding.customerId()
+                    + " of campaign " + work.holding.campaignId());
         }
+        work.holding = new Holding(campaignId, customerId);
     }
 
     /** The agent's customer is processed or given back; the agent is free once out of wrap-up. */
     public void release(AgentId agent, Instant now) {
-        if (holdings.remove(agent) != null && !inWrapUp(agent, now)) {
-            freeSince.put(agent, now);
+        Work work = workOf(agent);
+        if (work.holding != null) {
+            work.holding = null;
+            if (!work.inWrapUp(now)) {
+                work.freeSince = now;
+            }
         }
     }
 
     public void startWrapUp(AgentId agent, Instant until) {
-        wrapUpUntil.put(agent, until);
-        freeSince.put(agent, until);
+        Work work = working(agent);
+        work.wrapUpUntil = until;
+        work.freeSince = until;
     }
 
     /** "They can end it early." */
     public void endWrapUp(AgentId agent, Instant now) {
-        if (wrapUpUntil.remove(agent) != null) {
-            freeSince.put(agent, now);
+        Work work = workOf(agent);
+        if (work.wrapUpUntil != null) {
+            work.wrapUpUntil = null;
+            work.freeSince = now;
         }
     }
 
     /** Customers of the campaign held by agents: their leases are this node's to renew. */
     public Set<Long> customersHeldIn(long campaignId) {
-        return holdings.values().stream().filter(holding -> holding.campaignId() == campaignId)
+        return agents.values().stream().map(work -> work.holding)
+                .filter(holding -> holding != null && holding.campaignId() == campaignId)
                 .map(Holding::customerId).collect(Collectors.toSet());
     }
 
     /** Agents holding a customer of the campaign. */
     public Set<AgentId> agentsHoldingIn(long campaignId) {
-        return holdings.entrySet().stream().filter(entry -> entry.getValue().campaignId() == campaignId)
+        return agents.entrySet().stream().filter(entry -> entry.getValue().holding != null
+                        && entry.getValue().holding.campaignId() == campaignId)
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
+    }
+
+    private Work workOf(AgentId agent) {
+        return agents.getOrDefault(agent, NEVER_WORKED);
+    }
+
+    private Work working(AgentId agent) {
+        return agents.computeIfAbsent(agent, ignored -> new Work());
     }
 }

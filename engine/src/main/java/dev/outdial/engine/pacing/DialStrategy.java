@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * How many calls to start now, and for whom: one class per dial type (SPEC §5). It only decides;
- * the {@link CampaignRunner} claims the customers, and the call orchestration dials and connects
+ * the {@link CampaignRunner}'s {@link PlanDispatcher} claims the customers, and the call orchestration dials and connects
  * them, so a new strategy (predictive: several pool dials per free agent under an abandon-rate
  * guard; autocall: pool dials up to the ceiling with an IVR connector; auto callback: the agent's
  * leg first) plugs in without changing either.

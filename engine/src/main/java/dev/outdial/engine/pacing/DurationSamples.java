@@ -86,7 +86,9 @@ final class DurationSamples {
         if (agents == 0 || count < Math.clamp(enough, ENOUGH, CAPACITY)) {
             return new PacingObservations.Freeing(0, 0);
         }
-        Arrays.sort(elapsed, 0, agents);
+        if (!isAscending(elapsed, agents)) {
+            Arrays.sort(elapsed, 0, agents);
+        }
         double mean = 0;
         double variance = 0;
         int doneBefore = 0;
@@ -109,6 +111,15 @@ final class DurationSamples {
             }
         }
         return new PacingObservations.Freeing(mean, variance);
+    }
+
+    private static boolean isAscending(long[] values, int length) {
+        for (int i = 1; i < length; i++) {
+            if (values[i - 1] > values[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     double meanSeconds() {

@@ -18,7 +18,10 @@ public interface AgentPool {
     /** Agents with the campaign's execution screen open, whatever their state: what callback ownership asks about. */
     Set<AgentId> loggedIn(long campaignId);
 
-    /** Agents with the campaign's screen open and their state Available: who may be given work. */
+    /**
+     * Agents with the campaign's screen open and their state Available: who may be given work. A
+     * set once returned is never changed (the pacing keeps its copy while the same set comes back).
+     */
     Set<AgentId> available(long campaignId);
 
     /** Notes that the agent received a customer of the campaign, for the daily quota. */

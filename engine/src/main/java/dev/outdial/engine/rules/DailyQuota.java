@@ -47,6 +47,11 @@ public final class DailyQuota {
         return new DailyQuota(businessZone, sameForAll, quotas);
     }
 
+    /** Whether any agent has a quota: when none has, a pacing round need not ask agent by agent. */
+    public boolean limitsAnyone() {
+        return sameForAll.isPresent() || !perAgent.isEmpty();
+    }
+
     /** The agent's quota, empty when unlimited. */
     public OptionalInt quotaOf(AgentId agent) {
         Integer own = perAgent.get(agent);

@@ -21,6 +21,13 @@ class DailyQuotaTest {
     }
 
     @Test
+    void aQuotaOfOneAgentOrOfAllLimitsSomeone() {
+        assertThat(DailyQuota.unlimited(SAIGON).limitsAnyone()).isFalse();
+        assertThat(DailyQuota.unlimited(SAIGON).withAgentQuota(BOB, 3).limitsAnyone()).isTrue();
+        assertThat(DailyQuota.sameForAll(SAIGON, 5).limitsAnyone()).isTrue();
+    }
+
+    @Test
     void agentReceivesNoMoreThanTheQuotaADay() {
         DailyQuota quota = DailyQuota.sameForAll(SAIGON, 50);
 

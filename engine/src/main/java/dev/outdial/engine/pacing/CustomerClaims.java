@@ -1,0 +1,50 @@
+package dev.outdial.engine.pacing;
+
+import dev.outdial.engine.call.CampaignSettings;
+import dev.outdial.engine.customer.AgentId;
+import dev.outdial.engine.port.AgentPool;
+import dev.outdial.engine.port.CustomerStore;
+import dev.outdial.engine.port.Scheduler;
+import dev.outdial.engine.rules.QueuedCustomer;
+import dev.outdial.engine.rules.Recipient;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Claims a campaign's next customer from the store, for one agent or for the pool, under a lease this node renews. */
+final class CustomerClaims {
+
+    private final CampaignSettings settings;
+    private final long campaignId;
+    private final CustomerStore customers;
+    private final AgentPool agents;
+    private final Scheduler scheduler;
+    private final CustomerOffers offers;
+
+    CustomerClaims(CampaignSettings settings, CustomerStore customers, AgentPool agents, Scheduler scheduler,
+                   CustomerOffers offers) {
+        this.settings = settings;
+        this.campaignId = settings.campaignId();
+        this.customers = customers;
+        this.agents = agents;
+        this.scheduler = scheduler;
+        this.offers = offers;
+    }
+
+    /** The next customer for the agent (not one they skipped), counted as received by them. */
+    Optional<QueuedCustomer> forAgent(AgentId agent, Instant now) {
+        Recipient recipient = Recipient.agent(agent, agents.loggedIn(campaignId)).declining(offers.skippedBy(agent));
+        List<QueuedCustomer> claimed = customers.claimNext(campaignId, recipient, 1, now, leaseUntil());
+        claimed.forEach(customer -> agents.received(agent, campaignId, customer.customerId(), now));
+        return claimed.stream().findFirst();
+    }
+
+    /** The next customer for anyone of the pool: nobody's until they answer. */
+    List<QueuedCustomer> forPool(Recipient pool, Instant now) {
+        return customers.claimNext(campaignId, pool, 1, now, leaseUntil());
+    }
+
+    Instant leaseUntil() {
+        return scheduler.now().plus(settings.lease());
+    }
+}

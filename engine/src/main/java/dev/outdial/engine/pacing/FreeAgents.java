@@ -1,0 +1,79 @@
+package dev.outdial.engine.pacing;
+
+import dev.outdial.engine.call.CampaignSettings;
+import dev.outdial.engine.customer.AgentId;
+import dev.outdial.engine.port.AgentPool;
+import dev.outdial.engine.rules.DailyQuota;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/** The agents of one campaign who may take a customer now, and whether an agent's daily quota allows another. */
+final class FreeAgents {
+
+    private final CampaignSettings settings;
+    private final long campaignId;
+    private final AgentPool agents;
+    private final AgentDesk desk;
+    /** The pool's set of Available agents last seen, and those agents with their desk records, in its order. */
+    private Set<AgentId> recordsFor;
+    private AgentId[] availableAgents;
+    private AgentDesk.Work[] records;
+
+    FreeAgents(CampaignSettings settings, AgentPool agents, AgentDesk desk) {
+        this.settings = settings;
+        this.campaignId = settings.campaignId();
+        this.agents = agents;
+        this.desk = desk;
+    }
+
+    /** A free agent and since when, so ranking them asks the desk once per agent. */
+    private record Idle(AgentId agent, Instant since) {
+    }
+
+    private static final Comparator<Idle> LONGEST_IDLE_FIRST = Comparator.comparing(Idle::since)
+            .thenComparing(idle -> idle.agent().value());
+
+    /**
+     * Agents who may take a customer now, longest idle first; ties by id so a seed replays the same
+     * day. Every pacing round asks, over every Available agent: an array read each while the pool gives
+     * the same set, and only the free ones are ranked.
+     */
+    List<AgentId> at(Instant now) {
+        Set<AgentId> available = agents.available(campaignId);
+        if (available != recordsFor) {
+            availableAgents = available.toArray(AgentId[]::new);
+            records = new AgentDesk.Work[availableAgents.length];
+            for (int i = 0; i < availableAgents.length; i++) {
+                records[i] = desk.recordOf(availableAgents[i]);
+            }
+            recordsFor = available;
+        }
+        Idle[] idle = new Idle[availableAgents.length];
+        int free = 0;
+        boolean quotas = settings.dailyQuota().limitsAnyone();
+        for (int i = 0; i < availableAgents.length; i++) {
+            Instant since = records[i].freeSinceIfFree(now);
+            if (since != null && (!quotas || underQuota(availableAgents[i], now))) {
+                idle[free++] = new Idle(availableAgents[i], since);
+            }
+        }
+        Arrays.sort(idle, 0, free, LONGEST_IDLE_FIRST);
+        AgentId[] ranked = new AgentId[free];
+        for (int i = 0; i < free; i++) {
+            ranked[i] = idle[i].agent();
+        }
+        return List.of(ranked);
+    }
+
+    boolean underQuota(AgentId agent, Instant now) {
+        DailyQuota quota = settings.dailyQuota();
+        if (quota.quotaOf(agent).isEmpty()) {
+            return true;
+        }
+        DailyQuota.QuotaDay today = quota.dayOf(now);
+        return quota.allowsAnother(agent, agents.customersReceived(agent, campaignId, today.start(), today.end()));
+    }
+}
