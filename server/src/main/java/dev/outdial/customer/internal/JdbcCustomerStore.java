@@ -17,7 +17,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,7 +46,11 @@ public class JdbcCustomerStore {
 
     /**
      * The query {@link DialingOrder}'s Javadoc gives, column for column: free of holds and claims,
-     * under the maximum calls, due, and for callbacks the owner's or released to anyone.
+     * under the maximum calls, due, and for callbacks the owner's or released to anyone; asked one
+     * tier at a time (the {@code %s} after the conditions), each in the order within a tier, so an
+     * index on {@code (campaign_id, progress, next_attempt_at nulls first, added_at, id)} serves it
+     * and a claim reads the first rows of its tier, however many customers the campaign has. (One
+     * query ordered by the tier's {@code case} had to find and sort every eligible row.)
      */
     private static final String ELIGIBLE = """
             select %s from campaign_customer
@@ -59,15 +65,20 @@ public class JdbcCustomerStore {
               and (progress <> 'CALLBACK' or callback_owner_id is null or callback_owner_id = :agent
                    or next_attempt_at <= :graceOver and callback_owner_id not in (:loggedIn))
               and id not in (:declined)
-            order by case when progress = 'CALLBACK' and callback_owner_id = :agent then 0
-                          when progress = 'CALLBACK' then 1
-                          when progress in ('RETRY', 'DO_NOT_CALL_BACK') then 2
-                          when progress = 'NEW' then 3
-                          else 4 end,
-                     next_attempt_at nulls first, added_at, id
+              and %s
+            order by next_attempt_at nulls first, added_at, id
             fetch first %d rows only
             for update skip locked
             """;
+
+    /** Each {@link DialingOrder.Tier}'s rows, in the order the tiers are served (the ordinal's order). */
+    private static final Map<DialingOrder.Tier, String> TIERS = new EnumMap<>(Map.of(
+            DialingOrder.Tier.OWN_CALLBACK, "progress = 'CALLBACK' and callback_owner_id = :agent",
+            DialingOrder.Tier.RELEASED_CALLBACK,
+            "progress = 'CALLBACK' and (callback_owner_id is null or cast(:agent as bigint) is null or callback_owner_id <> :agent)",
+            DialingOrder.Tier.DUE_RETRY, "progress in ('RETRY', 'DO_NOT_CALL_BACK')",
+            DialingOrder.Tier.FRESH, "progress = 'NEW'",
+            DialingOrder.Tier.ERROR_RETRY, "progress = 'ERROR'"));
 
     private final JdbcClient db;
     private final CustomerStateRepository states;
@@ -80,16 +91,26 @@ public class JdbcCustomerStore {
     /** Claims up to {@code max} eligible customers for {@code recipient} under {@code owner}'s lease; call in a transaction. */
     public List<QueuedCustomer> claimNext(long campaignId, CampaignRules rules, Recipient recipient, int max,
                                           Instant now, Instant leaseUntil, String owner) {
-        List<QueuedCustomer> candidates = db.sql(ELIGIBLE.formatted(COLUMNS, max))
-                .param("campaign", campaignId)
-                .param("maxCalls", rules.maxCallsPerCustomer())
-                .param("now", SqlTime.toSql(now))
-                .param("errorRetryLimit", rules.errorRetryLimit())
-                .param("agent", recipient.agent().map(JdbcCustomerStore::userId).orElse(null))
-                .param("graceOver", SqlTime.toSql(now.minus(rules.callbackOwnerGrace())))
-                .param("loggedIn", orNone(recipient.loggedInAgents().stream().map(JdbcCustomerStore::userId).toList()))
-                .param("declined", orNone(recipient.declined()))
-                .query(JdbcCustomerStore::queued).list();
+        Long agent = recipient.agent().map(JdbcCustomerStore::userId).orElse(null);
+        List<QueuedCustomer> candidates = new ArrayList<>();
+        for (Map.Entry<DialingOrder.Tier, String> tier : TIERS.entrySet()) {
+            if (candidates.size() >= max) {
+                break;
+            }
+            if (tier.getKey() == DialingOrder.Tier.OWN_CALLBACK && agent == null) {
+                continue;
+            }
+            candidates.addAll(db.sql(ELIGIBLE.formatted(COLUMNS, tier.getValue(), max - candidates.size()))
+                    .param("campaign", campaignId)
+                    .param("maxCalls", rules.maxCallsPerCustomer())
+                    .param("now", SqlTime.toSql(now))
+                    .param("errorRetryLimit", rules.errorRetryLimit())
+                    .param("agent", agent)
+                    .param("graceOver", SqlTime.toSql(now.minus(rules.callbackOwnerGrace())))
+                    .param("loggedIn", orNone(recipient.loggedInAgents().stream().map(JdbcCustomerStore::userId).toList()))
+                    .param("declined", orNone(recipient.declined()))
+                    .query(JdbcCustomerStore::queued).list());
+        }
         DialingOrder order = new DialingOrder(rules);
         List<QueuedCustomer> claimed = new ArrayList<>();
         for (QueuedCustomer candidate : candidates) {
@@ -192,9 +213,7 @@ public class JdbcCustomerStore {
 
     /** The state, and the lease's owner with it: this node's while claimed, nobody's once released. */
     private void save(long campaignId, long customerId, CustomerState before, CustomerState state, String owner) {
-        states.save(campaignId, customerId, before, state);
-        db.sql("update campaign_customer set lease_owner = :owner where id = :id")
-                .param("owner", state.isClaimed() ? owner : null).param("id", customerId).update();
+        states.saveWithLeaseOwner(campaignId, customerId, before, state, owner);
     }
 
     private static QueuedCustomer queued(ResultSet row, int n) throws SQLException {

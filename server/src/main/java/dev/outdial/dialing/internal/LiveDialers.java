@@ -20,6 +20,7 @@ import dev.outdial.engine.rules.ConcurrencyLimit;
 import dev.outdial.engine.port.Telephony;
 import dev.outdial.engine.sim.SimulatedAgents;
 import dev.outdial.shared.NotFoundException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -86,7 +87,7 @@ public class LiveDialers {
                 Businesses businesses, AgentPhones phones, AccountManagers accountManagers, CallTickets tickets,
                 PacerLeases leases, Telephony telephony,
                 AgentSessions sessions, LiveNumberLists lists, CallRecordRepository calls, AgentEventStream screen,
-                SimulatedAgents bots, ApplicationEventPublisher events) {
+                SimulatedAgents bots, ApplicationEventPublisher events, MeterRegistry registry) {
         this.engine = engine;
         this.settings = settings;
         this.customers = customers;
@@ -97,7 +98,8 @@ public class LiveDialers {
         this.tickets = tickets;
         this.leases = leases;
         // What the engine shows an agent goes to their page and, for a simulated agent, to the bot in their seat.
-        this.ports = new EnginePorts(engine, telephony, customers, sessions, lists, new ClassifyingCallLog(calls, customers, events),
+        this.ports = new EnginePorts(engine, telephony, new TimedCustomerStore(customers, registry), sessions, lists,
+                new ClassifyingCallLog(calls, customers, events, registry),
                 (agent, update) -> {
                     screen.show(agent, update);
                     bots.show(agent, update);
