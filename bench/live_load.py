@@ -264,7 +264,7 @@ def prepare(args, db, jar, log_dir):
                 log(f"start: {already}")
     finally:
         node.stop()
-    with open(os.path.join(log_dir, "live-load-plan.json"), "w") as saved:
+    with open(os.path.join(log_dir, f"live-load-plan-{args.db}.json"), "w") as saved:
         json.dump({"customers": args.customers, "plan": plan}, saved)
     return plan
 
@@ -305,7 +305,7 @@ def pause_and_audit(nodes, plan, args):
             if rule["violations"]:
                 by_rule[rule["rule"]] = by_rule.get(rule["rule"], 0) + rule["violations"]
     for entry in plan:
-        Http(nodes[0].url, entry["admin"], ADMIN_PASSWORD).call("POST", f"/api/v1/campaigns/{entry['campaign']}/start")
+        Http(nodes[0].url, entry["admin"], ADMIN_PASSWORD).call("POST", f"/api/v1/campaigns/{entry['campaign']}/resume")
     return violations, by_rule, calls
 
 
@@ -370,6 +370,7 @@ def run(args, db, jar, log_dir, plan, count):
         log(json.dumps(result))
         violations, by_rule, calls = pause_and_audit(nodes, plan, args)
         result.update({"violations": violations, "by_rule": by_rule, "audited_calls": calls})
+        log(f"audit: {violations} violations {by_rule} over {calls} calls")
         return result
     finally:
         for node in nodes:
@@ -407,7 +408,7 @@ def main():
     log_dir = os.path.dirname(os.path.abspath(args.jar)) if False else os.path.join(os.path.dirname(__file__), "target")
     os.makedirs(log_dir, exist_ok=True)
     db = Db(args.db)
-    plan_file = os.path.join(log_dir, "live-load-plan.json")
+    plan_file = os.path.join(log_dir, f"live-load-plan-{args.db}.json")
     if args.reuse and os.path.exists(plan_file):
         with open(plan_file) as saved:
             plan = json.load(saved)["plan"]

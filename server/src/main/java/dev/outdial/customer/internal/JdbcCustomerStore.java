@@ -183,21 +183,30 @@ public class JdbcCustomerStore {
      * does not come back by itself. An empty campaign is not exhausted: it has had no list yet.
      */
     public boolean isExhausted(long campaignId, CampaignRules rules) {
-        boolean any = db.sql("select id from campaign_customer where campaign_id = :campaign fetch first 1 rows only")
-                .param("campaign", campaignId).query(Long.class).optional().isPresent();
-        if (!any) {
+        // Whether it has customers, from its maintained counts. Each probe below is ordered as an
+        // index is, so PostgreSQL reads the index: a bare "fetch first 1 rows" let it scan the table
+        // hoping for an early match, which for a campaign whose rows lie at the table's end read
+        // every other campaign's rows first (92 ms at a million customers, every 5 s, issue 18).
+        long customers = db.sql("select coalesce(sum(customers), 0) from campaign_customer_count where campaign_id = :campaign")
+                .param("campaign", campaignId).query(Long.class).single();
+        if (customers == 0) {
             return false;
         }
-        return db.sql("""
+        boolean claimed = db.sql("""
+                select id from campaign_customer where campaign_id = :campaign and lease_until is not null
+                order by lease_until fetch first 1 rows only
+                """)
+                .param("campaign", campaignId).query(Long.class).optional().isPresent();
+        return !claimed && db.sql("""
                 select id from campaign_customer
-                where campaign_id = :campaign
-                  and (lease_until is not null
-                       or held_pause = false and held_blacklist = false and held_dnc = false
-                          and cycle_attempts < :maxCalls
-                          and (progress in ('NEW', 'RETRY', 'CALLBACK')
-                               or progress = 'DO_NOT_CALL_BACK' and next_attempt_at is not null
-                               or progress = 'ERROR' and last_result in ('HOTLINE_ERROR', 'NETWORK_ERROR', 'AGENT_TIMEOUT')
-                                  and business_errors <= :errorRetryLimit))
+                where campaign_id = :campaign and lease_until is null
+                  and held_pause = false and held_blacklist = false and held_dnc = false
+                  and cycle_attempts < :maxCalls
+                  and (progress in ('NEW', 'RETRY', 'CALLBACK')
+                       or progress = 'DO_NOT_CALL_BACK' and next_attempt_at is not null
+                       or progress = 'ERROR' and last_result in ('HOTLINE_ERROR', 'NETWORK_ERROR', 'AGENT_TIMEOUT')
+                          and business_errors <= :errorRetryLimit)
+                order by progress, next_attempt_at nulls first, added_at, id
                 fetch first 1 rows only
                 """)
                 .param("campaign", campaignId).param("maxCalls", rules.maxCallsPerCustomer())
