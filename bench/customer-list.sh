@@ -34,20 +34,8 @@ if [ -z "$generate" ]; then
 fi
 
 api="http://localhost:$port/api/v1"
-json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
-tag="list$(date +%s)"
-admin="admin@$tag.example"
-curl -sf -u "operator:$OUTDIAL_OPERATOR_PASSWORD" -H 'Content-Type: application/json' "$api/businesses" -d "{
-  \"name\": \"List $tag\", \"timeZone\": \"Asia/Ho_Chi_Minh\", \"defaultCountry\": \"VN\", \"concurrentCallLimit\": 30,
-  \"admin\": {\"email\": \"$admin\", \"password\": \"bench-admin-password\", \"name\": \"Bench\"}}" > /dev/null
-as_admin=(-sf -u "$admin:bench-admin-password" -H 'Content-Type: application/json')
-hotline=$(curl "${as_admin[@]}" "$api/hotlines" -d '{"number": "+84 28 7300 9001", "name": "Bench", "group": "Bench"}' | json "['id']")
-hours=$(curl "${as_admin[@]}" "$api/working-hours" -d '{"name": "Always", "holidays": [], "week": {"MONDAY": [["00:00","24:00"]]}}' | json "['id']")
-start=$(date -u -d '+1 day' +%Y-%m-%dT%H:%M:%SZ); end=$(date -u -d '+30 days' +%Y-%m-%dT%H:%M:%SZ)
-campaign=$(curl "${as_admin[@]}" "$api/campaigns" -d "{\"name\": \"Ten million\", \"dialMode\": \"MANUAL\",
-  \"startTime\": \"$start\", \"endTime\": \"$end\", \"hotlineIds\": [$hotline], \"workingHoursId\": $hours,
-  \"agentIds\": [], \"agentGroupIds\": []}" | json "['id']")
-business=$(psql_db -c "select business_id from campaign where id = $campaign")
+. "$root/bench/manual-campaign.sh"
+new_manual_campaign List
 echo "generating $rows customers of campaign $campaign..." >&2
 t0=$(date +%s)
 # The numbers and names the CSV of the import mode has (09 + 8 digits, "Customer N"); one in four
