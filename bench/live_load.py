@@ -76,6 +76,10 @@ class Node:
         self.process = None
 
     def start(self):
+        self.launch()
+        self.wait()
+
+    def launch(self):
         env = dict(os.environ, OUTDIAL_DB_URL=f"jdbc:postgresql://localhost:5432/{self.args.db}",
                    OUTDIAL_DB_USER="outdial", OUTDIAL_DB_PASSWORD="outdial",
                    OUTDIAL_OPERATOR_PASSWORD=self.args.operator_password)
@@ -90,9 +94,12 @@ class Node:
                     f"--outdial.telephony.sim.no-answer-timeout={self.args.no_answer}",
                     f"--outdial.telephony.sim.signal-delay={self.args.signal_delay}",
                     f"--outdial.dialing.no-answer-timeout={self.args.no_answer}",
+                    f"--outdial.dialing.pacer-lease={self.args.pacer_lease}",
                     f"--spring.datasource.hikari.maximum-pool-size={self.args.pool}"]
         self.process = subprocess.Popen(command, stdout=open(self.log_path, "w"), stderr=subprocess.STDOUT, env=env)
-        for _ in range(300):
+
+    def wait(self):
+        for _ in range(600):
             if self.process.poll() is not None:
                 raise RuntimeError(f"node {self.name} stopped; see {self.log_path}")
             try:
@@ -316,7 +323,7 @@ def split_leases(db, plan, names):
         owner = names[i % len(names)]
         db.psql(f"""
             insert into dialer_lease (business_id, owner, lease_until, epoch) values ({business}, '{owner}',
-                now() + interval '60 seconds', 1)
+                now() + interval '15 minutes', 1)
             on conflict (business_id) do update set owner = excluded.owner, lease_until = excluded.lease_until,
                 epoch = dialer_lease.epoch + 1""")
 
@@ -327,7 +334,9 @@ def run(args, db, jar, log_dir, plan, count):
     nodes = [Node(args, name, args.port + 1 + i, jar, log_dir) for i, name in enumerate(names)]
     try:
         for node in nodes:
-            node.start()
+            node.launch()
+        for node in nodes:
+            node.wait()
         seat(nodes, plan)
         log(f"warming up {args.warmup_seconds} s")
         time.sleep(args.warmup_seconds)
@@ -396,6 +405,8 @@ def main():
     parser.add_argument("--talk", default="4s")
     parser.add_argument("--no-answer", default="3s")
     parser.add_argument("--signal-delay", default="500ms")
+    parser.add_argument("--pacer-lease", default="60s",
+                        help="each node's pacer lease: long enough to outlive a starved heartbeat on a loaded machine")
     parser.add_argument("--limit", type=int, default=1000, help="each business's concurrent-call limit")
     parser.add_argument("--pool", type=int, default=10, help="each node's database connections")
     parser.add_argument("--heap", default="1g")
