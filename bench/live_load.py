@@ -137,17 +137,22 @@ def process_cpu(pid):
 
 
 def postgres_cpu():
-    """CPU seconds of every PostgreSQL process (the server's own: other databases' work included)."""
-    total = 0.0
+    """CPU seconds of each PostgreSQL process by pid (the server's own: other databases' work included)."""
+    seconds = {}
     for pid in os.listdir("/proc"):
         if pid.isdigit():
             try:
                 with open(f"/proc/{pid}/comm") as comm:
                     if comm.read().strip() == "postgres":
-                        total += process_cpu(pid)
+                        seconds[pid] = process_cpu(pid)
             except (FileNotFoundError, ProcessLookupError, PermissionError):
                 pass
-    return total
+    return seconds
+
+
+def cpu_between(before, after):
+    """CPU used between two samples by the processes alive at the second (those new since count whole)."""
+    return sum(used - before.get(pid, 0.0) for pid, used in after.items())
 
 
 def bench_backends_cpu(db):
@@ -372,7 +377,7 @@ def run(args, db, jar, log_dir, plan, count):
             "end_p50": quantile(before, after, "outdial_calls_end_write_seconds", 0.50),
             "end_p99": quantile(before, after, "outdial_calls_end_write_seconds", 0.99),
             "jvm_cpu": [(b - a) / seconds for a, b in zip(jvm0, jvm1)],
-            "pg_cpu": (pg1 - pg0) / seconds,
+            "pg_cpu": cpu_between(pg0, pg1) / seconds,
             "pg_backends_cpu": (backends1 - backends0) / seconds if pids0 == pids1 else None,
             "load": (load_before[0], max(loads) if loads else load_before[0]),
         }
