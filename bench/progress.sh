@@ -25,21 +25,8 @@ server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf "http://localhost:$port/actuator/health" >/dev/null && break; sleep 1; done
 api="http://localhost:$port/api/v1"
-json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
-
-tag="bench$(date +%s)"
-admin="admin@$tag.example"
-curl -sf -u "operator:$OUTDIAL_OPERATOR_PASSWORD" -H 'Content-Type: application/json' "$api/businesses" -d "{
-  \"name\": \"Progress $tag\", \"timeZone\": \"Asia/Ho_Chi_Minh\", \"defaultCountry\": \"VN\", \"concurrentCallLimit\": 30,
-  \"admin\": {\"email\": \"$admin\", \"password\": \"bench-admin-password\", \"name\": \"Bench\"}}" > /dev/null
-as_admin=(-sf -u "$admin:bench-admin-password" -H 'Content-Type: application/json')
-hotline=$(curl "${as_admin[@]}" "$api/hotlines" -d '{"number": "+84 28 7300 9000", "name": "Bench", "group": "Bench"}' | json "['id']")
-hours=$(curl "${as_admin[@]}" "$api/working-hours" -d '{"name": "Always", "holidays": [], "week": {"MONDAY": [["00:00","24:00"]]}}' | json "['id']")
-start=$(date -u -d '+1 day' +%Y-%m-%dT%H:%M:%SZ); end=$(date -u -d '+30 days' +%Y-%m-%dT%H:%M:%SZ)
-campaign=$(curl "${as_admin[@]}" "$api/campaigns" -d "{\"name\": \"Ten million\", \"dialMode\": \"MANUAL\",
-  \"startTime\": \"$start\", \"endTime\": \"$end\", \"hotlineIds\": [$hotline], \"workingHoursId\": $hours,
-  \"agentIds\": [], \"agentGroupIds\": []}" | json "['id']")
-business=$(psql_db -c "select business_id from campaign where id = $campaign")
+. "$root/bench/manual-campaign.sh"
+new_manual_campaign Progress
 interested=$(psql_db -c "select id from call_classification where business_id = $business and code = 'INTERESTED'")
 
 echo "generating $rows customers of campaign $campaign..." >&2

@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
  * page, a deep page, a wildcard search and a status filter. Prints a Markdown table.
  *
  * <p>Usage: {@code CustomerListBench BASE_URL OPERATOR_PASSWORD [ROWS]}; {@code bench/customer-list.sh}
- * starts a server on PostgreSQL and runs it.
+ * starts a server on PostgreSQL and runs it. {@code CustomerListBench BASE_URL --existing CAMPAIGN_ID
+ * ADMIN_EMAIL ADMIN_PASSWORD ROWS} only times the list of a campaign already filled (past the upload
+ * limit, {@code customer-list.sh --generate} makes its customers in SQL).
  */
 public final class CustomerListBench {
 
@@ -42,6 +44,10 @@ public final class CustomerListBench {
         if (args.length < 2) {
             System.err.println("usage: CustomerListBench BASE_URL OPERATOR_PASSWORD [ROWS]");
             System.exit(2);
+        }
+        if (args[1].equals("--existing")) {
+            new CustomerListBench(args[0]).timeList(Long.parseLong(args[2]), auth(args[3], args[4]), Integer.parseInt(args[5]));
+            return;
         }
         int rows = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
         new CustomerListBench(args[0]).run(args[1], rows);
@@ -86,15 +92,23 @@ public final class CustomerListBench {
             throw new IllegalStateException("import did not finish: " + status);
         }
 
+        System.out.printf("%n| measure (%,d customers, %.0f MB CSV) | result |%n|---|---|%n", rows, fileBytes / 1e6);
+        System.out.printf("| import, upload to DONE | %.1f s (%,.0f rows/s) |%n", importSeconds, rows / importSeconds);
+        timeList(campaign, auth, rows);
+    }
+
+    /** The list's pages and searches over the campaign's {@code rows} customers, each the median of 20 calls. */
+    private void timeList(long campaign, String auth, int rows) throws Exception {
         String list = "/api/v1/campaigns/" + campaign + "/customers?limit=50";
         List<Long> all = ids(send("GET", list + "&sort=added&limit=1", auth, null, 200));
         long firstId = all.getFirst();
         String deepCursor = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(("id:" + (firstId + rows / 2)).getBytes(StandardCharsets.UTF_8));
-
-        System.out.printf("%n| measure (%,d customers, %.0f MB CSV) | result |%n|---|---|%n", rows, fileBytes / 1e6);
-        System.out.printf("| import, upload to DONE | %.1f s (%,.0f rows/s) |%n", importSeconds, rows / importSeconds);
+        if (rows > 0) {
+            System.out.printf("%n| measure (%,d customers, one campaign) | median of 20 |%n|---|---|%n", rows);
+        }
         System.out.printf("| list, first page (median of 20) | %.1f ms |%n", median(list, auth));
+        System.out.printf("| list, last page (oldest first, `sort=added`) | %.1f ms |%n", median(list + "&sort=added", auth));
         System.out.printf("| list, page in the middle (median of 20) | %.1f ms |%n", median(list + "&cursor=" + deepCursor, auth));
         System.out.printf("| list, wildcard name `Customer 12345*` | %.1f ms |%n", median(list + "&name=Customer%2012345*", auth));
         System.out.printf("| list, wildcard phone `0900012???` | %.1f ms |%n", median(list + "&phone=0900012%3F%3F%3F", auth));

@@ -10,6 +10,19 @@ import dev.outdial.engine.sim.AgentBehaviour;
 import dev.outdial.engine.sim.SimulatedAgent;
 import dev.outdial.engine.sim.SimulatedAgents;
 import dev.outdial.engine.sim.SimulatedCarrier;
+import dev.outdial.agent.UserAccount;
+import dev.outdial.agent.UserAccounts;
+import dev.outdial.campaign.CampaignStatus;
+import dev.outdial.campaign.Campaigns;
+import dev.outdial.campaign.settings.CallClassification;
+import dev.outdial.campaign.settings.CallClassifications;
+import dev.outdial.engine.sim.Distribution;
+import dev.outdial.shared.ConflictException;
+import dev.outdial.shared.NotFoundException;
+import dev.outdial.shared.Role;
+import dev.outdial.shared.Violations;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import org.springframework.stereotype.Service;
@@ -29,15 +42,83 @@ public class SimulatedAgentSeats {
     private final AgentSessions sessions;
     private final Optional<SimulatedCarrier> carrier;
     private final SimulatedAgents seats;
+    private final Campaigns campaigns;
+    private final UserAccounts users;
+    private final CallClassifications classifications;
     private final Random random = new Random();
 
+    /** At most this many bots per request, and this long a wrap-up: a load test, not a denial of service. */
+    static final int MAX_SEATS = 2000;
+    static final int MAX_WRAP_UP_SECONDS = 600;
+
     SimulatedAgentSeats(EngineThread engine, LiveDialers dialers, AgentSessions sessions, LiveTelephony telephony,
-                        SimulatedAgents seats) {
+                        SimulatedAgents seats, Campaigns campaigns, UserAccounts users,
+                        CallClassifications classifications) {
         this.engine = engine;
         this.dialers = dialers;
         this.sessions = sessions;
         this.carrier = telephony.simulatedCarrier();
         this.seats = seats;
+        this.campaigns = campaigns;
+        this.users = users;
+        this.classifications = classifications;
+    }
+
+    /**
+     * {@code POST /api/v1/sim/agents} (issue 18's load benchmark): the admin seats bots as the
+     * business's agents in a RUNNING progressive or predictive campaign. Each answers its line at
+     * once, and ends each reached call "done" with the business's first reached classification after
+     * {@code wrapUpSeconds}. Returns how many took their seat.
+     */
+    public int seatAll(long businessId, SimulatedSeating seating) {
+        if (!available()) {
+            throw new ConflictException("dialing.sim.not-simulated-agents");
+        }
+        Violations violations = new Violations();
+        if (violations.check(seating.campaignId() != null, "campaignId", "validation.required")) {
+            try {
+                violations.check(campaigns.get(businessId, seating.campaignId()).status() == CampaignStatus.RUNNING,
+                        "campaignId", "dialing.sim.agents.not-running", seating.campaignId());
+            } catch (NotFoundException unknown) {
+                violations.add("campaignId", "dialing.sim.agents.unknown-campaign", seating.campaignId());
+            }
+        }
+        List<Long> agents = seating.agentIds() == null ? List.of() : seating.agentIds();
+        if (violations.check(!agents.isEmpty(), "agentIds", "validation.required")
+                && violations.check(agents.size() <= MAX_SEATS, "agentIds", "dialing.sim.agents.too-many", MAX_SEATS)) {
+            for (int i = 0; i < agents.size(); i++) {
+                violations.check(isAgent(businessId, agents.get(i)), "agentIds[" + i + "]", "dialing.sim.agents.not-agent",
+                        agents.get(i));
+            }
+        }
+        Integer wrapUp = seating.wrapUpSeconds();
+        violations.check(wrapUp == null || (wrapUp >= 0 && wrapUp <= MAX_WRAP_UP_SECONDS), "wrapUpSeconds",
+                "validation.range", 0, MAX_WRAP_UP_SECONDS);
+        violations.throwIfAny();
+        long reached = classifications.list(businessId).stream().filter(CallClassification::reached)
+                .map(CallClassification::id).findFirst().orElseThrow();
+        AgentBehaviour behaviour = new AgentBehaviour(Distribution.constant(Duration.ZERO),
+                Distribution.constant(Duration.ZERO), Distribution.constant(Duration.ofSeconds(wrapUp == null ? 0 : wrapUp)),
+                AgentBehaviour.done(String.valueOf(reached)));
+        int seated = 0;
+        for (long agent : agents) {
+            if (seat(businessId, seating.campaignId(), agent, behaviour)) {
+                seated++;
+            }
+        }
+        return seated;
+    }
+
+    private boolean isAgent(long businessId, Long userId) {
+        if (userId == null) {
+            return false;
+        }
+        try {
+            UserAccount user = users.get(businessId, userId);
+            return user.role() == Role.AGENT && user.enabled();
+        } catch (NotFoundException unknown) {
+            return false;
+        }
     }
 
     /** Whether bots can be seated: only on the simulated carrier ({@code outdial.telephony.mode=sim}). */

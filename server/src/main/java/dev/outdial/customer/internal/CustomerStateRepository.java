@@ -54,14 +54,30 @@ public class CustomerStateRepository {
 
     /** Writes {@code state} over {@code before}, which the caller read under a lock, counts the move and announces a status change. */
     public void save(long campaignId, long customerId, CustomerState before, CustomerState state) {
+        save(campaignId, customerId, before, state, "", null);
+    }
+
+    /**
+     * As {@link #save(long, long, CustomerState, CustomerState)}, and the claim's owner in the same
+     * statement: {@code leaseOwner} while claimed, nobody once released (one write per claimed
+     * customer instead of two, issue 18).
+     */
+    public void saveWithLeaseOwner(long campaignId, long customerId, CustomerState before, CustomerState state,
+                                   String leaseOwner) {
+        save(campaignId, customerId, before, state, ", lease_owner = :leaseOwner",
+                state.isClaimed() ? leaseOwner : null);
+    }
+
+    private void save(long campaignId, long customerId, CustomerState before, CustomerState state, String alsoSet,
+                      String leaseOwner) {
         Optional<Claim> claim = state.claim();
         db.sql("""
                 update campaign_customer set status = :status, progress = :progress, held_pause = :pause,
                     held_blacklist = :blacklist, held_dnc = :dnc, lease_until = :leaseUntil, on_call = :onCall,
                     cycle_attempts = :cycle, total_attempts = :total, business_errors = :errors,
-                    last_result = :lastResult, next_attempt_at = :next, callback_owner_id = :owner
+                    last_result = :lastResult, next_attempt_at = :next, callback_owner_id = :owner%s
                 where id = :id
-                """)
+                """.formatted(alsoSet))
                 .param("status", state.status().name())
                 .param("progress", state.progress().name())
                 .param("pause", state.holds().contains(Hold.PAUSE))
@@ -76,6 +92,7 @@ public class CustomerStateRepository {
                 .param("next", state.nextAttemptAt().map(SqlTime::toSql).orElse(null))
                 .param("owner", state.callbackOwner().map(agent -> Long.valueOf(agent.value())).orElse(null))
                 .param("id", customerId)
+                .param("leaseOwner", leaseOwner)
                 .update();
         Long classification = CountKey.isReached(before) || CountKey.isReached(state) ? classificationOf(customerId) : null;
         counts.moved(campaignId, customerId, CountKey.of(before, classification), CountKey.of(state, classification));

@@ -17,7 +17,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,7 +46,11 @@ public class JdbcCustomerStore {
 
     /**
      * The query {@link DialingOrder}'s Javadoc gives, column for column: free of holds and claims,
-     * under the maximum calls, due, and for callbacks the owner's or released to anyone.
+     * under the maximum calls, due, and for callbacks the owner's or released to anyone; asked one
+     * tier at a time (the {@code %s} after the conditions), each in the order within a tier, so an
+     * index on {@code (campaign_id, progress, next_attempt_at nulls first, added_at, id)} serves it
+     * and a claim reads the first rows of its tier, however many customers the campaign has. (One
+     * query ordered by the tier's {@code case} had to find and sort every eligible row.)
      */
     private static final String ELIGIBLE = """
             select %s from campaign_customer
@@ -59,15 +65,20 @@ public class JdbcCustomerStore {
               and (progress <> 'CALLBACK' or callback_owner_id is null or callback_owner_id = :agent
                    or next_attempt_at <= :graceOver and callback_owner_id not in (:loggedIn))
               and id not in (:declined)
-            order by case when progress = 'CALLBACK' and callback_owner_id = :agent then 0
-                          when progress = 'CALLBACK' then 1
-                          when progress in ('RETRY', 'DO_NOT_CALL_BACK') then 2
-                          when progress = 'NEW' then 3
-                          else 4 end,
-                     next_attempt_at nulls first, added_at, id
+              and %s
+            order by next_attempt_at nulls first, added_at, id
             fetch first %d rows only
             for update skip locked
             """;
+
+    /** Each {@link DialingOrder.Tier}'s rows, in the order the tiers are served (the ordinal's order). */
+    private static final Map<DialingOrder.Tier, String> TIERS = new EnumMap<>(Map.of(
+            DialingOrder.Tier.OWN_CALLBACK, "progress = 'CALLBACK' and callback_owner_id = :agent",
+            DialingOrder.Tier.RELEASED_CALLBACK,
+            "progress = 'CALLBACK' and (callback_owner_id is null or cast(:agent as bigint) is null or callback_owner_id <> :agent)",
+            DialingOrder.Tier.DUE_RETRY, "progress in ('RETRY', 'DO_NOT_CALL_BACK')",
+            DialingOrder.Tier.FRESH, "progress = 'NEW'",
+            DialingOrder.Tier.ERROR_RETRY, "progress = 'ERROR'"));
 
     private final JdbcClient db;
     private final CustomerStateRepository states;
@@ -80,16 +91,26 @@ public class JdbcCustomerStore {
     /** Claims up to {@code max} eligible customers for {@code recipient} under {@code owner}'s lease; call in a transaction. */
     public List<QueuedCustomer> claimNext(long campaignId, CampaignRules rules, Recipient recipient, int max,
                                           Instant now, Instant leaseUntil, String owner) {
-        List<QueuedCustomer> candidates = db.sql(ELIGIBLE.formatted(COLUMNS, max))
-                .param("campaign", campaignId)
-                .param("maxCalls", rules.maxCallsPerCustomer())
-                .param("now", SqlTime.toSql(now))
-                .param("errorRetryLimit", rules.errorRetryLimit())
-                .param("agent", recipient.agent().map(JdbcCustomerStore::userId).orElse(null))
-                .param("graceOver", SqlTime.toSql(now.minus(rules.callbackOwnerGrace())))
-                .param("loggedIn", orNone(recipient.loggedInAgents().stream().map(JdbcCustomerStore::userId).toList()))
-                .param("declined", orNone(recipient.declined()))
-                .query(JdbcCustomerStore::queued).list();
+        Long agent = recipient.agent().map(JdbcCustomerStore::userId).orElse(null);
+        List<QueuedCustomer> candidates = new ArrayList<>();
+        for (Map.Entry<DialingOrder.Tier, String> tier : TIERS.entrySet()) {
+            if (candidates.size() >= max) {
+                break;
+            }
+            if (tier.getKey() == DialingOrder.Tier.OWN_CALLBACK && agent == null) {
+                continue;
+            }
+            candidates.addAll(db.sql(ELIGIBLE.formatted(COLUMNS, tier.getValue(), max - candidates.size()))
+                    .param("campaign", campaignId)
+                    .param("maxCalls", rules.maxCallsPerCustomer())
+                    .param("now", SqlTime.toSql(now))
+                    .param("errorRetryLimit", rules.errorRetryLimit())
+                    .param("agent", agent)
+                    .param("graceOver", SqlTime.toSql(now.minus(rules.callbackOwnerGrace())))
+                    .param("loggedIn", orNone(recipient.loggedInAgents().stream().map(JdbcCustomerStore::userId).toList()))
+                    .param("declined", orNone(recipient.declined()))
+                    .query(JdbcCustomerStore::queued).list());
+        }
         DialingOrder order = new DialingOrder(rules);
         List<QueuedCustomer> claimed = new ArrayList<>();
         for (QueuedCustomer candidate : candidates) {
@@ -162,21 +183,30 @@ public class JdbcCustomerStore {
      * does not come back by itself. An empty campaign is not exhausted: it has had no list yet.
      */
     public boolean isExhausted(long campaignId, CampaignRules rules) {
-        boolean any = db.sql("select id from campaign_customer where campaign_id = :campaign fetch first 1 rows only")
-                .param("campaign", campaignId).query(Long.class).optional().isPresent();
-        if (!any) {
+        // Whether it has customers, from its maintained counts. Each probe below is ordered as an
+        // index is, so PostgreSQL reads the index: a bare "fetch first 1 rows" let it scan the table
+        // hoping for an early match, which for a campaign whose rows lie at the table's end read
+        // every other campaign's rows first (92 ms at a million customers, every 5 s, issue 18).
+        long customers = db.sql("select coalesce(sum(customers), 0) from campaign_customer_count where campaign_id = :campaign")
+                .param("campaign", campaignId).query(Long.class).single();
+        if (customers == 0) {
             return false;
         }
-        return db.sql("""
+        boolean claimed = db.sql("""
+                select id from campaign_customer where campaign_id = :campaign and lease_until is not null
+                order by lease_until fetch first 1 rows only
+                """)
+                .param("campaign", campaignId).query(Long.class).optional().isPresent();
+        return !claimed && db.sql("""
                 select id from campaign_customer
-                where campaign_id = :campaign
-                  and (lease_until is not null
-                       or held_pause = false and held_blacklist = false and held_dnc = false
-                          and cycle_attempts < :maxCalls
-                          and (progress in ('NEW', 'RETRY', 'CALLBACK')
-                               or progress = 'DO_NOT_CALL_BACK' and next_attempt_at is not null
-                               or progress = 'ERROR' and last_result in ('HOTLINE_ERROR', 'NETWORK_ERROR', 'AGENT_TIMEOUT')
-                                  and business_errors <= :errorRetryLimit))
+                where campaign_id = :campaign and lease_until is null
+                  and held_pause = false and held_blacklist = false and held_dnc = false
+                  and cycle_attempts < :maxCalls
+                  and (progress in ('NEW', 'RETRY', 'CALLBACK')
+                       or progress = 'DO_NOT_CALL_BACK' and next_attempt_at is not null
+                       or progress = 'ERROR' and last_result in ('HOTLINE_ERROR', 'NETWORK_ERROR', 'AGENT_TIMEOUT')
+                          and business_errors <= :errorRetryLimit)
+                order by progress, next_attempt_at nulls first, added_at, id
                 fetch first 1 rows only
                 """)
                 .param("campaign", campaignId).param("maxCalls", rules.maxCallsPerCustomer())
@@ -192,9 +222,7 @@ public class JdbcCustomerStore {
 
     /** The state, and the lease's owner with it: this node's while claimed, nobody's once released. */
     private void save(long campaignId, long customerId, CustomerState before, CustomerState state, String owner) {
-        states.save(campaignId, customerId, before, state);
-        db.sql("update campaign_customer set lease_owner = :owner where id = :id")
-                .param("owner", state.isClaimed() ? owner : null).param("id", customerId).update();
+        states.saveWithLeaseOwner(campaignId, customerId, before, state, owner);
     }
 
     private static QueuedCustomer queued(ResultSet row, int n) throws SQLException {

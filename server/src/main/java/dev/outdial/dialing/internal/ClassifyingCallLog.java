@@ -8,6 +8,8 @@ import dev.outdial.engine.port.CallLog;
 import dev.outdial.engine.port.CallRecord;
 import dev.outdial.engine.port.LineRequest;
 import dev.outdial.engine.rules.DialVerdict;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -24,11 +26,15 @@ final class ClassifyingCallLog implements CallLog {
     private final DialingCalls calls;
     private final DialingCustomers customers;
     private final ApplicationEventPublisher events;
+    private final Timer endWrites;
 
-    ClassifyingCallLog(DialingCalls calls, DialingCustomers customers, ApplicationEventPublisher events) {
+    ClassifyingCallLog(DialingCalls calls, DialingCustomers customers, ApplicationEventPublisher events,
+                       MeterRegistry registry) {
         this.calls = calls;
         this.customers = customers;
         this.events = events;
+        this.endWrites = TimedCustomerStore.latency("outdial.calls.end.write",
+                "Writing a call's end and result to its record (issue 18's call-end write)", registry);
     }
 
     /** A start fenced off tells the node at once that it lost the lease: its dialing stops here (issue 14). */
@@ -63,8 +69,12 @@ final class ClassifyingCallLog implements CallLog {
 
     private void saveAndAnnounce(CallRecord call) {
         // The engine saves a call at every step, and again after it ended for the disposition.
+        Timer.Sample writing = Timer.start();
         boolean endsNow = call.endedAt().isPresent() && !calls.isEnded(call.id().value());
         calls.save(call);
+        if (endsNow) {
+            writing.stop(endWrites);
+        }
         // An agent's word names a classification by id; so does an autocall IVR's result, unless its
         // classification was deleted since the campaign started.
         classificationOf(call).ifPresent(id -> customers.classify(call.campaignId(), call.customerId(), id));

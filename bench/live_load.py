@@ -1,0 +1,456 @@
+#!/usr/bin/env python3
+"""Issue 18's live-load benchmark, driven by bench/live-load.sh (see there and bench/README.md).
+
+Builds nothing: it is given the server jar. Prepares a PostgreSQL database with BUSINESSES x
+CAMPAIGNS running campaigns (progressive and predictive, alternately) of AGENTS agents each, over
+CUSTOMERS customers made with generate_series; then, for each node count asked (1, 2), starts the
+nodes on the simulated carrier in a fast profile, seats bots through POST /api/v1/sim/agents, lets
+them warm up, and measures from the Prometheus scrape and /proc: dial attempts per second, claim
+and call-end write latency, CPU of the JVMs and of PostgreSQL. Last, it pauses the campaigns, lets
+the calls up end, and sums the audit's violations. Prints Markdown tables; asserts nothing.
+"""
+import argparse
+import base64
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+ADMIN_PASSWORD = "bench-admin-password"
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def log(message):
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+class Http:
+    def __init__(self, base, user, password):
+        self.base = base
+        self.auth = "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
+
+    def call(self, method, path, body=None, accept="application/json"):
+        data = None if body is None else json.dumps(body).encode()
+        request = urllib.request.Request(self.base + path, data=data, method=method)
+        request.add_header("Authorization", self.auth)
+        request.add_header("Accept", accept)
+        if data is not None:
+            request.add_header("Content-Type", "application/json")
+        try:
+            with urllib.request.urlopen(request, timeout=120) as response:
+                text = response.read().decode()
+                return json.loads(text) if accept == "application/json" and text else text
+        except urllib.error.HTTPError as failure:
+            raise RuntimeError(f"{method} {path}: {failure.code} {failure.read().decode()[:500]}") from None
+
+
+class Db:
+    def __init__(self, name):
+        self.name = name
+        self.env = dict(os.environ, PGPASSWORD="outdial")
+
+    def psql(self, sql, database=None):
+        result = subprocess.run(["psql", "-h", "localhost", "-U", "outdial", "-d", database or self.name,
+                                 "-v", "ON_ERROR_STOP=1", "-qAt"], input=sql, text=True, capture_output=True,
+                                env=self.env)
+        if result.returncode != 0:
+            raise RuntimeError(f"psql failed: {result.stderr}\n{sql[:400]}")
+        return result.stdout.strip()
+
+    def recreate(self):
+        self.psql(f"drop database if exists {self.name} with (force)", "postgres")
+        self.psql(f"create database {self.name} owner outdial", "postgres")
+
+
+class Node:
+    """One server process on the bench database."""
+
+    def __init__(self, args, name, port, jar, log_dir):
+        self.name, self.port, self.args, self.jar = name, port, args, jar
+        self.url = f"http://localhost:{port}"
+        self.log_path = os.path.join(log_dir, f"live-load-{name}.log")
+        self.process = None
+
+    def start(self):
+        self.launch()
+        self.wait()
+
+    def launch(self):
+        env = dict(os.environ, OUTDIAL_DB_URL=f"jdbc:postgresql://localhost:5432/{self.args.db}",
+                   OUTDIAL_DB_USER="outdial", OUTDIAL_DB_PASSWORD="outdial",
+                   OUTDIAL_OPERATOR_PASSWORD=self.args.operator_password)
+        java = os.path.join(os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "java")
+        command = [java, f"-Xmx{self.args.heap}"]
+        if self.args.jfr:
+            command.append(f"-XX:StartFlightRecording=filename={os.path.dirname(self.log_path)}/live-load-{self.name}.jfr,"
+                           "settings=profile,dumponexit=true")
+        command += ["-jar", self.jar, f"--server.port={self.port}", f"--outdial.node-id={self.name}",
+                    f"--outdial.telephony.sim.ring-time={self.args.ring}",
+                    f"--outdial.telephony.sim.talk-time={self.args.talk}",
+                    f"--outdial.telephony.sim.no-answer-timeout={self.args.no_answer}",
+                    f"--outdial.telephony.sim.signal-delay={self.args.signal_delay}",
+                    f"--outdial.dialing.no-answer-timeout={self.args.no_answer}",
+                    f"--outdial.dialing.pacer-lease={self.args.pacer_lease}",
+                    f"--spring.datasource.hikari.maximum-pool-size={self.args.pool}"]
+        self.process = subprocess.Popen(command, stdout=open(self.log_path, "w"), stderr=subprocess.STDOUT, env=env)
+
+    def wait(self):
+        for _ in range(600):
+            if self.process.poll() is not None:
+                raise RuntimeError(f"node {self.name} stopped; see {self.log_path}")
+            try:
+                urllib.request.urlopen(self.url + "/actuator/health", timeout=5).read()
+                log(f"node {self.name} up on port {self.port} (pid {self.process.pid})")
+                return
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                time.sleep(1)
+        raise RuntimeError(f"node {self.name} did not come up; see {self.log_path}")
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(60)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.process = None
+
+    def operator(self):
+        return Http(self.url, "operator", self.args.operator_password)
+
+    def cpu_seconds(self):
+        return process_cpu(self.process.pid)
+
+
+def process_cpu(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+    except (FileNotFoundError, ProcessLookupError):
+        return 0.0
+
+
+def postgres_cpu():
+    """CPU seconds of each PostgreSQL process by pid (the server's own: other databases' work included)."""
+    seconds = {}
+    for pid in os.listdir("/proc"):
+        if pid.isdigit():
+            try:
+                with open(f"/proc/{pid}/comm") as comm:
+                    if comm.read().strip() == "postgres":
+                        seconds[pid] = process_cpu(pid)
+            except (FileNotFoundError, ProcessLookupError, PermissionError):
+                pass
+    return seconds
+
+
+def cpu_between(before, after):
+    """CPU used between two samples by the processes alive at the second (those new since count whole)."""
+    return sum(used - before.get(pid, 0.0) for pid, used in after.items())
+
+
+def bench_backends_cpu(db):
+    """CPU seconds of the PostgreSQL backends serving the bench database right now (its pools)."""
+    pids = db.psql(f"select pid from pg_stat_activity where datname = '{db.name}'").split()
+    return sum(process_cpu(pid) for pid in pids), set(pids)
+
+
+SAMPLE = re.compile(r'^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})? ([0-9.eE+-]+|NaN|\+Inf)$')
+
+
+def scrape(nodes):
+    """Sums over the nodes: placed calls, and each timer's buckets, count and sum."""
+    totals = {}
+    for node in nodes:
+        for line in node.operator().call("GET", "/actuator/prometheus", accept="text/plain").splitlines():
+            match = SAMPLE.match(line)
+            if not match:
+                continue
+            name, tags, value = match.group(1), match.group(2) or "", match.group(3)
+            if name == "outdial_calls_placed_total":
+                key = name
+            elif name.startswith(("outdial_customers_claim_seconds", "outdial_customers_record_seconds",
+                                  "outdial_calls_end_write_seconds")):
+                le = re.search(r'le="([^"]+)"', tags)
+                key = (name, le.group(1) if le else None)
+            else:
+                continue
+            totals[key] = totals.get(key, 0.0) + float(value)
+    return totals
+
+
+def quantile(before, after, timer, q):
+    """The q-quantile (ms) of the timer's samples between two scrapes, interpolated within its bucket."""
+    buckets = sorted((float(key[1]), after[key] - before.get(key, 0)) for key in after
+                     if isinstance(key, tuple) and key[0] == timer + "_bucket" and key[1] not in (None, "+Inf"))
+    count = after.get((timer + "_count", None), 0) - before.get((timer + "_count", None), 0)
+    if count <= 0:
+        return None
+    rank, previous_le, previous_n = q * count, 0.0, 0.0
+    for le, n in buckets:
+        if n >= rank:
+            share = (rank - previous_n) / (n - previous_n) if n > previous_n else 1.0
+            return (previous_le + share * (le - previous_le)) * 1000
+        previous_le, previous_n = le, n
+    return float("inf")
+
+
+def mean_ms(before, after, timer):
+    count = after.get((timer + "_count", None), 0) - before.get((timer + "_count", None), 0)
+    total = after.get((timer + "_sum", None), 0) - before.get((timer + "_sum", None), 0)
+    return total / count * 1000 if count else None
+
+
+def prepare(args, db, jar, log_dir):
+    log(f"recreating database {db.name}")
+    db.recreate()
+    node = Node(args, "setup", args.port, jar, log_dir)
+    node.start()
+    try:
+        operator = node.operator()
+        week = {day: [["00:00", "24:00"]] for day in
+                ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"]}
+        tag = f"b{int(time.time())}"
+        plan = []
+        per_campaign = args.customers // (args.businesses * args.campaigns)
+        first = 1
+        for b in range(args.businesses):
+            admin = f"admin{b}@{tag}.example"
+            operator.call("POST", "/api/v1/businesses", {
+                "name": f"Load {tag} {b}", "timeZone": "Asia/Ho_Chi_Minh", "defaultCountry": "VN",
+                "concurrentCallLimit": args.limit,
+                "admin": {"email": admin, "password": ADMIN_PASSWORD, "name": f"Bench admin {b}"}})
+            client = Http(node.url, admin, ADMIN_PASSWORD)
+            business = int(db.psql(f"select business_id from app_user where username = '{admin}'"))
+            hotline = client.call("POST", "/api/v1/hotlines", {"number": f"+84 28 7300 {9000 + b:04d}",
+                                                                "name": "Bench", "group": "Bench"})["id"]
+            hours = client.call("POST", "/api/v1/working-hours", {"name": "Always", "holidays": [], "week": week})["id"]
+            # Agents by SQL (the admin's password hash): bcrypt through the API would cost minutes.
+            db.psql(f"""
+                insert into app_user (business_id, username, name, password_hash, role, enabled, created_at)
+                select {business}, 'agent' || g || '@{tag}-{b}.example', 'Bot ' || g, password_hash, 'AGENT', true, now()
+                from app_user, generate_series(1, {args.campaigns * args.agents}) g where username = '{admin}'""")
+            agents = [int(x) for x in db.psql(
+                f"select id from app_user where business_id = {business} and role = 'AGENT' order by id").split()]
+            for c in range(args.campaigns):
+                mode = "PROGRESSIVE" if c % 2 == 0 else "PREDICTIVE"
+                team = agents[c * args.agents:(c + 1) * args.agents]
+                body = {"name": f"{mode.title()} {c}", "dialMode": mode,
+                        "startTime": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() - 3600)),
+                        "endTime": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + 30 * 86400)),
+                        "hotlineIds": [hotline], "workingHoursId": hours, "agentIds": team, "agentGroupIds": [],
+                        "maxCallsPerCustomer": 3, "retryGapMinutes": 60, "wrapUpSeconds": 0}
+                if mode == "PREDICTIVE":
+                    body.update({"maxAbandonRate": 0.03, "maxWaitSeconds": 8, "agentAnswerTimeoutSeconds": 25,
+                                 "maxConcurrentCalls": min(100, 3 * args.agents)})
+                campaign = client.call("POST", "/api/v1/campaigns", body)["id"]
+                plan.append({"business": business, "admin": admin, "campaign": campaign, "mode": mode,
+                             "agents": team, "first": first, "last": first + per_campaign - 1})
+                first += per_campaign
+        log(f"generating {args.customers:,} customers over {len(plan)} campaigns")
+        t0 = time.time()
+        for entry in plan:
+            db.psql(f"""
+                insert into campaign_customer (business_id, campaign_id, name, phone, status, progress, held_pause,
+                    cycle_attempts, total_attempts, business_errors, added_at)
+                select {entry['business']}, {entry['campaign']}, 'Customer ' || g, '+8490' || lpad(g::text, 8, '0'),
+                       'NEW', 'NEW', false, 0, 0, 0, now()
+                from generate_series({entry['first']}, {entry['last']}) g;
+                insert into campaign_customer_count (campaign_id, status, classification_id, last_result, slot, customers)
+                select campaign_id, 'NEW', 0, 'NONE', mod(id, 8), count(*) from campaign_customer
+                where campaign_id = {entry['campaign']} group by campaign_id, mod(id, 8);""")
+        db.psql("vacuum analyze campaign_customer; analyze campaign_customer_count;")
+        log(f"customers generated in {time.time() - t0:.0f} s")
+        for entry in plan:
+            client = Http(node.url, entry["admin"], ADMIN_PASSWORD)
+            client.call("POST", f"/api/v1/campaigns/{entry['campaign']}/approve")
+            try:
+                client.call("POST", f"/api/v1/campaigns/{entry['campaign']}/start")
+            except RuntimeError as already:  # the system's sweep may have started it first
+                log(f"start: {already}")
+    finally:
+        node.stop()
+    with open(os.path.join(log_dir, f"live-load-plan-{args.db}.json"), "w") as saved:
+        json.dump({"customers": args.customers, "plan": plan}, saved)
+    return plan
+
+
+def seat(nodes, plan):
+    """Seats each campaign's bots on whichever node paces its business (the others answer 0)."""
+    deadline = time.time() + 120
+    waiting = list(plan)
+    while waiting and time.time() < deadline:
+        left = []
+        for entry in waiting:
+            seated = 0
+            for node in nodes:
+                client = Http(node.url, entry["admin"], ADMIN_PASSWORD)
+                seated += client.call("POST", "/api/v1/sim/agents", {"campaignId": entry["campaign"],
+                                                                     "agentIds": entry["agents"], "wrapUpSeconds": 0})["seated"]
+            if seated < len(entry["agents"]):
+                left.append(entry)
+        waiting = left
+        if waiting:
+            time.sleep(2)
+    if waiting:
+        raise RuntimeError(f"{len(waiting)} campaigns found no node running them")
+    log(f"seated {sum(len(e['agents']) for e in plan)} bots in {len(plan)} campaigns")
+
+
+def pause_and_audit(nodes, plan, args):
+    for entry in plan:
+        Http(nodes[0].url, entry["admin"], ADMIN_PASSWORD).call("POST", f"/api/v1/campaigns/{entry['campaign']}/pause")
+    # Calls up finish: ring, talk and the no-answer timeout, with room for a loaded machine.
+    time.sleep(args.drain_seconds)
+    violations, by_rule, calls = 0, {}, 0
+    for entry in plan:
+        report = Http(nodes[0].url, entry["admin"], ADMIN_PASSWORD).call("GET", f"/api/v1/campaigns/{entry['campaign']}/audit")
+        violations += report["violations"]
+        calls += report.get("calls", 0)
+        for rule in report["rules"]:
+            if rule["violations"]:
+                by_rule[rule["rule"]] = by_rule.get(rule["rule"], 0) + rule["violations"]
+    for entry in plan:
+        Http(nodes[0].url, entry["admin"], ADMIN_PASSWORD).call("POST", f"/api/v1/campaigns/{entry['campaign']}/resume")
+    return violations, by_rule, calls
+
+
+def split_leases(db, plan, names):
+    """Each business's pacer lease to one of the nodes in turn, before they start: 'spread by the lease'."""
+    businesses = sorted({entry["business"] for entry in plan})
+    for i, business in enumerate(businesses):
+        owner = names[i % len(names)]
+        db.psql(f"""
+            insert into dialer_lease (business_id, owner, lease_until, epoch) values ({business}, '{owner}',
+                now() + interval '15 minutes', 1)
+            on conflict (business_id) do update set owner = excluded.owner, lease_until = excluded.lease_until,
+                epoch = dialer_lease.epoch + 1""")
+
+
+def run(args, db, jar, log_dir, plan, count):
+    names = [f"n{i + 1}-{int(time.time())}" for i in range(count)]
+    split_leases(db, plan, names)
+    nodes = [Node(args, name, args.port + 1 + i, jar, log_dir) for i, name in enumerate(names)]
+    try:
+        for node in nodes:
+            node.launch()
+        for node in nodes:
+            node.wait()
+        seat(nodes, plan)
+        log(f"warming up {args.warmup_seconds} s")
+        time.sleep(args.warmup_seconds)
+        load_before = os.getloadavg()
+        before, t0 = scrape(nodes), time.time()
+        jvm0 = [node.cpu_seconds() for node in nodes]
+        pg0 = postgres_cpu()
+        backends0, pids0 = bench_backends_cpu(db)
+        log(f"measuring {args.minutes} min on {count} node(s)")
+        per_node_placed0 = [scrape([node]).get("outdial_calls_placed_total", 0) for node in nodes]
+        loads = []
+        end = t0 + args.minutes * 60
+        while time.time() < end:
+            time.sleep(min(30, max(0, end - time.time())))
+            loads.append(os.getloadavg()[0])
+        after, t1 = scrape(nodes), time.time()
+        per_node_placed1 = [scrape([node]).get("outdial_calls_placed_total", 0) for node in nodes]
+        jvm1 = [node.cpu_seconds() for node in nodes]
+        pg1 = postgres_cpu()
+        backends1, pids1 = bench_backends_cpu(db)
+        seconds = t1 - t0
+        placed = after.get("outdial_calls_placed_total", 0) - before.get("outdial_calls_placed_total", 0)
+        claim_count = after.get(("outdial_customers_claim_seconds_count", None), 0) \
+            - before.get(("outdial_customers_claim_seconds_count", None), 0)
+        result = {
+            "nodes": count, "seconds": seconds, "attempts_per_s": placed / seconds,
+            "per_node": [(b - a) / seconds for a, b in zip(per_node_placed0, per_node_placed1)],
+            "claims_per_s": claim_count / seconds,
+            "claim_p50": quantile(before, after, "outdial_customers_claim_seconds", 0.50),
+            "claim_p99": quantile(before, after, "outdial_customers_claim_seconds", 0.99),
+            "claim_mean": mean_ms(before, after, "outdial_customers_claim_seconds"),
+            "record_p99": quantile(before, after, "outdial_customers_record_seconds", 0.99),
+            "end_p50": quantile(before, after, "outdial_calls_end_write_seconds", 0.50),
+            "end_p99": quantile(before, after, "outdial_calls_end_write_seconds", 0.99),
+            "jvm_cpu": [(b - a) / seconds for a, b in zip(jvm0, jvm1)],
+            "pg_cpu": cpu_between(pg0, pg1) / seconds,
+            "pg_backends_cpu": (backends1 - backends0) / seconds if pids0 == pids1 else None,
+            "load": (load_before[0], max(loads) if loads else load_before[0]),
+        }
+        log(json.dumps(result))
+        violations, by_rule, calls = pause_and_audit(nodes, plan, args)
+        result.update({"violations": violations, "by_rule": by_rule, "audited_calls": calls})
+        log(f"audit: {violations} violations {by_rule} over {calls} calls")
+        return result
+    finally:
+        for node in nodes:
+            node.stop()
+
+
+def fmt(value, digits=1):
+    return "–" if value is None else f"{value:.{digits}f}"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--jar", required=True)
+    parser.add_argument("--customers", type=int, default=1_000_000)
+    parser.add_argument("--businesses", type=int, default=10)
+    parser.add_argument("--campaigns", type=int, default=4, help="per business, progressive and predictive in turn")
+    parser.add_argument("--agents", type=int, default=40, help="bots per campaign")
+    parser.add_argument("--minutes", type=float, default=10)
+    parser.add_argument("--warmup-seconds", type=int, default=30)
+    parser.add_argument("--drain-seconds", type=int, default=20)
+    parser.add_argument("--nodes", default="1,2", help="node counts to run, in order")
+    parser.add_argument("--ring", default="1s")
+    parser.add_argument("--talk", default="4s")
+    parser.add_argument("--no-answer", default="3s")
+    parser.add_argument("--signal-delay", default="500ms")
+    parser.add_argument("--pacer-lease", default="60s",
+                        help="each node's pacer lease: long enough to outlive a starved heartbeat on a loaded machine")
+    parser.add_argument("--limit", type=int, default=1000, help="each business's concurrent-call limit")
+    parser.add_argument("--pool", type=int, default=10, help="each node's database connections")
+    parser.add_argument("--heap", default="1g")
+    parser.add_argument("--db", default="outdial_live_load_bench")
+    parser.add_argument("--port", type=int, default=8180)
+    parser.add_argument("--reuse", action="store_true", help="keep the database the last run prepared (same sizes)")
+    parser.add_argument("--jfr", action="store_true", help="record each node with JFR (bench/live-load-<node>.jfr)")
+    parser.add_argument("--operator-password", default=os.environ.get("OUTDIAL_OPERATOR_PASSWORD", "bench-operator-password"))
+    args = parser.parse_args()
+    log_dir = os.path.dirname(os.path.abspath(args.jar)) if False else os.path.join(os.path.dirname(__file__), "target")
+    os.makedirs(log_dir, exist_ok=True)
+    db = Db(args.db)
+    plan_file = os.path.join(log_dir, f"live-load-plan-{args.db}.json")
+    if args.reuse and os.path.exists(plan_file):
+        with open(plan_file) as saved:
+            plan = json.load(saved)["plan"]
+        log(f"reusing {args.db}: {len(plan)} campaigns")
+    else:
+        plan = prepare(args, db, args.jar, log_dir)
+    results = [run(args, db, args.jar, log_dir, plan, int(count)) for count in args.nodes.split(",")]
+
+    print(f"\n{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}: {args.customers:,} customers, "
+          f"{args.businesses} businesses x {args.campaigns} campaigns x {args.agents} bots, ring {args.ring}, "
+          f"talk {args.talk}, no answer {args.no_answer}, {args.minutes} min measured per row\n")
+    print("| nodes | attempts/s (per node) | claims/s | claim p50 / p99 / mean (ms) | call-end write p50 / p99 (ms) "
+          "| customer write p99 (ms) | JVM CPU (cores) | PostgreSQL CPU (all / bench backends) | load avg | violations |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for r in results:
+        print(f"| {r['nodes']} | {r['attempts_per_s']:.0f} ({', '.join(f'{x:.0f}' for x in r['per_node'])}) "
+              f"| {r['claims_per_s']:.0f} | {fmt(r['claim_p50'], 2)} / {fmt(r['claim_p99'], 2)} / {fmt(r['claim_mean'], 2)} "
+              f"| {fmt(r['end_p50'], 2)} / {fmt(r['end_p99'], 2)} | {fmt(r['record_p99'], 2)} "
+              f"| {' + '.join(f'{x:.2f}' for x in r['jvm_cpu'])} | {r['pg_cpu']:.2f} / {fmt(r['pg_backends_cpu'], 2)} "
+              f"| {r['load'][0]:.1f}–{r['load'][1]:.1f} | {r['violations']} {r['by_rule'] or ''} |")
+    if len(results) > 1:
+        one = results[0]["attempts_per_s"]
+        for r in results[1:]:
+            print(f"\n{r['nodes']} nodes: {r['attempts_per_s']:.0f} attempts/s = {r['attempts_per_s'] / one:.2f} x one node "
+                  f"(the second node added {r['attempts_per_s'] - one:+.0f}/s)")
+
+
+if __name__ == "__main__":
+    main()
