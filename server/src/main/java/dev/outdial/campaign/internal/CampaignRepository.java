@@ -34,9 +34,11 @@ public class CampaignRepository {
             ivr_id, ticket_on_agent_or_voicemail, created_at, updated_at""";
 
     private final JdbcClient db;
+    private final CampaignSettingsHistoryRepository history;
 
-    CampaignRepository(JdbcClient db) {
+    CampaignRepository(JdbcClient db, CampaignSettingsHistoryRepository history) {
         this.db = db;
+        this.history = history;
     }
 
     public long insert(long businessId, CampaignSettings s, CampaignStatus status, Instant now) {
@@ -62,6 +64,7 @@ public class CampaignRepository {
                 .update(key, "id");
         long id = key.getKeyAs(Long.class);
         writeChildren(id, s);
+        history.record(businessId, id, s, now);
         return id;
     }
 
@@ -90,6 +93,7 @@ public class CampaignRepository {
             db.sql("delete from " + child + " where campaign_id = :id").param("id", id).update();
         }
         writeChildren(id, s);
+        history.record(businessId, id, s, now);
     }
 
     /**
