@@ -142,6 +142,35 @@ class AutocallDialingTest {
         assertThat(broken.get("lastFailureReason").asString()).contains("HOTLINE_ERROR");
     }
 
+    /**
+     * Issue 18: a campaign run end-to-end on the simulated carrier, with retries (unanswered numbers
+     * called to their maximum of 3), answers, an opt-out and a failing hotline, audits clean.
+     */
+    @Test
+    void aSimulatedRunWithRetriesAuditsToNoViolation() {
+        TestBusiness business = api.newBusiness("CleanRun", 4);
+        business.admin().post("/api/v1/hotlines", Map.of("number", BROKEN_HOTLINE, "name", "Broken line", "group", "Main"))
+                .expect(201);
+        DialingScenario autocall = DialingScenario.running(business, "AUTOCALL", Map.of("ivrId", surveyIvr(business),
+                "hotlineRotation", "ALL", "hotlineIds", List.of(), "maxConcurrentCalls", 4, "maxCallsPerCustomer", 3,
+                "retryGapMinutes", 0));
+        List<Long> unanswered = autocall.add(numbers(4, 8, "02"));
+        autocall.add(numbers(5, 8, "03"));
+        autocall.add("+84919400093");
+
+        DialingScenario.waitFor(() -> unanswered.stream().filter(id -> autocall.customer(id).get("status").asString()
+                        .equals("MAX_ATTEMPTS")).count() == unanswered.size() && successful(autocall) == 8,
+                done -> done, "every unanswered customer called 3 times and 8 successes", Duration.ofSeconds(90));
+        List<JsonNode> calls = autocall.calls();
+        assertThat(calls.stream().filter(call -> call.get("result").asString().equals("NOANSWER")))
+                .as("3 calls per unanswered customer").hasSize(3 * unanswered.size());
+
+        JsonNode report = business.admin().get("/api/v1/campaigns/" + autocall.campaignId + "/audit").expect(200).json();
+        assertThat(report.get("calls").asInt()).isEqualTo(calls.size());
+        assertThat(report.get("rules").findValuesAsString("rule")).contains("MAX_CALLS_PER_CYCLE", "RETRY_GAP");
+        assertThat(report.get("violations").asInt()).as(report.toString()).isZero();
+    }
+
     private static JsonNode hotline(TestBusiness business, String number) {
         for (JsonNode hotline : business.admin().get("/api/v1/hotlines").expect(200).json()) {
             if (hotline.get("number").asString().equals(number)) {
