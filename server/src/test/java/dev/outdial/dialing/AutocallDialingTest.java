@@ -114,11 +114,7 @@ class AutocallDialingTest {
     @Test
     void aFailingHotlineIsSkippedAndItsCustomersAreCalledAgainFromAnother() {
         TestBusiness business = api.newBusiness("Hotlines");
-        business.admin().post("/api/v1/hotlines", Map.of("number", BROKEN_HOTLINE, "name", "Broken line", "group", "Main"))
-                .expect(201);
-        DialingScenario autocall = DialingScenario.running(business, "AUTOCALL", Map.of("ivrId", surveyIvr(business),
-                "hotlineRotation", "ALL", "hotlineIds", List.of(), "maxConcurrentCalls", 2, "maxCallsPerCustomer", 1,
-                "retryGapMinutes", 0));
+        DialingScenario autocall = rotatingOverABrokenHotline(business, 2, 1);
 
         List<Long> customers = autocall.add(numbers(3, 20, "03"));
 
@@ -149,11 +145,7 @@ class AutocallDialingTest {
     @Test
     void aSimulatedRunWithRetriesAuditsToNoViolation() {
         TestBusiness business = api.newBusiness("CleanRun", 4);
-        business.admin().post("/api/v1/hotlines", Map.of("number", BROKEN_HOTLINE, "name", "Broken line", "group", "Main"))
-                .expect(201);
-        DialingScenario autocall = DialingScenario.running(business, "AUTOCALL", Map.of("ivrId", surveyIvr(business),
-                "hotlineRotation", "ALL", "hotlineIds", List.of(), "maxConcurrentCalls", 4, "maxCallsPerCustomer", 3,
-                "retryGapMinutes", 0));
+        DialingScenario autocall = rotatingOverABrokenHotline(business, 4, 3);
         List<Long> unanswered = autocall.add(numbers(4, 8, "02"));
         autocall.add(numbers(5, 8, "03"));
         autocall.add("+84919400093");
@@ -169,6 +161,14 @@ class AutocallDialingTest {
         assertThat(report.get("calls").asInt()).isEqualTo(calls.size());
         assertThat(report.get("rules").findValuesAsString("rule")).contains("MAX_CALLS_PER_CYCLE", "RETRY_GAP");
         assertThat(report.get("violations").asInt()).as(report.toString()).isZero();
+    }
+
+    /** An autocall campaign, no gap, rotating over all the business's hotlines, one of them broken. */
+    private static DialingScenario rotatingOverABrokenHotline(TestBusiness business, int lines, int maxCalls) {
+        business.admin().post("/api/v1/hotlines", Map.of("number", BROKEN_HOTLINE, "name", "Broken line", "group", "Main"))
+                .expect(201);
+        return DialingScenario.running(business, "AUTOCALL", Map.of("ivrId", surveyIvr(business), "hotlineRotation", "ALL",
+                "hotlineIds", List.of(), "maxConcurrentCalls", lines, "maxCallsPerCustomer", maxCalls, "retryGapMinutes", 0));
     }
 
     private static JsonNode hotline(TestBusiness business, String number) {
