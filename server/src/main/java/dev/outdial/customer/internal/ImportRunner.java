@@ -83,6 +83,7 @@ public class ImportRunner implements ApplicationRunner {
     private int importRows(long businessId, long campaignId, long importId, Path file, Locale locale) {
         CustomerDrafts.Context context = drafts.contextFor(businessId);
         CustomerWriter.Session session = writer.open(businessId, campaignId, importId, clock.instant(), locale);
+        database.deferSearchIndexes();
         AtomicReference<ImportColumns> columns = new AtomicReference<>();
         // rate() of it is the import speed in rows per second.
         Counter rowsRead = Counter.builder("outdial.import.rows").description("Rows of customer files imported")
@@ -109,6 +110,7 @@ public class ImportRunner implements ApplicationRunner {
             throw new InvalidInputException(SpreadsheetRows.FIELD, "customer.import.empty");
         }
         drafted.finish();
+        database.mergeSearchIndexes("campaign_customer");
         return session.finish().added();
     }
 
