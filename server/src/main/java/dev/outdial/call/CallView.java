@@ -1,7 +1,7 @@
 package dev.outdial.call;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.outdial.call.internal.DispositionNames;
+import dev.outdial.call.DispositionNames;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.customer.CustomerInput;
 import dev.outdial.engine.port.CallDisposition;

@@ -1,7 +1,7 @@
 package dev.outdial.call;
 
 import dev.outdial.call.DispositionRequest;
-import dev.outdial.call.internal.DispositionNames;
+import dev.outdial.call.DispositionNames;
 import dev.outdial.campaign.Campaign;
 import dev.outdial.campaign.settings.CallClassifications;
 import dev.outdial.campaign.settings.Script;

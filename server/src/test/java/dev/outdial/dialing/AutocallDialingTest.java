@@ -114,11 +114,7 @@ class AutocallDialingTest {
     @Test
     void aFailingHotlineIsSkippedAndItsCustomersAreCalledAgainFromAnother() {
         TestBusiness business = api.newBusiness("Hotlines");
-        business.admin().post("/api/v1/hotlines", Map.of("number", BROKEN_HOTLINE, "name", "Broken line", "group", "Main"))
-                .expect(201);
-        DialingScenario autocall = DialingScenario.running(business, "AUTOCALL", Map.of("ivrId", surveyIvr(business),
-                "hotlineRotation", "ALL", "hotlineIds", List.of(), "maxConcurrentCalls", 2, "maxCallsPerCustomer", 1,
-                "retryGapMinutes", 0));
+        DialingScenario autocall = rotatingOverABrokenHotline(business, 2, 1);
 
         List<Long> customers = autocall.add(numbers(3, 20, "03"));
 
@@ -140,6 +136,39 @@ class AutocallDialingTest {
         JsonNode broken = DialingScenario.waitFor(() -> hotline(business, BROKEN_HOTLINE),
                 line -> line.get("failureCount").asInt() == failed.size(), "the broken hotline's failures to be counted");
         assertThat(broken.get("lastFailureReason").asString()).contains("HOTLINE_ERROR");
+    }
+
+    /**
+     * Issue 18: a campaign run end-to-end on the simulated carrier, with retries (unanswered numbers
+     * called to their maximum of 3), answers, an opt-out and a failing hotline, audits clean.
+     */
+    @Test
+    void aSimulatedRunWithRetriesAuditsToNoViolation() {
+        TestBusiness business = api.newBusiness("CleanRun", 4);
+        DialingScenario autocall = rotatingOverABrokenHotline(business, 4, 3);
+        List<Long> unanswered = autocall.add(numbers(4, 8, "02"));
+        autocall.add(numbers(5, 8, "03"));
+        autocall.add("+84919400093");
+
+        DialingScenario.waitFor(() -> unanswered.stream().filter(id -> autocall.customer(id).get("status").asString()
+                        .equals("MAX_ATTEMPTS")).count() == unanswered.size() && successful(autocall) == 8,
+                done -> done, "every unanswered customer called 3 times and 8 successes", Duration.ofSeconds(90));
+        List<JsonNode> calls = autocall.calls();
+        assertThat(calls.stream().filter(call -> call.get("result").asString().equals("NOANSWER")))
+                .as("3 calls per unanswered customer").hasSize(3 * unanswered.size());
+
+        JsonNode report = business.admin().get("/api/v1/campaigns/" + autocall.campaignId + "/audit").expect(200).json();
+        assertThat(report.get("calls").asInt()).isEqualTo(calls.size());
+        assertThat(report.get("rules").findValuesAsString("rule")).contains("MAX_CALLS_PER_CYCLE", "RETRY_GAP");
+        assertThat(report.get("violations").asInt()).as(report.toString()).isZero();
+    }
+
+    /** An autocall campaign, no gap, rotating over all the business's hotlines, one of them broken. */
+    private static DialingScenario rotatingOverABrokenHotline(TestBusiness business, int lines, int maxCalls) {
+        business.admin().post("/api/v1/hotlines", Map.of("number", BROKEN_HOTLINE, "name", "Broken line", "group", "Main"))
+                .expect(201);
+        return DialingScenario.running(business, "AUTOCALL", Map.of("ivrId", surveyIvr(business), "hotlineRotation", "ALL",
+                "hotlineIds", List.of(), "maxConcurrentCalls", lines, "maxCallsPerCustomer", maxCalls, "retryGapMinutes", 0));
     }
 
     private static JsonNode hotline(TestBusiness business, String number) {

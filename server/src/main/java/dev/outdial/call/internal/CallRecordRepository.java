@@ -1,6 +1,7 @@
 package dev.outdial.call.internal;
 
 import dev.outdial.call.CallView;
+import dev.outdial.call.DispositionNames;
 import dev.outdial.call.ExportedCall;
 import dev.outdial.call.LineFence;
 import dev.outdial.engine.customer.AgentId;

@@ -39,9 +39,11 @@ public class CampaignRepository {
     static final int IDS_PER_QUERY = 1_000;
 
     private final JdbcClient db;
+    private final CampaignSettingsHistoryRepository history;
 
-    CampaignRepository(JdbcClient db) {
+    CampaignRepository(JdbcClient db, CampaignSettingsHistoryRepository history) {
         this.db = db;
+        this.history = history;
     }
 
     public long insert(long businessId, CampaignDefinition s, CampaignStatus status, Instant now) {
@@ -67,6 +69,7 @@ public class CampaignRepository {
                 .update(key, "id");
         long id = key.getKeyAs(Long.class);
         writeChildren(id, s);
+        history.record(businessId, id, s, now);
         return id;
     }
 
@@ -95,6 +98,7 @@ public class CampaignRepository {
             db.sql("delete from " + child + " where campaign_id = :id").param("id", id).update();
         }
         writeChildren(id, s);
+        history.record(businessId, id, s, now);
     }
 
     /**

@@ -35,13 +35,19 @@ public class WorkingHoursSchedules {
     public WorkingHours update(long businessId, long id, WorkingHoursDraft draft) {
         get(businessId, id);
         WorkingHours valid = validate(businessId, draft, id);
-        schedules.update(businessId, id, valid.name(), valid.hours());
+        schedules.update(businessId, id, valid.name(), valid.hours(), clock.instant());
         return get(businessId, id);
     }
 
     @Transactional(readOnly = true)
     public WorkingHours get(long businessId, long id) {
         return schedules.find(businessId, id).orElseThrow(() -> new NotFoundException("working-hours", id));
+    }
+
+    /** The schedule as it was from each save on, oldest first (issue 18: what a past call was judged by). */
+    @Transactional(readOnly = true)
+    public List<WorkingHoursVersion> history(long businessId, long id) {
+        return schedules.history(businessId, id);
     }
 
     @Transactional(readOnly = true)

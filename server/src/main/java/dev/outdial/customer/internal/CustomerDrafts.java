@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +36,7 @@ public class CustomerDrafts {
      */
     static final List<String> OWN_DIALING_MODES = List.of("PREVIEW");
     static final int MAX_PHONES = 10;
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final Businesses businesses;
     private final UserAccounts users;
@@ -87,7 +89,7 @@ public class CustomerDrafts {
         }
         String email = blankToNull(customer.email());
         if (email != null) {
-            violations.check(email.length() <= 254 && email.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"), "email",
+            violations.check(email.length() <= 254 && EMAIL.matcher(email).matches(), "email",
                     "user.email.invalid");
         }
         String externalId = blankToNull(customer.externalId());

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class CustomerWriter {
 
-    static final int BATCH_SIZE = 1_000;
+    static final int BATCH_SIZE = 5_000;
     /** Refused rows kept for the report; more are counted only. */
     static final int MAX_STORED_REJECTIONS = 10_000;
 

@@ -44,9 +44,12 @@ public class ImportRunner implements ApplicationRunner {
     private final TransactionTemplate progress;
     private final PostgresBulk database;
     private final MeterRegistry metrics;
+    private final ParallelDrafts parallelDrafts;
 
     ImportRunner(CustomerDrafts drafts, CustomerWriter writer, ImportRepository imports, MessageSource messages,
-                 Clock clock, PlatformTransactionManager transactions, PostgresBulk database, MeterRegistry metrics) {
+                 Clock clock, PlatformTransactionManager transactions, PostgresBulk database, MeterRegistry metrics,
+                 ParallelDrafts parallelDrafts) {
+        this.parallelDrafts = parallelDrafts;
         this.database = database;
         this.metrics = metrics;
         this.drafts = drafts;
@@ -80,10 +83,18 @@ public class ImportRunner implements ApplicationRunner {
     private int importRows(long businessId, long campaignId, long importId, Path file, Locale locale) {
         CustomerDrafts.Context context = drafts.contextFor(businessId);
         CustomerWriter.Session session = writer.open(businessId, campaignId, importId, clock.instant(), locale);
+        database.deferSearchIndexes();
         AtomicReference<ImportColumns> columns = new AtomicReference<>();
         // rate() of it is the import speed in rows per second.
         Counter rowsRead = Counter.builder("outdial.import.rows").description("Rows of customer files imported")
                 .tag("business", String.valueOf(businessId)).register(metrics);
+        ParallelDrafts.Stream drafted = parallelDrafts.open(context, (row, result) -> {
+            session.accept(row, result);
+            rowsRead.increment();
+            if (session.rowsRead() % PROGRESS_EVERY == 0) {
+                progress.executeWithoutResult(status -> imports.progress(importId, session.rowsRead()));
+            }
+        });
         SpreadsheetRows.read(file, row -> {
             if (columns.get() == null) {
                 ImportColumns header = ImportColumns.of(row);
@@ -93,15 +104,13 @@ public class ImportRunner implements ApplicationRunner {
                 columns.set(header);
                 return;
             }
-            session.accept(row.number(), drafts.draft(columns.get().customer(row), context, null, null));
-            rowsRead.increment();
-            if (session.rowsRead() % PROGRESS_EVERY == 0) {
-                progress.executeWithoutResult(status -> imports.progress(importId, session.rowsRead()));
-            }
+            drafted.add(new ParallelDrafts.Row(row.number(), columns.get().customer(row)));
         });
         if (columns.get() == null) {
             throw new InvalidInputException(SpreadsheetRows.FIELD, "customer.import.empty");
         }
+        drafted.finish();
+        database.mergeSearchIndexes("campaign_customer");
         return session.finish().added();
     }
 

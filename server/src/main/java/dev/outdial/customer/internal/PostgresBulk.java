@@ -53,17 +53,41 @@ class PostgresBulk {
     }
 
     /**
+     * Lets the search indexes (GIN, trigrams) of a bulk write collect their entries in their
+     * pending lists for the rest of the transaction rather than merging them every 4 MB: merged
+     * once, sorted, by {@link #mergeSearchIndexes}, a million rows cost about half of what they
+     * cost merged as they come (issue 18). Nothing on other databases.
+     */
+    void deferSearchIndexes() {
+        onPostgres("set local gin_pending_list_limit = '2000MB'");
+    }
+
+    /**
+     * Merges the pending entries of the table's GIN indexes inside the bulk write's transaction,
+     * so searches are as fast as ever once it commits (a long pending list is scanned by every search).
+     */
+    void mergeSearchIndexes(String table) {
+        onPostgres("select gin_clean_pending_list(cast(i.indexrelid as regclass)) from pg_index i"
+                + " join pg_class c on c.oid = i.indexrelid join pg_am a on a.oid = c.relam"
+                + " where i.indrelid = cast('" + table + "' as regclass) and a.amname = 'gin'");
+    }
+
+    /**
      * Refreshes the planner's statistics of a table after a bulk write: until autovacuum comes by,
      * PostgreSQL plans the customer list as if the million rows just copied were not there.
      */
     void analyze(String table) {
+        onPostgres("analyze " + table);
+    }
+
+    private void onPostgres(String sql) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try (var statement = connection.createStatement()) {
             if (connection.isWrapperFor(PGConnection.class)) {
-                statement.execute("analyze " + table);
+                statement.execute(sql);
             }
         } catch (SQLException failure) {
-            throw new IllegalStateException("ANALYZE of " + table + " failed", failure);
+            throw new IllegalStateException("PostgreSQL refused: " + sql, failure);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }

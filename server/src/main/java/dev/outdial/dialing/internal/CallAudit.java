@@ -2,7 +2,12 @@ package dev.outdial.dialing.internal;
 
 import dev.outdial.dialing.CampaignAuditReport;
 import dev.outdial.dialing.CampaignAuditReport.RuleCheck;
-import dev.outdial.engine.rules.CallingWindow;
+import dev.outdial.business.Businesses;
+import dev.outdial.call.DispositionNames;
+import dev.outdial.campaign.CampaignSettingsHistory;
+import dev.outdial.campaign.settings.WorkingHoursSchedules;
+import dev.outdial.engine.customer.CallResult;
+import dev.outdial.engine.customer.DialType;
 import dev.outdial.engine.rules.DialVerdict;
 import dev.outdial.shared.SqlTime;
 import java.time.Clock;
@@ -10,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,41 +29,68 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class CallAudit {
 
-    /** A call as the audit reads it. */
-    private record Call(String id, long customerId, String number, Instant dialingAt, Instant endedAt) {
+    /**
+     * A call as the audit reads it.
+     *
+     * @param result      empty while the call is open
+     * @param disposition the agent's "what next" on a reached call, if given
+     * @param ownDialType the dialing mode the customer carries instead of the campaign's, if any
+     */
+    record Call(String id, long customerId, String number, Instant dialingAt, Instant endedAt,
+                Optional<CallResult> result, Optional<String> disposition, Optional<DialType> ownDialType) {
+
+        /** "A callback appointment starts a new cycle", and so does "do not call back" once it lapses. */
+        boolean startsNewCycle() {
+            return disposition.filter(next -> next.equals(DispositionNames.CALLBACK)
+                    || next.equals(DispositionNames.DO_NOT_CALL_BACK)).isPresent();
+        }
     }
 
     private final JdbcClient db;
     private final EngineCampaigns settings;
+    private final CampaignSettingsHistory settingsHistory;
+    private final WorkingHoursSchedules workingHours;
+    private final Businesses businesses;
     private final Clock clock;
 
-    CallAudit(JdbcClient db, EngineCampaigns settings, Clock clock) {
+    CallAudit(JdbcClient db, EngineCampaigns settings, CampaignSettingsHistory settingsHistory,
+              WorkingHoursSchedules workingHours, Businesses businesses, Clock clock) {
         this.db = db;
         this.settings = settings;
+        this.settingsHistory = settingsHistory;
+        this.workingHours = workingHours;
+        this.businesses = businesses;
         this.clock = clock;
     }
 
     @Transactional(readOnly = true)
     public CampaignAuditReport audit(long businessId, long campaignId) {
         // First, as it finds the campaign in the business or answers 404: nothing of another business is read.
-        CallingWindow window = settings.settingsOf(businessId, campaignId).window();
+        SettingsTimeline timeline = new SettingsTimeline(settingsHistory.of(businessId, campaignId),
+                id -> workingHours.history(businessId, id), businesses.get(businessId).timeZone());
         Instant now = clock.instant();
         List<Call> calls = db.sql("""
-                select id, customer_id, dialed_number, dialing_at, ended_at from call_record
-                where business_id = :business and campaign_id = :campaign order by dialing_at, id
+                select r.id, r.customer_id, r.dialed_number, r.dialing_at, r.ended_at, r.result, r.disposition,
+                    c.dialing_mode
+                from call_record r left join campaign_customer c on c.id = r.customer_id and c.campaign_id = r.campaign_id
+                where r.business_id = :business and r.campaign_id = :campaign order by r.dialing_at, r.id
                 """)
                 .param("business", businessId).param("campaign", campaignId)
                 .query((row, n) -> new Call(row.getString("id"), row.getLong("customer_id"), row.getString("dialed_number"),
-                        SqlTime.instant(row, "dialing_at"), SqlTime.instant(row, "ended_at")))
+                        SqlTime.instant(row, "dialing_at"), SqlTime.instant(row, "ended_at"),
+                        Optional.ofNullable(row.getString("result")).map(CallResult::valueOf),
+                        Optional.ofNullable(row.getString("disposition")),
+                        Optional.ofNullable(row.getString("dialing_mode")).map(DialType::valueOf)))
                 .list();
-        List<RuleCheck> rules = List.of(
+        List<RuleCheck> rules = new ArrayList<>(List.of(
                 customersOnTwoCalls(campaignId, now),
                 listedNumbersDialed(businessId, campaignId),
-                outsideHours(window, calls),
+                outsideHours(timeline, calls),
                 businessLimitExceeded(businessId),
-                callsLeftOpen(campaignId, now));
+                callsLeftOpen(campaignId, now)));
+        rules.addAll(new RetryRules(timeline).check(calls));
         return new CampaignAuditReport(campaignId, now, calls.size(), rules.stream().mapToInt(RuleCheck::violations).sum(),
-                rules, List.of("MAX_CALLS_PER_CYCLE", "RETRY_GAP"));
+                List.copyOf(rules), List.of());
     }
 
     /** "A customer is never on two calls at once": two calls of one customer whose times overlap. */
@@ -100,12 +133,13 @@ public class CallAudit {
 
     /**
      * "Nothing is dialed outside working hours, the campaign's window or the called party's local
-     * hours", as the campaign's settings say now (a schedule edited since is read as it is now).
+     * hours", by the window and the schedule in force when each call was placed.
      */
-    private RuleCheck outsideHours(CallingWindow window, List<Call> calls) {
+    private RuleCheck outsideHours(SettingsTimeline timeline, List<Call> calls) {
         List<String> outside = new ArrayList<>();
         for (Call call : calls) {
-            if (window.verdict(call.dialingAt(), call.number()) instanceof DialVerdict.Refused refused) {
+            if (timeline.windowAt(call.dialingAt()).verdict(call.dialingAt(), call.number())
+                    instanceof DialVerdict.Refused refused) {
                 outside.add("call " + call.id() + " to " + call.number() + " at " + call.dialingAt() + ": "
                         + refused.reason() + " (" + refused.detail() + ")");
             }
@@ -167,7 +201,7 @@ public class CallAudit {
         return check("CALL_LEFT_OPEN", "every open call closed once its node is gone", open);
     }
 
-    private static RuleCheck check(String rule, String description, List<String> violations) {
+    static RuleCheck check(String rule, String description, List<String> violations) {
         return new RuleCheck(rule, description, violations.size(),
                 List.copyOf(violations.subList(0, Math.min(CampaignAuditReport.EXAMPLES, violations.size()))));
     }

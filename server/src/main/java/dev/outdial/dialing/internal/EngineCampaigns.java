@@ -40,7 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class EngineCampaigns {
 
-    private static final CalledPartyZones CALLED_PARTY_ZONES = new CalledPartyZones();
+    static final CalledPartyZones CALLED_PARTY_ZONES = new CalledPartyZones();
 
     private final Campaigns campaigns;
     private final Businesses businesses;
@@ -145,7 +145,12 @@ class EngineCampaigns {
             }
             return builder.build();
         }
-        WeeklyHours hours = workingHours.get(businessId, workingHoursId).hours();
+        return scheduleOf(workingHours.get(businessId, workingHoursId).hours(), zone);
+    }
+
+    /** A schedule as typed, read in the business's zone: the dialer's and the audit's one reading of it. */
+    static WeeklySchedule scheduleOf(WeeklyHours hours, ZoneId zone) {
+        WeeklySchedule.Builder builder = WeeklySchedule.in(zone);
         hours.days().forEach((day, ranges) -> ranges.forEach(range ->
                 builder.open(day, new TimeRange(timeOf(range.from()), timeOf(range.to())))));
         hours.holidays().forEach(builder::holiday);

@@ -48,7 +48,8 @@ class CampaignListQueriesTest {
     void aRepositoryThatCountsItsStatements() {
         business = api.newBusiness("campaign-list");
         fixtures = new CampaignFixtures(business);
-        counted = new CampaignRepository(JdbcClient.create(new CountingDataSource(dataSource, statements)));
+        JdbcClient countingDb = JdbcClient.create(new CountingDataSource(dataSource, statements));
+        counted = new CampaignRepository(countingDb, new CampaignSettingsHistoryRepository(countingDb));
     }
 
     @Test

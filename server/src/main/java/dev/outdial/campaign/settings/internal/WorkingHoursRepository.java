@@ -2,6 +2,7 @@ package dev.outdial.campaign.settings.internal;
 
 import dev.outdial.campaign.settings.WeeklyHours;
 import dev.outdial.campaign.settings.WorkingHours;
+import dev.outdial.campaign.settings.WorkingHoursVersion;
 import dev.outdial.shared.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -44,16 +45,40 @@ public class WorkingHoursRepository {
                 .param("business", businessId).param("name", name).param("week", week(hours))
                 .param("holidays", holidays(hours)).param("created", SqlTime.toSql(createdAt))
                 .update(key, "id");
-        return key.getKeyAs(Long.class);
+        long id = key.getKeyAs(Long.class);
+        recordVersion(businessId, id, hours, createdAt);
+        return id;
     }
 
-    public void update(long businessId, long id, String name, WeeklyHours hours) {
+    public void update(long businessId, long id, String name, WeeklyHours hours, Instant now) {
         db.sql("""
                 update working_hours set name = :name, week = :week, holidays = :holidays
                 where business_id = :business and id = :id
                 """)
                 .param("name", name).param("week", week(hours)).param("holidays", holidays(hours))
                 .param("business", businessId).param("id", id).update();
+        recordVersion(businessId, id, hours, now);
+    }
+
+    /** Every save is a version: the audit reads the hours a campaign had when it dialed (issue 18). */
+    private void recordVersion(long businessId, long id, WeeklyHours hours, Instant at) {
+        db.sql("""
+                insert into working_hours_history (business_id, working_hours_id, in_force_from, week, holidays)
+                values (:business, :id, :at, :week, :holidays)
+                """)
+                .param("business", businessId).param("id", id).param("at", SqlTime.toSql(at))
+                .param("week", week(hours)).param("holidays", holidays(hours)).update();
+    }
+
+    /** The schedule's versions, oldest first; kept after the schedule itself is deleted. */
+    public List<WorkingHoursVersion> history(long businessId, long id) {
+        return db.sql("""
+                select in_force_from, week, holidays from working_hours_history
+                where business_id = :business and working_hours_id = :id order by in_force_from, id
+                """)
+                .param("business", businessId).param("id", id)
+                .query((row, n) -> new WorkingHoursVersion(SqlTime.instant(row, "in_force_from"), hours(row)))
+                .list();
     }
 
     public Optional<WorkingHours> find(long businessId, long id) {
@@ -89,8 +114,10 @@ public class WorkingHoursRepository {
     }
 
     private WorkingHours workingHours(ResultSet row, int n) throws SQLException {
-        WeeklyHours hours = WeeklyHours.of(json.readValue(row.getString("week"), WEEK),
-                json.readValue(row.getString("holidays"), DATES));
-        return new WorkingHours(row.getLong("id"), row.getString("name"), hours);
+        return new WorkingHours(row.getLong("id"), row.getString("name"), hours(row));
+    }
+
+    private WeeklyHours hours(ResultSet row) throws SQLException {
+        return WeeklyHours.of(json.readValue(row.getString("week"), WEEK), json.readValue(row.getString("holidays"), DATES));
     }
 }

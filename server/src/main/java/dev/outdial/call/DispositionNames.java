@@ -1,4 +1,4 @@
-package dev.outdial.call.internal;
+package dev.outdial.call;
 
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.customer.CustomerInput;
