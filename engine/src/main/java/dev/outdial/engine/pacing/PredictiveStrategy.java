@@ -67,7 +67,7 @@ public final class PredictiveStrategy implements DialStrategy {
             learntWith = team;
         }
         if (paused) {
-            observations.restart();
+            observations.restart(view.now());
         }
         learntWith = Math.max(learntWith, team);
         lastRound = view.now();
