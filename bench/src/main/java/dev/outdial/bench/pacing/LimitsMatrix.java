@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
  * the abandon limit or stayed far from the oracle (an hour of ten-minute talks answered four times
  * in five with a 2 s maximum wait, 8 agents at one answer in five, 80 % answered, one in three
  * answered after 10 s with 90 s talks, the answer rate falling from 40 % to 10 % within ten
- * minutes), each on several seeds through predictive, progressive, the
+ * minutes, a 100-agent day whose answer rate drifts four times), each on several seeds through predictive, progressive, the
  * oracle and the best fixed ratio in hindsight. One row per scenario and strategy: mean and worst
  * abandon rate over the seeds, the worst clock hour of at least 100 answers, mean occupancy, and
  * predictive's occupancy as a share of the oracle's and of the best fixed ratio's (mean of the
@@ -27,6 +27,9 @@ import java.util.concurrent.Future;
 final class LimitsMatrix {
 
     static final List<String> STRATEGIES = List.of("predictive", "progressive", "oracle", PacingMatrix.BEST_FIXED);
+    /** Agent-minutes above which the best fixed ratio is not searched: a 100-agent day would take hours on 5 seeds. */
+    private static final int MOST_SEARCHED = 20_000;
+    private static final String NOT_SEARCHED = "best fixed: not searched";
 
     private LimitsMatrix() {
     }
@@ -44,8 +47,7 @@ final class LimitsMatrix {
         for (Scenario scenario : scenarios.stream().sorted(Comparator.comparingInt(LimitsMatrix::cost).reversed()).toList()) {
             for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
                 long runSeed = seed;
-                results.add(pool.submit(() -> new SeedRows(scenario, runSeed,
-                        PacingMatrix.runAll(scenario, strategies, runSeed).rows())));
+                results.add(pool.submit(() -> new SeedRows(scenario, runSeed, rows(scenario, strategies, runSeed))));
             }
         }
         List<SeedRows> done = new ArrayList<>();
@@ -56,6 +58,22 @@ final class LimitsMatrix {
         System.out.println(table(scenarios, strategies, done));
         System.out.printf(Locale.ROOT, "%n%d scenarios × %d seeds (from %d), %d threads, %.0f s in all%n", scenarios.size(),
                 seeds, firstSeed, threads, (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * Every strategy's row on one seed; the best fixed ratio is searched only on sessions of up to
+     * {@link #MOST_SEARCHED} agent-minutes (its bisection runs the day seven times or so), else its
+     * row is left empty and the ratios to it are "–".
+     */
+    private static List<Map<String, Object>> rows(Scenario scenario, List<String> strategies, long seed) {
+        boolean search = cost(scenario) <= MOST_SEARCHED;
+        List<Map<String, Object>> rows = new ArrayList<>(PacingMatrix.runAll(scenario,
+                strategies.stream().filter(strategy -> search || !strategy.equals(PacingMatrix.BEST_FIXED)).toList(), seed).rows());
+        int bestFixed = strategies.indexOf(PacingMatrix.BEST_FIXED);
+        if (!search && bestFixed >= 0) {
+            rows.add(bestFixed, Map.of("strategy", NOT_SEARCHED));
+        }
+        return rows;
     }
 
     /** Agent-hours: what a scenario costs to run, so the longest start first. */
@@ -89,7 +107,17 @@ final class LimitsMatrix {
                         Distribution.constant(Duration.ZERO), patience),
                 new Scenario("30 agents, 2 h, 40 → 10 % in 10 min", 1, 30, 12000, Duration.ofHours(2), 0.03,
                         Duration.ofSeconds(15), 150, 3, Duration.ofHours(1), drop, 0.1, Duration.ofSeconds(25), ring,
-                        Distribution.logNormal(Duration.ofSeconds(90), 0.6), wrapUp, patience));
+                        Distribution.logNormal(Duration.ofSeconds(90), 0.6), wrapUp, patience),
+                // bench/scenarios/drifting-100.json: the day whose worst hour the issue found at 4.0 %.
+                new Scenario("100 agents, 8 h, 35 → 25 → 12 → 22 %", 1, 100, 80000, Duration.ofHours(8), 0.03,
+                        Duration.ofSeconds(15), 400, 3, Duration.ofHours(1), driftingDay(), 0.1, Duration.ofSeconds(25), ring,
+                        Distribution.logNormal(Duration.ofMinutes(2), 0.6), wrapUp, patience));
+    }
+
+    /** 35 % from 09:00, 25 % from 11:00, 12 % from 13:00, 22 % from 15:00. */
+    private static List<Scenario.AnswerStep> driftingDay() {
+        return List.of(new Scenario.AnswerStep(Duration.ZERO, 0.35), new Scenario.AnswerStep(Duration.ofHours(2), 0.25),
+                new Scenario.AnswerStep(Duration.ofHours(4), 0.12), new Scenario.AnswerStep(Duration.ofHours(6), 0.22));
     }
 
     private static List<Scenario.AnswerStep> steady(double probability) {
@@ -104,6 +132,10 @@ final class LimitsMatrix {
             for (int i = 0; i < strategies.size(); i++) {
                 int at = i;
                 List<Map<String, Object>> rows = seeds.stream().map(run -> run.rows().get(at)).toList();
+                if (rows.stream().anyMatch(row -> NOT_SEARCHED.equals(row.get("strategy")))) {
+                    table.append("| ").append(scenario.name()).append(" | best fixed (not searched) | – | – | – | – | – | – | – |\n");
+                    continue;
+                }
                 table.append(String.format(Locale.ROOT, "| %s | %s | %d | %.2f / %.2f %% | %.2f %% | %.1f %% | %s | %s | %d |%n",
                         scenario.name(), strategies.get(i).equals(PacingMatrix.BEST_FIXED) ? "best fixed ("
                                 + rows.stream().map(row -> ((String) row.get("strategy")).replace("best fixed:", ""))
@@ -121,6 +153,9 @@ final class LimitsMatrix {
     /** The mean over the seeds of this strategy's occupancy ÷ the other's on the same seed; "–" without the other. */
     private static String ratio(List<SeedRows> seeds, int strategy, int other) {
         if (other < 0) {
+            return "–";
+        }
+        if (seeds.stream().anyMatch(run -> !run.rows().get(other).containsKey("occupancy"))) {
             return "–";
         }
         return String.format(Locale.ROOT, "%.3f", seeds.stream().mapToDouble(run ->

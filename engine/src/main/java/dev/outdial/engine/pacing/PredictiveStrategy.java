@@ -60,15 +60,20 @@ public final class PredictiveStrategy implements DialStrategy {
             return List.of();
         }
         team = view.availableAgents().size();
-        if (lastRound != null && Duration.between(lastRound, view.now()).compareTo(PAUSE) > 0
-                || team < learntWith * SMALLER_TEAM) {
+        boolean paused = lastRound != null && Duration.between(lastRound, view.now()).compareTo(PAUSE) > 0;
+        if (paused || team < learntWith * SMALLER_TEAM) {
             // Back from a pause, or far fewer agents: the same safe start as the campaign's first minutes.
             budget.restart();
             learntWith = team;
         }
+        if (paused) {
+            observations.restart(view.now());
+        }
         learntWith = Math.max(learntWith, team);
         lastRound = view.now();
-        Duration horizon = observations.ringTime();
+        // The agents who can take a call dialed now: free now, or free before its customer gives up,
+        // i.e. within the ring time and the customer's wait (a queue over the whole wait, not the ring alone).
+        Duration horizon = observations.ringTime().plus(observations.customerWait(settings.maxWait()));
         PacingObservations.Freeing freeing = observations.freeingWithin(view.availableAgents(), view.now(), horizon);
         int ringing = Math.max(0, view.openCalls() - view.waitingCustomers() - observations.onCalls());
         budget.steadiness(observations.answerRateSteadiness(view.now(), team));
