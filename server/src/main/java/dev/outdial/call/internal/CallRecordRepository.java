@@ -50,6 +50,14 @@ public class CallRecordRepository implements CallLog {
             answers""";
     private static final String ALIASED_COLUMNS = Arrays.stream(COLUMNS.split(","))
             .map(column -> "r." + column.strip()).collect(Collectors.joining(", "));
+    /** A call with the names an export or a number's history shows: its customer's, agent's and classification's. */
+    private static final String CALLS_WITH_NAMES = "select " + ALIASED_COLUMNS + """
+            , cu.name as customer_name, u.name as agent_name, cc.name as classification_name
+             from call_record r
+             left join campaign_customer cu on cu.id = r.customer_id
+             left join app_user u on u.id = r.agent_id
+             left join call_classification cc on cc.id = r.classification_id
+            """;
     private static final TypeReference<Map<String, String>> ANSWERS = new TypeReference<>() { };
 
     private final JdbcClient db;
@@ -197,12 +205,7 @@ public class CallRecordRepository implements CallLog {
      * first when null), with the names an export shows: one keyset batch of an export.
      */
     public List<ExportedCall> exportBatch(long businessId, long campaignId, ExportedCall last, int size) {
-        return db.sql("select " + ALIASED_COLUMNS + """
-                , cu.name as customer_name, u.name as agent_name, cc.name as classification_name
-                 from call_record r
-                 left join campaign_customer cu on cu.id = r.customer_id
-                 left join app_user u on u.id = r.agent_id
-                 left join call_classification cc on cc.id = r.classification_id
+        return db.sql(CALLS_WITH_NAMES + """
                 where r.business_id = :business and r.campaign_id = :campaign
                   and (cast(:afterId as varchar(100)) is null or r.dialing_at > :afterAt
                        or (r.dialing_at = :afterAt and r.id > :afterId))
@@ -233,12 +236,7 @@ public class CallRecordRepository implements CallLog {
      * the agent's when given.
      */
     public List<ExportedCall> toNumber(long businessId, long campaignId, String number, Long agentId, int limit) {
-        return db.sql("select " + ALIASED_COLUMNS + """
-                , cu.name as customer_name, u.name as agent_name, cc.name as classification_name
-                 from call_record r
-                 left join campaign_customer cu on cu.id = r.customer_id
-                 left join app_user u on u.id = r.agent_id
-                 left join call_classification cc on cc.id = r.classification_id
+        return db.sql(CALLS_WITH_NAMES + """
                 where r.business_id = :business and r.campaign_id = :campaign and r.dialed_number = :number
                   and (cast(:agent as bigint) is null or r.agent_id = :agent)
                 order by r.dialing_at desc, r.id desc
