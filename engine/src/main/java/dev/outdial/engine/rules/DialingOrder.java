@@ -15,8 +15,10 @@ import java.util.Optional;
  * new customers in the order added, then retries after business-side errors, which wait "after
  * the fresh data is exhausted".
  *
- * <p>The store claims customers with a query that mirrors this class, so the order is a plain
- * sort key over columns (an index serves it):
+ * <p>The store claims customers with queries that mirror this class: the database store asks one
+ * {@link Tier} at a time, in order, each served by its own index, and stops at the first tier that
+ * has an eligible customer; taken together they are this single query (a plain sort key over
+ * columns), which {@code CustomerStoreContractTest} proves they agree with:
  * <pre>{@code
  * WHERE no hold AND no claim AND cycle_attempts < :max_calls AND (
  *         progress = 'NEW'
