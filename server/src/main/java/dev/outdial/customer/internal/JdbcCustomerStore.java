@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,6 +93,15 @@ public class JdbcCustomerStore {
     public List<QueuedCustomer> claimNext(long campaignId, CampaignRules rules, Recipient recipient, int max,
                                           Instant now, Instant leaseUntil, String owner) {
         Long agent = recipient.agent().map(JdbcCustomerStore::userId).orElse(null);
+        Map<String, Object> params = new HashMap<>();
+        params.put("campaign", campaignId);
+        params.put("maxCalls", rules.maxCallsPerCustomer());
+        params.put("now", SqlTime.toSql(now));
+        params.put("errorRetryLimit", rules.errorRetryLimit());
+        params.put("agent", agent);
+        params.put("graceOver", SqlTime.toSql(now.minus(rules.callbackOwnerGrace())));
+        params.put("loggedIn", orNone(recipient.loggedInAgents().stream().map(JdbcCustomerStore::userId).toList()));
+        params.put("declined", orNone(recipient.declined()));
         List<QueuedCustomer> candidates = new ArrayList<>();
         for (Map.Entry<DialingOrder.Tier, String> tier : TIERS.entrySet()) {
             if (candidates.size() >= max) {
@@ -101,15 +111,7 @@ public class JdbcCustomerStore {
                 continue;
             }
             candidates.addAll(db.sql(ELIGIBLE.formatted(COLUMNS, tier.getValue(), max - candidates.size()))
-                    .param("campaign", campaignId)
-                    .param("maxCalls", rules.maxCallsPerCustomer())
-                    .param("now", SqlTime.toSql(now))
-                    .param("errorRetryLimit", rules.errorRetryLimit())
-                    .param("agent", agent)
-                    .param("graceOver", SqlTime.toSql(now.minus(rules.callbackOwnerGrace())))
-                    .param("loggedIn", orNone(recipient.loggedInAgents().stream().map(JdbcCustomerStore::userId).toList()))
-                    .param("declined", orNone(recipient.declined()))
-                    .query(JdbcCustomerStore::queued).list());
+                    .params(params).query(JdbcCustomerStore::queued).list());
         }
         DialingOrder order = new DialingOrder(rules);
         List<QueuedCustomer> claimed = new ArrayList<>();
