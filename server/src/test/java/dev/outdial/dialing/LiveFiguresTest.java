@@ -13,6 +13,9 @@ import dev.outdial.testing.OutdialIntegrationTest;
 import dev.outdial.testing.TestBusiness;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +69,9 @@ class LiveFiguresTest {
         });
         // and open calls in each phase, today's ended calls, an old one, and the campaign's tally
         Instant now = Instant.now();
-        Instant tenMinutesAgo = now.minus(Duration.ofMinutes(10));
+        // Ten minutes ago, but never before the business's midnight: "today" counts from it.
+        Instant midnight = now.atZone(ZoneId.of("Asia/Ho_Chi_Minh")).truncatedTo(ChronoUnit.DAYS).toInstant();
+        Instant tenMinutesAgo = Collections.max(List.of(now.minus(Duration.ofMinutes(10)), midnight));
         call(business, campaign, tenMinutesAgo, null, null, null, null);
         call(business, campaign, tenMinutesAgo, tenMinutesAgo, null, null, null);
         call(business, campaign, tenMinutesAgo, tenMinutesAgo, null, null, null);
