@@ -77,8 +77,7 @@ class AutocallDialingTest {
 
         List<Long> customers = autocall.add(numbers(2, 100, "03"));
 
-        DialingScenario.waitFor(() -> successful(autocall), count -> count == 100, "100 autocall customers to succeed");
-        List<JsonNode> autocallCalls = autocall.calls();
+        List<JsonNode> autocallCalls = afterSuccesses(autocall, 100);
         assertThat(mostAtOnce(autocallCalls)).as("the campaign's 5 lines").isLessThanOrEqualTo(5);
         assertThat(mostAtOnce(concat(autocallCalls, progressive.calls()))).as("the business's 5 lines")
                 .isLessThanOrEqualTo(5);
@@ -118,8 +117,7 @@ class AutocallDialingTest {
 
         List<Long> customers = autocall.add(numbers(3, 20, "03"));
 
-        DialingScenario.waitFor(() -> successful(autocall), count -> count == 20, "20 autocall customers to succeed");
-        List<JsonNode> calls = autocall.calls();
+        List<JsonNode> calls = afterSuccesses(autocall, 20);
         List<JsonNode> failed = calls.stream().filter(call -> call.get("result").asString().equals("HOTLINE_ERROR")).toList();
         assertThat(failed).as("the broken hotline was tried").isNotEmpty()
                 .allSatisfy(call -> assertThat(call.get("hotline").asString()).isEqualTo(BROKEN_HOTLINE));
@@ -153,7 +151,7 @@ class AutocallDialingTest {
         DialingScenario.waitFor(() -> unanswered.stream().filter(id -> autocall.customer(id).get("status").asString()
                         .equals("MAX_ATTEMPTS")).count() == unanswered.size() && successful(autocall) == 8,
                 done -> done, "every unanswered customer called 3 times and 8 successes", Duration.ofSeconds(90));
-        List<JsonNode> calls = autocall.calls();
+        List<JsonNode> calls = afterSuccesses(autocall, 8);
         assertThat(calls.stream().filter(call -> call.get("result").asString().equals("NOANSWER")))
                 .as("3 calls per unanswered customer").hasSize(3 * unanswered.size());
 
@@ -212,6 +210,16 @@ class AutocallDialingTest {
         business.admin().get("/api/v1/tickets?phone=" + phone.replace("+", "%2B")).expect(200).json().get("items")
                 .forEach(tickets::add);
         return tickets;
+    }
+
+    /**
+     * The campaign's calls once {@code count} customers succeeded and every call has its result: a
+     * customer's new status is written a moment before its call's end (CallOrchestrator.ended).
+     */
+    private static List<JsonNode> afterSuccesses(DialingScenario scenario, int count) {
+        return DialingScenario.waitFor(() -> successful(scenario) == count ? scenario.calls() : null,
+                calls -> calls != null && calls.stream().allMatch(call -> call.hasNonNull("result")),
+                count + " customers to succeed and their calls to end");
     }
 
     private static int successful(DialingScenario scenario) {

@@ -129,9 +129,19 @@ final class DialingScenario {
                 call -> call.get("state").asString().equals("ENDED"), "call " + callId + " to end");
     }
 
+    /**
+     * Waits for the customer to be in {@code status} and, unless that status means "on a call", for
+     * each of its calls to have its result: the engine stores a customer's new state a moment
+     * before the record of the call that ended (CallOrchestrator.ended).
+     */
     JsonNode waitForStatus(long customerId, String status) {
-        return waitFor(() -> customer(customerId), customer -> customer.get("status").asString().equals(status),
-                "customer " + customerId + " to be " + status);
+        return waitFor(() -> customer(customerId), customer -> customer.get("status").asString().equals(status)
+                        && (status.equals("IN_PROGRESS") || callsOf(customerId).stream().allMatch(DialingScenario::ended)),
+                "customer " + customerId + " to be " + status + " with its calls ended");
+    }
+
+    private static boolean ended(JsonNode call) {
+        return call.hasNonNull("result");
     }
 
     static <T> T waitFor(Supplier<T> probe, Predicate<T> done, String what) {
