@@ -9,6 +9,7 @@ import dev.outdial.engine.rules.DialVerdict;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -48,8 +49,9 @@ public class DialingCalls implements CallLog {
     }
 
     /** Runs work in one transaction with the call records it writes, joining one already open. */
-    public void inOneTransaction(Runnable work) {
-        calls.inOneTransaction(work);
+    @Override
+    public <T> T atomically(Supplier<T> work) {
+        return calls.atomically(work);
     }
 
     /** Whether the call's record is stored ended already. */

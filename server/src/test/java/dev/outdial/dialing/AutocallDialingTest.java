@@ -213,13 +213,13 @@ class AutocallDialingTest {
     }
 
     /**
-     * The campaign's calls once {@code count} customers succeeded and every call has its result: a
-     * customer's new status is written a moment before its call's end (CallOrchestrator.ended).
+     * The campaign's calls once {@code count} customers succeeded and every call has its result
+     * (progress and calls are two reads). A hundred calls on five lines take a while on a loaded machine.
      */
     private static List<JsonNode> afterSuccesses(DialingScenario scenario, int count) {
         return DialingScenario.waitFor(() -> successful(scenario) == count ? scenario.calls() : null,
                 calls -> calls != null && calls.stream().allMatch(call -> call.hasNonNull("result")),
-                count + " customers to succeed and their calls to end");
+                count + " customers to succeed and their calls to end", Duration.ofSeconds(60));
     }
 
     private static int successful(DialingScenario scenario) {

@@ -131,8 +131,8 @@ final class DialingScenario {
 
     /**
      * Waits for the customer to be in {@code status} and, unless that status means "on a call", for
-     * each of its calls to have its result: the engine stores a customer's new state a moment
-     * before the record of the call that ended (CallOrchestrator.ended).
+     * each of its calls to have its result: a status can come while the call is still up (an IVR's
+     * opt-out blocks the number before its goodbye).
      */
     JsonNode waitForStatus(long customerId, String status) {
         return waitFor(() -> customer(customerId), customer -> customer.get("status").asString().equals(status)

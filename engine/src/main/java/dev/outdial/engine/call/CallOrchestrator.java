@@ -254,9 +254,12 @@ public final class CallOrchestrator {
         CallRecord ended = call.record();
         active.remove(ended.id());
         hotlines.ended(ended.hotline(), ended.result().orElseThrow(), now());
-        Optional<Transition> transition = updates.apply(ended.customerId(),
-                new CustomerInput.CallEnded(ended.result().orElseThrow()), now());
-        log.save(ended);
+        Optional<Transition> transition = log.atomically(() -> {
+            Optional<Transition> applied = updates.apply(ended.customerId(),
+                    new CustomerInput.CallEnded(ended.result().orElseThrow()), now());
+            log.save(ended);
+            return applied;
+        });
         // An autocall customer the IVR alone served has nobody to give a word: the IVR gave it.
         boolean dispositionDue = ended.result().orElseThrow().isReached()
                 && transition.map(Transition::isApplied).orElse(false)

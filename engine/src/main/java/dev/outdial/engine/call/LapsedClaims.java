@@ -37,15 +37,22 @@ public final class LapsedClaims {
             if (heldHere.contains(lapsed.customerId())) {
                 continue;
             }
-            Optional<Transition> transition = updates.apply(lapsed.customerId(), new CustomerInput.LeaseExpired(), now);
-            if (transition.orElse(null) instanceof Transition.Applied applied) {
+            if (log.atomically(() -> expire(lapsed.customerId(), now))) {
                 expired++;
-                if (applied.events().contains(new CustomerEvent.ClaimLapsed(true))) {
-                    log.openCallOf(campaignId, lapsed.customerId())
-                            .ifPresent(open -> log.save(open.ended(now, CallResult.NETWORK_ERROR)));
-                }
             }
         }
         return expired;
+    }
+
+    /** The customer's claim given back, and the call it was on closed with it. */
+    private boolean expire(long customerId, Instant now) {
+        Optional<Transition> transition = updates.apply(customerId, new CustomerInput.LeaseExpired(), now);
+        if (!(transition.orElse(null) instanceof Transition.Applied applied)) {
+            return false;
+        }
+        if (applied.events().contains(new CustomerEvent.ClaimLapsed(true))) {
+            log.openCallOf(campaignId, customerId).ifPresent(open -> log.save(open.ended(now, CallResult.NETWORK_ERROR)));
+        }
+        return true;
     }
 }

@@ -3,6 +3,7 @@ package dev.outdial.engine.port;
 import dev.outdial.engine.rules.DialVerdict;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The record of calls and dial decisions: "every dial decision can be audited afterwards from the
@@ -31,6 +32,16 @@ public interface CallLog {
      * ended, disposed), replacing what was saved under its id. "Every attempt is recorded regardless."
      */
     void save(CallRecord call);
+
+    /**
+     * Runs {@code work} — a call's end and what it does to its customer — so that its saves here and
+     * in the {@code CustomerStore} are kept together or not at all: a crash between them must never
+     * leave a customer done while its call stays open, nor a call ended while its customer still
+     * waits on it. A log without transactions runs it as it is.
+     */
+    default <T> T atomically(Supplier<T> work) {
+        return work.get();
+    }
 
     /** Records a dial that {@code DialCompliance} refused, with its reason; nothing was dialed. */
     void recordRefusal(long campaignId, long customerId, String number, Instant at, DialVerdict.Refused refusal);

@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -76,8 +77,9 @@ public class CallRecordRepository implements CallLog {
     }
 
     /** Runs work in one transaction with the call records it writes, joining one already open. */
-    public void inOneTransaction(Runnable work) {
-        sharedTransaction.executeWithoutResult(status -> work.run());
+    @Override
+    public <T> T atomically(Supplier<T> work) {
+        return sharedTransaction.execute(status -> work.get());
     }
 
     /**

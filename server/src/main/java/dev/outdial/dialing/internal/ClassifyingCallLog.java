@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
@@ -64,7 +65,16 @@ final class ClassifyingCallLog implements CallLog {
      */
     @Override
     public void save(CallRecord call) {
-        calls.inOneTransaction(() -> saveAndAnnounce(call));
+        calls.atomically(() -> {
+            saveAndAnnounce(call);
+            return null;
+        });
+    }
+
+    /** The call's end and its customer's new state in the transaction of {@link #save}. */
+    @Override
+    public <T> T atomically(Supplier<T> work) {
+        return calls.atomically(work);
     }
 
     private void saveAndAnnounce(CallRecord call) {
