@@ -107,7 +107,9 @@ public final class InMemoryCustomerStore implements CustomerStore {
     public boolean record(long campaignId, long customerId, CustomerState expected, Transition.Applied transition) {
         Campaign campaign = campaign(campaignId);
         QueuedCustomer stored = campaign.customers.get(customerId);
-        if (stored == null || !stored.state().equals(expected)) {
+        // The same object in the usual case (the caller just read it): the record's field-by-field
+        // equals only when it is not.
+        if (stored == null || stored.state() != expected && !stored.state().equals(expected)) {
             return false;
         }
         campaign.replace(stored.withState(transition.state()));
