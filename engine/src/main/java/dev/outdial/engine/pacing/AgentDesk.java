@@ -46,16 +46,28 @@ public final class AgentDesk {
         boolean inWrapUp(Instant now) {
             return wrapUpUntil != null && wrapUpUntil.isAfter(now);
         }
+
+        /** When the agent's wrap-up ends if it is still on at {@code now}, else null. */
+        Instant wrapUpEndAfter(Instant now) {
+            return inWrapUp(now) ? wrapUpUntil : null;
+        }
     }
 
     /** An agent the desk has never seen: free since the beginning of time. */
     private static final Work NEVER_WORKED = new Work();
 
     private final Map<AgentId, Work> agents = new HashMap<>();
+    /** Counts the changes to any agent's work: who is free changes only with it, or as wrap-ups end. */
+    private long changes;
 
     /** Whether the agent may be given a customer at {@code now}: holds none, takes no inbound call, is out of wrap-up. */
     public boolean isFree(AgentId agent, Instant now) {
         return workOf(agent).isFree(now);
+    }
+
+    /** Changes so far to any agent's work; the same count means the same work, wrap-ups ending aside. */
+    long changes() {
+        return changes;
     }
 
     /** The agent's record, kept for good from now on: what a pacing round reads for them. */
@@ -69,12 +81,14 @@ public final class AgentDesk {
             throw new IllegalStateException(agent + " is not free for an inbound call");
         }
         working(agent).onInboundCall = true;
+        changes++;
     }
 
     /** The agent's inbound call is over (or their phone was not answered): free again. */
     public void releaseInbound(AgentId agent, Instant now) {
         Work work = workOf(agent);
         if (work.onInboundCall) {
+            changes++;
             work.onInboundCall = false;
             if (work.holding == null && !work.inWrapUp(now)) {
                 work.freeSince = now;
@@ -102,12 +116,14 @@ public final class AgentDesk {
                     + " of campaign " + work.holding.campaignId());
         }
         work.holding = new Holding(campaignId, customerId);
+        changes++;
     }
 
     /** The agent's customer is processed or given back; the agent is free once out of wrap-up. */
     public void release(AgentId agent, Instant now) {
         Work work = workOf(agent);
         if (work.holding != null) {
+            changes++;
             work.holding = null;
             if (!work.inWrapUp(now)) {
                 work.freeSince = now;
@@ -119,12 +135,14 @@ public final class AgentDesk {
         Work work = working(agent);
         work.wrapUpUntil = until;
         work.freeSince = until;
+        changes++;
     }
 
     /** "They can end it early." */
     public void endWrapUp(AgentId agent, Instant now) {
         Work work = workOf(agent);
         if (work.wrapUpUntil != null) {
+            changes++;
             work.wrapUpUntil = null;
             work.freeSince = now;
         }

@@ -21,10 +21,17 @@ final class DurationSamples {
     private static final int ENOUGH = 60;
 
     private final long[] ring = new long[CAPACITY];
-    /** The same samples kept sorted as they come and go: asked at every pacing round, sorting each time cost seconds a day. */
-    private final long[] sorted = new long[CAPACITY];
+    /**
+     * The same samples kept sorted as they come and go: asked at every pacing round, sorting each time
+     * cost seconds a day. {@code sorted[count]} is {@link Long#MAX_VALUE}, so a walk stops there unasked.
+     */
+    private final long[] sorted = new long[CAPACITY + 1];
     private int count;
     private int next;
+
+    DurationSamples() {
+        sorted[0] = Long.MAX_VALUE;
+    }
 
     void add(Duration sample) {
         long value = sample.toMillis();
@@ -40,6 +47,7 @@ final class DurationSamples {
         int at = countAtMost(sorted, count, value) - 1;
         System.arraycopy(sorted, at + 1, sorted, at, count - at - 1);
         count--;
+        sorted[count] = Long.MAX_VALUE;
     }
 
     private void insertSorted(long value) {
@@ -47,6 +55,7 @@ final class DurationSamples {
         System.arraycopy(sorted, at, sorted, at + 1, count - at);
         sorted[at] = value;
         count++;
+        sorted[count] = Long.MAX_VALUE;
     }
 
     int size() {
@@ -77,49 +86,45 @@ final class DurationSamples {
     }
 
     /**
-     * How many of the agents who have been at it for {@code elapsed[0..agents)} milliseconds will be
-     * done within {@code horizonMillis}: the mean and variance of the sum of their
-     * {@link #endsWithin(long, long, int)}. The elapsed times are sorted and walked with the samples
-     * in one pass, instead of two binary searches per agent (a third of a 200-agent day).
+     * How many of the busy agents, at it since the times {@code busy} keeps, will be done within
+     * {@code horizonMillis} from {@code nowMillis}: the mean and variance of the sum of their
+     * {@link #endsWithin(long, long, int)}. The elapsed times come out ascending (latest start first)
+     * and are walked with the samples in one pass, instead of two binary searches per agent (a third
+     * of a 200-agent day).
      */
-    PacingObservations.Freeing freeingWithin(long[] elapsed, int agents, long horizonMillis, int enough) {
+    PacingObservations.Freeing freeingWithin(BusySince busy, long nowMillis, long horizonMillis, int enough) {
+        int agents = busy.size();
         if (agents == 0 || count < Math.clamp(enough, ENOUGH, CAPACITY)) {
             return new PacingObservations.Freeing(0, 0);
         }
-        if (!isAscending(elapsed, agents)) {
-            Arrays.sort(elapsed, 0, agents);
-        }
+        long[] since = busy.ascending();
         double mean = 0;
         double variance = 0;
         int doneBefore = 0;
         int doneWithin = 0;
-        for (int i = 0; i < agents; i++) {
-            long e = elapsed[i];
-            while (doneBefore < count && sorted[doneBefore] <= e) {
+        for (int i = agents - 1; i >= 0; i--) {
+            long e = nowMillis - since[i];
+            // Between two agents the walk mostly moves by none or one sample: that step is taken
+            // without a branch to mispredict, the loop after it rarely runs. The sentinel ends both.
+            doneBefore += sorted[doneBefore] <= e ? 1 : 0;
+            while (sorted[doneBefore] <= e) {
                 doneBefore++;
+            }
+            if (doneBefore == count) {
+                // Longer than anything seen, and so is everyone after: nothing tells us they end soon.
+                break;
             }
             long end = e + horizonMillis;
             doneWithin = Math.max(doneWithin, doneBefore);
-            while (doneWithin < count && sorted[doneWithin] <= end) {
+            doneWithin += sorted[doneWithin] <= end ? 1 : 0;
+            while (sorted[doneWithin] <= end) {
                 doneWithin++;
             }
-            int still = count - doneBefore;
-            if (still > 0) {
-                double q = (double) (doneWithin - doneBefore) / still;
-                mean += q;
-                variance += q * (1 - q);
-            }
+            double q = (double) (doneWithin - doneBefore) / (count - doneBefore);
+            mean += q;
+            variance += q * (1 - q);
         }
         return new PacingObservations.Freeing(mean, variance);
-    }
-
-    private static boolean isAscending(long[] values, int length) {
-        for (int i = 1; i < length; i++) {
-            if (values[i - 1] > values[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     double meanSeconds() {

@@ -21,6 +21,15 @@ final class FreeAgents {
     private Set<AgentId> recordsFor;
     private AgentId[] availableAgents;
     private AgentDesk.Work[] records;
+    /**
+     * The last answer, kept while it holds: the same agents, no change at the desk, and before the
+     * first of their wrap-ups then on ends (quotas aside). A round asks up to three times, and many
+     * rounds follow a call that no agent took part in.
+     */
+    private List<AgentId> lastFree = List.of();
+    private long lastChanges = -1;
+    private Instant lastAt = Instant.MAX;
+    private Instant lastValidUntil = Instant.MIN;
 
     FreeAgents(CampaignSettings settings, AgentPool agents, AgentDesk desk) {
         this.settings = settings;
@@ -50,14 +59,24 @@ final class FreeAgents {
                 records[i] = desk.recordOf(availableAgents[i]);
             }
             recordsFor = available;
+            lastChanges = -1;
+        }
+        boolean quotas = settings.dailyQuota().limitsAnyone();
+        if (!quotas && lastChanges == desk.changes() && !now.isBefore(lastAt) && now.isBefore(lastValidUntil)) {
+            return lastFree;
         }
         Idle[] idle = new Idle[availableAgents.length];
         int free = 0;
-        boolean quotas = settings.dailyQuota().limitsAnyone();
+        Instant validUntil = Instant.MAX;
         for (int i = 0; i < availableAgents.length; i++) {
             Instant since = records[i].freeSinceIfFree(now);
             if (since != null && (!quotas || underQuota(availableAgents[i], now))) {
                 idle[free++] = new Idle(availableAgents[i], since);
+            } else if (since == null) {
+                Instant wrapUpEnd = records[i].wrapUpEndAfter(now);
+                if (wrapUpEnd != null && wrapUpEnd.isBefore(validUntil)) {
+                    validUntil = wrapUpEnd;
+                }
             }
         }
         Arrays.sort(idle, 0, free, LONGEST_IDLE_FIRST);
@@ -65,7 +84,11 @@ final class FreeAgents {
         for (int i = 0; i < free; i++) {
             ranked[i] = idle[i].agent();
         }
-        return List.of(ranked);
+        lastFree = List.of(ranked);
+        lastChanges = desk.changes();
+        lastAt = now;
+        lastValidUntil = validUntil;
+        return lastFree;
     }
 
     boolean underQuota(AgentId agent, Instant now) {

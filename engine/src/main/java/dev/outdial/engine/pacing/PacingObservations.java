@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.stream.IntStream;
 
 /**
  * What a predictive campaign has seen of its calls and agents, as the pacing needs it: the answer
@@ -65,14 +64,11 @@ final class PacingObservations {
     /** One agent: their work while busy (null when free), and when their call connected. */
     private static final class AgentSlot {
         private Work work;
-        /** When {@link #work} began, in milliseconds, read at every round; {@link Long#MIN_VALUE} when free. */
+        /** When {@link #work} began, in milliseconds; {@link Long#MIN_VALUE} when free. */
         private long workSinceMillis = Long.MIN_VALUE;
         private Instant connectedAt;
-
-        void work(Work work) {
-            this.work = work;
-            this.workSinceMillis = work == null ? Long.MIN_VALUE : work.since().toEpochMilli();
-        }
+        /** Among the Available agents of the last round: their work is kept in {@link #talkingSince} or {@link #wrappingUpSince}. */
+        private boolean counted;
     }
 
     private final DurationSamples service = new DurationSamples();
@@ -82,12 +78,12 @@ final class PacingObservations {
     /** The slots of the Available agents of the last round, kept while the same list comes back. */
     private List<AgentId> slotsFor;
     private AgentSlot[] availableSlots = new AgentSlot[0];
-    /** Indices of {@link #availableSlots}, latest work first, and when each one's work began: kept across rounds. */
-    private int[] latestFirst = new int[0];
-    private long[] sinceMillis = new long[0];
-    /** How long each busy agent has been at it, by kind: buffers reused at every pacing round. */
-    private long[] talking = new long[0];
-    private long[] wrappingUp = new long[0];
+    /**
+     * When the work of each of those busy agents began, by kind, kept sorted as their work changes:
+     * a round reads them in order instead of gathering and sorting every agent's.
+     */
+    private final BusySince talkingSince = new BusySince();
+    private final BusySince wrappingUpSince = new BusySince();
     private double decayedDials;
     /** The safe prior's weight, in dials: {@link #PRIOR_WEIGHT} at the start and after a pause, fading since. */
     private double priorWeight = PRIOR_WEIGHT;
@@ -155,7 +151,7 @@ final class PacingObservations {
                 continue;
             }
             Work work = slot.work;
-            slot.work(null);
+            work(slot, null);
             if (work != null && work.onCall()) {
                 onCalls--;
             }
@@ -180,29 +176,11 @@ final class PacingObservations {
         // Two durations per agent before trusting them: the first completions of a day are its
         // shortest calls, and a team of 200 sees 60 of them in its first minute.
         int enough = 2 * available.size();
-        if (talking.length < available.size()) {
-            talking = new long[available.size()];
-            wrappingUp = new long[available.size()];
-        }
-        int onCall = 0;
-        int afterCalls = 0;
         if (available != slotsFor) {
-            availableSlots = available.stream().map(this::slot).toArray(AgentSlot[]::new);
-            slotsFor = available;
-            latestFirst = IntStream.range(0, availableSlots.length).toArray();
-            sinceMillis = new long[availableSlots.length];
+            countOnly(available);
         }
-        sortLatestFirst();
-        for (int index : latestFirst) {
-            AgentSlot slot = availableSlots[index];
-            if (slot.work != null && slot.work.onCall()) {
-                talking[onCall++] = nowMillis - slot.workSinceMillis;
-            } else if (slot.work != null) {
-                wrappingUp[afterCalls++] = nowMillis - slot.workSinceMillis;
-            }
-        }
-        Freeing fromCalls = service.freeingWithin(talking, onCall, horizon.toMillis(), enough);
-        Freeing fromWrapUps = afterCall.freeingWithin(wrappingUp, afterCalls, horizon.toMillis(), enough);
+        Freeing fromCalls = service.freeingWithin(talkingSince, nowMillis, horizon.toMillis(), enough);
+        Freeing fromWrapUps = afterCall.freeingWithin(wrappingUpSince, nowMillis, horizon.toMillis(), enough);
         return new Freeing(fromCalls.mean() + fromWrapUps.mean(), fromCalls.variance() + fromWrapUps.variance());
     }
 
@@ -217,29 +195,40 @@ final class PacingObservations {
     private void putBusy(AgentId agent, Work work) {
         AgentSlot slot = slot(agent);
         Work previous = slot.work;
-        slot.work(work);
+        work(slot, work);
         onCalls += (work.onCall() ? 1 : 0) - (previous != null && previous.onCall() ? 1 : 0);
     }
 
-    /**
-     * Orders the Available agents' slots by when their work began, latest first (free agents last),
-     * so the elapsed times come out ascending, as {@link DurationSamples#freeingWithin} walks them.
-     * Between two rounds only a few agents change, so an insertion sort of the last order costs
-     * about one pass, where sorting the elapsed times afresh was a tenth of a 200-agent day.
-     */
-    private void sortLatestFirst() {
-        for (int i = 0; i < availableSlots.length; i++) {
-            sinceMillis[i] = availableSlots[i].workSinceMillis;
+    /** The agent's work changes (null: free now), and with it the kept start times if the agent is counted. */
+    private void work(AgentSlot slot, Work work) {
+        if (slot.counted && slot.work != null) {
+            busySince(slot.work).remove(slot.workSinceMillis);
         }
-        for (int i = 1; i < latestFirst.length; i++) {
-            int index = latestFirst[i];
-            long since = sinceMillis[index];
-            int j = i - 1;
-            while (j >= 0 && sinceMillis[latestFirst[j]] < since) {
-                latestFirst[j + 1] = latestFirst[j];
-                j--;
+        slot.work = work;
+        slot.workSinceMillis = work == null ? Long.MIN_VALUE : work.since().toEpochMilli();
+        if (slot.counted && work != null) {
+            busySince(work).add(slot.workSinceMillis);
+        }
+    }
+
+    private BusySince busySince(Work work) {
+        return work.onCall() ? talkingSince : wrappingUpSince;
+    }
+
+    /** Another list of Available agents: the start times kept are theirs from now on. */
+    private void countOnly(List<AgentId> available) {
+        for (AgentSlot slot : availableSlots) {
+            slot.counted = false;
+        }
+        talkingSince.clear();
+        wrappingUpSince.clear();
+        availableSlots = available.stream().map(this::slot).toArray(AgentSlot[]::new);
+        slotsFor = available;
+        for (AgentSlot slot : availableSlots) {
+            slot.counted = true;
+            if (slot.work != null) {
+                busySince(slot.work).add(slot.workSinceMillis);
             }
-            latestFirst[j + 1] = index;
         }
     }
 

@@ -67,6 +67,27 @@ public final class DialingOrder {
                 .toList();
     }
 
+    /**
+     * The first of {@link #eligibleInOrder}, without ranking the rest: a claim of one customer (every
+     * pool dial) asks this, and sorting a stream of its few candidates showed in a day's profile.
+     */
+    public Optional<QueuedCustomer> firstEligible(Collection<QueuedCustomer> customers, Recipient recipient, Instant now) {
+        Ranked first = null;
+        for (QueuedCustomer customer : customers) {
+            if (recipient.declined().contains(customer.customerId())) {
+                continue;
+            }
+            Optional<Tier> tier = tierOf(customer.state(), recipient, now);
+            if (tier.isPresent()) {
+                Ranked ranked = new Ranked(tier.get(), customer);
+                if (first == null || ORDER.compare(ranked, first) < 0) {
+                    first = ranked;
+                }
+            }
+        }
+        return first == null ? Optional.empty() : Optional.of(first.customer());
+    }
+
     /** Where the customer stands in the order for {@code recipient}, or empty if not eligible for them now. */
     public Optional<Tier> tierOf(CustomerState customer, Recipient recipient, Instant now) {
         return Eligibility.of(customer, rules, now).flatMap(kind -> switch (kind) {

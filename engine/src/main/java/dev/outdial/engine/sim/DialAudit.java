@@ -75,26 +75,30 @@ public final class DialAudit implements Telephony {
         Customer customer = byNumber.get(to);
         CampaignSettings settings = campaigns.get(customer.campaignId());
         CustomerState state = customers.stateOf(customer.campaignId(), customer.customerId());
-        String dial = "dial of " + to + " at " + scheduler.now() + ": ";
+        // The breach's line is written only when there is one: a day places a million dials.
         if (lists.isBlacklisted(1, to) || lists.isInDncRegistry(1, to)) {
-            violations.add(dial + "the number is blacklisted or in the DNC registry");
+            violations.add(dialOf(to) + "the number is blacklisted or in the DNC registry");
         }
         if (!settings.window().campaignVerdict(scheduler.now()).isAllowed()) {
-            violations.add(dial + "outside working hours or the campaign's window");
+            violations.add(dialOf(to) + "outside working hours or the campaign's window");
         }
         if (state.cycleAttempts() >= settings.rules().maxCallsPerCustomer()) {
-            violations.add(dial + "past maximum calls, " + state.cycleAttempts() + " unanswered in this cycle");
+            violations.add(dialOf(to) + "past maximum calls, " + state.cycleAttempts() + " unanswered in this cycle");
         }
         // The call being placed is recorded open already (its line was opened first): any other is one too many.
         if (calls.openCallsOf(customer.campaignId(), customer.customerId()) > 1) {
-            violations.add(dial + "the customer is on another call");
+            violations.add(dialOf(to) + "the customer is on another call");
         }
         int open = calls.openCalls(1);
         mostOpenCalls = Math.max(mostOpenCalls, open);
         if (open > limit.contractLimit()) {
-            violations.add(dial + open + " calls up, above the contract's " + limit.contractLimit());
+            violations.add(dialOf(to) + open + " calls up, above the contract's " + limit.contractLimit());
         }
         return carrier.place(from, to, ringTimeout, listener);
+    }
+
+    private String dialOf(String to) {
+        return "dial of " + to + " at " + scheduler.now() + ": ";
     }
 
     @Override

@@ -22,8 +22,8 @@ public final class InMemoryCallLog implements CallLog {
 
     private final Map<CallId, CallRecord> calls = new LinkedHashMap<>();
     private final Map<Long, Integer> openByBusiness = new HashMap<>();
-    private final Map<String, CallId> openByCustomer = new HashMap<>();
-    private final Map<String, Integer> openCountByCustomer = new HashMap<>();
+    private final Map<CustomerKey, CallId> openByCustomer = new HashMap<>();
+    private final Map<CustomerKey, Integer> openCountByCustomer = new HashMap<>();
     private final List<Refusal> refusals = new ArrayList<>();
 
     @Override
@@ -108,7 +108,32 @@ public final class InMemoryCallLog implements CallLog {
         return List.copyOf(refusals);
     }
 
-    private static String customerKey(long campaignId, long customerId) {
-        return campaignId + "/" + customerId;
+    private static CustomerKey customerKey(long campaignId, long customerId) {
+        return new CustomerKey(campaignId, customerId);
+    }
+
+    /**
+     * A customer of a campaign as a map key, compared by hand: it was a string written out at every
+     * call's change, and the generated equals of a record goes through method handles.
+     */
+    private static final class CustomerKey {
+
+        private final long campaignId;
+        private final long customerId;
+
+        CustomerKey(long campaignId, long customerId) {
+            this.campaignId = campaignId;
+            this.customerId = customerId;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof CustomerKey key && key.campaignId == campaignId && key.customerId == customerId;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(campaignId) * 31 + Long.hashCode(customerId);
+        }
     }
 }

@@ -74,8 +74,10 @@ public final class InMemoryCustomerStore implements CustomerStore {
     @Override
     public List<QueuedCustomer> claimNext(long campaignId, Recipient recipient, int max, Instant now, Instant leaseUntil) {
         Campaign campaign = campaign(campaignId);
+        Collection<QueuedCustomer> candidates = campaign.candidates(recipient, max, now);
         List<QueuedCustomer> claimed = new ArrayList<>();
-        for (QueuedCustomer next : campaign.order.eligibleInOrder(campaign.candidates(recipient, max, now), recipient, now)) {
+        for (QueuedCustomer next : max == 1 ? campaign.order.firstEligible(candidates, recipient, now).map(List::of).orElse(List.of())
+                : campaign.order.eligibleInOrder(candidates, recipient, now)) {
             if (claimed.size() == max) {
                 break;
             }
@@ -105,7 +107,9 @@ public final class InMemoryCustomerStore implements CustomerStore {
     public boolean record(long campaignId, long customerId, CustomerState expected, Transition.Applied transition) {
         Campaign campaign = campaign(campaignId);
         QueuedCustomer stored = campaign.customers.get(customerId);
-        if (stored == null || !stored.state().equals(expected)) {
+        // The same object in the usual case (the caller just read it): the record's field-by-field
+        // equals only when it is not.
+        if (stored == null || stored.state() != expected && !stored.state().equals(expected)) {
             return false;
         }
         campaign.replace(stored.withState(transition.state()));
@@ -123,10 +127,14 @@ public final class InMemoryCustomerStore implements CustomerStore {
 
     @Override
     public Optional<Instant> nextDueAfter(long campaignId, Instant now) {
-        return campaign(campaignId).waiting.stream()
-                .map(customer -> customer.state().nextAttemptAt().orElseThrow())
-                .filter(at -> at.isAfter(now))
-                .findFirst();
+        // Asked at every pacing round: a plain walk of the few due customers before the first one ahead.
+        for (QueuedCustomer customer : campaign(campaignId).waiting) {
+            Instant at = customer.state().nextAttemptAt().orElseThrow();
+            if (at.isAfter(now)) {
+                return Optional.of(at);
+            }
+        }
+        return Optional.empty();
     }
 
     private long put(long campaignId, QueuedCustomer customer) {

@@ -140,6 +140,18 @@ class DialingOrderTest {
             List<Long> ids = order.eligibleInOrder(shuffled, aliceWithoutBob, NOW).stream().map(QueuedCustomer::customerId).toList();
 
             assertThat(ids).isEqualTo(expected);
+            assertThat(order.firstEligible(shuffled, aliceWithoutBob, NOW)).map(QueuedCustomer::customerId)
+                    .contains(expected.getFirst());
         });
+    }
+
+    @Test
+    void theFirstEligibleSkipsTheDeclinedAndTheIneligible() {
+        given(1, aNewCustomer());
+        given(2, aCustomerWithCallback(BOB, NOW.minusSeconds(60)));
+        given(3, aCustomerToRetry(NOW.plusSeconds(60)));
+
+        assertThat(order.firstEligible(customers, alice.declining(Set.of(1L)), NOW)).isEmpty();
+        assertThat(order.firstEligible(customers, alice, NOW)).map(QueuedCustomer::customerId).contains(1L);
     }
 }
