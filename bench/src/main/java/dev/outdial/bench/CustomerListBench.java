@@ -117,9 +117,13 @@ public final class CustomerListBench {
         // anywhere in the number): no b-tree range serves these, the trigram indexes do.
         System.out.printf("| list, name anywhere `*ustomer 999999*` | %.1f ms |%n", median(list + "&name=*ustomer%20999999*", auth));
         System.out.printf("| list, name without wildcard `ustomer 999999` | %.1f ms |%n", median(list + "&name=ustomer%20999999", auth));
+        System.out.printf("| list, phone, a whole number `0900012345` | %.1f ms |%n", median(list + "&phone=0900012345", auth));
         System.out.printf("| list, phone ending `*1234` | %.1f ms |%n", median(list + "&phone=*1234", auth));
         System.out.printf("| list, phone fragment `345678` (no wildcard) | %.1f ms |%n", median(list + "&phone=345678", auth));
         System.out.printf("| list, phone fragment `99999` (no wildcard) | %.1f ms |%n", median(list + "&phone=99999", auth));
+        // What any call costs besides its query: authentication (a remembered password), one row read, JSON.
+        System.out.printf("| for comparison: `GET /api/v1/campaigns/{id}` (one row) | %.1f ms |%n",
+                median("/api/v1/campaigns/" + campaign, auth));
     }
 
     private double median(String path, String auth) throws Exception {
