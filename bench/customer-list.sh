@@ -4,11 +4,15 @@
 #   bench/customer-list.sh [ROWS]              a ROWS-row CSV imported through the API (default 1,000,000)
 #   bench/customer-list.sh --generate [ROWS]   ROWS customers made in SQL (generate_series; default 10,000,000,
 #                                              past the upload limit), then only the list timed
+#   bench/customer-list.sh --existing CAMPAIGN   only the list timed, of a campaign made before by --generate
+#                                              in the same database (its business's admin, its customer count)
 # Needs a PostgreSQL database owned by role outdial: BENCH_DB (default outdial_bench), port BENCH_PORT.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 generate=""
+existing=""
 if [ "${1:-}" = "--generate" ]; then generate=1; shift; fi
+if [ "${1:-}" = "--existing" ]; then existing="$2"; generate=1; shift 2; fi
 rows="${1:-$([ -n "$generate" ] && echo 10000000 || echo 1000000)}"
 port="${BENCH_PORT:-18080}"
 db="${BENCH_DB:-outdial_bench}"
@@ -33,6 +37,14 @@ if [ -z "$generate" ]; then
   exit
 fi
 
+if [ -n "$existing" ]; then
+  admin=$(psql_db -c "select username from app_user where role = 'ADMIN' and business_id =
+    (select business_id from campaign where id = $existing) order by id limit 1")
+  rows=$(psql_db -c "select coalesce(sum(customers), 0) from campaign_customer_count where campaign_id = $existing")
+  "$JAVA_HOME/bin/java" -cp bench/target/classes dev.outdial.bench.CustomerListBench \
+    "http://localhost:$port" --existing "$existing" "$admin" bench-admin-password "$rows"
+  exit
+fi
 api="http://localhost:$port/api/v1"
 . "$root/bench/manual-campaign.sh"
 new_manual_campaign List

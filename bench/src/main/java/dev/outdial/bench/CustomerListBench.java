@@ -113,6 +113,17 @@ public final class CustomerListBench {
         System.out.printf("| list, wildcard name `Customer 12345*` | %.1f ms |%n", median(list + "&name=Customer%2012345*", auth));
         System.out.printf("| list, wildcard phone `0900012???` | %.1f ms |%n", median(list + "&phone=0900012%3F%3F%3F", auth));
         System.out.printf("| list, status NEW | %.1f ms |%n", median(list + "&status=NEW", auth));
+        // A wildcard in front, or no wildcard at all (a name then matches anywhere, a phone fragment
+        // anywhere in the number): no b-tree range serves these, the trigram indexes do.
+        System.out.printf("| list, name anywhere `*ustomer 999999*` | %.1f ms |%n", median(list + "&name=*ustomer%20999999*", auth));
+        System.out.printf("| list, name without wildcard `ustomer 999999` | %.1f ms |%n", median(list + "&name=ustomer%20999999", auth));
+        System.out.printf("| list, phone, a whole number `0900012345` | %.1f ms |%n", median(list + "&phone=0900012345", auth));
+        System.out.printf("| list, phone ending `*1234` | %.1f ms |%n", median(list + "&phone=*1234", auth));
+        System.out.printf("| list, phone fragment `345678` (no wildcard) | %.1f ms |%n", median(list + "&phone=345678", auth));
+        System.out.printf("| list, phone fragment `99999` (no wildcard) | %.1f ms |%n", median(list + "&phone=99999", auth));
+        // What any call costs besides its query: authentication (a remembered password), one row read, JSON.
+        System.out.printf("| for comparison: `GET /api/v1/campaigns/{id}` (one row) | %.1f ms |%n",
+                median("/api/v1/campaigns/" + campaign, auth));
     }
 
     private double median(String path, String auth) throws Exception {

@@ -9,6 +9,7 @@ import dev.outdial.contact.ContactFilters;
 import dev.outdial.contact.ContactGroups;
 import dev.outdial.contact.Contacts;
 import dev.outdial.customer.internal.CustomerDrafts;
+import dev.outdial.customer.internal.CustomerListReader;
 import dev.outdial.customer.internal.CustomerQuery;
 import dev.outdial.customer.internal.CustomerRepository;
 import dev.outdial.customer.internal.CustomerStateRepository;
@@ -51,6 +52,7 @@ public class CampaignCustomers {
     private final CustomerWriter writer;
     private final ImportRepository imports;
     private final CustomerRepository customers;
+    private final CustomerListReader listReader;
     private final CustomerStateRepository states;
     private final Contacts contacts;
     private final ContactGroups groups;
@@ -59,9 +61,10 @@ public class CampaignCustomers {
     private final ApplicationEventPublisher events;
 
     CampaignCustomers(Campaigns campaigns, Businesses businesses, CustomerDrafts drafts, CustomerWriter writer,
-                      ImportRepository imports, CustomerRepository customers, CustomerStateRepository states,
-                      Contacts contacts, ContactGroups groups, ContactFilters filters, Clock clock,
-                      ApplicationEventPublisher events) {
+                      ImportRepository imports, CustomerRepository customers, CustomerListReader listReader,
+                      CustomerStateRepository states, Contacts contacts, ContactGroups groups, ContactFilters filters,
+                      Clock clock, ApplicationEventPublisher events) {
+        this.listReader = listReader;
         this.events = events;
         this.contacts = contacts;
         this.groups = groups;
@@ -153,8 +156,7 @@ public class CampaignCustomers {
 
     private List<CampaignCustomer> page(long businessId, CustomerFilter filter, String country, Long afterId,
                                         boolean ascending, int size) {
-        CustomerQuery query = CustomerQuery.of(businessId, filter, country, afterId, ascending);
-        return customers.page(query.where(), query.params(), ascending, size);
+        return listReader.page(CustomerQuery.of(businessId, filter, country, afterId, ascending), size);
     }
 
     /** The campaign's customers counted by the customer group they came from. */

@@ -59,6 +59,8 @@ class UserAccountsTest {
     @Test
     void aDisabledUserCannotSignInUntilEnabledAgain() {
         TestBusiness.Person agent = business.agent("paused");
+        // Signed in once: the server now remembers the password as verified, which must not outlive the account's state.
+        assertThat(agent.client().get("/api/v1/me").status()).isEqualTo(200);
 
         business.admin().put("/api/v1/users/" + agent.id(), Map.of("enabled", false)).expect(200);
         assertThat(agent.client().get("/api/v1/me").status()).isEqualTo(401);
@@ -70,6 +72,7 @@ class UserAccountsTest {
     @Test
     void aDeletedUserIsGoneAndTheirAddressIsFreeAgain() {
         TestBusiness.Person agent = business.agent("leaver");
+        assertThat(agent.client().get("/api/v1/me").status()).isEqualTo(200);
 
         business.admin().delete("/api/v1/users/" + agent.id()).expect(204);
 

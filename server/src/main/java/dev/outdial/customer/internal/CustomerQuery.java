@@ -12,22 +12,31 @@ import java.util.Map;
 
 /**
  * The where-clause of a customer list page: fixed SQL fragments chosen by which filters are
- * given, every value a bind parameter. Keyset paging continues after the cursor's id.
+ * given, every value a bind parameter. Keyset paging continues after the cursor's id. The scope
+ * (business, campaign, cursor) is kept apart from the searches, so a page can first walk the
+ * scope's next customers in order ({@link CustomerListReader}).
  */
 public final class CustomerQuery {
 
+    private final List<String> scope = new ArrayList<>();
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> params = new HashMap<>();
+    private final boolean ascending;
+    private boolean unanchored;
 
-    private CustomerQuery() {
+    private CustomerQuery(boolean ascending) {
+        this.ascending = ascending;
     }
 
     public static CustomerQuery of(long businessId, CustomerFilter filter, String defaultCountry, Long afterId,
                                    boolean ascending) {
-        CustomerQuery query = new CustomerQuery();
-        query.add("c.business_id = :business", "business", businessId);
+        CustomerQuery query = new CustomerQuery(ascending);
+        query.scope("c.business_id = :business", "business", businessId);
         if (filter.campaignId() != null) {
-            query.add("c.campaign_id = :campaign", "campaign", filter.campaignId());
+            query.scope("c.campaign_id = :campaign", "campaign", filter.campaignId());
+        }
+        if (afterId != null) {
+            query.scope(ascending ? "c.id > :after" : "c.id < :after", "after", afterId);
         }
         if (notBlank(filter.campaignName())) {
             query.add("lower(k.name) like :campaignName escape '\\'", "campaignName",
@@ -35,7 +44,7 @@ public final class CustomerQuery {
         }
         if (notBlank(filter.name())) {
             String name = filter.name().strip();
-            query.add("lower(c.name) like :name escape '\\'", "name",
+            query.pattern("lower(c.name) like :name escape '\\'", "name",
                     SqlLike.hasWildcard(name) ? SqlLike.wildcard(name) : SqlLike.contains(name));
         }
         if (notBlank(filter.phone())) {
@@ -56,18 +65,35 @@ public final class CustomerQuery {
         if (filter.customerGroupId() != null) {
             query.add("c.customer_group_id = :group", "group", filter.customerGroupId());
         }
-        if (afterId != null) {
-            query.add(ascending ? "c.id > :after" : "c.id < :after", "after", afterId);
-        }
         return query;
     }
 
+    /** The whole condition: scope and searches. */
     public String where() {
-        return String.join(" and ", conditions);
+        List<String> all = new ArrayList<>(scope);
+        all.addAll(conditions);
+        return String.join(" and ", all);
+    }
+
+    /** Only the business, the campaign and the cursor: the customers the page walks through, in order. */
+    public String scope() {
+        return String.join(" and ", scope);
     }
 
     public Map<String, Object> params() {
         return params;
+    }
+
+    public boolean ascending() {
+        return ascending;
+    }
+
+    /**
+     * Whether a name or phone pattern has no fixed start (a wildcard in front, or a name or digits
+     * matched anywhere): no b-tree range serves it, only a trigram index or a walk through the rows.
+     */
+    public boolean unanchored() {
+        return unanchored;
     }
 
     /**
@@ -89,7 +115,7 @@ public final class CustomerQuery {
                 international = compact;
             }
             // A pattern covers the whole number, so it is matched against the number dialed first.
-            add("c.phone like :phone escape '\\'", "phone", "+" + SqlLike.wildcard(international.replace("+", "")));
+            pattern("c.phone like :phone escape '\\'", "phone", "+" + SqlLike.wildcard(international.replace("+", "")));
             return;
         }
         PhoneSearch search = PhoneSearch.of(typed, defaultCountry);
@@ -97,15 +123,27 @@ public final class CustomerQuery {
             add("(c.phone = :phone or c.other_phones like :otherPhone)", "phone", search.e164());
             params.put("otherPhone", "%" + search.e164() + "%");
         } else if (search.digitsPattern() != null) {
-            add("(c.phone like :phone or c.other_phones like :phone)", "phone", search.digitsPattern());
+            pattern("(c.phone like :phone or c.other_phones like :phone)", "phone", search.digitsPattern());
         } else {
             conditions.add("1 = 0");
         }
     }
 
+    private void scope(String condition, String name, Object value) {
+        scope.add(condition);
+        params.put(name, value);
+    }
+
     private void add(String condition, String name, Object value) {
         conditions.add(condition);
         params.put(name, value);
+    }
+
+    /** A LIKE condition; a pattern is unanchored when it starts with a wildcard (after a phone's "+"). */
+    private void pattern(String condition, String name, String likePattern) {
+        add(condition, name, likePattern);
+        String start = likePattern.startsWith("+") ? likePattern.substring(1) : likePattern;
+        unanchored |= start.startsWith("%") || start.startsWith("_");
     }
 
     private static boolean notBlank(String text) {

@@ -139,11 +139,21 @@ public class CustomerRepository {
     }
 
     /** One keyset page of the list: {@code where} is built by {@link CustomerQuery} from whitelisted parts only. */
-    public List<CampaignCustomer> page(String where, Map<String, Object> params, boolean ascending, int fetch) {
+    List<CampaignCustomer> page(String where, Map<String, Object> params, boolean ascending, int fetch) {
         planner.planForTheValuesGiven();
         return db.sql("select " + COLUMNS + FROM + " where " + where + " order by c.id " + (ascending ? "asc" : "desc")
                         + " fetch first " + fetch + " rows only")
                 .params(params).query(this::customer).list();
+    }
+
+    /**
+     * The id of the {@code count}-th customer of the scope in the list's order (read from the
+     * (business, campaign, id) index alone), or empty when fewer remain.
+     */
+    Optional<Long> nthInOrder(String scope, Map<String, Object> params, boolean ascending, int count) {
+        return db.sql("select c.id from campaign_customer c where " + scope + " order by c.id " + (ascending ? "asc" : "desc")
+                        + " offset " + (count - 1) + " rows fetch next 1 rows only")
+                .params(params).query(Long.class).optional();
     }
 
     /** Customers per source group, for the list shown by group. */

@@ -27,13 +27,39 @@ class PostgresPlanner {
 
     /** For the rest of the current transaction; outside a transaction PostgreSQL ignores it. */
     void planForTheValuesGiven() {
+        setLocal("set local plan_cache_mode = force_custom_plan");
+    }
+
+    /**
+     * The next query walks its rows in the list's order (an index range by id), not through a bitmap
+     * of a search index: for a few thousand customers in a row that is cheaper than any bitmap of
+     * matches, and PostgreSQL cannot know it (its guess of how many match an infix pattern is blind).
+     */
+    void walkInListOrder() {
+        setLocal("set local enable_bitmapscan = off; set local enable_indexscan = on");
+    }
+
+    /**
+     * The next query reads the matches out of the indexes (trigram bitmaps) and sorts them, instead of
+     * walking the campaign by id hoping to meet them soon: used once a walk found the matches rare.
+     */
+    void readThroughIndexes() {
+        setLocal("set local enable_bitmapscan = on; set local enable_indexscan = off");
+    }
+
+    /** Back to PostgreSQL's own choice for the rest of the transaction. */
+    void planFreely() {
+        setLocal("set local enable_bitmapscan to default; set local enable_indexscan to default");
+    }
+
+    private void setLocal(String sql) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try (var statement = connection.createStatement()) {
             if (connection.isWrapperFor(PGConnection.class)) {
-                statement.execute("set local plan_cache_mode = force_custom_plan");
+                statement.execute(sql);
             }
         } catch (SQLException failure) {
-            throw new IllegalStateException("could not set the plan cache mode", failure);
+            throw new IllegalStateException("could not set the planner's settings: " + sql, failure);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
