@@ -135,12 +135,12 @@ public class SimulatedAgentSeats {
         SimulatedCarrier simulated = carrier.orElseThrow(() -> new IllegalStateException(
                 "bots answer on the simulated carrier: outdial.telephony.mode must be sim"));
         AgentId agent = AgentId.of(String.valueOf(userId));
-        return engine.call(() -> {
+        return engine.call(businessId, () -> {
             Optional<CampaignRunner> runner = dialers.runner(campaignId);
             if (runner.isEmpty()) {
                 return false;
             }
-            SimulatedAgent bot = new SimulatedAgent(agent, engine, simulated, behaviour, random);
+            SimulatedAgent bot = new SimulatedAgent(agent, engine.lane(businessId), simulated, behaviour, random);
             bot.works(campaignId, runner.get(), false);
             seats.seat(bot);
             sessions.open(agent, campaignId);
