@@ -40,12 +40,19 @@ class Http:
         request.add_header("Accept", accept)
         if data is not None:
             request.add_header("Content-Type", "application/json")
-        try:
-            with urllib.request.urlopen(request, timeout=120) as response:
-                text = response.read().decode()
-                return json.loads(text) if accept == "application/json" and text else text
-        except urllib.error.HTTPError as failure:
-            raise RuntimeError(f"{method} {path}: {failure.code} {failure.read().decode()[:500]}") from None
+        for attempt in range(4):
+            try:
+                with urllib.request.urlopen(request, timeout=120) as response:
+                    text = response.read().decode()
+                    return json.loads(text) if accept == "application/json" and text else text
+            except urllib.error.HTTPError as failure:
+                # A node short of database connections answers a sign-in 401 or a 5xx: asked again
+                # (pause, audit and resume are idempotent), the bench keeps its figures.
+                if failure.code in (401, 500, 503) and attempt < 3:
+                    log(f"{method} {path}: {failure.code}, asking again")
+                    time.sleep(5)
+                    continue
+                raise RuntimeError(f"{method} {path}: {failure.code} {failure.read().decode()[:500]}") from None
 
 
 class Db:
@@ -291,6 +298,10 @@ def prepare(args, db, jar, log_dir):
 
 def seat(nodes, plan):
     """Seats each campaign's bots on whichever node paces its business (the others answer 0)."""
+    for entry in plan:  # a run stopped between its pause and its resume left them paused
+        client = Http(nodes[0].url, entry["admin"], ADMIN_PASSWORD)
+        if client.call("GET", f"/api/v1/campaigns/{entry['campaign']}")["status"] == "PAUSED":
+            client.call("POST", f"/api/v1/campaigns/{entry['campaign']}/resume")
     deadline = time.time() + 120
     waiting = list(plan)
     while waiting and time.time() < deadline:
