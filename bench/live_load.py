@@ -103,7 +103,8 @@ class Node:
                     f"--outdial.dialing.no-answer-timeout={self.args.no_answer}",
                     f"--outdial.dialing.pacer-lease={self.args.pacer_lease}",
                     f"--spring.datasource.hikari.maximum-pool-size={self.args.pool}",
-                    f"--outdial.dialing.engine-threads={self.args.engine_threads}"]
+                    f"--outdial.dialing.engine-threads={self.args.engine_threads}",
+                    f"--outdial.events.listener-threads={self.args.listener_threads}"]
         self.process = subprocess.Popen(command, stdout=open(self.log_path, "w"), stderr=subprocess.STDOUT, env=env)
 
     def wait(self):
@@ -167,6 +168,11 @@ def bench_backends_cpu(db):
     """CPU seconds of the PostgreSQL backends serving the bench database right now (its pools)."""
     pids = db.psql(f"select pid from pg_stat_activity where datname = '{db.name}'").split()
     return sum(process_cpu(pid) for pid in pids), set(pids)
+
+
+def events_waiting(db):
+    """Call-end listeners' work not done yet: publications left in the event publication registry."""
+    return int(db.psql("select count(*) from event_publication"))
 
 
 def database_work(db):
@@ -370,6 +376,7 @@ def run(args, db, jar, log_dir, plan, count):
         pg0 = postgres_cpu()
         backends0, pids0 = bench_backends_cpu(db)
         work0 = database_work(db)
+        waiting0 = events_waiting(db)
         log(f"measuring {args.minutes} min on {count} node(s)")
         per_node_placed0 = [scrape([node]).get("outdial_calls_placed_total", 0) for node in nodes]
         loads = []
@@ -383,6 +390,7 @@ def run(args, db, jar, log_dir, plan, count):
         pg1 = postgres_cpu()
         backends1, pids1 = bench_backends_cpu(db)
         work1 = database_work(db)
+        waiting1 = events_waiting(db)
         seconds = t1 - t0
         placed = after.get("outdial_calls_placed_total", 0) - before.get("outdial_calls_placed_total", 0)
         claim_count = after.get(("outdial_customers_claim_seconds_count", None), 0) \
@@ -400,6 +408,7 @@ def run(args, db, jar, log_dir, plan, count):
             "jvm_cpu": [(b - a) / seconds for a, b in zip(jvm0, jvm1)],
             "pg_cpu": cpu_between(pg0, pg1) / seconds,
             "pg_backends_cpu": (backends1 - backends0) / seconds if pids0 == pids1 else None,
+            "events_waiting": (waiting0, waiting1),
             "commits_per_attempt": (work1[0] - work0[0]) / placed if placed else None,
             "rows_written_per_attempt": (work1[1] - work0[1]) / placed if placed else None,
             "rows_fetched_per_attempt": (work1[2] - work0[2]) / placed if placed else None,
@@ -440,6 +449,8 @@ def main():
     parser.add_argument("--pool", type=int, default=10, help="each node's database connections")
     parser.add_argument("--engine-threads", type=int, default=4,
                         help="each node's engine lanes (outdial.dialing.engine-threads): businesses are pinned to one each")
+    parser.add_argument("--listener-threads", type=int, default=4,
+                        help="each node's call-end listener threads (outdial.events.listener-threads)")
     parser.add_argument("--heap", default="1g")
     parser.add_argument("--db", default="outdial_live_load_bench")
     parser.add_argument("--port", type=int, default=8180)
@@ -461,18 +472,18 @@ def main():
 
     print(f"\n{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}: {args.customers:,} customers, "
           f"{args.businesses} businesses x {args.campaigns} campaigns x {args.agents} bots, ring {args.ring}, "
-          f"talk {args.talk}, no answer {args.no_answer}, {args.engine_threads} engine threads and {args.pool} connections "
+          f"talk {args.talk}, no answer {args.no_answer}, {args.engine_threads} engine threads, {args.listener_threads} listener threads and {args.pool} connections "
           f"a node, {args.minutes} min measured per row\n")
     print("| nodes | attempts/s (per node) | claims/s | claim p50 / p99 / mean (ms) | call-end write p50 / p99 (ms) "
           "| customer write p99 (ms) | JVM CPU (cores) | PostgreSQL CPU (all / bench backends) "
-          "| commits / rows written / rows fetched per attempt | load avg | violations |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+          "| commits / rows written / rows fetched per attempt | listener events waiting (start → end) | load avg | violations |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in results:
         print(f"| {r['nodes']} | {r['attempts_per_s']:.0f} ({', '.join(f'{x:.0f}' for x in r['per_node'])}) "
               f"| {r['claims_per_s']:.0f} | {fmt(r['claim_p50'], 2)} / {fmt(r['claim_p99'], 2)} / {fmt(r['claim_mean'], 2)} "
               f"| {fmt(r['end_p50'], 2)} / {fmt(r['end_p99'], 2)} | {fmt(r['record_p99'], 2)} "
               f"| {' + '.join(f'{x:.2f}' for x in r['jvm_cpu'])} | {r['pg_cpu']:.2f} / {fmt(r['pg_backends_cpu'], 2)} "
-              f"| {fmt(r['commits_per_attempt'])} / {fmt(r['rows_written_per_attempt'])} / {fmt(r['rows_fetched_per_attempt'])} | {r['load'][0]:.1f}–{r['load'][1]:.1f} | {r['violations']} {r['by_rule'] or ''} |")
+              f"| {fmt(r['commits_per_attempt'])} / {fmt(r['rows_written_per_attempt'])} / {fmt(r['rows_fetched_per_attempt'])} | {r['events_waiting'][0]} → {r['events_waiting'][1]} | {r['load'][0]:.1f}–{r['load'][1]:.1f} | {r['violations']} {r['by_rule'] or ''} |")
     if len(results) > 1:
         one = results[0]["attempts_per_s"]
         for r in results[1:]:
