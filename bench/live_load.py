@@ -40,12 +40,19 @@ class Http:
         request.add_header("Accept", accept)
         if data is not None:
             request.add_header("Content-Type", "application/json")
-        try:
-            with urllib.request.urlopen(request, timeout=120) as response:
-                text = response.read().decode()
-                return json.loads(text) if accept == "application/json" and text else text
-        except urllib.error.HTTPError as failure:
-            raise RuntimeError(f"{method} {path}: {failure.code} {failure.read().decode()[:500]}") from None
+        for attempt in range(4):
+            try:
+                with urllib.request.urlopen(request, timeout=120) as response:
+                    text = response.read().decode()
+                    return json.loads(text) if accept == "application/json" and text else text
+            except urllib.error.HTTPError as failure:
+                # A node short of database connections answers a sign-in 401 or a 5xx: asked again
+                # (pause, audit and resume are idempotent), the bench keeps its figures.
+                if failure.code in (401, 500, 503) and attempt < 3:
+                    log(f"{method} {path}: {failure.code}, asking again")
+                    time.sleep(5)
+                    continue
+                raise RuntimeError(f"{method} {path}: {failure.code} {failure.read().decode()[:500]}") from None
 
 
 class Db:
@@ -95,7 +102,9 @@ class Node:
                     f"--outdial.telephony.sim.signal-delay={self.args.signal_delay}",
                     f"--outdial.dialing.no-answer-timeout={self.args.no_answer}",
                     f"--outdial.dialing.pacer-lease={self.args.pacer_lease}",
-                    f"--spring.datasource.hikari.maximum-pool-size={self.args.pool}"]
+                    f"--spring.datasource.hikari.maximum-pool-size={self.args.pool}",
+                    f"--outdial.dialing.engine-threads={self.args.engine_threads}",
+                    f"--outdial.events.listener-threads={self.args.listener_threads}"]
         self.process = subprocess.Popen(command, stdout=open(self.log_path, "w"), stderr=subprocess.STDOUT, env=env)
 
     def wait(self):
@@ -159,6 +168,18 @@ def bench_backends_cpu(db):
     """CPU seconds of the PostgreSQL backends serving the bench database right now (its pools)."""
     pids = db.psql(f"select pid from pg_stat_activity where datname = '{db.name}'").split()
     return sum(process_cpu(pid) for pid in pids), set(pids)
+
+
+def events_waiting(db):
+    """Call-end listeners' work not done yet: publications left in the event publication registry."""
+    return int(db.psql("select count(*) from event_publication"))
+
+
+def database_work(db):
+    """The bench database's commits and rows written so far (pg_stat_database): its work per attempt."""
+    row = db.psql(f"select xact_commit, tup_inserted + tup_updated + tup_deleted, tup_fetched "
+                  f"from pg_stat_database where datname = '{db.name}'").split("|")
+    return [int(x) for x in row]
 
 
 SAMPLE = re.compile(r'^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})? ([0-9.eE+-]+|NaN|\+Inf)$')
@@ -283,6 +304,10 @@ def prepare(args, db, jar, log_dir):
 
 def seat(nodes, plan):
     """Seats each campaign's bots on whichever node paces its business (the others answer 0)."""
+    for entry in plan:  # a run stopped between its pause and its resume left them paused
+        client = Http(nodes[0].url, entry["admin"], ADMIN_PASSWORD)
+        if client.call("GET", f"/api/v1/campaigns/{entry['campaign']}")["status"] == "PAUSED":
+            client.call("POST", f"/api/v1/campaigns/{entry['campaign']}/resume")
     deadline = time.time() + 120
     waiting = list(plan)
     while waiting and time.time() < deadline:
@@ -350,6 +375,8 @@ def run(args, db, jar, log_dir, plan, count):
         jvm0 = [node.cpu_seconds() for node in nodes]
         pg0 = postgres_cpu()
         backends0, pids0 = bench_backends_cpu(db)
+        work0 = database_work(db)
+        waiting0 = events_waiting(db)
         log(f"measuring {args.minutes} min on {count} node(s)")
         per_node_placed0 = [scrape([node]).get("outdial_calls_placed_total", 0) for node in nodes]
         loads = []
@@ -362,6 +389,8 @@ def run(args, db, jar, log_dir, plan, count):
         jvm1 = [node.cpu_seconds() for node in nodes]
         pg1 = postgres_cpu()
         backends1, pids1 = bench_backends_cpu(db)
+        work1 = database_work(db)
+        waiting1 = events_waiting(db)
         seconds = t1 - t0
         placed = after.get("outdial_calls_placed_total", 0) - before.get("outdial_calls_placed_total", 0)
         claim_count = after.get(("outdial_customers_claim_seconds_count", None), 0) \
@@ -379,6 +408,10 @@ def run(args, db, jar, log_dir, plan, count):
             "jvm_cpu": [(b - a) / seconds for a, b in zip(jvm0, jvm1)],
             "pg_cpu": cpu_between(pg0, pg1) / seconds,
             "pg_backends_cpu": (backends1 - backends0) / seconds if pids0 == pids1 else None,
+            "events_waiting": (waiting0, waiting1),
+            "commits_per_attempt": (work1[0] - work0[0]) / placed if placed else None,
+            "rows_written_per_attempt": (work1[1] - work0[1]) / placed if placed else None,
+            "rows_fetched_per_attempt": (work1[2] - work0[2]) / placed if placed else None,
             "load": (load_before[0], max(loads) if loads else load_before[0]),
         }
         log(json.dumps(result))
@@ -414,6 +447,10 @@ def main():
                         help="each node's pacer lease: long enough to outlive a starved heartbeat on a loaded machine")
     parser.add_argument("--limit", type=int, default=1000, help="each business's concurrent-call limit")
     parser.add_argument("--pool", type=int, default=10, help="each node's database connections")
+    parser.add_argument("--engine-threads", type=int, default=4,
+                        help="each node's engine lanes (outdial.dialing.engine-threads): businesses are pinned to one each")
+    parser.add_argument("--listener-threads", type=int, default=4,
+                        help="each node's call-end listener threads (outdial.events.listener-threads)")
     parser.add_argument("--heap", default="1g")
     parser.add_argument("--db", default="outdial_live_load_bench")
     parser.add_argument("--port", type=int, default=8180)
@@ -435,16 +472,18 @@ def main():
 
     print(f"\n{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}: {args.customers:,} customers, "
           f"{args.businesses} businesses x {args.campaigns} campaigns x {args.agents} bots, ring {args.ring}, "
-          f"talk {args.talk}, no answer {args.no_answer}, {args.minutes} min measured per row\n")
+          f"talk {args.talk}, no answer {args.no_answer}, {args.engine_threads} engine threads, {args.listener_threads} listener threads and {args.pool} connections "
+          f"a node, {args.minutes} min measured per row\n")
     print("| nodes | attempts/s (per node) | claims/s | claim p50 / p99 / mean (ms) | call-end write p50 / p99 (ms) "
-          "| customer write p99 (ms) | JVM CPU (cores) | PostgreSQL CPU (all / bench backends) | load avg | violations |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+          "| customer write p99 (ms) | JVM CPU (cores) | PostgreSQL CPU (all / bench backends) "
+          "| commits / rows written / rows fetched per attempt | listener events waiting (start → end) | load avg | violations |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in results:
         print(f"| {r['nodes']} | {r['attempts_per_s']:.0f} ({', '.join(f'{x:.0f}' for x in r['per_node'])}) "
               f"| {r['claims_per_s']:.0f} | {fmt(r['claim_p50'], 2)} / {fmt(r['claim_p99'], 2)} / {fmt(r['claim_mean'], 2)} "
               f"| {fmt(r['end_p50'], 2)} / {fmt(r['end_p99'], 2)} | {fmt(r['record_p99'], 2)} "
               f"| {' + '.join(f'{x:.2f}' for x in r['jvm_cpu'])} | {r['pg_cpu']:.2f} / {fmt(r['pg_backends_cpu'], 2)} "
-              f"| {r['load'][0]:.1f}–{r['load'][1]:.1f} | {r['violations']} {r['by_rule'] or ''} |")
+              f"| {fmt(r['commits_per_attempt'])} / {fmt(r['rows_written_per_attempt'])} / {fmt(r['rows_fetched_per_attempt'])} | {r['events_waiting'][0]} → {r['events_waiting'][1]} | {r['load'][0]:.1f}–{r['load'][1]:.1f} | {r['violations']} {r['by_rule'] or ''} |")
     if len(results) > 1:
         one = results[0]["attempts_per_s"]
         for r in results[1:]:

@@ -54,9 +54,9 @@ public class DialingCalls implements CallLog {
         return calls.atomically(work);
     }
 
-    /** Whether the call's record is stored ended already. */
-    public boolean isEnded(String callId) {
-        return calls.isEnded(callId);
+    /** Saves the call; true when this save is the one that ended it (its record was open until now). */
+    public boolean saveEnding(CallRecord call) {
+        return calls.saveEnding(call);
     }
 
     @Override

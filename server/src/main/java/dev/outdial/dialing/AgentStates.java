@@ -73,7 +73,7 @@ public class AgentStates {
         for (AgentState state : AgentState.values()) {
             counts.put(state, 0);
         }
-        engine.call(() -> {
+        engine.call(businessId, () -> {
             Instant now = engine.now();
             Optional<AgentDesk> desk = dialers.desk(businessId);
             for (long id : agentIds) {

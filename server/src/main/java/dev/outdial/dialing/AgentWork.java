@@ -126,7 +126,7 @@ public class AgentWork {
         requirePacedHere(me);
         assignments.campaignOf(me.businessId(), me.id(), campaignId);
         AgentId agent = agentOf(me);
-        NextCustomer next = engine.call(() -> runnerFor(agent, campaignId).next(agent));
+        NextCustomer next = engine.call(me.businessId(), () -> runnerFor(agent, campaignId).next(agent));
         return switch (next) {
             case NextCustomer.Handed handed -> customers.get(me.businessId(), campaignId, handed.customer().customerId());
             case NextCustomer.Refused refused -> throw new ConflictException("dialing.next.refused",
@@ -139,7 +139,7 @@ public class AgentWork {
         requirePacedHere(me);
         assignments.campaignOf(me.businessId(), me.id(), campaignId);
         AgentId agent = agentOf(me);
-        if (!engine.call(() -> runnerFor(agent, campaignId).skip(agent))) {
+        if (!engine.call(me.businessId(), () -> runnerFor(agent, campaignId).skip(agent))) {
             throw new ConflictException("dialing.skip.nothing-offered", campaignId);
         }
     }
@@ -159,7 +159,7 @@ public class AgentWork {
         assignments.campaignOf(me.businessId(), me.id(), campaignId);
         AgentId agent = agentOf(me);
         boolean calledItLast = calls.lastAgentOf(campaignId, customerId).filter(last -> last == me.id()).isPresent();
-        DialOutcome outcome = engine.call(() -> {
+        DialOutcome outcome = engine.call(me.businessId(), () -> {
             CampaignRunner runner = runnerFor(agent, campaignId);
             if (!dialers.holds(me.businessId(), agent, campaignId, customerId) && !calledItLast) {
                 throw new ConflictException("dialing.dial.not-yours", customerId);
@@ -185,7 +185,7 @@ public class AgentWork {
                     Map.of("reason", "CALL_ENDED", "result", result));
         }
         requireAnswerOnThePage();
-        if (engine.call(() -> phones.answer(agentOf(me))).isEmpty()) {
+        if (engine.call(me.businessId(), () -> phones.answer(agentOf(me))).isEmpty()) {
             throw new ConflictException("dialing.answer.nothing-ringing", new Object[] {callId},
                     Map.of("reason", "NOT_RINGING"));
         }
@@ -193,7 +193,7 @@ public class AgentWork {
 
     /** Whether the agent's own phone rings for a call now (progressive, before they answer). */
     public boolean isRinging(CurrentUser me) {
-        return engine.call(() -> phones.isRinging(agentOf(me)));
+        return engine.call(me.businessId(), () -> phones.isRinging(agentOf(me)));
     }
 
     /**
@@ -202,14 +202,14 @@ public class AgentWork {
      */
     public void answerPhone(CurrentUser me) {
         requireAnswerOnThePage();
-        if (engine.call(() -> phones.answer(agentOf(me))).isEmpty()) {
+        if (engine.call(me.businessId(), () -> phones.answer(agentOf(me))).isEmpty()) {
             throw new ConflictException("dialing.phone.nothing-ringing");
         }
     }
 
     /** The agent hangs up the leg they answered last (a queue call, an auto callback); 409 when there is none. */
     public void hangUpPhone(CurrentUser me) {
-        if (!engine.call(() -> phones.hangUp(agentOf(me)))) {
+        if (!engine.call(me.businessId(), () -> phones.hangUp(agentOf(me)))) {
             throw new ConflictException("dialing.phone.nothing-answered");
         }
     }
@@ -219,7 +219,7 @@ public class AgentWork {
         requirePacedHere(me);
         CallRecord call = ownCall(me, callId);
         CallId id = new CallId(callId);
-        engine.run(() -> dialers.runnerOfCall(call.campaignId(), id).ifPresent(runner -> runner.hangUp(id)));
+        engine.run(me.businessId(), () -> dialers.runnerOfCall(call.campaignId(), id).ifPresent(runner -> runner.hangUp(id)));
     }
 
     /** The agent's word on their reached call: classification, what next, the script's answers. */
@@ -229,7 +229,7 @@ public class AgentWork {
         Campaign campaign = assignments.campaignOf(me.businessId(), me.id(), call.campaignId());
         CallDisposition disposition = dispositions.validate(me.businessId(), campaign, agentOf(me), request);
         CallId id = new CallId(callId);
-        DispositionOutcome outcome = engine.call(() -> dialers.runnerOfCall(call.campaignId(), id)
+        DispositionOutcome outcome = engine.call(me.businessId(), () -> dialers.runnerOfCall(call.campaignId(), id)
                 .map(runner -> runner.dispose(id, disposition))
                 .orElseGet(() -> new DispositionOutcome.Rejected("call " + callId + " is not awaiting a disposition")));
         if (outcome instanceof DispositionOutcome.Rejected rejected) {
@@ -241,7 +241,7 @@ public class AgentWork {
     /** "They can end it early." */
     public void endWrapUp(CurrentUser me) {
         requirePacedHere(me);
-        engine.run(() -> dialers.endWrapUp(me.businessId(), agentOf(me)));
+        engine.run(me.businessId(), () -> dialers.endWrapUp(me.businessId(), agentOf(me)));
     }
 
     /**
@@ -261,7 +261,7 @@ public class AgentWork {
         if (lines.hasPhones()) {
             lines.presenceChanged(me.businessId(), agent, sessions.isAvailable(agent) && hasSystemDialedCampaignOpen(me));
         }
-        engine.run(() -> dialers.presenceChanged(me.businessId(), agent));
+        engine.run(me.businessId(), () -> dialers.presenceChanged(me.businessId(), agent));
     }
 
     /** Progressive and predictive connect answered customers at once: the agent's phone line is kept up for them. */

@@ -44,7 +44,7 @@ public class DialingStates {
         }
         Optional<NotDialing> reason = campaign.status() != CampaignStatus.RUNNING
                 ? Optional.of(NotDialing.CAMPAIGN_NOT_RUNNING)
-                : engine.call(() -> dialers.runner(campaignId).map(CampaignRunner::whyNotDialing)
+                : engine.call(businessId, () -> dialers.runner(campaignId).map(CampaignRunner::whyNotDialing)
                         .orElse(Optional.of(NotDialing.CAMPAIGN_NOT_RUNNING)));
         return new DialingState(campaignId, campaign.status().name(), reason.isEmpty(),
                 reason.map(Enum::name).orElse(null),

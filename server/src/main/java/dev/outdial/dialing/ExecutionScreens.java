@@ -67,7 +67,7 @@ public class ExecutionScreens {
                 .orElse(List.of());
         List<CallClassification> reached = classifications.list(me.businessId()).stream()
                 .filter(CallClassification::reached).toList();
-        Long held = engine.call(() -> dialers.holding(me.businessId(), AgentWork.agentOf(me)))
+        Long held = engine.call(me.businessId(), () -> dialers.holding(me.businessId(), AgentWork.agentOf(me)))
                 .filter(holding -> holding.campaignId() == campaignId).map(AgentDesk.Holding::customerId).orElse(null);
         return new Screen(campaign, questions, reached, held);
     }
@@ -78,7 +78,7 @@ public class ExecutionScreens {
         CampaignCustomer customer = customers.get(me.businessId(), campaignId, customerId);
         List<CallView> history = calls.ofCampaign(me.businessId(), campaignId, me.id())
                 .stream().filter(call -> call.customerId() == customerId).map(CallView::of).toList();
-        boolean holdsIt = engine.call(
+        boolean holdsIt = engine.call(me.businessId(),
                 () -> dialers.holds(me.businessId(), AgentWork.agentOf(me), campaignId, customerId));
         if (!holdsIt && history.isEmpty()) {
             throw new NotFoundException("customer", customerId);

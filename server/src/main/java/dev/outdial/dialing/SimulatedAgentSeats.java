@@ -100,13 +100,7 @@ public class SimulatedAgentSeats {
         AgentBehaviour behaviour = new AgentBehaviour(Distribution.constant(Duration.ZERO),
                 Distribution.constant(Duration.ZERO), Distribution.constant(Duration.ofSeconds(wrapUp == null ? 0 : wrapUp)),
                 AgentBehaviour.done(String.valueOf(reached)));
-        int seated = 0;
-        for (long agent : agents) {
-            if (seat(businessId, seating.campaignId(), agent, behaviour)) {
-                seated++;
-            }
-        }
-        return seated;
+        return seat(businessId, seating.campaignId(), agents, behaviour);
     }
 
     private boolean isAgent(long businessId, Long userId) {
@@ -132,21 +126,32 @@ public class SimulatedAgentSeats {
      * mode ({@link #available()}).
      */
     public boolean seat(long businessId, long campaignId, long userId, AgentBehaviour behaviour) {
+        return seat(businessId, campaignId, List.of(userId), behaviour) == 1;
+    }
+
+    /**
+     * Seats bots as agents {@code userIds} in the running campaign, all in one task of the business's
+     * engine lane (a lane busy dialing would make each seat wait its turn); none when the campaign does
+     * not run on this node. Returns how many took their seat.
+     */
+    private int seat(long businessId, long campaignId, List<Long> userIds, AgentBehaviour behaviour) {
         SimulatedCarrier simulated = carrier.orElseThrow(() -> new IllegalStateException(
                 "bots answer on the simulated carrier: outdial.telephony.mode must be sim"));
-        AgentId agent = AgentId.of(String.valueOf(userId));
-        return engine.call(() -> {
+        return engine.call(businessId, () -> {
             Optional<CampaignRunner> runner = dialers.runner(campaignId);
             if (runner.isEmpty()) {
-                return false;
+                return 0;
             }
-            SimulatedAgent bot = new SimulatedAgent(agent, engine, simulated, behaviour, random);
-            bot.works(campaignId, runner.get(), false);
-            seats.seat(bot);
-            sessions.open(agent, campaignId);
-            sessions.setAvailable(agent, true);
+            for (long userId : userIds) {
+                AgentId agent = AgentId.of(String.valueOf(userId));
+                SimulatedAgent bot = new SimulatedAgent(agent, engine.lane(businessId), simulated, behaviour, random);
+                bot.works(campaignId, runner.get(), false);
+                seats.seat(bot);
+                sessions.open(agent, campaignId);
+                sessions.setAvailable(agent, true);
+            }
             dialers.wake(businessId);
-            return true;
+            return userIds.size();
         });
     }
 }

@@ -64,7 +64,7 @@ public class SimulatedInboundCalls {
         violations.throwIfAny();
         String number = caller;
         Optional<Duration> hangUpAfter = Optional.ofNullable(hangUp).map(Duration::ofSeconds);
-        return engine.call(() -> switchboards.of(businessId).enter(queue, number,
+        return engine.call(businessId, () -> switchboards.of(businessId).enter(queue, number,
                 listener -> carrier.receive(number, keys, hangUpAfter, listener))).value();
     }
 

@@ -1,6 +1,5 @@
 package dev.outdial.dialing;
 
-import dev.outdial.dialing.internal.EngineThread;
 import dev.outdial.dialing.internal.SimTelephonyProperties;
 import dev.outdial.engine.sim.SimulatedCarrier;
 import java.lang.annotation.ElementType;
@@ -49,12 +48,10 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
             ApplicationContext application = SpringExtension.getApplicationContext(context);
             SimTelephonyProperties sim = bind(rules, application);
             SimulatedCarrier carrier = application.getBean(SimulatedCarrier.class);
-            // The carrier is the engine's: it is changed on the engine's thread, between two of its tasks.
-            application.getBean(EngineThread.class).run(() -> {
-                carrier.changeModel(sim.model());
-                carrier.keyPresses(sim.keyPresses());
-                carrier.hotlineRules(sim.hotlineOutcomes());
-            });
+            // Calls placed from now on behave so, on every lane of the engine.
+            carrier.changeModel(sim.model());
+            carrier.keyPresses(sim.keyPresses());
+            carrier.hotlineRules(sim.hotlineOutcomes());
         }
 
         private static SimTelephonyProperties bind(String[] rules, ApplicationContext application) {

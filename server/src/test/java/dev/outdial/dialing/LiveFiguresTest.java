@@ -62,7 +62,7 @@ class LiveFiguresTest {
         agentIs(onCall, true, campaign.campaignId);
         agentIs(wrappingUp, true, campaign.campaignId);
         agentIs(away, false, campaign.campaignId);
-        engine.call(() -> {
+        engine.call(business.id(), () -> {
             desk.hold(agentId(onCall), campaign.campaignId, customers.getFirst());
             desk.startWrapUp(agentId(wrappingUp), engine.now().plus(Duration.ofHours(1)));
             return null;
@@ -126,7 +126,7 @@ class LiveFiguresTest {
             assertThat(whole.get("campaigns")).hasSize(1);
             assertThat(whole.get("campaigns").get(0).get("campaignId").asLong()).isEqualTo(campaign.campaignId);
         } finally {
-            engine.call(() -> {
+            engine.call(business.id(), () -> {
                 desk.release(agentId(onCall), engine.now());
                 desk.endWrapUp(agentId(wrappingUp), engine.now());
                 return null;
@@ -165,7 +165,7 @@ class LiveFiguresTest {
     }
 
     private AgentDesk deskOf(long businessId) {
-        return DialingScenario.waitFor(() -> engine.call(() -> dialers.desk(businessId)), Optional::isPresent,
+        return DialingScenario.waitFor(() -> engine.call(businessId, () -> dialers.desk(businessId)), Optional::isPresent,
                 "the business's dialer").orElseThrow();
     }
 

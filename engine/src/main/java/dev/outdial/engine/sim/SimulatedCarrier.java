@@ -8,12 +8,12 @@ import dev.outdial.engine.port.Scheduler;
 import dev.outdial.engine.port.Telephony;
 import java.time.Duration;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -24,21 +24,25 @@ import java.util.function.Consumer;
  * through the {@link Scheduler} port: on the wall clock live, in virtual time in a simulation.
  * Everything random about a call is drawn when it is placed, or when an IVR waits for a key, so a seed
  * replays the same calls.
+ *
+ * <p>Live, each business's engine runs on a thread of its own and a leg's timers run where the call
+ * was placed: a leg is touched by one thread, but the maps of legs and phones are shared, so they
+ * are concurrent, and so is the count that names legs.
  */
 public final class SimulatedCarrier implements Telephony {
 
     private final Scheduler scheduler;
-    private CarrierModel model;
+    private volatile CarrierModel model;
     private final CallFates fates;
     private final Random keyDraws;
-    private final Map<CallId, Leg> legs = new HashMap<>();
-    private final Map<AgentId, AgentPhone> agentPhones = new HashMap<>();
+    private final Map<CallId, Leg> legs = new ConcurrentHashMap<>();
+    private final Map<AgentId, AgentPhone> agentPhones = new ConcurrentHashMap<>();
     /** What each answered leg hears now; read by live views and tests from other threads. */
     private final Map<CallId, Prompt> playing = new ConcurrentHashMap<>();
     private final String idPrefix;
-    private long placed;
-    private KeyPresses keyPresses = KeyPresses.none();
-    private NumberRules hotlineRules = NumberRules.none();
+    private final AtomicLong placed = new AtomicLong();
+    private volatile KeyPresses keyPresses = KeyPresses.none();
+    private volatile NumberRules hotlineRules = NumberRules.none();
 
     public SimulatedCarrier(Scheduler scheduler, CarrierModel model, Random random) {
         this(scheduler, model, random, "sim");
@@ -251,7 +255,7 @@ public final class SimulatedCarrier implements Telephony {
     }
 
     private Leg open(String kind, Consumer<CallEvent> listener) {
-        Leg leg = new Leg(new CallId(idPrefix + "-" + kind + "-" + ++placed), listener);
+        Leg leg = new Leg(new CallId(idPrefix + "-" + kind + "-" + placed.incrementAndGet()), listener);
         legs.put(leg.id, leg);
         return leg;
     }

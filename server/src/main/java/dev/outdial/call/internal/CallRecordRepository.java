@@ -59,6 +59,12 @@ public class CallRecordRepository implements CallLog {
              left join app_user u on u.id = r.agent_id
              left join call_classification cc on cc.id = r.classification_id
             """;
+    /** What a save after the call's start writes; a record closed already keeps its end and result. */
+    private static final String UPDATED_COLUMNS = """
+            agent_id = :agent, ringing_at = :ringing, answered_at = :answered, connected_at = :connected,
+            ended_at = coalesce(ended_at, :ended), result = coalesce(result, :result),
+            classification_id = :classification, disposition = :disposition, callback_at = :callbackAt,
+            answers = :answers""";
     private static final TypeReference<Map<String, String>> ANSWERS = new TypeReference<>() { };
 
     private final JdbcClient db;
@@ -115,16 +121,19 @@ public class CallRecordRepository implements CallLog {
         return request == null ? fence.fenced(businessId) : request;
     }
 
-    /** The call's record takes telephony's name for it; a name another record has is an error (duplicate key). */
+    /**
+     * The call's record takes telephony's name for it, and its state as placed, in one statement; a
+     * name another record has is an error (duplicate key).
+     */
     @Override
     public void placed(CallId pending, CallRecord placed) {
         Map<String, Object> values = values(placed);
         values.put("pending", pending.value());
-        int renamed = db.sql("update call_record set id = :id where id = :pending").params(values).update();
+        int renamed = db.sql("update call_record set id = :id, " + UPDATED_COLUMNS + " where id = :pending")
+                .params(values).update();
         if (renamed != 1) {
             throw new IllegalStateException("call " + pending.value() + " has no record to name " + placed.id().value());
         }
-        save(placed);
     }
 
     @Override
@@ -139,22 +148,25 @@ public class CallRecordRepository implements CallLog {
      */
     @Override
     public void save(CallRecord call) {
-        int updated = db.sql("""
-                update call_record set agent_id = :agent, ringing_at = :ringing, answered_at = :answered,
-                    connected_at = :connected, ended_at = coalesce(ended_at, :ended), result = coalesce(result, :result),
-                    classification_id = :classification, disposition = :disposition, callback_at = :callbackAt,
-                    answers = :answers
-                where id = :id
-                """).params(values(call)).update();
+        int updated = db.sql("update call_record set " + UPDATED_COLUMNS + " where id = :id").params(values(call)).update();
         if (updated != 1) {
             throw new IllegalStateException("call " + call.id().value() + " has no record: it was never opened");
         }
     }
 
-    /** Whether the call's record is stored ended already. */
-    public boolean isEnded(String callId) {
-        return db.sql("select count(*) from call_record where id = :id and ended_at is not null")
-                .param("id", callId).query(Long.class).single() > 0;
+    /**
+     * Saves the call as {@link #save} does, and answers whether this save is the one that ended it:
+     * an ended call is first written only where its record is still open, so the answer costs no
+     * query of its own (a call's end is announced once, even when another node closed it first).
+     */
+    public boolean saveEnding(CallRecord call) {
+        if (call.endedAt().isPresent()
+                && db.sql("update call_record set " + UPDATED_COLUMNS + " where id = :id and ended_at is null")
+                        .params(values(call)).update() == 1) {
+            return true;
+        }
+        save(call);
+        return false;
     }
 
     @Override

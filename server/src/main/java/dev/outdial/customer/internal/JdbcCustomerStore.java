@@ -167,15 +167,23 @@ public class JdbcCustomerStore {
                 .list();
     }
 
+    /**
+     * The first due time after {@code now}, read in the order of the index on {@code (campaign_id,
+     * next_attempt_at)} so it stops at the first row that qualifies: {@code min(…)} had PostgreSQL
+     * read every customer due later (each failed call adds one, a retry gap ahead), at every pacing
+     * round (issue 18).
+     */
     public Optional<Instant> nextDueAfter(long campaignId, Instant now) {
         return db.sql("""
-                select min(next_attempt_at) as next_due from campaign_customer
+                select next_attempt_at from campaign_customer
                 where campaign_id = :campaign and lease_until is null
                   and held_pause = false and held_blacklist = false and held_dnc = false
                   and progress in ('CALLBACK', 'RETRY', 'DO_NOT_CALL_BACK', 'ERROR') and next_attempt_at > :now
+                order by next_attempt_at
+                fetch first 1 rows only
                 """)
                 .param("campaign", campaignId).param("now", SqlTime.toSql(now))
-                .query((row, n) -> Optional.ofNullable(SqlTime.instant(row, "next_due"))).single();
+                .query((row, n) -> SqlTime.instant(row, "next_attempt_at")).optional();
     }
 
     /**

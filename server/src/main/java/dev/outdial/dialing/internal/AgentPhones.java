@@ -4,9 +4,9 @@ import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.sim.AgentPhone;
 import dev.outdial.engine.sim.SimulatedCarrier;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,15 +16,15 @@ import org.springframework.stereotype.Component;
  * When the engine rings an agent (progressive), the ring is pushed to the agent's event stream and
  * the leg waits here until the agent answers it; unanswered, it times out as AGENT_TIMEOUT, and
  * the page is told it stopped ringing, so an answer then is refused instead of answering nothing.
- * Used on the engine thread only, like the carrier itself.
+ * Used on the engine's lanes, each agent on their business's, like the carrier itself.
  */
 @Component
 public class AgentPhones {
 
     private final Optional<SimulatedCarrier> simulated;
     private final AgentEventStream events;
-    private final Map<AgentId, CallId> ringing = new HashMap<>();
-    private final Map<AgentId, CallId> onTheLine = new HashMap<>();
+    private final Map<AgentId, CallId> ringing = new ConcurrentHashMap<>();
+    private final Map<AgentId, CallId> onTheLine = new ConcurrentHashMap<>();
 
     AgentPhones(LiveTelephony telephony, AgentEventStream events) {
         this.simulated = telephony.simulatedCarrier();

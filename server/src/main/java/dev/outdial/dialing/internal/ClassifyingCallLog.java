@@ -78,10 +78,10 @@ final class ClassifyingCallLog implements CallLog {
     }
 
     private void saveAndAnnounce(CallRecord call) {
-        // The engine saves a call at every step, and again after it ended for the disposition.
+        // The engine saves a call at every step, and again after it ended for the disposition: the
+        // save that ends the record says so, without a query of its own.
         Timer.Sample writing = Timer.start();
-        boolean endsNow = call.endedAt().isPresent() && !calls.isEnded(call.id().value());
-        calls.save(call);
+        boolean endsNow = calls.saveEnding(call);
         if (endsNow) {
             writing.stop(endWrites);
         }

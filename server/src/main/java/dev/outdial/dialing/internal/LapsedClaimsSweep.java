@@ -53,7 +53,7 @@ class LapsedClaimsSweep {
         CampaignSettings campaign = settings.settingsOf(lapsed.businessId(), lapsed.campaignId());
         customers.register(lapsed.campaignId(), campaign.rules());
         LapsedClaims claims = new LapsedClaims(campaign, customers, calls);
-        int expired = engine.call(() -> {
+        int expired = engine.call(lapsed.businessId(), () -> {
             int given = claims.expire(engine.now(), dialers.heldHere(lapsed.businessId(), lapsed.campaignId()));
             dialers.wake(lapsed.businessId());
             return given;

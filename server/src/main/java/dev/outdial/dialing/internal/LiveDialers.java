@@ -16,13 +16,14 @@ import dev.outdial.engine.pacing.EnginePorts;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.rules.ConcurrencyLimit;
 import dev.outdial.shared.NotFoundException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntSupplier;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -40,7 +41,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * becomes RUNNING (and at startup, when it is RUNNING already) and stops on PAUSED, ENDED or
  * UNAPPROVED; a stopped runner is kept so its last calls finish and are disposed as usual.
  *
- * <p>Everything here but reading settings runs on the {@link EngineThread}; the maps need no locks.
+ * <p>Everything of a business here but reading settings runs on its lane of the {@link EngineThread};
+ * the maps are shared by the lanes, so they are concurrent, and each business's dialer and runners are
+ * only ever touched on its own lane.
  */
 @Component
 public class LiveDialers {
@@ -51,8 +54,8 @@ public class LiveDialers {
     private static final class Running {
         private final long businessId;
         private final CampaignRunner runner;
-        private boolean stale;
-        private boolean started;
+        private volatile boolean stale;
+        private volatile boolean started;
 
         private Running(long businessId, CampaignRunner runner) {
             this.businessId = businessId;
@@ -68,12 +71,12 @@ public class LiveDialers {
     private final AgentPhones phones;
     private final PacerLeases leases;
     private final EnginePorts ports;
-    private final Map<Long, BusinessDialer> dialers = new HashMap<>();
+    private final Map<Long, BusinessDialer> dialers = new ConcurrentHashMap<>();
     /** Each business's contract limit, shared by its dialer and campaigns, changed in place. */
-    private final Map<Long, ConcurrencyLimit> limits = new HashMap<>();
-    private final Set<Long> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Map<Long, ConcurrencyLimit> limits = new ConcurrentHashMap<>();
+    private final Set<Long> warned = ConcurrentHashMap.newKeySet();
     /** Per campaign, every runner it had on this node, the current one last. */
-    private final Map<Long, List<Running>> runners = new HashMap<>();
+    private final Map<Long, List<Running>> runners = new ConcurrentHashMap<>();
 
     LiveDialers(EngineThread engine, EngineCampaigns settings, LiveCampaignRegistries registries, Campaigns campaigns,
                 Businesses businesses, AgentPhones phones, PacerLeases leases, EnginePorts ports) {
@@ -116,7 +119,7 @@ public class LiveDialers {
     /** Reads the business's contract limit afresh and hands it to its running dialer, if any. */
     public void refreshLimit(long businessId) {
         int limit = settings.concurrentCallLimit(businessId);
-        engine.run(() -> Optional.ofNullable(limits.get(businessId)).ifPresent(current -> {
+        engine.run(businessId, () -> Optional.ofNullable(limits.get(businessId)).ifPresent(current -> {
             if (current.contractLimit() != limit) {
                 log.info("Business {} may now have {} concurrent calls (was {})", businessId, limit, current.contractLimit());
                 current.changeTo(limit);
@@ -127,10 +130,10 @@ public class LiveDialers {
 
     @TransactionalEventListener(fallbackExecution = true)
     void customersChanged(CampaignCustomersChanged change) {
-        engine.run(() -> wake(change.businessId()));
+        engine.run(change.businessId(), () -> wake(change.businessId()));
     }
 
-    /** Customers may have become eligible: the business's campaigns pace again; on the engine thread. */
+    /** Customers may have become eligible: the business's campaigns pace again; on the business's lane. */
     public void wake(long businessId) {
         Optional.ofNullable(dialers.get(businessId)).ifPresent(BusinessDialer::wake);
     }
@@ -152,7 +155,7 @@ public class LiveDialers {
             return;
         }
         registries.register(campaign);
-        engine.run(() -> {
+        engine.run(businessId, () -> {
             Optional<Running> current = current(campaignId);
             if (current.isPresent() && !current.get().stale) {
                 current.get().started = true;
@@ -162,7 +165,7 @@ public class LiveDialers {
             BusinessDialer dialer = dialerFor(businessId, campaign::concurrentCallLimit);
             try {
                 Running running = new Running(businessId, dialer.campaign(campaign.settings()));
-                runners.computeIfAbsent(campaignId, ignored -> new ArrayList<>()).add(running);
+                runners.computeIfAbsent(campaignId, ignored -> new CopyOnWriteArrayList<>()).add(running);
                 running.started = true;
                 running.runner.start();
             } catch (UnsupportedOperationException notYet) {
@@ -172,11 +175,11 @@ public class LiveDialers {
     }
 
     public void stop(long campaignId, boolean settingsMayChange) {
-        engine.run(() -> current(campaignId).ifPresent(running -> {
+        current(campaignId).ifPresent(found -> engine.run(found.businessId, () -> current(campaignId).ifPresent(running -> {
             running.started = false;
             running.runner.stop();
             running.stale |= settingsMayChange;
-        }));
+        })));
     }
 
     /**
@@ -185,7 +188,7 @@ public class LiveDialers {
      * have changed too).
      */
     public void runOnly(long businessId, Set<Long> running) {
-        Set<Long> startedHere = engine.call(() -> startedCampaigns(businessId));
+        Set<Long> startedHere = startedCampaigns(businessId);
         // A status may have changed since the list was read: each one is read again before acting on it.
         running.stream().filter(id -> !startedHere.contains(id)).filter(id -> isRunning(businessId, id))
                 .forEach(id -> start(businessId, id));
@@ -206,12 +209,12 @@ public class LiveDialers {
      * another node ending (a previous pacer's) wake nothing here.
      */
     public void paceAgain(long businessId) {
-        engine.run(() -> wake(businessId));
+        engine.run(businessId, () -> wake(businessId));
     }
 
     /** This node lost the business's pacer lease: nothing new is dialed here; calls up finish. */
     public void stopBusiness(long businessId) {
-        engine.call(() -> startedCampaigns(businessId)).forEach(id -> stop(id, true));
+        startedCampaigns(businessId).forEach(id -> stop(id, true));
     }
 
     private boolean isRunning(long businessId, long campaignId) {
@@ -224,16 +227,14 @@ public class LiveDialers {
 
     /** The campaigns started on this node, by business: what this node's dialer metrics cover. */
     public Map<Long, Set<Long>> startedHere() {
-        return engine.call(() -> {
-            Map<Long, Set<Long>> started = new HashMap<>();
-            runners.forEach((campaignId, all) -> {
-                Running current = all.getLast();
-                if (current.started) {
-                    started.computeIfAbsent(current.businessId, business -> new HashSet<>()).add(campaignId);
-                }
-            });
-            return started;
+        Map<Long, Set<Long>> started = new HashMap<>();
+        runners.forEach((campaignId, all) -> {
+            Running current = all.getLast();
+            if (current.started) {
+                started.computeIfAbsent(current.businessId, business -> new HashSet<>()).add(campaignId);
+            }
         });
+        return started;
     }
 
     private Set<Long> startedCampaigns(long businessId) {
@@ -247,12 +248,12 @@ public class LiveDialers {
         return started;
     }
 
-    /** The campaign's current runner; call on the engine thread. */
+    /** The campaign's current runner; call on its business's lane. */
     public Optional<CampaignRunner> runner(long campaignId) {
         return current(campaignId).map(running -> running.runner);
     }
 
-    /** The runner of the campaign that placed {@code call} (a stopped one finishes its calls); call on the engine thread. */
+    /** The runner of the campaign that placed {@code call} (a stopped one finishes its calls); call on its business's lane. */
     public Optional<CampaignRunner> runnerOfCall(long campaignId, CallId call) {
         Predicate<CampaignRunner> placedIt = runner -> runner.calls().openCall(call).isPresent()
                 || runner.calls().awaitingDisposition(call).isPresent();
@@ -270,7 +271,7 @@ public class LiveDialers {
         return leases.holds(businessId) ? Optional.empty() : leases.heldElsewhere(businessId);
     }
 
-    /** The business's dialer, made now if none of its campaigns ran yet: what its inbound queues share agents with; on the engine thread. */
+    /** The business's dialer, made now if none of its campaigns ran yet: what its inbound queues share agents with; on the business's lane. */
     public BusinessDialer dialerFor(long businessId) {
         return dialerFor(businessId, () -> settings.concurrentCallLimit(businessId));
     }
@@ -279,40 +280,42 @@ public class LiveDialers {
         return dialers.computeIfAbsent(businessId, id -> {
             ConcurrencyLimit contract = new ConcurrencyLimit(limit.getAsInt());
             limits.put(id, contract);
-            return new BusinessDialer(id, contract, ports);
+            // The business's engine schedules on its own lane: telephony's events and timers come back there.
+            return new BusinessDialer(id, contract, new EnginePorts(engine.lane(id), ports.telephony(), ports.customers(),
+                    ports.agents(), ports.numberLists(), ports.calls(), ports.screen()));
         });
     }
 
-    /** The agent switched state or opened or closed a campaign: offers go back, campaigns pace again; on the engine thread. */
+    /** The agent switched state or opened or closed a campaign: offers go back, campaigns pace again; on the business's lane. */
     public void presenceChanged(long businessId, AgentId agent) {
         phones.plugIn(agent);
         Optional.ofNullable(dialers.get(businessId)).ifPresent(dialer -> dialer.agentPresenceChanged(agent));
     }
 
-    /** The customer the agent holds in the business, if any; on the engine thread. */
+    /** The customer the agent holds in the business, if any; on the business's lane. */
     public Optional<AgentDesk.Holding> holding(long businessId, AgentId agent) {
         return Optional.ofNullable(dialers.get(businessId)).flatMap(dialer -> dialer.desk().holding(agent));
     }
 
-    /** Whether the agent holds this customer of the campaign (offered, or on their call); on the engine thread. */
+    /** Whether the agent holds this customer of the campaign (offered, or on their call); on the business's lane. */
     public boolean holds(long businessId, AgentId agent, long campaignId, long customerId) {
         return holding(businessId, agent)
                 .filter(held -> held.campaignId() == campaignId && held.customerId() == customerId).isPresent();
     }
 
-    /** Read-only: what the business's agents are doing for the engine, for the live view; on the engine thread. */
+    /** Read-only: what the business's agents are doing for the engine, for the live view; on the business's lane. */
     public Optional<AgentDesk> desk(long businessId) {
         return Optional.ofNullable(dialers.get(businessId)).map(BusinessDialer::desk);
     }
 
-    /** "They can end it early"; on the engine thread. */
+    /** "They can end it early"; on the business's lane. */
     public void endWrapUp(long businessId, AgentId agent) {
         Optional.ofNullable(dialers.get(businessId)).ifPresent(dialer -> dialer.endWrapUp(agent));
     }
 
     /**
      * Customers of the campaign this node still serves (held by its agents or on its calls), whose
-     * leases are its own to renew, never to expire; on the engine thread.
+     * leases are its own to renew, never to expire; on the business's lane.
      */
     Set<Long> heldHere(long businessId, long campaignId) {
         Set<Long> held = new HashSet<>();

@@ -4,14 +4,14 @@ import dev.outdial.engine.call.CampaignSettings;
 import dev.outdial.engine.inbound.Switchboard;
 import dev.outdial.engine.pacing.BusinessDialer;
 import dev.outdial.engine.port.Telephony;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
  * Each business's inbound {@link Switchboard} on this node, sharing the agents' desk with the
  * business's dialer and served after its campaigns in every pacing round, so "auto callback calls
- * have a higher priority than queued calls". On the engine thread only.
+ * have a higher priority than queued calls". Each on its business's lane of the engine only.
  */
 @Component
 public class LiveSwitchboards {
@@ -21,7 +21,7 @@ public class LiveSwitchboards {
     private final Telephony telephony;
     private final QueueMembers members;
     private final InboundTickets log;
-    private final Map<Long, Switchboard> boards = new HashMap<>();
+    private final Map<Long, Switchboard> boards = new ConcurrentHashMap<>();
 
     LiveSwitchboards(EngineThread engine, LiveDialers dialers, Telephony telephony, QueueMembers members,
                      InboundTickets log) {
@@ -32,12 +32,12 @@ public class LiveSwitchboards {
         this.log = log;
     }
 
-    /** The business's switchboard; on the engine thread. */
+    /** The business's switchboard; on its lane of the engine. */
     public Switchboard of(long businessId) {
         return boards.computeIfAbsent(businessId, id -> {
             BusinessDialer dialer = dialers.dialerFor(id);
             // Queues have no answer timeout of their own: the campaigns' default.
-            Switchboard board = new Switchboard(id, engine, telephony, dialer.desk(), members.of(id), log,
+            Switchboard board = new Switchboard(id, engine.lane(id), telephony, dialer.desk(), members.of(id), log,
                     CampaignSettings.DEFAULT_AGENT_ANSWER_TIMEOUT, dialer::wake);
             dialer.afterCampaigns(board::serve);
             return board;

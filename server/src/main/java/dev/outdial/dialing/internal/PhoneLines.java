@@ -130,7 +130,7 @@ public class PhoneLines {
         Optional.ofNullable(kept.remove(agent)).ifPresent(wasKept -> sip.orElseThrow().agentLines().release(agent));
         Long businessId = businessOf.get(agent);
         if (businessId != null) {
-            engine.at(engine.now(), () -> dialers.getObject().presenceChanged(businessId, agent));
+            engine.lane(businessId).at(engine.now(), () -> dialers.getObject().presenceChanged(businessId, agent));
         }
         events.push(agent, "agent-state", Map.of("available", false, "reason", reason));
     }
