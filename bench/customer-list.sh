@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Customer list benchmark (issues 4 and 18): the list's first, middle and last pages and its searches
 # timed over HTTP on a campaign of an Outdial running on PostgreSQL.
-#   bench/customer-list.sh [ROWS]              a ROWS-row CSV imported through the API (default 1,000,000)
+#   bench/customer-list.sh [--xlsx] [ROWS]     a ROWS-row CSV (or .xlsx) imported through the API (default
+#                                              1,000,000; the bench's server takes uploads up to 2 GB, so
+#                                              10,000,000 rows, a 0.5 GB CSV, go through the API too)
 #   bench/customer-list.sh --generate [ROWS]   ROWS customers made in SQL (generate_series; default 10,000,000,
 #                                              past the upload limit), then only the list timed
 #   bench/customer-list.sh --existing CAMPAIGN   only the list timed, of a campaign made before by --generate
@@ -11,8 +13,10 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 generate=""
 existing=""
+format=csv
 if [ "${1:-}" = "--generate" ]; then generate=1; shift; fi
 if [ "${1:-}" = "--existing" ]; then existing="$2"; generate=1; shift 2; fi
+if [ "${1:-}" = "--xlsx" ]; then format=xlsx; shift; fi
 rows="${1:-$([ -n "$generate" ] && echo 10000000 || echo 1000000)}"
 port="${BENCH_PORT:-18080}"
 db="${BENCH_DB:-outdial_bench}"
@@ -26,14 +30,28 @@ jar="${OUTDIAL_JAR:-$root/server/target/outdial-server.jar}"
 if [ ! -f "$jar" ] || [ ! -d bench/target/classes ] || [ -n "${BUILD:-}" ]; then
   ./mvnw -q -B -DskipTests -pl server,bench -am package
 fi
-"$JAVA_HOME/bin/java" -jar "$jar" --server.port="$port" > "$root/bench/target/customer-list-server.log" 2>&1 &
+# OUTDIAL_JAVA_OPTS: the server's JVM options (e.g. a heap size, or -XX:StartFlightRecording=... to profile).
+# The server writes its GC log to bench/target/customer-list-gc.log; its peak heap is printed at the end.
+gclog="$root/bench/target/customer-list-gc.log"
+rm -f "$gclog"
+# shellcheck disable=SC2086
+"$JAVA_HOME/bin/java" ${OUTDIAL_JAVA_OPTS:-} -Xlog:gc:file="$gclog" -jar "$jar" --server.port="$port" \
+  --outdial.uploads.max-file-size=2GB --spring.servlet.multipart.max-file-size=2050MB \
+  --spring.servlet.multipart.max-request-size=2051MB \
+  > "$root/bench/target/customer-list-server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
+# The heap the server used at most: the largest "before" of its GC log's pauses ("…M->…M(…M)").
+peak_heap() {
+  grep -o '[0-9]*M->[0-9]*M' "$gclog" 2>/dev/null | tr -d M | awk -F'->' '
+    $1 > before { before = $1 } $2 > after { after = $2 }
+    END { if (NR) printf "server peak heap: %d MB before a GC, %d MB after one (%d GCs)\n", before, after, NR }' >&2 || true
+}
+trap 'echo "load at end: $(uptime)" >&2; peak_heap; kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do curl -sf "http://localhost:$port/actuator/health" >/dev/null && break; sleep 1; done
 echo "load: $(uptime)" >&2
 if [ -z "$generate" ]; then
   "$JAVA_HOME/bin/java" -cp bench/target/classes dev.outdial.bench.CustomerListBench \
-    "http://localhost:$port" "$OUTDIAL_OPERATOR_PASSWORD" "$rows"
+    "http://localhost:$port" "$OUTDIAL_OPERATOR_PASSWORD" "$rows" "$format"
   exit
 fi
 

@@ -24,8 +24,9 @@ import java.util.regex.Pattern;
  * Imports a large CSV into a campaign of a running Outdial and times the customer list: the first
  * page, a deep page, a wildcard search and a status filter. Prints a Markdown table.
  *
- * <p>Usage: {@code CustomerListBench BASE_URL OPERATOR_PASSWORD [ROWS]}; {@code bench/customer-list.sh}
- * starts a server on PostgreSQL and runs it. {@code CustomerListBench BASE_URL --existing CAMPAIGN_ID
+ * <p>Usage: {@code CustomerListBench BASE_URL OPERATOR_PASSWORD [ROWS [csv|xlsx]]}; {@code bench/customer-list.sh}
+ * starts a server on PostgreSQL and runs it. The file is a CSV, or an .xlsx written as Excel writes
+ * one (every text in the workbook's shared strings, the phone as text so its leading 0 stays). {@code CustomerListBench BASE_URL --existing CAMPAIGN_ID
  * ADMIN_EMAIL ADMIN_PASSWORD ROWS} only times the list of a campaign already filled (past the upload
  * limit, {@code customer-list.sh --generate} makes its customers in SQL).
  */
@@ -50,10 +51,11 @@ public final class CustomerListBench {
             return;
         }
         int rows = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
-        new CustomerListBench(args[0]).run(args[1], rows);
+        boolean xlsx = args.length > 3 && args[3].equals("xlsx");
+        new CustomerListBench(args[0]).run(args[1], rows, xlsx);
     }
 
-    private void run(String operatorPassword, int rows) throws Exception {
+    private void run(String operatorPassword, int rows, boolean xlsx) throws Exception {
         String unique = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         String admin = "admin@" + unique + ".test";
         String operator = auth("operator", operatorPassword);
@@ -70,29 +72,34 @@ public final class CustomerListBench {
                 {"name": "Bench", "dialMode": "MANUAL", "startTime": "%s", "endTime": "%s", "hotlineIds": [%d],
                  "workingHoursId": %d}""".formatted(start, start.plusDays(30), hotline, hours), 201));
 
-        Path csv = Files.createTempFile("outdial-bench-", ".csv");
-        try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            out.write("name,phone,external ID,city\n");
-            for (int i = 0; i < rows; i++) {
-                out.write("Customer " + i + ",09" + String.format("%08d", i) + ",CRM-" + i + ",City " + (i % 50) + "\n");
+        Path file = Files.createTempFile("outdial-bench-", xlsx ? ".xlsx" : ".csv");
+        if (xlsx) {
+            BenchWorkbook.write(file, rows);
+        } else {
+            try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                out.write("name,phone,external ID,city\n");
+                for (int i = 0; i < rows; i++) {
+                    out.write("Customer " + i + ",09" + String.format("%08d", i) + ",CRM-" + i + ",City " + (i % 50) + "\n");
+                }
             }
         }
-        long fileBytes = Files.size(csv);
+        long fileBytes = Files.size(file);
 
         long started = System.nanoTime();
-        long job = id(upload("/api/v1/campaigns/" + campaign + "/imports", auth, csv));
+        long job = id(upload("/api/v1/campaigns/" + campaign + "/imports", auth, file, xlsx));
         String status;
         do {
             Thread.sleep(500);
             status = send("GET", "/api/v1/imports/" + job, auth, null, 200);
         } while (status.contains("\"RUNNING\""));
         double importSeconds = (System.nanoTime() - started) / 1e9;
-        Files.delete(csv);
+        Files.delete(file);
         if (!status.contains("\"DONE\"")) {
             throw new IllegalStateException("import did not finish: " + status);
         }
 
-        System.out.printf("%n| measure (%,d customers, %.0f MB CSV) | result |%n|---|---|%n", rows, fileBytes / 1e6);
+        System.out.printf("%n| measure (%,d customers, %.0f MB %s) | result |%n|---|---|%n", rows, fileBytes / 1e6,
+                xlsx ? ".xlsx" : "CSV");
         System.out.printf("| import, upload to DONE | %.1f s (%,.0f rows/s) |%n", importSeconds, rows / importSeconds);
         timeList(campaign, auth, rows);
     }
@@ -152,10 +159,12 @@ public final class CustomerListBench {
         return response.body();
     }
 
-    private String upload(String path, String auth, Path file) throws IOException, InterruptedException {
+    private String upload(String path, String auth, Path file, boolean xlsx) throws IOException, InterruptedException {
         String boundary = "outdial-bench-" + UUID.randomUUID();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bench.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bench."
+                + (xlsx ? "xlsx" : "csv") + "\"\r\nContent-Type: "
+                + (xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv")
+                + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5))
                 .header("Authorization", auth).header("Content-Type", "multipart/form-data; boundary=" + boundary)

@@ -10,6 +10,7 @@ import dev.outdial.testing.Spreadsheets;
 import dev.outdial.testing.TestBusiness;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -126,6 +127,43 @@ class CustomerImportTest {
         assertThat(count()).isZero();
     }
 
+    /**
+     * The numbers of a file are looked up in the lists a chunk at a time, away from the rows'
+     * write (issue 18); listed numbers far apart in a file of several chunks and batches are each
+     * held, in file order, and the campaign's counts say so.
+     */
+    @Test
+    void listedNumbersAnywhereInALargeFileAreHeldAndCounted() {
+        business.admin().post("/api/v1/blacklist", Map.of("number", "0912 000 001", "reason", "asked")).expect(201);
+        business.admin().post("/api/v1/blacklist", Map.of("number", "0913 006 999", "reason", "asked")).expect(201);
+        business.admin().upload("/api/v1/dnc/import", "dnc.csv", "phone\n0913002500\n0913006999\n".getBytes())
+                .expect(200);
+        StringBuilder csv = new StringBuilder("name,phone\n").append("Listed,0912000001\n");
+        for (int row = 3; row <= 7_001; row++) {
+            csv.append("Customer ").append(row).append(",0913").append(String.format("%06d", row)).append('\n');
+        }
+        csv.append("Refused,not a number\n");
+
+        JsonNode job = finished(upload("customers.csv", csv.toString().getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(job.get("status").asString()).isEqualTo("DONE");
+        assertThat(job.get("added").asInt()).isEqualTo(7_000);
+        assertThat(job.get("rejected").findValues("row").stream().map(JsonNode::asInt).toList())
+                .containsExactly(7_002);
+        assertThat(statusOf("Listed")).isEqualTo("BLOCKED");
+        assertThat(statusOf("Customer 2500")).isEqualTo("DNC");
+        assertThat(statusOf("Customer 6999")).isEqualTo("BLOCKED");
+        assertThat(statusOf("Customer 7001")).isEqualTo("NEW");
+        JsonNode progress = business.admin().get("/api/v1/campaigns/" + campaign + "/progress").json();
+        assertThat(progress.get("total").asLong()).isEqualTo(7_000);
+        assertThat(progress.get("byStatus").get("BLOCKED").asLong()).isEqualTo(2);
+        assertThat(progress.get("byStatus").get("DNC").asLong()).isEqualTo(1);
+        assertThat(progress.get("byStatus").get("NEW").asLong()).isEqualTo(6_997);
+        JsonNode oldest = business.admin().get("/api/v1/campaigns/" + campaign + "/customers?sort=added&limit=1")
+                .json().get("items");
+        assertThat(oldest.get(0).get("name").asString()).isEqualTo("Listed");
+    }
+
     @Test
     void aQuoteThatNeverClosesRefusesTheWholeFileNamingItsLine() {
         StringBuilder csv = new StringBuilder("name,phone\n");
@@ -202,6 +240,13 @@ class CustomerImportTest {
         long id = started.expect(202).id();
         return Await.until(() -> business.admin().get("/api/v1/imports/" + id).expect(200).json(),
                 job -> !"RUNNING".equals(job.get("status").asString()), "import " + id + " to end");
+    }
+
+    private String statusOf(String name) {
+        JsonNode found = business.admin().get("/api/v1/campaigns/" + campaign + "/customers?name="
+                + name.replace(" ", "%20")).expect(200).json().get("items");
+        assertThat(found).hasSize(1);
+        return found.get(0).get("status").asString();
     }
 
     private int count() {

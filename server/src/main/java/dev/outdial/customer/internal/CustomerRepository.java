@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -81,21 +80,73 @@ public class CustomerRepository {
             "customer_group_id", "name", "phone", "other_phones", "email", "external_id", "account_manager_id", "fields",
             "status", "progress", "held_blacklist", "held_dnc", "added_at", "dialing_mode");
 
-    /** Writes a batch of new customers: COPY on PostgreSQL, batched inserts elsewhere. */
-    public void insertBatch(long businessId, long campaignId, Long importId, List<NewRow> rows, Instant addedAt) {
-        List<List<Object>> values = rows.stream().map(row -> values(businessId, campaignId, importId, row, addedAt)).toList();
-        counts.added(campaignId, rows.stream().collect(Collectors.groupingBy(row -> CountKey.added(row.status()),
-                Collectors.counting())));
-        if (copy.copy("campaign_customer", INSERT_COLUMNS, values).isPresent()) {
-            return;
+    /** Writes the new customers of one add, in the order given; see {@link Inserter}. */
+    public Inserter inserter(long businessId, long campaignId, Long importId, Instant addedAt) {
+        return new Inserter(businessId, campaignId, importId, addedAt);
+    }
+
+    /**
+     * New customers on their way into the table: on PostgreSQL through one COPY that stays open
+     * from the first row to {@link #pause()}, elsewhere in batched inserts of {@link #BATCH} rows.
+     * Counts are the caller's: the inserter only writes.
+     */
+    public final class Inserter {
+
+        static final int BATCH = 5_000;
+
+        private final long businessId;
+        private final long campaignId;
+        private final Long importId;
+        private final Instant addedAt;
+        private final List<List<Object>> batch = new ArrayList<>();
+        private PostgresBulk.CopyStream stream;
+        private Boolean onPostgres;
+
+        private Inserter(long businessId, long campaignId, Long importId, Instant addedAt) {
+            this.businessId = businessId;
+            this.campaignId = campaignId;
+            this.importId = importId;
+            this.addedAt = addedAt;
         }
-        jdbc.batchUpdate("insert into campaign_customer (" + String.join(", ", INSERT_COLUMNS) + ") values ("
-                        + String.join(", ", Collections.nCopies(INSERT_COLUMNS.size(), "?")) + ")",
-                values, values.size(), (statement, row) -> {
-                    for (int i = 0; i < row.size(); i++) {
-                        statement.setObject(i + 1, row.get(i));
-                    }
-                });
+
+        public void add(NewRow row) {
+            List<Object> values = values(businessId, campaignId, importId, row, addedAt);
+            if (onPostgres == null || (onPostgres && stream == null)) {
+                stream = copy.openCopy("campaign_customer", INSERT_COLUMNS).orElse(null);
+                onPostgres = stream != null;
+            }
+            if (onPostgres) {
+                stream.write(values);
+                return;
+            }
+            batch.add(values);
+            if (batch.size() == BATCH) {
+                insertBatch();
+            }
+        }
+
+        /** Writes every row added so far, so that the connection is free for other statements. */
+        public void pause() {
+            if (stream != null) {
+                stream.end();
+                stream = null;
+            }
+            insertBatch();
+        }
+
+        private void insertBatch() {
+            if (batch.isEmpty()) {
+                return;
+            }
+            jdbc.batchUpdate("insert into campaign_customer (" + String.join(", ", INSERT_COLUMNS) + ") values ("
+                            + String.join(", ", Collections.nCopies(INSERT_COLUMNS.size(), "?")) + ")",
+                    batch, batch.size(), (statement, values) -> {
+                        for (int i = 0; i < values.size(); i++) {
+                            statement.setObject(i + 1, values.get(i));
+                        }
+                    });
+            batch.clear();
+        }
     }
 
     private List<Object> values(long businessId, long campaignId, Long importId, NewRow row, Instant addedAt) {
@@ -110,18 +161,18 @@ public class CustomerRepository {
     /**
      * Customers added by {@code importId} whose number another customer of the campaign, added
      * before them, already has: per number, all of the import's customers if the campaign had the
-     * number before, else all but the first. Two hash aggregates, linear whatever the planner's
-     * statistics say right after a bulk write.
+     * number before, else all but the first. One pass over the campaign grouped by number, with no
+     * join: right after a bulk write the planner's statistics still say the campaign is empty, and
+     * a join of the import's numbers with the others' was planned as a nested loop, quadratic in
+     * the rows (seconds for a few thousand).
      */
     public int duplicatesOf(long campaignId, long importId) {
         return db.sql("""
-                select coalesce(sum(case when earlier.customers is null then added.customers - 1
-                                         else added.customers end), 0)
-                from (select phone, count(*) as customers from campaign_customer
-                      where campaign_id = :campaign and import_id = :import group by phone) added
-                left join (select phone, count(*) as customers from campaign_customer
-                           where campaign_id = :campaign and (import_id is null or import_id <> :import)
-                           group by phone) earlier on earlier.phone = added.phone
+                select coalesce(sum(case when earlier = 0 then added - 1 else added end), 0)
+                from (select sum(case when import_id = :import then 1 else 0 end) as added,
+                             sum(case when import_id = :import then 0 else 1 end) as earlier
+                      from campaign_customer where campaign_id = :campaign group by phone) numbers
+                where added > 0
                 """)
                 .param("campaign", campaignId).param("import", importId).query(Integer.class).single();
     }

@@ -88,8 +88,8 @@ public class ImportRunner implements ApplicationRunner {
         // rate() of it is the import speed in rows per second.
         Counter rowsRead = Counter.builder("outdial.import.rows").description("Rows of customer files imported")
                 .tag("business", String.valueOf(businessId)).register(metrics);
-        ParallelDrafts.Stream drafted = parallelDrafts.open(context, (row, result) -> {
-            session.accept(row, result);
+        ParallelDrafts.Stream drafted = parallelDrafts.open(businessId, context, (row, result, listed) -> {
+            session.accept(row, result, listed);
             rowsRead.increment();
             if (session.rowsRead() % PROGRESS_EVERY == 0) {
                 progress.executeWithoutResult(status -> imports.progress(importId, session.rowsRead()));
@@ -110,6 +110,7 @@ public class ImportRunner implements ApplicationRunner {
             throw new InvalidInputException(SpreadsheetRows.FIELD, "customer.import.empty");
         }
         drafted.finish();
+        session.flush();
         database.mergeSearchIndexes("campaign_customer");
         return session.finish().added();
     }

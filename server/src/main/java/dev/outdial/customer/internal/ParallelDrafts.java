@@ -8,16 +8,19 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.Set;
 import java.util.concurrent.Future;
-import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
  * Drafts the rows of a file import on every core (issue 18): normalising a million numbers is
- * most of a million-row import. Rows go out in chunks and come back in file order, on the
- * caller's thread (the import's transaction writes them); at most {@link #CHUNKS_IN_FLIGHT}
- * chunks are held, so memory stays flat whatever the size of the file.
+ * most of a million-row import. Rows go out in chunks, each drafted and its numbers looked up in
+ * the blacklist and the DNC list by a worker (on a connection of its own, so that the import's
+ * connection streams its COPY undisturbed), and come back in file order, on the caller's thread
+ * (the import's transaction writes them); at most {@link #CHUNKS_IN_FLIGHT} chunks are held, so
+ * memory stays flat whatever the size of the file.
  */
 @Component
 class ParallelDrafts implements DisposableBean {
@@ -27,16 +30,27 @@ class ParallelDrafts implements DisposableBean {
     static final int CHUNKS_IN_FLIGHT = 2 * THREADS;
 
     private final CustomerDrafts drafts;
+    private final CustomerWriter writer;
     private final ExecutorService workers = Executors.newFixedThreadPool(THREADS,
             Thread.ofPlatform().name("import-draft-", 0).daemon().factory());
 
-    ParallelDrafts(CustomerDrafts drafts) {
+    ParallelDrafts(CustomerDrafts drafts, CustomerWriter writer) {
         this.drafts = drafts;
+        this.writer = writer;
     }
 
-    /** One file's rows in order: {@link #add} each, then {@link #finish}; every result reaches {@code sink} in order. */
-    Stream open(CustomerDrafts.Context context, BiConsumer<Integer, CustomerDrafts.Result> sink) {
-        return new Stream(context, sink);
+    /**
+     * One file's rows of business {@code businessId} in order: {@link Stream#add} each, then
+     * {@link Stream#finish}; every result reaches {@code sink} in order, with the lists' answer
+     * for its chunk.
+     */
+    Stream open(long businessId, CustomerDrafts.Context context, Sink sink) {
+        return new Stream(businessId, context, sink);
+    }
+
+    /** Where the drafted rows go, in file order. */
+    interface Sink {
+        void accept(int row, CustomerDrafts.Result result, CustomerWriter.Listed listed);
     }
 
     @Override
@@ -50,15 +64,18 @@ class ParallelDrafts implements DisposableBean {
 
     final class Stream {
 
+        private final long businessId;
         private final CustomerDrafts.Context context;
-        private final BiConsumer<Integer, CustomerDrafts.Result> sink;
-        private final Deque<Future<List<Drafted>>> inFlight = new ArrayDeque<>();
+        private final Sink sink;
+        private final Deque<Future<Drafted>> inFlight = new ArrayDeque<>();
         private List<Row> chunk = new ArrayList<>(CHUNK);
 
-        private record Drafted(int row, CustomerDrafts.Result result) {
+        /** A chunk's rows drafted, and which of their numbers are listed. */
+        private record Drafted(List<Row> rows, List<CustomerDrafts.Result> results, CustomerWriter.Listed listed) {
         }
 
-        private Stream(CustomerDrafts.Context context, BiConsumer<Integer, CustomerDrafts.Result> sink) {
+        private Stream(long businessId, CustomerDrafts.Context context, Sink sink) {
+            this.businessId = businessId;
             this.context = context;
             this.sink = sink;
         }
@@ -87,13 +104,23 @@ class ParallelDrafts implements DisposableBean {
             }
             List<Row> rows = chunk;
             chunk = new ArrayList<>(CHUNK);
-            inFlight.addLast(workers.submit(() -> rows.stream()
-                    .map(row -> new Drafted(row.row(), drafts.draft(row.customer(), context, null, null))).toList()));
+            inFlight.addLast(workers.submit(() -> draft(rows)));
+        }
+
+        private Drafted draft(List<Row> rows) {
+            List<CustomerDrafts.Result> results = rows.stream()
+                    .map(row -> drafts.draft(row.customer(), context, null, null)).toList();
+            Set<String> numbers = results.stream().filter(CustomerDrafts.Result::isValid)
+                    .map(result -> result.draft().phone()).collect(Collectors.toSet());
+            return new Drafted(rows, results, writer.listed(businessId, numbers));
         }
 
         private void deliverOldest() {
             try {
-                inFlight.removeFirst().get().forEach(drafted -> sink.accept(drafted.row(), drafted.result()));
+                Drafted drafted = inFlight.removeFirst().get();
+                for (int i = 0; i < drafted.rows().size(); i++) {
+                    sink.accept(drafted.rows().get(i).row(), drafted.results().get(i), drafted.listed());
+                }
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 cancelAll();

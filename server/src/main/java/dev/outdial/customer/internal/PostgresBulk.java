@@ -1,15 +1,17 @@
 package dev.outdial.customer.internal;
 
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Bulk writes through PostgreSQL's COPY (ARCHITECTURE §4: "PostgreSQL: COPY"), on the
@@ -25,30 +27,109 @@ class PostgresBulk {
         this.dataSource = dataSource;
     }
 
-    /** COPYs the rows (each a list of column values, null for SQL NULL); empty if not on PostgreSQL. */
-    Optional<Long> copy(String table, List<String> columns, List<List<Object>> rows) {
+    /**
+     * Opens one COPY into {@code table} on the transaction's connection, for rows written one at a
+     * time as they come (issue 18: a million-row import streams into a single COPY, which the
+     * database works through while the rows are still being read); empty if not on PostgreSQL.
+     * Nothing else may use the connection until the stream is {@linkplain CopyStream#end() ended};
+     * a stream still open when its transaction ends is cancelled, so the rollback goes through.
+     */
+    Optional<CopyStream> openCopy(String table, List<String> columns) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             if (!connection.isWrapperFor(PGConnection.class)) {
+                DataSourceUtils.releaseConnection(connection, dataSource);
                 return Optional.empty();
             }
-            StringBuilder csv = new StringBuilder(rows.size() * 128);
-            for (List<Object> row : rows) {
-                for (int i = 0; i < row.size(); i++) {
-                    if (i > 0) {
-                        csv.append(',');
-                    }
-                    appendCsv(csv, row.get(i));
-                }
-                csv.append('\n');
-            }
             String sql = "copy " + table + " (" + String.join(", ", columns) + ") from stdin (format csv)";
-            long copied = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv.toString()));
-            return Optional.of(copied);
-        } catch (SQLException | IOException failure) {
-            throw new IllegalStateException("COPY into " + table + " failed", failure);
-        } finally {
+            CopyStream stream = new CopyStream(table, connection,
+                    connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql));
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void beforeCompletion() {
+                        stream.cancel();
+                    }
+                });
+            }
+            return Optional.of(stream);
+        } catch (SQLException failure) {
             DataSourceUtils.releaseConnection(connection, dataSource);
+            throw new IllegalStateException("COPY into " + table + " failed", failure);
+        }
+    }
+
+    /** Rows on their way into one COPY, sent to the database in blocks of {@link #BLOCK} characters or so. */
+    final class CopyStream {
+
+        private static final int BLOCK = 256 * 1024;
+
+        private final String table;
+        private final Connection connection;
+        private final CopyIn copy;
+        private final StringBuilder block = new StringBuilder(BLOCK + 4096);
+        private long rows;
+
+        private CopyStream(String table, Connection connection, CopyIn copy) {
+            this.table = table;
+            this.connection = connection;
+            this.copy = copy;
+        }
+
+        /** One row: its column values in order, null for SQL NULL. */
+        void write(List<Object> row) {
+            for (int i = 0; i < row.size(); i++) {
+                if (i > 0) {
+                    block.append(',');
+                }
+                appendCsv(block, row.get(i));
+            }
+            block.append('\n');
+            rows++;
+            if (block.length() >= BLOCK) {
+                send();
+            }
+        }
+
+        /** Sends what is left and ends the COPY; returns the rows it wrote. */
+        long end() {
+            try {
+                send();
+                long copied = copy.endCopy();
+                if (copied != rows) {
+                    throw new IllegalStateException("COPY into " + table + " wrote " + copied + " rows of " + rows);
+                }
+                return copied;
+            } catch (SQLException failure) {
+                throw new IllegalStateException("COPY into " + table + " failed", failure);
+            } finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
+        }
+
+        /** Abandons the COPY if it is still open (its transaction is ending without it). */
+        void cancel() {
+            try {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                    DataSourceUtils.releaseConnection(connection, dataSource);
+                }
+            } catch (SQLException alreadyBroken) {
+                // The transaction is rolling back anyway; the connection reports its own state.
+            }
+        }
+
+        private void send() {
+            if (block.isEmpty()) {
+                return;
+            }
+            byte[] bytes = block.toString().getBytes(StandardCharsets.UTF_8);
+            block.setLength(0);
+            try {
+                copy.writeToCopy(bytes, 0, bytes.length);
+            } catch (SQLException failure) {
+                throw new IllegalStateException("COPY into " + table + " failed", failure);
+            }
         }
     }
 
