@@ -187,11 +187,6 @@ final class AbandonBudget {
         rollHourTo(now);
         double hourAnswers = hourAnswered + HOUR_FORECAST_SHARE * restOfHourAnswers(now);
         double hourLeft = hourAnswers < HOUR_COUNTS_FROM ? Double.MAX_VALUE : maxAbandonRate * hourAnswers - hourAbandoned;
-        if (hourLeft < 1) {
-            // Not one whole abandon left in the hour: any expected abandon, however small, is spent again by
-            // every round's new calls (a small team's hour of 108 answers took its fourth), so none until the next hour.
-            return 0;
-        }
         // Abandons come by chance around their expectation: a standard deviation and a half above it must fit too.
         return expectedWithin(Math.max(0, Math.min(day, hourLeft)), 1.5);
     }
