@@ -72,14 +72,20 @@ public class JdbcCustomerStore {
             for update skip locked
             """;
 
-    /** Each {@link DialingOrder.Tier}'s rows, in the order the tiers are served (the ordinal's order). */
+    /**
+     * Each {@link DialingOrder.Tier}'s rows, in the order the tiers are served (the ordinal's order).
+     * A tier of customers due at a time repeats {@code next_attempt_at <= :now} outside the
+     * conditions' {@code or}, where it bounds the index range: inside it only, the claim read every
+     * retry not yet due (thousands in a day of failed calls) to find none due, 2.6 ms a claim.
+     */
     private static final Map<DialingOrder.Tier, String> TIERS = new EnumMap<>(Map.of(
-            DialingOrder.Tier.OWN_CALLBACK, "progress = 'CALLBACK' and callback_owner_id = :agent",
-            DialingOrder.Tier.RELEASED_CALLBACK,
-            "progress = 'CALLBACK' and (callback_owner_id is null or cast(:agent as bigint) is null or callback_owner_id <> :agent)",
-            DialingOrder.Tier.DUE_RETRY, "progress in ('RETRY', 'DO_NOT_CALL_BACK')",
+            DialingOrder.Tier.OWN_CALLBACK,
+            "progress = 'CALLBACK' and next_attempt_at <= :now and callback_owner_id = :agent",
+            DialingOrder.Tier.RELEASED_CALLBACK, "progress = 'CALLBACK' and next_attempt_at <= :now"
+                    + " and (callback_owner_id is null or cast(:agent as bigint) is null or callback_owner_id <> :agent)",
+            DialingOrder.Tier.DUE_RETRY, "progress in ('RETRY', 'DO_NOT_CALL_BACK') and next_attempt_at <= :now",
             DialingOrder.Tier.FRESH, "progress = 'NEW'",
-            DialingOrder.Tier.ERROR_RETRY, "progress = 'ERROR'"));
+            DialingOrder.Tier.ERROR_RETRY, "progress = 'ERROR' and next_attempt_at <= :now"));
 
     private final JdbcClient db;
     private final CustomerStateRepository states;
