@@ -5,6 +5,7 @@ import dev.outdial.engine.customer.CustomerEvent;
 import dev.outdial.engine.customer.CustomerInput;
 import dev.outdial.engine.customer.Transition;
 import dev.outdial.engine.port.CallLog;
+import dev.outdial.engine.port.CallRecord;
 import dev.outdial.engine.port.CustomerStore;
 import dev.outdial.engine.rules.QueuedCustomer;
 import java.time.Instant;
@@ -50,8 +51,13 @@ public final class LapsedClaims {
         if (!(transition.orElse(null) instanceof Transition.Applied applied)) {
             return false;
         }
+        Optional<CallRecord> open = log.openCallOf(campaignId, customerId);
         if (applied.events().contains(new CustomerEvent.ClaimLapsed(true))) {
-            log.openCallOf(campaignId, customerId).ifPresent(open -> log.save(open.ended(now, CallResult.NETWORK_ERROR)));
+            open.ifPresent(call -> log.save(call.ended(now, CallResult.NETWORK_ERROR)));
+        } else {
+            // Its line was taken but the node died before the customer was stored dialed: telephony is
+            // asked only after that, so nothing was placed, and the line is given back as the gate would.
+            open.ifPresent(call -> log.cancelLine(call.id()));
         }
         return true;
     }
