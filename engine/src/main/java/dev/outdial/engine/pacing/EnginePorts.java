@@ -28,4 +28,9 @@ public record EnginePorts(
         Objects.requireNonNull(calls, "calls");
         Objects.requireNonNull(screen, "screen");
     }
+
+    /** The same ports with another scheduler: live, each business's engine runs on its own lane. */
+    public EnginePorts withScheduler(Scheduler other) {
+        return new EnginePorts(other, telephony, customers, agents, numberLists, calls, screen);
+    }
 }

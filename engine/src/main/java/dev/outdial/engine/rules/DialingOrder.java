@@ -60,8 +60,7 @@ public final class DialingOrder {
     /** The customers {@code recipient} may receive at {@code now}, first to serve first. */
     public List<QueuedCustomer> eligibleInOrder(Collection<QueuedCustomer> customers, Recipient recipient, Instant now) {
         return customers.stream()
-                .filter(customer -> !recipient.declined().contains(customer.customerId()))
-                .flatMap(customer -> tierOf(customer.state(), recipient, now).map(tier -> new Ranked(tier, customer)).stream())
+                .flatMap(customer -> ranked(customer, recipient, now).stream())
                 .sorted(ORDER)
                 .map(Ranked::customer)
                 .toList();
@@ -74,18 +73,20 @@ public final class DialingOrder {
     public Optional<QueuedCustomer> firstEligible(Collection<QueuedCustomer> customers, Recipient recipient, Instant now) {
         Ranked first = null;
         for (QueuedCustomer customer : customers) {
-            if (recipient.declined().contains(customer.customerId())) {
-                continue;
-            }
-            Optional<Tier> tier = tierOf(customer.state(), recipient, now);
-            if (tier.isPresent()) {
-                Ranked ranked = new Ranked(tier.get(), customer);
-                if (first == null || ORDER.compare(ranked, first) < 0) {
-                    first = ranked;
-                }
+            Optional<Ranked> ranked = ranked(customer, recipient, now);
+            if (ranked.isPresent() && (first == null || ORDER.compare(ranked.get(), first) < 0)) {
+                first = ranked.get();
             }
         }
         return first == null ? Optional.empty() : Optional.of(first.customer());
+    }
+
+    /** The customer with its place in the order, unless {@code recipient} declined it or may not receive it now. */
+    private Optional<Ranked> ranked(QueuedCustomer customer, Recipient recipient, Instant now) {
+        if (recipient.declined().contains(customer.customerId())) {
+            return Optional.empty();
+        }
+        return tierOf(customer.state(), recipient, now).map(tier -> new Ranked(tier, customer));
     }
 
     /** Where the customer stands in the order for {@code recipient}, or empty if not eligible for them now. */

@@ -62,18 +62,20 @@ public class CustomerListReader {
             return near;
         }
         List<CampaignCustomer> page = new ArrayList<>(near);
-        planner.readThroughIndexes();
-        try {
-            page.addAll(customers.page(query.where() + (query.ascending() ? " and c.id > :edge" : " and c.id < :edge"),
-                    params, query.ascending(), fetch - near.size()));
-        } finally {
-            planner.planFreely();
-        }
+        page.addAll(planned(planner::readThroughIndexes,
+                query.where() + (query.ascending() ? " and c.id > :edge" : " and c.id < :edge"), params,
+                query.ascending(), fetch - near.size()));
         return page;
     }
 
     private List<CampaignCustomer> walking(String where, Map<String, Object> params, boolean ascending, int fetch) {
-        planner.walkInListOrder();
+        return planned(planner::walkInListOrder, where, params, ascending, fetch);
+    }
+
+    /** A page read under one of the planner's settings, and the planner left free again after it. */
+    private List<CampaignCustomer> planned(Runnable setting, String where, Map<String, Object> params,
+                                           boolean ascending, int fetch) {
+        setting.run();
         try {
             return customers.page(where, params, ascending, fetch);
         } finally {

@@ -281,8 +281,7 @@ public class LiveDialers {
             ConcurrencyLimit contract = new ConcurrencyLimit(limit.getAsInt());
             limits.put(id, contract);
             // The business's engine schedules on its own lane: telephony's events and timers come back there.
-            return new BusinessDialer(id, contract, new EnginePorts(engine.lane(id), ports.telephony(), ports.customers(),
-                    ports.agents(), ports.numberLists(), ports.calls(), ports.screen()));
+            return new BusinessDialer(id, contract, ports.withScheduler(engine.lane(id)));
         });
     }
 
