@@ -53,6 +53,13 @@ public final class CallOrchestrator {
     private final Map<CallId, CallRecord> awaitingDisposition = new HashMap<>();
     private final HotlineChooser hotlines;
     private final NumberLists lists;
+    /**
+     * Names a call until telephony gives it its own: one random UUID per orchestrator, so no other
+     * node or life of the server uses it, then a count. A random UUID per dial drew on the secure
+     * random source at every dial (a fiftieth of a simulated day).
+     */
+    private final String pendingPrefix = "pending-" + UUID.randomUUID() + "-";
+    private long pendingCalls;
 
     public CallOrchestrator(CampaignSettings settings, ConcurrencyLimit businessLimit, Scheduler scheduler,
                             Telephony telephony, CustomerStore store, NumberLists lists, CallLog log,
@@ -81,7 +88,7 @@ public final class CallOrchestrator {
             return new DialOutcome.NotPlaced("every hotline of the campaign failed lately and is skipped for now");
         }
         Function<QueuedCustomer, CallRecord> pending = customer -> CallRecord.dialing(
-                new CallId("pending-" + UUID.randomUUID()), settings.businessId(), settings.campaignId(),
+                new CallId(pendingPrefix + ++pendingCalls), settings.businessId(), settings.campaignId(),
                 customer.customerId(), customer.phoneNumber(), hotline.get(), agent, queuedAt, now);
         return switch (gate.pass(customerId, now, pending)) {
             case DialGate.Stopped stopped -> stopped.outcome();

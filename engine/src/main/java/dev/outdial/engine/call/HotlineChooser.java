@@ -52,7 +52,9 @@ public final class HotlineChooser {
 
     /** The hotline for a call placed now, or empty while every hotline is skipped. */
     public Optional<String> next(Instant now) {
-        List<String> usable = hotlines.stream().filter(hotline -> !isSkipped(hotline, now)).toList();
+        // Every dial asks: with no hotline skipped (the usual case) the list is the hotlines themselves.
+        List<String> usable = skippedUntil.isEmpty() ? hotlines
+                : hotlines.stream().filter(hotline -> !isSkipped(hotline, now)).toList();
         if (usable.isEmpty()) {
             return Optional.empty();
         }
@@ -62,7 +64,8 @@ public final class HotlineChooser {
 
     /** When a hotline can be used again, if none can now: when the pacing should look again. */
     public Optional<Instant> allSkippedUntil(Instant now) {
-        if (hotlines.stream().anyMatch(hotline -> !isSkipped(hotline, now))) {
+        // Every pacing round asks: none is skipped in the usual case.
+        if (skippedUntil.isEmpty() || hotlines.stream().anyMatch(hotline -> !isSkipped(hotline, now))) {
             return Optional.empty();
         }
         return hotlines.stream().map(skippedUntil::get).min(Instant::compareTo);

@@ -156,7 +156,9 @@ final class CampaignPacer {
     /** Calls that may still start: the business's contract limit and the campaign's own ceiling, whichever is tighter. */
     private int freeLines() {
         int business = businessLimit.freeLines(ports.calls().openCalls(settings.businessId()));
-        return settings.maxConcurrentCalls().stream().map(ceiling -> Math.max(0, ceiling - calls.openCalls()))
-                .reduce(business, Math::min);
+        // Every pacing round asks: no stream of the one optional ceiling.
+        return settings.maxConcurrentCalls().isPresent()
+                ? Math.min(business, Math.max(0, settings.maxConcurrentCalls().getAsInt() - calls.openCalls()))
+                : business;
     }
 }

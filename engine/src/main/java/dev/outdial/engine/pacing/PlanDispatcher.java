@@ -47,8 +47,7 @@ final class PlanDispatcher {
     Optional<NotDialing> dispatch(List<Dispatch> plan, Instant now) {
         // The pool's recipient is the same for every pool dial of the round: copying the logged-in
         // agents once per dial was a fifth of a 200-agent day.
-        Recipient pool = plan.stream().anyMatch(dispatch -> dispatch.agent().isEmpty())
-                ? Recipient.pool(agents.loggedIn(campaignId)) : null;
+        Recipient pool = hasPoolDial(plan) ? Recipient.pool(agents.loggedIn(campaignId)) : null;
         long started = 0;
         boolean poolExhausted = false;
         for (Dispatch dispatch : plan) {
@@ -63,6 +62,16 @@ final class PlanDispatcher {
             }
         }
         return started == 0 && !plan.isEmpty() ? Optional.of(NotDialing.NO_ELIGIBLE_CUSTOMERS) : Optional.empty();
+    }
+
+    /** Whether any dispatch is for the pool; a loop, as every pacing round asks. */
+    private static boolean hasPoolDial(List<Dispatch> plan) {
+        for (Dispatch dispatch : plan) {
+            if (dispatch.agent().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean start(Dispatch dispatch, Recipient pool, Instant now) {

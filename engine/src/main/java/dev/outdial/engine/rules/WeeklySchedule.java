@@ -54,9 +54,18 @@ public final class WeeklySchedule {
     }
 
     public boolean isOpen(Instant instant) {
+        // Asked at every pacing round and every dial: a plain loop, not a stream per question.
         ZonedDateTime local = instant.atZone(zone);
-        return !holidays.contains(local.toLocalDate())
-                && rangesOn(local.getDayOfWeek()).stream().anyMatch(range -> range.contains(local.toLocalTime()));
+        if (holidays.contains(local.toLocalDate())) {
+            return false;
+        }
+        LocalTime time = local.toLocalTime();
+        for (TimeRange range : rangesOn(local.getDayOfWeek())) {
+            if (range.contains(time)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code from} itself if open then, else the next instant the schedule opens; empty if it never does. */

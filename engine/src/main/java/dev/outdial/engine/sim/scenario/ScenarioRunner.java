@@ -87,7 +87,7 @@ public final class ScenarioRunner {
         audit.watch(settings);
         CampaignRunner runner = dialer.campaign(settings, strategy);
         for (int i = 0; i < scenario.customers(); i++) {
-            String number = String.format("+8490%07d", i);
+            String number = customerNumber(i);
             audit.knows(number, CAMPAIGN, customers.add(CAMPAIGN, number, DAY_START));
         }
         Map<CallId, Instant> disposedAt = new HashMap<>();
@@ -106,6 +106,15 @@ public final class ScenarioRunner {
         scheduler.runUntil(DAY_START.plus(scenario.duration()));
         return DayFigures.of(scenario, strategyName, seed, DAY_START, calls.calls(), disposedAt, audit.dials(),
                 audit.violations().size(), scheduler.tasksRun());
+    }
+
+    /**
+     * The {@code i}-th customer's number, {@code +8490} and {@code i} in at least seven digits
+     * ({@code String.format("+8490%07d", i)} without the formatter: 600,000 of them for a large day).
+     */
+    static String customerNumber(int i) {
+        String digits = Integer.toString(i);
+        return "+8490" + "0".repeat(Math.max(0, 7 - digits.length())) + digits;
     }
 
     private static CarrierModel carrierModel(Scenario scenario) {

@@ -42,6 +42,14 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void customersAreNumberedAsTheFormatterWouldInSevenDigitsOrMore() {
+        // The numbers seed every call's fate: the same day needs the same strings.
+        for (int i : new int[] {0, 7, 42, 999_999, 1_000_000, 9_999_999, 12_345_678}) {
+            assertThat(ScenarioRunner.customerNumber(i)).isEqualTo(String.format("+8490%07d", i));
+        }
+    }
+
+    @Test
     void anUnknownStrategyIsNamedInTheError() {
         assertThatThrownBy(() -> ScenarioRunner.run(FALLING_ANSWER_RATE, "fastest", 1))
                 .hasMessageContaining("'fastest'");
