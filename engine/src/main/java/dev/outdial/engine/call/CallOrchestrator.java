@@ -19,6 +19,7 @@ import dev.outdial.engine.rules.QueuedCustomer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +27,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The calls of one campaign from dial to disposition: the dial behind the {@link DialGate}, each
@@ -174,7 +174,12 @@ public final class CallOrchestrator {
 
     /** Customers on a call placed here: their leases are this node's to renew. */
     public Set<Long> customersOnCalls() {
-        return active.values().stream().map(call -> call.record().customerId()).collect(Collectors.toSet());
+        // Every lease beat asks, over every call up: a loop, not a stream.
+        Set<Long> onCalls = new HashSet<>();
+        for (ActiveCall call : active.values()) {
+            onCalls.add(call.record().customerId());
+        }
+        return onCalls;
     }
 
     /** The reached call, ended, that waits for its agent's disposition. */

@@ -3,6 +3,7 @@ package dev.outdial.engine.pacing;
 import dev.outdial.engine.customer.AgentId;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -150,9 +151,14 @@ public final class AgentDesk {
 
     /** Customers of the campaign held by agents: their leases are this node's to renew. */
     public Set<Long> customersHeldIn(long campaignId) {
-        return agents.values().stream().map(work -> work.holding)
-                .filter(holding -> holding != null && holding.campaignId() == campaignId)
-                .map(Holding::customerId).collect(Collectors.toSet());
+        // Every lease beat asks, over every agent: a loop, not a stream.
+        Set<Long> held = new HashSet<>();
+        for (Work work : agents.values()) {
+            if (work.holding != null && work.holding.campaignId() == campaignId) {
+                held.add(work.holding.customerId());
+            }
+        }
+        return held;
     }
 
     /** Agents holding a customer of the campaign. */

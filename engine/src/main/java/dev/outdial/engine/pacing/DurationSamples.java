@@ -102,6 +102,12 @@ final class DurationSamples {
         double variance = 0;
         int doneBefore = 0;
         int doneWithin = 0;
+        // Neighbours in the walk mostly fall between the same samples: their term is the last one's,
+        // the same double without dividing again (the sums are added one by one, in the same order).
+        int lastBefore = -1;
+        int lastWithin = -1;
+        double q = 0;
+        double spread = 0;
         for (int i = agents - 1; i >= 0; i--) {
             long e = nowMillis - since[i];
             // Between two agents the walk mostly moves by none or one sample: that step is taken
@@ -120,9 +126,14 @@ final class DurationSamples {
             while (sorted[doneWithin] <= end) {
                 doneWithin++;
             }
-            double q = (double) (doneWithin - doneBefore) / (count - doneBefore);
+            if (doneBefore != lastBefore || doneWithin != lastWithin) {
+                lastBefore = doneBefore;
+                lastWithin = doneWithin;
+                q = (double) (doneWithin - doneBefore) / (count - doneBefore);
+                spread = q * (1 - q);
+            }
             mean += q;
-            variance += q * (1 - q);
+            variance += spread;
         }
         return new PacingObservations.Freeing(mean, variance);
     }

@@ -21,6 +21,8 @@ final class FreeAgents {
     private Set<AgentId> recordsFor;
     private AgentId[] availableAgents;
     private AgentDesk.Work[] records;
+    /** Room to rank the free agents in, one slot per Available agent, kept between rounds: 1,000 agents' worth a round showed. */
+    private Idle[] idle;
     /**
      * The last answer, kept while it holds: the same agents, no change at the desk, and before the
      * first of their wrap-ups then on ends (quotas aside). A round asks up to three times, and many
@@ -42,8 +44,11 @@ final class FreeAgents {
     private record Idle(AgentId agent, Instant since) {
     }
 
-    private static final Comparator<Idle> LONGEST_IDLE_FIRST = Comparator.comparing(Idle::since)
-            .thenComparing(idle -> idle.agent().value());
+    /** Free since longest first, then by id; written out, as it sorts the free agents of most rounds. */
+    private static final Comparator<Idle> LONGEST_IDLE_FIRST = (a, b) -> {
+        int bySince = a.since().compareTo(b.since());
+        return bySince != 0 ? bySince : a.agent().value().compareTo(b.agent().value());
+    };
 
     /**
      * Agents who may take a customer now, longest idle first; ties by id so a seed replays the same
@@ -55,6 +60,7 @@ final class FreeAgents {
         if (available != recordsFor) {
             availableAgents = available.toArray(AgentId[]::new);
             records = new AgentDesk.Work[availableAgents.length];
+            idle = new Idle[availableAgents.length];
             for (int i = 0; i < availableAgents.length; i++) {
                 records[i] = desk.recordOf(availableAgents[i]);
             }
@@ -65,7 +71,6 @@ final class FreeAgents {
         if (!quotas && lastChanges == desk.changes() && !now.isBefore(lastAt) && now.isBefore(lastValidUntil)) {
             return lastFree;
         }
-        Idle[] idle = new Idle[availableAgents.length];
         int free = 0;
         Instant validUntil = Instant.MAX;
         for (int i = 0; i < availableAgents.length; i++) {
@@ -83,6 +88,7 @@ final class FreeAgents {
         AgentId[] ranked = new AgentId[free];
         for (int i = 0; i < free; i++) {
             ranked[i] = idle[i].agent();
+            idle[i] = null;
         }
         lastFree = List.of(ranked);
         lastChanges = desk.changes();

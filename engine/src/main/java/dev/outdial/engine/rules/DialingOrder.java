@@ -43,11 +43,25 @@ public final class DialingOrder {
     /** The kinds of work in the order they are served; the ordinal is the sort key's first part. */
     public enum Tier { OWN_CALLBACK, RELEASED_CALLBACK, DUE_RETRY, FRESH, ERROR_RETRY }
 
-    private static final Comparator<Ranked> ORDER = Comparator
-            .comparing(Ranked::tier)
-            .thenComparing(ranked -> ranked.customer().state().nextAttemptAt().orElse(Instant.MIN))
-            .thenComparing(ranked -> ranked.customer().addedAt())
-            .thenComparingLong(ranked -> ranked.customer().customerId());
+    /**
+     * Tier, next attempt (none first), when added, id. Written out rather than chained
+     * {@code Comparator.comparing}: every claim compares its candidates.
+     */
+    private static final Comparator<Ranked> ORDER = (a, b) -> {
+        int byTier = a.tier().compareTo(b.tier());
+        if (byTier != 0) {
+            return byTier;
+        }
+        QueuedCustomer first = a.customer();
+        QueuedCustomer second = b.customer();
+        int byDue = first.state().nextAttemptAt().orElse(Instant.MIN)
+                .compareTo(second.state().nextAttemptAt().orElse(Instant.MIN));
+        if (byDue != 0) {
+            return byDue;
+        }
+        int byAdded = first.addedAt().compareTo(second.addedAt());
+        return byAdded != 0 ? byAdded : Long.compare(first.customerId(), second.customerId());
+    };
 
     private final CampaignRules rules;
     private final CallbackOwnership callbackOwnership;

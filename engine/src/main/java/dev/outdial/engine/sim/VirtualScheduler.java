@@ -3,6 +3,7 @@ package dev.outdial.engine.sim;
 import dev.outdial.engine.port.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.PriorityQueue;
 
@@ -15,6 +16,12 @@ public final class VirtualScheduler implements Scheduler {
 
     /** Tasks by time, then by scheduling order ({@link Task#compareTo}). */
     private final PriorityQueue<Task> queue = new PriorityQueue<>();
+    /**
+     * Tasks scheduled for the current instant itself (telephony's events handed to the engine, a
+     * pacing round): already in scheduling order and all due now, so a queue rather than the heap,
+     * whose sifting was a twentieth of a 1,000-agent day. Emptied before time moves on.
+     */
+    private final ArrayDeque<Task> dueNow = new ArrayDeque<>();
     private Instant now;
     private long scheduled;
     private long ran;
@@ -30,15 +37,19 @@ public final class VirtualScheduler implements Scheduler {
 
     @Override
     public Cancellable at(Instant when, Runnable task) {
-        Task entry = new Task(when.isBefore(now) ? now : when, scheduled++, task);
-        queue.add(entry);
+        Instant at = when.isBefore(now) ? now : when;
+        Task entry = new Task(at, scheduled++, task);
+        if (at.equals(now)) {
+            dueNow.add(entry);
+        } else {
+            queue.add(entry);
+        }
         return entry;
     }
 
     /** Runs every task due up to and including {@code end}, then stands at {@code end}. */
     public void runUntil(Instant end) {
-        while (!queue.isEmpty() && !queue.peek().when().isAfter(end)) {
-            Task next = queue.poll();
+        for (Task next = nextUpTo(end); next != null; next = nextUpTo(end)) {
             if (next.cancelled) {
                 continue;
             }
@@ -49,6 +60,18 @@ public final class VirtualScheduler implements Scheduler {
         if (end.isAfter(now)) {
             now = end;
         }
+    }
+
+    /** Takes the first task by time and scheduling order, of the heap and those due now, if due by {@code end}. */
+    private Task nextUpTo(Instant end) {
+        Task heapFirst = queue.peek();
+        Task nowFirst = dueNow.peekFirst();
+        Task first = heapFirst == null ? nowFirst
+                : nowFirst == null || heapFirst.compareTo(nowFirst) < 0 ? heapFirst : nowFirst;
+        if (first == null || first.when().isAfter(end)) {
+            return null;
+        }
+        return first == nowFirst ? dueNow.pollFirst() : queue.poll();
     }
 
     public void runFor(Duration duration) {
