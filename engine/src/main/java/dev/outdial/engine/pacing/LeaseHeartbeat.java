@@ -5,6 +5,7 @@ import dev.outdial.engine.call.CampaignSettings;
 import dev.outdial.engine.call.LapsedClaims;
 import dev.outdial.engine.customer.CustomerInput;
 import dev.outdial.engine.port.Scheduler;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -24,6 +25,8 @@ final class LeaseHeartbeat {
     private final Supplier<Set<Long>> customersHeld;
     private final BooleanSupplier running;
     private final Runnable wake;
+    /** A third of the lease, worked out once: {@code Duration.dividedBy} goes through BigDecimal. */
+    private final Duration beatEvery;
     private Scheduler.Cancellable next = Scheduler.Cancellable.NONE;
 
     LeaseHeartbeat(CampaignSettings settings, Scheduler scheduler, CallOrchestrator calls, LapsedClaims lapsedClaims,
@@ -35,6 +38,7 @@ final class LeaseHeartbeat {
         this.customersHeld = customersHeld;
         this.running = running;
         this.wake = wake;
+        this.beatEvery = settings.lease().dividedBy(3);
     }
 
     void beat() {
@@ -50,7 +54,7 @@ final class LeaseHeartbeat {
         if (running.getAsBoolean() && lapsedClaims.expire(now, held) > 0) {
             wake.run();
         }
-        next = scheduler.after(settings.lease().dividedBy(3), () -> {
+        next = scheduler.after(beatEvery, () -> {
             beat();
             wake.run();
         });

@@ -118,11 +118,16 @@ public final class InMemoryCustomerStore implements CustomerStore {
 
     @Override
     public List<QueuedCustomer> lapsedClaims(long campaignId, Instant now) {
+        // Every lease beat asks, over every claimed customer: a loop, not a stream.
         Campaign campaign = campaign(campaignId);
-        return campaign.claimed.stream()
-                .map(campaign.customers::get)
-                .filter(customer -> !customer.state().claim().orElseThrow().leaseUntil().isAfter(now))
-                .toList();
+        List<QueuedCustomer> lapsed = new ArrayList<>();
+        for (Long customerId : campaign.claimed) {
+            QueuedCustomer customer = campaign.customers.get(customerId);
+            if (!customer.state().claim().orElseThrow().leaseUntil().isAfter(now)) {
+                lapsed.add(customer);
+            }
+        }
+        return List.copyOf(lapsed);
     }
 
     @Override
