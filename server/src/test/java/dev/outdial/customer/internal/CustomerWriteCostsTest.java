@@ -1,0 +1,77 @@
+package dev.outdial.customer.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.outdial.testing.Api;
+import dev.outdial.testing.CampaignFixtures;
+import dev.outdial.testing.OutdialIntegrationTest;
+import dev.outdial.testing.TestBusiness;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * On PostgreSQL, what V246 cut from every customer written (issue 18: a million-row import is bound by
+ * the database's per-row index entries and key checks): the lease and due indexes hold only claimed
+ * customers and customers with a next attempt, yet still serve the queries that read them; and the
+ * customer's business and campaign are one key, which refuses a business that is not the campaign's.
+ * Sequential scans are priced out, as at a million customers.
+ */
+@Tag("postgres")
+@OutdialIntegrationTest
+class CustomerWriteCostsTest {
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    TestBusiness business;
+    long campaign;
+
+    @BeforeEach
+    void aCampaignWithACustomer() {
+        business = api.newBusiness("write-costs");
+        campaign = new CampaignFixtures(business).create("Costs", "PROGRESSIVE");
+        business.admin().post("/api/v1/campaigns/" + campaign + "/customers", Map.of("customers", List.of(
+                Map.of("name", "Trần Bình", "phone", "0914000002")))).expect(201);
+    }
+
+    @Test
+    void theSweepOfLapsedClaimsAndTheNextDueTimeReadTheirPartialIndexes() {
+        assertThat(plan("select distinct business_id, campaign_id from campaign_customer where lease_until <= now()"))
+                .contains("campaign_customer_lease");
+        assertThat(plan("select next_attempt_at from campaign_customer where campaign_id = " + campaign
+                + " and next_attempt_at > now() order by next_attempt_at fetch first 1 rows only"))
+                .contains("campaign_customer_due");
+    }
+
+    @Test
+    void aCustomerWhoseBusinessIsNotItsCampaignsIsRefused() {
+        long otherBusiness = jdbc.queryForObject("select business_id from campaign where id = ?", Long.class,
+                new CampaignFixtures(api.newBusiness("write-costs-other")).create("Other", "PROGRESSIVE"));
+
+        assertThatThrownBy(() -> jdbc.update("""
+                insert into campaign_customer (business_id, campaign_id, name, phone, status, progress, added_at)
+                values (?, ?, 'Lê Chi', '+84914000003', 'NEW', 'NEW', now())
+                """, otherBusiness, campaign)).isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    private String plan(String query) {
+        return transactions.execute(status -> {
+            jdbc.execute("set local enable_seqscan = off");
+            return String.join("\n", jdbc.queryForList("explain " + query, String.class));
+        });
+    }
+}
