@@ -7,6 +7,8 @@ import dev.outdial.campaign.Campaigns;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.customer.DialType;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -21,6 +23,7 @@ class AutocallTickets implements CallEndHandler {
 
     private static final Logger log = LoggerFactory.getLogger(AutocallTickets.class);
 
+    private final Set<Long> ticketing = ConcurrentHashMap.newKeySet();
     private final Campaigns campaigns;
     private final CallTickets tickets;
 
@@ -29,21 +32,36 @@ class AutocallTickets implements CallEndHandler {
         this.tickets = tickets;
     }
 
+    /** The dialer registers each campaign's setting when it starts running it, as it does for tickets per call. */
+    void register(long campaignId, boolean ticketsAgentOrVoicemail) {
+        if (ticketsAgentOrVoicemail) {
+            ticketing.add(campaignId);
+        } else {
+            ticketing.remove(campaignId);
+        }
+    }
+
     @Override
     public String name() {
         return "autocall-tickets";
     }
 
-    /** A call that met an agent or voicemail, in a campaign that does not ticket every call (it has its ticket then). */
+    /** Only a call of an autocall campaign registered as asking for it: most calls store nothing for this. */
     @Override
     public boolean wants(CallEnded call) {
+        return ticketing.contains(call.campaignId()) && worthATicket(call);
+    }
+
+    /** A call that met an agent or voicemail, in a campaign that does not ticket every call (it has its ticket then). */
+    private boolean worthATicket(CallEnded call) {
         return (metAnAgent(call) || voicemail(call)) && !tickets.ticketsEveryCall(call.campaignId());
     }
 
     @Override
     public void handle(List<CallEnded> batch) {
-        // Asked again: call ends the event registry held before the upgrade were stored for every call.
-        batch.stream().filter(this::wants).forEach(this::open);
+        // Asked again, and the campaign read below: call ends the event registry held before the upgrade
+        // were stored for every call.
+        batch.stream().filter(this::worthATicket).forEach(this::open);
     }
 
     private static boolean metAnAgent(CallEnded call) {
