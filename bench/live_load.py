@@ -171,8 +171,10 @@ def bench_backends_cpu(db):
 
 
 def events_waiting(db):
-    """Call-end listeners' work not done yet: publications left in the event publication registry."""
-    return int(db.psql("select count(*) from event_publication"))
+    """Call-end handlers' work not done yet: rows left in the call-end outbox (and, before it, publications
+    left in the event publication registry)."""
+    return int(db.psql("select (select count(*) from event_publication) + "
+                       "coalesce((select count(*) from call_end_outbox where next_try_at is not null), 0)"))
 
 
 def database_work(db):

@@ -8,9 +8,10 @@ import org.springframework.scheduling.annotation.AsyncConfigurer;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * The threads the application module listeners run on ({@code @ApplicationModuleListener}: a call's
- * end to the campaign's tally, tickets, webhooks and hotline failures), each after its event's
- * transaction committed, in a transaction of its own. On unbounded virtual threads a node dialing a
+ * The threads the application module listeners run on ({@code @ApplicationModuleListener}), each after
+ * its event's transaction committed, in a transaction of its own. (A call's end no longer goes this
+ * way: its tally, tickets, webhooks and hotline failures are handled in batches from the call-end
+ * outbox, {@code dev.outdial.call.CallEndHandler}.) On unbounded virtual threads a node dialing a
  * hundred calls a second started hundreds of them at once, every one waiting for a connection of the
  * pool the dialer needs (issue 18): they now run on {@code outdial.events.listener-threads} threads
  * (4), the others queued in order. Nothing is lost by waiting: each publication stays in the event

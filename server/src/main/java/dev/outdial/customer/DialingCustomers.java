@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,6 +59,13 @@ public class DialingCustomers implements CustomerStore {
     @Transactional
     public boolean record(long campaignId, long customerId, CustomerState expected, Transition.Applied transition) {
         return store.compareAndSet(campaignId, customerId, expected, transition.state(), node.value());
+    }
+
+    /** The customer's row locked, the step applied and stored: one transaction, not a read and a compare-and-set. */
+    @Override
+    @Transactional
+    public Optional<Transition> update(long campaignId, long customerId, Function<CustomerState, Transition> step) {
+        return store.update(campaignId, customerId, step, node.value());
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.outdial.engine.rules.Recipient;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Where the customers of campaigns and their states live: the database live, memory in a simulation.
@@ -40,6 +41,31 @@ public interface CustomerStore {
      * reloads and decides again.
      */
     boolean record(long campaignId, long customerId, CustomerState expected, Transition.Applied transition);
+
+    /**
+     * Applies {@code step} to the customer as stored now and stores the transition if it applied,
+     * nobody changing the customer in between: the transition (applied or rejected), or empty when
+     * the customer is no longer in the campaign. This default reloads and compares-and-sets until
+     * nobody changed the customer meanwhile; a store that can lock the customer does it in one
+     * transaction instead (issue 18: a read, then a compare-and-set, cost two commits a step).
+     */
+    default Optional<Transition> update(long campaignId, long customerId, Function<CustomerState, Transition> step) {
+        // Conflicts are rare (a few writers per customer); this many in a row means something is wrong.
+        int maxConflicts = 10;
+        for (int conflict = 0; conflict < maxConflicts; conflict++) {
+            Optional<QueuedCustomer> stored = find(campaignId, customerId);
+            if (stored.isEmpty()) {
+                return Optional.empty();
+            }
+            Transition transition = step.apply(stored.get().state());
+            if (!(transition instanceof Transition.Applied applied)
+                    || record(campaignId, customerId, stored.get().state(), applied)) {
+                return Optional.of(transition);
+            }
+        }
+        throw new IllegalStateException("customer " + customerId + " of campaign " + campaignId + " changed "
+                + maxConflicts + " times while a step was applied to it");
+    }
 
     /** Customers of the campaign whose claim lapsed at or before {@code now}, for {@code LeaseExpired}. */
     List<QueuedCustomer> lapsedClaims(long campaignId, Instant now);

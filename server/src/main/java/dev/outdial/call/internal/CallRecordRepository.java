@@ -26,7 +26,6 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -70,15 +69,12 @@ public class CallRecordRepository implements CallLog {
     private final JdbcClient db;
     private final JsonMapper json;
     private final LineFence fence;
-    private final TransactionTemplate ownTransaction;
     private final TransactionTemplate sharedTransaction;
 
     CallRecordRepository(JdbcClient db, JsonMapper json, LineFence fence, PlatformTransactionManager transactions) {
         this.db = db;
         this.json = json;
         this.fence = fence;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.sharedTransaction = new TransactionTemplate(transactions);
     }
 
@@ -91,7 +87,8 @@ public class CallRecordRepository implements CallLog {
     /**
      * The fenced call start: under the lock of the business's lease row, held by this node at the
      * epoch it dials under, the business's open calls are counted and the call inserted. A taker of
-     * the lease waits for this to commit, and a start after the takeover finds another epoch.
+     * the lease waits for this to commit, and a start after the takeover finds another epoch. Joins
+     * the transaction of the dial it is part of (the customer marked dialed commits with it).
      */
     @Override
     public LineRequest openLine(CallRecord pending, int contractLimit) {
@@ -100,7 +97,7 @@ public class CallRecordRepository implements CallLog {
         if (lease.isEmpty()) {
             return fence.fenced(businessId);
         }
-        LineRequest request = ownTransaction.execute(status -> {
+        LineRequest request = sharedTransaction.execute(status -> {
             if (!fence.stillHeld(businessId, lease.get())) {
                 return null;
             }

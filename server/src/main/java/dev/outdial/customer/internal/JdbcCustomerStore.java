@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -152,6 +153,20 @@ public class JdbcCustomerStore {
         }
         save(campaignId, customerId, expected, next, owner);
         return true;
+    }
+
+    /** Applies {@code step} to the customer under a row lock and stores what it applied; call in a transaction. */
+    public Optional<Transition> update(long campaignId, long customerId, Function<CustomerState, Transition> step,
+                                       String owner) {
+        Optional<QueuedCustomer> stored = select(campaignId, customerId, " for update");
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        Transition transition = step.apply(stored.get().state());
+        if (transition instanceof Transition.Applied applied) {
+            save(campaignId, customerId, stored.get().state(), applied.state(), owner);
+        }
+        return Optional.of(transition);
     }
 
     public List<QueuedCustomer> lapsedClaims(long campaignId, Instant now) {

@@ -1,13 +1,16 @@
 package dev.outdial.dialing.internal;
 
+import dev.outdial.call.CallEndHandler;
 import dev.outdial.call.CallEnded;
 import dev.outdial.campaign.Campaign;
 import dev.outdial.campaign.Campaigns;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.customer.DialType;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,10 +19,11 @@ import org.springframework.stereotype.Component;
  * agent took (the IVR connected it) or that an answering machine answered opens a CALL ticket.
  */
 @Component
-class AutocallTickets {
+class AutocallTickets implements CallEndHandler {
 
     private static final Logger log = LoggerFactory.getLogger(AutocallTickets.class);
 
+    private final Set<Long> ticketing = ConcurrentHashMap.newKeySet();
     private final Campaigns campaigns;
     private final CallTickets tickets;
 
@@ -28,21 +32,54 @@ class AutocallTickets {
         this.tickets = tickets;
     }
 
-    @ApplicationModuleListener
-    void on(CallEnded call) {
-        boolean metAnAgent = call.agentId() != null && CallResult.SUCCESS.name().equals(call.result());
-        boolean voicemail = CallResult.MACHINE.name().equals(call.result());
-        // A campaign that tickets every call has this call's ticket already.
-        if (!metAnAgent && !voicemail || tickets.ticketsEveryCall(call.campaignId())) {
-            return;
+    /** The dialer registers each campaign's setting when it starts running it, as it does for tickets per call. */
+    void register(long campaignId, boolean ticketsAgentOrVoicemail) {
+        if (ticketsAgentOrVoicemail) {
+            ticketing.add(campaignId);
+        } else {
+            ticketing.remove(campaignId);
         }
+    }
+
+    @Override
+    public String name() {
+        return "autocall-tickets";
+    }
+
+    /** Only a call of an autocall campaign registered as asking for it: most calls store nothing for this. */
+    @Override
+    public boolean wants(CallEnded call) {
+        return ticketing.contains(call.campaignId()) && worthATicket(call);
+    }
+
+    /** A call that met an agent or voicemail, in a campaign that does not ticket every call (it has its ticket then). */
+    private boolean worthATicket(CallEnded call) {
+        return (metAnAgent(call) || voicemail(call)) && !tickets.ticketsEveryCall(call.campaignId());
+    }
+
+    @Override
+    public void handle(List<CallEnded> batch) {
+        // Asked again, and the campaign read below: call ends the event registry held before the upgrade
+        // were stored for every call.
+        batch.stream().filter(this::worthATicket).forEach(this::open);
+    }
+
+    private static boolean metAnAgent(CallEnded call) {
+        return call.agentId() != null && CallResult.SUCCESS.name().equals(call.result());
+    }
+
+    private static boolean voicemail(CallEnded call) {
+        return CallResult.MACHINE.name().equals(call.result());
+    }
+
+    private void open(CallEnded call) {
         try {
             Campaign campaign = campaigns.get(call.businessId(), call.campaignId());
             if (campaign.dialMode() != DialType.AUTOCALL
                     || !Boolean.TRUE.equals(campaign.settings().ticketOnAgentOrVoicemail())) {
                 return;
             }
-            tickets.open(call, (voicemail ? "Voicemail" : "Agent") + " · " + campaign.name());
+            tickets.open(call, (voicemail(call) ? "Voicemail" : "Agent") + " · " + campaign.name());
         } catch (RuntimeException failed) {
             // The call is over and recorded whatever happens here; a lost ticket must not stop the dialer.
             log.warn("No ticket for call {} of campaign {}: {}", call.callId(), call.campaignId(), failed.getMessage());

@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The engine's call log, which also copies the agent's word on a reached call to its customer: the
@@ -38,12 +40,25 @@ final class ClassifyingCallLog implements CallLog {
                 "Writing a call's end and result to its record (issue 18's call-end write)", registry);
     }
 
-    /** A start fenced off tells the node at once that it lost the lease: its dialing stops here (issue 14). */
+    /**
+     * A start fenced off tells the node that it lost the lease: its dialing stops here (issue 14), once
+     * the dial's transaction is over, so that stopping the business never runs inside it.
+     */
     @Override
     public LineRequest openLine(CallRecord pending, int contractLimit) {
         LineRequest request = calls.openLine(pending, contractLimit);
         if (request instanceof LineRequest.Fenced) {
-            events.publishEvent(new PacerLeaseLost(pending.businessId()));
+            PacerLeaseLost lost = new PacerLeaseLost(pending.businessId());
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        events.publishEvent(lost);
+                    }
+                });
+            } else {
+                events.publishEvent(lost);
+            }
         }
         return request;
     }

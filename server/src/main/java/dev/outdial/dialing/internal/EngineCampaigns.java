@@ -16,6 +16,7 @@ import dev.outdial.customer.CampaignCustomers;
 import dev.outdial.engine.call.AutocallSettings;
 import dev.outdial.engine.call.CampaignSettings;
 import dev.outdial.engine.customer.AgentId;
+import dev.outdial.engine.customer.DialType;
 import dev.outdial.engine.port.Telephony;
 import dev.outdial.engine.rules.CalledPartyZones;
 import dev.outdial.engine.rules.CallingWindow;
@@ -75,7 +76,9 @@ class EngineCampaigns {
         Business business = businesses.get(businessId);
         CampaignDefinition s = campaign.settings();
         return new LiveCampaign(settingsOf(business, campaign), Boolean.TRUE.equals(s.autoAssignAccountManager()),
-                Boolean.TRUE.equals(s.ticketPerCall()), business.concurrentCallLimit());
+                Boolean.TRUE.equals(s.ticketPerCall()),
+                campaign.dialMode() == DialType.AUTOCALL && Boolean.TRUE.equals(s.ticketOnAgentOrVoicemail()),
+                business.concurrentCallLimit());
     }
 
     private CampaignSettings settingsOf(Business business, Campaign campaign) {

@@ -1,42 +1,63 @@
 package dev.outdial.dialing.internal;
 
+import dev.outdial.call.CallEndHandler;
 import dev.outdial.call.CallEnded;
 import dev.outdial.call.DialingCalls;
 import dev.outdial.campaign.settings.Hotline;
 import dev.outdial.campaign.settings.Hotlines;
 import dev.outdial.engine.customer.CallResult;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * "A hotline can fail (provider error); failures are recorded per hotline" (SPEC §2): a call that
  * ended HOTLINE_ERROR counts against the hotline it went out on, which the hotlines page shows.
  */
 @Component
-class HotlineFailures {
+class HotlineFailures implements CallEndHandler {
 
     private static final Logger log = LoggerFactory.getLogger(HotlineFailures.class);
 
     private final DialingCalls calls;
     private final Hotlines hotlines;
+    /** A count that cannot be written rolls back to its savepoint, not the batch of call ends it was handled in. */
+    private final TransactionTemplate savepoint;
 
-    HotlineFailures(DialingCalls calls, Hotlines hotlines) {
+    HotlineFailures(DialingCalls calls, Hotlines hotlines, PlatformTransactionManager transactions) {
         this.calls = calls;
         this.hotlines = hotlines;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
-    @ApplicationModuleListener
-    void on(CallEnded call) {
-        if (!CallResult.HOTLINE_ERROR.name().equals(call.result())) {
-            return;
-        }
+    @Override
+    public String name() {
+        return "hotline-failures";
+    }
+
+    @Override
+    public boolean wants(CallEnded call) {
+        return CallResult.HOTLINE_ERROR.name().equals(call.result());
+    }
+
+    @Override
+    public void handle(List<CallEnded> batch) {
+        // Asked again: call ends the event registry held before the upgrade were stored for every call.
+        batch.stream().filter(this::wants).forEach(this::count);
+    }
+
+    private void count(CallEnded call) {
         try {
-            calls.find(call.businessId(), call.callId()).ifPresent(record -> hotlines.list(call.businessId()).stream()
-                    .filter(hotline -> hotline.number().equals(record.hotline())).map(Hotline::id).findFirst()
-                    .ifPresent(id -> hotlines.recordFailure(call.businessId(), id,
-                            "HOTLINE_ERROR on call " + call.callId(), call.endedAt())));
+            savepoint.executeWithoutResult(status -> calls.find(call.businessId(), call.callId())
+                    .ifPresent(record -> hotlines.list(call.businessId()).stream()
+                            .filter(hotline -> hotline.number().equals(record.hotline())).map(Hotline::id).findFirst()
+                            .ifPresent(id -> hotlines.recordFailure(call.businessId(), id,
+                                    "HOTLINE_ERROR on call " + call.callId(), call.endedAt()))));
         } catch (RuntimeException failed) {
             // The count is for the admin's eyes; the call and its customer are recorded whatever happens.
             log.warn("Hotline failure of call {} not counted: {}", call.callId(), failed.getMessage());

@@ -14,16 +14,20 @@ class LiveCampaignRegistries {
     private final DialingCustomers customers;
     private final AccountManagers accountManagers;
     private final CallTickets tickets;
+    private final AutocallTickets autocallTickets;
 
-    LiveCampaignRegistries(DialingCustomers customers, AccountManagers accountManagers, CallTickets tickets) {
+    LiveCampaignRegistries(DialingCustomers customers, AccountManagers accountManagers, CallTickets tickets,
+                           AutocallTickets autocallTickets) {
         this.customers = customers;
         this.accountManagers = accountManagers;
         this.tickets = tickets;
+        this.autocallTickets = autocallTickets;
     }
 
     void register(LiveCampaign campaign) {
         customers.register(campaign.id(), campaign.settings().rules());
         accountManagers.register(campaign.id(), campaign.assignsAccountManager());
         tickets.register(campaign.id(), campaign.ticketPerCall());
+        autocallTickets.register(campaign.id(), campaign.ticketsAgentOrVoicemail());
     }
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -54,6 +55,11 @@ final class TimedCustomerStore implements CustomerStore {
     @Override
     public boolean record(long campaignId, long customerId, CustomerState expected, Transition.Applied transition) {
         return records.record(() -> store.record(campaignId, customerId, expected, transition));
+    }
+
+    @Override
+    public Optional<Transition> update(long campaignId, long customerId, Function<CustomerState, Transition> step) {
+        return records.record(() -> store.update(campaignId, customerId, step));
     }
 
     @Override

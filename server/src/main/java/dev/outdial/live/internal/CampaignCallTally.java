@@ -1,49 +1,72 @@
 package dev.outdial.live.internal;
 
+import dev.outdial.call.CallEndHandler;
 import dev.outdial.call.CallEnded;
 import dev.outdial.call.CallTally;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+
 
 /**
- * A campaign's ended calls since it began ({@code live_campaign_calls}), counted as each call
- * ends: its abandon rate and attempts per customer then cost a few rows, however long it ran.
- * Counting happens after the call's end is stored and in its own transaction, so a failure here
- * never touches dialing; the event publication registry keeps the call's end until it is counted,
- * and hands it back later (after a restart too) if counting failed.
+ * A campaign's ended calls since it began ({@code live_campaign_calls}), counted as calls end: its
+ * abandon rate and attempts per customer then cost a few rows, however long it ran. Counting happens
+ * after the call's end is stored, from the call-end outbox, a batch of call ends at a time in the
+ * transaction that removes them from it: a failure here never touches dialing, and a call end is
+ * counted once, after a restart too.
  */
 @Component
-public class CampaignCallTally {
+public class CampaignCallTally implements CallEndHandler {
 
     static final int SLOTS = 4;
 
     private final JdbcClient db;
-    private final TransactionTemplate ownTransaction;
 
-    CampaignCallTally(JdbcClient db, PlatformTransactionManager transactions) {
+    CampaignCallTally(JdbcClient db) {
         this.db = db;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    @ApplicationModuleListener
-    void on(CallEnded ended) {
-        long contacts = "SUCCESS".equals(ended.result()) ? 1 : 0;
-        long abandoned = "ABANDONED".equals(ended.result()) ? 1 : 0;
-        int slot = ThreadLocalRandom.current().nextInt(SLOTS);
-        if (!ownTransaction.execute(status -> add(ended.campaignId(), slot, contacts, abandoned) > 0)) {
-            try {
-                ownTransaction.executeWithoutResult(status -> insert(ended, slot, contacts, abandoned));
-            } catch (DuplicateKeyException raced) {
-                // Another node created the row first: add to it.
-                ownTransaction.execute(status -> add(ended.campaignId(), slot, contacts, abandoned));
+    @Override
+    public String name() {
+        return "live-tally";
+    }
+
+    /** One update per campaign of the batch, in campaign order so that two nodes' batches never deadlock. */
+    @Override
+    public void handle(List<CallEnded> batch) {
+        Map<Long, Counts> byCampaign = new TreeMap<>();
+        for (CallEnded ended : batch) {
+            byCampaign.computeIfAbsent(ended.campaignId(), campaign -> new Counts(ended.businessId())).add(ended);
+        }
+        byCampaign.forEach((campaignId, counts) -> {
+            int slot = ThreadLocalRandom.current().nextInt(SLOTS);
+            if (add(campaignId, slot, counts) == 0) {
+                // A campaign's first call end: a duplicate key (another node first) fails the batch,
+                // whose call ends are then counted one by one, finding the row.
+                insert(campaignId, slot, counts);
             }
+        });
+    }
+
+    /** A campaign's ended calls of one batch. */
+    private static final class Counts {
+
+        final long businessId;
+        long dials;
+        long contacts;
+        long abandoned;
+
+        Counts(long businessId) {
+            this.businessId = businessId;
+        }
+
+        void add(CallEnded ended) {
+            dials++;
+            contacts += "SUCCESS".equals(ended.result()) ? 1 : 0;
+            abandoned += "ABANDONED".equals(ended.result()) ? 1 : 0;
         }
     }
 
@@ -59,22 +82,23 @@ public class CampaignCallTally {
                 .single();
     }
 
-    private int add(long campaignId, int slot, long contacts, long abandoned) {
+    private int add(long campaignId, int slot, Counts counts) {
         return db.sql("""
-                update live_campaign_calls set dials = dials + 1, contacts = contacts + :contacts,
+                update live_campaign_calls set dials = dials + :dials, contacts = contacts + :contacts,
                     abandoned = abandoned + :abandoned
                 where campaign_id = :campaign and slot = :slot
                 """)
-                .param("contacts", contacts).param("abandoned", abandoned).param("campaign", campaignId)
-                .param("slot", slot).update();
+                .param("dials", counts.dials).param("contacts", counts.contacts).param("abandoned", counts.abandoned)
+                .param("campaign", campaignId).param("slot", slot).update();
     }
 
-    private void insert(CallEnded ended, int slot, long contacts, long abandoned) {
+    private void insert(long campaignId, int slot, Counts counts) {
         db.sql("""
                 insert into live_campaign_calls (campaign_id, business_id, slot, dials, contacts, abandoned)
-                values (:campaign, :business, :slot, 1, :contacts, :abandoned)
+                values (:campaign, :business, :slot, :dials, :contacts, :abandoned)
                 """)
-                .param("campaign", ended.campaignId()).param("business", ended.businessId()).param("slot", slot)
-                .param("contacts", contacts).param("abandoned", abandoned).update();
+                .param("campaign", campaignId).param("business", counts.businessId).param("slot", slot)
+                .param("dials", counts.dials).param("contacts", counts.contacts).param("abandoned", counts.abandoned)
+                .update();
     }
 }

@@ -1,20 +1,22 @@
 package dev.outdial.webhook.internal;
 
+import dev.outdial.call.CallEndHandler;
 import dev.outdial.call.CallEnded;
 import dev.outdial.customer.CampaignCustomers;
 import dev.outdial.webhook.WebhookEvent;
 import dev.outdial.webhook.Webhooks;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * An ended call becomes a webhook delivery for the businesses that asked for {@code call.ended}.
- * The customer's external id is read only then: a business without such a webhook pays nothing.
+ * The customer's external id is read only then: a business without such a webhook pays nothing, not
+ * even a row in the call-end outbox.
  */
 @Component
-class CallWebhooks {
+class CallWebhooks implements CallEndHandler {
 
     private final Webhooks webhooks;
     private final SubscriptionCache subscriptions;
@@ -26,11 +28,22 @@ class CallWebhooks {
         this.customers = customers;
     }
 
-    @ApplicationModuleListener
-    void on(CallEnded ended) {
-        if (!subscriptions.anyoneWants(ended.businessId(), WebhookEvent.CALL_ENDED)) {
-            return;
-        }
+    @Override
+    public String name() {
+        return "webhooks";
+    }
+
+    @Override
+    public boolean wants(CallEnded ended) {
+        return subscriptions.anyoneWants(ended.businessId(), WebhookEvent.CALL_ENDED);
+    }
+
+    @Override
+    public void handle(List<CallEnded> batch) {
+        batch.forEach(this::publish);
+    }
+
+    private void publish(CallEnded ended) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("callId", ended.callId());
         data.put("campaignId", ended.campaignId());
