@@ -25,6 +25,13 @@ final class AbandonBudget {
     /** The aim once the answer rate has been steady a while: closer to the limit, the day being predictable. */
     private static final double STEADY_AIM = 0.97;
     /**
+     * How many standard deviations of an hour's abandon rate the steady aim leaves below the limit, so
+     * that an unlucky clock hour still keeps it; and the lowest share of the limit that margin may take
+     * the aim to (an hour of few answers is noisy, but dialing cannot stop for it).
+     */
+    private static final double HOUR_NOISE_ROOM = 2;
+    private static final double LEAST_STEADY_AIM = 0.5;
+    /**
      * Above this share of the limit realised over the campaign so far, the aim the gain learns towards
      * comes down, by this many times the excess: the rest of the day pays back what the start overspent.
      */
@@ -39,8 +46,6 @@ final class AbandonBudget {
      * dialing less wastes the agents' time.
      */
     private static final double STEADY_HOUR_SLACK = 0.8;
-    /** The worst hour the steady aim leaves room for, as a multiple of the limit. */
-    private static final double WORST_HOUR = 1.2;
     /** The hour guard's decayed count holds about 14.4 minutes of answers (half-life ÷ ln 2): an hour is 4.16 of them. */
     private static final double HOUR_PER_RECENT_WEIGHT = 60 / (10 / Math.log(2));
     /** Answers' worth of budget granted before the first call, so the first abandons do not stop dialing. */
@@ -49,7 +54,13 @@ final class AbandonBudget {
     private static final double LEARNING_RATE = 0.005;
     /** The team size the learning rate is for; larger teams learn by less per answer. */
     private static final int TEAM_OF_REFERENCE = 10;
-    private static final double LOWEST_GAIN = 0.3;
+    /**
+     * The model can be optimistic by far more than three times (customers who hang up in the first
+     * second of waiting, a max wait of 2 s): a floor at 0.3 left the gain unable to go where the
+     * realised rate meets the aim, and the guards then held the dialing back in bursts, which both
+     * broke the hour and cost occupancy.
+     */
+    private static final double LOWEST_GAIN = 0.05;
     private static final double HIGHEST_GAIN = 20;
     /** The hour guard's memory: half of an answer's weight is gone after this long. */
     private static final Duration RECENT_HALF_LIFE = Duration.ofMinutes(10);
@@ -57,14 +68,17 @@ final class AbandonBudget {
     private static final double RECENT_PRIOR = 20;
 
     /**
-     * The hour guard forecasts the answers still to come in the clock hour at this share of the
-     * recent pace, so an hour that ends quieter than it began still keeps the limit.
+     * A clock hour is held to the limit once it has this many answers (an hour of fewer is too small
+     * for a rate: one abandon in 30 answers is 3.3 %). Until then its room is the limit's share of
+     * this many: however the hour goes on, and whenever the session ends, it keeps the limit.
      */
-    private static final double HOUR_FORECAST_SHARE = 0.7;
+    private static final double COUNTED_HOUR_ANSWERS = 100;
     /** Hours expected to have fewer answers than this are left to the day's guard: one abandon would be over 1 %. */
     private static final double HOUR_COUNTS_FROM = 80;
     /** An hour that has spent its budget does not make each abandon move the gain by more than twice the usual. */
     private static final double LEAST_LEARNING_AIM = 0.5;
+    /** How many abandons a burst counts for, in the room an hour or the day has left ({@link #abandonsWithin}). */
+    private static final double ABANDONS_PER_BURST = 2;
     /** Rooms of this many abandons and more are counted with the normal approximation. */
     private static final double POISSON_UP_TO = 30;
     /** How many standard deviations of the rest of the hour's abandons the hour's aim leaves below the limit. */
@@ -88,6 +102,8 @@ final class AbandonBudget {
     private double recentAnswered;
     private double recentAbandoned;
     private Instant recentAt;
+    /** The last pacing round dialed fewer than the target allowed: the promise held it back. */
+    private boolean heldByPromise;
 
     AbandonBudget(double maxAbandonRate) {
         this.maxAbandonRate = maxAbandonRate;
@@ -113,11 +129,12 @@ final class AbandonBudget {
     }
 
     private double aim() {
-        // An hour of few answers is noisy (140 answers: one abandon is 0.7 %), so the steady aim leaves
-        // an hour's standard deviation of room below 1.2 × the limit, for the worst hour's sake.
+        // An hour of few answers is noisy (140 answers: one abandon is 0.7 %), and every clock hour is a
+        // promise, so the steady aim leaves two standard deviations of an hour's rate below the limit.
         double answersPerHour = recentAnswered * HOUR_PER_RECENT_WEIGHT;
         double hourNoise = Math.sqrt(maxAbandonRate / Math.max(1, answersPerHour));
-        double steadyAim = Math.clamp(WORST_HOUR * maxAbandonRate - hourNoise, maxAbandonRate * AIM, maxAbandonRate * STEADY_AIM);
+        double steadyAim = Math.clamp(maxAbandonRate - HOUR_NOISE_ROOM * hourNoise, maxAbandonRate * LEAST_STEADY_AIM,
+                maxAbandonRate * STEADY_AIM);
         double aim = maxAbandonRate * AIM + (steadyAim - maxAbandonRate * AIM) * steadiness;
         double excess = Math.max(0, realisedRate() - maxAbandonRate * PAY_BACK_FROM);
         return Math.max(maxAbandonRate * 0.25, aim - PAY_BACK * excess);
@@ -159,12 +176,23 @@ final class AbandonBudget {
         // Up by the learning rate for an answer that got an agent, down by (1 − aim) ÷ aim times that for
         // an abandon: even when abandons are a share of aim of the answers.
         double outcome = abandoned ? 1 : 0;
+        if (!abandoned && heldByPromise) {
+            // The promise, not the target, set how many were dialed: an answer that found an agent says
+            // nothing of the target, and learning up from it raised the gain an hour's spent budget held
+            // back, to overdial as soon as the next hour began.
+            rate = 0;
+        }
         gain = Math.clamp(gain * Math.exp(rate * (aim - outcome) / aim), LOWEST_GAIN, HIGHEST_GAIN);
         decayTo(at);
         recentAnswered++;
         if (abandoned) {
             recentAbandoned++;
         }
+    }
+
+    /** Whether the last pacing round dialed fewer than the target allowed, held by the abandons left. */
+    void heldByPromise(boolean held) {
+        this.heldByPromise = held;
     }
 
     /**
@@ -179,16 +207,24 @@ final class AbandonBudget {
     /**
      * How many more abandons, in expectation, the calls up and those dialed now may cost and still
      * leave the day's rate and the clock hour's rate at or under the limit: the promise, which no
-     * learnt target may override. The day's answers so far earn their share of abandons; the hour's
-     * are forecast from the recent pace, short of it.
+     * learnt target may override. The day's answers so far earn their share of abandons, and so do
+     * the clock hour's (at least those of an hour that counts).
      */
     double abandonsLeft(Instant now) {
         double day = maxAbandonRate * campaignAnswered - campaignAbandoned;
         rollHourTo(now);
-        double hourAnswers = hourAnswered + HOUR_FORECAST_SHARE * restOfHourAnswers(now);
-        double hourLeft = hourAnswers < HOUR_COUNTS_FROM ? Double.MAX_VALUE : maxAbandonRate * hourAnswers - hourAbandoned;
+        // Only the answers the hour has had earn room: a forecast of the rest of the hour was spent early
+        // by a session that then ended at the half hour (3.1 % over its last 30 minutes).
+        double hourLeft = maxAbandonRate * Math.max(hourAnswered, COUNTED_HOUR_ANSWERS) - hourAbandoned;
+        double room = Math.min(day, hourLeft);
+        if (room < 1) {
+            // Abandons are whole: with room for less than one, any abandon breaks the limit. The cap is
+            // asked again every pacing round, so even a small chance allowed per round added up over the
+            // rest of the hour (a 10-agent hour took its fourth abandon in 125 answers).
+            return 0;
+        }
         // Abandons come by chance around their expectation: a standard deviation and a half above it must fit too.
-        return expectedWithin(Math.max(0, Math.min(day, hourLeft)), 1.5);
+        return abandonsWithin(room, 1.5);
     }
 
     /**
@@ -198,6 +234,17 @@ final class AbandonBudget {
      * unlikely; the normal approximation (e + deviations·√e ≤ room) let a 10-agent hour of 130
      * answers take its fourth abandon. Exact for small rooms, normal from {@link #POISSON_UP_TO}.
      */
+    /**
+     * {@link #expectedWithin} for abandons, which come in bursts: a moment when several agents stay busy
+     * longer than their talk times promised abandons the calls answered in it together (bursts of 3 to 6
+     * in two minutes, in an hour of 15, on a 100-agent day at 1 %). Counted as chance events of
+     * {@link #ABANDONS_PER_BURST} each, the room keeps a burst's worth more: counted one by one, one
+     * clock hour in ten on such days ended over the limit.
+     */
+    static double abandonsWithin(double room, double deviations) {
+        return expectedWithin(room / ABANDONS_PER_BURST, deviations) * ABANDONS_PER_BURST;
+    }
+
     static double expectedWithin(double room, double deviations) {
         if (room <= 0) {
             return 0;
@@ -245,6 +292,16 @@ final class AbandonBudget {
         return Math.floorDiv(at.toEpochMilli(), HOUR_MILLIS);
     }
 
+    /**
+     * {@link #abandonsLeft} in the overflow model's units: the model counts customers without an agent
+     * at the horizon, and where the gain is below one each of those has cost 1 ÷ gain abandons
+     * (the gain settles where the model's share times it is the realised rate). Where the gain is
+     * above one the model overstates, and its count is kept, on the safe side.
+     */
+    double overflowLeft(Instant now) {
+        return abandonsLeft(now) * Math.min(1, gain);
+    }
+
     /** The share of the coming answers that may go without an agent. */
     double targetShare(Instant now) {
         long answered = campaignAnswered;
@@ -257,6 +314,7 @@ final class AbandonBudget {
         double hour = Math.clamp(1.5 + STEADY_HOUR_SLACK * steadiness - recentRate / aim, 0.05, 1.0);
         return hourAim(now) * gain * Math.min(campaign, hour);
     }
+
 
     /**
      * The aim, held to the clock hour's own budget: the rate the rest of the hour may run at and
@@ -281,7 +339,7 @@ final class AbandonBudget {
         if (whole < HOUR_COUNTS_FROM || rest < 1) {
             return Double.MAX_VALUE;
         }
-        return expectedWithin(Math.max(0, maxAbandonRate * whole - hourAbandoned), HOUR_DEVIATIONS) / rest;
+        return abandonsWithin(Math.max(0, maxAbandonRate * whole - hourAbandoned), HOUR_DEVIATIONS) / rest;
     }
 
     /** The answers expected in the rest of the clock hour, at the recent pace. */

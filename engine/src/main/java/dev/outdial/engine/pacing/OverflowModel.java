@@ -1,5 +1,7 @@
 package dev.outdial.engine.pacing;
 
+import java.util.function.IntPredicate;
+
 /**
  * The arithmetic of a predictive dial decision, on numbers only. With {@code d} calls ringing
  * and {@code n} more dialed now, each answered by a person with probability {@code p}, the answers
@@ -17,6 +19,15 @@ final class OverflowModel {
     }
 
     /**
+     * How many calls to dial now, and whether the promise held them below what the target allows.
+     *
+     * @param calls         the calls to dial
+     * @param heldByPromise the abandons left ({@code mostOverflow}) allowed fewer calls than the target
+     */
+    record Dials(int calls, boolean heldByPromise) {
+    }
+
+    /**
      * The most calls to dial now.
      *
      * @param ringing      calls placed and not yet answered
@@ -29,17 +40,26 @@ final class OverflowModel {
      * @param mostOverflow the most customers without an agent expected in all (the abandons left)
      * @param most         never more than this (free lines)
      */
-    static int callsToDial(int ringing, int waiting, double answerRate, int freeNow, double freeingMean,
-                           double freeingVar, double targetShare, double mostOverflow, int most) {
+    static Dials callsToDial(int ringing, int waiting, double answerRate, int freeNow, double freeingMean,
+                             double freeingVar, double targetShare, double mostOverflow, int most) {
         // One call per free agent not yet spoken for is always safe: even if all answer, each finds an
         // agent. The normal approximation is poor with a handful of calls, so it only adds to that.
-        int low = Math.clamp(freeNow - ringing - waiting, 0, Math.max(0, most));
-        int high = Math.max(low, most);
+        int safe = Math.clamp(freeNow - ringing - waiting, 0, Math.max(0, most));
+        int byTarget = largest(safe, Math.max(safe, most), calls -> overflow(ringing + calls, waiting, answerRate,
+                freeNow, freeingMean, freeingVar) <= targetShare * ((ringing + calls) * answerRate + waiting));
+        if (overflow(ringing + byTarget, waiting, answerRate, freeNow, freeingMean, freeingVar) <= mostOverflow) {
+            return new Dials(byTarget, false);
+        }
+        int byPromise = largest(safe, byTarget, calls -> overflow(ringing + calls, waiting, answerRate, freeNow,
+                freeingMean, freeingVar) <= mostOverflow);
+        return new Dials(byPromise, byPromise < byTarget);
+    }
+
+    /** The largest count in [low, high] that fits, {@code low} if none above it does (fitting is monotone). */
+    private static int largest(int low, int high, IntPredicate fits) {
         while (low < high) {
             int mid = (low + high + 1) >>> 1;
-            double overflow = overflow(ringing + mid, waiting, answerRate, freeNow, freeingMean, freeingVar);
-            double answers = (ringing + mid) * answerRate + waiting;
-            if (overflow <= targetShare * answers && overflow <= mostOverflow) {
+            if (fits.test(mid)) {
                 low = mid;
             } else {
                 high = mid - 1;

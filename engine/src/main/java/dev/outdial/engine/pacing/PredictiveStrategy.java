@@ -78,10 +78,11 @@ public final class PredictiveStrategy implements DialStrategy {
         int ringing = Math.max(0, view.openCalls() - view.waitingCustomers() - observations.onCalls());
         budget.steadiness(observations.answerRateSteadiness(view.now(), team));
         double target = budget.targetShare(view.now());
-        int calls = OverflowModel.callsToDial(ringing, view.waitingCustomers(), observations.answerRate(view.now()),
-                view.freeAgents().size(), freeing.mean(), freeing.variance(), target, budget.abandonsLeft(view.now()),
-                view.freeLines());
-        return view.poolDials(calls);
+        OverflowModel.Dials dials = OverflowModel.callsToDial(ringing, view.waitingCustomers(),
+                observations.answerRate(view.now()), view.freeAgents().size(), freeing.mean(), freeing.variance(), target,
+                budget.overflowLeft(view.now()), view.freeLines());
+        budget.heldByPromise(dials.heldByPromise());
+        return view.poolDials(dials.calls());
     }
 
     @Override

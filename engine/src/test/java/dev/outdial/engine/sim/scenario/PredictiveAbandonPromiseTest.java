@@ -73,6 +73,23 @@ class PredictiveAbandonPromiseTest {
         }
     }
 
+    /**
+     * 100 agents, a strict 1 % limit, a 2 s maximum wait, 30 % answered, log-normal talks of 2 minutes:
+     * hours of about 1,900 answers and 19 abandons allowed, where a burst of five in two minutes is luck.
+     */
+    static final Scenario STRICT_ONE_PERCENT = new Scenario("strict 1 %", 1, 100, 30_000, Duration.ofHours(3), 0.01,
+            Duration.ofSeconds(2), 400, 3, Duration.ofMinutes(60), List.of(new Scenario.AnswerStep(Duration.ZERO, 0.3)),
+            0.1, Duration.ofSeconds(25), Distribution.logNormal(RING, 0.4), Distribution.logNormal(Duration.ofSeconds(120), 0.7),
+            Distribution.constant(Duration.ofSeconds(15)), Distribution.exponential(Duration.ofSeconds(30)));
+
+    @Test
+    void aStrictLimitHoldsInEveryClockHour() {
+        // Before the hour's room was earned by its own answers, this day's hours ran 1.06–1.14 % (issue 15).
+        for (long seed : List.of(3L, 4L, 9L)) {
+            assertKeepsThePromise(STRICT_ONE_PERCENT, seed);
+        }
+    }
+
     /** Issue 6's 10-agent day of 3-minute talks, 35 % answered then 12 %: hours of about 130 answers. */
     static final Scenario TEN_AGENTS_FALLING = new Scenario("10 agents, 35 → 12 %, long talk", 7, 10, 6000,
             Duration.ofHours(8), 0.03, Duration.ofSeconds(15), 40, 3, Duration.ofMinutes(60),
