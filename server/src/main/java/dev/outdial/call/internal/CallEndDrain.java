@@ -66,11 +66,15 @@ class CallEndDrain implements SmartLifecycle {
 
     /** Hands the handler's due call ends to it, a batch at a time, until none is due; answers how many were taken. */
     int drain(String handler) {
-        Worker worker = workers.stream().filter(one -> one.handler.name().equals(handler)).findFirst().orElseThrow();
+        return drain(workers.stream().filter(one -> one.handler.name().equals(handler)).findFirst().orElseThrow()
+                .handler);
+    }
+
+    private int drain(CallEndHandler handler) {
         int total = 0;
         int taken;
         do {
-            taken = drainOnce(worker.handler);
+            taken = drainOnce(handler);
             total += taken;
         } while (taken == BATCH);
         return total;
@@ -159,7 +163,7 @@ class CallEndDrain implements SmartLifecycle {
     private void loop(Worker worker) {
         while (running) {
             try {
-                drain(worker.handler.name());
+                drain(worker.handler);
                 if (worker.work.tryAcquire(IDLE.toMillis(), TimeUnit.MILLISECONDS)) {
                     Thread.sleep(LINGER);
                     worker.work.drainPermits();
