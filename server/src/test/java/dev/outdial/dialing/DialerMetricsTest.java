@@ -45,8 +45,11 @@ class DialerMetricsTest {
                 "name,phone\nLate,+84912510003\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)).expect(202);
         String series = "{business=\"" + business.id() + "\",campaign=\"" + manual.campaignId + "\"";
 
+        // The gauges are registered one after another, so a scrape may fall between them: wait for the last.
         String scrape = DialingScenario.waitFor(() -> operatorScrape(), text -> text.contains(
-                "outdial_agents" + series + ",state=\"AVAILABLE\"} 1"), "the agents gauge of the campaign");
+                "outdial_agents" + series + ",state=\"AVAILABLE\"} 1")
+                && text.contains("outdial_dialer_lines_per_available_agent" + series + "}"),
+                "the agents and lines gauges of the campaign");
 
         assertThat(scrape).contains("outdial_calls_placed_total" + series + "} 2.0")
                 .contains("outdial_calls_answered_total" + series + "} 2.0")
@@ -55,7 +58,6 @@ class DialerMetricsTest {
                 .contains("outdial_customer_wait_seconds_count" + series + "} 2")
                 .contains("outdial_agent_idle_seconds_count" + series + "} 1")
                 .contains("outdial_calls_open" + series + ",phase=\"TALKING\"} 0")
-                .contains("outdial_dialer_lines_per_available_agent" + series + "}")
                 .contains("outdial_dialer_leases{node=");
         String backlog = DialingScenario.waitFor(this::operatorScrape, text -> text.contains(
                 "outdial_webhook_deliveries{business=\"" + business.id() + "\",status=\"PENDING\"}"), "the webhook backlog");
