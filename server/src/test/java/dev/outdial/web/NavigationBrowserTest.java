@@ -102,6 +102,24 @@ class NavigationBrowserTest extends BrowserTest {
         assertThat(problems).isEmpty();
     }
 
+    @ParameterizedTest(name = "in {0}")
+    @CsvSource({"en-US, Page not found, Something went wrong", "vi-VN, Không tìm thấy trang, Đã xảy ra lỗi"})
+    void aMissingObjectsPageIsTheNotFoundPageNotAnError(String language, String notFound, String failure) {
+        Page page = browser.newPage(api.baseUrl(), language);
+        page.navigate("/login?lang=" + language.substring(0, 2));
+        page.fill("#username", "admin@" + business.domain());
+        page.fill("#password", "admin-password");
+        page.click("button[type=submit]");
+        page.waitForURL(url -> !url.contains("/login"));
+
+        for (String path : List.of("/campaigns/99999999", "/campaigns/99999999/edit", "/contacts/99999999")) {
+            Response response = page.navigate(path);
+            assertThat(response.status()).as(path).isEqualTo(404);
+            String text = page.locator("body").innerText();
+            assertThat(text).as(path).contains(notFound).doesNotContain(failure);
+        }
+    }
+
     /** A table wider than the card that holds it: its last columns are out of sight. */
     private static boolean cutTables(Page page) {
         return (Boolean) page.evaluate("() => Array.from(document.querySelectorAll('table')).some(table =>"
