@@ -6,6 +6,7 @@ import dev.outdial.call.CallEnded;
 import dev.outdial.call.CallTally;
 import dev.outdial.live.internal.CampaignCallTally;
 import dev.outdial.testing.AdjustableClock;
+import dev.outdial.testing.CampaignFixtures;
 import dev.outdial.testing.Api;
 import dev.outdial.testing.OutdialIntegrationTest;
 import dev.outdial.testing.TestBusiness;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,6 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issues 13 and 18: a call's end must reach the campaign's live tally (its abandon rate) and its other
@@ -55,6 +59,8 @@ class CallEndNotLostTest {
     EventSerializer registrySerialization;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    JsonMapper json;
 
     @Test
     void aCallEndTheTallyCouldNotCountIsKeptAndCountedOnceWhenTriedAgain() {
@@ -136,6 +142,36 @@ class CallEndNotLostTest {
         DialingScenario.waitFor(() -> db.sql("select count(*) from call_end_outbox where event like :call")
                         .param("call", "%" + abandoned.callId() + "%").query(Long.class).single(), left -> left == 0,
                 "the carried-over call end handled by all five handlers");
+    }
+
+    @Test
+    void aTicketPerCallCallEndStoredBeforeARestartOpensItsTicketBeforeTheDialerRunsItsCampaignAgain() {
+        // given a campaign that tickets every call but that this node's dialer does not run (as after a
+        // restart, before the dialer has started its campaigns again), and a call end stored for its tickets
+        TestBusiness business = api.newBusiness("call-end-ticket");
+        long campaignId = new CampaignFixtures(business).create("Tickets after a restart", "MANUAL");
+        business.admin().post("/api/v1/campaigns/" + campaignId + "/customers", Map.of("customers",
+                List.of(Map.of("name", "Restarted", "phone", "+84912480001")))).expect(201);
+        long customer = business.admin().get("/api/v1/campaigns/" + campaignId + "/customers").expect(200).json()
+                .get("items").get(0).get("id").asLong();
+        CallEnded busy = new CallEnded(business.id(), campaignId, "kept-" + UUID.randomUUID(), customer,
+                "+84912480001", null, "BUSY", Instant.now(), null, 3, 0, Instant.now(), null);
+        db.sql("""
+                insert into call_record (id, business_id, campaign_id, customer_id, dialed_number, hotline, queued_at,
+                    dialing_at, ended_at, result)
+                values (:id, :business, :campaign, :customer, '+84912480001', '+84281234567', :at, :at, :at, 'BUSY')
+                """).param("id", busy.callId()).param("business", business.id()).param("campaign", campaignId)
+                .param("customer", customer).param("at", OffsetDateTime.now()).update();
+        // when the drain takes it
+        db.sql("""
+                insert into call_end_outbox (handler, event, stored_at, attempts, next_try_at)
+                values ('call-tickets', :event, :now, 0, :now)
+                """).param("event", json.writeValueAsString(busy)).param("now", OffsetDateTime.now()).update();
+        // then the call's ticket is opened, as the campaign's stored setting says
+        JsonNode ticket = DialingScenario.waitFor(() -> business.admin().get("/api/v1/tickets").expect(200).json()
+                .get("items"), items -> items.size() == 1, "the call's ticket").get(0);
+        assertThat(ticket.get("callId").asString()).isEqualTo(busy.callId());
+        assertThat(ticket.get("customerName").asString()).isEqualTo("Restarted");
     }
 
     private DialingScenario campaign(String name) {

@@ -75,8 +75,10 @@ class AutocallTickets implements CallEndHandler {
     private void open(CallEnded call) {
         try {
             Campaign campaign = campaigns.get(call.businessId(), call.campaignId());
+            // The stored settings decide: the registrations above may not be there yet after a restart.
             if (campaign.dialMode() != DialType.AUTOCALL
-                    || !Boolean.TRUE.equals(campaign.settings().ticketOnAgentOrVoicemail())) {
+                    || !Boolean.TRUE.equals(campaign.settings().ticketOnAgentOrVoicemail())
+                    || Boolean.TRUE.equals(campaign.settings().ticketPerCall())) {
                 return;
             }
             tickets.open(call, (voicemail(call) ? "Voicemail" : "Agent") + " · " + campaign.name());

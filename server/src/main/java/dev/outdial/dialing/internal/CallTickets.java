@@ -3,6 +3,7 @@ package dev.outdial.dialing.internal;
 import dev.outdial.call.CallEndHandler;
 import dev.outdial.call.CallEnded;
 import dev.outdial.call.DialingCalls;
+import dev.outdial.campaign.Campaigns;
 import dev.outdial.customer.CampaignCustomers;
 import dev.outdial.ticket.Ticket;
 import dev.outdial.ticket.TicketChannel;
@@ -33,13 +34,16 @@ class CallTickets implements CallEndHandler {
     private final Tickets tickets;
     private final CampaignCustomers customers;
     private final DialingCalls calls;
+    private final Campaigns campaigns;
     /** A ticket that cannot be opened rolls back to its savepoint, not the batch of call ends it was handled in. */
     private final TransactionTemplate savepoint;
 
-    CallTickets(Tickets tickets, CampaignCustomers customers, DialingCalls calls, PlatformTransactionManager transactions) {
+    CallTickets(Tickets tickets, CampaignCustomers customers, DialingCalls calls, Campaigns campaigns,
+                PlatformTransactionManager transactions) {
         this.tickets = tickets;
         this.customers = customers;
         this.calls = calls;
+        this.campaigns = campaigns;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
@@ -69,8 +73,21 @@ class CallTickets implements CallEndHandler {
 
     @Override
     public void handle(List<CallEnded> batch) {
-        // Asked again: call ends the event registry held before the upgrade were stored for every call.
-        batch.stream().filter(this::wants).forEach(ended -> open(ended, null));
+        // Asked again, of the campaign as stored when the dialer has not registered it (yet): call ends the
+        // event registry held before the upgrade were stored for every call, and a node drains what it stored
+        // before a restart before its dialer runs the campaigns again.
+        batch.stream().filter(ended -> wants(ended) || ticketsEveryCallAsStored(ended)).forEach(ended -> open(ended, null));
+    }
+
+    /** The campaign's stored setting, for a call end of a campaign the dialer does not run here now. */
+    private boolean ticketsEveryCallAsStored(CallEnded ended) {
+        try {
+            return Boolean.TRUE.equals(campaigns.get(ended.businessId(), ended.campaignId()).settings().ticketPerCall());
+        } catch (RuntimeException unreadable) {
+            log.warn("No ticket for call {}: its campaign {} cannot be read: {}", ended.callId(), ended.campaignId(),
+                    unreadable.getMessage());
+            return false;
+        }
     }
 
     /** Opens the CALL ticket of the ended call, named on its call record; {@code subject} may be null. */
