@@ -113,8 +113,13 @@ class CallEndDrain implements SmartLifecycle {
             int attempts = one.attempts() + 1;
             Instant nextTry = attempts >= ATTEMPTS ? null : clock.instant().plus(RETRY_AFTER);
             CallEnded ended = one.ended();
-            log.warn("Call {} not handled by {} (attempt {} of {}): {}", ended.callId(), handler.name(), attempts,
-                    ATTEMPTS, failed.getMessage());
+            if (nextTry == null) {
+                log.error("Call {} not handled by {} after {} attempts, given up: kept in call_end_outbox for an operator: {}",
+                        ended.callId(), handler.name(), attempts, failed.getMessage());
+            } else {
+                log.warn("Call {} not handled by {} (attempt {} of {}): {}", ended.callId(), handler.name(), attempts,
+                        ATTEMPTS, failed.getMessage());
+            }
             try {
                 transactions.executeWithoutResult(status -> outbox.failed(one, String.valueOf(failed.getMessage()),
                         nextTry));

@@ -76,6 +76,25 @@ class CallEndOutbox {
                 .param("ids", handled.stream().map(Stored::id).toList()).update();
     }
 
+    /** A handler's call ends waiting in one state: {@code due}, {@code retrying} or {@code given_up}. */
+    record Backlog(String handler, String state, long count) {
+    }
+
+    /** How many call ends wait for each handler, by state; a handler with none is not listed. */
+    List<Backlog> backlog() {
+        return db.sql("""
+                select handler,
+                       case when next_try_at is null then 'given_up' when attempts > 0 then 'retrying' else 'due' end
+                           as state,
+                       count(*) as waiting
+                from call_end_outbox
+                group by handler,
+                         case when next_try_at is null then 'given_up' when attempts > 0 then 'retrying' else 'due' end
+                """)
+                .query((row, n) -> new Backlog(row.getString("handler"), row.getString("state"), row.getLong("waiting")))
+                .list();
+    }
+
     /** Notes a failed try: tried again at {@code nextTry}, or never (null) once given up. */
     void failed(Stored stored, String error, Instant nextTry) {
         db.sql("""
