@@ -1,0 +1,38 @@
+package dev.outdial.shared;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * A gauge of rows the database counts (a backlog by its tags), read again every
+ * {@code outdial.metrics.refresh}. It is the same on every node, so a dashboard takes the max over
+ * instances, not the sum; a series whose rows are gone is dropped.
+ */
+public abstract class DatabaseGauge {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseGauge.class);
+
+    private final MultiGauge gauge;
+    private final String name;
+
+    protected DatabaseGauge(MeterRegistry registry, String name, String description) {
+        this.gauge = MultiGauge.builder(name).description(description).register(registry);
+        this.name = name;
+    }
+
+    /** The gauge's series as the database counts them now. */
+    protected abstract List<MultiGauge.Row<?>> rows();
+
+    @Scheduled(fixedDelayString = "${outdial.metrics.refresh:PT15S}")
+    public void refresh() {
+        try {
+            gauge.register(rows(), true);
+        } catch (RuntimeException failure) {
+            log.warn("Gauge {} not refreshed; the next round tries again", name, failure);
+        }
+    }
+}
