@@ -1,5 +1,6 @@
 package dev.outdial.tabular;
 
+import dev.outdial.shared.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -31,6 +32,7 @@ final class XlsxRows {
         this.strings = strings;
     }
 
+    /** Only the parser's failures mean a damaged file; the caller's failures pass through untouched. */
     static void read(Path file, Consumer<SpreadsheetRow> rows) throws IOException {
         ZipBombGuard.check(file);
         try (ZipFile zip = new ZipFile(file.toFile())) {
@@ -38,11 +40,34 @@ final class XlsxRows {
             try (SharedStrings strings = sharedStrings(zip, parts);
                  InputStream sheet = WorkbookParts.required(zip, parts.firstSheet())) {
                 XMLStreamReader xml = XmlParts.open(sheet);
-                new XlsxRows(xml, strings).each(rows);
+                new XlsxRows(xml, strings).each(row -> {
+                    try {
+                        rows.accept(row);
+                    } catch (RuntimeException failure) {
+                        throw new CallerFailure(failure);
+                    }
+                });
                 xml.close();
             }
-        } catch (XMLStreamException damaged) {
+        } catch (CallerFailure failure) {
+            throw failure.original;
+        } catch (XMLStreamException | RuntimeException damaged) {
+            if (damaged instanceof InvalidInputException refused) {
+                throw refused;
+            }
+            // The parser's own unchecked failures (a byte sequence that is not UTF-8, say) mean a damaged file too.
             throw SpreadsheetRows.refused("file.corrupt");
+        }
+    }
+
+    /** The caller's failure, carried past the parser's handling untouched. */
+    private static final class CallerFailure extends RuntimeException {
+
+        private final RuntimeException original;
+
+        CallerFailure(RuntimeException original) {
+            super(null, null, false, false);
+            this.original = original;
         }
     }
 
@@ -56,7 +81,6 @@ final class XlsxRows {
         }
     }
 
-    /** Only the parser's failures mean a damaged file; the caller's failures pass through untouched. */
     private void each(Consumer<SpreadsheetRow> rows) throws XMLStreamException {
         while (xml.hasNext()) {
             int event = xml.next();

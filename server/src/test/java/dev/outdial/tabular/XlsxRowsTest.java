@@ -84,7 +84,7 @@ class XlsxRowsTest {
     }
 
     @Test
-    void aCellLongerThanACsvCellMayBeIsRefusedWithItsRow() {
+    void aCellOverTenThousandCharactersIsRefusedNamingItsRow() {
         byte[] workbook = Spreadsheets.handWritten("<row r=\"1\"><c t=\"s\"><v>0</v></c></row>"
                 + "<row r=\"5\"><c t=\"s\"><v>1</v></c></row>",
                 SST + "<si><t>phone</t></si><si><t>" + "9".repeat(CsvRows.MAX_CELL_CHARS + 1) + "</t></si></sst>");
