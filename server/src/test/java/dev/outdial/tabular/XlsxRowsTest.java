@@ -70,6 +70,23 @@ class XlsxRowsTest {
                 List.of("Giang", "84912000101"), List.of("Hải", "+84912000102"));
     }
 
+    /** What Outdial exports (inline strings, numbers, date cells) imports back: the user edits an export and sends it. */
+    @Test
+    void aWorkbookOutdialExportedReadsBack() throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        TableWriter writer = ExportFormat.XLSX.open(out);
+        writer.row(List.of("name", "phone", "calls", "added"));
+        writer.row(java.util.Arrays.asList("An & <Bình>", "+84912000101", 3,
+                java.time.OffsetDateTime.of(2026, 3, 1, 12, 0, 0, 0, java.time.ZoneOffset.UTC)));
+        writer.row(java.util.Arrays.asList("=1+1", null, 2.5, null));
+        writer.finish();
+
+        assertThat(read(out.toByteArray())).extracting(SpreadsheetRow::cells).containsExactly(
+                List.of("name", "phone", "calls", "added"),
+                List.of("An & <Bình>", "+84912000101", "3", "46082.5"),
+                List.of("=1+1", "", "2.5"));
+    }
+
     @Test
     void aSharedStringLongerThanExcelAllowsIsRefusedNamingTheLimit() {
         byte[] workbook = Spreadsheets.handWritten("<row r=\"1\"><c t=\"s\"><v>1</v></c></row>",
