@@ -72,10 +72,6 @@ final class SharedStrings implements AutoCloseable {
         }
     }
 
-    int size() {
-        return count;
-    }
-
     /** The text of shared string {@code index}; a cell pointing past the table means a damaged file. */
     String get(int index) {
         if (index < 0 || index >= count) {
