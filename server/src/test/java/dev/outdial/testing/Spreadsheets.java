@@ -62,4 +62,43 @@ public final class Spreadsheets {
         }
         return out.toByteArray();
     }
+
+    /**
+     * An .xlsx made by hand, part by part, as any program may write one: {@code sheetData} is the
+     * first sheet's {@code <sheetData>} content, {@code sharedStrings} the whole shared-strings part
+     * (none if {@code null}).
+     */
+    public static byte[] handWritten(String sheetData, String sharedStrings) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            put(zip, "[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>");
+            put(zip, "xl/workbook.xml", """
+                    <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+                        xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
+                      <sheets><sheet name="First" sheetId="7" r:id="rId7"/><sheet name="Second" sheetId="1" r:id="rId1"/></sheets>
+                    </workbook>""");
+            put(zip, "xl/_rels/workbook.xml.rels", """
+                    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+                      <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
+                      <Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/first.xml"/>
+                      <Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>
+                    </Relationships>""");
+            put(zip, "xl/worksheets/sheet1.xml", "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+                    + "<sheetData><row r=\"1\"><c t=\"inlineStr\"><is><t>the second sheet</t></is></c></row></sheetData></worksheet>");
+            put(zip, "xl/worksheets/first.xml", "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+                    + "<sheetData>" + sheetData + "</sheetData></worksheet>");
+            if (sharedStrings != null) {
+                put(zip, "xl/sharedStrings.xml", sharedStrings);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void put(ZipOutputStream zip, String name, String content) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(content.getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+    }
 }
