@@ -18,7 +18,7 @@ final class DurationSamples {
      * The first durations seen are the shortest (short calls end first), so the first few dozen make
      * agents look quicker than they are: at 30, the first hour of a 50-agent day overshot its limit.
      */
-    private static final int ENOUGH = 60;
+    static final int ENOUGH = 60;
 
     private final long[] ring = new long[CAPACITY];
     /**
@@ -136,6 +136,11 @@ final class DurationSamples {
             variance += spread;
         }
         return new PacingObservations.Freeing(mean, variance);
+    }
+
+    /** The share of the samples longer than {@code millis}. */
+    double longerThan(long millis) {
+        return count == 0 ? 0 : (double) (count - countAtMost(sorted, count, millis)) / count;
     }
 
     double meanSeconds() {

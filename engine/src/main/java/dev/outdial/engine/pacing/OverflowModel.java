@@ -1,12 +1,14 @@
 package dev.outdial.engine.pacing;
 
 import java.util.function.IntPredicate;
+import java.util.function.IntToDoubleFunction;
 
 /**
- * The arithmetic of a predictive dial decision, on numbers only. With {@code d} calls ringing
- * and {@code n} more dialed now, each answered by a person with probability {@code p}, the answers
- * X are Binomial(d + n, p); the agents who can take them within the horizon, M, are those free now
- * plus the busy ones each free with their own probability; {@code w} customers already wait.
+ * The arithmetic of a predictive dial decision, on numbers only. With calls ringing, each still to
+ * be answered by a person with its own chance ({@link RingingCalls}), and {@code n} more dialed now,
+ * each answered with probability {@code p}, the answers X are a sum of independent trials; the agents
+ * who can take them within the horizon, M, are those free now plus the busy ones each free with their
+ * own probability; {@code w} customers already wait.
  * Customers who find no agent are D = X + w − M, and the expected number of them, E[D⁺], over the
  * expected answers E[X] + w is the share of answers that would be abandoned. We dial the largest
  * {@code n} whose share stays within the target. X and M are sums of many independent trials, so
@@ -31,28 +33,42 @@ final class OverflowModel {
      * The most calls to dial now.
      *
      * @param ringing      calls placed and not yet answered
+     * @param pending      the person answers still to come from them (each ringing call's own chance)
      * @param waiting      customers answered and not yet talking to an agent
-     * @param answerRate   the probability that a dial is answered by a person
+     * @param answerRate   the probability that a dial placed now is answered by a person
      * @param freeNow      agents free now
-     * @param freeingMean  busy agents expected free within the horizon
-     * @param freeingVar   the variance of that number
+     * @param freeingSoon  busy agents free before the ringing calls' answers come (mean and variance)
+     * @param freeing      busy agents free within the horizon of a call dialed now
      * @param targetShare  the share of answers that may go without an agent
      * @param mostOverflow the most customers without an agent expected in all (the abandons left)
      * @param most         never more than this (free lines)
      */
-    static Dials callsToDial(int ringing, int waiting, double answerRate, int freeNow, double freeingMean,
-                             double freeingVar, double targetShare, double mostOverflow, int most) {
+    static Dials callsToDial(int ringing, RingingCalls.PendingAnswers pending, int waiting, double answerRate,
+                             int freeNow, PacingObservations.Freeing freeingSoon, PacingObservations.Freeing freeing,
+                             double targetShare, double mostOverflow, int most) {
         // One call per free agent not yet spoken for is always safe: even if all answer, each finds an
         // agent. The normal approximation is poor with a handful of calls, so it only adds to that.
         int safe = Math.clamp(freeNow - ringing - waiting, 0, Math.max(0, most));
-        int byTarget = largest(safe, Math.max(safe, most), calls -> overflow(ringing + calls, waiting, answerRate,
-                freeNow, freeingMean, freeingVar) <= targetShare * ((ringing + calls) * answerRate + waiting));
-        if (overflow(ringing + byTarget, waiting, answerRate, freeNow, freeingMean, freeingVar) <= mostOverflow) {
+        // The ringing calls' answers come first, before the agents freeing later can take them: those
+        // customers' overflow is counted against the agents free by then, whatever is dialed now. Only
+        // as far as the ringing calls are counted by their age: counted all at the answer rate, their
+        // surplus of answers already covers it.
+        double early = pending.trust() * overflow(pending.mean() + waiting, pending.variance(), freeNow,
+                freeingSoon.mean(), freeingSoon.variance());
+        IntToDoubleFunction overflowWith = calls -> Math.max(early, overflow(answers(pending, calls, answerRate, waiting),
+                pending.variance() + calls * answerRate * (1 - answerRate), freeNow, freeing.mean(), freeing.variance()));
+        int byTarget = largest(safe, Math.max(safe, most), calls -> overflowWith.applyAsDouble(calls)
+                <= targetShare * answers(pending, calls, answerRate, waiting));
+        if (overflowWith.applyAsDouble(byTarget) <= mostOverflow) {
             return new Dials(byTarget, false);
         }
-        int byPromise = largest(safe, byTarget, calls -> overflow(ringing + calls, waiting, answerRate, freeNow,
-                freeingMean, freeingVar) <= mostOverflow);
+        int byPromise = largest(safe, byTarget, calls -> overflowWith.applyAsDouble(calls) <= mostOverflow);
         return new Dials(byPromise, byPromise < byTarget);
+    }
+
+    /** The person answers expected from the calls ringing and {@code calls} more, with the customers waiting. */
+    private static double answers(RingingCalls.PendingAnswers pending, int calls, double answerRate, int waiting) {
+        return pending.mean() + calls * answerRate + waiting;
     }
 
     /** The largest count in [low, high] that fits, {@code low} if none above it does (fitting is monotone). */
@@ -68,21 +84,16 @@ final class OverflowModel {
         return low;
     }
 
-    /** The expected share of answers that find no agent, with {@code calls} ringing in all. */
-    static double abandonShare(int calls, int waiting, double answerRate, int freeNow, double freeingMean,
-                               double freeingVar) {
-        double answers = calls * answerRate + waiting;
-        return answers <= 0 ? 0 : overflow(calls, waiting, answerRate, freeNow, freeingMean, freeingVar) / answers;
-    }
-
-    /** The expected number of answers that find no agent, E[D⁺], with {@code calls} ringing in all. */
-    static double overflow(int calls, int waiting, double answerRate, int freeNow, double freeingMean, double freeingVar) {
-        double answers = calls * answerRate + waiting;
+    /**
+     * The expected number of answers that find no agent, E[D⁺], with {@code answers} expected in all
+     * (the customers waiting included) and the variance {@code answersVar} of that number.
+     */
+    static double overflow(double answers, double answersVar, int freeNow, double freeingMean, double freeingVar) {
         if (answers <= 0) {
             return 0;
         }
         double mean = answers - freeNow - freeingMean;
-        double sigma = Math.sqrt(calls * answerRate * (1 - answerRate) + freeingVar);
+        double sigma = Math.sqrt(answersVar + freeingVar);
         return sigma < 1e-9 ? Math.max(0, mean) : sigma * density(mean / sigma) + mean * cumulative(mean / sigma);
     }
 

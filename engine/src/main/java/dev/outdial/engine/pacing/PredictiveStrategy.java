@@ -22,7 +22,9 @@ import java.util.Optional;
  * for the time they have already spent talking or wrapping up (P(S ≤ e + h | S > e), counted in
  * the last few hundred durations, so it fits any talk-time distribution). The answers are the
  * ringing calls, each answered by a person with the recent answer rate (decaying with a 5-minute
- * half-life, so a falling answer rate shows within minutes). {@link OverflowModel} takes answers
+ * half-life, so a falling answer rate shows within minutes) or, once that rate is steady, with the
+ * chance a call that has rung this long still has ({@link RingingCalls}); their answers come first,
+ * so they are also counted against the agents free within the ring they have left. {@link OverflowModel} takes answers
  * minus agents as normal and finds the most calls whose expected share of customers without an
  * agent stays within a target; {@link AbandonBudget} learns that target from the abandons the
  * campaign realises (a customer without an agent at the horizon mostly gets one a few seconds
@@ -42,6 +44,7 @@ public final class PredictiveStrategy implements DialStrategy {
     private final PredictiveSettings settings;
     private final AbandonBudget budget;
     private final PacingObservations observations = new PacingObservations();
+    private final RingingCalls ringingCalls = new RingingCalls();
     /** Agents Available at the last round, which sets how fast the abandon budget learns. */
     private int team = 1;
     /** The team the budget's gain was learnt with: a smaller one starts safe again. */
@@ -73,16 +76,26 @@ public final class PredictiveStrategy implements DialStrategy {
         lastRound = view.now();
         // The agents who can take a call dialed now: free now, or free before its customer gives up,
         // i.e. within the ring time and the customer's wait (a queue over the whole wait, not the ring alone).
-        Duration horizon = observations.ringTime().plus(observations.customerWait(settings.maxWait()));
+        Duration customerWait = observations.customerWait(settings.maxWait());
+        Duration horizon = observations.ringTime().plus(customerWait);
         PacingObservations.Freeing freeing = observations.freeingWithin(view.availableAgents(), view.now(), horizon);
         int ringing = Math.max(0, view.openCalls() - view.waitingCustomers() - observations.onCalls());
-        budget.steadiness(observations.answerRateSteadiness(view.now(), team));
+        double steadiness = observations.answerRateSteadiness(view.now(), team);
+        budget.steadiness(steadiness);
         double target = budget.targetShare(view.now());
-        OverflowModel.Dials dials = OverflowModel.callsToDial(ringing, view.waitingCustomers(),
-                observations.answerRate(view.now()), view.freeAgents().size(), freeing.mean(), freeing.variance(), target,
-                budget.overflowLeft(view.now()), view.freeLines());
+        double answerRate = observations.answerRate(view.now());
+        RingingCalls.PendingAnswers pending = ringingCalls.pending(view.now(), ringing, view.waitingCustomers(), answerRate,
+                steadiness, observations.ringTime());
+        // Asked only when the ringing calls are counted by their age: the early overflow is weighed by that trust.
+        PacingObservations.Freeing freeingSoon = pending.trust() > 0
+                ? observations.freeingWithin(view.availableAgents(), view.now(), pending.soon().plus(customerWait))
+                : new PacingObservations.Freeing(0, 0);
+        OverflowModel.Dials dials = OverflowModel.callsToDial(ringing, pending, view.waitingCustomers(), answerRate,
+                view.freeAgents().size(), freeingSoon, freeing, target, budget.overflowLeft(view.now()), view.freeLines());
         budget.heldByPromise(dials.heldByPromise());
-        return view.poolDials(dials.calls());
+        List<Dispatch> placed = view.poolDials(dials.calls());
+        ringingCalls.dialed(view.now(), placed.size());
+        return placed;
     }
 
     @Override
@@ -93,6 +106,9 @@ public final class PredictiveStrategy implements DialStrategy {
     @Override
     public void observe(CallRecord call) {
         observations.observe(call);
+        if (call.isOpen() ? call.connectedAt().isPresent() : call.connectedAt().isEmpty()) {
+            ringingCalls.settled(call);
+        }
         // An answer's fate is known when it is connected (not abandoned), or at its end if it never was.
         if (call.isOpen()) {
             call.connectedAt().ifPresent(at -> budget.answered(false, call.answeredAt().orElse(at), at, team));
