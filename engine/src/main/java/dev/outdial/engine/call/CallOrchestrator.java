@@ -177,25 +177,31 @@ public final class CallOrchestrator {
         telephony.hangUp(call);
     }
 
-    /** Applies the agent's word on a reached call to the customer and the call record. */
+    /**
+     * Applies the agent's word on a reached call to the customer and the call record, in one
+     * transaction of the log: one commit instead of two (issue 18), and never a customer moved on
+     * by a word its call record does not show.
+     */
     public DispositionOutcome dispose(CallId call, CallDisposition disposition) {
         CallRecord ended = awaitingDisposition.get(call);
         if (ended == null) {
             return new DispositionOutcome.Rejected("call " + call.value() + " is not a reached call awaiting a disposition");
         }
-        Optional<Transition> transition = updates.apply(ended.customerId(), disposition.next(), now());
-        if (transition.isEmpty()) {
-            awaitingDisposition.remove(call);
-            return new DispositionOutcome.Rejected("the customer is no longer in the campaign");
-        }
-        return switch (transition.get()) {
-            case Transition.Rejected rejected -> new DispositionOutcome.Rejected(rejected.reason());
-            case Transition.Applied applied -> {
+        return log.atomically(() -> {
+            Optional<Transition> transition = updates.apply(ended.customerId(), disposition.next(), now());
+            if (transition.isEmpty()) {
                 awaitingDisposition.remove(call);
-                log.save(ended.disposed(disposition));
-                yield new DispositionOutcome.Disposed(applied.state());
+                return new DispositionOutcome.Rejected("the customer is no longer in the campaign");
             }
-        };
+            return switch (transition.get()) {
+                case Transition.Rejected rejected -> new DispositionOutcome.Rejected(rejected.reason());
+                case Transition.Applied applied -> {
+                    log.save(ended.disposed(disposition));
+                    awaitingDisposition.remove(call);
+                    yield new DispositionOutcome.Disposed(applied.state());
+                }
+            };
+        });
     }
 
     /** Calls of this campaign not yet ended: what its own ceiling counts. */
