@@ -19,12 +19,14 @@ import java.util.function.Function;
 
 /**
  * The last step before a dial: {@link DialCompliance} on the customer as stored now, with the
- * blacklist and DNC registry looked up now and the business's open calls counted now, and the
- * {@code Dialed} transition stored in the same compare-and-set, so nothing can slip in between the
- * check and the dial. The call's line is taken before that ({@link CallLog#openLine}): the call is
- * recorded open in the same step that counts the business's open calls on every node and checks
- * that this node still paces the business, so neither another node's calls nor a lost lease can
- * slip in either. SPEC §7: never broken, whatever fails. The whole passage is one transaction of the
+ * blacklist and DNC registry looked up now, and the {@code Dialed} transition stored in the same
+ * compare-and-set, so nothing can slip in between the check and the dial. The call's line is taken
+ * before that ({@link CallLog#openLine}): the call is recorded open in the same step that counts the
+ * business's open calls on every node and checks that this node still paces the business, so
+ * neither another node's calls nor a lost lease can slip in either. That count is the contract
+ * concurrency's only one ({@link DialCompliance#lineVerdict}): it is taken under the lease row's
+ * lock, which every start of the business waits for, where a count before it (once asked as part of
+ * the compliance check) could only be older, never stricter (issue 18). SPEC §7: never broken, whatever fails. The whole passage is one transaction of the
  * log ({@link CallLog#atomically}): the customer read, the lists looked up, the line opened and the
  * customer marked dialed commit together, once, instead of once each (issue 18).
  */
@@ -108,9 +110,8 @@ final class DialGate {
         return switch (log.openLine(pending, businessLimit.contractLimit())) {
             case LineRequest.Granted granted -> Optional.empty();
             case LineRequest.OverLimit over -> {
-                DialVerdict.Refused refused = new DialVerdict.Refused(DialVerdict.Reason.CONCURRENCY_LIMIT,
-                        over.openCalls() + " calls of the business are open, its contract allows "
-                                + businessLimit.contractLimit());
+                // The log found no line free under the same limit, so the verdict on its count refuses.
+                DialVerdict.Refused refused = (DialVerdict.Refused) compliance.lineVerdict(over.openCalls());
                 refuse(customer, refused, now);
                 yield Optional.of(new Stopped(new DialOutcome.Refused(refused)));
             }
@@ -126,7 +127,7 @@ final class DialGate {
     private DialRequest requestFor(QueuedCustomer customer) {
         String number = customer.phoneNumber();
         return new DialRequest(customer.state(), number, lists.isBlacklisted(settings.businessId(), number),
-                lists.isInDncRegistry(settings.businessId(), number), log.openCalls(settings.businessId()));
+                lists.isInDncRegistry(settings.businessId(), number));
     }
 
     /**

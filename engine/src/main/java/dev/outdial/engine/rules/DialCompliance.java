@@ -21,7 +21,11 @@ import java.util.Objects;
  * while the same customer is on another call; the contract concurrency is never exceeded.
  *
  * <p>The first rule that refuses is the verdict, in the order of {@link DialVerdict.Reason}, so
- * the same request always gets the same reason for the audit trail.
+ * the same request always gets the same reason for the audit trail. The contract concurrency comes
+ * last and apart ({@link #lineVerdict}): it is checked on the business's open calls as counted when
+ * the call's line is opened, under the lock that serialises the business's call starts on every
+ * node, the one count that holds across nodes; a count taken before that lock would be a second
+ * query per dial that could only be staler (issue 18).
  */
 public final class DialCompliance {
 
@@ -35,6 +39,7 @@ public final class DialCompliance {
         this.concurrency = Objects.requireNonNull(concurrency, "concurrency");
     }
 
+    /** Every rule but the contract concurrency, which {@link #lineVerdict} checks as the line is opened. */
     public DialVerdict check(DialRequest request, Instant now) {
         CustomerState customer = request.customer();
         if (request.onBlacklist() || customer.holds().contains(Hold.BLACKLIST)) {
@@ -53,12 +58,17 @@ public final class DialCompliance {
             return DialVerdict.refused(PAST_MAX_CALLS, customer.cycleAttempts() + " unanswered attempt(s) of at most "
                     + rules.maxCallsPerCustomer() + " in this contact cycle");
         }
-        DialVerdict inWindow = window.verdict(now, request.calledNumber());
-        if (!inWindow.isAllowed()) {
-            return inWindow;
-        }
-        if (!concurrency.allowsAnotherCall(request.openCallsOfBusiness())) {
-            return DialVerdict.refused(CONCURRENCY_LIMIT, request.openCallsOfBusiness() + " call(s) open of the contract's "
+        return window.verdict(now, request.calledNumber());
+    }
+
+    /**
+     * "The contract concurrency is never exceeded": whether another call may start while
+     * {@code openCallsOfBusiness} calls of the business (every campaign, manual calls, every node)
+     * are open.
+     */
+    public DialVerdict lineVerdict(int openCallsOfBusiness) {
+        if (!concurrency.allowsAnotherCall(openCallsOfBusiness)) {
+            return DialVerdict.refused(CONCURRENCY_LIMIT, openCallsOfBusiness + " call(s) open of the contract's "
                     + concurrency.contractLimit());
         }
         return DialVerdict.allowed();

@@ -12,14 +12,12 @@ import java.util.Objects;
  *                          time: "BLOCKED and DNC are decided when the customer is added and
  *                          checked again right before every dial"
  * @param onDncRegistry     whether the number is in the DNC registry now, looked up at dial time
- * @param openCallsOfBusiness every call of the business open now, all campaigns and manual calls
  */
 public record DialRequest(
         CustomerState customer,
         String calledNumber,
         boolean onBlacklist,
-        boolean onDncRegistry,
-        int openCallsOfBusiness) {
+        boolean onDncRegistry) {
 
     public DialRequest {
         Objects.requireNonNull(customer, "customer");

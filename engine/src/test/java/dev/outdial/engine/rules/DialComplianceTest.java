@@ -33,13 +33,13 @@ class DialComplianceTest {
                     Optional.of(officeHours), new CalledPartyZones()),
             new ConcurrencyLimit(10));
 
-    /** A dial of a number on neither list, with no other call of the business open, at {@link #NOW}. */
+    /** A dial of a number on neither list at {@link #NOW}. */
     DialVerdict dialing(CustomerState customer) {
-        return dialing(customer, false, false, 0, NOW);
+        return dialing(customer, false, false, NOW);
     }
 
-    DialVerdict dialing(CustomerState customer, boolean onBlacklist, boolean onDncRegistry, int openCalls, Instant at) {
-        return compliance.check(new DialRequest(customer, NUMBER, onBlacklist, onDncRegistry, openCalls), at);
+    DialVerdict dialing(CustomerState customer, boolean onBlacklist, boolean onDncRegistry, Instant at) {
+        return compliance.check(new DialRequest(customer, NUMBER, onBlacklist, onDncRegistry), at);
     }
 
     @Test
@@ -49,14 +49,14 @@ class DialComplianceTest {
 
     @Test
     void numberBlacklistedSinceItWasAddedIsNotDialed() {
-        DialVerdict verdict = dialing(aNewCustomer().build(), true, false, 0, NOW);
+        DialVerdict verdict = dialing(aNewCustomer().build(), true, false, NOW);
 
         assertThat(reasonOf(verdict)).isEqualTo(Reason.BLOCKED);
     }
 
     @Test
     void numberRegisteredForDncSinceItWasAddedIsNotDialed() {
-        DialVerdict verdict = dialing(aNewCustomer().build(), false, true, 0, NOW);
+        DialVerdict verdict = dialing(aNewCustomer().build(), false, true, NOW);
 
         assertThat(reasonOf(verdict)).isEqualTo(Reason.DNC);
     }
@@ -92,23 +92,22 @@ class DialComplianceTest {
     void nothingIsDialedOutsideTheCallingWindow() {
         Instant evening = Instant.parse("2025-03-03T12:00:00Z");
 
-        DialVerdict verdict = dialing(aNewCustomer().build(), false, false, 0, evening);
+        DialVerdict verdict = dialing(aNewCustomer().build(), false, false, evening);
 
         assertThat(reasonOf(verdict)).isEqualTo(Reason.OUTSIDE_WORKING_HOURS);
     }
 
     @Test
     void contractConcurrencyIsNeverExceeded() {
-        DialVerdict verdict = dialing(aNewCustomer().build(), false, false, 10, NOW);
-
-        assertThat(reasonOf(verdict)).isEqualTo(Reason.CONCURRENCY_LIMIT);
+        assertThat(compliance.lineVerdict(9).isAllowed()).as("one line of ten free").isTrue();
+        assertThat(reasonOf(compliance.lineVerdict(10))).isEqualTo(Reason.CONCURRENCY_LIMIT);
     }
 
     @Test
     void listsAreReportedBeforeAnythingElse() {
         CustomerState everythingWrong = aCustomerToRetry(NOW).afterUnansweredAttempts(3).held(Hold.PAUSE).onCallUntil(NOW).build();
 
-        DialVerdict verdict = dialing(everythingWrong, false, true, 99, Instant.parse("2025-03-03T12:00:00Z"));
+        DialVerdict verdict = dialing(everythingWrong, false, true, Instant.parse("2025-03-03T12:00:00Z"));
 
         assertThat(reasonOf(verdict)).isEqualTo(Reason.DNC);
     }
