@@ -53,7 +53,7 @@ public final class PredictiveStrategy implements DialStrategy {
 
     public PredictiveStrategy(PredictiveSettings settings) {
         this.settings = settings;
-        this.budget = new AbandonBudget(settings.maxAbandonRate());
+        this.budget = new AbandonBudget(settings.maxAbandonRate(), new ClockHours(settings.hoursZone()));
     }
 
     @Override
