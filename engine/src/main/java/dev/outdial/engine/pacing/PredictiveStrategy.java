@@ -98,6 +98,11 @@ public final class PredictiveStrategy implements DialStrategy {
         return placed;
     }
 
+    /** The campaign's settings as this strategy paces them: its limit, its maximum wait and the zone of its hours. */
+    PredictiveSettings settings() {
+        return settings;
+    }
+
     @Override
     public Optional<Duration> maxWait() {
         return Optional.of(settings.maxWait());
