@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class AbandonBudgetTest {
 
@@ -204,32 +206,23 @@ class AbandonBudgetTest {
                 .isPositive();
     }
 
-    @Test
-    void theHourRepeatedWhenTheClocksGoBackIsAnHourOfItsOwn() {
-        // St John's, 2 November 2025: 02:00 NDT (04:30 UTC) becomes 01:00 NST; the hour from 01:00 comes twice.
-        AbandonBudget budget = new AbandonBudget(0.03, new ClockHours(ZoneId.of("America/St_Johns")));
-        Instant firstOne = Instant.parse("2025-11-02T03:30:00Z");
-        Instant secondOne = Instant.parse("2025-11-02T04:30:00Z");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(textBlock = """
+            # St John's, 2 November 2025: 02:00 NDT (04:30 UTC) becomes 01:00 NST; the hour from 01:00 comes twice.
+            America/St_Johns,   2025-11-02T03:30:00Z, 2025-11-02T04:30:00Z
+            # Adelaide, 5 October 2025: 02:00 ACST (16:30 UTC the day before) becomes 03:00 ACDT; 02:00 never comes.
+            Australia/Adelaide, 2025-10-04T15:30:00Z, 2025-10-04T16:30:00Z
+            """)
+    void aChangeOfTheClocksStartsANewHourAndBreaksNothing(ZoneId zone, Instant hour, Instant change) {
+        AbandonBudget budget = new AbandonBudget(0.03, new ClockHours(zone));
 
-        spendAnHour(budget, firstOne);
+        spendAnHour(budget, hour);
 
-        assertThat(budget.abandonsLeft(secondOne.minusSeconds(60))).as("01:59 NDT: the first 01:00 hour is spent").isZero();
-        paceAcross(budget, secondOne);
-        assertThat(budget.abandonsLeft(secondOne.plusSeconds(60))).as("01:01 NST: the second is a new hour").isPositive();
-    }
-
-    @Test
-    void theHourSkippedWhenTheClocksGoForwardBreaksNothing() {
-        // Adelaide, 5 October 2025: 02:00 ACST (16:30 UTC the day before) becomes 03:00 ACDT.
-        AbandonBudget budget = new AbandonBudget(0.03, new ClockHours(ZoneId.of("Australia/Adelaide")));
-        Instant one = Instant.parse("2025-10-04T15:30:00Z");
-        Instant three = Instant.parse("2025-10-04T16:30:00Z");
-
-        spendAnHour(budget, one);
-
-        assertThat(budget.abandonsLeft(three.minusSeconds(60))).as("01:59 ACST: the hour is spent").isZero();
-        paceAcross(budget, three);
-        assertThat(budget.abandonsLeft(three.plusSeconds(60))).as("03:01 ACDT: a new hour").isPositive();
+        assertThat(budget.abandonsLeft(change.minusSeconds(60))).as("a minute before the change: the hour is spent")
+                .isZero();
+        paceAcross(budget, change);
+        assertThat(budget.abandonsLeft(change.plusSeconds(60))).as("a minute after it: a new hour, though in St John's "
+                + "the clock shows the same hour again").isPositive();
     }
 
     /** A clean day of 1,000 answers before {@code hour}, then 3 abandons in 100 answers within it. */
