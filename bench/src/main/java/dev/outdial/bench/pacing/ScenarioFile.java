@@ -5,8 +5,11 @@ import dev.outdial.engine.sim.scenario.Scenario;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +21,9 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Reads issue 6's scenario file into a {@link Scenario}. Durations are ISO-8601 ({@code "PT8H"})
  * or seconds; an answer-rate step's {@code from} may also be a clock time ({@code "12:00"}) on the
- * simulated day, which starts at 09:00. Absent keys take the defaults below; an unknown key, or a
+ * simulated day, which starts at 09:00 on the clock of the scenario's {@code zone} (a time-zone name
+ * such as {@code "Asia/Kolkata"}, or an offset; UTC when absent), whose clock hours the abandon
+ * limit and the worst hour count. Absent keys take the defaults below; an unknown key, or a
  * value of the wrong kind, is a {@link ScenarioException} naming the key, so a typo is never
  * silently a default.
  */
@@ -26,7 +31,8 @@ final class ScenarioFile {
 
     private static final Set<String> KEYS = Set.of("name", "seed", "agents", "customers", "duration", "maxAbandonRate",
             "maxWaitSeconds", "maxConcurrentCalls", "maxCallsPerCustomer", "retryGapMinutes", "answerProbability",
-            "busyProbability", "noAnswerTimeoutSeconds", "ringSeconds", "talkSeconds", "wrapUpSeconds", "patienceSeconds");
+            "busyProbability", "noAnswerTimeoutSeconds", "ringSeconds", "talkSeconds", "wrapUpSeconds", "patienceSeconds",
+            "zone");
     private static final LocalTime DAY_STARTS = LocalTime.of(9, 0);
 
     private ScenarioFile() {
@@ -81,7 +87,18 @@ final class ScenarioFile {
                 distribution(root, "ringSeconds", Distribution.logNormal(Duration.ofSeconds(8), 0.4)),
                 distribution(root, "talkSeconds", Distribution.logNormal(Duration.ofSeconds(120), 0.6)),
                 distribution(root, "wrapUpSeconds", Distribution.uniform(Duration.ofSeconds(5), Duration.ofSeconds(20))),
-                distribution(root, "patienceSeconds", Distribution.exponential(Duration.ofSeconds(30))));
+                distribution(root, "patienceSeconds", Distribution.exponential(Duration.ofSeconds(30))),
+                root.has("zone") ? zone(root.get("zone")) : ZoneOffset.UTC);
+    }
+
+    private static ZoneId zone(JsonNode node) {
+        String name = text(node, "zone");
+        try {
+            return ZoneId.of(name);
+        } catch (DateTimeException unknown) {
+            throw new ScenarioException("'zone' must be a time zone such as \"Asia/Kolkata\" or an offset such as "
+                    + "\"+05:30\", was '" + name + "'");
+        }
     }
 
     private static List<Scenario.AnswerStep> answerSteps(JsonNode root) {

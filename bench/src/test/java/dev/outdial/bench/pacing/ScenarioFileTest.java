@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.outdial.engine.sim.Distribution;
 import dev.outdial.engine.sim.scenario.Scenario;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,7 +34,8 @@ class ScenarioFileTest {
               "ringSeconds": {"distribution": "lognormal", "median": 8, "sigma": 0.4},
               "talkSeconds": {"distribution": "exponential", "mean": "PT2M"},
               "wrapUpSeconds": {"distribution": "uniform", "min": 5, "max": "PT20S"},
-              "patienceSeconds": {"distribution": "constant", "value": 30}
+              "patienceSeconds": {"distribution": "constant", "value": 30},
+              "zone": "Asia/Kolkata"
             }""";
 
     @Test
@@ -45,7 +48,7 @@ class ScenarioFileTest {
                 0.08, Duration.ofSeconds(20), Distribution.logNormal(Duration.ofSeconds(8), 0.4),
                 Distribution.exponential(Duration.ofMinutes(2)),
                 Distribution.uniform(Duration.ofSeconds(5), Duration.ofSeconds(20)),
-                Distribution.constant(Duration.ofSeconds(30))));
+                Distribution.constant(Duration.ofSeconds(30)), ZoneId.of("Asia/Kolkata")));
     }
 
     @Test
@@ -56,6 +59,16 @@ class ScenarioFileTest {
         assertThat(scenario.customers()).isEqualTo(2000);
         assertThat(scenario.duration()).isEqualTo(Duration.ofHours(8));
         assertThat(scenario.answerRates()).containsExactly(new Scenario.AnswerStep(Duration.ZERO, 0.3));
+        assertThat(scenario.zone()).as("a scenario without a zone is a day in UTC").isEqualTo(ZoneOffset.UTC);
+    }
+
+    @Test
+    void aZoneIsATimeZoneNameOrAnOffsetAndAnUnknownOneIsNamed() {
+        assertThat(parse("{\"zone\": \"+05:45\"}").zone()).isEqualTo(ZoneOffset.ofHoursMinutes(5, 45));
+        assertThatThrownBy(() -> parse("{\"zone\": \"Asia/Bombay City\"}")).isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("'zone'").hasMessageContaining("Asia/Bombay City");
+        assertThatThrownBy(() -> parse("{\"zone\": 5.5}")).isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("'zone' must be a string");
     }
 
     @ParameterizedTest

@@ -5,6 +5,7 @@ import dev.outdial.engine.port.Telephony;
 import dev.outdial.engine.rules.CallingWindow;
 import dev.outdial.engine.rules.DailyQuota;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -80,6 +81,14 @@ public record CampaignSettings(
         requirePositive(lease, "lease");
         Objects.requireNonNull(predictive, "predictive");
         Objects.requireNonNull(autocall, "autocall");
+    }
+
+    /**
+     * The business's time zone: its working hours are in it ("in the business time zone", SPEC §2),
+     * and so are the clock hours a predictive campaign's abandon limit is held in.
+     */
+    public ZoneId zone() {
+        return window.workingHours().zone();
     }
 
     /** The same campaign as a predictive campaign with {@code settings}. */

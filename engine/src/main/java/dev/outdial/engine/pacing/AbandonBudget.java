@@ -83,13 +83,14 @@ final class AbandonBudget {
     private static final double POISSON_UP_TO = 30;
     /** How many standard deviations of the rest of the hour's abandons the hour's aim leaves below the limit. */
     private static final double HOUR_DEVIATIONS = 2;
-    private static final long HOUR_MILLIS = Duration.ofHours(1).toMillis();
     /** Starts on the safe side: the first hour has the least to go on. */
     private static final double STARTING_GAIN = 0.6;
 
     private final double maxAbandonRate;
+    /** The business's clock hours: those a regulator and the contact center count the limit in. */
+    private final ClockHours clockHours;
     private double gain = STARTING_GAIN;
-    /** The clock hour (UTC, in hours since the epoch) the hour's counts are for. */
+    /** The clock hour the hour's counts are for, by its first instant ({@link ClockHours#hourOf}). */
     private long hour = Long.MIN_VALUE;
     private long hourAnswered;
     private long hourAbandoned;
@@ -105,8 +106,14 @@ final class AbandonBudget {
     /** The last pacing round dialed fewer than the target allowed: the promise held it back. */
     private boolean heldByPromise;
 
-    AbandonBudget(double maxAbandonRate) {
+    AbandonBudget(double maxAbandonRate, ClockHours clockHours) {
         this.maxAbandonRate = maxAbandonRate;
+        this.clockHours = clockHours;
+    }
+
+    /** A budget counting the hours of UTC. */
+    AbandonBudget(double maxAbandonRate) {
+        this(maxAbandonRate, ClockHours.utc());
     }
 
     /**
@@ -161,7 +168,7 @@ final class AbandonBudget {
             campaignAbandoned++;
         }
         rollHourTo(at);
-        if (hourOf(answeredAt) == hour) {
+        if (clockHours.hourOf(answeredAt) == hour) {
             hourAnswered++;
             if (abandoned) {
                 hourAbandoned++;
@@ -280,16 +287,12 @@ final class AbandonBudget {
     }
 
     private void rollHourTo(Instant now) {
-        long current = hourOf(now);
+        long current = clockHours.hourOf(now);
         if (current > hour) {
             hour = current;
             hourAnswered = 0;
             hourAbandoned = 0;
         }
-    }
-
-    private static long hourOf(Instant at) {
-        return Math.floorDiv(at.toEpochMilli(), HOUR_MILLIS);
     }
 
     /**
@@ -345,8 +348,7 @@ final class AbandonBudget {
     /** The answers expected in the rest of the clock hour, at the recent pace. */
     private double restOfHourAnswers(Instant now) {
         decayTo(now);
-        double restOfHour = (HOUR_MILLIS - Math.floorMod(now.toEpochMilli(), HOUR_MILLIS)) / (double) HOUR_MILLIS;
-        return restOfHour * recentAnswered * HOUR_PER_RECENT_WEIGHT;
+        return clockHours.restOfHour(now) * recentAnswered * HOUR_PER_RECENT_WEIGHT;
     }
 
     private void decayTo(Instant now) {

@@ -15,7 +15,7 @@ public final class DialStrategies {
             case PROGRESSIVE -> new ProgressiveStrategy(settings.agentAnswerTimeout());
             case PREDICTIVE -> settings.predictive()
                     .map(predictive -> (DialStrategy) new PredictiveStrategy(
-                            new PredictiveSettings(predictive.maxAbandonRate(), predictive.maxWait())))
+                            new PredictiveSettings(predictive.maxAbandonRate(), predictive.maxWait(), settings.zone())))
                     .orElseThrow(() -> new IllegalArgumentException(
                             "a predictive campaign needs its abandon limit and maximum wait (CampaignSettings.predictive)"));
             case AUTO_CALLBACK -> new AutoCallbackStrategy(settings.agentAnswerTimeout());

@@ -1,6 +1,8 @@
 package dev.outdial.engine.pacing;
 
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
@@ -8,8 +10,11 @@ import java.util.Objects;
  * 0 &lt; r ≤ {@value #HIGHEST_ABANDON_RATE}, and how long an answered customer waits for an agent
  * before being hung up. The limits and defaults here are the only copy: the server's validation,
  * its defaults and its forecasts read them.
+ *
+ * @param hoursZone the zone whose clock hours the limit is held in: the business's, whose local
+ *                  hours a regulator and the contact center count
  */
-public record PredictiveSettings(double maxAbandonRate, Duration maxWait) {
+public record PredictiveSettings(double maxAbandonRate, Duration maxWait, ZoneId hoursZone) {
 
     /** "Maximum allowable abandon rate, 0 < r ≤ 0.10." */
     public static final double HIGHEST_ABANDON_RATE = 0.10;
@@ -32,6 +37,12 @@ public record PredictiveSettings(double maxAbandonRate, Duration maxWait) {
         if (maxWait.isNegative() || maxWait.isZero()) {
             throw new IllegalArgumentException("maxWait must be positive, was " + maxWait);
         }
+        Objects.requireNonNull(hoursZone, "hoursZone");
+    }
+
+    /** Settings whose hours are those of UTC. */
+    public PredictiveSettings(double maxAbandonRate, Duration maxWait) {
+        this(maxAbandonRate, maxWait, ZoneOffset.UTC);
     }
 
     /** Whether a campaign may allow this abandon rate: above 0 and at most {@value #HIGHEST_ABANDON_RATE}. */

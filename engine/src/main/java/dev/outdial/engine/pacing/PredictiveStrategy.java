@@ -53,7 +53,7 @@ public final class PredictiveStrategy implements DialStrategy {
 
     public PredictiveStrategy(PredictiveSettings settings) {
         this.settings = settings;
-        this.budget = new AbandonBudget(settings.maxAbandonRate());
+        this.budget = new AbandonBudget(settings.maxAbandonRate(), new ClockHours(settings.hoursZone()));
     }
 
     @Override
@@ -96,6 +96,11 @@ public final class PredictiveStrategy implements DialStrategy {
         List<Dispatch> placed = view.poolDials(dials.calls());
         ringingCalls.dialed(view.now(), placed.size());
         return placed;
+    }
+
+    /** The campaign's settings as this strategy paces them: its limit, its maximum wait and the zone of its hours. */
+    PredictiveSettings settings() {
+        return settings;
     }
 
     @Override

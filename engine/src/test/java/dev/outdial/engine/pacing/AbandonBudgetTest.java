@@ -3,8 +3,12 @@ package dev.outdial.engine.pacing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class AbandonBudgetTest {
 
@@ -175,5 +179,68 @@ class AbandonBudgetTest {
         assertThat(AbandonBudget.expectedWithin(0.9, 2)).isCloseTo(0.023, within(0.001));
         assertThat(AbandonBudget.expectedWithin(100, 2)).as("many: the normal approximation")
                 .isCloseTo(81.9, within(0.1));
+    }
+
+    @Test
+    void aLocalHourThatSpentItsShareIsHeldBackThoughItsUtcHourHasRoom() {
+        // India is at +05:30: its hour from 10:00 runs from 04:30 to 05:30 UTC, across two UTC hours.
+        AbandonBudget kolkata = new AbandonBudget(0.03, new ClockHours(ZoneId.of("Asia/Kolkata")));
+        AbandonBudget utc = new AbandonBudget(0.03);
+        Instant midnight = Instant.parse("2025-03-03T00:00:00Z");
+        Instant tenInKolkata = Instant.parse("2025-03-03T04:30:00Z");
+        for (AbandonBudget budget : new AbandonBudget[] {kolkata, utc}) {
+            // A clean night of 1,000 answers leaves the day room for 30 abandons…
+            for (int i = 0; i < 1000; i++) {
+                budget.answered(false, midnight.plusSeconds(i * 10L), midnight.plusSeconds(i * 10L), 10);
+            }
+            // …and the half hour from 10:00 in Kolkata (04:30–05:00 UTC) has 3 abandons in 100 answers.
+            for (int i = 0; i < 100; i++) {
+                budget.answered(i % 34 == 0, tenInKolkata.plusSeconds(i * 18L), tenInKolkata.plusSeconds(i * 18L), 10);
+            }
+        }
+        Instant tenFortyInKolkata = Instant.parse("2025-03-03T05:10:00Z");
+
+        assertThat(kolkata.abandonsLeft(tenFortyInKolkata)).as("the local hour is at 3 %: one more abandon breaks it")
+                .isZero();
+        assertThat(utc.abandonsLeft(tenFortyInKolkata)).as("counted in UTC, the hour began at 05:00 with room")
+                .isPositive();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(textBlock = """
+            # St John's, 2 November 2025: 02:00 NDT (04:30 UTC) becomes 01:00 NST; the hour from 01:00 comes twice.
+            America/St_Johns,   2025-11-02T03:30:00Z, 2025-11-02T04:30:00Z
+            # Adelaide, 5 October 2025: 02:00 ACST (16:30 UTC the day before) becomes 03:00 ACDT; 02:00 never comes.
+            Australia/Adelaide, 2025-10-04T15:30:00Z, 2025-10-04T16:30:00Z
+            """)
+    void aChangeOfTheClocksStartsANewHourAndBreaksNothing(ZoneId zone, Instant hour, Instant change) {
+        AbandonBudget budget = new AbandonBudget(0.03, new ClockHours(zone));
+
+        spendAnHour(budget, hour);
+
+        assertThat(budget.abandonsLeft(change.minusSeconds(60))).as("a minute before the change: the hour is spent")
+                .isZero();
+        paceAcross(budget, change);
+        assertThat(budget.abandonsLeft(change.plusSeconds(60))).as("a minute after it: a new hour, though in St John's "
+                + "the clock shows the same hour again").isPositive();
+    }
+
+    /** A clean day of 1,000 answers before {@code hour}, then 3 abandons in 100 answers within it. */
+    private static void spendAnHour(AbandonBudget budget, Instant hour) {
+        Instant dayStart = hour.minus(Duration.ofHours(6));
+        for (int i = 0; i < 1000; i++) {
+            budget.answered(false, dayStart.plusSeconds(i * 10L), dayStart.plusSeconds(i * 10L), 10);
+        }
+        for (int i = 0; i < 100; i++) {
+            budget.answered(i % 34 == 0, hour.plusSeconds(60 + i * 30L), hour.plusSeconds(60 + i * 30L), 10);
+        }
+    }
+
+    /** A pacing round every ten seconds from just before the change of the clocks to after it: each gives a target and a room. */
+    private static void paceAcross(AbandonBudget budget, Instant change) {
+        for (Instant at = change.minusSeconds(600); at.isBefore(change.plusSeconds(600)); at = at.plusSeconds(10)) {
+            assertThat(budget.targetShare(at)).as("target at %s", at).isBetween(0.0, 1.0);
+            assertThat(budget.overflowLeft(at)).as("room at %s", at).isNotNegative().isFinite();
+        }
     }
 }

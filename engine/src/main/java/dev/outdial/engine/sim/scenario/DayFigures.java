@@ -1,6 +1,7 @@
 package dev.outdial.engine.sim.scenario;
 
 import dev.outdial.engine.customer.CallResult;
+import dev.outdial.engine.pacing.ClockHours;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.CallRecord;
 import java.time.Duration;
@@ -28,6 +29,8 @@ final class DayFigures {
         double busyMillis = 0;
         double[] waits = new double[calls.size()];
         int answered = 0;
+        // The same clock hours the predictive strategy holds to the limit: the business's.
+        ClockHours clockHours = new ClockHours(scenario.zone());
         Map<Long, long[]> byHour = new HashMap<>();
         for (CallRecord call : calls) {
             Optional<Instant> connectedAt = call.connectedAt();
@@ -35,8 +38,7 @@ final class DayFigures {
             if (call.answeredAt().isPresent() && result != CallResult.MACHINE) {
                 Instant answeredAt = call.answeredAt().get();
                 waits[answered++] = seconds(answeredAt, connectedAt.or(call::endedAt).orElse(end));
-                long[] counts = byHour.computeIfAbsent(Duration.between(start, answeredAt).toHours(),
-                        ignored -> new long[2]);
+                long[] counts = byHour.computeIfAbsent(clockHours.hourOf(answeredAt), ignored -> new long[2]);
                 counts[0]++;
                 if (result == CallResult.ABANDONED) {
                     abandoned++;
@@ -63,9 +65,9 @@ final class DayFigures {
     }
 
     /**
-     * The worst hour of the day among those with at least {@code leastAnswers} answers, hours
-     * counted from the start (on the hour) by the answer's time; {@code byHour}: each hour's answers
-     * and abandons.
+     * The worst hour of the day among those with at least {@code leastAnswers} answers, the hours
+     * being the clock hours of the scenario's zone, by the answer's time; {@code byHour}: each hour's
+     * answers and abandons.
      */
     private static double maxHourlyAbandonRate(Collection<long[]> byHour, int leastAnswers) {
         double worst = 0;

@@ -6,6 +6,7 @@ package dev.outdial.engine.sim.scenario;
  *
  * @param answered  calls answered by a person
  * @param connected calls that reached an agent
+ * @param maxHourlyAbandonRate the worst clock hour (of the scenario's zone) with any answer
  * @param maxCountedHourlyAbandonRate the worst clock hour among those with at least
  *                  {@link #COUNTED_HOUR_ANSWERS} calls answered (the hours an abandon limit is held to)
  * @param occupancy share of logged-in agent time spent talking or in wrap-up

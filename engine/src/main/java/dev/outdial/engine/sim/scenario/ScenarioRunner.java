@@ -33,7 +33,7 @@ import dev.outdial.engine.sim.VirtualScheduler;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.LocalDateTime;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -49,8 +49,8 @@ import java.util.Random;
  */
 public final class ScenarioRunner {
 
-    /** A Monday 09:00 UTC; answer-rate steps count from here. */
-    public static final Instant DAY_START = Instant.parse("2025-03-03T09:00:00Z");
+    /** A Monday 09:00 on the scenario's clock (UTC when it names no zone); answer-rate steps count from here. */
+    private static final LocalDateTime DAY_START = LocalDateTime.parse("2025-03-03T09:00");
     private static final long CAMPAIGN = 1;
     private static final long BUSINESS = 1;
 
@@ -59,13 +59,14 @@ public final class ScenarioRunner {
 
     public static RunFigures run(Scenario scenario, String strategyName, long seed) {
         Random random = new Random(seed);
-        VirtualScheduler scheduler = new VirtualScheduler(DAY_START);
+        Instant dayStart = DAY_START.atZone(scenario.zone()).toInstant();
+        VirtualScheduler scheduler = new VirtualScheduler(dayStart);
         CarrierModel model = carrierModel(scenario);
         // Every call's fate is fixed by the seed, whoever places it: strategies meet the same customers.
         PreDrawnCalls fates = new PreDrawnCalls(random.nextLong(), scenario.wrapUpTime());
         SimulatedCarrier carrier = new SimulatedCarrier(scheduler, model, fates, "sim");
         for (Scenario.AnswerStep step : scenario.answerRates().subList(1, scenario.answerRates().size())) {
-            scheduler.at(DAY_START.plus(step.from()),
+            scheduler.at(dayStart.plus(step.from()),
                     () -> carrier.changeModel(model.withAnswerProbability(step.probability())));
         }
         InMemoryCustomerStore customers = new InMemoryCustomerStore();
@@ -82,13 +83,13 @@ public final class ScenarioRunner {
                 ? new OracleStrategy(scenario.maxWait(), scenario.noAnswerTimeout(), CAMPAIGN, fates, carrier::model,
                         customers, () -> Recipient.pool(agents.loggedIn(CAMPAIGN)), scheduler, dialer::wake)
                 : StrategyChoice.named(strategyName).apply(scenario);
-        CampaignSettings settings = campaign(scenario);
+        CampaignSettings settings = campaign(scenario, dayStart);
         customers.addCampaign(CAMPAIGN, settings.rules());
         audit.watch(settings);
         CampaignRunner runner = dialer.campaign(settings, strategy);
         for (int i = 0; i < scenario.customers(); i++) {
             String number = customerNumber(i);
-            audit.knows(number, CAMPAIGN, customers.add(CAMPAIGN, number, DAY_START));
+            audit.knows(number, CAMPAIGN, customers.add(CAMPAIGN, number, dayStart));
         }
         Map<CallId, Instant> disposedAt = new HashMap<>();
         AgentBehaviour behaviour = agentBehaviour(scenario, disposedAt);
@@ -103,8 +104,8 @@ public final class ScenarioRunner {
             bot.works(CAMPAIGN, runner, false);
         }
         runner.start();
-        scheduler.runUntil(DAY_START.plus(scenario.duration()));
-        return DayFigures.of(scenario, strategyName, seed, DAY_START, calls.calls(), disposedAt, audit.dials(),
+        scheduler.runUntil(dayStart.plus(scenario.duration()));
+        return DayFigures.of(scenario, strategyName, seed, dayStart, calls.calls(), disposedAt, audit.dials(),
                 audit.violations().size(), scheduler.tasksRun());
     }
 
@@ -138,15 +139,15 @@ public final class ScenarioRunner {
     }
 
     /** Open around the clock from the start of the day, so the scenario's duration is all dialing time. */
-    private static CampaignSettings campaign(Scenario scenario) {
-        WeeklySchedule always = WeeklySchedule.in(ZoneOffset.UTC)
+    private static CampaignSettings campaign(Scenario scenario, Instant dayStart) {
+        WeeklySchedule always = WeeklySchedule.in(scenario.zone())
                 .open(EnumSet.allOf(DayOfWeek.class), "00:00", "23:59").build();
-        CallingWindow window = new CallingWindow(DAY_START, Optional.empty(), always, Optional.empty(),
+        CallingWindow window = new CallingWindow(dayStart, Optional.empty(), always, Optional.empty(),
                 new CalledPartyZones());
         return new CampaignSettings(CAMPAIGN, BUSINESS,
                 CampaignRules.of(DialType.PREDICTIVE, scenario.maxCallsPerCustomer(), scenario.retryGap(), 7), window,
                 List.of("+842800000000"), scenario.noAnswerTimeout(), Duration.ofSeconds(30), Duration.ZERO,
-                Duration.ZERO, DailyQuota.unlimited(ZoneOffset.UTC), OptionalInt.of(scenario.maxConcurrentCalls()),
+                Duration.ZERO, DailyQuota.unlimited(scenario.zone()), OptionalInt.of(scenario.maxConcurrentCalls()),
                 Duration.ofMinutes(2));
     }
 }

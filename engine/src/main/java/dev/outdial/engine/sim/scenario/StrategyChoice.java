@@ -23,7 +23,7 @@ public final class StrategyChoice {
         }
         return switch (name) {
             case "predictive" -> scenario -> new PredictiveStrategy(
-                    new PredictiveSettings(scenario.maxAbandonRate(), scenario.maxWait()));
+                    new PredictiveSettings(scenario.maxAbandonRate(), scenario.maxWait(), scenario.zone()));
             case "progressive" -> scenario -> new ProgressiveStrategy(Duration.ofSeconds(30));
             case "adaptive-baseline" -> scenario -> new AdaptiveBaselineStrategy(scenario.maxAbandonRate(),
                     scenario.maxWait());
