@@ -40,6 +40,14 @@ public final class PredictiveStrategy implements DialStrategy {
     private static final Duration PAUSE = Duration.ofMinutes(5);
     /** A team below this share of the one the gain was learnt with starts safe again. */
     private static final double SMALLER_TEAM = 0.8;
+    /**
+     * The ring-age model counts calls that have rung long as unlikely answers, so it keeps more lines
+     * ringing; with less room than this left for abandons (expected, in the day or the clock hour), a
+     * burst of answers among those lines is what breaks the limit, so every ringing call counts at the
+     * answer rate then. Issue 6's 10-agent day (hours of ~130 answers, three abandons each) took an hour
+     * to 7 abandons of 135 without this: 35 lines ringing for 4 free agents at one answer in ten.
+     */
+    private static final double RING_AGE_ROOM = 2;
 
     private final PredictiveSettings settings;
     private final AbandonBudget budget;
@@ -84,8 +92,9 @@ public final class PredictiveStrategy implements DialStrategy {
         budget.steadiness(steadiness);
         double target = budget.targetShare(view.now());
         double answerRate = observations.answerRate(view.now());
+        double ringAgeTrust = budget.abandonsLeft(view.now()) >= RING_AGE_ROOM ? steadiness : 0;
         RingingCalls.PendingAnswers pending = ringingCalls.pending(view.now(), ringing, view.waitingCustomers(), answerRate,
-                steadiness, observations.ringTime());
+                ringAgeTrust, observations.ringTime());
         // Asked only when the ringing calls are counted by their age: the early overflow is weighed by that trust.
         PacingObservations.Freeing freeingSoon = pending.trust() > 0
                 ? observations.freeingWithin(view.availableAgents(), view.now(), pending.soon().plus(customerWait))
