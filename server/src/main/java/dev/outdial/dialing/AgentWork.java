@@ -301,12 +301,7 @@ public class AgentWork {
                 Map.of("reason", NextCustomer.Reason.CAMPAIGN_NOT_RUNNING.name())));
     }
 
-    /**
-     * The agent's call by its name, with the steps the engine took on it saved first: they wait in
-     * memory a moment (issue 18), and the agent may act on a call they were just rung for.
-     */
     private CallRecord ownCall(CurrentUser me, String callId) {
-        engine.run(me.businessId(), () -> dialers.saveCallSteps(me.businessId()));
         return calls.find(me.businessId(), callId)
                 .filter(call -> call.agent().filter(agentOf(me)::equals).isPresent())
                 .orElseThrow(() -> new NotFoundException("call", callId));

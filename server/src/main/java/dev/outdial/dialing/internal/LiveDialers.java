@@ -261,16 +261,6 @@ public class LiveDialers {
                 .filter(placedIt).findFirst();
     }
 
-    /**
-     * Saves the call steps the business's runners keep in memory for a moment (issue 18), stopped
-     * runners finishing their calls too: what is then read of its calls by name is what the engine
-     * knows of them; on the business's lane.
-     */
-    public void saveCallSteps(long businessId) {
-        runners.values().forEach(all -> all.stream().filter(running -> running.businessId == businessId)
-                .forEach(running -> running.runner.calls().saveSteps()));
-    }
-
     /** Whether this node paces the business's campaigns (and so decides for them, e.g. that a list is exhausted). */
     public boolean pacesHere(long businessId) {
         return leases.holds(businessId);
