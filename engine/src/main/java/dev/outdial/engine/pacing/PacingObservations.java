@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.PriorityQueue;
 
 /**
@@ -167,11 +168,12 @@ final class PacingObservations {
     }
 
     /**
-     * How many busy agents (of {@code available}) will be free within {@code horizon}: the mean and
-     * variance of a sum of independent Bernoulli trials, one per agent, each with the probability
-     * the observed durations give for the time the agent has already spent.
+     * How many busy agents (of {@code available}) will be free within {@code horizon}, and within
+     * {@code soon} if asked: the mean and variance of a sum of independent Bernoulli trials, one per
+     * agent, each with the probability the observed durations give for the time the agent has already
+     * spent. Both horizons are counted in one walk over the busy agents.
      */
-    Freeing freeingWithin(List<AgentId> available, Instant now, Duration horizon) {
+    Freeings freeingWithin(List<AgentId> available, Instant now, Duration horizon, Optional<Duration> soon) {
         long nowMillis = now.toEpochMilli();
         // Two durations per agent before trusting them: the first completions of a day are its
         // shortest calls, and a team of 200 sees 60 of them in its first minute.
@@ -179,12 +181,25 @@ final class PacingObservations {
         if (available != slotsFor) {
             countOnly(available);
         }
-        Freeing fromCalls = service.freeingWithin(talkingSince, nowMillis, horizon.toMillis(), enough);
-        Freeing fromWrapUps = afterCall.freeingWithin(wrappingUpSince, nowMillis, horizon.toMillis(), enough);
-        return new Freeing(fromCalls.mean() + fromWrapUps.mean(), fromCalls.variance() + fromWrapUps.variance());
+        long soonMillis = soon.map(Duration::toMillis).orElse(DurationSamples.NOT_ASKED);
+        Freeings fromCalls = service.freeingWithin(talkingSince, nowMillis, horizon.toMillis(), soonMillis, enough);
+        Freeings fromWrapUps = afterCall.freeingWithin(wrappingUpSince, nowMillis, horizon.toMillis(), soonMillis, enough);
+        return new Freeings(fromCalls.within().plus(fromWrapUps.within()), fromCalls.soon().plus(fromWrapUps.soon()));
     }
 
     record Freeing(double mean, double variance) {
+
+        static final Freeing NONE = new Freeing(0, 0);
+
+        Freeing plus(Freeing other) {
+            return new Freeing(mean + other.mean, variance + other.variance);
+        }
+    }
+
+    /** Agents free within the horizon, and within the sooner one ({@link Freeing#NONE} when not asked). */
+    record Freeings(Freeing within, Freeing soon) {
+
+        static final Freeings NONE = new Freeings(Freeing.NONE, Freeing.NONE);
     }
 
     /** Calls of the campaign talking now. */
