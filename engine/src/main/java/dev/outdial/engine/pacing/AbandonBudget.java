@@ -289,7 +289,8 @@ final class AbandonBudget {
     }
 
     private static long hourOf(Instant at) {
-        return Math.floorDiv(at.toEpochMilli(), HOUR_MILLIS);
+        // The same hour as floorDiv(epoch millis, HOUR_MILLIS), without toEpochMilli's overflow checks per round.
+        return Math.floorDiv(at.getEpochSecond(), HOUR_MILLIS / 1000);
     }
 
     /**
@@ -351,7 +352,7 @@ final class AbandonBudget {
 
     private void decayTo(Instant now) {
         if (recentAt != null && now.isAfter(recentAt)) {
-            double factor = Math.pow(0.5, Duration.between(recentAt, now).toMillis() / (double) RECENT_HALF_LIFE.toMillis());
+            double factor = Math.pow(0.5, Millis.between(recentAt, now) / (double) RECENT_HALF_LIFE.toMillis());
             recentAnswered *= factor;
             recentAbandoned *= factor;
         }

@@ -124,7 +124,7 @@ final class PacingObservations {
         if (call.connectedAt().isEmpty()) {
             holdOutcome(call.dialingAt(), person);
             if (call.answeredAt().isEmpty()) {
-                resolutionMillis = Math.clamp(Duration.between(call.dialingAt(), end).toMillis(), resolutionMillis,
+                resolutionMillis = Math.clamp(Millis.between(call.dialingAt(), end), resolutionMillis,
                         MOST_RESOLUTION.toMillis());
             }
         }
@@ -343,11 +343,11 @@ final class PacingObservations {
 
     private void decayTo(Instant now) {
         if (decayedAt != null && now.isAfter(decayedAt)) {
-            double factor = Math.pow(0.5, Duration.between(decayedAt, now).toMillis() / (double) HALF_LIFE.toMillis());
+            double factor = Math.pow(0.5, Millis.between(decayedAt, now) / (double) HALF_LIFE.toMillis());
             decayedDials *= factor;
             priorWeight *= factor;
             decayedAnswers *= factor;
-            double slow = Math.pow(0.5, Duration.between(decayedAt, now).toMillis() / (double) STEADY_HALF_LIFE.toMillis());
+            double slow = Math.pow(0.5, Millis.between(decayedAt, now) / (double) STEADY_HALF_LIFE.toMillis());
             steadyDials *= slow;
             steadyAnswers *= slow;
         }
@@ -357,6 +357,6 @@ final class PacingObservations {
     }
 
     private static double seconds(Instant from, Instant to) {
-        return Duration.between(from, to).toMillis() / 1000.0;
+        return Millis.between(from, to) / 1000.0;
     }
 }
