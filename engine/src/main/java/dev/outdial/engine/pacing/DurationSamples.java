@@ -94,13 +94,14 @@ final class DurationSamples {
      * {@link #NOT_ASKED}: the mean and variance of the sum of their {@link #endsWithin(long, long, int)}
      * for each horizon. The elapsed times come out ascending (latest start first) and are walked with
      * the samples in one pass, instead of two binary searches per agent (a third of a 200-agent day);
-     * both horizons share the walk, since a pacing round asks both of the same agents.
+     * both horizons share the walk, since a pacing round asks both of the same agents. The sums are
+     * left in {@code sums}, kept by the caller from round to round: a round allocates nothing here.
      */
-    PacingObservations.Freeings freeingWithin(BusySince busy, long nowMillis, long horizonMillis, long soonMillis,
-                                              int enough) {
+    void freeingWithin(BusySince busy, long nowMillis, long horizonMillis, long soonMillis, int enough, Sums sums) {
+        sums.clear();
         int agents = busy.size();
         if (agents == 0 || count < Math.clamp(enough, ENOUGH, CAPACITY)) {
-            return PacingObservations.Freeings.NONE;
+            return;
         }
         boolean soonAsked = soonMillis != NOT_ASKED;
         long[] since = busy.ascending();
@@ -154,8 +155,25 @@ final class DurationSamples {
                 soonVariance += soonSpread;
             }
         }
-        return new PacingObservations.Freeings(new PacingObservations.Freeing(mean, variance),
-                new PacingObservations.Freeing(soonMean, soonVariance));
+        sums.mean = mean;
+        sums.variance = variance;
+        sums.soonMean = soonMean;
+        sums.soonVariance = soonVariance;
+    }
+
+    /** The mean and variance of the agents freeing within the horizon and within the sooner one. */
+    static final class Sums {
+        double mean;
+        double variance;
+        double soonMean;
+        double soonVariance;
+
+        private void clear() {
+            mean = 0;
+            variance = 0;
+            soonMean = 0;
+            soonVariance = 0;
+        }
     }
 
     /**

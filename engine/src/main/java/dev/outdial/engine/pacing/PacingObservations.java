@@ -78,6 +78,9 @@ final class PacingObservations {
     private final Map<AgentId, AgentSlot> slots = new HashMap<>();
     /** The slots of the Available agents of the last round, kept while the same list comes back. */
     private List<AgentId> slotsFor;
+    /** Where the talking and the wrapping-up agents' chances of freeing are summed, round after round. */
+    private final DurationSamples.Sums fromCalls = new DurationSamples.Sums();
+    private final DurationSamples.Sums fromWrapUps = new DurationSamples.Sums();
     private AgentSlot[] availableSlots = new AgentSlot[0];
     /**
      * When the work of each of those busy agents began, by kind, kept sorted as their work changes:
@@ -181,25 +184,18 @@ final class PacingObservations {
         if (available != slotsFor) {
             countOnly(available);
         }
-        long soonMillis = soon.map(Duration::toMillis).orElse(DurationSamples.NOT_ASKED);
-        Freeings fromCalls = service.freeingWithin(talkingSince, nowMillis, horizon.toMillis(), soonMillis, enough);
-        Freeings fromWrapUps = afterCall.freeingWithin(wrappingUpSince, nowMillis, horizon.toMillis(), soonMillis, enough);
-        return new Freeings(fromCalls.within().plus(fromWrapUps.within()), fromCalls.soon().plus(fromWrapUps.soon()));
+        long soonMillis = soon.isPresent() ? soon.get().toMillis() : DurationSamples.NOT_ASKED;
+        service.freeingWithin(talkingSince, nowMillis, horizon.toMillis(), soonMillis, enough, fromCalls);
+        afterCall.freeingWithin(wrappingUpSince, nowMillis, horizon.toMillis(), soonMillis, enough, fromWrapUps);
+        return new Freeings(new Freeing(fromCalls.mean + fromWrapUps.mean, fromCalls.variance + fromWrapUps.variance),
+                new Freeing(fromCalls.soonMean + fromWrapUps.soonMean, fromCalls.soonVariance + fromWrapUps.soonVariance));
     }
 
     record Freeing(double mean, double variance) {
-
-        static final Freeing NONE = new Freeing(0, 0);
-
-        Freeing plus(Freeing other) {
-            return new Freeing(mean + other.mean, variance + other.variance);
-        }
     }
 
-    /** Agents free within the horizon, and within the sooner one ({@link Freeing#NONE} when not asked). */
+    /** Agents free within the horizon, and within the sooner one (none when it is not asked). */
     record Freeings(Freeing within, Freeing soon) {
-
-        static final Freeings NONE = new Freeings(Freeing.NONE, Freeing.NONE);
     }
 
     /** Calls of the campaign talking now. */
