@@ -72,7 +72,7 @@ public interface CustomerStore {
      * Applies {@code step} to each of {@code customerIds} as {@link #update} does, storing each
      * transition that applied; customers no longer in the campaign, and rejections, are skipped. A
      * lease beat renews every customer the node holds this way, in one call. This default updates
-     * them one by one; a store that can read and write them together does (one statement each way).
+     * them one by one; a store that can lock and write them together does (one locked read, one commit).
      */
     default void updateEach(long campaignId, Collection<Long> customerIds, Function<CustomerState, Transition> step) {
         for (long customerId : customerIds) {
