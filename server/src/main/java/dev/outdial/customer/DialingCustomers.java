@@ -10,6 +10,7 @@ import dev.outdial.engine.rules.QueuedCustomer;
 import dev.outdial.engine.rules.Recipient;
 import dev.outdial.shared.NodeId;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +67,13 @@ public class DialingCustomers implements CustomerStore {
     @Transactional
     public Optional<Transition> update(long campaignId, long customerId, Function<CustomerState, Transition> step) {
         return store.update(campaignId, customerId, step, node.value());
+    }
+
+    /** A lease beat's renewals: the held customers' rows locked together, stepped and stored, one commit. */
+    @Override
+    @Transactional
+    public void updateEach(long campaignId, Collection<Long> customerIds, Function<CustomerState, Transition> step) {
+        store.updateEach(campaignId, customerIds, step, node.value());
     }
 
     @Override

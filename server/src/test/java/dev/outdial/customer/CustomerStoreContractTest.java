@@ -42,7 +42,8 @@ import tools.jackson.databind.JsonNode;
  * lapsed leases), time passing — runs on {@link InMemoryCustomerStore} and on the database
  * ({@link DialingCustomers}; H2 here, PostgreSQL in the PostgreSQL suite), and after every step the
  * two must have claimed the same customers in the same order and hold every customer in the same
- * state. A failure names its seed and step; run that seed alone to replay it.
+ * state (a lease beat's renewals of many customers in one call included). A failure names its seed and
+ * step; run that seed alone to replay it.
  */
 @OutdialIntegrationTest
 class CustomerStoreContractTest {
@@ -67,6 +68,7 @@ class CustomerStoreContractTest {
         }
         assertThat(walk.claims).as("seed %d: the walk claimed someone", seed).isPositive();
         assertThat(walk.transitions).as("seed %d: the walk moved customers on", seed).isGreaterThan(STEPS / 3);
+        assertThat(walk.renewals).as("seed %d: a lease beat renewed someone", seed).isPositive();
     }
 
     /** One campaign's customers in both stores, known by phone number (each store has its own ids). */
@@ -141,6 +143,7 @@ class CustomerStoreContractTest {
         private Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         int claims;
         int transitions;
+        int renewals;
 
         Walk(Twin twin, Random random, long seed) {
             this.twin = twin;
@@ -154,7 +157,10 @@ class CustomerStoreContractTest {
             switch (random.nextInt(10)) {
                 case 0, 1, 2 -> claim(where);
                 case 3 -> now = now.plus(Duration.ofMinutes(1 + random.nextInt(90)));
-                case 4 -> expireLapsedLeases(where);
+                case 4 -> {
+                    renewHeldLeases();
+                    expireLapsedLeases(where);
+                }
                 default -> moveSomeoneOn(where);
             }
             assertThat(twin.db().nextDueAfter(twin.dbCampaign(), now))
@@ -184,6 +190,23 @@ class CustomerStoreContractTest {
             assertThat(fromDb).as("%s: claimed for %s (max %d), in order", where, recipient, max)
                     .containsExactlyElementsOf(fromMemory);
             claims += fromMemory.size();
+        }
+
+        /**
+         * A lease beat: the customers a node holds renewed in one store call ({@code updateEach}), some
+         * of them lapsed or no longer claimed (rejected, left alone); the states are compared after the step.
+         */
+        private void renewHeldLeases() {
+            Set<String> held = new HashSet<>();
+            phones.stream().filter(phone -> random.nextBoolean()).forEach(held::add);
+            CustomerInput renewal = new CustomerInput.LeaseRenewed(now.plus(Duration.ofMinutes(1 + random.nextInt(20))));
+            Map<String, CustomerState> before = new HashMap<>();
+            held.forEach(phone -> before.put(phone, twin.memoryState(phone)));
+            twin.memory().updateEach(twin.memoryCampaign(), ids(held, twin.memoryIds()),
+                    state -> CustomerLifecycle.apply(state, renewal, twin.rules(), now));
+            renewals += (int) held.stream().filter(phone -> !twin.memoryState(phone).equals(before.get(phone))).count();
+            twin.db().updateEach(twin.dbCampaign(), ids(held, twin.dbIds()),
+                    state -> CustomerLifecycle.apply(state, renewal, twin.rules(), now));
         }
 
         /** What the engine does for a crashed node's customers: every lapsed claim gets LeaseExpired. */

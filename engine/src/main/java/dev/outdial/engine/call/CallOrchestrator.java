@@ -18,6 +18,7 @@ import dev.outdial.engine.rules.ConcurrencyLimit;
 import dev.outdial.engine.rules.QueuedCustomer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -182,10 +183,15 @@ public final class CallOrchestrator {
     public Set<Long> customersOnCalls() {
         // Every lease beat asks, over every call up: a loop, not a stream.
         Set<Long> onCalls = new HashSet<>();
-        for (ActiveCall call : active.values()) {
-            onCalls.add(call.record().customerId());
-        }
+        addCustomersOnCallsTo(onCalls);
         return onCalls;
+    }
+
+    /** {@link #customersOnCalls()} added to {@code held}: a lease beat gathers its customers in one set. */
+    public void addCustomersOnCallsTo(Set<Long> held) {
+        for (ActiveCall call : active.values()) {
+            held.add(call.record().customerId());
+        }
     }
 
     /** The reached call, ended, that waits for its agent's disposition. */
@@ -200,6 +206,11 @@ public final class CallOrchestrator {
     /** Applies an input of the customer's own (release, lease renewal) as one compare-and-set. */
     public Optional<Transition> update(long customerId, CustomerInput input) {
         return updates.apply(customerId, input, now());
+    }
+
+    /** {@link #update} of each customer (a lease beat's renewals), in one call of the store. */
+    public void updateEach(Collection<Long> customerIds, CustomerInput input) {
+        updates.applyEach(customerIds, input, now());
     }
 
     /** Places the call whose line the gate opened as {@code pending}; its record takes telephony's name for it. */

@@ -3,10 +3,13 @@ package dev.outdial.engine.call;
 import dev.outdial.engine.customer.CampaignRules;
 import dev.outdial.engine.customer.CustomerInput;
 import dev.outdial.engine.customer.CustomerLifecycle;
+import dev.outdial.engine.customer.CustomerState;
 import dev.outdial.engine.customer.Transition;
 import dev.outdial.engine.port.CustomerStore;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Applies an input to a stored customer through the state machine, as one step of the store
@@ -28,6 +31,15 @@ public final class CustomerUpdates {
 
     /** The transition applied and stored, or the rejection; empty when the customer left the campaign. */
     public Optional<Transition> apply(long customerId, CustomerInput input, Instant now) {
-        return store.update(campaignId, customerId, state -> CustomerLifecycle.apply(state, input, rules, now));
+        return store.update(campaignId, customerId, step(input, now));
+    }
+
+    /** The same input applied to each customer, in one call of the store; rejections and departed customers skipped. */
+    public void applyEach(Collection<Long> customerIds, CustomerInput input, Instant now) {
+        store.updateEach(campaignId, customerIds, step(input, now));
+    }
+
+    private Function<CustomerState, Transition> step(CustomerInput input, Instant now) {
+        return state -> CustomerLifecycle.apply(state, input, rules, now);
     }
 }

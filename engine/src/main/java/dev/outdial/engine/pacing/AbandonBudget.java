@@ -353,7 +353,7 @@ final class AbandonBudget {
 
     private void decayTo(Instant now) {
         if (recentAt != null && now.isAfter(recentAt)) {
-            double factor = Math.pow(0.5, Duration.between(recentAt, now).toMillis() / (double) RECENT_HALF_LIFE.toMillis());
+            double factor = Math.pow(0.5, Millis.between(recentAt, now) / (double) RECENT_HALF_LIFE.toMillis());
             recentAnswered *= factor;
             recentAbandoned *= factor;
         }

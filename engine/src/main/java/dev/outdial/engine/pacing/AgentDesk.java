@@ -153,12 +153,17 @@ public final class AgentDesk {
     public Set<Long> customersHeldIn(long campaignId) {
         // Every lease beat asks, over every agent: a loop, not a stream.
         Set<Long> held = new HashSet<>();
+        addCustomersHeldIn(campaignId, held);
+        return held;
+    }
+
+    /** {@link #customersHeldIn} added to {@code held}: a lease beat gathers its customers in one set. */
+    public void addCustomersHeldIn(long campaignId, Set<Long> held) {
         for (Work work : agents.values()) {
             if (work.holding != null && work.holding.campaignId() == campaignId) {
                 held.add(work.holding.customerId());
             }
         }
-        return held;
     }
 
     /** Agents holding a customer of the campaign. */

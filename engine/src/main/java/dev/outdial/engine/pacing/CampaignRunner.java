@@ -230,8 +230,9 @@ public final class CampaignRunner implements CallObserver {
 
     /** Customers this node holds for the campaign: their leases are its to renew. */
     private Set<Long> customersHeld() {
-        Set<Long> held = new HashSet<>(desk.customersHeldIn(campaignId));
-        held.addAll(calls.customersOnCalls());
+        Set<Long> held = new HashSet<>();
+        desk.addCustomersHeldIn(campaignId, held);
+        calls.addCustomersOnCallsTo(held);
         previews.addCustomerIdsTo(held);
         return held;
     }

@@ -85,29 +85,43 @@ final class DurationSamples {
         return (double) (countAtMost(sorted, count, e + horizonMillis) - doneBefore) / still;
     }
 
+    /** A sooner horizon of {@link #freeingWithin} that is not asked for. */
+    static final long NOT_ASKED = -1;
+
     /**
      * How many of the busy agents, at it since the times {@code busy} keeps, will be done within
-     * {@code horizonMillis} from {@code nowMillis}: the mean and variance of the sum of their
-     * {@link #endsWithin(long, long, int)}. The elapsed times come out ascending (latest start first)
-     * and are walked with the samples in one pass, instead of two binary searches per agent (a third
-     * of a 200-agent day).
+     * {@code horizonMillis} from {@code nowMillis}, and within {@code soonMillis} unless that is
+     * {@link #NOT_ASKED}: the mean and variance of the sum of their {@link #endsWithin(long, long, int)}
+     * for each horizon. The elapsed times come out ascending (latest start first) and are walked with
+     * the samples in one pass, instead of two binary searches per agent (a third of a 200-agent day);
+     * both horizons share the walk, since a pacing round asks both of the same agents. The sums are
+     * left in {@code sums}, kept by the caller from round to round: a round allocates nothing here.
      */
-    PacingObservations.Freeing freeingWithin(BusySince busy, long nowMillis, long horizonMillis, int enough) {
+    void freeingWithin(BusySince busy, long nowMillis, long horizonMillis, long soonMillis, int enough, Sums sums) {
+        sums.clear();
         int agents = busy.size();
         if (agents == 0 || count < Math.clamp(enough, ENOUGH, CAPACITY)) {
-            return new PacingObservations.Freeing(0, 0);
+            return;
         }
+        boolean soonAsked = soonMillis != NOT_ASKED;
         long[] since = busy.ascending();
         double mean = 0;
         double variance = 0;
+        double soonMean = 0;
+        double soonVariance = 0;
         int doneBefore = 0;
         int doneWithin = 0;
+        int doneSoon = 0;
         // Neighbours in the walk mostly fall between the same samples: their term is the last one's,
         // the same double without dividing again (the sums are added one by one, in the same order).
         int lastBefore = -1;
         int lastWithin = -1;
+        int lastSoonBefore = -1;
+        int lastSoon = -1;
         double q = 0;
         double spread = 0;
+        double soonQ = 0;
+        double soonSpread = 0;
         for (int i = agents - 1; i >= 0; i--) {
             long e = nowMillis - since[i];
             // Between two agents the walk mostly moves by none or one sample: that step is taken
@@ -120,12 +134,7 @@ final class DurationSamples {
                 // Longer than anything seen, and so is everyone after: nothing tells us they end soon.
                 break;
             }
-            long end = e + horizonMillis;
-            doneWithin = Math.max(doneWithin, doneBefore);
-            doneWithin += sorted[doneWithin] <= end ? 1 : 0;
-            while (sorted[doneWithin] <= end) {
-                doneWithin++;
-            }
+            doneWithin = doneAtMost(doneWithin, doneBefore, e + horizonMillis);
             if (doneBefore != lastBefore || doneWithin != lastWithin) {
                 lastBefore = doneBefore;
                 lastWithin = doneWithin;
@@ -134,8 +143,50 @@ final class DurationSamples {
             }
             mean += q;
             variance += spread;
+            if (soonAsked) {
+                doneSoon = doneAtMost(doneSoon, doneBefore, e + soonMillis);
+                if (doneBefore != lastSoonBefore || doneSoon != lastSoon) {
+                    lastSoonBefore = doneBefore;
+                    lastSoon = doneSoon;
+                    soonQ = (double) (doneSoon - doneBefore) / (count - doneBefore);
+                    soonSpread = soonQ * (1 - soonQ);
+                }
+                soonMean += soonQ;
+                soonVariance += soonSpread;
+            }
         }
-        return new PacingObservations.Freeing(mean, variance);
+        sums.mean = mean;
+        sums.variance = variance;
+        sums.soonMean = soonMean;
+        sums.soonVariance = soonVariance;
+    }
+
+    /** The mean and variance of the agents freeing within the horizon and within the sooner one. */
+    static final class Sums {
+        double mean;
+        double variance;
+        double soonMean;
+        double soonVariance;
+
+        private void clear() {
+            mean = 0;
+            variance = 0;
+            soonMean = 0;
+            soonVariance = 0;
+        }
+    }
+
+    /**
+     * How many samples are at most {@code end}, walked on from the last agent's count {@code done}
+     * (ends only grow along the walk) and from no fewer than {@code doneBefore}.
+     */
+    private int doneAtMost(int done, int doneBefore, long end) {
+        int at = Math.max(done, doneBefore);
+        at += sorted[at] <= end ? 1 : 0;
+        while (sorted[at] <= end) {
+            at++;
+        }
+        return at;
     }
 
     /** The share of the samples longer than {@code millis}. */

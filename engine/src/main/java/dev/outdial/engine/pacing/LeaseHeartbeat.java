@@ -48,9 +48,8 @@ final class LeaseHeartbeat {
         if (!running.getAsBoolean() && held.isEmpty()) {
             return;
         }
-        for (long customerId : held) {
-            calls.update(customerId, new CustomerInput.LeaseRenewed(scheduler.now().plus(settings.lease())));
-        }
+        // One store call renews them all (one by one, it was a compare-and-set per held customer per beat).
+        calls.updateEach(held, new CustomerInput.LeaseRenewed(now.plus(settings.lease())));
         if (running.getAsBoolean() && lapsedClaims.expire(now, held) > 0) {
             wake.run();
         }

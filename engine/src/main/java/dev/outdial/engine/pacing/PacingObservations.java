@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.PriorityQueue;
 
 /**
@@ -77,6 +78,9 @@ final class PacingObservations {
     private final Map<AgentId, AgentSlot> slots = new HashMap<>();
     /** The slots of the Available agents of the last round, kept while the same list comes back. */
     private List<AgentId> slotsFor;
+    /** Where the talking and the wrapping-up agents' chances of freeing are summed, round after round. */
+    private final DurationSamples.Sums fromCalls = new DurationSamples.Sums();
+    private final DurationSamples.Sums fromWrapUps = new DurationSamples.Sums();
     private AgentSlot[] availableSlots = new AgentSlot[0];
     /**
      * When the work of each of those busy agents began, by kind, kept sorted as their work changes:
@@ -123,7 +127,7 @@ final class PacingObservations {
         if (call.connectedAt().isEmpty()) {
             holdOutcome(call.dialingAt(), person);
             if (call.answeredAt().isEmpty()) {
-                resolutionMillis = Math.clamp(Duration.between(call.dialingAt(), end).toMillis(), resolutionMillis,
+                resolutionMillis = Math.clamp(Millis.between(call.dialingAt(), end), resolutionMillis,
                         MOST_RESOLUTION.toMillis());
             }
         }
@@ -167,11 +171,12 @@ final class PacingObservations {
     }
 
     /**
-     * How many busy agents (of {@code available}) will be free within {@code horizon}: the mean and
-     * variance of a sum of independent Bernoulli trials, one per agent, each with the probability
-     * the observed durations give for the time the agent has already spent.
+     * How many busy agents (of {@code available}) will be free within {@code horizon}, and within
+     * {@code soon} if asked: the mean and variance of a sum of independent Bernoulli trials, one per
+     * agent, each with the probability the observed durations give for the time the agent has already
+     * spent. Both horizons are counted in one walk over the busy agents.
      */
-    Freeing freeingWithin(List<AgentId> available, Instant now, Duration horizon) {
+    Freeings freeingWithin(List<AgentId> available, Instant now, Duration horizon, Optional<Duration> soon) {
         long nowMillis = now.toEpochMilli();
         // Two durations per agent before trusting them: the first completions of a day are its
         // shortest calls, and a team of 200 sees 60 of them in its first minute.
@@ -179,12 +184,18 @@ final class PacingObservations {
         if (available != slotsFor) {
             countOnly(available);
         }
-        Freeing fromCalls = service.freeingWithin(talkingSince, nowMillis, horizon.toMillis(), enough);
-        Freeing fromWrapUps = afterCall.freeingWithin(wrappingUpSince, nowMillis, horizon.toMillis(), enough);
-        return new Freeing(fromCalls.mean() + fromWrapUps.mean(), fromCalls.variance() + fromWrapUps.variance());
+        long soonMillis = soon.isPresent() ? soon.get().toMillis() : DurationSamples.NOT_ASKED;
+        service.freeingWithin(talkingSince, nowMillis, horizon.toMillis(), soonMillis, enough, fromCalls);
+        afterCall.freeingWithin(wrappingUpSince, nowMillis, horizon.toMillis(), soonMillis, enough, fromWrapUps);
+        return new Freeings(new Freeing(fromCalls.mean + fromWrapUps.mean, fromCalls.variance + fromWrapUps.variance),
+                new Freeing(fromCalls.soonMean + fromWrapUps.soonMean, fromCalls.soonVariance + fromWrapUps.soonVariance));
     }
 
     record Freeing(double mean, double variance) {
+    }
+
+    /** Agents free within the horizon, and within the sooner one (none when it is not asked). */
+    record Freeings(Freeing within, Freeing soon) {
     }
 
     /** Calls of the campaign talking now. */
@@ -328,11 +339,11 @@ final class PacingObservations {
 
     private void decayTo(Instant now) {
         if (decayedAt != null && now.isAfter(decayedAt)) {
-            double factor = Math.pow(0.5, Duration.between(decayedAt, now).toMillis() / (double) HALF_LIFE.toMillis());
+            double factor = Math.pow(0.5, Millis.between(decayedAt, now) / (double) HALF_LIFE.toMillis());
             decayedDials *= factor;
             priorWeight *= factor;
             decayedAnswers *= factor;
-            double slow = Math.pow(0.5, Duration.between(decayedAt, now).toMillis() / (double) STEADY_HALF_LIFE.toMillis());
+            double slow = Math.pow(0.5, Millis.between(decayedAt, now) / (double) STEADY_HALF_LIFE.toMillis());
             steadyDials *= slow;
             steadyAnswers *= slow;
         }
@@ -342,6 +353,6 @@ final class PacingObservations {
     }
 
     private static double seconds(Instant from, Instant to) {
-        return Duration.between(from, to).toMillis() / 1000.0;
+        return Millis.between(from, to) / 1000.0;
     }
 }

@@ -86,7 +86,6 @@ public final class PredictiveStrategy implements DialStrategy {
         // i.e. within the ring time and the customer's wait (a queue over the whole wait, not the ring alone).
         Duration customerWait = observations.customerWait(settings.maxWait());
         Duration horizon = observations.ringTime().plus(customerWait);
-        PacingObservations.Freeing freeing = observations.freeingWithin(view.availableAgents(), view.now(), horizon);
         int ringing = Math.max(0, view.openCalls() - view.waitingCustomers() - observations.onCalls());
         double steadiness = observations.answerRateSteadiness(view.now(), team);
         budget.steadiness(steadiness);
@@ -95,10 +94,12 @@ public final class PredictiveStrategy implements DialStrategy {
         double ringAgeTrust = budget.abandonsLeft(view.now()) >= RING_AGE_ROOM ? steadiness : 0;
         RingingCalls.PendingAnswers pending = ringingCalls.pending(view.now(), ringing, view.waitingCustomers(), answerRate,
                 ringAgeTrust, observations.ringTime());
-        // Asked only when the ringing calls are counted by their age: the early overflow is weighed by that trust.
-        PacingObservations.Freeing freeingSoon = pending.trust() > 0
-                ? observations.freeingWithin(view.availableAgents(), view.now(), pending.soon().plus(customerWait))
-                : new PacingObservations.Freeing(0, 0);
+        // The sooner horizon is asked only when the ringing calls are counted by their age: the early
+        // overflow is weighed by that trust.
+        Optional<Duration> soon = pending.trust() > 0 ? Optional.of(pending.soon().plus(customerWait)) : Optional.empty();
+        PacingObservations.Freeings freeings = observations.freeingWithin(view.availableAgents(), view.now(), horizon, soon);
+        PacingObservations.Freeing freeing = freeings.within();
+        PacingObservations.Freeing freeingSoon = freeings.soon();
         OverflowModel.Dials dials = OverflowModel.callsToDial(ringing, pending, view.waitingCustomers(), answerRate,
                 view.freeAgents().size(), freeingSoon, freeing, target, budget.overflowLeft(view.now()), view.freeLines());
         budget.heldByPromise(dials.heldByPromise());

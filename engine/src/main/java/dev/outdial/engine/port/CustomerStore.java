@@ -5,6 +5,7 @@ import dev.outdial.engine.customer.Transition;
 import dev.outdial.engine.rules.QueuedCustomer;
 import dev.outdial.engine.rules.Recipient;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -65,6 +66,18 @@ public interface CustomerStore {
         }
         throw new IllegalStateException("customer " + customerId + " of campaign " + campaignId + " changed "
                 + maxConflicts + " times while a step was applied to it");
+    }
+
+    /**
+     * Applies {@code step} to each of {@code customerIds} as {@link #update} does, storing each
+     * transition that applied; customers no longer in the campaign, and rejections, are skipped. A
+     * lease beat renews every customer the node holds this way, in one call. This default updates
+     * them one by one; a store that can lock and write them together does (one locked read, one commit).
+     */
+    default void updateEach(long campaignId, Collection<Long> customerIds, Function<CustomerState, Transition> step) {
+        for (long customerId : customerIds) {
+            update(campaignId, customerId, step);
+        }
     }
 
     /** Customers of the campaign whose claim lapsed at or before {@code now}, for {@code LeaseExpired}. */

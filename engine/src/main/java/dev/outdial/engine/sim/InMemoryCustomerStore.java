@@ -24,6 +24,7 @@ import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Customers in memory, for the simulator and tests. It selects and orders with the same
@@ -114,6 +115,19 @@ public final class InMemoryCustomerStore implements CustomerStore {
         }
         campaign.replace(stored.withState(transition.state()));
         return true;
+    }
+
+    @Override
+    public void updateEach(long campaignId, Collection<Long> customerIds, Function<CustomerState, Transition> step) {
+        // A lease beat's renewals: one thread writes the simulation's store, so read, step and replace
+        // without the default's Optional and compare-and-set per customer.
+        Campaign campaign = campaign(campaignId);
+        for (long customerId : customerIds) {
+            QueuedCustomer stored = campaign.customers.get(customerId);
+            if (stored != null && step.apply(stored.state()) instanceof Transition.Applied applied) {
+                campaign.replace(stored.withState(applied.state()));
+            }
+        }
     }
 
     @Override

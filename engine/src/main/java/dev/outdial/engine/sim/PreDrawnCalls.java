@@ -16,8 +16,8 @@ public final class PreDrawnCalls implements CallFates {
 
     private final long seed;
     private final Distribution wrapUp;
-    private final Map<String, Integer> placed = new HashMap<>();
-    private final Map<String, CallFate> last = new HashMap<>();
+    /** Per number, one entry for both what the next call needs and what the last one drew: one lookup a call. */
+    private final Map<String, Drawn> drawn = new HashMap<>();
 
     /** @param wrapUp the agent's time from a reached call's end to their disposition, drawn with the call */
     public PreDrawnCalls(long seed, Distribution wrapUp) {
@@ -27,20 +27,29 @@ public final class PreDrawnCalls implements CallFates {
 
     @Override
     public CallFate next(String number, CarrierModel model) {
-        int attempt = placed.merge(number, 1, Integer::sum) - 1;
-        CallFate fate = draw(number, attempt, model);
-        last.put(number, fate);
+        Drawn calls = drawn.computeIfAbsent(number, ignored -> new Drawn());
+        CallFate fate = draw(number, calls.placed, model);
+        calls.placed++;
+        calls.last = fate;
         return fate;
     }
 
     /** The fate the next call to {@code number} will have if placed now under {@code model}; nothing is used up. */
     public CallFate peek(String number, CarrierModel model) {
-        return draw(number, placed.getOrDefault(number, 0), model);
+        Drawn calls = drawn.get(number);
+        return draw(number, calls == null ? 0 : calls.placed, model);
     }
 
     /** The fate of the last call placed to {@code number}. */
     public Optional<CallFate> lastOf(String number) {
-        return Optional.ofNullable(last.get(number));
+        Drawn calls = drawn.get(number);
+        return calls == null ? Optional.empty() : Optional.of(calls.last);
+    }
+
+    /** The calls placed to one number so far, and the fate of the last. */
+    private static final class Drawn {
+        private int placed;
+        private CallFate last;
     }
 
     private CallFate draw(String number, int attempt, CarrierModel model) {

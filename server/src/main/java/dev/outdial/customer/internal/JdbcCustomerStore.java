@@ -169,6 +169,28 @@ public class JdbcCustomerStore {
         return Optional.of(transition);
     }
 
+    /**
+     * Applies {@code step} to each of the customers still in the campaign, their rows locked by one
+     * query, and stores what applied; call in a transaction. A lease beat renews every customer the
+     * node holds this way: one read and one commit per beat instead of one transaction per customer.
+     * The locks are taken in id order, so two beats that hold some customers alike never deadlock.
+     */
+    public void updateEach(long campaignId, Collection<Long> customerIds, Function<CustomerState, Transition> step,
+                           String owner) {
+        if (customerIds.isEmpty()) {
+            return;
+        }
+        List<QueuedCustomer> stored = db.sql("select " + COLUMNS
+                        + " from campaign_customer where campaign_id = :campaign and id in (:ids) order by id for update")
+                .param("campaign", campaignId).param("ids", Set.copyOf(customerIds))
+                .query(JdbcCustomerStore::queued).list();
+        for (QueuedCustomer customer : stored) {
+            if (step.apply(customer.state()) instanceof Transition.Applied applied) {
+                save(campaignId, customer.customerId(), customer.state(), applied.state(), owner);
+            }
+        }
+    }
+
     public List<QueuedCustomer> lapsedClaims(long campaignId, Instant now) {
         return db.sql("select " + COLUMNS + """
                  from campaign_customer where campaign_id = :campaign and lease_until <= :now order by id
