@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -179,15 +178,10 @@ public final class CallOrchestrator {
         return active.size();
     }
 
-    /** Customers on a call placed here: their leases are this node's to renew. */
-    public Set<Long> customersOnCalls() {
-        // Every lease beat asks, over every call up: a loop, not a stream.
-        Set<Long> onCalls = new HashSet<>();
-        addCustomersOnCallsTo(onCalls);
-        return onCalls;
-    }
-
-    /** {@link #customersOnCalls()} added to {@code held}: a lease beat gathers its customers in one set. */
+    /**
+     * Adds the customers on a call placed here to {@code held}: their leases are this node's to renew.
+     * Every lease beat asks, over every call up: a loop, not a stream.
+     */
     public void addCustomersOnCallsTo(Set<Long> held) {
         for (ActiveCall call : active.values()) {
             held.add(call.record().customerId());

@@ -3,7 +3,6 @@ package dev.outdial.engine.pacing;
 import dev.outdial.engine.customer.AgentId;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -149,15 +148,11 @@ public final class AgentDesk {
         }
     }
 
-    /** Customers of the campaign held by agents: their leases are this node's to renew. */
-    public Set<Long> customersHeldIn(long campaignId) {
-        // Every lease beat asks, over every agent: a loop, not a stream.
-        Set<Long> held = new HashSet<>();
-        addCustomersHeldIn(campaignId, held);
-        return held;
-    }
-
-    /** {@link #customersHeldIn} added to {@code held}: a lease beat gathers its customers in one set. */
+    /**
+     * Adds the customers of the campaign held by agents to {@code held}: their leases are this node's to
+     * renew. A lease beat gathers them with the others it renews in one set; it asks over every agent, so
+     * a loop, not a stream.
+     */
     public void addCustomersHeldIn(long campaignId, Set<Long> held) {
         for (Work work : agents.values()) {
             if (work.holding != null && work.holding.campaignId() == campaignId) {

@@ -83,13 +83,12 @@ class CallEndOutbox {
     /** How many call ends wait for each handler, by state; a handler with none is not listed. */
     List<Backlog> backlog() {
         return db.sql("""
-                select handler,
-                       case when next_try_at is null then 'given_up' when attempts > 0 then 'retrying' else 'due' end
-                           as state,
-                       count(*) as waiting
-                from call_end_outbox
-                group by handler,
-                         case when next_try_at is null then 'given_up' when attempts > 0 then 'retrying' else 'due' end
+                select handler, state, count(*) as waiting
+                from (select handler,
+                             case when next_try_at is null then 'given_up' when attempts > 0 then 'retrying'
+                                  else 'due' end as state
+                      from call_end_outbox) stated
+                group by handler, state
                 """)
                 .query((row, n) -> new Backlog(row.getString("handler"), row.getString("state"), row.getLong("waiting")))
                 .list();

@@ -318,8 +318,8 @@ public class LiveDialers {
      */
     Set<Long> heldHere(long businessId, long campaignId) {
         Set<Long> held = new HashSet<>();
-        Optional.ofNullable(dialers.get(businessId)).ifPresent(dialer -> held.addAll(dialer.desk().customersHeldIn(campaignId)));
-        runners.getOrDefault(campaignId, List.of()).forEach(running -> held.addAll(running.runner.calls().customersOnCalls()));
+        Optional.ofNullable(dialers.get(businessId)).ifPresent(dialer -> dialer.desk().addCustomersHeldIn(campaignId, held));
+        runners.getOrDefault(campaignId, List.of()).forEach(running -> running.runner.calls().addCustomersOnCallsTo(held));
         return held;
     }
 
