@@ -15,12 +15,15 @@ import java.util.function.Function;
  *
  * <p>Why an expression and not rows folded in Java: a report groups a year of calls in the
  * database, one row per campaign or agent. Folding UTC hour buckets in Java cannot work for
- * half-hour zones, and folding 15-minute buckets (every offset since 1970 is a multiple of 15
- * minutes) would bring up to 35,000 rows per group back. Instead the offset is written into the
+ * half-hour zones, and folding 15-minute buckets (today's offsets are all multiples of 15
+ * minutes; some before 1972 were not) would bring up to 35,000 rows per group back. Instead the offset is written into the
  * query: a period of at most a year and a day crosses a handful of the zone's transitions, so the
  * offset of each instant is a {@code case} over the stretches between them, of constants computed
  * here from the zone's rules. Plain arithmetic and {@code case}: H2 and PostgreSQL read it alike,
- * and the grouping stays in one pass over the index the period's scan already uses.
+ * and the grouping stays in one pass over the index the period's scan already uses. The keys are
+ * cast to {@code bigint}: PostgreSQL's epoch is {@code numeric}, and counting distinct numerics
+ * took twice as long as the same count of integers (2 million calls of a year in New York, 12 s
+ * against 6.5 s, the UTC count before this change 6.4 s, all on a loaded machine, load 10-14).
  *
  * <p>An hour is the engine's {@code ClockHours} hour: the instants with the same local hour and the
  * same offset, named by its first instant. The hour repeated when the clocks go back counts twice,
@@ -45,17 +48,19 @@ public final class LocalClockSql {
      */
     public static String hourOf(String epochSeconds, ZoneId zone, Instant start, Instant end) {
         return byStretch(epochSeconds, zone, start, end, stretch -> {
-            String hourStart = "floor((%s + (%d)) / %d) * %d - (%d)".formatted(epochSeconds, stretch.offset(), HOUR, HOUR,
+            String hourStart = "cast(floor((%s + (%d)) / %d) as bigint) * %d - (%d)".formatted(epochSeconds, stretch.offset(), HOUR, HOUR,
                     stretch.offset());
-            // The clocks changed within this local hour: its part before the change was another hour.
-            return stretch.from() == null ? hourStart : "greatest(" + hourStart + ", " + stretch.from() + ")";
+            // The clocks changed within a local hour (a half-hour change): its part before the change was
+            // another hour. Most changes fall on the hour, and then no hour needs cutting.
+            boolean changedWithinAnHour = stretch.from() != null && Math.floorMod(stretch.from() + stretch.offset(), HOUR) != 0;
+            return changedWithinAnHour ? "greatest(" + hourStart + ", " + stretch.from() + ")" : hourStart;
         });
     }
 
     /** The local date of the instant {@code epochSeconds}, as days since 1970-01-01, for instants from {@code start} to {@code end}. */
     public static String dayOf(String epochSeconds, ZoneId zone, Instant start, Instant end) {
         return byStretch(epochSeconds, zone, start, end,
-                stretch -> "floor((%s + (%d)) / %d)".formatted(epochSeconds, stretch.offset(), DAY));
+                stretch -> "cast(floor((%s + (%d)) / %d) as bigint)".formatted(epochSeconds, stretch.offset(), DAY));
     }
 
     private static String byStretch(String epochSeconds, ZoneId zone, Instant start, Instant end,
