@@ -48,16 +48,20 @@ public final class LocalClockSql {
      */
     public static String hourOf(String epochSeconds, ZoneId zone, Instant start, Instant end) {
         return byStretch(epochSeconds, zone, start, end, stretch -> {
-            String hourStart = "cast(floor((%s + (%d)) / %d) as bigint) * %d - (%d)".formatted(epochSeconds, stretch.offset(), HOUR, HOUR,
-                    stretch.offset());
+            String hourStart = "cast(floor((%s + (%d)) / %d) as bigint) * %d - (%d)"
+                    .formatted(epochSeconds, stretch.offset(), HOUR, HOUR, stretch.offset());
             // The clocks changed within a local hour (a half-hour change): its part before the change was
             // another hour. Most changes fall on the hour, and then no hour needs cutting.
-            boolean changedWithinAnHour = stretch.from() != null && Math.floorMod(stretch.from() + stretch.offset(), HOUR) != 0;
+            boolean changedWithinAnHour = stretch.from() != null
+                    && Math.floorMod(stretch.from() + stretch.offset(), HOUR) != 0;
             return changedWithinAnHour ? "greatest(" + hourStart + ", " + stretch.from() + ")" : hourStart;
         });
     }
 
-    /** The local date of the instant {@code epochSeconds}, as days since 1970-01-01, for instants from {@code start} to {@code end}. */
+    /**
+     * The local date of the instant {@code epochSeconds}, as days since 1970-01-01, for instants
+     * from {@code start} to {@code end}.
+     */
     public static String dayOf(String epochSeconds, ZoneId zone, Instant start, Instant end) {
         return byStretch(epochSeconds, zone, start, end,
                 stretch -> "cast(floor((%s + (%d)) / %d) as bigint)".formatted(epochSeconds, stretch.offset(), DAY));
