@@ -79,7 +79,7 @@ public class Businesses implements BusinessTimeZones {
         if (sameName.isPresent() && sameName.get().id() != id) {
             throw new ConflictException("business.name.taken", valid.name());
         }
-        businesses.update(id, valid.name(), valid.zone(), valid.country(), valid.limit());
+        businesses.update(id, valid.name(), valid.zone(), valid.country(), valid.limit(), clock.instant());
         events.publishEvent(new BusinessChanged(id));
         return get(id);
     }
@@ -93,6 +93,18 @@ public class Businesses implements BusinessTimeZones {
     @Transactional(readOnly = true)
     public ZoneId zoneOf(long businessId) {
         return get(businessId).timeZone();
+    }
+
+    /**
+     * The zones the business had and from when, oldest first, at least one: its schedules were read
+     * in each while it was in force (404 for no such business).
+     */
+    @Transactional(readOnly = true)
+    public List<TimeZoneVersion> timeZoneHistory(long businessId) {
+        Business business = get(businessId);
+        List<TimeZoneVersion> history = businesses.zoneHistory(businessId);
+        // A business written to the table by hand has no history: its zone stands for all time.
+        return history.isEmpty() ? List.of(new TimeZoneVersion(business.createdAt(), business.timeZone())) : history;
     }
 
     @Transactional(readOnly = true)

@@ -3,6 +3,7 @@ package dev.outdial.call;
 import dev.outdial.call.internal.CallFigureQueries;
 import dev.outdial.engine.port.CallRecord;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -36,10 +37,14 @@ public class CallStatistics {
         return queries.dialedSince(businessId, campaignId, from);
     }
 
-    /** The sums of the calls dialed from {@code start} (included) to {@code end}, per group; groups without calls left out. */
+    /**
+     * The sums of the calls dialed from {@code start} (included) to {@code end}, per group; groups
+     * without calls left out. Active hours are clock hours of {@code zone}, the business's.
+     */
     @Transactional(readOnly = true)
-    public List<CallSums> sums(long businessId, Instant start, Instant end, Long campaignId, CallGrouping grouping) {
-        return queries.sums(businessId, start, end, campaignId, grouping);
+    public List<CallSums> sums(long businessId, Instant start, Instant end, ZoneId zone, Long campaignId,
+                               CallGrouping grouping) {
+        return queries.sums(businessId, start, end, zone, campaignId, grouping);
     }
 
     /** The same calls per group and classification the agents gave. */

@@ -2,6 +2,7 @@ package dev.outdial.dialing;
 
 import dev.outdial.dialing.internal.AgentReceiptRepository;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -26,11 +27,11 @@ public class AgentReceipts {
 
     /**
      * Customers each agent received per campaign of {@code campaignIds} (the caller's business's)
-     * from {@code start} to {@code end}, and the days they came on, a day starting at midnight
-     * {@code offsetSeconds} east of UTC.
+     * from {@code start} to {@code end}, and the days they came on: dates of {@code zone}, the
+     * business's, whose offset may change within the period.
      */
     @Transactional(readOnly = true)
-    public List<Received> received(Collection<Long> campaignIds, Instant start, Instant end, long offsetSeconds) {
-        return receipts.received(campaignIds, start, end, offsetSeconds);
+    public List<Received> received(Collection<Long> campaignIds, Instant start, Instant end, ZoneId zone) {
+        return receipts.received(campaignIds, start, end, zone);
     }
 }

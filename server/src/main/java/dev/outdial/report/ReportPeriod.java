@@ -49,9 +49,4 @@ public record ReportPeriod(LocalDate from, LocalDate to, ZoneId zone) {
     public Instant end() {
         return to.plusDays(1).atStartOfDay(zone).toInstant();
     }
-
-    /** Seconds the zone is ahead of UTC at the period's start: where a day of the business begins. */
-    public int offsetSeconds() {
-        return zone.getRules().getOffset(start()).getTotalSeconds();
-    }
 }

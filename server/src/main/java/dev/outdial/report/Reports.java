@@ -81,7 +81,7 @@ public class Reports {
         Map<Long, List<ClassificationCount>> classified = byKey(
                 classifications(businessId, period, campaignId, CallGrouping.AGENT));
         Map<Long, List<Received>> received = receipts
-                .received(known.keySet(), period.start(), period.end(), period.offsetSeconds()).stream()
+                .received(known.keySet(), period.start(), period.end(), period.zone()).stream()
                 .collect(Collectors.groupingBy(Received::agentId));
         TreeSet<Long> agentIds = new TreeSet<>(sums.keySet());
         agentIds.addAll(received.keySet());
@@ -113,7 +113,7 @@ public class Reports {
     }
 
     private List<CallSums> sums(long businessId, ReportPeriod period, Long campaignId, CallGrouping grouping) {
-        return calls.sums(businessId, period.start(), period.end(), campaignId, grouping);
+        return calls.sums(businessId, period.start(), period.end(), period.zone(), campaignId, grouping);
     }
 
     /** A group's calls given one of the business's classifications. */

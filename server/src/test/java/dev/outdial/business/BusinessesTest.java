@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.outdial.testing.Api;
 import dev.outdial.testing.OutdialIntegrationTest;
 import dev.outdial.testing.TestBusiness;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +17,8 @@ class BusinessesTest {
 
     @Autowired
     Api api;
+    @Autowired
+    Businesses businesses;
 
     @Test
     void theOperatorCreatesABusinessWithItsFirstAdmin() {
@@ -71,6 +76,22 @@ class BusinessesTest {
 
         api.operator().put("/api/v1/businesses/" + business.id(), Map.of("concurrentCallLimit", 25)).expect(200);
         assertThat(business.admin().get("/api/v1/business").json().get("concurrentCallLimit").asInt()).isEqualTo(25);
+    }
+
+    @Test
+    void theZonesABusinessHadAreKeptWithWhenEachWasChosenForTheAudit() {
+        TestBusiness business = api.newBusiness("zones");
+        Instant created = businesses.get(business.id()).createdAt();
+
+        business.admin().put("/api/v1/business", Map.of("name", business.name() + " renamed")).expect(200);
+        assertThat(businesses.timeZoneHistory(business.id())).as("a change of name is no change of zone")
+                .containsExactly(new TimeZoneVersion(created, ZoneId.of("Asia/Ho_Chi_Minh")));
+
+        business.admin().put("/api/v1/business", Map.of("timeZone", "Asia/Kolkata")).expect(200);
+        List<TimeZoneVersion> history = businesses.timeZoneHistory(business.id());
+        assertThat(history).extracting(TimeZoneVersion::zone)
+                .containsExactly(ZoneId.of("Asia/Ho_Chi_Minh"), ZoneId.of("Asia/Kolkata"));
+        assertThat(history.get(1).inForceFrom()).isAfterOrEqualTo(created);
     }
 
     @Test

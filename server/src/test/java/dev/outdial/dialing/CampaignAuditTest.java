@@ -7,7 +7,12 @@ import dev.outdial.testing.Api;
 import dev.outdial.testing.OutdialIntegrationTest;
 import dev.outdial.testing.TestBusiness;
 import java.time.Duration;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -167,6 +172,40 @@ class CampaignAuditTest {
         assertThat(report.get("violations").asInt()).as(report.toString()).isEqualTo(2);
         assertThat(report.get("rules").findValues("examples").toString()).contains("audit-a-3-" + campaign.campaignId)
                 .doesNotContain("audit-c-3-").doesNotContain("audit-b-2-");
+    }
+
+    @Test
+    void callsAreJudgedByTheBusinesssTimeZoneInForceWhenTheyWereDialedNotByTheOneChosenSince() {
+        TestBusiness business = api.newBusiness("AuditZones", 5);
+        Map<String, Object> officeHours = new HashMap<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            officeHours.put(day.name(), List.of(List.of("08:00", "17:00")));
+        }
+        DialingScenario campaign = DialingScenario.running(business, "PROGRESSIVE", Map.of("maxCallsPerCustomer", 5,
+                "retryGapMinutes", 0, "startTime", OffsetDateTime.now(ZoneOffset.UTC).minusDays(4).toString()), officeHours);
+        business.admin().post("/api/v1/campaigns/" + campaign.campaignId + "/pause").expect(200);
+        List<Long> customers = campaign.add("+84917050001", "+84917050002");
+        LocalDate twoDaysAgo = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(2);
+        // In Ho Chi Minh City's office hours (03:00 UTC), and after them (20:00 there, 13:00 UTC): the one breach.
+        Instant inHours = twoDaysAgo.atTime(10, 0).atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toInstant();
+        Instant afterHours = twoDaysAgo.atTime(20, 0).atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toInstant();
+        call(campaign, "in-hours", customers.get(0), inHours, 0, "NOANSWER", null);
+        call(campaign, "after-hours", customers.get(1), afterHours, 0, "NOANSWER", null);
+        assertThat(violationsByRule(audit(business, campaign))).containsEntry("OUTSIDE_HOURS", 1);
+
+        // The business moves to New York: 03:00 UTC is 22:00 or 23:00 there, 13:00 UTC is 08:00 or 09:00.
+        business.admin().put("/api/v1/business", Map.of("timeZone", "America/New_York")).expect(200);
+        // Dialed under the new zone, at 10:00 in New York tomorrow (22:00 or 23:00 in Ho Chi Minh City): fine.
+        Instant newYorkMorning = LocalDate.now(ZoneId.of("America/New_York")).plusDays(1).atTime(10, 0)
+                .atZone(ZoneId.of("America/New_York")).toInstant();
+        call(campaign, "new-york", customers.get(0), newYorkMorning, 0, "NOANSWER", null);
+
+        JsonNode report = audit(business, campaign);
+        assertThat(violationsByRule(report)).as(report.toString()).containsEntry("OUTSIDE_HOURS", 1);
+        assertThat(report.get("violations").asInt()).as(report.toString()).isEqualTo(1);
+        assertThat(report.get("rules").findValues("examples").toString())
+                .contains("audit-after-hours-" + campaign.campaignId).doesNotContain("audit-in-hours-")
+                .doesNotContain("audit-new-york-");
     }
 
     private static JsonNode audit(TestBusiness business, DialingScenario campaign) {

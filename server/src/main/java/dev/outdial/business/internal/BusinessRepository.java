@@ -1,6 +1,7 @@
 package dev.outdial.business.internal;
 
 import dev.outdial.business.Business;
+import dev.outdial.business.TimeZoneVersion;
 import dev.outdial.shared.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,10 +35,14 @@ public class BusinessRepository {
                 .param("name", name).param("zone", zone.getId()).param("country", country)
                 .param("limit", limit).param("created", SqlTime.toSql(createdAt))
                 .update(key, "id");
-        return key.getKeyAs(Long.class);
+        long id = key.getKeyAs(Long.class);
+        recordZone(id, zone, createdAt);
+        return id;
     }
 
-    public void update(long id, String name, ZoneId zone, String country, int limit) {
+    /** Saves the business; a zone other than the one in force is recorded as in force from {@code now}. */
+    public void update(long id, String name, ZoneId zone, String country, int limit, Instant now) {
+        boolean zoneChanged = find(id).map(business -> !business.timeZone().equals(zone)).orElse(false);
         db.sql("""
                 update business set name = :name, time_zone = :zone, default_country = :country,
                        concurrent_call_limit = :limit
@@ -45,6 +50,27 @@ public class BusinessRepository {
                 """)
                 .param("name", name).param("zone", zone.getId()).param("country", country)
                 .param("limit", limit).param("id", id).update();
+        if (zoneChanged) {
+            recordZone(id, zone, now);
+        }
+    }
+
+    /** The zone's versions are what the audit reads the working hours of past calls in (issue 18). */
+    private void recordZone(long id, ZoneId zone, Instant at) {
+        db.sql("insert into business_time_zone_history (business_id, in_force_from, time_zone) values (:id, :at, :zone)")
+                .param("id", id).param("at", SqlTime.toSql(at)).param("zone", zone.getId()).update();
+    }
+
+    /** The business's zones, oldest first. */
+    public List<TimeZoneVersion> zoneHistory(long id) {
+        return db.sql("""
+                select in_force_from, time_zone from business_time_zone_history
+                where business_id = :id order by in_force_from, id
+                """)
+                .param("id", id)
+                .query((row, n) -> new TimeZoneVersion(SqlTime.instant(row, "in_force_from"),
+                        ZoneId.of(row.getString("time_zone"))))
+                .list();
     }
 
     public Optional<Business> find(long id) {

@@ -5,8 +5,10 @@ import dev.outdial.call.CallSums;
 import dev.outdial.call.CallTally;
 import dev.outdial.call.ClassifiedCalls;
 import dev.outdial.engine.port.CallRecord;
+import dev.outdial.shared.LocalClockSql;
 import dev.outdial.shared.SqlTime;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -78,8 +80,12 @@ public class CallFigureQueries {
                 .single();
     }
 
-    /** The sums of the period's calls ({@code start} included, {@code end} not), per group. */
-    public List<CallSums> sums(long businessId, Instant start, Instant end, Long campaignId, CallGrouping grouping) {
+    /**
+     * The sums of the period's calls ({@code start} included, {@code end} not), per group, their
+     * active hours counted in {@code zone}'s clock hours.
+     */
+    public List<CallSums> sums(long businessId, Instant start, Instant end, ZoneId zone, Long campaignId,
+                               CallGrouping grouping) {
         String sql = """
                 select %s as group_key,
                        count(*) as calls,
@@ -90,9 +96,9 @@ public class CallFigureQueries {
                        coalesce(sum(case when r.connected_at is not null and r.ended_at is not null
                            then extract(epoch from r.ended_at) - extract(epoch from r.connected_at) else 0 end), 0)
                            as talk_seconds,
-                       count(distinct floor(extract(epoch from r.dialing_at) / 3600)) as active_hours
+                       count(distinct %s) as active_hours
                   from call_record r
-                """.formatted(keyOf(grouping)) + PERIOD + agentsOnly(grouping) + groupBy(grouping, "");
+                """.formatted(keyOf(grouping), LocalClockSql.hourOf("extract(epoch from r.dialing_at)", zone, start, end)) + PERIOD + agentsOnly(grouping) + groupBy(grouping, "");
         return db.sql(sql)
                 .param("business", businessId).param("start", SqlTime.toSql(start))
                 .param("end", SqlTime.toSql(end)).param("campaign", campaignId)

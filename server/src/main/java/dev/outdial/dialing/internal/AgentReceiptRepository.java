@@ -1,8 +1,10 @@
 package dev.outdial.dialing.internal;
 
+import dev.outdial.shared.LocalClockSql;
 import dev.outdial.shared.SqlTime;
 import dev.outdial.dialing.AgentReceipts.Received;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,22 +41,22 @@ public class AgentReceiptRepository {
 
     /**
      * Customers each agent received per campaign of {@code campaignIds} from {@code start} to
-     * {@code end}, and on how many days: a day starts at midnight {@code offsetSeconds} east of UTC.
+     * {@code end}, and on how many days: dates of {@code zone}.
      */
-    public List<Received> received(Collection<Long> campaignIds, Instant start, Instant end, long offsetSeconds) {
+    public List<Received> received(Collection<Long> campaignIds, Instant start, Instant end, ZoneId zone) {
         if (campaignIds.isEmpty()) {
             return List.of();
         }
         return db.sql("""
                 select agent_id, campaign_id, count(*) as customers,
-                       count(distinct floor((extract(epoch from received_at) + :offset) / 86400)) as days
+                       count(distinct %s) as days
                   from agent_receipt
                  where campaign_id in (:campaigns) and received_at >= :start and received_at < :end
                  group by agent_id, campaign_id
                  order by agent_id, campaign_id
-                """)
+                """.formatted(LocalClockSql.dayOf("extract(epoch from received_at)", zone, start, end)))
                 .param("campaigns", campaignIds).param("start", SqlTime.toSql(start))
-                .param("end", SqlTime.toSql(end)).param("offset", offsetSeconds)
+                .param("end", SqlTime.toSql(end))
                 .query((row, n) -> new Received(row.getLong("agent_id"), row.getLong("campaign_id"),
                         row.getLong("customers"), row.getLong("days")))
                 .list();

@@ -23,8 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Checks a campaign's call records against SPEC §7 after the fact (issue 18): "every dial decision
  * can be audited afterwards from the call records". Reads the records and the lists' history
- * (numbers listed now with when they were listed, numbers removed with both times), never the
- * dialer's memory, so it answers the same on any node, while the campaign runs or long after.
+ * (numbers listed now with when they were listed, numbers removed with both times) and the
+ * settings' (the campaign's, its schedules', the business's zone's), never the dialer's memory, so
+ * it answers the same on any node, while the campaign runs or long after.
  */
 @Component
 public class CallAudit {
@@ -67,7 +68,7 @@ public class CallAudit {
     public CampaignAuditReport audit(long businessId, long campaignId) {
         // First, as it finds the campaign in the business or answers 404: nothing of another business is read.
         SettingsTimeline timeline = new SettingsTimeline(settingsHistory.of(businessId, campaignId),
-                id -> workingHours.history(businessId, id), businesses.get(businessId).timeZone());
+                id -> workingHours.history(businessId, id), businesses.timeZoneHistory(businessId));
         Instant now = clock.instant();
         List<Call> calls = db.sql("""
                 select r.id, r.customer_id, r.dialed_number, r.dialing_at, r.ended_at, r.result, r.disposition,

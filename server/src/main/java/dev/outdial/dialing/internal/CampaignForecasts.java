@@ -107,6 +107,7 @@ public class CampaignForecasts {
                 seconds(value(rates, "ringSeconds")), seconds(value(rates, "talkSeconds")),
                 seconds(value(rates, "wrapUpSeconds")), properties.noAnswerTimeout(), PATIENCE);
         boolean predictive = s.dialMode() == DialType.PREDICTIVE;
+        CampaignSettings engineSettings = engineCampaigns.settingsOf(businessId, campaign.id());
         ForecastCampaign dialing = new ForecastCampaign(s.dialMode(), agents, remaining,
                 s.maxCallsPerCustomer(), Duration.ofMinutes(s.retryGapMinutes()),
                 s.maxConcurrentCalls() == null ? OptionalInt.empty() : OptionalInt.of(s.maxConcurrentCalls()),
@@ -114,10 +115,9 @@ public class CampaignForecasts {
                 predictive ? Duration.ofSeconds(s.maxWaitSeconds()) : PredictiveSettings.DEFAULT_MAX_WAIT,
                 s.agentAnswerTimeoutSeconds() == null ? CampaignSettings.DEFAULT_AGENT_ANSWER_TIMEOUT
                         : Duration.ofSeconds(s.agentAnswerTimeoutSeconds()),
-                Duration.ofSeconds(s.previewSeconds() == null ? 0 : s.previewSeconds()));
+                Duration.ofSeconds(s.previewSeconds() == null ? 0 : s.previewSeconds()), engineSettings.zone());
         Forecast forecast = CampaignForecast.run(dialing, simulated, campaign.id());
-        Optional<Instant> done = DialingCalendar.doneAfter(engineCampaigns.settingsOf(businessId, campaign.id()).window(),
-                now, forecast.dialingTime());
+        Optional<Instant> done = DialingCalendar.doneAfter(engineSettings.window(), now, forecast.dialingTime());
         return new CampaignForecastView(campaign.id(), s.dialMode().name(), agents, remaining, done.orElse(null),
                 done.isPresent(), round(forecast.dialingTime().toMillis() / 3_600_000.0),
                 round(forecast.contactsPerHour()), predictive ? round4(forecast.abandonRate()) : null, rates,

@@ -1,5 +1,6 @@
 package dev.outdial.dialing.internal;
 
+import dev.outdial.business.TimeZoneVersion;
 import dev.outdial.campaign.CampaignSettingsVersion;
 import dev.outdial.campaign.settings.WorkingHoursVersion;
 import dev.outdial.engine.customer.DialType;
@@ -14,36 +15,37 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * A campaign's settings as they were at any instant (issue 18), from the history of its settings
- * and of its working-hours schedules: a call placed last week is judged by last week's maximum
- * calls, gap and hours, whatever the campaign says today. An instant before the first recorded
- * version (calls older than the history) is judged by the first.
+ * A campaign's settings as they were at any instant (issue 18), from the history of its settings,
+ * of its working-hours schedules and of the business's time zone they are read in: a call placed
+ * last week is judged by last week's maximum calls, gap and hours, in last week's zone, whatever
+ * the campaign and the business say today. An instant before the first recorded version (calls
+ * older than the history) is judged by the first.
  */
 final class SettingsTimeline {
 
     private final List<CampaignSettingsVersion> versions;
     private final Function<Long, List<WorkingHoursVersion>> hoursHistory;
-    private final ZoneId zone;
+    private final List<TimeZoneVersion> zones;
     private final Map<Long, List<WorkingHoursVersion>> hoursById = new HashMap<>();
     private final Map<WindowKey, CallingWindow> windows = new HashMap<>();
 
-    /** Equal settings and schedule make the same window: each is built once. */
-    private record WindowKey(CampaignSettingsVersion settings, WorkingHoursVersion schedule) {
+    /** Equal settings, schedule and zone make the same window: each is built once. */
+    private record WindowKey(CampaignSettingsVersion settings, WorkingHoursVersion schedule, ZoneId zone) {
     }
 
     /**
      * @param versions     the campaign's settings, oldest first, at least one
      * @param hoursHistory a working-hours schedule's versions by its id, oldest first
-     * @param zone         the business's zone, the one its schedules are read in
+     * @param zones        the business's zones, the ones its schedules were read in, oldest first, at least one
      */
     SettingsTimeline(List<CampaignSettingsVersion> versions, Function<Long, List<WorkingHoursVersion>> hoursHistory,
-                     ZoneId zone) {
-        if (versions.isEmpty()) {
-            throw new IllegalArgumentException("a campaign has settings from its creation on");
+                     List<TimeZoneVersion> zones) {
+        if (versions.isEmpty() || zones.isEmpty()) {
+            throw new IllegalArgumentException("a campaign has settings, and its business a zone, from their creation on");
         }
         this.versions = List.copyOf(versions);
         this.hoursHistory = hoursHistory;
-        this.zone = zone;
+        this.zones = List.copyOf(zones);
     }
 
     /** The settings in force at {@code at}. */
@@ -68,7 +70,7 @@ final class SettingsTimeline {
         return dialType.isSystemDialed() ? Duration.ofMinutes(settings.retryGapMinutes()) : Duration.ZERO;
     }
 
-    /** The campaign's window and working hours in force at {@code at}, as the dialer read them. */
+    /** The campaign's window and working hours in force at {@code at}, in the zone then, as the dialer read them. */
     CallingWindow windowAt(Instant at) {
         CampaignSettingsVersion settings = at(at);
         List<WorkingHoursVersion> hours = hoursById.computeIfAbsent(settings.workingHoursId(), hoursHistory::apply);
@@ -76,9 +78,10 @@ final class SettingsTimeline {
             throw new IllegalStateException("working hours " + settings.workingHoursId() + " have no recorded version");
         }
         WorkingHoursVersion schedule = latestFrom(hours, at, WorkingHoursVersion::inForceFrom);
-        return windows.computeIfAbsent(new WindowKey(settings, schedule), key -> new CallingWindow(settings.startTime(), Optional.of(settings.endTime()),
-                        EngineCampaigns.scheduleOf(schedule.hours(), zone), Optional.empty(),
-                        EngineCampaigns.CALLED_PARTY_ZONES));
+        ZoneId zone = latestFrom(zones, at, TimeZoneVersion::inForceFrom).zone();
+        return windows.computeIfAbsent(new WindowKey(settings, schedule, zone), key -> new CallingWindow(settings.startTime(),
+                Optional.of(settings.endTime()), EngineCampaigns.scheduleOf(schedule.hours(), zone), Optional.empty(),
+                EngineCampaigns.CALLED_PARTY_ZONES));
     }
 
     /** The last version saved at or before {@code at}, or the first when all came later. */

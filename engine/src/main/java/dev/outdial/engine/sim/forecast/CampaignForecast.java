@@ -31,9 +31,10 @@ import dev.outdial.engine.sim.VirtualScheduler;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
@@ -151,9 +152,13 @@ public final class CampaignForecast {
                 NumberRules.none(), Optional.of(Distribution.exponential(rates.patience())));
     }
 
-    /** Open around the clock: the forecast counts dialing time, which the caller lays on the campaign's working hours. */
-    private static CampaignSettings settings(ForecastCampaign campaign, int lines) {
-        WeeklySchedule always = WeeklySchedule.in(ZoneOffset.UTC)
+    /**
+     * Open around the clock: the forecast counts dialing time, which the caller lays on the
+     * campaign's working hours. In the business's zone all the same: the predictive strategy holds
+     * its abandon limit in that zone's clock hours, whose edges a half-hour offset moves.
+     */
+    static CampaignSettings settings(ForecastCampaign campaign, int lines) {
+        WeeklySchedule always = WeeklySchedule.in(campaign.zone())
                 .open(EnumSet.allOf(DayOfWeek.class), "00:00", "23:59").build();
         CallingWindow window = new CallingWindow(START, Optional.empty(), always, Optional.empty(), new CalledPartyZones());
         Optional<CampaignSettings.Predictive> predictive = campaign.dialType() == DialType.PREDICTIVE
@@ -162,7 +167,7 @@ public final class CampaignForecast {
         return new CampaignSettings(CAMPAIGN, BUSINESS,
                 CampaignRules.of(campaign.dialType(), campaign.maxCallsPerCustomer(), campaign.retryGap(), 0), window,
                 List.of("+842800000000"), Duration.ofSeconds(30), campaign.agentAnswerTimeout(), Duration.ZERO,
-                campaign.previewTime(), DailyQuota.unlimited(ZoneOffset.UTC), OptionalInt.of(lines),
+                campaign.previewTime(), DailyQuota.unlimited(campaign.zone()), OptionalInt.of(lines),
                 Duration.ofMinutes(2), predictive, Optional.empty());
     }
 
@@ -175,12 +180,14 @@ public final class CampaignForecast {
      *
      * @param agents    agents working it (the forecast's N)
      * @param customers customers still to process
+     * @param zone      the business's zone, whose clock hours the abandon limit is held in
      */
     public record ForecastCampaign(DialType dialType, int agents, long customers, int maxCallsPerCustomer,
                                    Duration retryGap, OptionalInt maxConcurrentCalls, double maxAbandonRate,
-                                   Duration maxWait, Duration agentAnswerTimeout, Duration previewTime) {
+                                   Duration maxWait, Duration agentAnswerTimeout, Duration previewTime, ZoneId zone) {
 
         public ForecastCampaign {
+            Objects.requireNonNull(zone, "zone");
             if (agents < 1 || customers < 0) {
                 throw new IllegalArgumentException("a forecast needs at least one agent and no negative customers");
             }

@@ -3,11 +3,16 @@ package dev.outdial.engine.sim.forecast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.outdial.engine.call.CampaignSettings;
 import dev.outdial.engine.customer.DialType;
 import dev.outdial.engine.sim.forecast.CampaignForecast.Forecast;
 import dev.outdial.engine.sim.forecast.CampaignForecast.ForecastCampaign;
 import dev.outdial.engine.sim.forecast.CampaignForecast.ForecastRates;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +61,22 @@ class CampaignForecastTest {
     }
 
     @Test
+    void theForecastDialsInTheBusinesssZoneAndItsPredictivePacingHoldsTheLimitInThatZonesClockHours() {
+        ZoneId kolkata = ZoneId.of("Asia/Kolkata");
+        CampaignSettings settings = CampaignForecast.settings(campaign(DialType.PREDICTIVE, 20, 2000, kolkata), 20);
+        assertThat(settings.zone()).isEqualTo(kolkata);
+        assertThat(settings.dailyQuota().dayOf(Instant.parse("2025-03-02T20:00:00Z")).date())
+                .as("01:30 the next day in Kolkata").isEqualTo(LocalDate.parse("2025-03-03"));
+
+        // Ho Chi Minh City's hours (+07:00) start when UTC's do: the pacing is the same, to the call.
+        Forecast utc = CampaignForecast.run(campaign(DialType.PREDICTIVE, 20, 2000, ZoneOffset.UTC), TYPICAL, 2);
+        assertThat(CampaignForecast.run(campaign(DialType.PREDICTIVE, 20, 2000, ZoneId.of("Asia/Ho_Chi_Minh")), TYPICAL, 2))
+                .isEqualTo(utc);
+        // Kolkata's (+05:30) start at half past UTC's: the abandon budget is renewed at other instants.
+        assertThat(CampaignForecast.run(campaign(DialType.PREDICTIVE, 20, 2000, kolkata), TYPICAL, 2)).isNotEqualTo(utc);
+    }
+
+    @Test
     void nothingLeftIsDoneAtOnce() {
         assertThat(CampaignForecast.run(campaign(DialType.PREVIEW, 3, 0), TYPICAL, 1).dialingTime()).isZero();
     }
@@ -66,7 +87,11 @@ class CampaignForecastTest {
     }
 
     private static ForecastCampaign campaign(DialType type, int agents, long customers) {
+        return campaign(type, agents, customers, ZoneOffset.UTC);
+    }
+
+    private static ForecastCampaign campaign(DialType type, int agents, long customers, ZoneId zone) {
         return new ForecastCampaign(type, agents, customers, 3, Duration.ofMinutes(30), OptionalInt.empty(), 0.03,
-                Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(10));
+                Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(10), zone);
     }
 }
