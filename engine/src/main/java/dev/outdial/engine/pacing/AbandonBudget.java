@@ -256,8 +256,8 @@ final class AbandonBudget {
      * {@link #BURST_RISK} over the rounds of one horizon each until the answers to come earn the room
      * another whole abandon: with three abandons to give in an hour of 130 answers, that is most of the
      * hour, so each round may take little; with 2,000 answers an hour, a minute or two. It is not cut
-     * at the end of the clock hour: an hour's last minutes are when its room is least, and a chance
-     * grown there to the whole risk broke two hours of 40 in their last two minutes.
+     * at the end of the clock hour: an hour's last minutes are when its room is least, and with a chance
+     * grown there to the whole risk, a 10-agent hour took its fourth abandon in its last two minutes.
      */
     BurstRoom burstRoom(Instant now, Duration horizon) {
         double day = dayRoom();

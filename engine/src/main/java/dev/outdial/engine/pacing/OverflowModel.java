@@ -17,8 +17,8 @@ import java.util.function.IntToDoubleFunction;
  *
  * <p>The expectation is not enough where abandons are few and whole: with three to give in an hour,
  * a burst of answers among the lines in flight is what breaks it, and the normal approximation's tail
- * is far too thin for a handful of answers at one in ten (P(X ≥ 7) of 18 such calls is about 0.002,
- * the normal says 1e-5). So the calls are also held to the chance that D is more than the whole
+ * is far too thin for a handful of answers at one in ten (P(X ≥ 7) of 18 such calls is about 0.001,
+ * the normal says 1e-4 even with a continuity correction). So the calls are also held to the chance that D is more than the whole
  * abandons left, with X and M each counted as binomial with their mean and variance (Poisson where
  * the variance is near the mean, the normal only past a few hundred answers, where it is good).
  */
