@@ -24,6 +24,12 @@ import java.util.function.IntToDoubleFunction;
  */
 final class OverflowModel {
 
+    /**
+     * Standard deviations past which a burst is taken as impossible: even a count of mean 1, the most
+     * skewed here, is past 10 of them once in a billion.
+     */
+    private static final double FAR_BEYOND = 10;
+
     private OverflowModel() {
     }
 
@@ -87,10 +93,14 @@ final class OverflowModel {
         if (k < 0) {
             return 1;
         }
+        double sigma = Math.sqrt(answersVariance + freeingVariance);
+        if (k + 0.5 - answers + freeingMean > FAR_BEYOND * sigma) {
+            // Most pacing rounds of a large team, whose room is many abandons: not worth counting.
+            return 0;
+        }
         double[] freed = counts(freeingMean, freeingVariance);
         double[] answered = counts(answers, answersVariance);
         if (freed == null || answered == null) {
-            double sigma = Math.sqrt(answersVariance + freeingVariance);
             return 1 - cumulative((k + 0.5 - answers + freeingMean) / sigma);
         }
         // P(X > j) from the top down, for j = k + m.
