@@ -14,8 +14,21 @@ import java.util.function.IntToDoubleFunction;
  * {@code n} whose share stays within the target. X and M are sums of many independent trials, so
  * D is taken as normal: E[D⁺] = σ·φ(μ/σ) + μ·Φ(μ/σ). It never dials fewer than progressive would
  * (one call per free agent not yet spoken for by a ringing call or a waiting customer).
+ *
+ * <p>The expectation is not enough where abandons are few and whole: with three to give in an hour,
+ * a burst of answers among the lines in flight is what breaks it, and the normal approximation's tail
+ * is far too thin for a handful of answers at one in ten (P(X ≥ 7) of 18 such calls is about 0.001,
+ * the normal says 1e-4 even with a continuity correction). So the calls are also held to the chance that D is more than the whole
+ * abandons left, with X and M each counted as binomial with their mean and variance (Poisson where
+ * the variance is near the mean, the normal only past a few hundred answers, where it is good).
  */
 final class OverflowModel {
+
+    /**
+     * Standard deviations past which a burst is taken as impossible: even a count of mean 1, the most
+     * skewed here, is past 10 of them once in a billion.
+     */
+    private static final double FAR_BEYOND = 10;
 
     private OverflowModel() {
     }
@@ -24,7 +37,8 @@ final class OverflowModel {
      * How many calls to dial now, and whether the promise held them below what the target allows.
      *
      * @param calls         the calls to dial
-     * @param heldByPromise the abandons left ({@code mostOverflow}) allowed fewer calls than the target
+     * @param heldByPromise the abandons left ({@code mostOverflow}) or the chance of a burst ({@code burst})
+     *                      allowed fewer calls than the target
      */
     record Dials(int calls, boolean heldByPromise) {
     }
@@ -41,11 +55,12 @@ final class OverflowModel {
      * @param freeing      busy agents free within the horizon of a call dialed now
      * @param targetShare  the share of answers that may go without an agent
      * @param mostOverflow the most customers without an agent expected in all (the abandons left)
+     * @param burst        the whole abandons left, and the most chance of a burst of more
      * @param most         never more than this (free lines)
      */
     static Dials callsToDial(int ringing, RingingCalls.PendingAnswers pending, int waiting, double answerRate,
                              int freeNow, PacingObservations.Freeing freeingSoon, PacingObservations.Freeing freeing,
-                             double targetShare, double mostOverflow, int most) {
+                             double targetShare, double mostOverflow, AbandonBudget.BurstRoom burst, int most) {
         // One call per free agent not yet spoken for is always safe: even if all answer, each finds an
         // agent. The normal approximation is poor with a handful of calls, so it only adds to that.
         int safe = Math.clamp(freeNow - ringing - waiting, 0, Math.max(0, most));
@@ -59,11 +74,86 @@ final class OverflowModel {
                 pending.variance() + calls * answerRate * (1 - answerRate), freeNow, freeing.mean(), freeing.variance()));
         int byTarget = largest(safe, Math.max(safe, most), calls -> overflowWith.applyAsDouble(calls)
                 <= targetShare * answers(pending, calls, answerRate, waiting));
-        if (overflowWith.applyAsDouble(byTarget) <= mostOverflow) {
-            return new Dials(byTarget, false);
+        int byPromise = overflowWith.applyAsDouble(byTarget) <= mostOverflow ? byTarget
+                : largest(safe, byTarget, calls -> overflowWith.applyAsDouble(calls) <= mostOverflow);
+        // The tail: customers without an agent beyond the whole abandons left, D > k, is X − M > k + free − waiting.
+        IntToDoubleFunction burstWith = calls -> chanceOfMore(burst.wholeAbandons() + freeNow - waiting,
+                answers(pending, calls, answerRate, 0), pending.variance() + calls * answerRate * (1 - answerRate),
+                freeing.mean(), freeing.variance());
+        int byBurst = burstWith.applyAsDouble(byPromise) <= burst.chance() ? byPromise
+                : largest(safe, byPromise, calls -> burstWith.applyAsDouble(calls) <= burst.chance());
+        return new Dials(byBurst, byBurst < byTarget);
+    }
+
+    /**
+     * P(X − M > k): X the answers, M the agents freeing, each a count of independent trials with
+     * this mean and variance ({@link #counts}).
+     */
+    static double chanceOfMore(int k, double answers, double answersVariance, double freeingMean, double freeingVariance) {
+        if (k < 0) {
+            return 1;
         }
-        int byPromise = largest(safe, byTarget, calls -> overflowWith.applyAsDouble(calls) <= mostOverflow);
-        return new Dials(byPromise, byPromise < byTarget);
+        double sigma = Math.sqrt(answersVariance + freeingVariance);
+        if (k + 0.5 - answers + freeingMean > FAR_BEYOND * sigma) {
+            // Most pacing rounds of a large team, whose room is many abandons: not worth counting.
+            return 0;
+        }
+        double[] freed = counts(freeingMean, freeingVariance);
+        double[] answered = counts(answers, answersVariance);
+        if (freed == null || answered == null) {
+            return 1 - cumulative((k + 0.5 - answers + freeingMean) / sigma);
+        }
+        // P(X > j) from the top down, for j = k + m.
+        double chance = 0;
+        double above = 0;
+        for (int j = answered.length - 1; j >= k; j--) {
+            if (j - k < freed.length) {
+                chance += freed[j - k] * above;
+            }
+            above += answered[j];
+        }
+        return chance;
+    }
+
+    /**
+     * P(N = n) for n = 0, 1, … of a count of independent trials with this mean and variance, taken as
+     * binomial (Poisson where the variance is near the mean); null if too many to count.
+     */
+    private static double[] counts(double mean, double variance) {
+        if (mean <= 1e-9) {
+            return new double[] {1};
+        }
+        double p = 1 - variance / mean;
+        if (p >= 1 - 1e-9) {
+            int certain = (int) Math.round(mean);
+            double[] at = new double[certain + 1];
+            at[certain] = 1;
+            return at;
+        }
+        int top = (int) Math.ceil(mean + 12 * Math.sqrt(variance) + 5);
+        if (top > 600 || mean > 300) {
+            return null;
+        }
+        double[] at = new double[top + 1];
+        if (p < 0.02) {
+            at[0] = Math.exp(-mean);
+            for (int i = 1; i <= top; i++) {
+                at[i] = at[i - 1] * mean / i;
+            }
+            return at;
+        }
+        int trials = Math.max(1, (int) Math.round(mean / p));
+        double each = Math.min(1, mean / trials);
+        if (each >= 1) {
+            at = new double[trials + 1];
+            at[trials] = 1;
+            return at;
+        }
+        at[0] = Math.pow(1 - each, trials);
+        for (int i = 1; i <= Math.min(top, trials); i++) {
+            at[i] = at[i - 1] * (trials - i + 1) / i * each / (1 - each);
+        }
+        return at;
     }
 
     /** The person answers expected from the calls ringing and {@code calls} more, with the customers waiting. */

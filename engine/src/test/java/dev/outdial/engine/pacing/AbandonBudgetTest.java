@@ -160,6 +160,35 @@ class AbandonBudgetTest {
     }
 
     @Test
+    void aBurstMayTakeTheWholeAbandonsLeftAndLessChanceWhereTheRoomIsSlowToEarn() {
+        AbandonBudget slow = new AbandonBudget(0.03);
+        AbandonBudget fast = new AbandonBudget(0.03);
+        Instant ten = NINE.plusSeconds(3600);
+        for (int i = 0; i < 400; i++) {
+            // A morning of room for the day: the hour's is the smaller.
+            slow.answered(false, NINE.plusSeconds(i * 9L), NINE.plusSeconds(i * 9L), 10);
+            fast.answered(false, NINE.plusSeconds(i * 9L), NINE.plusSeconds(i * 9L), 10);
+        }
+        for (int i = 0; i < 60; i++) {
+            // 120 answers an hour, one of them abandoned, against 1,200.
+            slow.answered(i == 0, ten.plusSeconds(i * 30L), ten.plusSeconds(i * 30L), 10);
+        }
+        for (int i = 0; i < 60; i++) {
+            fast.answered(i == 0, ten.plusSeconds(1800 + i * 3L), ten.plusSeconds(1800 + i * 3L), 10);
+        }
+        Instant now = ten.plusSeconds(1800 + 180);
+        Duration horizon = Duration.ofSeconds(20);
+
+        AbandonBudget.BurstRoom slowRoom = slow.burstRoom(now, horizon);
+        AbandonBudget.BurstRoom fastRoom = fast.burstRoom(now, horizon);
+
+        assertThat(slowRoom.wholeAbandons()).as("3 %% of the hour's 100 answers it counts from, less the one spent").isEqualTo(2);
+        assertThat(fastRoom.wholeAbandons()).isEqualTo(2);
+        assertThat(slowRoom.chance()).as("the room earns an abandon in an hour, not in minutes").isLessThan(fastRoom.chance() / 2);
+        assertThat(fastRoom.chance()).isPositive().isLessThanOrEqualTo(0.01);
+    }
+
+    @Test
     void aRestartGivesBackALearntGain() {
         AbandonBudget learnt = new AbandonBudget(0.03);
         AbandonBudget restarted = new AbandonBudget(0.03);

@@ -55,9 +55,9 @@ class GoldenDaysTest {
     }
 
     private static final List<String> GOLDEN = List.of(
-            "golden-dropping predictive seed=3 dials=3630 answered=791 connected=786 abandoned=5 abandonRate=0.006321112515802781 maxHour=0.00749063670411985 maxCountedHour=0.00749063670411985 occupancy=0.8485369444444444 talk=45.62002722222222 connectsPerHour=26.2 meanWait=0.20163337547408341 p95Wait=0.018 violations=0",
+            "golden-dropping predictive seed=3 dials=3568 answered=793 connected=786 abandoned=7 abandonRate=0.008827238335435058 maxHour=0.012 maxCountedHour=0.012 occupancy=0.844647712962963 talk=45.39348833333334 connectsPerHour=26.2 meanWait=0.2101185372005044 p95Wait=0.0 violations=0",
             "golden-dropping progressive seed=3 dials=2291 answered=533 connected=533 abandoned=0 abandonRate=0.0 maxHour=0.0 maxCountedHour=0.0 occupancy=0.5821832685185185 talk=31.289515555555557 connectsPerHour=17.766666666666666 meanWait=0.0 p95Wait=0.0 violations=0",
             "golden-dropping adaptive-baseline seed=3 dials=2745 answered=632 connected=610 abandoned=22 abandonRate=0.03481012658227848 maxHour=0.044585987261146494 maxCountedHour=0.044585987261146494 occupancy=0.6594438796296296 talk=35.42832277777778 connectsPerHour=20.333333333333332 meanWait=0.6395917721518987 p95Wait=4.522 violations=0",
-            "golden-scarce predictive seed=5 dials=1338 answered=689 connected=682 abandoned=7 abandonRate=0.010159651669085631 maxHour=0.011824324324324325 maxCountedHour=0.011824324324324325 occupancy=0.512120925925926 talk=28.345758333333333 connectsPerHour=28.416666666666668 meanWait=0.10302757619738752 p95Wait=0.0 violations=0",
+            "golden-scarce predictive seed=5 dials=1336 answered=689 connected=680 abandoned=9 abandonRate=0.013062409288824383 maxHour=0.015384615384615385 maxCountedHour=0.015384615384615385 occupancy=0.5109612384259259 talk=28.290141666666667 connectsPerHour=28.333333333333332 meanWait=0.07050507982583455 p95Wait=0.0 violations=0",
             "golden-scarce fixed:2.5 seed=5 dials=1378 answered=703 connected=639 abandoned=64 abandonRate=0.09103840682788052 maxHour=0.10015649452269171 maxCountedHour=0.10015649452269171 occupancy=0.4896378009259259 talk=27.170504166666664 connectsPerHour=26.625 meanWait=0.5120554765291607 p95Wait=5.0 violations=0");
 }

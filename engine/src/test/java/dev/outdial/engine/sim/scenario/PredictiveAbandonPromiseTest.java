@@ -101,8 +101,12 @@ class PredictiveAbandonPromiseTest {
 
     @Test
     void hoursOfAFewAbandonsKeepTheLimitThoughAbandonsAreWhole() {
-        // Seed 7 took an hour to 4 abandons of 131 answers (3.05 %) while its normal approximation allowed 1.5 expected.
-        assertKeepsThePromise(TEN_AGENTS_FALLING, 7);
+        // Seed 7 took an hour to 4 abandons of 131 answers (3.05 %) while its normal approximation allowed 1.5
+        // expected; with the caps on the expected overflow alone, seeds 6, 8, 9, 25 and 38 ended an hour at 4
+        // abandons (3.01–3.60 %): bursts of answers among 16–35 lines ringing for 3–4 free agents.
+        for (long seed : List.of(6L, 7L, 8L, 9L, 25L, 38L)) {
+            assertKeepsThePromise(TEN_AGENTS_FALLING, seed);
+        }
     }
 
     @Test
