@@ -112,6 +112,13 @@ final class AbandonBudget {
     private Instant recentAt;
     /** The last pacing round dialed fewer than the target allowed: the promise held it back. */
     private boolean heldByPromise;
+    /**
+     * The room {@link #abandonsLeft} last counted in, and what it found: a round asks twice, and the room
+     * moves only with an answer or an abandon, so most rounds skip the Poisson search (40 halvings of
+     * a sum of up to 15 terms, twice a round: the largest cost of a round after the busy agents' walk).
+     */
+    private double lastRoom = Double.NaN;
+    private double lastAbandonsLeft;
 
     AbandonBudget(double maxAbandonRate, ClockHours clockHours) {
         this.maxAbandonRate = maxAbandonRate;
@@ -233,7 +240,11 @@ final class AbandonBudget {
             return 0;
         }
         // Abandons come by chance around their expectation: a standard deviation and a half above it must fit too.
-        return abandonsWithin(room, 1.5);
+        if (room != lastRoom) {
+            lastRoom = room;
+            lastAbandonsLeft = abandonsWithin(room, 1.5);
+        }
+        return lastAbandonsLeft;
     }
 
     private double dayRoom() {

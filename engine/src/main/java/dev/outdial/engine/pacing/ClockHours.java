@@ -32,6 +32,12 @@ public final class ClockHours {
     private long offsetMillis;
     private long validFrom;
     private long validUntil;
+    /**
+     * The hour last named, [{@link #hourFrom}, {@link #hourUntil}): the budget asks several times a round,
+     * nearly always within the same hour, so the offset and the hour are worked out only when it leaves it.
+     */
+    private long hourFrom = Long.MAX_VALUE;
+    private long hourUntil = Long.MIN_VALUE;
 
     public ClockHours(ZoneId zone) {
         this.rules = Objects.requireNonNull(zone, "zone").getRules();
@@ -53,16 +59,22 @@ public final class ClockHours {
 
     /** The first instant, in epoch milliseconds, of the clock hour {@code at} is in: the hour's name. */
     public long hourOf(Instant at) {
-        long millis = at.toEpochMilli();
+        long millis = Millis.sinceEpoch(at);
+        if (millis >= hourFrom && millis < hourUntil) {
+            return hourFrom;
+        }
         offsetAt(millis);
         long localHourStart = Math.floorDiv(millis + offsetMillis, HOUR_MILLIS) * HOUR_MILLIS;
         // The clocks changed within this local hour: its part before the change was another hour.
-        return Math.max(localHourStart - offsetMillis, validFrom);
+        hourFrom = Math.max(localHourStart - offsetMillis, validFrom);
+        // …and one they change in ends at the change.
+        hourUntil = Math.min(localHourStart + HOUR_MILLIS - offsetMillis, validUntil);
+        return hourFrom;
     }
 
     /** The share of {@code at}'s clock hour still to come, above 0 and at most 1. */
     public double restOfHour(Instant at) {
-        long millis = at.toEpochMilli();
+        long millis = Millis.sinceEpoch(at);
         offsetAt(millis);
         long localHourEnd = (Math.floorDiv(millis + offsetMillis, HOUR_MILLIS) + 1) * HOUR_MILLIS;
         // An hour the clocks change in ends at the change (a half-hour change leaves it short).

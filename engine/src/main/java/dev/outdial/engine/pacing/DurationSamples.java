@@ -189,9 +189,23 @@ final class DurationSamples {
         return at;
     }
 
-    /** The share of the samples longer than {@code millis}. */
-    double longerThan(long millis) {
-        return count == 0 ? 0 : (double) (count - countAtMost(sorted, count, millis)) / count;
+    /**
+     * How many samples are at most {@code millis}, for times asked longest first: walked down from
+     * {@code atMost}, what the longer time asked before left ({@link #size()} before the first). The
+     * ringing calls ask for each of their ages at every round, oldest first; a binary search each
+     * was most of that count for a 1,000-agent team.
+     */
+    int atMostWalkingDown(int atMost, long millis) {
+        int at = atMost;
+        while (at > 0 && sorted[at - 1] > millis) {
+            at--;
+        }
+        return at;
+    }
+
+    /** The share of the samples longer than a time that has {@code atMost} samples at most it. */
+    double shareLongerThan(int atMost) {
+        return count == 0 ? 0 : (double) (count - atMost) / count;
     }
 
     double meanSeconds() {

@@ -3,8 +3,9 @@ package dev.outdial.engine.pacing;
 import java.time.Instant;
 
 /**
- * Elapsed time in whole milliseconds without a {@code Duration} in between: the decays of the answer
- * rate and of the abandon budget ask it several times at every pacing round.
+ * Elapsed time, and an instant, in whole milliseconds without a {@code Duration} or an overflow check
+ * in between: the decays of the answer rate, the abandon budget and its clock hours ask several times
+ * at every pacing round.
  */
 final class Millis {
 
@@ -31,5 +32,14 @@ final class Millis {
             nanos -= NANOS_PER_SECOND;
         }
         return seconds * 1000 + nanos / NANOS_PER_MILLI;
+    }
+
+    /**
+     * Exactly {@link Instant#toEpochMilli()} but for its overflow checks, which fail only some 292
+     * million years from 1970: the clock hours ask it several times at every pacing round, and
+     * {@code toEpochMilli}'s checked multiplication showed in the profile.
+     */
+    static long sinceEpoch(Instant at) {
+        return at.getEpochSecond() * 1000 + at.getNano() / NANOS_PER_MILLI;
     }
 }

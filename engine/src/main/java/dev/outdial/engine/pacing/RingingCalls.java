@@ -80,6 +80,9 @@ final class RingingCalls {
         // The youngest dials are the ones ringing: skip the oldest beyond the view's count.
         int toSkip = size + unknown - ringing;
         boolean known = personAnswers.size() >= DurationSamples.ENOUGH && otherOutcomes.size() >= DurationSamples.ENOUGH;
+        // Oldest dial first, so the ages come longest first: each kind's samples are walked down once a round.
+        int personAtMost = personAnswers.size();
+        int otherAtMost = otherOutcomes.size();
         for (Map.Entry<Long, Integer> entry : dialedAt.entrySet()) {
             int count = entry.getValue();
             int skipped = Math.min(toSkip, count);
@@ -88,8 +91,14 @@ final class RingingCalls {
             if (count == 0) {
                 continue;
             }
-            double p = known ? answerRate + trust * (answeredGivenRinging(nowMillis - entry.getKey(), answerRate) - answerRate)
-                    : answerRate;
+            double p = answerRate;
+            if (known) {
+                long rung = nowMillis - entry.getKey();
+                personAtMost = personAnswers.atMostWalkingDown(personAtMost, rung);
+                otherAtMost = otherOutcomes.atMostWalkingDown(otherAtMost, rung);
+                p = answerRate + trust * (answeredGivenRinging(personAnswers.shareLongerThan(personAtMost),
+                        otherOutcomes.shareLongerThan(otherAtMost), answerRate) - answerRate);
+            }
             mean += count * p;
             variance += count * p * (1 - p);
             remaining += count * p * Math.max(0, ringTime.toMillis() - (nowMillis - entry.getKey()));
@@ -98,9 +107,10 @@ final class RingingCalls {
                 known ? trust : 0);
     }
 
-    private double answeredGivenRinging(long rungMillis, double answerRate) {
-        double person = answerRate * personAnswers.longerThan(rungMillis);
-        double other = (1 - answerRate) * otherOutcomes.longerThan(rungMillis);
+    /** From the shares of person answers and of other outcomes that take longer than the call has rung. */
+    private static double answeredGivenRinging(double personLonger, double otherLonger, double answerRate) {
+        double person = answerRate * personLonger;
+        double other = (1 - answerRate) * otherLonger;
         return person + other <= 0 ? answerRate : Math.min(answerRate, person / (person + other));
     }
 

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Issue 15: an abandon limit "in every clock hour" counts the business's local clock hours, across a change of the clocks too. */
@@ -119,6 +120,22 @@ class ClockHoursTest {
         assertThat(hours.hourOf(Instant.parse("2025-11-02T04:00:00Z"))).isEqualTo(millis("2025-11-02T03:30:00Z"));
         assertThat(hours.hourOf(Instant.parse("2026-07-01T12:10:00Z"))).isEqualTo(millis("2026-07-01T11:30:00Z"));
         assertThat(hours.hourOf(Instant.parse("2025-11-02T05:00:00Z"))).isEqualTo(millis("2025-11-02T04:30:00Z"));
+    }
+
+    @Test
+    void theHourKeptFromTheLastQuestionIsTheHourAFreshCountNames() {
+        // Each question is answered from the hour named last while it holds: instants close together and
+        // far apart, forwards and back, around the changes of the clocks, must get what a new ClockHours says.
+        Random random = new Random(15);
+        for (ZoneId zone : List.of(KOLKATA, ST_JOHNS, ADELAIDE, LORD_HOWE, ZoneId.of("UTC"))) {
+            ClockHours kept = new ClockHours(zone);
+            Instant at = Instant.parse("2025-10-04T12:00:00Z");
+            for (int i = 0; i < 20_000; i++) {
+                at = at.plusMillis(random.nextInt(10) == 0 ? random.nextLong(-20_000_000, 20_000_000) : random.nextLong(0, 60_000));
+                assertThat(kept.hourOf(at)).as("%s at %s", zone, at).isEqualTo(new ClockHours(zone).hourOf(at));
+                assertThat(kept.restOfHour(at)).as("%s at %s", zone, at).isEqualTo(new ClockHours(zone).restOfHour(at));
+            }
+        }
     }
 
     private static long millis(String instant) {

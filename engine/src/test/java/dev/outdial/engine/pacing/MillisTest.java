@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link Millis#between} replaces {@code Duration.between(…).toMillis()} in the pacing round's decays,
- * so it must give the same number to the last millisecond, sub-millisecond parts and backwards included.
+ * and {@link Millis#sinceEpoch} {@code Instant.toEpochMilli()} in the clock hours, so they must give
+ * the same number to the last millisecond, sub-millisecond parts, backwards and before 1970 included.
  */
 class MillisTest {
 
@@ -35,6 +36,20 @@ class MillisTest {
             Instant from = AT.plusNanos(random.nextLong(86_400_000_000_000L));
             Instant to = AT.plusNanos(random.nextLong(86_400_000_000_000L));
             assertThat(Millis.between(from, to)).isEqualTo(Duration.between(from, to).toMillis());
+        }
+    }
+
+    @Test
+    void countsAnInstantsMillisecondsAsToEpochMilliDoes() {
+        Instant[] instants = {AT, AT.plusNanos(999_999), AT.plusNanos(1_000_001), AT.minusNanos(1), Instant.EPOCH,
+                Instant.EPOCH.minusNanos(1), Instant.EPOCH.minusNanos(1_500_000), Instant.EPOCH.minusSeconds(7200).plusNanos(1)};
+        for (Instant at : instants) {
+            assertThat(Millis.sinceEpoch(at)).as("%s", at).isEqualTo(at.toEpochMilli());
+        }
+        Random random = new Random(15);
+        for (int i = 0; i < 100_000; i++) {
+            Instant at = Instant.ofEpochSecond(random.nextLong(-4_000_000_000L, 4_000_000_000L), random.nextInt(1_000_000_000));
+            assertThat(Millis.sinceEpoch(at)).isEqualTo(at.toEpochMilli());
         }
     }
 }
