@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
 public class OpenCallsNow {
 
     /** The order the API lists calls in: newest dialed first. */
-    public static final Comparator<CallRecord> NEWEST_FIRST = Comparator.comparing(CallRecord::dialingAt)
+    private static final Comparator<CallRecord> NEWEST_FIRST = Comparator.comparing(CallRecord::dialingAt)
             .thenComparing(call -> call.id().value()).reversed();
 
     private final ObjectProvider<LiveCalls> engine;
@@ -34,32 +35,23 @@ public class OpenCallsNow {
 
     /** The call as it stands now: its record, or the engine's newer word while it runs it here. */
     public CallRecord current(CallRecord recorded) {
-        LiveCalls live = engine.getIfAvailable();
-        if (live == null || recorded.endedAt().isPresent()) {
+        if (recorded.endedAt().isPresent()) {
             return recorded;
         }
-        return live.open(recorded.campaignId(), recorded.id())
-                .filter(now -> now.businessId() == recorded.businessId()).orElse(recorded);
+        return live(recorded.businessId(), recorded.campaignId(), recorded.id()).orElse(recorded);
     }
 
     /** The phase of the business's open call: the engine's while it runs it here (ENDED a moment before its record), else {@code recorded}. */
     public CallRecord.Phase phase(long businessId, long campaignId, String callId, CallRecord.Phase recorded) {
-        LiveCalls live = engine.getIfAvailable();
-        if (live == null) {
-            return recorded;
-        }
-        return live.open(campaignId, new CallId(callId)).filter(now -> now.businessId() == businessId)
-                .map(CallRecord::phase).orElse(recorded);
+        return live(businessId, campaignId, new CallId(callId)).map(CallRecord::phase).orElse(recorded);
     }
 
     /** An exported row's call as it stands now; its names stay the record's. */
     public ExportedCall current(long businessId, ExportedCall recorded) {
-        LiveCalls live = engine.getIfAvailable();
-        if (live == null || recorded.call().endedAt() != null) {
+        if (recorded.call().endedAt() != null) {
             return recorded;
         }
-        return live.open(recorded.call().campaignId(), new CallId(recorded.call().id()))
-                .filter(now -> now.businessId() == businessId)
+        return live(businessId, recorded.call().campaignId(), new CallId(recorded.call().id()))
                 .map(now -> new ExportedCall(CallView.of(now), recorded.customerName(), recorded.agentName(),
                         recorded.classificationName()))
                 .orElse(recorded);
@@ -84,5 +76,14 @@ public class OpenCallsNow {
             }
         }
         return byName.values().stream().filter(shown).sorted(NEWEST_FIRST).limit(limit).toList();
+    }
+
+    /** The business's call as the engine running it here knows it; empty when none does. */
+    private Optional<CallRecord> live(long businessId, long campaignId, CallId call) {
+        LiveCalls live = engine.getIfAvailable();
+        if (live == null) {
+            return Optional.empty();
+        }
+        return live.open(campaignId, call).filter(now -> now.businessId() == businessId);
     }
 }
