@@ -2,8 +2,10 @@ package dev.outdial.call;
 
 import dev.outdial.business.Businesses;
 import dev.outdial.call.internal.CallRecordRepository;
+import dev.outdial.call.internal.OpenCallsNow;
 import dev.outdial.campaign.AgentAssignments;
 import dev.outdial.campaign.Campaigns;
+import dev.outdial.engine.port.CallRecord;
 import dev.outdial.shared.CurrentUser;
 import dev.outdial.shared.KeysetBatches;
 import dev.outdial.shared.NotFoundException;
@@ -12,12 +14,14 @@ import dev.outdial.shared.Role;
 import dev.outdial.shared.Violations;
 import dev.outdial.tabular.Export;
 import java.util.List;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The call records of a business: admins and supervisors see every call of a campaign, an agent
  * only their own ("see only the customers distributed to them and their own history", SPEC §1).
+ * An open call shows as the engine knows it now, every step in ({@link OpenCallsNow}).
  */
 @Service
 public class CallRecords {
@@ -29,19 +33,29 @@ public class CallRecords {
     private final Campaigns campaigns;
     private final AgentAssignments assignments;
     private final Businesses businesses;
+    private final OpenCallsNow now;
 
-    CallRecords(CallRecordRepository calls, Campaigns campaigns, AgentAssignments assignments, Businesses businesses) {
+    CallRecords(CallRecordRepository calls, Campaigns campaigns, AgentAssignments assignments, Businesses businesses,
+                OpenCallsNow now) {
         this.calls = calls;
         this.campaigns = campaigns;
         this.assignments = assignments;
         this.businesses = businesses;
+        this.now = now;
     }
 
     @Transactional(readOnly = true)
     public List<CallView> ofCampaign(CurrentUser me, long campaignId, boolean activeOnly) {
         Long onlyAgent = onlyAgentOf(me, campaignId);
-        return calls.ofCampaign(me.businessId(), campaignId, activeOnly, onlyAgent, LIST_LIMIT).stream()
-                .map(CallView::of).toList();
+        Predicate<CallRecord> shown = call -> (!activeOnly || call.endedAt().isEmpty()) && isAgents(call, onlyAgent);
+        return now.listed(me.businessId(), campaignId,
+                        calls.ofCampaign(me.businessId(), campaignId, activeOnly, onlyAgent, LIST_LIMIT), shown, LIST_LIMIT)
+                .stream().map(CallView::of).toList();
+    }
+
+    /** Whether the call is the agent's (any call when {@code agentId} is null). */
+    static boolean isAgents(CallRecord call, Long agentId) {
+        return agentId == null || call.agent().filter(agent -> agent.value().equals(String.valueOf(agentId))).isPresent();
     }
 
     /**
@@ -68,7 +82,8 @@ public class CallRecords {
         String number = PhoneNumbers.toE164(typedNumber, businesses.get(me.businessId()).defaultCountry(), "number",
                 violations);
         violations.throwIfAny();
-        return calls.toNumber(me.businessId(), campaignId, number, onlyAgent, LIST_LIMIT);
+        return calls.toNumber(me.businessId(), campaignId, number, onlyAgent, LIST_LIMIT).stream()
+                .map(call -> now.current(me.businessId(), call)).toList();
     }
 
     /**
@@ -79,14 +94,14 @@ public class CallRecords {
     public Export.Rows<ExportedCall> export(long businessId, long campaignId) {
         campaigns.get(businessId, campaignId);
         return each -> KeysetBatches.<ExportedCall>forEach(KeysetBatches.SIZE,
-                (last, size) -> calls.exportBatch(businessId, campaignId, last, size), each);
+                (last, size) -> calls.exportBatch(businessId, campaignId, last, size).stream()
+                        .map(call -> now.current(businessId, call)).toList(), each);
     }
 
     @Transactional(readOnly = true)
     public CallView get(CurrentUser me, String callId) {
-        return calls.find(me.businessId(), callId)
-                .filter(call -> !me.is(Role.AGENT)
-                        || call.agent().filter(agent -> agent.value().equals(String.valueOf(me.id()))).isPresent())
+        return calls.find(me.businessId(), callId).map(now::current)
+                .filter(call -> isAgents(call, me.is(Role.AGENT) ? me.id() : null))
                 .map(CallView::of)
                 .orElseThrow(() -> new NotFoundException("call", callId));
     }

@@ -1,9 +1,11 @@
 package dev.outdial.call;
 
 import dev.outdial.call.internal.CallFigureQueries;
+import dev.outdial.call.internal.OpenCallsNow;
 import dev.outdial.engine.port.CallRecord;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -20,15 +22,33 @@ import org.springframework.transaction.annotation.Transactional;
 public class CallStatistics {
 
     private final CallFigureQueries queries;
+    private final OpenCallsNow now;
 
-    CallStatistics(CallFigureQueries queries) {
+    CallStatistics(CallFigureQueries queries, OpenCallsNow now) {
         this.queries = queries;
+        this.now = now;
     }
 
-    /** Calls not ended yet by phase: dialing, ringing, waiting for an agent, talking. */
+    /**
+     * Calls not ended yet by phase: dialing, ringing, waiting for an agent, talking; each call in the
+     * phase the engine knows it in when it runs here, its record's otherwise (issue 18: steps are
+     * saved a second late).
+     */
     @Transactional(readOnly = true)
     public Map<CallRecord.Phase, Integer> openCalls(long businessId, Long campaignId) {
-        return queries.openByPhase(businessId, campaignId);
+        Map<CallRecord.Phase, Integer> phases = new EnumMap<>(CallRecord.Phase.class);
+        for (CallRecord.Phase phase : CallRecord.Phase.values()) {
+            if (phase != CallRecord.Phase.ENDED) {
+                phases.put(phase, 0);
+            }
+        }
+        for (CallFigureQueries.OpenCall open : queries.open(businessId, campaignId)) {
+            CallRecord.Phase phase = now.phase(businessId, open.campaignId(), open.id(), open.phase());
+            if (phase != CallRecord.Phase.ENDED) {
+                phases.merge(phase, 1, Integer::sum);
+            }
+        }
+        return phases;
     }
 
     /** Calls dialed from {@code from} on. */

@@ -1,6 +1,7 @@
 package dev.outdial.call;
 
 import dev.outdial.call.internal.CallRecordRepository;
+import dev.outdial.call.internal.OpenCallsNow;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.CallLog;
 import dev.outdial.engine.port.CallRecord;
@@ -23,9 +24,11 @@ import org.springframework.stereotype.Service;
 public class DialingCalls implements CallLog {
 
     private final CallRecordRepository calls;
+    private final OpenCallsNow now;
 
-    DialingCalls(CallRecordRepository calls) {
+    DialingCalls(CallRecordRepository calls, OpenCallsNow now) {
         this.calls = calls;
+        this.now = now;
     }
 
     @Override
@@ -74,13 +77,16 @@ public class DialingCalls implements CallLog {
         return calls.openCallOf(campaignId, customerId);
     }
 
+    /** The call by its name, as it stands now: the engine's word while it runs it here, else its record. */
     public Optional<CallRecord> find(long businessId, String callId) {
-        return calls.find(businessId, callId);
+        return calls.find(businessId, callId).map(now::current);
     }
 
-    /** The campaign's latest calls, newest first, as many as a list shows; only the agent's when given. */
+    /** The campaign's latest calls as they stand now, newest first, as many as a list shows; only the agent's when given. */
     public List<CallRecord> ofCampaign(long businessId, long campaignId, Long agentId) {
-        return calls.ofCampaign(businessId, campaignId, false, agentId, CallRecords.LIST_LIMIT);
+        return now.listed(businessId, campaignId,
+                calls.ofCampaign(businessId, campaignId, false, agentId, CallRecords.LIST_LIMIT),
+                call -> CallRecords.isAgents(call, agentId), CallRecords.LIST_LIMIT);
     }
 
     /** Who took the customer's last call in the campaign: the agent who may redial it at once (manual). */

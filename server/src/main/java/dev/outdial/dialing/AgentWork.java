@@ -301,6 +301,10 @@ public class AgentWork {
                 Map.of("reason", NextCustomer.Reason.CAMPAIGN_NOT_RUNNING.name())));
     }
 
+    /**
+     * The agent's call by its name, as the engine knows it now: its record lags its steps a moment
+     * (issue 18), and the agent may act on a call they were just rung for.
+     */
     private CallRecord ownCall(CurrentUser me, String callId) {
         return calls.find(me.businessId(), callId)
                 .filter(call -> call.agent().filter(agentOf(me)::equals).isPresent())

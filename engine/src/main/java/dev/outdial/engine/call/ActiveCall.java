@@ -185,8 +185,13 @@ public final class ActiveCall {
         orchestrator.ended(this);
     }
 
+    /**
+     * The call's step is kept here at once (the engine decides on it from memory) and saved with the
+     * next save of the orchestrator's steps, or with the call's end, whichever comes first; readers
+     * see it at once ({@link CallOrchestrator#liveRecord}).
+     */
     private void save(CallRecord updated) {
         record = updated;
-        orchestrator.save(record);
+        orchestrator.stepped(this);
     }
 }

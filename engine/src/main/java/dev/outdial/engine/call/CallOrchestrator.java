@@ -21,10 +21,12 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -38,8 +40,35 @@ import java.util.function.Function;
  * customer "on a call") before the call is placed, and a call's end is applied once, on the
  * customer leg's one terminal event. A node that crashes mid-call leaves the customer on a call
  * under a lease; whoever expires the lease closes the call as NETWORK_ERROR.
+ *
+ * <p>What must be durable when (issue 18: a commit costs a WAL flush, and a call had seven). The
+ * call's record is opened, under a provisional name, in the dial's own transaction, before telephony
+ * is asked ({@link DialGate}): a call placed at the carrier always has an open record, which counts
+ * against the contract on every node and which a restart closes ({@link LapsedClaims}, found by its
+ * customer, whatever its name). Its end, with the customer's result, commits before anything acts on
+ * it. The record takes telephony's name at once when placed: that name is the call's for the API
+ * from then on, and a client that read the provisional one must not find it gone a second later.
+ * The steps after that (ringing, answered, the agent rung, connected) decide nothing that a crash
+ * could get wrong: the engine decides from the call in memory (an answer without a connection ends
+ * ABANDONED, connectedAt makes a hang-up SUCCESS, the pacing's abandon budget counts the ended call
+ * it is told of), the audit reads the dial and end times and results, the abandon rate of reports
+ * and of the live view counts results, and a call a crash left open is closed as NETWORK_ERROR
+ * whatever steps its record shows. So they are kept in memory and saved together, every call of the
+ * campaign with a step since the last save in one transaction, {@link #STEP_SAVE_DELAY} after the
+ * first of them, or with the call's end, which writes the whole record; what a crash loses is at most
+ * that long of the record's intermediate times (a crashed call shows fewer of them, and the reports'
+ * talk time misses a connection made in its last second). Readers of an open call ask the engine first ({@link #liveRecord}, {@link #liveRecords}: what it
+ * knows of each call now, from any thread), then the record: the agent's call panel, the live view's
+ * phases and the API see every step as it happens on the node that runs the call.
  */
 public final class CallOrchestrator {
+
+    /**
+     * How long a call's step may wait in memory to be saved with the others': well under the few
+     * seconds a live view takes to poll, and about one commit a second per campaign, however many
+     * calls are up.
+     */
+    public static final Duration STEP_SAVE_DELAY = Duration.ofSeconds(1);
 
     private final CampaignSettings settings;
     private final Scheduler scheduler;
@@ -51,6 +80,14 @@ public final class CallOrchestrator {
     private final DialGate gate;
     private final Map<CallId, ActiveCall> active = new LinkedHashMap<>();
     private final Map<CallId, CallRecord> awaitingDisposition = new HashMap<>();
+    /** Open calls with a step not yet saved, by telephony's name; a save of them is due when not empty. */
+    private final Map<CallId, ActiveCall> unsavedSteps = new LinkedHashMap<>();
+    private boolean stepSaveDue;
+    /**
+     * The open calls' records as they stand now, by telephony's name, for readers on other threads
+     * (the engine's own maps are its thread's alone); a call stays here, ended, until its end committed.
+     */
+    private final Map<CallId, CallRecord> liveRecords = new ConcurrentHashMap<>();
     private final HotlineChooser hotlines;
     private final NumberLists lists;
     /**
@@ -197,6 +234,20 @@ public final class CallOrchestrator {
         return Optional.ofNullable(active.get(call)).map(ActiveCall::record);
     }
 
+    /**
+     * The call's record as the engine knows it now, every step in, saved yet or not; empty once its
+     * end is committed (the record has it all then) or when it is not this orchestrator's. Safe from
+     * any thread.
+     */
+    public Optional<CallRecord> liveRecord(CallId call) {
+        return Optional.ofNullable(liveRecords.get(call));
+    }
+
+    /** {@link #liveRecord} of every call of the campaign up now; a snapshot, safe from any thread. */
+    public List<CallRecord> liveRecords() {
+        return List.copyOf(liveRecords.values());
+    }
+
     /** Applies an input of the customer's own (release, lease renewal) as one compare-and-set. */
     public Optional<Transition> update(long customerId, CustomerInput input) {
         return updates.apply(customerId, input, now());
@@ -219,6 +270,7 @@ public final class CallOrchestrator {
         }
         ActiveCall call = new ActiveCall(this, pending.named(id), connector);
         active.put(id, call);
+        liveRecords.put(id, call.record());
         log.placed(pending.id(), call.record());
         agent.ifPresent(taker -> screen.show(taker, new AgentUpdate.CallPlaced(settings.campaignId(), id,
                 customer.customerId())));
@@ -258,8 +310,30 @@ public final class CallOrchestrator {
         telephony.bridge(customerLeg, agentLeg);
     }
 
-    void save(CallRecord record) {
-        log.save(record);
+    /** The call took a step: it is saved with the others' once {@link #STEP_SAVE_DELAY} passed, or with its end. */
+    void stepped(ActiveCall call) {
+        liveRecords.put(call.record().id(), call.record());
+        unsavedSteps.put(call.record().id(), call);
+        if (!stepSaveDue) {
+            stepSaveDue = true;
+            scheduler.after(STEP_SAVE_DELAY, () -> {
+                stepSaveDue = false;
+                saveSteps();
+            });
+        }
+    }
+
+    /** Saves the steps the open calls took since the last save, in one transaction of the log; harmless when none is due. */
+    private void saveSteps() {
+        if (unsavedSteps.isEmpty()) {
+            return;
+        }
+        List<CallRecord> due = unsavedSteps.values().stream().map(ActiveCall::record).toList();
+        log.atomically(() -> {
+            due.forEach(log::save);
+            return null;
+        });
+        unsavedSteps.clear();
     }
 
     Instant now() {
@@ -273,16 +347,24 @@ public final class CallOrchestrator {
         observer.connected(record);
     }
 
+    /** The call ended: its whole record, with the steps not saved yet, and its customer's result commit together. */
     void ended(ActiveCall call) {
         CallRecord ended = call.record();
         active.remove(ended.id());
+        unsavedSteps.remove(ended.id());
+        liveRecords.put(ended.id(), ended);
         hotlines.ended(ended.hotline(), ended.result().orElseThrow(), now());
-        Optional<Transition> transition = log.atomically(() -> {
-            Optional<Transition> applied = updates.apply(ended.customerId(),
-                    new CustomerInput.CallEnded(ended.result().orElseThrow()), now());
-            log.save(ended);
-            return applied;
-        });
+        Optional<Transition> transition;
+        try {
+            transition = log.atomically(() -> {
+                Optional<Transition> applied = updates.apply(ended.customerId(),
+                        new CustomerInput.CallEnded(ended.result().orElseThrow()), now());
+                log.save(ended);
+                return applied;
+            });
+        } finally {
+            liveRecords.remove(ended.id());
+        }
         // An autocall customer the IVR alone served has nobody to give a word: the IVR gave it.
         boolean dispositionDue = ended.result().orElseThrow().isReached()
                 && transition.map(Transition::isApplied).orElse(false)

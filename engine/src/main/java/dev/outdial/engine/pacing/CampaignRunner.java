@@ -64,7 +64,7 @@ public final class CampaignRunner implements CallObserver {
                 ports.customers(), ports.numberLists(), ports.calls(), ports.screen(), this);
         this.dials = new HeldCustomerDials(campaignId, calls, desk, ports.screen(), scheduler, dialer::wake);
         this.offers = new CustomerOffers(settings, desk, calls, ports.screen(), scheduler, dials);
-        this.claims = new CustomerClaims(settings, ports.customers(), ports.agents(), scheduler, offers);
+        this.claims = new CustomerClaims(settings, ports.customers(), ports.agents(), scheduler, offers, ports.calls());
         this.previews = new HeldPreviews(campaignId, ports.agents(), calls, offers, dialer::wake);
         this.rings = new AgentFirstRings(campaignId, calls, desk, ports.screen(), dials);
         this.freeAgents = new FreeAgents(settings, ports.agents(), desk);

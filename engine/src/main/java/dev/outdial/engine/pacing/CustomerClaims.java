@@ -3,6 +3,7 @@ package dev.outdial.engine.pacing;
 import dev.outdial.engine.call.CampaignSettings;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.port.AgentPool;
+import dev.outdial.engine.port.CallLog;
 import dev.outdial.engine.port.CustomerStore;
 import dev.outdial.engine.port.Scheduler;
 import dev.outdial.engine.rules.QueuedCustomer;
@@ -20,10 +21,12 @@ final class CustomerClaims {
     private final AgentPool agents;
     private final Scheduler scheduler;
     private final CustomerOffers offers;
+    private final CallLog transactions;
 
     CustomerClaims(CampaignSettings settings, CustomerStore customers, AgentPool agents, Scheduler scheduler,
-                   CustomerOffers offers) {
+                   CustomerOffers offers, CallLog transactions) {
         this.settings = settings;
+        this.transactions = transactions;
         this.campaignId = settings.campaignId();
         this.customers = customers;
         this.agents = agents;
@@ -31,11 +34,18 @@ final class CustomerClaims {
         this.offers = offers;
     }
 
-    /** The next customer for the agent (not one they skipped), counted as received by them. */
+    /**
+     * The next customer for the agent (not one they skipped), counted as received by them: the claim
+     * and the receipt commit together (issue 18: one commit instead of two, and never a customer
+     * claimed for an agent whose daily quota does not count it).
+     */
     Optional<QueuedCustomer> forAgent(AgentId agent, Instant now) {
         Recipient recipient = Recipient.agent(agent, agents.loggedIn(campaignId)).declining(offers.skippedBy(agent));
-        List<QueuedCustomer> claimed = customers.claimNext(campaignId, recipient, 1, now, leaseUntil());
-        claimed.forEach(customer -> agents.received(agent, campaignId, customer.customerId(), now));
+        List<QueuedCustomer> claimed = transactions.atomically(() -> {
+            List<QueuedCustomer> taken = customers.claimNext(campaignId, recipient, 1, now, leaseUntil());
+            taken.forEach(customer -> agents.received(agent, campaignId, customer.customerId(), now));
+            return taken;
+        });
         return claimed.stream().findFirst();
     }
 

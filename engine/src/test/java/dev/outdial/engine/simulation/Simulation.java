@@ -46,6 +46,8 @@ final class Simulation {
     final InMemoryCustomerStore customers = new InMemoryCustomerStore();
     final InMemoryAgentPool agents = new InMemoryAgentPool();
     final InMemoryCallLog calls = new InMemoryCallLog();
+    /** The engine writes its calls through here: what they cost in commits. */
+    final CountingCallLog writes = new CountingCallLog(calls);
     final InMemoryNumberLists lists = new InMemoryNumberLists();
     final SimulatedAgents bots = new SimulatedAgents();
     final List<Shown> shown = new ArrayList<>();
@@ -70,7 +72,7 @@ final class Simulation {
     /** Another node's dialer for the business, on the same stores and carrier, acting on {@code time}. */
     BusinessDialer dialerOn(Scheduler time, int contractLimit) {
         return new BusinessDialer(1, new ConcurrencyLimit(contractLimit), new EnginePorts(time, audit,
-                customers, agents, lists, calls, (agent, update) -> {
+                customers, agents, lists, writes, (agent, update) -> {
                     shown.add(new Shown(scheduler.now(), agent, update));
                     bots.show(agent, update);
                 }));

@@ -9,7 +9,6 @@ import dev.outdial.shared.LocalClockSql;
 import dev.outdial.shared.SqlTime;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,32 +33,29 @@ public class CallFigureQueries {
         this.db = db;
     }
 
-    /** {@link CallRecord#phase()} in SQL, over the open calls (index {@code call_record_business_open}). */
-    public Map<CallRecord.Phase, Integer> openByPhase(long businessId, Long campaignId) {
-        Map<CallRecord.Phase, Integer> phases = new EnumMap<>(CallRecord.Phase.class);
-        for (CallRecord.Phase phase : CallRecord.Phase.values()) {
-            if (phase != CallRecord.Phase.ENDED) {
-                phases.put(phase, 0);
-            }
-        }
-        db.sql("""
-                select case when connected_at is not null then 'TALKING'
+    /** An open call's phase as its record shows it. */
+    public record OpenCall(String id, long campaignId, CallRecord.Phase phase) {
+    }
+
+    /**
+     * The open calls with {@link CallRecord#phase()} in SQL (index {@code call_record_business_open}):
+     * one row each, so the engine's newer word on a call can replace its record's.
+     */
+    public List<OpenCall> open(long businessId, Long campaignId) {
+        return db.sql("""
+                select id, campaign_id,
+                       case when connected_at is not null then 'TALKING'
                             when answered_at is not null then 'WAITING_FOR_AGENT'
                             when ringing_at is not null then 'RINGING'
-                            else 'DIALING' end as phase, count(*) as calls
+                            else 'DIALING' end as phase
                 from call_record
                 where business_id = :business and ended_at is null
                   and (cast(:campaign as bigint) is null or campaign_id = :campaign)
-                group by case when connected_at is not null then 'TALKING'
-                              when answered_at is not null then 'WAITING_FOR_AGENT'
-                              when ringing_at is not null then 'RINGING'
-                              else 'DIALING' end
                 """)
                 .param("business", businessId).param("campaign", campaignId)
-                .query(row -> {
-                    phases.put(CallRecord.Phase.valueOf(row.getString("phase")), row.getInt("calls"));
-                });
-        return phases;
+                .query((row, n) -> new OpenCall(row.getString("id"), row.getLong("campaign_id"),
+                        CallRecord.Phase.valueOf(row.getString("phase"))))
+                .list();
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.outdial.campaign.CampaignStatus;
 import dev.outdial.campaign.CampaignStatusChanged;
 import dev.outdial.campaign.Campaigns;
 import dev.outdial.customer.CampaignCustomersChanged;
+import dev.outdial.engine.call.CallOrchestrator;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.pacing.AgentDesk;
 import dev.outdial.engine.pacing.BusinessDialer;
@@ -259,6 +260,14 @@ public class LiveDialers {
                 || runner.calls().awaitingDisposition(call).isPresent();
         return runners.getOrDefault(campaignId, List.of()).stream().map(running -> running.runner)
                 .filter(placedIt).findFirst();
+    }
+
+    /**
+     * The call orchestrators of the campaign's runners here, the current one last (stopped runners
+     * finish their calls); from any thread, for what is safe to ask from one ({@code liveRecords}).
+     */
+    public List<CallOrchestrator> callsOf(long campaignId) {
+        return runners.getOrDefault(campaignId, List.of()).stream().map(running -> running.runner.calls()).toList();
     }
 
     /** Whether this node paces the business's campaigns (and so decides for them, e.g. that a list is exhausted). */

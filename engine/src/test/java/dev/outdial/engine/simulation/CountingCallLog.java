@@ -1,0 +1,124 @@
+package dev.outdial.engine.simulation;
+
+import dev.outdial.engine.port.CallId;
+import dev.outdial.engine.port.CallLog;
+import dev.outdial.engine.port.CallRecord;
+import dev.outdial.engine.port.LineRequest;
+import dev.outdial.engine.rules.DialVerdict;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The simulation's call log, counting the commits the engine asks of it as a database would make
+ * them: one per outermost {@link #atomically}, one per write outside any. A commit that writes call
+ * records without opening, naming or ending any is a save of calls' steps (issue 18: the steps of a call once
+ * cost a commit each).
+ */
+final class CountingCallLog implements CallLog {
+
+    private final CallLog log;
+    private int depth;
+    private boolean opensNamesOrEnds;
+    private boolean writesRecords;
+    private int commits;
+    private int stepSaves;
+
+    CountingCallLog(CallLog log) {
+        this.log = log;
+    }
+
+    /** Commits made so far. */
+    int commits() {
+        return commits;
+    }
+
+    /** Commits that only saved steps of calls up (no call opened, named or ended). */
+    int stepSaves() {
+        return stepSaves;
+    }
+
+    @Override
+    public <T> T atomically(Supplier<T> work) {
+        if (depth > 0) {
+            return work.get();
+        }
+        depth++;
+        try {
+            return log.atomically(work);
+        } finally {
+            depth--;
+            committed();
+        }
+    }
+
+    @Override
+    public LineRequest openLine(CallRecord pending, int contractLimit) {
+        opensNamesOrEnds = true;
+        return write(() -> log.openLine(pending, contractLimit));
+    }
+
+    @Override
+    public void placed(CallId pending, CallRecord placed) {
+        opensNamesOrEnds = true;
+        writeRecord(placed, () -> log.placed(pending, placed));
+    }
+
+    @Override
+    public void cancelLine(CallId pending) {
+        opensNamesOrEnds = true;
+        write(() -> {
+            log.cancelLine(pending);
+            return null;
+        });
+    }
+
+    @Override
+    public void save(CallRecord call) {
+        writeRecord(call, () -> log.save(call));
+    }
+
+    @Override
+    public void recordRefusal(long campaignId, long customerId, String number, Instant at, DialVerdict.Refused refusal) {
+        write(() -> {
+            log.recordRefusal(campaignId, customerId, number, at, refusal);
+            return null;
+        });
+    }
+
+    @Override
+    public int openCalls(long businessId) {
+        return log.openCalls(businessId);
+    }
+
+    @Override
+    public Optional<CallRecord> openCallOf(long campaignId, long customerId) {
+        return log.openCallOf(campaignId, customerId);
+    }
+
+    private void writeRecord(CallRecord call, Runnable write) {
+        writesRecords = true;
+        opensNamesOrEnds |= !call.isOpen();
+        write(() -> {
+            write.run();
+            return null;
+        });
+    }
+
+    private <T> T write(Supplier<T> write) {
+        T result = write.get();
+        if (depth == 0) {
+            committed();
+        }
+        return result;
+    }
+
+    private void committed() {
+        commits++;
+        if (writesRecords && !opensNamesOrEnds) {
+            stepSaves++;
+        }
+        writesRecords = false;
+        opensNamesOrEnds = false;
+    }
+}

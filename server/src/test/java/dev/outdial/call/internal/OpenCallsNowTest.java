@@ -1,0 +1,87 @@
+package dev.outdial.call.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outdial.call.LiveCalls;
+import dev.outdial.engine.customer.AgentId;
+import dev.outdial.engine.customer.CallResult;
+import dev.outdial.engine.port.CallId;
+import dev.outdial.engine.port.CallRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+
+/**
+ * Issue 18: an open call's steps reach its record a second late, so what the call records show of
+ * an open call is the engine's word first, the record's after; an ended record is never overridden,
+ * and another business's call never shows.
+ */
+class OpenCallsNowTest {
+
+    static final Instant NINE = Instant.parse("2025-03-03T09:00:00Z");
+    static final AgentId ALICE = AgentId.of("7");
+
+    final List<CallRecord> engine = new ArrayList<>();
+    final OpenCallsNow now = new OpenCallsNow(new StaticListableBeanFactory(Map.of("live", new LiveCalls() {
+        @Override
+        public Optional<CallRecord> open(long campaignId, CallId call) {
+            return engine.stream().filter(live -> live.campaignId() == campaignId && live.id().equals(call)).findFirst();
+        }
+
+        @Override
+        public List<CallRecord> openOf(long campaignId) {
+            return engine.stream().filter(live -> live.campaignId() == campaignId).toList();
+        }
+    })).getBeanProvider(LiveCalls.class));
+
+    static CallRecord placed(String name, long businessId, int secondsAfterNine) {
+        Instant at = NINE.plusSeconds(secondsAfterNine);
+        return CallRecord.dialing(new CallId(name), businessId, 1, secondsAfterNine, "+84900000001", "+84280000000",
+                Optional.empty(), at, at);
+    }
+
+    @Test
+    void anOpenCallIsTheEnginesWordAndAnEndedOneItsRecord() {
+        CallRecord recorded = placed("a", 1, 0);
+        CallRecord talking = recorded.ringing(NINE.plusMillis(100)).answered(NINE.plusMillis(600))
+                .connected(ALICE, NINE.plusMillis(700));
+        engine.add(talking);
+
+        assertThat(now.current(recorded)).isEqualTo(talking);
+        assertThat(now.phase(1, 1, "a", CallRecord.Phase.DIALING)).isEqualTo(CallRecord.Phase.TALKING);
+        CallRecord endedOnRecord = recorded.ended(NINE.plusSeconds(1), CallResult.NOANSWER);
+        assertThat(now.current(endedOnRecord)).as("the end is written with the whole record").isEqualTo(endedOnRecord);
+        assertThat(now.current(placed("b", 1, 1))).as("a call the engine does not run here").isEqualTo(placed("b", 1, 1));
+    }
+
+    @Test
+    void anotherBusinesssCallOfTheSameNameNeverShows() {
+        engine.add(placed("a", 2, 0).ringing(NINE.plusMillis(100)));
+
+        assertThat(now.current(placed("a", 1, 0)).ringingAt()).isEmpty();
+        assertThat(now.phase(1, 1, "a", CallRecord.Phase.DIALING)).isEqualTo(CallRecord.Phase.DIALING);
+        assertThat(now.listed(1, 1, List.of(), call -> true, 10)).isEmpty();
+    }
+
+    @Test
+    void anAgentsListHasTheCallTheyWereJustRungForAndNotOneTakenFromThem() {
+        CallRecord rungNotSaved = placed("rung", 1, 2);
+        CallRecord takenNotSaved = placed("taken", 1, 1).assignedTo(ALICE);
+        CallRecord older = placed("older", 1, 0).assignedTo(ALICE).ended(NINE.plusSeconds(1), CallResult.SUCCESS);
+        engine.add(rungNotSaved.ringing(NINE.plusSeconds(2)).answered(NINE.plusSeconds(3)).assignedTo(ALICE));
+        engine.add(takenNotSaved.unassigned());
+        List<CallRecord> alicesRecords = List.of(takenNotSaved, older);
+
+        List<CallRecord> listed = now.listed(1, 1, alicesRecords,
+                call -> call.agent().filter(ALICE::equals).isPresent(), 10);
+
+        assertThat(listed).extracting(call -> call.id().value()).containsExactly("rung", "older");
+        assertThat(listed.getFirst().phase()).isEqualTo(CallRecord.Phase.WAITING_FOR_AGENT);
+        assertThat(now.listed(1, 1, alicesRecords, call -> true, 1)).as("newest first, as many as asked")
+                .extracting(call -> call.id().value()).containsExactly("rung");
+    }
+}
