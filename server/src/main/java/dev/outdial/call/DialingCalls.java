@@ -37,11 +37,6 @@ public class DialingCalls implements CallLog {
     }
 
     @Override
-    public void placed(CallId pending, CallRecord placed) {
-        calls.placed(pending, placed);
-    }
-
-    @Override
     public void cancelLine(CallId pending) {
         calls.cancelLine(pending);
     }

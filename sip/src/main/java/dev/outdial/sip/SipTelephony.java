@@ -143,8 +143,8 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     }
 
     @Override
-    public CallId place(String from, String to, Duration ringTimeout, Consumer<CallEvent> listener) {
-        return running().dialCustomer(from, to, ringTimeout, listener);
+    public void place(CallId call, String from, String to, Duration ringTimeout, Consumer<CallEvent> listener) {
+        running().dialCustomer(call, from, to, ringTimeout, listener);
     }
 
     /**

@@ -91,7 +91,8 @@ class MediaCallsTest {
     void theCarriersAudioArrivesOnTheAnsweredLeg() {
         Sipp carrier = carrier(playing("g711a.pcap") + SippSteps.OUTDIAL_HANGS_UP);
         CallEvents events = new CallEvents();
-        CallId call = telephony.place("+4930999000", "+4930555123", Duration.ofSeconds(60), events);
+        CallId call = new CallId("call");
+        telephony.place(call, "+4930999000", "+4930555123", Duration.ofSeconds(60), events);
         events.next(CallEvent.Ringing.class);
         events.next(CallEvent.Answered.class);
         MediaLeg leg = media.legs.getFirst();
@@ -108,7 +109,8 @@ class MediaCallsTest {
     void promptsPlayInTurnAndTheCallEndsAfterTheLast() {
         Sipp carrier = carrier(SippSteps.OUTDIAL_HANGS_UP);
         CallEvents events = new CallEvents();
-        CallId call = telephony.place("+4930999000", "+4930555123", Duration.ofSeconds(60), events);
+        CallId call = new CallId("call");
+        telephony.place(call, "+4930999000", "+4930555123", Duration.ofSeconds(60), events);
         events.next(CallEvent.Ringing.class);
         events.next(CallEvent.Answered.class);
 
@@ -135,7 +137,8 @@ class MediaCallsTest {
                 """ + SippSteps.ok();
         Sipp carrier = carrier(pressingOne);
         CallEvents events = new CallEvents();
-        CallId call = telephony.place("+4930999000", "+4930555123", Duration.ofSeconds(60), events);
+        CallId call = new CallId("call");
+        telephony.place(call, "+4930999000", "+4930555123", Duration.ofSeconds(60), events);
         events.next(CallEvent.Ringing.class);
         events.next(CallEvent.Answered.class);
 
@@ -161,7 +164,8 @@ class MediaCallsTest {
         Sipp carrier = carrier(playing("g711a.pcap") + SippSteps.OUTDIAL_HANGS_UP);
 
         CallEvents customer = new CallEvents();
-        CallId customerLeg = telephony.place("+4930999000", "+4930555123", Duration.ofSeconds(60), customer);
+        CallId customerLeg = new CallId("customerLeg");
+        telephony.place(customerLeg, "+4930999000", "+4930555123", Duration.ofSeconds(60), customer);
         customer.next(CallEvent.Ringing.class);
         customer.next(CallEvent.Answered.class);
         CallEvents agent = new CallEvents();

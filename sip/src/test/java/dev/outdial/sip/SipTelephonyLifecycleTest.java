@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallEvent;
+import dev.outdial.engine.port.CallId;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -71,7 +72,7 @@ class SipTelephonyLifecycleTest {
         int carrierPort = Ports.free();
         sipp = Sipp.serve("carrier-rings-forever.xml", carrierPort, Map.of(), workDir);
         CallEvents events = new CallEvents();
-        start(TestSip.settings(Ports.free(), carrierPort)).place("+4930999000", "+4930555123", Duration.ofSeconds(60), events);
+        start(TestSip.settings(Ports.free(), carrierPort)).place(new CallId("customer"), "+4930999000", "+4930555123", Duration.ofSeconds(60), events);
         events.next(CallEvent.Ringing.class);
 
         telephony.close();

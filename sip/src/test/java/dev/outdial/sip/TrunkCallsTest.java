@@ -71,7 +71,8 @@ class TrunkCallsTest {
         carrier("carrier-answers.xml", Map.of("AFTER_ANSWER", SippSteps.farEndHangsUp("carrier")));
         CallEvents events = new CallEvents();
 
-        CallId call = start().place(HOTLINE, CUSTOMER, LONG_RING, events);
+        CallId call = new CallId("call");
+        start().place(call, HOTLINE, CUSTOMER, LONG_RING, events);
 
         events.next(CallEvent.Ringing.class);
         assertThat(events.next(CallEvent.Answered.class).byMachine()).isFalse();
@@ -90,7 +91,8 @@ class TrunkCallsTest {
     void ourHangUpOfAnAnsweredCallSendsBye() {
         carrier("carrier-answers.xml", Map.of("AFTER_ANSWER", SippSteps.OUTDIAL_HANGS_UP));
         CallEvents events = new CallEvents();
-        CallId call = start().place(HOTLINE, CUSTOMER, LONG_RING, events);
+        CallId call = new CallId("call");
+        start().place(call, HOTLINE, CUSTOMER, LONG_RING, events);
         events.next(CallEvent.Ringing.class);
         events.next(CallEvent.Answered.class);
 
@@ -159,7 +161,7 @@ class TrunkCallsTest {
         carrier("carrier-answers.xml", Map.of("AFTER_ANSWER", midCall));
         CallEvents events = new CallEvents();
 
-        start().place(HOTLINE, CUSTOMER, LONG_RING, events);
+        start().place(new CallId("customer"), HOTLINE, CUSTOMER, LONG_RING, events);
 
         events.next(CallEvent.Ringing.class);
         events.next(CallEvent.Answered.class);
@@ -220,7 +222,8 @@ class TrunkCallsTest {
                 "HEADERS", header == null ? "" : header.strip() + "\n"));
         CallEvents events = new CallEvents();
 
-        CallId call = start().place(HOTLINE, CUSTOMER, LONG_RING, events);
+        CallId call = new CallId("call");
+        start().place(call, HOTLINE, CUSTOMER, LONG_RING, events);
 
         if (rings) {
             events.next(CallEvent.Ringing.class);
@@ -257,7 +260,7 @@ class TrunkCallsTest {
                 "PROVISIONAL", "sends early media", "HEADERS", ""));
         CallEvents events = new CallEvents();
 
-        start().place(HOTLINE, CUSTOMER, LONG_RING, events);
+        start().place(new CallId("customer"), HOTLINE, CUSTOMER, LONG_RING, events);
 
         events.next(CallEvent.Ringing.class);
         assertThat(events.next(CallEvent.Failed.class).reason()).isEqualTo(CallResult.BUSY);
@@ -270,7 +273,7 @@ class TrunkCallsTest {
         carrier("carrier-rings-forever.xml", Map.of());
         CallEvents events = new CallEvents();
 
-        start().place(HOTLINE, CUSTOMER, Duration.ofMillis(300), events);
+        start().place(new CallId("customer"), HOTLINE, CUSTOMER, Duration.ofMillis(300), events);
 
         events.next(CallEvent.Ringing.class);
         assertThat(events.next(CallEvent.Failed.class).reason()).isEqualTo(CallResult.NOANSWER);
@@ -282,7 +285,8 @@ class TrunkCallsTest {
     void hangingUpARingingCallCancelsItAndFailsAsNoAnswer() {
         carrier("carrier-rings-forever.xml", Map.of());
         CallEvents events = new CallEvents();
-        CallId call = start().place(HOTLINE, CUSTOMER, LONG_RING, events);
+        CallId call = new CallId("call");
+        start().place(call, HOTLINE, CUSTOMER, LONG_RING, events);
         events.next(CallEvent.Ringing.class);
 
         telephony.hangUp(call);
@@ -308,8 +312,9 @@ class TrunkCallsTest {
                 "QOP", qop.equals("with qop") ? ", qop=\"auth\"" : "",
                 "CHECK", check));
         CallEvents events = new CallEvents();
-        CallId call = start(sippPort, SipSettings.Transport.UDP, Optional.of("trunk-user"), Optional.of("trunk-secret"),
-                Duration.ofHours(1)).place(HOTLINE, CUSTOMER, LONG_RING, events);
+        CallId call = new CallId("call");
+        start(sippPort, SipSettings.Transport.UDP, Optional.of("trunk-user"), Optional.of("trunk-secret"),
+                Duration.ofHours(1)).place(call, HOTLINE, CUSTOMER, LONG_RING, events);
 
         events.next(CallEvent.Answered.class);
         telephony.hangUp(call);
@@ -329,7 +334,7 @@ class TrunkCallsTest {
         carrier("carrier-challenges-twice.xml", Map.of());
         CallEvents events = new CallEvents();
         start(sippPort, SipSettings.Transport.UDP, Optional.of("trunk-user"), Optional.of("wrong"), Duration.ofHours(1))
-                .place(HOTLINE, CUSTOMER, LONG_RING, events);
+                .place(new CallId("customer"), HOTLINE, CUSTOMER, LONG_RING, events);
 
         assertThat(events.next(CallEvent.Failed.class).reason()).isEqualTo(CallResult.HOTLINE_ERROR);
         sipp.assertPassed();
@@ -357,7 +362,7 @@ class TrunkCallsTest {
         try (DatagramSocket silent = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             CallEvents events = new CallEvents();
             start(silent.getLocalPort(), SipSettings.Transport.UDP, Optional.empty(), Optional.empty(), Duration.ofHours(1))
-                    .place(HOTLINE, CUSTOMER, LONG_RING, events);
+                    .place(new CallId("customer"), HOTLINE, CUSTOMER, LONG_RING, events);
 
             assertThat(events.next(CallEvent.Failed.class).reason()).isEqualTo(CallResult.NETWORK_ERROR);
             events.assertNoMore();
@@ -368,7 +373,7 @@ class TrunkCallsTest {
     void aTrunkNobodyListensOnOverTcpIsANetworkError() {
         CallEvents events = new CallEvents();
         start(Ports.free(), SipSettings.Transport.TCP, Optional.empty(), Optional.empty(), Duration.ofHours(1))
-                .place(HOTLINE, CUSTOMER, LONG_RING, events);
+                .place(new CallId("customer"), HOTLINE, CUSTOMER, LONG_RING, events);
 
         assertThat(events.next(CallEvent.Failed.class).reason()).isEqualTo(CallResult.NETWORK_ERROR);
         events.assertNoMore();

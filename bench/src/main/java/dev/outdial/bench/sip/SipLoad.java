@@ -105,8 +105,8 @@ public final class SipLoad {
             }
             long placed = System.nanoTime();
             placedAt.put(number, Instant.now());
-            CallId[] id = new CallId[1];
-            id[0] = telephony.place("+842800000000", number, Duration.ofSeconds(10), event -> {
+            CallId id = new CallId("load-" + number);
+            telephony.place(id, "+842800000000", number, Duration.ofSeconds(10), event -> {
                 switch (event) {
                     case CallEvent.Answered a -> {
                         long answeredAt = System.nanoTime();

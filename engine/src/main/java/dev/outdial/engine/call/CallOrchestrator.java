@@ -42,13 +42,13 @@ import java.util.function.Function;
  * under a lease; whoever expires the lease closes the call as NETWORK_ERROR.
  *
  * <p>What must be durable when (issue 18: a commit costs a WAL flush, and a call had seven). The
- * call's record is opened, under a provisional name, in the dial's own transaction, before telephony
- * is asked ({@link DialGate}): a call placed at the carrier always has an open record, which counts
- * against the contract on every node and which a restart closes ({@link LapsedClaims}, found by its
- * customer, whatever its name). Its end, with the customer's result, commits before anything acts on
- * it. The record takes telephony's name at once when placed: that name is the call's for the API
- * from then on, and a client that read the provisional one must not find it gone a second later.
- * The steps after that (ringing, answered, the agent rung, connected) decide nothing that a crash
+ * call's record is opened, under the name the engine gives the call, in the dial's own transaction,
+ * before telephony is asked ({@link DialGate}): a call placed at the carrier always has an open
+ * record, which counts against the contract on every node and which a restart closes
+ * ({@link LapsedClaims}, found by its customer). Telephony places the call under that name, so the
+ * record is never renamed: the dial's commit is the call's only one before its end, and a client
+ * that read the call's name finds it under that name for good. Its end, with the customer's result,
+ * commits before anything acts on it. The steps after the dial (ringing, answered, the agent rung, connected) decide nothing that a crash
  * could get wrong: the engine decides from the call in memory (an answer without a connection ends
  * ABANDONED, connectedAt makes a hang-up SUCCESS, the pacing's abandon budget counts the ended call
  * it is told of), the audit reads the dial and end times and results, the abandon rate of reports
@@ -80,23 +80,23 @@ public final class CallOrchestrator {
     private final DialGate gate;
     private final Map<CallId, ActiveCall> active = new LinkedHashMap<>();
     private final Map<CallId, CallRecord> awaitingDisposition = new HashMap<>();
-    /** Open calls with a step not yet saved, by telephony's name; a save of them is due when not empty. */
+    /** Open calls with a step not yet saved, by name; a save of them is due when not empty. */
     private final Map<CallId, ActiveCall> unsavedSteps = new LinkedHashMap<>();
     private boolean stepSaveDue;
     /**
-     * The open calls' records as they stand now, by telephony's name, for readers on other threads
+     * The open calls' records as they stand now, by name, for readers on other threads
      * (the engine's own maps are its thread's alone); a call stays here, ended, until its end committed.
      */
     private final Map<CallId, CallRecord> liveRecords = new ConcurrentHashMap<>();
     private final HotlineChooser hotlines;
     private final NumberLists lists;
     /**
-     * Names a call until telephony gives it its own: one random UUID per orchestrator, so no other
-     * node or life of the server uses it, then a count. A random UUID per dial drew on the secure
-     * random source at every dial (a fiftieth of a simulated day).
+     * Names the calls placed here, for their records, the API and telephony alike: one random UUID
+     * per orchestrator, so no other node or life of the server uses it, then a count. A random UUID
+     * per dial drew on the secure random source at every dial (a fiftieth of a simulated day).
      */
-    private final String pendingPrefix = "pending-" + UUID.randomUUID() + "-";
-    private long pendingCalls;
+    private final String callNamePrefix = "call-" + UUID.randomUUID() + "-";
+    private long callsNamed;
 
     public CallOrchestrator(CampaignSettings settings, ConcurrencyLimit businessLimit, Scheduler scheduler,
                             Telephony telephony, CustomerStore store, NumberLists lists, CallLog log,
@@ -124,12 +124,12 @@ public final class CallOrchestrator {
             updates.apply(customerId, new CustomerInput.Released(), now);
             return new DialOutcome.NotPlaced("every hotline of the campaign failed lately and is skipped for now");
         }
-        Function<QueuedCustomer, CallRecord> pending = customer -> CallRecord.dialing(
-                new CallId(pendingPrefix + ++pendingCalls), settings.businessId(), settings.campaignId(),
+        Function<QueuedCustomer, CallRecord> dialing = customer -> CallRecord.dialing(
+                new CallId(callNamePrefix + ++callsNamed), settings.businessId(), settings.campaignId(),
                 customer.customerId(), customer.phoneNumber(), hotline.get(), agent, queuedAt, now);
-        return switch (gate.pass(customerId, now, pending)) {
+        return switch (gate.pass(customerId, now, dialing)) {
             case DialGate.Stopped stopped -> stopped.outcome();
-            case DialGate.Passed passed -> place(passed.customer(), passed.pending(), agent, connector);
+            case DialGate.Passed passed -> place(passed.customer(), passed.opened(), agent, connector);
         };
     }
 
@@ -258,20 +258,21 @@ public final class CallOrchestrator {
         updates.applyEach(customerIds, input, now());
     }
 
-    /** Places the call whose line the gate opened as {@code pending}; its record takes telephony's name for it. */
-    private DialOutcome place(QueuedCustomer customer, CallRecord pending, Optional<AgentId> agent, Connector connector) {
-        CallId id;
+    /** Places the call whose line the gate opened with its record {@code opened}, under the record's name. */
+    private DialOutcome place(QueuedCustomer customer, CallRecord opened, Optional<AgentId> agent, Connector connector) {
+        CallId id = opened.id();
+        ActiveCall call = new ActiveCall(this, opened, connector);
+        active.put(id, call);
+        liveRecords.put(id, opened);
         try {
-            id = telephony.place(pending.hotline(), customer.phoneNumber(), settings.noAnswerTimeout(),
-                    inOrder(event -> Optional.ofNullable(active.get(event.call())).ifPresent(call -> call.onCustomerLeg(event))));
+            telephony.place(id, opened.hotline(), customer.phoneNumber(), settings.noAnswerTimeout(),
+                    inOrder(event -> Optional.ofNullable(active.get(event.call())).ifPresent(leg -> leg.onCustomerLeg(event))));
         } catch (RuntimeException notPlaced) {
-            log.cancelLine(pending.id());
+            active.remove(id);
+            liveRecords.remove(id);
+            log.cancelLine(id);
             throw notPlaced;
         }
-        ActiveCall call = new ActiveCall(this, pending.named(id), connector);
-        active.put(id, call);
-        liveRecords.put(id, call.record());
-        log.placed(pending.id(), call.record());
         agent.ifPresent(taker -> screen.show(taker, new AgentUpdate.CallPlaced(settings.campaignId(), id,
                 customer.customerId())));
         return new DialOutcome.Placed(id);

@@ -36,8 +36,8 @@ final class DialGate {
     sealed interface Passage {
     }
 
-    /** The customer as stored once marked dialed, and its call recorded open as {@code pending}: the call may be placed. */
-    record Passed(QueuedCustomer customer, CallRecord pending) implements Passage {
+    /** The customer as stored once marked dialed, and its call recorded open as {@code opened}: the call may be placed. */
+    record Passed(QueuedCustomer customer, CallRecord opened) implements Passage {
     }
 
     record Stopped(DialOutcome outcome) implements Passage {
@@ -64,12 +64,12 @@ final class DialGate {
         this.businessLimit = businessLimit;
     }
 
-    /** {@code pendingCall}: the call that would be placed to the customer, under a provisional id. */
-    Passage pass(long customerId, Instant now, Function<QueuedCustomer, CallRecord> pendingCall) {
-        return log.atomically(() -> passNow(customerId, now, pendingCall));
+    /** {@code callToPlace}: the call that would be placed to the customer, under the name it keeps. */
+    Passage pass(long customerId, Instant now, Function<QueuedCustomer, CallRecord> callToPlace) {
+        return log.atomically(() -> passNow(customerId, now, callToPlace));
     }
 
-    private Passage passNow(long customerId, Instant now, Function<QueuedCustomer, CallRecord> pendingCall) {
+    private Passage passNow(long customerId, Instant now, Function<QueuedCustomer, CallRecord> callToPlace) {
         for (int conflict = 0; conflict < MAX_CONFLICTS; conflict++) {
             Optional<QueuedCustomer> stored = store.find(settings.campaignId(), customerId);
             if (stored.isEmpty()) {
@@ -86,15 +86,15 @@ final class DialGate {
                     return new Stopped(new DialOutcome.NotPlaced(rejected.reason()));
                 }
                 case Transition.Applied applied -> {
-                    CallRecord pending = pendingCall.apply(customer);
-                    Optional<Stopped> noLine = openLine(customer, pending, now);
+                    CallRecord opened = callToPlace.apply(customer);
+                    Optional<Stopped> noLine = openLine(customer, opened, now);
                     if (noLine.isPresent()) {
                         return noLine.get();
                     }
                     if (store.record(settings.campaignId(), customerId, customer.state(), applied)) {
-                        return new Passed(customer.withState(applied.state()), pending);
+                        return new Passed(customer.withState(applied.state()), opened);
                     }
-                    log.cancelLine(pending.id());
+                    log.cancelLine(opened.id());
                 }
             }
         }
@@ -106,8 +106,8 @@ final class DialGate {
      * calls on every node fill it; not placed when this node no longer paces the business (the
      * customer goes back, for the node that paces it now).
      */
-    private Optional<Stopped> openLine(QueuedCustomer customer, CallRecord pending, Instant now) {
-        return switch (log.openLine(pending, businessLimit.contractLimit())) {
+    private Optional<Stopped> openLine(QueuedCustomer customer, CallRecord opened, Instant now) {
+        return switch (log.openLine(opened, businessLimit.contractLimit())) {
             case LineRequest.Granted granted -> Optional.empty();
             case LineRequest.OverLimit over -> {
                 // The log found no line free under the same limit, so the verdict on its count refuses.

@@ -15,14 +15,11 @@ public interface CallLog {
     /**
      * The last check before a number is dialed, and its record, as one step: when the business's
      * open calls (every node's) leave a line free under {@code contractLimit} and this node may
-     * still start the business's calls, {@code pending} (under a provisional id: telephony names
-     * the call only once placed) is recorded open at once, so it counts against the limit before
+     * still start the business's calls, {@code pending} (under the name the call keeps: telephony
+     * places it under that name) is recorded open at once, so it counts against the limit before
      * the call exists. A record with that id already there is an error, never overwritten.
      */
     LineRequest openLine(CallRecord pending, int contractLimit);
-
-    /** The call opened as {@code pending} was placed and is named {@code placed.id()} from now on. */
-    void placed(CallId pending, CallRecord placed);
 
     /** The call opened as {@code pending} is not placed after all: its line is free again. */
     void cancelLine(CallId pending);

@@ -63,12 +63,6 @@ public record CallRecord(
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    /** The same call under another name: the provisional one it was opened under, then telephony's. */
-    public CallRecord named(CallId newId) {
-        return new CallRecord(newId, businessId, campaignId, customerId, dialedNumber, hotline, agent, queuedAt, dialingAt,
-                ringingAt, answeredAt, connectedAt, endedAt, result, disposition);
-    }
-
     public boolean isOpen() {
         return endedAt.isEmpty();
     }

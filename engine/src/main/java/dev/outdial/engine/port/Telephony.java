@@ -20,8 +20,14 @@ import java.util.function.Consumer;
  */
 public interface Telephony {
 
-    /** Dials {@code to} from the hotline {@code from} (both E.164); unanswered after {@code ringTimeout} it fails as NOANSWER. */
-    CallId place(String from, String to, Duration ringTimeout, Consumer<CallEvent> listener);
+    /**
+     * Dials {@code to} from the hotline {@code from} (both E.164) as the leg {@code call}, the name the
+     * engine gave the call and its record before asking (issue 18: the record is inserted under it, so
+     * it is never renamed); its events carry that name, whatever the adapter calls the leg inside (a
+     * SIP Call-ID). The engine never reuses a name; a name already placed here is an error. Unanswered
+     * after {@code ringTimeout} it fails as NOANSWER.
+     */
+    void place(CallId call, String from, String to, Duration ringTimeout, Consumer<CallEvent> listener);
 
     /**
      * Rings the agent's own phone (a softphone, the agent's page, a simulated agent) to connect an

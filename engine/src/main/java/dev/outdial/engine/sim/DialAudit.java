@@ -70,7 +70,7 @@ public final class DialAudit implements Telephony {
     }
 
     @Override
-    public CallId place(String from, String to, Duration ringTimeout, Consumer<CallEvent> listener) {
+    public void place(CallId call, String from, String to, Duration ringTimeout, Consumer<CallEvent> listener) {
         dials++;
         Customer customer = byNumber.get(to);
         CampaignSettings settings = campaigns.get(customer.campaignId());
@@ -94,7 +94,7 @@ public final class DialAudit implements Telephony {
         if (open > limit.contractLimit()) {
             violations.add(dialOf(to) + open + " calls up, above the contract's " + limit.contractLimit());
         }
-        return carrier.place(from, to, ringTimeout, listener);
+        carrier.place(call, from, to, ringTimeout, listener);
     }
 
     private String dialOf(String to) {

@@ -40,15 +40,6 @@ public final class InMemoryCallLog implements CallLog {
     }
 
     @Override
-    public void placed(CallId pending, CallRecord placed) {
-        if (calls.containsKey(placed.id())) {
-            throw new IllegalStateException("call " + placed.id().value() + " is recorded already");
-        }
-        cancelLine(pending);
-        save(placed);
-    }
-
-    @Override
     public void cancelLine(CallId pending) {
         CallRecord opened = calls.remove(pending);
         if (opened != null && opened.isOpen()) {

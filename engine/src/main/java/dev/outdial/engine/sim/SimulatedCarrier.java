@@ -49,8 +49,9 @@ public final class SimulatedCarrier implements Telephony {
     }
 
     /**
-     * A carrier whose leg ids start with {@code idPrefix}: live, the node's id, so a server started
-     * again never names a call as its previous life did in the call records.
+     * A carrier whose own legs' ids (agents' and inbound callers'; the engine names the calls it
+     * places) start with {@code idPrefix}: live, the node's id, so a server started again never names
+     * a leg as its previous life did in the call records.
      */
     public SimulatedCarrier(Scheduler scheduler, CarrierModel model, Random random, String idPrefix) {
         this(scheduler, model, (number, current) -> CallFate.draw(current, number, random), random, idPrefix);
@@ -105,8 +106,11 @@ public final class SimulatedCarrier implements Telephony {
     }
 
     @Override
-    public CallId place(String from, String to, Duration ringTimeout, Consumer<CallEvent> listener) {
-        Leg leg = open("customer", listener);
+    public void place(CallId call, String from, String to, Duration ringTimeout, Consumer<CallEvent> listener) {
+        Leg leg = new Leg(call, listener);
+        if (legs.putIfAbsent(call, leg) != null) {
+            throw new IllegalStateException("call " + call.value() + " is placed already");
+        }
         CallFate fate = fates.next(to, model);
         // A hotline rule (a failing trunk) decides before the number's own fate.
         CarrierOutcome outcome = hotlineRules.outcomeFor(from).orElse(fate.outcome());
@@ -130,7 +134,6 @@ public final class SimulatedCarrier implements Telephony {
                 leg.timer = scheduler.after(givesUp, () -> end(leg, new CallEvent.Failed(leg.id, CallResult.NOANSWER)));
             }
         });
-        return leg.id;
     }
 
     @Override

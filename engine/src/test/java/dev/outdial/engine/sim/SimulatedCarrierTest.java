@@ -1,6 +1,7 @@
 package dev.outdial.engine.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.customer.CallResult;
@@ -35,7 +36,7 @@ class SimulatedCarrierTest {
 
     @Test
     void answeredCustomerRingsAnswersTalksAndHangsUp() {
-        carrier.place(HOTLINE, "+84280000003", RING_TIMEOUT, this::listen);
+        carrier.place(new CallId("customer"), HOTLINE, "+84280000003", RING_TIMEOUT, this::listen);
 
         scheduler.runFor(Duration.ofMinutes(5));
 
@@ -45,8 +46,8 @@ class SimulatedCarrierTest {
 
     @Test
     void perNumberRulesFixTheOutcome() {
-        carrier.place(HOTLINE, "+84280000001", RING_TIMEOUT, this::listen);
-        carrier.place(HOTLINE, "+84280000002", RING_TIMEOUT, this::listen);
+        carrier.place(new CallId("first"), HOTLINE, "+84280000001", RING_TIMEOUT, this::listen);
+        carrier.place(new CallId("second"), HOTLINE, "+84280000002", RING_TIMEOUT, this::listen);
 
         scheduler.runFor(Duration.ofMinutes(5));
 
@@ -55,7 +56,7 @@ class SimulatedCarrierTest {
 
     @Test
     void theEnginesRingTimeoutCutsALongRing() {
-        carrier.place(HOTLINE, "+84280000002", Duration.ofSeconds(10), this::listen);
+        carrier.place(new CallId("customer"), HOTLINE, "+84280000002", Duration.ofSeconds(10), this::listen);
 
         scheduler.runFor(Duration.ofMinutes(1));
 
@@ -114,7 +115,8 @@ class SimulatedCarrierTest {
 
     @Test
     void legTheEngineHangsUpStillGetsItsOneTerminalEvent() {
-        CallId call = carrier.place(HOTLINE, "+84280000003", RING_TIMEOUT, this::listen);
+        CallId call = new CallId("call");
+        carrier.place(call, HOTLINE, "+84280000003", RING_TIMEOUT, this::listen);
         scheduler.runFor(Duration.ofSeconds(10));
 
         carrier.hangUp(call);
@@ -122,6 +124,19 @@ class SimulatedCarrierTest {
         scheduler.runFor(Duration.ofMinutes(5));
 
         assertThat(heard).containsExactly("1s Ringing", "6s Answered", "10s HungUp");
+    }
+
+    @Test
+    void aCallGoesByTheNameTheEngineGaveItWhichIsPlacedOnce() {
+        CallId call = new CallId("the engine's name");
+        List<CallId> named = new ArrayList<>();
+        carrier.place(call, HOTLINE, "+84280000003", RING_TIMEOUT, event -> named.add(event.call()));
+
+        assertThatThrownBy(() -> carrier.place(call, HOTLINE, "+84280000001", RING_TIMEOUT, this::listen))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("placed already");
+        scheduler.runFor(Duration.ofMinutes(1));
+        assertThat(named).as("its events").isNotEmpty().containsOnly(call);
+        assertThat(heard).as("the second placing dialed nothing").isEmpty();
     }
 
     @Test
@@ -134,7 +149,7 @@ class SimulatedCarrierTest {
         SimulatedCarrier typical = new SimulatedCarrier(time, CarrierModel.typical(), new Random(seed));
         List<CallResult> results = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            typical.place(HOTLINE, "+8428000" + (1000 + i), RING_TIMEOUT, event -> {
+            typical.place(new CallId("call-" + i), HOTLINE, "+8428000" + (1000 + i), RING_TIMEOUT, event -> {
                 switch (event) {
                     case CallEvent.Failed failed -> results.add(failed.reason());
                     case CallEvent.HungUp ignored -> results.add(CallResult.SUCCESS);

@@ -19,7 +19,7 @@ final class CountingCallLog implements CallLog {
 
     private final CallLog log;
     private int depth;
-    private boolean opensNamesOrEnds;
+    private boolean opensOrEnds;
     private boolean writesRecords;
     private int commits;
     private int stepSaves;
@@ -54,19 +54,13 @@ final class CountingCallLog implements CallLog {
 
     @Override
     public LineRequest openLine(CallRecord pending, int contractLimit) {
-        opensNamesOrEnds = true;
+        opensOrEnds = true;
         return write(() -> log.openLine(pending, contractLimit));
     }
 
     @Override
-    public void placed(CallId pending, CallRecord placed) {
-        opensNamesOrEnds = true;
-        writeRecord(placed, () -> log.placed(pending, placed));
-    }
-
-    @Override
     public void cancelLine(CallId pending) {
-        opensNamesOrEnds = true;
+        opensOrEnds = true;
         write(() -> {
             log.cancelLine(pending);
             return null;
@@ -98,7 +92,7 @@ final class CountingCallLog implements CallLog {
 
     private void writeRecord(CallRecord call, Runnable write) {
         writesRecords = true;
-        opensNamesOrEnds |= !call.isOpen();
+        opensOrEnds |= !call.isOpen();
         write(() -> {
             write.run();
             return null;
@@ -115,10 +109,10 @@ final class CountingCallLog implements CallLog {
 
     private void committed() {
         commits++;
-        if (writesRecords && !opensNamesOrEnds) {
+        if (writesRecords && !opensOrEnds) {
             stepSaves++;
         }
         writesRecords = false;
-        opensNamesOrEnds = false;
+        opensOrEnds = false;
     }
 }

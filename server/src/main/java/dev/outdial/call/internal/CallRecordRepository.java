@@ -118,21 +118,6 @@ public class CallRecordRepository implements CallLog {
         return request == null ? fence.fenced(businessId) : request;
     }
 
-    /**
-     * The call's record takes telephony's name for it, and its state as placed, in one statement; a
-     * name another record has is an error (duplicate key).
-     */
-    @Override
-    public void placed(CallId pending, CallRecord placed) {
-        Map<String, Object> values = values(placed);
-        values.put("pending", pending.value());
-        int renamed = db.sql("update call_record set id = :id, " + UPDATED_COLUMNS + " where id = :pending")
-                .params(values).update();
-        if (renamed != 1) {
-            throw new IllegalStateException("call " + pending.value() + " has no record to name " + placed.id().value());
-        }
-    }
-
     @Override
     public void cancelLine(CallId pending) {
         db.sql("delete from call_record where id = :id and ended_at is null").param("id", pending.value()).update();

@@ -64,11 +64,6 @@ final class ClassifyingCallLog implements CallLog {
     }
 
     @Override
-    public void placed(CallId pending, CallRecord placed) {
-        calls.placed(pending, placed);
-    }
-
-    @Override
     public void cancelLine(CallId pending) {
         calls.cancelLine(pending);
     }

@@ -60,16 +60,22 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
         return requests;
     }
 
-    /** Dials a customer through the trunk. */
-    public CallId dialCustomer(String from, String to, Duration ringTimeout, Consumer<CallEvent> listener) {
-        return dial("customer", "call to " + to, ringTimeout, listener,
-                sdp -> requests.inviteCustomer(from, to, sdp));
+    /**
+     * Dials a customer through the trunk as the leg {@code id}, the engine's name for the call; the
+     * INVITE gets a SIP Call-ID of its own, mapped back to the leg when the trunk answers.
+     */
+    public void dialCustomer(CallId id, String from, String to, Duration ringTimeout, Consumer<CallEvent> listener) {
+        if (byId.containsKey(id)) {
+            throw new IllegalStateException("call " + id.value() + " is placed already");
+        }
+        dial(id, "call to " + to, ringTimeout, listener, sdp -> requests.inviteCustomer(from, to, sdp));
     }
 
     /** Rings an agent's phone at its registered contact. */
     public CallId dialAgent(AgentId agent, String contact, Duration answerTimeout, Consumer<CallEvent> listener) {
-        return dial("agent", "agent " + agent.value() + "'s phone", answerTimeout, listener,
-                sdp -> requests.inviteAgent(contact, sdp));
+        CallId id = CallIds.next("agent");
+        dial(id, "agent " + agent.value() + "'s phone", answerTimeout, listener, sdp -> requests.inviteAgent(contact, sdp));
+        return id;
     }
 
     /** A leg that fails at once with {@code result}, for a call that cannot even be tried. */
@@ -79,16 +85,15 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
         return id;
     }
 
-    private CallId dial(String kind, String description, Duration ringTimeout, Consumer<CallEvent> listener,
-                        java.util.function.Function<String, Request> invite) {
-        CallId id = CallIds.next(kind);
+    private void dial(CallId id, String description, Duration ringTimeout, Consumer<CallEvent> listener,
+                      java.util.function.Function<String, Request> invite) {
         MediaLeg leg;
         try {
             leg = media.open();
         } catch (IOException | RuntimeException e) {
             LOG.warn("No RTP port for the {}: {}", description, e.getMessage());
             events.emit(listener, new CallEvent.Failed(id, CallResult.HOTLINE_ERROR));
-            return id;
+            return;
         }
         OutboundLeg outbound = new OutboundLeg(id, this, leg, listener, description);
         Request request;
@@ -98,12 +103,11 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
             LOG.warn("Cannot dial the {}: {}", description, e.getMessage());
             leg.close();
             events.emit(listener, new CallEvent.Failed(id, CallResult.INVALID_NUMBER));
-            return id;
+            return;
         }
         byId.put(id, outbound);
         bySipCallId.put(((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId(), outbound);
         outbound.start(request, ringTimeout);
-        return id;
     }
 
     /** Registers a leg that is not a SIP leg of its own (a virtual leg on a nailed-up line). */
