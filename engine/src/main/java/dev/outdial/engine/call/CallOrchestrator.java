@@ -45,21 +45,22 @@ import java.util.function.Function;
  * call's record is opened, under the name the engine gives the call, in the dial's own transaction,
  * before telephony is asked ({@link DialGate}): a call placed at the carrier always has an open
  * record, which counts against the contract on every node and which a restart closes
- * ({@link LapsedClaims}, found by its customer). Telephony places the call under that name, so the
- * record is never renamed: the dial's commit is the call's only one before its end, and a client
- * that read the call's name finds it under that name for good. Its end, with the customer's result,
- * commits before anything acts on it. The steps after the dial (ringing, answered, the agent rung, connected) decide nothing that a crash
- * could get wrong: the engine decides from the call in memory (an answer without a connection ends
- * ABANDONED, connectedAt makes a hang-up SUCCESS, the pacing's abandon budget counts the ended call
- * it is told of), the audit reads the dial and end times and results, the abandon rate of reports
- * and of the live view counts results, and a call a crash left open is closed as NETWORK_ERROR
- * whatever steps its record shows. So they are kept in memory and saved together, every call of the
- * campaign with a step since the last save in one transaction, {@link #STEP_SAVE_DELAY} after the
- * first of them, or with the call's end, which writes the whole record; what a crash loses is at most
- * that long of the record's intermediate times (a crashed call shows fewer of them, and the reports'
- * talk time misses a connection made in its last second). Readers of an open call ask the engine first ({@link #liveRecord}, {@link #liveRecords}: what it
- * knows of each call now, from any thread), then the record: the agent's call panel, the live view's
- * phases and the API see every step as it happens on the node that runs the call.
+ * ({@link LapsedClaims}, found by its customer). Telephony places the call under that name, so the record is
+ * never renamed: the dial's commit is the call's only one before its end, and a client that read the
+ * call's name finds it under that name for good. Its end, with the customer's result, commits before
+ * anything acts on it. The steps after the dial (ringing, answered, the agent rung, connected) decide
+ * nothing that a crash could get wrong: the engine decides from the call in memory (an answer without
+ * a connection ends ABANDONED, connectedAt makes a hang-up SUCCESS, the pacing's abandon budget counts
+ * the ended call it is told of), the audit reads the dial and end times and results, the abandon rate
+ * of reports and of the live view counts results, and a call a crash left open is closed as
+ * NETWORK_ERROR whatever steps its record shows. So they are kept in memory and saved together, every
+ * call of the campaign with a step since the last save in one transaction, {@link #STEP_SAVE_DELAY}
+ * after the first of them, or with the call's end, which writes the whole record; what a crash loses
+ * is at most that long of the record's intermediate times (a crashed call shows fewer of them, and the
+ * reports' talk time misses a connection made in its last second). Readers of an open call ask the
+ * engine first ({@link #liveRecord}, {@link #liveRecords}: what it knows of each call now, from any
+ * thread), then the record: the agent's call panel, the live view's phases and the API see every step
+ * as it happens on the node that runs the call.
  */
 public final class CallOrchestrator {
 
@@ -84,8 +85,10 @@ public final class CallOrchestrator {
     private final Map<CallId, ActiveCall> unsavedSteps = new LinkedHashMap<>();
     private boolean stepSaveDue;
     /**
-     * The open calls' records as they stand now, by name, for readers on other threads
-     * (the engine's own maps are its thread's alone); a call stays here, ended, until its end committed.
+     * The open calls' records as they stand now, by name, for readers on other threads (the engine's
+     * own maps are its thread's alone). An ending call stays here as it stood before its end until the
+     * end has committed: a reader never sees a call ended whose customer's result is not stored yet, nor
+     * the record's older steps while the end is being written.
      */
     private final Map<CallId, CallRecord> liveRecords = new ConcurrentHashMap<>();
     private final HotlineChooser hotlines;
@@ -353,7 +356,6 @@ public final class CallOrchestrator {
         CallRecord ended = call.record();
         active.remove(ended.id());
         unsavedSteps.remove(ended.id());
-        liveRecords.put(ended.id(), ended);
         hotlines.ended(ended.hotline(), ended.result().orElseThrow(), now());
         Optional<Transition> transition;
         try {

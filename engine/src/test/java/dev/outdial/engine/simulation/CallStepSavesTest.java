@@ -17,6 +17,10 @@ import dev.outdial.engine.sim.Distribution;
 import dev.outdial.engine.sim.NumberRules;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -103,6 +107,30 @@ class CallStepSavesTest {
                 });
         assertThat(orchestrator.liveRecord(placed)).as("an ended call is read from its record").isEmpty();
         assertThat(orchestrator.liveRecords()).isEmpty();
+    }
+
+    @Test
+    void whileACallsEndIsBeingStoredReadersStillSeeItOpen() {
+        Simulation sim = new Simulation(4, FAST, 10);
+        CallOrchestrator orchestrator = sim.campaign(aProgressiveCampaign(1).build()).calls();
+        sim.campaignRunner(1).start();
+        sim.customer(1, "+84900000001");
+        sim.bot("alice", 1, QUICK);
+        List<Optional<CallRecord>> seenDuringEnds = new ArrayList<>();
+        Set<CallId> ended = new HashSet<>();
+        sim.writes.beforeSave(call -> {
+            // The end's save, not the agent's word saved on the ended record later.
+            if (!call.isOpen() && ended.add(call.id())) {
+                seenDuringEnds.add(orchestrator.liveRecord(call.id()));
+            }
+        });
+
+        sim.runUntil(NINE.plusSeconds(5));
+
+        // A client that saw the call ended reads its customer next: its result must be stored by then.
+        assertThat(seenDuringEnds).as("the engine's word while an end commits: the call as it stood, open")
+                .isNotEmpty().allSatisfy(live -> assertThat(live).hasValueSatisfying(call ->
+                        assertThat(call.isOpen()).isTrue()));
     }
 
     @Test

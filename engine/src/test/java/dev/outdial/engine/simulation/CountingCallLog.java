@@ -7,6 +7,7 @@ import dev.outdial.engine.port.LineRequest;
 import dev.outdial.engine.rules.DialVerdict;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -23,6 +24,7 @@ final class CountingCallLog implements CallLog {
     private boolean writesRecords;
     private int commits;
     private int stepSaves;
+    private Consumer<CallRecord> beforeSave = call -> { };
 
     CountingCallLog(CallLog log) {
         this.log = log;
@@ -67,8 +69,14 @@ final class CountingCallLog implements CallLog {
         });
     }
 
+    /** Runs {@code reader} on each record saved, inside the transaction that saves it, before it is written. */
+    void beforeSave(Consumer<CallRecord> reader) {
+        this.beforeSave = reader;
+    }
+
     @Override
     public void save(CallRecord call) {
+        beforeSave.accept(call);
         writeRecord(call, () -> log.save(call));
     }
 

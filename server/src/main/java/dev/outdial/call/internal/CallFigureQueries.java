@@ -94,7 +94,8 @@ public class CallFigureQueries {
                            as talk_seconds,
                        count(distinct %s) as active_hours
                   from call_record r
-                """.formatted(keyOf(grouping), LocalClockSql.hourOf("extract(epoch from r.dialing_at)", zone, start, end)) + PERIOD + agentsOnly(grouping) + groupBy(grouping, "");
+                """.formatted(keyOf(grouping), LocalClockSql.hourOf("extract(epoch from r.dialing_at)", zone, start, end))
+                + PERIOD + agentsOnly(grouping) + groupBy(grouping, "");
         return db.sql(sql)
                 .param("business", businessId).param("start", SqlTime.toSql(start))
                 .param("end", SqlTime.toSql(end)).param("campaign", campaignId)

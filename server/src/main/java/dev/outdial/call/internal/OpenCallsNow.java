@@ -41,7 +41,7 @@ public class OpenCallsNow {
         return live(recorded.businessId(), recorded.campaignId(), recorded.id()).orElse(recorded);
     }
 
-    /** The phase of the business's open call: the engine's while it runs it here (ENDED a moment before its record), else {@code recorded}. */
+    /** The phase of the business's open call: the engine's while it runs it here, else {@code recorded}. */
     public CallRecord.Phase phase(long businessId, long campaignId, String callId, CallRecord.Phase recorded) {
         return live(businessId, campaignId, new CallId(callId)).map(CallRecord::phase).orElse(recorded);
     }
