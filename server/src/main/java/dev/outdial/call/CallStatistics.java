@@ -42,11 +42,9 @@ public class CallStatistics {
                 phases.put(phase, 0);
             }
         }
+        // The engine's word on a call is the call before its end until that end is stored, never ENDED.
         for (CallFigureQueries.OpenCall open : queries.open(businessId, campaignId)) {
-            CallRecord.Phase phase = now.phase(businessId, open.campaignId(), open.id(), open.phase());
-            if (phase != CallRecord.Phase.ENDED) {
-                phases.merge(phase, 1, Integer::sum);
-            }
+            phases.merge(now.phase(businessId, open.campaignId(), open.id(), open.phase()), 1, Integer::sum);
         }
         return phases;
     }
