@@ -3,7 +3,7 @@
 #   bench/live-load.sh [--customers 1000000] [--businesses 10] [--campaigns 4] [--agents 40] [--minutes 10]
 #                      [--nodes 1,2] [--ring 1s] [--talk 4s] [--no-answer 3s] [--limit 1000] [--pool 10]
 #                      [--warmup-seconds 30] [--db outdial_live_load_bench] [--port 8180] [--reuse] [--jfr]
-#                      [--engine-threads 4] [--listener-threads 4]
+#                      [--engine-threads 4] [--listener-threads 4] [--kill-every SECONDS] [--pacer-lease 60s]
 # Prepares a PostgreSQL database (dropped and made again unless --reuse: role outdial may CREATEDB) with
 # businesses x campaigns running campaigns (progressive and predictive in turn) of --agents bots each over
 # --customers customers (generate_series), then runs the server jar on it with the simulated carrier in a

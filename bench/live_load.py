@@ -111,13 +111,23 @@ class Node:
         for _ in range(600):
             if self.process.poll() is not None:
                 raise RuntimeError(f"node {self.name} stopped; see {self.log_path}")
-            try:
-                urllib.request.urlopen(self.url + "/actuator/health", timeout=5).read()
+            if self.answers():
                 log(f"node {self.name} up on port {self.port} (pid {self.process.pid})")
                 return
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                time.sleep(1)
+            time.sleep(1)
         raise RuntimeError(f"node {self.name} did not come up; see {self.log_path}")
+
+    def answers(self):
+        try:
+            urllib.request.urlopen(self.url + "/actuator/health", timeout=5).read()
+            return True
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            return False
+
+    def kill(self):
+        """SIGKILL, as a crash or a pulled plug: no shutdown hook, no lease given up, calls left up."""
+        self.process.kill()
+        self.process.wait()
 
     def stop(self):
         if self.process and self.process.poll() is None:
@@ -304,8 +314,9 @@ def prepare(args, db, jar, log_dir):
     return plan
 
 
-def seat(nodes, plan):
-    """Seats each campaign's bots on whichever node paces its business (the others answer 0)."""
+def seat(nodes, plan, quiet=False):
+    """Seats each campaign's bots on whichever node paces its business (the others answer 0; a bot already
+    at work there keeps its seat)."""
     for entry in plan:  # a run stopped between its pause and its resume left them paused
         client = Http(nodes[0].url, entry["admin"], ADMIN_PASSWORD)
         if client.call("GET", f"/api/v1/campaigns/{entry['campaign']}")["status"] == "PAUSED":
@@ -327,7 +338,42 @@ def seat(nodes, plan):
             time.sleep(2)
     if waiting:
         raise RuntimeError(f"{len(waiting)} campaigns found no node running them")
-    log(f"seated {sum(len(e['agents']) for e in plan)} bots in {len(plan)} campaigns")
+    if not quiet:
+        log(f"seated {sum(len(e['agents']) for e in plan)} bots in {len(plan)} campaigns")
+
+
+def calls_recorded(db):
+    """Call records so far: the attempts counted by the database, which a killed node's counters cannot be."""
+    return int(db.psql("select count(*) from call_record"))
+
+
+RESEAT_EVERY = 10
+
+
+def kill_in_turn(args, nodes, plan, end, loads):
+    """The reliability run: every --kill-every seconds a node in turn is killed (SIGKILL) and started again
+    under its name; every RESEAT_EVERY seconds, while it starts, each campaign's bots are seated again on
+    whichever node that answers paces its business now (the other, once it took the killed node's leases
+    over; the restarted one, once up), as agents would sign in again where their business went. Answers the
+    number of kills and the node still starting, if any."""
+    kills, next_kill, starting = 0, time.time() + args.kill_every, None
+    while time.time() < end:
+        time.sleep(max(0, min(end, next_kill, time.time() + RESEAT_EVERY) - time.time()))
+        loads.append(os.getloadavg()[0])
+        if time.time() >= end:
+            break
+        if starting is not None and starting.answers():
+            log(f"node {starting.name} up again")
+            starting = None
+        if starting is None and time.time() >= next_kill:
+            starting = nodes[kills % len(nodes)]
+            starting.kill()
+            kills += 1
+            log(f"killed node {starting.name} (SIGKILL); starting it again")
+            starting.launch()
+            next_kill = time.time() + args.kill_every
+        seat([node for node in nodes if node is not starting], plan, quiet=True)
+    return kills, starting
 
 
 def pause_and_audit(nodes, plan, args):
@@ -379,28 +425,40 @@ def run(args, db, jar, log_dir, plan, count):
         backends0, pids0 = bench_backends_cpu(db)
         work0 = database_work(db)
         waiting0 = events_waiting(db)
+        recorded0 = calls_recorded(db)
         log(f"measuring {args.minutes} min on {count} node(s)")
         per_node_placed0 = [scrape([node]).get("outdial_calls_placed_total", 0) for node in nodes]
         loads = []
         end = t0 + args.minutes * 60
+        kills, starting = kill_in_turn(args, nodes, plan, end, loads) if args.kill_every else (0, None)
         while time.time() < end:
             time.sleep(min(30, max(0, end - time.time())))
             loads.append(os.getloadavg()[0])
-        after, t1 = scrape(nodes), time.time()
-        per_node_placed1 = [scrape([node]).get("outdial_calls_placed_total", 0) for node in nodes]
-        jvm1 = [node.cpu_seconds() for node in nodes]
+        # A restarted node's counters began again at zero: with kills the call records count the attempts,
+        # and the timers and the JVMs' CPU say nothing.
+        after = scrape(nodes) if not kills else {}
+        t1 = time.time()
+        per_node_placed1 = [scrape([node]).get("outdial_calls_placed_total", 0) for node in nodes] if not kills else []
+        jvm1 = [node.cpu_seconds() for node in nodes] if not kills else []
         pg1 = postgres_cpu()
         backends1, pids1 = bench_backends_cpu(db)
         work1 = database_work(db)
         waiting1 = events_waiting(db)
+        recorded1 = calls_recorded(db)
+        if starting is not None:
+            starting.wait()
         seconds = t1 - t0
-        placed = after.get("outdial_calls_placed_total", 0) - before.get("outdial_calls_placed_total", 0)
+        if kills:
+            placed = recorded1 - recorded0
+            before, jvm0, per_node_placed0 = {}, [], []
+        else:
+            placed = after.get("outdial_calls_placed_total", 0) - before.get("outdial_calls_placed_total", 0)
         claim_count = after.get(("outdial_customers_claim_seconds_count", None), 0) \
             - before.get(("outdial_customers_claim_seconds_count", None), 0)
         result = {
             "nodes": count, "seconds": seconds, "attempts_per_s": placed / seconds,
             "per_node": [(b - a) / seconds for a, b in zip(per_node_placed0, per_node_placed1)],
-            "claims_per_s": claim_count / seconds,
+            "claims_per_s": None if kills else claim_count / seconds,
             "claim_p50": quantile(before, after, "outdial_customers_claim_seconds", 0.50),
             "claim_p99": quantile(before, after, "outdial_customers_claim_seconds", 0.99),
             "claim_mean": mean_ms(before, after, "outdial_customers_claim_seconds"),
@@ -415,6 +473,7 @@ def run(args, db, jar, log_dir, plan, count):
             "rows_written_per_attempt": (work1[1] - work0[1]) / placed if placed else None,
             "rows_fetched_per_attempt": (work1[2] - work0[2]) / placed if placed else None,
             "load": (load_before[0], max(loads) if loads else load_before[0]),
+            "kills": kills,
         }
         log(json.dumps(result))
         violations, by_rule, calls = pause_and_audit(nodes, plan, args)
@@ -458,6 +517,9 @@ def main():
     parser.add_argument("--port", type=int, default=8180)
     parser.add_argument("--reuse", action="store_true", help="keep the database the last run prepared (same sizes)")
     parser.add_argument("--jfr", action="store_true", help="record each node with JFR (bench/live-load-<node>.jfr)")
+    parser.add_argument("--kill-every", type=float, default=0,
+                        help="the reliability run: kill a node (SIGKILL) in turn every so many seconds of the measured "
+                             "minutes and start it again; with --pacer-lease short enough for its businesses to move")
     parser.add_argument("--operator-password", default=os.environ.get("OUTDIAL_OPERATOR_PASSWORD", "bench-operator-password"))
     args = parser.parse_args()
     log_dir = os.path.dirname(os.path.abspath(args.jar)) if False else os.path.join(os.path.dirname(__file__), "target")
@@ -481,10 +543,10 @@ def main():
           "| commits / rows written / rows fetched per attempt | listener events waiting (start → end) | load avg | violations |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in results:
-        print(f"| {r['nodes']} | {r['attempts_per_s']:.0f} ({', '.join(f'{x:.0f}' for x in r['per_node'])}) "
-              f"| {r['claims_per_s']:.0f} | {fmt(r['claim_p50'], 2)} / {fmt(r['claim_p99'], 2)} / {fmt(r['claim_mean'], 2)} "
+        print(f"| {r['nodes']}{' (' + str(r['kills']) + ' killed)' if r['kills'] else ''} | {r['attempts_per_s']:.0f} ({', '.join(f'{x:.0f}' for x in r['per_node']) or '–'}) "
+              f"| {fmt(r['claims_per_s'], 0)} | {fmt(r['claim_p50'], 2)} / {fmt(r['claim_p99'], 2)} / {fmt(r['claim_mean'], 2)} "
               f"| {fmt(r['end_p50'], 2)} / {fmt(r['end_p99'], 2)} | {fmt(r['record_p99'], 2)} "
-              f"| {' + '.join(f'{x:.2f}' for x in r['jvm_cpu'])} | {r['pg_cpu']:.2f} / {fmt(r['pg_backends_cpu'], 2)} "
+              f"| {' + '.join(f'{x:.2f}' for x in r['jvm_cpu']) or '–'} | {r['pg_cpu']:.2f} / {fmt(r['pg_backends_cpu'], 2)} "
               f"| {fmt(r['commits_per_attempt'])} / {fmt(r['rows_written_per_attempt'])} / {fmt(r['rows_fetched_per_attempt'])} | {r['events_waiting'][0]} → {r['events_waiting'][1]} | {r['load'][0]:.1f}–{r['load'][1]:.1f} | {r['violations']} {r['by_rule'] or ''} |")
     if len(results) > 1:
         one = results[0]["attempts_per_s"]

@@ -132,7 +132,8 @@ public class SimulatedAgentSeats {
     /**
      * Seats bots as agents {@code userIds} in the running campaign, all in one task of the business's
      * engine lane (a lane busy dialing would make each seat wait its turn); none when the campaign does
-     * not run on this node. Returns how many took their seat.
+     * not run on this node. A bot already at work in the campaign here keeps its seat (so a benchmark may
+     * seat every campaign again after a node moved businesses). Returns how many sit in their seat.
      */
     private int seat(long businessId, long campaignId, List<Long> userIds, AgentBehaviour behaviour) {
         SimulatedCarrier simulated = carrier.orElseThrow(() -> new IllegalStateException(
@@ -144,6 +145,9 @@ public class SimulatedAgentSeats {
             }
             for (long userId : userIds) {
                 AgentId agent = AgentId.of(String.valueOf(userId));
+                if (seats.seated(agent, campaignId, runner.get())) {
+                    continue; // seated again: the bot at work keeps its seat, its call and its state
+                }
                 SimulatedAgent bot = new SimulatedAgent(agent, engine.lane(businessId), simulated, behaviour, random);
                 bot.works(campaignId, runner.get(), false);
                 seats.seat(bot);

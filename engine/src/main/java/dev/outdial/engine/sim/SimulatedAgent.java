@@ -66,6 +66,14 @@ public final class SimulatedAgent {
         }
     }
 
+    /**
+     * Whether the agent works this campaign under this runner: a node that lost a business's lease and
+     * took it back runs the campaign with a new runner, which the bot seated before does not serve.
+     */
+    public boolean worksUnder(long campaignId, CampaignRunner runner) {
+        return campaigns.get(campaignId) == runner;
+    }
+
     /** What the engine shows on the agent's screen. */
     public void sees(AgentUpdate update) {
         CampaignRunner runner = campaigns.get(update.campaignId());

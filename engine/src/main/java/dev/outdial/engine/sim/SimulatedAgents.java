@@ -1,6 +1,7 @@
 package dev.outdial.engine.sim;
 
 import dev.outdial.engine.customer.AgentId;
+import dev.outdial.engine.pacing.CampaignRunner;
 import dev.outdial.engine.port.AgentScreen;
 import dev.outdial.engine.port.AgentUpdate;
 import java.util.Map;
@@ -13,6 +14,12 @@ public final class SimulatedAgents implements AgentScreen {
 
     public void seat(SimulatedAgent agent) {
         seats.put(agent.id(), agent);
+    }
+
+    /** Whether a bot sits in the agent's seat working the campaign under this runner. */
+    public boolean seated(AgentId agent, long campaignId, CampaignRunner runner) {
+        SimulatedAgent bot = seats.get(agent);
+        return bot != null && bot.worksUnder(campaignId, runner);
     }
 
     @Override
