@@ -135,10 +135,13 @@ final class OverflowModel {
             return null;
         }
         double[] at = new double[top + 1];
+        // Each term is the last times a factor worked out beside the chain of multiplications, not in
+        // it: a multiply and a divide or two in a row per term made each wait for the last's division,
+        // and every pacing round of a team whose room is a few abandons counts two of these.
         if (p < 0.02) {
             at[0] = Math.exp(-mean);
             for (int i = 1; i <= top; i++) {
-                at[i] = at[i - 1] * mean / i;
+                at[i] = at[i - 1] * (mean / i);
             }
             return at;
         }
@@ -150,8 +153,9 @@ final class OverflowModel {
             return at;
         }
         at[0] = Math.pow(1 - each, trials);
+        double odds = each / (1 - each);
         for (int i = 1; i <= Math.min(top, trials); i++) {
-            at[i] = at[i - 1] * (trials - i + 1) / i * each / (1 - each);
+            at[i] = at[i - 1] * ((trials - i + 1) * odds / i);
         }
         return at;
     }
