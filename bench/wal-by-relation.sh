@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Issue 18: which tables and indexes of a database its write-ahead log goes to, over a window of a live run
+# (a benchmark helper: it prints, asserts nothing). Run it while bench/live-load.sh measures, as a user who may
+# read the server's pg_wal (root or postgres):
+#   bench/wal-by-relation.sh DB SECONDS [PLACED_METRIC_URL]
+# It notes the log's position, waits SECONDS, notes it again and has pg_waldump sum the records of each
+# relation of DB that got any (the whole server's log is read, other databases' records are left out by their
+# relation's file). With PLACED_METRIC_URL (a node's /actuator/prometheus, operator credentials in
+# OUTDIAL_OPERATOR_AUTH=user:password) it also divides by the calls placed in the window.
+set -euo pipefail
+db="$1"; seconds="$2"; metrics="${3:-}"
+export PGPASSWORD="${PGPASSWORD:-outdial}"
+q() { psql -h localhost -U outdial -d "$db" -qAtc "$1"; }
+placed() { [ -z "$metrics" ] && echo 0 && return
+  curl -s -u "${OUTDIAL_OPERATOR_AUTH:-operator:bench-operator-password}" "$metrics" \
+    | awk '/^outdial_calls_placed_total/ {s += $2} END {printf "%d", s}'; }
+wal_dir="${PGDATA:-/var/lib/postgresql/15/main}/pg_wal"  # data_directory is for superusers to ask
+db_oid=$(q "select oid from pg_database where datname = current_database()")
+start=$(q "select pg_current_wal_lsn()"); placed0=$(placed)
+sleep "$seconds"
+end=$(q "select pg_current_wal_lsn()"); placed1=$(placed)
+attempts=$((placed1 - placed0))
+total=$(q "select pg_wal_lsn_diff('$end', '$start')::bigint")
+echo "WAL $start .. $end: $total bytes (whole server), $attempts calls placed"
+q "select c.relfilenode, c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+   where n.nspname = 'public' and c.relkind in ('r', 'i') and c.relfilenode <> 0" |
+while IFS='|' read -r node name; do
+  bytes=$(/usr/lib/postgresql/*/bin/pg_waldump -p "$wal_dir" -s "$start" -e "$end" --relation="1663/$db_oid/$node" --stats 2>/dev/null \
+    | awk '/^Total/ {print $(NF - 1); exit}')
+  [ -n "$bytes" ] && [ "$bytes" != "0" ] && echo "$bytes $name"
+done | sort -rn | awk -v a="$attempts" -v t="$total" '
+  { printf "%-40s %12d bytes %6.1f %%%s\n", $2, $1, 100 * $1 / t, (a > 0 ? sprintf("  %7.0f bytes/attempt", $1 / a) : "") }'
