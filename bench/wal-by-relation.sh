@@ -22,11 +22,24 @@ end=$(q "select pg_current_wal_lsn()"); placed1=$(placed)
 attempts=$((placed1 - placed0))
 total=$(q "select pg_wal_lsn_diff('$end', '$start')::bigint")
 echo "WAL $start .. $end: $total bytes (whole server), $attempts calls placed"
-q "select c.relfilenode, c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
-   where n.nspname = 'public' and c.relkind in ('r', 'i') and c.relfilenode <> 0" |
-while IFS='|' read -r node name; do
-  bytes=$(/usr/lib/postgresql/*/bin/pg_waldump -p "$wal_dir" -s "$start" -e "$end" --relation="1663/$db_oid/$node" --stats 2>/dev/null \
-    | awk '/^Total/ {print $(NF - 1); exit}')
-  [ -n "$bytes" ] && [ "$bytes" != "0" ] && echo "$bytes $name"
-done | sort -rn | awk -v a="$attempts" -v t="$total" '
-  { printf "%-40s %12d bytes %6.1f %%%s\n", $2, $1, 100 * $1 / t, (a > 0 ? sprintf("  %7.0f bytes/attempt", $1 / a) : "") }'
+# One pass over the window (segments are recycled behind a busy server): each record's whole length, its
+# full-page images included, counted to the relation of its first block.
+names=$(q "select c.relfilenode || ' ' || c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+           where n.nspname = 'public' and c.relfilenode <> 0")
+/usr/lib/postgresql/*/bin/pg_waldump -p "$wal_dir" -s "$start" -e "$end" 2>/dev/null |
+awk -v db="/$db_oid/" -v a="$attempts" -v t="$total" -v names="$names" '
+  BEGIN { n = split(names, rows, "\n"); for (i = 1; i <= n; i++) { split(rows[i], f, " "); name[f[1]] = f[2] } }
+  {
+    if (!match($0, /blkref #0: rel [0-9]+\/[0-9]+\/[0-9]+/)) next
+    rel = substr($0, RSTART + 15, RLENGTH - 15)
+    if (index("/" rel, db) == 0) next
+    split(rel, parts, "/"); node = parts[3]
+    if (!match($0, /len \(rec\/tot\): +[0-9]+\/ *[0-9]+/)) next
+    split(substr($0, RSTART, RLENGTH), len, "/"); bytes[node] += len[3] + 0; ours += len[3] + 0
+  }
+  END {
+    printf "this database: %d bytes (%.1f %% of the server'"'"'s)%s\n", ours, 100 * ours / t, (a > 0 ? sprintf(", %.0f bytes/attempt", ours / a) : ""); fflush()
+    for (node in bytes) printf "%d %s\n", bytes[node], (node in name ? name[node] : "relfilenode_" node) | "sort -rn"
+  }' | awk -v a="$attempts" '
+  NR == 1 { print; next }
+  { printf "%-40s %12d bytes%s\n", $2, $1, (a > 0 ? sprintf("  %7.0f bytes/attempt", $1 / a) : "") }'
