@@ -35,11 +35,13 @@ awk -v db="/$db_oid/" -v a="$attempts" -v t="$total" -v names="$names" '
     if (index("/" rel, db) == 0) next
     split(rel, parts, "/"); node = parts[3]
     if (!match($0, /len \(rec\/tot\): +[0-9]+\/ *[0-9]+/)) next
-    split(substr($0, RSTART, RLENGTH), len, "/"); bytes[node] += len[3] + 0; ours += len[3] + 0
+    split(substr($0, RSTART, RLENGTH), len, "/"); split(len[2], rec, ":")
+    bytes[node] += len[3] + 0; ours += len[3] + 0; records[node] += rec[2] + 0; ours_records += rec[2] + 0
   }
   END {
-    printf "this database: %d bytes (%.1f %% of the server'"'"'s)%s\n", ours, 100 * ours / t, (a > 0 ? sprintf(", %.0f bytes/attempt", ours / a) : ""); fflush()
-    for (node in bytes) printf "%d %s\n", bytes[node], (node in name ? name[node] : "relfilenode_" node) | "sort -rn"
+    printf "this database: %d bytes (%.1f %% of the server'"'"'s), %d without full-page images%s\n", ours, 100 * ours / t,
+           ours_records, (a > 0 ? sprintf("; per attempt %.0f, %.0f without images", ours / a, ours_records / a) : ""); fflush()
+    for (node in bytes) printf "%d %d %s\n", records[node], bytes[node], (node in name ? name[node] : "relfilenode_" node) | "sort -rn"
   }' | awk -v a="$attempts" '
-  NR == 1 { print; next }
-  { printf "%-40s %12d bytes%s\n", $2, $1, (a > 0 ? sprintf("  %7.0f bytes/attempt", $1 / a) : "") }'
+  NR == 1 { print; printf "%-40s %s\n", "relation", "bytes/attempt without full-page images (with them)"; next }
+  { printf "%-40s %7.0f (%7.0f)\n", $3, (a > 0 ? $1 / a : $1), (a > 0 ? $2 / a : $2) }'
