@@ -1,7 +1,7 @@
 -- Issue 18: what a live node writes per dial attempt, per table (pg_stat_user_tables over a two-minute run,
 -- bench/README.md, seventh session): the call record is inserted once and updated twice (its steps saved
--- together, then its end), and nearly none of those updates was HOT (0.04 of 2.19 an attempt), so each wrote a
--- new entry into all of the record's indexes. Two reasons, both mended here.
+-- together, then its end), and only 0.04-0.53 of those 2.1-2.2 updates an attempt were HOT, so the others wrote
+-- a new entry into all of the record's indexes. Two reasons, both mended here.
 
 -- 1. The open calls were indexed on (business_id, ended_at): a call's end changes an indexed column, so its
 --    update can never be HOT, and the index kept an entry for every call ever ended, though it is only read for
@@ -18,9 +18,3 @@ create index call_record_open on call_record (business_id, campaign_id) where en
 --    applies to pages written from now on: call records are only appended, so it takes hold at once.
 alter table call_record set (fillfactor = 70);
 
--- 3. The maintained counts are updated four times an attempt (a customer claimed, then ended: out of one count,
---    into another, each time), half of them not HOT for the same reason: a page of a few hundred small rows
---    updated a thousand times a second. Their next versions stay on their page with room kept for them.
-alter table campaign_customer_count set (fillfactor = 50);
-alter table live_campaign_calls set (fillfactor = 50);
-alter table agent_presence set (fillfactor = 50);
