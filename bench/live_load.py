@@ -194,6 +194,32 @@ def database_work(db):
     return [int(x) for x in row]
 
 
+def wal_bytes(db):
+    """Where the write-ahead log stands, in bytes: the whole server's (other databases' writes count too)."""
+    return int(db.psql("select pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint"))
+
+
+def table_work(db):
+    """Rows each table of the bench database has had inserted, updated (HOT among them) and deleted so far
+    (pg_stat_user_tables): which writes an attempt is made of."""
+    rows = db.psql("select relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del from pg_stat_user_tables")
+    work = {}
+    for line in rows.splitlines():
+        name, *counts = line.split("|")
+        work[name] = [int(x) for x in counts]
+    return work
+
+
+def table_work_per_attempt(before, after, placed):
+    """Per table, rows inserted / updated (HOT) / deleted per attempt between two table_work samples."""
+    per_table = {}
+    for name, counts in after.items():
+        delta = [b - a for a, b in zip(before.get(name, [0, 0, 0, 0]), counts)]
+        if placed and any(delta):
+            per_table[name] = [d / placed for d in delta]
+    return dict(sorted(per_table.items(), key=lambda item: -(item[1][0] + item[1][1] + item[1][3])))
+
+
 SAMPLE = re.compile(r'^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})? ([0-9.eE+-]+|NaN|\+Inf)$')
 
 
@@ -424,6 +450,8 @@ def run(args, db, jar, log_dir, plan, count):
         pg0 = postgres_cpu()
         backends0, pids0 = bench_backends_cpu(db)
         work0 = database_work(db)
+        tables0 = table_work(db)
+        wal0 = wal_bytes(db)
         waiting0 = events_waiting(db)
         recorded0 = calls_recorded(db)
         log(f"measuring {args.minutes} min on {count} node(s)")
@@ -443,6 +471,8 @@ def run(args, db, jar, log_dir, plan, count):
         pg1 = postgres_cpu()
         backends1, pids1 = bench_backends_cpu(db)
         work1 = database_work(db)
+        tables1 = table_work(db)
+        wal1 = wal_bytes(db)
         waiting1 = events_waiting(db)
         recorded1 = calls_recorded(db)
         if starting is not None:
@@ -472,6 +502,8 @@ def run(args, db, jar, log_dir, plan, count):
             "commits_per_attempt": (work1[0] - work0[0]) / placed if placed else None,
             "rows_written_per_attempt": (work1[1] - work0[1]) / placed if placed else None,
             "rows_fetched_per_attempt": (work1[2] - work0[2]) / placed if placed else None,
+            "wal_bytes_per_attempt": (wal1 - wal0) / placed if placed else None,
+            "tables_per_attempt": table_work_per_attempt(tables0, tables1, placed),
             "load": (load_before[0], max(loads) if loads else load_before[0]),
             "kills": kills,
         }
@@ -548,6 +580,11 @@ def main():
               f"| {fmt(r['end_p50'], 2)} / {fmt(r['end_p99'], 2)} | {fmt(r['record_p99'], 2)} "
               f"| {' + '.join(f'{x:.2f}' for x in r['jvm_cpu']) or '–'} | {r['pg_cpu']:.2f} / {fmt(r['pg_backends_cpu'], 2)} "
               f"| {fmt(r['commits_per_attempt'])} / {fmt(r['rows_written_per_attempt'])} / {fmt(r['rows_fetched_per_attempt'])} | {r['events_waiting'][0]} → {r['events_waiting'][1]} | {r['load'][0]:.1f}–{r['load'][1]:.1f} | {r['violations']} {r['by_rule'] or ''} |")
+    for r in results:
+        print(f"\nWAL per attempt (the whole server's): {fmt(r['wal_bytes_per_attempt'], 0)} bytes")
+        print(f"rows written per attempt by table, {r['nodes']} node(s): inserted / updated (of them HOT) / deleted")
+        for name, (ins, upd, hot, dele) in r["tables_per_attempt"].items():
+            print(f"  {name:40s} {ins:6.2f} / {upd:6.2f} ({hot:5.2f}) / {dele:6.2f}")
     if len(results) > 1:
         one = results[0]["attempts_per_s"]
         for r in results[1:]:

@@ -38,7 +38,7 @@ public class CallFigureQueries {
     }
 
     /**
-     * The open calls with {@link CallRecord#phase()} in SQL (index {@code call_record_business_open}):
+     * The open calls with {@link CallRecord#phase()} in SQL (index {@code call_record_open}, the open calls alone):
      * one row each, so the engine's newer word on a call can replace its record's.
      */
     public List<OpenCall> open(long businessId, Long campaignId) {
@@ -60,7 +60,7 @@ public class CallFigureQueries {
 
     /**
      * Calls dialed since {@code from}: by campaign through {@code call_record_campaign}, for the
-     * business through {@code call_record_business_dialed}.
+     * business through {@code call_record_business_dialing}.
      */
     public CallTally dialedSince(long businessId, Long campaignId, Instant from) {
         String scope = campaignId == null ? "" : " and campaign_id = :campaign";
