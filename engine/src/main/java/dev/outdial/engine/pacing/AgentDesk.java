@@ -2,13 +2,10 @@ package dev.outdial.engine.pacing;
 
 import dev.outdial.engine.customer.AgentId;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -32,24 +29,14 @@ public final class AgentDesk {
      * array while its set of agents stays the same, so ranking the free ones costs no lookup at all.
      */
     static final class Work {
-        /** Null only for {@link #NEVER_WORKED}, which is in no index. */
-        private final AgentId agent;
         private Holding holding;
         private Instant wrapUpUntil;
         private Instant freeSince = Instant.MIN;
         private boolean onInboundCall;
 
-        private Work(AgentId agent) {
-            this.agent = agent;
-        }
-
-        AgentId agent() {
-            return agent;
-        }
-
-        /** Holds no customer and takes no inbound call: free, or free once out of wrap-up. */
-        private boolean isUnoccupied() {
-            return holding == null && !onInboundCall;
+        /** Since when the agent has been free if free at {@code now}, else null. */
+        Instant freeSinceIfFree(Instant now) {
+            return isFree(now) ? freeSince : null;
         }
 
         boolean isFree(Instant now) {
@@ -67,22 +54,9 @@ public final class AgentDesk {
     }
 
     /** An agent the desk has never seen: free since the beginning of time. */
-    private static final Work NEVER_WORKED = new Work(null);
-
-    /** Free since longest first, then by id: the order agents are given customers in. */
-    private static final Comparator<Work> LONGEST_FREE_FIRST = (a, b) -> {
-        int bySince = a.freeSince.compareTo(b.freeSince);
-        return bySince != 0 ? bySince : a.agent.value().compareTo(b.agent.value());
-    };
+    private static final Work NEVER_WORKED = new Work();
 
     private final Map<AgentId, Work> agents = new HashMap<>();
-    /**
-     * The agents holding no customer and on no inbound call (the free ones and those in wrap-up), kept
-     * in {@link #LONGEST_FREE_FIRST} order as their work changes: a pacing round reads the free agents
-     * ranked from here instead of looking at every agent and sorting the free ones (with 1,000 agents,
-     * most of them talking, that was 8 % of a day).
-     */
-    private final NavigableSet<Work> unoccupied = new TreeSet<>(LONGEST_FREE_FIRST);
     /** Counts the changes to any agent's work: who is free changes only with it, or as wrap-ups end. */
     private long changes;
 
@@ -101,22 +75,12 @@ public final class AgentDesk {
         return working(agent);
     }
 
-    /**
-     * Every agent with a record who holds no customer and takes no inbound call, longest free first,
-     * then by id: the free ones and those in wrap-up. Read-only, valid until the next change.
-     */
-    NavigableSet<Work> unoccupied() {
-        return unoccupied;
-    }
-
     /** An inbound queue call rings for or talks to the agent: no campaign gives them work meanwhile. */
     public void takeInbound(AgentId agent, Instant now) {
         if (!isFree(agent, now)) {
             throw new IllegalStateException(agent + " is not free for an inbound call");
         }
-        Work work = working(agent);
-        unoccupied.remove(work);
-        work.onInboundCall = true;
+        working(agent).onInboundCall = true;
         changes++;
     }
 
@@ -129,7 +93,6 @@ public final class AgentDesk {
             if (work.holding == null && !work.inWrapUp(now)) {
                 work.freeSince = now;
             }
-            indexIfUnoccupied(work);
         }
     }
 
@@ -152,7 +115,6 @@ public final class AgentDesk {
             throw new IllegalStateException(agent + " already holds customer " + work.holding.customerId()
                     + " of campaign " + work.holding.campaignId());
         }
-        unoccupied.remove(work);
         work.holding = new Holding(campaignId, customerId);
         changes++;
     }
@@ -166,16 +128,13 @@ public final class AgentDesk {
             if (!work.inWrapUp(now)) {
                 work.freeSince = now;
             }
-            indexIfUnoccupied(work);
         }
     }
 
     public void startWrapUp(AgentId agent, Instant until) {
         Work work = working(agent);
-        unoccupied.remove(work);
         work.wrapUpUntil = until;
         work.freeSince = until;
-        indexIfUnoccupied(work);
         changes++;
     }
 
@@ -184,10 +143,8 @@ public final class AgentDesk {
         Work work = workOf(agent);
         if (work.wrapUpUntil != null) {
             changes++;
-            unoccupied.remove(work);
             work.wrapUpUntil = null;
             work.freeSince = now;
-            indexIfUnoccupied(work);
         }
     }
 
@@ -216,19 +173,6 @@ public final class AgentDesk {
     }
 
     private Work working(AgentId agent) {
-        Work work = agents.get(agent);
-        if (work == null) {
-            work = new Work(agent);
-            agents.put(agent, work);
-            unoccupied.add(work);
-        }
-        return work;
-    }
-
-    /** The agent's work changed (taken out of the index before, its order may have moved): back in if unoccupied. */
-    private void indexIfUnoccupied(Work work) {
-        if (work.isUnoccupied()) {
-            unoccupied.add(work);
-        }
+        return agents.computeIfAbsent(agent, ignored -> new Work());
     }
 }

@@ -5,7 +5,8 @@ import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.port.AgentPool;
 import dev.outdial.engine.rules.DailyQuota;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -16,8 +17,12 @@ final class FreeAgents {
     private final long campaignId;
     private final AgentPool agents;
     private final AgentDesk desk;
-    /** The pool's set of Available agents last seen: each has a desk record, so the desk ranks them when free. */
+    /** The pool's set of Available agents last seen, and those agents with their desk records, in its order. */
     private Set<AgentId> recordsFor;
+    private AgentId[] availableAgents;
+    private AgentDesk.Work[] records;
+    /** Room to rank the free agents in, one slot per Available agent, kept between rounds: 1,000 agents' worth a round showed. */
+    private Idle[] idle;
     /**
      * The last answer, kept while it holds: the same agents, no change at the desk, and before the
      * first of their wrap-ups then on ends (quotas aside). A round asks up to three times, and many
@@ -35,16 +40,29 @@ final class FreeAgents {
         this.desk = desk;
     }
 
+    /** A free agent and since when, so ranking them asks the desk once per agent. */
+    private record Idle(AgentId agent, Instant since) {
+    }
+
+    /** Free since longest first, then by id; written out, as it sorts the free agents of most rounds. */
+    private static final Comparator<Idle> LONGEST_IDLE_FIRST = (a, b) -> {
+        int bySince = a.since().compareTo(b.since());
+        return bySince != 0 ? bySince : a.agent().value().compareTo(b.agent().value());
+    };
+
     /**
      * Agents who may take a customer now, longest idle first; ties by id so a seed replays the same
-     * day. Every pacing round asks: the desk keeps the agents with no customer ranked, so only those
-     * (the free ones and those in wrap-up) are looked at, not every Available agent.
+     * day. Every pacing round asks, over every Available agent: an array read each while the pool gives
+     * the same set, and only the free ones are ranked.
      */
     List<AgentId> at(Instant now) {
         Set<AgentId> available = agents.available(campaignId);
         if (available != recordsFor) {
-            for (AgentId agent : available) {
-                desk.recordOf(agent);
+            availableAgents = available.toArray(AgentId[]::new);
+            records = new AgentDesk.Work[availableAgents.length];
+            idle = new Idle[availableAgents.length];
+            for (int i = 0; i < availableAgents.length; i++) {
+                records[i] = desk.recordOf(availableAgents[i]);
             }
             recordsFor = available;
             lastChanges = -1;
@@ -53,26 +71,26 @@ final class FreeAgents {
         if (!quotas && lastChanges == desk.changes() && !now.isBefore(lastAt) && now.isBefore(lastValidUntil)) {
             return lastFree;
         }
-        List<AgentId> ranked = new ArrayList<>();
+        int free = 0;
         Instant validUntil = Instant.MAX;
-        // Agents holding a customer or on an inbound call are not free, and become free only by a
-        // change at the desk: the rest, in the desk's order, are free now or in wrap-up.
-        for (AgentDesk.Work work : desk.unoccupied()) {
-            if (!available.contains(work.agent())) {
-                continue;
-            }
-            if (work.isFree(now)) {
-                if (!quotas || underQuota(work.agent(), now)) {
-                    ranked.add(work.agent());
-                }
-            } else {
-                Instant wrapUpEnd = work.wrapUpEndAfter(now);
+        for (int i = 0; i < availableAgents.length; i++) {
+            Instant since = records[i].freeSinceIfFree(now);
+            if (since != null && (!quotas || underQuota(availableAgents[i], now))) {
+                idle[free++] = new Idle(availableAgents[i], since);
+            } else if (since == null) {
+                Instant wrapUpEnd = records[i].wrapUpEndAfter(now);
                 if (wrapUpEnd != null && wrapUpEnd.isBefore(validUntil)) {
                     validUntil = wrapUpEnd;
                 }
             }
         }
-        lastFree = List.copyOf(ranked);
+        Arrays.sort(idle, 0, free, LONGEST_IDLE_FIRST);
+        AgentId[] ranked = new AgentId[free];
+        for (int i = 0; i < free; i++) {
+            ranked[i] = idle[i].agent();
+            idle[i] = null;
+        }
+        lastFree = List.of(ranked);
         lastChanges = desk.changes();
         lastAt = now;
         lastValidUntil = validUntil;
