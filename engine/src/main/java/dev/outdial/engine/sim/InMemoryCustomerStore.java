@@ -75,9 +75,10 @@ public final class InMemoryCustomerStore implements CustomerStore {
     @Override
     public List<QueuedCustomer> claimNext(long campaignId, Recipient recipient, int max, Instant now, Instant leaseUntil) {
         Campaign campaign = campaign(campaignId);
+        Collection<QueuedCustomer> candidates = campaign.candidates(recipient, max, now);
         List<QueuedCustomer> claimed = new ArrayList<>();
-        for (QueuedCustomer next : max == 1 ? firstFor(campaign, recipient, now).map(List::of).orElse(List.of())
-                : campaign.order.eligibleInOrder(campaign.candidates(recipient, max, now), recipient, now)) {
+        for (QueuedCustomer next : max == 1 ? campaign.order.firstEligible(candidates, recipient, now).map(List::of).orElse(List.of())
+                : campaign.order.eligibleInOrder(candidates, recipient, now)) {
             if (claimed.size() == max) {
                 break;
             }
@@ -86,18 +87,6 @@ public final class InMemoryCustomerStore implements CustomerStore {
             claimed.add(campaign.replace(next.withState(applied.state())));
         }
         return claimed;
-    }
-
-    /**
-     * The customer a claim of one takes: the dialing order's first. While no callback waits, a due
-     * retry, if any, is first (only callbacks come before retries, new customers after them), so the
-     * earliest one is found by walking the due customers in order; otherwise every candidate is ranked.
-     * Every pool dial claims one, and a 1,000-agent day ranked a few dozen due retries for each.
-     */
-    private static Optional<QueuedCustomer> firstFor(Campaign campaign, Recipient recipient, Instant now) {
-        Optional<QueuedCustomer> retry = campaign.earliestDueRetry(recipient, now);
-        return retry.isPresent() ? retry
-                : campaign.order.firstEligible(campaign.candidates(recipient, 1, now), recipient, now);
     }
 
     /**
@@ -204,8 +193,6 @@ public final class InMemoryCustomerStore implements CustomerStore {
         /** Customers free to claim once their next attempt is due, by that time. */
         private final NavigableSet<QueuedCustomer> waiting = new TreeSet<>(BY_DUE);
         private final Set<Long> claimed = new HashSet<>();
-        /** Callbacks among {@link #waiting}: while there are none, the earliest due retry is a claim's first. */
-        private int callbacksWaiting;
 
         private Campaign(CampaignRules rules) {
             this.rules = rules;
@@ -237,36 +224,6 @@ public final class InMemoryCustomerStore implements CustomerStore {
             return candidates;
         }
 
-        /**
-         * The dialing order's first due retry for {@code recipient} (by when due, then when added, then
-         * id), when no callback waits: then nothing else the order ranks comes before it. Empty when a
-         * callback waits or no retry is due and eligible.
-         */
-        Optional<QueuedCustomer> earliestDueRetry(Recipient recipient, Instant now) {
-            if (callbacksWaiting > 0) {
-                return Optional.empty();
-            }
-            QueuedCustomer first = null;
-            Instant firstDue = null;
-            for (QueuedCustomer due : waiting) {
-                Instant at = due.state().nextAttemptAt().orElseThrow();
-                // The waiting customers come by when due, then id; among those due at the same
-                // instant the order ranks by when added first, so the walk goes on through them.
-                if (at.isAfter(now) || firstDue != null && at.isAfter(firstDue)) {
-                    break;
-                }
-                if (recipient.declined().contains(due.customerId())
-                        || order.tierOf(due.state(), recipient, now).orElse(null) != DialingOrder.Tier.DUE_RETRY) {
-                    continue;
-                }
-                if (first == null || due.addedAt().isBefore(first.addedAt())) {
-                    first = due;
-                    firstDue = at;
-                }
-            }
-            return Optional.ofNullable(first);
-        }
-
         QueuedCustomer replace(QueuedCustomer customer) {
             QueuedCustomer previous = customers.put(customer.customerId(), customer);
             if (previous != null && previous.state().isClaimed() && customer.state().isClaimed()) {
@@ -276,22 +233,18 @@ public final class InMemoryCustomerStore implements CustomerStore {
             if (previous != null) {
                 claimed.remove(previous.customerId());
                 NavigableSet<QueuedCustomer> index = indexOf(previous.state());
-                if (index != null && index.remove(previous) && isCallback(index, previous)) {
-                    callbacksWaiting--;
+                if (index != null) {
+                    index.remove(previous);
                 }
             }
             if (customer.state().isClaimed()) {
                 claimed.add(customer.customerId());
             }
             NavigableSet<QueuedCustomer> index = indexOf(customer.state());
-            if (index != null && index.add(customer) && isCallback(index, customer)) {
-                callbacksWaiting++;
+            if (index != null) {
+                index.add(customer);
             }
             return customer;
-        }
-
-        private boolean isCallback(NavigableSet<QueuedCustomer> index, QueuedCustomer customer) {
-            return index == waiting && customer.state().progress() == CustomerStatus.CALLBACK;
         }
 
         /** Where a customer free to claim is indexed; null while claimed, held, or with nothing due. */
