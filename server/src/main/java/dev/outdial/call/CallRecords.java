@@ -34,14 +34,16 @@ public class CallRecords {
     private final AgentAssignments assignments;
     private final Businesses businesses;
     private final OpenCallsNow now;
+    private final DialingCalls dialingCalls;
 
     CallRecords(CallRecordRepository calls, Campaigns campaigns, AgentAssignments assignments, Businesses businesses,
-                OpenCallsNow now) {
+                OpenCallsNow now, DialingCalls dialingCalls) {
         this.calls = calls;
         this.campaigns = campaigns;
         this.assignments = assignments;
         this.businesses = businesses;
         this.now = now;
+        this.dialingCalls = dialingCalls;
     }
 
     @Transactional(readOnly = true)
@@ -100,7 +102,7 @@ public class CallRecords {
 
     @Transactional(readOnly = true)
     public CallView get(CurrentUser me, String callId) {
-        return calls.find(me.businessId(), callId).map(now::current)
+        return dialingCalls.find(me.businessId(), callId)
                 .filter(call -> isAgents(call, me.is(Role.AGENT) ? me.id() : null))
                 .map(CallView::of)
                 .orElseThrow(() -> new NotFoundException("call", callId));

@@ -74,7 +74,7 @@ public class DialingCalls implements CallLog {
 
     /** The call by its name, as it stands now: the engine's word while it runs it here, else its record. */
     public Optional<CallRecord> find(long businessId, String callId) {
-        return calls.find(businessId, callId).map(now::current);
+        return calls.find(businessId, callId).map(recorded -> now.current(recorded, () -> calls.find(businessId, callId)));
     }
 
     /** The campaign's latest calls as they stand now, newest first, as many as a list shows; only the agent's when given. */

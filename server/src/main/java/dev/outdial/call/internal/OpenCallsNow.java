@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -33,12 +34,20 @@ public class OpenCallsNow {
         this.engine = engine;
     }
 
-    /** The call as it stands now: its record, or the engine's newer word while it runs it here. */
-    public CallRecord current(CallRecord recorded) {
+    /**
+     * The call as it stands now: its record, or the engine's newer word while it runs it here. An open
+     * record the engine no longer knows is read again ({@code readAgain}): it may have been read just
+     * before the call's end committed, and the engine lets a call go only once its end has, so the
+     * second read is at least as new as the end (the agent who took the call over sees it ended, not
+     * the older record's first agent).
+     */
+    public CallRecord current(CallRecord recorded, Supplier<Optional<CallRecord>> readAgain) {
         if (recorded.endedAt().isPresent()) {
             return recorded;
         }
-        return live(recorded.businessId(), recorded.campaignId(), recorded.id()).orElse(recorded);
+        return live(recorded.businessId(), recorded.campaignId(), recorded.id())
+                .or(readAgain)
+                .orElse(recorded);
     }
 
     /** The phase of the business's open call: the engine's while it runs it here, else {@code recorded}. */
