@@ -4,6 +4,8 @@ import dev.outdial.engine.sim.scenario.RunFigures;
 import dev.outdial.engine.sim.scenario.Scenario;
 import dev.outdial.engine.sim.scenario.ScenarioRunner;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -57,15 +59,23 @@ public final class Simulate {
         return timed(scenario, strategy, seed);
     }
 
-    /** The figures with the wall-clock time the run took, which only this side may read. */
+    /**
+     * The figures with the wall-clock time the run took, which only this side may read, and the CPU
+     * time of the thread that ran the day: on a machine shared with other work the wall time is the
+     * share of the cores the day got, its CPU time what the day cost.
+     */
     static Map<String, Object> timed(Scenario scenario, String strategy, long seed) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long started = System.nanoTime();
+        long cpuStarted = threads.getCurrentThreadCpuTime();
         RunFigures figures = ScenarioRunner.run(scenario, strategy, seed);
+        double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStarted) / 1e9;
         double wallSeconds = (System.nanoTime() - started) / 1e9;
         Map<String, Object> out = new ObjectMapper().convertValue(figures, LinkedHashMap.class);
         out.remove("events");
         out.put("wallSeconds", round(wallSeconds));
         out.put("eventsPerSecond", Math.round(figures.events() / wallSeconds));
+        out.put("cpuSeconds", round(cpuSeconds));
         out.replaceAll((key, value) -> value instanceof Double number ? round(number) : value);
         return out;
     }
