@@ -40,6 +40,10 @@ final class CampaignPacer {
     private Optional<NotDialing> notDialing = Optional.of(NotDialing.CAMPAIGN_NOT_RUNNING);
     private Set<AgentId> availableSeen;
     private List<AgentId> availableList = List.of();
+    /** The strategy plans again from then ({@link DialStrategy#planGap}); rounds before serve the waiting only. */
+    private Instant nextPlan = Instant.MIN;
+    /** Why the last plan dialed nothing, if it did not: the rounds within its gap say the same. */
+    private Optional<NotDialing> lastPlanned = Optional.empty();
 
     CampaignPacer(CampaignSettings settings, DialStrategy strategy, ConcurrencyLimit businessLimit, EnginePorts ports,
                   AgentDesk desk, CallOrchestrator calls, Optional<WaitingRoom> room, HeldPreviews previews,
@@ -81,25 +85,31 @@ final class CampaignPacer {
             previews.offerTo(freeAgents.at(now), now);
         }
         if (notDialing.isEmpty() && !strategy.agentsPull()) {
-            List<AgentId> free = freeAgents.at(now);
             List<AgentId> available = availableAgents();
             int lines = freeLines();
             Optional<Instant> hotlinesBack = calls.hotlinesSkippedUntil(now);
             // Pool dials count on agents about to finish too, so only an empty campaign stops them.
-            if (strategy.needsAgents() && (room.isPresent() ? available.isEmpty() : free.isEmpty())) {
+            if (strategy.needsAgents() && (room.isPresent() ? available.isEmpty() : freeAgents.at(now).isEmpty())) {
                 notDialing = Optional.of(NotDialing.NO_AGENTS_AVAILABLE);
             } else if (hotlinesBack.isPresent()) {
                 notDialing = Optional.of(NotDialing.NO_HOTLINE_AVAILABLE);
                 alarm.at(hotlinesBack.get());
             } else if (lines == 0) {
                 notDialing = Optional.of(NotDialing.CONCURRENCY_LIMIT_REACHED);
+            } else if (now.isBefore(nextPlan)) {
+                // Planned a moment ago: the round at the end of the strategy's gap plans for what came since.
+                notDialing = lastPlanned;
+                alarm.at(nextPlan);
             } else {
+                nextPlan = now.plus(strategy.planGap());
+                List<AgentId> free = freeAgents.at(now);
                 PacingView view = new PacingView(now, free, lines, calls.openCalls(), available,
                         room.map(WaitingRoom::waiting).orElse(0), room.<Connector>map(waiting -> waiting)
                         .orElse(NO_POOL));
                 notDialing = dispatcher.dispatch(strategy.plan(view), now)
                         .or(() -> strategy.needsAgents() && free.size() > lines
                                 ? Optional.of(NotDialing.CONCURRENCY_LIMIT_REACHED) : Optional.empty());
+                lastPlanned = notDialing;
             }
         }
         if (running.getAsBoolean()) {

@@ -36,6 +36,15 @@ public interface DialStrategy {
         return Optional.empty();
     }
 
+    /**
+     * How long after one plan the next may wait: events in between are served (answered customers
+     * to free agents) but not planned for; one round at the end of the gap plans for them all. Zero:
+     * every round plans.
+     */
+    default Duration planGap() {
+        return Duration.ZERO;
+    }
+
     /** A call of the campaign was connected or ended: what a strategy that learns from the calls observes. */
     default void observe(CallRecord call) {
     }
