@@ -55,9 +55,9 @@ class GoldenDaysTest {
     }
 
     private static final List<String> GOLDEN = List.of(
-            "golden-dropping predictive seed=3 dials=3568 answered=793 connected=786 abandoned=7 abandonRate=0.008827238335435058 maxHour=0.012 maxCountedHour=0.012 occupancy=0.844647712962963 talk=45.39348833333334 connectsPerHour=26.2 meanWait=0.2101185372005044 p95Wait=0.0 violations=0",
+            "golden-dropping predictive seed=3 dials=3544 answered=785 connected=779 abandoned=6 abandonRate=0.007643312101910828 maxHour=0.012096774193548387 maxCountedHour=0.012096774193548387 occupancy=0.8299076296296296 talk=44.55846888888889 connectsPerHour=25.966666666666665 meanWait=0.21308025477707007 p95Wait=0.0 violations=0",
             "golden-dropping progressive seed=3 dials=2291 answered=533 connected=533 abandoned=0 abandonRate=0.0 maxHour=0.0 maxCountedHour=0.0 occupancy=0.5821832685185185 talk=31.289515555555557 connectsPerHour=17.766666666666666 meanWait=0.0 p95Wait=0.0 violations=0",
             "golden-dropping adaptive-baseline seed=3 dials=2745 answered=632 connected=610 abandoned=22 abandonRate=0.03481012658227848 maxHour=0.044585987261146494 maxCountedHour=0.044585987261146494 occupancy=0.6594438796296296 talk=35.42832277777778 connectsPerHour=20.333333333333332 meanWait=0.6395917721518987 p95Wait=4.522 violations=0",
-            "golden-scarce predictive seed=5 dials=1336 answered=689 connected=680 abandoned=9 abandonRate=0.013062409288824383 maxHour=0.015384615384615385 maxCountedHour=0.015384615384615385 occupancy=0.5109612384259259 talk=28.290141666666667 connectsPerHour=28.333333333333332 meanWait=0.07050507982583455 p95Wait=0.0 violations=0",
+            "golden-scarce predictive seed=5 dials=1337 answered=688 connected=679 abandoned=9 abandonRate=0.01308139534883721 maxHour=0.015254237288135594 maxCountedHour=0.015254237288135594 occupancy=0.5115753703703704 talk=28.32450902777778 connectsPerHour=28.291666666666668 meanWait=0.0991031976744186 p95Wait=0.0 violations=0",
             "golden-scarce fixed:2.5 seed=5 dials=1378 answered=703 connected=639 abandoned=64 abandonRate=0.09103840682788052 maxHour=0.10015649452269171 maxCountedHour=0.10015649452269171 occupancy=0.4896378009259259 talk=27.170504166666664 connectsPerHour=26.625 meanWait=0.5120554765291607 p95Wait=5.0 violations=0");
 }
