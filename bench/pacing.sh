@@ -3,6 +3,7 @@
 # fixed ratio found in hindsight, as one Markdown table on stdout.
 #   bench/pacing.sh [--agents 10,50,200] [--seed N] [--threads N]
 #   bench/pacing.sh --suite limits [--seeds 5] [--seed 1] [--threads N]   issue 15's sessions, several seeds each
+# PACING_MAIN names another main class of the benchmark to run after the same build (bench/limits-fuzz.sh).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}" PATH="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin:$PATH"
@@ -12,4 +13,4 @@ echo "pacing.sh: building the engine and the benchmark..." >&2
   || ./mvnw -q -B -DskipTests -pl engine,bench -am package >"$root/.build.log" 2>&1 \
   || { tail -n 40 "$root/.build.log" >&2; exit 1; }
 touch "$root/bench/target/lib"
-exec java ${PACING_JAVA_OPTS:-} -cp "$root/bench/target/classes:$root/bench/target/lib/*" dev.outdial.bench.pacing.PacingMatrix "$@"
+exec java ${PACING_JAVA_OPTS:-} -cp "$root/bench/target/classes:$root/bench/target/lib/*" "${PACING_MAIN:-dev.outdial.bench.pacing.PacingMatrix}" "$@"

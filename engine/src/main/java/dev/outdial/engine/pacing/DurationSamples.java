@@ -19,6 +19,12 @@ final class DurationSamples {
      * agents look quicker than they are: at 30, the first hour of a 50-agent day overshot its limit.
      */
     static final int ENOUGH = 60;
+    /**
+     * Durations seen per busy agent after which the ones still busy are too few to move the estimate:
+     * twenty durations each is a campaign twenty mean durations old, past all but a thousandth of a
+     * lognormal talk of σ 1.2.
+     */
+    private static final int CENSORED_WHILE = 20;
 
     private final long[] ring = new long[CAPACITY];
     /**
@@ -28,6 +34,11 @@ final class DurationSamples {
     private final long[] sorted = new long[CAPACITY + 1];
     private int count;
     private int next;
+    /**
+     * Every duration since the campaign started, to weigh the samples against the agents still busy
+     * ({@link CampaignDurations}) while those can still be many of the durations not yet seen.
+     */
+    private final CampaignDurations campaign = new CampaignDurations();
 
     DurationSamples() {
         sorted[0] = Long.MAX_VALUE;
@@ -41,6 +52,7 @@ final class DurationSamples {
         ring[next] = value;
         next = (next + 1) % CAPACITY;
         insertSorted(value);
+        campaign.add(value);
     }
 
     private void removeSorted(long value) {
@@ -104,7 +116,14 @@ final class DurationSamples {
             return;
         }
         boolean soonAsked = soonMillis != NOT_ASKED;
+        // The durations seen are the short ones while the campaign is young next to its longest ones:
+        // until it has seen CENSORED_WHILE durations per busy agent, the agents still busy count too.
+        boolean censored = campaign.count() < CENSORED_WHILE * agents;
         long[] since = busy.ascending();
+        // Of the agents busy at least as long as the one walked, those busy past the end of the horizon
+        // (and of the sooner one): they come fewer as the walk goes to the longest busy.
+        int beyond = agents;
+        int beyondSoon = agents;
         double mean = 0;
         double variance = 0;
         double soonMean = 0;
@@ -141,8 +160,16 @@ final class DurationSamples {
                 q = (double) (doneWithin - doneBefore) / (count - doneBefore);
                 spread = q * (1 - q);
             }
-            mean += q;
-            variance += spread;
+            if (censored) {
+                // The agents walked after this one have been busy longer: they and this one are the censored.
+                beyond = busyBefore(since, beyond, since[i] - horizonMillis);
+                double byCampaign = Math.min(q, campaign.endsWithin(e, horizonMillis, i + 1, beyond));
+                mean += byCampaign;
+                variance += byCampaign * (1 - byCampaign);
+            } else {
+                mean += q;
+                variance += spread;
+            }
             if (soonAsked) {
                 doneSoon = doneAtMost(doneSoon, doneBefore, e + soonMillis);
                 if (doneBefore != lastSoonBefore || doneSoon != lastSoon) {
@@ -151,8 +178,15 @@ final class DurationSamples {
                     soonQ = (double) (doneSoon - doneBefore) / (count - doneBefore);
                     soonSpread = soonQ * (1 - soonQ);
                 }
-                soonMean += soonQ;
-                soonVariance += soonSpread;
+                if (censored) {
+                    beyondSoon = busyBefore(since, beyondSoon, since[i] - soonMillis);
+                    double byCampaign = Math.min(soonQ, campaign.endsWithin(e, soonMillis, i + 1, beyondSoon));
+                    soonMean += byCampaign;
+                    soonVariance += byCampaign * (1 - byCampaign);
+                } else {
+                    soonMean += soonQ;
+                    soonVariance += soonSpread;
+                }
             }
         }
         sums.mean = mean;
@@ -174,6 +208,15 @@ final class DurationSamples {
             soonMean = 0;
             soonVariance = 0;
         }
+    }
+
+    /** How many of the busy began at {@code millis} or before, walked down from {@code atMost} (times asked only fall). */
+    private static int busyBefore(long[] since, int atMost, long millis) {
+        int at = atMost;
+        while (at > 0 && since[at - 1] > millis) {
+            at--;
+        }
+        return at;
     }
 
     /**

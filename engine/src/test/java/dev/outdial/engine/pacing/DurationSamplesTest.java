@@ -1,6 +1,7 @@
 package dev.outdial.engine.pacing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
  * The ringing calls ask the share of samples longer than each call's age by walking the samples down
  * once a round ({@link DurationSamples#atMostWalkingDown}): it must count what a plain count of the
  * samples kept gives, for every age asked longest first, equal samples and the ring's turnover included.
+ * Early in a campaign the agents still busy count as durations longer than their elapsed time.
  */
 class DurationSamplesTest {
 
@@ -42,5 +44,32 @@ class DurationSamplesTest {
                 age = step == 0 ? age : step == 1 ? Math.floorDiv(age - 1, 1000) * 1000 : age - random.nextLong(1, 3_000);
             }
         }
+    }
+
+    @Test
+    void agentsBusyLongerThanTheSamplesCountAgainstTheirFreeingEarlyInTheCampaign() {
+        // 100 talks ended after 60–119 s; 100 agents have been talking for 90.000–90.099 s, minutes into the campaign.
+        DurationSamples samples = new DurationSamples();
+        for (int i = 0; i < 100; i++) {
+            samples.add(Duration.ofSeconds(60 + (i * 7) % 60));
+        }
+        BusySince talking = new BusySince();
+        long now = 1_000_000;
+        for (int i = 0; i < 100; i++) {
+            talking.add(now - 90_000 - i);
+        }
+        DurationSamples.Sums sums = new DurationSamples.Sums();
+
+        samples.freeingWithin(talking, now, 10_000, DurationSamples.NOT_ASKED, 60, sums);
+
+        // The samples alone: 16 of the 47 talks longer than 90 s ended within 100 s, so 100 × 16 ÷ 47 = 34
+        // agents free within 10 s. The agents still talking are durations longer than their 90 s too: the
+        // k-th longest at it counts itself and the k − 1 before it, each known to last into the next 10 s
+        // only, so half a duration at risk: 16 ÷ (47 + k ÷ 2), 24 agents in all.
+        double expected = 0;
+        for (int k = 1; k <= 100; k++) {
+            expected += 16.0 / (47 + k / 2.0);
+        }
+        assertThat(sums.mean).isCloseTo(expected, within(1e-9)).isLessThan(25);
     }
 }

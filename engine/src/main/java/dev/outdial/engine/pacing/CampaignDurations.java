@@ -1,0 +1,63 @@
+package dev.outdial.engine.pacing;
+
+/**
+ * Every duration of one kind the campaign has seen since it started, counted by the second, to
+ * tell how likely a busy agent is to be free soon when the recent samples cannot: early in a
+ * session of long, skewed talks the durations seen are only the short ones (a talk of an hour
+ * cannot have ended 20 minutes in), so the samples promised agents freeing who were not. Counted
+ * with the agents still busy as what they are, durations known only to be longer than their
+ * elapsed time (right-censored, as in a Kaplan–Meier estimate): the chance of an agent busy for
+ * {@code e} to be free within {@code h} is the durations that ended between {@code e} and
+ * {@code e + h}, over those longer than {@code e} and the agents still at it after {@code e} or more.
+ * 163 agents on lognormal talks of median 8 minutes took a 58-minute session to 2.5 % against a
+ * 1.5 % limit, expecting 11 agents to free within seconds while none did.
+ */
+final class CampaignDurations {
+
+    /** Counted by the second up to four hours; longer durations count as four hours. */
+    private static final int SECONDS = 4 * 3600;
+    /** A Fenwick tree of the counts by second: both adding and asking take a dozen steps. */
+    private final int[] tree = new int[SECONDS + 2];
+    private long count;
+
+    void add(long millis) {
+        for (int at = bin(millis) + 1; at < tree.length; at += at & -at) {
+            tree[at]++;
+        }
+        count++;
+    }
+
+    long count() {
+        return count;
+    }
+
+    /**
+     * The chance that a duration known to be longer than {@code elapsedMillis} ends within {@code
+     * horizonMillis} more, with {@code stillBusy} durations of the same kind known only to be at
+     * least {@code elapsedMillis} (the agents still at it that long, this one among them), {@code
+     * busyBeyond} of them known to last past the horizon too. Those known only to last into the
+     * horizon count as half a duration at risk through it (the actuarial life table's rule): counted
+     * whole, an 8-hour day of short talks lost most of a point of occupancy in its first hour.
+     */
+    double endsWithin(long elapsedMillis, long horizonMillis, int stillBusy, int busyBeyond) {
+        long longer = count - atMost(elapsedMillis);
+        double atRisk = longer + busyBeyond + 0.5 * (stillBusy - busyBeyond);
+        if (atRisk <= 0) {
+            return 0;
+        }
+        return (atMost(elapsedMillis + horizonMillis) - (count - longer)) / atRisk;
+    }
+
+    /** Durations of at most {@code millis}, to the second below. */
+    private long atMost(long millis) {
+        long sum = 0;
+        for (int at = bin(millis) + 1; at > 0; at -= at & -at) {
+            sum += tree[at];
+        }
+        return sum;
+    }
+
+    private static int bin(long millis) {
+        return (int) Math.clamp(millis / 1000, 0, SECONDS);
+    }
+}
