@@ -16,19 +16,40 @@ final class CampaignDurations {
 
     /** Counted by the second up to four hours; longer durations count as four hours. */
     private static final int SECONDS = 4 * 3600;
-    /** A Fenwick tree of the counts by second: both adding and asking take a dozen steps. */
-    private final int[] tree = new int[SECONDS + 2];
+    /**
+     * The durations by the second. A round asks for the busy agents in ascending order of their time
+     * at it, so counts at most a time are walked on from the last agent's ({@link Walk}): a search
+     * per agent (a Fenwick tree's dozen steps, four times an agent) was a twelfth of a 200-agent day.
+     */
+    private final int[] bySecond = new int[SECONDS + 1];
     private long count;
 
     void add(long millis) {
-        for (int at = bin(millis) + 1; at < tree.length; at += at & -at) {
-            tree[at]++;
-        }
+        bySecond[bin(millis)]++;
         count++;
     }
 
     long count() {
         return count;
+    }
+
+    /** A new walk over the durations, for times asked in ascending order. */
+    Walk walk() {
+        return new Walk();
+    }
+
+    /** Durations of at most a time, to the second below, for times asked in ascending order. */
+    final class Walk {
+        private int walked = -1;
+        private long atMost;
+
+        long atMost(long millis) {
+            int upTo = bin(millis);
+            while (walked < upTo) {
+                atMost += bySecond[++walked];
+            }
+            return atMost;
+        }
     }
 
     /**
@@ -38,23 +59,16 @@ final class CampaignDurations {
      * busyBeyond} of them known to last past the horizon too. Those known only to last into the
      * horizon count as half a duration at risk through it (the actuarial life table's rule): counted
      * whole, an 8-hour day of short talks lost most of a point of occupancy in its first hour.
+     * {@code elapsed} and {@code ended} walk the times asked of them: the elapsed times, and the
+     * elapsed times plus the horizon.
      */
-    double endsWithin(long elapsedMillis, long horizonMillis, int stillBusy, int busyBeyond) {
-        long longer = count - atMost(elapsedMillis);
-        double atRisk = longer + busyBeyond + 0.5 * (stillBusy - busyBeyond);
+    double endsWithin(Walk elapsed, Walk ended, long elapsedMillis, long horizonMillis, int stillBusy, int busyBeyond) {
+        long doneBefore = elapsed.atMost(elapsedMillis);
+        double atRisk = count - doneBefore + busyBeyond + 0.5 * (stillBusy - busyBeyond);
         if (atRisk <= 0) {
             return 0;
         }
-        return (atMost(elapsedMillis + horizonMillis) - (count - longer)) / atRisk;
-    }
-
-    /** Durations of at most {@code millis}, to the second below. */
-    private long atMost(long millis) {
-        long sum = 0;
-        for (int at = bin(millis) + 1; at > 0; at -= at & -at) {
-            sum += tree[at];
-        }
-        return sum;
+        return (ended.atMost(elapsedMillis + horizonMillis) - doneBefore) / atRisk;
     }
 
     private static int bin(long millis) {

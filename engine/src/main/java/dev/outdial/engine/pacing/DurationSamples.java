@@ -119,6 +119,9 @@ final class DurationSamples {
         // The durations seen are the short ones while the campaign is young next to its longest ones:
         // until it has seen CENSORED_WHILE durations per busy agent, the agents still busy count too.
         boolean censored = campaign.count() < CENSORED_WHILE * agents;
+        CampaignDurations.Walk elapsed = censored ? campaign.walk() : null;
+        CampaignDurations.Walk ended = censored ? campaign.walk() : null;
+        CampaignDurations.Walk endedSoon = censored && soonAsked ? campaign.walk() : null;
         long[] since = busy.ascending();
         // Of the agents busy at least as long as the one walked, those busy past the end of the horizon
         // (and of the sooner one): they come fewer as the walk goes to the longest busy.
@@ -163,7 +166,7 @@ final class DurationSamples {
             if (censored) {
                 // The agents walked after this one have been busy longer: they and this one are the censored.
                 beyond = busyBefore(since, beyond, since[i] - horizonMillis);
-                double byCampaign = Math.min(q, campaign.endsWithin(e, horizonMillis, i + 1, beyond));
+                double byCampaign = Math.min(q, campaign.endsWithin(elapsed, ended, e, horizonMillis, i + 1, beyond));
                 mean += byCampaign;
                 variance += byCampaign * (1 - byCampaign);
             } else {
@@ -180,7 +183,8 @@ final class DurationSamples {
                 }
                 if (censored) {
                     beyondSoon = busyBefore(since, beyondSoon, since[i] - soonMillis);
-                    double byCampaign = Math.min(soonQ, campaign.endsWithin(e, soonMillis, i + 1, beyondSoon));
+                    double byCampaign = Math.min(soonQ,
+                            campaign.endsWithin(elapsed, endedSoon, e, soonMillis, i + 1, beyondSoon));
                     soonMean += byCampaign;
                     soonVariance += byCampaign * (1 - byCampaign);
                 } else {
