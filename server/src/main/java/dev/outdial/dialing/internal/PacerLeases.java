@@ -25,6 +25,13 @@ public final class PacerLeases {
     private final Clock clock;
     /** Business → the epoch of its lease held here. */
     private final Map<Long, Long> held = new ConcurrentHashMap<>();
+    /**
+     * One take of a business's lease at a time on this node, per business: the heartbeat and a
+     * campaign's start both take it, and two at once (each reading the epoch held before the other
+     * wrote it) counted the lease up twice and kept the first epoch here, so this node's own call
+     * starts were fenced off as if another node paced the business, until the next beat.
+     */
+    private final Map<Long, Object> taking = new ConcurrentHashMap<>();
 
     public PacerLeases(DialerLeaseRepository leases, NodeId node, Duration duration, Clock clock) {
         this.leases = leases;
@@ -35,14 +42,16 @@ public final class PacerLeases {
 
     /** Takes or renews the business's lease; true when this node paces it from now on. */
     public boolean take(long businessId) {
-        Instant now = clock.instant();
-        OptionalLong epoch = leases.take(businessId, node, held.get(businessId), now, now.plus(duration));
-        if (epoch.isPresent()) {
-            held.put(businessId, epoch.getAsLong());
-            return true;
+        synchronized (taking.computeIfAbsent(businessId, business -> new Object())) {
+            Instant now = clock.instant();
+            OptionalLong epoch = leases.take(businessId, node, held.get(businessId), now, now.plus(duration));
+            if (epoch.isPresent()) {
+                held.put(businessId, epoch.getAsLong());
+                return true;
+            }
+            held.remove(businessId);
+            return false;
         }
-        held.remove(businessId);
-        return false;
     }
 
     /** Whether this node paces the business, as of its last take or renewal. */
