@@ -108,12 +108,16 @@ final class PacingObservations {
     private long abandoned;
     /** Answers by a person when the answer rate was last seen drifting (0: not since the start). */
     private long answeredAtDrift;
+    private final AnswerRateRise rise = new AnswerRateRise();
+    /** When {@link #answerRate} last read a rise the decaying rate had not caught up with yet. */
+    private Instant riseSeenAt;
 
     void observe(CallRecord call) {
         if (call.isOpen()) {
             call.connectedAt().ifPresent(at -> {
                 // Connected: answered by a person, known now rather than at the end of the talk.
                 holdOutcome(call.dialingAt(), true);
+                rise.answered(call.dialingAt());
                 call.agent().ifPresent(agent -> {
                     putBusy(agent, new Work(true, at));
                     slot(agent).connectedAt = at;
@@ -126,6 +130,9 @@ final class PacingObservations {
         boolean person = call.answeredAt().isPresent() && result != CallResult.MACHINE;
         if (call.connectedAt().isEmpty()) {
             holdOutcome(call.dialingAt(), person);
+            if (person) {
+                rise.answered(call.dialingAt());
+            }
             if (call.answeredAt().isEmpty()) {
                 resolutionMillis = Math.clamp(Millis.between(call.dialingAt(), end), resolutionMillis,
                         MOST_RESOLUTION.toMillis());
@@ -247,10 +254,24 @@ final class PacingObservations {
         return slots.computeIfAbsent(agent, ignored -> new AgentSlot());
     }
 
-    double answerRate(Instant now) {
+    /** The campaign placed {@code count} dials at {@code at}. */
+    void dialed(Instant at, int count) {
+        rise.dialed(at, count);
+    }
+
+    /**
+     * The recent answer rate: the decaying one, or the last minute's dials' if it rose beyond that by
+     * more than noise (their answers are all in once a ring's time twice and the wait have passed).
+     */
+    double answerRate(Instant now, Duration maxWait) {
         ripen(now);
         decayTo(now);
-        return (decayedAnswers + PRIOR_ANSWER_RATE * priorWeight) / (decayedDials + priorWeight);
+        double decaying = (decayedAnswers + PRIOR_ANSWER_RATE * priorWeight) / (decayedDials + priorWeight);
+        double recent = rise.atLeast(decaying, now, ringTime().multipliedBy(2).plus(maxWait));
+        if (recent > decaying) {
+            riseSeenAt = now;
+        }
+        return recent;
     }
 
     /**
@@ -261,6 +282,11 @@ final class PacingObservations {
     double answerRateSteadiness(Instant now, int team) {
         ripen(now);
         decayTo(now);
+        if (now.equals(riseSeenAt)) {
+            // A rise the decaying rate has not caught up with: a drift, read sooner.
+            answeredAtDrift = answeredByPerson;
+            return 0;
+        }
         if (decayedDials < 1 || steadyDials < 1) {
             return 0;
         }

@@ -102,10 +102,11 @@ public final class PredictiveStrategy implements DialStrategy {
         Duration customerWait = observations.customerWait(settings.maxWait());
         Duration horizon = observations.ringTime().plus(customerWait);
         int ringing = Math.max(0, view.openCalls() - view.waitingCustomers() - observations.onCalls());
+        // The rate first: a rise it reads is a drift the steadiness must know of.
+        double answerRate = observations.answerRate(view.now(), settings.maxWait());
         double steadiness = observations.answerRateSteadiness(view.now(), team);
         budget.steadiness(steadiness);
         double target = budget.targetShare(view.now());
-        double answerRate = observations.answerRate(view.now());
         double ringAgeTrust = budget.abandonsLeft(view.now()) >= RING_AGE_ROOM ? steadiness : 0;
         RingingCalls.PendingAnswers pending = ringingCalls.pending(view.now(), ringing, view.waitingCustomers(), answerRate,
                 ringAgeTrust, observations.ringTime());
@@ -121,6 +122,7 @@ public final class PredictiveStrategy implements DialStrategy {
         budget.heldByPromise(dials.heldByPromise());
         List<Dispatch> placed = view.poolDials(dials.calls());
         ringingCalls.dialed(view.now(), placed.size());
+        observations.dialed(view.now(), placed.size());
         return placed;
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.CallRecord;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Random;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Test;
 class PacingObservationsTest {
 
     static final Instant NINE = Instant.parse("2025-03-03T09:00:00Z");
+    /** The campaign's maximum wait, which the answers of a dial take at most to be known. */
+    static final Duration WAIT = Duration.ofSeconds(15);
 
     /** One dial every 2 s for {@code seconds}, each answered by a person with {@code answerRate}. */
     static Instant dial(PacingObservations observations, Random random, Instant from, int seconds, double answerRate) {
@@ -67,7 +70,7 @@ class PacingObservationsTest {
 
     @Test
     void beforeAnyOutcomeEveryDialCountsAsAnsweredAsProgressiveWould() {
-        assertThat(new PacingObservations().answerRate(NINE)).isEqualTo(1.0);
+        assertThat(new PacingObservations().answerRate(NINE, WAIT)).isEqualTo(1.0);
     }
 
     @Test
@@ -78,11 +81,11 @@ class PacingObservationsTest {
             observations.observe(ended(NINE, NINE.plusSeconds(1), false));
         }
 
-        assertThat(observations.answerRate(NINE.plusSeconds(5))).as("nothing of the cohort is known yet").isEqualTo(1.0);
+        assertThat(observations.answerRate(NINE.plusSeconds(5), WAIT)).as("nothing of the cohort is known yet").isEqualTo(1.0);
         for (int i = 0; i < 40; i++) {
             observations.observe(ended(NINE, NINE.plusSeconds(20), true));
         }
-        assertThat(observations.answerRate(NINE.plusSeconds(40))).as("the whole cohort: 40 of 50 answered")
+        assertThat(observations.answerRate(NINE.plusSeconds(40), WAIT)).as("the whole cohort: 40 of 50 answered")
                 .isCloseTo((40 + 10.0) / (50 + 10), org.assertj.core.api.Assertions.within(0.01));
     }
 
@@ -90,11 +93,11 @@ class PacingObservationsTest {
     void afterAPauseTheAnswerRateLeansBackOnTheSafePrior() {
         PacingObservations observations = new PacingObservations();
         Instant now = dial(observations, new Random(7), NINE, 3600, 0.2);
-        double learnt = observations.answerRate(now.plusSeconds(60));
+        double learnt = observations.answerRate(now.plusSeconds(60), WAIT);
 
         observations.restart(now.plusSeconds(3600));
 
-        assertThat(observations.answerRate(now.plusSeconds(3600))).isGreaterThan(learnt + 0.3);
+        assertThat(observations.answerRate(now.plusSeconds(3600), WAIT)).isGreaterThan(learnt + 0.3);
     }
 
     @Test
@@ -105,7 +108,7 @@ class PacingObservationsTest {
 
         Instant now = dial(observations, new Random(7), NINE, 3600, 0.2, 8);
 
-        assertThat(observations.answerRate(now)).isCloseTo(0.2, org.assertj.core.api.Assertions.within(0.06));
+        assertThat(observations.answerRate(now, WAIT)).isCloseTo(0.2, org.assertj.core.api.Assertions.within(0.06));
     }
 
     private static CallRecord ended(Instant dialed, Instant end, boolean answered) {

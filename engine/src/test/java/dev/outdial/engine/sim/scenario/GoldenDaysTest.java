@@ -55,7 +55,7 @@ class GoldenDaysTest {
     }
 
     private static final List<String> GOLDEN = List.of(
-            "golden-dropping predictive seed=3 dials=3557 answered=780 connected=771 abandoned=9 abandonRate=0.011538461538461539 maxHour=0.0163265306122449 maxCountedHour=0.0163265306122449 occupancy=0.8303393888888889 talk=44.62448833333334 connectsPerHour=25.7 meanWait=0.24831923076923076 p95Wait=0.0 violations=0",
+            "golden-dropping predictive seed=3 dials=3599 answered=781 connected=773 abandoned=8 abandonRate=0.010243277848911651 maxHour=0.012195121951219513 maxCountedHour=0.012195121951219513 occupancy=0.8335442222222222 talk=44.804479444444446 connectsPerHour=25.766666666666666 meanWait=0.2963124199743918 p95Wait=0.0 violations=0",
             "golden-dropping progressive seed=3 dials=2291 answered=533 connected=533 abandoned=0 abandonRate=0.0 maxHour=0.0 maxCountedHour=0.0 occupancy=0.5821832685185185 talk=31.289515555555557 connectsPerHour=17.766666666666666 meanWait=0.0 p95Wait=0.0 violations=0",
             "golden-dropping adaptive-baseline seed=3 dials=2745 answered=632 connected=610 abandoned=22 abandonRate=0.03481012658227848 maxHour=0.044585987261146494 maxCountedHour=0.044585987261146494 occupancy=0.6594438796296296 talk=35.42832277777778 connectsPerHour=20.333333333333332 meanWait=0.6395917721518987 p95Wait=4.522 violations=0",
             "golden-scarce predictive seed=5 dials=1338 answered=692 connected=683 abandoned=9 abandonRate=0.01300578034682081 maxHour=0.015228426395939087 maxCountedHour=0.015228426395939087 occupancy=0.5161940972222222 talk=28.603911111111113 connectsPerHour=28.458333333333332 meanWait=0.0906257225433526 p95Wait=0.0 violations=0",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outdial.engine.sim.Distribution;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -140,6 +141,30 @@ class PredictiveAbandonPromiseTest {
             0.22, Duration.ofSeconds(44), Distribution.logNormal(Duration.ofMillis(4200), 0.91),
             Distribution.exponential(Duration.ofSeconds(32)), Distribution.constant(Duration.ofMillis(10_300)),
             Distribution.constant(Duration.ofMillis(23_200)));
+
+    /**
+     * 28 agents, four hours, a 2 % limit, a 5 s wait, one dial in fourteen answered until the answer rate
+     * climbs to 72 % within four minutes at 10:47, ten-minute talks, customers who hang up within a second
+     * or two (bench/scenarios/answer-rate-rise-28.json, found by bench/limits-fuzz.sh).
+     */
+    static final Scenario ANSWER_RATE_RISE = new Scenario("answer rate rise", 1, 28, 13_704, Duration.ofHours(4), 0.02,
+            Duration.ofSeconds(5), 98, 1, Duration.ofHours(1),
+            List.of(new Scenario.AnswerStep(Duration.ZERO, 0.07), new Scenario.AnswerStep(Duration.ofSeconds(6420), 0.23),
+                    new Scenario.AnswerStep(Duration.ofSeconds(6500), 0.39),
+                    new Scenario.AnswerStep(Duration.ofSeconds(6580), 0.56),
+                    new Scenario.AnswerStep(Duration.ofSeconds(6660), 0.72)),
+            0.18, Duration.ofSeconds(46), Distribution.exponential(Duration.ofMillis(5800)),
+            Distribution.exponential(Duration.ofMillis(685_200)), Distribution.logNormal(Duration.ofMillis(3700), 1.18),
+            Distribution.logNormal(Duration.ofMillis(1200), 0.99), ZoneId.of("Europe/Berlin"));
+
+    @Test
+    void aRiseOfTheAnswerRateIsReadFromTheLastMinutesDials() {
+        // The decaying rate read 7 % for minutes while the lines dialed for it were answered at 72 %: seeds 2
+        // and 3 took the clock hour of the rise to 2.99 and 2.31 % of 2 %. The last minute's dials tell it.
+        for (long seed : List.of(2L, 3L)) {
+            assertKeepsThePromise(ANSWER_RATE_RISE, seed);
+        }
+    }
 
     @Test
     void aModelFarTooOptimisticIsStillHeldToTheAbandonsLeft() {
