@@ -141,9 +141,7 @@ final class DurationSamples {
         int lastSoonBefore = -1;
         int lastSoon = -1;
         double q = 0;
-        double spread = 0;
         double soonQ = 0;
-        double soonSpread = 0;
         for (int i = agents - 1; i >= 0; i--) {
             long e = nowMillis - since[i];
             // Between two agents the walk mostly moves by none or one sample: that step is taken
@@ -161,36 +159,30 @@ final class DurationSamples {
                 lastBefore = doneBefore;
                 lastWithin = doneWithin;
                 q = (double) (doneWithin - doneBefore) / (count - doneBefore);
-                spread = q * (1 - q);
             }
+            double chance = q;
             if (censored) {
                 // The agents walked after this one have been busy longer: they and this one are the censored.
-                beyond = busyBefore(since, beyond, since[i] - horizonMillis);
-                double byCampaign = Math.min(q, campaign.endsWithin(elapsed, ended, e, horizonMillis, i + 1, beyond));
-                mean += byCampaign;
-                variance += byCampaign * (1 - byCampaign);
-            } else {
-                mean += q;
-                variance += spread;
+                beyond = walkedDown(since, beyond, since[i] - horizonMillis);
+                chance = Math.min(q, campaign.endsWithin(elapsed, ended, e, horizonMillis, i + 1, beyond));
             }
+            mean += chance;
+            variance += chance * (1 - chance);
             if (soonAsked) {
                 doneSoon = doneAtMost(doneSoon, doneBefore, e + soonMillis);
                 if (doneBefore != lastSoonBefore || doneSoon != lastSoon) {
                     lastSoonBefore = doneBefore;
                     lastSoon = doneSoon;
                     soonQ = (double) (doneSoon - doneBefore) / (count - doneBefore);
-                    soonSpread = soonQ * (1 - soonQ);
                 }
+                double soonChance = soonQ;
                 if (censored) {
-                    beyondSoon = busyBefore(since, beyondSoon, since[i] - soonMillis);
-                    double byCampaign = Math.min(soonQ,
+                    beyondSoon = walkedDown(since, beyondSoon, since[i] - soonMillis);
+                    soonChance = Math.min(soonQ,
                             campaign.endsWithin(elapsed, endedSoon, e, soonMillis, i + 1, beyondSoon));
-                    soonMean += byCampaign;
-                    soonVariance += byCampaign * (1 - byCampaign);
-                } else {
-                    soonMean += soonQ;
-                    soonVariance += soonSpread;
                 }
+                soonMean += soonChance;
+                soonVariance += soonChance * (1 - soonChance);
             }
         }
         sums.mean = mean;
@@ -214,15 +206,6 @@ final class DurationSamples {
         }
     }
 
-    /** How many of the busy began at {@code millis} or before, walked down from {@code atMost} (times asked only fall). */
-    private static int busyBefore(long[] since, int atMost, long millis) {
-        int at = atMost;
-        while (at > 0 && since[at - 1] > millis) {
-            at--;
-        }
-        return at;
-    }
-
     /**
      * How many samples are at most {@code end}, walked on from the last agent's count {@code done}
      * (ends only grow along the walk) and from no fewer than {@code doneBefore}.
@@ -243,8 +226,17 @@ final class DurationSamples {
      * was most of that count for a 1,000-agent team.
      */
     int atMostWalkingDown(int atMost, long millis) {
+        return walkedDown(sorted, atMost, millis);
+    }
+
+    /**
+     * How many of the ascending {@code values} are at most {@code millis}, walked down from {@code
+     * atMost}, what a larger time asked before left: the samples for the ringing calls' ages, the busy
+     * agents' start times for those busy past a horizon.
+     */
+    private static int walkedDown(long[] values, int atMost, long millis) {
         int at = atMost;
-        while (at > 0 && sorted[at - 1] > millis) {
+        while (at > 0 && values[at - 1] > millis) {
             at--;
         }
         return at;
