@@ -91,6 +91,16 @@ public class Campaigns {
         return campaigns.list(businessId, new CampaignFilter(needle, status, dialMode), zones.zoneOf(businessId));
     }
 
+    /**
+     * Every RUNNING campaign of the platform in one read: what the jobs that keep each node's dialing
+     * in step walk every few seconds, instead of listing each business's campaigns (a platform of
+     * hundreds of businesses made that hundreds of reads a beat, most of them finding nothing).
+     */
+    @Transactional(readOnly = true)
+    public List<RunningCampaign> running() {
+        return campaigns.running();
+    }
+
     @Transactional(readOnly = true)
     public List<CampaignHistoryEntry> history(long businessId, long id) {
         get(businessId, id);

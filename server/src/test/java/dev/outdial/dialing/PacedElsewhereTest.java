@@ -8,6 +8,7 @@ import dev.outdial.shared.SqlTime;
 import dev.outdial.testing.Api;
 import dev.outdial.testing.OutdialIntegrationTest;
 import dev.outdial.testing.TestBusiness;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -35,6 +36,9 @@ class PacedElsewhereTest {
 
     @Autowired
     NodeId node;
+
+    @Autowired
+    Clock clock;
 
     @Test
     void aNodeAloneTakesTheLeaseOfTheBusinessItDialsAndServesItsAgents() {
@@ -73,6 +77,19 @@ class PacedElsewhereTest {
         assertThat(manual.customer(customer).get("status").asString()).isEqualTo("RETRY");
     }
 
+    @Test
+    void aBusinessWhoseLastRunningCampaignPausesGivesItsLeaseUpAtTheNextBeat() {
+        DialingScenario manual = DialingScenario.running(api.newBusiness("Pausing"), "MANUAL", Map.of());
+        long business = manual.business.id();
+        DialingScenario.waitFor(() -> ownerOf(business), node.value()::equals, "this node to take the lease");
+
+        manual.business.admin().post("/api/v1/campaigns/" + manual.campaignId + "/pause").expect(200);
+
+        // Given up, not left to lapse: another node need not wait out the lease to pace the business.
+        awaitWholeHeartbeat();
+        assertThat(liveLeases(business)).as("live leases of business " + business + " after a whole beat").isZero();
+    }
+
     /**
      * Proof that a whole heartbeat ran after this moment, over every business: a business made now,
      * whose lease this node takes, has it renewed at each beat. The first renewal comes from a beat
@@ -103,6 +120,11 @@ class PacedElsewhereTest {
             db.sql("insert into dialer_lease (business_id, owner, lease_until) values (:business, :owner, :until)")
                     .param("owner", owner).param("until", SqlTime.toSql(until)).param("business", businessId).update();
         }
+    }
+
+    private long liveLeases(long businessId) {
+        return db.sql("select count(*) from dialer_lease where business_id = :business and lease_until > :now")
+                .param("business", businessId).param("now", SqlTime.toSql(clock.instant())).query(Long.class).single();
     }
 
     private String ownerOf(long businessId) {

@@ -5,6 +5,7 @@ import dev.outdial.campaign.CampaignDefinition;
 import dev.outdial.campaign.CampaignSetting;
 import dev.outdial.campaign.CampaignStatus;
 import dev.outdial.campaign.HotlineRotation;
+import dev.outdial.campaign.RunningCampaign;
 import dev.outdial.engine.customer.DialType;
 import dev.outdial.shared.SqlTime;
 import java.sql.ResultSet;
@@ -172,6 +173,14 @@ public class CampaignRepository {
     }
 
     public record Due(long businessId, long campaignId) {
+    }
+
+    /** Every RUNNING campaign of the platform, whatever its business. */
+    public List<RunningCampaign> running() {
+        return db.sql("select business_id, id, dial_mode from campaign where status = 'RUNNING' order by business_id, id")
+                .query((row, n) -> new RunningCampaign(row.getLong("business_id"), row.getLong("id"),
+                        DialType.valueOf(row.getString("dial_mode"))))
+                .list();
     }
 
     public boolean usesHotline(long businessId, long hotlineId, List<CampaignStatus> statuses) {

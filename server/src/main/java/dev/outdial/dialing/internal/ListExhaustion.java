@@ -1,10 +1,7 @@
 package dev.outdial.dialing.internal;
 
-import dev.outdial.business.Business;
-import dev.outdial.business.Businesses;
-import dev.outdial.campaign.Campaign;
-import dev.outdial.campaign.CampaignStatus;
 import dev.outdial.campaign.Campaigns;
+import dev.outdial.campaign.RunningCampaign;
 import dev.outdial.customer.DialingCustomers;
 import dev.outdial.engine.customer.DialType;
 import java.time.Clock;
@@ -31,7 +28,6 @@ class ListExhaustion {
 
     private static final Logger log = LoggerFactory.getLogger(ListExhaustion.class);
 
-    private final Businesses businesses;
     private final Campaigns campaigns;
     private final DialingCustomers customers;
     private final LiveDialers dialers;
@@ -39,9 +35,8 @@ class ListExhaustion {
     private final Clock clock;
     private final Map<Long, Instant> exhaustedSince = new ConcurrentHashMap<>();
 
-    ListExhaustion(Businesses businesses, Campaigns campaigns, DialingCustomers customers, LiveDialers dialers,
+    ListExhaustion(Campaigns campaigns, DialingCustomers customers, LiveDialers dialers,
                    DialingProperties properties, Clock clock) {
-        this.businesses = businesses;
         this.campaigns = campaigns;
         this.customers = customers;
         this.dialers = dialers;
@@ -53,15 +48,10 @@ class ListExhaustion {
     void check() {
         try {
             Set<Long> running = new HashSet<>();
-            for (Business business : businesses.list()) {
-                if (!dialers.pacesHere(business.id())) {
-                    continue;
-                }
-                for (Campaign campaign : campaigns.list(business.id(), null, CampaignStatus.RUNNING, null)) {
-                    if (campaign.dialMode() != DialType.AUTO_CALLBACK) {
-                        running.add(campaign.id());
-                        check(business.id(), campaign.id(), clock.instant());
-                    }
+            for (RunningCampaign campaign : campaigns.running()) {
+                if (campaign.dialMode() != DialType.AUTO_CALLBACK && dialers.pacesHere(campaign.businessId())) {
+                    running.add(campaign.campaignId());
+                    check(campaign.businessId(), campaign.campaignId(), clock.instant());
                 }
             }
             exhaustedSince.keySet().retainAll(running);

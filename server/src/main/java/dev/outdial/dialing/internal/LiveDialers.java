@@ -1,12 +1,10 @@
 package dev.outdial.dialing.internal;
 
-import dev.outdial.business.Business;
 import dev.outdial.business.BusinessChanged;
-import dev.outdial.business.Businesses;
-import dev.outdial.campaign.Campaign;
 import dev.outdial.campaign.CampaignStatus;
 import dev.outdial.campaign.CampaignStatusChanged;
 import dev.outdial.campaign.Campaigns;
+import dev.outdial.campaign.RunningCampaign;
 import dev.outdial.customer.CampaignCustomersChanged;
 import dev.outdial.engine.call.CallOrchestrator;
 import dev.outdial.engine.customer.AgentId;
@@ -68,7 +66,6 @@ public class LiveDialers {
     private final EngineCampaigns settings;
     private final LiveCampaignRegistries registries;
     private final Campaigns campaigns;
-    private final Businesses businesses;
     private final AgentPhones phones;
     private final PacerLeases leases;
     private final EnginePorts ports;
@@ -80,12 +77,11 @@ public class LiveDialers {
     private final Map<Long, List<Running>> runners = new ConcurrentHashMap<>();
 
     LiveDialers(EngineThread engine, EngineCampaigns settings, LiveCampaignRegistries registries, Campaigns campaigns,
-                Businesses businesses, AgentPhones phones, PacerLeases leases, EnginePorts ports) {
+                AgentPhones phones, PacerLeases leases, EnginePorts ports) {
         this.engine = engine;
         this.settings = settings;
         this.registries = registries;
         this.campaigns = campaigns;
-        this.businesses = businesses;
         this.phones = phones;
         this.leases = leases;
         this.ports = ports;
@@ -95,10 +91,8 @@ public class LiveDialers {
     @EventListener(ApplicationReadyEvent.class)
     @Order(Ordered.HIGHEST_PRECEDENCE)
     void startRunningCampaigns() {
-        for (Business business : businesses.list()) {
-            for (Campaign campaign : campaigns.list(business.id(), null, CampaignStatus.RUNNING, null)) {
-                start(business.id(), campaign.id());
-            }
+        for (RunningCampaign campaign : campaigns.running()) {
+            start(campaign.businessId(), campaign.campaignId());
         }
     }
 

@@ -1,11 +1,10 @@
 package dev.outdial.dialing.internal;
 
-import dev.outdial.business.Business;
-import dev.outdial.business.Businesses;
-import dev.outdial.campaign.Campaign;
-import dev.outdial.campaign.CampaignStatus;
 import dev.outdial.campaign.Campaigns;
+import dev.outdial.campaign.RunningCampaign;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +17,8 @@ import org.springframework.stereotype.Component;
  * Keeps this node's pacer leases (ARCHITECTURE §7) and its dialers in step with them: for every
  * business with RUNNING campaigns it renews its lease or, once another node's has lapsed, takes
  * it over; then it runs the business's RUNNING campaigns and stops those no longer RUNNING (a
- * status changed through another node's API reaches this one here). A lease lost (this node was
+ * status changed through another node's API reaches this one here). The RUNNING campaigns of every
+ * business are read at once, so a beat costs the same whatever the number of businesses idle. A lease lost (this node was
  * too slow to renew, and another took over) stops the business's dialing here at once; calls up
  * finish. A business with nothing RUNNING gives its lease up. A node that stops gives all up.
  */
@@ -27,13 +27,11 @@ class PacerHeartbeat {
 
     private static final Logger log = LoggerFactory.getLogger(PacerHeartbeat.class);
 
-    private final Businesses businesses;
     private final Campaigns campaigns;
     private final PacerLeases leases;
     private final LiveDialers dialers;
 
-    PacerHeartbeat(Businesses businesses, Campaigns campaigns, PacerLeases leases, LiveDialers dialers) {
-        this.businesses = businesses;
+    PacerHeartbeat(Campaigns campaigns, PacerLeases leases, LiveDialers dialers) {
         this.campaigns = campaigns;
         this.leases = leases;
         this.dialers = dialers;
@@ -42,19 +40,22 @@ class PacerHeartbeat {
     @Scheduled(initialDelayString = "${outdial.dialing.pacer-heartbeat:PT5S}",
             fixedDelayString = "${outdial.dialing.pacer-heartbeat:PT5S}")
     void beat() {
-        for (Business business : businesses.list()) {
+        Map<Long, Set<Long>> running = campaigns.running().stream().collect(Collectors.groupingBy(
+                RunningCampaign::businessId, Collectors.mapping(RunningCampaign::campaignId, Collectors.toSet())));
+        // The businesses with nothing running matter only where this node still holds their lease.
+        Set<Long> beaten = new TreeSet<>(running.keySet());
+        beaten.addAll(leases.held());
+        for (long businessId : beaten) {
             try {
-                beat(business.id());
+                beat(businessId, running.getOrDefault(businessId, Set.of()));
             } catch (RuntimeException failure) {
                 // The next beat tries again; the lease outlives a few missed beats.
-                log.warn("Pacer heartbeat of business {} failed", business.id(), failure);
+                log.warn("Pacer heartbeat of business {} failed", businessId, failure);
             }
         }
     }
 
-    void beat(long businessId) {
-        Set<Long> running = campaigns.list(businessId, null, CampaignStatus.RUNNING, null).stream()
-                .map(Campaign::id).collect(Collectors.toSet());
+    private void beat(long businessId, Set<Long> running) {
         boolean held = leases.holds(businessId);
         if (running.isEmpty()) {
             if (held) {

@@ -1,10 +1,7 @@
 package dev.outdial.live.internal;
 
-import dev.outdial.business.Business;
-import dev.outdial.business.Businesses;
-import dev.outdial.campaign.Campaign;
-import dev.outdial.campaign.CampaignStatus;
 import dev.outdial.campaign.Campaigns;
+import dev.outdial.campaign.RunningCampaign;
 import dev.outdial.customer.CampaignProgress;
 import dev.outdial.customer.Progress;
 import java.time.Clock;
@@ -37,15 +34,13 @@ public class CompletionSamples {
     private static final Logger log = LoggerFactory.getLogger(CompletionSamples.class);
 
     private final Map<Long, Deque<Sample>> samples = new ConcurrentHashMap<>();
-    private final Businesses businesses;
     private final Campaigns campaigns;
     private final CampaignProgress progress;
     private final Clock clock;
     private final Duration window;
 
-    CompletionSamples(Businesses businesses, Campaigns campaigns, CampaignProgress progress, Clock clock,
+    CompletionSamples(Campaigns campaigns, CampaignProgress progress, Clock clock,
                       @Value("${outdial.live.rate-window:PT1H}") Duration window) {
-        this.businesses = businesses;
         this.campaigns = campaigns;
         this.progress = progress;
         this.clock = clock;
@@ -55,10 +50,9 @@ public class CompletionSamples {
     @Scheduled(fixedDelayString = "${outdial.live.sample-interval:PT30S}", initialDelayString = "PT1S")
     void sampleRunningCampaigns() {
         try {
-            for (Business business : businesses.list()) {
-                for (Campaign campaign : campaigns.list(business.id(), null, CampaignStatus.RUNNING, null)) {
-                    record(campaign.id(), finishedOf(progress.of(business.id(), campaign.id())), clock.instant());
-                }
+            for (RunningCampaign campaign : campaigns.running()) {
+                record(campaign.campaignId(), finishedOf(progress.of(campaign.businessId(), campaign.campaignId())),
+                        clock.instant());
             }
         } catch (RuntimeException failure) {
             log.warn("Sampling campaigns' pace failed; the next round tries again", failure);
