@@ -50,7 +50,8 @@ class DeadNodeTest {
 
     private void leftOnACallByADeadNode(DialingScenario campaign, long customer, Instant leaseUntil) {
         db.sql("""
-                update campaign_customer set status = 'IN_PROGRESS', lease_until = :lease, lease_owner = 'dead-node',
+                update campaign_customer set status = 'IN_PROGRESS', claimed = true, lease_until = :lease,
+                    lease_owner = 'dead-node',
                     on_call = true, total_attempts = 1
                 where id = :id
                 """).param("lease", SqlTime.toSql(leaseUntil)).param("id", customer).update();

@@ -73,7 +73,8 @@ public class CustomerStateRepository {
         Optional<Claim> claim = state.claim();
         db.sql("""
                 update campaign_customer set status = :status, progress = :progress, held_pause = :pause,
-                    held_blacklist = :blacklist, held_dnc = :dnc, lease_until = :leaseUntil, on_call = :onCall,
+                    held_blacklist = :blacklist, held_dnc = :dnc, claimed = :claimed, lease_until = :leaseUntil,
+                    on_call = :onCall,
                     cycle_attempts = :cycle, total_attempts = :total, business_errors = :errors,
                     last_result = :lastResult, next_attempt_at = :next, callback_owner_id = :owner%s
                 where id = :id
@@ -83,6 +84,7 @@ public class CustomerStateRepository {
                 .param("pause", state.holds().contains(Hold.PAUSE))
                 .param("blacklist", state.holds().contains(Hold.BLACKLIST))
                 .param("dnc", state.holds().contains(Hold.DNC_REGISTRY))
+                .param("claimed", claim.isPresent())
                 .param("leaseUntil", claim.map(c -> SqlTime.toSql(c.leaseUntil())).orElse(null))
                 .param("onCall", claim.map(Claim::onCall).orElse(false))
                 .param("cycle", state.cycleAttempts())

@@ -58,7 +58,7 @@ public class JdbcCustomerStore {
             select %s from campaign_customer
             where campaign_id = :campaign
               and held_pause = false and held_blacklist = false and held_dnc = false
-              and lease_until is null
+              and claimed = false
               and cycle_attempts < :maxCalls
               and (progress = 'NEW'
                    or progress in ('CALLBACK', 'RETRY', 'DO_NOT_CALL_BACK') and next_attempt_at <= :now
@@ -193,7 +193,7 @@ public class JdbcCustomerStore {
 
     public List<QueuedCustomer> lapsedClaims(long campaignId, Instant now) {
         return db.sql("select " + COLUMNS + """
-                 from campaign_customer where campaign_id = :campaign and lease_until <= :now order by id
+                 from campaign_customer where campaign_id = :campaign and claimed and lease_until <= :now order by id
                 """)
                 .param("campaign", campaignId).param("now", SqlTime.toSql(now))
                 .query(JdbcCustomerStore::queued).list();
@@ -202,7 +202,7 @@ public class JdbcCustomerStore {
     /** Campaigns with a lapsed claim: what a crashed node left, wherever it was running. */
     public List<DialingCustomers.CampaignRef> campaignsWithLapsedClaims(Instant now) {
         return db.sql("""
-                select distinct business_id, campaign_id from campaign_customer where lease_until <= :now
+                select distinct business_id, campaign_id from campaign_customer where claimed and lease_until <= :now
                 order by campaign_id
                 """)
                 .param("now", SqlTime.toSql(now))
@@ -219,7 +219,7 @@ public class JdbcCustomerStore {
     public Optional<Instant> nextDueAfter(long campaignId, Instant now) {
         return db.sql("""
                 select next_attempt_at from campaign_customer
-                where campaign_id = :campaign and lease_until is null
+                where campaign_id = :campaign and claimed = false
                   and held_pause = false and held_blacklist = false and held_dnc = false
                   and progress in ('CALLBACK', 'RETRY', 'DO_NOT_CALL_BACK', 'ERROR') and next_attempt_at > :now
                 order by next_attempt_at
@@ -246,13 +246,12 @@ public class JdbcCustomerStore {
             return false;
         }
         boolean claimed = db.sql("""
-                select id from campaign_customer where campaign_id = :campaign and lease_until is not null
-                order by lease_until fetch first 1 rows only
+                select id from campaign_customer where campaign_id = :campaign and claimed fetch first 1 rows only
                 """)
                 .param("campaign", campaignId).query(Long.class).optional().isPresent();
         return !claimed && db.sql("""
                 select id from campaign_customer
-                where campaign_id = :campaign and lease_until is null
+                where campaign_id = :campaign and claimed = false
                   and held_pause = false and held_blacklist = false and held_dnc = false
                   and cycle_attempts < :maxCalls
                   and (progress in ('NEW', 'RETRY', 'CALLBACK')
