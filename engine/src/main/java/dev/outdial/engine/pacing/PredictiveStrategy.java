@@ -23,7 +23,8 @@ import java.util.Optional;
  * the last few hundred durations, so it fits any talk-time distribution). The answers are the
  * ringing calls, each answered by a person with the recent answer rate (decaying with a 5-minute
  * half-life, so a falling answer rate shows within minutes) or, once that rate is steady, with the
- * chance a call that has rung this long still has ({@link RingingCalls}); their answers come first,
+ * chance a call that has rung this long still has ({@link RingingCalls}; a call that has outlasted the
+ * busy and failed dials of its moment counts with its higher chance at once); their answers come first,
  * so they are also counted against the agents free within the ring they have left. {@link OverflowModel} takes answers
  * minus agents as normal and finds the most calls whose expected share of customers without an
  * agent stays within a target; {@link AbandonBudget} learns that target from the abandons the

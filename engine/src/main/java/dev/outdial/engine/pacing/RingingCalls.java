@@ -20,6 +20,13 @@ import java.util.TreeMap;
  * person answers that take longer than {@code a} to come and S₀ that of the other outcomes (busy,
  * no answer, machine, failure) to end: P(answered | still ringing at a) = p·S₁ ÷ (p·S₁ + (1 − p)·S₀).
  * Until enough outcomes of both kinds are seen, or past anything seen, a call counts at p, as before.
+ *
+ * <p>The other way round, a dial still ringing once the busy and failed dials of its moment have
+ * ended is <em>more</em> likely than p to be answered (p counts every dial, those included): with
+ * one dial in four busy within a second, the calls ringing bring a third more answers than p says.
+ * Counted at p while the answer rate moved, the lines in flight of a 322-agent day with 25.6 s rings
+ * looked like 30 answers for 41 agents where 39 were to come (a quarter of its dials were busy), and
+ * 16 customers were abandoned within a minute (an hour at 2.35 % of 2 %). That side is the cautious one, so it counts whatever the trust.
  */
 final class RingingCalls {
 
@@ -60,11 +67,12 @@ final class RingingCalls {
      * The answers by a person still to come from the {@code ringing} calls ringing now: their mean and
      * variance. {@code waiting} customers were answered and wait for an agent; they are among the
      * dials this holds (no event told of their answer), taken as the oldest ones. {@code trust}, 0 to
-     * 1, is how far to go from the answer rate to each call's own chance: the chance leans on the
+     * 1, is how far to go from the answer rate down to each call's own chance: the chance leans on the
      * answer rate's odds, so until that rate is steady (the strategy's steadiness), every ringing call
      * counts nearer a fresh dial (after a fall from 40 % to 10 %, counting the old calls out at the
      * stale rate overdialed the lower one: an hour at 3.7 %; trusting them before any drift was seen
-     * took a 10-agent hour after 35 % fell to 12 % over 3 % before the drift showed).
+     * took a 10-agent hour after 35 % fell to 12 % over 3 % before the drift showed). A chance above
+     * the answer rate counts in full at any trust.
      */
     PendingAnswers pending(Instant now, int ringing, int waiting, double answerRate, double trust, Duration ringTime) {
         long nowMillis = now.toEpochMilli();
@@ -96,8 +104,11 @@ final class RingingCalls {
                 long rung = nowMillis - entry.getKey();
                 personAtMost = personAnswers.atMostWalkingDown(personAtMost, rung);
                 otherAtMost = otherOutcomes.atMostWalkingDown(otherAtMost, rung);
-                p = answerRate + trust * (answeredGivenRinging(personAnswers.shareLongerThan(personAtMost),
-                        otherOutcomes.shareLongerThan(otherAtMost), answerRate) - answerRate);
+                double given = answeredGivenRinging(personAnswers.shareLongerThan(personAtMost),
+                        otherOutcomes.shareLongerThan(otherAtMost), answerRate);
+                // Above the answer rate (the busy and failed dials of its moment have ended) it is the
+                // cautious side and counts whatever the trust; below it, only as far as the rate is trusted.
+                p = given > answerRate ? given : answerRate + trust * (given - answerRate);
             }
             mean += count * p;
             variance += count * p * (1 - p);
@@ -111,7 +122,7 @@ final class RingingCalls {
     private static double answeredGivenRinging(double personLonger, double otherLonger, double answerRate) {
         double person = answerRate * personLonger;
         double other = (1 - answerRate) * otherLonger;
-        return person + other <= 0 ? answerRate : Math.min(answerRate, person / (person + other));
+        return person + other <= 0 ? answerRate : person / (person + other);
     }
 
     /** Takes one dial placed at {@code millis}, or the nearest one held, off the ringing calls. */

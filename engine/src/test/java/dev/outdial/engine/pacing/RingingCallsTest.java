@@ -65,6 +65,31 @@ class RingingCallsTest {
     }
 
     @Test
+    void aCallThatOutlastedTheBusyDialsCountsAboveTheAnswerRateEvenWhileItDrifts() {
+        RingingCalls calls = new RingingCalls();
+        // 100 answers after 8 s, 100 busy after 1 s, 100 no-answers after 25 s: one dial in three answered.
+        Instant at = NINE;
+        for (int i = 0; i < 300; i++) {
+            at = NINE.plusSeconds(30L * i);
+            calls.dialed(at, 1);
+            calls.settled(i % 3 == 1 ? busyCall(at) : settledCall(at, i % 3 == 0));
+        }
+        Instant now = at.plusSeconds(60);
+        calls.dialed(now.minusSeconds(2), 1);
+
+        // Rung 2 s, it is not among the busy: one in two of the rest is answered, whatever the trust.
+        assertThat(calls.pending(now, 1, 0, 1.0 / 3, 0, RING).mean()).isCloseTo(0.5, within(0.01));
+        assertThat(calls.pending(now, 1, 0, 1.0 / 3, 1, RING).mean()).isCloseTo(0.5, within(0.01));
+    }
+
+    /** A dial placed at {@code dialed} that was busy after 1 s. */
+    private static CallRecord busyCall(Instant dialed) {
+        return new CallRecord(new CallId("b" + dialed.toEpochMilli()), 1, 1, 1, "0900000000", "1900",
+                Optional.empty(), dialed, dialed, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(dialed.plusSeconds(1)), Optional.of(CallResult.BUSY), Optional.empty());
+    }
+
+    @Test
     void beforeEnoughOutcomesEveryRingingCallCountsAtTheAnswerRate() {
         RingingCalls calls = new RingingCalls();
         calls.dialed(NINE, 1);
