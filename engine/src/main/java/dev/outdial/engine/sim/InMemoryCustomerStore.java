@@ -212,11 +212,13 @@ public final class InMemoryCustomerStore implements CustomerStore {
                 candidates.add(due);
             }
             int freshTaken = 0;
+            // An empty set is not asked: asking it for an id boxes the id.
+            boolean declines = !recipient.declined().isEmpty();
             for (QueuedCustomer next : fresh) {
                 if (freshTaken == max) {
                     break;
                 }
-                if (!recipient.declined().contains(next.customerId())) {
+                if (!declines || !recipient.declined().contains(next.customerId())) {
                     candidates.add(next);
                     freshTaken++;
                 }
