@@ -85,6 +85,14 @@ public final class DialingOrder {
         return Optional.ofNullable(first);
     }
 
+    /**
+     * Whether {@code recipient} may receive the customer now as a due retry: the tier after the
+     * callbacks, where customers rank by when they were due.
+     */
+    public boolean isDueRetryFor(QueuedCustomer customer, Recipient recipient, Instant now) {
+        return tierFor(customer, recipient, now) == Tier.DUE_RETRY;
+    }
+
     /** The customer with its place in the order, unless {@code recipient} declined it or may not receive it now. */
     private Optional<Ranked> ranked(QueuedCustomer customer, Recipient recipient, Instant now) {
         Tier tier = tierFor(customer, recipient, now);
