@@ -119,6 +119,10 @@ final class DurationSamples {
         // The durations seen are the short ones while the campaign is young next to its longest ones:
         // until it has seen CENSORED_WHILE durations per busy agent, the agents still busy count too.
         boolean censored = campaign.count() < CENSORED_WHILE * agents;
+        if (!censored) {
+            freeingWithinUncensored(busy.ascending(), agents, nowMillis, horizonMillis, soonMillis, sums);
+            return;
+        }
         CampaignDurations.Walk elapsed = censored ? campaign.walk() : null;
         CampaignDurations.Walk ended = censored ? campaign.walk() : null;
         CampaignDurations.Walk endedSoon = censored && soonAsked ? campaign.walk() : null;
@@ -184,6 +188,61 @@ final class DurationSamples {
                 soonMean += soonChance;
                 soonVariance += soonChance * (1 - soonChance);
             }
+        }
+        sums.mean = mean;
+        sums.variance = variance;
+        sums.soonMean = soonMean;
+        sums.soonVariance = soonVariance;
+    }
+
+    /**
+     * {@link #freeingWithin} once the campaign's durations no longer need the busy agents counted (all
+     * but its first hour or so): the same counts and the same sums, added in the same order, by a loop
+     * of its own for each horizon asked, dividing at every agent instead of keeping the last quotient.
+     * The walk is a third of a 1,000-agent day; without the censored branch and the comparisons with the
+     * last counts (a branch mispredicted at most agents), it takes a quarter to two fifths less. The
+     * two loops repeat each other on purpose: one loop asking at each agent whether the sooner horizon
+     * is wanted gave back most of the gain at 180 agents.
+     */
+    private void freeingWithinUncensored(long[] since, int agents, long nowMillis, long horizonMillis, long soonMillis,
+                                         Sums sums) {
+        int doneBefore = 0;
+        int doneWithin = 0;
+        double mean = 0;
+        double variance = 0;
+        if (soonMillis == NOT_ASKED) {
+            for (int i = agents - 1; i >= 0; i--) {
+                long e = nowMillis - since[i];
+                doneBefore = doneAtMost(doneBefore, doneBefore, e);
+                if (doneBefore == count) {
+                    break;
+                }
+                doneWithin = doneAtMost(doneWithin, doneBefore, e + horizonMillis);
+                double chance = (double) (doneWithin - doneBefore) / (count - doneBefore);
+                mean += chance;
+                variance += chance * (1 - chance);
+            }
+            sums.mean = mean;
+            sums.variance = variance;
+            return;
+        }
+        int doneSoon = 0;
+        double soonMean = 0;
+        double soonVariance = 0;
+        for (int i = agents - 1; i >= 0; i--) {
+            long e = nowMillis - since[i];
+            doneBefore = doneAtMost(doneBefore, doneBefore, e);
+            if (doneBefore == count) {
+                break;
+            }
+            doneWithin = doneAtMost(doneWithin, doneBefore, e + horizonMillis);
+            double chance = (double) (doneWithin - doneBefore) / (count - doneBefore);
+            mean += chance;
+            variance += chance * (1 - chance);
+            doneSoon = doneAtMost(doneSoon, doneBefore, e + soonMillis);
+            double soonChance = (double) (doneSoon - doneBefore) / (count - doneBefore);
+            soonMean += soonChance;
+            soonVariance += soonChance * (1 - soonChance);
         }
         sums.mean = mean;
         sums.variance = variance;

@@ -4,6 +4,7 @@ import dev.outdial.engine.customer.CampaignRules;
 import dev.outdial.engine.customer.CustomerState;
 import dev.outdial.engine.customer.Eligibility;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -43,25 +44,10 @@ public final class DialingOrder {
     /** The kinds of work in the order they are served; the ordinal is the sort key's first part. */
     public enum Tier { OWN_CALLBACK, RELEASED_CALLBACK, DUE_RETRY, FRESH, ERROR_RETRY }
 
-    /**
-     * Tier, next attempt (none first), when added, id. Written out rather than chained
-     * {@code Comparator.comparing}: every claim compares its candidates.
-     */
-    private static final Comparator<Ranked> ORDER = (a, b) -> {
-        int byTier = a.tier().compareTo(b.tier());
-        if (byTier != 0) {
-            return byTier;
-        }
-        QueuedCustomer first = a.customer();
-        QueuedCustomer second = b.customer();
-        int byDue = first.state().nextAttemptAt().orElse(Instant.MIN)
-                .compareTo(second.state().nextAttemptAt().orElse(Instant.MIN));
-        if (byDue != 0) {
-            return byDue;
-        }
-        int byAdded = first.addedAt().compareTo(second.addedAt());
-        return byAdded != 0 ? byAdded : Long.compare(first.customerId(), second.customerId());
-    };
+    /** {@link #compare} of two ranked customers, for the sort of {@link #eligibleInOrder}. */
+    private static final Comparator<Ranked> ORDER = (a, b) -> compare(a.tier(), a.customer(), b.tier(), b.customer());
+    /** Each tier's answer made once ({@link #tierOf}, asked of every candidate of every claim). */
+    private static final List<Optional<Tier>> TIERS = Arrays.stream(Tier.values()).map(Optional::of).toList();
 
     private final CampaignRules rules;
     private final CallbackOwnership callbackOwnership;
@@ -85,33 +71,79 @@ public final class DialingOrder {
      * pool dial) asks this, and sorting a stream of its few candidates showed in a day's profile.
      */
     public Optional<QueuedCustomer> firstEligible(Collection<QueuedCustomer> customers, Recipient recipient, Instant now) {
-        Ranked first = null;
+        // Kept as a tier and a customer rather than a ranked pair in an Optional per candidate: the
+        // claims' allocations were an eighth of a simulated day's.
+        QueuedCustomer first = null;
+        Tier firstTier = null;
         for (QueuedCustomer customer : customers) {
-            Optional<Ranked> ranked = ranked(customer, recipient, now);
-            if (ranked.isPresent() && (first == null || ORDER.compare(ranked.get(), first) < 0)) {
-                first = ranked.get();
+            Tier tier = tierFor(customer, recipient, now);
+            if (tier != null && (first == null || compare(tier, customer, firstTier, first) < 0)) {
+                first = customer;
+                firstTier = tier;
             }
         }
-        return first == null ? Optional.empty() : Optional.of(first.customer());
+        return Optional.ofNullable(first);
+    }
+
+    /**
+     * Whether {@code recipient} may receive the customer now as a due retry: the tier after the
+     * callbacks, where customers rank by when they were due.
+     */
+    public boolean isDueRetryFor(QueuedCustomer customer, Recipient recipient, Instant now) {
+        return tierFor(customer, recipient, now) == Tier.DUE_RETRY;
     }
 
     /** The customer with its place in the order, unless {@code recipient} declined it or may not receive it now. */
     private Optional<Ranked> ranked(QueuedCustomer customer, Recipient recipient, Instant now) {
-        if (recipient.declined().contains(customer.customerId())) {
-            return Optional.empty();
+        Tier tier = tierFor(customer, recipient, now);
+        return tier == null ? Optional.empty() : Optional.of(new Ranked(tier, customer));
+    }
+
+    /** The customer's tier for {@code recipient}, or null if declined or not eligible for them now. */
+    private Tier tierFor(QueuedCustomer customer, Recipient recipient, Instant now) {
+        // An empty set first: asking it for the id would box the id, for each candidate of each claim.
+        if (!recipient.declined().isEmpty() && recipient.declined().contains(customer.customerId())) {
+            return null;
         }
-        return tierOf(customer.state(), recipient, now).map(tier -> new Ranked(tier, customer));
+        return tierOrNull(customer.state(), recipient, now);
     }
 
     /** Where the customer stands in the order for {@code recipient}, or empty if not eligible for them now. */
     public Optional<Tier> tierOf(CustomerState customer, Recipient recipient, Instant now) {
-        return Eligibility.of(customer, rules, now).flatMap(kind -> switch (kind) {
-            case CALLBACK -> !callbackOwnership.mayReceive(customer, recipient, now) ? Optional.empty()
-                    : Optional.of(callbackOwnership.isOwnedBy(customer, recipient) ? Tier.OWN_CALLBACK : Tier.RELEASED_CALLBACK);
-            case RETRY -> Optional.of(Tier.DUE_RETRY);
-            case FRESH -> Optional.of(Tier.FRESH);
-            case ERROR_RETRY -> Optional.of(Tier.ERROR_RETRY);
-        });
+        Tier tier = tierOrNull(customer, recipient, now);
+        return tier == null ? Optional.empty() : TIERS.get(tier.ordinal());
+    }
+
+    private Tier tierOrNull(CustomerState customer, Recipient recipient, Instant now) {
+        Optional<Eligibility.EligibleAs> kind = Eligibility.of(customer, rules, now);
+        if (kind.isEmpty()) {
+            return null;
+        }
+        return switch (kind.get()) {
+            case CALLBACK -> !callbackOwnership.mayReceive(customer, recipient, now) ? null
+                    : callbackOwnership.isOwnedBy(customer, recipient) ? Tier.OWN_CALLBACK : Tier.RELEASED_CALLBACK;
+            case RETRY -> Tier.DUE_RETRY;
+            case FRESH -> Tier.FRESH;
+            case ERROR_RETRY -> Tier.ERROR_RETRY;
+        };
+    }
+
+    /**
+     * The order's sort key: tier, next attempt (none first), when added, id. Written out rather than
+     * chained {@code Comparator.comparing}: every claim compares its candidates.
+     */
+    private static int compare(Tier firstTier, QueuedCustomer first, Tier secondTier, QueuedCustomer second) {
+        int byTier = firstTier.compareTo(secondTier);
+        if (byTier != 0) {
+            return byTier;
+        }
+        int byDue = first.state().nextAttemptAt().orElse(Instant.MIN)
+                .compareTo(second.state().nextAttemptAt().orElse(Instant.MIN));
+        if (byDue != 0) {
+            return byDue;
+        }
+        int byAdded = first.addedAt().compareTo(second.addedAt());
+        return byAdded != 0 ? byAdded : Long.compare(first.customerId(), second.customerId());
     }
 
     private record Ranked(Tier tier, QueuedCustomer customer) {

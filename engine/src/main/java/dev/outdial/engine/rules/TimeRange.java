@@ -22,7 +22,12 @@ public record TimeRange(LocalTime start, LocalTime end) {
     }
 
     public boolean contains(LocalTime time) {
-        return !time.isBefore(start) && (endsAtMidnight(end) || time.isBefore(end));
+        return containsNanoOfDay(time.toNanoOfDay());
+    }
+
+    /** {@link #contains} of the time {@code nanoOfDay} nanoseconds after midnight, without making the time. */
+    boolean containsNanoOfDay(long nanoOfDay) {
+        return nanoOfDay >= start.toNanoOfDay() && (endsAtMidnight(end) || nanoOfDay < end.toNanoOfDay());
     }
 
     /** Whether the two ranges share a moment; ranges that only touch (12:00–13:00, 13:00–14:00) do not. */

@@ -30,7 +30,7 @@ import java.util.function.Function;
  * Customers in memory, for the simulator and tests. It selects and orders with the same
  * {@link DialingOrder} the live query mirrors; it only keeps two indexes so a day of 20,000
  * customers does not rank every customer for every claim: fresh customers in the order added, and
- * customers waiting for a time (gap, appointment, no-callback period, error retry) by that time.
+ * customers waiting for a time (gap, no-callback period, error retry; callback appointments apart) by that time.
  */
 public final class InMemoryCustomerStore implements CustomerStore {
 
@@ -75,7 +75,8 @@ public final class InMemoryCustomerStore implements CustomerStore {
     @Override
     public List<QueuedCustomer> claimNext(long campaignId, Recipient recipient, int max, Instant now, Instant leaseUntil) {
         Campaign campaign = campaign(campaignId);
-        Collection<QueuedCustomer> candidates = campaign.candidates(recipient, max, now);
+        Collection<QueuedCustomer> candidates = max == 1 ? campaign.candidatesForOne(recipient, now)
+                : campaign.candidates(recipient, max, now);
         List<QueuedCustomer> claimed = new ArrayList<>();
         for (QueuedCustomer next : max == 1 ? campaign.order.firstEligible(candidates, recipient, now).map(List::of).orElse(List.of())
                 : campaign.order.eligibleInOrder(candidates, recipient, now)) {
@@ -146,14 +147,16 @@ public final class InMemoryCustomerStore implements CustomerStore {
 
     @Override
     public Optional<Instant> nextDueAfter(long campaignId, Instant now) {
-        // Asked at every pacing round: a plain walk of the few due customers before the first one ahead.
-        for (QueuedCustomer customer : campaign(campaignId).waiting) {
-            Instant at = customer.state().nextAttemptAt().orElseThrow();
-            if (at.isAfter(now)) {
-                return Optional.of(at);
-            }
+        // Asked at every pacing round: looked up in the index, not walked past the customers due
+        // already (a dozen or more at most rounds of a long day, and more the larger the team).
+        Campaign campaign = campaign(campaignId);
+        QueuedCustomer probe = Campaign.lastDueAt(now);
+        QueuedCustomer next = campaign.waiting.higher(probe);
+        QueuedCustomer callback = campaign.callbacks.higher(probe);
+        if (next == null || callback != null && Campaign.BY_DUE.compare(callback, next) < 0) {
+            next = callback;
         }
-        return Optional.empty();
+        return next == null ? Optional.empty() : next.state().nextAttemptAt();
     }
 
     private long put(long campaignId, QueuedCustomer customer) {
@@ -185,13 +188,24 @@ public final class InMemoryCustomerStore implements CustomerStore {
             return byDue != 0 ? byDue : Long.compare(a.customerId(), b.customerId());
         };
 
+        /**
+         * After every customer due at {@code at} in {@link #waiting}'s order (the largest id), before
+         * any due later: what the index is asked about to find the first customer due after a time.
+         */
+        static QueuedCustomer lastDueAt(Instant at) {
+            return new QueuedCustomer(Long.MAX_VALUE, "", at, new CustomerState(CustomerStatus.RETRY, Set.of(),
+                    Optional.empty(), 0, 0, 0, Optional.empty(), Optional.of(at), Optional.empty()));
+        }
+
         private final CampaignRules rules;
         private final DialingOrder order;
         private final Map<Long, QueuedCustomer> customers = new LinkedHashMap<>();
         /** Fresh customers free to claim, in the order added. */
         private final NavigableSet<QueuedCustomer> fresh = new TreeSet<>(BY_ADDED);
-        /** Customers free to claim once their next attempt is due, by that time. */
+        /** Customers free to claim once their next attempt is due, by that time; callbacks apart. */
         private final NavigableSet<QueuedCustomer> waiting = new TreeSet<>(BY_DUE);
+        /** Callback appointments free to claim once due, by that time: they come before everyone else. */
+        private final NavigableSet<QueuedCustomer> callbacks = new TreeSet<>(BY_DUE);
         private final Set<Long> claimed = new HashSet<>();
 
         private Campaign(CampaignRules rules) {
@@ -205,23 +219,60 @@ public final class InMemoryCustomerStore implements CustomerStore {
          */
         Collection<QueuedCustomer> candidates(Recipient recipient, int max, Instant now) {
             List<QueuedCustomer> candidates = new ArrayList<>();
+            addDue(callbacks, now, candidates);
+            addDue(waiting, now, candidates);
+            addFresh(recipient, max, candidates);
+            return candidates;
+        }
+
+        /**
+         * The candidates that can be first for {@code recipient}, for a claim of one (every pool dial):
+         * {@link #candidates} but the waiting customers due after the first due retry the recipient may
+         * take, and after that retry's instant. The order ranks due retries by when due (then when
+         * added and id) after every callback and before fresh customers and error retries, so none of
+         * those can come first; a long day keeps a dozen or more retries due, and ranking them all at
+         * every claim showed in its profile.
+         */
+        Collection<QueuedCustomer> candidatesForOne(Recipient recipient, Instant now) {
+            List<QueuedCustomer> candidates = new ArrayList<>();
+            addDue(callbacks, now, candidates);
+            Instant firstRetryDue = null;
             for (QueuedCustomer due : waiting) {
+                Instant at = due.state().nextAttemptAt().orElseThrow();
+                if (at.isAfter(now) || firstRetryDue != null && !at.equals(firstRetryDue)) {
+                    break;
+                }
+                candidates.add(due);
+                if (firstRetryDue == null && order.isDueRetryFor(due, recipient, now)) {
+                    firstRetryDue = at;
+                }
+            }
+            addFresh(recipient, 1, candidates);
+            return candidates;
+        }
+
+        private static void addDue(NavigableSet<QueuedCustomer> index, Instant now, List<QueuedCustomer> candidates) {
+            for (QueuedCustomer due : index) {
                 if (due.state().nextAttemptAt().orElseThrow().isAfter(now)) {
                     break;
                 }
                 candidates.add(due);
             }
+        }
+
+        private void addFresh(Recipient recipient, int max, List<QueuedCustomer> candidates) {
             int freshTaken = 0;
+            // An empty set is not asked: asking it for an id boxes the id.
+            boolean declines = !recipient.declined().isEmpty();
             for (QueuedCustomer next : fresh) {
                 if (freshTaken == max) {
                     break;
                 }
-                if (!recipient.declined().contains(next.customerId())) {
+                if (!declines || !recipient.declined().contains(next.customerId())) {
                     candidates.add(next);
                     freshTaken++;
                 }
             }
-            return candidates;
         }
 
         QueuedCustomer replace(QueuedCustomer customer) {
@@ -255,7 +306,10 @@ public final class InMemoryCustomerStore implements CustomerStore {
             if (state.progress() == CustomerStatus.NEW) {
                 return fresh;
             }
-            return state.nextAttemptAt().isPresent() ? waiting : null;
+            if (state.nextAttemptAt().isEmpty()) {
+                return null;
+            }
+            return state.progress() == CustomerStatus.CALLBACK ? callbacks : waiting;
         }
     }
 }

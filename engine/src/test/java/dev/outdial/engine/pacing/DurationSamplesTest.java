@@ -72,4 +72,48 @@ class DurationSamplesTest {
         }
         assertThat(sums.mean).isCloseTo(expected, within(1e-9)).isLessThan(25);
     }
+
+    @Test
+    void theBusyAgentsWalkAddsEachAgentsChanceInOrderToTheLastBit() {
+        // Past its first hour a campaign's walk has a loop of its own: its sums must be, bit for bit,
+        // each agent's endsWithin added one by one from the latest to start, for both horizons.
+        Random random = new Random(15);
+        DurationSamples samples = new DurationSamples();
+        for (int i = 0; i < 30_000; i++) {
+            samples.add(Duration.ofMillis(random.nextInt(5) == 0 ? 1000 * random.nextInt(200)
+                    : (long) (90_000 * Math.exp(0.7 * random.nextGaussian()))));
+        }
+        DurationSamples.Sums sums = new DurationSamples.Sums();
+        for (int round = 0; round < 300; round++) {
+            int agents = 1 + random.nextInt(1_200);
+            BusySince busy = new BusySince();
+            long now = 50_000_000 + round * 100L;
+            for (int i = 0; i < agents; i++) {
+                busy.add(now - (random.nextInt(10) == 0 ? 1000 * random.nextInt(300) : random.nextLong(400_000)));
+            }
+            long horizon = random.nextLong(1, 30_000);
+            long soon = random.nextBoolean() ? DurationSamples.NOT_ASKED : random.nextLong(0, horizon);
+
+            samples.freeingWithin(busy, now, horizon, soon, 2 * agents, sums);
+
+            double mean = 0;
+            double variance = 0;
+            double soonMean = 0;
+            double soonVariance = 0;
+            long[] since = busy.ascending();
+            for (int i = agents - 1; i >= 0; i--) {
+                double chance = samples.endsWithin(now - since[i], horizon, 2 * agents);
+                mean += chance;
+                variance += chance * (1 - chance);
+                if (soon != DurationSamples.NOT_ASKED) {
+                    double soonChance = samples.endsWithin(now - since[i], soon, 2 * agents);
+                    soonMean += soonChance;
+                    soonVariance += soonChance * (1 - soonChance);
+                }
+            }
+            assertThat(new double[] {sums.mean, sums.variance, sums.soonMean, sums.soonVariance})
+                    .as("round %d: %d agents, horizon %d, soon %d", round, agents, horizon, soon)
+                    .containsExactly(mean, variance, soonMean, soonVariance);
+        }
+    }
 }

@@ -13,10 +13,13 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -123,5 +126,38 @@ class WeeklyScheduleTest {
 
         assertThat(touching.isOpen(saigon("2025-03-03T13:00"))).isTrue();
         assertThat(touching.nextOpening(saigon("2025-03-03T11:00"))).contains(saigon("2025-03-03T12:00"));
+    }
+
+    @Test
+    void isOpenReadsTheLocalTimeTheZoneGivesAcrossDaylightSavingHolidaysAndMidnight() {
+        // isOpen works the local date and time out itself: it must agree with what ZonedDateTime says
+        // at any instant, around the clocks' changes and before 1970 too.
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        WeeklySchedule schedule = WeeklySchedule.in(berlin)
+                .open(WEEKDAYS, "01:30", "03:15")
+                .open(WEEKDAYS, "09:00", "17:00:00.5")
+                .open(DayOfWeek.SATURDAY, "22:00", "00:00")
+                .holiday(LocalDate.parse("2025-03-31"))
+                .build();
+        Random random = new Random(15);
+        Instant springForward = Instant.parse("2025-03-30T01:00:00Z");
+        for (int i = 0; i < 200_000; i++) {
+            Instant at = i % 2 == 0
+                    ? springForward.plusMillis(random.nextLong(-4 * 86_400_000L, 4 * 86_400_000L))
+                    : Instant.ofEpochSecond(random.nextLong(-2_000_000_000L, 4_000_000_000L), random.nextInt(1_000_000_000));
+            ZonedDateTime local = at.atZone(berlin);
+            boolean expected = !local.toLocalDate().equals(LocalDate.parse("2025-03-31"))
+                    && switch (local.getDayOfWeek()) {
+                        case SATURDAY -> !local.toLocalTime().isBefore(LocalTime.of(22, 0));
+                        case SUNDAY -> false;
+                        default -> inside(local, "01:30", "03:15") || inside(local, "09:00", "17:00:00.5");
+                    };
+            assertThat(schedule.isOpen(at)).as("%s (%s)", at, local).isEqualTo(expected);
+        }
+    }
+
+    private static boolean inside(ZonedDateTime local, String start, String end) {
+        LocalTime time = local.toLocalTime();
+        return !time.isBefore(LocalTime.parse(start)) && time.isBefore(LocalTime.parse(end));
     }
 }
