@@ -1,5 +1,6 @@
 package dev.outdial.bench.pacing;
 
+import dev.outdial.bench.BenchOptions;
 import dev.outdial.engine.sim.scenario.RunFigures;
 import dev.outdial.engine.sim.scenario.Scenario;
 import dev.outdial.engine.sim.scenario.ScenarioRunner;
@@ -41,14 +42,15 @@ public final class LimitsFuzz {
         int first = 1;
         List<String> others = List.of();
         Path out = Path.of("bench/target/limits-fuzz");
-        for (int i = 0; i + 1 < args.length; i += 2) {
+        for (int i = 0; i < args.length; i += 2) {
+            String value = BenchOptions.valueOf(args, i);
             switch (args[i]) {
-                case "--scenarios" -> count = Integer.parseInt(args[i + 1]);
-                case "--seed" -> generatorSeed = Long.parseLong(args[i + 1]);
-                case "--seeds" -> seeds = Integer.parseInt(args[i + 1]);
-                case "--first" -> first = Integer.parseInt(args[i + 1]);
-                case "--strategies" -> others = List.of(args[i + 1].split(","));
-                case "--out" -> out = Path.of(args[i + 1]);
+                case "--scenarios" -> count = Integer.parseInt(value);
+                case "--seed" -> generatorSeed = Long.parseLong(value);
+                case "--seeds" -> seeds = Integer.parseInt(value);
+                case "--first" -> first = Integer.parseInt(value);
+                case "--strategies" -> others = List.of(value.split(","));
+                case "--out" -> out = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
                         + " (use --scenarios, --seed, --seeds, --first, --strategies, --out)");
             }

@@ -1,5 +1,6 @@
 package dev.outdial.bench.pacing;
 
+import dev.outdial.bench.BenchOptions;
 import dev.outdial.engine.sim.Distribution;
 import dev.outdial.engine.sim.scenario.Scenario;
 import java.time.Duration;
@@ -47,14 +48,15 @@ public final class PacingMatrix {
         List<String> strategies = null;
         String suite = "day";
         int seeds = 1;
-        for (int i = 0; i + 1 < args.length; i += 2) {
+        for (int i = 0; i < args.length; i += 2) {
+            String value = BenchOptions.valueOf(args, i);
             switch (args[i]) {
-                case "--suite" -> suite = args[i + 1];
-                case "--seeds" -> seeds = Integer.parseInt(args[i + 1]);
-                case "--agents" -> agents = Arrays.stream(args[i + 1].split(",")).map(String::trim).map(Integer::valueOf).toList();
-                case "--seed" -> seed = Long.parseLong(args[i + 1]);
-                case "--threads" -> threads = Integer.parseInt(args[i + 1]);
-                case "--strategies" -> strategies = List.of(args[i + 1].split(","));
+                case "--suite" -> suite = value;
+                case "--seeds" -> seeds = Integer.parseInt(value);
+                case "--agents" -> agents = Arrays.stream(value.split(",")).map(String::trim).map(Integer::valueOf).toList();
+                case "--seed" -> seed = Long.parseLong(value);
+                case "--threads" -> threads = Integer.parseInt(value);
+                case "--strategies" -> strategies = List.of(value.split(","));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
                         + " (use --suite, --agents, --strategies, --seed, --seeds, --threads)");
             }

@@ -1,5 +1,6 @@
 package dev.outdial.bench.sip;
 
+import dev.outdial.bench.BenchOptions;
 import dev.outdial.sip.media.AudioClip;
 import dev.outdial.sip.media.Codec;
 import dev.outdial.sip.media.MediaEngine;
@@ -39,12 +40,13 @@ public final class MediaLoad {
         int seconds = 10;
         int firstPort = 61000;
         int lastPort = 62998;
-        for (int i = 0; i + 1 < args.length; i += 2) {
+        for (int i = 0; i < args.length; i += 2) {
+            String value = BenchOptions.valueOf(args, i);
             switch (args[i]) {
-                case "--legs" -> legCounts = Arrays.stream(args[i + 1].split(",")).mapToInt(Integer::parseInt).toArray();
-                case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
+                case "--legs" -> legCounts = Arrays.stream(value.split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--seconds" -> seconds = Integer.parseInt(value);
                 case "--rtp-ports" -> {
-                    String[] range = args[i + 1].split("-");
+                    String[] range = value.split("-");
                     firstPort = Integer.parseInt(range[0]);
                     lastPort = Integer.parseInt(range[1]);
                 }

@@ -1,5 +1,6 @@
 package dev.outdial.bench.sip;
 
+import dev.outdial.bench.BenchOptions;
 import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.sip.SipSettings;
@@ -45,16 +46,17 @@ public final class SipLoad {
         Path trace = null;
         int agentCount = 0;
         Path scenarios = Path.of("bench", "sipp");
-        for (int i = 0; i + 1 < args.length; i += 2) {
+        for (int i = 0; i < args.length; i += 2) {
+            String value = BenchOptions.valueOf(args, i);
             switch (args[i]) {
-                case "--rates" -> rates = Arrays.stream(args[i + 1].split(",")).mapToInt(Integer::parseInt).toArray();
-                case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
-                case "--hold" -> hold = Integer.parseInt(args[i + 1]);
-                case "--sip-port" -> sipPort = Integer.parseInt(args[i + 1]);
-                case "--trunk-port" -> trunkPort = Integer.parseInt(args[i + 1]);
-                case "--sipp-trace" -> trace = Path.of(args[i + 1]);
-                case "--agents" -> agentCount = Integer.parseInt(args[i + 1]);
-                case "--scenarios" -> scenarios = Path.of(args[i + 1]);
+                case "--rates" -> rates = Arrays.stream(value.split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--seconds" -> seconds = Integer.parseInt(value);
+                case "--hold" -> hold = Integer.parseInt(value);
+                case "--sip-port" -> sipPort = Integer.parseInt(value);
+                case "--trunk-port" -> trunkPort = Integer.parseInt(value);
+                case "--sipp-trace" -> trace = Path.of(value);
+                case "--agents" -> agentCount = Integer.parseInt(value);
+                case "--scenarios" -> scenarios = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
