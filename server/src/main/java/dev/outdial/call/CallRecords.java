@@ -51,7 +51,8 @@ public class CallRecords {
         Long onlyAgent = onlyAgentOf(me, campaignId);
         Predicate<CallRecord> shown = call -> (!activeOnly || call.endedAt().isEmpty()) && isAgents(call, onlyAgent);
         return now.listed(me.businessId(), campaignId,
-                        calls.ofCampaign(me.businessId(), campaignId, activeOnly, onlyAgent, LIST_LIMIT), shown, LIST_LIMIT)
+                        calls.ofCampaign(me.businessId(), campaignId, activeOnly, onlyAgent, LIST_LIMIT), shown, LIST_LIMIT,
+                        ids -> calls.findAll(me.businessId(), ids))
                 .stream().map(CallView::of).toList();
     }
 

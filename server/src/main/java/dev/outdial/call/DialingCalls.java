@@ -81,7 +81,7 @@ public class DialingCalls implements CallLog {
     public List<CallRecord> ofCampaign(long businessId, long campaignId, Long agentId) {
         return now.listed(businessId, campaignId,
                 calls.ofCampaign(businessId, campaignId, false, agentId, CallRecords.LIST_LIMIT),
-                call -> CallRecords.isAgents(call, agentId), CallRecords.LIST_LIMIT);
+                call -> CallRecords.isAgents(call, agentId), CallRecords.LIST_LIMIT, ids -> calls.findAll(businessId, ids));
     }
 
     /** Who took the customer's last call in the campaign: the agent who may redial it at once (manual). */

@@ -18,4 +18,7 @@ public interface LiveCalls {
 
     /** Every call of the campaign the engine runs here, as it knows them now. */
     List<CallRecord> openOf(long campaignId);
+
+    /** Whether the engine runs the campaign here: then a call of it this node does not know is not open any more. */
+    boolean runs(long campaignId);
 }

@@ -5,11 +5,15 @@ import dev.outdial.call.ExportedCall;
 import dev.outdial.call.LiveCalls;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.CallRecord;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
@@ -70,19 +74,30 @@ public class OpenCallsNow {
      * A list of the business's campaign's calls as they stand now: the records read, each open one
      * as the engine knows it, with the engine's calls the records did not match yet (an agent rung a
      * moment ago is not in their record), kept by {@code shown}, newest first, {@code limit} at most.
+     * Where the engine runs the campaign, the open records it no longer knows are read again, in one
+     * read ({@code readAgain}, by name), as {@link #current} does for one: read just before their end
+     * committed, they would show for a poll as they were, on the list of an agent they are no longer.
      */
     public List<CallRecord> listed(long businessId, long campaignId, List<CallRecord> recorded,
-                                   Predicate<CallRecord> shown, int limit) {
+                                   Predicate<CallRecord> shown, int limit,
+                                   Function<Collection<String>, List<CallRecord>> readAgain) {
         LiveCalls live = engine.getIfAvailable();
         if (live == null) {
             return recorded;
         }
         Map<String, CallRecord> byName = new LinkedHashMap<>();
         recorded.forEach(call -> byName.put(call.id().value(), call));
+        Set<String> openUnknown = new HashSet<>();
+        recorded.stream().filter(call -> call.endedAt().isEmpty()).forEach(call -> openUnknown.add(call.id().value()));
         for (CallRecord now : live.openOf(campaignId)) {
             if (now.businessId() == businessId) {
+                openUnknown.remove(now.id().value());
                 byName.merge(now.id().value(), now, (record, engines) -> record.endedAt().isPresent() ? record : engines);
             }
+        }
+        if (!openUnknown.isEmpty() && live.runs(campaignId)) {
+            readAgain.apply(openUnknown).stream().filter(call -> call.businessId() == businessId)
+                    .forEach(call -> byName.put(call.id().value(), call));
         }
         return byName.values().stream().filter(shown).sorted(NEWEST_FIRST).limit(limit).toList();
     }

@@ -37,4 +37,9 @@ class EngineLiveCalls implements LiveCalls {
     public List<CallRecord> openOf(long campaignId) {
         return dialers.callsOf(campaignId).stream().flatMap(calls -> calls.liveRecords().stream()).toList();
     }
+
+    @Override
+    public boolean runs(long campaignId) {
+        return !dialers.callsOf(campaignId).isEmpty();
+    }
 }

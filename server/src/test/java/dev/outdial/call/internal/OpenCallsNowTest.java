@@ -9,9 +9,11 @@ import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.CallRecord;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
@@ -36,7 +38,18 @@ class OpenCallsNowTest {
         public List<CallRecord> openOf(long campaignId) {
             return engine.stream().filter(live -> live.campaignId() == campaignId).toList();
         }
+
+        @Override
+        public boolean runs(long campaignId) {
+            return campaignId == RUN_HERE;
+        }
     })).getBeanProvider(LiveCalls.class));
+
+    /** The campaign the engine runs on this node; campaign 1, the others' calls, runs elsewhere. */
+    static final long RUN_HERE = 5;
+    static final Function<Collection<String>, List<CallRecord>> NOT_READ = ids -> {
+        throw new AssertionError("read again: " + ids);
+    };
 
     static CallRecord placed(String name, long businessId, int secondsAfterNine) {
         Instant at = NINE.plusSeconds(secondsAfterNine);
@@ -80,7 +93,7 @@ class OpenCallsNowTest {
 
         assertThat(now.current(placed("a", 1, 0), Optional::empty).ringingAt()).isEmpty();
         assertThat(now.phase(1, 1, "a", CallRecord.Phase.DIALING)).isEqualTo(CallRecord.Phase.DIALING);
-        assertThat(now.listed(1, 1, List.of(), call -> true, 10)).isEmpty();
+        assertThat(now.listed(1, 1, List.of(), call -> true, 10, NOT_READ)).isEmpty();
     }
 
     @Test
@@ -93,11 +106,35 @@ class OpenCallsNowTest {
         List<CallRecord> alicesRecords = List.of(takenNotSaved, older);
 
         List<CallRecord> listed = now.listed(1, 1, alicesRecords,
-                call -> call.agent().filter(ALICE::equals).isPresent(), 10);
+                call -> call.agent().filter(ALICE::equals).isPresent(), 10, NOT_READ);
 
         assertThat(listed).extracting(call -> call.id().value()).containsExactly("rung", "older");
         assertThat(listed.getFirst().phase()).isEqualTo(CallRecord.Phase.WAITING_FOR_AGENT);
-        assertThat(now.listed(1, 1, alicesRecords, call -> true, 1)).as("newest first, as many as asked")
+        assertThat(now.listed(1, 1, alicesRecords, call -> true, 1, NOT_READ)).as("newest first, as many as asked")
                 .extracting(call -> call.id().value()).containsExactly("rung");
+    }
+
+    /**
+     * Alice's list read her call open just before its end committed, the agent having been Bob's since;
+     * the engine that runs the campaign here has let it go: read again, it is Bob's and ended, and off her
+     * list. Where the campaign runs elsewhere nothing is read again (every open call is unknown here).
+     */
+    @Test
+    void anOpenRecordOfACampaignRunHereThatTheEngineLetGoIsReadAgainForTheList() {
+        CallRecord readBeforeTheEnd = CallRecord.dialing(new CallId("a"), 1, RUN_HERE, 1, "+84900000001",
+                "+84280000000", Optional.empty(), NINE, NINE).assignedTo(ALICE);
+        CallRecord endedWithBob = readBeforeTheEnd.assignedTo(AgentId.of("8")).ended(NINE.plusSeconds(9), CallResult.SUCCESS);
+        List<Collection<String>> readAgain = new ArrayList<>();
+
+        List<CallRecord> alicesList = now.listed(1, RUN_HERE, List.of(readBeforeTheEnd),
+                call -> call.agent().filter(ALICE::equals).isPresent(), 10, ids -> {
+                    readAgain.add(List.copyOf(ids));
+                    return List.of(endedWithBob);
+                });
+
+        assertThat(readAgain).containsExactly(List.of("a"));
+        assertThat(alicesList).isEmpty();
+        CallRecord elsewhere = placed("b", 1, 0).assignedTo(ALICE);
+        assertThat(now.listed(1, 1, List.of(elsewhere), call -> true, 10, NOT_READ)).containsExactly(elsewhere);
     }
 }
