@@ -118,14 +118,13 @@ final class DurationSamples {
         boolean soonAsked = soonMillis != NOT_ASKED;
         // The durations seen are the short ones while the campaign is young next to its longest ones:
         // until it has seen CENSORED_WHILE durations per busy agent, the agents still busy count too.
-        boolean censored = campaign.count() < CENSORED_WHILE * agents;
-        if (!censored) {
+        if (campaign.count() >= CENSORED_WHILE * agents) {
             freeingWithinUncensored(busy.ascending(), agents, nowMillis, horizonMillis, soonMillis, sums);
             return;
         }
-        CampaignDurations.Walk elapsed = censored ? campaign.walk() : null;
-        CampaignDurations.Walk ended = censored ? campaign.walk() : null;
-        CampaignDurations.Walk endedSoon = censored && soonAsked ? campaign.walk() : null;
+        CampaignDurations.Walk elapsed = campaign.walk();
+        CampaignDurations.Walk ended = campaign.walk();
+        CampaignDurations.Walk endedSoon = soonAsked ? campaign.walk() : null;
         long[] since = busy.ascending();
         // Of the agents busy at least as long as the one walked, those busy past the end of the horizon
         // (and of the sooner one): they come fewer as the walk goes to the longest busy.
@@ -148,12 +147,7 @@ final class DurationSamples {
         double soonQ = 0;
         for (int i = agents - 1; i >= 0; i--) {
             long e = nowMillis - since[i];
-            // Between two agents the walk mostly moves by none or one sample: that step is taken
-            // without a branch to mispredict, the loop after it rarely runs. The sentinel ends both.
-            doneBefore += sorted[doneBefore] <= e ? 1 : 0;
-            while (sorted[doneBefore] <= e) {
-                doneBefore++;
-            }
+            doneBefore = doneAtMost(doneBefore, doneBefore, e);
             if (doneBefore == count) {
                 // Longer than anything seen, and so is everyone after: nothing tells us they end soon.
                 break;
@@ -164,12 +158,9 @@ final class DurationSamples {
                 lastWithin = doneWithin;
                 q = (double) (doneWithin - doneBefore) / (count - doneBefore);
             }
-            double chance = q;
-            if (censored) {
-                // The agents walked after this one have been busy longer: they and this one are the censored.
-                beyond = walkedDown(since, beyond, since[i] - horizonMillis);
-                chance = Math.min(q, campaign.endsWithin(elapsed, ended, e, horizonMillis, i + 1, beyond));
-            }
+            // The agents walked after this one have been busy longer: they and this one are the censored.
+            beyond = walkedDown(since, beyond, since[i] - horizonMillis);
+            double chance = Math.min(q, campaign.endsWithin(elapsed, ended, e, horizonMillis, i + 1, beyond));
             mean += chance;
             variance += chance * (1 - chance);
             if (soonAsked) {
@@ -179,12 +170,9 @@ final class DurationSamples {
                     lastSoon = doneSoon;
                     soonQ = (double) (doneSoon - doneBefore) / (count - doneBefore);
                 }
-                double soonChance = soonQ;
-                if (censored) {
-                    beyondSoon = walkedDown(since, beyondSoon, since[i] - soonMillis);
-                    soonChance = Math.min(soonQ,
-                            campaign.endsWithin(elapsed, endedSoon, e, soonMillis, i + 1, beyondSoon));
-                }
+                beyondSoon = walkedDown(since, beyondSoon, since[i] - soonMillis);
+                double soonChance = Math.min(soonQ,
+                        campaign.endsWithin(elapsed, endedSoon, e, soonMillis, i + 1, beyondSoon));
                 soonMean += soonChance;
                 soonVariance += soonChance * (1 - soonChance);
             }
@@ -267,7 +255,9 @@ final class DurationSamples {
 
     /**
      * How many samples are at most {@code end}, walked on from the last agent's count {@code done}
-     * (ends only grow along the walk) and from no fewer than {@code doneBefore}.
+     * (ends only grow along the walk) and from no fewer than {@code doneBefore}. Between two agents the
+     * walk mostly moves by none or one sample: that step is taken without a branch to mispredict, the
+     * loop after it rarely runs. The sentinel ({@code Long.MAX_VALUE} past the last sample) ends it.
      */
     private int doneAtMost(int done, int doneBefore, long end) {
         int at = Math.max(done, doneBefore);
