@@ -14,7 +14,6 @@ import dev.outdial.shared.Role;
 import dev.outdial.shared.Violations;
 import dev.outdial.tabular.Export;
 import java.util.List;
-import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,11 +47,7 @@ public class CallRecords {
 
     @Transactional(readOnly = true)
     public List<CallView> ofCampaign(CurrentUser me, long campaignId, boolean activeOnly) {
-        Long onlyAgent = onlyAgentOf(me, campaignId);
-        Predicate<CallRecord> shown = call -> (!activeOnly || call.endedAt().isEmpty()) && isAgents(call, onlyAgent);
-        return now.listed(me.businessId(), campaignId,
-                        calls.ofCampaign(me.businessId(), campaignId, activeOnly, onlyAgent, LIST_LIMIT), shown, LIST_LIMIT,
-                        ids -> calls.findAll(me.businessId(), ids))
+        return dialingCalls.ofCampaign(me.businessId(), campaignId, activeOnly, onlyAgentOf(me, campaignId))
                 .stream().map(CallView::of).toList();
     }
 

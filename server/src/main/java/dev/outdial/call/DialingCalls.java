@@ -79,9 +79,19 @@ public class DialingCalls implements CallLog {
 
     /** The campaign's latest calls as they stand now, newest first, as many as a list shows; only the agent's when given. */
     public List<CallRecord> ofCampaign(long businessId, long campaignId, Long agentId) {
+        return ofCampaign(businessId, campaignId, false, agentId);
+    }
+
+    /**
+     * The campaign's latest calls as they stand now, newest first, as many as a list shows: only those
+     * still open when {@code openOnly} (an open record the engine has ended since drops out), only the
+     * agent's when given.
+     */
+    List<CallRecord> ofCampaign(long businessId, long campaignId, boolean openOnly, Long agentId) {
         return now.listed(businessId, campaignId,
-                calls.ofCampaign(businessId, campaignId, false, agentId, CallRecords.LIST_LIMIT),
-                call -> CallRecords.isAgents(call, agentId), CallRecords.LIST_LIMIT, ids -> calls.findAll(businessId, ids));
+                calls.ofCampaign(businessId, campaignId, openOnly, agentId, CallRecords.LIST_LIMIT),
+                call -> (!openOnly || call.endedAt().isEmpty()) && CallRecords.isAgents(call, agentId),
+                CallRecords.LIST_LIMIT, ids -> calls.findAll(businessId, ids));
     }
 
     /** Who took the customer's last call in the campaign: the agent who may redial it at once (manual). */
