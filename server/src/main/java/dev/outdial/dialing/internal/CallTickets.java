@@ -16,8 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * "Ticket per call: when on, each call creates a ticket like a regular outgoing call" (SPEC §5):
@@ -35,8 +33,7 @@ class CallTickets implements CallEndHandler {
     private final CampaignCustomers customers;
     private final DialingCalls calls;
     private final Campaigns campaigns;
-    /** A ticket that cannot be opened rolls back to its savepoint, not the batch of call ends it was handled in. */
-    private final TransactionTemplate savepoint;
+    private final Savepoint savepoint;
 
     CallTickets(Tickets tickets, CampaignCustomers customers, DialingCalls calls, Campaigns campaigns,
                 PlatformTransactionManager transactions) {
@@ -44,8 +41,7 @@ class CallTickets implements CallEndHandler {
         this.customers = customers;
         this.calls = calls;
         this.campaigns = campaigns;
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.savepoint = new Savepoint(transactions);
     }
 
     void register(long campaignId, boolean ticketPerCall) {
@@ -92,16 +88,12 @@ class CallTickets implements CallEndHandler {
 
     /** Opens the CALL ticket of the ended call, named on its call record; {@code subject} may be null. */
     void open(CallEnded ended, String subject) {
-        try {
-            savepoint.executeWithoutResult(status -> {
-                String name = customers.get(ended.businessId(), ended.campaignId(), ended.customerId()).name();
-                Ticket ticket = tickets.open(ended.businessId(), new TicketDraft(TicketChannel.CALL, name,
-                        ended.number(), ended.campaignId(), ended.callId(), null, subject));
-                calls.attachTicket(ended.callId(), ticket.id());
-            });
-        } catch (RuntimeException failed) {
-            // A ticket that cannot be saved must not stop the engine thread the call ended on.
-            log.warn("No ticket for call {}: {}", ended.callId(), failed.getMessage());
-        }
+        // A ticket that cannot be saved must not stop the engine thread the call ended on.
+        savepoint.attempt(() -> {
+            String name = customers.get(ended.businessId(), ended.campaignId(), ended.customerId()).name();
+            Ticket ticket = tickets.open(ended.businessId(), new TicketDraft(TicketChannel.CALL, name,
+                    ended.number(), ended.campaignId(), ended.callId(), null, subject));
+            calls.attachTicket(ended.callId(), ticket.id());
+        }, failed -> log.warn("No ticket for call {}: {}", ended.callId(), failed.getMessage()));
     }
 }

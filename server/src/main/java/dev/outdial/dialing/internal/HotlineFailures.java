@@ -11,8 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * "A hotline can fail (provider error); failures are recorded per hotline" (SPEC §2): a call that
@@ -25,14 +23,12 @@ class HotlineFailures implements CallEndHandler {
 
     private final DialingCalls calls;
     private final Hotlines hotlines;
-    /** A count that cannot be written rolls back to its savepoint, not the batch of call ends it was handled in. */
-    private final TransactionTemplate savepoint;
+    private final Savepoint savepoint;
 
     HotlineFailures(DialingCalls calls, Hotlines hotlines, PlatformTransactionManager transactions) {
         this.calls = calls;
         this.hotlines = hotlines;
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.savepoint = new Savepoint(transactions);
     }
 
     @Override
@@ -52,15 +48,12 @@ class HotlineFailures implements CallEndHandler {
     }
 
     private void count(CallEnded call) {
-        try {
-            savepoint.executeWithoutResult(status -> calls.find(call.businessId(), call.callId())
-                    .ifPresent(record -> hotlines.list(call.businessId()).stream()
-                            .filter(hotline -> hotline.number().equals(record.hotline())).map(Hotline::id).findFirst()
-                            .ifPresent(id -> hotlines.recordFailure(call.businessId(), id,
-                                    "HOTLINE_ERROR on call " + call.callId(), call.endedAt()))));
-        } catch (RuntimeException failed) {
-            // The count is for the admin's eyes; the call and its customer are recorded whatever happens.
-            log.warn("Hotline failure of call {} not counted: {}", call.callId(), failed.getMessage());
-        }
+        // The count is for the admin's eyes; the call and its customer are recorded whatever happens.
+        savepoint.attempt(() -> calls.find(call.businessId(), call.callId())
+                        .ifPresent(record -> hotlines.list(call.businessId()).stream()
+                                .filter(hotline -> hotline.number().equals(record.hotline())).map(Hotline::id).findFirst()
+                                .ifPresent(id -> hotlines.recordFailure(call.businessId(), id,
+                                        "HOTLINE_ERROR on call " + call.callId(), call.endedAt()))),
+                failed -> log.warn("Hotline failure of call {} not counted: {}", call.callId(), failed.getMessage()));
     }
 }
