@@ -14,6 +14,7 @@ import dev.outdial.engine.port.CustomerStore;
 import dev.outdial.engine.port.NumberLists;
 import dev.outdial.engine.port.Scheduler;
 import dev.outdial.engine.port.Telephony;
+import dev.outdial.engine.rules.CallingWindow;
 import dev.outdial.engine.rules.ConcurrencyLimit;
 import dev.outdial.engine.rules.QueuedCustomer;
 import java.time.Duration;
@@ -174,6 +175,11 @@ public final class CallOrchestrator {
                 default -> { }
             }
         }));
+    }
+
+    /** From now on the campaign dials only inside {@code window} (its working hours or their zone changed). */
+    public void windowChanged(CallingWindow window) {
+        gate.windowChanged(window);
     }
 
     /** Until when every hotline of the campaign is skipped after failing; empty while one can be used. */

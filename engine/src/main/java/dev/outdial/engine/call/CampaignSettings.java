@@ -91,6 +91,12 @@ public record CampaignSettings(
         return window.workingHours().zone();
     }
 
+    /** The same campaign dialing in {@code window}: its working hours or their zone changed while it runs. */
+    public CampaignSettings withWindow(CallingWindow window) {
+        return new CampaignSettings(campaignId, businessId, rules, window, hotlines, noAnswerTimeout, agentAnswerTimeout,
+                wrapUp, previewTime, dailyQuota, maxConcurrentCalls, lease, predictive, autocall);
+    }
+
     /** The same campaign as a predictive campaign with {@code settings}. */
     public CampaignSettings withPredictive(Predictive settings) {
         return new CampaignSettings(campaignId, businessId, rules, window, hotlines, noAnswerTimeout, agentAnswerTimeout,

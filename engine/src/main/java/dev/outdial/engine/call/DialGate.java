@@ -8,6 +8,7 @@ import dev.outdial.engine.port.CallRecord;
 import dev.outdial.engine.port.LineRequest;
 import dev.outdial.engine.port.CustomerStore;
 import dev.outdial.engine.port.NumberLists;
+import dev.outdial.engine.rules.CallingWindow;
 import dev.outdial.engine.rules.ConcurrencyLimit;
 import dev.outdial.engine.rules.DialCompliance;
 import dev.outdial.engine.rules.DialRequest;
@@ -46,7 +47,8 @@ final class DialGate {
     private static final int MAX_CONFLICTS = 10;
 
     private final CampaignSettings settings;
-    private final DialCompliance compliance;
+    /** Built again when the campaign's window changes; read on the campaign's lane, as it is changed. */
+    private DialCompliance compliance;
     private final CustomerStore store;
     private final CustomerUpdates updates;
     private final NumberLists lists;
@@ -62,6 +64,11 @@ final class DialGate {
         this.lists = lists;
         this.log = log;
         this.businessLimit = businessLimit;
+    }
+
+    /** From now on the campaign's dials are judged by {@code window}. */
+    void windowChanged(CallingWindow window) {
+        compliance = new DialCompliance(settings.rules(), window, businessLimit);
     }
 
     /** {@code callToPlace}: the call that would be placed to the customer, under the name it keeps. */

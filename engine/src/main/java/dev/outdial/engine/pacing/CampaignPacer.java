@@ -5,6 +5,7 @@ import dev.outdial.engine.call.CampaignSettings;
 import dev.outdial.engine.call.Connector;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.port.AgentUpdate;
+import dev.outdial.engine.rules.CallingWindow;
 import dev.outdial.engine.rules.ConcurrencyLimit;
 import dev.outdial.engine.rules.DialVerdict;
 import java.time.Instant;
@@ -24,7 +25,8 @@ final class CampaignPacer {
         throw new IllegalStateException("this campaign's strategy does not dial for a pool");
     };
 
-    private final CampaignSettings settings;
+    /** Its window replaced when the campaign's working hours or their zone change while it runs. */
+    private CampaignSettings settings;
     private final long campaignId;
     private final DialStrategy strategy;
     private final ConcurrencyLimit businessLimit;
@@ -66,6 +68,12 @@ final class CampaignPacer {
     /** "The UI shows why it is not dialing"; empty while it dials, or when its agents pull their customers. */
     Optional<NotDialing> whyNotDialing() {
         return notDialing;
+    }
+
+    /** From the next round on, the campaign dials only inside {@code window}. */
+    void windowChanged(CallingWindow window) {
+        settings = settings.withWindow(window);
+        alarm.cancel();
     }
 
     /** The campaign stopped: no round is due, and that is why it does not dial. */

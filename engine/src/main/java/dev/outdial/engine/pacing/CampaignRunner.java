@@ -15,6 +15,7 @@ import dev.outdial.engine.port.CallDisposition;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.CallRecord;
 import dev.outdial.engine.port.Scheduler;
+import dev.outdial.engine.rules.CallingWindow;
 import dev.outdial.engine.rules.ConcurrencyLimit;
 import dev.outdial.engine.rules.DialVerdict;
 import java.time.Instant;
@@ -34,7 +35,8 @@ import java.util.Set;
  */
 public final class CampaignRunner implements CallObserver {
 
-    private final CampaignSettings settings;
+    /** Its window replaced by {@link #changeWindow}. */
+    private CampaignSettings settings;
     private final long campaignId;
     private final DialStrategy strategy;
     private final EnginePorts ports;
@@ -96,6 +98,23 @@ public final class CampaignRunner implements CallObserver {
         pacer.stopped();
         offers.withdrawAll("the campaign stopped");
         previews.releaseAll();
+    }
+
+    /**
+     * The campaign's working hours or the business's time zone changed while it runs: from now on it
+     * dials only inside {@code window} ("a campaign dials only inside its working hours", SPEC §2, as
+     * they are now), and paces again at once, in case the new hours are open now. Calls up finish.
+     */
+    public void changeWindow(CallingWindow window) {
+        settings = settings.withWindow(window);
+        calls.windowChanged(window);
+        pacer.windowChanged(window);
+        dialer.wake();
+    }
+
+    /** The window the campaign dials in now. */
+    public CallingWindow window() {
+        return settings.window();
     }
 
     /** "The UI shows why it is not dialing"; empty while it dials, or when its agents pull their customers. */

@@ -44,6 +44,11 @@ public record CallingWindow(
         });
     }
 
+    /** The same window with other working hours (changed, or read in another zone). */
+    public CallingWindow withWorkingHours(WeeklySchedule hours) {
+        return new CallingWindow(start, end, hours, localCallingHours, calledPartyZones);
+    }
+
     /** Whether the campaign may dial anyone at {@code now}: the UI's reason when it does not. */
     public DialVerdict campaignVerdict(Instant now) {
         if (now.isBefore(start)) {

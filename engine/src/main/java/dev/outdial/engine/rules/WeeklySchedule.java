@@ -43,7 +43,13 @@ public final class WeeklySchedule {
         this.zone = Objects.requireNonNull(zone, "zone");
         this.rules = zone.getRules();
         this.ranges = new EnumMap<>(DayOfWeek.class);
-        ranges.forEach((day, dayRanges) -> this.ranges.put(day, sortedWithoutOverlap(day, dayRanges)));
+        ranges.forEach((day, dayRanges) -> {
+            List<TimeRange> sorted = sortedWithoutOverlap(day, dayRanges);
+            // A day without ranges is a closed day, stored as none, so equal schedules are equal.
+            if (!sorted.isEmpty()) {
+                this.ranges.put(day, sorted);
+            }
+        });
         this.holidays = Set.copyOf(holidays);
     }
 
@@ -117,6 +123,18 @@ public final class WeeklySchedule {
             }
         }
         return List.copyOf(sorted);
+    }
+
+    /** The same days, hours and holidays in the same zone: a campaign running by it has nothing new to follow. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof WeeklySchedule schedule && zone.equals(schedule.zone) && ranges.equals(schedule.ranges)
+                && holidays.equals(schedule.holidays);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(zone, ranges, holidays);
     }
 
     @Override

@@ -71,6 +71,25 @@ class WeeklyScheduleTest {
         assertThat(officeHours.nextOpening(saigon("2025-04-29T18:00"))).contains(saigon("2025-05-01T08:00"));
     }
 
+    /** What a running campaign compares to know whether its hours changed: days, hours, holidays and zone. */
+    @Test
+    void schedulesAreEqualWhenTheyOpenAndCloseAlike() {
+        WeeklySchedule sameTypedOtherwise = WeeklySchedule.in(SAIGON)
+                .open(WEEKDAYS, "13:30", "17:30")
+                .open(WEEKDAYS, "08:00", "12:00")
+                .holiday(LocalDate.parse("2025-04-30"))
+                .build();
+        assertThat(sameTypedOtherwise).isEqualTo(officeHours).hasSameHashCodeAs(officeHours);
+        assertThat(new WeeklySchedule(SAIGON, Map.of(SUNDAY, List.of()), Set.of()))
+                .as("a day without ranges is a closed day").isEqualTo(WeeklySchedule.in(SAIGON).build());
+
+        assertThat(officeHours.inZone(ZoneId.of("Asia/Bangkok"))).as("same offset, another zone").isNotEqualTo(officeHours);
+        assertThat(WeeklySchedule.in(SAIGON).open(WEEKDAYS, "08:00", "12:00").open(WEEKDAYS, "13:30", "17:00")
+                .holiday(LocalDate.parse("2025-04-30")).build()).isNotEqualTo(officeHours);
+        assertThat(WeeklySchedule.in(SAIGON).open(WEEKDAYS, "08:00", "12:00").open(WEEKDAYS, "13:30", "17:30")
+                .build()).as("without the holiday").isNotEqualTo(officeHours);
+    }
+
     @Test
     void scheduleWithoutHoursNeverOpens() {
         assertThat(WeeklySchedule.in(SAIGON).build().nextOpening(saigon("2025-03-03T10:00"))).isEmpty();

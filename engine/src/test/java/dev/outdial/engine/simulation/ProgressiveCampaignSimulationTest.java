@@ -1,9 +1,11 @@
 package dev.outdial.engine.simulation;
 
 import static dev.outdial.engine.fixtures.CampaignSettingsBuilder.MONDAY_MORNING;
+import static dev.outdial.engine.fixtures.CampaignSettingsBuilder.ZONE;
 import static dev.outdial.engine.fixtures.CampaignSettingsBuilder.aProgressiveCampaign;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outdial.engine.call.CampaignSettings;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.customer.CustomerStatus;
@@ -11,12 +13,15 @@ import dev.outdial.engine.fixtures.Seeds;
 import dev.outdial.engine.pacing.CampaignRunner;
 import dev.outdial.engine.pacing.NotDialing;
 import dev.outdial.engine.port.CallRecord;
+import dev.outdial.engine.rules.WeeklySchedule;
 import dev.outdial.engine.sim.AgentBehaviour;
 import dev.outdial.engine.sim.CarrierModel;
 import dev.outdial.engine.sim.CarrierOutcome;
 import dev.outdial.engine.sim.NumberRules;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -135,6 +140,41 @@ class ProgressiveCampaignSimulationTest {
         sim.person("bob", 1);
         sim.runFor(Duration.ofSeconds(1));
         assertThat(runner.whyNotDialing()).as("one line, taken by alice's call").contains(NotDialing.CONCURRENCY_LIMIT_REACHED);
+    }
+
+    /**
+     * The admin shortens the running campaign's hours to close at 10:00 at 10:30, then opens them
+     * again until 17:00 at 11:30: no call is dialed in between, and dialing goes on at once after,
+     * without the campaign being started again.
+     */
+    @Test
+    void hoursChangedWhileTheCampaignRunsAreKeptFromTheChangeOn() {
+        Simulation sim = new Simulation(13, CarrierModel.typical(), 5);
+        CampaignSettings settings = aProgressiveCampaign(1).build();
+        CampaignRunner runner = sim.campaign(settings);
+        runner.start();
+        sim.customers(1, 3_000);
+        sim.bots("agent", 5, 1);
+        Instant halfPastTen = NINE.plus(Duration.ofMinutes(90));
+        Instant halfPastEleven = halfPastTen.plus(Duration.ofHours(1));
+        sim.runUntil(halfPastTen);
+        int dialedBefore = sim.calls.calls().size();
+        assertThat(dialedBefore).isGreaterThan(50);
+
+        runner.changeWindow(settings.window().withWorkingHours(WeeklySchedule.in(ZONE)
+                .open(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), "09:00", "10:00").build()));
+        sim.runFor(Duration.ZERO);
+        assertThat(runner.whyNotDialing()).contains(NotDialing.OUTSIDE_WORKING_HOURS);
+        sim.runUntil(halfPastEleven);
+        assertThat(sim.calls.calls().stream().filter(call -> call.dialingAt().isAfter(halfPastTen)))
+                .as("dialed after the hours closed").isEmpty();
+
+        runner.changeWindow(settings.window());
+        sim.runFor(Duration.ofMinutes(10));
+        assertThat(sim.calls.calls().stream().filter(call -> call.dialingAt().isAfter(halfPastEleven)))
+                .as("dialed once they opened again").isNotEmpty();
+        assertThat(runner.window()).isEqualTo(settings.window());
+        assertThat(sim.audit.violations()).isEmpty();
     }
 
     @Test
