@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -84,6 +86,17 @@ final class DialingScenario {
     static Map<String, Object> closedToday() {
         DayOfWeek notToday = OffsetDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(3).getDayOfWeek();
         return Map.of(notToday.name(), List.of(List.of("00:00", "24:00")));
+    }
+
+    /**
+     * Open two hours around now on the clock of Ho Chi Minh City (UTC+7, the test businesses' zone),
+     * today only: in New York (UTC−5 or −4) the same hours are eleven hours or more away from now.
+     */
+    static Map<String, Object> openAroundNow() {
+        ZonedDateTime now = ZonedDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).truncatedTo(ChronoUnit.MINUTES);
+        String from = now.getHour() == 0 ? "00:00" : now.toLocalTime().minusHours(1).toString();
+        String to = now.getHour() == 23 ? "24:00" : now.toLocalTime().plusHours(1).toString();
+        return Map.of(now.getDayOfWeek().name(), List.of(List.of(from, to)));
     }
 
     /** Adds customers by E.164 number; returns their ids in order. */

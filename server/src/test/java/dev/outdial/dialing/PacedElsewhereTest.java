@@ -91,6 +91,23 @@ class PacedElsewhereTest {
     }
 
     /**
+     * The business's time zone changed through another node's API (written here straight to the table,
+     * so no event of this node announces it): the campaign this node runs dials by its hours in the new
+     * zone from the next heartbeat on.
+     */
+    @Test
+    void hoursMovedThroughAnotherNodeReachTheCampaignRunHereAtTheNextBeat() {
+        DialingScenario campaign = DialingScenario.running(api.newBusiness("MovedElsewhere"), "PROGRESSIVE",
+                Map.of(), DialingScenario.openAroundNow());
+        campaign.awaitNotDialingBecause("NO_AGENTS_AVAILABLE");
+
+        db.sql("update business set time_zone = 'America/New_York' where id = :id")
+                .param("id", campaign.business.id()).update();
+
+        campaign.awaitNotDialingBecause("OUTSIDE_WORKING_HOURS");
+    }
+
+    /**
      * Proof that a whole heartbeat ran after this moment, over every business: a business made now,
      * whose lease this node takes, has it renewed at each beat. The first renewal comes from a beat
      * that listed that business, so started after this moment; the second from a beat that started

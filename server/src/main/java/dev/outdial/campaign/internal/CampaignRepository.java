@@ -177,9 +177,12 @@ public class CampaignRepository {
 
     /** Every RUNNING campaign of the platform, whatever its business. */
     public List<RunningCampaign> running() {
-        return db.sql("select business_id, id, dial_mode from campaign where status = 'RUNNING' order by business_id, id")
+        return db.sql("""
+                select business_id, id, dial_mode, working_hours_id from campaign where status = 'RUNNING'
+                order by business_id, id
+                """)
                 .query((row, n) -> new RunningCampaign(row.getLong("business_id"), row.getLong("id"),
-                        DialType.valueOf(row.getString("dial_mode"))))
+                        DialType.valueOf(row.getString("dial_mode")), row.getObject("working_hours_id", Long.class)))
                 .list();
     }
 

@@ -7,6 +7,7 @@ import dev.outdial.shared.NotFoundException;
 import dev.outdial.shared.Violations;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,11 +18,14 @@ public class WorkingHoursSchedules {
     private final WorkingHoursRepository schedules;
     private final UsageGuard usage;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    WorkingHoursSchedules(WorkingHoursRepository schedules, UsageGuard usage, Clock clock) {
+    WorkingHoursSchedules(WorkingHoursRepository schedules, UsageGuard usage, Clock clock,
+                          ApplicationEventPublisher events) {
         this.schedules = schedules;
         this.usage = usage;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -31,11 +35,13 @@ public class WorkingHoursSchedules {
         return get(businessId, id);
     }
 
+    /** Replaces the schedule; campaigns running by it dial by the new hours from now on. */
     @Transactional
     public WorkingHours update(long businessId, long id, WorkingHoursDraft draft) {
         get(businessId, id);
         WorkingHours valid = validate(businessId, draft, id);
         schedules.update(businessId, id, valid.name(), valid.hours(), clock.instant());
+        events.publishEvent(new WorkingHoursChanged(businessId, id));
         return get(businessId, id);
     }
 

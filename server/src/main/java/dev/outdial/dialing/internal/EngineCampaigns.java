@@ -139,16 +139,23 @@ class EngineCampaigns {
                 seeds.nextLong());
     }
 
-    /** "A campaign dials only inside its working hours"; a campaign without a schedule has none to keep. */
     private WeeklySchedule schedule(long businessId, Long workingHoursId, ZoneId zone) {
-        WeeklySchedule.Builder builder = WeeklySchedule.in(zone);
-        if (workingHoursId == null) {
-            for (DayOfWeek day : DayOfWeek.values()) {
-                builder.open(day, new TimeRange(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT));
-            }
-            return builder.build();
+        return workingHoursOf(workingHoursId == null ? null : workingHours.get(businessId, workingHoursId).hours(), zone);
+    }
+
+    /**
+     * "A campaign dials only inside its working hours", read in the business's zone: {@code hours} as
+     * typed, or for a campaign without a schedule (null) none to keep, open all week.
+     */
+    static WeeklySchedule workingHoursOf(WeeklyHours hours, ZoneId zone) {
+        if (hours != null) {
+            return scheduleOf(hours, zone);
         }
-        return scheduleOf(workingHours.get(businessId, workingHoursId).hours(), zone);
+        WeeklySchedule.Builder builder = WeeklySchedule.in(zone);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            builder.open(day, new TimeRange(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT));
+        }
+        return builder.build();
     }
 
     /** A schedule as typed, read in the business's zone: the dialer's and the audit's one reading of it. */

@@ -13,6 +13,7 @@ import dev.outdial.engine.pacing.BusinessDialer;
 import dev.outdial.engine.pacing.CampaignRunner;
 import dev.outdial.engine.pacing.EnginePorts;
 import dev.outdial.engine.port.CallId;
+import dev.outdial.engine.rules.CallingWindow;
 import dev.outdial.engine.rules.ConcurrencyLimit;
 import dev.outdial.shared.NotFoundException;
 import java.util.HashMap;
@@ -154,6 +155,11 @@ public class LiveDialers {
             Optional<Running> current = current(campaignId);
             if (current.isPresent() && !current.get().stale) {
                 current.get().started = true;
+                // Its working hours or the business's zone may have changed while it was paused.
+                CallingWindow window = campaign.settings().window();
+                if (!current.get().runner.window().equals(window)) {
+                    current.get().runner.changeWindow(window);
+                }
                 current.get().runner.start();
                 return;
             }

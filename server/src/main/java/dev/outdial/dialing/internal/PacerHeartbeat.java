@@ -2,6 +2,7 @@ package dev.outdial.dialing.internal;
 
 import dev.outdial.campaign.Campaigns;
 import dev.outdial.campaign.RunningCampaign;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
  * Keeps this node's pacer leases (ARCHITECTURE §7) and its dialers in step with them: for every
  * business with RUNNING campaigns it renews its lease or, once another node's has lapsed, takes
  * it over; then it runs the business's RUNNING campaigns and stops those no longer RUNNING (a
- * status changed through another node's API reaches this one here). The RUNNING campaigns of every
+ * status changed through another node's API reaches this one here), and gives them their working hours as
+ * they are now ({@link WorkingHoursFollower}). The RUNNING campaigns of every
  * business are read at once, so a beat costs the same whatever the number of businesses idle. A lease lost (this node was
  * too slow to renew, and another took over) stops the business's dialing here at once; calls up
  * finish. A business with nothing RUNNING gives its lease up. A node that stops gives all up.
@@ -30,24 +32,26 @@ class PacerHeartbeat {
     private final Campaigns campaigns;
     private final PacerLeases leases;
     private final LiveDialers dialers;
+    private final WorkingHoursFollower hours;
 
-    PacerHeartbeat(Campaigns campaigns, PacerLeases leases, LiveDialers dialers) {
+    PacerHeartbeat(Campaigns campaigns, PacerLeases leases, LiveDialers dialers, WorkingHoursFollower hours) {
         this.campaigns = campaigns;
         this.leases = leases;
         this.dialers = dialers;
+        this.hours = hours;
     }
 
     @Scheduled(initialDelayString = "${outdial.dialing.pacer-heartbeat:PT5S}",
             fixedDelayString = "${outdial.dialing.pacer-heartbeat:PT5S}")
     void beat() {
-        Map<Long, Set<Long>> running = campaigns.running().stream().collect(Collectors.groupingBy(
-                RunningCampaign::businessId, Collectors.mapping(RunningCampaign::campaignId, Collectors.toSet())));
+        Map<Long, List<RunningCampaign>> running = campaigns.running().stream()
+                .collect(Collectors.groupingBy(RunningCampaign::businessId));
         // The businesses with nothing running matter only where this node still holds their lease.
         Set<Long> beaten = new TreeSet<>(running.keySet());
         beaten.addAll(leases.held());
         for (long businessId : beaten) {
             try {
-                beat(businessId, running.getOrDefault(businessId, Set.of()));
+                beat(businessId, running.getOrDefault(businessId, List.of()));
             } catch (RuntimeException failure) {
                 // The next beat tries again; the lease outlives a few missed beats.
                 log.warn("Pacer heartbeat of business {} failed", businessId, failure);
@@ -55,7 +59,7 @@ class PacerHeartbeat {
         }
     }
 
-    private void beat(long businessId, Set<Long> running) {
+    private void beat(long businessId, List<RunningCampaign> running) {
         boolean held = leases.holds(businessId);
         if (running.isEmpty()) {
             if (held) {
@@ -68,7 +72,9 @@ class PacerHeartbeat {
                 log.info("Node {} paces business {} from now on", leases.node(), businessId);
             }
             dialers.refreshLimit(businessId);
-            dialers.runOnly(businessId, running);
+            dialers.runOnly(businessId, running.stream().map(RunningCampaign::campaignId).collect(Collectors.toSet()));
+            // A schedule or the zone changed through another node's API reaches the campaigns here.
+            hours.follow(businessId, running);
             dialers.paceAgain(businessId);
         } else if (held) {
             log.warn("Node {} lost the pacer lease of business {}: its dialing stops here", leases.node(), businessId);
