@@ -99,6 +99,11 @@ final class DialingScenario {
         return Map.of(now.getDayOfWeek().name(), List.of(List.of(from, to)));
     }
 
+    /** The campaign's working-hours schedule, made for it by {@link #running}. */
+    long workingHoursId() {
+        return business.admin().get("/api/v1/campaigns/" + campaignId).expect(200).json().get("workingHoursId").asLong();
+    }
+
     /** Adds customers by E.164 number; returns their ids in order. */
     List<Long> add(String... numbers) {
         List<Map<String, Object>> given = new ArrayList<>();

@@ -30,8 +30,7 @@ class RunningCampaignHoursTest {
     void hoursClosedWhileTheCampaignRunsStopItsDialingAndOpenedAgainResumeIt() {
         TestBusiness business = api.newBusiness("HoursEdited");
         DialingScenario campaign = DialingScenario.running(business, "PROGRESSIVE", ONE_CALL_NO_GAP);
-        long hours = business.admin().get("/api/v1/campaigns/" + campaign.campaignId).expect(200).json()
-                .get("workingHoursId").asLong();
+        long hours = campaign.workingHoursId();
         campaign.ready(campaign.fixtures.agent);
 
         saveHours(business, hours, DialingScenario.closedToday());
@@ -49,8 +48,7 @@ class RunningCampaignHoursTest {
     void hoursClosedWhileTheCampaignIsPausedHoldWhenItRunsAgain() {
         TestBusiness business = api.newBusiness("HoursEditedPaused");
         DialingScenario campaign = DialingScenario.running(business, "PROGRESSIVE", ONE_CALL_NO_GAP);
-        long hours = business.admin().get("/api/v1/campaigns/" + campaign.campaignId).expect(200).json()
-                .get("workingHoursId").asLong();
+        long hours = campaign.workingHoursId();
         campaign.ready(campaign.fixtures.agent);
         campaign.awaitNotDialingBecause("NO_ELIGIBLE_CUSTOMERS");
         business.admin().post("/api/v1/campaigns/" + campaign.campaignId + "/pause").expect(200);
