@@ -1,5 +1,8 @@
 package dev.outdial.campaign.settings;
 
-/** Published when a working-hours schedule is saved (its hours or holidays may have changed), so running campaigns that use it follow. */
+/**
+ * Published when a working-hours schedule is saved (its hours or holidays may have changed), so the
+ * running campaigns that use it follow.
+ */
 public record WorkingHoursChanged(long businessId, long workingHoursId) {
 }

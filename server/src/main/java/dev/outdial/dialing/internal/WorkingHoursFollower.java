@@ -59,13 +59,15 @@ class WorkingHoursFollower {
     }
 
     private void follow(long businessId) {
-        follow(businessId, campaigns.running().stream().filter(campaign -> campaign.businessId() == businessId).toList());
+        follow(businessId, campaigns.running().stream()
+                .filter(campaign -> campaign.businessId() == businessId).toList());
     }
 
-    /** {@code running}: the business's RUNNING campaigns; those started on this node dial by their hours as they are now. */
+    /** {@code running}: the business's RUNNING campaigns; those started on this node dial by their hours as now. */
     void follow(long businessId, List<RunningCampaign> running) {
         Set<Long> here = dialers.startedHere().getOrDefault(businessId, Set.of());
-        List<RunningCampaign> runHere = running.stream().filter(campaign -> here.contains(campaign.campaignId())).toList();
+        List<RunningCampaign> runHere = running.stream()
+                .filter(campaign -> here.contains(campaign.campaignId())).toList();
         if (runHere.isEmpty()) {
             return;
         }
@@ -77,11 +79,13 @@ class WorkingHoursFollower {
             if (scheduleId != null && !hours.containsKey(scheduleId)) {
                 continue; // deleted since it was read: a schedule in use cannot be, so the campaign stopped meanwhile
             }
-            WeeklySchedule now = EngineCampaigns.workingHoursOf(scheduleId == null ? null : hours.get(scheduleId), zone);
+            WeeklySchedule now = EngineCampaigns.workingHoursOf(scheduleId == null ? null : hours.get(scheduleId),
+                    zone);
             engine.run(businessId, () -> dialers.runner(campaign.campaignId())
                     .filter(runner -> !runner.window().workingHours().equals(now))
                     .ifPresent(runner -> {
-                        log.info("Campaign {} dials by its working hours as they are now: {}", campaign.campaignId(), now);
+                        log.info("Campaign {} dials by its working hours as they are now: {}",
+                                campaign.campaignId(), now);
                         runner.changeWindow(runner.window().withWorkingHours(now));
                     }));
         }
