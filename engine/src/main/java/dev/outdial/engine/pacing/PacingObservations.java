@@ -199,6 +199,17 @@ final class PacingObservations {
     }
 
     record Freeing(double mean, double variance) {
+
+        static final Freeing NONE = new Freeing(0, 0);
+
+        /**
+         * Each agent free with the mean of their two chances: the count's mean is the two means' mean; its
+         * variance, the two variances' mean, is short of the mixture's by the squared halves of each agent's
+         * gap, which the sums do not keep.
+         */
+        Freeing averagedWith(Freeing other) {
+            return new Freeing((mean + other.mean) / 2, (variance + other.variance) / 2);
+        }
     }
 
     /** Agents free within the horizon, and within the sooner one (none when it is not asked). */

@@ -203,6 +203,27 @@ class PredictiveAbandonPromiseTest {
         }
     }
 
+    /**
+     * 122 agents, 90 minutes, a 3 % limit, a 2 s maximum wait, 79 % answered after a lognormal ring of median
+     * 3.7 s, talks of exactly 766 s, no wrap-up, a list of 899 customers that runs out
+     * (bench/scenarios/constant-talks-122.json, found by bench/limits-fuzz.sh).
+     */
+    static final Scenario CONSTANT_TALKS = new Scenario("constant talks", 2, 122, 899, Duration.ofMinutes(90), 0.03,
+            Duration.ofSeconds(2), 296, 3, Duration.ofMinutes(30), List.of(new Scenario.AnswerStep(Duration.ZERO, 0.79)),
+            0.11, Duration.ofSeconds(34), Distribution.logNormal(Duration.ofMillis(3700), 0.78),
+            Distribution.constant(Duration.ofSeconds(766)), Distribution.constant(Duration.ZERO),
+            Distribution.constant(Duration.ofMillis(53_200)));
+
+    @Test
+    void eachCallIsCountedAgainstTheAgentsFreeByItsOwnAnswer() {
+        // The agents who started together end together, 5-6 s after a dial: within the mean ring and the wait,
+        // so one horizon for every call counted them, while the answers came 2-4 s after the dial and waited
+        // 2 s. Seed 2 took an hour to 3.96 % of 3 %, in two bursts of seconds.
+        for (long seed : List.of(1L, 2L, 3L)) {
+            assertKeepsThePromise(CONSTANT_TALKS, seed);
+        }
+    }
+
     @Test
     void theSafeStartStillBeatsProgressiveOnLongCalls() {
         RunFigures predictive = ScenarioRunner.run(SHORT_SESSION_LONG_CALLS, "predictive", 1);
