@@ -29,6 +29,10 @@ final class AnswerRateRise {
     private final long[] second = new long[KEPT];
     private final int[] dials = new int[KEPT];
     private final int[] answers = new int[KEPT];
+    /** The rate a rise was read at, as lowered since by the complete minutes; 0 when none is held. */
+    private double held;
+    /** The answers of the minute {@link #dialsOfMinuteEnding} last read. */
+    private long answersSeen;
 
     AnswerRateRise() {
         Arrays.fill(second, Long.MIN_VALUE);
@@ -55,13 +59,44 @@ final class AnswerRateRise {
     }
 
     /**
-     * The answer rate of the dials of the minute that ended {@code lag} ago (all of their answers in
-     * by now), if it is above {@code slowRate} by more than its noise explains; else {@code slowRate}.
+     * The answer rate of the recent dials if it rose above {@code slowRate} by more than noise explains;
+     * else {@code slowRate}. Two minutes of dials are read: the one that ended {@code lag} ago, all of
+     * whose answers are in, and the one that ended {@code soonLag} ago, whose answers are not all in yet
+     * (a lower bound of its rate, read sooner). A rise once read is held, lowered only by what the
+     * complete minutes read, until they read no more than {@code slowRate}: a reading that fell back
+     * within the noise for a round returned to the stale decaying rate, and a 44-agent team dialed 74
+     * lines at 14 % in that round, answered at 45 % (29 customers abandoned within a second).
      */
-    double atLeast(double slowRate, Instant now, Duration lag) {
+    double atLeast(double slowRate, Instant now, Duration lag, Duration soonLag) {
+        long completeDials = dialsOfMinuteEnding(now, lag);
+        long completeAnswers = answersSeen;
+        if (completeDials >= ENOUGH_DIALS) {
+            held = Math.min(held, (double) completeAnswers / completeDials);
+        }
+        held = Math.max(held, Math.max(rise(slowRate, completeDials, completeAnswers),
+                rise(slowRate, dialsOfMinuteEnding(now, soonLag), answersSeen)));
+        if (held <= slowRate) {
+            held = 0;
+            return slowRate;
+        }
+        return held;
+    }
+
+    /** The rate of these dials if it is above {@code slowRate} by more than their noise; 0 if not. */
+    private static double rise(double slowRate, long dialsSeen, long answersSeen) {
+        if (dialsSeen < ENOUGH_DIALS) {
+            return 0;
+        }
+        double recent = (double) answersSeen / dialsSeen;
+        double noise = Math.sqrt(Math.max(slowRate * (1 - slowRate), 1e-4) / dialsSeen);
+        return recent - slowRate > RISE_GAP * noise ? recent : 0;
+    }
+
+    /** The dials placed in the minute that ended {@code lag} ago; their answers so far are left in {@link #answersSeen}. */
+    private long dialsOfMinuteEnding(Instant now, Duration lag) {
         long last = now.getEpochSecond() - Math.min(lag.toSeconds() + 1, KEPT - WINDOW_SECONDS);
         long dialsSeen = 0;
-        long answersSeen = 0;
+        answersSeen = 0;
         for (long s = last - WINDOW_SECONDS + 1; s <= last; s++) {
             int at = index(s);
             if (second[at] == s) {
@@ -69,12 +104,7 @@ final class AnswerRateRise {
                 answersSeen += answers[at];
             }
         }
-        if (dialsSeen < ENOUGH_DIALS) {
-            return slowRate;
-        }
-        double recent = (double) answersSeen / dialsSeen;
-        double noise = Math.sqrt(Math.max(slowRate * (1 - slowRate), 1e-4) / dialsSeen);
-        return recent - slowRate > RISE_GAP * noise ? recent : slowRate;
+        return dialsSeen;
     }
 
     private static int index(long second) {

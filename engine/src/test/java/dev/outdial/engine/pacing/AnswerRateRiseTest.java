@@ -35,9 +35,9 @@ class AnswerRateRiseTest {
         dial(NINE, 600, 0.3);
         dial(NINE.plusSeconds(600), 120, 0.7);
 
-        assertThat(rise.atLeast(0.3, NINE.plusSeconds(630), LAG)).as("the minute read is all before the rise")
+        assertThat(rise.atLeast(0.3, NINE.plusSeconds(630), LAG, LAG)).as("the minute read is all before the rise")
                 .isEqualTo(0.3);
-        assertThat(rise.atLeast(0.3, NINE.plusSeconds(720), LAG)).as("a minute of dials at the new rate, in")
+        assertThat(rise.atLeast(0.3, NINE.plusSeconds(720), LAG, LAG)).as("a minute of dials at the new rate, in")
                 .isCloseTo(0.7, within(0.1));
     }
 
@@ -45,10 +45,10 @@ class AnswerRateRiseTest {
     void aSteadyRateAndAFallAreLeftToTheDecayingRate() {
         dial(NINE, 600, 0.3);
         for (int s = 120; s <= 600; s += 7) {
-            assertThat(rise.atLeast(0.3, NINE.plusSeconds(s), LAG)).as("noise, at %d s", s).isEqualTo(0.3);
+            assertThat(rise.atLeast(0.3, NINE.plusSeconds(s), LAG, LAG)).as("noise, at %d s", s).isEqualTo(0.3);
         }
         dial(NINE.plusSeconds(600), 120, 0.1);
-        assertThat(rise.atLeast(0.3, NINE.plusSeconds(720), LAG)).as("a fall").isEqualTo(0.3);
+        assertThat(rise.atLeast(0.3, NINE.plusSeconds(720), LAG, LAG)).as("a fall").isEqualTo(0.3);
     }
 
     @Test
@@ -57,6 +57,36 @@ class AnswerRateRiseTest {
         for (int i = 0; i < 10; i++) {
             rise.answered(NINE);
         }
-        assertThat(rise.atLeast(0.2, NINE.plusSeconds(40), LAG)).isEqualTo(0.2);
+        assertThat(rise.atLeast(0.2, NINE.plusSeconds(40), LAG, LAG)).isEqualTo(0.2);
+    }
+
+    @Test
+    void theMinuteUpToARingAgoReadsARiseBeforeItsAnswersAreAllIn() {
+        dial(NINE, 600, 0.3);
+        dial(NINE.plusSeconds(600), 30, 0.7);
+        Duration allIn = Duration.ofSeconds(60);
+        Duration aRing = Duration.ofSeconds(10);
+
+        assertThat(rise.atLeast(0.3, NINE.plusSeconds(630), allIn, allIn)).as("the complete minute is all before it")
+                .isEqualTo(0.3);
+        assertThat(rise.atLeast(0.3, NINE.plusSeconds(640), allIn, aRing)).as("half a minute of the new rate, a ring ago")
+                .isGreaterThan(0.4);
+    }
+
+    @Test
+    void aRiseReadIsHeldAtWhatTheCompleteMinutesReadUntilTheyReadNoMoreThanTheSlowRate() {
+        dial(NINE, 600, 0.3);
+        dial(NINE.plusSeconds(600), 60, 0.7);
+        dial(NINE.plusSeconds(660), 90, 0.36);
+        dial(NINE.plusSeconds(750), 120, 0.1);
+
+        assertThat(rise.atLeast(0.3, NINE.plusSeconds(690), LAG, LAG)).isCloseTo(0.7, within(0.1));
+        // A minute only a little above the slow rate is no rise by itself, but the rate it reads stands:
+        // the slow rate is the stale one.
+        double held = rise.atLeast(0.3, NINE.plusSeconds(760), LAG, LAG);
+        assertThat(held).as("held at the minute's rate").isGreaterThan(0.3).isLessThan(0.5);
+        assertThat(rise.atLeast(0.3, NINE.plusSeconds(870), LAG, LAG)).as("released by a minute at the old rate or below")
+                .isEqualTo(0.3);
+        assertThat(rise.atLeast(0.3, NINE.plusSeconds(871), LAG, LAG)).as("and not held again").isEqualTo(0.3);
     }
 }
