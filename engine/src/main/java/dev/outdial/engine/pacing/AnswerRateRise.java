@@ -20,9 +20,17 @@ final class AnswerRateRise {
 
     /** The dials read: a minute's, enough to see a rise, short enough to see it soon. */
     private static final int WINDOW_SECONDS = 60;
+    /** The sooner read's windows, in seconds back from its end: the last is the whole minute. */
+    private static final int[] SOONER_WINDOWS = {15, 30, WINDOW_SECONDS};
     /** Fewer dials than this in the minute say nothing of a rise. */
     private static final int ENOUGH_DIALS = 30;
     private static final double RISE_GAP = 3;
+    /**
+     * …and past this many for the sooner read's shorter windows: three more tests a round, and a steady
+     * 30 % read 48 % from a half-minute of 60 dials (3.1 standard errors) within ten minutes. A step that
+     * matters is tens of them.
+     */
+    private static final double SHORT_RISE_GAP = 4;
     /** Seconds kept: the window and the longest wait for a dial's answers to be in. */
     private static final int KEPT = 600;
 
@@ -73,8 +81,8 @@ final class AnswerRateRise {
         if (completeDials >= ENOUGH_DIALS) {
             held = Math.min(held, (double) completeAnswers / completeDials);
         }
-        held = Math.max(held, Math.max(rise(slowRate, completeDials, completeAnswers),
-                rise(slowRate, dialsOfMinuteEnding(now, soonLag), answersSeen)));
+        held = Math.max(held, Math.max(rise(slowRate, completeDials, completeAnswers, RISE_GAP),
+                soonerRise(slowRate, now, soonLag)));
         if (held <= slowRate) {
             held = 0;
             return slowRate;
@@ -82,14 +90,40 @@ final class AnswerRateRise {
         return held;
     }
 
-    /** The rate of these dials if it is above {@code slowRate} by more than their noise; 0 if not. */
-    private static double rise(double slowRate, long dialsSeen, long answersSeen) {
+    /**
+     * The rise read from the dials of the minute that ended {@code soonLag} ago, or of its last 15 or 30
+     * seconds: a step shows in the shortest as soon as it holds enough dials, undiluted by the minute
+     * before it (147 agents stepping from 6 to 69 % read 10 % from the minute, and dialed for it).
+     */
+    private double soonerRise(double slowRate, Instant now, Duration soonLag) {
+        long last = now.getEpochSecond() - Math.min(soonLag.toSeconds() + 1, KEPT - WINDOW_SECONDS);
+        long dialsSeen = 0;
+        long answersSeen = 0;
+        double most = 0;
+        int window = 0;
+        for (int back = 0; back < WINDOW_SECONDS; back++) {
+            long s = last - back;
+            int at = index(s);
+            if (second[at] == s) {
+                dialsSeen += dials[at];
+                answersSeen += answers[at];
+            }
+            if (back + 1 == SOONER_WINDOWS[window]) {
+                most = Math.max(most, rise(slowRate, dialsSeen, answersSeen, back + 1 < WINDOW_SECONDS ? SHORT_RISE_GAP : RISE_GAP));
+                window++;
+            }
+        }
+        return most;
+    }
+
+    /** The rate of these dials if it is above {@code slowRate} by more than {@code gap} standard errors; 0 if not. */
+    private static double rise(double slowRate, long dialsSeen, long answersSeen, double gap) {
         if (dialsSeen < ENOUGH_DIALS) {
             return 0;
         }
         double recent = (double) answersSeen / dialsSeen;
         double noise = Math.sqrt(Math.max(slowRate * (1 - slowRate), 1e-4) / dialsSeen);
-        return recent - slowRate > RISE_GAP * noise ? recent : 0;
+        return recent - slowRate > gap * noise ? recent : 0;
     }
 
     /** The dials placed in the minute that ended {@code lag} ago; their answers so far are left in {@link #answersSeen}. */

@@ -80,7 +80,8 @@ class AnswerRateRiseTest {
         dial(NINE.plusSeconds(660), 90, 0.36);
         dial(NINE.plusSeconds(750), 120, 0.1);
 
-        assertThat(rise.atLeast(0.3, NINE.plusSeconds(690), LAG, LAG)).isCloseTo(0.7, within(0.1));
+        assertThat(rise.atLeast(0.3, NINE.plusSeconds(690), LAG, LAG)).as("the rise, in the minute or its last seconds")
+                .isGreaterThan(0.6);
         // A minute only a little above the slow rate is no rise by itself, but the rate it reads stands:
         // the slow rate is the stale one.
         double held = rise.atLeast(0.3, NINE.plusSeconds(760), LAG, LAG);
@@ -88,5 +89,16 @@ class AnswerRateRiseTest {
         assertThat(rise.atLeast(0.3, NINE.plusSeconds(870), LAG, LAG)).as("released by a minute at the old rate or below")
                 .isEqualTo(0.3);
         assertThat(rise.atLeast(0.3, NINE.plusSeconds(871), LAG, LAG)).as("and not held again").isEqualTo(0.3);
+    }
+
+    @Test
+    void aStepShowsInTheLastFifteenSecondsUndilutedByTheMinuteBeforeIt() {
+        dial(NINE, 600, 0.3);
+        dial(NINE.plusSeconds(600), 20, 0.9);
+        Duration allIn = Duration.ofSeconds(60);
+        Duration aRing = Duration.ofSeconds(9);
+
+        // The minute up to a ring ago reads (80 x 0.3 + 40 x 0.9) / 120 = 0.5; its last 15 s, 0.9.
+        assertThat(rise.atLeast(0.3, NINE.plusSeconds(629), allIn, aRing)).isGreaterThan(0.75);
     }
 }

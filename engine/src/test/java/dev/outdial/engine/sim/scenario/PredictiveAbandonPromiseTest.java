@@ -250,6 +250,30 @@ class PredictiveAbandonPromiseTest {
         }
     }
 
+    /**
+     * 147 agents, 45 minutes, a 1.5 % limit, a 2 s maximum wait, 6 % answered stepping to 69 % at 7.5 minutes
+     * (then 36, 61, 19 and 44 %), one dial in five busy, rings of exactly 7.1 s, no-answers after 50 s
+     * (bench/scenarios/answer-rate-step-147.json, found by bench/limits-fuzz.sh).
+     */
+    static final Scenario ANSWER_RATE_STEP = new Scenario("answer rate step", 1, 147, 61_523, Duration.ofMinutes(45),
+            0.015, Duration.ofSeconds(2), 342, 2, Duration.ofMinutes(30),
+            List.of(new Scenario.AnswerStep(Duration.ZERO, 0.06), new Scenario.AnswerStep(Duration.ofSeconds(450), 0.69),
+                    new Scenario.AnswerStep(Duration.ofSeconds(900), 0.36),
+                    new Scenario.AnswerStep(Duration.ofSeconds(1350), 0.61),
+                    new Scenario.AnswerStep(Duration.ofSeconds(1800), 0.19),
+                    new Scenario.AnswerStep(Duration.ofSeconds(2250), 0.44)),
+            0.19, Duration.ofSeconds(50), Distribution.constant(Duration.ofMillis(7100)),
+            Distribution.logNormal(Duration.ofMillis(53_800), 0.84), Distribution.logNormal(Duration.ofMillis(3400), 0.56),
+            Distribution.logNormal(Duration.ofMillis(13_100), 1.07));
+
+    @Test
+    void aStepOfTheAnswerRateIsReadFromTheLastSecondsUndiluted() {
+        // The dials of the first 8 s after 6 -> 69 % were answered by 09:07:45; the minute they were read in
+        // said 10 %, and the lines dialed for it over the next 4 s brought 100 customers without an agent
+        // (3.52 % of 1.5 % on main). The last 15 s of dials say 69 %.
+        assertKeepsThePromise(ANSWER_RATE_STEP, 1);
+    }
+
     @Test
     void theSafeStartStillBeatsProgressiveOnLongCalls() {
         RunFigures predictive = ScenarioRunner.run(SHORT_SESSION_LONG_CALLS, "predictive", 1);
