@@ -13,6 +13,9 @@ class AnswerRateRiseTest {
 
     static final Instant NINE = Instant.parse("2025-03-03T09:00:00Z");
     static final Duration LAG = Duration.ofSeconds(30);
+    /** Lags of a read whose answers are all in, and of one a ring ago whose answers are not. */
+    static final Duration ALL_IN = Duration.ofSeconds(60);
+    static final Duration A_RING = Duration.ofSeconds(9);
 
     final AnswerRateRise rise = new AnswerRateRise();
     final Random random = new Random(7);
@@ -64,12 +67,10 @@ class AnswerRateRiseTest {
     void theMinuteUpToARingAgoReadsARiseBeforeItsAnswersAreAllIn() {
         dial(NINE, 600, 0.3);
         dial(NINE.plusSeconds(600), 30, 0.7);
-        Duration allIn = Duration.ofSeconds(60);
-        Duration aRing = Duration.ofSeconds(10);
 
-        assertThat(rise.atLeast(0.3, NINE.plusSeconds(630), allIn, allIn)).as("the complete minute is all before it")
+        assertThat(rise.atLeast(0.3, NINE.plusSeconds(630), ALL_IN, ALL_IN)).as("the complete minute is all before it")
                 .isEqualTo(0.3);
-        assertThat(rise.atLeast(0.3, NINE.plusSeconds(640), allIn, aRing)).as("half a minute of the new rate, a ring ago")
+        assertThat(rise.atLeast(0.3, NINE.plusSeconds(640), ALL_IN, A_RING)).as("half a minute of the new rate, a ring ago")
                 .isGreaterThan(0.4);
     }
 
@@ -95,10 +96,8 @@ class AnswerRateRiseTest {
     void aStepShowsInTheLastFifteenSecondsUndilutedByTheMinuteBeforeIt() {
         dial(NINE, 600, 0.3);
         dial(NINE.plusSeconds(600), 20, 0.9);
-        Duration allIn = Duration.ofSeconds(60);
-        Duration aRing = Duration.ofSeconds(9);
 
         // The minute up to a ring ago reads (80 x 0.3 + 40 x 0.9) / 120 = 0.5; its last 15 s, 0.9.
-        assertThat(rise.atLeast(0.3, NINE.plusSeconds(629), allIn, aRing)).isGreaterThan(0.75);
+        assertThat(rise.atLeast(0.3, NINE.plusSeconds(629), ALL_IN, A_RING)).isGreaterThan(0.75);
     }
 }
