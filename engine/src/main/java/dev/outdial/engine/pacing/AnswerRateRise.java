@@ -20,15 +20,27 @@ final class AnswerRateRise {
 
     /** The dials read: a minute's, enough to see a rise, short enough to see it soon. */
     private static final int WINDOW_SECONDS = 60;
+    /** The sooner read's windows, in seconds back from its end: the last is the whole minute. */
+    private static final int[] SOONER_WINDOWS = {15, 30, WINDOW_SECONDS};
     /** Fewer dials than this in the minute say nothing of a rise. */
     private static final int ENOUGH_DIALS = 30;
     private static final double RISE_GAP = 3;
+    /**
+     * …and past this many for the sooner read's shorter windows: three more tests a round, and a steady
+     * 30 % read 48 % from a half-minute of 60 dials (3.1 standard errors) within ten minutes. A step that
+     * matters is tens of them.
+     */
+    private static final double SHORT_RISE_GAP = 4;
     /** Seconds kept: the window and the longest wait for a dial's answers to be in. */
     private static final int KEPT = 600;
 
     private final long[] second = new long[KEPT];
     private final int[] dials = new int[KEPT];
     private final int[] answers = new int[KEPT];
+    /** The rate a rise was read at, as lowered since by the complete minutes; 0 when none is held. */
+    private double held;
+    /** The answers of the minute {@link #dialsOfMinuteEnding} last read. */
+    private long answersSeen;
 
     AnswerRateRise() {
         Arrays.fill(second, Long.MIN_VALUE);
@@ -55,13 +67,70 @@ final class AnswerRateRise {
     }
 
     /**
-     * The answer rate of the dials of the minute that ended {@code lag} ago (all of their answers in
-     * by now), if it is above {@code slowRate} by more than its noise explains; else {@code slowRate}.
+     * The answer rate of the recent dials if it rose above {@code slowRate} by more than noise explains;
+     * else {@code slowRate}. Two minutes of dials are read: the one that ended {@code lag} ago, all of
+     * whose answers are in, and the one that ended {@code soonLag} ago, whose answers are not all in yet
+     * (a lower bound of its rate, read sooner). A rise once read is held, lowered only by what the
+     * complete minutes read, until they read no more than {@code slowRate}: a reading that fell back
+     * within the noise for a round returned to the stale decaying rate, and a 44-agent team dialed 74
+     * lines at 14 % in that round, answered at 45 % (29 customers abandoned within a second).
      */
-    double atLeast(double slowRate, Instant now, Duration lag) {
-        long last = now.getEpochSecond() - Math.min(lag.toSeconds() + 1, KEPT - WINDOW_SECONDS);
+    double atLeast(double slowRate, Instant now, Duration lag, Duration soonLag) {
+        long completeDials = dialsOfMinuteEnding(now, lag);
+        long completeAnswers = answersSeen;
+        if (completeDials >= ENOUGH_DIALS) {
+            held = Math.min(held, (double) completeAnswers / completeDials);
+        }
+        held = Math.max(held, Math.max(rise(slowRate, completeDials, completeAnswers, RISE_GAP),
+                soonerRise(slowRate, now, soonLag)));
+        if (held <= slowRate) {
+            held = 0;
+            return slowRate;
+        }
+        return held;
+    }
+
+    /**
+     * The rise read from the dials of the minute that ended {@code soonLag} ago, or of its last 15 or 30
+     * seconds: a step shows in the shortest as soon as it holds enough dials, undiluted by the minute
+     * before it (147 agents stepping from 6 to 69 % read 10 % from the minute, and dialed for it).
+     */
+    private double soonerRise(double slowRate, Instant now, Duration soonLag) {
+        long last = now.getEpochSecond() - Math.min(soonLag.toSeconds() + 1, KEPT - WINDOW_SECONDS);
         long dialsSeen = 0;
         long answersSeen = 0;
+        double most = 0;
+        int window = 0;
+        for (int back = 0; back < WINDOW_SECONDS; back++) {
+            long s = last - back;
+            int at = index(s);
+            if (second[at] == s) {
+                dialsSeen += dials[at];
+                answersSeen += answers[at];
+            }
+            if (back + 1 == SOONER_WINDOWS[window]) {
+                most = Math.max(most, rise(slowRate, dialsSeen, answersSeen, back + 1 < WINDOW_SECONDS ? SHORT_RISE_GAP : RISE_GAP));
+                window++;
+            }
+        }
+        return most;
+    }
+
+    /** The rate of these dials if it is above {@code slowRate} by more than {@code gap} standard errors; 0 if not. */
+    private static double rise(double slowRate, long dialsSeen, long answersSeen, double gap) {
+        if (dialsSeen < ENOUGH_DIALS) {
+            return 0;
+        }
+        double recent = (double) answersSeen / dialsSeen;
+        double noise = Math.sqrt(Math.max(slowRate * (1 - slowRate), 1e-4) / dialsSeen);
+        return recent - slowRate > gap * noise ? recent : 0;
+    }
+
+    /** The dials placed in the minute that ended {@code lag} ago; their answers so far are left in {@link #answersSeen}. */
+    private long dialsOfMinuteEnding(Instant now, Duration lag) {
+        long last = now.getEpochSecond() - Math.min(lag.toSeconds() + 1, KEPT - WINDOW_SECONDS);
+        long dialsSeen = 0;
+        answersSeen = 0;
         for (long s = last - WINDOW_SECONDS + 1; s <= last; s++) {
             int at = index(s);
             if (second[at] == s) {
@@ -69,12 +138,7 @@ final class AnswerRateRise {
                 answersSeen += answers[at];
             }
         }
-        if (dialsSeen < ENOUGH_DIALS) {
-            return slowRate;
-        }
-        double recent = (double) answersSeen / dialsSeen;
-        double noise = Math.sqrt(Math.max(slowRate * (1 - slowRate), 1e-4) / dialsSeen);
-        return recent - slowRate > RISE_GAP * noise ? recent : slowRate;
+        return dialsSeen;
     }
 
     private static int index(long second) {

@@ -296,6 +296,26 @@ final class DurationSamples {
         return count == 0 ? 0 : (double) (count - atMost) / count;
     }
 
+    /**
+     * The mean of the shorter half of the samples and that of the longer half (the middle sample of an
+     * odd count in neither): two durations whose average is the samples' mean, apart as far as the
+     * samples spread.
+     */
+    Halves halves() {
+        int half = count / 2;
+        long shorter = 0;
+        long longer = 0;
+        for (int i = 0; i < half; i++) {
+            shorter += sorted[i];
+            longer += sorted[count - 1 - i];
+        }
+        return half == 0 ? new Halves(Duration.ZERO, Duration.ZERO)
+                : new Halves(Duration.ofMillis(shorter / half), Duration.ofMillis(longer / half));
+    }
+
+    record Halves(Duration shorter, Duration longer) {
+    }
+
     double meanSeconds() {
         return count == 0 ? 0 : Arrays.stream(sorted, 0, count).average().orElse(0) / 1000;
     }

@@ -199,6 +199,17 @@ final class PacingObservations {
     }
 
     record Freeing(double mean, double variance) {
+
+        static final Freeing NONE = new Freeing(0, 0);
+
+        /**
+         * Each agent free with the mean of their two chances: the count's mean is the two means' mean; its
+         * variance, the two variances' mean, is short of the mixture's by the squared halves of each agent's
+         * gap, which the sums do not keep.
+         */
+        Freeing averagedWith(Freeing other) {
+            return new Freeing((mean + other.mean) / 2, (variance + other.variance) / 2);
+        }
     }
 
     /** Agents free within the horizon, and within the sooner one (none when it is not asked). */
@@ -261,13 +272,17 @@ final class PacingObservations {
 
     /**
      * The recent answer rate: the decaying one, or the last minute's dials' if it rose beyond that by
-     * more than noise (their answers are all in once a ring's time twice and the wait have passed).
+     * more than noise (their answers are all in once a ring's time twice and the wait have passed, and
+     * most of them once a ring's time has).
      */
     double answerRate(Instant now, Duration maxWait) {
         ripen(now);
         decayTo(now);
         double decaying = (decayedAnswers + PRIOR_ANSWER_RATE * priorWeight) / (decayedDials + priorWeight);
-        double recent = rise.atLeast(decaying, now, ringTime().multipliedBy(2).plus(maxWait));
+        // Also the minute up to one ring time ago, whose answers are not all in: a lower bound of its rate,
+        // read a ring time and the wait sooner. A step from 24 to 82 % read only from complete minutes was
+        // seen a minute late, while ~300 lines dialed at 24 % in its second half-minute were answered at 82 %.
+        double recent = rise.atLeast(decaying, now, ringTime().multipliedBy(2).plus(maxWait), ringTime());
         if (recent > decaying) {
             riseSeenAt = now;
         }

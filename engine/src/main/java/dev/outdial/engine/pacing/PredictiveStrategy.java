@@ -15,7 +15,9 @@ import java.util.Optional;
  * <p>The model. At each pacing round (any event that may change the picture: a call answered or
  * ended, an agent free, a customer due; at most one plan every {@link #PLAN_GAP}) it decides how
  * many calls to have ringing. A call dialed now is answered, if at all, after about the observed
- * ring time R; so the agents who can take it are those free now plus those who will be free within R. The maximum wait is not counted on:
+ * ring time R; so the agents who can take it are those free now plus those who will be free within R (counted
+ * for the sooner and the later half of the answers' rings, each with its own R, and averaged: agents who all
+ * free just past the mean ring are no use to the answers that come early). The maximum wait is not counted on:
  * customers listening to waiting music hang up at any second of it (in simulation a mean wait of
  * one second cost about 3 % of answers with 30 s mean patience), so it is the backstop only. Each
  * busy agent is free within that horizon with the probability the campaign's own history gives
@@ -114,7 +116,7 @@ public final class PredictiveStrategy implements DialStrategy {
         // The sooner horizon is asked only when the ringing calls are counted by their age: the early
         // overflow is weighed by that trust.
         Optional<Duration> soon = pending.trust() > 0 ? Optional.of(pending.soon().plus(customerWait)) : Optional.empty();
-        PacingObservations.Freeings freeings = observations.freeingWithin(view.availableAgents(), view.now(), horizon, soon);
+        PacingObservations.Freeings freeings = freeings(view, horizon, customerWait, soon);
         PacingObservations.Freeing freeing = freeings.within();
         PacingObservations.Freeing freeingSoon = freeings.soon();
         OverflowModel.Dials dials = OverflowModel.callsToDial(ringing, pending, view.waitingCustomers(), answerRate,
@@ -125,6 +127,28 @@ public final class PredictiveStrategy implements DialStrategy {
         ringingCalls.dialed(view.now(), placed.size());
         observations.dialed(view.now(), placed.size());
         return placed;
+    }
+
+    /**
+     * The busy agents free in time for the answers of calls dialed now, and within {@code soon} if asked
+     * (for the ringing calls' early answers). Once enough answers were seen, each call is counted against
+     * the agents free by its own answer plus the wait: half the answers come after the sooner half's ring,
+     * half after the later half's. One horizon for all, the mean ring's, took agents who all free 5-6 s
+     * after a dial for customers answered at 2-4 s who wait 2 s (122 agents on talks of exactly 766 s: an
+     * hour at 3.96 % of 3 %, in two bursts of seconds).
+     */
+    private PacingObservations.Freeings freeings(PacingView view, Duration horizon, Duration customerWait,
+                                                 Optional<Duration> soon) {
+        Optional<DurationSamples.Halves> answerRings = ringingCalls.answerRings();
+        if (answerRings.isEmpty()) {
+            return observations.freeingWithin(view.availableAgents(), view.now(), horizon, soon);
+        }
+        PacingObservations.Freeings byAnswer = observations.freeingWithin(view.availableAgents(), view.now(),
+                answerRings.get().shorter().plus(customerWait), Optional.of(answerRings.get().longer().plus(customerWait)));
+        PacingObservations.Freeing freeingSoon = soon.isPresent()
+                ? observations.freeingWithin(view.availableAgents(), view.now(), soon.get(), Optional.empty()).within()
+                : PacingObservations.Freeing.NONE;
+        return new PacingObservations.Freeings(byAnswer.within().averagedWith(byAnswer.soon()), freeingSoon);
     }
 
     /** The campaign's settings as this strategy paces them: its limit, its maximum wait and the zone of its hours. */

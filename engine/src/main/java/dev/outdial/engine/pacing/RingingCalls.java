@@ -5,6 +5,7 @@ import dev.outdial.engine.port.CallRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -116,6 +117,15 @@ final class RingingCalls {
         }
         return new PendingAnswers(mean, variance, Duration.ofMillis(mean <= 0 ? 0 : Math.round(remaining / mean)),
                 known ? trust : 0);
+    }
+
+    /**
+     * How long the answers by a person rang, as the mean of their sooner half and of their later half,
+     * once enough were seen: a call dialed now is answered early or late, and the agents who can take
+     * it are those free by its own answer (plus the wait), not by the mean one's.
+     */
+    Optional<DurationSamples.Halves> answerRings() {
+        return personAnswers.size() >= DurationSamples.ENOUGH ? Optional.of(personAnswers.halves()) : Optional.empty();
     }
 
     /** From the shares of person answers and of other outcomes that take longer than the call has rung. */

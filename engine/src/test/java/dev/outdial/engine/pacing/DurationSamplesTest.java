@@ -116,4 +116,15 @@ class DurationSamplesTest {
                     .containsExactly(mean, variance, soonMean, soonVariance);
         }
     }
+
+    @Test
+    void theHalvesAreTheMeansOfTheShorterAndTheLongerHalfOfTheSamples() {
+        DurationSamples rings = new DurationSamples();
+        for (int seconds : new int[] {9, 1, 5, 2, 10, 3, 4, 6, 8, 7, 40}) {
+            rings.add(Duration.ofSeconds(seconds));
+        }
+
+        // 1-5 and 7-10, 40: the middle sample (6) is in neither.
+        assertThat(rings.halves()).isEqualTo(new DurationSamples.Halves(Duration.ofSeconds(3), Duration.ofMillis(14_800)));
+    }
 }

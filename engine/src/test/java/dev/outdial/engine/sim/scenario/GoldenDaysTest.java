@@ -55,9 +55,9 @@ class GoldenDaysTest {
     }
 
     private static final List<String> GOLDEN = List.of(
-            "golden-dropping predictive seed=3 dials=3524 answered=775 connected=773 abandoned=2 abandonRate=0.0025806451612903226 maxHour=0.003766478342749529 maxCountedHour=0.003766478342749529 occupancy=0.8290090648148147 talk=44.538762777777784 connectsPerHour=25.766666666666666 meanWait=0.1144232258064516 p95Wait=0.0 violations=0",
+            "golden-dropping predictive seed=3 dials=3503 answered=768 connected=766 abandoned=2 abandonRate=0.0026041666666666665 maxHour=0.0037735849056603774 maxCountedHour=0.0037735849056603774 occupancy=0.8252421111111111 talk=44.34862611111111 connectsPerHour=25.533333333333335 meanWait=0.050240885416666665 p95Wait=0.0 violations=0",
             "golden-dropping progressive seed=3 dials=2291 answered=533 connected=533 abandoned=0 abandonRate=0.0 maxHour=0.0 maxCountedHour=0.0 occupancy=0.5821832685185185 talk=31.289515555555557 connectsPerHour=17.766666666666666 meanWait=0.0 p95Wait=0.0 violations=0",
             "golden-dropping adaptive-baseline seed=3 dials=2745 answered=632 connected=610 abandoned=22 abandonRate=0.03481012658227848 maxHour=0.044585987261146494 maxCountedHour=0.044585987261146494 occupancy=0.6594438796296296 talk=35.42832277777778 connectsPerHour=20.333333333333332 meanWait=0.6395917721518987 p95Wait=4.522 violations=0",
-            "golden-scarce predictive seed=5 dials=1339 answered=689 connected=681 abandoned=8 abandonRate=0.011611030478955007 maxHour=0.01192504258943782 maxCountedHour=0.01192504258943782 occupancy=0.5133817592592592 talk=28.4393125 connectsPerHour=28.375 meanWait=0.08543541364296081 p95Wait=0.0 violations=0",
+            "golden-scarce predictive seed=5 dials=1336 answered=687 connected=681 abandoned=6 abandonRate=0.008733624454148471 maxHour=0.010186757215619695 maxCountedHour=0.010186757215619695 occupancy=0.5141291087962964 talk=28.474075 connectsPerHour=28.375 meanWait=0.09173944687045124 p95Wait=0.0 violations=0",
             "golden-scarce fixed:2.5 seed=5 dials=1378 answered=703 connected=639 abandoned=64 abandonRate=0.09103840682788052 maxHour=0.10015649452269171 maxCountedHour=0.10015649452269171 occupancy=0.4896378009259259 talk=27.170504166666664 connectsPerHour=26.625 meanWait=0.5120554765291607 p95Wait=5.0 violations=0");
 }
