@@ -267,7 +267,9 @@ final class PacingObservations {
         ripen(now);
         decayTo(now);
         double decaying = (decayedAnswers + PRIOR_ANSWER_RATE * priorWeight) / (decayedDials + priorWeight);
-        double recent = rise.atLeast(decaying, now, ringTime().multipliedBy(2).plus(maxWait));
+        // Twice the ring time as a sum: Duration.multipliedBy goes through BigDecimal, at every round.
+        Duration ringTime = ringTime();
+        double recent = rise.atLeast(decaying, now, ringTime.plus(ringTime).plus(maxWait));
         if (recent > decaying) {
             riseSeenAt = now;
         }
