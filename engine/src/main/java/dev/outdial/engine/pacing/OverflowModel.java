@@ -1,5 +1,6 @@
 package dev.outdial.engine.pacing;
 
+import java.util.Arrays;
 import java.util.function.IntPredicate;
 import java.util.function.IntToDoubleFunction;
 
@@ -87,7 +88,7 @@ final class OverflowModel {
 
     /**
      * P(X − M > k): X the answers, M the agents freeing, each a count of independent trials with
-     * this mean and variance ({@link #counts}).
+     * this mean and variance ({@link Counts}).
      */
     static double chanceOfMore(int k, double answers, double answersVariance, double freeingMean, double freeingVariance) {
         if (k < 0) {
@@ -98,66 +99,127 @@ final class OverflowModel {
             // Most pacing rounds of a large team, whose room is many abandons: not worth counting.
             return 0;
         }
-        double[] freed = counts(freeingMean, freeingVariance);
-        double[] answered = counts(answers, answersVariance);
-        if (freed == null || answered == null) {
+        BurstCounts counts = BURST_COUNTS.get();
+        Counts freed = counts.freed;
+        Counts answered = counts.answered;
+        // The agents freeing are the same at every step of a round's search for the most calls (only the
+        // answers grow with the calls): counted once, not at each step.
+        boolean freedCounted = freed.countUnlessKept(freeingMean, freeingVariance);
+        boolean answeredCounted = answered.count(answers, answersVariance);
+        if (!freedCounted || !answeredCounted) {
             return 1 - cumulative((k + 0.5 - answers + freeingMean) / sigma);
         }
-        // P(X > j) from the top down, for j = k + m.
+        // P(X > j) from the top down, for j = k + m; above k + the most freeing, only the tail grows.
+        double[] freedAt = freed.at;
+        double[] answeredAt = answered.at;
         double chance = 0;
         double above = 0;
-        for (int j = answered.length - 1; j >= k; j--) {
-            if (j - k < freed.length) {
-                chance += freed[j - k] * above;
-            }
-            above += answered[j];
+        int j = answered.length - 1;
+        for (; j >= k + freed.length; j--) {
+            above += answeredAt[j];
+        }
+        for (; j >= k; j--) {
+            chance += freedAt[j - k] * above;
+            above += answeredAt[j];
         }
         return chance;
     }
 
     /**
-     * P(N = n) for n = 0, 1, … of a count of independent trials with this mean and variance, taken as
-     * binomial (Poisson where the variance is near the mean); null if too many to count.
+     * Where a thread counts a burst's chances: every pacing round of a team whose room is a few abandons
+     * counts two of them at each step of its search, and new arrays for them were a tenth of what a
+     * simulated day allocated. Per thread, since each business's engine runs on a thread of its own.
      */
-    private static double[] counts(double mean, double variance) {
-        if (mean <= 1e-9) {
-            return new double[] {1};
-        }
-        double p = 1 - variance / mean;
-        if (p >= 1 - 1e-9) {
-            int certain = (int) Math.round(mean);
-            double[] at = new double[certain + 1];
-            at[certain] = 1;
-            return at;
-        }
-        int top = (int) Math.ceil(mean + 12 * Math.sqrt(variance) + 5);
-        if (top > 600 || mean > 300) {
-            return null;
-        }
-        double[] at = new double[top + 1];
-        // Each term is the last times a factor worked out beside the chain of multiplications, not in
-        // it: a multiply and a divide or two in a row per term made each wait for the last's division,
-        // and every pacing round of a team whose room is a few abandons counts two of these.
-        if (p < 0.02) {
-            at[0] = Math.exp(-mean);
-            for (int i = 1; i <= top; i++) {
-                at[i] = at[i - 1] * (mean / i);
+    private static final ThreadLocal<BurstCounts> BURST_COUNTS = ThreadLocal.withInitial(BurstCounts::new);
+
+    /** The counts of the agents freeing and of the answers, written over at each use. */
+    private static final class BurstCounts {
+        private final Counts freed = new Counts();
+        private final Counts answered = new Counts();
+    }
+
+    /**
+     * P(N = n) for n = 0, 1, … below {@link #length} of a count of independent trials with a mean and
+     * variance, taken as binomial (Poisson where the variance is near the mean), in an array kept from
+     * one count to the next.
+     */
+    private static final class Counts {
+
+        private double[] at = new double[64];
+        private int length;
+        /** What the array holds the count of, for {@link #countUnlessKept}; NaN bits when nothing. */
+        private long keptMeanBits = Double.doubleToRawLongBits(Double.NaN);
+        private long keptVarianceBits = Double.doubleToRawLongBits(Double.NaN);
+        private boolean keptCounted;
+
+        /** {@link #count}, unless the array holds this very count already. */
+        boolean countUnlessKept(double mean, double variance) {
+            long meanBits = Double.doubleToRawLongBits(mean);
+            long varianceBits = Double.doubleToRawLongBits(variance);
+            if (meanBits != keptMeanBits || varianceBits != keptVarianceBits) {
+                keptCounted = count(mean, variance);
+                keptMeanBits = meanBits;
+                keptVarianceBits = varianceBits;
             }
-            return at;
+            return keptCounted;
         }
-        int trials = Math.max(1, (int) Math.round(mean / p));
-        double each = Math.min(1, mean / trials);
-        if (each >= 1) {
-            at = new double[trials + 1];
-            at[trials] = 1;
-            return at;
+
+        /** Counts P(N = n) into the array; false (nothing counted) if too many to count. */
+        boolean count(double mean, double variance) {
+            // Forgotten first: a count written over is no longer the one kept.
+            keptMeanBits = Double.doubleToRawLongBits(Double.NaN);
+            if (mean <= 1e-9) {
+                return certainly(0);
+            }
+            double p = 1 - variance / mean;
+            if (p >= 1 - 1e-9) {
+                return certainly((int) Math.round(mean));
+            }
+            int top = (int) Math.ceil(mean + 12 * Math.sqrt(variance) + 5);
+            if (top > 600 || mean > 300) {
+                return false;
+            }
+            // Each term is the last times a factor worked out beside the chain of multiplications, not in
+            // it: a multiply and a divide or two in a row per term made each wait for the last's division,
+            // and every pacing round of a team whose room is a few abandons counts two of these.
+            if (p < 0.02) {
+                sized(top + 1);
+                at[0] = Math.exp(-mean);
+                for (int i = 1; i <= top; i++) {
+                    at[i] = at[i - 1] * (mean / i);
+                }
+                return true;
+            }
+            int trials = Math.max(1, (int) Math.round(mean / p));
+            double each = Math.min(1, mean / trials);
+            if (each >= 1) {
+                return certainly(trials);
+            }
+            sized(top + 1);
+            at[0] = Math.pow(1 - each, trials);
+            double odds = each / (1 - each);
+            int last = Math.min(top, trials);
+            for (int i = 1; i <= last; i++) {
+                at[i] = at[i - 1] * ((trials - i + 1) * odds / i);
+            }
+            Arrays.fill(at, last + 1, top + 1, 0);
+            return true;
         }
-        at[0] = Math.pow(1 - each, trials);
-        double odds = each / (1 - each);
-        for (int i = 1; i <= Math.min(top, trials); i++) {
-            at[i] = at[i - 1] * ((trials - i + 1) * odds / i);
+
+        /** N is {@code n} for certain. */
+        private boolean certainly(int n) {
+            sized(n + 1);
+            Arrays.fill(at, 0, n, 0);
+            at[n] = 1;
+            return true;
         }
-        return at;
+
+        private void sized(int newLength) {
+            if (at.length < newLength) {
+                at = new double[Math.max(newLength, 2 * at.length)];
+            }
+            length = newLength;
+        }
     }
 
     /** The person answers expected from the calls ringing and {@code calls} more, with the customers waiting. */

@@ -282,7 +282,9 @@ final class PacingObservations {
         // Also the minute up to one ring time ago, whose answers are not all in: a lower bound of its rate,
         // read a ring time and the wait sooner. A step from 24 to 82 % read only from complete minutes was
         // seen a minute late, while ~300 lines dialed at 24 % in its second half-minute were answered at 82 %.
-        double recent = rise.atLeast(decaying, now, ringTime().multipliedBy(2).plus(maxWait), ringTime());
+        // Twice the ring time as a sum: Duration.multipliedBy goes through BigDecimal, at every round.
+        Duration ringTime = ringTime();
+        double recent = rise.atLeast(decaying, now, ringTime.plus(ringTime).plus(maxWait), ringTime);
         if (recent > decaying) {
             riseSeenAt = now;
         }

@@ -54,7 +54,8 @@ public record CallingWindow(
         if (now.isBefore(start)) {
             return DialVerdict.refused(BEFORE_START, "the campaign starts at " + start);
         }
-        if (end.filter(until -> !now.isBefore(until)).isPresent()) {
+        // Asked at every pacing round and every dial: no lambda made for the question each time.
+        if (end.isPresent() && !now.isBefore(end.get())) {
             return DialVerdict.refused(AFTER_END, "the campaign ended at " + end.get());
         }
         if (!workingHours.isOpen(now)) {

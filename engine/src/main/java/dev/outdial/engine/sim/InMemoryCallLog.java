@@ -21,9 +21,12 @@ public final class InMemoryCallLog implements CallLog {
     }
 
     private final Map<CallId, CallRecord> calls = new LinkedHashMap<>();
-    private final Map<Long, Integer> openByBusiness = new HashMap<>();
-    private final Map<CustomerKey, CallId> openByCustomer = new HashMap<>();
-    private final Map<CustomerKey, Integer> openCountByCustomer = new HashMap<>();
+    /**
+     * Open calls per business and per customer, counted in entries changed in place: a call opened or
+     * closed was three maps' lookups, each with a key made for it, and a boxed count each.
+     */
+    private final Map<Long, OpenCount> openByBusiness = new HashMap<>();
+    private final Map<CustomerKey, CustomerCalls> byCustomer = new HashMap<>();
     private final List<Refusal> refusals = new ArrayList<>();
 
     @Override
@@ -43,8 +46,7 @@ public final class InMemoryCallLog implements CallLog {
     public void cancelLine(CallId pending) {
         CallRecord opened = calls.remove(pending);
         if (opened != null && opened.isOpen()) {
-            opened(opened, -1);
-            openByCustomer.remove(customerKey(opened.campaignId(), opened.customerId()));
+            closed(opened);
         }
     }
 
@@ -53,12 +55,23 @@ public final class InMemoryCallLog implements CallLog {
         CallRecord previous = calls.put(call.id(), call);
         boolean wasOpen = previous != null && previous.isOpen();
         if (call.isOpen() && !wasOpen) {
-            opened(call, 1);
-            openByCustomer.put(customerKey(call.campaignId(), call.customerId()), call.id());
+            openByBusiness.computeIfAbsent(call.businessId(), business -> new OpenCount()).count++;
+            CustomerCalls customer = byCustomer.computeIfAbsent(customerKey(call.campaignId(), call.customerId()),
+                    key -> new CustomerCalls());
+            customer.open++;
+            customer.lastOpened = call.id();
         } else if (!call.isOpen() && wasOpen) {
-            opened(call, -1);
-            openByCustomer.remove(customerKey(call.campaignId(), call.customerId()));
+            closed(call);
         }
+    }
+
+    /** A call open until now is closed (ended, or its line given back): the customer's last opened is forgotten. */
+    private void closed(CallRecord call) {
+        openByBusiness.computeIfAbsent(call.businessId(), business -> new OpenCount()).count--;
+        CustomerCalls customer = byCustomer.computeIfAbsent(customerKey(call.campaignId(), call.customerId()),
+                key -> new CustomerCalls());
+        customer.open--;
+        customer.lastOpened = null;
     }
 
     @Override
@@ -68,22 +81,21 @@ public final class InMemoryCallLog implements CallLog {
 
     @Override
     public int openCalls(long businessId) {
-        return openByBusiness.getOrDefault(businessId, 0);
+        OpenCount open = openByBusiness.get(businessId);
+        return open == null ? 0 : open.count;
     }
 
     @Override
     public Optional<CallRecord> openCallOf(long campaignId, long customerId) {
-        return Optional.ofNullable(openByCustomer.get(customerKey(campaignId, customerId))).map(calls::get);
+        CustomerCalls customer = byCustomer.get(customerKey(campaignId, customerId));
+        return customer == null || customer.lastOpened == null ? Optional.empty()
+                : Optional.ofNullable(calls.get(customer.lastOpened));
     }
 
     /** The customer's calls open now: more than one is two calls at once. */
     public int openCallsOf(long campaignId, long customerId) {
-        return openCountByCustomer.getOrDefault(customerKey(campaignId, customerId), 0);
-    }
-
-    private void opened(CallRecord call, int change) {
-        openByBusiness.merge(call.businessId(), change, Integer::sum);
-        openCountByCustomer.merge(customerKey(call.campaignId(), call.customerId()), change, Integer::sum);
+        CustomerCalls customer = byCustomer.get(customerKey(campaignId, customerId));
+        return customer == null ? 0 : customer.open;
     }
 
     /** Every call saved, in the order first placed. */
@@ -101,6 +113,20 @@ public final class InMemoryCallLog implements CallLog {
 
     private static CustomerKey customerKey(long campaignId, long customerId) {
         return new CustomerKey(campaignId, customerId);
+    }
+
+    /** A business's calls open now. */
+    private static final class OpenCount {
+        private int count;
+    }
+
+    /**
+     * A customer's calls open now, and the last one opened while it is open: a call closing forgets it,
+     * even with another still open (a second open call is a breach the audit counts, not a call to find).
+     */
+    private static final class CustomerCalls {
+        private int open;
+        private CallId lastOpened;
     }
 
     /**
