@@ -149,7 +149,8 @@ public final class PredictiveStrategy implements DialStrategy {
         soon.ifPresent(horizons::add);
         // All horizons in one walk over the busy agents: a second walk for the sooner one was 5 % of the
         // 1,000-agent day's CPU.
-        List<PacingObservations.Freeing> counted = observations.freeingWithin(view.availableAgents(), view.now(), horizons);
+        List<PacingObservations.Freeing> counted = observations.freeingWithin(view.availableAgents(), view.now(),
+                horizons);
         PacingObservations.Freeing within = answerRings.isPresent()
                 ? counted.get(0).averagedWith(counted.get(1)) : counted.get(0);
         return new PacingObservations.Freeings(within,
