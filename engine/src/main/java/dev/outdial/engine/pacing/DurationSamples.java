@@ -39,6 +39,11 @@ final class DurationSamples {
      * ({@link CampaignDurations}) while those can still be many of the durations not yet seen.
      */
     private final CampaignDurations campaign = new CampaignDurations();
+    /**
+     * {@link #halves()} since the last sample came (null: not asked since): asked at every pacing round,
+     * summing the 400 samples each time was a cost of every round for a figure that changes at each answer.
+     */
+    private Halves halves;
 
     DurationSamples() {
         sorted[0] = Long.MAX_VALUE;
@@ -53,6 +58,7 @@ final class DurationSamples {
         next = (next + 1) % CAPACITY;
         insertSorted(value);
         campaign.add(value);
+        halves = null;
     }
 
     private void removeSorted(long value) {
@@ -97,54 +103,61 @@ final class DurationSamples {
         return (double) (countAtMost(sorted, count, e + horizonMillis) - doneBefore) / still;
     }
 
-    /** A sooner horizon of {@link #freeingWithin} that is not asked for. */
-    static final long NOT_ASKED = -1;
+    /**
+     * The most horizons one walk counts: a pacing round asks for the sooner and the later half of the
+     * answers' rings, and for the ringing calls' early answers.
+     */
+    static final int MOST_HORIZONS = 3;
 
     /**
-     * How many of the busy agents, at it since the times {@code busy} keeps, will be done within
-     * {@code horizonMillis} from {@code nowMillis}, and within {@code soonMillis} unless that is
-     * {@link #NOT_ASKED}: the mean and variance of the sum of their {@link #endsWithin(long, long, int)}
-     * for each horizon. The elapsed times come out ascending (latest start first) and are walked with
-     * the samples in one pass, instead of two binary searches per agent (a third of a 200-agent day);
-     * both horizons share the walk, since a pacing round asks both of the same agents. The sums are
-     * left in {@code sums}, kept by the caller from round to round: a round allocates nothing here.
+     * How many of the busy agents, at it since the times {@code busy} keeps, will be done within each of
+     * the first {@code horizons} of {@code horizonsMillis} from {@code nowMillis}: the mean and variance
+     * of the sum of their {@link #endsWithin(long, long, int)} for each horizon. The elapsed times come
+     * out ascending (latest start first) and are walked with the samples in one pass, instead of two
+     * binary searches per agent (a third of a 200-agent day); all horizons share the walk, since a pacing
+     * round asks them all of the same agents (a second walk for the ring-age horizon was 5 % of the
+     * 1,000-agent day's CPU). The sums are left in {@code sums}, kept by the caller from round to round:
+     * a round allocates nothing here past the campaign's first hour.
      */
-    void freeingWithin(BusySince busy, long nowMillis, long horizonMillis, long soonMillis, int enough, Sums sums) {
+    void freeingWithin(BusySince busy, long nowMillis, long[] horizonsMillis, int horizons, int enough, Sums sums) {
         sums.clear();
         int agents = busy.size();
         if (agents == 0 || count < Math.clamp(enough, ENOUGH, CAPACITY)) {
             return;
         }
-        boolean soonAsked = soonMillis != NOT_ASKED;
         // The durations seen are the short ones while the campaign is young next to its longest ones:
         // until it has seen CENSORED_WHILE durations per busy agent, the agents still busy count too.
         if (campaign.count() >= CENSORED_WHILE * agents) {
-            freeingWithinUncensored(busy.ascending(), agents, nowMillis, horizonMillis, soonMillis, sums);
+            if (horizons == MOST_HORIZONS) {
+                freeingWithinUncensored(busy.ascending(), agents, nowMillis, horizonsMillis[0], horizonsMillis[1],
+                        horizonsMillis[2], sums);
+            } else {
+                // One horizon alone is asked before 60 answers were seen, seldom past the censored hour
+                // (never in the 200- and 1,000-agent days): walked as two, the second sums left unread.
+                freeingWithinUncensored(busy.ascending(), agents, nowMillis, horizonsMillis[0],
+                        horizonsMillis[horizons - 1], sums);
+            }
             return;
         }
         CampaignDurations.Walk elapsed = campaign.walk();
-        CampaignDurations.Walk ended = campaign.walk();
-        CampaignDurations.Walk endedSoon = soonAsked ? campaign.walk() : null;
-        long[] since = busy.ascending();
-        // Of the agents busy at least as long as the one walked, those busy past the end of the horizon
-        // (and of the sooner one): they come fewer as the walk goes to the longest busy.
-        int beyond = agents;
-        int beyondSoon = agents;
-        double mean = 0;
-        double variance = 0;
-        double soonMean = 0;
-        double soonVariance = 0;
-        int doneBefore = 0;
-        int doneWithin = 0;
-        int doneSoon = 0;
+        CampaignDurations.Walk[] ended = new CampaignDurations.Walk[horizons];
+        // Of the agents busy at least as long as the one walked, those busy past the end of each horizon:
+        // they come fewer as the walk goes to the longest busy.
+        int[] beyond = new int[horizons];
+        int[] doneWithin = new int[horizons];
         // Neighbours in the walk mostly fall between the same samples: their term is the last one's,
         // the same double without dividing again (the sums are added one by one, in the same order).
-        int lastBefore = -1;
-        int lastWithin = -1;
-        int lastSoonBefore = -1;
-        int lastSoon = -1;
-        double q = 0;
-        double soonQ = 0;
+        int[] lastBefore = new int[horizons];
+        int[] lastWithin = new int[horizons];
+        double[] q = new double[horizons];
+        for (int h = 0; h < horizons; h++) {
+            ended[h] = campaign.walk();
+            beyond[h] = agents;
+            lastBefore[h] = -1;
+            lastWithin[h] = -1;
+        }
+        long[] since = busy.ascending();
+        int doneBefore = 0;
         for (int i = agents - 1; i >= 0; i--) {
             long e = nowMillis - since[i];
             doneBefore = doneAtMost(doneBefore, doneBefore, e);
@@ -152,104 +165,113 @@ final class DurationSamples {
                 // Longer than anything seen, and so is everyone after: nothing tells us they end soon.
                 break;
             }
-            doneWithin = doneAtMost(doneWithin, doneBefore, e + horizonMillis);
-            if (doneBefore != lastBefore || doneWithin != lastWithin) {
-                lastBefore = doneBefore;
-                lastWithin = doneWithin;
-                q = (double) (doneWithin - doneBefore) / (count - doneBefore);
-            }
-            // The agents walked after this one have been busy longer: they and this one are the censored.
-            beyond = walkedDown(since, beyond, since[i] - horizonMillis);
-            double chance = Math.min(q, campaign.endsWithin(elapsed, ended, e, horizonMillis, i + 1, beyond));
-            mean += chance;
-            variance += chance * (1 - chance);
-            if (soonAsked) {
-                doneSoon = doneAtMost(doneSoon, doneBefore, e + soonMillis);
-                if (doneBefore != lastSoonBefore || doneSoon != lastSoon) {
-                    lastSoonBefore = doneBefore;
-                    lastSoon = doneSoon;
-                    soonQ = (double) (doneSoon - doneBefore) / (count - doneBefore);
+            for (int h = 0; h < horizons; h++) {
+                long horizonMillis = horizonsMillis[h];
+                doneWithin[h] = doneAtMost(doneWithin[h], doneBefore, e + horizonMillis);
+                if (doneBefore != lastBefore[h] || doneWithin[h] != lastWithin[h]) {
+                    lastBefore[h] = doneBefore;
+                    lastWithin[h] = doneWithin[h];
+                    q[h] = (double) (doneWithin[h] - doneBefore) / (count - doneBefore);
                 }
-                beyondSoon = walkedDown(since, beyondSoon, since[i] - soonMillis);
-                double soonChance = Math.min(soonQ,
-                        campaign.endsWithin(elapsed, endedSoon, e, soonMillis, i + 1, beyondSoon));
-                soonMean += soonChance;
-                soonVariance += soonChance * (1 - soonChance);
+                // The agents walked after this one have been busy longer: they and this one are the censored.
+                beyond[h] = walkedDown(since, beyond[h], since[i] - horizonMillis);
+                double chance = Math.min(q[h],
+                        campaign.endsWithin(elapsed, ended[h], e, horizonMillis, i + 1, beyond[h]));
+                sums.mean[h] += chance;
+                sums.variance[h] += chance * (1 - chance);
             }
         }
-        sums.mean = mean;
-        sums.variance = variance;
-        sums.soonMean = soonMean;
-        sums.soonVariance = soonVariance;
     }
 
     /**
      * {@link #freeingWithin} once the campaign's durations no longer need the busy agents counted (all
      * but its first hour or so): the same counts and the same sums, added in the same order, by a loop
-     * of its own for each horizon asked, dividing at every agent instead of keeping the last quotient.
-     * The walk is a third of a 1,000-agent day; without the censored branch and the comparisons with the
-     * last counts (a branch mispredicted at most agents), it takes a quarter to two fifths less. The
-     * two loops repeat each other on purpose: one loop asking at each agent whether the sooner horizon
-     * is wanted gave back most of the gain at 180 agents.
+     * of its own for two horizons and for three, dividing at every agent instead of keeping the last
+     * quotient. The walk is a third of a 1,000-agent day; without the censored branch and the comparisons
+     * with the last counts (a branch mispredicted at most agents), it takes a quarter to two fifths less.
+     * The two loops repeat each other on purpose: one loop asking at each agent whether the sooner
+     * horizon is wanted gave back most of the gain at 180 agents, and a fifth of the 1,000-agent day's
+     * walks ask two horizons (the ring-age one not trusted), the rest three.
      */
-    private void freeingWithinUncensored(long[] since, int agents, long nowMillis, long horizonMillis, long soonMillis,
+    private void freeingWithinUncensored(long[] since, int agents, long nowMillis, long firstMillis, long secondMillis,
                                          Sums sums) {
         int doneBefore = 0;
-        int doneWithin = 0;
-        double mean = 0;
-        double variance = 0;
-        if (soonMillis == NOT_ASKED) {
-            for (int i = agents - 1; i >= 0; i--) {
-                long e = nowMillis - since[i];
-                doneBefore = doneAtMost(doneBefore, doneBefore, e);
-                if (doneBefore == count) {
-                    break;
-                }
-                doneWithin = doneAtMost(doneWithin, doneBefore, e + horizonMillis);
-                double chance = (double) (doneWithin - doneBefore) / (count - doneBefore);
-                mean += chance;
-                variance += chance * (1 - chance);
-            }
-            sums.mean = mean;
-            sums.variance = variance;
-            return;
-        }
-        int doneSoon = 0;
-        double soonMean = 0;
-        double soonVariance = 0;
+        int doneFirst = 0;
+        int doneSecond = 0;
+        double firstMean = 0;
+        double firstVariance = 0;
+        double secondMean = 0;
+        double secondVariance = 0;
         for (int i = agents - 1; i >= 0; i--) {
             long e = nowMillis - since[i];
             doneBefore = doneAtMost(doneBefore, doneBefore, e);
             if (doneBefore == count) {
                 break;
             }
-            doneWithin = doneAtMost(doneWithin, doneBefore, e + horizonMillis);
-            double chance = (double) (doneWithin - doneBefore) / (count - doneBefore);
-            mean += chance;
-            variance += chance * (1 - chance);
-            doneSoon = doneAtMost(doneSoon, doneBefore, e + soonMillis);
-            double soonChance = (double) (doneSoon - doneBefore) / (count - doneBefore);
-            soonMean += soonChance;
-            soonVariance += soonChance * (1 - soonChance);
+            double still = count - doneBefore;
+            doneFirst = doneAtMost(doneFirst, doneBefore, e + firstMillis);
+            double first = (doneFirst - doneBefore) / still;
+            firstMean += first;
+            firstVariance += first * (1 - first);
+            doneSecond = doneAtMost(doneSecond, doneBefore, e + secondMillis);
+            double second = (doneSecond - doneBefore) / still;
+            secondMean += second;
+            secondVariance += second * (1 - second);
         }
-        sums.mean = mean;
-        sums.variance = variance;
-        sums.soonMean = soonMean;
-        sums.soonVariance = soonVariance;
+        sums.mean[0] = firstMean;
+        sums.variance[0] = firstVariance;
+        sums.mean[1] = secondMean;
+        sums.variance[1] = secondVariance;
     }
 
-    /** The mean and variance of the agents freeing within the horizon and within the sooner one. */
+    private void freeingWithinUncensored(long[] since, int agents, long nowMillis, long firstMillis, long secondMillis,
+                                         long thirdMillis, Sums sums) {
+        int doneBefore = 0;
+        int doneFirst = 0;
+        int doneSecond = 0;
+        int doneThird = 0;
+        double firstMean = 0;
+        double firstVariance = 0;
+        double secondMean = 0;
+        double secondVariance = 0;
+        double thirdMean = 0;
+        double thirdVariance = 0;
+        for (int i = agents - 1; i >= 0; i--) {
+            long e = nowMillis - since[i];
+            doneBefore = doneAtMost(doneBefore, doneBefore, e);
+            if (doneBefore == count) {
+                break;
+            }
+            double still = count - doneBefore;
+            doneFirst = doneAtMost(doneFirst, doneBefore, e + firstMillis);
+            double first = (doneFirst - doneBefore) / still;
+            firstMean += first;
+            firstVariance += first * (1 - first);
+            doneSecond = doneAtMost(doneSecond, doneBefore, e + secondMillis);
+            double second = (doneSecond - doneBefore) / still;
+            secondMean += second;
+            secondVariance += second * (1 - second);
+            doneThird = doneAtMost(doneThird, doneBefore, e + thirdMillis);
+            double third = (doneThird - doneBefore) / still;
+            thirdMean += third;
+            thirdVariance += third * (1 - third);
+        }
+        sums.mean[0] = firstMean;
+        sums.variance[0] = firstVariance;
+        sums.mean[1] = secondMean;
+        sums.variance[1] = secondVariance;
+        sums.mean[2] = thirdMean;
+        sums.variance[2] = thirdVariance;
+    }
+
+    /** The mean and variance of the agents freeing within each horizon asked. */
     static final class Sums {
-        double mean;
-        double variance;
-        double soonMean;
-        double soonVariance;
+        final double[] mean = new double[MOST_HORIZONS];
+        final double[] variance = new double[MOST_HORIZONS];
 
         private void clear() {
-            mean = 0;
-            variance = 0;
-            soonMean = 0;
-            soonVariance = 0;
+            Arrays.fill(mean, 0);
+            Arrays.fill(variance, 0);
         }
     }
 
@@ -302,6 +324,13 @@ final class DurationSamples {
      * samples spread.
      */
     Halves halves() {
+        if (halves == null) {
+            halves = sumHalves();
+        }
+        return halves;
+    }
+
+    private Halves sumHalves() {
         int half = count / 2;
         long shorter = 0;
         long longer = 0;

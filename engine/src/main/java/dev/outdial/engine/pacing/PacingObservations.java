@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.PriorityQueue;
 
 /**
@@ -81,6 +80,8 @@ final class PacingObservations {
     /** Where the talking and the wrapping-up agents' chances of freeing are summed, round after round. */
     private final DurationSamples.Sums fromCalls = new DurationSamples.Sums();
     private final DurationSamples.Sums fromWrapUps = new DurationSamples.Sums();
+    /** The horizons asked of a round, in milliseconds, kept from round to round. */
+    private final long[] horizonsMillis = new long[DurationSamples.MOST_HORIZONS];
     private AgentSlot[] availableSlots = new AgentSlot[0];
     /**
      * When the work of each of those busy agents began, by kind, kept sorted as their work changes:
@@ -178,12 +179,12 @@ final class PacingObservations {
     }
 
     /**
-     * How many busy agents (of {@code available}) will be free within {@code horizon}, and within
-     * {@code soon} if asked: the mean and variance of a sum of independent Bernoulli trials, one per
-     * agent, each with the probability the observed durations give for the time the agent has already
-     * spent. Both horizons are counted in one walk over the busy agents.
+     * How many busy agents (of {@code available}) will be free within each of the {@code horizons} (at
+     * most {@link DurationSamples#MOST_HORIZONS}), in the order asked: the mean and variance of a sum of
+     * independent Bernoulli trials, one per agent, each with the probability the observed durations give
+     * for the time the agent has already spent. All horizons are counted in one walk over the busy agents.
      */
-    Freeings freeingWithin(List<AgentId> available, Instant now, Duration horizon, Optional<Duration> soon) {
+    List<Freeing> freeingWithin(List<AgentId> available, Instant now, List<Duration> horizons) {
         long nowMillis = now.toEpochMilli();
         // Two durations per agent before trusting them: the first completions of a day are its
         // shortest calls, and a team of 200 sees 60 of them in its first minute.
@@ -191,11 +192,18 @@ final class PacingObservations {
         if (available != slotsFor) {
             countOnly(available);
         }
-        long soonMillis = soon.isPresent() ? soon.get().toMillis() : DurationSamples.NOT_ASKED;
-        service.freeingWithin(talkingSince, nowMillis, horizon.toMillis(), soonMillis, enough, fromCalls);
-        afterCall.freeingWithin(wrappingUpSince, nowMillis, horizon.toMillis(), soonMillis, enough, fromWrapUps);
-        return new Freeings(new Freeing(fromCalls.mean + fromWrapUps.mean, fromCalls.variance + fromWrapUps.variance),
-                new Freeing(fromCalls.soonMean + fromWrapUps.soonMean, fromCalls.soonVariance + fromWrapUps.soonVariance));
+        int asked = horizons.size();
+        for (int h = 0; h < asked; h++) {
+            horizonsMillis[h] = horizons.get(h).toMillis();
+        }
+        service.freeingWithin(talkingSince, nowMillis, horizonsMillis, asked, enough, fromCalls);
+        afterCall.freeingWithin(wrappingUpSince, nowMillis, horizonsMillis, asked, enough, fromWrapUps);
+        Freeing[] freeings = new Freeing[asked];
+        for (int h = 0; h < asked; h++) {
+            freeings[h] = new Freeing(fromCalls.mean[h] + fromWrapUps.mean[h],
+                    fromCalls.variance[h] + fromWrapUps.variance[h]);
+        }
+        return List.of(freeings);
     }
 
     record Freeing(double mean, double variance) {

@@ -4,6 +4,7 @@ import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallRecord;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -140,15 +141,20 @@ public final class PredictiveStrategy implements DialStrategy {
     private PacingObservations.Freeings freeings(PacingView view, Duration horizon, Duration customerWait,
                                                  Optional<Duration> soon) {
         Optional<DurationSamples.Halves> answerRings = ringingCalls.answerRings();
-        if (answerRings.isEmpty()) {
-            return observations.freeingWithin(view.availableAgents(), view.now(), horizon, soon);
-        }
-        PacingObservations.Freeings byAnswer = observations.freeingWithin(view.availableAgents(), view.now(),
-                answerRings.get().shorter().plus(customerWait), Optional.of(answerRings.get().longer().plus(customerWait)));
-        PacingObservations.Freeing freeingSoon = soon.isPresent()
-                ? observations.freeingWithin(view.availableAgents(), view.now(), soon.get(), Optional.empty()).within()
-                : PacingObservations.Freeing.NONE;
-        return new PacingObservations.Freeings(byAnswer.within().averagedWith(byAnswer.soon()), freeingSoon);
+        List<Duration> horizons = new ArrayList<>(DurationSamples.MOST_HORIZONS);
+        answerRings.ifPresentOrElse(rings -> {
+            horizons.add(rings.shorter().plus(customerWait));
+            horizons.add(rings.longer().plus(customerWait));
+        }, () -> horizons.add(horizon));
+        soon.ifPresent(horizons::add);
+        // All horizons in one walk over the busy agents: a second walk for the sooner one was 5 % of the
+        // 1,000-agent day's CPU.
+        List<PacingObservations.Freeing> counted = observations.freeingWithin(view.availableAgents(), view.now(),
+                horizons);
+        PacingObservations.Freeing within = answerRings.isPresent()
+                ? counted.get(0).averagedWith(counted.get(1)) : counted.get(0);
+        return new PacingObservations.Freeings(within,
+                soon.isPresent() ? counted.getLast() : PacingObservations.Freeing.NONE);
     }
 
     /** The campaign's settings as this strategy paces them: its limit, its maximum wait and the zone of its hours. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class DurationSamplesTest {
         }
         DurationSamples.Sums sums = new DurationSamples.Sums();
 
-        samples.freeingWithin(talking, now, 10_000, DurationSamples.NOT_ASKED, 60, sums);
+        samples.freeingWithin(talking, now, new long[] {10_000}, 1, 60, sums);
 
         // The samples alone: 16 of the 47 talks longer than 90 s ended within 100 s, so 100 × 16 ÷ 47 = 34
         // agents free within 10 s. The agents still talking are durations longer than their 90 s too: the
@@ -70,13 +71,13 @@ class DurationSamplesTest {
         for (int k = 1; k <= 100; k++) {
             expected += 16.0 / (47 + k / 2.0);
         }
-        assertThat(sums.mean).isCloseTo(expected, within(1e-9)).isLessThan(25);
+        assertThat(sums.mean[0]).isCloseTo(expected, within(1e-9)).isLessThan(25);
     }
 
     @Test
     void theBusyAgentsWalkAddsEachAgentsChanceInOrderToTheLastBit() {
-        // Past its first hour a campaign's walk has a loop of its own: its sums must be, bit for bit,
-        // each agent's endsWithin added one by one from the latest to start, for both horizons.
+        // Past its first hour a campaign's walk has a loop of its own per number of horizons: its sums must
+        // be, bit for bit, each agent's endsWithin added one by one from the latest to start, for every horizon.
         Random random = new Random(15);
         DurationSamples samples = new DurationSamples();
         for (int i = 0; i < 30_000; i++) {
@@ -86,35 +87,85 @@ class DurationSamplesTest {
         DurationSamples.Sums sums = new DurationSamples.Sums();
         for (int round = 0; round < 300; round++) {
             int agents = 1 + random.nextInt(1_200);
-            BusySince busy = new BusySince();
             long now = 50_000_000 + round * 100L;
-            for (int i = 0; i < agents; i++) {
-                busy.add(now - (random.nextInt(10) == 0 ? 1000 * random.nextInt(300) : random.nextLong(400_000)));
-            }
-            long horizon = random.nextLong(1, 30_000);
-            long soon = random.nextBoolean() ? DurationSamples.NOT_ASKED : random.nextLong(0, horizon);
+            BusySince busy = busyAgents(random, agents, now);
+            long[] horizons = horizons(random);
 
-            samples.freeingWithin(busy, now, horizon, soon, 2 * agents, sums);
+            samples.freeingWithin(busy, now, horizons, horizons.length, 2 * agents, sums);
 
-            double mean = 0;
-            double variance = 0;
-            double soonMean = 0;
-            double soonVariance = 0;
+            double[] mean = new double[horizons.length];
+            double[] variance = new double[horizons.length];
             long[] since = busy.ascending();
             for (int i = agents - 1; i >= 0; i--) {
-                double chance = samples.endsWithin(now - since[i], horizon, 2 * agents);
-                mean += chance;
-                variance += chance * (1 - chance);
-                if (soon != DurationSamples.NOT_ASKED) {
-                    double soonChance = samples.endsWithin(now - since[i], soon, 2 * agents);
-                    soonMean += soonChance;
-                    soonVariance += soonChance * (1 - soonChance);
+                for (int h = 0; h < horizons.length; h++) {
+                    double chance = samples.endsWithin(now - since[i], horizons[h], 2 * agents);
+                    mean[h] += chance;
+                    variance[h] += chance * (1 - chance);
                 }
             }
-            assertThat(new double[] {sums.mean, sums.variance, sums.soonMean, sums.soonVariance})
-                    .as("round %d: %d agents, horizon %d, soon %d", round, agents, horizon, soon)
-                    .containsExactly(mean, variance, soonMean, soonVariance);
+            assertThat(Arrays.copyOf(sums.mean, horizons.length))
+                    .as("round %d: %d agents, horizons %s", round, agents, Arrays.toString(horizons))
+                    .containsExactly(mean);
+            assertThat(Arrays.copyOf(sums.variance, horizons.length))
+                    .as("round %d: %d agents, horizons %s", round, agents, Arrays.toString(horizons))
+                    .containsExactly(variance);
         }
+    }
+
+    @Test
+    void eachHorizonOfOneWalkSumsWhatItsOwnWalkSumsToTheLastBit() {
+        // A round asks up to three horizons of one walk; young or old, the campaign's sums for each must be,
+        // bit for bit, what a walk asking that horizon alone gives (the days stay what they were).
+        Random random = new Random(16);
+        DurationSamples samples = new DurationSamples();
+        DurationSamples.Sums together = new DurationSamples.Sums();
+        DurationSamples.Sums alone = new DurationSamples.Sums();
+        int added = 0;
+        int censoredRounds = 0;
+        int uncensoredRounds = 0;
+        for (int round = 0; round < 400; round++) {
+            for (int i = random.nextInt(30); i > 0; i--, added++) {
+                samples.add(Duration.ofMillis(random.nextInt(5) == 0 ? 1000 * random.nextInt(200)
+                        : (long) (90_000 * Math.exp(0.7 * random.nextGaussian()))));
+            }
+            int agents = 1 + random.nextInt(200);
+            long now = 50_000_000 + round * 100L;
+            BusySince busy = busyAgents(random, agents, now);
+            long[] horizons = horizons(random);
+            // The campaign's first durations count the busy agents as censored (fewer than 20 an agent).
+            boolean counted = samples.size() >= Math.max(DurationSamples.ENOUGH, 2 * agents);
+            censoredRounds += counted && added < 20 * agents ? 1 : 0;
+            uncensoredRounds += counted && added >= 20 * agents ? 1 : 0;
+
+            samples.freeingWithin(busy, now, horizons, horizons.length, 2 * agents, together);
+
+            for (int h = 0; h < horizons.length; h++) {
+                samples.freeingWithin(busy, now, new long[] {horizons[h]}, 1, 2 * agents, alone);
+                assertThat(new double[] {together.mean[h], together.variance[h]})
+                        .as("round %d: %d agents, horizon %d of %s", round, agents, h, Arrays.toString(horizons))
+                        .containsExactly(alone.mean[0], alone.variance[0]);
+            }
+        }
+        assertThat(censoredRounds).as("rounds walked while the campaign was young").isGreaterThan(50);
+        assertThat(uncensoredRounds).as("rounds walked past its first hour").isGreaterThan(50);
+    }
+
+    /** {@code agents} busy since times up to 400 s before {@code now}, one in ten on a whole second. */
+    private static BusySince busyAgents(Random random, int agents, long now) {
+        BusySince busy = new BusySince();
+        for (int i = 0; i < agents; i++) {
+            busy.add(now - (random.nextInt(10) == 0 ? 1000 * random.nextInt(300) : random.nextLong(400_000)));
+        }
+        return busy;
+    }
+
+    /** One to three horizons of up to 30 s, in no particular order (the sooner half, the later, the ring-age one). */
+    private static long[] horizons(Random random) {
+        long[] horizons = new long[1 + random.nextInt(DurationSamples.MOST_HORIZONS)];
+        for (int h = 0; h < horizons.length; h++) {
+            horizons[h] = random.nextLong(0, 30_000);
+        }
+        return horizons;
     }
 
     @Test
