@@ -108,6 +108,22 @@ class PacedElsewhereTest {
     }
 
     /**
+     * The campaign's only hotline disabled through another node's API (written here straight to the
+     * table): the campaign this node runs stops calling from it from the next heartbeat on.
+     */
+    @Test
+    void aHotlineDisabledThroughAnotherNodeIsLeftByTheCampaignRunHereAtTheNextBeat() {
+        DialingScenario campaign = DialingScenario.running(api.newBusiness("HotlineElsewhere"), "PROGRESSIVE",
+                Map.of());
+        campaign.ready(campaign.fixtures.agent);
+        campaign.awaitNotDialingBecause("NO_ELIGIBLE_CUSTOMERS");
+
+        db.sql("update hotline set enabled = false where id = :id").param("id", campaign.fixtures.hotlineId).update();
+
+        campaign.awaitNotDialingBecause("NO_HOTLINE_AVAILABLE");
+    }
+
+    /**
      * Proof that a whole heartbeat ran after this moment, over every business: a business made now,
      * whose lease this node takes, has it renewed at each beat. The first renewal comes from a beat
      * that listed that business, so started after this moment; the second from a beat that started

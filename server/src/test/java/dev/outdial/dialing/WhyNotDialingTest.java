@@ -6,12 +6,21 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.outdial.engine.pacing.NotDialing;
 import dev.outdial.testing.Api;
 import dev.outdial.testing.OutdialIntegrationTest;
 import dev.outdial.testing.TestBusiness;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +44,19 @@ class WhyNotDialingTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Test
+    void everyReasonNotToDialIsWordedInEachLanguage() throws IOException {
+        for (String file : List.of("i18n/dialing.properties", "i18n/dialing_vi.properties")) {
+            Properties words = new Properties();
+            try (InputStream in = getClass().getClassLoader().getResourceAsStream(file);
+                 Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                words.load(reader);
+            }
+            assertThat(Arrays.stream(NotDialing.values()).map(reason -> "dialing-state." + reason.name()))
+                    .as(file).allSatisfy(key -> assertThat(words.getProperty(key)).as(key).isNotBlank());
+        }
+    }
 
     @Test
     void aRunningCampaignSaysWhyItIsNotDialingFromTheReasonItsDialerFound() {

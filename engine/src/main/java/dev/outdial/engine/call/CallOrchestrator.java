@@ -126,7 +126,9 @@ public final class CallOrchestrator {
         Optional<String> hotline = hotlines.next(now);
         if (hotline.isEmpty()) {
             updates.apply(customerId, new CustomerInput.Released(), now);
-            return new DialOutcome.NotPlaced("every hotline of the campaign failed lately and is skipped for now");
+            return new DialOutcome.NotPlaced(hotlines.hasAny()
+                    ? "every hotline of the campaign failed lately and is skipped for now"
+                    : "the campaign has no enabled hotline to dial from");
         }
         Function<QueuedCustomer, CallRecord> dialing = customer -> CallRecord.dialing(
                 new CallId(callNamePrefix + ++callsNamed), settings.businessId(), settings.campaignId(),
@@ -180,6 +182,16 @@ public final class CallOrchestrator {
     /** From now on the campaign dials only inside {@code window} (its working hours or their zone changed). */
     public void windowChanged(CallingWindow window) {
         gate.windowChanged(window);
+    }
+
+    /** From now on calls go out on {@code hotlines} (they were edited while the campaign runs); calls up finish. */
+    public void hotlinesChanged(List<String> hotlines) {
+        this.hotlines.replace(hotlines);
+    }
+
+    /** Whether the campaign has a hotline to dial from at all (an admin may have disabled every one). */
+    public boolean hasHotline() {
+        return hotlines.hasAny();
     }
 
     /** Until when every hotline of the campaign is skipped after failing; empty while one can be used. */

@@ -16,7 +16,7 @@ import java.util.OptionalInt;
  * campaign's settings; settings that do not apply to the dial type are ignored here because the
  * server has already refused them.
  *
- * @param hotlines           caller IDs to dial from, used in turn
+ * @param hotlines           caller IDs to dial from, used in turn; none (every one disabled): nothing is dialed
  * @param noAnswerTimeout    how long a customer's phone rings before the call is NOANSWER
  * @param agentAnswerTimeout how long an agent's leg rings before the call is AGENT_TIMEOUT ("default 30 s")
  * @param wrapUp             "after each system-distributed call the agent has the campaign's wrap-up time"
@@ -69,9 +69,6 @@ public record CampaignSettings(
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(window, "window");
         hotlines = List.copyOf(hotlines);
-        if (hotlines.isEmpty()) {
-            throw new IllegalArgumentException("a campaign needs at least one hotline to dial from");
-        }
         requirePositive(noAnswerTimeout, "noAnswerTimeout");
         requirePositive(agentAnswerTimeout, "agentAnswerTimeout");
         requireNotNegative(wrapUp, "wrapUp");
@@ -93,6 +90,12 @@ public record CampaignSettings(
 
     /** The same campaign dialing in {@code window}: its working hours or their zone changed while it runs. */
     public CampaignSettings withWindow(CallingWindow window) {
+        return new CampaignSettings(campaignId, businessId, rules, window, hotlines, noAnswerTimeout, agentAnswerTimeout,
+                wrapUp, previewTime, dailyQuota, maxConcurrentCalls, lease, predictive, autocall);
+    }
+
+    /** The same campaign dialing from {@code hotlines}: they were edited while it runs. */
+    public CampaignSettings withHotlines(List<String> hotlines) {
         return new CampaignSettings(campaignId, businessId, rules, window, hotlines, noAnswerTimeout, agentAnswerTimeout,
                 wrapUp, previewTime, dailyQuota, maxConcurrentCalls, lease, predictive, autocall);
     }

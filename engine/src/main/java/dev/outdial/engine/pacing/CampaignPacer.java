@@ -99,6 +99,9 @@ final class CampaignPacer {
             // Pool dials count on agents about to finish too, so only an empty campaign stops them.
             if (strategy.needsAgents() && (room.isPresent() ? available.isEmpty() : freeAgents.at(now).isEmpty())) {
                 notDialing = Optional.of(NotDialing.NO_AGENTS_AVAILABLE);
+            } else if (!calls.hasHotline()) {
+                // No alarm: a hotline enabled again reaches the campaign with a wake-up.
+                notDialing = Optional.of(NotDialing.NO_HOTLINE_AVAILABLE);
             } else if (hotlinesBack.isPresent()) {
                 notDialing = Optional.of(NotDialing.NO_HOTLINE_AVAILABLE);
                 alarm.at(hotlinesBack.get());

@@ -20,6 +20,7 @@ import dev.outdial.engine.rules.ConcurrencyLimit;
 import dev.outdial.engine.rules.DialVerdict;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -110,6 +111,22 @@ public final class CampaignRunner implements CallObserver {
         calls.windowChanged(window);
         pacer.windowChanged(window);
         dialer.wake();
+    }
+
+    /**
+     * The campaign's hotlines changed while it runs (one disabled, renumbered, deleted or added to
+     * its group): from now on its calls go out on {@code hotlines}, and with none it waits
+     * ({@link NotDialing#NO_HOTLINE_AVAILABLE}). Calls up finish on the line they went out on.
+     */
+    public void changeHotlines(List<String> hotlines) {
+        settings = settings.withHotlines(hotlines);
+        calls.hotlinesChanged(settings.hotlines());
+        dialer.wake();
+    }
+
+    /** The hotlines the campaign dials from now. */
+    public List<String> hotlines() {
+        return settings.hotlines();
     }
 
     /** The window the campaign dials in now. */

@@ -9,6 +9,9 @@ public enum NotDialing {
     NO_AGENTS_AVAILABLE,
     CONCURRENCY_LIMIT_REACHED,
     NO_ELIGIBLE_CUSTOMERS,
-    /** Autocall: every hotline of the campaign failed lately and is skipped for a while. */
+    /**
+     * The campaign has no hotline to dial from: every one it names is disabled (or its group or the
+     * business has none enabled), or, for autocall, every one failed lately and is skipped for a while.
+     */
     NO_HOTLINE_AVAILABLE
 }

@@ -55,4 +55,51 @@ class HotlineChooserTest {
         assertThat(chooser.allSkippedUntil(NINE.plusSeconds(1))).contains(NINE.plus(Duration.ofMinutes(5)));
         assertThat(chooser.next(NINE.plus(Duration.ofMinutes(5)))).contains(HOTLINES.get(0));
     }
+
+    @Test
+    void hotlinesReplacedWhileRunningAreUsedAtOnceAndAKeptOneStaysSkipped() {
+        HotlineChooser chooser = HotlineChooser.rotating(HOTLINES, AutocallSettings.Rotation.RANDOM,
+                Duration.ofMinutes(5), new Random(1));
+        chooser.ended(HOTLINES.get(0), CallResult.HOTLINE_ERROR, NINE);
+        chooser.ended(HOTLINES.get(1), CallResult.HOTLINE_ERROR, NINE);
+
+        chooser.replace(List.of(HOTLINES.get(1), "+842800000009"));
+
+        Set<String> used = new HashSet<>();
+        for (int i = 0; i < 100; i++) {
+            used.add(chooser.next(NINE.plusSeconds(1)).orElseThrow());
+        }
+        assertThat(used).as("the one kept is still skipped, the new one is used").containsExactly("+842800000009");
+
+        chooser.replace(List.of(HOTLINES.get(0)));
+        assertThat(chooser.next(NINE.plusSeconds(2))).as("one that left the list and came back is tried at once")
+                .contains(HOTLINES.get(0));
+    }
+
+    @Test
+    void withEveryHotlineGoneNothingIsDialedUntilOneComesBack() {
+        HotlineChooser chooser = HotlineChooser.inTurn(HOTLINES);
+
+        chooser.replace(List.of());
+
+        assertThat(chooser.hasAny()).isFalse();
+        assertThat(chooser.next(NINE)).isEmpty();
+        assertThat(chooser.allSkippedUntil(NINE)).as("nothing to wait for: only an edit brings one back").isEmpty();
+
+        chooser.replace(List.of(HOTLINES.get(2)));
+        assertThat(chooser.hasAny()).isTrue();
+        assertThat(chooser.next(NINE)).contains(HOTLINES.get(2));
+    }
+
+    @Test
+    void aSingleRotationGivenSeveralHotlinesCallsFromTheFirstOnly() {
+        HotlineChooser chooser = HotlineChooser.rotating(List.of(), AutocallSettings.Rotation.SINGLE,
+                Duration.ofMinutes(5), new Random(1));
+        assertThat(chooser.next(NINE)).isEmpty();
+
+        chooser.replace(HOTLINES);
+
+        assertThat(List.of(chooser.next(NINE).orElseThrow(), chooser.next(NINE).orElseThrow()))
+                .containsOnly(HOTLINES.get(0));
+    }
 }

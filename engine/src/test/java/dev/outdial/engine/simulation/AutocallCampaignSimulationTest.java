@@ -165,6 +165,42 @@ class AutocallCampaignSimulationTest {
     }
 
     @Test
+    void hotlinesChangedWhileTheCampaignRunsAreDialedFromTheChangeOn() {
+        Simulation sim = new Simulation(5, EVERYONE_ANSWERS, 10);
+        CampaignRunner runner = sim.campaign(anAutocallCampaign(1, autocall(IvrTrees.notification(),
+                AutocallSettings.Rotation.RANDOM, 3)).hotlines(GOOD_HOTLINE, BROKEN_HOTLINE).maxConcurrentCalls(3)
+                .build());
+        runner.start();
+        sim.customers(1, 2_000);
+        Instant renumbered = NINE.plus(Duration.ofMinutes(10));
+        Instant noneLeft = NINE.plus(Duration.ofMinutes(20));
+        Instant enabledAgain = NINE.plus(Duration.ofMinutes(30));
+        String newNumber = "+842800000077";
+
+        sim.runUntil(renumbered);
+        runner.changeHotlines(List.of(newNumber));
+        sim.runUntil(noneLeft);
+        runner.changeHotlines(List.of());
+        sim.runUntil(enabledAgain);
+        assertThat(runner.whyNotDialing()).contains(NotDialing.NO_HOTLINE_AVAILABLE);
+        runner.changeHotlines(List.of(GOOD_HOTLINE));
+        sim.runUntil(NINE.plus(Duration.ofMinutes(40)));
+
+        List<CallRecord> calls = sim.calls.calls();
+        assertThat(calls).filteredOn(call -> call.dialingAt().isBefore(renumbered))
+                .isNotEmpty().allSatisfy(call -> assertThat(call.hotline()).isIn(GOOD_HOTLINE, BROKEN_HOTLINE));
+        assertThat(calls).filteredOn(call -> !call.dialingAt().isBefore(renumbered) && call.dialingAt().isBefore(noneLeft))
+                .isNotEmpty().allSatisfy(call -> assertThat(call.hotline()).isEqualTo(newNumber));
+        assertThat(calls).as("nothing dialed while no hotline is enabled")
+                .filteredOn(call -> !call.dialingAt().isBefore(noneLeft) && call.dialingAt().isBefore(enabledAgain))
+                .isEmpty();
+        assertThat(calls).as("dialing resumes once one is back, without waiting for anything else")
+                .filteredOn(call -> !call.dialingAt().isBefore(enabledAgain)
+                        && call.dialingAt().isBefore(enabledAgain.plusSeconds(5)))
+                .isNotEmpty().allSatisfy(call -> assertThat(call.hotline()).isEqualTo(GOOD_HOTLINE));
+    }
+
+    @Test
     void pressingTwoConnectsTheCustomerToAFreeAgentOfTheCampaign() {
         Simulation sim = new Simulation(8, EVERYONE_ANSWERS, 10);
         sim.carrier.keyPresses(new KeyPresses(Map.of(), Distribution.constant(Duration.ofSeconds(2)), Map.of("0002", "2")));

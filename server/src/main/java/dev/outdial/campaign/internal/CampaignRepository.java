@@ -4,6 +4,7 @@ import dev.outdial.campaign.Campaign;
 import dev.outdial.campaign.CampaignDefinition;
 import dev.outdial.campaign.CampaignSetting;
 import dev.outdial.campaign.CampaignStatus;
+import dev.outdial.campaign.HotlinePool;
 import dev.outdial.campaign.HotlineRotation;
 import dev.outdial.campaign.RunningCampaign;
 import dev.outdial.engine.customer.DialType;
@@ -177,12 +178,24 @@ public class CampaignRepository {
 
     /** Every RUNNING campaign of the platform, whatever its business. */
     public List<RunningCampaign> running() {
+        Map<Long, List<Long>> hotlineIds = new HashMap<>();
+        db.sql("""
+                select h.campaign_id, h.hotline_id from campaign_hotline h join campaign c on c.id = h.campaign_id
+                where c.status = 'RUNNING' order by h.campaign_id, h.position
+                """).query((RowCallbackHandler) row -> hotlineIds.computeIfAbsent(row.getLong("campaign_id"),
+                        ignored -> new ArrayList<>()).add(row.getLong("hotline_id")));
         return db.sql("""
-                select business_id, id, dial_mode, working_hours_id from campaign where status = 'RUNNING'
-                order by business_id, id
+                select business_id, id, dial_mode, working_hours_id, hotline_rotation, hotline_group_id from campaign
+                where status = 'RUNNING' order by business_id, id
                 """)
-                .query((row, n) -> new RunningCampaign(row.getLong("business_id"), row.getLong("id"),
-                        DialType.valueOf(row.getString("dial_mode")), row.getObject("working_hours_id", Long.class)))
+                .query((row, n) -> {
+                    String rotation = row.getString("hotline_rotation");
+                    HotlinePool hotlines = new HotlinePool(rotation == null ? null : HotlineRotation.valueOf(rotation),
+                            hotlineIds.getOrDefault(row.getLong("id"), List.of()), longOrNull(row, "hotline_group_id"));
+                    return new RunningCampaign(row.getLong("business_id"), row.getLong("id"),
+                            DialType.valueOf(row.getString("dial_mode")), row.getObject("working_hours_id", Long.class),
+                            hotlines);
+                })
                 .list();
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,12 +30,15 @@ public class Hotlines {
     private final Businesses businesses;
     private final UsageGuard usage;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Hotlines(HotlineRepository hotlines, Businesses businesses, UsageGuard usage, Clock clock) {
+    Hotlines(HotlineRepository hotlines, Businesses businesses, UsageGuard usage, Clock clock,
+             ApplicationEventPublisher events) {
         this.hotlines = hotlines;
         this.businesses = businesses;
         this.usage = usage;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -44,9 +48,11 @@ public class Hotlines {
         Valid valid = validate(businessId, complete, null);
         long id = hotlines.insert(businessId, valid.number(), valid.name(), groupId(businessId, valid.group()),
                 valid.enabled(), clock.instant());
+        events.publishEvent(new HotlinesChanged(businessId));
         return get(businessId, id);
     }
 
+    /** Saves the changes; running campaigns that call from the hotline, its group or all call as it is now. */
     @Transactional
     public Hotline update(long businessId, long id, HotlineDraft changes) {
         Hotline current = get(businessId, id);
@@ -58,6 +64,7 @@ public class Hotlines {
         Valid valid = validate(businessId, merged, id);
         hotlines.update(businessId, id, valid.number(), valid.name(), groupId(businessId, valid.group()),
                 valid.enabled());
+        events.publishEvent(new HotlinesChanged(businessId));
         return get(businessId, id);
     }
 
@@ -76,6 +83,7 @@ public class Hotlines {
         get(businessId, id);
         usage.refuseDeletionInUse(businessId, SettingKind.HOTLINE, id);
         hotlines.delete(businessId, id);
+        events.publishEvent(new HotlinesChanged(businessId));
     }
 
     /** The ids among {@code ids} that are not hotlines of this business. */

@@ -5,10 +5,10 @@ import dev.outdial.business.Businesses;
 import dev.outdial.campaign.Campaign;
 import dev.outdial.campaign.CampaignDefinition;
 import dev.outdial.campaign.Campaigns;
+import dev.outdial.campaign.HotlinePool;
 import dev.outdial.campaign.HotlineRotation;
 import dev.outdial.campaign.settings.CallClassification;
 import dev.outdial.campaign.settings.CallClassifications;
-import dev.outdial.campaign.settings.Hotline;
 import dev.outdial.campaign.settings.Hotlines;
 import dev.outdial.campaign.settings.WeeklyHours;
 import dev.outdial.campaign.settings.WorkingHoursSchedules;
@@ -88,7 +88,7 @@ class EngineCampaigns {
         ZoneId zone = business.timeZone();
         CallingWindow window = new CallingWindow(s.startTime().toInstant(), Optional.of(s.endTime().toInstant()),
                 schedule(businessId, s.workingHoursId(), zone), Optional.empty(), CALLED_PARTY_ZONES);
-        List<String> numbers = hotlineNumbers(businessId, s);
+        List<String> numbers = HotlinePool.of(s).numbers(hotlines.list(businessId));
         CampaignSettings engine = new CampaignSettings(campaignId, businessId, CampaignCustomers.rulesOf(campaign),
                 window, numbers, properties.noAnswerTimeout(),
                 seconds(s.agentAnswerTimeoutSeconds(), CampaignSettings.DEFAULT_AGENT_ANSWER_TIMEOUT),
@@ -111,20 +111,6 @@ class EngineCampaigns {
     /** The audio file as the telephony fetches it: the simulated carrier only notes it, a SIP adapter streams it. */
     static Telephony.Prompt music(long audioId) {
         return new Telephony.Prompt.AudioFile("/api/v1/audio/" + audioId + "/content");
-    }
-
-    /**
-     * The hotlines a call may go out on: the campaign's own, or for an autocall campaign that rotates,
-     * the enabled hotlines of its group or of the whole business, read when the campaign starts.
-     */
-    private List<String> hotlineNumbers(long businessId, CampaignDefinition s) {
-        HotlineRotation rotation = s.hotlineRotation() == null ? HotlineRotation.SINGLE : s.hotlineRotation();
-        List<Hotline> pool = switch (rotation) {
-            case SINGLE -> s.hotlineIds().stream().map(id -> hotlines.get(businessId, id)).toList();
-            case RANDOM_GROUP -> hotlines.inGroup(businessId, s.hotlineGroupId()).stream().filter(Hotline::enabled).toList();
-            case ALL -> hotlines.list(businessId).stream().filter(Hotline::enabled).toList();
-        };
-        return pool.stream().map(Hotline::number).toList();
     }
 
     /** The IVR, its results named by classification id as the call records keep them, and the rotation. */

@@ -154,13 +154,17 @@ public class LiveDialers {
         engine.run(businessId, () -> {
             Optional<Running> current = current(campaignId);
             if (current.isPresent() && !current.get().stale) {
+                CampaignRunner runner = current.get().runner;
                 current.get().started = true;
-                // Its working hours or the business's zone may have changed while it was paused.
+                // Its working hours, the business's zone or its hotlines may have changed while it was paused.
                 CallingWindow window = campaign.settings().window();
-                if (!current.get().runner.window().equals(window)) {
-                    current.get().runner.changeWindow(window);
+                if (!runner.window().equals(window)) {
+                    runner.changeWindow(window);
                 }
-                current.get().runner.start();
+                if (!runner.hotlines().equals(campaign.settings().hotlines())) {
+                    runner.changeHotlines(campaign.settings().hotlines());
+                }
+                runner.start();
                 return;
             }
             BusinessDialer dialer = dialerFor(businessId, campaign::concurrentCallLimit);

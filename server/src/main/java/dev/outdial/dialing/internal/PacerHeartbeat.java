@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
  * Keeps this node's pacer leases (ARCHITECTURE §7) and its dialers in step with them: for every
  * business with RUNNING campaigns it renews its lease or, once another node's has lapsed, takes
  * it over; then it runs the business's RUNNING campaigns and stops those no longer RUNNING (a
- * status changed through another node's API reaches this one here), and gives them their working hours as
- * they are now ({@link WorkingHoursFollower}). The RUNNING campaigns of every
+ * status changed through another node's API reaches this one here), and gives them their working hours and
+ * hotlines as they are now ({@link SettingsFollower}). The RUNNING campaigns of every
  * business are read at once, so a beat costs the same whatever the number of businesses idle. A lease lost (this node was
  * too slow to renew, and another took over) stops the business's dialing here at once; calls up
  * finish. A business with nothing RUNNING gives its lease up. A node that stops gives all up.
@@ -32,13 +32,13 @@ class PacerHeartbeat {
     private final Campaigns campaigns;
     private final PacerLeases leases;
     private final LiveDialers dialers;
-    private final WorkingHoursFollower hours;
+    private final SettingsFollower settings;
 
-    PacerHeartbeat(Campaigns campaigns, PacerLeases leases, LiveDialers dialers, WorkingHoursFollower hours) {
+    PacerHeartbeat(Campaigns campaigns, PacerLeases leases, LiveDialers dialers, SettingsFollower settings) {
         this.campaigns = campaigns;
         this.leases = leases;
         this.dialers = dialers;
-        this.hours = hours;
+        this.settings = settings;
     }
 
     @Scheduled(initialDelayString = "${outdial.dialing.pacer-heartbeat:PT5S}",
@@ -73,8 +73,8 @@ class PacerHeartbeat {
             }
             dialers.refreshLimit(businessId);
             dialers.runOnly(businessId, running.stream().map(RunningCampaign::campaignId).collect(Collectors.toSet()));
-            // A schedule or the zone changed through another node's API reaches the campaigns here.
-            hours.follow(businessId, running);
+            // Hours, the zone or hotlines changed through another node's API reach the campaigns here.
+            settings.follow(businessId, running);
             dialers.paceAgain(businessId);
         } else if (held) {
             log.warn("Node {} lost the pacer lease of business {}: its dialing stops here", leases.node(), businessId);
