@@ -113,7 +113,12 @@ public class BlockedNumbers {
 
     @Transactional(readOnly = true)
     public boolean contains(long businessId, BlockKind kind, String e164) {
-        return !numbers.existing(businessId, kind, List.of(e164)).isEmpty();
+        return listsHolding(businessId, e164).contains(kind);
+    }
+
+    /** The lists that hold the number now: what the dialer asks right before every dial, both in one look-up. */
+    public Set<BlockKind> listsHolding(long businessId, String e164) {
+        return numbers.listsHolding(businessId, e164);
     }
 
     /** The numbers among {@code e164Numbers} that are on the list, for checking many rows at once. */

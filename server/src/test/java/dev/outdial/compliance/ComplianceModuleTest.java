@@ -77,6 +77,11 @@ class ComplianceModuleTest {
                 .isFalse();
         assertThat(numbers.blocked(business, BlockKind.BLACKLIST, List.of("+84912345678", "+84900000000")))
                 .isEqualTo(Set.of("+84912345678"));
+        assertThat(numbers.listsHolding(business, "+84912345678")).containsExactly(BlockKind.BLACKLIST);
+        numbers.add(business, BlockKind.DNC, "+84912345678", null);
+        assertThat(numbers.listsHolding(business, "+84912345678")).as("the dialer's one look-up")
+                .containsExactlyInAnyOrder(BlockKind.BLACKLIST, BlockKind.DNC);
+        assertThat(numbers.listsHolding(otherBusiness, "+84912345678")).as("another business").isEmpty();
         assertThat(events).contains(NumbersBlocked.class)
                 .matching(blocked -> blocked.businessId() == business && blocked.kind() == BlockKind.BLACKLIST
                         && blocked.numbers().equals(List.of("+84912345678")));

@@ -133,8 +133,8 @@ final class DialGate {
 
     private DialRequest requestFor(QueuedCustomer customer) {
         String number = customer.phoneNumber();
-        return new DialRequest(customer.state(), number, lists.isBlacklisted(settings.businessId(), number),
-                lists.isInDncRegistry(settings.businessId(), number));
+        NumberLists.Listing listing = lists.lookUp(settings.businessId(), number);
+        return new DialRequest(customer.state(), number, listing.blacklisted(), listing.inDncRegistry());
     }
 
     /**

@@ -7,9 +7,19 @@ package dev.outdial.engine.port;
  */
 public interface NumberLists {
 
-    boolean isBlacklisted(long businessId, String e164);
+    /**
+     * Which of the business's lists hold the number now: asked right before every dial, in one
+     * look-up for both (a round trip of the business's dialing thread each).
+     */
+    Listing lookUp(long businessId, String e164);
 
-    boolean isInDncRegistry(long businessId, String e164);
+    /** Where a number stands on the business's blacklist and the DNC registry. */
+    record Listing(boolean blacklisted, boolean inDncRegistry) {
+
+        public boolean onAnyList() {
+            return blacklisted || inDncRegistry;
+        }
+    }
 
     /**
      * The called party asked never to be called again (an IVR's OPT_OUT): the number goes on the

@@ -76,7 +76,7 @@ public final class DialAudit implements Telephony {
         CampaignSettings settings = campaigns.get(customer.campaignId());
         CustomerState state = customers.stateOf(customer.campaignId(), customer.customerId());
         // The breach's line is written only when there is one: a day places a million dials.
-        if (lists.isBlacklisted(1, to) || lists.isInDncRegistry(1, to)) {
+        if (lists.lookUp(1, to).onAnyList()) {
             violations.add(dialOf(to) + "the number is blacklisted or in the DNC registry");
         }
         if (!settings.window().campaignVerdict(scheduler.now()).isAllowed()) {

@@ -19,17 +19,16 @@ public final class InMemoryNumberLists implements NumberLists {
     }
 
     @Override
-    public boolean isBlacklisted(long businessId, String e164) {
+    public Listing lookUp(long businessId, String e164) {
+        return new Listing(isBlacklisted(e164), dncRegistry.contains(e164));
+    }
+
+    public boolean isBlacklisted(String e164) {
         return blacklist.contains(e164);
     }
 
     @Override
     public void optOut(long businessId, String e164) {
         blacklist.add(e164);
-    }
-
-    @Override
-    public boolean isInDncRegistry(long businessId, String e164) {
-        return dncRegistry.contains(e164);
     }
 }

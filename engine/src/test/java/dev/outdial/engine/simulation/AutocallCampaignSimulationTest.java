@@ -110,7 +110,7 @@ class AutocallCampaignSimulationTest {
 
         sim.runUntil(EVENING);
 
-        assertThat(sim.lists.isBlacklisted(1, "+84900000009")).isTrue();
+        assertThat(sim.lists.isBlacklisted("+84900000009")).isTrue();
         assertThat(sim.callsTo(sameNumberElsewhere)).isEmpty();
         assertThat(sim.state(2, sameNumberElsewhere).status()).isEqualTo(CustomerStatus.BLOCKED);
         assertThat(sim.state(2, other).status()).isEqualTo(CustomerStatus.SUCCESS);

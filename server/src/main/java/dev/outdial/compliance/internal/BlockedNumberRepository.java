@@ -9,13 +9,16 @@ import dev.outdial.shared.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -63,6 +66,16 @@ public class BlockedNumberRepository {
         return db.sql("select " + COLUMNS + " from blocked_number where business_id = :business and kind = :kind and id = :id")
                 .param("business", businessId).param("kind", kind.name()).param("id", id)
                 .query(BlockedNumberRepository::entry).optional();
+    }
+
+    /** The lists that hold the number, in one look-up of the unique index (one descent per list). */
+    public Set<BlockKind> listsHolding(long businessId, String e164) {
+        Set<BlockKind> lists = EnumSet.noneOf(BlockKind.class);
+        db.sql("select kind from blocked_number where business_id = :business and kind in (:kinds) and number = :number")
+                .param("business", businessId).param("kinds", Arrays.stream(BlockKind.values()).map(Enum::name).toList())
+                .param("number", e164)
+                .query((RowCallbackHandler) row -> lists.add(BlockKind.valueOf(row.getString("kind"))));
+        return lists;
     }
 
     public Optional<BlockedNumber> findByNumber(long businessId, BlockKind kind, String e164) {
