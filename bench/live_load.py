@@ -341,19 +341,22 @@ def prepare(args, db, jar, log_dir):
 
 
 def seat(nodes, plan, quiet=False):
-    """Seats each campaign's bots on whichever node paces its business (the others answer 0; a bot already
-    at work there keeps its seat)."""
+    """Seats each campaign's bots on whichever node that answers paces its business (the others answer 0; a
+    bot already at work there keeps its seat). A node started again under its name renews its leases as
+    its own when it comes back before they lapse, so it is asked as soon as it answers."""
+    first = next(node for node in nodes if node.answers())
     for entry in plan:  # a run stopped between its pause and its resume left them paused
-        client = Http(nodes[0].url, entry["admin"], ADMIN_PASSWORD)
+        client = Http(first.url, entry["admin"], ADMIN_PASSWORD)
         if client.call("GET", f"/api/v1/campaigns/{entry['campaign']}")["status"] == "PAUSED":
             client.call("POST", f"/api/v1/campaigns/{entry['campaign']}/resume")
     deadline = time.time() + 120
     waiting = list(plan)
     while waiting and time.time() < deadline:
         left = []
+        up = [node for node in nodes if node.answers()]
         for entry in waiting:
             seated = 0
-            for node in nodes:
+            for node in up:
                 client = Http(node.url, entry["admin"], ADMIN_PASSWORD)
                 seated += client.call("POST", "/api/v1/sim/agents", {"campaignId": entry["campaign"],
                                                                      "agentIds": entry["agents"], "wrapUpSeconds": 0})["seated"]
@@ -398,7 +401,7 @@ def kill_in_turn(args, nodes, plan, end, loads):
             log(f"killed node {starting.name} (SIGKILL); starting it again")
             starting.launch()
             next_kill = time.time() + args.kill_every
-        seat([node for node in nodes if node is not starting], plan, quiet=True)
+        seat(nodes, plan, quiet=True)
     return kills, starting
 
 
