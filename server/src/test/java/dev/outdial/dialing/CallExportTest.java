@@ -26,7 +26,7 @@ class CallExportTest {
     void everyCallWithEveryColumnInBothFormatsToAdminsAndSupervisorsOfTheBusinessOnly() {
         TestBusiness business = api.newBusiness("callexport");
         DialingScenario scenario = DialingScenario.running(business, "PROGRESSIVE",
-                Map.of("maxCallsPerCustomer", 1, "retryGapMinutes", 0, "wrapUpSeconds", 0));
+                DialingScenario.ONE_CALL_NO_GAP);
         List<Long> customers = scenario.add("+84913710002", "+84913720002");
         scenario.ready(scenario.fixtures.agent);
         customers.forEach(customer -> scenario.waitForStatus(customer, "MAX_ATTEMPTS"));

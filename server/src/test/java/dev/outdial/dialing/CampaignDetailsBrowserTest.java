@@ -21,7 +21,7 @@ class CampaignDetailsBrowserTest extends BrowserTest {
     void thePieChartShowsTheRunAndTheTogglePausesAndResumes() {
         TestBusiness business = api.newBusiness("DetailsBrowser");
         DialingScenario run = DialingScenario.running(business, "PROGRESSIVE",
-                Map.of("maxCallsPerCustomer", 1, "retryGapMinutes", 0, "wrapUpSeconds", 0));
+                DialingScenario.ONE_CALL_NO_GAP);
         List<Long> customers = run.add("+84914100003", "+84914110001", "+84914120002", "+84914130003");
         business.admin().post("/api/v1/campaigns/" + run.campaignId + "/customers/" + customers.get(3) + "/pause")
                 .expect(200);

@@ -69,7 +69,7 @@ class CampaignForecastTest {
     @Test
     void theRatesACampaignsCallsShowedAreUsedOnceItHasEnoughCalls() {
         DialingScenario progressive = DialingScenario.running(api.newBusiness("Observed"), "PROGRESSIVE",
-                Map.of("maxCallsPerCustomer", 1, "retryGapMinutes", 0, "wrapUpSeconds", 0));
+                DialingScenario.ONE_CALL_NO_GAP);
         List<Long> called = addCustomers(progressive.business, progressive.campaignId, 24, "22");
         progressive.ready(progressive.fixtures.agent);
         progressive.ready(progressive.fixtures.secondAgent);

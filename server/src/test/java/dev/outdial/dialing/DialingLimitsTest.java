@@ -22,7 +22,7 @@ class DialingLimitsTest {
     @Test
     void aNumberAddedToTheDncRegistryAfterImportIsNeverDialed() {
         DialingScenario progressive = DialingScenario.running(api.newBusiness("Dnc"), "PROGRESSIVE",
-                Map.of("maxCallsPerCustomer", 1, "retryGapMinutes", 0, "wrapUpSeconds", 0));
+                DialingScenario.ONE_CALL_NO_GAP);
         List<Long> customers = progressive.add("+84918010002", "+84918020002");
         progressive.business.admin().post("/api/v1/dnc", Map.of("number", "+84918020002")).expect(201);
 

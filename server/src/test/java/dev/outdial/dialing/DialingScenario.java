@@ -28,6 +28,10 @@ import tools.jackson.databind.JsonNode;
  */
 final class DialingScenario {
 
+    /** Each customer called once, the next at once, the agent free again at once: a test's calls one by one. */
+    static final Map<String, Object> ONE_CALL_NO_GAP = Map.of(
+            "maxCallsPerCustomer", 1, "retryGapMinutes", 0, "wrapUpSeconds", 0);
+
     final TestBusiness business;
     final CampaignFixtures fixtures;
     final long campaignId;

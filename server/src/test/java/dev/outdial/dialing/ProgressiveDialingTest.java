@@ -22,8 +22,6 @@ import tools.jackson.databind.JsonNode;
 class ProgressiveDialingTest {
 
 
-    private static final Map<String, Object> ONE_CALL_NO_GAP = Map.of(
-            "maxCallsPerCustomer", 1, "retryGapMinutes", 0, "wrapUpSeconds", 0);
 
     @Autowired
     Api api;
@@ -31,7 +29,7 @@ class ProgressiveDialingTest {
     @Test
     void dialsOnlyForAvailableAgentsAndNeverAboveTheBusinessLimit() {
         TestBusiness business = api.newBusiness("Progressive", 1);
-        DialingScenario progressive = DialingScenario.running(business, "PROGRESSIVE", ONE_CALL_NO_GAP);
+        DialingScenario progressive = DialingScenario.running(business, "PROGRESSIVE", DialingScenario.ONE_CALL_NO_GAP);
         TestBusiness.Person one = progressive.fixtures.agent;
         TestBusiness.Person two = progressive.fixtures.secondAgent;
         List<Long> customers = progressive.add("+84913010002", "+84913020002", "+84913030002", "+84913040002");
@@ -64,7 +62,7 @@ class ProgressiveDialingTest {
     @Test
     void aRaisedContractLimitTakesEffectOnTheRunningCampaignWithoutARestart() {
         TestBusiness business = api.newBusiness("Raised", 1);
-        DialingScenario progressive = DialingScenario.running(business, "PROGRESSIVE", ONE_CALL_NO_GAP);
+        DialingScenario progressive = DialingScenario.running(business, "PROGRESSIVE", DialingScenario.ONE_CALL_NO_GAP);
         List<Long> customers = progressive.add("+84913110002", "+84913120002", "+84913130002", "+84913140002",
                 "+84913150002", "+84913160002");
         // The campaign's dialer runs with the contract of one line; the operator raises it to two.
@@ -87,7 +85,7 @@ class ProgressiveDialingTest {
     @Test
     void placesNoCallOutsideWorkingHours() {
         TestBusiness business = api.newBusiness("Closed");
-        DialingScenario closed = DialingScenario.running(business, "PROGRESSIVE", ONE_CALL_NO_GAP,
+        DialingScenario closed = DialingScenario.running(business, "PROGRESSIVE", DialingScenario.ONE_CALL_NO_GAP,
                 DialingScenario.closedToday());
         List<Long> customers = closed.add("+84913050002", "+84913060002");
         closed.ready(closed.fixtures.agent);

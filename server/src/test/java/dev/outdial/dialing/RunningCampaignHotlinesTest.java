@@ -19,8 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ShortSimulatedCalls
 class RunningCampaignHotlinesTest {
 
-    private static final Map<String, Object> ONE_CALL_NO_GAP = Map.of(
-            "maxCallsPerCustomer", 1, "retryGapMinutes", 0, "wrapUpSeconds", 0);
 
     @Autowired
     Api api;
@@ -28,7 +26,7 @@ class RunningCampaignHotlinesTest {
     @Test
     void aHotlineDisabledWhileTheCampaignRunsIsNotCalledFromAndOneEnabledAgainIsUnderItsNewNumber() {
         TestBusiness business = api.newBusiness("HotlineEdited");
-        DialingScenario campaign = DialingScenario.running(business, "PROGRESSIVE", ONE_CALL_NO_GAP);
+        DialingScenario campaign = DialingScenario.running(business, "PROGRESSIVE", DialingScenario.ONE_CALL_NO_GAP);
         long hotline = campaign.fixtures.hotlineId;
         campaign.ready(campaign.fixtures.agent);
         campaign.awaitNotDialingBecause("NO_ELIGIBLE_CUSTOMERS");
@@ -50,7 +48,7 @@ class RunningCampaignHotlinesTest {
     @Test
     void aHotlineDisabledWhileTheCampaignIsPausedIsNotCalledFromWhenItRunsAgain() {
         TestBusiness business = api.newBusiness("HotlineEditedPaused");
-        DialingScenario campaign = DialingScenario.running(business, "PROGRESSIVE", ONE_CALL_NO_GAP);
+        DialingScenario campaign = DialingScenario.running(business, "PROGRESSIVE", DialingScenario.ONE_CALL_NO_GAP);
         campaign.ready(campaign.fixtures.agent);
         campaign.awaitNotDialingBecause("NO_ELIGIBLE_CUSTOMERS");
         business.admin().post("/api/v1/campaigns/" + campaign.campaignId + "/pause").expect(200);

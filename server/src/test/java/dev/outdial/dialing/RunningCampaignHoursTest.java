@@ -20,8 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ShortSimulatedCalls
 class RunningCampaignHoursTest {
 
-    private static final Map<String, Object> ONE_CALL_NO_GAP = Map.of(
-            "maxCallsPerCustomer", 1, "retryGapMinutes", 0, "wrapUpSeconds", 0);
 
     @Autowired
     Api api;
@@ -29,7 +27,7 @@ class RunningCampaignHoursTest {
     @Test
     void hoursClosedWhileTheCampaignRunsStopItsDialingAndOpenedAgainResumeIt() {
         TestBusiness business = api.newBusiness("HoursEdited");
-        DialingScenario campaign = DialingScenario.running(business, "PROGRESSIVE", ONE_CALL_NO_GAP);
+        DialingScenario campaign = DialingScenario.running(business, "PROGRESSIVE", DialingScenario.ONE_CALL_NO_GAP);
         long hours = campaign.workingHoursId();
         campaign.ready(campaign.fixtures.agent);
 
@@ -47,7 +45,7 @@ class RunningCampaignHoursTest {
     @Test
     void hoursClosedWhileTheCampaignIsPausedHoldWhenItRunsAgain() {
         TestBusiness business = api.newBusiness("HoursEditedPaused");
-        DialingScenario campaign = DialingScenario.running(business, "PROGRESSIVE", ONE_CALL_NO_GAP);
+        DialingScenario campaign = DialingScenario.running(business, "PROGRESSIVE", DialingScenario.ONE_CALL_NO_GAP);
         long hours = campaign.workingHoursId();
         campaign.ready(campaign.fixtures.agent);
         campaign.awaitNotDialingBecause("NO_ELIGIBLE_CUSTOMERS");
@@ -64,7 +62,7 @@ class RunningCampaignHoursTest {
     @Test
     void aTimeZoneChangedWhileTheCampaignRunsMovesItsHours() {
         TestBusiness business = api.newBusiness("ZoneMoved");
-        DialingScenario campaign = DialingScenario.running(business, "PROGRESSIVE", ONE_CALL_NO_GAP,
+        DialingScenario campaign = DialingScenario.running(business, "PROGRESSIVE", DialingScenario.ONE_CALL_NO_GAP,
                 DialingScenario.openAroundNow());
         long first = campaign.add("+84913190002").getFirst();
         campaign.ready(campaign.fixtures.agent);

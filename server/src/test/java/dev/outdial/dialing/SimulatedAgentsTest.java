@@ -33,7 +33,7 @@ class SimulatedAgentsTest {
     void seatedBotsTakeAProgressiveCampaignsCallsAndClassifyThem() {
         TestBusiness business = api.newBusiness("seatedbots");
         DialingScenario progressive = DialingScenario.running(business, "PROGRESSIVE",
-                Map.of("maxCallsPerCustomer", 1, "retryGapMinutes", 0, "wrapUpSeconds", 0));
+                DialingScenario.ONE_CALL_NO_GAP);
         long one = progressive.fixtures.agent.id();
         long two = progressive.fixtures.secondAgent.id();
         List<Long> customers = progressive.add("+84913610003", "+84913620003", "+84913630003", "+84913640002");
