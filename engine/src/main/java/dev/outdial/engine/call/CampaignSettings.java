@@ -88,10 +88,14 @@ public record CampaignSettings(
         return window.workingHours().zone();
     }
 
-    /** The same campaign dialing in {@code window}: its working hours or their zone changed while it runs. */
+    /**
+     * The same campaign dialing in {@code window}: its working hours or their zone changed while it
+     * runs. The agents' daily quotas count the days of the window's zone, the business's.
+     */
     public CampaignSettings withWindow(CallingWindow window) {
         return new CampaignSettings(campaignId, businessId, rules, window, hotlines, noAnswerTimeout, agentAnswerTimeout,
-                wrapUp, previewTime, dailyQuota, maxConcurrentCalls, lease, predictive, autocall);
+                wrapUp, previewTime, dailyQuota.inZone(window.workingHours().zone()), maxConcurrentCalls, lease,
+                predictive, autocall);
     }
 
     /** The same campaign dialing from {@code hotlines}: they were edited while it runs. */

@@ -104,10 +104,12 @@ public final class CampaignRunner implements CallObserver {
     /**
      * The campaign's working hours or the business's time zone changed while it runs: from now on it
      * dials only inside {@code window} ("a campaign dials only inside its working hours", SPEC §2, as
-     * they are now), and paces again at once, in case the new hours are open now. Calls up finish.
+     * they are now), its agents' daily quotas count the days of the window's zone, and it paces again
+     * at once, in case the new hours are open now. Calls up finish.
      */
     public void changeWindow(CallingWindow window) {
         settings = settings.withWindow(window);
+        freeAgents.quotaChanged(settings.dailyQuota());
         calls.windowChanged(window);
         pacer.windowChanged(window);
         dialer.wake();

@@ -13,7 +13,8 @@ import java.util.Set;
 /** The agents of one campaign who may take a customer now, and whether an agent's daily quota allows another. */
 final class FreeAgents {
 
-    private final CampaignSettings settings;
+    /** Replaced when the business's time zone moves its days ({@link #quotaChanged}). */
+    private DailyQuota quota;
     private final long campaignId;
     private final AgentPool agents;
     private final AgentDesk desk;
@@ -34,7 +35,7 @@ final class FreeAgents {
     private Instant lastValidUntil = Instant.MIN;
 
     FreeAgents(CampaignSettings settings, AgentPool agents, AgentDesk desk) {
-        this.settings = settings;
+        this.quota = settings.dailyQuota();
         this.campaignId = settings.campaignId();
         this.agents = agents;
         this.desk = desk;
@@ -67,7 +68,7 @@ final class FreeAgents {
             recordsFor = available;
             lastChanges = -1;
         }
-        boolean quotas = settings.dailyQuota().limitsAnyone();
+        boolean quotas = quota.limitsAnyone();
         if (!quotas && lastChanges == desk.changes() && !now.isBefore(lastAt) && now.isBefore(lastValidUntil)) {
             return lastFree;
         }
@@ -97,8 +98,12 @@ final class FreeAgents {
         return lastFree;
     }
 
+    /** From now on the agents' quotas count {@code changed}'s days. */
+    void quotaChanged(DailyQuota changed) {
+        quota = changed;
+    }
+
     boolean underQuota(AgentId agent, Instant now) {
-        DailyQuota quota = settings.dailyQuota();
         if (quota.quotaOf(agent).isEmpty()) {
             return true;
         }

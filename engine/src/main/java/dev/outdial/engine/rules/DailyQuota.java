@@ -47,6 +47,11 @@ public final class DailyQuota {
         return new DailyQuota(businessZone, sameForAll, quotas);
     }
 
+    /** The same quotas counted by the days of {@code zone}: the business moved to another time zone. */
+    public DailyQuota inZone(ZoneId zone) {
+        return zone.equals(businessZone) ? this : new DailyQuota(zone, sameForAll, perAgent);
+    }
+
     /** Whether any agent has a quota: when none has, a pacing round need not ask agent by agent. */
     public boolean limitsAnyone() {
         return sameForAll.isPresent() || !perAgent.isEmpty();

@@ -13,12 +13,16 @@ import dev.outdial.engine.pacing.CampaignRunner;
 import dev.outdial.engine.pacing.NextCustomer;
 import dev.outdial.engine.port.AgentUpdate;
 import dev.outdial.engine.port.CallDisposition;
+import dev.outdial.engine.rules.WeeklySchedule;
 import dev.outdial.engine.sim.AgentBehaviour;
 import dev.outdial.engine.sim.CarrierModel;
 import dev.outdial.engine.sim.CarrierOutcome;
 import dev.outdial.engine.sim.NumberRules;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +87,25 @@ class ManualCampaignSimulationTest {
         assertThat(sim.shownTo(alice, AgentUpdate.CustomerOffered.class)).hasSize(5);
         assertThat(sim.dialer.desk().holding(alice)).as("the fifth customer is processed").isEmpty();
         assertThat(reasonOf(sim.campaignRunner(1).next(alice))).isEqualTo(NextCustomer.Reason.QUOTA_REACHED);
+    }
+
+    @Test
+    void quotaDaysFollowTheBusinessToAnotherTimeZone() {
+        CampaignRunner manual = sim.campaign(aManualCampaign(1).dailyQuota(5).build());
+        manual.start();
+        sim.customers(1, 50);
+        AgentId alice = sim.bot("alice", 1, AgentBehaviour.typical()).id();
+        sim.runUntil(NINE.plus(Duration.ofHours(7)));
+        assertThat(reasonOf(manual.next(alice))).isEqualTo(NextCustomer.Reason.QUOTA_REACHED);
+
+        // 16:00 in UTC is 06:00 of the next day in Kiritimati (UTC+14): a new day, a new quota.
+        ZoneId kiritimati = ZoneId.of("Pacific/Kiritimati");
+        manual.changeWindow(manual.window().withWorkingHours(WeeklySchedule.in(kiritimati)
+                .open(EnumSet.allOf(DayOfWeek.class), "00:00", "23:00").build()));
+        sim.runFor(Duration.ofHours(2));
+
+        assertThat(sim.shownTo(alice, AgentUpdate.CustomerOffered.class)).as("five more on the new day").hasSize(10);
+        assertThat(reasonOf(manual.next(alice))).isEqualTo(NextCustomer.Reason.QUOTA_REACHED);
     }
 
     @Test
