@@ -27,11 +27,14 @@ final class DurationSamples {
     private static final int CENSORED_WHILE = 20;
 
     private final long[] ring = new long[CAPACITY];
+    /** How far {@link #doneAtMost} looks ahead of where it starts, reading every place of it unasked. */
+    private static final int STRIDE = 8;
     /**
      * The same samples kept sorted as they come and go: asked at every pacing round, sorting each time
-     * cost seconds a day. {@code sorted[count]} is {@link Long#MAX_VALUE}, so a walk stops there unasked.
+     * cost seconds a day. Every place from {@code sorted[count]} on is {@link Long#MAX_VALUE}, so a walk
+     * stops there unasked, also one looking {@link #STRIDE} places ahead of the last sample.
      */
-    private final long[] sorted = new long[CAPACITY + 1];
+    private final long[] sorted = new long[CAPACITY + STRIDE];
     private int count;
     private int next;
     /**
@@ -46,7 +49,7 @@ final class DurationSamples {
     private Halves halves;
 
     DurationSamples() {
-        sorted[0] = Long.MAX_VALUE;
+        Arrays.fill(sorted, Long.MAX_VALUE);
     }
 
     void add(Duration sample) {
@@ -278,15 +281,20 @@ final class DurationSamples {
     /**
      * How many samples are at most {@code end}, walked on from the last agent's count {@code done}
      * (ends only grow along the walk) and from no fewer than {@code doneBefore}. Between two agents the
-     * walk mostly moves by none or one sample: that step is taken without a branch to mispredict, the
-     * loop after it rarely runs. The sentinel ({@code Long.MAX_VALUE} past the last sample) ends it.
+     * walk moves by none or one sample half the time and by two to seven most of the rest (200-agent
+     * day): a loop taking a step at a time mispredicted where it stopped, a quarter of the day's CPU. So
+     * the next {@link #STRIDE} places are searched in halves, three steps that need no branch, after
+     * leaping whole strides while all of one are at most the end (a tenth of the asks). The sentinels
+     * ({@code Long.MAX_VALUE} from the last sample on) end it.
      */
     private int doneAtMost(int done, int doneBefore, long end) {
         int at = Math.max(done, doneBefore);
-        at += sorted[at] <= end ? 1 : 0;
-        while (sorted[at] <= end) {
-            at++;
+        while (sorted[at + STRIDE - 1] <= end) {
+            at += STRIDE;
         }
+        at += sorted[at + 3] <= end ? 4 : 0;
+        at += sorted[at + 1] <= end ? 2 : 0;
+        at += sorted[at] <= end ? 1 : 0;
         return at;
     }
 
