@@ -163,14 +163,14 @@ final class DurationSamples {
         int doneBefore = 0;
         for (int i = agents - 1; i >= 0; i--) {
             long e = nowMillis - since[i];
-            doneBefore = doneAtMost(doneBefore, doneBefore, e);
+            doneBefore = doneAtMost(doneBefore, e);
             if (doneBefore == count) {
                 // Longer than anything seen, and so is everyone after: nothing tells us they end soon.
                 break;
             }
             for (int h = 0; h < horizons; h++) {
                 long horizonMillis = horizonsMillis[h];
-                doneWithin[h] = doneAtMost(doneWithin[h], doneBefore, e + horizonMillis);
+                doneWithin[h] = doneAtMost(doneWithin[h], e + horizonMillis);
                 if (doneBefore != lastBefore[h] || doneWithin[h] != lastWithin[h]) {
                     lastBefore[h] = doneBefore;
                     lastWithin[h] = doneWithin[h];
@@ -207,16 +207,16 @@ final class DurationSamples {
         double secondVariance = 0;
         for (int i = agents - 1; i >= 0; i--) {
             long e = nowMillis - since[i];
-            doneBefore = doneAtMost(doneBefore, doneBefore, e);
+            doneBefore = doneAtMost(doneBefore, e);
             if (doneBefore == count) {
                 break;
             }
             double still = count - doneBefore;
-            doneFirst = doneAtMost(doneFirst, doneBefore, e + firstMillis);
+            doneFirst = doneAtMost(doneFirst, e + firstMillis);
             double first = (doneFirst - doneBefore) / still;
             firstMean += first;
             firstVariance += first * (1 - first);
-            doneSecond = doneAtMost(doneSecond, doneBefore, e + secondMillis);
+            doneSecond = doneAtMost(doneSecond, e + secondMillis);
             double second = (doneSecond - doneBefore) / still;
             secondMean += second;
             secondVariance += second * (1 - second);
@@ -241,20 +241,20 @@ final class DurationSamples {
         double thirdVariance = 0;
         for (int i = agents - 1; i >= 0; i--) {
             long e = nowMillis - since[i];
-            doneBefore = doneAtMost(doneBefore, doneBefore, e);
+            doneBefore = doneAtMost(doneBefore, e);
             if (doneBefore == count) {
                 break;
             }
             double still = count - doneBefore;
-            doneFirst = doneAtMost(doneFirst, doneBefore, e + firstMillis);
+            doneFirst = doneAtMost(doneFirst, e + firstMillis);
             double first = (doneFirst - doneBefore) / still;
             firstMean += first;
             firstVariance += first * (1 - first);
-            doneSecond = doneAtMost(doneSecond, doneBefore, e + secondMillis);
+            doneSecond = doneAtMost(doneSecond, e + secondMillis);
             double second = (doneSecond - doneBefore) / still;
             secondMean += second;
             secondVariance += second * (1 - second);
-            doneThird = doneAtMost(doneThird, doneBefore, e + thirdMillis);
+            doneThird = doneAtMost(doneThird, e + thirdMillis);
             double third = (doneThird - doneBefore) / still;
             thirdMean += third;
             thirdVariance += third * (1 - third);
@@ -279,16 +279,18 @@ final class DurationSamples {
     }
 
     /**
-     * How many samples are at most {@code end}, walked on from the last agent's count {@code done}
-     * (ends only grow along the walk) and from no fewer than {@code doneBefore}. Between two agents the
-     * walk moves by none or one sample half the time and by two to seven most of the rest (200-agent
-     * day): a loop taking a step at a time mispredicted where it stopped, a quarter of the day's CPU. So
-     * the next {@link #STRIDE} places are searched in halves, three steps that need no branch, after
-     * leaping whole strides while all of one are at most the end (a tenth of the asks). The sentinels
-     * ({@code Long.MAX_VALUE} from the last sample on) end it.
+     * How many samples are at most {@code end}, walked on from {@code done}, the count at the last
+     * agent's end for the same horizon (ends only grow along the walk). Between two agents the walk moves
+     * by none or one sample half the time and by two to seven most of the rest (200-agent day): a loop
+     * taking a step at a time mispredicted where it stopped, most of the walk's time. So the next
+     * {@link #STRIDE} places are searched in halves, three steps that need no branch, after leaping whole
+     * strides while all of one are at most the end (a tenth of the asks). Started from the last count
+     * alone, not from the agent's own elapsed count when that is further (one ask in twenty), each
+     * horizon's count waits for no other. The sentinels ({@code Long.MAX_VALUE} from the last sample on)
+     * end it.
      */
-    private int doneAtMost(int done, int doneBefore, long end) {
-        int at = Math.max(done, doneBefore);
+    private int doneAtMost(int done, long end) {
+        int at = done;
         while (sorted[at + STRIDE - 1] <= end) {
             at += STRIDE;
         }
