@@ -37,6 +37,8 @@ final class DurationSamples {
     private final long[] sorted = new long[CAPACITY + STRIDE];
     private int count;
     private int next;
+    /** The busy agents' elapsed times a young campaign's walk counts on ({@link #elapsedAscending}), kept from round to round. */
+    private long[] elapsedTimes = new long[0];
     /**
      * Every duration since the campaign started, to weigh the samples against the agents still busy
      * ({@link CampaignDurations}) while those can still be many of the durations not yet seen.
@@ -142,24 +144,12 @@ final class DurationSamples {
             }
             return;
         }
-        CampaignDurations.Walk elapsed = campaign.walk();
-        CampaignDurations.Walk[] ended = new CampaignDurations.Walk[horizons];
-        // Of the agents busy at least as long as the one walked, those busy past the end of each horizon:
-        // they come fewer as the walk goes to the longest busy.
-        int[] beyond = new int[horizons];
-        int[] doneWithin = new int[horizons];
-        // Neighbours in the walk mostly fall between the same samples: their term is the last one's,
-        // the same double without dividing again (the sums are added one by one, in the same order).
-        int[] lastBefore = new int[horizons];
-        int[] lastWithin = new int[horizons];
-        double[] q = new double[horizons];
-        for (int h = 0; h < horizons; h++) {
-            ended[h] = campaign.walk();
-            beyond[h] = agents;
-            lastBefore[h] = -1;
-            lastWithin[h] = -1;
-        }
         long[] since = busy.ascending();
+        long[] elapsed = elapsedAscending(since, agents, nowMillis);
+        // For each horizon, the agents busy for less than the one walked plus the horizon: the others are
+        // those known to be busy past its end, fewer as the walk goes to the longest busy.
+        int[] shorter = new int[horizons];
+        int[] doneWithin = new int[horizons];
         int doneBefore = 0;
         for (int i = agents - 1; i >= 0; i--) {
             long e = nowMillis - since[i];
@@ -171,15 +161,12 @@ final class DurationSamples {
             for (int h = 0; h < horizons; h++) {
                 long horizonMillis = horizonsMillis[h];
                 doneWithin[h] = doneAtMost(doneWithin[h], e + horizonMillis);
-                if (doneBefore != lastBefore[h] || doneWithin[h] != lastWithin[h]) {
-                    lastBefore[h] = doneBefore;
-                    lastWithin[h] = doneWithin[h];
-                    q[h] = (double) (doneWithin[h] - doneBefore) / (count - doneBefore);
-                }
+                // Divided at every agent: keeping a neighbour's quotient gave the same double for a branch
+                // mispredicted at most agents.
+                double q = (double) (doneWithin[h] - doneBefore) / (count - doneBefore);
                 // The agents walked after this one have been busy longer: they and this one are the censored.
-                beyond[h] = walkedDown(since, beyond[h], since[i] - horizonMillis);
-                double chance = Math.min(q[h],
-                        campaign.endsWithin(elapsed, ended[h], e, horizonMillis, i + 1, beyond[h]));
+                shorter[h] = atMostOn(elapsed, shorter[h], e + horizonMillis - 1);
+                double chance = Math.min(q, campaign.endsWithin(e, horizonMillis, i + 1, agents - shorter[h]));
                 sums.mean[h] += chance;
                 sums.variance[h] += chance * (1 - chance);
             }
@@ -187,11 +174,27 @@ final class DurationSamples {
     }
 
     /**
+     * The busy agents' elapsed times, shortest first, with {@link #STRIDE} sentinels ({@code Long.MAX_VALUE})
+     * after them, so those busy past a horizon are counted as the samples are ({@link #atMostOn}): walked
+     * down the start times one at a time, mispredicting where to stop, they were half the young campaign's walk.
+     */
+    private long[] elapsedAscending(long[] since, int agents, long nowMillis) {
+        if (elapsedTimes.length < agents + STRIDE) {
+            elapsedTimes = new long[agents + STRIDE];
+        }
+        for (int j = 0; j < agents; j++) {
+            elapsedTimes[j] = nowMillis - since[agents - 1 - j];
+        }
+        Arrays.fill(elapsedTimes, agents, agents + STRIDE, Long.MAX_VALUE);
+        return elapsedTimes;
+    }
+
+    /**
      * {@link #freeingWithin} once the campaign's durations no longer need the busy agents counted (all
      * but its first hour or so): the same counts and the same sums, added in the same order, by a loop
-     * of its own for two horizons and for three, dividing at every agent instead of keeping the last
-     * quotient. The walk is a third of a 1,000-agent day; without the censored branch and the comparisons
-     * with the last counts (a branch mispredicted at most agents), it takes a quarter to two fifths less.
+     * of its own for two horizons and for three. The walk is a third of a 1,000-agent day; without the
+     * censored branch and the comparisons with the last counts (a branch mispredicted at most agents,
+     * dividing at every agent instead), it takes a quarter to two fifths less.
      * The two loops repeat each other on purpose: one loop asking at each agent whether the sooner
      * horizon is wanted gave back most of the gain at 180 agents, and a fifth of the 1,000-agent day's
      * walks ask two horizons (the ring-age one not trusted), the rest three.
@@ -290,13 +293,22 @@ final class DurationSamples {
      * end it.
      */
     private int doneAtMost(int done, long end) {
+        return atMostOn(sorted, done, end);
+    }
+
+    /**
+     * How many of the ascending {@code values} (followed by at least {@link #STRIDE} {@code
+     * Long.MAX_VALUE}s) are at most {@code end}, walked on from {@code done}, as many as are at most a
+     * smaller end asked before: {@link #doneAtMost}.
+     */
+    private static int atMostOn(long[] values, int done, long end) {
         int at = done;
-        while (sorted[at + STRIDE - 1] <= end) {
+        while (values[at + STRIDE - 1] <= end) {
             at += STRIDE;
         }
-        at += sorted[at + 3] <= end ? 4 : 0;
-        at += sorted[at + 1] <= end ? 2 : 0;
-        at += sorted[at] <= end ? 1 : 0;
+        at += values[at + 3] <= end ? 4 : 0;
+        at += values[at + 1] <= end ? 2 : 0;
+        at += values[at] <= end ? 1 : 0;
         return at;
     }
 
@@ -312,8 +324,7 @@ final class DurationSamples {
 
     /**
      * How many of the ascending {@code values} are at most {@code millis}, walked down from {@code
-     * atMost}, what a larger time asked before left: the samples for the ringing calls' ages, the busy
-     * agents' start times for those busy past a horizon.
+     * atMost}, what a larger time asked before left: the samples for the ringing calls' ages.
      */
     private static int walkedDown(long[] values, int atMost, long millis) {
         int at = atMost;
