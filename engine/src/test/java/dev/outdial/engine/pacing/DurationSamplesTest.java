@@ -103,12 +103,8 @@ class DurationSamplesTest {
                     variance[h] += chance * (1 - chance);
                 }
             }
-            assertThat(Arrays.copyOf(sums.mean, horizons.length))
-                    .as("round %d: %d agents, horizons %s", round, agents, Arrays.toString(horizons))
-                    .containsExactly(mean);
-            assertThat(Arrays.copyOf(sums.variance, horizons.length))
-                    .as("round %d: %d agents, horizons %s", round, agents, Arrays.toString(horizons))
-                    .containsExactly(variance);
+            assertSumsExactly(sums, mean, variance, "round %d: %d agents, horizons %s".formatted(round, agents,
+                    Arrays.toString(horizons)));
         }
     }
 
@@ -197,14 +193,16 @@ class DurationSamplesTest {
                     variance[h] += chance * (1 - chance);
                 }
             }
-            assertThat(Arrays.copyOf(sums.mean, horizons.length))
-                    .as("round %d: %d agents, horizons %s", round, agents, Arrays.toString(horizons))
-                    .containsExactly(mean);
-            assertThat(Arrays.copyOf(sums.variance, horizons.length))
-                    .as("round %d: %d agents, horizons %s", round, agents, Arrays.toString(horizons))
-                    .containsExactly(variance);
+            assertSumsExactly(sums, mean, variance, "round %d: %d agents, horizons %s".formatted(round, agents,
+                    Arrays.toString(horizons)));
         }
         assertThat(walked).as("rounds walked while the campaign was young").isGreaterThan(50);
+    }
+
+    /** The walk's sums, for as many horizons as {@code mean} has, are these to the last bit. */
+    private static void assertSumsExactly(DurationSamples.Sums sums, double[] mean, double[] variance, String round) {
+        assertThat(Arrays.copyOf(sums.mean, mean.length)).as(round).containsExactly(mean);
+        assertThat(Arrays.copyOf(sums.variance, variance.length)).as(round).containsExactly(variance);
     }
 
     /** The whole second a duration is counted in by the campaign, at most four hours. */
