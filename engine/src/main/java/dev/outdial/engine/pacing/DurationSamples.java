@@ -27,13 +27,18 @@ final class DurationSamples {
     private static final int CENSORED_WHILE = 20;
 
     private final long[] ring = new long[CAPACITY];
+    /** How far {@link #doneAtMost} looks ahead of where it starts, reading every place of it unasked. */
+    private static final int STRIDE = 8;
     /**
      * The same samples kept sorted as they come and go: asked at every pacing round, sorting each time
-     * cost seconds a day. {@code sorted[count]} is {@link Long#MAX_VALUE}, so a walk stops there unasked.
+     * cost seconds a day. Every place from {@code sorted[count]} on is {@link Long#MAX_VALUE}, so a walk
+     * stops there unasked, also one looking {@link #STRIDE} places ahead of the last sample.
      */
-    private final long[] sorted = new long[CAPACITY + 1];
+    private final long[] sorted = new long[CAPACITY + STRIDE];
     private int count;
     private int next;
+    /** The busy agents' elapsed times a young campaign's walk counts on ({@link #elapsedAscending}), kept from round to round. */
+    private long[] elapsedTimes = new long[0];
     /**
      * Every duration since the campaign started, to weigh the samples against the agents still busy
      * ({@link CampaignDurations}) while those can still be many of the durations not yet seen.
@@ -46,7 +51,7 @@ final class DurationSamples {
     private Halves halves;
 
     DurationSamples() {
-        sorted[0] = Long.MAX_VALUE;
+        Arrays.fill(sorted, Long.MAX_VALUE);
     }
 
     void add(Duration sample) {
@@ -139,44 +144,29 @@ final class DurationSamples {
             }
             return;
         }
-        CampaignDurations.Walk elapsed = campaign.walk();
-        CampaignDurations.Walk[] ended = new CampaignDurations.Walk[horizons];
-        // Of the agents busy at least as long as the one walked, those busy past the end of each horizon:
-        // they come fewer as the walk goes to the longest busy.
-        int[] beyond = new int[horizons];
-        int[] doneWithin = new int[horizons];
-        // Neighbours in the walk mostly fall between the same samples: their term is the last one's,
-        // the same double without dividing again (the sums are added one by one, in the same order).
-        int[] lastBefore = new int[horizons];
-        int[] lastWithin = new int[horizons];
-        double[] q = new double[horizons];
-        for (int h = 0; h < horizons; h++) {
-            ended[h] = campaign.walk();
-            beyond[h] = agents;
-            lastBefore[h] = -1;
-            lastWithin[h] = -1;
-        }
         long[] since = busy.ascending();
+        long[] elapsed = elapsedAscending(since, agents, nowMillis);
+        // For each horizon, the agents busy for less than the one walked plus the horizon: the others are
+        // those known to be busy past its end, fewer as the walk goes to the longest busy.
+        int[] shorter = new int[horizons];
+        int[] doneWithin = new int[horizons];
         int doneBefore = 0;
         for (int i = agents - 1; i >= 0; i--) {
             long e = nowMillis - since[i];
-            doneBefore = doneAtMost(doneBefore, doneBefore, e);
+            doneBefore = doneAtMost(doneBefore, e);
             if (doneBefore == count) {
                 // Longer than anything seen, and so is everyone after: nothing tells us they end soon.
                 break;
             }
             for (int h = 0; h < horizons; h++) {
                 long horizonMillis = horizonsMillis[h];
-                doneWithin[h] = doneAtMost(doneWithin[h], doneBefore, e + horizonMillis);
-                if (doneBefore != lastBefore[h] || doneWithin[h] != lastWithin[h]) {
-                    lastBefore[h] = doneBefore;
-                    lastWithin[h] = doneWithin[h];
-                    q[h] = (double) (doneWithin[h] - doneBefore) / (count - doneBefore);
-                }
+                doneWithin[h] = doneAtMost(doneWithin[h], e + horizonMillis);
+                // Divided at every agent: keeping a neighbour's quotient gave the same double for a branch
+                // mispredicted at most agents.
+                double q = (double) (doneWithin[h] - doneBefore) / (count - doneBefore);
                 // The agents walked after this one have been busy longer: they and this one are the censored.
-                beyond[h] = walkedDown(since, beyond[h], since[i] - horizonMillis);
-                double chance = Math.min(q[h],
-                        campaign.endsWithin(elapsed, ended[h], e, horizonMillis, i + 1, beyond[h]));
+                shorter[h] = atMostOn(elapsed, shorter[h], e + horizonMillis - 1);
+                double chance = Math.min(q, campaign.endsWithin(e, horizonMillis, i + 1, agents - shorter[h]));
                 sums.mean[h] += chance;
                 sums.variance[h] += chance * (1 - chance);
             }
@@ -184,11 +174,27 @@ final class DurationSamples {
     }
 
     /**
+     * The busy agents' elapsed times, shortest first, with {@link #STRIDE} sentinels ({@code Long.MAX_VALUE})
+     * after them, so those busy past a horizon are counted as the samples are ({@link #atMostOn}): walked
+     * down the start times one at a time, mispredicting where to stop, they were half the young campaign's walk.
+     */
+    private long[] elapsedAscending(long[] since, int agents, long nowMillis) {
+        if (elapsedTimes.length < agents + STRIDE) {
+            elapsedTimes = new long[agents + STRIDE];
+        }
+        for (int j = 0; j < agents; j++) {
+            elapsedTimes[j] = nowMillis - since[agents - 1 - j];
+        }
+        Arrays.fill(elapsedTimes, agents, agents + STRIDE, Long.MAX_VALUE);
+        return elapsedTimes;
+    }
+
+    /**
      * {@link #freeingWithin} once the campaign's durations no longer need the busy agents counted (all
      * but its first hour or so): the same counts and the same sums, added in the same order, by a loop
-     * of its own for two horizons and for three, dividing at every agent instead of keeping the last
-     * quotient. The walk is a third of a 1,000-agent day; without the censored branch and the comparisons
-     * with the last counts (a branch mispredicted at most agents), it takes a quarter to two fifths less.
+     * of its own for two horizons and for three. The walk is a third of a 1,000-agent day; without the
+     * censored branch and the comparisons with the last counts (a branch mispredicted at most agents,
+     * dividing at every agent instead), it takes a quarter to two fifths less.
      * The two loops repeat each other on purpose: one loop asking at each agent whether the sooner
      * horizon is wanted gave back most of the gain at 180 agents, and a fifth of the 1,000-agent day's
      * walks ask two horizons (the ring-age one not trusted), the rest three.
@@ -204,16 +210,16 @@ final class DurationSamples {
         double secondVariance = 0;
         for (int i = agents - 1; i >= 0; i--) {
             long e = nowMillis - since[i];
-            doneBefore = doneAtMost(doneBefore, doneBefore, e);
+            doneBefore = doneAtMost(doneBefore, e);
             if (doneBefore == count) {
                 break;
             }
             double still = count - doneBefore;
-            doneFirst = doneAtMost(doneFirst, doneBefore, e + firstMillis);
+            doneFirst = doneAtMost(doneFirst, e + firstMillis);
             double first = (doneFirst - doneBefore) / still;
             firstMean += first;
             firstVariance += first * (1 - first);
-            doneSecond = doneAtMost(doneSecond, doneBefore, e + secondMillis);
+            doneSecond = doneAtMost(doneSecond, e + secondMillis);
             double second = (doneSecond - doneBefore) / still;
             secondMean += second;
             secondVariance += second * (1 - second);
@@ -238,20 +244,20 @@ final class DurationSamples {
         double thirdVariance = 0;
         for (int i = agents - 1; i >= 0; i--) {
             long e = nowMillis - since[i];
-            doneBefore = doneAtMost(doneBefore, doneBefore, e);
+            doneBefore = doneAtMost(doneBefore, e);
             if (doneBefore == count) {
                 break;
             }
             double still = count - doneBefore;
-            doneFirst = doneAtMost(doneFirst, doneBefore, e + firstMillis);
+            doneFirst = doneAtMost(doneFirst, e + firstMillis);
             double first = (doneFirst - doneBefore) / still;
             firstMean += first;
             firstVariance += first * (1 - first);
-            doneSecond = doneAtMost(doneSecond, doneBefore, e + secondMillis);
+            doneSecond = doneAtMost(doneSecond, e + secondMillis);
             double second = (doneSecond - doneBefore) / still;
             secondMean += second;
             secondVariance += second * (1 - second);
-            doneThird = doneAtMost(doneThird, doneBefore, e + thirdMillis);
+            doneThird = doneAtMost(doneThird, e + thirdMillis);
             double third = (doneThird - doneBefore) / still;
             thirdMean += third;
             thirdVariance += third * (1 - third);
@@ -276,17 +282,33 @@ final class DurationSamples {
     }
 
     /**
-     * How many samples are at most {@code end}, walked on from the last agent's count {@code done}
-     * (ends only grow along the walk) and from no fewer than {@code doneBefore}. Between two agents the
-     * walk mostly moves by none or one sample: that step is taken without a branch to mispredict, the
-     * loop after it rarely runs. The sentinel ({@code Long.MAX_VALUE} past the last sample) ends it.
+     * How many samples are at most {@code end}, walked on from {@code done}, the count at the last
+     * agent's end for the same horizon (ends only grow along the walk). Between two agents the walk moves
+     * by none or one sample half the time and by two to seven most of the rest (200-agent day): a loop
+     * taking a step at a time mispredicted where it stopped, most of the walk's time. So the next
+     * {@link #STRIDE} places are searched in halves, three steps that need no branch, after leaping whole
+     * strides while all of one are at most the end (a tenth of the asks). Started from the last count
+     * alone, not from the agent's own elapsed count when that is further (one ask in twenty), each
+     * horizon's count waits for no other. The sentinels ({@code Long.MAX_VALUE} from the last sample on)
+     * end it.
      */
-    private int doneAtMost(int done, int doneBefore, long end) {
-        int at = Math.max(done, doneBefore);
-        at += sorted[at] <= end ? 1 : 0;
-        while (sorted[at] <= end) {
-            at++;
+    private int doneAtMost(int done, long end) {
+        return atMostOn(sorted, done, end);
+    }
+
+    /**
+     * How many of the ascending {@code values} (followed by at least {@link #STRIDE} {@code
+     * Long.MAX_VALUE}s) are at most {@code end}, walked on from {@code done}, as many as are at most a
+     * smaller end asked before: {@link #doneAtMost}.
+     */
+    private static int atMostOn(long[] values, int done, long end) {
+        int at = done;
+        while (values[at + STRIDE - 1] <= end) {
+            at += STRIDE;
         }
+        at += values[at + 3] <= end ? 4 : 0;
+        at += values[at + 1] <= end ? 2 : 0;
+        at += values[at] <= end ? 1 : 0;
         return at;
     }
 
@@ -302,8 +324,7 @@ final class DurationSamples {
 
     /**
      * How many of the ascending {@code values} are at most {@code millis}, walked down from {@code
-     * atMost}, what a larger time asked before left: the samples for the ringing calls' ages, the busy
-     * agents' start times for those busy past a horizon.
+     * atMost}, what a larger time asked before left: the samples for the ringing calls' ages.
      */
     private static int walkedDown(long[] values, int atMost, long millis) {
         int at = atMost;

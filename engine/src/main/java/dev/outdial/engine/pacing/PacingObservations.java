@@ -80,8 +80,6 @@ final class PacingObservations {
     /** Where the talking and the wrapping-up agents' chances of freeing are summed, round after round. */
     private final DurationSamples.Sums fromCalls = new DurationSamples.Sums();
     private final DurationSamples.Sums fromWrapUps = new DurationSamples.Sums();
-    /** The horizons asked of a round, in milliseconds, kept from round to round. */
-    private final long[] horizonsMillis = new long[DurationSamples.MOST_HORIZONS];
     private AgentSlot[] availableSlots = new AgentSlot[0];
     /**
      * When the work of each of those busy agents began, by kind, kept sorted as their work changes:
@@ -179,12 +177,14 @@ final class PacingObservations {
     }
 
     /**
-     * How many busy agents (of {@code available}) will be free within each of the {@code horizons} (at
-     * most {@link DurationSamples#MOST_HORIZONS}), in the order asked: the mean and variance of a sum of
-     * independent Bernoulli trials, one per agent, each with the probability the observed durations give
-     * for the time the agent has already spent. All horizons are counted in one walk over the busy agents.
+     * How many busy agents (of {@code available}) will be free within each of the first {@code asked} of
+     * {@code horizonsMillis} (at most {@link DurationSamples#MOST_HORIZONS}), read after it with {@link
+     * #freeing(int)} in the order asked: the mean and variance of a sum of independent Bernoulli trials, one
+     * per agent, each with the probability the observed durations give for the time the agent has already
+     * spent. All horizons are counted in one walk over the busy agents, into sums kept from round to round
+     * (a round made lists of the horizons and of the freeings, and their objects, for a few numbers).
      */
-    List<Freeing> freeingWithin(List<AgentId> available, Instant now, List<Duration> horizons) {
+    void freeingWithin(List<AgentId> available, Instant now, long[] horizonsMillis, int asked) {
         long nowMillis = now.toEpochMilli();
         // Two durations per agent before trusting them: the first completions of a day are its
         // shortest calls, and a team of 200 sees 60 of them in its first minute.
@@ -192,18 +192,13 @@ final class PacingObservations {
         if (available != slotsFor) {
             countOnly(available);
         }
-        int asked = horizons.size();
-        for (int h = 0; h < asked; h++) {
-            horizonsMillis[h] = horizons.get(h).toMillis();
-        }
         service.freeingWithin(talkingSince, nowMillis, horizonsMillis, asked, enough, fromCalls);
         afterCall.freeingWithin(wrappingUpSince, nowMillis, horizonsMillis, asked, enough, fromWrapUps);
-        Freeing[] freeings = new Freeing[asked];
-        for (int h = 0; h < asked; h++) {
-            freeings[h] = new Freeing(fromCalls.mean[h] + fromWrapUps.mean[h],
-                    fromCalls.variance[h] + fromWrapUps.variance[h]);
-        }
-        return List.of(freeings);
+    }
+
+    /** The agents free within the {@code h}th horizon the last {@link #freeingWithin} asked. */
+    Freeing freeing(int h) {
+        return new Freeing(fromCalls.mean[h] + fromWrapUps.mean[h], fromCalls.variance[h] + fromWrapUps.variance[h]);
     }
 
     record Freeing(double mean, double variance) {

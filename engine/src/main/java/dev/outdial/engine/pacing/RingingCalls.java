@@ -4,9 +4,7 @@ import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallRecord;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The pool dials still ringing, by when they were placed, and how likely each is still to be
@@ -35,7 +33,7 @@ final class RingingCalls {
     private static final long FORGOTTEN_AFTER_MILLIS = Duration.ofMinutes(3).toMillis();
 
     /** Dial times in milliseconds, with how many dials were placed at each. */
-    private final TreeMap<Long, Integer> dialedAt = new TreeMap<>();
+    private final DialTimes dialedAt = new DialTimes();
     private int size;
     private final DurationSamples personAnswers = new DurationSamples();
     private final DurationSamples otherOutcomes = new DurationSamples();
@@ -43,7 +41,7 @@ final class RingingCalls {
     /** The strategy asked for {@code count} pool dials at {@code now}. */
     void dialed(Instant now, int count) {
         if (count > 0) {
-            dialedAt.merge(now.toEpochMilli(), count, Integer::sum);
+            dialedAt.add(now.toEpochMilli(), count);
             size += count;
         }
     }
@@ -77,9 +75,7 @@ final class RingingCalls {
      */
     PendingAnswers pending(Instant now, int ringing, int waiting, double answerRate, double trust, Duration ringTime) {
         long nowMillis = now.toEpochMilli();
-        while (!dialedAt.isEmpty() && dialedAt.firstKey() < nowMillis - FORGOTTEN_AFTER_MILLIS) {
-            size -= dialedAt.pollFirstEntry().getValue();
-        }
+        size -= dialedAt.removeBefore(nowMillis - FORGOTTEN_AFTER_MILLIS);
         // Dials the view counts but this does not hold (placed by another path) count at the answer rate.
         int unknown = Math.max(0, ringing + waiting - size);
         double mean = unknown * answerRate;
@@ -92,8 +88,8 @@ final class RingingCalls {
         // Oldest dial first, so the ages come longest first: each kind's samples are walked down once a round.
         int personAtMost = personAnswers.size();
         int otherAtMost = otherOutcomes.size();
-        for (Map.Entry<Long, Integer> entry : dialedAt.entrySet()) {
-            int count = entry.getValue();
+        for (int dial = 0; dial < dialedAt.size(); dial++) {
+            int count = dialedAt.count(dial);
             int skipped = Math.min(toSkip, count);
             toSkip -= skipped;
             count -= skipped;
@@ -102,7 +98,7 @@ final class RingingCalls {
             }
             double p = answerRate;
             if (known) {
-                long rung = nowMillis - entry.getKey();
+                long rung = nowMillis - dialedAt.time(dial);
                 personAtMost = personAnswers.atMostWalkingDown(personAtMost, rung);
                 otherAtMost = otherOutcomes.atMostWalkingDown(otherAtMost, rung);
                 double given = answeredGivenRinging(personAnswers.shareLongerThan(personAtMost),
@@ -113,7 +109,7 @@ final class RingingCalls {
             }
             mean += count * p;
             variance += count * p * (1 - p);
-            remaining += count * p * Math.max(0, ringTime.toMillis() - (nowMillis - entry.getKey()));
+            remaining += count * p * Math.max(0, ringTime.toMillis() - (nowMillis - dialedAt.time(dial)));
         }
         return new PendingAnswers(mean, variance, Duration.ofMillis(mean <= 0 ? 0 : Math.round(remaining / mean)),
                 known ? trust : 0);
@@ -137,21 +133,9 @@ final class RingingCalls {
 
     /** Takes one dial placed at {@code millis}, or the nearest one held, off the ringing calls. */
     private void forget(long millis) {
-        Long at = dialedAt.containsKey(millis) ? Long.valueOf(millis) : nearest(millis);
-        if (at == null) {
-            return;
+        if (dialedAt.removeOneNearest(millis)) {
+            size--;
         }
-        size--;
-        dialedAt.computeIfPresent(at, (ignored, count) -> count == 1 ? null : count - 1);
-    }
-
-    private Long nearest(long millis) {
-        Long below = dialedAt.floorKey(millis);
-        Long above = dialedAt.ceilingKey(millis);
-        if (below == null || above == null) {
-            return below == null ? above : below;
-        }
-        return millis - below <= above - millis ? below : above;
     }
 
     /**

@@ -103,12 +103,8 @@ class DurationSamplesTest {
                     variance[h] += chance * (1 - chance);
                 }
             }
-            assertThat(Arrays.copyOf(sums.mean, horizons.length))
-                    .as("round %d: %d agents, horizons %s", round, agents, Arrays.toString(horizons))
-                    .containsExactly(mean);
-            assertThat(Arrays.copyOf(sums.variance, horizons.length))
-                    .as("round %d: %d agents, horizons %s", round, agents, Arrays.toString(horizons))
-                    .containsExactly(variance);
+            assertSumsExactly(sums, mean, variance, "round %d: %d agents, horizons %s".formatted(round, agents,
+                    Arrays.toString(horizons)));
         }
     }
 
@@ -148,6 +144,70 @@ class DurationSamplesTest {
         }
         assertThat(censoredRounds).as("rounds walked while the campaign was young").isGreaterThan(50);
         assertThat(uncensoredRounds).as("rounds walked past its first hour").isGreaterThan(50);
+    }
+
+    @Test
+    void aYoungCampaignsWalkAddsWhatEachAgentCountedPlainlyGivesToTheLastBit() {
+        // Until it has seen 20 durations per busy agent the campaign also counts every duration since its
+        // start and the agents still busy (CampaignDurations): the walk's counts, taken on from the last
+        // agent's and the last round's, must give each agent's chance as plain counts of it do, durations
+        // coming between the rounds.
+        Random random = new Random(17);
+        DurationSamples samples = new DurationSamples();
+        List<Long> all = new ArrayList<>();
+        DurationSamples.Sums sums = new DurationSamples.Sums();
+        int walked = 0;
+        for (int round = 0; round < 200; round++) {
+            for (int i = random.nextInt(40); i > 0; i--) {
+                long millis = random.nextInt(5) == 0 ? 1000 * random.nextInt(200)
+                        : (long) (90_000 * Math.exp(0.7 * random.nextGaussian()));
+                samples.add(Duration.ofMillis(millis));
+                all.add(millis);
+            }
+            int agents = 1 + random.nextInt(300);
+            long now = 50_000_000 + round * 100L;
+            BusySince busy = busyAgents(random, agents, now);
+            long[] horizons = horizons(random);
+            if (all.size() >= 20 * agents || samples.size() < Math.max(DurationSamples.ENOUGH, 2 * agents)) {
+                continue;
+            }
+            walked++;
+
+            samples.freeingWithin(busy, now, horizons, horizons.length, 2 * agents, sums);
+
+            double[] mean = new double[horizons.length];
+            double[] variance = new double[horizons.length];
+            long[] since = busy.ascending();
+            for (int i = agents - 1; i >= 0; i--) {
+                long e = now - since[i];
+                for (int h = 0; h < horizons.length; h++) {
+                    long horizon = horizons[h];
+                    long doneBefore = all.stream().filter(millis -> second(millis) <= second(e)).count();
+                    long ended = all.stream().filter(millis -> second(millis) <= second(e + horizon)).count();
+                    long sinceAgent = since[i];
+                    long beyond = Arrays.stream(since, 0, agents).filter(start -> start <= sinceAgent - horizon).count();
+                    double atRisk = all.size() - doneBefore + beyond + 0.5 * (i + 1 - beyond);
+                    double campaign = atRisk <= 0 ? 0 : (ended - doneBefore) / atRisk;
+                    double chance = Math.min(samples.endsWithin(e, horizon, 2 * agents), campaign);
+                    mean[h] += chance;
+                    variance[h] += chance * (1 - chance);
+                }
+            }
+            assertSumsExactly(sums, mean, variance, "round %d: %d agents, horizons %s".formatted(round, agents,
+                    Arrays.toString(horizons)));
+        }
+        assertThat(walked).as("rounds walked while the campaign was young").isGreaterThan(50);
+    }
+
+    /** The walk's sums, for as many horizons as {@code mean} has, are these to the last bit. */
+    private static void assertSumsExactly(DurationSamples.Sums sums, double[] mean, double[] variance, String round) {
+        assertThat(Arrays.copyOf(sums.mean, mean.length)).as(round).containsExactly(mean);
+        assertThat(Arrays.copyOf(sums.variance, variance.length)).as(round).containsExactly(variance);
+    }
+
+    /** The whole second a duration is counted in by the campaign, at most four hours. */
+    private static long second(long millis) {
+        return Math.clamp(millis / 1000, 0, 4 * 3600);
     }
 
     /** {@code agents} busy since times up to 400 s before {@code now}, one in ten on a whole second. */
