@@ -55,7 +55,7 @@ class GoldenDaysTest {
     }
 
     private static final List<String> GOLDEN = List.of(
-            "golden-dropping predictive seed=3 dials=3451 answered=758 connected=757 abandoned=1 abandonRate=0.0013192612137203166 maxHour=0.004329004329004329 maxCountedHour=0.004329004329004329 occupancy=0.8135024074074074 talk=43.70257888888889 connectsPerHour=25.233333333333334 meanWait=0.11428627968337732 p95Wait=0.0 violations=0",
+            "golden-dropping predictive seed=3 dials=3438 answered=757 connected=757 abandoned=0 abandonRate=0.0 maxHour=0.0 maxCountedHour=0.0 occupancy=0.8105612222222223 talk=43.53138388888889 connectsPerHour=25.233333333333334 meanWait=0.04491413474240423 p95Wait=0.0 violations=0",
             "golden-dropping progressive seed=3 dials=2291 answered=533 connected=533 abandoned=0 abandonRate=0.0 maxHour=0.0 maxCountedHour=0.0 occupancy=0.5821832685185185 talk=31.289515555555557 connectsPerHour=17.766666666666666 meanWait=0.0 p95Wait=0.0 violations=0",
             "golden-dropping adaptive-baseline seed=3 dials=2745 answered=632 connected=610 abandoned=22 abandonRate=0.03481012658227848 maxHour=0.044585987261146494 maxCountedHour=0.044585987261146494 occupancy=0.6594438796296296 talk=35.42832277777778 connectsPerHour=20.333333333333332 meanWait=0.6395917721518987 p95Wait=4.522 violations=0",
             "golden-scarce predictive seed=5 dials=1334 answered=688 connected=684 abandoned=4 abandonRate=0.005813953488372093 maxHour=0.006837606837606838 maxCountedHour=0.006837606837606838 occupancy=0.515212199074074 talk=28.526650694444445 connectsPerHour=28.5 meanWait=0.09712936046511628 p95Wait=0.0 violations=0",
