@@ -295,7 +295,16 @@ final class AbandonBudget {
      * @param wholeAbandons the abandons the day and the hour can still take and keep the limit
      * @param chance        the most a pacing round may risk that the lines in flight bring more
      */
-    record BurstRoom(int wholeAbandons, double chance) {
+    record BurstRoom(int wholeAbandons, double chance, double answerRate) {
+
+        BurstRoom(int wholeAbandons, double chance) {
+            this(wholeAbandons, chance, 0);
+        }
+
+        /** The same room, its tail counted at an answer rate of at least {@code rate}. */
+        BurstRoom atRate(double rate) {
+            return new BurstRoom(wholeAbandons, chance, rate);
+        }
     }
 
     /**

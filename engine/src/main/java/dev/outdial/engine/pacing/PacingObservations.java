@@ -295,6 +295,14 @@ final class PacingObservations {
     }
 
     /**
+     * How many dials the decaying answer rate rests on, the prior's included, as {@link #answerRate} last
+     * decayed them: a rate read from twenty dials may be half the truth or twice it.
+     */
+    double answerRateDials() {
+        return decayedDials + priorWeight;
+    }
+
+    /**
      * How steady the answer rate is, from 0 (too little seen yet, or the recent rate has moved away
      * from the longer-run one by more than its own noise explains: a drift) to 1 (enough answers, and
      * the last minutes answer as the last hour did).

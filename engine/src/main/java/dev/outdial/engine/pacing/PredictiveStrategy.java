@@ -123,7 +123,8 @@ public final class PredictiveStrategy implements DialStrategy {
         PacingObservations.Freeing freeingSoon = freeings.soon();
         OverflowModel.Dials dials = OverflowModel.callsToDial(ringing, pending, view.waitingCustomers(), answerRate,
                 view.freeAgents().size(), freeingSoon, freeing, target, budget.overflowLeft(view.now()),
-                budget.burstRoom(view.now(), horizon), view.freeLines());
+                budget.burstRoom(view.now(), horizon).atRate(OverflowModel.boundedRate(answerRate,
+                        observations.answerRateDials())), view.freeLines());
         budget.heldByPromise(dials.heldByPromise());
         List<Dispatch> placed = view.poolDials(dials.calls());
         ringingCalls.dialed(view.now(), placed.size());

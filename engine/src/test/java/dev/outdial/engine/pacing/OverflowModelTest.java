@@ -44,6 +44,32 @@ class OverflowModelTest {
         assertThat(burstWith(held.calls() + 1)).as("the most calls that fit").isGreaterThan(0.0005);
     }
 
+    @Test
+    void aRateReadFromAFewDialsIsBoundedFarAboveAndOneReadFromThousandsNearIt() {
+        // Wilson's upper end at 1.5 standard deviations, worked by hand: one answer in 18 dials
+        // (0.056) may be 0.196; 400 in 1,000 (0.4) may be 0.423.
+        assertThat(OverflowModel.boundedRate(1.0 / 18, 18)).isCloseTo(0.1959, within(1e-3));
+        assertThat(OverflowModel.boundedRate(0.4, 1000)).isCloseTo(0.4234, within(1e-3));
+        assertThat(OverflowModel.boundedRate(0, 0)).as("nothing read: anyone may answer").isEqualTo(1);
+    }
+
+    @Test
+    void theBurstIsCountedAtTheMostTheRateMayBe() {
+        // 4 lines may ring for 2 free agents with one abandon left at 5.6 % answered (all four answer: 1e-5), not at
+        // the 19.6 % that one answer in 18 dials may be (1.5e-3).
+        RingingCalls.PendingAnswers oneRinging = new RingingCalls.PendingAnswers(0.056, 0.056 * 0.944, Duration.ZERO, 0);
+        AbandonBudget.BurstRoom oneLeft = new AbandonBudget.BurstRoom(1, 1e-5);
+
+        OverflowModel.Dials asRead = OverflowModel.callsToDial(1, oneRinging, 0, 0.056, 2, NONE, NONE, 0.05, 10,
+                oneLeft, 3);
+        OverflowModel.Dials bounded = OverflowModel.callsToDial(1, oneRinging, 0, 0.056, 2, NONE, NONE, 0.05, 10,
+                oneLeft.atRate(OverflowModel.boundedRate(1.0 / 18, 18)), 3);
+
+        assertThat(asRead.calls()).isEqualTo(3);
+        assertThat(bounded.calls()).isLessThan(asRead.calls());
+        assertThat(bounded.heldByPromise()).isTrue();
+    }
+
     private static double burstWith(int calls) {
         return OverflowModel.chanceOfMore(1 + 4, 0.5 + calls * 0.1, 0.45 + calls * 0.09, 0, 0);
     }

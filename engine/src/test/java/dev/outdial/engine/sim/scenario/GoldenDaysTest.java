@@ -55,9 +55,9 @@ class GoldenDaysTest {
     }
 
     private static final List<String> GOLDEN = List.of(
-            "golden-dropping predictive seed=3 dials=3503 answered=768 connected=766 abandoned=2 abandonRate=0.0026041666666666665 maxHour=0.0037735849056603774 maxCountedHour=0.0037735849056603774 occupancy=0.8252421111111111 talk=44.34862611111111 connectsPerHour=25.533333333333335 meanWait=0.050240885416666665 p95Wait=0.0 violations=0",
+            "golden-dropping predictive seed=3 dials=3438 answered=757 connected=757 abandoned=0 abandonRate=0.0 maxHour=0.0 maxCountedHour=0.0 occupancy=0.8105612222222223 talk=43.53138388888889 connectsPerHour=25.233333333333334 meanWait=0.04491413474240423 p95Wait=0.0 violations=0",
             "golden-dropping progressive seed=3 dials=2291 answered=533 connected=533 abandoned=0 abandonRate=0.0 maxHour=0.0 maxCountedHour=0.0 occupancy=0.5821832685185185 talk=31.289515555555557 connectsPerHour=17.766666666666666 meanWait=0.0 p95Wait=0.0 violations=0",
             "golden-dropping adaptive-baseline seed=3 dials=2745 answered=632 connected=610 abandoned=22 abandonRate=0.03481012658227848 maxHour=0.044585987261146494 maxCountedHour=0.044585987261146494 occupancy=0.6594438796296296 talk=35.42832277777778 connectsPerHour=20.333333333333332 meanWait=0.6395917721518987 p95Wait=4.522 violations=0",
-            "golden-scarce predictive seed=5 dials=1336 answered=687 connected=681 abandoned=6 abandonRate=0.008733624454148471 maxHour=0.010186757215619695 maxCountedHour=0.010186757215619695 occupancy=0.5141291087962964 talk=28.474075 connectsPerHour=28.375 meanWait=0.09173944687045124 p95Wait=0.0 violations=0",
+            "golden-scarce predictive seed=5 dials=1334 answered=688 connected=684 abandoned=4 abandonRate=0.005813953488372093 maxHour=0.006837606837606838 maxCountedHour=0.006837606837606838 occupancy=0.515212199074074 talk=28.526650694444445 connectsPerHour=28.5 meanWait=0.09712936046511628 p95Wait=0.0 violations=0",
             "golden-scarce fixed:2.5 seed=5 dials=1378 answered=703 connected=639 abandoned=64 abandonRate=0.09103840682788052 maxHour=0.10015649452269171 maxCountedHour=0.10015649452269171 occupancy=0.4896378009259259 talk=27.170504166666664 connectsPerHour=26.625 meanWait=0.5120554765291607 p95Wait=5.0 violations=0");
 }
