@@ -32,8 +32,10 @@ public record HotlinePool(HotlineRotation rotation, List<Long> hotlineIds, Long 
     public List<String> numbers(List<Hotline> ofBusiness) {
         List<Hotline> pool = switch (rotation == null ? HotlineRotation.SINGLE : rotation) {
             case SINGLE -> {
-                Map<Long, Hotline> byId = ofBusiness.stream().collect(Collectors.toMap(Hotline::id, Function.identity()));
-                yield hotlineIds.stream().map(id -> Optional.ofNullable(byId.get(id))).flatMap(Optional::stream).toList();
+                Map<Long, Hotline> byId = ofBusiness.stream()
+                        .collect(Collectors.toMap(Hotline::id, Function.identity()));
+                yield hotlineIds.stream().map(id -> Optional.ofNullable(byId.get(id))).flatMap(Optional::stream)
+                        .toList();
             }
             case RANDOM_GROUP -> ofBusiness.stream()
                     .filter(hotline -> Objects.equals(hotline.groupId(), hotlineGroupId)).toList();

@@ -85,7 +85,10 @@ final class DialTimes {
         return found >= 0 ? found : -found - 1;
     }
 
-    /** Room for one more time after {@link #end}: the times moved to the front, or the arrays grown; how far they moved back. */
+    /**
+     * Room for one more time after {@link #end}: the times moved to the front, or the arrays grown;
+     * how far they moved back.
+     */
     private int makeRoom() {
         if (end < times.length) {
             return 0;

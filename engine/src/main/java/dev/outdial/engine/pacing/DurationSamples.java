@@ -37,7 +37,10 @@ final class DurationSamples {
     private final long[] sorted = new long[CAPACITY + STRIDE];
     private int count;
     private int next;
-    /** The busy agents' elapsed times a young campaign's walk counts on ({@link #elapsedAscending}), kept from round to round. */
+    /**
+     * The busy agents' elapsed times a young campaign's walk counts on ({@link #elapsedAscending}),
+     * kept from round to round.
+     */
     private long[] elapsedTimes = new long[0];
     /**
      * Every duration since the campaign started, to weigh the samples against the agents still busy

@@ -47,8 +47,8 @@ final class OverflowModel {
     /**
      * How many standard deviations above the answer rate read the burst's tail counts it ({@link #boundedRate}).
      * At one, generator seed 4's fuzzed days had 7 over the limit by its 99th scenario of 150, four of them
-     * new (rises of the answer rate whose luck moved; main: 7 in all); at 1.5, 3 in all, none new. The cost is occupancy where the tail
-     * binds often (the first answers of every clock hour): 0.849 → 0.841 on a 25-agent day at one answer in
+     * new (rises of the answer rate whose luck moved; main: 7 in all); at 1.5, 3 in all, none new. The
+     * cost is occupancy where the tail binds often (the first answers of every clock hour): 0.849 → 0.841 on a 25-agent day at one answer in
      * three after 10 s, and 0.5-1.2 points on issue 15's suite's 8-agent day and its 40 → 10 % drop.
      */
     private static final double RATE_BOUND_DEVIATIONS = 1.5;

@@ -189,7 +189,8 @@ class AutocallCampaignSimulationTest {
         List<CallRecord> calls = sim.calls.calls();
         assertThat(calls).filteredOn(call -> call.dialingAt().isBefore(renumbered))
                 .isNotEmpty().allSatisfy(call -> assertThat(call.hotline()).isIn(GOOD_HOTLINE, BROKEN_HOTLINE));
-        assertThat(calls).filteredOn(call -> !call.dialingAt().isBefore(renumbered) && call.dialingAt().isBefore(noneLeft))
+        assertThat(calls)
+                .filteredOn(call -> !call.dialingAt().isBefore(renumbered) && call.dialingAt().isBefore(noneLeft))
                 .isNotEmpty().allSatisfy(call -> assertThat(call.hotline()).isEqualTo(newNumber));
         assertThat(calls).as("nothing dialed while no hotline is enabled")
                 .filteredOn(call -> !call.dialingAt().isBefore(noneLeft) && call.dialingAt().isBefore(enabledAgain))

@@ -71,8 +71,11 @@ public class BlockedNumberRepository {
     /** The lists that hold the number, in one look-up of the unique index (one descent per list). */
     public Set<BlockKind> listsHolding(long businessId, String e164) {
         Set<BlockKind> lists = EnumSet.noneOf(BlockKind.class);
-        db.sql("select kind from blocked_number where business_id = :business and kind in (:kinds) and number = :number")
-                .param("business", businessId).param("kinds", Arrays.stream(BlockKind.values()).map(Enum::name).toList())
+        db.sql("""
+                select kind from blocked_number where business_id = :business and kind in (:kinds) and number = :number
+                """)
+                .param("business", businessId)
+                .param("kinds", Arrays.stream(BlockKind.values()).map(Enum::name).toList())
                 .param("number", e164)
                 .query((RowCallbackHandler) row -> lists.add(BlockKind.valueOf(row.getString("kind"))));
         return lists;
