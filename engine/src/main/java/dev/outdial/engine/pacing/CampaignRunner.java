@@ -105,30 +105,35 @@ public final class CampaignRunner implements CallObserver {
      * The campaign's working hours or the business's time zone changed while it runs: from now on it
      * dials only inside {@code window} ("a campaign dials only inside its working hours", SPEC §2, as
      * they are now), its agents' daily quotas count the days of the window's zone, and it paces again
-     * at once, in case the new hours are open now. Calls up finish.
+     * at once, in case the new hours are open now. Calls up finish. Answers whether anything changed:
+     * the same window again changes nothing.
      */
-    public void changeWindow(CallingWindow window) {
+    public boolean changeWindow(CallingWindow window) {
+        if (window.equals(settings.window())) {
+            return false;
+        }
         settings = settings.withWindow(window);
         freeAgents.quotaChanged(settings.dailyQuota());
         calls.windowChanged(window);
         pacer.windowChanged(window);
         dialer.wake();
+        return true;
     }
 
     /**
      * The campaign's hotlines changed while it runs (one disabled, renumbered, deleted or added to
      * its group): from now on its calls go out on {@code hotlines}, and with none it waits
      * ({@link NotDialing#NO_HOTLINE_AVAILABLE}). Calls up finish on the line they went out on.
+     * Answers whether anything changed: the same hotlines again change nothing.
      */
-    public void changeHotlines(List<String> hotlines) {
+    public boolean changeHotlines(List<String> hotlines) {
+        if (hotlines.equals(settings.hotlines())) {
+            return false;
+        }
         settings = settings.withHotlines(hotlines);
         calls.hotlinesChanged(settings.hotlines());
         dialer.wake();
-    }
-
-    /** The hotlines the campaign dials from now. */
-    public List<String> hotlines() {
-        return settings.hotlines();
+        return true;
     }
 
     /** The window the campaign dials in now. */

@@ -13,7 +13,6 @@ import dev.outdial.engine.pacing.BusinessDialer;
 import dev.outdial.engine.pacing.CampaignRunner;
 import dev.outdial.engine.pacing.EnginePorts;
 import dev.outdial.engine.port.CallId;
-import dev.outdial.engine.rules.CallingWindow;
 import dev.outdial.engine.rules.ConcurrencyLimit;
 import dev.outdial.shared.NotFoundException;
 import java.util.HashMap;
@@ -157,13 +156,8 @@ public class LiveDialers {
                 CampaignRunner runner = current.get().runner;
                 current.get().started = true;
                 // Its working hours, the business's zone or its hotlines may have changed while it was paused.
-                CallingWindow window = campaign.settings().window();
-                if (!runner.window().equals(window)) {
-                    runner.changeWindow(window);
-                }
-                if (!runner.hotlines().equals(campaign.settings().hotlines())) {
-                    runner.changeHotlines(campaign.settings().hotlines());
-                }
+                runner.changeWindow(campaign.settings().window());
+                runner.changeHotlines(campaign.settings().hotlines());
                 runner.start();
                 return;
             }

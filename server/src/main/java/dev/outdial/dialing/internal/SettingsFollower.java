@@ -99,15 +99,13 @@ class SettingsFollower {
                     zone);
             List<String> hotlinesNow = campaign.hotlines().numbers(ofBusiness);
             engine.run(businessId, () -> dialers.runner(campaign.campaignId()).ifPresent(runner -> {
-                if (!runner.window().workingHours().equals(hoursNow)) {
+                if (runner.changeWindow(runner.window().withWorkingHours(hoursNow))) {
                     log.info("Campaign {} dials by its working hours as they are now: {}", campaign.campaignId(),
                             hoursNow);
-                    runner.changeWindow(runner.window().withWorkingHours(hoursNow));
                 }
-                if (!runner.hotlines().equals(hotlinesNow)) {
+                if (runner.changeHotlines(hotlinesNow)) {
                     log.info("Campaign {} calls from its hotlines as they are now: {}", campaign.campaignId(),
                             hotlinesNow.isEmpty() ? "none enabled, so it waits" : hotlinesNow);
-                    runner.changeHotlines(hotlinesNow);
                 }
             }));
         }
