@@ -104,11 +104,6 @@ public class Hotlines {
         return hotlines.group(businessId, groupId);
     }
 
-    @Transactional(readOnly = true)
-    public List<Hotline> inGroup(long businessId, long groupId) {
-        return hotlines.inGroup(businessId, groupId);
-    }
-
     /** The dialer reports a provider's failure of this hotline (SPEC §2: failures are recorded per hotline). */
     @Transactional
     public void recordFailure(long businessId, long hotlineId, String reason, Instant when) {

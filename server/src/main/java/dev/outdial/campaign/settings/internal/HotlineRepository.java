@@ -61,11 +61,6 @@ public class HotlineRepository {
                 .param("business", businessId).query(HotlineRepository::hotline).list();
     }
 
-    public List<Hotline> inGroup(long businessId, long groupId) {
-        return db.sql(SELECT + " where h.business_id = :business and h.group_id = :group order by h.number")
-                .param("business", businessId).param("group", groupId).query(HotlineRepository::hotline).list();
-    }
-
     public boolean numberTaken(long businessId, String number, Long exceptId) {
         return db.sql("""
                 select count(*) from hotline
