@@ -58,7 +58,7 @@ class CustomerStoreContractTest {
     DialingCustomers database;
 
     @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {1, 2, 3})
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6})
     void theDatabaseClaimsAndStoresAsTheEngineDoes(long seed) {
         Random random = new Random(seed);
         Twin twin = Twin.open(api, database, seed, random);
@@ -179,7 +179,10 @@ class CustomerStoreContractTest {
                     ? Recipient.pool(loggedIn)
                     : Recipient.agent(twin.agents().get(random.nextInt(twin.agents().size())), loggedIn);
             Set<String> declined = new HashSet<>();
-            phones.stream().filter(phone -> random.nextInt(12) == 0).forEach(declined::add);
+            // Half the claims decline nobody, as the dialer's own do: those read the fresh customers after a mark.
+            if (random.nextBoolean()) {
+                phones.stream().filter(phone -> random.nextInt(12) == 0).forEach(declined::add);
+            }
             int max = 1 + random.nextInt(3);
             Instant leaseUntil = now.plus(Duration.ofMinutes(1 + random.nextInt(20)));
 

@@ -49,10 +49,12 @@ public class CustomerRepository {
     private final PostgresBulk copy;
     private final PostgresPlanner planner;
     private final CustomerCounts counts;
+    private final FreshQueueMarks freshQueue;
 
     CustomerRepository(JdbcClient db, JdbcTemplate jdbc, JsonMapper json, PostgresBulk copy, PostgresPlanner planner,
-                       CustomerCounts counts) {
+                       CustomerCounts counts, FreshQueueMarks freshQueue) {
         this.counts = counts;
+        this.freshQueue = freshQueue;
         this.planner = planner;
         this.db = db;
         this.jdbc = jdbc;
@@ -82,6 +84,8 @@ public class CustomerRepository {
 
     /** Writes the new customers of one add, in the order given; see {@link Inserter}. */
     public Inserter inserter(long businessId, long campaignId, Long importId, Instant addedAt) {
+        // New customers may sort before the claims' mark: an import's rows carry when it began, another node's clock may lag.
+        freshQueue.rewind(campaignId);
         return new Inserter(businessId, campaignId, importId, addedAt);
     }
 

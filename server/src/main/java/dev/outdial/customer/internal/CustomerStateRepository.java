@@ -34,11 +34,16 @@ public class CustomerStateRepository {
     private final JdbcClient db;
     private final CustomerCounts counts;
     private final StatusChangeAnnouncer announcer;
+    private final FreshQueueMarks freshQueue;
+    private final DueTierGate dueTiers;
 
-    CustomerStateRepository(JdbcClient db, CustomerCounts counts, StatusChangeAnnouncer announcer) {
+    CustomerStateRepository(JdbcClient db, CustomerCounts counts, StatusChangeAnnouncer announcer,
+                            FreshQueueMarks freshQueue, DueTierGate dueTiers) {
         this.db = db;
         this.counts = counts;
         this.announcer = announcer;
+        this.freshQueue = freshQueue;
+        this.dueTiers = dueTiers;
     }
 
     /** The state, locked until the transaction ends: two people changing one customer queue up. */
@@ -99,6 +104,17 @@ public class CustomerStateRepository {
         Long classification = CountKey.isReached(before) || CountKey.isReached(state) ? classificationOf(customerId) : null;
         counts.moved(campaignId, customerId, CountKey.of(before, classification), CountKey.of(state, classification));
         announcer.saved(campaignId, customerId, before, state);
+        tellClaimQueues(campaignId, before, state);
+    }
+
+    /** What the claims' shortcuts must hear of: a customer fresh again, or due at a time (a claim may skip both). */
+    private void tellClaimQueues(long campaignId, CustomerState before, CustomerState state) {
+        if (state.status() == CustomerStatus.NEW && before.status() != CustomerStatus.NEW) {
+            freshQueue.rewind(campaignId);
+        }
+        if (state.claim().isEmpty() && !state.isHeld()) {
+            state.nextAttemptAt().ifPresent(at -> dueTiers.due(campaignId, at));
+        }
     }
 
     /** A customer's state with its classification: all that says where its progress counts hold it. */

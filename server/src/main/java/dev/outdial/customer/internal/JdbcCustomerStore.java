@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -88,12 +89,28 @@ public class JdbcCustomerStore {
             DialingOrder.Tier.FRESH, "progress = 'NEW'",
             DialingOrder.Tier.ERROR_RETRY, "progress = 'ERROR' and next_attempt_at <= :now"));
 
+    /**
+     * The fresh customers after the campaign's mark, in the fresh tier's order: the index range
+     * starts at the mark, past the dead entries of the customers claimed before it.
+     */
+    private static final String FRESH_AFTER_MARK =
+            "progress = 'NEW' and next_attempt_at is null and (added_at, id) > (:afterAdded, :afterId)";
+
+    /** The fresh tier's order among customers with no next attempt: by when they were added, then by id. */
+    private static final Comparator<QueuedCustomer> FRESH_ORDER =
+            Comparator.comparing(QueuedCustomer::addedAt).thenComparingLong(QueuedCustomer::customerId);
+
     private final JdbcClient db;
     private final CustomerStateRepository states;
+    private final FreshQueueMarks freshQueue;
+    private final DueTierGate dueTiers;
 
-    JdbcCustomerStore(JdbcClient db, CustomerStateRepository states) {
+    JdbcCustomerStore(JdbcClient db, CustomerStateRepository states, FreshQueueMarks freshQueue,
+                      DueTierGate dueTiers) {
         this.db = db;
         this.states = states;
+        this.freshQueue = freshQueue;
+        this.dueTiers = dueTiers;
     }
 
     /** Claims up to {@code max} eligible customers for {@code recipient} under {@code owner}'s lease; call in a transaction. */
@@ -110,15 +127,23 @@ public class JdbcCustomerStore {
         params.put("loggedIn", orNone(recipient.loggedInAgents().stream().map(JdbcCustomerStore::userId).toList()));
         params.put("declined", orNone(recipient.declined()));
         List<QueuedCustomer> candidates = new ArrayList<>();
+        DueTierGate.Reading gate = dueTiers.read(campaignId, now);
+        boolean dueFound = false;
         for (Map.Entry<DialingOrder.Tier, String> tier : TIERS.entrySet()) {
             if (candidates.size() >= max) {
                 break;
             }
-            if (tier.getKey() == DialingOrder.Tier.OWN_CALLBACK && agent == null) {
-                continue;
+            DialingOrder.Tier name = tier.getKey();
+            if (name == DialingOrder.Tier.FRESH) {
+                candidates.addAll(fresh(campaignId, params, max - candidates.size(), recipient, now));
+            } else if (!gate.quiet() && (name != DialingOrder.Tier.OWN_CALLBACK || agent != null)) {
+                List<QueuedCustomer> due = eligible(tier.getValue(), max - candidates.size(), params);
+                dueFound |= !due.isEmpty();
+                candidates.addAll(due);
             }
-            candidates.addAll(db.sql(ELIGIBLE.formatted(COLUMNS, tier.getValue(), max - candidates.size()))
-                    .params(params).query(JdbcCustomerStore::queued).list());
+        }
+        if (!dueFound && gate.mayAsk()) {
+            dueTiers.learn(campaignId, gate, now, firstDue(campaignId, Instant.EPOCH));
         }
         DialingOrder order = new DialingOrder(rules);
         List<QueuedCustomer> claimed = new ArrayList<>();
@@ -135,6 +160,48 @@ public class JdbcCustomerStore {
             }
         }
         return claimed;
+    }
+
+    /**
+     * The fresh tier, read after the campaign's {@link FreshQueueMarks mark} where it has one, and
+     * from the queue's head where it has none or the customers after it run short. A claim for an
+     * agent who declined customers reads from the head and moves no mark: those customers stay
+     * first in line for everyone else.
+     */
+    private List<QueuedCustomer> fresh(long campaignId, Map<String, Object> params, int wanted, Recipient recipient,
+                                       Instant now) {
+        boolean marked = recipient.declined().isEmpty();
+        FreshQueueMarks.Reading reading = freshQueue.read(campaignId, now);
+        List<QueuedCustomer> found = new ArrayList<>();
+        if (marked && reading.mark().isPresent()) {
+            Map<String, Object> after = new HashMap<>(params);
+            after.put("afterAdded", SqlTime.toSql(reading.mark().get().addedAt()));
+            after.put("afterId", reading.mark().get().customerId());
+            found.addAll(eligible(FRESH_AFTER_MARK, wanted, after));
+        }
+        boolean fromHead = found.size() < wanted;
+        if (fromHead) {
+            Map<String, Object> head = new HashMap<>(params);
+            if (!found.isEmpty()) {
+                // Rows this transaction locked already are not skipped by SKIP LOCKED: leave them out.
+                List<Long> taken = new ArrayList<>(recipient.declined());
+                found.forEach(customer -> taken.add(customer.customerId()));
+                head.put("declined", Set.copyOf(taken));
+            }
+            found.addAll(eligible(TIERS.get(DialingOrder.Tier.FRESH), wanted - found.size(), head));
+        }
+        if (marked) {
+            found.stream().filter(customer -> customer.state().nextAttemptAt().isEmpty())
+                    .max(FRESH_ORDER)
+                    .ifPresentOrElse(last -> freshQueue.passed(campaignId, reading, last, fromHead, now),
+                            () -> freshQueue.forget(campaignId));
+        }
+        return found;
+    }
+
+    private List<QueuedCustomer> eligible(String tierCondition, int rows, Map<String, Object> params) {
+        return db.sql(ELIGIBLE.formatted(COLUMNS, tierCondition, rows)).params(params)
+                .query(JdbcCustomerStore::queued).list();
     }
 
     public Optional<QueuedCustomer> find(long campaignId, long customerId) {
@@ -217,15 +284,20 @@ public class JdbcCustomerStore {
      * round (issue 18).
      */
     public Optional<Instant> nextDueAfter(long campaignId, Instant now) {
+        return firstDue(campaignId, now);
+    }
+
+    /** The first due time after {@code after} of a customer free of claims and holds, in a progress a due tier serves. */
+    private Optional<Instant> firstDue(long campaignId, Instant after) {
         return db.sql("""
                 select next_attempt_at from campaign_customer
                 where campaign_id = :campaign and claimed = false
                   and held_pause = false and held_blacklist = false and held_dnc = false
-                  and progress in ('CALLBACK', 'RETRY', 'DO_NOT_CALL_BACK', 'ERROR') and next_attempt_at > :now
+                  and progress in ('CALLBACK', 'RETRY', 'DO_NOT_CALL_BACK', 'ERROR') and next_attempt_at > :after
                 order by next_attempt_at
                 fetch first 1 rows only
                 """)
-                .param("campaign", campaignId).param("now", SqlTime.toSql(now))
+                .param("campaign", campaignId).param("after", SqlTime.toSql(after))
                 .query((row, n) -> SqlTime.instant(row, "next_attempt_at")).optional();
     }
 

@@ -1,0 +1,54 @@
+package dev.outdial.customer.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outdial.engine.customer.CustomerState;
+import dev.outdial.engine.rules.QueuedCustomer;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class FreshQueueMarksTest {
+
+    private static final long CAMPAIGN = 7;
+    private static final Instant NOW = Instant.parse("2026-12-04T09:00:00Z");
+
+    private final FreshQueueMarks marks = new FreshQueueMarks();
+
+    @Test
+    void aClaimStartsAfterTheLastFreshCustomerTaken() {
+        marks.passed(CAMPAIGN, marks.read(CAMPAIGN, NOW), customer(41), true, NOW);
+
+        assertThat(marks.read(CAMPAIGN, NOW.plusSeconds(5)).mark())
+                .hasValueSatisfying(mark -> assertThat(mark.customerId()).isEqualTo(41));
+        assertThat(marks.read(CAMPAIGN + 1, NOW).mark()).as("another campaign's queue").isEmpty();
+    }
+
+    @Test
+    void theHeadIsReadAgainOnceTheMarkHasLivedItsTime() {
+        marks.passed(CAMPAIGN, marks.read(CAMPAIGN, NOW), customer(41), true, NOW);
+        Instant later = NOW.plus(FreshQueueMarks.LIFETIME).minusMillis(1);
+        marks.passed(CAMPAIGN, marks.read(CAMPAIGN, later), customer(42), false, later);
+
+        assertThat(marks.read(CAMPAIGN, later).mark()).isPresent();
+        assertThat(marks.read(CAMPAIGN, NOW.plus(FreshQueueMarks.LIFETIME)).mark())
+                .as("moving the mark on does not make it younger").isEmpty();
+        assertThat(marks.read(CAMPAIGN, NOW.minusSeconds(1)).mark()).as("a clock set back").isEmpty();
+    }
+
+    @Test
+    void aRewindForgetsTheMarkAndOutranksAClaimThatReadBeforeIt() {
+        FreshQueueMarks.Reading before = marks.read(CAMPAIGN, NOW);
+        marks.rewind(CAMPAIGN);
+        marks.passed(CAMPAIGN, before, customer(41), true, NOW);
+        assertThat(marks.read(CAMPAIGN, NOW).mark()).as("the claim read before the rewind").isEmpty();
+
+        marks.passed(CAMPAIGN, marks.read(CAMPAIGN, NOW), customer(43), true, NOW);
+        marks.rewind(CAMPAIGN);
+        assertThat(marks.read(CAMPAIGN, NOW).mark()).isEmpty();
+    }
+
+    private static QueuedCustomer customer(long id) {
+        return new QueuedCustomer(id, "+84914000" + id, NOW.minusSeconds(3600), CustomerState.fresh(), Optional.empty());
+    }
+}
