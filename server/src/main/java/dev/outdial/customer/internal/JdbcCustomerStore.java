@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -89,6 +90,31 @@ public class JdbcCustomerStore {
             DialingOrder.Tier.FRESH, "progress = 'NEW'",
             DialingOrder.Tier.ERROR_RETRY, "progress = 'ERROR' and next_attempt_at <= :now"));
 
+    /** What a due tier serves: customers in these progresses, with a time they are due at. */
+    private static final List<String> DUE_PROGRESSES = List.of("CALLBACK", "RETRY", "DO_NOT_CALL_BACK", "ERROR");
+
+    /** A customer free of claims and holds: who may be due, by when. */
+    private static final String FREE = """
+            campaign_id = :campaign and claimed = false
+              and held_pause = false and held_blacklist = false and held_dnc = false""";
+
+    /** A customer free of claims and holds, in a progress a due tier serves. */
+    private static final String DUE_KIND = FREE + " and progress in ('" + String.join("', '", DUE_PROGRESSES) + "')";
+
+    /**
+     * The first due time after {@code :now}, one progress at a time, each the first entry of its range
+     * in the claim queue's index (in that index's order, nulls first, so nothing is sorted), whatever
+     * the table's statistics say. Asked for the four progresses in one range, PostgreSQL's plan read
+     * and sorted every retry ahead: 336 pages a call in the live bench, the statement with the most
+     * reads an attempt made. {@code least} skips the progresses with none ahead.
+     */
+    private static final String NEXT_DUE = "select least("
+            + DUE_PROGRESSES.stream().map(progress -> "(select next_attempt_at from campaign_customer where " + FREE
+                    + " and progress = '" + progress + "' and next_attempt_at > :now"
+                    + " order by next_attempt_at nulls first fetch first 1 rows only)")
+                    .collect(Collectors.joining(", "))
+            + ") as next_attempt_at";
+
     /**
      * The fresh customers after the campaign's mark, in the fresh tier's order: the index range
      * starts at the mark, past the dead entries of the customers claimed before it.
@@ -143,7 +169,8 @@ public class JdbcCustomerStore {
             }
         }
         if (!dueFound && gate.mayAsk()) {
-            dueTiers.learn(campaignId, gate, now, firstDue(campaignId, Instant.EPOCH));
+            Optional<Instant> firstDue = isAnyoneDue(campaignId, now) ? Optional.of(now) : nextDueAfter(campaignId, now);
+            dueTiers.learn(campaignId, gate, now, firstDue);
         }
         DialingOrder order = new DialingOrder(rules);
         List<QueuedCustomer> claimed = new ArrayList<>();
@@ -277,28 +304,20 @@ public class JdbcCustomerStore {
                 .list();
     }
 
-    /**
-     * The first due time after {@code now}, read in the order of the index on {@code (campaign_id,
-     * next_attempt_at)} so it stops at the first row that qualifies: {@code min(…)} had PostgreSQL
-     * read every customer due later (each failed call adds one, a retry gap ahead), at every pacing
-     * round (issue 18).
-     */
+    /** The first due time after {@code now} of a customer free of claims and holds whom a due tier serves (issue 18). */
     public Optional<Instant> nextDueAfter(long campaignId, Instant now) {
-        return firstDue(campaignId, now);
+        return db.sql(NEXT_DUE).param("campaign", campaignId).param("now", SqlTime.toSql(now))
+                .query((row, n) -> Optional.ofNullable(SqlTime.instant(row, "next_attempt_at"))).single();
     }
 
-    /** The first due time after {@code after} of a customer free of claims and holds, in a progress a due tier serves. */
-    private Optional<Instant> firstDue(long campaignId, Instant after) {
-        return db.sql("""
-                select next_attempt_at from campaign_customer
-                where campaign_id = :campaign and claimed = false
-                  and held_pause = false and held_blacklist = false and held_dnc = false
-                  and progress in ('CALLBACK', 'RETRY', 'DO_NOT_CALL_BACK', 'ERROR') and next_attempt_at > :after
-                order by next_attempt_at
+    /** Whether a customer a due tier may serve is due at {@code now}, by the coarse conditions every due tier shares. */
+    private boolean isAnyoneDue(long campaignId, Instant now) {
+        return db.sql("select id from campaign_customer where " + DUE_KIND + """
+                 and next_attempt_at <= :now
                 fetch first 1 rows only
                 """)
-                .param("campaign", campaignId).param("after", SqlTime.toSql(after))
-                .query((row, n) -> SqlTime.instant(row, "next_attempt_at")).optional();
+                .param("campaign", campaignId).param("now", SqlTime.toSql(now))
+                .query(Long.class).optional().isPresent();
     }
 
     /**
