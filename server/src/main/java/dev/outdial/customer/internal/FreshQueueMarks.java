@@ -1,7 +1,7 @@
 package dev.outdial.customer.internal;
 
-import dev.outdial.shared.AfterCommit;
 import dev.outdial.engine.rules.QueuedCustomer;
+import dev.outdial.shared.AfterCommit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
