@@ -1,11 +1,8 @@
 package dev.outdial.customer.internal;
 
-import dev.outdial.shared.AfterCommit;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,21 +25,20 @@ public class DueTierGate {
     static final Duration RECHECK = Duration.ofSeconds(1);
 
     /** The gate's last answer: the due tiers may be left out (quiet) or must be asked, until a time. */
-    private record Answer(boolean quiet, Instant until) {
+    record Answer(boolean quiet, Instant until) {
     }
 
-    /** What a claim saw of the gate before it read: whether to skip the due tiers, whether to ask the gate, the openings so far. */
-    record Reading(boolean quiet, boolean mayAsk, long openings) {
+    /** What a claim saw of the gate before it read: whether to skip the due tiers, whether to ask the gate. */
+    record Reading(boolean quiet, boolean mayAsk, CampaignMemo.Reading<Answer> memo) {
     }
 
-    private final Map<Long, Answer> answers = new ConcurrentHashMap<>();
-    private final Map<Long, Long> openings = new ConcurrentHashMap<>();
+    private final CampaignMemo<Answer> answers = new CampaignMemo<>();
 
     Reading read(long campaignId, Instant now) {
-        long seen = openings.getOrDefault(campaignId, 0L);
-        Answer answer = answers.get(campaignId);
-        boolean current = answer != null && now.isBefore(answer.until()) && !now.isBefore(answer.until().minus(RECHECK));
-        return new Reading(current && answer.quiet(), !current, seen);
+        CampaignMemo.Reading<Answer> memo = answers.read(campaignId);
+        Optional<Answer> current = memo.value()
+                .filter(answer -> now.isBefore(answer.until()) && !now.isBefore(answer.until().minus(RECHECK)));
+        return new Reading(current.map(Answer::quiet).orElse(false), current.isEmpty(), memo);
     }
 
     /**
@@ -52,9 +48,8 @@ public class DueTierGate {
     void learn(long campaignId, Reading reading, Instant now, Optional<Instant> firstDue) {
         Instant recheck = now.plus(RECHECK);
         boolean quiet = firstDue.isEmpty() || firstDue.get().isAfter(now);
-        Answer answer = new Answer(quiet, quiet ? firstDue.filter(recheck::isAfter).orElse(recheck) : recheck);
-        answers.compute(campaignId, (id, current) ->
-                openings.getOrDefault(campaignId, 0L) == reading.openings() ? answer : current);
+        answers.learn(campaignId, reading.memo(),
+                new Answer(quiet, quiet ? firstDue.filter(recheck::isAfter).orElse(recheck) : recheck));
     }
 
     /**
@@ -62,9 +57,6 @@ public class DueTierGate {
      * {@code at} ends, and no claim that read before then keeps the campaign quiet.
      */
     void due(long campaignId, Instant at) {
-        AfterCommit.run(() -> {
-            openings.merge(campaignId, 1L, Long::sum);
-            answers.computeIfPresent(campaignId, (id, answer) -> answer.quiet() && at.isBefore(answer.until()) ? null : answer);
-        });
+        answers.changed(campaignId, answer -> answer.quiet() && at.isBefore(answer.until()));
     }
 }

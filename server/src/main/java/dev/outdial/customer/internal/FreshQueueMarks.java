@@ -1,12 +1,8 @@
 package dev.outdial.customer.internal;
 
 import dev.outdial.engine.rules.QueuedCustomer;
-import dev.outdial.shared.AfterCommit;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,35 +32,29 @@ public class FreshQueueMarks {
     record Mark(Instant addedAt, long customerId, Instant headReadAt) {
     }
 
-    /** A claim's view of its campaign's mark: the mark to start after, and the rewinds it has seen. */
-    record Reading(Optional<Mark> mark, long rewinds) {
-    }
-
-    private final Map<Long, Mark> marks = new ConcurrentHashMap<>();
-    private final Map<Long, Long> rewinds = new ConcurrentHashMap<>();
+    private final CampaignMemo<Mark> marks = new CampaignMemo<>();
 
     /** The mark a claim at {@code now} starts after, if it has one still young enough. */
-    Reading read(long campaignId, Instant now) {
-        long seen = rewinds.getOrDefault(campaignId, 0L);
-        Optional<Mark> mark = Optional.ofNullable(marks.get(campaignId))
-                .filter(m -> now.isBefore(m.headReadAt().plus(LIFETIME)) && !now.isBefore(m.headReadAt()));
-        return new Reading(mark, seen);
+    CampaignMemo.Reading<Mark> read(long campaignId, Instant now) {
+        CampaignMemo.Reading<Mark> reading = marks.read(campaignId);
+        return new CampaignMemo.Reading<>(reading.value()
+                .filter(m -> now.isBefore(m.headReadAt().plus(LIFETIME)) && !now.isBefore(m.headReadAt())),
+                reading.changes());
     }
 
     /**
      * The claim that read {@code reading} took fresh customers up to {@code last}; {@code fromHead}
      * when it read the queue from its head. Ignored if the campaign was rewound meanwhile.
      */
-    void passed(long campaignId, Reading reading, QueuedCustomer last, boolean fromHead, Instant now) {
-        Instant headReadAt = fromHead ? now : reading.mark().orElseThrow().headReadAt();
-        Mark next = new Mark(last.addedAt(), last.customerId(), headReadAt);
-        marks.compute(campaignId, (id, current) ->
-                rewinds.getOrDefault(campaignId, 0L) == reading.rewinds() ? next : current);
+    void passed(long campaignId, CampaignMemo.Reading<Mark> reading, QueuedCustomer last, boolean fromHead,
+                Instant now) {
+        Instant headReadAt = fromHead ? now : reading.value().orElseThrow().headReadAt();
+        marks.learn(campaignId, reading, new Mark(last.addedAt(), last.customerId(), headReadAt));
     }
 
     /** Forgets the campaign's mark: the next claim reads its fresh customers from the head. */
     void forget(long campaignId) {
-        marks.remove(campaignId);
+        marks.forget(campaignId);
     }
 
     /**
@@ -72,9 +62,6 @@ public class FreshQueueMarks {
      * change commits, and no claim that read before then sets it again.
      */
     void rewind(long campaignId) {
-        AfterCommit.run(() -> {
-            rewinds.merge(campaignId, 1L, Long::sum);
-            marks.remove(campaignId);
-        });
+        marks.changed(campaignId, mark -> true);
     }
 }

@@ -198,12 +198,12 @@ public class JdbcCustomerStore {
     private List<QueuedCustomer> fresh(long campaignId, Map<String, Object> params, int wanted, Recipient recipient,
                                        Instant now) {
         boolean marked = recipient.declined().isEmpty();
-        FreshQueueMarks.Reading reading = freshQueue.read(campaignId, now);
+        CampaignMemo.Reading<FreshQueueMarks.Mark> reading = freshQueue.read(campaignId, now);
         List<QueuedCustomer> found = new ArrayList<>();
-        if (marked && reading.mark().isPresent()) {
+        if (marked && reading.value().isPresent()) {
             Map<String, Object> after = new HashMap<>(params);
-            after.put("afterAdded", SqlTime.toSql(reading.mark().get().addedAt()));
-            after.put("afterId", reading.mark().get().customerId());
+            after.put("afterAdded", SqlTime.toSql(reading.value().get().addedAt()));
+            after.put("afterId", reading.value().get().customerId());
             found.addAll(eligible(FRESH_AFTER_MARK, wanted, after));
         }
         boolean fromHead = found.size() < wanted;

@@ -19,9 +19,9 @@ class FreshQueueMarksTest {
     void aClaimStartsAfterTheLastFreshCustomerTaken() {
         marks.passed(CAMPAIGN, marks.read(CAMPAIGN, NOW), customer(41), true, NOW);
 
-        assertThat(marks.read(CAMPAIGN, NOW.plusSeconds(5)).mark())
+        assertThat(marks.read(CAMPAIGN, NOW.plusSeconds(5)).value())
                 .hasValueSatisfying(mark -> assertThat(mark.customerId()).isEqualTo(41));
-        assertThat(marks.read(CAMPAIGN + 1, NOW).mark()).as("another campaign's queue").isEmpty();
+        assertThat(marks.read(CAMPAIGN + 1, NOW).value()).as("another campaign's queue").isEmpty();
     }
 
     @Test
@@ -30,22 +30,22 @@ class FreshQueueMarksTest {
         Instant later = NOW.plus(FreshQueueMarks.LIFETIME).minusMillis(1);
         marks.passed(CAMPAIGN, marks.read(CAMPAIGN, later), customer(42), false, later);
 
-        assertThat(marks.read(CAMPAIGN, later).mark()).isPresent();
-        assertThat(marks.read(CAMPAIGN, NOW.plus(FreshQueueMarks.LIFETIME)).mark())
+        assertThat(marks.read(CAMPAIGN, later).value()).isPresent();
+        assertThat(marks.read(CAMPAIGN, NOW.plus(FreshQueueMarks.LIFETIME)).value())
                 .as("moving the mark on does not make it younger").isEmpty();
-        assertThat(marks.read(CAMPAIGN, NOW.minusSeconds(1)).mark()).as("a clock set back").isEmpty();
+        assertThat(marks.read(CAMPAIGN, NOW.minusSeconds(1)).value()).as("a clock set back").isEmpty();
     }
 
     @Test
     void aRewindForgetsTheMarkAndOutranksAClaimThatReadBeforeIt() {
-        FreshQueueMarks.Reading before = marks.read(CAMPAIGN, NOW);
+        CampaignMemo.Reading<FreshQueueMarks.Mark> before = marks.read(CAMPAIGN, NOW);
         marks.rewind(CAMPAIGN);
         marks.passed(CAMPAIGN, before, customer(41), true, NOW);
-        assertThat(marks.read(CAMPAIGN, NOW).mark()).as("the claim read before the rewind").isEmpty();
+        assertThat(marks.read(CAMPAIGN, NOW).value()).as("the claim read before the rewind").isEmpty();
 
         marks.passed(CAMPAIGN, marks.read(CAMPAIGN, NOW), customer(43), true, NOW);
         marks.rewind(CAMPAIGN);
-        assertThat(marks.read(CAMPAIGN, NOW).mark()).isEmpty();
+        assertThat(marks.read(CAMPAIGN, NOW).value()).isEmpty();
     }
 
     private static QueuedCustomer customer(long id) {
