@@ -72,7 +72,10 @@ class MediaCallsTest {
 
     @AfterEach
     void stop() {
-        telephony.close();
+        // Without SIPp (outside CI) the set-up aborts the test before the telephony starts.
+        if (telephony != null) {
+            telephony.close();
+        }
         sipps.forEach(Sipp::close);
     }
 

@@ -58,6 +58,14 @@ public final class ActiveCall {
         ringAgent(agent, answerTimeout);
     }
 
+    /**
+     * {@code write} commits with the call's next save, its steps' or its end's, whichever comes first:
+     * not in a transaction of its own (issue 18). What a crash before that save loses, it loses.
+     */
+    public void commitWithNextSave(Runnable write) {
+        orchestrator.withNextSave(this, write);
+    }
+
     /** Plays {@code prompt} on the customer's leg: an IVR's prompt. */
     public void play(Telephony.Prompt prompt) {
         orchestrator.play(record.id(), prompt);

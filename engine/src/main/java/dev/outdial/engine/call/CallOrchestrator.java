@@ -19,6 +19,7 @@ import dev.outdial.engine.rules.ConcurrencyLimit;
 import dev.outdial.engine.rules.QueuedCustomer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -85,6 +86,8 @@ public final class CallOrchestrator {
     /** Open calls with a step not yet saved, by name; a save of them is due when not empty. */
     private final Map<CallId, ActiveCall> unsavedSteps = new LinkedHashMap<>();
     private boolean stepSaveDue;
+    /** Writes to commit with a call's next save, by call ({@link ActiveCall#commitWithNextSave}). */
+    private final Map<CallId, List<Runnable>> writesWithNextSave = new HashMap<>();
     /**
      * The open calls' records as they stand now, by name, for readers on other threads (the engine's
      * own maps are its thread's alone). An ending call stays here as it stood before its end until the
@@ -122,20 +125,54 @@ public final class CallOrchestrator {
      * the customer on answer as {@code connector} says. {@code queuedAt}: when the customer was taken.
      */
     public DialOutcome dial(long customerId, Optional<AgentId> agent, Connector connector, Instant queuedAt) {
+        return place(log.atomically(() -> gate(customerId, Optional.empty(), agent, connector, queuedAt)));
+    }
+
+    /**
+     * The dial of {@code claimed}, a customer the caller's open transaction of the log has just claimed
+     * (its row locked), decided in that transaction: the claim and the dial's passage commit once
+     * instead of twice (issue 18). {@link #place} what this answers once that transaction has committed,
+     * never inside it: a phone must not ring for a dial that could still roll back.
+     */
+    public GatedDial gateClaimed(QueuedCustomer claimed, Optional<AgentId> agent, Connector connector, Instant queuedAt) {
+        return gate(claimed.customerId(), Optional.of(claimed), agent, connector, queuedAt);
+    }
+
+    /** A dial through the gate, its transaction not yet committed: {@link #place} it once it has. */
+    public static final class GatedDial {
+
+        private final DialGate.Passage passage;
+        private final Optional<AgentId> agent;
+        private final Connector connector;
+
+        private GatedDial(DialGate.Passage passage, Optional<AgentId> agent, Connector connector) {
+            this.passage = passage;
+            this.agent = agent;
+            this.connector = connector;
+        }
+    }
+
+    private GatedDial gate(long customerId, Optional<QueuedCustomer> locked, Optional<AgentId> agent,
+                           Connector connector, Instant queuedAt) {
         Instant now = scheduler.now();
         Optional<String> hotline = hotlines.next(now);
         if (hotline.isEmpty()) {
             updates.apply(customerId, new CustomerInput.Released(), now);
-            return new DialOutcome.NotPlaced(hotlines.hasAny()
+            return new GatedDial(new DialGate.Stopped(new DialOutcome.NotPlaced(hotlines.hasAny()
                     ? "every hotline of the campaign failed lately and is skipped for now"
-                    : "the campaign has no enabled hotline to dial from");
+                    : "the campaign has no enabled hotline to dial from")), agent, connector);
         }
         Function<QueuedCustomer, CallRecord> dialing = customer -> CallRecord.dialing(
                 new CallId(callNamePrefix + ++callsNamed), settings.businessId(), settings.campaignId(),
                 customer.customerId(), customer.phoneNumber(), hotline.get(), agent, queuedAt, now);
-        return switch (gate.pass(customerId, now, dialing)) {
+        return new GatedDial(gate.pass(customerId, locked, now, dialing), agent, connector);
+    }
+
+    /** Places the call {@code dial} let through, once its transaction has committed; or says why it was not. */
+    public DialOutcome place(GatedDial dial) {
+        return switch (dial.passage) {
             case DialGate.Stopped stopped -> stopped.outcome();
-            case DialGate.Passed passed -> place(passed.customer(), passed.opened(), agent, connector);
+            case DialGate.Passed passed -> place(passed.customer(), passed.opened(), dial.agent, dial.connector);
         };
     }
 
@@ -345,7 +382,15 @@ public final class CallOrchestrator {
         }
     }
 
-    /** Saves the steps the open calls took since the last save, in one transaction of the log; harmless when none is due. */
+    void withNextSave(ActiveCall call, Runnable write) {
+        writesWithNextSave.computeIfAbsent(call.record().id(), id -> new ArrayList<>()).add(write);
+        stepped(call);
+    }
+
+    /**
+     * Saves the steps the open calls took since the last save, and the writes that wait for it, in one
+     * transaction of the log; harmless when none is due.
+     */
     private void saveSteps() {
         if (unsavedSteps.isEmpty()) {
             return;
@@ -353,9 +398,11 @@ public final class CallOrchestrator {
         List<CallRecord> due = unsavedSteps.values().stream().map(ActiveCall::record).toList();
         log.atomically(() -> {
             due.forEach(log::save);
+            writesWithNextSave.values().forEach(writes -> writes.forEach(Runnable::run));
             return null;
         });
         unsavedSteps.clear();
+        writesWithNextSave.clear();
     }
 
     Instant now() {
@@ -374,6 +421,7 @@ public final class CallOrchestrator {
         CallRecord ended = call.record();
         active.remove(ended.id());
         unsavedSteps.remove(ended.id());
+        List<Runnable> writes = Optional.ofNullable(writesWithNextSave.remove(ended.id())).orElse(List.of());
         hotlines.ended(ended.hotline(), ended.result().orElseThrow(), now());
         Optional<Transition> transition;
         try {
@@ -381,6 +429,7 @@ public final class CallOrchestrator {
                 Optional<Transition> applied = updates.apply(ended.customerId(),
                         new CustomerInput.CallEnded(ended.result().orElseThrow()), now());
                 log.save(ended);
+                writes.forEach(Runnable::run);
                 return applied;
             });
         } finally {

@@ -29,7 +29,8 @@ import java.util.function.Function;
  * lock, which every start of the business waits for, where a count before it (once asked as part of
  * the compliance check) could only be older, never stricter (issue 18). SPEC §7: never broken, whatever fails. The whole passage is one transaction of the
  * log ({@link CallLog#atomically}): the customer read, the lists looked up, the line opened and the
- * customer marked dialed commit together, once, instead of once each (issue 18).
+ * customer marked dialed commit together, once, instead of once each, and with the customer's claim
+ * where the pacing claims it for this dial (issue 18).
  */
 final class DialGate {
 
@@ -71,14 +72,18 @@ final class DialGate {
         compliance = new DialCompliance(settings.rules(), window, businessLimit);
     }
 
-    /** {@code callToPlace}: the call that would be placed to the customer, under the name it keeps. */
-    Passage pass(long customerId, Instant now, Function<QueuedCustomer, CallRecord> callToPlace) {
-        return log.atomically(() -> passNow(customerId, now, callToPlace));
-    }
-
-    private Passage passNow(long customerId, Instant now, Function<QueuedCustomer, CallRecord> callToPlace) {
+    /**
+     * The customer's passage; call in a transaction of the log ({@link CallLog#atomically}), and place
+     * the call only once it has committed. {@code locked}: the customer as this transaction claimed it,
+     * row locked, so it need not be read again; empty to read it. {@code callToPlace}: the call that
+     * would be placed to the customer, under the name it keeps.
+     */
+    Passage pass(long customerId, Optional<QueuedCustomer> locked, Instant now,
+                 Function<QueuedCustomer, CallRecord> callToPlace) {
         for (int conflict = 0; conflict < MAX_CONFLICTS; conflict++) {
-            Optional<QueuedCustomer> stored = store.find(settings.campaignId(), customerId);
+            Optional<QueuedCustomer> stored = conflict == 0 && locked.isPresent()
+                    ? locked
+                    : store.find(settings.campaignId(), customerId);
             if (stored.isEmpty()) {
                 return new Stopped(new DialOutcome.NotPlaced("the customer is no longer in the campaign"));
             }

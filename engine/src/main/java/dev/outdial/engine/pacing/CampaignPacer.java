@@ -1,5 +1,6 @@
 package dev.outdial.engine.pacing;
 
+import dev.outdial.engine.call.ActiveCall;
 import dev.outdial.engine.call.CallOrchestrator;
 import dev.outdial.engine.call.CampaignSettings;
 import dev.outdial.engine.call.Connector;
@@ -148,10 +149,23 @@ final class CampaignPacer {
         });
     }
 
-    /** The customer answered and the agent is the one offered it: theirs until the call is processed. */
-    private void holdForWaiting(AgentId agent, long customerId) {
+    /**
+     * The customer answered and the agent is the one offered it: theirs until the call is processed.
+     * An agent without a daily quota has the receipt committed with the call's next save (its
+     * connection, or its end), not alone: a commit fewer a call (issue 18). One with a quota has it
+     * committed now, as the quota is asked again as soon as they are free, which an offer let ring out
+     * makes them before that save.
+     */
+    private void holdForWaiting(AgentId agent, ActiveCall call) {
+        long customerId = call.record().customerId();
+        Instant now = ports.scheduler().now();
         desk.hold(agent, campaignId, customerId);
-        ports.agents().received(agent, campaignId, customerId, ports.scheduler().now());
+        Runnable receipt = () -> ports.agents().received(agent, campaignId, customerId, now);
+        if (freeAgents.hasQuota(agent)) {
+            receipt.run();
+        } else {
+            call.commitWithNextSave(receipt);
+        }
     }
 
     /** The agent let the offer ring out: their screen stops showing it, and the customer goes to the next agent. */

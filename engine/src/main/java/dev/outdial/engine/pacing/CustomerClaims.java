@@ -11,6 +11,7 @@ import dev.outdial.engine.rules.Recipient;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Claims a campaign's next customer from the store, for one agent or for the pool, under a lease this node renews. */
 final class CustomerClaims {
@@ -40,18 +41,29 @@ final class CustomerClaims {
      * claimed for an agent whose daily quota does not count it).
      */
     Optional<QueuedCustomer> forAgent(AgentId agent, Instant now) {
-        Recipient recipient = Recipient.agent(agent, agents.loggedIn(campaignId)).declining(offers.skippedBy(agent));
-        List<QueuedCustomer> claimed = transactions.atomically(() -> {
-            List<QueuedCustomer> taken = customers.claimNext(campaignId, recipient, 1, now, leaseUntil());
-            taken.forEach(customer -> agents.received(agent, campaignId, customer.customerId(), now));
-            return taken;
-        });
-        return claimed.stream().findFirst();
+        return forAgent(agent, now, Function.identity());
     }
 
-    /** The next customer for anyone of the pool: nobody's until they answer. */
-    List<QueuedCustomer> forPool(Recipient pool, Instant now) {
-        return customers.claimNext(campaignId, pool, 1, now, leaseUntil());
+    /**
+     * {@link #forAgent(AgentId, Instant)}, with what {@code then} decides for the customer (its dial's
+     * passage) in the same transaction: one commit for the claim and the dial (issue 18).
+     */
+    <T> Optional<T> forAgent(AgentId agent, Instant now, Function<QueuedCustomer, T> then) {
+        Recipient recipient = Recipient.agent(agent, agents.loggedIn(campaignId)).declining(offers.skippedBy(agent));
+        return transactions.atomically(() -> {
+            List<QueuedCustomer> taken = customers.claimNext(campaignId, recipient, 1, now, leaseUntil());
+            taken.forEach(customer -> agents.received(agent, campaignId, customer.customerId(), now));
+            return taken.stream().findFirst().map(then);
+        });
+    }
+
+    /**
+     * The next customer for anyone of the pool (nobody's until they answer), with what {@code then}
+     * decides for it in the same transaction, as {@link #forAgent(AgentId, Instant, Function)}.
+     */
+    <T> List<T> forPool(Recipient pool, Instant now, Function<QueuedCustomer, T> then) {
+        return transactions.atomically(() ->
+                customers.claimNext(campaignId, pool, 1, now, leaseUntil()).stream().map(then).toList());
     }
 
     Instant leaseUntil() {

@@ -103,8 +103,13 @@ final class FreeAgents {
         quota = changed;
     }
 
+    /** Whether the agent has a daily quota, which counts the customers they received. */
+    boolean hasQuota(AgentId agent) {
+        return quota.quotaOf(agent).isPresent();
+    }
+
     boolean underQuota(AgentId agent, Instant now) {
-        if (quota.quotaOf(agent).isEmpty()) {
+        if (!hasQuota(agent)) {
             return true;
         }
         DailyQuota.QuotaDay today = quota.dayOf(now);

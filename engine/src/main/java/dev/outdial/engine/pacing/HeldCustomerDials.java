@@ -34,7 +34,15 @@ final class HeldCustomerDials {
     }
 
     DialOutcome dial(AgentId agent, long customerId, Instant queuedAt, Connector connector) {
-        DialOutcome outcome = calls.dial(customerId, Optional.of(agent), connector, queuedAt);
+        return placed(agent, customerId, calls.dial(customerId, Optional.of(agent), connector, queuedAt));
+    }
+
+    /** Places the dial the agent's claim decided ({@link CallOrchestrator#gateClaimed}), its transaction committed. */
+    DialOutcome place(AgentId agent, long customerId, CallOrchestrator.GatedDial dial) {
+        return placed(agent, customerId, calls.place(dial));
+    }
+
+    private DialOutcome placed(AgentId agent, long customerId, DialOutcome outcome) {
         if (!outcome.isPlaced()) {
             // The gate released the customer with its reason; the agent is free for another.
             freeAgent(agent, customerId, describe(outcome));

@@ -2,6 +2,7 @@ package dev.outdial.engine.pacing;
 
 import dev.outdial.engine.call.AgentFirst;
 import dev.outdial.engine.call.CallOrchestrator;
+import dev.outdial.engine.call.CallOrchestrator.GatedDial;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.port.AgentPool;
 import dev.outdial.engine.rules.QueuedCustomer;
@@ -13,7 +14,8 @@ import java.util.Optional;
 /**
  * Starts the work a strategy planned: claims each dispatch's customer and hands it on as the
  * dispatch says (a dial for the pool, a preview, the agent's phone first, or a dial with the agent
- * on the line).
+ * on the line). A dial made at once is decided in its claim's transaction and placed once that has
+ * committed (issue 18: one commit a dial fewer).
  */
 final class PlanDispatcher {
 
@@ -74,39 +76,50 @@ final class PlanDispatcher {
         return false;
     }
 
+    /** A customer claimed for a dispatch, with its dial when the dispatch dials it at once. */
+    private record Claimed(QueuedCustomer customer, Optional<GatedDial> dial) {
+    }
+
     private boolean start(Dispatch dispatch, Recipient pool, Instant now) {
         if (dispatch.agent().isEmpty()) {
             return startForPool(dispatch, pool, now);
         }
         AgentId agent = dispatch.agent().get();
-        Optional<QueuedCustomer> claimed = claims.forAgent(agent, now);
+        boolean dialsAtOnce = dispatch.preview().isEmpty() && !(dispatch.connector() instanceof AgentFirst);
+        Optional<Claimed> claimed = claims.forAgent(agent, now,
+                customer -> claimed(customer, dialsAtOnce, Optional.of(agent), dispatch, now));
         if (claimed.isEmpty()) {
             return false;
         }
-        QueuedCustomer customer = claimed.get();
-        if (dispatch.preview().isEmpty() && customer.previewedByItself()) {
+        QueuedCustomer customer = claimed.get().customer();
+        if (claimed.get().dial().isPresent()) {
+            desk.hold(agent, campaignId, customer.customerId());
+            dials.place(agent, customer.customerId(), claimed.get().dial().get());
+        } else if (dispatch.preview().isEmpty() && customer.previewedByItself()) {
             offers.offerOwnPreview(agent, customer, now);
         } else if (dispatch.preview().isPresent()) {
             offers.offerPreview(agent, customer, now, dispatch.preview().get(), dispatch.connector());
         } else if (dispatch.connector() instanceof AgentFirst first) {
             rings.ring(agent, customer, now, first);
-        } else {
-            desk.hold(agent, campaignId, customer.customerId());
-            dials.dial(agent, customer.customerId(), now, dispatch.connector());
         }
         return true;
     }
 
     /** A pool dial: the customer is nobody's until they answer and the waiting room finds an agent. */
     private boolean startForPool(Dispatch dispatch, Recipient pool, Instant now) {
-        List<QueuedCustomer> claimed = claims.forPool(pool.declining(previews.givenBack()), now);
-        for (QueuedCustomer customer : claimed) {
-            if (customer.previewedByItself()) {
-                previews.hold(customer);
-            } else {
-                calls.dial(customer.customerId(), Optional.empty(), dispatch.connector(), now);
-            }
+        List<Claimed> claimed = claims.forPool(pool.declining(previews.givenBack()), now,
+                customer -> claimed(customer, true, Optional.empty(), dispatch, now));
+        for (Claimed each : claimed) {
+            each.dial().ifPresentOrElse(calls::place, () -> previews.hold(each.customer()));
         }
         return !claimed.isEmpty();
+    }
+
+    /** In the claim's transaction: the customer's dial through the gate when the dispatch dials it at once. */
+    private Claimed claimed(QueuedCustomer customer, boolean dialsAtOnce, Optional<AgentId> agent, Dispatch dispatch,
+                            Instant now) {
+        return new Claimed(customer, dialsAtOnce && !customer.previewedByItself()
+                ? Optional.of(calls.gateClaimed(customer, agent, dispatch.connector(), now))
+                : Optional.empty());
     }
 }

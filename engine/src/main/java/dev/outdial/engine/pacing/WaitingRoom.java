@@ -67,14 +67,14 @@ final class WaitingRoom implements Connector {
      * the agents taken; {@code hold} marks an agent busy and {@code release} gives back one whose
      * offer went unanswered.
      */
-    List<AgentId> serve(List<AgentId> freeAgents, BiConsumer<AgentId, Long> hold, Consumer<AgentId> release) {
+    List<AgentId> serve(List<AgentId> freeAgents, BiConsumer<AgentId, ActiveCall> hold, Consumer<AgentId> release) {
         dropEnded();
         Iterator<AgentId> agents = freeAgents.iterator();
         List<AgentId> taken = new ArrayList<>();
         while (!line.isEmpty() && agents.hasNext()) {
             ActiveCall call = line.pollFirst();
             AgentId agent = agents.next();
-            hold.accept(agent, call.record().customerId());
+            hold.accept(agent, call);
             taken.add(agent);
             offered.add(call);
             call.offerTo(agent, agentAnswerTimeout, () -> {

@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  * Stands between the engine and the carrier and checks SPEC §7 at every customer dial, from what
  * the stores say at that moment: no blacklisted or DNC number, nothing outside working hours or
  * the campaign's window, nothing past maximum calls, no customer on two calls, never above the
- * contract's concurrency. The simulation tests and the simulator both count on it. Every breach is kept as a line in {@link #violations()}.
+ * contract's concurrency; and nothing placed before the transaction that recorded its dial has
+ * committed. The simulation tests and the simulator both count on it. Every breach is kept as a line in {@link #violations()}.
  */
 public final class DialAudit implements Telephony {
 
@@ -88,6 +89,9 @@ public final class DialAudit implements Telephony {
         // The call being placed is recorded open already (its line was opened first): any other is one too many.
         if (calls.openCallsOf(customer.campaignId(), customer.customerId()) > 1) {
             violations.add(dialOf(to) + "the customer is on another call");
+        }
+        if (calls.inTransaction()) {
+            violations.add(dialOf(to) + "placed before its dial committed: a phone rang for a dial that could still roll back");
         }
         int open = calls.openCalls(1);
         mostOpenCalls = Math.max(mostOpenCalls, open);

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Call records and refused dials in memory, for the simulator and tests; open calls are counted as saved. */
 public final class InMemoryCallLog implements CallLog {
@@ -28,6 +29,24 @@ public final class InMemoryCallLog implements CallLog {
     private final Map<Long, OpenCount> openByBusiness = new HashMap<>();
     private final Map<CustomerKey, CustomerCalls> byCustomer = new HashMap<>();
     private final List<Refusal> refusals = new ArrayList<>();
+    /** Transactions of the log open now, nested ones counted: what a database would not have committed yet. */
+    private int transactionsOpen;
+
+    /** Nothing is rolled back in memory; the depth is kept so that the audit can tell what runs before a commit. */
+    @Override
+    public <T> T atomically(Supplier<T> work) {
+        transactionsOpen++;
+        try {
+            return work.get();
+        } finally {
+            transactionsOpen--;
+        }
+    }
+
+    /** Whether a transaction of the log is open now: a write made in it is not committed yet. */
+    public boolean inTransaction() {
+        return transactionsOpen > 0;
+    }
 
     @Override
     public LineRequest openLine(CallRecord pending, int contractLimit) {

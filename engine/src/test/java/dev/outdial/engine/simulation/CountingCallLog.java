@@ -69,6 +69,14 @@ final class CountingCallLog implements CallLog {
         });
     }
 
+    /** A write the engine makes to another table of the same database: a commit of its own outside a transaction. */
+    void writeOfAnotherTable(Runnable write) {
+        write(() -> {
+            write.run();
+            return null;
+        });
+    }
+
     /** Runs {@code reader} on each record saved, inside the transaction that saves it, before it is written. */
     void beforeSave(Consumer<CallRecord> reader) {
         this.beforeSave = reader;

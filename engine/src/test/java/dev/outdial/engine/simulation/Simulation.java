@@ -72,7 +72,7 @@ final class Simulation {
     /** Another node's dialer for the business, on the same stores and carrier, acting on {@code time}. */
     BusinessDialer dialerOn(Scheduler time, int contractLimit) {
         return new BusinessDialer(1, new ConcurrencyLimit(contractLimit), new EnginePorts(time, audit,
-                customers, agents, lists, writes, (agent, update) -> {
+                customers, new CommittedReceipts(agents, writes), lists, writes, (agent, update) -> {
                     shown.add(new Shown(scheduler.now(), agent, update));
                     bots.show(agent, update);
                 }));

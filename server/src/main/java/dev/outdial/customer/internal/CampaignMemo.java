@@ -1,6 +1,6 @@
 package dev.outdial.customer.internal;
 
-import dev.outdial.shared.AfterCommit;
+import dev.outdial.shared.TransactionEnd;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,10 +26,15 @@ final class CampaignMemo<T> {
         return new Reading<>(Optional.ofNullable(values.get(campaignId)), seen);
     }
 
-    /** Keeps what the claim that read {@code reading} learnt, unless a change committed since. */
+    /**
+     * Keeps what the claim that read {@code reading} learnt, unless a change committed since. A claim
+     * whose transaction rolls back (it commits with the dial it claimed for, which may fail) took
+     * nobody after all: what it learnt is dropped then.
+     */
     void learn(long campaignId, Reading<T> reading, T value) {
         values.compute(campaignId, (id, current) ->
                 changes.getOrDefault(campaignId, 0L) == reading.changes() ? value : current);
+        TransactionEnd.ifRolledBack(() -> forget(campaignId));
     }
 
     void forget(long campaignId) {
@@ -38,7 +43,7 @@ final class CampaignMemo<T> {
 
     /** Once the current transaction commits: a change of the campaign's customers, which drops a value {@code outdated} says it outdates. */
     void changed(long campaignId, Predicate<T> outdated) {
-        AfterCommit.run(() -> {
+        TransactionEnd.afterCommit(() -> {
             changes.merge(campaignId, 1L, Long::sum);
             values.computeIfPresent(campaignId, (id, value) -> outdated.test(value) ? null : value);
         });

@@ -8,6 +8,7 @@ import dev.outdial.engine.port.CallLog;
 import dev.outdial.engine.port.CallRecord;
 import dev.outdial.engine.port.LineRequest;
 import dev.outdial.engine.rules.DialVerdict;
+import dev.outdial.shared.TransactionEnd;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -15,8 +16,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The engine's call log, which also copies the agent's word on a reached call to its customer: the
@@ -49,16 +48,7 @@ final class ClassifyingCallLog implements CallLog {
         LineRequest request = calls.openLine(pending, contractLimit);
         if (request instanceof LineRequest.Fenced) {
             PacerLeaseLost lost = new PacerLeaseLost(pending.businessId());
-            if (TransactionSynchronizationManager.isSynchronizationActive()) {
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCompletion(int status) {
-                        events.publishEvent(lost);
-                    }
-                });
-            } else {
-                events.publishEvent(lost);
-            }
+            TransactionEnd.whenOver(() -> events.publishEvent(lost));
         }
         return request;
     }

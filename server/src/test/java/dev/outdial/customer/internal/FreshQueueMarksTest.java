@@ -7,6 +7,9 @@ import dev.outdial.engine.rules.QueuedCustomer;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionSynchronizationUtils;
 
 class FreshQueueMarksTest {
 
@@ -46,6 +49,27 @@ class FreshQueueMarksTest {
         marks.passed(CAMPAIGN, marks.read(CAMPAIGN, NOW), customer(43), true, NOW);
         marks.rewind(CAMPAIGN);
         assertThat(marks.read(CAMPAIGN, NOW).value()).isEmpty();
+    }
+
+    @Test
+    void aClaimRolledBackWithItsDialTookNobodyAndLeavesNoMark() {
+        assertThat(markLeftBy(TransactionSynchronization.STATUS_COMMITTED)).as("committed").isPresent();
+        assertThat(markLeftBy(TransactionSynchronization.STATUS_ROLLED_BACK))
+                .as("rolled back: the customer it passed is first in line again").isEmpty();
+    }
+
+    /** The mark a claim leaves once its transaction ends with {@code status}. */
+    private Optional<FreshQueueMarks.Mark> markLeftBy(int status) {
+        marks.forget(CAMPAIGN);
+        TransactionSynchronizationManager.initSynchronization();
+        try {
+            marks.passed(CAMPAIGN, marks.read(CAMPAIGN, NOW), customer(41), true, NOW);
+            TransactionSynchronizationUtils.invokeAfterCompletion(TransactionSynchronizationManager.getSynchronizations(),
+                    status);
+        } finally {
+            TransactionSynchronizationManager.clearSynchronization();
+        }
+        return marks.read(CAMPAIGN, NOW).value();
     }
 
     private static QueuedCustomer customer(long id) {
