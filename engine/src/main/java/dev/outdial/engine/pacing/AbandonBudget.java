@@ -97,13 +97,15 @@ final class AbandonBudget {
     private static final double STARTING_GAIN = 0.6;
 
     private final double maxAbandonRate;
-    /** The business's clock hours: those a regulator and the contact center count the limit in. */
-    private final ClockHours clockHours;
+    /** The business's clock hours: those a regulator and the contact center count the limit in ({@link #hoursIn}). */
+    private ClockHours clockHours;
     private double gain = STARTING_GAIN;
     /** The clock hour the hour's counts are for, by its first instant ({@link ClockHours#hourOf}). */
     private long hour = Long.MIN_VALUE;
     private long hourAnswered;
     private long hourAbandoned;
+    /** The abandons of the hour before {@link #hour}: a new zone's hour may have begun among them ({@link #hoursIn}). */
+    private long previousHourAbandoned;
     /** Between 0 (drifting, or too early to tell) and 1 (steady), as {@link #steadiness} last set it. */
     private double steadiness;
     /** The answer rate was steady since the last drift: a drift now is news. */
@@ -362,10 +364,34 @@ final class AbandonBudget {
     private void rollHourTo(Instant now) {
         long current = clockHours.hourOf(now);
         if (current > hour) {
+            previousHourAbandoned = hourAbandoned;
             hour = current;
             hourAnswered = 0;
             hourAbandoned = 0;
         }
+    }
+
+    /**
+     * From {@code now} on the limit is held in {@code hours}: the business's time zone changed while the
+     * campaign runs. Where the hour in progress begins at the same instant in both zones (offsets a whole
+     * number of hours apart, the usual case) its counts go on. Where it does not (a shift by half an hour),
+     * the new zone's hour starts from every abandon that may fall in it (this hour's so far, and the hour's
+     * before if it began earlier) and from none of its answers: answers carried over could give it room
+     * it has not earned, abandons carried over only take room away.
+     */
+    void hoursIn(ClockHours hours, Instant now) {
+        rollHourTo(now);
+        clockHours = hours;
+        long current = hours.hourOf(now);
+        if (current == hour) {
+            return;
+        }
+        if (current < hour) {
+            hourAbandoned += previousHourAbandoned;
+        }
+        previousHourAbandoned = 0;
+        hour = current;
+        hourAnswered = 0;
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.outdial.engine.rules.CallingWindow;
 import dev.outdial.engine.rules.ConcurrencyLimit;
 import dev.outdial.engine.rules.DialVerdict;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -73,6 +74,10 @@ final class CampaignPacer {
 
     /** From the next round on, the campaign dials only inside {@code window}. */
     void windowChanged(CallingWindow window) {
+        ZoneId zone = window.workingHours().zone();
+        if (!zone.equals(settings.zone())) {
+            strategy.zoneChanged(zone, ports.scheduler().now());
+        }
         settings = settings.withWindow(window);
         alarm.cancel();
     }

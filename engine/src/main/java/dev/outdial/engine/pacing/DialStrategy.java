@@ -2,6 +2,8 @@ package dev.outdial.engine.pacing;
 
 import dev.outdial.engine.port.CallRecord;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,6 +45,10 @@ public interface DialStrategy {
      */
     default Duration planGap() {
         return Duration.ZERO;
+    }
+
+    /** The business's time zone changed at {@code now}: a strategy that holds a limit in clock hours counts {@code zone}'s. */
+    default void zoneChanged(ZoneId zone, Instant now) {
     }
 
     /** A call of the campaign was connected or ended: what a strategy that learns from the calls observes. */

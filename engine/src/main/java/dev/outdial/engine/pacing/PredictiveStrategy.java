@@ -4,6 +4,7 @@ import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallRecord;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -175,6 +176,11 @@ public final class PredictiveStrategy implements DialStrategy {
     @Override
     public Optional<Duration> maxWait() {
         return Optional.of(settings.maxWait());
+    }
+
+    @Override
+    public void zoneChanged(ZoneId zone, Instant now) {
+        budget.hoursIn(new ClockHours(zone), now);
     }
 
     @Override

@@ -235,6 +235,52 @@ class AbandonBudgetTest {
                 .isPositive();
     }
 
+    @Test
+    void aZoneChangedByWholeHoursGoesOnCountingTheHourInProgress() {
+        AbandonBudget moved = hourWithEarlierAbandons();
+        AbandonBudget stayed = hourWithEarlierAbandons();
+
+        moved.hoursIn(new ClockHours(ZoneId.of("Asia/Bangkok")), TEN_TEN);
+
+        // Bangkok's hour in progress began at 10:00 UTC too: its 200 clean answers still earn their room.
+        assertThat(moved.abandonsLeft(TEN_TEN.plusSeconds(60))).isPositive()
+                .isEqualTo(stayed.abandonsLeft(TEN_TEN.plusSeconds(60)));
+    }
+
+    @Test
+    void aZoneChangedByHalfAnHourCarriesTheAbandonsIntoTheNewHourButNotTheAnswers() {
+        AbandonBudget moved = hourWithEarlierAbandons();
+        AbandonBudget stayed = hourWithEarlierAbandons();
+
+        moved.hoursIn(new ClockHours(ZoneId.of("Asia/Kolkata")), TEN_TEN);
+
+        // Kolkata's hour in progress began at 09:30 UTC: it holds the three abandons of 09:30–10:00 beside
+        // answers the budget did not keep apart, so it counts the abandons and earns room only from now.
+        assertThat(moved.abandonsLeft(TEN_TEN.plusSeconds(60))).as("3 abandons against 3 % of the 100 answers counted")
+                .isZero();
+        assertThat(stayed.abandonsLeft(TEN_TEN.plusSeconds(60))).as("the UTC hour from 10:00 is clean").isPositive();
+    }
+
+    private static final Instant TEN_TEN = Instant.parse("2025-03-03T10:10:00Z");
+
+    /** A UTC budget: a clean night, three abandons in 100 answers from 09:30, then 200 clean answers from 10:00. */
+    private static AbandonBudget hourWithEarlierAbandons() {
+        AbandonBudget budget = new AbandonBudget(0.03);
+        Instant midnight = Instant.parse("2025-03-03T00:00:00Z");
+        for (int i = 0; i < 1000; i++) {
+            budget.answered(false, midnight.plusSeconds(i * 10L), midnight.plusSeconds(i * 10L), 10);
+        }
+        Instant halfPastNine = Instant.parse("2025-03-03T09:30:00Z");
+        for (int i = 0; i < 100; i++) {
+            budget.answered(i % 34 == 0, halfPastNine.plusSeconds(i * 18L), halfPastNine.plusSeconds(i * 18L), 10);
+        }
+        Instant ten = Instant.parse("2025-03-03T10:00:00Z");
+        for (int i = 0; i < 200; i++) {
+            budget.answered(false, ten.plusSeconds(i * 3L), ten.plusSeconds(i * 3L), 10);
+        }
+        return budget;
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(textBlock = """
             # St John's, 2 November 2025: 02:00 NDT (04:30 UTC) becomes 01:00 NST; the hour from 01:00 comes twice.

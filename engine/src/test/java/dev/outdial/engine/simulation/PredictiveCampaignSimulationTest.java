@@ -9,16 +9,25 @@ import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.customer.CustomerStatus;
 import dev.outdial.engine.fixtures.Seeds;
+import dev.outdial.engine.pacing.CampaignRunner;
+import dev.outdial.engine.pacing.DialStrategy;
+import dev.outdial.engine.pacing.Dispatch;
+import dev.outdial.engine.pacing.PacingView;
 import dev.outdial.engine.pacing.PredictiveSettings;
 import dev.outdial.engine.pacing.PredictiveStrategy;
 import dev.outdial.engine.port.CallRecord;
+import dev.outdial.engine.rules.WeeklySchedule;
 import dev.outdial.engine.sim.AgentBehaviour;
 import dev.outdial.engine.sim.CarrierModel;
 import dev.outdial.engine.sim.CarrierOutcome;
 import dev.outdial.engine.sim.Distribution;
 import dev.outdial.engine.sim.NumberRules;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -88,6 +97,33 @@ class PredictiveCampaignSimulationTest {
         sim.bots("agent", 1, 1);
         sim.runUntil(NINE.plus(Duration.ofHours(2)));
         assertThat(sim.audit.dials()).isPositive();
+    }
+
+    @Test
+    void aChangeOfTheBusinesssZoneReachesTheStrategyOnceAndNewHoursInTheSameZoneDoNot() {
+        Simulation sim = new Simulation(9, CarrierModel.typical(), 10);
+        List<ZoneId> zonesTold = new ArrayList<>();
+        DialStrategy listening = new DialStrategy() {
+            @Override
+            public List<Dispatch> plan(PacingView view) {
+                return List.of();
+            }
+
+            @Override
+            public void zoneChanged(ZoneId zone, Instant now) {
+                zonesTold.add(zone);
+            }
+        };
+        CampaignRunner runner = sim.campaign(aPredictiveCampaign(1).build(), listening);
+        runner.start();
+        ZoneId kolkata = ZoneId.of("Asia/Kolkata");
+
+        runner.changeWindow(runner.window().withWorkingHours(WeeklySchedule.in(kolkata)
+                .open(EnumSet.allOf(DayOfWeek.class), "00:00", "23:00").build()));
+        runner.changeWindow(runner.window().withWorkingHours(WeeklySchedule.in(kolkata)
+                .open(EnumSet.allOf(DayOfWeek.class), "08:00", "20:00").build()));
+
+        assertThat(zonesTold).as("its clock hours follow the business's zone").containsExactly(kolkata);
     }
 
     @Test
