@@ -2,6 +2,7 @@ package dev.outdial.webhook.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.outdial.shared.TransactionEnd;
 import dev.outdial.webhook.Webhook;
 import dev.outdial.webhook.WebhookEvent;
 import java.time.Duration;
@@ -9,8 +10,6 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Which events some enabled webhook of a business wants, remembered for a few seconds: a customer's
@@ -38,14 +37,7 @@ public class SubscriptionCache {
     /** Forgets the business now and again once the change commits, so nobody caches the old webhooks meanwhile. */
     public void forget(long businessId) {
         wanted.invalidate(businessId);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    wanted.invalidate(businessId);
-                }
-            });
-        }
+        TransactionEnd.whenOver(() -> wanted.invalidate(businessId));
     }
 
     private Set<WebhookEvent> load(long businessId) {
