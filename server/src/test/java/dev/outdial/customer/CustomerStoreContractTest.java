@@ -33,6 +33,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -57,18 +58,22 @@ class CustomerStoreContractTest {
     @Autowired
     DialingCustomers database;
 
+    @Autowired
+    TransactionTemplate transactions;
+
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4, 5, 6})
     void theDatabaseClaimsAndStoresAsTheEngineDoes(long seed) {
         Random random = new Random(seed);
         Twin twin = Twin.open(api, database, seed, random);
-        Walk walk = new Walk(twin, random, seed);
+        Walk walk = new Walk(twin, random, seed, transactions);
         for (int step = 0; step < STEPS; step++) {
             walk.step(step);
         }
         assertThat(walk.claims).as("seed %d: the walk claimed someone", seed).isPositive();
         assertThat(walk.transitions).as("seed %d: the walk moved customers on", seed).isGreaterThan(STEPS / 3);
         assertThat(walk.renewals).as("seed %d: a lease beat renewed someone", seed).isPositive();
+        assertThat(walk.dialedWithTheirClaim).as("seed %d: a claim was dialed in its own transaction", seed).isPositive();
     }
 
     /** One campaign's customers in both stores, known by phone number (each store has its own ids). */
@@ -139,16 +144,19 @@ class CustomerStoreContractTest {
         private final Twin twin;
         private final Random random;
         private final long seed;
+        private final TransactionTemplate transactions;
         private final List<String> phones;
         private Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         int claims;
         int transitions;
         int renewals;
+        int dialedWithTheirClaim;
 
-        Walk(Twin twin, Random random, long seed) {
+        Walk(Twin twin, Random random, long seed, TransactionTemplate transactions) {
             this.twin = twin;
             this.random = random;
             this.seed = seed;
+            this.transactions = transactions;
             this.phones = twin.dbIds().keySet().stream().sorted().toList();
         }
 
@@ -188,11 +196,56 @@ class CustomerStoreContractTest {
 
             List<String> fromMemory = phonesOf(twin.memory().claimNext(twin.memoryCampaign(),
                     recipient.declining(ids(declined, twin.memoryIds())), max, now, leaseUntil));
-            List<String> fromDb = phonesOf(twin.db().claimNext(twin.dbCampaign(),
-                    recipient.declining(ids(declined, twin.dbIds())), max, now, leaseUntil));
-            assertThat(fromDb).as("%s: claimed for %s (max %d), in order", where, recipient, max)
-                    .containsExactlyElementsOf(fromMemory);
+            if (random.nextBoolean()) {
+                List<String> fromDb = phonesOf(twin.db().claimNext(twin.dbCampaign(),
+                        recipient.declining(ids(declined, twin.dbIds())), max, now, leaseUntil));
+                assertThat(fromDb).as("%s: claimed for %s (max %d), in order", where, recipient, max)
+                        .containsExactlyElementsOf(fromMemory);
+            } else {
+                claimAndGoOnInOneTransaction(where, recipient.declining(ids(declined, twin.dbIds())), max, leaseUntil,
+                        fromMemory);
+            }
             claims += fromMemory.size();
+        }
+
+        /**
+         * The claim as the pacing makes it for a dial: in a transaction that goes on with the claimed customers,
+         * whose rows are not written until it writes them again or commits. Inside it the store must show the
+         * claims as made, and a second claim must not take them again; the dial of the first is stored over its
+         * claim, as in memory.
+         */
+        private void claimAndGoOnInOneTransaction(String where, Recipient recipient, int max, Instant leaseUntil,
+                                                  List<String> fromMemory) {
+            boolean dialFirst = !fromMemory.isEmpty() && random.nextBoolean();
+            boolean claimAgain = random.nextInt(4) == 0;
+            List<String> againFromMemory = claimAgain
+                    ? phonesOf(twin.memory().claimNext(twin.memoryCampaign(), Recipient.pool(Set.of()), 1, now, leaseUntil))
+                    : List.of();
+            if (dialFirst) {
+                dialInMemory(where, fromMemory.get(0));
+            }
+            transactions.executeWithoutResult(status -> {
+                List<QueuedCustomer> claimed = twin.db().claimNext(twin.dbCampaign(), recipient, max, now, leaseUntil);
+                assertThat(phonesOf(claimed)).as("%s: claimed for %s (max %d), in order", where, recipient, max)
+                        .containsExactlyElementsOf(fromMemory);
+                for (QueuedCustomer customer : claimed) {
+                    assertThat(twin.db().find(twin.dbCampaign(), customer.customerId())).as("%s: read back", where)
+                            .contains(customer);
+                }
+                if (claimAgain) {
+                    assertThat(phonesOf(twin.db().claimNext(twin.dbCampaign(), Recipient.pool(Set.of()), 1, now,
+                            leaseUntil))).as("%s: claimed again in the same transaction", where)
+                            .containsExactlyElementsOf(againFromMemory);
+                }
+                if (dialFirst) {
+                    QueuedCustomer first = claimed.get(0);
+                    Transition dialed = CustomerLifecycle.apply(first.state(), new CustomerInput.Dialed(), twin.rules(), now);
+                    assertThat(twin.db().record(twin.dbCampaign(), first.customerId(), first.state(),
+                            (Transition.Applied) dialed)).as("%s: dialed with its claim", where).isTrue();
+                    dialedWithTheirClaim++;
+                }
+            });
+            claims += againFromMemory.size();
         }
 
         /**
@@ -249,6 +302,16 @@ class CustomerStoreContractTest {
                     return;
                 }
             }
+        }
+
+        /** The customer just claimed in memory dialed there (the database dials it its own way). */
+        private void dialInMemory(String where, String phone) {
+            CustomerState claimed = twin.memoryState(phone);
+            Transition.Applied dialed = (Transition.Applied) CustomerLifecycle.apply(claimed, new CustomerInput.Dialed(),
+                    twin.rules(), now);
+            assertThat(twin.memory().record(twin.memoryCampaign(), twin.memoryIds().get(phone), claimed, dialed))
+                    .as("%s: dialed in memory", where).isTrue();
+            transitions++;
         }
 
         private boolean apply(String where, String phone, CustomerInput input) {

@@ -1,6 +1,7 @@
 package dev.outdial.customer.internal;
 
 import dev.outdial.customer.CountKey;
+import dev.outdial.shared.TransactionEnd;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -20,8 +21,6 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The maintained counts behind a campaign's progress (table {@code campaign_customer_count}):
@@ -120,29 +119,10 @@ public class CustomerCounts {
     }
 
     /** This transaction's changes, written before it commits; a write outside a transaction is a bug. */
-    @SuppressWarnings("unchecked")
     private Map<Cell, Long> pending() {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalStateException("customer counts change only inside the transaction that moves customers");
-        }
-        Map<Cell, Long> pending = (Map<Cell, Long>) TransactionSynchronizationManager.getResource(this);
-        if (pending == null) {
-            Map<Cell, Long> created = new TreeMap<>(LOCK_ORDER);
-            TransactionSynchronizationManager.bindResource(this, created);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    writeAll(created);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResource(CustomerCounts.this);
-                }
-            });
-            pending = created;
-        }
-        return pending;
+        return TransactionEnd.collected(this, () -> new TreeMap<Cell, Long>(LOCK_ORDER), this::writeAll)
+                .orElseThrow(() -> new IllegalStateException(
+                        "customer counts change only inside the transaction that moves customers"));
     }
 
     /** The transaction's changes in lock order: the rows seen before in batches, each row not seen yet alone, in its turn. */

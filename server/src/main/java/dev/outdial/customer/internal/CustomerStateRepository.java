@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -36,10 +37,12 @@ public class CustomerStateRepository {
     private final StatusChangeAnnouncer announcer;
     private final FreshQueueMarks freshQueue;
     private final DueTierGate dueTiers;
+    private final UnwrittenClaims unwrittenClaims;
 
     CustomerStateRepository(JdbcClient db, CustomerCounts counts, StatusChangeAnnouncer announcer,
-                            FreshQueueMarks freshQueue, DueTierGate dueTiers) {
+                            FreshQueueMarks freshQueue, DueTierGate dueTiers, UnwrittenClaims unwrittenClaims) {
         this.db = db;
+        this.unwrittenClaims = unwrittenClaims;
         this.counts = counts;
         this.announcer = announcer;
         this.freshQueue = freshQueue;
@@ -48,6 +51,7 @@ public class CustomerStateRepository {
 
     /** The state, locked until the transaction ends: two people changing one customer queue up. */
     public Optional<CustomerState> lock(long businessId, long campaignId, long customerId) {
+        unwrittenClaims.writeNow(List.of(customerId));
         return db.sql("select " + STATE_COLUMNS + """
                  from campaign_customer
                  where business_id = :business and campaign_id = :campaign and id = :id
@@ -59,7 +63,10 @@ public class CustomerStateRepository {
 
     /** Writes {@code state} over {@code before}, which the caller read under a lock, counts the move and announces a status change. */
     public void save(long campaignId, long customerId, CustomerState before, CustomerState state) {
-        save(campaignId, customerId, before, state, "", null);
+        // This write keeps the lease's owner as stored: a claim of this transaction stores it first.
+        unwrittenClaims.writeNow(List.of(customerId));
+        write(customerId, state, "", null);
+        moved(campaignId, customerId, before, state);
     }
 
     /**
@@ -69,12 +76,27 @@ public class CustomerStateRepository {
      */
     public void saveWithLeaseOwner(long campaignId, long customerId, CustomerState before, CustomerState state,
                                    String leaseOwner) {
-        save(campaignId, customerId, before, state, ", lease_owner = :leaseOwner",
-                state.isClaimed() ? leaseOwner : null);
+        unwrittenClaims.superseded(customerId);
+        writeWithLeaseOwner(customerId, state, leaseOwner);
+        moved(campaignId, customerId, before, state);
     }
 
-    private void save(long campaignId, long customerId, CustomerState before, CustomerState state, String alsoSet,
-                      String leaseOwner) {
+    /**
+     * A claim, counted and announced now as {@link #saveWithLeaseOwner} does, its row written by the
+     * transaction's next write of the customer or just before it commits: a claim dialed at once is one write
+     * of the row with its dial, not two ({@link UnwrittenClaims}, issue 18).
+     */
+    public void saveClaim(long campaignId, long customerId, CustomerState before, CustomerState claimed,
+                          String leaseOwner) {
+        unwrittenClaims.hold(campaignId, customerId, claimed, () -> writeWithLeaseOwner(customerId, claimed, leaseOwner));
+        moved(campaignId, customerId, before, claimed);
+    }
+
+    private void writeWithLeaseOwner(long customerId, CustomerState state, String leaseOwner) {
+        write(customerId, state, ", lease_owner = :leaseOwner", state.isClaimed() ? leaseOwner : null);
+    }
+
+    private void write(long customerId, CustomerState state, String alsoSet, String leaseOwner) {
         Optional<Claim> claim = state.claim();
         db.sql("""
                 update campaign_customer set status = :status, progress = :progress, held_pause = :pause,
@@ -101,6 +123,10 @@ public class CustomerStateRepository {
                 .param("id", customerId)
                 .param("leaseOwner", leaseOwner)
                 .update();
+    }
+
+    /** The move counted, a change of status announced, the claim queues told. */
+    private void moved(long campaignId, long customerId, CustomerState before, CustomerState state) {
         Long classification = CountKey.isReached(before) || CountKey.isReached(state) ? classificationOf(customerId) : null;
         counts.moved(campaignId, customerId, CountKey.of(before, classification), CountKey.of(state, classification));
         announcer.saved(campaignId, customerId, before, state);
@@ -130,6 +156,7 @@ public class CustomerStateRepository {
      * locked until the transaction ends, for writes that delete or reclassify them in bulk.
      */
     public Map<Long, Counted> lockCounted(long campaignId, Collection<Long> ids, String condition) {
+        unwrittenClaims.writeNow(ids);
         Map<Long, Counted> locked = new LinkedHashMap<>();
         db.sql("select id, classification_id, " + STATE_COLUMNS
                         + " from campaign_customer where campaign_id = :campaign and id in (:ids)" + condition

@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -130,10 +131,12 @@ public class JdbcCustomerStore {
     private final CustomerStateRepository states;
     private final FreshQueueMarks freshQueue;
     private final DueTierGate dueTiers;
+    private final UnwrittenClaims unwrittenClaims;
 
     JdbcCustomerStore(JdbcClient db, CustomerStateRepository states, FreshQueueMarks freshQueue,
-                      DueTierGate dueTiers) {
+                      DueTierGate dueTiers, UnwrittenClaims unwrittenClaims) {
         this.db = db;
+        this.unwrittenClaims = unwrittenClaims;
         this.states = states;
         this.freshQueue = freshQueue;
         this.dueTiers = dueTiers;
@@ -151,7 +154,11 @@ public class JdbcCustomerStore {
         params.put("agent", agent);
         params.put("graceOver", SqlTime.toSql(now.minus(rules.callbackOwnerGrace())));
         params.put("loggedIn", orNone(recipient.loggedInAgents().stream().map(JdbcCustomerStore::userId).toList()));
-        params.put("declined", orNone(recipient.declined()));
+        // The customers this transaction claimed already still read as unclaimed, and SKIP LOCKED skips none of
+        // the transaction's own rows: they are passed over as declined ones are.
+        Set<Long> passedOver = new HashSet<>(recipient.declined());
+        passedOver.addAll(unwrittenClaims.claimedIn(campaignId));
+        params.put("declined", orNone(passedOver));
         List<QueuedCustomer> candidates = new ArrayList<>();
         DueTierGate.Reading gate = dueTiers.read(campaignId, now);
         boolean dueFound = false;
@@ -182,7 +189,7 @@ public class JdbcCustomerStore {
             Transition transition = CustomerLifecycle.apply(candidate.state(), new CustomerInput.Claimed(leaseUntil),
                     rules, now);
             if (transition instanceof Transition.Applied applied) {
-                save(campaignId, candidate.customerId(), candidate.state(), applied.state(), owner);
+                states.saveClaim(campaignId, candidate.customerId(), candidate.state(), applied.state(), owner);
                 claimed.add(candidate.withState(applied.state()));
             }
         }
@@ -211,7 +218,8 @@ public class JdbcCustomerStore {
             Map<String, Object> head = new HashMap<>(params);
             if (!found.isEmpty()) {
                 // Rows this transaction locked already are not skipped by SKIP LOCKED: leave them out.
-                List<Long> taken = new ArrayList<>(recipient.declined());
+                @SuppressWarnings("unchecked")
+                List<Long> taken = new ArrayList<>((Collection<Long>) params.get("declined"));
                 found.forEach(customer -> taken.add(customer.customerId()));
                 head.put("declined", Set.copyOf(taken));
             }
@@ -277,7 +285,7 @@ public class JdbcCustomerStore {
         List<QueuedCustomer> stored = db.sql("select " + COLUMNS
                         + " from campaign_customer where campaign_id = :campaign and id in (:ids) order by id for update")
                 .param("campaign", campaignId).param("ids", Set.copyOf(customerIds))
-                .query(JdbcCustomerStore::queued).list();
+                .query(JdbcCustomerStore::queued).list().stream().map(this::asClaimedHere).toList();
         for (QueuedCustomer customer : stored) {
             if (step.apply(customer.state()) instanceof Transition.Applied applied) {
                 save(campaignId, customer.customerId(), customer.state(), applied.state(), owner);
@@ -360,7 +368,12 @@ public class JdbcCustomerStore {
     private Optional<QueuedCustomer> select(long campaignId, long customerId, String lock) {
         return db.sql("select " + COLUMNS + " from campaign_customer where campaign_id = :campaign and id = :id" + lock)
                 .param("campaign", campaignId).param("id", customerId)
-                .query(JdbcCustomerStore::queued).optional();
+                .query(JdbcCustomerStore::queued).optional().map(this::asClaimedHere);
+    }
+
+    /** The customer as stored, or as this transaction claimed it if the claim's row is not written yet. */
+    private QueuedCustomer asClaimedHere(QueuedCustomer stored) {
+        return unwrittenClaims.claimed(stored.customerId()).map(stored::withState).orElse(stored);
     }
 
     /** The state, and the lease's owner with it: this node's while claimed, nobody's once released. */

@@ -3,12 +3,24 @@ package dev.outdial.customer.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.outdial.customer.DialingCustomers;
+import dev.outdial.engine.customer.CampaignRules;
+import dev.outdial.engine.customer.CustomerInput;
+import dev.outdial.engine.customer.CustomerLifecycle;
+import dev.outdial.engine.customer.DialType;
+import dev.outdial.engine.customer.Transition;
+import dev.outdial.engine.rules.QueuedCustomer;
+import dev.outdial.engine.rules.Recipient;
 import dev.outdial.testing.Api;
 import dev.outdial.testing.CampaignFixtures;
 import dev.outdial.testing.OutdialIntegrationTest;
 import dev.outdial.testing.TestBusiness;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -38,6 +50,9 @@ class CustomerWriteCostsTest {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    DialingCustomers customers;
+
     TestBusiness business;
     long campaign;
 
@@ -47,6 +62,42 @@ class CustomerWriteCostsTest {
         campaign = new CampaignFixtures(business).create("Costs", "PROGRESSIVE");
         business.admin().post("/api/v1/campaigns/" + campaign + "/customers", Map.of("customers", List.of(
                 Map.of("name", "Trần Bình", "phone", "0914000002")))).expect(201);
+    }
+
+    /**
+     * A claim the pacing dials at once, in the dial's transaction: the dial's write stores its state over the
+     * row as it was, so the row is updated once, not once for the claim and again for the dial (each a write
+     * of every index). A claim nothing writes again is still written before its transaction commits.
+     */
+    @Test
+    void aClaimDialedInItsTransactionUpdatesTheRowOnce() {
+        customers.register(campaign, CampaignRules.of(DialType.PROGRESSIVE, 3, Duration.ZERO, 1));
+        business.admin().post("/api/v1/campaigns/" + campaign + "/customers", Map.of("customers", List.of(
+                Map.of("name", "Phạm Dũng", "phone", "0914000004")))).expect(201);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant leaseUntil = now.plusSeconds(60);
+
+        long updates = transactions.execute(status -> {
+            QueuedCustomer claimed = customers.claimNext(campaign, Recipient.pool(Set.of()), 1, now, leaseUntil).get(0);
+            Transition.Applied dialed = (Transition.Applied) CustomerLifecycle.apply(claimed.state(),
+                    new CustomerInput.Dialed(), CampaignRules.of(DialType.PROGRESSIVE, 3, Duration.ZERO, 1), now);
+            assertThat(customers.record(campaign, claimed.customerId(), claimed.state(), dialed)).isTrue();
+            return customerRowsUpdated();
+        });
+        QueuedCustomer alone = customers.claimNext(campaign, Recipient.pool(Set.of()), 1, now, leaseUntil).get(0);
+
+        assertThat(updates).isEqualTo(1);
+        assertThat(jdbc.queryForList("select status, on_call, lease_owner is not null as owned from campaign_customer"
+                + " where campaign_id = ? order by id", campaign))
+                .extracting(row -> row.get("status") + " " + row.get("on_call") + " " + row.get("owned"))
+                .containsExactly("IN_PROGRESS true true", "IN_PROGRESS false true");
+        assertThat(customers.find(campaign, alone.customerId())).contains(alone);
+    }
+
+    /** This transaction's updates of customer rows so far, as PostgreSQL counts them. */
+    private long customerRowsUpdated() {
+        return jdbc.queryForObject(
+                "select n_tup_upd from pg_stat_xact_user_tables where relname = 'campaign_customer'", Long.class);
     }
 
     @Test
