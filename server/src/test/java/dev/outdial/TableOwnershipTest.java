@@ -33,7 +33,7 @@ class TableOwnershipTest {
             Map.entry("campaign", tables("campaign", "campaign_agent", "campaign_agent_group", "campaign_agent_quota",
                     "campaign_classification_mapping", "campaign_history", "campaign_hotline", "campaign_settings_history",
                     "call_classification", "working_hours_history",
-                    "hotline", "hotline_group", "script", "working_hours")),
+                    "hotline", "hotline_former_number", "hotline_group", "script", "working_hours")),
             Map.entry("compliance", tables("blocked_number", "blocked_number_removal")),
             Map.entry("contact", tables("contact", "contact_field", "contact_filter", "contact_group",
                     "contact_group_member", "contact_phone")),

@@ -62,6 +62,9 @@ public class Hotlines {
                 changes.group() == null ? current.group() : changes.group(),
                 Objects.requireNonNullElse(changes.enabled(), current.enabled()));
         Valid valid = validate(businessId, merged, id);
+        if (!valid.number().equals(current.number())) {
+            hotlines.rememberFormerNumber(businessId, id, current.number(), clock.instant());
+        }
         hotlines.update(businessId, id, valid.number(), valid.name(), groupId(businessId, valid.group()),
                 valid.enabled());
         events.publishEvent(new HotlinesChanged(businessId));
@@ -102,6 +105,12 @@ public class Hotlines {
     @Transactional(readOnly = true)
     public Optional<HotlineGroup> group(long businessId, long groupId) {
         return hotlines.group(businessId, groupId);
+    }
+
+    /** The hotline a call made under {@code number} at {@code at} went out on, even if it has been renumbered since. */
+    @Transactional(readOnly = true)
+    public Optional<Long> calledFrom(long businessId, String number, Instant at) {
+        return hotlines.calledFrom(businessId, number, at);
     }
 
     /** The dialer reports a provider's failure of this hotline (SPEC §2: failures are recorded per hotline). */

@@ -3,7 +3,6 @@ package dev.outdial.dialing.internal;
 import dev.outdial.call.CallEndHandler;
 import dev.outdial.call.CallEnded;
 import dev.outdial.call.DialingCalls;
-import dev.outdial.campaign.settings.Hotline;
 import dev.outdial.campaign.settings.Hotlines;
 import dev.outdial.engine.customer.CallResult;
 import java.util.List;
@@ -50,10 +49,9 @@ class HotlineFailures implements CallEndHandler {
     private void count(CallEnded call) {
         // The count is for the admin's eyes; the call and its customer are recorded whatever happens.
         savepoint.attempt(() -> calls.find(call.businessId(), call.callId())
-                        .ifPresent(record -> hotlines.list(call.businessId()).stream()
-                                .filter(hotline -> hotline.number().equals(record.hotline())).map(Hotline::id).findFirst()
-                                .ifPresent(id -> hotlines.recordFailure(call.businessId(), id,
-                                        "HOTLINE_ERROR on call " + call.callId(), call.endedAt()))),
+                        .flatMap(record -> hotlines.calledFrom(call.businessId(), record.hotline(), record.dialingAt()))
+                        .ifPresent(id -> hotlines.recordFailure(call.businessId(), id,
+                                "HOTLINE_ERROR on call " + call.callId(), call.endedAt())),
                 failed -> log.warn("Hotline failure of call {} not counted: {}", call.callId(), failed.getMessage()));
     }
 }

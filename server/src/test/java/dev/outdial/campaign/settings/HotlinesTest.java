@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.outdial.testing.Api;
 import dev.outdial.testing.OutdialIntegrationTest;
 import dev.outdial.testing.TestBusiness;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,9 @@ class HotlinesTest {
 
     @Autowired
     Hotlines hotlines;
+
+    @Autowired
+    Clock clock;
 
     TestBusiness business;
 
@@ -141,6 +145,28 @@ class HotlinesTest {
         assertThat(hotline.get("failureCount").asInt()).isEqualTo(2);
         assertThat(Instant.parse(hotline.get("lastFailureAt").asString())).isEqualTo(when);
         assertThat(hotline.get("lastFailureReason").asString()).isEqualTo("trunk down");
+    }
+
+    /**
+     * A call keeps the number it went out under: a failure reported after its hotline was renumbered still counts
+     * on that hotline, not on one that took the number since, and not on none.
+     */
+    @Test
+    void aCallUnderANumberItsHotlineGaveUpIsStillThatHotlines() {
+        long renumbered = create("028 7300 0001", "Renumbered", null).expect(201).id();
+        long abandonedNumber = create("028 7300 0003", "Moved away", null).expect(201).id();
+        Instant beforeTheChanges = clock.instant().minusSeconds(60);
+        business.admin().put("/api/v1/hotlines/" + renumbered, Map.of("number", "028 7300 0002")).expect(200);
+        business.admin().put("/api/v1/hotlines/" + abandonedNumber, Map.of("number", "028 7300 0004")).expect(200);
+        long successor = create("028 7300 0001", "Successor", null).expect(201).id();
+        Instant afterTheChanges = clock.instant().plusSeconds(60);
+
+        assertThat(hotlines.calledFrom(business.id(), "+842873000001", beforeTheChanges)).contains(renumbered);
+        assertThat(hotlines.calledFrom(business.id(), "+842873000001", afterTheChanges)).contains(successor);
+        assertThat(hotlines.calledFrom(business.id(), "+842873000002", afterTheChanges)).contains(renumbered);
+        // A dial that read the hotlines just before the change: nobody has the number now, its last holder made it.
+        assertThat(hotlines.calledFrom(business.id(), "+842873000003", afterTheChanges)).contains(abandonedNumber);
+        assertThat(hotlines.calledFrom(business.id(), "+842873000009", afterTheChanges)).isEmpty();
     }
 
     @Test

@@ -51,6 +51,44 @@ public class HotlineRepository {
                 .param("business", businessId).param("id", id).update();
     }
 
+    /** Keeps the number the hotline gives up at {@code replacedAt}, for the failures of calls made under it. */
+    public void rememberFormerNumber(long businessId, long id, String number, Instant replacedAt) {
+        db.sql("""
+                insert into hotline_former_number (hotline_id, business_id, number, replaced_at)
+                values (:id, :business, :number, :replaced)
+                """)
+                .param("id", id).param("business", businessId).param("number", number)
+                .param("replaced", SqlTime.toSql(replacedAt)).update();
+    }
+
+    /**
+     * The hotline a call made under {@code number} at {@code at} went out on: the first to give the number up
+     * after {@code at}; else the one that has it now; else the last to give it up (a dial that read the hotlines
+     * just before they were renumbered). Numbers are unique among a business's hotlines at any time.
+     */
+    public Optional<Long> calledFrom(long businessId, String number, Instant at) {
+        Optional<Long> gaveItUpLater = db.sql("""
+                select hotline_id from hotline_former_number
+                where business_id = :business and number = :number and replaced_at > :at
+                order by replaced_at fetch first 1 rows only
+                """)
+                .param("business", businessId).param("number", number).param("at", SqlTime.toSql(at))
+                .query(Long.class).optional();
+        if (gaveItUpLater.isPresent()) {
+            return gaveItUpLater;
+        }
+        Optional<Long> hasItNow = db.sql("select id from hotline where business_id = :business and number = :number")
+                .param("business", businessId).param("number", number).query(Long.class).optional();
+        if (hasItNow.isPresent()) {
+            return hasItNow;
+        }
+        return db.sql("""
+                select hotline_id from hotline_former_number where business_id = :business and number = :number
+                order by replaced_at desc fetch first 1 rows only
+                """)
+                .param("business", businessId).param("number", number).query(Long.class).optional();
+    }
+
     public Optional<Hotline> find(long businessId, long id) {
         return db.sql(SELECT + " where h.business_id = :business and h.id = :id")
                 .param("business", businessId).param("id", id).query(HotlineRepository::hotline).optional();
