@@ -7,6 +7,7 @@ import dev.outdial.engine.customer.Claim;
 import dev.outdial.engine.customer.CustomerState;
 import dev.outdial.engine.customer.CustomerStatus;
 import dev.outdial.engine.customer.Hold;
+import dev.outdial.engine.rules.QueuedCustomer;
 import dev.outdial.shared.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -86,10 +87,11 @@ public class CustomerStateRepository {
      * transaction's next write of the customer or just before it commits: a claim dialed at once is one write
      * of the row with its dial, not two ({@link UnwrittenClaims}, issue 18).
      */
-    public void saveClaim(long campaignId, long customerId, CustomerState before, CustomerState claimed,
-                          String leaseOwner) {
-        unwrittenClaims.hold(campaignId, customerId, claimed, () -> writeWithLeaseOwner(customerId, claimed, leaseOwner));
-        moved(campaignId, customerId, before, claimed);
+    public void saveClaim(long campaignId, QueuedCustomer before, CustomerState claimed, String leaseOwner) {
+        long customerId = before.customerId();
+        unwrittenClaims.hold(campaignId, before.withState(claimed),
+                () -> writeWithLeaseOwner(customerId, claimed, leaseOwner));
+        moved(campaignId, customerId, before.state(), claimed);
     }
 
     private void writeWithLeaseOwner(long customerId, CustomerState state, String leaseOwner) {

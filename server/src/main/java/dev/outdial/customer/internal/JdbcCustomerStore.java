@@ -189,7 +189,7 @@ public class JdbcCustomerStore {
             Transition transition = CustomerLifecycle.apply(candidate.state(), new CustomerInput.Claimed(leaseUntil),
                     rules, now);
             if (transition instanceof Transition.Applied applied) {
-                states.saveClaim(campaignId, candidate.customerId(), candidate.state(), applied.state(), owner);
+                states.saveClaim(campaignId, candidate, applied.state(), owner);
                 claimed.add(candidate.withState(applied.state()));
             }
         }
@@ -285,7 +285,8 @@ public class JdbcCustomerStore {
         List<QueuedCustomer> stored = db.sql("select " + COLUMNS
                         + " from campaign_customer where campaign_id = :campaign and id in (:ids) order by id for update")
                 .param("campaign", campaignId).param("ids", Set.copyOf(customerIds))
-                .query(JdbcCustomerStore::queued).list().stream().map(this::asClaimedHere).toList();
+                .query(JdbcCustomerStore::queued).list().stream()
+                .map(row -> asClaimedHere(campaignId, row)).toList();
         for (QueuedCustomer customer : stored) {
             if (step.apply(customer.state()) instanceof Transition.Applied applied) {
                 save(campaignId, customer.customerId(), customer.state(), applied.state(), owner);
@@ -365,15 +366,20 @@ public class JdbcCustomerStore {
                 .query(Long.class).optional().isEmpty();
     }
 
+    /**
+     * The customer as stored; a customer this transaction claimed without writing its row yet is read from the
+     * claim, which this transaction locked already (no read: a dial's compare-and-set after its claim costs none).
+     */
     private Optional<QueuedCustomer> select(long campaignId, long customerId, String lock) {
-        return db.sql("select " + COLUMNS + " from campaign_customer where campaign_id = :campaign and id = :id" + lock)
+        return unwrittenClaims.claimed(campaignId, customerId).or(() -> db.sql("select " + COLUMNS
+                        + " from campaign_customer where campaign_id = :campaign and id = :id" + lock)
                 .param("campaign", campaignId).param("id", customerId)
-                .query(JdbcCustomerStore::queued).optional().map(this::asClaimedHere);
+                .query(JdbcCustomerStore::queued).optional());
     }
 
     /** The customer as stored, or as this transaction claimed it if the claim's row is not written yet. */
-    private QueuedCustomer asClaimedHere(QueuedCustomer stored) {
-        return unwrittenClaims.claimed(stored.customerId()).map(stored::withState).orElse(stored);
+    private QueuedCustomer asClaimedHere(long campaignId, QueuedCustomer stored) {
+        return unwrittenClaims.claimed(campaignId, stored.customerId()).orElse(stored);
     }
 
     /** The state, and the lease's owner with it: this node's while claimed, nobody's once released. */

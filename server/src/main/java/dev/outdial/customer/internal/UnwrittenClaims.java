@@ -1,6 +1,6 @@
 package dev.outdial.customer.internal;
 
-import dev.outdial.engine.customer.CustomerState;
+import dev.outdial.engine.rules.QueuedCustomer;
 import dev.outdial.shared.TransactionEnd;
 import java.util.Collection;
 import java.util.Map;
@@ -28,18 +28,22 @@ import org.springframework.stereotype.Component;
 @Component
 class UnwrittenClaims {
 
-    private record Claim(long campaignId, CustomerState state, Runnable write) {
+    private record Claim(long campaignId, QueuedCustomer claimed, Runnable write) {
     }
 
     /** Holds back {@code write}, the claim's write of the customer's row; outside a transaction it writes now. */
-    void hold(long campaignId, long customerId, CustomerState claimed, Runnable write) {
+    void hold(long campaignId, QueuedCustomer claimed, Runnable write) {
         TransactionEnd.collected(this, TreeMap<Long, Claim>::new, UnwrittenClaims::writeAll)
-                .ifPresentOrElse(claims -> claims.put(customerId, new Claim(campaignId, claimed, write)), write);
+                .ifPresentOrElse(claims -> claims.put(claimed.customerId(), new Claim(campaignId, claimed, write)), write);
     }
 
-    /** The customer's claim as this transaction made it, if its row is not written yet. */
-    Optional<CustomerState> claimed(long customerId) {
-        return held().map(claims -> claims.get(customerId)).map(Claim::state);
+    /**
+     * The customer as this transaction claimed it, if the claim's row is not written yet: as it is stored, for
+     * this transaction, and locked by it, so it need not be read again.
+     */
+    Optional<QueuedCustomer> claimed(long campaignId, long customerId) {
+        return held().map(claims -> claims.get(customerId))
+                .filter(claim -> claim.campaignId() == campaignId).map(Claim::claimed);
     }
 
     /** The campaign's customers this transaction claimed, their rows not written yet (they still read as unclaimed). */
