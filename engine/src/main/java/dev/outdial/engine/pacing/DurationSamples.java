@@ -337,6 +337,11 @@ final class DurationSamples {
         return at;
     }
 
+    /** The share of the samples at most {@code millis}; 0 when none were seen. */
+    double shareAtMost(long millis) {
+        return count == 0 ? 0 : (double) countAtMost(sorted, count, millis) / count;
+    }
+
     /** The share of the samples longer than a time that has {@code atMost} samples at most it. */
     double shareLongerThan(int atMost) {
         return count == 0 ? 0 : (double) (count - atMost) / count;

@@ -1,14 +1,20 @@
 package dev.outdial.engine.pacing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
+import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.CallRecord;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class PacingObservationsTest {
@@ -109,6 +115,66 @@ class PacingObservationsTest {
         Instant now = dial(observations, new Random(7), NINE, 3600, 0.2, 8);
 
         assertThat(observations.answerRate(now, WAIT)).isCloseTo(0.2, org.assertj.core.api.Assertions.within(0.06));
+    }
+
+    @Test
+    void anAgentStillTalkingIsNotCountedFreeBeforeTheWrapUpAheadOfThemCouldEnd() {
+        // Given 100 agents on exponential talks of 5 minutes, each followed by a wrap-up of 35-52 s, for two hours
+        PacingObservations observations = new PacingObservations();
+        Random random = new Random(11);
+        List<AgentId> agents = IntStream.range(0, 100).mapToObj(i -> AgentId.of("a" + i)).toList();
+        long[] connectedAt = new long[agents.size()];
+        long[] talkEnds = new long[agents.size()];
+        long[] freeAt = new long[agents.size()];
+        long start = NINE.getEpochSecond();
+        for (int a = 0; a < agents.size(); a++) {
+            connect(observations, agents.get(a), a, start, random, connectedAt, talkEnds, freeAt);
+        }
+        double expected = 0;
+        long freedInTime = 0;
+        for (long second = start; second < start + 7200; second++) {
+            long now = second;
+            List<AgentId> freed = new ArrayList<>();
+            for (int a = 0; a < agents.size(); a++) {
+                if (talkEnds[a] == now) {
+                    observations.observe(talk(agents.get(a), connectedAt[a], Optional.of(now)));
+                } else if (freeAt[a] == now) {
+                    freed.add(agents.get(a));
+                }
+            }
+            observations.freeNow(freed, Instant.ofEpochSecond(now));
+            for (AgentId agent : freed) {
+                connect(observations, agent, agents.indexOf(agent), now, random, connectedAt, talkEnds, freeAt);
+            }
+            if (now >= start + 3600 && now % 10 == 0) {
+                // When, every 10 s of the second hour, the agents free within 27 s are counted
+                observations.freeingWithin(agents, Instant.ofEpochSecond(now), new long[] {27_000, 0, 0}, 1);
+                expected += observations.freeing(0).mean();
+                long end = now + 27;
+                freedInTime += Arrays.stream(freeAt).filter(at -> at > now && at <= end).count();
+            }
+        }
+
+        // Then they are about those who did free: no agent still talking could, with 35 s or more of wrap-up ahead.
+        // Counted by the times from connection to free alone, the talking agents made it 1.8 times as many.
+        assertThat(expected).isCloseTo(freedInTime, withinPercentage(15));
+    }
+
+    /** The agent's next call connects at {@code second}, its talk and the wrap-up after it drawn now. */
+    private static void connect(PacingObservations observations, AgentId agent, int a, long second, Random random,
+                                long[] connectedAt, long[] talkEnds, long[] freeAt) {
+        observations.observe(talk(agent, second, Optional.empty()));
+        connectedAt[a] = second;
+        talkEnds[a] = second + 1 + (long) (-300 * Math.log(1 - random.nextDouble()));
+        freeAt[a] = talkEnds[a] + 35 + random.nextInt(18);
+    }
+
+    /** A call of {@code agent} connected at {@code connected} (answered at once), still open or ended at {@code end}. */
+    private static CallRecord talk(AgentId agent, long connected, Optional<Long> end) {
+        Instant at = Instant.ofEpochSecond(connected);
+        return new CallRecord(new CallId(agent.value() + "-" + connected), 1, 1, 1, "0900000000", "1900", Optional.of(agent),
+                at, at, Optional.of(at), Optional.of(at), Optional.of(at), end.map(Instant::ofEpochSecond),
+                end.map(ignored -> CallResult.SUCCESS), Optional.empty());
     }
 
     private static CallRecord ended(Instant dialed, Instant end, boolean answered) {
