@@ -168,7 +168,7 @@ public class JdbcCustomerStore {
             }
             DialingOrder.Tier name = tier.getKey();
             if (name == DialingOrder.Tier.FRESH) {
-                candidates.addAll(fresh(campaignId, params, max - candidates.size(), recipient, now));
+                candidates.addAll(fresh(campaignId, params, max - candidates.size(), recipient, passedOver, now));
             } else if (!gate.quiet() && (name != DialingOrder.Tier.OWN_CALLBACK || agent != null)) {
                 List<QueuedCustomer> due = eligible(tier.getValue(), max - candidates.size(), params);
                 dueFound |= !due.isEmpty();
@@ -200,10 +200,11 @@ public class JdbcCustomerStore {
      * The fresh tier, read after the campaign's {@link FreshQueueMarks mark} where it has one, and
      * from the queue's head where it has none or the customers after it run short. A claim for an
      * agent who declined customers reads from the head and moves no mark: those customers stay
-     * first in line for everyone else.
+     * first in line for everyone else. {@code passedOver}: the customers not to take, those declined and those
+     * this transaction claimed already.
      */
     private List<QueuedCustomer> fresh(long campaignId, Map<String, Object> params, int wanted, Recipient recipient,
-                                       Instant now) {
+                                       Set<Long> passedOver, Instant now) {
         boolean marked = recipient.declined().isEmpty();
         CampaignMemo.Reading<FreshQueueMarks.Mark> reading = freshQueue.read(campaignId, now);
         List<QueuedCustomer> found = new ArrayList<>();
@@ -218,8 +219,7 @@ public class JdbcCustomerStore {
             Map<String, Object> head = new HashMap<>(params);
             if (!found.isEmpty()) {
                 // Rows this transaction locked already are not skipped by SKIP LOCKED: leave them out.
-                @SuppressWarnings("unchecked")
-                List<Long> taken = new ArrayList<>((Collection<Long>) params.get("declined"));
+                List<Long> taken = new ArrayList<>(passedOver);
                 found.forEach(customer -> taken.add(customer.customerId()));
                 head.put("declined", Set.copyOf(taken));
             }
