@@ -125,17 +125,17 @@ public final class CallOrchestrator {
      * the customer on answer as {@code connector} says. {@code queuedAt}: when the customer was taken.
      */
     public DialOutcome dial(long customerId, Optional<AgentId> agent, Connector connector, Instant queuedAt) {
-        return place(log.atomically(() -> gate(customerId, Optional.empty(), agent, connector, queuedAt)));
+        return place(log.atomically(() -> gate(customerId, agent, connector, queuedAt)));
     }
 
     /**
      * The dial of {@code claimed}, a customer the caller's open transaction of the log has just claimed
      * (its row locked), decided in that transaction: the claim and the dial's passage commit once
-     * instead of twice (issue 18). {@link #place} what this answers once that transaction has committed,
+     * instead of twice (issue 18). The gate reads the customer in that transaction, so it sees the claim. {@link #place} what this answers once that transaction has committed,
      * never inside it: a phone must not ring for a dial that could still roll back.
      */
     public GatedDial gateClaimed(QueuedCustomer claimed, Optional<AgentId> agent, Connector connector, Instant queuedAt) {
-        return gate(claimed.customerId(), Optional.of(claimed), agent, connector, queuedAt);
+        return gate(claimed.customerId(), agent, connector, queuedAt);
     }
 
     /** A dial through the gate, its transaction not yet committed: {@link #place} it once it has. */
@@ -152,8 +152,7 @@ public final class CallOrchestrator {
         }
     }
 
-    private GatedDial gate(long customerId, Optional<QueuedCustomer> locked, Optional<AgentId> agent,
-                           Connector connector, Instant queuedAt) {
+    private GatedDial gate(long customerId, Optional<AgentId> agent, Connector connector, Instant queuedAt) {
         Instant now = scheduler.now();
         Optional<String> hotline = hotlines.next(now);
         if (hotline.isEmpty()) {
@@ -165,7 +164,7 @@ public final class CallOrchestrator {
         Function<QueuedCustomer, CallRecord> dialing = customer -> CallRecord.dialing(
                 new CallId(callNamePrefix + ++callsNamed), settings.businessId(), settings.campaignId(),
                 customer.customerId(), customer.phoneNumber(), hotline.get(), agent, queuedAt, now);
-        return new GatedDial(gate.pass(customerId, locked, now, dialing), agent, connector);
+        return new GatedDial(gate.pass(customerId, now, dialing), agent, connector);
     }
 
     /** Places the call {@code dial} let through, once its transaction has committed; or says why it was not. */

@@ -74,16 +74,12 @@ final class DialGate {
 
     /**
      * The customer's passage; call in a transaction of the log ({@link CallLog#atomically}), and place
-     * the call only once it has committed. {@code locked}: the customer as this transaction claimed it,
-     * row locked, so it need not be read again; empty to read it. {@code callToPlace}: the call that
-     * would be placed to the customer, under the name it keeps.
+     * the call only once it has committed. {@code callToPlace}: the call that would be placed to the
+     * customer, under the name it keeps.
      */
-    Passage pass(long customerId, Optional<QueuedCustomer> locked, Instant now,
-                 Function<QueuedCustomer, CallRecord> callToPlace) {
+    Passage pass(long customerId, Instant now, Function<QueuedCustomer, CallRecord> callToPlace) {
         for (int conflict = 0; conflict < MAX_CONFLICTS; conflict++) {
-            Optional<QueuedCustomer> stored = conflict == 0 && locked.isPresent()
-                    ? locked
-                    : store.find(settings.campaignId(), customerId);
+            Optional<QueuedCustomer> stored = store.find(settings.campaignId(), customerId);
             if (stored.isEmpty()) {
                 return new Stopped(new DialOutcome.NotPlaced("the customer is no longer in the campaign"));
             }
