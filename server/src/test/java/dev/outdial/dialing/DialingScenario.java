@@ -224,8 +224,15 @@ final class DialingScenario {
      */
     String answerWhenRinging(TestBusiness.Person agent) {
         Predicate<JsonNode> waitingForAgent = call -> call.get("state").asString().equals("WAITING_FOR_AGENT");
-        JsonNode waiting = waitFor(() -> activeCallsOf(agent), calls -> calls.stream().anyMatch(waitingForAgent),
-                "a customer waiting for " + agent.email()).stream().filter(waitingForAgent).findFirst().orElseThrow();
+        JsonNode waiting;
+        try {
+            waiting = waitFor(() -> activeCallsOf(agent), calls -> calls.stream().anyMatch(waitingForAgent),
+                    "a customer waiting for " + agent.email()).stream().filter(waitingForAgent).findFirst().orElseThrow();
+        } catch (AssertionError missed) {
+            // Whether no call was placed, or one was and ended unseen, tells apart a dialing fault from a stalled test.
+            throw new AssertionError(missed.getMessage() + "; the campaign's calls: " + calls()
+                    + "; its dialing: " + dialingState(), missed);
+        }
         String callId = waiting.get("id").asString();
         // The agent's leg rings a moment after the customer answers: try until it does.
         waitFor(() -> agent.client().post("/api/v1/calls/" + callId + "/answer").status(), status -> status == 204,
