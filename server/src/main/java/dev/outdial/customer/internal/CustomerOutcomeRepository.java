@@ -14,9 +14,12 @@ public class CustomerOutcomeRepository {
     private final JdbcClient db;
     private final CustomerStateRepository states;
     private final CustomerCounts counts;
+    private final LockedCustomers lockedCustomers;
 
-    CustomerOutcomeRepository(JdbcClient db, CustomerStateRepository states, CustomerCounts counts) {
+    CustomerOutcomeRepository(JdbcClient db, CustomerStateRepository states, CustomerCounts counts,
+                              LockedCustomers lockedCustomers) {
         this.db = db;
+        this.lockedCustomers = lockedCustomers;
         this.states = states;
         this.counts = counts;
     }
@@ -26,16 +29,25 @@ public class CustomerOutcomeRepository {
                 .param("user", userId).param("campaign", campaignId).param("id", customerId).update();
     }
 
-    /** Sets the classification, under the row's lock so the progress counts move with it. */
+    /**
+     * Sets the classification, under the row's lock so the progress counts move with it. The customer's row was
+     * locked already when this transaction moved it (an agent's word, an IVR's end): it is not read again then.
+     */
     public void classify(long campaignId, long customerId, long classificationId) {
-        CustomerStateRepository.Counted before = states.lockCounted(campaignId, List.of(customerId), "").get(customerId);
+        CustomerStateRepository.Counted before = lockedCustomers.of(customerId)
+                .orElseGet(() -> states.lockCounted(campaignId, List.of(customerId), "").get(customerId));
         if (before == null) {
             return;
         }
-        db.sql("update campaign_customer set classification_id = :classification where campaign_id = :campaign and id = :id")
+        int updated = db.sql("update campaign_customer set classification_id = :classification where campaign_id = :campaign and id = :id")
                 .param("classification", classificationId).param("campaign", campaignId).param("id", customerId)
                 .update();
-        counts.moved(campaignId, customerId, before.key(),
-                new CustomerStateRepository.Counted(before.state(), classificationId).key());
+        if (updated == 0) {
+            lockedCustomers.forget(customerId);
+            return;
+        }
+        CustomerStateRepository.Counted after = new CustomerStateRepository.Counted(before.state(), classificationId);
+        lockedCustomers.known(customerId, after);
+        counts.moved(campaignId, customerId, before.key(), after.key());
     }
 }

@@ -39,11 +39,14 @@ public class CustomerStateRepository {
     private final FreshQueueMarks freshQueue;
     private final DueTierGate dueTiers;
     private final UnwrittenClaims unwrittenClaims;
+    private final LockedCustomers lockedCustomers;
 
     CustomerStateRepository(JdbcClient db, CustomerCounts counts, StatusChangeAnnouncer announcer,
-                            FreshQueueMarks freshQueue, DueTierGate dueTiers, UnwrittenClaims unwrittenClaims) {
+                            FreshQueueMarks freshQueue, DueTierGate dueTiers, UnwrittenClaims unwrittenClaims,
+                            LockedCustomers lockedCustomers) {
         this.db = db;
         this.unwrittenClaims = unwrittenClaims;
+        this.lockedCustomers = lockedCustomers;
         this.counts = counts;
         this.announcer = announcer;
         this.freshQueue = freshQueue;
@@ -127,9 +130,18 @@ public class CustomerStateRepository {
                 .update();
     }
 
-    /** The move counted, a change of status announced, the claim queues told. */
+    /**
+     * The move counted, a change of status announced, the claim queues told. The row is locked (the write or the
+     * claim's read locked it), so the customer as written is what this transaction holds until it ends.
+     */
     private void moved(long campaignId, long customerId, CustomerState before, CustomerState state) {
-        Long classification = CountKey.isReached(before) || CountKey.isReached(state) ? classificationOf(customerId) : null;
+        boolean reached = CountKey.isReached(before) || CountKey.isReached(state);
+        Long classification = reached ? classificationOf(customerId) : null;
+        if (reached) {
+            lockedCustomers.known(customerId, new Counted(state, classification));
+        } else {
+            lockedCustomers.wrote(customerId, state);
+        }
         counts.moved(campaignId, customerId, CountKey.of(before, classification), CountKey.of(state, classification));
         announcer.saved(campaignId, customerId, before, state);
         tellClaimQueues(campaignId, before, state);
@@ -177,7 +189,13 @@ public class CustomerStateRepository {
         return CountKey.of(state, CountKey.isReached(state) ? classificationOf(customerId) : null);
     }
 
+    /** The classification as this transaction locked or wrote it, else as stored. */
     private Long classificationOf(long customerId) {
+        Optional<Counted> locked = lockedCustomers.of(customerId);
+        return locked.isPresent() ? locked.get().classificationId() : storedClassification(customerId);
+    }
+
+    private Long storedClassification(long customerId) {
         return db.sql("select classification_id from campaign_customer where id = :id")
                 .param("id", customerId).query((row, n) -> {
                     long id = row.getLong("classification_id");

@@ -44,7 +44,8 @@ public class JdbcCustomerStore {
 
     private static final String COLUMNS = """
             id, phone, added_at, progress, held_pause, held_blacklist, held_dnc, lease_until, on_call,
-            cycle_attempts, total_attempts, business_errors, last_result, next_attempt_at, callback_owner_id, dialing_mode""";
+            cycle_attempts, total_attempts, business_errors, last_result, next_attempt_at, callback_owner_id, dialing_mode,
+            classification_id""";
 
     /** An id no customer has, so {@code not in (…)} is never given an empty list. */
     private static final List<Long> NONE = List.of(-1L);
@@ -132,11 +133,13 @@ public class JdbcCustomerStore {
     private final FreshQueueMarks freshQueue;
     private final DueTierGate dueTiers;
     private final UnwrittenClaims unwrittenClaims;
+    private final LockedCustomers lockedCustomers;
 
     JdbcCustomerStore(JdbcClient db, CustomerStateRepository states, FreshQueueMarks freshQueue,
-                      DueTierGate dueTiers, UnwrittenClaims unwrittenClaims) {
+                      DueTierGate dueTiers, UnwrittenClaims unwrittenClaims, LockedCustomers lockedCustomers) {
         this.db = db;
         this.unwrittenClaims = unwrittenClaims;
+        this.lockedCustomers = lockedCustomers;
         this.states = states;
         this.freshQueue = freshQueue;
         this.dueTiers = dueTiers;
@@ -170,7 +173,7 @@ public class JdbcCustomerStore {
             if (name == DialingOrder.Tier.FRESH) {
                 candidates.addAll(fresh(campaignId, params, max - candidates.size(), recipient, passedOver, now));
             } else if (!gate.quiet() && (name != DialingOrder.Tier.OWN_CALLBACK || agent != null)) {
-                List<QueuedCustomer> due = eligible(tier.getValue(), max - candidates.size(), params);
+                List<QueuedCustomer> due = eligible(campaignId, tier.getValue(), max - candidates.size(), params);
                 dueFound |= !due.isEmpty();
                 candidates.addAll(due);
             }
@@ -212,7 +215,7 @@ public class JdbcCustomerStore {
             Map<String, Object> after = new HashMap<>(params);
             after.put("afterAdded", SqlTime.toSql(reading.value().get().addedAt()));
             after.put("afterId", reading.value().get().customerId());
-            found.addAll(eligible(FRESH_AFTER_MARK, wanted, after));
+            found.addAll(eligible(campaignId, FRESH_AFTER_MARK, wanted, after));
         }
         boolean fromHead = found.size() < wanted;
         if (fromHead) {
@@ -223,7 +226,7 @@ public class JdbcCustomerStore {
                 found.forEach(customer -> taken.add(customer.customerId()));
                 head.put("declined", Set.copyOf(taken));
             }
-            found.addAll(eligible(TIERS.get(DialingOrder.Tier.FRESH), wanted - found.size(), head));
+            found.addAll(eligible(campaignId, TIERS.get(DialingOrder.Tier.FRESH), wanted - found.size(), head));
         }
         if (marked) {
             found.stream().filter(customer -> customer.state().nextAttemptAt().isEmpty())
@@ -234,9 +237,9 @@ public class JdbcCustomerStore {
         return found;
     }
 
-    private List<QueuedCustomer> eligible(String tierCondition, int rows, Map<String, Object> params) {
+    private List<QueuedCustomer> eligible(long campaignId, String tierCondition, int rows, Map<String, Object> params) {
         return db.sql(ELIGIBLE.formatted(COLUMNS, tierCondition, rows)).params(params)
-                .query(JdbcCustomerStore::queued).list();
+                .query((row, n) -> locked(campaignId, row, n)).list();
     }
 
     public Optional<QueuedCustomer> find(long campaignId, long customerId) {
@@ -285,8 +288,7 @@ public class JdbcCustomerStore {
         List<QueuedCustomer> stored = db.sql("select " + COLUMNS
                         + " from campaign_customer where campaign_id = :campaign and id in (:ids) order by id for update")
                 .param("campaign", campaignId).param("ids", Set.copyOf(customerIds))
-                .query(JdbcCustomerStore::queued).list().stream()
-                .map(row -> asClaimedHere(campaignId, row)).toList();
+                .query((row, n) -> locked(campaignId, row, n)).list();
         for (QueuedCustomer customer : stored) {
             if (step.apply(customer.state()) instanceof Transition.Applied applied) {
                 save(campaignId, customer.customerId(), customer.state(), applied.state(), owner);
@@ -374,12 +376,18 @@ public class JdbcCustomerStore {
         return unwrittenClaims.claimed(campaignId, customerId).or(() -> db.sql("select " + COLUMNS
                         + " from campaign_customer where campaign_id = :campaign and id = :id" + lock)
                 .param("campaign", campaignId).param("id", customerId)
-                .query(JdbcCustomerStore::queued).optional());
+                .query(lock.isEmpty() ? JdbcCustomerStore::queued : (row, n) -> locked(campaignId, row, n)).optional());
     }
 
-    /** The customer as stored, or as this transaction claimed it if the claim's row is not written yet. */
-    private QueuedCustomer asClaimedHere(long campaignId, QueuedCustomer stored) {
-        return unwrittenClaims.claimed(campaignId, stored.customerId()).orElse(stored);
+    /**
+     * A customer read under its row's lock: as stored, or as this transaction claimed it if the claim's row is
+     * not written yet; kept as {@link LockedCustomers} so the moves that follow need not read it again.
+     */
+    private QueuedCustomer locked(long campaignId, ResultSet row, int n) throws SQLException {
+        QueuedCustomer stored = queued(row, n);
+        QueuedCustomer customer = unwrittenClaims.claimed(campaignId, stored.customerId()).orElse(stored);
+        lockedCustomers.read(customer.customerId(), customer.state(), row);
+        return customer;
     }
 
     /** The state, and the lease's owner with it: this node's while claimed, nobody's once released. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.outdial.customer.DialingCustomers;
+import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.customer.CampaignRules;
 import dev.outdial.engine.customer.CustomerInput;
 import dev.outdial.engine.customer.CustomerLifecycle;
@@ -78,11 +79,12 @@ class CustomerWriteCostsTest {
         Instant leaseUntil = now.plusSeconds(60);
 
         long updates = transactions.execute(status -> {
+            long before = customerRowsUpdated();
             QueuedCustomer claimed = customers.claimNext(campaign, Recipient.pool(Set.of()), 1, now, leaseUntil).get(0);
             Transition.Applied dialed = (Transition.Applied) CustomerLifecycle.apply(claimed.state(),
                     new CustomerInput.Dialed(), CampaignRules.of(DialType.PROGRESSIVE, 3, Duration.ZERO, 1), now);
             assertThat(customers.record(campaign, claimed.customerId(), claimed.state(), dialed)).isTrue();
-            return customerRowsUpdated();
+            return customerRowsUpdated() - before;
         });
         QueuedCustomer alone = customers.claimNext(campaign, Recipient.pool(Set.of()), 1, now, leaseUntil).get(0);
 
@@ -94,7 +96,63 @@ class CustomerWriteCostsTest {
         assertThat(customers.find(campaign, alone.customerId())).contains(alone);
     }
 
-    /** This transaction's updates of customer rows so far, as PostgreSQL counts them. */
+    /**
+     * The agent's word on a reached customer: its new state and its classification, the progress counts moved
+     * from one classification to the other. The row is read once, by the locking read that moves it: the moves
+     * after it know the classification the row holds, where each read it again (a query for the count's key,
+     * then a locking read before the classification's write).
+     */
+    @Test
+    void anAgentsWordReadsTheCustomerOnceAndMovesItsCountToTheClassification() {
+        CampaignRules rules = CampaignRules.of(DialType.PROGRESSIVE, 3, Duration.ZERO, 1);
+        customers.register(campaign, rules);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        long customer = transactions.execute(status -> {
+            QueuedCustomer claimed = customers.claimNext(campaign, Recipient.pool(Set.of()), 1, now, now.plusSeconds(60)).get(0);
+            customers.update(campaign, claimed.customerId(),
+                    state -> CustomerLifecycle.apply(state, new CustomerInput.Dialed(), rules, now));
+            customers.update(campaign, claimed.customerId(),
+                    state -> CustomerLifecycle.apply(state, new CustomerInput.CallEnded(CallResult.SUCCESS), rules, now));
+            return claimed.customerId();
+        });
+        long classification = reachedClassification();
+
+        long reads = transactions.execute(status -> {
+            long before = customerIndexScans();
+            customers.update(campaign, customer, state -> CustomerLifecycle.apply(state, new CustomerInput.Done(), rules, now));
+            customers.classify(campaign, customer, classification);
+            return customerIndexScans() - before;
+        });
+
+        assertThat(reads).as("the locking read, the state's write and the classification's write").isEqualTo(3);
+        assertThat(jdbc.queryForList("""
+                select status, classification_id, sum(customers) as customers from campaign_customer_count
+                where campaign_id = ? group by status, classification_id having sum(customers) <> 0
+                """, campaign))
+                .extracting(row -> row.get("status") + " " + row.get("classification_id") + " " + row.get("customers"))
+                .containsExactly("SUCCESS " + classification + " 1");
+    }
+
+    private long reachedClassification() {
+        for (var classification : business.admin().get("/api/v1/call-classifications").expect(200).json()) {
+            if (classification.get("reached").asBoolean()) {
+                return classification.get("id").asLong();
+            }
+        }
+        throw new AssertionError("the business has no classification for reached calls");
+    }
+
+    /** This transaction's index scans of customer rows so far (as {@link #customerRowsUpdated}): each read or write of one customer by its id. */
+    private long customerIndexScans() {
+        return jdbc.queryForObject(
+                "select idx_scan from pg_stat_xact_user_tables where relname = 'campaign_customer'", Long.class);
+    }
+
+    /**
+     * This transaction's updates of customer rows so far, as PostgreSQL counts them: a difference of two readings
+     * in one transaction is what it did, as PostgreSQL 15 adds in the counts of the connection's earlier
+     * transactions until it reports them (at most once a second).
+     */
     private long customerRowsUpdated() {
         return jdbc.queryForObject(
                 "select n_tup_upd from pg_stat_xact_user_tables where relname = 'campaign_customer'", Long.class);
