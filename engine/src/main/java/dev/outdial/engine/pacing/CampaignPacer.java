@@ -100,7 +100,6 @@ final class CampaignPacer {
         }
         if (notDialing.isEmpty() && !strategy.agentsPull()) {
             List<AgentId> available = availableAgents();
-            int lines = freeLines();
             Optional<Instant> hotlinesBack = calls.hotlinesSkippedUntil(now);
             // Pool dials count on agents about to finish too, so only an empty campaign stops them.
             if (strategy.needsAgents() && (room.isPresent() ? available.isEmpty() : freeAgents.at(now).isEmpty())) {
@@ -111,27 +110,35 @@ final class CampaignPacer {
             } else if (hotlinesBack.isPresent()) {
                 notDialing = Optional.of(NotDialing.NO_HOTLINE_AVAILABLE);
                 alarm.at(hotlinesBack.get());
-            } else if (lines == 0) {
-                notDialing = Optional.of(NotDialing.CONCURRENCY_LIMIT_REACHED);
             } else if (now.isBefore(nextPlan)) {
                 // Planned a moment ago: the round at the end of the strategy's gap plans for what came since.
                 notDialing = lastPlanned;
                 alarm.at(nextPlan);
             } else {
-                nextPlan = now.plus(strategy.planGap());
-                List<AgentId> free = freeAgents.at(now);
-                PacingView view = new PacingView(now, free, lines, calls.openCalls(), available,
-                        room.map(WaitingRoom::waiting).orElse(0), room.<Connector>map(waiting -> waiting)
-                        .orElse(NO_POOL));
-                notDialing = dispatcher.dispatch(strategy.plan(view), now)
-                        .or(() -> strategy.needsAgents() && free.size() > lines
-                                ? Optional.of(NotDialing.CONCURRENCY_LIMIT_REACHED) : Optional.empty());
-                lastPlanned = notDialing;
+                // The lines are counted only for a plan: the business's calls are the database's count on a
+                // server, and most rounds end above (a busy progressive team, a predictive plan's gap).
+                plan(freeLines(), available, now);
             }
         }
         if (running.getAsBoolean()) {
             ports.customers().nextDueAfter(campaignId, now).ifPresent(alarm::at);
         }
+    }
+
+    /** What the strategy starts within {@code lines}, or why it starts nothing. */
+    private void plan(int lines, List<AgentId> available, Instant now) {
+        if (lines == 0) {
+            notDialing = Optional.of(NotDialing.CONCURRENCY_LIMIT_REACHED);
+            return;
+        }
+        nextPlan = now.plus(strategy.planGap());
+        List<AgentId> free = freeAgents.at(now);
+        PacingView view = new PacingView(now, free, lines, calls.openCalls(), available,
+                room.map(WaitingRoom::waiting).orElse(0), room.<Connector>map(waiting -> waiting).orElse(NO_POOL));
+        notDialing = dispatcher.dispatch(strategy.plan(view), now)
+                .or(() -> strategy.needsAgents() && free.size() > lines
+                        ? Optional.of(NotDialing.CONCURRENCY_LIMIT_REACHED) : Optional.empty());
+        lastPlanned = notDialing;
     }
 
     private Optional<NotDialing> reasonNotToDial(Instant now) {

@@ -24,6 +24,7 @@ final class CountingCallLog implements CallLog {
     private boolean writesRecords;
     private int commits;
     private int stepSaves;
+    private int businessCallCounts;
     private Consumer<CallRecord> beforeSave = call -> { };
 
     CountingCallLog(CallLog log) {
@@ -33,6 +34,11 @@ final class CountingCallLog implements CallLog {
     /** Commits made so far. */
     int commits() {
         return commits;
+    }
+
+    /** How many times the business's open calls were counted: a query of the call records each, on a server. */
+    int businessCallCounts() {
+        return businessCallCounts;
     }
 
     /** Commits that only saved steps of calls up (no call opened, named or ended). */
@@ -98,6 +104,7 @@ final class CountingCallLog implements CallLog {
 
     @Override
     public int openCalls(long businessId) {
+        businessCallCounts++;
         return log.openCalls(businessId);
     }
 
