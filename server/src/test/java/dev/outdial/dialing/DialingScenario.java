@@ -241,12 +241,7 @@ final class DialingScenario {
     }
 
     long reachedClassification() {
-        for (JsonNode classification : business.admin().get("/api/v1/call-classifications").expect(200).json()) {
-            if (classification.get("reached").asBoolean()) {
-                return classification.get("id").asLong();
-            }
-        }
-        throw new AssertionError("the business has no classification for reached calls");
+        return business.reachedClassification();
     }
 
     static void assertProblem(Api.Response response, int status, String reason) {

@@ -108,18 +108,20 @@ class CustomerWriteCostsTest {
         customers.register(campaign, rules);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         long customer = transactions.execute(status -> {
-            QueuedCustomer claimed = customers.claimNext(campaign, Recipient.pool(Set.of()), 1, now, now.plusSeconds(60)).get(0);
+            QueuedCustomer claimed = customers.claimNext(campaign, Recipient.pool(Set.of()), 1, now, now.plusSeconds(60))
+                    .get(0);
             customers.update(campaign, claimed.customerId(),
                     state -> CustomerLifecycle.apply(state, new CustomerInput.Dialed(), rules, now));
             customers.update(campaign, claimed.customerId(),
                     state -> CustomerLifecycle.apply(state, new CustomerInput.CallEnded(CallResult.SUCCESS), rules, now));
             return claimed.customerId();
         });
-        long classification = reachedClassification();
+        long classification = business.reachedClassification();
 
         long reads = transactions.execute(status -> {
             long before = customerIndexScans();
-            customers.update(campaign, customer, state -> CustomerLifecycle.apply(state, new CustomerInput.Done(), rules, now));
+            customers.update(campaign, customer,
+                    state -> CustomerLifecycle.apply(state, new CustomerInput.Done(), rules, now));
             customers.classify(campaign, customer, classification);
             return customerIndexScans() - before;
         });
@@ -133,16 +135,10 @@ class CustomerWriteCostsTest {
                 .containsExactly("SUCCESS " + classification + " 1");
     }
 
-    private long reachedClassification() {
-        for (var classification : business.admin().get("/api/v1/call-classifications").expect(200).json()) {
-            if (classification.get("reached").asBoolean()) {
-                return classification.get("id").asLong();
-            }
-        }
-        throw new AssertionError("the business has no classification for reached calls");
-    }
-
-    /** This transaction's index scans of customer rows so far (as {@link #customerRowsUpdated}): each read or write of one customer by its id. */
+    /**
+     * This transaction's index scans of customer rows so far (read as {@link #customerRowsUpdated} is): each read
+     * or write of one customer by its id.
+     */
     private long customerIndexScans() {
         return jdbc.queryForObject(
                 "select idx_scan from pg_stat_xact_user_tables where relname = 'campaign_customer'", Long.class);
