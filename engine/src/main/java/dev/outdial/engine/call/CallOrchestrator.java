@@ -131,8 +131,9 @@ public final class CallOrchestrator {
     /**
      * The dial of {@code claimed}, a customer the caller's open transaction of the log has just claimed
      * (its row locked), decided in that transaction: the claim and the dial's passage commit once
-     * instead of twice (issue 18). The gate reads the customer in that transaction, so it sees the claim. {@link #place} what this answers once that transaction has committed,
-     * never inside it: a phone must not ring for a dial that could still roll back.
+     * instead of twice (issue 18). The gate reads the customer in that transaction, so it sees the claim.
+     * {@link #place} what this answers once that transaction has committed, never inside it: a phone must not
+     * ring for a dial that could still roll back.
      */
     public GatedDial gateClaimed(QueuedCustomer claimed, Optional<AgentId> agent, Connector connector, Instant queuedAt) {
         return gate(claimed.customerId(), agent, connector, queuedAt);

@@ -39,7 +39,8 @@ class BusinessCallCountsTest {
         assertThat(sim.calls.calls()).as("calls placed").hasSizeGreaterThan(1_000);
         assertThat(plans.count).isPositive();
         // Every round counted before (twice the plans here): those that found every agent on a call too.
-        assertThat(sim.writes.businessCallCounts()).as("counts of the business's calls").isLessThanOrEqualTo(plans.count);
+        assertThat(sim.writes.businessCallCounts()).as("counts of the business's calls")
+                .isLessThanOrEqualTo(plans.count);
         assertThat(sim.audit.violations()).isEmpty();
     }
 
@@ -47,7 +48,8 @@ class BusinessCallCountsTest {
     void aPredictiveCampaignCountsTheBusinessCallsOnlyToPlan() {
         // Lines enough that the limit never stops a plan: a round that finds none counts, and does not plan.
         Simulation sim = new Simulation(4, CallStepSavesTest.FAST, 400);
-        CountedPlans plans = new CountedPlans(new PredictiveStrategy(new PredictiveSettings(0.03, Duration.ofSeconds(5))));
+        CountedPlans plans = new CountedPlans(
+                new PredictiveStrategy(new PredictiveSettings(0.03, Duration.ofSeconds(5))));
         sim.campaign(aPredictiveCampaign(1).wrapUp(Duration.ZERO).build(), plans).start();
         sim.customers(1, 3_000);
         sim.bots("agent", 20, 1, CallStepSavesTest.QUICK);
@@ -55,7 +57,8 @@ class BusinessCallCountsTest {
         sim.runUntil(CallStepSavesTest.NINE.plus(Duration.ofMinutes(2)));
 
         assertThat(plans.count).isPositive();
-        assertThat(sim.writes.businessCallCounts()).as("counts of the business's calls").isLessThanOrEqualTo(plans.count);
+        assertThat(sim.writes.businessCallCounts()).as("counts of the business's calls")
+                .isLessThanOrEqualTo(plans.count);
         assertThat(sim.audit.violations()).isEmpty();
     }
 

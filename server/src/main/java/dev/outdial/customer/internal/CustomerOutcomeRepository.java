@@ -39,7 +39,10 @@ public class CustomerOutcomeRepository {
         if (before == null) {
             return;
         }
-        int updated = db.sql("update campaign_customer set classification_id = :classification where campaign_id = :campaign and id = :id")
+        int updated = db.sql("""
+                        update campaign_customer set classification_id = :classification
+                        where campaign_id = :campaign and id = :id
+                        """)
                 .param("classification", classificationId).param("campaign", campaignId).param("id", customerId)
                 .update();
         if (updated == 0) {
