@@ -86,7 +86,8 @@ public interface CustomerStore {
     /**
      * The earliest instant after {@code now} at which a customer of the campaign waiting for its gap,
      * callback appointment, no-callback period or error retry becomes due: when the pacing loop wakes
-     * up without anything else happening. Empty when none is waiting.
+     * up without anything else happening. Empty when none is waiting. A store that keeps the answer a
+     * while may say an earlier instant instead, at which the loop asks again; never a later one.
      */
     Optional<Instant> nextDueAfter(long campaignId, Instant now);
 }

@@ -38,12 +38,13 @@ public class CustomerStateRepository {
     private final StatusChangeAnnouncer announcer;
     private final FreshQueueMarks freshQueue;
     private final DueTierGate dueTiers;
+    private final NextDueTimes nextDueTimes;
     private final UnwrittenClaims unwrittenClaims;
     private final LockedCustomers lockedCustomers;
 
     CustomerStateRepository(JdbcClient db, CustomerCounts counts, StatusChangeAnnouncer announcer,
-                            FreshQueueMarks freshQueue, DueTierGate dueTiers, UnwrittenClaims unwrittenClaims,
-                            LockedCustomers lockedCustomers) {
+                            FreshQueueMarks freshQueue, DueTierGate dueTiers, NextDueTimes nextDueTimes,
+                            UnwrittenClaims unwrittenClaims, LockedCustomers lockedCustomers) {
         this.db = db;
         this.unwrittenClaims = unwrittenClaims;
         this.lockedCustomers = lockedCustomers;
@@ -51,6 +52,7 @@ public class CustomerStateRepository {
         this.announcer = announcer;
         this.freshQueue = freshQueue;
         this.dueTiers = dueTiers;
+        this.nextDueTimes = nextDueTimes;
     }
 
     /** The state, locked until the transaction ends: two people changing one customer queue up. */
@@ -147,13 +149,16 @@ public class CustomerStateRepository {
         tellClaimQueues(campaignId, before, state);
     }
 
-    /** What the claims' shortcuts must hear of: a customer fresh again, or due at a time (a claim may skip both). */
+    /** What the claims' and the pacing loop's shortcuts must hear of: a customer fresh again, or due at a time. */
     private void tellClaimQueues(long campaignId, CustomerState before, CustomerState state) {
         if (state.status() == CustomerStatus.NEW && before.status() != CustomerStatus.NEW) {
             freshQueue.rewind(campaignId);
         }
         if (state.claim().isEmpty() && !state.isHeld()) {
-            state.nextAttemptAt().ifPresent(at -> dueTiers.due(campaignId, at));
+            state.nextAttemptAt().ifPresent(at -> {
+                dueTiers.due(campaignId, at);
+                nextDueTimes.due(campaignId, at);
+            });
         }
     }
 

@@ -132,17 +132,20 @@ public class JdbcCustomerStore {
     private final CustomerStateRepository states;
     private final FreshQueueMarks freshQueue;
     private final DueTierGate dueTiers;
+    private final NextDueTimes nextDueTimes;
     private final UnwrittenClaims unwrittenClaims;
     private final LockedCustomers lockedCustomers;
 
     JdbcCustomerStore(JdbcClient db, CustomerStateRepository states, FreshQueueMarks freshQueue,
-                      DueTierGate dueTiers, UnwrittenClaims unwrittenClaims, LockedCustomers lockedCustomers) {
+                      DueTierGate dueTiers, NextDueTimes nextDueTimes, UnwrittenClaims unwrittenClaims,
+                      LockedCustomers lockedCustomers) {
         this.db = db;
         this.unwrittenClaims = unwrittenClaims;
         this.lockedCustomers = lockedCustomers;
         this.states = states;
         this.freshQueue = freshQueue;
         this.dueTiers = dueTiers;
+        this.nextDueTimes = nextDueTimes;
     }
 
     /** Claims up to {@code max} eligible customers for {@code recipient} under {@code owner}'s lease; call in a transaction. */
@@ -179,7 +182,7 @@ public class JdbcCustomerStore {
             }
         }
         if (!dueFound && gate.mayAsk()) {
-            Optional<Instant> firstDue = isAnyoneDue(campaignId, now) ? Optional.of(now) : nextDueAfter(campaignId, now);
+            Optional<Instant> firstDue = isAnyoneDue(campaignId, now) ? Optional.of(now) : firstDueAfter(campaignId, now);
             dueTiers.learn(campaignId, gate, now, firstDue);
         }
         DialingOrder order = new DialingOrder(rules);
@@ -315,8 +318,16 @@ public class JdbcCustomerStore {
                 .list();
     }
 
-    /** The first due time after {@code now} of a customer free of claims and holds whom a due tier serves (issue 18). */
+    /**
+     * When the pacing loop should next look for a due customer: the first due time after {@code now}, or
+     * sooner, when the answer kept from a recent read is to be checked again ({@link NextDueTimes}).
+     */
     public Optional<Instant> nextDueAfter(long campaignId, Instant now) {
+        return nextDueTimes.nextLook(campaignId, now, () -> firstDueAfter(campaignId, now));
+    }
+
+    /** The first due time after {@code now} of a customer free of claims and holds whom a due tier serves (issue 18). */
+    private Optional<Instant> firstDueAfter(long campaignId, Instant now) {
         return db.sql(NEXT_DUE).param("campaign", campaignId).param("now", SqlTime.toSql(now))
                 .query((row, n) -> Optional.ofNullable(SqlTime.instant(row, "next_attempt_at"))).single();
     }
