@@ -37,6 +37,8 @@ final class DurationSamples {
     private final long[] sorted = new long[CAPACITY + STRIDE];
     private int count;
     private int next;
+    /** The samples' sum in milliseconds, kept as they come and go: the mean is asked at every pacing round. */
+    private long sum;
     /**
      * The busy agents' elapsed times a young campaign's walk counts on ({@link #elapsedAscending}),
      * kept from round to round.
@@ -61,8 +63,10 @@ final class DurationSamples {
         long value = sample.toMillis();
         if (count == CAPACITY) {
             removeSorted(ring[next]);
+            sum -= ring[next];
         }
         ring[next] = value;
+        sum += value;
         next = (next + 1) % CAPACITY;
         insertSorted(value);
         campaign.add(value);
@@ -375,7 +379,7 @@ final class DurationSamples {
     }
 
     double meanSeconds() {
-        return count == 0 ? 0 : Arrays.stream(sorted, 0, count).average().orElse(0) / 1000;
+        return count == 0 ? 0 : (double) sum / count / 1000;
     }
 
     /** How many of the first {@code length} values of {@code sorted} are at most {@code value}. */

@@ -73,7 +73,7 @@ final class OverflowModel {
                              double targetShare, double mostOverflow, AbandonBudget.BurstRoom burst, int most) {
         // One call per free agent not yet spoken for is always safe: even if all answer, each finds an
         // agent. The normal approximation is poor with a handful of calls, so it only adds to that.
-        int safe = Math.clamp(freeNow - ringing - waiting, 0, Math.max(0, most));
+        int safe = safe(freeNow, ringing, waiting, most);
         // The ringing calls' answers come first, before the agents freeing later can take them: those
         // customers' overflow is counted against the agents free by then, whatever is dialed now. Only
         // as far as the ringing calls are counted by their age: counted all at the answer rate, their
@@ -102,6 +102,14 @@ final class OverflowModel {
         int byBurst = burstWith.applyAsDouble(byPromise) <= burst.chance() ? byPromise
                 : largest(safe, byPromise, calls -> burstWith.applyAsDouble(calls) <= burst.chance());
         return new Dials(byBurst, byBurst < byTarget);
+    }
+
+    /**
+     * One call per free agent not yet spoken for by a ringing call or a waiting customer, within
+     * {@code most}: even if all answer, each finds an agent (progressive's count).
+     */
+    static int safe(int freeNow, int ringing, int waiting, int most) {
+        return Math.clamp(freeNow - ringing - waiting, 0, Math.max(0, most));
     }
 
     /**

@@ -248,6 +248,11 @@ final class PacingObservations {
     record Freeings(Freeing within, Freeing soon) {
     }
 
+    /** How long an agent stays busy once connected, talk and wrap-up, on average; 0 until enough were seen. */
+    double meanBusySeconds() {
+        return service.size() >= DurationSamples.ENOUGH ? service.meanSeconds() : 0;
+    }
+
     /** Calls of the campaign talking now. */
     int onCalls() {
         return onCalls;

@@ -42,6 +42,11 @@ import java.util.Optional;
  * in flight outnumber the agents by more than the whole abandons left stays within what the budget
  * gives a round ({@link AbandonBudget#burstRoom}, {@link OverflowModel}).
  *
+ * <p>Those caps take the answer rate as read, and the dials of the last ring time are placed before any
+ * answer to them can say otherwise: were the rate to rise, all of them would be answered at the new
+ * one. So the lines in flight may grow only as fast as a rise among them could be absorbed
+ * ({@link DialGrowth}): a pile of free agents at a low answer rate is dialed for over a few ring times.
+ *
  * <p>It never dials with no agent Available in the campaign (the runner stops before asking), and
  * never more than the free lines the business's limit and the campaign's ceiling leave.
  */
@@ -72,6 +77,7 @@ public final class PredictiveStrategy implements DialStrategy {
     private final AbandonBudget budget;
     private final PacingObservations observations = new PacingObservations();
     private final RingingCalls ringingCalls = new RingingCalls();
+    private final DialGrowth growth = new DialGrowth();
     /** Agents Available at the last round, which sets how fast the abandon budget learns. */
     private int team = 1;
     /** The team the budget's gain was learnt with: a smaller one starts safe again. */
@@ -122,12 +128,21 @@ public final class PredictiveStrategy implements DialStrategy {
         PacingObservations.Freeings freeings = freeings(view, horizon, customerWait, soon);
         PacingObservations.Freeing freeing = freeings.within();
         PacingObservations.Freeing freeingSoon = freeings.soon();
+        AbandonBudget.BurstRoom burstRoom = budget.burstRoom(view.now(), horizon);
         OverflowModel.Dials dials = OverflowModel.callsToDial(ringing, pending, view.waitingCustomers(), answerRate,
                 view.freeAgents().size(), freeingSoon, freeing, target, budget.overflowLeft(view.now()),
-                budget.burstRoom(view.now(), horizon).atRate(OverflowModel.boundedRate(answerRate,
+                burstRoom.atRate(OverflowModel.boundedRate(answerRate,
                         observations.answerRateDials())), view.freeLines());
+        // Never fewer than progressive: one call per free agent not spoken for is safe at any answer rate.
+        int grown = growth.most(view.now(), observations.ringTime(), answerRate, team, observations.meanBusySeconds(),
+                burstRoom.wholeAbandons(), freeing.mean());
+        int paced = Math.min(dials.calls(), Math.max(grown, OverflowModel.safe(view.freeAgents().size(), ringing,
+                view.waitingCustomers(), view.freeLines())));
+        // The gain still learns from the answers of a round the growth cap held: frozen whenever it held, the
+        // gain of a steady 101-agent day lagged its abandons, and an hour ended at 3.02 % of 3 %.
         budget.heldByPromise(dials.heldByPromise());
-        List<Dispatch> placed = view.poolDials(dials.calls());
+        List<Dispatch> placed = view.poolDials(paced);
+        growth.dialed(view.now(), placed.size());
         ringingCalls.dialed(view.now(), placed.size());
         observations.dialed(view.now(), placed.size());
         return placed;

@@ -342,6 +342,54 @@ class PredictiveAbandonPromiseTest {
         assertKeepsThePromise(LONG_WRAP_UPS_SMALL_TEAM, 1);
     }
 
+    /**
+     * 226 agents, an hour, a 3 % limit, a 3 s maximum wait, the answer rate stepping every ten minutes
+     * 77 → 64 → 21 → 77 → 18 → 77 %, rings of 10.7–30.5 s, talks of exactly 114.9 s and no wrap-up, so the
+     * agents free in waves (bench/scenarios/answer-rate-rises-226.json, #81 of bench/limits-fuzz.sh's generator
+     * seed 4).
+     */
+    static final Scenario RISES_IN_WAVES = new Scenario("answer rate rising after waves of dials", 1, 226, 27_394,
+            Duration.ofMinutes(60), 0.03, Duration.ofSeconds(3), 843, 3, Duration.ofMinutes(30),
+            List.of(new Scenario.AnswerStep(Duration.ZERO, 0.77), new Scenario.AnswerStep(Duration.ofMinutes(10), 0.64),
+                    new Scenario.AnswerStep(Duration.ofMinutes(20), 0.21),
+                    new Scenario.AnswerStep(Duration.ofMinutes(30), 0.77),
+                    new Scenario.AnswerStep(Duration.ofMinutes(40), 0.18),
+                    new Scenario.AnswerStep(Duration.ofMinutes(50), 0.77)),
+            0.13, Duration.ofSeconds(50), Distribution.uniform(Duration.ofMillis(10_700), Duration.ofMillis(30_500)),
+            Distribution.constant(Duration.ofMillis(114_900)), Distribution.constant(Duration.ZERO),
+            Distribution.uniform(Duration.ofMillis(7500), Duration.ofMillis(14_300)));
+
+    /**
+     * 276 agents, 45 minutes, a 1.5 % limit, a 2 s maximum wait, 24 % answered, stepping to 82 % at 7.5
+     * minutes; rings of 12.3–18.5 s, customers who hang up after a median 1.6 s (bench/scenarios/answer-rate-step-276.json,
+     * #85 of bench/limits-fuzz.sh's generator seed 1).
+     */
+    static final Scenario EARLY_STEP_UP = new Scenario("answer rate stepping up early", 1, 276, 32_223,
+            Duration.ofMinutes(45), 0.015, Duration.ofSeconds(2), 764, 1, Duration.ofMinutes(120),
+            List.of(new Scenario.AnswerStep(Duration.ZERO, 0.24), new Scenario.AnswerStep(Duration.ofSeconds(450), 0.82),
+                    new Scenario.AnswerStep(Duration.ofSeconds(900), 0.77),
+                    new Scenario.AnswerStep(Duration.ofSeconds(1350), 0.81),
+                    new Scenario.AnswerStep(Duration.ofSeconds(1800), 0.44),
+                    new Scenario.AnswerStep(Duration.ofSeconds(2250), 0.45)),
+            0.01, Duration.ofSeconds(42), Distribution.uniform(Duration.ofMillis(12_300), Duration.ofMillis(18_500)),
+            Distribution.logNormal(Duration.ofMillis(93_900), 0.88), Distribution.exponential(Duration.ofMillis(4900)),
+            Distribution.logNormal(Duration.ofMillis(1600), 0.25));
+
+    @Test
+    void aWaveOfDialsAtALowAnswerRateIsSpreadSoARiseAmongThemKeepsTheLimit() {
+        // Without the growth cap, free agents piled up at 24 % were dialed for in one ring time (293 dials in 15 s
+        // against about 120 on the team's pace) just after the rate stepped to 82 %: 145 customers abandoned
+        // within 12 s, 3.27 % on both seeds. And agents freed together by talks of one length were dialed for
+        // at 18 % in one ring time (about 400 dials in 20 s against 175) as the rate stepped back to 77 %: 3.22
+        // and 4.75 %.
+        for (long seed : List.of(2L, 3L)) {
+            assertKeepsThePromise(EARLY_STEP_UP, seed);
+        }
+        for (long seed : List.of(1L, 2L)) {
+            assertKeepsThePromise(RISES_IN_WAVES, seed);
+        }
+    }
+
     @Test
     void theSafeStartStillBeatsProgressiveOnLongCalls() {
         RunFigures predictive = ScenarioRunner.run(SHORT_SESSION_LONG_CALLS, "predictive", 1);
