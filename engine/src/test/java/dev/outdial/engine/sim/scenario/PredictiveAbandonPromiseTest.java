@@ -361,12 +361,13 @@ class PredictiveAbandonPromiseTest {
 
     /**
      * 276 agents, 45 minutes, a 1.5 % limit, a 2 s maximum wait, 24 % answered, stepping to 82 % at 7.5
-     * minutes; rings of 12.3–18.5 s, customers who hang up after a median 1.6 s (bench/scenarios/answer-rate-step-276.json,
-     * #85 of bench/limits-fuzz.sh's generator seed 1).
+     * minutes; rings of 12.3–18.5 s, customers who hang up after a median 1.6 s
+     * (bench/scenarios/answer-rate-step-276.json, #85 of bench/limits-fuzz.sh's generator seed 1).
      */
     static final Scenario EARLY_STEP_UP = new Scenario("answer rate stepping up early", 1, 276, 32_223,
             Duration.ofMinutes(45), 0.015, Duration.ofSeconds(2), 764, 1, Duration.ofMinutes(120),
-            List.of(new Scenario.AnswerStep(Duration.ZERO, 0.24), new Scenario.AnswerStep(Duration.ofSeconds(450), 0.82),
+            List.of(new Scenario.AnswerStep(Duration.ZERO, 0.24),
+                    new Scenario.AnswerStep(Duration.ofSeconds(450), 0.82),
                     new Scenario.AnswerStep(Duration.ofSeconds(900), 0.77),
                     new Scenario.AnswerStep(Duration.ofSeconds(1350), 0.81),
                     new Scenario.AnswerStep(Duration.ofSeconds(1800), 0.44),
