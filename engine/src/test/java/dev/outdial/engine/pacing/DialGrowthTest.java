@@ -56,6 +56,16 @@ class DialGrowthTest {
     }
 
     @Test
+    void aTeamOfFewerThanAHundredAgentsIsNotCapped() {
+        DialGrowth growth = new DialGrowth();
+        growth.dialed(NOW, 1000);
+
+        // The same pace (agents freeing a ring time) from 99 agents busy 49.5 s: capped at 100 agents, not at 99.
+        assertThat(growth.most(NOW, RING, 0.24, 100, 50, 4, 0)).isZero();
+        assertThat(growth.most(NOW, RING, 0.24, 99, 49.5, 4, 0)).isEqualTo(Integer.MAX_VALUE);
+    }
+
+    @Test
     void nothingIsHeldBeforeTheTeamsBusyTimesAreKnownOrWhereEveryDialIsAnswered() {
         DialGrowth growth = new DialGrowth();
         growth.dialed(NOW, 1000);
