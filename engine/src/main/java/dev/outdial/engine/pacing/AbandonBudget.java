@@ -216,6 +216,14 @@ final class AbandonBudget {
         }
     }
 
+    /**
+     * What the model's customers without an agent are scaled by to meet the abandons realised: below one,
+     * the model counts fewer of them than are abandoned.
+     */
+    double gain() {
+        return gain;
+    }
+
     /** Whether the last pacing round dialed fewer than the target allowed, held by the abandons left. */
     void heldByPromise(boolean held) {
         this.heldByPromise = held;
@@ -296,16 +304,23 @@ final class AbandonBudget {
      *
      * @param wholeAbandons the abandons the day and the hour can still take and keep the limit
      * @param chance        the most a pacing round may risk that the lines in flight bring more
+     * @param answerRate    the least answer rate the tail is counted at
+     * @param freeingShare  the share of the agents foreseen free the tail counts on
      */
-    record BurstRoom(int wholeAbandons, double chance, double answerRate) {
+    record BurstRoom(int wholeAbandons, double chance, double answerRate, double freeingShare) {
 
         BurstRoom(int wholeAbandons, double chance) {
-            this(wholeAbandons, chance, 0);
+            this(wholeAbandons, chance, 0, 1);
         }
 
         /** The same room, its tail counted at an answer rate of at least {@code rate}. */
         BurstRoom atRate(double rate) {
-            return new BurstRoom(wholeAbandons, chance, rate);
+            return new BurstRoom(wholeAbandons, chance, rate, freeingShare);
+        }
+
+        /** The same room, its tail counting only this share of the agents foreseen free ({@link ForeseenFreeings}). */
+        BurstRoom freeingAsRealised(double share) {
+            return new BurstRoom(wholeAbandons, chance, answerRate, share);
         }
     }
 

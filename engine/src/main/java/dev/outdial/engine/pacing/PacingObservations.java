@@ -108,6 +108,7 @@ final class PacingObservations {
     /** Answers by a person when the answer rate was last seen drifting (0: not since the start). */
     private long answeredAtDrift;
     private final AnswerRateRise rise = new AnswerRateRise();
+    private final ForeseenFreeings foreseen = new ForeseenFreeings();
     /** When {@link #answerRate} last read a rise the decaying rate had not caught up with yet. */
     private Instant riseSeenAt;
 
@@ -161,6 +162,9 @@ final class PacingObservations {
                 continue;
             }
             Work work = slot.work;
+            if (work != null) {
+                foreseen.freed(now.toEpochMilli(), connectedMillis(slot));
+            }
             work(slot, null);
             if (work != null && work.onCall()) {
                 onCalls--;
@@ -195,6 +199,21 @@ final class PacingObservations {
         service.freeingWithin(talkingSince, nowMillis, horizonsMillis, asked, enough, fromCalls);
         afterCall.freeingWithin(wrappingUpSince, nowMillis, horizonsMillis, asked, enough, fromWrapUps);
         heldToWrapUpsAhead(horizonsMillis, asked);
+        if (asked > 0) {
+            foreseen.foresaw(nowMillis, horizonsMillis[0], freeing(0).mean());
+        }
+    }
+
+    /**
+     * The share of the busy agents foreseen free within a round's horizon that did free within it, over the
+     * last minutes, at most one ({@link ForeseenFreeings}).
+     */
+    double freeingRealisedShare(Instant now) {
+        return foreseen.realisedShare(now.toEpochMilli());
+    }
+
+    private static long connectedMillis(AgentSlot slot) {
+        return slot.connectedAt == null ? Long.MIN_VALUE : slot.connectedAt.toEpochMilli();
     }
 
     /**
@@ -235,6 +254,17 @@ final class PacingObservations {
         static final Freeing NONE = new Freeing(0, 0);
 
         /**
+         * Each agent free with {@code share} of their chance: of Bernoulli chances p_i, the count's variance
+         * is Σ s·p_i − s²·Σ p_i², and Σ p_i² is the mean less the variance.
+         */
+        Freeing scaled(double share) {
+            if (share >= 1) {
+                return this;
+            }
+            return new Freeing(share * mean, Math.max(0, share * mean - share * share * (mean - variance)));
+        }
+
+        /**
          * Each agent free with the mean of their two chances: the count's mean is the two means' mean; its
          * variance, the two variances' mean, is short of the mixture's by the squared halves of each agent's
          * gap, which the sums do not keep.
@@ -261,6 +291,10 @@ final class PacingObservations {
     private void putBusy(AgentId agent, Work work) {
         AgentSlot slot = slot(agent);
         Work previous = slot.work;
+        if (previous != null && !previous.onCall() && work.onCall()) {
+            // Put through to a customer waiting the moment the wrap-up ended: freed then, never seen free.
+            foreseen.freed(work.since().toEpochMilli(), connectedMillis(slot));
+        }
         work(slot, work);
         onCalls += (work.onCall() ? 1 : 0) - (previous != null && previous.onCall() ? 1 : 0);
     }
