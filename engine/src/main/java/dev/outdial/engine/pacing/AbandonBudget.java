@@ -65,6 +65,8 @@ final class AbandonBudget {
      */
     private static final double LOWEST_GAIN = 0.01;
     private static final double HIGHEST_GAIN = 20;
+    /** {@link #gainNearItsFloor}: a gain of 0.1 or less (a steady 332-agent day's sat at 0.01-0.07 from its 40th minute). */
+    private static final double NEAR_FLOOR = 10;
     /** The hour guard's memory: half of an answer's weight is gone after this long. */
     private static final Duration RECENT_HALF_LIFE = Duration.ofMinutes(10);
     /** Answers' worth of a clean record the hour guard starts with, so one early abandon is not a 100 % hour. */
@@ -217,11 +219,12 @@ final class AbandonBudget {
     }
 
     /**
-     * What the model's customers without an agent are scaled by to meet the abandons realised: below one,
-     * the model counts fewer of them than are abandoned.
+     * Whether the gain is within {@link #NEAR_FLOOR} times its floor: the model counts so many fewer
+     * customers without an agent than are abandoned that the target it scales can hardly hold it back
+     * (the overflow's normal tail is steep: at a hundredth of the model's share the calls are nearly as many).
      */
-    double gain() {
-        return gain;
+    boolean gainNearItsFloor() {
+        return gain <= LOWEST_GAIN * NEAR_FLOOR;
     }
 
     /** Whether the last pacing round dialed fewer than the target allowed, held by the abandons left. */
