@@ -65,7 +65,7 @@ final class AbandonBudget {
      */
     private static final double LOWEST_GAIN = 0.01;
     private static final double HIGHEST_GAIN = 20;
-    /** {@link #gainNearItsFloor}: a gain of 0.1 or less (a steady 332-agent day's sat at 0.01-0.07 from its 40th minute). */
+    /** {@link #gainNearItsFloor}: a gain of 0.1 or less (a steady 332-agent day's sat at 0.01-0.07 from its 45th minute). */
     private static final double NEAR_FLOOR = 10;
     /** The hour guard's memory: half of an answer's weight is gone after this long. */
     private static final Duration RECENT_HALF_LIFE = Duration.ofMinutes(10);
