@@ -188,7 +188,7 @@ public final class PredictiveStrategy implements DialStrategy {
      * promise on whole abandons, let one round dial 41 lines where the hour had room for one more abandon:
      * every answer came 26.1 s after its dial, 13 were abandoned at once, and the hours ended at 1.02-1.10 %
      * of 1 % on every seed. So there, the tail counts on the share of the agents foreseen that did free
-     * ({@link ForeseenFreeings}). Not everywhere: the suite's days foresee 1.5-1.8 times the agents who free
+     * ({@link ForeseenFreeings}). Not everywhere: the suite's days foresee 1.4-1.9 times the agents who free
      * too, with gains of 0.4-3.8, and counting on the share they lost 0.7-0.8 points of occupancy (the same
      * share weighed by one less the gain, 0.1; and a rise of generator seed 6, #61, moved its luck to an hour
      * of 5.13 % of 4 %).
