@@ -43,11 +43,14 @@ final class DialGrowth {
      * Teams smaller than this are not capped: their lines in flight are few, and held by the burst guard's
      * tail ({@link OverflowModel}), whose room is a few whole abandons. The cap bound them seldom and by a few
      * dials (a 22-agent day: 54 rounds and 329 dials in 6 h; a 20-agent
-     * one: 27 rounds, 118 dials), so it moved their days' path rather than held a rise. Over fuzz seeds 1-7
-     * it took as many flagged days of teams of 20-68 agents as it made (five each: hours over on both
-     * sides), while on teams of 100 or more it took four, all whole days over, and made none.
+     * one: 27 rounds, 118 dials), so it moved their days' path rather than held a rise. Over fuzz seeds 1-7,
+     * capping every team took five flagged days of teams of 28-68 agents and made five of 20-58 (hours over on
+     * both sides); from 100 agents it took four, all whole days over, and made none. From 60 it also takes a
+     * 68-agent day (#19 of seed 7: 3.36 → 0.77 %, its hour 4.78 → 1.12 %) and still makes none over the 393
+     * days of 60-99 agents; from 50 it would take a 54-agent one (#55 of seed 6, hours of 4.5-5.7 → 2.2 %)
+     * but put a 58-agent one over (#101 of seed 3: an hour 1.75 → 3.27 % at 3 %).
      */
-    static final int SMALLEST_TEAM = 100;
+    static final int SMALLEST_TEAM = 60;
     /** Seconds of dials kept: longer than any ring time counted. */
     private static final int KEPT = 120;
 

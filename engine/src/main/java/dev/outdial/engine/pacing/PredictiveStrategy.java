@@ -44,7 +44,7 @@ import java.util.Optional;
  *
  * <p>Those caps take the answer rate as read, and the dials of the last ring time are placed before any
  * answer to them can say otherwise: were the rate to rise, all of them would be answered at the new
- * one. So on a team of a hundred agents or more the lines in flight may grow only as fast as a rise among
+ * one. So on a team of sixty agents or more the lines in flight may grow only as fast as a rise among
  * them could be absorbed ({@link DialGrowth}): a pile of free agents at a low answer rate is dialed for over
  * a few ring times. A smaller team's few lines are the burst guard's.
  *

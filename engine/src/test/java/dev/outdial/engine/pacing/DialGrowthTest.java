@@ -56,13 +56,13 @@ class DialGrowthTest {
     }
 
     @Test
-    void aTeamOfFewerThanAHundredAgentsIsNotCapped() {
+    void aTeamOfFewerThanSixtyAgentsIsNotCapped() {
         DialGrowth growth = new DialGrowth();
         growth.dialed(NOW, 1000);
 
-        // The same pace (agents freeing a ring time) from 99 agents busy 49.5 s: capped at 100 agents, not at 99.
-        assertThat(growth.most(NOW, RING, 0.24, 100, 50, 4, 0)).isZero();
-        assertThat(growth.most(NOW, RING, 0.24, 99, 49.5, 4, 0)).isEqualTo(Integer.MAX_VALUE);
+        // The same pace (agents freeing a ring time) from 59 agents busy 29.5 s: capped at 60 agents, not at 59.
+        assertThat(growth.most(NOW, RING, 0.24, 60, 30, 4, 0)).isZero();
+        assertThat(growth.most(NOW, RING, 0.24, 59, 29.5, 4, 0)).isEqualTo(Integer.MAX_VALUE);
     }
 
     @Test

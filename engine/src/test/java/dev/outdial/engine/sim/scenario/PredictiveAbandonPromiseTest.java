@@ -440,6 +440,27 @@ class PredictiveAbandonPromiseTest {
         }
     }
 
+    /**
+     * 68 agents, 90 minutes, a 3 % limit, a 15 s maximum wait, 7 → 6 → 45 → 72 % answered (a step every 22.5
+     * minutes), 18 % busy, rings of a mean 15.2 s, talks of a median 307 s, no wrap-up, patience of 8-11.6 s
+     * (bench/scenarios/answer-rate-steps-68.json, #19 of bench/limits-fuzz.sh's generator seed 7).
+     */
+    static final Scenario MID_TEAM_STEPS = new Scenario("a 68-agent team's answer rate stepping up", 1, 68, 8513,
+            Duration.ofMinutes(90), 0.03, Duration.ofSeconds(15), 372, 3, Duration.ofMinutes(60),
+            List.of(new Scenario.AnswerStep(Duration.ZERO, 0.07), new Scenario.AnswerStep(Duration.ofSeconds(1350), 0.06),
+                    new Scenario.AnswerStep(Duration.ofSeconds(2700), 0.45),
+                    new Scenario.AnswerStep(Duration.ofSeconds(4050), 0.72)),
+            0.18, Duration.ofSeconds(47), Distribution.exponential(Duration.ofMillis(15_200)),
+            Distribution.logNormal(Duration.ofMillis(307_300), 1.13), Distribution.constant(Duration.ZERO),
+            Distribution.uniform(Duration.ofMillis(8_000), Duration.ofMillis(11_600)));
+
+    @Test
+    void aTeamOfSixtyOrMoreHasItsBlindDialsCapped() {
+        // Left to the burst guard (the cap from 100 agents only), the steps up from 6 to 45 and 72 % cost seed 1
+        // 22 abandoned of 655 (3.36 %) and an hour of 4.78 %.
+        assertKeepsThePromise(MID_TEAM_STEPS, 1);
+    }
+
     @Test
     void theSafeStartStillBeatsProgressiveOnLongCalls() {
         RunFigures predictive = ScenarioRunner.run(SHORT_SESSION_LONG_CALLS, "predictive", 1);
