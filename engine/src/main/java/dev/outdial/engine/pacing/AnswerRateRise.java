@@ -57,6 +57,21 @@ final class AnswerRateRise {
         dials[index] += count;
     }
 
+    /**
+     * Dials placed in the seconds from {@code fromSecond} to {@code toSecond} (epoch seconds), both counted: the
+     * growth cap's blind dials ({@link DialGrowth}). Seconds no longer kept count none.
+     */
+    long dialedBetween(long fromSecond, long toSecond) {
+        long sum = 0;
+        for (long s = Math.max(fromSecond, toSecond - KEPT + 1); s <= toSecond; s++) {
+            int at = index(s);
+            if (second[at] == s) {
+                sum += dials[at];
+            }
+        }
+        return sum;
+    }
+
     /** A dial placed at {@code dialedAt} was answered by a person; a dial of a second no longer kept is past reading. */
     void answered(Instant dialedAt) {
         long s = dialedAt.getEpochSecond();

@@ -2,7 +2,6 @@ package dev.outdial.engine.pacing;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 
 /**
  * How fast the lines in flight may grow. A dial's fate is drawn when it is placed, so the dials of
@@ -51,27 +50,20 @@ final class DialGrowth {
      * but put a 58-agent one over (#101 of seed 3: an hour 1.75 → 3.27 % at 3 %).
      */
     static final int SMALLEST_TEAM = 60;
-    /** Seconds of dials kept: longer than any ring time counted. */
-    private static final int KEPT = 120;
+    /**
+     * The longest ring time counted, in seconds: no answered call rings two minutes, and a longer read of it
+     * (a campaign of few answers, each late) would count dials whose answers are long in.
+     */
+    private static final int LONGEST_RING_SECONDS = 119;
 
-    private final long[] second = new long[KEPT];
-    private final int[] dials = new int[KEPT];
-
-    DialGrowth() {
-        Arrays.fill(second, Long.MIN_VALUE);
+    private DialGrowth() {
     }
 
-    void dialed(Instant at, int count) {
-        if (count <= 0) {
-            return;
-        }
-        long s = at.getEpochSecond();
-        int index = index(s);
-        if (second[index] != s) {
-            second[index] = s;
-            dials[index] = 0;
-        }
-        dials[index] += count;
+    /** The dials the campaign placed, by the second: the same history the answer rate's rise is read from. */
+    @FunctionalInterface
+    interface DialsPlaced {
+        /** Dials placed in the seconds from {@code fromSecond} to {@code toSecond} (epoch seconds), both counted. */
+        long between(long fromSecond, long toSecond);
     }
 
     /**
@@ -84,37 +76,21 @@ final class DialGrowth {
      * @param meanBusySeconds how long an agent stays busy once connected, 0 if not known yet
      * @param wholeAbandons   the whole abandons the day and the clock hour have left
      * @param freeing         the busy agents expected free within the horizon of a call dialed now
+     * @param dialed          the campaign's dials so far
      */
-    int most(Instant now, Duration ringTime, double answerRate, int team, double meanBusySeconds, int wholeAbandons,
-             double freeing) {
+    static int most(Instant now, Duration ringTime, double answerRate, int team, double meanBusySeconds,
+                    int wholeAbandons, double freeing, DialsPlaced dialed) {
         double extraPerDial = Math.min(1, RISE * answerRate) - answerRate;
         if (team < SMALLEST_TEAM || meanBusySeconds <= 0 || extraPerDial <= 0) {
             return Integer.MAX_VALUE;
         }
         long nowSecond = now.getEpochSecond();
-        int ring = (int) Math.clamp(ringTime.toSeconds(), 1, KEPT - 1);
-        long blind = dialedSince(nowSecond - ring, nowSecond);
+        long blind = dialed.between(nowSecond - Math.clamp(ringTime.toSeconds(), 1, LONGEST_RING_SECONDS), nowSecond);
         // Agents who end talks of one length together free in waves the busy agents' walk foresees: a wave
         // counts as it comes, not spread over the steady pace (65 agents on talks of exactly 150 s lost 7
         // points of occupancy so).
         double freeingPerRing = Math.max(team * (ringTime.toMillis() / 1000.0) / meanBusySeconds, freeing);
         double allowed = (RISE - 1) * freeingPerRing + SLACK + ROOM_SHARE * wholeAbandons;
         return (int) Math.clamp(Math.floor(allowed / extraPerDial - blind), 0, Integer.MAX_VALUE);
-    }
-
-    /** Dials placed in the seconds from {@code from} to {@code to}, both counted. */
-    private long dialedSince(long from, long to) {
-        long sum = 0;
-        for (long s = from; s <= to; s++) {
-            int index = index(s);
-            if (second[index] == s) {
-                sum += dials[index];
-            }
-        }
-        return sum;
-    }
-
-    private static int index(long second) {
-        return (int) Math.floorMod(second, (long) KEPT);
     }
 }

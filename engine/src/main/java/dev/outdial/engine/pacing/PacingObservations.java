@@ -341,6 +341,11 @@ final class PacingObservations {
         rise.dialed(at, count);
     }
 
+    /** Dials the campaign placed in the seconds from {@code fromSecond} to {@code toSecond}, both counted. */
+    long dialedBetween(long fromSecond, long toSecond) {
+        return rise.dialedBetween(fromSecond, toSecond);
+    }
+
     /**
      * The recent answer rate: the decaying one, or the last minute's dials' if it rose beyond that by
      * more than noise (their answers are all in once a ring's time twice and the wait have passed, and

@@ -78,7 +78,6 @@ public final class PredictiveStrategy implements DialStrategy {
     private final AbandonBudget budget;
     private final PacingObservations observations = new PacingObservations();
     private final RingingCalls ringingCalls = new RingingCalls();
-    private final DialGrowth growth = new DialGrowth();
     /** Agents Available at the last round, which sets how fast the abandon budget learns. */
     private int team = 1;
     /** The team the budget's gain was learnt with: a smaller one starts safe again. */
@@ -136,15 +135,14 @@ public final class PredictiveStrategy implements DialStrategy {
                         .freeingAsRealised(freeingShare(view.now())),
                 view.freeLines());
         // Never fewer than progressive: one call per free agent not spoken for is safe at any answer rate.
-        int grown = growth.most(view.now(), observations.ringTime(), answerRate, team, observations.meanBusySeconds(),
-                burstRoom.wholeAbandons(), freeing.mean());
+        int grown = DialGrowth.most(view.now(), observations.ringTime(), answerRate, team, observations.meanBusySeconds(),
+                burstRoom.wholeAbandons(), freeing.mean(), observations::dialedBetween);
         int paced = Math.min(dials.calls(), Math.max(grown, OverflowModel.safe(view.freeAgents().size(), ringing,
                 view.waitingCustomers(), view.freeLines())));
         // The gain still learns from the answers of a round the growth cap held: frozen whenever it held, the
         // gain of a steady 101-agent day lagged its abandons, and an hour ended at 3.02 % of 3 %.
         budget.heldByPromise(dials.heldByPromise());
         List<Dispatch> placed = view.poolDials(paced);
-        growth.dialed(view.now(), placed.size());
         ringingCalls.dialed(view.now(), placed.size());
         observations.dialed(view.now(), placed.size());
         return placed;

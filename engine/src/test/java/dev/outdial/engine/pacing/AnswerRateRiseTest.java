@@ -100,4 +100,20 @@ class AnswerRateRiseTest {
         // The minute up to a ring ago reads (80 x 0.3 + 40 x 0.9) / 120 = 0.5; its last 15 s, 0.9.
         assertThat(rise.atLeast(0.3, NINE.plusSeconds(629), ALL_IN, A_RING)).isGreaterThan(0.75);
     }
+
+    @Test
+    void theDialsOfASpanOfSecondsAreCountedBothEndsIncludedAndNoneOlderThanKept() {
+        long nine = NINE.getEpochSecond();
+        rise.dialed(NINE, 5);
+        rise.dialed(NINE.plusSeconds(15), 7);
+        rise.dialed(NINE.plusSeconds(16), 11);
+
+        assertThat(rise.dialedBetween(nine + 1, nine + 16)).isEqualTo(18);
+        assertThat(rise.dialedBetween(nine, nine + 15)).isEqualTo(12);
+        assertThat(rise.dialedBetween(nine + 17, nine + 30)).isZero();
+
+        // Ten minutes on, the second of the first dials is written over by a new one: it counts no more.
+        rise.dialed(NINE.plusSeconds(600), 3);
+        assertThat(rise.dialedBetween(nine, nine + 600)).isEqualTo(21);
+    }
 }
