@@ -26,6 +26,11 @@ public final class ActiveCall {
     private final CallOrchestrator orchestrator;
     private final Connector connector;
     private CallRecord record;
+    /**
+     * The record's customer, which no step changes, kept apart from the record: a lease beat asks every
+     * call up for it, and the record, written anew at each step, is seldom still in the cache then.
+     */
+    private final long customerId;
     private Optional<CallId> agentLeg = Optional.empty();
     private Optional<CallResult> endedAs = Optional.empty();
     private Optional<Runnable> onOfferUnanswered = Optional.empty();
@@ -35,11 +40,16 @@ public final class ActiveCall {
     ActiveCall(CallOrchestrator orchestrator, CallRecord record, Connector connector) {
         this.orchestrator = orchestrator;
         this.record = record;
+        this.customerId = record.customerId();
         this.connector = connector;
     }
 
     public CallRecord record() {
         return record;
+    }
+
+    public long customerId() {
+        return customerId;
     }
 
     /** Rings {@code agent}'s leg for the answered customer; bridged when the agent answers. */

@@ -279,7 +279,7 @@ public final class CallOrchestrator {
      */
     public void addCustomersOnCallsTo(Set<Long> held) {
         for (ActiveCall call : active.values()) {
-            held.add(call.record().customerId());
+            held.add(call.customerId());
         }
     }
 
