@@ -63,7 +63,7 @@ public final class InMemoryCustomerStore implements CustomerStore {
         return transition;
     }
 
-    /** The campaign's customers as stored now, in the order added. */
+    /** The campaign's customers as stored now, in the order added: a copy, which later changes leave as it is. */
     public List<QueuedCustomer> customers(long campaignId) {
         return campaign(campaignId).customers.values().stream().map(slot -> slot.customer).toList();
     }
