@@ -30,8 +30,15 @@ final class DurationSamples {
     /** How far {@link #doneAtMost} looks ahead of where it starts, reading every place of it unasked. */
     private static final int STRIDE = 8;
     /**
+     * What the walked arrays hold past their last value, so a walk stops there unasked: beyond any end a walk
+     * asks (an elapsed time and a horizon, hours), and only half the largest long, so that end − this cannot
+     * overflow ({@link #atMostOn} reads its sign) for any end above −146 million years: an elapsed time is
+     * below zero only when a start was stamped a moment after the round's clock (a live server's threads).
+     */
+    private static final long PAST_EVERY_END = Long.MAX_VALUE / 2;
+    /**
      * The same samples kept sorted as they come and go: asked at every pacing round, sorting each time
-     * cost seconds a day. Every place from {@code sorted[count]} on is {@link Long#MAX_VALUE}, so a walk
+     * cost seconds a day. Every place from {@code sorted[count]} on is {@link #PAST_EVERY_END}, so a walk
      * stops there unasked, also one looking {@link #STRIDE} places ahead of the last sample.
      */
     private final long[] sorted = new long[CAPACITY + STRIDE];
@@ -56,7 +63,7 @@ final class DurationSamples {
     private Halves halves;
 
     DurationSamples() {
-        Arrays.fill(sorted, Long.MAX_VALUE);
+        Arrays.fill(sorted, PAST_EVERY_END);
     }
 
     void add(Duration sample) {
@@ -77,7 +84,7 @@ final class DurationSamples {
         int at = countAtMost(sorted, count, value) - 1;
         System.arraycopy(sorted, at + 1, sorted, at, count - at - 1);
         count--;
-        sorted[count] = Long.MAX_VALUE;
+        sorted[count] = PAST_EVERY_END;
     }
 
     private void insertSorted(long value) {
@@ -85,7 +92,7 @@ final class DurationSamples {
         System.arraycopy(sorted, at, sorted, at + 1, count - at);
         sorted[at] = value;
         count++;
-        sorted[count] = Long.MAX_VALUE;
+        sorted[count] = PAST_EVERY_END;
     }
 
     int size() {
@@ -181,7 +188,7 @@ final class DurationSamples {
     }
 
     /**
-     * The busy agents' elapsed times, shortest first, with {@link #STRIDE} sentinels ({@code Long.MAX_VALUE})
+     * The busy agents' elapsed times, shortest first, with {@link #STRIDE} sentinels ({@link #PAST_EVERY_END})
      * after them, so those busy past a horizon are counted as the samples are ({@link #atMostOn}): walked
      * down the start times one at a time, mispredicting where to stop, they were half the young campaign's walk.
      */
@@ -192,7 +199,7 @@ final class DurationSamples {
         for (int j = 0; j < agents; j++) {
             elapsedTimes[j] = nowMillis - since[agents - 1 - j];
         }
-        Arrays.fill(elapsedTimes, agents, agents + STRIDE, Long.MAX_VALUE);
+        Arrays.fill(elapsedTimes, agents, agents + STRIDE, PAST_EVERY_END);
         return elapsedTimes;
     }
 
@@ -296,7 +303,7 @@ final class DurationSamples {
      * {@link #STRIDE} places are searched in halves, three steps ({@link #atMostOn}), after leaping whole
      * strides while all of one are at most the end (a tenth of the asks). Started from the last count
      * alone, not from the agent's own elapsed count when that is further (one ask in twenty), each
-     * horizon's count waits for no other. The sentinels ({@code Long.MAX_VALUE} from the last sample on)
+     * horizon's count waits for no other. The sentinels ({@link #PAST_EVERY_END} from the last sample on)
      * end it.
      */
     private int doneAtMost(int done, long end) {
@@ -304,11 +311,9 @@ final class DurationSamples {
     }
 
     /**
-     * How many of the ascending {@code values} (followed by at least {@link #STRIDE} {@code
-     * Long.MAX_VALUE}s) are at most {@code end}, walked on from {@code done}, as many as are at most a
-     * smaller end asked before: {@link #doneAtMost}. The values are durations and elapsed times, and
-     * {@code end} one of them plus a horizon, less one at most, so never below −1: {@code end − value}
-     * cannot overflow, even against the sentinels.
+     * How many of the ascending {@code values} (followed by at least {@link #STRIDE} {@link
+     * #PAST_EVERY_END}s) are at most {@code end}, walked on from {@code done}, as many as are at most a
+     * smaller end asked before: {@link #doneAtMost}.
      */
     private static int atMostOn(long[] values, int done, long end) {
         int at = done;
@@ -319,10 +324,11 @@ final class DurationSamples {
         at += values[at + 1] <= end ? 2 : 0;
         // The last step is one or none about as often: written as a condition, the compiler made it a
         // branch (its choice, by the profile it sees) that was mispredicted at every other ask, so it is
-        // the sign of end − value here, which takes no branch. The first two stay conditions: on a large
-        // team the walk moves by a sample or none between agents, the compiler's branches there are well
-        // predicted and let each count go on before its loads come back; without a branch they cost the
-        // 1,000-agent day an eighth more in its walk. Measured in both days (bench/README, seventeenth session).
+        // worked out from the sign of end − value, which takes no branch. The first two stay conditions: on
+        // a large team the walk moves by a sample or none between agents, the compiler's branches there are
+        // well predicted and let each count go on before its loads come back; without a branch they cost the
+        // 1,000-agent day an eighth more in its walk (bench/README, seventeenth session). The difference
+        // cannot overflow (PAST_EVERY_END), so its sign is not corrected for it: that cost a tenth of the walk.
         at += (int) (~(end - values[at]) >>> 63);
         return at;
     }

@@ -175,28 +175,75 @@ class DurationSamplesTest {
 
             samples.freeingWithin(busy, now, horizons, horizons.length, 2 * agents, sums);
 
-            double[] mean = new double[horizons.length];
-            double[] variance = new double[horizons.length];
-            long[] since = busy.ascending();
-            for (int i = agents - 1; i >= 0; i--) {
-                long e = now - since[i];
-                for (int h = 0; h < horizons.length; h++) {
-                    long horizon = horizons[h];
-                    long doneBefore = all.stream().filter(millis -> second(millis) <= second(e)).count();
-                    long ended = all.stream().filter(millis -> second(millis) <= second(e + horizon)).count();
-                    long sinceAgent = since[i];
-                    long beyond = Arrays.stream(since, 0, agents).filter(start -> start <= sinceAgent - horizon).count();
-                    double atRisk = all.size() - doneBefore + beyond + 0.5 * (i + 1 - beyond);
-                    double campaign = atRisk <= 0 ? 0 : (ended - doneBefore) / atRisk;
-                    double chance = Math.min(samples.endsWithin(e, horizon, 2 * agents), campaign);
-                    mean[h] += chance;
-                    variance[h] += chance * (1 - chance);
-                }
-            }
-            assertSumsExactly(sums, mean, variance, "round %d: %d agents, horizons %s".formatted(round, agents,
-                    Arrays.toString(horizons)));
+            assertYoungWalkAsCountedPlainly(sums, samples, all, busy, now, horizons, round);
         }
         assertThat(walked).as("rounds walked while the campaign was young").isGreaterThan(50);
+    }
+
+    @Test
+    void agentsWhoseWorkBeganAfterTheRoundsTimeAreCountedAsPlainly() {
+        // A live server may stamp a connection a moment after the round read its clock: elapsed times below
+        // zero, every agent's at times, so the walk's counts run into the sentinels ending its arrays with a
+        // negative end. They must still count what plain counts give, bit for bit.
+        Random random = new Random(18);
+        DurationSamples samples = new DurationSamples();
+        List<Long> all = new ArrayList<>();
+        DurationSamples.Sums sums = new DurationSamples.Sums();
+        int walkedAllAhead = 0;
+        for (int round = 0; round < 400; round++) {
+            for (int i = random.nextInt(4); i > 0; i--) {
+                long millis = random.nextLong(5_000, 60_000);
+                samples.add(Duration.ofMillis(millis));
+                all.add(millis);
+            }
+            int agents = 4 + random.nextInt(20);
+            long now = 50_000_000 + round * 100L;
+            BusySince busy = new BusySince();
+            for (int i = 0; i < agents; i++) {
+                busy.add(now + random.nextLong(-2_000, 40_000));
+            }
+            long[] horizons = horizons(random);
+            if (all.size() >= 20 * agents || samples.size() < Math.max(DurationSamples.ENOUGH, 2 * agents)) {
+                continue;
+            }
+            walkedAllAhead += busy.ascending()[0] > now + 1 ? 1 : 0;
+
+            samples.freeingWithin(busy, now, horizons, horizons.length, 2 * agents, sums);
+
+            assertYoungWalkAsCountedPlainly(sums, samples, all, busy, now, horizons, round);
+        }
+        assertThat(walkedAllAhead).as("young rounds with every agent's work begun after the round's time")
+                .isGreaterThan(20);
+    }
+
+    /**
+     * A young campaign's walk ({@link #aYoungCampaignsWalkAddsWhatEachAgentCountedPlainlyGivesToTheLastBit})
+     * summed, bit for bit, what each agent's chance counted plainly from every duration gives.
+     */
+    private static void assertYoungWalkAsCountedPlainly(DurationSamples.Sums sums, DurationSamples samples,
+                                                        List<Long> all, BusySince busy, long now, long[] horizons,
+                                                        int round) {
+        int agents = busy.size();
+        double[] mean = new double[horizons.length];
+        double[] variance = new double[horizons.length];
+        long[] since = busy.ascending();
+        for (int i = agents - 1; i >= 0; i--) {
+            long e = now - since[i];
+            for (int h = 0; h < horizons.length; h++) {
+                long horizon = horizons[h];
+                long doneBefore = all.stream().filter(millis -> second(millis) <= second(e)).count();
+                long ended = all.stream().filter(millis -> second(millis) <= second(e + horizon)).count();
+                long sinceAgent = since[i];
+                long beyond = Arrays.stream(since, 0, agents).filter(start -> start <= sinceAgent - horizon).count();
+                double atRisk = all.size() - doneBefore + beyond + 0.5 * (i + 1 - beyond);
+                double campaign = atRisk <= 0 ? 0 : (ended - doneBefore) / atRisk;
+                double chance = Math.min(samples.endsWithin(e, horizon, 2 * agents), campaign);
+                mean[h] += chance;
+                variance[h] += chance * (1 - chance);
+            }
+        }
+        assertSumsExactly(sums, mean, variance, "round %d: %d agents, horizons %s".formatted(round, agents,
+                Arrays.toString(horizons)));
     }
 
     /** The walk's sums, for as many horizons as {@code mean} has, are these to the last bit. */
