@@ -322,9 +322,9 @@ final class DurationSamples {
         }
         at += values[at + 3] <= end ? 4 : 0;
         at += values[at + 1] <= end ? 2 : 0;
-        // The last step is one or none about as often: written as a condition, the compiler made it a
-        // branch (its choice, by the profile it sees) that was mispredicted at every other ask, so it is
-        // worked out from the sign of end − value, which takes no branch. The first two stay conditions: on
+        // The last step is one or none about as often: written as a condition, it was compiled as a branch
+        // (the compiler's choice, by the profile it sees), mispredicted at every other ask, so it is worked
+        // out from the sign of end − value, which takes no branch. The first two stay conditions: on
         // a large team the walk moves by a sample or none between agents, the compiler's branches there are
         // well predicted and let each count go on before its loads come back; without a branch they cost the
         // 1,000-agent day an eighth more in its walk (bench/README, seventeenth session). The difference
