@@ -70,9 +70,10 @@ final class CampaignDurations {
      * busyBeyond} of them known to last past the horizon too. Those known only to last into the
      * horizon count as half a duration at risk through it (the actuarial life table's rule): counted
      * whole, an 8-hour day of short talks lost most of a point of occupancy in its first hour.
+     * {@code doneBefore} is {@link #atMost}{@code (elapsedMillis)}, counted by the caller once for all the
+     * horizons it asks of the same agent.
      */
-    double endsWithin(long elapsedMillis, long horizonMillis, int stillBusy, int busyBeyond) {
-        long doneBefore = atMost(elapsedMillis);
+    double endsWithin(long doneBefore, long elapsedMillis, long horizonMillis, int stillBusy, int busyBeyond) {
         double atRisk = count - doneBefore + busyBeyond + 0.5 * (stillBusy - busyBeyond);
         if (atRisk <= 0) {
             return 0;
