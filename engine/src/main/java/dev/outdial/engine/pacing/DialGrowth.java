@@ -51,8 +51,8 @@ final class DialGrowth {
      */
     static final int SMALLEST_TEAM = 60;
     /**
-     * The longest ring time counted, in seconds: no answered call rings two minutes, and a longer read of it
-     * (a campaign of few answers, each late) would count dials whose answers are long in.
+     * The longest ring time counted, in seconds, as when the cap kept two minutes of dials of its own: no
+     * answered call rings that long, and the answer-rate history it reads keeps ten.
      */
     private static final int LONGEST_RING_SECONDS = 119;
 
