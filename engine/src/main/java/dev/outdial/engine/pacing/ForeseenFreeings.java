@@ -12,7 +12,10 @@ import java.util.Arrays;
  *
  * <p>A round's forecast is checked once its horizon has passed, against the agents who were busy at it
  * (connected by then) and freed after it within the horizon. At most one check a second, so a round
- * costs nothing but on that second; the counts decay with a ten-minute half-life.
+ * costs nothing but on that second; the counts decay with a ten-minute half-life. The checks due are
+ * settled as each new one is made, whether or not the share is asked (it is asked only while the gain is
+ * near its floor): left to the ask, a day's freeings and checks piled up until then, and the first ask
+ * walked the freeings again for every check, hours of them on a long day.
  */
 final class ForeseenFreeings {
 
@@ -54,6 +57,7 @@ final class ForeseenFreeings {
             return;
         }
         lastCheckAt = nowMillis;
+        settleDue(nowMillis);
         if (checkTail == checkAt.length) {
             compactChecks();
         }
@@ -68,6 +72,17 @@ final class ForeseenFreeings {
      * {@code nowMillis}; at most one (a model short of the truth is the safe side), one until enough were foreseen.
      */
     double realisedShare(long nowMillis) {
+        settleDue(nowMillis);
+        decayTo(nowMillis);
+        return foreseen < ENOUGH_FORESEEN ? 1 : Math.min(1, realised / foreseen);
+    }
+
+    /**
+     * Settles the checks whose horizon has passed by {@code nowMillis}, oldest first, and drops the freeings
+     * no check still pending can count (those by the oldest pending check's round). Settling decays the
+     * counts only to each check's end, so when it is done does not change the share by a bit.
+     */
+    private void settleDue(long nowMillis) {
         while (checkHead < checkTail && checkUntil[checkHead] <= nowMillis) {
             settle(checkAt[checkHead], checkUntil[checkHead], checkForeseen[checkHead]);
             checkHead++;
@@ -76,8 +91,11 @@ final class ForeseenFreeings {
         while (freedHead < freedTail && freedAt[freedHead] <= keepFrom) {
             freedHead++;
         }
-        decayTo(nowMillis);
-        return foreseen < ENOUGH_FORESEEN ? 1 : Math.min(1, realised / foreseen);
+    }
+
+    /** Freeings and checks held now: those a pending check may still count, and the pending checks. */
+    int held() {
+        return (freedTail - freedHead) + (checkTail - checkHead);
     }
 
     private void settle(long at, long until, double mean) {

@@ -57,4 +57,28 @@ class ForeseenFreeingsTest {
 
         assertThat(freeings.realisedShare(60_000)).isEqualTo(1);
     }
+
+    @Test
+    void aLongDayWhoseShareIsNotAskedHoldsOnlyWhatItsPendingChecksMayCountAndAsksAsAnAskedOneDoes() {
+        // The share is asked only while the gain is near its floor: an eight-hour day may never ask it, then ask.
+        ForeseenFreeings unasked = new ForeseenFreeings();
+        ForeseenFreeings asked = new ForeseenFreeings();
+        int mostHeld = 0;
+        for (long at = 0; at < 8 * 3_600_000L; at += 1_000) {
+            for (ForeseenFreeings freeings : new ForeseenFreeings[] {unasked, asked}) {
+                freeings.freed(at, at - 120_000);
+                freeings.freed(at, at - 120_000);
+                freeings.freed(at, at - 5_000);
+                freeings.foresaw(at, HORIZON, 100);
+            }
+            asked.realisedShare(at);
+            mostHeld = Math.max(mostHeld, unasked.held());
+        }
+
+        // A horizon's worth: 30 checks pending and the 3 × 31 freeings since the oldest of them's round.
+        assertThat(mostHeld).isLessThanOrEqualTo(31 + 3 * 32);
+        assertThat(unasked.realisedShare(8 * 3_600_000L))
+                .isCloseTo(asked.realisedShare(8 * 3_600_000L), within(1e-9))
+                .isCloseTo((60 + 5) / 100.0, within(0.02));
+    }
 }
