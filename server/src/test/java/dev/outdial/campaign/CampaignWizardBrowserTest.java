@@ -6,6 +6,7 @@ import com.microsoft.playwright.Page;
 import dev.outdial.testing.BrowserTest;
 import dev.outdial.testing.CampaignFixtures;
 import dev.outdial.testing.TestBusiness;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** An admin creates a predictive campaign through the wizard, finds it in the list, and approves it. */
@@ -87,6 +88,7 @@ class CampaignWizardBrowserTest extends BrowserTest {
 
         assertThat(page.locator("#upload-too-large")).containsText("50 MB");
         page.click("#upload-too-large a[data-back]");
+        assertThat(page).hasURL(Pattern.compile(".*/campaigns/new\\?dialMode=MANUAL$"));
         assertThat(page.locator("input[name=name]")).hasValue("Typed before the failure");
     }
 
