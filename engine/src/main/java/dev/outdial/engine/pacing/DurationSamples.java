@@ -99,6 +99,11 @@ final class DurationSamples {
         return count;
     }
 
+    /** Whether there are {@code enough} samples to count on (within {@link #ENOUGH} and the capacity), as the counts ask. */
+    boolean trusted(int enough) {
+        return count >= Math.clamp(enough, ENOUGH, CAPACITY);
+    }
+
     /** The probability of ending within {@code horizon} after {@code elapsed}; 0 until enough samples (assume busy). */
     double endsWithin(Duration elapsed, Duration horizon) {
         return endsWithin(elapsed.toMillis(), horizon.toMillis(), ENOUGH);
@@ -110,7 +115,7 @@ final class DurationSamples {
      * few dozen durations are all short ones.
      */
     double endsWithin(long e, long horizonMillis, int enough) {
-        if (count < Math.clamp(enough, ENOUGH, CAPACITY)) {
+        if (!trusted(enough)) {
             return 0;
         }
         int doneBefore = countAtMost(sorted, count, e);
@@ -141,7 +146,7 @@ final class DurationSamples {
     void freeingWithin(BusySince busy, long nowMillis, long[] horizonsMillis, int horizons, int enough, Sums sums) {
         sums.clear();
         int agents = busy.size();
-        if (agents == 0 || count < Math.clamp(enough, ENOUGH, CAPACITY)) {
+        if (agents == 0 || !trusted(enough)) {
             return;
         }
         // The durations seen are the short ones while the campaign is young next to its longest ones:

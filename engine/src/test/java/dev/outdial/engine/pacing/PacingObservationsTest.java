@@ -160,6 +160,53 @@ class PacingObservationsTest {
         assertThat(expected).isCloseTo(freedInTime, withinPercentage(15));
     }
 
+    @Test
+    void theShareOfTheAgentsForeseenFreeCountsOnlyTheForecastsTheDurationsMade() {
+        // Given 100 agents on exponential talks of 5 minutes and wrap-ups of 35-52 s, asked every second from the
+        // start for the agents free within 45 s: none are foreseen until 200 durations are seen (about 11 minutes)
+        PacingObservations observations = new PacingObservations();
+        Random random = new Random(13);
+        List<AgentId> agents = IntStream.range(0, 100).mapToObj(i -> AgentId.of("a" + i)).toList();
+        long[] connectedAt = new long[agents.size()];
+        long[] talkEnds = new long[agents.size()];
+        long[] freeAt = new long[agents.size()];
+        long start = NINE.getEpochSecond();
+        for (int a = 0; a < agents.size(); a++) {
+            connect(observations, agents.get(a), a, start, random, connectedAt, talkEnds, freeAt);
+        }
+        double foreseen = 0;
+        long freedInTime = 0;
+        long end = start + 20 * 60;
+        for (long second = start; second <= end; second++) {
+            long now = second;
+            List<AgentId> freed = new ArrayList<>();
+            for (int a = 0; a < agents.size(); a++) {
+                if (talkEnds[a] == now) {
+                    observations.observe(talk(agents.get(a), connectedAt[a], Optional.of(now)));
+                } else if (freeAt[a] == now) {
+                    freed.add(agents.get(a));
+                }
+            }
+            observations.freeNow(freed, Instant.ofEpochSecond(now));
+            for (AgentId agent : freed) {
+                connect(observations, agent, agents.indexOf(agent), now, random, connectedAt, talkEnds, freeAt);
+            }
+            observations.freeingWithin(agents, Instant.ofEpochSecond(now), new long[] {45_000, 0, 0}, 1);
+            double mean = observations.freeing(0).mean();
+            if (mean > 0 && now + 45 <= end) {
+                foreseen += mean;
+                long until = now + 45;
+                freedInTime += Arrays.stream(freeAt).filter(at -> at > now && at <= until).count();
+            }
+        }
+
+        // Then the share is that of the forecasts made (about 0.5: a talking agent is counted as if its wrap-up
+        // might be nearly over): the agents who freed while none was foreseen lifted it to 1.
+        double share = freedInTime / foreseen;
+        assertThat(share).isLessThan(0.8);
+        assertThat(observations.freeingRealisedShare(Instant.ofEpochSecond(end))).isCloseTo(share, withinPercentage(20));
+    }
+
     /** The agent's next call connects at {@code second}, its talk and the wrap-up after it drawn now. */
     private static void connect(PacingObservations observations, AgentId agent, int a, long second, Random random,
                                 long[] connectedAt, long[] talkEnds, long[] freeAt) {
