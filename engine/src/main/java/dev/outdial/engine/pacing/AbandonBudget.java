@@ -119,6 +119,8 @@ final class AbandonBudget {
     private Instant recentAt;
     /** The last pacing round dialed fewer than the target allowed: the promise held it back. */
     private boolean heldByPromise;
+    /** The abandons once passed the room the day or a counted clock hour had, by more than one ({@link #overspentItsRoom}). */
+    private boolean overspent;
     /**
      * The room {@link #abandonsLeft} last counted in, and what it found: a round asks twice, and the room
      * moves only with an answer or an abandon, so most rounds skip the Poisson search (40 halvings of
@@ -195,6 +197,9 @@ final class AbandonBudget {
                 hourAbandoned++;
             }
         }
+        if (abandoned && (dayRoom() < -1 || hourAnswered >= COUNTED_HOUR_ANSWERS && hourRoom(at) < -1)) {
+            overspent = true;
+        }
         // A large team answers many more calls an hour: each moves the gain less, so it learns at the
         // same pace per hour whatever the team, instead of racing ahead of the abandons still to come.
         // Once the answer rate is steady the abandons to come are like those seen, so a large team may
@@ -225,6 +230,16 @@ final class AbandonBudget {
      */
     boolean gainNearItsFloor() {
         return gain <= LOWEST_GAIN * NEAR_FLOOR;
+    }
+
+    /**
+     * Whether the abandons have passed the room the day or a counted clock hour had by more than one: more
+     * than the whole abandons left came at once, which the burst's tail ({@link #burstRoom}) holds to a chance
+     * of about {@link #BURST_RISK} over the time the room takes to earn one more. Once is evidence enough
+     * that the tail's count of the agents freeing is optimistic on this campaign, whatever the gain says.
+     */
+    boolean overspentItsRoom() {
+        return overspent;
     }
 
     /** Whether the last pacing round dialed fewer than the target allowed, held by the abandons left. */

@@ -189,6 +189,26 @@ class AbandonBudgetTest {
     }
 
     @Test
+    void abandonsPastTheRoomByMoreThanOneAreRemembered() {
+        AbandonBudget budget = new AbandonBudget(0.03);
+        for (int i = 0; i < 100; i++) {
+            budget.answered(false, NINE.plusSeconds(i), NINE.plusSeconds(i), 300);
+        }
+        // Room for 3: a fourth abandon is one past it, which a burst held to its chance may bring.
+        for (int i = 0; i < 4; i++) {
+            budget.answered(true, NINE.plusSeconds(200), NINE.plusSeconds(200), 300);
+        }
+        assertThat(budget.overspentItsRoom()).as("one past the room").isFalse();
+
+        budget.answered(true, NINE.plusSeconds(201), NINE.plusSeconds(201), 300);
+        assertThat(budget.overspentItsRoom()).as("two past it").isTrue();
+        for (int i = 0; i < 1000; i++) {
+            budget.answered(false, NINE.plusSeconds(300 + i), NINE.plusSeconds(300 + i), 300);
+        }
+        assertThat(budget.overspentItsRoom()).as("paid back since").isTrue();
+    }
+
+    @Test
     void aRestartGivesBackALearntGain() {
         AbandonBudget learnt = new AbandonBudget(0.03);
         AbandonBudget restarted = new AbandonBudget(0.03);
