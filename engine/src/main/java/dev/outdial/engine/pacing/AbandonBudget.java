@@ -236,7 +236,8 @@ final class AbandonBudget {
      * Whether the abandons have passed the room the day or a counted clock hour had by more than one: more
      * than the whole abandons left came at once, which the burst's tail ({@link #burstRoom}) holds to a chance
      * of about {@link #BURST_RISK} over the time the room takes to earn one more. Once is evidence enough
-     * that the tail's count of the agents freeing is optimistic on this campaign, whatever the gain says.
+     * that the tail's count of the agents freeing is optimistic on this campaign, whatever the gain says; so it is
+     * kept for the campaign's life, a pause or a {@link #restart} included (the count's error is the campaign's).
      */
     boolean overspentItsRoom() {
         return overspent;
