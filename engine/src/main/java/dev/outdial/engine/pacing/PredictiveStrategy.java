@@ -130,7 +130,7 @@ public final class PredictiveStrategy implements DialStrategy {
         PacingObservations.Freeing freeingSoon = freeings.soon();
         AbandonBudget.BurstRoom burstRoom = budget.burstRoom(view.now(), horizon);
         OverflowModel.Dials dials = OverflowModel.callsToDial(ringing, pending, view.waitingCustomers(), answerRate,
-                view.freeAgents().size(), freeingSoon, freeing, target, budget.overflowLeft(view.now()),
+                view.freeAgents().size(), freeingSoon, freeings.soonerHalf(), freeing, target, budget.overflowLeft(view.now()),
                 burstRoom.atRate(OverflowModel.boundedRate(answerRate, observations.answerRateDials()))
                         .freeingAsRealised(freeingShare(view.now())),
                 view.freeLines());
@@ -174,7 +174,7 @@ public final class PredictiveStrategy implements DialStrategy {
         observations.freeingWithin(view.availableAgents(), view.now(), horizonsMillis, asked);
         PacingObservations.Freeing within = answerRings.isPresent()
                 ? observations.freeing(0).averagedWith(observations.freeing(1)) : observations.freeing(0);
-        return new PacingObservations.Freeings(within,
+        return new PacingObservations.Freeings(within, answerRings.isPresent() ? observations.freeing(0) : within,
                 soon.isPresent() ? observations.freeing(asked - 1) : PacingObservations.Freeing.NONE);
     }
 
