@@ -154,7 +154,8 @@ public final class PredictiveStrategy implements DialStrategy {
      * the agents free by its own answer plus the wait: half the answers come after the sooner half's ring,
      * half after the later half's. One horizon for all, the mean ring's, took agents who all free 5-6 s
      * after a dial for customers answered at 2-4 s who wait 2 s (122 agents on talks of exactly 766 s: an
-     * hour at 3.96 % of 3 %, in two bursts of seconds).
+     * hour at 3.96 % of 3 %, in two bursts of seconds). The sooner horizon's agents are passed on alone too: the
+     * burst's tail holds the sooner half of the answers to them ({@link OverflowModel}).
      */
     private PacingObservations.Freeings freeings(PacingView view, Duration horizon, Duration customerWait,
                                                  Optional<Duration> soon) {
