@@ -277,8 +277,11 @@ final class PacingObservations {
         }
     }
 
-    /** Agents free within the horizon, and within the sooner one (none when it is not asked). */
-    record Freeings(Freeing within, Freeing soon) {
+    /**
+     * Agents free within the horizon, within the sooner half of the answers' rings (the horizon's when the
+     * rings are not known yet), and within the sooner one of the ringing calls (none when it is not asked).
+     */
+    record Freeings(Freeing within, Freeing soonerHalf, Freeing soon) {
     }
 
     /** How long an agent stays busy once connected, talk and wrap-up, on average; 0 until enough were seen. */

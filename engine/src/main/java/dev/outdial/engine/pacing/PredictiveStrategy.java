@@ -130,7 +130,7 @@ public final class PredictiveStrategy implements DialStrategy {
         PacingObservations.Freeing freeingSoon = freeings.soon();
         AbandonBudget.BurstRoom burstRoom = budget.burstRoom(view.now(), horizon);
         OverflowModel.Dials dials = OverflowModel.callsToDial(ringing, pending, view.waitingCustomers(), answerRate,
-                view.freeAgents().size(), freeingSoon, freeing, target, budget.overflowLeft(view.now()),
+                view.freeAgents().size(), freeingSoon, freeings.soonerHalf(), freeing, target, budget.overflowLeft(view.now()),
                 burstRoom.atRate(OverflowModel.boundedRate(answerRate, observations.answerRateDials()))
                         .freeingAsRealised(freeingShare(view.now())),
                 view.freeLines());
@@ -154,7 +154,8 @@ public final class PredictiveStrategy implements DialStrategy {
      * the agents free by its own answer plus the wait: half the answers come after the sooner half's ring,
      * half after the later half's. One horizon for all, the mean ring's, took agents who all free 5-6 s
      * after a dial for customers answered at 2-4 s who wait 2 s (122 agents on talks of exactly 766 s: an
-     * hour at 3.96 % of 3 %, in two bursts of seconds).
+     * hour at 3.96 % of 3 %, in two bursts of seconds). The sooner horizon's agents are passed on alone too: the
+     * burst's tail holds the sooner half of the answers to them ({@link OverflowModel}).
      */
     private PacingObservations.Freeings freeings(PacingView view, Duration horizon, Duration customerWait,
                                                  Optional<Duration> soon) {
@@ -174,7 +175,7 @@ public final class PredictiveStrategy implements DialStrategy {
         observations.freeingWithin(view.availableAgents(), view.now(), horizonsMillis, asked);
         PacingObservations.Freeing within = answerRings.isPresent()
                 ? observations.freeing(0).averagedWith(observations.freeing(1)) : observations.freeing(0);
-        return new PacingObservations.Freeings(within,
+        return new PacingObservations.Freeings(within, answerRings.isPresent() ? observations.freeing(0) : within,
                 soon.isPresent() ? observations.freeing(asked - 1) : PacingObservations.Freeing.NONE);
     }
 

@@ -35,8 +35,8 @@ class OverflowModelTest {
         AbandonBudget.BurstRoom roomy = new AbandonBudget.BurstRoom(30, 0.01);
         AbandonBudget.BurstRoom tight = new AbandonBudget.BurstRoom(1, 0.0005);
 
-        OverflowModel.Dials free = OverflowModel.callsToDial(5, ringing, 0, 0.1, 4, NONE, NONE, 0.05, 10, roomy, 100);
-        OverflowModel.Dials held = OverflowModel.callsToDial(5, ringing, 0, 0.1, 4, NONE, NONE, 0.05, 10, tight, 100);
+        OverflowModel.Dials free = OverflowModel.callsToDial(5, ringing, 0, 0.1, 4, NONE, NONE, NONE, 0.05, 10, roomy, 100);
+        OverflowModel.Dials held = OverflowModel.callsToDial(5, ringing, 0, 0.1, 4, NONE, NONE, NONE, 0.05, 10, tight, 100);
 
         assertThat(held.calls()).isPositive().isLessThan(free.calls());
         assertThat(held.heldByPromise()).isTrue();
@@ -60,9 +60,9 @@ class OverflowModelTest {
         RingingCalls.PendingAnswers oneRinging = new RingingCalls.PendingAnswers(0.056, 0.056 * 0.944, Duration.ZERO, 0);
         AbandonBudget.BurstRoom oneLeft = new AbandonBudget.BurstRoom(1, 1e-5);
 
-        OverflowModel.Dials asRead = OverflowModel.callsToDial(1, oneRinging, 0, 0.056, 2, NONE, NONE, 0.05, 10,
+        OverflowModel.Dials asRead = OverflowModel.callsToDial(1, oneRinging, 0, 0.056, 2, NONE, NONE, NONE, 0.05, 10,
                 oneLeft, 3);
-        OverflowModel.Dials bounded = OverflowModel.callsToDial(1, oneRinging, 0, 0.056, 2, NONE, NONE, 0.05, 10,
+        OverflowModel.Dials bounded = OverflowModel.callsToDial(1, oneRinging, 0, 0.056, 2, NONE, NONE, NONE, 0.05, 10,
                 oneLeft.atRate(OverflowModel.boundedRate(1.0 / 18, 18)), 3);
 
         assertThat(asRead.calls()).isEqualTo(3);
