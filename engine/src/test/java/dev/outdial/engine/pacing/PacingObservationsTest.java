@@ -121,37 +121,16 @@ class PacingObservationsTest {
     void anAgentStillTalkingIsNotCountedFreeBeforeTheWrapUpAheadOfThemCouldEnd() {
         // Given 100 agents on exponential talks of 5 minutes, each followed by a wrap-up of 35-52 s, for two hours
         PacingObservations observations = new PacingObservations();
-        Random random = new Random(11);
-        List<AgentId> agents = IntStream.range(0, 100).mapToObj(i -> AgentId.of("a" + i)).toList();
-        long[] connectedAt = new long[agents.size()];
-        long[] talkEnds = new long[agents.size()];
-        long[] freeAt = new long[agents.size()];
-        long start = NINE.getEpochSecond();
-        for (int a = 0; a < agents.size(); a++) {
-            connect(observations, agents.get(a), a, start, random, connectedAt, talkEnds, freeAt);
-        }
+        TeamWithLongWrapUps team = new TeamWithLongWrapUps(observations, new Random(11), NINE.getEpochSecond());
         double expected = 0;
         long freedInTime = 0;
-        for (long second = start; second < start + 7200; second++) {
-            long now = second;
-            List<AgentId> freed = new ArrayList<>();
-            for (int a = 0; a < agents.size(); a++) {
-                if (talkEnds[a] == now) {
-                    observations.observe(talk(agents.get(a), connectedAt[a], Optional.of(now)));
-                } else if (freeAt[a] == now) {
-                    freed.add(agents.get(a));
-                }
-            }
-            observations.freeNow(freed, Instant.ofEpochSecond(now));
-            for (AgentId agent : freed) {
-                connect(observations, agent, agents.indexOf(agent), now, random, connectedAt, talkEnds, freeAt);
-            }
-            if (now >= start + 3600 && now % 10 == 0) {
+        for (long now = team.start; now < team.start + 7200; now++) {
+            team.secondPassed(now);
+            if (now >= team.start + 3600 && now % 10 == 0) {
                 // When, every 10 s of the second hour, the agents free within 27 s are counted
-                observations.freeingWithin(agents, Instant.ofEpochSecond(now), new long[] {27_000, 0, 0}, 1);
+                observations.freeingWithin(team.agents, Instant.ofEpochSecond(now), new long[] {27_000, 0, 0}, 1);
                 expected += observations.freeing(0).mean();
-                long end = now + 27;
-                freedInTime += Arrays.stream(freeAt).filter(at -> at > now && at <= end).count();
+                freedInTime += team.freeingAfter(now, 27);
             }
         }
 
@@ -165,38 +144,17 @@ class PacingObservationsTest {
         // Given 100 agents on exponential talks of 5 minutes and wrap-ups of 35-52 s, asked every second from the
         // start for the agents free within 45 s: none are foreseen until 200 durations are seen (about 11 minutes)
         PacingObservations observations = new PacingObservations();
-        Random random = new Random(13);
-        List<AgentId> agents = IntStream.range(0, 100).mapToObj(i -> AgentId.of("a" + i)).toList();
-        long[] connectedAt = new long[agents.size()];
-        long[] talkEnds = new long[agents.size()];
-        long[] freeAt = new long[agents.size()];
-        long start = NINE.getEpochSecond();
-        for (int a = 0; a < agents.size(); a++) {
-            connect(observations, agents.get(a), a, start, random, connectedAt, talkEnds, freeAt);
-        }
+        TeamWithLongWrapUps team = new TeamWithLongWrapUps(observations, new Random(13), NINE.getEpochSecond());
         double foreseen = 0;
         long freedInTime = 0;
-        long end = start + 20 * 60;
-        for (long second = start; second <= end; second++) {
-            long now = second;
-            List<AgentId> freed = new ArrayList<>();
-            for (int a = 0; a < agents.size(); a++) {
-                if (talkEnds[a] == now) {
-                    observations.observe(talk(agents.get(a), connectedAt[a], Optional.of(now)));
-                } else if (freeAt[a] == now) {
-                    freed.add(agents.get(a));
-                }
-            }
-            observations.freeNow(freed, Instant.ofEpochSecond(now));
-            for (AgentId agent : freed) {
-                connect(observations, agent, agents.indexOf(agent), now, random, connectedAt, talkEnds, freeAt);
-            }
-            observations.freeingWithin(agents, Instant.ofEpochSecond(now), new long[] {45_000, 0, 0}, 1);
+        long end = team.start + 20 * 60;
+        for (long now = team.start; now <= end; now++) {
+            team.secondPassed(now);
+            observations.freeingWithin(team.agents, Instant.ofEpochSecond(now), new long[] {45_000, 0, 0}, 1);
             double mean = observations.freeing(0).mean();
             if (mean > 0 && now + 45 <= end) {
                 foreseen += mean;
-                long until = now + 45;
-                freedInTime += Arrays.stream(freeAt).filter(at -> at > now && at <= until).count();
+                freedInTime += team.freeingAfter(now, 45);
             }
         }
 
@@ -207,13 +165,54 @@ class PacingObservationsTest {
         assertThat(observations.freeingRealisedShare(Instant.ofEpochSecond(end))).isCloseTo(share, withinPercentage(20));
     }
 
-    /** The agent's next call connects at {@code second}, its talk and the wrap-up after it drawn now. */
-    private static void connect(PacingObservations observations, AgentId agent, int a, long second, Random random,
-                                long[] connectedAt, long[] talkEnds, long[] freeAt) {
-        observations.observe(talk(agent, second, Optional.empty()));
-        connectedAt[a] = second;
-        talkEnds[a] = second + 1 + (long) (-300 * Math.log(1 - random.nextDouble()));
-        freeAt[a] = talkEnds[a] + 35 + random.nextInt(18);
+    /**
+     * 100 agents on exponential talks of 5 minutes, each followed by a wrap-up of 35-52 s, all connected at the
+     * start and connected again the second they free; their talks are told to the observations as they go.
+     */
+    private static final class TeamWithLongWrapUps {
+        final List<AgentId> agents = IntStream.range(0, 100).mapToObj(i -> AgentId.of("a" + i)).toList();
+        final long start;
+        private final PacingObservations observations;
+        private final Random random;
+        private final long[] connectedAt = new long[agents.size()];
+        private final long[] talkEnds = new long[agents.size()];
+        private final long[] freeAt = new long[agents.size()];
+
+        TeamWithLongWrapUps(PacingObservations observations, Random random, long start) {
+            this.observations = observations;
+            this.random = random;
+            this.start = start;
+            for (int a = 0; a < agents.size(); a++) {
+                connect(a, start);
+            }
+        }
+
+        /** The talks that end at {@code now} are told, and the agents whose wrap-up ends are freed and connected again. */
+        void secondPassed(long now) {
+            List<Integer> freed = new ArrayList<>();
+            for (int a = 0; a < agents.size(); a++) {
+                if (talkEnds[a] == now) {
+                    observations.observe(talk(agents.get(a), connectedAt[a], Optional.of(now)));
+                } else if (freeAt[a] == now) {
+                    freed.add(a);
+                }
+            }
+            observations.freeNow(freed.stream().map(agents::get).toList(), Instant.ofEpochSecond(now));
+            freed.forEach(a -> connect(a, now));
+        }
+
+        /** The agents who free after {@code now} and within {@code seconds} of it. */
+        long freeingAfter(long now, long seconds) {
+            return Arrays.stream(freeAt).filter(at -> at > now && at <= now + seconds).count();
+        }
+
+        /** The agent's next call connects at {@code second}, its talk and the wrap-up after it drawn now. */
+        private void connect(int a, long second) {
+            observations.observe(talk(agents.get(a), second, Optional.empty()));
+            connectedAt[a] = second;
+            talkEnds[a] = second + 1 + (long) (-300 * Math.log(1 - random.nextDouble()));
+            freeAt[a] = talkEnds[a] + 35 + random.nextInt(18);
+        }
     }
 
     /** A call of {@code agent} connected at {@code connected} (answered at once), still open or ended at {@code end}. */
