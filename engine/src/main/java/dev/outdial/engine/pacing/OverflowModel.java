@@ -110,15 +110,17 @@ final class OverflowModel {
         PacingObservations.Freeing soonerAsRealised = freeingSoonerHalf.scaled(burst.freeingShare());
         boolean soonerMayOverflow = soonerAsRealised.mean() < freeingAsRealised.mean();
         int room = burst.wholeAbandons() + freeNow - waiting;
-        IntToDoubleFunction burstWith = calls -> {
+        BurstCounts counts = BURST_COUNTS.get();
+        // The sooner half is counted only where all the answers fit: a search's steps that do not are settled without it.
+        IntPredicate withinChance = calls -> {
             double answers = ringingAnswers + calls * burstRate;
             double variance = ringingVariance + calls * burstRate * (1 - burstRate);
-            double all = chanceOfMore(room, answers, variance, freeingAsRealised.mean(), freeingAsRealised.variance());
-            return soonerMayOverflow ? Math.max(all, chanceOfMore(room, answers / 2, variance / 2,
-                    soonerAsRealised.mean(), soonerAsRealised.variance(), BURST_COUNTS.get().freedSooner)) : all;
+            return chanceOfMore(room, answers, variance, freeingAsRealised.mean(), freeingAsRealised.variance(),
+                    counts.freed) <= burst.chance()
+                    && (!soonerMayOverflow || chanceOfMore(room, answers / 2, variance / 2, soonerAsRealised.mean(),
+                            soonerAsRealised.variance(), counts.freedSooner) <= burst.chance());
         };
-        int byBurst = burstWith.applyAsDouble(byPromise) <= burst.chance() ? byPromise
-                : largest(safe, byPromise, calls -> burstWith.applyAsDouble(calls) <= burst.chance());
+        int byBurst = withinChance.test(byPromise) ? byPromise : largest(safe, byPromise, withinChance);
         return new Dials(byBurst, byBurst < byTarget);
     }
 
