@@ -240,7 +240,7 @@ class PredictiveAbandonPromiseTest {
     void theSoonerHalfOfTheAnswersIsCountedOnlyAgainstTheAgentsFreeInTimeForIt() {
         // The agents free together every 408 s. Once the durations knew it, the third cohort was dialed for
         // before any of it was free: the two horizons' agents averaged, half the cohort was counted for answers
-        // that came 1-5 s before it freed and hung up within 2.2 s. Main: 24 abandoned in one burst, days of
+        // that came 1-5 s before it freed and hung up within 2.2 s. Before: 24 abandoned in one burst, days of
         // 1.40-1.51 % of 1 %.
         for (long seed : List.of(1L, 2L, 3L)) {
             assertKeepsThePromise(COHORT_FREEINGS, seed);
@@ -480,7 +480,7 @@ class PredictiveAbandonPromiseTest {
         // The durations foresaw about twice the agents who freed, and the gain (0.6 → 0.25 over the day, a large
         // team's learning) could not make up for it in 30 minutes: each round after the room earned one more
         // abandon dialed ~45 lines, all answered in the same second, and 10-20 customers were abandoned each
-        // time. Main's days: 3.25, 3.04 and 3.22 % of 3 %.
+        // time. The days before: 3.25, 3.04 and 3.22 % of 3 %.
         for (long seed : List.of(1L, 2L, 3L)) {
             assertKeepsThePromise(SHORT_STEADY_CONSTANT_RINGS, seed);
         }
