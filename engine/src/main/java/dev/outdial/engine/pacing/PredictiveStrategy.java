@@ -173,9 +173,11 @@ public final class PredictiveStrategy implements DialStrategy {
         // All horizons in one walk over the busy agents: a second walk for the sooner one was 5 % of the
         // 1,000-agent day's CPU.
         observations.freeingWithin(view.availableAgents(), view.now(), horizonsMillis, asked);
+        // The first horizon is the sooner half's, or the only one when the rings are not known yet.
+        PacingObservations.Freeing soonerHalf = observations.freeing(0);
         PacingObservations.Freeing within = answerRings.isPresent()
-                ? observations.freeing(0).averagedWith(observations.freeing(1)) : observations.freeing(0);
-        return new PacingObservations.Freeings(within, answerRings.isPresent() ? observations.freeing(0) : within,
+                ? soonerHalf.averagedWith(observations.freeing(1)) : soonerHalf;
+        return new PacingObservations.Freeings(within, soonerHalf,
                 soon.isPresent() ? observations.freeing(asked - 1) : PacingObservations.Freeing.NONE);
     }
 
