@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Triggers are settings (SPEC §1): admins manage them, supervisors may look. */
+/** Triggers are settings (SPEC §1): admins only; supervisors have no settings, and no campaign view needs a trigger. */
 @RestController
 @RequestMapping("/api/v1/triggers")
 class TriggerController {
