@@ -94,10 +94,11 @@ final class OverflowModel {
         // The ringing calls' chances are raised by the same factor c: of Bernoulli chances p_i, the sum's
         // variance is c·Σp_i − c²·Σp_i², and Σp_i² is their mean less their variance.
         double burstRate = Math.max(answerRate, burst.answerRate());
-        double raised = answerRate > 0 ? Math.min(burstRate / answerRate, ringing / Math.max(pending.mean(), 1e-9)) : 1;
-        double ringingAnswers = pending.mean() * Math.max(1, raised);
+        // The ringing calls as the tail counts them: those rung exactly an answer's ring may be answered now.
+        double raised = answerRate > 0 ? Math.min(burstRate / answerRate, ringing / Math.max(pending.dueMean(), 1e-9)) : 1;
+        double ringingAnswers = pending.dueMean() * Math.max(1, raised);
         double ringingVariance = raised > 1 ? Math.max(0, ringingAnswers - raised * raised
-                * (pending.mean() - pending.variance())) : pending.variance();
+                * (pending.dueMean() - pending.dueVariance())) : pending.dueVariance();
         // The agents freeing as many as the forecasts before came true: the tail is a promise, and the
         // durations' count ran 1.6 times the agents who freed on a steady day whose hours it took over.
         PacingObservations.Freeing freeingAsRealised = freeing.scaled(burst.freeingShare());

@@ -57,6 +57,20 @@ class RingingCallsTest {
     }
 
     @Test
+    void aCallRungExactlyTheAnswersRingMayStillBeAnsweredThisVeryInstantByTheTailsCount() {
+        RingingCalls calls = new RingingCalls();
+        Instant now = seenOutcomes(calls);
+        // Rung exactly the 8 s every answer took: its answer, if it is one, is due this millisecond.
+        calls.dialed(now.minus(RING), 1);
+
+        RingingCalls.PendingAnswers pending = calls.pending(now, 1, 0, 0.5, 1, RING);
+
+        // Half the dials are answered at 8 s and none of the no-answers has ended by then: one in two.
+        assertThat(pending.dueMean()).as("the burst's tail's count").isCloseTo(0.5, within(0.01));
+        assertThat(pending.mean()).as("the target's model's count, as before").isCloseTo(0, within(1e-9));
+    }
+
+    @Test
     void whileTheAnswerRateDriftsEveryRingingCallCountsAtIt() {
         RingingCalls calls = new RingingCalls();
         Instant now = oneOldAndOneNewRinging(calls);

@@ -487,6 +487,29 @@ class PredictiveAbandonPromiseTest {
     }
 
     /**
+     * 44 agents in Berlin, four hours, a 1 % limit, a 2 s maximum wait, a steady 62 % answered, 10 % busy, rings
+     * of exactly 27.5 s, talks of exactly 25.1 s, wrap-ups of exactly 38.8 s, patience of 8.9-36.3 s
+     * (bench/scenarios/steady-constant-rings-wrap-ups-44.json, #146 of bench/limits-fuzz.sh's generator seed 15).
+     */
+    static final Scenario STEADY_CONSTANT_RINGS_AND_WRAP_UPS = new Scenario(
+            "steady, constant rings, talks and wrap-ups, 44 agents", 1, 44, 9118, Duration.ofMinutes(240), 0.01,
+            Duration.ofSeconds(2), 90, 3, Duration.ofMinutes(120), List.of(new Scenario.AnswerStep(Duration.ZERO, 0.62)),
+            0.1, Duration.ofSeconds(33), Distribution.constant(Duration.ofMillis(27_500)),
+            Distribution.constant(Duration.ofMillis(25_100)), Distribution.constant(Duration.ofMillis(38_800)),
+            Distribution.uniform(Duration.ofMillis(8_900), Duration.ofMillis(36_300)), ZoneId.of("Europe/Berlin"));
+
+    @Test
+    void theBurstsTailCountsTheCallsWhoseAnswersAreDueAtTheInstantOfTheRound() {
+        // A round run at the instant a round's answers came took the calls of it still ringing for calls past every
+        // answer's ring, with no chance left: 26 of them counted as none, 28 lines dialed for 15 agents free and 8
+        // freeing, and 18 customers abandoned at once. Before: seed 1 73 abandoned of 7,039 (1.04 %, an hour at
+        // 1.18 %), seed 2 an hour at 1.18 %.
+        for (long seed : List.of(1L, 2L)) {
+            assertKeepsThePromise(STEADY_CONSTANT_RINGS_AND_WRAP_UPS, seed);
+        }
+    }
+
+    /**
      * 68 agents, 90 minutes, a 3 % limit, a 15 s maximum wait, 7 → 6 → 45 → 72 % answered (a step every 22.5
      * minutes), 18 % busy, rings of a mean 15.2 s, talks of a median 307 s, no wrap-up, patience of 8-11.6 s
      * (bench/scenarios/answer-rate-steps-68.json, #19 of bench/limits-fuzz.sh's generator seed 7).
