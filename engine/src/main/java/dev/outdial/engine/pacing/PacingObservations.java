@@ -111,6 +111,8 @@ final class PacingObservations {
     private final ForeseenFreeings foreseen = new ForeseenFreeings();
     /** When {@link #answerRate} last read a rise the decaying rate had not caught up with yet. */
     private Instant riseSeenAt;
+    /** The first round of the run of rounds whose durations were trusted, in milliseconds; none while they are not. */
+    private long trustedSinceMillis = Long.MIN_VALUE;
 
     void observe(CallRecord call) {
         if (call.isOpen()) {
@@ -202,9 +204,28 @@ final class PacingObservations {
         // Only forecasts the durations made: before they are trusted the agents foreseen are none, and the
         // agents who freed counted against nothing lifted the share (a 338-agent day's first four minutes
         // left it at 0.81 where 0.5-0.7 of the foreseen freed, ten minutes later).
-        if (asked > 0 && service.trusted(enough) && afterCall.trusted(enough)) {
+        boolean trusted = service.trusted(enough) && afterCall.trusted(enough);
+        if (!trusted) {
+            trustedSinceMillis = Long.MIN_VALUE;
+        } else if (trustedSinceMillis == Long.MIN_VALUE) {
+            trustedSinceMillis = nowMillis;
+        }
+        if (asked > 0 && trusted) {
             foreseen.foresaw(nowMillis, horizonsMillis[0], freeing(0).mean());
         }
+    }
+
+    /**
+     * How far the durations' forecasts of agents freeing have been earned, from 0 at the round they are
+     * first trusted to 1 a {@code horizon} later: by then the answers to the first calls dialed on them have
+     * come and the agents free show what the forecasts were worth. Before they are trusted they foresee no one,
+     * so there is nothing to weigh (1).
+     */
+    double forecastsEarned(Instant now, Duration horizon) {
+        if (trustedSinceMillis == Long.MIN_VALUE) {
+            return 1;
+        }
+        return Math.min(1, (double) (now.toEpochMilli() - trustedSinceMillis) / Math.max(1, horizon.toMillis()));
     }
 
     /**

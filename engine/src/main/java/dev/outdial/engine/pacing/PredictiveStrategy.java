@@ -132,7 +132,7 @@ public final class PredictiveStrategy implements DialStrategy {
         OverflowModel.Dials dials = OverflowModel.callsToDial(ringing, pending, view.waitingCustomers(), answerRate,
                 view.freeAgents().size(), freeingSoon, freeings.soonerHalf(), freeing, target, budget.overflowLeft(view.now()),
                 burstRoom.atRate(OverflowModel.boundedRate(answerRate, observations.answerRateDials()))
-                        .freeingAsRealised(freeingShare(view.now())),
+                        .freeingAsRealised(freeingShare(view.now(), horizon)),
                 view.freeLines());
         // Never fewer than progressive: one call per free agent not spoken for is safe at any answer rate.
         int grown = DialGrowth.most(view.now(), observations.ringTime(), answerRate, team, observations.meanBusySeconds(),
@@ -204,9 +204,17 @@ public final class PredictiveStrategy implements DialStrategy {
      * than one ({@link AbandonBudget#overspentItsRoom}): a burst the tail held unlikely came, so its count of
      * the agents freeing is not to be taken at its word. No day of the limits suite passes its room so, and
      * none of them moves.
+     *
+     * <p>Nor at once: until the durations are trusted the rounds foresee no agent free and dial one line per free
+     * agent not spoken for, and the round they are trusted the forecast jumps from none to all (332 agents, 1 %:
+     * 0 → 73.5 agents foreseen free within the horizon in the campaign's fifth minute, 77 lines dialed by that one
+     * round, about 60 of the agents freed in time, 13 customers abandoned and the first hour at 1.01-1.02 % of
+     * 1 % on two seeds). No forecast has been checked by then, so the tail takes them in over a horizon
+     * ({@link PacingObservations#forecastsEarned}): the rounds in it meet the agents who did free.
      */
-    private double freeingShare(Instant now) {
-        return budget.gainNearItsFloor() || budget.overspentItsRoom() ? observations.freeingRealisedShare(now) : 1;
+    private double freeingShare(Instant now, Duration horizon) {
+        double share = budget.gainNearItsFloor() || budget.overspentItsRoom() ? observations.freeingRealisedShare(now) : 1;
+        return share * observations.forecastsEarned(now, horizon);
     }
 
     /** The campaign's settings as this strategy paces them: its limit, its maximum wait and the zone of its hours. */

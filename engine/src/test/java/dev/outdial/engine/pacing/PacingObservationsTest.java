@@ -165,6 +165,34 @@ class PacingObservationsTest {
         assertThat(observations.freeingRealisedShare(Instant.ofEpochSecond(end))).isCloseTo(share, withinPercentage(20));
     }
 
+    @Test
+    void theForecastsOfAgentsFreeingAreEarnedOverAHorizonFromTheRoundTheDurationsAreTrusted() {
+        // Given 100 agents on exponential talks of 5 minutes and wrap-ups of 35-52 s, asked every second from the
+        // start for the agents free within 45 s
+        PacingObservations observations = new PacingObservations();
+        TeamWithLongWrapUps team = new TeamWithLongWrapUps(observations, new Random(13), NINE.getEpochSecond());
+        Duration horizon = Duration.ofSeconds(30);
+        long trusted = 0;
+        for (long now = team.start; now < team.start + 30 * 60 && trusted == 0; now++) {
+            team.secondPassed(now);
+            observations.freeingWithin(team.agents, Instant.ofEpochSecond(now), new long[] {45_000, 0, 0}, 1);
+            if (observations.freeing(0).mean() > 0) {
+                trusted = now;
+            } else {
+                // While the durations foresee no one there is nothing to weigh.
+                assertThat(observations.forecastsEarned(Instant.ofEpochSecond(now), horizon)).isEqualTo(1);
+            }
+        }
+
+        // Then the round they first foresee agents free counts none of them, half a horizon later half, and a
+        // horizon later all of them (the 1 a horizon and more on)
+        assertThat(trusted).isPositive();
+        assertThat(observations.forecastsEarned(Instant.ofEpochSecond(trusted), horizon)).isZero();
+        assertThat(observations.forecastsEarned(Instant.ofEpochSecond(trusted + 15), horizon)).isEqualTo(0.5);
+        assertThat(observations.forecastsEarned(Instant.ofEpochSecond(trusted + 30), horizon)).isEqualTo(1);
+        assertThat(observations.forecastsEarned(Instant.ofEpochSecond(trusted + 600), horizon)).isEqualTo(1);
+    }
+
     /**
      * 100 agents on exponential talks of 5 minutes, each followed by a wrap-up of 35-52 s, all connected at the
      * start and connected again the second they free; their talks are told to the observations as they go.

@@ -463,6 +463,17 @@ class PredictiveAbandonPromiseTest {
         }
     }
 
+    @Test
+    void theDurationsFirstForecastsAreTakenInOverAHorizon() {
+        // Until the durations are trusted the rounds foresee no agent free; the round they are, 73.5 agents were
+        // foreseen free within the horizon at once, that one round dialed 77 lines, about 60 agents freed in time
+        // and 13 customers were abandoned in a second. Before: the first hour at 1.02 % (seed 4) and 1.006 %
+        // (seed 7) of 1 %.
+        for (long seed : List.of(4L, 7L)) {
+            assertKeepsThePromise(STEADY_CONSTANT_RINGS, seed);
+        }
+    }
+
     /**
      * 338 agents, 30 minutes, a 3 % limit, a 2 s maximum wait, a steady 79 % answered after rings of exactly 17.6 s,
      * 5 % busy, exponential talks of 128.7 s, wrap-ups of 3.8-38.8 s, patience lognormal of median 18.1 s
