@@ -65,6 +65,7 @@ final class CampaignPacer {
         this.dispatcher = dispatcher;
         this.alarm = alarm;
         this.running = running;
+        strategy.dialingWindow(settings.window());
     }
 
     /** "The UI shows why it is not dialing"; empty while it dials, or when its agents pull their customers. */
@@ -79,6 +80,7 @@ final class CampaignPacer {
             strategy.zoneChanged(zone, ports.scheduler().now());
         }
         settings = settings.withWindow(window);
+        strategy.dialingWindow(window);
         alarm.cancel();
     }
 

@@ -1,6 +1,7 @@
 package dev.outdial.engine.pacing;
 
 import dev.outdial.engine.port.CallRecord;
+import dev.outdial.engine.rules.CallingWindow;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -45,6 +46,13 @@ public interface DialStrategy {
      */
     default Duration planGap() {
         return Duration.ZERO;
+    }
+
+    /**
+     * The campaign dials within {@code window}: told when it is paced first and at every change. A strategy that
+     * holds clock hours to a limit pays an overspent hour back only with the answers before the window closes.
+     */
+    default void dialingWindow(CallingWindow window) {
     }
 
     /** The business's time zone changed at {@code now}: a strategy that holds a limit in clock hours counts {@code zone}'s. */

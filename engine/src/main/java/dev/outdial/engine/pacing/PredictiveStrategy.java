@@ -2,6 +2,7 @@ package dev.outdial.engine.pacing;
 
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallRecord;
+import dev.outdial.engine.rules.CallingWindow;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -230,6 +231,11 @@ public final class PredictiveStrategy implements DialStrategy {
     @Override
     public Optional<Duration> maxWait() {
         return Optional.of(settings.maxWait());
+    }
+
+    @Override
+    public void dialingWindow(CallingWindow window) {
+        budget.dialingWindow(window);
     }
 
     @Override

@@ -65,6 +65,22 @@ public record CallingWindow(
         return DialVerdict.allowed();
     }
 
+    /**
+     * Until when the campaign may go on dialing, where it may dial at {@code now}: its end time, or
+     * the close of the working hours' range it is in, whichever comes first. Empty when it may not dial
+     * now, and when neither is in sight (no end time, ranges that run on into the next).
+     */
+    public Optional<Instant> dialingUntil(Instant now) {
+        if (!campaignVerdict(now).isAllowed()) {
+            return Optional.empty();
+        }
+        Optional<Instant> close = workingHours.closingAfter(now);
+        if (end.isEmpty()) {
+            return close;
+        }
+        return Optional.of(close.filter(closing -> closing.isBefore(end.get())).orElse(end.get()));
+    }
+
     /** Whether {@code calledNumber} (E.164) may be rung at {@code now}. */
     public DialVerdict verdict(Instant now, String calledNumber) {
         DialVerdict campaign = campaignVerdict(now);

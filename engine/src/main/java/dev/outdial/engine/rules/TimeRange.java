@@ -39,7 +39,7 @@ public record TimeRange(LocalTime start, LocalTime end) {
         return endsAtMidnight(other.end) || range.start.isBefore(other.end);
     }
 
-    private static boolean endsAtMidnight(LocalTime end) {
+    static boolean endsAtMidnight(LocalTime end) {
         return end.equals(LocalTime.MIDNIGHT);
     }
 

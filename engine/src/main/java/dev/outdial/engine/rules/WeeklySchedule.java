@@ -109,6 +109,29 @@ public final class WeeklySchedule {
         return Optional.empty();
     }
 
+    /**
+     * Where open at {@code at}: the end of the range it is in, when the schedule is closed from that
+     * instant. Empty when closed at {@code at}, and when another range (the next one, or the next day's
+     * from midnight) goes on from there: no close is near then.
+     */
+    public Optional<Instant> closingAfter(Instant at) {
+        if (!isOpen(at)) {
+            return Optional.empty();
+        }
+        ZonedDateTime local = at.atZone(zone);
+        LocalTime time = local.toLocalTime();
+        for (TimeRange range : rangesOn(local.getDayOfWeek())) {
+            if (range.contains(time)) {
+                LocalDate date = local.toLocalDate();
+                // A range to midnight ends where the next day begins, in its own zone's offset.
+                Instant end = TimeRange.endsAtMidnight(range.end()) ? date.plusDays(1).atStartOfDay(zone).toInstant()
+                        : ZonedDateTime.of(date, range.end(), zone).toInstant();
+                return end.isAfter(at) && !isOpen(end) ? Optional.of(end) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
     private List<TimeRange> rangesOn(DayOfWeek day) {
         return ranges.getOrDefault(day, List.of());
     }

@@ -3,9 +3,15 @@ package dev.outdial.engine.pacing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.outdial.engine.rules.CalledPartyZones;
+import dev.outdial.engine.rules.CallingWindow;
+import dev.outdial.engine.rules.WeeklySchedule;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -157,6 +163,31 @@ class AbandonBudgetTest {
         }
 
         assertThat(budget.abandonsLeft(ten.plusSeconds(600))).isZero();
+    }
+
+    @Test
+    void anHourOverItsShareCountsNoAnswersToPayBackWithPastWhereTheCampaignStopsDialing() {
+        AbandonBudget toTheHour = new AbandonBudget(0.03);
+        AbandonBudget toTheHalfHour = new AbandonBudget(0.03);
+        Instant ten = NINE.plusSeconds(3600);
+        for (AbandonBudget budget : new AbandonBudget[] {toTheHour, toTheHalfHour}) {
+            // A clean first hour of 3,600 answers, then 50 abandons in the next hour's first 1,200 answers (4.2 %).
+            for (int i = 0; i < 3600; i++) {
+                budget.answered(false, NINE.plusSeconds(i), NINE.plusSeconds(i), 10);
+            }
+            for (int i = 0; i < 1200; i++) {
+                budget.answered(i % 24 == 0, ten.plusSeconds(i), ten.plusSeconds(i), 10);
+            }
+        }
+        WeeklySchedule always = WeeklySchedule.in(ZoneId.of("UTC")).open(EnumSet.allOf(DayOfWeek.class), "00:00", "00:00")
+                .build();
+        toTheHour.dialingWindow(new CallingWindow(NINE, Optional.empty(), always, Optional.empty(), new CalledPartyZones()));
+        toTheHalfHour.dialingWindow(new CallingWindow(NINE, Optional.of(ten.plusSeconds(1800)), always, Optional.empty(),
+                new CalledPartyZones()));
+        Instant twenty = ten.plusSeconds(1200);
+
+        // The hour's 40 minutes to come would pay the overspending back; its last 10 minutes of dialing cannot.
+        assertThat(toTheHalfHour.targetShare(twenty)).isLessThan(toTheHour.targetShare(twenty) / 2);
     }
 
     @Test

@@ -41,6 +41,20 @@ class CallingWindowTest {
     }
 
     @Test
+    void dialingGoesOnUntilTheWorkingHoursCloseOrTheEndTimeWhicheverComesFirst() {
+        assertThat(window.dialingUntil(MONDAY_MORNING_IN_SYDNEY)).as("20:00 in Sydney")
+                .contains(Instant.parse("2025-03-03T09:00:00Z"));
+        assertThat(window.dialingUntil(Instant.parse("2025-03-31T12:00:00Z"))).as("23:00 in Sydney: closed").isEmpty();
+        CallingWindow endingAtNoon = new CallingWindow(window.start(), Optional.of(Instant.parse("2025-03-03T01:00:00Z")),
+                window.workingHours(), Optional.empty(), new CalledPartyZones());
+        assertThat(endingAtNoon.dialingUntil(MONDAY_MORNING_IN_SYDNEY)).as("the end time, noon in Sydney")
+                .contains(Instant.parse("2025-03-03T01:00:00Z"));
+        CallingWindow roundTheClock = new CallingWindow(window.start(), Optional.empty(), everyDay("00:00", "00:00"),
+                Optional.empty(), new CalledPartyZones());
+        assertThat(roundTheClock.dialingUntil(MONDAY_MORNING_IN_SYDNEY)).isEmpty();
+    }
+
+    @Test
     void nothingIsDialedOutsideWorkingHours() {
         DialVerdict verdict = window.campaignVerdict(Instant.parse("2025-03-03T10:00:00Z"));
 

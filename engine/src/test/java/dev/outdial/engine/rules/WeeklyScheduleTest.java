@@ -56,6 +56,31 @@ class WeeklyScheduleTest {
     }
 
     @Test
+    void closesAtTheEndOfTheRangeItIsIn() {
+        assertThat(officeHours.closingAfter(saigon("2025-03-03T10:00"))).contains(saigon("2025-03-03T12:00"));
+        assertThat(officeHours.closingAfter(saigon("2025-03-03T17:29:59"))).contains(saigon("2025-03-03T17:30"));
+        assertThat(officeHours.closingAfter(saigon("2025-03-03T12:30"))).as("closed over lunch").isEmpty();
+    }
+
+    @Test
+    void aRangeThatRunsOnIntoTheNextOneIsNoClose() {
+        WeeklySchedule touching = WeeklySchedule.in(SAIGON).open(MONDAY, "08:00", "12:00").open(MONDAY, "12:00", "18:00")
+                .build();
+        WeeklySchedule allWeek = WeeklySchedule.in(SAIGON).open(EnumSet.allOf(DayOfWeek.class), "00:00", "00:00").build();
+
+        assertThat(touching.closingAfter(saigon("2025-03-03T11:00"))).as("Monday 11:00").isEmpty();
+        assertThat(touching.closingAfter(saigon("2025-03-03T13:00"))).contains(saigon("2025-03-03T18:00"));
+        assertThat(allWeek.closingAfter(saigon("2025-03-03T23:30"))).as("on into Tuesday").isEmpty();
+    }
+
+    @Test
+    void aRangeToMidnightClosesWhereTheNextDayIsClosed() {
+        WeeklySchedule lateFriday = WeeklySchedule.in(SAIGON).open(FRIDAY, "18:00", "00:00").build();
+
+        assertThat(lateFriday.closingAfter(saigon("2025-03-07T23:30"))).contains(saigon("2025-03-08T00:00"));
+    }
+
+    @Test
     void nextOpeningIsNowWhenOpen() {
         assertThat(officeHours.nextOpening(saigon("2025-03-03T10:00"))).contains(saigon("2025-03-03T10:00"));
     }

@@ -138,12 +138,15 @@ public final class ScenarioRunner {
                 });
     }
 
-    /** Open around the clock from the start of the day, so the scenario's duration is all dialing time. */
+    /**
+     * Open around the clock from the start of the day to its end, so the scenario's duration is all dialing time
+     * and the campaign knows, as a live one knows its end time, that nothing is dialed after it.
+     */
     private static CampaignSettings campaign(Scenario scenario, Instant dayStart) {
         WeeklySchedule always = WeeklySchedule.in(scenario.zone())
                 .open(EnumSet.allOf(DayOfWeek.class), "00:00", "23:59").build();
-        CallingWindow window = new CallingWindow(dayStart, Optional.empty(), always, Optional.empty(),
-                new CalledPartyZones());
+        CallingWindow window = new CallingWindow(dayStart, Optional.of(dayStart.plus(scenario.duration())), always,
+                Optional.empty(), new CalledPartyZones());
         return new CampaignSettings(CAMPAIGN, BUSINESS,
                 CampaignRules.of(DialType.PREDICTIVE, scenario.maxCallsPerCustomer(), scenario.retryGap(), 7), window,
                 List.of("+842800000000"), scenario.noAnswerTimeout(), Duration.ofSeconds(30), Duration.ZERO,

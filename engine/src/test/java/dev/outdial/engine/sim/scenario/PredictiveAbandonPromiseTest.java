@@ -475,6 +475,29 @@ class PredictiveAbandonPromiseTest {
     }
 
     /**
+     * 221 agents, 90 minutes, a 5 % limit, a 20 s maximum wait, 39 % answered falling to 21 % from the 12th to the
+     * 19th minute, 21 % busy, rings of exactly 17 s (no answer after 24 s), exponential talks of 100.3 s, wrap-ups of
+     * median 7.9 s, patience of 8.8 s on average (bench/scenarios/session-ending-mid-hour-221.json, #96 of
+     * bench/limits-fuzz.sh's generator seed 14).
+     */
+    static final Scenario SESSION_ENDING_MID_HOUR = new Scenario("a session ending mid-hour, 221 agents", 1, 221, 37143,
+            Duration.ofMinutes(90), 0.05, Duration.ofSeconds(20), 741, 3, Duration.ofMinutes(30),
+            List.of(new Scenario.AnswerStep(Duration.ZERO, 0.39), new Scenario.AnswerStep(Duration.ofSeconds(720), 0.35),
+                    new Scenario.AnswerStep(Duration.ofSeconds(860), 0.3), new Scenario.AnswerStep(Duration.ofSeconds(1000), 0.26),
+                    new Scenario.AnswerStep(Duration.ofSeconds(1140), 0.21)),
+            0.21, Duration.ofSeconds(24), Distribution.constant(Duration.ofSeconds(17)),
+            Distribution.exponential(Duration.ofMillis(100_300)), Distribution.logNormal(Duration.ofMillis(7_900), 0.26),
+            Distribution.exponential(Duration.ofMillis(8_800)));
+
+    @Test
+    void anHourTheSessionEndsInCountsOnlyTheAnswersBeforeTheEnd() {
+        // The session's second clock hour is its last 30 minutes. Its forecast counted the answers of a whole hour,
+        // as if the session went on, so its last minutes ran at a rate a full hour could pay back: 183 abandoned of
+        // 3,658 answered, 5.003 % of 5 %. The campaign's window now ends with the session, and the forecast there.
+        assertKeepsThePromise(SESSION_ENDING_MID_HOUR, 3);
+    }
+
+    /**
      * 338 agents, 30 minutes, a 3 % limit, a 2 s maximum wait, a steady 79 % answered after rings of exactly 17.6 s,
      * 5 % busy, exponential talks of 128.7 s, wrap-ups of 3.8-38.8 s, patience lognormal of median 18.1 s
      * (bench/scenarios/steady-constant-rings-short-338.json, #44 of bench/limits-fuzz.sh's generator seed 8).
