@@ -5,6 +5,7 @@ import dev.outdial.shared.TransactionEnd;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,9 +126,16 @@ public class CustomerCounts {
                         "customer counts change only inside the transaction that moves customers"));
     }
 
-    /** The transaction's changes in lock order: the rows seen before in batches, each row not seen yet alone, in its turn. */
+    /**
+     * The transaction's changes in lock order: the rows seen before in batches, each row not seen yet alone, in its
+     * turn. The rows written alone are remembered only once this transaction commits: a row it inserted is invisible
+     * to the others until then, so a batch of theirs would update nothing there, lock the rows after it, and come
+     * back to insert it out of order, waiting for this transaction while this one may wait for them (a deadlock
+     * PostgreSQL broke in CI).
+     */
     private void writeAll(Map<Cell, Long> changes) {
         Map<Cell, Long> batch = new LinkedHashMap<>();
+        List<Cell> writtenAlone = new ArrayList<>();
         changes.forEach((cell, delta) -> {
             if (delta == 0) {
                 return;
@@ -135,19 +143,20 @@ public class CustomerCounts {
             if (stored.contains(cell)) {
                 batch.put(cell, delta);
             } else {
-                send(batch);
+                send(batch, writtenAlone);
                 write(cell, delta);
-                remember(cell);
+                writtenAlone.add(cell);
             }
         });
-        send(batch);
+        send(batch, writtenAlone);
+        TransactionEnd.afterCommit(() -> writtenAlone.forEach(this::remember));
     }
 
     /**
      * Updates the rows in one batch. A row that updated nothing was deleted since this node saw it
      * (its campaign's deletion cascades): it is written alone, as a row never seen is.
      */
-    private void send(Map<Cell, Long> batch) {
+    private void send(Map<Cell, Long> batch, List<Cell> writtenAlone) {
         if (batch.isEmpty()) {
             return;
         }
@@ -158,6 +167,7 @@ public class CustomerCounts {
             if (updated[i] == 0) {
                 stored.remove(cells.get(i));
                 write(cells.get(i), batch.get(cells.get(i)));
+                writtenAlone.add(cells.get(i));
             }
         }
         batch.clear();
