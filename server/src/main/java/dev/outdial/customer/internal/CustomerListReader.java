@@ -46,10 +46,18 @@ public class CustomerListReader {
 
     /** Up to {@code fetch} customers of the query, in its order (within a transaction on PostgreSQL). */
     public List<CampaignCustomer> page(CustomerQuery query, int fetch) {
+        if (!query.bounded()) {
+            // The first page: from the scope's first customer, so that no walk passes other businesses' customers.
+            Optional<Long> first = customers.nthInOrder(query, 1);
+            if (first.isEmpty()) {
+                return List.of();
+            }
+            query.startAt(first.get());
+        }
         if (!query.unanchored()) {
             return customers.page(query.where(), query.params(), query.ascending(), fetch);
         }
-        Optional<Long> edge = customers.nthInOrder(query.scope(), query.params(), query.ascending(), window);
+        Optional<Long> edge = customers.nthInOrder(query, window);
         if (edge.isEmpty()) {
             // Fewer customers left than a window: walking them all is the cheap way.
             return walking(query.where(), query.params(), query.ascending(), fetch);

@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * The where-clause of a customer list page: fixed SQL fragments chosen by which filters are
  * given, every value a bind parameter. Keyset paging continues after the cursor's id. The scope
- * (business, campaign, cursor) is kept apart from the searches, so a page can first walk the
- * scope's next customers in order ({@link CustomerListReader}).
+ * (business, campaign, cursor or start) is kept apart from the searches, so a page can first walk the
+ * scope's next customers in order on its own index ({@link CustomerListReader}).
  */
 public final class CustomerQuery {
 
@@ -22,21 +22,25 @@ public final class CustomerQuery {
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> params = new HashMap<>();
     private final boolean ascending;
+    private final boolean oneCampaign;
+    private boolean bounded;
     private boolean unanchored;
 
-    private CustomerQuery(boolean ascending) {
+    private CustomerQuery(boolean ascending, boolean oneCampaign) {
         this.ascending = ascending;
+        this.oneCampaign = oneCampaign;
     }
 
     public static CustomerQuery of(long businessId, CustomerFilter filter, String defaultCountry, Long afterId,
                                    boolean ascending) {
-        CustomerQuery query = new CustomerQuery(ascending);
+        CustomerQuery query = new CustomerQuery(ascending, filter.campaignId() != null);
         query.scope("c.business_id = :business", "business", businessId);
         if (filter.campaignId() != null) {
             query.scope("c.campaign_id = :campaign", "campaign", filter.campaignId());
         }
         if (afterId != null) {
             query.scope(ascending ? "c.id > :after" : "c.id < :after", "after", afterId);
+            query.bounded = true;
         }
         if (notBlank(filter.campaignName())) {
             query.add("lower(k.name) like :campaignName escape '\\'", "campaignName",
@@ -75,9 +79,40 @@ public final class CustomerQuery {
         return String.join(" and ", all);
     }
 
-    /** Only the business, the campaign and the cursor: the customers the page walks through, in order. */
-    public String scope() {
-        return String.join(" and ", scope);
+    /**
+     * The scope written so that only its own index, (business, campaign, id) or (business, id), gives its customers
+     * in the list's order: the innermost key as a range of one value, and the order led by it (see
+     * {@link #orderOnItsIndex}). Written as equalities, the business and the campaign are constants to PostgreSQL, so
+     * the order is the id's alone, which the primary key gives too; for a campaign holding much of the table it walks
+     * the primary key, filtering, guessing the campaign's customers come at once, and passes every other business's
+     * customers before them: 3 million rows and 0.44-0.78 s for the first page of a 10-million-customer campaign
+     * imported after three others (issue 18). Only for a walk of ids: the range's row estimate is no estimate.
+     */
+    public String scopeOnItsIndex() {
+        List<String> walk = new ArrayList<>(scope);
+        walk.set(oneCampaign ? 1 : 0, oneCampaign
+                ? "c.campaign_id between :campaign and :campaign" : "c.business_id between :business and :business");
+        return String.join(" and ", walk);
+    }
+
+    /** The order of {@link #scopeOnItsIndex}: the list's, led by the scope's innermost key. */
+    public String orderOnItsIndex() {
+        String direction = ascending ? " asc" : " desc";
+        return (oneCampaign ? "c.campaign_id" : "c.business_id") + direction + ", c.id" + direction;
+    }
+
+    /** Whether the scope has a bound by id: the cursor's, or where {@link #startAt} set the start. */
+    public boolean bounded() {
+        return bounded;
+    }
+
+    /**
+     * Starts the list at this customer, the scope's first in its order: a walk of the primary key then begins among
+     * the scope's own customers rather than before every other business's.
+     */
+    public void startAt(long id) {
+        scope(ascending ? "c.id >= :start" : "c.id <= :start", "start", id);
+        bounded = true;
     }
 
     public Map<String, Object> params() {

@@ -202,13 +202,18 @@ public class CustomerRepository {
     }
 
     /**
-     * The id of the {@code count}-th customer of the scope in the list's order (read from the
-     * (business, campaign, id) index alone), or empty when fewer remain.
+     * The id of the {@code count}-th customer of the query's scope in the list's order, read from the scope's own
+     * index alone ({@link CustomerQuery#scopeOnItsIndex}), or empty when fewer remain.
      */
-    Optional<Long> nthInOrder(String scope, Map<String, Object> params, boolean ascending, int count) {
-        return db.sql("select c.id from campaign_customer c where " + scope + " order by c.id " + (ascending ? "asc" : "desc")
-                        + " offset " + (count - 1) + " rows fetch next 1 rows only")
-                .params(params).query(Long.class).optional();
+    Optional<Long> nthInOrder(CustomerQuery query, int count) {
+        planner.walkTheScopeIndex();
+        try {
+            return db.sql("select c.id from campaign_customer c where " + query.scopeOnItsIndex()
+                            + " order by " + query.orderOnItsIndex() + " offset " + (count - 1) + " rows fetch next 1 rows only")
+                    .params(query.params()).query(Long.class).optional();
+        } finally {
+            planner.planFreely();
+        }
     }
 
     /** Customers per source group, for the list shown by group. */

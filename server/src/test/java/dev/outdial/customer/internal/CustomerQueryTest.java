@@ -23,12 +23,31 @@ class CustomerQueryTest {
     }
 
     @Test
-    void theScopeHoldsOnlyTheBusinessTheCampaignAndTheCursor() {
+    void theScopeWalkedOnItsIndexHoldsOnlyTheBusinessTheCampaignAndTheCursorTheCampaignARange() {
         CustomerQuery query = CustomerQuery.of(7, new CustomerFilter(3L, null, "*An", null, null, null, null, null, null),
                 "VN", 100L, false);
 
-        assertThat(query.scope()).isEqualTo("c.business_id = :business and c.campaign_id = :campaign and c.id < :after");
-        assertThat(query.where()).startsWith(query.scope() + " and ").contains("lower(c.name) like :name");
+        assertThat(query.bounded()).as("the cursor bounds it").isTrue();
+        assertThat(query.scopeOnItsIndex())
+                .isEqualTo("c.business_id = :business and c.campaign_id between :campaign and :campaign and c.id < :after");
+        assertThat(query.orderOnItsIndex()).isEqualTo("c.campaign_id desc, c.id desc");
+        assertThat(query.where()).startsWith("c.business_id = :business and c.campaign_id = :campaign and c.id < :after and ")
+                .contains("lower(c.name) like :name");
+    }
+
+    @Test
+    void aFirstPageOfTheWholeBusinessStartsWhereItIsToldWalkingTheBusinessAsARange() {
+        CustomerQuery query = CustomerQuery.of(7, new CustomerFilter(null, null, null, null, null, null, null, null, null),
+                "VN", null, true);
+        assertThat(query.bounded()).isFalse();
+
+        query.startAt(42);
+
+        assertThat(query.bounded()).isTrue();
+        assertThat(query.scopeOnItsIndex()).isEqualTo("c.business_id between :business and :business and c.id >= :start");
+        assertThat(query.orderOnItsIndex()).isEqualTo("c.business_id asc, c.id asc");
+        assertThat(query.where()).isEqualTo("c.business_id = :business and c.id >= :start");
+        assertThat(query.params()).containsEntry("start", 42L);
     }
 
     private static boolean unanchored(String name, String phone) {
