@@ -56,9 +56,10 @@ class NoExportedCellIsAFormulaTest {
         db.sql("""
                 insert into call_record (id, business_id, campaign_id, customer_id, dialed_number, hotline, queued_at,
                     dialing_at, ended_at, result)
-                values ('formula-free-call', ?, ?, ?, '+84912600001', '+842873000001', ?, ?, ?, 'BUSY')
-                """).params(business.id(), campaign, customer, OffsetDateTime.parse("2026-03-02T09:00:00+07:00"),
-                OffsetDateTime.parse("2026-03-02T09:00:00+07:00"), OffsetDateTime.parse("2026-03-02T09:00:20+07:00"))
+                values (?, ?, ?, ?, '+84912600001', '+842873000001', ?, ?, ?, 'BUSY')
+                """).params("formula-free-call-" + campaign, business.id(), campaign, customer,
+                        OffsetDateTime.parse("2026-03-02T09:00:00+07:00"), OffsetDateTime.parse("2026-03-02T09:00:00+07:00"),
+                        OffsetDateTime.parse("2026-03-02T09:00:20+07:00"))
                 .update();
 
         List<Element> customers = cells(business.admin()
