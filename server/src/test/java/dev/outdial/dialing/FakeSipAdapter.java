@@ -136,15 +136,25 @@ final class FakeSipAdapter implements SipAdapter {
         }
     }
 
-    /** Nailed-up lines that come up at once; {@link #hangUpPhone} is the agent putting the phone down. */
+    /**
+     * Nailed-up lines that come up at once, or ring until {@link #pickUpPhone} while {@code phonesRing};
+     * {@link #hangUpPhone} is the agent putting the phone down.
+     */
     static final class Lines implements AgentLines {
 
         private final Map<AgentId, LineState> states = new ConcurrentHashMap<>();
         private final List<BiConsumer<AgentId, LineState>> listeners = new CopyOnWriteArrayList<>();
+        volatile boolean phonesRing;
 
         @Override
         public void nailUp(AgentId agent) {
-            change(agent, LineState.UP);
+            if (state(agent) == LineState.DOWN) {
+                change(agent, phonesRing ? LineState.CALLING : LineState.UP);
+            }
+        }
+
+        void pickUpPhone(long userId) {
+            change(agent(userId), LineState.UP);
         }
 
         @Override

@@ -140,6 +140,35 @@ class SipModeTest {
         assertThat(sip.lines.state(FakeSipAdapter.agent(agent.id()))).isEqualTo(LineState.DOWN);
     }
 
+    /**
+     * A customer dialed while the agent's phone still rings for their line would be answered, wait for an agent
+     * who may never pick up, and be hung up on (a softphone without auto-answer did that every 30 seconds).
+     */
+    @Test
+    void noCustomerIsDialedForAnAgentUntilTheyPickUpTheirLine() {
+        DialingScenario progressive = DialingScenario.running(api.newBusiness("SipRinging"), "PROGRESSIVE", Map.of());
+        TestBusiness.Person agent = progressive.fixtures.agent;
+        registered(progressive.business, agent);
+        sip.lines.phonesRing = true;
+        try {
+            progressive.ready(agent);
+            long customer = progressive.add("+84919520001").getFirst();
+            assertThat(sip.lines.state(FakeSipAdapter.agent(agent.id()))).isEqualTo(LineState.CALLING);
+
+            assertThat(progressive.awaitNotDialingBecause("NO_AGENTS_AVAILABLE").get("dialing").asBoolean()).isFalse();
+            assertThat(progressive.callsOf(customer)).isEmpty();
+            assertThat(agent.client().get("/api/v1/me/state").expect(200).json().get("state").asString())
+                    .as("the agent stays Available while their phone rings").isEqualTo("AVAILABLE");
+
+            sip.lines.pickUpPhone(agent.id());
+
+            DialingScenario.waitFor(() -> progressive.callsOf(customer), calls -> !calls.isEmpty(),
+                    "the customer to be dialed once the agent's line is up");
+        } finally {
+            sip.lines.phonesRing = false;
+        }
+    }
+
     @Test
     void signingOutReleasesTheAgentsLineAndLeavesThemNotAvailable() throws Exception {
         TestBusiness.Person agent = workingWithRegisteredPhone("SipSignOut", "PROGRESSIVE").fixtures.agent;

@@ -30,6 +30,8 @@ import org.springframework.stereotype.Component;
 public class AgentSessions implements AgentPool {
 
     private final Set<AgentId> available = ConcurrentHashMap.newKeySet();
+    /** Available agents whose phone still rings for their line (sip mode): given no work until it is up. */
+    private final Set<AgentId> waitingForLine = ConcurrentHashMap.newKeySet();
     private final Map<Long, Set<AgentId>> openScreens = new ConcurrentHashMap<>();
     /** When this node last saw each agent's presence renewed as its own. */
     private final Map<AgentId, Instant> renewed = new ConcurrentHashMap<>();
@@ -56,7 +58,22 @@ public class AgentSessions implements AgentPool {
             available.add(agent);
         } else {
             available.remove(agent);
+            waitingForLine.remove(agent);
         }
+    }
+
+    /**
+     * The agent's phone is being called for their line: no work for them until {@link #stopWaitingForLine}. A customer
+     * dialed now would be answered while the phone still rings, wait for an agent who may never pick up, and be hung up
+     * on.
+     */
+    public void waitForLine(AgentId agent) {
+        waitingForLine.add(agent);
+    }
+
+    /** The agent's line is up, or no longer wanted: they may be given work again. */
+    public void stopWaitingForLine(AgentId agent) {
+        waitingForLine.remove(agent);
     }
 
     public boolean isAvailable(AgentId agent) {
@@ -87,6 +104,7 @@ public class AgentSessions implements AgentPool {
     public Set<AgentId> available(long campaignId) {
         Instant now = clock.instant();
         return openScreens.getOrDefault(campaignId, Set.of()).stream().filter(available::contains)
+                .filter(agent -> !waitingForLine.contains(agent))
                 .filter(agent -> isPresent(agent, now)).collect(Collectors.toUnmodifiableSet());
     }
 
@@ -115,6 +133,7 @@ public class AgentSessions implements AgentPool {
             } else {
                 renewed.remove(agent);
                 available.remove(agent);
+                waitingForLine.remove(agent);
                 openScreens.values().forEach(screens -> screens.remove(agent));
             }
         }

@@ -15,9 +15,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Agents' own phones in sip mode (issue 12). An agent whose phone is not registered cannot go
  * Available. For progressive and predictive, an Available agent with such a campaign open has a
- * nailed-up leg to their phone, released when they leave; if the leg goes down (they hung up the
- * phone, or never answered it) or the phone unregisters, they are set Not available and their page
- * is told why. In sim mode there is no registrar and none of this applies.
+ * nailed-up leg to their phone, released when they leave, and is given no work while their phone
+ * still rings for it; if the leg goes down (they hung up the phone, or never answered it) or the
+ * phone unregisters, they are set Not available and their page is told why. In sim mode there is
+ * no registrar and none of this applies.
  *
  * <p>The registrar and the lines report on SIP threads: what they change is handed to the engine
  * thread without waiting for it.
@@ -85,9 +86,17 @@ public class PhoneLines {
         sip.map(SipAdapter::agentLines).ifPresent(lines -> {
             if (wanted) {
                 kept.put(agent, true);
+                // Before the call, so that an UP reported at once is not missed; the check after covers a line up already.
+                sessions.waitForLine(agent);
                 lines.nailUp(agent);
-            } else if (kept.remove(agent) != null) {
-                lines.release(agent);
+                if (lines.state(agent) == AgentLines.LineState.UP) {
+                    sessions.stopWaitingForLine(agent);
+                }
+            } else {
+                sessions.stopWaitingForLine(agent);
+                if (kept.remove(agent) != null) {
+                    lines.release(agent);
+                }
             }
         });
     }
@@ -116,7 +125,10 @@ public class PhoneLines {
 
     private void lineChanged(AgentId agent, AgentLines.LineState state) {
         events.push(agent, "phone-line", Map.of("state", state.name()));
-        if (state == AgentLines.LineState.DOWN && kept.remove(agent) != null) {
+        if (state == AgentLines.LineState.UP) {
+            sessions.stopWaitingForLine(agent);
+            tellTheEngine(agent);
+        } else if (state == AgentLines.LineState.DOWN && kept.remove(agent) != null) {
             dropFromWork(agent, LINE_DOWN);
         }
     }
@@ -128,10 +140,15 @@ public class PhoneLines {
         }
         sessions.setAvailable(agent, false);
         Optional.ofNullable(kept.remove(agent)).ifPresent(wasKept -> sip.orElseThrow().agentLines().release(agent));
+        tellTheEngine(agent);
+        events.push(agent, "agent-state", Map.of("available", false, "reason", reason));
+    }
+
+    /** The agent's presence changed for the engine (work may go to them now, or no more); on their business's lane. */
+    private void tellTheEngine(AgentId agent) {
         Long businessId = businessOf.get(agent);
         if (businessId != null) {
             engine.lane(businessId).at(engine.now(), () -> dialers.getObject().presenceChanged(businessId, agent));
         }
-        events.push(agent, "agent-state", Map.of("available", false, "reason", reason));
     }
 }
