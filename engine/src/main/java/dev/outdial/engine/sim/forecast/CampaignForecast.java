@@ -159,7 +159,7 @@ public final class CampaignForecast {
      */
     static CampaignSettings settings(ForecastCampaign campaign, int lines) {
         WeeklySchedule always = WeeklySchedule.in(campaign.zone())
-                .open(EnumSet.allOf(DayOfWeek.class), "00:00", "23:59").build();
+                .open(EnumSet.allOf(DayOfWeek.class), "00:00", "00:00").build();
         CallingWindow window = new CallingWindow(START, Optional.empty(), always, Optional.empty(), new CalledPartyZones());
         Optional<CampaignSettings.Predictive> predictive = campaign.dialType() == DialType.PREDICTIVE
                 ? Optional.of(new CampaignSettings.Predictive(campaign.maxAbandonRate(), campaign.maxWait(), Optional.empty()))

@@ -144,7 +144,7 @@ public final class ScenarioRunner {
      */
     private static CampaignSettings campaign(Scenario scenario, Instant dayStart) {
         WeeklySchedule always = WeeklySchedule.in(scenario.zone())
-                .open(EnumSet.allOf(DayOfWeek.class), "00:00", "23:59").build();
+                .open(EnumSet.allOf(DayOfWeek.class), "00:00", "00:00").build();
         CallingWindow window = new CallingWindow(dayStart, Optional.of(dayStart.plus(scenario.duration())), always,
                 Optional.empty(), new CalledPartyZones());
         return new CampaignSettings(CAMPAIGN, BUSINESS,

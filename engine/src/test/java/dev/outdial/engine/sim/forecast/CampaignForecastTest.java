@@ -76,6 +76,18 @@ class CampaignForecastTest {
         assertThat(CampaignForecast.run(campaign(DialType.PREDICTIVE, 20, 2000, kolkata), TYPICAL, 2)).isNotEqualTo(utc);
     }
 
+    /**
+     * The forecast's hours run on across midnight: a schedule closed from 23:59 gave every day of a forecast a minute
+     * without dialing and, to the predictive strategy's hour guard, a close ahead in the hour before it.
+     */
+    @Test
+    void theForecastIsOpenAroundTheClockMidnightIncluded() {
+        CampaignSettings settings = CampaignForecast.settings(campaign(DialType.PREDICTIVE, 20, 2000), 20);
+
+        assertThat(settings.window().dialingUntil(Instant.parse("2025-03-03T23:30:00Z"))).isEmpty();
+        assertThat(settings.window().campaignVerdict(Instant.parse("2025-03-03T23:59:30Z")).isAllowed()).isTrue();
+    }
+
     @Test
     void nothingLeftIsDoneAtOnce() {
         assertThat(CampaignForecast.run(campaign(DialType.PREVIEW, 3, 0), TYPICAL, 1).dialingTime()).isZero();
