@@ -10,6 +10,7 @@ import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,11 @@ public final class WeeklySchedule {
 
     public static Builder in(ZoneId zone) {
         return new Builder(zone);
+    }
+
+    /** Open every day from midnight to midnight, in {@code zone}: the simulator's and the forecast's dialing time. */
+    public static WeeklySchedule alwaysOpen(ZoneId zone) {
+        return in(zone).open(EnumSet.allOf(DayOfWeek.class), "00:00", "00:00").build();
     }
 
     public ZoneId zone() {

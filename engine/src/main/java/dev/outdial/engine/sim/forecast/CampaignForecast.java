@@ -28,7 +28,6 @@ import dev.outdial.engine.sim.SimulatedAgent;
 import dev.outdial.engine.sim.SimulatedAgents;
 import dev.outdial.engine.sim.SimulatedCarrier;
 import dev.outdial.engine.sim.VirtualScheduler;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -158,8 +157,7 @@ public final class CampaignForecast {
      * its abandon limit in that zone's clock hours, whose edges a half-hour offset moves.
      */
     static CampaignSettings settings(ForecastCampaign campaign, int lines) {
-        WeeklySchedule always = WeeklySchedule.in(campaign.zone())
-                .open(EnumSet.allOf(DayOfWeek.class), "00:00", "00:00").build();
+        WeeklySchedule always = WeeklySchedule.alwaysOpen(campaign.zone());
         CallingWindow window = new CallingWindow(START, Optional.empty(), always, Optional.empty(), new CalledPartyZones());
         Optional<CampaignSettings.Predictive> predictive = campaign.dialType() == DialType.PREDICTIVE
                 ? Optional.of(new CampaignSettings.Predictive(campaign.maxAbandonRate(), campaign.maxWait(), Optional.empty()))

@@ -30,11 +30,9 @@ import dev.outdial.engine.sim.SimulatedAgent;
 import dev.outdial.engine.sim.SimulatedAgents;
 import dev.outdial.engine.sim.SimulatedCarrier;
 import dev.outdial.engine.sim.VirtualScheduler;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,8 +141,7 @@ public final class ScenarioRunner {
      * and the campaign knows, as a live one knows its end time, that nothing is dialed after it.
      */
     private static CampaignSettings campaign(Scenario scenario, Instant dayStart) {
-        WeeklySchedule always = WeeklySchedule.in(scenario.zone())
-                .open(EnumSet.allOf(DayOfWeek.class), "00:00", "00:00").build();
+        WeeklySchedule always = WeeklySchedule.alwaysOpen(scenario.zone());
         CallingWindow window = new CallingWindow(dayStart, Optional.of(dayStart.plus(scenario.duration())), always,
                 Optional.empty(), new CalledPartyZones());
         return new CampaignSettings(CAMPAIGN, BUSINESS,
