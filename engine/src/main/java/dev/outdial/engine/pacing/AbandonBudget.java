@@ -174,7 +174,7 @@ final class AbandonBudget {
     private double aim() {
         // An hour of few answers is noisy (140 answers: one abandon is 0.7 %), and every clock hour is a
         // promise, so the steady aim leaves two standard deviations of an hour's rate below the limit.
-        double answersPerHour = recentAnswered * HOUR_PER_RECENT_WEIGHT;
+        double answersPerHour = answersPerHour();
         double hourNoise = Math.sqrt(maxAbandonRate / Math.max(1, answersPerHour));
         double steadyAim = Math.clamp(maxAbandonRate - HOUR_NOISE_ROOM * hourNoise, maxAbandonRate * LEAST_STEADY_AIM,
                 maxAbandonRate * STEADY_AIM);
@@ -325,7 +325,7 @@ final class AbandonBudget {
         double earning = byHour ? (whole + 1 + hourAbandoned) / maxAbandonRate - hourAnswered
                 : (whole + 1 + campaignAbandoned) / maxAbandonRate - campaignAnswered;
         decayTo(now);
-        double answersPerSecond = recentAnswered * HOUR_PER_RECENT_WEIGHT / 3600;
+        double answersPerSecond = answersPerHour() / 3600;
         double rounds = answersPerSecond <= 0 ? Double.MAX_VALUE
                 : earning / answersPerSecond / Math.max(1, horizon.toMillis() / 1000.0);
         return new BurstRoom(whole, BURST_RISK / Math.max(1, rounds));
@@ -506,19 +506,24 @@ final class AbandonBudget {
     /** The answers expected in the rest of the clock hour, at the recent pace. */
     private double restOfHourAnswers(Instant now) {
         decayTo(now);
-        return clockHours.restOfHour(now) * recentAnswered * HOUR_PER_RECENT_WEIGHT;
+        return clockHours.restOfHour(now) * answersPerHour();
     }
 
     /**
      * Of the {@code rest} answers expected in the rest of the clock hour, those before the campaign's window
-     * closes: a session ending at the half hour has half an hour's answers to come.
+     * closes, at the same pace: a session ending at the half hour has half an hour's answers to come.
      */
     private double restOfHourAnswersBeforeClose(Instant now, double rest) {
         Instant closes = windowClosesAfter(now);
         if (closes == Instant.MAX) {
             return rest;
         }
-        return Math.min(rest, rest * Millis.between(now, closes) / (clockHours.restOfHour(now) * HOUR_MILLIS));
+        return Math.min(rest, answersPerHour() * Millis.between(now, closes) / HOUR_MILLIS);
+    }
+
+    /** The recent pace of answers, per hour (as decayed to the last instant asked). */
+    private double answersPerHour() {
+        return recentAnswered * HOUR_PER_RECENT_WEIGHT;
     }
 
     /** The campaign dials within {@code window}: an overspent hour pays back with the answers before it closes. */
