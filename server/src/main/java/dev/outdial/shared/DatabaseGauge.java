@@ -11,6 +11,10 @@ import org.springframework.scheduling.annotation.Scheduled;
  * A gauge of rows the database counts (a backlog by its tags), read again every
  * {@code outdial.metrics.refresh}. It is the same on every node, so a dashboard takes the max over
  * instances, not the sum; a series whose rows are gone is dropped.
+ *
+ * <p>Refreshes run one at a time, read and register together: the scheduled round and a caller's
+ * round could otherwise interleave, and the one that read first, registering last, would put back a
+ * count older than the one already shown.
  */
 public abstract class DatabaseGauge {
 
@@ -28,7 +32,7 @@ public abstract class DatabaseGauge {
     protected abstract List<MultiGauge.Row<?>> rows();
 
     @Scheduled(fixedDelayString = "${outdial.metrics.refresh:PT15S}")
-    public void refresh() {
+    public synchronized void refresh() {
         try {
             gauge.register(rows(), true);
         } catch (RuntimeException failure) {
