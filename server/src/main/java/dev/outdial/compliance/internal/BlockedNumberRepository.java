@@ -2,6 +2,7 @@ package dev.outdial.compliance.internal;
 
 import dev.outdial.compliance.BlockKind;
 import dev.outdial.compliance.BlockedNumber;
+import dev.outdial.shared.ListStart;
 import dev.outdial.shared.PageRequest;
 import dev.outdial.shared.PhoneSearch;
 import dev.outdial.shared.SqlLike;
@@ -34,10 +35,12 @@ public class BlockedNumberRepository {
 
     private final JdbcClient db;
     private final JdbcTemplate jdbc;
+    private final ListStart listStart;
 
-    BlockedNumberRepository(JdbcClient db, JdbcTemplate jdbc) {
+    BlockedNumberRepository(JdbcClient db, JdbcTemplate jdbc, ListStart listStart) {
         this.db = db;
         this.jdbc = jdbc;
+        this.listStart = listStart;
     }
 
     public long insert(long businessId, BlockKind kind, String number, String reason, Instant createdAt) {
@@ -89,12 +92,14 @@ public class BlockedNumberRepository {
 
     /** Newest first; the search matches the number (see {@link PhoneSearch}) or words of the reason. */
     public List<BlockedNumber> page(long businessId, BlockKind kind, PhoneSearch phone, String text, PageRequest page) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + """
-                 from blocked_number where business_id = :business and kind = :kind
-                """);
-        if (page.before() != null) {
-            sql.append(" and id < :before");
+        Optional<Long> bound = listStart.bound(page.before(), "blocked_number",
+                new ListStart.Key("business_id", businessId), new ListStart.Key("kind", kind.name()));
+        if (bound.isEmpty()) {
+            return List.of();
         }
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + """
+                 from blocked_number where business_id = :business and kind = :kind and id < :before
+                """);
         if (text != null) {
             sql.append(" and (lower(coalesce(reason, '')) like :text escape '\\'");
             sql.append(phone.e164() != null ? " or number = :e164" : "");
@@ -103,10 +108,8 @@ public class BlockedNumberRepository {
         }
         sql.append(" order by id desc limit :limit");
         var statement = db.sql(sql.toString())
-                .param("business", businessId).param("kind", kind.name()).param("limit", page.fetchSize());
-        if (page.before() != null) {
-            statement = statement.param("before", page.before());
-        }
+                .param("business", businessId).param("kind", kind.name()).param("before", bound.get())
+                .param("limit", page.fetchSize());
         if (text != null) {
             statement = statement.param("text", SqlLike.contains(text));
             statement = phone.e164() != null ? statement.param("e164", phone.e164()) : statement;

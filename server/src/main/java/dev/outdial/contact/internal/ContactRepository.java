@@ -1,6 +1,7 @@
 package dev.outdial.contact.internal;
 
 import dev.outdial.contact.Contact;
+import dev.outdial.shared.ListStart;
 import dev.outdial.shared.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,9 +31,11 @@ public class ContactRepository {
     static final int STREAM_BATCH = 500;
 
     private final JdbcClient db;
+    private final ListStart listStart;
 
-    ContactRepository(JdbcClient db) {
+    ContactRepository(JdbcClient db, ListStart listStart) {
         this.db = db;
+        this.listStart = listStart;
     }
 
     public long insert(long businessId, ValidContact contact, Instant createdAt) {
@@ -72,11 +75,16 @@ public class ContactRepository {
     }
 
     public Optional<Contact> find(long businessId, long id) {
-        return select(businessId, ContactWhere.ids(List.of(id)), null, 1).stream().findFirst();
+        return below(businessId, ContactWhere.ids(List.of(id)), null, 1).stream().findFirst();
     }
 
     /** Up to {@code limit} matching contacts with an id below {@code before} (all when null), newest first. */
     public List<Contact> select(long businessId, ContactWhere where, Long before, int limit) {
+        Optional<Long> bound = listStart.bound(before, "contact", new ListStart.Key("business_id", businessId));
+        return bound.isEmpty() ? List.of() : below(businessId, where, bound.get(), limit);
+    }
+
+    private List<Contact> below(long businessId, ContactWhere where, Long before, int limit) {
         Map<String, Object> params = new HashMap<>(where.params());
         params.put("business", businessId);
         params.put("limit", limit);

@@ -1,5 +1,6 @@
 package dev.outdial.customer.internal;
 
+import dev.outdial.shared.OnPostgres;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,9 +23,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class PostgresBulk {
 
     private final DataSource dataSource;
+    private final OnPostgres postgres;
 
-    PostgresBulk(DataSource dataSource) {
+    PostgresBulk(DataSource dataSource, OnPostgres postgres) {
         this.dataSource = dataSource;
+        this.postgres = postgres;
     }
 
     /**
@@ -140,7 +143,7 @@ class PostgresBulk {
      * cost merged as they come (issue 18). Nothing on other databases.
      */
     void deferSearchIndexes() {
-        onPostgres("set local gin_pending_list_limit = '2000MB'");
+        postgres.execute("set local gin_pending_list_limit = '2000MB'");
     }
 
     /**
@@ -148,7 +151,7 @@ class PostgresBulk {
      * so searches are as fast as ever once it commits (a long pending list is scanned by every search).
      */
     void mergeSearchIndexes(String table) {
-        onPostgres("select gin_clean_pending_list(cast(i.indexrelid as regclass)) from pg_index i"
+        postgres.execute("select gin_clean_pending_list(cast(i.indexrelid as regclass)) from pg_index i"
                 + " join pg_class c on c.oid = i.indexrelid join pg_am a on a.oid = c.relam"
                 + " where i.indrelid = cast('" + table + "' as regclass) and a.amname = 'gin'");
     }
@@ -158,20 +161,7 @@ class PostgresBulk {
      * PostgreSQL plans the customer list as if the million rows just copied were not there.
      */
     void analyze(String table) {
-        onPostgres("analyze " + table);
-    }
-
-    private void onPostgres(String sql) {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try (var statement = connection.createStatement()) {
-            if (connection.isWrapperFor(PGConnection.class)) {
-                statement.execute(sql);
-            }
-        } catch (SQLException failure) {
-            throw new IllegalStateException("PostgreSQL refused: " + sql, failure);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+        postgres.execute("analyze " + table);
     }
 
     /** CSV as COPY reads it: an unquoted empty field is NULL, every value is quoted. */

@@ -1,10 +1,6 @@
 package dev.outdial.customer.internal;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.springframework.jdbc.datasource.DataSourceUtils;
+import dev.outdial.shared.OnPostgres;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,10 +15,10 @@ import org.springframework.stereotype.Component;
 @Component
 class PostgresPlanner {
 
-    private final DataSource dataSource;
+    private final OnPostgres postgres;
 
-    PostgresPlanner(DataSource dataSource) {
-        this.dataSource = dataSource;
+    PostgresPlanner(OnPostgres postgres) {
+        this.postgres = postgres;
     }
 
     /** For the rest of the current transaction; outside a transaction PostgreSQL ignores it. */
@@ -62,15 +58,6 @@ class PostgresPlanner {
     }
 
     private void setLocal(String sql) {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try (var statement = connection.createStatement()) {
-            if (connection.isWrapperFor(PGConnection.class)) {
-                statement.execute(sql);
-            }
-        } catch (SQLException failure) {
-            throw new IllegalStateException("could not set the planner's settings: " + sql, failure);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+        postgres.execute(sql);
     }
 }

@@ -1,5 +1,6 @@
 package dev.outdial.ticket.internal;
 
+import dev.outdial.shared.ListStart;
 import dev.outdial.shared.SqlTime;
 import dev.outdial.ticket.Ticket;
 import dev.outdial.ticket.TicketChannel;
@@ -24,9 +25,11 @@ public class TicketRepository {
             from ticket""";
 
     private final JdbcClient db;
+    private final ListStart listStart;
 
-    TicketRepository(JdbcClient db) {
+    TicketRepository(JdbcClient db, ListStart listStart) {
         this.db = db;
+        this.listStart = listStart;
     }
 
     /** Inserts the ticket (its id is ignored) and returns the new id. */
@@ -60,17 +63,21 @@ public class TicketRepository {
     /** Newest first, below {@code beforeId} when given; a null filter part matches every ticket. */
     public List<Ticket> page(long businessId, TicketChannel channel, TicketStatus status, String phone, Long beforeId,
                              int limit) {
+        Optional<Long> bound = listStart.bound(beforeId, "ticket", new ListStart.Key("business_id", businessId));
+        if (bound.isEmpty()) {
+            return List.of();
+        }
         return db.sql(SELECT + """
                  where business_id = :business
                    and (cast(:channel as varchar(20)) is null or channel = :channel)
                    and (cast(:status as varchar(20)) is null or status = :status)
                    and (cast(:phone as varchar(20)) is null or phone = :phone)
-                   and (cast(:before as bigint) is null or id < :before)
+                   and id < :before
                  order by id desc
                 """ + " fetch first " + limit + " rows only")
                 .param("business", businessId).param("channel", channel == null ? null : channel.name())
                 .param("status", status == null ? null : status.name()).param("phone", phone)
-                .param("before", beforeId)
+                .param("before", bound.get())
                 .query(this::ticket).list();
     }
 

@@ -1,11 +1,13 @@
 package dev.outdial.webhook.internal;
 
+import dev.outdial.shared.ListStart;
 import dev.outdial.shared.SqlTime;
 import dev.outdial.webhook.WebhookDelivery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,9 +20,11 @@ public class DeliveryRepository {
             delivered_at""";
 
     private final JdbcClient db;
+    private final ListStart listStart;
 
-    DeliveryRepository(JdbcClient db) {
+    DeliveryRepository(JdbcClient db, ListStart listStart) {
         this.db = db;
+        this.listStart = listStart;
     }
 
     public void enqueue(long webhookId, long businessId, String eventId, String eventType, String payload, Instant now) {
@@ -104,14 +108,18 @@ public class DeliveryRepository {
                 .list();
     }
 
+    /** Newest first, below {@code beforeId} when given. */
     public List<WebhookDelivery> page(long businessId, long webhookId, Long beforeId, int fetch) {
+        Optional<Long> bound = listStart.bound(beforeId, "webhook_delivery", new ListStart.Key("webhook_id", webhookId));
+        if (bound.isEmpty()) {
+            return List.of();
+        }
         return db.sql("select " + COLUMNS + """
                  from webhook_delivery
-                 where business_id = :business and webhook_id = :webhook
-                   and (cast(:before as bigint) is null or id < :before)
+                 where business_id = :business and webhook_id = :webhook and id < :before
                  order by id desc fetch first %d rows only
                 """.formatted(fetch))
-                .param("business", businessId).param("webhook", webhookId).param("before", beforeId)
+                .param("business", businessId).param("webhook", webhookId).param("before", bound.get())
                 .query(DeliveryRepository::delivery).list();
     }
 
