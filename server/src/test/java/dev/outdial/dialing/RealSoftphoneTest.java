@@ -1,0 +1,89 @@
+package dev.outdial.dialing;
+
+import static dev.outdial.dialing.DialingScenario.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outdial.testing.Api;
+import dev.outdial.testing.Baresip;
+import dev.outdial.testing.OutdialIntegrationTest;
+import dev.outdial.testing.Sipp;
+import dev.outdial.testing.TestBusiness;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A real softphone as the agent's phone: baresip registers with digest, answers the nailed-up line itself and
+ * hears the customer Outdial dialed through the carrier (SIPp), as a contact center's agents' phones do. SIPp's
+ * phone scenarios cover what a script can say; this covers what a softphone's own SIP and RTP stack does with
+ * Outdial's requests (its registration refreshes, its SDP answer, its codec choice). Ports: 18400-18449.
+ */
+@OutdialIntegrationTest
+@TestPropertySource(properties = {
+        "outdial.telephony.mode=sip",
+        "outdial.telephony.sip.listen=127.0.0.1:" + RealSoftphoneTest.OUTDIAL_SIP,
+        "outdial.telephony.sip.trunk.address=127.0.0.1:" + RealSoftphoneTest.CARRIER_SIP,
+        "outdial.telephony.sip.rtp-ports=18430-18449",
+        "outdial.telephony.sip.keep-alive=1s"})
+@Tag("slow") // A real softphone and real SIP calls: left out of the fast suite.
+class RealSoftphoneTest {
+
+    static final int OUTDIAL_SIP = 18400;
+    static final int CARRIER_SIP = 18401;
+    private static final int PHONE_SIP = 18402;
+    private static final int CARRIER_RTP = 18420;
+
+    @Autowired
+    Api api;
+
+    @BeforeAll
+    static void toolsAreThere() {
+        Sipp.require();
+        Baresip.require();
+    }
+
+    @Test
+    void baresipAnswersTheAgentsLineAndHearsTheCustomerPutThrough() {
+        TestBusiness business = api.newBusiness("Softphone");
+        DialingScenario progressive = DialingScenario.running(business, "PROGRESSIVE", Map.of("wrapUpSeconds", 0));
+        TestBusiness.Person agent = progressive.fixtures.agent;
+        // Unique on the platform (one registrar), so the test runs again on a database that kept the last run's.
+        String sipUser = "bare-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "Softphone-secret-91";
+        business.admin().put("/api/v1/users/" + agent.id() + "/phone",
+                Map.of("sipUsername", sipUser, "sipPassword", password)).expect(200);
+
+        try (Sipp carrier = Sipp.run("carrier.xml", "-i", "127.0.0.1", "-p", String.valueOf(CARRIER_SIP),
+                "-mi", "127.0.0.1", "-mp", String.valueOf(CARRIER_RTP), "-aa");
+             Baresip phone = Baresip.phone(sipUser, password, "127.0.0.1:" + OUTDIAL_SIP, PHONE_SIP, "18410-18419")) {
+            waitFor(() -> business.admin().get("/api/v1/users/" + agent.id() + "/phone").expect(200).json()
+                    .get("registered").asBoolean(), registered -> registered, "baresip to register; " + phone.screen());
+
+            progressive.ready(agent);
+            waitFor(() -> agent.client().get("/api/v1/me/state").expect(200).json().get("phoneLine").asString(),
+                    "UP"::equals, "baresip to answer the nailed-up line; " + phone.screen());
+
+            long customer = progressive.add("+84919520002").getFirst();
+            JsonNode connected = waitFor(() -> progressive.callsOf(customer),
+                    calls -> calls.stream().anyMatch(call -> call.has("connectedAt")),
+                    "the answered customer to be put through to baresip; carrier: " + carrier.screen())
+                    .stream().filter(call -> call.has("connectedAt")).findFirst().orElseThrow();
+            assertThat(connected.get("agentId").asLong()).isEqualTo(agent.id());
+
+            String callId = connected.get("id").asString();
+            waitFor(phone::framesHeardWithSound, frames -> frames >= 10,
+                    "baresip to hear 200 ms of the customer's voice; " + phone.screen());
+            agent.client().post("/api/v1/calls/" + callId + "/hangup").expect(204);
+            assertThat(progressive.waitForCallEnd(agent.client(), callId).get("result").asString()).isEqualTo("SUCCESS");
+            progressive.dispose(agent, callId, "DONE", Map.of());
+
+            agent.client().put("/api/v1/me/state", Map.of("state", "NOT_AVAILABLE")).expect(200);
+            waitFor(phone::screen, screen -> screen.contains("terminated"), "Outdial to hang up baresip's line");
+        }
+    }
+}
