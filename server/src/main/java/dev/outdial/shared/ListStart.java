@@ -45,16 +45,16 @@ public class ListStart {
     }
 
     /**
-     * A page's keyset bound ({@code id < bound}): the cursor's when it has one, else {@link #pastNewest}; empty when the
-     * scope has no rows.
+     * A page's keyset bound ({@code id < bound}): the cursor's when it has one, else {@link #pastNewest}; empty when
+     * the scope has no rows.
      */
     public Optional<Long> bound(Long cursor, String table, Key... scope) {
         return cursor != null ? Optional.of(cursor) : pastNewest(table, scope);
     }
 
     /**
-     * The keyset bound ({@code id < bound}) of the scope's first page, newest first: one past its newest row; empty when
-     * the scope has no rows.
+     * The keyset bound ({@code id < bound}) of the scope's first page, newest first: one past its newest row; empty
+     * when the scope has no rows.
      */
     public Optional<Long> pastNewest(String table, Key... scope) {
         if (!NAME.matcher(table).matches() || scope.length == 0) {

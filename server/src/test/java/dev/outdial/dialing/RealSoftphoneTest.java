@@ -79,7 +79,8 @@ class RealSoftphoneTest {
             waitFor(phone::framesHeardWithSound, frames -> frames >= 10,
                     "baresip to hear 200 ms of the customer's voice; " + phone.screen());
             agent.client().post("/api/v1/calls/" + callId + "/hangup").expect(204);
-            assertThat(progressive.waitForCallEnd(agent.client(), callId).get("result").asString()).isEqualTo("SUCCESS");
+            JsonNode ended = progressive.waitForCallEnd(agent.client(), callId);
+            assertThat(ended.get("result").asString()).isEqualTo("SUCCESS");
             progressive.dispose(agent, callId, "DONE", Map.of());
 
             agent.client().put("/api/v1/me/state", Map.of("state", "NOT_AVAILABLE")).expect(200);

@@ -79,7 +79,8 @@ class ListStartTest {
                     + " attempts, created_at) select ?, ?, 'e' || g, 'call.ended', '{}', 'DELIVERED', 1, now()"
                     + " from generate_series(1, ?) g", business == big ? bigWebhook : otherWebhook, business, count);
         }
-        List.of("contact", "ticket", "blocked_number", "webhook_delivery").forEach(table -> jdbc.execute("analyze " + table));
+        List.of("contact", "ticket", "blocked_number", "webhook_delivery")
+                .forEach(table -> jdbc.execute("analyze " + table));
     }
 
     @AfterAll
@@ -110,8 +111,8 @@ class ListStartTest {
 
     @Test
     void blockedNumbersStartAtTheBusinesssNewest() {
-        Read read = firstPage("blocked_number", () -> blockedNumbers.page(big, BlockKind.DNC, new PhoneSearch(null, null),
-                null, PageRequest.first(50)).stream().map(BlockedNumber::id).toList());
+        Read read = firstPage("blocked_number", () -> blockedNumbers.page(big, BlockKind.DNC,
+                new PhoneSearch(null, null), null, PageRequest.first(50)).stream().map(BlockedNumber::id).toList());
 
         assertThat(read.ids()).hasSize(51).first().isEqualTo(newest("blocked_number", "business_id", big));
         assertThat(read.rowsRead()).isLessThan(FEW);

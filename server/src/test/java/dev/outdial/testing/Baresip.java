@@ -10,23 +10,23 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * baresip (1.0), a real softphone, run as an agent's phone: it registers with digest to Outdial, answers every call
- * at once ({@code answermode=auto}), sends a tone and dumps what it hears ({@link #framesHeardWithSound()}). Without baresip the
- * tests that need it are skipped with a note, unless {@code OUTDIAL_REQUIRE_SOFTPHONE=1} (CI sets it), where a
- * missing baresip fails them. Its console goes to a log under {@code target/baresip}.
+ * at once ({@code answermode=auto}), sends a tone and dumps what it hears ({@link #framesHeardWithSound()}). Without
+ * baresip the tests that need it are skipped with a note, unless {@code OUTDIAL_REQUIRE_SOFTPHONE=1} (CI sets it),
+ * where a missing baresip fails them. Its console and files go to a folder under {@code target/baresip}.
  */
 public final class Baresip implements AutoCloseable {
 
     private static final Path BARESIP = Path.of(System.getenv().getOrDefault("OUTDIAL_BARESIP", "/usr/bin/baresip"));
     private static final Path MODULES = Path.of("/usr/lib/baresip/modules");
+    private static final ExternalTool TOOL = new ExternalTool("baresip", BARESIP, "the softphone test",
+            "OUTDIAL_REQUIRE_SOFTPHONE", "apt-get install baresip-core");
 
     private static final int FRAME_SAMPLES = 160;
     /** RMS of a 20 ms frame below which it is silence (of 32,768): G.711's silence decodes to 0 or 8. */
@@ -43,13 +43,7 @@ public final class Baresip implements AutoCloseable {
 
     /** Skips the test when baresip is absent, or fails it where it is required. */
     public static void require() {
-        if (!Files.isExecutable(BARESIP)) {
-            if ("1".equals(System.getenv("OUTDIAL_REQUIRE_SOFTPHONE"))) {
-                throw new IllegalStateException("baresip is required for the softphone test but " + BARESIP
-                        + " is missing (apt-get install baresip-core)");
-            }
-            Assumptions.abort("The softphone test needs baresip at " + BARESIP + " (apt-get install baresip-core)");
-        }
+        TOOL.require();
     }
 
     /**
@@ -62,7 +56,7 @@ public final class Baresip implements AutoCloseable {
             Path home = Files.createDirectories(Path.of("target", "baresip", user + "-" + System.nanoTime()));
             Path tone = home.resolve("tone.wav");
             writeTone(tone);
-            // g711 is what Outdial offers; without the module baresip has no codec in common and never answers.
+            // Outdial offers G.711 only: without the g711 module baresip rejects the call ("no common audio codecs").
             Files.writeString(home.resolve("config"), String.join("\n",
                     "poll_method poll",
                     "sip_listen 127.0.0.1:" + sipPort,
@@ -145,14 +139,6 @@ public final class Baresip implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        ExternalTool.stop(process);
     }
 }

@@ -5,11 +5,9 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Headless Chromium driven by Playwright, using the machine's own Chromium: Playwright never
@@ -34,13 +32,8 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser start() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            if ("1".equals(System.getenv("OUTDIAL_REQUIRE_BROWSER"))) {
-                throw new IllegalStateException("Chromium is required for the browser tests but " + CHROMIUM
-                        + " is missing (apt-get install chromium)");
-            }
-            Assumptions.abort("Browser tests need Chromium at " + CHROMIUM + " (apt-get install chromium)");
-        }
+        new ExternalTool("Chromium", CHROMIUM, "the browser tests", "OUTDIAL_REQUIRE_BROWSER",
+                "apt-get install chromium").require();
         return new Browser();
     }
 

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * SIPp (3.6) run as a carrier or an agent's phone, from a scenario under {@code src/test/resources/sipp}.
@@ -18,6 +17,8 @@ import org.junit.jupiter.api.Assumptions;
 public final class Sipp implements AutoCloseable {
 
     private static final Path SIPP = Path.of(System.getenv().getOrDefault("OUTDIAL_SIPP", "/usr/bin/sipp"));
+    private static final ExternalTool TOOL = new ExternalTool("SIPp", SIPP, "the real-call tests",
+            "OUTDIAL_REQUIRE_SIPP", "apt-get install sip-tester");
 
     private final Process process;
     private final Path log;
@@ -29,13 +30,7 @@ public final class Sipp implements AutoCloseable {
 
     /** Skips the test when SIPp is absent, or fails it where it is required. */
     public static void require() {
-        if (!Files.isExecutable(SIPP)) {
-            if ("1".equals(System.getenv("OUTDIAL_REQUIRE_SIPP"))) {
-                throw new IllegalStateException("SIPp is required for the real-call tests but " + SIPP
-                        + " is missing (apt-get install sip-tester)");
-            }
-            Assumptions.abort("Real-call tests need SIPp at " + SIPP + " (apt-get install sip-tester)");
-        }
+        TOOL.require();
     }
 
     /** Runs {@code scenario} (a file under sipp/) with SIPp's other arguments. */
@@ -82,14 +77,6 @@ public final class Sipp implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        ExternalTool.stop(process);
     }
 }

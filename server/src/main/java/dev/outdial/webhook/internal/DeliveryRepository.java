@@ -110,7 +110,8 @@ public class DeliveryRepository {
 
     /** Newest first, below {@code beforeId} when given. */
     public List<WebhookDelivery> page(long businessId, long webhookId, Long beforeId, int fetch) {
-        Optional<Long> bound = listStart.bound(beforeId, "webhook_delivery", new ListStart.Key("webhook_id", webhookId));
+        Optional<Long> bound = listStart.bound(beforeId, "webhook_delivery",
+                new ListStart.Key("webhook_id", webhookId));
         if (bound.isEmpty()) {
             return List.of();
         }
