@@ -3,6 +3,7 @@ package dev.outdial.dialing;
 import dev.outdial.dialing.internal.EngineThread;
 import dev.outdial.dialing.internal.SipAdapter;
 import dev.outdial.engine.customer.AgentId;
+import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.Telephony;
 import dev.outdial.engine.sim.CarrierModel;
 import dev.outdial.engine.sim.SimulatedCarrier;
@@ -143,7 +144,7 @@ final class FakeSipAdapter implements SipAdapter {
     static final class Lines implements AgentLines {
 
         private final Map<AgentId, LineState> states = new ConcurrentHashMap<>();
-        private final List<BiConsumer<AgentId, LineState>> listeners = new CopyOnWriteArrayList<>();
+        private final List<Listener> listeners = new CopyOnWriteArrayList<>();
         volatile boolean phonesRing;
 
         @Override
@@ -166,19 +167,28 @@ final class FakeSipAdapter implements SipAdapter {
             change(agent(userId), LineState.DOWN);
         }
 
+        /** The agent's phone, ringing for their line, does not take it: {@code how} it answered. */
+        void phoneDoesNotTakeTheLine(long userId, CallResult how) {
+            change(agent(userId), LineState.DOWN, Optional.of(how));
+        }
+
         @Override
         public LineState state(AgentId agent) {
             return states.getOrDefault(agent, LineState.DOWN);
         }
 
         @Override
-        public void onChange(BiConsumer<AgentId, LineState> listener) {
+        public void onChange(Listener listener) {
             listeners.add(listener);
         }
 
         private void change(AgentId agent, LineState state) {
+            change(agent, state, Optional.empty());
+        }
+
+        private void change(AgentId agent, LineState state, Optional<CallResult> notTaken) {
             if (states.put(agent, state) != state) {
-                listeners.forEach(listener -> listener.accept(agent, state));
+                listeners.forEach(listener -> listener.changed(agent, state, notTaken));
             }
         }
     }

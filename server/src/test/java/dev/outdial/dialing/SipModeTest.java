@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.outdial.agent.AgentPhoneAccounts;
+import dev.outdial.engine.customer.CallResult;
 import dev.outdial.sip.AgentLines.LineState;
 import dev.outdial.sip.PhoneBook;
 import dev.outdial.testing.Api;
@@ -202,8 +203,52 @@ class SipModeTest {
             events.await("agent-state");
             assertThat(agent.client().get("/api/v1/me/state").expect(200).json().get("state").asString())
                     .isEqualTo("NOT_AVAILABLE");
+            assertThat(events.data("agent-state").get("reason").asString()).isEqualTo("PHONE_LINE_DOWN");
             assertThat(page(agent.email(), PASSWORD, get("/workspace/state").param("reason", "PHONE_LINE_DOWN")))
-                    .contains("your phone line went down");
+                    .contains("your phone hung up your line");
+        }
+    }
+
+    @Test
+    void anAgentWhosePhoneDoesNotTakeTheLineIsToldWhySoTheyCanMendIt() {
+        DialingScenario progressive = DialingScenario.running(api.newBusiness("SipRefused"), "PROGRESSIVE", Map.of());
+        TestBusiness.Person agent = progressive.fixtures.agent;
+        registered(progressive.business, agent);
+        sip.lines.phonesRing = true;
+        try (AgentEventsReader events = new AgentEventsReader(api.baseUrl(), agent.email(), PASSWORD)) {
+            events.awaitConnected();
+            progressive.ready(agent);
+
+            // e.g. 488 Not Acceptable Here from a softphone with no codec in common
+            sip.lines.phoneDoesNotTakeTheLine(agent.id(), CallResult.HOTLINE_ERROR);
+
+            assertThat(events.data("agent-state").get("reason").asString()).isEqualTo("PHONE_LINE_REFUSED");
+            assertThat(agent.client().get("/api/v1/me/state").expect(200).json().get("state").asString())
+                    .isEqualTo("NOT_AVAILABLE");
+            assertThat(page(agent.email(), PASSWORD, get("/workspace/state").param("reason", "PHONE_LINE_REFUSED")))
+                    .contains("your phone did not take the call for your line", "G.711");
+        } finally {
+            sip.lines.phonesRing = false;
+        }
+    }
+
+    @Test
+    void anAgentWhoDoesNotPickUpTheirLineIsToldSo() {
+        DialingScenario progressive = DialingScenario.running(api.newBusiness("SipUnanswered"), "PROGRESSIVE", Map.of());
+        TestBusiness.Person agent = progressive.fixtures.agent;
+        registered(progressive.business, agent);
+        sip.lines.phonesRing = true;
+        try (AgentEventsReader events = new AgentEventsReader(api.baseUrl(), agent.email(), PASSWORD)) {
+            events.awaitConnected();
+            progressive.ready(agent);
+
+            sip.lines.phoneDoesNotTakeTheLine(agent.id(), CallResult.NOANSWER);
+
+            assertThat(events.data("agent-state").get("reason").asString()).isEqualTo("PHONE_LINE_NOT_ANSWERED");
+            assertThat(page(agent.email(), PASSWORD, get("/workspace/state").param("reason", "PHONE_LINE_NOT_ANSWERED")))
+                    .contains("was not picked up");
+        } finally {
+            sip.lines.phonesRing = false;
         }
     }
 

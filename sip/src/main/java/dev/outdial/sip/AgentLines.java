@@ -1,7 +1,8 @@
 package dev.outdial.sip;
 
 import dev.outdial.engine.customer.AgentId;
-import java.util.function.BiConsumer;
+import dev.outdial.engine.customer.CallResult;
+import java.util.Optional;
 
 /**
  * Agents' nailed-up legs: for progressive and predictive, Outdial calls an available agent's phone
@@ -18,8 +19,19 @@ public interface AgentLines {
 
     LineState state(AgentId agent);
 
-    /** Told (agent, state) whenever an agent's line changes, e.g. DOWN when the agent hung their phone up. */
-    void onChange(BiConsumer<AgentId, LineState> listener);
+    /** Told whenever an agent's line changes, e.g. DOWN when the agent hung their phone up. */
+    void onChange(Listener listener);
+
+    @FunctionalInterface
+    interface Listener {
+
+        /**
+         * @param notTaken for a line gone DOWN without coming up, how the phone answered Outdial's call: NOANSWER
+         *                 (not picked up in time), BUSY or REFUSAL (declined), HOTLINE_ERROR (it refused what Outdial
+         *                 offered, e.g. no codec in common), NETWORK_ERROR (unreachable); empty otherwise
+         */
+        void changed(AgentId agent, LineState state, Optional<CallResult> notTaken);
+    }
 
     enum LineState {
         /** No nailed-up leg. */

@@ -52,7 +52,8 @@ class AgentPhonesTest {
                 ignored -> media, TestSip.T1);
         telephony.start();
         telephony.registrations().onChange((agent, registered) -> registrationChanges.add(agent.value() + "=" + registered));
-        telephony.agentLines().onChange((agent, state) -> lineChanges.add(agent.value() + "=" + state));
+        telephony.agentLines().onChange((agent, state, notTaken) -> lineChanges.add(agent.value() + "=" + state
+                + notTaken.map(result -> "(" + result + ")").orElse("")));
     }
 
     @AfterEach
@@ -222,6 +223,19 @@ class AgentPhonesTest {
         try (DatagramSocket socket = new DatagramSocket()) {
             socket.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), phonePort));
         }
+    }
+
+    @Test
+    void aPhoneThatRefusesTheLineTakesItDownSayingHow() {
+        register("anna", "s3cret", 3600, phoneContact(), "200", "SIP/2.0 200");
+        // What baresip answers without its g711 module: it has no codec in common with the offer.
+        sipps.add(Sipp.serve("carrier-fails.xml", phonePort, Map.of("STATUS", "488 Not Acceptable Here",
+                "PROVISIONAL_SEND", "", "PROVISIONAL", "does not ring", "HEADERS", ""), workDir));
+
+        telephony.agentLines().nailUp(ANNA);
+
+        Await.until("the line went DOWN", () -> lineChanges.size() == 2);
+        assertThat(lineChanges).containsExactly("agent-anna=CALLING", "agent-anna=DOWN(HOTLINE_ERROR)");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.outdial.dialing.internal;
 import dev.outdial.agent.AgentPhoneAccounts;
 import dev.outdial.agent.AgentPhoneChanged;
 import dev.outdial.engine.customer.AgentId;
+import dev.outdial.engine.customer.CallResult;
 import dev.outdial.shared.ConflictException;
 import dev.outdial.sip.AgentLines;
 import java.util.Map;
@@ -28,6 +29,8 @@ public class PhoneLines {
 
     /** Why an agent was set Not available, in the page's event and the workspace's messages. */
     public static final String LINE_DOWN = "PHONE_LINE_DOWN";
+    public static final String LINE_NOT_ANSWERED = "PHONE_LINE_NOT_ANSWERED";
+    public static final String LINE_REFUSED = "PHONE_LINE_REFUSED";
     public static final String NOT_REGISTERED = "PHONE_NOT_REGISTERED";
 
     private final Optional<SipAdapter> sip;
@@ -123,14 +126,23 @@ public class PhoneLines {
         }
     }
 
-    private void lineChanged(AgentId agent, AgentLines.LineState state) {
+    private void lineChanged(AgentId agent, AgentLines.LineState state, Optional<CallResult> notTaken) {
         events.push(agent, "phone-line", Map.of("state", state.name()));
         if (state == AgentLines.LineState.UP) {
             sessions.stopWaitingForLine(agent);
             tellTheEngine(agent);
         } else if (state == AgentLines.LineState.DOWN && kept.remove(agent) != null) {
-            dropFromWork(agent, LINE_DOWN);
+            dropFromWork(agent, whyDown(notTaken));
         }
+    }
+
+    /**
+     * What the agent is told: their phone hung the line up, did not pick it up in time, or did not take Outdial's
+     * call at all (declined, busy, unreachable, or unable to speak what Outdial offered), each with its own remedy.
+     */
+    private static String whyDown(Optional<CallResult> notTaken) {
+        return notTaken.map(result -> result == CallResult.NOANSWER ? LINE_NOT_ANSWERED : LINE_REFUSED)
+                .orElse(LINE_DOWN);
     }
 
     /** The agent can no longer be given work: Not available, the engine told, the page told why. */

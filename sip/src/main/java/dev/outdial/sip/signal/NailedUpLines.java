@@ -1,6 +1,7 @@
 package dev.outdial.sip.signal;
 
 import dev.outdial.engine.customer.AgentId;
+import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.sip.AgentLines;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +31,7 @@ public final class NailedUpLines implements AgentLines {
     private final SipCalls calls;
     private final Bindings bindings;
     private final Map<AgentId, Line> lines = new ConcurrentHashMap<>();
-    private final List<BiConsumer<AgentId, LineState>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
     public NailedUpLines(SipCalls calls, Bindings bindings) {
         this.calls = calls;
@@ -61,7 +61,7 @@ public final class NailedUpLines implements AgentLines {
             if (lines.putIfAbsent(agent, line) != null) {
                 return;
             }
-            tell(agent, LineState.CALLING);
+            tell(agent, LineState.CALLING, Optional.empty());
             line.leg = calls.dialAgent(agent, contact.get(), ANSWER_TIMEOUT, event -> onLineEvent(line, event));
         }
     }
@@ -70,13 +70,19 @@ public final class NailedUpLines implements AgentLines {
         VirtualAgentLeg ended = null;
         boolean byPhone = false;
         LineState changed = null;
+        Optional<CallResult> notTaken = Optional.empty();
         synchronized (line) {
             switch (event) {
                 case CallEvent.Answered ignored -> {
                     line.state = LineState.UP;
                     changed = LineState.UP;
                 }
-                case CallEvent.Failed ignored -> changed = down(line);
+                case CallEvent.Failed failed -> {
+                    // What an operator looks for when an agent says their phone never rang or could not pick up.
+                    LOG.info("Agent {}'s phone did not take their line: {}", line.agent.value(), failed.reason());
+                    notTaken = Optional.of(failed.reason());
+                    changed = down(line);
+                }
                 case CallEvent.HungUp hungUp -> {
                     ended = line.onTop;
                     byPhone = hungUp.byCalledParty();
@@ -89,7 +95,7 @@ public final class NailedUpLines implements AgentLines {
             ended.lineEnded(byPhone);
         }
         if (changed != null) {
-            tell(line.agent, changed);
+            tell(line.agent, changed, notTaken);
         }
     }
 
@@ -124,7 +130,7 @@ public final class NailedUpLines implements AgentLines {
     }
 
     @Override
-    public void onChange(BiConsumer<AgentId, LineState> listener) {
+    public void onChange(Listener listener) {
         listeners.add(listener);
     }
 
@@ -160,7 +166,7 @@ public final class NailedUpLines implements AgentLines {
         calls.forget(leg);
     }
 
-    private void tell(AgentId agent, LineState state) {
-        listeners.forEach(listener -> listener.accept(agent, state));
+    private void tell(AgentId agent, LineState state, Optional<CallResult> notTaken) {
+        listeners.forEach(listener -> listener.changed(agent, state, notTaken));
     }
 }
