@@ -32,6 +32,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.stereotype.Service;
@@ -49,6 +52,10 @@ public class AgentWork {
     public record MyCampaign(long id, String name, @Schema(implementation = DialType.class) String dialMode,
                              @Schema(implementation = CampaignStatus.class) String status, boolean open) {
     }
+
+    /** The dial modes whose answered customers an agent takes at once, on their phone's line in sip mode. */
+    private static final Set<String> AGENT_SERVED = Stream.of(DialType.MANUAL, DialType.PREVIEW, DialType.PROGRESSIVE,
+            DialType.PREDICTIVE).map(DialType::name).collect(Collectors.toUnmodifiableSet());
 
     private final EngineThread engine;
     private final LiveDialers dialers;
@@ -259,16 +266,18 @@ public class AgentWork {
     private void presenceChanged(CurrentUser me) {
         AgentId agent = agentOf(me);
         if (lines.hasPhones()) {
-            lines.presenceChanged(me.businessId(), agent, sessions.isAvailable(agent) && hasSystemDialedCampaignOpen(me));
+            lines.presenceChanged(me.businessId(), agent, sessions.isAvailable(agent) && hasAgentServedCampaignOpen(me));
         }
         engine.run(me.businessId(), () -> dialers.presenceChanged(me.businessId(), agent));
     }
 
-    /** Progressive and predictive connect answered customers at once: the agent's phone line is kept up for them. */
-    private boolean hasSystemDialedCampaignOpen(CurrentUser me) {
-        return campaigns(me).stream().anyMatch(campaign -> campaign.open()
-                && (campaign.dialMode().equals(DialType.PROGRESSIVE.name())
-                || campaign.dialMode().equals(DialType.PREDICTIVE.name())));
+    /**
+     * Campaigns whose answered customers an agent takes at once: the agent's phone line is kept up for them (manual,
+     * preview, progressive, predictive). Auto callback rings the agent's phone before each call, and autocall's
+     * customers talk to its IVR.
+     */
+    private boolean hasAgentServedCampaignOpen(CurrentUser me) {
+        return campaigns(me).stream().anyMatch(campaign -> campaign.open() && AGENT_SERVED.contains(campaign.dialMode()));
     }
 
     /** Whether agents have phones of their own (sip mode) whose registration the workspace shows. */

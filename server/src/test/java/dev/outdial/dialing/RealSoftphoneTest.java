@@ -12,14 +12,16 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A real softphone as the agent's phone: baresip registers with digest, answers the nailed-up line itself and
- * hears the customer Outdial dialed through the carrier (SIPp), as a contact center's agents' phones do. SIPp's
+ * hears the customer Outdial dialed through the carrier (SIPp), whether the system dialed them (progressive) or the
+ * agent did (manual), as a contact center's agents' phones do. SIPp's
  * phone scenarios cover what a script can say; this covers what a softphone's own SIP and RTP stack does with
  * Outdial's requests (its registration refreshes, its SDP answer, its codec choice). Ports: 18400-18449.
  */
@@ -47,11 +49,13 @@ class RealSoftphoneTest {
         Baresip.require();
     }
 
-    @Test
-    void baresipAnswersTheAgentsLineAndHearsTheCustomerPutThrough() {
+    @ParameterizedTest
+    @ValueSource(strings = {"PROGRESSIVE", "MANUAL"})
+    void baresipAnswersTheAgentsLineAndHearsTheCustomerPutThrough(String dialMode) {
         TestBusiness business = api.newBusiness("Softphone");
-        DialingScenario progressive = DialingScenario.running(business, "PROGRESSIVE", Map.of("wrapUpSeconds", 0));
-        TestBusiness.Person agent = progressive.fixtures.agent;
+        DialingScenario campaign = DialingScenario.running(business, dialMode,
+                dialMode.equals("MANUAL") ? Map.of() : Map.of("wrapUpSeconds", 0));
+        TestBusiness.Person agent = campaign.fixtures.agent;
         // Unique on the platform (one registrar), so the test runs again on a database that kept the last run's.
         String sipUser = "bare-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "Softphone-secret-91";
@@ -64,12 +68,15 @@ class RealSoftphoneTest {
             waitFor(() -> business.admin().get("/api/v1/users/" + agent.id() + "/phone").expect(200).json()
                     .get("registered").asBoolean(), registered -> registered, "baresip to register; " + phone.screen());
 
-            progressive.ready(agent);
+            campaign.ready(agent);
             waitFor(() -> agent.client().get("/api/v1/me/state").expect(200).json().get("phoneLine").asString(),
                     "UP"::equals, "baresip to answer the nailed-up line; " + phone.screen());
 
-            long customer = progressive.add("+84919520002").getFirst();
-            JsonNode connected = waitFor(() -> progressive.callsOf(customer),
+            long customer = campaign.add("+84919520002").getFirst();
+            if (dialMode.equals("MANUAL")) {
+                campaign.getAndDial(agent, customer);
+            }
+            JsonNode connected = waitFor(() -> campaign.callsOf(customer),
                     calls -> calls.stream().anyMatch(call -> call.has("connectedAt")),
                     "the answered customer to be put through to baresip; carrier: " + carrier.screen())
                     .stream().filter(call -> call.has("connectedAt")).findFirst().orElseThrow();
@@ -79,9 +86,9 @@ class RealSoftphoneTest {
             waitFor(phone::framesHeardWithSound, frames -> frames >= 10,
                     "baresip to hear 200 ms of the customer's voice; " + phone.screen());
             agent.client().post("/api/v1/calls/" + callId + "/hangup").expect(204);
-            JsonNode ended = progressive.waitForCallEnd(agent.client(), callId);
+            JsonNode ended = campaign.waitForCallEnd(agent.client(), callId);
             assertThat(ended.get("result").asString()).isEqualTo("SUCCESS");
-            progressive.dispose(agent, callId, "DONE", Map.of());
+            campaign.dispose(agent, callId, "DONE", Map.of());
 
             agent.client().put("/api/v1/me/state", Map.of("state", "NOT_AVAILABLE")).expect(200);
             waitFor(phone::screen, screen -> screen.contains("terminated"), "Outdial to hang up baresip's line");

@@ -184,9 +184,12 @@ class SipModeTest {
     }
 
     @Test
-    void manualCampaignsRingThePhonePerCallWithoutALineKeptUp() {
-        TestBusiness.Person agent = workingWithRegisteredPhone("SipManual", "MANUAL").fixtures.agent;
-        assertThat(sip.lines.state(FakeSipAdapter.agent(agent.id()))).isEqualTo(LineState.DOWN);
+    void manualAndPreviewCampaignsKeepTheAgentsLineUpToo() {
+        // The agent who dials takes the customer on their phone as well: through the line, the moment they answer.
+        TestBusiness.Person manual = workingWithRegisteredPhone("SipManual", "MANUAL").fixtures.agent;
+        assertThat(sip.lines.state(FakeSipAdapter.agent(manual.id()))).isEqualTo(LineState.UP);
+        TestBusiness.Person preview = workingWithRegisteredPhone("SipPreview", "PREVIEW").fixtures.agent;
+        assertThat(sip.lines.state(FakeSipAdapter.agent(preview.id()))).isEqualTo(LineState.UP);
     }
 
     @Test

@@ -167,6 +167,12 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         return running.dialAgent(agent, contact.get(), answerTimeout, listener);
     }
 
+    /** Agents answer on their registered phones: a manual or preview call is put through to them as well. */
+    @Override
+    public boolean agentsHaveTheirOwnPhones() {
+        return true;
+    }
+
     @Override
     public void bridge(CallId customerLeg, CallId agentLeg) {
         Optional<MediaLeg> customer = leg(customerLeg).flatMap(Leg::media);

@@ -86,9 +86,18 @@ public final class ActiveCall {
         orchestrator.playLooped(record.id(), prompt);
     }
 
-    /** The agent who placed the call is on it: the answer connects them at once. */
+    /**
+     * The agent who placed the call (manual, preview) takes the answered customer. Where their page is their phone
+     * they are on the call already and are connected at once; on a phone of their own, their phone is rung and
+     * bridged like any agent's (through their nailed-up line at once, when they keep one), AGENT_TIMEOUT if it is
+     * not answered.
+     */
     public void connectAgentOnTheLine(AgentId agent) {
-        connect(agent);
+        if (orchestrator.agentsHaveTheirOwnPhones()) {
+            ringAgent(agent, orchestrator.agentAnswerTimeout());
+        } else {
+            connect(agent);
+        }
     }
 
     /** Auto callback: the agent answered their leg before the customer was dialed; the call is theirs. */

@@ -341,6 +341,14 @@ public final class CallOrchestrator {
         return event -> scheduler.at(scheduler.now(), () -> handler.accept(event));
     }
 
+    boolean agentsHaveTheirOwnPhones() {
+        return telephony.agentsHaveTheirOwnPhones();
+    }
+
+    Duration agentAnswerTimeout() {
+        return settings.agentAnswerTimeout();
+    }
+
     CallId ringAgent(ActiveCall call, AgentId agent, Duration answerTimeout) {
         return telephony.ringAgent(agent, answerTimeout, inOrder(event -> call.onAgentLeg(agent, event)));
     }

@@ -36,6 +36,15 @@ public interface Telephony {
      */
     CallId ringAgent(AgentId agent, Duration answerTimeout, Consumer<CallEvent> listener);
 
+    /**
+     * Whether agents work on phones of their own (a softphone registered with a SIP adapter), which must be rung and
+     * bridged even for a call the agent placed themselves (manual, preview). Where the agent's page is their phone
+     * (the simulated carrier) the agent who placed a call is on it already. By default false.
+     */
+    default boolean agentsHaveTheirOwnPhones() {
+        return false;
+    }
+
     /** Connects two answered legs, e.g. a customer and the agent who takes them. */
     void bridge(CallId customerLeg, CallId agentLeg);
 

@@ -111,6 +111,11 @@ public final class DialAudit implements Telephony {
     }
 
     @Override
+    public boolean agentsHaveTheirOwnPhones() {
+        return carrier.agentsHaveTheirOwnPhones();
+    }
+
+    @Override
     public void bridge(CallId customerLeg, CallId agentLeg) {
         carrier.bridge(customerLeg, agentLeg);
     }

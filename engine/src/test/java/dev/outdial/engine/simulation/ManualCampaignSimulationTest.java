@@ -13,6 +13,8 @@ import dev.outdial.engine.pacing.CampaignRunner;
 import dev.outdial.engine.pacing.NextCustomer;
 import dev.outdial.engine.port.AgentUpdate;
 import dev.outdial.engine.port.CallDisposition;
+import dev.outdial.engine.port.CallId;
+import dev.outdial.engine.port.CallRecord;
 import dev.outdial.engine.rules.WeeklySchedule;
 import dev.outdial.engine.sim.AgentBehaviour;
 import dev.outdial.engine.sim.CarrierModel;
@@ -22,7 +24,9 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +59,67 @@ class ManualCampaignSimulationTest {
 
         assertThat(disposed).isInstanceOf(DispositionOutcome.Disposed.class);
         assertThat(manual.next(alice)).isInstanceOf(NextCustomer.Handed.class);
+    }
+
+    @Test
+    void onAPhoneOfTheirOwnTheAgentWhoDialedIsRungAndPutThroughOnceTheyAnswer() {
+        Simulation sip = new Simulation(17, RULED, 10, PhonesOfTheirOwn::new);
+        CampaignRunner manual = sip.campaign(aManualCampaign(1).build());
+        manual.start();
+        long customer = sip.customer(1, "+84900000001");
+        AgentId alice = sip.person("alice", 1);
+        List<CallId> rung = new ArrayList<>();
+        sip.carrier.connectPhone(alice, leg -> {
+            rung.add(leg);
+            sip.scheduler.after(Duration.ofSeconds(1), () -> sip.carrier.answer(leg));
+        });
+        sip.runUntil(NINE);
+        manual.next(alice);
+
+        DialOutcome.Placed placed = (DialOutcome.Placed) manual.dial(alice, customer);
+        sip.runFor(Duration.ofMinutes(30));
+
+        CallRecord call = sip.calls.call(placed.call()).orElseThrow();
+        assertThat(rung).as("the agent's phone, rung once the customer answered").hasSize(1);
+        assertThat(Duration.between(call.answeredAt().orElseThrow(), call.connectedAt().orElseThrow()))
+                .isEqualTo(Duration.ofSeconds(1));
+        assertThat(call.result()).contains(CallResult.SUCCESS);
+        assertThat(sip.audit.violations()).isEmpty();
+    }
+
+    @Test
+    void onAPhoneOfTheirOwnThatIsNotAnsweredTheCallEndsAsAgentTimeout() {
+        Simulation sip = new Simulation(17, RULED, 10, PhonesOfTheirOwn::new);
+        CampaignRunner manual = sip.campaign(aManualCampaign(1).build());
+        manual.start();
+        long customer = sip.customer(1, "+84900000001");
+        AgentId alice = sip.person("alice", 1);
+        sip.carrier.connectPhone(alice, leg -> { });
+        sip.runUntil(NINE);
+        manual.next(alice);
+
+        DialOutcome.Placed placed = (DialOutcome.Placed) manual.dial(alice, customer);
+        sip.runFor(Duration.ofMinutes(30));
+
+        CallRecord call = sip.calls.call(placed.call()).orElseThrow();
+        assertThat(call.connectedAt()).isEmpty();
+        assertThat(call.result()).contains(CallResult.AGENT_TIMEOUT);
+    }
+
+    @Test
+    void onTheSimulatedCarrierTheAgentWhoDialedIsOnTheCallAsItIsAnswered() {
+        CampaignRunner manual = sim.campaign(aManualCampaign(1).build());
+        manual.start();
+        long customer = sim.customer(1, "+84900000001");
+        AgentId alice = sim.person("alice", 1);
+        sim.runUntil(NINE);
+        manual.next(alice);
+
+        DialOutcome.Placed placed = (DialOutcome.Placed) manual.dial(alice, customer);
+        sim.runFor(Duration.ofMinutes(30));
+
+        CallRecord call = sim.calls.call(placed.call()).orElseThrow();
+        assertThat(call.connectedAt()).isEqualTo(call.answeredAt());
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.outdial.engine.pacing.EnginePorts;
 import dev.outdial.engine.port.AgentUpdate;
 import dev.outdial.engine.port.CallRecord;
 import dev.outdial.engine.port.Scheduler;
+import dev.outdial.engine.port.Telephony;
 import dev.outdial.engine.rules.ConcurrencyLimit;
 import dev.outdial.engine.sim.AgentBehaviour;
 import dev.outdial.engine.sim.CarrierModel;
@@ -33,6 +34,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 
 /**
  * One business in virtual time: the real engine on the simulated carrier, memory stores and bots,
@@ -62,10 +64,16 @@ final class Simulation {
     }
 
     Simulation(long seed, CarrierModel model, int contractLimit) {
+        this(seed, model, contractLimit, UnaryOperator.identity());
+    }
+
+    /** With the carrier seen through {@code around}, e.g. {@link PhonesOfTheirOwn}. */
+    Simulation(long seed, CarrierModel model, int contractLimit, UnaryOperator<Telephony> around) {
         this.seed = seed;
         this.random = new Random(seed);
         this.carrier = new SimulatedCarrier(scheduler, model, new Random(random.nextLong()));
-        this.audit = new DialAudit(carrier, scheduler, customers, calls, lists, new ConcurrencyLimit(contractLimit));
+        this.audit = new DialAudit(around.apply(carrier), scheduler, customers, calls, lists,
+                new ConcurrencyLimit(contractLimit));
         this.dialer = dialerOn(scheduler, contractLimit);
     }
 
