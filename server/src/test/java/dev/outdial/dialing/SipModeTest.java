@@ -214,30 +214,23 @@ class SipModeTest {
 
     @Test
     void anAgentWhosePhoneDoesNotTakeTheLineIsToldWhySoTheyCanMendIt() {
-        DialingScenario progressive = DialingScenario.running(api.newBusiness("SipRefused"), "PROGRESSIVE", Map.of());
-        TestBusiness.Person agent = progressive.fixtures.agent;
-        registered(progressive.business, agent);
-        sip.lines.phonesRing = true;
-        try (AgentEventsReader events = new AgentEventsReader(api.baseUrl(), agent.email(), PASSWORD)) {
-            events.awaitConnected();
-            progressive.ready(agent);
-
-            // e.g. 488 Not Acceptable Here from a softphone with no codec in common
-            sip.lines.phoneDoesNotTakeTheLine(agent.id(), CallResult.HOTLINE_ERROR);
-
-            assertThat(events.data("agent-state").get("reason").asString()).isEqualTo("PHONE_LINE_REFUSED");
-            assertThat(agent.client().get("/api/v1/me/state").expect(200).json().get("state").asString())
-                    .isEqualTo("NOT_AVAILABLE");
-            assertThat(page(agent.email(), PASSWORD, get("/workspace/state").param("reason", "PHONE_LINE_REFUSED")))
-                    .contains("your phone did not take the call for your line", "G.711");
-        } finally {
-            sip.lines.phonesRing = false;
-        }
+        // e.g. 488 Not Acceptable Here from a softphone with no codec in common
+        assertThat(lineNotTaken("SipRefused", CallResult.HOTLINE_ERROR, "PHONE_LINE_REFUSED"))
+                .contains("your phone did not take the call for your line", "G.711");
     }
 
     @Test
     void anAgentWhoDoesNotPickUpTheirLineIsToldSo() {
-        DialingScenario progressive = DialingScenario.running(api.newBusiness("SipUnanswered"), "PROGRESSIVE", Map.of());
+        assertThat(lineNotTaken("SipUnanswered", CallResult.NOANSWER, "PHONE_LINE_NOT_ANSWERED"))
+                .contains("was not picked up");
+    }
+
+    /**
+     * An Available agent's phone rings for their line and does not take it ({@code how}): they are set Not available
+     * with {@code reason} in their event stream; answers what their workspace then says.
+     */
+    private String lineNotTaken(String label, CallResult how, String reason) {
+        DialingScenario progressive = DialingScenario.running(api.newBusiness(label), "PROGRESSIVE", Map.of());
         TestBusiness.Person agent = progressive.fixtures.agent;
         registered(progressive.business, agent);
         sip.lines.phonesRing = true;
@@ -245,11 +238,12 @@ class SipModeTest {
             events.awaitConnected();
             progressive.ready(agent);
 
-            sip.lines.phoneDoesNotTakeTheLine(agent.id(), CallResult.NOANSWER);
+            sip.lines.phoneDoesNotTakeTheLine(agent.id(), how);
 
-            assertThat(events.data("agent-state").get("reason").asString()).isEqualTo("PHONE_LINE_NOT_ANSWERED");
-            assertThat(page(agent.email(), PASSWORD, get("/workspace/state").param("reason", "PHONE_LINE_NOT_ANSWERED")))
-                    .contains("was not picked up");
+            assertThat(events.data("agent-state").get("reason").asString()).isEqualTo(reason);
+            assertThat(agent.client().get("/api/v1/me/state").expect(200).json().get("state").asString())
+                    .isEqualTo("NOT_AVAILABLE");
+            return page(agent.email(), PASSWORD, get("/workspace/state").param("reason", reason));
         } finally {
             sip.lines.phonesRing = false;
         }

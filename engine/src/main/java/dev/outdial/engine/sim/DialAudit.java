@@ -1,10 +1,10 @@
 package dev.outdial.engine.sim;
 
 import dev.outdial.engine.call.CampaignSettings;
-import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.customer.CustomerState;
 import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
+import dev.outdial.engine.port.ForwardingTelephony;
 import dev.outdial.engine.port.Scheduler;
 import dev.outdial.engine.port.Telephony;
 import dev.outdial.engine.rules.ConcurrencyLimit;
@@ -22,12 +22,11 @@ import java.util.function.Consumer;
  * contract's concurrency; and nothing placed before the transaction that recorded its dial has
  * committed. The simulation tests and the simulator both count on it. Every breach is kept as a line in {@link #violations()}.
  */
-public final class DialAudit implements Telephony {
+public final class DialAudit extends ForwardingTelephony {
 
     private record Customer(long campaignId, long customerId) {
     }
 
-    private final Telephony carrier;
     private final Scheduler scheduler;
     private final InMemoryCustomerStore customers;
     private final InMemoryCallLog calls;
@@ -41,7 +40,7 @@ public final class DialAudit implements Telephony {
 
     public DialAudit(Telephony carrier, Scheduler scheduler, InMemoryCustomerStore customers, InMemoryCallLog calls,
               InMemoryNumberLists lists, ConcurrencyLimit limit) {
-        this.carrier = carrier;
+        super(carrier);
         this.scheduler = scheduler;
         this.customers = customers;
         this.calls = calls;
@@ -98,45 +97,10 @@ public final class DialAudit implements Telephony {
         if (open > limit.contractLimit()) {
             violations.add(dialOf(to) + open + " calls up, above the contract's " + limit.contractLimit());
         }
-        carrier.place(call, from, to, ringTimeout, listener);
+        super.place(call, from, to, ringTimeout, listener);
     }
 
     private String dialOf(String to) {
         return "dial of " + to + " at " + scheduler.now() + ": ";
-    }
-
-    @Override
-    public CallId ringAgent(AgentId agent, Duration answerTimeout, Consumer<CallEvent> listener) {
-        return carrier.ringAgent(agent, answerTimeout, listener);
-    }
-
-    @Override
-    public boolean agentsHaveTheirOwnPhones() {
-        return carrier.agentsHaveTheirOwnPhones();
-    }
-
-    @Override
-    public void bridge(CallId customerLeg, CallId agentLeg) {
-        carrier.bridge(customerLeg, agentLeg);
-    }
-
-    @Override
-    public void play(CallId call, Prompt prompt) {
-        carrier.play(call, prompt);
-    }
-
-    @Override
-    public void playLooped(CallId call, Prompt prompt) {
-        carrier.playLooped(call, prompt);
-    }
-
-    @Override
-    public void collectDigits(CallId call, int maxDigits, Duration timeout) {
-        carrier.collectDigits(call, maxDigits, timeout);
-    }
-
-    @Override
-    public void hangUp(CallId call) {
-        carrier.hangUp(call);
     }
 }

@@ -17,6 +17,7 @@ import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.CallRecord;
 import dev.outdial.engine.rules.WeeklySchedule;
 import dev.outdial.engine.sim.AgentBehaviour;
+import dev.outdial.engine.sim.AgentPhone;
 import dev.outdial.engine.sim.CarrierModel;
 import dev.outdial.engine.sim.CarrierOutcome;
 import dev.outdial.engine.sim.NumberRules;
@@ -63,23 +64,14 @@ class ManualCampaignSimulationTest {
 
     @Test
     void onAPhoneOfTheirOwnTheAgentWhoDialedIsRungAndPutThroughOnceTheyAnswer() {
-        Simulation sip = new Simulation(17, RULED, 10, PhonesOfTheirOwn::new);
-        CampaignRunner manual = sip.campaign(aManualCampaign(1).build());
-        manual.start();
-        long customer = sip.customer(1, "+84900000001");
-        AgentId alice = sip.person("alice", 1);
         List<CallId> rung = new ArrayList<>();
-        sip.carrier.connectPhone(alice, leg -> {
+        Simulation sip = new Simulation(17, RULED, 10, PhonesOfTheirOwn::new);
+
+        CallRecord call = dialedByAliceWhosePhone(sip, leg -> {
             rung.add(leg);
             sip.scheduler.after(Duration.ofSeconds(1), () -> sip.carrier.answer(leg));
         });
-        sip.runUntil(NINE);
-        manual.next(alice);
 
-        DialOutcome.Placed placed = (DialOutcome.Placed) manual.dial(alice, customer);
-        sip.runFor(Duration.ofMinutes(30));
-
-        CallRecord call = sip.calls.call(placed.call()).orElseThrow();
         assertThat(rung).as("the agent's phone, rung once the customer answered").hasSize(1);
         assertThat(Duration.between(call.answeredAt().orElseThrow(), call.connectedAt().orElseThrow()))
                 .isEqualTo(Duration.ofSeconds(1));
@@ -90,20 +82,27 @@ class ManualCampaignSimulationTest {
     @Test
     void onAPhoneOfTheirOwnThatIsNotAnsweredTheCallEndsAsAgentTimeout() {
         Simulation sip = new Simulation(17, RULED, 10, PhonesOfTheirOwn::new);
+
+        CallRecord call = dialedByAliceWhosePhone(sip, leg -> { });
+
+        assertThat(call.connectedAt()).isEmpty();
+        assertThat(call.result()).contains(CallResult.AGENT_TIMEOUT);
+    }
+
+    /** Alice gets a customer who answers and dials them, her phone doing as {@code phone} says; the call, ended. */
+    private static CallRecord dialedByAliceWhosePhone(Simulation sip, AgentPhone phone) {
         CampaignRunner manual = sip.campaign(aManualCampaign(1).build());
         manual.start();
         long customer = sip.customer(1, "+84900000001");
         AgentId alice = sip.person("alice", 1);
-        sip.carrier.connectPhone(alice, leg -> { });
+        sip.carrier.connectPhone(alice, phone);
         sip.runUntil(NINE);
         manual.next(alice);
 
         DialOutcome.Placed placed = (DialOutcome.Placed) manual.dial(alice, customer);
         sip.runFor(Duration.ofMinutes(30));
 
-        CallRecord call = sip.calls.call(placed.call()).orElseThrow();
-        assertThat(call.connectedAt()).isEmpty();
-        assertThat(call.result()).contains(CallResult.AGENT_TIMEOUT);
+        return sip.calls.call(placed.call()).orElseThrow();
     }
 
     @Test
