@@ -165,6 +165,7 @@ public class AgentWork {
         long campaignId = customer.campaignId();
         assignments.campaignOf(me.businessId(), me.id(), campaignId);
         AgentId agent = agentOf(me);
+        requireLineUp(agent);
         boolean calledItLast = calls.lastAgentOf(campaignId, customerId).filter(last -> last == me.id()).isPresent();
         DialOutcome outcome = engine.call(me.businessId(), () -> {
             CampaignRunner runner = runnerFor(agent, campaignId);
@@ -292,6 +293,16 @@ public class AgentWork {
     /** The agent's nailed-up line (sip mode; DOWN in sim mode). */
     public AgentLines.LineState phoneLine(CurrentUser me) {
         return lines.lineState(agentOf(me));
+    }
+
+    /**
+     * In sip mode the customer an agent dials is put through to the agent's nailed-up line: without it up the customer
+     * would answer and wait for the agent's phone to ring, so the call is refused with PHONE_LINE_NOT_UP.
+     */
+    private void requireLineUp(AgentId agent) {
+        if (lines.hasPhones() && lines.lineState(agent) != AgentLines.LineState.UP) {
+            throw new ConflictException("dialing.dial.no-line", new Object[0], Map.of("reason", "PHONE_LINE_NOT_UP"));
+        }
     }
 
     /** In sip mode agents answer on their own phone: the page's Answer is refused with ANSWER_ON_PHONE. */

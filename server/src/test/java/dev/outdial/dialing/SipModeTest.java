@@ -193,6 +193,26 @@ class SipModeTest {
     }
 
     @Test
+    void aManualAgentDialsOnlyWithTheirLineUpSoNoCustomerWaitsForTheirPhone() {
+        DialingScenario manual = workingWithRegisteredPhone("SipManualLine", "MANUAL");
+        TestBusiness.Person agent = manual.fixtures.agent;
+        manual.add("+84919530001");
+        agent.client().put("/api/v1/me/state", Map.of("state", "NOT_AVAILABLE")).expect(200);
+        assertThat(sip.lines.state(FakeSipAdapter.agent(agent.id()))).isEqualTo(LineState.DOWN);
+
+        long first = agent.client().post("/api/v1/me/campaigns/" + manual.campaignId + "/next").expect(200).json()
+                .get("id").asLong();
+        assertThat(agent.client().post("/api/v1/me/customers/" + first + "/dial").expect(409).json().get("reason")
+                .asString()).isEqualTo("PHONE_LINE_NOT_UP");
+        assertThat(manual.callsOf(first)).as("the customer is not dialed").isEmpty();
+
+        agent.client().put("/api/v1/me/state", Map.of("state", "AVAILABLE")).expect(200);
+        assertThat(sip.lines.state(FakeSipAdapter.agent(agent.id()))).isEqualTo(LineState.UP);
+        agent.client().post("/api/v1/me/customers/" + first + "/dial").expect(201);
+        assertThat(manual.callsOf(first)).hasSize(1);
+    }
+
+    @Test
     void anAgentWhoHangsUpTheirLineIsSetNotAvailableAndTheirPageIsTold() {
         DialingScenario predictive = DialingScenario.running(api.newBusiness("SipDrop"), "PREDICTIVE", Map.of());
         TestBusiness.Person agent = predictive.fixtures.agent;
