@@ -20,8 +20,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A real softphone as the agent's phone: baresip registers with digest, answers the nailed-up line itself and
- * hears the customer Outdial dialed through the carrier (SIPp), whether the system dialed them (progressive) or the
- * agent did (manual), as a contact center's agents' phones do. SIPp's
+ * hears the customer Outdial dialed through the carrier (SIPp), whether the system dialed them (progressive), the
+ * agent did (manual) or the preview's time ran out, as a contact center's agents' phones do. SIPp's
  * phone scenarios cover what a script can say; this covers what a softphone's own SIP and RTP stack does with
  * Outdial's requests (its registration refreshes, its SDP answer, its codec choice). Ports: 18400-18449.
  */
@@ -50,11 +50,14 @@ class RealSoftphoneTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"PROGRESSIVE", "MANUAL"})
+    @ValueSource(strings = {"PROGRESSIVE", "MANUAL", "PREVIEW"})
     void baresipAnswersTheAgentsLineAndHearsTheCustomerPutThrough(String dialMode) {
         TestBusiness business = api.newBusiness("Softphone");
-        DialingScenario campaign = DialingScenario.running(business, dialMode,
-                dialMode.equals("MANUAL") ? Map.of() : Map.of("wrapUpSeconds", 0));
+        DialingScenario campaign = DialingScenario.running(business, dialMode, switch (dialMode) {
+            case "MANUAL" -> Map.of();
+            case "PREVIEW" -> Map.of("wrapUpSeconds", 0, "previewSeconds", 1);
+            default -> Map.of("wrapUpSeconds", 0);
+        });
         TestBusiness.Person agent = campaign.fixtures.agent;
         // Unique on the platform (one registrar), so the test runs again on a database that kept the last run's.
         String sipUser = "bare-" + UUID.randomUUID().toString().substring(0, 8);
