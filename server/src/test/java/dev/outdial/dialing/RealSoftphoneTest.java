@@ -98,7 +98,7 @@ class RealSoftphoneTest {
             campaign.dispose(agent, callId, "DONE", Map.of());
 
             agent.client().put("/api/v1/me/state", Map.of("state", "NOT_AVAILABLE")).expect(200);
-            waitFor(phone::screen, screen -> screen.contains("terminated"), "Outdial to hang up baresip's line");
+            waitFor(phone::hungUpByOutdial, hungUp -> hungUp, "Outdial to hang up baresip's line; " + phone.screen());
         }
     }
 }

@@ -128,6 +128,14 @@ public final class Baresip implements AutoCloseable {
                 AudioFileFormat.Type.WAVE, file.toFile());
     }
 
+    /**
+     * Whether Outdial ended a call of the phone: baresip says "session closed" when the far end hangs up (its "Call
+     * with … terminated" may come later: CI once saw it only at exit).
+     */
+    public boolean hungUpByOutdial() {
+        return screen().contains("session closed");
+    }
+
     /** What baresip printed so far, for failure messages. */
     public String screen() {
         try {
