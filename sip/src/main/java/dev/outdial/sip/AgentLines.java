@@ -5,9 +5,9 @@ import dev.outdial.engine.customer.CallResult;
 import java.util.Optional;
 
 /**
- * Agents' nailed-up legs: for progressive and predictive, Outdial calls an available agent's phone
- * once and keeps that leg up through the session, so {@code ringAgent} answers at once on it and an
- * answered customer is bridged within milliseconds (the 2-second rule).
+ * Agents' nailed-up legs: for manual, preview, progressive and predictive, Outdial calls an available
+ * agent's phone once and keeps that leg up through the session, so {@code ringAgent} answers at once
+ * on it and an answered customer is bridged within milliseconds (the 2-second rule).
  */
 public interface AgentLines {
 

@@ -239,6 +239,21 @@ class AgentPhonesTest {
     }
 
     @Test
+    void aLineReleasedWhileThePhoneRingsIsNotAPhoneThatRefusedIt() {
+        register("anna", "s3cret", 3600, phoneContact(), "200", "SIP/2.0 200");
+        Sipp phone = Sipp.serve("carrier-rings-forever.xml", phonePort, Map.of(), workDir);
+        sipps.add(phone);
+        telephony.agentLines().nailUp(ANNA);
+        Await.until("anna's phone rings", () -> lineChanges.size() == 1);
+
+        telephony.agentLines().release(ANNA);
+
+        Await.until("the line went DOWN", () -> lineChanges.size() == 2);
+        assertThat(lineChanges).containsExactly("agent-anna=CALLING", "agent-anna=DOWN");
+        phone.assertPassed();
+    }
+
+    @Test
     void theAgentHangingUpTheirPhoneTakesTheLineDown() {
         register("anna", "s3cret", 3600, phoneContact(), "200", "SIP/2.0 200");
         Sipp phone = phone(SippSteps.farEndHangsUp("anna"));

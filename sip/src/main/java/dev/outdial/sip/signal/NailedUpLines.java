@@ -43,6 +43,8 @@ public final class NailedUpLines implements AgentLines {
         private CallId leg;
         private LineState state = LineState.CALLING;
         private VirtualAgentLeg onTop;
+        /** Outdial hangs the line up itself: a ring it cuts short is not the phone failing to take the line. */
+        private boolean released;
 
         private Line(AgentId agent) {
             this.agent = agent;
@@ -78,9 +80,11 @@ public final class NailedUpLines implements AgentLines {
                     changed = LineState.UP;
                 }
                 case CallEvent.Failed failed -> {
-                    // What an operator looks for when an agent says their phone never rang or could not pick up.
-                    LOG.info("Agent {}'s phone did not take their line: {}", line.agent.value(), failed.reason());
-                    notTaken = Optional.of(failed.reason());
+                    if (!line.released) {
+                        // What an operator looks for when an agent says their phone never rang or could not pick up.
+                        LOG.info("Agent {}'s phone did not take their line: {}", line.agent.value(), failed.reason());
+                        notTaken = Optional.of(failed.reason());
+                    }
                     changed = down(line);
                 }
                 case CallEvent.HungUp hungUp -> {
@@ -112,6 +116,7 @@ public final class NailedUpLines implements AgentLines {
         if (line != null) {
             CallId leg;
             synchronized (line) {
+                line.released = true;
                 leg = line.leg;
             }
             calls.leg(leg).ifPresent(Leg::hangUp);
