@@ -73,12 +73,8 @@ public class ListStart {
         for (int i = 0; i < scope.length; i++) {
             statement = statement.param("key" + i, scope[i].value());
         }
-        postgres.execute("set local enable_sort = off; set local enable_incremental_sort = off");
-        try {
-            return statement.query(Long.class).optional().orElse(null);
-        } finally {
-            postgres.execute("set local enable_sort to default; set local enable_incremental_sort to default");
-        }
+        var read = statement;
+        return postgres.withoutSorting(() -> read.query(Long.class).optional().orElse(null));
     }
 
     private static String where(Key[] scope) {

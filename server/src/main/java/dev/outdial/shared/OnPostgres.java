@@ -2,6 +2,7 @@ package dev.outdial.shared;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -18,6 +19,20 @@ public class OnPostgres {
 
     OnPostgres(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /**
+     * Reads with sorting disallowed, then allows it again: a read ordered so that only one index gives its order (a
+     * list's scope on its own index) then walks that index, never another one or a bitmap sorted after. Within a
+     * transaction, as every {@code set local}.
+     */
+    public <T> T withoutSorting(Supplier<T> read) {
+        execute("set local enable_sort = off; set local enable_incremental_sort = off");
+        try {
+            return read.get();
+        } finally {
+            execute("set local enable_sort to default; set local enable_incremental_sort to default");
+        }
     }
 
     /** A {@code set local} lasts to the end of the current transaction; outside one PostgreSQL ignores it. */

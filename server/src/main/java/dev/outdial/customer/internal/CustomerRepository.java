@@ -6,6 +6,7 @@ import dev.outdial.customer.CustomerDraft;
 import dev.outdial.engine.customer.CustomerState;
 import dev.outdial.engine.customer.CustomerStatus;
 import dev.outdial.engine.customer.Hold;
+import dev.outdial.shared.OnPostgres;
 import dev.outdial.shared.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -48,14 +49,16 @@ public class CustomerRepository {
     private final JsonMapper json;
     private final PostgresBulk copy;
     private final PostgresPlanner planner;
+    private final OnPostgres postgres;
     private final CustomerCounts counts;
     private final FreshQueueMarks freshQueue;
 
     CustomerRepository(JdbcClient db, JdbcTemplate jdbc, JsonMapper json, PostgresBulk copy, PostgresPlanner planner,
-                       CustomerCounts counts, FreshQueueMarks freshQueue) {
+                       OnPostgres postgres, CustomerCounts counts, FreshQueueMarks freshQueue) {
         this.counts = counts;
         this.freshQueue = freshQueue;
         this.planner = planner;
+        this.postgres = postgres;
         this.db = db;
         this.jdbc = jdbc;
         this.json = json;
@@ -206,14 +209,10 @@ public class CustomerRepository {
      * index alone ({@link CustomerQuery#scopeOnItsIndex}), or empty when fewer remain.
      */
     Optional<Long> nthInOrder(CustomerQuery query, int count) {
-        planner.walkTheScopeIndex();
-        try {
-            return db.sql("select c.id from campaign_customer c where " + query.scopeOnItsIndex()
-                            + " order by " + query.orderOnItsIndex() + " offset " + (count - 1) + " rows fetch next 1 rows only")
-                    .params(query.params()).query(Long.class).optional();
-        } finally {
-            planner.planFreely();
-        }
+        return postgres.withoutSorting(() -> db.sql("select c.id from campaign_customer c where "
+                        + query.scopeOnItsIndex() + " order by " + query.orderOnItsIndex()
+                        + " offset " + (count - 1) + " rows fetch next 1 rows only")
+                .params(query.params()).query(Long.class).optional());
     }
 
     /** Customers per source group, for the list shown by group. */

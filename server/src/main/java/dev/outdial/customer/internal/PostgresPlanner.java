@@ -43,18 +43,9 @@ class PostgresPlanner {
         setLocal("set local enable_bitmapscan = on; set local enable_indexscan = off");
     }
 
-    /**
-     * The next query walks the scope's own index in its order ({@link CustomerQuery#scopeOnItsIndex}): with no sort
-     * allowed, no other index nor a bitmap can give that order.
-     */
-    void walkTheScopeIndex() {
-        setLocal("set local enable_sort = off; set local enable_incremental_sort = off");
-    }
-
     /** Back to PostgreSQL's own choice for the rest of the transaction. */
     void planFreely() {
-        setLocal("set local enable_bitmapscan to default; set local enable_indexscan to default;"
-                + " set local enable_sort to default; set local enable_incremental_sort to default");
+        setLocal("set local enable_bitmapscan to default; set local enable_indexscan to default");
     }
 
     private void setLocal(String sql) {
