@@ -10,6 +10,7 @@ import dev.outdial.contact.internal.ContactRepository;
 import dev.outdial.contact.internal.ContactWhere;
 import dev.outdial.testing.Api;
 import dev.outdial.testing.OutdialIntegrationTest;
+import dev.outdial.testing.RowsRead;
 import dev.outdial.ticket.Ticket;
 import dev.outdial.ticket.internal.TicketRepository;
 import dev.outdial.webhook.WebhookDelivery;
@@ -93,38 +94,38 @@ class ListStartTest {
 
     @Test
     void contactsStartAtTheBusinesssNewest() {
-        Read read = firstPage("contact", () -> contacts.select(big, ContactWhere.everyContact(), null, 51)
+        RowsRead.Counted<List<Long>> read = firstPage("contact", () -> contacts.select(big, ContactWhere.everyContact(), null, 51)
                 .stream().map(Contact::id).toList());
 
-        assertThat(read.ids()).hasSize(51).first().isEqualTo(newest("contact", "business_id", big));
-        assertThat(read.rowsRead()).isLessThan(FEW);
+        assertThat(read.result()).hasSize(51).first().isEqualTo(newest("contact", "business_id", big));
+        assertThat(read.rows()).isLessThan(FEW);
     }
 
     @Test
     void ticketsStartAtTheBusinesssNewest() {
-        Read read = firstPage("ticket", () -> tickets.page(big, null, null, null, null, 51)
+        RowsRead.Counted<List<Long>> read = firstPage("ticket", () -> tickets.page(big, null, null, null, null, 51)
                 .stream().map(Ticket::id).toList());
 
-        assertThat(read.ids()).hasSize(51).first().isEqualTo(newest("ticket", "business_id", big));
-        assertThat(read.rowsRead()).isLessThan(FEW);
+        assertThat(read.result()).hasSize(51).first().isEqualTo(newest("ticket", "business_id", big));
+        assertThat(read.rows()).isLessThan(FEW);
     }
 
     @Test
     void blockedNumbersStartAtTheBusinesssNewest() {
-        Read read = firstPage("blocked_number", () -> blockedNumbers.page(big, BlockKind.DNC,
+        RowsRead.Counted<List<Long>> read = firstPage("blocked_number", () -> blockedNumbers.page(big, BlockKind.DNC,
                 new PhoneSearch(null, null), null, PageRequest.first(50)).stream().map(BlockedNumber::id).toList());
 
-        assertThat(read.ids()).hasSize(51).first().isEqualTo(newest("blocked_number", "business_id", big));
-        assertThat(read.rowsRead()).isLessThan(FEW);
+        assertThat(read.result()).hasSize(51).first().isEqualTo(newest("blocked_number", "business_id", big));
+        assertThat(read.rows()).isLessThan(FEW);
     }
 
     @Test
     void webhookDeliveriesStartAtTheWebhooksNewest() {
-        Read read = firstPage("webhook_delivery", () -> deliveries.page(big, bigWebhook, null, 51)
+        RowsRead.Counted<List<Long>> read = firstPage("webhook_delivery", () -> deliveries.page(big, bigWebhook, null, 51)
                 .stream().map(WebhookDelivery::id).toList());
 
-        assertThat(read.ids()).hasSize(51).first().isEqualTo(newest("webhook_delivery", "webhook_id", bigWebhook));
-        assertThat(read.rowsRead()).isLessThan(FEW);
+        assertThat(read.result()).hasSize(51).first().isEqualTo(newest("webhook_delivery", "webhook_id", bigWebhook));
+        assertThat(read.rows()).isLessThan(FEW);
     }
 
     @Test
@@ -135,24 +136,9 @@ class ListStartTest {
         assertThat(tickets.page(empty, null, null, null, null, 51)).isEmpty();
     }
 
-    private record Read(List<Long> ids, long rowsRead) {
-    }
-
-    /**
-     * The page as its repository reads it, and the rows of the table PostgreSQL read for it: the backend's own
-     * counts, taken before and after within one transaction (they hold what it has not yet reported).
-     */
-    private Read firstPage(String table, Supplier<List<Long>> page) {
-        return transactions.execute(status -> {
-            long before = rowsReadSoFar(table);
-            List<Long> ids = page.get();
-            return new Read(ids, rowsReadSoFar(table) - before);
-        });
-    }
-
-    private long rowsReadSoFar(String table) {
-        return jdbc.queryForObject("select coalesce(idx_tup_fetch, 0) + coalesce(seq_tup_read, 0)"
-                + " from pg_stat_xact_user_tables where relname = ?", Long.class, table);
+    /** The page as its repository reads it, and the rows of the table PostgreSQL read for it. */
+    private RowsRead.Counted<List<Long>> firstPage(String table, Supplier<List<Long>> page) {
+        return RowsRead.of(transactions, jdbc, table, page);
     }
 
     private long newest(String table, String column, long value) {

@@ -7,6 +7,7 @@ import dev.outdial.customer.CustomerFilter;
 import dev.outdial.testing.Api;
 import dev.outdial.testing.CampaignFixtures;
 import dev.outdial.testing.OutdialIntegrationTest;
+import dev.outdial.testing.RowsRead;
 import dev.outdial.testing.TestBusiness;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,51 +70,35 @@ class CustomerListWalkTest {
 
     @Test
     void itsOldestCustomersAreReadWithoutTheBusinessBeforeIt() {
-        Read read = firstPage(CustomerFilter.ofCampaign(bigCampaign), true);
+        RowsRead.Counted<List<CampaignCustomer>> read = firstPage(CustomerFilter.ofCampaign(bigCampaign), true);
 
-        assertThat(read.page()).hasSize(51).allSatisfy(customer -> assertThat(customer.campaignId()).isEqualTo(bigCampaign));
-        assertThat(read.page().getFirst().id()).isEqualTo(edgeId("min"));
-        assertThat(read.rowsRead()).isLessThan(FEW);
+        assertThat(read.result()).hasSize(51).allSatisfy(customer -> assertThat(customer.campaignId()).isEqualTo(bigCampaign));
+        assertThat(read.result().getFirst().id()).isEqualTo(edgeId("min"));
+        assertThat(read.rows()).isLessThan(FEW);
     }
 
     @Test
     void itsNewestCustomersAreReadWithoutTheBusinessAfterIt() {
-        Read read = firstPage(CustomerFilter.ofCampaign(bigCampaign), false);
+        RowsRead.Counted<List<CampaignCustomer>> read = firstPage(CustomerFilter.ofCampaign(bigCampaign), false);
 
-        assertThat(read.page()).hasSize(51);
-        assertThat(read.page().getFirst().id()).isEqualTo(edgeId("max"));
-        assertThat(read.rowsRead()).isLessThan(FEW);
+        assertThat(read.result()).hasSize(51);
+        assertThat(read.result().getFirst().id()).isEqualTo(edgeId("max"));
+        assertThat(read.rows()).isLessThan(FEW);
     }
 
     @Test
     void theWholeBusinesssListStartsAmongItsOwnCustomersToo() {
-        Read read = firstPage(new CustomerFilter(null, null, null, null, null, null, null, null, null), true);
+        RowsRead.Counted<List<CampaignCustomer>> read = firstPage(new CustomerFilter(null, null, null, null, null, null, null, null, null), true);
 
-        assertThat(read.page()).hasSize(51);
-        assertThat(read.page().getFirst().id()).isEqualTo(edgeId("min"));
-        assertThat(read.rowsRead()).isLessThan(FEW);
+        assertThat(read.result()).hasSize(51);
+        assertThat(read.result().getFirst().id()).isEqualTo(edgeId("min"));
+        assertThat(read.rows()).isLessThan(FEW);
     }
 
-    private record Read(List<CampaignCustomer> page, long rowsRead) {
-    }
-
-    /**
-     * The big business's first page as the list reads it, and the rows of the table PostgreSQL read for it: the
-     * backend's own counts, taken before and after (they hold what it has not yet reported, more than this page).
-     */
-    private Read firstPage(CustomerFilter filter, boolean ascending) {
-        return transactions.execute(status -> {
-            long before = rowsReadSoFar();
-            List<CampaignCustomer> page = reader.page(CustomerQuery.of(big.id(), filter, "VN", null, ascending), 51);
-            return new Read(page, rowsReadSoFar() - before);
-        });
-    }
-
-    private long rowsReadSoFar() {
-        return jdbc.queryForObject("""
-                select coalesce(idx_tup_fetch, 0) + coalesce(seq_tup_read, 0)
-                from pg_stat_xact_user_tables where relname = 'campaign_customer'
-                """, Long.class);
+    /** The big business's first page as the list reads it, and the rows of the table PostgreSQL read for it. */
+    private RowsRead.Counted<List<CampaignCustomer>> firstPage(CustomerFilter filter, boolean ascending) {
+        return RowsRead.of(transactions, jdbc, "campaign_customer",
+                () -> reader.page(CustomerQuery.of(big.id(), filter, "VN", null, ascending), 51));
     }
 
     private long edgeId(String minOrMax) {
