@@ -56,7 +56,7 @@ public class ListStart {
      * The keyset bound ({@code id < bound}) of the scope's first page, newest first: one past its newest row; empty
      * when the scope has no rows.
      */
-    public Optional<Long> pastNewest(String table, Key... scope) {
+    private Optional<Long> pastNewest(String table, Key... scope) {
         if (!NAME.matcher(table).matches() || scope.length == 0) {
             throw new IllegalArgumentException("a table and its scope's columns are needed: " + table);
         }
