@@ -58,6 +58,8 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     private final Bindings bindings = new Bindings(clock);
     private ScheduledExecutorService timers;
     private ExecutorService converter;
+    private ExecutorService offers;
+    private volatile IncomingCalls incoming = IncomingCalls.NONE;
     private EventSink events;
     private MediaPorts media;
     private SipEndpoint endpoint;
@@ -94,10 +96,13 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         }
         timers = Executors.newScheduledThreadPool(1, daemon("outdial-sip-timers"));
         converter = Executors.newFixedThreadPool(1, daemon("outdial-prompt-conversion"));
+        offers = Executors.newSingleThreadExecutor(daemon("outdial-sip-incoming"));
         events = new EventSink();
         Registrar registrar = new Registrar(endpoint, phones, bindings, new Nonces(clock, Duration.ofMinutes(5)),
                 settings.realm(), clock);
-        calls = new SipCalls(endpoint, media, events, timers, new PromptLibrary(promptSource, converter), registrar);
+        calls = new SipCalls(endpoint, media, events, timers, new PromptLibrary(promptSource, converter), registrar,
+                offers);
+        calls.receiveCalls(incoming);
         lines = new NailedUpLines(calls, bindings);
         endpoint.route(calls);
         keepAlive = new TrunkKeepAlive(endpoint, calls.requests(), clock);
@@ -126,6 +131,15 @@ public final class SipTelephony implements Telephony, AutoCloseable {
                 engine.close();
             }
         };
+    }
+
+    /** Where calls from the trunk go; until this is called every one is refused (403). */
+    public void receiveCalls(IncomingCalls routing) {
+        incoming = routing;
+        SipCalls running = calls;
+        if (running != null) {
+            running.receiveCalls(routing);
+        }
     }
 
     public PhoneRegistrations registrations() {
@@ -236,6 +250,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         closing.awaitEnded(CLOSING_PATIENCE);
         timers.shutdownNow();
         converter.shutdownNow();
+        offers.shutdownNow();
         endpoint.close();
         media.close();
         events.close();

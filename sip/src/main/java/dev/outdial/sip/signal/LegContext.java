@@ -1,6 +1,10 @@
 package dev.outdial.sip.signal;
 
 import java.util.concurrent.ScheduledExecutorService;
+import javax.sip.Dialog;
+import javax.sip.SipException;
+import javax.sip.message.Request;
+import org.slf4j.LoggerFactory;
 
 /** What every leg of one adapter shares: the SIP endpoint, the event thread, the timers, the prompts, the trunk's credentials. */
 public interface LegContext {
@@ -18,6 +22,16 @@ public interface LegContext {
     /** The address in our SDP. */
     default String publicAddress() {
         return endpoint().settings().publicAddress();
+    }
+
+    /** Ends {@code dialog} with a BYE whose answer nobody waits for: the leg has ended on our side already. */
+    default void sendBye(Dialog dialog, Object leg) {
+        try {
+            Request bye = dialog.createRequest(Request.BYE);
+            dialog.sendRequest(endpoint().transaction(bye, ResponseHandler.IGNORED));
+        } catch (SipException e) {
+            LoggerFactory.getLogger(LegContext.class).info("BYE for {} not sent: {}", leg, e.getMessage());
+        }
     }
 
     /** The leg ended: forget it. */

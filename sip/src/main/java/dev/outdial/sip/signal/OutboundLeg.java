@@ -5,7 +5,6 @@ import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.Telephony.Prompt;
 import dev.outdial.sip.media.MediaLeg;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
@@ -17,7 +16,6 @@ import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.SipException;
 import javax.sip.header.CSeqHeader;
-import javax.sip.header.ContentTypeHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
@@ -34,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * happens under the leg's lock, events are queued to the {@link EventSink} under it, so they keep
  * their order.
  */
-public final class OutboundLeg implements Leg, ResponseHandler {
+public final class OutboundLeg implements DialogLeg, ResponseHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboundLeg.class);
 
@@ -57,8 +55,7 @@ public final class OutboundLeg implements Leg, ResponseHandler {
     private boolean cancelWanted;
     private boolean reported;
     private ScheduledFuture<?> ringTimer;
-    private long sdpVersion = 1;
-    private boolean offerInAckAwaited;
+    private final DialogMedia dialogMedia;
 
     OutboundLeg(CallId id, LegContext context, MediaLeg media, Consumer<CallEvent> listener, String description) {
         this.id = id;
@@ -66,6 +63,7 @@ public final class OutboundLeg implements Leg, ResponseHandler {
         this.media = media;
         this.listener = listener;
         this.description = description;
+        this.dialogMedia = new DialogMedia(context, media);
         this.audio = new LegAudio(media, context.prompts(), context.timers(),
                 digits -> digitsCollected(digits), this::hangUp);
     }
@@ -93,8 +91,8 @@ public final class OutboundLeg implements Leg, ResponseHandler {
         return id;
     }
 
-    /** The SIP Call-ID the leg's dialog goes by. */
-    synchronized String sipCallId() {
+    @Override
+    public synchronized String sipCallId() {
         return invite.getHeader(javax.sip.header.CallIdHeader.NAME) instanceof javax.sip.header.CallIdHeader header
                 ? header.getCallId() : "";
     }
@@ -165,14 +163,14 @@ public final class OutboundLeg implements Leg, ResponseHandler {
             release();
             return;
         }
-        Optional<Sdp.RemoteMedia> remote = Sdp.parse(body(response));
+        Optional<Sdp.RemoteMedia> remote = Sdp.parse(DialogMedia.body(response));
         if (remote.isEmpty()) {
             LOG.info("{} answered without audio we can speak; hung up", description);
             bye();
             fail(CallResult.HOTLINE_ERROR);
             return;
         }
-        connect(remote.get());
+        dialogMedia.connect(remote.get());
         state = State.ANSWERED;
         cancelRingTimer();
         emit(new CallEvent.Answered(id, false));
@@ -232,14 +230,15 @@ public final class OutboundLeg implements Leg, ResponseHandler {
         cancelWanted = false;
         try {
             Request cancel = transaction.createCancel();
-            context.endpoint().transaction(cancel, ignored()).sendRequest();
+            context.endpoint().transaction(cancel, ResponseHandler.IGNORED).sendRequest();
         } catch (SipException e) {
             LOG.debug("CANCEL for {} not sent: {}", description, e.getMessage());
         }
     }
 
-    /** The far end hung up an answered leg, or gave up ringing with a BYE-less CANCEL (never for us). */
-    synchronized void onBye(RequestEvent event) {
+    /** The far end hung up an answered leg. */
+    @Override
+    public synchronized void onBye(RequestEvent event) {
         context.endpoint().respond(event, Response.OK);
         if (state == State.ANSWERED) {
             release();
@@ -247,35 +246,20 @@ public final class OutboundLeg implements Leg, ResponseHandler {
         }
     }
 
-    /** A re-INVITE (or UPDATE) in the dialog: answer with our SDP; follow the media if it moved. */
-    synchronized void onOffer(RequestEvent event) {
-        Request request = event.getRequest();
-        String offered = body(request);
-        Optional<Sdp.RemoteMedia> remote = Sdp.parse(offered);
-        if (!offered.isBlank() && remote.isEmpty()) {
-            context.endpoint().respond(event, Response.NOT_ACCEPTABLE_HERE);
-            return;
-        }
-        remote.ifPresent(this::connect);
-        offerInAckAwaited = remote.isEmpty() && Request.INVITE.equals(request.getMethod());
-        String ours = remote.map(r -> Sdp.answer(context.publicAddress(), media.localPort(), ++sdpVersion, r))
-                .orElseGet(() -> Sdp.offer(context.publicAddress(), media.localPort(), ++sdpVersion));
-        context.endpoint().respond(event, Response.OK, response -> {
-            response.addHeader(context.endpoint().contact(transport()));
-            withSdp(response, ours);
-        });
+    @Override
+    public synchronized void onOffer(RequestEvent event) {
+        dialogMedia.onOffer(event, transport());
     }
 
-    /** The ACK of a re-INVITE that came without an offer carries the far end's answer. */
-    synchronized void onAck(RequestEvent event) {
-        if (offerInAckAwaited) {
-            offerInAckAwaited = false;
-            Sdp.parse(body(event.getRequest())).ifPresent(this::connect);
-        }
+    @Override
+    public synchronized void onAck(RequestEvent event) {
+        dialogMedia.onAck(event);
     }
 
-    private void connect(Sdp.RemoteMedia remote) {
-        media.connect(remote.address(), remote.codec(), remote.telephoneEventType());
+    /** We called: a CANCEL is never the far end's to send. */
+    @Override
+    public void onCancel(RequestEvent event) {
+        context.endpoint().respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
     }
 
     @Override
@@ -308,13 +292,7 @@ public final class OutboundLeg implements Leg, ResponseHandler {
     }
 
     private void bye() {
-        try {
-            Request bye = dialog.createRequest(Request.BYE);
-            ClientTransaction byeTransaction = context.endpoint().transaction(bye, ignored());
-            dialog.sendRequest(byeTransaction);
-        } catch (SipException e) {
-            LOG.info("BYE for {} not sent: {}", description, e.getMessage());
-        }
+        context.sendBye(dialog, this);
     }
 
     private void fail(CallResult result) {
@@ -363,32 +341,6 @@ public final class OutboundLeg implements Leg, ResponseHandler {
     private String transport() {
         return invite.getRequestURI() instanceof javax.sip.address.SipURI uri && uri.getTransportParam() != null
                 ? uri.getTransportParam() : "udp";
-    }
-
-    private void withSdp(javax.sip.message.Message message, String sdp) {
-        try {
-            ContentTypeHeader type = context.endpoint().headers().createContentTypeHeader("application", "sdp");
-            message.setContent(sdp, type);
-        } catch (java.text.ParseException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String body(javax.sip.message.Message message) {
-        byte[] raw = message.getRawContent();
-        return raw == null ? "" : new String(raw, StandardCharsets.UTF_8);
-    }
-
-    private static ResponseHandler ignored() {
-        return new ResponseHandler() {
-            @Override
-            public void onResponse(ResponseEvent event) {
-            }
-
-            @Override
-            public void onTimeout() {
-            }
-        };
     }
 
     @Override

@@ -8,6 +8,17 @@ import javax.sip.ResponseEvent;
  */
 public interface ResponseHandler {
 
+    /** For a request whose answer changes nothing (a BYE, a CANCEL): the leg has ended already. */
+    ResponseHandler IGNORED = new ResponseHandler() {
+        @Override
+        public void onResponse(ResponseEvent event) {
+        }
+
+        @Override
+        public void onTimeout() {
+        }
+    };
+
     void onResponse(ResponseEvent event);
 
     /** No final response in time (Timer B/F): nothing answers at the far end. */

@@ -5,15 +5,25 @@ import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.sip.media.MediaLeg;
+import dev.outdial.sip.IncomingCall;
+import dev.outdial.sip.IncomingCalls;
+import gov.nist.javax.sip.RequestEventExt;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
+import javax.sip.Dialog;
 import javax.sip.RequestEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.header.CallIdHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -23,7 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The legs of one adapter: dials them, finds them by the engine's id or by their SIP Call-ID, and
  * routes what arrives from the network — a phone's REGISTER to the registrar, a BYE or re-INVITE to
- * its leg, OPTIONS answered here. Outdial takes no incoming calls: a new INVITE is refused.
+ * its leg, OPTIONS answered here. A new INVITE from the trunk is offered to {@link IncomingCalls}, on a thread of its
+ * own; one from anywhere else (a phone, a stranger) is refused.
  */
 public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
 
@@ -41,11 +52,14 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
     private final Requests requests;
     private final Registrar registrar;
     private final Map<CallId, Leg> byId = new ConcurrentHashMap<>();
-    private final Map<String, OutboundLeg> bySipCallId = new ConcurrentHashMap<>();
+    private final Map<String, DialogLeg> bySipCallId = new ConcurrentHashMap<>();
+    private final Executor offers;
+    private volatile IncomingCalls incoming = IncomingCalls.NONE;
 
     public SipCalls(SipEndpoint endpoint, MediaPorts media, EventSink events, ScheduledExecutorService timers,
-                    PromptLibrary prompts, Registrar registrar) {
+                    PromptLibrary prompts, Registrar registrar, Executor offers) {
         this.endpoint = endpoint;
+        this.offers = offers;
         this.media = media;
         this.events = events;
         this.timers = timers;
@@ -54,6 +68,11 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
         this.requests = new Requests(endpoint);
         this.trunkAuth = new TrunkAuth(endpoint.headers(), endpoint.settings().trunkUsername(),
                 endpoint.settings().trunkPassword());
+    }
+
+    /** Where calls from the trunk go from now on. */
+    public void receiveCalls(IncomingCalls calls) {
+        this.incoming = calls;
     }
 
     public Requests requests() {
@@ -127,8 +146,8 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
     @Override
     public void forget(Leg leg) {
         byId.remove(leg.id(), leg);
-        if (leg instanceof OutboundLeg outbound) {
-            bySipCallId.values().remove(outbound);
+        if (leg instanceof DialogLeg dialogLeg) {
+            bySipCallId.remove(dialogLeg.sipCallId(), dialogLeg);
         }
         synchronized (this) {
             notifyAll();
@@ -164,7 +183,7 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
             registrar.onRegister(event);
             return;
         }
-        OutboundLeg leg = bySipCallId.get(((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId());
+        DialogLeg leg = bySipCallId.get(((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId());
         switch (method) {
             case Request.BYE -> {
                 if (leg != null) {
@@ -176,9 +195,8 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
             case Request.INVITE, Request.UPDATE -> {
                 if (leg != null && event.getDialog() != null) {
                     leg.onOffer(event);
-                } else if (Request.INVITE.equals(method)) {
-                    // Outdial only dials out; a call to it is refused, not left to ring.
-                    endpoint.respond(event, Response.FORBIDDEN);
+                } else if (Request.INVITE.equals(method) && leg == null) {
+                    offerIncoming(event);
                 } else {
                     endpoint.respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
                 }
@@ -191,9 +209,92 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
             case Request.OPTIONS -> endpoint.respond(event, Response.OK, this::allow);
             // Keys come as RFC 4733 in the media; an INFO (SIP INFO DTMF) is acknowledged and not read.
             case Request.INFO -> endpoint.respond(event, leg != null ? Response.OK : Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
-            case Request.CANCEL -> endpoint.respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            case Request.CANCEL -> {
+                if (leg != null) {
+                    leg.onCancel(event);
+                } else {
+                    endpoint.respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+                }
+            }
             default -> endpoint.respond(event, Response.METHOD_NOT_ALLOWED, this::allow);
         }
+    }
+
+    /**
+     * A call from the trunk: answered 100 at once, then offered to the application off the SIP thread. A call from
+     * anywhere else is refused (403): only the carrier brings callers, and a stranger must not reach a queue's agents.
+     */
+    private void offerIncoming(RequestEvent event) {
+        Request request = event.getRequest();
+        if (!fromTrunk(event)) {
+            LOG.info("A call from {} refused: only the trunk's calls are taken", remoteAddress(event));
+            endpoint.respond(event, Response.FORBIDDEN);
+            return;
+        }
+        String offer = DialogMedia.body(request);
+        Optional<Sdp.RemoteMedia> offered = Sdp.parse(offer);
+        if (!offer.isBlank() && offered.isEmpty()) {
+            endpoint.respond(event, Response.NOT_ACCEPTABLE_HERE);
+            return;
+        }
+        ServerTransaction transaction;
+        try {
+            transaction = event.getServerTransaction() != null ? event.getServerTransaction()
+                    : endpoint.provider().getNewServerTransaction(request);
+        } catch (TransactionAlreadyExistsException retransmitted) {
+            return;
+        } catch (SipException e) {
+            LOG.warn("An incoming call could not be taken: {}", e.getMessage());
+            return;
+        }
+        MediaLeg leg;
+        try {
+            leg = media.open();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("No RTP port for an incoming call: {}", e.getMessage());
+            endpoint.respond(event, Response.SERVICE_UNAVAILABLE);
+            return;
+        }
+        InboundLeg inbound;
+        try {
+            Dialog dialog = endpoint.provider().getNewDialog(transaction);
+            transaction.sendResponse(endpoint.messages().createResponse(Response.TRYING, request));
+            inbound = new InboundLeg(this, request, transaction, dialog, leg, offered);
+        } catch (Exception e) {
+            LOG.warn("An incoming call could not be taken: {}", e.toString());
+            leg.close();
+            endpoint.respond(event, Response.SERVER_INTERNAL_ERROR);
+            return;
+        }
+        byId.put(inbound.id(), inbound);
+        bySipCallId.put(inbound.sipCallId(), inbound);
+        IncomingCalls routing = incoming;
+        offers.execute(() -> {
+            try {
+                routing.offered(inbound);
+            } catch (RuntimeException e) {
+                LOG.warn("The {} could not be routed", inbound, e);
+                inbound.refuse(IncomingCall.Refusal.UNAVAILABLE);
+            }
+        });
+    }
+
+    private boolean fromTrunk(RequestEvent event) {
+        InetAddress trunk = endpoint.settings().trunk().getAddress();
+        Optional<String> from = remoteAddress(event);
+        if (trunk == null || from.isEmpty()) {
+            return false;
+        }
+        try {
+            // An address, never a name: no lookup is made.
+            return trunk.equals(InetAddress.getByName(from.get()));
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static Optional<String> remoteAddress(RequestEvent event) {
+        return event instanceof RequestEventExt ext ? Optional.ofNullable(ext.getRemoteIpAddress()) : Optional.empty();
     }
 
     private void allow(Response response) {

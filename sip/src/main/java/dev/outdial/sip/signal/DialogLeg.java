@@ -1,0 +1,21 @@
+package dev.outdial.sip.signal;
+
+import javax.sip.RequestEvent;
+
+/** A leg with a SIP dialog of its own, whichever side called: what arrives in its dialog is routed to it by Call-ID. */
+interface DialogLeg extends Leg {
+
+    /** The SIP Call-ID the leg's dialog goes by. */
+    String sipCallId();
+
+    /** The far end hung up. */
+    void onBye(RequestEvent event);
+
+    /** A re-INVITE or UPDATE in the dialog. */
+    void onOffer(RequestEvent event);
+
+    void onAck(RequestEvent event);
+
+    /** The far end gave up before the call was answered; only a leg that was called hears it. */
+    void onCancel(RequestEvent event);
+}

@@ -1,0 +1,79 @@
+package dev.outdial.sip.signal;
+
+import dev.outdial.sip.media.MediaLeg;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import javax.sip.RequestEvent;
+import javax.sip.message.Message;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+/**
+ * The SDP of one dialog, whichever side called: our first answer (or our offer, when the INVITE came without one and
+ * the answer is in the ACK), and the re-INVITEs and UPDATEs that move the far end's media later. Not thread-safe: the
+ * leg calls it under its own lock.
+ */
+final class DialogMedia {
+
+    private final LegContext context;
+    private final MediaLeg media;
+    private long sdpVersion = 1;
+    private boolean offerInAckAwaited;
+
+    DialogMedia(LegContext context, MediaLeg media) {
+        this.context = context;
+        this.media = media;
+    }
+
+    void connect(Sdp.RemoteMedia remote) {
+        media.connect(remote.address(), remote.codec(), remote.telephoneEventType());
+    }
+
+    /**
+     * Our SDP for a 2xx to an INVITE: the answer to {@code offered}, connected at once, or, with no offer, our own
+     * offer, whose answer the ACK brings.
+     */
+    String answer(Optional<Sdp.RemoteMedia> offered, boolean invite) {
+        offered.ifPresent(this::connect);
+        offerInAckAwaited = offered.isEmpty() && invite;
+        return offered.map(remote -> Sdp.answer(context.publicAddress(), media.localPort(), ++sdpVersion, remote))
+                .orElseGet(() -> Sdp.offer(context.publicAddress(), media.localPort(), ++sdpVersion));
+    }
+
+    /** A re-INVITE (or UPDATE) in the dialog: answer with our SDP; follow the media if it moved. */
+    void onOffer(RequestEvent event, String transport) {
+        Request request = event.getRequest();
+        String offered = body(request);
+        Optional<Sdp.RemoteMedia> remote = Sdp.parse(offered);
+        if (!offered.isBlank() && remote.isEmpty()) {
+            context.endpoint().respond(event, Response.NOT_ACCEPTABLE_HERE);
+            return;
+        }
+        String ours = answer(remote, Request.INVITE.equals(request.getMethod()));
+        context.endpoint().respond(event, Response.OK, response -> {
+            response.addHeader(context.endpoint().contact(transport));
+            withSdp(response, ours);
+        });
+    }
+
+    /** The ACK of an INVITE that came without an offer carries the far end's answer. */
+    void onAck(RequestEvent event) {
+        if (offerInAckAwaited) {
+            offerInAckAwaited = false;
+            Sdp.parse(body(event.getRequest())).ifPresent(this::connect);
+        }
+    }
+
+    void withSdp(Message message, String sdp) {
+        try {
+            message.setContent(sdp, context.endpoint().headers().createContentTypeHeader("application", "sdp"));
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String body(Message message) {
+        byte[] raw = message.getRawContent();
+        return raw == null ? "" : new String(raw, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,245 @@
+package dev.outdial.sip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outdial.engine.customer.CallResult;
+import dev.outdial.engine.port.CallEvent;
+import dev.outdial.engine.port.CallId;
+import dev.outdial.sip.media.MediaLeg;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+/**
+ * Calls the trunk brings in: SIPp, as the carrier, calls Outdial's SIP port from the trunk's address with a caller
+ * who dialed a number; the test plays the application that routes them.
+ */
+@Tag("slow") // Calls against SIPp: left out of the fast suite.
+class IncomingCallsTest {
+
+    private static final Path PCAPS = Path.of("/usr/share/sip-tester");
+    private static final String DIALED = "+4930555000";
+    private static final String CALLER = "+4930111222";
+
+    /** Outdial's 100 Trying, sent to every INVITE from the trunk before the application is asked. */
+    private static final String TRYING = """
+              <recv response="100"/>
+            """;
+
+    /** The carrier's ACK of Outdial's 2xx, in the dialog the 200 made (its To tag). */
+    private static final String ACK = TRYING + """
+              <recv response="200">
+                <action><ereg regexp=".*" search_in="hdr" header="To:" check_it="true" assign_to="outdial"/></action>
+              </recv>
+              <Reference variables="outdial"/>
+              <send><![CDATA[
+            ACK sip:outdial@[remote_ip]:[remote_port] SIP/2.0
+            Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+            From: <sip:caller@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+            To:[$outdial]
+            Call-ID: [call_id]
+            CSeq: 1 ACK
+            Max-Forwards: 70
+            Content-Length: 0
+
+            ]]></send>
+            """;
+
+    private Path workDir;
+    private final int ourPort = Ports.free();
+    private final int trunkPort = Ports.free();
+    private final List<Sipp> sipps = new CopyOnWriteArrayList<>();
+    private final BlockingQueue<IncomingCall> offered = new LinkedBlockingQueue<>();
+    private RecordingMedia media;
+    private SipTelephony telephony;
+
+    @BeforeEach
+    void start(TestInfo test) {
+        Sipp.requireSipp();
+        workDir = Sipp.workDir(test);
+        media = new RecordingMedia();
+        telephony = new SipTelephony(TestSip.settings(ourPort, trunkPort), TestSip.PHONES, uri -> Optional.empty(),
+                ignored -> media, TestSip.T1);
+        telephony.start();
+        telephony.receiveCalls(offered::add);
+    }
+
+    @AfterEach
+    void stop() {
+        if (telephony != null) {
+            telephony.close();
+        }
+        sipps.forEach(Sipp::close);
+    }
+
+    private Sipp trunkCalls(String then, String... extra) {
+        Sipp trunk = Sipp.call("trunk-calls-in.xml", "127.0.0.1:" + ourPort, trunkPort,
+                Map.of("DIALED", DIALED, "CALLER", CALLER, "THEN", then), workDir,
+                concat(extra, "-mp", String.valueOf(Ports.free())));
+        sipps.add(trunk);
+        return trunk;
+    }
+
+    private static String[] concat(String[] extra, String... more) {
+        String[] all = new String[extra.length + more.length];
+        System.arraycopy(extra, 0, all, 0, extra.length);
+        System.arraycopy(more, 0, all, extra.length, more.length);
+        return all;
+    }
+
+    private IncomingCall nextOffered() {
+        try {
+            IncomingCall call = offered.poll(20, TimeUnit.SECONDS);
+            assertThat(call).as("a call offered").isNotNull();
+            return call;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String pressingOneUntilOutdialHangsUp() {
+        return """
+                  <label id="press"/>
+                  <nop><action><exec play_pcap_audio="%s"/></action></nop>
+                  <recv request="BYE" timeout="500" ontimeout="press"/>
+                """.formatted(PCAPS.resolve("dtmf_2833_1.pcap")) + SippSteps.ok();
+    }
+
+    @Test
+    void aCallFromTheTrunkIsOfferedAnsweredAndEachKeyOfTheCallerHeard() {
+        Sipp trunk = trunkCalls(ACK + pressingOneUntilOutdialHangsUp());
+
+        IncomingCall call = nextOffered();
+        assertThat(call.dialedNumber()).isEqualTo(DIALED);
+        assertThat(call.callerNumber()).isEqualTo(CALLER);
+        CallEvents events = new CallEvents();
+        CallId leg = call.accept(events);
+
+        assertThat(events.next(CallEvent.DigitsCollected.class)).isEqualTo(new CallEvent.DigitsCollected(leg, "1"));
+        MediaLeg answered = media.legs.getFirst();
+        Await.until("Outdial sends the caller its own stream", () -> answered.stats().packetsSent() >= 10);
+        telephony.hangUp(leg);
+        assertThat(skipKeys(events)).isEqualTo(new CallEvent.HungUp(leg, false));
+        trunk.assertPassed();
+    }
+
+    /** The caller kept pressing 1 until the BYE: the keys before the terminal event. */
+    private static CallEvent skipKeys(CallEvents events) {
+        CallEvent event;
+        do {
+            event = events.next(CallEvent.class);
+        } while (event instanceof CallEvent.DigitsCollected);
+        return event;
+    }
+
+    @Test
+    void theCallerHangingUpEndsTheLeg() {
+        Sipp trunk = trunkCalls(ACK + """
+                  <pause milliseconds="200"/>
+                  <send retrans="500"><![CDATA[
+                BYE sip:outdial@[remote_ip]:[remote_port] SIP/2.0
+                Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+                From: <sip:caller@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+                To:[$outdial]
+                Call-ID: [call_id]
+                CSeq: 2 BYE
+                Max-Forwards: 70
+                Content-Length: 0
+
+                ]]></send>
+                  <recv response="200"/>
+                """);
+        CallEvents events = new CallEvents();
+        CallId leg = nextOffered().accept(events);
+
+        assertThat(events.next(CallEvent.HungUp.class)).isEqualTo(new CallEvent.HungUp(leg, true));
+        trunk.assertPassed();
+        events.assertNoMore();
+    }
+
+    @Test
+    void aNumberNoQueueAnswersIsRefusedAsNotFound() {
+        Sipp trunk = trunkCalls(TRYING + refusedWith(404, 3));
+
+        nextOffered().refuse(IncomingCall.Refusal.UNKNOWN_NUMBER);
+
+        trunk.assertPassed();
+    }
+
+    @Test
+    void withNoRoutingSetEveryCallIsRefusedAsBefore() {
+        telephony.receiveCalls(IncomingCalls.NONE);
+        Sipp trunk = trunkCalls(refusedWith(403, 2));
+
+        trunk.assertPassed();
+    }
+
+    @Test
+    void aCallFromAnAddressOtherThanTheTrunksIsRefusedUnoffered() {
+        // 127.0.0.2 is the loopback interface too, but not the trunk's address.
+        Sipp stranger = trunkCalls(refusedWith(403, 2), "-i", "127.0.0.2");
+
+        stranger.assertPassed();
+        assertThat(offered).isEmpty();
+    }
+
+    @Test
+    void aCallerWhoGivesUpBeforeTheAnswerIsTold487AndALateAcceptFails() {
+        Sipp trunk = trunkCalls(TRYING + """
+                  <pause milliseconds="300"/>
+                  <send><![CDATA[
+                CANCEL sip:%s@[remote_ip]:[remote_port] SIP/2.0
+                Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch-3]
+                From: <sip:caller@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+                To: <sip:%s@[remote_ip]:[remote_port]>
+                Call-ID: [call_id]
+                CSeq: 1 CANCEL
+                Max-Forwards: 70
+                Content-Length: 0
+
+                ]]></send>
+                  <recv response="200"/>
+                """.formatted(DIALED, DIALED) + refusedWith(487, 6));
+        IncomingCall call = nextOffered();
+        trunk.assertPassed();
+
+        CallEvents events = new CallEvents();
+        CallId leg = call.accept(events);
+
+        assertThat(events.next(CallEvent.Failed.class)).isEqualTo(new CallEvent.Failed(leg, CallResult.NOANSWER));
+        events.assertNoMore();
+    }
+
+    /**
+     * The carrier hears {@code status} and ACKs it: for a non-2xx, in the INVITE's transaction, whose branch is that of
+     * the scenario's message {@code sinceInvite} steps before the ACK.
+     */
+    private static String refusedWith(int status, int sinceInvite) {
+        return """
+                  <recv response="%d"/>
+                  <send><![CDATA[
+                ACK sip:%s@[remote_ip]:[remote_port] SIP/2.0
+                Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch-%d]
+                From: <sip:caller@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+                [last_To:]
+                Call-ID: [call_id]
+                CSeq: 1 ACK
+                Max-Forwards: 70
+                Content-Length: 0
+
+                ]]></send>
+                """.formatted(status, DIALED, sinceInvite);
+    }
+}
