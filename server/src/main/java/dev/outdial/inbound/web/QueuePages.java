@@ -54,9 +54,10 @@ class QueuePages {
         if (!model.containsAttribute("draft")) {
             InboundQueue editing = edit == null ? null : queues.get(me.businessId(), edit);
             model.addAttribute("editing", editing == null ? null : editing.id());
-            model.addAttribute("draft", editing == null ? new QueueDraft("", "1", 20, 60, null, true)
+            model.addAttribute("draft", editing == null ? new QueueDraft("", "1", 20, 60, null, true, List.of())
                     : new QueueDraft(editing.name(), editing.callbackKey(), editing.minSecondsBeforeCallback(),
-                    editing.maxWaitSeconds(), editing.notificationAudioId(), editing.ticketsForMissedCalls()));
+                    editing.maxWaitSeconds(), editing.notificationAudioId(), editing.ticketsForMissedCalls(),
+                    editing.numbers()));
         }
         if (calls != null) {
             model.addAttribute("callsOf", queues.get(me.businessId(), calls));
@@ -108,7 +109,7 @@ class QueuePages {
 
         QueueDraft draft() {
             return new QueueDraft(name, callbackKey, minSecondsBeforeCallback, maxWaitSeconds, notificationAudioId,
-                    Boolean.TRUE.equals(ticketsForMissedCalls));
+                    Boolean.TRUE.equals(ticketsForMissedCalls), null);
         }
     }
 }
