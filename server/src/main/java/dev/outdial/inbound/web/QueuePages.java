@@ -10,7 +10,9 @@ import dev.outdial.shared.ConflictException;
 import dev.outdial.shared.CurrentUser;
 import dev.outdial.shared.InvalidInputException;
 import dev.outdial.web.PageMessages;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -59,6 +61,8 @@ class QueuePages {
                     editing.maxWaitSeconds(), editing.notificationAudioId(), editing.ticketsForMissedCalls(),
                     editing.numbers()));
         }
+        List<String> numbers = ((QueueDraft) model.getAttribute("draft")).numbers();
+        model.addAttribute("numbersText", numbers == null ? "" : String.join("\n", numbers));
         if (calls != null) {
             model.addAttribute("callsOf", queues.get(me.businessId(), calls));
             model.addAttribute("calls", this.calls.ofQueue(me.businessId(), calls));
@@ -103,13 +107,19 @@ class QueuePages {
         }
     }
 
-    /** The form as typed; an empty number or audio is no value. */
+    /**
+     * The form as typed; an empty number or audio is no value. The phone numbers are one text, a
+     * number a line or separated by commas or semicolons; blank entries are no number.
+     */
     record QueueForm(String name, String callbackKey, Integer minSecondsBeforeCallback, Integer maxWaitSeconds,
-                     Long notificationAudioId, Boolean ticketsForMissedCalls) {
+                     Long notificationAudioId, Boolean ticketsForMissedCalls, String numbers) {
+
+        private static final Pattern SEPARATORS = Pattern.compile("[,;\\r\\n]+");
 
         QueueDraft draft() {
             return new QueueDraft(name, callbackKey, minSecondsBeforeCallback, maxWaitSeconds, notificationAudioId,
-                    Boolean.TRUE.equals(ticketsForMissedCalls), null);
+                    Boolean.TRUE.equals(ticketsForMissedCalls), numbers == null ? List.of()
+                    : Arrays.stream(SEPARATORS.split(numbers)).map(String::strip).filter(n -> !n.isEmpty()).toList());
         }
     }
 }
