@@ -40,7 +40,7 @@ class TableOwnershipTest {
             Map.entry("customer", tables("campaign_customer", "campaign_customer_count", "customer_import",
                     "customer_import_rejection")),
             Map.entry("dialing", tables("agent_presence", "agent_receipt", "dialer_lease")),
-            Map.entry("inbound", tables("inbound_call", "inbound_queue")),
+            Map.entry("inbound", tables("inbound_call", "inbound_queue", "inbound_queue_number")),
             Map.entry("ivr", tables("ivr")),
             Map.entry("live", tables("live_campaign_calls")),
             Map.entry("media", tables("audio_file")),

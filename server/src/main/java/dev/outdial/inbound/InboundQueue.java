@@ -1,9 +1,21 @@
 package dev.outdial.inbound;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+
 /**
  * An inbound queue. A caller who presses {@code callbackKey} between {@code minSecondsBeforeCallback}
  * and {@code maxWaitSeconds} after entering asks to be called back; any other key leaves them waiting.
+ * A call to one of {@code numbers} (E.164, in the admin's order) enters the queue over SIP.
  */
 public record InboundQueue(long id, String name, String callbackKey, int minSecondsBeforeCallback, int maxWaitSeconds,
-                           Long notificationAudioId, boolean ticketsForMissedCalls) {
+                           Long notificationAudioId, boolean ticketsForMissedCalls,
+                           @Schema(description = NUMBERS) List<String> numbers) {
+
+    static final String NUMBERS = "The business's phone numbers (DIDs, E.164) whose incoming calls enter this queue"
+            + " over SIP; each number routes to one queue only.";
+
+    public InboundQueue {
+        numbers = numbers == null ? List.of() : List.copyOf(numbers);
+    }
 }

@@ -1,13 +1,18 @@
 package dev.outdial.inbound;
 
+import dev.outdial.business.Businesses;
 import dev.outdial.inbound.internal.QueueRepository;
 import dev.outdial.media.AudioFiles;
 import dev.outdial.shared.ConflictException;
 import dev.outdial.shared.Names;
 import dev.outdial.shared.NotFoundException;
+import dev.outdial.shared.PhoneNumbers;
 import dev.outdial.shared.Violations;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
@@ -21,14 +26,18 @@ public class InboundQueues {
     private static final Pattern CALLBACK_KEY = Pattern.compile("[1-9*#]");
     static final int MAX_WAIT_SECONDS = 3600;
     private static final int DEFAULT_MAX_WAIT_SECONDS = 60;
+    /** A queue answers a handful of DIDs; the bound keeps the form and the list readable. */
+    static final int MAX_NUMBERS = 20;
 
     private final QueueRepository queues;
     private final AudioFiles audio;
+    private final Businesses businesses;
     private final Clock clock;
 
-    InboundQueues(QueueRepository queues, AudioFiles audio, Clock clock) {
+    InboundQueues(QueueRepository queues, AudioFiles audio, Businesses businesses, Clock clock) {
         this.queues = queues;
         this.audio = audio;
+        this.businesses = businesses;
         this.clock = clock;
     }
 
@@ -81,11 +90,38 @@ public class InboundQueues {
             violations.check(audio.exists(businessId, notification), "notificationAudioId", "queue.audio.unknown",
                     notification);
         }
+        List<String> numbers = numbers(businessId, draft.numbers(), violations);
         violations.throwIfAny();
         if (queues.nameTaken(businessId, name, exceptId)) {
             throw new ConflictException("queue.name.taken", name);
         }
+        // An incoming call carries only the number dialed, so a number routes to one queue of one
+        // business. The answer names the number, never the business or queue that has it.
+        List<String> taken = queues.numbersTaken(numbers, exceptId);
+        if (!taken.isEmpty()) {
+            throw new ConflictException("queue.number.taken", taken.getFirst());
+        }
         return new InboundQueue(exceptId == null ? 0 : exceptId, name, key, minSeconds, maxWait, notification,
-                Boolean.TRUE.equals(draft.ticketsForMissedCalls()));
+                Boolean.TRUE.equals(draft.ticketsForMissedCalls()), numbers);
+    }
+
+    /** The numbers in E.164, read in the business's default country, in the order given; each wrong one named by index. */
+    private List<String> numbers(long businessId, List<String> typed, Violations violations) {
+        if (typed == null || typed.isEmpty()) {
+            return List.of();
+        }
+        if (!violations.check(typed.size() <= MAX_NUMBERS, "numbers", "queue.numbers.too-many", MAX_NUMBERS)) {
+            return List.of();
+        }
+        String country = businesses.get(businessId).defaultCountry();
+        Set<String> numbers = new LinkedHashSet<>();
+        for (int i = 0; i < typed.size(); i++) {
+            String field = "numbers[" + i + "]";
+            String e164 = PhoneNumbers.toE164(typed.get(i), country, field, violations);
+            if (e164 != null) {
+                violations.check(numbers.add(e164), field, "queue.number.twice", typed.get(i).strip());
+            }
+        }
+        return new ArrayList<>(numbers);
     }
 }

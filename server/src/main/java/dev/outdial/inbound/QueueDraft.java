@@ -1,6 +1,16 @@
 package dev.outdial.inbound;
 
-/** A queue as the admin sends it; every field but the name and the callback key has a default. */
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+
+/**
+ * A queue as the admin sends it; every field but the name and the callback key has a default, on an
+ * update as on a create. So a missing {@code numbers} means none: an update replaces the queue's
+ * numbers with the draft's, as it replaces every other setting.
+ */
 public record QueueDraft(String name, String callbackKey, Integer minSecondsBeforeCallback, Integer maxWaitSeconds,
-                         Long notificationAudioId, Boolean ticketsForMissedCalls) {
+                         Long notificationAudioId, Boolean ticketsForMissedCalls,
+                         @Schema(description = InboundQueue.NUMBERS
+                                 + " Read in the business's default country when not international; at most 20.")
+                         List<String> numbers) {
 }

@@ -13,6 +13,7 @@ import dev.outdial.testing.CampaignFixtures;
 import dev.outdial.testing.OutdialIntegrationTest;
 import dev.outdial.testing.TestBusiness;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,18 +46,25 @@ class TicketAndQueuePagesTest {
 
     @Test
     void theQueuesPageCreatesAQueueAndNamesWhatIsWrong() throws Exception {
+        String mobile = "09" + ThreadLocalRandom.current().nextLong(10_000_000, 100_000_000);
+        String other = "09" + ThreadLocalRandom.current().nextLong(10_000_000, 100_000_000);
         mvc.perform(post("/settings/queues").session(admin).with(csrf()).param("name", "Hotline")
                         .param("callbackKey", "#").param("minSecondsBeforeCallback", "20").param("maxWaitSeconds", "60")
-                        .param("notificationAudioId", "").param("ticketsForMissedCalls", "true"))
+                        .param("notificationAudioId", "").param("ticketsForMissedCalls", "true")
+                        .param("numbers", mobile + ",\r\n +84" + other.substring(1) + "\n"))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/settings/queues"));
         JsonNode queue = business.admin().get("/api/v1/queues").expect(200).json().get(0);
         assertThat(queue.get("callbackKey").asString()).isEqualTo("#");
         assertThat(queue.get("ticketsForMissedCalls").asBoolean()).isTrue();
+        assertThat(queue.get("numbers").get(0).asString()).isEqualTo("+84" + mobile.substring(1));
+        assertThat(queue.get("numbers").get(1).asString()).isEqualTo("+84" + other.substring(1));
+        assertThat(page(admin, "/settings/queues")).contains("+84" + mobile.substring(1));
 
         String again = mvc.perform(post("/settings/queues").session(admin).with(csrf()).param("name", "Late")
-                        .param("callbackKey", "1").param("minSecondsBeforeCallback", "90").param("maxWaitSeconds", "60"))
+                        .param("callbackKey", "1").param("minSecondsBeforeCallback", "90").param("maxWaitSeconds", "60")
+                        .param("numbers", "12"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(again).contains("less than the maximum wait", "value=\"Late\"");
+        assertThat(again).contains("less than the maximum wait", "value=\"Late\"", "numbers[0]", ">12</textarea>");
         assertThat(page(admin, "/settings/queues?calls=" + queue.get("id").asLong())).contains("Hotline", "No calls yet.");
         mvc.perform(get("/settings/queues").session(agent)).andExpect(status().isForbidden());
     }

@@ -10,7 +10,9 @@ import dev.outdial.shared.ConflictException;
 import dev.outdial.shared.CurrentUser;
 import dev.outdial.shared.InvalidInputException;
 import dev.outdial.web.PageMessages;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -54,10 +56,13 @@ class QueuePages {
         if (!model.containsAttribute("draft")) {
             InboundQueue editing = edit == null ? null : queues.get(me.businessId(), edit);
             model.addAttribute("editing", editing == null ? null : editing.id());
-            model.addAttribute("draft", editing == null ? new QueueDraft("", "1", 20, 60, null, true)
+            model.addAttribute("draft", editing == null ? new QueueDraft("", "1", 20, 60, null, true, List.of())
                     : new QueueDraft(editing.name(), editing.callbackKey(), editing.minSecondsBeforeCallback(),
-                    editing.maxWaitSeconds(), editing.notificationAudioId(), editing.ticketsForMissedCalls()));
+                    editing.maxWaitSeconds(), editing.notificationAudioId(), editing.ticketsForMissedCalls(),
+                    editing.numbers()));
         }
+        List<String> numbers = ((QueueDraft) model.getAttribute("draft")).numbers();
+        model.addAttribute("numbersText", numbers == null ? "" : String.join("\n", numbers));
         if (calls != null) {
             model.addAttribute("callsOf", queues.get(me.businessId(), calls));
             model.addAttribute("calls", this.calls.ofQueue(me.businessId(), calls));
@@ -102,13 +107,19 @@ class QueuePages {
         }
     }
 
-    /** The form as typed; an empty number or audio is no value. */
+    /**
+     * The form as typed; an empty number or audio is no value. The phone numbers are one text, a
+     * number a line or separated by commas or semicolons; blank entries are no number.
+     */
     record QueueForm(String name, String callbackKey, Integer minSecondsBeforeCallback, Integer maxWaitSeconds,
-                     Long notificationAudioId, Boolean ticketsForMissedCalls) {
+                     Long notificationAudioId, Boolean ticketsForMissedCalls, String numbers) {
+
+        private static final Pattern SEPARATORS = Pattern.compile("[,;\\r\\n]+");
 
         QueueDraft draft() {
             return new QueueDraft(name, callbackKey, minSecondsBeforeCallback, maxWaitSeconds, notificationAudioId,
-                    Boolean.TRUE.equals(ticketsForMissedCalls));
+                    Boolean.TRUE.equals(ticketsForMissedCalls), numbers == null ? List.of()
+                    : Arrays.stream(SEPARATORS.split(numbers)).map(String::strip).filter(n -> !n.isEmpty()).toList());
         }
     }
 }
