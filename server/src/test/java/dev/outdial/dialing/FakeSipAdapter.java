@@ -9,6 +9,7 @@ import dev.outdial.engine.sim.CarrierModel;
 import dev.outdial.engine.sim.SimulatedCarrier;
 import dev.outdial.ivr.SpokenPrompts;
 import dev.outdial.sip.AgentLines;
+import dev.outdial.sip.IncomingCalls;
 import dev.outdial.sip.PhoneBook;
 import dev.outdial.sip.PhoneRegistrations;
 import dev.outdial.sip.PromptSource;
@@ -55,6 +56,7 @@ final class FakeSipAdapter implements SipAdapter {
         }
     }
 
+    volatile IncomingCalls routing = IncomingCalls.NONE;
     final Lines lines = new Lines();
     final Registrations registrations = new Registrations();
     private final Telephony telephony;
@@ -94,6 +96,12 @@ final class FakeSipAdapter implements SipAdapter {
     public TrunkStatus trunkStatus() {
         return new TrunkStatus(TrunkStatus.State.UP, Optional.of(Instant.parse("2026-01-01T00:00:00Z")),
                 "SIP/2.0 200 OK");
+    }
+
+    /** The fake's trunk brings no calls; {@code routing} is kept for a test to hand calls to. */
+    @Override
+    public void receiveCalls(IncomingCalls routing) {
+        this.routing = routing;
     }
 
     @Override

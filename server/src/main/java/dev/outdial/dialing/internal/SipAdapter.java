@@ -2,6 +2,7 @@ package dev.outdial.dialing.internal;
 
 import dev.outdial.engine.port.Telephony;
 import dev.outdial.sip.AgentLines;
+import dev.outdial.sip.IncomingCalls;
 import dev.outdial.sip.PhoneBook;
 import dev.outdial.sip.PhoneRegistrations;
 import dev.outdial.sip.PromptSource;
@@ -11,7 +12,7 @@ import dev.outdial.sip.TrunkStatus;
 
 /**
  * What the server uses of the SIP adapter in sip mode: the Telephony port, the registrar's view of
- * agents' phones, the agents' nailed-up lines and the trunk's health. An interface so the
+ * agents' phones, the agents' nailed-up lines, the trunk's health and the calls it brings in. An interface so the
  * application's rules around it (who may go Available, lines released on leaving) are tested
  * without a network; {@link #of(SipTelephony)} is the real one.
  */
@@ -24,6 +25,9 @@ public interface SipAdapter extends AutoCloseable {
     AgentLines agentLines();
 
     TrunkStatus trunkStatus();
+
+    /** Where the trunk's calls go; until this is called every one is refused. */
+    void receiveCalls(IncomingCalls routing);
 
     /** Binds the SIP and RTP ports; an exception names the setting that prevents it. */
     void start();
@@ -57,6 +61,11 @@ public interface SipAdapter extends AutoCloseable {
             @Override
             public TrunkStatus trunkStatus() {
                 return sip.trunkStatus();
+            }
+
+            @Override
+            public void receiveCalls(IncomingCalls routing) {
+                sip.receiveCalls(routing);
             }
 
             @Override

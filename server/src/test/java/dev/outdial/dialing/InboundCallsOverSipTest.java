@@ -1,0 +1,152 @@
+package dev.outdial.dialing;
+
+import static dev.outdial.dialing.DialingScenario.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outdial.testing.Api;
+import dev.outdial.testing.Baresip;
+import dev.outdial.testing.OutdialIntegrationTest;
+import dev.outdial.testing.Sipp;
+import dev.outdial.testing.TestBusiness;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Callers ringing a queue's number over the SIP trunk: SIPp, as the carrier, brings a caller who dialed it. The caller
+ * waits in the queue, presses the callback key and gets a ticket, or is put through to an agent's real softphone
+ * (baresip), who hears them until the caller hangs up; a number no queue has is refused. Ports: 18450-18499.
+ */
+@OutdialIntegrationTest
+@TestPropertySource(properties = {
+        "outdial.telephony.mode=sip",
+        "outdial.telephony.sip.listen=127.0.0.1:" + InboundCallsOverSipTest.OUTDIAL_SIP,
+        "outdial.telephony.sip.trunk.address=127.0.0.1:" + InboundCallsOverSipTest.TRUNK_SIP,
+        "outdial.telephony.sip.rtp-ports=18480-18499"})
+@Tag("slow") // Real SIP calls against SIPp and baresip: left out of the fast suite.
+class InboundCallsOverSipTest {
+
+    static final int OUTDIAL_SIP = 18450;
+    /** The trunk's address; the carrier's calls come from its host (127.0.0.1), from a port of their own. */
+    static final int TRUNK_SIP = 18451;
+    private static final int CALLER_SIP = 18453;
+    private static final int PHONE_SIP = 18452;
+    private static final int CALLER_RTP = 18470;
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** Each test's numbers are its own: a number routes to one queue of the whole platform. */
+    private static final AtomicInteger NUMBERS = new AtomicInteger((int) (System.nanoTime() % 9000));
+
+    @Autowired
+    Api api;
+
+    @BeforeAll
+    static void toolsAreThere() {
+        Sipp.require();
+        Baresip.require();
+    }
+
+    private static String newNumber() {
+        return "+8428" + String.format("%07d", 5_000_000 + NUMBERS.incrementAndGet());
+    }
+
+    private static long queue(TestBusiness business, String number) {
+        return business.admin().post("/api/v1/queues", Map.of("name", "Queue " + UUID.randomUUID(), "callbackKey", "1",
+                "minSecondsBeforeCallback", 0, "maxWaitSeconds", 120, "ticketsForMissedCalls", true,
+                "numbers", List.of(number))).expect(201).id();
+    }
+
+    private static Sipp caller(String scenario, String dialed, String caller) {
+        // The carrier writes the dialed number as many do, without its "+".
+        return Sipp.run(scenario, "127.0.0.1:" + OUTDIAL_SIP, "-i", "127.0.0.1", "-p", String.valueOf(CALLER_SIP),
+                "-mi", "127.0.0.1", "-mp", String.valueOf(CALLER_RTP), "-m", "1", "-key", "dialed", dialed.substring(1),
+                "-key", "caller", caller);
+    }
+
+    private static List<JsonNode> calls(TestBusiness business, long queue) {
+        List<JsonNode> calls = new ArrayList<>();
+        business.admin().get("/api/v1/queues/" + queue + "/calls").expect(200).json().forEach(calls::add);
+        return calls;
+    }
+
+    private static JsonNode onlyCall(TestBusiness business, long queue, String state, String what) {
+        return waitFor(() -> calls(business, queue), calls -> calls.size() == 1
+                && calls.getFirst().get("state").asString().equals(state), what, PATIENCE).getFirst();
+    }
+
+    @Test
+    void aCallerWhoPressesTheCallbackKeyGetsACallbackTicketAndIsHungUp() {
+        TestBusiness business = api.newBusiness("SipQueueKeys");
+        String number = newNumber();
+        long queue = queue(business, number);
+
+        try (Sipp caller = caller("caller-presses-1.xml", number, "0912600001")) {
+            JsonNode ended = onlyCall(business, queue, "ENDED", "the caller's request to end the call; " + caller.screen());
+            assertThat(ended.get("result").asString()).isEqualTo("CALLBACK_REQUESTED");
+            assertThat(ended.get("callerNumber").asString()).as("read in the business's country").isEqualTo("+84912600001");
+            assertThat(caller.awaitExit(PATIENCE)).as("the caller hung up by Outdial; " + caller.screen()).isZero();
+        }
+        List<JsonNode> tickets = waitFor(() -> {
+            List<JsonNode> found = new ArrayList<>();
+            business.admin().get("/api/v1/tickets?channel=CALLBACK").expect(200).json().get("items").forEach(found::add);
+            return found;
+        }, found -> !found.isEmpty(), "the callback ticket");
+        assertThat(tickets).singleElement().satisfies(ticket -> {
+            assertThat(ticket.get("phone").asString()).isEqualTo("+84912600001");
+            assertThat(ticket.get("queueId").asLong()).isEqualTo(queue);
+        });
+    }
+
+    @Test
+    void aQueueCallRingsTheAgentsSoftphoneAndTheAgentHearsTheCaller() {
+        TestBusiness business = api.newBusiness("SipQueueAgent");
+        // The agents of a running auto-callback campaign take the business's queue calls.
+        DialingScenario callback = DialingScenario.running(business, "AUTO_CALLBACK", Map.of("wrapUpSeconds", 0));
+        TestBusiness.Person agent = callback.fixtures.agent;
+        String sipUser = "queue-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "Queue-phone-secret-3";
+        business.admin().put("/api/v1/users/" + agent.id() + "/phone",
+                Map.of("sipUsername", sipUser, "sipPassword", password)).expect(200);
+        String number = newNumber();
+        long queue = queue(business, number);
+
+        try (Baresip phone = Baresip.phone(sipUser, password, "127.0.0.1:" + OUTDIAL_SIP, PHONE_SIP, "18460-18469")) {
+            waitFor(() -> business.admin().get("/api/v1/users/" + agent.id() + "/phone").expect(200).json()
+                    .get("registered").asBoolean(), registered -> registered, "baresip to register; " + phone.screen());
+            callback.ready(agent);
+
+            try (Sipp caller = caller("caller-talks.xml", number, "+84912600002")) {
+                JsonNode talking = onlyCall(business, queue, "TALKING", "baresip to answer the queue call; "
+                        + phone.screen() + caller.screen());
+                assertThat(talking.get("agentId").asLong()).isEqualTo(agent.id());
+                waitFor(phone::framesHeardWithSound, frames -> frames >= 10,
+                        "baresip to hear 200 ms of the caller's voice; " + phone.screen());
+
+                JsonNode ended = onlyCall(business, queue, "ENDED", "the caller to hang up; " + caller.screen());
+                assertThat(ended.get("result").asString()).isEqualTo("ANSWERED");
+                assertThat(caller.awaitExit(PATIENCE)).as("the caller's BYE answered; " + caller.screen()).isZero();
+                waitFor(phone::hungUpByOutdial, hungUp -> hungUp, "Outdial to hang up the agent's phone after the caller; "
+                        + phone.screen());
+            }
+        }
+    }
+
+    @Test
+    void aNumberNoQueueHasIsRefusedAndNothingIsQueued() {
+        TestBusiness business = api.newBusiness("SipNoQueue");
+        long queue = queue(business, newNumber());
+
+        try (Sipp caller = caller("caller-refused.xml", newNumber(), "0912600003")) {
+            assertThat(caller.awaitExit(PATIENCE)).as("the caller refused 404; " + caller.screen()).isZero();
+        }
+        assertThat(calls(business, queue)).isEmpty();
+    }
+}
