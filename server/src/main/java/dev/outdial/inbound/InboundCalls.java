@@ -62,7 +62,7 @@ public class InboundCalls {
         Optional<Telephony.Prompt> notification = Optional.ofNullable(queue.notificationAudioId())
                 .map(audio -> new Telephony.Prompt.AudioFile("/api/v1/audio/" + audio + "/content"));
         return new QueueRules(queue.id(), queue.callbackKey(), Duration.ofSeconds(queue.minSecondsBeforeCallback()),
-                Duration.ofSeconds(queue.maxWaitSeconds()), queue.ticketsForMissedCalls(), notification);
+                Duration.ofSeconds(queue.maxWaitSeconds()), queue.ticketsForMissedCalls(), notification, Optional.empty());
     }
 
     @Transactional

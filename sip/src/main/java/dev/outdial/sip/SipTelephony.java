@@ -209,6 +209,11 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     }
 
     @Override
+    public void stopPlaying(CallId call) {
+        leg(call).ifPresent(Leg::stopPlaying);
+    }
+
+    @Override
     public void collectDigits(CallId call, int maxDigits, Duration timeout) {
         leg(call).ifPresent(leg -> leg.collectDigits(maxDigits, timeout));
     }

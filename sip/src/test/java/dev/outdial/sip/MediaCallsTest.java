@@ -130,6 +130,26 @@ class MediaCallsTest {
     }
 
     @Test
+    void loopedMusicStoppedLetsTheNextPromptPlayAndTheCallEndAfterIt() {
+        Sipp carrier = carrier(SippSteps.OUTDIAL_HANGS_UP);
+        CallEvents events = new CallEvents();
+        CallId call = new CallId("call");
+        telephony.place(call, "+4930999000", "+4930555123", Duration.ofSeconds(60), events);
+        events.next(CallEvent.Ringing.class);
+        events.next(CallEvent.Answered.class);
+
+        // Asked at once, as a queue does when a caller asks for a callback: the music may still be converting.
+        telephony.playLooped(call, new Telephony.Prompt.AudioFile("prompt:music"));
+        telephony.stopPlaying(call);
+        telephony.play(call, new Telephony.Prompt.AudioFile("prompt:notification"));
+        telephony.hangUpAfterPrompts(call);
+
+        assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).isFalse();
+        carrier.assertPassed();
+        assertThat(opened).containsExactly("prompt:music", "prompt:notification");
+    }
+
+    @Test
     void aKeyTheCustomerPressesIsCollected() {
         // The carrier presses 1 again and again until Outdial hangs up, so the key is pressed after
         // the collection starts, whenever the test gets there.

@@ -14,15 +14,18 @@ import java.util.Optional;
  * @param minBeforeCallback counted from when the call enters the queue
  * @param maxWait           how long a caller waits for an agent before the call is missed
  * @param notification      what plays after an accepted request, if the queue has a file
+ * @param waitingMusic      what a caller hears while they wait, over and over, if the queue has a file
  */
 public record QueueRules(long queueId, String callbackKey, Duration minBeforeCallback, Duration maxWait,
-                         boolean ticketsForMissedCalls, Optional<Telephony.Prompt> notification) {
+                         boolean ticketsForMissedCalls, Optional<Telephony.Prompt> notification,
+                         Optional<Telephony.Prompt> waitingMusic) {
 
     public QueueRules {
         Objects.requireNonNull(callbackKey, "callbackKey");
         Objects.requireNonNull(minBeforeCallback, "minBeforeCallback");
         Objects.requireNonNull(maxWait, "maxWait");
         Objects.requireNonNull(notification, "notification");
+        Objects.requireNonNull(waitingMusic, "waitingMusic");
         if (minBeforeCallback.isNegative() || minBeforeCallback.compareTo(maxWait) >= 0) {
             throw new IllegalArgumentException("the callback window must open before the maximum wait");
         }

@@ -63,6 +63,8 @@ public final class Switchboard {
         Instant entered = now();
         CallId leg = connect.apply(inOrder(caller::onCallerLeg));
         caller.start(InboundCall.entered(leg, businessId, queue.queueId(), callerNumber, entered));
+        // Until an agent takes them: a caller who hears nothing thinks the line is dead and hangs up.
+        queue.waitingMusic().ifPresent(music -> telephony.playLooped(leg, music));
         callers.put(leg, caller);
         wake.run();
         return leg;
@@ -166,8 +168,10 @@ public final class Switchboard {
             if (verdict == KeyVerdict.CALLBACK_REQUESTED) {
                 endedAs = Optional.of(InboundResult.CALLBACK_REQUESTED);
                 hangUpAgentLeg();
+                // The music would loop on and keep the notification from ever playing; the call ends once it is heard.
+                telephony.stopPlaying(record.id());
                 queue.notification().ifPresent(prompt -> telephony.play(record.id(), prompt));
-                telephony.hangUp(record.id());
+                telephony.hangUpAfterPrompts(record.id());
             }
         }
 

@@ -59,6 +59,11 @@ public abstract class ForwardingTelephony implements Telephony {
     }
 
     @Override
+    public void stopPlaying(CallId call) {
+        carrier.stopPlaying(call);
+    }
+
+    @Override
     public void hangUpAfterPrompts(CallId call) {
         carrier.hangUpAfterPrompts(call);
     }

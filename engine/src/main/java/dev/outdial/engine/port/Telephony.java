@@ -60,6 +60,14 @@ public interface Telephony {
         play(call, prompt);
     }
 
+    /**
+     * Stops what plays on the leg and what was queued after it (waiting music, when the caller is to hear something
+     * else); what is played afterwards plays at once. By default nothing, which is all an adapter without real media
+     * needs.
+     */
+    default void stopPlaying(CallId call) {
+    }
+
     /** Collects up to {@code maxDigits} keys, reported as {@link CallEvent.DigitsCollected}. */
     void collectDigits(CallId call, int maxDigits, Duration timeout);
 

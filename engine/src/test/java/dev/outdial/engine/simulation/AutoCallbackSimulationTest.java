@@ -15,6 +15,8 @@ import dev.outdial.engine.inbound.QueueRules;
 import dev.outdial.engine.inbound.Switchboard;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.CallRecord;
+import dev.outdial.engine.port.ForwardingTelephony;
+import dev.outdial.engine.port.Telephony;
 import dev.outdial.engine.sim.CallerKeyPress;
 import dev.outdial.engine.sim.CarrierModel;
 import dev.outdial.engine.sim.CarrierOutcome;
@@ -42,7 +44,7 @@ class AutoCallbackSimulationTest {
     private static final long CAMPAIGN = 1;
     private static final long QUEUE = 5;
     private static final QueueRules QUEUE_RULES = new QueueRules(QUEUE, "1", Duration.ofSeconds(20),
-            Duration.ofSeconds(60), true, Optional.empty());
+            Duration.ofSeconds(60), true, Optional.empty(), Optional.empty());
 
     private Simulation sim;
     private InMemoryInboundCallLog inbound;
@@ -180,6 +182,57 @@ class AutoCallbackSimulationTest {
 
         assertThat(inbound.call(call).result()).contains(InboundResult.MISSED_WAIT_EXCEEDED);
         assertThat(inbound.tickets()).extracting(InMemoryInboundCallLog.Ticket::kind).containsExactly(FollowUp.MISSED_CALL);
+    }
+
+    @Test
+    void aCallerHearsTheWaitingMusicThenOnTheirRequestOnlyTheNotificationBeforeTheCallEnds() {
+        Telephony.Prompt music = new Telephony.Prompt.AudioFile("audio:music");
+        Telephony.Prompt notification = new Telephony.Prompt.AudioFile("audio:notification");
+        QueueRules withAudio = new QueueRules(QUEUE, "1", Duration.ZERO, Duration.ofSeconds(60), true,
+                Optional.of(notification), Optional.of(music));
+        List<String> asked = new ArrayList<>();
+        Telephony recording = new ForwardingTelephony(sim.carrier) {
+            @Override
+            public void playLooped(CallId call, Telephony.Prompt prompt) {
+                asked.add("loop " + prompt);
+                super.playLooped(call, prompt);
+            }
+
+            @Override
+            public void play(CallId call, Telephony.Prompt prompt) {
+                asked.add("play " + prompt);
+                super.play(call, prompt);
+            }
+
+            @Override
+            public void stopPlaying(CallId call) {
+                asked.add("stop");
+                super.stopPlaying(call);
+            }
+
+            @Override
+            public void hangUp(CallId call) {
+                asked.add("hang up");
+                super.hangUp(call);
+            }
+
+            @Override
+            public void hangUpAfterPrompts(CallId call) {
+                asked.add("hang up after the prompts");
+                super.hangUpAfterPrompts(call);
+            }
+        };
+        Switchboard board = new Switchboard(1, sim.scheduler, recording, sim.dialer.desk(), queue -> Set.of(), inbound,
+                Duration.ofSeconds(30), sim.dialer::wake);
+        CallId[] call = new CallId[1];
+        sim.scheduler.at(sim.scheduler.now(), () -> call[0] = board.enter(withAudio, "+84911111113",
+                listener -> sim.carrier.receive("+84911111113", List.of(key(5, "1")), Optional.empty(), listener)));
+
+        sim.runFor(Duration.ofSeconds(10));
+
+        assertThat(inbound.call(call[0]).result()).contains(InboundResult.CALLBACK_REQUESTED);
+        // Hung up at once, a real leg would cut the notification; stopped first, the music would never let it start.
+        assertThat(asked).containsExactly("loop " + music, "stop", "play " + notification, "hang up after the prompts");
     }
 
     @Test

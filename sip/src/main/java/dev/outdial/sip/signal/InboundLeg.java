@@ -213,6 +213,13 @@ public final class InboundLeg implements DialogLeg, IncomingCall {
 
     /** A collection takes the caller's keys while it lasts; each key is reported on its own again after it. */
     @Override
+    public void stopPlaying() {
+        if (media().isPresent()) {
+            audio.stopPlaying();
+        }
+    }
+
+    @Override
     public void collectDigits(int maxDigits, Duration timeout) {
         if (media().isPresent()) {
             audio.collectDigits(maxDigits, timeout);

@@ -20,6 +20,9 @@ public interface Leg {
     /** Queues {@code prompt} after what plays now; {@code loop} plays it until the leg is bridged or ends. */
     void play(Prompt prompt, boolean loop);
 
+    /** Stops what plays and what was queued so far; what is queued next plays at once. */
+    void stopPlaying();
+
     void collectDigits(int maxDigits, Duration timeout);
 
     /** Hangs up once every prompt queued so far has played. */

@@ -58,6 +58,20 @@ public final class LegAudio {
                 });
     }
 
+    /**
+     * Stops what plays (a looped clip, which would otherwise keep every later one from starting) once the prompts
+     * queued before have been handed to the media, so a clip still being converted is stopped too.
+     */
+    public synchronized void stopPlaying() {
+        queue = queue.thenRun(() -> {
+            synchronized (this) {
+                // A clip cut short never reports its end: none is playing now.
+                playing = 0;
+            }
+            media.stopPlaying();
+        });
+    }
+
     public synchronized void hangUpAfterPrompts() {
         queue = queue.thenRun(() -> {
             boolean now;

@@ -270,6 +270,13 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
     }
 
     @Override
+    public void stopPlaying() {
+        if (media().isPresent()) {
+            audio.stopPlaying();
+        }
+    }
+
+    @Override
     public void collectDigits(int maxDigits, Duration timeout) {
         if (media().isPresent()) {
             audio.collectDigits(maxDigits, timeout);

@@ -73,6 +73,10 @@ public final class VirtualAgentLeg implements Leg {
     }
 
     @Override
+    public void stopPlaying() {
+    }
+
+    @Override
     public void collectDigits(int maxDigits, Duration timeout) {
     }
 
