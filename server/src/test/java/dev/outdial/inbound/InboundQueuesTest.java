@@ -2,6 +2,8 @@ package dev.outdial.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outdial.engine.inbound.QueueRules;
+import dev.outdial.engine.port.Telephony;
 import dev.outdial.media.AudioSamples;
 import dev.outdial.testing.Api;
 import dev.outdial.testing.OutdialIntegrationTest;
@@ -307,5 +309,22 @@ class InboundQueuesTest {
         assertThat(numbersOf(list.get(0))).containsExactly(e164(ours));
         assertThat(business.admin().get("/api/v1/queues").expect(200).body()).doesNotContain(e164(theirs));
         assertThat(numbersOf(other.admin().get("/api/v1/queues").expect(200).json().get(0))).containsExactly(e164(theirs));
+    }
+
+    @Test
+    void theEngineLoopsTheQueuesWaitingMusicAndAQueueWithoutPlaysNone() {
+        Map<String, Object> withMusic = support();
+        withMusic.put("waitingMusicAudioId", music);
+        long musical = business.admin().post("/api/v1/queues", withMusic).expect(201).id();
+        Map<String, Object> silent = support();
+        silent.put("name", "Silent");
+        long quiet = business.admin().post("/api/v1/queues", silent).expect(201).id();
+
+        QueueRules rules = calls.rulesOf(business.id(), musical);
+
+        assertThat(rules.waitingMusic()).contains(new Telephony.Prompt.AudioFile("/api/v1/audio/" + music + "/content"));
+        assertThat(rules.notification())
+                .contains(new Telephony.Prompt.AudioFile("/api/v1/audio/" + notification + "/content"));
+        assertThat(calls.rulesOf(business.id(), quiet).waitingMusic()).isEmpty();
     }
 }
