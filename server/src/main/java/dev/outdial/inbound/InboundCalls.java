@@ -59,10 +59,15 @@ public class InboundCalls {
     @Transactional(readOnly = true)
     public QueueRules rulesOf(long businessId, long queueId) {
         InboundQueue queue = queues.get(businessId, queueId);
-        Optional<Telephony.Prompt> notification = Optional.ofNullable(queue.notificationAudioId())
-                .map(audio -> new Telephony.Prompt.AudioFile("/api/v1/audio/" + audio + "/content"));
         return new QueueRules(queue.id(), queue.callbackKey(), Duration.ofSeconds(queue.minSecondsBeforeCallback()),
-                Duration.ofSeconds(queue.maxWaitSeconds()), queue.ticketsForMissedCalls(), notification, Optional.empty());
+                Duration.ofSeconds(queue.maxWaitSeconds()), queue.ticketsForMissedCalls(),
+                prompt(queue.notificationAudioId()), prompt(queue.waitingMusicAudioId()));
+    }
+
+    /** The business's audio file as the telephony adapter fetches it; empty when the queue has none. */
+    private static Optional<Telephony.Prompt> prompt(Long audioId) {
+        return Optional.ofNullable(audioId)
+                .map(audio -> new Telephony.Prompt.AudioFile("/api/v1/audio/" + audio + "/content"));
     }
 
     @Transactional

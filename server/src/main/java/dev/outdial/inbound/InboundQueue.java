@@ -9,11 +9,14 @@ import java.util.List;
  * A call to one of {@code numbers} (E.164, in the admin's order) enters the queue over SIP.
  */
 public record InboundQueue(long id, String name, String callbackKey, int minSecondsBeforeCallback, int maxWaitSeconds,
-                           Long notificationAudioId, boolean ticketsForMissedCalls,
+                           Long notificationAudioId, @Schema(description = WAITING_MUSIC) Long waitingMusicAudioId,
+                           boolean ticketsForMissedCalls,
                            @Schema(description = NUMBERS) List<String> numbers) {
 
     static final String NUMBERS = "The business's phone numbers (DIDs, E.164) whose incoming calls enter this queue"
             + " over SIP; each number routes to one queue only.";
+    static final String WAITING_MUSIC = "The business's audio file a caller hears, over and over, while they wait;"
+            + " stopped when an agent takes them or before the callback notification. Null: none.";
 
     public InboundQueue {
         numbers = numbers == null ? List.of() : List.copyOf(numbers);

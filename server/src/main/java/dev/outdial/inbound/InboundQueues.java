@@ -90,6 +90,10 @@ public class InboundQueues {
             violations.check(audio.exists(businessId, notification), "notificationAudioId", "queue.audio.unknown",
                     notification);
         }
+        Long music = draft.waitingMusicAudioId();
+        if (music != null) {
+            violations.check(audio.exists(businessId, music), "waitingMusicAudioId", "queue.music.unknown", music);
+        }
         List<String> numbers = numbers(businessId, draft.numbers(), violations);
         violations.throwIfAny();
         if (queues.nameTaken(businessId, name, exceptId)) {
@@ -102,7 +106,7 @@ public class InboundQueues {
             throw new ConflictException("queue.number.taken", taken.getFirst());
         }
         return new InboundQueue(exceptId == null ? 0 : exceptId, name, key, minSeconds, maxWait, notification,
-                Boolean.TRUE.equals(draft.ticketsForMissedCalls()), numbers);
+                music, Boolean.TRUE.equals(draft.ticketsForMissedCalls()), numbers);
     }
 
     /** The numbers in E.164, read in the business's default country, in the order given; each wrong one named by index. */

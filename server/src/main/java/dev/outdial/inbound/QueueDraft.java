@@ -9,7 +9,9 @@ import java.util.List;
  * numbers with the draft's, as it replaces every other setting.
  */
 public record QueueDraft(String name, String callbackKey, Integer minSecondsBeforeCallback, Integer maxWaitSeconds,
-                         Long notificationAudioId, Boolean ticketsForMissedCalls,
+                         Long notificationAudioId,
+                         @Schema(description = InboundQueue.WAITING_MUSIC) Long waitingMusicAudioId,
+                         Boolean ticketsForMissedCalls,
                          @Schema(description = InboundQueue.NUMBERS
                                  + " Read in the business's default country when not international; at most 20.")
                          List<String> numbers) {

@@ -2,6 +2,8 @@ package dev.outdial.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outdial.engine.inbound.QueueRules;
+import dev.outdial.engine.port.Telephony;
 import dev.outdial.media.AudioSamples;
 import dev.outdial.testing.Api;
 import dev.outdial.testing.OutdialIntegrationTest;
@@ -27,11 +29,13 @@ class InboundQueuesTest {
 
     TestBusiness business;
     long notification;
+    long music;
 
     @BeforeEach
-    void aBusinessWithANotification() {
+    void aBusinessWithANotificationAndMusic() {
         business = api.newBusiness("queues");
         notification = business.admin().upload("/api/v1/audio", "we-will-call.wav", AudioSamples.wav(800)).expect(201).id();
+        music = business.admin().upload("/api/v1/audio", "hold-on.wav", AudioSamples.wav(1500)).expect(201).id();
     }
 
     private Map<String, Object> support() {
@@ -65,12 +69,44 @@ class InboundQueuesTest {
         body.put("minSecondsBeforeCallback", -1);
         body.put("maxWaitSeconds", 3601);
         body.put("notificationAudioId", notification + 1000);
+        body.put("waitingMusicAudioId", music + 1000);
 
         Api.Response response = business.admin().post("/api/v1/queues", body);
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder(
-                "name", "callbackKey", "minSecondsBeforeCallback", "maxWaitSeconds", "notificationAudioId");
+                "name", "callbackKey", "minSecondsBeforeCallback", "maxWaitSeconds", "notificationAudioId",
+                "waitingMusicAudioId");
+    }
+
+    @Test
+    void aQueueKeepsItsWaitingMusicUntilAnUpdateLeavesItOut() {
+        Map<String, Object> body = support();
+        body.put("waitingMusicAudioId", music);
+
+        JsonNode queue = business.admin().post("/api/v1/queues", body).expect(201).json();
+        long id = queue.get("id").asLong();
+
+        assertThat(queue.get("waitingMusicAudioId").asLong()).isEqualTo(music);
+        assertThat(business.admin().get("/api/v1/queues/" + id).expect(200).json().get("waitingMusicAudioId").asLong())
+                .isEqualTo(music);
+        body.put("waitingMusicAudioId", notification);
+        assertThat(business.admin().put("/api/v1/queues/" + id, body).expect(200).json().get("waitingMusicAudioId")
+                .asLong()).isEqualTo(notification);
+        assertThat(business.admin().put("/api/v1/queues/" + id, support()).expect(200).json().get("waitingMusicAudioId")
+                .isNull()).isTrue();
+    }
+
+    @Test
+    void unknownWaitingMusicIsNamedInTheCallersLanguage() {
+        Map<String, Object> body = support();
+        body.put("waitingMusicAudioId", music + 1000);
+
+        JsonNode errors = business.admin().withHeader("Accept-Language", "vi").post("/api/v1/queues", body)
+                .expect(400).json().get("errors");
+
+        assertThat(errors.findValuesAsString("field")).containsExactly("waitingMusicAudioId");
+        assertThat(errors.get(0).get("message").asString()).contains("nhạc chờ", String.valueOf(music + 1000));
     }
 
     @Test
@@ -94,6 +130,17 @@ class InboundQueuesTest {
     }
 
     @Test
+    void theWaitingMusicCannotBeDeletedWhileAQueuePlaysIt() {
+        Map<String, Object> body = support();
+        body.put("waitingMusicAudioId", music);
+        long queue = business.admin().post("/api/v1/queues", body).expect(201).id();
+
+        assertThat(business.admin().delete("/api/v1/audio/" + music).expect(409).body()).contains("Audio file 'hold-on'");
+        business.admin().put("/api/v1/queues/" + queue, support()).expect(200);
+        business.admin().delete("/api/v1/audio/" + music).expect(204);
+    }
+
+    @Test
     void rolesAndIsolation() {
         long queue = business.admin().post("/api/v1/queues", support()).expect(201).id();
 
@@ -105,8 +152,9 @@ class InboundQueuesTest {
         other.admin().delete("/api/v1/queues/" + queue).expect(404);
         Map<String, Object> theirs = support();
         theirs.put("notificationAudioId", notification);
+        theirs.put("waitingMusicAudioId", music);
         assertThat(other.admin().post("/api/v1/queues", theirs).expect(400).json().get("errors")
-                .findValuesAsString("field")).containsExactly("notificationAudioId");
+                .findValuesAsString("field")).containsExactlyInAnyOrder("notificationAudioId", "waitingMusicAudioId");
     }
 
     /** A Vietnamese mobile number in national format, new to the platform: numbers are unique across businesses. */
@@ -261,5 +309,22 @@ class InboundQueuesTest {
         assertThat(numbersOf(list.get(0))).containsExactly(e164(ours));
         assertThat(business.admin().get("/api/v1/queues").expect(200).body()).doesNotContain(e164(theirs));
         assertThat(numbersOf(other.admin().get("/api/v1/queues").expect(200).json().get(0))).containsExactly(e164(theirs));
+    }
+
+    @Test
+    void theEngineLoopsTheQueuesWaitingMusicAndAQueueWithoutPlaysNone() {
+        Map<String, Object> withMusic = support();
+        withMusic.put("waitingMusicAudioId", music);
+        long musical = business.admin().post("/api/v1/queues", withMusic).expect(201).id();
+        Map<String, Object> silent = support();
+        silent.put("name", "Silent");
+        long quiet = business.admin().post("/api/v1/queues", silent).expect(201).id();
+
+        QueueRules rules = calls.rulesOf(business.id(), musical);
+
+        assertThat(rules.waitingMusic()).contains(new Telephony.Prompt.AudioFile("/api/v1/audio/" + music + "/content"));
+        assertThat(rules.notification())
+                .contains(new Telephony.Prompt.AudioFile("/api/v1/audio/" + notification + "/content"));
+        assertThat(calls.rulesOf(business.id(), quiet).waitingMusic()).isEmpty();
     }
 }

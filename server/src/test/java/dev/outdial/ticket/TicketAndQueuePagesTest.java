@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.outdial.media.AudioSamples;
 import dev.outdial.testing.Api;
 import dev.outdial.testing.CampaignFixtures;
 import dev.outdial.testing.OutdialIntegrationTest;
@@ -67,6 +68,36 @@ class TicketAndQueuePagesTest {
         assertThat(again).contains("less than the maximum wait", "value=\"Late\"", "numbers[0]", ">12</textarea>");
         assertThat(page(admin, "/settings/queues?calls=" + queue.get("id").asLong())).contains("Hotline", "No calls yet.");
         mvc.perform(get("/settings/queues").session(agent)).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theQueuesPageChoosesShowsAndClearsTheWaitingMusic() throws Exception {
+        long music = business.admin().upload("/api/v1/audio", "hold-on.wav", AudioSamples.wav(1500)).expect(201).id();
+        mvc.perform(post("/settings/queues").session(admin).with(csrf()).param("name", "Music line")
+                        .param("callbackKey", "1").param("minSecondsBeforeCallback", "20").param("maxWaitSeconds", "60")
+                        .param("notificationAudioId", "").param("waitingMusicAudioId", String.valueOf(music)))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/settings/queues"));
+        JsonNode queue = business.admin().get("/api/v1/queues").expect(200).json().get(0);
+        long id = queue.get("id").asLong();
+        assertThat(queue.get("waitingMusicAudioId").asLong()).isEqualTo(music);
+        assertThat(page(admin, "/settings/queues")).contains("<td class=\"music\">hold-on</td>");
+        assertThat(page(admin, "/settings/queues?edit=" + id))
+                .contains("<option value=\"" + music + "\" selected=\"selected\">hold-on</option>");
+        assertThat(page(admin, "/settings/queues?lang=vi")).contains("Nhạc chờ");
+
+        String unknown = mvc.perform(post("/settings/queues/" + id).session(admin).with(csrf()).param("name", "Music line")
+                        .param("callbackKey", "1").param("minSecondsBeforeCallback", "20").param("maxWaitSeconds", "60")
+                        .param("waitingMusicAudioId", String.valueOf(music + 1000)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(unknown).contains("waitingMusicAudioId", "to play as waiting music");
+
+        mvc.perform(post("/settings/queues/" + id).session(admin).with(csrf()).param("name", "Music line")
+                        .param("callbackKey", "1").param("minSecondsBeforeCallback", "20").param("maxWaitSeconds", "60")
+                        .param("waitingMusicAudioId", ""))
+                .andExpect(status().is3xxRedirection());
+        assertThat(business.admin().get("/api/v1/queues/" + id).expect(200).json().path("waitingMusicAudioId").isNull())
+                .isTrue();
+        assertThat(page(admin, "/settings/queues")).doesNotContain("<td class=\"music\">hold-on</td>");
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.outdial.inbound.internal;
 import dev.outdial.media.AudioUsage;
 import org.springframework.stereotype.Component;
 
-/** Keeps a queue's callback notification while the queue plays it. */
+/** Keeps a queue's callback notification and its waiting music while the queue plays them. */
 @Component
 class QueueAudioUsage implements AudioUsage {
 

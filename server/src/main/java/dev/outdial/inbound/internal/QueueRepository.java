@@ -22,7 +22,7 @@ public class QueueRepository {
 
     private static final String SELECT = """
             select id, name, callback_key, min_seconds_before_callback, max_wait_seconds, notification_audio_id,
-                   tickets_for_missed_calls
+                   waiting_music_audio_id, tickets_for_missed_calls
             from inbound_queue""";
 
     private final JdbcClient db;
@@ -35,13 +35,14 @@ public class QueueRepository {
         KeyHolder key = new GeneratedKeyHolder();
         db.sql("""
                 insert into inbound_queue (business_id, name, callback_key, min_seconds_before_callback, max_wait_seconds,
-                                           notification_audio_id, tickets_for_missed_calls, created_at)
-                values (:business, :name, :key, :min, :max, :audio, :tickets, :created)
+                                           notification_audio_id, waiting_music_audio_id, tickets_for_missed_calls,
+                                           created_at)
+                values (:business, :name, :key, :min, :max, :audio, :music, :tickets, :created)
                 """)
                 .param("business", businessId).param("name", q.name()).param("key", q.callbackKey())
                 .param("min", q.minSecondsBeforeCallback()).param("max", q.maxWaitSeconds())
-                .param("audio", q.notificationAudioId()).param("tickets", q.ticketsForMissedCalls())
-                .param("created", SqlTime.toSql(createdAt))
+                .param("audio", q.notificationAudioId()).param("music", q.waitingMusicAudioId())
+                .param("tickets", q.ticketsForMissedCalls()).param("created", SqlTime.toSql(createdAt))
                 .update(key, "id");
         long id = key.getKeyAs(Long.class);
         insertNumbers(businessId, id, q.numbers());
@@ -51,11 +52,13 @@ public class QueueRepository {
     public void update(long businessId, long id, InboundQueue q) {
         db.sql("""
                 update inbound_queue set name = :name, callback_key = :key, min_seconds_before_callback = :min,
-                       max_wait_seconds = :max, notification_audio_id = :audio, tickets_for_missed_calls = :tickets
+                       max_wait_seconds = :max, notification_audio_id = :audio, waiting_music_audio_id = :music,
+                       tickets_for_missed_calls = :tickets
                 where business_id = :business and id = :id
                 """)
                 .param("name", q.name()).param("key", q.callbackKey()).param("min", q.minSecondsBeforeCallback())
                 .param("max", q.maxWaitSeconds()).param("audio", q.notificationAudioId())
+                .param("music", q.waitingMusicAudioId())
                 .param("tickets", q.ticketsForMissedCalls()).param("business", businessId).param("id", id).update();
         db.sql("delete from inbound_queue_number where business_id = :business and queue_id = :id")
                 .param("business", businessId).param("id", id).update();
@@ -128,8 +131,12 @@ public class QueueRepository {
                 .query(Long.class).single() > 0;
     }
 
+    /** Whether a queue of the business plays the file, as its callback notification or its waiting music. */
     public boolean playsAudio(long businessId, long audioId) {
-        return db.sql("select count(*) from inbound_queue where business_id = :business and notification_audio_id = :audio")
+        return db.sql("""
+                select count(*) from inbound_queue
+                where business_id = :business and (notification_audio_id = :audio or waiting_music_audio_id = :audio)
+                """)
                 .param("business", businessId).param("audio", audioId).query(Long.class).single() > 0;
     }
 
@@ -142,7 +149,8 @@ public class QueueRepository {
         long id = row.getLong("id");
         return new InboundQueue(id, row.getString("name"), row.getString("callback_key"),
                 row.getInt("min_seconds_before_callback"), row.getInt("max_wait_seconds"),
-                row.getObject("notification_audio_id", Long.class), row.getBoolean("tickets_for_missed_calls"),
+                row.getObject("notification_audio_id", Long.class), row.getObject("waiting_music_audio_id", Long.class),
+                row.getBoolean("tickets_for_missed_calls"),
                 numbers.getOrDefault(id, List.of()));
     }
 }

@@ -56,10 +56,10 @@ class QueuePages {
         if (!model.containsAttribute("draft")) {
             InboundQueue editing = edit == null ? null : queues.get(me.businessId(), edit);
             model.addAttribute("editing", editing == null ? null : editing.id());
-            model.addAttribute("draft", editing == null ? new QueueDraft("", "1", 20, 60, null, true, List.of())
+            model.addAttribute("draft", editing == null ? new QueueDraft("", "1", 20, 60, null, null, true, List.of())
                     : new QueueDraft(editing.name(), editing.callbackKey(), editing.minSecondsBeforeCallback(),
-                    editing.maxWaitSeconds(), editing.notificationAudioId(), editing.ticketsForMissedCalls(),
-                    editing.numbers()));
+                    editing.maxWaitSeconds(), editing.notificationAudioId(), editing.waitingMusicAudioId(),
+                    editing.ticketsForMissedCalls(), editing.numbers()));
         }
         List<String> numbers = ((QueueDraft) model.getAttribute("draft")).numbers();
         model.addAttribute("numbersText", numbers == null ? "" : String.join("\n", numbers));
@@ -112,13 +112,14 @@ class QueuePages {
      * number a line or separated by commas or semicolons; blank entries are no number.
      */
     record QueueForm(String name, String callbackKey, Integer minSecondsBeforeCallback, Integer maxWaitSeconds,
-                     Long notificationAudioId, Boolean ticketsForMissedCalls, String numbers) {
+                     Long notificationAudioId, Long waitingMusicAudioId, Boolean ticketsForMissedCalls,
+                     String numbers) {
 
         private static final Pattern SEPARATORS = Pattern.compile("[,;\\r\\n]+");
 
         QueueDraft draft() {
             return new QueueDraft(name, callbackKey, minSecondsBeforeCallback, maxWaitSeconds, notificationAudioId,
-                    Boolean.TRUE.equals(ticketsForMissedCalls), numbers == null ? List.of()
+                    waitingMusicAudioId, Boolean.TRUE.equals(ticketsForMissedCalls), numbers == null ? List.of()
                     : Arrays.stream(SEPARATORS.split(numbers)).map(String::strip).filter(n -> !n.isEmpty()).toList());
         }
     }
