@@ -3,6 +3,7 @@ package dev.outdial.dialing;
 import static dev.outdial.dialing.DialingScenario.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outdial.media.AudioSamples;
 import dev.outdial.testing.Api;
 import dev.outdial.testing.Baresip;
 import dev.outdial.testing.OutdialIntegrationTest;
@@ -10,6 +11,7 @@ import dev.outdial.testing.Sipp;
 import dev.outdial.testing.TestBusiness;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Callers ringing a queue's number over the SIP trunk: SIPp, as the carrier, brings a caller who dialed it. The caller
- * waits in the queue, presses the callback key and gets a ticket, or is put through to an agent's real softphone
+ * waits in the queue over its music, presses the callback key, hears the notification and gets a ticket, or is put through to an agent's real softphone
  * (baresip), who hears them until the caller hangs up; a number no queue has is refused. Ports: 18450-18499.
  */
 @OutdialIntegrationTest
@@ -59,9 +61,15 @@ class InboundCallsOverSipTest {
     }
 
     private static long queue(TestBusiness business, String number) {
-        return business.admin().post("/api/v1/queues", Map.of("name", "Queue " + UUID.randomUUID(), "callbackKey", "1",
+        return queue(business, number, Map.of());
+    }
+
+    private static long queue(TestBusiness business, String number, Map<String, Object> audio) {
+        Map<String, Object> draft = new HashMap<>(Map.of("name", "Queue " + UUID.randomUUID(), "callbackKey", "1",
                 "minSecondsBeforeCallback", 0, "maxWaitSeconds", 120, "ticketsForMissedCalls", true,
-                "numbers", List.of(number))).expect(201).id();
+                "numbers", List.of(number)));
+        draft.putAll(audio);
+        return business.admin().post("/api/v1/queues", draft).expect(201).id();
     }
 
     private static Sipp caller(String scenario, String dialed, String caller) {
@@ -83,10 +91,13 @@ class InboundCallsOverSipTest {
     }
 
     @Test
-    void aCallerWhoPressesTheCallbackKeyGetsACallbackTicketAndIsHungUp() {
+    void aCallerWhoPressesTheCallbackKeyOverTheMusicGetsACallbackTicketAndIsHungUpAfterTheNotification() {
         TestBusiness business = api.newBusiness("SipQueueKeys");
         String number = newNumber();
-        long queue = queue(business, number);
+        long music = business.admin().upload("/api/v1/audio", "music.wav", AudioSamples.wav(3000)).expect(201).id();
+        long notification = business.admin().upload("/api/v1/audio", "thanks.wav", AudioSamples.wav(500)).expect(201).id();
+        // Looped music left playing would keep the notification from starting, and the call from ever ending.
+        long queue = queue(business, number, Map.of("waitingMusicAudioId", music, "notificationAudioId", notification));
 
         try (Sipp caller = caller("caller-presses-1.xml", number, "0912600001")) {
             JsonNode ended = onlyCall(business, queue, "ENDED", "the caller's request to end the call; " + caller.screen());
