@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Telephony port over SIP. Started with {@link #start}, ended with {@link #close}; also the
- * registrar ({@link #registrations()}) and the agents' nailed-up lines ({@link #agentLines()}).
+ * registrar ({@link #registrations()}), the agents' nailed-up lines ({@link #agentLines()}) and the door for the
+ * trunk's calls ({@link #receiveCalls}).
  *
  * <p>A facade: {@code signal} does the SIP ({@link SipCalls} holds the legs), {@code media} the
  * RTP. Every method returns at once; events come on the adapter's event thread.

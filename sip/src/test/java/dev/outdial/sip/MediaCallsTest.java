@@ -86,6 +86,15 @@ class MediaCallsTest {
         return carrier;
     }
 
+    /** A call to the carrier, which rings and answers. */
+    private CallId answeredCall(CallEvents events) {
+        CallId call = new CallId("call");
+        telephony.place(call, "+4930999000", "+4930555123", Duration.ofSeconds(60), events);
+        events.next(CallEvent.Ringing.class);
+        events.next(CallEvent.Answered.class);
+        return call;
+    }
+
     private static String playing(String pcap) {
         return "  <nop><action><exec play_pcap_audio=\"" + PCAPS.resolve(pcap) + "\"/></action></nop>\n";
     }
@@ -94,10 +103,7 @@ class MediaCallsTest {
     void theCarriersAudioArrivesOnTheAnsweredLeg() {
         Sipp carrier = carrier(playing("g711a.pcap") + SippSteps.OUTDIAL_HANGS_UP);
         CallEvents events = new CallEvents();
-        CallId call = new CallId("call");
-        telephony.place(call, "+4930999000", "+4930555123", Duration.ofSeconds(60), events);
-        events.next(CallEvent.Ringing.class);
-        events.next(CallEvent.Answered.class);
+        CallId call = answeredCall(events);
         MediaLeg leg = media.legs.getFirst();
 
         Await.until("the carrier's audio arrives", () -> leg.stats().packetsReceived() >= 20);
@@ -112,10 +118,7 @@ class MediaCallsTest {
     void promptsPlayInTurnAndTheCallEndsAfterTheLast() {
         Sipp carrier = carrier(SippSteps.OUTDIAL_HANGS_UP);
         CallEvents events = new CallEvents();
-        CallId call = new CallId("call");
-        telephony.place(call, "+4930999000", "+4930555123", Duration.ofSeconds(60), events);
-        events.next(CallEvent.Ringing.class);
-        events.next(CallEvent.Answered.class);
+        CallId call = answeredCall(events);
 
         telephony.play(call, new Telephony.Prompt.AudioFile("prompt:welcome"));
         telephony.play(call, new Telephony.Prompt.AudioFile("prompt:menu"));
@@ -133,10 +136,7 @@ class MediaCallsTest {
     void loopedMusicStoppedLetsTheNextPromptPlayAndTheCallEndAfterIt() {
         Sipp carrier = carrier(SippSteps.OUTDIAL_HANGS_UP);
         CallEvents events = new CallEvents();
-        CallId call = new CallId("call");
-        telephony.place(call, "+4930999000", "+4930555123", Duration.ofSeconds(60), events);
-        events.next(CallEvent.Ringing.class);
-        events.next(CallEvent.Answered.class);
+        CallId call = answeredCall(events);
 
         // Asked at once, as a queue does when a caller asks for a callback: the music may still be converting.
         telephony.playLooped(call, new Telephony.Prompt.AudioFile("prompt:music"));
@@ -160,10 +160,7 @@ class MediaCallsTest {
                 """ + SippSteps.ok();
         Sipp carrier = carrier(pressingOne);
         CallEvents events = new CallEvents();
-        CallId call = new CallId("call");
-        telephony.place(call, "+4930999000", "+4930555123", Duration.ofSeconds(60), events);
-        events.next(CallEvent.Ringing.class);
-        events.next(CallEvent.Answered.class);
+        CallId call = answeredCall(events);
 
         telephony.collectDigits(call, 1, Duration.ofSeconds(15));
 

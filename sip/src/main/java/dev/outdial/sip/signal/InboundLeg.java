@@ -3,10 +3,8 @@ package dev.outdial.sip.signal;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
-import dev.outdial.engine.port.Telephony.Prompt;
 import dev.outdial.sip.IncomingCall;
 import dev.outdial.sip.media.MediaLeg;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -51,9 +49,8 @@ public final class InboundLeg implements DialogLeg, IncomingCall {
     private final String dialedNumber;
     private final String callerNumber;
     private Consumer<CallEvent> listener = event -> { };
+    /** ENDED before an accept when the caller cancelled (or the answer failed): the accept then reports the leg failed. */
     private State state = State.OFFERED;
-    /** The caller cancelled before the application decided: an accept after it reports the leg failed. */
-    private boolean cancelled;
 
     InboundLeg(LegContext context, Request invite, ServerTransaction transaction, Dialog dialog, MediaLeg media,
                Optional<Sdp.RemoteMedia> offered) {
@@ -142,7 +139,6 @@ public final class InboundLeg implements DialogLeg, IncomingCall {
         context.endpoint().respond(event, Response.OK);
         if (state == State.OFFERED) {
             respondToInvite(Response.REQUEST_TERMINATED);
-            cancelled = true;
             release();
         }
     }
@@ -192,6 +188,11 @@ public final class InboundLeg implements DialogLeg, IncomingCall {
     }
 
     @Override
+    public synchronized Optional<LegAudio> audio() {
+        return state == State.ANSWERED ? Optional.of(audio) : Optional.empty();
+    }
+
+    @Override
     public synchronized void hangUp() {
         switch (state) {
             case ANSWERED -> {
@@ -204,43 +205,13 @@ public final class InboundLeg implements DialogLeg, IncomingCall {
         }
     }
 
-    @Override
-    public void play(Prompt prompt, boolean loop) {
-        if (media().isPresent()) {
-            audio.play(prompt, loop);
-        }
-    }
-
-    /** A collection takes the caller's keys while it lasts; each key is reported on its own again after it. */
-    @Override
-    public void stopPlaying() {
-        if (media().isPresent()) {
-            audio.stopPlaying();
-        }
-    }
-
-    @Override
-    public void collectDigits(int maxDigits, Duration timeout) {
-        if (media().isPresent()) {
-            audio.collectDigits(maxDigits, timeout);
-        }
-    }
-
-    @Override
-    public void hangUpAfterPrompts() {
-        if (media().isPresent()) {
-            audio.hangUpAfterPrompts();
-        } else {
-            hangUp();
-        }
-    }
-
     private synchronized void keyPressed(char key) {
         if (state == State.ANSWERED) {
             emit(new CallEvent.DigitsCollected(id, String.valueOf(key)));
         }
     }
 
+    /** The end of a collection, which took the caller's keys while it lasted: each is reported on its own again. */
     private synchronized void digitsCollected(String digits) {
         if (state == State.ANSWERED) {
             emit(new CallEvent.DigitsCollected(id, digits));

@@ -17,14 +17,25 @@ public interface Leg {
     /** Ends the leg (CANCEL or BYE), reporting its terminal event; harmless once ended. */
     void hangUp();
 
+    /** What the leg hears and keys once it is answered; none on a leg without prompts of its own. */
+    Optional<LegAudio> audio();
+
     /** Queues {@code prompt} after what plays now; {@code loop} plays it until the leg is bridged or ends. */
-    void play(Prompt prompt, boolean loop);
+    default void play(Prompt prompt, boolean loop) {
+        audio().ifPresent(audio -> audio.play(prompt, loop));
+    }
 
     /** Stops what plays and what was queued so far; what is queued next plays at once. */
-    void stopPlaying();
+    default void stopPlaying() {
+        audio().ifPresent(LegAudio::stopPlaying);
+    }
 
-    void collectDigits(int maxDigits, Duration timeout);
+    default void collectDigits(int maxDigits, Duration timeout) {
+        audio().ifPresent(audio -> audio.collectDigits(maxDigits, timeout));
+    }
 
-    /** Hangs up once every prompt queued so far has played. */
-    void hangUpAfterPrompts();
+    /** Hangs up once every prompt queued so far has played; at once where nothing plays. */
+    default void hangUpAfterPrompts() {
+        audio().ifPresentOrElse(LegAudio::hangUpAfterPrompts, this::hangUp);
+    }
 }

@@ -3,7 +3,6 @@ package dev.outdial.sip.signal;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
-import dev.outdial.engine.port.Telephony.Prompt;
 import dev.outdial.sip.media.MediaLeg;
 import java.time.Duration;
 import java.util.Optional;
@@ -100,6 +99,11 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
     @Override
     public synchronized Optional<MediaLeg> media() {
         return state == State.ANSWERED ? Optional.of(media) : Optional.empty();
+    }
+
+    @Override
+    public synchronized Optional<LegAudio> audio() {
+        return state == State.ANSWERED ? Optional.of(audio) : Optional.empty();
     }
 
     @Override
@@ -260,36 +264,6 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
     @Override
     public void onCancel(RequestEvent event) {
         context.endpoint().respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
-    }
-
-    @Override
-    public void play(Prompt prompt, boolean loop) {
-        if (media().isPresent()) {
-            audio.play(prompt, loop);
-        }
-    }
-
-    @Override
-    public void stopPlaying() {
-        if (media().isPresent()) {
-            audio.stopPlaying();
-        }
-    }
-
-    @Override
-    public void collectDigits(int maxDigits, Duration timeout) {
-        if (media().isPresent()) {
-            audio.collectDigits(maxDigits, timeout);
-        }
-    }
-
-    @Override
-    public void hangUpAfterPrompts() {
-        if (media().isPresent()) {
-            audio.hangUpAfterPrompts();
-        } else {
-            hangUp();
-        }
     }
 
     private synchronized void digitsCollected(String digits) {

@@ -2,9 +2,7 @@ package dev.outdial.sip.signal;
 
 import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
-import dev.outdial.engine.port.Telephony.Prompt;
 import dev.outdial.sip.media.MediaLeg;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -67,22 +65,10 @@ public final class VirtualAgentLeg implements Leg {
         whenEnded.accept(this);
     }
 
-    /** The agent hears the customer, not prompts: nothing is played on the agent's side. */
+    /** The agent hears the customer, not prompts: nothing is played or collected on the agent's side. */
     @Override
-    public void play(Prompt prompt, boolean loop) {
-    }
-
-    @Override
-    public void stopPlaying() {
-    }
-
-    @Override
-    public void collectDigits(int maxDigits, Duration timeout) {
-    }
-
-    @Override
-    public void hangUpAfterPrompts() {
-        hangUp();
+    public Optional<LegAudio> audio() {
+        return Optional.empty();
     }
 
     @Override
