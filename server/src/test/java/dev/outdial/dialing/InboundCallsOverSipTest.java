@@ -117,6 +117,21 @@ class InboundCallsOverSipTest {
     }
 
     @Test
+    void aWithheldCallerWhoAsksForACallbackOpensNoTicketThatCouldNotBeDialed() {
+        TestBusiness business = api.newBusiness("SipQueueWithheld");
+        String number = newNumber();
+        long queue = queue(business, number);
+
+        try (Sipp caller = caller("caller-presses-1.xml", number, "anonymous")) {
+            JsonNode ended = onlyCall(business, queue, "ENDED", "the caller's request to end the call; " + caller.screen());
+            assertThat(ended.get("result").asString()).isEqualTo("CALLBACK_REQUESTED");
+            assertThat(ended.get("callerNumber").asString()).isEqualTo("anonymous");
+            assertThat(caller.awaitExit(PATIENCE)).as("the caller hung up by Outdial; " + caller.screen()).isZero();
+        }
+        assertThat(business.admin().get("/api/v1/tickets").expect(200).json().get("items")).isEmpty();
+    }
+
+    @Test
     void aQueueCallRingsTheAgentsSoftphoneAndTheAgentHearsTheCaller() {
         TestBusiness business = api.newBusiness("SipQueueAgent");
         // The agents of a running auto-callback campaign take the business's queue calls.

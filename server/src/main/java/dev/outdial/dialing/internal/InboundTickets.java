@@ -4,10 +4,13 @@ import dev.outdial.engine.inbound.FollowUp;
 import dev.outdial.engine.inbound.InboundCall;
 import dev.outdial.engine.inbound.InboundCallLog;
 import dev.outdial.inbound.InboundCalls;
+import dev.outdial.shared.InvalidInputException;
 import dev.outdial.ticket.TicketChannel;
 import dev.outdial.ticket.TicketDraft;
 import dev.outdial.ticket.Tickets;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +20,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class InboundTickets implements InboundCallLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InboundTickets.class);
 
     private final InboundCalls calls;
     private final Tickets tickets;
@@ -31,10 +36,21 @@ class InboundTickets implements InboundCallLog {
         calls.save(call);
     }
 
+    /**
+     * A caller whose number cannot be read (withheld: the trunk's "anonymous") cannot be called back: their call
+     * opens no ticket, and the log says so.
+     */
     @Override
     public void ended(InboundCall call, Optional<FollowUp> followUp) {
-        followUp.ifPresent(kind -> tickets.open(call.businessId(), new TicketDraft(
-                kind == FollowUp.CALLBACK ? TicketChannel.CALLBACK : TicketChannel.MISSED_CALL, null,
-                call.callerNumber(), null, null, call.queueId(), null)));
+        followUp.ifPresent(kind -> {
+            try {
+                tickets.open(call.businessId(), new TicketDraft(
+                        kind == FollowUp.CALLBACK ? TicketChannel.CALLBACK : TicketChannel.MISSED_CALL, null,
+                        call.callerNumber(), null, null, call.queueId(), null));
+            } catch (InvalidInputException unreadable) {
+                LOG.info("Queue call {} from {} opens no {} ticket: {}", call.id().value(), call.callerNumber(), kind,
+                        unreadable.getMessage());
+            }
+        });
     }
 }
