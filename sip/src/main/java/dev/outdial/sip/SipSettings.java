@@ -1,7 +1,9 @@
 package dev.outdial.sip;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,10 +22,13 @@ import java.util.Optional;
  * @param fromDomain     the host part of From and P-Asserted-Identity (the trunk's domain by default)
  * @param realm          the digest realm agents' phones authenticate in
  * @param keepAlive      how often the trunk is sent OPTIONS
+ * @param callersFrom    where calls may come from: the carrier's addresses (often not the one Outdial calls through);
+ *                       a call from anywhere else is refused
  */
 public record SipSettings(InetSocketAddress listen, String publicAddress, int rtpPortFirst, int rtpPortLast,
                           InetSocketAddress trunk, Transport transport, Optional<String> trunkUsername,
-                          Optional<String> trunkPassword, String fromDomain, String realm, Duration keepAlive) {
+                          Optional<String> trunkPassword, String fromDomain, String realm, Duration keepAlive,
+                          List<AddressBlock> callersFrom) {
 
     public SipSettings {
         Objects.requireNonNull(listen, "listen");
@@ -35,9 +40,15 @@ public record SipSettings(InetSocketAddress listen, String publicAddress, int rt
         Objects.requireNonNull(fromDomain, "fromDomain");
         Objects.requireNonNull(realm, "realm");
         Objects.requireNonNull(keepAlive, "keepAlive");
+        callersFrom = List.copyOf(callersFrom);
         if (rtpPortFirst < 1024 || rtpPortLast > 65535 || rtpPortFirst > rtpPortLast) {
             throw new IllegalArgumentException("RTP ports must be a range within 1024-65535");
         }
+    }
+
+    /** Whether a call from {@code address} may be taken. */
+    public boolean takesCallsFrom(InetAddress address) {
+        return callersFrom.stream().anyMatch(block -> block.contains(address));
     }
 
     /** How SIP reaches the trunk. */

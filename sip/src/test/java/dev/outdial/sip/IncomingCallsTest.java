@@ -196,6 +196,24 @@ class IncomingCallsTest {
     }
 
     @Test
+    void aCallFromAnotherOfTheCarriersAddressesIsOffered() {
+        telephony.close();
+        media = new RecordingMedia();
+        // The carrier's calls come from a block of addresses, not only the one Outdial calls through.
+        telephony = new SipTelephony(TestSip.settings(ourPort, trunkPort, SipSettings.Transport.UDP, Optional.empty(),
+                Optional.empty(), Duration.ofHours(1), List.of(TestSip.LOOPBACK, AddressBlock.parse("127.0.0.0/30"))),
+                TestSip.PHONES, uri -> Optional.empty(), ignored -> media, TestSip.T1);
+        telephony.start();
+        telephony.receiveCalls(offered::add);
+        Sipp carrier = trunkCalls(TRYING + refusedWith(404, 3), "-i", "127.0.0.2");
+
+        IncomingCall call = nextOffered();
+        call.refuse(IncomingCall.Refusal.UNKNOWN_NUMBER);
+
+        carrier.assertPassed();
+    }
+
+    @Test
     void aCallerWhoGivesUpBeforeTheAnswerIsTold487AndALateAcceptFails() {
         Sipp trunk = trunkCalls(TRYING + """
                   <pause milliseconds="300"/>

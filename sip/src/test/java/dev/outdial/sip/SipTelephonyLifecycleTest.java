@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -58,7 +59,7 @@ class SipTelephonyLifecycleTest {
     void anRtpRangeThatCannotBeUsedIsReportedWithItsSetting() {
         SipSettings settings = new SipSettings(new InetSocketAddress("192.0.2.1", Ports.free()), "192.0.2.1",
                 30000, 30099, new InetSocketAddress("127.0.0.1", 5060), SipSettings.Transport.UDP, Optional.empty(),
-                Optional.empty(), "outdial.test", "outdial.test", Duration.ofHours(1));
+                Optional.empty(), "outdial.test", "outdial.test", Duration.ofHours(1), List.of(TestSip.LOOPBACK));
         SipTelephony sip = new SipTelephony(settings, username -> Optional.empty(), uri -> Optional.empty());
 
         // 192.0.2.1 (TEST-NET) is no address of this machine: whichever binds first names its setting.

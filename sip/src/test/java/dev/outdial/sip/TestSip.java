@@ -4,6 +4,7 @@ import dev.outdial.engine.customer.AgentId;
 import dev.outdial.sip.signal.DigestAuth;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** What the SIP adapter's tests set up alike: settings on 127.0.0.1, a short T1, and Anna's phone account. */
@@ -13,6 +14,8 @@ final class TestSip {
     static final Duration T1 = Duration.ofMillis(20);
     static final String REALM = "outdial.test";
     static final AgentId ANNA = new AgentId("agent-anna");
+    /** The trunk's own address, where its calls come from unless told otherwise. */
+    static final AddressBlock LOOPBACK = AddressBlock.parse("127.0.0.1");
     /** Anna's phone account: user anna, password s3cret. */
     static final PhoneBook PHONES = username -> username.equals("anna")
             ? Optional.of(new PhoneBook.PhoneAccount(ANNA, "anna", DigestAuth.ha1("anna", REALM, "s3cret")))
@@ -23,9 +26,15 @@ final class TestSip {
 
     static SipSettings settings(int listenPort, int trunkPort, SipSettings.Transport transport,
                                 Optional<String> trunkUser, Optional<String> trunkPassword, Duration keepAlive) {
+        return settings(listenPort, trunkPort, transport, trunkUser, trunkPassword, keepAlive, List.of(LOOPBACK));
+    }
+
+    static SipSettings settings(int listenPort, int trunkPort, SipSettings.Transport transport,
+                                Optional<String> trunkUser, Optional<String> trunkPassword, Duration keepAlive,
+                                List<AddressBlock> callersFrom) {
         return new SipSettings(new InetSocketAddress("127.0.0.1", listenPort), "127.0.0.1", 30000, 30099,
                 new InetSocketAddress("127.0.0.1", trunkPort), transport, trunkUser, trunkPassword, "outdial.test",
-                REALM, keepAlive);
+                REALM, keepAlive, callersFrom);
     }
 
     /** UDP to the trunk, no trunk credentials, no keep-alive within a test. */

@@ -1,5 +1,6 @@
 package dev.outdial.dialing.internal;
 
+import dev.outdial.sip.AddressBlock;
 import dev.outdial.sip.SipSettings;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -7,7 +8,9 @@ import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -25,6 +28,7 @@ final class SipSettingsParser {
     private static final int DEFAULT_SIP_PORT = 5060;
     private static final Pattern HOST_PORT = Pattern.compile("\\[?([^\\[\\]\\s]+?)]?(?::(\\d{1,5}))?");
     private static final Pattern PORT_RANGE = Pattern.compile("(\\d{1,5})\\s*-\\s*(\\d{1,5})");
+    private static final Pattern LIST = Pattern.compile("[,\\s]+");
     private static final Pattern REALM = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Duration MIN_KEEP_ALIVE = Duration.ofSeconds(1);
     private static final Duration MAX_KEEP_ALIVE = Duration.ofHours(1);
@@ -49,7 +53,7 @@ final class SipSettingsParser {
             throw invalid("trunk.from-domain", "must be a host name, not '" + fromDomain + "'");
         }
         return new SipSettings(listen, publicAddress, rtp[0], rtp[1], trunkAddress, transport, username, password,
-                fromDomain, realm(sip.realm()), keepAlive(sip.keepAlive()));
+                fromDomain, realm(sip.realm()), keepAlive(sip.keepAlive()), callersFrom(trunk.inboundFrom(), trunkAddress));
     }
 
     static String realm(String typed) {
@@ -132,6 +136,26 @@ final class SipSettingsParser {
             throw invalid("rtp-ports", "must hold at least " + MIN_RTP_PORTS + " ports, not " + (last - first + 1));
         }
         return new int[] {first, last};
+    }
+
+    /**
+     * The carrier's addresses, IPs or CIDR blocks a comma or space apart; by default the trunk's own address. Carriers
+     * often send their calls from other addresses than the one Outdial calls through, and publish them.
+     */
+    private static List<AddressBlock> callersFrom(String typed, InetSocketAddress trunk) {
+        if (typed == null || typed.isBlank()) {
+            return List.of(AddressBlock.of(trunk.getAddress()));
+        }
+        List<AddressBlock> blocks = new ArrayList<>();
+        for (String block : LIST.split(typed.strip())) {
+            try {
+                blocks.add(AddressBlock.parse(block));
+            } catch (IllegalArgumentException wrong) {
+                throw invalid("trunk.inbound-from", "must list IP addresses or blocks like 192.0.2.0/24: "
+                        + wrong.getMessage());
+            }
+        }
+        return blocks;
     }
 
     private static SipSettings.Transport transport(String typed) {

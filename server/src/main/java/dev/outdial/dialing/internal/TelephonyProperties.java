@@ -60,9 +60,10 @@ public record TelephonyProperties(@DefaultValue("sim") String mode, @DefaultValu
      * @param username   digest user name the trunk may challenge for (with {@code password}, or neither)
      * @param password   its password
      * @param fromDomain host part of From; the trunk's host by default
+     * @param inboundFrom the addresses or CIDR blocks the carrier's calls come from; the trunk's address by default
      */
     public record Trunk(String address, @DefaultValue("udp") String transport, String username, String password,
-                        String fromDomain) {
+                        String fromDomain, String inboundFrom) {
 
         Optional<String> given(String value) {
             return Optional.ofNullable(value).filter(text -> !text.isBlank());

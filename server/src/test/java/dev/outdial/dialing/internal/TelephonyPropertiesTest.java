@@ -3,6 +3,7 @@ package dev.outdial.dialing.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.outdial.sip.AddressBlock;
 import dev.outdial.sip.SipSettings;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -44,6 +45,8 @@ class TelephonyPropertiesTest {
         assertThat(sip.fromDomain()).isEqualTo("127.0.0.1");
         assertThat(sip.realm()).isEqualTo("outdial");
         assertThat(sip.keepAlive()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(sip.callersFrom()).as("calls come from the trunk's own address").containsExactly(
+                AddressBlock.parse("127.0.0.1/32"));
     }
 
     @Test
@@ -56,7 +59,9 @@ class TelephonyPropertiesTest {
                 "outdial.telephony.sip.trunk.password", "trunk-secret",
                 "outdial.telephony.sip.trunk.from-domain", "sip.carrier.example",
                 "outdial.telephony.sip.realm", "callcenter",
-                "outdial.telephony.sip.keep-alive", "10s"))).sipSettings();
+                "outdial.telephony.sip.keep-alive", "10s",
+                "outdial.telephony.sip.trunk.inbound-from", "54.172.60.0/30, 54.244.51.3 2600:1f18:2148:bc00::/56")))
+                .sipSettings();
         assertThat(sip.listen()).isEqualTo(new InetSocketAddress("127.0.0.1", 5070));
         assertThat(sip.publicAddress()).isEqualTo("203.0.113.7");
         assertThat(sip.rtpPortFirst()).isEqualTo(40000);
@@ -67,6 +72,8 @@ class TelephonyPropertiesTest {
         assertThat(sip.fromDomain()).isEqualTo("sip.carrier.example");
         assertThat(sip.realm()).isEqualTo("callcenter");
         assertThat(sip.keepAlive()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(sip.callersFrom()).extracting(AddressBlock::toString)
+                .containsExactly("54.172.60.0/30", "54.244.51.3/32", "2600:1f18:2148:bc00:0:0:0:0/56");
     }
 
     @Test
@@ -98,6 +105,12 @@ class TelephonyPropertiesTest {
         assertRefused(sip(Map.of("outdial.telephony.sip.keep-alive", "0s")), "outdial.telephony.sip.keep-alive must be between");
         assertRefused(sip(Map.of("outdial.telephony.sip.trunk.address", "no-such-host.invalid:5060")),
                 "outdial.telephony.sip.trunk.address names host 'no-such-host.invalid', which does not resolve");
+        assertRefused(sip(Map.of("outdial.telephony.sip.trunk.inbound-from", "54.172.60.0/30, sip.carrier.example")),
+                "outdial.telephony.sip.trunk.inbound-from must list IP addresses or blocks like 192.0.2.0/24: "
+                        + "'sip.carrier.example' is not an IP address");
+        assertRefused(sip(Map.of("outdial.telephony.sip.trunk.inbound-from", "54.172.60.0/33")),
+                "outdial.telephony.sip.trunk.inbound-from must list IP addresses or blocks like 192.0.2.0/24: "
+                        + "a prefix of 54.172.60.0 is 0 to 32 bits, not 33");
     }
 
     @Test

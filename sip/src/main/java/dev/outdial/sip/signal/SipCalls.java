@@ -10,7 +10,6 @@ import dev.outdial.sip.IncomingCalls;
 import gov.nist.javax.sip.RequestEventExt;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -221,7 +220,7 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
     }
 
     /**
-     * A call from the trunk: answered 100 at once, then offered to the application off the SIP thread. A call from
+     * A call from the carrier: answered 100 at once, then offered to the application off the SIP thread. A call from
      * anywhere else is refused (403): only the carrier brings callers, and a stranger must not reach a queue's agents.
      */
     private void offerIncoming(RequestEvent event) {
@@ -279,16 +278,13 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
         });
     }
 
+    /** From one of the carrier's addresses ({@link dev.outdial.sip.SipSettings#callersFrom}). */
     private boolean fromTrunk(RequestEvent event) {
-        InetAddress trunk = endpoint.settings().trunk().getAddress();
         Optional<String> from = remoteAddress(event);
-        if (trunk == null || from.isEmpty()) {
-            return false;
-        }
         try {
-            // An address, never a name: no lookup is made.
-            return trunk.equals(InetAddress.getByName(from.get()));
-        } catch (UnknownHostException e) {
+            // The packet's source address, never a name: no lookup is made.
+            return from.isPresent() && endpoint.settings().takesCallsFrom(InetAddress.ofLiteral(from.get()));
+        } catch (IllegalArgumentException unreadable) {
             return false;
         }
     }
