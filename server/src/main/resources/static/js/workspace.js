@@ -60,6 +60,20 @@
       clearPhone();
     }
   });
+  // A queue call rung for the agent: who calls, into which queue, and where the call stands. Text only (no markup
+  // from the event), the labels in the page's language from its data attributes.
+  on('queue-call', call => {
+    const card = document.getElementById('queue-call');
+    if (!card) {
+      return;
+    }
+    const label = {AGENT_RINGING: card.dataset.ringing, TALKING: card.dataset.talking, ENDED: card.dataset.ended}[call.state];
+    card.hidden = !label;
+    card.dataset.state = call.state;
+    card.querySelector('.queue-call-state').textContent = label || '';
+    card.querySelector('.queue-call-caller').textContent = call.callerNumber;
+    card.querySelector('.queue-call-queue').textContent = call.queue;
+  });
   on('call-ended', call => {
     lastCall = null;
     load(callUrl(call.callId), '#call');

@@ -45,6 +45,20 @@ final class AgentEventsReader implements AutoCloseable {
                 .filter(line -> line.startsWith("data:")).findFirst().orElseThrow().substring(5));
     }
 
+    /** The data of every {@code event} received so far, in order, as JSON. */
+    List<tools.jackson.databind.JsonNode> all(String event) {
+        List<tools.jackson.databind.JsonNode> found = new java.util.ArrayList<>();
+        String current = null;
+        for (String line : List.copyOf(lines)) {
+            if (line.startsWith("event:")) {
+                current = line.substring(6).strip();
+            } else if (line.startsWith("data:") && event.equals(current)) {
+                found.add(tools.jackson.databind.json.JsonMapper.builder().build().readTree(line.substring(5)));
+            }
+        }
+        return found;
+    }
+
     /** Every line received so far. */
     List<String> lines() {
         return List.copyOf(lines);

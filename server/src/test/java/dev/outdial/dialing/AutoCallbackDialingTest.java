@@ -161,15 +161,31 @@ class AutoCallbackDialingTest {
         long customer = callback.add("+84919510003").getFirst();
         agent.client().put("/api/v1/me/state", Map.of("state", "AVAILABLE")).expect(200);
         long queue = queue(business, 1, 30);
+        String queueName = business.admin().get("/api/v1/queues/" + queue).expect(200).json().get("name").asString();
 
-        String call = inboundCall(business, queue, "0912500003", List.of());
+        try (AgentEventsReader events = new AgentEventsReader(api.baseUrl(), agent.email(), "person-password")) {
+            events.awaitConnected();
+            String call = inboundCall(business, queue, "0912500003", List.of());
 
-        JsonNode ringing = waitForQueueCall(business, queue, call, "AGENT_RINGING");
-        assertThat(ringing.get("agentId").asLong()).isEqualTo(agent.id());
-        agent.client().post("/api/v1/me/phone/answer").expect(204);
-        waitForQueueCall(business, queue, call, "TALKING");
-        agent.client().post("/api/v1/me/phone/hangup").expect(204);
-        assertThat(waitForQueueCall(business, queue, call, "ENDED").get("result").asString()).isEqualTo("ANSWERED");
+            JsonNode ringing = waitForQueueCall(business, queue, call, "AGENT_RINGING");
+            assertThat(ringing.get("agentId").asLong()).isEqualTo(agent.id());
+            agent.client().post("/api/v1/me/phone/answer").expect(204);
+            waitForQueueCall(business, queue, call, "TALKING");
+            agent.client().post("/api/v1/me/phone/hangup").expect(204);
+            assertThat(waitForQueueCall(business, queue, call, "ENDED").get("result").asString()).isEqualTo("ANSWERED");
+
+            // The agent's screen is told who calls, into which queue, from the ring to the end.
+            List<JsonNode> told = DialingScenario.waitFor(() -> events.all("queue-call"),
+                    seen -> !seen.isEmpty() && seen.getLast().get("state").asString().equals("ENDED"), "the queue call's end");
+            assertThat(told).extracting(seen -> seen.get("state").asString())
+                    .containsSubsequence("AGENT_RINGING", "TALKING", "ENDED");
+            assertThat(told).allSatisfy(seen -> {
+                assertThat(seen.get("callId").asString()).isEqualTo(call);
+                assertThat(seen.get("callerNumber").asString()).isEqualTo("+84912500003");
+                assertThat(seen.get("queue").asString()).isEqualTo(queueName);
+                assertThat(seen.get("queueId").asLong()).isEqualTo(queue);
+            });
+        }
 
         // The round the queue call's end woke found no agent with the campaign's screen open.
         callback.awaitNotDialingBecause("NO_AGENTS_AVAILABLE");

@@ -155,6 +155,27 @@ class WorkspaceBrowserTest extends BrowserTest {
         assertThat(page.locator("#disposition")).isVisible();
     }
 
+    @Test
+    void aQueueCallShowsTheAgentWhoCallsAndIntoWhichQueueFromTheRingToTheEnd() {
+        DialingScenario callback = withBudgetScript("AUTO_CALLBACK", Map.of("wrapUpSeconds", 0));
+        TestBusiness business = callback.business;
+        long queue = business.admin().post("/api/v1/queues", Map.of("name", "Billing line", "callbackKey", "1",
+                "minSecondsBeforeCallback", 1, "maxWaitSeconds", 60)).expect(201).id();
+        Page page = availableWithCampaignOpen(callback);
+
+        business.admin().post("/api/v1/sim/inbound-calls", Map.of("queueId", queue, "callerNumber", "0912550005"))
+                .expect(201);
+
+        assertThat(page.locator("#queue-call")).isVisible();
+        assertThat(page.locator("#queue-call .queue-call-state")).hasText("Queue call ringing from");
+        assertThat(page.locator("#queue-call .queue-call-caller")).hasText("+84912550005");
+        assertThat(page.locator("#queue-call .queue-call-queue")).hasText("Billing line");
+        page.click("#phone-answer");
+        assertThat(page.locator("#queue-call .queue-call-state")).hasText("On a queue call with");
+        page.click("#phone-hang-up");
+        assertThat(page.locator("#queue-call .queue-call-state")).hasText("Queue call ended with");
+    }
+
     /** A running campaign whose script asks one required question, {@code budget}. */
     private DialingScenario withBudgetScript(String dialMode, Map<String, Object> settings) {
         TestBusiness business = api.newBusiness("Workspace");

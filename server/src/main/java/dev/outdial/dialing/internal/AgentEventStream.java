@@ -1,6 +1,7 @@
 package dev.outdial.dialing.internal;
 
 import dev.outdial.engine.customer.AgentId;
+import dev.outdial.engine.inbound.InboundCall;
 import dev.outdial.engine.port.AgentScreen;
 import dev.outdial.engine.port.AgentUpdate;
 import java.time.Clock;
@@ -159,6 +160,21 @@ public class AgentEventStream implements AgentScreen {
      */
     public void ringing(AgentId agent, String leg) {
         push(agent, "call-ringing", legPayload(agent, leg));
+    }
+
+    /**
+     * A queue call the agent is rung for, talks on, or that ended or went back to the queue: who calls and into which
+     * queue, so the agent knows before they pick up. {@code state} is the call's own (WAITING once it rings for them no
+     * more).
+     */
+    public void queueCall(AgentId agent, InboundCall call, String queueName) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("callId", call.id().value());
+        payload.put("queueId", call.queueId());
+        payload.put("queue", queueName);
+        payload.put("callerNumber", call.callerNumber());
+        payload.put("state", call.phase().name());
+        push(agent, "queue-call", payload);
     }
 
     /** The agent's leg stopped ringing unanswered (timed out, or the customer hung up first). */

@@ -20,11 +20,11 @@ public class LiveSwitchboards {
     private final LiveDialers dialers;
     private final Telephony telephony;
     private final QueueMembers members;
-    private final InboundTickets log;
+    private final LiveInboundCallLog log;
     private final Map<Long, Switchboard> boards = new ConcurrentHashMap<>();
 
     LiveSwitchboards(EngineThread engine, LiveDialers dialers, Telephony telephony, QueueMembers members,
-                     InboundTickets log) {
+                     LiveInboundCallLog log) {
         this.engine = engine;
         this.dialers = dialers;
         this.telephony = telephony;

@@ -4,6 +4,7 @@ import dev.outdial.engine.inbound.FollowUp;
 import dev.outdial.engine.inbound.InboundCall;
 import dev.outdial.engine.inbound.InboundCallLog;
 import dev.outdial.inbound.InboundCalls;
+import dev.outdial.inbound.InboundQueues;
 import dev.outdial.shared.InvalidInputException;
 import dev.outdial.ticket.TicketChannel;
 import dev.outdial.ticket.TicketDraft;
@@ -15,25 +16,31 @@ import org.springframework.stereotype.Component;
 
 /**
  * The engine's {@link InboundCallLog} live: each step of a queue call goes to the queue's call
- * records; a callback request or a missed call opens its ticket, which runs the triggers — the way
- * an inbound caller reaches the auto-callback campaign.
+ * records and, once an agent is rung for it, to that agent's event stream; a callback request or a missed call opens
+ * its ticket, which runs the triggers — the way an inbound caller reaches the auto-callback campaign.
  */
 @Component
-class InboundTickets implements InboundCallLog {
+class LiveInboundCallLog implements InboundCallLog {
 
-    private static final Logger LOG = LoggerFactory.getLogger(InboundTickets.class);
+    private static final Logger LOG = LoggerFactory.getLogger(LiveInboundCallLog.class);
 
     private final InboundCalls calls;
     private final Tickets tickets;
+    private final InboundQueues queues;
+    private final AgentEventStream agents;
 
-    InboundTickets(InboundCalls calls, Tickets tickets) {
+    LiveInboundCallLog(InboundCalls calls, Tickets tickets, InboundQueues queues, AgentEventStream agents) {
         this.calls = calls;
         this.tickets = tickets;
+        this.queues = queues;
+        this.agents = agents;
     }
 
+    /** Saves the step; the agent it rings or who talks on it is told who calls (a screen pop). */
     @Override
     public void save(InboundCall call) {
         calls.save(call);
+        call.agent().ifPresent(agent -> agents.queueCall(agent, call, queues.get(call.businessId(), call.queueId()).name()));
     }
 
     /**
