@@ -149,10 +149,15 @@ class InboundCallsOverSipTest {
                     .get("registered").asBoolean(), registered -> registered, "baresip to register; " + phone.screen());
             callback.ready(agent);
 
-            try (Sipp caller = caller("caller-talks.xml", number, "+84912600002")) {
+            try (AgentEventsReader events = new AgentEventsReader(api.baseUrl(), agent.email(), "person-password");
+                 Sipp caller = caller("caller-talks.xml", number, "+84912600002")) {
                 JsonNode talking = onlyCall(business, queue, "TALKING", "baresip to answer the queue call; "
                         + phone.screen() + caller.screen());
                 assertThat(talking.get("agentId").asLong()).isEqualTo(agent.id());
+                // The agent answered on their phone; their screen still shows who is on the line.
+                waitFor(() -> events.all("queue-call"), told -> told.stream().anyMatch(call ->
+                        call.get("state").asString().equals("TALKING")
+                                && call.get("callerNumber").asString().equals("+84912600002")), "the screen pop");
                 waitFor(phone::framesHeardWithSound, frames -> frames >= 10,
                         "baresip to hear 200 ms of the caller's voice; " + phone.screen());
 
