@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -44,8 +45,8 @@ class InboundCallsOverSipTest {
     private static final int PHONE_SIP = 18452;
     private static final int CALLER_RTP = 18470;
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    /** Each test's numbers are its own: a number routes to one queue of the whole platform. */
-    private static final AtomicInteger NUMBERS = new AtomicInteger((int) (System.nanoTime() % 9000));
+    /** Each test's numbers are its own (a number routes to one queue of the whole platform), also on a kept database. */
+    private static final AtomicInteger NUMBERS = new AtomicInteger(ThreadLocalRandom.current().nextInt(4_000_000));
 
     @Autowired
     Api api;

@@ -82,7 +82,7 @@ class SipModeTest {
     void anAgentWhosePhoneIsNotRegisteredCannotGoAvailable() {
         TestBusiness business = api.newBusiness("SipAvailable");
         TestBusiness.Person agent = business.agent("unregistered");
-        setPhone(business, agent, "sip-unregistered");
+        setPhone(business, agent, "sip-unregistered-" + agent.id());
 
         assertProblem(agent.client().put("/api/v1/me/state", Map.of("state", "AVAILABLE")), 409, "PHONE_NOT_REGISTERED");
         JsonNode state = agent.client().get("/api/v1/me/state").expect(200).json();
@@ -102,7 +102,7 @@ class SipModeTest {
     void removingAnAgentsPhoneTakesThemOutOfWorkThoughTheirOldBindingHasNotExpired() {
         TestBusiness business = api.newBusiness("SipRemoved");
         TestBusiness.Person agent = business.agent("removed");
-        setPhone(business, agent, "sip-removed");
+        setPhone(business, agent, "sip-removed-" + agent.id());
         sip.registrations.set(agent.id(), true);
         agent.client().put("/api/v1/me/state", Map.of("state", "AVAILABLE")).expect(200);
 
@@ -273,7 +273,7 @@ class SipModeTest {
     void theAgentsPageIsToldWhenTheirPhoneRegistersOrNot() {
         TestBusiness business = api.newBusiness("SipRegister");
         TestBusiness.Person agent = business.agent("registering");
-        setPhone(business, agent, "sip-registering");
+        setPhone(business, agent, "sip-registering-" + agent.id());
         try (AgentEventsReader events = new AgentEventsReader(api.baseUrl(), agent.email(), PASSWORD)) {
             events.awaitConnected();
             sip.registrations.set(agent.id(), true);
@@ -317,15 +317,17 @@ class SipModeTest {
         TestBusiness business = api.newBusiness("SipBook");
         TestBusiness.Person agent = business.agent("booked");
         PhoneBook book = sip.phoneBook;
-        assertThat(book.account("sip-booked")).isEmpty();
+        // Unique on the platform, so the test runs again on a database that kept the last run's.
+        String username = "sip-booked-" + agent.id();
+        assertThat(book.account(username)).isEmpty();
 
-        setPhone(business, agent, "sip-booked");
-        PhoneBook.PhoneAccount account = book.account("sip-booked").orElseThrow();
+        setPhone(business, agent, username);
+        PhoneBook.PhoneAccount account = book.account(username).orElseThrow();
         assertThat(account.agent()).isEqualTo(FakeSipAdapter.agent(agent.id()));
-        assertThat(account.ha1()).isEqualTo(AgentPhoneAccounts.ha1("sip-booked", "outdial-test", "Tr0ub4dor&3horse"));
+        assertThat(account.ha1()).isEqualTo(AgentPhoneAccounts.ha1(username, "outdial-test", "Tr0ub4dor&3horse"));
 
         business.admin().delete("/api/v1/users/" + agent.id() + "/phone").expect(204);
-        assertThat(book.account("sip-booked")).isEmpty();
+        assertThat(book.account(username)).isEmpty();
     }
 
     /** A page as the signed-in user sees it. */
