@@ -1,6 +1,7 @@
 package dev.outdial.dialing.internal;
 
 import dev.outdial.business.Businesses;
+import dev.outdial.engine.inbound.QueueRules;
 import dev.outdial.inbound.InboundCalls;
 import dev.outdial.inbound.QueueRoute;
 import dev.outdial.sip.IncomingCall;
@@ -52,7 +53,7 @@ class TrunkCallRouting {
             call.refuse(IncomingCall.Refusal.UNAVAILABLE);
             return;
         }
-        var queue = calls.rulesOf(businessId, route.get().queueId());
+        QueueRules queue = calls.rulesOf(businessId, route.get().queueId());
         String caller = callerNumber(call.callerNumber(), businessId);
         engine.run(businessId, () -> switchboards.of(businessId).enter(queue, caller, call::accept));
     }
