@@ -2,12 +2,14 @@ package dev.outdial.dialing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outdial.shared.SqlTime;
 import dev.outdial.testing.Api;
 import dev.outdial.testing.Await;
 import dev.outdial.testing.CampaignFixtures;
 import dev.outdial.testing.TestBusiness;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -164,6 +167,16 @@ final class DialingScenario {
 
     private static boolean ended(JsonNode call) {
         return call.hasNonNull("result");
+    }
+
+    /** Makes {@code owner} the node that paces the business until {@code until}, as its heartbeat would. */
+    static void leaseHeldBy(JdbcClient db, long businessId, String owner, Instant until) {
+        int updated = db.sql("update dialer_lease set owner = :owner, lease_until = :until where business_id = :business")
+                .param("owner", owner).param("until", SqlTime.toSql(until)).param("business", businessId).update();
+        if (updated == 0) {
+            db.sql("insert into dialer_lease (business_id, owner, lease_until) values (:business, :owner, :until)")
+                    .param("owner", owner).param("until", SqlTime.toSql(until)).param("business", businessId).update();
+        }
     }
 
     static <T> T waitFor(Supplier<T> probe, Predicate<T> done, String what) {

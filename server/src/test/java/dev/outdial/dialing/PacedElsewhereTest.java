@@ -55,7 +55,7 @@ class PacedElsewhereTest {
     @Test
     void whileAnotherNodePacesTheBusinessNothingIsDialedHereAndAgentsAreToldWhereToGoUntilItsLeaseLapses() {
         TestBusiness business = api.newBusiness("Elsewhere");
-        leaseHeldBy(business.id(), "other-node", Instant.now().plus(Duration.ofHours(1)));
+        DialingScenario.leaseHeldBy(db, business.id(), "other-node", Instant.now().plus(Duration.ofHours(1)));
         DialingScenario manual = DialingScenario.running(business, "MANUAL", Map.of());
         TestBusiness.Person agent = manual.fixtures.agent;
         long customer = manual.add("+84917020001").getFirst();
@@ -70,7 +70,7 @@ class PacedElsewhereTest {
         assertThat(ownerOf(business.id())).as("a live lease is not taken over").isEqualTo("other-node");
 
         // The other node died: its lease lapses, and this node's heartbeat takes the business over.
-        leaseHeldBy(business.id(), "other-node", Instant.now().minusSeconds(1));
+        DialingScenario.leaseHeldBy(db, business.id(), "other-node", Instant.now().minusSeconds(1));
         DialingScenario.waitFor(() -> ownerOf(business.id()), node.value()::equals, "this node to take the lease over");
         manual.ready(agent);
         manual.waitForCallEnd(agent.client(), manual.getAndDial(agent, customer));
@@ -144,15 +144,6 @@ class PacedElsewhereTest {
     private String leaseUntil(long businessId) {
         return db.sql("select lease_until from dialer_lease where business_id = :business and owner = :owner")
                 .param("business", businessId).param("owner", node.value()).query(String.class).optional().orElse("");
-    }
-
-    private void leaseHeldBy(long businessId, String owner, Instant until) {
-        int updated = db.sql("update dialer_lease set owner = :owner, lease_until = :until where business_id = :business")
-                .param("owner", owner).param("until", SqlTime.toSql(until)).param("business", businessId).update();
-        if (updated == 0) {
-            db.sql("insert into dialer_lease (business_id, owner, lease_until) values (:business, :owner, :until)")
-                    .param("owner", owner).param("until", SqlTime.toSql(until)).param("business", businessId).update();
-        }
     }
 
     private long liveLeases(long businessId) {

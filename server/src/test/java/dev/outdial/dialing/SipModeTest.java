@@ -11,7 +11,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.outdial.agent.AgentPhoneAccounts;
 import dev.outdial.engine.customer.CallResult;
+import dev.outdial.engine.port.CallEvent;
+import dev.outdial.engine.port.CallId;
 import dev.outdial.sip.AgentLines.LineState;
+import dev.outdial.sip.IncomingCall;
 import dev.outdial.sip.PhoneBook;
 import dev.outdial.testing.Api;
 import dev.outdial.testing.CampaignFixtures;
@@ -20,12 +23,16 @@ import dev.outdial.testing.TestBusiness;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -55,6 +62,9 @@ class SipModeTest {
 
     @Autowired
     FakeSipAdapter sip;
+
+    @Autowired
+    JdbcClient db;
 
     @Autowired
     MockMvc mvc;
@@ -372,6 +382,72 @@ class SipModeTest {
     private void registered(TestBusiness business, TestBusiness.Person agent) {
         setPhone(business, agent, "sip-" + agent.id());
         sip.registrations.set(agent.id(), true);
+    }
+
+    @Test
+    void theTrunksCallsGoToTheQueueOfTheNumberDialedAndAreRefusedWhereNoQueueHereCanTakeThem() {
+        TestBusiness business = api.newBusiness("SipRouting");
+        String digits = "842874" + (100_000 + business.id() % 800_000);
+        long queue = business.admin().post("/api/v1/queues", Map.of("name", "Routed", "callbackKey", "1",
+                "maxWaitSeconds", 60, "numbers", List.of("+" + digits))).expect(201).id();
+
+        OfferedCall routed = new OfferedCall(digits, "0912700001");
+        sip.routing.offered(routed);
+        assertThat(routed.refusal).isNull();
+        assertThat(routed.listener).as("accepted into the queue").isNotNull();
+        JsonNode waiting = waitFor(() -> business.admin().get("/api/v1/queues/" + queue + "/calls").expect(200).json(),
+                calls -> calls.size() == 1, "the routed call in its queue").get(0);
+        assertThat(waiting.get("id").asString()).isEqualTo(routed.leg.value());
+        assertThat(waiting.get("callerNumber").asString()).as("read in the business's country").isEqualTo("+84912700001");
+        routed.listener.accept(new CallEvent.HungUp(routed.leg, true));
+        waitFor(() -> business.admin().get("/api/v1/queues/" + queue + "/calls").expect(200).json().get(0)
+                .get("result").asString(), "MISSED_CALLER_HUNG_UP"::equals, "the caller's hang-up to end the call");
+
+        OfferedCall unknown = new OfferedCall("84287" + (900_000 + business.id() % 90_000), "0912700002");
+        sip.routing.offered(unknown);
+        assertThat(unknown.refusal).isEqualTo(IncomingCall.Refusal.UNKNOWN_NUMBER);
+
+        // Another node paces the business: its agents are on that node's desk, so the trunk is sent there.
+        DialingScenario.leaseHeldBy(db, business.id(), "other-node", Instant.now().plus(Duration.ofHours(1)));
+        OfferedCall elsewhere = new OfferedCall(digits, "0912700003");
+        sip.routing.offered(elsewhere);
+        assertThat(elsewhere.refusal).isEqualTo(IncomingCall.Refusal.UNAVAILABLE);
+        DialingScenario.leaseHeldBy(db, business.id(), "other-node", Instant.now().minusSeconds(1));
+    }
+
+    /** A call the fake trunk offers: what the routing made of it. */
+    private static final class OfferedCall implements IncomingCall {
+        private final String dialed;
+        private final String caller;
+        private final CallId leg = new CallId("trunk-call-" + System.nanoTime());
+        private volatile Consumer<CallEvent> listener;
+        private volatile Refusal refusal;
+
+        private OfferedCall(String dialed, String caller) {
+            this.dialed = dialed;
+            this.caller = caller;
+        }
+
+        @Override
+        public String dialedNumber() {
+            return dialed;
+        }
+
+        @Override
+        public String callerNumber() {
+            return caller;
+        }
+
+        @Override
+        public CallId accept(Consumer<CallEvent> listener) {
+            this.listener = listener;
+            return leg;
+        }
+
+        @Override
+        public void refuse(Refusal why) {
+            refusal = why;
+        }
     }
 
     private static void setPhone(TestBusiness business, TestBusiness.Person agent, String username) {
