@@ -5,6 +5,8 @@ import dev.outdial.shared.InvalidInputException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -17,6 +19,8 @@ import org.springframework.stereotype.Component;
 public class PageMessages {
 
     private final MessageSource messages;
+
+    private static final Pattern LIST_ITEM = Pattern.compile("(\\w+)\\[(\\d+)]");
 
     PageMessages(MessageSource messages) {
         this.messages = messages;
@@ -44,7 +48,13 @@ public class PageMessages {
         return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
     }
 
+    /** The field's name as the page shows it; an item of a list ({@code numbers[1]}) as its list's, counted from 1. */
     private String label(String field) {
-        return messages.getMessage("field." + field, null, field, LocaleContextHolder.getLocale());
+        String named = messages.getMessage("field." + field, null, null, LocaleContextHolder.getLocale());
+        if (named != null) {
+            return named;
+        }
+        Matcher item = LIST_ITEM.matcher(field);
+        return item.matches() ? label(item.group(1)) + " " + (Integer.parseInt(item.group(2)) + 1) : field;
     }
 }

@@ -65,7 +65,8 @@ class TicketAndQueuePagesTest {
                         .param("callbackKey", "1").param("minSecondsBeforeCallback", "90").param("maxWaitSeconds", "60")
                         .param("numbers", "12"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(again).contains("less than the maximum wait", "value=\"Late\"", "numbers[0]", ">12</textarea>");
+        // The first number, named as the page names its field.
+        assertThat(again).contains("less than the maximum wait", "value=\"Late\"", "Phone numbers 1 ", ">12</textarea>");
         assertThat(page(admin, "/settings/queues?calls=" + queue.get("id").asLong())).contains("Hotline", "No calls yet.");
         mvc.perform(get("/settings/queues").session(agent)).andExpect(status().isForbidden());
     }
