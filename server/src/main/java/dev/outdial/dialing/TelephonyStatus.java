@@ -2,6 +2,7 @@ package dev.outdial.dialing;
 
 import dev.outdial.campaign.settings.TrunkHealth;
 import dev.outdial.dialing.internal.LiveTelephony;
+import dev.outdial.dialing.internal.SipAdapter;
 import dev.outdial.sip.TrunkStatus;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -10,8 +11,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class TelephonyStatus implements TrunkHealth {
 
-    /** {@code GET /api/v1/telephony}: mode {@code sim} or {@code sip}; the trunk only in sip mode. */
-    public record View(String mode, Optional<Report> trunk) {
+    /**
+     * {@code GET /api/v1/telephony}: mode {@code sim} or {@code sip}; the trunk only in sip mode, its registration only
+     * where this node registers with it ({@code REGISTERING}, {@code REGISTERED}, {@code FAILED}).
+     */
+    public record View(String mode, Optional<Report> trunk, Optional<Report> registration) {
     }
 
     private final LiveTelephony telephony;
@@ -21,7 +25,9 @@ public class TelephonyStatus implements TrunkHealth {
     }
 
     public View view() {
-        return new View(telephony.mode().setting(), report());
+        return new View(telephony.mode().setting(), report(), telephony.sipAdapter()
+                .flatMap(SipAdapter::trunkRegistration)
+                .map(registered -> new Report(registered.state().name(), registered.checkedAt(), registered.detail())));
     }
 
     @Override

@@ -14,6 +14,7 @@ import dev.outdial.sip.PhoneBook;
 import dev.outdial.sip.PhoneRegistrations;
 import dev.outdial.sip.PromptSource;
 import dev.outdial.sip.SipSettings;
+import dev.outdial.sip.TrunkRegistrationStatus;
 import dev.outdial.sip.TrunkStatus;
 import java.time.Instant;
 import java.util.List;
@@ -96,6 +97,12 @@ final class FakeSipAdapter implements SipAdapter {
     public TrunkStatus trunkStatus() {
         return new TrunkStatus(TrunkStatus.State.UP, Optional.of(Instant.parse("2026-01-01T00:00:00Z")),
                 "SIP/2.0 200 OK");
+    }
+
+    /** The fake does not register with its trunk. */
+    @Override
+    public Optional<TrunkRegistrationStatus> trunkRegistration() {
+        return Optional.empty();
     }
 
     /** The fake's trunk brings no calls; {@code routing} is kept for a test to hand calls to. */

@@ -24,11 +24,13 @@ import java.util.Optional;
  * @param keepAlive      how often the trunk is sent OPTIONS
  * @param callersFrom    where calls may come from: the carrier's addresses (often not the one Outdial calls through);
  *                       a call from anywhere else is refused
+ * @param registration   how long Outdial asks the trunk to keep its registration (with the trunk's credentials), for a
+ *                       carrier that sends its calls to where its customer registered; empty: Outdial does not register
  */
 public record SipSettings(InetSocketAddress listen, String publicAddress, int rtpPortFirst, int rtpPortLast,
                           InetSocketAddress trunk, Transport transport, Optional<String> trunkUsername,
                           Optional<String> trunkPassword, String fromDomain, String realm, Duration keepAlive,
-                          List<AddressBlock> callersFrom) {
+                          List<AddressBlock> callersFrom, Optional<Duration> registration) {
 
     public SipSettings {
         Objects.requireNonNull(listen, "listen");
@@ -41,6 +43,10 @@ public record SipSettings(InetSocketAddress listen, String publicAddress, int rt
         Objects.requireNonNull(realm, "realm");
         Objects.requireNonNull(keepAlive, "keepAlive");
         callersFrom = List.copyOf(callersFrom);
+        Objects.requireNonNull(registration, "registration");
+        if (registration.isPresent() && trunkUsername.isEmpty()) {
+            throw new IllegalArgumentException("registering with the trunk needs its user name and password");
+        }
         if (rtpPortFirst < 1024 || rtpPortLast > 65535 || rtpPortFirst > rtpPortLast) {
             throw new IllegalArgumentException("RTP ports must be a range within 1024-65535");
         }

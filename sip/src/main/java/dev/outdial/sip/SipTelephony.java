@@ -18,6 +18,7 @@ import dev.outdial.sip.signal.Registrar;
 import dev.outdial.sip.signal.SipCalls;
 import dev.outdial.sip.signal.SipEndpoint;
 import dev.outdial.sip.signal.TrunkKeepAlive;
+import dev.outdial.sip.signal.TrunkRegistration;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -68,6 +69,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     private volatile SipCalls calls;
     private volatile NailedUpLines lines;
     private volatile TrunkKeepAlive keepAlive;
+    private volatile Optional<TrunkRegistration> registration = Optional.empty();
 
     public SipTelephony(SipSettings settings, PhoneBook phones, PromptSource prompts) {
         this(settings, phones, prompts, SipTelephony::mediaEngine, STANDARD_T1);
@@ -108,6 +110,9 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         endpoint.route(calls);
         keepAlive = new TrunkKeepAlive(endpoint, calls.requests(), clock);
         keepAlive.start(timers);
+        registration = settings.registration().map(expires -> new TrunkRegistration(endpoint, calls.requests(),
+                calls.trunkAuth(), clock, settings.trunkUsername().orElseThrow(), expires));
+        registration.ifPresent(registering -> registering.start(timers));
         timers.scheduleWithFixedDelay(bindings::expire, SWEEP.toMillis(), SWEEP.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("SIP listening on {}, trunk {} over {}", settings.listen(), settings.trunk(), settings.transport());
     }
@@ -155,6 +160,12 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     public TrunkStatus trunkStatus() {
         running();
         return keepAlive.status();
+    }
+
+    /** Whether Outdial is registered with the trunk; empty where it does not register ({@code sip.trunk.register}). */
+    public Optional<TrunkRegistrationStatus> trunkRegistration() {
+        running();
+        return registration.map(TrunkRegistration::status);
     }
 
     @Override
@@ -252,6 +263,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         SipCalls closing = calls;
         calls = null;
         keepAlive.close();
+        registration.ifPresent(TrunkRegistration::close);
         closing.open().forEach(Leg::hangUp);
         closing.awaitEnded(CLOSING_PATIENCE);
         timers.shutdownNow();

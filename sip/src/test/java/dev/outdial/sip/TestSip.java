@@ -34,7 +34,7 @@ final class TestSip {
                                 List<AddressBlock> callersFrom) {
         return new SipSettings(new InetSocketAddress("127.0.0.1", listenPort), "127.0.0.1", 30000, 30099,
                 new InetSocketAddress("127.0.0.1", trunkPort), transport, trunkUser, trunkPassword, "outdial.test",
-                REALM, keepAlive, callersFrom);
+                REALM, keepAlive, callersFrom, Optional.empty());
     }
 
     /** UDP to the trunk, no trunk credentials, no keep-alive within a test. */

@@ -8,11 +8,13 @@ import dev.outdial.sip.PhoneRegistrations;
 import dev.outdial.sip.PromptSource;
 import dev.outdial.sip.SipSettings;
 import dev.outdial.sip.SipTelephony;
+import dev.outdial.sip.TrunkRegistrationStatus;
 import dev.outdial.sip.TrunkStatus;
+import java.util.Optional;
 
 /**
  * What the server uses of the SIP adapter in sip mode: the Telephony port, the registrar's view of
- * agents' phones, the agents' nailed-up lines, the trunk's health and the calls it brings in. An interface so the
+ * agents' phones, the agents' nailed-up lines, the trunk's health and registration, and the calls it brings in. An interface so the
  * application's rules around it (who may go Available, lines released on leaving) are tested
  * without a network; {@link #of(SipTelephony)} is the real one.
  */
@@ -25,6 +27,9 @@ public interface SipAdapter extends AutoCloseable {
     AgentLines agentLines();
 
     TrunkStatus trunkStatus();
+
+    /** Whether this node is registered with the trunk; empty where it does not register. */
+    Optional<TrunkRegistrationStatus> trunkRegistration();
 
     /** Where the trunk's calls go; until this is called every one is refused. */
     void receiveCalls(IncomingCalls routing);
@@ -61,6 +66,11 @@ public interface SipAdapter extends AutoCloseable {
             @Override
             public TrunkStatus trunkStatus() {
                 return sip.trunkStatus();
+            }
+
+            @Override
+            public Optional<TrunkRegistrationStatus> trunkRegistration() {
+                return sip.trunkRegistration();
             }
 
             @Override

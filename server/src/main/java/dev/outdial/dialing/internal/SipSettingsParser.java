@@ -32,6 +32,8 @@ final class SipSettingsParser {
     private static final Pattern REALM = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Duration MIN_KEEP_ALIVE = Duration.ofSeconds(1);
     private static final Duration MAX_KEEP_ALIVE = Duration.ofHours(1);
+    private static final Duration MIN_REGISTRATION = Duration.ofSeconds(60);
+    private static final Duration MAX_REGISTRATION = Duration.ofDays(1);
 
     private SipSettingsParser() {
     }
@@ -53,7 +55,8 @@ final class SipSettingsParser {
             throw invalid("trunk.from-domain", "must be a host name, not '" + fromDomain + "'");
         }
         return new SipSettings(listen, publicAddress, rtp[0], rtp[1], trunkAddress, transport, username, password,
-                fromDomain, realm(sip.realm()), keepAlive(sip.keepAlive()), callersFrom(trunk.inboundFrom(), trunkAddress));
+                fromDomain, realm(sip.realm()), keepAlive(sip.keepAlive()), callersFrom(trunk.inboundFrom(), trunkAddress),
+                registration(trunk, username.isPresent()));
     }
 
     static String realm(String typed) {
@@ -156,6 +159,21 @@ final class SipSettingsParser {
             }
         }
         return blocks;
+    }
+
+    /** How long a registration with the trunk is asked to last, if Outdial registers at all. */
+    private static Optional<Duration> registration(TelephonyProperties.Trunk trunk, boolean credentials) {
+        if (!trunk.register()) {
+            return Optional.empty();
+        }
+        if (!credentials) {
+            throw invalid("trunk.register", "needs " + PREFIX + "trunk.username and " + PREFIX + "trunk.password");
+        }
+        Duration expires = trunk.registerExpires();
+        if (expires == null || expires.compareTo(MIN_REGISTRATION) < 0 || expires.compareTo(MAX_REGISTRATION) > 0) {
+            throw invalid("trunk.register-expires", "must be between 60s and 1d, not " + expires);
+        }
+        return Optional.of(expires);
     }
 
     private static SipSettings.Transport transport(String typed) {

@@ -61,9 +61,13 @@ public record TelephonyProperties(@DefaultValue("sim") String mode, @DefaultValu
      * @param password   its password
      * @param fromDomain host part of From; the trunk's host by default
      * @param inboundFrom the addresses or CIDR blocks the carrier's calls come from; the trunk's address by default
+     * @param register   whether Outdial registers with the trunk (with its user name and password), for a carrier
+     *                   that sends calls to where its customer registered
+     * @param registerExpires how long each registration is asked to last; renewed before it lapses
      */
     public record Trunk(String address, @DefaultValue("udp") String transport, String username, String password,
-                        String fromDomain, String inboundFrom) {
+                        String fromDomain, String inboundFrom, @DefaultValue("false") boolean register,
+                        @DefaultValue("600s") Duration registerExpires) {
 
         Optional<String> given(String value) {
             return Optional.ofNullable(value).filter(text -> !text.isBlank());

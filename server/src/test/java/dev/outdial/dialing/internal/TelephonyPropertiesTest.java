@@ -47,6 +47,7 @@ class TelephonyPropertiesTest {
         assertThat(sip.keepAlive()).isEqualTo(Duration.ofSeconds(30));
         assertThat(sip.callersFrom()).as("calls come from the trunk's own address").containsExactly(
                 AddressBlock.parse("127.0.0.1/32"));
+        assertThat(sip.registration()).as("Outdial does not register with the trunk").isEmpty();
     }
 
     @Test
@@ -59,9 +60,7 @@ class TelephonyPropertiesTest {
                 "outdial.telephony.sip.trunk.password", "trunk-secret",
                 "outdial.telephony.sip.trunk.from-domain", "sip.carrier.example",
                 "outdial.telephony.sip.realm", "callcenter",
-                "outdial.telephony.sip.keep-alive", "10s",
-                "outdial.telephony.sip.trunk.inbound-from", "54.172.60.0/30, 54.244.51.3 2600:1f18:2148:bc00::/56")))
-                .sipSettings();
+                "outdial.telephony.sip.keep-alive", "10s"))).sipSettings();
         assertThat(sip.listen()).isEqualTo(new InetSocketAddress("127.0.0.1", 5070));
         assertThat(sip.publicAddress()).isEqualTo("203.0.113.7");
         assertThat(sip.rtpPortFirst()).isEqualTo(40000);
@@ -72,8 +71,19 @@ class TelephonyPropertiesTest {
         assertThat(sip.fromDomain()).isEqualTo("sip.carrier.example");
         assertThat(sip.realm()).isEqualTo("callcenter");
         assertThat(sip.keepAlive()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void theCarriersAddressesAndTheRegistrationWithItBindAsTyped() {
+        SipSettings sip = bind(sip(Map.of(
+                "outdial.telephony.sip.trunk.inbound-from", "54.172.60.0/30, 54.244.51.3 2600:1f18:2148:bc00::/56",
+                "outdial.telephony.sip.trunk.username", "outdial",
+                "outdial.telephony.sip.trunk.password", "trunk-secret",
+                "outdial.telephony.sip.trunk.register", "true",
+                "outdial.telephony.sip.trunk.register-expires", "1h"))).sipSettings();
         assertThat(sip.callersFrom()).extracting(AddressBlock::toString)
                 .containsExactly("54.172.60.0/30", "54.244.51.3/32", "2600:1f18:2148:bc00:0:0:0:0/56");
+        assertThat(sip.registration()).contains(Duration.ofHours(1));
     }
 
     @Test
@@ -108,6 +118,13 @@ class TelephonyPropertiesTest {
         assertRefused(sip(Map.of("outdial.telephony.sip.trunk.inbound-from", "54.172.60.0/30, sip.carrier.example")),
                 "outdial.telephony.sip.trunk.inbound-from must list IP addresses or blocks like 192.0.2.0/24: "
                         + "'sip.carrier.example' is not an IP address");
+        assertRefused(sip(Map.of("outdial.telephony.sip.trunk.register", "true")),
+                "outdial.telephony.sip.trunk.register needs outdial.telephony.sip.trunk.username and "
+                        + "outdial.telephony.sip.trunk.password");
+        assertRefused(sip(Map.of("outdial.telephony.sip.trunk.register", "true", "outdial.telephony.sip.trunk.username",
+                "outdial", "outdial.telephony.sip.trunk.password", "trunk-secret",
+                "outdial.telephony.sip.trunk.register-expires", "10s")),
+                "outdial.telephony.sip.trunk.register-expires must be between 60s and 1d, not PT10S");
         assertRefused(sip(Map.of("outdial.telephony.sip.trunk.inbound-from", "54.172.60.0/33")),
                 "outdial.telephony.sip.trunk.inbound-from must list IP addresses or blocks like 192.0.2.0/24: "
                         + "a prefix of 54.172.60.0 is 0 to 32 bits, not 33");

@@ -62,9 +62,21 @@ public final class InboundLeg implements DialogLeg, IncomingCall {
         this.offered = offered;
         this.dialogMedia = new DialogMedia(context, media);
         this.audio = new LegAudio(media, context.prompts(), context.timers(), this::digitsCollected, this::hangUp);
-        this.dialedNumber = userOf(invite.getRequestURI());
+        this.dialedNumber = dialedNumberOf(invite);
         this.callerNumber = invite.getHeader(FromHeader.NAME) instanceof FromHeader from
                 ? userOf(from.getAddress().getURI()) : "";
+    }
+
+    /**
+     * The Request-URI's user; but a trunk Outdial registered with sends its calls to the contact it registered
+     * (sip:outdial@…), and then the number dialed is in To.
+     */
+    private static String dialedNumberOf(Request invite) {
+        String target = userOf(invite.getRequestURI());
+        if (!target.equals(SipEndpoint.CONTACT_USER) && !target.isEmpty()) {
+            return target;
+        }
+        return invite.getHeader(ToHeader.NAME) instanceof ToHeader to ? userOf(to.getAddress().getURI()) : target;
     }
 
     private static String userOf(javax.sip.address.URI uri) {

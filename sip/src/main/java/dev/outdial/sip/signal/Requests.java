@@ -3,6 +3,7 @@ package dev.outdial.sip.signal;
 import dev.outdial.sip.SipSettings;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sip.InvalidArgumentException;
@@ -18,7 +19,8 @@ import javax.sip.message.Request;
 
 /**
  * The out-of-dialog requests Outdial sends: INVITEs to the trunk (caller ID in From and
- * P-Asserted-Identity at {@code from-domain}) and to agents' phones, and the trunk's OPTIONS.
+ * P-Asserted-Identity at {@code from-domain}) and to agents' phones, the trunk's OPTIONS, and the REGISTER of a trunk
+ * that sends its calls to where Outdial registered.
  */
 public final class Requests {
 
@@ -60,6 +62,26 @@ public final class Requests {
             return request(Request.OPTIONS, target, caller, null);
         } catch (ParseException e) {
             throw new IllegalStateException("outdial.telephony.sip.trunk.address is not a SIP host: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * REGISTER sip:trunk for {@code username}@{@code from-domain}, our contact bound for {@code expires} (0 ends the
+     * registration). One Call-ID and a rising CSeq across the refreshes of one registration (RFC 3261 §10.2).
+     */
+    public Request registerWithTrunk(String username, String callId, long cseq, Duration expires) {
+        try {
+            SipURI target = trunkUri(null);
+            SipURI record = endpoint.addresses().createSipURI(username, endpoint.settings().fromDomain());
+            Request register = request(Request.REGISTER, target, record, null);
+            register.setHeader(endpoint.headers().createToHeader(endpoint.addresses().createAddress(record), null));
+            register.setHeader(endpoint.headers().createCallIdHeader(callId));
+            register.setHeader(endpoint.headers().createCSeqHeader(cseq, Request.REGISTER));
+            register.addHeader(endpoint.contact(transportOf(target)));
+            register.addHeader(endpoint.headers().createExpiresHeader((int) expires.toSeconds()));
+            return register;
+        } catch (ParseException | InvalidArgumentException e) {
+            throw new IllegalStateException("Cannot register " + username + " with the trunk: " + e.getMessage(), e);
         }
     }
 

@@ -44,6 +44,8 @@ public final class SipEndpoint implements SipListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SipEndpoint.class);
     private static final AtomicInteger STACKS = new AtomicInteger();
+    /** The user part of our Contact, where the trunk and phones send requests in our dialogs and registrations. */
+    static final String CONTACT_USER = "outdial";
 
     /** What the endpoint does with a request; called on a stack thread. */
     public interface RequestRouter {
@@ -133,7 +135,7 @@ public final class SipEndpoint implements SipListener, AutoCloseable {
     /** Our Contact: sip:outdial@public-address:port, with the transport when it is TCP. */
     public ContactHeader contact(String transport) {
         try {
-            SipURI uri = addresses.createSipURI("outdial", settings.publicAddress());
+            SipURI uri = addresses.createSipURI(CONTACT_USER, settings.publicAddress());
             uri.setPort(settings.listen().getPort());
             if (ListeningPoint.TCP.equalsIgnoreCase(transport)) {
                 uri.setTransportParam("tcp");

@@ -1,0 +1,172 @@
+package dev.outdial.sip.signal;
+
+import dev.outdial.sip.TrunkRegistrationStatus;
+import dev.outdial.sip.TrunkRegistrationStatus.State;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sip.ResponseEvent;
+import javax.sip.SipException;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.ExpiresHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps Outdial registered with a trunk that sends its calls to where its customer registered (many carriers do, as
+ * a phone would): REGISTER with the trunk's credentials, answered challenge and all, renewed at four fifths of what the
+ * trunk granted; tried again every 30 s while it fails; ended (Expires: 0) when the adapter closes.
+ *
+ * <p>Thread-safe: the timers and the stack's thread call in under the object's lock.
+ */
+public final class TrunkRegistration implements ResponseHandler, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrunkRegistration.class);
+    /** How soon a failed registration is tried again. */
+    static final Duration RETRY = Duration.ofSeconds(30);
+
+    private final SipEndpoint endpoint;
+    private final Requests requests;
+    private final TrunkAuth auth;
+    private final Clock clock;
+    private final String username;
+    private final Duration expires;
+    /** One registration keeps one Call-ID, its refreshes a rising CSeq. */
+    private final String callId;
+    private long cseq;
+    private Request sent;
+    private boolean challenged;
+    private boolean closed;
+    private ScheduledExecutorService timers;
+    private ScheduledFuture<?> next;
+    private volatile TrunkRegistrationStatus status =
+            new TrunkRegistrationStatus(State.REGISTERING, Optional.empty(), "not answered yet");
+
+    public TrunkRegistration(SipEndpoint endpoint, Requests requests, TrunkAuth auth, Clock clock, String username,
+                             Duration expires) {
+        this.endpoint = endpoint;
+        this.requests = requests;
+        this.auth = auth;
+        this.clock = clock;
+        this.username = username;
+        this.expires = expires;
+        this.callId = endpoint.provider().getNewCallId().getCallId();
+    }
+
+    public synchronized void start(ScheduledExecutorService timers) {
+        this.timers = timers;
+        next = timers.schedule(this::register, 0, TimeUnit.MILLISECONDS);
+    }
+
+    public TrunkRegistrationStatus status() {
+        return status;
+    }
+
+    private synchronized void register() {
+        if (!closed) {
+            send(expires);
+        }
+    }
+
+    private void send(Duration asked) {
+        challenged = false;
+        try {
+            sent = requests.registerWithTrunk(username, callId, ++cseq, asked);
+            endpoint.transaction(sent, this).sendRequest();
+        } catch (SipException | RuntimeException e) {
+            failed("cannot send REGISTER: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public synchronized void onResponse(ResponseEvent event) {
+        Response response = event.getResponse();
+        int code = response.getStatusCode();
+        if (code < 200) {
+            return;
+        }
+        // A challenge is answered once per REGISTER, the last one (Expires: 0) included.
+        if ((code == 401 || code == 407) && !challenged) {
+            challenged = true;
+            Optional<Request> retry = auth.answer(sent, response);
+            if (retry.isPresent()) {
+                sent = retry.get();
+                cseq = ((CSeqHeader) sent.getHeader(CSeqHeader.NAME)).getSeqNumber();
+                try {
+                    endpoint.transaction(sent, this).sendRequest();
+                    return;
+                } catch (SipException e) {
+                    failed("cannot send REGISTER: " + e.getMessage());
+                    return;
+                }
+            }
+        }
+        if (closed) {
+            return;
+        }
+        if (code >= 300) {
+            failed("REGISTER answered " + code + " " + response.getReasonPhrase());
+            return;
+        }
+        Duration granted = granted(response);
+        status = new TrunkRegistrationStatus(State.REGISTERED, Optional.of(clock.instant()),
+                "registered as " + username + " for " + granted.toSeconds() + " s");
+        // Renewed well before it lapses, so a call is never sent to a registration the trunk let go.
+        schedule(granted.multipliedBy(4).dividedBy(5));
+    }
+
+    /** What the trunk granted: our contact's expires, else the Expires header, else what we asked. */
+    private Duration granted(Response response) {
+        if (response.getHeader(ContactHeader.NAME) instanceof ContactHeader contact && contact.getExpires() > 0) {
+            return Duration.ofSeconds(contact.getExpires());
+        }
+        if (response.getHeader(ExpiresHeader.NAME) instanceof ExpiresHeader header && header.getExpires() > 0) {
+            return Duration.ofSeconds(header.getExpires());
+        }
+        return expires;
+    }
+
+    @Override
+    public synchronized void onTimeout() {
+        failed("no answer to REGISTER");
+    }
+
+    private void failed(String why) {
+        if (closed) {
+            return;
+        }
+        LOG.warn("Registration with the trunk failed: {}; tried again in {} s", why, RETRY.toSeconds());
+        status = new TrunkRegistrationStatus(State.FAILED, Optional.of(clock.instant()), why);
+        schedule(RETRY);
+    }
+
+    private void schedule(Duration after) {
+        if (next != null) {
+            next.cancel(false);
+        }
+        if (!closed && timers != null) {
+            next = timers.schedule(this::register, Math.max(1, after.toMillis()), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Stops renewing and asks the trunk to forget us (Expires: 0); the adapter closing does not wait for the answer. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (next != null) {
+            next.cancel(false);
+        }
+        if (status.state() == State.REGISTERED) {
+            send(Duration.ZERO);
+        }
+    }
+}
