@@ -25,9 +25,13 @@ public class TelephonyStatus implements TrunkHealth {
     }
 
     public View view() {
-        return new View(telephony.mode().setting(), report(), telephony.sipAdapter()
-                .flatMap(SipAdapter::trunkRegistration)
-                .map(registered -> new Report(registered.state().name(), registered.checkedAt(), registered.detail())));
+        return new View(telephony.mode().setting(), report(), registration());
+    }
+
+    @Override
+    public Optional<Report> registration() {
+        return telephony.sipAdapter().flatMap(SipAdapter::trunkRegistration)
+                .map(registered -> new Report(registered.state().name(), registered.checkedAt(), registered.detail()));
     }
 
     @Override

@@ -58,6 +58,7 @@ final class FakeSipAdapter implements SipAdapter {
     }
 
     volatile IncomingCalls routing = IncomingCalls.NONE;
+    volatile Optional<TrunkRegistrationStatus> registration = Optional.empty();
     final Lines lines = new Lines();
     final Registrations registrations = new Registrations();
     private final Telephony telephony;
@@ -99,10 +100,10 @@ final class FakeSipAdapter implements SipAdapter {
                 "SIP/2.0 200 OK");
     }
 
-    /** The fake does not register with its trunk. */
+    /** How the fake's registration with its trunk stands: none unless a test sets one. */
     @Override
     public Optional<TrunkRegistrationStatus> trunkRegistration() {
-        return Optional.empty();
+        return registration;
     }
 
     /** The fake's trunk brings no calls; {@code routing} is kept for a test to hand calls to. */

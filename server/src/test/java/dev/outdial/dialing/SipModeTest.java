@@ -16,6 +16,7 @@ import dev.outdial.engine.port.CallId;
 import dev.outdial.sip.AgentLines.LineState;
 import dev.outdial.sip.IncomingCall;
 import dev.outdial.sip.PhoneBook;
+import dev.outdial.sip.TrunkRegistrationStatus;
 import dev.outdial.testing.Api;
 import dev.outdial.testing.CampaignFixtures;
 import dev.outdial.testing.OutdialIntegrationTest;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,6 +88,21 @@ class SipModeTest {
         assertThat(telephony.get("trunk").get("detail").asString()).isEqualTo("SIP/2.0 200 OK");
         business.agent("trunkagent").client().get("/api/v1/telephony").expect(403);
         assertThat(page("admin@" + business.domain(), "admin-password", get("/settings/hotlines"))).contains("id=\"trunk\"", "data-state=\"UP\"");
+        assertThat(telephony.path("registration").isMissingNode() || telephony.get("registration").isNull())
+                .as("this node does not register with the trunk").isTrue();
+
+        sip.registration = Optional.of(new TrunkRegistrationStatus(TrunkRegistrationStatus.State.FAILED,
+                Optional.of(Instant.parse("2026-01-01T00:00:00Z")), "REGISTER answered 403 Forbidden"));
+        try {
+            JsonNode registration = business.admin().get("/api/v1/telephony").expect(200).json().get("registration");
+            assertThat(registration.get("state").asString()).isEqualTo("FAILED");
+            assertThat(registration.get("detail").asString()).isEqualTo("REGISTER answered 403 Forbidden");
+            assertThat(page("admin@" + business.domain(), "admin-password", get("/settings/hotlines")))
+                    .contains("id=\"trunk-registration\" data-state=\"FAILED\"", "Not registered with the trunk",
+                            "REGISTER answered 403 Forbidden");
+        } finally {
+            sip.registration = Optional.empty();
+        }
     }
 
     @Test

@@ -11,6 +11,9 @@ public interface TrunkHealth {
 
     Optional<Report> report();
 
+    /** Whether this node is registered with the trunk, where it registers ({@code sip.trunk.register}). */
+    Optional<Report> registration();
+
     /**
      * @param state     UNKNOWN (not checked yet), UP or DOWN
      * @param checkedAt when the trunk last answered or failed to

@@ -39,6 +39,7 @@ class HotlinePages {
     String page(@AuthenticationPrincipal CurrentUser me, Model model) {
         model.addAttribute("hotlines", hotlines.list(me.businessId()));
         trunk.report().ifPresent(report -> model.addAttribute("trunk", report));
+        trunk.registration().ifPresent(registration -> model.addAttribute("registration", registration));
         model.addAttribute("groups", hotlines.groups(me.businessId()).stream().map(HotlineGroup::name).toList());
         if (!model.containsAttribute("draft")) {
             model.addAttribute("draft", new HotlineDraft("", "", "", true));
