@@ -51,13 +51,8 @@ class TrunkRegistrationTest {
     void outdialRegistersRenewsTakesTheCallsSentToItsContactAndUnregistersWhenItCloses() throws Exception {
         registrar = Sipp.serve("trunk-registrar.xml", trunkPort, Map.of("DIALED", "+4930555000",
                 "OUTDIAL_PORT", String.valueOf(ourPort)), workDir);
-        SipSettings settings = new SipSettings(new InetSocketAddress("127.0.0.1", ourPort), "127.0.0.1", 30000, 30099,
-                new InetSocketAddress("127.0.0.1", trunkPort), SipSettings.Transport.UDP, Optional.of("trunk-user"),
-                Optional.of("trunk-secret"), "outdial.test", TestSip.REALM, Duration.ofHours(1), List.of(TestSip.LOOPBACK),
-                Optional.of(Duration.ofSeconds(600)));
         BlockingQueue<IncomingCall> offered = new LinkedBlockingQueue<>();
-        telephony = new SipTelephony(settings, TestSip.PHONES, uri -> Optional.empty(), ignored -> new FakeMedia(),
-                TestSip.T1);
+        telephony = registering();
         telephony.receiveCalls(offered::add);
         telephony.start();
 
@@ -73,6 +68,29 @@ class TrunkRegistrationTest {
         telephony.close();
         telephony = null;
         registrar.assertPassed();
+    }
+
+    @Test
+    void aRegistrationTheTrunkFindsTooBriefIsAskedAgainForItsMinimum() {
+        registrar = Sipp.serve("trunk-registrar-minimum.xml", trunkPort, Map.of(), workDir);
+        telephony = registering();
+        telephony.start();
+
+        Await.until("registered for the trunk's minimum", () -> telephony.trunkRegistration().orElseThrow().detail()
+                .equals("registered as trunk-user for 3600 s"));
+
+        telephony.close();
+        telephony = null;
+        registrar.assertPassed();
+    }
+
+    /** Outdial registering with the trunk (SIPp) as trunk-user, asking for 600 s. */
+    private SipTelephony registering() {
+        SipSettings settings = new SipSettings(new InetSocketAddress("127.0.0.1", ourPort), "127.0.0.1", 30000, 30099,
+                new InetSocketAddress("127.0.0.1", trunkPort), SipSettings.Transport.UDP, Optional.of("trunk-user"),
+                Optional.of("trunk-secret"), "outdial.test", TestSip.REALM, Duration.ofHours(1), List.of(TestSip.LOOPBACK),
+                Optional.of(Duration.ofSeconds(600)));
+        return new SipTelephony(settings, TestSip.PHONES, uri -> Optional.empty(), ignored -> new FakeMedia(), TestSip.T1);
     }
 
     @Test

@@ -4,15 +4,18 @@ import dev.outdial.sip.TrunkRegistrationStatus;
 import dev.outdial.sip.TrunkRegistrationStatus.State;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ListIterator;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sip.ResponseEvent;
 import javax.sip.SipException;
+import javax.sip.address.SipURI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ExpiresHeader;
+import javax.sip.header.MinExpiresHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
@@ -20,8 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps Outdial registered with a trunk that sends its calls to where its customer registered (many carriers do, as
- * a phone would): REGISTER with the trunk's credentials, answered challenge and all, renewed at four fifths of what the
- * trunk granted; tried again every 30 s while it fails; ended (Expires: 0) when the adapter closes.
+ * a phone would): REGISTER with the trunk's credentials, answered challenge and all (and for the trunk's minimum when
+ * it finds ours too brief), renewed at four fifths of what the trunk granted; tried again every 30 s while it fails;
+ * ended (Expires: 0) when the adapter closes.
  *
  * <p>Thread-safe: the timers and the stack's thread call in under the object's lock.
  */
@@ -36,7 +40,8 @@ public final class TrunkRegistration implements ResponseHandler, AutoCloseable {
     private final TrunkAuth auth;
     private final Clock clock;
     private final String username;
-    private final Duration expires;
+    /** What we ask for: the setting, or the trunk's minimum once it answered 423 Interval Too Brief. */
+    private Duration expires;
     /** One registration keeps one Call-ID, its refreshes a rising CSeq. */
     private final String callId;
     private long cseq;
@@ -110,6 +115,13 @@ public final class TrunkRegistration implements ResponseHandler, AutoCloseable {
         if (closed) {
             return;
         }
+        if (code == Response.INTERVAL_TOO_BRIEF && response.getHeader(MinExpiresHeader.NAME) instanceof MinExpiresHeader min
+                && min.getExpires() > expires.toSeconds()) {
+            LOG.info("The trunk registers for at least {} s, not {}: asked again", min.getExpires(), expires.toSeconds());
+            expires = Duration.ofSeconds(min.getExpires());
+            send(expires);
+            return;
+        }
         if (code >= 300) {
             failed("REGISTER answered " + code + " " + response.getReasonPhrase());
             return;
@@ -121,15 +133,27 @@ public final class TrunkRegistration implements ResponseHandler, AutoCloseable {
         schedule(granted.multipliedBy(4).dividedBy(5));
     }
 
-    /** What the trunk granted: our contact's expires, else the Expires header, else what we asked. */
+    /**
+     * What the trunk granted: our contact's expires (a registrar lists every contact bound to the user, other nodes'
+     * too), else the Expires header, else what we asked.
+     */
     private Duration granted(Response response) {
-        if (response.getHeader(ContactHeader.NAME) instanceof ContactHeader contact && contact.getExpires() > 0) {
-            return Duration.ofSeconds(contact.getExpires());
+        ListIterator<?> contacts = response.getHeaders(ContactHeader.NAME);
+        while (contacts != null && contacts.hasNext()) {
+            if (contacts.next() instanceof ContactHeader contact && ours(contact) && contact.getExpires() > 0) {
+                return Duration.ofSeconds(contact.getExpires());
+            }
         }
         if (response.getHeader(ExpiresHeader.NAME) instanceof ExpiresHeader header && header.getExpires() > 0) {
             return Duration.ofSeconds(header.getExpires());
         }
         return expires;
+    }
+
+    private boolean ours(ContactHeader contact) {
+        return contact.getAddress().getURI() instanceof SipURI uri && SipEndpoint.CONTACT_USER.equals(uri.getUser())
+                && endpoint.settings().publicAddress().equals(uri.getHost())
+                && uri.getPort() == endpoint.settings().listen().getPort();
     }
 
     @Override
