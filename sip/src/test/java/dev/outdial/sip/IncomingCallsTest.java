@@ -84,8 +84,13 @@ class IncomingCallsTest {
     }
 
     private Sipp trunkCalls(String then, String... extra) {
+        return trunkCallsTo(DIALED + "@", then, extra);
+    }
+
+    /** {@code target}: the Request-URI's user and its "@", or nothing for a call to Outdial's address alone. */
+    private Sipp trunkCallsTo(String target, String then, String... extra) {
         Sipp trunk = Sipp.call("trunk-calls-in.xml", "127.0.0.1:" + ourPort, trunkPort,
-                Map.of("DIALED", DIALED, "CALLER", CALLER, "THEN", then), workDir,
+                Map.of("TARGET", target, "DIALED", DIALED, "CALLER", CALLER, "THEN", then), workDir,
                 concat(extra, "-mp", String.valueOf(Ports.free())));
         sipps.add(trunk);
         return trunk;
@@ -174,6 +179,17 @@ class IncomingCallsTest {
         Sipp trunk = trunkCalls(TRYING + refusedWith(404, 3));
 
         nextOffered().refuse(IncomingCall.Refusal.UNKNOWN_NUMBER);
+
+        trunk.assertPassed();
+    }
+
+    @Test
+    void aCallToOutdialsAddressAloneIsForTheNumberInTo() {
+        Sipp trunk = trunkCallsTo("", TRYING + refusedWith(404, 3));
+
+        IncomingCall call = nextOffered();
+        assertThat(call.dialedNumber()).isEqualTo(DIALED);
+        call.refuse(IncomingCall.Refusal.UNKNOWN_NUMBER);
 
         trunk.assertPassed();
     }

@@ -79,9 +79,10 @@ public final class InboundLeg implements DialogLeg, IncomingCall {
         return invite.getHeader(ToHeader.NAME) instanceof ToHeader to ? userOf(to.getAddress().getURI()) : target;
     }
 
+    /** The user part of a SIP URI, empty when it has none (sip:host); what follows the scheme of any other. */
     private static String userOf(javax.sip.address.URI uri) {
-        if (uri instanceof SipURI sip && sip.getUser() != null) {
-            return sip.getUser();
+        if (uri instanceof SipURI sip) {
+            return sip.getUser() == null ? "" : sip.getUser();
         }
         // tel:+4930… and the like: what follows the scheme, without its parameters.
         String text = uri.toString();
