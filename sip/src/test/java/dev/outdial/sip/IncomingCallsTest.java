@@ -6,6 +6,8 @@ import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.sip.media.MediaLeg;
+import dev.outdial.sip.signal.MediaPorts;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -181,6 +183,28 @@ class IncomingCallsTest {
         nextOffered().refuse(IncomingCall.Refusal.UNKNOWN_NUMBER);
 
         trunk.assertPassed();
+    }
+
+    @Test
+    void aCallWithNoRtpPortLeftIsRefusedAsUnavailableUnoffered() {
+        telephony.close();
+        telephony = new SipTelephony(TestSip.settings(ourPort, trunkPort), TestSip.PHONES, uri -> Optional.empty(),
+                ignored -> new MediaPorts() {
+                    @Override
+                    public MediaLeg open() throws IOException {
+                        throw new IOException("every RTP port is taken");
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                }, TestSip.T1);
+        telephony.start();
+        telephony.receiveCalls(offered::add);
+        Sipp trunk = trunkCalls(refusedWith(503, 2));
+
+        trunk.assertPassed();
+        assertThat(offered).isEmpty();
     }
 
     @Test

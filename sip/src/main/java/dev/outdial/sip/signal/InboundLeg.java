@@ -142,7 +142,7 @@ public final class InboundLeg implements DialogLeg, IncomingCall {
         if (state != State.OFFERED) {
             return;
         }
-        respondToInvite(why.status());
+        context.endpoint().respond(transaction, why.status());
         release();
     }
 
@@ -151,16 +151,8 @@ public final class InboundLeg implements DialogLeg, IncomingCall {
     public synchronized void onCancel(RequestEvent event) {
         context.endpoint().respond(event, Response.OK);
         if (state == State.OFFERED) {
-            respondToInvite(Response.REQUEST_TERMINATED);
+            context.endpoint().respond(transaction, Response.REQUEST_TERMINATED);
             release();
-        }
-    }
-
-    private void respondToInvite(int status) {
-        try {
-            transaction.sendResponse(context.endpoint().messages().createResponse(status, invite));
-        } catch (Exception e) {
-            LOG.info("{} to {} not sent: {}", status, this, e.toString());
         }
     }
 

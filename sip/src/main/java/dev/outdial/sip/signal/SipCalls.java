@@ -21,7 +21,6 @@ import java.util.function.Consumer;
 import javax.sip.Dialog;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
-import javax.sip.SipException;
 import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.header.CallIdHeader;
 import javax.sip.message.Request;
@@ -236,16 +235,7 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
             endpoint.respond(event, Response.NOT_ACCEPTABLE_HERE);
             return;
         }
-        ServerTransaction transaction;
-        try {
-            transaction = event.getServerTransaction() != null ? event.getServerTransaction()
-                    : endpoint.provider().getNewServerTransaction(request);
-        } catch (TransactionAlreadyExistsException retransmitted) {
-            return;
-        } catch (SipException e) {
-            LOG.warn("An incoming call could not be taken: {}", e.getMessage());
-            return;
-        }
+        // The port first: a call that cannot have one is answered 503 like any request not taken.
         MediaLeg leg;
         try {
             leg = media.open();
@@ -254,15 +244,25 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
             endpoint.respond(event, Response.SERVICE_UNAVAILABLE);
             return;
         }
+        ServerTransaction transaction = event.getServerTransaction();
         InboundLeg inbound;
         try {
+            if (transaction == null) {
+                transaction = endpoint.provider().getNewServerTransaction(request);
+            }
             Dialog dialog = endpoint.provider().getNewDialog(transaction);
             transaction.sendResponse(endpoint.messages().createResponse(Response.TRYING, request));
             inbound = new InboundLeg(this, request, transaction, dialog, leg, offered);
+        } catch (TransactionAlreadyExistsException retransmitted) {
+            leg.close();
+            return;
         } catch (Exception e) {
             LOG.warn("An incoming call could not be taken: {}", e.toString());
             leg.close();
-            endpoint.respond(event, Response.SERVER_INTERNAL_ERROR);
+            if (transaction != null) {
+                // Through the call's own transaction: the endpoint would try to make a second one for the INVITE.
+                endpoint.respond(transaction, Response.SERVER_INTERNAL_ERROR);
+            }
             return;
         }
         byId.put(inbound.id(), inbound);

@@ -175,6 +175,15 @@ public final class SipEndpoint implements SipListener, AutoCloseable {
         }
     }
 
+    /** Answers the request of a server transaction made before, e.g. an INVITE answered once the application decides. */
+    public void respond(ServerTransaction transaction, int status) {
+        try {
+            transaction.sendResponse(messages.createResponse(status, transaction.getRequest()));
+        } catch (Exception e) {
+            LOG.info("Could not answer {} with {}: {}", transaction.getRequest().getMethod(), status, e.toString());
+        }
+    }
+
     public void respond(RequestEvent event, int status) {
         respond(event, status, response -> { });
     }
