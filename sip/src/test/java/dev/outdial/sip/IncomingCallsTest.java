@@ -177,6 +177,21 @@ class IncomingCallsTest {
     }
 
     @Test
+    void aCallerWhoseSideNeverAcknowledgesTheAnswerIsHungUp() {
+        // 64 × T1 of the answer's retransmissions (32 s; a second or two at the tests' T1), then Outdial's BYE.
+        Sipp trunk = trunkCalls(TRYING + """
+                  <recv response="200"/>
+                  <recv request="BYE" timeout="15000"/>
+                """ + SippSteps.ok());
+        CallEvents events = new CallEvents();
+        CallId leg = nextOffered().accept(events);
+
+        assertThat(events.next(CallEvent.HungUp.class)).isEqualTo(new CallEvent.HungUp(leg, true));
+        trunk.assertPassed();
+        events.assertNoMore();
+    }
+
+    @Test
     void aNumberNoQueueAnswersIsRefusedAsNotFound() {
         Sipp trunk = trunkCalls(TRYING + refusedWith(404, 3));
 

@@ -18,4 +18,11 @@ interface DialogLeg extends Leg {
 
     /** The far end gave up before the call was answered; only a leg that was called hears it. */
     void onCancel(RequestEvent event);
+
+    /**
+     * Our answer to the far end's INVITE was never acknowledged. Only a leg that was called answers an INVITE that
+     * starts its call; a leg Outdial placed answers re-INVITEs only, and a lost ACK of one leaves its call as it was.
+     */
+    default void onAckNeverCame() {
+    }
 }

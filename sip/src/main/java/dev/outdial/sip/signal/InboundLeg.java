@@ -51,6 +51,8 @@ public final class InboundLeg implements DialogLeg, IncomingCall {
     private Consumer<CallEvent> listener = event -> { };
     /** ENDED before an accept when the caller cancelled (or the answer failed): the accept then reports the leg failed. */
     private State state = State.OFFERED;
+    /** Whether the caller's side acknowledged our answer (the ACK of the first INVITE, not of a re-INVITE). */
+    private boolean answerAcknowledged;
 
     InboundLeg(LegContext context, Request invite, ServerTransaction transaction, Dialog dialog, MediaLeg media,
                Optional<Sdp.RemoteMedia> offered) {
@@ -165,6 +167,20 @@ public final class InboundLeg implements DialogLeg, IncomingCall {
         }
     }
 
+    /**
+     * The caller's side never acknowledged the answer: nobody hears the call, so it ends as if they had hung up. A
+     * re-INVITE's lost ACK leaves the call as it was.
+     */
+    @Override
+    public synchronized void onAckNeverCame() {
+        if (state == State.ANSWERED && !answerAcknowledged) {
+            LOG.info("{} never acknowledged the answer: hung up", this);
+            context.sendBye(dialog, this);
+            release();
+            emit(new CallEvent.HungUp(id, true));
+        }
+    }
+
     @Override
     public synchronized void onOffer(RequestEvent event) {
         if (sameCSeq(event.getRequest(), invite)) {
@@ -184,6 +200,7 @@ public final class InboundLeg implements DialogLeg, IncomingCall {
 
     @Override
     public synchronized void onAck(RequestEvent event) {
+        answerAcknowledged |= sameCSeq(event.getRequest(), invite);
         dialogMedia.onAck(event);
     }
 

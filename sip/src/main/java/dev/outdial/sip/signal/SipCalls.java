@@ -218,6 +218,14 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
         }
     }
 
+    @Override
+    public void onAckNeverCame(String sipCallId) {
+        DialogLeg leg = bySipCallId.get(sipCallId);
+        if (leg != null) {
+            leg.onAckNeverCame();
+        }
+    }
+
     /**
      * A call from the carrier: answered 100 at once, then offered to the application off the SIP thread. A call from
      * anywhere else is refused (403): only the carrier brings callers, and a stranger must not reach a queue's agents.

@@ -5,6 +5,8 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
+import gov.nist.javax.sip.DialogTimeoutEvent;
+import gov.nist.javax.sip.SipListenerExt;
 import java.util.function.Consumer;
 import javax.sip.ClientTransaction;
 import javax.sip.DialogTerminatedEvent;
@@ -16,7 +18,6 @@ import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.SipFactory;
-import javax.sip.SipListener;
 import javax.sip.SipProvider;
 import javax.sip.SipStack;
 import javax.sip.TimeoutEvent;
@@ -40,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * Dialogs are made explicitly by the legs (automatic dialog support off), so a REGISTER or an
  * OPTIONS never leaves a dialog behind.
  */
-public final class SipEndpoint implements SipListener, AutoCloseable {
+public final class SipEndpoint implements SipListenerExt, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SipEndpoint.class);
     private static final AtomicInteger STACKS = new AtomicInteger();
@@ -50,6 +51,10 @@ public final class SipEndpoint implements SipListener, AutoCloseable {
     /** What the endpoint does with a request; called on a stack thread. */
     public interface RequestRouter {
         void onRequest(RequestEvent event);
+
+        /** Our 2xx to an INVITE of the dialog {@code sipCallId} was sent for 64 × T1 and never acknowledged. */
+        default void onAckNeverCame(String sipCallId) {
+        }
     }
 
     private final SipSettings settings;
@@ -86,6 +91,10 @@ public final class SipEndpoint implements SipListener, AutoCloseable {
             // One thread takes UDP messages in the order they came: a 180 is never seen after the 200
             // that followed it. Nothing the listener does blocks (media and prompts go elsewhere).
             properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "1");
+            // A 2xx is retransmitted until its ACK for this many ticks of the stack's 500 ms dialog timer: 64 at the
+            // standard T1 (32 s, RFC 3261's 64 × T1), fewer with a test's shorter one.
+            properties.setProperty("gov.nist.javax.sip.DIALOG_TIMEOUT_FACTOR",
+                    String.valueOf(Math.max(2, Math.round(64.0 * t1.toMillis() / 500))));
             stack = factory.createSipStack(properties);
             addresses = factory.createAddressFactory();
             headers = factory.createHeaderFactory();
@@ -216,6 +225,18 @@ public final class SipEndpoint implements SipListener, AutoCloseable {
     public void processTimeout(TimeoutEvent event) {
         if (!event.isServerTransaction() && event.getClientTransaction().getApplicationData() instanceof ResponseHandler handler) {
             handler.onTimeout();
+        }
+    }
+
+    /**
+     * The far end never acknowledged our answer: RFC 3261 (13.3.1.4) asks that such a session be ended, and nobody
+     * who never sent the ACK is listening on it. Other dialog timeouts end what they concern on their own (an early
+     * dialog that never answered is the engine's no-answer).
+     */
+    @Override
+    public void processDialogTimeout(DialogTimeoutEvent event) {
+        if (event.getReason() == DialogTimeoutEvent.Reason.AckNotReceived && event.getDialog() != null) {
+            router.onAckNeverCame(event.getDialog().getCallId().getCallId());
         }
     }
 
