@@ -8,6 +8,7 @@ import dev.outdial.inbound.internal.QueueRepository;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,6 +54,12 @@ public class InboundCalls {
             return Optional.empty();
         }
         return numbers.route("+" + digits);
+    }
+
+    /** The businesses the trunk brings calls for, a queue of theirs having a number; read at every pacer heartbeat. */
+    @Transactional(readOnly = true)
+    public Set<Long> businessesTakingCalls() {
+        return numbers.businessesWithNumbers();
     }
 
     /** The queue's Auto Callback settings for the engine; 404 for another business's queue. */

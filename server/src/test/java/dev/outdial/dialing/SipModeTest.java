@@ -408,6 +408,13 @@ class SipModeTest {
         long queue = business.admin().post("/api/v1/queues", Map.of("name", "Routed", "callbackKey", "1",
                 "maxWaitSeconds", 60, "numbers", List.of("+" + digits))).expect(201).id();
 
+        // Another node paces the business: its agents are on that node's desk, so the trunk is sent there.
+        DialingScenario.leaseHeldBy(db, business.id(), "other-node", Instant.now().plus(Duration.ofHours(1)));
+        OfferedCall elsewhere = new OfferedCall(digits, "0912700003");
+        sip.routing.offered(elsewhere);
+        assertThat(elsewhere.refusal).isEqualTo(IncomingCall.Refusal.UNAVAILABLE);
+        DialingScenario.leaseHeldBy(db, business.id(), "other-node", Instant.now().minusSeconds(1));
+
         OfferedCall routed = new OfferedCall(digits, "0912700001");
         sip.routing.offered(routed);
         assertThat(routed.refusal).isNull();
@@ -423,13 +430,35 @@ class SipModeTest {
         OfferedCall unknown = new OfferedCall("84287" + (900_000 + business.id() % 90_000), "0912700002");
         sip.routing.offered(unknown);
         assertThat(unknown.refusal).isEqualTo(IncomingCall.Refusal.UNKNOWN_NUMBER);
+    }
 
-        // Another node paces the business: its agents are on that node's desk, so the trunk is sent there.
-        DialingScenario.leaseHeldBy(db, business.id(), "other-node", Instant.now().plus(Duration.ofHours(1)));
-        OfferedCall elsewhere = new OfferedCall(digits, "0912700003");
-        sip.routing.offered(elsewhere);
-        assertThat(elsewhere.refusal).isEqualTo(IncomingCall.Refusal.UNAVAILABLE);
-        DialingScenario.leaseHeldBy(db, business.id(), "other-node", Instant.now().minusSeconds(1));
+    @Test
+    void aBusinessWhoseQueuesHaveNumbersIsPacedOnTheNodeTheTrunkReachedThoughNothingRuns() {
+        TestBusiness business = api.newBusiness("SipPaced");
+        String digits = "842875" + (100_000 + business.id() % 800_000);
+        business.admin().post("/api/v1/queues", Map.of("name", "Paced", "callbackKey", "1", "maxWaitSeconds", 60,
+                "numbers", List.of("+" + digits))).expect(201);
+
+        OfferedCall first = new OfferedCall(digits, "0912700004");
+        sip.routing.offered(first);
+        assertThat(first.refusal).isNull();
+        // The node the call reached paces the business from now on, so its agents and callers meet on one node...
+        String node = leaseOf(business).owner();
+        assertThat(node).isNotEqualTo("other-node");
+        Instant taken = leaseOf(business).until();
+        // ...and its heartbeat keeps the lease, where a business with nothing running would give it up.
+        waitFor(() -> leaseOf(business), lease -> lease.until().isAfter(taken), "the lease renewed by a heartbeat");
+        assertThat(leaseOf(business).owner()).isEqualTo(node);
+        first.listener.accept(new CallEvent.HungUp(first.leg, true));
+    }
+
+    private record Lease(String owner, Instant until) {
+    }
+
+    private Lease leaseOf(TestBusiness business) {
+        return db.sql("select owner, lease_until from dialer_lease where business_id = :business")
+                .param("business", business.id())
+                .query((row, n) -> new Lease(row.getString("owner"), row.getTimestamp("lease_until").toInstant())).single();
     }
 
     /** A call the fake trunk offers: what the routing made of it. */

@@ -138,7 +138,7 @@ public class LiveDialers {
      * on the node holding the business's pacer lease (taken now if nobody holds it).
      */
     public void start(long businessId, long campaignId) {
-        if (!leases.holds(businessId) && !leases.take(businessId)) {
+        if (!paceHere(businessId)) {
             log.info("Campaign {} is paced by node {}, not here", campaignId, leases.heldElsewhere(businessId).orElse("?"));
             return;
         }
@@ -271,6 +271,11 @@ public class LiveDialers {
     /** Whether this node paces the business's campaigns (and so decides for them, e.g. that a list is exhausted). */
     public boolean pacesHere(long businessId) {
         return leases.holds(businessId);
+    }
+
+    /** This node paces the business from now on unless another node does (its lease taken if nobody holds it): whether it does. */
+    public boolean paceHere(long businessId) {
+        return leases.holds(businessId) || leases.take(businessId);
     }
 
     /** The node that paces the business, when it is not this one (agents' requests belong there). */

@@ -2,6 +2,7 @@ package dev.outdial.dialing.internal;
 
 import dev.outdial.campaign.Campaigns;
 import dev.outdial.campaign.RunningCampaign;
+import dev.outdial.inbound.InboundCalls;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +23,9 @@ import org.springframework.stereotype.Component;
  * hotlines as they are now ({@link SettingsFollower}). The RUNNING campaigns of every
  * business are read at once, so a beat costs the same whatever the number of businesses idle. A lease lost (this node was
  * too slow to renew, and another took over) stops the business's dialing here at once; calls up
- * finish. A business with nothing RUNNING gives its lease up. A node that stops gives all up.
+ * finish. With real calls, a business whose queues have numbers is paced with nothing RUNNING too, so the trunk's calls
+ * for it are taken on one node, where its agents work ({@link TrunkCallRouting}). Any other business with nothing
+ * RUNNING gives its lease up. A node that stops gives all up.
  */
 @Component
 class PacerHeartbeat {
@@ -33,12 +36,17 @@ class PacerHeartbeat {
     private final PacerLeases leases;
     private final LiveDialers dialers;
     private final SettingsFollower settings;
+    private final InboundCalls inbound;
+    private final boolean takesTrunkCalls;
 
-    PacerHeartbeat(Campaigns campaigns, PacerLeases leases, LiveDialers dialers, SettingsFollower settings) {
+    PacerHeartbeat(Campaigns campaigns, PacerLeases leases, LiveDialers dialers, SettingsFollower settings,
+                   InboundCalls inbound, LiveTelephony telephony) {
         this.campaigns = campaigns;
         this.leases = leases;
         this.dialers = dialers;
         this.settings = settings;
+        this.inbound = inbound;
+        this.takesTrunkCalls = telephony.sipAdapter().isPresent();
     }
 
     @Scheduled(initialDelayString = "${outdial.dialing.pacer-heartbeat:PT5S}",
@@ -46,12 +54,14 @@ class PacerHeartbeat {
     void beat() {
         Map<Long, List<RunningCampaign>> running = campaigns.running().stream()
                 .collect(Collectors.groupingBy(RunningCampaign::businessId));
-        // The businesses with nothing running matter only where this node still holds their lease.
+        Set<Long> takingCalls = takesTrunkCalls ? inbound.businessesTakingCalls() : Set.of();
+        // The other businesses with nothing running matter only where this node still holds their lease.
         Set<Long> beaten = new TreeSet<>(running.keySet());
+        beaten.addAll(takingCalls);
         beaten.addAll(leases.held());
         for (long businessId : beaten) {
             try {
-                beat(businessId, running.getOrDefault(businessId, List.of()));
+                beat(businessId, running.getOrDefault(businessId, List.of()), takingCalls.contains(businessId));
             } catch (RuntimeException failure) {
                 // The next beat tries again; the lease outlives a few missed beats.
                 log.warn("Pacer heartbeat of business {} failed", businessId, failure);
@@ -59,9 +69,9 @@ class PacerHeartbeat {
         }
     }
 
-    private void beat(long businessId, List<RunningCampaign> running) {
+    private void beat(long businessId, List<RunningCampaign> running, boolean takesCalls) {
         boolean held = leases.holds(businessId);
-        if (running.isEmpty()) {
+        if (running.isEmpty() && !takesCalls) {
             if (held) {
                 leases.release(businessId);
             }

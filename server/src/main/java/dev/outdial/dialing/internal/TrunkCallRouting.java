@@ -14,8 +14,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Calls the SIP trunk brings in (sip mode): each goes to the inbound queue whose number the caller dialed, and waits
- * there as a simulated caller would. A number no queue has is refused 404. A business whose dialer runs on another node
- * is refused 503, so a trunk with several nodes as targets tries the next: the queue's agents are on that node's desk.
+ * there as a simulated caller would. A number no queue has is refused 404. A business is taken on the node that paces
+ * it, where its agents work: one nobody paces is paced here from this call on (the heartbeat keeps its lease while its
+ * queues have numbers), and one another node paces is refused 503, so a trunk with several nodes as targets tries the
+ * next.
  */
 @Component
 class TrunkCallRouting {
@@ -46,10 +48,9 @@ class TrunkCallRouting {
             return;
         }
         long businessId = route.get().businessId();
-        Optional<String> elsewhere = dialers.pacedElsewhere(businessId);
-        if (elsewhere.isPresent()) {
+        if (!dialers.paceHere(businessId)) {
             LOG.info("A call to {} refused: business {} is dialed by node {}", call.dialedNumber(), businessId,
-                    elsewhere.get());
+                    dialers.pacedElsewhere(businessId).orElse("?"));
             call.refuse(IncomingCall.Refusal.UNAVAILABLE);
             return;
         }

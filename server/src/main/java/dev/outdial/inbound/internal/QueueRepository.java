@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -113,6 +114,11 @@ public class QueueRepository {
                 order by number
                 """)
                 .param("numbers", numbers).param("except", exceptQueueId).query(String.class).list();
+    }
+
+    /** The businesses a queue of whose has a number: those the trunk brings calls for. */
+    public Set<Long> businessesWithNumbers() {
+        return Set.copyOf(db.sql("select distinct business_id from inbound_queue_number").query(Long.class).list());
     }
 
     /** The queue a call to {@code e164} enters: a read of the number's primary key. */
