@@ -73,6 +73,10 @@
     card.querySelector('.queue-call-state').textContent = label || '';
     card.querySelector('.queue-call-caller').textContent = call.callerNumber;
     card.querySelector('.queue-call-queue').textContent = call.queue;
+    const hangUp = card.querySelector('#queue-call-hang-up');
+    if (hangUp) {
+      hangUp.hidden = call.state !== 'TALKING';
+    }
   });
   on('call-ended', call => {
     lastCall = null;

@@ -13,6 +13,7 @@ import dev.outdial.dialing.internal.AgentPhones;
 import dev.outdial.dialing.internal.AgentSessions;
 import dev.outdial.dialing.internal.EngineThread;
 import dev.outdial.dialing.internal.LiveDialers;
+import dev.outdial.dialing.internal.LiveSwitchboards;
 import dev.outdial.dialing.internal.PhoneLines;
 import dev.outdial.engine.call.DialOutcome;
 import dev.outdial.engine.call.DispositionOutcome;
@@ -66,10 +67,11 @@ public class AgentWork {
     private final DialingCalls calls;
     private final Dispositions dispositions;
     private final PhoneLines lines;
+    private final LiveSwitchboards switchboards;
 
     AgentWork(EngineThread engine, LiveDialers dialers, AgentSessions sessions, AgentPhones phones,
               AgentAssignments assignments, CampaignCustomers customers, DialingCalls calls,
-              Dispositions dispositions, PhoneLines lines) {
+              Dispositions dispositions, PhoneLines lines, LiveSwitchboards switchboards) {
         this.engine = engine;
         this.dialers = dialers;
         this.sessions = sessions;
@@ -79,6 +81,7 @@ public class AgentWork {
         this.calls = calls;
         this.dispositions = dispositions;
         this.lines = lines;
+        this.switchboards = switchboards;
     }
 
     /**
@@ -215,9 +218,14 @@ public class AgentWork {
         }
     }
 
-    /** The agent hangs up the leg they answered last (a queue call, an auto callback); 409 when there is none. */
+    /**
+     * The agent hangs up the leg they answered last (a queue call, an auto callback); 409 when there is none. With real
+     * calls, where they answered on their own phone, the page hangs up the queue call they talk on.
+     */
     public void hangUpPhone(CurrentUser me) {
-        if (!engine.call(me.businessId(), () -> phones.hangUp(agentOf(me)))) {
+        AgentId agent = agentOf(me);
+        if (!engine.call(me.businessId(), () -> phones.answersOnThePage()
+                ? phones.hangUp(agent) : switchboards.of(me.businessId()).hangUpCallOf(agent))) {
             throw new ConflictException("dialing.phone.nothing-answered");
         }
     }

@@ -172,6 +172,38 @@ class InboundCallsOverSipTest {
     }
 
     @Test
+    void anAgentWhoAnsweredOnTheirPhoneCanHangUpFromTheirPage() {
+        TestBusiness business = api.newBusiness("SipQueueHangUp");
+        DialingScenario callback = DialingScenario.running(business, "AUTO_CALLBACK", Map.of("wrapUpSeconds", 0));
+        TestBusiness.Person agent = callback.fixtures.agent;
+        String sipUser = "hangup-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "Queue-phone-secret-4";
+        business.admin().put("/api/v1/users/" + agent.id() + "/phone",
+                Map.of("sipUsername", sipUser, "sipPassword", password)).expect(200);
+        String number = newNumber();
+        long queue = queue(business, number);
+
+        try (Baresip phone = Baresip.phone(sipUser, password, "127.0.0.1:" + OUTDIAL_SIP, PHONE_SIP, "18460-18469")) {
+            waitFor(() -> business.admin().get("/api/v1/users/" + agent.id() + "/phone").expect(200).json()
+                    .get("registered").asBoolean(), registered -> registered, "baresip to register; " + phone.screen());
+            callback.ready(agent);
+            agent.client().post("/api/v1/me/phone/hangup").expect(409);
+
+            try (Sipp caller = caller("caller-stays.xml", number, "+84912600004")) {
+                onlyCall(business, queue, "TALKING", "baresip to answer the queue call; " + phone.screen() + caller.screen());
+
+                agent.client().post("/api/v1/me/phone/hangup").expect(204);
+
+                assertThat(caller.awaitExit(PATIENCE)).as("the caller hung up by Outdial; " + caller.screen()).isZero();
+                assertThat(onlyCall(business, queue, "ENDED", "the call to end").get("result").asString())
+                        .isEqualTo("ANSWERED");
+                waitFor(phone::hungUpByOutdial, hungUp -> hungUp, "Outdial to hang up the agent's phone too; "
+                        + phone.screen());
+            }
+        }
+    }
+
+    @Test
     void aNumberNoQueueHasIsRefusedAndNothingIsQueued() {
         TestBusiness business = api.newBusiness("SipNoQueue");
         long queue = queue(business, newNumber());

@@ -81,6 +81,16 @@ public final class Switchboard {
         }
     }
 
+    /**
+     * The agent ends the queue call they talk on (their page's Hang up, where their own phone is out of reach): the
+     * caller is hung up, and the agent's leg with them. Whether the agent was talking to a caller.
+     */
+    public boolean hangUpCallOf(AgentId agent) {
+        Optional<Caller> talking = callers.values().stream().filter(caller -> caller.talksTo(agent)).findFirst();
+        talking.ifPresent(caller -> telephony.hangUp(caller.record.id()));
+        return talking.isPresent();
+    }
+
     /** Calls in the queues now, in the order they entered. */
     public List<InboundCall> openCalls() {
         return callers.values().stream().map(caller -> caller.record).toList();
@@ -121,6 +131,10 @@ public final class Switchboard {
         private void start(InboundCall entered) {
             save(entered);
             maxWait = scheduler.at(entered.enteredAt().plus(queue.maxWait()), this::waitExceeded);
+        }
+
+        private boolean talksTo(AgentId agent) {
+            return record.connectedAt().isPresent() && record.endedAt().isEmpty() && taking.filter(agent::equals).isPresent();
         }
 
         private boolean waiting() {

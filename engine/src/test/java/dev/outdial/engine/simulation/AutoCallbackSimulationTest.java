@@ -256,6 +256,28 @@ class AutoCallbackSimulationTest {
     }
 
     @Test
+    void anAgentHangingUpFromTheirPageEndsTheQueueCallTheyTalkOnAndIsFreeAgain() {
+        AgentId carol = agent("carol", false);
+        CallId call = caller("+84911111117", List.of());
+        sim.runFor(Duration.ofSeconds(2));
+        assertThat(switchboard.hangUpCallOf(carol)).as("ringing, not talking yet").isFalse();
+        sim.carrier.answer(legsOf(carol).getFirst());
+        sim.runFor(Duration.ofSeconds(10));
+        assertThat(inbound.call(call).phase()).isEqualTo(InboundCall.Phase.TALKING);
+
+        assertThat(switchboard.hangUpCallOf(AgentId.of("dave"))).as("an agent on no call").isFalse();
+        assertThat(switchboard.hangUpCallOf(carol)).isTrue();
+        sim.runFor(Duration.ofSeconds(1));
+
+        assertThat(inbound.call(call).result()).contains(InboundResult.ANSWERED);
+        assertThat(inbound.call(call).endedAt()).hasValueSatisfying(at -> assertThat(at).isBefore(NINE.plusSeconds(13)));
+        assertThat(switchboard.openCalls()).isEmpty();
+        CallId next = caller("+84911111118", List.of());
+        sim.runFor(Duration.ofSeconds(2));
+        assertThat(inbound.call(next).agent()).as("free for the next caller").contains(carol);
+    }
+
+    @Test
     void aFreeAgentTakesTheCallbackBeforeTheQueueCall() {
         long customer = sim.customer(CAMPAIGN, "+84900000003");
         CallId call = caller("+84911111114", List.of());
