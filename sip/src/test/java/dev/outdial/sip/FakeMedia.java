@@ -67,6 +67,14 @@ final class FakeMedia implements MediaPorts {
         }
 
         @Override
+        public void keySignalled(char key) {
+            Consumer<Character> listening = keys;
+            if (listening != null) {
+                listening.accept(key);
+            }
+        }
+
+        @Override
         public void bridge(MediaLeg other) {
             bridges.add(other);
         }

@@ -152,6 +152,33 @@ class IncomingCallsTest {
     }
 
     @Test
+    void aKeyTheCallerSignalsInAnInfoIsHeardLikeOneInTheMedia() {
+        Sipp trunk = trunkCalls(ACK + """
+                  <send retrans="500"><![CDATA[
+                INFO sip:outdial@[remote_ip]:[remote_port] SIP/2.0
+                Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+                From: <sip:caller@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+                To:[$outdial]
+                Call-ID: [call_id]
+                CSeq: 2 INFO
+                Max-Forwards: 70
+                Content-Type: application/dtmf-relay
+                Content-Length: [len]
+
+                Signal=5
+                Duration=160
+                ]]></send>
+                  <recv response="200"/>
+                """ + SippSteps.OUTDIAL_HANGS_UP);
+        CallEvents events = new CallEvents();
+        CallId leg = nextOffered().accept(events);
+
+        assertThat(events.next(CallEvent.DigitsCollected.class)).isEqualTo(new CallEvent.DigitsCollected(leg, "5"));
+        telephony.hangUp(leg);
+        trunk.assertPassed();
+    }
+
+    @Test
     void theCallerHangingUpEndsTheLeg() {
         Sipp trunk = trunkCalls(ACK + """
                   <pause milliseconds="200"/>

@@ -49,6 +49,12 @@ public interface MediaLeg extends AutoCloseable {
     void onKey(Consumer<Character> keys);
 
     /**
+     * A key the far end signalled outside the media (a SIP INFO): reported to the {@link #onKey} listener as a key
+     * heard in the media is, in order with them. It is not relayed over a bridge.
+     */
+    void keySignalled(char key);
+
+    /**
      * Relays this leg's audio and keys to {@code other} and back, each packet as it arrives,
      * each side hearing one continuous stream; both legs stop playing, and a bridge either had is
      * ended. Audio is transcoded when the legs use different codecs; keys are rewritten into the

@@ -48,12 +48,15 @@ final class RtpLeg implements MediaLeg {
         this.channel = channel;
         this.port = port;
         this.callbacks = callbacks;
-        this.keys = new KeyPresses(key -> {
-            Consumer<Character> listener = keyListener;
-            if (listener != null) {
-                callbacks.submit(() -> listener.accept(key));
-            }
-        });
+        this.keys = new KeyPresses(this::keySignalled);
+    }
+
+    @Override
+    public void keySignalled(char key) {
+        Consumer<Character> listener = keyListener;
+        if (listener != null) {
+            callbacks.submit(() -> listener.accept(key));
+        }
     }
 
     @Override

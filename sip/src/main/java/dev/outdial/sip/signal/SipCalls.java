@@ -205,8 +205,14 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
                 }
             }
             case Request.OPTIONS -> endpoint.respond(event, Response.OK, this::allow);
-            // Keys come as RFC 4733 in the media; an INFO (SIP INFO DTMF) is acknowledged and not read.
-            case Request.INFO -> endpoint.respond(event, leg != null ? Response.OK : Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            // Keys come as RFC 4733 in the media, or from some phones and carriers in an INFO; any other INFO is
+            // acknowledged and not read.
+            case Request.INFO -> {
+                endpoint.respond(event, leg != null ? Response.OK : Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+                if (leg != null) {
+                    InfoKeys.of(request).ifPresent(key -> leg.media().ifPresent(media -> media.keySignalled(key)));
+                }
+            }
             case Request.CANCEL -> {
                 if (leg != null) {
                     leg.onCancel(event);

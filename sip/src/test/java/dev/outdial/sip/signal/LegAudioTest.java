@@ -90,10 +90,15 @@ class LegAudioTest {
 
         void press(String pressed) {
             for (char key : pressed.toCharArray()) {
-                Consumer<Character> listening = keys;
-                if (listening != null) {
-                    listening.accept(key);
-                }
+                keySignalled(key);
+            }
+        }
+
+        @Override
+        public void keySignalled(char key) {
+            Consumer<Character> listening = keys;
+            if (listening != null) {
+                listening.accept(key);
             }
         }
 
