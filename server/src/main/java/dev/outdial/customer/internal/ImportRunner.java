@@ -88,29 +88,34 @@ public class ImportRunner implements ApplicationRunner {
         // rate() of it is the import speed in rows per second.
         Counter rowsRead = Counter.builder("outdial.import.rows").description("Rows of customer files imported")
                 .tag("business", String.valueOf(businessId)).register(metrics);
-        ParallelDrafts.Stream drafted = parallelDrafts.open(businessId, context, (row, result, listed) -> {
-            session.accept(row, result, listed);
-            rowsRead.increment();
-            if (session.rowsRead() % PROGRESS_EVERY == 0) {
-                progress.executeWithoutResult(status -> imports.progress(importId, session.rowsRead()));
-            }
-        });
-        SpreadsheetRows.read(file, row -> {
-            if (columns.get() == null) {
-                ImportColumns header = ImportColumns.of(row);
-                if (!header.hasPhone()) {
-                    throw new InvalidInputException(SpreadsheetRows.FIELD, "customer.import.no-phone-column");
+        // The search indexes' merging runs on another core while the rows are written.
+        try (PostgresBulk.Merging merging = database.mergeSearchIndexesMeanwhile("campaign_customer")) {
+            ParallelDrafts.Stream drafted = parallelDrafts.open(businessId, context, (row, result, listed) -> {
+                session.accept(row, result, listed);
+                rowsRead.increment();
+                if (session.rowsRead() % PROGRESS_EVERY == 0) {
+                    progress.executeWithoutResult(status -> imports.progress(importId, session.rowsRead()));
                 }
-                columns.set(header);
-                return;
+            });
+            SpreadsheetRows.read(file, row -> {
+                if (columns.get() == null) {
+                    ImportColumns header = ImportColumns.of(row);
+                    if (!header.hasPhone()) {
+                        throw new InvalidInputException(SpreadsheetRows.FIELD, "customer.import.no-phone-column");
+                    }
+                    columns.set(header);
+                    return;
+                }
+                drafted.add(new ParallelDrafts.Row(row.number(), columns.get().customer(row)));
+            });
+            if (columns.get() == null) {
+                throw new InvalidInputException(SpreadsheetRows.FIELD, "customer.import.empty");
             }
-            drafted.add(new ParallelDrafts.Row(row.number(), columns.get().customer(row)));
-        });
-        if (columns.get() == null) {
-            throw new InvalidInputException(SpreadsheetRows.FIELD, "customer.import.empty");
+            drafted.finish();
+            session.flush();
+            log.debug("Import {}: {} pages of the search indexes' pending lists merged beside its rows", importId,
+                    merging.pagesMerged());
         }
-        drafted.finish();
-        session.flush();
         database.mergeSearchIndexes("campaign_customer");
         return session.finish().added();
     }

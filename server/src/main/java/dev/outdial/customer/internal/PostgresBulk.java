@@ -3,12 +3,20 @@ package dev.outdial.customer.internal;
 import dev.outdial.shared.OnPostgres;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -21,6 +29,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Component
 class PostgresBulk {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresBulk.class);
+    private static final Duration MERGE_EVERY = Duration.ofMillis(500);
 
     private final DataSource dataSource;
     private final OnPostgres postgres;
@@ -154,9 +165,71 @@ class PostgresBulk {
      * so searches are as fast as ever once it commits (a long pending list is scanned by every search).
      */
     void mergeSearchIndexes(String table) {
-        postgres.execute("select gin_clean_pending_list(cast(i.indexrelid as regclass)) from pg_index i"
+        postgres.execute(mergeSql(table));
+    }
+
+    /**
+     * Until closed, merges the table's GIN pending lists every half second on a connection of its own, beside the
+     * bulk write's: the merge then runs on another core than the COPY's backend, which no longer merges as it goes,
+     * and little is left for {@link #mergeSearchIndexes} at the end. The entries of rows not yet committed are merged
+     * as autovacuum would merge them: an entry only points at its row, which stays invisible until the commit (and
+     * dead after a rollback). Nothing on other databases.
+     */
+    Merging mergeSearchIndexesMeanwhile(String table) {
+        CountDownLatch stop = new CountDownLatch(1);
+        AtomicLong pages = new AtomicLong();
+        Thread merger = Thread.ofPlatform().daemon().name("search-index-merger").start(() -> {
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                if (!connection.isWrapperFor(PGConnection.class)) {
+                    return;
+                }
+                connection.setAutoCommit(true);
+                while (!stop.await(MERGE_EVERY.toMillis(), TimeUnit.MILLISECONDS)) {
+                    try (ResultSet merged = statement.executeQuery(mergeSql(table))) {
+                        while (merged.next()) {
+                            pages.addAndGet(merged.getLong(1));
+                        }
+                    }
+                }
+            } catch (SQLException failure) {
+                // The bulk write's own merges and the one at its end do the work instead.
+                LOG.info("Merging the search indexes of {} beside a bulk write stopped: {}", table, failure.getMessage());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        return new Merging() {
+            @Override
+            public long pagesMerged() {
+                return pages.get();
+            }
+
+            @Override
+            public void close() {
+                stop.countDown();
+                try {
+                    merger.join();
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+    }
+
+    /** The merging beside a bulk write, stopped (after the merge under way) by {@link #close}. */
+    interface Merging extends AutoCloseable {
+
+        /** The pending-list pages merged so far. */
+        long pagesMerged();
+
+        @Override
+        void close();
+    }
+
+    private static String mergeSql(String table) {
+        return "select gin_clean_pending_list(cast(i.indexrelid as regclass)) from pg_index i"
                 + " join pg_class c on c.oid = i.indexrelid join pg_am a on a.oid = c.relam"
-                + " where i.indrelid = cast('" + table + "' as regclass) and a.amname = 'gin'");
+                + " where i.indrelid = cast('" + table + "' as regclass) and a.amname = 'gin'";
     }
 
     /**
