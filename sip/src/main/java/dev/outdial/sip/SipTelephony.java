@@ -106,7 +106,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         calls = new SipCalls(endpoint, media, events, timers, new PromptLibrary(promptSource, converter), registrar,
                 offers);
         calls.receiveCalls(incoming);
-        lines = new NailedUpLines(calls, bindings);
+        lines = new NailedUpLines(calls, bindings, settings.keepAlive());
         endpoint.route(calls);
         keepAlive = new TrunkKeepAlive(endpoint, calls.requests(), clock);
         keepAlive.start(timers);

@@ -48,8 +48,11 @@ class AgentPhonesTest {
     void start(TestInfo test) {
         Sipp.requireSipp();
         workDir = Sipp.workDir(test);
-        telephony = new SipTelephony(TestSip.settings(ourPort, Ports.free()), TestSip.PHONES, uri -> Optional.empty(),
-                ignored -> media, TestSip.T1);
+        start(TestSip.settings(ourPort, Ports.free()));
+    }
+
+    private void start(SipSettings settings) {
+        telephony = new SipTelephony(settings, TestSip.PHONES, uri -> Optional.empty(), ignored -> media, TestSip.T1);
         telephony.start();
         telephony.registrations().onChange((agent, registered) -> registrationChanges.add(agent.value() + "=" + registered));
         telephony.agentLines().onChange((agent, state, notTaken) -> lineChanges.add(agent.value() + "=" + state
@@ -251,6 +254,22 @@ class AgentPhonesTest {
         Await.until("the line went DOWN", () -> lineChanges.size() == 2);
         assertThat(lineChanges).containsExactly("agent-anna=CALLING", "agent-anna=DOWN");
         phone.assertPassed();
+    }
+
+    @Test
+    void aPhoneThatVanishesWithoutHangingUpTakesTheLineDownOnceItNoLongerAnswers() {
+        telephony.close();
+        start(TestSip.settings(ourPort, Ports.free(), SipSettings.Transport.UDP, Optional.empty(), Optional.empty(),
+                Duration.ofMillis(300)));
+        register("anna", "s3cret", 3600, phoneContact(), "200", "SIP/2.0 200");
+        // The phone answers Outdial's first question in the call, then is gone: no BYE, nothing on its port any more.
+        Sipp phone = phone("  <recv request=\"OPTIONS\"/>\n" + SippSteps.ok());
+
+        telephony.agentLines().nailUp(ANNA);
+
+        phone.assertPassed();
+        Await.until("the line went UP then DOWN", () -> lineChanges.size() == 3);
+        assertThat(lineChanges).containsExactly("agent-anna=CALLING", "agent-anna=UP", "agent-anna=DOWN");
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * Agents' nailed-up lines: one call to the agent's phone, kept up (silent) through their session, on
  * which {@code ringAgent} puts a virtual leg that answers at once. The phone rings for up to
  * {@link #ANSWER_TIMEOUT}; the line goes DOWN when the agent does not pick up, hangs up, or is
- * released.
+ * released, or when the phone, asked every {@code probeEvery} whether it is still in the call, answers nothing: a
+ * phone gone without a BYE (a laptop asleep, its network lost) must not be put through customers who would hear nobody.
  */
 public final class NailedUpLines implements AgentLines {
 
@@ -30,12 +33,14 @@ public final class NailedUpLines implements AgentLines {
 
     private final SipCalls calls;
     private final Bindings bindings;
+    private final Duration probeEvery;
     private final Map<AgentId, Line> lines = new ConcurrentHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
-    public NailedUpLines(SipCalls calls, Bindings bindings) {
+    public NailedUpLines(SipCalls calls, Bindings bindings, Duration probeEvery) {
         this.calls = calls;
         this.bindings = bindings;
+        this.probeEvery = probeEvery;
     }
 
     private final class Line {
@@ -45,6 +50,7 @@ public final class NailedUpLines implements AgentLines {
         private VirtualAgentLeg onTop;
         /** Outdial hangs the line up itself: a ring it cuts short is not the phone failing to take the line. */
         private boolean released;
+        private ScheduledFuture<?> probes;
 
         private Line(AgentId agent) {
             this.agent = agent;
@@ -78,6 +84,9 @@ public final class NailedUpLines implements AgentLines {
                 case CallEvent.Answered ignored -> {
                     line.state = LineState.UP;
                     changed = LineState.UP;
+                    CallId leg = line.leg;
+                    line.probes = calls.timers().scheduleWithFixedDelay(() -> calls.probe(leg), probeEvery.toMillis(),
+                            probeEvery.toMillis(), TimeUnit.MILLISECONDS);
                 }
                 case CallEvent.Failed failed -> {
                     if (!line.released) {
@@ -104,6 +113,9 @@ public final class NailedUpLines implements AgentLines {
     }
 
     private LineState down(Line line) {
+        if (line.probes != null) {
+            line.probes.cancel(false);
+        }
         line.state = LineState.DOWN;
         line.onTop = null;
         lines.remove(line.agent, line);

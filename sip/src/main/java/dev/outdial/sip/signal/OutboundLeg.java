@@ -250,6 +250,45 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
         }
     }
 
+    /**
+     * Asks the far end, in the call's dialog, whether it is still there (OPTIONS). A phone that vanished without a BYE
+     * (a laptop asleep, its network gone) answers nothing, or 481 once it forgot the call: the leg then ends as if it
+     * had hung up, with a BYE should it come back. Any other answer, a refusal of OPTIONS too, means it is there.
+     */
+    public synchronized void probe() {
+        if (state != State.ANSWERED) {
+            return;
+        }
+        try {
+            Request options = dialog.createRequest(Request.OPTIONS);
+            dialog.sendRequest(context.endpoint().transaction(options, new ResponseHandler() {
+                @Override
+                public void onResponse(ResponseEvent event) {
+                    int status = event.getResponse().getStatusCode();
+                    if (status == Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST || status == Response.REQUEST_TIMEOUT) {
+                        vanished("answered " + status);
+                    }
+                }
+
+                @Override
+                public void onTimeout() {
+                    vanished("answered nothing");
+                }
+            }));
+        } catch (SipException e) {
+            LOG.info("Could not ask {} whether it is still there: {}", description, e.getMessage());
+        }
+    }
+
+    private synchronized void vanished(String how) {
+        if (state == State.ANSWERED) {
+            LOG.info("{} {} when asked whether it was still in its call: the call ends", description, how);
+            bye();
+            release();
+            emit(new CallEvent.HungUp(id, true));
+        }
+    }
+
     @Override
     public synchronized void onOffer(RequestEvent event) {
         dialogMedia.onOffer(event, transport());

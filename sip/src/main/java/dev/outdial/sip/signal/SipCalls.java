@@ -136,6 +136,13 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
         return Optional.ofNullable(byId.get(id));
     }
 
+    /** Asks the far end of a leg Outdial placed whether it is still in the call ({@link OutboundLeg#probe}). */
+    void probe(CallId id) {
+        if (byId.get(id) instanceof OutboundLeg placed) {
+            placed.probe();
+        }
+    }
+
     /** Every leg not yet ended. */
     public List<Leg> open() {
         return List.copyOf(byId.values());
