@@ -132,70 +132,79 @@ class InboundCallsOverSipTest {
         assertThat(business.admin().get("/api/v1/tickets").expect(200).json().get("items")).isEmpty();
     }
 
-    @Test
-    void aQueueCallRingsTheAgentsSoftphoneAndTheAgentHearsTheCaller() {
-        TestBusiness business = api.newBusiness("SipQueueAgent");
-        // The agents of a running auto-callback campaign take the business's queue calls.
-        DialingScenario callback = DialingScenario.running(business, "AUTO_CALLBACK", Map.of("wrapUpSeconds", 0));
-        TestBusiness.Person agent = callback.fixtures.agent;
-        String sipUser = "queue-" + UUID.randomUUID().toString().substring(0, 8);
-        String password = "Queue-phone-secret-3";
-        business.admin().put("/api/v1/users/" + agent.id() + "/phone",
-                Map.of("sipUsername", sipUser, "sipPassword", password)).expect(200);
-        String number = newNumber();
-        long queue = queue(business, number);
+    /** A business whose queue (its number) is taken by the agent of a running auto-callback campaign, on baresip. */
+    private record QueueDesk(TestBusiness business, DialingScenario callback, TestBusiness.Person agent, long queue,
+                             String number, String sipUser) {
 
-        try (Baresip phone = Baresip.phone(sipUser, password, "127.0.0.1:" + OUTDIAL_SIP, PHONE_SIP, "18460-18469")) {
-            waitFor(() -> business.admin().get("/api/v1/users/" + agent.id() + "/phone").expect(200).json()
-                    .get("registered").asBoolean(), registered -> registered, "baresip to register; " + phone.screen());
-            callback.ready(agent);
+        static final String PASSWORD = "Queue-phone-secret-3";
 
-            try (AgentEventsReader events = new AgentEventsReader(api.baseUrl(), agent.email(), "person-password");
-                 Sipp caller = caller("caller-talks.xml", number, "+84912600002")) {
-                JsonNode talking = onlyCall(business, queue, "TALKING", "baresip to answer the queue call; "
-                        + phone.screen() + caller.screen());
-                assertThat(talking.get("agentId").asLong()).isEqualTo(agent.id());
-                // The agent answered on their phone; their screen still shows who is on the line.
-                waitFor(() -> events.all("queue-call"), told -> told.stream().anyMatch(call ->
-                        call.get("state").asString().equals("TALKING")
-                                && call.get("callerNumber").asString().equals("+84912600002")), "the screen pop");
-                waitFor(phone::framesHeardWithSound, frames -> frames >= 10,
-                        "baresip to hear 200 ms of the caller's voice; " + phone.screen());
+        static QueueDesk of(Api api, String name) {
+            TestBusiness business = api.newBusiness(name);
+            // The agents of a running auto-callback campaign take the business's queue calls.
+            DialingScenario callback = DialingScenario.running(business, "AUTO_CALLBACK", Map.of("wrapUpSeconds", 0));
+            TestBusiness.Person agent = callback.fixtures.agent;
+            String sipUser = "queue-" + UUID.randomUUID().toString().substring(0, 8);
+            business.admin().put("/api/v1/users/" + agent.id() + "/phone",
+                    Map.of("sipUsername", sipUser, "sipPassword", PASSWORD)).expect(200);
+            String number = newNumber();
+            return new QueueDesk(business, callback, agent, InboundCallsOverSipTest.queue(business, number), number, sipUser);
+        }
 
-                JsonNode ended = onlyCall(business, queue, "ENDED", "the caller to hang up; " + caller.screen());
-                assertThat(ended.get("result").asString()).isEqualTo("ANSWERED");
-                assertThat(caller.awaitExit(PATIENCE)).as("the caller's BYE answered; " + caller.screen()).isZero();
-                waitFor(phone::hungUpByOutdial, hungUp -> hungUp, "Outdial to hang up the agent's phone after the caller; "
-                        + phone.screen());
+        /** The agent's softphone, registered, the agent ready for queue calls. */
+        Baresip phone() {
+            Baresip phone = Baresip.phone(sipUser, PASSWORD, "127.0.0.1:" + OUTDIAL_SIP, PHONE_SIP, "18460-18469");
+            try {
+                waitFor(() -> business.admin().get("/api/v1/users/" + agent.id() + "/phone").expect(200).json()
+                        .get("registered").asBoolean(), registered -> registered, "baresip to register; " + phone.screen());
+                callback.ready(agent);
+                return phone;
+            } catch (RuntimeException | AssertionError failed) {
+                phone.close();
+                throw failed;
             }
         }
     }
 
     @Test
+    void aQueueCallRingsTheAgentsSoftphoneAndTheAgentHearsTheCaller() {
+        QueueDesk desk = QueueDesk.of(api, "SipQueueAgent");
+
+        try (Baresip phone = desk.phone();
+             AgentEventsReader events = new AgentEventsReader(api.baseUrl(), desk.agent().email(), "person-password");
+             Sipp caller = caller("caller-talks.xml", desk.number(), "+84912600002")) {
+            JsonNode talking = onlyCall(desk.business(), desk.queue(), "TALKING", "baresip to answer the queue call; "
+                    + phone.screen() + caller.screen());
+            assertThat(talking.get("agentId").asLong()).isEqualTo(desk.agent().id());
+            // The agent answered on their phone; their screen still shows who is on the line.
+            waitFor(() -> events.all("queue-call"), told -> told.stream().anyMatch(call ->
+                    call.get("state").asString().equals("TALKING")
+                            && call.get("callerNumber").asString().equals("+84912600002")), "the screen pop");
+            waitFor(phone::framesHeardWithSound, frames -> frames >= 10,
+                    "baresip to hear 200 ms of the caller's voice; " + phone.screen());
+
+            JsonNode ended = onlyCall(desk.business(), desk.queue(), "ENDED", "the caller to hang up; " + caller.screen());
+            assertThat(ended.get("result").asString()).isEqualTo("ANSWERED");
+            assertThat(caller.awaitExit(PATIENCE)).as("the caller's BYE answered; " + caller.screen()).isZero();
+            waitFor(phone::hungUpByOutdial, hungUp -> hungUp, "Outdial to hang up the agent's phone after the caller; "
+                    + phone.screen());
+        }
+    }
+
+    @Test
     void anAgentWhoAnsweredOnTheirPhoneCanHangUpFromTheirPage() {
-        TestBusiness business = api.newBusiness("SipQueueHangUp");
-        DialingScenario callback = DialingScenario.running(business, "AUTO_CALLBACK", Map.of("wrapUpSeconds", 0));
-        TestBusiness.Person agent = callback.fixtures.agent;
-        String sipUser = "hangup-" + UUID.randomUUID().toString().substring(0, 8);
-        String password = "Queue-phone-secret-4";
-        business.admin().put("/api/v1/users/" + agent.id() + "/phone",
-                Map.of("sipUsername", sipUser, "sipPassword", password)).expect(200);
-        String number = newNumber();
-        long queue = queue(business, number);
+        QueueDesk desk = QueueDesk.of(api, "SipQueueHangUp");
 
-        try (Baresip phone = Baresip.phone(sipUser, password, "127.0.0.1:" + OUTDIAL_SIP, PHONE_SIP, "18460-18469")) {
-            waitFor(() -> business.admin().get("/api/v1/users/" + agent.id() + "/phone").expect(200).json()
-                    .get("registered").asBoolean(), registered -> registered, "baresip to register; " + phone.screen());
-            callback.ready(agent);
-            agent.client().post("/api/v1/me/phone/hangup").expect(409);
+        try (Baresip phone = desk.phone()) {
+            desk.agent().client().post("/api/v1/me/phone/hangup").expect(409);
 
-            try (Sipp caller = caller("caller-stays.xml", number, "+84912600004")) {
-                onlyCall(business, queue, "TALKING", "baresip to answer the queue call; " + phone.screen() + caller.screen());
+            try (Sipp caller = caller("caller-stays.xml", desk.number(), "+84912600004")) {
+                onlyCall(desk.business(), desk.queue(), "TALKING", "baresip to answer the queue call; " + phone.screen()
+                        + caller.screen());
 
-                agent.client().post("/api/v1/me/phone/hangup").expect(204);
+                desk.agent().client().post("/api/v1/me/phone/hangup").expect(204);
 
                 assertThat(caller.awaitExit(PATIENCE)).as("the caller hung up by Outdial; " + caller.screen()).isZero();
-                assertThat(onlyCall(business, queue, "ENDED", "the call to end").get("result").asString())
+                assertThat(onlyCall(desk.business(), desk.queue(), "ENDED", "the call to end").get("result").asString())
                         .isEqualTo("ANSWERED");
                 waitFor(phone::hungUpByOutdial, hungUp -> hungUp, "Outdial to hang up the agent's phone too; "
                         + phone.screen());

@@ -151,25 +151,34 @@ class IncomingCallsTest {
         return event;
     }
 
-    @Test
-    void aKeyTheCallerSignalsInAnInfoIsHeardLikeOneInTheMedia() {
-        Sipp trunk = trunkCalls(ACK + """
+    /**
+     * The caller's side sends {@code method} in the call's dialog (after the ACK, which captured Outdial's To tag),
+     * with {@code rest}: its last headers and body; then waits for Outdial's 200.
+     */
+    private static String callerSends(String method, String rest) {
+        return """
                   <send retrans="500"><![CDATA[
-                INFO sip:outdial@[remote_ip]:[remote_port] SIP/2.0
+                %s sip:outdial@[remote_ip]:[remote_port] SIP/2.0
                 Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
                 From: <sip:caller@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
                 To:[$outdial]
                 Call-ID: [call_id]
-                CSeq: 2 INFO
+                CSeq: 2 %s
                 Max-Forwards: 70
+                %s]]></send>
+                  <recv response="200"/>
+                """.formatted(method, method, rest);
+    }
+
+    @Test
+    void aKeyTheCallerSignalsInAnInfoIsHeardLikeOneInTheMedia() {
+        Sipp trunk = trunkCalls(ACK + callerSends("INFO", """
                 Content-Type: application/dtmf-relay
                 Content-Length: [len]
 
                 Signal=5
                 Duration=160
-                ]]></send>
-                  <recv response="200"/>
-                """ + SippSteps.OUTDIAL_HANGS_UP);
+                """) + SippSteps.OUTDIAL_HANGS_UP);
         CallEvents events = new CallEvents();
         CallId leg = nextOffered().accept(events);
 
@@ -180,21 +189,10 @@ class IncomingCallsTest {
 
     @Test
     void theCallerHangingUpEndsTheLeg() {
-        Sipp trunk = trunkCalls(ACK + """
-                  <pause milliseconds="200"/>
-                  <send retrans="500"><![CDATA[
-                BYE sip:outdial@[remote_ip]:[remote_port] SIP/2.0
-                Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-                From: <sip:caller@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
-                To:[$outdial]
-                Call-ID: [call_id]
-                CSeq: 2 BYE
-                Max-Forwards: 70
+        Sipp trunk = trunkCalls(ACK + "  <pause milliseconds=\"200\"/>\n" + callerSends("BYE", """
                 Content-Length: 0
 
-                ]]></send>
-                  <recv response="200"/>
-                """);
+                """));
         CallEvents events = new CallEvents();
         CallId leg = nextOffered().accept(events);
 
