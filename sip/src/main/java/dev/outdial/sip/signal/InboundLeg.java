@@ -175,9 +175,7 @@ public final class InboundLeg implements DialogLeg, IncomingCall {
     public synchronized void onAckNeverCame() {
         if (state == State.ANSWERED && !answerAcknowledged) {
             LOG.info("{} never acknowledged the answer: hung up", this);
-            context.sendBye(dialog, this);
-            release();
-            emit(new CallEvent.HungUp(id, true));
+            endWithBye(true);
         }
     }
 
@@ -217,11 +215,7 @@ public final class InboundLeg implements DialogLeg, IncomingCall {
     @Override
     public synchronized void hangUp() {
         switch (state) {
-            case ANSWERED -> {
-                context.sendBye(dialog, this);
-                release();
-                emit(new CallEvent.HungUp(id, false));
-            }
+            case ANSWERED -> endWithBye(false);
             case OFFERED -> refuse(Refusal.UNAVAILABLE);
             case ENDED -> { }
         }
@@ -239,6 +233,13 @@ public final class InboundLeg implements DialogLeg, IncomingCall {
             emit(new CallEvent.DigitsCollected(id, digits));
             media.onKey(this::keyPressed);
         }
+    }
+
+    /** Ends the answered call with a BYE; {@code byCaller} when the caller's side is gone rather than hung up on. */
+    private void endWithBye(boolean byCaller) {
+        context.sendBye(dialog, this);
+        release();
+        emit(new CallEvent.HungUp(id, byCaller));
     }
 
     /** Frees the media and forgets the leg before its terminal event goes out; nothing is told after it. */

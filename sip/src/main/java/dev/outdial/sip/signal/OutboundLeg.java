@@ -206,11 +206,7 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
     @Override
     public synchronized void hangUp() {
         switch (state) {
-            case ANSWERED -> {
-                bye();
-                release();
-                emit(new CallEvent.HungUp(id, false));
-            }
+            case ANSWERED -> endWithBye(false);
             case CALLING -> {
                 if (!reported) {
                     giveUp();
@@ -283,9 +279,7 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
     private synchronized void vanished(String how) {
         if (state == State.ANSWERED) {
             LOG.info("{} {} when asked whether it was still in its call: the call ends", description, how);
-            bye();
-            release();
-            emit(new CallEvent.HungUp(id, true));
+            endWithBye(true);
         }
     }
 
@@ -313,6 +307,13 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
 
     private void bye() {
         context.sendBye(dialog, this);
+    }
+
+    /** Ends the answered call with a BYE; {@code byFarEnd} when the far end is gone rather than hung up on. */
+    private void endWithBye(boolean byFarEnd) {
+        bye();
+        release();
+        emit(new CallEvent.HungUp(id, byFarEnd));
     }
 
     private void fail(CallResult result) {
