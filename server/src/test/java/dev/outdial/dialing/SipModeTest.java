@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.outdial.agent.AgentPhoneAccounts;
+import dev.outdial.dialing.internal.DialerLeaseRepository;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
@@ -70,6 +71,9 @@ class SipModeTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    DialerLeaseRepository leases;
 
     @Test
     void theServerStartsTheAdapterWithTheSettingsAndShowsTheTrunkToAdmins() {
@@ -452,13 +456,8 @@ class SipModeTest {
         first.listener.accept(new CallEvent.HungUp(first.leg, true));
     }
 
-    private record Lease(String owner, Instant until) {
-    }
-
-    private Lease leaseOf(TestBusiness business) {
-        return db.sql("select owner, lease_until from dialer_lease where business_id = :business")
-                .param("business", business.id())
-                .query((row, n) -> new Lease(row.getString("owner"), row.getTimestamp("lease_until").toInstant())).single();
+    private DialerLeaseRepository.Holder leaseOf(TestBusiness business) {
+        return leases.holder(business.id()).orElseThrow();
     }
 
     /** A call the fake trunk offers: what the routing made of it. */
