@@ -4,6 +4,7 @@ import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
+import dev.outdial.engine.port.MachineDetection;
 import dev.outdial.engine.port.Telephony;
 import dev.outdial.sip.media.MediaEngine;
 import dev.outdial.sip.media.MediaLeg;
@@ -169,8 +170,9 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     }
 
     @Override
-    public void place(CallId call, String from, String to, Duration ringTimeout, Consumer<CallEvent> listener) {
-        running().dialCustomer(call, from, to, ringTimeout, listener);
+    public void place(CallId call, String from, String to, Duration ringTimeout, MachineDetection detection,
+                      Consumer<CallEvent> listener) {
+        running().dialCustomer(call, from, to, ringTimeout, detection, listener);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.outdial.sip;
 
+import dev.outdial.sip.media.Answerer;
 import dev.outdial.sip.media.AudioClip;
 import dev.outdial.sip.media.Codec;
 import dev.outdial.sip.media.MediaLeg;
@@ -36,6 +37,7 @@ final class FakeMedia implements MediaPorts {
         final List<MediaLeg> bridges = new CopyOnWriteArrayList<>();
         volatile boolean closed;
         volatile Consumer<Character> keys;
+        volatile Consumer<Answerer> listening;
 
         Leg(int port) {
             this.port = port;
@@ -72,6 +74,11 @@ final class FakeMedia implements MediaPorts {
             if (listening != null) {
                 listening.accept(key);
             }
+        }
+
+        @Override
+        public void listenForMachine(Consumer<Answerer> whoAnswered) {
+            listening = whoAnswered;
         }
 
         @Override

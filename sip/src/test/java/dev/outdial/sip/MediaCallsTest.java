@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
+import dev.outdial.engine.port.MachineDetection;
 import dev.outdial.engine.port.Telephony;
+import dev.outdial.sip.media.Codec;
 import dev.outdial.sip.media.MediaLeg;
+import dev.outdial.sip.media.SpokenAudio;
 import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -96,7 +99,11 @@ class MediaCallsTest {
     }
 
     private static String playing(String pcap) {
-        return "  <nop><action><exec play_pcap_audio=\"" + PCAPS.resolve(pcap) + "\"/></action></nop>\n";
+        return playing(PCAPS.resolve(pcap));
+    }
+
+    private static String playing(Path pcap) {
+        return "  <nop><action><exec play_pcap_audio=\"" + pcap + "\"/></action></nop>\n";
     }
 
     @Test
@@ -204,6 +211,58 @@ class MediaCallsTest {
         agent.next(CallEvent.HungUp.class);
         customer.next(CallEvent.HungUp.class);
         phone.assertPassed();
+        carrier.assertPassed();
+    }
+
+    @Test
+    void aRecordedGreetingIsToldAsAMachineBeforeItEnds() {
+        Path greeting = RtpCapture.write(workDir.resolve("greeting.pcap"), Codec.PCMA,
+                SpokenAudio.joined(SpokenAudio.silence(300), SpokenAudio.recordedGreeting(15)));
+        Sipp carrier = carrier(playing(greeting) + SippSteps.OUTDIAL_HANGS_UP);
+        CallEvents events = new CallEvents();
+        CallId call = new CallId("machine");
+
+        telephony.place(call, "+4930999000", "+4930555123", Duration.ofSeconds(60), MachineDetection.ON, events);
+
+        events.next(CallEvent.Ringing.class);
+        assertThat(events.next(CallEvent.Answered.class).byMachine()).isTrue();
+        telephony.hangUp(call);
+        events.next(CallEvent.HungUp.class);
+        carrier.assertPassed();
+    }
+
+    @Test
+    void aHelloAndThenSilenceIsAPersonWhoTheCallThenCarriesOnWith() {
+        Path hello = RtpCapture.write(workDir.resolve("hello.pcap"), Codec.PCMA,
+                SpokenAudio.joined(SpokenAudio.silence(300), SpokenAudio.voice(450), SpokenAudio.silence(3000)));
+        Sipp carrier = carrier(playing(hello) + SippSteps.OUTDIAL_HANGS_UP);
+        CallEvents events = new CallEvents();
+        CallId call = new CallId("person");
+
+        telephony.place(call, "+4930999000", "+4930555123", Duration.ofSeconds(60), MachineDetection.ON, events);
+
+        events.next(CallEvent.Ringing.class);
+        assertThat(events.next(CallEvent.Answered.class).byMachine()).isFalse();
+        telephony.play(call, new Telephony.Prompt.AudioFile("prompt:welcome"));
+        telephony.hangUpAfterPrompts(call);
+        assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).isFalse();
+        carrier.assertPassed();
+        assertThat(opened).containsExactly("prompt:welcome");
+    }
+
+    @Test
+    void aFarEndThatHangsUpWhileItsGreetingIsHeardWasAPersonWhoHungUp() {
+        Path hello = RtpCapture.write(workDir.resolve("hello.pcap"), Codec.PCMA, SpokenAudio.voice(400));
+        Sipp carrier = carrier(playing(hello) + "  <pause milliseconds=\"300\"/>\n"
+                + SippSteps.farEndHangsUp("carrier"));
+        CallEvents events = new CallEvents();
+
+        telephony.place(new CallId("gone"), "+4930999000", "+4930555123", Duration.ofSeconds(60), MachineDetection.ON,
+                events);
+
+        events.next(CallEvent.Ringing.class);
+        assertThat(events.next(CallEvent.Answered.class).byMachine()).isFalse();
+        assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).isTrue();
         carrier.assertPassed();
     }
 }

@@ -19,8 +19,9 @@ public abstract class ForwardingTelephony implements Telephony {
     }
 
     @Override
-    public void place(CallId call, String from, String to, Duration ringTimeout, Consumer<CallEvent> listener) {
-        carrier.place(call, from, to, ringTimeout, listener);
+    public void place(CallId call, String from, String to, Duration ringTimeout, MachineDetection detection,
+                      Consumer<CallEvent> listener) {
+        carrier.place(call, from, to, ringTimeout, detection, listener);
     }
 
     @Override

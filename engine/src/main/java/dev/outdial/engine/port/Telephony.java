@@ -25,9 +25,17 @@ public interface Telephony {
      * engine gave the call and its record before asking (issue 18: the record is inserted under it, so
      * it is never renamed); its events carry that name, whatever the adapter calls the leg inside (a
      * SIP Call-ID). The engine never reuses a name; a name already placed here is an error. Unanswered
-     * after {@code ringTimeout} it fails as NOANSWER.
+     * after {@code ringTimeout} it fails as NOANSWER. With {@code detection} {@link MachineDetection#ON} the answer is
+     * reported once the adapter knows whether a person or an answering machine picked up; an adapter that cannot
+     * listen reports what its carrier says.
      */
-    void place(CallId call, String from, String to, Duration ringTimeout, Consumer<CallEvent> listener);
+    void place(CallId call, String from, String to, Duration ringTimeout, MachineDetection detection,
+               Consumer<CallEvent> listener);
+
+    /** {@link #place(CallId, String, String, Duration, MachineDetection, Consumer) Places} the leg without detection. */
+    default void place(CallId call, String from, String to, Duration ringTimeout, Consumer<CallEvent> listener) {
+        place(call, from, to, ringTimeout, MachineDetection.OFF, listener);
+    }
 
     /**
      * Rings the agent's own phone (a softphone, the agent's page, a simulated agent) to connect an

@@ -5,6 +5,7 @@ import dev.outdial.engine.customer.CustomerState;
 import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.ForwardingTelephony;
+import dev.outdial.engine.port.MachineDetection;
 import dev.outdial.engine.port.Scheduler;
 import dev.outdial.engine.port.Telephony;
 import dev.outdial.engine.rules.ConcurrencyLimit;
@@ -70,7 +71,8 @@ public final class DialAudit extends ForwardingTelephony {
     }
 
     @Override
-    public void place(CallId call, String from, String to, Duration ringTimeout, Consumer<CallEvent> listener) {
+    public void place(CallId call, String from, String to, Duration ringTimeout, MachineDetection detection,
+                      Consumer<CallEvent> listener) {
         dials++;
         Customer customer = byNumber.get(to);
         CampaignSettings settings = campaigns.get(customer.campaignId());
@@ -97,7 +99,7 @@ public final class DialAudit extends ForwardingTelephony {
         if (open > limit.contractLimit()) {
             violations.add(dialOf(to) + open + " calls up, above the contract's " + limit.contractLimit());
         }
-        super.place(call, from, to, ringTimeout, listener);
+        super.place(call, from, to, ringTimeout, detection, listener);
     }
 
     private String dialOf(String to) {

@@ -4,6 +4,7 @@ import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
+import dev.outdial.engine.port.MachineDetection;
 import dev.outdial.engine.port.Scheduler;
 import dev.outdial.engine.port.Telephony;
 import java.time.Duration;
@@ -106,7 +107,8 @@ public final class SimulatedCarrier implements Telephony {
     }
 
     @Override
-    public void place(CallId call, String from, String to, Duration ringTimeout, Consumer<CallEvent> listener) {
+    public void place(CallId call, String from, String to, Duration ringTimeout, MachineDetection detection,
+                      Consumer<CallEvent> listener) {
         Leg leg = new Leg(call, listener);
         if (legs.putIfAbsent(call, leg) != null) {
             throw new IllegalStateException("call " + call.value() + " is placed already");
@@ -128,8 +130,10 @@ public final class SimulatedCarrier implements Telephony {
             }
             ring(leg);
             boolean picksUp = outcome == CarrierOutcome.ANSWER || outcome == CarrierOutcome.MACHINE;
+            // The simulated detector is never wrong and takes no time; without one a machine passes for a person.
+            boolean toldAMachine = outcome == CarrierOutcome.MACHINE && detection == MachineDetection.ON;
             if (picksUp && ringing.compareTo(givesUp) < 0) {
-                leg.timer = scheduler.after(ringing, () -> answer(leg, talk, patience, outcome == CarrierOutcome.MACHINE));
+                leg.timer = scheduler.after(ringing, () -> answer(leg, talk, patience, toldAMachine));
             } else {
                 leg.timer = scheduler.after(givesUp, () -> end(leg, new CallEvent.Failed(leg.id, CallResult.NOANSWER)));
             }

@@ -7,6 +7,7 @@ import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
+import dev.outdial.engine.port.MachineDetection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,13 +26,24 @@ class SimulatedCarrierTest {
     CarrierModel model = new CarrierModel(1.0, 0, 0, 0, 0,
             Distribution.constant(Duration.ofSeconds(5)), Duration.ofSeconds(25),
             Distribution.constant(Duration.ofSeconds(60)), Distribution.constant(Duration.ofSeconds(1)),
-            new NumberRules(Map.of("0001", CarrierOutcome.BUSY, "0002", CarrierOutcome.NOANSWER)));
+            new NumberRules(Map.of("0001", CarrierOutcome.BUSY, "0002", CarrierOutcome.NOANSWER, "0009", CarrierOutcome.MACHINE)));
     SimulatedCarrier carrier = new SimulatedCarrier(scheduler, model, new Random(1));
     List<String> heard = new ArrayList<>();
 
     void listen(CallEvent event) {
         heard.add(scheduler.now().getEpochSecond() - NINE.getEpochSecond() + "s " + event.getClass().getSimpleName()
-                + (event instanceof CallEvent.Failed failed ? " " + failed.reason() : ""));
+                + (event instanceof CallEvent.Failed failed ? " " + failed.reason() : "")
+                + (event instanceof CallEvent.Answered answered && answered.byMachine() ? " by a machine" : ""));
+    }
+
+    @Test
+    void anAnsweringMachineIsToldOnlyWhereTheCallListensForOne() {
+        carrier.place(new CallId("listening"), HOTLINE, "+84280000009", RING_TIMEOUT, MachineDetection.ON, this::listen);
+        carrier.place(new CallId("not listening"), HOTLINE, "+84280000009", RING_TIMEOUT, this::listen);
+
+        scheduler.runFor(Duration.ofSeconds(10));
+
+        assertThat(heard).containsExactly("1s Ringing", "1s Ringing", "6s Answered by a machine", "6s Answered");
     }
 
     @Test

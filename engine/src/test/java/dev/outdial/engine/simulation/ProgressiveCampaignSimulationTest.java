@@ -9,6 +9,7 @@ import dev.outdial.engine.call.CampaignSettings;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.customer.CustomerStatus;
+import dev.outdial.engine.fixtures.CampaignSettingsBuilder;
 import dev.outdial.engine.fixtures.Seeds;
 import dev.outdial.engine.pacing.CampaignRunner;
 import dev.outdial.engine.pacing.NotDialing;
@@ -93,6 +94,30 @@ class ProgressiveCampaignSimulationTest {
         assertThat(List.of(call.dialingAt(), call.ringingAt().orElseThrow(), call.answeredAt().orElseThrow(),
                 call.connectedAt().orElseThrow(), call.endedAt().orElseThrow())).isSorted();
         assertThat(call.disposition()).hasValueSatisfying(word -> assertThat(word.classification()).isEqualTo("Reached"));
+    }
+
+    @Test
+    void anAnsweringMachineIsHungUpOnWhereTheCampaignListensForOneAndReachesTheAgentWhereNot() {
+        for (boolean listening : new boolean[] {true, false}) {
+            Simulation sim = new Simulation(5, CarrierModel.typical().withRules(new NumberRules(Map.of(
+                    "9", CarrierOutcome.MACHINE))), 10);
+            CampaignSettingsBuilder campaign = aProgressiveCampaign(1).maxCalls(1);
+            sim.campaign((listening ? campaign.detectingMachines() : campaign).build()).start();
+            long machine = sim.customer(1, "+84900000009");
+            sim.bot("alice", 1, AgentBehaviour.typical());
+
+            sim.runUntil(NINE.plus(Duration.ofHours(1)));
+
+            CallRecord call = sim.callsTo(machine).getFirst();
+            if (listening) {
+                assertThat(call.result()).contains(CallResult.MACHINE);
+                assertThat(call.connectedAt()).as("no agent hears a machine").isEmpty();
+                assertThat(sim.state(1, machine).status()).isEqualTo(CustomerStatus.MAX_ATTEMPTS);
+            } else {
+                assertThat(call.result()).as("a machine passes for a person").contains(CallResult.SUCCESS);
+                assertThat(call.agent()).contains(AgentId.of("alice"));
+            }
+        }
     }
 
     @Test

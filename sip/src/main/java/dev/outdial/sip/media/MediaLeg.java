@@ -55,6 +55,14 @@ public interface MediaLeg extends AutoCloseable {
     void keySignalled(char key);
 
     /**
+     * Listens to what the far end says from now on and tells {@code whoAnswered}, once, whether a person or an
+     * answering machine picked up ({@link GreetingAnalysis}): within {@link Answerer#TOLD_WITHIN} of the far end's
+     * audio, on a thread of its own. A far end that sends no audio at all is never judged: the caller gives up on
+     * it when it sees fit.
+     */
+    void listenForMachine(Consumer<Answerer> whoAnswered);
+
+    /**
      * Relays this leg's audio and keys to {@code other} and back, each packet as it arrives,
      * each side hearing one continuous stream; both legs stop playing, and a bridge either had is
      * ended. Audio is transcoded when the legs use different codecs; keys are rewritten into the

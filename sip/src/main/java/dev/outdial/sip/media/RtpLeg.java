@@ -34,7 +34,12 @@ final class RtpLeg implements MediaLeg {
     private volatile boolean latched;
     private volatile RtpLeg peer;
     private volatile Consumer<Character> keyListener;
+    private volatile Listening listening;
     private volatile boolean closed;
+
+    /** The greeting being listened to, and who is told the verdict. */
+    private record Listening(MachineListening audio, Consumer<Answerer> whoAnswered) {
+    }
 
     /** Where and how the far end is reached; replaced as a whole so the threads never see half of it. */
     private record Far(InetSocketAddress address, Codec codec, int telephoneEventPayloadType) {
@@ -101,6 +106,12 @@ final class RtpLeg implements MediaLeg {
     }
 
     @Override
+    public void listenForMachine(Consumer<Answerer> whoAnswered) {
+        Objects.requireNonNull(whoAnswered, "whoAnswered");
+        listening = new Listening(new MachineListening(), whoAnswered);
+    }
+
+    @Override
     public void bridge(MediaLeg other) {
         RtpLeg that = engine.own(other);
         if (that == this) {
@@ -129,6 +140,7 @@ final class RtpLeg implements MediaLeg {
         engine.unbridge(this);
         playout.clear();
         keyListener = null;
+        listening = null;
         callbacks.cancel();
         engine.closed(this);
     }
@@ -184,11 +196,27 @@ final class RtpLeg implements MediaLeg {
             if (to != null) {
                 to.relayEvent(received, nowNanos);
             }
-        } else if (to != null) {
+        } else {
             Codec codec = codecOf(received.payloadType);
-            if (codec != null) {
+            if (codec == null) {
+                return;
+            }
+            Listening listener = listening;
+            if (listener != null) {
+                listen(listener, codec, data);
+            }
+            if (to != null) {
                 to.relayAudio(received, codec, nowNanos);
             }
+        }
+    }
+
+    private void listen(Listening current, Codec codec, byte[] data) {
+        Optional<Answerer> verdict = current.audio().audio(received.timestamp, codec, data, received.payloadOffset,
+                received.payloadLength);
+        if (verdict.isPresent()) {
+            listening = null;
+            callbacks.submit(() -> current.whoAnswered().accept(verdict.get()));
         }
     }
 

@@ -3,6 +3,8 @@ package dev.outdial.sip.signal;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
+import dev.outdial.engine.port.MachineDetection;
+import dev.outdial.sip.media.Answerer;
 import dev.outdial.sip.media.MediaLeg;
 import java.time.Duration;
 import java.util.Optional;
@@ -27,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * event at once (HungUp(false) if answered, Failed NOANSWER if not), and the SIP clean-up (CANCEL,
  * or ACK and BYE when a 2xx crosses the CANCEL) goes on quietly after it.
  *
+ * <p>A customer's leg dialed with {@link MachineDetection#ON} is listened to after the 2xx, and Answered told once
+ * the greeting says who picked up ({@link MediaLeg#listenForMachine}); until then the engine sees it ringing. Silence
+ * that never ends in a verdict is a person, and so is a far end that hangs up while it is listened to (Answered,
+ * then HungUp): a call someone picked up is never counted as unanswered.
+ *
  * <p>Thread-safe: the stack's threads, the timers and the engine all call in; every change of state
  * happens under the leg's lock, events are queued to the {@link EventSink} under it, so they keep
  * their order.
@@ -35,7 +42,10 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboundLeg.class);
 
-    private enum State { CALLING, ANSWERED, ENDED }
+    private enum State { CALLING, LISTENING, ANSWERED, ENDED }
+
+    /** How long a greeting is listened to at most, past the audio a verdict takes: the far end may send none. */
+    private static final Duration LISTENING_AT_MOST = Answerer.TOLD_WITHIN.plusSeconds(1);
 
     private final CallId id;
     private final LegContext context;
@@ -43,6 +53,7 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
     private final MediaLeg media;
     private final LegAudio audio;
     private final String description;
+    private final MachineDetection detection;
     private Request invite;
     private ClientTransaction transaction;
     private Dialog dialog;
@@ -54,10 +65,13 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
     private boolean cancelWanted;
     private boolean reported;
     private ScheduledFuture<?> ringTimer;
+    private ScheduledFuture<?> listeningTimer;
     private final DialogMedia dialogMedia;
 
-    OutboundLeg(CallId id, LegContext context, MediaLeg media, Consumer<CallEvent> listener, String description) {
+    OutboundLeg(CallId id, LegContext context, MediaLeg media, MachineDetection detection, Consumer<CallEvent> listener,
+                String description) {
         this.id = id;
+        this.detection = detection;
         this.context = context;
         this.media = media;
         this.listener = listener;
@@ -155,7 +169,7 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
             LOG.warn("2xx without a dialog for {}", description);
             return;
         }
-        if (state == State.ANSWERED) {
+        if (state == State.ANSWERED || state == State.LISTENING) {
             return;
         }
         dialog = answered;
@@ -175,9 +189,27 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
             return;
         }
         dialogMedia.connect(remote.get());
-        state = State.ANSWERED;
         cancelRingTimer();
-        emit(new CallEvent.Answered(id, false));
+        if (detection == MachineDetection.ON) {
+            state = State.LISTENING;
+            media.listenForMachine(this::told);
+            listeningTimer = context.timers().schedule(() -> told(Answerer.NOT_SURE), LISTENING_AT_MOST.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } else {
+            state = State.ANSWERED;
+            emit(new CallEvent.Answered(id, false));
+        }
+    }
+
+    /** The greeting told who answered: the engine hears of the answer now. */
+    private synchronized void told(Answerer answerer) {
+        if (state != State.LISTENING) {
+            return;
+        }
+        LOG.debug("{}: answered by {}", description, answerer);
+        state = State.ANSWERED;
+        cancelListeningTimer();
+        emit(new CallEvent.Answered(id, answerer == Answerer.MACHINE));
     }
 
     private void ack(Response response) {
@@ -207,6 +239,10 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
     public synchronized void hangUp() {
         switch (state) {
             case ANSWERED -> endWithBye(false);
+            case LISTENING -> {
+                bye();
+                fail(CallResult.NOANSWER); // the engine was not told of the answer yet
+            }
             case CALLING -> {
                 if (!reported) {
                     giveUp();
@@ -240,7 +276,11 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
     @Override
     public synchronized void onBye(RequestEvent event) {
         context.endpoint().respond(event, Response.OK);
-        if (state == State.ANSWERED) {
+        if (state == State.LISTENING) {
+            release();
+            emit(new CallEvent.Answered(id, false));
+            emit(new CallEvent.HungUp(id, true));
+        } else if (state == State.ANSWERED) {
             release();
             emit(new CallEvent.HungUp(id, true));
         }
@@ -344,6 +384,7 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
         reported = true;
         state = State.ENDED;
         cancelRingTimer();
+        cancelListeningTimer();
         audio.stop();
         media.close();
         context.forget(this);
@@ -352,6 +393,12 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
     private void cancelRingTimer() {
         if (ringTimer != null) {
             ringTimer.cancel(false);
+        }
+    }
+
+    private void cancelListeningTimer() {
+        if (listeningTimer != null) {
+            listeningTimer.cancel(false);
         }
     }
 

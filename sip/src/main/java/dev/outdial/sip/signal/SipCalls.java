@@ -4,6 +4,7 @@ import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
+import dev.outdial.engine.port.MachineDetection;
 import dev.outdial.sip.media.MediaLeg;
 import dev.outdial.sip.IncomingCall;
 import dev.outdial.sip.IncomingCalls;
@@ -81,17 +82,18 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
      * Dials a customer through the trunk as the leg {@code id}, the engine's name for the call; the
      * INVITE gets a SIP Call-ID of its own, mapped back to the leg when the trunk answers.
      */
-    public void dialCustomer(CallId id, String from, String to, Duration ringTimeout, Consumer<CallEvent> listener) {
+    public void dialCustomer(CallId id, String from, String to, Duration ringTimeout, MachineDetection detection,
+                             Consumer<CallEvent> listener) {
         if (byId.containsKey(id)) {
             throw new IllegalStateException("call " + id.value() + " is placed already");
         }
-        dial(id, "call to " + to, ringTimeout, listener, sdp -> requests.inviteCustomer(from, to, sdp));
+        dial(id, "call to " + to, ringTimeout, detection, listener, sdp -> requests.inviteCustomer(from, to, sdp));
     }
 
     /** Rings an agent's phone at its registered contact. */
     public CallId dialAgent(AgentId agent, String contact, Duration answerTimeout, Consumer<CallEvent> listener) {
         CallId id = CallIds.next("agent");
-        dial(id, "agent " + agent.value() + "'s phone", answerTimeout, listener, sdp -> requests.inviteAgent(contact, sdp));
+        dial(id, "agent " + agent.value() + "'s phone", answerTimeout, MachineDetection.OFF, listener, sdp -> requests.inviteAgent(contact, sdp));
         return id;
     }
 
@@ -102,7 +104,8 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
         return id;
     }
 
-    private void dial(CallId id, String description, Duration ringTimeout, Consumer<CallEvent> listener,
+    private void dial(CallId id, String description, Duration ringTimeout, MachineDetection detection,
+                      Consumer<CallEvent> listener,
                       java.util.function.Function<String, Request> invite) {
         MediaLeg leg;
         try {
@@ -112,7 +115,7 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
             events.emit(listener, new CallEvent.Failed(id, CallResult.HOTLINE_ERROR));
             return;
         }
-        OutboundLeg outbound = new OutboundLeg(id, this, leg, listener, description);
+        OutboundLeg outbound = new OutboundLeg(id, this, leg, detection, listener, description);
         Request request;
         try {
             request = invite.apply(Sdp.offer(publicAddress(), leg.localPort(), 1));

@@ -49,6 +49,19 @@ class SpeechTest {
     }
 
     @Test
+    void aSpokenHelloIsAPersonAndASpokenVoicemailGreetingAMachine() throws IOException {
+        short[] silence = new short[8000 * 2];
+        short[] hello = AudioClip.speak("Hello?", "en").samples();
+        short[] greeting = AudioClip.speak("Hi, you have reached Anna and Tom. We can't take your call right now,"
+                + " please leave a message after the tone.", "en").samples();
+
+        assertThat(GreetingAnalysisTest.listen(SpokenAudio.joined(hello, silence)).answerer())
+                .isEqualTo(Answerer.PERSON);
+        assertThat(GreetingAnalysisTest.listen(SpokenAudio.joined(greeting, silence)).answerer())
+                .isEqualTo(Answerer.MACHINE);
+    }
+
+    @Test
     void anUnknownLanguageOrUnusableTextIsRefusedClearly() {
         assertThatThrownBy(() -> AudioClip.speak("Hello", "qq")).isInstanceOf(IOException.class)
                 .hasMessageContaining("espeak-ng has no voice for 'qq'");

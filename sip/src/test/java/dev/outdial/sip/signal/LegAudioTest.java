@@ -2,6 +2,7 @@ package dev.outdial.sip.signal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outdial.sip.media.Answerer;
 import dev.outdial.sip.media.AudioClip;
 import dev.outdial.sip.media.Codec;
 import dev.outdial.sip.media.MediaLeg;
@@ -122,6 +123,10 @@ class LegAudioTest {
         @Override
         public void onKey(Consumer<Character> keys) {
             this.keys = keys;
+        }
+
+        @Override
+        public void listenForMachine(Consumer<Answerer> whoAnswered) {
         }
 
         @Override

@@ -1,0 +1,106 @@
+package dev.outdial.sip.media;
+
+import java.util.Optional;
+
+/**
+ * Tells a person from an answering machine by the shape of what the called party says first, block by block of
+ * received audio: the energy method every dialer has used since the 1990s (Asterisk's {@code AMD()} the best known).
+ *
+ * <p>A person picks up and says one or two words ("Hello?") and waits; a machine plays a greeting of many words
+ * ("Hi, you've reached…"). So the greeting is split into words (voiced stretches of at least {@link #MIN_WORD_MS}
+ * parted by at least {@link #BETWEEN_WORDS_MS} of silence), and:
+ * <ul>
+ *   <li>a greeting followed by {@link #AFTER_GREETING_SILENCE_MS} of silence is a {@link Answerer#PERSON};</li>
+ *   <li>one that goes on past {@link #MAX_GREETING_MS}, or has more than {@link #MAX_WORDS} words, a
+ *       {@link Answerer#MACHINE};</li>
+ *   <li>{@link #INITIAL_SILENCE_MS} of silence before any word, or {@link #MAX_ANALYSIS_MS} without a verdict,
+ *       {@link Answerer#NOT_SURE}. Some dialers call a long silence a machine; here it is someone who waits for
+ *       the caller to speak first, as many now do with unknown numbers, and who must not be hung up on.</li>
+ * </ul>
+ * Not thread-safe: one thread feeds it.
+ */
+final class GreetingAnalysis {
+
+    /** The mean absolute amplitude (of 16-bit samples) above which a block is voiced: about −42 dBFS. */
+    static final int SILENCE_THRESHOLD = 256;
+    static final int MIN_WORD_MS = 100;
+    static final int BETWEEN_WORDS_MS = 50;
+    static final int MAX_WORDS = 3;
+    static final int MAX_GREETING_MS = 1_500;
+    static final int AFTER_GREETING_SILENCE_MS = 800;
+    static final int INITIAL_SILENCE_MS = 2_500;
+    static final int MAX_ANALYSIS_MS = 5_000;
+
+    private int heardMs;
+    private int voicedMs;
+    private int silentMs;
+    private int words;
+    private boolean inWord;
+    private int greetingStartMs = -1;
+    /** Where the last voiced block ended: the greeting's length is to there, its pauses but not the silence after. */
+    private int lastVoicedMs;
+    private Answerer verdict;
+
+    /**
+     * {@code count} samples of 8 kHz audio heard next (a packet's worth); the verdict once it is known, and then
+     * the same verdict whatever follows.
+     */
+    Optional<Answerer> heard(short[] samples, int count) {
+        if (verdict == null && count > 0) {
+            long sum = 0;
+            for (int i = 0; i < count; i++) {
+                sum += Math.abs(samples[i]);
+            }
+            block(count / 8, sum / count > SILENCE_THRESHOLD);
+        }
+        return Optional.ofNullable(verdict);
+    }
+
+    /** {@code ms} of silence heard next: a gap in the far end's packets, or comfort noise. */
+    Optional<Answerer> silence(int ms) {
+        if (verdict == null && ms > 0) {
+            block(ms, false);
+        }
+        return Optional.ofNullable(verdict);
+    }
+
+    private void block(int ms, boolean voiced) {
+        heardMs += ms;
+        if (voiced) {
+            voicedMs += ms;
+            silentMs = 0;
+            lastVoicedMs = heardMs;
+            if (!inWord && voicedMs >= MIN_WORD_MS) {
+                inWord = true;
+                words++;
+                if (greetingStartMs < 0) {
+                    greetingStartMs = heardMs - voicedMs;
+                }
+            }
+        } else {
+            silentMs += ms;
+            if (silentMs >= BETWEEN_WORDS_MS) {
+                inWord = false;
+                voicedMs = 0;
+            }
+        }
+        verdict = judged();
+    }
+
+    private Answerer judged() {
+        boolean greeted = words > 0;
+        if (words > MAX_WORDS) {
+            return Answerer.MACHINE;
+        }
+        if (greeted && silentMs >= AFTER_GREETING_SILENCE_MS) {
+            return Answerer.PERSON;
+        }
+        if (greeted && lastVoicedMs - greetingStartMs > MAX_GREETING_MS) {
+            return Answerer.MACHINE;
+        }
+        if (!greeted && heardMs >= INITIAL_SILENCE_MS || heardMs >= MAX_ANALYSIS_MS) {
+            return Answerer.NOT_SURE;
+        }
+        return null;
+    }
+}

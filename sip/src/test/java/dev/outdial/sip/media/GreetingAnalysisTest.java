@@ -1,0 +1,88 @@
+package dev.outdial.sip.media;
+
+import static dev.outdial.sip.media.SpokenAudio.joined;
+import static dev.outdial.sip.media.SpokenAudio.recordedGreeting;
+import static dev.outdial.sip.media.SpokenAudio.silence;
+import static dev.outdial.sip.media.SpokenAudio.voice;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class GreetingAnalysisTest {
+
+    private static final int SAMPLES_PER_MS = 8;
+
+    /** What the analysis says once {@code audio} has been heard in packets of 20 ms, and after how long. */
+    static Heard listen(short[] audio) {
+        GreetingAnalysis analysis = new GreetingAnalysis();
+        short[] packet = new short[160];
+        for (int at = 0; at < audio.length; at += packet.length) {
+            int count = Math.min(packet.length, audio.length - at);
+            System.arraycopy(audio, at, packet, 0, count);
+            Optional<Answerer> verdict = analysis.heard(packet, count);
+            if (verdict.isPresent()) {
+                return new Heard(verdict.get(), (at + count) / SAMPLES_PER_MS);
+            }
+        }
+        return new Heard(null, audio.length / SAMPLES_PER_MS);
+    }
+
+    record Heard(Answerer answerer, int afterMs) {
+    }
+
+    @Test
+    void aHelloAndThenSilenceIsAPersonOnceTheSilenceHasLasted() {
+        Heard heard = listen(joined(silence(400), voice(500), silence(3000)));
+
+        assertThat(heard.answerer()).isEqualTo(Answerer.PERSON);
+        assertThat(heard.afterMs()).as("the hello's end plus the silence after a greeting")
+                .isEqualTo(400 + 500 + GreetingAnalysis.AFTER_GREETING_SILENCE_MS);
+    }
+
+    @Test
+    void aHelloSaidTwiceIsStillAPerson() {
+        assertThat(listen(joined(voice(400), silence(300), voice(400), silence(2000))).answerer())
+                .isEqualTo(Answerer.PERSON);
+    }
+
+    @Test
+    void aGreetingOfManyWordsIsAMachineBeforeItEnds() {
+        Heard heard = listen(joined(silence(300), recordedGreeting(12), silence(2000)));
+
+        assertThat(heard.answerer()).isEqualTo(Answerer.MACHINE);
+        assertThat(heard.afterMs()).as("told by its fourth word, long before its end").isLessThan(2000);
+    }
+
+    @Test
+    void oneLongUtteranceIsAMachineOnceItOutlastsAPersonsGreeting() {
+        Heard heard = listen(joined(voice(4000), silence(1000)));
+
+        assertThat(heard.answerer()).isEqualTo(Answerer.MACHINE);
+        assertThat(heard.afterMs()).isBetween(GreetingAnalysis.MAX_GREETING_MS, GreetingAnalysis.MAX_GREETING_MS + 40);
+    }
+
+    @Test
+    void silenceIsNotSureAndClicksAreNoWords() {
+        Heard silent = listen(silence(4000));
+        Heard clicks = listen(joined(silence(500), voice(60), silence(700), voice(40), silence(3000)));
+
+        assertThat(silent.answerer()).isEqualTo(Answerer.NOT_SURE);
+        assertThat(silent.afterMs()).isEqualTo(GreetingAnalysis.INITIAL_SILENCE_MS);
+        assertThat(clicks.answerer()).isEqualTo(Answerer.NOT_SURE);
+    }
+
+    @Test
+    void aGapInTheFarEndsPacketsIsSilence() {
+        GreetingAnalysis analysis = new GreetingAnalysis();
+        short[] hello = voice(300);
+        for (int at = 0; at < hello.length; at += 160) {
+            assertThat(analysis.heard(Arrays.copyOfRange(hello, at, at + 160), 160)).isEmpty();
+        }
+
+        assertThat(analysis.silence(GreetingAnalysis.AFTER_GREETING_SILENCE_MS - 20)).isEmpty();
+        assertThat(analysis.silence(20)).contains(Answerer.PERSON);
+        assertThat(analysis.heard(voice(20), 160)).as("the verdict stands").contains(Answerer.PERSON);
+    }
+}

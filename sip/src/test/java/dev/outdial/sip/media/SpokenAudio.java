@@ -1,0 +1,58 @@
+package dev.outdial.sip.media;
+
+import java.util.Arrays;
+import java.util.Random;
+
+/** Test audio shaped like speech for an energy detector: words, the pauses between them, and a line's hiss. */
+public final class SpokenAudio {
+
+    private static final int SAMPLES_PER_MS = 8;
+
+    private SpokenAudio() {
+    }
+
+    /** A voiced stretch: a tone of 200 Hz and its third harmonic at a talker's level. */
+    public static short[] voice(int ms) {
+        short[] voice = new short[ms * SAMPLES_PER_MS];
+        for (int i = 0; i < voice.length; i++) {
+            double t = (double) i / 8000;
+            voice[i] = (short) (3000 * Math.sin(2 * Math.PI * 200 * t) + 1500 * Math.sin(2 * Math.PI * 600 * t));
+        }
+        return voice;
+    }
+
+    /** A line's hiss, well under a talker. */
+    public static short[] silence(int ms) {
+        short[] hiss = new short[ms * SAMPLES_PER_MS];
+        Random random = new Random(ms);
+        for (int i = 0; i < hiss.length; i++) {
+            hiss[i] = (short) random.nextInt(-60, 61);
+        }
+        return hiss;
+    }
+
+    /** A recorded greeting: words of 250–400 ms parted by the short pauses of fluent speech. */
+    public static short[] recordedGreeting(int words) {
+        short[][] parts = new short[words * 2][];
+        for (int word = 0; word < words; word++) {
+            parts[2 * word] = voice(250 + 50 * (word % 4));
+            parts[2 * word + 1] = silence(120);
+        }
+        return joined(parts);
+    }
+
+    public static short[] joined(short[]... parts) {
+        short[] all = new short[Arrays.stream(parts).mapToInt(part -> part.length).sum()];
+        int at = 0;
+        for (short[] part : parts) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return all;
+    }
+
+    /** The samples as G.711 in the codec, one byte a sample. */
+    public static byte[] encoded(Codec codec, short[] samples) {
+        return G711.encode(codec, samples);
+    }
+}
