@@ -45,6 +45,7 @@ public record CampaignDefinition(
         Long hotlineGroupId,
         Long ivrId,
         Boolean ticketOnAgentOrVoicemail,
+        Boolean answeringMachineDetection,
         Map<String, Long> classificationMapping) {
 
     /** The same instants, told in the zone's offset: how they are stored and read back. */
@@ -78,7 +79,7 @@ public record CampaignDefinition(
                 scriptId, dailyQuota, agentQuotas, agentIds, agentGroupIds, autoAssignAccountManager, ticketPerCall,
                 previewSeconds, maxAbandonRate, waitingMusicId, maxWaitSeconds, agentAnswerTimeoutSeconds,
                 maxConcurrentCalls, hotlineRotation, hotlineGroupId, ivrId, ticketOnAgentOrVoicemail,
-                classificationMapping);
+                answeringMachineDetection, classificationMapping);
     }
 
     private static OffsetDateTime inZone(OffsetDateTime time, ZoneId zone) {

@@ -36,7 +36,9 @@ public enum CampaignSetting {
     HOTLINE_ROTATION("hotlineRotation", CampaignDefinition::hotlineRotation, AUTOCALL),
     HOTLINE_GROUP_ID("hotlineGroupId", CampaignDefinition::hotlineGroupId, AUTOCALL),
     IVR_ID("ivrId", CampaignDefinition::ivrId, AUTOCALL),
-    TICKET_ON_AGENT_OR_VOICEMAIL("ticketOnAgentOrVoicemail", CampaignDefinition::ticketOnAgentOrVoicemail, AUTOCALL);
+    TICKET_ON_AGENT_OR_VOICEMAIL("ticketOnAgentOrVoicemail", CampaignDefinition::ticketOnAgentOrVoicemail, AUTOCALL),
+    ANSWERING_MACHINE_DETECTION("answeringMachineDetection", CampaignDefinition::answeringMachineDetection,
+            PROGRESSIVE, PREDICTIVE, AUTOCALL);
 
     private final String field;
     private final Function<CampaignDefinition, Object> value;

@@ -65,6 +65,24 @@ class CampaignsApiTest {
         assertThat(created.get("agentAnswerTimeoutSeconds").asInt()).isEqualTo(30);
         assertThat(created.has("previewSeconds")).isFalse();
         assertThat(created.has("hotlineRotation")).isFalse();
+        assertThat(created.get("answeringMachineDetection").asBoolean()).as("machines reach agents unless asked").isFalse();
+    }
+
+    @Test
+    void answeringMachineDetectionIsKeptWhereCallsAreDialedForAgentsOrAnIvrAndRefusedWhereAnAgentDials() {
+        for (String mode : List.of("PROGRESSIVE", "PREDICTIVE", "AUTOCALL")) {
+            JsonNode created = business.admin().post("/api/v1/campaigns", fixtures.fullBody("Listening " + mode, mode))
+                    .expect(201).json();
+            JsonNode readBack = business.admin().get("/api/v1/campaigns/" + created.get("id").asLong()).expect(200).json();
+            assertThat(readBack.get("answeringMachineDetection").asBoolean()).as(mode).isTrue();
+        }
+        for (String mode : List.of("MANUAL", "PREVIEW", "AUTO_CALLBACK")) {
+            JsonNode problem = assertRejected(with(fixtures.fullBody("Deaf " + mode, mode), "answeringMachineDetection",
+                    true), "answeringMachineDetection");
+            assertThat(problem.get("errors").get(0).get("message").asString()).contains(mode);
+        }
+        assertThat(business.admin().post("/api/v1/campaigns", with(fixtures.fullBody("Maybe", "PROGRESSIVE"),
+                "answeringMachineDetection", "sometimes")).status()).isEqualTo(400);
     }
 
     @Test

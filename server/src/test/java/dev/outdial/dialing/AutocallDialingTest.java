@@ -182,7 +182,8 @@ class AutocallDialingTest {
     void aCallThatReachesAnAgentOrVoicemailOpensATicket() {
         TestBusiness business = api.newBusiness("Tickets");
         DialingScenario autocall = DialingScenario.running(business, "AUTOCALL", Map.of("ivrId", surveyIvr(business),
-                "maxConcurrentCalls", 1, "ticketOnAgentOrVoicemail", true, "ticketPerCall", false));
+                "maxConcurrentCalls", 1, "ticketOnAgentOrVoicemail", true, "ticketPerCall", false,
+                "answeringMachineDetection", true));
         TestBusiness.Person agent = autocall.fixtures.agent;
         autocall.ready(agent);
 

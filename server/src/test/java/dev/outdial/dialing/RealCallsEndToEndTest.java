@@ -56,11 +56,79 @@ class RealCallsEndToEndTest {
     @Test
     void aProgressiveCampaignCallsThroughTheTrunkAndBridgesTheAnsweredCustomerToTheAgentsPhone() throws Exception {
         TestBusiness business = api.newBusiness("RealCalls");
-        DialingScenario progressive = DialingScenario.running(business, "PROGRESSIVE", Map.of("wrapUpSeconds", 0));
+        // The carrier's customer talks at once and on, as a recorded greeting does: with detection it is a machine.
+        DialingScenario progressive = DialingScenario.running(business, "PROGRESSIVE",
+                Map.of("wrapUpSeconds", 0, "answeringMachineDetection", false));
         TestBusiness.Person agent = progressive.fixtures.agent;
+
+        withTheAgentOnTheLine(business, progressive, (carrier, agentsEar) -> {
+            List<Long> customers = progressive.add("+84919510001", "+84919510003");
+            long busy = customers.get(0);
+            long answering = customers.get(1);
+
+            JsonNode connected = waitFor(() -> progressive.callsOf(answering),
+                    calls -> calls.stream().anyMatch(call -> call.has("connectedAt")),
+                    "the answered customer to be bridged to the agent; carrier: " + carrier.screen())
+                    .stream().filter(call -> call.has("connectedAt")).findFirst().orElseThrow();
+            assertThat(connected.get("agentId").asLong()).isEqualTo(agent.id());
+            assertThat(connected.get("connectLatencyMillis").asLong()).isNotNegative();
+            assertThat(voicePacketsHeard(agentsEar, 10)).as("the customer's voice relayed to the agent's phone")
+                    .isGreaterThanOrEqualTo(10);
+
+            String callId = connected.get("id").asString();
+            agent.client().post("/api/v1/calls/" + callId + "/hangup").expect(204);
+            JsonNode ended = progressive.waitForCallEnd(agent.client(), callId);
+            assertThat(ended.get("result").asString()).isEqualTo("SUCCESS");
+            JsonNode disposed = progressive.dispose(agent, callId, "DONE", Map.of());
+            assertThat(disposed.get("next").asString()).isEqualTo("DONE");
+            progressive.waitForStatus(answering, "SUCCESS");
+
+            assertThat(endedCallOf(progressive, busy).get("result").asString()).isEqualTo("BUSY");
+        });
+    }
+
+    @Test
+    void aCampaignListeningForMachinesHangsUpOnARecordedVoiceAndNeverPutsItThrough() throws Exception {
+        TestBusiness business = api.newBusiness("RealMachines");
+        DialingScenario progressive = DialingScenario.running(business, "PROGRESSIVE",
+                Map.of("wrapUpSeconds", 0, "answeringMachineDetection", true));
+
+        withTheAgentOnTheLine(business, progressive, (carrier, agentsEar) -> {
+            long machine = progressive.add("+84919510005").getFirst();
+
+            JsonNode call = endedCallOf(progressive, machine);
+            assertThat(call.get("result").asString()).isEqualTo("MACHINE");
+            assertThat(call.has("connectedAt")).as("no agent hears the greeting").isFalse();
+            assertThat(call.has("answeredAt")).isTrue();
+            progressive.waitForStatus(machine, "RETRY");
+        });
+    }
+
+    /** What a test does with the carrier up and the campaign's agent Available on their phone's nailed-up line. */
+    private interface OnTheLine {
+        void run(Sipp carrier, DatagramSocket agentsEar) throws Exception;
+    }
+
+    /**
+     * Starts SIPp as the carrier, registers the agent's phone (a SIPp phone whose RTP port the test listens on) and
+     * makes the agent Available so that the phone answers the line; runs {@code test}, and checks that going Not
+     * available has Outdial hang the line up.
+     */
+    private static void withTheAgentOnTheLine(TestBusiness business, DialingScenario campaign, OnTheLine test)
+            throws Exception {
+        TestBusiness.Person agent = campaign.fixtures.agent;
+        // The SIPp phone's account; unique on the platform (one registrar), so it is freed again after the test.
         business.admin().put("/api/v1/users/" + agent.id() + "/phone",
                 Map.of("sipUsername", "e2e-agent", "sipPassword", "E2e-phone-secret-7")).expect(200);
+        try {
+            onTheLine(business, campaign, agent, test);
+        } finally {
+            business.admin().delete("/api/v1/users/" + agent.id() + "/phone").expect(204);
+        }
+    }
 
+    private static void onTheLine(TestBusiness business, DialingScenario campaign, TestBusiness.Person agent,
+                                  OnTheLine test) throws Exception {
         try (Sipp carrier = Sipp.run("carrier.xml", "-i", "127.0.0.1", "-p", String.valueOf(CARRIER_SIP),
                 "-mi", "127.0.0.1", "-mp", String.valueOf(CARRIER_RTP), "-aa");
              DatagramSocket agentsEar = new DatagramSocket(PHONE_RTP, InetAddress.getLoopbackAddress())) {
@@ -74,42 +142,25 @@ class RealCallsEndToEndTest {
             assertThat(business.admin().get("/api/v1/users/" + agent.id() + "/phone").expect(200).json()
                     .get("registered").asBoolean()).isTrue();
 
+            // -aa: the phone answers the OPTIONS Outdial asks its line whether it is still there with (keep-alive)
             try (Sipp phone = Sipp.run("phone-answer.xml", "-i", "127.0.0.1", "-p", String.valueOf(PHONE_SIP),
-                    "-m", "1", "-key", "rtp_port", String.valueOf(PHONE_RTP))) {
-                progressive.ready(agent);
+                    "-m", "1", "-key", "rtp_port", String.valueOf(PHONE_RTP), "-aa")) {
+                campaign.ready(agent);
                 waitFor(() -> agent.client().get("/api/v1/me/state").expect(200).json().get("phoneLine").asString(),
                         "UP"::equals, "the agent's phone to answer the nailed-up line; phone: " + phone.screen());
 
-                List<Long> customers = progressive.add("+84919510001", "+84919510003");
-                long busy = customers.get(0);
-                long answering = customers.get(1);
-
-                JsonNode connected = waitFor(() -> progressive.callsOf(answering),
-                        calls -> calls.stream().anyMatch(call -> call.has("connectedAt")),
-                        "the answered customer to be bridged to the agent; carrier: " + carrier.screen())
-                        .stream().filter(call -> call.has("connectedAt")).findFirst().orElseThrow();
-                assertThat(connected.get("agentId").asLong()).isEqualTo(agent.id());
-                assertThat(connected.get("connectLatencyMillis").asLong()).isNotNegative();
-                assertThat(voicePacketsHeard(agentsEar, 10)).as("the customer's voice relayed to the agent's phone")
-                        .isGreaterThanOrEqualTo(10);
-
-                String callId = connected.get("id").asString();
-                agent.client().post("/api/v1/calls/" + callId + "/hangup").expect(204);
-                JsonNode ended = progressive.waitForCallEnd(agent.client(), callId);
-                assertThat(ended.get("result").asString()).isEqualTo("SUCCESS");
-                JsonNode disposed = progressive.dispose(agent, callId, "DONE", Map.of());
-                assertThat(disposed.get("next").asString()).isEqualTo("DONE");
-                progressive.waitForStatus(answering, "SUCCESS");
-
-                JsonNode busyCall = waitFor(() -> progressive.callsOf(busy),
-                        calls -> calls.stream().anyMatch(call -> call.has("result")),
-                        "the busy number's call to end").stream().filter(call -> call.has("result")).findFirst().orElseThrow();
-                assertThat(busyCall.get("result").asString()).isEqualTo("BUSY");
+                test.run(carrier, agentsEar);
 
                 agent.client().put("/api/v1/me/state", Map.of("state", "NOT_AVAILABLE")).expect(200);
                 assertThat(phone.awaitExit(PATIENCE)).as("the phone's line hung up by Outdial; " + phone.screen()).isZero();
             }
         }
+    }
+
+    private static JsonNode endedCallOf(DialingScenario campaign, long customer) {
+        return waitFor(() -> campaign.callsOf(customer), calls -> calls.stream().anyMatch(call -> call.has("result")),
+                "the call to customer " + customer + " to end").stream().filter(call -> call.has("result"))
+                .findFirst().orElseThrow();
     }
 
     /**

@@ -57,6 +57,8 @@ class RealSoftphoneTest {
         DialingScenario campaign = DialingScenario.running(business, dialMode, switch (dialMode) {
             case "MANUAL" -> Map.of();
             case "PREVIEW" -> Map.of("wrapUpSeconds", 0, "previewSeconds", 1);
+            // The carrier's customer talks at once and on, as a recorded greeting does: with detection, a machine.
+            case "PROGRESSIVE" -> Map.of("wrapUpSeconds", 0, "answeringMachineDetection", false);
             default -> Map.of("wrapUpSeconds", 0);
         });
         TestBusiness.Person agent = campaign.fixtures.agent;

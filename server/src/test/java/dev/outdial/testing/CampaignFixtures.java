@@ -83,6 +83,7 @@ public final class CampaignFixtures {
             case "PROGRESSIVE" -> {
                 withAgentSettings(body);
                 body.put("wrapUpSeconds", 20);
+                body.put("answeringMachineDetection", true);
             }
             case "PREDICTIVE" -> {
                 withAgentSettings(body);
@@ -92,12 +93,14 @@ public final class CampaignFixtures {
                 body.put("maxWaitSeconds", 8);
                 body.put("agentAnswerTimeoutSeconds", 25);
                 body.put("maxConcurrentCalls", 40);
+                body.put("answeringMachineDetection", true);
             }
             case "AUTOCALL" -> {
                 body.put("maxConcurrentCalls", 5);
                 body.put("hotlineRotation", "SINGLE");
                 body.put("ivrId", ivrId);
                 body.put("ticketOnAgentOrVoicemail", true);
+                body.put("answeringMachineDetection", true);
             }
             case "AUTO_CALLBACK" -> {
                 body.put("wrapUpSeconds", 20);

@@ -234,6 +234,7 @@ public class CampaignValidator {
                     when(CampaignSetting.HOTLINE_GROUP_ID, mode, s.hotlineGroupId()),
                     when(CampaignSetting.IVR_ID, mode, s.ivrId()),
                     when(CampaignSetting.TICKET_ON_AGENT_OR_VOICEMAIL, mode, or(s.ticketOnAgentOrVoicemail(), false)),
+                    when(CampaignSetting.ANSWERING_MACHINE_DETECTION, mode, or(s.answeringMachineDetection(), false)),
                     s.classificationMapping() == null ? Map.of() : new LinkedHashMap<>(s.classificationMapping()));
         }
 

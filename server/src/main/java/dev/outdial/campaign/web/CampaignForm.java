@@ -47,6 +47,7 @@ public class CampaignForm {
     private Long hotlineGroupId;
     private Long ivrId;
     private Boolean ticketOnAgentOrVoicemail;
+    private Boolean answeringMachineDetection;
     private Map<String, Long> classificationMapping = new LinkedHashMap<>();
 
     static CampaignForm of(CampaignDefinition s) {
@@ -79,6 +80,7 @@ public class CampaignForm {
         form.hotlineGroupId = s.hotlineGroupId();
         form.ivrId = s.ivrId();
         form.ticketOnAgentOrVoicemail = s.ticketOnAgentOrVoicemail();
+        form.answeringMachineDetection = s.answeringMachineDetection();
         form.classificationMapping = new LinkedHashMap<>(s.classificationMapping());
         return form;
     }
@@ -103,7 +105,8 @@ public class CampaignForm {
                 hotlineIds, workingHoursId, maxCallsPerCustomer, retryGapMinutes, noCallbackDays, wrapUpSeconds,
                 scriptId, dailyQuota, quotas, agentIds, agentGroupIds, autoAssignAccountManager, ticketPerCall,
                 previewSeconds, maxAbandonRate, waitingMusicId, maxWaitSeconds, agentAnswerTimeoutSeconds,
-                maxConcurrentCalls, hotlineRotation, hotlineGroupId, ivrId, ticketOnAgentOrVoicemail, mapping);
+                maxConcurrentCalls, hotlineRotation, hotlineGroupId, ivrId, ticketOnAgentOrVoicemail,
+                answeringMachineDetection, mapping);
     }
 
     // Getters and setters for Spring's data binder and Thymeleaf's th:field.
@@ -164,6 +167,8 @@ public class CampaignForm {
     public void setIvrId(Long ivrId) { this.ivrId = ivrId; }
     public Boolean getTicketOnAgentOrVoicemail() { return ticketOnAgentOrVoicemail; }
     public void setTicketOnAgentOrVoicemail(Boolean value) { this.ticketOnAgentOrVoicemail = value; }
+    public Boolean getAnsweringMachineDetection() { return answeringMachineDetection; }
+    public void setAnsweringMachineDetection(Boolean value) { this.answeringMachineDetection = value; }
     public Map<String, Long> getClassificationMapping() { return classificationMapping; }
     public void setClassificationMapping(Map<String, Long> mapping) {
         this.classificationMapping = mapping == null ? new LinkedHashMap<>() : mapping;

@@ -17,6 +17,7 @@ import dev.outdial.engine.call.AutocallSettings;
 import dev.outdial.engine.call.CampaignSettings;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.customer.DialType;
+import dev.outdial.engine.port.MachineDetection;
 import dev.outdial.engine.port.Telephony;
 import dev.outdial.engine.rules.CalledPartyZones;
 import dev.outdial.engine.rules.CallingWindow;
@@ -94,7 +95,9 @@ class EngineCampaigns {
                 seconds(s.agentAnswerTimeoutSeconds(), CampaignSettings.DEFAULT_AGENT_ANSWER_TIMEOUT),
                 seconds(s.wrapUpSeconds(), Duration.ZERO), seconds(s.previewSeconds(), Duration.ZERO),
                 quota(s, zone), s.maxConcurrentCalls() == null ? OptionalInt.empty() : OptionalInt.of(s.maxConcurrentCalls()),
-                properties.lease());
+                properties.lease())
+                .withMachineDetection(Boolean.TRUE.equals(s.answeringMachineDetection()) ? MachineDetection.ON
+                        : MachineDetection.OFF);
         return switch (campaign.dialMode()) {
             case PREDICTIVE -> engine.withPredictive(predictive(s));
             case AUTOCALL -> engine.withAutocall(autocall(business, s));
