@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
+import dev.outdial.engine.port.MachineDetection;
+import dev.outdial.sip.media.Answerer;
 import dev.outdial.sip.media.Codec;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -101,6 +103,45 @@ class TrunkCallsTest {
         assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).isFalse();
         sipp.assertPassed();
         telephony.hangUp(call);
+        events.assertNoMore();
+    }
+
+    @Test
+    void aCallListeningForMachinesIsAnsweredOnlyOnceTheGreetingIsJudged() {
+        carrier("carrier-answers.xml", Map.of("AFTER_ANSWER", SippSteps.OUTDIAL_HANGS_UP));
+        CallEvents events = new CallEvents();
+        CallId call = new CallId("call");
+
+        start().place(call, HOTLINE, CUSTOMER, LONG_RING, MachineDetection.ON, events);
+        events.next(CallEvent.Ringing.class);
+        FakeMedia.Leg leg = media.legs.getFirst();
+        Await.until("the answered leg to be listened to", () -> leg.listening != null);
+        events.assertNoMore();
+
+        leg.listening.accept(Answerer.MACHINE);
+
+        assertThat(events.next(CallEvent.Answered.class).byMachine()).isTrue();
+        telephony.hangUp(call);
+        assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).isFalse();
+        sipp.assertPassed();
+    }
+
+    @Test
+    void aCallHungUpWhileItsGreetingIsHeardWasNeverAnsweredForTheEngineAndGetsItsBye() {
+        carrier("carrier-answers.xml", Map.of("AFTER_ANSWER", SippSteps.OUTDIAL_HANGS_UP));
+        CallEvents events = new CallEvents();
+        CallId call = new CallId("call");
+        start().place(call, HOTLINE, CUSTOMER, LONG_RING, MachineDetection.ON, events);
+        events.next(CallEvent.Ringing.class);
+        FakeMedia.Leg leg = media.legs.getFirst();
+        Await.until("the answered leg to be listened to", () -> leg.listening != null);
+
+        telephony.hangUp(call);
+
+        assertThat(events.next(CallEvent.Failed.class).reason()).isEqualTo(CallResult.NOANSWER);
+        sipp.assertPassed();
+        assertThat(leg.closed).isTrue();
+        leg.listening.accept(Answerer.PERSON);
         events.assertNoMore();
     }
 
