@@ -187,12 +187,12 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         if (onLine.isPresent()) {
             return onLine.get();
         }
-        Optional<String> contact = bindings.contactToRing(agent);
-        if (contact.isEmpty()) {
+        Optional<Bindings.Binding> phone = bindings.phoneToRing(agent);
+        if (phone.isEmpty()) {
             LOG.info("Agent {} has no phone registered", agent.value());
             return running.failAtOnce("agent", CallResult.NOANSWER, listener);
         }
-        return running.dialAgent(agent, contact.get(), answerTimeout, listener);
+        return running.dialAgent(agent, phone.get(), answerTimeout, listener);
     }
 
     /** Agents answer on their registered phones: a manual or preview call is put through to them as well. */

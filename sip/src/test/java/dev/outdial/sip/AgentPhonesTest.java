@@ -13,6 +13,7 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -81,8 +82,8 @@ class AgentPhonesTest {
     }
 
     private Sipp phone(String afterAnswer) {
-        Sipp phone = Sipp.serve("phone-answers.xml", phonePort, Map.of("USER", "anna", "AFTER_ANSWER", afterAnswer,
-                "AFTER_ANSWER_TEXT", "as the test says"), workDir);
+        Sipp phone = Sipp.serve("phone-answers.xml", phonePort, Map.of("USER", "anna", "CONTACT", phoneContact(),
+                "AFTER_ANSWER", afterAnswer, "AFTER_ANSWER_TEXT", "as the test says"), workDir);
         sipps.add(phone);
         return phone;
     }
@@ -102,6 +103,32 @@ class AgentPhonesTest {
         assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).isTrue();
         phone.assertPassed();
         events.assertNoMore();
+    }
+
+    @Test
+    void aPhoneBehindNatIsRungWhereItsRegistrationCameFromAndItsCallGoesOnThere() throws Exception {
+        // The contact names the phone's address on its home network, which nothing here routes to.
+        String privateContact = "<sip:anna@10.255.255.1:5062>";
+        try (NatBox nat = new NatBox(new InetSocketAddress("127.0.0.1", ourPort))) {
+            Sipp registering = Sipp.call("phone-registers.xml", nat.insideAddress(), phonePort, Map.of("USER", "anna",
+                    "PASSWORD", "s3cret", "EXPIRES", "3600", "CONTACT", privateContact, "FINAL", "200",
+                    "EXPECT", "SIP/2.0 200"), workDir);
+            sipps.add(registering);
+            registering.assertPassed();
+            Sipp phone = Sipp.serve("phone-answers.xml", phonePort, Map.of("USER", "anna", "CONTACT", privateContact,
+                    "AFTER_ANSWER", SippSteps.OUTDIAL_HANGS_UP, "AFTER_ANSWER_TEXT", "waits for Outdial to hang up"),
+                    workDir);
+            sipps.add(phone);
+            CallEvents events = new CallEvents();
+
+            CallId leg = telephony.ringAgent(ANNA, Duration.ofSeconds(30), events);
+
+            events.next(CallEvent.Ringing.class);
+            events.next(CallEvent.Answered.class);
+            telephony.hangUp(leg);
+            assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).isFalse();
+            phone.assertPassed(); // the ACK and the BYE, sent to its private contact, reached it through the NAT
+        }
     }
 
     @Test

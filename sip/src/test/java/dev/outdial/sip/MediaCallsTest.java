@@ -185,8 +185,8 @@ class MediaCallsTest {
                 "FINAL", "200", "EXPECT", "SIP/2.0 200"), workDir);
         sipps.add(registering);
         registering.assertPassed();
-        Sipp phone = Sipp.serve("phone-answers.xml", phonePort, Map.of("USER", "anna", "AFTER_ANSWER", SippSteps.OUTDIAL_HANGS_UP,
-                "AFTER_ANSWER_TEXT", "waits for Outdial to hang up"), workDir, "-mp", String.valueOf(Ports.free()), "-rtp_echo");
+        Sipp phone = Sipp.serve("phone-answers.xml", phonePort, Map.of("USER", "anna", "CONTACT", "<sip:anna@127.0.0.1:" + phonePort + ">",
+                "AFTER_ANSWER", SippSteps.OUTDIAL_HANGS_UP, "AFTER_ANSWER_TEXT", "waits for Outdial to hang up"), workDir, "-mp", String.valueOf(Ports.free()), "-rtp_echo");
         sipps.add(phone);
         Sipp carrier = carrier(playing("g711a.pcap") + SippSteps.OUTDIAL_HANGS_UP);
 

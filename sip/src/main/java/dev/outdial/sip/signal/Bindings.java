@@ -36,8 +36,11 @@ public final class Bindings implements PhoneRegistrations {
         this.clock = clock;
     }
 
-    /** One registered contact: the URI to ring, until when, and when it (re)registered. */
-    public record Binding(String contact, Instant registeredAt, Instant expiresAt) {
+    /**
+     * One registered contact: the URI to ring, the NAT router's address it is reached through if it registered
+     * from behind one, until when, and when it (re)registered.
+     */
+    public record Binding(String contact, Optional<NatAddress> behindNat, Instant registeredAt, Instant expiresAt) {
 
         public Duration remaining(Instant now) {
             Duration left = Duration.between(now, expiresAt);
@@ -45,13 +48,13 @@ public final class Bindings implements PhoneRegistrations {
         }
     }
 
-    /** Adds or refreshes {@code contact} for {@code expires}. */
-    public void bind(AgentId agent, String contact, Duration expires) {
+    /** Adds or refreshes {@code contact} for {@code expires}, reached through {@code behindNat} if given. */
+    public void bind(AgentId agent, String contact, Optional<NatAddress> behindNat, Duration expires) {
         Instant now = clock.instant();
         boolean first;
         synchronized (this) {
             byAgent.computeIfAbsent(agent, a -> new LinkedHashMap<>())
-                    .put(contact, new Binding(contact, now, now.plus(expires)));
+                    .put(contact, new Binding(contact, behindNat, now, now.plus(expires)));
             first = announced.add(agent);
         }
         if (first) {
@@ -85,9 +88,9 @@ public final class Bindings implements PhoneRegistrations {
         return live;
     }
 
-    /** The contact a call to the agent rings: the most recently registered live one. */
-    public Optional<String> contactToRing(AgentId agent) {
-        return bindings(agent).stream().findFirst().map(Binding::contact);
+    /** The phone a call to the agent rings: the most recently registered live one. */
+    public Optional<Binding> phoneToRing(AgentId agent) {
+        return bindings(agent).stream().findFirst();
     }
 
     /** Drops expired bindings and tells who is no longer registered; run on a schedule. */

@@ -59,8 +59,8 @@ public final class NailedUpLines implements AgentLines {
 
     @Override
     public void nailUp(AgentId agent) {
-        Optional<String> contact = bindings.contactToRing(agent);
-        if (contact.isEmpty()) {
+        Optional<Bindings.Binding> phone = bindings.phoneToRing(agent);
+        if (phone.isEmpty()) {
             LOG.info("Agent {} has no registered phone: no line", agent.value());
             return;
         }
@@ -70,7 +70,7 @@ public final class NailedUpLines implements AgentLines {
                 return;
             }
             tell(agent, LineState.CALLING, Optional.empty());
-            line.leg = calls.dialAgent(agent, contact.get(), ANSWER_TIMEOUT, event -> onLineEvent(line, event));
+            line.leg = calls.dialAgent(agent, phone.get(), ANSWER_TIMEOUT, event -> onLineEvent(line, event));
         }
     }
 

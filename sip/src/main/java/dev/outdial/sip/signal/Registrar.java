@@ -1,6 +1,7 @@
 package dev.outdial.sip.signal;
 
 import dev.outdial.sip.PhoneBook;
+import gov.nist.javax.sip.RequestEventExt;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ListIterator;
+import java.util.Locale;
 import java.util.Optional;
 import javax.sip.RequestEvent;
 import javax.sip.address.SipURI;
@@ -15,6 +17,7 @@ import javax.sip.header.AuthorizationHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ExpiresHeader;
 import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
 import javax.sip.header.WWWAuthenticateHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -131,10 +134,24 @@ public final class Registrar {
             if (expires == 0) {
                 bindings.unbind(account.agent(), uri);
             } else {
-                bindings.bind(account.agent(), uri, Duration.ofSeconds(Math.min(expires, MAX_EXPIRES)));
+                Optional<NatAddress> behindNat = behindNat(event, contact);
+                behindNat.ifPresent(nat -> LOG.debug("{} registered {} from behind NAT, reached at {}:{}",
+                        account.username(), uri, nat.host(), nat.port()));
+                bindings.bind(account.agent(), uri, behindNat, Duration.ofSeconds(Math.min(expires, MAX_EXPIRES)));
             }
         }
         answer(event, account);
+    }
+
+    /** Where the phone is reached if it registered {@code contact}, a private address, from another (RFC 3581's rport). */
+    private static Optional<NatAddress> behindNat(RequestEvent event, ContactHeader contact) {
+        if (!(event instanceof RequestEventExt source) || !(contact.getAddress().getURI() instanceof SipURI uri)) {
+            return Optional.empty();
+        }
+        String transport = event.getRequest().getHeader(ViaHeader.NAME) instanceof ViaHeader via
+                ? via.getTransport().toLowerCase(Locale.ROOT) : "udp";
+        int contactPort = uri.getPort() > 0 ? uri.getPort() : 5060;
+        return NatAddress.of(uri.getHost(), contactPort, source.getRemoteIpAddress(), source.getRemotePort(), transport);
     }
 
     /** 200 with every binding the agent now has, each with the seconds it has left (RFC 3261 §10.3 step 8). */

@@ -87,13 +87,15 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
         if (byId.containsKey(id)) {
             throw new IllegalStateException("call " + id.value() + " is placed already");
         }
-        dial(id, "call to " + to, ringTimeout, detection, listener, sdp -> requests.inviteCustomer(from, to, sdp));
+        dial(id, "call to " + to, ringTimeout, detection, Optional.empty(), listener,
+                sdp -> requests.inviteCustomer(from, to, sdp));
     }
 
-    /** Rings an agent's phone at its registered contact. */
-    public CallId dialAgent(AgentId agent, String contact, Duration answerTimeout, Consumer<CallEvent> listener) {
+    /** Rings an agent's phone at its registered contact, through the NAT router it registered through if any. */
+    public CallId dialAgent(AgentId agent, Bindings.Binding phone, Duration answerTimeout, Consumer<CallEvent> listener) {
         CallId id = CallIds.next("agent");
-        dial(id, "agent " + agent.value() + "'s phone", answerTimeout, MachineDetection.OFF, listener, sdp -> requests.inviteAgent(contact, sdp));
+        dial(id, "agent " + agent.value() + "'s phone", answerTimeout, MachineDetection.OFF, phone.behindNat(), listener,
+                sdp -> requests.inviteAgent(phone.contact(), sdp));
         return id;
     }
 
@@ -105,7 +107,7 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
     }
 
     private void dial(CallId id, String description, Duration ringTimeout, MachineDetection detection,
-                      Consumer<CallEvent> listener,
+                      Optional<NatAddress> behindNat, Consumer<CallEvent> listener,
                       java.util.function.Function<String, Request> invite) {
         MediaLeg leg;
         try {
@@ -125,8 +127,10 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
             events.emit(listener, new CallEvent.Failed(id, CallResult.INVALID_NUMBER));
             return;
         }
+        String sipCallId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+        behindNat.ifPresent(address -> endpoint.natRouter().reach(sipCallId, address));
         byId.put(id, outbound);
-        bySipCallId.put(((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId(), outbound);
+        bySipCallId.put(sipCallId, outbound);
         outbound.start(request, ringTimeout);
     }
 
@@ -156,6 +160,7 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
         byId.remove(leg.id(), leg);
         if (leg instanceof DialogLeg dialogLeg) {
             bySipCallId.remove(dialogLeg.sipCallId(), dialogLeg);
+            endpoint.natRouter().forget(dialogLeg.sipCallId());
         }
         synchronized (this) {
             notifyAll();

@@ -82,6 +82,9 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
             Properties properties = new Properties();
             properties.setProperty("javax.sip.STACK_NAME", "outdial-" + STACKS.incrementAndGet());
             properties.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
+            // Calls to phones behind NAT go where their registrations came from, not to their private contacts.
+            properties.setProperty("javax.sip.ROUTER_PATH", NatRouter.class.getName());
+            properties.setProperty("javax.sip.USE_ROUTER_FOR_ALL_URIS", "true");
             properties.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
             properties.setProperty("gov.nist.javax.sip.SERVER_LOGGER", Slf4jMessageLogger.class.getName());
             properties.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
@@ -135,6 +138,11 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
 
     public SipProvider provider() {
         return provider;
+    }
+
+    /** Where the requests of calls to phones behind NAT are sent. */
+    public NatRouter natRouter() {
+        return (NatRouter) stack.getRouter();
     }
 
     public SipSettings settings() {

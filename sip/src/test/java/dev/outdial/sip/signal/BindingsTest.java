@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outdial.engine.customer.AgentId;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class BindingsTest {
 
     @Test
     void aBindingExpiresOnTimeAndTheSweepTellsIt() {
-        bindings.bind(anna, "sip:anna@10.0.0.5:5060", Duration.ofSeconds(120));
+        bindings.bind(anna, "sip:anna@10.0.0.5:5060", Optional.empty(), Duration.ofSeconds(120));
 
         clock.advance(Duration.ofSeconds(119));
         bindings.expire();
@@ -35,46 +36,46 @@ class BindingsTest {
 
     @Test
     void eachContactKeepsItsOwnExpiryAndTheMostRecentOneRings() {
-        bindings.bind(anna, "sip:anna@desk", Duration.ofSeconds(3600));
+        bindings.bind(anna, "sip:anna@desk", Optional.empty(), Duration.ofSeconds(3600));
         clock.advance(Duration.ofSeconds(10));
-        bindings.bind(anna, "sip:anna@softphone", Duration.ofSeconds(60));
-        assertThat(bindings.contactToRing(anna)).contains("sip:anna@softphone");
+        bindings.bind(anna, "sip:anna@softphone", Optional.empty(), Duration.ofSeconds(60));
+        assertThat(bindings.phoneToRing(anna).map(Bindings.Binding::contact)).contains("sip:anna@softphone");
 
         clock.advance(Duration.ofSeconds(61));
         bindings.expire();
 
-        assertThat(bindings.contactToRing(anna)).contains("sip:anna@desk");
+        assertThat(bindings.phoneToRing(anna).map(Bindings.Binding::contact)).contains("sip:anna@desk");
         assertThat(told).containsExactly("anna registered");
     }
 
     @Test
     void refreshingABindingMakesItTheOneToRing() {
-        bindings.bind(anna, "sip:anna@desk", Duration.ofSeconds(3600));
+        bindings.bind(anna, "sip:anna@desk", Optional.empty(), Duration.ofSeconds(3600));
         clock.advance(Duration.ofSeconds(5));
-        bindings.bind(anna, "sip:anna@softphone", Duration.ofSeconds(3600));
+        bindings.bind(anna, "sip:anna@softphone", Optional.empty(), Duration.ofSeconds(3600));
         clock.advance(Duration.ofSeconds(5));
-        bindings.bind(anna, "sip:anna@desk", Duration.ofSeconds(3600));
+        bindings.bind(anna, "sip:anna@desk", Optional.empty(), Duration.ofSeconds(3600));
 
-        assertThat(bindings.contactToRing(anna)).contains("sip:anna@desk");
+        assertThat(bindings.phoneToRing(anna).map(Bindings.Binding::contact)).contains("sip:anna@desk");
         assertThat(bindings.bindings(anna)).hasSize(2);
     }
 
     @Test
     void aForgottenAgentsPhoneIsNotRungWhateverItsBindingsHadLeft() {
-        bindings.bind(anna, "sip:anna@desk", Duration.ofSeconds(3600));
-        bindings.bind(anna, "sip:anna@softphone", Duration.ofSeconds(3600));
+        bindings.bind(anna, "sip:anna@desk", Optional.empty(), Duration.ofSeconds(3600));
+        bindings.bind(anna, "sip:anna@softphone", Optional.empty(), Duration.ofSeconds(3600));
 
         bindings.forget(anna);
 
         assertThat(bindings.isRegistered(anna)).isFalse();
-        assertThat(bindings.contactToRing(anna)).isEmpty();
+        assertThat(bindings.phoneToRing(anna)).isEmpty();
         assertThat(told).containsExactly("anna registered", "anna unregistered");
     }
 
     @Test
     void unbindingTheLastContactUnregistersOnce() {
-        bindings.bind(anna, "sip:anna@desk", Duration.ofSeconds(3600));
-        bindings.bind(anna, "sip:anna@softphone", Duration.ofSeconds(3600));
+        bindings.bind(anna, "sip:anna@desk", Optional.empty(), Duration.ofSeconds(3600));
+        bindings.bind(anna, "sip:anna@softphone", Optional.empty(), Duration.ofSeconds(3600));
 
         bindings.unbind(anna, "sip:anna@desk");
         assertThat(bindings.isRegistered(anna)).isTrue();
@@ -87,9 +88,9 @@ class BindingsTest {
 
     @Test
     void registeringAgainAfterAnUnsweptExpiryIsToldOnce() {
-        bindings.bind(anna, "sip:anna@desk", Duration.ofSeconds(60));
+        bindings.bind(anna, "sip:anna@desk", Optional.empty(), Duration.ofSeconds(60));
         clock.advance(Duration.ofSeconds(61));
-        bindings.bind(anna, "sip:anna@desk", Duration.ofSeconds(60));
+        bindings.bind(anna, "sip:anna@desk", Optional.empty(), Duration.ofSeconds(60));
 
         assertThat(told).containsExactly("anna registered");
     }
