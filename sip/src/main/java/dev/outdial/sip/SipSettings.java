@@ -26,11 +26,12 @@ import java.util.Optional;
  *                       a call from anywhere else is refused
  * @param registration   how long Outdial asks the trunk to keep its registration (with the trunk's credentials), for a
  *                       carrier that sends its calls to where its customer registered; empty: Outdial does not register
+ * @param numbers        how the carrier wants the number dialed and the caller ID written
  */
 public record SipSettings(InetSocketAddress listen, String publicAddress, int rtpPortFirst, int rtpPortLast,
                           InetSocketAddress trunk, Transport transport, Optional<String> trunkUsername,
                           Optional<String> trunkPassword, String fromDomain, String realm, Duration keepAlive,
-                          List<AddressBlock> callersFrom, Optional<Duration> registration) {
+                          List<AddressBlock> callersFrom, Optional<Duration> registration, TrunkNumbers numbers) {
 
     public SipSettings {
         Objects.requireNonNull(listen, "listen");
@@ -44,6 +45,7 @@ public record SipSettings(InetSocketAddress listen, String publicAddress, int rt
         Objects.requireNonNull(keepAlive, "keepAlive");
         callersFrom = List.copyOf(callersFrom);
         Objects.requireNonNull(registration, "registration");
+        Objects.requireNonNull(numbers, "numbers");
         if (registration.isPresent() && trunkUsername.isEmpty()) {
             throw new IllegalArgumentException("registering with the trunk needs its user name and password");
         }

@@ -83,7 +83,8 @@ class MediaCallsTest {
     }
 
     private Sipp carrier(String afterAnswer) {
-        Sipp carrier = Sipp.serve("carrier-answers.xml", carrierPort, Map.of("AFTER_ANSWER", afterAnswer), workDir,
+        Sipp carrier = Sipp.serve("carrier-answers.xml", carrierPort,
+                SippSteps.carrierAnswering(Map.of("AFTER_ANSWER", afterAnswer)), workDir,
                 "-mp", String.valueOf(Ports.free()));
         sipps.add(carrier);
         return carrier;

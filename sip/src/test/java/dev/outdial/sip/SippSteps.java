@@ -1,9 +1,22 @@
 package dev.outdial.sip;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /** Steps the SIPp scenarios share, filled into their {@code @AFTER_ANSWER@} and like placeholders. */
 final class SippSteps {
 
     private SippSteps() {
+    }
+
+    /**
+     * The replacements of {@code carrier-answers.xml}: the test's, and where it names none the number dialed and the
+     * caller ID the tests' calls have, as regular expressions.
+     */
+    static Map<String, String> carrierAnswering(Map<String, String> replace) {
+        Map<String, String> all = new HashMap<>(Map.of("DIALED", "\\+4930555123", "CALLER", "\\+4930999000"));
+        all.putAll(replace);
+        return all;
     }
 
     /**

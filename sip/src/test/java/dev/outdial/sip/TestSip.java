@@ -32,9 +32,16 @@ final class TestSip {
     static SipSettings settings(int listenPort, int trunkPort, SipSettings.Transport transport,
                                 Optional<String> trunkUser, Optional<String> trunkPassword, Duration keepAlive,
                                 List<AddressBlock> callersFrom) {
+        return settings(listenPort, trunkPort, transport, trunkUser, trunkPassword, keepAlive, callersFrom,
+                TrunkNumbers.E164);
+    }
+
+    static SipSettings settings(int listenPort, int trunkPort, SipSettings.Transport transport,
+                                Optional<String> trunkUser, Optional<String> trunkPassword, Duration keepAlive,
+                                List<AddressBlock> callersFrom, TrunkNumbers numbers) {
         return new SipSettings(new InetSocketAddress("127.0.0.1", listenPort), "127.0.0.1", 30000, 30099,
                 new InetSocketAddress("127.0.0.1", trunkPort), transport, trunkUser, trunkPassword, "outdial.test",
-                REALM, keepAlive, callersFrom, Optional.empty());
+                REALM, keepAlive, callersFrom, Optional.empty(), numbers);
     }
 
     /** UDP to the trunk, no trunk credentials, no keep-alive within a test. */

@@ -12,6 +12,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -65,7 +66,7 @@ class TrunkCallsTest {
     }
 
     private void carrier(String scenario, Map<String, String> replace) {
-        sipp = Sipp.serve(scenario, sippPort, replace, workDir);
+        sipp = Sipp.serve(scenario, sippPort, SippSteps.carrierAnswering(replace), workDir);
     }
 
     @Test
@@ -104,6 +105,27 @@ class TrunkCallsTest {
         sipp.assertPassed();
         telephony.hangUp(call);
         events.assertNoMore();
+    }
+
+    @Test
+    void theNumbersAreWrittenAsTheCarrierWantsThemWithItsDialPrefix() {
+        carrier("carrier-answers.xml", Map.of("DIALED", "99%23030555123", "CALLER", "030999000",
+                "AFTER_ANSWER", SippSteps.OUTDIAL_HANGS_UP));
+        telephony = new SipTelephony(TestSip.settings(Ports.free(), sippPort, SipSettings.Transport.UDP, Optional.empty(),
+                Optional.empty(), Duration.ofHours(1), List.of(TestSip.LOOPBACK),
+                new TrunkNumbers(TrunkNumbers.Format.NATIONAL, "99#")),
+                username -> Optional.empty(), uri -> Optional.empty(), ignored -> media, TestSip.T1);
+        telephony.start();
+        CallEvents events = new CallEvents();
+        CallId call = new CallId("call");
+
+        telephony.place(call, HOTLINE, CUSTOMER, LONG_RING, events);
+
+        events.next(CallEvent.Ringing.class);
+        events.next(CallEvent.Answered.class);
+        telephony.hangUp(call);
+        events.next(CallEvent.HungUp.class);
+        sipp.assertPassed(); // the carrier found sip:99%23030555123@… and the caller 030999000
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.outdial.dialing.internal;
 
 import dev.outdial.sip.AddressBlock;
 import dev.outdial.sip.SipSettings;
+import dev.outdial.sip.TrunkNumbers;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -56,7 +57,22 @@ final class SipSettingsParser {
         }
         return new SipSettings(listen, publicAddress, rtp[0], rtp[1], trunkAddress, transport, username, password,
                 fromDomain, realm(sip.realm()), keepAlive(sip.keepAlive()), callersFrom(trunk.inboundFrom(), trunkAddress),
-                registration(trunk, username.isPresent()));
+                registration(trunk, username.isPresent()), numbers(trunk));
+    }
+
+    private static TrunkNumbers numbers(TelephonyProperties.Trunk trunk) {
+        TrunkNumbers.Format format;
+        try {
+            format = TrunkNumbers.Format.of(trunk.numberFormat());
+        } catch (IllegalArgumentException e) {
+            throw invalid("trunk.number-format", e.getMessage());
+        }
+        String prefix = trunk.given(trunk.dialPrefix()).map(String::trim).orElse("");
+        try {
+            return new TrunkNumbers(format, prefix);
+        } catch (IllegalArgumentException e) {
+            throw invalid("trunk.dial-prefix", "must be at most 16 digits, * or #, not '" + prefix + "'");
+        }
     }
 
     static String realm(String typed) {

@@ -64,10 +64,13 @@ public record TelephonyProperties(@DefaultValue("sim") String mode, @DefaultValu
      * @param register   whether Outdial registers with the trunk (with its user name and password), for a carrier
      *                   that sends calls to where its customer registered
      * @param registerExpires how long each registration is asked to last; renewed before it lapses
+     * @param numberFormat how the carrier wants the number dialed and the caller ID written: e164, digits, 00, national
+     * @param dialPrefix what the carrier wants before the number dialed (a route or tech prefix), if anything
      */
     public record Trunk(String address, @DefaultValue("udp") String transport, String username, String password,
                         String fromDomain, String inboundFrom, @DefaultValue("false") boolean register,
-                        @DefaultValue("600s") Duration registerExpires) {
+                        @DefaultValue("600s") Duration registerExpires, @DefaultValue("e164") String numberFormat,
+                        String dialPrefix) {
 
         Optional<String> given(String value) {
             return Optional.ofNullable(value).filter(text -> !text.isBlank());

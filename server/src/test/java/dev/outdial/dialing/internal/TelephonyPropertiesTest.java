@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.outdial.sip.AddressBlock;
 import dev.outdial.sip.SipSettings;
+import dev.outdial.sip.TrunkNumbers;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.HashMap;
@@ -48,6 +49,19 @@ class TelephonyPropertiesTest {
         assertThat(sip.callersFrom()).as("calls come from the trunk's own address").containsExactly(
                 AddressBlock.parse("127.0.0.1/32"));
         assertThat(sip.registration()).as("Outdial does not register with the trunk").isEmpty();
+        assertThat(sip.numbers()).as("E.164 with its plus, no prefix").isEqualTo(TrunkNumbers.E164);
+    }
+
+    @Test
+    void theCarriersNumberFormatAndDialPrefixBindAsTypedAndWrongOnesAreNamed() {
+        SipSettings sip = bind(sip(Map.of("outdial.telephony.sip.trunk.number-format", "National",
+                "outdial.telephony.sip.trunk.dial-prefix", " 1010# "))).sipSettings();
+        assertThat(sip.numbers()).isEqualTo(new TrunkNumbers(TrunkNumbers.Format.NATIONAL, "1010#"));
+
+        assertRefused(sip(Map.of("outdial.telephony.sip.trunk.number-format", "+E164")),
+                "outdial.telephony.sip.trunk.number-format must be e164, digits, 00 or national, not '+E164'");
+        assertRefused(sip(Map.of("outdial.telephony.sip.trunk.dial-prefix", "99-1")),
+                "outdial.telephony.sip.trunk.dial-prefix must be at most 16 digits, * or #, not '99-1'");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.outdial.sip.signal;
 
 import dev.outdial.sip.SipSettings;
+import dev.outdial.sip.TrunkNumbers;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
@@ -33,8 +34,10 @@ public final class Requests {
     /** INVITE sip:{to}@trunk from the hotline {@code from}, offering {@code sdp}. */
     public Request inviteCustomer(String from, String to, String sdp) {
         try {
-            SipURI target = trunkUri(to);
-            SipURI caller = endpoint.addresses().createSipURI(from, endpoint.settings().fromDomain());
+            TrunkNumbers numbers = endpoint.settings().numbers();
+            // '#' (a prefix's) is not allowed as it is in a SIP URI's user part (RFC 3261 25.1)
+            SipURI target = trunkUri(numbers.dialed(to).replace("#", "%23"));
+            SipURI caller = endpoint.addresses().createSipURI(numbers.callerId(from), endpoint.settings().fromDomain());
             Request invite = invite(target, caller, sdp);
             invite.addHeader(endpoint.headers().createHeader("P-Asserted-Identity", "<" + caller + ">"));
             return invite;
