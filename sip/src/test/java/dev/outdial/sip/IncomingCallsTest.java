@@ -198,6 +198,16 @@ class IncomingCallsTest {
     }
 
     @Test
+    void aCallRequiringAnExtensionOutdialDoesNotDoIsRefusedNamingItAndNeverOffered() {
+        Sipp trunk = Sipp.call("trunk-requires.xml", "127.0.0.1:" + ourPort, trunkPort, Map.of(), workDir,
+                "-mp", String.valueOf(Ports.free()));
+        sipps.add(trunk);
+
+        trunk.assertPassed();
+        assertThat(offered).as("no call reached the application").isEmpty();
+    }
+
+    @Test
     void theCallerHangingUpEndsTheLeg() {
         Sipp trunk = trunkCalls(ACK + "  <pause milliseconds=\"200\"/>\n" + callerSends("BYE", """
                 Content-Length: 0

@@ -128,16 +128,21 @@ class TrunkCallsTest {
         sipp.assertPassed(); // the carrier found sip:99%23030555123@… and the caller 030999000
     }
 
-    @Test
-    void aCallListeningForMachinesIsAnsweredOnlyOnceTheGreetingIsJudged() {
+    /** Places {@code call} listening for machines to a carrier that answers, and waits until its greeting is heard. */
+    private FakeMedia.Leg answeredAndListenedTo(CallId call, CallEvents events) {
         carrier("carrier-answers.xml", Map.of("AFTER_ANSWER", SippSteps.OUTDIAL_HANGS_UP));
-        CallEvents events = new CallEvents();
-        CallId call = new CallId("call");
-
         start().place(call, HOTLINE, CUSTOMER, LONG_RING, MachineDetection.ON, events);
         events.next(CallEvent.Ringing.class);
         FakeMedia.Leg leg = media.legs.getFirst();
         Await.until("the answered leg to be listened to", () -> leg.listening != null);
+        return leg;
+    }
+
+    @Test
+    void aCallListeningForMachinesIsAnsweredOnlyOnceTheGreetingIsJudged() {
+        CallEvents events = new CallEvents();
+        CallId call = new CallId("call");
+        FakeMedia.Leg leg = answeredAndListenedTo(call, events);
         events.assertNoMore();
 
         leg.listening.accept(Answerer.MACHINE);
@@ -150,13 +155,9 @@ class TrunkCallsTest {
 
     @Test
     void aCallHungUpWhileItsGreetingIsHeardWasNeverAnsweredForTheEngineAndGetsItsBye() {
-        carrier("carrier-answers.xml", Map.of("AFTER_ANSWER", SippSteps.OUTDIAL_HANGS_UP));
         CallEvents events = new CallEvents();
         CallId call = new CallId("call");
-        start().place(call, HOTLINE, CUSTOMER, LONG_RING, MachineDetection.ON, events);
-        events.next(CallEvent.Ringing.class);
-        FakeMedia.Leg leg = media.legs.getFirst();
-        Await.until("the answered leg to be listened to", () -> leg.listening != null);
+        FakeMedia.Leg leg = answeredAndListenedTo(call, events);
 
         telephony.hangUp(call);
 

@@ -1,12 +1,13 @@
 package dev.outdial.sip.signal;
 
 import dev.outdial.sip.SipSettings;
+import gov.nist.javax.sip.DialogTimeoutEvent;
+import gov.nist.javax.sip.SipListenerExt;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import gov.nist.javax.sip.DialogTimeoutEvent;
-import gov.nist.javax.sip.SipListenerExt;
 import java.util.function.Consumer;
 import javax.sip.ClientTransaction;
 import javax.sip.DialogTerminatedEvent;
@@ -28,6 +29,7 @@ import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.HeaderFactory;
+import javax.sip.header.ToHeader;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -178,7 +180,7 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
      */
     public void respond(RequestEvent event, int status, Consumer<Response> decorate) {
         try {
-            Response response = messages.createResponse(status, event.getRequest());
+            Response response = tagged(messages.createResponse(status, event.getRequest()));
             decorate.accept(response);
             ServerTransaction transaction = event.getServerTransaction();
             if (transaction == null) {
@@ -195,7 +197,7 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
     /** Answers the request of a server transaction made before, e.g. an INVITE answered once the application decides. */
     public void respond(ServerTransaction transaction, int status) {
         try {
-            transaction.sendResponse(messages.createResponse(status, transaction.getRequest()));
+            transaction.sendResponse(tagged(messages.createResponse(status, transaction.getRequest())));
         } catch (Exception e) {
             LOG.info("Could not answer {} with {}: {}", transaction.getRequest().getMethod(), status, e.toString());
         }
@@ -203,6 +205,15 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
 
     public void respond(RequestEvent event, int status) {
         respond(event, status, response -> { });
+    }
+
+    /** A final response to a request outside a dialog gets a To tag of ours, as every UAS's must (RFC 3261 8.2.6.2). */
+    private static Response tagged(Response response) throws ParseException {
+        if (response.getStatusCode() > 100 && response.getHeader(ToHeader.NAME) instanceof ToHeader to
+                && to.getTag() == null) {
+            to.setTag(Long.toHexString(ThreadLocalRandom.current().nextLong()));
+        }
+        return response;
     }
 
     @Override
