@@ -46,6 +46,7 @@ public record CampaignDefinition(
         Long ivrId,
         Boolean ticketOnAgentOrVoicemail,
         Boolean answeringMachineDetection,
+        Long voicemailMessageId,
         Map<String, Long> classificationMapping) {
 
     /** The same instants, told in the zone's offset: how they are stored and read back. */
@@ -79,7 +80,7 @@ public record CampaignDefinition(
                 scriptId, dailyQuota, agentQuotas, agentIds, agentGroupIds, autoAssignAccountManager, ticketPerCall,
                 previewSeconds, maxAbandonRate, waitingMusicId, maxWaitSeconds, agentAnswerTimeoutSeconds,
                 maxConcurrentCalls, hotlineRotation, hotlineGroupId, ivrId, ticketOnAgentOrVoicemail,
-                answeringMachineDetection, classificationMapping);
+                answeringMachineDetection, voicemailMessageId, classificationMapping);
     }
 
     private static OffsetDateTime inZone(OffsetDateTime time, ZoneId zone) {

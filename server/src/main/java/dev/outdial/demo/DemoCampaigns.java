@@ -126,7 +126,7 @@ class DemoCampaigns implements ApplicationRunner {
                 agents, List.of(), true, false, // agents, groups, account managers assigned, no ticket per call
                 previewSeconds, null, null, null, null, maxConcurrentCalls, // preview; abandon rate, music, wait, answer timeout; ceiling
                 null, null, null, null, // autocall's hotline rotation, group, IVR, tickets
-                null, null); // answering machines (the simulated customers have none); result mapping
+                null, null, null); // answering machines and their message (the simulated customers have none); mapping
         long id = campaigns.create(businessId, admin, settings).id();
         customers.add(businessId, admin, id, DemoCustomers.generate(CUSTOMERS_EACH, plan.seed()));
         campaigns.act(businessId, admin, id, CampaignAction.APPROVE);

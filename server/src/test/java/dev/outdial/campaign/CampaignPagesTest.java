@@ -1,5 +1,6 @@
 package dev.outdial.campaign;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -10,6 +11,8 @@ import dev.outdial.testing.Api;
 import dev.outdial.testing.CampaignFixtures;
 import dev.outdial.testing.OutdialIntegrationTest;
 import dev.outdial.testing.TestBusiness;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,12 +32,14 @@ class CampaignPagesTest {
     Api api;
 
     TestBusiness business;
+    CampaignFixtures fixtures;
     long campaign;
 
     @BeforeEach
     void aCampaign() {
         business = api.newBusiness("campaign-pages");
-        campaign = new CampaignFixtures(business).create("Pages", "PROGRESSIVE");
+        fixtures = new CampaignFixtures(business);
+        campaign = fixtures.create("Pages", "PROGRESSIVE");
     }
 
     @Test
@@ -64,6 +69,24 @@ class CampaignPagesTest {
 
         mvc.perform(get("/campaigns").session(session)).andExpect(status().isForbidden());
         mvc.perform(get("/campaigns/" + campaign).session(session)).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theEditFormCarriesTheCampaignsAudioSettingsSoSavingItKeepsThem() throws Exception {
+        long music = fixtures.waitingMusicId();
+        Map<String, Object> body = fixtures.fullBody("Audio kept", "PREDICTIVE");
+        body.put("voicemailMessageId", music);
+        long predictive = business.admin().post("/api/v1/campaigns", body).expect(201).id();
+        MockHttpSession session = signIn("admin@" + business.domain(), "admin-password");
+
+        String form = mvc.perform(get("/campaigns/" + predictive + "/edit").session(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        for (String select : List.of("waitingMusicId", "voicemailMessageId")) {
+            assertThat(form).as(select).containsPattern("(?s)name=\"" + select + "\".*?<option value=\"" + music
+                    + "\" selected=\"selected\"");
+        }
+        assertThat(form).containsPattern("name=\"answeringMachineDetection\" value=\"true\" checked=\"checked\"");
     }
 
     private MockHttpSession signIn(String username, String password) throws Exception {

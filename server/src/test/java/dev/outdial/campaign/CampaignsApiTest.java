@@ -2,6 +2,7 @@ package dev.outdial.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outdial.media.AudioSamples;
 import dev.outdial.testing.Api;
 import dev.outdial.testing.CampaignFixtures;
 import dev.outdial.testing.OutdialIntegrationTest;
@@ -95,6 +96,28 @@ class CampaignsApiTest {
             body.remove(readOnly);
         }
         business.admin().put("/api/v1/campaigns/" + id, body).expect(200);
+    }
+
+    @Test
+    void aVoicemailMessageIsOneOfTheBusinesssAudioFilesLeftOnlyWhereMachinesAreToldApart() {
+        long message = business.admin().upload("/api/v1/audio?name=Voicemail%20" + System.nanoTime(), "message.wav",
+                AudioSamples.wav(400)).expect(201).id();
+        long theirs = new CampaignFixtures(api.newBusiness("voicemail-neighbour")).waitingMusicId();
+        Map<String, Object> listening = with(fixtures.fullBody("Leaves messages", "AUTOCALL"), "voicemailMessageId", message);
+
+        JsonNode created = business.admin().post("/api/v1/campaigns", listening).expect(201).json();
+        assertThat(created.get("voicemailMessageId").asLong()).isEqualTo(message);
+        assertThat(business.admin().delete("/api/v1/audio/" + message).status()).as("a message a campaign leaves is kept")
+                .isEqualTo(409);
+
+        Map<String, Object> deaf = with(with(fixtures.fullBody("Deaf messages", "PREDICTIVE"), "voicemailMessageId",
+                message), "answeringMachineDetection", false);
+        assertThat(assertRejected(deaf, "voicemailMessageId").get("errors").get(0).get("message").asString())
+                .contains("answeringMachineDetection");
+        assertRejected(with(fixtures.fullBody("Borrowed message", "PROGRESSIVE"), "voicemailMessageId", theirs),
+                "voicemailMessageId");
+        assertRejected(with(fixtures.fullBody("Preview message", "PREVIEW"), "voicemailMessageId", message),
+                "voicemailMessageId");
     }
 
     @Test

@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -51,6 +52,8 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     private static final Duration SWEEP = Duration.ofSeconds(5);
     /** How long closing waits for the far ends to confirm our CANCELs before the stack stops. */
     private static final Duration CLOSING_PATIENCE = Duration.ofSeconds(2);
+    /** The longest a message waits for a machine's greeting to end: past what {@code MediaLeg.afterGreeting} hears. */
+    private static final Duration GREETING_AT_MOST = Duration.ofSeconds(35);
 
     private final SipSettings settings;
     private final PhoneBook phones;
@@ -240,6 +243,28 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     @Override
     public void hangUpAfterPrompts(CallId call) {
         leg(call).ifPresent(Leg::hangUpAfterPrompts);
+    }
+
+    /**
+     * Plays the message once the machine's greeting is over, so its recording holds all of it, then hangs up; should
+     * the machine send no audio to judge by, the message plays after {@link #GREETING_AT_MOST} all the same.
+     */
+    @Override
+    public void leaveMessage(CallId call, Prompt message) {
+        Optional<MediaLeg> media = leg(call).flatMap(Leg::media);
+        if (media.isEmpty()) {
+            hangUp(call);
+            return;
+        }
+        AtomicBoolean left = new AtomicBoolean();
+        Runnable leave = () -> {
+            if (left.compareAndSet(false, true)) {
+                play(call, message);
+                hangUpAfterPrompts(call);
+            }
+        };
+        media.get().afterGreeting(leave);
+        running().timers().schedule(leave, GREETING_AT_MOST.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The leg, if the adapter runs and the leg has not ended: acting on an ended leg is harmless. */

@@ -38,6 +38,7 @@ final class FakeMedia implements MediaPorts {
         volatile boolean closed;
         volatile Consumer<Character> keys;
         volatile Consumer<Answerer> listening;
+        volatile Runnable greetingOver;
 
         Leg(int port) {
             this.port = port;
@@ -79,6 +80,11 @@ final class FakeMedia implements MediaPorts {
         @Override
         public void listenForMachine(Consumer<Answerer> whoAnswered) {
             listening = whoAnswered;
+        }
+
+        @Override
+        public void afterGreeting(Runnable whenOver) {
+            greetingOver = whenOver;
         }
 
         @Override

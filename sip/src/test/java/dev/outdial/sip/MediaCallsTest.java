@@ -240,6 +240,28 @@ class MediaCallsTest {
     }
 
     @Test
+    void aMessageLeftOnAMachineWaitsForTheEndOfItsGreetingAndBeep() {
+        CallEvents events = new CallEvents();
+        CallId call = new CallId("voicemail");
+        short[] greeting = SpokenAudio.joined(SpokenAudio.silence(300), SpokenAudio.recordedGreeting(15));
+        short[] beep = SpokenAudio.beep(500);
+        int greetingPackets = (greeting.length + beep.length) / 160;
+
+        CallEvent.Answered answered = answerListenedTo(call,
+                SpokenAudio.joined(greeting, beep, SpokenAudio.silence(4000)), events);
+        assertThat(answered.byMachine()).isTrue();
+        telephony.leaveMessage(call, new Telephony.Prompt.AudioFile("prompt:message"));
+
+        assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).as("Outdial hangs up after the message").isFalse();
+        carriers.getFirst().assertPassed();
+        assertThat(opened).containsExactly("prompt:message");
+        MediaLeg leg = media.legs.getFirst();
+        assertThat(leg.stats().packetsReceived()).as("the whole greeting and its beep heard before the message")
+                .isGreaterThanOrEqualTo(greetingPackets);
+        assertThat(leg.stats().packetsSent()).as("the message's 400 ms sent").isGreaterThanOrEqualTo(20);
+    }
+
+    @Test
     void aHelloAndThenSilenceIsAPersonWhoTheCallThenCarriesOnWith() {
         CallEvents events = new CallEvents();
         CallId call = new CallId("person");

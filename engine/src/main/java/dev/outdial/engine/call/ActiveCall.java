@@ -152,7 +152,14 @@ public final class ActiveCall {
             case CallEvent.Ringing ignored -> save(record.ringing(orchestrator.now()));
             case CallEvent.Answered answered when answered.byMachine() -> {
                 save(record.answered(orchestrator.now()));
-                end(CallResult.MACHINE);
+                Optional<Telephony.Prompt> message = orchestrator.machineMessage();
+                if (message.isPresent()) {
+                    // The leg ends once the message has played: the call is MACHINE however it ends.
+                    endedAs = Optional.of(CallResult.MACHINE);
+                    orchestrator.leaveMessage(record.id(), message.get());
+                } else {
+                    end(CallResult.MACHINE);
+                }
             }
             case CallEvent.Answered ignored -> {
                 save(record.answered(orchestrator.now()));

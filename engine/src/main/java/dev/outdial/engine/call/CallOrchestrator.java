@@ -324,7 +324,7 @@ public final class CallOrchestrator {
         liveRecords.put(id, opened);
         try {
             telephony.place(id, opened.hotline(), customer.phoneNumber(), settings.noAnswerTimeout(),
-                    settings.machineDetection(), inOrder(event -> Optional.ofNullable(active.get(event.call())).ifPresent(leg -> leg.onCustomerLeg(event))));
+                    settings.answeringMachines().detection(), inOrder(event -> Optional.ofNullable(active.get(event.call())).ifPresent(leg -> leg.onCustomerLeg(event))));
         } catch (RuntimeException notPlaced) {
             active.remove(id);
             liveRecords.remove(id);
@@ -367,6 +367,15 @@ public final class CallOrchestrator {
 
     void hangUpAfterPrompts(CallId call) {
         telephony.hangUpAfterPrompts(call);
+    }
+
+    /** The campaign's message for the answering machine that picked up {@code call}, if it leaves one. */
+    Optional<Telephony.Prompt> machineMessage() {
+        return settings.answeringMachines().message();
+    }
+
+    void leaveMessage(CallId call, Telephony.Prompt message) {
+        telephony.leaveMessage(call, message);
     }
 
     void optOut(String number) {

@@ -1,7 +1,6 @@
 package dev.outdial.engine.call;
 
 import dev.outdial.engine.customer.CampaignRules;
-import dev.outdial.engine.port.MachineDetection;
 import dev.outdial.engine.port.Telephony;
 import dev.outdial.engine.rules.CallingWindow;
 import dev.outdial.engine.rules.DailyQuota;
@@ -26,8 +25,8 @@ import java.util.OptionalInt;
  * @param lease              how long a claim lasts unless renewed: how soon a crashed node's customers come back
  * @param predictive         predictive campaigns only: their abandon limit, maximum wait and waiting music
  * @param autocall           autocall only: the IVR, the hotline rotation and its failure skipping
- * @param machineDetection   whether the customer's answer is listened to, to hang up on answering machines
- *                           (progressive, predictive and autocall campaigns that ask for it)
+ * @param answeringMachines  whether the customer's answer is listened to, to tell answering machines apart, and what
+ *                           is left on one (progressive, predictive and autocall campaigns that ask for it)
  */
 public record CampaignSettings(
         long campaignId,
@@ -44,7 +43,7 @@ public record CampaignSettings(
         Duration lease,
         Optional<Predictive> predictive,
         Optional<AutocallSettings> autocall,
-        MachineDetection machineDetection) {
+        AnsweringMachines answeringMachines) {
 
     /**
      * What only a predictive campaign has (SPEC §4.1): "maximum allowable abandon rate, 0 < r ≤ 0.10",
@@ -64,7 +63,8 @@ public record CampaignSettings(
                             List<String> hotlines, Duration noAnswerTimeout, Duration agentAnswerTimeout, Duration wrapUp,
                             Duration previewTime, DailyQuota dailyQuota, OptionalInt maxConcurrentCalls, Duration lease) {
         this(campaignId, businessId, rules, window, hotlines, noAnswerTimeout, agentAnswerTimeout, wrapUp, previewTime,
-                dailyQuota, maxConcurrentCalls, lease, Optional.empty(), Optional.empty(), MachineDetection.OFF);
+                dailyQuota, maxConcurrentCalls, lease, Optional.empty(), Optional.empty(),
+                AnsweringMachines.NOT_TOLD);
     }
 
     public static final Duration DEFAULT_AGENT_ANSWER_TIMEOUT = Duration.ofSeconds(30);
@@ -82,7 +82,7 @@ public record CampaignSettings(
         requirePositive(lease, "lease");
         Objects.requireNonNull(predictive, "predictive");
         Objects.requireNonNull(autocall, "autocall");
-        Objects.requireNonNull(machineDetection, "machineDetection");
+        Objects.requireNonNull(answeringMachines, "answeringMachines");
     }
 
     /**
@@ -100,33 +100,33 @@ public record CampaignSettings(
     public CampaignSettings withWindow(CallingWindow window) {
         return new CampaignSettings(campaignId, businessId, rules, window, hotlines, noAnswerTimeout, agentAnswerTimeout,
                 wrapUp, previewTime, dailyQuota.inZone(window.workingHours().zone()), maxConcurrentCalls, lease,
-                predictive, autocall, machineDetection);
+                predictive, autocall, answeringMachines);
     }
 
     /** The same campaign dialing from {@code hotlines}: they were edited while it runs. */
     public CampaignSettings withHotlines(List<String> hotlines) {
         return new CampaignSettings(campaignId, businessId, rules, window, hotlines, noAnswerTimeout, agentAnswerTimeout,
-                wrapUp, previewTime, dailyQuota, maxConcurrentCalls, lease, predictive, autocall, machineDetection);
+                wrapUp, previewTime, dailyQuota, maxConcurrentCalls, lease, predictive, autocall, answeringMachines);
     }
 
     /** The same campaign as a predictive campaign with {@code settings}. */
     public CampaignSettings withPredictive(Predictive settings) {
         return new CampaignSettings(campaignId, businessId, rules, window, hotlines, noAnswerTimeout, agentAnswerTimeout,
                 wrapUp, previewTime, dailyQuota, maxConcurrentCalls, lease, Optional.of(settings), autocall,
-                machineDetection);
+                answeringMachines);
     }
 
     /** The same campaign as an autocall campaign running {@code settings}. */
     public CampaignSettings withAutocall(AutocallSettings settings) {
         return new CampaignSettings(campaignId, businessId, rules, window, hotlines, noAnswerTimeout, agentAnswerTimeout,
                 wrapUp, previewTime, dailyQuota, maxConcurrentCalls, lease, predictive, Optional.of(settings),
-                machineDetection);
+                answeringMachines);
     }
 
-    /** The same campaign listening for answering machines, or not. */
-    public CampaignSettings withMachineDetection(MachineDetection detection) {
+    /** The same campaign doing {@code machines} about answering machines. */
+    public CampaignSettings withAnsweringMachines(AnsweringMachines machines) {
         return new CampaignSettings(campaignId, businessId, rules, window, hotlines, noAnswerTimeout, agentAnswerTimeout,
-                wrapUp, previewTime, dailyQuota, maxConcurrentCalls, lease, predictive, autocall, detection);
+                wrapUp, previewTime, dailyQuota, maxConcurrentCalls, lease, predictive, autocall, machines);
     }
 
     private static void requirePositive(Duration duration, String name) {

@@ -68,4 +68,9 @@ public abstract class ForwardingTelephony implements Telephony {
     public void hangUpAfterPrompts(CallId call) {
         carrier.hangUpAfterPrompts(call);
     }
+
+    @Override
+    public void leaveMessage(CallId call, Prompt message) {
+        carrier.leaveMessage(call, message);
+    }
 }

@@ -90,6 +90,16 @@ public interface Telephony {
         hangUp(call);
     }
 
+    /**
+     * Leaves {@code message} on the answering machine that answered the leg, then ends the leg: played once the
+     * machine's greeting is over (its beep, then silence) where the adapter can hear that, so that the recording
+     * holds all of it; by default at once, which is what an adapter without real media does.
+     */
+    default void leaveMessage(CallId call, Prompt message) {
+        play(call, message);
+        hangUpAfterPrompts(call);
+    }
+
     /** What to play: an audio file or text to speak. */
     sealed interface Prompt {
 

@@ -13,7 +13,10 @@ import dev.outdial.engine.fixtures.CampaignSettingsBuilder;
 import dev.outdial.engine.fixtures.Seeds;
 import dev.outdial.engine.pacing.CampaignRunner;
 import dev.outdial.engine.pacing.NotDialing;
+import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.CallRecord;
+import dev.outdial.engine.port.ForwardingTelephony;
+import dev.outdial.engine.port.Telephony;
 import dev.outdial.engine.rules.WeeklySchedule;
 import dev.outdial.engine.sim.AgentBehaviour;
 import dev.outdial.engine.sim.CarrierModel;
@@ -22,6 +25,7 @@ import dev.outdial.engine.sim.NumberRules;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +122,31 @@ class ProgressiveCampaignSimulationTest {
                 assertThat(call.agent()).contains(AgentId.of("alice"));
             }
         }
+    }
+
+    @Test
+    void aMessageIsLeftOnAnAnsweringMachineWhereTheCampaignHasOneAndTheCallIsStillMachine() {
+        List<String> messagesLeft = new ArrayList<>();
+        Telephony.Prompt message = new Telephony.Prompt.AudioFile("audio:42");
+        Simulation sim = new Simulation(5, CarrierModel.typical().withRules(new NumberRules(Map.of(
+                "9", CarrierOutcome.MACHINE))), 10, carrier -> new ForwardingTelephony(carrier) {
+                    @Override
+                    public void leaveMessage(CallId call, Telephony.Prompt prompt) {
+                        messagesLeft.add(call.value() + " " + prompt);
+                        super.leaveMessage(call, prompt);
+                    }
+                });
+        sim.campaign(aProgressiveCampaign(1).maxCalls(1).leavingOnMachines(message).build()).start();
+        long machine = sim.customer(1, "+84900000009");
+        sim.bot("alice", 1, AgentBehaviour.typical());
+
+        sim.runUntil(NINE.plus(Duration.ofHours(1)));
+
+        CallRecord call = sim.callsTo(machine).getFirst();
+        assertThat(messagesLeft).containsExactly(call.id().value() + " " + message);
+        assertThat(call.result()).contains(CallResult.MACHINE);
+        assertThat(call.connectedAt()).isEmpty();
+        assertThat(sim.state(1, machine).status()).isEqualTo(CustomerStatus.MAX_ATTEMPTS);
     }
 
     @Test

@@ -4,7 +4,7 @@ import dev.outdial.campaign.CampaignStatus;
 import dev.outdial.media.AudioUsage;
 import org.springframework.stereotype.Component;
 
-/** Keeps a predictive campaign's waiting music while a campaign that is not ENDED plays it. */
+/** Keeps a campaign's waiting music and voicemail message while a campaign that is not ENDED plays them. */
 @Component
 class CampaignAudioUsage implements AudioUsage {
 
@@ -16,6 +16,6 @@ class CampaignAudioUsage implements AudioUsage {
 
     @Override
     public boolean uses(long businessId, long audioId) {
-        return campaigns.playsWaitingMusic(businessId, audioId, CampaignStatus.notEnded());
+        return campaigns.playsAudio(businessId, audioId, CampaignStatus.notEnded());
     }
 }

@@ -35,7 +35,8 @@ public class CampaignRepository {
             max_calls_per_customer, retry_gap_minutes, no_callback_days, wrap_up_seconds, script_id, daily_quota,
             auto_assign_account_manager, ticket_per_call, preview_seconds, max_abandon_rate, waiting_music_id,
             max_wait_seconds, agent_answer_timeout_seconds, max_concurrent_calls, hotline_rotation, hotline_group_id,
-            ivr_id, ticket_on_agent_or_voicemail, answering_machine_detection, created_at, updated_at""";
+            ivr_id, ticket_on_agent_or_voicemail, answering_machine_detection, voicemail_message_id, created_at,
+            updated_at""";
 
     /** How many campaign ids one query of their children names. */
     static final int IDS_PER_QUERY = 1_000;
@@ -56,13 +57,13 @@ public class CampaignRepository {
                     script_id, daily_quota, auto_assign_account_manager, ticket_per_call, preview_seconds,
                     max_abandon_rate, waiting_music_id, max_wait_seconds, agent_answer_timeout_seconds,
                     max_concurrent_calls, hotline_rotation, hotline_group_id, ivr_id, ticket_on_agent_or_voicemail,
-                    answering_machine_detection, created_at, updated_at)
+                    answering_machine_detection, voicemail_message_id, created_at, updated_at)
                 values (:business, :name, :description, :dialMode, :status, :startTime, :endTime,
                     :workingHoursId, :maxCalls, :retryGap, :noCallbackDays, :wrapUp,
                     :scriptId, :dailyQuota, :autoAssign, :ticketPerCall, :preview,
                     :maxAbandonRate, :waitingMusicId, :maxWait, :answerTimeout,
                     :maxConcurrent, :rotation, :hotlineGroupId, :ivrId, :ticketOnAgent,
-                    :machineDetection, :now, :now)
+                    :machineDetection, :voicemailMessageId, :now, :now)
                 """)
                 .params(settingParams(s))
                 .param("business", businessId)
@@ -87,7 +88,7 @@ public class CampaignRepository {
                     agent_answer_timeout_seconds = :answerTimeout, max_concurrent_calls = :maxConcurrent,
                     hotline_rotation = :rotation, hotline_group_id = :hotlineGroupId, ivr_id = :ivrId,
                     ticket_on_agent_or_voicemail = :ticketOnAgent, answering_machine_detection = :machineDetection,
-                    updated_at = :now
+                    voicemail_message_id = :voicemailMessageId, updated_at = :now
                 where business_id = :business and id = :id
                 """)
                 .params(settingParams(s))
@@ -235,10 +236,12 @@ public class CampaignRepository {
                 """, businessId, ivrId, statuses) > 0;
     }
 
-    public boolean playsWaitingMusic(long businessId, long audioId, List<CampaignStatus> statuses) {
+    /** Whether a campaign in one of {@code statuses} plays the audio file: its waiting music or its voicemail message. */
+    public boolean playsAudio(long businessId, long audioId, List<CampaignStatus> statuses) {
         return count("""
                 select count(*) from campaign c
-                where c.business_id = :business and c.waiting_music_id = :setting and c.status in (:statuses)
+                where c.business_id = :business and (c.waiting_music_id = :setting or c.voicemail_message_id = :setting)
+                  and c.status in (:statuses)
                 """, businessId, audioId, statuses) > 0;
     }
 
@@ -359,6 +362,7 @@ public class CampaignRepository {
         params.put("ivrId", s.ivrId());
         params.put("ticketOnAgent", s.ticketOnAgentOrVoicemail());
         params.put("machineDetection", s.answeringMachineDetection());
+        params.put("voicemailMessageId", s.voicemailMessageId());
         return params;
     }
 
@@ -394,6 +398,7 @@ public class CampaignRepository {
                 longOrNull(row, "ivr_id"),
                 bool(row, "ticket_on_agent_or_voicemail"),
                 bool(row, "answering_machine_detection"),
+                longOrNull(row, "voicemail_message_id"),
                 Map.of());
         return new Campaign(row.getLong("id"), CampaignStatus.valueOf(row.getString("status")),
                 row.getString("status_reason"), settings, SqlTime.instant(row, "created_at"),

@@ -129,6 +129,13 @@ public class CampaignValidator {
             violations.check(audio.exists(businessId, s.waitingMusicId()), "waitingMusicId",
                     "campaign.waiting-music.unknown", s.waitingMusicId());
         }
+        // The message left on a machine: one of the business's audio files, and only where machines are told apart.
+        if (s.voicemailMessageId() != null) {
+            violations.check(audio.exists(businessId, s.voicemailMessageId()), "voicemailMessageId",
+                    "campaign.waiting-music.unknown", s.voicemailMessageId());
+            violations.check(Boolean.TRUE.equals(s.answeringMachineDetection()), "voicemailMessageId",
+                    "campaign.voicemail.needs-detection");
+        }
         if (s.scriptId() != null) {
             violations.check(scripts.exists(businessId, s.scriptId()), "scriptId", "campaign.reference.unknown",
                     s.scriptId());
@@ -235,6 +242,7 @@ public class CampaignValidator {
                     when(CampaignSetting.IVR_ID, mode, s.ivrId()),
                     when(CampaignSetting.TICKET_ON_AGENT_OR_VOICEMAIL, mode, or(s.ticketOnAgentOrVoicemail(), false)),
                     when(CampaignSetting.ANSWERING_MACHINE_DETECTION, mode, or(s.answeringMachineDetection(), false)),
+                    when(CampaignSetting.VOICEMAIL_MESSAGE_ID, mode, s.voicemailMessageId()),
                     s.classificationMapping() == null ? Map.of() : new LinkedHashMap<>(s.classificationMapping()));
         }
 

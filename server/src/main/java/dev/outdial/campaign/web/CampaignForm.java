@@ -48,6 +48,7 @@ public class CampaignForm {
     private Long ivrId;
     private Boolean ticketOnAgentOrVoicemail;
     private Boolean answeringMachineDetection;
+    private Long voicemailMessageId;
     private Map<String, Long> classificationMapping = new LinkedHashMap<>();
 
     static CampaignForm of(CampaignDefinition s) {
@@ -81,6 +82,7 @@ public class CampaignForm {
         form.ivrId = s.ivrId();
         form.ticketOnAgentOrVoicemail = s.ticketOnAgentOrVoicemail();
         form.answeringMachineDetection = s.answeringMachineDetection();
+        form.voicemailMessageId = s.voicemailMessageId();
         form.classificationMapping = new LinkedHashMap<>(s.classificationMapping());
         return form;
     }
@@ -106,7 +108,7 @@ public class CampaignForm {
                 scriptId, dailyQuota, quotas, agentIds, agentGroupIds, autoAssignAccountManager, ticketPerCall,
                 previewSeconds, maxAbandonRate, waitingMusicId, maxWaitSeconds, agentAnswerTimeoutSeconds,
                 maxConcurrentCalls, hotlineRotation, hotlineGroupId, ivrId, ticketOnAgentOrVoicemail,
-                answeringMachineDetection, mapping);
+                answeringMachineDetection, voicemailMessageId, mapping);
     }
 
     // Getters and setters for Spring's data binder and Thymeleaf's th:field.
@@ -169,6 +171,8 @@ public class CampaignForm {
     public void setTicketOnAgentOrVoicemail(Boolean value) { this.ticketOnAgentOrVoicemail = value; }
     public Boolean getAnsweringMachineDetection() { return answeringMachineDetection; }
     public void setAnsweringMachineDetection(Boolean value) { this.answeringMachineDetection = value; }
+    public Long getVoicemailMessageId() { return voicemailMessageId; }
+    public void setVoicemailMessageId(Long value) { this.voicemailMessageId = value; }
     public Map<String, Long> getClassificationMapping() { return classificationMapping; }
     public void setClassificationMapping(Map<String, Long> mapping) {
         this.classificationMapping = mapping == null ? new LinkedHashMap<>() : mapping;

@@ -16,6 +16,7 @@ import dev.outdial.campaign.settings.WorkingHoursSchedules;
 import dev.outdial.contact.ContactChoices;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.customer.DialType;
+import dev.outdial.media.AudioFiles;
 import dev.outdial.shared.BusinessTimeZones;
 import dev.outdial.shared.ConflictException;
 import dev.outdial.shared.CurrentUser;
@@ -58,14 +59,16 @@ class CampaignPages {
     private final Hotlines hotlines;
     private final WorkingHoursSchedules workingHours;
     private final Scripts scripts;
+    private final AudioFiles audio;
     private final CallClassifications classifications;
     private final PageMessages messages;
     private final ContactChoices contactChoices;
 
     CampaignPages(ContactChoices contactChoices, Campaigns campaigns, BusinessTimeZones zones, UserAccounts users, AgentGroups groups,
                   Hotlines hotlines, WorkingHoursSchedules workingHours, Scripts scripts,
-                  CallClassifications classifications, PageMessages messages) {
+                  CallClassifications classifications, AudioFiles audio, PageMessages messages) {
         this.campaigns = campaigns;
+        this.audio = audio;
         this.zones = zones;
         this.users = users;
         this.groups = groups;
@@ -250,6 +253,7 @@ class CampaignPages {
         model.addAttribute("rotations", HotlineRotation.values());
         model.addAttribute("schedules", workingHours.list(business));
         model.addAttribute("scripts", scripts.list(business));
+        model.addAttribute("audioFiles", audio.list(business));
         model.addAttribute("classifications", classifications.list(business));
         // Reached calls are classified by the agent; the admin maps only the system's results.
         model.addAttribute("technicalResults", Arrays.stream(CallResult.values())

@@ -13,11 +13,11 @@ import dev.outdial.campaign.settings.Hotlines;
 import dev.outdial.campaign.settings.WeeklyHours;
 import dev.outdial.campaign.settings.WorkingHoursSchedules;
 import dev.outdial.customer.CampaignCustomers;
+import dev.outdial.engine.call.AnsweringMachines;
 import dev.outdial.engine.call.AutocallSettings;
 import dev.outdial.engine.call.CampaignSettings;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.customer.DialType;
-import dev.outdial.engine.port.MachineDetection;
 import dev.outdial.engine.port.Telephony;
 import dev.outdial.engine.rules.CalledPartyZones;
 import dev.outdial.engine.rules.CallingWindow;
@@ -96,13 +96,21 @@ class EngineCampaigns {
                 seconds(s.wrapUpSeconds(), Duration.ZERO), seconds(s.previewSeconds(), Duration.ZERO),
                 quota(s, zone), s.maxConcurrentCalls() == null ? OptionalInt.empty() : OptionalInt.of(s.maxConcurrentCalls()),
                 properties.lease())
-                .withMachineDetection(Boolean.TRUE.equals(s.answeringMachineDetection()) ? MachineDetection.ON
-                        : MachineDetection.OFF);
+                .withAnsweringMachines(answeringMachines(s));
         return switch (campaign.dialMode()) {
             case PREDICTIVE -> engine.withPredictive(predictive(s));
             case AUTOCALL -> engine.withAutocall(autocall(business, s));
             default -> engine;
         };
+    }
+
+    /** Whether the campaign tells answering machines apart, and the message it leaves on them; saved consistent. */
+    private static AnsweringMachines answeringMachines(CampaignDefinition s) {
+        if (!Boolean.TRUE.equals(s.answeringMachineDetection())) {
+            return AnsweringMachines.NOT_TOLD;
+        }
+        return s.voicemailMessageId() == null ? AnsweringMachines.hungUpOn()
+                : AnsweringMachines.leftAMessage(music(s.voicemailMessageId()));
     }
 
     /** A predictive campaign's abandon limit, maximum wait and waiting music; defaults were filled on save. */

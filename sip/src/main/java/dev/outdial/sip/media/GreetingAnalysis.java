@@ -19,7 +19,7 @@ import java.util.Optional;
  * </ul>
  * Not thread-safe: one thread feeds it.
  */
-final class GreetingAnalysis {
+final class GreetingAnalysis implements Hearing<Answerer> {
 
     /** The mean absolute amplitude (of 16-bit samples) above which a block is voiced: about −42 dBFS. */
     static final int SILENCE_THRESHOLD = 256;
@@ -41,23 +41,16 @@ final class GreetingAnalysis {
     private int lastVoicedMs;
     private Answerer verdict;
 
-    /**
-     * {@code count} samples of 8 kHz audio heard next (a packet's worth); the verdict once it is known, and then
-     * the same verdict whatever follows.
-     */
-    Optional<Answerer> heard(short[] samples, int count) {
+    @Override
+    public Optional<Answerer> heard(short[] samples, int count) {
         if (verdict == null && count > 0) {
-            long sum = 0;
-            for (int i = 0; i < count; i++) {
-                sum += Math.abs(samples[i]);
-            }
-            block(count / 8, sum / count > SILENCE_THRESHOLD);
+            block(count / 8, Hearing.voiced(samples, count));
         }
         return Optional.ofNullable(verdict);
     }
 
-    /** {@code ms} of silence heard next: a gap in the far end's packets, or comfort noise. */
-    Optional<Answerer> silence(int ms) {
+    @Override
+    public Optional<Answerer> silence(int ms) {
         if (verdict == null && ms > 0) {
             block(ms, false);
         }

@@ -63,6 +63,13 @@ public interface MediaLeg extends AutoCloseable {
     void listenForMachine(Consumer<Answerer> whoAnswered);
 
     /**
+     * Runs {@code whenOver} once, on a thread of its own, when the answering machine on the far end has finished its
+     * greeting and records ({@link GreetingEnd}): after a second of silence, or 30 s of its audio at the latest. It
+     * replaces what the leg listened for before. A far end that sends no audio is never judged.
+     */
+    void afterGreeting(Runnable whenOver);
+
+    /**
      * Relays this leg's audio and keys to {@code other} and back, each packet as it arrives,
      * each side hearing one continuous stream; both legs stop playing, and a bridge either had is
      * ended. Audio is transcoded when the legs use different codecs; keys are rewritten into the

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -34,11 +35,11 @@ final class RtpLeg implements MediaLeg {
     private volatile boolean latched;
     private volatile RtpLeg peer;
     private volatile Consumer<Character> keyListener;
-    private volatile Listening listening;
+    private final AtomicReference<Listening<?>> listening = new AtomicReference<>();
     private volatile boolean closed;
 
-    /** The greeting being listened to, and who is told the verdict. */
-    private record Listening(MachineListening audio, Consumer<Answerer> whoAnswered) {
+    /** What the far end's audio is being listened to for, and who is told. */
+    private record Listening<T>(HeardAudio<T> audio, Consumer<T> then) {
     }
 
     /** Where and how the far end is reached; replaced as a whole so the threads never see half of it. */
@@ -108,7 +109,13 @@ final class RtpLeg implements MediaLeg {
     @Override
     public void listenForMachine(Consumer<Answerer> whoAnswered) {
         Objects.requireNonNull(whoAnswered, "whoAnswered");
-        listening = new Listening(new MachineListening(), whoAnswered);
+        listening.set(new Listening<>(new HeardAudio<>(new GreetingAnalysis()), whoAnswered));
+    }
+
+    @Override
+    public void afterGreeting(Runnable whenOver) {
+        Objects.requireNonNull(whenOver, "whenOver");
+        listening.set(new Listening<>(new HeardAudio<>(new GreetingEnd()), over -> whenOver.run()));
     }
 
     @Override
@@ -140,7 +147,7 @@ final class RtpLeg implements MediaLeg {
         engine.unbridge(this);
         playout.clear();
         keyListener = null;
-        listening = null;
+        listening.set(null);
         callbacks.cancel();
         engine.closed(this);
     }
@@ -201,7 +208,7 @@ final class RtpLeg implements MediaLeg {
             if (codec == null) {
                 return;
             }
-            Listening listener = listening;
+            Listening<?> listener = listening.get();
             if (listener != null) {
                 listen(listener, codec, data);
             }
@@ -211,12 +218,11 @@ final class RtpLeg implements MediaLeg {
         }
     }
 
-    private void listen(Listening current, Codec codec, byte[] data) {
-        Optional<Answerer> verdict = current.audio().audio(received.timestamp, codec, data, received.payloadOffset,
+    private <T> void listen(Listening<T> current, Codec codec, byte[] data) {
+        Optional<T> told = current.audio().audio(received.timestamp, codec, data, received.payloadOffset,
                 received.payloadLength);
-        if (verdict.isPresent()) {
-            listening = null;
-            callbacks.submit(() -> current.whoAnswered().accept(verdict.get()));
+        if (told.isPresent() && listening.compareAndSet(current, null)) {
+            callbacks.submit(() -> current.then().accept(told.get()));
         }
     }
 

@@ -3,7 +3,7 @@ package dev.outdial.sip.media;
 import java.util.Arrays;
 import java.util.Random;
 
-/** Test audio shaped like speech for an energy detector: words, the pauses between them, and a line's hiss. */
+/** Test audio shaped like speech for an energy detector: words, the pauses between them, a beep, and a line's hiss. */
 public final class SpokenAudio {
 
     private static final int SAMPLES_PER_MS = 8;
@@ -19,6 +19,11 @@ public final class SpokenAudio {
             voice[i] = (short) (3000 * Math.sin(2 * Math.PI * 200 * t) + 1500 * Math.sin(2 * Math.PI * 600 * t));
         }
         return voice;
+    }
+
+    /** An answering machine's beep: 1 kHz, loud. */
+    public static short[] beep(int ms) {
+        return Tone.sine(1000, 8000, ms * SAMPLES_PER_MS, 8000);
     }
 
     /** A line's hiss, well under a talker. */

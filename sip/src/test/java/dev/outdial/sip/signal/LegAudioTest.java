@@ -130,6 +130,10 @@ class LegAudioTest {
         }
 
         @Override
+        public void afterGreeting(Runnable whenOver) {
+        }
+
+        @Override
         public void bridge(MediaLeg other) {
         }
 

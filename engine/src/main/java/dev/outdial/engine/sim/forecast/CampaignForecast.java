@@ -1,5 +1,6 @@
 package dev.outdial.engine.sim.forecast;
 
+import dev.outdial.engine.call.AnsweringMachines;
 import dev.outdial.engine.call.CampaignSettings;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.customer.CallResult;
@@ -10,7 +11,6 @@ import dev.outdial.engine.pacing.BusinessDialer;
 import dev.outdial.engine.pacing.CampaignRunner;
 import dev.outdial.engine.pacing.EnginePorts;
 import dev.outdial.engine.port.CallRecord;
-import dev.outdial.engine.port.MachineDetection;
 import dev.outdial.engine.rules.AbandonRate;
 import dev.outdial.engine.rules.CalledPartyZones;
 import dev.outdial.engine.rules.CallingWindow;
@@ -167,7 +167,7 @@ public final class CampaignForecast {
                 CampaignRules.of(campaign.dialType(), campaign.maxCallsPerCustomer(), campaign.retryGap(), 0), window,
                 List.of("+842800000000"), Duration.ofSeconds(30), campaign.agentAnswerTimeout(), Duration.ZERO,
                 campaign.previewTime(), DailyQuota.unlimited(campaign.zone()), OptionalInt.of(lines),
-                Duration.ofMinutes(2), predictive, Optional.empty(), MachineDetection.OFF);
+                Duration.ofMinutes(2), predictive, Optional.empty(), AnsweringMachines.NOT_TOLD);
     }
 
     private static Instant min(Instant a, Instant b) {

@@ -1,0 +1,22 @@
+package dev.outdial.sip.media;
+
+import java.util.Optional;
+
+/** What listens to a leg's received audio, block by block, until it has something to tell ({@link HeardAudio}). */
+interface Hearing<T> {
+
+    /** {@code count} samples of 8 kHz audio heard next; what it tells once it knows, and then the same. */
+    Optional<T> heard(short[] samples, int count);
+
+    /** {@code ms} of silence heard next: a gap in the far end's packets. */
+    Optional<T> silence(int ms);
+
+    /** Whether the block is speech (or a tone) rather than a quiet line: its mean absolute amplitude, about −42 dBFS. */
+    static boolean voiced(short[] samples, int count) {
+        long sum = 0;
+        for (int i = 0; i < count; i++) {
+            sum += Math.abs(samples[i]);
+        }
+        return count > 0 && sum / count > GreetingAnalysis.SILENCE_THRESHOLD;
+    }
+}
