@@ -52,7 +52,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     private static final Duration SWEEP = Duration.ofSeconds(5);
     /** How long closing waits for the far ends to confirm our CANCELs before the stack stops. */
     private static final Duration CLOSING_PATIENCE = Duration.ofSeconds(2);
-    /** The longest a message waits for a machine's greeting to end: past what {@code MediaLeg.afterGreeting} hears. */
+    /** The longest a message waits for a machine's greeting to end, should the media never tell: past its 30 s. */
     private static final Duration GREETING_AT_MOST = Duration.ofSeconds(35);
 
     private final SipSettings settings;
@@ -247,7 +247,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
 
     /**
      * Plays the message once the machine's greeting is over, so its recording holds all of it, then hangs up; should
-     * the machine send no audio to judge by, the message plays after {@link #GREETING_AT_MOST} all the same.
+     * the media never tell, the message plays after {@link #GREETING_AT_MOST} all the same.
      */
     @Override
     public void leaveMessage(CallId call, Prompt message) {

@@ -57,15 +57,14 @@ public interface MediaLeg extends AutoCloseable {
     /**
      * Listens to what the far end says from now on and tells {@code whoAnswered}, once, whether a person or an
      * answering machine picked up ({@link GreetingAnalysis}): within {@link Answerer#TOLD_WITHIN} of the far end's
-     * audio, on a thread of its own. A far end that sends no audio at all is never judged: the caller gives up on
-     * it when it sees fit.
+     * audio, on a thread of its own. Where the far end sends no packets it is heard as silent.
      */
     void listenForMachine(Consumer<Answerer> whoAnswered);
 
     /**
      * Runs {@code whenOver} once, on a thread of its own, when the answering machine on the far end has finished its
-     * greeting and records ({@link GreetingEnd}): after a second of silence, or 30 s of its audio at the latest. It
-     * replaces what the leg listened for before. A far end that sends no audio is never judged.
+     * greeting and records ({@link GreetingEnd}): after a second of silence (sent, or no packets at all), or 30 s of
+     * its audio at the latest. It replaces what the leg listened for before.
      */
     void afterGreeting(Runnable whenOver);
 

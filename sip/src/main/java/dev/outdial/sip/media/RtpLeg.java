@@ -109,13 +109,13 @@ final class RtpLeg implements MediaLeg {
     @Override
     public void listenForMachine(Consumer<Answerer> whoAnswered) {
         Objects.requireNonNull(whoAnswered, "whoAnswered");
-        listening.set(new Listening<>(new HeardAudio<>(new GreetingAnalysis()), whoAnswered));
+        listening.set(new Listening<>(new HeardAudio<>(new GreetingAnalysis(), System.nanoTime()), whoAnswered));
     }
 
     @Override
     public void afterGreeting(Runnable whenOver) {
         Objects.requireNonNull(whenOver, "whenOver");
-        listening.set(new Listening<>(new HeardAudio<>(new GreetingEnd()), over -> whenOver.run()));
+        listening.set(new Listening<>(new HeardAudio<>(new GreetingEnd(), System.nanoTime()), over -> whenOver.run()));
     }
 
     @Override
@@ -210,7 +210,7 @@ final class RtpLeg implements MediaLeg {
             }
             Listening<?> listener = listening.get();
             if (listener != null) {
-                listen(listener, codec, data);
+                listen(listener, codec, data, nowNanos);
             }
             if (to != null) {
                 to.relayAudio(received, codec, nowNanos);
@@ -218,9 +218,17 @@ final class RtpLeg implements MediaLeg {
         }
     }
 
-    private <T> void listen(Listening<T> current, Codec codec, byte[] data) {
-        Optional<T> told = current.audio().audio(received.timestamp, codec, data, received.payloadOffset,
-                received.payloadLength);
+    private <T> void listen(Listening<T> current, Codec codec, byte[] data, long nowNanos) {
+        tell(current, current.audio().audio(received.timestamp, codec, data, received.payloadOffset,
+                received.payloadLength, nowNanos));
+    }
+
+    private <T> void tellQuiet(Listening<T> current, long nowNanos) {
+        tell(current, current.audio().quiet(nowNanos));
+    }
+
+    /** What the listening told, to whoever waits for it, once. */
+    private <T> void tell(Listening<T> current, Optional<T> told) {
         if (told.isPresent() && listening.compareAndSet(current, null)) {
             callbacks.submit(() -> current.then().accept(told.get()));
         }
@@ -229,6 +237,10 @@ final class RtpLeg implements MediaLeg {
     /** 20 ms passed (on the engine's pacing thread): a prompt's next packet, or silence, unless bridged. */
     void tick(long nowNanos) {
         keys.expire(nowNanos);
+        Listening<?> listener = listening.get();
+        if (listener != null) {
+            tellQuiet(listener, nowNanos);
+        }
         Far current = far;
         if (closed || current == null || peer != null) {
             return;
