@@ -39,7 +39,8 @@ public enum CampaignSetting {
     TICKET_ON_AGENT_OR_VOICEMAIL("ticketOnAgentOrVoicemail", CampaignDefinition::ticketOnAgentOrVoicemail, AUTOCALL),
     ANSWERING_MACHINE_DETECTION("answeringMachineDetection", CampaignDefinition::answeringMachineDetection,
             PROGRESSIVE, PREDICTIVE, AUTOCALL),
-    VOICEMAIL_MESSAGE_ID("voicemailMessageId", CampaignDefinition::voicemailMessageId, PROGRESSIVE, PREDICTIVE, AUTOCALL);
+    VOICEMAIL_MESSAGE_ID("voicemailMessageId", CampaignDefinition::voicemailMessageId,
+            PROGRESSIVE, PREDICTIVE, AUTOCALL);
 
     private final String field;
     private final Function<CampaignDefinition, Object> value;

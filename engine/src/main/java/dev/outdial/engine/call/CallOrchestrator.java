@@ -324,7 +324,8 @@ public final class CallOrchestrator {
         liveRecords.put(id, opened);
         try {
             telephony.place(id, opened.hotline(), customer.phoneNumber(), settings.noAnswerTimeout(),
-                    settings.answeringMachines().detection(), inOrder(event -> Optional.ofNullable(active.get(event.call())).ifPresent(leg -> leg.onCustomerLeg(event))));
+                    settings.answeringMachines().detection(),
+                    inOrder(event -> Optional.ofNullable(active.get(event.call())).ifPresent(leg -> leg.onCustomerLeg(event))));
         } catch (RuntimeException notPlaced) {
             active.remove(id);
             liveRecords.remove(id);

@@ -32,7 +32,7 @@ public interface Telephony {
     void place(CallId call, String from, String to, Duration ringTimeout, MachineDetection detection,
                Consumer<CallEvent> listener);
 
-    /** {@link #place(CallId, String, String, Duration, MachineDetection, Consumer) Places} the leg without detection. */
+    /** Places the leg without listening for machines. */
     default void place(CallId call, String from, String to, Duration ringTimeout, Consumer<CallEvent> listener) {
         place(call, from, to, ringTimeout, MachineDetection.OFF, listener);
     }

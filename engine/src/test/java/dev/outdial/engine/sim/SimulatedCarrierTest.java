@@ -26,7 +26,8 @@ class SimulatedCarrierTest {
     CarrierModel model = new CarrierModel(1.0, 0, 0, 0, 0,
             Distribution.constant(Duration.ofSeconds(5)), Duration.ofSeconds(25),
             Distribution.constant(Duration.ofSeconds(60)), Distribution.constant(Duration.ofSeconds(1)),
-            new NumberRules(Map.of("0001", CarrierOutcome.BUSY, "0002", CarrierOutcome.NOANSWER, "0009", CarrierOutcome.MACHINE)));
+            new NumberRules(Map.of("0001", CarrierOutcome.BUSY, "0002", CarrierOutcome.NOANSWER,
+                    "0009", CarrierOutcome.MACHINE)));
     SimulatedCarrier carrier = new SimulatedCarrier(scheduler, model, new Random(1));
     List<String> heard = new ArrayList<>();
 
@@ -38,7 +39,8 @@ class SimulatedCarrierTest {
 
     @Test
     void anAnsweringMachineIsToldOnlyWhereTheCallListensForOne() {
-        carrier.place(new CallId("listening"), HOTLINE, "+84280000009", RING_TIMEOUT, MachineDetection.ON, this::listen);
+        carrier.place(new CallId("listening"), HOTLINE, "+84280000009", RING_TIMEOUT, MachineDetection.ON,
+                this::listen);
         carrier.place(new CallId("not listening"), HOTLINE, "+84280000009", RING_TIMEOUT, this::listen);
 
         scheduler.runFor(Duration.ofSeconds(10));

@@ -236,7 +236,7 @@ public class CampaignRepository {
                 """, businessId, ivrId, statuses) > 0;
     }
 
-    /** Whether a campaign in one of {@code statuses} plays the audio file: its waiting music or its voicemail message. */
+    /** Whether a campaign in one of {@code statuses} plays the audio file: as waiting music or voicemail message. */
     public boolean playsAudio(long businessId, long audioId, List<CampaignStatus> statuses) {
         return count("""
                 select count(*) from campaign c

@@ -8,7 +8,10 @@ public enum Answerer {
     PERSON,
     /** A greeting too long or of too many words for a person: a recorded one. */
     MACHINE,
-    /** Silence, or a greeting that neither ended nor ran long in the time given: treated as a person, who is then not hung up on. */
+    /**
+     * Silence, or a greeting that neither ended nor ran long in the time given: treated as a person, who is then not
+     * hung up on.
+     */
     NOT_SURE;
 
     /** The most audio a verdict takes: past it, what was heard is {@link #NOT_SURE}. */

@@ -11,7 +11,7 @@ interface Hearing<T> {
     /** {@code ms} of silence heard next: a gap in the far end's packets. */
     Optional<T> silence(int ms);
 
-    /** Whether the block is speech (or a tone) rather than a quiet line: its mean absolute amplitude, about −42 dBFS. */
+    /** Whether the block is speech (or a tone) rather than a quiet line, by its mean absolute amplitude (−42 dBFS). */
     static boolean voiced(short[] samples, int count) {
         long sum = 0;
         for (int i = 0; i < count; i++) {

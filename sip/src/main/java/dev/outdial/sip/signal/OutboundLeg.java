@@ -44,7 +44,7 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
 
     private enum State { CALLING, LISTENING, ANSWERED, ENDED }
 
-    /** How long a greeting is listened to at most, past the audio a verdict takes: the far end may send none. */
+    /** How long a greeting is listened to at most, past the audio a verdict takes: a guard should the media not tell. */
     private static final Duration LISTENING_AT_MOST = Answerer.TOLD_WITHIN.plusSeconds(1);
 
     private final CallId id;

@@ -143,7 +143,7 @@ public final class Registrar {
         answer(event, account);
     }
 
-    /** Where the phone is reached if it registered {@code contact}, a private address, from another (RFC 3581's rport). */
+    /** Where the phone is reached if it registered {@code contact}, a private address, from another (RFC 3581). */
     private static Optional<NatAddress> behindNat(RequestEvent event, ContactHeader contact) {
         if (!(event instanceof RequestEventExt source) || !(contact.getAddress().getURI() instanceof SipURI uri)) {
             return Optional.empty();

@@ -92,7 +92,8 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
     }
 
     /** Rings an agent's phone at its registered contact, through the NAT router it registered through if any. */
-    public CallId dialAgent(AgentId agent, Bindings.Binding phone, Duration answerTimeout, Consumer<CallEvent> listener) {
+    public CallId dialAgent(AgentId agent, Bindings.Binding phone, Duration answerTimeout,
+                            Consumer<CallEvent> listener) {
         CallId id = CallIds.next("agent");
         dial(id, "agent " + agent.value() + "'s phone", answerTimeout, MachineDetection.OFF, phone.behindNat(), listener,
                 sdp -> requests.inviteAgent(phone.contact(), sdp));
