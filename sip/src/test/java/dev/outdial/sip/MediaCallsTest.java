@@ -16,6 +16,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,8 +85,13 @@ class MediaCallsTest {
     }
 
     private Sipp carrier(String afterAnswer) {
-        Sipp carrier = Sipp.serve("carrier-answers.xml", carrierPort,
-                SippSteps.carrierAnswering(Map.of("AFTER_ANSWER", afterAnswer)), workDir,
+        return carrier(afterAnswer, Map.of());
+    }
+
+    private Sipp carrier(String afterAnswer, Map<String, String> answer) {
+        Map<String, String> replace = new HashMap<>(answer);
+        replace.put("AFTER_ANSWER", afterAnswer);
+        Sipp carrier = Sipp.serve("carrier-answers.xml", carrierPort, SippSteps.carrierAnswering(replace), workDir,
                 "-mp", String.valueOf(Ports.free()));
         sipps.add(carrier);
         return carrier;
@@ -174,6 +180,28 @@ class MediaCallsTest {
         telephony.collectDigits(call, 1, Duration.ofSeconds(15));
 
         assertThat(events.next(CallEvent.DigitsCollected.class).digits()).isEqualTo("1");
+        telephony.hangUp(call);
+        events.next(CallEvent.HungUp.class);
+        carrier.assertPassed();
+    }
+
+    @Test
+    void aKeyTheCustomerPressesIsCollectedFromTheTonesWhereTheirSideSendsNoEvents() {
+        Path four = RtpCapture.write(workDir.resolve("four.pcap"), Codec.PCMA,
+                SpokenAudio.joined(SpokenAudio.dtmf('4', 120), SpokenAudio.silence(300)));
+        // Pressed again and again until Outdial hangs up, so a press comes after the collection starts.
+        String pressingFour = """
+                  <label id="press"/>
+                """ + playing(four) + """
+                  <recv request="BYE" timeout="500" ontimeout="press"/>
+                """ + SippSteps.ok();
+        Sipp carrier = carrier(pressingFour, SippSteps.WITHOUT_EVENTS);
+        CallEvents events = new CallEvents();
+        CallId call = answeredCall(events);
+
+        telephony.collectDigits(call, 1, Duration.ofSeconds(15));
+
+        assertThat(events.next(CallEvent.DigitsCollected.class).digits()).isEqualTo("4");
         telephony.hangUp(call);
         events.next(CallEvent.HungUp.class);
         carrier.assertPassed();

@@ -11,13 +11,17 @@ final class SippSteps {
 
     /**
      * The replacements of {@code carrier-answers.xml}: the test's, and where it names none the number dialed and the
-     * caller ID the tests' calls have, as regular expressions.
+     * caller ID the tests' calls have (as regular expressions), and an answer with RFC 4733 events.
      */
     static Map<String, String> carrierAnswering(Map<String, String> replace) {
-        Map<String, String> all = new HashMap<>(Map.of("DIALED", "\\+4930555123", "CALLER", "\\+4930999000"));
+        Map<String, String> all = new HashMap<>(Map.of("DIALED", "\\+4930555123", "CALLER", "\\+4930999000",
+                "PAYLOAD_TYPES", "8 101", "EVENTS_MAP", "\na=rtpmap:101 telephone-event/8000"));
         all.putAll(replace);
         return all;
     }
+
+    /** What {@link #carrierAnswering} is told for an answer without RFC 4733 events: keys only as tones. */
+    static final Map<String, String> WITHOUT_EVENTS = Map.of("PAYLOAD_TYPES", "8", "EVENTS_MAP", "");
 
     /**
      * The far end ({@code user} at SIPp) hangs up the answered call: BYE to Outdial's contact, To

@@ -43,8 +43,9 @@ public interface MediaLeg extends AutoCloseable {
     /**
      * Every key the far end presses goes to {@code keys} from now on (null stops it), once per
      * press: at the first of its RFC 4733 end packets, or, when those are lost, when the next
-     * press starts or 400 ms after its last packet. Keys are '0'-'9', '*', '#' and 'A'-'D'; they
-     * are reported while bridged too. Called on a thread of its own, in order.
+     * press starts or 400 ms after its last packet; from a far end that offered no RFC 4733 events,
+     * as the tones it plays in its audio ({@link ToneKeys}). Keys are '0'-'9', '*', '#' and 'A'-'D';
+     * they are reported while bridged too. Called on a thread of its own, in order.
      */
     void onKey(Consumer<Character> keys);
 

@@ -23,6 +23,9 @@ final class RtpLeg implements MediaLeg {
     private final Playout playout = new Playout();
     private final SerialCallbacks callbacks;
     private final KeyPresses keys;
+    private final ToneKeys toneKeys;
+    /** The far end's audio decoded, for its in-band keys (receiving thread only). */
+    private short[] heard = new short[OutgoingStream.SAMPLES_PER_PACKET];
     private final RtpPacket received = new RtpPacket();
     private final byte[] frame = new byte[OutgoingStream.SAMPLES_PER_PACKET];
 
@@ -55,6 +58,7 @@ final class RtpLeg implements MediaLeg {
         this.port = port;
         this.callbacks = callbacks;
         this.keys = new KeyPresses(this::keySignalled);
+        this.toneKeys = new ToneKeys(this::keySignalled);
     }
 
     @Override
@@ -208,6 +212,9 @@ final class RtpLeg implements MediaLeg {
             if (codec == null) {
                 return;
             }
+            if (current.telephoneEventPayloadType() < 0) {
+                hearToneKeys(codec, data); // no RFC 4733 events offered: keys come as tones in the audio, if at all
+            }
             Listening<?> listener = listening.get();
             if (listener != null) {
                 listen(listener, codec, data, nowNanos);
@@ -216,6 +223,17 @@ final class RtpLeg implements MediaLeg {
                 to.relayAudio(received, codec, nowNanos);
             }
         }
+    }
+
+    private void hearToneKeys(Codec codec, byte[] data) {
+        int length = received.payloadLength;
+        if (heard.length < length) {
+            heard = new short[length];
+        }
+        for (int i = 0; i < length; i++) {
+            heard[i] = G711.decode(codec, data[received.payloadOffset + i]);
+        }
+        toneKeys.heard(heard, length);
     }
 
     private <T> void listen(Listening<T> current, Codec codec, byte[] data, long nowNanos) {

@@ -147,6 +147,31 @@ class MediaLegTest {
     }
 
     @Test
+    void keysPlayedAsTonesAreHeardFromAFarEndWithoutRfc4733EventsOnly() throws Exception {
+        List<Character> withoutEvents = new CopyOnWriteArrayList<>();
+        List<Character> withEvents = new CopyOnWriteArrayList<>();
+        try (TestPhone phone = new TestPhone(); MediaLeg old = engine.open(); MediaLeg modern = engine.open()) {
+            old.connect(phone.address(), Codec.PCMA, -1);
+            modern.connect(phone.address(), Codec.PCMA, 101);
+            old.onKey(withoutEvents::add);
+            modern.onKey(withEvents::add);
+
+            byte[] tones = G711.encode(Codec.PCMA, SpokenAudio.joined(SpokenAudio.dtmf('7', 100),
+                    SpokenAudio.silence(60), SpokenAudio.dtmf('#', 100), SpokenAudio.silence(60)));
+            for (int at = 0; at < tones.length; at += 160) {
+                byte[] packet = Arrays.copyOfRange(tones, at, at + 160);
+                phone.sendAudio(old, 8, packet);
+                phone.sendAudio(modern, 8, packet);
+            }
+
+            await(() -> old.stats().packetsReceived() >= tones.length / 160
+                    && modern.stats().packetsReceived() >= tones.length / 160 && withoutEvents.size() >= 2);
+            assertThat(withoutEvents).containsExactly('7', '#');
+            assertThat(withEvents).as("its keys come as events; tones in its audio are its callers' voice").isEmpty();
+        }
+    }
+
+    @Test
     void packetsGoWhereTheFarEndsPacketsComeFrom() throws Exception {
         try (TestPhone behindNat = new TestPhone(); TestPhone elsewhere = new TestPhone(); MediaLeg leg = engine.open()) {
             // SDP named an address the phone's packets do not come from (a private address behind NAT)

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Assumptions;
@@ -59,6 +62,22 @@ class SpeechTest {
                 .isEqualTo(Answerer.PERSON);
         assertThat(GreetingAnalysisTest.listen(SpokenAudio.joined(greeting, silence)).answerer())
                 .isEqualTo(Answerer.MACHINE);
+    }
+
+    @Test
+    void speechIsNeverTakenForKeysPlayedAsTones() throws IOException {
+        List<Character> keys = new ArrayList<>();
+        ToneKeys tones = new ToneKeys(keys::add);
+        for (String[] spoken : new String[][] {{"Hi, you have reached Anna and Tom. Please leave a message after the"
+                + " tone, and we will call you back as soon as we can.", "en"},
+                {"Xin chào, đây là cuộc gọi từ ngân hàng. Vui lòng bấm phím một để nói chuyện.", "vi"}}) {
+            short[] speech = AudioClip.speak(spoken[0], spoken[1]).samples();
+            for (int at = 0; at + 160 <= speech.length; at += 160) {
+                tones.heard(Arrays.copyOfRange(speech, at, at + 160), 160);
+            }
+        }
+
+        assertThat(keys).isEmpty();
     }
 
     @Test

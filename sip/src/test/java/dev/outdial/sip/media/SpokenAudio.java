@@ -26,6 +26,19 @@ public final class SpokenAudio {
         return Tone.sine(1000, 8000, ms * SAMPLES_PER_MS, 8000);
     }
 
+    /** A key pressed on a phone's keypad, as its two tones (ITU-T Q.23) sound in the audio. */
+    public static short[] dtmf(char key, int ms) {
+        int at = "123A456B789C*0#D".indexOf(key);
+        double row = new double[] {697, 770, 852, 941}[at / 4];
+        double column = new double[] {1209, 1336, 1477, 1633}[at % 4];
+        short[] tones = new short[ms * SAMPLES_PER_MS];
+        for (int i = 0; i < tones.length; i++) {
+            double t = (double) i / 8000;
+            tones[i] = (short) (4000 * Math.sin(2 * Math.PI * row * t) + 4000 * Math.sin(2 * Math.PI * column * t));
+        }
+        return tones;
+    }
+
     /** A line's hiss, well under a talker. */
     public static short[] silence(int ms) {
         short[] hiss = new short[ms * SAMPLES_PER_MS];
