@@ -87,6 +87,11 @@ class CampaignPagesTest {
                     + "\" selected=\"selected\"");
         }
         assertThat(form).containsPattern("name=\"answeringMachineDetection\" value=\"true\" checked=\"checked\"");
+
+        String details = mvc.perform(get("/campaigns/" + predictive).session(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(details).containsPattern("(?s)Waiting music</dt>\\s*<dd><span>Hold music</span>")
+                .containsPattern("(?s)Message left on answering machines</dt>\\s*<dd><span>Hold music</span>");
     }
 
     private MockHttpSession signIn(String username, String password) throws Exception {
