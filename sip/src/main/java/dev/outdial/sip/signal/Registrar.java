@@ -39,6 +39,12 @@ public final class Registrar {
     private static final Logger LOG = LoggerFactory.getLogger(Registrar.class);
     static final int MIN_EXPIRES = 60;
     static final int MAX_EXPIRES = 3600;
+    /**
+     * The longest a phone behind NAT is registered for: its re-registrations keep the router's mapping open, which
+     * home and office routers close after a minute or two of silence, and a phone unreachable between calls could
+     * not be rung for its line.
+     */
+    static final int MAX_EXPIRES_BEHIND_NAT = MIN_EXPIRES;
 
     private final SipEndpoint endpoint;
     private final PhoneBook phones;
@@ -137,7 +143,8 @@ public final class Registrar {
                 Optional<NatAddress> behindNat = behindNat(event, contact);
                 behindNat.ifPresent(nat -> LOG.debug("{} registered {} from behind NAT, reached at {}:{}",
                         account.username(), uri, nat.host(), nat.port()));
-                bindings.bind(account.agent(), uri, behindNat, Duration.ofSeconds(Math.min(expires, MAX_EXPIRES)));
+                int granted = Math.min(expires, behindNat.isPresent() ? MAX_EXPIRES_BEHIND_NAT : MAX_EXPIRES);
+                bindings.bind(account.agent(), uri, behindNat, Duration.ofSeconds(granted));
             }
         }
         answer(event, account);
