@@ -94,6 +94,21 @@ class CampaignPagesTest {
                 .containsPattern("(?s)Message left on answering machines</dt>\\s*<dd><span>Hold music</span>");
     }
 
+    @Test
+    void anAutocallCampaignsFormOffersTheBusinesssIvrsWithItsOwnChosen() throws Exception {
+        long autocall = fixtures.create("Reminders", "AUTOCALL");
+        MockHttpSession session = signIn("admin@" + business.domain(), "admin-password");
+
+        String form = mvc.perform(get("/campaigns/" + autocall + "/edit").session(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String details = mvc.perform(get("/campaigns/" + autocall).session(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(form).containsPattern("(?s)name=\"ivrId\".*?<option value=\"" + fixtures.ivrId
+                + "\" selected=\"selected\"");
+        assertThat(details).containsPattern("(?s)IVR</dt>\\s*<dd><span>Payment reminder</span>");
+    }
+
     private MockHttpSession signIn(String username, String password) throws Exception {
         var result = mvc.perform(formLogin("/login").user(username).password(password))
                 .andExpect(status().is3xxRedirection()).andReturn();

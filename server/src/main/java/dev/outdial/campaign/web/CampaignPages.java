@@ -9,6 +9,7 @@ import dev.outdial.campaign.CampaignSetting;
 import dev.outdial.campaign.CampaignStatus;
 import dev.outdial.campaign.Campaigns;
 import dev.outdial.campaign.HotlineRotation;
+import dev.outdial.campaign.IvrCatalog;
 import dev.outdial.campaign.settings.CallClassifications;
 import dev.outdial.campaign.settings.Hotlines;
 import dev.outdial.campaign.settings.Scripts;
@@ -60,15 +61,17 @@ class CampaignPages {
     private final WorkingHoursSchedules workingHours;
     private final Scripts scripts;
     private final AudioFiles audio;
+    private final List<IvrCatalog> ivrs;
     private final CallClassifications classifications;
     private final PageMessages messages;
     private final ContactChoices contactChoices;
 
     CampaignPages(ContactChoices contactChoices, Campaigns campaigns, BusinessTimeZones zones, UserAccounts users, AgentGroups groups,
                   Hotlines hotlines, WorkingHoursSchedules workingHours, Scripts scripts,
-                  CallClassifications classifications, AudioFiles audio, PageMessages messages) {
+                  CallClassifications classifications, AudioFiles audio, List<IvrCatalog> ivrs, PageMessages messages) {
         this.campaigns = campaigns;
         this.audio = audio;
+        this.ivrs = ivrs;
         this.zones = zones;
         this.users = users;
         this.groups = groups;
@@ -254,6 +257,7 @@ class CampaignPages {
         model.addAttribute("schedules", workingHours.list(business));
         model.addAttribute("scripts", scripts.list(business));
         model.addAttribute("audioFiles", audio.list(business));
+        model.addAttribute("ivrs", ivrs.stream().flatMap(catalog -> catalog.choices(business).stream()).toList());
         model.addAttribute("classifications", classifications.list(business));
         // Reached calls are classified by the agent; the admin maps only the system's results.
         model.addAttribute("technicalResults", Arrays.stream(CallResult.values())
