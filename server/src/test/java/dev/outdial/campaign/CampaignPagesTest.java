@@ -7,14 +7,19 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.outdial.engine.customer.DialType;
 import dev.outdial.testing.Api;
 import dev.outdial.testing.CampaignFixtures;
 import dev.outdial.testing.OutdialIntegrationTest;
 import dev.outdial.testing.TestBusiness;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
@@ -107,6 +112,30 @@ class CampaignPagesTest {
         assertThat(form).containsPattern("(?s)name=\"ivrId\".*?<option value=\"" + fixtures.ivrId
                 + "\" selected=\"selected\"");
         assertThat(details).containsPattern("(?s)IVR</dt>\\s*<dd><span>Payment reminder</span>");
+    }
+
+    /** Whatever the form leaves out, a save from the page drops: every setting the dial type takes has its field. */
+    @ParameterizedTest
+    @EnumSource(DialType.class)
+    void theEditFormHasAFieldForEverySettingTheDialTypeTakes(DialType mode) throws Exception {
+        long group = business.admin().post("/api/v1/agent-groups", Map.of("name", "Group for " + mode,
+                "agentIds", List.of(fixtures.agent.id()))).expect(201).id();
+        Map<String, Object> body = fixtures.fullBody("Every field " + mode, mode.name());
+        body.put("agentGroupIds", List.of(group)); // a list the form shows only where the business has groups
+        long id = business.admin().post("/api/v1/campaigns", body).expect(201).id();
+        MockHttpSession session = signIn("admin@" + business.domain(), "admin-password");
+
+        String form = mvc.perform(get("/campaigns/" + id + "/edit").session(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        for (RecordComponent component : CampaignDefinition.class.getRecordComponents()) {
+            String field = component.getName();
+            boolean applies = Arrays.stream(CampaignSetting.values()).filter(setting -> setting.field().equals(field))
+                    .allMatch(setting -> setting.appliesTo(mode));
+            if (applies && !field.equals("dialMode")) { // the dial type is the campaign's own, not edited
+                assertThat(form).as("%s's field %s", mode, field).containsPattern("name=\"" + field + "(\\[[^\"]*])?\"");
+            }
+        }
     }
 
     private MockHttpSession signIn(String username, String password) throws Exception {
