@@ -63,6 +63,14 @@ final class G711 {
         return encoded;
     }
 
+    /** {@code length} bytes of the codec from {@code offset}, decoded into the first {@code length} of {@code into}. */
+    static void decode(Codec codec, byte[] payload, int offset, int length, short[] into) {
+        short[] table = codec == Codec.PCMU ? ULAW_TO_LINEAR : ALAW_TO_LINEAR;
+        for (int i = 0; i < length; i++) {
+            into[i] = table[payload[offset + i] & 0xFF];
+        }
+    }
+
     /**
      * Rewrites {@code length} bytes of one codec into the other in place (both are 8 kHz, one byte a
      * sample, so a packet keeps its size and timing); nothing changes when the codecs are the same.

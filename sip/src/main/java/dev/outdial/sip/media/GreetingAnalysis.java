@@ -21,8 +21,6 @@ import java.util.Optional;
  */
 final class GreetingAnalysis implements Hearing<Answerer> {
 
-    /** The mean absolute amplitude (of 16-bit samples) above which a block is voiced: about −42 dBFS. */
-    static final int SILENCE_THRESHOLD = 256;
     static final int MIN_WORD_MS = 100;
     static final int BETWEEN_WORDS_MS = 50;
     static final int MAX_WORDS = 3;

@@ -3,7 +3,7 @@ package dev.outdial.sip.media;
 import java.util.Optional;
 
 /**
- * A leg's received audio handed to a {@link Hearing} in the order it was spoken: each packet decoded, and silence
+ * A leg's received audio handed to a {@link Hearing} in the order it was spoken: each packet, and silence
  * where the far end sent none (silence suppression, comfort noise, a greeting's end): heard as it goes once no packet
  * came for {@link #QUIET_AFTER_NANOS}, and as the gap in the RTP timestamps when packets come again, less what was
  * already heard. Late packets are left out: the hearing only moves forward. Fed by the receiving thread with packets
@@ -17,7 +17,6 @@ final class HeardAudio<T> {
     static final long QUIET_AFTER_NANOS = 200_000_000L;
 
     private final Hearing<T> hearing;
-    private short[] samples = new short[160];
     private boolean started;
     private int nextTimestamp;
     private long lastHeardNanos;
@@ -30,8 +29,11 @@ final class HeardAudio<T> {
         this.lastHeardNanos = startNanos;
     }
 
-    /** One received audio packet, arrived at {@code nowNanos}; what the hearing tells once it knows. */
-    synchronized Optional<T> audio(int timestamp, Codec codec, byte[] data, int offset, int length, long nowNanos) {
+    /**
+     * One received audio packet of {@code count} samples (decoded), arrived at {@code nowNanos}; what the hearing tells
+     * once it knows.
+     */
+    synchronized Optional<T> audio(int timestamp, short[] samples, int count, long nowNanos) {
         if (started) {
             int gap = timestamp - nextTimestamp;
             if (gap < 0) {
@@ -48,14 +50,8 @@ final class HeardAudio<T> {
         started = true;
         creditedMs = 0;
         lastHeardNanos = nowNanos;
-        nextTimestamp = timestamp + length;
-        if (samples.length < length) {
-            samples = new short[length];
-        }
-        for (int i = 0; i < length; i++) {
-            samples[i] = G711.decode(codec, data[offset + i]);
-        }
-        return hearing.heard(samples, length);
+        nextTimestamp = timestamp + count;
+        return hearing.heard(samples, count);
     }
 
     /** The far end sent nothing lately: what it told, once it has been quiet long enough to count. */

@@ -5,6 +5,9 @@ import java.util.Optional;
 /** What listens to a leg's received audio, block by block, until it has something to tell ({@link HeardAudio}). */
 interface Hearing<T> {
 
+    /** The mean absolute amplitude (of 16-bit samples) above which a block is voiced: about −42 dBFS. */
+    int SILENCE_THRESHOLD = 256;
+
     /** {@code count} samples of 8 kHz audio heard next; what it tells once it knows, and then the same. */
     Optional<T> heard(short[] samples, int count);
 
@@ -17,6 +20,6 @@ interface Hearing<T> {
         for (int i = 0; i < count; i++) {
             sum += Math.abs(samples[i]);
         }
-        return count > 0 && sum / count > GreetingAnalysis.SILENCE_THRESHOLD;
+        return count > 0 && sum / count > SILENCE_THRESHOLD;
     }
 }

@@ -24,7 +24,7 @@ final class RtpLeg implements MediaLeg {
     private final SerialCallbacks callbacks;
     private final KeyPresses keys;
     private final ToneKeys toneKeys;
-    /** The far end's audio decoded, for its in-band keys (receiving thread only). */
+    /** The far end's last packet decoded, for its in-band keys and what it is listened to for (receiving thread). */
     private short[] heard = new short[OutgoingStream.SAMPLES_PER_PACKET];
     private final RtpPacket received = new RtpPacket();
     private final byte[] frame = new byte[OutgoingStream.SAMPLES_PER_PACKET];
@@ -212,12 +212,17 @@ final class RtpLeg implements MediaLeg {
             if (codec == null) {
                 return;
             }
-            if (current.telephoneEventPayloadType() < 0) {
-                hearToneKeys(codec, data); // no RFC 4733 events offered: keys come as tones in the audio, if at all
-            }
+            // No RFC 4733 events offered: keys come as tones in the audio, if at all.
+            boolean keysAsTones = current.telephoneEventPayloadType() < 0;
             Listening<?> listener = listening.get();
-            if (listener != null) {
-                listen(listener, codec, data, nowNanos);
+            if (keysAsTones || listener != null) {
+                int count = decode(codec, data);
+                if (keysAsTones) {
+                    toneKeys.heard(heard, count);
+                }
+                if (listener != null) {
+                    listen(listener, count, nowNanos);
+                }
             }
             if (to != null) {
                 to.relayAudio(received, codec, nowNanos);
@@ -225,20 +230,18 @@ final class RtpLeg implements MediaLeg {
         }
     }
 
-    private void hearToneKeys(Codec codec, byte[] data) {
+    /** The received packet's audio into {@link #heard}; how many samples. */
+    private int decode(Codec codec, byte[] data) {
         int length = received.payloadLength;
         if (heard.length < length) {
             heard = new short[length];
         }
-        for (int i = 0; i < length; i++) {
-            heard[i] = G711.decode(codec, data[received.payloadOffset + i]);
-        }
-        toneKeys.heard(heard, length);
+        G711.decode(codec, data, received.payloadOffset, length, heard);
+        return length;
     }
 
-    private <T> void listen(Listening<T> current, Codec codec, byte[] data, long nowNanos) {
-        tell(current, current.audio().audio(received.timestamp, codec, data, received.payloadOffset,
-                received.payloadLength, nowNanos));
+    private <T> void listen(Listening<T> current, int count, long nowNanos) {
+        tell(current, current.audio().audio(received.timestamp, heard, count, nowNanos));
     }
 
     private <T> void tellQuiet(Listening<T> current, long nowNanos) {

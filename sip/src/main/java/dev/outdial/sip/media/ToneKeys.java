@@ -14,8 +14,9 @@ import java.util.function.Consumer;
  */
 final class ToneKeys {
 
-    private static final double[] ROWS = {697, 770, 852, 941};
-    private static final double[] COLUMNS = {1209, 1336, 1477, 1633};
+    /** The Goertzel coefficients of the row tones (697, 770, 852, 941 Hz) and the column tones, worked out once. */
+    private static final double[] ROWS = coefficients(697, 770, 852, 941);
+    private static final double[] COLUMNS = coefficients(1209, 1336, 1477, 1633);
     private static final String KEYS = "123A456B789C*0#D";
     static final double TONES_SHARE = 0.7;
     /** 6 dB. */
@@ -63,25 +64,43 @@ final class ToneKeys {
         for (int i = 0; i < count; i++) {
             energy += (double) samples[i] * samples[i];
         }
-        int row = strongest(samples, count, ROWS);
-        int column = strongest(samples, count, COLUMNS);
+        double[] rowPowers = powers(samples, count, ROWS);
+        double[] columnPowers = powers(samples, count, COLUMNS);
+        int row = standingOut(rowPowers);
+        int column = standingOut(columnPowers);
         if (row < 0 || column < 0) {
             return 0;
         }
-        double rowPower = power(samples, count, ROWS[row]);
-        double columnPower = power(samples, count, COLUMNS[column]);
+        double rowPower = rowPowers[row];
+        double columnPower = columnPowers[column];
         boolean tonesCarryTheBlock = rowPower + columnPower >= TONES_SHARE * energy;
         boolean balanced = rowPower <= TWIST * columnPower && columnPower <= TWIST * rowPower;
         return tonesCarryTheBlock && balanced ? KEYS.charAt(row * 4 + column) : 0;
     }
 
+    private static double[] coefficients(double... frequencies) {
+        double[] coefficients = new double[frequencies.length];
+        for (int i = 0; i < frequencies.length; i++) {
+            coefficients[i] = 2 * Math.cos(2 * Math.PI * frequencies[i] / 8000);
+        }
+        return coefficients;
+    }
+
+    private static double[] powers(short[] samples, int count, double[] coefficients) {
+        double[] powers = new double[coefficients.length];
+        for (int i = 0; i < coefficients.length; i++) {
+            powers[i] = power(samples, count, coefficients[i]);
+        }
+        return powers;
+    }
+
     /** The index of the group's tone that stands out over the others of the group, or -1. */
-    private static int strongest(short[] samples, int count, double[] group) {
+    private static int standingOut(double[] powers) {
         int best = -1;
         double bestPower = 0;
         double secondPower = 0;
-        for (int i = 0; i < group.length; i++) {
-            double power = power(samples, count, group[i]);
+        for (int i = 0; i < powers.length; i++) {
+            double power = powers[i];
             if (power > bestPower) {
                 secondPower = bestPower;
                 bestPower = power;
@@ -93,9 +112,8 @@ final class ToneKeys {
         return bestPower >= OVER_THE_REST * secondPower ? best : -1;
     }
 
-    /** The energy the block holds at {@code frequency} (a sine of amplitude A over N samples gives A²·N/2). */
-    private static double power(short[] samples, int count, double frequency) {
-        double coefficient = 2 * Math.cos(2 * Math.PI * frequency / 8000);
+    /** The energy the block holds at the tone of {@code coefficient} (a sine of amplitude A over N samples: A²·N/2). */
+    private static double power(short[] samples, int count, double coefficient) {
         double previous = 0;
         double beforePrevious = 0;
         for (int i = 0; i < count; i++) {

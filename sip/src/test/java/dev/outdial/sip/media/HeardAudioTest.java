@@ -27,10 +27,10 @@ class HeardAudioTest {
         }
     };
     private final HeardAudio<String> audio = new HeardAudio<>(notes, 0);
-    private final byte[] packet = new byte[172];
+    private final short[] packet = new short[160];
 
     private void packet(int timestamp, long atMs) {
-        audio.audio(timestamp, Codec.PCMU, packet, 12, 160, atMs * MS);
+        audio.audio(timestamp, packet, packet.length, atMs * MS);
     }
 
     @Test
