@@ -127,12 +127,12 @@ public class CampaignValidator {
         // The music an answered customer hears while waiting: one of the business's own audio files.
         if (s.waitingMusicId() != null) {
             violations.check(audio.exists(businessId, s.waitingMusicId()), "waitingMusicId",
-                    "campaign.waiting-music.unknown", s.waitingMusicId());
+                    "campaign.audio.unknown", s.waitingMusicId());
         }
         // The message left on a machine: one of the business's audio files, and only where machines are told apart.
         if (s.voicemailMessageId() != null) {
             violations.check(audio.exists(businessId, s.voicemailMessageId()), "voicemailMessageId",
-                    "campaign.waiting-music.unknown", s.voicemailMessageId());
+                    "campaign.audio.unknown", s.voicemailMessageId());
             violations.check(Boolean.TRUE.equals(s.answeringMachineDetection()), "voicemailMessageId",
                     "campaign.voicemail.needs-detection");
         }
