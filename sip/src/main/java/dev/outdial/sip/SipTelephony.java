@@ -6,6 +6,7 @@ import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.MachineDetection;
 import dev.outdial.engine.port.Telephony;
+import dev.outdial.sip.media.CallRecording;
 import dev.outdial.sip.media.MediaEngine;
 import dev.outdial.sip.media.MediaLeg;
 import dev.outdial.sip.signal.Bindings;
@@ -20,6 +21,7 @@ import dev.outdial.sip.signal.SipCalls;
 import dev.outdial.sip.signal.SipEndpoint;
 import dev.outdial.sip.signal.TrunkKeepAlive;
 import dev.outdial.sip.signal.TrunkRegistration;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -66,6 +68,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     private ExecutorService converter;
     private ExecutorService offers;
     private volatile IncomingCalls incoming = IncomingCalls.NONE;
+    private volatile Optional<CallRecordings> recordings = Optional.empty();
     private EventSink events;
     private MediaPorts media;
     private SipEndpoint endpoint;
@@ -150,6 +153,11 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         if (running != null) {
             running.receiveCalls(routing);
         }
+    }
+
+    /** Where the calls the engine asks to {@link #record} go; until this is called none is recorded. */
+    public void keepRecordings(CallRecordings where) {
+        recordings = Optional.of(where);
     }
 
     public PhoneRegistrations registrations() {
@@ -265,6 +273,35 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         };
         media.get().afterGreeting(leave);
         running().timers().schedule(leave, GREETING_AT_MOST.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Records the leg's both sides into the spool until the leg ends, then hands the WAV to the store; a recording that
+     * cannot be made (the spool unwritable) is logged and the call goes on unrecorded.
+     */
+    @Override
+    public void record(CallId call) {
+        Optional<CallRecordings> where = recordings;
+        Optional<MediaLeg> media = leg(call).flatMap(Leg::media);
+        if (where.isEmpty() || media.isEmpty()) {
+            return;
+        }
+        try {
+            media.get().record(new CallRecording(where.get().spool(), System.nanoTime(),
+                    finished -> keep(call, finished, where.get().store())));
+        } catch (RuntimeException e) {
+            LOG.warn("Call {} is not recorded: {}", call.value(), e.getMessage());
+        }
+    }
+
+    private static void keep(CallId call, CallRecording recording, CallRecordings.Store store) {
+        try {
+            ByteArrayOutputStream wav = new ByteArrayOutputStream();
+            Duration length = recording.finish(wav);
+            store.keep(call, wav.toByteArray(), length);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("The recording of call {} is lost", call.value(), e);
+        }
     }
 
     /** The leg, if the adapter runs and the leg has not ended: acting on an ended leg is harmless. */

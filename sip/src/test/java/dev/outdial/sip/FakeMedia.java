@@ -2,6 +2,7 @@ package dev.outdial.sip;
 
 import dev.outdial.sip.media.Answerer;
 import dev.outdial.sip.media.AudioClip;
+import dev.outdial.sip.media.CallRecording;
 import dev.outdial.sip.media.Codec;
 import dev.outdial.sip.media.MediaLeg;
 import dev.outdial.sip.media.MediaStats;
@@ -39,6 +40,7 @@ final class FakeMedia implements MediaPorts {
         volatile Consumer<Character> keys;
         volatile Consumer<Answerer> listening;
         volatile Runnable greetingOver;
+        volatile CallRecording recording;
 
         Leg(int port) {
             this.port = port;
@@ -85,6 +87,11 @@ final class FakeMedia implements MediaPorts {
         @Override
         public void afterGreeting(Runnable whenOver) {
             greetingOver = whenOver;
+        }
+
+        @Override
+        public void record(CallRecording recording) {
+            this.recording = recording;
         }
 
         @Override

@@ -14,13 +14,17 @@ import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -201,7 +205,7 @@ class MediaCallsTest {
     }
 
     @Test
-    void aBridgedCustomerIsHeardByTheAgentAndTheAgentByTheCustomer() {
+    void aBridgedCustomerIsHeardByTheAgentAndTheAgentByTheCustomer() throws InterruptedException {
         int phonePort = Ports.free();
         Sipp registering = Sipp.call("phone-registers.xml", "127.0.0.1:" + ourPort, Ports.free(), Map.of("USER", "anna",
                 "PASSWORD", "s3cret", "EXPIRES", "3600", "CONTACT", "<sip:anna@127.0.0.1:" + phonePort + ">",
@@ -211,7 +215,8 @@ class MediaCallsTest {
         Sipp phone = Sipp.serve("phone-answers.xml", phonePort, Map.of("USER", "anna", "CONTACT", "<sip:anna@127.0.0.1:" + phonePort + ">",
                 "AFTER_ANSWER", SippSteps.OUTDIAL_HANGS_UP, "AFTER_ANSWER_TEXT", "waits for Outdial to hang up"), workDir, "-mp", String.valueOf(Ports.free()), "-rtp_echo");
         sipps.add(phone);
-        Sipp carrier = carrier(playing("g711a.pcap") + SippSteps.OUTDIAL_HANGS_UP);
+        Path speaking = RtpCapture.write(workDir.resolve("speaking.pcap"), Codec.PCMA, SpokenAudio.voice(4000));
+        Sipp carrier = carrier(playing(speaking) + SippSteps.OUTDIAL_HANGS_UP);
 
         CallEvents customer = new CallEvents();
         CallId customerLeg = new CallId("customerLeg");
@@ -223,18 +228,78 @@ class MediaCallsTest {
         agent.next(CallEvent.Ringing.class);
         agent.next(CallEvent.Answered.class);
 
+        BlockingQueue<byte[]> recorded = new LinkedBlockingQueue<>();
+        telephony.keepRecordings(new CallRecordings(workDir.resolve("spool"), (call, wav, length) -> recorded.add(wav)));
+        telephony.record(customerLeg);
         telephony.bridge(customerLeg, agentLeg);
 
         MediaLeg customerMedia = media.legs.get(0);
         MediaLeg agentMedia = media.legs.get(1);
         Await.until("the customer's audio reaches the agent", () -> agentMedia.stats().packetsRelayed() >= 20);
-        Await.until("the agent's (echoed) audio reaches the customer", () -> customerMedia.stats().packetsRelayed() >= 20);
+        Await.until("the agent's (echoed) audio reaches the customer", () -> customerMedia.stats().packetsRelayed() >= 50);
         telephony.hangUp(agentLeg);
         telephony.hangUp(customerLeg);
         agent.next(CallEvent.HungUp.class);
         customer.next(CallEvent.HungUp.class);
         phone.assertPassed();
         carrier.assertPassed();
+        byte[] wav = recorded.poll(15, TimeUnit.SECONDS);
+        assertThat(wav).isNotNull();
+        assertThat(loudMillis(wav, 0)).as("the customer's speech").isGreaterThan(200);
+        assertThat(loudMillis(wav, 1)).as("the agent's, relayed to the customer: here their phone's echo of it")
+                .isGreaterThan(200);
+    }
+
+    @Test
+    void aRecordedCallKeepsWhatTheCustomerSaidAndWhatTheyHeardEachOnAChannel() throws Exception {
+        BlockingQueue<byte[]> kept = new LinkedBlockingQueue<>();
+        telephony.keepRecordings(new CallRecordings(workDir.resolve("spool"), (call, wav, length) -> {
+            assertThat(call.value()).isEqualTo("call");
+            kept.add(wav);
+        }));
+        // the customer speaks for a second, then is silent; Outdial plays its 400 ms tone meanwhile
+        Path saying = RtpCapture.write(workDir.resolve("saying.pcap"), Codec.PCMA,
+                SpokenAudio.joined(SpokenAudio.voice(1000), SpokenAudio.silence(3000)));
+        Sipp carrier = carrier(playing(saying) + SippSteps.OUTDIAL_HANGS_UP);
+        CallEvents events = new CallEvents();
+        CallId call = answeredCall(events);
+
+        telephony.record(call);
+        telephony.play(call, new Telephony.Prompt.AudioFile("prompt:welcome"));
+        MediaLeg leg = media.legs.getFirst();
+        long received = leg.stats().packetsReceived();
+        Await.until("the customer's second of speech and a second of silence", () ->
+                leg.stats().packetsReceived() >= received + 100);
+        telephony.hangUp(call);
+        events.next(CallEvent.HungUp.class);
+        carrier.assertPassed();
+
+        byte[] wav = kept.poll(15, TimeUnit.SECONDS);
+        assertThat(wav).as("the recording, handed over once the call ended").isNotNull();
+        assertThat(ByteBuffer.wrap(wav, 22, 2).order(ByteOrder.LITTLE_ENDIAN).getShort()).isEqualTo((short) 2);
+        assertThat(loudMillis(wav, 0)).as("what the customer said: their second of speech").isBetween(600, 1100);
+        assertThat(loudMillis(wav, 1)).as("what they heard: Outdial's 400 ms tone").isBetween(300, 450);
+        try (var spool = Files.list(workDir.resolve("spool"))) {
+            assertThat(spool).as("the spool's files removed").isEmpty();
+        }
+    }
+
+    /** How long a channel of a two-channel 8 kHz WAV is louder than -30 dBFS, in 20 ms blocks. */
+    private static int loudMillis(byte[] wav, int channel) {
+        ByteBuffer data = ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN);
+        int frames = (wav.length - 44) / 4;
+        int loud = 0;
+        for (int block = 0; block + 160 <= frames; block += 160) {
+            double energy = 0;
+            for (int i = block; i < block + 160; i++) {
+                double sample = data.getShort(44 + 4 * i + 2 * channel);
+                energy += sample * sample;
+            }
+            if (Math.sqrt(energy / 160) > 1036) {
+                loud += 20;
+            }
+        }
+        return loud;
     }
 
     /** A call listening for machines to a carrier that answers saying {@code greeting}: its answer, once told. */

@@ -163,6 +163,7 @@ public final class ActiveCall {
             }
             case CallEvent.Answered ignored -> {
                 save(record.answered(orchestrator.now()));
+                orchestrator.answeredByPerson(record.id());
                 connector.customerAnswered(this);
             }
             case CallEvent.Failed failed -> {

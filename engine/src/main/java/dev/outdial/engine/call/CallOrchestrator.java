@@ -379,6 +379,13 @@ public final class CallOrchestrator {
         telephony.leaveMessage(call, message);
     }
 
+    /** A customer answered {@code call}: recorded from now on if the campaign records its calls. */
+    void answeredByPerson(CallId call) {
+        if (settings.recordsCalls()) {
+            telephony.record(call);
+        }
+    }
+
     void optOut(String number) {
         lists.optOut(settings.businessId(), number);
     }

@@ -27,6 +27,7 @@ import java.util.OptionalInt;
  * @param autocall           autocall only: the IVR, the hotline rotation and its failure skipping
  * @param answeringMachines  whether the customer's answer is listened to, to tell answering machines apart, and what
  *                           is left on one (progressive, predictive and autocall campaigns that ask for it)
+ * @param recordsCalls       whether the calls customers answer are recorded (where the telephony can record)
  */
 public record CampaignSettings(
         long campaignId,
@@ -43,7 +44,8 @@ public record CampaignSettings(
         Duration lease,
         Optional<Predictive> predictive,
         Optional<AutocallSettings> autocall,
-        AnsweringMachines answeringMachines) {
+        AnsweringMachines answeringMachines,
+        boolean recordsCalls) {
 
     /**
      * What only a predictive campaign has (SPEC §4.1): "maximum allowable abandon rate, 0 < r ≤ 0.10",
@@ -64,7 +66,7 @@ public record CampaignSettings(
                             Duration previewTime, DailyQuota dailyQuota, OptionalInt maxConcurrentCalls, Duration lease) {
         this(campaignId, businessId, rules, window, hotlines, noAnswerTimeout, agentAnswerTimeout, wrapUp, previewTime,
                 dailyQuota, maxConcurrentCalls, lease, Optional.empty(), Optional.empty(),
-                AnsweringMachines.NOT_TOLD);
+                AnsweringMachines.NOT_TOLD, false);
     }
 
     public static final Duration DEFAULT_AGENT_ANSWER_TIMEOUT = Duration.ofSeconds(30);
@@ -100,33 +102,41 @@ public record CampaignSettings(
     public CampaignSettings withWindow(CallingWindow window) {
         return new CampaignSettings(campaignId, businessId, rules, window, hotlines, noAnswerTimeout, agentAnswerTimeout,
                 wrapUp, previewTime, dailyQuota.inZone(window.workingHours().zone()), maxConcurrentCalls, lease,
-                predictive, autocall, answeringMachines);
+                predictive, autocall, answeringMachines, recordsCalls);
     }
 
     /** The same campaign dialing from {@code hotlines}: they were edited while it runs. */
     public CampaignSettings withHotlines(List<String> hotlines) {
         return new CampaignSettings(campaignId, businessId, rules, window, hotlines, noAnswerTimeout, agentAnswerTimeout,
-                wrapUp, previewTime, dailyQuota, maxConcurrentCalls, lease, predictive, autocall, answeringMachines);
+                wrapUp, previewTime, dailyQuota, maxConcurrentCalls, lease, predictive, autocall, answeringMachines,
+                recordsCalls);
     }
 
     /** The same campaign as a predictive campaign with {@code settings}. */
     public CampaignSettings withPredictive(Predictive settings) {
         return new CampaignSettings(campaignId, businessId, rules, window, hotlines, noAnswerTimeout, agentAnswerTimeout,
                 wrapUp, previewTime, dailyQuota, maxConcurrentCalls, lease, Optional.of(settings), autocall,
-                answeringMachines);
+                answeringMachines, recordsCalls);
     }
 
     /** The same campaign as an autocall campaign running {@code settings}. */
     public CampaignSettings withAutocall(AutocallSettings settings) {
         return new CampaignSettings(campaignId, businessId, rules, window, hotlines, noAnswerTimeout, agentAnswerTimeout,
                 wrapUp, previewTime, dailyQuota, maxConcurrentCalls, lease, predictive, Optional.of(settings),
-                answeringMachines);
+                answeringMachines, recordsCalls);
     }
 
     /** The same campaign doing {@code machines} about answering machines. */
     public CampaignSettings withAnsweringMachines(AnsweringMachines machines) {
         return new CampaignSettings(campaignId, businessId, rules, window, hotlines, noAnswerTimeout, agentAnswerTimeout,
-                wrapUp, previewTime, dailyQuota, maxConcurrentCalls, lease, predictive, autocall, machines);
+                wrapUp, previewTime, dailyQuota, maxConcurrentCalls, lease, predictive, autocall, machines, recordsCalls);
+    }
+
+    /** The same campaign recording the calls its customers answer, or not. */
+    public CampaignSettings withCallsRecorded(boolean recorded) {
+        return new CampaignSettings(campaignId, businessId, rules, window, hotlines, noAnswerTimeout, agentAnswerTimeout,
+                wrapUp, previewTime, dailyQuota, maxConcurrentCalls, lease, predictive, autocall, answeringMachines,
+                recorded);
     }
 
     private static void requirePositive(Duration duration, String name) {

@@ -73,4 +73,9 @@ public abstract class ForwardingTelephony implements Telephony {
     public void leaveMessage(CallId call, Prompt message) {
         carrier.leaveMessage(call, message);
     }
+
+    @Override
+    public void record(CallId call) {
+        carrier.record(call);
+    }
 }

@@ -100,6 +100,14 @@ public interface Telephony {
         hangUpAfterPrompts(call);
     }
 
+    /**
+     * Records the answered leg from now until it ends: what the party says and what they hear (the agent, the prompts),
+     * kept under the leg's name where the adapter keeps recordings. By default nothing, which is all an adapter without
+     * real media can do.
+     */
+    default void record(CallId call) {
+    }
+
     /** What to play: an audio file or text to speak. */
     sealed interface Prompt {
 

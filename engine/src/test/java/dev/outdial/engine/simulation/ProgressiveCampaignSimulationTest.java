@@ -150,6 +150,37 @@ class ProgressiveCampaignSimulationTest {
     }
 
     @Test
+    void theCallsCustomersAnswerAreRecordedWhereTheCampaignRecords() {
+        for (boolean recording : new boolean[] {true, false}) {
+            List<CallId> recorded = new ArrayList<>();
+            Simulation sim = new Simulation(5, CarrierModel.typical().withRules(new NumberRules(Map.of(
+                    "1", CarrierOutcome.ANSWER, "9", CarrierOutcome.MACHINE, "8", CarrierOutcome.BUSY))), 10,
+                    carrier -> new ForwardingTelephony(carrier) {
+                        @Override
+                        public void record(CallId call) {
+                            recorded.add(call);
+                            super.record(call);
+                        }
+                    });
+            CampaignSettingsBuilder campaign = aProgressiveCampaign(1).maxCalls(1).detectingMachines();
+            sim.campaign((recording ? campaign.recordingCalls() : campaign).build()).start();
+            long person = sim.customer(1, "+84900000001");
+            long machine = sim.customer(1, "+84900000009");
+            long busy = sim.customer(1, "+84900000008");
+            sim.bot("alice", 1, AgentBehaviour.typical());
+
+            sim.runUntil(NINE.plus(Duration.ofHours(1)));
+
+            CallRecord answered = sim.callsTo(person).getFirst();
+            assertThat(answered.result()).contains(CallResult.SUCCESS);
+            assertThat(sim.callsTo(machine).getFirst().result()).contains(CallResult.MACHINE);
+            assertThat(sim.callsTo(busy).getFirst().result()).contains(CallResult.BUSY);
+            assertThat(recorded).as("only the call a person answered, once, and only where the campaign records")
+                    .isEqualTo(recording ? List.of(answered.id()) : List.of());
+        }
+    }
+
+    @Test
     void dialsOnlyForAvailableAgentsOutOfWrapUp() {
         Simulation sim = new Simulation(11, CarrierModel.typical(), 20);
         sim.campaign(aProgressiveCampaign(1).wrapUp(Duration.ofSeconds(45)).build()).start();

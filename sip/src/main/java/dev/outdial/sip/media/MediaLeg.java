@@ -70,6 +70,12 @@ public interface MediaLeg extends AutoCloseable {
     void afterGreeting(Runnable whenOver);
 
     /**
+     * Records from now on what the far end says and what it hears (the leg it is bridged to, or what is played to it)
+     * into {@code recording}; {@link #close} stops it and hands it to its owner ({@link CallRecording}).
+     */
+    void record(CallRecording recording);
+
+    /**
      * Relays this leg's audio and keys to {@code other} and back, each packet as it arrives,
      * each side hearing one continuous stream; both legs stop playing, and a bridge either had is
      * ended. Audio is transcoded when the legs use different codecs; keys are rewritten into the

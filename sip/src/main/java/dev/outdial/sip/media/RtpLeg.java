@@ -28,6 +28,10 @@ final class RtpLeg implements MediaLeg {
     private short[] heard = new short[OutgoingStream.SAMPLES_PER_PACKET];
     private final RtpPacket received = new RtpPacket();
     private final byte[] frame = new byte[OutgoingStream.SAMPLES_PER_PACKET];
+    /** What is relayed to this leg, decoded for its recording (receiving thread). */
+    private short[] relayedHeard = new short[OutgoingStream.SAMPLES_PER_PACKET];
+    /** What this leg plays, decoded for its recording (pacing thread). */
+    private final short[] playedHeard = new short[OutgoingStream.SAMPLES_PER_PACKET];
 
     private final AtomicLong packetsReceived = new AtomicLong();
     private final AtomicLong packetsSent = new AtomicLong();
@@ -39,6 +43,7 @@ final class RtpLeg implements MediaLeg {
     private volatile RtpLeg peer;
     private volatile Consumer<Character> keyListener;
     private final AtomicReference<Listening<?>> listening = new AtomicReference<>();
+    private volatile CallRecording recording;
     private volatile boolean closed;
 
     /** What the far end's audio is being listened to for, and who is told. */
@@ -123,6 +128,11 @@ final class RtpLeg implements MediaLeg {
     }
 
     @Override
+    public void record(CallRecording recording) {
+        this.recording = Objects.requireNonNull(recording, "recording");
+    }
+
+    @Override
     public void bridge(MediaLeg other) {
         RtpLeg that = engine.own(other);
         if (that == this) {
@@ -152,6 +162,11 @@ final class RtpLeg implements MediaLeg {
         playout.clear();
         keyListener = null;
         listening.set(null);
+        CallRecording recorded = recording;
+        recording = null;
+        if (recorded != null) {
+            recorded.over();
+        }
         callbacks.cancel();
         engine.closed(this);
     }
@@ -215,13 +230,17 @@ final class RtpLeg implements MediaLeg {
             // No RFC 4733 events offered: keys come as tones in the audio, if at all.
             boolean keysAsTones = current.telephoneEventPayloadType() < 0;
             Listening<?> listener = listening.get();
-            if (keysAsTones || listener != null) {
+            CallRecording recorder = recording;
+            if (keysAsTones || listener != null || recorder != null) {
                 int count = decode(codec, data);
                 if (keysAsTones) {
                     toneKeys.heard(heard, count);
                 }
                 if (listener != null) {
                     listen(listener, count, nowNanos);
+                }
+                if (recorder != null) {
+                    recorder.said(heard, count, nowNanos);
                 }
             }
             if (to != null) {
@@ -272,6 +291,11 @@ final class RtpLeg implements MediaLeg {
         }
         if (out.sendLocal(current.codec().payloadType(), frame, nowNanos, channel, current.address())) {
             packetsSent.incrementAndGet();
+            CallRecording recorder = recording;
+            if (recorder != null) {
+                G711.decode(current.codec(), frame, 0, frame.length, playedHeard);
+                recorder.heard(playedHeard, frame.length, nowNanos);
+            }
         }
         if (ended != null && ended != Playout.PLAYING) {
             callbacks.submit(ended);
@@ -282,6 +306,16 @@ final class RtpLeg implements MediaLeg {
         Far current = far;
         if (closed || current == null) {
             return;
+        }
+        CallRecording recorder = recording;
+        if (recorder != null) {
+            // decoded before it is sent: sending may transcode the packet in place
+            int count = packet.payloadLength;
+            if (relayedHeard.length < count) {
+                relayedHeard = new short[count];
+            }
+            G711.decode(codec, packet.data, packet.payloadOffset, count, relayedHeard);
+            recorder.heard(relayedHeard, count, nowNanos);
         }
         if (out.sendRelayed(packet, current.codec().payloadType(), codec, current.codec(), nowNanos, channel,
                 current.address())) {

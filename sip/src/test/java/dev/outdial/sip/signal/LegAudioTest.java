@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outdial.sip.media.Answerer;
 import dev.outdial.sip.media.AudioClip;
+import dev.outdial.sip.media.CallRecording;
 import dev.outdial.sip.media.Codec;
 import dev.outdial.sip.media.MediaLeg;
 import dev.outdial.sip.media.MediaStats;
@@ -131,6 +132,10 @@ class LegAudioTest {
 
         @Override
         public void afterGreeting(Runnable whenOver) {
+        }
+
+        @Override
+        public void record(CallRecording recording) {
         }
 
         @Override

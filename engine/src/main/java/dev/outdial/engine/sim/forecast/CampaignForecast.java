@@ -167,7 +167,7 @@ public final class CampaignForecast {
                 CampaignRules.of(campaign.dialType(), campaign.maxCallsPerCustomer(), campaign.retryGap(), 0), window,
                 List.of("+842800000000"), Duration.ofSeconds(30), campaign.agentAnswerTimeout(), Duration.ZERO,
                 campaign.previewTime(), DailyQuota.unlimited(campaign.zone()), OptionalInt.of(lines),
-                Duration.ofMinutes(2), predictive, Optional.empty(), AnsweringMachines.NOT_TOLD);
+                Duration.ofMinutes(2), predictive, Optional.empty(), AnsweringMachines.NOT_TOLD, false);
     }
 
     private static Instant min(Instant a, Instant b) {

@@ -1,0 +1,197 @@
+package dev.outdial.sip.media;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * Both sides of one leg's call, as a two-channel WAV (8 kHz, 16-bit PCM): left what the far end says, right what it
+ * hears (the agent it is bridged to, or the prompts and music played to it). Each side is written to a file of its own
+ * as its packets come, placed by when they came, so the two stay together however each side's packets are paced:
+ * a side that sends nothing for a while (silence suppression, a lost stretch) is silent there, and a packet that
+ * comes early or late by a little is put right after the one before it. Once the leg recorded closes, the recording is
+ * handed to its owner, who {@link #finish}es it into a WAV.
+ *
+ * <p>Why files and not memory: a recorded call takes 32 KB a second, and a node records as many calls as it has up.
+ */
+public final class CallRecording implements AutoCloseable {
+
+    static final int SAMPLE_RATE = 8000;
+    /** How far a packet may come after its place before the gap is heard as silence: jitter, not a pause. */
+    private static final long JITTER_SAMPLES = SAMPLE_RATE * 60 / 1000;
+    private static final int WAV_HEADER = 44;
+
+    private final long startNanos;
+    private final Consumer<CallRecording> whenOver;
+    private final AtomicBoolean over = new AtomicBoolean();
+    private final Side said;
+    private final Side heard;
+    private volatile boolean finished;
+
+    /**
+     * A recording that begins at {@code startNanos} ({@link System#nanoTime()}), its two sides in {@code directory};
+     * {@code whenOver} gets it once the leg it records has closed, on a thread of its own.
+     */
+    public CallRecording(Path directory, long startNanos, Consumer<CallRecording> whenOver) {
+        this.startNanos = startNanos;
+        this.whenOver = Objects.requireNonNull(whenOver, "whenOver");
+        try {
+            Files.createDirectories(directory);
+            this.said = new Side(Files.createTempFile(directory, "said-", ".pcm"));
+            this.heard = new Side(Files.createTempFile(directory, "heard-", ".pcm"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not open a call recording in " + directory, e);
+        }
+    }
+
+    /** What the far end said: {@code count} samples of {@code samples}, received at {@code nowNanos}. */
+    public void said(short[] samples, int count, long nowNanos) {
+        said.put(samples, count, sampleAt(nowNanos));
+    }
+
+    /** What the far end heard: {@code count} samples of {@code samples}, sent at {@code nowNanos}. */
+    public void heard(short[] samples, int count, long nowNanos) {
+        heard.put(samples, count, sampleAt(nowNanos));
+    }
+
+    /** The leg recorded closed: the owner gets the recording, once. */
+    void over() {
+        if (over.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("call-recording").start(() -> whenOver.accept(this));
+        }
+    }
+
+    private long sampleAt(long nowNanos) {
+        return Math.max(0, (nowNanos - startNanos) * SAMPLE_RATE / 1_000_000_000L);
+    }
+
+    /**
+     * Writes the WAV to {@code into} and removes the two sides' files; what is said or heard afterwards is dropped. Its
+     * length is the longer side's.
+     */
+    public synchronized Duration finish(OutputStream into) throws IOException {
+        finished = true;
+        said.close();
+        heard.close();
+        long frames = Math.max(said.written(), heard.written());
+        try (InputStream left = new BufferedInputStream(Files.newInputStream(said.file()));
+             InputStream right = new BufferedInputStream(Files.newInputStream(heard.file()))) {
+            into.write(wavHeader(frames));
+            byte[] frame = new byte[4];
+            for (long i = 0; i < frames; i++) {
+                readSample(left, frame, 0);
+                readSample(right, frame, 2);
+                into.write(frame);
+            }
+        } finally {
+            deleteFiles();
+        }
+        return Duration.ofMillis(frames * 1000 / SAMPLE_RATE);
+    }
+
+    /** Drops the recording: nothing is written, the two sides' files are removed. */
+    @Override
+    public synchronized void close() {
+        if (!finished) {
+            finished = true;
+            said.close();
+            heard.close();
+            deleteFiles();
+        }
+    }
+
+    private void deleteFiles() {
+        try {
+            Files.deleteIfExists(said.file());
+            Files.deleteIfExists(heard.file());
+        } catch (IOException ignored) {
+            // a temporary file left behind is removed with the directory's next clean-up, not worth failing a call
+        }
+    }
+
+    /** One sample of a side into {@code frame} at {@code at}; silence past the side's end. */
+    private static void readSample(InputStream side, byte[] frame, int at) throws IOException {
+        int low = side.read();
+        int high = low < 0 ? -1 : side.read();
+        frame[at] = (byte) Math.max(low, 0);
+        frame[at + 1] = (byte) Math.max(high, 0);
+    }
+
+    static byte[] wavHeader(long frames) {
+        long dataBytes = frames * 4;
+        if (dataBytes > 0xFFFF_FFFFL - WAV_HEADER) {
+            throw new IllegalArgumentException("a recording of " + frames + " frames does not fit a WAV file");
+        }
+        ByteBuffer header = ByteBuffer.allocate(WAV_HEADER).order(ByteOrder.LITTLE_ENDIAN);
+        header.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt((int) (dataBytes + WAV_HEADER - 8));
+        header.put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16);
+        header.putShort((short) 1).putShort((short) 2).putInt(SAMPLE_RATE).putInt(SAMPLE_RATE * 4)
+                .putShort((short) 4).putShort((short) 16);
+        header.put("data".getBytes(StandardCharsets.US_ASCII)).putInt((int) dataBytes);
+        return header.array();
+    }
+
+    /** One side's samples, 16-bit little-endian, in a file; {@code written} is where the next one goes. */
+    private final class Side {
+        private final Path file;
+        private final OutputStream out;
+        private long written;
+        private boolean failed;
+
+        Side(Path file) throws IOException {
+            this.file = file;
+            this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+        }
+
+        Path file() {
+            return file;
+        }
+
+        synchronized long written() {
+            return written;
+        }
+
+        synchronized void put(short[] samples, int count, long at) {
+            if (finished || failed) {
+                return;
+            }
+            try {
+                // A packet far after the last one's end follows a stretch nothing came in: silence, in its place.
+                if (at - written > JITTER_SAMPLES) {
+                    for (; written < at; written++) {
+                        out.write(0);
+                        out.write(0);
+                    }
+                }
+                for (int i = 0; i < count; i++) {
+                    out.write(samples[i]);
+                    out.write(samples[i] >> 8);
+                }
+                written += count;
+            } catch (IOException e) {
+                // a full disk ends the recording of this side, never the call
+                failed = true;
+            }
+        }
+
+        synchronized void close() {
+            try {
+                out.close();
+            } catch (IOException e) {
+                failed = true;
+            }
+        }
+    }
+}

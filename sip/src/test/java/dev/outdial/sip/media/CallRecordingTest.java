@@ -1,0 +1,139 @@
+package dev.outdial.sip.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CallRecordingTest {
+
+    private static final long MS = 1_000_000;
+
+    @TempDir
+    Path spool;
+
+    private static short[] packet(short value) {
+        short[] samples = new short[160];
+        Arrays.fill(samples, value);
+        return samples;
+    }
+
+    /** One channel of the WAV's frames. */
+    private static short[] channel(byte[] wav, int channel) {
+        ByteBuffer data = ByteBuffer.wrap(wav, 44, wav.length - 44).order(ByteOrder.LITTLE_ENDIAN);
+        short[] samples = new short[(wav.length - 44) / 4];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = data.getShort(44 + 4 * i + 2 * channel);
+        }
+        return samples;
+    }
+
+    private byte[] finished(CallRecording recording) throws IOException {
+        ByteArrayOutputStream wav = new ByteArrayOutputStream();
+        recording.finish(wav);
+        return wav.toByteArray();
+    }
+
+    @Test
+    void eachSideIsAChannelPlacedByWhenItsPacketsCame() throws IOException {
+        CallRecording recording = new CallRecording(spool, 0, ignored -> { });
+        recording.said(packet((short) 1000), 160, 0);
+        recording.said(packet((short) 1000), 160, 20 * MS);
+        // nothing said for half a second: silence there, then the next packet in its place
+        recording.said(packet((short) 2000), 160, 540 * MS);
+        recording.heard(packet((short) -500), 160, 100 * MS);
+
+        byte[] wav = finished(recording);
+
+        short[] said = channel(wav, 0);
+        short[] heard = channel(wav, 1);
+        assertThat(said).hasSize(8 * 560);
+        assertThat(said[0]).isEqualTo((short) 1000);
+        assertThat(said[319]).isEqualTo((short) 1000);
+        assertThat(said[320]).isZero();
+        assertThat(said[8 * 540 - 1]).isZero();
+        assertThat(said[8 * 540]).isEqualTo((short) 2000);
+        assertThat(heard[8 * 100 - 1]).isZero();
+        assertThat(heard[8 * 100]).isEqualTo((short) -500);
+        assertThat(heard[8 * 120]).as("silence past a side's end").isZero();
+    }
+
+    @Test
+    void aPacketALittleLateOrEarlyFollowsTheOneBeforeIt() throws IOException {
+        CallRecording recording = new CallRecording(spool, 0, ignored -> { });
+        recording.said(packet((short) 1), 160, 0);
+        recording.said(packet((short) 2), 160, 55 * MS); // 35 ms late: jitter, not a pause
+        recording.said(packet((short) 3), 160, 50 * MS); // early
+
+        short[] said = channel(finished(recording), 0);
+
+        assertThat(said).hasSize(480);
+        assertThat(said[159]).isEqualTo((short) 1);
+        assertThat(said[160]).isEqualTo((short) 2);
+        assertThat(said[320]).isEqualTo((short) 3);
+    }
+
+    @Test
+    void theWavIsTwoChannelsOf8kHz16BitPcmAndItsLengthIsTheLongerSides() throws IOException {
+        CallRecording recording = new CallRecording(spool, 0, ignored -> { });
+        for (int i = 0; i < 50; i++) {
+            recording.heard(packet((short) 7), 160, i * 20 * MS);
+        }
+        ByteArrayOutputStream wav = new ByteArrayOutputStream();
+
+        Duration length = recording.finish(wav);
+
+        ByteBuffer header = ByteBuffer.wrap(wav.toByteArray()).order(ByteOrder.LITTLE_ENDIAN);
+        assertThat(new String(wav.toByteArray(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("RIFF");
+        assertThat(header.getInt(4)).isEqualTo(wav.size() - 8);
+        assertThat(header.getShort(20)).as("PCM").isEqualTo((short) 1);
+        assertThat(header.getShort(22)).as("channels").isEqualTo((short) 2);
+        assertThat(header.getInt(24)).as("sample rate").isEqualTo(8000);
+        assertThat(header.getShort(34)).as("bits").isEqualTo((short) 16);
+        assertThat(header.getInt(40)).isEqualTo(8000 * 4);
+        assertThat(length).isEqualTo(Duration.ofSeconds(1));
+        assertThat(channel(wav.toByteArray(), 0)).containsOnly((short) 0);
+    }
+
+    @Test
+    void theSidesFilesAreRemovedWhenFinishedOrDropped() throws IOException {
+        CallRecording finished = new CallRecording(spool, 0, ignored -> { });
+        finished.said(packet((short) 1), 160, 0);
+        finished(finished);
+        CallRecording dropped = new CallRecording(spool, 0, ignored -> { });
+        dropped.said(packet((short) 1), 160, 0);
+        dropped.close();
+
+        try (var left = Files.list(spool)) {
+            assertThat(left).isEmpty();
+        }
+        dropped.said(packet((short) 1), 160, 20 * MS); // after the end: dropped, no error
+    }
+
+    @Test
+    void theOwnerGetsTheRecordingOnceWhenTheLegIsOver() throws Exception {
+        CompletableFuture<CallRecording> handed = new CompletableFuture<>();
+        int[] times = new int[1];
+        CallRecording recording = new CallRecording(spool, 0, over -> {
+            times[0]++;
+            handed.complete(over);
+        });
+
+        recording.over();
+        recording.over();
+
+        assertThat(handed.get(15, TimeUnit.SECONDS)).isSameAs(recording);
+        assertThat(times[0]).isEqualTo(1);
+    }
+}
