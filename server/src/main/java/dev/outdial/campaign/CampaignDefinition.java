@@ -47,6 +47,7 @@ public record CampaignDefinition(
         Boolean ticketOnAgentOrVoicemail,
         Boolean answeringMachineDetection,
         Long voicemailMessageId,
+        Boolean recordCalls,
         Map<String, Long> classificationMapping) {
 
     /** The same instants, told in the zone's offset: how they are stored and read back. */
@@ -80,7 +81,7 @@ public record CampaignDefinition(
                 scriptId, dailyQuota, agentQuotas, agentIds, agentGroupIds, autoAssignAccountManager, ticketPerCall,
                 previewSeconds, maxAbandonRate, waitingMusicId, maxWaitSeconds, agentAnswerTimeoutSeconds,
                 maxConcurrentCalls, hotlineRotation, hotlineGroupId, ivrId, ticketOnAgentOrVoicemail,
-                answeringMachineDetection, voicemailMessageId, classificationMapping);
+                answeringMachineDetection, voicemailMessageId, recordCalls, classificationMapping);
     }
 
     private static OffsetDateTime inZone(OffsetDateTime time, ZoneId zone) {

@@ -87,6 +87,20 @@ class CampaignsApiTest {
     }
 
     @Test
+    void everyDialTypeMayRecordItsCallsAndNoneDoesUnlessAsked() {
+        for (String mode : List.of("MANUAL", "PREVIEW", "PROGRESSIVE", "PREDICTIVE", "AUTOCALL", "AUTO_CALLBACK")) {
+            JsonNode recording = business.admin().post("/api/v1/campaigns",
+                    with(fixtures.fullBody("Recorded " + mode, mode), "recordCalls", true)).expect(201).json();
+            assertThat(recording.get("recordCalls").asBoolean()).as(mode).isTrue();
+            JsonNode quiet = business.admin().post("/api/v1/campaigns", fixtures.fullBody("Unrecorded " + mode, mode))
+                    .expect(201).json();
+            assertThat(quiet.get("recordCalls").asBoolean()).as(mode).isFalse();
+        }
+        assertThat(business.admin().post("/api/v1/campaigns", with(fixtures.fullBody("Maybe recorded", "MANUAL"),
+                "recordCalls", "sometimes")).status()).isEqualTo(400);
+    }
+
+    @Test
     void aCampaignReadBackCanBeSentAgainUnchanged() {
         long id = fixtures.create("Round trip", "AUTOCALL");
         JsonNode campaign = business.admin().get("/api/v1/campaigns/" + id).expect(200).json();

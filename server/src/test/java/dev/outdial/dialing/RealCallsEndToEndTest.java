@@ -58,7 +58,7 @@ class RealCallsEndToEndTest {
         TestBusiness business = api.newBusiness("RealCalls");
         // The carrier's customer talks at once and on, as a recorded greeting does: with detection it is a machine.
         DialingScenario progressive = DialingScenario.running(business, "PROGRESSIVE",
-                Map.of("wrapUpSeconds", 0, "answeringMachineDetection", false));
+                Map.of("wrapUpSeconds", 0, "answeringMachineDetection", false, "recordCalls", true));
         TestBusiness.Person agent = progressive.fixtures.agent;
 
         withTheAgentOnTheLine(business, progressive, (carrier, agentsEar) -> {
@@ -74,6 +74,8 @@ class RealCallsEndToEndTest {
             assertThat(connected.get("connectLatencyMillis").asLong()).isNotNegative();
             assertThat(voicePacketsHeard(agentsEar, 10)).as("the customer's voice relayed to the agent's phone")
                     .isGreaterThanOrEqualTo(10);
+            // SIPp's recording speaks up after its first second: the call goes on that long, for its own recording
+            assertThat(voicePacketsHeard(agentsEar, 60)).isGreaterThanOrEqualTo(60);
 
             String callId = connected.get("id").asString();
             agent.client().post("/api/v1/calls/" + callId + "/hangup").expect(204);
@@ -84,7 +86,39 @@ class RealCallsEndToEndTest {
             progressive.waitForStatus(answering, "SUCCESS");
 
             assertThat(endedCallOf(progressive, busy).get("result").asString()).isEqualTo("BUSY");
+            theCallIsRecorded(business, progressive, callId, agent);
         });
+    }
+
+    /** The campaign records: the answered call's recording is listed and played to admins, not to agents or others. */
+    private void theCallIsRecorded(TestBusiness business, DialingScenario campaign, String callId,
+                                   TestBusiness.Person agent) {
+        String recordings = "/api/v1/campaigns/" + campaign.campaignId + "/recordings";
+        JsonNode listed = waitFor(() -> business.admin().get(recordings).expect(200).json(),
+                list -> list.size() == 1, "the answered call's recording to be kept");
+        assertThat(listed.get(0).get("callId").asString()).as("the busy call has none").isEqualTo(callId);
+        assertThat(listed.get(0).get("lengthMillis").asLong()).isPositive();
+        Api.Download wav = business.admin().download("/api/v1/calls/" + callId + "/recording");
+        assertThat(wav.status()).isEqualTo(200);
+        assertThat(wav.contentType()).startsWith("audio/wav");
+        assertThat(new String(wav.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("RIFF");
+        assertThat(wav.body()[22]).as("two channels").isEqualTo((byte) 2);
+        assertThat(wav.body().length).isEqualTo(listed.get(0).get("sizeBytes").asLong());
+        assertThat(leftChannelCarriesSound(wav.body())).as("the customer's voice on the left").isTrue();
+        agent.client().get("/api/v1/calls/" + callId + "/recording").expect(403);
+        TestBusiness other = api.newBusiness("RealCallsOther");
+        assertThat(other.admin().download("/api/v1/calls/" + callId + "/recording").status()).isEqualTo(404);
+        other.admin().get(recordings).expect(404);
+    }
+
+    private static boolean leftChannelCarriesSound(byte[] wav) {
+        for (int i = 44; i + 1 < wav.length; i += 4) {
+            // SIPp's g711a.pcap is quiet speech; the silence a leg hears decodes to ±8 at most
+            if (Math.abs((short) ((wav[i] & 0xFF) | (wav[i + 1] << 8))) > 200) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test

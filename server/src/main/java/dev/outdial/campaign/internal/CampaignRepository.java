@@ -35,8 +35,8 @@ public class CampaignRepository {
             max_calls_per_customer, retry_gap_minutes, no_callback_days, wrap_up_seconds, script_id, daily_quota,
             auto_assign_account_manager, ticket_per_call, preview_seconds, max_abandon_rate, waiting_music_id,
             max_wait_seconds, agent_answer_timeout_seconds, max_concurrent_calls, hotline_rotation, hotline_group_id,
-            ivr_id, ticket_on_agent_or_voicemail, answering_machine_detection, voicemail_message_id, created_at,
-            updated_at""";
+            ivr_id, ticket_on_agent_or_voicemail, answering_machine_detection, voicemail_message_id, record_calls,
+            created_at, updated_at""";
 
     /** How many campaign ids one query of their children names. */
     static final int IDS_PER_QUERY = 1_000;
@@ -57,13 +57,13 @@ public class CampaignRepository {
                     script_id, daily_quota, auto_assign_account_manager, ticket_per_call, preview_seconds,
                     max_abandon_rate, waiting_music_id, max_wait_seconds, agent_answer_timeout_seconds,
                     max_concurrent_calls, hotline_rotation, hotline_group_id, ivr_id, ticket_on_agent_or_voicemail,
-                    answering_machine_detection, voicemail_message_id, created_at, updated_at)
+                    answering_machine_detection, voicemail_message_id, record_calls, created_at, updated_at)
                 values (:business, :name, :description, :dialMode, :status, :startTime, :endTime,
                     :workingHoursId, :maxCalls, :retryGap, :noCallbackDays, :wrapUp,
                     :scriptId, :dailyQuota, :autoAssign, :ticketPerCall, :preview,
                     :maxAbandonRate, :waitingMusicId, :maxWait, :answerTimeout,
                     :maxConcurrent, :rotation, :hotlineGroupId, :ivrId, :ticketOnAgent,
-                    :machineDetection, :voicemailMessageId, :now, :now)
+                    :machineDetection, :voicemailMessageId, :recordCalls, :now, :now)
                 """)
                 .params(settingParams(s))
                 .param("business", businessId)
@@ -88,7 +88,7 @@ public class CampaignRepository {
                     agent_answer_timeout_seconds = :answerTimeout, max_concurrent_calls = :maxConcurrent,
                     hotline_rotation = :rotation, hotline_group_id = :hotlineGroupId, ivr_id = :ivrId,
                     ticket_on_agent_or_voicemail = :ticketOnAgent, answering_machine_detection = :machineDetection,
-                    voicemail_message_id = :voicemailMessageId, updated_at = :now
+                    voicemail_message_id = :voicemailMessageId, record_calls = :recordCalls, updated_at = :now
                 where business_id = :business and id = :id
                 """)
                 .params(settingParams(s))
@@ -363,6 +363,7 @@ public class CampaignRepository {
         params.put("ticketOnAgent", s.ticketOnAgentOrVoicemail());
         params.put("machineDetection", s.answeringMachineDetection());
         params.put("voicemailMessageId", s.voicemailMessageId());
+        params.put("recordCalls", Boolean.TRUE.equals(s.recordCalls()));
         return params;
     }
 
@@ -399,6 +400,7 @@ public class CampaignRepository {
                 bool(row, "ticket_on_agent_or_voicemail"),
                 bool(row, "answering_machine_detection"),
                 longOrNull(row, "voicemail_message_id"),
+                row.getBoolean("record_calls"),
                 Map.of());
         return new Campaign(row.getLong("id"), CampaignStatus.valueOf(row.getString("status")),
                 row.getString("status_reason"), settings, SqlTime.instant(row, "created_at"),

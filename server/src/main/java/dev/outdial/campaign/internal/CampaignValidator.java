@@ -243,6 +243,7 @@ public class CampaignValidator {
                     when(CampaignSetting.TICKET_ON_AGENT_OR_VOICEMAIL, mode, or(s.ticketOnAgentOrVoicemail(), false)),
                     when(CampaignSetting.ANSWERING_MACHINE_DETECTION, mode, or(s.answeringMachineDetection(), false)),
                     when(CampaignSetting.VOICEMAIL_MESSAGE_ID, mode, s.voicemailMessageId()),
+                    or(s.recordCalls(), false),
                     s.classificationMapping() == null ? Map.of() : new LinkedHashMap<>(s.classificationMapping()));
         }
 

@@ -49,6 +49,7 @@ public class CampaignForm {
     private Boolean ticketOnAgentOrVoicemail;
     private Boolean answeringMachineDetection;
     private Long voicemailMessageId;
+    private Boolean recordCalls;
     private Map<String, Long> classificationMapping = new LinkedHashMap<>();
 
     static CampaignForm of(CampaignDefinition s) {
@@ -83,6 +84,7 @@ public class CampaignForm {
         form.ticketOnAgentOrVoicemail = s.ticketOnAgentOrVoicemail();
         form.answeringMachineDetection = s.answeringMachineDetection();
         form.voicemailMessageId = s.voicemailMessageId();
+        form.recordCalls = s.recordCalls();
         form.classificationMapping = new LinkedHashMap<>(s.classificationMapping());
         return form;
     }
@@ -108,7 +110,7 @@ public class CampaignForm {
                 scriptId, dailyQuota, quotas, agentIds, agentGroupIds, autoAssignAccountManager, ticketPerCall,
                 previewSeconds, maxAbandonRate, waitingMusicId, maxWaitSeconds, agentAnswerTimeoutSeconds,
                 maxConcurrentCalls, hotlineRotation, hotlineGroupId, ivrId, ticketOnAgentOrVoicemail,
-                answeringMachineDetection, voicemailMessageId, mapping);
+                answeringMachineDetection, voicemailMessageId, recordCalls, mapping);
     }
 
     // Getters and setters for Spring's data binder and Thymeleaf's th:field.
@@ -173,6 +175,8 @@ public class CampaignForm {
     public void setAnsweringMachineDetection(Boolean value) { this.answeringMachineDetection = value; }
     public Long getVoicemailMessageId() { return voicemailMessageId; }
     public void setVoicemailMessageId(Long value) { this.voicemailMessageId = value; }
+    public Boolean getRecordCalls() { return recordCalls; }
+    public void setRecordCalls(Boolean value) { this.recordCalls = value; }
     public Map<String, Long> getClassificationMapping() { return classificationMapping; }
     public void setClassificationMapping(Map<String, Long> mapping) {
         this.classificationMapping = mapping == null ? new LinkedHashMap<>() : mapping;

@@ -96,7 +96,8 @@ class EngineCampaigns {
                 seconds(s.wrapUpSeconds(), Duration.ZERO), seconds(s.previewSeconds(), Duration.ZERO),
                 quota(s, zone), s.maxConcurrentCalls() == null ? OptionalInt.empty() : OptionalInt.of(s.maxConcurrentCalls()),
                 properties.lease())
-                .withAnsweringMachines(answeringMachines(s));
+                .withAnsweringMachines(answeringMachines(s))
+                .withCallsRecorded(Boolean.TRUE.equals(s.recordCalls()));
         return switch (campaign.dialMode()) {
             case PREDICTIVE -> engine.withPredictive(predictive(s));
             case AUTOCALL -> engine.withAutocall(autocall(business, s));

@@ -2,6 +2,7 @@ package dev.outdial.dialing.internal;
 
 import dev.outdial.engine.port.Telephony;
 import dev.outdial.sip.AgentLines;
+import dev.outdial.sip.CallRecordings;
 import dev.outdial.sip.IncomingCalls;
 import dev.outdial.sip.PhoneBook;
 import dev.outdial.sip.PhoneRegistrations;
@@ -33,6 +34,10 @@ public interface SipAdapter extends AutoCloseable {
 
     /** Where the trunk's calls go; until this is called every one is refused. */
     void receiveCalls(IncomingCalls routing);
+
+    /** Where the calls the engine asks to record go; until this is called none is recorded. */
+    default void keepRecordings(CallRecordings where) {
+    }
 
     /** Binds the SIP and RTP ports; an exception names the setting that prevents it. */
     void start();
@@ -76,6 +81,11 @@ public interface SipAdapter extends AutoCloseable {
             @Override
             public void receiveCalls(IncomingCalls routing) {
                 sip.receiveCalls(routing);
+            }
+
+            @Override
+            public void keepRecordings(CallRecordings where) {
+                sip.keepRecordings(where);
             }
 
             @Override

@@ -1,5 +1,6 @@
 package dev.outdial.dialing.internal;
 
+import dev.outdial.call.CallRecordings;
 import dev.outdial.engine.port.Telephony;
 import dev.outdial.engine.sim.SimulatedAgents;
 import dev.outdial.engine.sim.SimulatedCarrier;
@@ -7,8 +8,10 @@ import dev.outdial.shared.NodeId;
 import dev.outdial.sip.PhoneBook;
 import dev.outdial.sip.PromptSource;
 import dev.outdial.sip.SipTelephony;
+import java.nio.file.Path;
 import java.util.Random;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -40,13 +43,17 @@ class TelephonyConfig {
 
     @Bean
     LiveTelephony liveTelephony(TelephonyProperties settings, ObjectProvider<SimulatedCarrier> simulated,
-                                ObjectProvider<SipAdapter.Factory> adapters, PhoneBook phones, PromptSource prompts) {
+                                ObjectProvider<SipAdapter.Factory> adapters, PhoneBook phones, PromptSource prompts,
+                                CallRecordings recordings, @Value("${outdial.data-dir}") Path dataDir) {
         return switch (settings.telephonyMode()) {
             case SIM -> LiveTelephony.simulated(simulated.getObject());
             case SIP -> {
                 SipAdapter.Factory factory = adapters.getIfAvailable(
                         () -> (sip, book, audio) -> SipAdapter.of(new SipTelephony(sip, book, audio)));
                 SipAdapter adapter = factory.open(settings.sipSettings(), phones, prompts);
+                // Spooled on this node's disk while the call is up; kept in the database, with the call, once it ends.
+                adapter.keepRecordings(new dev.outdial.sip.CallRecordings(dataDir.resolve("recordings-spool"),
+                        (call, wav, length) -> recordings.keep(call.value(), wav, length)));
                 try {
                     adapter.start();
                 } catch (RuntimeException cannotStart) {

@@ -1,0 +1,55 @@
+package dev.outdial.call;
+
+import dev.outdial.call.internal.CallRecordingRepository;
+import dev.outdial.campaign.Campaigns;
+import dev.outdial.shared.NotFoundException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The recordings of the calls campaigns record (V263): kept with the call's record once the call ends, listed by
+ * campaign and played to the business's admins and supervisors only; another business's are not found.
+ */
+@Service
+public class CallRecordings {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallRecordings.class);
+    /** A list shows this many recordings, newest first. */
+    static final int LIST_LIMIT = 500;
+
+    private final CallRecordingRepository recordings;
+    private final Campaigns campaigns;
+    private final Clock clock;
+
+    CallRecordings(CallRecordingRepository recordings, Campaigns campaigns, Clock clock) {
+        this.recordings = recordings;
+        this.campaigns = campaigns;
+        this.clock = clock;
+    }
+
+    /** Keeps {@code wav}, {@code length} long, as the recording of the call {@code callId}; a call never placed is logged. */
+    @Transactional
+    public void keep(String callId, byte[] wav, Duration length) {
+        if (!recordings.insert(callId, wav, length, clock.instant())) {
+            LOG.warn("The recording of call {} was dropped: no such call", callId);
+        }
+    }
+
+    /** The campaign's recordings, newest first; a campaign out of reach answers 404. */
+    @Transactional(readOnly = true)
+    public List<RecordingView> ofCampaign(long businessId, long campaignId) {
+        campaigns.get(businessId, campaignId);
+        return recordings.ofCampaign(businessId, campaignId, LIST_LIMIT);
+    }
+
+    /** The recording's WAV; 404 where the call has none, or is another business's. */
+    @Transactional(readOnly = true)
+    public byte[] audio(long businessId, String callId) {
+        return recordings.content(businessId, callId).orElseThrow(() -> new NotFoundException("recording", callId));
+    }
+}

@@ -1,0 +1,57 @@
+package dev.outdial.call.internal;
+
+import dev.outdial.call.RecordingView;
+import dev.outdial.shared.SqlTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code call_recording} table (V263); lists never read the audio. */
+@Repository
+public class CallRecordingRepository {
+
+    private final JdbcClient db;
+
+    CallRecordingRepository(JdbcClient db) {
+        this.db = db;
+    }
+
+    /** Keeps the recording with its call's record, under its business and campaign; whether the call was found. */
+    public boolean insert(String callId, byte[] wav, Duration length, Instant recordedAt) {
+        return db.sql("""
+                insert into call_recording (call_id, business_id, campaign_id, length_millis, size_bytes, content,
+                    recorded_at)
+                select id, business_id, campaign_id, :length, :size, :content, :recordedAt
+                from call_record where id = :call
+                """)
+                .param("call", callId).param("length", length.toMillis()).param("size", wav.length)
+                .param("content", wav).param("recordedAt", SqlTime.toSql(recordedAt))
+                .update() == 1;
+    }
+
+    public List<RecordingView> ofCampaign(long businessId, long campaignId, int limit) {
+        return db.sql("""
+                select r.call_id, r.campaign_id, c.customer_id, c.dialed_number, c.agent_id, r.length_millis,
+                    r.size_bytes, r.recorded_at
+                from call_recording r join call_record c on c.id = r.call_id
+                where r.business_id = :business and r.campaign_id = :campaign
+                order by r.recorded_at desc, r.call_id desc
+                limit :limit
+                """)
+                .param("business", businessId).param("campaign", campaignId).param("limit", limit)
+                .query((row, n) -> new RecordingView(row.getString("call_id"), row.getLong("campaign_id"),
+                        row.getLong("customer_id"), row.getString("dialed_number"),
+                        row.getObject("agent_id", Long.class), row.getLong("length_millis"), row.getLong("size_bytes"),
+                        SqlTime.instant(row, "recorded_at")))
+                .list();
+    }
+
+    public Optional<byte[]> content(long businessId, String callId) {
+        return db.sql("select content from call_recording where business_id = :business and call_id = :call")
+                .param("business", businessId).param("call", callId)
+                .query((row, n) -> row.getBytes(1)).optional();
+    }
+}

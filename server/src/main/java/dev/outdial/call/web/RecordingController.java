@@ -1,0 +1,47 @@
+package dev.outdial.call.web;
+
+import dev.outdial.call.CallRecordings;
+import dev.outdial.call.RecordingView;
+import dev.outdial.shared.CurrentUser;
+import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Call recordings under the API, for the business's admins and supervisors (quality review, disputes): a campaign's
+ * recordings, and one call's as a two-channel WAV (left the customer, right what they heard). Also the campaign
+ * page's links (the same paths without {@code /api/v1}).
+ */
+@RestController
+@PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+class RecordingController {
+
+    private static final MediaType WAV = MediaType.parseMediaType("audio/wav");
+
+    private final CallRecordings recordings;
+
+    RecordingController(CallRecordings recordings) {
+        this.recordings = recordings;
+    }
+
+    @GetMapping("/api/v1/campaigns/{campaignId}/recordings")
+    List<RecordingView> ofCampaign(@AuthenticationPrincipal CurrentUser me, @PathVariable long campaignId) {
+        return recordings.ofCampaign(me.businessId(), campaignId);
+    }
+
+    @GetMapping({"/api/v1/calls/{callId}/recording", "/calls/{callId}/recording"})
+    ResponseEntity<byte[]> audio(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId) {
+        byte[] wav = recordings.audio(me.businessId(), callId);
+        return ResponseEntity.ok().contentType(WAV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("call-" + callId + ".wav").build().toString())
+                .body(wav);
+    }
+}
