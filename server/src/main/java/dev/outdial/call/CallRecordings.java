@@ -6,6 +6,7 @@ import dev.outdial.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -45,6 +46,12 @@ public class CallRecordings {
     public List<RecordingView> ofCampaign(long businessId, long campaignId) {
         campaigns.get(businessId, campaignId);
         return recordings.ofCampaign(businessId, campaignId, LIST_LIMIT);
+    }
+
+    /** Which of {@code callIds} have a recording. */
+    @Transactional(readOnly = true)
+    public Set<String> recordedAmong(long businessId, List<String> callIds) {
+        return callIds.isEmpty() ? Set.of() : recordings.recordedAmong(businessId, callIds);
     }
 
     /** The recording's WAV; 404 where the call has none, or is another business's. */

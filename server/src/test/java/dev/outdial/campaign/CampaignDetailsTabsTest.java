@@ -7,10 +7,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.outdial.call.CallRecordings;
 import dev.outdial.testing.Api;
 import dev.outdial.testing.CampaignFixtures;
 import dev.outdial.testing.OutdialIntegrationTest;
 import dev.outdial.testing.TestBusiness;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +41,8 @@ class CampaignDetailsTabsTest {
     Api api;
     @Autowired
     JdbcClient db;
+    @Autowired
+    CallRecordings recordings;
 
     TestBusiness business;
     CampaignFixtures fixtures;
@@ -137,7 +141,32 @@ class CampaignDetailsTabsTest {
                 "2 million", "+842873009999", "Nguyen Van An");
     }
 
-    private void call(String number, long agentId, String dialing, String result, Long classification, String answers) {
+    @Test
+    void aRecordedCallIsPlayedFromItsNumbersHistoryByAdminsAndSupervisorsOnly() throws Exception {
+        String answered = call("+84912345678", fixtures.agent.id(), "2026-03-02T09:00:00+07:00", "SUCCESS", null, null);
+        call("+84912345678", fixtures.agent.id(), "2026-03-01T09:00:00+07:00", "BUSY", null, null);
+        byte[] wav = {'R', 'I', 'F', 'F', 1, 2, 3, 4};
+        recordings.keep(answered, wav, Duration.ofSeconds(50));
+
+        MockHttpSession admin = signIn("admin@" + business.domain(), "admin-password");
+        String history = mvc.perform(get("/campaigns/" + campaign + "/calls").param("number", "+84912345678")
+                .session(admin)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(history).contains("src=\"/calls/" + answered + "/recording\"");
+        assertThat(history.split("<audio", -1)).as("the busy call has no recording").hasSize(2);
+        var played = mvc.perform(get("/calls/" + answered + "/recording").session(admin)).andExpect(status().isOk())
+                .andReturn().getResponse();
+        assertThat(played.getContentType()).isEqualTo("audio/wav");
+        assertThat(played.getContentAsByteArray()).isEqualTo(wav);
+
+        MockHttpSession supervisor = signIn(business.person("SUPERVISOR", "reviewer").email(), "person-password");
+        mvc.perform(get("/calls/" + answered + "/recording").session(supervisor)).andExpect(status().isOk());
+        assertThat(fixtures.agent.client().get("/api/v1/calls/" + answered + "/recording").status()).isEqualTo(403);
+        assertThat(api.newBusiness("other-recordings").admin().get("/api/v1/calls/" + answered + "/recording").status())
+                .isEqualTo(404);
+    }
+
+    private String call(String number, long agentId, String dialing, String result, Long classification, String answers) {
+        String id = "test-" + UUID.randomUUID();
         OffsetDateTime dialed = OffsetDateTime.parse(dialing);
         db.sql("""
                 insert into call_record (id, business_id, campaign_id, customer_id, dialed_number, hotline, agent_id,
@@ -148,11 +177,12 @@ class CampaignDetailsTabsTest {
                     :number, '+842873009999', :agent, :dialing, :dialing, :answered, :answered, :ended, :result,
                     :classification, :disposition, :answers)
                 """)
-                .param("id", "test-" + UUID.randomUUID()).param("business", business.id()).param("campaign", campaign)
+                .param("id", id).param("business", business.id()).param("campaign", campaign)
                 .param("number", number).param("agent", agentId).param("dialing", dialed)
                 .param("answered", "SUCCESS".equals(result) ? dialed.plusSeconds(10) : null)
                 .param("ended", dialed.plusSeconds(60)).param("result", result).param("classification", classification)
                 .param("disposition", classification == null ? null : "DONE").param("answers", answers).update();
+        return id;
     }
 
     private String page(String path, MockHttpSession session) throws Exception {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -47,6 +48,11 @@ public class CallRecordingRepository {
                         row.getObject("agent_id", Long.class), row.getLong("length_millis"), row.getLong("size_bytes"),
                         SqlTime.instant(row, "recorded_at")))
                 .list();
+    }
+
+    public Set<String> recordedAmong(long businessId, List<String> callIds) {
+        return Set.copyOf(db.sql("select call_id from call_recording where business_id = :business and call_id in (:calls)")
+                .param("business", businessId).param("calls", callIds).query(String.class).list());
     }
 
     public Optional<byte[]> content(long businessId, String callId) {

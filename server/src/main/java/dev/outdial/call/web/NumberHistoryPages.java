@@ -1,7 +1,9 @@
 package dev.outdial.call.web;
 
+import dev.outdial.call.CallRecordings;
 import dev.outdial.call.CallRecords;
 import dev.outdial.call.Dispositions;
+import dev.outdial.call.ExportedCall;
 import dev.outdial.campaign.Campaign;
 import dev.outdial.campaign.Campaigns;
 import dev.outdial.campaign.settings.Question;
@@ -9,7 +11,9 @@ import dev.outdial.shared.CurrentUser;
 import dev.outdial.shared.InvalidInputException;
 import dev.outdial.web.PageMessages;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -21,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * One number's call history in a campaign, where the customers tab links each phone number to
  * (the manual: "to view the phone conversations had with this customer, click on the phone number
- * link"): times, hotline, agent, technical result, classification and the script's answers.
+ * link"): times, hotline, agent, technical result, classification, the script's answers and the call's recording.
  */
 @Controller
 @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
@@ -31,9 +35,12 @@ class NumberHistoryPages {
     private final Campaigns campaigns;
     private final Dispositions dispositions;
     private final PageMessages messages;
+    private final CallRecordings recordings;
 
-    NumberHistoryPages(CallRecords calls, Campaigns campaigns, Dispositions dispositions, PageMessages messages) {
+    NumberHistoryPages(CallRecords calls, Campaigns campaigns, Dispositions dispositions, PageMessages messages,
+                       CallRecordings recordings) {
         this.calls = calls;
+        this.recordings = recordings;
         this.campaigns = campaigns;
         this.dispositions = dispositions;
         this.messages = messages;
@@ -45,8 +52,12 @@ class NumberHistoryPages {
         Campaign campaign = campaigns.get(me.businessId(), campaignId);
         model.addAttribute("campaign", campaign);
         model.addAttribute("number", number);
+        model.addAttribute("recorded", Set.of());
         try {
-            model.addAttribute("calls", calls.toNumber(me, campaignId, number));
+            List<ExportedCall> history = calls.toNumber(me, campaignId, number);
+            model.addAttribute("calls", history);
+            model.addAttribute("recorded", recordings.recordedAmong(me.businessId(),
+                    history.stream().map(call -> call.call().id()).toList()));
         } catch (InvalidInputException invalid) {
             model.addAttribute("errors", messages.describe(invalid));
         }
