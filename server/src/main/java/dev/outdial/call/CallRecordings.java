@@ -3,6 +3,8 @@ package dev.outdial.call;
 import dev.outdial.call.internal.CallRecordingRepository;
 import dev.outdial.campaign.Campaigns;
 import dev.outdial.shared.NotFoundException;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -33,9 +35,12 @@ public class CallRecordings {
         this.clock = clock;
     }
 
-    /** Keeps {@code wav}, {@code length} long, as the recording of the call {@code callId}; a call never placed is logged. */
+    /**
+     * Keeps the file {@code wav}, {@code length} long, as the recording of the call {@code callId}, streamed from the
+     * file; a call never placed is logged.
+     */
     @Transactional
-    public void keep(String callId, byte[] wav, Duration length) {
+    public void keep(String callId, Path wav, Duration length) throws IOException {
         if (!recordings.insert(callId, wav, length, clock.instant())) {
             LOG.warn("The recording of call {} was dropped: no such call", callId);
         }

@@ -1,6 +1,7 @@
 package dev.outdial.sip;
 
 import dev.outdial.engine.port.CallId;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -21,9 +22,10 @@ public record CallRecordings(Path spool, Store store) {
     public interface Store {
 
         /**
-         * Keeps {@code wav}, a two-channel WAV ({@code dev.outdial.sip.media.CallRecording}), {@code length} long, as
-         * the recording of {@code call}. Called on a thread of its own once the recorded leg has ended.
+         * Keeps the file {@code wav}, a two-channel WAV ({@code dev.outdial.sip.media.CallRecording}), {@code length}
+         * long, as the recording of {@code call}; the file is removed once this returns. Called on a thread of its own
+         * once the recorded leg has ended.
          */
-        void keep(CallId call, byte[] wav, Duration length);
+        void keep(CallId call, Path wav, Duration length) throws IOException;
     }
 }

@@ -21,9 +21,10 @@ import dev.outdial.sip.signal.SipCalls;
 import dev.outdial.sip.signal.SipEndpoint;
 import dev.outdial.sip.signal.TrunkKeepAlive;
 import dev.outdial.sip.signal.TrunkRegistration;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -56,6 +57,8 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     private static final Duration CLOSING_PATIENCE = Duration.ofSeconds(2);
     /** The longest a message waits for a machine's greeting to end, should the media never tell: past its 30 s. */
     private static final Duration GREETING_AT_MOST = Duration.ofSeconds(35);
+    /** How long a recording's files in the spool go unwritten before they are taken for a dead node's. */
+    private static final Duration SPOOL_LEFT_OVER = Duration.ofHours(6);
 
     private final SipSettings settings;
     private final PhoneBook phones;
@@ -155,8 +158,16 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         }
     }
 
-    /** Where the calls the engine asks to {@link #record} go; until this is called none is recorded. */
+    /**
+     * Where the calls the engine asks to {@link #record} go; until this is called none is recorded. What a node that
+     * died mid-call left in the spool, untouched for {@link #SPOOL_LEFT_OVER}, is removed.
+     */
     public void keepRecordings(CallRecordings where) {
+        try {
+            CallRecording.removeAbandoned(where.spool(), clock.instant().minus(SPOOL_LEFT_OVER));
+        } catch (IOException e) {
+            LOG.warn("The recordings spool {} could not be cleaned: {}", where.spool(), e.toString());
+        }
         recordings = Optional.of(where);
     }
 
@@ -288,19 +299,30 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         }
         try {
             media.get().record(new CallRecording(where.get().spool(), System.nanoTime(),
-                    finished -> keep(call, finished, where.get().store())));
+                    finished -> keep(call, finished, where.get())));
         } catch (RuntimeException e) {
             LOG.warn("Call {} is not recorded: {}", call.value(), e.getMessage());
         }
     }
 
-    private static void keep(CallId call, CallRecording recording, CallRecordings.Store store) {
+    /** The finished WAV goes through a file of the spool, so no recording is ever held in memory whole. */
+    private static void keep(CallId call, CallRecording recording, CallRecordings where) {
+        Path wav = null;
         try {
-            ByteArrayOutputStream wav = new ByteArrayOutputStream();
+            wav = Files.createTempFile(where.spool(), "call-", ".wav");
             Duration length = recording.finish(wav);
-            store.keep(call, wav.toByteArray(), length);
+            where.store().keep(call, wav, length);
         } catch (IOException | RuntimeException e) {
+            recording.close();
             LOG.warn("The recording of call {} is lost", call.value(), e);
+        } finally {
+            if (wav != null) {
+                try {
+                    Files.deleteIfExists(wav);
+                } catch (IOException e) {
+                    LOG.debug("Removing {}", wav, e);
+                }
+            }
         }
     }
 

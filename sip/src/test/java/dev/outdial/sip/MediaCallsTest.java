@@ -229,7 +229,8 @@ class MediaCallsTest {
         agent.next(CallEvent.Answered.class);
 
         BlockingQueue<byte[]> recorded = new LinkedBlockingQueue<>();
-        telephony.keepRecordings(new CallRecordings(workDir.resolve("spool"), (call, wav, length) -> recorded.add(wav)));
+        telephony.keepRecordings(new CallRecordings(workDir.resolve("spool"),
+                (call, wav, length) -> recorded.add(Files.readAllBytes(wav))));
         telephony.record(customerLeg);
         telephony.bridge(customerLeg, agentLeg);
 
@@ -255,7 +256,7 @@ class MediaCallsTest {
         BlockingQueue<byte[]> kept = new LinkedBlockingQueue<>();
         telephony.keepRecordings(new CallRecordings(workDir.resolve("spool"), (call, wav, length) -> {
             assertThat(call.value()).isEqualTo("call");
-            kept.add(wav);
+            kept.add(Files.readAllBytes(wav));
         }));
         // the customer speaks for a second, then is silent; Outdial plays its 400 ms tone meanwhile
         Path saying = RtpCapture.write(workDir.resolve("saying.pcap"), Codec.PCMA,

@@ -2,12 +2,18 @@ package dev.outdial.call.internal;
 
 import dev.outdial.call.RecordingView;
 import dev.outdial.shared.SqlTime;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.support.SqlBinaryValue;
 import org.springframework.stereotype.Repository;
 
 /** The {@code call_recording} table (V263); lists never read the audio. */
@@ -21,16 +27,19 @@ public class CallRecordingRepository {
     }
 
     /** Keeps the recording with its call's record, under its business and campaign; whether the call was found. */
-    public boolean insert(String callId, byte[] wav, Duration length, Instant recordedAt) {
-        return db.sql("""
-                insert into call_recording (call_id, business_id, campaign_id, length_millis, size_bytes, content,
-                    recorded_at)
-                select id, business_id, campaign_id, :length, :size, :content, :recordedAt
-                from call_record where id = :call
-                """)
-                .param("call", callId).param("length", length.toMillis()).param("size", wav.length)
-                .param("content", wav).param("recordedAt", SqlTime.toSql(recordedAt))
-                .update() == 1;
+    public boolean insert(String callId, Path wav, Duration length, Instant recordedAt) throws IOException {
+        long size = Files.size(wav);
+        try (InputStream content = new BufferedInputStream(Files.newInputStream(wav))) {
+            return db.sql("""
+                    insert into call_recording (call_id, business_id, campaign_id, length_millis, size_bytes, content,
+                        recorded_at)
+                    select id, business_id, campaign_id, :length, :size, :content, :recordedAt
+                    from call_record where id = :call
+                    """)
+                    .param("call", callId).param("length", length.toMillis()).param("size", size)
+                    .param("content", new SqlBinaryValue(content, size)).param("recordedAt", SqlTime.toSql(recordedAt))
+                    .update() == 1;
+        }
     }
 
     public List<RecordingView> ofCampaign(long businessId, long campaignId, int limit) {

@@ -12,9 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Both sides of one leg's call, as a two-channel WAV (8 kHz, 16-bit PCM): left what the far end says, right what it
@@ -78,9 +80,16 @@ public final class CallRecording implements AutoCloseable {
     }
 
     /**
-     * Writes the WAV to {@code into} and removes the two sides' files; what is said or heard afterwards is dropped. Its
-     * length is the longer side's.
+     * Writes the WAV to the file {@code into} and removes the two sides' files; what is said or heard afterwards is
+     * dropped. Its length is the longer side's.
      */
+    public Duration finish(Path into) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(into), 1 << 16)) {
+            return finish(out);
+        }
+    }
+
+    /** Writes the WAV to {@code into}, as {@link #finish(Path)}. */
     public synchronized Duration finish(OutputStream into) throws IOException {
         finished = true;
         said.close();
@@ -117,7 +126,26 @@ public final class CallRecording implements AutoCloseable {
             Files.deleteIfExists(said.file());
             Files.deleteIfExists(heard.file());
         } catch (IOException ignored) {
-            // a temporary file left behind is removed with the directory's next clean-up, not worth failing a call
+            // a file left behind is removed by the next start's clean-up (removeAbandoned), not worth failing a call
+        }
+    }
+
+    /**
+     * Removes from {@code spool} what recordings left there unfinished (a node that died mid-call) and not written to
+     * since {@code before}: a recording being made writes its files every few seconds, so none of its is taken.
+     */
+    public static void removeAbandoned(Path spool, Instant before) throws IOException {
+        if (!Files.isDirectory(spool)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(spool)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                boolean ours = name.startsWith("said-") || name.startsWith("heard-") || name.startsWith("call-");
+                if (ours && Files.isRegularFile(file) && Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
+                    Files.deleteIfExists(file);
+                }
+            }
         }
     }
 

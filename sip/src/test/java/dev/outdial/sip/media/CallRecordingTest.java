@@ -9,8 +9,11 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -119,6 +122,27 @@ class CallRecordingTest {
             assertThat(left).isEmpty();
         }
         dropped.said(packet((short) 1), 160, 20 * MS); // after the end: dropped, no error
+    }
+
+    @Test
+    void whatADeadNodeLeftInTheSpoolIsRemovedButNotWhatIsBeingWrittenNorOtherFiles() throws IOException {
+        Path abandoned = Files.createFile(spool.resolve("said-1.pcm"));
+        Path abandonedWav = Files.createFile(spool.resolve("call-2.wav"));
+        Path other = Files.createFile(spool.resolve("notes.txt"));
+        Instant now = Instant.now();
+        for (Path old : List.of(abandoned, abandonedWav, other)) {
+            Files.setLastModifiedTime(old, FileTime.from(now.minus(Duration.ofDays(1))));
+        }
+        CallRecording live = new CallRecording(spool, 0, ignored -> { });
+        live.said(packet((short) 1), 160, 0);
+
+        CallRecording.removeAbandoned(spool, now.minus(Duration.ofHours(6)));
+
+        try (var left = Files.list(spool)) {
+            assertThat(left.map(file -> file.getFileName().toString()))
+                    .doesNotContain("said-1.pcm", "call-2.wav").contains("notes.txt").hasSize(3);
+        }
+        live.close();
     }
 
     @Test
