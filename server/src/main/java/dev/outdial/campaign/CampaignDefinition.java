@@ -48,40 +48,43 @@ public record CampaignDefinition(
         Boolean answeringMachineDetection,
         Long voicemailMessageId,
         Boolean recordCalls,
+        Integer recordingRetentionDays,
         Map<String, Long> classificationMapping) {
 
     /** The same instants, told in the zone's offset: how they are stored and read back. */
     public CampaignDefinition withTimesIn(ZoneId zone) {
         return with(name, description, inZone(startTime, zone), inZone(endTime, zone), hotlineIds, agentIds,
-                agentGroupIds, agentQuotas, classificationMapping);
+                agentGroupIds, agentQuotas, recordingRetentionDays, classificationMapping);
     }
 
     /** The same campaign with the lists and maps kept in tables of their own, as read back from them. */
     public CampaignDefinition withChildren(List<Long> hotlineIds, List<Long> agentIds, List<Long> agentGroupIds,
                                            Map<Long, Integer> agentQuotas, Map<String, Long> classificationMapping) {
         return with(name, description, startTime, endTime, hotlineIds, agentIds, agentGroupIds, agentQuotas,
-                classificationMapping);
+                recordingRetentionDays, classificationMapping);
     }
 
     /**
      * What decides whether and how customers are dialed: everything but the wording (name and
-     * description) and the order in which lists were typed.
+     * description), how long recordings are kept, and the order in which lists were typed.
      */
     public CampaignDefinition dialingRules() {
         return with(null, null, startTime, endTime, sorted(hotlineIds), sorted(agentIds), sorted(agentGroupIds),
-                agentQuotas, classificationMapping);
+                agentQuotas, null, classificationMapping);
     }
 
     /** A copy with those of its settings changed that code ever changes; the others stay as they are. */
     private CampaignDefinition with(String name, String description, OffsetDateTime startTime, OffsetDateTime endTime,
                                     List<Long> hotlineIds, List<Long> agentIds, List<Long> agentGroupIds,
-                                    Map<Long, Integer> agentQuotas, Map<String, Long> classificationMapping) {
+                                    Map<Long, Integer> agentQuotas, Integer recordingRetentionDays,
+                                    Map<String, Long> classificationMapping) {
         return new CampaignDefinition(name, description, dialMode, startTime, endTime,
                 hotlineIds, workingHoursId, maxCallsPerCustomer, retryGapMinutes, noCallbackDays, wrapUpSeconds,
                 scriptId, dailyQuota, agentQuotas, agentIds, agentGroupIds, autoAssignAccountManager, ticketPerCall,
                 previewSeconds, maxAbandonRate, waitingMusicId, maxWaitSeconds, agentAnswerTimeoutSeconds,
                 maxConcurrentCalls, hotlineRotation, hotlineGroupId, ivrId, ticketOnAgentOrVoicemail,
-                answeringMachineDetection, voicemailMessageId, recordCalls, classificationMapping);
+                answeringMachineDetection, voicemailMessageId, recordCalls, recordingRetentionDays,
+                classificationMapping);
     }
 
     private static OffsetDateTime inZone(OffsetDateTime time, ZoneId zone) {

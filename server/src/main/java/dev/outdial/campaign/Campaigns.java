@@ -91,6 +91,12 @@ public class Campaigns {
         return campaigns.list(businessId, new CampaignFilter(needle, status, dialMode), zones.zoneOf(businessId));
     }
 
+    /** Every campaign of the platform that keeps its recordings a limited time, in one read. */
+    @Transactional(readOnly = true)
+    public List<RecordingRetention> recordingRetention() {
+        return campaigns.recordingRetention();
+    }
+
     /**
      * Every RUNNING campaign of the platform in one read: what the jobs that keep each node's dialing
      * in step walk every few seconds, instead of listing each business's campaigns (a platform of

@@ -126,8 +126,8 @@ class DemoCampaigns implements ApplicationRunner {
                 agents, List.of(), true, false, // agents, groups, account managers assigned, no ticket per call
                 previewSeconds, null, null, null, null, maxConcurrentCalls, // preview; abandon rate, music, wait, answer timeout; ceiling
                 null, null, null, null, // autocall's hotline rotation, group, IVR, tickets
-                null, null, null, null); // answering machines and their message (the simulated customers have none);
-                // recording (the simulated carrier has no audio); mapping
+                null, null, null, null, null); // answering machines and their message (the simulated customers have
+                // none); recording and its retention (the simulated carrier has no audio); mapping
         long id = campaigns.create(businessId, admin, settings).id();
         customers.add(businessId, admin, id, DemoCustomers.generate(CUSTOMERS_EACH, plan.seed()));
         campaigns.act(businessId, admin, id, CampaignAction.APPROVE);

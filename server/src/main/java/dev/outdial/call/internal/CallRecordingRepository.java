@@ -64,6 +64,15 @@ public class CallRecordingRepository {
                 .param("business", businessId).param("calls", callIds).query(String.class).list());
     }
 
+    public int deleteRecordedBefore(long businessId, long campaignId, Instant before) {
+        return db.sql("""
+                delete from call_recording where business_id = :business and campaign_id = :campaign
+                    and recorded_at < :before
+                """)
+                .param("business", businessId).param("campaign", campaignId).param("before", SqlTime.toSql(before))
+                .update();
+    }
+
     public Optional<byte[]> content(long businessId, String callId) {
         return db.sql("select content from call_recording where business_id = :business and call_id = :call")
                 .param("business", businessId).param("call", callId)

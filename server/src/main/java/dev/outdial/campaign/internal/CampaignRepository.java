@@ -6,6 +6,7 @@ import dev.outdial.campaign.CampaignSetting;
 import dev.outdial.campaign.CampaignStatus;
 import dev.outdial.campaign.HotlinePool;
 import dev.outdial.campaign.HotlineRotation;
+import dev.outdial.campaign.RecordingRetention;
 import dev.outdial.campaign.RunningCampaign;
 import dev.outdial.engine.customer.DialType;
 import dev.outdial.shared.SqlTime;
@@ -36,7 +37,7 @@ public class CampaignRepository {
             auto_assign_account_manager, ticket_per_call, preview_seconds, max_abandon_rate, waiting_music_id,
             max_wait_seconds, agent_answer_timeout_seconds, max_concurrent_calls, hotline_rotation, hotline_group_id,
             ivr_id, ticket_on_agent_or_voicemail, answering_machine_detection, voicemail_message_id, record_calls,
-            created_at, updated_at""";
+            recording_retention_days, created_at, updated_at""";
 
     /** How many campaign ids one query of their children names. */
     static final int IDS_PER_QUERY = 1_000;
@@ -57,13 +58,14 @@ public class CampaignRepository {
                     script_id, daily_quota, auto_assign_account_manager, ticket_per_call, preview_seconds,
                     max_abandon_rate, waiting_music_id, max_wait_seconds, agent_answer_timeout_seconds,
                     max_concurrent_calls, hotline_rotation, hotline_group_id, ivr_id, ticket_on_agent_or_voicemail,
-                    answering_machine_detection, voicemail_message_id, record_calls, created_at, updated_at)
+                    answering_machine_detection, voicemail_message_id, record_calls, recording_retention_days,
+                    created_at, updated_at)
                 values (:business, :name, :description, :dialMode, :status, :startTime, :endTime,
                     :workingHoursId, :maxCalls, :retryGap, :noCallbackDays, :wrapUp,
                     :scriptId, :dailyQuota, :autoAssign, :ticketPerCall, :preview,
                     :maxAbandonRate, :waitingMusicId, :maxWait, :answerTimeout,
                     :maxConcurrent, :rotation, :hotlineGroupId, :ivrId, :ticketOnAgent,
-                    :machineDetection, :voicemailMessageId, :recordCalls, :now, :now)
+                    :machineDetection, :voicemailMessageId, :recordCalls, :recordingRetention, :now, :now)
                 """)
                 .params(settingParams(s))
                 .param("business", businessId)
@@ -88,7 +90,8 @@ public class CampaignRepository {
                     agent_answer_timeout_seconds = :answerTimeout, max_concurrent_calls = :maxConcurrent,
                     hotline_rotation = :rotation, hotline_group_id = :hotlineGroupId, ivr_id = :ivrId,
                     ticket_on_agent_or_voicemail = :ticketOnAgent, answering_machine_detection = :machineDetection,
-                    voicemail_message_id = :voicemailMessageId, record_calls = :recordCalls, updated_at = :now
+                    voicemail_message_id = :voicemailMessageId, record_calls = :recordCalls,
+                    recording_retention_days = :recordingRetention, updated_at = :now
                 where business_id = :business and id = :id
                 """)
                 .params(settingParams(s))
@@ -118,6 +121,16 @@ public class CampaignRepository {
                 .param("to", to.name()).param("reason", reason).param("now", SqlTime.toSql(now))
                 .param("business", businessId).param("id", id).param("from", from.name())
                 .update() == 1;
+    }
+
+    public List<RecordingRetention> recordingRetention() {
+        return db.sql("""
+                select business_id, id, recording_retention_days from campaign
+                where recording_retention_days is not null
+                """)
+                .query((row, n) -> new RecordingRetention(row.getLong("business_id"), row.getLong("id"),
+                        row.getInt("recording_retention_days")))
+                .list();
     }
 
     public Optional<Campaign> find(long businessId, long id, ZoneId zone) {
@@ -364,6 +377,7 @@ public class CampaignRepository {
         params.put("machineDetection", s.answeringMachineDetection());
         params.put("voicemailMessageId", s.voicemailMessageId());
         params.put("recordCalls", Boolean.TRUE.equals(s.recordCalls()));
+        params.put("recordingRetention", s.recordingRetentionDays());
         return params;
     }
 
@@ -401,6 +415,7 @@ public class CampaignRepository {
                 bool(row, "answering_machine_detection"),
                 longOrNull(row, "voicemail_message_id"),
                 row.getBoolean("record_calls"),
+                integer(row, "recording_retention_days"),
                 Map.of());
         return new Campaign(row.getLong("id"), CampaignStatus.valueOf(row.getString("status")),
                 row.getString("status_reason"), settings, SqlTime.instant(row, "created_at"),

@@ -102,6 +102,7 @@ public class CampaignValidator {
         range(violations, "previewSeconds", s.previewSeconds(), 1, 3_600);
         range(violations, "maxWaitSeconds", s.maxWaitSeconds(), 1, 600);
         range(violations, "agentAnswerTimeoutSeconds", s.agentAnswerTimeoutSeconds(), 5, 300);
+        range(violations, "recordingRetentionDays", s.recordingRetentionDays(), 1, 3_650);
         range(violations, "maxConcurrentCalls", s.maxConcurrentCalls(), 1, MAX_CONCURRENT_CALLS);
         if (s.maxAbandonRate() != null) {
             violations.check(PredictiveSettings.allowsAbandonRate(s.maxAbandonRate()), "maxAbandonRate",
@@ -244,6 +245,7 @@ public class CampaignValidator {
                     when(CampaignSetting.ANSWERING_MACHINE_DETECTION, mode, or(s.answeringMachineDetection(), false)),
                     when(CampaignSetting.VOICEMAIL_MESSAGE_ID, mode, s.voicemailMessageId()),
                     or(s.recordCalls(), false),
+                    s.recordingRetentionDays(),
                     s.classificationMapping() == null ? Map.of() : new LinkedHashMap<>(s.classificationMapping()));
         }
 

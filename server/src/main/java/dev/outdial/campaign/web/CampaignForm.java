@@ -50,6 +50,7 @@ public class CampaignForm {
     private Boolean answeringMachineDetection;
     private Long voicemailMessageId;
     private Boolean recordCalls;
+    private Integer recordingRetentionDays;
     private Map<String, Long> classificationMapping = new LinkedHashMap<>();
 
     static CampaignForm of(CampaignDefinition s) {
@@ -85,6 +86,7 @@ public class CampaignForm {
         form.answeringMachineDetection = s.answeringMachineDetection();
         form.voicemailMessageId = s.voicemailMessageId();
         form.recordCalls = s.recordCalls();
+        form.recordingRetentionDays = s.recordingRetentionDays();
         form.classificationMapping = new LinkedHashMap<>(s.classificationMapping());
         return form;
     }
@@ -110,7 +112,7 @@ public class CampaignForm {
                 scriptId, dailyQuota, quotas, agentIds, agentGroupIds, autoAssignAccountManager, ticketPerCall,
                 previewSeconds, maxAbandonRate, waitingMusicId, maxWaitSeconds, agentAnswerTimeoutSeconds,
                 maxConcurrentCalls, hotlineRotation, hotlineGroupId, ivrId, ticketOnAgentOrVoicemail,
-                answeringMachineDetection, voicemailMessageId, recordCalls, mapping);
+                answeringMachineDetection, voicemailMessageId, recordCalls, recordingRetentionDays, mapping);
     }
 
     // Getters and setters for Spring's data binder and Thymeleaf's th:field.
@@ -177,6 +179,8 @@ public class CampaignForm {
     public void setVoicemailMessageId(Long value) { this.voicemailMessageId = value; }
     public Boolean getRecordCalls() { return recordCalls; }
     public void setRecordCalls(Boolean value) { this.recordCalls = value; }
+    public Integer getRecordingRetentionDays() { return recordingRetentionDays; }
+    public void setRecordingRetentionDays(Integer value) { this.recordingRetentionDays = value; }
     public Map<String, Long> getClassificationMapping() { return classificationMapping; }
     public void setClassificationMapping(Map<String, Long> mapping) {
         this.classificationMapping = mapping == null ? new LinkedHashMap<>() : mapping;

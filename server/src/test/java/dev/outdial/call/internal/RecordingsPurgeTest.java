@@ -1,0 +1,129 @@
+package dev.outdial.call.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outdial.call.CallRecordings;
+import dev.outdial.testing.Api;
+import dev.outdial.testing.CampaignFixtures;
+import dev.outdial.testing.OutdialIntegrationTest;
+import dev.outdial.testing.TestBusiness;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A campaign's recordings are deleted once older than it keeps them, those made before a shorter retention too. */
+@OutdialIntegrationTest
+class RecordingsPurgeTest {
+
+    @Autowired
+    Api api;
+    @Autowired
+    JdbcClient db;
+    @Autowired
+    CallRecordings recordings;
+    @Autowired
+    RecordingsPurge purge;
+
+    @Test
+    void recordingsOlderThanTheirCampaignKeepsThemAreDeletedAndNoOthers() throws IOException {
+        TestBusiness business = api.newBusiness("recordings-purge");
+        CampaignFixtures fixtures = new CampaignFixtures(business);
+        long keepingThirtyDays = campaign(fixtures, "Thirty days", 30);
+        long keepingForever = campaign(fixtures, "Forever", null);
+        String old = recorded(business, keepingThirtyDays, 40);
+        String recent = recorded(business, keepingThirtyDays, 20);
+        String oldButKept = recorded(business, keepingForever, 400);
+
+        purge.purge();
+
+        assertThat(recordedCalls(business)).containsExactlyInAnyOrder(recent, oldButKept).doesNotContain(old);
+
+        Map<String, Object> shorter = readBack(business, keepingThirtyDays);
+        shorter.put("recordingRetentionDays", 10);
+        business.admin().put("/api/v1/campaigns/" + keepingThirtyDays, shorter).expect(200);
+        purge.purge();
+
+        assertThat(recordedCalls(business)).containsExactly(oldButKept);
+    }
+
+    @Test
+    void aRunningCampaignsRetentionChangesWithoutANewApproval() {
+        TestBusiness business = api.newBusiness("recordings-running");
+        long running = campaign(new CampaignFixtures(business), "Running", 30);
+        business.admin().post("/api/v1/campaigns/" + running + "/approve").expect(200);
+        business.admin().post("/api/v1/campaigns/" + running + "/start").expect(200);
+
+        Map<String, Object> changed = readBack(business, running);
+        changed.put("recordingRetentionDays", 7);
+        var saved = business.admin().put("/api/v1/campaigns/" + running, changed).expect(200).json();
+
+        assertThat(saved.get("recordingRetentionDays").asInt()).isEqualTo(7);
+        assertThat(saved.get("status").asString()).isEqualTo("RUNNING");
+    }
+
+    @Test
+    void aRetentionOutsideOneDayToTenYearsIsRejected() {
+        CampaignFixtures fixtures = new CampaignFixtures(api.newBusiness("recordings-retention"));
+        for (int days : new int[] {0, 3_651}) {
+            var answer = fixtures.business().admin().post("/api/v1/campaigns",
+                    with(fixtures.fullBody("Retention " + days, "MANUAL"), days));
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.json().get("errors").findValuesAsString("field")).contains("recordingRetentionDays");
+        }
+    }
+
+    /** The campaign as the API reads it, to be sent back. */
+    private static Map<String, Object> readBack(TestBusiness business, long campaign) {
+        Map<String, Object> body = Api.mutable(business.admin().get("/api/v1/campaigns/" + campaign).expect(200).json());
+        for (String readOnly : List.of("id", "status", "statusReason", "createdAt", "updatedAt")) {
+            body.remove(readOnly);
+        }
+        return body;
+    }
+
+    private static Map<String, Object> with(Map<String, Object> body, Integer days) {
+        Map<String, Object> changed = new HashMap<>(body);
+        changed.put("recordCalls", true);
+        changed.put("recordingRetentionDays", days);
+        return changed;
+    }
+
+    private static long campaign(CampaignFixtures fixtures, String name, Integer days) {
+        return fixtures.business().admin().post("/api/v1/campaigns", with(fixtures.fullBody(name, "MANUAL"), days))
+                .expect(201).id();
+    }
+
+    /** A call of the campaign, answered {@code daysAgo}, and its recording made then. */
+    private String recorded(TestBusiness business, long campaign, int daysAgo) throws IOException {
+        String id = "purge-" + UUID.randomUUID();
+        OffsetDateTime then = OffsetDateTime.now(ZoneOffset.UTC).minusDays(daysAgo);
+        db.sql("""
+                insert into call_record (id, business_id, campaign_id, customer_id, dialed_number, hotline, queued_at,
+                    dialing_at, answered_at, ended_at, result)
+                values (:id, :business, :campaign, 1, '+84912345678', '+842873009999', :then, :then, :then, :then,
+                    'SUCCESS')
+                """).param("id", id).param("business", business.id()).param("campaign", campaign).param("then", then)
+                .update();
+        Path wav = Files.write(Files.createTempFile("recording", ".wav"), new byte[] {'R', 'I', 'F', 'F'});
+        recordings.keep(id, wav, Duration.ofSeconds(30));
+        Files.delete(wav);
+        db.sql("update call_recording set recorded_at = :then where call_id = :id").param("then", then)
+                .param("id", id).update();
+        return id;
+    }
+
+    private List<String> recordedCalls(TestBusiness business) {
+        return db.sql("select call_id from call_recording where business_id = :business")
+                .param("business", business.id()).query(String.class).list();
+    }
+}
