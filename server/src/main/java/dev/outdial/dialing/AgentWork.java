@@ -238,6 +238,21 @@ public class AgentWork {
         engine.run(me.businessId(), () -> dialers.runnerOfCall(call.campaignId(), id).ifPresent(runner -> runner.hangUp(id)));
     }
 
+    /**
+     * Pauses or resumes the recording of the agent's call in progress (a card number read out, PCI DSS): 409 where the
+     * call is not being recorded (its campaign does not record, or it is not answered or has ended).
+     */
+    public void pauseRecording(CurrentUser me, String callId, boolean paused) {
+        requirePacedHere(me);
+        CallRecord call = ownCall(me, callId);
+        CallId id = new CallId(callId);
+        boolean recorded = engine.call(me.businessId(), () -> dialers.runnerOfCall(call.campaignId(), id)
+                .map(runner -> runner.pauseRecording(id, paused)).orElse(false));
+        if (!recorded) {
+            throw new ConflictException("dialing.recording.none", callId);
+        }
+    }
+
     /** The agent's word on their reached call: classification, what next, the script's answers. */
     public CallView dispose(CurrentUser me, String callId, DispositionRequest request) {
         requirePacedHere(me);

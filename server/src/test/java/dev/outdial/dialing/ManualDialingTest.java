@@ -63,6 +63,20 @@ class ManualDialingTest {
     }
 
     @Test
+    void aCallOfACampaignThatDoesNotRecordHasNoRecordingToPauseAndAnotherAgentsCallIsNotFound() {
+        long customer = manual.add("+84912410003").getFirst();
+        agent.client().post("/api/v1/me/campaigns/" + manual.campaignId + "/next").expect(200);
+        String callId = agent.client().post("/api/v1/me/customers/" + customer + "/dial").expect(201).json()
+                .get("id").asString();
+
+        Api.Response refused = agent.client().post("/api/v1/calls/" + callId + "/recording/pause");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asString()).contains(callId, "not being recorded");
+        assertThat(manual.fixtures.secondAgent.client().post("/api/v1/calls/" + callId + "/recording/resume").status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void theAgentSeesTheCustomerOfferedAndTheCallLiveOnTheirEventStream() {
         long customer = manual.add("+84912400003").getFirst();
         try (AgentEventsReader events = new AgentEventsReader(api.baseUrl(), agent.email(), "person-password")) {

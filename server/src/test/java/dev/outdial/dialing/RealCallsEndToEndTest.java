@@ -78,8 +78,12 @@ class RealCallsEndToEndTest {
             assertThat(voicePacketsHeard(agentsEar, 60)).isGreaterThanOrEqualTo(60);
 
             String callId = connected.get("id").asString();
+            // while the customer reads out a card number: kept as silence
+            agent.client().post("/api/v1/calls/" + callId + "/recording/pause").expect(204);
+            agent.client().post("/api/v1/calls/" + callId + "/recording/resume").expect(204);
             agent.client().post("/api/v1/calls/" + callId + "/hangup").expect(204);
             JsonNode ended = progressive.waitForCallEnd(agent.client(), callId);
+            agent.client().post("/api/v1/calls/" + callId + "/recording/pause").expect(409);
             assertThat(ended.get("result").asString()).isEqualTo("SUCCESS");
             JsonNode disposed = progressive.dispose(agent, callId, "DONE", Map.of());
             assertThat(disposed.get("next").asString()).isEqualTo("DONE");

@@ -3,6 +3,7 @@ package dev.outdial.dialing;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import dev.outdial.testing.BrowserTest;
 import dev.outdial.testing.TestBusiness;
 import java.util.HashMap;
@@ -56,6 +57,27 @@ class WorkspaceBrowserTest extends BrowserTest {
 
         page.click("#get-customer");
         assertThat(page.locator("#customer-card h3")).hasText("Customer +84912510003");
+    }
+
+    @Test
+    void anAgentPausesAndResumesTheRecordingOfTheirCallWhereTheCampaignRecords() {
+        DialingScenario recorded = withBudgetScript("MANUAL", Map.of("recordCalls", true));
+        recorded.add("+84912540003");
+
+        Page page = availableWithCampaignOpen(recorded);
+        page.click("#get-customer");
+        page.click("#dial");
+        assertThat(page.locator("#call-state")).hasText("Talking");
+        for (String action : List.of("pause", "resume")) {
+            Response answer = page.waitForResponse(response -> response.url().endsWith("/recording/" + action),
+                    () -> page.click("#recording-" + action));
+            org.assertj.core.api.Assertions.assertThat(answer.status()).as(action).isEqualTo(200);
+        }
+        assertThat(page.locator("#notice")).isEmpty();
+        assertThat(page.locator("#call-state")).hasText("Talking");
+        page.click("#hang-up");
+        assertThat(page.locator("#disposition")).isVisible();
+        assertThat(page.locator("#recording-pause")).hasCount(0);
     }
 
     @Test

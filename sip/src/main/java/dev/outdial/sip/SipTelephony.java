@@ -27,7 +27,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -72,6 +74,8 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     private ExecutorService offers;
     private volatile IncomingCalls incoming = IncomingCalls.NONE;
     private volatile Optional<CallRecordings> recordings = Optional.empty();
+    /** The recordings being made, by the leg they record: for pausing them. */
+    private final Map<CallId, CallRecording> recording = new ConcurrentHashMap<>();
     private EventSink events;
     private MediaPorts media;
     private SipEndpoint endpoint;
@@ -298,22 +302,33 @@ public final class SipTelephony implements Telephony, AutoCloseable {
             return;
         }
         try {
-            media.get().record(new CallRecording(where.get().spool(), System.nanoTime(),
-                    finished -> keep(call, finished, where.get())));
+            CallRecording started = new CallRecording(where.get().spool(), System.nanoTime(),
+                    finished -> keep(call, finished, where.get()));
+            recording.put(call, started);
+            media.get().record(started);
         } catch (RuntimeException e) {
             LOG.warn("Call {} is not recorded: {}", call.value(), e.getMessage());
         }
     }
 
+    @Override
+    public void pauseRecording(CallId call, boolean paused) {
+        CallRecording made = recording.get(call);
+        if (made != null) {
+            made.pause(paused);
+        }
+    }
+
     /** The finished WAV goes through a file of the spool, so no recording is ever held in memory whole. */
-    private static void keep(CallId call, CallRecording recording, CallRecordings where) {
+    private void keep(CallId call, CallRecording finished, CallRecordings where) {
+        recording.remove(call, finished);
         Path wav = null;
         try {
             wav = Files.createTempFile(where.spool(), "call-", ".wav");
-            Duration length = recording.finish(wav);
+            Duration length = finished.finish(wav);
             where.store().keep(call, wav, length);
         } catch (IOException | RuntimeException e) {
-            recording.close();
+            finished.close();
             LOG.warn("The recording of call {} is lost", call.value(), e);
         } finally {
             if (wav != null) {

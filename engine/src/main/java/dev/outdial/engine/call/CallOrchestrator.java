@@ -386,6 +386,19 @@ public final class CallOrchestrator {
         }
     }
 
+    /**
+     * Pauses or resumes the recording of {@code call}; whether it is being recorded: a call of this campaign that a
+     * person answered and that has not ended, where the campaign records.
+     */
+    public boolean pauseRecording(CallId call, boolean paused) {
+        ActiveCall up = active.get(call);
+        if (!settings.recordsCalls() || up == null || up.record().answeredAt().isEmpty()) {
+            return false;
+        }
+        telephony.pauseRecording(call, paused);
+        return true;
+    }
+
     void optOut(String number) {
         lists.optOut(settings.businessId(), number);
     }

@@ -219,6 +219,11 @@ public final class CampaignRunner implements CallObserver {
         calls.hangUp(call);
     }
 
+    /** Pauses or resumes the recording of the call; whether it is being recorded. */
+    public boolean pauseRecording(CallId call, boolean paused) {
+        return calls.pauseRecording(call, paused);
+    }
+
     /** The agent's word on a reached call; the agent is then free for the next customer once out of wrap-up. */
     public DispositionOutcome dispose(CallId call, CallDisposition disposition) {
         Optional<AgentId> agent = calls.awaitingDisposition(call).flatMap(CallRecord::agent);

@@ -78,4 +78,9 @@ public abstract class ForwardingTelephony implements Telephony {
     public void record(CallId call) {
         carrier.record(call);
     }
+
+    @Override
+    public void pauseRecording(CallId call, boolean paused) {
+        carrier.pauseRecording(call, paused);
+    }
 }

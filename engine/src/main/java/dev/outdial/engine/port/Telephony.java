@@ -108,6 +108,14 @@ public interface Telephony {
     default void record(CallId call) {
     }
 
+    /**
+     * Pauses the recording of the leg (while the customer reads out a card number, say), or resumes it: what is said
+     * and heard meanwhile is kept as silence, so the recording's time stays the call's. A leg not being recorded is left
+     * as it is.
+     */
+    default void pauseRecording(CallId call, boolean paused) {
+    }
+
     /** What to play: an audio file or text to speak. */
     sealed interface Prompt {
 

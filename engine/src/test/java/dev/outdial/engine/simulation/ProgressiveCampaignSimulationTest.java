@@ -181,6 +181,43 @@ class ProgressiveCampaignSimulationTest {
     }
 
     @Test
+    void aRecordingIsPausedAndResumedWhileTheCallIsUpAndOnlyWhereTheCampaignRecords() {
+        List<String> asked = new ArrayList<>();
+        List<CallId> recorded = new ArrayList<>();
+        Simulation sim = new Simulation(5, CarrierModel.typical().withRules(new NumberRules(Map.of(
+                "1", CarrierOutcome.ANSWER))), 10, carrier -> new ForwardingTelephony(carrier) {
+                    @Override
+                    public void record(CallId call) {
+                        recorded.add(call);
+                    }
+
+                    @Override
+                    public void pauseRecording(CallId call, boolean paused) {
+                        asked.add(call.value() + (paused ? " paused" : " resumed"));
+                    }
+                });
+        CampaignRunner runner = sim.campaign(aProgressiveCampaign(1).maxCalls(1).recordingCalls().build());
+        runner.start();
+        long customer = sim.customer(1, "+84900000001");
+        sim.bot("alice", 1, AgentBehaviour.typical());
+        Instant now = NINE;
+        while (recorded.isEmpty()) {
+            now = now.plusSeconds(1);
+            sim.runUntil(now);
+        }
+        CallId call = recorded.getFirst();
+
+        assertThat(runner.pauseRecording(call, true)).as("answered, up, recorded").isTrue();
+        assertThat(runner.pauseRecording(call, false)).isTrue();
+        assertThat(runner.pauseRecording(new CallId("another"), true)).isFalse();
+        sim.runUntil(NINE.plus(Duration.ofHours(1)));
+
+        assertThat(sim.callsTo(customer).getFirst().endedAt()).isPresent();
+        assertThat(runner.pauseRecording(call, true)).as("ended").isFalse();
+        assertThat(asked).containsExactly(call.value() + " paused", call.value() + " resumed");
+    }
+
+    @Test
     void dialsOnlyForAvailableAgentsOutOfWrapUp() {
         Simulation sim = new Simulation(11, CarrierModel.typical(), 20);
         sim.campaign(aProgressiveCampaign(1).wrapUp(Duration.ofSeconds(45)).build()).start();

@@ -110,6 +110,19 @@ class AgentWorkController {
         work.hangUp(me, callId);
     }
 
+    /** The agent pauses their call's recording while the customer gives what must not be kept (a card number). */
+    @PostMapping("/api/v1/calls/{callId}/recording/pause")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void pauseRecording(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId) {
+        work.pauseRecording(me, callId, true);
+    }
+
+    @PostMapping("/api/v1/calls/{callId}/recording/resume")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void resumeRecording(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId) {
+        work.pauseRecording(me, callId, false);
+    }
+
     @PostMapping("/api/v1/calls/{callId}/disposition")
     CallView dispose(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId,
                      @RequestBody DispositionRequest disposition) {

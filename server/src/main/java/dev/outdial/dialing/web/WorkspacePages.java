@@ -190,6 +190,14 @@ class WorkspacePages {
         return call(me, calls.get(me, callId), false, model);
     }
 
+    /** The agent pauses the call's recording while the customer gives a card number, and resumes it after. */
+    @PostMapping("/workspace/calls/{callId}/recording/{action:pause|resume}")
+    String recording(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId, @PathVariable String action,
+                     Model model) {
+        work.pauseRecording(me, callId, "pause".equals(action));
+        return call(me, calls.get(me, callId), false, model);
+    }
+
     /** The agent's word on the call; wrong fields come back with their messages beside them. */
     @PostMapping("/workspace/calls/{callId}/disposition")
     String dispose(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId,

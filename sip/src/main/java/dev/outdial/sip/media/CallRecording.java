@@ -41,6 +41,7 @@ public final class CallRecording implements AutoCloseable {
     private final Side said;
     private final Side heard;
     private volatile boolean finished;
+    private volatile boolean paused;
 
     /**
      * A recording that begins at {@code startNanos} ({@link System#nanoTime()}), its two sides in {@code directory};
@@ -66,6 +67,11 @@ public final class CallRecording implements AutoCloseable {
     /** What the far end heard: {@code count} samples of {@code samples}, sent at {@code nowNanos}. */
     public void heard(short[] samples, int count, long nowNanos) {
         heard.put(samples, count, sampleAt(nowNanos));
+    }
+
+    /** From now on what is said and heard is kept as silence ({@code true}), or as it is again ({@code false}). */
+    public void pause(boolean paused) {
+        this.paused = paused;
     }
 
     /** The leg recorded closed: the owner gets the recording, once. */
@@ -203,9 +209,11 @@ public final class CallRecording implements AutoCloseable {
                         out.write(0);
                     }
                 }
+                boolean silent = paused;
                 for (int i = 0; i < count; i++) {
-                    out.write(samples[i]);
-                    out.write(samples[i] >> 8);
+                    short sample = silent ? 0 : samples[i];
+                    out.write(sample);
+                    out.write(sample >> 8);
                 }
                 written += count;
             } catch (IOException e) {

@@ -88,6 +88,26 @@ class CallRecordingTest {
     }
 
     @Test
+    void whatIsSaidAndHeardWhilePausedIsSilenceInItsPlace() throws IOException {
+        CallRecording recording = new CallRecording(spool, 0, ignored -> { });
+        recording.said(packet((short) 1), 160, 0);
+        recording.pause(true);
+        recording.said(packet((short) 2), 160, 20 * MS);
+        recording.heard(packet((short) 3), 160, 20 * MS);
+        recording.pause(false);
+        recording.said(packet((short) 4), 160, 40 * MS);
+
+        byte[] wav = finished(recording);
+
+        short[] said = channel(wav, 0);
+        assertThat(said).hasSize(480);
+        assertThat(said[0]).isEqualTo((short) 1);
+        assertThat(Arrays.copyOfRange(said, 160, 320)).containsOnly((short) 0);
+        assertThat(said[320]).isEqualTo((short) 4);
+        assertThat(channel(wav, 1)).containsOnly((short) 0);
+    }
+
+    @Test
     void theWavIsTwoChannelsOf8kHz16BitPcmAndItsLengthIsTheLongerSides() throws IOException {
         CallRecording recording = new CallRecording(spool, 0, ignored -> { });
         for (int i = 0; i < 50; i++) {
