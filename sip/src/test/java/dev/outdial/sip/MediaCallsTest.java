@@ -237,7 +237,8 @@ class MediaCallsTest {
         MediaLeg customerMedia = media.legs.get(0);
         MediaLeg agentMedia = media.legs.get(1);
         Await.until("the customer's audio reaches the agent", () -> agentMedia.stats().packetsRelayed() >= 20);
-        Await.until("the agent's (echoed) audio reaches the customer", () -> customerMedia.stats().packetsRelayed() >= 50);
+        Await.until("the agent's (echoed) audio reaches the customer",
+                () -> customerMedia.stats().packetsRelayed() >= 50);
         telephony.hangUp(agentLeg);
         telephony.hangUp(customerLeg);
         agent.next(CallEvent.HungUp.class);

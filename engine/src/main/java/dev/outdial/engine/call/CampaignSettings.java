@@ -129,7 +129,8 @@ public record CampaignSettings(
     /** The same campaign doing {@code machines} about answering machines. */
     public CampaignSettings withAnsweringMachines(AnsweringMachines machines) {
         return new CampaignSettings(campaignId, businessId, rules, window, hotlines, noAnswerTimeout, agentAnswerTimeout,
-                wrapUp, previewTime, dailyQuota, maxConcurrentCalls, lease, predictive, autocall, machines, recordsCalls);
+                wrapUp, previewTime, dailyQuota, maxConcurrentCalls, lease, predictive, autocall, machines,
+                recordsCalls);
     }
 
     /** The same campaign recording the calls its customers answer, or not. */

@@ -109,9 +109,9 @@ public interface Telephony {
     }
 
     /**
-     * Pauses the recording of the leg (while the customer reads out a card number, say), or resumes it: what is said
-     * and heard meanwhile is kept as silence, so the recording's time stays the call's. A leg not being recorded is left
-     * as it is.
+     * Pauses the recording of the leg (while the customer reads out a card number, say), or resumes it: what is
+     * said and heard meanwhile is kept as silence, so the recording's time stays the call's. A leg not being
+     * recorded is left as it is.
      */
     default void pauseRecording(CallId call, boolean paused) {
     }

@@ -60,7 +60,8 @@ public class CallRecordingRepository {
     }
 
     public Set<String> recordedAmong(long businessId, List<String> callIds) {
-        return Set.copyOf(db.sql("select call_id from call_recording where business_id = :business and call_id in (:calls)")
+        return Set.copyOf(db.sql(
+                        "select call_id from call_recording where business_id = :business and call_id in (:calls)")
                 .param("business", businessId).param("calls", callIds).query(String.class).list());
     }
 
