@@ -7,10 +7,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,22 +30,27 @@ public class CallRecordings {
     private final CallRecordingRepository recordings;
     private final Campaigns campaigns;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    CallRecordings(CallRecordingRepository recordings, Campaigns campaigns, Clock clock) {
+    CallRecordings(CallRecordingRepository recordings, Campaigns campaigns, Clock clock,
+                   ApplicationEventPublisher events) {
         this.recordings = recordings;
         this.campaigns = campaigns;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
      * Keeps the file {@code wav}, {@code length} long, as the recording of the call {@code callId}, streamed from the
-     * file; a call never placed is logged.
+     * file, and tells of it ({@link CallRecorded}: the {@code call.recorded} webhook); a call never placed is logged.
      */
     @Transactional
     public void keep(String callId, Path wav, Duration length) throws IOException {
-        if (!recordings.insert(callId, wav, length, clock.instant())) {
-            LOG.warn("The recording of call {} was dropped: no such call", callId);
-        }
+        Instant now = clock.instant();
+        recordings.insert(callId, wav, length, now).ifPresentOrElse(
+                call -> events.publishEvent(new CallRecorded(call.businessId(), call.campaignId(), callId,
+                        length.toMillis(), call.sizeBytes(), now)),
+                () -> LOG.warn("The recording of call {} was dropped: no such call", callId));
     }
 
     /** The campaign's recordings, newest first; a campaign out of reach answers 404. */

@@ -10,7 +10,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public enum WebhookEvent {
     CALL_ENDED("call.ended"),
     CUSTOMER_STATUS_CHANGED("customer.status_changed"),
-    CAMPAIGN_STATUS_CHANGED("campaign.status_changed");
+    CAMPAIGN_STATUS_CHANGED("campaign.status_changed"),
+    CALL_RECORDED("call.recorded");
 
     private final String wireName;
 

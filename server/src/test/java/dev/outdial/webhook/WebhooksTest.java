@@ -3,6 +3,7 @@ package dev.outdial.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.outdial.call.CallRecordings;
 import dev.outdial.testing.Api;
 import dev.outdial.testing.Await;
 import dev.outdial.testing.CampaignFixtures;
@@ -13,10 +14,15 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
@@ -25,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,6 +41,10 @@ class WebhooksTest {
 
     @Autowired
     Api api;
+    @Autowired
+    JdbcClient db;
+    @Autowired
+    CallRecordings recordings;
 
     TestBusiness business;
     HttpServer receiver;
@@ -121,6 +132,33 @@ class WebhooksTest {
             assertThat(refused.status()).as(url).isEqualTo(400);
         }
         assertThat(business.agent("nosy").client().get("/api/v1/webhooks").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aKeptRecordingIsDeliveredWithWhereItsAudioIs() throws Exception {
+        register(List.of("CALL_RECORDED"));
+        long campaign = new CampaignFixtures(business).create("Recorded", "MANUAL");
+        String callId = "recorded-" + UUID.randomUUID();
+        db.sql("""
+                insert into call_record (id, business_id, campaign_id, customer_id, dialed_number, hotline, queued_at,
+                    dialing_at, answered_at, ended_at, result)
+                values (:id, :business, :campaign, 1, '+84912345678', '+842873009999', :now, :now, :now, :now, 'SUCCESS')
+                """).param("id", callId).param("business", business.id()).param("campaign", campaign)
+                .param("now", OffsetDateTime.now()).update();
+        Path wav = Files.write(Files.createTempFile("recording", ".wav"), new byte[] {'R', 'I', 'F', 'F', 0, 0});
+
+        recordings.keep(callId, wav, Duration.ofSeconds(42));
+
+        Files.delete(wav);
+        awaitReceived(1);
+        assertThat(received.getFirst().event()).isEqualTo("call.recorded");
+        JsonNode data = JsonMapper.builder().build().readTree(received.getFirst().body()).get("data");
+        assertThat(data.get("callId").asString()).isEqualTo(callId);
+        assertThat(data.get("campaignId").asLong()).isEqualTo(campaign);
+        assertThat(data.get("lengthMillis").asLong()).isEqualTo(42_000);
+        assertThat(data.get("sizeBytes").asLong()).isEqualTo(6);
+        assertThat(data.get("path").asString()).isEqualTo("/api/v1/calls/" + callId + "/recording");
+        assertThat(business.admin().get(data.get("path").asString()).status()).isEqualTo(200);
     }
 
     private JsonNode register(List<String> events) {

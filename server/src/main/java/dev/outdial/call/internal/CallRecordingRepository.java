@@ -26,11 +26,15 @@ public class CallRecordingRepository {
         this.db = db;
     }
 
-    /** Keeps the recording with its call's record, under its business and campaign; whether the call was found. */
-    public boolean insert(String callId, Path wav, Duration length, Instant recordedAt) throws IOException {
+    /** Whose call a recording was kept for, and its size. */
+    public record Kept(long businessId, long campaignId, long sizeBytes) {
+    }
+
+    /** Keeps the recording with its call's record, under its business and campaign; empty where no such call was. */
+    public Optional<Kept> insert(String callId, Path wav, Duration length, Instant recordedAt) throws IOException {
         long size = Files.size(wav);
         try (InputStream content = new BufferedInputStream(Files.newInputStream(wav))) {
-            return db.sql("""
+            boolean inserted = db.sql("""
                     insert into call_recording (call_id, business_id, campaign_id, length_millis, size_bytes, content,
                         recorded_at)
                     select id, business_id, campaign_id, :length, :size, :content, :recordedAt
@@ -39,7 +43,12 @@ public class CallRecordingRepository {
                     .param("call", callId).param("length", length.toMillis()).param("size", size)
                     .param("content", new SqlBinaryValue(content, size)).param("recordedAt", SqlTime.toSql(recordedAt))
                     .update() == 1;
+            if (!inserted) {
+                return Optional.empty();
+            }
         }
+        return db.sql("select business_id, campaign_id from call_recording where call_id = :call").param("call", callId)
+                .query((row, n) -> new Kept(row.getLong("business_id"), row.getLong("campaign_id"), size)).optional();
     }
 
     public List<RecordingView> ofCampaign(long businessId, long campaignId, int limit) {

@@ -69,6 +69,17 @@ class WebhookApiDocs {
                             .addProperty("at", ApiSchemas.string("date-time"))
                             .required(List.of("campaignId", "customerId", "phone", "externalId", "from", "to",
                                     "attempts", "cycleAttempts", "at"))));
+            api.addWebhooks(WebhookEvent.CALL_RECORDED.wireName(), delivery("callRecorded", WebhookEvent.CALL_RECORDED,
+                    ApiSchemas.object()
+                            .addProperty("callId", ApiSchemas.string())
+                            .addProperty("campaignId", ApiSchemas.int64())
+                            .addProperty("lengthMillis", ApiSchemas.int64())
+                            .addProperty("sizeBytes", ApiSchemas.int64())
+                            .addProperty("recordedAt", ApiSchemas.string("date-time"))
+                            .addProperty("path", ApiSchemas.string()
+                                    .description("Where the recording's audio/wav is, under the server's address"))
+                            .required(List.of("callId", "campaignId", "lengthMillis", "sizeBytes", "recordedAt",
+                                    "path"))));
         };
     }
 
