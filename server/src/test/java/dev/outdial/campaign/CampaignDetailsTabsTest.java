@@ -12,8 +12,7 @@ import dev.outdial.testing.Api;
 import dev.outdial.testing.CampaignFixtures;
 import dev.outdial.testing.OutdialIntegrationTest;
 import dev.outdial.testing.TestBusiness;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.outdial.testing.TestRecordings;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -148,9 +147,7 @@ class CampaignDetailsTabsTest {
         String answered = call("+84912345678", fixtures.agent.id(), "2026-03-02T09:00:00+07:00", "SUCCESS", null, null);
         call("+84912345678", fixtures.agent.id(), "2026-03-01T09:00:00+07:00", "BUSY", null, null);
         byte[] wav = {'R', 'I', 'F', 'F', 1, 2, 3, 4};
-        Path file = Files.write(Files.createTempFile("recording", ".wav"), wav);
-        recordings.keep(answered, file, Duration.ofSeconds(50));
-        Files.delete(file);
+        TestRecordings.keep(recordings, answered, wav, Duration.ofSeconds(50));
 
         MockHttpSession admin = signIn("admin@" + business.domain(), "admin-password");
         String history = mvc.perform(get("/campaigns/" + campaign + "/calls").param("number", "+84912345678")

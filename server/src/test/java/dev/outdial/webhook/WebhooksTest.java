@@ -9,20 +9,18 @@ import dev.outdial.testing.Await;
 import dev.outdial.testing.CampaignFixtures;
 import dev.outdial.testing.OutdialIntegrationTest;
 import dev.outdial.testing.TestBusiness;
+import dev.outdial.testing.TestRecordings;
 import dev.outdial.testing.WebhookOutbox;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
@@ -138,18 +136,10 @@ class WebhooksTest {
     void aKeptRecordingIsDeliveredWithWhereItsAudioIs() throws Exception {
         register(List.of("CALL_RECORDED"));
         long campaign = new CampaignFixtures(business).create("Recorded", "MANUAL");
-        String callId = "recorded-" + UUID.randomUUID();
-        db.sql("""
-                insert into call_record (id, business_id, campaign_id, customer_id, dialed_number, hotline, queued_at,
-                    dialing_at, answered_at, ended_at, result)
-                values (:id, :business, :campaign, 1, '+84912345678', '+842873009999', :now, :now, :now, :now, 'SUCCESS')
-                """).param("id", callId).param("business", business.id()).param("campaign", campaign)
-                .param("now", OffsetDateTime.now()).update();
-        Path wav = Files.write(Files.createTempFile("recording", ".wav"), new byte[] {'R', 'I', 'F', 'F', 0, 0});
+        String callId = TestRecordings.answeredCall(db, business.id(), campaign, OffsetDateTime.now());
 
-        recordings.keep(callId, wav, Duration.ofSeconds(42));
+        TestRecordings.keep(recordings, callId, new byte[] {'R', 'I', 'F', 'F', 0, 0}, Duration.ofSeconds(42));
 
-        Files.delete(wav);
         awaitReceived(1);
         assertThat(received.getFirst().event()).isEqualTo("call.recorded");
         JsonNode data = JsonMapper.builder().build().readTree(received.getFirst().body()).get("data");

@@ -7,16 +7,13 @@ import dev.outdial.testing.Api;
 import dev.outdial.testing.CampaignFixtures;
 import dev.outdial.testing.OutdialIntegrationTest;
 import dev.outdial.testing.TestBusiness;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.outdial.testing.TestRecordings;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,7 +32,7 @@ class RecordingsPurgeTest {
     RecordingsPurge purge;
 
     @Test
-    void recordingsOlderThanTheirCampaignKeepsThemAreDeletedAndNoOthers() throws IOException {
+    void recordingsOlderThanTheirCampaignKeepsThemAreDeletedAndNoOthers() {
         TestBusiness business = api.newBusiness("recordings-purge");
         CampaignFixtures fixtures = new CampaignFixtures(business);
         long keepingThirtyDays = campaign(fixtures, "Thirty days", 30);
@@ -104,19 +101,10 @@ class RecordingsPurgeTest {
     }
 
     /** A call of the campaign, answered {@code daysAgo}, and its recording made then. */
-    private String recorded(TestBusiness business, long campaign, int daysAgo) throws IOException {
-        String id = "purge-" + UUID.randomUUID();
+    private String recorded(TestBusiness business, long campaign, int daysAgo) {
         OffsetDateTime then = OffsetDateTime.now(ZoneOffset.UTC).minusDays(daysAgo);
-        db.sql("""
-                insert into call_record (id, business_id, campaign_id, customer_id, dialed_number, hotline, queued_at,
-                    dialing_at, answered_at, ended_at, result)
-                values (:id, :business, :campaign, 1, '+84912345678', '+842873009999', :then, :then, :then, :then,
-                    'SUCCESS')
-                """).param("id", id).param("business", business.id()).param("campaign", campaign).param("then", then)
-                .update();
-        Path wav = Files.write(Files.createTempFile("recording", ".wav"), new byte[] {'R', 'I', 'F', 'F'});
-        recordings.keep(id, wav, Duration.ofSeconds(30));
-        Files.delete(wav);
+        String id = TestRecordings.answeredCall(db, business.id(), campaign, then);
+        TestRecordings.keep(recordings, id, new byte[] {'R', 'I', 'F', 'F'}, Duration.ofSeconds(30));
         db.sql("update call_recording set recorded_at = :then where call_id = :id").param("then", then)
                 .param("id", id).update();
         return id;

@@ -1,0 +1,44 @@
+package dev.outdial.testing;
+
+import dev.outdial.call.CallRecordings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Recorded calls for tests of what is done with recordings, without placing a real call. */
+public final class TestRecordings {
+
+    private TestRecordings() {
+    }
+
+    /** A call of the campaign answered and ended at {@code at}, as its record is written; its id. */
+    public static String answeredCall(JdbcClient db, long businessId, long campaignId, OffsetDateTime at) {
+        String id = "recorded-" + UUID.randomUUID();
+        db.sql("""
+                insert into call_record (id, business_id, campaign_id, customer_id, dialed_number, hotline, queued_at,
+                    dialing_at, answered_at, ended_at, result)
+                values (:id, :business, :campaign, 1, '+84912345678', '+842873009999', :at, :at, :at, :at, 'SUCCESS')
+                """).param("id", id).param("business", businessId).param("campaign", campaignId).param("at", at)
+                .update();
+        return id;
+    }
+
+    /** Keeps {@code wav} as the call's recording, as a node hands a finished one over (through a file). */
+    public static void keep(CallRecordings recordings, String callId, byte[] wav, Duration length) {
+        try {
+            Path file = Files.write(Files.createTempFile("recording", ".wav"), wav);
+            try {
+                recordings.keep(callId, file, length);
+            } finally {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
