@@ -66,6 +66,15 @@ public class CallRecordings {
         return callIds.isEmpty() ? Set.of() : recordings.recordedAmong(businessId, callIds);
     }
 
+    /** Deletes the call's recording, logged with who did; 404 where the call has none, or is another business's. */
+    @Transactional
+    public void delete(long businessId, long actorId, String callId) {
+        if (!recordings.delete(businessId, callId)) {
+            throw new NotFoundException("recording", callId);
+        }
+        LOG.info("The recording of call {} was deleted by user {}", callId, actorId);
+    }
+
     /** The recording's WAV; 404 where the call has none, or is another business's. */
     @Transactional(readOnly = true)
     public byte[] audio(long businessId, String callId) {

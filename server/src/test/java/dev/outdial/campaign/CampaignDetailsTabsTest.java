@@ -162,8 +162,18 @@ class CampaignDetailsTabsTest {
         MockHttpSession supervisor = signIn(business.person("SUPERVISOR", "reviewer").email(), "person-password");
         mvc.perform(get("/calls/" + answered + "/recording").session(supervisor)).andExpect(status().isOk());
         assertThat(fixtures.agent.client().get("/api/v1/calls/" + answered + "/recording").status()).isEqualTo(403);
-        assertThat(api.newBusiness("other-recordings").admin().get("/api/v1/calls/" + answered + "/recording").status())
-                .isEqualTo(404);
+        TestBusiness other = api.newBusiness("other-recordings");
+        assertThat(other.admin().get("/api/v1/calls/" + answered + "/recording").status()).isEqualTo(404);
+
+        // erased: by an admin of the business only
+        assertThat(other.admin().delete("/api/v1/calls/" + answered + "/recording").status()).isEqualTo(404);
+        assertThat(business.person("SUPERVISOR", "eraser").client().delete("/api/v1/calls/" + answered + "/recording")
+                .status()).isEqualTo(403);
+        business.admin().delete("/api/v1/calls/" + answered + "/recording").expect(204);
+        assertThat(business.admin().get("/api/v1/calls/" + answered + "/recording").status()).isEqualTo(404);
+        assertThat(business.admin().delete("/api/v1/calls/" + answered + "/recording").status()).isEqualTo(404);
+        assertThat(mvc.perform(get("/campaigns/" + campaign + "/calls").param("number", "+84912345678").session(admin))
+                .andReturn().getResponse().getContentAsString()).doesNotContain("<audio");
     }
 
     private String call(String number, long agentId, String dialing, String result, Long classification, String answers) {

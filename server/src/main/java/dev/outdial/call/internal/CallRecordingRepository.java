@@ -83,6 +83,11 @@ public class CallRecordingRepository {
                 .update();
     }
 
+    public boolean delete(long businessId, String callId) {
+        return db.sql("delete from call_recording where business_id = :business and call_id = :call")
+                .param("business", businessId).param("call", callId).update() == 1;
+    }
+
     public Optional<byte[]> content(long businessId, String callId) {
         return db.sql("select content from call_recording where business_id = :business and call_id = :call")
                 .param("business", businessId).param("call", callId)

@@ -6,12 +6,15 @@ import dev.outdial.shared.CurrentUser;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -34,6 +37,17 @@ class RecordingController {
     @GetMapping("/api/v1/campaigns/{campaignId}/recordings")
     List<RecordingView> ofCampaign(@AuthenticationPrincipal CurrentUser me, @PathVariable long campaignId) {
         return recordings.ofCampaign(me.businessId(), campaignId);
+    }
+
+    /**
+     * Deletes one recording, admins only: a customer asked for their data to be erased, or a card number was recorded
+     * because the agent did not pause.
+     */
+    @DeleteMapping("/api/v1/calls/{callId}/recording")
+    @PreAuthorize("hasRole('ADMIN')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId) {
+        recordings.delete(me.businessId(), me.id(), callId);
     }
 
     @GetMapping({"/api/v1/calls/{callId}/recording", "/calls/{callId}/recording"})
