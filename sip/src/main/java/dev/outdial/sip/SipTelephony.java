@@ -168,9 +168,12 @@ public final class SipTelephony implements Telephony, AutoCloseable {
      */
     public void keepRecordings(CallRecordings where) {
         try {
+            Files.createDirectories(where.spool());
             CallRecording.removeAbandoned(where.spool(), clock.instant().minus(SPOOL_LEFT_OVER));
         } catch (IOException e) {
-            LOG.warn("The recordings spool {} could not be cleaned: {}", where.spool(), e.toString());
+            // said now, at the start, rather than once a recorded campaign's first call goes unrecorded
+            LOG.warn("Calls cannot be recorded: the recordings spool {} is not writable ({})", where.spool(),
+                    e.toString());
         }
         recordings = Optional.of(where);
     }
