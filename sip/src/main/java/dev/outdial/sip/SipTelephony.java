@@ -329,7 +329,9 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         try {
             wav = Files.createTempFile(where.spool(), "call-", ".wav");
             Duration length = finished.finish(wav);
-            where.store().keep(call, wav, length);
+            if (!length.isZero()) { // a leg that ended as it was answered has nothing to keep
+                where.store().keep(call, wav, length);
+            }
         } catch (IOException | RuntimeException e) {
             finished.close();
             LOG.warn("The recording of call {} is lost", call.value(), e);

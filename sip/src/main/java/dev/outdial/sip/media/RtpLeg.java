@@ -43,7 +43,7 @@ final class RtpLeg implements MediaLeg {
     private volatile RtpLeg peer;
     private volatile Consumer<Character> keyListener;
     private final AtomicReference<Listening<?>> listening = new AtomicReference<>();
-    private volatile CallRecording recording;
+    private final AtomicReference<CallRecording> recording = new AtomicReference<>();
     private volatile boolean closed;
 
     /** What the far end's audio is being listened to for, and who is told. */
@@ -129,7 +129,10 @@ final class RtpLeg implements MediaLeg {
 
     @Override
     public void record(CallRecording recording) {
-        this.recording = Objects.requireNonNull(recording, "recording");
+        this.recording.set(Objects.requireNonNull(recording, "recording"));
+        if (closed && this.recording.compareAndSet(recording, null)) {
+            recording.over(); // the leg closed meanwhile: its owner still gets it back, empty
+        }
     }
 
     @Override
@@ -162,8 +165,7 @@ final class RtpLeg implements MediaLeg {
         playout.clear();
         keyListener = null;
         listening.set(null);
-        CallRecording recorded = recording;
-        recording = null;
+        CallRecording recorded = recording.getAndSet(null);
         if (recorded != null) {
             recorded.over();
         }
@@ -230,7 +232,7 @@ final class RtpLeg implements MediaLeg {
             // No RFC 4733 events offered: keys come as tones in the audio, if at all.
             boolean keysAsTones = current.telephoneEventPayloadType() < 0;
             Listening<?> listener = listening.get();
-            CallRecording recorder = recording;
+            CallRecording recorder = recording.get();
             if (keysAsTones || listener != null || recorder != null) {
                 int count = decode(codec, data);
                 if (keysAsTones) {
@@ -291,7 +293,7 @@ final class RtpLeg implements MediaLeg {
         }
         if (out.sendLocal(current.codec().payloadType(), frame, nowNanos, channel, current.address())) {
             packetsSent.incrementAndGet();
-            CallRecording recorder = recording;
+            CallRecording recorder = recording.get();
             if (recorder != null) {
                 G711.decode(current.codec(), frame, 0, frame.length, playedHeard);
                 recorder.heard(playedHeard, frame.length, nowNanos);
@@ -307,7 +309,7 @@ final class RtpLeg implements MediaLeg {
         if (closed || current == null) {
             return;
         }
-        CallRecording recorder = recording;
+        CallRecording recorder = recording.get();
         if (recorder != null) {
             // decoded before it is sent: sending may transcode the packet in place
             int count = packet.payloadLength;

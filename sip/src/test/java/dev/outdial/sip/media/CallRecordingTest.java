@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -163,6 +165,21 @@ class CallRecordingTest {
                     .doesNotContain("said-1.pcm", "call-2.wav").contains("notes.txt").hasSize(3);
         }
         live.close();
+    }
+
+    @Test
+    void aLegThatClosedBeforeItsRecordingStartedHandsItBackAtOnce() throws Exception {
+        int first = 20000 + 2 * ThreadLocalRandom.current().nextInt(10000);
+        try (MediaEngine engine = new MediaEngine(InetAddress.getLoopbackAddress(), first, first + 9)) {
+            MediaLeg leg = engine.open();
+            leg.close();
+            CompletableFuture<CallRecording> handed = new CompletableFuture<>();
+            CallRecording recording = new CallRecording(spool, System.nanoTime(), handed::complete);
+
+            leg.record(recording);
+
+            assertThat(handed.get(15, TimeUnit.SECONDS)).as("its owner removes its files").isSameAs(recording);
+        }
     }
 
     @Test
