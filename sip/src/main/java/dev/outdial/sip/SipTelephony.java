@@ -27,9 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -74,8 +72,6 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     private ExecutorService offers;
     private volatile IncomingCalls incoming = IncomingCalls.NONE;
     private volatile Optional<CallRecordings> recordings = Optional.empty();
-    /** The recordings being made, by the leg they record: for pausing them. */
-    private final Map<CallId, CallRecording> recording = new ConcurrentHashMap<>();
     private EventSink events;
     private MediaPorts media;
     private SipEndpoint endpoint;
@@ -305,10 +301,8 @@ public final class SipTelephony implements Telephony, AutoCloseable {
             return;
         }
         try {
-            CallRecording started = new CallRecording(where.get().spool(), System.nanoTime(),
-                    finished -> keep(call, finished, where.get()));
-            recording.put(call, started);
-            media.get().record(started);
+            media.get().record(new CallRecording(where.get().spool(), System.nanoTime(),
+                    finished -> keep(call, finished, where.get())));
         } catch (RuntimeException e) {
             LOG.warn("Call {} is not recorded: {}", call.value(), e.getMessage());
         }
@@ -316,15 +310,11 @@ public final class SipTelephony implements Telephony, AutoCloseable {
 
     @Override
     public void pauseRecording(CallId call, boolean paused) {
-        CallRecording made = recording.get(call);
-        if (made != null) {
-            made.pause(paused);
-        }
+        leg(call).flatMap(Leg::media).ifPresent(media -> media.pauseRecording(paused));
     }
 
     /** The finished WAV goes through a file of the spool, so no recording is ever held in memory whole. */
-    private void keep(CallId call, CallRecording finished, CallRecordings where) {
-        recording.remove(call, finished);
+    private static void keep(CallId call, CallRecording finished, CallRecordings where) {
         Path wav = null;
         try {
             wav = Files.createTempFile(where.spool(), "call-", ".wav");

@@ -95,6 +95,10 @@ final class FakeMedia implements MediaPorts {
         }
 
         @Override
+        public void pauseRecording(boolean paused) {
+        }
+
+        @Override
         public void bridge(MediaLeg other) {
             bridges.add(other);
         }

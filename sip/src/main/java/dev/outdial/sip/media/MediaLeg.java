@@ -75,6 +75,9 @@ public interface MediaLeg extends AutoCloseable {
      */
     void record(CallRecording recording);
 
+    /** Pauses ({@code true}) or resumes the recording the leg makes, if it makes one ({@link CallRecording#pause}). */
+    void pauseRecording(boolean paused);
+
     /**
      * Relays this leg's audio and keys to {@code other} and back, each packet as it arrives,
      * each side hearing one continuous stream; both legs stop playing, and a bridge either had is

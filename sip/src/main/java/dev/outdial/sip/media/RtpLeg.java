@@ -28,8 +28,6 @@ final class RtpLeg implements MediaLeg {
     private short[] heard = new short[OutgoingStream.SAMPLES_PER_PACKET];
     private final RtpPacket received = new RtpPacket();
     private final byte[] frame = new byte[OutgoingStream.SAMPLES_PER_PACKET];
-    /** What is relayed to this leg, decoded for its recording (receiving thread). */
-    private short[] relayedHeard = new short[OutgoingStream.SAMPLES_PER_PACKET];
     /** What this leg plays, decoded for its recording (pacing thread). */
     private final short[] playedHeard = new short[OutgoingStream.SAMPLES_PER_PACKET];
 
@@ -136,6 +134,14 @@ final class RtpLeg implements MediaLeg {
     }
 
     @Override
+    public void pauseRecording(boolean paused) {
+        CallRecording recorder = recording.get();
+        if (recorder != null) {
+            recorder.pause(paused);
+        }
+    }
+
+    @Override
     public void bridge(MediaLeg other) {
         RtpLeg that = engine.own(other);
         if (that == this) {
@@ -234,7 +240,7 @@ final class RtpLeg implements MediaLeg {
             Listening<?> listener = listening.get();
             CallRecording recorder = recording.get();
             if (keysAsTones || listener != null || recorder != null) {
-                int count = decode(codec, data);
+                int count = decode(codec, received);
                 if (keysAsTones) {
                     toneKeys.heard(heard, count);
                 }
@@ -251,13 +257,16 @@ final class RtpLeg implements MediaLeg {
         }
     }
 
-    /** The received packet's audio into {@link #heard}; how many samples. */
-    private int decode(Codec codec, byte[] data) {
-        int length = received.payloadLength;
+    /**
+     * A received packet's audio into {@link #heard}; how many samples. One receiving thread serves every leg, so this
+     * leg's own packets and those relayed to it share the buffer.
+     */
+    private int decode(Codec codec, RtpPacket packet) {
+        int length = packet.payloadLength;
         if (heard.length < length) {
             heard = new short[length];
         }
-        G711.decode(codec, data, received.payloadOffset, length, heard);
+        G711.decode(codec, packet.data, packet.payloadOffset, length, heard);
         return length;
     }
 
@@ -312,12 +321,7 @@ final class RtpLeg implements MediaLeg {
         CallRecording recorder = recording.get();
         if (recorder != null) {
             // decoded before it is sent: sending may transcode the packet in place
-            int count = packet.payloadLength;
-            if (relayedHeard.length < count) {
-                relayedHeard = new short[count];
-            }
-            G711.decode(codec, packet.data, packet.payloadOffset, count, relayedHeard);
-            recorder.heard(relayedHeard, count, nowNanos);
+            recorder.heard(heard, decode(codec, packet), nowNanos);
         }
         if (out.sendRelayed(packet, current.codec().payloadType(), codec, current.codec(), nowNanos, channel,
                 current.address())) {

@@ -168,9 +168,31 @@ class CallRecordingTest {
     }
 
     @Test
-    void aLegThatClosedBeforeItsRecordingStartedHandsItBackAtOnce() throws Exception {
+    void aLegPausesAndResumesTheRecordingItMakes() throws IOException {
+        try (MediaEngine engine = engine()) {
+            MediaLeg leg = engine.open();
+            CallRecording recording = new CallRecording(spool, 0, ignored -> { });
+            leg.record(recording);
+
+            leg.pauseRecording(true);
+            recording.said(packet((short) 5), 160, 0);
+            leg.pauseRecording(false);
+            recording.said(packet((short) 6), 160, 20 * MS);
+
+            short[] said = channel(finished(recording), 0);
+            assertThat(said[0]).isZero();
+            assertThat(said[160]).isEqualTo((short) 6);
+        }
+    }
+
+    private static MediaEngine engine() {
         int first = 20000 + 2 * ThreadLocalRandom.current().nextInt(10000);
-        try (MediaEngine engine = new MediaEngine(InetAddress.getLoopbackAddress(), first, first + 9)) {
+        return new MediaEngine(InetAddress.getLoopbackAddress(), first, first + 9);
+    }
+
+    @Test
+    void aLegThatClosedBeforeItsRecordingStartedHandsItBackAtOnce() throws Exception {
+        try (MediaEngine engine = engine()) {
             MediaLeg leg = engine.open();
             leg.close();
             CompletableFuture<CallRecording> handed = new CompletableFuture<>();

@@ -139,6 +139,10 @@ class LegAudioTest {
         }
 
         @Override
+        public void pauseRecording(boolean paused) {
+        }
+
+        @Override
         public void bridge(MediaLeg other) {
         }
 
