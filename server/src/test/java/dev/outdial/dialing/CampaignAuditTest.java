@@ -152,13 +152,11 @@ class CampaignAuditTest {
         assertThat(audit(business, campaign).get("violations").asInt()).isZero();
 
         // Then two calls a cycle, a gap of an hour, and hours closed today.
-        JsonNode settings = business.admin().get("/api/v1/campaigns/" + campaign.campaignId).expect(200).json();
-        Map<String, Object> edited = Api.mutable(settings);
-        List.of("id", "status", "statusReason", "createdAt", "updatedAt").forEach(edited::remove);
+        Map<String, Object> edited = campaign.fixtures.editable(campaign.campaignId);
         edited.put("maxCallsPerCustomer", 2);
         edited.put("retryGapMinutes", 60);
         business.admin().put("/api/v1/campaigns/" + campaign.campaignId, edited).expect(200);
-        long hours = settings.get("workingHoursId").asLong();
+        long hours = campaign.workingHoursId();
         business.admin().put("/api/v1/working-hours/" + hours, Map.of("name", "Closed today " + hours,
                 "week", DialingScenario.closedToday(), "holidays", List.of())).expect(200);
         assertThat(audit(business, campaign).get("violations").asInt()).as("the calls before the change").isZero();

@@ -47,6 +47,14 @@ public final class CampaignFixtures {
         return business;
     }
 
+    /** The campaign as the API reads it, without what only the server writes: a body its PUT takes back. */
+    public Map<String, Object> editable(long campaignId) {
+        Map<String, Object> body = Api.mutable(business.admin().get("/api/v1/campaigns/" + campaignId).expect(200)
+                .json());
+        List.of("id", "status", "statusReason", "createdAt", "updatedAt").forEach(body::remove);
+        return body;
+    }
+
     public static OffsetDateTime inDays(int days) {
         return OffsetDateTime.now(ZoneOffset.ofHours(7)).plusDays(days).truncatedTo(ChronoUnit.MINUTES);
     }

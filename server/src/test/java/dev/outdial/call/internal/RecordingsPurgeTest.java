@@ -45,7 +45,7 @@ class RecordingsPurgeTest {
 
         assertThat(recordedCalls(business)).containsExactlyInAnyOrder(recent, oldButKept).doesNotContain(old);
 
-        Map<String, Object> shorter = readBack(business, keepingThirtyDays);
+        Map<String, Object> shorter = fixtures.editable(keepingThirtyDays);
         shorter.put("recordingRetentionDays", 10);
         business.admin().put("/api/v1/campaigns/" + keepingThirtyDays, shorter).expect(200);
         purge.purge();
@@ -56,11 +56,12 @@ class RecordingsPurgeTest {
     @Test
     void aRunningCampaignsRetentionChangesWithoutANewApproval() {
         TestBusiness business = api.newBusiness("recordings-running");
-        long running = campaign(new CampaignFixtures(business), "Running", 30);
+        CampaignFixtures fixtures = new CampaignFixtures(business);
+        long running = campaign(fixtures, "Running", 30);
         business.admin().post("/api/v1/campaigns/" + running + "/approve").expect(200);
         business.admin().post("/api/v1/campaigns/" + running + "/start").expect(200);
 
-        Map<String, Object> changed = readBack(business, running);
+        Map<String, Object> changed = fixtures.editable(running);
         changed.put("recordingRetentionDays", 7);
         var saved = business.admin().put("/api/v1/campaigns/" + running, changed).expect(200).json();
 
@@ -77,15 +78,6 @@ class RecordingsPurgeTest {
             assertThat(answer.status()).isEqualTo(400);
             assertThat(answer.json().get("errors").findValuesAsString("field")).contains("recordingRetentionDays");
         }
-    }
-
-    /** The campaign as the API reads it, to be sent back. */
-    private static Map<String, Object> readBack(TestBusiness business, long campaign) {
-        Map<String, Object> body = Api.mutable(business.admin().get("/api/v1/campaigns/" + campaign).expect(200).json());
-        for (String readOnly : List.of("id", "status", "statusReason", "createdAt", "updatedAt")) {
-            body.remove(readOnly);
-        }
-        return body;
     }
 
     private static Map<String, Object> with(Map<String, Object> body, Integer days) {
