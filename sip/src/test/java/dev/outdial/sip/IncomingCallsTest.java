@@ -93,7 +93,7 @@ class IncomingCallsTest {
     private Sipp trunkCallsTo(String target, String then, String... extra) {
         Sipp trunk = Sipp.call("trunk-calls-in.xml", "127.0.0.1:" + ourPort, trunkPort,
                 Map.of("TARGET", target, "DIALED", DIALED, "CALLER", CALLER, "THEN", then), workDir,
-                concat(extra, "-mp", String.valueOf(Ports.free())));
+                concat(extra, "-mp", String.valueOf(Ports.media())));
         sipps.add(trunk);
         return trunk;
     }
@@ -200,7 +200,7 @@ class IncomingCallsTest {
     @Test
     void aCallRequiringAnExtensionOutdialDoesNotDoIsRefusedNamingItAndNeverOffered() {
         Sipp trunk = Sipp.call("trunk-requires.xml", "127.0.0.1:" + ourPort, trunkPort, Map.of(), workDir,
-                "-mp", String.valueOf(Ports.free()));
+                "-mp", String.valueOf(Ports.media()));
         sipps.add(trunk);
 
         trunk.assertPassed();

@@ -96,7 +96,7 @@ class MediaCallsTest {
         Map<String, String> replace = new HashMap<>(answer);
         replace.put("AFTER_ANSWER", afterAnswer);
         Sipp carrier = Sipp.serve("carrier-answers.xml", carrierPort, SippSteps.carrierAnswering(replace), workDir,
-                "-mp", String.valueOf(Ports.free()));
+                "-mp", String.valueOf(Ports.media()));
         sipps.add(carrier);
         return carrier;
     }
@@ -213,7 +213,7 @@ class MediaCallsTest {
         sipps.add(registering);
         registering.assertPassed();
         Sipp phone = Sipp.serve("phone-answers.xml", phonePort, Map.of("USER", "anna", "CONTACT", "<sip:anna@127.0.0.1:" + phonePort + ">",
-                "AFTER_ANSWER", SippSteps.OUTDIAL_HANGS_UP, "AFTER_ANSWER_TEXT", "waits for Outdial to hang up"), workDir, "-mp", String.valueOf(Ports.free()), "-rtp_echo");
+                "AFTER_ANSWER", SippSteps.OUTDIAL_HANGS_UP, "AFTER_ANSWER_TEXT", "waits for Outdial to hang up"), workDir, "-mp", String.valueOf(Ports.media()), "-rtp_echo");
         sipps.add(phone);
         Path speaking = RtpCapture.write(workDir.resolve("speaking.pcap"), Codec.PCMA, SpokenAudio.voice(4000));
         Sipp carrier = carrier(playing(speaking) + SippSteps.OUTDIAL_HANGS_UP);
