@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +15,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -169,7 +167,7 @@ class CallRecordingTest {
 
     @Test
     void aLegPausesAndResumesTheRecordingItMakes() throws IOException {
-        try (MediaEngine engine = engine()) {
+        try (MediaEngine engine = LoopbackMedia.engine(10)) {
             MediaLeg leg = engine.open();
             CallRecording recording = new CallRecording(spool, 0, ignored -> { });
             leg.record(recording);
@@ -185,14 +183,9 @@ class CallRecordingTest {
         }
     }
 
-    private static MediaEngine engine() {
-        int first = 20000 + 2 * ThreadLocalRandom.current().nextInt(10000);
-        return new MediaEngine(InetAddress.getLoopbackAddress(), first, first + 9);
-    }
-
     @Test
     void aLegThatClosedBeforeItsRecordingStartedHandsItBackAtOnce() throws Exception {
-        try (MediaEngine engine = engine()) {
+        try (MediaEngine engine = LoopbackMedia.engine(10)) {
             MediaLeg leg = engine.open();
             leg.close();
             CompletableFuture<CallRecording> handed = new CompletableFuture<>();
