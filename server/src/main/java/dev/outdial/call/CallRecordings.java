@@ -75,9 +75,13 @@ public class CallRecordings {
         LOG.info("The recording of call {} was deleted by user {}", callId, actorId);
     }
 
-    /** The recording's WAV; 404 where the call has none, or is another business's. */
+    /**
+     * The recording's WAV, read as it is sent; 404 where the call has none, or is another business's. A recording
+     * deleted meanwhile ends the read with an error.
+     */
     @Transactional(readOnly = true)
-    public byte[] audio(long businessId, String callId) {
-        return recordings.content(businessId, callId).orElseThrow(() -> new NotFoundException("recording", callId));
+    public RecordingAudio audio(long businessId, String callId) {
+        long size = recordings.size(businessId, callId).orElseThrow(() -> new NotFoundException("recording", callId));
+        return new RecordingAudio(recordings, businessId, callId, size);
     }
 }

@@ -3,6 +3,7 @@ package dev.outdial.testing;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -162,7 +163,7 @@ public class Api {
             HttpResponse<byte[]> response = call(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET(),
                     "*/*", HttpResponse.BodyHandlers.ofByteArray());
             return new Download(response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""));
+                    response.headers().firstValue("Content-Type").orElse(""), response.headers());
         }
 
         private Response exchange(String description, HttpRequest.Builder request) {
@@ -193,7 +194,12 @@ public class Api {
     }
 
     /** A file as the server sent it. */
-    public record Download(int status, byte[] body, String contentType) {
+    public record Download(int status, byte[] body, String contentType, HttpHeaders headers) {
+
+        /** The response's header {@code name}, or "" where it sent none. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse("");
+        }
 
         public String text() {
             return new String(body, StandardCharsets.UTF_8);

@@ -88,9 +88,22 @@ public class CallRecordingRepository {
                 .param("business", businessId).param("call", callId).update() == 1;
     }
 
-    public Optional<byte[]> content(long businessId, String callId) {
-        return db.sql("select content from call_recording where business_id = :business and call_id = :call")
-                .param("business", businessId).param("call", callId)
+    /** The recording's size in bytes, where the call has one of the business's. */
+    public Optional<Long> size(long businessId, String callId) {
+        return db.sql("select size_bytes from call_recording where business_id = :business and call_id = :call")
+                .param("business", businessId).param("call", callId).query(Long.class).optional();
+    }
+
+    /**
+     * {@code length} bytes of the recording from byte {@code start} (0 the first); empty where it is gone. A bytea
+     * holds at most 1 GB, so the start fits SQL's integer.
+     */
+    public Optional<byte[]> part(long businessId, String callId, int start, int length) {
+        return db.sql("""
+                select substring(content from :from for :length) from call_recording
+                where business_id = :business and call_id = :call
+                """)
+                .param("from", start + 1).param("length", length).param("business", businessId).param("call", callId)
                 .query((row, n) -> row.getBytes(1)).optional();
     }
 }

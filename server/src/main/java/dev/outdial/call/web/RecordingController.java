@@ -1,9 +1,11 @@
 package dev.outdial.call.web;
 
 import dev.outdial.call.CallRecordings;
+import dev.outdial.call.RecordingAudio;
 import dev.outdial.call.RecordingView;
 import dev.outdial.shared.CurrentUser;
 import java.util.List;
+import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -50,12 +52,13 @@ class RecordingController {
         recordings.delete(me.businessId(), me.id(), callId);
     }
 
+    /** The WAV, whole or the byte ranges asked for ({@code Range}: 206, so a player can seek). */
     @GetMapping({"/api/v1/calls/{callId}/recording", "/calls/{callId}/recording"})
-    ResponseEntity<byte[]> audio(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId) {
-        byte[] wav = recordings.audio(me.businessId(), callId);
+    ResponseEntity<Resource> audio(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId) {
+        RecordingAudio wav = recordings.audio(me.businessId(), callId);
         return ResponseEntity.ok().contentType(WAV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename("call-" + callId + ".wav").build().toString())
+                        .filename(wav.getFilename()).build().toString())
                 .body(wav);
     }
 }
