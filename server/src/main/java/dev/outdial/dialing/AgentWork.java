@@ -17,6 +17,7 @@ import dev.outdial.dialing.internal.LiveSwitchboards;
 import dev.outdial.dialing.internal.PhoneLines;
 import dev.outdial.engine.call.DialOutcome;
 import dev.outdial.engine.call.DispositionOutcome;
+import dev.outdial.engine.call.RecordingState;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.customer.DialType;
 import dev.outdial.engine.pacing.CampaignRunner;
@@ -36,6 +37,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.stereotype.Service;
@@ -48,6 +51,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class AgentWork {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgentWork.class);
 
     /** A campaign on the agent's list, and whether its execution screen is open. */
     public record MyCampaign(long id, String name, @Schema(implementation = DialType.class) String dialMode,
@@ -251,6 +256,20 @@ public class AgentWork {
         if (!recorded) {
             throw new ConflictException("dialing.recording.none", callId);
         }
+        LOG.info("The recording of call {} was {} by agent {}", callId, paused ? "paused" : "resumed", me.id());
+    }
+
+    /**
+     * Where the recording of the agent's call stands, shown beside its buttons; empty where it is not being recorded,
+     * or where the call is paced by another node.
+     */
+    public Optional<RecordingState> recording(CurrentUser me, CallView call) {
+        if (dialers.pacedElsewhere(me.businessId()).isPresent()) {
+            return Optional.empty();
+        }
+        CallId id = new CallId(call.id());
+        return engine.call(me.businessId(),
+                () -> dialers.runnerOfCall(call.campaignId(), id).flatMap(runner -> runner.recording(id)));
     }
 
     /** The agent's word on their reached call: classification, what next, the script's answers. */

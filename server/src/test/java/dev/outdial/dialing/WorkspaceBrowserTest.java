@@ -68,16 +68,22 @@ class WorkspaceBrowserTest extends BrowserTest {
         page.click("#get-customer");
         page.click("#dial");
         assertThat(page.locator("#call-state")).hasText("Talking");
-        for (String action : List.of("pause", "resume")) {
-            Response answer = page.waitForResponse(response -> response.url().endsWith("/recording/" + action),
-                    () -> page.click("#recording-" + action));
-            org.assertj.core.api.Assertions.assertThat(answer.status()).as(action).isEqualTo(200);
+        assertThat(page.locator("#recording-state")).hasAttribute("data-recording", "RECORDING");
+        assertThat(page.locator("#recording-resume")).hasCount(0);
+        String[][] steps = {{"pause", "PAUSED", "#recording-pause"}, {"resume", "RECORDING", "#recording-resume"}};
+        for (String[] step : steps) {
+            Response answer = page.waitForResponse(response -> response.url().endsWith("/recording/" + step[0]),
+                    () -> page.click("#recording-" + step[0]));
+            org.assertj.core.api.Assertions.assertThat(answer.status()).as(step[0]).isEqualTo(200);
+            assertThat(page.locator("#recording-state")).hasAttribute("data-recording", step[1]);
+            assertThat(page.locator(step[2])).hasCount(0); // only the button that changes the state is shown
         }
         assertThat(page.locator("#notice")).isEmpty();
         assertThat(page.locator("#call-state")).hasText("Talking");
         page.click("#hang-up");
         assertThat(page.locator("#disposition")).isVisible();
         assertThat(page.locator("#recording-pause")).hasCount(0);
+        assertThat(page.locator("#recording-state")).hasCount(0);
     }
 
     @Test

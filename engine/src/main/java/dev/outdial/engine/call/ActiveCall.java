@@ -36,6 +36,7 @@ public final class ActiveCall {
     private Optional<Runnable> onOfferUnanswered = Optional.empty();
     private Optional<Consumer<String>> onKeys = Optional.empty();
     private Optional<String> ivrResult = Optional.empty();
+    private boolean recordingPaused;
 
     ActiveCall(CallOrchestrator orchestrator, CallRecord record, Connector connector) {
         this.orchestrator = orchestrator;
@@ -50,6 +51,14 @@ public final class ActiveCall {
 
     public long customerId() {
         return customerId;
+    }
+
+    boolean recordingPaused() {
+        return recordingPaused;
+    }
+
+    void recordingPaused(boolean paused) {
+        recordingPaused = paused;
     }
 
     /** Rings {@code agent}'s leg for the answered customer; bridged when the agent answers. */

@@ -391,12 +391,25 @@ public final class CallOrchestrator {
      * person answered and that has not ended, where the campaign records.
      */
     public boolean pauseRecording(CallId call, boolean paused) {
-        ActiveCall up = active.get(call);
-        if (!settings.recordsCalls() || up == null || up.record().answeredAt().isEmpty()) {
+        ActiveCall up = recorded(call);
+        if (up == null) {
             return false;
         }
         telephony.pauseRecording(call, paused);
+        up.recordingPaused(paused);
         return true;
+    }
+
+    /** Where the recording of {@code call} stands; empty where it is not being recorded (as {@link #pauseRecording}). */
+    public Optional<RecordingState> recording(CallId call) {
+        return Optional.ofNullable(recorded(call))
+                .map(up -> up.recordingPaused() ? RecordingState.PAUSED : RecordingState.RECORDING);
+    }
+
+    /** The call if it is being recorded: a call of this campaign a person answered, not ended, the campaign records. */
+    private ActiveCall recorded(CallId call) {
+        ActiveCall up = active.get(call);
+        return settings.recordsCalls() && up != null && up.record().answeredAt().isPresent() ? up : null;
     }
 
     void optOut(String number) {

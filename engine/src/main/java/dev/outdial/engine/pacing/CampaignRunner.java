@@ -7,6 +7,7 @@ import dev.outdial.engine.call.Connector;
 import dev.outdial.engine.call.DialOutcome;
 import dev.outdial.engine.call.DispositionOutcome;
 import dev.outdial.engine.call.LapsedClaims;
+import dev.outdial.engine.call.RecordingState;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.customer.CustomerInput;
 import dev.outdial.engine.customer.Transition;
@@ -222,6 +223,11 @@ public final class CampaignRunner implements CallObserver {
     /** Pauses or resumes the recording of the call; whether it is being recorded. */
     public boolean pauseRecording(CallId call, boolean paused) {
         return calls.pauseRecording(call, paused);
+    }
+
+    /** Where the recording of the call stands; empty where it is not being recorded. */
+    public Optional<RecordingState> recording(CallId call) {
+        return calls.recording(call);
     }
 
     /** The agent's word on a reached call; the agent is then free for the next customer once out of wrap-up. */

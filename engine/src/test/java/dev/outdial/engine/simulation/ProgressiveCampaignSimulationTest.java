@@ -6,6 +6,7 @@ import static dev.outdial.engine.fixtures.CampaignSettingsBuilder.aProgressiveCa
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outdial.engine.call.CampaignSettings;
+import dev.outdial.engine.call.RecordingState;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.customer.CustomerStatus;
@@ -207,13 +208,18 @@ class ProgressiveCampaignSimulationTest {
         }
         CallId call = recorded.getFirst();
 
+        assertThat(runner.recording(call)).contains(RecordingState.RECORDING);
         assertThat(runner.pauseRecording(call, true)).as("answered, up, recorded").isTrue();
+        assertThat(runner.recording(call)).contains(RecordingState.PAUSED);
         assertThat(runner.pauseRecording(call, false)).isTrue();
+        assertThat(runner.recording(call)).contains(RecordingState.RECORDING);
         assertThat(runner.pauseRecording(new CallId("another"), true)).isFalse();
+        assertThat(runner.recording(new CallId("another"))).isEmpty();
         sim.runUntil(NINE.plus(Duration.ofHours(1)));
 
         assertThat(sim.callsTo(customer).getFirst().endedAt()).isPresent();
         assertThat(runner.pauseRecording(call, true)).as("ended").isFalse();
+        assertThat(runner.recording(call)).isEmpty();
         assertThat(asked).containsExactly(call.value() + " paused", call.value() + " resumed");
     }
 

@@ -269,6 +269,7 @@ class WorkspacePages {
 
     private String call(CurrentUser me, CallView call, boolean ringing, Model model) {
         model.addAttribute("call", call);
+        model.addAttribute("recording", call.endedAt() == null ? work.recording(me, call).orElse(null) : null);
         model.addAttribute("screen", screens.screen(me, call.campaignId()));
         model.addAttribute("ringing", ringing);
         return PAGE + " :: call";
