@@ -1,5 +1,6 @@
 package dev.outdial.call;
 
+import dev.outdial.business.Businesses;
 import dev.outdial.call.internal.CallRecordingRepository;
 import dev.outdial.campaign.Campaigns;
 import dev.outdial.shared.NotFoundException;
@@ -24,18 +25,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class CallRecordings {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallRecordings.class);
-    /** A list shows this many recordings, newest first. */
-    static final int LIST_LIMIT = 500;
-
     private final CallRecordingRepository recordings;
     private final Campaigns campaigns;
+    private final Businesses businesses;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    CallRecordings(CallRecordingRepository recordings, Campaigns campaigns, Clock clock,
+    CallRecordings(CallRecordingRepository recordings, Campaigns campaigns, Businesses businesses, Clock clock,
                    ApplicationEventPublisher events) {
         this.recordings = recordings;
         this.campaigns = campaigns;
+        this.businesses = businesses;
         this.clock = clock;
         this.events = events;
     }
@@ -53,11 +53,18 @@ public class CallRecordings {
                 () -> LOG.warn("The recording of call {} was dropped: no such call", callId));
     }
 
-    /** The campaign's recordings, newest first; a campaign out of reach answers 404. */
+    /** The query a request names, read on the business's clock and country (see {@link RecordingQuery#read}). */
     @Transactional(readOnly = true)
-    public List<RecordingView> ofCampaign(long businessId, long campaignId) {
+    public RecordingQuery query(long businessId, Long agentId, String from, String to, String number, String before,
+                                Integer limit) {
+        return RecordingQuery.read(businesses.get(businessId), agentId, from, to, number, before, limit);
+    }
+
+    /** The campaign's recordings the query asks for, newest first; a campaign out of reach answers 404. */
+    @Transactional(readOnly = true)
+    public List<RecordingView> ofCampaign(long businessId, long campaignId, RecordingQuery query) {
         campaigns.get(businessId, campaignId);
-        return recordings.ofCampaign(businessId, campaignId, LIST_LIMIT);
+        return recordings.ofCampaign(businessId, campaignId, query);
     }
 
     /** Which of {@code callIds} have a recording. */

@@ -176,6 +176,77 @@ class CampaignDetailsTabsTest {
                 .andReturn().getResponse().getContentAsString()).doesNotContain("<audio");
     }
 
+    @Test
+    void aCampaignsRecordingsAreFoundByAgentDaysAndNumberAPageAtATime() {
+        String first = recorded("+84912345678", fixtures.agent.id(), "2026-03-01T09:00:00+07:00");
+        String second = recorded("+84912000111", fixtures.secondAgent.id(), "2026-03-02T09:00:00+07:00");
+        // 18:00 UTC on 2 March: 3 March on the business's clock (Ho Chi Minh City)
+        String third = recorded("+84912345678", fixtures.secondAgent.id(), "2026-03-03T01:00:00+07:00");
+        String path = "/api/v1/campaigns/" + campaign + "/recordings";
+
+        assertThat(callIds(path)).containsExactly(third, second, first);
+        assertThat(callIds(path + "?agentId=" + fixtures.secondAgent.id())).containsExactly(third, second);
+        assertThat(callIds(path + "?number=0912.345.678")).containsExactly(third, first);
+        assertThat(callIds(path + "?from=2026-03-02&to=2026-03-02")).containsExactly(second);
+        assertThat(callIds(path + "?from=2026-03-03")).containsExactly(third);
+        assertThat(callIds(path + "?to=2026-03-01")).containsExactly(first);
+        assertThat(callIds(path + "?limit=2")).containsExactly(third, second);
+        assertThat(callIds(path + "?limit=2&before=" + second)).containsExactly(first);
+        assertThat(callIds(path + "?agentId=" + fixtures.secondAgent.id() + "&before=" + third)).containsExactly(second);
+        assertThat(business.admin().get(path + "?limit=1").json().get(0).get("agentName").asString())
+                .startsWith("caller-two");
+
+        var unreadable = business.admin().get(path + "?from=yesterday&limit=0&number=12ab");
+        assertThat(unreadable.status()).isEqualTo(400);
+        assertThat(unreadable.json().get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("from", "limit", "number");
+        var backwards = business.admin().get(path + "?from=2026-03-02&to=2026-03-01");
+        assertThat(backwards.json().get("errors").findValuesAsString("field")).containsExactly("to");
+        assertThat(api.newBusiness("other-recording-list").admin().get(path).status()).isEqualTo(404);
+        assertThat(fixtures.agent.client().get(path).status()).isEqualTo(403);
+    }
+
+    @Test
+    void theCampaignPagesRecordingsPanelFiltersAndPagesAndIsLeftOutWhereThereAreNone() throws Exception {
+        MockHttpSession supervisor = signIn(business.person("SUPERVISOR", "quality").email(), "person-password");
+        String tab = "/campaigns/" + campaign + "/recordings-tab";
+        assertThat(page("/campaigns/" + campaign, supervisor)).contains("hx-get=\"" + tab + "\"");
+        assertThat(page(tab, supervisor)).as("a campaign that neither records nor has recordings")
+                .doesNotContain("campaign-recording-list");
+
+        List<String> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 51; i++) {
+            calls.add(recorded("+84912345678", i % 2 == 0 ? fixtures.agent.id() : fixtures.secondAgent.id(),
+                    OffsetDateTime.parse("2026-03-02T09:00:00+07:00").plusMinutes(i).toString()));
+        }
+        String newest = page(tab, supervisor);
+        assertThat(newest).contains("id=\"campaign-recording-list\"", "/calls/" + calls.get(50) + "/recording",
+                "before=" + calls.get(1)).doesNotContain("data-call=\"" + calls.get(0) + "\"");
+        assertThat(newest.split("<audio", -1)).hasSize(51);
+        String older = page(tab + "?before=" + calls.get(1), supervisor);
+        assertThat(older.split("<audio", -1)).hasSize(2);
+        assertThat(older).contains("/calls/" + calls.get(0) + "/recording").doesNotContain("campaign-recordings-older");
+
+        String ofOneAgent = page(tab + "?agentId=" + fixtures.secondAgent.id(), supervisor);
+        assertThat(ofOneAgent.split("<audio", -1)).hasSize(26);
+        assertThat(ofOneAgent).contains("/calls/" + calls.get(49) + "/recording")
+                .doesNotContain("/calls/" + calls.get(50) + "/recording");
+        assertThat(page(tab + "?from=someday", supervisor)).contains("someday", "campaign-recording-list");
+    }
+
+    private String recorded(String number, long agentId, String at) {
+        String id = call(number, agentId, at, "SUCCESS", null, null);
+        TestRecordings.keep(recordings, id, new byte[] {'R', 'I', 'F', 'F'}, Duration.ofSeconds(65));
+        db.sql("update call_recording set recorded_at = :at where call_id = :id")
+                .param("at", OffsetDateTime.parse(at).plusSeconds(60)).param("id", id).update();
+        return id;
+    }
+
+    private List<String> callIds(String path) {
+        return business.admin().get(path).expect(200).json().valueStream().map(r -> r.get("callId").asString())
+                .toList();
+    }
+
     private String call(String number, long agentId, String dialing, String result, Long classification, String answers) {
         String id = "test-" + UUID.randomUUID();
         OffsetDateTime dialed = OffsetDateTime.parse(dialing);

@@ -1,5 +1,6 @@
 package dev.outdial.call.internal;
 
+import dev.outdial.call.RecordingQuery;
 import dev.outdial.call.RecordingView;
 import dev.outdial.shared.SqlTime;
 import java.io.BufferedInputStream;
@@ -9,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,21 +54,59 @@ public class CallRecordingRepository {
                 .query((row, n) -> new Kept(row.getLong("business_id"), row.getLong("campaign_id"), size)).optional();
     }
 
-    public List<RecordingView> ofCampaign(long businessId, long campaignId, int limit) {
-        return db.sql("""
-                select r.call_id, r.campaign_id, c.customer_id, c.dialed_number, c.agent_id, r.length_millis,
-                    r.size_bytes, r.recorded_at
+    /**
+     * The campaign's recordings the query asks for, newest first; after {@code query.before()}'s recording where it
+     * names one (a call of another campaign or without a recording starts from the newest).
+     */
+    public List<RecordingView> ofCampaign(long businessId, long campaignId, RecordingQuery query) {
+        StringBuilder sql = new StringBuilder("""
+                select r.call_id, r.campaign_id, c.customer_id, c.dialed_number, c.agent_id, u.name as agent_name,
+                    r.length_millis, r.size_bytes, r.recorded_at
                 from call_recording r join call_record c on c.id = r.call_id
+                left join app_user u on u.id = c.agent_id
                 where r.business_id = :business and r.campaign_id = :campaign
-                order by r.recorded_at desc, r.call_id desc
-                limit :limit
-                """)
-                .param("business", businessId).param("campaign", campaignId).param("limit", limit)
+                """);
+        Map<String, Object> params = new HashMap<>(Map.of("business", businessId, "campaign", campaignId,
+                "limit", query.limit()));
+        if (query.agentId() != null) {
+            sql.append(" and c.agent_id = :agent");
+            params.put("agent", query.agentId());
+        }
+        if (query.from() != null) {
+            sql.append(" and r.recorded_at >= :from");
+            params.put("from", SqlTime.toSql(query.from()));
+        }
+        if (query.until() != null) {
+            sql.append(" and r.recorded_at < :until");
+            params.put("until", SqlTime.toSql(query.until()));
+        }
+        if (query.number() != null) {
+            sql.append(" and c.dialed_number = :number");
+            params.put("number", query.number());
+        }
+        if (query.before() != null) {
+            recordedAt(businessId, campaignId, query.before()).ifPresent(last -> {
+                sql.append(" and (r.recorded_at < :lastAt or (r.recorded_at = :lastAt and r.call_id < :last))");
+                params.put("lastAt", SqlTime.toSql(last));
+                params.put("last", query.before());
+            });
+        }
+        sql.append(" order by r.recorded_at desc, r.call_id desc limit :limit");
+        return db.sql(sql.toString()).params(params)
                 .query((row, n) -> new RecordingView(row.getString("call_id"), row.getLong("campaign_id"),
                         row.getLong("customer_id"), row.getString("dialed_number"),
-                        row.getObject("agent_id", Long.class), row.getLong("length_millis"), row.getLong("size_bytes"),
-                        SqlTime.instant(row, "recorded_at")))
+                        row.getObject("agent_id", Long.class), row.getString("agent_name"), row.getLong("length_millis"),
+                        row.getLong("size_bytes"), SqlTime.instant(row, "recorded_at")))
                 .list();
+    }
+
+    private Optional<Instant> recordedAt(long businessId, long campaignId, String callId) {
+        return db.sql("""
+                select recorded_at from call_recording
+                where business_id = :business and campaign_id = :campaign and call_id = :call
+                """)
+                .param("business", businessId).param("campaign", campaignId).param("call", callId)
+                .query((row, n) -> SqlTime.instant(row, "recorded_at")).optional();
     }
 
     public Set<String> recordedAmong(long businessId, List<String> callIds) {

@@ -2,6 +2,7 @@ package dev.outdial.call.web;
 
 import dev.outdial.call.CallRecordings;
 import dev.outdial.call.RecordingAudio;
+import dev.outdial.call.RecordingQuery;
 import dev.outdial.call.RecordingView;
 import dev.outdial.shared.CurrentUser;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -36,9 +38,19 @@ class RecordingController {
         this.recordings = recordings;
     }
 
+    /**
+     * The campaign's recordings, newest first: of one agent, of the days {@code from}–{@code to} (the business's
+     * clock), of one number, at most {@code limit} (500) after the call {@code before} (the last of the page before).
+     */
     @GetMapping("/api/v1/campaigns/{campaignId}/recordings")
-    List<RecordingView> ofCampaign(@AuthenticationPrincipal CurrentUser me, @PathVariable long campaignId) {
-        return recordings.ofCampaign(me.businessId(), campaignId);
+    List<RecordingView> ofCampaign(@AuthenticationPrincipal CurrentUser me, @PathVariable long campaignId,
+                                   @RequestParam(required = false) Long agentId,
+                                   @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                   @RequestParam(required = false) String number,
+                                   @RequestParam(required = false) String before,
+                                   @RequestParam(required = false) Integer limit) {
+        RecordingQuery query = recordings.query(me.businessId(), agentId, from, to, number, before, limit);
+        return recordings.ofCampaign(me.businessId(), campaignId, query);
     }
 
     /**
