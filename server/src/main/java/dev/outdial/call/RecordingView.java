@@ -3,8 +3,8 @@ package dev.outdial.call;
 import java.time.Instant;
 
 /**
- * A call's recording as the API lists it: the call (its id, campaign, customer, number and agent, with the agent's name), how long the
- * recording is and its size; its audio is {@code GET /api/v1/calls/{callId}/recording}.
+ * A call's recording as the API lists it: the call (its id, campaign, customer, number and agent, with the agent's
+ * name), how long the recording is and its size; its audio is {@code GET /api/v1/calls/{callId}/recording}.
  */
 public record RecordingView(
         String callId,

@@ -106,7 +106,8 @@ public final class RecordingTable {
         if (callIds.isEmpty()) {
             return Set.of();
         }
-        return Set.copyOf(db.sql("select call_id from " + table + " where business_id = :business and call_id in (:calls)")
+        return Set.copyOf(db.sql("select call_id from " + table
+                        + " where business_id = :business and call_id in (:calls)")
                 .param("business", businessId).param("calls", callIds).query(String.class).list());
     }
 

@@ -95,7 +95,8 @@ class QueueRecordingsTest {
             wrong.put("name", "Wrong " + days);
             var answer = business.admin().post("/api/v1/queues", wrong);
             assertThat(answer.status()).isEqualTo(400);
-            assertThat(answer.json().get("errors").findValuesAsString("field")).containsExactly("recordingRetentionDays");
+            assertThat(answer.json().get("errors").findValuesAsString("field"))
+                    .containsExactly("recordingRetentionDays");
         }
     }
 

@@ -400,7 +400,7 @@ public final class CallOrchestrator {
         return true;
     }
 
-    /** Where the recording of {@code call} stands; empty where it is not being recorded (as {@link #pauseRecording}). */
+    /** Where the recording of {@code call} stands; empty where it is not being recorded. */
     public Optional<RecordingState> recording(CallId call) {
         return Optional.ofNullable(recorded(call))
                 .map(up -> up.recordingPaused() ? RecordingState.PAUSED : RecordingState.RECORDING);

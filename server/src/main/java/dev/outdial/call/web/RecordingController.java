@@ -1,8 +1,8 @@
 package dev.outdial.call.web;
 
 import dev.outdial.call.CallRecordings;
-import dev.outdial.call.RecordingAudio;
-import dev.outdial.call.RecordingQuery;
+import dev.outdial.shared.RecordingAudio;
+import dev.outdial.shared.RecordingQuery;
 import dev.outdial.call.RecordingView;
 import dev.outdial.shared.CurrentUser;
 import java.util.List;
@@ -45,7 +45,8 @@ class RecordingController {
     @GetMapping("/api/v1/campaigns/{campaignId}/recordings")
     List<RecordingView> ofCampaign(@AuthenticationPrincipal CurrentUser me, @PathVariable long campaignId,
                                    @RequestParam(required = false) Long agentId,
-                                   @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                   @RequestParam(required = false) String from,
+                                   @RequestParam(required = false) String to,
                                    @RequestParam(required = false) String number,
                                    @RequestParam(required = false) String before,
                                    @RequestParam(required = false) Integer limit) {
