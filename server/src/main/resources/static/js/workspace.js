@@ -77,6 +77,12 @@
     if (hangUp) {
       hangUp.hidden = call.state !== 'TALKING';
     }
+    // While they talk: whether the call is being recorded, and the button to pause or resume it.
+    if (call.state === 'TALKING' && call.callId) {
+      load(`${base}/queue-calls/${encodeURIComponent(call.callId)}/recording`, '#queue-call-recording');
+    } else {
+      card.querySelector('#queue-call-recording').innerHTML = '';
+    }
   });
   on('call-ended', call => {
     lastCall = null;

@@ -40,7 +40,8 @@ class TableOwnershipTest {
             Map.entry("customer", tables("campaign_customer", "campaign_customer_count", "customer_import",
                     "customer_import_rejection")),
             Map.entry("dialing", tables("agent_presence", "agent_receipt", "dialer_lease")),
-            Map.entry("inbound", tables("inbound_call", "inbound_queue", "inbound_queue_number")),
+            Map.entry("inbound", tables("inbound_call", "inbound_call_recording", "inbound_queue",
+                    "inbound_queue_number")),
             Map.entry("ivr", tables("ivr")),
             Map.entry("live", tables("live_campaign_calls")),
             Map.entry("media", tables("audio_file")),
@@ -54,6 +55,8 @@ class TableOwnershipTest {
             + "batch's one query, so a million-call export stays one pass over call_record";
     private static final String CUSTOMER_LIST_NAMES = "the customer list pages by keyset over millions of rows and "
             + "shows each customer's campaign and account manager by name: joined in the page's one query";
+    private static final String RECORDING_NAMES = "a campaign's or a queue's recordings are listed a page at a time "
+            + "(up to 500), found by agent, with each call's agent by name: joined in the page's one query";
     private static final String AUDIT = "the compliance audit proves from the stored rows what was dialed against "
             + "what was listed; reworked on branch audit-import, left in place meanwhile";
 
@@ -62,6 +65,7 @@ class TableOwnershipTest {
             new Allowed("call", "CallRecordRepository", "campaign_customer", EXPORT_NAMES),
             new Allowed("call", "CallRecordRepository", "app_user", EXPORT_NAMES),
             new Allowed("call", "CallRecordRepository", "call_classification", EXPORT_NAMES),
+            new Allowed("shared", "RecordingTable", "app_user", RECORDING_NAMES),
             new Allowed("customer", "CustomerRepository", "campaign", CUSTOMER_LIST_NAMES),
             new Allowed("customer", "CustomerRepository", "app_user", CUSTOMER_LIST_NAMES),
             new Allowed("ticket", "CampaignLocks", "campaign", "a campaign's lock row is made in one statement only "

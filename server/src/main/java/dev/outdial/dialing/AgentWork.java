@@ -20,6 +20,7 @@ import dev.outdial.engine.call.DispositionOutcome;
 import dev.outdial.engine.call.RecordingState;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.customer.DialType;
+import dev.outdial.engine.inbound.Switchboard;
 import dev.outdial.engine.pacing.CampaignRunner;
 import dev.outdial.engine.pacing.NextCustomer;
 import dev.outdial.engine.port.CallDisposition;
@@ -244,19 +245,47 @@ public class AgentWork {
     }
 
     /**
-     * Pauses or resumes the recording of the agent's call in progress (a card number read out, PCI DSS): 409 where the
-     * call is not being recorded (its campaign does not record, or it is not answered or has ended).
+     * Pauses or resumes the recording of the agent's call in progress (a card number read out, PCI DSS), a campaign's
+     * call or the queue call they talk on: 409 where the call is not being recorded (its campaign or queue does not
+     * record, or it is not answered or has ended); 404 where it is neither.
      */
     public void pauseRecording(CurrentUser me, String callId, boolean paused) {
         requirePacedHere(me);
-        CallRecord call = ownCall(me, callId);
         CallId id = new CallId(callId);
-        boolean recorded = engine.call(me.businessId(), () -> dialers.runnerOfCall(call.campaignId(), id)
-                .map(runner -> runner.pauseRecording(id, paused)).orElse(false));
+        Optional<CallRecord> campaignCall = calls.find(me.businessId(), callId)
+                .filter(call -> call.agent().filter(agentOf(me)::equals).isPresent());
+        boolean recorded = campaignCall.isPresent()
+                ? engine.call(me.businessId(), () -> dialers.runnerOfCall(campaignCall.get().campaignId(), id)
+                        .map(runner -> runner.pauseRecording(id, paused)).orElse(false))
+                : pauseQueueCallRecording(me, id, paused);
         if (!recorded) {
             throw new ConflictException("dialing.recording.none", callId);
         }
         LOG.info("The recording of call {} was {} by agent {}", callId, paused ? "paused" : "resumed", me.id());
+    }
+
+    /**
+     * Where the recording of the queue call the agent talks on stands; empty where it is not being recorded, or where
+     * the business's calls are handled by another node.
+     */
+    public Optional<RecordingState> queueCallRecording(CurrentUser me, String callId) {
+        if (dialers.pacedElsewhere(me.businessId()).isPresent()) {
+            return Optional.empty();
+        }
+        AgentId agent = agentOf(me);
+        return engine.call(me.businessId(),
+                () -> switchboards.of(me.businessId()).recording(agent, new CallId(callId)));
+    }
+
+    private boolean pauseQueueCallRecording(CurrentUser me, CallId call, boolean paused) {
+        AgentId agent = agentOf(me);
+        return engine.call(me.businessId(), () -> {
+            Switchboard board = switchboards.of(me.businessId());
+            if (!board.talksOn(agent, call)) {
+                throw new NotFoundException("call", call.value());
+            }
+            return board.pauseRecording(agent, call, paused);
+        });
     }
 
     /**
@@ -300,10 +329,7 @@ public class AgentWork {
      * go to. With one node, or nobody pacing the business yet, every request is served here.
      */
     private void requirePacedHere(CurrentUser me) {
-        dialers.pacedElsewhere(me.businessId()).ifPresent(node -> {
-            throw new ConflictException("dialing.paced-elsewhere", new Object[] {node},
-                    Map.of("reason", "PACED_ELSEWHERE", "node", node));
-        });
+        dialers.requirePacedHere(me.businessId());
     }
 
     private void presenceChanged(CurrentUser me) {

@@ -68,7 +68,7 @@ public class InboundCalls {
         InboundQueue queue = queues.get(businessId, queueId);
         return new QueueRules(queue.id(), queue.callbackKey(), Duration.ofSeconds(queue.minSecondsBeforeCallback()),
                 Duration.ofSeconds(queue.maxWaitSeconds()), queue.ticketsForMissedCalls(),
-                prompt(queue.notificationAudioId()), prompt(queue.waitingMusicAudioId()));
+                prompt(queue.notificationAudioId()), prompt(queue.waitingMusicAudioId()), queue.recordCalls());
     }
 
     /** The business's audio file as the telephony adapter fetches it; empty when the queue has none. */

@@ -28,6 +28,8 @@ public class InboundQueues {
     private static final int DEFAULT_MAX_WAIT_SECONDS = 60;
     /** A queue answers a handful of DIDs; the bound keeps the form and the list readable. */
     static final int MAX_NUMBERS = 20;
+    /** Ten years: the longest any rule we know asks a recording be kept. */
+    static final int MAX_RETENTION_DAYS = 3_650;
 
     private final QueueRepository queues;
     private final AudioFiles audio;
@@ -64,6 +66,12 @@ public class InboundQueues {
         return queues.list(businessId);
     }
 
+    /** Every queue, of every business, that keeps its recordings a number of days. */
+    @Transactional(readOnly = true)
+    public List<QueueRecordingRetention> recordingRetention() {
+        return queues.recordingRetention();
+    }
+
     @Transactional
     public void delete(long businessId, long id) {
         get(businessId, id);
@@ -94,6 +102,11 @@ public class InboundQueues {
         if (music != null) {
             violations.check(audio.exists(businessId, music), "waitingMusicAudioId", "queue.music.unknown", music);
         }
+        Integer retention = draft.recordingRetentionDays();
+        if (retention != null) {
+            violations.check(retention >= 1 && retention <= MAX_RETENTION_DAYS, "recordingRetentionDays",
+                    "validation.range", 1, MAX_RETENTION_DAYS);
+        }
         List<String> numbers = numbers(businessId, draft.numbers(), violations);
         violations.throwIfAny();
         if (queues.nameTaken(businessId, name, exceptId)) {
@@ -106,7 +119,8 @@ public class InboundQueues {
             throw new ConflictException("queue.number.taken", taken.getFirst());
         }
         return new InboundQueue(exceptId == null ? 0 : exceptId, name, key, minSeconds, maxWait, notification,
-                music, Boolean.TRUE.equals(draft.ticketsForMissedCalls()), numbers);
+                music, Boolean.TRUE.equals(draft.ticketsForMissedCalls()), Boolean.TRUE.equals(draft.recordCalls()),
+                retention, numbers);
     }
 
     /** The numbers in E.164, read in the business's default country, in the order given; each wrong one named by index. */

@@ -12,6 +12,8 @@ public record QueueDraft(String name, String callbackKey, Integer minSecondsBefo
                          Long notificationAudioId,
                          @Schema(description = InboundQueue.WAITING_MUSIC) Long waitingMusicAudioId,
                          Boolean ticketsForMissedCalls,
+                         @Schema(description = InboundQueue.RECORD_CALLS) Boolean recordCalls,
+                         @Schema(description = InboundQueue.RETENTION) Integer recordingRetentionDays,
                          @Schema(description = InboundQueue.NUMBERS
                                  + " Read in the business's default country when not international; at most 20.")
                          List<String> numbers) {

@@ -234,6 +234,18 @@ class CampaignDetailsTabsTest {
         assertThat(page(tab + "?from=someday", supervisor)).contains("someday", "campaign-recording-list");
     }
 
+    @Test
+    void listeningInNeedsRealCallsAndTheCallsNowPanelIsLeftOutWithoutThem() throws Exception {
+        String answered = call("+84912345678", fixtures.agent.id(), "2026-03-02T09:00:00+07:00", "SUCCESS", null, null);
+        MockHttpSession supervisor = signIn(business.person("SUPERVISOR", "ears").email(), "person-password");
+
+        assertThat(page("/campaigns/" + campaign, supervisor)).contains("/campaigns/" + campaign + "/calls-now");
+        assertThat(page("/campaigns/" + campaign + "/calls-now", supervisor)).doesNotContain("calls-now-list");
+        var refused = business.admin().post("/api/v1/calls/" + answered + "/listen");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body()).contains("simulated carrier");
+    }
+
     private String recorded(String number, long agentId, String at) {
         String id = call(number, agentId, at, "SUCCESS", null, null);
         TestRecordings.keep(recordings, id, new byte[] {'R', 'I', 'F', 'F'}, Duration.ofSeconds(65));

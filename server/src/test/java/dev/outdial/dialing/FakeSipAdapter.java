@@ -4,6 +4,8 @@ import dev.outdial.dialing.internal.EngineThread;
 import dev.outdial.dialing.internal.SipAdapter;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.customer.CallResult;
+import dev.outdial.engine.port.CallEvent;
+import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.Telephony;
 import dev.outdial.engine.sim.CarrierModel;
 import dev.outdial.engine.sim.SimulatedCarrier;
@@ -16,6 +18,7 @@ import dev.outdial.sip.PromptSource;
 import dev.outdial.sip.SipSettings;
 import dev.outdial.sip.TrunkRegistrationStatus;
 import dev.outdial.sip.TrunkStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,7 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -92,6 +96,15 @@ final class FakeSipAdapter implements SipAdapter {
     @Override
     public AgentLines agentLines() {
         return lines;
+    }
+
+    /** Each call listened in on, with the supervisor whose phone was rung for it: "call by supervisor". */
+    final List<String> listenedIn = new CopyOnWriteArrayList<>();
+
+    @Override
+    public CallId listenIn(CallId call, AgentId supervisor, Duration answerTimeout, Consumer<CallEvent> listener) {
+        listenedIn.add(call.value() + " by " + supervisor.value());
+        return new CallId("listening-" + listenedIn.size());
     }
 
     @Override

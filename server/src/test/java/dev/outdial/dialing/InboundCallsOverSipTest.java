@@ -9,6 +9,7 @@ import dev.outdial.testing.Baresip;
 import dev.outdial.testing.OutdialIntegrationTest;
 import dev.outdial.testing.Sipp;
 import dev.outdial.testing.TestBusiness;
+import dev.outdial.testing.TestRecordings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -139,6 +140,10 @@ class InboundCallsOverSipTest {
         static final String PASSWORD = "Queue-phone-secret-3";
 
         static QueueDesk of(Api api, String name) {
+            return of(api, name, Map.of());
+        }
+
+        static QueueDesk of(Api api, String name, Map<String, Object> settings) {
             TestBusiness business = api.newBusiness(name);
             // The agents of a running auto-callback campaign take the business's queue calls.
             DialingScenario callback = DialingScenario.running(business, "AUTO_CALLBACK", Map.of("wrapUpSeconds", 0));
@@ -147,7 +152,8 @@ class InboundCallsOverSipTest {
             business.admin().put("/api/v1/users/" + agent.id() + "/phone",
                     Map.of("sipUsername", sipUser, "sipPassword", PASSWORD)).expect(200);
             String number = newNumber();
-            return new QueueDesk(business, callback, agent, InboundCallsOverSipTest.queue(business, number), number, sipUser);
+            return new QueueDesk(business, callback, agent, InboundCallsOverSipTest.queue(business, number, settings),
+                    number, sipUser);
         }
 
         /** The agent's softphone, registered, the agent ready for queue calls. */
@@ -188,6 +194,37 @@ class InboundCallsOverSipTest {
             waitFor(phone::hungUpByOutdial, hungUp -> hungUp, "Outdial to hang up the agent's phone after the caller; "
                     + phone.screen());
         }
+    }
+
+    @Test
+    void aRecordingQueueKeepsTheCallFromTheAgentsAnswerWithTheCallersVoiceAndTheAgentPausesIt() {
+        QueueDesk desk = QueueDesk.of(api, "SipQueueRecorded", Map.of("recordCalls", true));
+        String callId;
+        try (Baresip phone = desk.phone();
+             Sipp caller = caller("caller-stays.xml", desk.number(), "+84912600005")) {
+            callId = onlyCall(desk.business(), desk.queue(), "TALKING", "baresip to answer the queue call; "
+                    + phone.screen() + caller.screen()).get("id").asString();
+            String recording = "/api/v1/calls/" + callId + "/recording";
+            desk.agent().client().post(recording + "/pause").expect(204);
+            desk.agent().client().post(recording + "/resume").expect(204);
+            desk.business().person("AGENT", "other-taker").client().post(recording + "/pause").expect(404);
+            waitFor(phone::framesHeardWithSound, frames -> frames >= 10,
+                    "baresip to hear 200 ms of the caller's voice; " + phone.screen());
+
+            desk.agent().client().post("/api/v1/me/phone/hangup").expect(204);
+            assertThat(caller.awaitExit(PATIENCE)).as("the caller hung up by Outdial; " + caller.screen()).isZero();
+        }
+        JsonNode listed = waitFor(() -> desk.business().admin().get("/api/v1/queues/" + desk.queue() + "/recordings")
+                .expect(200).json(), list -> list.size() == 1, "the queue call's recording to be kept");
+        assertThat(listed.get(0).get("callId").asString()).isEqualTo(callId);
+        assertThat(listed.get(0).get("callerNumber").asString()).isEqualTo("+84912600005");
+        assertThat(listed.get(0).get("agentId").asLong()).isEqualTo(desk.agent().id());
+        Api.Download wav = desk.business().admin().download("/api/v1/calls/" + callId + "/recording");
+        assertThat(wav.status()).isEqualTo(200);
+        assertThat(wav.body()[22]).as("two channels").isEqualTo((byte) 2);
+        assertThat(wav.body().length).isEqualTo(listed.get(0).get("sizeBytes").asLong());
+        assertThat(TestRecordings.leftChannelCarriesSound(wav.body())).as("the caller's voice on the left").isTrue();
+        desk.agent().client().post("/api/v1/calls/" + callId + "/recording/pause").expect(404);
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.outdial.testing.Api;
 import dev.outdial.testing.OutdialIntegrationTest;
 import dev.outdial.testing.Sipp;
 import dev.outdial.testing.TestBusiness;
+import dev.outdial.testing.TestRecordings;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -108,21 +109,12 @@ class RealCallsEndToEndTest {
         assertThat(new String(wav.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("RIFF");
         assertThat(wav.body()[22]).as("two channels").isEqualTo((byte) 2);
         assertThat(wav.body().length).isEqualTo(listed.get(0).get("sizeBytes").asLong());
-        assertThat(leftChannelCarriesSound(wav.body())).as("the customer's voice on the left").isTrue();
+        // SIPp's g711a.pcap is quiet speech, well above the silence a leg hears
+        assertThat(TestRecordings.leftChannelCarriesSound(wav.body())).as("the customer's voice on the left").isTrue();
         agent.client().get("/api/v1/calls/" + callId + "/recording").expect(403);
         TestBusiness other = api.newBusiness("RealCallsOther");
         assertThat(other.admin().download("/api/v1/calls/" + callId + "/recording").status()).isEqualTo(404);
         other.admin().get(recordings).expect(404);
-    }
-
-    private static boolean leftChannelCarriesSound(byte[] wav) {
-        for (int i = 44; i + 1 < wav.length; i += 4) {
-            // SIPp's g711a.pcap is quiet speech; the silence a leg hears decodes to ±8 at most
-            if (Math.abs((short) ((wav[i] & 0xFF) | (wav[i + 1] << 8))) > 200) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Test

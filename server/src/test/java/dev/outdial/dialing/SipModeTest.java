@@ -202,6 +202,37 @@ class SipModeTest {
     }
 
     @Test
+    void aSupervisorWithARegisteredPhoneListensInOnACallThatIsUpAndOnlyThen() {
+        DialingScenario progressive = workingWithRegisteredPhone("SipListen", "PROGRESSIVE");
+        TestBusiness business = progressive.business;
+        long customer = progressive.add("+84919520009").getFirst();
+        String call = DialingScenario.waitFor(() -> progressive.callsOf(customer),
+                calls -> !calls.isEmpty() && !calls.getFirst().hasNonNull("result"), "the customer's call to be up")
+                .getFirst().get("id").asString();
+        String listen = "/api/v1/calls/" + call + "/listen";
+        TestBusiness.Person supervisor = business.person("SUPERVISOR", "listener");
+
+        assertThat(supervisor.client().post(listen).status()).as("no phone registered").isEqualTo(409);
+        setPhone(business, supervisor, "ear-" + supervisor.id());
+        sip.registrations.set(supervisor.id(), true);
+        assertThat(progressive.fixtures.agent.client().post(listen).status()).isEqualTo(403);
+        assertThat(api.newBusiness("SipListenOther").admin().post(listen).status()).isEqualTo(404);
+        assertThat(supervisor.client().post("/api/v1/calls/no-such-call/listen").status()).isEqualTo(404);
+
+        JsonNode listening = supervisor.client().post(listen).expect(202).json();
+        assertThat(listening.get("leg").asString()).isNotBlank();
+        assertThat(sip.listenedIn).containsExactly(call + " by " + FakeSipAdapter.agent(supervisor.id()).value());
+        String panel = page(supervisor.email(), PASSWORD, get("/campaigns/" + progressive.campaignId + "/calls-now"));
+        assertThat(panel).contains("id=\"calls-now-list\"", "data-call=\"" + call + "\"", "/calls/" + call + "/listen");
+
+        progressive.fixtures.agent.client().post("/api/v1/calls/" + call + "/hangup").expect(204);
+        DialingScenario.waitFor(() -> progressive.callsOf(customer), calls -> calls.getFirst().hasNonNull("result"),
+                "the call to end");
+        assertThat(supervisor.client().post(listen).status()).as("the call has ended").isEqualTo(409);
+        assertThat(sip.listenedIn).hasSize(1);
+    }
+
+    @Test
     void signingOutReleasesTheAgentsLineAndLeavesThemNotAvailable() throws Exception {
         TestBusiness.Person agent = workingWithRegisteredPhone("SipSignOut", "PROGRESSIVE").fixtures.agent;
         assertThat(sip.lines.state(FakeSipAdapter.agent(agent.id()))).isEqualTo(LineState.UP);

@@ -200,8 +200,33 @@ class WorkspaceBrowserTest extends BrowserTest {
         assertThat(page.locator("#queue-call .queue-call-queue")).hasText("Billing line");
         page.click("#phone-answer");
         assertThat(page.locator("#queue-call .queue-call-state")).hasText("On a queue call with");
+        assertThat(page.locator("#queue-call-recording-state")).hasCount(0); // the queue does not record
         page.click("#phone-hang-up");
         assertThat(page.locator("#queue-call .queue-call-state")).hasText("Queue call ended with");
+    }
+
+    @Test
+    void anAgentPausesAndResumesTheRecordingOfTheQueueCallTheyTalkOn() {
+        DialingScenario callback = withBudgetScript("AUTO_CALLBACK", Map.of("wrapUpSeconds", 0));
+        TestBusiness business = callback.business;
+        long queue = business.admin().post("/api/v1/queues", Map.of("name", "Card payments", "callbackKey", "1",
+                "minSecondsBeforeCallback", 1, "maxWaitSeconds", 60, "recordCalls", true)).expect(201).id();
+        Page page = availableWithCampaignOpen(callback);
+        business.admin().post("/api/v1/sim/inbound-calls", Map.of("queueId", queue, "callerNumber", "0912550006"))
+                .expect(201);
+        assertThat(page.locator("#queue-call .queue-call-state")).hasText("Queue call ringing from");
+        assertThat(page.locator("#queue-call-recording-state")).hasCount(0);
+        page.click("#phone-answer");
+
+        assertThat(page.locator("#queue-call-recording-state")).hasAttribute("data-recording", "RECORDING");
+        page.click("#queue-call-recording-pause");
+        assertThat(page.locator("#queue-call-recording-state")).hasAttribute("data-recording", "PAUSED");
+        assertThat(page.locator("#queue-call-recording-pause")).hasCount(0);
+        page.click("#queue-call-recording-resume");
+        assertThat(page.locator("#queue-call-recording-state")).hasAttribute("data-recording", "RECORDING");
+        page.click("#phone-hang-up");
+        assertThat(page.locator("#queue-call .queue-call-state")).hasText("Queue call ended with");
+        assertThat(page.locator("#queue-call-recording-state")).hasCount(0);
     }
 
     /** A running campaign whose script asks one required question, {@code budget}. */

@@ -28,6 +28,29 @@ public final class TestRecordings {
         return id;
     }
 
+    /** A queue call from {@code callerNumber} that {@code agentId} took at {@code at}, ended; its id. */
+    public static String takenQueueCall(JdbcClient db, long businessId, long queueId, String callerNumber,
+                                        long agentId, OffsetDateTime at) {
+        String id = "queued-" + UUID.randomUUID();
+        db.sql("""
+                insert into inbound_call (id, business_id, queue_id, caller_number, entered_at, agent_id,
+                    agent_ringing_at, connected_at, ended_at, result, keys_pressed)
+                values (:id, :business, :queue, :caller, :at, :agent, :at, :at, :at, 'ANSWERED', '')
+                """).param("id", id).param("business", businessId).param("queue", queueId)
+                .param("caller", callerNumber).param("agent", agentId).param("at", at).update();
+        return id;
+    }
+
+    /** Whether the recording's left channel, the customer's, holds more than the silence a leg hears (±8). */
+    public static boolean leftChannelCarriesSound(byte[] wav) {
+        for (int i = 44; i + 1 < wav.length; i += 4) {
+            if (Math.abs((short) ((wav[i] & 0xFF) | (wav[i + 1] << 8))) > 200) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Keeps {@code wav} as the call's recording, as a node hands a finished one over (through a file). */
     public static void keep(CallRecordings recordings, String callId, byte[] wav, Duration length) {
         try {

@@ -151,6 +151,24 @@ class WebhooksTest {
         assertThat(business.admin().get(data.get("path").asString()).status()).isEqualTo(200);
     }
 
+    @Test
+    void aQueueCallsKeptRecordingIsDeliveredWithItsQueue() throws Exception {
+        register(List.of("CALL_RECORDED"));
+        long queue = business.admin().post("/api/v1/queues", Map.of("name", "Recorded", "callbackKey", "1",
+                "minSecondsBeforeCallback", 0, "maxWaitSeconds", 60, "recordCalls", true)).expect(201).id();
+        String callId = TestRecordings.takenQueueCall(db, business.id(), queue, "+84912600010",
+                business.agent("taker").id(), OffsetDateTime.now());
+
+        TestRecordings.keep(recordings, callId, new byte[] {'R', 'I', 'F', 'F'}, Duration.ofSeconds(7));
+
+        awaitReceived(1);
+        JsonNode data = JsonMapper.builder().build().readTree(received.getFirst().body()).get("data");
+        assertThat(data.get("callId").asString()).isEqualTo(callId);
+        assertThat(data.get("queueId").asLong()).isEqualTo(queue);
+        assertThat(data.has("campaignId")).isFalse();
+        assertThat(business.admin().get(data.get("path").asString()).status()).isEqualTo(200);
+    }
+
     private JsonNode register(List<String> events) {
         String url = "http://localhost:" + receiver.getAddress().getPort() + "/hook";
         return business.admin().post("/api/v1/webhooks", Map.of("url", url, "events", events)).expect(201).json();

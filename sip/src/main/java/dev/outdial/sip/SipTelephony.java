@@ -220,6 +220,32 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         return running.dialAgent(agent, phone.get(), answerTimeout, listener);
     }
 
+    /**
+     * Silent monitoring: rings {@code supervisor}'s registered phone and, once they answer, lets them hear both sides of
+     * {@code call} (what its far end says and what it hears) until it ends, when their phone is hung up too; what they
+     * say goes nowhere. Fails at once as NOANSWER where they have no phone registered, and is hung up at their answer
+     * where the call has ended meanwhile. Returns the supervisor's leg, which {@link #hangUp} ends.
+     */
+    public CallId listenIn(CallId call, AgentId supervisor, Duration answerTimeout, Consumer<CallEvent> listener) {
+        SipCalls running = running();
+        Optional<Bindings.Binding> phone = bindings.phoneToRing(supervisor);
+        if (phone.isEmpty() || leg(call).flatMap(Leg::media).isEmpty()) {
+            return running.failAtOnce("monitor", CallResult.NOANSWER, listener);
+        }
+        return running.dialAgent(supervisor, phone.get(), answerTimeout, event -> {
+            if (event instanceof CallEvent.Answered) {
+                Optional<MediaLeg> monitored = leg(call).flatMap(Leg::media);
+                Optional<MediaLeg> ear = leg(event.call()).flatMap(Leg::media);
+                if (monitored.isPresent() && ear.isPresent()) {
+                    ear.get().listenTo(monitored.get(), () -> hangUp(event.call()));
+                } else {
+                    hangUp(event.call());
+                }
+            }
+            listener.accept(event);
+        });
+    }
+
     /** Agents answer on their registered phones: a manual or preview call is put through to them as well. */
     @Override
     public boolean agentsHaveTheirOwnPhones() {

@@ -99,6 +99,10 @@ final class FakeMedia implements MediaPorts {
         }
 
         @Override
+        public void listenTo(MediaLeg monitored, Runnable whenOver) {
+        }
+
+        @Override
         public void bridge(MediaLeg other) {
             bridges.add(other);
         }

@@ -3,6 +3,7 @@ package dev.outdial.sip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outdial.engine.customer.AgentId;
+import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.MachineDetection;
@@ -204,17 +205,77 @@ class MediaCallsTest {
         assertThat(keyCollected(playing(four), SippSteps.WITHOUT_EVENTS)).isEqualTo("4");
     }
 
-    @Test
-    void aBridgedCustomerIsHeardByTheAgentAndTheAgentByTheCustomer() throws InterruptedException {
+    /** Anna's phone, registered, which answers, echoes what it hears and waits for Outdial to hang up. */
+    private Sipp annasEchoingPhone() {
         int phonePort = Ports.free();
         Sipp registering = Sipp.call("phone-registers.xml", "127.0.0.1:" + ourPort, Ports.free(), Map.of("USER", "anna",
                 "PASSWORD", "s3cret", "EXPIRES", "3600", "CONTACT", "<sip:anna@127.0.0.1:" + phonePort + ">",
                 "FINAL", "200", "EXPECT", "SIP/2.0 200"), workDir);
         sipps.add(registering);
         registering.assertPassed();
-        Sipp phone = Sipp.serve("phone-answers.xml", phonePort, Map.of("USER", "anna", "CONTACT", "<sip:anna@127.0.0.1:" + phonePort + ">",
-                "AFTER_ANSWER", SippSteps.OUTDIAL_HANGS_UP, "AFTER_ANSWER_TEXT", "waits for Outdial to hang up"), workDir, "-mp", String.valueOf(Ports.media()), "-rtp_echo");
+        Sipp phone = Sipp.serve("phone-answers.xml", phonePort, Map.of("USER", "anna",
+                "CONTACT", "<sip:anna@127.0.0.1:" + phonePort + ">", "AFTER_ANSWER", SippSteps.OUTDIAL_HANGS_UP,
+                "AFTER_ANSWER_TEXT", "waits for Outdial to hang up"), workDir, "-mp", String.valueOf(Ports.media()),
+                "-rtp_echo");
         sipps.add(phone);
+        return phone;
+    }
+
+    @Test
+    void aSupervisorListeningInHearsTheCustomerAndIsHungUpWithTheCall() throws InterruptedException {
+        Sipp phone = annasEchoingPhone();
+        Path speaking = RtpCapture.write(workDir.resolve("speaking.pcap"), Codec.PCMA, SpokenAudio.voice(4000));
+        Sipp carrier = carrier(playing(speaking) + SippSteps.OUTDIAL_HANGS_UP);
+        CallEvents customer = new CallEvents();
+        CallId call = answeredCall(customer);
+        BlockingQueue<byte[]> recorded = new LinkedBlockingQueue<>();
+        telephony.keepRecordings(new CallRecordings(workDir.resolve("spool"),
+                (leg, wav, length) -> recorded.add(Files.readAllBytes(wav))));
+
+        CallEvents supervisor = new CallEvents();
+        CallId ear = telephony.listenIn(call, ANNA, Duration.ofSeconds(30), supervisor);
+        supervisor.next(CallEvent.Ringing.class);
+        supervisor.next(CallEvent.Answered.class);
+        // What the supervisor's phone sends back is its echo of what it hears: recorded as what they "say".
+        telephony.record(ear);
+        MediaLeg earMedia = media.legs.get(1);
+        long echoed = earMedia.stats().packetsReceived();
+        Await.until("a second and a half of the supervisor's phone's echo",
+                () -> earMedia.stats().packetsReceived() >= echoed + 75);
+        telephony.hangUp(call);
+
+        customer.next(CallEvent.HungUp.class);
+        supervisor.next(CallEvent.HungUp.class);
+        phone.assertPassed();
+        carrier.assertPassed();
+        byte[] wav = recorded.poll(15, TimeUnit.SECONDS);
+        assertThat(wav).isNotNull();
+        assertThat(loudMillis(wav, 0)).as("the customer's speech, heard by the supervisor").isGreaterThan(500);
+        assertThat(media.legs.get(0).stats().packetsRelayed()).as("nothing of the supervisor reaches the customer")
+                .isZero();
+    }
+
+    @Test
+    void listeningInWithoutARegisteredPhoneOrOnACallThatIsNotUpFailsAtOnce() {
+        Sipp carrier = carrier(SippSteps.OUTDIAL_HANGS_UP);
+        CallEvents customer = new CallEvents();
+        CallId call = answeredCall(customer);
+
+        CallEvents noPhone = new CallEvents();
+        telephony.listenIn(call, ANNA, Duration.ofSeconds(30), noPhone);
+        assertThat(noPhone.next(CallEvent.Failed.class).reason()).isEqualTo(CallResult.NOANSWER);
+        CallEvents noCall = new CallEvents();
+        telephony.listenIn(new CallId("no-such-call"), ANNA, Duration.ofSeconds(30), noCall);
+        assertThat(noCall.next(CallEvent.Failed.class).reason()).isEqualTo(CallResult.NOANSWER);
+
+        telephony.hangUp(call);
+        customer.next(CallEvent.HungUp.class);
+        carrier.assertPassed();
+    }
+
+    @Test
+    void aBridgedCustomerIsHeardByTheAgentAndTheAgentByTheCustomer() throws InterruptedException {
+        Sipp phone = annasEchoingPhone();
         Path speaking = RtpCapture.write(workDir.resolve("speaking.pcap"), Codec.PCMA, SpokenAudio.voice(4000));
         Sipp carrier = carrier(playing(speaking) + SippSteps.OUTDIAL_HANGS_UP);
 

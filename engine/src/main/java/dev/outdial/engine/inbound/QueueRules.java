@@ -15,10 +15,11 @@ import java.util.Optional;
  * @param maxWait           how long a caller waits for an agent before the call is missed
  * @param notification      what plays after an accepted request, if the queue has a file
  * @param waitingMusic      what a caller hears while they wait, over and over, if the queue has a file
+ * @param recordsCalls      whether a call is recorded from the moment an agent takes the caller to its end
  */
 public record QueueRules(long queueId, String callbackKey, Duration minBeforeCallback, Duration maxWait,
                          boolean ticketsForMissedCalls, Optional<Telephony.Prompt> notification,
-                         Optional<Telephony.Prompt> waitingMusic) {
+                         Optional<Telephony.Prompt> waitingMusic, boolean recordsCalls) {
 
     public QueueRules {
         Objects.requireNonNull(callbackKey, "callbackKey");

@@ -1,5 +1,6 @@
 package dev.outdial.engine.inbound;
 
+import dev.outdial.engine.call.RecordingState;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.pacing.AgentDesk;
 import dev.outdial.engine.port.CallEvent;
@@ -91,6 +92,36 @@ public final class Switchboard {
         return talking.isPresent();
     }
 
+    /** Whether {@code agent} talks on the queue call {@code call} now: they took the caller, and the call is up. */
+    public boolean talksOn(AgentId agent, CallId call) {
+        Caller caller = callers.get(call);
+        return caller != null && caller.talksTo(agent);
+    }
+
+    /**
+     * Pauses or resumes the recording of the queue call {@code call} that {@code agent} talks on (a card number read
+     * out); whether it is being recorded: its queue records and the agent has taken the caller.
+     */
+    public boolean pauseRecording(AgentId agent, CallId call, boolean paused) {
+        Optional<Caller> recorded = recorded(agent, call);
+        recorded.ifPresent(caller -> {
+            telephony.pauseRecording(call, paused);
+            caller.recordingPaused = paused;
+        });
+        return recorded.isPresent();
+    }
+
+    /** Where the recording of the queue call {@code agent} talks on stands; empty where it is not being recorded. */
+    public Optional<RecordingState> recording(AgentId agent, CallId call) {
+        return recorded(agent, call)
+                .map(caller -> caller.recordingPaused ? RecordingState.PAUSED : RecordingState.RECORDING);
+    }
+
+    private Optional<Caller> recorded(AgentId agent, CallId call) {
+        return talksOn(agent, call) ? Optional.of(callers.get(call)).filter(caller -> caller.queue.recordsCalls())
+                : Optional.empty();
+    }
+
     /** Calls in the queues now, in the order they entered. */
     public List<InboundCall> openCalls() {
         return callers.values().stream().map(caller -> caller.record).toList();
@@ -123,6 +154,7 @@ public final class Switchboard {
         private Optional<AgentId> taking = Optional.empty();
         private Optional<InboundResult> endedAs = Optional.empty();
         private Scheduler.Cancellable maxWait = Scheduler.Cancellable.NONE;
+        private boolean recordingPaused;
 
         private Caller(QueueRules queue) {
             this.queue = queue;
@@ -205,6 +237,9 @@ public final class Switchboard {
                 case CallEvent.Answered ignored -> {
                     maxWait.cancel();
                     telephony.bridge(record.id(), event.call());
+                    if (queue.recordsCalls()) {
+                        telephony.record(record.id());
+                    }
                     save(record.connected(now()));
                 }
                 case CallEvent.Failed ignored -> {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class QueueRulesTest {
 
     private static final QueueRules QUEUE = new QueueRules(7, "1", Duration.ofSeconds(20), Duration.ofSeconds(60),
-            false, Optional.empty(), Optional.empty());
+            false, Optional.empty(), Optional.empty(), false);
 
     @Test
     void anotherKeyLeavesTheCallerInTheQueue() {
@@ -33,7 +33,7 @@ class QueueRulesTest {
     @Test
     void aCallbackRequestAlwaysLeavesATicketAMissedCallOnlyWhereTheQueueKeepsThem() {
         QueueRules keepsMissed = new QueueRules(7, "1", Duration.ZERO, Duration.ofSeconds(60), true, Optional.empty(),
-                Optional.empty());
+                Optional.empty(), false);
 
         assertThat(QUEUE.followUp(InboundResult.CALLBACK_REQUESTED)).contains(FollowUp.CALLBACK);
         assertThat(QUEUE.followUp(InboundResult.MISSED_WAIT_EXCEEDED)).isEmpty();

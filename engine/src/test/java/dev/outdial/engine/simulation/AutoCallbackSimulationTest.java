@@ -3,6 +3,7 @@ package dev.outdial.engine.simulation;
 import static dev.outdial.engine.fixtures.CampaignSettingsBuilder.anAutoCallbackCampaign;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outdial.engine.call.RecordingState;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.customer.CustomerStatus;
@@ -44,7 +45,7 @@ class AutoCallbackSimulationTest {
     private static final long CAMPAIGN = 1;
     private static final long QUEUE = 5;
     private static final QueueRules QUEUE_RULES = new QueueRules(QUEUE, "1", Duration.ofSeconds(20),
-            Duration.ofSeconds(60), true, Optional.empty(), Optional.empty());
+            Duration.ofSeconds(60), true, Optional.empty(), Optional.empty(), false);
 
     private Simulation sim;
     private InMemoryInboundCallLog inbound;
@@ -189,7 +190,7 @@ class AutoCallbackSimulationTest {
         Telephony.Prompt music = new Telephony.Prompt.AudioFile("audio:music");
         Telephony.Prompt notification = new Telephony.Prompt.AudioFile("audio:notification");
         QueueRules withAudio = new QueueRules(QUEUE, "1", Duration.ZERO, Duration.ofSeconds(60), true,
-                Optional.of(notification), Optional.of(music));
+                Optional.of(notification), Optional.of(music), false);
         List<String> asked = new ArrayList<>();
         Telephony recording = new ForwardingTelephony(sim.carrier) {
             @Override
@@ -233,6 +234,75 @@ class AutoCallbackSimulationTest {
         assertThat(inbound.call(call[0]).result()).contains(InboundResult.CALLBACK_REQUESTED);
         // Hung up at once, a real leg would cut the notification; stopped first, the music would never let it start.
         assertThat(asked).containsExactly("loop " + music, "stop", "play " + notification, "hang up after the prompts");
+    }
+
+    @Test
+    void aRecordingQueuesCallIsRecordedOnceTheAgentAnswersAndPausedOnlyByThatAgentWhileTheyTalk() {
+        List<String> asked = new ArrayList<>();
+        Telephony recording = new ForwardingTelephony(sim.carrier) {
+            @Override
+            public void record(CallId call) {
+                asked.add("record " + call.value());
+            }
+
+            @Override
+            public void pauseRecording(CallId call, boolean paused) {
+                asked.add((paused ? "pause " : "resume ") + call.value());
+            }
+        };
+        QueueRules recorded = new QueueRules(QUEUE, "1", Duration.ofSeconds(20), Duration.ofSeconds(60), true,
+                Optional.empty(), Optional.empty(), true);
+        Switchboard board = new Switchboard(1, sim.scheduler, recording, sim.dialer.desk(),
+                queue -> Set.copyOf(queueAgents), inbound, Duration.ofSeconds(30), sim.dialer::wake);
+        sim.dialer.afterCampaigns(board::serve);
+        AgentId carol = agent("carol", false);
+        CallId[] call = new CallId[1];
+        sim.scheduler.at(sim.scheduler.now(), () -> call[0] = board.enter(recorded, "+84911111113",
+                listener -> sim.carrier.receive("+84911111113", List.of(), Optional.empty(), listener)));
+        sim.runFor(Duration.ofSeconds(2));
+
+        assertThat(legsOf(carol)).hasSize(1);
+        assertThat(board.recording(carol, call[0])).as("rung, not taken yet").isEmpty();
+        assertThat(board.pauseRecording(carol, call[0], true)).isFalse();
+        sim.carrier.answer(legsOf(carol).getFirst());
+        sim.runFor(Duration.ofSeconds(1));
+
+        assertThat(board.recording(carol, call[0])).contains(RecordingState.RECORDING);
+        assertThat(board.pauseRecording(AgentId.of("dave"), call[0], true)).as("not dave's call").isFalse();
+        assertThat(board.pauseRecording(carol, call[0], true)).isTrue();
+        assertThat(board.recording(carol, call[0])).contains(RecordingState.PAUSED);
+        assertThat(board.hangUpCallOf(carol)).isTrue();
+        sim.runFor(Duration.ofSeconds(1));
+
+        assertThat(inbound.call(call[0]).result()).contains(InboundResult.ANSWERED);
+        assertThat(board.pauseRecording(carol, call[0], false)).as("ended").isFalse();
+        assertThat(asked).containsExactly("record " + call[0].value(), "pause " + call[0].value());
+    }
+
+    @Test
+    void aQueueThatDoesNotRecordHasNoCallRecorded() {
+        List<String> asked = new ArrayList<>();
+        Telephony recording = new ForwardingTelephony(sim.carrier) {
+            @Override
+            public void record(CallId call) {
+                asked.add("record " + call.value());
+            }
+        };
+        Switchboard board = new Switchboard(1, sim.scheduler, recording, sim.dialer.desk(),
+                queue -> Set.copyOf(queueAgents), inbound, Duration.ofSeconds(30), sim.dialer::wake);
+        sim.dialer.afterCampaigns(board::serve);
+        AgentId carol = agent("carol", false);
+        CallId[] call = new CallId[1];
+        sim.scheduler.at(sim.scheduler.now(), () -> call[0] = board.enter(QUEUE_RULES, "+84911111113",
+                listener -> sim.carrier.receive("+84911111113", List.of(), Optional.empty(), listener)));
+        sim.runFor(Duration.ofSeconds(2));
+        sim.carrier.answer(legsOf(carol).getFirst());
+        sim.runFor(Duration.ofSeconds(1));
+
+        assertThat(inbound.call(call[0]).phase()).isEqualTo(InboundCall.Phase.TALKING);
+        assertThat(board.recording(carol, call[0])).isEmpty();
+        assertThat(board.pauseRecording(carol, call[0], true)).isFalse();
+        assertThat(asked).isEmpty();
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.outdial.call.web;
 
 import dev.outdial.agent.UserAccounts;
 import dev.outdial.call.CallRecordings;
-import dev.outdial.call.RecordingQuery;
+import dev.outdial.shared.RecordingQuery;
 import dev.outdial.call.RecordingView;
 import dev.outdial.campaign.Campaign;
 import dev.outdial.campaign.Campaigns;

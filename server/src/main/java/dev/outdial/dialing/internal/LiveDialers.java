@@ -14,6 +14,7 @@ import dev.outdial.engine.pacing.CampaignRunner;
 import dev.outdial.engine.pacing.EnginePorts;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.rules.ConcurrencyLimit;
+import dev.outdial.shared.ConflictException;
 import dev.outdial.shared.NotFoundException;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -281,6 +282,17 @@ public class LiveDialers {
     /** The node that paces the business, when it is not this one (agents' requests belong there). */
     public Optional<String> pacedElsewhere(long businessId) {
         return leases.holds(businessId) ? Optional.empty() : leases.heldElsewhere(businessId);
+    }
+
+    /**
+     * 409 PACED_ELSEWHERE, naming the node, where another node paces the business: its calls, agents and queues are
+     * there, and so must the requests about them be.
+     */
+    public void requirePacedHere(long businessId) {
+        pacedElsewhere(businessId).ifPresent(node -> {
+            throw new ConflictException("dialing.paced-elsewhere", new Object[] {node},
+                    Map.of("reason", "PACED_ELSEWHERE", "node", node));
+        });
     }
 
     /** The business's dialer, made now if none of its campaigns ran yet: what its inbound queues share agents with; on the business's lane. */

@@ -1,5 +1,8 @@
 package dev.outdial.dialing.internal;
 
+import dev.outdial.engine.customer.AgentId;
+import dev.outdial.engine.port.CallEvent;
+import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.Telephony;
 import dev.outdial.sip.AgentLines;
 import dev.outdial.sip.CallRecordings;
@@ -11,7 +14,9 @@ import dev.outdial.sip.SipSettings;
 import dev.outdial.sip.SipTelephony;
 import dev.outdial.sip.TrunkRegistrationStatus;
 import dev.outdial.sip.TrunkStatus;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What the server uses of the SIP adapter in sip mode: the Telephony port, the registrar's view of
@@ -38,6 +43,12 @@ public interface SipAdapter extends AutoCloseable {
     /** Where the calls the engine asks to record go; until this is called none is recorded. */
     default void keepRecordings(CallRecordings where) {
     }
+
+    /**
+     * Silent monitoring: rings {@code supervisor}'s phone and lets them hear {@code call} once they answer, until it
+     * ends ({@link SipTelephony#listenIn}); their leg.
+     */
+    CallId listenIn(CallId call, AgentId supervisor, Duration answerTimeout, Consumer<CallEvent> listener);
 
     /** Binds the SIP and RTP ports; an exception names the setting that prevents it. */
     void start();
@@ -71,6 +82,12 @@ public interface SipAdapter extends AutoCloseable {
             @Override
             public TrunkStatus trunkStatus() {
                 return sip.trunkStatus();
+            }
+
+            @Override
+            public CallId listenIn(CallId call, AgentId supervisor, Duration answerTimeout,
+                                   Consumer<CallEvent> listener) {
+                return sip.listenIn(call, supervisor, answerTimeout, listener);
             }
 
             @Override

@@ -215,6 +215,22 @@ class WorkspacePages {
         }
     }
 
+    /** Whether the queue call the agent talks on is being recorded, with the button to pause or resume it. */
+    @GetMapping("/workspace/queue-calls/{callId}/recording")
+    String queueCallRecording(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId, Model model) {
+        model.addAttribute("callId", callId);
+        model.addAttribute("recording", work.queueCallRecording(me, callId).orElse(null));
+        return PAGE + " :: queue-call-recording";
+    }
+
+    /** The agent pauses the queue call's recording while the caller gives a card number, and resumes it after. */
+    @PostMapping("/workspace/queue-calls/{callId}/recording/{action:pause|resume}")
+    String queueCallRecording(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId,
+                              @PathVariable String action, Model model) {
+        work.pauseRecording(me, callId, "pause".equals(action));
+        return queueCallRecording(me, callId, model);
+    }
+
     /** The agent's phone rings for a queue call or an auto callback (the agent is called first). */
     @GetMapping("/workspace/phone")
     String phone(Model model) {

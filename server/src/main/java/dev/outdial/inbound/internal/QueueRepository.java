@@ -1,6 +1,7 @@
 package dev.outdial.inbound.internal;
 
 import dev.outdial.inbound.InboundQueue;
+import dev.outdial.inbound.QueueRecordingRetention;
 import dev.outdial.inbound.QueueRoute;
 import dev.outdial.shared.SqlTime;
 import java.sql.ResultSet;
@@ -23,7 +24,7 @@ public class QueueRepository {
 
     private static final String SELECT = """
             select id, name, callback_key, min_seconds_before_callback, max_wait_seconds, notification_audio_id,
-                   waiting_music_audio_id, tickets_for_missed_calls
+                   waiting_music_audio_id, tickets_for_missed_calls, record_calls, recording_retention_days
             from inbound_queue""";
 
     private final JdbcClient db;
@@ -37,13 +38,14 @@ public class QueueRepository {
         db.sql("""
                 insert into inbound_queue (business_id, name, callback_key, min_seconds_before_callback, max_wait_seconds,
                                            notification_audio_id, waiting_music_audio_id, tickets_for_missed_calls,
-                                           created_at)
-                values (:business, :name, :key, :min, :max, :audio, :music, :tickets, :created)
+                                           record_calls, recording_retention_days, created_at)
+                values (:business, :name, :key, :min, :max, :audio, :music, :tickets, :record, :retention, :created)
                 """)
                 .param("business", businessId).param("name", q.name()).param("key", q.callbackKey())
                 .param("min", q.minSecondsBeforeCallback()).param("max", q.maxWaitSeconds())
                 .param("audio", q.notificationAudioId()).param("music", q.waitingMusicAudioId())
-                .param("tickets", q.ticketsForMissedCalls()).param("created", SqlTime.toSql(createdAt))
+                .param("tickets", q.ticketsForMissedCalls()).param("record", q.recordCalls())
+                .param("retention", q.recordingRetentionDays()).param("created", SqlTime.toSql(createdAt))
                 .update(key, "id");
         long id = key.getKeyAs(Long.class);
         insertNumbers(businessId, id, q.numbers());
@@ -54,13 +56,15 @@ public class QueueRepository {
         db.sql("""
                 update inbound_queue set name = :name, callback_key = :key, min_seconds_before_callback = :min,
                        max_wait_seconds = :max, notification_audio_id = :audio, waiting_music_audio_id = :music,
-                       tickets_for_missed_calls = :tickets
+                       tickets_for_missed_calls = :tickets, record_calls = :record,
+                       recording_retention_days = :retention
                 where business_id = :business and id = :id
                 """)
                 .param("name", q.name()).param("key", q.callbackKey()).param("min", q.minSecondsBeforeCallback())
                 .param("max", q.maxWaitSeconds()).param("audio", q.notificationAudioId())
                 .param("music", q.waitingMusicAudioId())
-                .param("tickets", q.ticketsForMissedCalls()).param("business", businessId).param("id", id).update();
+                .param("tickets", q.ticketsForMissedCalls()).param("record", q.recordCalls())
+                .param("retention", q.recordingRetentionDays()).param("business", businessId).param("id", id).update();
         db.sql("delete from inbound_queue_number where business_id = :business and queue_id = :id")
                 .param("business", businessId).param("id", id).update();
         insertNumbers(businessId, id, q.numbers());
@@ -146,6 +150,13 @@ public class QueueRepository {
                 .param("business", businessId).param("audio", audioId).query(Long.class).single() > 0;
     }
 
+    public List<QueueRecordingRetention> recordingRetention() {
+        return db.sql("select business_id, id, recording_retention_days from inbound_queue"
+                        + " where recording_retention_days is not null")
+                .query((row, n) -> new QueueRecordingRetention(row.getLong("business_id"), row.getLong("id"),
+                        row.getInt("recording_retention_days"))).list();
+    }
+
     public void delete(long businessId, long id) {
         db.sql("delete from inbound_queue where business_id = :business and id = :id")
                 .param("business", businessId).param("id", id).update();
@@ -156,7 +167,7 @@ public class QueueRepository {
         return new InboundQueue(id, row.getString("name"), row.getString("callback_key"),
                 row.getInt("min_seconds_before_callback"), row.getInt("max_wait_seconds"),
                 row.getObject("notification_audio_id", Long.class), row.getObject("waiting_music_audio_id", Long.class),
-                row.getBoolean("tickets_for_missed_calls"),
-                numbers.getOrDefault(id, List.of()));
+                row.getBoolean("tickets_for_missed_calls"), row.getBoolean("record_calls"),
+                row.getObject("recording_retention_days", Integer.class), numbers.getOrDefault(id, List.of()));
     }
 }

@@ -5,7 +5,10 @@ import dev.outdial.inbound.InboundCalls;
 import dev.outdial.inbound.InboundQueue;
 import dev.outdial.inbound.QueueDraft;
 import dev.outdial.inbound.InboundQueues;
+import dev.outdial.inbound.InboundRecordings;
+import dev.outdial.inbound.QueueRecordingView;
 import dev.outdial.shared.CurrentUser;
+import dev.outdial.shared.RecordingQuery;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,10 +31,12 @@ class QueueController {
 
     private final InboundQueues queues;
     private final InboundCalls calls;
+    private final InboundRecordings recordings;
 
-    QueueController(InboundQueues queues, InboundCalls calls) {
+    QueueController(InboundQueues queues, InboundCalls calls, InboundRecordings recordings) {
         this.queues = queues;
         this.calls = calls;
+        this.recordings = recordings;
     }
 
     /** The queue's calls, newest first: waiting, ringing an agent, talking, or how they ended. */
@@ -38,6 +44,24 @@ class QueueController {
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     List<InboundCallView> calls(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
         return calls.ofQueue(me.businessId(), id);
+    }
+
+    /**
+     * The queue's call recordings, newest first, found as a campaign's are: of one agent, of the days
+     * {@code from}–{@code to} (the business's clock), of one caller's number, at most {@code limit} (500) after the
+     * call {@code before}. The audio is {@code GET /api/v1/calls/{callId}/recording}.
+     */
+    @GetMapping("/{id}/recordings")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    List<QueueRecordingView> recordings(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
+                                        @RequestParam(required = false) Long agentId,
+                                        @RequestParam(required = false) String from,
+                                        @RequestParam(required = false) String to,
+                                        @RequestParam(required = false) String number,
+                                        @RequestParam(required = false) String before,
+                                        @RequestParam(required = false) Integer limit) {
+        RecordingQuery query = recordings.query(me.businessId(), agentId, from, to, number, before, limit);
+        return recordings.ofQueue(me.businessId(), id, query);
     }
 
     @PostMapping

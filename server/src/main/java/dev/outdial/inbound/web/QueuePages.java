@@ -1,8 +1,10 @@
 package dev.outdial.inbound.web;
 
+import dev.outdial.inbound.InboundCallView;
 import dev.outdial.inbound.InboundCalls;
 import dev.outdial.inbound.InboundQueue;
 import dev.outdial.inbound.InboundQueues;
+import dev.outdial.inbound.InboundRecordings;
 import dev.outdial.inbound.QueueDraft;
 import dev.outdial.media.AudioFile;
 import dev.outdial.media.AudioFiles;
@@ -26,7 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The admin's inbound queues page (Settings): the queues with their Auto Callback settings, a form
- * to add or edit one, delete, and a queue's recent calls.
+ * to add or edit one, delete, and a queue's recent calls with a player for each recorded one.
  */
 @Controller
 @RequestMapping("/settings/queues")
@@ -36,12 +38,15 @@ class QueuePages {
 
     private final InboundQueues queues;
     private final InboundCalls calls;
+    private final InboundRecordings recordings;
     private final AudioFiles audio;
     private final PageMessages messages;
 
-    QueuePages(InboundQueues queues, InboundCalls calls, AudioFiles audio, PageMessages messages) {
+    QueuePages(InboundQueues queues, InboundCalls calls, InboundRecordings recordings, AudioFiles audio,
+               PageMessages messages) {
         this.queues = queues;
         this.calls = calls;
+        this.recordings = recordings;
         this.audio = audio;
         this.messages = messages;
     }
@@ -56,16 +61,21 @@ class QueuePages {
         if (!model.containsAttribute("draft")) {
             InboundQueue editing = edit == null ? null : queues.get(me.businessId(), edit);
             model.addAttribute("editing", editing == null ? null : editing.id());
-            model.addAttribute("draft", editing == null ? new QueueDraft("", "1", 20, 60, null, null, true, List.of())
+            model.addAttribute("draft", editing == null
+                    ? new QueueDraft("", "1", 20, 60, null, null, true, false, null, List.of())
                     : new QueueDraft(editing.name(), editing.callbackKey(), editing.minSecondsBeforeCallback(),
                     editing.maxWaitSeconds(), editing.notificationAudioId(), editing.waitingMusicAudioId(),
-                    editing.ticketsForMissedCalls(), editing.numbers()));
+                    editing.ticketsForMissedCalls(), editing.recordCalls(), editing.recordingRetentionDays(),
+                    editing.numbers()));
         }
         List<String> numbers = ((QueueDraft) model.getAttribute("draft")).numbers();
         model.addAttribute("numbersText", numbers == null ? "" : String.join("\n", numbers));
         if (calls != null) {
             model.addAttribute("callsOf", queues.get(me.businessId(), calls));
-            model.addAttribute("calls", this.calls.ofQueue(me.businessId(), calls));
+            List<InboundCallView> recent = this.calls.ofQueue(me.businessId(), calls);
+            model.addAttribute("calls", recent);
+            model.addAttribute("recorded", recordings.recordedAmong(me.businessId(),
+                    recent.stream().map(InboundCallView::id).toList()));
         }
         return "settings/queues";
     }
@@ -113,13 +123,14 @@ class QueuePages {
      */
     record QueueForm(String name, String callbackKey, Integer minSecondsBeforeCallback, Integer maxWaitSeconds,
                      Long notificationAudioId, Long waitingMusicAudioId, Boolean ticketsForMissedCalls,
-                     String numbers) {
+                     Boolean recordCalls, Integer recordingRetentionDays, String numbers) {
 
         private static final Pattern SEPARATORS = Pattern.compile("[,;\\r\\n]+");
 
         QueueDraft draft() {
             return new QueueDraft(name, callbackKey, minSecondsBeforeCallback, maxWaitSeconds, notificationAudioId,
-                    waitingMusicAudioId, Boolean.TRUE.equals(ticketsForMissedCalls), numbers == null ? List.of()
+                    waitingMusicAudioId, Boolean.TRUE.equals(ticketsForMissedCalls), Boolean.TRUE.equals(recordCalls),
+                    recordingRetentionDays, numbers == null ? List.of()
                     : Arrays.stream(SEPARATORS.split(numbers)).map(String::strip).filter(n -> !n.isEmpty()).toList());
         }
     }

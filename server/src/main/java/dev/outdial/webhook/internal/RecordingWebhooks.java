@@ -25,7 +25,11 @@ class RecordingWebhooks {
     void on(CallRecorded recorded) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("callId", recorded.callId());
-        data.put("campaignId", recorded.campaignId());
+        if (recorded.campaignId() != null) {
+            data.put("campaignId", recorded.campaignId());
+        } else {
+            data.put("queueId", recorded.queueId());
+        }
         data.put("lengthMillis", recorded.lengthMillis());
         data.put("sizeBytes", recorded.sizeBytes());
         data.put("recordedAt", recorded.recordedAt().toString());

@@ -72,14 +72,16 @@ class WebhookApiDocs {
             api.addWebhooks(WebhookEvent.CALL_RECORDED.wireName(), delivery("callRecorded", WebhookEvent.CALL_RECORDED,
                     ApiSchemas.object()
                             .addProperty("callId", ApiSchemas.string())
-                            .addProperty("campaignId", ApiSchemas.int64())
+                            .addProperty("campaignId", ApiSchemas.int64()
+                                    .description("The campaign of a campaign's call; absent for a queue call"))
+                            .addProperty("queueId", ApiSchemas.int64()
+                                    .description("The queue of a queue call; absent for a campaign's call"))
                             .addProperty("lengthMillis", ApiSchemas.int64())
                             .addProperty("sizeBytes", ApiSchemas.int64())
                             .addProperty("recordedAt", ApiSchemas.string("date-time"))
                             .addProperty("path", ApiSchemas.string()
                                     .description("Where the recording's audio/wav is, under the server's address"))
-                            .required(List.of("callId", "campaignId", "lengthMillis", "sizeBytes", "recordedAt",
-                                    "path"))));
+                            .required(List.of("callId", "lengthMillis", "sizeBytes", "recordedAt", "path"))));
         };
     }
 

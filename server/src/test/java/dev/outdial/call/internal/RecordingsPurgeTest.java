@@ -54,6 +54,40 @@ class RecordingsPurgeTest {
     }
 
     @Test
+    void aQueuesRecordingsOlderThanItKeepsThemAreDeletedAndNoOthers() {
+        TestBusiness business = api.newBusiness("queue-recordings-purge");
+        long agent = business.agent("taker").id();
+        long keepingThirtyDays = queue(business, "Thirty days", 30);
+        long keepingForever = queue(business, "Forever", null);
+        String old = queueCallRecorded(business, keepingThirtyDays, agent, 40);
+        String recent = queueCallRecorded(business, keepingThirtyDays, agent, 20);
+        String oldButKept = queueCallRecorded(business, keepingForever, agent, 400);
+
+        purge.purge();
+
+        assertThat(db.sql("select call_id from inbound_call_recording where business_id = :business")
+                .param("business", business.id()).query(String.class).list())
+                .containsExactlyInAnyOrder(recent, oldButKept).doesNotContain(old);
+    }
+
+    private static long queue(TestBusiness business, String name, Integer days) {
+        Map<String, Object> body = new HashMap<>(Map.of("name", name, "callbackKey", "1",
+                "minSecondsBeforeCallback", 0, "maxWaitSeconds", 60, "recordCalls", true));
+        body.put("recordingRetentionDays", days);
+        return business.admin().post("/api/v1/queues", body).expect(201).id();
+    }
+
+    /** A call of the queue the agent took {@code daysAgo}, and its recording made then. */
+    private String queueCallRecorded(TestBusiness business, long queue, long agent, int daysAgo) {
+        OffsetDateTime then = OffsetDateTime.now(ZoneOffset.UTC).minusDays(daysAgo);
+        String id = TestRecordings.takenQueueCall(db, business.id(), queue, "+84912600009", agent, then);
+        TestRecordings.keep(recordings, id, new byte[] {'R', 'I', 'F', 'F'}, Duration.ofSeconds(30));
+        db.sql("update inbound_call_recording set recorded_at = :then where call_id = :id").param("then", then)
+                .param("id", id).update();
+        return id;
+    }
+
+    @Test
     void aRunningCampaignsRetentionChangesWithoutANewApproval() {
         TestBusiness business = api.newBusiness("recordings-running");
         CampaignFixtures fixtures = new CampaignFixtures(business);

@@ -75,6 +75,13 @@ public interface MediaLeg extends AutoCloseable {
      */
     void record(CallRecording recording);
 
+    /**
+     * From now on this leg's far end (a supervisor's phone) hears what {@code monitored}'s far end says and what it
+     * hears, mixed, and nothing else (silent monitoring: what it says goes nowhere); {@code whenOver} runs once, on a
+     * thread of its own, when {@code monitored} closes. A leg listens in on one leg at a time.
+     */
+    void listenTo(MediaLeg monitored, Runnable whenOver);
+
     /** Pauses ({@code true}) or resumes the recording the leg makes, if it makes one ({@link CallRecording#pause}). */
     void pauseRecording(boolean paused);
 

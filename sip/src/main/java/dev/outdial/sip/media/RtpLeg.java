@@ -5,7 +5,9 @@ import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -28,8 +30,10 @@ final class RtpLeg implements MediaLeg {
     private short[] heard = new short[OutgoingStream.SAMPLES_PER_PACKET];
     private final RtpPacket received = new RtpPacket();
     private final byte[] frame = new byte[OutgoingStream.SAMPLES_PER_PACKET];
-    /** What this leg plays, decoded for its recording (pacing thread). */
+    /** What this leg plays, decoded for its recording and those listening in (pacing thread). */
     private final short[] playedHeard = new short[OutgoingStream.SAMPLES_PER_PACKET];
+    /** What a leg listening in sends, mixed (pacing thread). */
+    private final short[] mixed = new short[OutgoingStream.SAMPLES_PER_PACKET];
 
     private final AtomicLong packetsReceived = new AtomicLong();
     private final AtomicLong packetsSent = new AtomicLong();
@@ -42,6 +46,10 @@ final class RtpLeg implements MediaLeg {
     private volatile Consumer<Character> keyListener;
     private final AtomicReference<Listening<?>> listening = new AtomicReference<>();
     private final AtomicReference<CallRecording> recording = new AtomicReference<>();
+    /** Those listening in on this leg. */
+    private final List<MonitorMix> monitors = new CopyOnWriteArrayList<>();
+    /** The leg this one listens in on, if it does. */
+    private volatile MonitorMix listeningTo;
     private volatile boolean closed;
 
     /** What the far end's audio is being listened to for, and who is told. */
@@ -142,6 +150,22 @@ final class RtpLeg implements MediaLeg {
     }
 
     @Override
+    public void listenTo(MediaLeg monitored, Runnable whenOver) {
+        Objects.requireNonNull(whenOver, "whenOver");
+        RtpLeg that = engine.own(monitored);
+        if (that == this) {
+            throw new IllegalArgumentException("a leg cannot listen in on itself");
+        }
+        MonitorMix mix = new MonitorMix(that, () -> callbacks.submit(whenOver));
+        playout.clear();
+        listeningTo = mix;
+        that.monitors.add(mix);
+        if (that.closed && that.monitors.remove(mix)) {
+            mix.end(); // it closed meanwhile
+        }
+    }
+
+    @Override
     public void bridge(MediaLeg other) {
         RtpLeg that = engine.own(other);
         if (that == this) {
@@ -174,6 +198,15 @@ final class RtpLeg implements MediaLeg {
         CallRecording recorded = recording.getAndSet(null);
         if (recorded != null) {
             recorded.over();
+        }
+        for (MonitorMix mix : monitors) {
+            if (monitors.remove(mix)) {
+                mix.end();
+            }
+        }
+        MonitorMix listened = listeningTo;
+        if (listened != null) {
+            listened.monitored().monitors.remove(listened);
         }
         callbacks.cancel();
         engine.closed(this);
@@ -239,7 +272,7 @@ final class RtpLeg implements MediaLeg {
             boolean keysAsTones = current.telephoneEventPayloadType() < 0;
             Listening<?> listener = listening.get();
             CallRecording recorder = recording.get();
-            if (keysAsTones || listener != null || recorder != null) {
+            if (keysAsTones || listener != null || recorder != null || !monitors.isEmpty()) {
                 int count = decode(codec, received);
                 if (keysAsTones) {
                     toneKeys.heard(heard, count);
@@ -249,6 +282,9 @@ final class RtpLeg implements MediaLeg {
                 }
                 if (recorder != null) {
                     recorder.said(heard, count, nowNanos);
+                }
+                for (MonitorMix mix : monitors) {
+                    mix.said(heard, count);
                 }
             }
             if (to != null) {
@@ -296,6 +332,11 @@ final class RtpLeg implements MediaLeg {
         if (closed || current == null || peer != null) {
             return;
         }
+        MonitorMix listened = listeningTo;
+        if (listened != null) {
+            sendMixed(listened, current, nowNanos);
+            return;
+        }
         Runnable ended = playout.next(current.codec(), frame);
         if (ended == null) {
             java.util.Arrays.fill(frame, G711.silence(current.codec()));
@@ -303,13 +344,31 @@ final class RtpLeg implements MediaLeg {
         if (out.sendLocal(current.codec().payloadType(), frame, nowNanos, channel, current.address())) {
             packetsSent.incrementAndGet();
             CallRecording recorder = recording.get();
-            if (recorder != null) {
+            if (recorder != null || !monitors.isEmpty()) {
                 G711.decode(current.codec(), frame, 0, frame.length, playedHeard);
-                recorder.heard(playedHeard, frame.length, nowNanos);
+                if (recorder != null) {
+                    recorder.heard(playedHeard, frame.length, nowNanos);
+                }
+                for (MonitorMix mix : monitors) {
+                    mix.heard(playedHeard, frame.length);
+                }
             }
         }
         if (ended != null && ended != Playout.PLAYING) {
             callbacks.submit(ended);
+        }
+    }
+
+    /** The next 20 ms of the call this leg listens in on; silence once that call is over. */
+    private void sendMixed(MonitorMix listened, Far current, long nowNanos) {
+        if (listened.isOver()) {
+            java.util.Arrays.fill(mixed, (short) 0);
+        } else {
+            listened.next(mixed, mixed.length);
+        }
+        byte[] encoded = G711.encode(current.codec(), mixed);
+        if (out.sendLocal(current.codec().payloadType(), encoded, nowNanos, channel, current.address())) {
+            packetsSent.incrementAndGet();
         }
     }
 
@@ -319,9 +378,15 @@ final class RtpLeg implements MediaLeg {
             return;
         }
         CallRecording recorder = recording.get();
-        if (recorder != null) {
+        if (recorder != null || !monitors.isEmpty()) {
             // decoded before it is sent: sending may transcode the packet in place
-            recorder.heard(heard, decode(codec, packet), nowNanos);
+            int count = decode(codec, packet);
+            if (recorder != null) {
+                recorder.heard(heard, count, nowNanos);
+            }
+            for (MonitorMix mix : monitors) {
+                mix.heard(heard, count);
+            }
         }
         if (out.sendRelayed(packet, current.codec().payloadType(), codec, current.codec(), nowNanos, channel,
                 current.address())) {

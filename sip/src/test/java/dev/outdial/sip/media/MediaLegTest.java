@@ -218,6 +218,42 @@ class MediaLegTest {
     }
 
     @Test
+    void aSupervisorListeningInHearsBothSidesOfTheCallMixedAndSilenceOnceItEnds() throws Exception {
+        try (TestPhone customer = new TestPhone(); TestPhone agent = new TestPhone(); TestPhone supervisor = new TestPhone();
+             MediaLeg customerLeg = engine.open(); MediaLeg agentLeg = engine.open();
+             MediaLeg supervisorLeg = engine.open()) {
+            customerLeg.connect(customer.address(), Codec.PCMU, 101);
+            agentLeg.connect(agent.address(), Codec.PCMA, 101);
+            supervisorLeg.connect(supervisor.address(), Codec.PCMA, 101);
+            customerLeg.bridge(agentLeg);
+            CountDownLatch over = new CountDownLatch(1);
+            supervisorLeg.listenTo(customerLeg, over::countDown);
+
+            byte customerSays = G711.encode(Codec.PCMU, (short) 2000);
+            for (int i = 0; i < 10; i++) {
+                customer.sendAudio(customerLeg, 0, silence(customerSays));
+            }
+            short said = G711.decode(Codec.PCMU, customerSays);
+            supervisor.next(packet -> Arrays.equals(packet.payload(), silence(G711.encode(Codec.PCMA, said))));
+
+            byte agentSays = G711.encode(Codec.PCMA, (short) -700);
+            for (int i = 0; i < 10; i++) {
+                customer.sendAudio(customerLeg, 0, silence(customerSays));
+                agent.sendAudio(agentLeg, 8, silence(agentSays));
+            }
+            // what the customer hears is taken as the agent sent it, before it is transcoded to the customer's µ-law
+            short heard = G711.decode(Codec.PCMA, agentSays);
+            byte both = G711.encode(Codec.PCMA, (short) (said + heard));
+            supervisor.next(packet -> Arrays.equals(packet.payload(), silence(both)));
+            assertThat(customer.next(packet -> true).payloadType()).as("the customer hears the agent").isZero();
+
+            customerLeg.close();
+            assertThat(over.await(5, TimeUnit.SECONDS)).as("told the call is over").isTrue();
+            supervisor.next(packet -> Arrays.equals(packet.payload(), silence(ALAW_SILENCE)));
+        }
+    }
+
+    @Test
     void anAgentPutThroughToTheNextCustomerHearsThemContinueTheStreamEvenWithTheSameSsrc() throws Exception {
         // both customers' phones send the same SSRC and sequence numbers (as SIPp playing one capture does)
         try (TestPhone first = new TestPhone(); TestPhone second = new TestPhone(); TestPhone agent = new TestPhone();

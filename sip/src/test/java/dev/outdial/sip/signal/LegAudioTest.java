@@ -143,6 +143,10 @@ class LegAudioTest {
         }
 
         @Override
+        public void listenTo(MediaLeg monitored, Runnable whenOver) {
+        }
+
+        @Override
         public void bridge(MediaLeg other) {
         }
 

@@ -1,0 +1,82 @@
+package dev.outdial.dialing;
+
+import dev.outdial.call.DialingCalls;
+import dev.outdial.dialing.internal.EngineThread;
+import dev.outdial.dialing.internal.LiveDialers;
+import dev.outdial.dialing.internal.LiveSwitchboards;
+import dev.outdial.dialing.internal.LiveTelephony;
+import dev.outdial.dialing.internal.SipAdapter;
+import dev.outdial.engine.customer.AgentId;
+import dev.outdial.engine.port.CallEvent;
+import dev.outdial.engine.port.CallId;
+import dev.outdial.engine.port.CallRecord;
+import dev.outdial.shared.ConflictException;
+import dev.outdial.shared.CurrentUser;
+import dev.outdial.shared.NotFoundException;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Silent monitoring with real calls: an admin or supervisor listens in on a call that is up, a campaign's or a queue's,
+ * on their own registered phone, which Outdial rings; once they answer they hear both sides until the call ends (their
+ * phone is hung up with it) or they hang up, and nobody on the call hears them. Each listening is logged with who
+ * listened to which call.
+ */
+@Service
+public class ListeningIn {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ListeningIn.class);
+    /** How long the listener's phone rings before the listening is given up. */
+    static final Duration RING = Duration.ofSeconds(30);
+
+    private final LiveTelephony telephony;
+    private final LiveDialers dialers;
+    private final DialingCalls calls;
+    private final LiveSwitchboards switchboards;
+    private final EngineThread engine;
+
+    ListeningIn(LiveTelephony telephony, LiveDialers dialers, DialingCalls calls, LiveSwitchboards switchboards,
+                EngineThread engine) {
+        this.telephony = telephony;
+        this.dialers = dialers;
+        this.calls = calls;
+        this.switchboards = switchboards;
+        this.engine = engine;
+    }
+
+    /**
+     * Rings {@code me}'s phone to listen in on the call; the phone's leg. 409 with the simulated carrier, where another
+     * node handles the business's calls, where the call has ended, or where {@code me} has no phone registered; 404
+     * where the business has no such call.
+     */
+    public String listen(CurrentUser me, String callId) {
+        SipAdapter sip = telephony.sipAdapter()
+                .orElseThrow(() -> new ConflictException("dialing.listen.needs-real-calls"));
+        dialers.requirePacedHere(me.businessId());
+        CallId call = new CallId(callId);
+        Optional<CallRecord> campaignCall = calls.find(me.businessId(), callId);
+        boolean up = campaignCall.isPresent() ? campaignCall.get().endedAt().isEmpty()
+                : engine.call(me.businessId(), () -> switchboards.of(me.businessId()).openCalls().stream()
+                        .anyMatch(queued -> queued.id().equals(call)));
+        if (campaignCall.isEmpty() && !up) {
+            throw new NotFoundException("call", callId);
+        }
+        if (!up) {
+            throw new ConflictException("dialing.listen.ended", callId);
+        }
+        AgentId ear = AgentWork.agentOf(me);
+        if (!sip.registrations().isRegistered(ear)) {
+            throw new ConflictException("dialing.listen.no-phone");
+        }
+        CallId leg = sip.listenIn(call, ear, RING, event -> {
+            if (event instanceof CallEvent.Failed failed) {
+                LOG.info("User {} did not listen in on call {}: {}", me.id(), callId, failed.reason());
+            }
+        });
+        LOG.info("User {} listens in on call {} (their phone rings)", me.id(), callId);
+        return leg.value();
+    }
+}

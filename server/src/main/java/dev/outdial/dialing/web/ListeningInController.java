@@ -1,0 +1,34 @@
+package dev.outdial.dialing.web;
+
+import dev.outdial.dialing.ListeningIn;
+import dev.outdial.shared.CurrentUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Silent monitoring under the API: an admin or supervisor has their phone rung to listen in on a call. */
+@RestController
+@PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+class ListeningInController {
+
+    private final ListeningIn listening;
+
+    ListeningInController(ListeningIn listening) {
+        this.listening = listening;
+    }
+
+    /** The leg Outdial rings the listener's phone on. */
+    record Listening(String leg) {
+    }
+
+    /** Rings the caller's own phone; once answered it hears both sides of the call until it ends (202). */
+    @PostMapping("/api/v1/calls/{callId}/listen")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Listening listen(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId) {
+        return new Listening(listening.listen(me, callId));
+    }
+}

@@ -1,0 +1,69 @@
+package dev.outdial.dialing.web;
+
+import dev.outdial.agent.UserAccount;
+import dev.outdial.agent.UserAccounts;
+import dev.outdial.call.CallRecords;
+import dev.outdial.dialing.ListeningIn;
+import dev.outdial.dialing.internal.LiveTelephony;
+import dev.outdial.shared.ConflictException;
+import dev.outdial.shared.CurrentUser;
+import dev.outdial.shared.NotFoundException;
+import dev.outdial.shared.Role;
+import dev.outdial.web.PageMessages;
+import java.util.stream.Collectors;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * The campaign page's "Calls now" panel with real calls: the campaign's calls that are up, each with its agent and a
+ * button to listen in on it. Nothing with the simulated carrier, which has no audio.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+class ListeningInPages {
+
+    private static final String FRAGMENTS = "live/calls-now";
+
+    private final LiveTelephony telephony;
+    private final CallRecords calls;
+    private final UserAccounts users;
+    private final ListeningIn listening;
+    private final PageMessages messages;
+
+    ListeningInPages(LiveTelephony telephony, CallRecords calls, UserAccounts users, ListeningIn listening,
+                     PageMessages messages) {
+        this.telephony = telephony;
+        this.calls = calls;
+        this.users = users;
+        this.listening = listening;
+        this.messages = messages;
+    }
+
+    @GetMapping("/campaigns/{campaignId}/calls-now")
+    String callsNow(@AuthenticationPrincipal CurrentUser me, @PathVariable long campaignId, Model model) {
+        model.addAttribute("campaignId", campaignId);
+        if (telephony.sipAdapter().isEmpty()) {
+            return FRAGMENTS + " :: none";
+        }
+        model.addAttribute("calls", calls.ofCampaign(me, campaignId, true));
+        model.addAttribute("agentNames", users.list(me.businessId(), Role.AGENT).stream()
+                .collect(Collectors.toMap(UserAccount::id, UserAccount::name)));
+        return FRAGMENTS + " :: panel";
+    }
+
+    @PostMapping("/calls/{callId}/listen")
+    String listen(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId, Model model) {
+        try {
+            listening.listen(me, callId);
+            model.addAttribute("notice", messages.text("dialing.listen.ringing"));
+        } catch (ConflictException | NotFoundException refused) {
+            model.addAttribute("errors", messages.describe(refused));
+        }
+        return FRAGMENTS + " :: outcome";
+    }
+}
