@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,7 +58,12 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     private static final Duration CLOSING_PATIENCE = Duration.ofSeconds(2);
     /** The longest a message waits for a machine's greeting to end, should the media never tell: past its 30 s. */
     private static final Duration GREETING_AT_MOST = Duration.ofSeconds(35);
-    /** How long a recording's files in the spool go unwritten before they are taken for a dead node's. */
+    /**
+     * How long a recording's files in the spool go unwritten before they are taken for a killed run's: one being made
+     * writes them every two seconds, and a node sharing the directory (it should not) would be making it.
+     */
+    private static final Duration SPOOL_QUIET = Duration.ofMinutes(1);
+    /** How long files in the spool no call can be told from go unwritten before they are removed. */
     private static final Duration SPOOL_LEFT_OVER = Duration.ofHours(6);
 
     private final SipSettings settings;
@@ -159,19 +165,46 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     }
 
     /**
-     * Where the calls the engine asks to {@link #record} go; until this is called none is recorded. What a node that
-     * died mid-call left in the spool, untouched for {@link #SPOOL_LEFT_OVER}, is removed.
+     * Where the calls the engine asks to {@link #record} go; until this is called none is recorded. What this node
+     * left in the spool when it was killed mid-call (untouched for {@link #SPOOL_QUIET}) is finished and kept as the
+     * calls' recordings, as far as it reached the disk, in the background; what no call can be told from, once
+     * untouched for {@link #SPOOL_LEFT_OVER}, is removed.
      */
     public void keepRecordings(CallRecordings where) {
         try {
             Files.createDirectories(where.spool());
-            CallRecording.removeAbandoned(where.spool(), clock.instant().minus(SPOOL_LEFT_OVER));
         } catch (IOException e) {
             // said now, at the start, rather than once a recorded campaign's first call goes unrecorded
             LOG.warn("Calls cannot be recorded: the recordings spool {} is not writable ({})", where.spool(),
                     e.toString());
         }
         recordings = Optional.of(where);
+        Instant now = clock.instant();
+        Thread.ofVirtual().name("recordings-recovery").start(() -> recoverAbandoned(where, now));
+    }
+
+    private void recoverAbandoned(CallRecordings where, Instant now) {
+        try {
+            for (CallRecording.Abandoned left : CallRecording.abandoned(where.spool(), now.minus(SPOOL_QUIET))) {
+                Path wav = Files.createTempFile(where.spool(), "call-", ".wav");
+                try {
+                    Duration length = left.finish(wav);
+                    if (!length.isZero()) {
+                        where.store().keep(new CallId(left.callId()), wav, length);
+                        LOG.info("Kept the recording of call {} that the node's last run left unfinished ({})",
+                                left.callId(), length);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("The unfinished recording of call {} is lost", left.callId(), e);
+                } finally {
+                    Files.deleteIfExists(wav);
+                }
+            }
+            CallRecording.removeAbandoned(where.spool(), now.minus(SPOOL_LEFT_OVER));
+        } catch (IOException e) {
+            LOG.warn("The recordings spool {} could not be read for what the last run left ({})", where.spool(),
+                    e.toString());
+        }
     }
 
     public PhoneRegistrations registrations() {
@@ -327,7 +360,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
             return;
         }
         try {
-            media.get().record(new CallRecording(where.get().spool(), System.nanoTime(),
+            media.get().record(new CallRecording(where.get().spool(), call.value(), System.nanoTime(),
                     finished -> keep(call, finished, where.get())));
         } catch (RuntimeException e) {
             LOG.warn("Call {} is not recorded: {}", call.value(), e.getMessage());

@@ -6,18 +6,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
+import dev.outdial.sip.media.CallRecording;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Starting, refusing what Outdial does not take, and closing with calls still up. */
 @Tag("slow") // Calls against SIPp: left out of the fast suite.
@@ -42,6 +50,30 @@ class SipTelephonyLifecycleTest {
                 ignored -> media, TestSip.T1);
         telephony.start();
         return telephony;
+    }
+
+    @Test
+    void whatARecordingKilledMidCallLeftInTheSpoolIsKeptAsItsCallsRecordingOnTheNextStart(@TempDir Path spool)
+            throws Exception {
+        CallRecording left = new CallRecording(spool, "killed-call", 0, ignored -> { });
+        for (int i = 0; i < 250; i++) { // five seconds, four of which reached the disk
+            left.said(new short[160], 160, i * 20_000_000L);
+        }
+        Instant killed = Instant.now().minus(Duration.ofMinutes(5));
+        try (var files = Files.list(spool)) {
+            for (Path file : files.toList()) {
+                Files.setLastModifiedTime(file, FileTime.from(killed));
+            }
+        }
+        BlockingQueue<String> kept = new LinkedBlockingQueue<>();
+
+        new SipTelephony(TestSip.settings(Ports.free(), 5060), username -> Optional.empty(), uri -> Optional.empty(),
+                ignored -> media, TestSip.T1).keepRecordings(new CallRecordings(spool,
+                (call, wav, length) -> kept.add(call.value() + " " + length + " " + Files.size(wav))));
+
+        assertThat(kept.poll(10, TimeUnit.SECONDS)).isEqualTo("killed-call PT4.096S " + (44 + 4 * 32768));
+        Await.until("the spool emptied", () -> spool.toFile().list().length == 0);
+        left.close();
     }
 
     @Test

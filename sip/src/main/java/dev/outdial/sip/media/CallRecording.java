@@ -13,7 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -27,6 +31,8 @@ import java.util.stream.Stream;
  * handed to its owner, who {@link #finish}es it into a WAV.
  *
  * <p>Why files and not memory: a recorded call takes 32 KB a second, and a node records as many calls as it has up.
+ * The files are named for the call ({@code said-<call>.<nonce>.pcm}, {@code heard-…}), so what a node killed mid-call
+ * left behind is still the call's recording when the node starts again ({@link #abandoned}).
  */
 public final class CallRecording implements AutoCloseable {
 
@@ -34,6 +40,10 @@ public final class CallRecording implements AutoCloseable {
     /** How far a packet may come after its place before the gap is heard as silence: jitter, not a pause. */
     private static final long JITTER_SAMPLES = SAMPLE_RATE * 60 / 1000;
     private static final int WAV_HEADER = 44;
+    private static final String SAID = "said-";
+    private static final String HEARD = "heard-";
+    private static final String SIDE = ".pcm";
+    private static final Base64.Encoder NAMES = Base64.getUrlEncoder().withoutPadding();
 
     private final long startNanos;
     private final Consumer<CallRecording> whenOver;
@@ -44,16 +54,19 @@ public final class CallRecording implements AutoCloseable {
     private volatile boolean paused;
 
     /**
-     * A recording that begins at {@code startNanos} ({@link System#nanoTime()}), its two sides in {@code directory};
-     * {@code whenOver} gets it once the leg it records has closed, on a thread of its own.
+     * A recording of the call {@code callId} that begins at {@code startNanos} ({@link System#nanoTime()}), its two
+     * sides in {@code directory}; {@code whenOver} gets it once the leg it records has closed, on a thread of its own.
      */
-    public CallRecording(Path directory, long startNanos, Consumer<CallRecording> whenOver) {
+    public CallRecording(Path directory, String callId, long startNanos, Consumer<CallRecording> whenOver) {
         this.startNanos = startNanos;
         this.whenOver = Objects.requireNonNull(whenOver, "whenOver");
+        // Base64url has no '.', so the call and the nonce part again where the name's last '.' before ".pcm" is.
+        String stem = NAMES.encodeToString(callId.getBytes(StandardCharsets.UTF_8)) + "."
+                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
         try {
             Files.createDirectories(directory);
-            this.said = new Side(Files.createTempFile(directory, "said-", ".pcm"));
-            this.heard = new Side(Files.createTempFile(directory, "heard-", ".pcm"));
+            this.said = new Side(Files.createFile(directory.resolve(SAID + stem + SIDE)));
+            this.heard = new Side(Files.createFile(directory.resolve(HEARD + stem + SIDE)));
         } catch (IOException e) {
             throw new UncheckedIOException("could not open a call recording in " + directory, e);
         }
@@ -100,9 +113,17 @@ public final class CallRecording implements AutoCloseable {
         finished = true;
         said.close();
         heard.close();
-        long frames = Math.max(said.written(), heard.written());
-        try (InputStream left = new BufferedInputStream(Files.newInputStream(said.file()));
-             InputStream right = new BufferedInputStream(Files.newInputStream(heard.file()))) {
+        try {
+            return writeWav(said.file(), heard.file(), Math.max(said.written(), heard.written()), into);
+        } finally {
+            deleteFiles();
+        }
+    }
+
+    /** The two sides' files interleaved into a WAV of {@code frames} frames; silence past a side's end. */
+    private static Duration writeWav(Path saidFile, Path heardFile, long frames, OutputStream into) throws IOException {
+        try (InputStream left = new BufferedInputStream(Files.newInputStream(saidFile));
+             InputStream right = new BufferedInputStream(Files.newInputStream(heardFile))) {
             into.write(wavHeader(frames));
             byte[] frame = new byte[4];
             for (long i = 0; i < frames; i++) {
@@ -110,10 +131,61 @@ public final class CallRecording implements AutoCloseable {
                 readSample(right, frame, 2);
                 into.write(frame);
             }
-        } finally {
-            deleteFiles();
         }
         return Duration.ofMillis(frames * 1000 / SAMPLE_RATE);
+    }
+
+    /**
+     * A recording a node left unfinished in its spool, killed mid-call: the call it is of, and its two sides as far as
+     * they reached the disk (a side's last seconds may not have).
+     */
+    public record Abandoned(String callId, Path said, Path heard) {
+
+        /** Writes the WAV of what the two sides hold to {@code into}, as long as the longer, and removes them. */
+        public Duration finish(Path into) throws IOException {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(into), 1 << 16)) {
+                return writeWav(said, heard, Math.max(Files.size(said), Files.size(heard)) / 2, out);
+            } finally {
+                Files.deleteIfExists(said);
+                Files.deleteIfExists(heard);
+            }
+        }
+    }
+
+    /**
+     * The recordings in {@code spool} whose two sides were both last written before {@code before}: a recording being
+     * made writes its files every few seconds, so none of its is taken.
+     */
+    public static List<Abandoned> abandoned(Path spool, Instant before) throws IOException {
+        List<Abandoned> found = new ArrayList<>();
+        if (!Files.isDirectory(spool)) {
+            return found;
+        }
+        try (Stream<Path> files = Files.list(spool)) {
+            for (Path said : (Iterable<Path>) files::iterator) {
+                String name = said.getFileName().toString();
+                if (!name.startsWith(SAID) || !name.endsWith(SIDE)) {
+                    continue;
+                }
+                String stem = name.substring(SAID.length(), name.length() - SIDE.length());
+                Path heard = said.resolveSibling(HEARD + stem + SIDE);
+                int nonce = stem.lastIndexOf('.');
+                if (nonce > 0 && Files.isRegularFile(heard) && quietSince(said, before) && quietSince(heard, before)) {
+                    try {
+                        String callId = new String(Base64.getUrlDecoder().decode(stem.substring(0, nonce)),
+                                StandardCharsets.UTF_8);
+                        found.add(new Abandoned(callId, said, heard));
+                    } catch (IllegalArgumentException notOurs) {
+                        // a name that is not a call's: left to removeAbandoned
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static boolean quietSince(Path file, Instant before) throws IOException {
+        return Files.getLastModifiedTime(file).toInstant().isBefore(before);
     }
 
     /** Drops the recording: nothing is written, the two sides' files are removed. */

@@ -50,7 +50,7 @@ class CallRecordingTest {
 
     @Test
     void eachSideIsAChannelPlacedByWhenItsPacketsCame() throws IOException {
-        CallRecording recording = new CallRecording(spool, 0, ignored -> { });
+        CallRecording recording = new CallRecording(spool, "call-under-test", 0, ignored -> { });
         recording.said(packet((short) 1000), 160, 0);
         recording.said(packet((short) 1000), 160, 20 * MS);
         // nothing said for half a second: silence there, then the next packet in its place
@@ -74,7 +74,7 @@ class CallRecordingTest {
 
     @Test
     void aPacketALittleLateOrEarlyFollowsTheOneBeforeIt() throws IOException {
-        CallRecording recording = new CallRecording(spool, 0, ignored -> { });
+        CallRecording recording = new CallRecording(spool, "call-under-test", 0, ignored -> { });
         recording.said(packet((short) 1), 160, 0);
         recording.said(packet((short) 2), 160, 55 * MS); // 35 ms late: jitter, not a pause
         recording.said(packet((short) 3), 160, 50 * MS); // early
@@ -89,7 +89,7 @@ class CallRecordingTest {
 
     @Test
     void whatIsSaidAndHeardWhilePausedIsSilenceInItsPlace() throws IOException {
-        CallRecording recording = new CallRecording(spool, 0, ignored -> { });
+        CallRecording recording = new CallRecording(spool, "call-under-test", 0, ignored -> { });
         recording.said(packet((short) 1), 160, 0);
         recording.pause(true);
         recording.said(packet((short) 2), 160, 20 * MS);
@@ -109,7 +109,7 @@ class CallRecordingTest {
 
     @Test
     void theWavIsTwoChannelsOf8kHz16BitPcmAndItsLengthIsTheLongerSides() throws IOException {
-        CallRecording recording = new CallRecording(spool, 0, ignored -> { });
+        CallRecording recording = new CallRecording(spool, "call-under-test", 0, ignored -> { });
         for (int i = 0; i < 50; i++) {
             recording.heard(packet((short) 7), 160, i * 20 * MS);
         }
@@ -131,10 +131,10 @@ class CallRecordingTest {
 
     @Test
     void theSidesFilesAreRemovedWhenFinishedOrDropped() throws IOException {
-        CallRecording finished = new CallRecording(spool, 0, ignored -> { });
+        CallRecording finished = new CallRecording(spool, "call-under-test", 0, ignored -> { });
         finished.said(packet((short) 1), 160, 0);
         finished(finished);
-        CallRecording dropped = new CallRecording(spool, 0, ignored -> { });
+        CallRecording dropped = new CallRecording(spool, "call-under-test", 0, ignored -> { });
         dropped.said(packet((short) 1), 160, 0);
         dropped.close();
 
@@ -142,6 +142,34 @@ class CallRecordingTest {
             assertThat(left).isEmpty();
         }
         dropped.said(packet((short) 1), 160, 20 * MS); // after the end: dropped, no error
+    }
+
+    @Test
+    void aRecordingAKilledNodeLeftIsFoundWithItsCallAndFinishedAsFarAsItReachedTheDisk() throws IOException {
+        CallRecording left = new CallRecording(spool, "sim-node/1:é", 0, ignored -> { });
+        // five seconds a side: the first 64 KB of each (4,096 ms) reached the disk, the rest was still buffered
+        for (int i = 0; i < 250; i++) {
+            left.said(packet((short) 5), 160, i * 20 * MS);
+            left.heard(packet((short) 7), 160, i * 20 * MS);
+        }
+        Instant now = Instant.now();
+
+        assertThat(CallRecording.abandoned(spool, now.minus(Duration.ofMinutes(1))))
+                .as("written a moment ago: still being made").isEmpty();
+        List<CallRecording.Abandoned> found = CallRecording.abandoned(spool, now.plusSeconds(1));
+        assertThat(found).singleElement().satisfies(abandoned ->
+                assertThat(abandoned.callId()).isEqualTo("sim-node/1:é"));
+        Path wav = spool.resolve("recovered.wav");
+        Duration length = found.getFirst().finish(wav);
+
+        assertThat(length).isEqualTo(Duration.ofMillis(4096));
+        byte[] recovered = Files.readAllBytes(wav);
+        assertThat(channel(recovered, 0)).hasSize(32768).containsOnly((short) 5);
+        assertThat(channel(recovered, 1)).containsOnly((short) 7);
+        try (var files = Files.list(spool)) {
+            assertThat(files.map(file -> file.getFileName().toString())).containsExactly("recovered.wav");
+        }
+        left.close();
     }
 
     @Test
@@ -153,7 +181,7 @@ class CallRecordingTest {
         for (Path old : List.of(abandoned, abandonedWav, other)) {
             Files.setLastModifiedTime(old, FileTime.from(now.minus(Duration.ofDays(1))));
         }
-        CallRecording live = new CallRecording(spool, 0, ignored -> { });
+        CallRecording live = new CallRecording(spool, "call-under-test", 0, ignored -> { });
         live.said(packet((short) 1), 160, 0);
 
         CallRecording.removeAbandoned(spool, now.minus(Duration.ofHours(6)));
@@ -169,7 +197,7 @@ class CallRecordingTest {
     void aLegPausesAndResumesTheRecordingItMakes() throws IOException {
         try (MediaEngine engine = LoopbackMedia.engine(10)) {
             MediaLeg leg = engine.open();
-            CallRecording recording = new CallRecording(spool, 0, ignored -> { });
+            CallRecording recording = new CallRecording(spool, "call-under-test", 0, ignored -> { });
             leg.record(recording);
 
             leg.pauseRecording(true);
@@ -189,7 +217,7 @@ class CallRecordingTest {
             MediaLeg leg = engine.open();
             leg.close();
             CompletableFuture<CallRecording> handed = new CompletableFuture<>();
-            CallRecording recording = new CallRecording(spool, System.nanoTime(), handed::complete);
+            CallRecording recording = new CallRecording(spool, "call-under-test", System.nanoTime(), handed::complete);
 
             leg.record(recording);
 
@@ -201,7 +229,7 @@ class CallRecordingTest {
     void theOwnerGetsTheRecordingOnceWhenTheLegIsOver() throws Exception {
         CompletableFuture<CallRecording> handed = new CompletableFuture<>();
         int[] times = new int[1];
-        CallRecording recording = new CallRecording(spool, 0, over -> {
+        CallRecording recording = new CallRecording(spool, "call-under-test", 0, over -> {
             times[0]++;
             handed.complete(over);
         });
