@@ -44,6 +44,8 @@ class RealCallsEndToEndTest {
     private static final int CARRIER_RTP = 18370;
     private static final int PHONE_SIP = 18352;
     private static final int PHONE_RTP = 18356;
+    private static final int LISTENER_SIP = 18353;
+    private static final int LISTENER_RTP = 18358;
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     @Autowired
@@ -93,6 +95,45 @@ class RealCallsEndToEndTest {
             assertThat(endedCallOf(progressive, busy).get("result").asString()).isEqualTo("BUSY");
             theCallIsRecorded(business, progressive, callId, agent);
         });
+    }
+
+    @Test
+    void aSupervisorListensInOnTheirOwnPhoneHearsTheCustomerAndIsHungUpWithTheCall() throws Exception {
+        TestBusiness business = api.newBusiness("RealListening");
+        DialingScenario progressive = DialingScenario.running(business, "PROGRESSIVE",
+                Map.of("wrapUpSeconds", 0, "answeringMachineDetection", false));
+        TestBusiness.Person agent = progressive.fixtures.agent;
+        TestBusiness.Person supervisor = business.person("SUPERVISOR", "listener");
+        business.admin().put("/api/v1/users/" + supervisor.id() + "/phone",
+                Map.of("sipUsername", "e2e-listener", "sipPassword", "E2e-phone-secret-7")).expect(200);
+        try {
+            withTheAgentOnTheLine(business, progressive, (carrier, agentsEar) -> {
+                long answering = progressive.add("+84919510013").getFirst();
+                String callId = waitFor(() -> progressive.callsOf(answering),
+                        calls -> calls.stream().anyMatch(call -> call.has("connectedAt")),
+                        "the answered customer to be bridged to the agent; carrier: " + carrier.screen())
+                        .getFirst().get("id").asString();
+                try (Sipp registering = Sipp.run("listener-register.xml", "127.0.0.1:" + OUTDIAL_SIP, "-i",
+                        "127.0.0.1", "-p", String.valueOf(LISTENER_SIP), "-m", "1")) {
+                    assertThat(registering.awaitExit(PATIENCE)).as(registering.screen()).isZero();
+                }
+                try (DatagramSocket supervisorsEar = new DatagramSocket(LISTENER_RTP, InetAddress.getLoopbackAddress());
+                     Sipp phone = Sipp.run("phone-answer.xml", "-i", "127.0.0.1", "-p", String.valueOf(LISTENER_SIP),
+                             "-m", "1", "-key", "rtp_port", String.valueOf(LISTENER_RTP), "-aa")) {
+                    supervisor.client().post("/api/v1/calls/" + callId + "/listen").expect(202);
+
+                    assertThat(voicePacketsHeard(supervisorsEar, 30)).as("the customer's voice, heard by the supervisor")
+                            .isGreaterThanOrEqualTo(30);
+                    agent.client().post("/api/v1/calls/" + callId + "/hangup").expect(204);
+                    progressive.waitForCallEnd(agent.client(), callId);
+                    assertThat(phone.awaitExit(PATIENCE)).as("the supervisor's phone hung up with the call; "
+                            + phone.screen()).isZero();
+                }
+                supervisor.client().post("/api/v1/calls/" + callId + "/listen").expect(409);
+            });
+        } finally {
+            business.admin().delete("/api/v1/users/" + supervisor.id() + "/phone").expect(204);
+        }
     }
 
     /** The campaign records: the answered call's recording is listed and played to admins, not to agents or others. */
