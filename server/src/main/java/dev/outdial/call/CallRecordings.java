@@ -70,20 +70,16 @@ public class CallRecordings {
                 () -> LOG.warn("The recording of call {} was dropped: no such call", callId));
     }
 
-    /** The query a request names, read on the business's clock and country (see {@link RecordingQuery#read}). */
+    /**
+     * The campaign's recordings the request asks for, newest first, read on the business's clock and country
+     * ({@link RecordingQuery#read}); a campaign out of reach answers 404.
+     */
     @Transactional(readOnly = true)
-    public RecordingQuery query(long businessId, Long agentId, String from, String to, String number, String before,
-                                Integer limit) {
-        Business business = businesses.get(businessId);
-        return RecordingQuery.read(business.timeZone(), business.defaultCountry(), agentId, from, to, number, before,
-                limit);
-    }
-
-    /** The campaign's recordings the query asks for, newest first; a campaign out of reach answers 404. */
-    @Transactional(readOnly = true)
-    public List<RecordingView> ofCampaign(long businessId, long campaignId, RecordingQuery query) {
+    public List<RecordingView> ofCampaign(long businessId, long campaignId, RecordingQuery.Asked asked) {
         campaigns.get(businessId, campaignId);
-        return recordings.ofCampaign(businessId, campaignId, query);
+        Business business = businesses.get(businessId);
+        return recordings.ofCampaign(businessId, campaignId,
+                RecordingQuery.read(business.timeZone(), business.defaultCountry(), asked));
     }
 
     /** Which of the campaign calls {@code callIds} have a recording. */

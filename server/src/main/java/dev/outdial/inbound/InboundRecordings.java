@@ -40,20 +40,16 @@ public class InboundRecordings {
         return recordings.table().insert(callId, wav, length, recordedAt);
     }
 
-    /** The query a request names, read on the business's clock and country (see {@link RecordingQuery#read}). */
+    /**
+     * The queue's recordings the request asks for, newest first, the number being the caller's; read on the business's
+     * clock and country ({@link RecordingQuery#read}); a queue out of reach answers 404.
+     */
     @Transactional(readOnly = true)
-    public RecordingQuery query(long businessId, Long agentId, String from, String to, String number, String before,
-                                Integer limit) {
-        Business business = businesses.get(businessId);
-        return RecordingQuery.read(business.timeZone(), business.defaultCountry(), agentId, from, to, number, before,
-                limit);
-    }
-
-    /** The queue's recordings the query asks for, newest first; a queue out of reach answers 404. */
-    @Transactional(readOnly = true)
-    public List<QueueRecordingView> ofQueue(long businessId, long queueId, RecordingQuery query) {
+    public List<QueueRecordingView> ofQueue(long businessId, long queueId, RecordingQuery.Asked asked) {
         queues.get(businessId, queueId);
-        return recordings.ofQueue(businessId, queueId, query);
+        Business business = businesses.get(businessId);
+        return recordings.ofQueue(businessId, queueId,
+                RecordingQuery.read(business.timeZone(), business.defaultCountry(), asked));
     }
 
     /** Which of {@code callIds} have a recording. */

@@ -200,6 +200,9 @@ class CampaignDetailsTabsTest {
         assertThat(unreadable.status()).isEqualTo(400);
         assertThat(unreadable.json().get("errors").findValuesAsString("field"))
                 .containsExactlyInAnyOrder("from", "limit", "number");
+        var notAnAgent = business.admin().get(path + "?agentId=somebody");
+        assertThat(notAnAgent.status()).isEqualTo(400);
+        assertThat(notAnAgent.json().get("errors").findValuesAsString("field")).containsExactly("agentId");
         var backwards = business.admin().get(path + "?from=2026-03-02&to=2026-03-01");
         assertThat(backwards.json().get("errors").findValuesAsString("field")).containsExactly("to");
         assertThat(api.newBusiness("other-recording-list").admin().get(path).status()).isEqualTo(404);

@@ -6,6 +6,7 @@ import dev.outdial.shared.RecordingQuery;
 import dev.outdial.call.RecordingView;
 import dev.outdial.shared.CurrentUser;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -17,7 +18,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -44,14 +44,8 @@ class RecordingController {
      */
     @GetMapping("/api/v1/campaigns/{campaignId}/recordings")
     List<RecordingView> ofCampaign(@AuthenticationPrincipal CurrentUser me, @PathVariable long campaignId,
-                                   @RequestParam(required = false) Long agentId,
-                                   @RequestParam(required = false) String from,
-                                   @RequestParam(required = false) String to,
-                                   @RequestParam(required = false) String number,
-                                   @RequestParam(required = false) String before,
-                                   @RequestParam(required = false) Integer limit) {
-        RecordingQuery query = recordings.query(me.businessId(), agentId, from, to, number, before, limit);
-        return recordings.ofCampaign(me.businessId(), campaignId, query);
+                                   @ParameterObject RecordingQuery.Asked asked) {
+        return recordings.ofCampaign(me.businessId(), campaignId, asked);
     }
 
     /**

@@ -17,7 +17,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The campaign page's recordings panel, for quality review: the newest recordings first, found by agent, days and
@@ -43,23 +42,21 @@ class RecordingPages {
     }
 
     @GetMapping("/campaigns/{campaignId}/recordings-tab")
-    String tab(@AuthenticationPrincipal CurrentUser me, @PathVariable long campaignId,
-               @RequestParam(required = false) Long agentId, @RequestParam(required = false) String from,
-               @RequestParam(required = false) String to, @RequestParam(required = false) String number,
-               @RequestParam(required = false) String before, Model model) {
+    String tab(@AuthenticationPrincipal CurrentUser me, @PathVariable long campaignId, RecordingQuery.Asked asked,
+               Model model) {
         Campaign campaign = campaigns.get(me.businessId(), campaignId);
         model.addAttribute("campaignId", campaignId);
-        model.addAttribute("agentId", agentId);
-        model.addAttribute("from", from);
-        model.addAttribute("to", to);
-        model.addAttribute("number", number);
+        model.addAttribute("agentId", asked.agentId());
+        model.addAttribute("from", asked.from());
+        model.addAttribute("to", asked.to());
+        model.addAttribute("number", asked.number());
         model.addAttribute("agents", users.list(me.businessId(), Role.AGENT));
-        boolean filtered = agentId != null || present(from) || present(to) || present(number) || present(before);
+        boolean filtered = asked.agentId() != null || present(asked.from()) || present(asked.to())
+                || present(asked.number()) || present(asked.before());
         List<RecordingView> page = List.of();
         try {
             // One more than the page shows: whether there is an older page.
-            RecordingQuery query = recordings.query(me.businessId(), agentId, from, to, number, before, PAGE_SIZE + 1);
-            page = recordings.ofCampaign(me.businessId(), campaignId, query);
+            page = recordings.ofCampaign(me.businessId(), campaignId, asked.limitedTo(PAGE_SIZE + 1));
         } catch (InvalidInputException invalid) {
             model.addAttribute("errors", messages.describe(invalid));
         }

@@ -10,6 +10,7 @@ import dev.outdial.inbound.QueueRecordingView;
 import dev.outdial.shared.CurrentUser;
 import dev.outdial.shared.RecordingQuery;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -54,14 +54,8 @@ class QueueController {
     @GetMapping("/{id}/recordings")
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     List<QueueRecordingView> recordings(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
-                                        @RequestParam(required = false) Long agentId,
-                                        @RequestParam(required = false) String from,
-                                        @RequestParam(required = false) String to,
-                                        @RequestParam(required = false) String number,
-                                        @RequestParam(required = false) String before,
-                                        @RequestParam(required = false) Integer limit) {
-        RecordingQuery query = recordings.query(me.businessId(), agentId, from, to, number, before, limit);
-        return recordings.ofQueue(me.businessId(), id, query);
+                                        @ParameterObject RecordingQuery.Asked asked) {
+        return recordings.ofQueue(me.businessId(), id, asked);
     }
 
     @PostMapping
