@@ -236,9 +236,8 @@ class AutoCallbackSimulationTest {
         assertThat(asked).containsExactly("loop " + music, "stop", "play " + notification, "hang up after the prompts");
     }
 
-    @Test
-    void aRecordingQueuesCallIsRecordedOnceTheAgentAnswersAndPausedOnlyByThatAgentWhileTheyTalk() {
-        List<String> asked = new ArrayList<>();
+    /** A switchboard whose telephony tells {@code asked} what it was asked to record, pause and resume. */
+    private Switchboard recordingBoard(List<String> asked) {
         Telephony recording = new ForwardingTelephony(sim.carrier) {
             @Override
             public void record(CallId call) {
@@ -250,58 +249,57 @@ class AutoCallbackSimulationTest {
                 asked.add((paused ? "pause " : "resume ") + call.value());
             }
         };
-        QueueRules recorded = new QueueRules(QUEUE, "1", Duration.ofSeconds(20), Duration.ofSeconds(60), true,
-                Optional.empty(), Optional.empty(), true);
         Switchboard board = new Switchboard(1, sim.scheduler, recording, sim.dialer.desk(),
                 queue -> Set.copyOf(queueAgents), inbound, Duration.ofSeconds(30), sim.dialer::wake);
         sim.dialer.afterCampaigns(board::serve);
-        AgentId carol = agent("carol", false);
+        return board;
+    }
+
+    /** A caller who enters {@code queue} of {@code board}, which rings {@code agent}: the call, answered by them. */
+    private CallId takenBy(AgentId agent, Switchboard board, QueueRules queue) {
         CallId[] call = new CallId[1];
-        sim.scheduler.at(sim.scheduler.now(), () -> call[0] = board.enter(recorded, "+84911111113",
+        sim.scheduler.at(sim.scheduler.now(), () -> call[0] = board.enter(queue, "+84911111113",
                 listener -> sim.carrier.receive("+84911111113", List.of(), Optional.empty(), listener)));
         sim.runFor(Duration.ofSeconds(2));
-
-        assertThat(legsOf(carol)).hasSize(1);
-        assertThat(board.recording(carol, call[0])).as("rung, not taken yet").isEmpty();
-        assertThat(board.pauseRecording(carol, call[0], true)).isFalse();
-        sim.carrier.answer(legsOf(carol).getFirst());
+        assertThat(legsOf(agent)).hasSize(1);
+        assertThat(board.recording(agent, call[0])).as("rung, not taken yet").isEmpty();
+        assertThat(board.pauseRecording(agent, call[0], true)).isFalse();
+        sim.carrier.answer(legsOf(agent).getFirst());
         sim.runFor(Duration.ofSeconds(1));
+        return call[0];
+    }
 
-        assertThat(board.recording(carol, call[0])).contains(RecordingState.RECORDING);
-        assertThat(board.pauseRecording(AgentId.of("dave"), call[0], true)).as("not dave's call").isFalse();
-        assertThat(board.pauseRecording(carol, call[0], true)).isTrue();
-        assertThat(board.recording(carol, call[0])).contains(RecordingState.PAUSED);
+    @Test
+    void aRecordingQueuesCallIsRecordedOnceTheAgentAnswersAndPausedOnlyByThatAgentWhileTheyTalk() {
+        List<String> asked = new ArrayList<>();
+        Switchboard board = recordingBoard(asked);
+        AgentId carol = agent("carol", false);
+        QueueRules recorded = new QueueRules(QUEUE, "1", Duration.ofSeconds(20), Duration.ofSeconds(60), true,
+                Optional.empty(), Optional.empty(), true);
+        CallId call = takenBy(carol, board, recorded);
+
+        assertThat(board.recording(carol, call)).contains(RecordingState.RECORDING);
+        assertThat(board.pauseRecording(AgentId.of("dave"), call, true)).as("not dave's call").isFalse();
+        assertThat(board.pauseRecording(carol, call, true)).isTrue();
+        assertThat(board.recording(carol, call)).contains(RecordingState.PAUSED);
         assertThat(board.hangUpCallOf(carol)).isTrue();
         sim.runFor(Duration.ofSeconds(1));
 
-        assertThat(inbound.call(call[0]).result()).contains(InboundResult.ANSWERED);
-        assertThat(board.pauseRecording(carol, call[0], false)).as("ended").isFalse();
-        assertThat(asked).containsExactly("record " + call[0].value(), "pause " + call[0].value());
+        assertThat(inbound.call(call).result()).contains(InboundResult.ANSWERED);
+        assertThat(board.pauseRecording(carol, call, false)).as("ended").isFalse();
+        assertThat(asked).containsExactly("record " + call.value(), "pause " + call.value());
     }
 
     @Test
     void aQueueThatDoesNotRecordHasNoCallRecorded() {
         List<String> asked = new ArrayList<>();
-        Telephony recording = new ForwardingTelephony(sim.carrier) {
-            @Override
-            public void record(CallId call) {
-                asked.add("record " + call.value());
-            }
-        };
-        Switchboard board = new Switchboard(1, sim.scheduler, recording, sim.dialer.desk(),
-                queue -> Set.copyOf(queueAgents), inbound, Duration.ofSeconds(30), sim.dialer::wake);
-        sim.dialer.afterCampaigns(board::serve);
+        Switchboard board = recordingBoard(asked);
         AgentId carol = agent("carol", false);
-        CallId[] call = new CallId[1];
-        sim.scheduler.at(sim.scheduler.now(), () -> call[0] = board.enter(QUEUE_RULES, "+84911111113",
-                listener -> sim.carrier.receive("+84911111113", List.of(), Optional.empty(), listener)));
-        sim.runFor(Duration.ofSeconds(2));
-        sim.carrier.answer(legsOf(carol).getFirst());
-        sim.runFor(Duration.ofSeconds(1));
+        CallId call = takenBy(carol, board, QUEUE_RULES);
 
-        assertThat(inbound.call(call[0]).phase()).isEqualTo(InboundCall.Phase.TALKING);
-        assertThat(board.recording(carol, call[0])).isEmpty();
-        assertThat(board.pauseRecording(carol, call[0], true)).isFalse();
+        assertThat(inbound.call(call).phase()).isEqualTo(InboundCall.Phase.TALKING);
+        assertThat(board.recording(carol, call)).isEmpty();
+        assertThat(board.pauseRecording(carol, call, true)).isFalse();
         assertThat(asked).isEmpty();
     }
 
