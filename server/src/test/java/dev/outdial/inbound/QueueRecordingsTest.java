@@ -2,7 +2,9 @@ package dev.outdial.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.outdial.call.CallRecordings;
@@ -134,15 +136,30 @@ class QueueRecordingsTest {
     }
 
     @Test
+    void theQueueFormKeepsWhetherTheQueueRecordsAndAnEmptyRetentionAsNone() throws Exception {
+        mvc.perform(post("/settings/queues").session(admin()).with(csrf()).param("name", "Recorded line")
+                        .param("callbackKey", "1").param("minSecondsBeforeCallback", "0").param("maxWaitSeconds", "60")
+                        .param("recordCalls", "true").param("recordingRetentionDays", "").param("numbers", ""))
+                .andExpect(status().is3xxRedirection());
+
+        JsonNode saved = business.admin().get("/api/v1/queues").expect(200).json().get(0);
+        assertThat(saved.get("recordCalls").asBoolean()).isTrue();
+        assertThat(saved.get("recordingRetentionDays").isNull()).isTrue();
+    }
+
+    private MockHttpSession admin() throws Exception {
+        return (MockHttpSession) mvc.perform(formLogin("/login").user("admin@" + business.domain())
+                .password("admin-password")).andReturn().getRequest().getSession(false);
+    }
+
+    @Test
     void theQueuesCallsPagePlaysEachRecordedCall() throws Exception {
         long queue = business.admin().post("/api/v1/queues", queue(true, 30)).expect(201).id();
         String call = recorded(queue, "+84912600003", alice, "2026-03-02T09:00:00+07:00");
         String unrecorded = TestRecordings.takenQueueCall(db, business.id(), queue, "+84912600004", alice.id(),
                 OffsetDateTime.parse("2026-03-02T10:00:00+07:00"));
 
-        MockHttpSession admin = (MockHttpSession) mvc.perform(formLogin("/login").user("admin@" + business.domain())
-                .password("admin-password")).andReturn().getRequest().getSession(false);
-        String page = mvc.perform(get("/settings/queues").param("calls", String.valueOf(queue)).session(admin))
+        String page = mvc.perform(get("/settings/queues").param("calls", String.valueOf(queue)).session(admin()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("src=\"/calls/" + call + "/recording\"", "data-call=\"" + unrecorded + "\"",
