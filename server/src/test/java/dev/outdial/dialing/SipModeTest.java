@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -230,6 +231,26 @@ class SipModeTest {
                 "the call to end");
         assertThat(supervisor.client().post(listen).status()).as("the call has ended").isEqualTo(409);
         assertThat(sip.listenedIn).hasSize(1);
+    }
+
+    @Test
+    void aQueueCallBeingTakenOffersToListenInOnTheQueuesCallsPage() {
+        TestBusiness business = api.newBusiness("SipQueueListen");
+        long queue = business.admin().post("/api/v1/queues", Map.of("name", "Support", "callbackKey", "1",
+                "minSecondsBeforeCallback", 0, "maxWaitSeconds", 60)).expect(201).id();
+        String talking = "queued-" + UUID.randomUUID();
+        db.sql("""
+                insert into inbound_call (id, business_id, queue_id, caller_number, entered_at, agent_id,
+                    agent_ringing_at, connected_at, keys_pressed)
+                values (:id, :business, :queue, '+84912600011', current_timestamp, :agent, current_timestamp,
+                    current_timestamp, '')
+                """).param("id", talking).param("business", business.id()).param("queue", queue)
+                .param("agent", business.agent("taker").id()).update();
+
+        String page = page("admin@" + business.domain(), "admin-password",
+                get("/settings/queues").param("calls", String.valueOf(queue)));
+
+        assertThat(page).contains("/calls/" + talking + "/listen");
     }
 
     @Test

@@ -165,5 +165,6 @@ class QueueRecordingsTest {
         assertThat(page).contains("src=\"/calls/" + call + "/recording\"", "data-call=\"" + unrecorded + "\"",
                 "30 days");
         assertThat(page.split("<audio", -1)).as("the unrecorded call has no player").hasSize(2);
+        assertThat(page).as("the simulated carrier's calls have no audio to listen in on").doesNotContain("/listen");
     }
 }

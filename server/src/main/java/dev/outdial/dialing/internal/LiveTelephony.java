@@ -2,6 +2,7 @@ package dev.outdial.dialing.internal;
 
 import dev.outdial.engine.port.Telephony;
 import dev.outdial.engine.sim.SimulatedCarrier;
+import dev.outdial.shared.CallAudio;
 import java.util.Optional;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Optional;
  * carrier, whose extras (bots' seats, simulated inbound calls, agent legs answered from the page)
  * exist only in sim mode, or the SIP adapter, with its registrar and agents' lines.
  */
-public final class LiveTelephony implements AutoCloseable {
+public final class LiveTelephony implements CallAudio, AutoCloseable {
 
     private final TelephonyMode mode;
     private final Telephony port;
@@ -43,6 +44,12 @@ public final class LiveTelephony implements AutoCloseable {
     /** The simulated carrier, in sim mode only. */
     public Optional<SimulatedCarrier> simulatedCarrier() {
         return Optional.ofNullable(simulated);
+    }
+
+    /** Real calls have audio; the simulated carrier's have none. */
+    @Override
+    public boolean heard() {
+        return sip != null;
     }
 
     /** The SIP adapter, in sip mode only. */

@@ -4,7 +4,7 @@ import dev.outdial.agent.UserAccount;
 import dev.outdial.agent.UserAccounts;
 import dev.outdial.call.CallRecords;
 import dev.outdial.dialing.ListeningIn;
-import dev.outdial.dialing.internal.LiveTelephony;
+import dev.outdial.shared.CallAudio;
 import dev.outdial.shared.ConflictException;
 import dev.outdial.shared.CurrentUser;
 import dev.outdial.shared.NotFoundException;
@@ -29,15 +29,15 @@ class ListeningInPages {
 
     private static final String FRAGMENTS = "live/calls-now";
 
-    private final LiveTelephony telephony;
+    private final CallAudio callAudio;
     private final CallRecords calls;
     private final UserAccounts users;
     private final ListeningIn listening;
     private final PageMessages messages;
 
-    ListeningInPages(LiveTelephony telephony, CallRecords calls, UserAccounts users, ListeningIn listening,
+    ListeningInPages(CallAudio callAudio, CallRecords calls, UserAccounts users, ListeningIn listening,
                      PageMessages messages) {
-        this.telephony = telephony;
+        this.callAudio = callAudio;
         this.calls = calls;
         this.users = users;
         this.listening = listening;
@@ -47,7 +47,7 @@ class ListeningInPages {
     @GetMapping("/campaigns/{campaignId}/calls-now")
     String callsNow(@AuthenticationPrincipal CurrentUser me, @PathVariable long campaignId, Model model) {
         model.addAttribute("campaignId", campaignId);
-        if (telephony.sipAdapter().isEmpty()) {
+        if (!callAudio.heard()) {
             return FRAGMENTS + " :: none";
         }
         model.addAttribute("calls", calls.ofCampaign(me, campaignId, true));

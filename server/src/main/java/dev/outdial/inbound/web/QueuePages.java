@@ -8,6 +8,7 @@ import dev.outdial.inbound.InboundRecordings;
 import dev.outdial.inbound.QueueDraft;
 import dev.outdial.media.AudioFile;
 import dev.outdial.media.AudioFiles;
+import dev.outdial.shared.CallAudio;
 import dev.outdial.shared.ConflictException;
 import dev.outdial.shared.CurrentUser;
 import dev.outdial.shared.InvalidInputException;
@@ -41,14 +42,16 @@ class QueuePages {
     private final InboundRecordings recordings;
     private final AudioFiles audio;
     private final PageMessages messages;
+    private final CallAudio callAudio;
 
     QueuePages(InboundQueues queues, InboundCalls calls, InboundRecordings recordings, AudioFiles audio,
-               PageMessages messages) {
+               PageMessages messages, CallAudio callAudio) {
         this.queues = queues;
         this.calls = calls;
         this.recordings = recordings;
         this.audio = audio;
         this.messages = messages;
+        this.callAudio = callAudio;
     }
 
     @GetMapping
@@ -76,6 +79,8 @@ class QueuePages {
             model.addAttribute("calls", recent);
             model.addAttribute("recorded", recordings.recordedAmong(me.businessId(),
                     recent.stream().map(InboundCallView::id).toList()));
+            // A call being taken may be listened in on, with real calls (ListeningInPages answers the button).
+            model.addAttribute("listenable", callAudio.heard());
         }
         return "settings/queues";
     }
