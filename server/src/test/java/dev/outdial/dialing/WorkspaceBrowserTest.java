@@ -66,6 +66,8 @@ class WorkspaceBrowserTest extends BrowserTest {
 
         Page page = availableWithCampaignOpen(recorded);
         page.click("#get-customer");
+        // the card in before the call is placed from it: a click on the card being swapped in can be lost
+        assertThat(page.locator("#customer-card h3")).hasText("Customer +84912540003");
         page.click("#dial");
         assertThat(page.locator("#call-state")).hasText("Talking");
         assertThat(page.locator("#recording-state")).hasAttribute("data-recording", "RECORDING");

@@ -3,6 +3,7 @@ package dev.outdial.dialing.web;
 import dev.outdial.agent.UserAccount;
 import dev.outdial.agent.UserAccounts;
 import dev.outdial.call.CallRecords;
+import dev.outdial.campaign.Campaigns;
 import dev.outdial.dialing.ListeningIn;
 import dev.outdial.shared.CallAudio;
 import dev.outdial.shared.ConflictException;
@@ -30,14 +31,16 @@ class ListeningInPages {
     private static final String FRAGMENTS = "live/calls-now";
 
     private final CallAudio callAudio;
+    private final Campaigns campaigns;
     private final CallRecords calls;
     private final UserAccounts users;
     private final ListeningIn listening;
     private final PageMessages messages;
 
-    ListeningInPages(CallAudio callAudio, CallRecords calls, UserAccounts users, ListeningIn listening,
-                     PageMessages messages) {
+    ListeningInPages(CallAudio callAudio, Campaigns campaigns, CallRecords calls, UserAccounts users,
+                     ListeningIn listening, PageMessages messages) {
         this.callAudio = callAudio;
+        this.campaigns = campaigns;
         this.calls = calls;
         this.users = users;
         this.listening = listening;
@@ -46,6 +49,7 @@ class ListeningInPages {
 
     @GetMapping("/campaigns/{campaignId}/calls-now")
     String callsNow(@AuthenticationPrincipal CurrentUser me, @PathVariable long campaignId, Model model) {
+        campaigns.get(me.businessId(), campaignId); // another business's or none: 404, whatever the telephony
         model.addAttribute("campaignId", campaignId);
         if (!callAudio.heard()) {
             return FRAGMENTS + " :: none";
