@@ -235,6 +235,15 @@ class CampaignDetailsTabsTest {
         assertThat(ofOneAgent).contains("/calls/" + calls.get(49) + "/recording")
                 .doesNotContain("/calls/" + calls.get(50) + "/recording");
         assertThat(page(tab + "?from=someday", supervisor)).contains("someday", "campaign-recording-list");
+
+        // erased from the panel by an admin only, once they agree
+        String delete = "/calls/" + calls.get(50) + "/recording/delete";
+        assertThat(newest).doesNotContain(delete);
+        MockHttpSession admin = signIn("admin@" + business.domain(), "admin-password");
+        assertThat(page(tab, admin)).contains(delete, "data-confirm=\"Delete this recording of the call to +84912345678?");
+        mvc.perform(post(delete).session(supervisor).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post(delete).session(admin).with(csrf())).andExpect(status().isOk());
+        assertThat(page(tab, admin)).doesNotContain("/calls/" + calls.get(50) + "/recording\"");
     }
 
     @Test

@@ -3,19 +3,30 @@ package dev.outdial.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import dev.outdial.call.CallRecordings;
 import dev.outdial.testing.BrowserTest;
 import dev.outdial.testing.CampaignFixtures;
 import dev.outdial.testing.TestBusiness;
+import dev.outdial.testing.TestRecordings;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Every delete asks first, naming what goes and what depends on it; declining deletes nothing.
  * Nobody deletes their own account.
  */
 class DeleteConfirmationBrowserTest extends BrowserTest {
+
+    @Autowired
+    JdbcClient db;
+    @Autowired
+    CallRecordings recordings;
 
     @Test
     void deletingAUserAsksByNameAndNobodyDeletesThemselves() {
@@ -72,6 +83,27 @@ class DeleteConfirmationBrowserTest extends BrowserTest {
         org.assertj.core.api.Assertions.assertThat(contact).contains("Ông An");
         assertThat(page.locator("body")).containsText("Ông An");
         org.assertj.core.api.Assertions.assertThat(fixtures.hotlineId).isPositive();
+    }
+
+    @Test
+    void aRecordingIsErasedFromTheCampaignPageOnlyOnceTheAdminAgrees() {
+        TestBusiness business = api.newBusiness("confirm-recordings");
+        long campaign = new CampaignFixtures(business).create("Recorded", "MANUAL");
+        String call = TestRecordings.answeredCall(db, business.id(), campaign, OffsetDateTime.now());
+        TestRecordings.keep(recordings, call, new byte[] {'R', 'I', 'F', 'F'}, Duration.ofSeconds(5));
+        Page page = signedInAsAdmin(business);
+        page.navigate("/campaigns/" + campaign);
+        var row = page.locator("#campaign-recording-list tr[data-call='" + call + "']");
+        assertThat(row).hasCount(1);
+
+        String asked = answer(page, false, () -> row.locator("text=Delete").click());
+        org.assertj.core.api.Assertions.assertThat(asked).contains("+84912345678").contains("cannot be brought back");
+        assertThat(row).hasCount(1);
+
+        answer(page, true, () -> row.locator("text=Delete").click());
+        assertThat(row).hasCount(0);
+        org.assertj.core.api.Assertions.assertThat(business.admin().get("/api/v1/calls/" + call + "/recording").status())
+                .isEqualTo(404);
     }
 
     /** Clicks, answers the question the page asks, and returns it. */

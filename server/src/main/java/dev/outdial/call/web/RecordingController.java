@@ -18,6 +18,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -57,6 +58,14 @@ class RecordingController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId) {
         recordings.delete(me.businessId(), me.id(), callId);
+    }
+
+    /** The Recordings panel's delete (a form: the page asks first); its row is replaced by nothing. */
+    @PostMapping(value = "/calls/{callId}/recording/delete", produces = MediaType.TEXT_HTML_VALUE)
+    @PreAuthorize("hasRole('ADMIN')")
+    String deleteFromPage(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId) {
+        recordings.delete(me.businessId(), me.id(), callId);
+        return "";
     }
 
     /** The WAV, whole or the byte ranges asked for ({@code Range}: 206, so a player can seek). */
