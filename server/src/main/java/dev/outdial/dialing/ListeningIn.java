@@ -22,8 +22,8 @@ import org.springframework.stereotype.Service;
 /**
  * Silent monitoring with real calls: an admin or supervisor listens in on a call that is up, a campaign's or a queue's,
  * on their own registered phone, which Outdial rings; once they answer they hear both sides until the call ends (their
- * phone is hung up with it) or they hang up, and nobody on the call hears them. Each listening is logged with who
- * listened to which call.
+ * phone is hung up with it) or they hang up, and nobody on the call hears them, or, coaching, only its agent does.
+ * Each listening is logged with who listened to which call.
  */
 @Service
 public class ListeningIn {
@@ -48,11 +48,11 @@ public class ListeningIn {
     }
 
     /**
-     * Rings {@code me}'s phone to listen in on the call; the phone's leg. 409 with the simulated carrier, where another
-     * node handles the business's calls, where the call has ended, or where {@code me} has no phone registered; 404
-     * where the business has no such call.
+     * Rings {@code me}'s phone to listen in on the call, and where {@code coach} to be heard by its agent alone
+     * ("whisper"); the phone's leg. 409 with the simulated carrier, where another node handles the business's calls,
+     * where the call has ended, or where {@code me} has no phone registered; 404 where the business has no such call.
      */
-    public String listen(CurrentUser me, String callId) {
+    public String listen(CurrentUser me, String callId, boolean coach) {
         SipAdapter sip = telephony.sipAdapter()
                 .orElseThrow(() -> new ConflictException("dialing.listen.needs-real-calls"));
         dialers.requirePacedHere(me.businessId());
@@ -71,12 +71,13 @@ public class ListeningIn {
         if (!sip.registrations().isRegistered(ear)) {
             throw new ConflictException("dialing.listen.no-phone");
         }
-        CallId leg = sip.listenIn(call, ear, RING, event -> {
+        CallId leg = sip.listenIn(call, ear, coach, RING, event -> {
             if (event instanceof CallEvent.Failed failed) {
                 LOG.info("User {} did not listen in on call {}: {}", me.id(), callId, failed.reason());
             }
         });
-        LOG.info("User {} listens in on call {} (their phone rings)", me.id(), callId);
+        LOG.info("User {} {} call {} (their phone rings)", me.id(), coach ? "coaches the agent of" : "listens in on",
+                callId);
         return leg.value();
     }
 }

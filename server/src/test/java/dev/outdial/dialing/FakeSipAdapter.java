@@ -102,8 +102,9 @@ final class FakeSipAdapter implements SipAdapter {
     final List<String> listenedIn = new CopyOnWriteArrayList<>();
 
     @Override
-    public CallId listenIn(CallId call, AgentId supervisor, Duration answerTimeout, Consumer<CallEvent> listener) {
-        listenedIn.add(call.value() + " by " + supervisor.value());
+    public CallId listenIn(CallId call, AgentId supervisor, boolean coach, Duration answerTimeout,
+                           Consumer<CallEvent> listener) {
+        listenedIn.add(call.value() + " by " + supervisor.value() + (coach ? ", coaching" : ""));
         return new CallId("listening-" + listenedIn.size());
     }
 

@@ -223,6 +223,9 @@ class SipModeTest {
         JsonNode listening = supervisor.client().post(listen).expect(202).json();
         assertThat(listening.get("leg").asString()).isNotBlank();
         assertThat(sip.listenedIn).containsExactly(call + " by " + FakeSipAdapter.agent(supervisor.id()).value());
+        supervisor.client().post(listen + "?coach=true").expect(202);
+        assertThat(sip.listenedIn).last().isEqualTo(call + " by " + FakeSipAdapter.agent(supervisor.id()).value()
+                + ", coaching");
         String panel = page(supervisor.email(), PASSWORD, get("/campaigns/" + progressive.campaignId + "/calls-now"));
         assertThat(panel).contains("id=\"calls-now-list\"", "data-call=\"" + call + "\"", "/calls/" + call + "/listen");
 
@@ -230,7 +233,7 @@ class SipModeTest {
         DialingScenario.waitFor(() -> progressive.callsOf(customer), calls -> calls.getFirst().hasNonNull("result"),
                 "the call to end");
         assertThat(supervisor.client().post(listen).status()).as("the call has ended").isEqualTo(409);
-        assertThat(sip.listenedIn).hasSize(1);
+        assertThat(sip.listenedIn).hasSize(2);
     }
 
     @Test

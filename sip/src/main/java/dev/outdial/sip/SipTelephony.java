@@ -256,10 +256,12 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     /**
      * Silent monitoring: rings {@code supervisor}'s registered phone and, once they answer, lets them hear both sides of
      * {@code call} (what its far end says and what it hears) until it ends, when their phone is hung up too; what they
-     * say goes nowhere. Fails at once as NOANSWER where they have no phone registered, and is hung up at their answer
-     * where the call has ended meanwhile. Returns the supervisor's leg, which {@link #hangUp} ends.
+     * say goes nowhere, or, where {@code coach}, to the agent the call is bridged to then, and to nobody else. Fails at
+     * once as NOANSWER where they have no phone registered, and is hung up at their answer where the call has ended
+     * meanwhile. Returns the supervisor's leg, which {@link #hangUp} ends.
      */
-    public CallId listenIn(CallId call, AgentId supervisor, Duration answerTimeout, Consumer<CallEvent> listener) {
+    public CallId listenIn(CallId call, AgentId supervisor, boolean coach, Duration answerTimeout,
+                           Consumer<CallEvent> listener) {
         SipCalls running = running();
         Optional<Bindings.Binding> phone = bindings.phoneToRing(supervisor);
         if (phone.isEmpty() || leg(call).flatMap(Leg::media).isEmpty()) {
@@ -271,6 +273,9 @@ public final class SipTelephony implements Telephony, AutoCloseable {
                 Optional<MediaLeg> ear = leg(event.call()).flatMap(Leg::media);
                 if (monitored.isPresent() && ear.isPresent()) {
                     ear.get().listenTo(monitored.get(), () -> hangUp(event.call()));
+                    if (coach && !ear.get().coach(monitored.get())) {
+                        LOG.info("Call {} has no agent to coach: its supervisor only listens", call.value());
+                    }
                 } else {
                     hangUp(event.call());
                 }

@@ -103,6 +103,11 @@ final class FakeMedia implements MediaPorts {
         }
 
         @Override
+        public boolean coach(MediaLeg monitored) {
+            return false;
+        }
+
+        @Override
         public void bridge(MediaLeg other) {
             bridges.add(other);
         }

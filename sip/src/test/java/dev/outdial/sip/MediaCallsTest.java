@@ -233,7 +233,7 @@ class MediaCallsTest {
                 (leg, wav, length) -> recorded.add(Files.readAllBytes(wav))));
 
         CallEvents supervisor = new CallEvents();
-        CallId ear = telephony.listenIn(call, ANNA, Duration.ofSeconds(30), supervisor);
+        CallId ear = telephony.listenIn(call, ANNA, false, Duration.ofSeconds(30), supervisor);
         supervisor.next(CallEvent.Ringing.class);
         supervisor.next(CallEvent.Answered.class);
         // What the supervisor's phone sends back is its echo of what it hears: recorded as what they "say".
@@ -262,10 +262,10 @@ class MediaCallsTest {
         CallId call = answeredCall(customer);
 
         CallEvents noPhone = new CallEvents();
-        telephony.listenIn(call, ANNA, Duration.ofSeconds(30), noPhone);
+        telephony.listenIn(call, ANNA, false, Duration.ofSeconds(30), noPhone);
         assertThat(noPhone.next(CallEvent.Failed.class).reason()).isEqualTo(CallResult.NOANSWER);
         CallEvents noCall = new CallEvents();
-        telephony.listenIn(new CallId("no-such-call"), ANNA, Duration.ofSeconds(30), noCall);
+        telephony.listenIn(new CallId("no-such-call"), ANNA, false, Duration.ofSeconds(30), noCall);
         assertThat(noCall.next(CallEvent.Failed.class).reason()).isEqualTo(CallResult.NOANSWER);
 
         telephony.hangUp(call);

@@ -46,9 +46,10 @@ public interface SipAdapter extends AutoCloseable {
 
     /**
      * Silent monitoring: rings {@code supervisor}'s phone and lets them hear {@code call} once they answer, until it
-     * ends ({@link SipTelephony#listenIn}); their leg.
+     * ends, and where {@code coach} be heard by its agent alone ({@link SipTelephony#listenIn}); their leg.
      */
-    CallId listenIn(CallId call, AgentId supervisor, Duration answerTimeout, Consumer<CallEvent> listener);
+    CallId listenIn(CallId call, AgentId supervisor, boolean coach, Duration answerTimeout,
+                    Consumer<CallEvent> listener);
 
     /** Binds the SIP and RTP ports; an exception names the setting that prevents it. */
     void start();
@@ -85,9 +86,9 @@ public interface SipAdapter extends AutoCloseable {
             }
 
             @Override
-            public CallId listenIn(CallId call, AgentId supervisor, Duration answerTimeout,
+            public CallId listenIn(CallId call, AgentId supervisor, boolean coach, Duration answerTimeout,
                                    Consumer<CallEvent> listener) {
-                return sip.listenIn(call, supervisor, answerTimeout, listener);
+                return sip.listenIn(call, supervisor, coach, answerTimeout, listener);
             }
 
             @Override

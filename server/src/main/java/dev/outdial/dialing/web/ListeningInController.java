@@ -7,6 +7,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -25,10 +26,14 @@ class ListeningInController {
     record Listening(String leg) {
     }
 
-    /** Rings the caller's own phone; once answered it hears both sides of the call until it ends (202). */
+    /**
+     * Rings the caller's own phone; once answered it hears both sides of the call until it ends (202), and with
+     * {@code coach=true} the call's agent, and only they, hear it too.
+     */
     @PostMapping("/api/v1/calls/{callId}/listen")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Listening listen(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId) {
-        return new Listening(listening.listen(me, callId));
+    Listening listen(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId,
+                     @RequestParam(defaultValue = "false") boolean coach) {
+        return new Listening(listening.listen(me, callId, coach));
     }
 }

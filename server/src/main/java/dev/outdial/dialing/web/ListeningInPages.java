@@ -19,6 +19,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The campaign page's "Calls now" panel with real calls: the campaign's calls that are up, each with its agent and a
@@ -61,10 +62,11 @@ class ListeningInPages {
     }
 
     @PostMapping("/calls/{callId}/listen")
-    String listen(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId, Model model) {
+    String listen(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId,
+                  @RequestParam(defaultValue = "false") boolean coach, Model model) {
         try {
-            listening.listen(me, callId);
-            model.addAttribute("notice", messages.text("dialing.listen.ringing"));
+            listening.listen(me, callId, coach);
+            model.addAttribute("notice", messages.text(coach ? "dialing.coach.ringing" : "dialing.listen.ringing"));
         } catch (ConflictException | NotFoundException refused) {
             model.addAttribute("errors", messages.describe(refused));
         }

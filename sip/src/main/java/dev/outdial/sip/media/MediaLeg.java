@@ -82,6 +82,12 @@ public interface MediaLeg extends AutoCloseable {
      */
     void listenTo(MediaLeg monitored, Runnable whenOver);
 
+    /**
+     * Coaching ("whisper"): from now on what this leg's far end says is heard, mixed, by the leg {@code monitored} is
+     * bridged to (its agent) and by nobody else; until either leg closes. Whether {@code monitored} was bridged.
+     */
+    boolean coach(MediaLeg monitored);
+
     /** Pauses ({@code true}) or resumes the recording the leg makes, if it makes one ({@link CallRecording#pause}). */
     void pauseRecording(boolean paused);
 

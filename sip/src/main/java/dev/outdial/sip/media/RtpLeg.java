@@ -50,6 +50,13 @@ final class RtpLeg implements MediaLeg {
     private final List<MonitorMix> monitors = new CopyOnWriteArrayList<>();
     /** The leg this one listens in on, if it does. */
     private volatile MonitorMix listeningTo;
+    /**
+     * While a supervisor coaches the agent on this leg: what is relayed to it (said) and the supervisor's voice (heard),
+     * sent mixed on the pacer instead of relayed as it comes.
+     */
+    private volatile MonitorMix coached;
+    /** The agent leg this one's far end coaches, if it does. */
+    private volatile MonitorMix coaching;
     private volatile boolean closed;
 
     /** What the far end's audio is being listened to for, and who is told. */
@@ -166,6 +173,19 @@ final class RtpLeg implements MediaLeg {
     }
 
     @Override
+    public boolean coach(MediaLeg monitored) {
+        RtpLeg agent = engine.own(monitored).peer();
+        if (agent == null || agent == this || closed) {
+            return false;
+        }
+        MonitorMix mix = new MonitorMix(agent, () -> { });
+        coaching = mix;
+        agent.coached = mix;
+        agent.out.sourceChanged(); // from relayed packets to its own mixed ones: one stream all the same
+        return true;
+    }
+
+    @Override
     public void bridge(MediaLeg other) {
         RtpLeg that = engine.own(other);
         if (that == this) {
@@ -208,6 +228,12 @@ final class RtpLeg implements MediaLeg {
         if (listened != null) {
             listened.monitored().monitors.remove(listened);
         }
+        MonitorMix coachedHere = coaching;
+        if (coachedHere != null && coachedHere.monitored().coached == coachedHere) {
+            coachedHere.monitored().coached = null; // the agent hears the customer relayed again
+            coachedHere.monitored().out.sourceChanged();
+        }
+        coached = null;
         callbacks.cancel();
         engine.closed(this);
     }
@@ -272,7 +298,8 @@ final class RtpLeg implements MediaLeg {
             boolean keysAsTones = current.telephoneEventPayloadType() < 0;
             Listening<?> listener = listening.get();
             CallRecording recorder = recording.get();
-            if (keysAsTones || listener != null || recorder != null || !monitors.isEmpty()) {
+            MonitorMix coachingNow = coaching;
+            if (keysAsTones || listener != null || recorder != null || !monitors.isEmpty() || coachingNow != null) {
                 int count = decode(codec, received);
                 if (keysAsTones) {
                     toneKeys.heard(heard, count);
@@ -285,6 +312,9 @@ final class RtpLeg implements MediaLeg {
                 }
                 for (MonitorMix mix : monitors) {
                     mix.said(heard, count);
+                }
+                if (coachingNow != null) {
+                    coachingNow.heard(heard, count);
                 }
             }
             if (to != null) {
@@ -329,12 +359,15 @@ final class RtpLeg implements MediaLeg {
             tellQuiet(listener, nowNanos);
         }
         Far current = far;
-        if (closed || current == null || peer != null) {
+        if (closed || current == null) {
             return;
         }
-        MonitorMix listened = listeningTo;
-        if (listened != null) {
-            sendMixed(listened, current, nowNanos);
+        MonitorMix mixing = listeningTo != null ? listeningTo : coached;
+        if (mixing != null) {
+            sendMixed(mixing, current, nowNanos);
+            return;
+        }
+        if (peer != null) {
             return;
         }
         Runnable ended = playout.next(current.codec(), frame);
@@ -378,7 +411,8 @@ final class RtpLeg implements MediaLeg {
             return;
         }
         CallRecording recorder = recording.get();
-        if (recorder != null || !monitors.isEmpty()) {
+        MonitorMix coachedNow = coached;
+        if (recorder != null || !monitors.isEmpty() || coachedNow != null) {
             // decoded before it is sent: sending may transcode the packet in place
             int count = decode(codec, packet);
             if (recorder != null) {
@@ -386,6 +420,10 @@ final class RtpLeg implements MediaLeg {
             }
             for (MonitorMix mix : monitors) {
                 mix.heard(heard, count);
+            }
+            if (coachedNow != null) {
+                coachedNow.said(heard, count); // sent mixed with the coach's voice on the pacer
+                return;
             }
         }
         if (out.sendRelayed(packet, current.codec().payloadType(), codec, current.codec(), nowNanos, channel,

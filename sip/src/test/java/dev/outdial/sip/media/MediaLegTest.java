@@ -254,6 +254,38 @@ class MediaLegTest {
     }
 
     @Test
+    void aCoachIsHeardByTheAgentWithTheCustomerAndNotByTheCustomer() throws Exception {
+        try (TestPhone customer = new TestPhone(); TestPhone agent = new TestPhone(); TestPhone coach = new TestPhone();
+             MediaLeg customerLeg = engine.open(); MediaLeg agentLeg = engine.open(); MediaLeg coachLeg = engine.open()) {
+            customerLeg.connect(customer.address(), Codec.PCMU, 101);
+            agentLeg.connect(agent.address(), Codec.PCMU, 101);
+            coachLeg.connect(coach.address(), Codec.PCMU, 101);
+            assertThat(coachLeg.coach(customerLeg)).as("not bridged yet: no agent to coach").isFalse();
+            customerLeg.bridge(agentLeg);
+            coachLeg.listenTo(customerLeg, () -> { });
+            assertThat(coachLeg.coach(customerLeg)).isTrue();
+
+            byte customerSays = G711.encode(Codec.PCMU, (short) 1500);
+            byte coachSays = G711.encode(Codec.PCMU, (short) 600);
+            for (int i = 0; i < 10; i++) {
+                customer.sendAudio(customerLeg, 0, silence(customerSays));
+                coach.sendAudio(coachLeg, 0, silence(coachSays));
+            }
+            short both = (short) (G711.decode(Codec.PCMU, customerSays) + G711.decode(Codec.PCMU, coachSays));
+            agent.next(packet -> Arrays.equals(packet.payload(), silence(G711.encode(Codec.PCMU, both))));
+
+            byte agentSays = G711.encode(Codec.PCMU, (short) -900);
+            agent.sendAudio(agentLeg, 0, silence(agentSays));
+            assertThat(customer.next(packet -> true).payload()).as("the customer hears the agent, not the coach")
+                    .isEqualTo(silence(agentSays));
+
+            coachLeg.close();
+            customer.sendAudio(customerLeg, 0, silence(customerSays));
+            agent.next(packet -> Arrays.equals(packet.payload(), silence(customerSays)));
+        }
+    }
+
+    @Test
     void anAgentPutThroughToTheNextCustomerHearsThemContinueTheStreamEvenWithTheSameSsrc() throws Exception {
         // both customers' phones send the same SSRC and sequence numbers (as SIPp playing one capture does)
         try (TestPhone first = new TestPhone(); TestPhone second = new TestPhone(); TestPhone agent = new TestPhone();

@@ -147,6 +147,11 @@ class LegAudioTest {
         }
 
         @Override
+        public boolean coach(MediaLeg monitored) {
+            return false;
+        }
+
+        @Override
         public void bridge(MediaLeg other) {
         }
 
