@@ -47,36 +47,36 @@ public final class RecordingTable {
 
     /**
      * Keeps {@code wav}, streamed from the file, as the recording of the call {@code callId} of this table's calls;
-     * empty where there is no such call.
+     * empty where there is no such call. The call is looked up first, so a recording of another kind of call is not
+     * sent to the database only to be dropped there.
      */
     public Optional<Kept> insert(String callId, Path wav, Duration length, Instant recordedAt) throws IOException {
         long size = Files.size(wav);
-        try (InputStream content = new BufferedInputStream(Files.newInputStream(wav))) {
-            boolean inserted = db.sql("insert into " + table + " (call_id, business_id, " + owner
-                            + ", length_millis, size_bytes, content, recorded_at)"
-                            + " select id, business_id, " + owner + ", :length, :size, :content, :recordedAt"
-                            + " from " + calls + " where id = :call")
-                    .param("call", callId).param("length", length.toMillis()).param("size", size)
-                    .param("content", new SqlBinaryValue(content, size)).param("recordedAt", SqlTime.toSql(recordedAt))
-                    .update() == 1;
-            if (!inserted) {
-                return Optional.empty();
-            }
-        }
-        // H2 has no RETURNING: the business and owner are read back.
-        return db.sql("select business_id, " + owner + " from " + table + " where call_id = :call")
+        Optional<Kept> call = db.sql("select business_id, " + owner + " from " + calls + " where id = :call")
                 .param("call", callId)
                 .query((row, n) -> new Kept(row.getLong("business_id"), row.getLong(owner), size)).optional();
+        if (call.isPresent()) {
+            try (InputStream content = new BufferedInputStream(Files.newInputStream(wav))) {
+                db.sql("insert into " + table + " (call_id, business_id, " + owner
+                                + ", length_millis, size_bytes, content, recorded_at)"
+                                + " values (:call, :business, :owner, :length, :size, :content, :recordedAt)")
+                        .param("call", callId).param("business", call.get().businessId())
+                        .param("owner", call.get().ownerId()).param("length", length.toMillis()).param("size", size)
+                        .param("content", new SqlBinaryValue(content, size))
+                        .param("recordedAt", SqlTime.toSql(recordedAt)).update();
+            }
+        }
+        return call;
     }
 
     /** The recording's size in bytes, where the call has one of the business's. */
-    public Optional<Long> size(long businessId, String callId) {
+    private Optional<Long> size(long businessId, String callId) {
         return db.sql("select size_bytes from " + table + " where business_id = :business and call_id = :call")
                 .param("business", businessId).param("call", callId).query(Long.class).optional();
     }
 
     /** {@code length} bytes of the recording from byte {@code start} (0 the first); empty where it is gone. */
-    public Optional<byte[]> part(long businessId, String callId, int start, int length) {
+    private Optional<byte[]> part(long businessId, String callId, int start, int length) {
         return db.sql("select substring(content from :from for :length) from " + table
                         + " where business_id = :business and call_id = :call")
                 .param("from", start + 1).param("length", length).param("business", businessId).param("call", callId)
