@@ -252,8 +252,7 @@ public class AgentWork {
     public void pauseRecording(CurrentUser me, String callId, boolean paused) {
         requirePacedHere(me);
         CallId id = new CallId(callId);
-        Optional<CallRecord> campaignCall = calls.find(me.businessId(), callId)
-                .filter(call -> call.agent().filter(agentOf(me)::equals).isPresent());
+        Optional<CallRecord> campaignCall = ownCallIfAny(me, callId);
         boolean recorded = campaignCall.isPresent()
                 ? engine.call(me.businessId(), () -> dialers.runnerOfCall(campaignCall.get().campaignId(), id)
                         .map(runner -> runner.pauseRecording(id, paused)).orElse(false))
@@ -394,9 +393,12 @@ public class AgentWork {
      * (issue 18), and the agent may act on a call they were just rung for.
      */
     private CallRecord ownCall(CurrentUser me, String callId) {
-        return calls.find(me.businessId(), callId)
-                .filter(call -> call.agent().filter(agentOf(me)::equals).isPresent())
-                .orElseThrow(() -> new NotFoundException("call", callId));
+        return ownCallIfAny(me, callId).orElseThrow(() -> new NotFoundException("call", callId));
+    }
+
+    /** The business's campaign call {@code callId}, where it is the agent's. */
+    private Optional<CallRecord> ownCallIfAny(CurrentUser me, String callId) {
+        return calls.find(me.businessId(), callId).filter(call -> call.agent().filter(agentOf(me)::equals).isPresent());
     }
 
     static AgentId agentOf(CurrentUser me) {
