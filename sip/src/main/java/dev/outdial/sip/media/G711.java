@@ -55,12 +55,17 @@ final class G711 {
 
     /** The samples in the codec, one byte each. */
     static byte[] encode(Codec codec, short[] samples) {
-        byte[] table = codec == Codec.PCMU ? LINEAR_TO_ULAW : LINEAR_TO_ALAW;
         byte[] encoded = new byte[samples.length];
-        for (int i = 0; i < samples.length; i++) {
-            encoded[i] = table[samples[i] & 0xFFFF];
-        }
+        encode(codec, samples, encoded);
         return encoded;
+    }
+
+    /** The samples in the codec into {@code into}, one byte each: no array made on a path every packet takes. */
+    static void encode(Codec codec, short[] samples, byte[] into) {
+        byte[] table = codec == Codec.PCMU ? LINEAR_TO_ULAW : LINEAR_TO_ALAW;
+        for (int i = 0; i < samples.length; i++) {
+            into[i] = table[samples[i] & 0xFFFF];
+        }
     }
 
     /** {@code length} bytes of the codec from {@code offset}, decoded into the first {@code length} of {@code into}. */

@@ -399,8 +399,8 @@ final class RtpLeg implements MediaLeg {
         } else {
             listened.next(mixed, mixed.length);
         }
-        byte[] encoded = G711.encode(current.codec(), mixed);
-        if (out.sendLocal(current.codec().payloadType(), encoded, nowNanos, channel, current.address())) {
+        G711.encode(current.codec(), mixed, frame);
+        if (out.sendLocal(current.codec().payloadType(), frame, nowNanos, channel, current.address())) {
             packetsSent.incrementAndGet();
         }
     }
