@@ -8,6 +8,7 @@ import dev.outdial.engine.customer.DialType;
 import dev.outdial.shared.BusinessTimeZones;
 import dev.outdial.shared.ConflictException;
 import dev.outdial.shared.NotFoundException;
+import dev.outdial.shared.RecordingRetention;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

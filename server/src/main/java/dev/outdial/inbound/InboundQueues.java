@@ -7,6 +7,7 @@ import dev.outdial.shared.ConflictException;
 import dev.outdial.shared.Names;
 import dev.outdial.shared.NotFoundException;
 import dev.outdial.shared.PhoneNumbers;
+import dev.outdial.shared.RecordingRetention;
 import dev.outdial.shared.Violations;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ public class InboundQueues {
 
     /** Every queue, of every business, that keeps its recordings a number of days. */
     @Transactional(readOnly = true)
-    public List<QueueRecordingRetention> recordingRetention() {
+    public List<RecordingRetention> recordingRetention() {
         return queues.recordingRetention();
     }
 

@@ -1,5 +1,8 @@
-package dev.outdial.campaign;
+package dev.outdial.shared;
 
-/** A campaign that keeps its call recordings {@code days} days ({@code recordingRetentionDays}). */
-public record RecordingRetention(long businessId, long campaignId, int days) {
+/**
+ * A campaign or queue ({@code ownerId}) that keeps its call recordings {@code days} days
+ * ({@code recordingRetentionDays}).
+ */
+public record RecordingRetention(long businessId, long ownerId, int days) {
 }

@@ -1,13 +1,13 @@
 package dev.outdial.call.internal;
 
 import dev.outdial.campaign.Campaigns;
-import dev.outdial.campaign.RecordingRetention;
 import dev.outdial.inbound.InboundQueues;
 import dev.outdial.inbound.InboundRecordings;
-import dev.outdial.inbound.QueueRecordingRetention;
+import dev.outdial.shared.RecordingRetention;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -46,18 +46,26 @@ class RecordingsPurge {
     /** How many recordings were older than their campaign or queue keeps them, and are deleted. */
     int purge() {
         Instant now = clock.instant();
-        int deleted = 0;
-        for (RecordingRetention retention : campaigns.recordingRetention()) {
-            deleted += recordings.table().deleteRecordedBefore(retention.businessId(), retention.campaignId(),
-                    now.minus(Duration.ofDays(retention.days())));
-        }
-        for (QueueRecordingRetention retention : queues.recordingRetention()) {
-            deleted += queueRecordings.deleteRecordedBefore(retention.businessId(), retention.queueId(),
-                    now.minus(Duration.ofDays(retention.days())));
-        }
+        int deleted = purge(campaigns.recordingRetention(), recordings.table()::deleteRecordedBefore, now)
+                + purge(queues.recordingRetention(), queueRecordings::deleteRecordedBefore, now);
         if (deleted > 0) {
             LOG.info("Deleted {} call recordings past their campaigns' or queues' retention", deleted);
         }
         return deleted;
+    }
+
+    private static int purge(List<RecordingRetention> retentions, Deleter deleter, Instant now) {
+        int deleted = 0;
+        for (RecordingRetention retention : retentions) {
+            deleted += deleter.deleteRecordedBefore(retention.businessId(), retention.ownerId(),
+                    now.minus(Duration.ofDays(retention.days())));
+        }
+        return deleted;
+    }
+
+    /** Deletes a campaign's or a queue's recordings made before {@code before}; how many. */
+    @FunctionalInterface
+    private interface Deleter {
+        int deleteRecordedBefore(long businessId, long ownerId, Instant before);
     }
 }

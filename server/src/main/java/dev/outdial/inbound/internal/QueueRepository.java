@@ -1,8 +1,8 @@
 package dev.outdial.inbound.internal;
 
 import dev.outdial.inbound.InboundQueue;
-import dev.outdial.inbound.QueueRecordingRetention;
 import dev.outdial.inbound.QueueRoute;
+import dev.outdial.shared.RecordingRetention;
 import dev.outdial.shared.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -150,10 +150,10 @@ public class QueueRepository {
                 .param("business", businessId).param("audio", audioId).query(Long.class).single() > 0;
     }
 
-    public List<QueueRecordingRetention> recordingRetention() {
+    public List<RecordingRetention> recordingRetention() {
         return db.sql("select business_id, id, recording_retention_days from inbound_queue"
                         + " where recording_retention_days is not null")
-                .query((row, n) -> new QueueRecordingRetention(row.getLong("business_id"), row.getLong("id"),
+                .query((row, n) -> new RecordingRetention(row.getLong("business_id"), row.getLong("id"),
                         row.getInt("recording_retention_days"))).list();
     }
 
