@@ -12,7 +12,9 @@ import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.CallRecord;
 import dev.outdial.shared.ConflictException;
 import dev.outdial.shared.CurrentUser;
+import dev.outdial.shared.InvalidInputException;
 import dev.outdial.shared.NotFoundException;
+import dev.outdial.sip.media.ListeningMode;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -20,10 +22,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Silent monitoring with real calls: an admin or supervisor listens in on a call that is up, a campaign's or a queue's,
- * on their own registered phone, which Outdial rings; once they answer they hear both sides until the call ends (their
- * phone is hung up with it) or they hang up, and nobody on the call hears them, or, coaching, only its agent does.
- * Each listening is logged with who listened to which call.
+ * Listening in with real calls: an admin or supervisor listens in on a call that is up, a campaign's or a queue's, on
+ * their own registered phone, which Outdial rings; once they answer they hear both sides until the call ends (their
+ * phone is hung up with it) or they hang up. Nobody on the call hears them, or, coaching, only its agent does, or,
+ * barged in, both sides do; their phone's keys 1, 2 and 3 move between the three. Each listening is logged with who
+ * listened to which call, and how.
  */
 @Service
 public class ListeningIn {
@@ -47,12 +50,20 @@ public class ListeningIn {
         this.engine = engine;
     }
 
+    /** What a request asks for: {@code mode}, or coaching by the older {@code coach=true}; 400 where they disagree. */
+    public static ListeningMode modeAsked(ListeningMode mode, boolean coach) {
+        if (coach && mode != null && mode != ListeningMode.COACH) {
+            throw new InvalidInputException("coach", "dialing.listen.coach-and-mode", mode);
+        }
+        return mode != null ? mode : coach ? ListeningMode.COACH : ListeningMode.LISTEN;
+    }
+
     /**
-     * Rings {@code me}'s phone to listen in on the call, and where {@code coach} to be heard by its agent alone
-     * ("whisper"); the phone's leg. 409 with the simulated carrier, where another node handles the business's calls,
-     * where the call has ended, or where {@code me} has no phone registered; 404 where the business has no such call.
+     * Rings {@code me}'s phone to listen in on the call, heard by whom {@code mode} says; the phone's leg. 409 with the
+     * simulated carrier, where another node handles the business's calls, where the call has ended, or where {@code me}
+     * has no phone registered; 404 where the business has no such call.
      */
-    public String listen(CurrentUser me, String callId, boolean coach) {
+    public String listen(CurrentUser me, String callId, ListeningMode mode) {
         SipAdapter sip = telephony.sipAdapter()
                 .orElseThrow(() -> new ConflictException("dialing.listen.needs-real-calls"));
         dialers.requirePacedHere(me.businessId());
@@ -71,13 +82,13 @@ public class ListeningIn {
         if (!sip.registrations().isRegistered(ear)) {
             throw new ConflictException("dialing.listen.no-phone");
         }
-        CallId leg = sip.listenIn(call, ear, coach, RING, event -> {
+        CallId leg = sip.listenIn(call, ear, mode, RING, event -> {
             if (event instanceof CallEvent.Failed failed) {
                 LOG.info("User {} did not listen in on call {}: {}", me.id(), callId, failed.reason());
             }
         });
-        LOG.info("User {} {} call {} (their phone rings)", me.id(), coach ? "coaches the agent of" : "listens in on",
-                callId);
+        LOG.info("User {} listens in on call {} to {} (their phone rings on leg {})", me.id(), callId, mode,
+                leg.value());
         return leg.value();
     }
 }

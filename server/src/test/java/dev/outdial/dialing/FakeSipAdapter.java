@@ -18,6 +18,7 @@ import dev.outdial.sip.PromptSource;
 import dev.outdial.sip.SipSettings;
 import dev.outdial.sip.TrunkRegistrationStatus;
 import dev.outdial.sip.TrunkStatus;
+import dev.outdial.sip.media.ListeningMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -98,13 +99,13 @@ final class FakeSipAdapter implements SipAdapter {
         return lines;
     }
 
-    /** Each call listened in on, with the supervisor whose phone was rung for it: "call by supervisor". */
+    /** Each call listened in on, with the supervisor whose phone was rung for it: "call by supervisor, MODE". */
     final List<String> listenedIn = new CopyOnWriteArrayList<>();
 
     @Override
-    public CallId listenIn(CallId call, AgentId supervisor, boolean coach, Duration answerTimeout,
+    public CallId listenIn(CallId call, AgentId supervisor, ListeningMode mode, Duration answerTimeout,
                            Consumer<CallEvent> listener) {
-        listenedIn.add(call.value() + " by " + supervisor.value() + (coach ? ", coaching" : ""));
+        listenedIn.add(call.value() + " by " + supervisor.value() + ", " + mode);
         return new CallId("listening-" + listenedIn.size());
     }
 

@@ -222,18 +222,29 @@ class SipModeTest {
 
         JsonNode listening = supervisor.client().post(listen).expect(202).json();
         assertThat(listening.get("leg").asString()).isNotBlank();
-        assertThat(sip.listenedIn).containsExactly(call + " by " + FakeSipAdapter.agent(supervisor.id()).value());
+        String byThem = call + " by " + FakeSipAdapter.agent(supervisor.id()).value();
+        assertThat(sip.listenedIn).containsExactly(byThem + ", LISTEN");
         supervisor.client().post(listen + "?coach=true").expect(202);
-        assertThat(sip.listenedIn).last().isEqualTo(call + " by " + FakeSipAdapter.agent(supervisor.id()).value()
-                + ", coaching");
+        supervisor.client().post(listen + "?mode=BARGE").expect(202);
+        supervisor.client().post(listen + "?mode=COACH&coach=true").expect(202);
+        assertThat(sip.listenedIn).containsExactly(byThem + ", LISTEN", byThem + ", COACH", byThem + ", BARGE",
+                byThem + ", COACH");
+        JsonNode disagreeing = supervisor.client().post(listen + "?mode=BARGE&coach=true").expect(400).json();
+        assertThat(disagreeing.toString()).contains("coach", "not BARGE");
+        assertThat(supervisor.client().post(listen + "?mode=SHOUT").status()).isEqualTo(400);
         String panel = page(supervisor.email(), PASSWORD, get("/campaigns/" + progressive.campaignId + "/calls-now"));
-        assertThat(panel).contains("id=\"calls-now-list\"", "data-call=\"" + call + "\"", "/calls/" + call + "/listen");
+        assertThat(panel).contains("id=\"calls-now-list\"", "data-call=\"" + call + "\"", "/calls/" + call + "/listen",
+                "/calls/" + call + "/listen?mode=BARGE");
+        String barged = page(supervisor.email(), PASSWORD, post("/calls/" + call + "/listen").param("mode", "BARGE")
+                .with(csrf()));
+        assertThat(barged).contains("The agent and the customer hear you");
+        assertThat(sip.listenedIn).last().isEqualTo(byThem + ", BARGE");
 
         progressive.fixtures.agent.client().post("/api/v1/calls/" + call + "/hangup").expect(204);
         DialingScenario.waitFor(() -> progressive.callsOf(customer), calls -> calls.getFirst().hasNonNull("result"),
                 "the call to end");
         assertThat(supervisor.client().post(listen).status()).as("the call has ended").isEqualTo(409);
-        assertThat(sip.listenedIn).hasSize(2);
+        assertThat(sip.listenedIn).hasSize(5);
     }
 
     @Test
@@ -253,7 +264,8 @@ class SipModeTest {
         String page = page("admin@" + business.domain(), "admin-password",
                 get("/settings/queues").param("calls", String.valueOf(queue)));
 
-        assertThat(page).contains("/calls/" + talking + "/listen");
+        assertThat(page).contains("/calls/" + talking + "/listen", "/calls/" + talking + "/listen?mode=COACH",
+                "/calls/" + talking + "/listen?mode=BARGE");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.MachineDetection;
 import dev.outdial.engine.port.Telephony;
 import dev.outdial.sip.media.CallRecording;
+import dev.outdial.sip.media.ListeningMode;
 import dev.outdial.sip.media.MediaEngine;
 import dev.outdial.sip.media.MediaLeg;
 import dev.outdial.sip.signal.Bindings;
@@ -255,12 +256,12 @@ public final class SipTelephony implements Telephony, AutoCloseable {
 
     /**
      * Silent monitoring: rings {@code supervisor}'s registered phone and, once they answer, lets them hear both sides of
-     * {@code call} (what its far end says and what it hears) until it ends, when their phone is hung up too; what they
-     * say goes nowhere, or, where {@code coach}, to the agent the call is bridged to then, and to nobody else. Fails at
-     * once as NOANSWER where they have no phone registered, and is hung up at their answer where the call has ended
-     * meanwhile. Returns the supervisor's leg, which {@link #hangUp} ends.
+     * {@code call} (what its far end says and what it hears) until it ends, when their phone is hung up too; who hears
+     * what they say is {@code mode}'s, and their phone's keys change it ({@link ListeningMode#ofKey}). Fails at once as
+     * NOANSWER where they have no phone registered, and is hung up at their answer where the call has ended meanwhile.
+     * Returns the supervisor's leg, which {@link #hangUp} ends.
      */
-    public CallId listenIn(CallId call, AgentId supervisor, boolean coach, Duration answerTimeout,
+    public CallId listenIn(CallId call, AgentId supervisor, ListeningMode mode, Duration answerTimeout,
                            Consumer<CallEvent> listener) {
         SipCalls running = running();
         Optional<Bindings.Binding> phone = bindings.phoneToRing(supervisor);
@@ -273,15 +274,23 @@ public final class SipTelephony implements Telephony, AutoCloseable {
                 Optional<MediaLeg> ear = leg(event.call()).flatMap(Leg::media);
                 if (monitored.isPresent() && ear.isPresent()) {
                     ear.get().listenTo(monitored.get(), () -> hangUp(event.call()));
-                    if (coach && !ear.get().coach(monitored.get())) {
-                        LOG.info("Call {} has no agent to coach: its supervisor only listens", call.value());
-                    }
+                    speakInto(call, monitored.get(), event.call(), ear.get(), mode);
+                    ear.get().onKey(key -> ListeningMode.ofKey(key)
+                            .ifPresent(asked -> speakInto(call, monitored.get(), event.call(), ear.get(), asked)));
                 } else {
                     hangUp(event.call());
                 }
             }
             listener.accept(event);
         });
+    }
+
+    private static void speakInto(CallId call, MediaLeg monitored, CallId supervisor, MediaLeg ear, ListeningMode mode) {
+        if (ear.speakInto(monitored, mode)) {
+            LOG.info("Supervisor's leg {} on call {}: {}", supervisor.value(), call.value(), mode);
+        } else {
+            LOG.info("Supervisor's leg {} cannot {} on call {}: no agent is on it", supervisor.value(), mode, call.value());
+        }
     }
 
     /** Agents answer on their registered phones: a manual or preview call is put through to them as well. */

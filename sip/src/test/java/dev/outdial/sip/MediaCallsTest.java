@@ -9,6 +9,7 @@ import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.MachineDetection;
 import dev.outdial.engine.port.Telephony;
 import dev.outdial.sip.media.Codec;
+import dev.outdial.sip.media.ListeningMode;
 import dev.outdial.sip.media.MediaLeg;
 import dev.outdial.sip.media.SpokenAudio;
 import java.io.ByteArrayInputStream;
@@ -233,7 +234,7 @@ class MediaCallsTest {
                 (leg, wav, length) -> recorded.add(Files.readAllBytes(wav))));
 
         CallEvents supervisor = new CallEvents();
-        CallId ear = telephony.listenIn(call, ANNA, false, Duration.ofSeconds(30), supervisor);
+        CallId ear = telephony.listenIn(call, ANNA, ListeningMode.LISTEN, Duration.ofSeconds(30), supervisor);
         supervisor.next(CallEvent.Ringing.class);
         supervisor.next(CallEvent.Answered.class);
         // What the supervisor's phone sends back is its echo of what it hears: recorded as what they "say".
@@ -256,16 +257,49 @@ class MediaCallsTest {
     }
 
     @Test
+    void aSupervisorWhoPressesThreeBargesInAndTheCustomerHearsThem() throws InterruptedException {
+        Sipp phone = annasEchoingPhone();
+        Path speaking = RtpCapture.write(workDir.resolve("speaking.pcap"), Codec.PCMA, SpokenAudio.voice(8000));
+        Sipp carrier = carrier(playing(speaking) + SippSteps.OUTDIAL_HANGS_UP);
+        CallEvents customer = new CallEvents();
+        CallId call = answeredCall(customer);
+        BlockingQueue<byte[]> recorded = new LinkedBlockingQueue<>();
+        telephony.keepRecordings(new CallRecordings(workDir.resolve("spool"),
+                (leg, wav, length) -> recorded.add(Files.readAllBytes(wav))));
+        telephony.record(call); // the customer's side: what they say, and what they hear
+
+        CallEvents supervisor = new CallEvents();
+        telephony.listenIn(call, ANNA, ListeningMode.LISTEN, Duration.ofSeconds(30), supervisor);
+        supervisor.next(CallEvent.Ringing.class);
+        supervisor.next(CallEvent.Answered.class);
+        MediaLeg earMedia = media.legs.get(1);
+        earMedia.keySignalled('3');
+        // The supervisor's phone echoes what it hears, the customer's voice: barged in, the customer hears it back.
+        long echoed = earMedia.stats().packetsReceived();
+        Await.until("a second and a half of the supervisor's phone's echo",
+                () -> earMedia.stats().packetsReceived() >= echoed + 75);
+        telephony.hangUp(call);
+
+        customer.next(CallEvent.HungUp.class);
+        supervisor.next(CallEvent.HungUp.class);
+        phone.assertPassed();
+        carrier.assertPassed();
+        byte[] wav = recorded.poll(15, TimeUnit.SECONDS);
+        assertThat(wav).isNotNull();
+        assertThat(loudMillis(wav, 1)).as("the supervisor, heard by the customer once barged in").isGreaterThan(500);
+    }
+
+    @Test
     void listeningInWithoutARegisteredPhoneOrOnACallThatIsNotUpFailsAtOnce() {
         Sipp carrier = carrier(SippSteps.OUTDIAL_HANGS_UP);
         CallEvents customer = new CallEvents();
         CallId call = answeredCall(customer);
 
         CallEvents noPhone = new CallEvents();
-        telephony.listenIn(call, ANNA, false, Duration.ofSeconds(30), noPhone);
+        telephony.listenIn(call, ANNA, ListeningMode.LISTEN, Duration.ofSeconds(30), noPhone);
         assertThat(noPhone.next(CallEvent.Failed.class).reason()).isEqualTo(CallResult.NOANSWER);
         CallEvents noCall = new CallEvents();
-        telephony.listenIn(new CallId("no-such-call"), ANNA, false, Duration.ofSeconds(30), noCall);
+        telephony.listenIn(new CallId("no-such-call"), ANNA, ListeningMode.LISTEN, Duration.ofSeconds(30), noCall);
         assertThat(noCall.next(CallEvent.Failed.class).reason()).isEqualTo(CallResult.NOANSWER);
 
         telephony.hangUp(call);

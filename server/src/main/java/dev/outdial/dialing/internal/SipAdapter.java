@@ -14,6 +14,7 @@ import dev.outdial.sip.SipSettings;
 import dev.outdial.sip.SipTelephony;
 import dev.outdial.sip.TrunkRegistrationStatus;
 import dev.outdial.sip.TrunkStatus;
+import dev.outdial.sip.media.ListeningMode;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -45,10 +46,10 @@ public interface SipAdapter extends AutoCloseable {
     }
 
     /**
-     * Silent monitoring: rings {@code supervisor}'s phone and lets them hear {@code call} once they answer, until it
-     * ends, and where {@code coach} be heard by its agent alone ({@link SipTelephony#listenIn}); their leg.
+     * Listening in: rings {@code supervisor}'s phone and lets them hear {@code call} once they answer, until it ends,
+     * heard by whom {@code mode} says until their phone's keys change it ({@link SipTelephony#listenIn}); their leg.
      */
-    CallId listenIn(CallId call, AgentId supervisor, boolean coach, Duration answerTimeout,
+    CallId listenIn(CallId call, AgentId supervisor, ListeningMode mode, Duration answerTimeout,
                     Consumer<CallEvent> listener);
 
     /** Binds the SIP and RTP ports; an exception names the setting that prevents it. */
@@ -86,9 +87,9 @@ public interface SipAdapter extends AutoCloseable {
             }
 
             @Override
-            public CallId listenIn(CallId call, AgentId supervisor, boolean coach, Duration answerTimeout,
+            public CallId listenIn(CallId call, AgentId supervisor, ListeningMode mode, Duration answerTimeout,
                                    Consumer<CallEvent> listener) {
-                return sip.listenIn(call, supervisor, coach, answerTimeout, listener);
+                return sip.listenIn(call, supervisor, mode, answerTimeout, listener);
             }
 
             @Override

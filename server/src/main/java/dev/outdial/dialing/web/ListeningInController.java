@@ -2,6 +2,8 @@ package dev.outdial.dialing.web;
 
 import dev.outdial.dialing.ListeningIn;
 import dev.outdial.shared.CurrentUser;
+import dev.outdial.sip.media.ListeningMode;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -11,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Silent monitoring under the API: an admin or supervisor has their phone rung to listen in on a call. */
+/** Listening in under the API: an admin or supervisor has their phone rung to listen in on a call. */
 @RestController
 @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
 class ListeningInController {
@@ -27,13 +29,16 @@ class ListeningInController {
     }
 
     /**
-     * Rings the caller's own phone; once answered it hears both sides of the call until it ends (202), and with
-     * {@code coach=true} the call's agent, and only they, hear it too.
+     * Rings the caller's own phone; once answered it hears both sides of the call until it ends (202). {@code mode}
+     * says who hears the phone: nobody ({@code LISTEN}, the default), the call's agent alone ({@code COACH}) or both
+     * sides ({@code BARGE}); the phone's keys 1, 2 and 3 change it during the call. {@code coach=true} is the older
+     * way to ask for {@code COACH}.
      */
     @PostMapping("/api/v1/calls/{callId}/listen")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Listening listen(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId,
-                     @RequestParam(defaultValue = "false") boolean coach) {
-        return new Listening(listening.listen(me, callId, coach));
+                     @RequestParam(required = false) ListeningMode mode,
+                     @Parameter(deprecated = true) @RequestParam(defaultValue = "false") boolean coach) {
+        return new Listening(listening.listen(me, callId, ListeningIn.modeAsked(mode, coach)));
     }
 }

@@ -10,6 +10,7 @@ import dev.outdial.shared.ConflictException;
 import dev.outdial.shared.CurrentUser;
 import dev.outdial.shared.NotFoundException;
 import dev.outdial.shared.Role;
+import dev.outdial.sip.media.ListeningMode;
 import dev.outdial.web.PageMessages;
 import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,8 +23,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The campaign page's "Calls now" panel with real calls: the campaign's calls that are up, each with its agent and a
- * button to listen in on it. Nothing with the simulated carrier, which has no audio.
+ * The campaign page's "Calls now" panel with real calls: the campaign's calls that are up, each with its agent and
+ * buttons to listen in on it, coach its agent or barge in. Nothing with the simulated carrier, which has no audio.
  */
 @Controller
 @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
@@ -63,10 +64,10 @@ class ListeningInPages {
 
     @PostMapping("/calls/{callId}/listen")
     String listen(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId,
-                  @RequestParam(defaultValue = "false") boolean coach, Model model) {
+                  @RequestParam(defaultValue = "LISTEN") ListeningMode mode, Model model) {
         try {
-            listening.listen(me, callId, coach);
-            model.addAttribute("notice", messages.text(coach ? "dialing.coach.ringing" : "dialing.listen.ringing"));
+            listening.listen(me, callId, mode);
+            model.addAttribute("notice", messages.text("dialing.ringing." + mode));
         } catch (ConflictException | NotFoundException refused) {
             model.addAttribute("errors", messages.describe(refused));
         }

@@ -83,10 +83,12 @@ public interface MediaLeg extends AutoCloseable {
     void listenTo(MediaLeg monitored, Runnable whenOver);
 
     /**
-     * Coaching ("whisper"): from now on what this leg's far end says is heard, mixed, by the leg {@code monitored} is
-     * bridged to (its agent) and by nobody else; until either leg closes. Whether {@code monitored} was bridged.
+     * From now on what this leg's far end (a supervisor listening in on {@code monitored}) says is heard as {@code mode}
+     * says, mixed with what each hearer heard before: by nobody, by the leg {@code monitored} is bridged to (its agent),
+     * or by both {@code monitored} and that leg; until either leg closes or the mode changes again. Whether it could:
+     * coaching needs {@code monitored} bridged, and a closed leg speaks into nothing.
      */
-    boolean coach(MediaLeg monitored);
+    boolean speakInto(MediaLeg monitored, ListeningMode mode);
 
     /** Pauses ({@code true}) or resumes the recording the leg makes, if it makes one ({@link CallRecording#pause}). */
     void pauseRecording(boolean paused);

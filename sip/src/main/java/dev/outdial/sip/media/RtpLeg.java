@@ -51,12 +51,12 @@ final class RtpLeg implements MediaLeg {
     /** The leg this one listens in on, if it does. */
     private volatile MonitorMix listeningTo;
     /**
-     * While a supervisor coaches the agent on this leg: what is relayed to it (said) and the supervisor's voice (heard),
-     * sent mixed on the pacer instead of relayed as it comes.
+     * While a supervisor speaks into this leg (coaching its agent, or barged in): what is relayed to it (said) and the
+     * supervisor's voice (heard), sent mixed on the pacer instead of relayed as it comes.
      */
-    private volatile MonitorMix coached;
-    /** The agent leg this one's far end coaches, if it does. */
-    private volatile MonitorMix coaching;
+    private volatile MonitorMix withSupervisor;
+    /** The legs this one's far end, a supervisor, speaks into: none, the agent's, or the agent's and the customer's. */
+    private volatile List<MonitorMix> speakingInto = List.of();
     private volatile boolean closed;
 
     /** What the far end's audio is being listened to for, and who is told. */
@@ -173,16 +173,40 @@ final class RtpLeg implements MediaLeg {
     }
 
     @Override
-    public boolean coach(MediaLeg monitored) {
-        RtpLeg agent = engine.own(monitored).peer();
-        if (agent == null || agent == this || closed) {
+    public boolean speakInto(MediaLeg monitored, ListeningMode mode) {
+        Objects.requireNonNull(mode, "mode");
+        RtpLeg customer = engine.own(monitored);
+        RtpLeg agent = customer.peer();
+        if (closed || customer == this || agent == this || (mode == ListeningMode.COACH && agent == null)) {
             return false;
         }
-        MonitorMix mix = new MonitorMix(agent, () -> { });
-        coaching = mix;
-        agent.coached = mix;
-        agent.out.sourceChanged(); // from relayed packets to its own mixed ones: one stream all the same
+        stopSpeaking();
+        List<RtpLeg> hearers = switch (mode) {
+            case LISTEN -> List.of();
+            case COACH -> List.of(agent);
+            // with no agent on the call yet, barging in is talking to the customer
+            case BARGE -> agent == null ? List.of(customer) : List.of(agent, customer);
+        };
+        List<MonitorMix> mixes = hearers.stream().map(hearer -> new MonitorMix(hearer, () -> { })).toList();
+        speakingInto = mixes;
+        for (MonitorMix mix : mixes) {
+            mix.monitored().withSupervisor = mix;
+            mix.monitored().out.sourceChanged(); // from relayed packets to its own mixed ones: one stream all the same
+        }
         return true;
+    }
+
+    /** Those this leg's supervisor spoke into hear what is relayed to them alone again. */
+    private void stopSpeaking() {
+        List<MonitorMix> spokenInto = speakingInto;
+        speakingInto = List.of();
+        for (MonitorMix mix : spokenInto) {
+            RtpLeg hearer = mix.monitored();
+            if (hearer.withSupervisor == mix) {
+                hearer.withSupervisor = null;
+                hearer.out.sourceChanged();
+            }
+        }
     }
 
     @Override
@@ -228,12 +252,8 @@ final class RtpLeg implements MediaLeg {
         if (listened != null) {
             listened.monitored().monitors.remove(listened);
         }
-        MonitorMix coachedHere = coaching;
-        if (coachedHere != null && coachedHere.monitored().coached == coachedHere) {
-            coachedHere.monitored().coached = null; // the agent hears the customer relayed again
-            coachedHere.monitored().out.sourceChanged();
-        }
-        coached = null;
+        stopSpeaking();
+        withSupervisor = null;
         callbacks.cancel();
         engine.closed(this);
     }
@@ -298,8 +318,8 @@ final class RtpLeg implements MediaLeg {
             boolean keysAsTones = current.telephoneEventPayloadType() < 0;
             Listening<?> listener = listening.get();
             CallRecording recorder = recording.get();
-            MonitorMix coachingNow = coaching;
-            if (keysAsTones || listener != null || recorder != null || !monitors.isEmpty() || coachingNow != null) {
+            List<MonitorMix> spokenInto = speakingInto;
+            if (keysAsTones || listener != null || recorder != null || !monitors.isEmpty() || !spokenInto.isEmpty()) {
                 int count = decode(codec, received);
                 if (keysAsTones) {
                     toneKeys.heard(heard, count);
@@ -313,8 +333,8 @@ final class RtpLeg implements MediaLeg {
                 for (MonitorMix mix : monitors) {
                     mix.said(heard, count);
                 }
-                if (coachingNow != null) {
-                    coachingNow.heard(heard, count);
+                for (MonitorMix mix : spokenInto) {
+                    mix.heard(heard, count);
                 }
             }
             if (to != null) {
@@ -362,9 +382,17 @@ final class RtpLeg implements MediaLeg {
         if (closed || current == null) {
             return;
         }
-        MonitorMix mixing = listeningTo != null ? listeningTo : coached;
-        if (mixing != null) {
-            sendMixed(mixing, current, nowNanos);
+        if (listeningTo != null) {
+            sendMixed(listeningTo, current, nowNanos);
+            return;
+        }
+        MonitorMix supervised = withSupervisor;
+        if (supervised != null) {
+            sendMixed(supervised, current, nowNanos);
+            CallRecording recorder = recording.get();
+            if (recorder != null) {
+                recorder.heard(mixed, mixed.length, nowNanos); // the supervisor's voice is part of what the call heard
+            }
             return;
         }
         if (peer != null) {
@@ -411,19 +439,19 @@ final class RtpLeg implements MediaLeg {
             return;
         }
         CallRecording recorder = recording.get();
-        MonitorMix coachedNow = coached;
-        if (recorder != null || !monitors.isEmpty() || coachedNow != null) {
+        MonitorMix supervised = withSupervisor;
+        if (recorder != null || !monitors.isEmpty() || supervised != null) {
             // decoded before it is sent: sending may transcode the packet in place
             int count = decode(codec, packet);
+            for (MonitorMix mix : monitors) {
+                mix.heard(heard, count); // the other side alone: a supervisor barged in does not hear themselves
+            }
+            if (supervised != null) {
+                supervised.said(heard, count); // sent mixed with the supervisor's voice on the pacer, and recorded there
+                return;
+            }
             if (recorder != null) {
                 recorder.heard(heard, count, nowNanos);
-            }
-            for (MonitorMix mix : monitors) {
-                mix.heard(heard, count);
-            }
-            if (coachedNow != null) {
-                coachedNow.said(heard, count); // sent mixed with the coach's voice on the pacer
-                return;
             }
         }
         if (out.sendRelayed(packet, current.codec().payloadType(), codec, current.codec(), nowNanos, channel,

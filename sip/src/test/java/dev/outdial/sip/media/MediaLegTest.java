@@ -260,10 +260,11 @@ class MediaLegTest {
             customerLeg.connect(customer.address(), Codec.PCMU, 101);
             agentLeg.connect(agent.address(), Codec.PCMU, 101);
             coachLeg.connect(coach.address(), Codec.PCMU, 101);
-            assertThat(coachLeg.coach(customerLeg)).as("not bridged yet: no agent to coach").isFalse();
+            assertThat(coachLeg.speakInto(customerLeg, ListeningMode.COACH)).as("not bridged yet: no agent to coach")
+                    .isFalse();
             customerLeg.bridge(agentLeg);
             coachLeg.listenTo(customerLeg, () -> { });
-            assertThat(coachLeg.coach(customerLeg)).isTrue();
+            assertThat(coachLeg.speakInto(customerLeg, ListeningMode.COACH)).isTrue();
 
             byte customerSays = G711.encode(Codec.PCMU, (short) 1500);
             byte coachSays = G711.encode(Codec.PCMU, (short) 600);
@@ -282,6 +283,68 @@ class MediaLegTest {
             coachLeg.close();
             customer.sendAudio(customerLeg, 0, silence(customerSays));
             agent.next(packet -> Arrays.equals(packet.payload(), silence(customerSays)));
+        }
+    }
+
+    @Test
+    void aSupervisorBargingInIsHeardByBothSidesUntilTheyGoBackToListening() throws Exception {
+        try (TestPhone customer = new TestPhone(); TestPhone agent = new TestPhone(); TestPhone supervisor = new TestPhone();
+             MediaLeg customerLeg = engine.open(); MediaLeg agentLeg = engine.open();
+             MediaLeg supervisorLeg = engine.open()) {
+            customerLeg.connect(customer.address(), Codec.PCMU, 101);
+            agentLeg.connect(agent.address(), Codec.PCMU, 101);
+            supervisorLeg.connect(supervisor.address(), Codec.PCMU, 101);
+            customerLeg.bridge(agentLeg);
+            supervisorLeg.listenTo(customerLeg, () -> { });
+            assertThat(supervisorLeg.speakInto(customerLeg, ListeningMode.BARGE)).isTrue();
+
+            byte customerSays = G711.encode(Codec.PCMU, (short) 1500);
+            byte agentSays = G711.encode(Codec.PCMU, (short) -900);
+            byte supervisorSays = G711.encode(Codec.PCMU, (short) 600);
+            for (int i = 0; i < 10; i++) {
+                customer.sendAudio(customerLeg, 0, silence(customerSays));
+                agent.sendAudio(agentLeg, 0, silence(agentSays));
+                supervisor.sendAudio(supervisorLeg, 0, silence(supervisorSays));
+            }
+            short customerSaid = G711.decode(Codec.PCMU, customerSays);
+            short agentSaid = G711.decode(Codec.PCMU, agentSays);
+            short supervisorSaid = G711.decode(Codec.PCMU, supervisorSays);
+            agent.next(packet -> Arrays.equals(packet.payload(),
+                    silence(G711.encode(Codec.PCMU, (short) (customerSaid + supervisorSaid)))));
+            customer.next(packet -> Arrays.equals(packet.payload(),
+                    silence(G711.encode(Codec.PCMU, (short) (agentSaid + supervisorSaid)))));
+            supervisor.next(packet -> Arrays.equals(packet.payload(),
+                    silence(G711.encode(Codec.PCMU, (short) (customerSaid + agentSaid)))));
+
+            assertThat(supervisorLeg.speakInto(customerLeg, ListeningMode.LISTEN)).isTrue();
+            for (int i = 0; i < 3; i++) {
+                customer.sendAudio(customerLeg, 0, silence(customerSays));
+                agent.sendAudio(agentLeg, 0, silence(agentSays));
+                supervisor.sendAudio(supervisorLeg, 0, silence(supervisorSays));
+            }
+            agent.next(packet -> Arrays.equals(packet.payload(), silence(customerSays)));
+            customer.next(packet -> Arrays.equals(packet.payload(), silence(agentSays)));
+        }
+    }
+
+    @Test
+    void aSupervisorBargingInOnACallWithNoAgentTalksToTheCustomerAndCannotCoach() throws Exception {
+        try (TestPhone customer = new TestPhone(); TestPhone supervisor = new TestPhone();
+             MediaLeg customerLeg = engine.open(); MediaLeg supervisorLeg = engine.open()) {
+            customerLeg.connect(customer.address(), Codec.PCMU, 101);
+            supervisorLeg.connect(supervisor.address(), Codec.PCMU, 101);
+            supervisorLeg.listenTo(customerLeg, () -> { });
+            assertThat(supervisorLeg.speakInto(customerLeg, ListeningMode.COACH)).isFalse();
+            assertThat(supervisorLeg.speakInto(customerLeg, ListeningMode.BARGE)).isTrue();
+
+            byte supervisorSays = G711.encode(Codec.PCMU, (short) 600);
+            for (int i = 0; i < 10; i++) {
+                supervisor.sendAudio(supervisorLeg, 0, silence(supervisorSays));
+            }
+            customer.next(packet -> Arrays.equals(packet.payload(), silence(supervisorSays)));
+
+            supervisorLeg.close();
+            customer.next(packet -> Arrays.equals(packet.payload(), silence(ULAW_SILENCE)));
         }
     }
 
