@@ -311,6 +311,11 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     }
 
     @Override
+    public void holdMusic(CallId leg, Prompt music) {
+        leg(leg).ifPresent(answered -> answered.holdMusic(music));
+    }
+
+    @Override
     public void play(CallId call, Prompt prompt) {
         leg(call).ifPresent(leg -> leg.play(prompt, false));
     }

@@ -42,6 +42,8 @@ final class FakeMedia implements MediaPorts {
         volatile Consumer<Answerer> listening;
         volatile Runnable greetingOver;
         volatile CallRecording recording;
+        /** Each time signalling said whether the far end holds. */
+        final List<Boolean> holding = new CopyOnWriteArrayList<>();
 
         Leg(int port) {
             this.port = port;
@@ -93,6 +95,15 @@ final class FakeMedia implements MediaPorts {
         @Override
         public void record(CallRecording recording) {
             this.recording = recording;
+        }
+
+        @Override
+        public void farEndHolds(boolean holds) {
+            holding.add(holds);
+        }
+
+        @Override
+        public void holdMusic(AudioClip music) {
         }
 
         @Override

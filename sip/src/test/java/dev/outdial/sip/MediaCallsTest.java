@@ -308,6 +308,65 @@ class MediaCallsTest {
     }
 
     @Test
+    void anAgentsPhonePuttingTheCallOnHoldIsAnsweredRecvonlyAndTheCustomerHearsTheHoldMusic()
+            throws InterruptedException {
+        int phonePort = Ports.free();
+        String contact = "<sip:anna@127.0.0.1:" + phonePort + ">";
+        Sipp registering = Sipp.call("phone-registers.xml", "127.0.0.1:" + ourPort, Ports.free(), Map.of("USER", "anna",
+                "PASSWORD", "s3cret", "EXPIRES", "3600", "CONTACT", contact, "FINAL", "200", "EXPECT", "SIP/2.0 200"),
+                workDir);
+        sipps.add(registering);
+        registering.assertPassed();
+        String holdsThenResumes = "  <pause milliseconds=\"1000\"/>\n"
+                + SippSteps.reOffers("anna", contact, 20, "sendonly", "recvonly")
+                + "  <pause milliseconds=\"3000\"/>\n"
+                + SippSteps.reOffers("anna", contact, 21, "sendrecv", "sendrecv")
+                + SippSteps.OUTDIAL_HANGS_UP;
+        Sipp phone = Sipp.serve("phone-answers.xml", phonePort, Map.of("USER", "anna", "CONTACT", contact,
+                "AFTER_ANSWER", holdsThenResumes, "AFTER_ANSWER_TEXT", "holds the call, then takes it off hold"),
+                workDir, "-mp", String.valueOf(Ports.media()));
+        sipps.add(phone);
+        Path speaking = RtpCapture.write(workDir.resolve("speaking.pcap"), Codec.PCMA, SpokenAudio.voice(8000));
+        Sipp carrier = carrier(playing(speaking) + SippSteps.OUTDIAL_HANGS_UP);
+
+        CallEvents customer = new CallEvents();
+        CallId customerLeg = new CallId("customerLeg");
+        telephony.place(customerLeg, "+4930999000", "+4930555123", Duration.ofSeconds(60), customer);
+        customer.next(CallEvent.Ringing.class);
+        customer.next(CallEvent.Answered.class);
+        CallEvents agent = new CallEvents();
+        CallId agentLeg = telephony.ringAgent(ANNA, Duration.ofSeconds(30), agent);
+        agent.next(CallEvent.Ringing.class);
+        agent.next(CallEvent.Answered.class);
+        BlockingQueue<byte[]> recorded = new LinkedBlockingQueue<>();
+        telephony.keepRecordings(new CallRecordings(workDir.resolve("spool"),
+                (call, wav, length) -> recorded.add(Files.readAllBytes(wav))));
+        telephony.record(customerLeg);
+        telephony.bridge(customerLeg, agentLeg);
+        telephony.holdMusic(customerLeg, new Telephony.Prompt.AudioFile("audio:music"));
+
+        MediaLeg customerMedia = media.legs.get(0);
+        MediaLeg agentMedia = media.legs.get(1);
+        long sentBeforeHold = customerMedia.stats().packetsSent(); // the phone echoes nothing: only the tone is sent
+        Await.until("a second and a half of the hold music sent to the customer",
+                () -> customerMedia.stats().packetsSent() >= sentBeforeHold + 75);
+        long relayedOnHold = agentMedia.stats().packetsRelayed();
+        Await.until("the customer relayed to the agent again, off hold",
+                () -> agentMedia.stats().packetsRelayed() >= relayedOnHold + 25);
+        telephony.hangUp(agentLeg);
+        telephony.hangUp(customerLeg);
+        agent.next(CallEvent.HungUp.class);
+        customer.next(CallEvent.HungUp.class);
+        phone.assertPassed();
+        carrier.assertPassed();
+        byte[] wav = recorded.poll(15, TimeUnit.SECONDS);
+        assertThat(wav).isNotNull();
+        assertThat(opened).containsExactly("audio:music");
+        assertThat(loudMillis(wav, 1)).as("the music (a 440 Hz tone), looped, heard by the customer")
+                .isGreaterThanOrEqualTo(1000);
+    }
+
+    @Test
     void aBridgedCustomerIsHeardByTheAgentAndTheAgentByTheCustomer() throws InterruptedException {
         Sipp phone = annasEchoingPhone();
         Path speaking = RtpCapture.write(workDir.resolve("speaking.pcap"), Codec.PCMA, SpokenAudio.voice(4000));

@@ -44,6 +44,58 @@ final class SippSteps {
                 """.formatted(user);
     }
 
+    /**
+     * The far end ({@code user} at SIPp, reached at {@code contact}) offers its media again with the stream's
+     * direction set to {@code direction} (a phone's hold: {@code sendonly}; taking it off: {@code sendrecv}) and checks
+     * that Outdial's answer says {@code answered}; then acknowledges it. {@code cseq} must grow from one to the next.
+     */
+    static String reOffers(String user, String contact, int cseq, String direction, String answered) {
+        return """
+                  <send retrans="500"><![CDATA[
+                INVITE [next_url] SIP/2.0
+                Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+                From: <sip:%1$s@[local_ip]:[local_port]>;tag=[pid]SIPpTag01[call_number]
+                To:[$outdial]
+                [last_Call-ID:]
+                CSeq: %3$d INVITE
+                Contact: %2$s
+                Max-Forwards: 70
+                Content-Type: application/sdp
+                Content-Length: [len]
+
+                v=0
+                o=phone 1 %3$d IN IP[local_ip_type] [local_ip]
+                s=-
+                c=IN IP[media_ip_type] [media_ip]
+                t=0 0
+                m=audio [media_port] RTP/AVP 0 101
+                a=rtpmap:0 PCMU/8000
+                a=rtpmap:101 telephone-event/8000
+                a=%4$s
+
+                ]]></send>
+                  <recv response="100" optional="true"/>
+                  <recv response="200">
+                    <action>
+                      <ereg regexp="a=%5$s" search_in="body" check_it="true" assign_to="answered%3$d"/>
+                    </action>
+                  </recv>
+                  <Reference variables="answered%3$d"/>
+                  <send><![CDATA[
+                ACK [next_url] SIP/2.0
+                Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+                From: <sip:%1$s@[local_ip]:[local_port]>;tag=[pid]SIPpTag01[call_number]
+                To:[$outdial]
+                [last_Call-ID:]
+                CSeq: %3$d ACK
+                Contact: %2$s
+                Max-Forwards: 70
+                Content-Length: 0
+
+                ]]></send>
+                """.formatted(user, contact, cseq, direction, answered);
+    }
+
     /** Outdial hangs up the answered call: SIPp waits for its BYE and confirms it. */
     static final String OUTDIAL_HANGS_UP = """
               <recv request="BYE"/>

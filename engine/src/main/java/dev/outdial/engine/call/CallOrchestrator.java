@@ -418,6 +418,8 @@ public final class CallOrchestrator {
 
     void bridge(CallId customerLeg, CallId agentLeg) {
         telephony.bridge(customerLeg, agentLeg);
+        settings.predictive().flatMap(CampaignSettings.Predictive::waitingMusic)
+                .ifPresent(music -> telephony.holdMusic(customerLeg, music));
     }
 
     /** The call took a step: it is saved with the others' once {@link #STEP_SAVE_DELAY} passed, or with its end. */

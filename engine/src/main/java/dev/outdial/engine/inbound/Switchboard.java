@@ -237,6 +237,7 @@ public final class Switchboard {
                 case CallEvent.Answered ignored -> {
                     maxWait.cancel();
                     telephony.bridge(record.id(), event.call());
+                    queue.waitingMusic().ifPresent(music -> telephony.holdMusic(record.id(), music));
                     if (queue.recordsCalls()) {
                         telephony.record(record.id());
                     }

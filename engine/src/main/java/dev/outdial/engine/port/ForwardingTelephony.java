@@ -40,6 +40,11 @@ public abstract class ForwardingTelephony implements Telephony {
     }
 
     @Override
+    public void holdMusic(CallId leg, Prompt music) {
+        carrier.holdMusic(leg, music);
+    }
+
+    @Override
     public void play(CallId call, Prompt prompt) {
         carrier.play(call, prompt);
     }

@@ -56,6 +56,13 @@ public interface Telephony {
     /** Connects two answered legs, e.g. a customer and the agent who takes them. */
     void bridge(CallId customerLeg, CallId agentLeg);
 
+    /**
+     * What {@code leg} hears while the leg bridged to it is on hold (an agent pressed their phone's Hold): the
+     * campaign's or the queue's waiting music. Without it, the adapter's own; nothing where legs carry no audio.
+     */
+    default void holdMusic(CallId leg, Prompt music) {
+    }
+
     /** Plays a prompt on an answered leg (an IVR's prompt), after the prompts already playing on it. */
     void play(CallId call, Prompt prompt);
 

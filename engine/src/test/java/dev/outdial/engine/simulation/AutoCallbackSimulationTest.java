@@ -236,7 +236,7 @@ class AutoCallbackSimulationTest {
         assertThat(asked).containsExactly("loop " + music, "stop", "play " + notification, "hang up after the prompts");
     }
 
-    /** A switchboard whose telephony tells {@code asked} what it was asked to record, pause and resume. */
+    /** A switchboard whose telephony tells {@code asked} what it was asked to record, pause and resume, and hold with. */
     private Switchboard recordingBoard(List<String> asked) {
         Telephony recording = new ForwardingTelephony(sim.carrier) {
             @Override
@@ -247,6 +247,11 @@ class AutoCallbackSimulationTest {
             @Override
             public void pauseRecording(CallId call, boolean paused) {
                 asked.add((paused ? "pause " : "resume ") + call.value());
+            }
+
+            @Override
+            public void holdMusic(CallId leg, Telephony.Prompt music) {
+                asked.add("hold " + leg.value() + " with " + music);
             }
         };
         Switchboard board = new Switchboard(1, sim.scheduler, recording, sim.dialer.desk(),
@@ -288,6 +293,20 @@ class AutoCallbackSimulationTest {
         assertThat(inbound.call(call).result()).contains(InboundResult.ANSWERED);
         assertThat(board.pauseRecording(carol, call, false)).as("ended").isFalse();
         assertThat(asked).containsExactly("record " + call.value(), "pause " + call.value());
+    }
+
+    @Test
+    void aCallerPutOnHoldByTheAgentTakingThemHearsTheQueuesWaitingMusic() {
+        List<String> asked = new ArrayList<>();
+        Switchboard board = recordingBoard(asked);
+        AgentId carol = agent("carol", false);
+        Telephony.Prompt music = new Telephony.Prompt.AudioFile("audio:music");
+        QueueRules withMusic = new QueueRules(QUEUE, "1", Duration.ofSeconds(20), Duration.ofSeconds(60), true,
+                Optional.empty(), Optional.of(music), false);
+
+        CallId call = takenBy(carol, board, withMusic);
+
+        assertThat(asked).containsExactly("hold " + call.value() + " with " + music);
     }
 
     @Test

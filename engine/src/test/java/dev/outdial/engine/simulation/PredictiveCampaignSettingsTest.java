@@ -9,13 +9,17 @@ import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.pacing.DialStrategies;
 import dev.outdial.engine.pacing.DialStrategy;
 import dev.outdial.engine.pacing.PredictiveStrategy;
+import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.CallRecord;
+import dev.outdial.engine.port.ForwardingTelephony;
 import dev.outdial.engine.port.Telephony;
+import dev.outdial.engine.sim.AgentBehaviour;
 import dev.outdial.engine.sim.CarrierModel;
 import dev.outdial.engine.sim.CarrierOutcome;
 import dev.outdial.engine.sim.NumberRules;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,5 +69,28 @@ class PredictiveCampaignSettingsTest {
         List<CallRecord> calls = sim.callsTo(customer);
         assertThat(calls.getFirst().result()).contains(CallResult.ABANDONED);
         assertThat(sim.carrier.playingOn(waiting.id())).isEmpty();
+    }
+
+    @Test
+    void aCustomerPutThroughToAnAgentIsGivenTheWaitingMusicToHearOnHold() {
+        List<String> held = new ArrayList<>();
+        Simulation sim = new Simulation(8, CarrierModel.typical().withRules(new NumberRules(Map.of("1", CarrierOutcome.ANSWER))),
+                10, carrier -> new ForwardingTelephony(carrier) {
+                    @Override
+                    public void holdMusic(CallId leg, Telephony.Prompt music) {
+                        held.add(leg.value() + " " + music);
+                        super.holdMusic(leg, music);
+                    }
+                });
+        sim.campaign(aPredictiveCampaign(1).predictive(0.05, Duration.ofSeconds(20), Optional.of(HOLD_MUSIC)).build())
+                .start();
+        long customer = sim.customer(1, "+84900000001");
+        sim.bot("alice", 1, AgentBehaviour.typical());
+
+        sim.runUntil(NINE.plus(Duration.ofMinutes(30)));
+
+        CallRecord taken = sim.callsTo(customer).getFirst();
+        assertThat(taken.connectedAt()).isPresent();
+        assertThat(held).containsExactly(taken.id().value() + " " + HOLD_MUSIC);
     }
 }

@@ -90,6 +90,16 @@ public interface MediaLeg extends AutoCloseable {
      */
     boolean speakInto(MediaLeg monitored, ListeningMode mode);
 
+    /**
+     * The far end put the call on hold ({@code true}: its SDP takes no audio, sendonly, inactive or the address
+     * 0.0.0.0) or took it off. While it holds nothing is sent to it, and the leg bridged to it hears its hold music
+     * ({@link #holdMusic}) in place of what the holding side sends, from the start each time.
+     */
+    void farEndHolds(boolean holds);
+
+    /** What this leg's far end hears while the leg bridged to it holds; a soft tone every few seconds until set. */
+    void holdMusic(AudioClip music);
+
     /** Pauses ({@code true}) or resumes the recording the leg makes, if it makes one ({@link CallRecording#pause}). */
     void pauseRecording(boolean paused);
 

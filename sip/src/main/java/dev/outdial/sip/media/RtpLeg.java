@@ -23,6 +23,11 @@ final class RtpLeg implements MediaLeg {
     private final int port;
     private final OutgoingStream out = new OutgoingStream();
     private final Playout playout = new Playout();
+    /** What plays while the leg bridged to this one holds: its hold music, looped from the start each time. */
+    private final Playout heldPlayout = new Playout();
+    private volatile AudioClip holdMusic = HoldTone.CLIP;
+    /** Whether the far end put the call on hold: it takes no audio from us. */
+    private volatile boolean farEndHolds;
     private final SerialCallbacks callbacks;
     private final KeyPresses keys;
     private final ToneKeys toneKeys;
@@ -138,6 +143,41 @@ final class RtpLeg implements MediaLeg {
     public void afterGreeting(Runnable whenOver) {
         Objects.requireNonNull(whenOver, "whenOver");
         listening.set(new Listening<>(new HeardAudio<>(new GreetingEnd(), System.nanoTime()), over -> whenOver.run()));
+    }
+
+    @Override
+    public void farEndHolds(boolean holds) {
+        if (farEndHolds == holds) {
+            return;
+        }
+        farEndHolds = holds;
+        RtpLeg bridged = peer;
+        if (bridged != null) {
+            bridged.heardFrom(this);
+        }
+    }
+
+    @Override
+    public void holdMusic(AudioClip music) {
+        Objects.requireNonNull(music, "music");
+        Far current = far;
+        if (current != null) {
+            music.encoded(current.codec()); // encoded here, once, rather than on the pacing thread
+        }
+        holdMusic = music;
+        RtpLeg bridged = peer;
+        if (bridged != null && bridged.farEndHolds) {
+            heardFrom(bridged); // given while the other side already holds: heard from now on
+        }
+    }
+
+    /** This leg now hears {@code bridged} (or nothing bridged): its hold music from the start while it holds. */
+    private void heardFrom(RtpLeg bridged) {
+        heldPlayout.clear();
+        if (bridged != null && bridged.farEndHolds) {
+            heldPlayout.add(holdMusic, true, null);
+        }
+        out.sourceChanged();
     }
 
     @Override
@@ -272,7 +312,7 @@ final class RtpLeg implements MediaLeg {
 
     void peer(RtpLeg leg) {
         this.peer = leg;
-        out.sourceChanged();
+        heardFrom(leg);
     }
 
     void closeChannel() {
@@ -306,7 +346,7 @@ final class RtpLeg implements MediaLeg {
         RtpLeg to = peer;
         if (received.payloadType == current.telephoneEventPayloadType()) {
             keys.packet(received.timestamp, data, received.payloadOffset, received.payloadLength, nowNanos);
-            if (to != null) {
+            if (to != null && !holding(to)) {
                 to.relayEvent(received, nowNanos);
             }
         } else {
@@ -337,10 +377,15 @@ final class RtpLeg implements MediaLeg {
                     mix.heard(heard, count);
                 }
             }
-            if (to != null) {
+            if (to != null && !holding(to)) {
                 to.relayAudio(received, codec, nowNanos);
             }
         }
+    }
+
+    /** Whether either side of the bridge to {@code to} holds: nothing is relayed, the other side hears hold music. */
+    private boolean holding(RtpLeg to) {
+        return farEndHolds || to.farEndHolds;
     }
 
     /**
@@ -379,7 +424,7 @@ final class RtpLeg implements MediaLeg {
             tellQuiet(listener, nowNanos);
         }
         Far current = far;
-        if (closed || current == null) {
+        if (closed || current == null || farEndHolds) {
             return;
         }
         if (listeningTo != null) {
@@ -395,10 +440,11 @@ final class RtpLeg implements MediaLeg {
             }
             return;
         }
-        if (peer != null) {
+        RtpLeg bridged = peer;
+        if (bridged != null && !bridged.farEndHolds) {
             return;
         }
-        Runnable ended = playout.next(current.codec(), frame);
+        Runnable ended = (bridged != null ? heldPlayout : playout).next(current.codec(), frame);
         if (ended == null) {
             java.util.Arrays.fill(frame, G711.silence(current.codec()));
         }

@@ -27,6 +27,7 @@ final class DialogMedia {
 
     void connect(Sdp.RemoteMedia remote) {
         media.connect(remote.address(), remote.codec(), remote.telephoneEventType());
+        media.farEndHolds(remote.holds());
     }
 
     /**

@@ -25,6 +25,11 @@ public interface Leg {
         audio().ifPresent(audio -> audio.play(prompt, loop));
     }
 
+    /** What the leg hears while the leg bridged to it is on hold, in place of Outdial's soft tone. */
+    default void holdMusic(Prompt music) {
+        audio().ifPresent(audio -> audio.holdMusic(music));
+    }
+
     /** Stops what plays and what was queued so far; what is queued next plays at once. */
     default void stopPlaying() {
         audio().ifPresent(LegAudio::stopPlaying);

@@ -58,6 +58,14 @@ public final class LegAudio {
                 });
     }
 
+    /** What the leg hears while the leg bridged to it is on hold, once converted (off the SIP threads). */
+    public void holdMusic(Prompt music) {
+        prompts.clip(music).thenAccept(clip -> clip.ifPresent(media::holdMusic)).exceptionally(failure -> {
+            LOG.warn("Hold music {} not used", music, failure);
+            return null;
+        });
+    }
+
     /**
      * Stops what plays (a looped clip, which would otherwise keep every later one from starting) once the prompts
      * queued before have been handed to the media, so a clip still being converted is stopped too.

@@ -22,15 +22,22 @@ public final class Sdp {
 
     /** Our offer: PCMU and PCMA (in that order of preference) and telephone-event as type 101. */
     public static String offer(String address, int port, long sessionVersion) {
-        return body(address, port, sessionVersion, List.of(Codec.PCMU, Codec.PCMA), OUR_TELEPHONE_EVENT_TYPE);
+        return body(address, port, sessionVersion, List.of(Codec.PCMU, Codec.PCMA), OUR_TELEPHONE_EVENT_TYPE,
+                Direction.SENDRECV);
     }
 
-    /** Our answer to {@code offered}: the codec the far end preferred, its telephone-event type if it offered one. */
+    /**
+     * Our answer to {@code offered}: the codec the far end preferred, its telephone-event type if it offered one, and
+     * the direction that matches its own (RFC 3264 6.1: a phone putting the call on hold offers sendonly, and is
+     * answered recvonly).
+     */
     public static String answer(String address, int port, long sessionVersion, RemoteMedia offered) {
-        return body(address, port, sessionVersion, List.of(offered.codec()), offered.telephoneEventType());
+        return body(address, port, sessionVersion, List.of(offered.codec()), offered.telephoneEventType(),
+                offered.direction().answered());
     }
 
-    private static String body(String address, int port, long version, List<Codec> codecs, int telephoneEventType) {
+    private static String body(String address, int port, long version, List<Codec> codecs, int telephoneEventType,
+                               Direction direction) {
         StringBuilder formats = new StringBuilder();
         StringBuilder attributes = new StringBuilder();
         for (Codec codec : codecs) {
@@ -50,12 +57,14 @@ public final class Sdp {
                 + "m=audio " + port + " RTP/AVP" + formats + "\r\n"
                 + attributes
                 + "a=ptime:20\r\n"
-                + "a=sendrecv\r\n";
+                + "a=" + direction.attribute() + "\r\n";
     }
 
     /**
      * Where and how the far end's audio goes: its address, the first codec of its list that we
-     * speak, and its telephone-event payload type (-1 when it offered none). Empty when the SDP has
+     * speak, its telephone-event payload type (-1 when it offered none) and the stream's direction
+     * (its own attribute, else the session's, else sendrecv; the address 0.0.0.0, the older way to
+     * put a call on hold, RFC 3264 8.4, counts as one that takes no audio). Empty when the SDP has
      * no usable audio stream (none, port 0, or no G.711).
      */
     public static Optional<RemoteMedia> parse(String sdp) {
@@ -67,6 +76,8 @@ public final class Sdp {
         int port = -1;
         List<String> formats = List.of();
         List<String[]> rtpmaps = new ArrayList<>();
+        Direction sessionDirection = null;
+        Direction mediaDirection = null;
         boolean inAudio = false;
         for (String raw : sdp.split("\r?\n")) {
             String line = raw.trim();
@@ -87,6 +98,12 @@ public final class Sdp {
                     sessionHost = host;
                 } else if (inAudio) {
                     mediaHost = host;
+                }
+            } else if (line.startsWith("a=") && Direction.of(line.substring(2)).isPresent()) {
+                if (port < 0 && !inAudio) {
+                    sessionDirection = Direction.of(line.substring(2)).get();
+                } else if (inAudio) {
+                    mediaDirection = Direction.of(line.substring(2)).get();
                 }
             } else if (inAudio && line.startsWith("a=rtpmap:")) {
                 String[] parts = line.substring("a=rtpmap:".length()).split("\\s+", 2);
@@ -115,7 +132,12 @@ public final class Sdp {
                 telephoneEvent = parseInt(map[0]);
             }
         }
-        return Optional.of(new RemoteMedia(new InetSocketAddress(host, port), codec, telephoneEvent));
+        Direction direction = mediaDirection != null ? mediaDirection
+                : sessionDirection != null ? sessionDirection : Direction.SENDRECV;
+        if (host.equals("0.0.0.0")) {
+            direction = direction.withoutReceiving();
+        }
+        return Optional.of(new RemoteMedia(new InetSocketAddress(host, port), codec, telephoneEvent, direction));
     }
 
     private static Codec codecOf(String format, List<String[]> rtpmaps) {
@@ -147,7 +169,54 @@ public final class Sdp {
         }
     }
 
-    /** The far end's audio: where to send it, in which codec, and its telephone-event payload type or -1. */
-    public record RemoteMedia(InetSocketAddress address, Codec codec, int telephoneEventType) {
+    /**
+     * The far end's audio: where to send it, in which codec, its telephone-event payload type or -1, and whether it
+     * sends and takes audio.
+     */
+    public record RemoteMedia(InetSocketAddress address, Codec codec, int telephoneEventType, Direction direction) {
+
+        /** Whether the far end put the call on hold: it takes no audio from us. */
+        public boolean holds() {
+            return !direction.receives();
+        }
+    }
+
+    /** A stream's direction from the side that wrote it (RFC 3264 5.1). */
+    public enum Direction {
+        SENDRECV, SENDONLY, RECVONLY, INACTIVE;
+
+        static Optional<Direction> of(String attribute) {
+            for (Direction direction : values()) {
+                if (direction.attribute().equals(attribute.trim())) {
+                    return Optional.of(direction);
+                }
+            }
+            return Optional.empty();
+        }
+
+        String attribute() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        boolean receives() {
+            return this == SENDRECV || this == RECVONLY;
+        }
+
+        /** What the answer says to an offer of this direction: the same stream seen from the other side. */
+        Direction answered() {
+            return switch (this) {
+                case SENDRECV -> SENDRECV;
+                case SENDONLY -> RECVONLY;
+                case RECVONLY -> SENDONLY;
+                case INACTIVE -> INACTIVE;
+            };
+        }
+
+        Direction withoutReceiving() {
+            return switch (this) {
+                case SENDRECV, SENDONLY -> SENDONLY;
+                case RECVONLY, INACTIVE -> INACTIVE;
+            };
+        }
     }
 }

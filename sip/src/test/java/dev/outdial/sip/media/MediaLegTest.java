@@ -328,6 +328,62 @@ class MediaLegTest {
     }
 
     @Test
+    void whileTheAgentsPhoneHoldsTheCustomerHearsHoldMusicAndNeitherSideIsRelayed() throws Exception {
+        try (TestPhone customer = new TestPhone(); TestPhone agent = new TestPhone();
+             MediaLeg customerLeg = engine.open(); MediaLeg agentLeg = engine.open()) {
+            customerLeg.connect(customer.address(), Codec.PCMU, 101);
+            agentLeg.connect(agent.address(), Codec.PCMU, 101);
+            customerLeg.bridge(agentLeg);
+            short[] music = new short[4000];
+            Arrays.fill(music, (short) 1200);
+            customerLeg.holdMusic(AudioClip.of8kHzSamples(music));
+
+            agentLeg.farEndHolds(true);
+            long relayedToAgent = agentLeg.stats().packetsRelayed();
+            byte agentSays = G711.encode(Codec.PCMU, (short) -900);
+            byte customerSays = G711.encode(Codec.PCMU, (short) 1500);
+            for (int i = 0; i < 10; i++) {
+                agent.sendAudio(agentLeg, 0, silence(agentSays));
+                customer.sendAudio(customerLeg, 0, silence(customerSays));
+            }
+            byte tune = G711.encode(Codec.PCMU, (short) 1200);
+            customer.next(packet -> Arrays.equals(packet.payload(), silence(tune)));
+            for (int i = 0; i < 9; i++) {
+                assertThat(customer.next(packet -> true).payload()).as("the hold music, not the agent's phone")
+                        .isEqualTo(silence(tune));
+            }
+            await(() -> customerLeg.stats().packetsReceived() >= 10);
+            assertThat(agentLeg.stats().packetsRelayed()).as("the holding phone is sent nothing")
+                    .isEqualTo(relayedToAgent);
+
+            agentLeg.farEndHolds(false);
+            agent.sendAudio(agentLeg, 0, silence(agentSays));
+            customer.next(packet -> Arrays.equals(packet.payload(), silence(agentSays)));
+            customer.sendAudio(customerLeg, 0, silence(customerSays));
+            agent.next(packet -> Arrays.equals(packet.payload(), silence(customerSays)));
+        }
+    }
+
+    @Test
+    void withNoMusicGivenTheHeldSideHearsTheSoftToneFromItsStartAndMusicGivenLaterAtOnce() throws Exception {
+        try (TestPhone customer = new TestPhone(); TestPhone agent = new TestPhone();
+             MediaLeg customerLeg = engine.open(); MediaLeg agentLeg = engine.open()) {
+            customerLeg.connect(customer.address(), Codec.PCMA, 101);
+            agentLeg.connect(agent.address(), Codec.PCMU, 101);
+            agentLeg.farEndHolds(true); // on hold before it is put through: heard from the bridge on
+            customerLeg.bridge(agentLeg);
+
+            byte[] firstFrame = G711.encode(Codec.PCMA, Arrays.copyOf(HoldTone.CLIP.samples(), 160));
+            customer.next(packet -> Arrays.equals(packet.payload(), firstFrame));
+
+            short[] music = new short[4000];
+            Arrays.fill(music, (short) 1200);
+            customerLeg.holdMusic(AudioClip.of8kHzSamples(music));
+            customer.next(packet -> Arrays.equals(packet.payload(), silence(G711.encode(Codec.PCMA, (short) 1200))));
+        }
+    }
+
+    @Test
     void aSupervisorBargingInOnACallWithNoAgentTalksToTheCustomerAndCannotCoach() throws Exception {
         try (TestPhone customer = new TestPhone(); TestPhone supervisor = new TestPhone();
              MediaLeg customerLeg = engine.open(); MediaLeg supervisorLeg = engine.open()) {

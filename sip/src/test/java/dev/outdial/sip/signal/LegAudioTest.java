@@ -140,6 +140,14 @@ class LegAudioTest {
         }
 
         @Override
+        public void farEndHolds(boolean holds) {
+        }
+
+        @Override
+        public void holdMusic(AudioClip music) {
+        }
+
+        @Override
         public void pauseRecording(boolean paused) {
         }
 

@@ -43,10 +43,39 @@ class SdpTest {
 
     @Test
     void theAnswerKeepsTheOfferersCodecAndEventType() {
-        Sdp.RemoteMedia offered = new Sdp.RemoteMedia(new InetSocketAddress("198.51.100.1", 4000), Codec.PCMA, 96);
+        Sdp.RemoteMedia offered = new Sdp.RemoteMedia(new InetSocketAddress("198.51.100.1", 4000), Codec.PCMA, 96,
+                Sdp.Direction.SENDRECV);
 
         String answer = Sdp.answer("192.0.2.10", 30002, 2, offered);
 
-        assertThat(answer).contains("m=audio 30002 RTP/AVP 8 96\r\n", "a=rtpmap:96 telephone-event/8000\r\n");
+        assertThat(answer).contains("m=audio 30002 RTP/AVP 8 96\r\n", "a=rtpmap:96 telephone-event/8000\r\n",
+                "a=sendrecv\r\n");
+    }
+
+    @Test
+    void aPhonePuttingTheCallOnHoldIsReadAsHoldingAndAnsweredWithTheMatchingDirection() {
+        String sendOnly = "v=0\r\nc=IN IP4 198.51.100.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\na=sendonly\r\n";
+        String inactiveSession = "v=0\r\nc=IN IP4 198.51.100.1\r\na=inactive\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\n";
+        String oldStyle = "v=0\r\nc=IN IP4 0.0.0.0\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\n";
+        String takenOff = "v=0\r\nc=IN IP4 198.51.100.1\r\na=inactive\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\n"
+                + "a=sendrecv\r\n";
+        String listening = "v=0\r\nc=IN IP4 198.51.100.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\na=recvonly\r\n";
+
+        assertThat(Sdp.parse(sendOnly).orElseThrow().direction()).isEqualTo(Sdp.Direction.SENDONLY);
+        assertThat(Sdp.parse(inactiveSession).orElseThrow().direction()).as("the session's, for a stream without its own")
+                .isEqualTo(Sdp.Direction.INACTIVE);
+        assertThat(Sdp.parse(oldStyle).orElseThrow().direction()).isEqualTo(Sdp.Direction.SENDONLY);
+        assertThat(Sdp.parse(takenOff).orElseThrow().direction()).as("the stream's own first").isEqualTo(Sdp.Direction.SENDRECV);
+        assertThat(Sdp.parse(sendOnly).orElseThrow().holds()).isTrue();
+        assertThat(Sdp.parse(inactiveSession).orElseThrow().holds()).isTrue();
+        assertThat(Sdp.parse(oldStyle).orElseThrow().holds()).isTrue();
+        assertThat(Sdp.parse(takenOff).orElseThrow().holds()).isFalse();
+        assertThat(Sdp.parse(listening).orElseThrow().holds()).isFalse();
+
+        assertThat(Sdp.answer("192.0.2.10", 30002, 2, Sdp.parse(sendOnly).orElseThrow())).contains("a=recvonly\r\n");
+        assertThat(Sdp.answer("192.0.2.10", 30002, 2, Sdp.parse(inactiveSession).orElseThrow()))
+                .contains("a=inactive\r\n");
+        assertThat(Sdp.answer("192.0.2.10", 30002, 2, Sdp.parse(listening).orElseThrow())).contains("a=sendonly\r\n");
+        assertThat(Sdp.answer("192.0.2.10", 30002, 2, Sdp.parse(takenOff).orElseThrow())).contains("a=sendrecv\r\n");
     }
 }
