@@ -9,11 +9,13 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 /** Modules reach each other only through their top-level API packages, and never in a cycle. */
+@Tag("database-neutral") // The modules' structure: run once, not again on PostgreSQL.
 class ModularityTest {
 
     /** The engine is a library the modules use, not a module: it has no Spring in it to verify. */

@@ -37,6 +37,7 @@ import tools.jackson.databind.JsonNode;
         "outdial.telephony.sip.trunk.address=127.0.0.1:" + InboundCallsOverSipTest.TRUNK_SIP,
         "outdial.telephony.sip.rtp-ports=18480-18499"})
 @Tag("slow") // Real SIP calls against SIPp and baresip: left out of the fast suite.
+@Tag("database-neutral") // Real SIP calls and media: run once, not again on PostgreSQL.
 class InboundCallsOverSipTest {
 
     static final int OUTDIAL_SIP = 18450;

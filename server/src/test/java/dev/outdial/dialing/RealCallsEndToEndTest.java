@@ -37,6 +37,7 @@ import tools.jackson.databind.JsonNode;
         "outdial.telephony.sip.rtp-ports=18380-18399",
         "outdial.telephony.sip.keep-alive=1s"})
 @Tag("slow") // Real SIP calls against SIPp: left out of the fast suite.
+@Tag("database-neutral") // Real SIP calls and media: run once, not again on PostgreSQL.
 class RealCallsEndToEndTest {
 
     static final int OUTDIAL_SIP = 18350;

@@ -34,6 +34,7 @@ import tools.jackson.databind.JsonNode;
         "outdial.telephony.sip.rtp-ports=18430-18449",
         "outdial.telephony.sip.keep-alive=1s"})
 @Tag("slow") // A real softphone and real SIP calls: left out of the fast suite.
+@Tag("database-neutral") // Real SIP calls and media: run once, not again on PostgreSQL.
 class RealSoftphoneTest {
 
     static final int OUTDIAL_SIP = 18400;

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @OutdialIntegrationTest
 @Tag("slow") // Headless Chromium: slow to start, left out of the fast suite.
+@Tag("database-neutral") // Pages in a browser: run once, not again on PostgreSQL.
 public abstract class BrowserTest {
 
     protected static Browser browser;

@@ -42,6 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @OutdialIntegrationTest
 @Tag("slow") // Generates and compiles an API client: left out of the fast suite.
+@Tag("database-neutral") // The API client built from the OpenAPI document: run once, not again on PostgreSQL.
 class GeneratedClientTest {
 
     private static final Path TOOLS = Path.of("target/api-client-tools");
