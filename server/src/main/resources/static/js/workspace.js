@@ -77,10 +77,12 @@
     if (hangUp) {
       hangUp.hidden = call.state !== 'TALKING';
     }
-    // While they talk: whether the call is being recorded, and the button to pause or resume it.
+    // While they talk: the hold button, whether the call is being recorded, and the button to pause or resume it.
     if (call.state === 'TALKING' && call.callId) {
+      load(`${base}/queue-calls/${encodeURIComponent(call.callId)}/hold`, '#queue-call-hold');
       load(`${base}/queue-calls/${encodeURIComponent(call.callId)}/recording`, '#queue-call-recording');
     } else {
+      card.querySelector('#queue-call-hold').innerHTML = '';
       card.querySelector('#queue-call-recording').innerHTML = '';
     }
   });

@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -277,14 +278,57 @@ public class AgentWork {
     }
 
     private boolean pauseQueueCallRecording(CurrentUser me, CallId call, boolean paused) {
+        return onQueueCallTheyTalkOn(me, call, board -> board.pauseRecording(agentOf(me), call, paused));
+    }
+
+    /** {@code action} on the switchboard, for the queue call the agent talks on: 404 where they talk on none such. */
+    private boolean onQueueCallTheyTalkOn(CurrentUser me, CallId call, Predicate<Switchboard> action) {
         AgentId agent = agentOf(me);
         return engine.call(me.businessId(), () -> {
             Switchboard board = switchboards.of(me.businessId());
             if (!board.talksOn(agent, call)) {
                 throw new NotFoundException("call", call.value());
             }
-            return board.pauseRecording(agent, call, paused);
+            return action.test(board);
         });
+    }
+
+    /**
+     * Puts the agent's call in progress on hold, or takes it off, a campaign's call or the queue call they talk on: the
+     * customer hears the campaign's or queue's waiting music (or a soft tone), the agent silence. 409 where the call is
+     * not put through to them now (not answered yet, or ended); 404 where it is neither.
+     */
+    public void hold(CurrentUser me, String callId, boolean onHold) {
+        requirePacedHere(me);
+        CallId id = new CallId(callId);
+        Optional<CallRecord> campaignCall = ownCallIfAny(me, callId);
+        boolean held = campaignCall.isPresent()
+                ? engine.call(me.businessId(), () -> dialers.runnerOfCall(campaignCall.get().campaignId(), id)
+                        .map(runner -> runner.hold(id, onHold)).orElse(false))
+                : onQueueCallTheyTalkOn(me, id, board -> board.hold(agentOf(me), id, onHold));
+        if (!held) {
+            throw new ConflictException("dialing.hold.not-talking", callId);
+        }
+        LOG.info("Call {} was {} by agent {}", callId, onHold ? "put on hold" : "taken off hold", me.id());
+    }
+
+    /** Whether the agent's campaign call is on hold; empty where it is not put through, or is paced by another node. */
+    public Optional<Boolean> onHold(CurrentUser me, CallView call) {
+        if (dialers.pacedElsewhere(me.businessId()).isPresent()) {
+            return Optional.empty();
+        }
+        CallId id = new CallId(call.id());
+        return engine.call(me.businessId(),
+                () -> dialers.runnerOfCall(call.campaignId(), id).flatMap(runner -> runner.onHold(id)));
+    }
+
+    /** Whether the queue call the agent talks on is on hold; empty where they do not, or another node handles it. */
+    public Optional<Boolean> queueCallOnHold(CurrentUser me, String callId) {
+        if (dialers.pacedElsewhere(me.businessId()).isPresent()) {
+            return Optional.empty();
+        }
+        AgentId agent = agentOf(me);
+        return engine.call(me.businessId(), () -> switchboards.of(me.businessId()).onHold(agent, new CallId(callId)));
     }
 
     /**

@@ -77,6 +77,21 @@ class ManualDialingTest {
     }
 
     @Test
+    void aCallNoLongerPutThroughCannotBeHeldAndAnotherAgentsCallIsNotFound() {
+        long customer = manual.add("+84912410004").getFirst();
+        Api.Client me = agent.client();
+        me.post("/api/v1/me/campaigns/" + manual.campaignId + "/next").expect(200);
+        String callId = me.post("/api/v1/me/customers/" + customer + "/dial").expect(201).json().get("id").asString();
+        manual.waitForCallEnd(me, callId);
+
+        Api.Response refused = me.post("/api/v1/calls/" + callId + "/hold");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asString()).contains(callId, "not put through to you");
+        assertThat(manual.fixtures.secondAgent.client().post("/api/v1/calls/" + callId + "/unhold").status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void theAgentSeesTheCustomerOfferedAndTheCallLiveOnTheirEventStream() {
         long customer = manual.add("+84912400003").getFirst();
         try (AgentEventsReader events = new AgentEventsReader(api.baseUrl(), agent.email(), "person-password")) {

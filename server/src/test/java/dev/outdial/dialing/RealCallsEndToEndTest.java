@@ -85,6 +85,11 @@ class RealCallsEndToEndTest {
             // while the customer reads out a card number: kept as silence
             agent.client().post("/api/v1/calls/" + callId + "/recording/pause").expect(204);
             agent.client().post("/api/v1/calls/" + callId + "/recording/resume").expect(204);
+            // on hold the customer, who talks on, hears the hold tone and the agent's phone gets silence
+            agent.client().post("/api/v1/calls/" + callId + "/hold").expect(204);
+            assertThat(silentPacketsInARow(agentsEar, 25)).as("half a second of silence on the agent's phone").isTrue();
+            agent.client().post("/api/v1/calls/" + callId + "/unhold").expect(204);
+            assertThat(voicePacketsHeard(agentsEar, 10)).as("the customer heard again").isGreaterThanOrEqualTo(10);
             agent.client().post("/api/v1/calls/" + callId + "/hangup").expect(204);
             JsonNode ended = progressive.waitForCallEnd(agent.client(), callId);
             agent.client().post("/api/v1/calls/" + callId + "/recording/pause").expect(409);
@@ -256,6 +261,24 @@ class RealCallsEndToEndTest {
             return heard;
         }
         return heard;
+    }
+
+    /** Whether {@code wanted} RTP packets in a row carry only silence within the patience. */
+    private static boolean silentPacketsInARow(DatagramSocket socket, int wanted) throws Exception {
+        socket.setSoTimeout((int) PATIENCE.toMillis());
+        byte[] buffer = new byte[2048];
+        int inARow = 0;
+        try {
+            while (inARow < wanted) {
+                DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+                socket.receive(packet);
+                boolean rtpVersion2 = packet.getLength() > 12 && (buffer[0] & 0xC0) == 0x80;
+                inARow = rtpVersion2 && !carriesSound(buffer, packet.getLength()) ? inARow + 1 : 0;
+            }
+            return true;
+        } catch (SocketTimeoutException quiet) {
+            return false;
+        }
     }
 
     private static boolean carriesSound(byte[] packet, int length) {

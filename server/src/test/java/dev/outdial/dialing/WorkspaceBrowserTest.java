@@ -80,6 +80,13 @@ class WorkspaceBrowserTest extends BrowserTest {
             assertThat(page.locator("#recording-state")).hasAttribute("data-recording", step[1]);
             assertThat(page.locator(step[2])).hasCount(0); // only the button that changes the state is shown
         }
+        assertThat(page.locator("#hold-state")).hasCount(0);
+        page.click("#hold");
+        assertThat(page.locator("#hold-state")).hasText("On hold: the customer hears the waiting music");
+        assertThat(page.locator("#hold")).hasCount(0);
+        page.click("#unhold");
+        assertThat(page.locator("#hold-state")).hasCount(0);
+        assertThat(page.locator("#hold")).isVisible();
         assertThat(page.locator("#notice")).isEmpty();
         assertThat(page.locator("#call-state")).hasText("Talking");
         page.click("#hang-up");
@@ -226,9 +233,15 @@ class WorkspaceBrowserTest extends BrowserTest {
         assertThat(page.locator("#queue-call-recording-pause")).hasCount(0);
         page.click("#queue-call-recording-resume");
         assertThat(page.locator("#queue-call-recording-state")).hasAttribute("data-recording", "RECORDING");
+        page.click("#queue-call-hold-button");
+        assertThat(page.locator("#queue-call-hold-state")).isVisible();
+        page.click("#queue-call-unhold");
+        assertThat(page.locator("#queue-call-hold-state")).hasCount(0);
+        assertThat(page.locator("#queue-call-hold-button")).isVisible();
         page.click("#phone-hang-up");
         assertThat(page.locator("#queue-call .queue-call-state")).hasText("Queue call ended with");
         assertThat(page.locator("#queue-call-recording-state")).hasCount(0);
+        assertThat(page.locator("#queue-call-hold-button")).hasCount(0);
     }
 
     /** A running campaign whose script asks one required question, {@code budget}. */

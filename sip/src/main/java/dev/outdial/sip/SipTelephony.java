@@ -316,6 +316,11 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     }
 
     @Override
+    public void hold(CallId call, boolean onHold) {
+        leg(call).flatMap(Leg::media).ifPresent(media -> media.hold(onHold));
+    }
+
+    @Override
     public void play(CallId call, Prompt prompt) {
         leg(call).ifPresent(leg -> leg.play(prompt, false));
     }

@@ -107,6 +107,10 @@ final class FakeMedia implements MediaPorts {
         }
 
         @Override
+        public void hold(boolean onHold) {
+        }
+
+        @Override
         public void pauseRecording(boolean paused) {
         }
 

@@ -37,6 +37,7 @@ public final class ActiveCall {
     private Optional<Consumer<String>> onKeys = Optional.empty();
     private Optional<String> ivrResult = Optional.empty();
     private boolean recordingPaused;
+    private boolean onHold;
 
     ActiveCall(CallOrchestrator orchestrator, CallRecord record, Connector connector) {
         this.orchestrator = orchestrator;
@@ -59,6 +60,14 @@ public final class ActiveCall {
 
     void recordingPaused(boolean paused) {
         recordingPaused = paused;
+    }
+
+    boolean onHold() {
+        return onHold;
+    }
+
+    void onHold(boolean held) {
+        onHold = held;
     }
 
     /** Rings {@code agent}'s leg for the answered customer; bridged when the agent answers. */

@@ -406,6 +406,30 @@ public final class CallOrchestrator {
                 .map(up -> up.recordingPaused() ? RecordingState.PAUSED : RecordingState.RECORDING);
     }
 
+    /**
+     * Puts {@code call} on hold or takes it off hold (the customer hears the hold music, the agent nothing of them);
+     * whether it could: a call of this campaign put through to its agent and not ended.
+     */
+    public boolean hold(CallId call, boolean onHold) {
+        ActiveCall up = talking(call);
+        if (up == null) {
+            return false;
+        }
+        telephony.hold(call, onHold);
+        up.onHold(onHold);
+        return true;
+    }
+
+    /** Whether {@code call} is on hold; empty where it is not put through to its agent (or has ended). */
+    public Optional<Boolean> onHold(CallId call) {
+        return Optional.ofNullable(talking(call)).map(ActiveCall::onHold);
+    }
+
+    private ActiveCall talking(CallId call) {
+        ActiveCall up = active.get(call);
+        return up != null && up.record().connectedAt().isPresent() && up.record().endedAt().isEmpty() ? up : null;
+    }
+
     /** The call if it is being recorded: a call of this campaign a person answered, not ended, the campaign records. */
     private ActiveCall recorded(CallId call) {
         ActiveCall up = active.get(call);

@@ -117,6 +117,24 @@ public final class Switchboard {
                 .map(caller -> caller.recordingPaused ? RecordingState.PAUSED : RecordingState.RECORDING);
     }
 
+    /**
+     * Puts the queue call {@code agent} talks on on hold (the caller hears the queue's waiting music, or the adapter's
+     * tone) or takes it off; whether they talk on it.
+     */
+    public boolean hold(AgentId agent, CallId call, boolean onHold) {
+        if (!talksOn(agent, call)) {
+            return false;
+        }
+        telephony.hold(call, onHold);
+        callers.get(call).onHold = onHold;
+        return true;
+    }
+
+    /** Whether the queue call {@code agent} talks on is on hold; empty where they do not talk on it. */
+    public Optional<Boolean> onHold(AgentId agent, CallId call) {
+        return talksOn(agent, call) ? Optional.of(callers.get(call).onHold) : Optional.empty();
+    }
+
     private Optional<Caller> recorded(AgentId agent, CallId call) {
         return talksOn(agent, call) ? Optional.of(callers.get(call)).filter(caller -> caller.queue.recordsCalls())
                 : Optional.empty();
@@ -155,6 +173,7 @@ public final class Switchboard {
         private Optional<InboundResult> endedAs = Optional.empty();
         private Scheduler.Cancellable maxWait = Scheduler.Cancellable.NONE;
         private boolean recordingPaused;
+        private boolean onHold;
 
         private Caller(QueueRules queue) {
             this.queue = queue;

@@ -230,6 +230,16 @@ public final class CampaignRunner implements CallObserver {
         return calls.recording(call);
     }
 
+    /** Puts the call on hold or takes it off; whether it could: it is put through to its agent and up. */
+    public boolean hold(CallId call, boolean onHold) {
+        return calls.hold(call, onHold);
+    }
+
+    /** Whether the call is on hold; empty where it is not put through to its agent or has ended. */
+    public Optional<Boolean> onHold(CallId call) {
+        return calls.onHold(call);
+    }
+
     /** The agent's word on a reached call; the agent is then free for the next customer once out of wrap-up. */
     public DispositionOutcome dispose(CallId call, CallDisposition disposition) {
         Optional<AgentId> agent = calls.awaitingDisposition(call).flatMap(CallRecord::agent);

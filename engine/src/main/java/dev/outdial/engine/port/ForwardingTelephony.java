@@ -45,6 +45,11 @@ public abstract class ForwardingTelephony implements Telephony {
     }
 
     @Override
+    public void hold(CallId call, boolean onHold) {
+        carrier.hold(call, onHold);
+    }
+
+    @Override
     public void play(CallId call, Prompt prompt) {
         carrier.play(call, prompt);
     }

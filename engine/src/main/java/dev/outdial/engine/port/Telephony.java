@@ -123,6 +123,14 @@ public interface Telephony {
     default void pauseRecording(CallId call, boolean paused) {
     }
 
+    /**
+     * Puts the answered leg {@code call} on hold ({@code true}): it hears its hold music ({@link #holdMusic}) and the
+     * leg bridged to it (the agent) hears silence, nothing passing between them; or takes it off hold, the two put
+     * through again. By default nothing, which is all an adapter without real media can do.
+     */
+    default void hold(CallId call, boolean onHold) {
+    }
+
     /** What to play: an audio file or text to speak. */
     sealed interface Prompt {
 

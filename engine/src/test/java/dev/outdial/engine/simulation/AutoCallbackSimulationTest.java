@@ -253,6 +253,11 @@ class AutoCallbackSimulationTest {
             public void holdMusic(CallId leg, Telephony.Prompt music) {
                 asked.add("hold " + leg.value() + " with " + music);
             }
+
+            @Override
+            public void hold(CallId call, boolean onHold) {
+                asked.add((onHold ? "held " : "taken off hold ") + call.value());
+            }
         };
         Switchboard board = new Switchboard(1, sim.scheduler, recording, sim.dialer.desk(),
                 queue -> Set.copyOf(queueAgents), inbound, Duration.ofSeconds(30), sim.dialer::wake);
@@ -307,6 +312,26 @@ class AutoCallbackSimulationTest {
         CallId call = takenBy(carol, board, withMusic);
 
         assertThat(asked).containsExactly("hold " + call.value() + " with " + music);
+    }
+
+    @Test
+    void onlyTheAgentTalkingOnAQueueCallPutsItOnHoldAndTakesItOff() {
+        List<String> asked = new ArrayList<>();
+        Switchboard board = recordingBoard(asked);
+        AgentId carol = agent("carol", false);
+        CallId call = takenBy(carol, board, QUEUE_RULES);
+
+        assertThat(board.onHold(carol, call)).contains(false);
+        assertThat(board.hold(AgentId.of("dave"), call, true)).as("not dave's call").isFalse();
+        assertThat(board.onHold(AgentId.of("dave"), call)).isEmpty();
+        assertThat(board.hold(carol, call, true)).isTrue();
+        assertThat(board.onHold(carol, call)).contains(true);
+        assertThat(board.hold(carol, call, false)).isTrue();
+        assertThat(board.hangUpCallOf(carol)).isTrue();
+        sim.runFor(Duration.ofSeconds(1));
+
+        assertThat(board.hold(carol, call, true)).as("ended").isFalse();
+        assertThat(asked).containsExactly("held " + call.value(), "taken off hold " + call.value());
     }
 
     @Test

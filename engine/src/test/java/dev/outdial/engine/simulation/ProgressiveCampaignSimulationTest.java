@@ -224,6 +224,50 @@ class ProgressiveCampaignSimulationTest {
     }
 
     @Test
+    void aCallIsPutOnHoldAndTakenOffOnlyWhileItsAgentTalksOnIt() {
+        List<String> asked = new ArrayList<>();
+        Simulation sim = new Simulation(5, CarrierModel.typical().withRules(new NumberRules(Map.of(
+                "1", CarrierOutcome.ANSWER))), 10, carrier -> new ForwardingTelephony(carrier) {
+                    @Override
+                    public void hold(CallId call, boolean onHold) {
+                        asked.add(call.value() + (onHold ? " held" : " taken off hold"));
+                    }
+                });
+        CampaignRunner runner = sim.campaign(aProgressiveCampaign(1).maxCalls(1).build());
+        runner.start();
+        long customer = sim.customer(1, "+84900000001");
+        sim.bot("alice", 1, AgentBehaviour.typical());
+        Instant now = NINE;
+        while (sim.callsTo(customer).isEmpty()) {
+            now = now.plusSeconds(1);
+            sim.runUntil(now);
+        }
+        CallId call = sim.callsTo(customer).getFirst().id();
+        int refused = 0;
+        while (runner.onHold(call).isEmpty()) {
+            assertThat(runner.hold(call, true)).as("not put through yet").isFalse();
+            refused++;
+            now = now.plusSeconds(1);
+            sim.runUntil(now);
+        }
+        assertThat(refused).as("rung before it was put through").isPositive();
+
+        assertThat(runner.onHold(call)).contains(false);
+        assertThat(runner.hold(call, true)).isTrue();
+        assertThat(runner.onHold(call)).contains(true);
+        assertThat(runner.hold(call, false)).isTrue();
+        assertThat(runner.onHold(call)).contains(false);
+        assertThat(runner.hold(new CallId("another"), true)).isFalse();
+        assertThat(runner.onHold(new CallId("another"))).isEmpty();
+        sim.runUntil(NINE.plus(Duration.ofHours(1)));
+
+        assertThat(sim.callsTo(customer).getFirst().endedAt()).isPresent();
+        assertThat(runner.hold(call, true)).as("ended").isFalse();
+        assertThat(runner.onHold(call)).isEmpty();
+        assertThat(asked).containsExactly(call.value() + " held", call.value() + " taken off hold");
+    }
+
+    @Test
     void dialsOnlyForAvailableAgentsOutOfWrapUp() {
         Simulation sim = new Simulation(11, CarrierModel.typical(), 20);
         sim.campaign(aProgressiveCampaign(1).wrapUp(Duration.ofSeconds(45)).build()).start();

@@ -123,6 +123,22 @@ class AgentWorkController {
         work.pauseRecording(me, callId, false);
     }
 
+    /**
+     * The agent puts their call on hold (the customer hears the waiting music, or a soft tone) and takes it off again;
+     * 409 where the call is not put through to them now.
+     */
+    @PostMapping("/api/v1/calls/{callId}/hold")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void hold(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId) {
+        work.hold(me, callId, true);
+    }
+
+    @PostMapping("/api/v1/calls/{callId}/unhold")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void unhold(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId) {
+        work.hold(me, callId, false);
+    }
+
     @PostMapping("/api/v1/calls/{callId}/disposition")
     CallView dispose(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId,
                      @RequestBody DispositionRequest disposition) {

@@ -198,6 +198,14 @@ class WorkspacePages {
         return call(me, calls.get(me, callId), false, model);
     }
 
+    /** The agent puts the customer on hold (they hear the waiting music) and takes them off again. */
+    @PostMapping("/workspace/calls/{callId}/{action:hold|unhold}")
+    String hold(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId, @PathVariable String action,
+                Model model) {
+        work.hold(me, callId, "hold".equals(action));
+        return call(me, calls.get(me, callId), false, model);
+    }
+
     /** The agent's word on the call; wrong fields come back with their messages beside them. */
     @PostMapping("/workspace/calls/{callId}/disposition")
     String dispose(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId,
@@ -229,6 +237,22 @@ class WorkspacePages {
                               @PathVariable String action, Model model) {
         work.pauseRecording(me, callId, "pause".equals(action));
         return queueCallRecording(me, callId, model);
+    }
+
+    /** Whether the queue call the agent talks on is on hold, with the button to hold it or take it off. */
+    @GetMapping("/workspace/queue-calls/{callId}/hold")
+    String queueCallHold(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId, Model model) {
+        model.addAttribute("callId", callId);
+        model.addAttribute("onHold", work.queueCallOnHold(me, callId).orElse(null));
+        return PAGE + " :: queue-call-hold";
+    }
+
+    /** The agent puts the caller on hold (they hear the queue's waiting music) and takes them off again. */
+    @PostMapping("/workspace/queue-calls/{callId}/{action:hold|unhold}")
+    String queueCallHold(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId,
+                         @PathVariable String action, Model model) {
+        work.hold(me, callId, "hold".equals(action));
+        return queueCallHold(me, callId, model);
     }
 
     /** The agent's phone rings for a queue call or an auto callback (the agent is called first). */
@@ -286,6 +310,7 @@ class WorkspacePages {
     private String call(CurrentUser me, CallView call, boolean ringing, Model model) {
         model.addAttribute("call", call);
         model.addAttribute("recording", call.endedAt() == null ? work.recording(me, call).orElse(null) : null);
+        model.addAttribute("onHold", call.endedAt() == null ? work.onHold(me, call).orElse(null) : null);
         model.addAttribute("screen", screens.screen(me, call.campaignId()));
         model.addAttribute("ringing", ringing);
         return PAGE + " :: call";

@@ -100,6 +100,13 @@ public interface MediaLeg extends AutoCloseable {
     /** What this leg's far end hears while the leg bridged to it holds; a soft tone every few seconds until set. */
     void holdMusic(AudioClip music);
 
+    /**
+     * Outdial puts this leg on hold ({@code true}: the agent pressed Hold on their page) or takes it off: while it is
+     * held its far end hears its hold music, from the start each time, the leg bridged to it hears silence, and
+     * nothing passes between them.
+     */
+    void hold(boolean onHold);
+
     /** Pauses ({@code true}) or resumes the recording the leg makes, if it makes one ({@link CallRecording#pause}). */
     void pauseRecording(boolean paused);
 

@@ -28,6 +28,8 @@ final class RtpLeg implements MediaLeg {
     private volatile AudioClip holdMusic = HoldTone.CLIP;
     /** Whether the far end put the call on hold: it takes no audio from us. */
     private volatile boolean farEndHolds;
+    /** Whether Outdial holds this leg: its far end hears the hold music, the leg bridged to it silence. */
+    private volatile boolean held;
     private final SerialCallbacks callbacks;
     private final KeyPresses keys;
     private final ToneKeys toneKeys;
@@ -166,18 +168,36 @@ final class RtpLeg implements MediaLeg {
         }
         holdMusic = music;
         RtpLeg bridged = peer;
-        if (bridged != null && bridged.farEndHolds) {
-            heardFrom(bridged); // given while the other side already holds: heard from now on
+        if (hearsHoldMusic(bridged)) {
+            heardFrom(bridged); // given while already on hold: heard from now on
         }
     }
 
-    /** This leg now hears {@code bridged} (or nothing bridged): its hold music from the start while it holds. */
+    @Override
+    public void hold(boolean onHold) {
+        if (held == onHold) {
+            return;
+        }
+        held = onHold;
+        RtpLeg bridged = peer;
+        heardFrom(bridged);
+        if (bridged != null) {
+            bridged.out.sourceChanged(); // from what this leg said to silence, and back
+        }
+    }
+
+    /** This leg now hears {@code bridged} (or nothing bridged): its hold music from the start while on hold. */
     private void heardFrom(RtpLeg bridged) {
         heldPlayout.clear();
-        if (bridged != null && bridged.farEndHolds) {
+        if (hearsHoldMusic(bridged)) {
             heldPlayout.add(holdMusic, true, null);
         }
         out.sourceChanged();
+    }
+
+    /** Whether this leg, bridged to {@code bridged}, hears its hold music: it is held, or the other side holds. */
+    private boolean hearsHoldMusic(RtpLeg bridged) {
+        return bridged != null && (held || bridged.farEndHolds);
     }
 
     @Override
@@ -383,9 +403,9 @@ final class RtpLeg implements MediaLeg {
         }
     }
 
-    /** Whether either side of the bridge to {@code to} holds: nothing is relayed, the other side hears hold music. */
+    /** Whether either side of the bridge to {@code to} is on hold, by its phone or by Outdial: nothing is relayed. */
     private boolean holding(RtpLeg to) {
-        return farEndHolds || to.farEndHolds;
+        return farEndHolds || to.farEndHolds || held || to.held;
     }
 
     /**
@@ -441,10 +461,12 @@ final class RtpLeg implements MediaLeg {
             return;
         }
         RtpLeg bridged = peer;
-        if (bridged != null && !bridged.farEndHolds) {
-            return;
+        if (bridged != null && !holding(bridged)) {
+            return; // relayed as it comes
         }
-        Runnable ended = (bridged != null ? heldPlayout : playout).next(current.codec(), frame);
+        // Bridged and on hold: the hold music, or silence for the side whose other side Outdial holds.
+        Playout source = bridged == null ? playout : hearsHoldMusic(bridged) ? heldPlayout : null;
+        Runnable ended = source == null ? null : source.next(current.codec(), frame);
         if (ended == null) {
             java.util.Arrays.fill(frame, G711.silence(current.codec()));
         }

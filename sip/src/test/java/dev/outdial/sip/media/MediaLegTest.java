@@ -365,6 +365,40 @@ class MediaLegTest {
     }
 
     @Test
+    void aCustomerOutdialHoldsHearsTheMusicWhileTheAgentHearsSilenceUntilTakenOff() throws Exception {
+        try (TestPhone customer = new TestPhone(); TestPhone agent = new TestPhone();
+             MediaLeg customerLeg = engine.open(); MediaLeg agentLeg = engine.open()) {
+            customerLeg.connect(customer.address(), Codec.PCMU, 101);
+            agentLeg.connect(agent.address(), Codec.PCMA, 101);
+            customerLeg.bridge(agentLeg);
+            short[] music = new short[4000];
+            Arrays.fill(music, (short) 1200);
+            customerLeg.holdMusic(AudioClip.of8kHzSamples(music));
+
+            customerLeg.hold(true);
+            byte customerSays = G711.encode(Codec.PCMU, (short) 1500);
+            byte agentSays = G711.encode(Codec.PCMA, (short) -900);
+            for (int i = 0; i < 10; i++) {
+                customer.sendAudio(customerLeg, 0, silence(customerSays));
+                agent.sendAudio(agentLeg, 8, silence(agentSays));
+            }
+            byte tune = G711.encode(Codec.PCMU, (short) 1200);
+            customer.next(packet -> Arrays.equals(packet.payload(), silence(tune)));
+            agent.next(packet -> Arrays.equals(packet.payload(), silence(ALAW_SILENCE)));
+            for (int i = 0; i < 9; i++) {
+                assertThat(customer.next(packet -> true).payload()).as("the music, not the agent").isEqualTo(silence(tune));
+                assertThat(agent.next(packet -> true).payload()).as("silence, not the customer")
+                        .isEqualTo(silence(ALAW_SILENCE));
+            }
+
+            customerLeg.hold(false);
+            customer.sendAudio(customerLeg, 0, silence(customerSays));
+            agent.next(packet -> Arrays.equals(packet.payload(),
+                    silence(G711.encode(Codec.PCMA, G711.decode(Codec.PCMU, customerSays)))));
+        }
+    }
+
+    @Test
     void withNoMusicGivenTheHeldSideHearsTheSoftToneFromItsStartAndMusicGivenLaterAtOnce() throws Exception {
         try (TestPhone customer = new TestPhone(); TestPhone agent = new TestPhone();
              MediaLeg customerLeg = engine.open(); MediaLeg agentLeg = engine.open()) {

@@ -148,6 +148,10 @@ class LegAudioTest {
         }
 
         @Override
+        public void hold(boolean onHold) {
+        }
+
+        @Override
         public void pauseRecording(boolean paused) {
         }
 
