@@ -14,7 +14,7 @@ import dev.outdial.shared.ConflictException;
 import dev.outdial.shared.CurrentUser;
 import dev.outdial.shared.InvalidInputException;
 import dev.outdial.shared.NotFoundException;
-import dev.outdial.sip.media.ListeningMode;
+import dev.outdial.sip.ListeningMode;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;

@@ -18,7 +18,7 @@ import dev.outdial.sip.PromptSource;
 import dev.outdial.sip.SipSettings;
 import dev.outdial.sip.TrunkRegistrationStatus;
 import dev.outdial.sip.TrunkStatus;
-import dev.outdial.sip.media.ListeningMode;
+import dev.outdial.sip.ListeningMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -7,7 +7,6 @@ import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.MachineDetection;
 import dev.outdial.engine.port.Telephony;
 import dev.outdial.sip.media.CallRecording;
-import dev.outdial.sip.media.ListeningMode;
 import dev.outdial.sip.media.MediaEngine;
 import dev.outdial.sip.media.MediaLeg;
 import dev.outdial.sip.signal.Bindings;

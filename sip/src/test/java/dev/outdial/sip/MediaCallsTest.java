@@ -9,7 +9,6 @@ import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.MachineDetection;
 import dev.outdial.engine.port.Telephony;
 import dev.outdial.sip.media.Codec;
-import dev.outdial.sip.media.ListeningMode;
 import dev.outdial.sip.media.MediaLeg;
 import dev.outdial.sip.media.SpokenAudio;
 import java.io.ByteArrayInputStream;

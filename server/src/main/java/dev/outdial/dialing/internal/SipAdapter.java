@@ -14,7 +14,7 @@ import dev.outdial.sip.SipSettings;
 import dev.outdial.sip.SipTelephony;
 import dev.outdial.sip.TrunkRegistrationStatus;
 import dev.outdial.sip.TrunkStatus;
-import dev.outdial.sip.media.ListeningMode;
+import dev.outdial.sip.ListeningMode;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;

@@ -2,7 +2,7 @@ package dev.outdial.dialing.web;
 
 import dev.outdial.dialing.ListeningIn;
 import dev.outdial.shared.CurrentUser;
-import dev.outdial.sip.media.ListeningMode;
+import dev.outdial.sip.ListeningMode;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -10,7 +10,7 @@ import dev.outdial.shared.ConflictException;
 import dev.outdial.shared.CurrentUser;
 import dev.outdial.shared.NotFoundException;
 import dev.outdial.shared.Role;
-import dev.outdial.sip.media.ListeningMode;
+import dev.outdial.sip.ListeningMode;
 import dev.outdial.web.PageMessages;
 import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -1,5 +1,6 @@
 package dev.outdial.sip.media;
 
+import dev.outdial.sip.ListeningMode;
 import java.net.InetSocketAddress;
 import java.util.function.Consumer;
 

@@ -1,5 +1,6 @@
 package dev.outdial.sip.media;
 
+import dev.outdial.sip.ListeningMode;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
@@ -23,7 +24,7 @@ final class RtpLeg implements MediaLeg {
     private final int port;
     private final OutgoingStream out = new OutgoingStream();
     private final Playout playout = new Playout();
-    /** What plays while the leg bridged to this one holds: its hold music, looped from the start each time. */
+    /** What plays while this leg hears hold music (it is held, or the leg bridged to it holds): looped, from its start. */
     private final Playout heldPlayout = new Playout();
     private volatile AudioClip holdMusic = HoldTone.CLIP;
     /** Whether the far end put the call on hold: it takes no audio from us. */

@@ -2,6 +2,7 @@ package dev.outdial.sip.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outdial.sip.ListeningMode;
 import dev.outdial.sip.media.TestPhone.Packet;
 import java.io.IOException;
 import java.net.InetAddress;

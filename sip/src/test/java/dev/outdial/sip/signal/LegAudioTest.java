@@ -6,7 +6,7 @@ import dev.outdial.sip.media.Answerer;
 import dev.outdial.sip.media.AudioClip;
 import dev.outdial.sip.media.CallRecording;
 import dev.outdial.sip.media.Codec;
-import dev.outdial.sip.media.ListeningMode;
+import dev.outdial.sip.ListeningMode;
 import dev.outdial.sip.media.MediaLeg;
 import dev.outdial.sip.media.MediaStats;
 import java.net.InetSocketAddress;

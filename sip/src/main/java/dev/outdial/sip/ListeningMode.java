@@ -1,10 +1,10 @@
-package dev.outdial.sip.media;
+package dev.outdial.sip;
 
 import java.util.Optional;
 
 /**
- * Who hears a supervisor listening in on a call ({@link MediaLeg#speakInto}). They change it during the call with their
- * phone's keys, as contact-center phones do: 1 listens, 2 coaches, 3 barges in.
+ * Who hears a supervisor listening in on a call ({@link dev.outdial.sip.media.MediaLeg#speakInto}). They change it
+ * during the call with their phone's keys, as contact-center phones do: 1 listens, 2 coaches, 3 barges in.
  */
 public enum ListeningMode {
     /** Nobody: silent monitoring. */
