@@ -1,8 +1,10 @@
 package dev.outdial.shared;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +22,9 @@ import org.springframework.jdbc.core.support.SqlBinaryValue;
  * A table of call recordings kept with their calls' records: {@code call_recording} (V263) for campaigns' calls,
  * {@code inbound_call_recording} (V266) for queues'. Both have the same columns, each recording under the business
  * and the owner (campaign or queue) its call was made for; what is the same for both is written here once, and each
- * module keeps its own table through one of these. Another business's recordings are never found.
+ * module keeps its own table through one of these. Another business's recordings are never found. A recording written
+ * by the SIP adapter is kept in G.711 µ-law ({@link MulawWav}, {@code audio_encoding} MULAW), half its size, and sent
+ * as the 16-bit WAV it was; {@code size_bytes} is always the size of the WAV sent.
  */
 public final class RecordingTable {
 
@@ -41,8 +45,13 @@ public final class RecordingTable {
         this.owner = owner;
     }
 
-    /** Whose call a recording was kept for (the business, the campaign or queue), and its size. */
+    /** Whose call a recording was kept for (the business, the campaign or queue), and its size as sent. */
     public record Kept(long businessId, long ownerId, long sizeBytes) {
+    }
+
+    /** What a recording's kept bytes are: the WAV as written, or its header and µ-law samples. */
+    private enum Encoding {
+        WAV, MULAW
     }
 
     /**
@@ -56,23 +65,34 @@ public final class RecordingTable {
                 .param("call", callId)
                 .query((row, n) -> new Kept(row.getLong("business_id"), row.getLong(owner), size)).optional();
         if (call.isPresent()) {
-            try (InputStream content = new BufferedInputStream(Files.newInputStream(wav))) {
+            try (InputStream file = new BufferedInputStream(Files.newInputStream(wav))) {
+                byte[] header = file.readNBytes(MulawWav.HEADER);
+                Optional<MulawWav.Kept> mulaw = MulawWav.of(header, file, size);
+                InputStream content = mulaw.map(MulawWav.Kept::content)
+                        .orElseGet(() -> new SequenceInputStream(new ByteArrayInputStream(header), file));
                 db.sql("insert into " + table + " (call_id, business_id, " + owner
-                                + ", length_millis, size_bytes, content, recorded_at)"
-                                + " values (:call, :business, :owner, :length, :size, :content, :recordedAt)")
+                                + ", length_millis, size_bytes, content, audio_encoding, recorded_at)"
+                                + " values (:call, :business, :owner, :length, :size, :content, :encoding, :recordedAt)")
                         .param("call", callId).param("business", call.get().businessId())
                         .param("owner", call.get().ownerId()).param("length", length.toMillis()).param("size", size)
-                        .param("content", new SqlBinaryValue(content, size))
+                        .param("content", new SqlBinaryValue(content, mulaw.map(MulawWav.Kept::size).orElse(size)))
+                        .param("encoding", (mulaw.isPresent() ? Encoding.MULAW : Encoding.WAV).name())
                         .param("recordedAt", SqlTime.toSql(recordedAt)).update();
             }
         }
         return call;
     }
 
-    /** The recording's size in bytes, where the call has one of the business's. */
-    private Optional<Long> size(long businessId, String callId) {
-        return db.sql("select size_bytes from " + table + " where business_id = :business and call_id = :call")
-                .param("business", businessId).param("call", callId).query(Long.class).optional();
+    /** The recording's size as sent and how it is kept, where the call has one of the business's. */
+    private Optional<Stored> stored(long businessId, String callId) {
+        return db.sql("select size_bytes, audio_encoding from " + table
+                        + " where business_id = :business and call_id = :call")
+                .param("business", businessId).param("call", callId)
+                .query((row, n) -> new Stored(row.getLong("size_bytes"),
+                        Encoding.valueOf(row.getString("audio_encoding")))).optional();
+    }
+
+    private record Stored(long sizeBytes, Encoding encoding) {
     }
 
     /** {@code length} bytes of the recording from byte {@code start} (0 the first); empty where it is gone. */
@@ -85,8 +105,11 @@ public final class RecordingTable {
 
     /** The recording as a WAV read as it is sent, where the call has one of the business's. */
     public Optional<RecordingAudio> audio(long businessId, String callId) {
-        return size(businessId, callId).map(size -> new RecordingAudio(callId, size,
-                (start, length) -> part(businessId, callId, start, length)));
+        return stored(businessId, callId).map(stored -> {
+            RecordingAudio.Parts kept = (start, length) -> part(businessId, callId, start, length);
+            return new RecordingAudio(callId, stored.sizeBytes(),
+                    stored.encoding() == Encoding.MULAW ? MulawWav.sentFrom(kept) : kept);
+        });
     }
 
     public boolean delete(long businessId, String callId) {

@@ -38,6 +38,7 @@ class RecordingAudioTest {
     CallRecordings recordings;
 
     private TestBusiness business;
+    private long campaign;
     private String callId;
     private String path;
     private byte[] wav;
@@ -45,7 +46,7 @@ class RecordingAudioTest {
     @BeforeEach
     void recordACall() {
         business = api.newBusiness("recording-audio");
-        long campaign = new CampaignFixtures(business).create("Recorded", "MANUAL");
+        campaign = new CampaignFixtures(business).create("Recorded", "MANUAL");
         callId = TestRecordings.answeredCall(db, business.id(), campaign, OffsetDateTime.parse("2026-03-02T09:00:00Z"));
         wav = new byte[SIZE];
         new Random(7).nextBytes(wav);
@@ -89,6 +90,33 @@ class RecordingAudioTest {
         assertThat(business.admin().withHeader("Range", "bytes=" + SIZE + "-").download(path).status()).isEqualTo(416);
         assertThat(api.newBusiness("recording-audio-other").admin().withHeader("Range", "bytes=0-10").download(path)
                 .status()).isEqualTo(404);
+    }
+
+    @Test
+    void aRecordingTheSipAdapterWroteIsKeptInMulawAtHalfItsSizeAndSentAsItWasWholeOrInRanges() {
+        String recorded = TestRecordings.answeredCall(db, business.id(), campaign,
+                OffsetDateTime.parse("2026-03-02T10:00:00Z"));
+        byte[] written = TestRecordings.phoneWav(RecordingAudio.PART / 2 + 777, 11); // over two parts as sent
+        TestRecordings.keep(recordings, recorded, written, Duration.ofSeconds(17));
+        String recording = "/api/v1/calls/" + recorded + "/recording";
+
+        assertThat(db.sql("select octet_length(content) from call_recording where call_id = :call")
+                .param("call", recorded).query(Long.class).single()).isEqualTo(44 + (written.length - 44) / 2);
+        Api.Download whole = business.admin().download(recording);
+        assertThat(whole.body()).isEqualTo(written);
+        assertThat(whole.header("Content-Length")).isEqualTo(String.valueOf(written.length));
+        int[][] ranges = {{0, 10}, {30, 60}, {RecordingAudio.PART - 101, RecordingAudio.PART + 398},
+            {RecordingAudio.PART + 45, RecordingAudio.PART + 45}, {written.length - 3, written.length - 1}};
+        for (int[] range : ranges) {
+            Api.Download part = business.admin().withHeader("Range", "bytes=" + range[0] + "-" + range[1])
+                    .download(recording);
+            assertThat(part.status()).isEqualTo(206);
+            assertThat(part.body()).as("bytes %d-%d", range[0], range[1])
+                    .isEqualTo(Arrays.copyOfRange(written, range[0], range[1] + 1));
+        }
+        assertThat(business.admin().get("/api/v1/campaigns/" + campaign + "/recordings").expect(200).json()
+                .valueStream().filter(listed -> listed.get("callId").asString().equals(recorded)).findFirst()
+                .orElseThrow().get("sizeBytes").asLong()).as("the size sent").isEqualTo(written.length);
     }
 
     @Test

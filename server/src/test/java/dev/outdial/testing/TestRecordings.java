@@ -1,13 +1,21 @@
 package dev.outdial.testing;
 
 import dev.outdial.call.CallRecordings;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Random;
 import java.util.UUID;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Recorded calls for tests of what is done with recordings, without placing a real call. */
@@ -49,6 +57,29 @@ public final class TestRecordings {
             }
         }
         return false;
+    }
+
+    /**
+     * A recording as the SIP adapter writes one: a two-channel 8 kHz 16-bit PCM WAV of {@code frames} frames, each
+     * sample one that G.711 µ-law carries (audio that came over the phone), drawn from {@code seed}.
+     */
+    public static byte[] phoneWav(int frames, long seed) {
+        byte[] mulaw = new byte[2 * frames];
+        new Random(seed).nextBytes(mulaw);
+        AudioFormat ulaw = new AudioFormat(AudioFormat.Encoding.ULAW, 8000, 8, 2, 2, 8000, false);
+        AudioFormat pcm = new AudioFormat(AudioFormat.Encoding.PCM_SIGNED, 8000, 16, 2, 4, 8000, false);
+        try (AudioInputStream samples = AudioSystem.getAudioInputStream(pcm,
+                new AudioInputStream(new ByteArrayInputStream(mulaw), ulaw, frames))) {
+            byte[] data = samples.readAllBytes();
+            ByteBuffer wav = ByteBuffer.allocate(44 + data.length).order(ByteOrder.LITTLE_ENDIAN);
+            wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + data.length)
+                    .put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1)
+                    .putShort((short) 2).putInt(8000).putInt(32000).putShort((short) 4).putShort((short) 16)
+                    .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(data.length).put(data);
+            return wav.array();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Keeps {@code wav} as the call's recording, as a node hands a finished one over (through a file). */

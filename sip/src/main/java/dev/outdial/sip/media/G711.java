@@ -4,9 +4,10 @@ package dev.outdial.sip.media;
  * ITU-T G.711 companding between 16-bit linear samples and 8-bit µ-law or A-law, by the standard's
  * segment rules (the decoder gives the standard's reconstruction values, scaled to 16 bits). Each
  * direction is a lookup table built once, so encoding a prompt and transcoding a relayed packet
- * cost one array read per sample.
+ * cost one array read per sample. Public for {@link dev.outdial.sip.MulawSamples}, through which the server keeps
+ * recordings in µ-law.
  */
-final class G711 {
+public final class G711 {
 
     /** µ-law's code for zero: what a silent PCMU packet is made of. */
     static final byte ULAW_SILENCE = (byte) 0xFF;
@@ -41,11 +42,11 @@ final class G711 {
     private G711() {
     }
 
-    static byte encode(Codec codec, short sample) {
+    public static byte encode(Codec codec, short sample) {
         return codec == Codec.PCMU ? LINEAR_TO_ULAW[sample & 0xFFFF] : LINEAR_TO_ALAW[sample & 0xFFFF];
     }
 
-    static short decode(Codec codec, byte code) {
+    public static short decode(Codec codec, byte code) {
         return codec == Codec.PCMU ? ULAW_TO_LINEAR[code & 0xFF] : ALAW_TO_LINEAR[code & 0xFF];
     }
 
