@@ -40,8 +40,8 @@ final class MulawWav {
     }
 
     /**
-     * The bytes of the 16-bit WAV sent, read from the bytes kept: the header as it is, each µ-law sample decoded to two
-     * bytes, reading only the kept bytes the range needs.
+     * The bytes of the 16-bit WAV sent, read from the bytes kept: the header as it is, each µ-law sample decoded to
+     * two bytes, reading only the kept bytes the range needs.
      */
     static RecordingAudio.Parts sentFrom(RecordingAudio.Parts kept) {
         return (start, length) -> {
@@ -58,7 +58,7 @@ final class MulawWav {
         };
     }
 
-    /** Kept bytes from {@code keptStart} as sent: the header's as they are, each sample's as two little-endian bytes. */
+    /** Kept bytes from {@code keptStart} as sent: the header's as they are, each sample as two little-endian bytes. */
     private static byte[] decoded(byte[] kept, int keptStart) {
         int headerBytes = Math.max(0, Math.min(kept.length, HEADER - keptStart));
         byte[] sent = new byte[headerBytes + 2 * (kept.length - headerBytes)];

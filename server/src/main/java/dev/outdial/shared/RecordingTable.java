@@ -72,7 +72,8 @@ public final class RecordingTable {
                         .orElseGet(() -> new SequenceInputStream(new ByteArrayInputStream(header), file));
                 db.sql("insert into " + table + " (call_id, business_id, " + owner
                                 + ", length_millis, size_bytes, content, audio_encoding, recorded_at)"
-                                + " values (:call, :business, :owner, :length, :size, :content, :encoding, :recordedAt)")
+                                + " values (:call, :business, :owner, :length, :size, :content, :encoding,"
+                                + " :recordedAt)")
                         .param("call", callId).param("business", call.get().businessId())
                         .param("owner", call.get().ownerId()).param("length", length.toMillis()).param("size", size)
                         .param("content", new SqlBinaryValue(content, mulaw.map(MulawWav.Kept::size).orElse(size)))

@@ -166,5 +166,15 @@ class QueueRecordingsTest {
                 "30 days");
         assertThat(page.split("<audio", -1)).as("the unrecorded call has no player").hasSize(2);
         assertThat(page).as("the simulated carrier's calls have no audio to listen in on").doesNotContain("/listen");
+        assertThat(page).contains("hx-post=\"/calls/" + call + "/recording/delete\"",
+                "Delete this recording of the call from +84912600003?")
+                .doesNotContain("/calls/" + unrecorded + "/recording");
+
+        mvc.perform(post("/calls/" + call + "/recording/delete").session(admin()).with(csrf()))
+                .andExpect(status().isOk());
+        business.admin().get("/api/v1/calls/" + call + "/recording").expect(404);
+        String after = mvc.perform(get("/settings/queues").param("calls", String.valueOf(queue)).session(admin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(after).contains("data-call=\"" + call + "\"").doesNotContain("<audio");
     }
 }

@@ -20,7 +20,7 @@ public final class MulawSamples {
         }
     }
 
-    /** {@code count} µ-law bytes of {@code mulaw} from {@code from}, as two bytes each into {@code into} from {@code at}. */
+    /** {@code count} µ-law bytes of {@code mulaw} from {@code from}, two bytes each into {@code into} at {@code at}. */
     public static void decode(byte[] mulaw, int from, int count, byte[] into, int at) {
         for (int i = 0; i < count; i++) {
             short sample = G711.decode(Codec.PCMU, mulaw[from + i]);

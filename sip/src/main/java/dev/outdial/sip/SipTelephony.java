@@ -284,11 +284,13 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         });
     }
 
-    private static void speakInto(CallId call, MediaLeg monitored, CallId supervisor, MediaLeg ear, ListeningMode mode) {
+    private static void speakInto(CallId call, MediaLeg monitored, CallId supervisor, MediaLeg ear,
+                                  ListeningMode mode) {
         if (ear.speakInto(monitored, mode)) {
             LOG.info("Supervisor's leg {} on call {}: {}", supervisor.value(), call.value(), mode);
         } else {
-            LOG.info("Supervisor's leg {} cannot {} on call {}: no agent is on it", supervisor.value(), mode, call.value());
+            LOG.info("Supervisor's leg {} cannot {} on call {}: no agent is on it", supervisor.value(), mode,
+                    call.value());
         }
     }
 

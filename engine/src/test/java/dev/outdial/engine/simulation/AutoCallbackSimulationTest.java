@@ -236,7 +236,7 @@ class AutoCallbackSimulationTest {
         assertThat(asked).containsExactly("loop " + music, "stop", "play " + notification, "hang up after the prompts");
     }
 
-    /** A switchboard whose telephony tells {@code asked} what it was asked to record, pause and resume, and hold with. */
+    /** A switchboard whose telephony tells {@code asked} what it was asked to record, pause, resume and hold. */
     private Switchboard recordingBoard(List<String> asked) {
         Telephony recording = new ForwardingTelephony(sim.carrier) {
             @Override

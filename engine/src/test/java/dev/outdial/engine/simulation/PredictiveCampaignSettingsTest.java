@@ -74,8 +74,8 @@ class PredictiveCampaignSettingsTest {
     @Test
     void aCustomerPutThroughToAnAgentIsGivenTheWaitingMusicToHearOnHold() {
         List<String> held = new ArrayList<>();
-        Simulation sim = new Simulation(8, CarrierModel.typical().withRules(new NumberRules(Map.of("1", CarrierOutcome.ANSWER))),
-                10, carrier -> new ForwardingTelephony(carrier) {
+        CarrierModel answering = CarrierModel.typical().withRules(new NumberRules(Map.of("1", CarrierOutcome.ANSWER)));
+        Simulation sim = new Simulation(8, answering, 10, carrier -> new ForwardingTelephony(carrier) {
                     @Override
                     public void holdMusic(CallId leg, Telephony.Prompt music) {
                         held.add(leg.value() + " " + music);

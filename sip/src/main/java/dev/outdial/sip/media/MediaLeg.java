@@ -84,10 +84,10 @@ public interface MediaLeg extends AutoCloseable {
     void listenTo(MediaLeg monitored, Runnable whenOver);
 
     /**
-     * From now on what this leg's far end (a supervisor listening in on {@code monitored}) says is heard as {@code mode}
-     * says, mixed with what each hearer heard before: by nobody, by the leg {@code monitored} is bridged to (its agent),
-     * or by both {@code monitored} and that leg; until either leg closes or the mode changes again. Whether it could:
-     * coaching needs {@code monitored} bridged, and a closed leg speaks into nothing.
+     * From now on what this leg's far end (a supervisor listening in on {@code monitored}) says is heard as
+     * {@code mode} says, mixed with what each hearer heard before: by nobody, by the leg {@code monitored} is bridged
+     * to (its agent), or by both {@code monitored} and that leg; until either leg closes or the mode changes again.
+     * Whether it could: coaching needs {@code monitored} bridged, and a closed leg speaks into nothing.
      */
     boolean speakInto(MediaLeg monitored, ListeningMode mode);
 

@@ -24,7 +24,7 @@ final class RtpLeg implements MediaLeg {
     private final int port;
     private final OutgoingStream out = new OutgoingStream();
     private final Playout playout = new Playout();
-    /** What plays while this leg hears hold music (it is held, or the leg bridged to it holds): looped, from its start. */
+    /** What plays while this leg hears hold music (it is held, or the leg bridged to it holds), looped. */
     private final Playout heldPlayout = new Playout();
     private volatile AudioClip holdMusic = HoldTone.CLIP;
     /** Whether the far end put the call on hold: it takes no audio from us. */
@@ -516,7 +516,7 @@ final class RtpLeg implements MediaLeg {
                 mix.heard(heard, count); // the other side alone: a supervisor barged in does not hear themselves
             }
             if (supervised != null) {
-                supervised.said(heard, count); // sent mixed with the supervisor's voice on the pacer, and recorded there
+                supervised.said(heard, count); // sent mixed with the supervisor's voice on the pacer, recorded there
                 return;
             }
             if (recorder != null) {

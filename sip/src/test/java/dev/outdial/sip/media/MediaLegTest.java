@@ -289,9 +289,9 @@ class MediaLegTest {
 
     @Test
     void aSupervisorBargingInIsHeardByBothSidesUntilTheyGoBackToListening() throws Exception {
-        try (TestPhone customer = new TestPhone(); TestPhone agent = new TestPhone(); TestPhone supervisor = new TestPhone();
-             MediaLeg customerLeg = engine.open(); MediaLeg agentLeg = engine.open();
-             MediaLeg supervisorLeg = engine.open()) {
+        try (TestPhone customer = new TestPhone(); TestPhone agent = new TestPhone();
+             TestPhone supervisor = new TestPhone(); MediaLeg customerLeg = engine.open();
+             MediaLeg agentLeg = engine.open(); MediaLeg supervisorLeg = engine.open()) {
             customerLeg.connect(customer.address(), Codec.PCMU, 101);
             agentLeg.connect(agent.address(), Codec.PCMU, 101);
             supervisorLeg.connect(supervisor.address(), Codec.PCMU, 101);
@@ -387,7 +387,8 @@ class MediaLegTest {
             customer.next(packet -> Arrays.equals(packet.payload(), silence(tune)));
             agent.next(packet -> Arrays.equals(packet.payload(), silence(ALAW_SILENCE)));
             for (int i = 0; i < 9; i++) {
-                assertThat(customer.next(packet -> true).payload()).as("the music, not the agent").isEqualTo(silence(tune));
+                assertThat(customer.next(packet -> true).payload()).as("the music, not the agent")
+                        .isEqualTo(silence(tune));
                 assertThat(agent.next(packet -> true).payload()).as("silence, not the customer")
                         .isEqualTo(silence(ALAW_SILENCE));
             }

@@ -62,10 +62,11 @@ class SdpTest {
         String listening = "v=0\r\nc=IN IP4 198.51.100.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\na=recvonly\r\n";
 
         assertThat(Sdp.parse(sendOnly).orElseThrow().direction()).isEqualTo(Sdp.Direction.SENDONLY);
-        assertThat(Sdp.parse(inactiveSession).orElseThrow().direction()).as("the session's, for a stream without its own")
+        assertThat(Sdp.parse(inactiveSession).orElseThrow().direction()).as("the session's, the stream having none")
                 .isEqualTo(Sdp.Direction.INACTIVE);
         assertThat(Sdp.parse(oldStyle).orElseThrow().direction()).isEqualTo(Sdp.Direction.SENDONLY);
-        assertThat(Sdp.parse(takenOff).orElseThrow().direction()).as("the stream's own first").isEqualTo(Sdp.Direction.SENDRECV);
+        assertThat(Sdp.parse(takenOff).orElseThrow().direction()).as("the stream's own first")
+                .isEqualTo(Sdp.Direction.SENDRECV);
         assertThat(Sdp.parse(sendOnly).orElseThrow().holds()).isTrue();
         assertThat(Sdp.parse(inactiveSession).orElseThrow().holds()).isTrue();
         assertThat(Sdp.parse(oldStyle).orElseThrow().holds()).isTrue();
