@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -207,18 +208,63 @@ class MediaCallsTest {
 
     /** Anna's phone, registered, which answers, echoes what it hears and waits for Outdial to hang up. */
     private Sipp annasEchoingPhone() {
-        int phonePort = Ports.free();
+        return annasPhone(Ports.free(), SippSteps.OUTDIAL_HANGS_UP, "waits for Outdial to hang up", "-rtp_echo");
+    }
+
+    private static String annasContact(int phonePort) {
+        return "<sip:anna@127.0.0.1:" + phonePort + ">";
+    }
+
+    /** Anna's phone on {@code phonePort}, registered, which answers and then does {@code afterAnswer}. */
+    private Sipp annasPhone(int phonePort, String afterAnswer, String afterAnswerText, String... options) {
         Sipp registering = Sipp.call("phone-registers.xml", "127.0.0.1:" + ourPort, Ports.free(), Map.of("USER", "anna",
-                "PASSWORD", "s3cret", "EXPIRES", "3600", "CONTACT", "<sip:anna@127.0.0.1:" + phonePort + ">",
+                "PASSWORD", "s3cret", "EXPIRES", "3600", "CONTACT", annasContact(phonePort),
                 "FINAL", "200", "EXPECT", "SIP/2.0 200"), workDir);
         sipps.add(registering);
         registering.assertPassed();
+        List<String> arguments = new ArrayList<>(List.of("-mp", String.valueOf(Ports.media())));
+        arguments.addAll(List.of(options));
         Sipp phone = Sipp.serve("phone-answers.xml", phonePort, Map.of("USER", "anna",
-                "CONTACT", "<sip:anna@127.0.0.1:" + phonePort + ">", "AFTER_ANSWER", SippSteps.OUTDIAL_HANGS_UP,
-                "AFTER_ANSWER_TEXT", "waits for Outdial to hang up"), workDir, "-mp", String.valueOf(Ports.media()),
-                "-rtp_echo");
+                "CONTACT", annasContact(phonePort), "AFTER_ANSWER", afterAnswer,
+                "AFTER_ANSWER_TEXT", afterAnswerText), workDir, arguments.toArray(String[]::new));
         sipps.add(phone);
         return phone;
+    }
+
+    /** A customer's call answered and bridged to Anna's phone, the customer's side recorded into {@code recorded}. */
+    private record BridgedCall(CallEvents customer, CallId customerLeg, CallEvents agent, CallId agentLeg,
+                               BlockingQueue<byte[]> recorded) {
+    }
+
+    private BridgedCall recordedCallBridgedToAnna() {
+        CallEvents customer = new CallEvents();
+        CallId customerLeg = new CallId("customerLeg");
+        telephony.place(customerLeg, "+4930999000", "+4930555123", Duration.ofSeconds(60), customer);
+        customer.next(CallEvent.Ringing.class);
+        customer.next(CallEvent.Answered.class);
+        CallEvents agent = new CallEvents();
+        CallId agentLeg = telephony.ringAgent(ANNA, Duration.ofSeconds(30), agent);
+        agent.next(CallEvent.Ringing.class);
+        agent.next(CallEvent.Answered.class);
+        BlockingQueue<byte[]> recorded = new LinkedBlockingQueue<>();
+        telephony.keepRecordings(new CallRecordings(workDir.resolve("spool"),
+                (call, wav, length) -> recorded.add(Files.readAllBytes(wav))));
+        telephony.record(customerLeg);
+        telephony.bridge(customerLeg, agentLeg);
+        return new BridgedCall(customer, customerLeg, agent, agentLeg, recorded);
+    }
+
+    /** Outdial hangs up both legs; the customer's recording once kept. */
+    private byte[] hungUp(BridgedCall call, Sipp phone, Sipp carrier) throws InterruptedException {
+        telephony.hangUp(call.agentLeg());
+        telephony.hangUp(call.customerLeg());
+        call.agent().next(CallEvent.HungUp.class);
+        call.customer().next(CallEvent.HungUp.class);
+        phone.assertPassed();
+        carrier.assertPassed();
+        byte[] wav = call.recorded().poll(15, TimeUnit.SECONDS);
+        assertThat(wav).isNotNull();
+        return wav;
     }
 
     @Test
@@ -310,39 +356,18 @@ class MediaCallsTest {
     void anAgentsPhonePuttingTheCallOnHoldIsAnsweredRecvonlyAndTheCustomerHearsTheHoldMusic()
             throws InterruptedException {
         int phonePort = Ports.free();
-        String contact = "<sip:anna@127.0.0.1:" + phonePort + ">";
-        Sipp registering = Sipp.call("phone-registers.xml", "127.0.0.1:" + ourPort, Ports.free(), Map.of("USER", "anna",
-                "PASSWORD", "s3cret", "EXPIRES", "3600", "CONTACT", contact, "FINAL", "200", "EXPECT", "SIP/2.0 200"),
-                workDir);
-        sipps.add(registering);
-        registering.assertPassed();
+        String contact = annasContact(phonePort);
         String holdsThenResumes = "  <pause milliseconds=\"1000\"/>\n"
                 + SippSteps.reOffers("anna", contact, 20, "sendonly", "recvonly")
                 + "  <pause milliseconds=\"3000\"/>\n"
                 + SippSteps.reOffers("anna", contact, 21, "sendrecv", "sendrecv")
                 + SippSteps.OUTDIAL_HANGS_UP;
-        Sipp phone = Sipp.serve("phone-answers.xml", phonePort, Map.of("USER", "anna", "CONTACT", contact,
-                "AFTER_ANSWER", holdsThenResumes, "AFTER_ANSWER_TEXT", "holds the call, then takes it off hold"),
-                workDir, "-mp", String.valueOf(Ports.media()));
-        sipps.add(phone);
+        Sipp phone = annasPhone(phonePort, holdsThenResumes, "holds the call, then takes it off hold");
         Path speaking = RtpCapture.write(workDir.resolve("speaking.pcap"), Codec.PCMA, SpokenAudio.voice(8000));
         Sipp carrier = carrier(playing(speaking) + SippSteps.OUTDIAL_HANGS_UP);
 
-        CallEvents customer = new CallEvents();
-        CallId customerLeg = new CallId("customerLeg");
-        telephony.place(customerLeg, "+4930999000", "+4930555123", Duration.ofSeconds(60), customer);
-        customer.next(CallEvent.Ringing.class);
-        customer.next(CallEvent.Answered.class);
-        CallEvents agent = new CallEvents();
-        CallId agentLeg = telephony.ringAgent(ANNA, Duration.ofSeconds(30), agent);
-        agent.next(CallEvent.Ringing.class);
-        agent.next(CallEvent.Answered.class);
-        BlockingQueue<byte[]> recorded = new LinkedBlockingQueue<>();
-        telephony.keepRecordings(new CallRecordings(workDir.resolve("spool"),
-                (call, wav, length) -> recorded.add(Files.readAllBytes(wav))));
-        telephony.record(customerLeg);
-        telephony.bridge(customerLeg, agentLeg);
-        telephony.holdMusic(customerLeg, new Telephony.Prompt.AudioFile("audio:music"));
+        BridgedCall call = recordedCallBridgedToAnna();
+        telephony.holdMusic(call.customerLeg(), new Telephony.Prompt.AudioFile("audio:music"));
 
         MediaLeg customerMedia = media.legs.get(0);
         MediaLeg agentMedia = media.legs.get(1);
@@ -352,14 +377,7 @@ class MediaCallsTest {
         long relayedOnHold = agentMedia.stats().packetsRelayed();
         Await.until("the customer relayed to the agent again, off hold",
                 () -> agentMedia.stats().packetsRelayed() >= relayedOnHold + 25);
-        telephony.hangUp(agentLeg);
-        telephony.hangUp(customerLeg);
-        agent.next(CallEvent.HungUp.class);
-        customer.next(CallEvent.HungUp.class);
-        phone.assertPassed();
-        carrier.assertPassed();
-        byte[] wav = recorded.poll(15, TimeUnit.SECONDS);
-        assertThat(wav).isNotNull();
+        byte[] wav = hungUp(call, phone, carrier);
         assertThat(opened).containsExactly("audio:music");
         assertThat(loudMillis(wav, 1)).as("the music (a 440 Hz tone), looped, heard by the customer")
                 .isGreaterThanOrEqualTo(1000);
@@ -371,35 +389,14 @@ class MediaCallsTest {
         Path speaking = RtpCapture.write(workDir.resolve("speaking.pcap"), Codec.PCMA, SpokenAudio.voice(4000));
         Sipp carrier = carrier(playing(speaking) + SippSteps.OUTDIAL_HANGS_UP);
 
-        CallEvents customer = new CallEvents();
-        CallId customerLeg = new CallId("customerLeg");
-        telephony.place(customerLeg, "+4930999000", "+4930555123", Duration.ofSeconds(60), customer);
-        customer.next(CallEvent.Ringing.class);
-        customer.next(CallEvent.Answered.class);
-        CallEvents agent = new CallEvents();
-        CallId agentLeg = telephony.ringAgent(ANNA, Duration.ofSeconds(30), agent);
-        agent.next(CallEvent.Ringing.class);
-        agent.next(CallEvent.Answered.class);
-
-        BlockingQueue<byte[]> recorded = new LinkedBlockingQueue<>();
-        telephony.keepRecordings(new CallRecordings(workDir.resolve("spool"),
-                (call, wav, length) -> recorded.add(Files.readAllBytes(wav))));
-        telephony.record(customerLeg);
-        telephony.bridge(customerLeg, agentLeg);
+        BridgedCall call = recordedCallBridgedToAnna();
 
         MediaLeg customerMedia = media.legs.get(0);
         MediaLeg agentMedia = media.legs.get(1);
         Await.until("the customer's audio reaches the agent", () -> agentMedia.stats().packetsRelayed() >= 20);
         Await.until("the agent's (echoed) audio reaches the customer",
                 () -> customerMedia.stats().packetsRelayed() >= 50);
-        telephony.hangUp(agentLeg);
-        telephony.hangUp(customerLeg);
-        agent.next(CallEvent.HungUp.class);
-        customer.next(CallEvent.HungUp.class);
-        phone.assertPassed();
-        carrier.assertPassed();
-        byte[] wav = recorded.poll(15, TimeUnit.SECONDS);
-        assertThat(wav).isNotNull();
+        byte[] wav = hungUp(call, phone, carrier);
         assertThat(loudMillis(wav, 0)).as("the customer's speech").isGreaterThan(200);
         assertThat(loudMillis(wav, 1)).as("the agent's, relayed to the customer: here their phone's echo of it")
                 .isGreaterThan(200);
