@@ -328,6 +328,13 @@ class MediaLegTest {
         }
     }
 
+    /** Hold music whose every sample is 1200: each of its packets is the same, whatever the position. */
+    private static AudioClip steadyMusic() {
+        short[] music = new short[4000];
+        Arrays.fill(music, (short) 1200);
+        return AudioClip.of8kHzSamples(music);
+    }
+
     @Test
     void whileTheAgentsPhoneHoldsTheCustomerHearsHoldMusicAndNeitherSideIsRelayed() throws Exception {
         try (TestPhone customer = new TestPhone(); TestPhone agent = new TestPhone();
@@ -335,9 +342,7 @@ class MediaLegTest {
             customerLeg.connect(customer.address(), Codec.PCMU, 101);
             agentLeg.connect(agent.address(), Codec.PCMU, 101);
             customerLeg.bridge(agentLeg);
-            short[] music = new short[4000];
-            Arrays.fill(music, (short) 1200);
-            customerLeg.holdMusic(AudioClip.of8kHzSamples(music));
+            customerLeg.holdMusic(steadyMusic());
 
             agentLeg.farEndHolds(true);
             long relayedToAgent = agentLeg.stats().packetsRelayed();
@@ -372,9 +377,7 @@ class MediaLegTest {
             customerLeg.connect(customer.address(), Codec.PCMU, 101);
             agentLeg.connect(agent.address(), Codec.PCMA, 101);
             customerLeg.bridge(agentLeg);
-            short[] music = new short[4000];
-            Arrays.fill(music, (short) 1200);
-            customerLeg.holdMusic(AudioClip.of8kHzSamples(music));
+            customerLeg.holdMusic(steadyMusic());
 
             customerLeg.hold(true);
             byte customerSays = G711.encode(Codec.PCMU, (short) 1500);
@@ -412,9 +415,7 @@ class MediaLegTest {
             byte[] firstFrame = G711.encode(Codec.PCMA, Arrays.copyOf(HoldTone.CLIP.samples(), 160));
             customer.next(packet -> Arrays.equals(packet.payload(), firstFrame));
 
-            short[] music = new short[4000];
-            Arrays.fill(music, (short) 1200);
-            customerLeg.holdMusic(AudioClip.of8kHzSamples(music));
+            customerLeg.holdMusic(steadyMusic());
             customer.next(packet -> Arrays.equals(packet.payload(), silence(G711.encode(Codec.PCMA, (short) 1200))));
         }
     }
