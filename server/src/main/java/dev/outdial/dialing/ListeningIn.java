@@ -58,12 +58,17 @@ public class ListeningIn {
         return mode != null ? mode : coach ? ListeningMode.COACH : ListeningMode.LISTEN;
     }
 
+    /** The leg of the listener's phone, and whether it was rung now (or listened in already and changed mode). */
+    public record Listening(String leg, boolean rung) {
+    }
+
     /**
-     * Rings {@code me}'s phone to listen in on the call, heard by whom {@code mode} says; the phone's leg. 409 with the
-     * simulated carrier, where another node handles the business's calls, where the call has ended, or where {@code me}
-     * has no phone registered; 404 where the business has no such call.
+     * Rings {@code me}'s phone to listen in on the call, heard by whom {@code mode} says; where they listen in on it
+     * already, only who hears them changes (as their phone's keys would), and their phone is not rung again. 409 with
+     * the simulated carrier, where another node handles the business's calls, where the call has ended, or where
+     * {@code me} has no phone registered; 404 where the business has no such call.
      */
-    public String listen(CurrentUser me, String callId, ListeningMode mode) {
+    public Listening listen(CurrentUser me, String callId, ListeningMode mode) {
         SipAdapter sip = telephony.sipAdapter()
                 .orElseThrow(() -> new ConflictException("dialing.listen.needs-real-calls"));
         dialers.requirePacedHere(me.businessId());
@@ -79,6 +84,11 @@ public class ListeningIn {
             throw new ConflictException("dialing.listen.ended", callId);
         }
         AgentId ear = AgentWork.agentOf(me);
+        Optional<CallId> listening = sip.changeListening(call, ear, mode);
+        if (listening.isPresent()) {
+            LOG.info("User {} listening in on call {} now does so to {}", me.id(), callId, mode);
+            return new Listening(listening.get().value(), false);
+        }
         if (!sip.registrations().isRegistered(ear)) {
             throw new ConflictException("dialing.listen.no-phone");
         }
@@ -89,6 +99,6 @@ public class ListeningIn {
         });
         LOG.info("User {} listens in on call {} to {} (their phone rings on leg {})", me.id(), callId, mode,
                 leg.value());
-        return leg.value();
+        return new Listening(leg.value(), true);
     }
 }

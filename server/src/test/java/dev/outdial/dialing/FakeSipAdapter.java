@@ -106,7 +106,27 @@ final class FakeSipAdapter implements SipAdapter {
     public CallId listenIn(CallId call, AgentId supervisor, ListeningMode mode, Duration answerTimeout,
                            Consumer<CallEvent> listener) {
         listenedIn.add(call.value() + " by " + supervisor.value() + ", " + mode);
-        return new CallId("listening-" + listenedIn.size());
+        CallId leg = new CallId("listening-" + listenedIn.size());
+        if (listeningsAnswer) {
+            listenings.put(call.value() + " by " + supervisor.value(), leg);
+        }
+        return leg;
+    }
+
+    /** What {@link #listenedIn} holds of {@code call}: the other tests' calls left out. */
+    List<String> listenedOn(String call) {
+        return listenedIn.stream().filter(listening -> listening.startsWith(call + " by ")).toList();
+    }
+
+    /** Whether the listeners' phones answer, so that a listening asked again changes their mode instead. */
+    volatile boolean listeningsAnswer;
+    private final Map<String, CallId> listenings = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<CallId> changeListening(CallId call, AgentId supervisor, ListeningMode mode) {
+        Optional<CallId> up = Optional.ofNullable(listenings.get(call.value() + " by " + supervisor.value()));
+        up.ifPresent(leg -> listenedIn.add(call.value() + " by " + supervisor.value() + ", now " + mode));
+        return up;
     }
 
     @Override

@@ -223,11 +223,11 @@ class SipModeTest {
         JsonNode listening = supervisor.client().post(listen).expect(202).json();
         assertThat(listening.get("leg").asString()).isNotBlank();
         String byThem = call + " by " + FakeSipAdapter.agent(supervisor.id()).value();
-        assertThat(sip.listenedIn).containsExactly(byThem + ", LISTEN");
+        assertThat(sip.listenedOn(call)).containsExactly(byThem + ", LISTEN");
         supervisor.client().post(listen + "?coach=true").expect(202);
         supervisor.client().post(listen + "?mode=BARGE").expect(202);
         supervisor.client().post(listen + "?mode=COACH&coach=true").expect(202);
-        assertThat(sip.listenedIn).containsExactly(byThem + ", LISTEN", byThem + ", COACH", byThem + ", BARGE",
+        assertThat(sip.listenedOn(call)).containsExactly(byThem + ", LISTEN", byThem + ", COACH", byThem + ", BARGE",
                 byThem + ", COACH");
         JsonNode disagreeing = supervisor.client().post(listen + "?mode=BARGE&coach=true").expect(400).json();
         assertThat(disagreeing.toString()).contains("coach", "not BARGE");
@@ -238,13 +238,42 @@ class SipModeTest {
         String barged = page(supervisor.email(), PASSWORD, post("/calls/" + call + "/listen").param("mode", "BARGE")
                 .with(csrf()));
         assertThat(barged).contains("The agent and the customer hear you");
-        assertThat(sip.listenedIn).last().isEqualTo(byThem + ", BARGE");
+        assertThat(sip.listenedOn(call)).last().isEqualTo(byThem + ", BARGE");
 
         progressive.fixtures.agent.client().post("/api/v1/calls/" + call + "/hangup").expect(204);
         DialingScenario.waitFor(() -> progressive.callsOf(customer), calls -> calls.getFirst().hasNonNull("result"),
                 "the call to end");
         assertThat(supervisor.client().post(listen).status()).as("the call has ended").isEqualTo(409);
-        assertThat(sip.listenedIn).hasSize(5);
+        assertThat(sip.listenedOn(call)).hasSize(5);
+    }
+
+    @Test
+    void aSupervisorListeningInWhoAsksAgainChangesWhoHearsThemWithoutTheirPhoneRungAgain() {
+        DialingScenario progressive = workingWithRegisteredPhone("SipListenAgain", "PROGRESSIVE");
+        long customer = progressive.add("+84919520019").getFirst();
+        String call = DialingScenario.waitFor(() -> progressive.callsOf(customer),
+                calls -> !calls.isEmpty() && !calls.getFirst().hasNonNull("result"), "the customer's call to be up")
+                .getFirst().get("id").asString();
+        TestBusiness.Person supervisor = progressive.business.person("SUPERVISOR", "listener");
+        setPhone(progressive.business, supervisor, "ear-" + supervisor.id());
+        sip.registrations.set(supervisor.id(), true);
+        String listen = "/api/v1/calls/" + call + "/listen";
+        String byThem = call + " by " + FakeSipAdapter.agent(supervisor.id()).value();
+        sip.listeningsAnswer = true;
+        try {
+            JsonNode rung = supervisor.client().post(listen).expect(202).json();
+            assertThat(rung.get("rung").asBoolean()).isTrue();
+            JsonNode changed = supervisor.client().post(listen + "?mode=BARGE").expect(202).json();
+            assertThat(changed.get("rung").asBoolean()).isFalse();
+            assertThat(changed.get("leg").asString()).isEqualTo(rung.get("leg").asString());
+            String coaching = page(supervisor.email(), PASSWORD, post("/calls/" + call + "/listen")
+                    .param("mode", "COACH").with(csrf()));
+            assertThat(coaching).contains("You now coach: the agent hears you, the customer does not.");
+            assertThat(sip.listenedOn(call)).containsExactly(byThem + ", LISTEN", byThem + ", now BARGE",
+                    byThem + ", now COACH");
+        } finally {
+            sip.listeningsAnswer = false;
+        }
     }
 
     @Test

@@ -28,7 +28,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -73,6 +75,8 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     private final Duration t1;
     private final Clock clock = Clock.systemUTC();
     private final Bindings bindings = new Bindings(clock);
+    /** Each supervisor's listening once their phone answered: the call listened in on and their leg. */
+    private final Map<AgentId, Listening> listenings = new ConcurrentHashMap<>();
     private ScheduledExecutorService timers;
     private ExecutorService converter;
     private ExecutorService offers;
@@ -268,6 +272,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
             return running.failAtOnce("monitor", CallResult.NOANSWER, listener);
         }
         return running.dialAgent(supervisor, phone.get(), answerTimeout, event -> {
+            Listening listening = new Listening(call, event.call());
             if (event instanceof CallEvent.Answered) {
                 Optional<MediaLeg> monitored = leg(call).flatMap(Leg::media);
                 Optional<MediaLeg> ear = leg(event.call()).flatMap(Leg::media);
@@ -276,12 +281,38 @@ public final class SipTelephony implements Telephony, AutoCloseable {
                     speakInto(call, monitored.get(), event.call(), ear.get(), mode);
                     ear.get().onKey(key -> ListeningMode.ofKey(key)
                             .ifPresent(asked -> speakInto(call, monitored.get(), event.call(), ear.get(), asked)));
+                    listenings.put(supervisor, listening);
                 } else {
                     hangUp(event.call());
                 }
+            } else if (event instanceof CallEvent.HungUp || event instanceof CallEvent.Failed) {
+                listenings.remove(supervisor, listening);
             }
             listener.accept(event);
         });
+    }
+
+    /**
+     * Where {@code supervisor} listens in on {@code call} already (their phone answered and is still up), who hears them
+     * becomes {@code mode}, as their phone's keys would make it, and their phone is not rung again; their leg. Empty
+     * where they do not.
+     */
+    public Optional<CallId> changeListening(CallId call, AgentId supervisor, ListeningMode mode) {
+        Listening listening = listenings.get(supervisor);
+        if (listening == null || !listening.call().equals(call)) {
+            return Optional.empty();
+        }
+        Optional<MediaLeg> monitored = leg(call).flatMap(Leg::media);
+        Optional<MediaLeg> ear = leg(listening.ear()).flatMap(Leg::media);
+        if (monitored.isEmpty() || ear.isEmpty()) {
+            return Optional.empty();
+        }
+        speakInto(call, monitored.get(), listening.ear(), ear.get(), mode);
+        return Optional.of(listening.ear());
+    }
+
+    /** A supervisor's answered listening: the call and their own leg. */
+    private record Listening(CallId call, CallId ear) {
     }
 
     private static void speakInto(CallId call, MediaLeg monitored, CallId supervisor, MediaLeg ear,

@@ -303,6 +303,32 @@ class MediaCallsTest {
 
     @Test
     void aSupervisorWhoPressesThreeBargesInAndTheCustomerHearsThem() throws InterruptedException {
+        int heard = millisTheCustomerHearsOnceBargedIn((call, ear, earMedia) -> earMedia.keySignalled('3'));
+
+        assertThat(heard).as("the supervisor, heard by the customer once barged in").isGreaterThan(500);
+    }
+
+    @Test
+    void aSupervisorListeningAndAskedToBargeInIsNotRungAgainAndTheCustomerHearsThem() throws InterruptedException {
+        int heard = millisTheCustomerHearsOnceBargedIn((call, ear, earMedia) -> {
+            assertThat(telephony.changeListening(new CallId("another-call"), ANNA, ListeningMode.BARGE)).isEmpty();
+            assertThat(telephony.changeListening(call, ANNA, ListeningMode.BARGE)).contains(ear);
+        });
+
+        assertThat(heard).as("the supervisor, heard by the customer once barged in").isGreaterThan(500);
+        assertThat(media.legs).as("no leg opened to ring the supervisor again").hasSize(2);
+    }
+
+    /** How the supervisor listening in on {@code call} on {@code ear} barges in. */
+    private interface BargingIn {
+        void bargeIn(CallId call, CallId ear, MediaLeg earMedia);
+    }
+
+    /**
+     * How long the customer, recorded, heard the supervisor's echoing phone, who listened in and then barged in: their
+     * phone echoes what it hears, the customer's voice, so barged in the customer hears it back.
+     */
+    private int millisTheCustomerHearsOnceBargedIn(BargingIn bargingIn) throws InterruptedException {
         Sipp phone = annasEchoingPhone();
         Path speaking = RtpCapture.write(workDir.resolve("speaking.pcap"), Codec.PCMA, SpokenAudio.voice(8000));
         Sipp carrier = carrier(playing(speaking) + SippSteps.OUTDIAL_HANGS_UP);
@@ -314,12 +340,11 @@ class MediaCallsTest {
         telephony.record(call); // the customer's side: what they say, and what they hear
 
         CallEvents supervisor = new CallEvents();
-        telephony.listenIn(call, ANNA, ListeningMode.LISTEN, Duration.ofSeconds(30), supervisor);
+        CallId ear = telephony.listenIn(call, ANNA, ListeningMode.LISTEN, Duration.ofSeconds(30), supervisor);
         supervisor.next(CallEvent.Ringing.class);
         supervisor.next(CallEvent.Answered.class);
         MediaLeg earMedia = media.legs.get(1);
-        earMedia.keySignalled('3');
-        // The supervisor's phone echoes what it hears, the customer's voice: barged in, the customer hears it back.
+        bargingIn.bargeIn(call, ear, earMedia);
         long echoed = earMedia.stats().packetsReceived();
         Await.until("a second and a half of the supervisor's phone's echo",
                 () -> earMedia.stats().packetsReceived() >= echoed + 75);
@@ -331,7 +356,8 @@ class MediaCallsTest {
         carrier.assertPassed();
         byte[] wav = recorded.poll(15, TimeUnit.SECONDS);
         assertThat(wav).isNotNull();
-        assertThat(loudMillis(wav, 1)).as("the supervisor, heard by the customer once barged in").isGreaterThan(500);
+        assertThat(telephony.changeListening(call, ANNA, ListeningMode.LISTEN)).as("the listening is over").isEmpty();
+        return loudMillis(wav, 1);
     }
 
     @Test

@@ -52,6 +52,12 @@ public interface SipAdapter extends AutoCloseable {
     CallId listenIn(CallId call, AgentId supervisor, ListeningMode mode, Duration answerTimeout,
                     Consumer<CallEvent> listener);
 
+    /**
+     * Where {@code supervisor} listens in on {@code call} already, heard by whom {@code mode} says from now on
+     * ({@link SipTelephony#changeListening}); their leg, or empty where they do not listen in on it.
+     */
+    Optional<CallId> changeListening(CallId call, AgentId supervisor, ListeningMode mode);
+
     /** Binds the SIP and RTP ports; an exception names the setting that prevents it. */
     void start();
 
@@ -90,6 +96,11 @@ public interface SipAdapter extends AutoCloseable {
             public CallId listenIn(CallId call, AgentId supervisor, ListeningMode mode, Duration answerTimeout,
                                    Consumer<CallEvent> listener) {
                 return sip.listenIn(call, supervisor, mode, answerTimeout, listener);
+            }
+
+            @Override
+            public Optional<CallId> changeListening(CallId call, AgentId supervisor, ListeningMode mode) {
+                return sip.changeListening(call, supervisor, mode);
             }
 
             @Override

@@ -24,21 +24,18 @@ class ListeningInController {
         this.listening = listening;
     }
 
-    /** The leg Outdial rings the listener's phone on. */
-    record Listening(String leg) {
-    }
-
     /**
      * Rings the caller's own phone; once answered it hears both sides of the call until it ends (202). {@code mode}
      * says who hears the phone: nobody ({@code LISTEN}, the default), the call's agent alone ({@code COACH}) or both
-     * sides ({@code BARGE}); the phone's keys 1, 2 and 3 change it during the call. {@code coach=true} is the older
-     * way to ask for {@code COACH}.
+     * sides ({@code BARGE}); the phone's keys 1, 2 and 3 change it during the call, and so does asking again while
+     * listening in ({@code rung} false: the phone is not rung again). {@code coach=true} is the older way to ask for
+     * {@code COACH}.
      */
     @PostMapping("/api/v1/calls/{callId}/listen")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Listening listen(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId,
+    ListeningIn.Listening listen(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId,
                      @RequestParam(required = false) ListeningMode mode,
                      @Parameter(deprecated = true) @RequestParam(defaultValue = "false") boolean coach) {
-        return new Listening(listening.listen(me, callId, ListeningIn.modeAsked(mode, coach)));
+        return listening.listen(me, callId, ListeningIn.modeAsked(mode, coach));
     }
 }

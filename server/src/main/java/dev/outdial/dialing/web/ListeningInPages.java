@@ -66,8 +66,8 @@ class ListeningInPages {
     String listen(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId,
                   @RequestParam(defaultValue = "LISTEN") ListeningMode mode, Model model) {
         try {
-            listening.listen(me, callId, mode);
-            model.addAttribute("notice", messages.text("dialing.ringing." + mode));
+            boolean rung = listening.listen(me, callId, mode).rung();
+            model.addAttribute("notice", messages.text((rung ? "dialing.ringing." : "dialing.now.") + mode));
         } catch (ConflictException | NotFoundException refused) {
             model.addAttribute("errors", messages.describe(refused));
         }
