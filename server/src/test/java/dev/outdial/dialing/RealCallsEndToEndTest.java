@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -51,6 +52,8 @@ class RealCallsEndToEndTest {
 
     @Autowired
     Api api;
+    @Autowired
+    JdbcClient db;
 
     @BeforeAll
     static void sippIsThere() {
@@ -156,6 +159,8 @@ class RealCallsEndToEndTest {
         assertThat(new String(wav.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("RIFF");
         assertThat(wav.body()[22]).as("two channels").isEqualTo((byte) 2);
         assertThat(wav.body().length).isEqualTo(listed.get(0).get("sizeBytes").asLong());
+        assertThat(db.sql("select audio_encoding from call_recording where call_id = :call").param("call", callId)
+                .query(String.class).single()).as("the adapter's WAV kept in µ-law").isEqualTo("MULAW");
         // SIPp's g711a.pcap is quiet speech, well above the silence a leg hears
         assertThat(TestRecordings.leftChannelCarriesSound(wav.body())).as("the customer's voice on the left").isTrue();
         agent.client().get("/api/v1/calls/" + callId + "/recording").expect(403);
