@@ -269,33 +269,9 @@ class MediaCallsTest {
 
     @Test
     void aSupervisorListeningInHearsTheCustomerAndIsHungUpWithTheCall() throws InterruptedException {
-        Sipp phone = annasEchoingPhone();
-        Path speaking = RtpCapture.write(workDir.resolve("speaking.pcap"), Codec.PCMA, SpokenAudio.voice(4000));
-        Sipp carrier = carrier(playing(speaking) + SippSteps.OUTDIAL_HANGS_UP);
-        CallEvents customer = new CallEvents();
-        CallId call = answeredCall(customer);
-        BlockingQueue<byte[]> recorded = new LinkedBlockingQueue<>();
-        telephony.keepRecordings(new CallRecordings(workDir.resolve("spool"),
-                (leg, wav, length) -> recorded.add(Files.readAllBytes(wav))));
-
-        CallEvents supervisor = new CallEvents();
-        CallId ear = telephony.listenIn(call, ANNA, ListeningMode.LISTEN, Duration.ofSeconds(30), supervisor);
-        supervisor.next(CallEvent.Ringing.class);
-        supervisor.next(CallEvent.Answered.class);
         // What the supervisor's phone sends back is its echo of what it hears: recorded as what they "say".
-        telephony.record(ear);
-        MediaLeg earMedia = media.legs.get(1);
-        long echoed = earMedia.stats().packetsReceived();
-        Await.until("a second and a half of the supervisor's phone's echo",
-                () -> earMedia.stats().packetsReceived() >= echoed + 75);
-        telephony.hangUp(call);
+        byte[] wav = recordedWhileAnnaListens(true, (call, ear, earMedia) -> { });
 
-        customer.next(CallEvent.HungUp.class);
-        supervisor.next(CallEvent.HungUp.class);
-        phone.assertPassed();
-        carrier.assertPassed();
-        byte[] wav = recorded.poll(15, TimeUnit.SECONDS);
-        assertThat(wav).isNotNull();
         assertThat(loudMillis(wav, 0)).as("the customer's speech, heard by the supervisor").isGreaterThan(500);
         assertThat(media.legs.get(0).stats().packetsRelayed()).as("nothing of the supervisor reaches the customer")
                 .isZero();
@@ -303,32 +279,33 @@ class MediaCallsTest {
 
     @Test
     void aSupervisorWhoPressesThreeBargesInAndTheCustomerHearsThem() throws InterruptedException {
-        int heard = millisTheCustomerHearsOnceBargedIn((call, ear, earMedia) -> earMedia.keySignalled('3'));
+        byte[] wav = recordedWhileAnnaListens(false, (call, ear, earMedia) -> earMedia.keySignalled('3'));
 
-        assertThat(heard).as("the supervisor, heard by the customer once barged in").isGreaterThan(500);
+        assertThat(loudMillis(wav, 1)).as("the supervisor, heard by the customer once barged in").isGreaterThan(500);
     }
 
     @Test
     void aSupervisorListeningAndAskedToBargeInIsNotRungAgainAndTheCustomerHearsThem() throws InterruptedException {
-        int heard = millisTheCustomerHearsOnceBargedIn((call, ear, earMedia) -> {
+        byte[] wav = recordedWhileAnnaListens(false, (call, ear, earMedia) -> {
             assertThat(telephony.changeListening(new CallId("another-call"), ANNA, ListeningMode.BARGE)).isEmpty();
             assertThat(telephony.changeListening(call, ANNA, ListeningMode.BARGE)).contains(ear);
         });
 
-        assertThat(heard).as("the supervisor, heard by the customer once barged in").isGreaterThan(500);
+        assertThat(loudMillis(wav, 1)).as("the supervisor, heard by the customer once barged in").isGreaterThan(500);
         assertThat(media.legs).as("no leg opened to ring the supervisor again").hasSize(2);
     }
 
-    /** How the supervisor listening in on {@code call} on {@code ear} barges in. */
-    private interface BargingIn {
-        void bargeIn(CallId call, CallId ear, MediaLeg earMedia);
+    /** What the supervisor listening in on {@code call} on {@code ear} does once their phone answered. */
+    private interface WhileListening {
+        void then(CallId call, CallId ear, MediaLeg earMedia);
     }
 
     /**
-     * How long the customer, recorded, heard the supervisor's echoing phone, who listened in and then barged in: their
-     * phone echoes what it hears, the customer's voice, so barged in the customer hears it back.
+     * The recording of a customer's call that Anna's echoing phone listens in on, doing {@code meanwhile} once answered,
+     * until Outdial hangs up a second and a half of echo later: of her leg where {@code hersRecorded} (what she "says",
+     * her phone's echo of what she hears), else of the customer's (what they say, and what they hear).
      */
-    private int millisTheCustomerHearsOnceBargedIn(BargingIn bargingIn) throws InterruptedException {
+    private byte[] recordedWhileAnnaListens(boolean hersRecorded, WhileListening meanwhile) throws InterruptedException {
         Sipp phone = annasEchoingPhone();
         Path speaking = RtpCapture.write(workDir.resolve("speaking.pcap"), Codec.PCMA, SpokenAudio.voice(8000));
         Sipp carrier = carrier(playing(speaking) + SippSteps.OUTDIAL_HANGS_UP);
@@ -337,14 +314,19 @@ class MediaCallsTest {
         BlockingQueue<byte[]> recorded = new LinkedBlockingQueue<>();
         telephony.keepRecordings(new CallRecordings(workDir.resolve("spool"),
                 (leg, wav, length) -> recorded.add(Files.readAllBytes(wav))));
-        telephony.record(call); // the customer's side: what they say, and what they hear
+        if (!hersRecorded) {
+            telephony.record(call);
+        }
 
         CallEvents supervisor = new CallEvents();
         CallId ear = telephony.listenIn(call, ANNA, ListeningMode.LISTEN, Duration.ofSeconds(30), supervisor);
         supervisor.next(CallEvent.Ringing.class);
         supervisor.next(CallEvent.Answered.class);
+        if (hersRecorded) {
+            telephony.record(ear);
+        }
         MediaLeg earMedia = media.legs.get(1);
-        bargingIn.bargeIn(call, ear, earMedia);
+        meanwhile.then(call, ear, earMedia);
         long echoed = earMedia.stats().packetsReceived();
         Await.until("a second and a half of the supervisor's phone's echo",
                 () -> earMedia.stats().packetsReceived() >= echoed + 75);
@@ -357,7 +339,7 @@ class MediaCallsTest {
         byte[] wav = recorded.poll(15, TimeUnit.SECONDS);
         assertThat(wav).isNotNull();
         assertThat(telephony.changeListening(call, ANNA, ListeningMode.LISTEN)).as("the listening is over").isEmpty();
-        return loudMillis(wav, 1);
+        return wav;
     }
 
     @Test
