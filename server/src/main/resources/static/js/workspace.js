@@ -79,11 +79,9 @@
     }
     // While they talk: the hold button, whether the call is being recorded, and the button to pause or resume it.
     if (call.state === 'TALKING' && call.callId) {
-      load(`${base}/queue-calls/${encodeURIComponent(call.callId)}/hold`, '#queue-call-hold');
-      load(`${base}/queue-calls/${encodeURIComponent(call.callId)}/recording`, '#queue-call-recording');
+      load(`${base}/queue-calls/${encodeURIComponent(call.callId)}/controls`, '#queue-call-controls');
     } else {
-      card.querySelector('#queue-call-hold').innerHTML = '';
-      card.querySelector('#queue-call-recording').innerHTML = '';
+      card.querySelector('#queue-call-controls').innerHTML = '';
     }
   });
   on('call-ended', call => {

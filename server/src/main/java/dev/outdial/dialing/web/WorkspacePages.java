@@ -223,12 +223,16 @@ class WorkspacePages {
         }
     }
 
-    /** Whether the queue call the agent talks on is being recorded, with the button to pause or resume it. */
-    @GetMapping("/workspace/queue-calls/{callId}/recording")
-    String queueCallRecording(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId, Model model) {
+    /**
+     * The queue call the agent talks on as their card shows it: whether it is on hold and whether it is being recorded,
+     * each with the button that changes it.
+     */
+    @GetMapping("/workspace/queue-calls/{callId}/controls")
+    String queueCallControls(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId, Model model) {
         model.addAttribute("callId", callId);
+        model.addAttribute("onHold", work.queueCallOnHold(me, callId).orElse(null));
         model.addAttribute("recording", work.queueCallRecording(me, callId).orElse(null));
-        return PAGE + " :: queue-call-recording";
+        return PAGE + " :: queue-call-controls";
     }
 
     /** The agent pauses the queue call's recording while the caller gives a card number, and resumes it after. */
@@ -236,15 +240,7 @@ class WorkspacePages {
     String queueCallRecording(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId,
                               @PathVariable String action, Model model) {
         work.pauseRecording(me, callId, "pause".equals(action));
-        return queueCallRecording(me, callId, model);
-    }
-
-    /** Whether the queue call the agent talks on is on hold, with the button to hold it or take it off. */
-    @GetMapping("/workspace/queue-calls/{callId}/hold")
-    String queueCallHold(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId, Model model) {
-        model.addAttribute("callId", callId);
-        model.addAttribute("onHold", work.queueCallOnHold(me, callId).orElse(null));
-        return PAGE + " :: queue-call-hold";
+        return queueCallControls(me, callId, model);
     }
 
     /** The agent puts the caller on hold (they hear the queue's waiting music) and takes them off again. */
@@ -252,7 +248,7 @@ class WorkspacePages {
     String queueCallHold(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId,
                          @PathVariable String action, Model model) {
         work.hold(me, callId, "hold".equals(action));
-        return queueCallHold(me, callId, model);
+        return queueCallControls(me, callId, model);
     }
 
     /** The agent's phone rings for a queue call or an auto callback (the agent is called first). */
