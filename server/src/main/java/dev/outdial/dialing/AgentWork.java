@@ -36,7 +36,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -251,46 +253,13 @@ public class AgentWork {
      * record, or it is not answered or has ended); 404 where it is neither.
      */
     public void pauseRecording(CurrentUser me, String callId, boolean paused) {
-        requirePacedHere(me);
-        CallId id = new CallId(callId);
-        Optional<CallRecord> campaignCall = ownCallIfAny(me, callId);
-        boolean recorded = campaignCall.isPresent()
-                ? engine.call(me.businessId(), () -> dialers.runnerOfCall(campaignCall.get().campaignId(), id)
-                        .map(runner -> runner.pauseRecording(id, paused)).orElse(false))
-                : pauseQueueCallRecording(me, id, paused);
+        AgentId agent = agentOf(me);
+        boolean recorded = onTheirCall(me, callId, (runner, id) -> runner.pauseRecording(id, paused),
+                (board, id) -> board.pauseRecording(agent, id, paused));
         if (!recorded) {
             throw new ConflictException("dialing.recording.none", callId);
         }
         LOG.info("The recording of call {} was {} by agent {}", callId, paused ? "paused" : "resumed", me.id());
-    }
-
-    /**
-     * Where the recording of the queue call the agent talks on stands; empty where it is not being recorded, or where
-     * the business's calls are handled by another node.
-     */
-    public Optional<RecordingState> queueCallRecording(CurrentUser me, String callId) {
-        if (dialers.pacedElsewhere(me.businessId()).isPresent()) {
-            return Optional.empty();
-        }
-        AgentId agent = agentOf(me);
-        return engine.call(me.businessId(),
-                () -> switchboards.of(me.businessId()).recording(agent, new CallId(callId)));
-    }
-
-    private boolean pauseQueueCallRecording(CurrentUser me, CallId call, boolean paused) {
-        return onQueueCallTheyTalkOn(me, call, board -> board.pauseRecording(agentOf(me), call, paused));
-    }
-
-    /** {@code action} on the switchboard, for the queue call the agent talks on: 404 where they talk on none such. */
-    private boolean onQueueCallTheyTalkOn(CurrentUser me, CallId call, Predicate<Switchboard> action) {
-        AgentId agent = agentOf(me);
-        return engine.call(me.businessId(), () -> {
-            Switchboard board = switchboards.of(me.businessId());
-            if (!board.talksOn(agent, call)) {
-                throw new NotFoundException("call", call.value());
-            }
-            return action.test(board);
-        });
     }
 
     /**
@@ -299,49 +268,80 @@ public class AgentWork {
      * not put through to them now (not answered yet, or ended); 404 where it is neither.
      */
     public void hold(CurrentUser me, String callId, boolean onHold) {
-        requirePacedHere(me);
-        CallId id = new CallId(callId);
-        Optional<CallRecord> campaignCall = ownCallIfAny(me, callId);
-        boolean held = campaignCall.isPresent()
-                ? engine.call(me.businessId(), () -> dialers.runnerOfCall(campaignCall.get().campaignId(), id)
-                        .map(runner -> runner.hold(id, onHold)).orElse(false))
-                : onQueueCallTheyTalkOn(me, id, board -> board.hold(agentOf(me), id, onHold));
+        AgentId agent = agentOf(me);
+        boolean held = onTheirCall(me, callId, (runner, id) -> runner.hold(id, onHold),
+                (board, id) -> board.hold(agent, id, onHold));
         if (!held) {
             throw new ConflictException("dialing.hold.not-talking", callId);
         }
         LOG.info("Call {} was {} by agent {}", callId, onHold ? "put on hold" : "taken off hold", me.id());
     }
 
-    /** Whether the agent's campaign call is on hold; empty where it is not put through, or is paced by another node. */
-    public Optional<Boolean> onHold(CurrentUser me, CallView call) {
-        if (dialers.pacedElsewhere(me.businessId()).isPresent()) {
-            return Optional.empty();
-        }
-        CallId id = new CallId(call.id());
-        return engine.call(me.businessId(),
-                () -> dialers.runnerOfCall(call.campaignId(), id).flatMap(runner -> runner.onHold(id)));
-    }
-
-    /** Whether the queue call the agent talks on is on hold; empty where they do not, or another node handles it. */
-    public Optional<Boolean> queueCallOnHold(CurrentUser me, String callId) {
-        if (dialers.pacedElsewhere(me.businessId()).isPresent()) {
-            return Optional.empty();
+    /**
+     * {@code onCampaignCall} where {@code callId} is the agent's campaign call, else {@code onQueueCall} where it is the
+     * queue call they talk on (404 where it is neither), on the engine's thread; whether it applied.
+     */
+    private boolean onTheirCall(CurrentUser me, String callId, BiPredicate<CampaignRunner, CallId> onCampaignCall,
+                                BiPredicate<Switchboard, CallId> onQueueCall) {
+        requirePacedHere(me);
+        CallId id = new CallId(callId);
+        Optional<CallRecord> campaignCall = ownCallIfAny(me, callId);
+        if (campaignCall.isPresent()) {
+            return engine.call(me.businessId(), () -> dialers.runnerOfCall(campaignCall.get().campaignId(), id)
+                    .map(runner -> onCampaignCall.test(runner, id)).orElse(false));
         }
         AgentId agent = agentOf(me);
-        return engine.call(me.businessId(), () -> switchboards.of(me.businessId()).onHold(agent, new CallId(callId)));
+        return engine.call(me.businessId(), () -> {
+            Switchboard board = switchboards.of(me.businessId());
+            if (!board.talksOn(agent, id)) {
+                throw new NotFoundException("call", callId);
+            }
+            return onQueueCall.test(board, id);
+        });
+    }
+
+    /** Where the recording of the agent's campaign call stands; empty where it is not being recorded. */
+    public Optional<RecordingState> recording(CurrentUser me, CallView call) {
+        return readCampaignCall(me, call, CampaignRunner::recording);
+    }
+
+    /** Whether the agent's campaign call is on hold; empty where it is not put through. */
+    public Optional<Boolean> onHold(CurrentUser me, CallView call) {
+        return readCampaignCall(me, call, CampaignRunner::onHold);
+    }
+
+    /** Where the recording of the queue call the agent talks on stands; empty where it is not being recorded. */
+    public Optional<RecordingState> queueCallRecording(CurrentUser me, String callId) {
+        AgentId agent = agentOf(me);
+        return readQueueCall(me, board -> board.recording(agent, new CallId(callId)));
+    }
+
+    /** Whether the queue call the agent talks on is on hold; empty where they do not talk on it. */
+    public Optional<Boolean> queueCallOnHold(CurrentUser me, String callId) {
+        AgentId agent = agentOf(me);
+        return readQueueCall(me, board -> board.onHold(agent, new CallId(callId)));
     }
 
     /**
-     * Where the recording of the agent's call stands, shown beside its buttons; empty where it is not being recorded,
-     * or where the call is paced by another node.
+     * What {@code read} tells of the agent's campaign call, shown beside its buttons; empty where the call is paced
+     * by another node (which holds its state).
      */
-    public Optional<RecordingState> recording(CurrentUser me, CallView call) {
+    private <T> Optional<T> readCampaignCall(CurrentUser me, CallView call,
+                                             BiFunction<CampaignRunner, CallId, Optional<T>> read) {
         if (dialers.pacedElsewhere(me.businessId()).isPresent()) {
             return Optional.empty();
         }
         CallId id = new CallId(call.id());
         return engine.call(me.businessId(),
-                () -> dialers.runnerOfCall(call.campaignId(), id).flatMap(runner -> runner.recording(id)));
+                () -> dialers.runnerOfCall(call.campaignId(), id).flatMap(runner -> read.apply(runner, id)));
+    }
+
+    /** What {@code read} tells of the business's switchboard; empty where another node handles its calls. */
+    private <T> Optional<T> readQueueCall(CurrentUser me, Function<Switchboard, Optional<T>> read) {
+        if (dialers.pacedElsewhere(me.businessId()).isPresent()) {
+            return Optional.empty();
+        }
+        return engine.call(me.businessId(), () -> read.apply(switchboards.of(me.businessId())));
     }
 
     /** The agent's word on their reached call: classification, what next, the script's answers. */
