@@ -278,8 +278,8 @@ public class AgentWork {
     }
 
     /**
-     * {@code onCampaignCall} where {@code callId} is the agent's campaign call, else {@code onQueueCall} where it is the
-     * queue call they talk on (404 where it is neither), on the engine's thread; whether it applied.
+     * {@code onCampaignCall} where {@code callId} is the agent's campaign call, else {@code onQueueCall} where it is
+     * the queue call they talk on (404 where it is neither), on the engine's thread; whether it applied.
      */
     private boolean onTheirCall(CurrentUser me, String callId, BiPredicate<CampaignRunner, CallId> onCampaignCall,
                                 BiPredicate<Switchboard, CallId> onQueueCall) {
