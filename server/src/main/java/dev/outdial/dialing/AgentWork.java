@@ -1,5 +1,7 @@
 package dev.outdial.dialing;
 
+import dev.outdial.call.CallActivities;
+import dev.outdial.call.CallActivity.Kind;
 import dev.outdial.call.CallView;
 import dev.outdial.call.DialingCalls;
 import dev.outdial.call.DispositionRequest;
@@ -77,10 +79,12 @@ public class AgentWork {
     private final Dispositions dispositions;
     private final PhoneLines lines;
     private final LiveSwitchboards switchboards;
+    private final CallActivities activities;
 
     AgentWork(EngineThread engine, LiveDialers dialers, AgentSessions sessions, AgentPhones phones,
               AgentAssignments assignments, CampaignCustomers customers, DialingCalls calls,
-              Dispositions dispositions, PhoneLines lines, LiveSwitchboards switchboards) {
+              Dispositions dispositions, PhoneLines lines, LiveSwitchboards switchboards, CallActivities activities) {
+        this.activities = activities;
         this.engine = engine;
         this.dialers = dialers;
         this.sessions = sessions;
@@ -259,6 +263,7 @@ public class AgentWork {
         if (!recorded) {
             throw new ConflictException("dialing.recording.none", callId);
         }
+        activities.log(me.businessId(), callId, paused ? Kind.RECORDING_PAUSED : Kind.RECORDING_RESUMED, me.id(), null);
         LOG.info("The recording of call {} was {} by agent {}", callId, paused ? "paused" : "resumed", me.id());
     }
 
@@ -274,6 +279,7 @@ public class AgentWork {
         if (!held) {
             throw new ConflictException("dialing.hold.not-talking", callId);
         }
+        activities.log(me.businessId(), callId, onHold ? Kind.HOLD : Kind.UNHOLD, me.id(), null);
         LOG.info("Call {} was {} by agent {}", callId, onHold ? "put on hold" : "taken off hold", me.id());
     }
 

@@ -1,5 +1,7 @@
 package dev.outdial.dialing;
 
+import dev.outdial.call.CallActivities;
+import dev.outdial.call.CallActivity.Kind;
 import dev.outdial.call.DialingCalls;
 import dev.outdial.dialing.internal.EngineThread;
 import dev.outdial.dialing.internal.LiveDialers;
@@ -40,9 +42,11 @@ public class ListeningIn {
     private final DialingCalls calls;
     private final LiveSwitchboards switchboards;
     private final EngineThread engine;
+    private final CallActivities activities;
 
     ListeningIn(LiveTelephony telephony, LiveDialers dialers, DialingCalls calls, LiveSwitchboards switchboards,
-                EngineThread engine) {
+                EngineThread engine, CallActivities activities) {
+        this.activities = activities;
         this.telephony = telephony;
         this.dialers = dialers;
         this.calls = calls;
@@ -87,18 +91,30 @@ public class ListeningIn {
         Optional<CallId> listening = sip.changeListening(call, ear, mode);
         if (listening.isPresent()) {
             LOG.info("User {} listening in on call {} now does so to {}", me.id(), callId, mode);
+            activities.log(me.businessId(), callId, Kind.LISTENING_CHANGED, me.id(), mode.name());
             return new Listening(listening.get().value(), false);
         }
         if (!sip.registrations().isRegistered(ear)) {
             throw new ConflictException("dialing.listen.no-phone");
         }
         CallId leg = sip.listenIn(call, ear, mode, RING, event -> {
-            if (event instanceof CallEvent.Failed failed) {
+            if (event instanceof CallEvent.Answered) {
+                logStarted(me, callId, mode);
+            } else if (event instanceof CallEvent.Failed failed) {
                 LOG.info("User {} did not listen in on call {}: {}", me.id(), callId, failed.reason());
             }
         });
         LOG.info("User {} listens in on call {} to {} (their phone rings on leg {})", me.id(), callId, mode,
                 leg.value());
         return new Listening(leg.value(), true);
+    }
+
+    /** Logs the listening on the call once the listener answered; told on the SIP side's thread, which must go on. */
+    private void logStarted(CurrentUser me, String callId, ListeningMode mode) {
+        try {
+            activities.log(me.businessId(), callId, Kind.LISTENING_STARTED, me.id(), mode.name());
+        } catch (RuntimeException notLogged) {
+            LOG.warn("User {} listens in on call {}, not logged with the call", me.id(), callId, notLogged);
+        }
     }
 }

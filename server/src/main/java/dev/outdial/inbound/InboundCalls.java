@@ -82,6 +82,12 @@ public class InboundCalls {
         calls.save(call);
     }
 
+    /** The business's queue call {@code callId}, as the queue's list shows it; empty where it has none such. */
+    @Transactional(readOnly = true)
+    public Optional<InboundCallView> find(long businessId, String callId) {
+        return calls.find(businessId, callId);
+    }
+
     /** The queue's calls, newest first; 404 for another business's queue. */
     @Transactional(readOnly = true)
     public List<InboundCallView> ofQueue(long businessId, long queueId) {

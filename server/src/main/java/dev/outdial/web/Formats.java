@@ -30,6 +30,18 @@ public class Formats {
         return format(instant, DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT));
     }
 
+    /** The time of day to the second, for what happens within a call. */
+    public String time(Instant instant) {
+        return format(instant, DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM));
+    }
+
+    /** A length as minutes and seconds ({@code 2:05}), hours first past an hour ({@code 1:02:05}). */
+    public String length(long millis) {
+        long seconds = millis / 1000;
+        return seconds >= 3600 ? "%d:%02d:%02d".formatted(seconds / 3600, seconds / 60 % 60, seconds % 60)
+                : "%d:%02d".formatted(seconds / 60, seconds % 60);
+    }
+
     public String date(Instant instant) {
         return format(instant, DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM));
     }

@@ -109,6 +109,7 @@ final class FakeSipAdapter implements SipAdapter {
         CallId leg = new CallId("listening-" + listenedIn.size());
         if (listeningsAnswer) {
             listenings.put(call.value() + " by " + supervisor.value(), leg);
+            listener.accept(new CallEvent.Answered(leg, false));
         }
         return leg;
     }

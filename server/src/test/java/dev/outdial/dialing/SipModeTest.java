@@ -271,6 +271,14 @@ class SipModeTest {
             assertThat(coaching).contains("You now coach: the agent hears you, the customer does not.");
             assertThat(sip.listenedOn(call)).containsExactly(byThem + ", LISTEN", byThem + ", now BARGE",
                     byThem + ", now COACH");
+            String activity = "/api/v1/calls/" + call + "/activity";
+            JsonNode logged = progressive.business.admin().get(activity).expect(200).json().get("steps");
+            String by = " by " + supervisor.id();
+            assertThat(logged.valueStream().map(step -> step.get("kind").asString() + " " + step.get("mode").asString()
+                    + " by " + step.get("userId").asLong())).containsExactly("LISTENING_STARTED LISTEN" + by,
+                    "LISTENING_CHANGED BARGE" + by, "LISTENING_CHANGED COACH" + by);
+            assertThat(progressive.fixtures.agent.client().get(activity).expect(200).json().get("steps"))
+                    .as("the agent is not told who listened to them").isEmpty();
         } finally {
             sip.listeningsAnswer = false;
         }

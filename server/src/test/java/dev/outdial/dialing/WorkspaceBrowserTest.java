@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * An agent runs a manual campaign in the workspace page, from Get customer to disposition, on the
@@ -242,6 +243,16 @@ class WorkspaceBrowserTest extends BrowserTest {
         assertThat(page.locator("#queue-call .queue-call-state")).hasText("Queue call ended with");
         assertThat(page.locator("#queue-call-recording-state")).hasCount(0);
         assertThat(page.locator("#queue-call-hold-button")).hasCount(0);
+        String call = business.admin().get("/api/v1/queues/" + queue + "/calls").expect(200).json().get(0).get("id")
+                .asString();
+        JsonNode activity = callback.fixtures.agent.client().get("/api/v1/calls/" + call + "/activity").expect(200)
+                .json();
+        org.assertj.core.api.Assertions.assertThat(activity.get("steps").valueStream()
+                .map(step -> step.get("kind").asString()))
+                .containsExactly("RECORDING_PAUSED", "RECORDING_RESUMED", "HOLD", "UNHOLD");
+        org.assertj.core.api.Assertions.assertThat(activity.get("holds").asInt()).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThat(callback.fixtures.secondAgent.client()
+                .get("/api/v1/calls/" + call + "/activity").status()).as("another agent's queue call").isEqualTo(404);
     }
 
     /** A running campaign whose script asks one required question, {@code budget}. */

@@ -1,5 +1,7 @@
 package dev.outdial.call.web;
 
+import dev.outdial.call.CallActivities;
+import dev.outdial.call.CallActivity;
 import dev.outdial.call.CallRecords;
 import dev.outdial.call.CallView;
 import dev.outdial.call.ExportedCall;
@@ -26,11 +28,13 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 class CallController {
 
     private final CallRecords calls;
+    private final CallActivities activities;
     private final BusinessTimeZones zones;
     private final MessageSource messages;
 
-    CallController(CallRecords calls, BusinessTimeZones zones, MessageSource messages) {
+    CallController(CallRecords calls, CallActivities activities, BusinessTimeZones zones, MessageSource messages) {
         this.calls = calls;
+        this.activities = activities;
         this.zones = zones;
         this.messages = messages;
     }
@@ -66,5 +70,14 @@ class CallController {
     @GetMapping("/api/v1/calls/{callId}")
     CallView get(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId) {
         return calls.get(me, callId);
+    }
+
+    /**
+     * What was done on a call while it was up, a campaign's call or a queue call: holds (with the hold time in all),
+     * recording pauses, supervisors listening in. An agent sees their own calls only, without the listening.
+     */
+    @GetMapping("/api/v1/calls/{callId}/activity")
+    CallActivity activity(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId) {
+        return activities.of(me, callId);
     }
 }

@@ -1,5 +1,6 @@
 package dev.outdial.call.web;
 
+import dev.outdial.call.CallActivities;
 import dev.outdial.call.CallRecordings;
 import dev.outdial.call.CallRecords;
 import dev.outdial.call.Dispositions;
@@ -36,10 +37,12 @@ class NumberHistoryPages {
     private final Dispositions dispositions;
     private final PageMessages messages;
     private final CallRecordings recordings;
+    private final CallActivities activities;
 
     NumberHistoryPages(CallRecords calls, Campaigns campaigns, Dispositions dispositions, PageMessages messages,
-                       CallRecordings recordings) {
+                       CallRecordings recordings, CallActivities activities) {
         this.calls = calls;
+        this.activities = activities;
         this.recordings = recordings;
         this.campaigns = campaigns;
         this.dispositions = dispositions;
@@ -53,11 +56,14 @@ class NumberHistoryPages {
         model.addAttribute("campaign", campaign);
         model.addAttribute("number", number);
         model.addAttribute("recorded", Set.of());
+        model.addAttribute("activity", Map.of());
         try {
             List<ExportedCall> history = calls.toNumber(me, campaignId, number);
             model.addAttribute("calls", history);
             model.addAttribute("recorded", recordings.recordedAmong(me.businessId(),
                     history.stream().map(call -> call.call().id()).toList()));
+            model.addAttribute("activity", activities.ofCalls(me.businessId(),
+                    history.stream().map(ExportedCall::call).toList()));
         } catch (InvalidInputException invalid) {
             model.addAttribute("errors", messages.describe(invalid));
         }

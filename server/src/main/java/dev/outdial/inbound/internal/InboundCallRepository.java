@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -68,6 +69,13 @@ public class InboundCallRepository {
                 fetch first %d rows only""".formatted(limit))
                 .param("business", businessId).param("queue", queueId)
                 .query(this::view).list();
+    }
+
+    /** The business's queue call {@code callId}; empty where it has none such. */
+    public Optional<InboundCallView> find(long businessId, String callId) {
+        return db.sql(SELECT + " where business_id = :business and id = :id")
+                .param("business", businessId).param("id", callId)
+                .query(this::view).optional();
     }
 
     private InboundCallView view(ResultSet row, int n) throws SQLException {

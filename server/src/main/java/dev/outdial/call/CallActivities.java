@@ -1,0 +1,97 @@
+package dev.outdial.call;
+
+import dev.outdial.agent.UserAccounts;
+import dev.outdial.call.internal.CallActivityRepository;
+import dev.outdial.engine.port.CallRecord;
+import dev.outdial.inbound.InboundCalls;
+import dev.outdial.shared.CurrentUser;
+import dev.outdial.shared.NotFoundException;
+import dev.outdial.shared.Role;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What was done on calls while they were up ({@link CallActivity}), a campaign's calls and queue calls alike: logged by
+ * the dialing module as its agents and supervisors act, read by call. Admins and supervisors see every call of their
+ * business; an agent sees their own calls only, and not who listened in on them.
+ */
+@Service
+public class CallActivities {
+
+    private final CallActivityRepository activity;
+    private final DialingCalls calls;
+    private final InboundCalls queueCalls;
+    private final UserAccounts users;
+    private final Clock clock;
+
+    CallActivities(CallActivityRepository activity, DialingCalls calls, InboundCalls queueCalls, UserAccounts users,
+                   Clock clock) {
+        this.activity = activity;
+        this.calls = calls;
+        this.queueCalls = queueCalls;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /**
+     * Logs that user {@code userId} did {@code kind} on the business's call {@code callId} now; {@code mode}: how a
+     * supervisor listens, null for the other kinds.
+     */
+    @Transactional
+    public void log(long businessId, String callId, CallActivity.Kind kind, long userId, String mode) {
+        activity.insert(businessId, callId, clock.instant(), kind, userId, mode);
+    }
+
+    /**
+     * What was done on the call {@code callId}, as {@code me} may see it, a hold still on counted to now; 404 where the
+     * business has no such call, or where {@code me} is an agent and the call is not theirs.
+     */
+    @Transactional(readOnly = true)
+    public CallActivity of(CurrentUser me, String callId) {
+        Long onlyAgent = me.is(Role.AGENT) ? me.id() : null;
+        Instant end = endSeenBy(me.businessId(), callId, onlyAgent)
+                .orElseThrow(() -> new NotFoundException("call", callId));
+        CallActivity all = ofCalls(me.businessId(), Map.of(callId, end)).get(callId);
+        return onlyAgent == null ? all : all.withoutListening();
+    }
+
+    /**
+     * What was done on each of the business's calls {@code shown}, by call, for a page that lists them to its admins
+     * and supervisors; a hold still on counted to now.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, CallActivity> ofCalls(long businessId, List<CallView> shown) {
+        Instant now = clock.instant();
+        return ofCalls(businessId, shown.stream().collect(Collectors.toMap(CallView::id,
+                call -> call.endedAt() != null ? call.endedAt() : now, (same, again) -> same)));
+    }
+
+    /** What was done on each call, by call, a hold still on counted to the call's end ({@code ends}). */
+    private Map<String, CallActivity> ofCalls(long businessId, Map<String, Instant> ends) {
+        Map<String, List<CallActivityRepository.Row>> rows = activity.ofCalls(businessId, ends.keySet());
+        Map<Long, String> names = users.namesOf(businessId, rows.values().stream().flatMap(List::stream)
+                .map(CallActivityRepository.Row::userId).collect(Collectors.toSet()));
+        return ends.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, call -> CallActivity.of(
+                call.getKey(), rows.getOrDefault(call.getKey(), List.of()).stream().map(row -> new CallActivity.Step(
+                        row.at(), row.kind(), row.userId(), names.get(row.userId()), row.mode())).toList(),
+                call.getValue())));
+    }
+
+    /** When the call ended, or now while it is up; empty where it is not the business's, or not the agent's. */
+    private Optional<Instant> endSeenBy(long businessId, String callId, Long onlyAgent) {
+        Optional<CallRecord> campaignCall = calls.find(businessId, callId);
+        if (campaignCall.isPresent()) {
+            return campaignCall.filter(call -> CallRecords.isAgents(call, onlyAgent))
+                    .map(call -> call.endedAt().orElseGet(clock::instant));
+        }
+        return queueCalls.find(businessId, callId)
+                .filter(call -> onlyAgent == null || onlyAgent.equals(call.agentId()))
+                .map(call -> call.endedAt() != null ? call.endedAt() : clock.instant());
+    }
+}
