@@ -52,6 +52,12 @@ public record CallActivity(String callId, long heldMillis, int holds, List<Step>
         return new CallActivity(callId, held.toMillis(), holds, steps);
     }
 
+    /** Whether the customer is on hold now (or was when the call ended): put on hold and not taken off since. */
+    public boolean heldAtTheEnd() {
+        return steps.stream().filter(step -> step.kind() == Kind.HOLD || step.kind() == Kind.UNHOLD)
+                .reduce((earlier, later) -> later).filter(last -> last.kind() == Kind.HOLD).isPresent();
+    }
+
     /** The same without the supervisors' listening: an agent is not told who listened to them. */
     CallActivity withoutListening() {
         return new CallActivity(callId, heldMillis, holds, steps.stream().filter(step -> !step.isListening()).toList());

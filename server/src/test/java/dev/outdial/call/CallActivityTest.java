@@ -19,6 +19,7 @@ class CallActivityTest {
 
         assertThat(activity.heldMillis()).isEqualTo(45_000);
         assertThat(activity.holds()).isEqualTo(2);
+        assertThat(activity.heldAtTheEnd()).isTrue();
     }
 
     @Test
@@ -28,6 +29,7 @@ class CallActivityTest {
 
         assertThat(activity.heldMillis()).isEqualTo(10_000);
         assertThat(activity.holds()).isEqualTo(1);
+        assertThat(activity.heldAtTheEnd()).isFalse();
     }
 
     @Test

@@ -10,6 +10,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.outdial.agent.AgentPhoneAccounts;
+import dev.outdial.call.CallActivities;
+import dev.outdial.call.CallActivity;
 import dev.outdial.dialing.internal.DialerLeaseRepository;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallEvent;
@@ -72,6 +74,9 @@ class SipModeTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    CallActivities activities;
 
     @Autowired
     DialerLeaseRepository leases;
@@ -279,6 +284,13 @@ class SipModeTest {
                     "LISTENING_CHANGED BARGE" + by, "LISTENING_CHANGED COACH" + by);
             assertThat(progressive.fixtures.agent.client().get(activity).expect(200).json().get("steps"))
                     .as("the agent is not told who listened to them").isEmpty();
+
+            // the fake adapter puts no customer through to an agent: the hold as the agent's request logs it
+            activities.log(progressive.business.id(), call, CallActivity.Kind.HOLD, progressive.fixtures.agent.id(),
+                    null);
+            String panel = page(supervisor.email(), PASSWORD,
+                    get("/campaigns/" + progressive.campaignId + "/calls-now"));
+            assertThat(panel).contains("class=\"on-hold\">On hold</td>");
         } finally {
             sip.listeningsAnswer = false;
         }

@@ -2,7 +2,9 @@ package dev.outdial.dialing.web;
 
 import dev.outdial.agent.UserAccount;
 import dev.outdial.agent.UserAccounts;
+import dev.outdial.call.CallActivities;
 import dev.outdial.call.CallRecords;
+import dev.outdial.call.CallView;
 import dev.outdial.campaign.Campaigns;
 import dev.outdial.dialing.ListeningIn;
 import dev.outdial.shared.CallAudio;
@@ -12,6 +14,7 @@ import dev.outdial.shared.NotFoundException;
 import dev.outdial.shared.Role;
 import dev.outdial.sip.ListeningMode;
 import dev.outdial.web.PageMessages;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,9 +41,11 @@ class ListeningInPages {
     private final UserAccounts users;
     private final ListeningIn listening;
     private final PageMessages messages;
+    private final CallActivities activities;
 
     ListeningInPages(CallAudio callAudio, Campaigns campaigns, CallRecords calls, UserAccounts users,
-                     ListeningIn listening, PageMessages messages) {
+                     ListeningIn listening, PageMessages messages, CallActivities activities) {
+        this.activities = activities;
         this.callAudio = callAudio;
         this.campaigns = campaigns;
         this.calls = calls;
@@ -56,7 +61,9 @@ class ListeningInPages {
         if (!callAudio.heard()) {
             return FRAGMENTS + " :: none";
         }
-        model.addAttribute("calls", calls.ofCampaign(me, campaignId, true));
+        List<CallView> up = calls.ofCampaign(me, campaignId, true);
+        model.addAttribute("calls", up);
+        model.addAttribute("activity", activities.ofCalls(me.businessId(), up));
         model.addAttribute("agentNames", users.list(me.businessId(), Role.AGENT).stream()
                 .collect(Collectors.toMap(UserAccount::id, UserAccount::name)));
         return FRAGMENTS + " :: panel";
