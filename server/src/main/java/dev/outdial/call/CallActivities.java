@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,8 +76,9 @@ public class CallActivities {
     /** What was done on each call, by call, a hold still on counted to the call's end ({@code ends}). */
     private Map<String, CallActivity> ofCalls(long businessId, Map<String, Instant> ends) {
         Map<String, List<CallActivityRepository.Row>> rows = activity.ofCalls(businessId, ends.keySet());
-        Map<Long, String> names = users.namesOf(businessId, rows.values().stream().flatMap(List::stream)
-                .map(CallActivityRepository.Row::userId).collect(Collectors.toSet()));
+        Set<Long> who = rows.values().stream().flatMap(List::stream).map(CallActivityRepository.Row::userId)
+                .collect(Collectors.toSet());
+        Map<Long, String> names = who.isEmpty() ? Map.of() : users.namesOf(businessId, who);
         return ends.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, call -> CallActivity.of(
                 call.getKey(), rows.getOrDefault(call.getKey(), List.of()).stream().map(row -> new CallActivity.Step(
                         row.at(), row.kind(), row.userId(), names.get(row.userId()), row.mode())).toList(),

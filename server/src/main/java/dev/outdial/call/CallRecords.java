@@ -14,6 +14,7 @@ import dev.outdial.shared.Role;
 import dev.outdial.shared.Violations;
 import dev.outdial.tabular.Export;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,9 +35,11 @@ public class CallRecords {
     private final Businesses businesses;
     private final OpenCallsNow now;
     private final DialingCalls dialingCalls;
+    private final CallActivities activities;
 
     CallRecords(CallRecordRepository calls, Campaigns campaigns, AgentAssignments assignments, Businesses businesses,
-                OpenCallsNow now, DialingCalls dialingCalls) {
+                OpenCallsNow now, DialingCalls dialingCalls, CallActivities activities) {
+        this.activities = activities;
         this.calls = calls;
         this.campaigns = campaigns;
         this.assignments = assignments;
@@ -89,11 +92,20 @@ public class CallRecords {
      * they are written: the campaign is checked now, the rows are read when the export's body runs.
      */
     @Transactional(readOnly = true)
-    public Export.Rows<ExportedCall> export(long businessId, long campaignId) {
+    public Export.Rows<CallExportRow> export(long businessId, long campaignId) {
         campaigns.get(businessId, campaignId);
-        return each -> KeysetBatches.<ExportedCall>forEach(KeysetBatches.SIZE,
-                (last, size) -> calls.exportBatch(businessId, campaignId, last, size).stream()
-                        .map(call -> now.current(businessId, call)).toList(), each);
+        return each -> KeysetBatches.<CallExportRow>forEach(KeysetBatches.SIZE,
+                (last, size) -> withHoldTimes(businessId, calls.exportBatch(businessId, campaignId,
+                        last == null ? null : last.call(), size).stream()
+                        .map(call -> now.current(businessId, call)).toList()), each);
+    }
+
+    /** The batch's calls with their hold times: one more query a batch. */
+    private List<CallExportRow> withHoldTimes(long businessId, List<ExportedCall> batch) {
+        Map<String, CallActivity> activity = activities.ofCalls(businessId,
+                batch.stream().map(ExportedCall::call).toList());
+        return batch.stream().map(call -> CallExportRow.of(call, activity.get(call.call().id()).heldMillis()))
+                .toList();
     }
 
     @Transactional(readOnly = true)

@@ -3,6 +3,7 @@ package dev.outdial.dialing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outdial.testing.Api;
+import dev.outdial.testing.Exports;
 import dev.outdial.testing.OutdialIntegrationTest;
 import dev.outdial.testing.PageSessions;
 import dev.outdial.testing.TestBusiness;
@@ -76,6 +77,10 @@ class CallActivityLogTest {
 
         String history = PageSessions.html(mvc, "/campaigns/" + manual.campaignId + "/calls?number=0912560003",
                 PageSessions.signIn(mvc, "admin@" + manual.business.domain(), "admin-password"));
+        List<List<String>> export = Exports.csv(manual.business.admin()
+                .download("/api/v1/campaigns/" + manual.campaignId + "/calls/export?format=csv").body());
+        assertThat(export.get(1).get(export.getFirst().indexOf("On hold (s)")))
+                .isEqualTo(String.valueOf(held.toSeconds()));
         assertThat(history).contains("On hold " + clock(held) + " (2 times)", "Recording paused", "Taken off hold",
                 name);
     }

@@ -39,7 +39,7 @@ class CallExportTest {
         List<String> headers = rows.getFirst();
         assertThat(headers).containsExactly("Call ID", "Customer ID", "Customer", "Number", "Hotline", "Agent ID",
                 "Agent", "State", "Queued at", "Dialing at", "Ringing at", "Answered at", "Connected at",
-                "Connect latency (ms)", "Ended at",
+                "Connect latency (ms)", "Ended at", "On hold (s)",
                 "Technical result", "Classification", "Next step", "Callback at");
         assertThat(rows).hasSize(3);
         List<String> first = rows.get(1);
@@ -50,6 +50,7 @@ class CallExportTest {
         assertThat(first.get(column(headers, "Agent"))).isNotBlank();
         assertThat(first.get(column(headers, "Technical result"))).isEqualTo("NOANSWER");
         assertThat(first.get(column(headers, "Ended at"))).endsWith("+07:00");
+        assertThat(first.get(column(headers, "On hold (s)"))).isEqualTo("0");
 
         Api.Download xlsx = business.admin().download(path + "?format=xlsx");
         assertThat(xlsx.status()).isEqualTo(200);

@@ -210,7 +210,7 @@ public class CallRecordRepository implements CallLog {
      * The campaign's calls in the order they were dialed, {@code size} after {@code last} (from the
      * first when null), with the names an export shows: one keyset batch of an export.
      */
-    public List<ExportedCall> exportBatch(long businessId, long campaignId, ExportedCall last, int size) {
+    public List<ExportedCall> exportBatch(long businessId, long campaignId, CallView last, int size) {
         return db.sql(CALLS_WITH_NAMES + """
                 where r.business_id = :business and r.campaign_id = :campaign
                   and (cast(:afterId as varchar(100)) is null or r.dialing_at > :afterAt
@@ -219,8 +219,8 @@ public class CallRecordRepository implements CallLog {
                 fetch first %d rows only
                 """.formatted(size))
                 .param("business", businessId).param("campaign", campaignId)
-                .param("afterAt", last == null ? null : SqlTime.toSql(last.call().dialingAt()))
-                .param("afterId", last == null ? null : last.call().id())
+                .param("afterAt", last == null ? null : SqlTime.toSql(last.dialingAt()))
+                .param("afterId", last == null ? null : last.id())
                 .query((row, n) -> new ExportedCall(CallView.of(record(row, n)), row.getString("customer_name"),
                         row.getString("agent_name"), row.getString("classification_name")))
                 .list();

@@ -1,6 +1,6 @@
 package dev.outdial.call.web;
 
-import dev.outdial.call.ExportedCall;
+import dev.outdial.call.CallExportRow;
 import dev.outdial.tabular.ExportColumn;
 import java.util.List;
 import java.util.function.Function;
@@ -11,27 +11,28 @@ import java.util.function.Function;
  */
 final class CallExportColumns {
 
-    static List<ExportColumn<ExportedCall>> all(Function<String, String> header) {
+    static List<ExportColumn<CallExportRow>> all(Function<String, String> header) {
         return List.of(
-            ExportColumn.of(header.apply("id"), exported -> exported.call().id()),
-            ExportColumn.of(header.apply("customer-id"), exported -> exported.call().customerId()),
-            ExportColumn.of(header.apply("customer"), ExportedCall::customerName),
-            ExportColumn.of(header.apply("number"), exported -> exported.call().number()),
-            ExportColumn.of(header.apply("hotline"), exported -> exported.call().hotline()),
-            ExportColumn.of(header.apply("agent-id"), exported -> exported.call().agentId()),
-            ExportColumn.of(header.apply("agent"), ExportedCall::agentName),
-            ExportColumn.of(header.apply("state"), exported -> exported.call().state()),
-            ExportColumn.of(header.apply("queued-at"), exported -> exported.call().queuedAt()),
-            ExportColumn.of(header.apply("dialing-at"), exported -> exported.call().dialingAt()),
-            ExportColumn.of(header.apply("ringing-at"), exported -> exported.call().ringingAt()),
-            ExportColumn.of(header.apply("answered-at"), exported -> exported.call().answeredAt()),
-            ExportColumn.of(header.apply("connected-at"), exported -> exported.call().connectedAt()),
-            ExportColumn.of(header.apply("connect-latency"), exported -> exported.call().connectLatencyMillis()),
-            ExportColumn.of(header.apply("ended-at"), exported -> exported.call().endedAt()),
-            ExportColumn.of(header.apply("result"), exported -> exported.call().result()),
-            ExportColumn.of(header.apply("classification"), ExportedCall::classificationName),
-            ExportColumn.of(header.apply("next"), exported -> exported.call().next()),
-            ExportColumn.of(header.apply("callback-at"), exported -> exported.call().callbackAt()));
+            ExportColumn.of(header.apply("id"), row -> row.call().id()),
+            ExportColumn.of(header.apply("customer-id"), row -> row.call().customerId()),
+            ExportColumn.of(header.apply("customer"), CallExportRow::customerName),
+            ExportColumn.of(header.apply("number"), row -> row.call().number()),
+            ExportColumn.of(header.apply("hotline"), row -> row.call().hotline()),
+            ExportColumn.of(header.apply("agent-id"), row -> row.call().agentId()),
+            ExportColumn.of(header.apply("agent"), CallExportRow::agentName),
+            ExportColumn.of(header.apply("state"), row -> row.call().state()),
+            ExportColumn.of(header.apply("queued-at"), row -> row.call().queuedAt()),
+            ExportColumn.of(header.apply("dialing-at"), row -> row.call().dialingAt()),
+            ExportColumn.of(header.apply("ringing-at"), row -> row.call().ringingAt()),
+            ExportColumn.of(header.apply("answered-at"), row -> row.call().answeredAt()),
+            ExportColumn.of(header.apply("connected-at"), row -> row.call().connectedAt()),
+            ExportColumn.of(header.apply("connect-latency"), row -> row.call().connectLatencyMillis()),
+            ExportColumn.of(header.apply("ended-at"), row -> row.call().endedAt()),
+            ExportColumn.of(header.apply("held"), row -> row.heldMillis() / 1000),
+            ExportColumn.of(header.apply("result"), row -> row.call().result()),
+            ExportColumn.of(header.apply("classification"), CallExportRow::classificationName),
+            ExportColumn.of(header.apply("next"), row -> row.call().next()),
+            ExportColumn.of(header.apply("callback-at"), row -> row.call().callbackAt()));
     }
 
     private CallExportColumns() {
