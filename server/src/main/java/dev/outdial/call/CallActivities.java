@@ -50,6 +50,49 @@ public class CallActivities {
     }
 
     /**
+     * Logs that the phone of the agent on the call {@code callId}, a campaign's or a queue call, put its customer on
+     * hold with its own Hold button ({@code held}) or took them off, at {@code at}; nothing where the call is not up
+     * with an agent on it (an agent's line held between calls).
+     */
+    @Transactional
+    public void logPhoneHold(String callId, boolean held, Instant at) {
+        upWithAgent(callId).ifPresent(call -> activity.insert(call.businessId(), callId, at,
+                held ? CallActivity.Kind.HOLD : CallActivity.Kind.UNHOLD, call.agentId(), null));
+    }
+
+    /** Logs that user {@code userId} changed how they listen in on the call {@code callId} by their phone's keys. */
+    @Transactional
+    public void logListeningKeys(String callId, long userId, String mode, Instant at) {
+        activity.businessOfCampaignCall(callId).or(() -> queueCalls.businessOf(callId)).ifPresent(business ->
+                activity.insert(business, callId, at, CallActivity.Kind.LISTENING_CHANGED, userId, mode));
+    }
+
+    /** A call up with an agent on it, wherever it is. */
+    private record UpCall(long businessId, long agentId) {
+    }
+
+    private Optional<UpCall> upWithAgent(String callId) {
+        Optional<Long> campaigns = activity.businessOfCampaignCall(callId);
+        if (campaigns.isPresent()) {
+            long business = campaigns.get();
+            return calls.find(business, callId).filter(CallRecord::isOpen).flatMap(CallRecord::agent)
+                    .flatMap(agent -> userId(agent.value())).map(agent -> new UpCall(business, agent));
+        }
+        return queueCalls.businessOf(callId).flatMap(business -> queueCalls.find(business, callId)
+                .filter(call -> call.endedAt() == null && call.agentId() != null)
+                .map(call -> new UpCall(business, call.agentId())));
+    }
+
+    /** The user an engine's agent is; empty for one that is not a user (a simulated seat). */
+    private static Optional<Long> userId(String agent) {
+        try {
+            return Optional.of(Long.parseLong(agent));
+        } catch (NumberFormatException notAUser) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * What was done on the call {@code callId}, as {@code me} may see it, a hold still on counted to now; 404 where the
      * business has no such call, or where {@code me} is an agent and the call is not theirs.
      */

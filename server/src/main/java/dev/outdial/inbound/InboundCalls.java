@@ -82,6 +82,12 @@ public class InboundCalls {
         calls.save(call);
     }
 
+    /** The business whose queue call {@code callId} is, for what the SIP side tells of it; empty where none is. */
+    @Transactional(readOnly = true)
+    public Optional<Long> businessOf(String callId) {
+        return calls.businessOf(callId);
+    }
+
     /** The business's queue call {@code callId}, as the queue's list shows it; empty where it has none such. */
     @Transactional(readOnly = true)
     public Optional<InboundCallView> find(long businessId, String callId) {

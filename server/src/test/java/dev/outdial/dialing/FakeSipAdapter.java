@@ -12,6 +12,7 @@ import dev.outdial.engine.sim.SimulatedCarrier;
 import dev.outdial.ivr.SpokenPrompts;
 import dev.outdial.sip.AgentLines;
 import dev.outdial.sip.IncomingCalls;
+import dev.outdial.sip.PhoneActions;
 import dev.outdial.sip.PhoneBook;
 import dev.outdial.sip.PhoneRegistrations;
 import dev.outdial.sip.PromptSource;
@@ -151,6 +152,14 @@ final class FakeSipAdapter implements SipAdapter {
     @Override
     public void start() {
         started = true;
+    }
+
+    /** Where the server asked what the phones do of their own accord to be told: the tests tell it as phones would. */
+    volatile PhoneActions phoneActions = PhoneActions.NONE;
+
+    @Override
+    public void tellOfPhoneActions(PhoneActions where) {
+        phoneActions = where;
     }
 
     @Override

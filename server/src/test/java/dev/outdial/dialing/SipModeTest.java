@@ -10,14 +10,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.outdial.agent.AgentPhoneAccounts;
-import dev.outdial.call.CallActivities;
-import dev.outdial.call.CallActivity;
 import dev.outdial.dialing.internal.DialerLeaseRepository;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.sip.AgentLines.LineState;
 import dev.outdial.sip.IncomingCall;
+import dev.outdial.sip.ListeningMode;
 import dev.outdial.sip.PhoneBook;
 import dev.outdial.sip.TrunkRegistrationStatus;
 import dev.outdial.testing.Api;
@@ -74,9 +73,6 @@ class SipModeTest {
 
     @Autowired
     MockMvc mvc;
-
-    @Autowired
-    CallActivities activities;
 
     @Autowired
     DialerLeaseRepository leases;
@@ -285,9 +281,16 @@ class SipModeTest {
             assertThat(progressive.fixtures.agent.client().get(activity).expect(200).json().get("steps"))
                     .as("the agent is not told who listened to them").isEmpty();
 
-            // the fake adapter puts no customer through to an agent: the hold as the agent's request logs it
-            activities.log(progressive.business.id(), call, CallActivity.Kind.HOLD, progressive.fixtures.agent.id(),
-                    null);
+            // as the SIP side tells it: the agent's phone's Hold button, the supervisor's key 1
+            sip.phoneActions.customerHeld(new CallId(call), true);
+            sip.phoneActions.listeningChanged(new CallId(call), FakeSipAdapter.agent(supervisor.id()),
+                    ListeningMode.LISTEN);
+            JsonNode kept = DialingScenario.waitFor(() -> progressive.business.admin().get(activity).expect(200).json(),
+                    steps -> steps.get("steps").size() == 5, "the phones' actions kept with the call");
+            assertThat(kept.get("steps").get(3).toString()).contains("\"HOLD\"",
+                    "\"userId\":" + progressive.fixtures.agent.id());
+            assertThat(kept.get("steps").get(4).toString()).contains("\"LISTENING_CHANGED\"", "\"LISTEN\"",
+                    "\"userId\":" + supervisor.id());
             String panel = page(supervisor.email(), PASSWORD,
                     get("/campaigns/" + progressive.campaignId + "/calls-now"));
             assertThat(panel).contains("class=\"on-hold\">On hold</td>");

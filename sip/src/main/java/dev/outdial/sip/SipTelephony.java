@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -82,6 +83,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     private ExecutorService offers;
     private volatile IncomingCalls incoming = IncomingCalls.NONE;
     private volatile Optional<CallRecordings> recordings = Optional.empty();
+    private volatile PhoneActions phoneActions = PhoneActions.NONE;
     private EventSink events;
     private MediaPorts media;
     private SipEndpoint endpoint;
@@ -211,6 +213,11 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         }
     }
 
+    /** Where what the phones do on calls of their own accord is told ({@link PhoneActions}); until set, nowhere. */
+    public void tellOfPhoneActions(PhoneActions where) {
+        phoneActions = Objects.requireNonNull(where, "where");
+    }
+
     public PhoneRegistrations registrations() {
         return bindings;
     }
@@ -279,8 +286,10 @@ public final class SipTelephony implements Telephony, AutoCloseable {
                 if (monitored.isPresent() && ear.isPresent()) {
                     ear.get().listenTo(monitored.get(), () -> hangUp(event.call()));
                     speakInto(call, monitored.get(), event.call(), ear.get(), mode);
-                    ear.get().onKey(key -> ListeningMode.ofKey(key)
-                            .ifPresent(asked -> speakInto(call, monitored.get(), event.call(), ear.get(), asked)));
+                    ear.get().onKey(key -> ListeningMode.ofKey(key).ifPresent(asked -> {
+                        speakInto(call, monitored.get(), event.call(), ear.get(), asked);
+                        phoneActions.listeningChanged(call, supervisor, asked);
+                    }));
                     listenings.put(supervisor, listening);
                 } else {
                     hangUp(event.call());
@@ -337,6 +346,8 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         Optional<MediaLeg> agent = leg(agentLeg).flatMap(Leg::media);
         if (customer.isPresent() && agent.isPresent()) {
             customer.get().bridge(agent.get());
+            // an agent's line outlives its calls: what its Hold button does is told of the call it is bridged to now
+            agent.get().onFarEndHolds(held -> phoneActions.customerHeld(customerLeg, held));
         } else {
             LOG.info("Bridge of {} and {} skipped: a leg is not answered or has ended", customerLeg.value(), agentLeg.value());
         }

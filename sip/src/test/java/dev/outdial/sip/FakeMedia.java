@@ -100,6 +100,17 @@ final class FakeMedia implements MediaPorts {
         @Override
         public void farEndHolds(boolean holds) {
             holding.add(holds);
+            Consumer<Boolean> told = holdsTold;
+            if (told != null) {
+                told.accept(holds);
+            }
+        }
+
+        private volatile Consumer<Boolean> holdsTold;
+
+        @Override
+        public void onFarEndHolds(Consumer<Boolean> told) {
+            holdsTold = told;
         }
 
         @Override

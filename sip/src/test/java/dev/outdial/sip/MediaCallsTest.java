@@ -279,9 +279,13 @@ class MediaCallsTest {
 
     @Test
     void aSupervisorWhoPressesThreeBargesInAndTheCustomerHearsThem() throws InterruptedException {
+        ToldActions phones = new ToldActions();
+        telephony.tellOfPhoneActions(phones);
         byte[] wav = recordedWhileAnnaListens(false, (call, ear, earMedia) -> earMedia.keySignalled('3'));
 
         assertThat(loudMillis(wav, 1)).as("the supervisor, heard by the customer once barged in").isGreaterThan(500);
+        assertThat(phones.told).as("the key's change, told for the call's history")
+                .containsExactly("call by " + ANNA.value() + " BARGE");
     }
 
     @Test
@@ -293,6 +297,22 @@ class MediaCallsTest {
 
         assertThat(loudMillis(wav, 1)).as("the supervisor, heard by the customer once barged in").isGreaterThan(500);
         assertThat(media.legs).as("no leg opened to ring the supervisor again").hasSize(2);
+    }
+
+    /** What the phones did of their own accord, as told for the calls' histories. */
+    private static final class ToldActions implements PhoneActions {
+
+        final List<String> told = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void customerHeld(CallId customerLeg, boolean held) {
+            told.add(customerLeg.value() + (held ? " held" : " off hold"));
+        }
+
+        @Override
+        public void listeningChanged(CallId call, AgentId supervisor, ListeningMode mode) {
+            told.add(call.value() + " by " + supervisor.value() + " " + mode);
+        }
     }
 
     /** What the supervisor listening in on {@code call} on {@code ear} does once their phone answered. */
@@ -374,6 +394,8 @@ class MediaCallsTest {
         Path speaking = RtpCapture.write(workDir.resolve("speaking.pcap"), Codec.PCMA, SpokenAudio.voice(8000));
         Sipp carrier = carrier(playing(speaking) + SippSteps.OUTDIAL_HANGS_UP);
 
+        ToldActions phones = new ToldActions();
+        telephony.tellOfPhoneActions(phones);
         BridgedCall call = recordedCallBridgedToAnna();
         telephony.holdMusic(call.customerLeg(), new Telephony.Prompt.AudioFile("audio:music"));
 
@@ -389,6 +411,8 @@ class MediaCallsTest {
         assertThat(opened).containsExactly("audio:music");
         assertThat(loudMillis(wav, 1)).as("the music (a 440 Hz tone), looped, heard by the customer")
                 .isGreaterThanOrEqualTo(1000);
+        assertThat(phones.told).as("the phone's Hold button, told for the call's history")
+                .containsExactly("customerLeg held", "customerLeg off hold");
     }
 
     @Test

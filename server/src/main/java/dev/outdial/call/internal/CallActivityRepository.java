@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -33,6 +34,12 @@ public class CallActivityRepository {
                 .param("business", businessId).param("call", callId).param("at", SqlTime.toSql(at))
                 .param("kind", kind.name()).param("user", userId).param("mode", mode)
                 .update();
+    }
+
+    /** The business whose campaign's call {@code callId} is; empty where there is none such. */
+    public Optional<Long> businessOfCampaignCall(String callId) {
+        return db.sql("select business_id from call_record where id = :call").param("call", callId)
+                .query(Long.class).optional();
     }
 
     /** The steps of the business's calls {@code callIds}, by call, each call's in the order they were done. */

@@ -7,6 +7,7 @@ import dev.outdial.engine.port.Telephony;
 import dev.outdial.sip.AgentLines;
 import dev.outdial.sip.CallRecordings;
 import dev.outdial.sip.IncomingCalls;
+import dev.outdial.sip.PhoneActions;
 import dev.outdial.sip.PhoneBook;
 import dev.outdial.sip.PhoneRegistrations;
 import dev.outdial.sip.PromptSource;
@@ -43,6 +44,10 @@ public interface SipAdapter extends AutoCloseable {
 
     /** Where the calls the engine asks to record go; until this is called none is recorded. */
     default void keepRecordings(CallRecordings where) {
+    }
+
+    /** Where what the phones do on calls of their own accord is told; until this is called, nowhere. */
+    default void tellOfPhoneActions(PhoneActions where) {
     }
 
     /**
@@ -116,6 +121,11 @@ public interface SipAdapter extends AutoCloseable {
             @Override
             public void keepRecordings(CallRecordings where) {
                 sip.keepRecordings(where);
+            }
+
+            @Override
+            public void tellOfPhoneActions(PhoneActions where) {
+                sip.tellOfPhoneActions(where);
             }
 
             @Override

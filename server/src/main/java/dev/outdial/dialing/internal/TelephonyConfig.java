@@ -44,7 +44,8 @@ class TelephonyConfig {
     @Bean
     LiveTelephony liveTelephony(TelephonyProperties settings, ObjectProvider<SimulatedCarrier> simulated,
                                 ObjectProvider<SipAdapter.Factory> adapters, PhoneBook phones, PromptSource prompts,
-                                CallRecordings recordings, @Value("${outdial.data-dir}") Path dataDir) {
+                                CallRecordings recordings, PhoneActionLog phoneActions,
+                                @Value("${outdial.data-dir}") Path dataDir) {
         return switch (settings.telephonyMode()) {
             case SIM -> LiveTelephony.simulated(simulated.getObject());
             case SIP -> {
@@ -54,6 +55,7 @@ class TelephonyConfig {
                 // Spooled on this node's disk while the call is up; kept in the database, with the call, once it ends.
                 adapter.keepRecordings(new dev.outdial.sip.CallRecordings(dataDir.resolve("recordings-spool"),
                         (call, wav, length) -> recordings.keep(call.value(), wav, length)));
+                adapter.tellOfPhoneActions(phoneActions);
                 try {
                     adapter.start();
                 } catch (RuntimeException cannotStart) {

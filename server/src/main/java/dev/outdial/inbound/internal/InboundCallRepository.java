@@ -71,6 +71,12 @@ public class InboundCallRepository {
                 .query(this::view).list();
     }
 
+    /** The business whose queue call {@code callId} is; empty where there is none such. */
+    public Optional<Long> businessOf(String callId) {
+        return db.sql("select business_id from inbound_call where id = :id").param("id", callId)
+                .query(Long.class).optional();
+    }
+
     /** The business's queue call {@code callId}; empty where it has none such. */
     public Optional<InboundCallView> find(long businessId, String callId) {
         return db.sql(SELECT + " where business_id = :business and id = :id")

@@ -98,6 +98,12 @@ public interface MediaLeg extends AutoCloseable {
      */
     void farEndHolds(boolean holds);
 
+    /**
+     * Every change of whether the far end holds ({@link #farEndHolds}) goes to {@code told} from now on, in place of
+     * where it went before (null stops it); told on the thread that read the far end's SDP, which must not wait.
+     */
+    void onFarEndHolds(Consumer<Boolean> told);
+
     /** What this leg's far end hears while the leg bridged to it holds; a soft tone every few seconds until set. */
     void holdMusic(AudioClip music);
 

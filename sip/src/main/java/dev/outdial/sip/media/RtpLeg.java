@@ -29,6 +29,7 @@ final class RtpLeg implements MediaLeg {
     private volatile AudioClip holdMusic = HoldTone.CLIP;
     /** Whether the far end put the call on hold: it takes no audio from us. */
     private volatile boolean farEndHolds;
+    private volatile Consumer<Boolean> farEndHoldsTold;
     /** Whether Outdial holds this leg: its far end hears the hold music, the leg bridged to it silence. */
     private volatile boolean held;
     private final SerialCallbacks callbacks;
@@ -158,6 +159,15 @@ final class RtpLeg implements MediaLeg {
         if (bridged != null) {
             bridged.heardFrom(this);
         }
+        Consumer<Boolean> told = farEndHoldsTold;
+        if (told != null) {
+            told.accept(holds);
+        }
+    }
+
+    @Override
+    public void onFarEndHolds(Consumer<Boolean> told) {
+        farEndHoldsTold = told;
     }
 
     @Override

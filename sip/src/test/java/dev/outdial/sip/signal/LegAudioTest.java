@@ -144,6 +144,10 @@ class LegAudioTest {
         }
 
         @Override
+        public void onFarEndHolds(Consumer<Boolean> told) {
+        }
+
+        @Override
         public void holdMusic(AudioClip music) {
         }
 

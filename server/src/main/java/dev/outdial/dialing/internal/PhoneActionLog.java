@@ -1,0 +1,64 @@
+package dev.outdial.dialing.internal;
+
+import dev.outdial.call.CallActivities;
+import dev.outdial.engine.customer.AgentId;
+import dev.outdial.engine.port.CallId;
+import dev.outdial.sip.ListeningMode;
+import dev.outdial.sip.PhoneActions;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps with each call what its phones did of their own accord (an agent's Hold button, a supervisor's keys), as the
+ * SIP side tells it: timed when told, written in the order told on a thread of its own, so the SIP side never waits
+ * for the database.
+ */
+@Component
+class PhoneActionLog implements PhoneActions, DisposableBean {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PhoneActionLog.class);
+
+    private final CallActivities activities;
+    private final Clock clock;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(
+            Thread.ofVirtual().name("phone-actions").factory());
+
+    PhoneActionLog(CallActivities activities, Clock clock) {
+        this.activities = activities;
+        this.clock = clock;
+    }
+
+    @Override
+    public void customerHeld(CallId customerLeg, boolean held) {
+        Instant at = clock.instant();
+        write(customerLeg, () -> activities.logPhoneHold(customerLeg.value(), held, at));
+    }
+
+    @Override
+    public void listeningChanged(CallId call, AgentId supervisor, ListeningMode mode) {
+        Instant at = clock.instant();
+        write(call, () -> activities.logListeningKeys(call.value(), Long.parseLong(supervisor.value()), mode.name(),
+                at));
+    }
+
+    private void write(CallId call, Runnable step) {
+        writer.execute(() -> {
+            try {
+                step.run();
+            } catch (RuntimeException notKept) {
+                LOG.warn("What a phone did on call {} is not kept with it", call.value(), notKept);
+            }
+        });
+    }
+
+    @Override
+    public void destroy() {
+        writer.shutdown();
+    }
+}
