@@ -16,6 +16,7 @@ import dev.outdial.shared.ConflictException;
 import dev.outdial.shared.CurrentUser;
 import dev.outdial.shared.InvalidInputException;
 import dev.outdial.shared.NotFoundException;
+import dev.outdial.sip.ListeningChange;
 import dev.outdial.sip.ListeningMode;
 import java.time.Duration;
 import java.util.Optional;
@@ -62,13 +63,18 @@ public class ListeningIn {
         return mode != null ? mode : coach ? ListeningMode.COACH : ListeningMode.LISTEN;
     }
 
-    /** The leg of the listener's phone, and whether it was rung now (or listened in already and changed mode). */
-    public record Listening(String leg, boolean rung) {
+    /**
+     * The leg of the listener's phone, and whether it was rung now (or listened in already and changed mode, or moved).
+     *
+     * @param movedFrom the call they listened in on before and left for this one; null where they did not move
+     */
+    public record Listening(String leg, boolean rung, String movedFrom) {
     }
 
     /**
      * Rings {@code me}'s phone to listen in on the call, heard by whom {@code mode} says; where they listen in on it
-     * already, only who hears them changes (as their phone's keys would), and their phone is not rung again. 409 with
+     * already, only who hears them changes (as their phone's keys would), and where they listen in on another call
+     * they move to this one; either way their phone is not rung again. 409 with
      * the simulated carrier, where another node handles the business's calls, where the call has ended, or where
      * {@code me} has no phone registered; 404 where the business has no such call.
      */
@@ -88,11 +94,14 @@ public class ListeningIn {
             throw new ConflictException("dialing.listen.ended", callId);
         }
         AgentId ear = AgentWork.agentOf(me);
-        Optional<CallId> listening = sip.changeListening(call, ear, mode);
+        Optional<ListeningChange> listening = sip.changeListening(call, ear, mode);
         if (listening.isPresent()) {
-            LOG.info("User {} listening in on call {} now does so to {}", me.id(), callId, mode);
-            activities.log(me.businessId(), callId, Kind.LISTENING_CHANGED, me.id(), mode.name());
-            return new Listening(listening.get().value(), false);
+            Optional<String> left = listening.get().left().map(CallId::value);
+            LOG.info("User {} listening in{} on call {} now does so to {}", me.id(),
+                    left.map(before -> " on call " + before + ", moved").orElse(""), callId, mode);
+            activities.log(me.businessId(), callId, left.isPresent() ? Kind.LISTENING_STARTED
+                    : Kind.LISTENING_CHANGED, me.id(), mode.name());
+            return new Listening(listening.get().ear().value(), false, left.orElse(null));
         }
         if (!sip.registrations().isRegistered(ear)) {
             throw new ConflictException("dialing.listen.no-phone");
@@ -106,7 +115,7 @@ public class ListeningIn {
         });
         LOG.info("User {} listens in on call {} to {} (their phone rings on leg {})", me.id(), callId, mode,
                 leg.value());
-        return new Listening(leg.value(), true);
+        return new Listening(leg.value(), true, null);
     }
 
     /** Logs the listening on the call once the listener answered; told on the SIP side's thread, which must go on. */

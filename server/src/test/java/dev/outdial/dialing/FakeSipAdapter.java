@@ -19,6 +19,7 @@ import dev.outdial.sip.PromptSource;
 import dev.outdial.sip.SipSettings;
 import dev.outdial.sip.TrunkRegistrationStatus;
 import dev.outdial.sip.TrunkStatus;
+import dev.outdial.sip.ListeningChange;
 import dev.outdial.sip.ListeningMode;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,7 +110,7 @@ final class FakeSipAdapter implements SipAdapter {
         listenedIn.add(call.value() + " by " + supervisor.value() + ", " + mode);
         CallId leg = new CallId("listening-" + listenedIn.size());
         if (listeningsAnswer) {
-            listenings.put(call.value() + " by " + supervisor.value(), leg);
+            listenings.put(supervisor.value(), new Listening(call.value(), leg));
             listener.accept(new CallEvent.Answered(leg, false));
         }
         return leg;
@@ -122,13 +123,26 @@ final class FakeSipAdapter implements SipAdapter {
 
     /** Whether the listeners' phones answer, so that a listening asked again changes their mode instead. */
     volatile boolean listeningsAnswer;
-    private final Map<String, CallId> listenings = new ConcurrentHashMap<>();
+    /** Each supervisor's answered listening, by their agent id. */
+    private final Map<String, Listening> listenings = new ConcurrentHashMap<>();
+
+    private record Listening(String call, CallId ear) {
+    }
 
     @Override
-    public Optional<CallId> changeListening(CallId call, AgentId supervisor, ListeningMode mode) {
-        Optional<CallId> up = Optional.ofNullable(listenings.get(call.value() + " by " + supervisor.value()));
-        up.ifPresent(leg -> listenedIn.add(call.value() + " by " + supervisor.value() + ", now " + mode));
-        return up;
+    public Optional<ListeningChange> changeListening(CallId call, AgentId supervisor, ListeningMode mode) {
+        Listening up = listenings.get(supervisor.value());
+        if (up == null) {
+            return Optional.empty();
+        }
+        String by = call.value() + " by " + supervisor.value();
+        if (up.call().equals(call.value())) {
+            listenedIn.add(by + ", now " + mode);
+            return Optional.of(new ListeningChange(up.ear(), Optional.empty()));
+        }
+        listenedIn.add(by + ", moved from " + up.call() + ", " + mode);
+        listenings.put(supervisor.value(), new Listening(call.value(), up.ear()));
+        return Optional.of(new ListeningChange(up.ear(), Optional.of(new CallId(up.call()))));
     }
 
     @Override

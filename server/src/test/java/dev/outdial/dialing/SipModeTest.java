@@ -300,6 +300,42 @@ class SipModeTest {
     }
 
     @Test
+    void aSupervisorListeningInWhoAsksForAnotherCallMovesToItWithoutTheirPhoneRungAgain() {
+        DialingScenario progressive = workingWithRegisteredPhone("SipListenMove", "PROGRESSIVE");
+        registered(progressive.business, progressive.fixtures.secondAgent);
+        progressive.ready(progressive.fixtures.secondAgent);
+        List<Long> customers = progressive.add("+84919520029", "+84919520039");
+        List<String> up = customers.stream().map(customer -> DialingScenario.waitFor(() -> progressive.callsOf(customer),
+                calls -> !calls.isEmpty() && !calls.getFirst().hasNonNull("result"), "the customer's call to be up")
+                .getFirst().get("id").asString()).toList();
+        TestBusiness.Person supervisor = progressive.business.person("SUPERVISOR", "hopper");
+        setPhone(progressive.business, supervisor, "ear-" + supervisor.id());
+        sip.registrations.set(supervisor.id(), true);
+        sip.listeningsAnswer = true;
+        try {
+            JsonNode rung = supervisor.client().post("/api/v1/calls/" + up.get(0) + "/listen").expect(202).json();
+            assertThat(rung.get("movedFrom").isNull()).isTrue();
+            JsonNode moved = supervisor.client().post("/api/v1/calls/" + up.get(1) + "/listen?mode=COACH").expect(202)
+                    .json();
+            assertThat(moved.get("rung").asBoolean()).isFalse();
+            assertThat(moved.get("leg").asString()).isEqualTo(rung.get("leg").asString());
+            assertThat(moved.get("movedFrom").asString()).isEqualTo(up.get(0));
+            String byThem = " by " + FakeSipAdapter.agent(supervisor.id()).value();
+            assertThat(sip.listenedOn(up.get(1))).containsExactly(up.get(1) + byThem + ", moved from " + up.get(0)
+                    + ", COACH");
+            String back = page(supervisor.email(), PASSWORD, post("/calls/" + up.get(0) + "/listen").with(csrf()));
+            assertThat(back).contains("You left the call you listened in on: your phone is on this one now. "
+                    + "You now only listen");
+            JsonNode kept = progressive.business.admin().get("/api/v1/calls/" + up.get(1) + "/activity").expect(200)
+                    .json().get("steps");
+            assertThat(kept.valueStream().map(step -> step.get("kind").asString() + " " + step.get("mode").asString()))
+                    .containsExactly("LISTENING_STARTED COACH");
+        } finally {
+            sip.listeningsAnswer = false;
+        }
+    }
+
+    @Test
     void aQueueCallBeingTakenOffersToListenInOnTheQueuesCallsPage() {
         TestBusiness business = api.newBusiness("SipQueueListen");
         long queue = business.admin().post("/api/v1/queues", Map.of("name", "Support", "callbackKey", "1",

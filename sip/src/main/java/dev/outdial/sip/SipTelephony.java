@@ -279,45 +279,56 @@ public final class SipTelephony implements Telephony, AutoCloseable {
             return running.failAtOnce("monitor", CallResult.NOANSWER, listener);
         }
         return running.dialAgent(supervisor, phone.get(), answerTimeout, event -> {
-            Listening listening = new Listening(call, event.call());
             if (event instanceof CallEvent.Answered) {
                 Optional<MediaLeg> monitored = leg(call).flatMap(Leg::media);
                 Optional<MediaLeg> ear = leg(event.call()).flatMap(Leg::media);
                 if (monitored.isPresent() && ear.isPresent()) {
-                    ear.get().listenTo(monitored.get(), () -> hangUp(event.call()));
-                    speakInto(call, monitored.get(), event.call(), ear.get(), mode);
-                    ear.get().onKey(key -> ListeningMode.ofKey(key).ifPresent(asked -> {
-                        speakInto(call, monitored.get(), event.call(), ear.get(), asked);
-                        phoneActions.listeningChanged(call, supervisor, asked);
-                    }));
-                    listenings.put(supervisor, listening);
+                    listen(supervisor, call, monitored.get(), event.call(), ear.get(), mode);
                 } else {
                     hangUp(event.call());
                 }
             } else if (event instanceof CallEvent.HungUp || event instanceof CallEvent.Failed) {
-                listenings.remove(supervisor, listening);
+                // by their leg: the call they listen in on may have changed since
+                listenings.computeIfPresent(supervisor, (who, now) -> now.ear().equals(event.call()) ? null : now);
             }
             listener.accept(event);
         });
     }
 
+    /** {@code supervisor}'s phone, on {@code earLeg}, listens in on {@code call} from now on, as {@code mode} says. */
+    private void listen(AgentId supervisor, CallId call, MediaLeg monitored, CallId earLeg, MediaLeg ear,
+                        ListeningMode mode) {
+        ear.listenTo(monitored, () -> hangUp(earLeg));
+        speakInto(call, monitored, earLeg, ear, mode);
+        ear.onKey(key -> ListeningMode.ofKey(key).ifPresent(asked -> {
+            speakInto(call, monitored, earLeg, ear, asked);
+            phoneActions.listeningChanged(call, supervisor, asked);
+        }));
+        listenings.put(supervisor, new Listening(call, earLeg));
+    }
+
     /**
-     * Where {@code supervisor} listens in on {@code call} already (their phone answered and is still up), who hears them
-     * becomes {@code mode}, as their phone's keys would make it, and their phone is not rung again; their leg. Empty
-     * where they do not.
+     * Where {@code supervisor} listens in already (their phone answered and is still up), their phone is not rung
+     * again: on {@code call}, who hears them becomes {@code mode}, as their phone's keys would make it; on another
+     * call, they move to {@code call}, heard as {@code mode}, and are no longer on the one they left (nobody there
+     * hears them, and its end no longer hangs their phone up). Empty where they listen in on nothing, or where
+     * {@code call} is not up.
      */
-    public Optional<CallId> changeListening(CallId call, AgentId supervisor, ListeningMode mode) {
+    public Optional<ListeningChange> changeListening(CallId call, AgentId supervisor, ListeningMode mode) {
         Listening listening = listenings.get(supervisor);
-        if (listening == null || !listening.call().equals(call)) {
-            return Optional.empty();
-        }
         Optional<MediaLeg> monitored = leg(call).flatMap(Leg::media);
-        Optional<MediaLeg> ear = leg(listening.ear()).flatMap(Leg::media);
+        Optional<MediaLeg> ear = Optional.ofNullable(listening).flatMap(now -> leg(now.ear())).flatMap(Leg::media);
         if (monitored.isEmpty() || ear.isEmpty()) {
             return Optional.empty();
         }
-        speakInto(call, monitored.get(), listening.ear(), ear.get(), mode);
-        return Optional.of(listening.ear());
+        if (listening.call().equals(call)) {
+            speakInto(call, monitored.get(), listening.ear(), ear.get(), mode);
+            return Optional.of(new ListeningChange(listening.ear(), Optional.empty()));
+        }
+        listen(supervisor, call, monitored.get(), listening.ear(), ear.get(), mode);
+        LOG.info("Supervisor's leg {} moved from call {} to call {}", listening.ear().value(), listening.call().value(),
+                call.value());
+        return Optional.of(new ListeningChange(listening.ear(), Optional.of(listening.call())));
     }
 
     /** A supervisor's answered listening: the call and their own leg. */

@@ -15,6 +15,7 @@ import dev.outdial.sip.SipSettings;
 import dev.outdial.sip.SipTelephony;
 import dev.outdial.sip.TrunkRegistrationStatus;
 import dev.outdial.sip.TrunkStatus;
+import dev.outdial.sip.ListeningChange;
 import dev.outdial.sip.ListeningMode;
 import java.time.Duration;
 import java.util.Optional;
@@ -59,9 +60,10 @@ public interface SipAdapter extends AutoCloseable {
 
     /**
      * Where {@code supervisor} listens in on {@code call} already, heard by whom {@code mode} says from now on
-     * ({@link SipTelephony#changeListening}); their leg, or empty where they do not listen in on it.
+     * ({@link SipTelephony#changeListening}), moved to it from another call where they listen in on that; empty where
+     * they listen in on nothing.
      */
-    Optional<CallId> changeListening(CallId call, AgentId supervisor, ListeningMode mode);
+    Optional<ListeningChange> changeListening(CallId call, AgentId supervisor, ListeningMode mode);
 
     /** Binds the SIP and RTP ports; an exception names the setting that prevents it. */
     void start();
@@ -104,7 +106,7 @@ public interface SipAdapter extends AutoCloseable {
             }
 
             @Override
-            public Optional<CallId> changeListening(CallId call, AgentId supervisor, ListeningMode mode) {
+            public Optional<ListeningChange> changeListening(CallId call, AgentId supervisor, ListeningMode mode) {
                 return sip.changeListening(call, supervisor, mode);
             }
 

@@ -73,8 +73,10 @@ class ListeningInPages {
     String listen(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId,
                   @RequestParam(defaultValue = "LISTEN") ListeningMode mode, Model model) {
         try {
-            boolean rung = listening.listen(me, callId, mode).rung();
-            model.addAttribute("notice", messages.text((rung ? "dialing.ringing." : "dialing.now.") + mode));
+            ListeningIn.Listening listened = listening.listen(me, callId, mode);
+            String now = messages.text((listened.rung() ? "dialing.ringing." : "dialing.now.") + mode);
+            model.addAttribute("notice", listened.movedFrom() == null ? now
+                    : messages.text("dialing.moved") + " " + now);
         } catch (ConflictException | NotFoundException refused) {
             model.addAttribute("errors", messages.describe(refused));
         }

@@ -79,7 +79,8 @@ public interface MediaLeg extends AutoCloseable {
     /**
      * From now on this leg's far end (a supervisor's phone) hears what {@code monitored}'s far end says and what it
      * hears, mixed, and nothing else (silent monitoring: what it says goes nowhere); {@code whenOver} runs once, on a
-     * thread of its own, when {@code monitored} closes. A leg listens in on one leg at a time.
+     * thread of its own, when {@code monitored} closes. A leg listens in on one leg at a time: listening to another
+     * ends the listening before, whose leg's close then runs nothing, and what it said there is heard by nobody.
      */
     void listenTo(MediaLeg monitored, Runnable whenOver);
 

@@ -236,6 +236,8 @@ final class RtpLeg implements MediaLeg {
         }
         MonitorMix mix = new MonitorMix(that, () -> callbacks.submit(whenOver));
         playout.clear();
+        stopListening();
+        stopSpeaking();
         listeningTo = mix;
         that.monitors.add(mix);
         if (that.closed && that.monitors.remove(mix)) {
@@ -265,6 +267,14 @@ final class RtpLeg implements MediaLeg {
             mix.monitored().out.sourceChanged(); // from relayed packets to its own mixed ones: one stream all the same
         }
         return true;
+    }
+
+    /** The leg this one listened in on no longer feeds it, nor tells it of its close. */
+    private void stopListening() {
+        MonitorMix listened = listeningTo;
+        if (listened != null) {
+            listened.monitored().monitors.remove(listened);
+        }
     }
 
     /** Those this leg's supervisor spoke into hear what is relayed to them alone again. */
@@ -319,10 +329,7 @@ final class RtpLeg implements MediaLeg {
                 mix.end();
             }
         }
-        MonitorMix listened = listeningTo;
-        if (listened != null) {
-            listened.monitored().monitors.remove(listened);
-        }
+        stopListening();
         stopSpeaking();
         withSupervisor = null;
         callbacks.cancel();

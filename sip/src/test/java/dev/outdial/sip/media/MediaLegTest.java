@@ -255,6 +255,42 @@ class MediaLegTest {
     }
 
     @Test
+    void aSupervisorMovedToAnotherCallHearsItAndIsNoLongerHeardOnNorToldOfTheFirst() throws Exception {
+        try (TestPhone firstCustomer = new TestPhone(); TestPhone firstAgent = new TestPhone();
+             TestPhone secondCustomer = new TestPhone(); TestPhone supervisor = new TestPhone();
+             MediaLeg firstLeg = engine.open(); MediaLeg firstAgentLeg = engine.open();
+             MediaLeg secondLeg = engine.open(); MediaLeg supervisorLeg = engine.open()) {
+            firstLeg.connect(firstCustomer.address(), Codec.PCMU, 101);
+            firstAgentLeg.connect(firstAgent.address(), Codec.PCMU, 101);
+            secondLeg.connect(secondCustomer.address(), Codec.PCMU, 101);
+            supervisorLeg.connect(supervisor.address(), Codec.PCMU, 101);
+            firstLeg.bridge(firstAgentLeg);
+            CountDownLatch firstOver = new CountDownLatch(1);
+            supervisorLeg.listenTo(firstLeg, firstOver::countDown);
+            assertThat(supervisorLeg.speakInto(firstLeg, ListeningMode.BARGE)).isTrue();
+
+            CountDownLatch secondOver = new CountDownLatch(1);
+            supervisorLeg.listenTo(secondLeg, secondOver::countDown);
+            byte firstSays = G711.encode(Codec.PCMU, (short) 1500);
+            byte secondSays = G711.encode(Codec.PCMU, (short) -1200);
+            byte supervisorSays = G711.encode(Codec.PCMU, (short) 600);
+            for (int i = 0; i < 10; i++) {
+                firstCustomer.sendAudio(firstLeg, 0, silence(firstSays));
+                secondCustomer.sendAudio(secondLeg, 0, silence(secondSays));
+                supervisor.sendAudio(supervisorLeg, 0, silence(supervisorSays));
+            }
+            supervisor.next(packet -> Arrays.equals(packet.payload(), silence(secondSays)));
+            firstAgent.next(packet -> Arrays.equals(packet.payload(), silence(firstSays)));
+
+            firstLeg.close();
+            secondLeg.close();
+            assertThat(secondOver.await(5, TimeUnit.SECONDS)).as("told the call now listened to is over").isTrue();
+            // both would be told on the supervisor leg's one callback thread, the first call's first
+            assertThat(firstOver.getCount()).as("not told of the call left").isEqualTo(1);
+        }
+    }
+
+    @Test
     void aCoachIsHeardByTheAgentWithTheCustomerAndNotByTheCustomer() throws Exception {
         try (TestPhone customer = new TestPhone(); TestPhone agent = new TestPhone(); TestPhone coach = new TestPhone();
              MediaLeg customerLeg = engine.open(); MediaLeg agentLeg = engine.open(); MediaLeg coachLeg = engine.open()) {
