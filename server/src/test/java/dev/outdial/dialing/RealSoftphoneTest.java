@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * A real softphone as the agent's phone: baresip registers with digest, answers the nailed-up line itself and
  * hears the customer Outdial dialed through the carrier (SIPp), whether the system dialed them (progressive), the
  * agent did (manual) or the preview's time ran out, or the agent's phone was rung first (auto callback), as a
- * contact center's agents' phones do. SIPp's
+ * contact center's agents' phones do; and, progressive, the softphone's own Hold and Resume kept with the call. SIPp's
  * phone scenarios cover what a script can say; this covers what a softphone's own SIP and RTP stack does with
  * Outdial's requests (its registration refreshes, its SDP answer, its codec choice). Ports: 18400-18449.
  */
@@ -49,6 +49,20 @@ class RealSoftphoneTest {
     static void toolsAreThere() {
         Sipp.require();
         Baresip.require();
+    }
+
+    /** The agent puts the customer on hold with the softphone's Hold and takes them off: the call keeps both. */
+    private static void heldWithThePhonesOwnButton(TestBusiness business, TestBusiness.Person agent, String callId,
+                                                   Baresip phone) {
+        String activity = "/api/v1/calls/" + callId + "/activity";
+        phone.type("/hold");
+        waitFor(() -> business.admin().get(activity).expect(200).json(), kept -> kept.get("holds").asInt() == 1,
+                "baresip's hold (a re-INVITE, sendonly) kept with the call; " + phone.screen());
+        phone.type("/resume");
+        JsonNode steps = waitFor(() -> business.admin().get(activity).expect(200).json().get("steps"),
+                kept -> kept.size() == 2, "baresip's resume kept with the call; " + phone.screen());
+        assertThat(steps.valueStream().map(step -> step.get("kind").asString() + " by " + step.get("userId").asLong()))
+                .containsExactly("HOLD by " + agent.id(), "UNHOLD by " + agent.id());
     }
 
     @ParameterizedTest
@@ -95,6 +109,9 @@ class RealSoftphoneTest {
             String callId = connected.get("id").asString();
             waitFor(phone::framesHeardWithSound, frames -> frames >= 10,
                     "baresip to hear 200 ms of the customer's voice; " + phone.screen());
+            if (dialMode.equals("PROGRESSIVE")) {
+                heldWithThePhonesOwnButton(business, agent, callId, phone);
+            }
             agent.client().post("/api/v1/calls/" + callId + "/hangup").expect(204);
             JsonNode ended = campaign.waitForCallEnd(agent.client(), callId);
             assertThat(ended.get("result").asString()).isEqualTo("SUCCESS");

@@ -2,9 +2,13 @@ package dev.outdial.testing;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.ShortBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -33,12 +37,17 @@ public final class Baresip implements AutoCloseable {
     private static final double SILENT = 100;
     private static final int WAV_HEADER = 44;
 
+    /** Its console's port, past its SIP port's: it takes the next one for SIP over TLS. */
+    private static final int CONSOLE_AFTER_SIP = 3;
+
     private final Process process;
     private final Path home;
+    private final int consolePort;
 
-    private Baresip(Process process, Path home) {
+    private Baresip(Process process, Path home, int consolePort) {
         this.process = process;
         this.home = home;
+        this.consolePort = consolePort;
     }
 
     /** Skips the test when baresip is absent, or fails it where it is required. */
@@ -48,7 +57,8 @@ public final class Baresip implements AutoCloseable {
 
     /**
      * Starts a phone of {@code user} registering to {@code registrar} (host:port), listening for SIP on
-     * {@code sipPort} and sending RTP from {@code rtpPorts} ("low-high").
+     * {@code sipPort} and sending RTP from {@code rtpPorts} ("low-high"); its console ({@link #type}) takes
+     * {@code sipPort + 3}.
      */
     public static Baresip phone(String user, String password, String registrar, int sipPort, String rtpPorts) {
         require();
@@ -70,6 +80,9 @@ public final class Baresip implements AutoCloseable {
                     // Dumps each call's audio as decoded, what the agent would hear (aufile 1.0 cannot play to a file).
                     "module sndfile.so",
                     "snd_path " + Files.createDirectories(home.resolve("dump")).toAbsolutePath(),
+                    // what its user types, sent as UDP datagrams (type)
+                    "module cons.so",
+                    "cons_listen 127.0.0.1:" + (sipPort + CONSOLE_AFTER_SIP),
                     "module_app account.so",
                     "module_app menu.so",
                     ""));
@@ -77,7 +90,7 @@ public final class Baresip implements AutoCloseable {
                     + password + ";answermode=auto;audio_codecs=PCMU,PCMA;regint=60\n");
             Process process = new ProcessBuilder(List.of(BARESIP.toString(), "-f", home.toAbsolutePath().toString()))
                     .redirectErrorStream(true).redirectOutput(home.resolve("console.log").toFile()).start();
-            return new Baresip(process, home);
+            return new Baresip(process, home, sipPort + CONSOLE_AFTER_SIP);
         } catch (IOException cannotStart) {
             throw new IllegalStateException("cannot start baresip", cannotStart);
         }
@@ -134,6 +147,16 @@ public final class Baresip implements AutoCloseable {
      */
     public boolean hungUpByOutdial() {
         return screen().contains("session closed");
+    }
+
+    /** Types {@code command} on the phone's console, as its user would: {@code /hold}, {@code /resume}. */
+    public void type(String command) {
+        byte[] line = (command + "\n").getBytes(StandardCharsets.US_ASCII);
+        try (DatagramSocket console = new DatagramSocket()) {
+            console.send(new DatagramPacket(line, line.length, InetAddress.getLoopbackAddress(), consolePort));
+        } catch (IOException unreachable) {
+            throw new AssertionError("baresip's console is unreachable; its console: " + screen(), unreachable);
+        }
     }
 
     /** What baresip printed so far, for failure messages. */
