@@ -83,6 +83,9 @@ class CallActivityLogTest {
                 .isEqualTo(String.valueOf(held.toSeconds()));
         assertThat(history).contains("On hold " + clock(held) + " (2 times)", "Recording paused", "Taken off hold",
                 name);
+        String opened = PageSessions.html(mvc, "/calls/" + call + "/activity",
+                PageSessions.signIn(mvc, "admin@" + manual.business.domain(), "admin-password"));
+        assertThat(opened).contains("On hold " + clock(held) + " (2 times)", "Recording resumed");
     }
 
     /** A length as the pages write it: minutes and seconds. */

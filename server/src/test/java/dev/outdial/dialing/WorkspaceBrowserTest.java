@@ -253,6 +253,13 @@ class WorkspaceBrowserTest extends BrowserTest {
         org.assertj.core.api.Assertions.assertThat(activity.get("holds").asInt()).isEqualTo(1);
         org.assertj.core.api.Assertions.assertThat(callback.fixtures.secondAgent.client()
                 .get("/api/v1/calls/" + call + "/activity").status()).as("another agent's queue call").isEqualTo(404);
+
+        Page admin = signedInAsAdmin(business);
+        admin.navigate(api.baseUrl() + "/settings/queues?calls=" + queue);
+        admin.click("tr[data-call='" + call + "'] td.activity summary");
+        assertThat(admin.locator("tr[data-call='" + call + "'] td.activity .held"))
+                .hasText(Pattern.compile("On hold \\d+:\\d\\d \\(once\\)"));
+        assertThat(admin.locator("tr[data-call='" + call + "'] td.activity li")).hasCount(4);
     }
 
     /** A running campaign whose script asks one required question, {@code budget}. */
