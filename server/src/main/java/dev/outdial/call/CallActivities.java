@@ -98,11 +98,17 @@ public class CallActivities {
      */
     @Transactional(readOnly = true)
     public CallActivity of(CurrentUser me, String callId) {
+        return find(me, callId).orElseThrow(() -> new NotFoundException("call", callId));
+    }
+
+    /** What was done on the call {@code callId}, as {@code me} may see it; empty where {@code of} answers 404. */
+    @Transactional(readOnly = true)
+    public Optional<CallActivity> find(CurrentUser me, String callId) {
         Long onlyAgent = me.is(Role.AGENT) ? me.id() : null;
-        Instant end = endSeenBy(me.businessId(), callId, onlyAgent)
-                .orElseThrow(() -> new NotFoundException("call", callId));
-        CallActivity all = ofCalls(me.businessId(), Map.of(callId, end)).get(callId);
-        return onlyAgent == null ? all : all.withoutListening();
+        return endSeenBy(me.businessId(), callId, onlyAgent).map(end -> {
+            CallActivity all = ofCalls(me.businessId(), Map.of(callId, end)).get(callId);
+            return onlyAgent == null ? all : all.withoutListening();
+        });
     }
 
     /**

@@ -52,10 +52,20 @@ public record CallActivity(String callId, long heldMillis, int holds, List<Step>
         return new CallActivity(callId, held.toMillis(), holds, steps);
     }
 
-    /** Whether the customer is on hold now (or was when the call ended): put on hold and not taken off since. */
-    public boolean heldAtTheEnd() {
-        return steps.stream().filter(step -> step.kind() == Kind.HOLD || step.kind() == Kind.UNHOLD)
-                .reduce((earlier, later) -> later).filter(last -> last.kind() == Kind.HOLD).isPresent();
+    /**
+     * Since when the customer is on hold now (or was when the call ended): the hold not taken off since; empty where
+     * they are not on hold.
+     */
+    public Optional<Instant> heldSince() {
+        Optional<Instant> since = Optional.empty();
+        for (Step step : steps) {
+            if (step.kind() == Kind.HOLD && since.isEmpty()) {
+                since = Optional.of(step.at());
+            } else if (step.kind() == Kind.UNHOLD) {
+                since = Optional.empty();
+            }
+        }
+        return since;
     }
 
     /** The same without the supervisors' listening: an agent is not told who listened to them. */

@@ -19,7 +19,7 @@ class CallActivityTest {
 
         assertThat(activity.heldMillis()).isEqualTo(45_000);
         assertThat(activity.holds()).isEqualTo(2);
-        assertThat(activity.heldAtTheEnd()).isTrue();
+        assertThat(activity.heldSince()).contains(at(50));
     }
 
     @Test
@@ -29,7 +29,7 @@ class CallActivityTest {
 
         assertThat(activity.heldMillis()).isEqualTo(10_000);
         assertThat(activity.holds()).isEqualTo(1);
-        assertThat(activity.heldAtTheEnd()).isFalse();
+        assertThat(activity.heldSince()).isEmpty();
     }
 
     @Test

@@ -293,7 +293,7 @@ class SipModeTest {
                     "\"userId\":" + supervisor.id());
             String panel = page(supervisor.email(), PASSWORD,
                     get("/campaigns/" + progressive.campaignId + "/calls-now"));
-            assertThat(panel).contains("class=\"on-hold\">On hold</td>");
+            assertThat(panel).containsPattern("class=\"on-hold\">On hold since \\d{1,2}:\\d\\d:\\d\\d[^<]{0,4}</td>");
         } finally {
             sip.listeningsAnswer = false;
         }

@@ -1,5 +1,7 @@
 package dev.outdial.dialing.web;
 
+import dev.outdial.call.CallActivities;
+import dev.outdial.call.CallActivity;
 import dev.outdial.call.CallRecords;
 import dev.outdial.call.CallView;
 import dev.outdial.dialing.AgentWork;
@@ -48,10 +50,12 @@ class WorkspacePages {
     private final PageMessages messages;
     private final Formats formats;
     private final AgentEventStream events;
+    private final CallActivities activities;
 
     WorkspacePages(AgentWork work, ExecutionScreens screens, CallRecords calls, PageMessages messages, Formats formats,
-                   AgentEventStream events) {
+                   AgentEventStream events, CallActivities activities) {
         this.events = events;
+        this.activities = activities;
         this.work = work;
         this.screens = screens;
         this.calls = calls;
@@ -230,7 +234,9 @@ class WorkspacePages {
     @GetMapping("/workspace/queue-calls/{callId}/controls")
     String queueCallControls(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId, Model model) {
         model.addAttribute("callId", callId);
-        model.addAttribute("onHold", work.queueCallOnHold(me, callId).orElse(null));
+        Boolean onHold = work.queueCallOnHold(me, callId).orElse(null);
+        model.addAttribute("onHold", onHold);
+        model.addAttribute("heldSince", heldSince(me, callId, onHold));
         model.addAttribute("recording", work.queueCallRecording(me, callId).orElse(null));
         return PAGE + " :: queue-call-controls";
     }
@@ -306,9 +312,17 @@ class WorkspacePages {
     private String call(CurrentUser me, CallView call, boolean ringing, Model model) {
         model.addAttribute("call", call);
         model.addAttribute("recording", call.endedAt() == null ? work.recording(me, call).orElse(null) : null);
-        model.addAttribute("onHold", call.endedAt() == null ? work.onHold(me, call).orElse(null) : null);
+        Boolean onHold = call.endedAt() == null ? work.onHold(me, call).orElse(null) : null;
+        model.addAttribute("onHold", onHold);
+        model.addAttribute("heldSince", heldSince(me, call.id(), onHold));
         model.addAttribute("screen", screens.screen(me, call.campaignId()));
         model.addAttribute("ringing", ringing);
         return PAGE + " :: call";
+    }
+
+    /** When the customer the agent holds was put on hold, as the page writes it; null where they are not held. */
+    private String heldSince(CurrentUser me, String callId, Boolean onHold) {
+        return Boolean.TRUE.equals(onHold) ? activities.find(me, callId).flatMap(CallActivity::heldSince)
+                .map(formats::time).orElse(null) : null;
     }
 }
