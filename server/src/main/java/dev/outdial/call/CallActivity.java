@@ -16,7 +16,9 @@ import java.util.Optional;
 public record CallActivity(String callId, long heldMillis, int holds, List<Step> steps) {
 
     /** What was done. */
-    public enum Kind { HOLD, UNHOLD, RECORDING_PAUSED, RECORDING_RESUMED, LISTENING_STARTED, LISTENING_CHANGED }
+    public enum Kind {
+        HOLD, UNHOLD, RECORDING_PAUSED, RECORDING_RESUMED, LISTENING_STARTED, LISTENING_CHANGED, LISTENING_ENDED
+    }
 
     /**
      * One thing done on the call, by whom.
@@ -28,7 +30,7 @@ public record CallActivity(String callId, long heldMillis, int holds, List<Step>
                        @Schema(allowableValues = {"LISTEN", "COACH", "BARGE"}) String mode) {
 
         boolean isListening() {
-            return kind == Kind.LISTENING_STARTED || kind == Kind.LISTENING_CHANGED;
+            return kind == Kind.LISTENING_STARTED || kind == Kind.LISTENING_CHANGED || kind == Kind.LISTENING_ENDED;
         }
     }
 

@@ -19,7 +19,9 @@ import dev.outdial.shared.NotFoundException;
 import dev.outdial.sip.ListeningChange;
 import dev.outdial.sip.ListeningMode;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -44,6 +46,8 @@ public class ListeningIn {
     private final LiveSwitchboards switchboards;
     private final EngineThread engine;
     private final CallActivities activities;
+    /** The call each answered listener's phone (by its leg) listens in on now, for the end of their listening. */
+    private final Map<String, String> listeningOn = new ConcurrentHashMap<>();
 
     ListeningIn(LiveTelephony telephony, LiveDialers dialers, DialingCalls calls, LiveSwitchboards switchboards,
                 EngineThread engine, CallActivities activities) {
@@ -99,6 +103,10 @@ public class ListeningIn {
             Optional<String> left = listening.get().left().map(CallId::value);
             LOG.info("User {} listening in{} on call {} now does so to {}", me.id(),
                     left.map(before -> " on call " + before + ", moved").orElse(""), callId, mode);
+            if (left.isPresent()) {
+                listeningOn.put(listening.get().ear().value(), callId);
+                activities.log(me.businessId(), left.get(), Kind.LISTENING_ENDED, me.id(), null);
+            }
             activities.log(me.businessId(), callId, left.isPresent() ? Kind.LISTENING_STARTED
                     : Kind.LISTENING_CHANGED, me.id(), mode.name());
             return new Listening(listening.get().ear().value(), false, left.orElse(null));
@@ -108,7 +116,12 @@ public class ListeningIn {
         }
         CallId leg = sip.listenIn(call, ear, mode, RING, event -> {
             if (event instanceof CallEvent.Answered) {
-                logStarted(me, callId, mode);
+                listeningOn.put(event.call().value(), callId);
+                logFromThePhone(me, callId, Kind.LISTENING_STARTED, mode.name());
+            } else if (event instanceof CallEvent.HungUp) {
+                // the call they listen in on last: they may have moved since
+                Optional.ofNullable(listeningOn.remove(event.call().value()))
+                        .ifPresent(last -> logFromThePhone(me, last, Kind.LISTENING_ENDED, null));
             } else if (event instanceof CallEvent.Failed failed) {
                 LOG.info("User {} did not listen in on call {}: {}", me.id(), callId, failed.reason());
             }
@@ -118,12 +131,12 @@ public class ListeningIn {
         return new Listening(leg.value(), true, null);
     }
 
-    /** Logs the listening on the call once the listener answered; told on the SIP side's thread, which must go on. */
-    private void logStarted(CurrentUser me, String callId, ListeningMode mode) {
+    /** Logs what the listener's phone did on the call (answered, hung up); told on a SIP thread, which must go on. */
+    private void logFromThePhone(CurrentUser me, String callId, Kind kind, String mode) {
         try {
-            activities.log(me.businessId(), callId, Kind.LISTENING_STARTED, me.id(), mode.name());
+            activities.log(me.businessId(), callId, kind, me.id(), mode);
         } catch (RuntimeException notLogged) {
-            LOG.warn("User {} listens in on call {}, not logged with the call", me.id(), callId, notLogged);
+            LOG.warn("User {}'s {} on call {} is not kept with the call", me.id(), kind, callId, notLogged);
         }
     }
 }

@@ -111,9 +111,18 @@ final class FakeSipAdapter implements SipAdapter {
         CallId leg = new CallId("listening-" + listenedIn.size());
         if (listeningsAnswer) {
             listenings.put(supervisor.value(), new Listening(call.value(), leg));
+            earListeners.put(leg, listener);
             listener.accept(new CallEvent.Answered(leg, false));
         }
         return leg;
+    }
+
+    private final Map<CallId, Consumer<CallEvent>> earListeners = new ConcurrentHashMap<>();
+
+    /** {@code supervisor} hangs up the phone they listen in on, as its listener is told. */
+    void listenerHangsUp(AgentId supervisor) {
+        Listening up = listenings.remove(supervisor.value());
+        earListeners.remove(up.ear()).accept(new CallEvent.HungUp(up.ear(), true));
     }
 
     /** What {@link #listenedIn} holds of {@code call}: the other tests' calls left out. */

@@ -326,13 +326,22 @@ class SipModeTest {
             String back = page(supervisor.email(), PASSWORD, post("/calls/" + up.get(0) + "/listen").with(csrf()));
             assertThat(back).contains("You left the call you listened in on: your phone is on this one now. "
                     + "You now only listen");
-            JsonNode kept = progressive.business.admin().get("/api/v1/calls/" + up.get(1) + "/activity").expect(200)
-                    .json().get("steps");
-            assertThat(kept.valueStream().map(step -> step.get("kind").asString() + " " + step.get("mode").asString()))
-                    .containsExactly("LISTENING_STARTED COACH");
+            sip.listenerHangsUp(FakeSipAdapter.agent(supervisor.id()));
+            assertThat(kinds(progressive.business, up.get(1))).containsExactly("LISTENING_STARTED COACH",
+                    "LISTENING_ENDED");
+            assertThat(kinds(progressive.business, up.get(0))).as("left, back, then hung up")
+                    .containsExactly("LISTENING_STARTED LISTEN", "LISTENING_ENDED", "LISTENING_STARTED LISTEN",
+                            "LISTENING_ENDED");
         } finally {
             sip.listeningsAnswer = false;
         }
+    }
+
+    /** The call's activity as its kinds, each with its listening mode where it has one. */
+    private static List<String> kinds(TestBusiness business, String call) {
+        return business.admin().get("/api/v1/calls/" + call + "/activity").expect(200).json().get("steps")
+                .valueStream().map(step -> step.get("kind").asString()
+                        + (step.get("mode").isNull() ? "" : " " + step.get("mode").asString())).toList();
     }
 
     @Test
