@@ -46,7 +46,13 @@ public class CallActivities {
      */
     @Transactional
     public void log(long businessId, String callId, CallActivity.Kind kind, long userId, String mode) {
-        activity.insert(businessId, callId, clock.instant(), kind, userId, mode);
+        log(businessId, callId, kind, userId, mode, clock.instant());
+    }
+
+    /** Logs the same, done at {@code at}: told by the telephony, kept a moment later. */
+    @Transactional
+    public void log(long businessId, String callId, CallActivity.Kind kind, long userId, String mode, Instant at) {
+        activity.insert(businessId, callId, at, kind, userId, mode);
     }
 
     /**

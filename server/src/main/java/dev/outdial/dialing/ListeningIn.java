@@ -7,6 +7,7 @@ import dev.outdial.dialing.internal.EngineThread;
 import dev.outdial.dialing.internal.LiveDialers;
 import dev.outdial.dialing.internal.LiveSwitchboards;
 import dev.outdial.dialing.internal.LiveTelephony;
+import dev.outdial.dialing.internal.PhoneActionLog;
 import dev.outdial.dialing.internal.SipAdapter;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.port.CallEvent;
@@ -46,12 +47,14 @@ public class ListeningIn {
     private final LiveSwitchboards switchboards;
     private final EngineThread engine;
     private final CallActivities activities;
+    private final PhoneActionLog phoneActions;
     /** The call each answered listener's phone (by its leg) listens in on now, for the end of their listening. */
     private final Map<String, String> listeningOn = new ConcurrentHashMap<>();
 
     ListeningIn(LiveTelephony telephony, LiveDialers dialers, DialingCalls calls, LiveSwitchboards switchboards,
-                EngineThread engine, CallActivities activities) {
+                EngineThread engine, CallActivities activities, PhoneActionLog phoneActions) {
         this.activities = activities;
+        this.phoneActions = phoneActions;
         this.telephony = telephony;
         this.dialers = dialers;
         this.calls = calls;
@@ -117,11 +120,11 @@ public class ListeningIn {
         CallId leg = sip.listenIn(call, ear, mode, RING, event -> {
             if (event instanceof CallEvent.Answered) {
                 listeningOn.put(event.call().value(), callId);
-                logFromThePhone(me, callId, Kind.LISTENING_STARTED, mode.name());
+                phoneActions.listeningStarted(me.businessId(), callId, me.id(), mode);
             } else if (event instanceof CallEvent.HungUp) {
                 // the call they listen in on last: they may have moved since
                 Optional.ofNullable(listeningOn.remove(event.call().value()))
-                        .ifPresent(last -> logFromThePhone(me, last, Kind.LISTENING_ENDED, null));
+                        .ifPresent(last -> phoneActions.listeningEnded(me.businessId(), last, me.id()));
             } else if (event instanceof CallEvent.Failed failed) {
                 LOG.info("User {} did not listen in on call {}: {}", me.id(), callId, failed.reason());
             }
@@ -129,14 +132,5 @@ public class ListeningIn {
         LOG.info("User {} listens in on call {} to {} (their phone rings on leg {})", me.id(), callId, mode,
                 leg.value());
         return new Listening(leg.value(), true, null);
-    }
-
-    /** Logs what the listener's phone did on the call (answered, hung up); told on a SIP thread, which must go on. */
-    private void logFromThePhone(CurrentUser me, String callId, Kind kind, String mode) {
-        try {
-            activities.log(me.businessId(), callId, kind, me.id(), mode);
-        } catch (RuntimeException notLogged) {
-            LOG.warn("User {}'s {} on call {} is not kept with the call", me.id(), kind, callId, notLogged);
-        }
     }
 }

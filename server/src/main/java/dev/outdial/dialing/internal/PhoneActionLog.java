@@ -1,6 +1,7 @@
 package dev.outdial.dialing.internal;
 
 import dev.outdial.call.CallActivities;
+import dev.outdial.call.CallActivity;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.sip.ListeningMode;
@@ -15,12 +16,12 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps with each call what its phones did of their own accord (an agent's Hold button, a supervisor's keys), as the
- * SIP side tells it: timed when told, written in the order told on a thread of its own, so the SIP side never waits
- * for the database.
+ * Keeps with each call what its phones did (an agent's Hold button, a supervisor's keys, a listener's phone answering
+ * and hanging up), as the SIP side tells it: timed when told, written in the order told on a thread of its own, so the
+ * SIP side's threads (one delivers every call's events) never wait for the database.
  */
 @Component
-class PhoneActionLog implements PhoneActions, DisposableBean {
+public class PhoneActionLog implements PhoneActions, DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(PhoneActionLog.class);
 
@@ -29,7 +30,7 @@ class PhoneActionLog implements PhoneActions, DisposableBean {
     private final ExecutorService writer = Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("phone-actions").factory());
 
-    PhoneActionLog(CallActivities activities, Clock clock) {
+    public PhoneActionLog(CallActivities activities, Clock clock) {
         this.activities = activities;
         this.clock = clock;
     }
@@ -44,6 +45,20 @@ class PhoneActionLog implements PhoneActions, DisposableBean {
     public void listeningChanged(CallId call, AgentId supervisor, ListeningMode mode) {
         Instant at = clock.instant();
         write(call, () -> activities.logListeningKeys(call.value(), Long.parseLong(supervisor.value()), mode.name(),
+                at));
+    }
+
+    /** {@code userId}'s phone, listening in on the business's call {@code call}, answered ({@code mode}: how). */
+    public void listeningStarted(long businessId, String call, long userId, ListeningMode mode) {
+        Instant at = clock.instant();
+        write(new CallId(call), () -> activities.log(businessId, call, CallActivity.Kind.LISTENING_STARTED, userId,
+                mode.name(), at));
+    }
+
+    /** {@code userId}'s phone, listening in on the business's call {@code call}, hung up. */
+    public void listeningEnded(long businessId, String call, long userId) {
+        Instant at = clock.instant();
+        write(new CallId(call), () -> activities.log(businessId, call, CallActivity.Kind.LISTENING_ENDED, userId, null,
                 at));
     }
 
