@@ -66,11 +66,14 @@ public class CallActivities {
                 held ? CallActivity.Kind.HOLD : CallActivity.Kind.UNHOLD, call.agentId(), null));
     }
 
-    /** Logs that user {@code userId} changed how they listen in on the call {@code callId} by their phone's keys. */
+    /**
+     * Logs a step of user {@code userId}'s listening in on the call {@code callId}, a campaign's or a queue call, told by
+     * their phone (its keys changed how, it hung up) at {@code at}.
+     */
     @Transactional
-    public void logListeningKeys(String callId, long userId, String mode, Instant at) {
+    public void logListening(String callId, CallActivity.Kind kind, long userId, String mode, Instant at) {
         activity.businessOfCampaignCall(callId).or(() -> queueCalls.businessOf(callId)).ifPresent(business ->
-                activity.insert(business, callId, at, CallActivity.Kind.LISTENING_CHANGED, userId, mode));
+                activity.insert(business, callId, at, kind, userId, mode));
     }
 
     /** A call up with an agent on it, wherever it is. */

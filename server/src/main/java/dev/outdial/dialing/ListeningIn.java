@@ -20,9 +20,7 @@ import dev.outdial.shared.NotFoundException;
 import dev.outdial.sip.ListeningChange;
 import dev.outdial.sip.ListeningMode;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -48,8 +46,6 @@ public class ListeningIn {
     private final EngineThread engine;
     private final CallActivities activities;
     private final PhoneActionLog phoneActions;
-    /** The call each answered listener's phone (by its leg) listens in on now, for the end of their listening. */
-    private final Map<String, String> listeningOn = new ConcurrentHashMap<>();
 
     ListeningIn(LiveTelephony telephony, LiveDialers dialers, DialingCalls calls, LiveSwitchboards switchboards,
                 EngineThread engine, CallActivities activities, PhoneActionLog phoneActions) {
@@ -107,7 +103,6 @@ public class ListeningIn {
             LOG.info("User {} listening in{} on call {} now does so to {}", me.id(),
                     left.map(before -> " on call " + before + ", moved").orElse(""), callId, mode);
             if (left.isPresent()) {
-                listeningOn.put(listening.get().ear().value(), callId);
                 activities.log(me.businessId(), left.get(), Kind.LISTENING_ENDED, me.id(), null);
             }
             activities.log(me.businessId(), callId, left.isPresent() ? Kind.LISTENING_STARTED
@@ -119,12 +114,7 @@ public class ListeningIn {
         }
         CallId leg = sip.listenIn(call, ear, mode, RING, event -> {
             if (event instanceof CallEvent.Answered) {
-                listeningOn.put(event.call().value(), callId);
                 phoneActions.listeningStarted(me.businessId(), callId, me.id(), mode);
-            } else if (event instanceof CallEvent.HungUp) {
-                // the call they listen in on last: they may have moved since
-                Optional.ofNullable(listeningOn.remove(event.call().value()))
-                        .ifPresent(last -> phoneActions.listeningEnded(me.businessId(), last, me.id()));
             } else if (event instanceof CallEvent.Failed failed) {
                 LOG.info("User {} did not listen in on call {}: {}", me.id(), callId, failed.reason());
             }

@@ -111,18 +111,15 @@ final class FakeSipAdapter implements SipAdapter {
         CallId leg = new CallId("listening-" + listenedIn.size());
         if (listeningsAnswer) {
             listenings.put(supervisor.value(), new Listening(call.value(), leg));
-            earListeners.put(leg, listener);
             listener.accept(new CallEvent.Answered(leg, false));
         }
         return leg;
     }
 
-    private final Map<CallId, Consumer<CallEvent>> earListeners = new ConcurrentHashMap<>();
-
-    /** {@code supervisor} hangs up the phone they listen in on, as its listener is told. */
+    /** {@code supervisor} hangs up the phone they listen in on, as the adapter tells it. */
     void listenerHangsUp(AgentId supervisor) {
         Listening up = listenings.remove(supervisor.value());
-        earListeners.remove(up.ear()).accept(new CallEvent.HungUp(up.ear(), true));
+        phoneActions.listeningEnded(new CallId(up.call()), supervisor);
     }
 
     /** What {@link #listenedIn} holds of {@code call}: the other tests' calls left out. */

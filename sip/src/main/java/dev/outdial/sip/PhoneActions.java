@@ -6,8 +6,8 @@ import dev.outdial.engine.port.CallId;
 /**
  * What the phones on calls do that Outdial did not ask for, told as it happens so the calls keep it: an agent's phone
  * put its customer on hold with its own Hold button, or took them off; a supervisor's keys changed how they listen
- * in. Told on the SIP side's threads, some of them under a call's lock: an implementation hands the work on and
- * returns at once.
+ * in, and their phone's hanging up ended it. Told on the SIP side's threads, some of them under a call's lock: an
+ * implementation hands the work on and returns at once.
  */
 public interface PhoneActions {
 
@@ -20,6 +20,10 @@ public interface PhoneActions {
         @Override
         public void listeningChanged(CallId call, AgentId supervisor, ListeningMode mode) {
         }
+
+        @Override
+        public void listeningEnded(CallId call, AgentId supervisor) {
+        }
     };
 
     /** The phone bridged to {@code customerLeg} (its agent's) put the customer on hold ({@code true}) or took them off. */
@@ -27,4 +31,7 @@ public interface PhoneActions {
 
     /** {@code supervisor}, listening in on {@code call}, pressed a key that changed who hears them to {@code mode}. */
     void listeningChanged(CallId call, AgentId supervisor, ListeningMode mode);
+
+    /** {@code supervisor}'s phone, listening in on {@code call} (the one they moved to last), hung up or was hung up. */
+    void listeningEnded(CallId call, AgentId supervisor);
 }

@@ -288,8 +288,11 @@ public final class SipTelephony implements Telephony, AutoCloseable {
                     hangUp(event.call());
                 }
             } else if (event instanceof CallEvent.HungUp || event instanceof CallEvent.Failed) {
-                // by their leg: the call they listen in on may have changed since
-                listenings.computeIfPresent(supervisor, (who, now) -> now.ear().equals(event.call()) ? null : now);
+                // by their leg: the call they listen in on may have changed since, and is the one their listening ends
+                Listening ended = listenings.get(supervisor);
+                if (ended != null && ended.ear().equals(event.call()) && listenings.remove(supervisor, ended)) {
+                    phoneActions.listeningEnded(ended.call(), supervisor);
+                }
             }
             listener.accept(event);
         });

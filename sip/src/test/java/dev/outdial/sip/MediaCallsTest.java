@@ -284,8 +284,8 @@ class MediaCallsTest {
         byte[] wav = recordedWhileAnnaListens(false, (call, ear, earMedia) -> earMedia.keySignalled('3'));
 
         assertThat(loudMillis(wav, 1)).as("the supervisor, heard by the customer once barged in").isGreaterThan(500);
-        assertThat(phones.told).as("the key's change, told for the call's history")
-                .containsExactly("call by " + ANNA.value() + " BARGE");
+        assertThat(phones.told).as("the key's change and the listening's end, told for the call's history")
+                .containsExactly("call by " + ANNA.value() + " BARGE", "call by " + ANNA.value() + " ended");
     }
 
     @Test
@@ -313,6 +313,11 @@ class MediaCallsTest {
         @Override
         public void listeningChanged(CallId call, AgentId supervisor, ListeningMode mode) {
             told.add(call.value() + " by " + supervisor.value() + " " + mode);
+        }
+
+        @Override
+        public void listeningEnded(CallId call, AgentId supervisor) {
+            told.add(call.value() + " by " + supervisor.value() + " ended");
         }
     }
 

@@ -44,8 +44,15 @@ public class PhoneActionLog implements PhoneActions, DisposableBean {
     @Override
     public void listeningChanged(CallId call, AgentId supervisor, ListeningMode mode) {
         Instant at = clock.instant();
-        write(call, () -> activities.logListeningKeys(call.value(), Long.parseLong(supervisor.value()), mode.name(),
-                at));
+        write(call, () -> activities.logListening(call.value(), CallActivity.Kind.LISTENING_CHANGED,
+                Long.parseLong(supervisor.value()), mode.name(), at));
+    }
+
+    @Override
+    public void listeningEnded(CallId call, AgentId supervisor) {
+        Instant at = clock.instant();
+        write(call, () -> activities.logListening(call.value(), CallActivity.Kind.LISTENING_ENDED,
+                Long.parseLong(supervisor.value()), null, at));
     }
 
     /** {@code userId}'s phone, listening in on the business's call {@code call}, answered ({@code mode}: how). */
@@ -53,13 +60,6 @@ public class PhoneActionLog implements PhoneActions, DisposableBean {
         Instant at = clock.instant();
         write(new CallId(call), () -> activities.log(businessId, call, CallActivity.Kind.LISTENING_STARTED, userId,
                 mode.name(), at));
-    }
-
-    /** {@code userId}'s phone, listening in on the business's call {@code call}, hung up. */
-    public void listeningEnded(long businessId, String call, long userId) {
-        Instant at = clock.instant();
-        write(new CallId(call), () -> activities.log(businessId, call, CallActivity.Kind.LISTENING_ENDED, userId, null,
-                at));
     }
 
     private void write(CallId call, Runnable step) {
