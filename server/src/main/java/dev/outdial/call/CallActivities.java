@@ -85,20 +85,11 @@ public class CallActivities {
         if (campaigns.isPresent()) {
             long business = campaigns.get();
             return calls.find(business, callId).filter(CallRecord::isOpen).flatMap(CallRecord::agent)
-                    .flatMap(agent -> userId(agent.value())).map(agent -> new UpCall(business, agent));
+                    .map(agent -> new UpCall(business, Long.parseLong(agent.value())));
         }
         return queueCalls.businessOf(callId).flatMap(business -> queueCalls.find(business, callId)
                 .filter(call -> call.endedAt() == null && call.agentId() != null)
                 .map(call -> new UpCall(business, call.agentId())));
-    }
-
-    /** The user an engine's agent is; empty for one that is not a user (a simulated seat). */
-    private static Optional<Long> userId(String agent) {
-        try {
-            return Optional.of(Long.parseLong(agent));
-        } catch (NumberFormatException notAUser) {
-            return Optional.empty();
-        }
     }
 
     /**
