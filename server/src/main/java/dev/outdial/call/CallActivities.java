@@ -52,18 +52,17 @@ public class CallActivities {
     /** Logs the same, done at {@code at}: told by the telephony, kept a moment later. */
     @Transactional
     public void log(long businessId, String callId, CallActivity.Kind kind, long userId, String mode, Instant at) {
-        activity.insert(businessId, callId, at, kind, userId, mode);
+        activity.insert(businessId, callId, at, kind, userId, mode, false);
     }
 
     /**
-     * Logs that the phone of the agent on the call {@code callId}, a campaign's or a queue call, put its customer on
-     * hold with its own Hold button ({@code held}) or took them off, at {@code at}; nothing where the call is not up
-     * with an agent on it (an agent's line held between calls).
+     * Logs that the phone of the agent on {@code call} put its customer on hold with its own Hold button
+     * ({@code held}) or took them off, at {@code at}.
      */
     @Transactional
-    public void logPhoneHold(String callId, boolean held, Instant at) {
-        upWithAgent(callId).ifPresent(call -> activity.insert(call.businessId(), callId, at,
-                held ? CallActivity.Kind.HOLD : CallActivity.Kind.UNHOLD, call.agentId(), null));
+    public void logPhoneHold(UpCall call, boolean held, Instant at) {
+        activity.insert(call.businessId(), call.id(), at, held ? CallActivity.Kind.HOLD : CallActivity.Kind.UNHOLD,
+                call.agentId(), null, true);
     }
 
     /**
@@ -73,23 +72,31 @@ public class CallActivities {
     @Transactional
     public void logListening(String callId, CallActivity.Kind kind, long userId, String mode, Instant at) {
         activity.businessOfCampaignCall(callId).or(() -> queueCalls.businessOf(callId)).ifPresent(business ->
-                activity.insert(business, callId, at, kind, userId, mode));
+                activity.insert(business, callId, at, kind, userId, mode, false));
     }
 
-    /** A call up with an agent on it, wherever it is. */
-    private record UpCall(long businessId, long agentId) {
+    /**
+     * A call up with an agent on it: a campaign's call ({@code campaignId}) or a queue call ({@code campaignId}
+     * null).
+     */
+    public record UpCall(String id, long businessId, long agentId, Long campaignId) {
     }
 
-    private Optional<UpCall> upWithAgent(String callId) {
+    /**
+     * The call {@code callId}, a campaign's or a queue call, where it is up with an agent on it; empty otherwise (an
+     * agent's line held between calls is on no call).
+     */
+    @Transactional(readOnly = true)
+    public Optional<UpCall> upWithAgent(String callId) {
         Optional<Long> campaigns = activity.businessOfCampaignCall(callId);
         if (campaigns.isPresent()) {
             long business = campaigns.get();
-            return calls.find(business, callId).filter(CallRecord::isOpen).flatMap(CallRecord::agent)
-                    .map(agent -> new UpCall(business, Long.parseLong(agent.value())));
+            return calls.find(business, callId).filter(CallRecord::isOpen).flatMap(call -> call.agent()
+                    .map(agent -> new UpCall(callId, business, Long.parseLong(agent.value()), call.campaignId())));
         }
         return queueCalls.businessOf(callId).flatMap(business -> queueCalls.find(business, callId)
                 .filter(call -> call.endedAt() == null && call.agentId() != null)
-                .map(call -> new UpCall(business, call.agentId())));
+                .map(call -> new UpCall(callId, business, call.agentId(), null)));
     }
 
     /**
@@ -130,7 +137,8 @@ public class CallActivities {
         Map<Long, String> names = who.isEmpty() ? Map.of() : users.namesOf(businessId, who);
         return ends.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, call -> CallActivity.of(
                 call.getKey(), rows.getOrDefault(call.getKey(), List.of()).stream().map(row -> new CallActivity.Step(
-                        row.at(), row.kind(), row.userId(), names.get(row.userId()), row.mode())).toList(),
+                        row.at(), row.kind(), row.userId(), names.get(row.userId()), row.mode(), row.byPhone()))
+                        .toList(),
                 call.getValue())));
     }
 

@@ -8,10 +8,12 @@ import java.util.Optional;
 
 /**
  * What was done on a call while it was up, in order, and how long its customer was on hold in all: put on hold and
- * taken off by its agent, its recording paused and resumed, a supervisor listening in, coaching or barging in.
+ * taken off by its agent (through Outdial or with their phone's own Hold button), its recording paused and resumed, a
+ * supervisor listening in, coaching or barging in.
  *
- * @param heldMillis how long the customer was on hold, a hold still on counted to the call's end or to now
- * @param holds      how many times they were put on hold
+ * @param heldMillis how long the customer was on hold, a hold still on counted to the call's end or to now; while
+ *                   Outdial and the agent's phone both held, counted once
+ * @param holds      how many times they were put on hold from off hold
  */
 public record CallActivity(String callId, long heldMillis, int holds, List<Step> steps) {
 
@@ -23,11 +25,13 @@ public record CallActivity(String callId, long heldMillis, int holds, List<Step>
     /**
      * One thing done on the call, by whom.
      *
-     * @param mode how a supervisor listens from then on ({@code LISTEN}, {@code COACH}: the agent hears them,
-     *             {@code BARGE}: both sides do); null for the other kinds
+     * @param mode    how a supervisor listens from then on ({@code LISTEN}, {@code COACH}: the agent hears them,
+     *                {@code BARGE}: both sides do); null for the other kinds
+     * @param byPhone a hold put on or taken off by the agent's phone itself, not through Outdial: a hold of its own,
+     *                which only the phone takes off
      */
     public record Step(Instant at, Kind kind, long userId, String userName,
-                       @Schema(allowableValues = {"LISTEN", "COACH", "BARGE"}) String mode) {
+                       @Schema(allowableValues = {"LISTEN", "COACH", "BARGE"}) String mode, boolean byPhone) {
 
         boolean isListening() {
             return kind == Kind.LISTENING_STARTED || kind == Kind.LISTENING_CHANGED || kind == Kind.LISTENING_ENDED;
@@ -38,18 +42,18 @@ public record CallActivity(String callId, long heldMillis, int holds, List<Step>
     static CallActivity of(String callId, List<Step> steps, Instant end) {
         Duration held = Duration.ZERO;
         int holds = 0;
-        Optional<Instant> heldSince = Optional.empty();
+        Holds now = new Holds();
         for (Step step : steps) {
-            if (step.kind() == Kind.HOLD && heldSince.isEmpty()) {
-                heldSince = Optional.of(step.at());
+            Optional<Instant> since = now.since;
+            now.after(step);
+            if (since.isEmpty() && now.since.isPresent()) {
                 holds++;
-            } else if (step.kind() == Kind.UNHOLD && heldSince.isPresent()) {
-                held = held.plus(Duration.between(heldSince.get(), step.at()));
-                heldSince = Optional.empty();
+            } else if (since.isPresent() && now.since.isEmpty()) {
+                held = held.plus(Duration.between(since.get(), step.at()));
             }
         }
-        if (heldSince.isPresent() && end.isAfter(heldSince.get())) {
-            held = held.plus(Duration.between(heldSince.get(), end));
+        if (now.since.isPresent() && end.isAfter(now.since.get())) {
+            held = held.plus(Duration.between(now.since.get(), end));
         }
         return new CallActivity(callId, held.toMillis(), holds, steps);
     }
@@ -59,15 +63,37 @@ public record CallActivity(String callId, long heldMillis, int holds, List<Step>
      * they are not on hold.
      */
     public Optional<Instant> heldSince() {
-        Optional<Instant> since = Optional.empty();
-        for (Step step : steps) {
-            if (step.kind() == Kind.HOLD && since.isEmpty()) {
-                since = Optional.of(step.at());
-            } else if (step.kind() == Kind.UNHOLD) {
+        Holds now = new Holds();
+        steps.forEach(now::after);
+        return now.since;
+    }
+
+    /**
+     * The two holds a customer can be on, through Outdial and by the agent's phone, walked step by step: on hold while
+     * either is on, since the first of them was put on.
+     */
+    private static final class Holds {
+
+        private boolean byOutdial;
+        private boolean byPhone;
+        private Optional<Instant> since = Optional.empty();
+
+        void after(Step step) {
+            if (step.kind() != Kind.HOLD && step.kind() != Kind.UNHOLD) {
+                return;
+            }
+            boolean on = step.kind() == Kind.HOLD;
+            if (step.byPhone()) {
+                byPhone = on;
+            } else {
+                byOutdial = on;
+            }
+            if (!byOutdial && !byPhone) {
                 since = Optional.empty();
+            } else if (since.isEmpty()) {
+                since = Optional.of(step.at());
             }
         }
-        return since;
     }
 
     /** The same without the supervisors' listening: an agent is not told who listened to them. */

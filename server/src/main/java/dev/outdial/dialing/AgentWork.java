@@ -19,6 +19,7 @@ import dev.outdial.dialing.internal.LiveSwitchboards;
 import dev.outdial.dialing.internal.PhoneLines;
 import dev.outdial.engine.call.DialOutcome;
 import dev.outdial.engine.call.DispositionOutcome;
+import dev.outdial.engine.call.HoldState;
 import dev.outdial.engine.call.RecordingState;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.customer.DialType;
@@ -284,6 +285,19 @@ public class AgentWork {
     }
 
     /**
+     * The agent's phone put {@code call} on hold with its own Hold button, or took it off: the engine keeps it apart
+     * from the hold asked through Outdial (which cannot take the phone's off), so the Workspace shows which is on.
+     */
+    public void phoneHolds(CallActivities.UpCall call, boolean held) {
+        CallId id = new CallId(call.id());
+        boolean known = engine.call(call.businessId(), () -> call.campaignId() == null
+                ? switchboards.of(call.businessId()).phoneHolds(id, held)
+                : dialers.runnerOfCall(call.campaignId(), id).map(runner -> runner.phoneHolds(id, held)).orElse(false));
+        LOG.info("Call {} was {} by agent {}'s phone{}", call.id(), held ? "put on hold" : "taken off hold",
+                call.agentId(), known ? "" : " (not paced on this node)");
+    }
+
+    /**
      * {@code onCampaignCall} where {@code callId} is the agent's campaign call, else {@code onQueueCall} where it is
      * the queue call they talk on (404 where it is neither), on the engine's thread; whether it applied.
      */
@@ -311,9 +325,9 @@ public class AgentWork {
         return readCampaignCall(me, call, CampaignRunner::recording);
     }
 
-    /** Whether the agent's campaign call is on hold; empty where it is not put through. */
-    public Optional<Boolean> onHold(CurrentUser me, CallView call) {
-        return readCampaignCall(me, call, CampaignRunner::onHold);
+    /** Whether the agent's campaign call is on hold, and by what; empty where it is not put through. */
+    public Optional<HoldState> hold(CurrentUser me, CallView call) {
+        return readCampaignCall(me, call, CampaignRunner::hold);
     }
 
     /** Where the recording of the queue call the agent talks on stands; empty where it is not being recorded. */
@@ -322,10 +336,10 @@ public class AgentWork {
         return readQueueCall(me, board -> board.recording(agent, new CallId(callId)));
     }
 
-    /** Whether the queue call the agent talks on is on hold; empty where they do not talk on it. */
-    public Optional<Boolean> queueCallOnHold(CurrentUser me, String callId) {
+    /** Whether the queue call the agent talks on is on hold, and by what; empty where they do not talk on it. */
+    public Optional<HoldState> queueCallHold(CurrentUser me, String callId) {
         AgentId agent = agentOf(me);
-        return readQueueCall(me, board -> board.onHold(agent, new CallId(callId)));
+        return readQueueCall(me, board -> board.hold(agent, new CallId(callId)));
     }
 
     /**

@@ -33,6 +33,26 @@ class CallActivityTest {
     }
 
     @Test
+    void theCustomerIsOnHoldWhileOutdialOrTheAgentsPhoneHoldsThemCountedOnce() {
+        CallActivity activity = CallActivity.of("c", List.of(step(10, Kind.HOLD), byPhone(20, Kind.HOLD),
+                step(30, Kind.UNHOLD), byPhone(45, Kind.UNHOLD), byPhone(60, Kind.HOLD), step(70, Kind.HOLD),
+                byPhone(80, Kind.UNHOLD)), at(100));
+
+        assertThat(activity.heldMillis()).as("10–45 s and 60–100 s").isEqualTo(75_000);
+        assertThat(activity.holds()).isEqualTo(2);
+        assertThat(activity.heldSince()).as("the page's hold still on after the phone took its own off")
+                .contains(at(60));
+    }
+
+    @Test
+    void thePhoneTakingOffItsHoldLeavesOutdialsOn() {
+        CallActivity activity = CallActivity.of("c", List.of(step(10, Kind.HOLD), byPhone(20, Kind.UNHOLD)), at(30));
+
+        assertThat(activity.heldSince()).contains(at(10));
+        assertThat(activity.heldMillis()).isEqualTo(20_000);
+    }
+
+    @Test
     void theAgentIsNotShownWhoListenedIn() {
         CallActivity activity = CallActivity.of("c", List.of(step(1, Kind.LISTENING_STARTED), step(2, Kind.HOLD),
                 step(3, Kind.LISTENING_CHANGED)), at(4));
@@ -42,7 +62,11 @@ class CallActivityTest {
     }
 
     private static CallActivity.Step step(int second, Kind kind) {
-        return new CallActivity.Step(at(second), kind, 7, "Anna", null);
+        return new CallActivity.Step(at(second), kind, 7, "Anna", null, false);
+    }
+
+    private static CallActivity.Step byPhone(int second, Kind kind) {
+        return new CallActivity.Step(at(second), kind, 7, "Anna", null, true);
     }
 
     private static Instant at(int second) {

@@ -8,6 +8,8 @@ import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.Telephony;
 import dev.outdial.engine.sim.CarrierModel;
+import dev.outdial.engine.sim.CarrierOutcome;
+import dev.outdial.engine.sim.NumberRules;
 import dev.outdial.engine.sim.SimulatedCarrier;
 import dev.outdial.ivr.SpokenPrompts;
 import dev.outdial.sip.AgentLines;
@@ -42,13 +44,17 @@ import org.springframework.context.annotation.Primary;
  */
 final class FakeSipAdapter implements SipAdapter {
 
+    /** A number ending so always answers (after the typical ring), for a test that needs its customer put through. */
+    static final String ANSWERS = "4777";
+
     /** Replaces the real adapter in a sip-mode test's context. */
     @TestConfiguration
     static class Config {
 
         @Bean
         FakeSipAdapter fakeSipAdapter(EngineThread engine) {
-            return new FakeSipAdapter(new SimulatedCarrier(engine, CarrierModel.typical(), new Random(), "fake-sip"));
+            return new FakeSipAdapter(new SimulatedCarrier(engine, CarrierModel.typical().withRules(
+                    new NumberRules(Map.of(ANSWERS, CarrierOutcome.ANSWER))), new Random(), "fake-sip"));
         }
 
         @Bean
@@ -114,6 +120,12 @@ final class FakeSipAdapter implements SipAdapter {
             listener.accept(new CallEvent.Answered(leg, false));
         }
         return leg;
+    }
+
+    /** The agent's phone picks up each call rung for them at once (a phone set to answer automatically). */
+    void answersAtOnce(long userId) {
+        SimulatedCarrier carrier = (SimulatedCarrier) telephony;
+        carrier.connectPhone(agent(userId), carrier::answer);
     }
 
     /** {@code supervisor} hangs up the phone they listen in on, as the adapter tells it. */

@@ -302,6 +302,50 @@ class SipModeTest {
     }
 
     @Test
+    void anAgentsPhoneHoldingTheCallIsShownOnTheirWorkspaceApartFromTheHoldAskedThroughOutdial() {
+        DialingScenario progressive = workingWithRegisteredPhone("SipPhoneHold", "PROGRESSIVE");
+        sip.answersAtOnce(progressive.fixtures.agent.id());
+        long customer = progressive.add("+8491952" + FakeSipAdapter.ANSWERS).getFirst();
+        String call = DialingScenario.waitFor(() -> progressive.callsOf(customer),
+                calls -> !calls.isEmpty() && calls.getFirst().hasNonNull("connectedAt"),
+                "the customer's call to be put through").getFirst().get("id").asString();
+        String agent = progressive.fixtures.agent.email();
+        String card = "/workspace/calls/" + call;
+        assertThat(page(agent, PASSWORD, get(card))).contains("id=\"hold\"").doesNotContain("id=\"hold-state\"");
+
+        // the agent presses their phone's own Hold: told by the SIP side, kept and told to the engine a moment later
+        sip.phoneActions.customerHeld(new CallId(call), true);
+        String heldByPhone = DialingScenario.waitFor(() -> page(agent, PASSWORD, get(card)),
+                shown -> shown.contains("id=\"phone-holds\""), "the Workspace to show the phone's hold");
+        assertThat(heldByPhone).contains("Your phone holds the call: take it off hold on the phone")
+                .containsPattern("On hold since \\d{1,2}:\\d\\d:\\d\\d")
+                .as("neither button: the customer is on hold, and Outdial cannot take the phone's hold off")
+                .doesNotContain("id=\"hold\"").doesNotContain("id=\"unhold\"");
+
+        // the page's hold on top of the phone's, then the phone's taken off: the customer is still on hold
+        progressive.fixtures.agent.client().post("/api/v1/calls/" + call + "/hold").expect(204);
+        sip.phoneActions.customerHeld(new CallId(call), false);
+        String heldByOutdial = DialingScenario.waitFor(() -> page(agent, PASSWORD, get(card)),
+                shown -> !shown.contains("id=\"phone-holds\""), "the phone's hold taken off");
+        assertThat(heldByOutdial).contains("id=\"unhold\"", "id=\"hold-state\"");
+        JsonNode activity = progressive.business.admin().get("/api/v1/calls/" + call + "/activity").expect(200).json();
+        assertThat(activity.get("holds").asInt()).as("one hold from off hold to off hold").isEqualTo(1);
+        assertThat(activity.get("steps").valueStream().map(step -> step.get("kind").asString()
+                + (step.get("byPhone").asBoolean() ? " by phone" : ""))).containsExactly("HOLD by phone", "HOLD",
+                "UNHOLD by phone");
+        String steps = page("admin@" + progressive.business.domain(), "admin-password",
+                get("/calls/" + call + "/activity"));
+        assertThat(steps).contains("Put on hold (with the phone&#39;s own Hold button)", "Put on hold ·",
+                "Taken off hold (with the phone&#39;s own Hold button)");
+        String panel = page("admin@" + progressive.business.domain(), "admin-password",
+                get("/campaigns/" + progressive.campaignId + "/calls-now"));
+        assertThat(panel).as("still on hold through Outdial").contains("class=\"on-hold\">On hold since");
+
+        progressive.fixtures.agent.client().post("/api/v1/calls/" + call + "/unhold").expect(204);
+        assertThat(page(agent, PASSWORD, get(card))).contains("id=\"hold\"").doesNotContain("id=\"hold-state\"");
+    }
+
+    @Test
     void aSupervisorListeningInWhoAsksForAnotherCallMovesToItWithoutTheirPhoneRungAgain() {
         DialingScenario progressive = workingWithRegisteredPhone("SipListenMove", "PROGRESSIVE");
         registered(progressive.business, progressive.fixtures.secondAgent);

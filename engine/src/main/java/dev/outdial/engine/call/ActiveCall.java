@@ -37,7 +37,7 @@ public final class ActiveCall {
     private Optional<Consumer<String>> onKeys = Optional.empty();
     private Optional<String> ivrResult = Optional.empty();
     private boolean recordingPaused;
-    private boolean onHold;
+    private HoldState hold = HoldState.OFF;
 
     ActiveCall(CallOrchestrator orchestrator, CallRecord record, Connector connector) {
         this.orchestrator = orchestrator;
@@ -62,12 +62,12 @@ public final class ActiveCall {
         recordingPaused = paused;
     }
 
-    boolean onHold() {
-        return onHold;
+    HoldState hold() {
+        return hold;
     }
 
-    void onHold(boolean held) {
-        onHold = held;
+    void hold(HoldState now) {
+        hold = now;
     }
 
     /** Rings {@code agent}'s leg for the answered customer; bridged when the agent answers. */

@@ -416,13 +416,26 @@ public final class CallOrchestrator {
             return false;
         }
         telephony.hold(call, onHold);
-        up.onHold(onHold);
+        up.hold(up.hold().byAgent(onHold));
         return true;
     }
 
-    /** Whether {@code call} is on hold; empty where it is not put through to its agent (or has ended). */
-    public Optional<Boolean> onHold(CallId call) {
-        return Optional.ofNullable(talking(call)).map(ActiveCall::onHold);
+    /**
+     * The agent's phone put {@code call} on hold with its own Hold button, or took it off (the telephony plays the
+     * music already); whether it is a call of this campaign put through to its agent and not ended.
+     */
+    public boolean phoneHolds(CallId call, boolean held) {
+        ActiveCall up = talking(call);
+        if (up == null) {
+            return false;
+        }
+        up.hold(up.hold().byPhone(held));
+        return true;
+    }
+
+    /** Whether {@code call} is on hold, and by what; empty where it is not put through to its agent (or has ended). */
+    public Optional<HoldState> hold(CallId call) {
+        return Optional.ofNullable(talking(call)).map(ActiveCall::hold);
     }
 
     private ActiveCall talking(CallId call) {

@@ -1,5 +1,6 @@
 package dev.outdial.engine.inbound;
 
+import dev.outdial.engine.call.HoldState;
 import dev.outdial.engine.call.RecordingState;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.pacing.AgentDesk;
@@ -126,13 +127,27 @@ public final class Switchboard {
             return false;
         }
         telephony.hold(call, onHold);
-        callers.get(call).onHold = onHold;
+        Caller caller = callers.get(call);
+        caller.hold = caller.hold.byAgent(onHold);
         return true;
     }
 
-    /** Whether the queue call {@code agent} talks on is on hold; empty where they do not talk on it. */
-    public Optional<Boolean> onHold(AgentId agent, CallId call) {
-        return talksOn(agent, call) ? Optional.of(callers.get(call).onHold) : Optional.empty();
+    /**
+     * The phone of the agent talking on the queue call {@code call} put it on hold with its own Hold button, or took
+     * it off; whether an agent talks on it.
+     */
+    public boolean phoneHolds(CallId call, boolean held) {
+        Caller caller = callers.get(call);
+        if (caller == null || caller.taking.filter(caller::talksTo).isEmpty()) {
+            return false;
+        }
+        caller.hold = caller.hold.byPhone(held);
+        return true;
+    }
+
+    /** Whether the queue call {@code agent} talks on is on hold, and by what; empty where they do not talk on it. */
+    public Optional<HoldState> hold(AgentId agent, CallId call) {
+        return talksOn(agent, call) ? Optional.of(callers.get(call).hold) : Optional.empty();
     }
 
     private Optional<Caller> recorded(AgentId agent, CallId call) {
@@ -173,7 +188,7 @@ public final class Switchboard {
         private Optional<InboundResult> endedAs = Optional.empty();
         private Scheduler.Cancellable maxWait = Scheduler.Cancellable.NONE;
         private boolean recordingPaused;
-        private boolean onHold;
+        private HoldState hold = HoldState.OFF;
 
         private Caller(QueueRules queue) {
             this.queue = queue;

@@ -7,6 +7,7 @@ import dev.outdial.engine.call.Connector;
 import dev.outdial.engine.call.DialOutcome;
 import dev.outdial.engine.call.DispositionOutcome;
 import dev.outdial.engine.call.LapsedClaims;
+import dev.outdial.engine.call.HoldState;
 import dev.outdial.engine.call.RecordingState;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.customer.CustomerInput;
@@ -235,9 +236,14 @@ public final class CampaignRunner implements CallObserver {
         return calls.hold(call, onHold);
     }
 
-    /** Whether the call is on hold; empty where it is not put through to its agent or has ended. */
-    public Optional<Boolean> onHold(CallId call) {
-        return calls.onHold(call);
+    /** The agent's phone put the call on hold or took it off; whether it is put through to its agent and up. */
+    public boolean phoneHolds(CallId call, boolean held) {
+        return calls.phoneHolds(call, held);
+    }
+
+    /** Whether the call is on hold, and by what; empty where it is not put through to its agent or has ended. */
+    public Optional<HoldState> hold(CallId call) {
+        return calls.hold(call);
     }
 
     /** The agent's word on a reached call; the agent is then free for the next customer once out of wrap-up. */

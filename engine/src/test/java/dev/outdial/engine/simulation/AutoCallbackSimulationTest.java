@@ -3,6 +3,7 @@ package dev.outdial.engine.simulation;
 import static dev.outdial.engine.fixtures.CampaignSettingsBuilder.anAutoCallbackCampaign;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outdial.engine.call.HoldState;
 import dev.outdial.engine.call.RecordingState;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.customer.CallResult;
@@ -321,16 +322,20 @@ class AutoCallbackSimulationTest {
         AgentId carol = agent("carol", false);
         CallId call = takenBy(carol, board, QUEUE_RULES);
 
-        assertThat(board.onHold(carol, call)).contains(false);
+        assertThat(board.hold(carol, call)).contains(HoldState.OFF);
         assertThat(board.hold(AgentId.of("dave"), call, true)).as("not dave's call").isFalse();
-        assertThat(board.onHold(AgentId.of("dave"), call)).isEmpty();
+        assertThat(board.hold(AgentId.of("dave"), call)).isEmpty();
         assertThat(board.hold(carol, call, true)).isTrue();
-        assertThat(board.onHold(carol, call)).contains(true);
+        assertThat(board.hold(carol, call)).contains(new HoldState(true, false));
         assertThat(board.hold(carol, call, false)).isTrue();
+        assertThat(board.phoneHolds(call, true)).as("carol's phone").isTrue();
+        assertThat(board.hold(carol, call)).contains(new HoldState(false, true));
+        assertThat(board.phoneHolds(new CallId("another"), true)).isFalse();
         assertThat(board.hangUpCallOf(carol)).isTrue();
         sim.runFor(Duration.ofSeconds(1));
 
         assertThat(board.hold(carol, call, true)).as("ended").isFalse();
+        assertThat(board.phoneHolds(call, false)).as("ended").isFalse();
         assertThat(asked).containsExactly("held " + call.value(), "taken off hold " + call.value());
     }
 

@@ -6,6 +6,7 @@ import static dev.outdial.engine.fixtures.CampaignSettingsBuilder.aProgressiveCa
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outdial.engine.call.CampaignSettings;
+import dev.outdial.engine.call.HoldState;
 import dev.outdial.engine.call.RecordingState;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.customer.CallResult;
@@ -244,7 +245,7 @@ class ProgressiveCampaignSimulationTest {
         }
         CallId call = sim.callsTo(customer).getFirst().id();
         int refused = 0;
-        while (runner.onHold(call).isEmpty()) {
+        while (runner.hold(call).isEmpty()) {
             assertThat(runner.hold(call, true)).as("not put through yet").isFalse();
             refused++;
             now = now.plusSeconds(1);
@@ -252,19 +253,27 @@ class ProgressiveCampaignSimulationTest {
         }
         assertThat(refused).as("rung before it was put through").isPositive();
 
-        assertThat(runner.onHold(call)).contains(false);
+        assertThat(runner.hold(call)).contains(HoldState.OFF);
         assertThat(runner.hold(call, true)).isTrue();
-        assertThat(runner.onHold(call)).contains(true);
+        assertThat(runner.hold(call)).contains(new HoldState(true, false));
+        assertThat(runner.phoneHolds(call, true)).isTrue();
+        assertThat(runner.hold(call)).as("held both ways").contains(new HoldState(true, true));
         assertThat(runner.hold(call, false)).isTrue();
-        assertThat(runner.onHold(call)).contains(false);
+        assertThat(runner.hold(call)).as("the phone still holds").contains(new HoldState(false, true));
+        assertThat(runner.hold(call).orElseThrow().held()).isTrue();
+        assertThat(runner.phoneHolds(call, false)).isTrue();
+        assertThat(runner.hold(call)).contains(HoldState.OFF);
         assertThat(runner.hold(new CallId("another"), true)).isFalse();
-        assertThat(runner.onHold(new CallId("another"))).isEmpty();
+        assertThat(runner.phoneHolds(new CallId("another"), true)).isFalse();
+        assertThat(runner.hold(new CallId("another"))).isEmpty();
         sim.runUntil(NINE.plus(Duration.ofHours(1)));
 
         assertThat(sim.callsTo(customer).getFirst().endedAt()).isPresent();
         assertThat(runner.hold(call, true)).as("ended").isFalse();
-        assertThat(runner.onHold(call)).isEmpty();
-        assertThat(asked).containsExactly(call.value() + " held", call.value() + " taken off hold");
+        assertThat(runner.phoneHolds(call, true)).as("ended").isFalse();
+        assertThat(runner.hold(call)).isEmpty();
+        assertThat(asked).as("the phone's own hold asks the telephony nothing")
+                .containsExactly(call.value() + " held", call.value() + " taken off hold");
     }
 
     @Test

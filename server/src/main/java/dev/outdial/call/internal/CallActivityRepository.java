@@ -13,12 +13,12 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code call_activity} table (V269): what was done on each call while it was up, by whom. */
+/** The {@code call_activity} table (V269, V270): what was done on each call while it was up, by whom. */
 @Repository
 public class CallActivityRepository {
 
     /** One row as read, the user's name not known here (it is the agent module's). */
-    public record Row(String callId, Instant at, CallActivity.Kind kind, long userId, String mode) {
+    public record Row(String callId, Instant at, CallActivity.Kind kind, long userId, String mode, boolean byPhone) {
     }
 
     private final JdbcClient db;
@@ -27,12 +27,13 @@ public class CallActivityRepository {
         this.db = db;
     }
 
-    public void insert(long businessId, String callId, Instant at, CallActivity.Kind kind, long userId, String mode) {
+    public void insert(long businessId, String callId, Instant at, CallActivity.Kind kind, long userId, String mode,
+                       boolean byPhone) {
         db.sql("""
-                insert into call_activity (business_id, call_id, done_at, kind, user_id, mode)
-                values (:business, :call, :at, :kind, :user, :mode)""")
+                insert into call_activity (business_id, call_id, done_at, kind, user_id, mode, by_phone)
+                values (:business, :call, :at, :kind, :user, :mode, :byPhone)""")
                 .param("business", businessId).param("call", callId).param("at", SqlTime.toSql(at))
-                .param("kind", kind.name()).param("user", userId).param("mode", mode)
+                .param("kind", kind.name()).param("user", userId).param("mode", mode).param("byPhone", byPhone)
                 .update();
     }
 
@@ -48,7 +49,7 @@ public class CallActivityRepository {
             return Map.of();
         }
         return db.sql("""
-                select call_id, done_at, kind, user_id, mode from call_activity
+                select call_id, done_at, kind, user_id, mode, by_phone from call_activity
                  where business_id = :business and call_id in (:calls)
                  order by call_id, done_at, id""")
                 .param("business", businessId).param("calls", callIds)
@@ -58,6 +59,7 @@ public class CallActivityRepository {
 
     private static Row row(ResultSet row, int n) throws SQLException {
         return new Row(row.getString("call_id"), SqlTime.instant(row, "done_at"),
-                CallActivity.Kind.valueOf(row.getString("kind")), row.getLong("user_id"), row.getString("mode"));
+                CallActivity.Kind.valueOf(row.getString("kind")), row.getLong("user_id"), row.getString("mode"),
+                row.getBoolean("by_phone"));
     }
 }

@@ -2,6 +2,7 @@ package dev.outdial.dialing.internal;
 
 import dev.outdial.call.CallActivities;
 import dev.outdial.call.CallActivity;
+import dev.outdial.dialing.AgentWork;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.sip.ListeningMode;
@@ -13,12 +14,13 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps with each call what its phones did (an agent's Hold button, a supervisor's keys, a listener's phone answering
- * and hanging up), as the SIP side tells it: timed when told, written in the order told on a thread of its own, so the
- * SIP side's threads (one delivers every call's events) never wait for the database.
+ * Keeps with each call what its phones did (an agent's Hold button, which the engine is told too, a supervisor's keys,
+ * a listener's phone answering and hanging up), as the SIP side tells it: timed when told, written in the order told on
+ * a thread of its own, so the SIP side's threads (one delivers every call's events) never wait for the database.
  */
 @Component
 public class PhoneActionLog implements PhoneActions, DisposableBean {
@@ -26,19 +28,26 @@ public class PhoneActionLog implements PhoneActions, DisposableBean {
     private static final Logger LOG = LoggerFactory.getLogger(PhoneActionLog.class);
 
     private final CallActivities activities;
+    /** Looked up when first told: the telephony this log is handed to is among what the agents' work is built on. */
+    private final ObjectProvider<AgentWork> work;
     private final Clock clock;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("phone-actions").factory());
 
-    public PhoneActionLog(CallActivities activities, Clock clock) {
+    public PhoneActionLog(CallActivities activities, ObjectProvider<AgentWork> work, Clock clock) {
         this.activities = activities;
+        this.work = work;
         this.clock = clock;
     }
 
+    /** Kept with the call, and told to the engine (the Workspace's hold buttons follow), where an agent is on it. */
     @Override
     public void customerHeld(CallId customerLeg, boolean held) {
         Instant at = clock.instant();
-        write(customerLeg, () -> activities.logPhoneHold(customerLeg.value(), held, at));
+        write(customerLeg, () -> activities.upWithAgent(customerLeg.value()).ifPresent(call -> {
+            activities.logPhoneHold(call, held, at);
+            work.getObject().phoneHolds(call, held);
+        }));
     }
 
     @Override

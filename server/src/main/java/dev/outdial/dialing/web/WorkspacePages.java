@@ -7,6 +7,7 @@ import dev.outdial.call.CallView;
 import dev.outdial.dialing.AgentWork;
 import dev.outdial.dialing.ExecutionScreens;
 import dev.outdial.dialing.internal.AgentEventStream;
+import dev.outdial.engine.call.HoldState;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.port.CallRecord;
 import dev.outdial.shared.ConflictException;
@@ -234,9 +235,9 @@ class WorkspacePages {
     @GetMapping("/workspace/queue-calls/{callId}/controls")
     String queueCallControls(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId, Model model) {
         model.addAttribute("callId", callId);
-        Boolean onHold = work.queueCallOnHold(me, callId).orElse(null);
-        model.addAttribute("onHold", onHold);
-        model.addAttribute("heldSince", heldSince(me, callId, onHold));
+        HoldState hold = work.queueCallHold(me, callId).orElse(null);
+        model.addAttribute("hold", hold);
+        model.addAttribute("heldSince", heldSince(me, callId, hold));
         model.addAttribute("recording", work.queueCallRecording(me, callId).orElse(null));
         return PAGE + " :: queue-call-controls";
     }
@@ -312,17 +313,17 @@ class WorkspacePages {
     private String call(CurrentUser me, CallView call, boolean ringing, Model model) {
         model.addAttribute("call", call);
         model.addAttribute("recording", call.endedAt() == null ? work.recording(me, call).orElse(null) : null);
-        Boolean onHold = call.endedAt() == null ? work.onHold(me, call).orElse(null) : null;
-        model.addAttribute("onHold", onHold);
-        model.addAttribute("heldSince", heldSince(me, call.id(), onHold));
+        HoldState hold = call.endedAt() == null ? work.hold(me, call).orElse(null) : null;
+        model.addAttribute("hold", hold);
+        model.addAttribute("heldSince", heldSince(me, call.id(), hold));
         model.addAttribute("screen", screens.screen(me, call.campaignId()));
         model.addAttribute("ringing", ringing);
         return PAGE + " :: call";
     }
 
     /** When the customer the agent holds was put on hold, as the page writes it; null where they are not held. */
-    private String heldSince(CurrentUser me, String callId, Boolean onHold) {
-        return Boolean.TRUE.equals(onHold) ? activities.find(me, callId).flatMap(CallActivity::heldSince)
+    private String heldSince(CurrentUser me, String callId, HoldState hold) {
+        return hold != null && hold.held() ? activities.find(me, callId).flatMap(CallActivity::heldSince)
                 .map(formats::time).orElse(null) : null;
     }
 }
