@@ -3,11 +3,15 @@ package dev.outdial.call;
 import dev.outdial.call.internal.CallFigureQueries;
 import dev.outdial.call.internal.OpenCallsNow;
 import dev.outdial.engine.port.CallRecord;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,10 +27,12 @@ public class CallStatistics {
 
     private final CallFigureQueries queries;
     private final OpenCallsNow now;
+    private final Clock clock;
 
-    CallStatistics(CallFigureQueries queries, OpenCallsNow now) {
+    CallStatistics(CallFigureQueries queries, OpenCallsNow now, Clock clock) {
         this.queries = queries;
         this.now = now;
+        this.clock = clock;
     }
 
     /**
@@ -57,12 +63,33 @@ public class CallStatistics {
 
     /**
      * The sums of the calls dialed from {@code start} (included) to {@code end}, per group; groups
-     * without calls left out. Active hours are clock hours of {@code zone}, the business's.
+     * without calls left out. Active hours are clock hours of {@code zone}, the business's; a hold
+     * still on counts to now.
      */
     @Transactional(readOnly = true)
     public List<CallSums> sums(long businessId, Instant start, Instant end, ZoneId zone, Long campaignId,
                                CallGrouping grouping) {
-        return queries.sums(businessId, start, end, zone, campaignId, grouping);
+        Map<Long, Long> held = heldSeconds(queries.holdSteps(businessId, start, end, campaignId, grouping));
+        return queries.sums(businessId, start, end, zone, campaignId, grouping).stream()
+                .map(sums -> sums.withHeldSeconds(held.getOrDefault(sums.key(), 0L))).toList();
+    }
+
+    /** Each group's hold time, each call's summed as its activity sums it (two holds overlapping counted once). */
+    private Map<Long, Long> heldSeconds(List<CallFigureQueries.HoldStep> steps) {
+        Instant upTo = clock.instant();
+        Map<Long, Long> heldMillis = new HashMap<>();
+        Map<String, List<CallFigureQueries.HoldStep>> byCall = steps.stream().collect(
+                Collectors.groupingBy(CallFigureQueries.HoldStep::callId, LinkedHashMap::new, Collectors.toList()));
+        for (List<CallFigureQueries.HoldStep> call : byCall.values()) {
+            CallFigureQueries.HoldStep first = call.getFirst();
+            CallActivity activity = CallActivity.of(first.callId(), call.stream().map(step -> new CallActivity.Step(
+                    step.at(), step.kind(), 0, null, null, step.byPhone())).toList(),
+                    first.callEnded() != null ? first.callEnded() : upTo);
+            heldMillis.merge(first.groupKey(), activity.heldMillis(), Long::sum);
+        }
+        Map<Long, Long> seconds = new HashMap<>();
+        heldMillis.forEach((key, millis) -> seconds.put(key, Math.round(millis / 1000.0)));
+        return seconds;
     }
 
     /** The same calls per group and classification the agents gave. */

@@ -1,5 +1,6 @@
 package dev.outdial.report;
 
+import dev.outdial.call.CallSums;
 import dev.outdial.call.CallTally;
 import java.util.List;
 
@@ -8,8 +9,9 @@ import java.util.List;
  * connected (technical result SUCCESS); the abandon rate is the call records' ({@link CallTally}):
  * calls answered by a person that found no agent (ABANDONED) by all calls answered by a person
  * (SUCCESS + ABANDONED), answering machines left out, as the predictive cap counts it. Talk time
- * runs from the agent's connection to the end of the call; handle time is talk time per connected
- * call, since the call records keep no wrap-up time.
+ * runs from the agent's connection to the end of the call, the customer's time on hold included
+ * (hold time is also given on its own); handle time is talk time per connected call, since the call
+ * records keep no wrap-up time.
  */
 public record CallFigures(
         long calls,
@@ -17,23 +19,24 @@ public record CallFigures(
         long abandoned,
         long connected,
         long talkSeconds,
+        long holdSeconds,
         Long averageHandleSeconds,
         Double abandonRate,
         Double dialsPerHour,
         List<ClassificationCount> classifications) {
 
-    /** The figures from raw sums; rates stay null where their denominator is zero. */
-    public static CallFigures of(long calls, long contacts, long abandoned, long connected, long talkSeconds,
-                                 long activeHours, List<ClassificationCount> classifications) {
-        return new CallFigures(calls, contacts, abandoned, connected, talkSeconds,
-                connected == 0 ? null : Math.round((double) talkSeconds / connected),
-                new CallTally(calls, contacts, abandoned).abandonRate(),
-                activeHours == 0 ? null : (double) calls / activeHours,
+    /** The figures of a group's sums; rates stay null where their denominator is zero. */
+    public static CallFigures of(CallSums sums, List<ClassificationCount> classifications) {
+        long connected = sums.connected();
+        return new CallFigures(sums.calls(), sums.contacts(), sums.abandoned(), connected, sums.talkSeconds(),
+                sums.heldSeconds(), connected == 0 ? null : Math.round((double) sums.talkSeconds() / connected),
+                new CallTally(sums.calls(), sums.contacts(), sums.abandoned()).abandonRate(),
+                sums.activeHours() == 0 ? null : (double) sums.calls() / sums.activeHours(),
                 List.copyOf(classifications));
     }
 
     public static CallFigures none() {
-        return of(0, 0, 0, 0, 0, 0, List.of());
+        return of(new CallSums(0, 0, 0, 0, 0, 0, 0, 0), List.of());
     }
 
     /** Calls classified as {@code classificationId}. */

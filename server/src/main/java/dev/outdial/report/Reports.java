@@ -107,8 +107,7 @@ public class Reports {
         List<ClassificationCount> classified = classifications(businessId, period, campaignId, grouping)
                 .stream().map(Classified::count).toList();
         return sums(businessId, period, campaignId, grouping).stream().findFirst()
-                .map(sums -> CallFigures.of(sums.calls(), sums.contacts(), sums.abandoned(), sums.connected(),
-                        sums.talkSeconds(), sums.activeHours(), classified))
+                .map(sums -> CallFigures.of(sums, classified))
                 .orElse(CallFigures.none());
     }
 
@@ -141,8 +140,7 @@ public class Reports {
     }
 
     private static CallFigures figuresOf(CallSums sums, Map<Long, List<ClassificationCount>> classified) {
-        return CallFigures.of(sums.calls(), sums.contacts(), sums.abandoned(), sums.connected(), sums.talkSeconds(),
-                sums.activeHours(), classified.getOrDefault(sums.key(), List.of()));
+        return CallFigures.of(sums, classified.getOrDefault(sums.key(), List.of()));
     }
 
     private static Map<Long, List<ClassificationCount>> byKey(List<Classified> counts) {

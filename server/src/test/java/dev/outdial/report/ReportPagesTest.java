@@ -60,11 +60,12 @@ class ReportPagesTest {
         String page = mvc.perform(get("/reports?" + DAY).session(session)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"campaign-report\"", "id=\"agent-report\"", "data-campaign=\"" + campaign + "\"",
-                "data-agent=\"" + fixtures.agent.id() + "\"", "0:02:00", "Total");
+                "data-agent=\"" + fixtures.agent.id() + "\"", "0:02:00", "Total", "<th>Hold time</th>",
+                "<td class=\"hold\">0:00:00</td>");
 
         String vietnamese = mvc.perform(get("/reports?" + DAY).session(session).locale(Locale.forLanguageTag("vi")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(vietnamese).contains("Báo cáo", "Tổng cộng", "Thời gian đàm thoại");
+        assertThat(vietnamese).contains("Báo cáo", "Tổng cộng", "Thời gian đàm thoại", "Thời gian giữ máy");
 
         String reversed = mvc.perform(get("/reports?from=2026-03-05&to=2026-03-02").session(session))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -88,6 +89,7 @@ class ReportPagesTest {
         assertThat(rows.get(1).get(column(headers, "Campaign"))).isEqualTo("'=HYPERLINK(\"http://x\")");
         assertThat(rows.get(1).get(column(headers, "Calls"))).isEqualTo("2");
         assertThat(rows.get(1).get(column(headers, "Talk time (s)"))).isEqualTo("120");
+        assertThat(rows.get(1).get(column(headers, "Hold time (s)"))).isEqualTo("0");
         assertThat(rows.get(2).get(column(headers, "Campaign"))).isEqualTo("Total");
 
         Api.Download xlsx = business.admin().download("/api/v1/reports/agents/export?format=xlsx&" + DAY);

@@ -98,6 +98,35 @@ class ReportsApiTest {
     }
 
     @Test
+    void holdTimeIsSummedPerCampaignAndAgentTwoHoldsOverlappingOnceAndAHoldLeftOnToTheCallsEnd() {
+        String first = call(renewals, fixtures.agent.id(), "2026-03-02T09:20:00+07:00", "09:20:10", "09:25:10",
+                "SUCCESS", interested);
+        held(first, "2026-03-02T09:21:00+07:00", "HOLD", false);
+        held(first, "2026-03-02T09:21:10+07:00", "HOLD", true);
+        held(first, "2026-03-02T09:21:20+07:00", "UNHOLD", false);
+        held(first, "2026-03-02T09:21:40+07:00", "UNHOLD", true);
+        String second = call(renewals, fixtures.secondAgent.id(), "2026-03-02T10:40:00+07:00", "10:40:05",
+                "10:43:05", "SUCCESS", interested);
+        held(second, "2026-03-02T10:42:05+07:00", "HOLD", false);
+        String nextDay = call(renewals, fixtures.agent.id(), "2026-03-03T09:00:00+07:00", "09:00:10", "09:05:10",
+                "SUCCESS", interested);
+        held(nextDay, "2026-03-03T09:01:00+07:00", "HOLD", false);
+
+        JsonNode campaigns = business.admin().get("/api/v1/reports/campaigns?" + DAY).expect(200).json();
+        assertThat(campaigns.get("campaigns").get(0).get("holdSeconds").asLong())
+                .as("40 s on the first call, 60 s from the second's hold to its end").isEqualTo(100);
+        assertThat(campaigns.get("campaigns").get(1).get("holdSeconds").asLong()).isZero();
+        assertThat(campaigns.get("total").get("holdSeconds").asLong()).isEqualTo(100);
+
+        JsonNode agents = business.admin().get("/api/v1/reports/agents?" + DAY).expect(200).json();
+        assertThat(row(agents, fixtures.agent.id()).get("holdSeconds").asLong()).isEqualTo(40);
+        assertThat(row(agents, fixtures.secondAgent.id()).get("holdSeconds").asLong()).isEqualTo(60);
+        assertThat(agents.get("total").get("holdSeconds").asLong()).isEqualTo(100);
+        assertThat(business.admin().get("/api/v1/reports/campaigns?from=2026-03-03&to=2026-03-03").expect(200).json()
+                .get("total").get("holdSeconds").asLong()).as("the next day's call, 09:01:00 to its end").isEqualTo(250);
+    }
+
+    @Test
     void eachAgentsCallsTalkTimeAndQuotaUse() {
         JsonNode report = business.admin().get("/api/v1/reports/agents?" + DAY).expect(200).json();
 
@@ -186,20 +215,31 @@ class ReportsApiTest {
         return answer.json().get("errors").findValuesAsString("field");
     }
 
-    private void call(long campaignId, Long agentId, String dialing, String connected, String ended, String result,
-                      Long classification) {
+    private String call(long campaignId, Long agentId, String dialing, String connected, String ended, String result,
+                        Long classification) {
         OffsetDateTime dialed = OffsetDateTime.parse(dialing);
+        String id = "test-" + UUID.randomUUID();
         db.sql("""
                 insert into call_record (id, business_id, campaign_id, customer_id, dialed_number, hotline, agent_id,
                     queued_at, dialing_at, answered_at, connected_at, ended_at, result, classification_id, disposition)
                 values (:id, :business, :campaign, 1, '+84912345678', '+842873001000', :agent, :dialing, :dialing,
                     :connected, :connected, :ended, :result, :classification, :disposition)
                 """)
-                .param("id", "test-" + UUID.randomUUID()).param("business", business.id())
+                .param("id", id).param("business", business.id())
                 .param("campaign", campaignId).param("agent", agentId).param("dialing", dialed)
                 .param("connected", at(dialed, connected)).param("ended", at(dialed, ended))
                 .param("result", result).param("classification", classification)
                 .param("disposition", classification == null ? null : "DONE").update();
+        return id;
+    }
+
+    /** The call's agent put its customer on hold ({@code HOLD}) or took them off, through Outdial or their phone. */
+    private void held(String callId, String at, String kind, boolean byPhone) {
+        db.sql("""
+                insert into call_activity (business_id, call_id, done_at, kind, user_id, by_phone)
+                values (:business, :call, :at, :kind, 1, :byPhone)""")
+                .param("business", business.id()).param("call", callId).param("at", OffsetDateTime.parse(at))
+                .param("kind", kind).param("byPhone", byPhone).update();
     }
 
     /** The clock time {@code hh:mm:ss} on the day of {@code dialed}, or null. */

@@ -1,5 +1,6 @@
 package dev.outdial.call.internal;
 
+import dev.outdial.call.CallActivity;
 import dev.outdial.call.CallGrouping;
 import dev.outdial.call.CallSums;
 import dev.outdial.call.CallTally;
@@ -101,8 +102,32 @@ public class CallFigureQueries {
                 .param("end", SqlTime.toSql(end)).param("campaign", campaignId)
                 .query((row, n) -> new CallSums(row.getLong("group_key"), row.getLong("calls"), row.getLong("contacts"),
                         row.getLong("abandoned"), row.getLong("connected"), Math.round(row.getDouble("talk_seconds")),
-                        row.getLong("active_hours")))
+                        row.getLong("active_hours"), 0))
                 .list().stream().filter(sums -> sums.calls() > 0).toList();
+    }
+
+    /** A hold put on or taken off on one of a period's calls, with the call's group and its end (null: up). */
+    public record HoldStep(long groupKey, String callId, Instant at, CallActivity.Kind kind, boolean byPhone,
+                           Instant callEnded) {
+    }
+
+    /**
+     * The holds put on and taken off on the period's calls, per call in the order done: read from the period's
+     * steps ({@code call_activity_business_done}; a hold comes after its call was dialed), few calls having any.
+     */
+    public List<HoldStep> holdSteps(long businessId, Instant start, Instant end, Long campaignId,
+                                    CallGrouping grouping) {
+        String sql = "select " + keyOf(grouping) + " as group_key, a.call_id, a.done_at, a.kind, a.by_phone, r.ended_at"
+                + " from call_activity a join call_record r on r.id = a.call_id" + PERIOD
+                + " and a.business_id = :business and a.done_at >= :start and a.kind in ('HOLD', 'UNHOLD')"
+                + agentsOnly(grouping) + " order by a.call_id, a.done_at, a.id";
+        return db.sql(sql)
+                .param("business", businessId).param("start", SqlTime.toSql(start))
+                .param("end", SqlTime.toSql(end)).param("campaign", campaignId)
+                .query((row, n) -> new HoldStep(row.getLong("group_key"), row.getString("call_id"),
+                        SqlTime.instant(row, "done_at"), CallActivity.Kind.valueOf(row.getString("kind")),
+                        row.getBoolean("by_phone"), SqlTime.instant(row, "ended_at")))
+                .list();
     }
 
     /** The period's calls per group and classification the agents gave, by group then classification id. */

@@ -48,6 +48,8 @@ final class ReportExportColumns {
         columns.add(ExportColumn.of(text(bundle, locale, "reports.column.contacts"), line -> line.figures().contacts()));
         columns.add(ExportColumn.of(text(bundle, locale, "reports.column.talk-seconds"),
                 line -> line.figures().talkSeconds()));
+        columns.add(ExportColumn.of(text(bundle, locale, "reports.column.hold-seconds"),
+                line -> line.figures().holdSeconds()));
         columns.add(ExportColumn.of(text(bundle, locale, "reports.column.handle-seconds"),
                 line -> line.figures().averageHandleSeconds()));
         if (withAbandonRate) {
