@@ -65,8 +65,8 @@ public interface MediaLeg extends AutoCloseable {
 
     /**
      * Runs {@code whenOver} once, on a thread of its own, when the answering machine on the far end has finished its
-     * greeting and records ({@link GreetingEnd}): after a second of silence (sent, or no packets at all), or 30 s of
-     * its audio at the latest. It replaces what the leg listened for before.
+     * greeting and records ({@link GreetingEnd}): when its beep ends, else after a second of silence (sent, or no
+     * packets at all), or 30 s of its audio at the latest. It replaces what the leg listened for before.
      */
     void afterGreeting(Runnable whenOver);
 

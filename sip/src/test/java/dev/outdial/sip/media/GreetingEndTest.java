@@ -25,13 +25,36 @@ class GreetingEndTest {
     }
 
     @Test
-    void theGreetingIsOverASecondAfterItsBeepEndsAndNotInThePausesBetweenItsWords() {
+    void theGreetingIsOverAsItsBeepEndsAndNotInThePausesBetweenItsWords() {
         short[] greeting = recordedGreeting(12);
         short[] beep = beep(500);
+        int beepEnd = (greeting.length + beep.length) / 8 + 400;
 
         OptionalInt over = overAfter(joined(greeting, silence(400), beep, silence(3000)));
 
-        assertThat(over).hasValue((greeting.length + beep.length) / 8 + 400 + GreetingEnd.SILENCE_AFTER_MS);
+        assertThat(over.orElseThrow()).isBetween(beepEnd, beepEnd + 40);
+    }
+
+    @Test
+    void withoutABeepTheGreetingIsOverASecondIntoTheSilenceAfterIt() {
+        short[] greeting = recordedGreeting(12);
+
+        int lastWordEnd = greeting.length / 8 - 120; // the greeting's last pause ends it
+
+        OptionalInt over = overAfter(joined(greeting, silence(3000)));
+
+        assertThat(over.orElseThrow()).isBetween(lastWordEnd + GreetingEnd.SILENCE_AFTER_MS,
+                lastWordEnd + GreetingEnd.SILENCE_AFTER_MS + 20);
+    }
+
+    @Test
+    void aBeepFollowedByALineNeverQuietIsOverAsTheBeepEndsNotThirtySecondsLater() {
+        short[] greeting = recordedGreeting(12);
+        int beepEnd = greeting.length / 8 + 400 + 500;
+
+        OptionalInt over = overAfter(joined(greeting, silence(400), beep(500), SpokenAudio.hum(10_000)));
+
+        assertThat(over.orElseThrow()).isBetween(beepEnd, beepEnd + 40);
     }
 
     @Test

@@ -65,6 +65,22 @@ class SpeechTest {
     }
 
     @Test
+    void speechIsNeverTakenForABeepAndAGreetingIsOverAsTheBeepAfterItEnds() throws IOException {
+        for (String[] spoken : new String[][] {{"Hi, you have reached Anna and Tom. Please leave a message after the"
+                + " tone, and we will call you back as soon as we can.", "en"},
+                {"Ooooh, hellooooo, weeeee are awaaaay. Leeeave a message.", "en-us"},
+                {"Xin chào, đây là hộp thư thoại của Lan. Vui lòng để lại lời nhắn sau tiếng bíp.", "vi"}}) {
+            short[] greeting = AudioClip.speak(spoken[0], spoken[1]).samples();
+            assertThat(BeepsTest.beepEnds(greeting)).as(spoken[0]).isEmpty();
+
+            short[] beep = SpokenAudio.beep(400);
+            int beepEnd = (greeting.length + beep.length) / 8;
+            assertThat(BeepsTest.beepEnds(SpokenAudio.joined(greeting, beep, SpokenAudio.silence(1000))))
+                    .singleElement().satisfies(told -> assertThat(told).isBetween(beepEnd, beepEnd + 40));
+        }
+    }
+
+    @Test
     void speechIsNeverTakenForKeysPlayedAsTones() throws IOException {
         List<Character> keys = new ArrayList<>();
         ToneKeys tones = new ToneKeys(keys::add);

@@ -49,6 +49,15 @@ public final class SpokenAudio {
         return hiss;
     }
 
+    /** A line never quiet: a mains hum with a hiss, louder than the silence threshold, as some lines are. */
+    public static short[] hum(int ms) {
+        short[] hum = new short[ms * SAMPLES_PER_MS];
+        for (int i = 0; i < hum.length; i++) {
+            hum[i] = (short) (1200 * Math.sin(2 * Math.PI * 50 * i / 8000.0) + (i * 7919 % 401) - 200);
+        }
+        return hum;
+    }
+
     /** A recorded greeting: words of 250–400 ms parted by the short pauses of fluent speech. */
     public static short[] recordedGreeting(int words) {
         short[][] parts = new short[words * 2][];
