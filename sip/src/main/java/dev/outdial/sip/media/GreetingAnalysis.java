@@ -10,6 +10,8 @@ import java.util.Optional;
  * ("Hi, you've reached…"). So the greeting is split into words (voiced stretches of at least {@link #MIN_WORD_MS}
  * parted by at least {@link #BETWEEN_WORDS_MS} of silence), and:
  * <ul>
+ *   <li>a beep ({@link Beeps}) is a {@link Answerer#MACHINE}: one with no greeting but its beep, or a greeting short
+ *       enough to pass for a hello, records from there (a fax machine's answer tone likewise);</li>
  *   <li>a greeting followed by {@link #AFTER_GREETING_SILENCE_MS} of silence is a {@link Answerer#PERSON};</li>
  *   <li>one that goes on past {@link #MAX_GREETING_MS}, or has more than {@link #MAX_WORDS} words, a
  *       {@link Answerer#MACHINE};</li>
@@ -29,6 +31,7 @@ final class GreetingAnalysis implements Hearing<Answerer> {
     static final int INITIAL_SILENCE_MS = 2_500;
     static final int MAX_ANALYSIS_MS = 5_000;
 
+    private final Beeps beeps = new Beeps();
     private int heardMs;
     private int voicedMs;
     private int silentMs;
@@ -42,7 +45,7 @@ final class GreetingAnalysis implements Hearing<Answerer> {
     @Override
     public Optional<Answerer> heard(short[] samples, int count) {
         if (verdict == null && count > 0) {
-            block(count / 8, Hearing.voiced(samples, count));
+            block(count / 8, Hearing.voiced(samples, count), beeps.endedBefore(samples, count));
         }
         return Optional.ofNullable(verdict);
     }
@@ -50,12 +53,12 @@ final class GreetingAnalysis implements Hearing<Answerer> {
     @Override
     public Optional<Answerer> silence(int ms) {
         if (verdict == null && ms > 0) {
-            block(ms, false);
+            block(ms, false, beeps.endedBeforeSilence());
         }
         return Optional.ofNullable(verdict);
     }
 
-    private void block(int ms, boolean voiced) {
+    private void block(int ms, boolean voiced, boolean beepEnded) {
         heardMs += ms;
         if (voiced) {
             voicedMs += ms;
@@ -75,7 +78,7 @@ final class GreetingAnalysis implements Hearing<Answerer> {
                 voicedMs = 0;
             }
         }
-        verdict = judged();
+        verdict = beepEnded ? Answerer.MACHINE : judged();
     }
 
     private Answerer judged() {

@@ -42,6 +42,16 @@ class GreetingAnalysisTest {
     }
 
     @Test
+    void aBeepAloneOrAfterAGreetingShortEnoughForAHelloIsAMachine() {
+        Heard beepOnly = listen(joined(silence(300), SpokenAudio.beep(400), silence(3000)));
+        Heard shortGreeting = listen(joined(voice(600), silence(200), SpokenAudio.beep(300), silence(3000)));
+
+        assertThat(beepOnly.answerer()).isEqualTo(Answerer.MACHINE);
+        assertThat(beepOnly.afterMs()).as("as the beep ends").isBetween(700, 740);
+        assertThat(shortGreeting.answerer()).isEqualTo(Answerer.MACHINE);
+    }
+
+    @Test
     void aHelloSaidTwiceIsStillAPerson() {
         assertThat(listen(joined(voice(400), silence(300), voice(400), silence(2000))).answerer())
                 .isEqualTo(Answerer.PERSON);
