@@ -118,6 +118,12 @@ public class CallActivities {
         });
     }
 
+    /** How long the customer of the business's call {@code callId}, ended at {@code end}, was on hold in all (ms). */
+    @Transactional(readOnly = true)
+    public long heldMillis(long businessId, String callId, Instant end) {
+        return ofCalls(businessId, Map.of(callId, end)).get(callId).heldMillis();
+    }
+
     /**
      * What was done on each of the business's calls {@code shown}, by call, for a page that lists them to its admins
      * and supervisors; a hold still on counted to now.

@@ -7,20 +7,25 @@ import dev.outdial.testing.Exports;
 import dev.outdial.testing.OutdialIntegrationTest;
 import dev.outdial.testing.PageSessions;
 import dev.outdial.testing.TestBusiness;
+import dev.outdial.testing.WebhookOutbox;
+import dev.outdial.testing.WebhookReceiver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What an agent does on a call while it is up is kept with the call: its holds, with the hold time summed to the call's
  * end where a hold was never taken off, and its recording's pauses; read by the call's agent and the business's
- * admins, nobody else. (The simulated customer answers at once and talks until the agent hangs up.)
+ * admins, nobody else, and its hold time goes with the call.ended webhook. (The simulated customer answers at once and talks until the agent hangs up.)
  */
 @OutdialIntegrationTest
 @AutoConfigureMockMvc
@@ -34,10 +39,24 @@ class CallActivityLogTest {
     @Autowired
     MockMvc mvc;
 
+    WebhookReceiver receiver;
+
+    @BeforeEach
+    void aReceiver() {
+        receiver = WebhookReceiver.onLoopback();
+    }
+
+    @AfterEach
+    void stopReceiver() {
+        receiver.close();
+    }
+
     @Test
     void holdsAndRecordingPausesAreKeptWithTheCallAndAHoldLeftOnEndsWithIt() throws Exception {
-        DialingScenario manual = DialingScenario.running(api.newBusiness("Activity"), "MANUAL",
-                Map.of("recordCalls", true));
+        TestBusiness business = api.newBusiness("Activity");
+        long webhook = business.admin().post("/api/v1/webhooks", Map.of("url", receiver.url("localhost", "/calls"),
+                "events", List.of("CALL_ENDED"))).expect(201).id();
+        DialingScenario manual = DialingScenario.running(business, "MANUAL", Map.of("recordCalls", true));
         TestBusiness.Person agent = manual.fixtures.agent;
         manual.ready(agent);
         long customer = manual.add("+84912560003").getFirst();
@@ -81,6 +100,9 @@ class CallActivityLogTest {
                 .download("/api/v1/campaigns/" + manual.campaignId + "/calls/export?format=csv").body());
         assertThat(export.get(1).get(export.getFirst().indexOf("On hold (s)")))
                 .isEqualTo(String.valueOf(held.toSeconds()));
+        WebhookOutbox.awaitAllDelivered(business, webhook, 1);
+        JsonNode delivered = JsonMapper.builder().build().readTree(receiver.bodies().getFirst()).get("data");
+        assertThat(delivered.get("holdSeconds").asLong()).as("call.ended's hold time").isEqualTo(held.toSeconds());
         assertThat(history).contains("On hold " + clock(held) + " (2 times)", "Recording paused", "Taken off hold",
                 name);
         String opened = PageSessions.html(mvc, "/calls/" + call + "/activity",

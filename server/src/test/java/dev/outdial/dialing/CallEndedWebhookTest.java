@@ -65,6 +65,7 @@ class CallEndedWebhookTest {
         assertThat(data.has("classification")).as("named even while the agent's word is to come").isTrue();
         // The simulated customer talks 1.5 s after a 50 ms ring.
         assertThat(data.get("talkSeconds").asLong()).isBetween(1L, 2L);
+        assertThat(data.get("holdSeconds").asLong()).as("never held").isZero();
         assertThat(data.get("ringSeconds").asLong()).isGreaterThanOrEqualTo(0L);
     }
 }

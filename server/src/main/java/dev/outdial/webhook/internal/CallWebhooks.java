@@ -1,5 +1,6 @@
 package dev.outdial.webhook.internal;
 
+import dev.outdial.call.CallActivities;
 import dev.outdial.call.CallEndHandler;
 import dev.outdial.call.CallEnded;
 import dev.outdial.customer.CampaignCustomers;
@@ -21,11 +22,14 @@ class CallWebhooks implements CallEndHandler {
     private final Webhooks webhooks;
     private final SubscriptionCache subscriptions;
     private final CampaignCustomers customers;
+    private final CallActivities activities;
 
-    CallWebhooks(Webhooks webhooks, SubscriptionCache subscriptions, CampaignCustomers customers) {
+    CallWebhooks(Webhooks webhooks, SubscriptionCache subscriptions, CampaignCustomers customers,
+                 CallActivities activities) {
         this.webhooks = webhooks;
         this.subscriptions = subscriptions;
         this.customers = customers;
+        this.activities = activities;
     }
 
     @Override
@@ -55,6 +59,9 @@ class CallWebhooks implements CallEndHandler {
         data.put("classification", ended.classification());
         data.put("ringSeconds", ended.ringSeconds());
         data.put("talkSeconds", ended.talkSeconds());
+        // only a call put through to an agent can have been held: the others cost no read
+        data.put("holdSeconds", ended.connectedAt() == null ? 0
+                : activities.heldMillis(ended.businessId(), ended.callId(), ended.endedAt()) / 1000);
         data.put("endedAt", ended.endedAt().toString());
         webhooks.publish(ended.businessId(), WebhookEvent.CALL_ENDED, data);
     }

@@ -53,9 +53,12 @@ class WebhookApiDocs {
                                     .description("Known at the end for an autocall IVR's result; else null"))
                             .addProperty("ringSeconds", ApiSchemas.int64())
                             .addProperty("talkSeconds", ApiSchemas.int64())
+                            .addProperty("holdSeconds", ApiSchemas.int64()
+                                    .description("How long the customer was on hold within the talk time"))
                             .addProperty("endedAt", ApiSchemas.string("date-time"))
                             .required(List.of("callId", "campaignId", "customerId", "externalId", "number", "agentId",
-                                    "result", "classification", "ringSeconds", "talkSeconds", "endedAt"))));
+                                    "result", "classification", "ringSeconds", "talkSeconds", "holdSeconds",
+                                    "endedAt"))));
             api.addWebhooks(WebhookEvent.CUSTOMER_STATUS_CHANGED.wireName(), delivery("customerStatusChanged",
                     WebhookEvent.CUSTOMER_STATUS_CHANGED, ApiSchemas.object()
                             .addProperty("campaignId", ApiSchemas.int64())
