@@ -470,7 +470,9 @@ final class RtpLeg implements MediaLeg {
             return;
         }
         MonitorMix supervised = withSupervisor;
-        if (supervised != null) {
+        RtpLeg bridged = peer;
+        boolean onHoldMusic = bridged != null && hearsHoldMusic(bridged);
+        if (supervised != null && !onHoldMusic) {
             sendMixed(supervised, current, nowNanos);
             CallRecording recorder = recording.get();
             if (recorder != null) {
@@ -478,12 +480,15 @@ final class RtpLeg implements MediaLeg {
             }
             return;
         }
-        RtpLeg bridged = peer;
+        if (supervised != null) {
+            // on hold, a supervisor barged in talks to the agent alone: what they say is dropped here, not kept
+            supervised.next(mixed, mixed.length);
+        }
         if (bridged != null && !holding(bridged)) {
             return; // relayed as it comes
         }
         // Bridged and on hold: the hold music, or silence for the side whose other side Outdial holds.
-        Playout source = bridged == null ? playout : hearsHoldMusic(bridged) ? heldPlayout : null;
+        Playout source = bridged == null ? playout : onHoldMusic ? heldPlayout : null;
         Runnable ended = source == null ? null : source.next(current.codec(), frame);
         if (ended == null) {
             java.util.Arrays.fill(frame, G711.silence(current.codec()));

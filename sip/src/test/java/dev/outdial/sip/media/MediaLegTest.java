@@ -364,6 +364,36 @@ class MediaLegTest {
         }
     }
 
+    @Test
+    void aCustomerOnHoldHearsTheMusicAndNotASupervisorBargedInWhoTalksToTheAgentAlone() throws Exception {
+        try (TestPhone customer = new TestPhone(); TestPhone agent = new TestPhone();
+             TestPhone supervisor = new TestPhone(); MediaLeg customerLeg = engine.open();
+             MediaLeg agentLeg = engine.open(); MediaLeg supervisorLeg = engine.open()) {
+            customerLeg.connect(customer.address(), Codec.PCMU, 101);
+            agentLeg.connect(agent.address(), Codec.PCMU, 101);
+            supervisorLeg.connect(supervisor.address(), Codec.PCMU, 101);
+            customerLeg.bridge(agentLeg);
+            customerLeg.holdMusic(steadyMusic());
+            supervisorLeg.listenTo(customerLeg, () -> { });
+            assertThat(supervisorLeg.speakInto(customerLeg, ListeningMode.BARGE)).isTrue();
+
+            customerLeg.hold(true);
+            byte customerSays = G711.encode(Codec.PCMU, (short) 1500);
+            byte supervisorSays = G711.encode(Codec.PCMU, (short) 600);
+            for (int i = 0; i < 10; i++) {
+                customer.sendAudio(customerLeg, 0, silence(customerSays));
+                supervisor.sendAudio(supervisorLeg, 0, silence(supervisorSays));
+            }
+            byte tune = G711.encode(Codec.PCMU, (short) 1200);
+            customer.next(packet -> Arrays.equals(packet.payload(), silence(tune)));
+            agent.next(packet -> Arrays.equals(packet.payload(), silence(supervisorSays)));
+            for (int i = 0; i < 9; i++) {
+                assertThat(customer.next(packet -> true).payload()).as("the music, not the supervisor")
+                        .isEqualTo(silence(tune));
+            }
+        }
+    }
+
     /** Hold music whose every sample is 1200: each of its packets is the same, whatever the position. */
     private static AudioClip steadyMusic() {
         short[] music = new short[4000];
