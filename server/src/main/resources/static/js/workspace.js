@@ -70,6 +70,7 @@
     const label = {AGENT_RINGING: card.dataset.ringing, TALKING: card.dataset.talking, ENDED: card.dataset.ended}[call.state];
     card.hidden = !label;
     card.dataset.state = call.state;
+    card.dataset.call = call.callId || '';
     card.querySelector('.queue-call-state').textContent = label || '';
     card.querySelector('.queue-call-caller').textContent = call.callerNumber;
     card.querySelector('.queue-call-queue').textContent = call.queue;
@@ -82,6 +83,17 @@
       load(`${base}/queue-calls/${encodeURIComponent(call.callId)}/controls`, '#queue-call-controls');
     } else {
       card.querySelector('#queue-call-controls').innerHTML = '';
+    }
+  });
+  // The agent's phone held the call or took it off hold: the card of that call, campaign's or queue's, is shown again.
+  on('hold-changed', held => {
+    const panel = document.getElementById('call-panel');
+    if (panel && panel.dataset.call === held.callId) {
+      load(callUrl(held.callId), '#call');
+    }
+    const card = document.getElementById('queue-call');
+    if (card && card.dataset.call === held.callId && card.dataset.state === 'TALKING') {
+      load(`${base}/queue-calls/${encodeURIComponent(held.callId)}/controls`, '#queue-call-controls');
     }
   });
   on('call-ended', call => {

@@ -286,15 +286,17 @@ public class AgentWork {
 
     /**
      * The agent's phone put {@code call} on hold with its own Hold button, or took it off: the engine keeps it apart
-     * from the hold asked through Outdial (which cannot take the phone's off), so the Workspace shows which is on.
+     * from the hold asked through Outdial (which cannot take the phone's off), so the Workspace shows which is on;
+     * whether the call is paced here.
      */
-    public void phoneHolds(CallActivities.UpCall call, boolean held) {
+    public boolean phoneHolds(CallActivities.UpCall call, boolean held) {
         CallId id = new CallId(call.id());
         boolean known = engine.call(call.businessId(), () -> call.campaignId() == null
                 ? switchboards.of(call.businessId()).phoneHolds(id, held)
                 : dialers.runnerOfCall(call.campaignId(), id).map(runner -> runner.phoneHolds(id, held)).orElse(false));
         LOG.info("Call {} was {} by agent {}'s phone{}", call.id(), held ? "put on hold" : "taken off hold",
                 call.agentId(), known ? "" : " (not paced on this node)");
+        return known;
     }
 
     /**

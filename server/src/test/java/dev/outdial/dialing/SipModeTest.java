@@ -313,10 +313,14 @@ class SipModeTest {
         String card = "/workspace/calls/" + call;
         assertThat(page(agent, PASSWORD, get(card))).contains("id=\"hold\"").doesNotContain("id=\"hold-state\"");
 
-        // the agent presses their phone's own Hold: told by the SIP side, kept and told to the engine a moment later
-        sip.phoneActions.customerHeld(new CallId(call), true);
-        String heldByPhone = DialingScenario.waitFor(() -> page(agent, PASSWORD, get(card)),
-                shown -> shown.contains("id=\"phone-holds\""), "the Workspace to show the phone's hold");
+        // the agent presses their phone's own Hold: told by the SIP side, kept and told to the engine a moment later,
+        // and their open Workspace is told to show the call again
+        try (AgentEventsReader events = new AgentEventsReader(api.baseUrl(), agent, PASSWORD)) {
+            events.awaitConnected();
+            sip.phoneActions.customerHeld(new CallId(call), true);
+            assertThat(events.data("hold-changed").get("callId").asString()).isEqualTo(call);
+        }
+        String heldByPhone = page(agent, PASSWORD, get(card));
         assertThat(heldByPhone).contains("Your phone holds the call: take it off hold on the phone")
                 .containsPattern("On hold since \\d{1,2}:\\d\\d:\\d\\d")
                 .as("neither button: the customer is on hold, and Outdial cannot take the phone's hold off")

@@ -4,6 +4,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import dev.outdial.dialing.internal.AgentEventStream;
+import dev.outdial.engine.customer.AgentId;
 import dev.outdial.testing.BrowserTest;
 import dev.outdial.testing.TestBusiness;
 import java.util.HashMap;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,6 +23,9 @@ import tools.jackson.databind.JsonNode;
 @ShortSimulatedCalls
 @CarrierRules("talk-time=60s")
 class WorkspaceBrowserTest extends BrowserTest {
+
+    @Autowired
+    AgentEventStream screens;
 
     @Test
     void anAgentRunsAManualCampaignFromGetCustomerToDisposition() {
@@ -88,6 +94,13 @@ class WorkspaceBrowserTest extends BrowserTest {
         assertThat(page.locator("#hold")).hasCount(0);
         page.click("#unhold");
         assertThat(page.locator("#hold-state")).hasCount(0);
+        assertThat(page.locator("#hold")).isVisible();
+        // held elsewhere (as the agent's phone holds): the open page shows it once told, with no reload of its own
+        String call = page.locator("#call-panel").getAttribute("data-call");
+        recorded.fixtures.agent.client().post("/api/v1/calls/" + call + "/hold").expect(204);
+        screens.holdChanged(AgentId.of(String.valueOf(recorded.fixtures.agent.id())), call);
+        assertThat(page.locator("#unhold")).isVisible();
+        page.click("#unhold");
         assertThat(page.locator("#hold")).isVisible();
         assertThat(page.locator("#notice")).isEmpty();
         assertThat(page.locator("#call-state")).hasText("Talking");
@@ -240,6 +253,12 @@ class WorkspaceBrowserTest extends BrowserTest {
         page.click("#queue-call-unhold");
         assertThat(page.locator("#queue-call-hold-state")).hasCount(0);
         assertThat(page.locator("#queue-call-hold-button")).isVisible();
+        String taken = page.locator("#queue-call").getAttribute("data-call");
+        callback.fixtures.agent.client().post("/api/v1/calls/" + taken + "/hold").expect(204);
+        screens.holdChanged(AgentId.of(String.valueOf(callback.fixtures.agent.id())), taken);
+        assertThat(page.locator("#queue-call-hold-state")).containsText("On hold since ");
+        page.click("#queue-call-unhold");
+        assertThat(page.locator("#queue-call-hold-button")).isVisible();
         page.click("#phone-hang-up");
         assertThat(page.locator("#queue-call .queue-call-state")).hasText("Queue call ended with");
         assertThat(page.locator("#queue-call-recording-state")).hasCount(0);
@@ -250,8 +269,8 @@ class WorkspaceBrowserTest extends BrowserTest {
                 .json();
         org.assertj.core.api.Assertions.assertThat(activity.get("steps").valueStream()
                 .map(step -> step.get("kind").asString()))
-                .containsExactly("RECORDING_PAUSED", "RECORDING_RESUMED", "HOLD", "UNHOLD");
-        org.assertj.core.api.Assertions.assertThat(activity.get("holds").asInt()).isEqualTo(1);
+                .containsExactly("RECORDING_PAUSED", "RECORDING_RESUMED", "HOLD", "UNHOLD", "HOLD", "UNHOLD");
+        org.assertj.core.api.Assertions.assertThat(activity.get("holds").asInt()).isEqualTo(2);
         org.assertj.core.api.Assertions.assertThat(callback.fixtures.secondAgent.client()
                 .get("/api/v1/calls/" + call + "/activity").status()).as("another agent's queue call").isEqualTo(404);
 
@@ -259,8 +278,8 @@ class WorkspaceBrowserTest extends BrowserTest {
         admin.navigate(api.baseUrl() + "/settings/queues?calls=" + queue);
         admin.click("tr[data-call='" + call + "'] td.activity summary");
         assertThat(admin.locator("tr[data-call='" + call + "'] td.activity .held"))
-                .hasText(Pattern.compile("On hold \\d+:\\d\\d \\(once\\)"));
-        assertThat(admin.locator("tr[data-call='" + call + "'] td.activity li")).hasCount(4);
+                .hasText(Pattern.compile("On hold \\d+:\\d\\d \\(2 times\\)"));
+        assertThat(admin.locator("tr[data-call='" + call + "'] td.activity li")).hasCount(6);
     }
 
     /** A running campaign whose script asks one required question, {@code budget}. */

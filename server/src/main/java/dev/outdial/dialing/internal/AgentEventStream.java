@@ -177,6 +177,14 @@ public class AgentEventStream implements AgentScreen {
         push(agent, "queue-call", payload);
     }
 
+    /**
+     * The agent's phone put the call {@code callId} (a campaign's or a queue call) on hold or took it off by itself:
+     * the screen shows the call again, with the buttons that now apply.
+     */
+    public void holdChanged(AgentId agent, String callId) {
+        push(agent, "hold-changed", Map.of("callId", callId));
+    }
+
     /** The agent's leg stopped ringing unanswered (timed out, or the customer hung up first). */
     public void ringingStopped(AgentId agent, String leg) {
         push(agent, "ringing-stopped", legPayload(agent, leg));

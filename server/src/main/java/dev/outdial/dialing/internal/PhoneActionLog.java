@@ -30,23 +30,31 @@ public class PhoneActionLog implements PhoneActions, DisposableBean {
     private final CallActivities activities;
     /** Looked up when first told: the telephony this log is handed to is among what the agents' work is built on. */
     private final ObjectProvider<AgentWork> work;
+    private final AgentEventStream screens;
     private final Clock clock;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("phone-actions").factory());
 
-    public PhoneActionLog(CallActivities activities, ObjectProvider<AgentWork> work, Clock clock) {
+    public PhoneActionLog(CallActivities activities, ObjectProvider<AgentWork> work, AgentEventStream screens,
+                          Clock clock) {
         this.activities = activities;
         this.work = work;
+        this.screens = screens;
         this.clock = clock;
     }
 
-    /** Kept with the call, and told to the engine (the Workspace's hold buttons follow), where an agent is on it. */
+    /**
+     * Kept with the call, and told to the engine and the agent's open Workspace (its hold buttons follow), where an
+     * agent is on it.
+     */
     @Override
     public void customerHeld(CallId customerLeg, boolean held) {
         Instant at = clock.instant();
         write(customerLeg, () -> activities.upWithAgent(customerLeg.value()).ifPresent(call -> {
             activities.logPhoneHold(call, held, at);
-            work.getObject().phoneHolds(call, held);
+            if (work.getObject().phoneHolds(call, held)) {
+                screens.holdChanged(AgentId.of(String.valueOf(call.agentId())), call.id());
+            }
         }));
     }
 
