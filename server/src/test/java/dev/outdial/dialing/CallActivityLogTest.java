@@ -13,9 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
@@ -39,17 +38,8 @@ class CallActivityLogTest {
     @Autowired
     MockMvc mvc;
 
-    WebhookReceiver receiver;
-
-    @BeforeEach
-    void aReceiver() {
-        receiver = WebhookReceiver.onLoopback();
-    }
-
-    @AfterEach
-    void stopReceiver() {
-        receiver.close();
-    }
+    @RegisterExtension
+    final WebhookReceiver receiver = WebhookReceiver.onLoopback();
 
     @Test
     void holdsAndRecordingPausesAreKeptWithTheCallAndAHoldLeftOnEndsWithIt() throws Exception {

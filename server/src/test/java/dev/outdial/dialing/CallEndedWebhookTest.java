@@ -9,9 +9,8 @@ import dev.outdial.testing.WebhookOutbox;
 import dev.outdial.testing.WebhookReceiver;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,17 +23,8 @@ class CallEndedWebhookTest {
     @Autowired
     Api api;
 
-    WebhookReceiver receiver;
-
-    @BeforeEach
-    void aReceiver() {
-        receiver = WebhookReceiver.onLoopback();
-    }
-
-    @AfterEach
-    void stopReceiver() {
-        receiver.close();
-    }
+    @RegisterExtension
+    final WebhookReceiver receiver = WebhookReceiver.onLoopback();
 
     @Test
     void anEndedAndDispositionedCallIsDeliveredOnce() {

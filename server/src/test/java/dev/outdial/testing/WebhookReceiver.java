@@ -8,9 +8,15 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A webhook receiver on this machine's loopback that answers 204 and keeps every body it is sent. */
-public final class WebhookReceiver implements AutoCloseable {
+/**
+ * A webhook receiver on this machine's loopback that answers 204 and keeps every body it is sent. Registered as a test
+ * class's extension ({@code @RegisterExtension final WebhookReceiver receiver = WebhookReceiver.onLoopback();}) it is
+ * one per test, stopped after it.
+ */
+public final class WebhookReceiver implements AutoCloseable, AfterEachCallback {
 
     private final HttpServer server;
     private final List<String> bodies = new CopyOnWriteArrayList<>();
@@ -47,5 +53,10 @@ public final class WebhookReceiver implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 }

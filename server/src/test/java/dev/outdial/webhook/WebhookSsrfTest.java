@@ -12,9 +12,9 @@ import dev.outdial.testing.WebhookReceiver;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
@@ -34,18 +34,14 @@ class WebhookSsrfTest {
     @Autowired
     JdbcClient db;
 
+    @RegisterExtension
+    final WebhookReceiver receiver = WebhookReceiver.onLoopback();
+
     TestBusiness business;
-    WebhookReceiver receiver;
 
     @BeforeEach
-    void aReceiverOnLoopback() {
+    void aBusiness() {
         business = api.newBusiness("ssrf");
-        receiver = WebhookReceiver.onLoopback();
-    }
-
-    @AfterEach
-    void stopReceiver() {
-        receiver.close();
     }
 
     @Test
