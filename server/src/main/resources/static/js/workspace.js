@@ -85,15 +85,16 @@
       card.querySelector('#queue-call-controls').innerHTML = '';
     }
   });
-  // The agent's phone held the call or took it off hold: the card of that call, campaign's or queue's, is shown again.
-  on('hold-changed', held => {
+  // The call was held or taken off hold, or its recording paused or resumed, elsewhere (the agent's phone, the API):
+  // the card of that call, campaign's or queue's, is shown again.
+  on('call-changed', changed => {
     const panel = document.getElementById('call-panel');
-    if (panel && panel.dataset.call === held.callId) {
-      load(callUrl(held.callId), '#call');
+    if (panel && panel.dataset.call === changed.callId) {
+      load(callUrl(changed.callId), '#call');
     }
     const card = document.getElementById('queue-call');
-    if (card && card.dataset.call === held.callId && card.dataset.state === 'TALKING') {
-      load(`${base}/queue-calls/${encodeURIComponent(held.callId)}/controls`, '#queue-call-controls');
+    if (card && card.dataset.call === changed.callId && card.dataset.state === 'TALKING') {
+      load(`${base}/queue-calls/${encodeURIComponent(changed.callId)}/controls`, '#queue-call-controls');
     }
   });
   on('call-ended', call => {

@@ -318,7 +318,7 @@ class SipModeTest {
         try (AgentEventsReader events = new AgentEventsReader(api.baseUrl(), agent, PASSWORD)) {
             events.awaitConnected();
             sip.phoneActions.customerHeld(new CallId(call), true);
-            assertThat(events.data("hold-changed").get("callId").asString()).isEqualTo(call);
+            assertThat(events.data("call-changed").get("callId").asString()).isEqualTo(call);
         }
         String heldByPhone = page(agent, PASSWORD, get(card));
         assertThat(heldByPhone).contains("Your phone holds the call: take it off hold on the phone")

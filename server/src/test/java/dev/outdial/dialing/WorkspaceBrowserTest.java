@@ -4,8 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
-import dev.outdial.dialing.internal.AgentEventStream;
-import dev.outdial.engine.customer.AgentId;
 import dev.outdial.testing.BrowserTest;
 import dev.outdial.testing.TestBusiness;
 import java.util.HashMap;
@@ -13,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,9 +20,6 @@ import tools.jackson.databind.JsonNode;
 @ShortSimulatedCalls
 @CarrierRules("talk-time=60s")
 class WorkspaceBrowserTest extends BrowserTest {
-
-    @Autowired
-    AgentEventStream screens;
 
     @Test
     void anAgentRunsAManualCampaignFromGetCustomerToDisposition() {
@@ -95,11 +89,14 @@ class WorkspaceBrowserTest extends BrowserTest {
         page.click("#unhold");
         assertThat(page.locator("#hold-state")).hasCount(0);
         assertThat(page.locator("#hold")).isVisible();
-        // held elsewhere (as the agent's phone holds): the open page shows it once told, with no reload of its own
+        // held and its recording paused elsewhere (a CRM's buttons through the API): the open page follows
         String call = page.locator("#call-panel").getAttribute("data-call");
         recorded.fixtures.agent.client().post("/api/v1/calls/" + call + "/hold").expect(204);
-        screens.holdChanged(AgentId.of(String.valueOf(recorded.fixtures.agent.id())), call);
         assertThat(page.locator("#unhold")).isVisible();
+        recorded.fixtures.agent.client().post("/api/v1/calls/" + call + "/recording/pause").expect(204);
+        assertThat(page.locator("#recording-state")).hasAttribute("data-recording", "PAUSED");
+        page.click("#recording-resume");
+        assertThat(page.locator("#recording-state")).hasAttribute("data-recording", "RECORDING");
         page.click("#unhold");
         assertThat(page.locator("#hold")).isVisible();
         assertThat(page.locator("#notice")).isEmpty();
@@ -255,7 +252,6 @@ class WorkspaceBrowserTest extends BrowserTest {
         assertThat(page.locator("#queue-call-hold-button")).isVisible();
         String taken = page.locator("#queue-call").getAttribute("data-call");
         callback.fixtures.agent.client().post("/api/v1/calls/" + taken + "/hold").expect(204);
-        screens.holdChanged(AgentId.of(String.valueOf(callback.fixtures.agent.id())), taken);
         assertThat(page.locator("#queue-call-hold-state")).containsText("On hold since ");
         page.click("#queue-call-unhold");
         assertThat(page.locator("#queue-call-hold-button")).isVisible();

@@ -178,11 +178,12 @@ public class AgentEventStream implements AgentScreen {
     }
 
     /**
-     * The agent's phone put the call {@code callId} (a campaign's or a queue call) on hold or took it off by itself:
-     * the screen shows the call again, with the buttons that now apply.
+     * The agent's call {@code callId} (a campaign's or a queue call) was put on hold or taken off, or its recording
+     * paused or resumed, by their phone or through the API (a CRM's button): the screen shows the call again, with the
+     * buttons that now apply.
      */
-    public void holdChanged(AgentId agent, String callId) {
-        push(agent, "hold-changed", Map.of("callId", callId));
+    public void callChanged(AgentId agent, String callId) {
+        push(agent, "call-changed", Map.of("callId", callId));
     }
 
     /** The agent's leg stopped ringing unanswered (timed out, or the customer hung up first). */

@@ -53,7 +53,7 @@ public class PhoneActionLog implements PhoneActions, DisposableBean {
         write(customerLeg, () -> activities.upWithAgent(customerLeg.value()).ifPresent(call -> {
             activities.logPhoneHold(call, held, at);
             if (work.getObject().phoneHolds(call, held)) {
-                screens.holdChanged(AgentId.of(String.valueOf(call.agentId())), call.id());
+                screens.callChanged(AgentId.of(String.valueOf(call.agentId())), call.id());
             }
         }));
     }

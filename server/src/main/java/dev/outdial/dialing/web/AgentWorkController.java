@@ -4,6 +4,8 @@ import dev.outdial.call.CallView;
 import dev.outdial.call.DispositionRequest;
 import dev.outdial.customer.CampaignCustomer;
 import dev.outdial.dialing.AgentWork;
+import dev.outdial.dialing.internal.AgentEventStream;
+import dev.outdial.engine.customer.AgentId;
 import dev.outdial.shared.CurrentUser;
 import dev.outdial.shared.InvalidInputException;
 import java.util.List;
@@ -24,8 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
 class AgentWorkController {
 
     private final AgentWork work;
+    private final AgentEventStream screens;
 
-    AgentWorkController(AgentWork work) {
+    AgentWorkController(AgentWork work, AgentEventStream screens) {
+        this.screens = screens;
         this.work = work;
     }
 
@@ -115,12 +119,14 @@ class AgentWorkController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void pauseRecording(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId) {
         work.pauseRecording(me, callId, true);
+        workspaceShowsItAgain(me, callId);
     }
 
     @PostMapping("/api/v1/calls/{callId}/recording/resume")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void resumeRecording(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId) {
         work.pauseRecording(me, callId, false);
+        workspaceShowsItAgain(me, callId);
     }
 
     /**
@@ -131,12 +137,22 @@ class AgentWorkController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void hold(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId) {
         work.hold(me, callId, true);
+        workspaceShowsItAgain(me, callId);
     }
 
     @PostMapping("/api/v1/calls/{callId}/unhold")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void unhold(@AuthenticationPrincipal CurrentUser me, @PathVariable String callId) {
         work.hold(me, callId, false);
+        workspaceShowsItAgain(me, callId);
+    }
+
+    /**
+     * A call's hold or recording changed through the API (a CRM's button, a script): the agent's open Workspace shows
+     * the call again. The Workspace's own buttons are answered with the card itself, and are not told twice.
+     */
+    private void workspaceShowsItAgain(CurrentUser me, String callId) {
+        screens.callChanged(AgentId.of(String.valueOf(me.id())), callId);
     }
 
     @PostMapping("/api/v1/calls/{callId}/disposition")
