@@ -17,6 +17,8 @@ final class MonitorMix {
 
     private final Side said = new Side();
     private final Side heard = new Side();
+    /** Another supervisor barged in on the call: what they say, which the monitored leg's far end hears too. */
+    private final Side barged = new Side();
     private final RtpLeg monitored;
     private final Runnable whenOver;
     private volatile boolean over;
@@ -41,10 +43,15 @@ final class MonitorMix {
         heard.add(samples, count);
     }
 
-    /** The next {@code count} samples: both sides summed and clipped, silence where a side has nothing to give. */
+    /** What another supervisor, barged in on the call, said: the monitored leg's far end hears it too. */
+    synchronized void barged(short[] samples, int count) {
+        barged.add(samples, count);
+    }
+
+    /** The next {@code count} samples: the sides summed and clipped, silence where a side has nothing to give. */
     synchronized void next(short[] into, int count) {
         for (int i = 0; i < count; i++) {
-            int sum = said.take() + heard.take();
+            int sum = said.take() + heard.take() + barged.take();
             into[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, sum));
         }
     }

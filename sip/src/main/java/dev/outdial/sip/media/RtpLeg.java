@@ -269,6 +269,19 @@ final class RtpLeg implements MediaLeg {
         return true;
     }
 
+    /**
+     * This supervisor barged in and {@code hearer} hears what they said: so do the others listening in on it (a second
+     * supervisor, a trainee), though not this one, who hears the call without themselves.
+     */
+    private void heardByTheOtherListeners(RtpLeg hearer, int count) {
+        MonitorMix own = listeningTo;
+        for (MonitorMix other : hearer.monitors) {
+            if (other != own) {
+                other.barged(heard, count);
+            }
+        }
+    }
+
     /** The leg this one listened in on no longer feeds it, nor tells it of its close. */
     private void stopListening() {
         MonitorMix listened = listeningTo;
@@ -413,6 +426,7 @@ final class RtpLeg implements MediaLeg {
                 }
                 for (MonitorMix mix : spokenInto) {
                     mix.heard(heard, count);
+                    heardByTheOtherListeners(mix.monitored(), count);
                 }
             }
             if (to != null && !holding(to)) {

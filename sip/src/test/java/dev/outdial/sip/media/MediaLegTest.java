@@ -365,6 +365,39 @@ class MediaLegTest {
     }
 
     @Test
+    void aSecondSupervisorListeningInHearsTheOneWhoBargedInAsTheCustomerDoes() throws Exception {
+        try (TestPhone customer = new TestPhone(); TestPhone agent = new TestPhone();
+             TestPhone barging = new TestPhone(); TestPhone listening = new TestPhone();
+             MediaLeg customerLeg = engine.open(); MediaLeg agentLeg = engine.open();
+             MediaLeg bargingLeg = engine.open(); MediaLeg listeningLeg = engine.open()) {
+            customerLeg.connect(customer.address(), Codec.PCMU, 101);
+            agentLeg.connect(agent.address(), Codec.PCMU, 101);
+            bargingLeg.connect(barging.address(), Codec.PCMU, 101);
+            listeningLeg.connect(listening.address(), Codec.PCMU, 101);
+            customerLeg.bridge(agentLeg);
+            bargingLeg.listenTo(customerLeg, () -> { });
+            listeningLeg.listenTo(customerLeg, () -> { });
+            assertThat(bargingLeg.speakInto(customerLeg, ListeningMode.BARGE)).isTrue();
+
+            byte customerSays = G711.encode(Codec.PCMU, (short) 1500);
+            byte agentSays = G711.encode(Codec.PCMU, (short) -900);
+            byte supervisorSays = G711.encode(Codec.PCMU, (short) 600);
+            for (int i = 0; i < 10; i++) {
+                customer.sendAudio(customerLeg, 0, silence(customerSays));
+                agent.sendAudio(agentLeg, 0, silence(agentSays));
+                barging.sendAudio(bargingLeg, 0, silence(supervisorSays));
+            }
+            short customerSaid = G711.decode(Codec.PCMU, customerSays);
+            short agentSaid = G711.decode(Codec.PCMU, agentSays);
+            short supervisorSaid = G711.decode(Codec.PCMU, supervisorSays);
+            listening.next(packet -> Arrays.equals(packet.payload(),
+                    silence(G711.encode(Codec.PCMU, (short) (customerSaid + agentSaid + supervisorSaid)))));
+            barging.next(packet -> Arrays.equals(packet.payload(),
+                    silence(G711.encode(Codec.PCMU, (short) (customerSaid + agentSaid)))));
+        }
+    }
+
+    @Test
     void aCustomerOnHoldHearsTheMusicAndNotASupervisorBargedInWhoTalksToTheAgentAlone() throws Exception {
         try (TestPhone customer = new TestPhone(); TestPhone agent = new TestPhone();
              TestPhone supervisor = new TestPhone(); MediaLeg customerLeg = engine.open();
