@@ -121,7 +121,10 @@ public class CallActivities {
     /** How long the customer of the business's call {@code callId}, ended at {@code end}, was on hold in all (ms). */
     @Transactional(readOnly = true)
     public long heldMillis(long businessId, String callId, Instant end) {
-        return ofCalls(businessId, Map.of(callId, end)).get(callId).heldMillis();
+        // the steps alone: who did them is not asked for
+        List<CallActivityRepository.Row> rows = activity.ofCalls(businessId, Set.of(callId))
+                .getOrDefault(callId, List.of());
+        return CallActivity.of(callId, steps(rows, Map.of()), end).heldMillis();
     }
 
     /**
@@ -142,10 +145,13 @@ public class CallActivities {
                 .collect(Collectors.toSet());
         Map<Long, String> names = who.isEmpty() ? Map.of() : users.namesOf(businessId, who);
         return ends.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, call -> CallActivity.of(
-                call.getKey(), rows.getOrDefault(call.getKey(), List.of()).stream().map(row -> new CallActivity.Step(
-                        row.at(), row.kind(), row.userId(), names.get(row.userId()), row.mode(), row.byPhone()))
-                        .toList(),
-                call.getValue())));
+                call.getKey(), steps(rows.getOrDefault(call.getKey(), List.of()), names), call.getValue())));
+    }
+
+    /** The rows as steps, each with its user's name where {@code names} has it. */
+    private static List<CallActivity.Step> steps(List<CallActivityRepository.Row> rows, Map<Long, String> names) {
+        return rows.stream().map(row -> new CallActivity.Step(row.at(), row.kind(), row.userId(),
+                names.get(row.userId()), row.mode(), row.byPhone())).toList();
     }
 
     /** When the call ended, or now while it is up; empty where it is not the business's, or not the agent's. */
