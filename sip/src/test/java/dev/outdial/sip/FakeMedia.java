@@ -88,6 +88,16 @@ final class FakeMedia implements MediaPorts {
         }
 
         @Override
+        public void listenForNetworkTones(Consumer<Answerer> announced) {
+            listening = announced;
+        }
+
+        @Override
+        public void listenForNothing() {
+            listening = null;
+        }
+
+        @Override
         public void afterGreeting(Runnable whenOver) {
             greetingOver = whenOver;
         }

@@ -568,4 +568,39 @@ class MediaCallsTest {
         assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).isTrue();
         carrier.assertPassed();
     }
+
+    @Test
+    void aNetworksAnnouncementWhileItRingsThatTheNumberIsNotInServiceFailsTheCallAtOnce() {
+        Path announcement = RtpCapture.write(workDir.resolve("announcement.pcap"), Codec.PCMA,
+                SpokenAudio.joined(SpokenAudio.silence(500), SpokenAudio.interceptTones(), SpokenAudio.recordedGreeting(15)));
+        Sipp carrier = Sipp.serve("carrier-announces.xml", carrierPort, Map.of("EARLY_MEDIA", playing(announcement)),
+                workDir, "-mp", String.valueOf(Ports.media()));
+        sipps.add(carrier);
+        CallEvents events = new CallEvents();
+
+        telephony.place(new CallId("vacant"), "+4930999000", "+4930555123", Duration.ofSeconds(60), events);
+
+        events.next(CallEvent.Ringing.class);
+        assertThat(events.next(CallEvent.Failed.class).reason()).as("told by the tones, not rung to the 60 s timeout")
+                .isEqualTo(CallResult.INVALID_NUMBER);
+        carrier.assertPassed(); // cancelled: 487, ACK
+        events.assertNoMore();
+    }
+
+    @Test
+    void aNetworkThatAnswersToPlayItsAnnouncementIsHungUpAndTheCallFailsAsItsTonesSay() {
+        CallEvents events = new CallEvents();
+        Path announcement = RtpCapture.write(workDir.resolve("answered.pcap"), Codec.PCMA,
+                SpokenAudio.joined(SpokenAudio.silence(300), SpokenAudio.interceptTones(), SpokenAudio.recordedGreeting(15)));
+        Sipp carrier = carrier(playing(announcement) + SippSteps.OUTDIAL_HANGS_UP);
+
+        telephony.place(new CallId("announced"), "+4930999000", "+4930555123", Duration.ofSeconds(60),
+                MachineDetection.ON, events);
+
+        events.next(CallEvent.Ringing.class);
+        assertThat(events.next(CallEvent.Failed.class).reason()).as("not an answering machine: the number is not in service")
+                .isEqualTo(CallResult.INVALID_NUMBER);
+        carrier.assertPassed(); // hung up: BYE
+        events.assertNoMore();
+    }
 }

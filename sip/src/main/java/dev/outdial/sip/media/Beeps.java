@@ -22,23 +22,29 @@ final class Beeps {
 
     /** {@code count} samples heard next; whether a beep ended just before them. */
     boolean endedBefore(short[] samples, int count) {
-        double tone = Hearing.voiced(samples, count) ? toneOf(samples, count) : 0;
+        return endedBefore(toneHeard(samples, count), count / 8);
+    }
+
+    /** {@code ms} of audio heard next, whose one tone is {@code tone} (0: none); whether a beep ended just before it. */
+    boolean endedBefore(double tone, int ms) {
         if (tone > 0 && toneMs > 0 && Math.abs(tone - toneHz) <= STEADY * toneHz) {
-            toneMs += count / 8;
+            toneMs += ms;
             return false;
         }
         boolean ended = toneMs >= SHORTEST_MS;
         toneHz = tone;
-        toneMs = tone > 0 ? count / 8 : 0;
+        toneMs = tone > 0 ? ms : 0;
         return ended;
+    }
+
+    /** The one tone of a block heard, or 0 where it is quiet or not one tone. */
+    static double toneHeard(short[] samples, int count) {
+        return Hearing.voiced(samples, count) ? toneOf(samples, count) : 0;
     }
 
     /** A gap in the far end's audio heard next; whether a beep ended just before it. */
     boolean endedBeforeSilence() {
-        boolean ended = toneMs >= SHORTEST_MS;
-        toneHz = 0;
-        toneMs = 0;
-        return ended;
+        return endedBefore(0, 0);
     }
 
     /**

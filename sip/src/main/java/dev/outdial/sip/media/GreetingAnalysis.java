@@ -10,6 +10,8 @@ import java.util.Optional;
  * ("Hi, you've reached…"). So the greeting is split into words (voiced stretches of at least {@link #MIN_WORD_MS}
  * parted by at least {@link #BETWEEN_WORDS_MS} of silence), and:
  * <ul>
+ *   <li>a network's special information tones ({@link SpecialInformationTones}) are what they announce: the number
+ *       {@link Answerer#NOT_IN_SERVICE}, or {@link Answerer#NETWORK_BUSY}; their first tone is not taken for a beep;</li>
  *   <li>a beep ({@link Beeps}) is a {@link Answerer#MACHINE}: one with no greeting but its beep, or a greeting short
  *       enough to pass for a hello, records from there (a fax machine's answer tone likewise);</li>
  *   <li>a greeting followed by {@link #AFTER_GREETING_SILENCE_MS} of silence is a {@link Answerer#PERSON};</li>
@@ -32,6 +34,9 @@ final class GreetingAnalysis implements Hearing<Answerer> {
     static final int MAX_ANALYSIS_MS = 5_000;
 
     private final Beeps beeps = new Beeps();
+    private final SpecialInformationTones networkTones = new SpecialInformationTones();
+    /** A beep ended: a machine's, unless the tones heard turn out to be the network's. */
+    private boolean beepHeard;
     private int heardMs;
     private int voicedMs;
     private int silentMs;
@@ -45,7 +50,8 @@ final class GreetingAnalysis implements Hearing<Answerer> {
     @Override
     public Optional<Answerer> heard(short[] samples, int count) {
         if (verdict == null && count > 0) {
-            block(count / 8, Hearing.voiced(samples, count), beeps.endedBefore(samples, count));
+            boolean voiced = Hearing.voiced(samples, count);
+            block(count / 8, voiced, voiced ? Beeps.toneOf(samples, count) : 0);
         }
         return Optional.ofNullable(verdict);
     }
@@ -53,12 +59,15 @@ final class GreetingAnalysis implements Hearing<Answerer> {
     @Override
     public Optional<Answerer> silence(int ms) {
         if (verdict == null && ms > 0) {
-            block(ms, false, beeps.endedBeforeSilence());
+            block(ms, false, 0);
         }
         return Optional.ofNullable(verdict);
     }
 
-    private void block(int ms, boolean voiced, boolean beepEnded) {
+    /** {@code ms} of audio, {@code voiced} or not, whose one tone is {@code tone} (0: none). */
+    private void block(int ms, boolean voiced, double tone) {
+        Optional<Answerer> announced = networkTones.block(tone, ms);
+        beepHeard |= beeps.endedBefore(tone, ms);
         heardMs += ms;
         if (voiced) {
             voicedMs += ms;
@@ -78,7 +87,11 @@ final class GreetingAnalysis implements Hearing<Answerer> {
                 voicedMs = 0;
             }
         }
-        verdict = beepEnded ? Answerer.MACHINE : judged();
+        if (announced.isPresent()) {
+            verdict = announced.get();
+        } else if (!networkTones.underway()) {
+            verdict = beepHeard ? Answerer.MACHINE : judged();
+        }
     }
 
     private Answerer judged() {

@@ -64,6 +64,16 @@ public interface MediaLeg extends AutoCloseable {
     void listenForMachine(Consumer<Answerer> whoAnswered);
 
     /**
+     * Listens to the far end's early media (the network's own audio while the call rings) and tells {@code announced},
+     * once, should it play special information tones ({@link SpecialInformationTones}): {@link Answerer#NOT_IN_SERVICE}
+     * or {@link Answerer#NETWORK_BUSY}. It replaces what the leg listened for before.
+     */
+    void listenForNetworkTones(Consumer<Answerer> announced);
+
+    /** Stops listening to the far end for whatever the leg listened for ({@link #listenForMachine}, …): nobody is told. */
+    void listenForNothing();
+
+    /**
      * Runs {@code whenOver} once, on a thread of its own, when the answering machine on the far end has finished its
      * greeting and records ({@link GreetingEnd}): when its beep ends, else after a second of silence (sent, or no
      * packets at all), or 30 s of its audio at the latest. It replaces what the leg listened for before.

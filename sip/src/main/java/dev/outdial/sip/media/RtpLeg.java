@@ -144,6 +144,17 @@ final class RtpLeg implements MediaLeg {
     }
 
     @Override
+    public void listenForNetworkTones(Consumer<Answerer> announced) {
+        Objects.requireNonNull(announced, "announced");
+        listening.set(new Listening<>(new HeardAudio<>(new SpecialInformationTones(), System.nanoTime()), announced));
+    }
+
+    @Override
+    public void listenForNothing() {
+        listening.set(null);
+    }
+
+    @Override
     public void afterGreeting(Runnable whenOver) {
         Objects.requireNonNull(whenOver, "whenOver");
         listening.set(new Listening<>(new HeardAudio<>(new GreetingEnd(), System.nanoTime()), over -> whenOver.run()));

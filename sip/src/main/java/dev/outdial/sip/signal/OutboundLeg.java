@@ -34,6 +34,11 @@ import org.slf4j.LoggerFactory;
  * that never ends in a verdict is a person, and so is a far end that hangs up while it is listened to (Answered,
  * then HungUp): a call someone picked up is never counted as unanswered.
  *
+ * <p>The network's special information tones fail the leg as what they announce (INVALID_NUMBER for a number not in
+ * service, NETWORK_ERROR where the network could not put the call through): heard in the early media of a 183 with
+ * SDP on every leg (the leg is then cancelled at once, not rung to its timeout), and after the answer on a leg
+ * listened to for machines (the network answered to play its announcement; the leg is hung up).
+ *
  * <p>Thread-safe: the stack's threads, the timers and the engine all call in; every change of state
  * happens under the leg's lock, events are queued to the {@link EventSink} under it, so they keep
  * their order.
@@ -61,6 +66,8 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
     private boolean provisional;
     private boolean rang;
     private boolean challenged;
+    /** A provisional response brought the far end's SDP: its early media is listened to. */
+    private boolean earlyMedia;
     /** The engine gave up on the leg before the far end answered anything: CANCEL once it may be sent. */
     private boolean cancelWanted;
     private boolean reported;
@@ -128,7 +135,7 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
             return;
         }
         if (status < 200) {
-            onProvisional(status);
+            onProvisional(response);
         } else if (status < 300) {
             onAnswer(event);
         } else if ((status == 401 || status == 407) && !challenged && state == State.CALLING && !reported) {
@@ -150,7 +157,8 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
         return response.getHeader(CSeqHeader.NAME) instanceof CSeqHeader cseq && Request.INVITE.equals(cseq.getMethod());
     }
 
-    private void onProvisional(int status) {
+    private void onProvisional(Response response) {
+        int status = response.getStatusCode();
         provisional = true;
         if (cancelWanted) {
             sendCancel();
@@ -161,6 +169,34 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
             rang = true;
             emit(new CallEvent.Ringing(id));
         }
+        if (!earlyMedia && !reported && state == State.CALLING) {
+            Sdp.parse(DialogMedia.body(response)).ifPresent(this::listenToEarlyMedia);
+        }
+    }
+
+    /** The network plays its own audio while the call rings: its tones may say the call cannot get through. */
+    private void listenToEarlyMedia(Sdp.RemoteMedia remote) {
+        earlyMedia = true;
+        dialogMedia.connect(remote);
+        media.listenForNetworkTones(this::announcedWhileRinging);
+    }
+
+    private synchronized void announcedWhileRinging(Answerer announcement) {
+        if (state != State.CALLING || reported) {
+            return;
+        }
+        LOG.info("{}: the network's tones while it rang say {}; cancelled", description, announcement);
+        report(new CallEvent.Failed(id, networkResult(announcement).orElseThrow()));
+        sendCancel();
+    }
+
+    /** The call's result where the network, not the called party, answered ({@link Answerer#NOT_IN_SERVICE}, …). */
+    private static Optional<CallResult> networkResult(Answerer answerer) {
+        return switch (answerer) {
+            case NOT_IN_SERVICE -> Optional.of(CallResult.INVALID_NUMBER);
+            case NETWORK_BUSY -> Optional.of(CallResult.NETWORK_ERROR);
+            case PERSON, MACHINE, NOT_SURE -> Optional.empty();
+        };
     }
 
     private void onAnswer(ResponseEvent event) {
@@ -196,6 +232,7 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
             listeningTimer = context.timers().schedule(() -> told(Answerer.NOT_SURE), LISTENING_AT_MOST.toMillis(),
                     TimeUnit.MILLISECONDS);
         } else {
+            media.listenForNothing(); // to the early media's tones: the call is answered
             state = State.ANSWERED;
             emit(new CallEvent.Answered(id, false));
         }
@@ -207,6 +244,12 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
             return;
         }
         LOG.debug("{}: answered by {}", description, answerer);
+        Optional<CallResult> byTheNetwork = networkResult(answerer);
+        if (byTheNetwork.isPresent()) {
+            bye();
+            fail(byTheNetwork.get());
+            return;
+        }
         state = State.ANSWERED;
         cancelListeningTimer();
         emit(new CallEvent.Answered(id, answerer == Answerer.MACHINE));

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class GreetingAnalysisTest {
@@ -47,8 +48,21 @@ class GreetingAnalysisTest {
         Heard shortGreeting = listen(joined(voice(600), silence(200), SpokenAudio.beep(300), silence(3000)));
 
         assertThat(beepOnly.answerer()).isEqualTo(Answerer.MACHINE);
-        assertThat(beepOnly.afterMs()).as("as the beep ends").isBetween(700, 740);
+        assertThat(beepOnly.afterMs()).as("as the beep ends, once no second tone follows: a 1 kHz tone of 400 ms may be"
+                + " a network's first special information tone").isBetween(700, 700 + 40 + SpecialInformationTones.LONGEST_GAP_MS);
         assertThat(shortGreeting.answerer()).isEqualTo(Answerer.MACHINE);
+    }
+
+    @Test
+    void aNetworksSpecialInformationTonesAndAnnouncementAreWhatTheyAnnounceNotAMachine() {
+        Random random = new Random(3);
+        short[] intercept = SpecialInformationTonesTest.sit(random, 913.8, 274, 1370.6, 274);
+        short[] noCircuit = SpecialInformationTonesTest.sit(random, 985.2, 380, 1428.5, 380);
+
+        assertThat(listen(joined(silence(200), intercept)).answerer()).isEqualTo(Answerer.NOT_IN_SERVICE);
+        assertThat(listen(noCircuit).answerer()).isEqualTo(Answerer.NETWORK_BUSY);
+        assertThat(listen(joined(voice(400), silence(200), intercept)).answerer()).as("after a word of the network's")
+                .isEqualTo(Answerer.NOT_IN_SERVICE);
     }
 
     @Test

@@ -62,16 +62,22 @@ class SpeechTest {
                 .isEqualTo(Answerer.PERSON);
         assertThat(GreetingAnalysisTest.listen(SpokenAudio.joined(greeting, silence)).answerer())
                 .isEqualTo(Answerer.MACHINE);
+        short[] announcement = AudioClip.speak("We're sorry, the number you have dialed is not in service."
+                + " Please check the number and dial again.", "en").samples();
+        assertThat(GreetingAnalysisTest.listen(SpokenAudio.joined(SpokenAudio.interceptTones(), announcement)).answerer())
+                .as("the network's tones before its announcement").isEqualTo(Answerer.NOT_IN_SERVICE);
     }
 
     @Test
-    void speechIsNeverTakenForABeepAndAGreetingIsOverAsTheBeepAfterItEnds() throws IOException {
+    void speechIsNeverTakenForABeepOrANetworksTonesAndAGreetingIsOverAsTheBeepAfterItEnds() throws IOException {
         for (String[] spoken : new String[][] {{"Hi, you have reached Anna and Tom. Please leave a message after the"
                 + " tone, and we will call you back as soon as we can.", "en"},
                 {"Ooooh, hellooooo, weeeee are awaaaay. Leeeave a message.", "en-us"},
                 {"Xin chào, đây là hộp thư thoại của Lan. Vui lòng để lại lời nhắn sau tiếng bíp.", "vi"}}) {
             short[] greeting = AudioClip.speak(spoken[0], spoken[1]).samples();
             assertThat(BeepsTest.beepEnds(greeting)).as(spoken[0]).isEmpty();
+            assertThat(SpecialInformationTonesTest.listen(greeting).announced()).as("no network's tones: " + spoken[0])
+                    .isNull();
 
             short[] beep = SpokenAudio.beep(400);
             int beepEnd = (greeting.length + beep.length) / 8;

@@ -26,6 +26,15 @@ public final class SpokenAudio {
         return Tone.sine(1000, 8000, ms * SAMPLES_PER_MS, 8000);
     }
 
+    /**
+     * A North American network's special information tones for an intercept (the number is not in service): 913.8 Hz
+     * for 274 ms, 1,370.6 Hz for 274 ms, 1,776.7 Hz for 380 ms.
+     */
+    public static short[] interceptTones() {
+        return joined(Tone.sine(913.8, 8000, 274 * SAMPLES_PER_MS, 6000), Tone.sine(1370.6, 8000, 274 * SAMPLES_PER_MS, 6000),
+                Tone.sine(1776.7, 8000, 380 * SAMPLES_PER_MS, 6000));
+    }
+
     /** A key pressed on a phone's keypad, as its two tones (ITU-T Q.23) sound in the audio. */
     public static short[] dtmf(char key, int ms) {
         int at = "123A456B789C*0#D".indexOf(key);

@@ -132,6 +132,14 @@ class LegAudioTest {
         }
 
         @Override
+        public void listenForNetworkTones(Consumer<Answerer> announced) {
+        }
+
+        @Override
+        public void listenForNothing() {
+        }
+
+        @Override
         public void afterGreeting(Runnable whenOver) {
         }
 
