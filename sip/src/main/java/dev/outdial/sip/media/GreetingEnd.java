@@ -21,7 +21,8 @@ final class GreetingEnd implements Hearing<Boolean> {
 
     @Override
     public Optional<Boolean> heard(short[] samples, int count) {
-        return block(count / 8, Hearing.voiced(samples, count), beeps.endedBefore(samples, count));
+        boolean voiced = Hearing.voiced(samples, count);
+        return block(count / 8, voiced, beeps.endedBefore(voiced ? Beeps.toneOf(samples, count) : 0, count / 8));
     }
 
     @Override
