@@ -121,10 +121,21 @@ public class CallActivities {
     /** How long the customer of the business's call {@code callId}, ended at {@code end}, was on hold in all (ms). */
     @Transactional(readOnly = true)
     public long heldMillis(long businessId, String callId, Instant end) {
+        return heldMillis(businessId, Map.of(callId, end)).get(callId);
+    }
+
+    /** How long the customer of each of the business's calls {@code shown} was on hold in all (ms), by call. */
+    @Transactional(readOnly = true)
+    public Map<String, Long> heldMillis(long businessId, List<CallView> shown) {
+        return heldMillis(businessId, endsOf(shown));
+    }
+
+    private Map<String, Long> heldMillis(long businessId, Map<String, Instant> ends) {
         // the steps alone: who did them is not asked for
-        List<CallActivityRepository.Row> rows = activity.ofCalls(businessId, Set.of(callId))
-                .getOrDefault(callId, List.of());
-        return CallActivity.of(callId, steps(rows, Map.of()), end).heldMillis();
+        Map<String, List<CallActivityRepository.Row>> rows = activity.ofCalls(businessId, ends.keySet());
+        return ends.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, call -> CallActivity.of(
+                call.getKey(), steps(rows.getOrDefault(call.getKey(), List.of()), Map.of()), call.getValue())
+                .heldMillis()));
     }
 
     /**
@@ -133,9 +144,14 @@ public class CallActivities {
      */
     @Transactional(readOnly = true)
     public Map<String, CallActivity> ofCalls(long businessId, List<CallView> shown) {
+        return ofCalls(businessId, endsOf(shown));
+    }
+
+    /** When each call ended, or now for a call still up: where its hold still on is counted to. */
+    private Map<String, Instant> endsOf(List<CallView> shown) {
         Instant now = clock.instant();
-        return ofCalls(businessId, shown.stream().collect(Collectors.toMap(CallView::id,
-                call -> call.endedAt() != null ? call.endedAt() : now, (same, again) -> same)));
+        return shown.stream().collect(Collectors.toMap(CallView::id,
+                call -> call.endedAt() != null ? call.endedAt() : now, (same, again) -> same));
     }
 
     /** What was done on each call, by call, a hold still on counted to the call's end ({@code ends}). */

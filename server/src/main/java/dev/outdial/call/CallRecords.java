@@ -102,10 +102,8 @@ public class CallRecords {
 
     /** The batch's calls with their hold times: one more query a batch. */
     private List<CallExportRow> withHoldTimes(long businessId, List<ExportedCall> batch) {
-        Map<String, CallActivity> activity = activities.ofCalls(businessId,
-                batch.stream().map(ExportedCall::call).toList());
-        return batch.stream().map(call -> CallExportRow.of(call, activity.get(call.call().id()).heldMillis()))
-                .toList();
+        Map<String, Long> held = activities.heldMillis(businessId, batch.stream().map(ExportedCall::call).toList());
+        return batch.stream().map(call -> CallExportRow.of(call, held.get(call.call().id()))).toList();
     }
 
     @Transactional(readOnly = true)
