@@ -603,4 +603,22 @@ class MediaCallsTest {
         carrier.assertPassed(); // hung up: BYE
         events.assertNoMore();
     }
+
+    @Test
+    void aBusyToneWhileItRingsFailsTheCallAsBusyAtOnce() {
+        Path busy = RtpCapture.write(workDir.resolve("busy.pcap"), Codec.PCMA,
+                SpokenAudio.joined(SpokenAudio.silence(300), SpokenAudio.busyTone(8000)));
+        Sipp carrier = Sipp.serve("carrier-announces.xml", carrierPort, Map.of("EARLY_MEDIA", playing(busy)),
+                workDir, "-mp", String.valueOf(Ports.media()));
+        sipps.add(carrier);
+        CallEvents events = new CallEvents();
+
+        telephony.place(new CallId("busy"), "+4930999000", "+4930555123", Duration.ofSeconds(60), events);
+
+        events.next(CallEvent.Ringing.class);
+        assertThat(events.next(CallEvent.Failed.class).reason()).as("told by the tone's beats, not rung to the timeout")
+                .isEqualTo(CallResult.BUSY);
+        carrier.assertPassed();
+        events.assertNoMore();
+    }
 }

@@ -25,7 +25,12 @@ public enum Answerer {
      * The network's special information tones before an announcement that it could not put the call through now (no
      * circuit free, a fault on the way): the number itself may be fine.
      */
-    NETWORK_BUSY;
+    CONGESTION,
+    /**
+     * The network's busy tone, played in early media instead of a {@code 486} ({@link BusyTones}): the called party is on
+     * another call.
+     */
+    BUSY;
 
     /** The most audio a verdict takes: past it, what was heard is {@link #NOT_SURE}. */
     public static final Duration TOLD_WITHIN = Duration.ofMillis(GreetingAnalysis.MAX_ANALYSIS_MS);

@@ -53,11 +53,7 @@ final class Beeps {
      * energy at that frequency (Goertzel's filter) against all of its energy.
      */
     static double toneOf(short[] samples, int count) {
-        double mean = 0;
-        for (int i = 0; i < count; i++) {
-            mean += samples[i];
-        }
-        mean /= Math.max(1, count);
+        double mean = meanOf(samples, count);
         double first = -1;
         double last = -1;
         int crossings = 0;
@@ -81,6 +77,19 @@ final class Beeps {
             return 0;
         }
         return shareAt(samples, count, mean, hz) >= PURITY ? hz : 0;
+    }
+
+    /** The share of the block's energy at {@code hz}: about 1 for a sine of that frequency, 0 for silence. */
+    static double shareAt(short[] samples, int count, double hz) {
+        return shareAt(samples, count, meanOf(samples, count), hz);
+    }
+
+    private static double meanOf(short[] samples, int count) {
+        double sum = 0;
+        for (int i = 0; i < count; i++) {
+            sum += samples[i];
+        }
+        return sum / Math.max(1, count);
     }
 
     /** The share of the block's energy (its mean taken off) at {@code hz}: about 1 for a sine of that frequency. */

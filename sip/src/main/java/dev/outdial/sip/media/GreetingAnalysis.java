@@ -11,7 +11,7 @@ import java.util.Optional;
  * parted by at least {@link #BETWEEN_WORDS_MS} of silence), and:
  * <ul>
  *   <li>a network's special information tones ({@link SpecialInformationTones}) are what they announce: the number
- *       {@link Answerer#NOT_IN_SERVICE}, or {@link Answerer#NETWORK_BUSY}; their first tone is not taken for a beep;</li>
+ *       {@link Answerer#NOT_IN_SERVICE}, or {@link Answerer#CONGESTION}; their first tone is not taken for a beep;</li>
  *   <li>a beep ({@link Beeps}) is a {@link Answerer#MACHINE}: one with no greeting but its beep, or a greeting short
  *       enough to pass for a hello, records from there (a fax machine's answer tone likewise);</li>
  *   <li>a greeting followed by {@link #AFTER_GREETING_SILENCE_MS} of silence is a {@link Answerer#PERSON};</li>

@@ -65,8 +65,9 @@ public interface MediaLeg extends AutoCloseable {
 
     /**
      * Listens to the far end's early media (the network's own audio while the call rings) and tells {@code announced},
-     * once, should it play special information tones ({@link SpecialInformationTones}): {@link Answerer#NOT_IN_SERVICE}
-     * or {@link Answerer#NETWORK_BUSY}. It replaces what the leg listened for before.
+     * once, should it play a tone that says the call cannot get through ({@link NetworkTones}): special information
+     * tones ({@link Answerer#NOT_IN_SERVICE} or {@link Answerer#CONGESTION}), a busy tone ({@link Answerer#BUSY}) or a
+     * congestion tone. It replaces what the leg listened for before.
      */
     void listenForNetworkTones(Consumer<Answerer> announced);
 

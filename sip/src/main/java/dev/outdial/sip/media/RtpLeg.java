@@ -146,7 +146,7 @@ final class RtpLeg implements MediaLeg {
     @Override
     public void listenForNetworkTones(Consumer<Answerer> announced) {
         Objects.requireNonNull(announced, "announced");
-        listening.set(new Listening<>(new HeardAudio<>(new SpecialInformationTones(), System.nanoTime()), announced));
+        listening.set(new Listening<>(new HeardAudio<>(new NetworkTones(), System.nanoTime()), announced));
     }
 
     @Override

@@ -14,7 +14,7 @@ import java.util.Optional;
  *       each short (274 ms) or long (380 ms), and always a long 1,776.7 Hz; which frequencies and lengths say why the
  *       call failed. Intercept (low short, low short) and vacant code (high long, low short) mean no one is reached at
  *       this number: {@link Answerer#NOT_IN_SERVICE}. No circuit, reorder and the others mean the network could not put
- *       the call through now: {@link Answerer#NETWORK_BUSY}.</li>
+ *       the call through now: {@link Answerer#CONGESTION}.</li>
  *   <li>ITU-T E.180's, used across Europe and Asia: 950, 1,400 and 1,800 Hz of about 330 ms each, played before "the
  *       number cannot be reached" in all its forms: {@link Answerer#NOT_IN_SERVICE}.</li>
  * </ul>
@@ -153,7 +153,7 @@ final class SpecialInformationTones implements Hearing<Answerer> {
             boolean secondHigh = nearNorthAmerican(second.hz(), SECOND_HIGH_HZ);
             boolean intercept = !firstHigh && !first.isLong() && !secondHigh && !second.isLong();
             boolean vacantCode = firstHigh && first.isLong() && !secondHigh && !second.isLong();
-            return intercept || vacantCode ? Answerer.NOT_IN_SERVICE : Answerer.NETWORK_BUSY;
+            return intercept || vacantCode ? Answerer.NOT_IN_SERVICE : Answerer.CONGESTION;
         }
         return Answerer.NOT_IN_SERVICE;
     }

@@ -34,10 +34,11 @@ import org.slf4j.LoggerFactory;
  * that never ends in a verdict is a person, and so is a far end that hangs up while it is listened to (Answered,
  * then HungUp): a call someone picked up is never counted as unanswered.
  *
- * <p>The network's special information tones fail the leg as what they announce (INVALID_NUMBER for a number not in
- * service, NETWORK_ERROR where the network could not put the call through): heard in the early media of a 183 with
- * SDP on every leg (the leg is then cancelled at once, not rung to its timeout), and after the answer on a leg
- * listened to for machines (the network answered to play its announcement; the leg is hung up).
+ * <p>The network's tones fail the leg as what they say (INVALID_NUMBER for a number not in service, BUSY for a busy
+ * tone, NETWORK_ERROR where the network could not put the call through): heard in the early media of a 183 with SDP on
+ * every leg (the leg is then cancelled at once, not rung to its timeout), and its special information tones also
+ * after the answer on a leg listened to for machines (the network answered to play its announcement; the leg is hung
+ * up).
  *
  * <p>Thread-safe: the stack's threads, the timers and the engine all call in; every change of state
  * happens under the leg's lock, events are queued to the {@link EventSink} under it, so they keep
@@ -194,7 +195,8 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
     private static Optional<CallResult> networkResult(Answerer answerer) {
         return switch (answerer) {
             case NOT_IN_SERVICE -> Optional.of(CallResult.INVALID_NUMBER);
-            case NETWORK_BUSY -> Optional.of(CallResult.NETWORK_ERROR);
+            case CONGESTION -> Optional.of(CallResult.NETWORK_ERROR);
+            case BUSY -> Optional.of(CallResult.BUSY);
             case PERSON, MACHINE, NOT_SURE -> Optional.empty();
         };
     }

@@ -60,7 +60,7 @@ class GreetingAnalysisTest {
         short[] noCircuit = SpecialInformationTonesTest.sit(random, 985.2, 380, 1428.5, 380);
 
         assertThat(listen(joined(silence(200), intercept)).answerer()).isEqualTo(Answerer.NOT_IN_SERVICE);
-        assertThat(listen(noCircuit).answerer()).isEqualTo(Answerer.NETWORK_BUSY);
+        assertThat(listen(noCircuit).answerer()).isEqualTo(Answerer.CONGESTION);
         assertThat(listen(joined(voice(400), silence(200), intercept)).answerer()).as("after a word of the network's")
                 .isEqualTo(Answerer.NOT_IN_SERVICE);
     }

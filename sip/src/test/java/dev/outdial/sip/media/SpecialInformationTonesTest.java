@@ -85,7 +85,7 @@ class SpecialInformationTonesTest {
         for (int code = 0; code < firstAndSecond.length; code++) {
             short[] tones = sit(random, firstAndSecond[code][0], lengths[code][0], firstAndSecond[code][1], lengths[code][1]);
 
-            assertThat(listen(tones).announced()).as("code " + code).isEqualTo(Answerer.NETWORK_BUSY);
+            assertThat(listen(tones).announced()).as("code " + code).isEqualTo(Answerer.CONGESTION);
         }
     }
 

@@ -35,6 +35,17 @@ public final class SpokenAudio {
                 Tone.sine(1776.7, 8000, 380 * SAMPLES_PER_MS, 6000));
     }
 
+    /** A network's busy tone as Europe and Vietnam play it: 425 Hz, 350 ms on and 350 ms off, for {@code ms}. */
+    public static short[] busyTone(int ms) {
+        short[] tone = silence(ms);
+        for (int i = 0; i < tone.length; i++) {
+            if (i / SAMPLES_PER_MS % 700 < 350) {
+                tone[i] = (short) (5000 * Math.sin(2 * Math.PI * 425 * i / 8000));
+            }
+        }
+        return tone;
+    }
+
     /** A key pressed on a phone's keypad, as its two tones (ITU-T Q.23) sound in the audio. */
     public static short[] dtmf(char key, int ms) {
         int at = "123A456B789C*0#D".indexOf(key);
