@@ -333,6 +333,23 @@ class TrunkCallsTest {
     }
 
     @Test
+    void aTrunkThatCallsOnlyWithReliableProvisionalResponsesIsAskedAgainWithThemAndEachIsAcknowledged() {
+        // SIPp checks that the first INVITE does not require 100rel, the second does, and the PRACK acknowledges RSeq 1
+        carrier("carrier-requires-100rel.xml", Map.of());
+        CallEvents events = new CallEvents();
+        CallId call = new CallId("reliable");
+
+        start().place(call, HOTLINE, CUSTOMER, LONG_RING, events);
+
+        events.next(CallEvent.Ringing.class);
+        events.next(CallEvent.Answered.class);
+        telephony.hangUp(call);
+        events.next(CallEvent.HungUp.class);
+        sipp.assertPassed();
+        events.assertNoMore();
+    }
+
+    @Test
     void ringingPastTheTimeoutIsCancelledAsNoAnswer() {
         carrier("carrier-rings-forever.xml", Map.of());
         CallEvents events = new CallEvents();

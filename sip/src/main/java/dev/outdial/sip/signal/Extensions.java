@@ -4,25 +4,33 @@ import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ListIterator;
+import java.util.Optional;
+import javax.sip.InvalidArgumentException;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.RequireHeader;
+import javax.sip.message.Message;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
 /**
- * The SIP extensions a request requires (its {@code Require} option tags, RFC 3261 20.32). Outdial supports none of
- * them (no reliable provisional responses, no session timers it refreshes, no Replaces), so a request that requires
- * any is answered 420 listing them as {@code Unsupported}; a carrier then typically tries again without.
+ * The SIP extensions a message requires (its {@code Require} option tags, RFC 3261 20.32). Called, Outdial supports
+ * none of them (no reliable provisional responses, no session timers it refreshes, no Replaces), so a request that
+ * requires any is answered 420 listing them as {@code Unsupported}; a carrier then typically tries again without.
+ * Calling, it acknowledges reliable provisional responses ({@link #RELIABLE_PROVISIONALS}, RFC 3262) and asks for them
+ * of a trunk that refuses its INVITE without ({@code 421 Extension Required}).
  */
 final class Extensions {
 
     private Extensions() {
     }
 
-    /** The option tags the request requires, as written; empty for nearly every request. */
-    static List<String> required(Request request) {
+    /** Reliable provisional responses, acknowledged with PRACK (RFC 3262). */
+    static final String RELIABLE_PROVISIONALS = "100rel";
+
+    /** The option tags the message requires, as written; empty for nearly every message. */
+    static List<String> required(Message message) {
         List<String> tags = new ArrayList<>();
-        ListIterator<?> headers = request.getHeaders(RequireHeader.NAME);
+        ListIterator<?> headers = message.getHeaders(RequireHeader.NAME);
         while (headers != null && headers.hasNext()) {
             String tag = ((RequireHeader) headers.next()).getOptionTag();
             if (tag != null && !tag.isBlank()) {
@@ -30,6 +38,18 @@ final class Extensions {
             }
         }
         return tags;
+    }
+
+    /** {@code invite} again, requiring and supporting {@code tag}; empty where it cannot be written. */
+    static Optional<Request> requiring(Request invite, String tag, HeaderFactory headers) {
+        try {
+            Request retry = Requests.again(invite);
+            retry.setHeader(headers.createRequireHeader(tag));
+            retry.setHeader(headers.createSupportedHeader(tag));
+            return Optional.of(retry);
+        } catch (ParseException | InvalidArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** Lists {@code tags} in the 420 as the extensions Outdial does not support. */

@@ -17,6 +17,7 @@ import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.SipException;
 import javax.sip.header.CSeqHeader;
+import javax.sip.header.RSeqHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
@@ -67,6 +68,10 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
     private boolean provisional;
     private boolean rang;
     private boolean challenged;
+    /** The trunk refused the INVITE without reliable provisional responses, and was asked again with them. */
+    private boolean reliableProvisionalsAsked;
+    /** The RSeq of the last reliable provisional response acknowledged (PRACK). */
+    private long lastAcknowledgedRSeq = -1;
     /** A provisional response brought the far end's SDP: its early media is listened to. */
     private boolean earlyMedia;
     /** The engine gave up on the leg before the far end answered anything: CANCEL once it may be sent. */
@@ -136,9 +141,23 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
             return;
         }
         if (status < 200) {
-            onProvisional(response);
+            onProvisional(event);
         } else if (status < 300) {
             onAnswer(event);
+        } else if (status == Response.EXTENSION_REQUIRED && !reliableProvisionalsAsked && state == State.CALLING
+                && !reported && Extensions.required(response).contains(Extensions.RELIABLE_PROVISIONALS)) {
+            // A trunk that will only call with reliable provisional responses: asked for once it says so, since
+            // every other trunk is happier without (and a PRACK is one more round trip a call).
+            reliableProvisionalsAsked = true;
+            Optional<Request> retry = Extensions.requiring(invite, Extensions.RELIABLE_PROVISIONALS,
+                    context.endpoint().headers());
+            if (retry.isPresent()) {
+                invite = retry.get();
+                provisional = false;
+                send(invite);
+            } else {
+                fail(CallResult.HOTLINE_ERROR);
+            }
         } else if ((status == 401 || status == 407) && !challenged && state == State.CALLING && !reported) {
             challenged = true;
             Optional<Request> retry = context.trunkAuth().answer(invite, response);
@@ -158,12 +177,16 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
         return response.getHeader(CSeqHeader.NAME) instanceof CSeqHeader cseq && Request.INVITE.equals(cseq.getMethod());
     }
 
-    private void onProvisional(Response response) {
+    private void onProvisional(ResponseEvent event) {
+        Response response = event.getResponse();
         int status = response.getStatusCode();
         provisional = true;
         if (cancelWanted) {
             sendCancel();
             return;
+        }
+        if (Extensions.required(response).contains(Extensions.RELIABLE_PROVISIONALS)) {
+            acknowledge(event);
         }
         // 183 with early media is never an answer: the far end still rings (or plays its own tones).
         if ((status == 180 || status == 183) && !rang && !reported) {
@@ -172,6 +195,25 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
         }
         if (!earlyMedia && !reported && state == State.CALLING) {
             Sdp.parse(DialogMedia.body(response)).ifPresent(this::listenToEarlyMedia);
+        }
+    }
+
+    /**
+     * A reliable provisional response (RFC 3262) is acknowledged with a PRACK, once: unacknowledged, the trunk sends it
+     * again for 32 s and then ends the call.
+     */
+    private void acknowledge(ResponseEvent event) {
+        if (!(event.getResponse().getHeader(RSeqHeader.NAME) instanceof RSeqHeader rseq)
+                || rseq.getSequenceNumber() <= lastAcknowledgedRSeq) {
+            return;
+        }
+        lastAcknowledgedRSeq = rseq.getSequenceNumber();
+        Dialog early = event.getDialog() != null ? event.getDialog() : dialog;
+        try {
+            Request prack = early.createPrack(event.getResponse());
+            early.sendRequest(context.endpoint().transaction(prack, ResponseHandler.IGNORED));
+        } catch (SipException e) {
+            LOG.info("PRACK for {} not sent: {}", description, e.getMessage());
         }
     }
 

@@ -11,6 +11,7 @@ import javax.sip.InvalidArgumentException;
 import javax.sip.address.Address;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
+import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.FromHeader;
@@ -29,6 +30,15 @@ public final class Requests {
 
     public Requests(SipEndpoint endpoint) {
         this.endpoint = endpoint;
+    }
+
+    /** {@code sent} to send again in a new transaction of its call: the next CSeq, a new branch (added as it is sent). */
+    static Request again(Request sent) throws InvalidArgumentException {
+        Request retry = (Request) sent.clone();
+        CSeqHeader cseq = (CSeqHeader) retry.getHeader(CSeqHeader.NAME);
+        cseq.setSeqNumber(cseq.getSeqNumber() + 1);
+        ((ViaHeader) retry.getHeader(ViaHeader.NAME)).removeParameter("branch");
+        return retry;
     }
 
     /** INVITE sip:{to}@trunk from the hotline {@code from}, offering {@code sdp}. */

@@ -5,10 +5,8 @@ import java.text.ParseException;
 import java.util.HexFormat;
 import java.util.Optional;
 import javax.sip.header.AuthorizationHeader;
-import javax.sip.header.CSeqHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.ProxyAuthenticateHeader;
-import javax.sip.header.ViaHeader;
 import javax.sip.header.WWWAuthenticateHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -50,10 +48,7 @@ public final class TrunkAuth {
             return Optional.empty();
         }
         try {
-            Request retry = (Request) challenged.clone();
-            CSeqHeader cseq = (CSeqHeader) retry.getHeader(CSeqHeader.NAME);
-            cseq.setSeqNumber(cseq.getSeqNumber() + 1);
-            ((ViaHeader) retry.getHeader(ViaHeader.NAME)).removeParameter("branch");
+            Request retry = Requests.again(challenged);
             String uri = retry.getRequestURI().toString();
             String ha1 = DigestAuth.ha1(username.get(), asked.getRealm(), password.get());
             boolean qopAuth = asked.getQop() != null && asked.getQop().toLowerCase().contains("auth");
