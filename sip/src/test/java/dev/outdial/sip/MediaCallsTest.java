@@ -589,19 +589,33 @@ class MediaCallsTest {
 
     @Test
     void aNetworkThatAnswersToPlayItsAnnouncementIsHungUpAndTheCallFailsAsItsTonesSay() {
-        CallEvents events = new CallEvents();
-        Path announcement = RtpCapture.write(workDir.resolve("answered.pcap"), Codec.PCMA,
-                SpokenAudio.joined(SpokenAudio.silence(300), SpokenAudio.interceptTones(), SpokenAudio.recordedGreeting(15)));
-        Sipp carrier = carrier(playing(announcement) + SippSteps.OUTDIAL_HANGS_UP);
+        short[] announcement = SpokenAudio.joined(SpokenAudio.silence(300), SpokenAudio.interceptTones(),
+                SpokenAudio.recordedGreeting(15));
 
-        telephony.place(new CallId("announced"), "+4930999000", "+4930555123", Duration.ofSeconds(60),
-                MachineDetection.ON, events);
+        assertThat(failedAfterAnAnswerPlaying(announcement, "announced")).as("not an answering machine: the number is"
+                + " not in service").isEqualTo(CallResult.INVALID_NUMBER);
+    }
+
+    @Test
+    void aPbxThatAnswersToPlayABusyToneIsHungUpAndTheCallIsBusy() {
+        assertThat(failedAfterAnAnswerPlaying(SpokenAudio.joined(SpokenAudio.silence(300), SpokenAudio.busyTone(6000)),
+                "busy-after-answer")).as("not an answering machine").isEqualTo(CallResult.BUSY);
+    }
+
+    /** A call listened to for machines, answered with {@code audio}: why it failed, once Outdial hung up (BYE). */
+    private CallResult failedAfterAnAnswerPlaying(short[] audio, String name) {
+        CallEvents events = new CallEvents();
+        Path pcap = RtpCapture.write(workDir.resolve(name + ".pcap"), Codec.PCMA, audio);
+        Sipp carrier = carrier(playing(pcap) + SippSteps.OUTDIAL_HANGS_UP);
+
+        telephony.place(new CallId(name), "+4930999000", "+4930555123", Duration.ofSeconds(60), MachineDetection.ON,
+                events);
 
         events.next(CallEvent.Ringing.class);
-        assertThat(events.next(CallEvent.Failed.class).reason()).as("not an answering machine: the number is not in service")
-                .isEqualTo(CallResult.INVALID_NUMBER);
-        carrier.assertPassed(); // hung up: BYE
+        CallResult result = events.next(CallEvent.Failed.class).reason();
+        carrier.assertPassed();
         events.assertNoMore();
+        return result;
     }
 
     @Test

@@ -68,6 +68,11 @@ final class BusyTones implements Hearing<Answerer> {
         return low >= EACH_OF_THE_PAIR && high >= EACH_OF_THE_PAIR && low + high >= PAIR_PURITY;
     }
 
+    /** Whether the tone heard last may be a beat of a busy or congestion tone, or the pause after one. */
+    boolean underway() {
+        return runMs <= LONGEST_BEAT_MS && (on || onBeatMs > 0 || cycles > 0);
+    }
+
     /** {@code ms} of audio heard next, the tone {@code toneOn} or not; what the beats tell once there are enough. */
     Optional<Answerer> block(boolean toneOn, int ms) {
         if (toneOn == on) {

@@ -10,8 +10,9 @@ import java.util.Optional;
  * ("Hi, you've reached…"). So the greeting is split into words (voiced stretches of at least {@link #MIN_WORD_MS}
  * parted by at least {@link #BETWEEN_WORDS_MS} of silence), and:
  * <ul>
- *   <li>a network's special information tones ({@link SpecialInformationTones}) are what they announce: the number
- *       {@link Answerer#NOT_IN_SERVICE}, or {@link Answerer#CONGESTION}; their first tone is not taken for a beep;</li>
+ *   <li>a network's tones ({@link NetworkTones}) are what they say: special information tones the number
+ *       {@link Answerer#NOT_IN_SERVICE}, or {@link Answerer#CONGESTION}, a busy tone {@link Answerer#BUSY}; none of
+ *       their tones is taken for a beep;</li>
  *   <li>a beep ({@link Beeps}) is a {@link Answerer#MACHINE}: one with no greeting but its beep, or a greeting short
  *       enough to pass for a hello, records from there (a fax machine's answer tone likewise);</li>
  *   <li>a greeting followed by {@link #AFTER_GREETING_SILENCE_MS} of silence is a {@link Answerer#PERSON};</li>
@@ -34,7 +35,7 @@ final class GreetingAnalysis implements Hearing<Answerer> {
     static final int MAX_ANALYSIS_MS = 5_000;
 
     private final Beeps beeps = new Beeps();
-    private final SpecialInformationTones networkTones = new SpecialInformationTones();
+    private final NetworkTones networkTones = new NetworkTones();
     /** A beep ended: a machine's, unless the tones heard turn out to be the network's. */
     private boolean beepHeard;
     private int heardMs;
@@ -51,7 +52,8 @@ final class GreetingAnalysis implements Hearing<Answerer> {
     public Optional<Answerer> heard(short[] samples, int count) {
         if (verdict == null && count > 0) {
             boolean voiced = Hearing.voiced(samples, count);
-            block(count / 8, voiced, voiced ? Beeps.toneOf(samples, count) : 0);
+            double tone = voiced ? Beeps.toneOf(samples, count) : 0;
+            block(count / 8, voiced, tone, voiced && BusyTones.isTone(samples, count, tone));
         }
         return Optional.ofNullable(verdict);
     }
@@ -59,14 +61,14 @@ final class GreetingAnalysis implements Hearing<Answerer> {
     @Override
     public Optional<Answerer> silence(int ms) {
         if (verdict == null && ms > 0) {
-            block(ms, false, 0);
+            block(ms, false, 0, false);
         }
         return Optional.ofNullable(verdict);
     }
 
-    /** {@code ms} of audio, {@code voiced} or not, whose one tone is {@code tone} (0: none). */
-    private void block(int ms, boolean voiced, double tone) {
-        Optional<Answerer> announced = networkTones.block(tone, ms);
+    /** {@code ms} of audio, {@code voiced} or not, whose one tone is {@code tone} (0: none), a busy tone's or not. */
+    private void block(int ms, boolean voiced, double tone, boolean busyTone) {
+        Optional<Answerer> announced = networkTones.block(tone, busyTone, ms);
         beepHeard |= beeps.endedBefore(tone, ms);
         heardMs += ms;
         if (voiced) {

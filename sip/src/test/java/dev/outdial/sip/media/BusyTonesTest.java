@@ -99,6 +99,20 @@ class BusyTonesTest {
     }
 
     @Test
+    void aBeatAndThePauseAfterItAreUnderwayUntilThePauseIsTooLongForABusyTone() {
+        BusyTones tones = new BusyTones();
+        assertThat(tones.underway()).isFalse();
+        assertThat(listen(tones, cadence(300, 0, 300, 425)).told()).isNull();
+        assertThat(tones.underway()).as("a beat").isTrue();
+        assertThat(listen(tones, silence(600)).told()).isNull();
+        assertThat(tones.underway()).as("the pause after it").isTrue();
+        assertThat(listen(tones, silence(200)).told()).isNull();
+        assertThat(tones.underway()).as("too long a pause").isFalse();
+        assertThat(listen(tones, cadence(1000, 0, 1000, 425)).told()).isNull();
+        assertThat(tones.underway()).as("too long a tone").isFalse();
+    }
+
+    @Test
     void aBusyToneAfterOtherAudioIsStillHeard() {
         Told told = listen(joined(cadence(1000, 4000, 5000, 425), recordedGreeting(6), cadence(500, 500, 6000, 425)));
 

@@ -66,6 +66,20 @@ class GreetingAnalysisTest {
     }
 
     @Test
+    void aBusyToneAfterTheAnswerIsBusyNotAMachineButALowBeepAloneIsStillAMachine() {
+        Heard busy = listen(joined(silence(200), SpokenAudio.busyTone(6000)));
+        Heard northAmerican = listen(BusyTonesTest.cadence(500, 500, 6000, 480, 620));
+        Heard lowBeep = listen(joined(silence(300), Tone.sine(425, 8000, 8 * 500, 6000), silence(3000)));
+
+        assertThat(busy.answerer()).isEqualTo(Answerer.BUSY);
+        assertThat(busy.afterMs()).as("within the analysis' time").isLessThan(GreetingAnalysis.MAX_ANALYSIS_MS);
+        assertThat(northAmerican.answerer()).isEqualTo(Answerer.BUSY);
+        assertThat(lowBeep.answerer()).isEqualTo(Answerer.MACHINE);
+        assertThat(lowBeep.afterMs()).as("once no beat of a busy tone follows").isBetween(800, 800 + 40
+                + BusyTones.LONGEST_BEAT_MS + BusyTones.SETTLED_MS);
+    }
+
+    @Test
     void aHelloSaidTwiceIsStillAPerson() {
         assertThat(listen(joined(voice(400), silence(300), voice(400), silence(2000))).answerer())
                 .isEqualTo(Answerer.PERSON);
