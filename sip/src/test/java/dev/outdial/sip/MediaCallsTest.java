@@ -572,7 +572,8 @@ class MediaCallsTest {
     @Test
     void aNetworksAnnouncementWhileItRingsThatTheNumberIsNotInServiceFailsTheCallAtOnce() {
         Path announcement = RtpCapture.write(workDir.resolve("announcement.pcap"), Codec.PCMA,
-                SpokenAudio.joined(SpokenAudio.silence(500), SpokenAudio.interceptTones(), SpokenAudio.recordedGreeting(15)));
+                SpokenAudio.joined(SpokenAudio.silence(500), SpokenAudio.interceptTones(),
+                        SpokenAudio.recordedGreeting(15)));
         Sipp carrier = Sipp.serve("carrier-announces.xml", carrierPort, Map.of("EARLY_MEDIA", playing(announcement)),
                 workDir, "-mp", String.valueOf(Ports.media()));
         sipps.add(carrier);

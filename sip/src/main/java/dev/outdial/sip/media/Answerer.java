@@ -27,8 +27,8 @@ public enum Answerer {
      */
     CONGESTION,
     /**
-     * The network's busy tone, played in early media instead of a {@code 486} ({@link BusyTones}): the called party is on
-     * another call.
+     * The network's busy tone, played in early media instead of a {@code 486} ({@link BusyTones}): the called party
+     * is on another call.
      */
     BUSY;
 

@@ -25,7 +25,7 @@ final class Beeps {
         return endedBefore(toneHeard(samples, count), count / 8);
     }
 
-    /** {@code ms} of audio heard next, whose one tone is {@code tone} (0: none); whether a beep ended just before it. */
+    /** {@code ms} of audio heard next, whose one tone is {@code tone} (0: none); whether a beep ended before it. */
     boolean endedBefore(double tone, int ms) {
         if (tone > 0 && toneMs > 0 && Math.abs(tone - toneHz) <= STEADY * toneHz) {
             toneMs += ms;

@@ -7,9 +7,9 @@ import java.util.Optional;
  * telephone network released the call "with in-band information" sends a 183, plays the tone, and may send its final
  * response only at its own timeout, half a minute or more later. Either tone is one tone of 380–470 Hz (ITU-T E.180's
  * 425 Hz, Britain's 400, China's 450) or North America's pair of 480 and 620 Hz, switched on and off in even beats of a
- * fifth of a second to two thirds of one, as long on as off: {@link #CYCLES} such on-and-off cycles, each like the others, are
- * {@link Answerer#BUSY} where the tone beats slowly (Europe's and Vietnam's 350–500 ms, North America's 500), and
- * {@link Answerer#CONGESTION} where it beats fast (200–250 ms: reorder, "all circuits busy").
+ * fifth of a second to two thirds of one, as long on as off: {@link #CYCLES} such on-and-off cycles, each like the
+ * others, are {@link Answerer#BUSY} where the tone beats slowly (Europe's and Vietnam's 350–500 ms, North America's
+ * 500), and {@link Answerer#CONGESTION} where it beats fast (200–250 ms: reorder, "all circuits busy").
  *
  * <p>A ring-back tone is the same kind of tone held on for a second or two: never beats this short. Speech is no one
  * tone. A lost packet or a click inside a beat is shorter than {@link #SETTLED_MS} and does not split it. Not
@@ -37,7 +37,7 @@ final class BusyTones implements Hearing<Answerer> {
 
     private boolean on;
     private int runMs;
-    /** How long the other state (on while the run is off, and the other way) has lasted since the run was last itself. */
+    /** How long the other state (on while the run is off, or off while it is on) has lasted since the run was last. */
     private int otherMs;
     /** The last beat the tone was on, waiting for the beat off that makes it a cycle (0: none). */
     private int onBeatMs;

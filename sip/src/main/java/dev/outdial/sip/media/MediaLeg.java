@@ -71,7 +71,7 @@ public interface MediaLeg extends AutoCloseable {
      */
     void listenForNetworkTones(Consumer<Answerer> announced);
 
-    /** Stops listening to the far end for whatever the leg listened for ({@link #listenForMachine}, …): nobody is told. */
+    /** Stops listening to the far end for what the leg listened for ({@link #listenForMachine}, …): nobody is told. */
     void listenForNothing();
 
     /**

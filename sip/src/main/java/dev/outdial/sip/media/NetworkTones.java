@@ -36,7 +36,7 @@ final class NetworkTones implements Hearing<Answerer> {
         return announced.or(() -> beaten);
     }
 
-    /** Whether the tones heard last may be the network's, whose end would tell: a beep heard now is not yet a machine's. */
+    /** Whether the tones heard last may be the network's, whose end would tell: a beep now is not yet a machine's. */
     boolean underway() {
         return informationTones.underway() || busyTones.underway();
     }

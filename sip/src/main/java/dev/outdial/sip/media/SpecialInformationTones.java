@@ -18,14 +18,14 @@ import java.util.Optional;
  *   <li>ITU-T E.180's, used across Europe and Asia: 950, 1,400 and 1,800 Hz of about 330 ms each, played before "the
  *       number cannot be reached" in all its forms: {@link Answerer#NOT_IN_SERVICE}.</li>
  * </ul>
- * Tones are heard block by block ({@link Beeps#toneOf}); a block where two tones meet is not one tone, so a gap of up to
- * {@link #LONGEST_GAP_MS} between them is allowed. Not thread-safe: one thread feeds it.
+ * Tones are heard block by block ({@link Beeps#toneOf}); a block where two tones meet is not one tone, so a gap of up
+ * to {@link #LONGEST_GAP_MS} between them is allowed. Not thread-safe: one thread feeds it.
  */
 final class SpecialInformationTones implements Hearing<Answerer> {
 
     /**
-     * Tones shorter than this, or longer than {@link #LONGEST_MS}, are not a SIT's (274–380 ms ± 5 %, E.180's 330 ± 70);
-     * the third tells once it has lasted this long.
+     * Tones shorter than this, or longer than {@link #LONGEST_MS}, are not a SIT's (274–380 ms ± 5 %, E.180's
+     * 330 ± 70); the third tells once it has lasted this long.
      */
     static final int SHORTEST_MS = 200;
     static final int LONGEST_MS = 460;
@@ -72,8 +72,8 @@ final class SpecialInformationTones implements Hearing<Answerer> {
     }
 
     /**
-     * {@code ms} of audio heard next whose one tone is {@code toneHz} (0: not one tone); what the tones announce once the
-     * third is long enough to tell.
+     * {@code ms} of audio heard next whose one tone is {@code toneHz} (0: not one tone); what the tones announce once
+     * the third is long enough to tell.
      */
     Optional<Answerer> block(double toneHz, int ms) {
         if (toneHz > 0 && toneMs > 0 && Math.abs(toneHz - meanHz()) <= STEADY * meanHz()) {
@@ -141,7 +141,7 @@ final class SpecialInformationTones implements Hearing<Answerer> {
         return near(hz, ITU_HZ[position], ITU_TOLERANCE_HZ);
     }
 
-    /** What the two tones heard and the third, {@code third}, announce: North America's code, else E.180's one meaning. */
+    /** What the two tones heard and {@code third} announce: North America's code, else E.180's one meaning. */
     private Answerer announced(Tone third) {
         Tone first = heard[0];
         Tone second = heard[1];

@@ -32,7 +32,7 @@ public final class Requests {
         this.endpoint = endpoint;
     }
 
-    /** {@code sent} to send again in a new transaction of its call: the next CSeq, a new branch (added as it is sent). */
+    /** {@code sent} to send again in a new transaction of its call: the next CSeq, a new branch (added when sent). */
     static Request again(Request sent) throws InvalidArgumentException {
         Request retry = (Request) sent.clone();
         CSeqHeader cseq = (CSeqHeader) retry.getHeader(CSeqHeader.NAME);

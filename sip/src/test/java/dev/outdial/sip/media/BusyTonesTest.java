@@ -32,7 +32,7 @@ class BusyTonesTest {
         return listen(new BusyTones(), audio);
     }
 
-    /** A tone ({@code hz}, one or two frequencies) switched on for {@code onMs} and off for {@code offMs}, for {@code ms}. */
+    /** A tone ({@code hz}, one or two frequencies) on for {@code onMs} and off for {@code offMs}, for {@code ms}. */
     static short[] cadence(int onMs, int offMs, int ms, double... hz) {
         short[] audio = silence(ms);
         for (int i = 0; i < audio.length; i++) {

@@ -49,7 +49,8 @@ class GreetingAnalysisTest {
 
         assertThat(beepOnly.answerer()).isEqualTo(Answerer.MACHINE);
         assertThat(beepOnly.afterMs()).as("as the beep ends, once no second tone follows: a 1 kHz tone of 400 ms may be"
-                + " a network's first special information tone").isBetween(700, 700 + 40 + SpecialInformationTones.LONGEST_GAP_MS);
+                + " a network's first special information tone")
+                .isBetween(700, 700 + 40 + SpecialInformationTones.LONGEST_GAP_MS);
         assertThat(shortGreeting.answerer()).isEqualTo(Answerer.MACHINE);
     }
 

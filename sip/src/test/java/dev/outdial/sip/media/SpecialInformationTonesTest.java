@@ -71,7 +71,8 @@ class SpecialInformationTonesTest {
 
             Told interceptTold = listen(intercept);
             assertThat(interceptTold.announced()).as("intercept").isEqualTo(Answerer.NOT_IN_SERVICE);
-            assertThat(interceptTold.afterMs()).as("within the third tone").isBetween(2 * SHORT + 200, 2 * SHORT + LONG + 10);
+            assertThat(interceptTold.afterMs()).as("within the third tone")
+                    .isBetween(2 * SHORT + 200, 2 * SHORT + LONG + 10);
             assertThat(listen(vacantCode).announced()).as("vacant code").isEqualTo(Answerer.NOT_IN_SERVICE);
         }
     }
@@ -83,7 +84,8 @@ class SpecialInformationTonesTest {
             {FIRST_HIGH, SECOND_LOW}, {FIRST_LOW, SECOND_HIGH}, {FIRST_HIGH, SECOND_HIGH}};
         int[][] lengths = {{LONG, LONG}, {LONG, LONG}, {SHORT, LONG}, {SHORT, LONG}, {LONG, SHORT}, {SHORT, SHORT}};
         for (int code = 0; code < firstAndSecond.length; code++) {
-            short[] tones = sit(random, firstAndSecond[code][0], lengths[code][0], firstAndSecond[code][1], lengths[code][1]);
+            short[] tones = sit(random, firstAndSecond[code][0], lengths[code][0], firstAndSecond[code][1],
+                    lengths[code][1]);
 
             assertThat(listen(tones).announced()).as("code " + code).isEqualTo(Answerer.CONGESTION);
         }
@@ -111,14 +113,17 @@ class SpecialInformationTonesTest {
         assertThat(listen(recordedGreeting(20)).announced()).as("a greeting").isNull();
         short[] ringback = new short[8000];
         for (int i = 0; i < ringback.length; i++) {
-            ringback[i] = (short) (3000 * Math.sin(2 * Math.PI * 440 * i / 8000) + 3000 * Math.sin(2 * Math.PI * 480 * i / 8000));
+            ringback[i] = (short) (3000 * Math.sin(2 * Math.PI * 440 * i / 8000)
+                    + 3000 * Math.sin(2 * Math.PI * 480 * i / 8000));
         }
-        assertThat(listen(joined(ringback, silence(3000), tone(425, 1000, 0, 6000))).announced()).as("ringback").isNull();
+        assertThat(listen(joined(ringback, silence(3000), tone(425, 1000, 0, 6000))).announced()).as("ringback")
+                .isNull();
         assertThat(listen(sit(random, new double[] {THIRD, SECOND_LOW, FIRST_LOW}, new int[] {LONG, SHORT, SHORT}, 0))
                 .announced()).as("falling").isNull();
         assertThat(listen(sit(random, rising, new int[] {120, 120, 120}, 0)).announced()).as("too short").isNull();
         assertThat(listen(sit(random, rising, new int[] {600, 600, 600}, 0)).announced()).as("too long").isNull();
-        assertThat(listen(sit(random, rising, new int[] {SHORT, SHORT, LONG}, 150)).announced()).as("too far apart").isNull();
+        assertThat(listen(sit(random, rising, new int[] {SHORT, SHORT, LONG}, 150)).announced()).as("too far apart")
+                .isNull();
     }
 
     @Test
@@ -126,7 +131,8 @@ class SpecialInformationTonesTest {
         Random random = new Random(15);
         short[] cutShort = Arrays.copyOf(sit(random, FIRST_LOW, SHORT, SECOND_LOW, SHORT), 8 * (2 * SHORT + 100));
 
-        Told told = listen(joined(recordedGreeting(3), cutShort, silence(500), sit(random, FIRST_HIGH, LONG, SECOND_LOW, SHORT)));
+        Told told = listen(joined(recordedGreeting(3), cutShort, silence(500),
+                sit(random, FIRST_HIGH, LONG, SECOND_LOW, SHORT)));
 
         assertThat(told.announced()).isEqualTo(Answerer.NOT_IN_SERVICE);
     }

@@ -64,7 +64,8 @@ class SpeechTest {
                 .isEqualTo(Answerer.MACHINE);
         short[] announcement = AudioClip.speak("We're sorry, the number you have dialed is not in service."
                 + " Please check the number and dial again.", "en").samples();
-        assertThat(GreetingAnalysisTest.listen(SpokenAudio.joined(SpokenAudio.interceptTones(), announcement)).answerer())
+        assertThat(GreetingAnalysisTest.listen(SpokenAudio.joined(SpokenAudio.interceptTones(), announcement))
+                .answerer())
                 .as("the network's tones before its announcement").isEqualTo(Answerer.NOT_IN_SERVICE);
     }
 

@@ -31,7 +31,8 @@ public final class SpokenAudio {
      * for 274 ms, 1,370.6 Hz for 274 ms, 1,776.7 Hz for 380 ms.
      */
     public static short[] interceptTones() {
-        return joined(Tone.sine(913.8, 8000, 274 * SAMPLES_PER_MS, 6000), Tone.sine(1370.6, 8000, 274 * SAMPLES_PER_MS, 6000),
+        return joined(Tone.sine(913.8, 8000, 274 * SAMPLES_PER_MS, 6000),
+                Tone.sine(1370.6, 8000, 274 * SAMPLES_PER_MS, 6000),
                 Tone.sine(1776.7, 8000, 380 * SAMPLES_PER_MS, 6000));
     }
 
