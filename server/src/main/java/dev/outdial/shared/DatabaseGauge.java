@@ -1,8 +1,8 @@
 package dev.outdial.shared;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
-import java.util.List;
+import io.micrometer.core.instrument.Tags;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -20,21 +20,21 @@ public abstract class DatabaseGauge {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseGauge.class);
 
-    private final MultiGauge gauge;
+    private final GaugeSeries gauge;
     private final String name;
 
     protected DatabaseGauge(MeterRegistry registry, String name, String description) {
-        this.gauge = MultiGauge.builder(name).description(description).register(registry);
+        this.gauge = new GaugeSeries(registry, name, description);
         this.name = name;
     }
 
-    /** The gauge's series as the database counts them now. */
-    protected abstract List<MultiGauge.Row<?>> rows();
+    /** The gauge's series as the database counts them now, by their tags. */
+    protected abstract Map<Tags, Long> counts();
 
     @Scheduled(fixedDelayString = "${outdial.metrics.refresh:PT15S}")
     public synchronized void refresh() {
         try {
-            gauge.register(rows(), true);
+            gauge.set(counts());
         } catch (RuntimeException failure) {
             log.warn("Gauge {} not refreshed; the next round tries again", name, failure);
         }

@@ -2,10 +2,9 @@ package dev.outdial.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -21,13 +20,13 @@ class DatabaseGaugeTest {
         CountDownLatch letTheSlowRoundRegister = new CountDownLatch(1);
         DatabaseGauge gauge = new DatabaseGauge(registry, "test.backlog", "rows") {
             @Override
-            protected List<MultiGauge.Row<?>> rows() {
+            protected Map<Tags, Long> counts() {
                 long count = stored.get();
                 if (Thread.currentThread().getName().equals("slow-round")) {
                     slowRoundHasRead.countDown();
                     await(letTheSlowRoundRegister);
                 }
-                return List.of(MultiGauge.Row.of(Tags.of("state", "due"), count));
+                return Map.of(Tags.of("state", "due"), count);
             }
         };
 

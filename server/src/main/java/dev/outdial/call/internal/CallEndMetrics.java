@@ -2,9 +2,9 @@ package dev.outdial.call.internal;
 
 import dev.outdial.shared.DatabaseGauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,10 +23,8 @@ class CallEndMetrics extends DatabaseGauge {
     }
 
     @Override
-    protected List<MultiGauge.Row<?>> rows() {
-        return outbox.backlog().stream()
-                .<MultiGauge.Row<?>>map(row -> MultiGauge.Row.of(Tags.of("handler", row.handler(), "state", row.state()),
-                        row.count()))
-                .toList();
+    protected Map<Tags, Long> counts() {
+        return outbox.backlog().stream().collect(Collectors.toMap(
+                row -> Tags.of("handler", row.handler(), "state", row.state()), row -> row.count()));
     }
 }

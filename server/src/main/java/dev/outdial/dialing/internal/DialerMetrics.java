@@ -5,15 +5,14 @@ import dev.outdial.call.CallStatistics;
 import dev.outdial.dialing.AgentState;
 import dev.outdial.dialing.AgentStates;
 import dev.outdial.engine.port.CallRecord;
+import dev.outdial.shared.GaugeSeries;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,9 +43,9 @@ class DialerMetrics {
     private final LiveDialers dialers;
     private final CallStatistics calls;
     private final AgentStates agents;
-    private final MultiGauge openCalls;
-    private final MultiGauge agentsByState;
-    private final MultiGauge linesPerAgent;
+    private final GaugeSeries openCalls;
+    private final GaugeSeries agentsByState;
+    private final GaugeSeries linesPerAgent;
     /** When each agent's last call ended, to time their idle wait for the next. */
     private final Map<Long, Instant> lastCallEnded = new ConcurrentHashMap<>();
 
@@ -56,12 +55,10 @@ class DialerMetrics {
         this.dialers = dialers;
         this.calls = calls;
         this.agents = agents;
-        this.openCalls = MultiGauge.builder("outdial.calls.open").description("Calls not ended yet, by phase")
-                .register(registry);
-        this.agentsByState = MultiGauge.builder("outdial.agents").description("A campaign's agents, by state")
-                .register(registry);
-        this.linesPerAgent = MultiGauge.builder("outdial.dialer.lines.per.available.agent")
-                .description("Open calls per available agent: the pacing ratio at work").register(registry);
+        this.openCalls = new GaugeSeries(registry, "outdial.calls.open", "Calls not ended yet, by phase");
+        this.agentsByState = new GaugeSeries(registry, "outdial.agents", "A campaign's agents, by state");
+        this.linesPerAgent = new GaugeSeries(registry, "outdial.dialer.lines.per.available.agent",
+                "Open calls per available agent: the pacing ratio at work");
         Gauge.builder("outdial.dialer.leases", leases, held -> held.held().size())
                 .description("Businesses whose dialer this node runs").tag("node", leases.node()).register(registry);
     }
@@ -96,9 +93,9 @@ class DialerMetrics {
     @Scheduled(fixedDelayString = "${outdial.metrics.refresh:PT15S}")
     void refreshGauges() {
         try {
-            List<MultiGauge.Row<?>> callRows = new ArrayList<>();
-            List<MultiGauge.Row<?>> agentRows = new ArrayList<>();
-            List<MultiGauge.Row<?>> ratioRows = new ArrayList<>();
+            Map<Tags, Integer> callRows = new HashMap<>();
+            Map<Tags, Integer> agentRows = new HashMap<>();
+            Map<Tags, Double> ratioRows = new HashMap<>();
             for (Map.Entry<Long, Set<Long>> business : dialers.startedHere().entrySet()) {
                 for (long campaignId : business.getValue()) {
                     Tags campaign = Tags.of("business", String.valueOf(business.getKey()), "campaign",
@@ -106,26 +103,24 @@ class DialerMetrics {
                     Map<CallRecord.Phase, Integer> open = calls.openCalls(business.getKey(), campaignId);
                     for (CallRecord.Phase phase : CallRecord.Phase.values()) {
                         if (phase != CallRecord.Phase.ENDED) {
-                            callRows.add(MultiGauge.Row.of(campaign.and("phase", phase.name()),
-                                    open.getOrDefault(phase, 0)));
+                            callRows.put(campaign.and("phase", phase.name()), open.getOrDefault(phase, 0));
                         }
                     }
                     Map<AgentState, Integer> states = agents.ofCampaign(business.getKey(), campaignId);
                     for (AgentState state : AgentState.values()) {
-                        agentRows.add(MultiGauge.Row.of(campaign.and("state", state.name()),
-                                states.getOrDefault(state, 0)));
+                        agentRows.put(campaign.and("state", state.name()), states.getOrDefault(state, 0));
                     }
                     int available = states.getOrDefault(AgentState.AVAILABLE, 0);
                     if (available > 0) {
                         int lines = open.values().stream().mapToInt(Integer::intValue).sum();
-                        ratioRows.add(MultiGauge.Row.of(campaign, (double) lines / available));
+                        ratioRows.put(campaign, (double) lines / available);
                     }
                 }
             }
-            // overwrite: a campaign no longer dialed here loses its series.
-            openCalls.register(callRows, true);
-            agentsByState.register(agentRows, true);
-            linesPerAgent.register(ratioRows, true);
+            // A campaign no longer dialed here loses its series.
+            openCalls.set(callRows);
+            agentsByState.set(agentRows);
+            linesPerAgent.set(ratioRows);
         } catch (RuntimeException failure) {
             log.warn("Dialer gauges not refreshed; the next round tries again", failure);
         }

@@ -2,9 +2,9 @@ package dev.outdial.webhook.internal;
 
 import dev.outdial.shared.DatabaseGauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /** {@code outdial_webhook_deliveries{business, status}}: the deliveries still PENDING and those FAILED for good. */
@@ -19,10 +19,8 @@ class WebhookMetrics extends DatabaseGauge {
     }
 
     @Override
-    protected List<MultiGauge.Row<?>> rows() {
-        return deliveries.backlog().stream()
-                .<MultiGauge.Row<?>>map(row -> MultiGauge.Row.of(Tags.of("business", String.valueOf(row.businessId()),
-                        "status", row.status()), row.count()))
-                .toList();
+    protected Map<Tags, Long> counts() {
+        return deliveries.backlog().stream().collect(Collectors.toMap(
+                row -> Tags.of("business", String.valueOf(row.businessId()), "status", row.status()), row -> row.count()));
     }
 }
