@@ -571,21 +571,31 @@ class MediaCallsTest {
 
     @Test
     void aNetworksAnnouncementWhileItRingsThatTheNumberIsNotInServiceFailsTheCallAtOnce() {
-        Path announcement = RtpCapture.write(workDir.resolve("announcement.pcap"), Codec.PCMA,
-                SpokenAudio.joined(SpokenAudio.silence(500), SpokenAudio.interceptTones(),
-                        SpokenAudio.recordedGreeting(15)));
-        Sipp carrier = Sipp.serve("carrier-announces.xml", carrierPort, Map.of("EARLY_MEDIA", playing(announcement)),
+        short[] announcement = SpokenAudio.joined(SpokenAudio.silence(500), SpokenAudio.interceptTones(),
+                SpokenAudio.recordedGreeting(15));
+
+        assertThat(failedWhileRinging(announcement, "vacant")).as("told by the tones, not rung to the 60 s timeout")
+                .isEqualTo(CallResult.INVALID_NUMBER);
+    }
+
+    /**
+     * A call to a carrier that plays {@code audio} in early media and never answers: why it failed, once Outdial
+     * cancelled it (487, ACK).
+     */
+    private CallResult failedWhileRinging(short[] audio, String name) {
+        Path pcap = RtpCapture.write(workDir.resolve(name + ".pcap"), Codec.PCMA, audio);
+        Sipp carrier = Sipp.serve("carrier-announces.xml", carrierPort, Map.of("EARLY_MEDIA", playing(pcap)),
                 workDir, "-mp", String.valueOf(Ports.media()));
         sipps.add(carrier);
         CallEvents events = new CallEvents();
 
-        telephony.place(new CallId("vacant"), "+4930999000", "+4930555123", Duration.ofSeconds(60), events);
+        telephony.place(new CallId(name), "+4930999000", "+4930555123", Duration.ofSeconds(60), events);
 
         events.next(CallEvent.Ringing.class);
-        assertThat(events.next(CallEvent.Failed.class).reason()).as("told by the tones, not rung to the 60 s timeout")
-                .isEqualTo(CallResult.INVALID_NUMBER);
-        carrier.assertPassed(); // cancelled: 487, ACK
+        CallResult result = events.next(CallEvent.Failed.class).reason();
+        carrier.assertPassed();
         events.assertNoMore();
+        return result;
     }
 
     @Test
@@ -621,19 +631,7 @@ class MediaCallsTest {
 
     @Test
     void aBusyToneWhileItRingsFailsTheCallAsBusyAtOnce() {
-        Path busy = RtpCapture.write(workDir.resolve("busy.pcap"), Codec.PCMA,
-                SpokenAudio.joined(SpokenAudio.silence(300), SpokenAudio.busyTone(8000)));
-        Sipp carrier = Sipp.serve("carrier-announces.xml", carrierPort, Map.of("EARLY_MEDIA", playing(busy)),
-                workDir, "-mp", String.valueOf(Ports.media()));
-        sipps.add(carrier);
-        CallEvents events = new CallEvents();
-
-        telephony.place(new CallId("busy"), "+4930999000", "+4930555123", Duration.ofSeconds(60), events);
-
-        events.next(CallEvent.Ringing.class);
-        assertThat(events.next(CallEvent.Failed.class).reason()).as("told by the tone's beats, not rung to the timeout")
-                .isEqualTo(CallResult.BUSY);
-        carrier.assertPassed();
-        events.assertNoMore();
+        assertThat(failedWhileRinging(SpokenAudio.joined(SpokenAudio.silence(300), SpokenAudio.busyTone(8000)), "busy"))
+                .as("told by the tone's beats, not rung to the timeout").isEqualTo(CallResult.BUSY);
     }
 }

@@ -149,27 +149,23 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
             // A trunk that will only call with reliable provisional responses: asked for once it says so, since
             // every other trunk is happier without (and a PRACK is one more round trip a call).
             reliableProvisionalsAsked = true;
-            Optional<Request> retry = Extensions.requiring(invite, Extensions.RELIABLE_PROVISIONALS,
-                    context.endpoint().headers());
-            if (retry.isPresent()) {
-                invite = retry.get();
-                provisional = false;
-                send(invite);
-            } else {
-                fail(CallResult.HOTLINE_ERROR);
-            }
+            sendAgain(Extensions.requiring(invite, Extensions.RELIABLE_PROVISIONALS, context.endpoint().headers()));
         } else if ((status == 401 || status == 407) && !challenged && state == State.CALLING && !reported) {
             challenged = true;
-            Optional<Request> retry = context.trunkAuth().answer(invite, response);
-            if (retry.isPresent()) {
-                invite = retry.get();
-                provisional = false;
-                send(invite);
-            } else {
-                fail(CallResult.HOTLINE_ERROR);
-            }
+            sendAgain(context.trunkAuth().answer(invite, response));
         } else {
             fail(ResponseResults.resultOf(status, rang, Q850.causeOf(response)));
+        }
+    }
+
+    /** The INVITE as the trunk asked for it again (credentials, an extension); one it cannot have fails the call. */
+    private void sendAgain(Optional<Request> retry) {
+        if (retry.isPresent()) {
+            invite = retry.get();
+            provisional = false;
+            send(invite);
+        } else {
+            fail(CallResult.HOTLINE_ERROR);
         }
     }
 
