@@ -587,9 +587,14 @@ class MediaCallsTest {
         Sipp carrier = Sipp.serve("carrier-announces.xml", carrierPort, Map.of("EARLY_MEDIA", playing(pcap)),
                 workDir, "-mp", String.valueOf(Ports.media()));
         sipps.add(carrier);
+        return failedAgainst(carrier, name, MachineDetection.OFF);
+    }
+
+    /** A call to {@code carrier}, rung and then failed: why, once {@code carrier}'s scenario passed. */
+    private CallResult failedAgainst(Sipp carrier, String name, MachineDetection detection) {
         CallEvents events = new CallEvents();
 
-        telephony.place(new CallId(name), "+4930999000", "+4930555123", Duration.ofSeconds(60), events);
+        telephony.place(new CallId(name), "+4930999000", "+4930555123", Duration.ofSeconds(60), detection, events);
 
         events.next(CallEvent.Ringing.class);
         CallResult result = events.next(CallEvent.Failed.class).reason();
@@ -615,18 +620,8 @@ class MediaCallsTest {
 
     /** A call listened to for machines, answered with {@code audio}: why it failed, once Outdial hung up (BYE). */
     private CallResult failedAfterAnAnswerPlaying(short[] audio, String name) {
-        CallEvents events = new CallEvents();
         Path pcap = RtpCapture.write(workDir.resolve(name + ".pcap"), Codec.PCMA, audio);
-        Sipp carrier = carrier(playing(pcap) + SippSteps.OUTDIAL_HANGS_UP);
-
-        telephony.place(new CallId(name), "+4930999000", "+4930555123", Duration.ofSeconds(60), MachineDetection.ON,
-                events);
-
-        events.next(CallEvent.Ringing.class);
-        CallResult result = events.next(CallEvent.Failed.class).reason();
-        carrier.assertPassed();
-        events.assertNoMore();
-        return result;
+        return failedAgainst(carrier(playing(pcap) + SippSteps.OUTDIAL_HANGS_UP), name, MachineDetection.ON);
     }
 
     @Test
