@@ -7,35 +7,19 @@ import static dev.outdial.sip.media.SpokenAudio.voice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class GreetingAnalysisTest {
 
-    private static final int SAMPLES_PER_MS = 8;
-
     /** What the analysis says once {@code audio} has been heard in packets of 20 ms, and after how long. */
-    static Heard listen(short[] audio) {
-        GreetingAnalysis analysis = new GreetingAnalysis();
-        short[] packet = new short[160];
-        for (int at = 0; at < audio.length; at += packet.length) {
-            int count = Math.min(packet.length, audio.length - at);
-            System.arraycopy(audio, at, packet, 0, count);
-            Optional<Answerer> verdict = analysis.heard(packet, count);
-            if (verdict.isPresent()) {
-                return new Heard(verdict.get(), (at + count) / SAMPLES_PER_MS);
-            }
-        }
-        return new Heard(null, audio.length / SAMPLES_PER_MS);
-    }
-
-    record Heard(Answerer answerer, int afterMs) {
+    static Told listen(short[] audio) {
+        return Told.listening(new GreetingAnalysis(), audio);
     }
 
     @Test
     void aHelloAndThenSilenceIsAPersonOnceTheSilenceHasLasted() {
-        Heard heard = listen(joined(silence(400), voice(500), silence(3000)));
+        Told heard = listen(joined(silence(400), voice(500), silence(3000)));
 
         assertThat(heard.answerer()).isEqualTo(Answerer.PERSON);
         assertThat(heard.afterMs()).as("the hello's end plus the silence after a greeting")
@@ -44,8 +28,8 @@ class GreetingAnalysisTest {
 
     @Test
     void aBeepAloneOrAfterAGreetingShortEnoughForAHelloIsAMachine() {
-        Heard beepOnly = listen(joined(silence(300), SpokenAudio.beep(400), silence(3000)));
-        Heard shortGreeting = listen(joined(voice(600), silence(200), SpokenAudio.beep(300), silence(3000)));
+        Told beepOnly = listen(joined(silence(300), SpokenAudio.beep(400), silence(3000)));
+        Told shortGreeting = listen(joined(voice(600), silence(200), SpokenAudio.beep(300), silence(3000)));
 
         assertThat(beepOnly.answerer()).isEqualTo(Answerer.MACHINE);
         assertThat(beepOnly.afterMs()).as("as the beep ends, once no second tone follows: a 1 kHz tone of 400 ms may be"
@@ -68,9 +52,9 @@ class GreetingAnalysisTest {
 
     @Test
     void aBusyToneAfterTheAnswerIsBusyNotAMachineButALowBeepAloneIsStillAMachine() {
-        Heard busy = listen(joined(silence(200), SpokenAudio.busyTone(6000)));
-        Heard northAmerican = listen(BusyTonesTest.cadence(500, 500, 6000, 480, 620));
-        Heard lowBeep = listen(joined(silence(300), Tone.sine(425, 8000, 8 * 500, 6000), silence(3000)));
+        Told busy = listen(joined(silence(200), SpokenAudio.busyTone(6000)));
+        Told northAmerican = listen(BusyTonesTest.cadence(500, 500, 6000, 480, 620));
+        Told lowBeep = listen(joined(silence(300), Tone.sine(425, 8000, 8 * 500, 6000), silence(3000)));
 
         assertThat(busy.answerer()).isEqualTo(Answerer.BUSY);
         assertThat(busy.afterMs()).as("within the analysis' time").isLessThan(GreetingAnalysis.MAX_ANALYSIS_MS);
@@ -88,7 +72,7 @@ class GreetingAnalysisTest {
 
     @Test
     void aGreetingOfManyWordsIsAMachineBeforeItEnds() {
-        Heard heard = listen(joined(silence(300), recordedGreeting(12), silence(2000)));
+        Told heard = listen(joined(silence(300), recordedGreeting(12), silence(2000)));
 
         assertThat(heard.answerer()).isEqualTo(Answerer.MACHINE);
         assertThat(heard.afterMs()).as("told by its fourth word, long before its end").isLessThan(2000);
@@ -96,7 +80,7 @@ class GreetingAnalysisTest {
 
     @Test
     void oneLongUtteranceIsAMachineOnceItOutlastsAPersonsGreeting() {
-        Heard heard = listen(joined(voice(4000), silence(1000)));
+        Told heard = listen(joined(voice(4000), silence(1000)));
 
         assertThat(heard.answerer()).isEqualTo(Answerer.MACHINE);
         assertThat(heard.afterMs()).isBetween(GreetingAnalysis.MAX_GREETING_MS, GreetingAnalysis.MAX_GREETING_MS + 40);
@@ -104,8 +88,8 @@ class GreetingAnalysisTest {
 
     @Test
     void silenceIsNotSureAndClicksAreNoWords() {
-        Heard silent = listen(silence(4000));
-        Heard clicks = listen(joined(silence(500), voice(60), silence(700), voice(40), silence(3000)));
+        Told silent = listen(silence(4000));
+        Told clicks = listen(joined(silence(500), voice(60), silence(700), voice(40), silence(3000)));
 
         assertThat(silent.answerer()).isEqualTo(Answerer.NOT_SURE);
         assertThat(silent.afterMs()).isEqualTo(GreetingAnalysis.INITIAL_SILENCE_MS);

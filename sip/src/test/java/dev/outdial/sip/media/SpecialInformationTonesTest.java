@@ -6,7 +6,6 @@ import static dev.outdial.sip.media.SpokenAudio.silence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -20,20 +19,8 @@ class SpecialInformationTonesTest {
     private static final int SHORT = 274;
     private static final int LONG = 380;
 
-    /** What the tones tell once {@code audio} has been heard in packets of 20 ms, and after how long (ms). */
-    record Told(Answerer announced, int afterMs) {
-    }
-
     static Told listen(short[] audio) {
-        SpecialInformationTones tones = new SpecialInformationTones();
-        for (int at = 0; at < audio.length; at += 160) {
-            short[] packet = Arrays.copyOfRange(audio, at, Math.min(audio.length, at + 160));
-            Optional<Answerer> told = tones.heard(packet, packet.length);
-            if (told.isPresent()) {
-                return new Told(told.get(), (at + packet.length) / 8);
-            }
-        }
-        return new Told(null, audio.length / 8);
+        return Told.listening(new SpecialInformationTones(), audio);
     }
 
     /**
@@ -70,10 +57,10 @@ class SpecialInformationTonesTest {
             short[] vacantCode = sit(random, FIRST_HIGH, LONG, SECOND_LOW, SHORT);
 
             Told interceptTold = listen(intercept);
-            assertThat(interceptTold.announced()).as("intercept").isEqualTo(Answerer.NOT_IN_SERVICE);
+            assertThat(interceptTold.answerer()).as("intercept").isEqualTo(Answerer.NOT_IN_SERVICE);
             assertThat(interceptTold.afterMs()).as("within the third tone")
                     .isBetween(2 * SHORT + 200, 2 * SHORT + LONG + 10);
-            assertThat(listen(vacantCode).announced()).as("vacant code").isEqualTo(Answerer.NOT_IN_SERVICE);
+            assertThat(listen(vacantCode).answerer()).as("vacant code").isEqualTo(Answerer.NOT_IN_SERVICE);
         }
     }
 
@@ -87,7 +74,7 @@ class SpecialInformationTonesTest {
             short[] tones = sit(random, firstAndSecond[code][0], lengths[code][0], firstAndSecond[code][1],
                     lengths[code][1]);
 
-            assertThat(listen(tones).announced()).as("code " + code).isEqualTo(Answerer.CONGESTION);
+            assertThat(listen(tones).answerer()).as("code " + code).isEqualTo(Answerer.CONGESTION);
         }
     }
 
@@ -98,8 +85,8 @@ class SpecialInformationTonesTest {
             short[] tones = sit(random, new double[] {950, 1400, 1800}, new int[] {ms, ms, ms}, 30);
             short[] offTune = sit(random, new double[] {990, 1360, 1840}, new int[] {ms, ms, ms}, 0);
 
-            assertThat(listen(tones).announced()).as(ms + " ms").isEqualTo(Answerer.NOT_IN_SERVICE);
-            assertThat(listen(offTune).announced()).as(ms + " ms, 40 Hz off").isEqualTo(Answerer.NOT_IN_SERVICE);
+            assertThat(listen(tones).answerer()).as(ms + " ms").isEqualTo(Answerer.NOT_IN_SERVICE);
+            assertThat(listen(offTune).answerer()).as(ms + " ms, 40 Hz off").isEqualTo(Answerer.NOT_IN_SERVICE);
         }
     }
 
@@ -107,22 +94,22 @@ class SpecialInformationTonesTest {
     void aBeepAKeyAVoiceRingbackOrTonesOutOfOrderTooShortOrTooFarApartAreNoSit() {
         Random random = new Random(14);
         double[] rising = {FIRST_LOW, SECOND_LOW, THIRD};
-        assertThat(listen(joined(tone(1000, 500, 0, 8000), silence(2000))).announced()).as("a beep").isNull();
+        assertThat(listen(joined(tone(1000, 500, 0, 8000), silence(2000))).answerer()).as("a beep").isNull();
         assertThat(listen(joined(SpokenAudio.dtmf('5', 300), SpokenAudio.dtmf('9', 300), SpokenAudio.dtmf('#', 400)))
-                .announced()).as("keys").isNull();
-        assertThat(listen(recordedGreeting(20)).announced()).as("a greeting").isNull();
+                .answerer()).as("keys").isNull();
+        assertThat(listen(recordedGreeting(20)).answerer()).as("a greeting").isNull();
         short[] ringback = new short[8000];
         for (int i = 0; i < ringback.length; i++) {
             ringback[i] = (short) (3000 * Math.sin(2 * Math.PI * 440 * i / 8000)
                     + 3000 * Math.sin(2 * Math.PI * 480 * i / 8000));
         }
-        assertThat(listen(joined(ringback, silence(3000), tone(425, 1000, 0, 6000))).announced()).as("ringback")
+        assertThat(listen(joined(ringback, silence(3000), tone(425, 1000, 0, 6000))).answerer()).as("ringback")
                 .isNull();
         assertThat(listen(sit(random, new double[] {THIRD, SECOND_LOW, FIRST_LOW}, new int[] {LONG, SHORT, SHORT}, 0))
-                .announced()).as("falling").isNull();
-        assertThat(listen(sit(random, rising, new int[] {120, 120, 120}, 0)).announced()).as("too short").isNull();
-        assertThat(listen(sit(random, rising, new int[] {600, 600, 600}, 0)).announced()).as("too long").isNull();
-        assertThat(listen(sit(random, rising, new int[] {SHORT, SHORT, LONG}, 150)).announced()).as("too far apart")
+                .answerer()).as("falling").isNull();
+        assertThat(listen(sit(random, rising, new int[] {120, 120, 120}, 0)).answerer()).as("too short").isNull();
+        assertThat(listen(sit(random, rising, new int[] {600, 600, 600}, 0)).answerer()).as("too long").isNull();
+        assertThat(listen(sit(random, rising, new int[] {SHORT, SHORT, LONG}, 150)).answerer()).as("too far apart")
                 .isNull();
     }
 
@@ -134,7 +121,7 @@ class SpecialInformationTonesTest {
         Told told = listen(joined(recordedGreeting(3), cutShort, silence(500),
                 sit(random, FIRST_HIGH, LONG, SECOND_LOW, SHORT)));
 
-        assertThat(told.announced()).isEqualTo(Answerer.NOT_IN_SERVICE);
+        assertThat(told.answerer()).isEqualTo(Answerer.NOT_IN_SERVICE);
     }
 
     @Test

@@ -77,7 +77,7 @@ class SpeechTest {
                 {"Xin chào, đây là hộp thư thoại của Lan. Vui lòng để lại lời nhắn sau tiếng bíp.", "vi"}}) {
             short[] greeting = AudioClip.speak(spoken[0], spoken[1]).samples();
             assertThat(BeepsTest.beepEnds(greeting)).as(spoken[0]).isEmpty();
-            assertThat(BusyTonesTest.listen(new NetworkTones(), greeting).told()).as("no network's tones: " + spoken[0])
+            assertThat(Told.listening(new NetworkTones(), greeting).answerer()).as("no network's tones: " + spoken[0])
                     .isNull();
 
             short[] beep = SpokenAudio.beep(400);
