@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +23,8 @@ import tools.jackson.databind.JsonNode;
  * A real softphone as the agent's phone: baresip registers with digest, answers the nailed-up line itself and
  * hears the customer Outdial dialed through the carrier (SIPp), whether the system dialed them (progressive), the
  * agent did (manual) or the preview's time ran out, or the agent's phone was rung first (auto callback), as a
- * contact center's agents' phones do; and, progressive, the softphone's own Hold and Resume kept with the call. SIPp's
+ * contact center's agents' phones do; the customer an agent dialed heard ringing on the line before they answer; and,
+ * progressive, the softphone's own Hold and Resume kept with the call. SIPp's
  * phone scenarios cover what a script can say; this covers what a softphone's own SIP and RTP stack does with
  * Outdial's requests (its registration refreshes, its SDP answer, its codec choice). Ports: 18400-18449.
  */
@@ -76,49 +78,91 @@ class RealSoftphoneTest {
             case "PROGRESSIVE" -> Map.of("wrapUpSeconds", 0, "answeringMachineDetection", false);
             default -> Map.of("wrapUpSeconds", 0);
         });
+        try (Sipp carrier = carrier(); Baresip phone = readyOnBaresip(business, campaign, dialMode)) {
+            TestBusiness.Person agent = campaign.fixtures.agent;
+            long customer = campaign.add("+84919520002").getFirst();
+            if (dialMode.equals("MANUAL")) {
+                campaign.getAndDial(agent, customer);
+            }
+            String callId = connected(campaign, customer, carrier);
+            waitFor(phone::framesHeardWithSound, frames -> frames >= 10,
+                    "baresip to hear 200 ms of the customer's voice; " + phone.screen());
+            if (dialMode.equals("PROGRESSIVE")) {
+                heldWithThePhonesOwnButton(business, agent, callId, phone);
+            }
+            hungUpAndDisposed(campaign, callId, phone);
+        }
+    }
+
+    @Test
+    void baresipOnTheLineHearsTheCustomerItDialedRingBeforeTheyAnswer() {
+        TestBusiness business = api.newBusiness("Ringing");
+        DialingScenario campaign = DialingScenario.running(business, "MANUAL", Map.of());
+        try (Sipp carrier = carrier(); Baresip phone = readyOnBaresip(business, campaign, "MANUAL")) {
+            TestBusiness.Person agent = campaign.fixtures.agent;
+            // The carrier rings a number ending in 4444 for four seconds, with no audio of its own.
+            long customer = campaign.add("+84919524444").getFirst();
+            campaign.getAndDial(agent, customer);
+
+            waitFor(phone::framesHeardWithSound, frames -> frames >= 25,
+                    "baresip to hear half a second of the ring-back; " + phone.screen());
+            assertThat(campaign.callsOf(customer)).as("heard while the customer's phone still rang").isNotEmpty()
+                    .allMatch(call -> call.has("ringingAt") && !call.has("answeredAt"));
+            String callId = connected(campaign, customer, carrier);
+            hungUpAndDisposed(campaign, callId, phone);
+        }
+    }
+
+    private static Sipp carrier() {
+        return Sipp.run("carrier.xml", "-i", "127.0.0.1", "-p", String.valueOf(CARRIER_SIP), "-mi", "127.0.0.1",
+                "-mp", String.valueOf(CARRIER_RTP), "-aa");
+    }
+
+    /**
+     * baresip as the campaign's agent's phone, registered, the agent ready to take calls: with their nailed-up line
+     * answered, except in auto callback, which keeps no line and rings the phone before each customer is dialed.
+     */
+    private static Baresip readyOnBaresip(TestBusiness business, DialingScenario campaign, String dialMode) {
         TestBusiness.Person agent = campaign.fixtures.agent;
         // Unique on the platform (one registrar), so the test runs again on a database that kept the last run's.
         String sipUser = "bare-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "Softphone-secret-91";
         business.admin().put("/api/v1/users/" + agent.id() + "/phone",
                 Map.of("sipUsername", sipUser, "sipPassword", password)).expect(200);
-
-        try (Sipp carrier = Sipp.run("carrier.xml", "-i", "127.0.0.1", "-p", String.valueOf(CARRIER_SIP),
-                "-mi", "127.0.0.1", "-mp", String.valueOf(CARRIER_RTP), "-aa");
-             Baresip phone = Baresip.phone(sipUser, password, "127.0.0.1:" + OUTDIAL_SIP, PHONE_SIP, "18410-18419")) {
+        Baresip phone = Baresip.phone(sipUser, password, "127.0.0.1:" + OUTDIAL_SIP, PHONE_SIP, "18410-18419");
+        try {
             waitFor(() -> business.admin().get("/api/v1/users/" + agent.id() + "/phone").expect(200).json()
                     .get("registered").asBoolean(), registered -> registered, "baresip to register; " + phone.screen());
-
             campaign.ready(agent);
             if (!dialMode.equals("AUTO_CALLBACK")) {
-                // Auto callback keeps no line: it rings the agent's phone before each customer is dialed.
                 waitFor(() -> agent.client().get("/api/v1/me/state").expect(200).json().get("phoneLine").asString(),
                         "UP"::equals, "baresip to answer the nailed-up line; " + phone.screen());
             }
-
-            long customer = campaign.add("+84919520002").getFirst();
-            if (dialMode.equals("MANUAL")) {
-                campaign.getAndDial(agent, customer);
-            }
-            JsonNode connected = waitFor(() -> campaign.callsOf(customer),
-                    calls -> calls.stream().anyMatch(call -> call.has("connectedAt")),
-                    "the answered customer to be put through to baresip; carrier: " + carrier.screen())
-                    .stream().filter(call -> call.has("connectedAt")).findFirst().orElseThrow();
-            assertThat(connected.get("agentId").asLong()).isEqualTo(agent.id());
-
-            String callId = connected.get("id").asString();
-            waitFor(phone::framesHeardWithSound, frames -> frames >= 10,
-                    "baresip to hear 200 ms of the customer's voice; " + phone.screen());
-            if (dialMode.equals("PROGRESSIVE")) {
-                heldWithThePhonesOwnButton(business, agent, callId, phone);
-            }
-            agent.client().post("/api/v1/calls/" + callId + "/hangup").expect(204);
-            JsonNode ended = campaign.waitForCallEnd(agent.client(), callId);
-            assertThat(ended.get("result").asString()).isEqualTo("SUCCESS");
-            campaign.dispose(agent, callId, "DONE", Map.of());
-
-            agent.client().put("/api/v1/me/state", Map.of("state", "NOT_AVAILABLE")).expect(200);
-            waitFor(phone::hungUpByOutdial, hungUp -> hungUp, "Outdial to hang up baresip's line; " + phone.screen());
+            return phone;
+        } catch (RuntimeException | AssertionError notReady) {
+            phone.close();
+            throw notReady;
         }
+    }
+
+    /** The customer's call, once answered and put through to the campaign's agent: its id. */
+    private static String connected(DialingScenario campaign, long customer, Sipp carrier) {
+        JsonNode connected = waitFor(() -> campaign.callsOf(customer),
+                calls -> calls.stream().anyMatch(call -> call.has("connectedAt")),
+                "the answered customer to be put through to baresip; carrier: " + carrier.screen())
+                .stream().filter(call -> call.has("connectedAt")).findFirst().orElseThrow();
+        assertThat(connected.get("agentId").asLong()).isEqualTo(campaign.fixtures.agent.id());
+        return connected.get("id").asString();
+    }
+
+    /** The agent hangs the call up and disposes it, then stops taking calls: Outdial hangs baresip's line up. */
+    private static void hungUpAndDisposed(DialingScenario campaign, String callId, Baresip phone) {
+        TestBusiness.Person agent = campaign.fixtures.agent;
+        agent.client().post("/api/v1/calls/" + callId + "/hangup").expect(204);
+        JsonNode ended = campaign.waitForCallEnd(agent.client(), callId);
+        assertThat(ended.get("result").asString()).isEqualTo("SUCCESS");
+        campaign.dispose(agent, callId, "DONE", Map.of());
+        agent.client().put("/api/v1/me/state", Map.of("state", "NOT_AVAILABLE")).expect(200);
+        waitFor(phone::hungUpByOutdial, hungUp -> hungUp, "Outdial to hang up baresip's line; " + phone.screen());
     }
 }

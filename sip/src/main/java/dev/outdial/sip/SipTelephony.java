@@ -78,6 +78,8 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     private final Bindings bindings = new Bindings(clock);
     /** Each supervisor's listening once their phone answered: the call listened in on and their leg. */
     private final Map<AgentId, Listening> listenings = new ConcurrentHashMap<>();
+    /** The leg each agent answered on their phone when rung (not their nailed-up line), while it is up. */
+    private final Map<AgentId, CallId> answeredAgentLegs = new ConcurrentHashMap<>();
     private ScheduledExecutorService timers;
     private ExecutorService converter;
     private ExecutorService offers;
@@ -261,7 +263,37 @@ public final class SipTelephony implements Telephony, AutoCloseable {
             LOG.info("Agent {} has no phone registered", agent.value());
             return running.failAtOnce("agent", CallResult.NOANSWER, listener);
         }
-        return running.dialAgent(agent, phone.get(), answerTimeout, listener);
+        return running.dialAgent(agent, phone.get(), answerTimeout, event -> {
+            keepAnswered(agent, event);
+            listener.accept(event);
+        });
+    }
+
+    /** Keeps the leg {@code agent} answered on their phone while it is up: an agent waiting on a call hears it ring. */
+    private void keepAnswered(AgentId agent, CallEvent event) {
+        switch (event) {
+            case CallEvent.Answered answered -> answeredAgentLegs.put(agent, answered.call());
+            case CallEvent.HungUp ended -> answeredAgentLegs.remove(agent, ended.call());
+            default -> { }
+        }
+    }
+
+    /**
+     * The agent's phone hears the customer's leg ring, where it is up: on their nailed-up line, or on the leg they
+     * answered before the customer was dialed (auto callback). An agent whose phone is not up hears nothing: it is rung
+     * once the customer answers.
+     */
+    @Override
+    public void agentHearsRinging(CallId call, AgentId agent) {
+        Optional<MediaLeg> waiting = lines.media(agent).or(() -> Optional.ofNullable(answeredAgentLegs.get(agent))
+                .flatMap(this::leg).flatMap(Leg::media));
+        Optional<Leg> ringing = leg(call);
+        if (waiting.isPresent() && ringing.isPresent()) {
+            ringing.get().ringingHeardOn(waiting.get());
+        } else {
+            LOG.debug("Agent {} does not hear call {} ring: {}", agent.value(), call.value(),
+                    waiting.isEmpty() ? "their phone is not up" : "the call has ended");
+        }
     }
 
     /**

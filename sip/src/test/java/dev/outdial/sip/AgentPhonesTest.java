@@ -39,6 +39,7 @@ class AgentPhonesTest {
     private Path workDir;
     private final int phonePort = Ports.free();
     private final int ourPort = Ports.free();
+    private final int carrierPort = Ports.free();
     private final FakeMedia media = new FakeMedia();
     private final List<String> registrationChanges = new CopyOnWriteArrayList<>();
     private final List<String> lineChanges = new CopyOnWriteArrayList<>();
@@ -49,7 +50,7 @@ class AgentPhonesTest {
     void start(TestInfo test) {
         Sipp.requireSipp();
         workDir = Sipp.workDir(test);
-        start(TestSip.settings(ourPort, Ports.free()));
+        start(TestSip.settings(ourPort, carrierPort));
     }
 
     private void start(SipSettings settings) {
@@ -206,6 +207,33 @@ class AgentPhonesTest {
         assertThat(lineChanges).containsExactly("agent-anna=CALLING", "agent-anna=UP", "agent-anna=DOWN");
         first.assertNoMore();
         second.assertNoMore();
+    }
+
+    @Test
+    void anAgentOnTheirLineHearsTheCallTheyPlacedRingUntilItEnds() {
+        register("anna", "s3cret", 3600, phoneContact(), "200", "SIP/2.0 200");
+        Sipp phone = phone(SippSteps.OUTDIAL_HANGS_UP);
+        telephony.agentLines().nailUp(ANNA);
+        Await.until("anna's line is UP", () -> telephony.agentLines().state(ANNA) == AgentLines.LineState.UP);
+        Sipp carrier = Sipp.serve("carrier-rings-forever.xml", carrierPort, Map.of(), workDir);
+        sipps.add(carrier);
+        CallEvents customer = new CallEvents();
+        CallId call = new CallId("customer");
+        telephony.place(call, "+4930999000", "+4930555123", Duration.ofSeconds(60), customer);
+        customer.next(CallEvent.Ringing.class);
+
+        telephony.agentHearsRinging(call, ANNA);
+
+        FakeMedia.Leg line = media.legs.get(0);
+        FakeMedia.Leg ringing = media.legs.get(1);
+        assertThat(line.heardRinging).as("on her line, between calls").containsExactly(ringing);
+        telephony.hangUp(call);
+        customer.next(CallEvent.Failed.class);
+        carrier.assertPassed();
+        telephony.agentHearsRinging(call, ANNA);
+        assertThat(line.heardRinging).as("a call that ended no longer rings").hasSize(1);
+        telephony.agentLines().release(ANNA);
+        phone.assertPassed();
     }
 
     @Test

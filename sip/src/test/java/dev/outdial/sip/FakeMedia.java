@@ -37,6 +37,8 @@ final class FakeMedia implements MediaPorts {
         final List<InetSocketAddress> connects = new CopyOnWriteArrayList<>();
         final List<Codec> codecs = new CopyOnWriteArrayList<>();
         final List<MediaLeg> bridges = new CopyOnWriteArrayList<>();
+        /** Each leg this one was asked to hear ring. */
+        final List<MediaLeg> heardRinging = new CopyOnWriteArrayList<>();
         volatile boolean closed;
         volatile Consumer<Character> keys;
         volatile Consumer<Answerer> listening;
@@ -137,6 +139,11 @@ final class FakeMedia implements MediaPorts {
 
         @Override
         public void listenTo(MediaLeg monitored, Runnable whenOver) {
+        }
+
+        @Override
+        public void hearRinging(MediaLeg ringing, AudioClip ringBack) {
+            heardRinging.add(ringing);
         }
 
         @Override

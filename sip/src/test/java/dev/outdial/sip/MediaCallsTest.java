@@ -243,9 +243,7 @@ class MediaCallsTest {
         customer.next(CallEvent.Ringing.class);
         customer.next(CallEvent.Answered.class);
         CallEvents agent = new CallEvents();
-        CallId agentLeg = telephony.ringAgent(ANNA, Duration.ofSeconds(30), agent);
-        agent.next(CallEvent.Ringing.class);
-        agent.next(CallEvent.Answered.class);
+        CallId agentLeg = annaAnswered(agent);
         BlockingQueue<byte[]> recorded = new LinkedBlockingQueue<>();
         telephony.keepRecordings(new CallRecordings(workDir.resolve("spool"),
                 (call, wav, length) -> recorded.add(Files.readAllBytes(wav))));
@@ -438,6 +436,76 @@ class MediaCallsTest {
         assertThat(loudMillis(wav, 0)).as("the customer's speech").isGreaterThan(200);
         assertThat(loudMillis(wav, 1)).as("the agent's, relayed to the customer: here their phone's echo of it")
                 .isGreaterThan(200);
+    }
+
+    @Test
+    void anAgentCalledFirstHearsTheNetworksAudioWhileTheCustomerRingsAndIsNotHeardThere() {
+        Sipp phone = annasEchoingPhone();
+        Path early = RtpCapture.write(workDir.resolve("early.pcap"), Codec.PCMA, SpokenAudio.voice(4000));
+        Sipp carrier = Sipp.serve("carrier-announces.xml", carrierPort, Map.of("EARLY_MEDIA", playing(early)), workDir,
+                "-mp", String.valueOf(Ports.media()));
+        sipps.add(carrier);
+        CallEvents agent = new CallEvents();
+        CallId agentLeg = annaAnswered(agent);
+        CallEvents customer = new CallEvents();
+        CallId customerLeg = new CallId("customerLeg");
+        telephony.place(customerLeg, "+4930999000", "+4930555123", Duration.ofSeconds(60), customer);
+        customer.next(CallEvent.Ringing.class);
+
+        telephony.agentHearsRinging(customerLeg, ANNA);
+
+        MediaLeg agentMedia = media.legs.get(0);
+        MediaLeg customerMedia = media.legs.get(1);
+        Await.until("the network's early audio reaches the agent", () -> agentMedia.stats().packetsRelayed() >= 50);
+        assertThat(customerMedia.stats().packetsRelayed()).as("the agent's phone (its echo) is not heard by the network")
+                .isZero();
+        telephony.hangUp(customerLeg);
+        assertThat(customer.next(CallEvent.Failed.class).reason()).isEqualTo(CallResult.NOANSWER);
+        carrier.assertPassed();
+        telephony.hangUp(agentLeg);
+        agent.next(CallEvent.HungUp.class);
+        phone.assertPassed();
+    }
+
+    @Test
+    void anAgentCalledFirstHearsTheRingBackOfTheCustomersCountryWhereTheNetworkSendsNoAudio() throws Exception {
+        Sipp phone = annasPhone(Ports.free(), SippSteps.OUTDIAL_HANGS_UP, "waits for Outdial to hang up");
+        Sipp carrier = Sipp.serve("carrier-rings-forever.xml", carrierPort, Map.of(), workDir);
+        sipps.add(carrier);
+        CallEvents agent = new CallEvents();
+        CallId agentLeg = annaAnswered(agent);
+        BlockingQueue<byte[]> recorded = new LinkedBlockingQueue<>();
+        telephony.keepRecordings(new CallRecordings(workDir.resolve("spool"),
+                (call, wav, length) -> recorded.add(Files.readAllBytes(wav))));
+        telephony.record(agentLeg);
+        CallEvents customer = new CallEvents();
+        CallId customerLeg = new CallId("customerLeg");
+        telephony.place(customerLeg, "+4930999000", "+12125550123", Duration.ofSeconds(60), customer);
+        customer.next(CallEvent.Ringing.class);
+
+        MediaLeg agentMedia = media.legs.get(0);
+        long sentBefore = agentMedia.stats().packetsSent();
+        telephony.agentHearsRinging(customerLeg, ANNA);
+        Await.until("three seconds of what the agent hears", () -> agentMedia.stats().packetsSent() >= sentBefore + 150);
+        telephony.hangUp(customerLeg);
+        customer.next(CallEvent.Failed.class);
+        carrier.assertPassed();
+        telephony.hangUp(agentLeg);
+        agent.next(CallEvent.HungUp.class);
+        phone.assertPassed();
+
+        byte[] wav = recorded.poll(15, TimeUnit.SECONDS);
+        assertThat(wav).isNotNull();
+        assertThat(loudMillis(wav, 1)).as("North America's ring-back, two seconds on, four off")
+                .isBetween(1900, 2060);
+    }
+
+    /** Anna's phone, rung and answered: her leg. */
+    private CallId annaAnswered(CallEvents agent) {
+        CallId agentLeg = telephony.ringAgent(ANNA, Duration.ofSeconds(30), agent);
+        agent.next(CallEvent.Ringing.class);
+        agent.next(CallEvent.Answered.class);
+        return agentLeg;
     }
 
     @Test

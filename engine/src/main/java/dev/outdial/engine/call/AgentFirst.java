@@ -3,6 +3,7 @@ package dev.outdial.engine.call;
 import dev.outdial.engine.customer.AgentId;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Auto callback: "the system will automatically call the agent first. Once the agent answers, the
@@ -17,6 +18,11 @@ public record AgentFirst(AgentId agent, Duration answerTimeout) implements Conne
     public AgentFirst {
         Objects.requireNonNull(agent, "agent");
         Objects.requireNonNull(answerTimeout, "answerTimeout");
+    }
+
+    @Override
+    public Optional<AgentId> agentWaiting() {
+        return Optional.of(agent);
     }
 
     @Override

@@ -332,6 +332,7 @@ public final class CallOrchestrator {
             log.cancelLine(id);
             throw notPlaced;
         }
+        connector.agentWaiting().ifPresent(waiting -> telephony.agentHearsRinging(id, waiting));
         agent.ifPresent(taker -> screen.show(taker, new AgentUpdate.CallPlaced(settings.campaignId(), id,
                 customer.customerId())));
         return new DialOutcome.Placed(id);

@@ -2,6 +2,7 @@ package dev.outdial.engine.call;
 
 import dev.outdial.engine.customer.AgentId;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * What happens when the customer answers: who the customer is connected to. This is the one step
@@ -16,6 +17,14 @@ public interface Connector {
     void customerAnswered(ActiveCall call);
 
     /**
+     * The agent who waits on the line while the customer rings, and so hears the ringing: the one who placed the call
+     * (manual, preview) or was called first (auto callback). None where an agent is rung only once the customer answers.
+     */
+    default Optional<AgentId> agentWaiting() {
+        return Optional.empty();
+    }
+
+    /**
      * Progressive (and predictive, once an agent is chosen): ring the agent's leg and bridge on
      * answer; unanswered within the timeout, the call ends as AGENT_TIMEOUT.
      */
@@ -25,6 +34,6 @@ public interface Connector {
 
     /** Manual and preview: the agent placed the call and is on it already, so the answer connects them. */
     static Connector agentOnTheLine(AgentId agent) {
-        return call -> call.connectAgentOnTheLine(agent);
+        return new AgentOnTheLine(agent);
     }
 }

@@ -35,6 +35,11 @@ public abstract class ForwardingTelephony implements Telephony {
     }
 
     @Override
+    public void agentHearsRinging(CallId call, AgentId agent) {
+        carrier.agentHearsRinging(call, agent);
+    }
+
+    @Override
     public void bridge(CallId customerLeg, CallId agentLeg) {
         carrier.bridge(customerLeg, agentLeg);
     }

@@ -53,6 +53,16 @@ public interface Telephony {
         return false;
     }
 
+    /**
+     * {@code agent} waits on the line for the customer's leg {@code call}, just placed: they placed it themselves
+     * (manual, preview) or answered their own leg before it was dialed (auto callback). Where their phone is up already
+     * (a nailed-up line, the leg auto callback rang), it hears the call's progress until the customer answers, as a
+     * caller on any phone does: the network's ring-back and announcements, or a ring-back tone where the network sends
+     * no audio. By default nothing, which is all an adapter without real media needs.
+     */
+    default void agentHearsRinging(CallId call, AgentId agent) {
+    }
+
     /** Connects two answered legs, e.g. a customer and the agent who takes them. */
     void bridge(CallId customerLeg, CallId agentLeg);
 

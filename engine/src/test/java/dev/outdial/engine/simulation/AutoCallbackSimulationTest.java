@@ -122,6 +122,24 @@ class AutoCallbackSimulationTest {
     }
 
     @Test
+    void theAgentCalledFirstHearsTheCustomerRingOnTheLegTheyAnswered() {
+        RingingHeard[] carrier = new RingingHeard[1];
+        Simulation heard = new Simulation(11, CarrierModel.typical().withRules(new NumberRules(Map.of(
+                "3", CarrierOutcome.ANSWER))), 10, simulated -> carrier[0] = new RingingHeard(simulated));
+        heard.campaign(anAutoCallbackCampaign(CAMPAIGN).maxCalls(1).build()).start();
+        AgentId alice = AgentId.of("alice");
+        heard.carrier.connectPhone(alice, leg -> heard.carrier.answer(leg));
+        heard.person("alice", CAMPAIGN);
+        long customer = heard.customer(CAMPAIGN, "+84900000003");
+
+        heard.runUntil(NINE.plusSeconds(30));
+
+        CallRecord call = heard.callsTo(customer).getFirst();
+        assertThat(call.connectedAt()).isPresent();
+        assertThat(carrier[0].told).containsExactly("alice's phone rung", "alice hears " + call.id().value() + " ring");
+    }
+
+    @Test
     void customersAreCalledBackFirstInFirstOut() {
         AgentId alice = agent("alice", true);
         List<Long> customers = List.of(sim.customer(CAMPAIGN, "+84900000012"), sim.customer(CAMPAIGN, "+84900000022"),

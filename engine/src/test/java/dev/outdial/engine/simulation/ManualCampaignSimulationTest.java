@@ -80,6 +80,18 @@ class ManualCampaignSimulationTest {
     }
 
     @Test
+    void theAgentWhoDialedHearsTheCustomerRingFromTheMomentTheCallIsPlaced() {
+        RingingHeard[] carrier = new RingingHeard[1];
+        Simulation sip = new Simulation(17, RULED, 10, simulated -> carrier[0] = new RingingHeard(
+                new PhonesOfTheirOwn(simulated)));
+
+        CallRecord call = dialedByAliceWhosePhone(sip, leg -> sip.carrier.answer(leg));
+
+        assertThat(carrier[0].told).as("told as it is placed; her phone rung for the bridge once the customer answered")
+                .containsExactly("alice hears " + call.id().value() + " ring", "alice's phone rung");
+    }
+
+    @Test
     void onAPhoneOfTheirOwnThatIsNotAnsweredTheCallEndsAsAgentTimeout() {
         Simulation sip = new Simulation(17, RULED, 10, PhonesOfTheirOwn::new);
 

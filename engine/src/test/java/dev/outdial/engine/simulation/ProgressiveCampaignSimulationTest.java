@@ -85,6 +85,21 @@ class ProgressiveCampaignSimulationTest {
     }
 
     @Test
+    void anAgentRungOnlyOnceTheCustomerAnswersIsNotToldToHearTheCustomerRing() {
+        RingingHeard[] carrier = new RingingHeard[1];
+        Simulation sim = new Simulation(3, CarrierModel.typical().withRules(new NumberRules(Map.of("3",
+                CarrierOutcome.ANSWER))), 10, simulated -> carrier[0] = new RingingHeard(simulated));
+        sim.campaign(aProgressiveCampaign(1).build()).start();
+        long customer = sim.customer(1, "+84900000003");
+        sim.bot("alice", 1, AgentBehaviour.typical());
+
+        sim.runUntil(NINE.plus(Duration.ofHours(1)));
+
+        assertThat(sim.callsTo(customer).getFirst().connectedAt()).isPresent();
+        assertThat(carrier[0].told).containsExactly("alice's phone rung");
+    }
+
+    @Test
     void answeredCallRecordsEveryStepOfItsLife() {
         Simulation sim = new Simulation(3, CarrierModel.typical().withRules(new NumberRules(Map.of("3", CarrierOutcome.ANSWER))), 10);
         sim.campaign(aProgressiveCampaign(1).build()).start();

@@ -96,6 +96,15 @@ public interface MediaLeg extends AutoCloseable {
     void listenTo(MediaLeg monitored, Runnable whenOver);
 
     /**
+     * From now on this leg's far end (an agent waiting on a call they placed) hears how {@code ringing} progresses, one
+     * way, as a caller hears a call ring: {@code ringBack}, looped, until {@code ringing} is connected to its far end's
+     * media (early media, or the answer), then what that far end sends, as it comes (the network's ring-back and
+     * announcements, the customer's first words). It ends when either leg is bridged, this leg is played a prompt or
+     * stopped, or {@code ringing} closes; this leg hears silence then. What its far end says meanwhile goes nowhere.
+     */
+    void hearRinging(MediaLeg ringing, AudioClip ringBack);
+
+    /**
      * From now on what this leg's far end (a supervisor listening in on {@code monitored}) says is heard as
      * {@code mode} says, mixed with what each hearer heard before: by nobody, by the leg {@code monitored} is bridged
      * to (its agent), or by both {@code monitored} and that leg; until either leg closes or the mode changes again.

@@ -57,6 +57,10 @@ final class RtpLeg implements MediaLeg {
     private final AtomicReference<CallRecording> recording = new AtomicReference<>();
     /** Those listening in on this leg. */
     private final List<MonitorMix> monitors = new CopyOnWriteArrayList<>();
+    /** The leg whose ringing this one's far end hears ({@link #hearRinging}), until it is answered or ends. */
+    private volatile RtpLeg ringing;
+    /** The leg that hears this one ring, to which what its far end sends is relayed until this leg is bridged. */
+    private volatile RtpLeg ringingHeardBy;
     /** The leg this one listens in on, if it does. */
     private volatile MonitorMix listeningTo;
     /**
@@ -122,6 +126,7 @@ final class RtpLeg implements MediaLeg {
         if (current != null) {
             clip.encoded(current.codec()); // encoded here, once, rather than on the pacing thread every leg shares
         }
+        endRinging(); // a prompt for the agent waiting on a call is heard, not queued after its endless ring-back
         if (!closed) {
             playout.add(clip, loop, whenOver);
         }
@@ -129,6 +134,7 @@ final class RtpLeg implements MediaLeg {
 
     @Override
     public void stopPlaying() {
+        endRinging();
         playout.clear();
     }
 
@@ -257,6 +263,49 @@ final class RtpLeg implements MediaLeg {
     }
 
     @Override
+    public void hearRinging(MediaLeg ringing, AudioClip ringBack) {
+        Objects.requireNonNull(ringBack, "ringBack");
+        RtpLeg that = engine.own(ringing);
+        if (that == this) {
+            throw new IllegalArgumentException("a leg cannot hear itself ring");
+        }
+        endRinging();
+        Far current = far;
+        if (current != null) {
+            ringBack.encoded(current.codec()); // encoded here, once, rather than on the pacing thread
+        }
+        playout.clear();
+        playout.add(ringBack, true, null);
+        this.ringing = that;
+        that.ringingHeardBy = this;
+        if (that.closed || closed) {
+            endRinging(); // either closed meanwhile: nothing to hear
+        }
+    }
+
+    /** No longer hears the leg it heard ring, if any: its ring-back stops, and silence (or what plays next) follows. */
+    private void endRinging() {
+        RtpLeg heard = ringing;
+        if (heard == null) {
+            return;
+        }
+        ringing = null;
+        if (heard.ringingHeardBy == this) {
+            heard.ringingHeardBy = null;
+        }
+        playout.clear();
+        out.sourceChanged();
+    }
+
+    /** Whoever heard this leg ring hears it no longer: it was answered and bridged, or it ended. */
+    private void endHeardRinging() {
+        RtpLeg hearer = ringingHeardBy;
+        if (hearer != null) {
+            hearer.endRinging();
+        }
+    }
+
+    @Override
     public boolean speakInto(MediaLeg monitored, ListeningMode mode) {
         Objects.requireNonNull(mode, "mode");
         RtpLeg customer = engine.own(monitored);
@@ -353,6 +402,8 @@ final class RtpLeg implements MediaLeg {
                 mix.end();
             }
         }
+        endRinging();
+        endHeardRinging();
         stopListening();
         stopSpeaking();
         withSupervisor = null;
@@ -373,6 +424,10 @@ final class RtpLeg implements MediaLeg {
     }
 
     void peer(RtpLeg leg) {
+        if (leg != null) {
+            endRinging();
+            endHeardRinging();
+        }
         this.peer = leg;
         heardFrom(leg);
     }
@@ -442,6 +497,8 @@ final class RtpLeg implements MediaLeg {
             }
             if (to != null && !holding(to)) {
                 to.relayAudio(received, codec, nowNanos);
+            } else if (to == null && ringingHeardBy instanceof RtpLeg hearer) {
+                hearer.relayAudio(received, codec, nowNanos); // heard ringing, one way
             }
         }
     }
@@ -511,6 +568,10 @@ final class RtpLeg implements MediaLeg {
         }
         if (bridged != null && !holding(bridged)) {
             return; // relayed as it comes
+        }
+        RtpLeg heardRinging = ringing;
+        if (bridged == null && heardRinging != null && heardRinging.far != null) {
+            return; // what the ringing leg's far end sends is relayed as it comes, in place of the ring-back
         }
         // Bridged and on hold: the hold music, or silence for the side whose other side Outdial holds.
         Playout source = bridged == null ? playout : onHoldMusic ? heldPlayout : null;

@@ -14,6 +14,13 @@ public interface Leg {
     /** The leg's media once it is answered. */
     Optional<MediaLeg> media();
 
+    /**
+     * Lets {@code hearer}, the answered leg of an agent waiting on this call, hear it ring until it is answered; nothing
+     * where it is not ringing (answered, ended, or a leg that never rings).
+     */
+    default void ringingHeardOn(MediaLeg hearer) {
+    }
+
     /** Ends the leg (CANCEL or BYE), reporting its terminal event; harmless once ended. */
     void hangUp();
 

@@ -151,6 +151,17 @@ public final class NailedUpLines implements AgentLines {
         listeners.add(listener);
     }
 
+    /** The media of the agent's line while it is UP: what their phone hears between calls, and on them. */
+    public Optional<MediaLeg> media(AgentId agent) {
+        Line line = lines.get(agent);
+        if (line == null) {
+            return Optional.empty();
+        }
+        synchronized (line) {
+            return line.state == LineState.UP ? calls.leg(line.leg).flatMap(Leg::media) : Optional.empty();
+        }
+    }
+
     /**
      * A virtual leg answered at once on the agent's line, if the line is UP and free; empty when the
      * agent's phone must be rung instead.

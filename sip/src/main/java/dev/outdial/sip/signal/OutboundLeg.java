@@ -5,6 +5,7 @@ import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.MachineDetection;
 import dev.outdial.sip.media.Answerer;
+import dev.outdial.sip.media.AudioClip;
 import dev.outdial.sip.media.MediaLeg;
 import java.time.Duration;
 import java.util.Optional;
@@ -61,6 +62,8 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
     private final LegAudio audio;
     private final String description;
     private final MachineDetection detection;
+    /** What whoever hears this leg ring hears until its far end sends audio of its own. */
+    private final AudioClip ringBack;
     private Request invite;
     private ClientTransaction transaction;
     private Dialog dialog;
@@ -81,10 +84,11 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
     private ScheduledFuture<?> listeningTimer;
     private final DialogMedia dialogMedia;
 
-    OutboundLeg(CallId id, LegContext context, MediaLeg media, MachineDetection detection, Consumer<CallEvent> listener,
-                String description) {
+    OutboundLeg(CallId id, LegContext context, MediaLeg media, MachineDetection detection, AudioClip ringBack,
+                Consumer<CallEvent> listener, String description) {
         this.id = id;
         this.detection = detection;
+        this.ringBack = ringBack;
         this.context = context;
         this.media = media;
         this.listener = listener;
@@ -126,6 +130,14 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
     @Override
     public synchronized Optional<MediaLeg> media() {
         return state == State.ANSWERED ? Optional.of(media) : Optional.empty();
+    }
+
+    /** Until the far end is heard to answer, {@code hearer} hears this leg ring ({@link MediaLeg#hearRinging}). */
+    @Override
+    public synchronized void ringingHeardOn(MediaLeg hearer) {
+        if (state == State.CALLING || state == State.LISTENING) {
+            hearer.hearRinging(media, ringBack);
+        }
     }
 
     @Override

@@ -5,7 +5,9 @@ import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.MachineDetection;
+import dev.outdial.sip.media.AudioClip;
 import dev.outdial.sip.media.MediaLeg;
+import dev.outdial.sip.media.RingBackTone;
 import dev.outdial.sip.IncomingCall;
 import dev.outdial.sip.IncomingCalls;
 import gov.nist.javax.sip.RequestEventExt;
@@ -87,7 +89,7 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
         if (byId.containsKey(id)) {
             throw new IllegalStateException("call " + id.value() + " is placed already");
         }
-        dial(id, "call to " + to, ringTimeout, detection, Optional.empty(), listener,
+        dial(id, "call to " + to, ringTimeout, detection, Optional.empty(), RingBackTone.forNumber(to), listener,
                 sdp -> requests.inviteCustomer(from, to, sdp));
     }
 
@@ -95,8 +97,8 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
     public CallId dialAgent(AgentId agent, Bindings.Binding phone, Duration answerTimeout,
                             Consumer<CallEvent> listener) {
         CallId id = CallIds.next("agent");
-        dial(id, "agent " + agent.value() + "'s phone", answerTimeout, MachineDetection.OFF, phone.behindNat(), listener,
-                sdp -> requests.inviteAgent(phone.contact(), sdp));
+        dial(id, "agent " + agent.value() + "'s phone", answerTimeout, MachineDetection.OFF, phone.behindNat(),
+                RingBackTone.standard(), listener, sdp -> requests.inviteAgent(phone.contact(), sdp));
         return id;
     }
 
@@ -108,7 +110,7 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
     }
 
     private void dial(CallId id, String description, Duration ringTimeout, MachineDetection detection,
-                      Optional<NatAddress> behindNat, Consumer<CallEvent> listener,
+                      Optional<NatAddress> behindNat, AudioClip ringBack, Consumer<CallEvent> listener,
                       java.util.function.Function<String, Request> invite) {
         MediaLeg leg;
         try {
@@ -118,7 +120,7 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
             events.emit(listener, new CallEvent.Failed(id, CallResult.HOTLINE_ERROR));
             return;
         }
-        OutboundLeg outbound = new OutboundLeg(id, this, leg, detection, listener, description);
+        OutboundLeg outbound = new OutboundLeg(id, this, leg, detection, ringBack, listener, description);
         Request request;
         try {
             request = invite.apply(Sdp.offer(publicAddress(), leg.localPort(), 1));

@@ -219,6 +219,69 @@ class MediaLegTest {
     }
 
     @Test
+    void anAgentWaitingOnACallHearsItsRingBackThenTheNetworksAudioOneWayUntilTheBridge() throws Exception {
+        try (TestPhone customer = new TestPhone(); TestPhone agent = new TestPhone();
+             MediaLeg customerLeg = engine.open(); MediaLeg agentLeg = engine.open()) {
+            agentLeg.connect(agent.address(), Codec.PCMU, 101);
+            byte ringBack = G711.encode(Codec.PCMU, (short) 3000);
+
+            agentLeg.hearRinging(customerLeg, AudioClip.of8kHzSamples(constant((short) 3000, 160)));
+            Packet rung = agent.next(packet -> Arrays.equals(packet.payload(), silence(ringBack)));
+
+            customerLeg.connect(customer.address(), Codec.PCMU, 101); // a 183 with SDP: early media
+            for (int fill = 1; fill <= 3; fill++) {
+                customer.sendAudio(customerLeg, 0, payload(fill));
+            }
+            Packet announced = agent.next(packet -> Arrays.equals(packet.payload(), payload(1)));
+            assertThat(announced.ssrc()).as("one stream").isEqualTo(rung.ssrc());
+            assertThat(announced.marker()).as("a new source").isTrue();
+            assertThat(agent.next(2).stream().map(Packet::payload)).containsExactly(payload(2), payload(3));
+            agent.sendAudio(agentLeg, 0, payload(9));
+            for (int fill = 4; fill <= 13; fill++) {
+                customer.sendAudio(customerLeg, 0, payload(fill));
+                Thread.sleep(20); // as a network sends it: the pacer has ticks between the packets
+            }
+            assertThat(agent.next(10).stream().map(Packet::payload)).as("only the network, no more ring-back")
+                    .containsExactly(payload(4), payload(5), payload(6), payload(7), payload(8), payload(9),
+                            payload(10), payload(11), payload(12), payload(13));
+            assertThat(customerLeg.stats().packetsRelayed()).as("what the agent says while it rings goes nowhere")
+                    .isZero();
+
+            customerLeg.bridge(agentLeg); // answered
+            agent.sendAudio(agentLeg, 0, payload(11));
+            customer.next(packet -> Arrays.equals(packet.payload(), payload(11)));
+            customerLeg.unbridge();
+            agent.next(packet -> Arrays.equals(packet.payload(), silence(ULAW_SILENCE)));
+            assertThat(agent.next(20).stream().map(Packet::payload)).as("the ringing is over with the bridge")
+                    .allMatch(payload -> Arrays.equals(payload, silence(ULAW_SILENCE)));
+        }
+    }
+
+    @Test
+    void anAgentHearingACallRingHearsSilenceOnceItEndsAndAPromptPlayedToThemAtOnce() throws Exception {
+        try (TestPhone agent = new TestPhone(); MediaLeg agentLeg = engine.open()) {
+            agentLeg.connect(agent.address(), Codec.PCMA, 101);
+            AudioClip ringBack = AudioClip.of8kHzSamples(constant((short) 3000, 160));
+            byte ringing = G711.encode(Codec.PCMA, (short) 3000);
+            MediaLeg customerLeg = engine.open();
+            agentLeg.hearRinging(customerLeg, ringBack);
+            agent.next(packet -> Arrays.equals(packet.payload(), silence(ringing)));
+
+            customerLeg.close(); // it failed: busy, unanswered
+            agent.next(packet -> Arrays.equals(packet.payload(), silence(ALAW_SILENCE)));
+            assertThat(agent.next(20).stream().map(Packet::payload)).as("silence from then on")
+                    .allMatch(payload -> Arrays.equals(payload, silence(ALAW_SILENCE)));
+
+            try (MediaLeg nextCustomer = engine.open()) {
+                agentLeg.hearRinging(nextCustomer, ringBack);
+                agent.next(packet -> Arrays.equals(packet.payload(), silence(ringing)));
+                agentLeg.play(AudioClip.of8kHzSamples(constant((short) -2000, 160)), false, () -> { });
+                agent.next(packet -> Arrays.equals(packet.payload(), silence(G711.encode(Codec.PCMA, (short) -2000))));
+            }
+        }
+    }
+
+    @Test
     void aSupervisorListeningInHearsBothSidesOfTheCallMixedAndSilenceOnceItEnds() throws Exception {
         try (TestPhone customer = new TestPhone(); TestPhone agent = new TestPhone(); TestPhone supervisor = new TestPhone();
              MediaLeg customerLeg = engine.open(); MediaLeg agentLeg = engine.open();

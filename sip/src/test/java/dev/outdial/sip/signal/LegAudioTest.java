@@ -172,6 +172,10 @@ class LegAudioTest {
         }
 
         @Override
+        public void hearRinging(MediaLeg ringing, AudioClip ringBack) {
+        }
+
+        @Override
         public boolean speakInto(MediaLeg monitored, ListeningMode mode) {
             return false;
         }
