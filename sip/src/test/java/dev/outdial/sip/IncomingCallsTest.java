@@ -91,8 +91,13 @@ class IncomingCallsTest {
 
     /** {@code target}: the Request-URI's user and its "@", or nothing for a call to Outdial's address alone. */
     private Sipp trunkCallsTo(String target, String then, String... extra) {
+        return trunkCallsWith(target, "", then, extra);
+    }
+
+    /** {@code headers}: more of the INVITE's headers, each after a line break. */
+    private Sipp trunkCallsWith(String target, String headers, String then, String... extra) {
         Sipp trunk = Sipp.call("trunk-calls-in.xml", "127.0.0.1:" + ourPort, trunkPort,
-                Map.of("TARGET", target, "DIALED", DIALED, "CALLER", CALLER, "THEN", then), workDir,
+                Map.of("TARGET", target, "DIALED", DIALED, "CALLER", CALLER, "HEADERS", headers, "THEN", then), workDir,
                 concat(extra, "-mp", String.valueOf(Ports.media())));
         sipps.add(trunk);
         return trunk;
@@ -168,6 +173,67 @@ class IncomingCallsTest {
                 %s]]></send>
                   <recv response="200"/>
                 """.formatted(method, method, rest);
+    }
+
+    @Test
+    void aCallerWithSessionTimersRefreshesTheSessionItselfAndAnUpdateWithoutSdpIsAnsweredWithout() {
+        // Outdial's 200 keeps the session's interval with the caller as refresher; the refresh (an UPDATE without SDP,
+        // requiring timers) is taken and answered with the interval and no SDP, an offer the caller never asked for.
+        Sipp trunk = trunkCallsWith(DIALED + "@", "\nSupported: timer\nSession-Expires: 1800", TRYING + """
+                  <recv response="200">
+                    <action>
+                      <ereg regexp=".*" search_in="hdr" header="To:" check_it="true" assign_to="outdial"/>
+                      <ereg regexp="Session-Expires: *1800;refresher=uac" search_in="msg" check_it="true" assign_to="kept"/>
+                      <ereg regexp="Require: *timer" search_in="msg" check_it="true" assign_to="required"/>
+                    </action>
+                  </recv>
+                  <Reference variables="outdial,kept,required"/>
+                  <send><![CDATA[
+                ACK sip:outdial@[remote_ip]:[remote_port] SIP/2.0
+                Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+                From: <sip:caller@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+                To:[$outdial]
+                Call-ID: [call_id]
+                CSeq: 1 ACK
+                Max-Forwards: 70
+                Content-Length: 0
+
+                ]]></send>
+                  <send retrans="500"><![CDATA[
+                UPDATE sip:outdial@[remote_ip]:[remote_port] SIP/2.0
+                Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+                From: <sip:caller@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+                To:[$outdial]
+                Call-ID: [call_id]
+                CSeq: 2 UPDATE
+                Max-Forwards: 70
+                Supported: timer
+                Require: timer
+                Session-Expires: 1800;refresher=uac
+                Content-Length: 0
+
+                ]]></send>
+                  <recv response="200">
+                    <action>
+                      <ereg regexp="Session-Expires: *1800;refresher=uac" search_in="msg" check_it="true" assign_to="refreshed"/>
+                      <ereg regexp="Content-Type: *application/sdp" search_in="msg" check_it_inverse="true" assign_to="nosdp"/>
+                    </action>
+                  </recv>
+                  <Reference variables="refreshed,nosdp"/>
+                  <send retrans="500"><![CDATA[
+                BYE sip:outdial@[remote_ip]:[remote_port] SIP/2.0
+                Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+                From: <sip:caller@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+                To:[$outdial]
+                Call-ID: [call_id]
+                CSeq: 3 BYE
+                Max-Forwards: 70
+                Content-Length: 0
+
+                ]]></send>
+                  <recv response="200"/>
+                """);
+        acceptedUntilTheCallerIsGone(trunk);
     }
 
     @Test

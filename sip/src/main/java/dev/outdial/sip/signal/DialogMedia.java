@@ -38,10 +38,19 @@ final class DialogMedia {
         offered.ifPresent(this::connect);
         offerInAckAwaited = offered.isEmpty() && invite;
         return offered.map(remote -> Sdp.answer(context.publicAddress(), media.localPort(), ++sdpVersion, remote))
-                .orElseGet(() -> Sdp.offer(context.publicAddress(), media.localPort(), ++sdpVersion));
+                .orElseGet(this::offer);
     }
 
-    /** A re-INVITE (or UPDATE) in the dialog: answer with our SDP; follow the media if it moved. */
+    /** Our SDP offered anew (a session's refresh): the same media, the next version. */
+    String offer() {
+        return Sdp.offer(context.publicAddress(), media.localPort(), ++sdpVersion);
+    }
+
+    /**
+     * A re-INVITE or UPDATE in the dialog (a move of the far end's media, a hold, or a session's refresh): answered with
+     * our SDP, following the media if it moved; an UPDATE without SDP (a refresh) is answered without. A session timer it
+     * asks for is kept, the far end refreshing it.
+     */
     void onOffer(RequestEvent event, String transport) {
         Request request = event.getRequest();
         String offered = body(request);
@@ -50,10 +59,12 @@ final class DialogMedia {
             context.endpoint().respond(event, Response.NOT_ACCEPTABLE_HERE);
             return;
         }
-        String ours = answer(remote, Request.INVITE.equals(request.getMethod()));
+        boolean invite = Request.INVITE.equals(request.getMethod());
+        Optional<String> ours = remote.isPresent() || invite ? Optional.of(answer(remote, invite)) : Optional.empty();
         context.endpoint().respond(event, Response.OK, response -> {
             response.addHeader(context.endpoint().contact(transport));
-            withSdp(response, ours);
+            SessionTimer.keptByTheFarEnd(request, response, context.endpoint().headers());
+            ours.ifPresent(sdp -> withSdp(response, sdp));
         });
     }
 

@@ -126,6 +126,7 @@ public final class InboundLeg implements DialogLeg, IncomingCall {
             Response ok = context.endpoint().messages().createResponse(Response.OK, invite);
             ((ToHeader) ok.getHeader(ToHeader.NAME)).setTag(Long.toHexString(System.nanoTime()));
             ok.addHeader(context.endpoint().contact(transport()));
+            SessionTimer.keptByTheFarEnd(invite, ok, context.endpoint().headers());
             dialogMedia.withSdp(ok, ours);
             transaction.sendResponse(ok);
         } catch (Exception e) {

@@ -8,7 +8,10 @@ import dev.outdial.sip.media.Answerer;
 import dev.outdial.sip.media.AudioClip;
 import dev.outdial.sip.media.MediaLeg;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -42,6 +45,9 @@ import org.slf4j.LoggerFactory;
  * after the answer on a leg listened to for machines (the network answered to play its announcement; the leg is hung
  * up).
  *
+ * <p>A trunk's 421 asking for reliable provisional responses or session timers gets the INVITE again with them; where
+ * the answer makes Outdial the session's refresher, a {@link SessionTimer} refreshes it until the call ends.
+ *
  * <p>Thread-safe: the stack's threads, the timers and the engine all call in; every change of state
  * happens under the leg's lock, events are queued to the {@link EventSink} under it, so they keep
  * their order.
@@ -71,8 +77,10 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
     private boolean provisional;
     private boolean rang;
     private boolean challenged;
-    /** The trunk refused the INVITE without reliable provisional responses, and was asked again with them. */
-    private boolean reliableProvisionalsAsked;
+    /** The extensions the trunk refused the INVITE without, and was asked again with (a 421). */
+    private final Set<String> extensionsAsked = new HashSet<>();
+    /** Refreshes the session where the far end's answer made Outdial its refresher. */
+    private Optional<SessionTimer> sessionTimer = Optional.empty();
     /** The RSeq of the last reliable provisional response acknowledged (PRACK). */
     private long lastAcknowledgedRSeq = -1;
     /** A provisional response brought the far end's SDP: its early media is listened to. */
@@ -156,12 +164,14 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
             onProvisional(event);
         } else if (status < 300) {
             onAnswer(event);
-        } else if (status == Response.EXTENSION_REQUIRED && !reliableProvisionalsAsked && state == State.CALLING
-                && !reported && Extensions.required(response).contains(Extensions.RELIABLE_PROVISIONALS)) {
-            // A trunk that will only call with reliable provisional responses: asked for once it says so, since
-            // every other trunk is happier without (and a PRACK is one more round trip a call).
-            reliableProvisionalsAsked = true;
-            sendAgain(Extensions.requiring(invite, Extensions.RELIABLE_PROVISIONALS, context.endpoint().headers()));
+        } else if (status == Response.EXTENSION_REQUIRED && state == State.CALLING && !reported
+                && !Extensions.toAskFor(Extensions.required(response), extensionsAsked).isEmpty()) {
+            // A trunk that will only call with reliable provisional responses or session timers: asked for once it
+            // says so, since every other trunk is happier without (a PRACK is one more round trip a call, a refresh
+            // one more re-INVITE).
+            List<String> asked = Extensions.toAskFor(Extensions.required(response), extensionsAsked);
+            extensionsAsked.addAll(asked);
+            sendAgain(Extensions.requiring(invite, asked, context.endpoint().headers()));
         } else if ((status == 401 || status == 407) && !challenged && state == State.CALLING && !reported) {
             challenged = true;
             sendAgain(context.trunkAuth().answer(invite, response));
@@ -278,6 +288,8 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
         }
         dialogMedia.connect(remote.get());
         cancelRingTimer();
+        sessionTimer = SessionTimer.startWhereOurs(response, context, this, dialog, dialogMedia, transport(),
+                () -> vanished("did not take the session's refresh"), description);
         if (detection == MachineDetection.ON) {
             state = State.LISTENING;
             media.listenForMachine(this::told);
@@ -480,6 +492,7 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
         state = State.ENDED;
         cancelRingTimer();
         cancelListeningTimer();
+        sessionTimer.ifPresent(SessionTimer::stop);
         audio.stop();
         media.close();
         context.forget(this);

@@ -195,11 +195,11 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
     public void onRequest(RequestEvent event) {
         Request request = event.getRequest();
         String method = request.getMethod();
-        List<String> required = Extensions.required(request);
-        if (!required.isEmpty() && !Request.ACK.equals(method) && !Request.CANCEL.equals(method)) {
+        List<String> unsupported = Extensions.unsupportedWhenCalled(Extensions.required(request));
+        if (!unsupported.isEmpty() && !Request.ACK.equals(method) && !Request.CANCEL.equals(method)) {
             // RFC 3261 8.2.2.3: an extension the sender cannot do without is refused, naming it, so it may try without
-            LOG.info("A {} requiring {} refused: Outdial supports no SIP extension", method, required);
-            endpoint.respond(event, Response.BAD_EXTENSION, response -> Extensions.unsupported(response, required,
+            LOG.info("A {} requiring {} refused: Outdial does not support it", method, unsupported);
+            endpoint.respond(event, Response.BAD_EXTENSION, response -> Extensions.unsupported(response, unsupported,
                     endpoint.headers()));
             return;
         }
