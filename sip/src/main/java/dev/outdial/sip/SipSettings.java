@@ -27,11 +27,17 @@ import java.util.Optional;
  * @param registration   how long Outdial asks the trunk to keep its registration (with the trunk's credentials), for a
  *                       carrier that sends its calls to where its customer registered; empty: Outdial does not register
  * @param numbers        how the carrier wants the number dialed and the caller ID written
+ * @param mediaTimeout   how long an answered call's trunk side may send no audio before the call is taken for lost
+ *                       and ended; empty: never
  */
 public record SipSettings(InetSocketAddress listen, String publicAddress, int rtpPortFirst, int rtpPortLast,
                           InetSocketAddress trunk, Transport transport, Optional<String> trunkUsername,
                           Optional<String> trunkPassword, String fromDomain, String realm, Duration keepAlive,
-                          List<AddressBlock> callersFrom, Optional<Duration> registration, TrunkNumbers numbers) {
+                          List<AddressBlock> callersFrom, Optional<Duration> registration, TrunkNumbers numbers,
+                          Optional<Duration> mediaTimeout) {
+
+    /** How long a trunk's side of a call may be silent by default: a minute, as dialers' RTP timeouts commonly are. */
+    public static final Duration DEFAULT_MEDIA_TIMEOUT = Duration.ofSeconds(60);
 
     public SipSettings {
         Objects.requireNonNull(listen, "listen");
@@ -46,12 +52,22 @@ public record SipSettings(InetSocketAddress listen, String publicAddress, int rt
         callersFrom = List.copyOf(callersFrom);
         Objects.requireNonNull(registration, "registration");
         Objects.requireNonNull(numbers, "numbers");
+        Objects.requireNonNull(mediaTimeout, "mediaTimeout");
+        if (mediaTimeout.isPresent() && !mediaTimeout.get().isPositive()) {
+            throw new IllegalArgumentException("the media timeout must be positive");
+        }
         if (registration.isPresent() && trunkUsername.isEmpty()) {
             throw new IllegalArgumentException("registering with the trunk needs its user name and password");
         }
         if (rtpPortFirst < 1024 || rtpPortLast > 65535 || rtpPortFirst > rtpPortLast) {
             throw new IllegalArgumentException("RTP ports must be a range within 1024-65535");
         }
+    }
+
+    /** These settings with the trunk's side of a call allowed to be silent for {@code limit} ({@code mediaTimeout}). */
+    public SipSettings withMediaTimeout(Optional<Duration> limit) {
+        return new SipSettings(listen, publicAddress, rtpPortFirst, rtpPortLast, trunk, transport, trunkUsername,
+                trunkPassword, fromDomain, realm, keepAlive, callersFrom, registration, numbers, limit);
     }
 
     /** Whether a call from {@code address} may be taken. */

@@ -138,6 +138,12 @@ public final class SipTelephony implements Telephony, AutoCloseable {
                 calls.trunkAuth(), clock, settings.trunkUsername().orElseThrow(), expires));
         registration.ifPresent(registering -> registering.start(timers));
         timers.scheduleWithFixedDelay(bindings::expire, SWEEP.toMillis(), SWEEP.toMillis(), TimeUnit.MILLISECONDS);
+        settings.mediaTimeout().ifPresent(limit -> {
+            // checked four times within the limit, so a call is ended at most a quarter of it late
+            long every = Math.min(SWEEP.toMillis(), Math.max(1, limit.toMillis() / 4));
+            SipCalls running = calls;
+            timers.scheduleWithFixedDelay(() -> running.hangUpSilent(limit), every, every, TimeUnit.MILLISECONDS);
+        });
         LOG.info("SIP listening on {}, trunk {} over {}", settings.listen(), settings.trunk(), settings.transport());
     }
 

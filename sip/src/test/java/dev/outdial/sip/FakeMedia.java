@@ -9,6 +9,7 @@ import dev.outdial.sip.media.MediaLeg;
 import dev.outdial.sip.media.MediaStats;
 import dev.outdial.sip.signal.MediaPorts;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -144,6 +145,11 @@ final class FakeMedia implements MediaPorts {
         @Override
         public void hearRinging(MediaLeg ringing, AudioClip ringBack) {
             heardRinging.add(ringing);
+        }
+
+        @Override
+        public boolean farEndSilentLongerThan(Duration limit) {
+            return false;
         }
 
         @Override

@@ -60,12 +60,15 @@ class MediaCallsTest {
         Sipp.requireSipp();
         workDir = Sipp.workDir(test);
         media = new RecordingMedia();
+        start(TestSip.settings(ourPort, carrierPort));
+    }
+
+    private void start(SipSettings settings) {
         PromptSource prompts = uri -> {
             opened.add(uri);
             return Optional.of(new ByteArrayInputStream(toneWav(Duration.ofMillis(400))));
         };
-        telephony = new SipTelephony(TestSip.settings(ourPort, carrierPort), TestSip.PHONES, prompts, ignored -> media,
-                TestSip.T1);
+        telephony = new SipTelephony(settings, TestSip.PHONES, prompts, ignored -> media, TestSip.T1);
         telephony.start();
     }
 
@@ -135,6 +138,23 @@ class MediaCallsTest {
 
         events.next(CallEvent.HungUp.class);
         carrier.assertPassed();
+    }
+
+    @Test
+    void aCallWhoseCarrierFallsSilentIsTakenForLostOnceItsAudioIsOverAndEnded() {
+        telephony.close(); // and its media
+        media = new RecordingMedia();
+        start(TestSip.settings(ourPort, carrierPort).withMediaTimeout(Optional.of(Duration.ofSeconds(1))));
+        Path speaking = RtpCapture.write(workDir.resolve("then-silent.pcap"), Codec.PCMA, SpokenAudio.voice(3000));
+        Sipp carrier = carrier(playing(speaking) + SippSteps.OUTDIAL_HANGS_UP);
+        CallEvents events = new CallEvents();
+
+        answeredCall(events);
+
+        assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).as("the network lost it").isTrue();
+        carrier.assertPassed();
+        assertThat(media.legs.getFirst().stats().packetsReceived()).as("not before the carrier's 3 s of audio were over")
+                .isGreaterThanOrEqualTo(150);
     }
 
     @Test

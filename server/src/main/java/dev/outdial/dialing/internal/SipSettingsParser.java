@@ -34,6 +34,9 @@ final class SipSettingsParser {
     private static final Duration MIN_KEEP_ALIVE = Duration.ofSeconds(1);
     private static final Duration MAX_KEEP_ALIVE = Duration.ofHours(1);
     private static final Duration MIN_REGISTRATION = Duration.ofSeconds(60);
+    /** Shorter, and a pause in a carrier's audio (a jitter buffer's gap, a re-INVITE's move) could end a call. */
+    private static final Duration MIN_MEDIA_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration MAX_MEDIA_TIMEOUT = Duration.ofHours(1);
     private static final Duration MAX_REGISTRATION = Duration.ofDays(1);
 
     private SipSettingsParser() {
@@ -57,7 +60,18 @@ final class SipSettingsParser {
         }
         return new SipSettings(listen, publicAddress, rtp[0], rtp[1], trunkAddress, transport, username, password,
                 fromDomain, realm(sip.realm()), keepAlive(sip.keepAlive()), callersFrom(trunk.inboundFrom(), trunkAddress),
-                registration(trunk, username.isPresent()), numbers(trunk));
+                registration(trunk, username.isPresent()), numbers(trunk), mediaTimeout(sip.mediaTimeout()));
+    }
+
+    /** {@code 0}: calls are never ended for their silence. */
+    private static Optional<Duration> mediaTimeout(Duration typed) {
+        if (typed != null && typed.isZero()) {
+            return Optional.empty();
+        }
+        if (typed == null || typed.compareTo(MIN_MEDIA_TIMEOUT) < 0 || typed.compareTo(MAX_MEDIA_TIMEOUT) > 0) {
+            throw invalid("media-timeout", "must be 0 (never) or between 10s and 1h, not " + typed);
+        }
+        return Optional.of(typed);
     }
 
     private static TrunkNumbers numbers(TelephonyProperties.Trunk trunk) {

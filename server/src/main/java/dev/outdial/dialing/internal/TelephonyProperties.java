@@ -46,10 +46,13 @@ public record TelephonyProperties(@DefaultValue("sim") String mode, @DefaultValu
      * @param rtpPorts      the RTP port range, e.g. 30000-31999 (even first port)
      * @param realm         the digest realm of agents' phones
      * @param keepAlive     how often the trunk is sent OPTIONS
+     * @param mediaTimeout  how long an answered call's trunk side may send no audio before the call is taken for lost
+     *                      and ended; 0 never ends one so
      */
     public record Sip(@DefaultValue("0.0.0.0:5060") String listen, String publicAddress,
                       @DefaultValue("30000-31999") String rtpPorts, @DefaultValue Trunk trunk,
-                      @DefaultValue("outdial") String realm, @DefaultValue("30s") Duration keepAlive) {
+                      @DefaultValue("outdial") String realm, @DefaultValue("30s") Duration keepAlive,
+                      @DefaultValue("60s") Duration mediaTimeout) {
     }
 
     /**

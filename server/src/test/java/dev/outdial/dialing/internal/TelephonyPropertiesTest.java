@@ -88,6 +88,19 @@ class TelephonyPropertiesTest {
     }
 
     @Test
+    void aCallWhoseTrunkSideFallsSilentEndsAfterAMinuteUnlessToldOtherwise() {
+        assertThat(bind(sip(Map.of())).sipSettings().mediaTimeout()).contains(Duration.ofSeconds(60));
+        assertThat(bind(sip(Map.of("outdial.telephony.sip.media-timeout", "2m"))).sipSettings().mediaTimeout())
+                .contains(Duration.ofMinutes(2));
+        assertThat(bind(sip(Map.of("outdial.telephony.sip.media-timeout", "0"))).sipSettings().mediaTimeout())
+                .as("never").isEmpty();
+        for (String wrong : new String[] {"5s", "2h", "-1m"}) {
+            assertRefused(sip(Map.of("outdial.telephony.sip.media-timeout", wrong)),
+                    "outdial.telephony.sip.media-timeout must be 0 (never) or between 10s and 1h");
+        }
+    }
+
+    @Test
     void theCarriersAddressesAndTheRegistrationWithItBindAsTyped() {
         SipSettings sip = bind(sip(Map.of(
                 "outdial.telephony.sip.trunk.inbound-from", "54.172.60.0/30, 54.244.51.3 2600:1f18:2148:bc00::/56",

@@ -2,6 +2,7 @@ package dev.outdial.sip.media;
 
 import dev.outdial.sip.ListeningMode;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
@@ -152,6 +153,13 @@ public interface MediaLeg extends AutoCloseable {
 
     /** What the leg received and sent so far. */
     MediaStats stats();
+
+    /**
+     * Whether the far end has sent nothing for longer than {@code limit} (no packet since it was connected, or since its
+     * last one) while it should: connected and not holding. A far end that went silent so long is taken for gone: its
+     * network dropped the call without telling (no BYE), and nobody is on it any more.
+     */
+    boolean farEndSilentLongerThan(Duration limit);
 
     /** Ends any bridge and frees the port; nothing more is sent or received, callbacks not yet started are dropped. */
     @Override

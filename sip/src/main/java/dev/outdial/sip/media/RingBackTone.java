@@ -52,11 +52,6 @@ public final class RingBackTone {
         if (number.startsWith("+81")) {
             return JAPANESE_CLIP;
         }
-        return standard();
-    }
-
-    /** The 425 Hz ring-back most countries use, where no number says which. */
-    public static AudioClip standard() {
         return ITU_CLIP;
     }
 

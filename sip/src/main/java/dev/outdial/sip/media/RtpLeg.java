@@ -4,6 +4,7 @@ import dev.outdial.sip.ListeningMode;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -48,6 +49,8 @@ final class RtpLeg implements MediaLeg {
     private final AtomicLong packetsSent = new AtomicLong();
     private final AtomicLong packetsRelayed = new AtomicLong();
     private volatile Instant firstRelayedSent;
+    /** When the far end was connected, or last sent a packet (System.nanoTime). */
+    private volatile long lastHeardNanos = System.nanoTime();
 
     private volatile Far far;
     private volatile boolean latched;
@@ -117,6 +120,7 @@ final class RtpLeg implements MediaLeg {
         }
         far = new Far(remote, codec, telephoneEventPayloadType);
         latched = false;
+        lastHeardNanos = System.nanoTime();
     }
 
     @Override
@@ -384,6 +388,11 @@ final class RtpLeg implements MediaLeg {
     }
 
     @Override
+    public boolean farEndSilentLongerThan(Duration limit) {
+        return far != null && !farEndHolds && !closed && System.nanoTime() - lastHeardNanos > limit.toNanos();
+    }
+
+    @Override
     public void close() {
         if (closed) {
             return;
@@ -460,6 +469,7 @@ final class RtpLeg implements MediaLeg {
         } else if (!source.equals(current.address())) {
             return; // not the far end we latched to
         }
+        lastHeardNanos = nowNanos;
         RtpLeg to = peer;
         if (received.payloadType == current.telephoneEventPayloadType()) {
             keys.packet(received.timestamp, data, received.payloadOffset, received.payloadLength, nowNanos);

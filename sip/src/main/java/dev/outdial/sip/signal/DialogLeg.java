@@ -1,5 +1,6 @@
 package dev.outdial.sip.signal;
 
+import java.time.Duration;
 import javax.sip.RequestEvent;
 
 /** A leg with a SIP dialog of its own, whichever side called: what arrives in its dialog is routed to it by Call-ID. */
@@ -25,4 +26,11 @@ interface DialogLeg extends Leg {
      */
     default void onAckNeverCame() {
     }
+
+    /**
+     * Ends the answered call, as the far end's hanging up would, where the trunk's side of it has sent no audio for
+     * longer than {@code limit} ({@link dev.outdial.sip.media.MediaLeg#farEndSilentLongerThan}): the network lost the call
+     * without a BYE. An agent's phone is left alone: it is asked whether it is still there instead.
+     */
+    void hangUpIfSilent(Duration limit);
 }

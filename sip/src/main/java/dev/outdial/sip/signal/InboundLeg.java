@@ -5,6 +5,7 @@ import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.sip.IncomingCall;
 import dev.outdial.sip.media.MediaLeg;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -219,6 +220,14 @@ public final class InboundLeg implements DialogLeg, IncomingCall {
             case ANSWERED -> endWithBye(false);
             case OFFERED -> refuse(Refusal.UNAVAILABLE);
             case ENDED -> { }
+        }
+    }
+
+    @Override
+    public synchronized void hangUpIfSilent(Duration limit) {
+        if (state == State.ANSWERED && media.farEndSilentLongerThan(limit)) {
+            LOG.info("{} sent no audio for over {} s: the network lost the call, which ends", this, limit.toSeconds());
+            endWithBye(true);
         }
     }
 

@@ -5,7 +5,7 @@ import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.MachineDetection;
 import dev.outdial.sip.media.Answerer;
-import dev.outdial.sip.media.AudioClip;
+import dev.outdial.sip.media.RingBackTone;
 import dev.outdial.sip.media.MediaLeg;
 import java.time.Duration;
 import java.util.HashSet;
@@ -68,8 +68,8 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
     private final LegAudio audio;
     private final String description;
     private final MachineDetection detection;
-    /** What whoever hears this leg ring hears until its far end sends audio of its own. */
-    private final AudioClip ringBack;
+    /** The number dialed through the trunk; empty for an agent's phone. */
+    private final Optional<String> customerNumber;
     private Request invite;
     private ClientTransaction transaction;
     private Dialog dialog;
@@ -92,11 +92,11 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
     private ScheduledFuture<?> listeningTimer;
     private final DialogMedia dialogMedia;
 
-    OutboundLeg(CallId id, LegContext context, MediaLeg media, MachineDetection detection, AudioClip ringBack,
-                Consumer<CallEvent> listener, String description) {
+    OutboundLeg(CallId id, LegContext context, MediaLeg media, MachineDetection detection,
+                Optional<String> customerNumber, Consumer<CallEvent> listener, String description) {
         this.id = id;
         this.detection = detection;
-        this.ringBack = ringBack;
+        this.customerNumber = customerNumber;
         this.context = context;
         this.media = media;
         this.listener = listener;
@@ -140,11 +140,14 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
         return state == State.ANSWERED ? Optional.of(media) : Optional.empty();
     }
 
-    /** Until the far end is heard to answer, {@code hearer} hears this leg ring ({@link MediaLeg#hearRinging}). */
+    /**
+     * Until the far end is heard to answer, {@code hearer} hears this customer's leg ring ({@link MediaLeg#hearRinging}),
+     * with the ring-back of the number's country where the network sends no audio.
+     */
     @Override
     public synchronized void ringingHeardOn(MediaLeg hearer) {
-        if (state == State.CALLING || state == State.LISTENING) {
-            hearer.hearRinging(media, ringBack);
+        if (customerNumber.isPresent() && (state == State.CALLING || state == State.LISTENING)) {
+            hearer.hearRinging(media, RingBackTone.forNumber(customerNumber.get()));
         }
     }
 
@@ -420,6 +423,15 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
             }));
         } catch (SipException e) {
             LOG.info("Could not ask {} whether it is still there: {}", description, e.getMessage());
+        }
+    }
+
+    @Override
+    public synchronized void hangUpIfSilent(Duration limit) {
+        if (state == State.ANSWERED && customerNumber.isPresent() && media.farEndSilentLongerThan(limit)) {
+            LOG.info("{} sent no audio for over {} s: the network lost the call, which ends", description,
+                    limit.toSeconds());
+            endWithBye(true);
         }
     }
 

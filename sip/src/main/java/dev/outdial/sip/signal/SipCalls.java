@@ -5,9 +5,7 @@ import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.MachineDetection;
-import dev.outdial.sip.media.AudioClip;
 import dev.outdial.sip.media.MediaLeg;
-import dev.outdial.sip.media.RingBackTone;
 import dev.outdial.sip.IncomingCall;
 import dev.outdial.sip.IncomingCalls;
 import gov.nist.javax.sip.RequestEventExt;
@@ -89,7 +87,7 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
         if (byId.containsKey(id)) {
             throw new IllegalStateException("call " + id.value() + " is placed already");
         }
-        dial(id, "call to " + to, ringTimeout, detection, Optional.empty(), RingBackTone.forNumber(to), listener,
+        dial(id, "call to " + to, ringTimeout, detection, Optional.empty(), Optional.of(to), listener,
                 sdp -> requests.inviteCustomer(from, to, sdp));
     }
 
@@ -98,7 +96,7 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
                             Consumer<CallEvent> listener) {
         CallId id = CallIds.next("agent");
         dial(id, "agent " + agent.value() + "'s phone", answerTimeout, MachineDetection.OFF, phone.behindNat(),
-                RingBackTone.standard(), listener, sdp -> requests.inviteAgent(phone.contact(), sdp));
+                Optional.empty(), listener, sdp -> requests.inviteAgent(phone.contact(), sdp));
         return id;
     }
 
@@ -110,7 +108,7 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
     }
 
     private void dial(CallId id, String description, Duration ringTimeout, MachineDetection detection,
-                      Optional<NatAddress> behindNat, AudioClip ringBack, Consumer<CallEvent> listener,
+                      Optional<NatAddress> behindNat, Optional<String> customerNumber, Consumer<CallEvent> listener,
                       java.util.function.Function<String, Request> invite) {
         MediaLeg leg;
         try {
@@ -120,7 +118,7 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
             events.emit(listener, new CallEvent.Failed(id, CallResult.HOTLINE_ERROR));
             return;
         }
-        OutboundLeg outbound = new OutboundLeg(id, this, leg, detection, ringBack, listener, description);
+        OutboundLeg outbound = new OutboundLeg(id, this, leg, detection, customerNumber, listener, description);
         Request request;
         try {
             request = invite.apply(Sdp.offer(publicAddress(), leg.localPort(), 1));
@@ -135,6 +133,11 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
         byId.put(id, outbound);
         bySipCallId.put(sipCallId, outbound);
         outbound.start(request, ringTimeout);
+    }
+
+    /** Ends every answered call whose trunk side has sent no audio for longer than {@code limit}. */
+    public void hangUpSilent(Duration limit) {
+        bySipCallId.values().forEach(leg -> leg.hangUpIfSilent(limit));
     }
 
     /** Registers a leg that is not a SIP leg of its own (a virtual leg on a nailed-up line). */

@@ -7,6 +7,7 @@ import dev.outdial.sip.media.TestPhone.Packet;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -278,6 +279,24 @@ class MediaLegTest {
                 agentLeg.play(AudioClip.of8kHzSamples(constant((short) -2000, 160)), false, () -> { });
                 agent.next(packet -> Arrays.equals(packet.payload(), silence(G711.encode(Codec.PCMA, (short) -2000))));
             }
+        }
+    }
+
+    @Test
+    void aFarEndIsSilentOnlyWhileItShouldSendAndDoesNot() throws Exception {
+        Duration moment = Duration.ofMillis(300);
+        try (TestPhone phone = new TestPhone(); MediaLeg leg = engine.open()) {
+            assertThat(leg.farEndSilentLongerThan(Duration.ZERO)).as("not connected: nothing expected").isFalse();
+            leg.connect(phone.address(), Codec.PCMU, 101);
+            await(() -> leg.farEndSilentLongerThan(moment));
+
+            phone.sendAudio(leg, 0, payload(1));
+            await(() -> leg.stats().packetsReceived() == 1);
+            assertThat(leg.farEndSilentLongerThan(moment)).as("just heard").isFalse();
+            await(() -> leg.farEndSilentLongerThan(moment));
+
+            leg.farEndHolds(true);
+            assertThat(leg.farEndSilentLongerThan(moment)).as("a far end on hold sends nothing, rightly").isFalse();
         }
     }
 

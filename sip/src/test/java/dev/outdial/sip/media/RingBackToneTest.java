@@ -53,7 +53,6 @@ class RingBackToneTest {
             assertTones(stretch(cycle, 0, 1000), 425);
             assertSilent(stretch(cycle, 1000, 5000));
         }
-        assertThat(RingBackTone.standard().samples()).isEqualTo(RingBackTone.forNumber("+4930555123").samples());
     }
 
     @Test

@@ -176,6 +176,11 @@ class LegAudioTest {
         }
 
         @Override
+        public boolean farEndSilentLongerThan(Duration limit) {
+            return false;
+        }
+
+        @Override
         public boolean speakInto(MediaLeg monitored, ListeningMode mode) {
             return false;
         }
