@@ -39,12 +39,8 @@ class IncomingCallsTest {
               <recv response="100"/>
             """;
 
-    /** The carrier's ACK of Outdial's 2xx, in the dialog the 200 made (its To tag). */
-    private static final String ACK = TRYING + """
-              <recv response="200">
-                <action><ereg regexp=".*" search_in="hdr" header="To:" check_it="true" assign_to="outdial"/></action>
-              </recv>
-              <Reference variables="outdial"/>
+    /** The carrier's ACK, to Outdial in the dialog its 200 made (the To tag kept in $outdial). */
+    private static final String ACK_SENT = """
               <send><![CDATA[
             ACK sip:outdial@[remote_ip]:[remote_port] SIP/2.0
             Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
@@ -57,6 +53,30 @@ class IncomingCallsTest {
 
             ]]></send>
             """;
+
+    /** The carrier's ACK of Outdial's 2xx, in the dialog the 200 made (its To tag). */
+    private static final String ACK = acknowledged(Map.of());
+
+    /** {@link #ACK}, once Outdial's 200 matched each of {@code checks} (a variable's name → what it must match). */
+    private static String acknowledged(Map<String, String> checks) {
+        return TRYING + """
+                  <recv response="200">
+                    <action>
+                      <ereg regexp=".*" search_in="hdr" header="To:" check_it="true" assign_to="outdial"/>
+                %s    </action>
+                  </recv>
+                  <Reference variables="%s"/>
+                """.formatted(matching(checks), String.join(",", concat(checks.keySet().toArray(String[]::new),
+                "outdial"))) + ACK_SENT;
+    }
+
+    /** The SIPp actions that check a message against each of {@code checks}, failing the scenario where one fails. */
+    private static String matching(Map<String, String> checks) {
+        StringBuilder actions = new StringBuilder();
+        checks.forEach((name, regexp) -> actions.append("      <ereg regexp=\"").append(regexp)
+                .append("\" search_in=\"msg\" check_it=\"true\" assign_to=\"").append(name).append("\"/>\n"));
+        return actions.toString();
+    }
 
     private Path workDir;
     private final int ourPort = Ports.free();
@@ -161,6 +181,18 @@ class IncomingCallsTest {
      * with {@code rest}: its last headers and body; then waits for Outdial's 200.
      */
     private static String callerSends(String method, String rest) {
+        return callerSends(method, 2, rest, Map.of());
+    }
+
+    /** The caller's {@code method} in the call, answered 200 matching each of {@code checks} (as {@link #acknowledged}). */
+    private static String callerSends(String method, int cseq, String rest, Map<String, String> checks) {
+        String answered = checks.isEmpty() ? "  <recv response=\"200\"/>\n" : """
+                  <recv response="200">
+                    <action>
+                %s    </action>
+                  </recv>
+                  <Reference variables="%s"/>
+                """.formatted(matching(checks), String.join(",", checks.keySet()));
         return """
                   <send retrans="500"><![CDATA[
                 %s sip:outdial@[remote_ip]:[remote_port] SIP/2.0
@@ -168,71 +200,30 @@ class IncomingCallsTest {
                 From: <sip:caller@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
                 To:[$outdial]
                 Call-ID: [call_id]
-                CSeq: 2 %s
+                CSeq: %d %s
                 Max-Forwards: 70
                 %s]]></send>
-                  <recv response="200"/>
-                """.formatted(method, method, rest);
+                """.formatted(method, cseq, method, rest) + answered;
     }
 
     @Test
     void aCallerWithSessionTimersRefreshesTheSessionItselfAndAnUpdateWithoutSdpIsAnsweredWithout() {
         // Outdial's 200 keeps the session's interval with the caller as refresher; the refresh (an UPDATE without SDP,
         // requiring timers) is taken and answered with the interval and no SDP, an offer the caller never asked for.
-        Sipp trunk = trunkCallsWith(DIALED + "@", "\nSupported: timer\nSession-Expires: 1800", TRYING + """
-                  <recv response="200">
-                    <action>
-                      <ereg regexp=".*" search_in="hdr" header="To:" check_it="true" assign_to="outdial"/>
-                      <ereg regexp="Session-Expires: *1800;refresher=uac" search_in="msg" check_it="true" assign_to="kept"/>
-                      <ereg regexp="Require: *timer" search_in="msg" check_it="true" assign_to="required"/>
-                    </action>
-                  </recv>
-                  <Reference variables="outdial,kept,required"/>
-                  <send><![CDATA[
-                ACK sip:outdial@[remote_ip]:[remote_port] SIP/2.0
-                Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-                From: <sip:caller@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
-                To:[$outdial]
-                Call-ID: [call_id]
-                CSeq: 1 ACK
-                Max-Forwards: 70
-                Content-Length: 0
+        String kept = "Session-Expires: *1800;refresher=uac";
+        Sipp trunk = trunkCallsWith(DIALED + "@", "\nSupported: timer\nSession-Expires: 1800",
+                acknowledged(Map.of("kept", kept, "required", "Require: *timer"))
+                + callerSends("UPDATE", 2, """
+                        Supported: timer
+                        Require: timer
+                        Session-Expires: 1800;refresher=uac
+                        Content-Length: 0
 
-                ]]></send>
-                  <send retrans="500"><![CDATA[
-                UPDATE sip:outdial@[remote_ip]:[remote_port] SIP/2.0
-                Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-                From: <sip:caller@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
-                To:[$outdial]
-                Call-ID: [call_id]
-                CSeq: 2 UPDATE
-                Max-Forwards: 70
-                Supported: timer
-                Require: timer
-                Session-Expires: 1800;refresher=uac
-                Content-Length: 0
+                        """, Map.of("refreshed", kept, "nosdp", "Content-Length: *0"))
+                + callerSends("BYE", 3, """
+                        Content-Length: 0
 
-                ]]></send>
-                  <recv response="200">
-                    <action>
-                      <ereg regexp="Session-Expires: *1800;refresher=uac" search_in="msg" check_it="true" assign_to="refreshed"/>
-                      <ereg regexp="Content-Type: *application/sdp" search_in="msg" check_it_inverse="true" assign_to="nosdp"/>
-                    </action>
-                  </recv>
-                  <Reference variables="refreshed,nosdp"/>
-                  <send retrans="500"><![CDATA[
-                BYE sip:outdial@[remote_ip]:[remote_port] SIP/2.0
-                Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-                From: <sip:caller@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
-                To:[$outdial]
-                Call-ID: [call_id]
-                CSeq: 3 BYE
-                Max-Forwards: 70
-                Content-Length: 0
-
-                ]]></send>
-                  <recv response="200"/>
-                """);
+                        """, Map.of()));
         acceptedUntilTheCallerIsGone(trunk);
     }
 

@@ -103,9 +103,14 @@ final class SippSteps {
 
     /** 200 OK to the request SIPp received last. */
     static String ok() {
+        return answer("200 OK");
+    }
+
+    /** {@code status} (code and reason) to the request SIPp received last, in its dialog, without a body. */
+    static String answer(String status) {
         return """
                   <send><![CDATA[
-                SIP/2.0 200 OK
+                SIP/2.0 %s
                 [last_Via:]
                 [last_From:]
                 [last_To:]
@@ -114,6 +119,6 @@ final class SippSteps {
                 Content-Length: 0
 
                 ]]></send>
-                """;
+                """.formatted(status);
     }
 }

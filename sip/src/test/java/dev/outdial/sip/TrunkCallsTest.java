@@ -380,40 +380,29 @@ class TrunkCallsTest {
         // SIPp checks that the first INVITE does not support timers, the second does, and each refresh's offer
         carrier("carrier-requires-timer.xml", Map.of("AFTER_REFRESH", REFRESH_TAKEN
                 + "  <recv request=\"INVITE\"/>\n" + REFRESH_TAKEN + SippSteps.farEndHangsUp("carrier")));
+
+        assertThat(answeredUntilItEnds("refreshed").byCalledParty()).as("after two refreshes, by the carrier").isTrue();
+    }
+
+    /** A call the carrier answers and which ends without Outdial hanging up; its end, once the carrier's scenario passed. */
+    private CallEvent.HungUp answeredUntilItEnds(String name) {
         CallEvents events = new CallEvents();
 
-        start().place(new CallId("refreshed"), HOTLINE, CUSTOMER, LONG_RING, events);
+        start().place(new CallId(name), HOTLINE, CUSTOMER, LONG_RING, events);
 
         events.next(CallEvent.Answered.class);
-        assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).as("after two refreshes, by the carrier")
-                .isTrue();
+        CallEvent.HungUp ended = events.next(CallEvent.HungUp.class);
         sipp.assertPassed();
         events.assertNoMore();
+        return ended;
     }
 
     @Test
     void aSessionRefreshTheTrunkNoLongerKnowsEndsTheCall() {
-        carrier("carrier-requires-timer.xml", Map.of("AFTER_REFRESH", """
-                  <send><![CDATA[
-                SIP/2.0 481 Call/Transaction Does Not Exist
-                [last_Via:]
-                [last_From:]
-                [last_To:]
-                [last_Call-ID:]
-                [last_CSeq:]
-                Content-Length: 0
+        carrier("carrier-requires-timer.xml", Map.of("AFTER_REFRESH", SippSteps.answer("481 Call/Transaction Does Not Exist")
+                + "  <recv request=\"ACK\"/>\n" + SippSteps.OUTDIAL_HANGS_UP));
 
-                ]]></send>
-                  <recv request="ACK"/>
-                """ + SippSteps.OUTDIAL_HANGS_UP));
-        CallEvents events = new CallEvents();
-
-        start().place(new CallId("lost"), HOTLINE, CUSTOMER, LONG_RING, events);
-
-        events.next(CallEvent.Answered.class);
-        assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).as("the far end is gone").isTrue();
-        sipp.assertPassed();
-        events.assertNoMore();
+        assertThat(answeredUntilItEnds("lost").byCalledParty()).as("the far end is gone").isTrue();
     }
 
     @Test
