@@ -507,6 +507,19 @@ class TrunkCallsTest {
     }
 
     @Test
+    void aSilentTrunkIsANetworkErrorEvenWhenTheRingTimeoutComesFirstNotTheCustomersNoAnswer() throws Exception {
+        try (DatagramSocket silent = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            CallEvents events = new CallEvents();
+            start(silent.getLocalPort(), SipSettings.Transport.UDP, Optional.empty(), Optional.empty(), Duration.ofHours(1))
+                    .place(new CallId("customer"), HOTLINE, CUSTOMER, Duration.ofMillis(300), events);
+
+            assertThat(events.next(CallEvent.Failed.class).reason()).as("300 ms, within Timer B's 1.28 s at the tests' T1")
+                    .isEqualTo(CallResult.NETWORK_ERROR);
+            events.assertNoMore();
+        }
+    }
+
+    @Test
     void aTrunkNobodyListensOnOverTcpIsANetworkError() {
         CallEvents events = new CallEvents();
         start(Ports.free(), SipSettings.Transport.TCP, Optional.empty(), Optional.empty(), Duration.ofHours(1))

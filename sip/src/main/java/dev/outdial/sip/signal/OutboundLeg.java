@@ -341,7 +341,14 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
 
     private synchronized void ringTimedOut() {
         if (state == State.CALLING && !reported) {
-            giveUp();
+            if (provisional) {
+                giveUp(CallResult.NOANSWER);
+            } else {
+                // Not even a 100 Trying: the trunk never took the call. The customer did not fail to answer (a NOANSWER
+                // counts as their attempt); the network failed to put it through.
+                LOG.info("The trunk did not answer the INVITE for {} before its ring timeout", description);
+                giveUp(CallResult.NETWORK_ERROR);
+            }
         }
     }
 
@@ -355,16 +362,16 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
             }
             case CALLING -> {
                 if (!reported) {
-                    giveUp();
+                    giveUp(CallResult.NOANSWER);
                 }
             }
             case ENDED -> { }
         }
     }
 
-    /** Reports NOANSWER now and cancels the INVITE as soon as SIP allows (after a provisional response). */
-    private void giveUp() {
-        report(new CallEvent.Failed(id, CallResult.NOANSWER));
+    /** Reports {@code result} now and cancels the INVITE as soon as SIP allows (after a provisional response). */
+    private void giveUp(CallResult result) {
+        report(new CallEvent.Failed(id, result));
         if (provisional) {
             sendCancel();
         } else {
