@@ -29,12 +29,14 @@ import java.util.Optional;
  * @param numbers        how the carrier wants the number dialed and the caller ID written
  * @param mediaTimeout   how long an answered call's trunk side may send no audio before the call is taken for lost
  *                       and ended; empty: never
+ * @param backupTrunk    the carrier's second trunk, which calls go to while {@code trunk} does not answer its
+ *                       keep-alive, and where a call {@code trunk} cannot take is tried again
  */
 public record SipSettings(InetSocketAddress listen, String publicAddress, int rtpPortFirst, int rtpPortLast,
                           InetSocketAddress trunk, Transport transport, Optional<String> trunkUsername,
                           Optional<String> trunkPassword, String fromDomain, String realm, Duration keepAlive,
                           List<AddressBlock> callersFrom, Optional<Duration> registration, TrunkNumbers numbers,
-                          Optional<Duration> mediaTimeout) {
+                          Optional<Duration> mediaTimeout, Optional<InetSocketAddress> backupTrunk) {
 
     /** How long a trunk's side of a call may be silent by default: a minute, as dialers' RTP timeouts commonly are. */
     public static final Duration DEFAULT_MEDIA_TIMEOUT = Duration.ofSeconds(60);
@@ -53,6 +55,7 @@ public record SipSettings(InetSocketAddress listen, String publicAddress, int rt
         Objects.requireNonNull(registration, "registration");
         Objects.requireNonNull(numbers, "numbers");
         Objects.requireNonNull(mediaTimeout, "mediaTimeout");
+        Objects.requireNonNull(backupTrunk, "backupTrunk");
         if (mediaTimeout.isPresent() && !mediaTimeout.get().isPositive()) {
             throw new IllegalArgumentException("the media timeout must be positive");
         }
@@ -67,7 +70,13 @@ public record SipSettings(InetSocketAddress listen, String publicAddress, int rt
     /** These settings with the trunk's side of a call allowed to be silent for {@code limit} ({@code mediaTimeout}). */
     public SipSettings withMediaTimeout(Optional<Duration> limit) {
         return new SipSettings(listen, publicAddress, rtpPortFirst, rtpPortLast, trunk, transport, trunkUsername,
-                trunkPassword, fromDomain, realm, keepAlive, callersFrom, registration, numbers, limit);
+                trunkPassword, fromDomain, realm, keepAlive, callersFrom, registration, numbers, limit, backupTrunk);
+    }
+
+    /** These settings with {@code backup} as the carrier's second trunk ({@code backupTrunk}). */
+    public SipSettings withBackupTrunk(Optional<InetSocketAddress> backup) {
+        return new SipSettings(listen, publicAddress, rtpPortFirst, rtpPortLast, trunk, transport, trunkUsername,
+                trunkPassword, fromDomain, realm, keepAlive, callersFrom, registration, numbers, mediaTimeout, backup);
     }
 
     /** Whether a call from {@code address} may be taken. */

@@ -132,7 +132,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         calls.receiveCalls(incoming);
         lines = new NailedUpLines(calls, bindings, settings.keepAlive());
         endpoint.route(calls);
-        keepAlive = new TrunkKeepAlive(endpoint, calls.requests(), clock);
+        keepAlive = new TrunkKeepAlive(endpoint, calls.requests(), calls.trunks(), clock);
         keepAlive.start(timers);
         registration = settings.registration().map(expires -> new TrunkRegistration(endpoint, calls.requests(),
                 calls.trunkAuth(), clock, settings.trunkUsername().orElseThrow(), expires));
@@ -144,7 +144,8 @@ public final class SipTelephony implements Telephony, AutoCloseable {
             SipCalls running = calls;
             timers.scheduleWithFixedDelay(() -> running.hangUpSilent(limit), every, every, TimeUnit.MILLISECONDS);
         });
-        LOG.info("SIP listening on {}, trunk {} over {}", settings.listen(), settings.trunk(), settings.transport());
+        LOG.info("SIP listening on {}, trunk {}{} over {}", settings.listen(), settings.trunk(),
+                settings.backupTrunk().map(backup -> " (backup " + backup + ")").orElse(""), settings.transport());
     }
 
     private static MediaPorts mediaEngine(SipSettings settings) {

@@ -41,7 +41,8 @@ final class TestSip {
                                 List<AddressBlock> callersFrom, TrunkNumbers numbers) {
         return new SipSettings(new InetSocketAddress("127.0.0.1", listenPort), "127.0.0.1", 30000, 30099,
                 new InetSocketAddress("127.0.0.1", trunkPort), transport, trunkUser, trunkPassword, "outdial.test",
-                REALM, keepAlive, callersFrom, Optional.empty(), numbers, Optional.of(SipSettings.DEFAULT_MEDIA_TIMEOUT));
+                REALM, keepAlive, callersFrom, Optional.empty(), numbers, Optional.of(SipSettings.DEFAULT_MEDIA_TIMEOUT),
+                Optional.empty());
     }
 
     /** UDP to the trunk, no trunk credentials, no keep-alive within a test. */

@@ -10,6 +10,7 @@ import dev.outdial.sip.media.Answerer;
 import dev.outdial.sip.media.Codec;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -55,8 +56,12 @@ class TrunkCallsTest {
 
     private SipTelephony start(int trunkPort, SipSettings.Transport transport, Optional<String> user,
                                Optional<String> password, Duration keepAlive) {
-        telephony = new SipTelephony(TestSip.settings(Ports.free(), trunkPort, transport, user, password, keepAlive),
-                username -> Optional.empty(), uri -> Optional.empty(), ignored -> media, TestSip.T1);
+        return start(TestSip.settings(Ports.free(), trunkPort, transport, user, password, keepAlive));
+    }
+
+    private SipTelephony start(SipSettings settings) {
+        telephony = new SipTelephony(settings, username -> Optional.empty(), uri -> Optional.empty(), ignored -> media,
+                TestSip.T1);
         telephony.start();
         return telephony;
     }
@@ -492,6 +497,55 @@ class TrunkCallsTest {
 
         Await.until("the trunk is DOWN once SIPp is gone", () -> sip.trunkStatus().state() == TrunkStatus.State.DOWN);
         assertThat(sip.trunkStatus().detail()).contains("no answer");
+    }
+
+    @Test
+    void aCallTheTrunkCannotTakeIsTriedOnceOnTheBackupTrunk() {
+        carrier("carrier-fails.xml", Map.of("STATUS", "503 Service Unavailable", "PROVISIONAL_SEND", "",
+                "PROVISIONAL", "says nothing", "HEADERS", ""));
+        int backupPort = Ports.free();
+        try (Sipp backup = Sipp.serve("carrier-answers.xml", backupPort, SippSteps.carrierAnswering(Map.of(
+                "AFTER_ANSWER", SippSteps.farEndHangsUp("carrier"))), workDir)) {
+            CallEvents events = new CallEvents();
+
+            withBackupTrunk(backupPort).place(new CallId("failed-over"), HOTLINE, CUSTOMER, LONG_RING, events);
+
+            events.next(CallEvent.Ringing.class);
+            events.next(CallEvent.Answered.class);
+            assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).isTrue();
+            sipp.assertPassed();
+            backup.assertPassed();
+            events.assertNoMore();
+        }
+    }
+
+    @Test
+    void callsGoToTheBackupTrunkWhileThePrimaryDoesNotAnswerItsKeepAlive() throws Exception {
+        try (DatagramSocket silent = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+             Sipp backup = Sipp.serve("carrier-answers.xml", sippPort, SippSteps.carrierAnswering(Map.of(
+                     "AFTER_ANSWER", SippSteps.farEndHangsUp("carrier"))), workDir, "-aa", "-m", "1000")) {
+            // -aa answers the keep-alive's OPTIONS, each a call of SIPp's own: it does not stop after the first
+            SipTelephony sip = start(TestSip.settings(Ports.free(), silent.getLocalPort(), SipSettings.Transport.UDP,
+                    Optional.empty(), Optional.empty(), Duration.ofMillis(200))
+                    .withBackupTrunk(Optional.of(new InetSocketAddress("127.0.0.1", sippPort))));
+            Await.until("calls moved to the backup", () -> sip.trunkStatus().detail().startsWith("backup"));
+            assertThat(sip.trunkStatus().state()).isEqualTo(TrunkStatus.State.UP);
+            assertThat(sip.trunkStatus().detail()).contains("primary 127.0.0.1:" + silent.getLocalPort()
+                    + ": no answer to OPTIONS");
+            CallEvents events = new CallEvents();
+
+            sip.place(new CallId("on-the-backup"), HOTLINE, CUSTOMER, LONG_RING, events);
+
+            events.next(CallEvent.Ringing.class);
+            events.next(CallEvent.Answered.class);
+            assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).as("by the backup's scenario, to its end")
+                    .isTrue();
+        }
+    }
+
+    private SipTelephony withBackupTrunk(int backupPort) {
+        return start(TestSip.settings(Ports.free(), sippPort).withBackupTrunk(Optional.of(
+                new InetSocketAddress("127.0.0.1", backupPort))));
     }
 
     @Test

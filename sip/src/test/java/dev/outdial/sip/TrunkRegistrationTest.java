@@ -89,7 +89,8 @@ class TrunkRegistrationTest {
         SipSettings settings = new SipSettings(new InetSocketAddress("127.0.0.1", ourPort), "127.0.0.1", 30000, 30099,
                 new InetSocketAddress("127.0.0.1", trunkPort), SipSettings.Transport.UDP, Optional.of("trunk-user"),
                 Optional.of("trunk-secret"), "outdial.test", TestSip.REALM, Duration.ofHours(1), List.of(TestSip.LOOPBACK),
-                Optional.of(Duration.ofSeconds(600)), TrunkNumbers.E164, Optional.empty());
+                Optional.of(Duration.ofSeconds(600)), TrunkNumbers.E164, Optional.empty(),
+                Optional.empty());
         return new SipTelephony(settings, TestSip.PHONES, uri -> Optional.empty(), ignored -> new FakeMedia(), TestSip.T1);
     }
 

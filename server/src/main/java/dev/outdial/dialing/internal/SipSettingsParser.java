@@ -48,6 +48,11 @@ final class SipSettingsParser {
         int[] rtp = rtpPorts(sip.rtpPorts());
         TelephonyProperties.Trunk trunk = sip.trunk();
         InetSocketAddress trunkAddress = socketAddress("trunk.address", trunk.address(), false);
+        Optional<InetSocketAddress> backup = trunk.given(trunk.backupAddress())
+                .map(typed -> socketAddress("trunk.backup-address", typed, false));
+        if (backup.isPresent() && backup.get().equals(trunkAddress)) {
+            throw invalid("trunk.backup-address", "is the trunk's own address: give the carrier's second one, or none");
+        }
         SipSettings.Transport transport = transport(trunk.transport());
         Optional<String> username = trunk.given(trunk.username());
         Optional<String> password = trunk.given(trunk.password());
@@ -59,8 +64,8 @@ final class SipSettingsParser {
             throw invalid("trunk.from-domain", "must be a host name, not '" + fromDomain + "'");
         }
         return new SipSettings(listen, publicAddress, rtp[0], rtp[1], trunkAddress, transport, username, password,
-                fromDomain, realm(sip.realm()), keepAlive(sip.keepAlive()), callersFrom(trunk.inboundFrom(), trunkAddress),
-                registration(trunk, username.isPresent()), numbers(trunk), mediaTimeout(sip.mediaTimeout()));
+                fromDomain, realm(sip.realm()), keepAlive(sip.keepAlive()), callersFrom(trunk.inboundFrom(), trunkAddress, backup),
+                registration(trunk, username.isPresent()), numbers(trunk), mediaTimeout(sip.mediaTimeout()), backup);
     }
 
     /** {@code 0}: calls are never ended for their silence. */
@@ -175,9 +180,12 @@ final class SipSettingsParser {
      * The carrier's addresses, IPs or CIDR blocks a comma or space apart; by default the trunk's own address. Carriers
      * often send their calls from other addresses than the one Outdial calls through, and publish them.
      */
-    private static List<AddressBlock> callersFrom(String typed, InetSocketAddress trunk) {
+    private static List<AddressBlock> callersFrom(String typed, InetSocketAddress trunk,
+                                                  Optional<InetSocketAddress> backup) {
         if (typed == null || typed.isBlank()) {
-            return List.of(AddressBlock.of(trunk.getAddress()));
+            List<AddressBlock> trunks = new ArrayList<>(List.of(AddressBlock.of(trunk.getAddress())));
+            backup.ifPresent(spare -> trunks.add(AddressBlock.of(spare.getAddress())));
+            return trunks;
         }
         List<AddressBlock> blocks = new ArrayList<>();
         for (String block : LIST.split(typed.strip())) {

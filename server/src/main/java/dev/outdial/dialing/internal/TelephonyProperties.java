@@ -69,11 +69,12 @@ public record TelephonyProperties(@DefaultValue("sim") String mode, @DefaultValu
      * @param registerExpires how long each registration is asked to last; renewed before it lapses
      * @param numberFormat how the carrier wants the number dialed and the caller ID written: e164, digits, 00, national
      * @param dialPrefix what the carrier wants before the number dialed (a route or tech prefix), if anything
+     * @param backupAddress host:port of the carrier's second trunk, which calls go to while the first does not answer
      */
     public record Trunk(String address, @DefaultValue("udp") String transport, String username, String password,
                         String fromDomain, String inboundFrom, @DefaultValue("false") boolean register,
                         @DefaultValue("600s") Duration registerExpires, @DefaultValue("e164") String numberFormat,
-                        String dialPrefix) {
+                        String dialPrefix, String backupAddress) {
 
         Optional<String> given(String value) {
             return Optional.ofNullable(value).filter(text -> !text.isBlank());

@@ -88,6 +88,19 @@ class TelephonyPropertiesTest {
     }
 
     @Test
+    void aBackupTrunkTakesCallsAndIsOneTheCarriersCallsMayComeFrom() {
+        SipSettings sip = bind(sip(Map.of("outdial.telephony.sip.trunk.backup-address", "127.0.0.2:5070")))
+                .sipSettings();
+        assertThat(sip.backupTrunk()).contains(new InetSocketAddress("127.0.0.2", 5070));
+        assertThat(sip.callersFrom()).extracting(AddressBlock::toString).contains("127.0.0.2/32");
+        assertThat(bind(sip(Map.of())).sipSettings().backupTrunk()).isEmpty();
+        assertRefused(sip(Map.of("outdial.telephony.sip.trunk.backup-address", "no-such-host.invalid:5060")),
+                "outdial.telephony.sip.trunk.backup-address names host 'no-such-host.invalid', which does not resolve");
+        assertRefused(sip(Map.of("outdial.telephony.sip.trunk.backup-address", "127.0.0.1:5080")),
+                "outdial.telephony.sip.trunk.backup-address is the trunk's own address");
+    }
+
+    @Test
     void aCallWhoseTrunkSideFallsSilentEndsAfterAMinuteUnlessToldOtherwise() {
         assertThat(bind(sip(Map.of())).sipSettings().mediaTimeout()).contains(Duration.ofSeconds(60));
         assertThat(bind(sip(Map.of("outdial.telephony.sip.media-timeout", "2m"))).sipSettings().mediaTimeout())

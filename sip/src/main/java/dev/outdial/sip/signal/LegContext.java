@@ -19,6 +19,9 @@ public interface LegContext {
 
     TrunkAuth trunkAuth();
 
+    /** The carrier's trunks, and which one calls go to now. */
+    Trunks trunks();
+
     /** The address in our SDP. */
     default String publicAddress() {
         return endpoint().settings().publicAddress();

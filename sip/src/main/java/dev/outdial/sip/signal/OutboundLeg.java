@@ -7,6 +7,7 @@ import dev.outdial.engine.port.MachineDetection;
 import dev.outdial.sip.media.Answerer;
 import dev.outdial.sip.media.RingBackTone;
 import dev.outdial.sip.media.MediaLeg;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
+import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.SipException;
@@ -68,8 +70,10 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
     private final LegAudio audio;
     private final String description;
     private final MachineDetection detection;
-    /** The number dialed through the trunk; empty for an agent's phone. */
-    private final Optional<String> customerNumber;
+    /** The customer dialed through the trunk, and the trunk; empty for an agent's phone. */
+    private Optional<Customer> customer;
+    /** The call was tried on the carrier's other trunk already: it is not tried again. */
+    private boolean otherTrunkTried;
     private Request invite;
     private ClientTransaction transaction;
     private Dialog dialog;
@@ -92,11 +96,15 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
     private ScheduledFuture<?> listeningTimer;
     private final DialogMedia dialogMedia;
 
-    OutboundLeg(CallId id, LegContext context, MediaLeg media, MachineDetection detection,
-                Optional<String> customerNumber, Consumer<CallEvent> listener, String description) {
+    /** A customer's number, dialed through {@code trunk}, one of the carrier's. */
+    record Customer(String number, InetSocketAddress trunk) {
+    }
+
+    OutboundLeg(CallId id, LegContext context, MediaLeg media, MachineDetection detection, Optional<Customer> customer,
+                Consumer<CallEvent> listener, String description) {
         this.id = id;
         this.detection = detection;
-        this.customerNumber = customerNumber;
+        this.customer = customer;
         this.context = context;
         this.media = media;
         this.listener = listener;
@@ -120,8 +128,34 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
             transaction.sendRequest();
         } catch (SipException e) {
             LOG.info("INVITE for {} could not be sent: {}", description, e.getMessage());
-            fail(CallResult.NETWORK_ERROR);
+            if (!triedOnTheOtherTrunk()) {
+                fail(CallResult.NETWORK_ERROR);
+            }
         }
+    }
+
+    /**
+     * The trunk the call went to cannot take it (unreachable, or {@code 503 Service Unavailable} before anything rang):
+     * it is tried once on the carrier's other trunk, where there is one. Whether it was.
+     */
+    private boolean triedOnTheOtherTrunk() {
+        if (otherTrunkTried || customer.isEmpty() || state != State.CALLING || reported || rang) {
+            return false;
+        }
+        Optional<InetSocketAddress> other = context.trunks().other(customer.get().trunk());
+        if (other.isEmpty()) {
+            return false;
+        }
+        otherTrunkTried = true;
+        LOG.info("{}: trunk {} could not take it; tried on {}", description, Trunks.text(customer.get().trunk()),
+                Trunks.text(other.get()));
+        customer = Optional.of(new Customer(customer.get().number(), other.get()));
+        try {
+            sendAgain(Optional.of(Requests.toTrunk(invite, other.get())));
+        } catch (InvalidArgumentException | java.text.ParseException e) {
+            sendAgain(Optional.empty());
+        }
+        return true;
     }
 
     @Override
@@ -146,8 +180,8 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
      */
     @Override
     public synchronized void ringingHeardOn(MediaLeg hearer) {
-        if (customerNumber.isPresent() && (state == State.CALLING || state == State.LISTENING)) {
-            hearer.hearRinging(media, RingBackTone.forNumber(customerNumber.get()));
+        if (customer.isPresent() && (state == State.CALLING || state == State.LISTENING)) {
+            hearer.hearRinging(media, RingBackTone.forNumber(customer.get().number()));
         }
     }
 
@@ -175,6 +209,10 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
             List<String> asked = Extensions.toAskFor(Extensions.required(response), extensionsAsked);
             extensionsAsked.addAll(asked);
             sendAgain(Extensions.requiring(invite, asked, context.endpoint().headers()));
+        } else if (status == Response.SERVICE_UNAVAILABLE && ResponseResults.resultOf(status, rang,
+                Q850.causeOf(response)) == CallResult.NETWORK_ERROR && triedOnTheOtherTrunk()) {
+            // the trunk is unavailable, not the customer (a Q.850 cause of theirs, busy or unassigned, is their result)
+            LOG.debug("{}: the other trunk takes it from here", description);
         } else if ((status == 401 || status == 407) && !challenged && state == State.CALLING && !reported) {
             challenged = true;
             sendAgain(context.trunkAuth().answer(invite, response));
@@ -435,7 +473,7 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
 
     @Override
     public synchronized void hangUpIfSilent(Duration limit) {
-        if (state == State.ANSWERED && customerNumber.isPresent() && media.farEndSilentLongerThan(limit)) {
+        if (state == State.ANSWERED && customer.isPresent() && media.farEndSilentLongerThan(limit)) {
             LOG.info("{} sent no audio for over {} s: the network lost the call, which ends", description,
                     limit.toSeconds());
             endWithBye(true);

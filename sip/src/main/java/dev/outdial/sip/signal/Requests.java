@@ -2,6 +2,7 @@ package dev.outdial.sip.signal;
 
 import dev.outdial.sip.SipSettings;
 import dev.outdial.sip.TrunkNumbers;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
@@ -32,6 +33,16 @@ public final class Requests {
         this.endpoint = endpoint;
     }
 
+    /** {@code invite} to send again to {@link Trunks#other another trunk} of the carrier, as {@link #again} does. */
+    static Request toTrunk(Request invite, InetSocketAddress trunk) throws InvalidArgumentException, ParseException {
+        Request retry = again(invite);
+        SipURI target = (SipURI) retry.getRequestURI().clone();
+        target.setHost(trunk.getHostString());
+        target.setPort(trunk.getPort());
+        retry.setRequestURI(target);
+        return retry;
+    }
+
     /** {@code sent} to send again in a new transaction of its call: the next CSeq, a new branch (added when sent). */
     static Request again(Request sent) throws InvalidArgumentException {
         Request retry = (Request) sent.clone();
@@ -41,12 +52,12 @@ public final class Requests {
         return retry;
     }
 
-    /** INVITE sip:{to}@trunk from the hotline {@code from}, offering {@code sdp}. */
-    public Request inviteCustomer(String from, String to, String sdp) {
+    /** INVITE sip:{to}@{trunk} from the hotline {@code from}, offering {@code sdp}. */
+    public Request inviteCustomer(InetSocketAddress trunk, String from, String to, String sdp) {
         try {
             TrunkNumbers numbers = endpoint.settings().numbers();
             // '#' (a prefix's) is not allowed as it is in a SIP URI's user part (RFC 3261 25.1)
-            SipURI target = trunkUri(numbers.dialed(to).replace("#", "%23"));
+            SipURI target = trunkUri(numbers.dialed(to).replace("#", "%23"), trunk);
             SipURI caller = endpoint.addresses().createSipURI(numbers.callerId(from), endpoint.settings().fromDomain());
             Request invite = invite(target, caller, sdp);
             invite.addHeader(endpoint.headers().createHeader("P-Asserted-Identity", "<" + caller + ">"));
@@ -67,10 +78,10 @@ public final class Requests {
         }
     }
 
-    /** OPTIONS sip:trunk, the keep-alive. */
-    public Request optionsToTrunk() {
+    /** OPTIONS sip:{trunk}, the keep-alive. */
+    public Request optionsTo(InetSocketAddress trunk) {
         try {
-            SipURI target = trunkUri(null);
+            SipURI target = trunkUri(null, trunk);
             SipURI caller = endpoint.addresses().createSipURI("outdial", endpoint.settings().fromDomain());
             return request(Request.OPTIONS, target, caller, null);
         } catch (ParseException e) {
@@ -84,7 +95,7 @@ public final class Requests {
      */
     public Request registerWithTrunk(String username, String callId, long cseq, Duration expires) {
         try {
-            SipURI target = trunkUri(null);
+            SipURI target = trunkUri(null, endpoint.settings().trunk());
             SipURI record = endpoint.addresses().createSipURI(username, endpoint.settings().fromDomain());
             Request register = request(Request.REGISTER, target, record, null);
             register.setHeader(endpoint.headers().createToHeader(endpoint.addresses().createAddress(record), null));
@@ -98,10 +109,10 @@ public final class Requests {
         }
     }
 
-    private SipURI trunkUri(String user) throws ParseException {
+    private SipURI trunkUri(String user, InetSocketAddress trunk) throws ParseException {
         SipSettings settings = endpoint.settings();
-        SipURI uri = endpoint.addresses().createSipURI(user, settings.trunk().getHostString());
-        uri.setPort(settings.trunk().getPort());
+        SipURI uri = endpoint.addresses().createSipURI(user, trunk.getHostString());
+        uri.setPort(trunk.getPort());
         if (settings.transport() == SipSettings.Transport.TCP) {
             uri.setTransportParam("tcp");
         }

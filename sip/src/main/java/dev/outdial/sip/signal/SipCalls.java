@@ -11,6 +11,7 @@ import dev.outdial.sip.IncomingCalls;
 import gov.nist.javax.sip.RequestEventExt;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,7 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
     private final TrunkAuth trunkAuth;
     private final Requests requests;
     private final Registrar registrar;
+    private final Trunks trunks;
     private final Map<CallId, Leg> byId = new ConcurrentHashMap<>();
     private final Map<String, DialogLeg> bySipCallId = new ConcurrentHashMap<>();
     private final Executor offers;
@@ -65,6 +67,7 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
         this.prompts = prompts;
         this.registrar = registrar;
         this.requests = new Requests(endpoint);
+        this.trunks = new Trunks(endpoint.settings().trunk(), endpoint.settings().backupTrunk());
         this.trunkAuth = new TrunkAuth(endpoint.headers(), endpoint.settings().trunkUsername(),
                 endpoint.settings().trunkPassword());
     }
@@ -87,8 +90,10 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
         if (byId.containsKey(id)) {
             throw new IllegalStateException("call " + id.value() + " is placed already");
         }
-        dial(id, "call to " + to, ringTimeout, detection, Optional.empty(), Optional.of(to), listener,
-                sdp -> requests.inviteCustomer(from, to, sdp));
+        InetSocketAddress trunk = trunks.current();
+        dial(id, "call to " + to, ringTimeout, detection, Optional.empty(),
+                Optional.of(new OutboundLeg.Customer(to, trunk)), listener,
+                sdp -> requests.inviteCustomer(trunk, from, to, sdp));
     }
 
     /** Rings an agent's phone at its registered contact, through the NAT router it registered through if any. */
@@ -108,7 +113,8 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
     }
 
     private void dial(CallId id, String description, Duration ringTimeout, MachineDetection detection,
-                      Optional<NatAddress> behindNat, Optional<String> customerNumber, Consumer<CallEvent> listener,
+                      Optional<NatAddress> behindNat, Optional<OutboundLeg.Customer> customer,
+                      Consumer<CallEvent> listener,
                       java.util.function.Function<String, Request> invite) {
         MediaLeg leg;
         try {
@@ -118,7 +124,7 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
             events.emit(listener, new CallEvent.Failed(id, CallResult.HOTLINE_ERROR));
             return;
         }
-        OutboundLeg outbound = new OutboundLeg(id, this, leg, detection, customerNumber, listener, description);
+        OutboundLeg outbound = new OutboundLeg(id, this, leg, detection, customer, listener, description);
         Request request;
         try {
             request = invite.apply(Sdp.offer(publicAddress(), leg.localPort(), 1));
@@ -369,5 +375,10 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
     @Override
     public TrunkAuth trunkAuth() {
         return trunkAuth;
+    }
+
+    @Override
+    public Trunks trunks() {
+        return trunks;
     }
 }

@@ -2,6 +2,7 @@ package dev.outdial.sip.signal;
 
 import dev.outdial.sip.SipSettings;
 import dev.outdial.sip.TrunkStatus;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,21 +14,22 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 
 /**
- * Asks the trunk OPTIONS every {@code keep-alive} and keeps how it answered for the Hotlines page.
- * Any response means the trunk is alive, even a 405 or 501 from a trunk that does not do OPTIONS;
- * only silence (Timer F) or a transport error is DOWN.
+ * Asks each of the carrier's trunks OPTIONS every {@code keep-alive} and keeps how it answered ({@link Trunks}): for the
+ * Hotlines page, and for where calls go. Any response means a trunk is alive, even a 405 or 501 from a trunk that does
+ * not do OPTIONS; only silence (Timer F) or a transport error is DOWN.
  */
-public final class TrunkKeepAlive implements ResponseHandler, AutoCloseable {
+public final class TrunkKeepAlive implements AutoCloseable {
 
     private final SipEndpoint endpoint;
     private final Requests requests;
+    private final Trunks trunks;
     private final Clock clock;
-    private volatile TrunkStatus status = new TrunkStatus(TrunkStatus.State.UNKNOWN, Optional.empty(), "not asked yet");
     private ScheduledFuture<?> schedule;
 
-    public TrunkKeepAlive(SipEndpoint endpoint, Requests requests, Clock clock) {
+    public TrunkKeepAlive(SipEndpoint endpoint, Requests requests, Trunks trunks, Clock clock) {
         this.endpoint = endpoint;
         this.requests = requests;
+        this.trunks = trunks;
         this.clock = clock;
     }
 
@@ -38,35 +40,40 @@ public final class TrunkKeepAlive implements ResponseHandler, AutoCloseable {
     }
 
     public TrunkStatus status() {
-        return status;
+        return trunks.status();
     }
 
     private void ask() {
+        trunks.all().forEach(this::ask);
+    }
+
+    private void ask(InetSocketAddress trunk) {
         SipSettings settings = endpoint.settings();
         try {
-            Request options = requests.optionsToTrunk();
-            endpoint.transaction(options, this).sendRequest();
+            Request options = requests.optionsTo(trunk);
+            endpoint.transaction(options, new ResponseHandler() {
+                @Override
+                public void onResponse(ResponseEvent event) {
+                    Response response = event.getResponse();
+                    if (response.getStatusCode() >= 200) {
+                        record(trunk, TrunkStatus.State.UP, "OPTIONS answered " + response.getStatusCode() + " "
+                                + response.getReasonPhrase());
+                    }
+                }
+
+                @Override
+                public void onTimeout() {
+                    record(trunk, TrunkStatus.State.DOWN, "no answer to OPTIONS");
+                }
+            }).sendRequest();
         } catch (SipException | RuntimeException e) {
-            record(TrunkStatus.State.DOWN, "cannot reach " + settings.trunk().getHostString() + ":"
-                    + settings.trunk().getPort() + " over " + settings.transport() + ": " + e.getMessage());
+            record(trunk, TrunkStatus.State.DOWN, "cannot reach " + Trunks.text(trunk) + " over "
+                    + settings.transport() + ": " + e.getMessage());
         }
     }
 
-    @Override
-    public void onResponse(ResponseEvent event) {
-        Response response = event.getResponse();
-        if (response.getStatusCode() >= 200) {
-            record(TrunkStatus.State.UP, "OPTIONS answered " + response.getStatusCode() + " " + response.getReasonPhrase());
-        }
-    }
-
-    @Override
-    public void onTimeout() {
-        record(TrunkStatus.State.DOWN, "no answer to OPTIONS");
-    }
-
-    private void record(TrunkStatus.State state, String detail) {
-        status = new TrunkStatus(state, Optional.of(clock.instant()), detail);
+    private void record(InetSocketAddress trunk, TrunkStatus.State state, String detail) {
+        trunks.record(trunk, new TrunkStatus(state, Optional.of(clock.instant()), detail));
     }
 
     @Override

@@ -1,0 +1,55 @@
+package dev.outdial.sip.signal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outdial.sip.TrunkStatus;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TrunksTest {
+
+    private static final InetSocketAddress PRIMARY = new InetSocketAddress("192.0.2.10", 5060);
+    private static final InetSocketAddress BACKUP = new InetSocketAddress("192.0.2.20", 5070);
+
+    @Test
+    void callsGoToThePrimaryUnlessItIsDownAndTheBackupIsNot() {
+        Trunks trunks = new Trunks(PRIMARY, Optional.of(BACKUP));
+        assertThat(trunks.current()).as("nobody asked yet").isEqualTo(PRIMARY);
+
+        trunks.record(PRIMARY, status(TrunkStatus.State.DOWN, "no answer to OPTIONS"));
+        assertThat(trunks.current()).as("the backup not asked yet is not known to be down").isEqualTo(BACKUP);
+        trunks.record(BACKUP, status(TrunkStatus.State.DOWN, "no answer to OPTIONS"));
+        assertThat(trunks.current()).as("both down: the primary, which the operator configured first")
+                .isEqualTo(PRIMARY);
+        trunks.record(BACKUP, status(TrunkStatus.State.UP, "OPTIONS answered 200 OK"));
+        assertThat(trunks.current()).isEqualTo(BACKUP);
+        assertThat(trunks.status().detail()).isEqualTo("backup 192.0.2.20:5070 in use: OPTIONS answered 200 OK; "
+                + "primary 192.0.2.10:5060: no answer to OPTIONS");
+
+        trunks.record(PRIMARY, status(TrunkStatus.State.UP, "OPTIONS answered 405 Method Not Allowed"));
+        assertThat(trunks.current()).as("back as soon as it answers").isEqualTo(PRIMARY);
+        assertThat(trunks.status().state()).isEqualTo(TrunkStatus.State.UP);
+    }
+
+    @Test
+    void aCallIsTriedOnTheOtherTrunkOnlyWhereThereIsOne() {
+        Trunks both = new Trunks(PRIMARY, Optional.of(BACKUP));
+        assertThat(both.other(PRIMARY)).contains(BACKUP);
+        assertThat(both.other(BACKUP)).contains(PRIMARY);
+        assertThat(both.all()).containsExactly(PRIMARY, BACKUP);
+
+        Trunks one = new Trunks(PRIMARY, Optional.empty());
+        assertThat(one.other(PRIMARY)).isEmpty();
+        assertThat(new Trunks(PRIMARY, Optional.of(PRIMARY)).all()).as("the same address twice is one trunk")
+                .containsExactly(PRIMARY);
+        one.record(PRIMARY, status(TrunkStatus.State.DOWN, "no answer to OPTIONS"));
+        assertThat(one.current()).isEqualTo(PRIMARY);
+        assertThat(one.status().detail()).as("no backup: the trunk's own word").isEqualTo("no answer to OPTIONS");
+    }
+
+    private static TrunkStatus status(TrunkStatus.State state, String detail) {
+        return new TrunkStatus(state, Optional.of(Instant.EPOCH), detail);
+    }
+}
