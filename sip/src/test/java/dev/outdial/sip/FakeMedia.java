@@ -40,6 +40,8 @@ final class FakeMedia implements MediaPorts {
         final List<MediaLeg> bridges = new CopyOnWriteArrayList<>();
         /** Each leg this one was asked to hear ring. */
         final List<MediaLeg> heardRinging = new CopyOnWriteArrayList<>();
+        /** Each tone whoever heard this leg ring was to hear as it failed. */
+        final List<AudioClip> ringingEndedWith = new CopyOnWriteArrayList<>();
         volatile boolean closed;
         volatile Consumer<Character> keys;
         volatile Consumer<Answerer> listening;
@@ -145,6 +147,11 @@ final class FakeMedia implements MediaPorts {
         @Override
         public void hearRinging(MediaLeg ringing, AudioClip ringBack) {
             heardRinging.add(ringing);
+        }
+
+        @Override
+        public void ringingEndsWith(AudioClip tone) {
+            ringingEndedWith.add(tone);
         }
 
         @Override

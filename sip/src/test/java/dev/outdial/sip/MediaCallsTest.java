@@ -266,10 +266,7 @@ class MediaCallsTest {
         customer.next(CallEvent.Answered.class);
         CallEvents agent = new CallEvents();
         CallId agentLeg = annaAnswered(agent);
-        BlockingQueue<byte[]> recorded = new LinkedBlockingQueue<>();
-        telephony.keepRecordings(new CallRecordings(workDir.resolve("spool"),
-                (call, wav, length) -> recorded.add(Files.readAllBytes(wav))));
-        telephony.record(customerLeg);
+        BlockingQueue<byte[]> recorded = recordingOf(customerLeg);
         telephony.bridge(customerLeg, agentLeg);
         return new BridgedCall(customer, customerLeg, agent, agentLeg, recorded);
     }
@@ -496,10 +493,7 @@ class MediaCallsTest {
         sipps.add(carrier);
         CallEvents agent = new CallEvents();
         CallId agentLeg = annaAnswered(agent);
-        BlockingQueue<byte[]> recorded = new LinkedBlockingQueue<>();
-        telephony.keepRecordings(new CallRecordings(workDir.resolve("spool"),
-                (call, wav, length) -> recorded.add(Files.readAllBytes(wav))));
-        telephony.record(agentLeg);
+        BlockingQueue<byte[]> recorded = recordingOf(agentLeg);
         CallEvents customer = new CallEvents();
         CallId customerLeg = new CallId("customerLeg");
         telephony.place(customerLeg, "+4930999000", "+12125550123", Duration.ofSeconds(60), customer);
@@ -520,6 +514,46 @@ class MediaCallsTest {
         assertThat(wav).isNotNull();
         assertThat(loudMillis(wav, 1)).as("North America's ring-back, two seconds on, four off")
                 .isBetween(1900, 2060);
+    }
+
+    @Test
+    void anAgentWaitingOnACallThatTurnsOutBusyHearsTheBusyToneOfTheCustomersCountry() throws Exception {
+        Sipp phone = annasPhone(Ports.free(), SippSteps.OUTDIAL_HANGS_UP, "waits for Outdial to hang up");
+        Sipp carrier = Sipp.serve("carrier-fails.xml", carrierPort, Map.of("STATUS", "486 Busy Here",
+                "PROVISIONAL_SEND", SippSteps.RINGS + "  <pause milliseconds=\"1000\"/>\n",
+                "PROVISIONAL", "rings for a second", "HEADERS", ""), workDir);
+        sipps.add(carrier);
+        CallEvents agent = new CallEvents();
+        CallId agentLeg = annaAnswered(agent);
+        BlockingQueue<byte[]> recorded = recordingOf(agentLeg);
+        CallEvents customer = new CallEvents();
+        CallId customerLeg = new CallId("customerLeg");
+        telephony.place(customerLeg, "+4930999000", "+4930555123", Duration.ofSeconds(60), customer);
+        customer.next(CallEvent.Ringing.class);
+
+        MediaLeg agentMedia = media.legs.get(0);
+        long sentBefore = agentMedia.stats().packetsSent();
+        telephony.agentHearsRinging(customerLeg, ANNA);
+        assertThat(customer.next(CallEvent.Failed.class).reason()).isEqualTo(CallResult.BUSY);
+        carrier.assertPassed();
+        Await.until("four seconds of what the agent hears", () -> agentMedia.stats().packetsSent() >= sentBefore + 200);
+        telephony.hangUp(agentLeg);
+        agent.next(CallEvent.HungUp.class);
+        phone.assertPassed();
+
+        byte[] wav = recorded.poll(15, TimeUnit.SECONDS);
+        assertThat(wav).isNotNull();
+        assertThat(loudMillis(wav, 1)).as("up to a second of 425 Hz ring-back, then three half-second beats of busy")
+                .isBetween(2000, 2560);
+    }
+
+    /** Records {@code leg} from now on: its recording, once kept. */
+    private BlockingQueue<byte[]> recordingOf(CallId leg) {
+        BlockingQueue<byte[]> recorded = new LinkedBlockingQueue<>();
+        telephony.keepRecordings(new CallRecordings(workDir.resolve("spool"),
+                (call, wav, length) -> recorded.add(Files.readAllBytes(wav))));
+        telephony.record(leg);
+        return recorded;
     }
 
     /** Anna's phone, rung and answered: her leg. */

@@ -101,6 +101,20 @@ final class SippSteps {
               <recv request="BYE"/>
             """ + ok();
 
+    /** The called side's 180 Ringing to the INVITE SIPp received last, without early media. */
+    static final String RINGS = """
+              <send><![CDATA[
+            SIP/2.0 180 Ringing
+            [last_Via:]
+            [last_From:]
+            [last_To:];tag=[pid]SIPpTag01[call_number]
+            [last_Call-ID:]
+            [last_CSeq:]
+            Content-Length: 0
+
+            ]]></send>
+            """;
+
     /** 200 OK to the request SIPp received last. */
     static String ok() {
         return answer("200 OK");

@@ -274,19 +274,7 @@ class TrunkCallsTest {
             "503 Service Unavailable  | false | Reason: Q.850;cause=28          | INVALID_NUMBER",
     })
     void eachFailureOfTheCarrierIsItsResult(String status, boolean rings, String header, CallResult expected) {
-        String ringing = """
-                  <send><![CDATA[
-                SIP/2.0 180 Ringing
-                [last_Via:]
-                [last_From:]
-                [last_To:];tag=[pid]SIPpTag01[call_number]
-                [last_Call-ID:]
-                [last_CSeq:]
-                Content-Length: 0
-
-                ]]></send>
-                """;
-        carrier("carrier-fails.xml", Map.of("STATUS", status.strip(), "PROVISIONAL_SEND", rings ? ringing : "",
+        carrier("carrier-fails.xml", Map.of("STATUS", status.strip(), "PROVISIONAL_SEND", rings ? SippSteps.RINGS : "",
                 "PROVISIONAL", rings ? "rings" : "does not ring",
                 "HEADERS", header == null ? "" : header.strip() + "\n"));
         CallEvents events = new CallEvents();

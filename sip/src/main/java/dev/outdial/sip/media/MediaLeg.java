@@ -106,6 +106,12 @@ public interface MediaLeg extends AutoCloseable {
     void hearRinging(MediaLeg ringing, AudioClip ringBack);
 
     /**
+     * This leg's call failed while it rang (busy, congestion): whoever heard it ring ({@link #hearRinging}) hears
+     * {@code tone} once in place of the ring, as a phone plays the network's busy tone, then silence.
+     */
+    void ringingEndsWith(AudioClip tone);
+
+    /**
      * From now on what this leg's far end (a supervisor listening in on {@code monitored}) says is heard as
      * {@code mode} says, mixed with what each hearer heard before: by nobody, by the leg {@code monitored} is bridged
      * to (its agent), or by both {@code monitored} and that leg; until either leg closes or the mode changes again.

@@ -301,6 +301,15 @@ final class RtpLeg implements MediaLeg {
         out.sourceChanged();
     }
 
+    @Override
+    public void ringingEndsWith(AudioClip tone) {
+        Objects.requireNonNull(tone, "tone");
+        RtpLeg hearer = ringingHeardBy;
+        if (hearer != null && hearer.ringing == this) {
+            hearer.play(tone, false, null); // which ends its ringing
+        }
+    }
+
     /** Whoever heard this leg ring hears it no longer: it was answered and bridged, or it ended. */
     private void endHeardRinging() {
         RtpLeg hearer = ringingHeardBy;

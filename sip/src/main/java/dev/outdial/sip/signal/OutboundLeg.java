@@ -5,7 +5,8 @@ import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.MachineDetection;
 import dev.outdial.sip.media.Answerer;
-import dev.outdial.sip.media.RingBackTone;
+import dev.outdial.sip.media.AudioClip;
+import dev.outdial.sip.media.CallProgressTones;
 import dev.outdial.sip.media.MediaLeg;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -181,7 +182,7 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
     @Override
     public synchronized void ringingHeardOn(MediaLeg hearer) {
         if (customer.isPresent() && (state == State.CALLING || state == State.LISTENING)) {
-            hearer.hearRinging(media, RingBackTone.forNumber(customer.get().number()));
+            hearer.hearRinging(media, CallProgressTones.ringBack(customer.get().number()));
         }
     }
 
@@ -525,10 +526,22 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
             return;
         }
         boolean tell = !reported;
+        if (tell && state == State.CALLING) {
+            customer.flatMap(called -> failureTone(result, called.number())).ifPresent(media::ringingEndsWith);
+        }
         release();
         if (tell) {
             emit(new CallEvent.Failed(id, result));
         }
+    }
+
+    /** What a phone plays its caller when a call fails as {@code result}: a busy tone, a congestion tone, or nothing. */
+    private static Optional<AudioClip> failureTone(CallResult result, String number) {
+        return switch (result) {
+            case BUSY, REFUSAL -> Optional.of(CallProgressTones.busy(number));
+            case NETWORK_ERROR, INVALID_NUMBER -> Optional.of(CallProgressTones.congestion(number));
+            default -> Optional.empty();
+        };
     }
 
     private void report(CallEvent terminal) {

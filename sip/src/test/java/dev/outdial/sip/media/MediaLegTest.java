@@ -279,6 +279,21 @@ class MediaLegTest {
                 agentLeg.play(AudioClip.of8kHzSamples(constant((short) -2000, 160)), false, () -> { });
                 agent.next(packet -> Arrays.equals(packet.payload(), silence(G711.encode(Codec.PCMA, (short) -2000))));
             }
+            try (MediaLeg busyCustomer = engine.open()) {
+                agentLeg.hearRinging(busyCustomer, ringBack);
+                agent.next(packet -> Arrays.equals(packet.payload(), silence(ringing)));
+                byte busy = G711.encode(Codec.PCMA, (short) 1000);
+                busyCustomer.ringingEndsWith(AudioClip.of8kHzSamples(constant((short) 1000, 3 * 160)));
+                busyCustomer.close();
+                List<byte[]> heard = new java.util.ArrayList<>();
+                Packet packet = agent.next(any -> Arrays.equals(any.payload(), silence(busy)));
+                while (!Arrays.equals(packet.payload(), silence(ALAW_SILENCE))) {
+                    heard.add(packet.payload());
+                    packet = agent.next(any -> true);
+                }
+                assertThat(heard).as("the busy tone, whole, once, though the leg that rang closed at once")
+                        .hasSize(3).allMatch(payload -> Arrays.equals(payload, silence(busy)));
+            }
         }
     }
 

@@ -176,6 +176,10 @@ class LegAudioTest {
         }
 
         @Override
+        public void ringingEndsWith(AudioClip tone) {
+        }
+
+        @Override
         public boolean farEndSilentLongerThan(Duration limit) {
             return false;
         }

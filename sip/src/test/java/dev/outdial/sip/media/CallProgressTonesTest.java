@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-class RingBackToneTest {
+class CallProgressTonesTest {
 
     private static final int RATE = 8000;
 
     @Test
     void northAmericaRingsTwoSecondsOfItsTwoTonesInSix() {
-        short[] cycle = RingBackTone.forNumber("+12125550123").samples();
+        short[] cycle = CallProgressTones.ringBack("+12125550123").samples();
 
         assertThat(cycle).hasSize(6 * RATE);
         assertTones(stretch(cycle, 0, 2000), 440, 480);
@@ -21,7 +21,7 @@ class RingBackToneTest {
     @Test
     void britainAndAustraliaRingTwiceInThreeSeconds() {
         for (String number : new String[] {"+442071234567", "+61212345678", "+353112345678", "+6491234567"}) {
-            short[] cycle = RingBackTone.forNumber(number).samples();
+            short[] cycle = CallProgressTones.ringBack(number).samples();
 
             assertThat(cycle).as(number).hasSize(3 * RATE);
             assertTones(stretch(cycle, 0, 400), 400, 450);
@@ -33,12 +33,12 @@ class RingBackToneTest {
 
     @Test
     void franceAndJapanRingTheirOwnCadences() {
-        short[] french = RingBackTone.forNumber("+33142685300").samples();
+        short[] french = CallProgressTones.ringBack("+33142685300").samples();
         assertThat(french).hasSize(5 * RATE);
         assertTones(stretch(french, 0, 1500), 440);
         assertSilent(stretch(french, 1500, 5000));
 
-        short[] japanese = RingBackTone.forNumber("+81312345678").samples();
+        short[] japanese = CallProgressTones.ringBack("+81312345678").samples();
         assertThat(japanese).hasSize(3 * RATE);
         assertTones(stretch(japanese, 0, 1000), 384, 416);
         assertSilent(stretch(japanese, 1000, 3000));
@@ -47,7 +47,7 @@ class RingBackToneTest {
     @Test
     void elsewhereTheRingBackIsTheItusOneSecondOf425HzInFive() {
         for (String number : new String[] {"+4930555123", "+84912345678", "+8613812345678"}) {
-            short[] cycle = RingBackTone.forNumber(number).samples();
+            short[] cycle = CallProgressTones.ringBack(number).samples();
 
             assertThat(cycle).as(number).hasSize(5 * RATE);
             assertTones(stretch(cycle, 0, 1000), 425);
@@ -56,8 +56,33 @@ class RingBackToneTest {
     }
 
     @Test
+    void aBusyToneIsThreeBeatsOfTheCountrysCadenceAndCongestionFaster() {
+        short[] american = CallProgressTones.busy("+12125550123").samples();
+        assertThat(american).hasSize(3 * RATE);
+        for (int beat = 0; beat < 3; beat++) {
+            assertTones(stretch(american, beat * 1000, beat * 1000 + 500), 480, 620);
+            assertSilent(stretch(american, beat * 1000 + 500, beat * 1000 + 1000));
+        }
+        short[] reorder = CallProgressTones.congestion("+12125550123").samples();
+        assertThat(reorder).as("three quarter-second beats").hasSize(3 * RATE / 2);
+        assertTones(stretch(reorder, 1000, 1250), 480, 620);
+
+        short[] german = CallProgressTones.busy("+4930555123").samples();
+        assertThat(german).hasSize(3 * RATE);
+        assertTones(stretch(german, 2000, 2500), 425);
+        assertSilent(stretch(german, 2500, 3000));
+
+        short[] british = CallProgressTones.busy("+442071234567").samples();
+        assertThat(british).as("375 ms on and off").hasSize(3 * 750 * RATE / 1000);
+        assertTones(stretch(british, 750, 1125), 400);
+        assertSilent(stretch(british, 1125, 1500));
+        assertThat(CallProgressTones.congestion("+442071234567").samples()).as("its uneven congestion cadence")
+                .hasSize(3 * 1500 * RATE / 1000);
+    }
+
+    @Test
     void theToneIsHeardButNeverLoudAndStartsAndEndsWithoutAClick() {
-        short[] cycle = RingBackTone.forNumber("+4930555123").samples();
+        short[] cycle = CallProgressTones.ringBack("+4930555123").samples();
         int loudest = 0;
         for (short sample : cycle) {
             loudest = Math.max(loudest, Math.abs(sample));
