@@ -169,6 +169,11 @@ final class FakeSipAdapter implements SipAdapter {
                 "SIP/2.0 200 OK");
     }
 
+    @Override
+    public Map<String, TrunkStatus> trunkStates() {
+        return Map.of("primary", trunkStatus());
+    }
+
     /** How the fake's registration with its trunk stands: none unless a test sets one. */
     @Override
     public Optional<TrunkRegistrationStatus> trunkRegistration() {

@@ -103,6 +103,10 @@ class RealCallsEndToEndTest {
 
             assertThat(endedCallOf(progressive, busy).get("result").asString()).isEqualTo("BUSY");
             theCallIsRecorded(business, progressive, callId, agent);
+            // the carrier answers its keep-alive (every second here): the operator's alerting sees the trunk up
+            waitFor(() -> api.operator().withHeader("Accept", "text/plain").get("/actuator/prometheus").expect(200)
+                    .body().lines().filter(line -> line.startsWith("outdial_sip_trunk_up{trunk=\"primary\"")).toList(),
+                    trunk -> trunk.size() == 1 && trunk.getFirst().endsWith(" 1.0"), "the trunk up in the scrape");
         });
     }
 

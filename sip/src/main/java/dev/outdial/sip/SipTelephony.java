@@ -242,6 +242,12 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     }
 
     /** Whether Outdial is registered with the trunk; empty where it does not register ({@code sip.trunk.register}). */
+    /** How each of the carrier's trunks answered its last keep-alive, by role: {@code primary}, {@code backup}. */
+    public Map<String, TrunkStatus> trunkStates() {
+        SipCalls running = calls;
+        return running == null ? Map.of() : running.trunks().byRole(); // read by metrics, also once closed
+    }
+
     public Optional<TrunkRegistrationStatus> trunkRegistration() {
         running();
         return registration.map(TrunkRegistration::status);

@@ -18,6 +18,7 @@ import dev.outdial.sip.TrunkStatus;
 import dev.outdial.sip.ListeningChange;
 import dev.outdial.sip.ListeningMode;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -36,6 +37,9 @@ public interface SipAdapter extends AutoCloseable {
     AgentLines agentLines();
 
     TrunkStatus trunkStatus();
+
+    /** How each of the carrier's trunks answered its last keep-alive, by role: {@code primary}, {@code backup}. */
+    Map<String, TrunkStatus> trunkStates();
 
     /** Whether this node is registered with the trunk; empty where it does not register. */
     Optional<TrunkRegistrationStatus> trunkRegistration();
@@ -97,6 +101,11 @@ public interface SipAdapter extends AutoCloseable {
             @Override
             public TrunkStatus trunkStatus() {
                 return sip.trunkStatus();
+            }
+
+            @Override
+            public Map<String, TrunkStatus> trunkStates() {
+                return sip.trunkStates();
             }
 
             @Override

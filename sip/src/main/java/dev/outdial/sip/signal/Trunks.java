@@ -67,6 +67,14 @@ public final class Trunks {
                 + statusOf(standby).detail());
     }
 
+    /** How each trunk answered its last keep-alive, by its role: {@code primary}, and {@code backup} where there is one. */
+    public Map<String, TrunkStatus> byRole() {
+        Map<String, TrunkStatus> roles = new java.util.LinkedHashMap<>();
+        roles.put("primary", statusOf(primary));
+        backup.ifPresent(spare -> roles.put("backup", statusOf(spare)));
+        return roles;
+    }
+
     private TrunkStatus statusOf(InetSocketAddress trunk) {
         return statuses.getOrDefault(trunk, NOT_ASKED);
     }
