@@ -488,63 +488,69 @@ class MediaCallsTest {
 
     @Test
     void anAgentCalledFirstHearsTheRingBackOfTheCustomersCountryWhereTheNetworkSendsNoAudio() throws Exception {
-        Sipp phone = annasPhone(Ports.free(), SippSteps.OUTDIAL_HANGS_UP, "waits for Outdial to hang up");
         Sipp carrier = Sipp.serve("carrier-rings-forever.xml", carrierPort, Map.of(), workDir);
         sipps.add(carrier);
-        CallEvents agent = new CallEvents();
-        CallId agentLeg = annaAnswered(agent);
-        BlockingQueue<byte[]> recorded = recordingOf(agentLeg);
-        CallEvents customer = new CallEvents();
-        CallId customerLeg = new CallId("customerLeg");
-        telephony.place(customerLeg, "+4930999000", "+12125550123", Duration.ofSeconds(60), customer);
-        customer.next(CallEvent.Ringing.class);
+        WaitingAnna anna = annaWaitsOnACallTo("+12125550123");
 
-        MediaLeg agentMedia = media.legs.get(0);
-        long sentBefore = agentMedia.stats().packetsSent();
-        telephony.agentHearsRinging(customerLeg, ANNA);
-        Await.until("three seconds of what the agent hears", () -> agentMedia.stats().packetsSent() >= sentBefore + 150);
-        telephony.hangUp(customerLeg);
-        customer.next(CallEvent.Failed.class);
+        anna.awaitSent(150); // three seconds
+        telephony.hangUp(anna.customerLeg());
+        anna.customer().next(CallEvent.Failed.class);
         carrier.assertPassed();
-        telephony.hangUp(agentLeg);
-        agent.next(CallEvent.HungUp.class);
-        phone.assertPassed();
 
-        byte[] wav = recorded.poll(15, TimeUnit.SECONDS);
-        assertThat(wav).isNotNull();
-        assertThat(loudMillis(wav, 1)).as("North America's ring-back, two seconds on, four off")
+        assertThat(loudMillis(recordingOnceAnnaHangsUp(anna), 1)).as("North America's ring-back, 2 s on, 4 off")
                 .isBetween(1900, 2060);
     }
 
     @Test
     void anAgentWaitingOnACallThatTurnsOutBusyHearsTheBusyToneOfTheCustomersCountry() throws Exception {
-        Sipp phone = annasPhone(Ports.free(), SippSteps.OUTDIAL_HANGS_UP, "waits for Outdial to hang up");
         Sipp carrier = Sipp.serve("carrier-fails.xml", carrierPort, Map.of("STATUS", "486 Busy Here",
                 "PROVISIONAL_SEND", SippSteps.RINGS + "  <pause milliseconds=\"1000\"/>\n",
                 "PROVISIONAL", "rings for a second", "HEADERS", ""), workDir);
         sipps.add(carrier);
+        WaitingAnna anna = annaWaitsOnACallTo("+4930555123");
+
+        assertThat(anna.customer().next(CallEvent.Failed.class).reason()).isEqualTo(CallResult.BUSY);
+        carrier.assertPassed();
+        anna.awaitSent(200); // four seconds
+
+        assertThat(loudMillis(recordingOnceAnnaHangsUp(anna), 1))
+                .as("up to a second of 425 Hz ring-back, then three half-second beats of busy").isBetween(2000, 2560);
+    }
+
+    /** Anna, on her phone and recorded from then on, waiting on a call to a customer that rings, and told to hear it. */
+    private record WaitingAnna(Sipp phone, CallEvents agent, CallId agentLeg, BlockingQueue<byte[]> recorded,
+                               CallEvents customer, CallId customerLeg, MediaLeg agentMedia, long sentBefore) {
+
+        /** Until her leg has sent {@code packets} of what she hears since she was told to hear the call. */
+        void awaitSent(long packets) {
+            Await.until(packets + " packets of what the agent hears",
+                    () -> agentMedia.stats().packetsSent() >= sentBefore + packets);
+        }
+    }
+
+    private WaitingAnna annaWaitsOnACallTo(String number) {
+        Sipp phone = annasPhone(Ports.free(), SippSteps.OUTDIAL_HANGS_UP, "waits for Outdial to hang up");
         CallEvents agent = new CallEvents();
         CallId agentLeg = annaAnswered(agent);
         BlockingQueue<byte[]> recorded = recordingOf(agentLeg);
         CallEvents customer = new CallEvents();
         CallId customerLeg = new CallId("customerLeg");
-        telephony.place(customerLeg, "+4930999000", "+4930555123", Duration.ofSeconds(60), customer);
+        telephony.place(customerLeg, "+4930999000", number, Duration.ofSeconds(60), customer);
         customer.next(CallEvent.Ringing.class);
-
         MediaLeg agentMedia = media.legs.get(0);
         long sentBefore = agentMedia.stats().packetsSent();
         telephony.agentHearsRinging(customerLeg, ANNA);
-        assertThat(customer.next(CallEvent.Failed.class).reason()).isEqualTo(CallResult.BUSY);
-        carrier.assertPassed();
-        Await.until("four seconds of what the agent hears", () -> agentMedia.stats().packetsSent() >= sentBefore + 200);
-        telephony.hangUp(agentLeg);
-        agent.next(CallEvent.HungUp.class);
-        phone.assertPassed();
+        return new WaitingAnna(phone, agent, agentLeg, recorded, customer, customerLeg, agentMedia, sentBefore);
+    }
 
-        byte[] wav = recorded.poll(15, TimeUnit.SECONDS);
-        assertThat(wav).isNotNull();
-        assertThat(loudMillis(wav, 1)).as("up to a second of 425 Hz ring-back, then three half-second beats of busy")
-                .isBetween(2000, 2560);
+    /** Outdial hangs Anna's phone up: the recording of what she heard, once kept. */
+    private byte[] recordingOnceAnnaHangsUp(WaitingAnna anna) throws InterruptedException {
+        telephony.hangUp(anna.agentLeg());
+        anna.agent().next(CallEvent.HungUp.class);
+        anna.phone().assertPassed();
+        byte[] wav = anna.recorded().poll(15, TimeUnit.SECONDS);
+        assertThat(wav).as("the recording of her leg").isNotNull();
+        return wav;
     }
 
     /** Records {@code leg} from now on: its recording, once kept. */
