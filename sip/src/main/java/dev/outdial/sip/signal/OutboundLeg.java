@@ -203,13 +203,8 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
         } else if (status < 300) {
             onAnswer(event);
         } else if (status == Response.EXTENSION_REQUIRED && state == State.CALLING && !reported
-                && !Extensions.toAskFor(Extensions.required(response), extensionsAsked).isEmpty()) {
-            // A trunk that will only call with reliable provisional responses or session timers: asked for once it
-            // says so, since every other trunk is happier without (a PRACK is one more round trip a call, a refresh
-            // one more re-INVITE).
-            List<String> asked = Extensions.toAskFor(Extensions.required(response), extensionsAsked);
-            extensionsAsked.addAll(asked);
-            sendAgain(Extensions.requiring(invite, asked, context.endpoint().headers()));
+                && askedAgainRequiring(Extensions.required(response))) {
+            LOG.debug("{}: asked again with the extensions the trunk requires", description);
         } else if (status == Response.SERVICE_UNAVAILABLE && ResponseResults.resultOf(status, rang,
                 Q850.causeOf(response)) == CallResult.NETWORK_ERROR && triedOnTheOtherTrunk()) {
             // the trunk is unavailable, not the customer (a Q.850 cause of theirs, busy or unassigned, is their result)
@@ -220,6 +215,21 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
         } else {
             fail(ResponseResults.resultOf(status, rang, Q850.causeOf(response)));
         }
+    }
+
+    /**
+     * A trunk that will only call with reliable provisional responses or session timers: asked for once it says so,
+     * since every other trunk is happier without (a PRACK is one more round trip a call, a refresh one more re-INVITE).
+     * Whether it was asked again; not where it requires what Outdial cannot do, or was asked for it already.
+     */
+    private boolean askedAgainRequiring(List<String> required) {
+        List<String> asked = Extensions.toAskFor(required, extensionsAsked);
+        if (asked.isEmpty()) {
+            return false;
+        }
+        extensionsAsked.addAll(asked);
+        sendAgain(Extensions.requiring(invite, asked, context.endpoint().headers()));
+        return true;
     }
 
     /** The INVITE as the trunk asked for it again (credentials, an extension); one it cannot have fails the call. */
