@@ -10,6 +10,7 @@ import dev.outdial.sip.media.CallRecording;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -84,6 +85,21 @@ class SipTelephonyLifecycleTest {
 
             assertThatThrownBy(sip::start).hasMessageContaining("outdial.telephony.sip.listen")
                     .hasMessageContaining(String.valueOf(taken.getLocalPort()));
+        }
+    }
+
+    @Test
+    void aListenPortTakenForTcpAloneIsReportedWithItsSettingAndItsUdpPortIsFreedAgain() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            SipTelephony sip = new SipTelephony(TestSip.settings(port, 5060), username -> Optional.empty(),
+                    uri -> Optional.empty(), ignored -> media, TestSip.T1);
+
+            assertThatThrownBy(sip::start).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("outdial.telephony.sip.listen").hasMessageContaining(String.valueOf(port));
+            try (DatagramSocket udp = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
+                assertThat(udp.getLocalPort()).isEqualTo(port);
+            }
         }
     }
 

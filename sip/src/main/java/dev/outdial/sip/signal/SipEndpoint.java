@@ -13,7 +13,6 @@ import javax.sip.ClientTransaction;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.ListeningPoint;
-import javax.sip.ObjectInUseException;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
@@ -46,6 +45,8 @@ import org.slf4j.LoggerFactory;
 public final class SipEndpoint implements SipListenerExt, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SipEndpoint.class);
+    /** The stack's transports: UDP and TCP on the one port. */
+    private static final int TRANSPORTS = 2;
     private static final AtomicInteger STACKS = new AtomicInteger();
     /** The user part of our Contact, where the trunk and phones send requests in our dialogs and registrations. */
     static final String CONTACT_USER = "outdial";
@@ -116,7 +117,7 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
             provider.addListeningPoint(tcp);
             provider.addSipListener(this);
         } catch (Exception e) {
-            stack.stop();
+            stopStack();
             throw new IllegalStateException("outdial.telephony.sip.listen: cannot listen for SIP on "
                     + listenHost + ":" + port + " (" + e.getMessage() + ")", e);
         }
@@ -274,16 +275,28 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            for (ListeningPoint point : provider.getListeningPoints()) {
-                provider.removeListeningPoint(point);
-                stack.deleteListeningPoint(point);
+        provider.removeSipListener(this);
+        stopStack();
+    }
+
+    /**
+     * Stops the stack, its listening sockets and timers. JAIN-SIP stops its transports one by one and gives up at the
+     * first that throws, leaving the others listening: its UDP transport throws when stopped before its own thread
+     * has run (a close right after the start), and a TCP transport whose port was taken throws as it was never
+     * started. Each attempt takes away the transport that threw, so the next one goes on with the rest.
+     */
+    private void stopStack() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                stack.stop();
+                return;
+            } catch (RuntimeException e) {
+                if (attempt > TRANSPORTS) {
+                    LOG.warn("The SIP stack could not be stopped whole", e);
+                    return;
+                }
+                LOG.debug("A SIP transport failed to stop; stopping the rest", e);
             }
-            provider.removeSipListener(this);
-            stack.deleteSipProvider(provider);
-        } catch (ObjectInUseException e) {
-            LOG.debug("SIP provider still in use at close", e);
         }
-        stack.stop();
     }
 }
