@@ -181,7 +181,8 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
      */
     @Override
     public synchronized void ringingHeardOn(MediaLeg hearer) {
-        if (customer.isPresent() && (state == State.CALLING || state == State.LISTENING)) {
+        // given up on (hung up, timed out) but not yet ended by the trunk: the engine was told it ended
+        if (customer.isPresent() && !reported && (state == State.CALLING || state == State.LISTENING)) {
             hearer.hearRinging(media, CallProgressTones.ringBack(customer.get().number()));
         }
     }
