@@ -116,8 +116,13 @@ class IncomingCallsTest {
 
     /** {@code headers}: more of the INVITE's headers, each after a line break. */
     private Sipp trunkCallsWith(String target, String headers, String then, String... extra) {
-        Sipp trunk = Sipp.call("trunk-calls-in.xml", "127.0.0.1:" + ourPort, trunkPort,
-                Map.of("TARGET", target, "DIALED", DIALED, "CALLER", CALLER, "HEADERS", headers, "THEN", then), workDir,
+        return trunkCallsReachedAt("Contact: <sip:trunk@[local_ip]:[local_port]>", target, headers, then, extra);
+    }
+
+    /** {@code contact}: the INVITE's Contact header, where the caller is reached within the call. */
+    private Sipp trunkCallsReachedAt(String contact, String target, String headers, String then, String... extra) {
+        Sipp trunk = Sipp.call("trunk-calls-in.xml", "127.0.0.1:" + ourPort, trunkPort, Map.of("TARGET", target,
+                "DIALED", DIALED, "CALLER", CALLER, "CONTACT", contact, "HEADERS", headers, "THEN", then), workDir,
                 concat(extra, "-mp", String.valueOf(Ports.media())));
         sipps.add(trunk);
         return trunk;
@@ -225,6 +230,41 @@ class IncomingCallsTest {
 
                         """, Map.of()));
         acceptedUntilTheCallerIsGone(trunk);
+    }
+
+    @Test
+    void aTrunkThatRecordsItsRouteGetsItBackAndOutdialsByeThroughItWhateverTheCallersContactSays() {
+        // An SBC in front of the carrier: its Record-Route names itself (SIPp); the Contact names the caller behind it,
+        // whom nothing here reaches (the discard port). Sent there, the BYE would never arrive.
+        Sipp trunk = trunkCallsReachedAt("Contact: <sip:caller@127.0.0.1:9>", DIALED + "@",
+                "\nRecord-Route: <sip:[local_ip]:[local_port];lr>",
+                acknowledged(Map.of("recorded", "Record-Route: .sip:127\\.0\\.0\\.1:[0-9]+;lr."))
+                + callerSends("INFO", """
+                        Content-Type: application/dtmf-relay
+                        Content-Length: [len]
+
+                        Signal=5
+                        Duration=160
+                        """)
+                + """
+                          <recv request="BYE">
+                            <action>
+                              <ereg regexp="^BYE sip:caller@127\\.0\\.0\\.1:9 SIP/2\\.0" search_in="msg" check_it="true"
+                                    assign_to="caller"/>
+                              <ereg regexp="Route: .sip:127\\.0\\.0\\.1:[0-9]+;lr." search_in="msg" check_it="true"
+                                    assign_to="route"/>
+                            </action>
+                          </recv>
+                          <Reference variables="caller,route"/>
+                        """ + SippSteps.ok());
+        CallEvents events = new CallEvents();
+        CallId leg = nextOffered().accept(events);
+        events.next(CallEvent.DigitsCollected.class); // the call is up, its ACK in
+
+        telephony.hangUp(leg);
+
+        assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).isFalse();
+        trunk.assertPassed();
     }
 
     @Test

@@ -75,6 +75,35 @@ class TrunkCallsTest {
     }
 
     @Test
+    void aCarrierThatRecordsItsRouteIsReachedThroughItForTheAckAndTheByeWhateverItsContactSays() {
+        // An SBC in front of the carrier: its Record-Route names itself (SIPp); the Contact names the callee behind it,
+        // whom nothing here reaches (the discard port). Sent there, the ACK and the BYE would never arrive.
+        carrier("carrier-answers.xml", Map.of(
+                "ANSWER_CONTACT", "Record-Route: <sip:[local_ip]:[local_port];lr>\nContact: <sip:callee@127.0.0.1:9>",
+                "AFTER_ANSWER", """
+                          <recv request="BYE">
+                            <action>
+                              <ereg regexp="^BYE sip:callee@127\\.0\\.0\\.1:9 SIP/2\\.0" search_in="msg" check_it="true"
+                                    assign_to="callee"/>
+                              <ereg regexp="Route: .sip:127\\.0\\.0\\.1:[0-9]+;lr." search_in="msg" check_it="true"
+                                    assign_to="route"/>
+                            </action>
+                          </recv>
+                          <Reference variables="callee,route"/>
+                        """ + SippSteps.ok()));
+        CallEvents events = new CallEvents();
+        CallId call = new CallId("call");
+        start().place(call, HOTLINE, CUSTOMER, LONG_RING, events);
+        events.next(CallEvent.Ringing.class);
+        events.next(CallEvent.Answered.class);
+
+        telephony.hangUp(call);
+
+        assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).isFalse();
+        sipp.assertPassed();
+    }
+
+    @Test
     void theCarrierRingsAnswersAndHangsUp() {
         carrier("carrier-answers.xml", Map.of("AFTER_ANSWER", SippSteps.farEndHangsUp("carrier")));
         CallEvents events = new CallEvents();
