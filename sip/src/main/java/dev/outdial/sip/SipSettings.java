@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * How the adapter reaches the carrier and where it listens; the application validates what an
@@ -31,12 +32,17 @@ import java.util.Optional;
  *                       and ended; empty: never
  * @param backupTrunk    the carrier's second trunk, which calls go to while {@code trunk} does not answer its
  *                       keep-alive, and where a call {@code trunk} cannot take is tried again
+ * @param trunkDomain    the carrier's domain, where its DNS SRV records are to say where its trunks are (RFC 3263):
+ *                       {@code trunk} is then the domain itself at port 5060, unresolved, until {@link #locatedAt}
+ *                       puts the records' first target there; {@code callersFrom} may be empty, for the targets' own
+ *                       addresses
  */
 public record SipSettings(InetSocketAddress listen, String publicAddress, int rtpPortFirst, int rtpPortLast,
                           InetSocketAddress trunk, Transport transport, Optional<String> trunkUsername,
                           Optional<String> trunkPassword, String fromDomain, String realm, Duration keepAlive,
                           List<AddressBlock> callersFrom, Optional<Duration> registration, TrunkNumbers numbers,
-                          Optional<Duration> mediaTimeout, Optional<InetSocketAddress> backupTrunk) {
+                          Optional<Duration> mediaTimeout, Optional<InetSocketAddress> backupTrunk,
+                          Optional<String> trunkDomain) {
 
     /** How long a trunk's side of a call may be silent by default: a minute, as dialers' RTP timeouts commonly are. */
     public static final Duration DEFAULT_MEDIA_TIMEOUT = Duration.ofSeconds(60);
@@ -56,6 +62,10 @@ public record SipSettings(InetSocketAddress listen, String publicAddress, int rt
         Objects.requireNonNull(numbers, "numbers");
         Objects.requireNonNull(mediaTimeout, "mediaTimeout");
         Objects.requireNonNull(backupTrunk, "backupTrunk");
+        Objects.requireNonNull(trunkDomain, "trunkDomain");
+        if (callersFrom.isEmpty() && trunkDomain.isEmpty()) {
+            throw new IllegalArgumentException("calls must be taken from somewhere: the trunk's address at least");
+        }
         if (mediaTimeout.isPresent() && !mediaTimeout.get().isPositive()) {
             throw new IllegalArgumentException("the media timeout must be positive");
         }
@@ -70,13 +80,37 @@ public record SipSettings(InetSocketAddress listen, String publicAddress, int rt
     /** These settings with the trunk's side of a call allowed to be silent for {@code limit} ({@code mediaTimeout}). */
     public SipSettings withMediaTimeout(Optional<Duration> limit) {
         return new SipSettings(listen, publicAddress, rtpPortFirst, rtpPortLast, trunk, transport, trunkUsername,
-                trunkPassword, fromDomain, realm, keepAlive, callersFrom, registration, numbers, limit, backupTrunk);
+                trunkPassword, fromDomain, realm, keepAlive, callersFrom, registration, numbers, limit, backupTrunk,
+                trunkDomain);
     }
 
     /** These settings with {@code backup} as the carrier's second trunk ({@code backupTrunk}). */
     public SipSettings withBackupTrunk(Optional<InetSocketAddress> backup) {
         return new SipSettings(listen, publicAddress, rtpPortFirst, rtpPortLast, trunk, transport, trunkUsername,
-                trunkPassword, fromDomain, realm, keepAlive, callersFrom, registration, numbers, mediaTimeout, backup);
+                trunkPassword, fromDomain, realm, keepAlive, callersFrom, registration, numbers, mediaTimeout, backup,
+                trunkDomain);
+    }
+
+    /**
+     * These settings with the trunks {@link #trunkDomain}'s SRV records named, in their order ({@code targets}): the
+     * first is the trunk, the second its backup unless one was given, and calls are taken from them (and the backup)
+     * where no addresses were given. No targets: the domain is its own trunk's host.
+     */
+    public SipSettings locatedAt(List<InetSocketAddress> targets) {
+        List<InetSocketAddress> trunks = targets.isEmpty()
+                ? List.of(new InetSocketAddress(trunk.getHostString(), trunk.getPort())) : targets;
+        List<InetSocketAddress> resolved = trunks.stream().filter(address -> !address.isUnresolved()).toList();
+        if (resolved.isEmpty()) {
+            throw new IllegalStateException("outdial.telephony.sip.trunk.address: " + trunk.getHostString()
+                    + (targets.isEmpty() ? " has no SRV records and does not resolve"
+                    : "'s SRV records name trunks none of which resolves: " + targets));
+        }
+        Optional<InetSocketAddress> backup = backupTrunk.or(() -> resolved.stream().skip(1).findFirst());
+        List<AddressBlock> from = callersFrom.isEmpty() ? Stream.concat(resolved.stream(), backup.stream())
+                .map(address -> AddressBlock.of(address.getAddress())).distinct().toList() : callersFrom;
+        return new SipSettings(listen, publicAddress, rtpPortFirst, rtpPortLast, resolved.getFirst(), transport,
+                trunkUsername, trunkPassword, fromDomain, realm, keepAlive, from, registration, numbers, mediaTimeout,
+                backup, Optional.empty());
     }
 
     /** Whether a call from {@code address} may be taken. */

@@ -23,11 +23,13 @@ import dev.outdial.sip.signal.TrunkKeepAlive;
 import dev.outdial.sip.signal.TrunkRegistration;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -74,6 +76,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     private final PromptSource promptSource;
     private final Function<SipSettings, MediaPorts> mediaPorts;
     private final Duration t1;
+    private TrunkDns trunkDns = new TrunkDns();
     private final Clock clock = Clock.systemUTC();
     private final Bindings bindings = new Bindings(clock);
     /** Each supervisor's listening once their phone answered: the call listened in on and their leg. */
@@ -114,9 +117,10 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         if (endpoint != null) {
             return;
         }
-        media = mediaPorts.apply(settings);
+        SipSettings running = withTrunksLocated();
+        media = mediaPorts.apply(running);
         try {
-            endpoint = new SipEndpoint(settings, t1);
+            endpoint = new SipEndpoint(running, t1);
         } catch (RuntimeException e) {
             media.close();
             throw e;
@@ -126,26 +130,48 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         offers = Executors.newSingleThreadExecutor(daemon("outdial-sip-incoming"));
         events = new EventSink();
         Registrar registrar = new Registrar(endpoint, phones, bindings, new Nonces(clock, Duration.ofMinutes(5)),
-                settings.realm(), clock);
+                running.realm(), clock);
         calls = new SipCalls(endpoint, media, events, timers, new PromptLibrary(promptSource, converter), registrar,
                 offers);
         calls.receiveCalls(incoming);
-        lines = new NailedUpLines(calls, bindings, settings.keepAlive());
+        lines = new NailedUpLines(calls, bindings, running.keepAlive());
         endpoint.route(calls);
         keepAlive = new TrunkKeepAlive(endpoint, calls.requests(), calls.trunks(), clock);
         keepAlive.start(timers);
-        registration = settings.registration().map(expires -> new TrunkRegistration(endpoint, calls.requests(),
-                calls.trunkAuth(), clock, settings.trunkUsername().orElseThrow(), expires));
+        registration = running.registration().map(expires -> new TrunkRegistration(endpoint, calls.requests(),
+                calls.trunkAuth(), clock, running.trunkUsername().orElseThrow(), expires));
         registration.ifPresent(registering -> registering.start(timers));
         timers.scheduleWithFixedDelay(bindings::expire, SWEEP.toMillis(), SWEEP.toMillis(), TimeUnit.MILLISECONDS);
-        settings.mediaTimeout().ifPresent(limit -> {
+        running.mediaTimeout().ifPresent(limit -> {
             // checked four times within the limit, so a call is ended at most a quarter of it late
             long every = Math.min(SWEEP.toMillis(), Math.max(1, limit.toMillis() / 4));
-            SipCalls running = calls;
-            timers.scheduleWithFixedDelay(() -> running.hangUpSilent(limit), every, every, TimeUnit.MILLISECONDS);
+            SipCalls started = calls;
+            timers.scheduleWithFixedDelay(() -> started.hangUpSilent(limit), every, every, TimeUnit.MILLISECONDS);
         });
-        LOG.info("SIP listening on {}, trunk {}{} over {}", settings.listen(), settings.trunk(),
-                settings.backupTrunk().map(backup -> " (backup " + backup + ")").orElse(""), settings.transport());
+        LOG.info("SIP listening on {}, trunk {}{} over {}", running.listen(), running.trunk(),
+                running.backupTrunk().map(backup -> " (backup " + backup + ")").orElse(""), running.transport());
+    }
+
+    /** The settings, with the trunks the carrier's domain names in DNS where it was given as one. */
+    private SipSettings withTrunksLocated() {
+        if (settings.trunkDomain().isEmpty()) {
+            return settings;
+        }
+        String domain = settings.trunkDomain().get();
+        List<InetSocketAddress> targets;
+        try {
+            targets = trunkDns.trunks(domain, settings.transport());
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("outdial.telephony.sip.trunk.address: " + e.getMessage(), e);
+        }
+        LOG.info("{}'s SRV records name {}", domain, targets.isEmpty() ? "no trunk: it is its own, at port "
+                + settings.trunk().getPort() : targets);
+        return settings.locatedAt(targets);
+    }
+
+    /** For tests: the DNS server the carrier's SRV records are asked of. */
+    void lookUpTrunksWith(TrunkDns dns) {
+        trunkDns = dns;
     }
 
     private static MediaPorts mediaEngine(SipSettings settings) {

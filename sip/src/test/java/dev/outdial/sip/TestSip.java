@@ -42,7 +42,16 @@ final class TestSip {
         return new SipSettings(new InetSocketAddress("127.0.0.1", listenPort), "127.0.0.1", 30000, 30099,
                 new InetSocketAddress("127.0.0.1", trunkPort), transport, trunkUser, trunkPassword, "outdial.test",
                 REALM, keepAlive, callersFrom, Optional.empty(), numbers, Optional.of(SipSettings.DEFAULT_MEDIA_TIMEOUT),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
+    }
+
+    /** The carrier given as {@code domain}, whose SRV records name its trunks; UDP, as {@link #settings(int, int)}. */
+    static SipSettings settingsForDomain(int listenPort, String domain) {
+        return new SipSettings(new InetSocketAddress("127.0.0.1", listenPort), "127.0.0.1", 30000, 30099,
+                InetSocketAddress.createUnresolved(domain, 5060), SipSettings.Transport.UDP, Optional.empty(),
+                Optional.empty(), "outdial.test", REALM, Duration.ofHours(1), List.of(), Optional.empty(),
+                TrunkNumbers.E164, Optional.of(SipSettings.DEFAULT_MEDIA_TIMEOUT), Optional.empty(),
+                Optional.of(domain));
     }
 
     /** UDP to the trunk, no trunk credentials, no keep-alive within a test. */

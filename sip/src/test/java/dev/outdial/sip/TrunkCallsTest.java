@@ -1,6 +1,7 @@
 package dev.outdial.sip;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallEvent;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -557,6 +559,44 @@ class TrunkCallsTest {
             events.next(CallEvent.Answered.class);
             assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).as("by the backup's scenario, to its end")
                     .isTrue();
+        }
+    }
+
+    @Test
+    void aCarrierGivenAsADomainIsCalledAtTheTrunksItsSrvRecordsNameInTheirOrder() throws Exception {
+        carrier("carrier-fails.xml", Map.of("STATUS", "503 Service Unavailable", "PROVISIONAL_SEND", "",
+                "PROVISIONAL", "says nothing", "HEADERS", ""));
+        int secondPort = Ports.free();
+        try (FakeDns dns = new FakeDns().srv("_sip._udp.carrier.test", "20 0 " + secondPort + " 127.0.0.1.",
+                     "10 0 " + sippPort + " 127.0.0.1.");
+             Sipp second = Sipp.serve("carrier-answers.xml", secondPort, SippSteps.carrierAnswering(Map.of(
+                     "AFTER_ANSWER", SippSteps.farEndHangsUp("carrier"))), workDir)) {
+            telephony = new SipTelephony(TestSip.settingsForDomain(Ports.free(), "carrier.test"),
+                    username -> Optional.empty(), uri -> Optional.empty(), ignored -> media, TestSip.T1);
+            telephony.lookUpTrunksWith(new TrunkDns(dns.url(), RandomGenerator.getDefault()));
+            telephony.start();
+            CallEvents events = new CallEvents();
+
+            // the first target (priority 10) cannot take it (503): the second (20) is the backup, and answers
+            telephony.place(new CallId("by-srv"), HOTLINE, CUSTOMER, LONG_RING, events);
+
+            events.next(CallEvent.Ringing.class);
+            events.next(CallEvent.Answered.class);
+            assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).isTrue();
+            sipp.assertPassed();
+            second.assertPassed();
+        }
+    }
+
+    @Test
+    void aCarrierDomainWithoutSrvRecordsThatDoesNotResolveStopsTheStartNamingTheSetting() throws Exception {
+        try (FakeDns dns = new FakeDns()) {
+            telephony = new SipTelephony(TestSip.settingsForDomain(Ports.free(), "carrier.invalid"),
+                    username -> Optional.empty(), uri -> Optional.empty(), ignored -> media, TestSip.T1);
+            telephony.lookUpTrunksWith(new TrunkDns(dns.url(), RandomGenerator.getDefault()));
+
+            assertThatThrownBy(telephony::start).hasMessage("outdial.telephony.sip.trunk.address: carrier.invalid"
+                    + " has no SRV records and does not resolve");
         }
     }
 

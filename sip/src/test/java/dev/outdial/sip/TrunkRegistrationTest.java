@@ -90,7 +90,7 @@ class TrunkRegistrationTest {
                 new InetSocketAddress("127.0.0.1", trunkPort), SipSettings.Transport.UDP, Optional.of("trunk-user"),
                 Optional.of("trunk-secret"), "outdial.test", TestSip.REALM, Duration.ofHours(1), List.of(TestSip.LOOPBACK),
                 Optional.of(Duration.ofSeconds(600)), TrunkNumbers.E164, Optional.empty(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
         return new SipTelephony(settings, TestSip.PHONES, uri -> Optional.empty(), ignored -> new FakeMedia(), TestSip.T1);
     }
 

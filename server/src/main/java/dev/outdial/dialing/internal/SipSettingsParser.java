@@ -30,6 +30,9 @@ final class SipSettingsParser {
     private static final Pattern HOST_PORT = Pattern.compile("\\[?([^\\[\\]\\s]+?)]?(?::(\\d{1,5}))?");
     private static final Pattern PORT_RANGE = Pattern.compile("(\\d{1,5})\\s*-\\s*(\\d{1,5})");
     private static final Pattern LIST = Pattern.compile("[,\\s]+");
+    private static final Pattern IPV4 = Pattern.compile("[0-9.]+");
+    private static final String LABEL = "[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?";
+    private static final Pattern HOST_NAME = Pattern.compile(LABEL + "(\\." + LABEL + ")*\\.?");
     private static final Pattern REALM = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Duration MIN_KEEP_ALIVE = Duration.ofSeconds(1);
     private static final Duration MAX_KEEP_ALIVE = Duration.ofHours(1);
@@ -47,7 +50,10 @@ final class SipSettingsParser {
         String publicAddress = publicAddress(sip.publicAddress(), listen);
         int[] rtp = rtpPorts(sip.rtpPorts());
         TelephonyProperties.Trunk trunk = sip.trunk();
-        InetSocketAddress trunkAddress = socketAddress("trunk.address", trunk.address(), false);
+        Optional<String> trunkDomain = srvDomain(trunk.address());
+        InetSocketAddress trunkAddress = trunkDomain.isPresent()
+                ? InetSocketAddress.createUnresolved(trunkDomain.get(), DEFAULT_SIP_PORT)
+                : socketAddress("trunk.address", trunk.address(), false);
         Optional<InetSocketAddress> backup = trunk.given(trunk.backupAddress())
                 .map(typed -> socketAddress("trunk.backup-address", typed, false));
         if (backup.isPresent() && backup.get().equals(trunkAddress)) {
@@ -65,7 +71,25 @@ final class SipSettingsParser {
         }
         return new SipSettings(listen, publicAddress, rtp[0], rtp[1], trunkAddress, transport, username, password,
                 fromDomain, realm(sip.realm()), keepAlive(sip.keepAlive()), callersFrom(trunk.inboundFrom(), trunkAddress, backup),
-                registration(trunk, username.isPresent()), numbers(trunk), mediaTimeout(sip.mediaTimeout()), backup);
+                registration(trunk, username.isPresent()), numbers(trunk), mediaTimeout(sip.mediaTimeout()), backup,
+                trunkDomain);
+    }
+
+    /**
+     * The carrier's domain, where {@code trunk.address} is a host name without a port: as RFC 3263 asks, its DNS SRV
+     * records are to say where its trunks are (looked up as Outdial starts). A port, or an IP address, names the trunk.
+     */
+    private static Optional<String> srvDomain(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return Optional.empty();
+        }
+        Matcher parts = HOST_PORT.matcher(typed.trim());
+        if (!parts.matches() || parts.group(2) != null) {
+            return Optional.empty();
+        }
+        String host = parts.group(1);
+        boolean ipAddress = host.contains(":") || IPV4.matcher(host).matches();
+        return ipAddress || !HOST_NAME.matcher(host).matches() ? Optional.empty() : Optional.of(host);
     }
 
     /** {@code 0}: calls are never ended for their silence. */
@@ -183,6 +207,9 @@ final class SipSettingsParser {
     private static List<AddressBlock> callersFrom(String typed, InetSocketAddress trunk,
                                                   Optional<InetSocketAddress> backup) {
         if (typed == null || typed.isBlank()) {
+            if (trunk.isUnresolved()) {
+                return List.of(); // a domain's trunks are known once its SRV records are read: the adapter's then
+            }
             List<AddressBlock> trunks = new ArrayList<>(List.of(AddressBlock.of(trunk.getAddress())));
             backup.ifPresent(spare -> trunks.add(AddressBlock.of(spare.getAddress())));
             return trunks;

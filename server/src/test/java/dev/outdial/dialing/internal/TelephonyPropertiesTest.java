@@ -101,6 +101,23 @@ class TelephonyPropertiesTest {
     }
 
     @Test
+    void aCarrierGivenAsAHostNameWithoutAPortIsLookedUpInDnsAsTheAdapterStartsAndOtherwiseNamesItsTrunk() {
+        SipSettings domain = bind(sip(Map.of("outdial.telephony.sip.trunk.address", "sip.carrier.invalid")))
+                .sipSettings();
+        assertThat(domain.trunkDomain()).as("its SRV records are read as the adapter starts").contains(
+                "sip.carrier.invalid");
+        assertThat(domain.trunk()).isEqualTo(InetSocketAddress.createUnresolved("sip.carrier.invalid", 5060));
+        assertThat(domain.callersFrom()).as("the trunks the records name, once read").isEmpty();
+        assertThat(domain.fromDomain()).isEqualTo("sip.carrier.invalid");
+
+        assertThat(bind(sip(Map.of("outdial.telephony.sip.trunk.address", "127.0.0.1"))).sipSettings().trunkDomain())
+                .as("an IP address").isEmpty();
+        assertThat(bind(sip(Map.of("outdial.telephony.sip.trunk.address", "localhost:5080"))).sipSettings()
+                .trunkDomain()).as("a port").isEmpty();
+        assertThat(bind(sip(Map.of())).sipSettings().trunkDomain()).isEmpty();
+    }
+
+    @Test
     void aCallWhoseTrunkSideFallsSilentEndsAfterAMinuteUnlessToldOtherwise() {
         assertThat(bind(sip(Map.of())).sipSettings().mediaTimeout()).contains(Duration.ofSeconds(60));
         assertThat(bind(sip(Map.of("outdial.telephony.sip.media-timeout", "2m"))).sipSettings().mediaTimeout())
