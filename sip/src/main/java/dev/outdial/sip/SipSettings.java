@@ -32,10 +32,10 @@ import java.util.stream.Stream;
  *                       and ended; empty: never
  * @param backupTrunk    the carrier's second trunk, which calls go to while {@code trunk} does not answer its
  *                       keep-alive, and where a call {@code trunk} cannot take is tried again
- * @param trunkDomain    the carrier's domain, where its DNS SRV records are to say where its trunks are (RFC 3263):
- *                       {@code trunk} is then the domain itself at port 5060, unresolved, until {@link #locatedAt}
- *                       puts the records' first target there; {@code callersFrom} may be empty, for the targets' own
- *                       addresses
+ * @param trunkDomain    the carrier's domain, where its DNS SRV records say where its trunks are (RFC 3263): the
+ *                       Request-URI's host of what Outdial sends the carrier, which goes to those trunks. Until
+ *                       {@link #locatedAt} puts them in {@code trunk} and {@code backupTrunk}, {@code trunk} is the
+ *                       domain itself at port 5060, unresolved, and {@code callersFrom} may be empty
  */
 public record SipSettings(InetSocketAddress listen, String publicAddress, int rtpPortFirst, int rtpPortLast,
                           InetSocketAddress trunk, Transport transport, Optional<String> trunkUsername,
@@ -110,7 +110,7 @@ public record SipSettings(InetSocketAddress listen, String publicAddress, int rt
                 .map(address -> AddressBlock.of(address.getAddress())).distinct().toList() : callersFrom;
         return new SipSettings(listen, publicAddress, rtpPortFirst, rtpPortLast, resolved.getFirst(), transport,
                 trunkUsername, trunkPassword, fromDomain, realm, keepAlive, from, registration, numbers, mediaTimeout,
-                backup, Optional.empty());
+                backup, trunkDomain);
     }
 
     /** Whether a call from {@code address} may be taken. */

@@ -10,14 +10,14 @@ final class SippSteps {
     }
 
     /**
-     * The replacements of {@code carrier-answers.xml}: the test's, and where it names none the number dialed and the
-     * caller ID the tests' calls have (as regular expressions), and an answer with RFC 4733 events from SIPp's own
-     * Contact, without Record-Route.
+     * The replacements of {@code carrier-answers.xml}: the test's, and where it names none the number dialed at the
+     * trunk's own address and the caller ID the tests' calls have (as regular expressions), and an answer with RFC 4733
+     * events from SIPp's own Contact, without Record-Route.
      */
     static Map<String, String> carrierAnswering(Map<String, String> replace) {
         Map<String, String> all = new HashMap<>(Map.of("DIALED", "\\+4930555123", "CALLER", "\\+4930999000",
                 "PAYLOAD_TYPES", "8 101", "EVENTS_MAP", "\na=rtpmap:101 telephone-event/8000",
-                "ANSWER_CONTACT", "Contact: <sip:carrier@[local_ip]:[local_port]>"));
+                "ANSWER_CONTACT", "Contact: <sip:carrier@[local_ip]:[local_port]>", "TRUNK", "127\\.0\\.0\\.1:[0-9]+"));
         all.putAll(replace);
         return all;
     }

@@ -563,13 +563,14 @@ class TrunkCallsTest {
     }
 
     @Test
-    void aCarrierGivenAsADomainIsCalledAtTheTrunksItsSrvRecordsNameInTheirOrder() throws Exception {
+    void aCarrierGivenAsADomainIsCalledAtTheTrunksItsSrvRecordsNameInTheirOrderAndItsDomain() throws Exception {
         carrier("carrier-fails.xml", Map.of("STATUS", "503 Service Unavailable", "PROVISIONAL_SEND", "",
                 "PROVISIONAL", "says nothing", "HEADERS", ""));
         int secondPort = Ports.free();
         try (FakeDns dns = new FakeDns().srv("_sip._udp.carrier.test", "20 0 " + secondPort + " 127.0.0.1.",
                      "10 0 " + sippPort + " 127.0.0.1.");
              Sipp second = Sipp.serve("carrier-answers.xml", secondPort, SippSteps.carrierAnswering(Map.of(
+                     "TRUNK", "carrier\\.test", // the domain stays the Request-URI's host (RFC 3263)
                      "AFTER_ANSWER", SippSteps.farEndHangsUp("carrier"))), workDir)) {
             telephony = new SipTelephony(TestSip.settingsForDomain(Ports.free(), "carrier.test"),
                     username -> Optional.empty(), uri -> Optional.empty(), ignored -> media, TestSip.T1);

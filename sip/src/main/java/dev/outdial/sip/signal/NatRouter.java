@@ -1,5 +1,6 @@
 package dev.outdial.sip.signal;
 
+import gov.nist.javax.sip.message.MessageExt;
 import gov.nist.javax.sip.stack.DefaultRouter;
 import java.util.ListIterator;
 import java.util.Map;
@@ -14,7 +15,9 @@ import javax.sip.message.Request;
 /**
  * The stack's router ({@code javax.sip.ROUTER_PATH}): the requests of a call to a phone behind NAT (its INVITE,
  * CANCEL, ACK, BYE, the line's OPTIONS) go to the address its registration came from, whatever the request URI,
- * which is the phone's private contact; every other request is routed as the stack routes it by default.
+ * which is the phone's private contact; a request to the carrier goes to the trunk chosen for it, which it carries
+ * ({@link Requests}), whatever its Request-URI (the carrier's domain, whose SRV records named the trunk); every other
+ * request is routed as the stack routes it by default.
  */
 public final class NatRouter implements Router {
 
@@ -40,7 +43,11 @@ public final class NatRouter implements Router {
     public Hop getNextHop(Request request) throws SipException {
         Hop viaNat = request.getHeader(CallIdHeader.NAME) instanceof CallIdHeader callId
                 ? callsViaNat.get(callId.getCallId()) : null;
-        return viaNat != null ? viaNat : standard.getNextHop(request);
+        if (viaNat != null) {
+            return viaNat;
+        }
+        return ((MessageExt) request).getApplicationData() instanceof Hop toTrunk ? toTrunk
+                : standard.getNextHop(request);
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.outdial.sip.signal;
 
 import dev.outdial.sip.SipSettings;
 import dev.outdial.sip.TrunkNumbers;
+import gov.nist.javax.sip.message.MessageExt;
+import gov.nist.javax.sip.stack.HopImpl;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sip.InvalidArgumentException;
 import javax.sip.address.Address;
+import javax.sip.address.Hop;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.CSeqHeader;
@@ -33,19 +36,37 @@ public final class Requests {
         this.endpoint = endpoint;
     }
 
-    /** {@code invite} to send again to {@link Trunks#other another trunk} of the carrier, as {@link #again} does. */
+    /**
+     * {@code invite} to send again to {@link Trunks#other another trunk} of the carrier, as {@link #again} does: its
+     * Request-URI is readdressed where it named the trunk it went to, and kept where it names the carrier's domain.
+     */
     static Request toTrunk(Request invite, InetSocketAddress trunk) throws InvalidArgumentException, ParseException {
         Request retry = again(invite);
-        SipURI target = (SipURI) retry.getRequestURI().clone();
-        target.setHost(trunk.getHostString());
-        target.setPort(trunk.getPort());
-        retry.setRequestURI(target);
-        return retry;
+        SipURI target = (SipURI) retry.getRequestURI();
+        if (((MessageExt) invite).getApplicationData() instanceof Hop left && target.getHost().equals(left.getHost())
+                && target.getPort() == left.getPort()) {
+            SipURI readdressed = (SipURI) target.clone();
+            readdressed.setHost(trunk.getHostString());
+            readdressed.setPort(trunk.getPort());
+            retry.setRequestURI(readdressed);
+        }
+        return sentTo(retry, trunk);
+    }
+
+    /**
+     * {@code request} to go to {@code trunk}, whatever its Request-URI names (the carrier's domain, whose SRV records
+     * named the trunk): the stack's router reads it from the request, where nothing is sent on the wire.
+     */
+    private static Request sentTo(Request request, InetSocketAddress trunk) {
+        ((MessageExt) request).setApplicationData(new HopImpl(trunk.getHostString(), trunk.getPort(),
+                transportOf(request.getRequestURI())));
+        return request;
     }
 
     /** {@code sent} to send again in a new transaction of its call: the next CSeq, a new branch (added when sent). */
     static Request again(Request sent) throws InvalidArgumentException {
         Request retry = (Request) sent.clone();
+        ((MessageExt) retry).setApplicationData(((MessageExt) sent).getApplicationData()); // where it went
         CSeqHeader cseq = (CSeqHeader) retry.getHeader(CSeqHeader.NAME);
         cseq.setSeqNumber(cseq.getSeqNumber() + 1);
         ((ViaHeader) retry.getHeader(ViaHeader.NAME)).removeParameter("branch");
@@ -61,7 +82,7 @@ public final class Requests {
             SipURI caller = endpoint.addresses().createSipURI(numbers.callerId(from), endpoint.settings().fromDomain());
             Request invite = invite(target, caller, sdp);
             invite.addHeader(endpoint.headers().createHeader("P-Asserted-Identity", "<" + caller + ">"));
-            return invite;
+            return sentTo(invite, trunk);
         } catch (ParseException e) {
             throw new IllegalArgumentException("Cannot dial " + to + " from " + from + ": " + e.getMessage(), e);
         }
@@ -83,7 +104,7 @@ public final class Requests {
         try {
             SipURI target = trunkUri(null, trunk);
             SipURI caller = endpoint.addresses().createSipURI("outdial", endpoint.settings().fromDomain());
-            return request(Request.OPTIONS, target, caller, null);
+            return sentTo(request(Request.OPTIONS, target, caller, null), trunk);
         } catch (ParseException e) {
             throw new IllegalStateException("outdial.telephony.sip.trunk.address is not a SIP host: " + e.getMessage(), e);
         }
@@ -103,16 +124,19 @@ public final class Requests {
             register.setHeader(endpoint.headers().createCSeqHeader(cseq, Request.REGISTER));
             register.addHeader(endpoint.contact(transportOf(target)));
             register.addHeader(endpoint.headers().createExpiresHeader((int) expires.toSeconds()));
-            return register;
+            return sentTo(register, endpoint.settings().trunk());
         } catch (ParseException | InvalidArgumentException e) {
             throw new IllegalStateException("Cannot register " + username + " with the trunk: " + e.getMessage(), e);
         }
     }
 
+    /** The carrier's domain where its SRV records named its trunks (RFC 3263 keeps it), else {@code trunk} itself. */
     private SipURI trunkUri(String user, InetSocketAddress trunk) throws ParseException {
         SipSettings settings = endpoint.settings();
-        SipURI uri = endpoint.addresses().createSipURI(user, trunk.getHostString());
-        uri.setPort(trunk.getPort());
+        SipURI uri = endpoint.addresses().createSipURI(user, settings.trunkDomain().orElse(trunk.getHostString()));
+        if (settings.trunkDomain().isEmpty()) {
+            uri.setPort(trunk.getPort());
+        }
         if (settings.transport() == SipSettings.Transport.TCP) {
             uri.setTransportParam("tcp");
         }
