@@ -246,17 +246,7 @@ class IncomingCallsTest {
                         Signal=5
                         Duration=160
                         """)
-                + """
-                          <recv request="BYE">
-                            <action>
-                              <ereg regexp="^BYE sip:caller@127\\.0\\.0\\.1:9 SIP/2\\.0" search_in="msg" check_it="true"
-                                    assign_to="caller"/>
-                              <ereg regexp="Route: .sip:127\\.0\\.0\\.1:[0-9]+;lr." search_in="msg" check_it="true"
-                                    assign_to="route"/>
-                            </action>
-                          </recv>
-                          <Reference variables="caller,route"/>
-                        """ + SippSteps.ok());
+                + SippSteps.outdialHangsUpThroughTheRoute("caller"));
         CallEvents events = new CallEvents();
         CallId leg = nextOffered().accept(events);
         events.next(CallEvent.DigitsCollected.class); // the call is up, its ACK in

@@ -103,6 +103,24 @@ final class SippSteps {
               <recv request="BYE"/>
             """ + ok();
 
+    /**
+     * Outdial hangs up through the proxy that recorded its route (SIPp): its BYE reaches SIPp, with the route in a
+     * Route header and the far end's Contact, {@code user} at 127.0.0.1:9, as its Request-URI; answered 200.
+     */
+    static String outdialHangsUpThroughTheRoute(String user) {
+        return """
+                  <recv request="BYE">
+                    <action>
+                      <ereg regexp="^BYE sip:%s@127\\.0\\.0\\.1:9 SIP/2\\.0" search_in="msg" check_it="true"
+                            assign_to="target"/>
+                      <ereg regexp="Route: .sip:127\\.0\\.0\\.1:[0-9]+;lr." search_in="msg" check_it="true"
+                            assign_to="route"/>
+                    </action>
+                  </recv>
+                  <Reference variables="target,route"/>
+                """.formatted(user) + ok();
+    }
+
     /** The called side's 180 Ringing to the INVITE SIPp received last, without early media. */
     static final String RINGS = """
               <send><![CDATA[
