@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * How the adapter reaches the carrier and where it listens; the application validates what an
@@ -24,7 +23,8 @@ import java.util.stream.Stream;
  * @param realm          the digest realm agents' phones authenticate in
  * @param keepAlive      how often the trunk is sent OPTIONS
  * @param callersFrom    where calls may come from: the carrier's addresses (often not the one Outdial calls through);
- *                       a call from anywhere else is refused
+ *                       a call from anywhere else is refused. Empty (with a {@code trunkDomain} only): the addresses of
+ *                       the trunks the domain names at the time
  * @param registration   how long Outdial asks the trunk to keep its registration (with the trunk's credentials), for a
  *                       carrier that sends its calls to where its customer registered; empty: Outdial does not register
  * @param numbers        how the carrier wants the number dialed and the caller ID written
@@ -34,8 +34,8 @@ import java.util.stream.Stream;
  *                       keep-alive, and where a call {@code trunk} cannot take is tried again
  * @param trunkDomain    the carrier's domain, where its DNS SRV records say where its trunks are (RFC 3263): the
  *                       Request-URI's host of what Outdial sends the carrier, which goes to those trunks. Until
- *                       {@link #locatedAt} puts them in {@code trunk} and {@code backupTrunk}, {@code trunk} is the
- *                       domain itself at port 5060, unresolved, and {@code callersFrom} may be empty
+ *                       {@link #withTrunks} puts them in {@code trunk} and {@code backupTrunk}, {@code trunk} is the
+ *                       domain itself at port 5060, unresolved
  */
 public record SipSettings(InetSocketAddress listen, String publicAddress, int rtpPortFirst, int rtpPortLast,
                           InetSocketAddress trunk, Transport transport, Optional<String> trunkUsername,
@@ -91,26 +91,11 @@ public record SipSettings(InetSocketAddress listen, String publicAddress, int rt
                 trunkDomain);
     }
 
-    /**
-     * These settings with the trunks {@link #trunkDomain}'s SRV records named, in their order ({@code targets}): the
-     * first is the trunk, the second its backup unless one was given, and calls are taken from them (and the backup)
-     * where no addresses were given. No targets: the domain is its own trunk's host.
-     */
-    public SipSettings locatedAt(List<InetSocketAddress> targets) {
-        List<InetSocketAddress> trunks = targets.isEmpty()
-                ? List.of(new InetSocketAddress(trunk.getHostString(), trunk.getPort())) : targets;
-        List<InetSocketAddress> resolved = trunks.stream().filter(address -> !address.isUnresolved()).toList();
-        if (resolved.isEmpty()) {
-            throw new IllegalStateException("outdial.telephony.sip.trunk.address: " + trunk.getHostString()
-                    + (targets.isEmpty() ? " has no SRV records and does not resolve"
-                    : "'s SRV records name trunks none of which resolves: " + targets));
-        }
-        Optional<InetSocketAddress> backup = backupTrunk.or(() -> resolved.stream().skip(1).findFirst());
-        List<AddressBlock> from = callersFrom.isEmpty() ? Stream.concat(resolved.stream(), backup.stream())
-                .map(address -> AddressBlock.of(address.getAddress())).distinct().toList() : callersFrom;
-        return new SipSettings(listen, publicAddress, rtpPortFirst, rtpPortLast, resolved.getFirst(), transport,
-                trunkUsername, trunkPassword, fromDomain, realm, keepAlive, from, registration, numbers, mediaTimeout,
-                backup, trunkDomain);
+    /** These settings with the trunks the carrier's domain ({@link #trunkDomain}) named when Outdial started. */
+    public SipSettings withTrunks(InetSocketAddress primary, Optional<InetSocketAddress> backup) {
+        return new SipSettings(listen, publicAddress, rtpPortFirst, rtpPortLast, primary, transport, trunkUsername,
+                trunkPassword, fromDomain, realm, keepAlive, callersFrom, registration, numbers, mediaTimeout, backup,
+                trunkDomain);
     }
 
     /** Whether a call from {@code address} may be taken. */

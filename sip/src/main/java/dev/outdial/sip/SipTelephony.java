@@ -21,15 +21,14 @@ import dev.outdial.sip.signal.SipCalls;
 import dev.outdial.sip.signal.SipEndpoint;
 import dev.outdial.sip.signal.TrunkKeepAlive;
 import dev.outdial.sip.signal.TrunkRegistration;
+import dev.outdial.sip.signal.Trunks;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -77,6 +76,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     private final Function<SipSettings, MediaPorts> mediaPorts;
     private final Duration t1;
     private TrunkDns trunkDns = new TrunkDns();
+    private Duration trunkDnsEvery = CarrierDomain.ASKED_EVERY;
     private final Clock clock = Clock.systemUTC();
     private final Bindings bindings = new Bindings(clock);
     /** Each supervisor's listening once their phone answered: the call listened in on and their leg. */
@@ -84,6 +84,8 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     /** The leg each agent answered on their phone when rung (not their nailed-up line), while it is up. */
     private final Map<AgentId, CallId> answeredAgentLegs = new ConcurrentHashMap<>();
     private ScheduledExecutorService timers;
+    /** Asks the carrier's DNS where its trunks are, where it was given as a domain. */
+    private Optional<ScheduledExecutorService> carrierDns = Optional.empty();
     private ExecutorService converter;
     private ExecutorService offers;
     private volatile IncomingCalls incoming = IncomingCalls.NONE;
@@ -117,7 +119,10 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         if (endpoint != null) {
             return;
         }
-        SipSettings running = withTrunksLocated();
+        Optional<CarrierDomain> carrier = settings.trunkDomain().map(domain -> new CarrierDomain(domain,
+                settings.transport(), settings.backupTrunk(), trunkDns));
+        SipSettings running = carrier.flatMap(CarrierDomain::located)
+                .map(trunks -> settings.withTrunks(trunks.primary(), trunks.backup())).orElse(settings);
         media = mediaPorts.apply(running);
         try {
             endpoint = new SipEndpoint(running, t1);
@@ -148,30 +153,23 @@ public final class SipTelephony implements Telephony, AutoCloseable {
             SipCalls started = calls;
             timers.scheduleWithFixedDelay(() -> started.hangUpSilent(limit), every, every, TimeUnit.MILLISECONDS);
         });
+        carrier.ifPresent(domain -> {
+            // its own thread: a DNS that does not answer holds it for seconds, which no call's timer may wait
+            ScheduledExecutorService asking = Executors.newSingleThreadScheduledExecutor(
+                    daemon("outdial-sip-carrier-dns"));
+            carrierDns = Optional.of(asking);
+            Trunks trunks = calls.trunks();
+            asking.scheduleWithFixedDelay(() -> domain.located().ifPresent(now -> trunks.moveTo(now.primary(),
+                    now.backup())), trunkDnsEvery.toMillis(), trunkDnsEvery.toMillis(), TimeUnit.MILLISECONDS);
+        });
         LOG.info("SIP listening on {}, trunk {}{} over {}", running.listen(), running.trunk(),
                 running.backupTrunk().map(backup -> " (backup " + backup + ")").orElse(""), running.transport());
     }
 
-    /** The settings, with the trunks the carrier's domain names in DNS where it was given as one. */
-    private SipSettings withTrunksLocated() {
-        if (settings.trunkDomain().isEmpty()) {
-            return settings;
-        }
-        String domain = settings.trunkDomain().get();
-        List<InetSocketAddress> targets;
-        try {
-            targets = trunkDns.trunks(domain, settings.transport());
-        } catch (IllegalStateException e) {
-            throw new IllegalStateException("outdial.telephony.sip.trunk.address: " + e.getMessage(), e);
-        }
-        LOG.info("{}'s SRV records name {}", domain, targets.isEmpty() ? "no trunk: it is its own, at port "
-                + settings.trunk().getPort() : targets);
-        return settings.locatedAt(targets);
-    }
-
-    /** For tests: the DNS server the carrier's SRV records are asked of. */
-    void lookUpTrunksWith(TrunkDns dns) {
+    /** For tests: the DNS server the carrier's SRV records are asked of, and how often. */
+    void lookUpTrunksWith(TrunkDns dns, Duration every) {
         trunkDns = dns;
+        trunkDnsEvery = every;
     }
 
     private static MediaPorts mediaEngine(SipSettings settings) {
@@ -574,6 +572,8 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         closing.open().forEach(Leg::hangUp);
         closing.awaitEnded(CLOSING_PATIENCE);
         timers.shutdownNow();
+        carrierDns.ifPresent(ExecutorService::shutdownNow);
+        carrierDns = Optional.empty();
         converter.shutdownNow();
         offers.shutdownNow();
         endpoint.close();

@@ -20,11 +20,13 @@ import java.util.concurrent.ConcurrentHashMap;
 final class FakeDns implements AutoCloseable {
 
     private static final int SRV = 33;
+    private static final int SERVER_FAILURE = 2;
     private static final int NAME_ERROR = 3;
 
     private final DatagramSocket socket;
     private final Map<String, List<String>> records = new ConcurrentHashMap<>();
     private final Thread answering;
+    private volatile boolean failing;
 
     FakeDns() throws SocketException {
         socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
@@ -36,9 +38,16 @@ final class FakeDns implements AutoCloseable {
         return "dns://127.0.0.1:" + socket.getLocalPort();
     }
 
-    /** {@code name}'s SRV records, each as "priority weight port target". */
+    /** {@code name}'s SRV records, each as "priority weight port target", answered from now on. */
     FakeDns srv(String name, String... srvRecords) {
         records.put(name.toLowerCase(Locale.ROOT), List.of(srvRecords));
+        failing = false;
+        return this;
+    }
+
+    /** Answers "server failure" to all, as a DNS server that cannot reach the domain's does, until {@link #srv}. */
+    FakeDns failing() {
+        failing = true;
         return this;
     }
 
@@ -71,9 +80,13 @@ final class FakeDns implements AutoCloseable {
         List<String> answers = type == SRV ? records.getOrDefault(name.toString().toLowerCase(Locale.ROOT), List.of())
                 : List.of();
         boolean known = records.containsKey(name.toString().toLowerCase(Locale.ROOT));
+        int outcome = failing ? SERVER_FAILURE : known ? 0 : NAME_ERROR;
+        if (failing) {
+            answers = List.of();
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteBuffer header = ByteBuffer.allocate(12);
-        header.putShort(id).putShort((short) (0x8580 | (known ? 0 : NAME_ERROR))).putShort((short) 1)
+        header.putShort(id).putShort((short) (0x8580 | outcome)).putShort((short) 1)
                 .putShort((short) answers.size()).putShort((short) 0).putShort((short) 0);
         out.writeBytes(header.array());
         out.write(query.array(), 12, questionEnd - 12);

@@ -17,6 +17,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -361,6 +362,26 @@ class IncomingCallsTest {
         Sipp trunk = trunkCalls(refusedWith(403, 2));
 
         trunk.assertPassed();
+    }
+
+    @Test
+    void aCarrierGivenAsADomainCallsFromTheTrunksItsSrvRecordsNameAndFromNowhereElse() throws Exception {
+        telephony.close();
+        media = new RecordingMedia(); // the closed telephony closed its media
+        try (FakeDns dns = new FakeDns().srv("_sip._udp.carrier.test", "10 0 " + trunkPort + " 127.0.0.2.")) {
+            telephony = new SipTelephony(TestSip.settingsForDomain(ourPort, "carrier.test", Duration.ofHours(1)),
+                    TestSip.PHONES, uri -> Optional.empty(), ignored -> media, TestSip.T1);
+            telephony.lookUpTrunksWith(new TrunkDns(dns.url(), RandomGenerator.getDefault()), Duration.ofHours(1));
+            telephony.start();
+            telephony.receiveCalls(offered::add);
+
+            Sipp fromTheTrunk = trunkCalls(ACK + callerSends("BYE", 2, "Content-Length: 0\n\n", Map.of()),
+                    "-i", "127.0.0.2");
+            acceptedUntilTheCallerIsGone(fromTheTrunk);
+            Sipp fromElsewhere = trunkCalls(refusedWith(403, 2));
+            fromElsewhere.assertPassed();
+            assertThat(offered).as("127.0.0.1 is not the trunk's address").isEmpty();
+        }
     }
 
     @Test

@@ -45,11 +45,14 @@ final class TestSip {
                 Optional.empty(), Optional.empty());
     }
 
-    /** The carrier given as {@code domain}, whose SRV records name its trunks; UDP, as {@link #settings(int, int)}. */
-    static SipSettings settingsForDomain(int listenPort, String domain) {
+    /**
+     * The carrier given as {@code domain}, whose SRV records name its trunks and the addresses its calls come from;
+     * UDP, as {@link #settings(int, int)}.
+     */
+    static SipSettings settingsForDomain(int listenPort, String domain, Duration keepAlive) {
         return new SipSettings(new InetSocketAddress("127.0.0.1", listenPort), "127.0.0.1", 30000, 30099,
                 InetSocketAddress.createUnresolved(domain, 5060), SipSettings.Transport.UDP, Optional.empty(),
-                Optional.empty(), "outdial.test", REALM, Duration.ofHours(1), List.of(), Optional.empty(),
+                Optional.empty(), "outdial.test", REALM, keepAlive, List.of(), Optional.empty(),
                 TrunkNumbers.E164, Optional.of(SipSettings.DEFAULT_MEDIA_TIMEOUT), Optional.empty(),
                 Optional.of(domain));
     }

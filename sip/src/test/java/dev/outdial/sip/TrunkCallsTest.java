@@ -561,10 +561,7 @@ class TrunkCallsTest {
              Sipp second = Sipp.serve("carrier-answers.xml", secondPort, SippSteps.carrierAnswering(Map.of(
                      "TRUNK", "carrier\\.test", // the domain stays the Request-URI's host (RFC 3263)
                      "AFTER_ANSWER", SippSteps.farEndHangsUp("carrier"))), workDir)) {
-            telephony = new SipTelephony(TestSip.settingsForDomain(Ports.free(), "carrier.test"),
-                    username -> Optional.empty(), uri -> Optional.empty(), ignored -> media, TestSip.T1);
-            telephony.lookUpTrunksWith(new TrunkDns(dns.url(), RandomGenerator.getDefault()));
-            telephony.start();
+            startedAt("carrier.test", dns, Duration.ofHours(1));
             CallEvents events = new CallEvents();
 
             // the first target (priority 10) cannot take it (503): the second (20) is the backup, and answers
@@ -579,15 +576,36 @@ class TrunkCallsTest {
     }
 
     @Test
-    void aCarrierDomainWithoutSrvRecordsThatDoesNotResolveStopsTheStartNamingTheSetting() throws Exception {
-        try (FakeDns dns = new FakeDns()) {
-            telephony = new SipTelephony(TestSip.settingsForDomain(Ports.free(), "carrier.invalid"),
-                    username -> Optional.empty(), uri -> Optional.empty(), ignored -> media, TestSip.T1);
-            telephony.lookUpTrunksWith(new TrunkDns(dns.url(), RandomGenerator.getDefault()));
+    void aCarrierDomainTheDnsCannotTellOfAtTheStartIsAskedAgainAndCalledOnceItTells() throws Exception {
+        try (FakeDns dns = new FakeDns().failing()) {
+            SipTelephony sip = startedAt("carrier.test", dns, Duration.ofMillis(200));
+            CallEvents before = new CallEvents();
+            sip.place(new CallId("before"), HOTLINE, CUSTOMER, LONG_RING, before);
+            assertThat(before.next(CallEvent.Failed.class).reason()).as("no trunk known: the call cannot be sent")
+                    .isEqualTo(CallResult.NETWORK_ERROR);
+            sipp = Sipp.serve("carrier-answers.xml", sippPort, SippSteps.carrierAnswering(Map.of(
+                    "TRUNK", "carrier\\.test", "AFTER_ANSWER", SippSteps.farEndHangsUp("carrier"))), workDir,
+                    "-aa", "-m", "1000");
 
-            assertThatThrownBy(telephony::start).hasMessage("outdial.telephony.sip.trunk.address: carrier.invalid"
-                    + " has no SRV records and does not resolve");
+            dns.srv("_sip._udp.carrier.test", "10 0 " + sippPort + " 127.0.0.1.");
+
+            Await.until("the trunk the DNS named answers its keep-alive",
+                    () -> sip.trunkStatus().state() == TrunkStatus.State.UP);
+            CallEvents after = new CallEvents();
+            sip.place(new CallId("after"), HOTLINE, CUSTOMER, LONG_RING, after);
+            after.next(CallEvent.Ringing.class);
+            after.next(CallEvent.Answered.class);
+            assertThat(after.next(CallEvent.HungUp.class).byCalledParty()).isTrue();
         }
+    }
+
+    /** Outdial started with the carrier given as {@code domain}, asking {@code dns} of it every 100 ms. */
+    private SipTelephony startedAt(String domain, FakeDns dns, Duration keepAlive) {
+        telephony = new SipTelephony(TestSip.settingsForDomain(Ports.free(), domain, keepAlive),
+                username -> Optional.empty(), uri -> Optional.empty(), ignored -> media, TestSip.T1);
+        telephony.lookUpTrunksWith(new TrunkDns(dns.url(), RandomGenerator.getDefault()), Duration.ofMillis(100));
+        telephony.start();
+        return telephony;
     }
 
     private SipTelephony withBackupTrunk(int backupPort) {

@@ -77,7 +77,8 @@ final class SipSettingsParser {
 
     /**
      * The carrier's domain, where {@code trunk.address} is a host name without a port: as RFC 3263 asks, its DNS SRV
-     * records are to say where its trunks are (looked up as Outdial starts). A port, or an IP address, names the trunk.
+     * records are to say where its trunks are (looked up as Outdial starts, and every minute). A port, or an IP address,
+     * names the trunk.
      */
     private static Optional<String> srvDomain(String typed) {
         if (typed == null || typed.isBlank()) {

@@ -31,9 +31,11 @@ import javax.sip.message.Request;
 public final class Requests {
 
     private final SipEndpoint endpoint;
+    private final Trunks trunks;
 
-    public Requests(SipEndpoint endpoint) {
+    public Requests(SipEndpoint endpoint, Trunks trunks) {
         this.endpoint = endpoint;
+        this.trunks = trunks;
     }
 
     /**
@@ -111,12 +113,17 @@ public final class Requests {
     }
 
     /**
-     * REGISTER sip:trunk for {@code username}@{@code from-domain}, our contact bound for {@code expires} (0 ends the
-     * registration). One Call-ID and a rising CSeq across the refreshes of one registration (RFC 3261 §10.2).
+     * REGISTER to the primary trunk for {@code username}@{@code from-domain}, our contact bound for {@code expires}
+     * (0 ends the registration). One Call-ID and a rising CSeq across the refreshes of one registration (RFC 3261
+     * §10.2).
      */
     public Request registerWithTrunk(String username, String callId, long cseq, Duration expires) {
         try {
-            SipURI target = trunkUri(null, endpoint.settings().trunk());
+            InetSocketAddress trunk = trunks.primary();
+            if (trunk.isUnresolved()) {
+                throw new IllegalStateException("the carrier's DNS has not said where its trunks are yet");
+            }
+            SipURI target = trunkUri(null, trunk);
             SipURI record = endpoint.addresses().createSipURI(username, endpoint.settings().fromDomain());
             Request register = request(Request.REGISTER, target, record, null);
             register.setHeader(endpoint.headers().createToHeader(endpoint.addresses().createAddress(record), null));
@@ -124,7 +131,7 @@ public final class Requests {
             register.setHeader(endpoint.headers().createCSeqHeader(cseq, Request.REGISTER));
             register.addHeader(endpoint.contact(transportOf(target)));
             register.addHeader(endpoint.headers().createExpiresHeader((int) expires.toSeconds()));
-            return sentTo(register, endpoint.settings().trunk());
+            return sentTo(register, trunk);
         } catch (ParseException | InvalidArgumentException e) {
             throw new IllegalStateException("Cannot register " + username + " with the trunk: " + e.getMessage(), e);
         }

@@ -66,8 +66,8 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
         this.timers = timers;
         this.prompts = prompts;
         this.registrar = registrar;
-        this.requests = new Requests(endpoint);
         this.trunks = new Trunks(endpoint.settings().trunk(), endpoint.settings().backupTrunk());
+        this.requests = new Requests(endpoint, trunks);
         this.trunkAuth = new TrunkAuth(endpoint.headers(), endpoint.settings().trunkUsername(),
                 endpoint.settings().trunkPassword());
     }
@@ -91,6 +91,11 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
             throw new IllegalStateException("call " + id.value() + " is placed already");
         }
         InetSocketAddress trunk = trunks.current();
+        if (trunk.isUnresolved()) {
+            LOG.warn("Call to {} not placed: the carrier's DNS has not said where its trunks are yet", to);
+            events.emit(listener, new CallEvent.Failed(id, CallResult.NETWORK_ERROR));
+            return;
+        }
         dial(id, "call to " + to, ringTimeout, detection, Optional.empty(),
                 Optional.of(new OutboundLeg.Customer(to, trunk)), listener,
                 sdp -> requests.inviteCustomer(trunk, from, to, sdp));
@@ -327,12 +332,20 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
         });
     }
 
-    /** From one of the carrier's addresses ({@link dev.outdial.sip.SipSettings#callersFrom}). */
+    /**
+     * From one of the carrier's addresses ({@link dev.outdial.sip.SipSettings#callersFrom}; none given: its trunks',
+     * which its DNS named).
+     */
     private boolean fromTrunk(RequestEvent event) {
         Optional<String> from = remoteAddress(event);
         try {
             // The packet's source address, never a name: no lookup is made.
-            return from.isPresent() && endpoint.settings().takesCallsFrom(InetAddress.ofLiteral(from.get()));
+            if (from.isEmpty()) {
+                return false;
+            }
+            InetAddress source = InetAddress.ofLiteral(from.get());
+            return endpoint.settings().callersFrom().isEmpty() ? trunks.isOneOf(source)
+                    : endpoint.settings().takesCallsFrom(source);
         } catch (IllegalArgumentException unreadable) {
             return false;
         }

@@ -49,6 +49,11 @@ public final class TrunkKeepAlive implements AutoCloseable {
 
     private void ask(InetSocketAddress trunk) {
         SipSettings settings = endpoint.settings();
+        if (trunk.isUnresolved()) {
+            record(trunk, TrunkStatus.State.DOWN, "cannot reach " + Trunks.text(trunk)
+                    + ": the carrier's DNS has not said where its trunks are yet");
+            return;
+        }
         try {
             Request options = requests.optionsTo(trunk);
             endpoint.transaction(options, new ResponseHandler() {

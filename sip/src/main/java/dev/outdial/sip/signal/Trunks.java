@@ -1,48 +1,89 @@
 package dev.outdial.sip.signal;
 
 import dev.outdial.sip.TrunkStatus;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The carrier's trunk addresses: its primary and, where the operator gave one, a backup. Calls go to the primary while it
- * answers its keep-alive; once it has stopped answering and the backup has not, to the backup, and back to the primary
- * as soon as it answers again. A call the trunk it went to refuses as unavailable, or cannot be sent to, is tried once
- * on the other ({@link #other}). Thread-safe.
+ * The carrier's trunk addresses: its primary and, where the operator gave one or its DNS named two, a backup. Calls go
+ * to the primary while it answers its keep-alive; once it has stopped answering and the backup has not, to the backup,
+ * and back to the primary as soon as it answers again. A call the trunk it went to refuses as unavailable, or cannot be
+ * sent to, is tried once on the other ({@link #other}). The carrier's DNS may name others later ({@link #moveTo}).
+ * Thread-safe.
  */
 public final class Trunks {
 
     private static final TrunkStatus NOT_ASKED = new TrunkStatus(TrunkStatus.State.UNKNOWN, Optional.empty(),
             "not asked yet");
 
-    private final InetSocketAddress primary;
-    private final Optional<InetSocketAddress> backup;
+    private final AtomicReference<Pair> trunks;
     private final Map<InetSocketAddress, TrunkStatus> statuses = new ConcurrentHashMap<>();
 
+    /** The two, read together: one may be replaced while a call chooses. */
+    private record Pair(InetSocketAddress primary, Optional<InetSocketAddress> backup) {
+
+        Pair {
+            backup = backup.filter(address -> !address.equals(primary));
+        }
+
+        List<InetSocketAddress> all() {
+            List<InetSocketAddress> all = new ArrayList<>(List.of(primary));
+            backup.ifPresent(all::add);
+            return all;
+        }
+    }
+
     public Trunks(InetSocketAddress primary, Optional<InetSocketAddress> backup) {
-        this.primary = primary;
-        this.backup = backup.filter(address -> !address.equals(primary));
+        this.trunks = new AtomicReference<>(new Pair(primary, backup));
+    }
+
+    /**
+     * The carrier's DNS now names {@code primary} and {@code backup}: calls go there from now on (a call already placed
+     * stays where it went), and how trunks no longer named answered is forgotten. Whether they changed.
+     */
+    public boolean moveTo(InetSocketAddress primary, Optional<InetSocketAddress> backup) {
+        Pair now = new Pair(primary, backup);
+        if (now.equals(trunks.getAndSet(now))) {
+            return false;
+        }
+        statuses.keySet().retainAll(now.all());
+        return true;
     }
 
     /** Every address, the primary first: those the keep-alive asks. */
     List<InetSocketAddress> all() {
-        List<InetSocketAddress> all = new ArrayList<>(List.of(primary));
-        backup.ifPresent(all::add);
-        return all;
+        return trunks.get().all();
+    }
+
+    /** The first trunk, where Outdial registers. */
+    InetSocketAddress primary() {
+        return trunks.get().primary();
+    }
+
+    /** Whether {@code address} is one of the trunks' (a call from there is the carrier's). */
+    boolean isOneOf(InetAddress address) {
+        return all().stream().anyMatch(trunk -> address.equals(trunk.getAddress()));
     }
 
     /** Where a call goes now: the primary, unless it is down and the backup is not. */
     InetSocketAddress current() {
-        return backup.filter(spare -> isDown(primary) && !isDown(spare)).orElse(primary);
+        return current(trunks.get());
+    }
+
+    private InetSocketAddress current(Pair pair) {
+        return pair.backup().filter(spare -> isDown(pair.primary()) && !isDown(spare)).orElse(pair.primary());
     }
 
     /** The other trunk than {@code tried}, to try a call on once; empty without a backup. */
     Optional<InetSocketAddress> other(InetSocketAddress tried) {
-        return backup.map(spare -> spare.equals(tried) ? primary : spare);
+        Pair now = trunks.get();
+        return now.backup().map(spare -> spare.equals(tried) ? now.primary() : spare);
     }
 
     /** How {@code trunk} answered its last keep-alive. */
@@ -55,23 +96,25 @@ public final class Trunks {
      * how the other answered, so an operator sees calls have moved.
      */
     public TrunkStatus status() {
-        InetSocketAddress current = current();
+        Pair pair = trunks.get();
+        InetSocketAddress current = current(pair);
         TrunkStatus now = statusOf(current);
-        if (backup.isEmpty()) {
+        if (pair.backup().isEmpty()) {
             return now;
         }
-        InetSocketAddress standby = other(current).orElseThrow();
-        String role = current.equals(primary) ? "primary " : "backup ";
-        return new TrunkStatus(now.state(), now.checkedAt(), role + text(current) + " in use: " + now.detail()
-                + "; " + (current.equals(primary) ? "backup " : "primary ") + text(standby) + ": "
+        boolean onPrimary = current.equals(pair.primary());
+        InetSocketAddress standby = onPrimary ? pair.backup().get() : pair.primary();
+        return new TrunkStatus(now.state(), now.checkedAt(), (onPrimary ? "primary " : "backup ") + text(current)
+                + " in use: " + now.detail() + "; " + (onPrimary ? "backup " : "primary ") + text(standby) + ": "
                 + statusOf(standby).detail());
     }
 
     /** How each trunk answered its last keep-alive, by its role: {@code primary}, and {@code backup} where there is one. */
     public Map<String, TrunkStatus> byRole() {
+        Pair now = trunks.get();
         Map<String, TrunkStatus> roles = new java.util.LinkedHashMap<>();
-        roles.put("primary", statusOf(primary));
-        backup.ifPresent(spare -> roles.put("backup", statusOf(spare)));
+        roles.put("primary", statusOf(now.primary()));
+        now.backup().ifPresent(spare -> roles.put("backup", statusOf(spare)));
         return roles;
     }
 

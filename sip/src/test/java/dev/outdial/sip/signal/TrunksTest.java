@@ -49,6 +49,26 @@ class TrunksTest {
         assertThat(one.status().detail()).as("no backup: the trunk's own word").isEqualTo("no answer to OPTIONS");
     }
 
+    @Test
+    void trunksTheCarriersDnsNamesLaterTakeTheCallsTheirCallersAndTheRegistrationFromThenOn() {
+        Trunks trunks = new Trunks(PRIMARY, Optional.of(BACKUP));
+        trunks.record(PRIMARY, status(TrunkStatus.State.DOWN, "no answer to OPTIONS"));
+        InetSocketAddress moved = new InetSocketAddress("192.0.2.30", 5060);
+
+        assertThat(trunks.moveTo(moved, Optional.of(BACKUP))).isTrue();
+
+        assertThat(trunks.current()).as("the primary named now, not known to be down").isEqualTo(moved);
+        assertThat(trunks.primary()).isEqualTo(moved);
+        assertThat(trunks.all()).containsExactly(moved, BACKUP);
+        assertThat(trunks.isOneOf(moved.getAddress())).isTrue();
+        assertThat(trunks.isOneOf(BACKUP.getAddress())).isTrue();
+        assertThat(trunks.isOneOf(PRIMARY.getAddress())).as("no longer the carrier's").isFalse();
+        assertThat(trunks.byRole()).containsKeys("primary", "backup");
+        assertThat(trunks.byRole().get("primary").state()).as("how the old one answered is forgotten")
+                .isEqualTo(TrunkStatus.State.UNKNOWN);
+        assertThat(trunks.moveTo(moved, Optional.of(BACKUP))).as("named again: nothing moved").isFalse();
+    }
+
     private static TrunkStatus status(TrunkStatus.State state, String detail) {
         return new TrunkStatus(state, Optional.of(Instant.EPOCH), detail);
     }
