@@ -19,13 +19,14 @@ final class CarrierDomain {
     private static final Logger LOG = LoggerFactory.getLogger(CarrierDomain.class);
     /** How often the carrier's DNS is asked again: trunks rarely move, and a minute of calls to an old one is few. */
     static final Duration ASKED_EVERY = Duration.ofMinutes(1);
-    private static final int DEFAULT_SIP_PORT = 5060;
 
     /** Where calls go: the first trunk, and the backup. */
     record Located(InetSocketAddress primary, Optional<InetSocketAddress> backup) {
     }
 
     private final String domain;
+    /** The domain itself at its port, unresolved ({@link SipSettings#trunk} until the DNS named the trunks). */
+    private final InetSocketAddress ownAddress;
     private final SipSettings.Transport transport;
     /** The backup the operator gave, which comes before any the DNS names. */
     private final Optional<InetSocketAddress> givenBackup;
@@ -33,11 +34,12 @@ final class CarrierDomain {
     /** What was said of the last answer, so a DNS that keeps failing is not logged every minute. */
     private String lastSaid = "";
 
-    CarrierDomain(String domain, SipSettings.Transport transport, Optional<InetSocketAddress> givenBackup,
-                  TrunkDns dns) {
-        this.domain = domain;
-        this.transport = transport;
-        this.givenBackup = givenBackup;
+    /** The carrier of {@code settings}, whose {@link SipSettings#trunkDomain} is given. */
+    CarrierDomain(SipSettings settings, TrunkDns dns) {
+        this.domain = settings.trunkDomain().orElseThrow();
+        this.ownAddress = settings.trunk();
+        this.transport = settings.transport();
+        this.givenBackup = settings.backupTrunk();
         this.dns = dns;
     }
 
@@ -54,7 +56,7 @@ final class CarrierDomain {
             return said(Optional.empty(), e.getMessage() + "; asked again every minute, calls cannot go out meanwhile");
         }
         List<InetSocketAddress> named = targets.isEmpty()
-                ? List.of(new InetSocketAddress(domain, DEFAULT_SIP_PORT)) : targets;
+                ? List.of(new InetSocketAddress(ownAddress.getHostString(), ownAddress.getPort())) : targets;
         List<InetSocketAddress> resolved = named.stream().filter(address -> !address.isUnresolved()).toList();
         if (resolved.isEmpty()) {
             return said(Optional.empty(), (targets.isEmpty() ? domain + " has no SRV records and does not resolve"

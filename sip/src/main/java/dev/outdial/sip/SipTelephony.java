@@ -119,8 +119,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         if (endpoint != null) {
             return;
         }
-        Optional<CarrierDomain> carrier = settings.trunkDomain().map(domain -> new CarrierDomain(domain,
-                settings.transport(), settings.backupTrunk(), trunkDns));
+        Optional<CarrierDomain> carrier = settings.trunkDomain().map(domain -> new CarrierDomain(settings, trunkDns));
         SipSettings running = carrier.flatMap(CarrierDomain::located)
                 .map(trunks -> settings.withTrunks(trunks.primary(), trunks.backup())).orElse(settings);
         media = mediaPorts.apply(running);

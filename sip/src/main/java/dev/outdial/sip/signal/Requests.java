@@ -120,8 +120,8 @@ public final class Requests {
     public Request registerWithTrunk(String username, String callId, long cseq, Duration expires) {
         try {
             InetSocketAddress trunk = trunks.primary();
-            if (trunk.isUnresolved()) {
-                throw new IllegalStateException("the carrier's DNS has not said where its trunks are yet");
+            if (!Trunks.isNamed(trunk)) {
+                throw new IllegalStateException(Trunks.NOT_NAMED_YET);
             }
             SipURI target = trunkUri(null, trunk);
             SipURI record = endpoint.addresses().createSipURI(username, endpoint.settings().fromDomain());

@@ -91,8 +91,8 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
             throw new IllegalStateException("call " + id.value() + " is placed already");
         }
         InetSocketAddress trunk = trunks.current();
-        if (trunk.isUnresolved()) {
-            LOG.warn("Call to {} not placed: the carrier's DNS has not said where its trunks are yet", to);
+        if (!Trunks.isNamed(trunk)) {
+            LOG.warn("Call to {} not placed: {}", to, Trunks.NOT_NAMED_YET);
             events.emit(listener, new CallEvent.Failed(id, CallResult.NETWORK_ERROR));
             return;
         }

@@ -49,9 +49,8 @@ public final class TrunkKeepAlive implements AutoCloseable {
 
     private void ask(InetSocketAddress trunk) {
         SipSettings settings = endpoint.settings();
-        if (trunk.isUnresolved()) {
-            record(trunk, TrunkStatus.State.DOWN, "cannot reach " + Trunks.text(trunk)
-                    + ": the carrier's DNS has not said where its trunks are yet");
+        if (!Trunks.isNamed(trunk)) {
+            record(trunk, TrunkStatus.State.DOWN, "cannot reach " + Trunks.text(trunk) + ": " + Trunks.NOT_NAMED_YET);
             return;
         }
         try {

@@ -22,6 +22,9 @@ public final class Trunks {
     private static final TrunkStatus NOT_ASKED = new TrunkStatus(TrunkStatus.State.UNKNOWN, Optional.empty(),
             "not asked yet");
 
+    /** Why nothing can be sent to a trunk not {@link #isNamed named} yet. */
+    static final String NOT_NAMED_YET = "the carrier's DNS has not said where its trunks are yet";
+
     private final AtomicReference<Pair> trunks;
     private final Map<InetSocketAddress, TrunkStatus> statuses = new ConcurrentHashMap<>();
 
@@ -64,6 +67,14 @@ public final class Trunks {
     /** The first trunk, where Outdial registers. */
     InetSocketAddress primary() {
         return trunks.get().primary();
+    }
+
+    /**
+     * Whether {@code trunk} is an address requests can be sent to: not the carrier's domain standing in, unresolved,
+     * for trunks its DNS has not named yet.
+     */
+    static boolean isNamed(InetSocketAddress trunk) {
+        return !trunk.isUnresolved();
     }
 
     /** Whether {@code address} is one of the trunks' (a call from there is the carrier's). */
