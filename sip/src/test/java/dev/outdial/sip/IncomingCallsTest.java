@@ -234,6 +234,37 @@ class IncomingCallsTest {
     }
 
     @Test
+    void aCallerThatAsksOutdialToRefreshTheSessionGetsItsRefreshesUntilItTakesTheRefreshingBack() {
+        // SIPp checks Outdial's 200 (Outdial refreshes), its refresh (a re-INVITE offering its SDP, every second), then
+        // takes the refreshing back with an UPDATE, after which an INVITE from Outdial would fail the scenario.
+        Sipp trunk = trunkCallsWith(DIALED + "@", "\nSupported: timer\nSession-Expires: 2;refresher=uas",
+                acknowledged(Map.of("ours", "Session-Expires: *2;refresher=uas", "required", "Require: *timer"))
+                + """
+                  <recv request="INVITE">
+                    <action>
+                      <ereg regexp="Session-Expires: *2;refresher=uac" search_in="msg" check_it="true"
+                            assign_to="refreshed"/>
+                      <ereg regexp="m=audio [0-9]+ RTP/AVP" search_in="body" check_it="true" assign_to="offered"/>
+                    </action>
+                  </recv>
+                  <Reference variables="refreshed,offered"/>
+                """ + SippSteps.refreshTaken("caller")
+                + "  <recv request=\"INVITE\"/>\n" + SippSteps.refreshTaken("caller")
+                + callerSends("UPDATE", 2, """
+                        Supported: timer
+                        Session-Expires: 2;refresher=uac
+                        Content-Length: 0
+
+                        """, Map.of("theirs", "Session-Expires: *2;refresher=uac"))
+                + "  <pause milliseconds=\"2500\"/>\n"
+                + callerSends("BYE", 3, """
+                        Content-Length: 0
+
+                        """, Map.of()));
+        acceptedUntilTheCallerIsGone(trunk);
+    }
+
+    @Test
     void aTrunkThatRecordsItsRouteGetsItBackAndOutdialsByeThroughItWhateverTheCallersContactSays() {
         // An SBC in front of the carrier: its Record-Route names itself (SIPp); the Contact names the caller behind it,
         // whom nothing here reaches (the discard port). Sent there, the BYE would never arrive.

@@ -121,6 +121,37 @@ final class SippSteps {
                 """.formatted(user) + ok();
     }
 
+    /**
+     * The far end ({@code user} at SIPp) takes Outdial's refresh of the session (the re-INVITE it received last),
+     * Outdial refreshing it again within two seconds; then waits for the ACK.
+     */
+    static String refreshTaken(String user) {
+        return """
+                  <send retrans="500"><![CDATA[
+                SIP/2.0 200 OK
+                [last_Via:]
+                [last_From:]
+                [last_To:]
+                [last_Call-ID:]
+                [last_CSeq:]
+                Contact: <sip:%s@[local_ip]:[local_port]>
+                Require: timer
+                Session-Expires: 2;refresher=uac
+                Content-Type: application/sdp
+                Content-Length: [len]
+
+                v=0
+                o=%1$s 1 2 IN IP[local_ip_type] [local_ip]
+                s=-
+                c=IN IP[media_ip_type] [media_ip]
+                t=0 0
+                m=audio [media_port] RTP/AVP 8
+                a=rtpmap:8 PCMA/8000
+                ]]></send>
+                  <recv request="ACK"/>
+                """.formatted(user);
+    }
+
     /** The called side's 180 Ringing to the INVITE SIPp received last, without early media. */
     static final String RINGS = """
               <send><![CDATA[

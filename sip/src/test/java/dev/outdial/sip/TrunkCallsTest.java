@@ -363,36 +363,12 @@ class TrunkCallsTest {
     }
 
     /** The carrier's 200 to Outdial's refresh of the session: its SDP, the session kept at 2 s, Outdial refreshing. */
-    private static final String REFRESH_TAKEN = """
-              <send retrans="500"><![CDATA[
-            SIP/2.0 200 OK
-            [last_Via:]
-            [last_From:]
-            [last_To:]
-            [last_Call-ID:]
-            [last_CSeq:]
-            Contact: <sip:carrier@[local_ip]:[local_port]>
-            Require: timer
-            Session-Expires: 2;refresher=uac
-            Content-Type: application/sdp
-            Content-Length: [len]
-
-            v=0
-            o=carrier 1 2 IN IP[local_ip_type] [local_ip]
-            s=-
-            c=IN IP[media_ip_type] [media_ip]
-            t=0 0
-            m=audio [media_port] RTP/AVP 8
-            a=rtpmap:8 PCMA/8000
-            ]]></send>
-              <recv request="ACK"/>
-            """;
-
     @Test
     void aTrunkThatRequiresSessionTimersIsAskedAgainWithThemAndOutdialRefreshesTheSessionInTime() {
         // SIPp checks that the first INVITE does not support timers, the second does, and each refresh's offer
-        carrier("carrier-requires-timer.xml", Map.of("AFTER_REFRESH", REFRESH_TAKEN
-                + "  <recv request=\"INVITE\"/>\n" + REFRESH_TAKEN + SippSteps.farEndHangsUp("carrier")));
+        String taken = SippSteps.refreshTaken("carrier");
+        carrier("carrier-requires-timer.xml", Map.of("AFTER_REFRESH", taken
+                + "  <recv request=\"INVITE\"/>\n" + taken + SippSteps.farEndHangsUp("carrier")));
 
         assertThat(answeredUntilItEnds("refreshed").byCalledParty()).as("after two refreshes, by the carrier").isTrue();
     }

@@ -3,6 +3,7 @@ package dev.outdial.sip.signal;
 import dev.outdial.sip.media.MediaLeg;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.sip.RequestEvent;
 import javax.sip.message.Message;
 import javax.sip.message.Request;
@@ -47,11 +48,12 @@ final class DialogMedia {
     }
 
     /**
-     * A re-INVITE or UPDATE in the dialog (a move of the far end's media, a hold, or a session's refresh): answered with
-     * our SDP, following the media if it moved; an UPDATE without SDP (a refresh) is answered without. A session timer it
-     * asks for is kept, the far end refreshing it.
+     * A re-INVITE or UPDATE in the dialog (a move of the far end's media, a hold, or a session's refresh): answered
+     * with our SDP, following the media if it moved; an UPDATE without SDP (a refresh) is answered without. The
+     * session timer it asks for (or none) is kept, and given to {@code agreed}, the leg's {@link SessionTimer#follow};
+     * a refused offer leaves the session as it was.
      */
-    void onOffer(RequestEvent event, String transport) {
+    void onOffer(RequestEvent event, String transport, Consumer<Optional<SessionTimer.Agreement>> agreed) {
         Request request = event.getRequest();
         String offered = body(request);
         Optional<Sdp.RemoteMedia> remote = Sdp.parse(offered);
@@ -61,11 +63,13 @@ final class DialogMedia {
         }
         boolean invite = Request.INVITE.equals(request.getMethod());
         Optional<String> ours = remote.isPresent() || invite ? Optional.of(answer(remote, invite)) : Optional.empty();
+        Optional<SessionTimer.Agreement> agreement = SessionTimer.Agreement.askedIn(request);
         context.endpoint().respond(event, Response.OK, response -> {
             response.addHeader(context.endpoint().contact(transport));
-            SessionTimer.keptByTheFarEnd(request, response, context.endpoint().headers());
+            agreement.ifPresent(kept -> kept.keptIn(response, context.endpoint().headers()));
             ours.ifPresent(sdp -> withSdp(response, sdp));
         });
+        agreed.accept(agreement);
     }
 
     /** The ACK of an INVITE that came without an offer carries the far end's answer. */

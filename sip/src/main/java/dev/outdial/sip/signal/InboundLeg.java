@@ -47,6 +47,8 @@ public final class InboundLeg implements DialogLeg, IncomingCall {
     private final Optional<Sdp.RemoteMedia> offered;
     private final DialogMedia dialogMedia;
     private final LegAudio audio;
+    /** Refreshes the session where the caller asked Outdial to ({@code refresher=uas}). */
+    private final SessionTimer sessionTimer;
     private final String dialedNumber;
     private final String callerNumber;
     private Consumer<CallEvent> listener = event -> { };
@@ -68,6 +70,8 @@ public final class InboundLeg implements DialogLeg, IncomingCall {
         this.dialedNumber = dialedNumberOf(invite);
         this.callerNumber = invite.getHeader(FromHeader.NAME) instanceof FromHeader from
                 ? userOf(from.getAddress().getURI()) : "";
+        this.sessionTimer = new SessionTimer(context, this, dialog, dialogMedia, transport(), this::sessionLost,
+                toString());
     }
 
     /**
@@ -123,11 +127,12 @@ public final class InboundLeg implements DialogLeg, IncomingCall {
             return id;
         }
         String ours = dialogMedia.answer(offered, true);
+        Optional<SessionTimer.Agreement> agreement = SessionTimer.Agreement.askedIn(invite);
         try {
             Response ok = context.endpoint().messages().createResponse(Response.OK, invite);
             ((ToHeader) ok.getHeader(ToHeader.NAME)).setTag(Long.toHexString(System.nanoTime()));
             ok.addHeader(context.endpoint().contact(transport()));
-            SessionTimer.keptByTheFarEnd(invite, ok, context.endpoint().headers());
+            agreement.ifPresent(kept -> kept.keptIn(ok, context.endpoint().headers()));
             dialogMedia.withSdp(ok, ours);
             transaction.sendResponse(ok);
         } catch (Exception e) {
@@ -137,6 +142,7 @@ public final class InboundLeg implements DialogLeg, IncomingCall {
             return id;
         }
         state = State.ANSWERED;
+        sessionTimer.follow(agreement);
         media.onKey(this::keyPressed);
         return id;
     }
@@ -187,7 +193,7 @@ public final class InboundLeg implements DialogLeg, IncomingCall {
             return; // the first INVITE again: its transaction answers it
         }
         if (state == State.ANSWERED) {
-            dialogMedia.onOffer(event, transport());
+            dialogMedia.onOffer(event, transport(), sessionTimer::follow);
         } else {
             context.endpoint().respond(event, Response.REQUEST_PENDING);
         }
@@ -231,6 +237,14 @@ public final class InboundLeg implements DialogLeg, IncomingCall {
         }
     }
 
+    /** The caller's side no longer knows the call Outdial refreshed: it ends as if they had hung up. */
+    private synchronized void sessionLost() {
+        if (state == State.ANSWERED) {
+            LOG.info("{} did not take the session's refresh: the call ends", this);
+            endWithBye(true);
+        }
+    }
+
     private synchronized void keyPressed(char key) {
         if (state == State.ANSWERED) {
             emit(new CallEvent.DigitsCollected(id, String.valueOf(key)));
@@ -258,6 +272,7 @@ public final class InboundLeg implements DialogLeg, IncomingCall {
             return;
         }
         state = State.ENDED;
+        sessionTimer.stop();
         audio.stop();
         media.close();
         context.forget(this);

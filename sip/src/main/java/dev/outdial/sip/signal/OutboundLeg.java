@@ -84,7 +84,7 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
     private boolean challenged;
     /** The extensions the trunk refused the INVITE without, and was asked again with (a 421). */
     private final Set<String> extensionsAsked = new HashSet<>();
-    /** Refreshes the session where the far end's answer made Outdial its refresher. */
+    /** Refreshes the session where the far end made Outdial its refresher; present once the call is answered. */
     private Optional<SessionTimer> sessionTimer = Optional.empty();
     /** The RSeq of the last reliable provisional response acknowledged (PRACK). */
     private long lastAcknowledgedRSeq = -1;
@@ -341,8 +341,10 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
         }
         dialogMedia.connect(remote.get());
         cancelRingTimer();
-        sessionTimer = SessionTimer.startWhereOurs(response, context, this, dialog, dialogMedia, transport(),
+        SessionTimer timer = new SessionTimer(context, this, dialog, dialogMedia, transport(),
                 () -> vanished("did not take the session's refresh"), description);
+        timer.answered(response);
+        sessionTimer = Optional.of(timer);
         if (detection == MachineDetection.ON) {
             state = State.LISTENING;
             media.listenForMachine(this::told);
@@ -501,7 +503,7 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
 
     @Override
     public synchronized void onOffer(RequestEvent event) {
-        dialogMedia.onOffer(event, transport());
+        dialogMedia.onOffer(event, transport(), agreed -> sessionTimer.ifPresent(timer -> timer.follow(agreed)));
     }
 
     @Override

@@ -19,18 +19,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Session timers (RFC 4028) on a call Outdial placed whose far end made Outdial the refresher (its 2xx says
- * {@code Session-Expires: N;refresher=uac}, as a trunk that requires the extension may): the session is refreshed with a
- * re-INVITE, offering our SDP again, every half interval, or the trunk would hang the call up once the interval ran out,
- * typically 15 or 30 minutes into it. A refresh answered 481 or 408, or not at all, says the far end lost the call:
- * {@code lost} runs. Not thread-safe on its own: it runs under the leg's lock ({@code lock}), which the leg holds when
- * it calls in.
+ * Session timers (RFC 4028) on a call whose far end made Outdial the refresher: on a call Outdial placed, the 2xx says
+ * {@code Session-Expires: N;refresher=uac} (as a trunk that requires the extension may); on a call it took, the INVITE
+ * asked {@code refresher=uas} (as some carriers' edges do). The session is refreshed with a re-INVITE, offering our SDP
+ * again, every half interval, or the far end would hang the call up once the interval ran out, typically 15 or 30
+ * minutes into it. A refresh answered 481 or 408, or not at all, says the far end lost the call: {@code lost} runs. A
+ * refresh of the far end's own that leaves the refreshing to it stops ours. Not thread-safe on its own: it runs under
+ * the leg's lock ({@code lock}), which the leg holds when it calls in.
  */
 final class SessionTimer implements ResponseHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionTimer.class);
-    /** Who refreshes, in a Session-Expires header: the dialog's caller (here, Outdial) or the called side. */
+    /** Who refreshes, in a Session-Expires header: the caller of the transaction that carries it... */
     private static final String CALLER = "uac";
+    /** ...or the called side. */
+    private static final String CALLED = "uas";
     /** After a refresh that crossed the far end's own re-INVITE (491): RFC 3261 14.1's wait for the Call-ID's owner. */
     private static final long AFTER_GLARE_MILLIS = 2_100;
 
@@ -47,8 +50,9 @@ final class SessionTimer implements ResponseHandler {
     private ScheduledFuture<?> next;
     private boolean stopped;
 
-    private SessionTimer(LegContext context, Object lock, Dialog dialog, DialogMedia media, String transport,
-                         Runnable lost, String description, int intervalSeconds) {
+    /** A timer of the call in {@code dialog} that refreshes nothing until told the session is Outdial's to refresh. */
+    SessionTimer(LegContext context, Object lock, Dialog dialog, DialogMedia media, String transport, Runnable lost,
+                 String description) {
         this.context = context;
         this.lock = lock;
         this.dialog = dialog;
@@ -56,24 +60,31 @@ final class SessionTimer implements ResponseHandler {
         this.transport = transport;
         this.lost = lost;
         this.description = description;
-        this.intervalSeconds = intervalSeconds;
+    }
+
+    /** Refreshes the session {@code answer} (the 2xx to our INVITE) set up, where it makes Outdial the refresher. */
+    void answered(Response answer) {
+        ourInterval(answer).ifPresent(this::refreshEvery);
     }
 
     /**
-     * Starts refreshing the session {@code answer} (the 2xx to our INVITE) set up, where it makes Outdial the
-     * refresher; empty where it does not (no session timer, or the far end refreshes).
+     * Follows what the 2xx to the far end's INVITE, re-INVITE or UPDATE agreed ({@code agreed}, from
+     * {@link Agreement#askedIn}): Outdial refreshes from now on, or the far end does, or, with no agreement, the
+     * session has no timer (RFC 4028 §10: a refresh without Session-Expires turns it off).
      */
-    static Optional<SessionTimer> startWhereOurs(Response answer, LegContext context, Object lock, Dialog dialog,
-                                                 DialogMedia media, String transport, Runnable lost,
-                                                 String description) {
-        Optional<Integer> interval = ourInterval(answer);
-        interval.ifPresent(seconds -> LOG.info("{}: Outdial refreshes the session every {} s (Session-Expires {} s)",
-                description, Math.max(1, seconds / 2), seconds));
-        return interval.map(seconds -> {
-            SessionTimer timer = new SessionTimer(context, lock, dialog, media, transport, lost, description, seconds);
-            timer.scheduleIn(halfOf(seconds));
-            return timer;
-        });
+    void follow(Optional<Agreement> agreed) {
+        if (stopped) {
+            return;
+        }
+        cancelNext();
+        agreed.filter(Agreement::ours).map(Agreement::seconds).ifPresent(this::refreshEvery);
+    }
+
+    private void refreshEvery(int seconds) {
+        LOG.info("{}: Outdial refreshes the session every {} s (Session-Expires {} s)", description,
+                Math.max(1, seconds / 2), seconds);
+        intervalSeconds = seconds;
+        scheduleIn(halfOf(seconds));
     }
 
     /** The session's interval where {@code response} makes the dialog's caller, Outdial, its refresher. */
@@ -84,31 +95,43 @@ final class SessionTimer implements ResponseHandler {
     }
 
     /**
-     * Called with a request that carries {@code Session-Expires} (a call offered to us, or the far end's refresh), the
-     * 2xx {@code ok} keeps its interval and leaves the refreshing to the far end, which offers to ({@code refresher=uac}
-     * or none), requiring the extension of it (RFC 4028 §9). Nothing where the far end does not support session timers
-     * or asks Outdial to refresh (which it does only on calls it placed): the session then has no timer.
+     * The session timer a request to Outdial asks for (a call offered to it, or the far end's refresh) and its 2xx
+     * keeps (RFC 4028 §9): the interval asked, refreshed by the far end where it offers to ({@code refresher=uac}, or
+     * none given) and by Outdial where it asks it to ({@code refresher=uas}).
      */
-    static void keptByTheFarEnd(Request request, Response ok, HeaderFactory headers) {
-        if (!(request.getHeader(SessionExpiresHeader.NAME) instanceof SessionExpiresHeader asked)
-                || !(Extensions.supported(request).contains(Extensions.SESSION_TIMER)
-                        || Extensions.required(request).contains(Extensions.SESSION_TIMER))
-                || (asked.getRefresher() != null && !CALLER.equalsIgnoreCase(asked.getRefresher()))) {
-            return;
+    record Agreement(int seconds, boolean ours) {
+
+        /** Empty where the request asks for no timer, or its sender does not support them: the session has none. */
+        static Optional<Agreement> askedIn(Request request) {
+            if (!(request.getHeader(SessionExpiresHeader.NAME) instanceof SessionExpiresHeader asked)
+                    || asked.getExpires() <= 0
+                    || !(Extensions.supported(request).contains(Extensions.SESSION_TIMER)
+                            || Extensions.required(request).contains(Extensions.SESSION_TIMER))) {
+                return Optional.empty();
+            }
+            return Optional.of(new Agreement(asked.getExpires(), CALLED.equalsIgnoreCase(asked.getRefresher())));
         }
-        try {
-            SessionExpiresHeader kept = ((HeaderFactoryExt) headers).createSessionExpiresHeader(asked.getExpires());
-            kept.setRefresher(CALLER);
-            ok.setHeader(kept);
-            ok.setHeader(headers.createRequireHeader(Extensions.SESSION_TIMER));
-        } catch (InvalidArgumentException | ParseException e) {
-            LOG.info("Session-Expires {} not kept in the answer: {}", asked.getExpires(), e.getMessage());
+
+        /** Keeps the interval and who refreshes in the 2xx {@code ok}, requiring the extension of the far end. */
+        void keptIn(Response ok, HeaderFactory headers) {
+            try {
+                SessionExpiresHeader kept = ((HeaderFactoryExt) headers).createSessionExpiresHeader(seconds);
+                kept.setRefresher(ours ? CALLED : CALLER);
+                ok.setHeader(kept);
+                ok.setHeader(headers.createRequireHeader(Extensions.SESSION_TIMER));
+            } catch (InvalidArgumentException | ParseException e) {
+                LOG.info("Session-Expires {} not kept in the answer: {}", seconds, e.getMessage());
+            }
         }
     }
 
     /** Refreshes no more: the call ended. */
     void stop() {
         stopped = true;
+        cancelNext();
+    }
+
+    private void cancelNext() {
         if (next != null) {
             next.cancel(false);
         }

@@ -29,9 +29,21 @@ class SessionTimerTest {
     }
 
     @Test
-    void noTimerIsKeptWhereTheCallerDoesNotSupportItOrAsksOutdialToRefresh() throws Exception {
-        for (String asked : List.of("Session-Expires: 1800\r\n", "Supported: timer\r\n",
-                "Supported: timer\r\nSession-Expires: 1800;refresher=uas\r\n", "")) {
+    void aCallerThatAsksOutdialToRefreshIsToldItWill() throws Exception {
+        Request invite = invite("Supported: timer\r\nSession-Expires: 1800;refresher=uas\r\n");
+        Response ok = okTo(invite);
+
+        assertThat(ok.getHeader("Session-Expires").toString().trim()).isEqualTo("Session-Expires: 1800;refresher=uas");
+        assertThat(Extensions.required(ok)).containsExactly("timer");
+        assertThat(SessionTimer.Agreement.askedIn(invite)).contains(new SessionTimer.Agreement(1800, true));
+        assertThat(SessionTimer.Agreement.askedIn(invite("Supported: timer\r\nSession-Expires: 1800\r\n")))
+                .as("the caller refreshes where it names nobody").contains(new SessionTimer.Agreement(1800, false));
+    }
+
+    @Test
+    void noTimerIsKeptWhereTheCallerDoesNotSupportIt() throws Exception {
+        for (String asked : List.of("Session-Expires: 1800\r\n", "Session-Expires: 1800;refresher=uas\r\n",
+                "Supported: timer\r\n", "")) {
             Response ok = okTo(invite(asked));
 
             assertThat(ok.getHeader("Session-Expires")).as(asked).isNull();
@@ -58,7 +70,7 @@ class SessionTimerTest {
 
     private Response okTo(Request invite) throws Exception {
         Response ok = messages.createResponse(Response.OK, invite);
-        SessionTimer.keptByTheFarEnd(invite, ok, headers);
+        SessionTimer.Agreement.askedIn(invite).ifPresent(agreement -> agreement.keptIn(ok, headers));
         return ok;
     }
 
