@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 final class KeyPresses {
 
     static final long LOST_END_NANOS = 400_000_000L;
-    private static final String KEYS = "0123456789*#ABCD";
+    /** The keys RFC 4733's events 0-15 stand for. */
+    static final String EVENTS = "0123456789*#ABCD";
 
     private final Consumer<Character> report;
     private boolean pressing;
@@ -42,12 +43,12 @@ final class KeyPresses {
             reportUnended();
         }
         if (!pressing || timestamp != pressTimestamp) {
-            if (event >= KEYS.length()) {
+            if (event >= EVENTS.length()) {
                 return; // flash and other events are not keys
             }
             pressing = true;
             pressTimestamp = timestamp;
-            pressKey = KEYS.charAt(event);
+            pressKey = EVENTS.charAt(event);
             reported = false;
         }
         lastPacketNanos = nowNanos;

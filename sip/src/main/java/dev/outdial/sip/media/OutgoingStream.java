@@ -42,6 +42,8 @@ final class OutgoingStream {
     private int lastRelayedSequence;
     private int sequenceOffset;
     private int timestampOffset;
+    /** The timestamp of the RFC 4733 event being sent: every packet of it carries its first one's. */
+    private int eventTimestamp;
 
     int ssrc() {
         return ssrc;
@@ -51,12 +53,36 @@ final class OutgoingStream {
     synchronized boolean sendLocal(int payloadType, byte[] payload, long nowNanos, DatagramChannel channel,
                                    InetSocketAddress remote) {
         boolean marker = !sentAny || relaying;
+        return sendOwn(marker, payloadType, nextOwnTimestamp(nowNanos), payload, nowNanos, channel, remote);
+    }
+
+    /**
+     * Sends a packet of an RFC 4733 event the leg makes itself, in the 20 ms after the previous packet: each carries
+     * the timestamp of the event's first ({@code start}, marked), while the stream's time moves on as with audio, so
+     * the audio after the event follows it in time (RFC 4733 §2.5.1.2).
+     */
+    synchronized boolean sendEvent(int payloadType, byte[] payload, boolean start, long nowNanos,
+                                   DatagramChannel channel, InetSocketAddress remote) {
+        int timestamp = nextOwnTimestamp(nowNanos);
+        if (start) {
+            eventTimestamp = timestamp;
+        }
+        return sendOwn(start, payloadType, eventTimestamp, payload, nowNanos, channel, remote);
+    }
+
+    /** The stream's time of a packet the leg makes itself, sent now; the relay's mapping ends with it. */
+    private int nextOwnTimestamp(long nowNanos) {
         int timestamp = sentAny ? lastTimestamp + timeSinceLastPacket(nowNanos) : lastTimestamp;
         relaying = false;
         anchored = false;
+        lastTimestamp = timestamp;
+        return timestamp;
+    }
+
+    private boolean sendOwn(boolean marker, int payloadType, int timestamp, byte[] payload, long nowNanos,
+                            DatagramChannel channel, InetSocketAddress remote) {
         int sequence = nextSequence;
         nextSequence = (nextSequence + 1) & 0xFFFF;
-        lastTimestamp = timestamp;
         RtpPacket.writeHeader(packet, marker, payloadType, sequence, timestamp, ssrc);
         System.arraycopy(payload, 0, packet, RtpPacket.HEADER, payload.length);
         return send(RtpPacket.HEADER + payload.length, nowNanos, channel, remote);

@@ -36,6 +36,8 @@ final class RtpLeg implements MediaLeg {
     private final SerialCallbacks callbacks;
     private final KeyPresses keys;
     private final ToneKeys toneKeys;
+    /** Keys the bridged leg's far end pressed that this leg's far end gets from Outdial, not relayed as they came. */
+    private final KeysSent keysSent = new KeysSent();
     /** The far end's last packet decoded, for its in-band keys and what it is listened to for (receiving thread). */
     private short[] heard = new short[OutgoingStream.SAMPLES_PER_PACKET];
     private final RtpPacket received = new RtpPacket();
@@ -91,12 +93,34 @@ final class RtpLeg implements MediaLeg {
         this.channel = channel;
         this.port = port;
         this.callbacks = callbacks;
-        this.keys = new KeyPresses(this::keySignalled);
-        this.toneKeys = new ToneKeys(this::keySignalled);
+        this.keys = new KeyPresses(this::keyPressedAsEvent);
+        this.toneKeys = new ToneKeys(this::report);
     }
 
+    /** Also sent to the bridged leg's far end, as RFC 4733 events where it takes them, else as tones. */
     @Override
     public void keySignalled(char key) {
+        report(key);
+        RtpLeg to = peer;
+        if (to != null && !holding(to)) {
+            to.keysSent.add(key);
+        }
+    }
+
+    /**
+     * A key heard as RFC 4733 events: their packets are relayed to a bridged far end that takes events as they come
+     * ({@link #relayEvent}); one that takes none gets the key as tones.
+     */
+    private void keyPressedAsEvent(char key) {
+        report(key);
+        RtpLeg to = peer;
+        Far theirs = to == null ? null : to.far;
+        if (theirs != null && theirs.telephoneEventPayloadType() < 0 && !holding(to)) {
+            to.keysSent.add(key);
+        }
+    }
+
+    private void report(char key) {
         Consumer<Character> listener = keyListener;
         if (listener != null) {
             callbacks.submit(() -> listener.accept(key));
@@ -566,6 +590,9 @@ final class RtpLeg implements MediaLeg {
         if (closed || current == null || farEndHolds) {
             return;
         }
+        if (sendKey(current, nowNanos)) {
+            return;
+        }
         if (listeningTo != null) {
             sendMixed(listeningTo, current, nowNanos);
             return;
@@ -616,6 +643,23 @@ final class RtpLeg implements MediaLeg {
         }
     }
 
+    /** The next packet of a key {@link #keysSent} sends, if one is being sent; whether it was. */
+    private boolean sendKey(Far current, long nowNanos) {
+        boolean events = current.telephoneEventPayloadType() >= 0;
+        KeysSent.Packet key = keysSent.next(events, current.codec());
+        if (key == null) {
+            return false;
+        }
+        boolean sent = events
+                ? out.sendEvent(current.telephoneEventPayloadType(), key.payload(), key.start(), nowNanos, channel,
+                        current.address())
+                : out.sendLocal(current.codec().payloadType(), key.payload(), nowNanos, channel, current.address());
+        if (sent) {
+            packetsSent.incrementAndGet();
+        }
+        return true;
+    }
+
     /** The next 20 ms of the call this leg listens in on; silence once that call is over. */
     private void sendMixed(MonitorMix listened, Far current, long nowNanos) {
         if (listened.isOver()) {
@@ -631,7 +675,7 @@ final class RtpLeg implements MediaLeg {
 
     private void relayAudio(RtpPacket packet, Codec codec, long nowNanos) {
         Far current = far;
-        if (closed || current == null) {
+        if (closed || current == null || keysSent.sending()) {
             return;
         }
         CallRecording recorder = recording.get();
@@ -658,8 +702,8 @@ final class RtpLeg implements MediaLeg {
 
     private void relayEvent(RtpPacket packet, long nowNanos) {
         Far current = far;
-        if (closed || current == null || current.telephoneEventPayloadType() < 0) {
-            return; // the far end takes no RFC 4733 events: the key is not passed on
+        if (closed || current == null || current.telephoneEventPayloadType() < 0 || keysSent.sending()) {
+            return; // the far end takes no RFC 4733 events (it hears the key as tones), or hears another key now
         }
         if (out.sendRelayed(packet, current.telephoneEventPayloadType(), null, null, nowNanos, channel,
                 current.address())) {

@@ -14,10 +14,14 @@ import java.util.function.Consumer;
  */
 final class ToneKeys {
 
-    /** The Goertzel coefficients of the row tones (697, 770, 852, 941 Hz) and the column tones, worked out once. */
-    private static final double[] ROWS = coefficients(697, 770, 852, 941);
-    private static final double[] COLUMNS = coefficients(1209, 1336, 1477, 1633);
-    private static final String KEYS = "123A456B789C*0#D";
+    /** A keypad's rows' tones (Hz), and its columns': a key sounds its row's and its column's. */
+    static final double[] ROW_TONES = {697, 770, 852, 941};
+    static final double[] COLUMN_TONES = {1209, 1336, 1477, 1633};
+    /** The keypad, row by row. */
+    static final String KEYPAD = "123A456B789C*0#D";
+    /** The Goertzel coefficients of the row tones and the column tones, worked out once. */
+    private static final double[] ROWS = coefficients(ROW_TONES);
+    private static final double[] COLUMNS = coefficients(COLUMN_TONES);
     static final double TONES_SHARE = 0.7;
     /** 6 dB. */
     static final double OVER_THE_REST = 4;
@@ -75,7 +79,7 @@ final class ToneKeys {
         double columnPower = columnPowers[column];
         boolean tonesCarryTheBlock = rowPower + columnPower >= TONES_SHARE * energy;
         boolean balanced = rowPower <= TWIST * columnPower && columnPower <= TWIST * rowPower;
-        return tonesCarryTheBlock && balanced ? KEYS.charAt(row * 4 + column) : 0;
+        return tonesCarryTheBlock && balanced ? KEYPAD.charAt(row * 4 + column) : 0;
     }
 
     private static double[] coefficients(double... frequencies) {

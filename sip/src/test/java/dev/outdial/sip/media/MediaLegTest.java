@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -682,7 +683,7 @@ class MediaLegTest {
     }
 
     @Test
-    void keysCrossABridgeInTheOtherLegsPayloadTypeOrNotAtAll() throws Exception {
+    void keysCrossABridgeInTheOtherLegsPayloadTypeOrAsTones() throws Exception {
         try (TestPhone customer = new TestPhone(); TestPhone agent = new TestPhone(); TestPhone noEvents = new TestPhone();
              MediaLeg customerLeg = engine.open(); MediaLeg agentLeg = engine.open(); MediaLeg noEventsLeg = engine.open()) {
             customerLeg.connect(customer.address(), Codec.PCMU, 101);
@@ -690,17 +691,83 @@ class MediaLegTest {
             noEventsLeg.connect(noEvents.address(), Codec.PCMU, -1);
             customerLeg.bridge(agentLeg);
 
-            customer.sendEvent(customerLeg, 101, 7, false, 8000, 160);
+            customer.sendEvent(customerLeg, 101, 7, true, 8000, 160);
             Packet relayed = agent.next(packet -> packet.payloadType() == 96);
             assertThat(relayed.payload()[0]).isEqualTo((byte) 7);
 
             customerLeg.bridge(noEventsLeg);
             customer.sendEvent(customerLeg, 101, 8, true, 9000, 800);
+            assertThat(keysHeardIn(noEvents, ULAW_SILENCE)).as("a far end without events hears the key's tones")
+                    .containsExactly('8');
             customer.sendAudio(customerLeg, 0, payload(21));
-            Packet next = noEvents.next(packet -> !Arrays.equals(packet.payload(), silence(ULAW_SILENCE)));
-            assertThat(next.payloadType()).isZero();
-            assertThat(next.payload()).isEqualTo(payload(21));
+            Packet next = noEvents.next(packet -> Arrays.equals(packet.payload(), payload(21)));
+            assertThat(next.payloadType()).as("the audio relayed again after the key").isZero();
         }
+    }
+
+    @Test
+    void aKeySignalledOutsideTheMediaReachesTheBridgedFarEndAsOneRfc4733EventOrAsTones() throws Exception {
+        List<Character> reported = new CopyOnWriteArrayList<>();
+        try (TestPhone customer = new TestPhone(); TestPhone agent = new TestPhone();
+             TestPhone noEvents = new TestPhone(); MediaLeg customerLeg = engine.open();
+             MediaLeg agentLeg = engine.open(); MediaLeg noEventsLeg = engine.open()) {
+            customerLeg.connect(customer.address(), Codec.PCMA, 101);
+            agentLeg.connect(agent.address(), Codec.PCMU, 96);
+            noEventsLeg.connect(noEvents.address(), Codec.PCMA, -1);
+            agentLeg.onKey(reported::add);
+            agentLeg.bridge(customerLeg);
+
+            agentLeg.keySignalled('#'); // the agent's phone sent a SIP INFO
+
+            List<Packet> event = new ArrayList<>(List.of(customer.next(packet -> packet.payloadType() == 101)));
+            event.addAll(customer.next(KeysSent.PACKETS_PER_KEY - 1));
+            assertThat(event).allSatisfy(packet -> {
+                assertThat(packet.payloadType()).isEqualTo(101);
+                assertThat(packet.payload()[0]).as("#").isEqualTo((byte) 11);
+                assertThat(packet.timestamp()).as("the event's start").isEqualTo(event.getFirst().timestamp());
+            });
+            assertThat(event).extracting(packet -> packet.marker()).containsExactly(true, false, false, false, false,
+                    false, false, false);
+            assertThat(event).extracting(packet -> (packet.payload()[1] & 0x80) != 0).as("ended")
+                    .containsExactly(false, false, false, false, false, true, true, true);
+            assertThat(event).extracting(packet -> ((packet.payload()[2] & 0xFF) << 8) | (packet.payload()[3] & 0xFF))
+                    .as("duration").containsExactly(160, 320, 480, 640, 800, 800, 800, 800);
+            for (int i = 1; i < event.size(); i++) {
+                assertThat(event.get(i).sequence()).isEqualTo((event.getFirst().sequence() + i) & 0xFFFF);
+            }
+            await(() -> reported.size() == 1);
+            assertThat(reported).as("told to the application as well").containsExactly('#');
+
+            agentLeg.bridge(noEventsLeg);
+            agentLeg.keySignalled('4');
+            assertThat(keysHeardIn(noEvents, ALAW_SILENCE)).containsExactly('4');
+
+            agentLeg.unbridge();
+            agentLeg.keySignalled('9');
+            await(() -> reported.size() == 3);
+            assertThat(customer.next(10)).as("nothing is sent on with no bridge")
+                    .noneMatch(packet -> packet.payloadType() == 101);
+        }
+    }
+
+    /**
+     * The keys {@code phone} hears in the tones of the next key sent to it: its packets from the first that is not
+     * silence (in the codec whose silence is {@code quiet}).
+     */
+    private static List<Character> keysHeardIn(TestPhone phone, byte quiet) throws InterruptedException {
+        Codec codec = quiet == ULAW_SILENCE ? Codec.PCMU : Codec.PCMA;
+        List<Packet> packets = new ArrayList<>(List.of(phone.next(packet -> !Arrays.equals(packet.payload(),
+                silence(quiet)))));
+        packets.addAll(phone.next(KeysSent.PACKETS_PER_KEY - 1));
+        List<Character> heard = new ArrayList<>();
+        ToneKeys tones = new ToneKeys(heard::add);
+        short[] samples = new short[160];
+        for (Packet packet : packets) {
+            assertThat(packet.payloadType()).isEqualTo(codec.payloadType());
+            G711.decode(codec, packet.payload(), 0, packet.payload().length, samples);
+            tones.heard(samples, packet.payload().length);
+        }
+        return heard;
     }
 
     /** The first relayed packet follows the leg's last own packet; the rest follow it. */
