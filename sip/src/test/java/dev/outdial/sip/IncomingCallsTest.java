@@ -235,28 +235,27 @@ class IncomingCallsTest {
 
     @Test
     void aCallerThatAsksOutdialToRefreshTheSessionGetsItsRefreshesUntilItTakesTheRefreshingBack() {
-        // SIPp checks Outdial's 200 (Outdial refreshes), its refresh (a re-INVITE offering its SDP, every second), then
-        // takes the refreshing back with an UPDATE, after which an INVITE from Outdial would fail the scenario.
-        Sipp trunk = trunkCallsWith(DIALED + "@", "\nSupported: timer\nSession-Expires: 2;refresher=uas",
-                acknowledged(Map.of("ours", "Session-Expires: *2;refresher=uas", "required", "Require: *timer"))
+        // SIPp checks Outdial's 200 (Outdial refreshes) and its refresh (a re-INVITE offering its SDP, every two
+        // seconds), then takes the refreshing back with an UPDATE, after which an INVITE from Outdial would fail it.
+        Sipp trunk = trunkCallsWith(DIALED + "@", "\nSupported: timer\nSession-Expires: 4;refresher=uas",
+                acknowledged(Map.of("ours", "Session-Expires: *4;refresher=uas", "required", "Require: *timer"))
                 + """
                   <recv request="INVITE">
                     <action>
-                      <ereg regexp="Session-Expires: *2;refresher=uac" search_in="msg" check_it="true"
+                      <ereg regexp="Session-Expires: *4;refresher=uac" search_in="msg" check_it="true"
                             assign_to="refreshed"/>
                       <ereg regexp="m=audio [0-9]+ RTP/AVP" search_in="body" check_it="true" assign_to="offered"/>
                     </action>
                   </recv>
                   <Reference variables="refreshed,offered"/>
-                """ + SippSteps.refreshTaken("caller")
-                + "  <recv request=\"INVITE\"/>\n" + SippSteps.refreshTaken("caller")
+                """ + SippSteps.refreshTaken("caller", 4)
                 + callerSends("UPDATE", 2, """
                         Supported: timer
-                        Session-Expires: 2;refresher=uac
+                        Session-Expires: 4;refresher=uac
                         Content-Length: 0
 
-                        """, Map.of("theirs", "Session-Expires: *2;refresher=uac"))
-                + "  <pause milliseconds=\"2500\"/>\n"
+                        """, Map.of("theirs", "Session-Expires: *4;refresher=uac"))
+                + "  <pause milliseconds=\"3000\"/>\n"
                 + callerSends("BYE", 3, """
                         Content-Length: 0
 

@@ -123,9 +123,9 @@ final class SippSteps {
 
     /**
      * The far end ({@code user} at SIPp) takes Outdial's refresh of the session (the re-INVITE it received last),
-     * Outdial refreshing it again within two seconds; then waits for the ACK.
+     * Outdial refreshing it again within {@code seconds}; then waits for the ACK.
      */
-    static String refreshTaken(String user) {
+    static String refreshTaken(String user, int seconds) {
         return """
                   <send retrans="500"><![CDATA[
                 SIP/2.0 200 OK
@@ -136,7 +136,7 @@ final class SippSteps {
                 [last_CSeq:]
                 Contact: <sip:%s@[local_ip]:[local_port]>
                 Require: timer
-                Session-Expires: 2;refresher=uac
+                Session-Expires: %2$d;refresher=uac
                 Content-Type: application/sdp
                 Content-Length: [len]
 
@@ -149,7 +149,7 @@ final class SippSteps {
                 a=rtpmap:8 PCMA/8000
                 ]]></send>
                   <recv request="ACK"/>
-                """.formatted(user);
+                """.formatted(user, seconds);
     }
 
     /** The called side's 180 Ringing to the INVITE SIPp received last, without early media. */

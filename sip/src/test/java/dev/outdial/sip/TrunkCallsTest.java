@@ -366,7 +366,7 @@ class TrunkCallsTest {
     @Test
     void aTrunkThatRequiresSessionTimersIsAskedAgainWithThemAndOutdialRefreshesTheSessionInTime() {
         // SIPp checks that the first INVITE does not support timers, the second does, and each refresh's offer
-        String taken = SippSteps.refreshTaken("carrier");
+        String taken = SippSteps.refreshTaken("carrier", 2);
         carrier("carrier-requires-timer.xml", Map.of("AFTER_REFRESH", taken
                 + "  <recv request=\"INVITE\"/>\n" + taken + SippSteps.farEndHangsUp("carrier")));
 
