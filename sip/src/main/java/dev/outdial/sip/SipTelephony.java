@@ -143,7 +143,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         keepAlive = new TrunkKeepAlive(endpoint, calls.requests(), calls.trunks(), clock);
         keepAlive.start(timers);
         registration = running.registration().map(expires -> new TrunkRegistration(endpoint, calls.requests(),
-                calls.trunkAuth(), clock, running.trunkUsername().orElseThrow(), expires));
+                calls.trunks(), calls.trunkAuth(), clock, running.trunkUsername().orElseThrow(), expires));
         registration.ifPresent(registering -> registering.start(timers));
         timers.scheduleWithFixedDelay(bindings::expire, SWEEP.toMillis(), SWEEP.toMillis(), TimeUnit.MILLISECONDS);
         running.mediaTimeout().ifPresent(limit -> {

@@ -2,6 +2,8 @@ package dev.outdial.sip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,7 +63,8 @@ class TrunkRegistrationTest {
         assertThat(call.dialedNumber()).as("the number in To").isEqualTo("+4930555000");
         assertThat(telephony.trunkRegistration()).hasValueSatisfying(status -> {
             assertThat(status.state()).isEqualTo(TrunkRegistrationStatus.State.REGISTERED);
-            assertThat(status.detail()).isEqualTo("registered as trunk-user for 3600 s");
+            assertThat(status.detail())
+                    .isEqualTo("registered as trunk-user with 127.0.0.1:" + trunkPort + " for 3600 s");
         });
         call.refuse(IncomingCall.Refusal.UNKNOWN_NUMBER);
 
@@ -77,20 +80,38 @@ class TrunkRegistrationTest {
         telephony.start();
 
         Await.until("registered for the trunk's minimum", () -> telephony.trunkRegistration().orElseThrow().detail()
-                .equals("registered as trunk-user for 3600 s"));
+                .equals("registered as trunk-user with 127.0.0.1:" + trunkPort + " for 3600 s"));
 
         telephony.close();
         telephony = null;
         registrar.assertPassed();
     }
 
+    @Test
+    void whileThePrimaryTrunkDoesNotAnswerItsKeepAliveOutdialRegistersWithTheBackup() throws Exception {
+        try (DatagramSocket silent = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            registrar = Sipp.serve("trunk-registrar-backup.xml", trunkPort, Map.of(), workDir, "-aa", "-m", "1000");
+            telephony = registering(silent.getLocalPort(), Duration.ofMillis(200),
+                    Optional.of(new InetSocketAddress("127.0.0.1", trunkPort)));
+            telephony.start();
+
+            Await.until("registered with the backup", () -> telephony.trunkRegistration().orElseThrow().detail()
+                    .equals("registered as trunk-user with 127.0.0.1:" + trunkPort + " for 3600 s"));
+            assertThat(telephony.trunkStatus().detail()).startsWith("backup 127.0.0.1:" + trunkPort + " in use");
+        }
+    }
+
     /** Outdial registering with the trunk (SIPp) as trunk-user, asking for 600 s. */
     private SipTelephony registering() {
+        return registering(trunkPort, Duration.ofHours(1), Optional.empty());
+    }
+
+    /** Outdial registering as trunk-user with the trunk at {@code primaryPort} or {@code backup}, asking for 600 s. */
+    private SipTelephony registering(int primaryPort, Duration keepAlive, Optional<InetSocketAddress> backup) {
         SipSettings settings = new SipSettings(new InetSocketAddress("127.0.0.1", ourPort), "127.0.0.1", 30000, 30099,
-                new InetSocketAddress("127.0.0.1", trunkPort), SipSettings.Transport.UDP, Optional.of("trunk-user"),
-                Optional.of("trunk-secret"), "outdial.test", TestSip.REALM, Duration.ofHours(1), List.of(TestSip.LOOPBACK),
-                Optional.of(Duration.ofSeconds(600)), TrunkNumbers.E164, Optional.empty(),
-                Optional.empty(), Optional.empty());
+                new InetSocketAddress("127.0.0.1", primaryPort), SipSettings.Transport.UDP, Optional.of("trunk-user"),
+                Optional.of("trunk-secret"), "outdial.test", TestSip.REALM, keepAlive, List.of(TestSip.LOOPBACK),
+                Optional.of(Duration.ofSeconds(600)), TrunkNumbers.E164, Optional.empty(), backup, Optional.empty());
         return new SipTelephony(settings, TestSip.PHONES, uri -> Optional.empty(), ignored -> new FakeMedia(), TestSip.T1);
     }
 

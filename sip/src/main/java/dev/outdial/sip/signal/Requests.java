@@ -113,13 +113,12 @@ public final class Requests {
     }
 
     /**
-     * REGISTER to the primary trunk for {@code username}@{@code from-domain}, our contact bound for {@code expires}
+     * REGISTER to {@code trunk} for {@code username}@{@code from-domain}, our contact bound for {@code expires}
      * (0 ends the registration). One Call-ID and a rising CSeq across the refreshes of one registration (RFC 3261
      * §10.2).
      */
-    public Request registerWithTrunk(String username, String callId, long cseq, Duration expires) {
+    Request registerWithTrunk(InetSocketAddress trunk, String username, String callId, long cseq, Duration expires) {
         try {
-            InetSocketAddress trunk = trunks.primary();
             if (!Trunks.isNamed(trunk)) {
                 throw new IllegalStateException(Trunks.NOT_NAMED_YET);
             }

@@ -2,6 +2,7 @@ package dev.outdial.sip.signal;
 
 import dev.outdial.sip.TrunkRegistrationStatus;
 import dev.outdial.sip.TrunkRegistrationStatus.State;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ListIterator;
@@ -25,7 +26,10 @@ import org.slf4j.LoggerFactory;
  * Keeps Outdial registered with a trunk that sends its calls to where its customer registered (many carriers do, as
  * a phone would): REGISTER with the trunk's credentials, answered challenge and all (and for the trunk's minimum when
  * it finds ours too brief), renewed at four fifths of what the trunk granted; tried again every 30 s while it fails;
- * ended (Expires: 0) when the adapter closes.
+ * ended (Expires: 0) when the adapter closes. It goes to the trunk calls go to ({@link Trunks#current}): once the
+ * primary stops answering its keep-alive, Outdial registers with the backup at once, and with the primary again as
+ * soon as it answers (the registration left behind lapses by itself: ending it could end the new one, where the two
+ * share their registrar).
  *
  * <p>Thread-safe: the timers and the stack's thread call in under the object's lock.
  */
@@ -37,6 +41,7 @@ public final class TrunkRegistration implements ResponseHandler, AutoCloseable {
 
     private final SipEndpoint endpoint;
     private final Requests requests;
+    private final Trunks trunks;
     private final TrunkAuth auth;
     private final Clock clock;
     private final String username;
@@ -46,6 +51,8 @@ public final class TrunkRegistration implements ResponseHandler, AutoCloseable {
     private final String callId;
     private long cseq;
     private Request sent;
+    /** The trunk the last REGISTER went to. */
+    private InetSocketAddress sentTo;
     private boolean challenged;
     private boolean closed;
     private ScheduledExecutorService timers;
@@ -53,10 +60,11 @@ public final class TrunkRegistration implements ResponseHandler, AutoCloseable {
     private volatile TrunkRegistrationStatus status =
             new TrunkRegistrationStatus(State.REGISTERING, Optional.empty(), "not answered yet");
 
-    public TrunkRegistration(SipEndpoint endpoint, Requests requests, TrunkAuth auth, Clock clock, String username,
-                             Duration expires) {
+    public TrunkRegistration(SipEndpoint endpoint, Requests requests, Trunks trunks, TrunkAuth auth, Clock clock,
+                             String username, Duration expires) {
         this.endpoint = endpoint;
         this.requests = requests;
+        this.trunks = trunks;
         this.auth = auth;
         this.clock = clock;
         this.username = username;
@@ -67,6 +75,16 @@ public final class TrunkRegistration implements ResponseHandler, AutoCloseable {
     public synchronized void start(ScheduledExecutorService timers) {
         this.timers = timers;
         next = timers.schedule(this::register, 0, TimeUnit.MILLISECONDS);
+        trunks.whenCallsMove(this::followTheCalls);
+    }
+
+    /** Calls moved to another trunk: registers there now, unless the registration already went there. */
+    private synchronized void followTheCalls() {
+        InetSocketAddress now = trunks.current();
+        if (!closed && timers != null && !now.equals(sentTo)) {
+            LOG.info("Calls go to trunk {} now: Outdial registers there", Trunks.text(now));
+            schedule(Duration.ZERO);
+        }
     }
 
     public TrunkRegistrationStatus status() {
@@ -80,9 +98,14 @@ public final class TrunkRegistration implements ResponseHandler, AutoCloseable {
     }
 
     private void send(Duration asked) {
+        send(trunks.current(), asked);
+    }
+
+    private void send(InetSocketAddress trunk, Duration asked) {
         challenged = false;
+        sentTo = trunk;
         try {
-            sent = requests.registerWithTrunk(username, callId, ++cseq, asked);
+            sent = requests.registerWithTrunk(trunk, username, callId, ++cseq, asked);
             endpoint.transaction(sent, this).sendRequest();
         } catch (SipException | RuntimeException e) {
             failed("cannot send REGISTER: " + e.getMessage());
@@ -128,7 +151,7 @@ public final class TrunkRegistration implements ResponseHandler, AutoCloseable {
         }
         Duration granted = granted(response);
         status = new TrunkRegistrationStatus(State.REGISTERED, Optional.of(clock.instant()),
-                "registered as " + username + " for " + granted.toSeconds() + " s");
+                "registered as " + username + " with " + Trunks.text(sentTo) + " for " + granted.toSeconds() + " s");
         // Renewed well before it lapses, so a call is never sent to a registration the trunk let go.
         schedule(granted.multipliedBy(4).dividedBy(5));
     }
@@ -190,7 +213,7 @@ public final class TrunkRegistration implements ResponseHandler, AutoCloseable {
             next.cancel(false);
         }
         if (status.state() == State.REGISTERED) {
-            send(Duration.ZERO);
+            send(sentTo, Duration.ZERO); // where the registration is, whichever trunk calls go to now
         }
     }
 }

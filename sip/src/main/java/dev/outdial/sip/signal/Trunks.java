@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * to the primary while it answers its keep-alive; once it has stopped answering and the backup has not, to the backup,
  * and back to the primary as soon as it answers again. A call the trunk it went to refuses as unavailable, or cannot be
  * sent to, is tried once on the other ({@link #other}). The carrier's DNS may name others later ({@link #moveTo}).
+ * Who must follow the calls from one trunk to the other (the registration) is told ({@link #whenCallsMove}).
  * Thread-safe.
  */
 public final class Trunks {
@@ -27,6 +29,7 @@ public final class Trunks {
 
     private final AtomicReference<Pair> trunks;
     private final Map<InetSocketAddress, TrunkStatus> statuses = new ConcurrentHashMap<>();
+    private final List<Runnable> followers = new CopyOnWriteArrayList<>();
 
     /** The two, read together: one may be replaced while a call chooses. */
     private record Pair(InetSocketAddress primary, Optional<InetSocketAddress> backup) {
@@ -52,21 +55,32 @@ public final class Trunks {
      */
     public boolean moveTo(InetSocketAddress primary, Optional<InetSocketAddress> backup) {
         Pair now = new Pair(primary, backup);
-        if (now.equals(trunks.getAndSet(now))) {
+        Pair before = trunks.getAndSet(now);
+        if (now.equals(before)) {
             return false;
         }
         statuses.keySet().retainAll(now.all());
+        tellIfMoved(current(before));
         return true;
+    }
+
+    /**
+     * Runs {@code follow} each time calls go to another trunk than before (the one they went to stopped answering its
+     * keep-alive, answers again, or the DNS named others), on the thread that found it: it must return at once.
+     */
+    void whenCallsMove(Runnable follow) {
+        followers.add(follow);
+    }
+
+    private void tellIfMoved(InetSocketAddress before) {
+        if (!before.equals(current())) {
+            followers.forEach(Runnable::run);
+        }
     }
 
     /** Every address, the primary first: those the keep-alive asks. */
     List<InetSocketAddress> all() {
         return trunks.get().all();
-    }
-
-    /** The first trunk, where Outdial registers. */
-    InetSocketAddress primary() {
-        return trunks.get().primary();
     }
 
     /**
@@ -99,7 +113,9 @@ public final class Trunks {
 
     /** How {@code trunk} answered its last keep-alive. */
     void record(InetSocketAddress trunk, TrunkStatus status) {
+        InetSocketAddress before = current();
         statuses.put(trunk, status);
+        tellIfMoved(before);
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.outdial.sip.TrunkStatus;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class TrunksTest {
@@ -58,7 +59,6 @@ class TrunksTest {
         assertThat(trunks.moveTo(moved, Optional.of(BACKUP))).isTrue();
 
         assertThat(trunks.current()).as("the primary named now, not known to be down").isEqualTo(moved);
-        assertThat(trunks.primary()).isEqualTo(moved);
         assertThat(trunks.all()).containsExactly(moved, BACKUP);
         assertThat(trunks.isOneOf(moved.getAddress())).isTrue();
         assertThat(trunks.isOneOf(BACKUP.getAddress())).isTrue();
@@ -67,6 +67,28 @@ class TrunksTest {
         assertThat(trunks.byRole().get("primary").state()).as("how the old one answered is forgotten")
                 .isEqualTo(TrunkStatus.State.UNKNOWN);
         assertThat(trunks.moveTo(moved, Optional.of(BACKUP))).as("named again: nothing moved").isFalse();
+    }
+
+    @Test
+    void whoFollowsTheCallsIsToldEachTimeTheyGoToAnotherTrunkAndOnlyThen() {
+        Trunks trunks = new Trunks(PRIMARY, Optional.of(BACKUP));
+        AtomicInteger moves = new AtomicInteger();
+        trunks.whenCallsMove(moves::incrementAndGet);
+
+        trunks.record(PRIMARY, status(TrunkStatus.State.UP, "OPTIONS answered 200 OK"));
+        trunks.record(BACKUP, status(TrunkStatus.State.DOWN, "no answer to OPTIONS"));
+        assertThat(moves).as("calls stayed on the primary").hasValue(0);
+        trunks.record(BACKUP, status(TrunkStatus.State.UP, "OPTIONS answered 200 OK"));
+        trunks.record(PRIMARY, status(TrunkStatus.State.DOWN, "no answer to OPTIONS"));
+        assertThat(moves).as("to the backup").hasValue(1);
+        trunks.record(PRIMARY, status(TrunkStatus.State.DOWN, "no answer to OPTIONS"));
+        assertThat(moves).as("still there").hasValue(1);
+        trunks.record(PRIMARY, status(TrunkStatus.State.UP, "OPTIONS answered 200 OK"));
+        assertThat(moves).as("back").hasValue(2);
+        trunks.moveTo(new InetSocketAddress("192.0.2.30", 5060), Optional.of(BACKUP));
+        assertThat(moves).as("to a trunk the DNS named").hasValue(3);
+        trunks.moveTo(new InetSocketAddress("192.0.2.30", 5060), Optional.of(BACKUP));
+        assertThat(moves).as("named again").hasValue(3);
     }
 
     private static TrunkStatus status(TrunkStatus.State state, String detail) {
