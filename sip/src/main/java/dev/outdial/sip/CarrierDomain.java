@@ -2,6 +2,7 @@ package dev.outdial.sip;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,8 +21,8 @@ final class CarrierDomain {
     /** How often the carrier's DNS is asked again: trunks rarely move, and a minute of calls to an old one is few. */
     static final Duration ASKED_EVERY = Duration.ofMinutes(1);
 
-    /** Where calls go: the first trunk, and the backup. */
-    record Located(InetSocketAddress primary, Optional<InetSocketAddress> backup) {
+    /** Where calls go: the first trunk, and the backups in their order. */
+    record Located(InetSocketAddress primary, List<InetSocketAddress> backups) {
     }
 
     private final String domain;
@@ -44,9 +45,9 @@ final class CarrierDomain {
     }
 
     /**
-     * The trunks the domain's SRV records name now, in their order, those that resolve: the first, and the second as
-     * the backup unless the operator gave one; without records, the domain's own address at port 5060. Empty where DNS
-     * does not tell (it cannot be asked, or nothing it names resolves).
+     * The trunks the domain's SRV records name now, in their order, those that resolve: the first, and the others as
+     * its backups, after the operator's where one was given; without records, the domain's own address at port 5060.
+     * Empty where DNS does not tell (it cannot be asked, or nothing it names resolves).
      */
     synchronized Optional<Located> located() {
         List<InetSocketAddress> targets;
@@ -63,10 +64,12 @@ final class CarrierDomain {
                     : domain + "'s SRV records name trunks none of which resolves: " + targets)
                     + "; asked again every minute, calls cannot go out meanwhile");
         }
-        Located trunks = new Located(resolved.getFirst(), givenBackup.or(() -> resolved.stream().skip(1).findFirst()));
+        List<InetSocketAddress> backups = new ArrayList<>(givenBackup.stream().toList());
+        resolved.stream().skip(1).filter(trunk -> !backups.contains(trunk)).forEach(backups::add);
+        Located trunks = new Located(resolved.getFirst(), List.copyOf(backups));
         return said(Optional.of(trunks), targets.isEmpty() ? domain + " has no SRV records: it is its own trunk, "
                 + trunks.primary() : domain + "'s SRV records name " + targets + ": calls go to " + trunks.primary()
-                + trunks.backup().map(backup -> ", backup " + backup).orElse(""));
+                + (backups.isEmpty() ? "" : ", backups " + backups));
     }
 
     private Optional<Located> said(Optional<Located> trunks, String what) {

@@ -120,8 +120,9 @@ public final class SipTelephony implements Telephony, AutoCloseable {
             return;
         }
         Optional<CarrierDomain> carrier = settings.trunkDomain().map(domain -> new CarrierDomain(settings, trunkDns));
-        SipSettings running = carrier.flatMap(CarrierDomain::located)
-                .map(trunks -> settings.withTrunks(trunks.primary(), trunks.backup())).orElse(settings);
+        Optional<CarrierDomain.Located> located = carrier.flatMap(CarrierDomain::located);
+        SipSettings running = located.map(trunks -> settings.withTrunks(trunks.primary(),
+                trunks.backups().stream().findFirst())).orElse(settings);
         media = mediaPorts.apply(running);
         try {
             endpoint = new SipEndpoint(running, t1);
@@ -138,6 +139,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         calls = new SipCalls(endpoint, media, events, timers, new PromptLibrary(promptSource, converter), registrar,
                 offers);
         calls.receiveCalls(incoming);
+        located.ifPresent(trunks -> calls.trunks().moveTo(trunks.primary(), trunks.backups())); // the third and on
         lines = new NailedUpLines(calls, bindings, running.keepAlive());
         endpoint.route(calls);
         keepAlive = new TrunkKeepAlive(endpoint, calls.requests(), calls.trunks(), clock);
@@ -159,7 +161,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
             carrierDns = Optional.of(asking);
             Trunks trunks = calls.trunks();
             asking.scheduleWithFixedDelay(() -> domain.located().ifPresent(now -> trunks.moveTo(now.primary(),
-                    now.backup())), trunkDnsEvery.toMillis(), trunkDnsEvery.toMillis(), TimeUnit.MILLISECONDS);
+                    now.backups())), trunkDnsEvery.toMillis(), trunkDnsEvery.toMillis(), TimeUnit.MILLISECONDS);
         });
         LOG.info("SIP listening on {}, trunk {}{} over {}", running.listen(), running.trunk(),
                 running.backupTrunk().map(backup -> " (backup " + backup + ")").orElse(""), running.transport());
@@ -264,13 +266,13 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         return keepAlive.status();
     }
 
-    /** Whether Outdial is registered with the trunk; empty where it does not register ({@code sip.trunk.register}). */
-    /** How each of the carrier's trunks answered its last keep-alive, by role: {@code primary}, {@code backup}. */
+    /** How each of the carrier's trunks answered its last keep-alive, by role: {@code primary}, {@code backup}… */
     public Map<String, TrunkStatus> trunkStates() {
         SipCalls running = calls;
         return running == null ? Map.of() : running.trunks().byRole(); // read by metrics, also once closed
     }
 
+    /** Whether Outdial is registered with the trunk; empty where it does not register ({@code sip.trunk.register}). */
     public Optional<TrunkRegistrationStatus> trunkRegistration() {
         running();
         return registration.map(TrunkRegistration::status);

@@ -528,19 +528,22 @@ class TrunkCallsTest {
     }
 
     @Test
-    void aCarrierGivenAsADomainIsCalledAtTheTrunksItsSrvRecordsNameInTheirOrderAndItsDomain() throws Exception {
-        carrier("carrier-fails.xml", Map.of("STATUS", "503 Service Unavailable", "PROVISIONAL_SEND", "",
-                "PROVISIONAL", "says nothing", "HEADERS", ""));
+    void aCarrierGivenAsADomainIsCalledAtEachTrunkItsSrvRecordsNameInTheirOrderAndItsDomain() throws Exception {
+        Map<String, String> unavailable = Map.of("STATUS", "503 Service Unavailable", "PROVISIONAL_SEND", "",
+                "PROVISIONAL", "says nothing", "HEADERS", "");
+        carrier("carrier-fails.xml", unavailable);
         int secondPort = Ports.free();
-        try (FakeDns dns = new FakeDns().srv("_sip._udp.carrier.test", "20 0 " + secondPort + " 127.0.0.1.",
-                     "10 0 " + sippPort + " 127.0.0.1.");
-             Sipp second = Sipp.serve("carrier-answers.xml", secondPort, SippSteps.carrierAnswering(Map.of(
+        int thirdPort = Ports.free();
+        try (FakeDns dns = new FakeDns().srv("_sip._udp.carrier.test", "30 0 " + thirdPort + " 127.0.0.1.",
+                     "10 0 " + sippPort + " 127.0.0.1.", "20 0 " + secondPort + " 127.0.0.1.");
+             Sipp second = Sipp.serve("carrier-fails.xml", secondPort, unavailable, workDir);
+             Sipp third = Sipp.serve("carrier-answers.xml", thirdPort, SippSteps.carrierAnswering(Map.of(
                      "TRUNK", "carrier\\.test", // the domain stays the Request-URI's host (RFC 3263)
                      "AFTER_ANSWER", SippSteps.farEndHangsUp("carrier"))), workDir)) {
             startedAt("carrier.test", dns, Duration.ofHours(1));
             CallEvents events = new CallEvents();
 
-            // the first target (priority 10) cannot take it (503): the second (20) is the backup, and answers
+            // the targets of priority 10 and 20 cannot take it (503): the third (30) answers
             telephony.place(new CallId("by-srv"), HOTLINE, CUSTOMER, LONG_RING, events);
 
             events.next(CallEvent.Ringing.class);
@@ -548,6 +551,8 @@ class TrunkCallsTest {
             assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).isTrue();
             sipp.assertPassed();
             second.assertPassed();
+            third.assertPassed();
+            assertThat(telephony.trunkStates()).containsOnlyKeys("primary", "backup", "backup-2");
         }
     }
 

@@ -73,8 +73,8 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
     private final MachineDetection detection;
     /** The customer dialed through the trunk, and the trunk; empty for an agent's phone. */
     private Optional<Customer> customer;
-    /** The call was tried on the carrier's other trunk already: it is not tried again. */
-    private boolean otherTrunkTried;
+    /** The trunks the call was sent to before the one it is on: none is tried twice. */
+    private final Set<InetSocketAddress> trunksTried = new HashSet<>();
     private Request invite;
     private ClientTransaction transaction;
     private Dialog dialog;
@@ -129,7 +129,7 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
             transaction.sendRequest();
         } catch (SipException e) {
             LOG.info("INVITE for {} could not be sent: {}", description, e.getMessage());
-            if (!triedOnTheOtherTrunk()) {
+            if (!triedOnTheNextTrunk()) {
                 fail(CallResult.NETWORK_ERROR);
             }
         }
@@ -137,17 +137,17 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
 
     /**
      * The trunk the call went to cannot take it (unreachable, or {@code 503 Service Unavailable} before anything rang):
-     * it is tried once on the carrier's other trunk, where there is one. Whether it was.
+     * it is tried on the carrier's next trunk, where there is one it was not tried on. Whether it was.
      */
-    private boolean triedOnTheOtherTrunk() {
-        if (otherTrunkTried || customer.isEmpty() || state != State.CALLING || reported || rang) {
+    private boolean triedOnTheNextTrunk() {
+        if (customer.isEmpty() || state != State.CALLING || reported || rang) {
             return false;
         }
-        Optional<InetSocketAddress> other = context.trunks().other(customer.get().trunk());
+        trunksTried.add(customer.get().trunk());
+        Optional<InetSocketAddress> other = context.trunks().next(trunksTried);
         if (other.isEmpty()) {
             return false;
         }
-        otherTrunkTried = true;
         LOG.info("{}: trunk {} could not take it; tried on {}", description, Trunks.text(customer.get().trunk()),
                 Trunks.text(other.get()));
         customer = Optional.of(new Customer(customer.get().number(), other.get()));
@@ -207,7 +207,7 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
                 && askedAgainRequiring(Extensions.required(response))) {
             LOG.debug("{}: asked again with the extensions the trunk requires", description);
         } else if (status == Response.SERVICE_UNAVAILABLE && ResponseResults.resultOf(status, rang,
-                Q850.causeOf(response)) == CallResult.NETWORK_ERROR && triedOnTheOtherTrunk()) {
+                Q850.causeOf(response)) == CallResult.NETWORK_ERROR && triedOnTheNextTrunk()) {
             // the trunk is unavailable, not the customer (a Q.850 cause of theirs, busy or unassigned, is their result)
             LOG.debug("{}: the other trunk takes it from here", description);
         } else if ((status == 401 || status == 407) && !challenged && state == State.CALLING && !reported) {

@@ -4,6 +4,8 @@ import dev.outdial.sip.TrunkStatus;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,10 +14,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The carrier's trunk addresses: its primary and, where the operator gave one or its DNS named two, a backup. Calls go
- * to the primary while it answers its keep-alive; once it has stopped answering and the backup has not, to the backup,
- * and back to the primary as soon as it answers again. A call the trunk it went to refuses as unavailable, or cannot be
- * sent to, is tried once on the other ({@link #other}). The carrier's DNS may name others later ({@link #moveTo}).
+ * The carrier's trunk addresses, in the order they are tried: its primary and, where the operator gave one or its DNS
+ * named more, backups (the operator's first, then the DNS's in its order). Calls go to the first that has not stopped
+ * answering its keep-alive, so to the primary as soon as it answers again; with every one down, to the primary. A call
+ * the trunk it went to refuses as unavailable, or cannot be sent to, is tried on the next ({@link #next}), each trunk
+ * once. The carrier's DNS may name others later ({@link #moveTo}).
  * Who must follow the calls from one trunk to the other (the registration) is told ({@link #whenCallsMove}).
  * Thread-safe.
  */
@@ -27,39 +30,33 @@ public final class Trunks {
     /** Why nothing can be sent to a trunk not {@link #isNamed named} yet. */
     static final String NOT_NAMED_YET = "the carrier's DNS has not said where its trunks are yet";
 
-    private final AtomicReference<Pair> trunks;
+    /** The trunks in their order, the primary first, distinct; replaced whole while a call may be choosing. */
+    private final AtomicReference<List<InetSocketAddress>> trunks;
     private final Map<InetSocketAddress, TrunkStatus> statuses = new ConcurrentHashMap<>();
     private final List<Runnable> followers = new CopyOnWriteArrayList<>();
 
-    /** The two, read together: one may be replaced while a call chooses. */
-    private record Pair(InetSocketAddress primary, Optional<InetSocketAddress> backup) {
-
-        Pair {
-            backup = backup.filter(address -> !address.equals(primary));
-        }
-
-        List<InetSocketAddress> all() {
-            List<InetSocketAddress> all = new ArrayList<>(List.of(primary));
-            backup.ifPresent(all::add);
-            return all;
-        }
+    public Trunks(InetSocketAddress primary, Optional<InetSocketAddress> backup) {
+        this.trunks = new AtomicReference<>(inOrder(primary, backup.stream().toList()));
     }
 
-    public Trunks(InetSocketAddress primary, Optional<InetSocketAddress> backup) {
-        this.trunks = new AtomicReference<>(new Pair(primary, backup));
+    private static List<InetSocketAddress> inOrder(InetSocketAddress primary, List<InetSocketAddress> backups) {
+        List<InetSocketAddress> all = new ArrayList<>(List.of(primary));
+        backups.stream().filter(backup -> !all.contains(backup)).forEach(all::add);
+        return List.copyOf(all);
     }
 
     /**
-     * The carrier's DNS now names {@code primary} and {@code backup}: calls go there from now on (a call already placed
-     * stays where it went), and how trunks no longer named answered is forgotten. Whether they changed.
+     * The carrier's DNS now names {@code primary} and {@code backups}, in this order: calls go there from now on (a
+     * call already placed stays where it went), and how trunks no longer named answered is forgotten. Whether they
+     * changed.
      */
-    public boolean moveTo(InetSocketAddress primary, Optional<InetSocketAddress> backup) {
-        Pair now = new Pair(primary, backup);
-        Pair before = trunks.getAndSet(now);
+    public boolean moveTo(InetSocketAddress primary, List<InetSocketAddress> backups) {
+        List<InetSocketAddress> now = inOrder(primary, backups);
+        List<InetSocketAddress> before = trunks.getAndSet(now);
         if (now.equals(before)) {
             return false;
         }
-        statuses.keySet().retainAll(now.all());
+        statuses.keySet().retainAll(now);
         tellIfMoved(current(before));
         return true;
     }
@@ -80,7 +77,7 @@ public final class Trunks {
 
     /** Every address, the primary first: those the keep-alive asks. */
     List<InetSocketAddress> all() {
-        return trunks.get().all();
+        return trunks.get();
     }
 
     /**
@@ -96,19 +93,22 @@ public final class Trunks {
         return all().stream().anyMatch(trunk -> address.equals(trunk.getAddress()));
     }
 
-    /** Where a call goes now: the primary, unless it is down and the backup is not. */
+    /** Where a call goes now: the first trunk not down; the primary where every one is. */
     InetSocketAddress current() {
         return current(trunks.get());
     }
 
-    private InetSocketAddress current(Pair pair) {
-        return pair.backup().filter(spare -> isDown(pair.primary()) && !isDown(spare)).orElse(pair.primary());
+    private InetSocketAddress current(List<InetSocketAddress> inOrder) {
+        return inOrder.stream().filter(trunk -> !isDown(trunk)).findFirst().orElse(inOrder.getFirst());
     }
 
-    /** The other trunk than {@code tried}, to try a call on once; empty without a backup. */
-    Optional<InetSocketAddress> other(InetSocketAddress tried) {
-        Pair now = trunks.get();
-        return now.backup().map(spare -> spare.equals(tried) ? now.primary() : spare);
+    /**
+     * The trunk to try a call on after those it was {@code tried} on could not take it: the first of the others not
+     * down, else the first of the others; empty once every trunk was tried.
+     */
+    Optional<InetSocketAddress> next(Collection<InetSocketAddress> tried) {
+        List<InetSocketAddress> untried = trunks.get().stream().filter(trunk -> !tried.contains(trunk)).toList();
+        return untried.stream().filter(trunk -> !isDown(trunk)).findFirst().or(() -> untried.stream().findFirst());
     }
 
     /** How {@code trunk} answered its last keep-alive. */
@@ -119,30 +119,46 @@ public final class Trunks {
     }
 
     /**
-     * How the trunk calls go to answered its last keep-alive, for the Hotlines page: with a backup, which one that is and
-     * how the other answered, so an operator sees calls have moved.
+     * How the trunk calls go to answered its last keep-alive, for the Hotlines page: with backups, which one that is
+     * and how the others answered, so an operator sees calls have moved.
      */
     public TrunkStatus status() {
-        Pair pair = trunks.get();
-        InetSocketAddress current = current(pair);
+        List<InetSocketAddress> inOrder = trunks.get();
+        InetSocketAddress current = current(inOrder);
         TrunkStatus now = statusOf(current);
-        if (pair.backup().isEmpty()) {
+        if (inOrder.size() == 1) {
             return now;
         }
-        boolean onPrimary = current.equals(pair.primary());
-        InetSocketAddress standby = onPrimary ? pair.backup().get() : pair.primary();
-        return new TrunkStatus(now.state(), now.checkedAt(), (onPrimary ? "primary " : "backup ") + text(current)
-                + " in use: " + now.detail() + "; " + (onPrimary ? "backup " : "primary ") + text(standby) + ": "
-                + statusOf(standby).detail());
+        StringBuilder detail = new StringBuilder(role(inOrder.indexOf(current))).append(' ').append(text(current))
+                .append(" in use: ").append(now.detail());
+        for (int i = 0; i < inOrder.size(); i++) {
+            if (!inOrder.get(i).equals(current)) {
+                detail.append("; ").append(role(i)).append(' ').append(text(inOrder.get(i))).append(": ")
+                        .append(statusOf(inOrder.get(i)).detail());
+            }
+        }
+        return new TrunkStatus(now.state(), now.checkedAt(), detail.toString());
     }
 
-    /** How each trunk answered its last keep-alive, by its role: {@code primary}, and {@code backup} where there is one. */
+    /**
+     * How each trunk answered its last keep-alive, by its role: {@code primary}, then {@code backup} where there is
+     * one, and {@code backup-2}, {@code backup-3}… where the carrier's DNS names more.
+     */
     public Map<String, TrunkStatus> byRole() {
-        Pair now = trunks.get();
-        Map<String, TrunkStatus> roles = new java.util.LinkedHashMap<>();
-        roles.put("primary", statusOf(now.primary()));
-        now.backup().ifPresent(spare -> roles.put("backup", statusOf(spare)));
+        List<InetSocketAddress> inOrder = trunks.get();
+        Map<String, TrunkStatus> roles = new LinkedHashMap<>();
+        for (int i = 0; i < inOrder.size(); i++) {
+            roles.put(role(i), statusOf(inOrder.get(i)));
+        }
         return roles;
+    }
+
+    private static String role(int index) {
+        return switch (index) {
+            case 0 -> "primary";
+            case 1 -> "backup";
+            default -> "backup-" + index;
+        };
     }
 
     private TrunkStatus statusOf(InetSocketAddress trunk) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.outdial.sip.TrunkStatus;
 import java.net.InetSocketAddress;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -37,12 +39,13 @@ class TrunksTest {
     @Test
     void aCallIsTriedOnTheOtherTrunkOnlyWhereThereIsOne() {
         Trunks both = new Trunks(PRIMARY, Optional.of(BACKUP));
-        assertThat(both.other(PRIMARY)).contains(BACKUP);
-        assertThat(both.other(BACKUP)).contains(PRIMARY);
+        assertThat(both.next(Set.of(PRIMARY))).contains(BACKUP);
+        assertThat(both.next(Set.of(BACKUP))).contains(PRIMARY);
+        assertThat(both.next(Set.of(PRIMARY, BACKUP))).as("each once").isEmpty();
         assertThat(both.all()).containsExactly(PRIMARY, BACKUP);
 
         Trunks one = new Trunks(PRIMARY, Optional.empty());
-        assertThat(one.other(PRIMARY)).isEmpty();
+        assertThat(one.next(Set.of(PRIMARY))).isEmpty();
         assertThat(new Trunks(PRIMARY, Optional.of(PRIMARY)).all()).as("the same address twice is one trunk")
                 .containsExactly(PRIMARY);
         one.record(PRIMARY, status(TrunkStatus.State.DOWN, "no answer to OPTIONS"));
@@ -56,7 +59,7 @@ class TrunksTest {
         trunks.record(PRIMARY, status(TrunkStatus.State.DOWN, "no answer to OPTIONS"));
         InetSocketAddress moved = new InetSocketAddress("192.0.2.30", 5060);
 
-        assertThat(trunks.moveTo(moved, Optional.of(BACKUP))).isTrue();
+        assertThat(trunks.moveTo(moved, List.of(BACKUP))).isTrue();
 
         assertThat(trunks.current()).as("the primary named now, not known to be down").isEqualTo(moved);
         assertThat(trunks.all()).containsExactly(moved, BACKUP);
@@ -66,7 +69,33 @@ class TrunksTest {
         assertThat(trunks.byRole()).containsKeys("primary", "backup");
         assertThat(trunks.byRole().get("primary").state()).as("how the old one answered is forgotten")
                 .isEqualTo(TrunkStatus.State.UNKNOWN);
-        assertThat(trunks.moveTo(moved, Optional.of(BACKUP))).as("named again: nothing moved").isFalse();
+        assertThat(trunks.moveTo(moved, List.of(BACKUP))).as("named again: nothing moved").isFalse();
+    }
+
+    @Test
+    void withMoreTrunksCallsGoToTheFirstThatAnswersAndACallIsTriedOnEachOnceTheOnesUpFirst() {
+        InetSocketAddress third = new InetSocketAddress("192.0.2.30", 5060);
+        InetSocketAddress fourth = new InetSocketAddress("192.0.2.40", 5060);
+        Trunks trunks = new Trunks(PRIMARY, Optional.of(BACKUP));
+        trunks.moveTo(PRIMARY, List.of(BACKUP, third, PRIMARY, fourth));
+        assertThat(trunks.all()).as("each once, in their order").containsExactly(PRIMARY, BACKUP, third, fourth);
+
+        trunks.record(PRIMARY, status(TrunkStatus.State.DOWN, "no answer to OPTIONS"));
+        trunks.record(BACKUP, status(TrunkStatus.State.DOWN, "no answer to OPTIONS"));
+        trunks.record(fourth, status(TrunkStatus.State.UP, "OPTIONS answered 200 OK"));
+        assertThat(trunks.current()).as("the third, not known to be down").isEqualTo(third);
+        trunks.record(third, status(TrunkStatus.State.DOWN, "no answer to OPTIONS"));
+        assertThat(trunks.current()).isEqualTo(fourth);
+        assertThat(trunks.status().detail()).isEqualTo("backup-3 192.0.2.40:5060 in use: OPTIONS answered 200 OK; "
+                + "primary 192.0.2.10:5060: no answer to OPTIONS; backup 192.0.2.20:5070: no answer to OPTIONS; "
+                + "backup-2 192.0.2.30:5060: no answer to OPTIONS");
+        assertThat(trunks.byRole()).containsOnlyKeys("primary", "backup", "backup-2", "backup-3");
+
+        assertThat(trunks.next(Set.of(fourth))).as("every other one down: the first of them").contains(PRIMARY);
+        trunks.record(BACKUP, status(TrunkStatus.State.UP, "OPTIONS answered 200 OK"));
+        assertThat(trunks.next(Set.of(PRIMARY))).as("the first up").contains(BACKUP);
+        assertThat(trunks.next(Set.of(PRIMARY, BACKUP, third))).contains(fourth);
+        assertThat(trunks.next(Set.of(PRIMARY, BACKUP, third, fourth))).isEmpty();
     }
 
     @Test
@@ -85,9 +114,9 @@ class TrunksTest {
         assertThat(moves).as("still there").hasValue(1);
         trunks.record(PRIMARY, status(TrunkStatus.State.UP, "OPTIONS answered 200 OK"));
         assertThat(moves).as("back").hasValue(2);
-        trunks.moveTo(new InetSocketAddress("192.0.2.30", 5060), Optional.of(BACKUP));
+        trunks.moveTo(new InetSocketAddress("192.0.2.30", 5060), List.of(BACKUP));
         assertThat(moves).as("to a trunk the DNS named").hasValue(3);
-        trunks.moveTo(new InetSocketAddress("192.0.2.30", 5060), Optional.of(BACKUP));
+        trunks.moveTo(new InetSocketAddress("192.0.2.30", 5060), List.of(BACKUP));
         assertThat(moves).as("named again").hasValue(3);
     }
 
