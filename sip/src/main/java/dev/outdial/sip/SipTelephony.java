@@ -29,10 +29,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -91,6 +93,8 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     private volatile IncomingCalls incoming = IncomingCalls.NONE;
     private volatile Optional<CallRecordings> recordings = Optional.empty();
     private volatile PhoneActions phoneActions = PhoneActions.NONE;
+    /** Told when the carrier's trunks change ({@link #whenTrunksChange}), across restarts. */
+    private final List<Runnable> trunkFollowers = new CopyOnWriteArrayList<>();
     private EventSink events;
     private MediaPorts media;
     private SipEndpoint endpoint;
@@ -140,6 +144,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
                 offers);
         calls.receiveCalls(incoming);
         located.ifPresent(trunks -> calls.trunks().moveTo(trunks.primary(), trunks.backups())); // the third and on
+        trunkFollowers.forEach(calls.trunks()::whenTheyChange);
         lines = new NailedUpLines(calls, bindings, running.keepAlive());
         endpoint.route(calls);
         keepAlive = new TrunkKeepAlive(endpoint, calls.requests(), calls.trunks(), clock);
@@ -250,6 +255,17 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     /** Where what the phones do on calls of their own accord is told ({@link PhoneActions}); until set, nowhere. */
     public void tellOfPhoneActions(PhoneActions where) {
         phoneActions = Objects.requireNonNull(where, "where");
+    }
+
+    /**
+     * Runs {@code follow} whenever calls move to another of the carrier's trunks or its DNS names others (so
+     * {@link #trunkStates} may have new roles), on the SIP side's threads: it must return at once.
+     */
+    public synchronized void whenTrunksChange(Runnable follow) {
+        trunkFollowers.add(Objects.requireNonNull(follow, "follow"));
+        if (calls != null) {
+            calls.trunks().whenTheyChange(follow);
+        }
     }
 
     public PhoneRegistrations registrations() {

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -560,6 +561,8 @@ class TrunkCallsTest {
     void aCarrierDomainTheDnsCannotTellOfAtTheStartIsAskedAgainAndCalledOnceItTells() throws Exception {
         try (FakeDns dns = new FakeDns().failing()) {
             SipTelephony sip = startedAt("carrier.test", dns, Duration.ofMillis(200));
+            AtomicInteger trunksChanged = new AtomicInteger();
+            sip.whenTrunksChange(trunksChanged::incrementAndGet);
             CallEvents before = new CallEvents();
             sip.place(new CallId("before"), HOTLINE, CUSTOMER, LONG_RING, before);
             assertThat(before.next(CallEvent.Failed.class).reason()).as("no trunk known: the call cannot be sent")
@@ -572,6 +575,7 @@ class TrunkCallsTest {
 
             Await.until("the trunk the DNS named answers its keep-alive",
                     () -> sip.trunkStatus().state() == TrunkStatus.State.UP);
+            assertThat(trunksChanged).as("told of the trunk named").hasPositiveValue();
             CallEvents after = new CallEvents();
             sip.place(new CallId("after"), HOTLINE, CUSTOMER, LONG_RING, after);
             after.next(CallEvent.Ringing.class);

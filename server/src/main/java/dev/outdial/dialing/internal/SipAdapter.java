@@ -38,8 +38,12 @@ public interface SipAdapter extends AutoCloseable {
 
     TrunkStatus trunkStatus();
 
-    /** How each of the carrier's trunks answered its last keep-alive, by role: {@code primary}, {@code backup}. */
+    /** How each of the carrier's trunks answered its last keep-alive, by role: {@code primary}, {@code backup}… */
     Map<String, TrunkStatus> trunkStates();
+
+    /** Runs {@code follow} whenever the carrier's trunks change ({@link SipTelephony#whenTrunksChange}). */
+    default void whenTrunksChange(Runnable follow) {
+    }
 
     /** Whether this node is registered with the trunk; empty where it does not register. */
     Optional<TrunkRegistrationStatus> trunkRegistration();
@@ -106,6 +110,11 @@ public interface SipAdapter extends AutoCloseable {
             @Override
             public Map<String, TrunkStatus> trunkStates() {
                 return sip.trunkStates();
+            }
+
+            @Override
+            public void whenTrunksChange(Runnable follow) {
+                sip.whenTrunksChange(follow);
             }
 
             @Override

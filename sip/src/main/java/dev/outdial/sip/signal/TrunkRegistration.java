@@ -75,10 +75,10 @@ public final class TrunkRegistration implements ResponseHandler, AutoCloseable {
     public synchronized void start(ScheduledExecutorService timers) {
         this.timers = timers;
         next = timers.schedule(this::register, 0, TimeUnit.MILLISECONDS);
-        trunks.whenCallsMove(this::followTheCalls);
+        trunks.whenTheyChange(this::followTheCalls);
     }
 
-    /** Calls moved to another trunk: registers there now, unless the registration already went there. */
+    /** The trunks changed: where calls go now, the registration goes now too, unless it went there already. */
     private synchronized void followTheCalls() {
         InetSocketAddress now = trunks.current();
         if (!closed && timers != null && !now.equals(sentTo)) {

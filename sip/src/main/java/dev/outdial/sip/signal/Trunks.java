@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * answering its keep-alive, so to the primary as soon as it answers again; with every one down, to the primary. A call
  * the trunk it went to refuses as unavailable, or cannot be sent to, is tried on the next ({@link #next}), each trunk
  * once. The carrier's DNS may name others later ({@link #moveTo}).
- * Who must follow the calls from one trunk to the other (the registration) is told ({@link #whenCallsMove}).
+ * Who must follow the trunks (the registration, the metrics) is told when calls move or the DNS names others
+ * ({@link #whenTheyChange}).
  * Thread-safe.
  */
 public final class Trunks {
@@ -57,15 +58,16 @@ public final class Trunks {
             return false;
         }
         statuses.keySet().retainAll(now);
-        tellIfMoved(current(before));
+        followers.forEach(Runnable::run);
         return true;
     }
 
     /**
      * Runs {@code follow} each time calls go to another trunk than before (the one they went to stopped answering its
-     * keep-alive, answers again, or the DNS named others), on the thread that found it: it must return at once.
+     * keep-alive, or answers again) and each time the DNS names other trunks, on the thread that found it: it must
+     * return at once.
      */
-    void whenCallsMove(Runnable follow) {
+    public void whenTheyChange(Runnable follow) {
         followers.add(follow);
     }
 

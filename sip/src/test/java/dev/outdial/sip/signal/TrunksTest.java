@@ -99,10 +99,10 @@ class TrunksTest {
     }
 
     @Test
-    void whoFollowsTheCallsIsToldEachTimeTheyGoToAnotherTrunkAndOnlyThen() {
+    void whoFollowsTheTrunksIsToldEachTimeCallsGoToAnotherOrTheDnsNamesOthersAndOnlyThen() {
         Trunks trunks = new Trunks(PRIMARY, Optional.of(BACKUP));
         AtomicInteger moves = new AtomicInteger();
-        trunks.whenCallsMove(moves::incrementAndGet);
+        trunks.whenTheyChange(moves::incrementAndGet);
 
         trunks.record(PRIMARY, status(TrunkStatus.State.UP, "OPTIONS answered 200 OK"));
         trunks.record(BACKUP, status(TrunkStatus.State.DOWN, "no answer to OPTIONS"));
@@ -118,6 +118,8 @@ class TrunksTest {
         assertThat(moves).as("to a trunk the DNS named").hasValue(3);
         trunks.moveTo(new InetSocketAddress("192.0.2.30", 5060), List.of(BACKUP));
         assertThat(moves).as("named again").hasValue(3);
+        trunks.moveTo(new InetSocketAddress("192.0.2.30", 5060), List.of(BACKUP, PRIMARY));
+        assertThat(moves).as("one more named, calls where they were").hasValue(4);
     }
 
     private static TrunkStatus status(TrunkStatus.State state, String detail) {
