@@ -65,8 +65,8 @@ final class KeysSent {
     static byte[] event(char key, int index) {
         boolean end = index >= SOUNDING_PACKETS;
         int duration = OutgoingStream.SAMPLES_PER_PACKET * Math.min(index + 1, SOUNDING_PACKETS);
-        return new byte[] {(byte) KeyPresses.EVENTS.indexOf(key), (byte) ((end ? 0x80 : 0) | VOLUME), (byte) (duration >> 8),
-                (byte) duration};
+        return new byte[] {(byte) KeyPresses.EVENTS.indexOf(key), (byte) ((end ? 0x80 : 0) | VOLUME),
+                (byte) (duration >> 8), (byte) duration};
     }
 
     /** The {@code index}th 20 ms of {@code key} as tones, in {@code codec}: its two tones, then quiet. */
