@@ -251,15 +251,23 @@ class IncomingCallsTest {
                 """ + SippSteps.refreshTaken("caller", 4)
                 + callerSends("UPDATE", 2, """
                         Supported: timer
-                        Session-Expires: 4;refresher=uac
+                        Session-Expires: 90;refresher=uac
                         Content-Length: 0
 
-                        """, Map.of("theirs", "Session-Expires: *4;refresher=uac"))
+                        """, Map.of("theirs", "Session-Expires: *90;refresher=uac"))
                 + "  <pause milliseconds=\"3000\"/>\n"
                 + callerSends("BYE", 3, """
                         Content-Length: 0
 
                         """, Map.of()));
+        acceptedUntilTheCallerIsGone(trunk);
+    }
+
+    @Test
+    void aCallerThatRefreshesTheSessionButStopsIsTakenForLostBeforeItExpires() {
+        // the caller refreshes (refresher=uac) every 3 s at the latest, and never does: Outdial hangs up 2 s in
+        Sipp trunk = trunkCallsWith(DIALED + "@", "\nSupported: timer\nSession-Expires: 3;refresher=uac",
+                acknowledged(Map.of("theirs", "Session-Expires: *3;refresher=uac")) + SippSteps.OUTDIAL_HANGS_UP);
         acceptedUntilTheCallerIsGone(trunk);
     }
 

@@ -237,10 +237,12 @@ public final class InboundLeg implements DialogLeg, IncomingCall {
         }
     }
 
-    /** The caller's side no longer knows the call Outdial refreshed: it ends as if they had hung up. */
+    /**
+     * The session timer found the caller's side gone (it did not take a refresh, or made none): the call ends as if
+     * they had hung up.
+     */
     private synchronized void sessionLost() {
         if (state == State.ANSWERED) {
-            LOG.info("{} did not take the session's refresh: the call ends", this);
             endWithBye(true);
         }
     }

@@ -342,7 +342,7 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
         dialogMedia.connect(remote.get());
         cancelRingTimer();
         SessionTimer timer = new SessionTimer(context, this, dialog, dialogMedia, transport(),
-                () -> vanished("did not take the session's refresh"), description);
+                this::sessionLost, description);
         timer.answered(response);
         sessionTimer = Optional.of(timer);
         if (detection == MachineDetection.ON) {
@@ -490,6 +490,13 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
         if (state == State.ANSWERED && customer.isPresent() && media.farEndSilentLongerThan(limit)) {
             LOG.info("{} sent no audio for over {} s: the network lost the call, which ends", description,
                     limit.toSeconds());
+            endWithBye(true);
+        }
+    }
+
+    /** The session timer found the far end gone (it did not take a refresh, or made none): the call ends. */
+    private synchronized void sessionLost() {
+        if (state == State.ANSWERED) {
             endWithBye(true);
         }
     }

@@ -24,8 +24,10 @@ import org.slf4j.LoggerFactory;
  * asked {@code refresher=uas} (as some carriers' edges do). The session is refreshed with a re-INVITE, offering our SDP
  * again, every half interval, or the far end would hang the call up once the interval ran out, typically 15 or 30
  * minutes into it. A refresh answered 481 or 408, or not at all, says the far end lost the call: {@code lost} runs. A
- * refresh of the far end's own that leaves the refreshing to it stops ours. Not thread-safe on its own: it runs under
- * the leg's lock ({@code lock}), which the leg holds when it calls in.
+ * refresh of the far end's own that leaves the refreshing to it stops ours. Where the far end refreshes, a session it
+ * has not refreshed by the time it expires (less a third of it, at most 32 s: RFC 4028 §10) is a call it lost too, as
+ * a held call whose far end vanished is, which no silence can tell. Not thread-safe on its own: it runs under the
+ * leg's lock ({@code lock}), which the leg holds when it calls in.
  */
 final class SessionTimer implements ResponseHandler {
 
@@ -45,6 +47,8 @@ final class SessionTimer implements ResponseHandler {
     private final Runnable lost;
     private final String description;
     private int intervalSeconds;
+    /** What the last 2xx agreed; empty while the session has no timer. */
+    private Optional<Agreement> agreed = Optional.empty();
     /** The CSeq of the last refresh the far end took: a 2xx of it again is only acknowledged again. */
     private long lastTaken = -1;
     private ScheduledFuture<?> next;
@@ -62,9 +66,9 @@ final class SessionTimer implements ResponseHandler {
         this.description = description;
     }
 
-    /** Refreshes the session {@code answer} (the 2xx to our INVITE) set up, where it makes Outdial the refresher. */
+    /** Follows the session timer {@code answer}, the 2xx to our INVITE, agreed. */
     void answered(Response answer) {
-        ourInterval(answer).ifPresent(this::refreshEvery);
+        follow(Agreement.answeredIn(answer));
     }
 
     /**
@@ -72,26 +76,44 @@ final class SessionTimer implements ResponseHandler {
      * {@link Agreement#askedIn}): Outdial refreshes from now on, or the far end does, or, with no agreement, the
      * session has no timer (RFC 4028 §10: a refresh without Session-Expires turns it off).
      */
-    void follow(Optional<Agreement> agreed) {
+    void follow(Optional<Agreement> now) {
         if (stopped) {
             return;
         }
         cancelNext();
-        agreed.filter(Agreement::ours).map(Agreement::seconds).ifPresent(this::refreshEvery);
+        if (!now.equals(agreed)) {
+            LOG.info("{}: {}", description, now.map(agreement -> agreement.ours()
+                    ? "Outdial refreshes the session every " + Math.max(1, agreement.seconds() / 2)
+                            + " s (Session-Expires " + agreement.seconds() + " s)"
+                    : "the far end refreshes the session every " + agreement.seconds() + " s at the latest")
+                    .orElse("the session has no timer"));
+            agreed = now;
+        }
+        now.ifPresent(agreement -> {
+            intervalSeconds = agreement.seconds();
+            if (agreement.ours()) {
+                scheduleIn(halfOf(intervalSeconds));
+            } else {
+                next = context.timers().schedule(this::expired, lapseOf(intervalSeconds), TimeUnit.MILLISECONDS);
+            }
+        });
     }
 
-    private void refreshEvery(int seconds) {
-        LOG.info("{}: Outdial refreshes the session every {} s (Session-Expires {} s)", description,
-                Math.max(1, seconds / 2), seconds);
-        intervalSeconds = seconds;
-        scheduleIn(halfOf(seconds));
+    /** When a session of {@code seconds} the far end refreshes is taken for lost: a third, at most 32 s, before. */
+    private static long lapseOf(int seconds) {
+        long millis = seconds * 1000L;
+        return Math.max(1, millis - Math.min(32_000L, millis / 3));
     }
 
-    /** The session's interval where {@code response} makes the dialog's caller, Outdial, its refresher. */
-    private static Optional<Integer> ourInterval(Response response) {
-        return response.getHeader(SessionExpiresHeader.NAME) instanceof SessionExpiresHeader expires
-                && CALLER.equalsIgnoreCase(expires.getRefresher()) && expires.getExpires() > 0
-                ? Optional.of(expires.getExpires()) : Optional.empty();
+    private void expired() {
+        synchronized (lock) {
+            if (!stopped) {
+                LOG.info("{}: the far end did not refresh the session within its {} s; it lost the call", description,
+                        intervalSeconds);
+                stopped = true;
+                lost.run();
+            }
+        }
     }
 
     /**
@@ -100,6 +122,21 @@ final class SessionTimer implements ResponseHandler {
      * none given) and by Outdial where it asks it to ({@code refresher=uas}).
      */
     record Agreement(int seconds, boolean ours) {
+
+        /**
+         * The session timer the 2xx to Outdial's INVITE or refresh agreed: refreshed by Outdial where it says
+         * {@code refresher=uac}, by the far end where it says {@code uas}; empty where it names neither (the session
+         * has no timer: a 2xx that leaves out who refreshes, as RFC 4028 §9 forbids, is not trusted to refresh).
+         */
+        static Optional<Agreement> answeredIn(Response answer) {
+            if (!(answer.getHeader(SessionExpiresHeader.NAME) instanceof SessionExpiresHeader agreed)
+                    || agreed.getExpires() <= 0 || agreed.getRefresher() == null) {
+                return Optional.empty();
+            }
+            boolean ours = CALLER.equalsIgnoreCase(agreed.getRefresher());
+            return ours || CALLED.equalsIgnoreCase(agreed.getRefresher())
+                    ? Optional.of(new Agreement(agreed.getExpires(), ours)) : Optional.empty();
+        }
 
         /** Empty where the request asks for no timer, or its sender does not support them: the session has none. */
         static Optional<Agreement> askedIn(Request request) {
@@ -184,13 +221,7 @@ final class SessionTimer implements ResponseHandler {
                 }
                 lastTaken = cseq;
                 Sdp.parse(DialogMedia.body(response)).ifPresent(media::connect);
-                Optional<Integer> interval = ourInterval(response);
-                if (interval.isEmpty()) {
-                    LOG.info("{}: the far end refreshes the session from now on", description);
-                    return;
-                }
-                intervalSeconds = interval.get();
-                scheduleIn(halfOf(intervalSeconds));
+                follow(Agreement.answeredIn(response));
             } else if (status == Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST || status == Response.REQUEST_TIMEOUT) {
                 LOG.info("{}: the session's refresh was answered {}; the far end lost the call", description, status);
                 stopped = true;

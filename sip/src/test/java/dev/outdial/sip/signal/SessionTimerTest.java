@@ -41,6 +41,24 @@ class SessionTimerTest {
     }
 
     @Test
+    void theCalledSidesAnswerSaysWhoRefreshesAndOneThatDoesNotSayIsNotTrustedToRefresh() throws Exception {
+        assertThat(SessionTimer.Agreement.answeredIn(okWith("Session-Expires: 1800;refresher=uac")))
+                .contains(new SessionTimer.Agreement(1800, true));
+        assertThat(SessionTimer.Agreement.answeredIn(okWith("Session-Expires: 90;refresher=uas")))
+                .contains(new SessionTimer.Agreement(90, false));
+        assertThat(SessionTimer.Agreement.answeredIn(okWith("Session-Expires: 1800"))).isEmpty();
+        assertThat(SessionTimer.Agreement.answeredIn(okWith("Session-Expires: 1800;refresher=nobody"))).isEmpty();
+        assertThat(SessionTimer.Agreement.answeredIn(okWith("Content-Type: application/sdp"))).isEmpty();
+    }
+
+    private Response okWith(String header) throws Exception {
+        Response ok = messages.createResponse(Response.OK, invite(""));
+        ok.addHeader(headers.createHeader(header.substring(0, header.indexOf(':')),
+                header.substring(header.indexOf(':') + 1).trim()));
+        return ok;
+    }
+
+    @Test
     void noTimerIsKeptWhereTheCallerDoesNotSupportIt() throws Exception {
         for (String asked : List.of("Session-Expires: 1800\r\n", "Session-Expires: 1800;refresher=uas\r\n",
                 "Supported: timer\r\n", "")) {
