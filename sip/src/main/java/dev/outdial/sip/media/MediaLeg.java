@@ -54,7 +54,8 @@ public interface MediaLeg extends AutoCloseable {
     /**
      * A key the far end signalled outside the media (a SIP INFO): reported to the {@link #onKey} listener as a key
      * heard in the media is, in order with them. Over a bridge the other leg's far end gets it from Outdial: as RFC
-     * 4733 events where it takes them, else as the key's tones.
+     * 4733 events where it takes them, else as the key's tones. A press the far end sent as RFC 4733 events too (some
+     * phones send both) is heard once.
      */
     void keySignalled(char key);
 

@@ -34,6 +34,7 @@ final class RtpLeg implements MediaLeg {
     /** Whether Outdial holds this leg: its far end hears the hold music, the leg bridged to it silence. */
     private volatile boolean held;
     private final SerialCallbacks callbacks;
+    private final PressesBothWays pressesBothWays = new PressesBothWays();
     private final KeyPresses keys;
     private final ToneKeys toneKeys;
     /** Keys the bridged leg's far end pressed that this leg's far end gets from Outdial, not relayed as they came. */
@@ -93,13 +94,19 @@ final class RtpLeg implements MediaLeg {
         this.channel = channel;
         this.port = port;
         this.callbacks = callbacks;
-        this.keys = new KeyPresses(this::keyPressedAsEvent);
+        this.keys = new KeyPresses(this::keyPressedAsEvent, pressesBothWays);
         this.toneKeys = new ToneKeys(this::report);
     }
 
-    /** Also sent to the bridged leg's far end, as RFC 4733 events where it takes them, else as tones. */
+    /**
+     * Also sent to the bridged leg's far end, as RFC 4733 events where it takes them, else as tones; ignored where its
+     * press came as RFC 4733 events already.
+     */
     @Override
     public void keySignalled(char key) {
+        if (pressesBothWays.infoRepeats(key, System.nanoTime())) {
+            return;
+        }
         report(key);
         RtpLeg to = peer;
         if (to != null && !holding(to)) {
@@ -505,8 +512,9 @@ final class RtpLeg implements MediaLeg {
         lastHeardNanos = nowNanos;
         RtpLeg to = peer;
         if (received.payloadType == current.telephoneEventPayloadType()) {
-            keys.packet(received.timestamp, data, received.payloadOffset, received.payloadLength, nowNanos);
-            if (to != null && !holding(to)) {
+            boolean passedOn = keys.packet(received.timestamp, data, received.payloadOffset,
+                    received.payloadLength, nowNanos);
+            if (passedOn && to != null && !holding(to)) {
                 to.relayEvent(received, nowNanos);
             }
         } else {

@@ -750,6 +750,52 @@ class MediaLegTest {
         }
     }
 
+    @Test
+    void aPressAPhoneSendsBothAsEventsAndInAnInfoIsHeardAndSentOnOnceWhicheverCameFirst() throws Exception {
+        List<Character> reported = new CopyOnWriteArrayList<>();
+        try (TestPhone customer = new TestPhone(); TestPhone agent = new TestPhone();
+             MediaLeg customerLeg = engine.open(); MediaLeg agentLeg = engine.open()) {
+            customerLeg.connect(customer.address(), Codec.PCMA, 96);
+            agentLeg.connect(agent.address(), Codec.PCMU, 101);
+            agentLeg.onKey(reported::add);
+            agentLeg.bridge(customerLeg);
+
+            press(agent, agentLeg, 5, 1000, 3, 3); // the events first, then the INFO of the same press
+            await(() -> reported.contains('5'));
+            agentLeg.keySignalled('5');
+            agentLeg.keySignalled('#'); // another key: heard
+            List<Packet> fives = eventsBefore(customer, '5', '#');
+            assertThat(fives).as("the six packets relayed").hasSize(6);
+
+            agentLeg.keySignalled('8'); // the INFO first, then the events of the same press
+            press(agent, agentLeg, 8, 2000, 3, 3);
+            agentLeg.keySignalled('9');
+            List<Packet> eights = eventsBefore(customer, '8', '9');
+            assertThat(eights).as("the eight packets Outdial makes").hasSize(KeysSent.PACKETS_PER_KEY);
+
+            for (List<Packet> press : List.of(fives, eights)) {
+                assertThat(press).extracting(Packet::timestamp).as("one event")
+                        .containsOnly(press.getFirst().timestamp());
+            }
+            await(() -> reported.size() >= 4);
+            assertThat(reported).containsExactly('5', '#', '8', '9');
+        }
+    }
+
+    /** The RFC 4733 packets of {@code key} {@code phone} receives before the first of {@code until}. */
+    private static List<Packet> eventsBefore(TestPhone phone, char key, char until) throws InterruptedException {
+        List<Packet> before = new ArrayList<>();
+        while (true) {
+            Packet event = phone.next(packet -> packet.payloadType() == 96);
+            if (event.payload()[0] == KeyPresses.EVENTS.indexOf(until)) {
+                return before;
+            }
+            if (event.payload()[0] == KeyPresses.EVENTS.indexOf(key)) {
+                before.add(event);
+            }
+        }
+    }
+
     /**
      * The keys {@code phone} hears in the tones of the next key sent to it: its packets from the first that is not
      * silence (in the codec whose silence is {@code quiet}).
