@@ -190,6 +190,11 @@ class IncomingCallsTest {
         return callerSends(method, 2, rest, Map.of());
     }
 
+    /** The caller hangs up: its BYE, the {@code cseq}th request of its side, answered 200. */
+    private static String callerHangsUp(int cseq) {
+        return callerSends("BYE", cseq, "Content-Length: 0\n\n", Map.of());
+    }
+
     /** The caller's {@code method} in the call, answered 200 matching each of {@code checks} (as {@link #acknowledged}). */
     private static String callerSends(String method, int cseq, String rest, Map<String, String> checks) {
         String answered = checks.isEmpty() ? "  <recv response=\"200\"/>\n" : """
@@ -226,10 +231,7 @@ class IncomingCallsTest {
                         Content-Length: 0
 
                         """, Map.of("refreshed", kept, "nosdp", "Content-Length: *0"))
-                + callerSends("BYE", 3, """
-                        Content-Length: 0
-
-                        """, Map.of()));
+                + callerHangsUp(3));
         acceptedUntilTheCallerIsGone(trunk);
     }
 
@@ -256,10 +258,7 @@ class IncomingCallsTest {
 
                         """, Map.of("theirs", "Session-Expires: *90;refresher=uac"))
                 + "  <pause milliseconds=\"3000\"/>\n"
-                + callerSends("BYE", 3, """
-                        Content-Length: 0
-
-                        """, Map.of()));
+                + callerHangsUp(3));
         acceptedUntilTheCallerIsGone(trunk);
     }
 
@@ -335,10 +334,7 @@ class IncomingCallsTest {
 
     @Test
     void theCallerHangingUpEndsTheLeg() {
-        Sipp trunk = trunkCalls(ACK + "  <pause milliseconds=\"200\"/>\n" + callerSends("BYE", """
-                Content-Length: 0
-
-                """));
+        Sipp trunk = trunkCalls(ACK + "  <pause milliseconds=\"200\"/>\n" + callerHangsUp(2));
         acceptedUntilTheCallerIsGone(trunk);
     }
 
@@ -413,7 +409,7 @@ class IncomingCallsTest {
             telephony.start();
             telephony.receiveCalls(offered::add);
 
-            Sipp fromTheTrunk = trunkCalls(ACK + callerSends("BYE", 2, "Content-Length: 0\n\n", Map.of()),
+            Sipp fromTheTrunk = trunkCalls(ACK + callerHangsUp(2),
                     "-i", "127.0.0.2");
             acceptedUntilTheCallerIsGone(fromTheTrunk);
             Sipp fromElsewhere = trunkCalls(refusedWith(403, 2));
