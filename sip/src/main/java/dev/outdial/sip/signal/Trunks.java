@@ -18,10 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * named more, backups (the operator's first, then the DNS's in its order). Calls go to the first that has not stopped
  * answering its keep-alive, so to the primary as soon as it answers again; with every one down, to the primary. A call
  * the trunk it went to refuses as unavailable, or cannot be sent to, is tried on the next ({@link #next}), each trunk
- * once. The carrier's DNS may name others later ({@link #moveTo}).
- * Who must follow the trunks (the registration, the metrics) is told when calls move or the DNS names others
- * ({@link #whenTheyChange}).
- * Thread-safe.
+ * once. The carrier's DNS may name others later ({@link #moveTo}). Who must follow the trunks (the registration, the
+ * metrics) is told when calls move or the DNS names others ({@link #whenTheyChange}). Thread-safe.
  */
 public final class Trunks {
 
