@@ -66,6 +66,16 @@ public class CallActivities {
     }
 
     /**
+     * Logs that the customer's own phone on {@code call} held it ({@code holds}) or took it off hold, at {@code at};
+     * the step's user is the agent they were talking to.
+     */
+    @Transactional
+    public void logCustomersPhoneHold(UpCall call, boolean holds, Instant at) {
+        CallActivity.Kind kind = holds ? CallActivity.Kind.CUSTOMER_HOLD : CallActivity.Kind.CUSTOMER_UNHOLD;
+        activity.insert(call.businessId(), call.id(), at, kind, call.agentId(), null, false);
+    }
+
+    /**
      * Logs a step of user {@code userId}'s listening in on the call {@code callId}, a campaign's or a queue call, told by
      * their phone (its keys changed how, it hung up) at {@code at}.
      */

@@ -8,8 +8,9 @@ import java.util.Optional;
 
 /**
  * What was done on a call while it was up, in order, and how long its customer was on hold in all: put on hold and
- * taken off by its agent (through Outdial or with their phone's own Hold button), its recording paused and resumed, a
- * supervisor listening in, coaching or barging in.
+ * taken off by its agent (through Outdial or with their phone's own Hold button), held by the customer's own phone, its
+ * recording paused and resumed, a supervisor listening in, coaching or barging in. The customer's own holds are not
+ * hold time: nobody made them wait.
  *
  * @param heldMillis how long the customer was on hold, a hold still on counted to the call's end or to now; while
  *                   Outdial and the agent's phone both held, counted once
@@ -19,7 +20,9 @@ public record CallActivity(String callId, long heldMillis, int holds, List<Step>
 
     /** What was done. */
     public enum Kind {
-        HOLD, UNHOLD, RECORDING_PAUSED, RECORDING_RESUMED, LISTENING_STARTED, LISTENING_CHANGED, LISTENING_ENDED
+        HOLD, UNHOLD, RECORDING_PAUSED, RECORDING_RESUMED, LISTENING_STARTED, LISTENING_CHANGED, LISTENING_ENDED,
+        /** The customer's own phone held the call, or took it off hold; its step's user is the agent they talked to. */
+        CUSTOMER_HOLD, CUSTOMER_UNHOLD
     }
 
     /**

@@ -346,6 +346,22 @@ class SipModeTest {
                 get("/calls/" + call + "/activity"));
         assertThat(steps).contains("Put on hold (with the phone&#39;s own Hold button)", "Put on hold ·",
                 "Taken off hold (with the phone&#39;s own Hold button)");
+
+        // the customer's own phone holds the call and takes it off: kept with the call, and no hold time of theirs
+        sip.phoneActions.customersPhoneHolds(new CallId(call), true);
+        sip.phoneActions.customersPhoneHolds(new CallId(call), false);
+        JsonNode withTheCustomers = DialingScenario.waitFor(() -> progressive.business.admin()
+                .get("/api/v1/calls/" + call + "/activity").expect(200).json(),
+                kept -> kept.get("steps").size() == 5, "the customer's phone's holds kept with the call");
+        assertThat(withTheCustomers.get("holds").asInt()).as("not a hold of the agent's").isEqualTo(1);
+        assertThat(withTheCustomers.get("steps").get(3).get("kind").asString()).isEqualTo("CUSTOMER_HOLD");
+        assertThat(withTheCustomers.get("steps").get(4).get("kind").asString()).isEqualTo("CUSTOMER_UNHOLD");
+        assertThat(withTheCustomers.get("steps").get(4).get("userId").asLong()).as("the agent they talked to")
+                .isEqualTo(progressive.fixtures.agent.id());
+        String admin = "admin@" + progressive.business.domain();
+        assertThat(page(admin, "admin-password", get("/calls/" + call + "/activity")))
+                .contains("The customer&#39;s phone held the call · talking to ",
+                        "The customer&#39;s phone took the call off hold · talking to ");
         String panel = page("admin@" + progressive.business.domain(), "admin-password",
                 get("/campaigns/" + progressive.campaignId + "/calls-now"));
         assertThat(panel).as("still on hold through Outdial").contains("class=\"on-hold\">On hold since");

@@ -448,6 +448,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
             customer.get().bridge(agent.get());
             // an agent's line outlives its calls: what its Hold button does is told of the call it is bridged to now
             agent.get().onFarEndHolds(held -> phoneActions.customerHeld(customerLeg, held));
+            customer.get().onFarEndHolds(holds -> phoneActions.customersPhoneHolds(customerLeg, holds));
         } else {
             LOG.info("Bridge of {} and {} skipped: a leg is not answered or has ended", customerLeg.value(), agentLeg.value());
         }

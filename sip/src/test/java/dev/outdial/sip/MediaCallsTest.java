@@ -328,6 +328,11 @@ class MediaCallsTest {
         }
 
         @Override
+        public void customersPhoneHolds(CallId customerLeg, boolean holds) {
+            told.add(customerLeg.value() + (holds ? " held by the customer" : " taken off hold by the customer"));
+        }
+
+        @Override
         public void listeningChanged(CallId call, AgentId supervisor, ListeningMode mode) {
             told.add(call.value() + " by " + supervisor.value() + " " + mode);
         }
@@ -436,6 +441,26 @@ class MediaCallsTest {
                 .isGreaterThanOrEqualTo(1000);
         assertThat(phones.told).as("the phone's Hold button, told for the call's history")
                 .containsExactly("customerLeg held", "customerLeg off hold");
+    }
+
+    @Test
+    void theCustomersOwnPhoneHoldingTheBridgedCallIsToldForItsHistory() throws InterruptedException {
+        Sipp phone = annasEchoingPhone();
+        String contact = "<sip:carrier@[local_ip]:[local_port]>";
+        Path speaking = RtpCapture.write(workDir.resolve("speaking.pcap"), Codec.PCMA, SpokenAudio.voice(4000));
+        Sipp carrier = carrier(playing(speaking) + "  <pause milliseconds=\"2000\"/>\n"
+                + SippSteps.reOffers("carrier", contact, 20, "sendonly", "recvonly")
+                + SippSteps.reOffers("carrier", contact, 21, "sendrecv", "sendrecv")
+                + SippSteps.OUTDIAL_HANGS_UP);
+        ToldActions phones = new ToldActions();
+        telephony.tellOfPhoneActions(phones);
+
+        BridgedCall call = recordedCallBridgedToAnna();
+
+        Await.until("the hold and its end told", () -> phones.told.size() >= 2);
+        hungUp(call, phone, carrier);
+        assertThat(phones.told).containsExactly("customerLeg held by the customer",
+                "customerLeg taken off hold by the customer");
     }
 
     @Test

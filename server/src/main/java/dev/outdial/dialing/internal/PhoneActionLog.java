@@ -18,9 +18,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps with each call what its phones did (an agent's Hold button, which the engine is told too, a supervisor's keys,
- * a listener's phone answering and hanging up), as the SIP side tells it: timed when told, written in the order told on
- * a thread of its own, so the SIP side's threads (one delivers every call's events) never wait for the database.
+ * Keeps with each call what its phones did (an agent's Hold button, which the engine is told too, the customer's
+ * phone holding the call, a supervisor's keys, a listener's phone answering and hanging up), as the SIP side tells
+ * it: timed when told, written in the order told on a thread of its own, so the SIP side's threads (one delivers every
+ * call's events) never wait for the database.
  */
 @Component
 public class PhoneActionLog implements PhoneActions, DisposableBean {
@@ -56,6 +57,14 @@ public class PhoneActionLog implements PhoneActions, DisposableBean {
                 screens.callChanged(AgentId.of(String.valueOf(call.agentId())), call.id());
             }
         }));
+    }
+
+    /** Kept with the call, where an agent is on it: the agent hears silence meanwhile, and nobody made them wait. */
+    @Override
+    public void customersPhoneHolds(CallId customerLeg, boolean holds) {
+        Instant at = clock.instant();
+        write(customerLeg, () -> activities.upWithAgent(customerLeg.value())
+                .ifPresent(call -> activities.logCustomersPhoneHold(call, holds, at)));
     }
 
     @Override
