@@ -448,7 +448,8 @@ class MediaCallsTest {
         Sipp phone = annasEchoingPhone();
         String contact = "<sip:carrier@[local_ip]:[local_port]>";
         Path speaking = RtpCapture.write(workDir.resolve("speaking.pcap"), Codec.PCMA, SpokenAudio.voice(4000));
-        Sipp carrier = carrier(playing(speaking) + "  <pause milliseconds=\"2000\"/>\n"
+        // the customer holds once the call is bridged: Anna's phone answers within milliseconds, three seconds are ample
+        Sipp carrier = carrier(playing(speaking) + "  <pause milliseconds=\"3000\"/>\n"
                 + SippSteps.reOffers("carrier", contact, 20, "sendonly", "recvonly")
                 + SippSteps.reOffers("carrier", contact, 21, "sendrecv", "sendrecv")
                 + SippSteps.OUTDIAL_HANGS_UP);
