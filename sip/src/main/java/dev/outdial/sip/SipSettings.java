@@ -33,9 +33,9 @@ import java.util.Optional;
  * @param backupTrunk    the carrier's second trunk, which calls go to while {@code trunk} does not answer its
  *                       keep-alive, and where a call {@code trunk} cannot take is tried again
  * @param trunkDomain    the carrier's domain, where its DNS SRV records say where its trunks are (RFC 3263): the
- *                       Request-URI's host of what Outdial sends the carrier, which goes to those trunks. Until
- *                       {@link #withTrunks} puts them in {@code trunk} and {@code backupTrunk}, {@code trunk} is the
- *                       domain itself at port 5060, unresolved
+ *                       Request-URI's host of what Outdial sends the carrier, which goes to those trunks;
+ *                       {@code trunk} is then the domain itself at port 5060, unresolved, standing in for them
+ *                       until the DNS names them
  */
 public record SipSettings(InetSocketAddress listen, String publicAddress, int rtpPortFirst, int rtpPortLast,
                           InetSocketAddress trunk, Transport transport, Optional<String> trunkUsername,
@@ -87,13 +87,6 @@ public record SipSettings(InetSocketAddress listen, String publicAddress, int rt
     /** These settings with {@code backup} as the carrier's second trunk ({@code backupTrunk}). */
     public SipSettings withBackupTrunk(Optional<InetSocketAddress> backup) {
         return new SipSettings(listen, publicAddress, rtpPortFirst, rtpPortLast, trunk, transport, trunkUsername,
-                trunkPassword, fromDomain, realm, keepAlive, callersFrom, registration, numbers, mediaTimeout, backup,
-                trunkDomain);
-    }
-
-    /** These settings with the trunks the carrier's domain ({@link #trunkDomain}) named when Outdial started. */
-    public SipSettings withTrunks(InetSocketAddress primary, Optional<InetSocketAddress> backup) {
-        return new SipSettings(listen, publicAddress, rtpPortFirst, rtpPortLast, primary, transport, trunkUsername,
                 trunkPassword, fromDomain, realm, keepAlive, callersFrom, registration, numbers, mediaTimeout, backup,
                 trunkDomain);
     }

@@ -124,12 +124,12 @@ public final class SipTelephony implements Telephony, AutoCloseable {
             return;
         }
         Optional<CarrierDomain> carrier = settings.trunkDomain().map(domain -> new CarrierDomain(settings, trunkDns));
-        Optional<CarrierDomain.Located> located = carrier.flatMap(CarrierDomain::located);
-        SipSettings running = located.map(trunks -> settings.withTrunks(trunks.primary(),
-                trunks.backups().stream().findFirst())).orElse(settings);
-        media = mediaPorts.apply(running);
+        // where the carrier's DNS cannot tell yet, its domain stands in for the trunks (unresolved: nothing is sent)
+        Trunks trunks = carrier.flatMap(CarrierDomain::located).map(now -> new Trunks(now.primary(), now.backups()))
+                .orElseGet(() -> new Trunks(settings.trunk(), settings.backupTrunk().stream().toList()));
+        media = mediaPorts.apply(settings);
         try {
-            endpoint = new SipEndpoint(running, t1);
+            endpoint = new SipEndpoint(settings, t1);
         } catch (RuntimeException e) {
             media.close();
             throw e;
@@ -139,21 +139,20 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         offers = Executors.newSingleThreadExecutor(daemon("outdial-sip-incoming"));
         events = new EventSink();
         Registrar registrar = new Registrar(endpoint, phones, bindings, new Nonces(clock, Duration.ofMinutes(5)),
-                running.realm(), clock);
-        calls = new SipCalls(endpoint, media, events, timers, new PromptLibrary(promptSource, converter), registrar,
-                offers);
+                settings.realm(), clock);
+        calls = new SipCalls(endpoint, trunks, media, events, timers, new PromptLibrary(promptSource, converter),
+                registrar, offers);
         calls.receiveCalls(incoming);
-        located.ifPresent(trunks -> calls.trunks().moveTo(trunks.primary(), trunks.backups())); // the third and on
-        trunkFollowers.forEach(calls.trunks()::whenTheyChange);
-        lines = new NailedUpLines(calls, bindings, running.keepAlive());
+        trunkFollowers.forEach(trunks::whenTheyChange);
+        lines = new NailedUpLines(calls, bindings, settings.keepAlive());
         endpoint.route(calls);
-        keepAlive = new TrunkKeepAlive(endpoint, calls.requests(), calls.trunks(), clock);
+        keepAlive = new TrunkKeepAlive(endpoint, calls.requests(), trunks, clock);
         keepAlive.start(timers);
-        registration = running.registration().map(expires -> new TrunkRegistration(endpoint, calls.requests(),
-                calls.trunks(), calls.trunkAuth(), clock, running.trunkUsername().orElseThrow(), expires));
+        registration = settings.registration().map(expires -> new TrunkRegistration(endpoint, calls.requests(),
+                trunks, calls.trunkAuth(), clock, settings.trunkUsername().orElseThrow(), expires));
         registration.ifPresent(registering -> registering.start(timers));
         timers.scheduleWithFixedDelay(bindings::expire, SWEEP.toMillis(), SWEEP.toMillis(), TimeUnit.MILLISECONDS);
-        running.mediaTimeout().ifPresent(limit -> {
+        settings.mediaTimeout().ifPresent(limit -> {
             // checked four times within the limit, so a call is ended at most a quarter of it late
             long every = Math.min(SWEEP.toMillis(), Math.max(1, limit.toMillis() / 4));
             SipCalls started = calls;
@@ -164,12 +163,10 @@ public final class SipTelephony implements Telephony, AutoCloseable {
             ScheduledExecutorService asking = Executors.newSingleThreadScheduledExecutor(
                     daemon("outdial-sip-carrier-dns"));
             carrierDns = Optional.of(asking);
-            Trunks trunks = calls.trunks();
             asking.scheduleWithFixedDelay(() -> domain.located().ifPresent(now -> trunks.moveTo(now.primary(),
                     now.backups())), trunkDnsEvery.toMillis(), trunkDnsEvery.toMillis(), TimeUnit.MILLISECONDS);
         });
-        LOG.info("SIP listening on {}, trunk {}{} over {}", running.listen(), running.trunk(),
-                running.backupTrunk().map(backup -> " (backup " + backup + ")").orElse(""), running.transport());
+        LOG.info("SIP listening on {}, trunks {} over {}", settings.listen(), trunks, settings.transport());
     }
 
     /** For tests: the DNS server the carrier's SRV records are asked of, and how often. */

@@ -31,15 +31,13 @@ import javax.sip.message.Request;
 public final class Requests {
 
     private final SipEndpoint endpoint;
-    private final Trunks trunks;
 
-    public Requests(SipEndpoint endpoint, Trunks trunks) {
+    public Requests(SipEndpoint endpoint) {
         this.endpoint = endpoint;
-        this.trunks = trunks;
     }
 
     /**
-     * {@code invite} to send again to {@link Trunks#other another trunk} of the carrier, as {@link #again} does: its
+     * {@code invite} to send again to {@link Trunks#next another trunk} of the carrier, as {@link #again} does: its
      * Request-URI is readdressed where it named the trunk it went to, and kept where it names the carrier's domain.
      */
     static Request toTrunk(Request invite, InetSocketAddress trunk) throws InvalidArgumentException, ParseException {

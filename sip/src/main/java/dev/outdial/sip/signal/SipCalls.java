@@ -57,8 +57,9 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
     private final Executor offers;
     private volatile IncomingCalls incoming = IncomingCalls.NONE;
 
-    public SipCalls(SipEndpoint endpoint, MediaPorts media, EventSink events, ScheduledExecutorService timers,
-                    PromptLibrary prompts, Registrar registrar, Executor offers) {
+    /** The calls of {@code endpoint}, to the carrier's {@code trunks} and the agents' phones. */
+    public SipCalls(SipEndpoint endpoint, Trunks trunks, MediaPorts media, EventSink events,
+                    ScheduledExecutorService timers, PromptLibrary prompts, Registrar registrar, Executor offers) {
         this.endpoint = endpoint;
         this.offers = offers;
         this.media = media;
@@ -66,8 +67,8 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
         this.timers = timers;
         this.prompts = prompts;
         this.registrar = registrar;
-        this.trunks = new Trunks(endpoint.settings().trunk(), endpoint.settings().backupTrunk());
-        this.requests = new Requests(endpoint, trunks);
+        this.trunks = trunks;
+        this.requests = new Requests(endpoint);
         this.trunkAuth = new TrunkAuth(endpoint.headers(), endpoint.settings().trunkUsername(),
                 endpoint.settings().trunkPassword());
     }

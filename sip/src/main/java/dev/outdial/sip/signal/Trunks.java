@@ -34,8 +34,9 @@ public final class Trunks {
     private final Map<InetSocketAddress, TrunkStatus> statuses = new ConcurrentHashMap<>();
     private final List<Runnable> followers = new CopyOnWriteArrayList<>();
 
-    public Trunks(InetSocketAddress primary, Optional<InetSocketAddress> backup) {
-        this.trunks = new AtomicReference<>(inOrder(primary, backup.stream().toList()));
+    /** The trunks {@code primary}, then {@code backups}, in this order. */
+    public Trunks(InetSocketAddress primary, List<InetSocketAddress> backups) {
+        this.trunks = new AtomicReference<>(inOrder(primary, backups));
     }
 
     private static List<InetSocketAddress> inOrder(InetSocketAddress primary, List<InetSocketAddress> backups) {
@@ -171,5 +172,11 @@ public final class Trunks {
 
     static String text(InetSocketAddress trunk) {
         return trunk.getHostString() + ":" + trunk.getPort();
+    }
+
+    /** The trunks in their order, for the log. */
+    @Override
+    public String toString() {
+        return String.join(", ", all().stream().map(Trunks::text).toList());
     }
 }

@@ -18,7 +18,7 @@ class TrunksTest {
 
     @Test
     void callsGoToThePrimaryUnlessItIsDownAndTheBackupIsNot() {
-        Trunks trunks = new Trunks(PRIMARY, Optional.of(BACKUP));
+        Trunks trunks = new Trunks(PRIMARY, List.of(BACKUP));
         assertThat(trunks.current()).as("nobody asked yet").isEqualTo(PRIMARY);
 
         trunks.record(PRIMARY, status(TrunkStatus.State.DOWN, "no answer to OPTIONS"));
@@ -38,15 +38,15 @@ class TrunksTest {
 
     @Test
     void aCallIsTriedOnTheOtherTrunkOnlyWhereThereIsOne() {
-        Trunks both = new Trunks(PRIMARY, Optional.of(BACKUP));
+        Trunks both = new Trunks(PRIMARY, List.of(BACKUP));
         assertThat(both.next(Set.of(PRIMARY))).contains(BACKUP);
         assertThat(both.next(Set.of(BACKUP))).contains(PRIMARY);
         assertThat(both.next(Set.of(PRIMARY, BACKUP))).as("each once").isEmpty();
         assertThat(both.all()).containsExactly(PRIMARY, BACKUP);
 
-        Trunks one = new Trunks(PRIMARY, Optional.empty());
+        Trunks one = new Trunks(PRIMARY, List.of());
         assertThat(one.next(Set.of(PRIMARY))).isEmpty();
-        assertThat(new Trunks(PRIMARY, Optional.of(PRIMARY)).all()).as("the same address twice is one trunk")
+        assertThat(new Trunks(PRIMARY, List.of(PRIMARY)).all()).as("the same address twice is one trunk")
                 .containsExactly(PRIMARY);
         one.record(PRIMARY, status(TrunkStatus.State.DOWN, "no answer to OPTIONS"));
         assertThat(one.current()).isEqualTo(PRIMARY);
@@ -55,7 +55,7 @@ class TrunksTest {
 
     @Test
     void trunksTheCarriersDnsNamesLaterTakeTheCallsTheirCallersAndTheRegistrationFromThenOn() {
-        Trunks trunks = new Trunks(PRIMARY, Optional.of(BACKUP));
+        Trunks trunks = new Trunks(PRIMARY, List.of(BACKUP));
         trunks.record(PRIMARY, status(TrunkStatus.State.DOWN, "no answer to OPTIONS"));
         InetSocketAddress moved = new InetSocketAddress("192.0.2.30", 5060);
 
@@ -76,7 +76,7 @@ class TrunksTest {
     void withMoreTrunksCallsGoToTheFirstThatAnswersAndACallIsTriedOnEachOnceTheOnesUpFirst() {
         InetSocketAddress third = new InetSocketAddress("192.0.2.30", 5060);
         InetSocketAddress fourth = new InetSocketAddress("192.0.2.40", 5060);
-        Trunks trunks = new Trunks(PRIMARY, Optional.of(BACKUP));
+        Trunks trunks = new Trunks(PRIMARY, List.of(BACKUP));
         trunks.moveTo(PRIMARY, List.of(BACKUP, third, PRIMARY, fourth));
         assertThat(trunks.all()).as("each once, in their order").containsExactly(PRIMARY, BACKUP, third, fourth);
 
@@ -100,7 +100,7 @@ class TrunksTest {
 
     @Test
     void whoFollowsTheTrunksIsToldEachTimeCallsGoToAnotherOrTheDnsNamesOthersAndOnlyThen() {
-        Trunks trunks = new Trunks(PRIMARY, Optional.of(BACKUP));
+        Trunks trunks = new Trunks(PRIMARY, List.of(BACKUP));
         AtomicInteger moves = new AtomicInteger();
         trunks.whenTheyChange(moves::incrementAndGet);
 
