@@ -27,6 +27,11 @@ final class KeysSent {
     private char key;
     /** The packet of {@link #key} to send next; {@link #PACKETS_PER_KEY} when none is being sent. */
     private int packet = PACKETS_PER_KEY;
+    /**
+     * Whether a key is being sent or waits to be, kept as it changes: read for every packet the bridge relays, which
+     * takes no lock for it.
+     */
+    private volatile boolean sending;
 
     /** One packet of a key: an RFC 4733 event's (with whether it starts the event) or 20 ms of audio. */
     record Packet(boolean start, byte[] payload) {
@@ -36,12 +41,13 @@ final class KeysSent {
     synchronized void add(char key) {
         if (KeyPresses.EVENTS.indexOf(key) >= 0 && waiting.size() < MOST_WAITING) {
             waiting.add(key);
+            sending = true;
         }
     }
 
     /** Whether a key is being sent, or waits to be: the pacer sends its packets and the relay waits. */
-    synchronized boolean sending() {
-        return packet < PACKETS_PER_KEY || !waiting.isEmpty();
+    boolean sending() {
+        return sending;
     }
 
     /**
@@ -58,6 +64,7 @@ final class KeysSent {
             packet = 0;
         }
         int index = packet++;
+        sending = packet < PACKETS_PER_KEY || !waiting.isEmpty();
         return new Packet(index == 0, events ? event(key, index) : tone(key, index, codec));
     }
 

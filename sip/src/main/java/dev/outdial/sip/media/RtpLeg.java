@@ -653,6 +653,9 @@ final class RtpLeg implements MediaLeg {
 
     /** The next packet of a key {@link #keysSent} sends, if one is being sent; whether it was. */
     private boolean sendKey(Far current, long nowNanos) {
+        if (!keysSent.sending()) {
+            return false; // as nearly always: no lock taken on the pacer's every tick
+        }
         boolean events = current.telephoneEventPayloadType() >= 0;
         KeysSent.Packet key = keysSent.next(events, current.codec());
         if (key == null) {
