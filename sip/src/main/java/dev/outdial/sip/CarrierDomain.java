@@ -32,6 +32,8 @@ final class CarrierDomain {
     /** The backup the operator gave, which comes before any the DNS names. */
     private final Optional<InetSocketAddress> givenBackup;
     private final TrunkDns dns;
+    /** What is said of a DNS that cannot tell. */
+    private static final String ASKED_AGAIN = "; asked again every minute, calls cannot go out meanwhile";
     /** What was said of the last answer, so a DNS that keeps failing is not logged every minute. */
     private String lastSaid = "";
 
@@ -54,15 +56,14 @@ final class CarrierDomain {
         try {
             targets = dns.trunks(domain, transport);
         } catch (IllegalStateException e) {
-            return said(Optional.empty(), e.getMessage() + "; asked again every minute, calls cannot go out meanwhile");
+            return said(Optional.empty(), e.getMessage() + ASKED_AGAIN);
         }
         List<InetSocketAddress> named = targets.isEmpty()
                 ? List.of(new InetSocketAddress(ownAddress.getHostString(), ownAddress.getPort())) : targets;
         List<InetSocketAddress> resolved = named.stream().filter(address -> !address.isUnresolved()).toList();
         if (resolved.isEmpty()) {
             return said(Optional.empty(), (targets.isEmpty() ? domain + " has no SRV records and does not resolve"
-                    : domain + "'s SRV records name trunks none of which resolves: " + targets)
-                    + "; asked again every minute, calls cannot go out meanwhile");
+                    : domain + "'s SRV records name trunks none of which resolves: " + targets) + ASKED_AGAIN);
         }
         List<InetSocketAddress> backups = new ArrayList<>(givenBackup.stream().toList());
         resolved.stream().skip(1).filter(trunk -> !backups.contains(trunk)).forEach(backups::add);

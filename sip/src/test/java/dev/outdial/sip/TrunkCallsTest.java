@@ -34,6 +34,9 @@ class TrunkCallsTest {
     private static final String HOTLINE = "+4930999000";
     private static final String CUSTOMER = "+4930555123";
     private static final Duration LONG_RING = Duration.ofSeconds(60);
+    /** {@code carrier-fails.xml}'s refusal of a trunk that cannot take the call: 503, nothing before it. */
+    private static final Map<String, String> TRUNK_UNAVAILABLE = Map.of("STATUS", "503 Service Unavailable",
+            "PROVISIONAL_SEND", "", "PROVISIONAL", "says nothing", "HEADERS", "");
 
     private Path workDir;
     private final int sippPort = Ports.free();
@@ -486,8 +489,7 @@ class TrunkCallsTest {
 
     @Test
     void aCallTheTrunkCannotTakeIsTriedOnceOnTheBackupTrunk() {
-        carrier("carrier-fails.xml", Map.of("STATUS", "503 Service Unavailable", "PROVISIONAL_SEND", "",
-                "PROVISIONAL", "says nothing", "HEADERS", ""));
+        carrier("carrier-fails.xml", TRUNK_UNAVAILABLE);
         int backupPort = Ports.free();
         try (Sipp backup = Sipp.serve("carrier-answers.xml", backupPort, SippSteps.carrierAnswering(Map.of(
                 "AFTER_ANSWER", SippSteps.farEndHangsUp("carrier"))), workDir)) {
@@ -530,14 +532,12 @@ class TrunkCallsTest {
 
     @Test
     void aCarrierGivenAsADomainIsCalledAtEachTrunkItsSrvRecordsNameInTheirOrderAndItsDomain() throws Exception {
-        Map<String, String> unavailable = Map.of("STATUS", "503 Service Unavailable", "PROVISIONAL_SEND", "",
-                "PROVISIONAL", "says nothing", "HEADERS", "");
-        carrier("carrier-fails.xml", unavailable);
+        carrier("carrier-fails.xml", TRUNK_UNAVAILABLE);
         int secondPort = Ports.free();
         int thirdPort = Ports.free();
         try (FakeDns dns = new FakeDns().srv("_sip._udp.carrier.test", "30 0 " + thirdPort + " 127.0.0.1.",
                      "10 0 " + sippPort + " 127.0.0.1.", "20 0 " + secondPort + " 127.0.0.1.");
-             Sipp second = Sipp.serve("carrier-fails.xml", secondPort, unavailable, workDir);
+             Sipp second = Sipp.serve("carrier-fails.xml", secondPort, TRUNK_UNAVAILABLE, workDir);
              Sipp third = Sipp.serve("carrier-answers.xml", thirdPort, SippSteps.carrierAnswering(Map.of(
                      "TRUNK", "carrier\\.test", // the domain stays the Request-URI's host (RFC 3263)
                      "AFTER_ANSWER", SippSteps.farEndHangsUp("carrier"))), workDir)) {

@@ -54,7 +54,7 @@ final class SessionTimer implements ResponseHandler {
     private ScheduledFuture<?> next;
     private boolean stopped;
 
-    /** A timer of the call in {@code dialog} that refreshes nothing until told the session is Outdial's to refresh. */
+    /** A timer of the call in {@code dialog}, which does nothing until told what the session's 2xx agreed. */
     SessionTimer(LegContext context, Object lock, Dialog dialog, DialogMedia media, String transport, Runnable lost,
                  String description) {
         this.context = context;
@@ -72,9 +72,10 @@ final class SessionTimer implements ResponseHandler {
     }
 
     /**
-     * Follows what the 2xx to the far end's INVITE, re-INVITE or UPDATE agreed ({@code agreed}, from
-     * {@link Agreement#askedIn}): Outdial refreshes from now on, or the far end does, or, with no agreement, the
-     * session has no timer (RFC 4028 §10: a refresh without Session-Expires turns it off).
+     * Follows what the last 2xx in the dialog agreed ({@code now}: {@link Agreement#askedIn} of the far end's INVITE,
+     * re-INVITE or UPDATE, {@link Agreement#answeredIn} of the answer to Outdial's): Outdial refreshes from now on, or
+     * the far end does and is waited for, or, with no agreement, the session has no timer (RFC 4028 §10: a refresh
+     * without Session-Expires turns it off).
      */
     void follow(Optional<Agreement> now) {
         if (stopped) {
