@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  * as its packets come, placed by when they came, so the two stay together however each side's packets are paced:
  * a side that sends nothing for a while (silence suppression, a lost stretch) is silent there, and a packet that
  * comes early or late by a little is put right after the one before it. Once the leg recorded closes, the recording is
- * handed to its owner, who {@link #finish}es it into a WAV.
+ * handed to its owner, who {@link #finish}es it into a WAV as long as the call was recorded: silence both ways at the
+ * end (or all along) is part of the call, though no packet brought it.
  *
  * <p>Why files and not memory: a recorded call takes 32 KB a second, and a node records as many calls as it has up.
  * The files are named for the call ({@code said-<call>.<nonce>.pcm}, {@code heard-…}), so what a node killed mid-call
@@ -52,6 +53,8 @@ public final class CallRecording implements AutoCloseable {
     private final Side heard;
     private volatile boolean finished;
     private volatile boolean paused;
+    /** Where the leg recorded closed, in samples from the start. */
+    private volatile long endSample;
 
     /**
      * A recording of the call {@code callId} that begins at {@code startNanos} ({@link System#nanoTime()}), its two
@@ -87,9 +90,10 @@ public final class CallRecording implements AutoCloseable {
         this.paused = paused;
     }
 
-    /** The leg recorded closed: the owner gets the recording, once. */
-    void over() {
+    /** The leg recorded closed at {@code endedNanos}: the owner gets the recording, once. */
+    void over(long endedNanos) {
         if (over.compareAndSet(false, true)) {
+            endSample = sampleAt(endedNanos);
             Thread.ofVirtual().name("call-recording").start(() -> whenOver.accept(this));
         }
     }
@@ -100,7 +104,8 @@ public final class CallRecording implements AutoCloseable {
 
     /**
      * Writes the WAV to the file {@code into} and removes the two sides' files; what is said or heard afterwards is
-     * dropped. Its length is the longer side's.
+     * dropped. It lasts from the start to where the leg closed, or to the longer side's end if that is later (a
+     * recording finished before the leg closed).
      */
     public Duration finish(Path into) throws IOException {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(into), 1 << 16)) {
@@ -114,7 +119,8 @@ public final class CallRecording implements AutoCloseable {
         said.close();
         heard.close();
         try {
-            return writeWav(said.file(), heard.file(), Math.max(said.written(), heard.written()), into);
+            long frames = Math.max(endSample, Math.max(said.written(), heard.written()));
+            return writeWav(said.file(), heard.file(), frames, into);
         } finally {
             deleteFiles();
         }

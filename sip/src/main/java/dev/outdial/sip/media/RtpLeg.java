@@ -77,6 +77,8 @@ final class RtpLeg implements MediaLeg {
     /** The legs this one's far end, a supervisor, speaks into: none, the agent's, or the agent's and the customer's. */
     private volatile List<MonitorMix> speakingInto = List.of();
     private volatile boolean closed;
+    /** When the leg closed (System.nanoTime): where its recording ends. */
+    private volatile long closedNanos;
 
     /** What the far end's audio is being listened to for, and who is told. */
     private record Listening<T>(HeardAudio<T> audio, Consumer<T> then) {
@@ -267,7 +269,7 @@ final class RtpLeg implements MediaLeg {
     public void record(CallRecording recording) {
         this.recording.set(Objects.requireNonNull(recording, "recording"));
         if (closed && this.recording.compareAndSet(recording, null)) {
-            recording.over(); // the leg closed meanwhile: its owner still gets it back, empty
+            recording.over(closedNanos); // the leg closed meanwhile: its owner still gets it back, empty
         }
     }
 
@@ -437,6 +439,7 @@ final class RtpLeg implements MediaLeg {
         if (closed) {
             return;
         }
+        closedNanos = System.nanoTime();
         closed = true;
         engine.unbridge(this);
         playout.clear();
@@ -444,7 +447,7 @@ final class RtpLeg implements MediaLeg {
         listening.set(null);
         CallRecording recorded = recording.getAndSet(null);
         if (recorded != null) {
-            recorded.over();
+            recorded.over(closedNanos);
         }
         for (MonitorMix mix : monitors) {
             if (monitors.remove(mix)) {

@@ -212,6 +212,41 @@ class CallRecordingTest {
     }
 
     @Test
+    void theRecordingLastsUntilTheLegClosedThoughNoPacketBroughtItsLastSilence() throws IOException {
+        CallRecording recording = new CallRecording(spool, "call-under-test", 0, ignored -> { });
+        recording.said(packet((short) 9), 160, 0);
+        recording.heard(packet((short) 8), 160, 0);
+        recording.over(3_000 * MS); // both sides suppressed their silence for the call's last three seconds
+
+        ByteArrayOutputStream wav = new ByteArrayOutputStream();
+        Duration length = recording.finish(wav);
+
+        assertThat(length).isEqualTo(Duration.ofSeconds(3));
+        short[] said = channel(wav.toByteArray(), 0);
+        assertThat(said).hasSize(3 * 8000);
+        assertThat(said[159]).isEqualTo((short) 9);
+        assertThat(Arrays.copyOfRange(said, 160, said.length)).containsOnly((short) 0);
+    }
+
+    @Test
+    void aLegSilentBothWaysAllAlongIsRecordedAsLongAsItLasted() throws Exception {
+        try (MediaEngine engine = LoopbackMedia.engine(10)) {
+            MediaLeg leg = engine.open();
+            CompletableFuture<CallRecording> handed = new CompletableFuture<>();
+            CallRecording recording = new CallRecording(spool, "call-under-test",
+                    System.nanoTime() - Duration.ofSeconds(2).toNanos(), handed::complete);
+            leg.record(recording);
+
+            leg.close();
+
+            assertThat(handed.get(15, TimeUnit.SECONDS)).isSameAs(recording);
+            ByteArrayOutputStream wav = new ByteArrayOutputStream();
+            assertThat(recording.finish(wav)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+            assertThat(channel(wav.toByteArray(), 0)).containsOnly((short) 0);
+        }
+    }
+
+    @Test
     void aLegThatClosedBeforeItsRecordingStartedHandsItBackAtOnce() throws Exception {
         try (MediaEngine engine = LoopbackMedia.engine(10)) {
             MediaLeg leg = engine.open();
@@ -222,6 +257,7 @@ class CallRecordingTest {
             leg.record(recording);
 
             assertThat(handed.get(15, TimeUnit.SECONDS)).as("its owner removes its files").isSameAs(recording);
+            assertThat(recording.finish(new ByteArrayOutputStream())).as("nothing to keep").isZero();
         }
     }
 
@@ -234,8 +270,8 @@ class CallRecordingTest {
             handed.complete(over);
         });
 
-        recording.over();
-        recording.over();
+        recording.over(0);
+        recording.over(0);
 
         assertThat(handed.get(15, TimeUnit.SECONDS)).isSameAs(recording);
         assertThat(times[0]).isEqualTo(1);
