@@ -8,9 +8,11 @@ import dev.outdial.testing.Baresip;
 import dev.outdial.testing.OutdialIntegrationTest;
 import dev.outdial.testing.Sipp;
 import dev.outdial.testing.TestBusiness;
+import dev.outdial.testing.TestRecordings;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,8 +43,15 @@ class RealSoftphoneTest {
 
     static final int OUTDIAL_SIP = 18400;
     static final int CARRIER_SIP = 18401;
-    private static final int PHONE_SIP = 18402;
-    private static final int CARRIER_RTP = 18420;
+    static final int SRTP_OUTDIAL_SIP = 18500;
+    static final int SRTP_CARRIER_SIP = 18501;
+
+    /** Where Outdial, the carrier and the phone of one Spring context listen, and whether the phone insists on SRTP. */
+    private record Line(int outdialSip, int carrierSip, int phoneSip, String phoneRtp, int carrierRtp, boolean srtp) {
+    }
+
+    private static final Line PLAIN = new Line(OUTDIAL_SIP, CARRIER_SIP, 18402, "18410-18419", 18420, false);
+    private static final Line SRTP = new Line(SRTP_OUTDIAL_SIP, SRTP_CARRIER_SIP, 18502, "18510-18519", 18520, true);
 
     @Autowired
     Api api;
@@ -78,7 +87,7 @@ class RealSoftphoneTest {
             case "PROGRESSIVE" -> Map.of("wrapUpSeconds", 0, "answeringMachineDetection", false);
             default -> Map.of("wrapUpSeconds", 0);
         });
-        try (Sipp carrier = carrier(); Baresip phone = readyOnBaresip(business, campaign, dialMode)) {
+        try (Sipp carrier = carrier(PLAIN); Baresip phone = readyOnBaresip(business, campaign, dialMode, PLAIN)) {
             TestBusiness.Person agent = campaign.fixtures.agent;
             long customer = campaign.add("+84919520002").getFirst();
             if (dialMode.equals("MANUAL")) {
@@ -98,7 +107,7 @@ class RealSoftphoneTest {
     void baresipOnTheLineHearsTheCustomerItDialedRingBeforeTheyAnswer() {
         TestBusiness business = api.newBusiness("Ringing");
         DialingScenario campaign = DialingScenario.running(business, "MANUAL", Map.of());
-        try (Sipp carrier = carrier(); Baresip phone = readyOnBaresip(business, campaign, "MANUAL")) {
+        try (Sipp carrier = carrier(PLAIN); Baresip phone = readyOnBaresip(business, campaign, "MANUAL", PLAIN)) {
             TestBusiness.Person agent = campaign.fixtures.agent;
             // The carrier rings a number ending in 4444 for four seconds, with no audio of its own.
             long customer = campaign.add("+84919524444").getFirst();
@@ -113,23 +122,64 @@ class RealSoftphoneTest {
         }
     }
 
-    private static Sipp carrier() {
-        return Sipp.run("carrier.xml", "-i", "127.0.0.1", "-p", String.valueOf(CARRIER_SIP), "-mi", "127.0.0.1",
-                "-mp", String.valueOf(CARRIER_RTP), "-aa");
+    /**
+     * The same softphone insisting on SRTP (baresip's {@code mediaenc=srtp-mand}, libre's own SRTP), Outdial set to
+     * ring agents' phones in SRTP only: a context of its own, on ports of its own. Ports: 18500-18549.
+     */
+    @Nested
+    @TestPropertySource(properties = {
+            "outdial.telephony.sip.listen=127.0.0.1:" + SRTP_OUTDIAL_SIP,
+            "outdial.telephony.sip.trunk.address=127.0.0.1:" + SRTP_CARRIER_SIP,
+            "outdial.telephony.sip.rtp-ports=18530-18549",
+            "outdial.telephony.sip.phone-srtp=true"})
+    class OverSrtp {
+
+        @Autowired
+        Api api;
+
+        @Test
+        void baresipTakingSrtpOnlyHearsTheCustomerAndTheCustomerHearsIt() {
+            TestBusiness business = api.newBusiness("SrtpSoftphone");
+            DialingScenario campaign = DialingScenario.running(business, "PROGRESSIVE",
+                    Map.of("wrapUpSeconds", 0, "answeringMachineDetection", false, "recordCalls", true));
+            String callId;
+            try (Sipp carrier = carrier(SRTP);
+                 Baresip phone = readyOnBaresip(business, campaign, "PROGRESSIVE", SRTP)) {
+                long customer = campaign.add("+84919520003").getFirst();
+                callId = connected(campaign, customer, carrier);
+                // Outdial's SRTP, decrypted by baresip's own
+                waitFor(phone::framesHeardWithSound, frames -> frames >= 10,
+                        "baresip to hear 200 ms of the customer's voice; " + phone.screen());
+                hungUpAndDisposed(campaign, callId, phone);
+            }
+            // baresip's SRTP, decrypted by Outdial: its tone is what the customer heard, the recording's right channel
+            String recordings = "/api/v1/campaigns/" + campaign.campaignId + "/recordings";
+            waitFor(() -> business.admin().get(recordings).expect(200).json(), list -> list.size() == 1,
+                    "the call's recording to be kept");
+            Api.Download wav = business.admin().download("/api/v1/calls/" + callId + "/recording");
+            assertThat(TestRecordings.rightChannelShareAt(wav.body(), 440)).as("baresip's 440 Hz tone, decrypted")
+                    .isGreaterThan(0.8);
+        }
+    }
+
+    private static Sipp carrier(Line line) {
+        return Sipp.run("carrier.xml", "-i", "127.0.0.1", "-p", String.valueOf(line.carrierSip()), "-mi", "127.0.0.1",
+                "-mp", String.valueOf(line.carrierRtp()), "-aa");
     }
 
     /**
      * baresip as the campaign's agent's phone, registered, the agent ready to take calls: with their nailed-up line
      * answered, except in auto callback, which keeps no line and rings the phone before each customer is dialed.
      */
-    private static Baresip readyOnBaresip(TestBusiness business, DialingScenario campaign, String dialMode) {
+    private static Baresip readyOnBaresip(TestBusiness business, DialingScenario campaign, String dialMode, Line line) {
         TestBusiness.Person agent = campaign.fixtures.agent;
         // Unique on the platform (one registrar), so the test runs again on a database that kept the last run's.
         String sipUser = "bare-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "Softphone-secret-91";
         business.admin().put("/api/v1/users/" + agent.id() + "/phone",
                 Map.of("sipUsername", sipUser, "sipPassword", password)).expect(200);
-        Baresip phone = Baresip.phone(sipUser, password, "127.0.0.1:" + OUTDIAL_SIP, PHONE_SIP, "18410-18419");
+        Baresip phone = Baresip.phone(sipUser, password, "127.0.0.1:" + line.outdialSip(), line.phoneSip(),
+                line.phoneRtp(), line.srtp());
         try {
             waitFor(() -> business.admin().get("/api/v1/users/" + agent.id() + "/phone").expect(200).json()
                     .get("registered").asBoolean(), registered -> registered, "baresip to register; " + phone.screen());

@@ -61,6 +61,15 @@ public final class Baresip implements AutoCloseable {
      * {@code sipPort + 3}.
      */
     public static Baresip phone(String user, String password, String registrar, int sipPort, String rtpPorts) {
+        return phone(user, password, registrar, sipPort, rtpPorts, false);
+    }
+
+    /**
+     * As {@link #phone(String, String, String, int, String)}, and with {@code srtpOnly} a phone that takes and makes
+     * SRTP calls only (baresip's {@code mediaenc=srtp-mand}: RTP/SAVP keyed with SDES, through its srtp module).
+     */
+    public static Baresip phone(String user, String password, String registrar, int sipPort, String rtpPorts,
+                                boolean srtpOnly) {
         require();
         try {
             Path home = Files.createDirectories(Path.of("target", "baresip", user + "-" + System.nanoTime()));
@@ -77,6 +86,7 @@ public final class Baresip implements AutoCloseable {
                     "module_path " + MODULES,
                     "module g711.so",
                     "module aufile.so",
+                    srtpOnly ? "module srtp.so" : "",
                     // Dumps each call's audio as decoded, what the agent would hear (aufile 1.0 cannot play to a file).
                     "module sndfile.so",
                     "snd_path " + Files.createDirectories(home.resolve("dump")).toAbsolutePath(),
@@ -87,7 +97,8 @@ public final class Baresip implements AutoCloseable {
                     "module_app menu.so",
                     ""));
             Files.writeString(home.resolve("accounts"), "<sip:" + user + "@" + registrar + ";transport=udp>;auth_pass="
-                    + password + ";answermode=auto;audio_codecs=PCMU,PCMA;regint=60\n");
+                    + password + ";answermode=auto;audio_codecs=PCMU,PCMA;regint=60"
+                    + (srtpOnly ? ";mediaenc=srtp-mand" : "") + "\n");
             Process process = new ProcessBuilder(List.of(BARESIP.toString(), "-f", home.toAbsolutePath().toString()))
                     .redirectErrorStream(true).redirectOutput(home.resolve("console.log").toFile()).start();
             return new Baresip(process, home, sipPort + CONSOLE_AFTER_SIP);

@@ -60,6 +60,45 @@ public final class TestRecordings {
     }
 
     /**
+     * The share of the energy of the recording's right channel (what the customer heard), where it is not silent,
+     * that is at {@code hertz}: near 1 for a pure tone, near 0 for speech or noise (undecrypted packets decode as noise).
+     */
+    public static double rightChannelShareAt(byte[] wav, double hertz) {
+        int frames = (wav.length - 44) / 4;
+        double[] samples = new double[frames];
+        for (int i = 0; i < frames; i++) {
+            int at = 44 + 4 * i + 2;
+            samples[i] = (short) ((wav[at] & 0xFF) | (wav[at + 1] << 8));
+        }
+        double atTone = 0;
+        double total = 0;
+        int block = 400; // 50 ms at 8 kHz: a whole number of 440 Hz periods (22)
+        for (int start = 0; start + block <= frames; start += block) {
+            double energy = 0;
+            for (int i = start; i < start + block; i++) {
+                energy += samples[i] * samples[i];
+            }
+            if (energy / block < 200 * 200) {
+                continue; // silence
+            }
+            // Goertzel: the block's energy at the one frequency
+            double coefficient = 2 * Math.cos(2 * Math.PI * hertz / 8000);
+            double previous = 0;
+            double beforeThat = 0;
+            for (int i = start; i < start + block; i++) {
+                double current = samples[i] + coefficient * previous - beforeThat;
+                beforeThat = previous;
+                previous = current;
+            }
+            double power = previous * previous + beforeThat * beforeThat - coefficient * previous * beforeThat;
+            atTone += 2 * power / block;
+            total += energy;
+        }
+        return total == 0 ? 0 : atTone / total;
+    }
+
+
+    /**
      * A recording as the SIP adapter writes one: a two-channel 8 kHz 16-bit PCM WAV of {@code frames} frames, each
      * sample one that G.711 µ-law carries (audio that came over the phone), drawn from {@code seed}.
      */

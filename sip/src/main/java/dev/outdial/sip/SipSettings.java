@@ -36,13 +36,15 @@ import java.util.Optional;
  *                       Request-URI's host of what Outdial sends the carrier, which goes to those trunks;
  *                       {@code trunk} is then the domain itself at port 5060, unresolved, standing in for them
  *                       until the DNS names them
+ * @param srtp           which calls' media must be SRTP (keyed in the SDP, RFC 4568); the others take SRTP where
+ *                       the far end offers it
  */
 public record SipSettings(InetSocketAddress listen, String publicAddress, int rtpPortFirst, int rtpPortLast,
                           InetSocketAddress trunk, Transport transport, Optional<String> trunkUsername,
                           Optional<String> trunkPassword, String fromDomain, String realm, Duration keepAlive,
                           List<AddressBlock> callersFrom, Optional<Duration> registration, TrunkNumbers numbers,
                           Optional<Duration> mediaTimeout, Optional<InetSocketAddress> backupTrunk,
-                          Optional<String> trunkDomain) {
+                          Optional<String> trunkDomain, Srtp srtp) {
 
     /** How long a trunk's side of a call may be silent by default: a minute, as dialers' RTP timeouts commonly are. */
     public static final Duration DEFAULT_MEDIA_TIMEOUT = Duration.ofSeconds(60);
@@ -63,6 +65,7 @@ public record SipSettings(InetSocketAddress listen, String publicAddress, int rt
         Objects.requireNonNull(mediaTimeout, "mediaTimeout");
         Objects.requireNonNull(backupTrunk, "backupTrunk");
         Objects.requireNonNull(trunkDomain, "trunkDomain");
+        Objects.requireNonNull(srtp, "srtp");
         if (callersFrom.isEmpty() && trunkDomain.isEmpty()) {
             throw new IllegalArgumentException("calls must be taken from somewhere: the trunk's address at least");
         }
@@ -81,19 +84,36 @@ public record SipSettings(InetSocketAddress listen, String publicAddress, int rt
     public SipSettings withMediaTimeout(Optional<Duration> limit) {
         return new SipSettings(listen, publicAddress, rtpPortFirst, rtpPortLast, trunk, transport, trunkUsername,
                 trunkPassword, fromDomain, realm, keepAlive, callersFrom, registration, numbers, limit, backupTrunk,
-                trunkDomain);
+                trunkDomain, srtp);
     }
 
     /** These settings with {@code backup} as the carrier's second trunk ({@code backupTrunk}). */
     public SipSettings withBackupTrunk(Optional<InetSocketAddress> backup) {
         return new SipSettings(listen, publicAddress, rtpPortFirst, rtpPortLast, trunk, transport, trunkUsername,
                 trunkPassword, fromDomain, realm, keepAlive, callersFrom, registration, numbers, mediaTimeout, backup,
-                trunkDomain);
+                trunkDomain, srtp);
+    }
+
+    /** These settings with {@code required} saying whose calls must be SRTP ({@code srtp}). */
+    public SipSettings withSrtp(Srtp required) {
+        return new SipSettings(listen, publicAddress, rtpPortFirst, rtpPortLast, trunk, transport, trunkUsername,
+                trunkPassword, fromDomain, realm, keepAlive, callersFrom, registration, numbers, mediaTimeout,
+                backupTrunk, trunkDomain, required);
     }
 
     /** Whether a call from {@code address} may be taken. */
     public boolean takesCallsFrom(InetAddress address) {
         return callersFrom.stream().anyMatch(block -> block.contains(address));
+    }
+
+    /**
+     * Whose calls must have their media encrypted: the carrier's ({@code trunk}) and the agents' phones'
+     * ({@code phones}). Outdial then offers SRTP alone and takes no call that would be plain RTP.
+     */
+    public record Srtp(boolean trunk, boolean phones) {
+
+        /** SRTP where the far end offers it, plain RTP otherwise. */
+        public static final Srtp WHERE_OFFERED = new Srtp(false, false);
     }
 
     /** How SIP reaches the trunk. */

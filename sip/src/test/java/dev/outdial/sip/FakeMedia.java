@@ -7,6 +7,7 @@ import dev.outdial.sip.media.Codec;
 import dev.outdial.sip.ListeningMode;
 import dev.outdial.sip.media.MediaLeg;
 import dev.outdial.sip.media.MediaStats;
+import dev.outdial.sip.media.SrtpKeys;
 import dev.outdial.sip.signal.MediaPorts;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -37,6 +38,8 @@ final class FakeMedia implements MediaPorts {
         private final int port;
         final List<InetSocketAddress> connects = new CopyOnWriteArrayList<>();
         final List<Codec> codecs = new CopyOnWriteArrayList<>();
+        /** The keys of each time signalling set the leg's SRTP (or plain RTP: empty). */
+        final List<Optional<SrtpKeys>> encryptions = new CopyOnWriteArrayList<>();
         final List<MediaLeg> bridges = new CopyOnWriteArrayList<>();
         /** Each leg this one was asked to hear ring. */
         final List<MediaLeg> heardRinging = new CopyOnWriteArrayList<>();
@@ -57,6 +60,11 @@ final class FakeMedia implements MediaPorts {
         @Override
         public int localPort() {
             return port;
+        }
+
+        @Override
+        public void encrypt(Optional<SrtpKeys> keys) {
+            encryptions.add(keys);
         }
 
         @Override

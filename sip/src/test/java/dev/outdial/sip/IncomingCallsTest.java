@@ -6,10 +6,12 @@ import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.sip.media.MediaLeg;
+import dev.outdial.sip.media.SrtpKey;
 import dev.outdial.sip.signal.MediaPorts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -122,11 +124,54 @@ class IncomingCallsTest {
 
     /** {@code contact}: the INVITE's Contact header, where the caller is reached within the call. */
     private Sipp trunkCallsReachedAt(String contact, String target, String headers, String then, String... extra) {
-        Sipp trunk = Sipp.call("trunk-calls-in.xml", "127.0.0.1:" + ourPort, trunkPort, Map.of("TARGET", target,
-                "DIALED", DIALED, "CALLER", CALLER, "CONTACT", contact, "HEADERS", headers, "THEN", then), workDir,
+        return trunkCallsOffering(PLAIN_RTP, contact, target, headers, then, extra);
+    }
+
+    /** {@code offer}: the offer's profile ({@code PROFILE}) and any more lines of its SDP ({@code SDP_MORE}). */
+    private Sipp trunkCallsOffering(Map<String, String> offer, String contact, String target, String headers,
+                                    String then, String... extra) {
+        Map<String, String> replace = new HashMap<>(offer);
+        replace.putAll(Map.of("TARGET", target, "DIALED", DIALED, "CALLER", CALLER, "CONTACT", contact,
+                "HEADERS", headers, "THEN", then));
+        Sipp trunk = Sipp.call("trunk-calls-in.xml", "127.0.0.1:" + ourPort, trunkPort, replace, workDir,
                 concat(extra, "-mp", String.valueOf(Ports.media())));
         sipps.add(trunk);
         return trunk;
+    }
+
+    private static final Map<String, String> PLAIN_RTP = Map.of("PROFILE", "RTP/AVP", "SDP_MORE", "");
+
+    /** An SRTP offer with a key of a suite Outdial does not speak first, then one it does under the tag 7. */
+    private static Map<String, String> srtpOffer() {
+        return Map.of("PROFILE", "RTP/SAVP", "SDP_MORE",
+                "\na=crypto:3 AES_256_CM_HMAC_SHA1_80 inline:d0RmdmcmVCspeEc3QGZiNWpVLFJhQX1cfHAwJSoj"
+                + "\na=crypto:7 " + SrtpKey.random(SrtpKey.Suite.AES_CM_128_HMAC_SHA1_80).attribute());
+    }
+
+    @Test
+    void aCallerOfferingSrtpIsAnsweredInSrtpWithOutdialsOwnKeyUnderTheTagOfTheKeyItTook() {
+        Sipp trunk = trunkCallsOffering(srtpOffer(), "Contact: <sip:trunk@[local_ip]:[local_port]>", DIALED + "@", "",
+                acknowledged(Map.of("profile", "m=audio [0-9]+ RTP/SAVP 8 101",
+                        "key", "a=crypto:7 AES_CM_128_HMAC_SHA1_80 inline:[A-Za-z0-9+/]{40}")) + callerHangsUp(2));
+
+        CallEvents events = new CallEvents();
+        CallId leg = nextOffered().accept(events);
+
+        assertThat(events.next(CallEvent.HungUp.class)).isEqualTo(new CallEvent.HungUp(leg, true));
+        trunk.assertPassed();
+    }
+
+    @Test
+    void aCarrierRequiredToUseSrtpIsRefusedACallInPlainRtpAndOfferedNone() {
+        telephony.close();
+        telephony = new SipTelephony(TestSip.settings(ourPort, trunkPort).withSrtp(new SipSettings.Srtp(true, false)),
+                TestSip.PHONES, uri -> Optional.empty(), ignored -> media, TestSip.T1);
+        telephony.start();
+        telephony.receiveCalls(offered::add);
+        Sipp trunk = trunkCalls(refusedWith(488, 2));
+
+        trunk.assertPassed();
+        assertThat(offered).isEmpty();
     }
 
     private static String[] concat(String[] extra, String... more) {

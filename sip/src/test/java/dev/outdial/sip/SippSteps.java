@@ -17,7 +17,8 @@ final class SippSteps {
     static Map<String, String> carrierAnswering(Map<String, String> replace) {
         Map<String, String> all = new HashMap<>(Map.of("DIALED", "\\+4930555123", "CALLER", "\\+4930999000",
                 "PAYLOAD_TYPES", "8 101", "EVENTS_MAP", "\na=rtpmap:101 telephone-event/8000",
-                "ANSWER_CONTACT", "Contact: <sip:carrier@[local_ip]:[local_port]>", "TRUNK", "127\\.0\\.0\\.1:[0-9]+"));
+                "ANSWER_CONTACT", "Contact: <sip:carrier@[local_ip]:[local_port]>", "TRUNK", "127\\.0\\.0\\.1:[0-9]+",
+                "OFFER", "m=audio [0-9]+ RTP/AVP 0 8 101", "PROFILE", "RTP/AVP"));
         all.putAll(replace);
         return all;
     }

@@ -42,7 +42,7 @@ final class TestSip {
         return new SipSettings(new InetSocketAddress("127.0.0.1", listenPort), "127.0.0.1", 30000, 30099,
                 new InetSocketAddress("127.0.0.1", trunkPort), transport, trunkUser, trunkPassword, "outdial.test",
                 REALM, keepAlive, callersFrom, Optional.empty(), numbers, Optional.of(SipSettings.DEFAULT_MEDIA_TIMEOUT),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), SipSettings.Srtp.WHERE_OFFERED);
     }
 
     /**
@@ -54,7 +54,7 @@ final class TestSip {
                 InetSocketAddress.createUnresolved(domain, 5060), SipSettings.Transport.UDP, Optional.empty(),
                 Optional.empty(), "outdial.test", REALM, keepAlive, List.of(), Optional.empty(),
                 TrunkNumbers.E164, Optional.of(SipSettings.DEFAULT_MEDIA_TIMEOUT), Optional.empty(),
-                Optional.of(domain));
+                Optional.of(domain), SipSettings.Srtp.WHERE_OFFERED);
     }
 
     /** UDP to the trunk, no trunk credentials, no keep-alive within a test. */

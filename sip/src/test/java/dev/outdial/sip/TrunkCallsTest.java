@@ -9,6 +9,7 @@ import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.MachineDetection;
 import dev.outdial.sip.media.Answerer;
 import dev.outdial.sip.media.Codec;
+import dev.outdial.sip.media.SrtpKey;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -103,6 +104,52 @@ class TrunkCallsTest {
         assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).isFalse();
         sipp.assertPassed();
         return events;
+    }
+
+    /** What the carrier's SRTP key says in its answer, and the key: the test's own, so it can be checked. */
+    private static final SrtpKey CARRIERS_KEY = SrtpKey.random(SrtpKey.Suite.AES_CM_128_HMAC_SHA1_80);
+    private static final String SRTP_OFFERED = "m=audio [0-9]+ RTP/SAVP 0 8 101";
+
+    private SipTelephony startRequiringSrtp() {
+        return start(TestSip.settings(Ports.free(), sippPort, SipSettings.Transport.UDP, Optional.empty(),
+                Optional.empty(), Duration.ofHours(1)).withSrtp(new SipSettings.Srtp(true, false)));
+    }
+
+    @Test
+    void aTrunkRequiredToUseSrtpIsOfferedSrtpAloneAndItsAnswerKeysBothWays() {
+        carrier("carrier-answers.xml", Map.of("OFFER", SRTP_OFFERED, "PROFILE", "RTP/SAVP",
+                "EVENTS_MAP", "\na=rtpmap:101 telephone-event/8000\na=crypto:1 " + CARRIERS_KEY.attribute(),
+                "AFTER_ANSWER", SippSteps.OUTDIAL_HANGS_UP));
+        CallEvents events = new CallEvents();
+        CallId call = new CallId("call");
+
+        startRequiringSrtp().place(call, HOTLINE, CUSTOMER, LONG_RING, events);
+
+        events.next(CallEvent.Ringing.class);
+        events.next(CallEvent.Answered.class);
+        FakeMedia.Leg leg = media.legs.getFirst();
+        assertThat(leg.encryptions).singleElement().satisfies(keys -> {
+            assertThat(keys).hasValueSatisfying(both -> assertThat(both.theirs()).isEqualTo(CARRIERS_KEY));
+            assertThat(keys.orElseThrow().ours()).isNotEqualTo(CARRIERS_KEY);
+        });
+        assertThat(leg.connects).hasSize(1);
+        telephony.hangUp(call);
+        events.next(CallEvent.HungUp.class);
+        sipp.assertPassed(); // the INVITE offered RTP/SAVP
+    }
+
+    @Test
+    void aTrunkRequiredToUseSrtpThatAnswersInPlainRtpIsHungUpOnUnheard() {
+        carrier("carrier-answers.xml", Map.of("OFFER", SRTP_OFFERED, "AFTER_ANSWER", SippSteps.OUTDIAL_HANGS_UP));
+        CallEvents events = new CallEvents();
+        CallId call = new CallId("call");
+
+        startRequiringSrtp().place(call, HOTLINE, CUSTOMER, LONG_RING, events);
+
+        events.next(CallEvent.Ringing.class);
+        assertThat(events.next(CallEvent.Failed.class).reason()).isEqualTo(CallResult.HOTLINE_ERROR);
+        sipp.assertPassed(); // Outdial's BYE
+        assertThat(media.legs.getFirst().connects).as("nothing sent to it").isEmpty();
     }
 
     @Test

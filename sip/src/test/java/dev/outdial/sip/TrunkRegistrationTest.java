@@ -111,7 +111,8 @@ class TrunkRegistrationTest {
         SipSettings settings = new SipSettings(new InetSocketAddress("127.0.0.1", ourPort), "127.0.0.1", 30000, 30099,
                 new InetSocketAddress("127.0.0.1", primaryPort), SipSettings.Transport.UDP, Optional.of("trunk-user"),
                 Optional.of("trunk-secret"), "outdial.test", TestSip.REALM, keepAlive, List.of(TestSip.LOOPBACK),
-                Optional.of(Duration.ofSeconds(600)), TrunkNumbers.E164, Optional.empty(), backup, Optional.empty());
+                Optional.of(Duration.ofSeconds(600)), TrunkNumbers.E164, Optional.empty(), backup, Optional.empty(),
+                SipSettings.Srtp.WHERE_OFFERED);
         return new SipTelephony(settings, TestSip.PHONES, uri -> Optional.empty(), ignored -> new FakeMedia(), TestSip.T1);
     }
 

@@ -72,7 +72,7 @@ final class SipSettingsParser {
         return new SipSettings(listen, publicAddress, rtp[0], rtp[1], trunkAddress, transport, username, password,
                 fromDomain, realm(sip.realm()), keepAlive(sip.keepAlive()), callersFrom(trunk.inboundFrom(), trunkAddress, backup),
                 registration(trunk, username.isPresent()), numbers(trunk), mediaTimeout(sip.mediaTimeout()), backup,
-                trunkDomain);
+                trunkDomain, new SipSettings.Srtp(trunk.srtp(), sip.phoneSrtp()));
     }
 
     /**

@@ -48,11 +48,12 @@ public record TelephonyProperties(@DefaultValue("sim") String mode, @DefaultValu
      * @param keepAlive     how often the trunk is sent OPTIONS
      * @param mediaTimeout  how long an answered call's trunk side may send no audio before the call is taken for lost
      *                      and ended; 0 never ends one so
+     * @param phoneSrtp     whether calls to agents' phones must be SRTP (offered alone: a phone that cannot refuses)
      */
     public record Sip(@DefaultValue("0.0.0.0:5060") String listen, String publicAddress,
                       @DefaultValue("30000-31999") String rtpPorts, @DefaultValue Trunk trunk,
                       @DefaultValue("outdial") String realm, @DefaultValue("30s") Duration keepAlive,
-                      @DefaultValue("60s") Duration mediaTimeout) {
+                      @DefaultValue("60s") Duration mediaTimeout, @DefaultValue("false") boolean phoneSrtp) {
     }
 
     /**
@@ -70,11 +71,12 @@ public record TelephonyProperties(@DefaultValue("sim") String mode, @DefaultValu
      * @param numberFormat how the carrier wants the number dialed and the caller ID written: e164, digits, 00, national
      * @param dialPrefix what the carrier wants before the number dialed (a route or tech prefix), if anything
      * @param backupAddress host:port of the carrier's second trunk, which calls go to while the first does not answer
+     * @param srtp       whether the carrier's calls must be SRTP (offered alone; a plain call is refused)
      */
     public record Trunk(String address, @DefaultValue("udp") String transport, String username, String password,
                         String fromDomain, String inboundFrom, @DefaultValue("false") boolean register,
                         @DefaultValue("600s") Duration registerExpires, @DefaultValue("e164") String numberFormat,
-                        String dialPrefix, String backupAddress) {
+                        String dialPrefix, String backupAddress, @DefaultValue("false") boolean srtp) {
 
         Optional<String> given(String value) {
             return Optional.ofNullable(value).filter(text -> !text.isBlank());

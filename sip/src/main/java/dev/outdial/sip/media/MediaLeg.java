@@ -3,6 +3,7 @@ package dev.outdial.sip.media;
 import dev.outdial.sip.ListeningMode;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -28,6 +29,13 @@ public interface MediaLeg extends AutoCloseable {
      * first call are counted and dropped.
      */
     void connect(InetSocketAddress remote, Codec codec, int telephoneEventPayloadType);
+
+    /**
+     * Sends and takes SRTP with {@code keys} (ours to send with, the far end's to check and decrypt what it sends),
+     * or plain RTP when empty: called before {@link #connect}, so nothing is ever sent in the clear to a far end that
+     * asked for SRTP. A packet that is not the far end's (its tag does not match) is dropped.
+     */
+    void encrypt(Optional<SrtpKeys> keys);
 
     /**
      * Queues the clip after what plays now (an IVR's prompts play in a row, with no gap beyond the

@@ -28,7 +28,8 @@ final class OutgoingStream {
     private static final int SEQUENCE_JUMP = 1000;
 
     private final int ssrc = ThreadLocalRandom.current().nextInt();
-    private final byte[] packet = new byte[MAX_PACKET];
+    /** Room for the packet and, with SRTP, its authentication tag. */
+    private final byte[] packet = new byte[MAX_PACKET + 16];
     private final ByteBuffer datagram = ByteBuffer.wrap(packet);
 
     private int nextSequence = ThreadLocalRandom.current().nextInt(0x10000);
@@ -44,9 +45,22 @@ final class OutgoingStream {
     private int timestampOffset;
     /** The timestamp of the RFC 4733 event being sent: every packet of it carries its first one's. */
     private int eventTimestamp;
+    /** With SRTP, what each packet is protected with; its key, so a re-INVITE that keeps the key keeps the count. */
+    private SrtpStream encrypting;
+    private SrtpKey encryptingKey;
 
     int ssrc() {
         return ssrc;
+    }
+
+    /** Sends every packet from now on as SRTP with {@code key}, or as plain RTP ({@code null}). */
+    synchronized void encryptWith(SrtpKey key) {
+        if (key == null) {
+            encrypting = null;
+        } else if (!key.sameAs(encryptingKey)) {
+            encrypting = new SrtpStream(key);
+        }
+        encryptingKey = key;
     }
 
     /** Sends 20 ms the leg makes itself (a prompt or silence) right after the previous packet. */
@@ -147,7 +161,8 @@ final class OutgoingStream {
     private boolean send(int length, long nowNanos, DatagramChannel channel, InetSocketAddress remote) {
         sentAny = true;
         lastSentNanos = nowNanos;
-        datagram.clear().limit(length);
+        SrtpStream protection = encrypting;
+        datagram.clear().limit(protection == null ? length : protection.protect(packet, length));
         try {
             return channel.send(datagram, remote) > 0;
         } catch (IOException e) {

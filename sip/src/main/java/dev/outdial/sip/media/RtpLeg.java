@@ -56,6 +56,9 @@ final class RtpLeg implements MediaLeg {
     private volatile long lastHeardNanos = System.nanoTime();
 
     private volatile Far far;
+    /** With SRTP, what the far end's packets are checked and decrypted with (on the receiving thread only). */
+    private volatile SrtpStream decrypting;
+    private volatile SrtpKey decryptingKey;
     private volatile boolean latched;
     private volatile RtpLeg peer;
     private volatile Consumer<Character> keyListener;
@@ -139,6 +142,18 @@ final class RtpLeg implements MediaLeg {
     @Override
     public int localPort() {
         return port;
+    }
+
+    @Override
+    public void encrypt(Optional<SrtpKeys> keys) {
+        out.encryptWith(keys.map(SrtpKeys::ours).orElse(null));
+        SrtpKey theirs = keys.map(SrtpKeys::theirs).orElse(null);
+        if (theirs == null) {
+            decrypting = null;
+        } else if (!theirs.sameAs(decryptingKey)) {
+            decrypting = new SrtpStream(theirs);
+        }
+        decryptingKey = theirs;
     }
 
     @Override
@@ -493,8 +508,10 @@ final class RtpLeg implements MediaLeg {
     }
 
     /** One received datagram (on the engine's receiving thread). */
-    void receive(byte[] data, int length, InetSocketAddress source, long nowNanos) {
-        if (closed || !received.parse(data, length)) {
+    void receive(byte[] data, int datagramLength, InetSocketAddress source, long nowNanos) {
+        SrtpStream srtp = decrypting;
+        int length = srtp == null ? datagramLength : srtp.unprotect(data, datagramLength);
+        if (closed || length < 0 || !received.parse(data, length)) {
             return;
         }
         packetsReceived.incrementAndGet();

@@ -50,6 +50,26 @@ final class RtpPacket {
         return true;
     }
 
+    /** The length of the header of the packet in {@code data[0, length)}, CSRCs and extension with it; -1 if none. */
+    static int headerLength(byte[] data, int length) {
+        if (length < HEADER || (data[0] & 0xC0) != 0x80) {
+            return -1;
+        }
+        int offset = HEADER + 4 * (data[0] & 0x0F);
+        if ((data[0] & 0x10) != 0) {
+            offset = offset + 4 > length ? length + 1 : offset + 4 + 4 * readShort(data, offset + 2);
+        }
+        return offset > length ? -1 : offset;
+    }
+
+    static int sequenceOf(byte[] data) {
+        return readShort(data, 2);
+    }
+
+    static int ssrcOf(byte[] data) {
+        return readInt(data, 8);
+    }
+
     static void writeHeader(byte[] packet, boolean marker, int payloadType, int sequence, int timestamp, int ssrc) {
         packet[0] = (byte) 0x80;
         packet[1] = (byte) ((marker ? 0x80 : 0) | payloadType);

@@ -1,6 +1,8 @@
 package dev.outdial.sip.signal;
 
 import dev.outdial.sip.media.MediaLeg;
+import dev.outdial.sip.media.SrtpKey;
+import dev.outdial.sip.media.SrtpKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -11,22 +13,40 @@ import javax.sip.message.Response;
 
 /**
  * The SDP of one dialog, whichever side called: our first answer (or our offer, when the INVITE came without one and
- * the answer is in the ACK), and the re-INVITEs and UPDATEs that move the far end's media later. Not thread-safe: the
- * leg calls it under its own lock.
+ * the answer is in the ACK), and the re-INVITEs and UPDATEs that move the far end's media later. Its media is SRTP
+ * where the leg requires it ({@code srtpRequired}: plain RTP is then never offered nor accepted) or the far end offered
+ * it, keyed with one key of ours for the dialog's whole life (each re-offer repeats it, so the packet count goes on).
+ * Not thread-safe: the leg calls it under its own lock.
  */
 final class DialogMedia {
 
     private final LegContext context;
     private final MediaLeg media;
+    private final boolean srtpRequired;
     private long sdpVersion = 1;
     private boolean offerInAckAwaited;
+    /** Our SRTP key, once the dialog's media is SRTP. */
+    private Optional<SrtpKey> ours = Optional.empty();
 
-    DialogMedia(LegContext context, MediaLeg media) {
+    DialogMedia(LegContext context, MediaLeg media, boolean srtpRequired) {
         this.context = context;
         this.media = media;
+        this.srtpRequired = srtpRequired;
+    }
+
+    /** The far end's media as its SDP says, if this dialog can take it: SRTP where the leg requires it. */
+    Optional<Sdp.RemoteMedia> usable(String sdp) {
+        return usable(sdp, srtpRequired);
+    }
+
+    /** The far end's media as {@code sdp} says, if a dialog can take it: SRTP where {@code srtpRequired}. */
+    static Optional<Sdp.RemoteMedia> usable(String sdp, boolean srtpRequired) {
+        return Sdp.parse(sdp).filter(remote -> remote.crypto().isPresent() || !srtpRequired);
     }
 
     void connect(Sdp.RemoteMedia remote) {
+        // keyed before connected: not one packet goes out in the clear to a far end that asked for SRTP
+        media.encrypt(remote.crypto().map(theirs -> new SrtpKeys(ourKey(theirs.key().suite()), theirs.key())));
         media.connect(remote.address(), remote.codec(), remote.telephoneEventType());
         media.farEndHolds(remote.holds());
     }
@@ -38,13 +58,24 @@ final class DialogMedia {
     String answer(Optional<Sdp.RemoteMedia> offered, boolean invite) {
         offered.ifPresent(this::connect);
         offerInAckAwaited = offered.isEmpty() && invite;
-        return offered.map(remote -> Sdp.answer(context.publicAddress(), media.localPort(), ++sdpVersion, remote))
+        return offered.map(remote -> Sdp.answer(context.publicAddress(), media.localPort(), ++sdpVersion, remote,
+                        remote.crypto().map(theirs -> ourKey(theirs.key().suite()))))
                 .orElseGet(this::offer);
     }
 
-    /** Our SDP offered anew (a session's refresh): the same media, the next version. */
+    /** Our SDP offered (first, or anew for a session's refresh): the same media, the next version. */
     String offer() {
-        return Sdp.offer(context.publicAddress(), media.localPort(), ++sdpVersion);
+        Optional<SrtpKey> encrypted = srtpRequired || ours.isPresent()
+                ? Optional.of(ourKey(SrtpKey.Suite.AES_CM_128_HMAC_SHA1_80)) : Optional.empty();
+        return Sdp.offer(context.publicAddress(), media.localPort(), ++sdpVersion, encrypted);
+    }
+
+    /** Our key, of {@code suite}: the one the dialog has, or a new one the first time or for another suite. */
+    private SrtpKey ourKey(SrtpKey.Suite suite) {
+        if (ours.isEmpty() || ours.get().suite() != suite) {
+            ours = Optional.of(SrtpKey.random(suite));
+        }
+        return ours.get();
     }
 
     /**
@@ -56,7 +87,7 @@ final class DialogMedia {
     void onOffer(RequestEvent event, String transport, Consumer<Optional<SessionTimer.Agreement>> agreed) {
         Request request = event.getRequest();
         String offered = body(request);
-        Optional<Sdp.RemoteMedia> remote = Sdp.parse(offered);
+        Optional<Sdp.RemoteMedia> remote = usable(offered);
         if (!offered.isBlank() && remote.isEmpty()) {
             context.endpoint().respond(event, Response.NOT_ACCEPTABLE_HERE);
             return;
@@ -76,7 +107,7 @@ final class DialogMedia {
     void onAck(RequestEvent event) {
         if (offerInAckAwaited) {
             offerInAckAwaited = false;
-            Sdp.parse(body(event.getRequest())).ifPresent(this::connect);
+            usable(body(event.getRequest())).ifPresent(this::connect);
         }
     }
 

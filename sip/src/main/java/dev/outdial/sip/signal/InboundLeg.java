@@ -65,7 +65,7 @@ public final class InboundLeg implements DialogLeg, IncomingCall {
         this.dialog = dialog;
         this.media = media;
         this.offered = offered;
-        this.dialogMedia = new DialogMedia(context, media);
+        this.dialogMedia = new DialogMedia(context, media, context.endpoint().settings().srtp().trunk());
         this.audio = new LegAudio(media, context.prompts(), context.timers(), this::digitsCollected, this::hangUp);
         this.dialedNumber = dialedNumberOf(invite);
         this.callerNumber = invite.getHeader(FromHeader.NAME) instanceof FromHeader from

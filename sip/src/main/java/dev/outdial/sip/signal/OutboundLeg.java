@@ -4,6 +4,7 @@ import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.MachineDetection;
+import dev.outdial.sip.SipSettings;
 import dev.outdial.sip.media.Answerer;
 import dev.outdial.sip.media.AudioClip;
 import dev.outdial.sip.media.CallProgressTones;
@@ -110,9 +111,15 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
         this.media = media;
         this.listener = listener;
         this.description = description;
-        this.dialogMedia = new DialogMedia(context, media);
+        SipSettings.Srtp srtp = context.endpoint().settings().srtp();
+        this.dialogMedia = new DialogMedia(context, media, customer.isPresent() ? srtp.trunk() : srtp.phones());
         this.audio = new LegAudio(media, context.prompts(), context.timers(),
                 digits -> digitsCollected(digits), this::hangUp);
+    }
+
+    /** The SDP our INVITE offers. */
+    synchronized String offer() {
+        return dialogMedia.offer();
     }
 
     /** Sends the INVITE; unanswered after {@code ringTimeout} the leg fails as NOANSWER. */
@@ -265,7 +272,7 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
             emit(new CallEvent.Ringing(id));
         }
         if (!earlyMedia && !reported && state == State.CALLING) {
-            Sdp.parse(DialogMedia.body(response)).ifPresent(this::listenToEarlyMedia);
+            dialogMedia.usable(DialogMedia.body(response)).ifPresent(this::listenToEarlyMedia);
         }
     }
 
@@ -332,7 +339,7 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
             release();
             return;
         }
-        Optional<Sdp.RemoteMedia> remote = Sdp.parse(DialogMedia.body(response));
+        Optional<Sdp.RemoteMedia> remote = dialogMedia.usable(DialogMedia.body(response));
         if (remote.isEmpty()) {
             LOG.info("{} answered without audio we can speak; hung up", description);
             bye();

@@ -1,6 +1,7 @@
 package dev.outdial.sip.signal;
 
 import dev.outdial.sip.media.Codec;
+import dev.outdial.sip.media.SrtpKey;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,35 +10,46 @@ import java.util.Optional;
 
 /**
  * The SDP Outdial writes and the little it reads of the far end's (RFC 4566, offer/answer RFC
- * 3264): one audio stream, G.711 µ-law and A-law, RFC 4733 telephone-events. Every leg's media is
- * anchored here, so our SDP always names our own address and RTP port, never the other leg's.
+ * 3264): one audio stream, G.711 µ-law and A-law, RFC 4733 telephone-events, as plain RTP
+ * ({@code RTP/AVP}) or SRTP keyed by security descriptions ({@code RTP/SAVP} with {@code a=crypto}, RFC 4568).
+ * Every leg's media is anchored here, so our SDP always names our own address and RTP port, never the other leg's.
  */
 public final class Sdp {
 
     /** The payload type we offer for telephone-event/8000. */
     public static final int OUR_TELEPHONE_EVENT_TYPE = 101;
+    private static final String OUR_CRYPTO_TAG = "1";
 
     private Sdp() {
     }
 
-    /** Our offer: PCMU and PCMA (in that order of preference) and telephone-event as type 101. */
-    public static String offer(String address, int port, long sessionVersion) {
+    /**
+     * Our offer: PCMU and PCMA (in that order of preference) and telephone-event as type 101; as SRTP with our key
+     * {@code encrypted} if given (SRTP only: a far end that cannot has no usable stream to answer with).
+     */
+    public static String offer(String address, int port, long sessionVersion, Optional<SrtpKey> encrypted) {
         return body(address, port, sessionVersion, List.of(Codec.PCMU, Codec.PCMA), OUR_TELEPHONE_EVENT_TYPE,
-                Direction.SENDRECV);
+                Direction.SENDRECV, encrypted.map(key -> new Crypto(OUR_CRYPTO_TAG, key)));
     }
 
     /**
      * Our answer to {@code offered}: the codec the far end preferred, its telephone-event type if it offered one, and
      * the direction that matches its own (RFC 3264 6.1: a phone putting the call on hold offers sendonly, and is
-     * answered recvonly).
+     * answered recvonly); an SRTP offer is answered as SRTP with our key {@code ours}, of the suite it chose, under
+     * the tag of the offer's attribute (RFC 4568 §5.1.2).
      */
-    public static String answer(String address, int port, long sessionVersion, RemoteMedia offered) {
+    public static String answer(String address, int port, long sessionVersion, RemoteMedia offered,
+                                Optional<SrtpKey> ours) {
+        Optional<Crypto> crypto = offered.crypto().flatMap(theirs -> ours.map(key -> new Crypto(theirs.tag(), key)));
+        if (offered.crypto().isPresent() != crypto.isPresent()) {
+            throw new IllegalArgumentException("an SRTP offer is answered with a key, a plain one without");
+        }
         return body(address, port, sessionVersion, List.of(offered.codec()), offered.telephoneEventType(),
-                offered.direction().answered());
+                offered.direction().answered(), crypto);
     }
 
     private static String body(String address, int port, long version, List<Codec> codecs, int telephoneEventType,
-                               Direction direction) {
+                               Direction direction, Optional<Crypto> crypto) {
         StringBuilder formats = new StringBuilder();
         StringBuilder attributes = new StringBuilder();
         for (Codec codec : codecs) {
@@ -54,18 +66,20 @@ public final class Sdp {
                 + "s=Outdial\r\n"
                 + "c=IN IP4 " + address + "\r\n"
                 + "t=0 0\r\n"
-                + "m=audio " + port + " RTP/AVP" + formats + "\r\n"
+                + "m=audio " + port + (crypto.isPresent() ? " RTP/SAVP" : " RTP/AVP") + formats + "\r\n"
                 + attributes
                 + "a=ptime:20\r\n"
-                + "a=" + direction.attribute() + "\r\n";
+                + "a=" + direction.attribute() + "\r\n"
+                + crypto.map(chosen -> "a=crypto:" + chosen.tag() + " " + chosen.key().attribute() + "\r\n").orElse("");
     }
 
     /**
      * Where and how the far end's audio goes: its address, the first codec of its list that we
      * speak, its telephone-event payload type (-1 when it offered none) and the stream's direction
      * (its own attribute, else the session's, else sendrecv; the address 0.0.0.0, the older way to
-     * put a call on hold, RFC 3264 8.4, counts as one that takes no audio). Empty when the SDP has
-     * no usable audio stream (none, port 0, or no G.711).
+     * put a call on hold, RFC 3264 8.4, counts as one that takes no audio), and for SRTP the first of
+     * its keys whose suite Outdial speaks. Empty when the SDP has no usable audio stream (none, port 0,
+     * no G.711, or SRTP with no key Outdial can use).
      */
     public static Optional<RemoteMedia> parse(String sdp) {
         if (sdp == null || sdp.isBlank()) {
@@ -79,6 +93,8 @@ public final class Sdp {
         Direction sessionDirection = null;
         Direction mediaDirection = null;
         boolean inAudio = false;
+        boolean secure = false;
+        Crypto crypto = null;
         for (String raw : sdp.split("\r?\n")) {
             String line = raw.trim();
             if (line.startsWith("m=")) {
@@ -86,7 +102,8 @@ public final class Sdp {
                     break;
                 }
                 String[] parts = line.substring(2).split("\\s+");
-                inAudio = parts.length >= 4 && parts[0].equals("audio") && parts[2].startsWith("RTP/AVP");
+                secure = parts.length >= 4 && parts[2].equals("RTP/SAVP");
+                inAudio = parts.length >= 4 && parts[0].equals("audio") && (parts[2].startsWith("RTP/AVP") || secure);
                 if (inAudio) {
                     port = parseInt(parts[1]);
                     formats = List.of(parts).subList(3, parts.length);
@@ -105,6 +122,8 @@ public final class Sdp {
                 } else if (inAudio) {
                     mediaDirection = Direction.of(line.substring(2)).get();
                 }
+            } else if (inAudio && secure && crypto == null && line.startsWith("a=crypto:")) {
+                crypto = Crypto.parse(line.substring("a=crypto:".length())).orElse(null);
             } else if (inAudio && line.startsWith("a=rtpmap:")) {
                 String[] parts = line.substring("a=rtpmap:".length()).split("\\s+", 2);
                 if (parts.length == 2) {
@@ -113,7 +132,7 @@ public final class Sdp {
             }
         }
         String host = mediaHost != null ? mediaHost : sessionHost;
-        if (port <= 0 || host == null) {
+        if (port <= 0 || host == null || secure && crypto == null) {
             return Optional.empty();
         }
         Codec codec = null;
@@ -137,7 +156,8 @@ public final class Sdp {
         if (host.equals("0.0.0.0")) {
             direction = direction.withoutReceiving();
         }
-        return Optional.of(new RemoteMedia(new InetSocketAddress(host, port), codec, telephoneEvent, direction));
+        return Optional.of(new RemoteMedia(new InetSocketAddress(host, port), codec, telephoneEvent, direction,
+                Optional.ofNullable(crypto)));
     }
 
     private static Codec codecOf(String format, List<String[]> rtpmaps) {
@@ -170,14 +190,28 @@ public final class Sdp {
     }
 
     /**
-     * The far end's audio: where to send it, in which codec, its telephone-event payload type or -1, and whether it
-     * sends and takes audio.
+     * The far end's audio: where to send it, in which codec, its telephone-event payload type or -1, whether it
+     * sends and takes audio, and with SRTP the key it sends with.
      */
-    public record RemoteMedia(InetSocketAddress address, Codec codec, int telephoneEventType, Direction direction) {
+    public record RemoteMedia(InetSocketAddress address, Codec codec, int telephoneEventType, Direction direction,
+                              Optional<Crypto> crypto) {
 
         /** Whether the far end put the call on hold: it takes no audio from us. */
         public boolean holds() {
             return !direction.receives();
+        }
+    }
+
+    /** One {@code a=crypto} attribute: its tag (the answer names the offer's it chose) and its key. */
+    public record Crypto(String tag, SrtpKey key) {
+
+        /** The attribute's value ({@code <tag> <suite> <key parameters> [<session parameters>]}), if usable here. */
+        static Optional<Crypto> parse(String value) {
+            String[] parts = value.trim().split("\\s+");
+            if (parts.length != 3 || !parts[0].matches("\\d{1,9}")) {
+                return Optional.empty(); // session parameters (UNENCRYPTED_SRTP, KDR…) are not spoken here
+            }
+            return SrtpKey.fromAttribute(parts[1], parts[2]).map(key -> new Crypto(parts[0], key));
         }
     }
 

@@ -133,7 +133,7 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
         OutboundLeg outbound = new OutboundLeg(id, this, leg, detection, customer, listener, description);
         Request request;
         try {
-            request = invite.apply(Sdp.offer(publicAddress(), leg.localPort(), 1));
+            request = invite.apply(outbound.offer());
         } catch (RuntimeException e) {
             LOG.warn("Cannot dial the {}: {}", description, e.getMessage());
             leg.close();
@@ -285,7 +285,7 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
             return;
         }
         String offer = DialogMedia.body(request);
-        Optional<Sdp.RemoteMedia> offered = Sdp.parse(offer);
+        Optional<Sdp.RemoteMedia> offered = DialogMedia.usable(offer, endpoint.settings().srtp().trunk());
         if (!offer.isBlank() && offered.isEmpty()) {
             endpoint.respond(event, Response.NOT_ACCEPTABLE_HERE);
             return;

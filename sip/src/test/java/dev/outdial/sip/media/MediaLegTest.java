@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -120,6 +121,41 @@ class MediaLegTest {
 
             assertThat(over.await(5, TimeUnit.SECONDS)).isTrue();
             await(() -> b.stats().packetsReceived() >= 10 && a.stats().packetsReceived() >= 10);
+        }
+    }
+
+    @Test
+    void aLegKeyedForSrtpSendsNothingInTheClearAndTakesOnlyThePacketsOfTheFarEndsKey() throws Exception {
+        SrtpKey ours = SrtpKey.random(SrtpKey.Suite.AES_CM_128_HMAC_SHA1_80);
+        SrtpKey theirs = SrtpKey.random(SrtpKey.Suite.AES_CM_128_HMAC_SHA1_32);
+        AudioClip prompt = AudioClip.of8kHzSamples(Tone.sine(1000, 8000, 10 * 160, 8000));
+        byte[] encoded = prompt.encoded(Codec.PCMU);
+        List<Character> keys = new CopyOnWriteArrayList<>();
+        try (TestPhone phone = new TestPhone(); MediaLeg leg = engine.open()) {
+            phone.encryptWith(theirs);
+            phone.decryptWith(ours);
+            leg.encrypt(Optional.of(new SrtpKeys(ours, theirs)));
+            leg.onKey(keys::add);
+            leg.play(prompt, false, null);
+            leg.connect(phone.address(), Codec.PCMU, 101);
+
+            List<Packet> packets = phone.next(12);
+
+            for (int i = 0; i < 10; i++) {
+                assertThat(packets.get(i).payload()).as("packet %d", i)
+                        .isEqualTo(Arrays.copyOfRange(encoded, i * 160, i * 160 + 160));
+            }
+            assertThat(phone.refused()).as("packets not of our key, or in the clear").isZero();
+            press(phone, leg, 5, 1000, 3, 3);
+            await(() -> keys.size() == 1);
+            phone.encryptWith(SrtpKey.random(SrtpKey.Suite.AES_CM_128_HMAC_SHA1_32)); // a stranger's key
+            press(phone, leg, 7, 2000, 3, 3);
+            phone.encryptWith(null); // in the clear
+            press(phone, leg, 8, 3000, 3, 3);
+            phone.encryptWith(theirs);
+            press(phone, leg, 9, 4000, 3, 3);
+            await(() -> keys.size() >= 2);
+            assertThat(keys).containsExactly('5', '9');
         }
     }
 

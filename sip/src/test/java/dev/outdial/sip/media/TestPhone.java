@@ -25,6 +25,10 @@ final class TestPhone implements AutoCloseable {
     private int sequence = 1000;
     private int timestamp = 50_000;
     private final int ssrc = 0x12345678;
+    /** With SRTP: what it sends with, and what it checks and decrypts what it receives with. */
+    private volatile SrtpStream encrypting;
+    private volatile SrtpStream decrypting;
+    private final java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
 
     record Packet(boolean marker, int payloadType, int sequence, int timestamp, int ssrc, byte[] payload) {
     }
@@ -82,6 +86,21 @@ final class TestPhone implements AutoCloseable {
         send(to, false, payloadType, sequence++, pressTimestamp, payload);
     }
 
+    /** Sends SRTP with {@code key} from now on, or plain RTP ({@code null}). */
+    void encryptWith(SrtpKey key) {
+        encrypting = key == null ? null : new SrtpStream(key);
+    }
+
+    /** Takes only SRTP of {@code key} from now on: what is not is counted {@link #refused()} and dropped. */
+    void decryptWith(SrtpKey key) {
+        decrypting = new SrtpStream(key);
+    }
+
+    /** How many packets were not SRTP of the key it decrypts with. */
+    int refused() {
+        return refused.get();
+    }
+
     int timestamp() {
         return timestamp;
     }
@@ -91,10 +110,13 @@ final class TestPhone implements AutoCloseable {
     }
 
     void send(MediaLeg to, boolean marker, int payloadType, int sequence, int timestamp, byte[] payload) throws IOException {
-        byte[] packet = new byte[12 + payload.length];
+        byte[] packet = new byte[12 + payload.length + 16];
         RtpPacket.writeHeader(packet, marker, payloadType, sequence & 0xFFFF, timestamp, ssrc);
         System.arraycopy(payload, 0, packet, 12, payload.length);
-        channel.send(ByteBuffer.wrap(packet), new InetSocketAddress(InetAddress.getLoopbackAddress(), to.localPort()));
+        SrtpStream srtp = encrypting;
+        int length = srtp == null ? 12 + payload.length : srtp.protect(packet, 12 + payload.length);
+        channel.send(ByteBuffer.wrap(packet, 0, length),
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), to.localPort()));
     }
 
     private void read() {
@@ -104,7 +126,11 @@ final class TestPhone implements AutoCloseable {
             try {
                 buffer.clear();
                 channel.receive(buffer);
-                if (parsed.parse(buffer.array(), buffer.position())) {
+                SrtpStream srtp = decrypting;
+                int length = srtp == null ? buffer.position() : srtp.unprotect(buffer.array(), buffer.position());
+                if (length < 0) {
+                    refused.incrementAndGet();
+                } else if (parsed.parse(buffer.array(), length)) {
                     received.add(new Packet(parsed.marker, parsed.payloadType, parsed.sequence, parsed.timestamp,
                             parsed.ssrc, Arrays.copyOfRange(buffer.array(), parsed.payloadOffset,
                             parsed.payloadOffset + parsed.payloadLength)));

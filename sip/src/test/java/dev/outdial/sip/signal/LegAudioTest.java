@@ -9,6 +9,7 @@ import dev.outdial.sip.media.Codec;
 import dev.outdial.sip.ListeningMode;
 import dev.outdial.sip.media.MediaLeg;
 import dev.outdial.sip.media.MediaStats;
+import dev.outdial.sip.media.SrtpKeys;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
@@ -112,6 +113,10 @@ class LegAudioTest {
 
         @Override
         public void connect(InetSocketAddress remote, Codec codec, int telephoneEventPayloadType) {
+        }
+
+        @Override
+        public void encrypt(Optional<SrtpKeys> keys) {
         }
 
         @Override

@@ -3,14 +3,16 @@ package dev.outdial.sip.signal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outdial.sip.media.Codec;
+import dev.outdial.sip.media.SrtpKey;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SdpTest {
 
     @Test
     void ourOfferNamesBothG711CodecsAndTelephoneEvents() {
-        String offer = Sdp.offer("192.0.2.10", 30000, 1);
+        String offer = Sdp.offer("192.0.2.10", 30000, 1, Optional.empty());
 
         assertThat(offer).contains("c=IN IP4 192.0.2.10\r\n", "m=audio 30000 RTP/AVP 0 8 101\r\n",
                 "a=rtpmap:101 telephone-event/8000\r\n");
@@ -44,9 +46,9 @@ class SdpTest {
     @Test
     void theAnswerKeepsTheOfferersCodecAndEventType() {
         Sdp.RemoteMedia offered = new Sdp.RemoteMedia(new InetSocketAddress("198.51.100.1", 4000), Codec.PCMA, 96,
-                Sdp.Direction.SENDRECV);
+                Sdp.Direction.SENDRECV, Optional.empty());
 
-        String answer = Sdp.answer("192.0.2.10", 30002, 2, offered);
+        String answer = Sdp.answer("192.0.2.10", 30002, 2, offered, Optional.empty());
 
         assertThat(answer).contains("m=audio 30002 RTP/AVP 8 96\r\n", "a=rtpmap:96 telephone-event/8000\r\n",
                 "a=sendrecv\r\n");
@@ -73,10 +75,62 @@ class SdpTest {
         assertThat(Sdp.parse(takenOff).orElseThrow().holds()).isFalse();
         assertThat(Sdp.parse(listening).orElseThrow().holds()).isFalse();
 
-        assertThat(Sdp.answer("192.0.2.10", 30002, 2, Sdp.parse(sendOnly).orElseThrow())).contains("a=recvonly\r\n");
-        assertThat(Sdp.answer("192.0.2.10", 30002, 2, Sdp.parse(inactiveSession).orElseThrow()))
+        assertThat(answered(Sdp.parse(sendOnly).orElseThrow())).contains("a=recvonly\r\n");
+        assertThat(answered(Sdp.parse(inactiveSession).orElseThrow()))
                 .contains("a=inactive\r\n");
-        assertThat(Sdp.answer("192.0.2.10", 30002, 2, Sdp.parse(listening).orElseThrow())).contains("a=sendonly\r\n");
-        assertThat(Sdp.answer("192.0.2.10", 30002, 2, Sdp.parse(takenOff).orElseThrow())).contains("a=sendrecv\r\n");
+        assertThat(answered(Sdp.parse(listening).orElseThrow())).contains("a=sendonly\r\n");
+        assertThat(answered(Sdp.parse(takenOff).orElseThrow())).contains("a=sendrecv\r\n");
+    }
+
+    private static String answered(Sdp.RemoteMedia offered) {
+        return Sdp.answer("192.0.2.10", 30002, 2, offered, Optional.empty());
+    }
+
+    private static final String SRTP_OFFER = "v=0\r\no=- 1 1 IN IP4 198.51.100.7\r\ns=-\r\nc=IN IP4 198.51.100.7\r\n"
+            + "t=0 0\r\nm=audio 7078 RTP/SAVP 8 101\r\n"
+            + "a=crypto:3 AES_256_CM_HMAC_SHA1_80 inline:"
+            + "d0RmdmcmVCspeEc3QGZiNWpVLFJhQX1cfHAwJSoj|2^31\r\n"
+            + "a=crypto:5 AES_CM_128_HMAC_SHA1_32 inline:4fl6DT4Bi+DWT6MsBt5BOQ7Gda1Jiv7rtpYLOqvm|2^31\r\n"
+            + "a=crypto:7 AES_CM_128_HMAC_SHA1_80 inline:4fl6DT4Bi+DWT6MsBt5BOQ7Gda1Jiv7rtpYLOqvm\r\n"
+            + "a=rtpmap:101 telephone-event/8000\r\n";
+
+    @Test
+    void anSrtpOfferIsReadForTheFirstKeyOfASuiteOutdialSpeaksAndAnsweredInKindUnderItsTag() {
+        Sdp.RemoteMedia offered = Sdp.parse(SRTP_OFFER).orElseThrow();
+        SrtpKey ours = SrtpKey.random(SrtpKey.Suite.AES_CM_128_HMAC_SHA1_32);
+
+        String answer = Sdp.answer("192.0.2.10", 30002, 2, offered, Optional.of(ours));
+
+        assertThat(offered.crypto()).hasValueSatisfying(crypto -> {
+            assertThat(crypto.tag()).isEqualTo("5");
+            assertThat(crypto.key().suite()).isEqualTo(SrtpKey.Suite.AES_CM_128_HMAC_SHA1_32);
+        });
+        assertThat(answer).contains("m=audio 30002 RTP/SAVP 8 101\r\n")
+                .contains("a=crypto:5 " + ours.attribute() + "\r\n");
+    }
+
+    @Test
+    void anSrtpStreamWithNoKeyOutdialCanUseIsNoUsableAudio() {
+        String only256 = SRTP_OFFER.replaceAll("a=crypto:[57].*\r\n", "");
+        String withSessionParameters = SRTP_OFFER.replaceAll("a=crypto:[35].*\r\n", "")
+                .replace("LOqvm\r\n", "LOqvm UNENCRYPTED_SRTP\r\n");
+
+        assertThat(Sdp.parse(only256)).isEmpty();
+        assertThat(Sdp.parse(withSessionParameters)).isEmpty();
+        assertThat(Sdp.parse(SRTP_OFFER.replace("RTP/SAVP", "RTP/AVP")))
+                .as("keys in a plain RTP stream are not SRTP").hasValueSatisfying(plain ->
+                        assertThat(plain.crypto()).isEmpty());
+    }
+
+    @Test
+    void ourOfferIsSrtpAloneWithOurKeyOrPlainRtp() {
+        SrtpKey ours = SrtpKey.random(SrtpKey.Suite.AES_CM_128_HMAC_SHA1_80);
+
+        String encrypted = Sdp.offer("192.0.2.10", 30000, 1, Optional.of(ours));
+
+        assertThat(encrypted).contains("m=audio 30000 RTP/SAVP 0 8 101\r\n")
+                .contains("a=crypto:1 " + ours.attribute() + "\r\n");
+        assertThat(Sdp.offer("192.0.2.10", 30000, 1, Optional.empty())).contains("RTP/AVP").doesNotContain("crypto");
+        assertThat(Sdp.parse(encrypted).orElseThrow().crypto().orElseThrow().key()).isEqualTo(ours);
     }
 }
