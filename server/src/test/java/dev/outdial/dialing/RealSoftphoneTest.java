@@ -9,6 +9,7 @@ import dev.outdial.testing.OutdialIntegrationTest;
 import dev.outdial.testing.Sipp;
 import dev.outdial.testing.TestBusiness;
 import dev.outdial.testing.TestRecordings;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,12 +47,20 @@ class RealSoftphoneTest {
     static final int SRTP_OUTDIAL_SIP = 18500;
     static final int SRTP_CARRIER_SIP = 18501;
 
-    /** Where Outdial, the carrier and the phone of one Spring context listen, and whether the phone insists on SRTP. */
-    private record Line(int outdialSip, int carrierSip, int phoneSip, String phoneRtp, int carrierRtp, boolean srtp) {
+    static final int SRTP_OUTDIAL_TLS = 18503;
+
+    /**
+     * Where the carrier and the phone of one Spring context listen, where the phone registers, and whether it does
+     * over TLS and insists on SRTP.
+     */
+    private record Line(String registrar, int carrierSip, int phoneSip, String phoneRtp, int carrierRtp,
+                        boolean secure) {
     }
 
-    private static final Line PLAIN = new Line(OUTDIAL_SIP, CARRIER_SIP, 18402, "18410-18419", 18420, false);
-    private static final Line SRTP = new Line(SRTP_OUTDIAL_SIP, SRTP_CARRIER_SIP, 18502, "18510-18519", 18520, true);
+    private static final Line PLAIN = new Line("127.0.0.1:" + OUTDIAL_SIP, CARRIER_SIP, 18402, "18410-18419", 18420,
+            false);
+    private static final Line SECURE = new Line("127.0.0.1:" + SRTP_OUTDIAL_TLS, SRTP_CARRIER_SIP, 18504, "18510-18519",
+            18520, true);
 
     @Autowired
     Api api;
@@ -123,28 +132,32 @@ class RealSoftphoneTest {
     }
 
     /**
-     * The same softphone insisting on SRTP (baresip's {@code mediaenc=srtp-mand}, libre's own SRTP), Outdial set to
-     * ring agents' phones in SRTP only: a context of its own, on ports of its own. Ports: 18500-18549.
+     * The same softphone registered over TLS and insisting on SRTP (baresip's {@code mediaenc=srtp-mand}, libre's own
+     * SRTP), Outdial set to ring agents' phones in SRTP only: a context of its own, on ports of its own (18500-18549).
+     * Outdial's certificate is the test's, for 127.0.0.1, which the phone is told to trust.
      */
     @Nested
     @TestPropertySource(properties = {
             "outdial.telephony.sip.listen=127.0.0.1:" + SRTP_OUTDIAL_SIP,
+            "outdial.telephony.sip.tls.port=" + SRTP_OUTDIAL_TLS,
+            "outdial.telephony.sip.tls.key-store=src/test/resources/tls/outdial.p12",
+            "outdial.telephony.sip.tls.key-store-password=outdial-test",
             "outdial.telephony.sip.trunk.address=127.0.0.1:" + SRTP_CARRIER_SIP,
             "outdial.telephony.sip.rtp-ports=18530-18549",
             "outdial.telephony.sip.phone-srtp=true"})
-    class OverSrtp {
+    class OverTlsAndSrtp {
 
         @Autowired
         Api api;
 
         @Test
-        void baresipTakingSrtpOnlyHearsTheCustomerAndTheCustomerHearsIt() {
+        void baresipOverTlsTakingSrtpOnlyHearsTheCustomerAndTheCustomerHearsIt() {
             TestBusiness business = api.newBusiness("SrtpSoftphone");
             DialingScenario campaign = DialingScenario.running(business, "PROGRESSIVE",
                     Map.of("wrapUpSeconds", 0, "answeringMachineDetection", false, "recordCalls", true));
             String callId;
-            try (Sipp carrier = carrier(SRTP);
-                 Baresip phone = readyOnBaresip(business, campaign, "PROGRESSIVE", SRTP)) {
+            try (Sipp carrier = carrier(SECURE);
+                 Baresip phone = readyOnBaresip(business, campaign, "PROGRESSIVE", SECURE)) {
                 long customer = campaign.add("+84919520003").getFirst();
                 callId = connected(campaign, customer, carrier);
                 // Outdial's SRTP, decrypted by baresip's own
@@ -178,8 +191,10 @@ class RealSoftphoneTest {
         String password = "Softphone-secret-91";
         business.admin().put("/api/v1/users/" + agent.id() + "/phone",
                 Map.of("sipUsername", sipUser, "sipPassword", password)).expect(200);
-        Baresip phone = Baresip.phone(sipUser, password, "127.0.0.1:" + line.outdialSip(), line.phoneSip(),
-                line.phoneRtp(), line.srtp());
+        Baresip phone = line.secure()
+                ? Baresip.securePhone(sipUser, password, line.registrar(), line.phoneSip(), line.phoneRtp(),
+                        Path.of("src/test/resources/tls/outdial.pem"))
+                : Baresip.phone(sipUser, password, line.registrar(), line.phoneSip(), line.phoneRtp());
         try {
             waitFor(() -> business.admin().get("/api/v1/users/" + agent.id() + "/phone").expect(200).json()
                     .get("registered").asBoolean(), registered -> registered, "baresip to register; " + phone.screen());

@@ -61,16 +61,23 @@ public final class Baresip implements AutoCloseable {
      * {@code sipPort + 3}.
      */
     public static Baresip phone(String user, String password, String registrar, int sipPort, String rtpPorts) {
-        return phone(user, password, registrar, sipPort, rtpPorts, false);
+        return phone(user, password, registrar, sipPort, rtpPorts, Optional.empty());
     }
 
     /**
-     * As {@link #phone(String, String, String, int, String)}, and with {@code srtpOnly} a phone that takes and makes
-     * SRTP calls only (baresip's {@code mediaenc=srtp-mand}: RTP/SAVP keyed with SDES, through its srtp module).
+     * As {@link #phone(String, String, String, int, String)}, registering to {@code registrar} over TLS, trusting the
+     * certificate in the PEM file {@code trusted}, and taking and making SRTP calls only (baresip's
+     * {@code mediaenc=srtp-mand}: RTP/SAVP keyed with SDES, through its srtp module).
      */
-    public static Baresip phone(String user, String password, String registrar, int sipPort, String rtpPorts,
-                                boolean srtpOnly) {
+    public static Baresip securePhone(String user, String password, String registrar, int sipPort, String rtpPorts,
+                                      Path trusted) {
+        return phone(user, password, registrar, sipPort, rtpPorts, Optional.of(trusted));
+    }
+
+    private static Baresip phone(String user, String password, String registrar, int sipPort, String rtpPorts,
+                                 Optional<Path> secureTrusting) {
         require();
+        boolean secure = secureTrusting.isPresent();
         try {
             Path home = Files.createDirectories(Path.of("target", "baresip", user + "-" + System.nanoTime()));
             Path tone = home.resolve("tone.wav");
@@ -86,7 +93,8 @@ public final class Baresip implements AutoCloseable {
                     "module_path " + MODULES,
                     "module g711.so",
                     "module aufile.so",
-                    srtpOnly ? "module srtp.so" : "",
+                    secure ? "module srtp.so" : "",
+                    secureTrusting.map(pem -> "sip_cafile " + pem.toAbsolutePath()).orElse(""),
                     // Dumps each call's audio as decoded, what the agent would hear (aufile 1.0 cannot play to a file).
                     "module sndfile.so",
                     "snd_path " + Files.createDirectories(home.resolve("dump")).toAbsolutePath(),
@@ -96,9 +104,9 @@ public final class Baresip implements AutoCloseable {
                     "module_app account.so",
                     "module_app menu.so",
                     ""));
-            Files.writeString(home.resolve("accounts"), "<sip:" + user + "@" + registrar + ";transport=udp>;auth_pass="
-                    + password + ";answermode=auto;audio_codecs=PCMU,PCMA;regint=60"
-                    + (srtpOnly ? ";mediaenc=srtp-mand" : "") + "\n");
+            Files.writeString(home.resolve("accounts"), "<sip:" + user + "@" + registrar + ";transport="
+                    + (secure ? "tls" : "udp") + ">;auth_pass=" + password + ";answermode=auto;audio_codecs=PCMU,PCMA"
+                    + ";regint=60" + (secure ? ";mediaenc=srtp-mand" : "") + "\n");
             Process process = new ProcessBuilder(List.of(BARESIP.toString(), "-f", home.toAbsolutePath().toString()))
                     .redirectErrorStream(true).redirectOutput(home.resolve("console.log").toFile()).start();
             return new Baresip(process, home, sipPort + CONSOLE_AFTER_SIP);

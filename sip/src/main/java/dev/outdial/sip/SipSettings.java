@@ -38,13 +38,14 @@ import java.util.Optional;
  *                       until the DNS names them
  * @param srtp           which calls' media must be SRTP (keyed in the SDP, RFC 4568); the others take SRTP where
  *                       the far end offers it
+ * @param tls            SIP over TLS, for phones that register over it and a trunk reached over it; empty: none
  */
 public record SipSettings(InetSocketAddress listen, String publicAddress, int rtpPortFirst, int rtpPortLast,
                           InetSocketAddress trunk, Transport transport, Optional<String> trunkUsername,
                           Optional<String> trunkPassword, String fromDomain, String realm, Duration keepAlive,
                           List<AddressBlock> callersFrom, Optional<Duration> registration, TrunkNumbers numbers,
                           Optional<Duration> mediaTimeout, Optional<InetSocketAddress> backupTrunk,
-                          Optional<String> trunkDomain, Srtp srtp) {
+                          Optional<String> trunkDomain, Srtp srtp, Optional<SipTls> tls) {
 
     /** How long a trunk's side of a call may be silent by default: a minute, as dialers' RTP timeouts commonly are. */
     public static final Duration DEFAULT_MEDIA_TIMEOUT = Duration.ofSeconds(60);
@@ -66,6 +67,13 @@ public record SipSettings(InetSocketAddress listen, String publicAddress, int rt
         Objects.requireNonNull(backupTrunk, "backupTrunk");
         Objects.requireNonNull(trunkDomain, "trunkDomain");
         Objects.requireNonNull(srtp, "srtp");
+        Objects.requireNonNull(tls, "tls");
+        if (transport == Transport.TLS && tls.isEmpty()) {
+            throw new IllegalArgumentException("a trunk reached over TLS needs Outdial's certificate");
+        }
+        if (tls.isPresent() && tls.get().port() == listen.getPort()) {
+            throw new IllegalArgumentException("SIP over TLS needs a port of its own, not the UDP and TCP one");
+        }
         if (callersFrom.isEmpty() && trunkDomain.isEmpty()) {
             throw new IllegalArgumentException("calls must be taken from somewhere: the trunk's address at least");
         }
@@ -84,21 +92,42 @@ public record SipSettings(InetSocketAddress listen, String publicAddress, int rt
     public SipSettings withMediaTimeout(Optional<Duration> limit) {
         return new SipSettings(listen, publicAddress, rtpPortFirst, rtpPortLast, trunk, transport, trunkUsername,
                 trunkPassword, fromDomain, realm, keepAlive, callersFrom, registration, numbers, limit, backupTrunk,
-                trunkDomain, srtp);
+                trunkDomain, srtp, tls);
     }
 
     /** These settings with {@code backup} as the carrier's second trunk ({@code backupTrunk}). */
     public SipSettings withBackupTrunk(Optional<InetSocketAddress> backup) {
         return new SipSettings(listen, publicAddress, rtpPortFirst, rtpPortLast, trunk, transport, trunkUsername,
                 trunkPassword, fromDomain, realm, keepAlive, callersFrom, registration, numbers, mediaTimeout, backup,
-                trunkDomain, srtp);
+                trunkDomain, srtp, tls);
     }
 
     /** These settings with {@code required} saying whose calls must be SRTP ({@code srtp}). */
     public SipSettings withSrtp(Srtp required) {
         return new SipSettings(listen, publicAddress, rtpPortFirst, rtpPortLast, trunk, transport, trunkUsername,
                 trunkPassword, fromDomain, realm, keepAlive, callersFrom, registration, numbers, mediaTimeout,
-                backupTrunk, trunkDomain, required);
+                backupTrunk, trunkDomain, required, tls);
+    }
+
+    /** These settings with SIP over TLS as {@code secure} says ({@code tls}). */
+    public SipSettings withTls(Optional<SipTls> secure) {
+        return new SipSettings(listen, publicAddress, rtpPortFirst, rtpPortLast, trunk, transport, trunkUsername,
+                trunkPassword, fromDomain, realm, keepAlive, callersFrom, registration, numbers, mediaTimeout,
+                backupTrunk, trunkDomain, srtp, secure);
+    }
+
+    /** The names the carrier goes by here, one of which its TLS certificate must carry: its domain, trunks' hosts. */
+    public List<String> carrierNames() {
+        List<String> names = new java.util.ArrayList<>();
+        trunkDomain.ifPresent(names::add);
+        names.add(trunk.getHostString());
+        backupTrunk.ifPresent(backup -> names.add(backup.getHostString()));
+        return names.stream().distinct().toList();
+    }
+
+    /** The port SIP is received on over {@code transport} (udp, tcp or tls, any case). */
+    public int portFor(String transport) {
+        return "tls".equalsIgnoreCase(transport) && tls.isPresent() ? tls.get().port() : listen.getPort();
     }
 
     /** Whether a call from {@code address} may be taken. */
@@ -118,6 +147,6 @@ public record SipSettings(InetSocketAddress listen, String publicAddress, int rt
 
     /** How SIP reaches the trunk. */
     public enum Transport {
-        UDP, TCP
+        UDP, TCP, TLS
     }
 }

@@ -42,7 +42,16 @@ final class TestSip {
         return new SipSettings(new InetSocketAddress("127.0.0.1", listenPort), "127.0.0.1", 30000, 30099,
                 new InetSocketAddress("127.0.0.1", trunkPort), transport, trunkUser, trunkPassword, "outdial.test",
                 REALM, keepAlive, callersFrom, Optional.empty(), numbers, Optional.of(SipSettings.DEFAULT_MEDIA_TIMEOUT),
-                Optional.empty(), Optional.empty(), SipSettings.Srtp.WHERE_OFFERED);
+                Optional.empty(), Optional.empty(), SipSettings.Srtp.WHERE_OFFERED, Optional.empty());
+    }
+
+    /** A trunk at {@code trunkPort} reached over TLS, Outdial listening for TLS as {@code tls} says. */
+    static SipSettings settingsOverTls(int listenPort, int trunkPort, SipTls tls) {
+        return new SipSettings(new InetSocketAddress("127.0.0.1", listenPort), "127.0.0.1", 30000, 30099,
+                new InetSocketAddress("127.0.0.1", trunkPort), SipSettings.Transport.TLS, Optional.empty(),
+                Optional.empty(), "outdial.test", REALM, Duration.ofHours(1), List.of(LOOPBACK), Optional.empty(),
+                TrunkNumbers.E164, Optional.of(SipSettings.DEFAULT_MEDIA_TIMEOUT), Optional.empty(), Optional.empty(),
+                SipSettings.Srtp.WHERE_OFFERED, Optional.of(tls));
     }
 
     /**
@@ -54,7 +63,7 @@ final class TestSip {
                 InetSocketAddress.createUnresolved(domain, 5060), SipSettings.Transport.UDP, Optional.empty(),
                 Optional.empty(), "outdial.test", REALM, keepAlive, List.of(), Optional.empty(),
                 TrunkNumbers.E164, Optional.of(SipSettings.DEFAULT_MEDIA_TIMEOUT), Optional.empty(),
-                Optional.of(domain), SipSettings.Srtp.WHERE_OFFERED);
+                Optional.of(domain), SipSettings.Srtp.WHERE_OFFERED, Optional.empty());
     }
 
     /** UDP to the trunk, no trunk credentials, no keep-alive within a test. */

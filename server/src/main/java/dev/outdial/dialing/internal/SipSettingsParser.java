@@ -2,12 +2,17 @@ package dev.outdial.dialing.internal;
 
 import dev.outdial.sip.AddressBlock;
 import dev.outdial.sip.SipSettings;
+import dev.outdial.sip.SipTls;
 import dev.outdial.sip.TrunkNumbers;
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.io.File;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -60,6 +65,10 @@ final class SipSettingsParser {
             throw invalid("trunk.backup-address", "is the trunk's own address: give the carrier's second one, or none");
         }
         SipSettings.Transport transport = transport(trunk.transport());
+        Optional<SipTls> tls = tls(sip.tls(), listen);
+        if (transport == SipSettings.Transport.TLS && tls.isEmpty()) {
+            throw invalid("trunk.transport", "tls needs Outdial's certificate: set " + PREFIX + "tls.key-store");
+        }
         Optional<String> username = trunk.given(trunk.username());
         Optional<String> password = trunk.given(trunk.password());
         if (username.isPresent() != password.isPresent()) {
@@ -72,7 +81,7 @@ final class SipSettingsParser {
         return new SipSettings(listen, publicAddress, rtp[0], rtp[1], trunkAddress, transport, username, password,
                 fromDomain, realm(sip.realm()), keepAlive(sip.keepAlive()), callersFrom(trunk.inboundFrom(), trunkAddress, backup),
                 registration(trunk, username.isPresent()), numbers(trunk), mediaTimeout(sip.mediaTimeout()), backup,
-                trunkDomain, new SipSettings.Srtp(trunk.srtp(), sip.phoneSrtp()));
+                trunkDomain, new SipSettings.Srtp(trunk.srtp(), sip.phoneSrtp()), tls);
     }
 
     /**
@@ -247,7 +256,8 @@ final class SipSettingsParser {
         return switch (transport) {
             case "UDP" -> SipSettings.Transport.UDP;
             case "TCP" -> SipSettings.Transport.TCP;
-            default -> throw invalid("trunk.transport", "must be udp or tcp, not '" + typed + "'");
+            case "TLS" -> SipSettings.Transport.TLS;
+            default -> throw invalid("trunk.transport", "must be udp, tcp or tls, not '" + typed + "'");
         };
     }
 
@@ -256,6 +266,64 @@ final class SipSettingsParser {
             throw invalid("keep-alive", "must be between 1s and 1h, not " + typed);
         }
         return typed;
+    }
+
+    /** SIP over TLS where a key store is given: its port, and the stores, opened and checked now. */
+    private static Optional<SipTls> tls(TelephonyProperties.Tls tls, InetSocketAddress listen) {
+        if (tls.keyStore() == null || tls.keyStore().isBlank()) {
+            if (tls.trustStore() != null && !tls.trustStore().isBlank()) {
+                throw invalid("tls.trust-store", "is used with a key store: set " + PREFIX + "tls.key-store too");
+            }
+            return Optional.empty();
+        }
+        if (tls.port() < 1 || tls.port() > 65535) {
+            throw invalid("tls.port", "must be a port (1-65535), not " + tls.port());
+        }
+        if (tls.port() == listen.getPort()) {
+            throw invalid("tls.port", "must differ from the port of " + PREFIX + "listen (" + listen.getPort()
+                    + "), which UDP and TCP take: 5061 is TLS's usual one");
+        }
+        char[] password = tls.keyStorePassword() == null ? new char[0] : tls.keyStorePassword().toCharArray();
+        KeyStore keys = store("tls.key-store", tls.keyStore(), password);
+        checkKeysOpen(keys, password);
+        Optional<KeyStore> trusted = Optional.ofNullable(tls.trustStore()).filter(path -> !path.isBlank())
+                .map(path -> store("tls.trust-store", path, tls.trustStorePassword() == null ? new char[0]
+                        : tls.trustStorePassword().toCharArray()));
+        return Optional.of(new SipTls(tls.port(), keys, password, trusted));
+    }
+
+    /** The key or trust store at {@code path}, PKCS#12 or JKS, opened with {@code password}. */
+    private static KeyStore store(String setting, String path, char[] password) {
+        File file = new File(path.trim());
+        if (!file.isFile() || !file.canRead()) {
+            throw invalid(setting, "is not a file this server can read: " + path);
+        }
+        try {
+            return KeyStore.getInstance(file, password);
+        } catch (IOException e) {
+            throw invalid(setting, "cannot be opened: a wrong password, or not a PKCS#12 or JKS file ("
+                    + e.getMessage() + ")");
+        } catch (GeneralSecurityException e) {
+            throw invalid(setting, "is not a PKCS#12 or JKS key store: " + path);
+        }
+    }
+
+    /** Whether {@code keys} holds a private key, each opened by {@code password} (now, not at the first call). */
+    private static void checkKeysOpen(KeyStore keys, char[] password) {
+        try {
+            List<String> withKeys = new ArrayList<>();
+            for (String alias : Collections.list(keys.aliases())) {
+                if (keys.isKeyEntry(alias)) {
+                    keys.getKey(alias, password);
+                    withKeys.add(alias);
+                }
+            }
+            if (withKeys.isEmpty()) {
+                throw invalid("tls.key-store", "holds no private key: it must hold Outdial's certificate and its key");
+            }
+        } catch (GeneralSecurityException e) {
+            throw invalid("tls.key-store", "has a key its password does not open (" + e.getMessage() + ")");
+        }
     }
 
     private static IllegalArgumentException invalid(String setting, String why) {

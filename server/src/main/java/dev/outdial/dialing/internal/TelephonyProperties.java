@@ -49,11 +49,26 @@ public record TelephonyProperties(@DefaultValue("sim") String mode, @DefaultValu
      * @param mediaTimeout  how long an answered call's trunk side may send no audio before the call is taken for lost
      *                      and ended; 0 never ends one so
      * @param phoneSrtp     whether calls to agents' phones must be SRTP (offered alone: a phone that cannot refuses)
+     * @param tls           SIP over TLS
      */
     public record Sip(@DefaultValue("0.0.0.0:5060") String listen, String publicAddress,
                       @DefaultValue("30000-31999") String rtpPorts, @DefaultValue Trunk trunk,
                       @DefaultValue("outdial") String realm, @DefaultValue("30s") Duration keepAlive,
-                      @DefaultValue("60s") Duration mediaTimeout, @DefaultValue("false") boolean phoneSrtp) {
+                      @DefaultValue("60s") Duration mediaTimeout, @DefaultValue("false") boolean phoneSrtp,
+                      @DefaultValue Tls tls) {
+    }
+
+    /**
+     * {@code outdial.telephony.sip.tls.*}: SIP over TLS, on when a key store is given.
+     *
+     * @param port               the port TLS is received on
+     * @param keyStore           the PKCS#12 (or JKS) file of Outdial's certificate and private key
+     * @param keyStorePassword   its password (and its key's)
+     * @param trustStore         a file of certificate authorities to trust beside the JDK's (a carrier's private CA)
+     * @param trustStorePassword its password
+     */
+    public record Tls(@DefaultValue("5061") int port, String keyStore, String keyStorePassword, String trustStore,
+                      String trustStorePassword) {
     }
 
     /**

@@ -161,8 +161,11 @@ class TelephonyPropertiesTest {
                 "outdial.telephony.sip.rtp-ports must hold at least");
         assertRefused(sip(Map.of("outdial.telephony.sip.rtp-ports", "80-100")), "outdial.telephony.sip.rtp-ports must lie within");
         assertRefused(sip(Map.of("outdial.telephony.sip.rtp-ports", "many")), "outdial.telephony.sip.rtp-ports must be a range");
+        assertRefused(sip(Map.of("outdial.telephony.sip.trunk.transport", "sctp")),
+                "outdial.telephony.sip.trunk.transport must be udp, tcp or tls, not 'sctp'");
         assertRefused(sip(Map.of("outdial.telephony.sip.trunk.transport", "tls")),
-                "outdial.telephony.sip.trunk.transport must be udp or tcp");
+                "outdial.telephony.sip.trunk.transport tls needs Outdial's certificate: set "
+                        + "outdial.telephony.sip.tls.key-store");
         assertRefused(sip(Map.of("outdial.telephony.sip.trunk.username", "outdial")),
                 "outdial.telephony.sip.trunk.username and outdial.telephony.sip.trunk.password are given together");
         assertRefused(sip(Map.of("outdial.telephony.sip.public-address", "0.0.0.0")),
@@ -185,6 +188,51 @@ class TelephonyPropertiesTest {
         assertRefused(sip(Map.of("outdial.telephony.sip.trunk.inbound-from", "54.172.60.0/33")),
                 "outdial.telephony.sip.trunk.inbound-from must list IP addresses or blocks like 192.0.2.0/24: "
                         + "a prefix of 54.172.60.0 is 0 to 32 bits, not 33");
+    }
+
+    private static final String KEY_STORE = "src/test/resources/tls/outdial.p12";
+
+    private static Map<String, String> tls(String... more) {
+        Map<String, String> typed = new HashMap<>(Map.of("outdial.telephony.sip.tls.key-store", KEY_STORE,
+                "outdial.telephony.sip.tls.key-store-password", "outdial-test"));
+        for (int i = 0; i < more.length; i += 2) {
+            typed.put(more[i], more[i + 1]);
+        }
+        return sip(typed);
+    }
+
+    @Test
+    void sipOverTlsIsOnWithAKeyStoreThatOpensOnPort5061UnlessTold() throws Exception {
+        SipSettings sip = bind(tls("outdial.telephony.sip.trunk.transport", "TLS")).sipSettings();
+
+        assertThat(sip.tls()).hasValueSatisfying(tls -> {
+            assertThat(tls.port()).isEqualTo(5061);
+            assertThat(tls.trusted()).isEmpty();
+        });
+        assertThat(sip.transport()).isEqualTo(SipSettings.Transport.TLS);
+        assertThat(sip.tls().orElseThrow().keyStore().isKeyEntry("outdial")).isTrue();
+        assertThat(bind(tls("outdial.telephony.sip.tls.port", "5071")).sipSettings().tls().orElseThrow().port())
+                .isEqualTo(5071);
+        assertThat(bind(sip(Map.of())).sipSettings().tls()).as("no key store: no TLS").isEmpty();
+    }
+
+    @Test
+    void aKeyStoreThatCannotServeTlsIsRefusedAtTheStartWithWhy() {
+        assertRefused(tls("outdial.telephony.sip.tls.key-store", "/no/such/file.p12"),
+                "outdial.telephony.sip.tls.key-store is not a file this server can read: /no/such/file.p12");
+        assertRefused(tls("outdial.telephony.sip.tls.key-store-password", "wrong"),
+                "outdial.telephony.sip.tls.key-store cannot be opened: a wrong password, or not a PKCS#12 or JKS file");
+        assertRefused(tls("outdial.telephony.sip.tls.key-store", "src/test/resources/tls/README.md"),
+                "outdial.telephony.sip.tls.key-store is not a PKCS#12 or JKS key store: "
+                        + "src/test/resources/tls/README.md");
+        assertRefused(tls("outdial.telephony.sip.tls.key-store", "src/test/resources/tls/outdial.pem"),
+                "outdial.telephony.sip.tls.key-store is not a PKCS#12 or JKS key store");
+        assertRefused(tls("outdial.telephony.sip.tls.port", "5060"),
+                "outdial.telephony.sip.tls.port must differ from the port of outdial.telephony.sip.listen (5060)");
+        assertRefused(tls("outdial.telephony.sip.tls.port", "70000"),
+                "outdial.telephony.sip.tls.port must be a port (1-65535), not 70000");
+        assertRefused(sip(Map.of("outdial.telephony.sip.tls.trust-store", KEY_STORE)),
+                "outdial.telephony.sip.tls.trust-store is used with a key store");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sip.InvalidArgumentException;
 import javax.sip.address.Address;
@@ -141,8 +142,8 @@ public final class Requests {
         if (settings.trunkDomain().isEmpty()) {
             uri.setPort(trunk.getPort());
         }
-        if (settings.transport() == SipSettings.Transport.TCP) {
-            uri.setTransportParam("tcp");
+        if (settings.transport() != SipSettings.Transport.UDP) {
+            uri.setTransportParam(settings.transport().name().toLowerCase(Locale.ROOT));
         }
         return uri;
     }
@@ -162,8 +163,9 @@ public final class Requests {
             FromHeader from = endpoint.headers().createFromHeader(fromAddress, Long.toHexString(ThreadLocalRandom.current().nextLong()));
             ToHeader to = endpoint.headers().createToHeader(endpoint.addresses().createAddress(target), null);
             CallIdHeader callId = endpoint.provider().getNewCallId();
+            String transport = transportOf(target);
             ViaHeader via = endpoint.headers().createViaHeader(endpoint.settings().publicAddress(),
-                    endpoint.settings().listen().getPort(), transportOf(target), null);
+                    endpoint.settings().portFor(transport), transport, null);
             Request request = endpoint.messages().createRequest(target, method, callId,
                     endpoint.headers().createCSeqHeader(1L, method), from, to, List.of(via),
                     endpoint.headers().createMaxForwardsHeader(70));

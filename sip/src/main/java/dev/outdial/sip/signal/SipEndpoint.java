@@ -5,10 +5,12 @@ import gov.nist.javax.sip.DialogTimeoutEvent;
 import gov.nist.javax.sip.SipListenerExt;
 import java.text.ParseException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 import javax.sip.ClientTransaction;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
@@ -36,7 +38,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JAIN-SIP stack of one adapter: listens on UDP and TCP at {@code listen}, writes
+ * The JAIN-SIP stack of one adapter: listens on UDP and TCP at {@code listen} (and TLS on its own port where set
+ * up), writes
  * {@code publicAddress} into Via and Contact, hands requests to the {@link RequestRouter} and
  * responses and timeouts to the {@link ResponseHandler} of the transaction that asked.
  * Dialogs are made explicitly by the legs (automatic dialog support off), so a REGISTER or an
@@ -45,8 +48,10 @@ import org.slf4j.LoggerFactory;
 public final class SipEndpoint implements SipListenerExt, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SipEndpoint.class);
-    /** The stack's transports: UDP and TCP on the one port. */
-    private static final int TRANSPORTS = 2;
+    /** The stack's transports: UDP and TCP on the one port, and TLS. */
+    private static final int TRANSPORTS = 3;
+    /** How long a TLS handshake may take before the connection is dropped. */
+    private static final String HANDSHAKE_MILLIS = "10000";
     private static final AtomicInteger STACKS = new AtomicInteger();
     /** The user part of our Contact, where the trunk and phones send requests in our dialogs and registrations. */
     static final String CONTACT_USER = "outdial";
@@ -62,6 +67,7 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
 
     private final SipSettings settings;
     private final Duration t1;
+    private final String stackName;
     private final SipStack stack;
     private final SipProvider provider;
     private final AddressFactory addresses;
@@ -79,11 +85,24 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
         String listenHost = settings.listen().getAddress() == null ? settings.listen().getHostString()
                 : settings.listen().getAddress().getHostAddress();
         int port = settings.listen().getPort();
+        this.stackName = "outdial-" + STACKS.incrementAndGet();
         try {
             SipFactory factory = SipFactory.getInstance();
             factory.setPathName("gov.nist");
             Properties properties = new Properties();
-            properties.setProperty("javax.sip.STACK_NAME", "outdial-" + STACKS.incrementAndGet());
+            properties.setProperty("javax.sip.STACK_NAME", stackName);
+            if (settings.tls().isPresent()) {
+                TlsNetworkLayer.prepare(stackName, settings.tls().get(), settings.carrierNames());
+                properties.setProperty("gov.nist.javax.sip.NETWORK_LAYER", TlsNetworkLayer.class.getName());
+                // Phones show no certificate of their own (their digest proves who they are): none is asked for.
+                properties.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
+                properties.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.3,TLSv1.2");
+                // The stack's own default is four suites of RSA key exchange and CBC, none for TLS 1.3 or an EC key:
+                // the JDK's current defaults instead.
+                properties.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", String.join(",",
+                        SSLContext.getDefault().getDefaultSSLParameters().getCipherSuites()));
+                properties.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", HANDSHAKE_MILLIS);
+            }
             properties.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
             // Calls to phones behind NAT go where their registrations came from, not to their private contacts.
             properties.setProperty("javax.sip.ROUTER_PATH", NatRouter.class.getName());
@@ -106,6 +125,7 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
             headers = factory.createHeaderFactory();
             messages = factory.createMessageFactory();
         } catch (Exception e) {
+            TlsNetworkLayer.forget(stackName);
             throw new IllegalStateException("The SIP stack could not start: " + e.getMessage(), e);
         }
         try {
@@ -115,6 +135,12 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
             tcp.setSentBy(settings.publicAddress() + ":" + port);
             provider = stack.createSipProvider(udp);
             provider.addListeningPoint(tcp);
+            if (settings.tls().isPresent()) {
+                int tlsPort = settings.tls().get().port();
+                ListeningPoint tls = stack.createListeningPoint(listenHost, tlsPort, ListeningPoint.TLS);
+                tls.setSentBy(settings.publicAddress() + ":" + tlsPort);
+                provider.addListeningPoint(tls);
+            }
             provider.addSipListener(this);
         } catch (Exception e) {
             stopStack();
@@ -152,13 +178,13 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
         return settings;
     }
 
-    /** Our Contact: sip:outdial@public-address:port, with the transport when it is TCP. */
+    /** Our Contact: sip:outdial@public-address:port, with the transport when it is TCP or TLS (and TLS's port). */
     public ContactHeader contact(String transport) {
         try {
             SipURI uri = addresses.createSipURI(CONTACT_USER, settings.publicAddress());
-            uri.setPort(settings.listen().getPort());
-            if (ListeningPoint.TCP.equalsIgnoreCase(transport)) {
-                uri.setTransportParam("tcp");
+            uri.setPort(settings.portFor(transport));
+            if (ListeningPoint.TCP.equalsIgnoreCase(transport) || ListeningPoint.TLS.equalsIgnoreCase(transport)) {
+                uri.setTransportParam(transport.toLowerCase(Locale.ROOT));
             }
             Address address = addresses.createAddress(uri);
             return headers.createContactHeader(address);
@@ -286,6 +312,7 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
      * started. Each attempt takes away the transport that threw, so the next one goes on with the rest.
      */
     private void stopStack() {
+        TlsNetworkLayer.forget(stackName);
         for (int attempt = 1; ; attempt++) {
             try {
                 stack.stop();

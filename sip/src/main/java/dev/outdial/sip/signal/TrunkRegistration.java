@@ -176,7 +176,7 @@ public final class TrunkRegistration implements ResponseHandler, AutoCloseable {
     private boolean ours(ContactHeader contact) {
         return contact.getAddress().getURI() instanceof SipURI uri && SipEndpoint.CONTACT_USER.equals(uri.getUser())
                 && endpoint.settings().publicAddress().equals(uri.getHost())
-                && uri.getPort() == endpoint.settings().listen().getPort();
+                && uri.getPort() == endpoint.settings().portFor(endpoint.settings().transport().name());
     }
 
     @Override
