@@ -54,26 +54,24 @@ class TlsTrunkTest {
         }
     }
 
-    private SipTelephony outdialCalling(int carrierPort) throws Exception {
+    /** How Outdial's call to {@code carrier} through a trunk reached over TLS ended. */
+    private CallResult calledThrough(TlsCarrier carrier) throws Exception {
         SipTls tls = new SipTls(Ports.free(), store("outdial.p12"), PASSWORD,
                 Optional.of(store("carriers-trusted.p12")));
-        SipTelephony telephony = new SipTelephony(TestSip.settingsOverTls(Ports.free(), carrierPort, tls),
+        SipTelephony telephony = new SipTelephony(TestSip.settingsOverTls(Ports.free(), carrier.port(), tls),
                 username -> Optional.empty(), uri -> Optional.empty(), ignored -> new FakeMedia(), TestSip.T1);
         opened.add(telephony);
         telephony.start();
-        return telephony;
+        CallEvents events = new CallEvents();
+        telephony.place(new CallId("call"), "+4930999000", "+4930555123", Duration.ofSeconds(60), events);
+        return events.next(CallEvent.Failed.class).reason();
     }
 
     @Test
     void aTrunkReachedOverTlsIsCalledOnAConnectionItsCertificateProvesIsTheCarriers() throws Exception {
         TlsCarrier carrier = new TlsCarrier("carrier.p12");
-        SipTelephony telephony = outdialCalling(carrier.port());
-        CallEvents events = new CallEvents();
 
-        telephony.place(new CallId("call"), "+4930999000", "+4930555123", Duration.ofSeconds(60), events);
-
-        assertThat(events.next(CallEvent.Failed.class).reason()).as("the carrier's 486, heard")
-                .isEqualTo(CallResult.BUSY);
+        assertThat(calledThrough(carrier)).as("the carrier's 486, heard").isEqualTo(CallResult.BUSY);
         List<String> invite = carrier.next("INVITE");
         assertThat(invite.getFirst())
                 .startsWith("INVITE sip:+4930555123@127.0.0.1:" + carrier.port() + ";transport=tls ");
@@ -87,12 +85,8 @@ class TlsTrunkTest {
     void aCarrierWhoseCertificateDoesNotNameItIsToldNothing() throws Exception {
         // Vouched for like the carrier's (both in carriers-trusted.p12), but for impostor.invalid, not 127.0.0.1.
         TlsCarrier impostor = new TlsCarrier("impostor.p12");
-        SipTelephony telephony = outdialCalling(impostor.port());
-        CallEvents events = new CallEvents();
 
-        telephony.place(new CallId("call"), "+4930999000", "+4930555123", Duration.ofSeconds(60), events);
-
-        assertThat(events.next(CallEvent.Failed.class).reason()).as("the network's fault: not an attempt")
+        assertThat(calledThrough(impostor)).as("the network's fault: not an attempt")
                 .isEqualTo(CallResult.NETWORK_ERROR);
         assertThat(impostor.requests).as("not one request handed to it").isEmpty();
         assertThat(impostor.handshakesRefused).isPositive();

@@ -1,7 +1,6 @@
 package dev.outdial.sip.media;
 
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -100,7 +99,7 @@ final class SrtpStream {
         boolean newSource = started && packetSsrc != ssrc;
         long index = newSource ? RtpPacket.sequenceOf(packet) : indexOf(packet);
         authenticate(packet, plainLength, rollOverOf(index));
-        if (!MessageDigest.isEqual(Arrays.copyOf(tag, tagBytes), Arrays.copyOfRange(packet, plainLength, length))) {
+        if (!tagMatches(packet, plainLength)) {
             return -1;
         }
         follow(packetSsrc);
@@ -111,6 +110,15 @@ final class SrtpStream {
         accepted(index);
         crypt(packet, headerLength, plainLength, index);
         return plainLength;
+    }
+
+    /** Whether the packet's tag, at {@code at}, is the one computed: compared in constant time, as MACs are. */
+    private boolean tagMatches(byte[] packet, int at) {
+        int differences = 0;
+        for (int i = 0; i < tagBytes; i++) {
+            differences |= tag[i] ^ packet[at + i];
+        }
+        return differences == 0;
     }
 
     /** A packet of another SSRC than the last starts the count afresh: a new source, its own sequence. */
