@@ -27,6 +27,7 @@ final class SrtpStream {
     private static final int LABEL_AUTH = 1;
     private static final int LABEL_SALT = 2;
     private static final int AUTH_KEY_BYTES = 20;
+    private static final int SHA1_BYTES = 20;
     private static final int REPLAY_WINDOW = 64;
     /** Counter blocks for the largest packet Outdial handles. */
     private static final int MAX_BLOCKS = 2048 / BLOCK;
@@ -37,7 +38,7 @@ final class SrtpStream {
     private final byte[] sessionSalt;
     private final byte[] counters = new byte[MAX_BLOCKS * BLOCK];
     private final byte[] keystream = new byte[MAX_BLOCKS * BLOCK];
-    private final byte[] tag = new byte[20];
+    private final byte[] tag = new byte[SHA1_BYTES];
 
     private boolean started;
     private int ssrc;

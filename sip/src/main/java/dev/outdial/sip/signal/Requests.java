@@ -179,7 +179,14 @@ public final class Requests {
         }
     }
 
+    /** What a request to {@code target} goes over: its transport parameter, else TLS for a sips: URI, else UDP. */
     private static String transportOf(URI target) {
-        return target instanceof SipURI sip && sip.getTransportParam() != null ? sip.getTransportParam().toUpperCase() : "UDP";
+        if (!(target instanceof SipURI sip)) {
+            return "UDP";
+        }
+        if (sip.getTransportParam() != null) {
+            return sip.getTransportParam().toUpperCase(Locale.ROOT);
+        }
+        return sip.isSecure() ? "TLS" : "UDP";
     }
 }

@@ -26,4 +26,12 @@ class NatAddressTest {
         assertThat(NatAddress.of("192.168.1.20", 5060, "192.168.1.20", 5060, "udp")).isEmpty();
         assertThat(NatAddress.of("192.168.1.20", 5060, "192.168.1.20", 5070, "tcp")).isPresent();
     }
+
+    @Test
+    void aPhoneRegisteredOverTlsIsReachedThroughItsConnectionWhereverItIs() {
+        assertThat(NatAddress.of("203.0.113.7", 5061, "203.0.113.7", 40123, "tls"))
+                .contains(new NatAddress("203.0.113.7", 40123, "tls"));
+        assertThat(NatAddress.of("phone.example.com", 5061, "198.51.100.4", 40123, "tls")).isPresent();
+        assertThat(NatAddress.of("203.0.113.7", 5061, "203.0.113.7", 5061, "tls")).isPresent();
+    }
 }
