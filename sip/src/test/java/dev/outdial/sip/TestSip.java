@@ -45,11 +45,14 @@ final class TestSip {
                 Optional.empty(), Optional.empty(), SipSettings.Srtp.WHERE_OFFERED, Optional.empty());
     }
 
-    /** A trunk at {@code trunkPort} reached over TLS, Outdial listening for TLS as {@code tls} says. */
+    /**
+     * A trunk at {@code trunkPort} reached over TLS and asked every second whether it is up, Outdial listening for TLS
+     * as {@code tls} says.
+     */
     static SipSettings settingsOverTls(int listenPort, int trunkPort, SipTls tls) {
         return new SipSettings(new InetSocketAddress("127.0.0.1", listenPort), "127.0.0.1", 30000, 30099,
                 new InetSocketAddress("127.0.0.1", trunkPort), SipSettings.Transport.TLS, Optional.empty(),
-                Optional.empty(), "outdial.test", REALM, Duration.ofHours(1), List.of(LOOPBACK), Optional.empty(),
+                Optional.empty(), "outdial.test", REALM, Duration.ofSeconds(1), List.of(LOOPBACK), Optional.empty(),
                 TrunkNumbers.E164, Optional.of(SipSettings.DEFAULT_MEDIA_TIMEOUT), Optional.empty(), Optional.empty(),
                 SipSettings.Srtp.WHERE_OFFERED, Optional.of(tls));
     }

@@ -54,11 +54,13 @@ class TlsTrunkTest {
         }
     }
 
+    private SipTelephony telephony;
+
     /** How Outdial's call to {@code carrier} through a trunk reached over TLS ended. */
     private CallResult calledThrough(TlsCarrier carrier) throws Exception {
         SipTls tls = new SipTls(Ports.free(), store("outdial.p12"), PASSWORD,
                 Optional.of(store("carriers-trusted.p12")));
-        SipTelephony telephony = new SipTelephony(TestSip.settingsOverTls(Ports.free(), carrier.port(), tls),
+        telephony = new SipTelephony(TestSip.settingsOverTls(Ports.free(), carrier.port(), tls),
                 username -> Optional.empty(), uri -> Optional.empty(), ignored -> new FakeMedia(), TestSip.T1);
         opened.add(telephony);
         telephony.start();
@@ -79,6 +81,9 @@ class TlsTrunkTest {
                 .anyMatch(line -> line.startsWith("Contact: <sip:outdial@127.0.0.1:")
                         && line.contains("transport=tls"));
         assertThat(carrier.next("ACK").getFirst()).as("the ACK of the 486, on the same connection").startsWith("ACK ");
+        carrier.next("OPTIONS");
+        Await.until("the trunk's keep-alive to be answered",
+                () -> telephony.trunkStatus().state() == TrunkStatus.State.UP);
     }
 
     @Test
@@ -90,6 +95,9 @@ class TlsTrunkTest {
                 .isEqualTo(CallResult.NETWORK_ERROR);
         assertThat(impostor.requests).as("not one request handed to it").isEmpty();
         assertThat(impostor.handshakesRefused).isPositive();
+        Await.until("the trunk's keep-alive to fail", () -> telephony.trunkStatus().state() == TrunkStatus.State.DOWN);
+        assertThat(telephony.trunkStatus().detail()).as("why, for the Hotlines page")
+                .contains("does not name the carrier (127.0.0.1)");
     }
 
     /**
