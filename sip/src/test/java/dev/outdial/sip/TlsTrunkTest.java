@@ -13,6 +13,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,13 +27,16 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A trunk reached over TLS: a carrier on loopback (a TLS server socket with a certificate of its own, answering SIP
- * as a carrier's edge would) and Outdial, which trusts the carrier's certificate authority (here the carrier's
- * self-signed certificate, in {@code carriers-trusted.p12}) and checks the certificate names the carrier.
+ * as a carrier's edge would, and bringing a caller over a TLS connection of its own to Outdial's TLS port) and
+ * Outdial, which trusts the carrier's certificate authority (here the carrier's self-signed certificate, in
+ * {@code carriers-trusted.p12}) and checks the certificate names the carrier.
  */
 class TlsTrunkTest {
 
@@ -56,14 +61,19 @@ class TlsTrunkTest {
 
     private SipTelephony telephony;
 
-    /** How Outdial's call to {@code carrier} through a trunk reached over TLS ended. */
-    private CallResult calledThrough(TlsCarrier carrier) throws Exception {
-        SipTls tls = new SipTls(Ports.free(), store("outdial.p12"), PASSWORD,
-                Optional.of(store("carriers-trusted.p12")));
+    private final int tlsPort = Ports.free();
+
+    private void outdialTrusting(TlsCarrier carrier) throws Exception {
+        SipTls tls = new SipTls(tlsPort, store("outdial.p12"), PASSWORD, Optional.of(store("carriers-trusted.p12")));
         telephony = new SipTelephony(TestSip.settingsOverTls(Ports.free(), carrier.port(), tls),
                 username -> Optional.empty(), uri -> Optional.empty(), ignored -> new FakeMedia(), TestSip.T1);
         opened.add(telephony);
         telephony.start();
+    }
+
+    /** How Outdial's call to {@code carrier} through a trunk reached over TLS ended. */
+    private CallResult calledThrough(TlsCarrier carrier) throws Exception {
+        outdialTrusting(carrier);
         CallEvents events = new CallEvents();
         telephony.place(new CallId("call"), "+4930999000", "+4930555123", Duration.ofSeconds(60), events);
         return events.next(CallEvent.Failed.class).reason();
@@ -100,8 +110,60 @@ class TlsTrunkTest {
                 .contains("does not name the carrier (127.0.0.1)");
     }
 
+    @Test
+    void aCallerTheCarrierBringsOverTlsIsAnsweredOnItsConnectionWithOutdialsTlsContact() throws Exception {
+        TlsCarrier carrier = new TlsCarrier("carrier.p12");
+        outdialTrusting(carrier);
+        BlockingQueue<IncomingCall> offered = new LinkedBlockingQueue<>();
+        telephony.receiveCalls(offered::add);
+        CallEvents events = new CallEvents();
+
+        try (SSLSocket toOutdial = carrier.connectTo(tlsPort)) {
+            OutputStream out = toOutdial.getOutputStream();
+            BufferedReader in = new BufferedReader(new InputStreamReader(toOutdial.getInputStream(),
+                    StandardCharsets.UTF_8));
+            out.write(CALL_IN.getBytes(StandardCharsets.UTF_8));
+            IncomingCall call = offered.poll(15, TimeUnit.SECONDS);
+            assertThat(call).as("the call offered").isNotNull();
+            assertThat(call.callerNumber()).isEqualTo("+4930999000");
+            CallId leg = call.accept(events);
+
+            List<String> answer = TlsCarrier.read(in);
+            while (answer.getFirst().startsWith("SIP/2.0 1")) {
+                answer = TlsCarrier.read(in);
+            }
+            assertThat(answer.getFirst()).isEqualTo("SIP/2.0 200 OK");
+            assertThat(answer).contains("Contact: <sip:outdial@127.0.0.1:" + tlsPort + ";transport=tls>");
+            String to = answer.stream().filter(line -> line.startsWith("To: ")).findFirst().orElseThrow();
+            out.write(inDialog("ACK", 1, to).getBytes(StandardCharsets.UTF_8));
+            out.write(inDialog("BYE", 2, to).getBytes(StandardCharsets.UTF_8));
+
+            assertThat(TlsCarrier.read(in).getFirst()).as("the BYE answered").isEqualTo("SIP/2.0 200 OK");
+            assertThat(events.next(CallEvent.HungUp.class)).isEqualTo(new CallEvent.HungUp(leg, true));
+        }
+    }
+
+    private static final String CALL_ID = "tls-call-in@127.0.0.1";
+    private static final String CALLER = "From: <sip:+4930999000@127.0.0.1>;tag=carrier";
+    private static final String OFFER = "v=0\r\no=carrier 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\n"
+            + "t=0 0\r\nm=audio 9 RTP/AVP 8\r\na=rtpmap:8 PCMA/8000\r\n";
+    private static final String CALL_IN = "INVITE sip:+4928730000@127.0.0.1;transport=tls SIP/2.0\r\n"
+            + "Via: SIP/2.0/TLS 127.0.0.1:5061;branch=z9hG4bK-tls-in-1\r\n" + CALLER + "\r\n"
+            + "To: <sip:+4928730000@127.0.0.1>\r\nCall-ID: " + CALL_ID + "\r\nCSeq: 1 INVITE\r\n"
+            + "Contact: <sip:carrier@127.0.0.1:5061;transport=tls>\r\nMax-Forwards: 70\r\n"
+            + "Content-Type: application/sdp\r\nContent-Length: " + OFFER.length() + "\r\n\r\n" + OFFER;
+
+    /** The caller's {@code method}, the {@code cseq}th of its side, in the call Outdial answered {@code to}. */
+    private static String inDialog(String method, int cseq, String to) {
+        return method + " sip:outdial@127.0.0.1;transport=tls SIP/2.0\r\n"
+                + "Via: SIP/2.0/TLS 127.0.0.1:5061;branch=z9hG4bK-tls-in-" + method + "\r\n" + CALLER + "\r\n"
+                + to + "\r\nCall-ID: " + CALL_ID + "\r\nCSeq: " + cseq + " " + method + "\r\n"
+                + "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n";
+    }
+
     /**
-     * A carrier's edge over TLS: answers OPTIONS 200 and INVITEs 486, and keeps each request it was sent (its lines).
+     * A carrier's edge over TLS: answers OPTIONS 200 and INVITEs 486, and keeps each request it was sent (its lines);
+     * and calls Outdial over a connection of its own ({@link #connectTo}).
      */
     private final class TlsCarrier {
         private final SSLServerSocket server;
@@ -121,6 +183,13 @@ class TlsTrunkTest {
 
         int port() {
             return server.getLocalPort();
+        }
+
+        /** A connection to Outdial's TLS port, as the carrier's edge opens one to bring a call. */
+        SSLSocket connectTo(int outdialPort) throws Exception {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {new TrustingOutdial()}, null);
+            return (SSLSocket) context.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), outdialPort);
         }
 
         /** The next request of {@code method}, others skipped. */
@@ -171,8 +240,8 @@ class TlsTrunkTest {
             }
         }
 
-        /** One request's lines (its body skipped), or null at the connection's end. */
-        private static List<String> read(BufferedReader in) throws IOException {
+        /** One message's lines (its body skipped), or null at the connection's end. */
+        static List<String> read(BufferedReader in) throws IOException {
             List<String> lines = new ArrayList<>();
             String line;
             while ((line = in.readLine()) != null && !(line.isEmpty() && !lines.isEmpty())) {
@@ -202,6 +271,26 @@ class TlsTrunkTest {
                 }
             }
             return response.append("Content-Length: 0\r\n\r\n").toString().getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The carrier's side trusts Outdial's test certificate: what is tested here is how Outdial serves TLS. */
+    private static final class TrustingOutdial implements X509TrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("the carrier asks for no certificate");
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            if (!chain[0].getSubjectX500Principal().getName().equals("CN=Outdial test")) {
+                throw new CertificateException("not Outdial's test certificate");
+            }
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
         }
     }
 }
