@@ -1,5 +1,7 @@
 package dev.outdial.bench.sip;
 
+import dev.outdial.sip.media.SrtpKey;
+import dev.outdial.sip.media.SrtpStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -23,6 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class FarEnds implements AutoCloseable {
 
     private static final int PAYLOAD = 160;
+    /** Room after a packet for its SRTP tag. */
+    private static final int TAG_ROOM = 16;
 
     private final List<DatagramChannel> sockets = new ArrayList<>();
     private final List<InetSocketAddress> targets = new ArrayList<>();
@@ -34,12 +38,18 @@ final class FarEnds implements AutoCloseable {
     private final Histogram gaps = new Histogram();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
+    /** With SRTP: what each far end sends with, and checks what it receives with (null: plain RTP). */
+    private final SrtpStream[] encrypting;
+    private final SrtpStream[] decrypting;
+    private final AtomicLong refused = new AtomicLong();
     private volatile boolean recording;
     private volatile boolean closed;
 
     FarEnds(int count) throws IOException {
         selector = Selector.open();
         lastArrival = new long[count];
+        encrypting = new SrtpStream[count];
+        decrypting = new SrtpStream[count];
         for (int i = 0; i < count; i++) {
             DatagramChannel socket = DatagramChannel.open();
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -59,6 +69,17 @@ final class FarEnds implements AutoCloseable {
     /** Where far end {@code i} sends (null: it only listens). */
     void target(int i, InetSocketAddress target) {
         targets.set(i, target);
+    }
+
+    /** Far end {@code i} speaks SRTP: sends with {@code sending}, takes only what {@code receiving} authenticates. */
+    void encrypt(int i, SrtpKey sending, SrtpKey receiving) {
+        encrypting[i] = new SrtpStream(sending);
+        decrypting[i] = new SrtpStream(receiving);
+    }
+
+    /** Packets received that were not SRTP of the key the far end expected (with SRTP only). */
+    long refused() {
+        return refused.get();
     }
 
     void startTalking() {
@@ -93,20 +114,23 @@ final class FarEnds implements AutoCloseable {
     private int sequence;
 
     private void sendAll() {
-        ByteBuffer packet = ByteBuffer.allocate(12 + PAYLOAD);
+        ByteBuffer packet = ByteBuffer.allocate(12 + PAYLOAD + TAG_ROOM);
         sequence++;
         for (int i = 0; i < sockets.size(); i++) {
             InetSocketAddress target = targets.get(i);
             if (target == null) {
                 continue;
             }
-            packet.clear();
+            packet.clear().limit(12 + PAYLOAD); // the room past it is for an SRTP tag
             packet.put((byte) 0x80).put((byte) 0).putShort((short) sequence).putInt(sequence * PAYLOAD).putInt(i);
             packet.putLong(System.nanoTime());
             while (packet.hasRemaining()) {
                 packet.put((byte) 0x55);
             }
             packet.flip();
+            if (encrypting[i] != null) {
+                packet.limit(encrypting[i].protect(packet.array(), packet.limit()));
+            }
             try {
                 sockets.get(i).send(packet, target);
                 if (recording) {
@@ -132,6 +156,11 @@ final class FarEnds implements AutoCloseable {
                             break;
                         }
                         long now = System.nanoTime();
+                        if (decrypting[index] != null
+                                && decrypting[index].unprotect(buffer.array(), buffer.position()) < 0) {
+                            refused.incrementAndGet();
+                            continue;
+                        }
                         if (recording) {
                             received.incrementAndGet();
                             if (buffer.position() >= 12 + 8) {

@@ -5,6 +5,8 @@ import dev.outdial.sip.media.AudioClip;
 import dev.outdial.sip.media.Codec;
 import dev.outdial.sip.media.MediaEngine;
 import dev.outdial.sip.media.MediaLeg;
+import dev.outdial.sip.media.SrtpKey;
+import dev.outdial.sip.media.SrtpKeys;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The media half of issue 12's load benchmark, without SIP: legs of one {@link MediaEngine} on
@@ -56,7 +59,7 @@ public final class MediaLoad {
         System.out.println("| mode | legs | engine CPU (% of one core) | packets/s in + out | transit p50 / p99 (ms) | jitter p50 / p99 (ms) | lost | bridge → first packet at the agent p50 / p99 (ms) |");
         System.out.println("|---|---|---|---|---|---|---|---|");
         for (int legs : legCounts) {
-            for (String mode : List.of("direct", "bridged", "prompts")) {
+            for (String mode : List.of("direct", "bridged", "bridged-srtp", "prompts")) {
                 System.out.println(run(mode, legs, seconds, firstPort, lastPort));
             }
         }
@@ -76,16 +79,17 @@ public final class MediaLoad {
                         farEnds.target(customer, farEnds.address(agent));
                         farEnds.target(agent, farEnds.address(customer));
                     }
-                    case "bridged" -> {
-                        MediaLeg customerLeg = leg(engine, farEnds, customer, opened);
-                        MediaLeg agentLeg = leg(engine, farEnds, agent, opened);
+                    case "bridged", "bridged-srtp" -> {
+                        boolean srtp = mode.equals("bridged-srtp");
+                        MediaLeg customerLeg = leg(engine, farEnds, customer, opened, srtp);
+                        MediaLeg agentLeg = leg(engine, farEnds, agent, opened, srtp);
                         toBridge.add(new MediaLeg[] {customerLeg, agentLeg});
                         farEnds.target(customer, local(customerLeg));
                         farEnds.target(agent, local(agentLeg));
                     }
                     default -> {
-                        leg(engine, farEnds, customer, opened).play(prompt, true, null);
-                        leg(engine, farEnds, agent, opened).play(prompt, true, null);
+                        leg(engine, farEnds, customer, opened, false).play(prompt, true, null);
+                        leg(engine, farEnds, agent, opened, false).play(prompt, true, null);
                     }
                 }
             }
@@ -124,8 +128,16 @@ public final class MediaLoad {
         }
     }
 
-    private static MediaLeg leg(MediaEngine engine, FarEnds farEnds, int index, List<MediaLeg> opened) throws IOException {
+    /** A leg to far end {@code index}, in SRTP both ways with keys of its own if {@code srtp}. */
+    private static MediaLeg leg(MediaEngine engine, FarEnds farEnds, int index, List<MediaLeg> opened, boolean srtp)
+            throws IOException {
         MediaLeg leg = engine.open();
+        if (srtp) {
+            SrtpKey ours = SrtpKey.random(SrtpKey.Suite.AES_CM_128_HMAC_SHA1_80);
+            SrtpKey theirs = SrtpKey.random(SrtpKey.Suite.AES_CM_128_HMAC_SHA1_80);
+            leg.encrypt(Optional.of(new SrtpKeys(ours, theirs)));
+            farEnds.encrypt(index, theirs, ours);
+        }
         leg.connect(farEnds.address(index), Codec.PCMU, 101);
         opened.add(leg);
         return leg;

@@ -66,7 +66,8 @@ public final class SipLoad {
                 new InetSocketAddress("127.0.0.1", trunkPort), SipSettings.Transport.UDP, Optional.empty(),
                 Optional.empty(), "127.0.0.1", BenchAgents.REALM, Duration.ofSeconds(30),
                 List.of(AddressBlock.parse("127.0.0.1")), Optional.empty(), TrunkNumbers.E164,
-                Optional.of(SipSettings.DEFAULT_MEDIA_TIMEOUT), Optional.empty(), Optional.empty());
+                Optional.of(SipSettings.DEFAULT_MEDIA_TIMEOUT), Optional.empty(), Optional.empty(),
+                SipSettings.Srtp.WHERE_OFFERED, Optional.empty());
         Map<String, Instant> placedAt = new ConcurrentHashMap<>();
         System.out.println("| calls/s | placed | answered | failed (reasons) | legs held at once (max) | media engine CPU (% of one core) | place() → Answered p50 / p99 (ms) | answered → customer audio at an agent p50 / p99 (ms, calls) |");
         System.out.println("|---|---|---|---|---|---|---|---|");

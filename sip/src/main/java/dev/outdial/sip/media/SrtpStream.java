@@ -16,11 +16,13 @@ import javax.crypto.spec.SecretKeySpec;
  * seen already, or older than the last 64, is refused (replay protection, §3.3.2). A new SSRC starts the count
  * afresh (a carrier that changes its source mid-call). Not thread-safe: one thread at a time sends, or receives.
  *
+ * <p>Public for the media benchmark's far ends ({@code bench/sip-load.sh}), which speak SRTP to the engine.
+ *
  * <p>Written on the JDK's AES and HMAC-SHA1 rather than taken from a library: the one Java SRTP library kept up
  * (Jitsi's) brings a Kotlin runtime, JNA and Bouncy Castle for these two primitives. Checked against RFC 3711's test
  * vectors and against a softphone's own SRTP (baresip's).
  */
-final class SrtpStream {
+public final class SrtpStream {
 
     private static final int BLOCK = 16;
     private static final int LABEL_CIPHER = 0;
@@ -48,7 +50,7 @@ final class SrtpStream {
     private long highestIndex = -1;
     private long seen;
 
-    SrtpStream(SrtpKey key) {
+    public SrtpStream(SrtpKey key) {
         this.tagBytes = key.suite().tagBytes();
         try {
             Cipher master = Cipher.getInstance("AES/ECB/NoPadding");
@@ -66,7 +68,7 @@ final class SrtpStream {
     }
 
     /** How many bytes a protected packet grows by: its authentication tag. */
-    int overhead() {
+    public int overhead() {
         return tagBytes;
     }
 
@@ -74,7 +76,7 @@ final class SrtpStream {
      * Encrypts the payload of the RTP packet in {@code packet[0, length)} and appends its tag; the array must have
      * {@link #overhead()} bytes of room after it. Answers the protected length.
      */
-    int protect(byte[] packet, int length) {
+    public int protect(byte[] packet, int length) {
         int headerLength = RtpPacket.headerLength(packet, length);
         follow(RtpPacket.ssrcOf(packet));
         long index = indexOf(packet);
@@ -90,7 +92,7 @@ final class SrtpStream {
      * when it is not one of the far end's (a tag that does not match: another key, a forgery, a plain RTP packet) or
      * is a replay.
      */
-    int unprotect(byte[] packet, int length) {
+    public int unprotect(byte[] packet, int length) {
         int plainLength = length - tagBytes;
         int headerLength = plainLength >= RtpPacket.HEADER ? RtpPacket.headerLength(packet, plainLength) : -1;
         if (headerLength < 0) {
