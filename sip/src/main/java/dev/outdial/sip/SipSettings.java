@@ -3,6 +3,7 @@ package dev.outdial.sip;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -109,16 +110,9 @@ public record SipSettings(InetSocketAddress listen, String publicAddress, int rt
                 backupTrunk, trunkDomain, required, tls);
     }
 
-    /** These settings with SIP over TLS as {@code secure} says ({@code tls}). */
-    public SipSettings withTls(Optional<SipTls> secure) {
-        return new SipSettings(listen, publicAddress, rtpPortFirst, rtpPortLast, trunk, transport, trunkUsername,
-                trunkPassword, fromDomain, realm, keepAlive, callersFrom, registration, numbers, mediaTimeout,
-                backupTrunk, trunkDomain, srtp, secure);
-    }
-
     /** The names the carrier goes by here, one of which its TLS certificate must carry: its domain, trunks' hosts. */
     public List<String> carrierNames() {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         trunkDomain.ifPresent(names::add);
         names.add(trunk.getHostString());
         backupTrunk.ifPresent(backup -> names.add(backup.getHostString()));

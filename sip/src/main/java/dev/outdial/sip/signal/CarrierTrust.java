@@ -8,6 +8,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -148,7 +149,7 @@ final class CarrierTrust extends X509ExtendedTrustManager {
 
     @Override
     public X509Certificate[] getAcceptedIssuers() {
-        return authorities.stream().flatMap(authority -> java.util.Arrays.stream(authority.getAcceptedIssuers()))
+        return authorities.stream().flatMap(authority -> Arrays.stream(authority.getAcceptedIssuers()))
                 .toArray(X509Certificate[]::new);
     }
 }

@@ -1,8 +1,10 @@
 package dev.outdial.sip.signal;
 
 import dev.outdial.sip.SipSettings;
+import dev.outdial.sip.SipTls;
 import gov.nist.javax.sip.DialogTimeoutEvent;
 import gov.nist.javax.sip.SipListenerExt;
+import java.security.GeneralSecurityException;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.Locale;
@@ -92,16 +94,7 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
             Properties properties = new Properties();
             properties.setProperty("javax.sip.STACK_NAME", stackName);
             if (settings.tls().isPresent()) {
-                TlsNetworkLayer.prepare(stackName, settings.tls().get(), settings.carrierNames());
-                properties.setProperty("gov.nist.javax.sip.NETWORK_LAYER", TlsNetworkLayer.class.getName());
-                // Phones show no certificate of their own (their digest proves who they are): none is asked for.
-                properties.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
-                properties.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.3,TLSv1.2");
-                // The stack's own default is four suites of RSA key exchange and CBC, none for TLS 1.3 or an EC key:
-                // the JDK's current defaults instead.
-                properties.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", String.join(",",
-                        SSLContext.getDefault().getDefaultSSLParameters().getCipherSuites()));
-                properties.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", HANDSHAKE_MILLIS);
+                useTls(properties, settings.tls().get());
             }
             properties.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
             // Calls to phones behind NAT go where their registrations came from, not to their private contacts.
@@ -135,18 +128,39 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
             tcp.setSentBy(settings.publicAddress() + ":" + port);
             provider = stack.createSipProvider(udp);
             provider.addListeningPoint(tcp);
-            if (settings.tls().isPresent()) {
-                int tlsPort = settings.tls().get().port();
-                ListeningPoint tls = stack.createListeningPoint(listenHost, tlsPort, ListeningPoint.TLS);
-                tls.setSentBy(settings.publicAddress() + ":" + tlsPort);
-                provider.addListeningPoint(tls);
-            }
             provider.addSipListener(this);
         } catch (Exception e) {
             stopStack();
             throw new IllegalStateException("outdial.telephony.sip.listen: cannot listen for SIP on "
                     + listenHost + ":" + port + " (" + e.getMessage() + ")", e);
         }
+        if (settings.tls().isPresent()) {
+            int tlsPort = settings.tls().get().port();
+            try {
+                ListeningPoint tls = stack.createListeningPoint(listenHost, tlsPort, ListeningPoint.TLS);
+                tls.setSentBy(settings.publicAddress() + ":" + tlsPort);
+                provider.addListeningPoint(tls);
+            } catch (Exception e) {
+                stopStack();
+                throw new IllegalStateException("outdial.telephony.sip.tls.port: cannot listen for SIP over TLS on "
+                        + listenHost + ":" + tlsPort + " (" + e.getMessage() + ")", e);
+            }
+        }
+    }
+
+    /**
+     * The stack's TLS: Outdial's certificate and the carrier's trust ({@link TlsNetworkLayer}), TLS 1.2 and 1.3 with
+     * the JDK's current cipher suites, and no certificate asked of phones (their digest proves who they are).
+     */
+    private void useTls(Properties properties, SipTls tls) throws GeneralSecurityException {
+        TlsNetworkLayer.prepare(stackName, tls, settings.carrierNames());
+        properties.setProperty("gov.nist.javax.sip.NETWORK_LAYER", TlsNetworkLayer.class.getName());
+        properties.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
+        properties.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.3,TLSv1.2");
+        // The stack's own default is four suites of RSA key exchange and CBC, none for TLS 1.3 or an EC key.
+        properties.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES",
+                String.join(",", SSLContext.getDefault().getDefaultSSLParameters().getCipherSuites()));
+        properties.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", HANDSHAKE_MILLIS);
     }
 
     public void route(RequestRouter requests) {
