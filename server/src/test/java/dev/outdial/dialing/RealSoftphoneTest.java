@@ -134,14 +134,14 @@ class RealSoftphoneTest {
     /**
      * The same softphone registered over TLS and insisting on SRTP (baresip's {@code mediaenc=srtp-mand}, libre's own
      * SRTP), Outdial set to ring agents' phones in SRTP only: a context of its own, on ports of its own (18500-18549).
-     * Outdial's certificate is the test's, for 127.0.0.1, which the phone is told to trust.
+     * Outdial's certificate is the test's, for 127.0.0.1, given as PEM files, which the phone is told to trust.
      */
     @Nested
     @TestPropertySource(properties = {
             "outdial.telephony.sip.listen=127.0.0.1:" + SRTP_OUTDIAL_SIP,
             "outdial.telephony.sip.tls.port=" + SRTP_OUTDIAL_TLS,
-            "outdial.telephony.sip.tls.key-store=src/test/resources/tls/outdial.p12",
-            "outdial.telephony.sip.tls.key-store-password=outdial-test",
+            "outdial.telephony.sip.tls.certificate=src/test/resources/tls/outdial.pem",
+            "outdial.telephony.sip.tls.private-key=src/test/resources/tls/outdial-key.pem",
             "outdial.telephony.sip.trunk.address=127.0.0.1:" + SRTP_CARRIER_SIP,
             "outdial.telephony.sip.rtp-ports=18530-18549",
             "outdial.telephony.sip.phone-srtp=true"})

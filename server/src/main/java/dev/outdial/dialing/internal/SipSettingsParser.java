@@ -59,7 +59,7 @@ final class SipSettingsParser {
         InetSocketAddress trunkAddress = trunkDomain.isPresent()
                 ? InetSocketAddress.createUnresolved(trunkDomain.get(), DEFAULT_SIP_PORT)
                 : socketAddress("trunk.address", trunk.address(), false);
-        Optional<InetSocketAddress> backup = trunk.given(trunk.backupAddress())
+        Optional<InetSocketAddress> backup = given(trunk.backupAddress())
                 .map(typed -> socketAddress("trunk.backup-address", typed, false));
         if (backup.isPresent() && backup.get().equals(trunkAddress)) {
             throw invalid("trunk.backup-address", "is the trunk's own address: give the carrier's second one, or none");
@@ -67,14 +67,15 @@ final class SipSettingsParser {
         SipSettings.Transport transport = transport(trunk.transport());
         Optional<SipTls> tls = tls(sip.tls(), listen);
         if (transport == SipSettings.Transport.TLS && tls.isEmpty()) {
-            throw invalid("trunk.transport", "tls needs Outdial's certificate: set " + PREFIX + "tls.key-store");
+            throw invalid("trunk.transport", "tls needs Outdial's certificate: set " + PREFIX + "tls.key-store, or "
+                    + PREFIX + "tls.certificate and " + PREFIX + "tls.private-key");
         }
-        Optional<String> username = trunk.given(trunk.username());
-        Optional<String> password = trunk.given(trunk.password());
+        Optional<String> username = given(trunk.username());
+        Optional<String> password = given(trunk.password());
         if (username.isPresent() != password.isPresent()) {
             throw invalid("trunk.username", "and " + PREFIX + "trunk.password are given together or not at all");
         }
-        String fromDomain = trunk.given(trunk.fromDomain()).map(String::trim).orElse(trunkAddress.getHostString());
+        String fromDomain = given(trunk.fromDomain()).map(String::trim).orElse(trunkAddress.getHostString());
         if (fromDomain.contains(" ") || fromDomain.contains("@")) {
             throw invalid("trunk.from-domain", "must be a host name, not '" + fromDomain + "'");
         }
@@ -120,7 +121,7 @@ final class SipSettingsParser {
         } catch (IllegalArgumentException e) {
             throw invalid("trunk.number-format", e.getMessage());
         }
-        String prefix = trunk.given(trunk.dialPrefix()).map(String::trim).orElse("");
+        String prefix = given(trunk.dialPrefix()).map(String::trim).orElse("");
         try {
             return new TrunkNumbers(format, prefix);
         } catch (IllegalArgumentException e) {
@@ -270,11 +271,21 @@ final class SipSettingsParser {
 
     /** SIP over TLS where a key store is given: its port, and the stores, opened and checked now. */
     private static Optional<SipTls> tls(TelephonyProperties.Tls tls, InetSocketAddress listen) {
-        if (tls.keyStore() == null || tls.keyStore().isBlank()) {
-            if (tls.trustStore() != null && !tls.trustStore().isBlank()) {
-                throw invalid("tls.trust-store", "is used with a key store: set " + PREFIX + "tls.key-store too");
+        boolean fromKeyStore = given(tls.keyStore()).isPresent();
+        boolean fromPem = given(tls.certificate()).isPresent() || given(tls.privateKey()).isPresent();
+        if (!fromKeyStore && !fromPem) {
+            if (given(tls.trustStore()).isPresent()) {
+                throw invalid("tls.trust-store", "is used with Outdial's own certificate: set " + PREFIX
+                        + "tls.key-store, or " + PREFIX + "tls.certificate and " + PREFIX + "tls.private-key, too");
             }
             return Optional.empty();
+        }
+        if (fromKeyStore && fromPem) {
+            throw invalid("tls.key-store", "and " + PREFIX + "tls.certificate are two ways to give Outdial's "
+                    + "certificate: give one");
+        }
+        if (fromPem && (given(tls.certificate()).isEmpty() || given(tls.privateKey()).isEmpty())) {
+            throw invalid("tls.certificate", "and " + PREFIX + "tls.private-key are given together");
         }
         if (tls.port() < 1 || tls.port() > 65535) {
             throw invalid("tls.port", "must be a port (1-65535), not " + tls.port());
@@ -283,8 +294,11 @@ final class SipSettingsParser {
             throw invalid("tls.port", "must differ from the port of " + PREFIX + "listen (" + listen.getPort()
                     + "), which UDP and TCP take: 5061 is TLS's usual one");
         }
-        char[] password = tls.keyStorePassword() == null ? new char[0] : tls.keyStorePassword().toCharArray();
-        KeyStore keys = store("tls.key-store", tls.keyStore(), password);
+        char[] password = fromPem ? PemKeyStore.PASSWORD
+                : given(tls.keyStorePassword()).orElse("").toCharArray();
+        KeyStore keys = fromPem
+                ? new PemKeyStore(SipSettingsParser::invalid).load(tls.certificate(), tls.privateKey())
+                : store("tls.key-store", tls.keyStore(), password);
         checkKeysOpen(keys, password);
         Optional<KeyStore> trusted = Optional.ofNullable(tls.trustStore()).filter(path -> !path.isBlank())
                 .map(path -> store("tls.trust-store", path, tls.trustStorePassword() == null ? new char[0]
@@ -324,6 +338,11 @@ final class SipSettingsParser {
         } catch (GeneralSecurityException e) {
             throw invalid("tls.key-store", "has a key its password does not open (" + e.getMessage() + ")");
         }
+    }
+
+    /** What an operator typed, if anything but blanks. */
+    private static Optional<String> given(String value) {
+        return Optional.ofNullable(value).filter(text -> !text.isBlank());
     }
 
     private static IllegalArgumentException invalid(String setting, String why) {

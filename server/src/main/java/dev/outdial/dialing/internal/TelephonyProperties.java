@@ -2,7 +2,6 @@ package dev.outdial.dialing.internal;
 
 import dev.outdial.sip.SipSettings;
 import java.time.Duration;
-import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -59,23 +58,26 @@ public record TelephonyProperties(@DefaultValue("sim") String mode, @DefaultValu
     }
 
     /**
-     * {@code outdial.telephony.sip.tls.*}: SIP over TLS, on when a key store is given.
+     * {@code outdial.telephony.sip.tls.*}: SIP over TLS, on when Outdial's certificate is given, as a key store or as
+     * PEM files.
      *
      * @param port               the port TLS is received on
      * @param keyStore           the PKCS#12 (or JKS) file of Outdial's certificate and private key
      * @param keyStorePassword   its password (and its key's)
+     * @param certificate        or: a PEM file of Outdial's certificate chain ({@code fullchain.pem})
+     * @param privateKey         with it: the PEM file of its private key, PKCS#8 ({@code privkey.pem})
      * @param trustStore         a file of certificate authorities to trust beside the JDK's (a carrier's private CA)
      * @param trustStorePassword its password
      */
-    public record Tls(@DefaultValue("5061") int port, String keyStore, String keyStorePassword, String trustStore,
-                      String trustStorePassword) {
+    public record Tls(@DefaultValue("5061") int port, String keyStore, String keyStorePassword, String certificate,
+                      String privateKey, String trustStore, String trustStorePassword) {
     }
 
     /**
      * {@code outdial.telephony.sip.trunk.*}: the carrier.
      *
      * @param address    host:port of the carrier's SIP trunk (required in sip mode)
-     * @param transport  udp or tcp
+     * @param transport  udp, tcp or tls
      * @param username   digest user name the trunk may challenge for (with {@code password}, or neither)
      * @param password   its password
      * @param fromDomain host part of From; the trunk's host by default
@@ -92,9 +94,5 @@ public record TelephonyProperties(@DefaultValue("sim") String mode, @DefaultValu
                         String fromDomain, String inboundFrom, @DefaultValue("false") boolean register,
                         @DefaultValue("600s") Duration registerExpires, @DefaultValue("e164") String numberFormat,
                         String dialPrefix, String backupAddress, @DefaultValue("false") boolean srtp) {
-
-        Optional<String> given(String value) {
-            return Optional.ofNullable(value).filter(text -> !text.isBlank());
-        }
     }
 }

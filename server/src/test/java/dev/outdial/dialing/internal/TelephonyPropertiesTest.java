@@ -7,6 +7,8 @@ import dev.outdial.sip.AddressBlock;
 import dev.outdial.sip.SipSettings;
 import dev.outdial.sip.TrunkNumbers;
 import java.net.InetSocketAddress;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -232,7 +234,43 @@ class TelephonyPropertiesTest {
         assertRefused(tls("outdial.telephony.sip.tls.port", "70000"),
                 "outdial.telephony.sip.tls.port must be a port (1-65535), not 70000");
         assertRefused(sip(Map.of("outdial.telephony.sip.tls.trust-store", KEY_STORE)),
-                "outdial.telephony.sip.tls.trust-store is used with a key store");
+                "outdial.telephony.sip.tls.trust-store is used with Outdial's own certificate");
+    }
+
+    private static final String PEM = "src/test/resources/tls/";
+
+    private static Map<String, String> pem(String certificate, String key) {
+        return sip(Map.of("outdial.telephony.sip.tls.certificate", PEM + certificate,
+                "outdial.telephony.sip.tls.private-key", PEM + key));
+    }
+
+    @Test
+    void outdialsCertificateMayBeGivenAsThePemFilesACertificateAuthorityHandsOut() throws Exception {
+        SipSettings sip = bind(pem("outdial.pem", "outdial-key.pem")).sipSettings();
+
+        KeyStore keys = sip.tls().orElseThrow().keyStore();
+        assertThat(keys.isKeyEntry("outdial")).isTrue();
+        assertThat(((X509Certificate) keys.getCertificate("outdial")).getSubjectX500Principal().getName())
+                .isEqualTo("CN=Outdial test");
+    }
+
+    @Test
+    void pemFilesThatCannotServeTlsAreRefusedAtTheStartWithWhatToDo() {
+        assertRefused(pem("outdial.pem", "impostor-key.pem"),
+                "outdial.telephony.sip.tls.private-key is not the key of the certificate of CN=Outdial test");
+        assertRefused(pem("outdial.pem", "outdial-key-sec1.pem"),
+                "outdial.telephony.sip.tls.private-key is not a PKCS#8 private key (-----BEGIN PRIVATE KEY-----): "
+                        + "convert an RSA or EC one with openssl pkcs8 -topk8 -nocrypt -in");
+        assertRefused(pem("outdial-key.pem", "outdial-key.pem"),
+                "outdial.telephony.sip.tls.certificate holds no certificate");
+        assertRefused(pem("no-such.pem", "outdial-key.pem"),
+                "outdial.telephony.sip.tls.certificate is not a file this server can read");
+        assertRefused(sip(Map.of("outdial.telephony.sip.tls.certificate", PEM + "outdial.pem")),
+                "outdial.telephony.sip.tls.certificate and outdial.telephony.sip.tls.private-key are given together");
+        Map<String, String> both = new HashMap<>(pem("outdial.pem", "outdial-key.pem"));
+        both.put("outdial.telephony.sip.tls.key-store", KEY_STORE);
+        assertRefused(both, "outdial.telephony.sip.tls.key-store and outdial.telephony.sip.tls.certificate are two "
+                + "ways to give Outdial's certificate: give one");
     }
 
     @Test
