@@ -4,10 +4,10 @@ import dev.outdial.sip.AddressBlock;
 import dev.outdial.sip.SipSettings;
 import dev.outdial.sip.SipTls;
 import dev.outdial.sip.TrunkNumbers;
-import java.net.Inet4Address;
-import java.net.InetAddress;
 import java.io.File;
 import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
@@ -269,7 +269,10 @@ final class SipSettingsParser {
         return typed;
     }
 
-    /** SIP over TLS where a key store is given: its port, and the stores, opened and checked now. */
+    /**
+     * SIP over TLS where Outdial's certificate is given (a key store, or PEM files): its port, and the stores, opened
+     * and checked now.
+     */
     private static Optional<SipTls> tls(TelephonyProperties.Tls tls, InetSocketAddress listen) {
         boolean fromKeyStore = given(tls.keyStore()).isPresent();
         boolean fromPem = given(tls.certificate()).isPresent() || given(tls.privateKey()).isPresent();
@@ -300,9 +303,8 @@ final class SipSettingsParser {
                 ? new PemKeyStore(SipSettingsParser::invalid).load(tls.certificate(), tls.privateKey())
                 : store("tls.key-store", tls.keyStore(), password);
         checkKeysOpen(keys, password);
-        Optional<KeyStore> trusted = Optional.ofNullable(tls.trustStore()).filter(path -> !path.isBlank())
-                .map(path -> store("tls.trust-store", path, tls.trustStorePassword() == null ? new char[0]
-                        : tls.trustStorePassword().toCharArray()));
+        Optional<KeyStore> trusted = given(tls.trustStore()).map(path ->
+                store("tls.trust-store", path, given(tls.trustStorePassword()).orElse("").toCharArray()));
         return Optional.of(new SipTls(tls.port(), keys, password, trusted));
     }
 
