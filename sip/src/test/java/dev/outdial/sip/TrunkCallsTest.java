@@ -139,6 +139,29 @@ class TrunkCallsTest {
     }
 
     @Test
+    void aTrunkAnsweringWithAKeyOfAnotherSuiteIsSentWithTheKeyOurOfferGaveIt() {
+        SrtpKey shortTagged = SrtpKey.random(SrtpKey.Suite.AES_CM_128_HMAC_SHA1_32);
+        carrier("carrier-answers.xml", Map.of("OFFER", SRTP_OFFERED, "PROFILE", "RTP/SAVP",
+                "EVENTS_MAP", "\na=rtpmap:101 telephone-event/8000\na=crypto:1 " + shortTagged.attribute(),
+                "AFTER_ANSWER", SippSteps.OUTDIAL_HANGS_UP));
+        CallEvents events = new CallEvents();
+        CallId call = new CallId("call");
+
+        startRequiringSrtp().place(call, HOTLINE, CUSTOMER, LONG_RING, events);
+
+        events.next(CallEvent.Ringing.class);
+        events.next(CallEvent.Answered.class);
+        assertThat(media.legs.getFirst().encryptions).singleElement().satisfies(keys -> {
+            assertThat(keys.orElseThrow().ours().suite()).as("the offer's key, the only one the trunk knows")
+                    .isEqualTo(SrtpKey.Suite.AES_CM_128_HMAC_SHA1_80);
+            assertThat(keys.orElseThrow().theirs()).isEqualTo(shortTagged);
+        });
+        telephony.hangUp(call);
+        events.next(CallEvent.HungUp.class);
+        sipp.assertPassed();
+    }
+
+    @Test
     void aTrunkRequiredToUseSrtpThatAnswersInPlainRtpIsHungUpOnUnheard() {
         carrier("carrier-answers.xml", Map.of("OFFER", SRTP_OFFERED, "AFTER_ANSWER", SippSteps.OUTDIAL_HANGS_UP));
         CallEvents events = new CallEvents();

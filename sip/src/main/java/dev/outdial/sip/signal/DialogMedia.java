@@ -44,9 +44,14 @@ final class DialogMedia {
         return Sdp.parse(sdp).filter(remote -> remote.crypto().isPresent() || !srtpRequired);
     }
 
+    /**
+     * Sends to {@code remote}: with SRTP, with the key of ours it was told (in our offer, or in our answer to its
+     * offer, made first), whatever suite its own key is of.
+     */
     void connect(Sdp.RemoteMedia remote) {
         // keyed before connected: not one packet goes out in the clear to a far end that asked for SRTP
-        media.encrypt(remote.crypto().map(theirs -> new SrtpKeys(ourKey(theirs.key().suite()), theirs.key())));
+        media.encrypt(remote.crypto().map(theirs ->
+                new SrtpKeys(ours.orElseGet(() -> ourKey(theirs.key().suite())), theirs.key())));
         media.connect(remote.address(), remote.codec(), remote.telephoneEventType());
         media.farEndHolds(remote.holds());
     }
@@ -56,10 +61,12 @@ final class DialogMedia {
      * offer, whose answer the ACK brings.
      */
     String answer(Optional<Sdp.RemoteMedia> offered, boolean invite) {
+        // our answer's key is of the suite the offer chose (RFC 4568 §5.1.2), and the leg sends with that one
+        offered.flatMap(Sdp.RemoteMedia::crypto).ifPresent(theirs -> ourKey(theirs.key().suite()));
         offered.ifPresent(this::connect);
         offerInAckAwaited = offered.isEmpty() && invite;
         return offered.map(remote -> Sdp.answer(context.publicAddress(), media.localPort(), ++sdpVersion, remote,
-                        remote.crypto().map(theirs -> ourKey(theirs.key().suite()))))
+                        remote.crypto().flatMap(theirs -> ours)))
                 .orElseGet(this::offer);
     }
 
