@@ -61,7 +61,7 @@ public final class TestRecordings {
 
     /**
      * The share of the energy of the recording's right channel (what the customer heard), where it is not silent,
-     * that is at {@code hertz}: near 1 for a pure tone, near 0 for speech or noise (undecrypted packets decode as noise).
+     * that is at {@code hertz}: near 1 for a pure tone, near 0 for speech or noise (as undecrypted packets decode).
      */
     public static double rightChannelShareAt(byte[] wav, double hertz) {
         int frames = (wav.length - 44) / 4;
