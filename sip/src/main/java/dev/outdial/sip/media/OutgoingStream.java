@@ -45,9 +45,8 @@ final class OutgoingStream {
     private int timestampOffset;
     /** The timestamp of the RFC 4733 event being sent: every packet of it carries its first one's. */
     private int eventTimestamp;
-    /** With SRTP, what each packet is protected with; its key, so a re-INVITE that keeps the key keeps the count. */
+    /** With SRTP, what each packet is protected with. */
     private SrtpStream encrypting;
-    private SrtpKey encryptingKey;
 
     int ssrc() {
         return ssrc;
@@ -55,12 +54,7 @@ final class OutgoingStream {
 
     /** Sends every packet from now on as SRTP with {@code key}, or as plain RTP ({@code null}). */
     synchronized void encryptWith(SrtpKey key) {
-        if (key == null) {
-            encrypting = null;
-        } else if (!key.sameAs(encryptingKey)) {
-            encrypting = new SrtpStream(key);
-        }
-        encryptingKey = key;
+        encrypting = SrtpStream.keyedWith(key, encrypting);
     }
 
     /** Sends 20 ms the leg makes itself (a prompt or silence) right after the previous packet. */

@@ -58,7 +58,6 @@ final class RtpLeg implements MediaLeg {
     private volatile Far far;
     /** With SRTP, what the far end's packets are checked and decrypted with (on the receiving thread only). */
     private volatile SrtpStream decrypting;
-    private volatile SrtpKey decryptingKey;
     private volatile boolean latched;
     private volatile RtpLeg peer;
     private volatile Consumer<Character> keyListener;
@@ -147,13 +146,7 @@ final class RtpLeg implements MediaLeg {
     @Override
     public void encrypt(Optional<SrtpKeys> keys) {
         out.encryptWith(keys.map(SrtpKeys::ours).orElse(null));
-        SrtpKey theirs = keys.map(SrtpKeys::theirs).orElse(null);
-        if (theirs == null) {
-            decrypting = null;
-        } else if (!theirs.sameAs(decryptingKey)) {
-            decrypting = new SrtpStream(theirs);
-        }
-        decryptingKey = theirs;
+        decrypting = SrtpStream.keyedWith(keys.map(SrtpKeys::theirs).orElse(null), decrypting);
     }
 
     @Override

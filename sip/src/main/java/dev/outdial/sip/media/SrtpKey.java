@@ -91,14 +91,10 @@ public record SrtpKey(Suite suite, byte[] masterKey, byte[] masterSalt) {
     }
 
     /** The same master key for the same suite: a context keyed with it goes on (its packet count with it). */
-    public boolean sameAs(SrtpKey other) {
-        return other != null && suite == other.suite && Arrays.equals(masterKey, other.masterKey)
-                && Arrays.equals(masterSalt, other.masterSalt);
-    }
-
     @Override
     public boolean equals(Object other) {
-        return other instanceof SrtpKey key && sameAs(key);
+        return other instanceof SrtpKey key && suite == key.suite && Arrays.equals(masterKey, key.masterKey)
+                && Arrays.equals(masterSalt, key.masterSalt);
     }
 
     @Override

@@ -34,6 +34,7 @@ public final class SrtpStream {
     /** Counter blocks for the largest packet Outdial handles. */
     private static final int MAX_BLOCKS = 2048 / BLOCK;
 
+    private final SrtpKey key;
     private final int tagBytes;
     private final Cipher aes;
     private final Mac hmac;
@@ -41,6 +42,7 @@ public final class SrtpStream {
     private final byte[] counters = new byte[MAX_BLOCKS * BLOCK];
     private final byte[] keystream = new byte[MAX_BLOCKS * BLOCK];
     private final byte[] tag = new byte[SHA1_BYTES];
+    private final byte[] iv = new byte[BLOCK];
 
     private boolean started;
     private int ssrc;
@@ -51,6 +53,7 @@ public final class SrtpStream {
     private long seen;
 
     public SrtpStream(SrtpKey key) {
+        this.key = key;
         this.tagBytes = key.suite().tagBytes();
         try {
             Cipher master = Cipher.getInstance("AES/ECB/NoPadding");
@@ -65,6 +68,17 @@ public final class SrtpStream {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK has no AES or HMAC-SHA1", e);
         }
+    }
+
+    /**
+     * The stream for {@code key} ({@code null}: none, plain RTP), going on from {@code current} when that has the same
+     * key: a re-INVITE that repeats the key keeps the packet count.
+     */
+    static SrtpStream keyedWith(SrtpKey key, SrtpStream current) {
+        if (key == null) {
+            return null;
+        }
+        return current != null && current.key.equals(key) ? current : new SrtpStream(key);
     }
 
     /** How many bytes a protected packet grows by: its authentication tag. */
@@ -193,7 +207,7 @@ public final class SrtpStream {
             return;
         }
         int blocks = (length + BLOCK - 1) / BLOCK;
-        byte[] iv = new byte[BLOCK];
+        Arrays.fill(iv, (byte) 0);
         System.arraycopy(sessionSalt, 0, iv, 0, SrtpKey.SALT_BYTES);
         int packetSsrc = RtpPacket.ssrcOf(packet);
         for (int i = 0; i < 4; i++) {
