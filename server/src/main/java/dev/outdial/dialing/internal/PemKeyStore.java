@@ -19,7 +19,6 @@ import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.List;
-import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,15 +35,11 @@ final class PemKeyStore {
             "-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END PRIVATE KEY-----");
     private static final List<String> KEY_ALGORITHMS = List.of("EC", "RSA", "Ed25519");
 
-    /** What the parser turns a problem into: the setting's name and why. */
-    private final BiFunction<String, String, IllegalArgumentException> invalid;
-
-    PemKeyStore(BiFunction<String, String, IllegalArgumentException> invalid) {
-        this.invalid = invalid;
+    private PemKeyStore() {
     }
 
     /** The chain in {@code certificateFile} and the key in {@code keyFile}, a key store opened by {@link #PASSWORD}. */
-    KeyStore load(String certificateFile, String keyFile) {
+    static KeyStore load(String certificateFile, String keyFile) {
         List<X509Certificate> chain = certificates(certificateFile);
         PrivateKey key = privateKey(keyFile);
         checkBelongTogether(key, chain.getFirst(), keyFile);
@@ -58,35 +53,35 @@ final class PemKeyStore {
         }
     }
 
-    private List<X509Certificate> certificates(String file) {
-        Path path = readable("tls.certificate", file);
+    private static List<X509Certificate> certificates(String file) {
+        Path path = SipSettingsParser.readable("tls.certificate", file);
         try (InputStream in = Files.newInputStream(path)) {
             if (!Files.readString(path, StandardCharsets.US_ASCII).contains("-----BEGIN CERTIFICATE-----")) {
-                throw invalid.apply("tls.certificate", "holds no certificate (-----BEGIN CERTIFICATE-----): " + file);
+                throw SipSettingsParser.invalid("tls.certificate", "holds no certificate (-----BEGIN CERTIFICATE-----): " + file);
             }
             return CertificateFactory.getInstance("X.509").generateCertificates(in).stream()
                     .map(X509Certificate.class::cast).toList();
         } catch (CertificateException e) {
-            throw invalid.apply("tls.certificate", "is not a PEM certificate chain (" + e.getMessage() + ")");
+            throw SipSettingsParser.invalid("tls.certificate", "is not a PEM certificate chain (" + e.getMessage() + ")");
         } catch (IOException e) {
-            throw invalid.apply("tls.certificate", "cannot be read: " + e.getMessage());
+            throw SipSettingsParser.invalid("tls.certificate", "cannot be read: " + e.getMessage());
         }
     }
 
-    private PrivateKey privateKey(String file) {
+    private static PrivateKey privateKey(String file) {
         String pem;
         try {
-            pem = Files.readString(readable("tls.private-key", file), StandardCharsets.US_ASCII);
+            pem = Files.readString(SipSettingsParser.readable("tls.private-key", file), StandardCharsets.US_ASCII);
         } catch (IOException e) {
-            throw invalid.apply("tls.private-key", "cannot be read: " + e.getMessage());
+            throw SipSettingsParser.invalid("tls.private-key", "cannot be read: " + e.getMessage());
         }
         if (pem.contains("ENCRYPTED PRIVATE KEY")) {
-            throw invalid.apply("tls.private-key", "is encrypted: give it unencrypted, readable by the server's "
+            throw SipSettingsParser.invalid("tls.private-key", "is encrypted: give it unencrypted, readable by the server's "
                     + "user alone (openssl pkcs8 -topk8 -nocrypt -in " + file + ")");
         }
         Matcher pkcs8 = PKCS8.matcher(pem);
         if (!pkcs8.find()) {
-            throw invalid.apply("tls.private-key", "is not a PKCS#8 private key (-----BEGIN PRIVATE KEY-----): "
+            throw SipSettingsParser.invalid("tls.private-key", "is not a PKCS#8 private key (-----BEGIN PRIVATE KEY-----): "
                     + "convert an RSA or EC one with openssl pkcs8 -topk8 -nocrypt -in " + file);
         }
         byte[] encoded = Base64.getMimeDecoder().decode(pkcs8.group(1));
@@ -99,11 +94,11 @@ final class PemKeyStore {
                 throw new IllegalStateException("the JDK has no " + algorithm + " keys", e);
             }
         }
-        throw invalid.apply("tls.private-key", "holds a key of none of the kinds TLS uses here (EC, RSA, Ed25519)");
+        throw SipSettingsParser.invalid("tls.private-key", "holds a key of none of the kinds TLS uses here (EC, RSA, Ed25519)");
     }
 
     /** Signs with the key and checks with the certificate: a renewal that replaced one file only is caught here. */
-    private void checkBelongTogether(PrivateKey key, X509Certificate certificate, String keyFile) {
+    private static void checkBelongTogether(PrivateKey key, X509Certificate certificate, String keyFile) {
         String algorithm = switch (key.getAlgorithm()) {
             case "EC" -> "SHA256withECDSA";
             case "RSA" -> "SHA256withRSA";
@@ -125,16 +120,9 @@ final class PemKeyStore {
             belong = false;
         }
         if (!belong) {
-            throw invalid.apply("tls.private-key", "is not the key of the certificate of "
+            throw SipSettingsParser.invalid("tls.private-key", "is not the key of the certificate of "
                     + certificate.getSubjectX500Principal().getName() + " (" + keyFile + ")");
         }
     }
 
-    private Path readable(String setting, String file) {
-        Path path = Path.of(file.trim());
-        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            throw invalid.apply(setting, "is not a file this server can read: " + file);
-        }
-        return path;
-    }
 }

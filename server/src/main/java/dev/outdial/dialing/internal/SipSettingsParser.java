@@ -4,13 +4,14 @@ import dev.outdial.sip.AddressBlock;
 import dev.outdial.sip.SipSettings;
 import dev.outdial.sip.SipTls;
 import dev.outdial.sip.TrunkNumbers;
-import java.io.File;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
@@ -300,22 +301,24 @@ final class SipSettingsParser {
         char[] password = fromPem ? PemKeyStore.PASSWORD
                 : given(tls.keyStorePassword()).orElse("").toCharArray();
         KeyStore keys = fromPem
-                ? new PemKeyStore(SipSettingsParser::invalid).load(tls.certificate(), tls.privateKey())
-                : store("tls.key-store", tls.keyStore(), password);
-        checkKeysOpen(keys, password);
+                ? PemKeyStore.load(tls.certificate(), tls.privateKey())
+                : keyStore(tls.keyStore(), password);
         Optional<KeyStore> trusted = given(tls.trustStore()).map(path ->
                 store("tls.trust-store", path, given(tls.trustStorePassword()).orElse("").toCharArray()));
         return Optional.of(new SipTls(tls.port(), keys, password, trusted));
     }
 
+    /** The key store at {@code path}, holding a private key its password opens. */
+    private static KeyStore keyStore(String path, char[] password) {
+        KeyStore keys = store("tls.key-store", path, password);
+        checkKeysOpen(keys, password);
+        return keys;
+    }
+
     /** The key or trust store at {@code path}, PKCS#12 or JKS, opened with {@code password}. */
     private static KeyStore store(String setting, String path, char[] password) {
-        File file = new File(path.trim());
-        if (!file.isFile() || !file.canRead()) {
-            throw invalid(setting, "is not a file this server can read: " + path);
-        }
         try {
-            return KeyStore.getInstance(file, password);
+            return KeyStore.getInstance(readable(setting, path).toFile(), password);
         } catch (IOException e) {
             throw invalid(setting, "cannot be opened: a wrong password, or not a PKCS#12 or JKS file ("
                     + e.getMessage() + ")");
@@ -347,7 +350,16 @@ final class SipSettingsParser {
         return Optional.ofNullable(value).filter(text -> !text.isBlank());
     }
 
-    private static IllegalArgumentException invalid(String setting, String why) {
+    /** The file {@code path} that {@code setting} names, if this server can read it. */
+    static Path readable(String setting, String path) {
+        Path file = Path.of(path.trim());
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw invalid(setting, "is not a file this server can read: " + path);
+        }
+        return file;
+    }
+
+    static IllegalArgumentException invalid(String setting, String why) {
         return new IllegalArgumentException(PREFIX + setting + " " + why);
     }
 }
