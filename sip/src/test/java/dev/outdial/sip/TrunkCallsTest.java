@@ -10,6 +10,7 @@ import dev.outdial.engine.port.MachineDetection;
 import dev.outdial.sip.media.Answerer;
 import dev.outdial.sip.media.Codec;
 import dev.outdial.sip.media.SrtpKey;
+import dev.outdial.sip.media.SrtpKeys;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -115,50 +116,45 @@ class TrunkCallsTest {
                 Optional.empty(), Duration.ofHours(1)).withSrtp(new SipSettings.Srtp(true, false)));
     }
 
-    @Test
-    void aTrunkRequiredToUseSrtpIsOfferedSrtpAloneAndItsAnswerKeysBothWays() {
+    /**
+     * A call, to a trunk required to use SRTP, that the carrier answers in SRTP with {@code carriersKey}; the keys
+     * Outdial keyed the leg with, each time it did, once the call is answered; then Outdial hangs up.
+     */
+    private List<Optional<SrtpKeys>> keyedWhenAnsweredWith(SrtpKey carriersKey) {
         carrier("carrier-answers.xml", Map.of("OFFER", SRTP_OFFERED, "PROFILE", "RTP/SAVP",
-                "EVENTS_MAP", "\na=rtpmap:101 telephone-event/8000\na=crypto:1 " + CARRIERS_KEY.attribute(),
+                "EVENTS_MAP", "\na=rtpmap:101 telephone-event/8000\na=crypto:1 " + carriersKey.attribute(),
                 "AFTER_ANSWER", SippSteps.OUTDIAL_HANGS_UP));
         CallEvents events = new CallEvents();
         CallId call = new CallId("call");
-
         startRequiringSrtp().place(call, HOTLINE, CUSTOMER, LONG_RING, events);
-
         events.next(CallEvent.Ringing.class);
         events.next(CallEvent.Answered.class);
         FakeMedia.Leg leg = media.legs.getFirst();
-        assertThat(leg.encryptions).singleElement().satisfies(keys -> {
-            assertThat(keys).hasValueSatisfying(both -> assertThat(both.theirs()).isEqualTo(CARRIERS_KEY));
-            assertThat(keys.orElseThrow().ours()).isNotEqualTo(CARRIERS_KEY);
-        });
         assertThat(leg.connects).hasSize(1);
+        List<Optional<SrtpKeys>> keyed = List.copyOf(leg.encryptions);
         telephony.hangUp(call);
         events.next(CallEvent.HungUp.class);
         sipp.assertPassed(); // the INVITE offered RTP/SAVP
+        return keyed;
+    }
+
+    @Test
+    void aTrunkRequiredToUseSrtpIsOfferedSrtpAloneAndItsAnswerKeysBothWays() {
+        assertThat(keyedWhenAnsweredWith(CARRIERS_KEY)).singleElement().satisfies(keys -> {
+            assertThat(keys).hasValueSatisfying(both -> assertThat(both.theirs()).isEqualTo(CARRIERS_KEY));
+            assertThat(keys.orElseThrow().ours()).isNotEqualTo(CARRIERS_KEY);
+        });
     }
 
     @Test
     void aTrunkAnsweringWithAKeyOfAnotherSuiteIsSentWithTheKeyOurOfferGaveIt() {
         SrtpKey shortTagged = SrtpKey.random(SrtpKey.Suite.AES_CM_128_HMAC_SHA1_32);
-        carrier("carrier-answers.xml", Map.of("OFFER", SRTP_OFFERED, "PROFILE", "RTP/SAVP",
-                "EVENTS_MAP", "\na=rtpmap:101 telephone-event/8000\na=crypto:1 " + shortTagged.attribute(),
-                "AFTER_ANSWER", SippSteps.OUTDIAL_HANGS_UP));
-        CallEvents events = new CallEvents();
-        CallId call = new CallId("call");
 
-        startRequiringSrtp().place(call, HOTLINE, CUSTOMER, LONG_RING, events);
-
-        events.next(CallEvent.Ringing.class);
-        events.next(CallEvent.Answered.class);
-        assertThat(media.legs.getFirst().encryptions).singleElement().satisfies(keys -> {
+        assertThat(keyedWhenAnsweredWith(shortTagged)).singleElement().satisfies(keys -> {
             assertThat(keys.orElseThrow().ours().suite()).as("the offer's key, the only one the trunk knows")
                     .isEqualTo(SrtpKey.Suite.AES_CM_128_HMAC_SHA1_80);
             assertThat(keys.orElseThrow().theirs()).isEqualTo(shortTagged);
         });
-        telephony.hangUp(call);
-        events.next(CallEvent.HungUp.class);
-        sipp.assertPassed();
     }
 
     @Test
