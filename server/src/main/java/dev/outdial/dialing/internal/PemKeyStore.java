@@ -1,5 +1,8 @@
 package dev.outdial.dialing.internal;
 
+import static dev.outdial.dialing.internal.SipSettingsParser.invalid;
+import static dev.outdial.dialing.internal.SipSettingsParser.readable;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -54,34 +57,34 @@ final class PemKeyStore {
     }
 
     private static List<X509Certificate> certificates(String file) {
-        Path path = SipSettingsParser.readable("tls.certificate", file);
+        Path path = readable("tls.certificate", file);
         try (InputStream in = Files.newInputStream(path)) {
             if (!Files.readString(path, StandardCharsets.US_ASCII).contains("-----BEGIN CERTIFICATE-----")) {
-                throw SipSettingsParser.invalid("tls.certificate", "holds no certificate (-----BEGIN CERTIFICATE-----): " + file);
+                throw invalid("tls.certificate", "holds no certificate (-----BEGIN CERTIFICATE-----): " + file);
             }
             return CertificateFactory.getInstance("X.509").generateCertificates(in).stream()
                     .map(X509Certificate.class::cast).toList();
         } catch (CertificateException e) {
-            throw SipSettingsParser.invalid("tls.certificate", "is not a PEM certificate chain (" + e.getMessage() + ")");
+            throw invalid("tls.certificate", "is not a PEM certificate chain (" + e.getMessage() + ")");
         } catch (IOException e) {
-            throw SipSettingsParser.invalid("tls.certificate", "cannot be read: " + e.getMessage());
+            throw invalid("tls.certificate", "cannot be read: " + e.getMessage());
         }
     }
 
     private static PrivateKey privateKey(String file) {
         String pem;
         try {
-            pem = Files.readString(SipSettingsParser.readable("tls.private-key", file), StandardCharsets.US_ASCII);
+            pem = Files.readString(readable("tls.private-key", file), StandardCharsets.US_ASCII);
         } catch (IOException e) {
-            throw SipSettingsParser.invalid("tls.private-key", "cannot be read: " + e.getMessage());
+            throw invalid("tls.private-key", "cannot be read: " + e.getMessage());
         }
         if (pem.contains("ENCRYPTED PRIVATE KEY")) {
-            throw SipSettingsParser.invalid("tls.private-key", "is encrypted: give it unencrypted, readable by the server's "
+            throw invalid("tls.private-key", "is encrypted: give it unencrypted, readable by the server's "
                     + "user alone (openssl pkcs8 -topk8 -nocrypt -in " + file + ")");
         }
         Matcher pkcs8 = PKCS8.matcher(pem);
         if (!pkcs8.find()) {
-            throw SipSettingsParser.invalid("tls.private-key", "is not a PKCS#8 private key (-----BEGIN PRIVATE KEY-----): "
+            throw invalid("tls.private-key", "is not a PKCS#8 private key (-----BEGIN PRIVATE KEY-----): "
                     + "convert an RSA or EC one with openssl pkcs8 -topk8 -nocrypt -in " + file);
         }
         byte[] encoded = Base64.getMimeDecoder().decode(pkcs8.group(1));
@@ -94,7 +97,7 @@ final class PemKeyStore {
                 throw new IllegalStateException("the JDK has no " + algorithm + " keys", e);
             }
         }
-        throw SipSettingsParser.invalid("tls.private-key", "holds a key of none of the kinds TLS uses here (EC, RSA, Ed25519)");
+        throw invalid("tls.private-key", "holds a key of none of the kinds TLS uses here (EC, RSA, Ed25519)");
     }
 
     /** Signs with the key and checks with the certificate: a renewal that replaced one file only is caught here. */
@@ -120,7 +123,7 @@ final class PemKeyStore {
             belong = false;
         }
         if (!belong) {
-            throw SipSettingsParser.invalid("tls.private-key", "is not the key of the certificate of "
+            throw invalid("tls.private-key", "is not the key of the certificate of "
                     + certificate.getSubjectX500Principal().getName() + " (" + keyFile + ")");
         }
     }
