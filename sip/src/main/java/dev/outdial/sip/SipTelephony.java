@@ -18,6 +18,7 @@ import dev.outdial.sip.signal.Nonces;
 import dev.outdial.sip.signal.PromptLibrary;
 import dev.outdial.sip.signal.Registrar;
 import dev.outdial.sip.signal.SipCalls;
+import dev.outdial.sip.signal.ShownCertificate;
 import dev.outdial.sip.signal.SipEndpoint;
 import dev.outdial.sip.signal.TrunkKeepAlive;
 import dev.outdial.sip.signal.TrunkRegistration;
@@ -88,6 +89,9 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     private ScheduledExecutorService timers;
     /** Asks the carrier's DNS where its trunks are, where it was given as a domain. */
     private Optional<ScheduledExecutorService> carrierDns = Optional.empty();
+    private Duration certificateCheckedEvery = Duration.ofMinutes(1);
+    private volatile Optional<CertificateRenewals> certificate = Optional.empty();
+    private Optional<ScheduledExecutorService> certificateChecks = Optional.empty();
     private ExecutorService converter;
     private ExecutorService offers;
     private volatile IncomingCalls incoming = IncomingCalls.NONE;
@@ -166,7 +170,32 @@ public final class SipTelephony implements Telephony, AutoCloseable {
             asking.scheduleWithFixedDelay(() -> domain.located().ifPresent(now -> trunks.moveTo(now.primary(),
                     now.backups())), trunkDnsEvery.toMillis(), trunkDnsEvery.toMillis(), TimeUnit.MILLISECONDS);
         });
+        endpoint.shownCertificate().ifPresent(shown -> checkForRenewals(shown, settings.tls().orElseThrow()));
         LOG.info("SIP listening on {}, trunks {} over {}", settings.listen(), trunks, settings.transport());
+    }
+
+    /** Its own thread, as a file system that does not answer (a network mount) may hold it: no call's timer waits. */
+    private void checkForRenewals(ShownCertificate shown, SipTls tls) {
+        CertificateRenewals renewals = new CertificateRenewals(shown, tls, clock);
+        certificate = Optional.of(renewals);
+        ScheduledExecutorService checking = Executors.newSingleThreadScheduledExecutor(
+                daemon("outdial-sip-certificate"));
+        certificateChecks = Optional.of(checking);
+        long every = certificateCheckedEvery.toMillis();
+        checking.scheduleWithFixedDelay(renewals::check, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** For tests: how often the certificate's files are checked for a renewal. */
+    void checkCertificateEvery(Duration every) {
+        certificateCheckedEvery = every;
+    }
+
+    /**
+     * The certificate SIP over TLS shows, and a renewal of it not taken; empty without TLS
+     * ({@code sip.tls.key-store} or {@code sip.tls.certificate}).
+     */
+    public Optional<TlsCertificateStatus> tlsCertificate() {
+        return certificate.map(CertificateRenewals::status);
     }
 
     /** For tests: the DNS server the carrier's SRV records are asked of, and how often. */
@@ -589,6 +618,8 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         timers.shutdownNow();
         carrierDns.ifPresent(ExecutorService::shutdownNow);
         carrierDns = Optional.empty();
+        certificateChecks.ifPresent(ExecutorService::shutdownNow);
+        certificateChecks = Optional.empty();
         converter.shutdownNow();
         offers.shutdownNow();
         endpoint.close();

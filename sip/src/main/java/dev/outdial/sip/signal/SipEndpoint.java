@@ -8,6 +8,7 @@ import java.security.GeneralSecurityException;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -76,6 +77,7 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
     private final HeaderFactory headers;
     private final MessageFactory messages;
     private volatile RequestRouter router = event -> { };
+    private Optional<ShownCertificate> shownCertificate = Optional.empty();
 
     /**
      * @param t1 the retransmission base timer (RFC 3261's T1, 500 ms); a request unanswered for
@@ -153,7 +155,7 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
      * the JDK's current cipher suites, and no certificate asked of phones (their digest proves who they are).
      */
     private void useTls(Properties properties, SipTls tls) throws GeneralSecurityException {
-        TlsNetworkLayer.prepare(stackName, tls, settings.carrierNames());
+        shownCertificate = Optional.of(TlsNetworkLayer.prepare(stackName, tls, settings.carrierNames()));
         properties.setProperty("gov.nist.javax.sip.NETWORK_LAYER", TlsNetworkLayer.class.getName());
         properties.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
         properties.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.3,TLSv1.2");
@@ -161,6 +163,11 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
         properties.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES",
                 String.join(",", SSLContext.getDefault().getDefaultSSLParameters().getCipherSuites()));
         properties.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", HANDSHAKE_MILLIS);
+    }
+
+    /** The certificate TLS handshakes show, where SIP over TLS is set up. */
+    public Optional<ShownCertificate> shownCertificate() {
+        return shownCertificate;
     }
 
     public void route(RequestRouter requests) {

@@ -14,7 +14,6 @@ import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
@@ -41,15 +40,19 @@ public final class TlsNetworkLayer implements NetworkLayer {
     public TlsNetworkLayer() {
     }
 
-    /** The contexts the stack named {@code stackName} will use: its certificate, and whom it trusts. */
-    static void prepare(String stackName, SipTls tls, List<String> carrierNames) throws GeneralSecurityException {
-        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(tls.keyStore(), tls.keyStorePassword());
+    /**
+     * The contexts the stack named {@code stackName} will use: its certificate, and whom it trusts; the certificate
+     * they show, which a renewal replaces.
+     */
+    static ShownCertificate prepare(String stackName, SipTls tls, List<String> carrierNames)
+            throws GeneralSecurityException {
+        ShownCertificate shown = new ShownCertificate(tls.keyStore(), tls.keyStorePassword());
         SSLContext server = SSLContext.getInstance("TLS");
-        server.init(keys.getKeyManagers(), null, null); // phones show no certificate: none is asked for
+        server.init(shown.asKeyManagers(), null, null); // phones show no certificate: none is asked for
         SSLContext client = SSLContext.getInstance("TLS");
-        client.init(keys.getKeyManagers(), new TrustManager[] {new CarrierTrust(tls.trusted(), carrierNames)}, null);
+        client.init(shown.asKeyManagers(), new TrustManager[] {new CarrierTrust(tls.trusted(), carrierNames)}, null);
         WAITING.put(stackName, new Contexts(server, client));
+        return shown;
     }
 
     /** The stack named {@code stackName} stopped, or never started: its contexts are dropped. */
