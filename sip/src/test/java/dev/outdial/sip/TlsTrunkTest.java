@@ -113,6 +113,16 @@ class TlsTrunkTest {
     }
 
     @Test
+    void aCarrierThatAsksWhoCallsIsShownOutdialsCertificate() throws Exception {
+        // mutual TLS: the carrier's edge takes only the connections of certificates it knows
+        TlsCarrier carrier = new TlsCarrier("carrier.p12", true);
+
+        assertThat(calledThrough(carrier)).as("the carrier's 486, heard").isEqualTo(CallResult.BUSY);
+        assertThat(carrier.callersShown).as("what Outdial's connections were shown as").isNotEmpty()
+                .containsOnly("CN=Outdial test");
+    }
+
+    @Test
     void aCallerTheCarrierBringsOverTlsIsAnsweredOnItsConnectionWithOutdialsTlsContact() throws Exception {
         TlsCarrier carrier = new TlsCarrier("carrier.p12");
         outdialTrusting(carrier);
@@ -130,9 +140,9 @@ class TlsTrunkTest {
             assertThat(call.callerNumber()).isEqualTo("+4930999000");
             CallId leg = call.accept(events);
 
-            List<String> answer = TlsCarrier.read(in);
+            List<String> answer = SipStream.read(in);
             while (answer.getFirst().startsWith("SIP/2.0 1")) {
-                answer = TlsCarrier.read(in);
+                answer = SipStream.read(in);
             }
             assertThat(answer.getFirst()).isEqualTo("SIP/2.0 200 OK");
             assertThat(answer).contains("Contact: <sip:outdial@127.0.0.1:" + tlsPort + ";transport=tls>");
@@ -140,7 +150,7 @@ class TlsTrunkTest {
             out.write(inDialog("ACK", 1, to).getBytes(StandardCharsets.UTF_8));
             out.write(inDialog("BYE", 2, to).getBytes(StandardCharsets.UTF_8));
 
-            assertThat(TlsCarrier.read(in).getFirst()).as("the BYE answered").isEqualTo("SIP/2.0 200 OK");
+            assertThat(SipStream.read(in).getFirst()).as("the BYE answered").isEqualTo("SIP/2.0 200 OK");
             assertThat(events.next(CallEvent.HungUp.class)).isEqualTo(new CallEvent.HungUp(leg, true));
         }
     }
@@ -171,14 +181,22 @@ class TlsTrunkTest {
         private final SSLServerSocket server;
         private final BlockingQueue<List<String>> requests = new LinkedBlockingQueue<>();
         private final AtomicInteger handshakesRefused = new AtomicInteger();
+        /** The subjects of the certificates Outdial's connections showed, where the carrier asks for them. */
+        private final List<String> callersShown = new CopyOnWriteArrayList<>();
 
         TlsCarrier(String keyStore) throws Exception {
+            this(keyStore, false);
+        }
+
+        /** @param asksWhoCalls whether each connection must show a certificate (mutual TLS), Outdial's test one */
+        TlsCarrier(String keyStore, boolean asksWhoCalls) throws Exception {
             KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             keys.init(store(keyStore), PASSWORD);
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys.getKeyManagers(), null, null);
+            context.init(keys.getKeyManagers(), new TrustManager[] {new TrustingOutdial(callersShown)}, null);
             server = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 5,
                     InetAddress.getLoopbackAddress());
+            server.setNeedClientAuth(asksWhoCalls);
             opened.add(server);
             Thread.ofVirtual().start(this::accept);
         }
@@ -190,7 +208,7 @@ class TlsTrunkTest {
         /** A connection to Outdial's TLS port, as the carrier's edge opens one to bring a call. */
         SSLSocket connectTo(int outdialPort) throws Exception {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new TrustingOutdial()}, null);
+            context.init(null, new TrustManager[] {new TrustingOutdial(new ArrayList<>())}, null);
             return (SSLSocket) context.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), outdialPort);
         }
 
@@ -229,7 +247,7 @@ class TlsTrunkTest {
                         StandardCharsets.UTF_8));
                 OutputStream out = connection.getOutputStream();
                 List<String> request;
-                while ((request = read(in)) != null) {
+                while ((request = SipStream.read(in)) != null) {
                     requests.add(request);
                     String method = request.getFirst().split(" ")[0];
                     if (method.equals("OPTIONS") || method.equals("INVITE")) {
@@ -240,25 +258,6 @@ class TlsTrunkTest {
             } catch (IOException closed) {
                 // the test is over
             }
-        }
-
-        /** One message's lines (its body skipped), or null at the connection's end. */
-        static List<String> read(BufferedReader in) throws IOException {
-            List<String> lines = new ArrayList<>();
-            String line;
-            while ((line = in.readLine()) != null && !(line.isEmpty() && !lines.isEmpty())) {
-                if (!line.isEmpty()) {
-                    lines.add(line);
-                }
-            }
-            if (line == null) {
-                return null;
-            }
-            int length = lines.stream().filter(header -> header.toLowerCase().startsWith("content-length:"))
-                    .map(header -> Integer.parseInt(header.substring(header.indexOf(':') + 1).trim()))
-                    .findFirst().orElse(0);
-            in.skip(length);
-            return lines;
         }
 
         private static byte[] response(List<String> request, String status) {
@@ -276,16 +275,21 @@ class TlsTrunkTest {
         }
     }
 
-    /** The carrier's side trusts Outdial's test certificate: what is tested here is how Outdial serves TLS. */
-    private static final class TrustingOutdial implements X509TrustManager {
+    /**
+     * The carrier's side trusts Outdial's test certificate, as a server's and as a client's (noting the subjects it
+     * is shown): what is tested here is how Outdial serves TLS.
+     */
+    private record TrustingOutdial(List<String> shown) implements X509TrustManager {
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("the carrier asks for no certificate");
+            checkServerTrusted(chain, authType);
         }
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            if (!chain[0].getSubjectX500Principal().getName().equals("CN=Outdial test")) {
+            String subject = chain[0].getSubjectX500Principal().getName();
+            shown.add(subject);
+            if (!subject.equals("CN=Outdial test")) {
                 throw new CertificateException("not Outdial's test certificate");
             }
         }
