@@ -4,6 +4,7 @@ import dev.outdial.campaign.settings.TrunkHealth;
 import dev.outdial.dialing.internal.LiveTelephony;
 import dev.outdial.dialing.internal.SipAdapter;
 import dev.outdial.sip.TrunkStatus;
+import java.time.Clock;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -13,19 +14,30 @@ public class TelephonyStatus implements TrunkHealth {
 
     /**
      * {@code GET /api/v1/telephony}: mode {@code sim} or {@code sip}; the trunk only in sip mode, its registration only
-     * where this node registers with it ({@code REGISTERING}, {@code REGISTERED}, {@code FAILED}).
+     * where this node registers with it ({@code REGISTERING}, {@code REGISTERED}, {@code FAILED}); the certificate only
+     * where SIP over TLS is set up.
      */
-    public record View(String mode, Optional<Report> trunk, Optional<Report> registration) {
+    public record View(String mode, Optional<Report> trunk, Optional<Report> registration,
+                       Optional<Certificate> certificate) {
     }
 
     private final LiveTelephony telephony;
+    private final Clock clock;
 
-    TelephonyStatus(LiveTelephony telephony) {
+    TelephonyStatus(LiveTelephony telephony, Clock clock) {
         this.telephony = telephony;
+        this.clock = clock;
     }
 
     public View view() {
-        return new View(telephony.mode().setting(), report(), registration());
+        return new View(telephony.mode().setting(), report(), registration(), certificate());
+    }
+
+    @Override
+    public Optional<Certificate> certificate() {
+        return telephony.sipAdapter().flatMap(SipAdapter::tlsCertificate).map(shown -> new Certificate(
+                shown.subject(), shown.validUntil(), shown.shownSince(), shown.renewalProblem(),
+                shown.expiringAt(clock.instant())));
     }
 
     @Override

@@ -19,6 +19,7 @@ import dev.outdial.sip.PhoneBook;
 import dev.outdial.sip.PhoneRegistrations;
 import dev.outdial.sip.PromptSource;
 import dev.outdial.sip.SipSettings;
+import dev.outdial.sip.TlsCertificateStatus;
 import dev.outdial.sip.TrunkRegistrationStatus;
 import dev.outdial.sip.TrunkStatus;
 import dev.outdial.sip.ListeningChange;
@@ -72,6 +73,7 @@ final class FakeSipAdapter implements SipAdapter {
 
     volatile IncomingCalls routing = IncomingCalls.NONE;
     volatile Optional<TrunkRegistrationStatus> registration = Optional.empty();
+    volatile Optional<TlsCertificateStatus> certificate = Optional.empty();
     final Lines lines = new Lines();
     final Registrations registrations = new Registrations();
     private final Telephony telephony;
@@ -175,6 +177,11 @@ final class FakeSipAdapter implements SipAdapter {
     }
 
     /** How the fake's registration with its trunk stands: none unless a test sets one. */
+    @Override
+    public Optional<TlsCertificateStatus> tlsCertificate() {
+        return certificate;
+    }
+
     @Override
     public Optional<TrunkRegistrationStatus> trunkRegistration() {
         return registration;

@@ -10,6 +10,7 @@ import dev.outdial.testing.Sipp;
 import dev.outdial.testing.TestBusiness;
 import dev.outdial.testing.TestRecordings;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -172,6 +173,16 @@ class RealSoftphoneTest {
             Api.Download wav = business.admin().download("/api/v1/calls/" + callId + "/recording");
             assertThat(TestRecordings.rightChannelShareAt(wav.body(), 440)).as("baresip's 440 Hz tone, decrypted")
                     .isGreaterThan(0.8);
+        }
+
+        @Test
+        void theAdminSeesTheCertificateSipOverTlsShows() {
+            TestBusiness business = api.newBusiness("TlsCertificate");
+            JsonNode certificate = business.admin().get("/api/v1/telephony").expect(200).json().get("certificate");
+            assertThat(certificate.get("subject").asString()).isEqualTo("CN=Outdial test");
+            assertThat(Instant.parse(certificate.get("validUntil").asString())).as("the PEM file's certificate's")
+                    .isEqualTo(Instant.parse("2126-11-13T15:42:41Z"));
+            assertThat(certificate.get("renewalProblem").isNull()).as("no renewal refused").isTrue();
         }
     }
 

@@ -18,6 +18,7 @@ import dev.outdial.sip.AgentLines.LineState;
 import dev.outdial.sip.IncomingCall;
 import dev.outdial.sip.ListeningMode;
 import dev.outdial.sip.PhoneBook;
+import dev.outdial.sip.TlsCertificateStatus;
 import dev.outdial.sip.TrunkRegistrationStatus;
 import dev.outdial.testing.Api;
 import dev.outdial.testing.CampaignFixtures;
@@ -28,6 +29,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -109,6 +111,38 @@ class SipModeTest {
                             "REGISTER answered 403 Forbidden");
         } finally {
             sip.registration = Optional.empty();
+        }
+    }
+
+    @Test
+    void theAdminIsToldOfACertificateThatExpiresSoonAndOfARenewalNotTaken() {
+        TestBusiness business = api.newBusiness("SipCertificate");
+        JsonNode withoutTls = business.admin().get("/api/v1/telephony").expect(200).json().path("certificate");
+        assertThat(withoutTls.isNull() || withoutTls.isMissingNode()).as("no SIP over TLS here").isTrue();
+
+        Instant inTenDays = Instant.now().plus(Duration.ofDays(10)).truncatedTo(ChronoUnit.SECONDS);
+        sip.certificate = Optional.of(new TlsCertificateStatus("CN=sip.example.com", inTenDays,
+                Instant.parse("2026-11-01T00:00:00Z"), Optional.of("outdial.telephony.sip.tls.private-key is not the "
+                        + "key of the certificate of CN=sip.example.com")));
+        try {
+            JsonNode certificate = business.admin().get("/api/v1/telephony").expect(200).json().get("certificate");
+            assertThat(certificate.get("subject").asString()).isEqualTo("CN=sip.example.com");
+            assertThat(Instant.parse(certificate.get("validUntil").asString())).isEqualTo(inTenDays);
+            assertThat(certificate.get("expiring").asBoolean()).as("ten days left").isTrue();
+            assertThat(certificate.get("renewalProblem").asString()).contains("is not the key of the certificate");
+            assertThat(page("admin@" + business.domain(), "admin-password", get("/settings/hotlines")))
+                    .contains("id=\"tls-certificate\" data-expiring=\"true\"",
+                            "SIP over TLS shows the certificate of CN=sip.example.com", "Renew it",
+                            "Its files changed but could not be used");
+
+            sip.certificate = Optional.of(new TlsCertificateStatus("CN=sip.example.com",
+                    Instant.now().plus(Duration.ofDays(80)), Instant.now(), Optional.empty()));
+            assertThat(business.admin().get("/api/v1/telephony").expect(200).json().get("certificate")
+                    .get("expiring").asBoolean()).as("renewed: eighty days left").isFalse();
+            assertThat(page("admin@" + business.domain(), "admin-password", get("/settings/hotlines")))
+                    .contains("data-expiring=\"false\"").doesNotContain("Renew it", "could not be used");
+        } finally {
+            sip.certificate = Optional.empty();
         }
     }
 

@@ -14,11 +14,27 @@ public interface TrunkHealth {
     /** Whether this node is registered with the trunk, where it registers ({@code sip.trunk.register}). */
     Optional<Report> registration();
 
+    /** The certificate SIP over TLS shows carriers and phones, where it is set up. */
+    default Optional<Certificate> certificate() {
+        return Optional.empty();
+    }
+
     /**
      * @param state     UNKNOWN (not checked yet), UP or DOWN
      * @param checkedAt when the trunk last answered or failed to
      * @param detail    the status line or the failure
      */
     record Report(String state, Optional<Instant> checkedAt, String detail) {
+    }
+
+    /**
+     * @param subject        whom it names
+     * @param validUntil     when it expires
+     * @param shownSince     since when it is shown: the start, or its renewal
+     * @param renewalProblem why its files, changed since, were not taken; empty when the last change was
+     * @param expiring       whether it expires within two weeks, or has expired: renew it
+     */
+    record Certificate(String subject, Instant validUntil, Instant shownSince, Optional<String> renewalProblem,
+                       boolean expiring) {
     }
 }

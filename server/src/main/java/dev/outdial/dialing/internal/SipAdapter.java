@@ -13,6 +13,7 @@ import dev.outdial.sip.PhoneRegistrations;
 import dev.outdial.sip.PromptSource;
 import dev.outdial.sip.SipSettings;
 import dev.outdial.sip.SipTelephony;
+import dev.outdial.sip.TlsCertificateStatus;
 import dev.outdial.sip.TrunkRegistrationStatus;
 import dev.outdial.sip.TrunkStatus;
 import dev.outdial.sip.ListeningChange;
@@ -47,6 +48,11 @@ public interface SipAdapter extends AutoCloseable {
 
     /** Whether this node is registered with the trunk; empty where it does not register. */
     Optional<TrunkRegistrationStatus> trunkRegistration();
+
+    /** The certificate SIP over TLS shows, and a renewal of it not taken; empty without TLS. */
+    default Optional<TlsCertificateStatus> tlsCertificate() {
+        return Optional.empty();
+    }
 
     /** Where the trunk's calls go; until this is called every one is refused. */
     void receiveCalls(IncomingCalls routing);
@@ -131,6 +137,11 @@ public interface SipAdapter extends AutoCloseable {
             @Override
             public Optional<TrunkRegistrationStatus> trunkRegistration() {
                 return sip.trunkRegistration();
+            }
+
+            @Override
+            public Optional<TlsCertificateStatus> tlsCertificate() {
+                return sip.tlsCertificate();
             }
 
             @Override

@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -300,12 +301,16 @@ final class SipSettingsParser {
         }
         char[] password = fromPem ? PemKeyStore.PASSWORD
                 : given(tls.keyStorePassword()).orElse("").toCharArray();
-        KeyStore keys = fromPem
-                ? PemKeyStore.load(tls.certificate(), tls.privateKey())
-                : keyStore(tls.keyStore(), password);
+        Supplier<KeyStore> load = fromPem
+                ? () -> PemKeyStore.load(tls.certificate(), tls.privateKey())
+                : () -> keyStore(tls.keyStore(), password);
+        List<String> files = fromPem ? List.of(tls.certificate(), tls.privateKey()) : List.of(tls.keyStore());
+        CertificateFiles renewals = new CertificateFiles(files.stream().map(file -> Path.of(file.trim())).toList(),
+                load);
+        KeyStore keys = load.get();
         Optional<KeyStore> trusted = given(tls.trustStore()).map(path ->
                 store("tls.trust-store", path, given(tls.trustStorePassword()).orElse("").toCharArray()));
-        return Optional.of(new SipTls(tls.port(), keys, password, trusted));
+        return Optional.of(new SipTls(tls.port(), keys, password, trusted, renewals));
     }
 
     /** The key store at {@code path}, holding a private key its password opens. */

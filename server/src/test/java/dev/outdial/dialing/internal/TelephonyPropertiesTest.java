@@ -4,15 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.outdial.sip.AddressBlock;
+import dev.outdial.sip.CertificateRenewal;
 import dev.outdial.sip.SipSettings;
 import dev.outdial.sip.TrunkNumbers;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.KeyStore;
+import java.security.KeyStoreException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
@@ -250,8 +257,7 @@ class TelephonyPropertiesTest {
 
         KeyStore keys = sip.tls().orElseThrow().keyStore();
         assertThat(keys.isKeyEntry("outdial")).isTrue();
-        assertThat(((X509Certificate) keys.getCertificate("outdial")).getSubjectX500Principal().getName())
-                .isEqualTo("CN=Outdial test");
+        assertThat(subjectOf(keys)).isEqualTo("CN=Outdial test");
     }
 
     @Test
@@ -271,6 +277,60 @@ class TelephonyPropertiesTest {
         both.put("outdial.telephony.sip.tls.key-store", KEY_STORE);
         assertRefused(both, "outdial.telephony.sip.tls.key-store and outdial.telephony.sip.tls.certificate are two "
                 + "ways to give Outdial's certificate: give one");
+    }
+
+    @Test
+    void renewedPemFilesAreTakenOnceBothAreWrittenAndAHalfWrittenRenewalIsRefusedOnce(@TempDir Path folder)
+            throws Exception {
+        Path certificate = Files.copy(Path.of(PEM, "outdial.pem"), folder.resolve("fullchain.pem"));
+        Path key = Files.copy(Path.of(PEM, "outdial-key.pem"), folder.resolve("privkey.pem"));
+        CertificateRenewal renewal = bind(sip(Map.of("outdial.telephony.sip.tls.certificate", certificate.toString(),
+                "outdial.telephony.sip.tls.private-key", key.toString()))).sipSettings().tls().orElseThrow().renewal();
+        assertThat(renewal.renewed()).as("the files as they were at the start").isEmpty();
+
+        Files.copy(Path.of(PEM, "renewed.pem"), certificate, StandardCopyOption.REPLACE_EXISTING);
+        assertThatThrownBy(renewal::renewed).as("the chain renewed, its key not yet")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not the key of the certificate of CN=Outdial renewed test");
+        assertThat(renewal.renewed()).as("told once, while the files stay as they are").isEmpty();
+
+        Files.copy(Path.of(PEM, "renewed-key.pem"), key, StandardCopyOption.REPLACE_EXISTING);
+        assertThat(renewal.renewed()).as("both renewed").hasValueSatisfying(keys ->
+                assertThat(subjectOf(keys)).isEqualTo("CN=Outdial renewed test"));
+        assertThat(renewal.renewed()).as("taken once").isEmpty();
+    }
+
+    @Test
+    void aRenewedKeyStoreIsTakenAndOneThatCannotBeOpenedIsRefused(@TempDir Path folder) throws Exception {
+        Path store = Files.copy(Path.of(KEY_STORE), folder.resolve("outdial.p12"));
+        CertificateRenewal renewal = bind(tls("outdial.telephony.sip.tls.key-store", store.toString()))
+                .sipSettings().tls().orElseThrow().renewal();
+
+        Files.copy(Path.of(PEM, "README.md"), store, StandardCopyOption.REPLACE_EXISTING);
+        assertThatThrownBy(renewal::renewed).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("outdial.telephony.sip.tls.key-store is not a PKCS#12 or JKS key store");
+        Files.delete(store);
+        assertThatThrownBy(renewal::renewed).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("outdial.telephony.sip.tls.key-store is not a file this server can read");
+
+        KeyStore renewed = PemKeyStore.load(PEM + "renewed.pem", PEM + "renewed-key.pem");
+        KeyStore withPassword = KeyStore.getInstance("PKCS12");
+        withPassword.load(null, null);
+        withPassword.setKeyEntry("outdial", renewed.getKey("outdial", PemKeyStore.PASSWORD),
+                "outdial-test".toCharArray(), renewed.getCertificateChain("outdial"));
+        try (OutputStream out = Files.newOutputStream(store)) {
+            withPassword.store(out, "outdial-test".toCharArray());
+        }
+        assertThat(renewal.renewed()).hasValueSatisfying(keys ->
+                assertThat(subjectOf(keys)).isEqualTo("CN=Outdial renewed test"));
+    }
+
+    private static String subjectOf(KeyStore keys) {
+        try {
+            return ((X509Certificate) keys.getCertificate("outdial")).getSubjectX500Principal().getName();
+        } catch (KeyStoreException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
