@@ -97,6 +97,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     private volatile IncomingCalls incoming = IncomingCalls.NONE;
     private volatile Optional<CallRecordings> recordings = Optional.empty();
     private volatile PhoneActions phoneActions = PhoneActions.NONE;
+    private volatile CallQualities callQualities = CallQualities.NONE;
     /** Told when the carrier's trunks change ({@link #whenTrunksChange}), across restarts. */
     private final List<Runnable> trunkFollowers = new CopyOnWriteArrayList<>();
     private EventSink events;
@@ -147,6 +148,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         calls = new SipCalls(endpoint, trunks, media, events, timers, new PromptLibrary(promptSource, converter),
                 registrar, offers);
         calls.receiveCalls(incoming);
+        calls.tellOfCallQuality(callQualities);
         trunkFollowers.forEach(trunks::whenTheyChange);
         lines = new NailedUpLines(calls, bindings, settings.keepAlive());
         endpoint.route(calls);
@@ -275,6 +277,17 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         } catch (IOException e) {
             LOG.warn("The recordings spool {} could not be read for what the last run left ({})", where.spool(),
                     e.toString());
+        }
+    }
+
+    /**
+     * Where the quality of each customer's call (how their audio reached Outdial: loss, jitter) is told as it ends
+     * ({@link CallQualities}); until set, nowhere.
+     */
+    public synchronized void tellOfCallQuality(CallQualities where) {
+        callQualities = Objects.requireNonNull(where, "where");
+        if (calls != null) {
+            calls.tellOfCallQuality(where);
         }
     }
 

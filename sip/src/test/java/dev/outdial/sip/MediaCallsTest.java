@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -123,6 +124,35 @@ class MediaCallsTest {
 
     private static String playing(Path pcap) {
         return "  <nop><action><exec play_pcap_audio=\"" + pcap + "\"/></action></nop>\n";
+    }
+
+    @Test
+    void theQualityOfTheCustomersAudioIsToldAsTheCallEnds() throws InterruptedException {
+        // a second of voice, four of its fifty packets lost on the way (and the last one sent, so the loss shows)
+        Set<Integer> lost = Set.of(10, 11, 12, 30);
+        Path speaking = RtpCapture.write(workDir.resolve("lossy.pcap"), Codec.PCMA, SpokenAudio.voice(1000),
+                packet -> !lost.contains(packet));
+        BlockingQueue<Map.Entry<CallId, AudioQuality>> told = new LinkedBlockingQueue<>();
+        telephony.tellOfCallQuality((leg, received) -> told.add(Map.entry(leg, received)));
+        Sipp carrier = carrier(playing(speaking) + SippSteps.OUTDIAL_HANGS_UP);
+        CallEvents events = new CallEvents();
+        CallId call = answeredCall(events);
+
+        Await.until("the carrier's second of audio to arrive", () -> media.legs.getFirst().stats().packetsReceived()
+                >= 46);
+        telephony.hangUp(call);
+        events.next(CallEvent.HungUp.class);
+        carrier.assertPassed();
+
+        Map.Entry<CallId, AudioQuality> measured = told.poll(15, TimeUnit.SECONDS);
+        assertThat(measured).as("the call's quality, told").isNotNull();
+        assertThat(measured.getKey()).isEqualTo(call);
+        AudioQuality quality = measured.getValue();
+        assertThat(quality.packetsExpected()).as("the sequence numbers of a second's packets").isEqualTo(50);
+        assertThat(quality.packetsLost()).isEqualTo(4);
+        assertThat(quality.lossRatio()).isEqualTo(0.08);
+        assertThat(quality.maxJitterMillis()).isGreaterThanOrEqualTo(quality.meanJitterMillis());
+        assertThat(told).as("told once").isEmpty();
     }
 
     @Test

@@ -8,6 +8,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.function.IntPredicate;
 
 /**
  * Audio written as the capture SIPp's {@code play_pcap_audio} plays: a pcap file of Ethernet frames carrying one RTP
@@ -26,6 +28,11 @@ final class RtpCapture {
     }
 
     static Path write(Path file, Codec codec, short[] samples) {
+        return write(file, codec, samples, packet -> true);
+    }
+
+    /** The same, with only the packets {@code sent} says in the capture: the others are lost on the way. */
+    static Path write(Path file, Codec codec, short[] samples, IntPredicate sent) {
         byte[] audio = SpokenAudio.encoded(codec, samples);
         int packets = (audio.length + SAMPLES_PER_PACKET - 1) / SAMPLES_PER_PACKET;
         int frame = ETHERNET + IPV4 + UDP + RTP + SAMPLES_PER_PACKET;
@@ -33,6 +40,9 @@ final class RtpCapture {
         ByteBuffer pcap = ByteBuffer.allocate(24 + packets * (16 + frame)).order(ByteOrder.LITTLE_ENDIAN);
         pcap.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);
         for (int packet = 0; packet < packets; packet++) {
+            if (!sent.test(packet)) {
+                continue;
+            }
             long micros = packet * 20_000L;
             pcap.order(ByteOrder.LITTLE_ENDIAN).putInt((int) (micros / 1_000_000)).putInt((int) (micros % 1_000_000))
                     .putInt(frame).putInt(frame);
@@ -51,7 +61,7 @@ final class RtpCapture {
             }
         }
         try {
-            return Files.write(file, pcap.array());
+            return Files.write(file, Arrays.copyOf(pcap.array(), pcap.position()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,6 +4,9 @@ package dev.outdial.sip.media;
 public enum Codec {
     PCMU(0, "PCMU"), PCMA(8, "PCMA");
 
+    /** Both codecs' RTP clock, their sample rate: the unit of their packets' timestamps. */
+    public static final int CLOCK_RATE = 8000;
+
     private final int payloadType;
     private final String encodingName;
 

@@ -1,5 +1,6 @@
 package dev.outdial.sip.media;
 
+import dev.outdial.sip.AudioQuality;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -10,7 +11,8 @@ import java.util.Optional;
  * @param packetsSent     packets the leg sent its far end: prompts, silence and relayed ones
  * @param packetsRelayed  of those, the ones relayed from the bridged leg (audio and keys)
  * @param firstPacketSent when the first packet bridged from the other leg went out (connect latency)
+ * @param received        the loss and jitter of what the far end sent; empty before its first packet
  */
 public record MediaStats(long packetsReceived, long packetsSent, long packetsRelayed,
-                         Optional<Instant> firstPacketSent) {
+                         Optional<Instant> firstPacketSent, Optional<AudioQuality> received) {
 }

@@ -49,6 +49,8 @@ final class RtpLeg implements MediaLeg {
     private final short[] mixed = new short[OutgoingStream.SAMPLES_PER_PACKET];
 
     private final AtomicLong packetsReceived = new AtomicLong();
+    /** The far end's loss and jitter, of the packets from where the leg latched. */
+    private final ReceptionStatistics reception = new ReceptionStatistics(Codec.CLOCK_RATE);
     private final AtomicLong packetsSent = new AtomicLong();
     private final AtomicLong packetsRelayed = new AtomicLong();
     private volatile Instant firstRelayedSent;
@@ -434,7 +436,7 @@ final class RtpLeg implements MediaLeg {
     @Override
     public MediaStats stats() {
         return new MediaStats(packetsReceived.get(), packetsSent.get(), packetsRelayed.get(),
-                Optional.ofNullable(firstRelayedSent));
+                Optional.ofNullable(firstRelayedSent), reception.quality());
     }
 
     @Override
@@ -523,6 +525,8 @@ final class RtpLeg implements MediaLeg {
             return; // not the far end we latched to
         }
         lastHeardNanos = nowNanos;
+        reception.packet(received.ssrc, received.sequence, received.timestamp, nowNanos,
+                received.payloadType != current.telephoneEventPayloadType());
         RtpLeg to = peer;
         if (received.payloadType == current.telephoneEventPayloadType()) {
             boolean passedOn = keys.packet(received.timestamp, data, received.payloadOffset,

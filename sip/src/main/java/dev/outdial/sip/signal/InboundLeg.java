@@ -273,11 +273,15 @@ public final class InboundLeg implements DialogLeg, IncomingCall {
         if (state == State.ENDED) {
             return;
         }
+        boolean answered = state == State.ANSWERED;
         state = State.ENDED;
         sessionTimer.stop();
         audio.stop();
         media.close();
         context.forget(this);
+        if (answered) {
+            context.customerLegEnded(id, media.stats());
+        }
     }
 
     private void emit(CallEvent event) {

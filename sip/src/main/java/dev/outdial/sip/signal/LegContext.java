@@ -1,5 +1,7 @@
 package dev.outdial.sip.signal;
 
+import dev.outdial.engine.port.CallId;
+import dev.outdial.sip.media.MediaStats;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.sip.Dialog;
 import javax.sip.SipException;
@@ -39,4 +41,7 @@ public interface LegContext {
 
     /** The leg ended: forget it. */
     void forget(Leg leg);
+
+    /** {@code leg}, a customer's through the trunk, ended after it was answered: how their audio reached Outdial. */
+    void customerLegEnded(CallId leg, MediaStats media);
 }

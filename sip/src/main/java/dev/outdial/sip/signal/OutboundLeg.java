@@ -586,6 +586,7 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
             return;
         }
         reported = true;
+        boolean answered = state == State.ANSWERED;
         state = State.ENDED;
         cancelRingTimer();
         cancelListeningTimer();
@@ -593,6 +594,9 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
         audio.stop();
         media.close();
         context.forget(this);
+        if (answered && customer.isPresent()) {
+            context.customerLegEnded(id, media.stats());
+        }
     }
 
     private void cancelRingTimer() {

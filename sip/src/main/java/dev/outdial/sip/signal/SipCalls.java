@@ -5,9 +5,11 @@ import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.MachineDetection;
-import dev.outdial.sip.media.MediaLeg;
+import dev.outdial.sip.CallQualities;
 import dev.outdial.sip.IncomingCall;
 import dev.outdial.sip.IncomingCalls;
+import dev.outdial.sip.media.MediaLeg;
+import dev.outdial.sip.media.MediaStats;
 import gov.nist.javax.sip.RequestEventExt;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -56,6 +58,7 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
     private final Map<String, DialogLeg> bySipCallId = new ConcurrentHashMap<>();
     private final Executor offers;
     private volatile IncomingCalls incoming = IncomingCalls.NONE;
+    private volatile CallQualities qualities = CallQualities.NONE;
 
     /** The calls of {@code endpoint}, to the carrier's {@code trunks} and the agents' phones. */
     public SipCalls(SipEndpoint endpoint, Trunks trunks, MediaPorts media, EventSink events,
@@ -76,6 +79,22 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
     /** Where calls from the trunk go from now on. */
     public void receiveCalls(IncomingCalls calls) {
         this.incoming = calls;
+    }
+
+    /** Where the quality of customers' calls is told as each ends. */
+    public void tellOfCallQuality(CallQualities where) {
+        this.qualities = where;
+    }
+
+    @Override
+    public void customerLegEnded(CallId leg, MediaStats media) {
+        media.received().ifPresent(quality -> {
+            try {
+                qualities.measured(leg, quality);
+            } catch (RuntimeException e) {
+                LOG.warn("The quality of call {} was not kept", leg.value(), e);
+            }
+        });
     }
 
     public Requests requests() {

@@ -1,0 +1,114 @@
+package dev.outdial.sip.media;
+
+import dev.outdial.sip.AudioQuality;
+import java.util.Optional;
+
+/**
+ * The loss and the interarrival jitter of the RTP one leg receives (RFC 3550 A.1 and A.8), kept on the receiving
+ * thread. A new source (another SSRC, or its sequence jumping far: the far end restarted its stream) is counted
+ * from its own first packet on, beside what the sources before it sent.
+ */
+final class ReceptionStatistics {
+
+    private static final int SEQUENCE_MODULUS = 1 << 16;
+    /** A jump forward of this many packets or more is a restart, not a loss (RFC 3550 A.1's MAX_DROPOUT). */
+    private static final int MAX_DROPOUT = 3000;
+    /** A packet this far behind the highest one seen is a late or duplicated one (A.1's MAX_MISORDER). */
+    private static final int MAX_MISORDER = 100;
+    private static final double NANOS_PER_SECOND = 1e9;
+    /**
+     * A gap of this long between two audio packets (a hold, silence suppression) starts the jitter's comparison
+     * anew: a phone that resumes with its timestamps where it stopped would otherwise read as seconds of jitter.
+     */
+    private static final long TALK_GAP_NANOS = 1_000_000_000L;
+
+    private final int clockRate;
+    private boolean started;
+    private int ssrc;
+    private int baseSequence;
+    private int highestSequence;
+    private long cycles;
+    private long received;
+    private long expectedBefore;
+    private long receivedBefore;
+
+    private boolean audioBefore;
+    private int lastTimestamp;
+    private long lastArrivalNanos;
+    /** The running jitter estimate, in timestamp units. */
+    private double jitter;
+    private double jitterSum;
+    private long jitterSamples;
+    private double jitterMax;
+
+    /** @param clockRate the RTP clock of the stream's timestamps (8,000 a second for G.711) */
+    ReceptionStatistics(int clockRate) {
+        this.clockRate = clockRate;
+    }
+
+    /** One packet of the far end's, in the order it arrived; {@code audio} false for an RFC 4733 event. */
+    synchronized void packet(int ssrc, int sequence, int timestamp, long arrivalNanos, boolean audio) {
+        if (!started || ssrc != this.ssrc) {
+            startSource(ssrc, sequence);
+        } else {
+            int ahead = (sequence - highestSequence) & 0xFFFF;
+            if (ahead < MAX_DROPOUT) {
+                if (sequence < highestSequence) {
+                    cycles += SEQUENCE_MODULUS;
+                }
+                highestSequence = sequence;
+            } else if (ahead <= SEQUENCE_MODULUS - MAX_MISORDER) {
+                startSource(ssrc, sequence);
+            }
+            // else: late or duplicated, counted as received only
+        }
+        received++;
+        if (audio) {
+            jitter(timestamp, arrivalNanos);
+        }
+    }
+
+    private void startSource(int newSsrc, int sequence) {
+        if (started) {
+            expectedBefore += expected();
+            receivedBefore += received;
+        }
+        started = true;
+        ssrc = newSsrc;
+        baseSequence = sequence;
+        highestSequence = sequence;
+        cycles = 0;
+        received = 0;
+        audioBefore = false;
+    }
+
+    private long expected() {
+        return cycles + highestSequence - baseSequence + 1;
+    }
+
+    private void jitter(int timestamp, long arrivalNanos) {
+        if (audioBefore && arrivalNanos - lastArrivalNanos < TALK_GAP_NANOS) {
+            double arrived = (arrivalNanos - lastArrivalNanos) * clockRate / NANOS_PER_SECOND;
+            double difference = Math.abs(arrived - (timestamp - lastTimestamp));
+            jitter += (difference - jitter) / 16;
+            jitterSum += jitter;
+            jitterSamples++;
+            jitterMax = Math.max(jitterMax, jitter);
+        }
+        audioBefore = true;
+        lastTimestamp = timestamp;
+        lastArrivalNanos = arrivalNanos;
+    }
+
+    /** What was received so far; empty before the first packet. */
+    synchronized Optional<AudioQuality> quality() {
+        if (!started) {
+            return Optional.empty();
+        }
+        long expected = expectedBefore + expected();
+        long lost = Math.clamp(expected - receivedBefore - received, 0, expected);
+        double toMillis = 1000.0 / clockRate;
+        double mean = jitterSamples == 0 ? 0 : jitterSum / jitterSamples * toMillis;
+        return Optional.of(new AudioQuality(expected, lost, mean, Math.max(mean, jitterMax * toMillis)));
+    }
+}
