@@ -2,6 +2,7 @@ package dev.outdial.call;
 
 import dev.outdial.agent.UserAccounts;
 import dev.outdial.call.internal.CallActivityRepository;
+import dev.outdial.call.internal.CallQualityRepository;
 import dev.outdial.engine.port.CallRecord;
 import dev.outdial.inbound.InboundCalls;
 import dev.outdial.shared.CurrentUser;
@@ -26,14 +27,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class CallActivities {
 
     private final CallActivityRepository activity;
+    private final CallQualityRepository qualities;
     private final DialingCalls calls;
     private final InboundCalls queueCalls;
     private final UserAccounts users;
     private final Clock clock;
 
-    CallActivities(CallActivityRepository activity, DialingCalls calls, InboundCalls queueCalls, UserAccounts users,
-                   Clock clock) {
+    CallActivities(CallActivityRepository activity, CallQualityRepository qualities, DialingCalls calls,
+                   InboundCalls queueCalls, UserAccounts users, Clock clock) {
         this.activity = activity;
+        this.qualities = qualities;
         this.calls = calls;
         this.queueCalls = queueCalls;
         this.users = users;
@@ -90,6 +93,17 @@ public class CallActivities {
      * null).
      */
     public record UpCall(String id, long businessId, long agentId, Long campaignId) {
+    }
+
+    /**
+     * Keeps how the customer's audio of the call {@code callId}, a campaign's or a queue call, reached Outdial; false
+     * where no business has such a call.
+     */
+    @Transactional
+    public boolean keepQuality(String callId, CallActivity.Quality quality) {
+        Optional<Long> business = activity.businessOfCampaignCall(callId).or(() -> queueCalls.businessOf(callId));
+        business.ifPresent(owner -> qualities.keep(owner, callId, quality));
+        return business.isPresent();
     }
 
     /**
@@ -164,14 +178,19 @@ public class CallActivities {
                 call -> call.endedAt() != null ? call.endedAt() : now, (same, again) -> same));
     }
 
-    /** What was done on each call, by call, a hold still on counted to the call's end ({@code ends}). */
+    /**
+     * What was done on each call, by call, a hold still on counted to the call's end ({@code ends}); with its line's
+     * quality where it was measured.
+     */
     private Map<String, CallActivity> ofCalls(long businessId, Map<String, Instant> ends) {
         Map<String, List<CallActivityRepository.Row>> rows = activity.ofCalls(businessId, ends.keySet());
         Set<Long> who = rows.values().stream().flatMap(List::stream).map(CallActivityRepository.Row::userId)
                 .collect(Collectors.toSet());
         Map<Long, String> names = who.isEmpty() ? Map.of() : users.namesOf(businessId, who);
+        Map<String, CallActivity.Quality> measured = qualities.of(businessId, ends.keySet());
         return ends.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, call -> CallActivity.of(
-                call.getKey(), steps(rows.getOrDefault(call.getKey(), List.of()), names), call.getValue())));
+                call.getKey(), steps(rows.getOrDefault(call.getKey(), List.of()), names), call.getValue())
+                .with(Optional.ofNullable(measured.get(call.getKey())))));
     }
 
     /** The rows as steps, each with its user's name where {@code names} has it. */

@@ -15,8 +15,29 @@ import java.util.Optional;
  * @param heldMillis how long the customer was on hold, a hold still on counted to the call's end or to now; while
  *                   Outdial and the agent's phone both held, counted once
  * @param holds      how many times they were put on hold from off hold
+ * @param quality    how the customer's audio reached Outdial, on a real call that has ended; null otherwise
  */
-public record CallActivity(String callId, long heldMillis, int holds, List<Step> steps) {
+public record CallActivity(String callId, long heldMillis, int holds, List<Step> steps, Quality quality) {
+
+    /**
+     * How the customer's audio reached Outdial on a real call, measured on the RTP it received (RFC 3550): what an
+     * operator looks at when a customer or an agent says the line was bad.
+     *
+     * @param packetsExpected  the 20 ms packets the customer's side sent, by their sequence numbers
+     * @param packetsLost      of those, the ones that never arrived
+     * @param meanJitterMillis how unevenly they came (the interarrival jitter), its mean over the call
+     * @param maxJitterMillis  its highest
+     * @param meanOpinionScore the score, 1 (bad) to 4.4 (G.711's best), the loss and the jitter give by the
+     *                         simplified E-model; the network's delay is not measured, so this is the line's best case
+     */
+    public record Quality(long packetsExpected, long packetsLost, double meanJitterMillis, double maxJitterMillis,
+                          double meanOpinionScore) {
+
+        /** The share of the packets lost, in per cent. */
+        public double lossPercent() {
+            return packetsExpected == 0 ? 0 : 100.0 * packetsLost / packetsExpected;
+        }
+    }
 
     /** What was done. */
     public enum Kind {
@@ -58,7 +79,7 @@ public record CallActivity(String callId, long heldMillis, int holds, List<Step>
         if (now.since.isPresent() && end.isAfter(now.since.get())) {
             held = held.plus(Duration.between(now.since.get(), end));
         }
-        return new CallActivity(callId, held.toMillis(), holds, steps);
+        return new CallActivity(callId, held.toMillis(), holds, steps, null);
     }
 
     /**
@@ -101,6 +122,12 @@ public record CallActivity(String callId, long heldMillis, int holds, List<Step>
 
     /** The same without the supervisors' listening: an agent is not told who listened to them. */
     CallActivity withoutListening() {
-        return new CallActivity(callId, heldMillis, holds, steps.stream().filter(step -> !step.isListening()).toList());
+        return new CallActivity(callId, heldMillis, holds, steps.stream().filter(step -> !step.isListening()).toList(),
+                quality);
+    }
+
+    /** The same with the call's quality. */
+    CallActivity with(Optional<Quality> measured) {
+        return new CallActivity(callId, heldMillis, holds, steps, measured.orElse(null));
     }
 }

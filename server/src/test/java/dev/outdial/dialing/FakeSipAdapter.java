@@ -13,6 +13,7 @@ import dev.outdial.engine.sim.NumberRules;
 import dev.outdial.engine.sim.SimulatedCarrier;
 import dev.outdial.ivr.SpokenPrompts;
 import dev.outdial.sip.AgentLines;
+import dev.outdial.sip.CallQualities;
 import dev.outdial.sip.IncomingCalls;
 import dev.outdial.sip.PhoneActions;
 import dev.outdial.sip.PhoneBook;
@@ -200,6 +201,12 @@ final class FakeSipAdapter implements SipAdapter {
 
     /** Where the server asked what the phones do of their own accord to be told: the tests tell it as phones would. */
     volatile PhoneActions phoneActions = PhoneActions.NONE;
+    volatile CallQualities qualities = CallQualities.NONE;
+
+    @Override
+    public void tellOfCallQuality(CallQualities where) {
+        qualities = where;
+    }
 
     @Override
     public void tellOfPhoneActions(PhoneActions where) {

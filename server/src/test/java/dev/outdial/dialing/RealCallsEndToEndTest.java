@@ -103,6 +103,13 @@ class RealCallsEndToEndTest {
 
             assertThat(endedCallOf(progressive, busy).get("result").asString()).isEqualTo("BUSY");
             theCallIsRecorded(business, progressive, callId, agent);
+            JsonNode quality = waitFor(() -> business.admin().get("/api/v1/calls/" + callId + "/activity").expect(200)
+                    .json().get("quality"), kept -> !kept.isNull(), "the line's quality to be kept with the call");
+            assertThat(quality.get("packetsExpected").asLong())
+                    .as("the customer's seconds of audio, counted as they came").isGreaterThanOrEqualTo(50);
+            assertThat(quality.get("packetsLost").asLong()).as("SIPp's capture over loopback")
+                    .isLessThan(quality.get("packetsExpected").asLong() / 20);
+            assertThat(quality.get("meanOpinionScore").asDouble()).isBetween(1.0, 4.41);
             // the carrier answers its keep-alive (every second here): the operator's alerting sees the trunk up
             waitFor(() -> api.operator().withHeader("Accept", "text/plain").get("/actuator/prometheus").expect(200)
                     .body().lines().filter(line -> line.startsWith("outdial_sip_trunk_up{trunk=\"primary\"")).toList(),

@@ -15,6 +15,7 @@ import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.sip.AgentLines.LineState;
+import dev.outdial.sip.AudioQuality;
 import dev.outdial.sip.IncomingCall;
 import dev.outdial.sip.ListeningMode;
 import dev.outdial.sip.PhoneBook;
@@ -334,6 +335,40 @@ class SipModeTest {
         } finally {
             sip.listeningsAnswer = false;
         }
+    }
+
+    @Test
+    void theLineQualityTheSipSideMeasuredIsKeptWithTheCallForThoseWhoMaySeeIt() {
+        DialingScenario progressive = workingWithRegisteredPhone("SipQuality", "PROGRESSIVE");
+        long customer = progressive.add("+84919520061").getFirst();
+        String call = DialingScenario.waitFor(() -> progressive.callsOf(customer), calls -> !calls.isEmpty(),
+                "the customer to be dialed").getFirst().get("id").asString();
+        String activity = "/api/v1/calls/" + call + "/activity";
+        assertThat(progressive.business.admin().get(activity).expect(200).json().get("quality").isNull())
+                .as("nothing measured yet").isTrue();
+
+        // told by the SIP side as the call ends: 30 of 1,500 packets lost, 12.4 ms of jitter on average
+        sip.qualities.measured(new CallId(call), new AudioQuality(1500, 30, 12.4, 41.0));
+        sip.qualities.measured(new CallId("a-leg-of-no-call"), new AudioQuality(10, 0, 0, 0));
+
+        JsonNode quality = DialingScenario.waitFor(() -> progressive.business.admin().get(activity).expect(200).json()
+                .get("quality"), kept -> !kept.isNull(), "the call's quality to be kept");
+        assertThat(quality.get("packetsExpected").asLong()).isEqualTo(1500);
+        assertThat(quality.get("packetsLost").asLong()).isEqualTo(30);
+        assertThat(quality.get("meanJitterMillis").asDouble()).isEqualTo(12.4);
+        assertThat(quality.get("maxJitterMillis").asDouble()).isEqualTo(41.0);
+        assertThat(quality.get("meanOpinionScore").asDouble()).as("the E-model's")
+                .isEqualTo(new AudioQuality(1500, 30, 12.4, 41.0).meanOpinionScore());
+        String admin = "admin@" + progressive.business.domain();
+        String line = "Line quality 4.3 of 4.4: 2.0 % of the customer&#39;s audio lost, jitter 12 ms";
+        assertThat(page(admin, "admin-password", get("/calls/" + call + "/activity"))).contains(line);
+        assertThat(page(admin, "admin-password", get("/campaigns/" + progressive.campaignId + "/calls")
+                .param("number", "+84919520061"))).as("the number's call history").contains(line);
+        api.newBusiness("SipQualityOther").admin().get(activity).expect(404);
+        String scrape = api.operator().withHeader("Accept", "text/plain").get("/actuator/prometheus").expect(200)
+                .body();
+        assertThat(scrape).contains("outdial_call_audio_mos_count", "outdial_call_audio_loss_ratio_count",
+                "outdial_call_audio_jitter_seconds_count");
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.Telephony;
 import dev.outdial.sip.AgentLines;
+import dev.outdial.sip.CallQualities;
 import dev.outdial.sip.CallRecordings;
 import dev.outdial.sip.IncomingCalls;
 import dev.outdial.sip.PhoneActions;
@@ -63,6 +64,10 @@ public interface SipAdapter extends AutoCloseable {
 
     /** Where what the phones do on calls of their own accord is told; until this is called, nowhere. */
     default void tellOfPhoneActions(PhoneActions where) {
+    }
+
+    /** Where the quality of each customer's call is told as it ends; until this is called, nowhere. */
+    default void tellOfCallQuality(CallQualities where) {
     }
 
     /**
@@ -157,6 +162,11 @@ public interface SipAdapter extends AutoCloseable {
             @Override
             public void tellOfPhoneActions(PhoneActions where) {
                 sip.tellOfPhoneActions(where);
+            }
+
+            @Override
+            public void tellOfCallQuality(CallQualities where) {
+                sip.tellOfCallQuality(where);
             }
 
             @Override

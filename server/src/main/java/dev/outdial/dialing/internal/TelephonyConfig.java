@@ -44,7 +44,7 @@ class TelephonyConfig {
     @Bean
     LiveTelephony liveTelephony(TelephonyProperties settings, ObjectProvider<SimulatedCarrier> simulated,
                                 ObjectProvider<SipAdapter.Factory> adapters, PhoneBook phones, PromptSource prompts,
-                                CallRecordings recordings, PhoneActionLog phoneActions,
+                                CallRecordings recordings, PhoneActionLog phoneActions, CallQualityLog qualities,
                                 @Value("${outdial.data-dir}") Path dataDir) {
         return switch (settings.telephonyMode()) {
             case SIM -> LiveTelephony.simulated(simulated.getObject());
@@ -56,6 +56,7 @@ class TelephonyConfig {
                 adapter.keepRecordings(new dev.outdial.sip.CallRecordings(dataDir.resolve("recordings-spool"),
                         (call, wav, length) -> recordings.keep(call.value(), wav, length)));
                 adapter.tellOfPhoneActions(phoneActions);
+                adapter.tellOfCallQuality(qualities);
                 try {
                     adapter.start();
                 } catch (RuntimeException cannotStart) {
