@@ -183,6 +183,11 @@ class RealSoftphoneTest {
             assertThat(Instant.parse(certificate.get("validUntil").asString())).as("the PEM file's certificate's")
                     .isEqualTo(Instant.parse("2126-11-13T15:42:41Z"));
             assertThat(certificate.get("renewalProblem").isNull()).as("no renewal refused").isTrue();
+            String scrape = api.operator().withHeader("Accept", "text/plain").get("/actuator/prometheus").expect(200)
+                    .body();
+            assertThat(scrape).as("the operator's alerting sees when it expires")
+                    .contains("outdial_sip_tls_certificate_expiry_timestamp_seconds 4.950258161E9")
+                    .contains("outdial_sip_tls_certificate_renewal_refused 0.0");
         }
     }
 
