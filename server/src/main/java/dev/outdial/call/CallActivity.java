@@ -20,18 +20,27 @@ import java.util.Optional;
 public record CallActivity(String callId, long heldMillis, int holds, List<Step> steps, Quality quality) {
 
     /**
-     * How the customer's audio reached Outdial on a real call, measured on the RTP it received (RFC 3550): what an
-     * operator looks at when a customer or an agent says the line was bad.
+     * How a real call's audio reached Outdial: what an operator looks at when a customer or an agent says the line
+     * was bad (a carrier's route, an agent's Wi-Fi).
      *
-     * @param packetsExpected  the 20 ms packets the customer's side sent, by their sequence numbers
+     * @param customer the customer's, from the carrier
+     * @param agent    the agent's, from their phone while it was bridged to the customer; null where none was
+     */
+    public record Quality(Audio customer, Audio agent) {
+    }
+
+    /**
+     * One side's audio as it reached Outdial, measured on the RTP it received (RFC 3550).
+     *
+     * @param packetsExpected  the 20 ms packets the side sent, by their sequence numbers
      * @param packetsLost      of those, the ones that never arrived
      * @param meanJitterMillis how unevenly they came (the interarrival jitter), its mean over the call
      * @param maxJitterMillis  its highest
      * @param meanOpinionScore the score, 1 (bad) to 4.4 (G.711's best), the loss and the jitter give by the
      *                         simplified E-model; the network's delay is not measured, so this is the line's best case
      */
-    public record Quality(long packetsExpected, long packetsLost, double meanJitterMillis, double maxJitterMillis,
-                          double meanOpinionScore) {
+    public record Audio(long packetsExpected, long packetsLost, double meanJitterMillis, double maxJitterMillis,
+                        double meanOpinionScore) {
 
         /** The share of the packets lost, in per cent. */
         public double lossPercent() {

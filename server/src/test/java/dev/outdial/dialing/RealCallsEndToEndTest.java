@@ -105,11 +105,13 @@ class RealCallsEndToEndTest {
             theCallIsRecorded(business, progressive, callId, agent);
             JsonNode quality = waitFor(() -> business.admin().get("/api/v1/calls/" + callId + "/activity").expect(200)
                     .json().get("quality"), kept -> !kept.isNull(), "the line's quality to be kept with the call");
-            assertThat(quality.get("packetsExpected").asLong())
+            JsonNode customersAudio = quality.get("customer");
+            assertThat(customersAudio.get("packetsExpected").asLong())
                     .as("the customer's seconds of audio, counted as they came").isGreaterThanOrEqualTo(50);
-            assertThat(quality.get("packetsLost").asLong()).as("SIPp's capture over loopback")
-                    .isLessThan(quality.get("packetsExpected").asLong() / 20);
-            assertThat(quality.get("meanOpinionScore").asDouble()).isBetween(1.0, 4.41);
+            assertThat(customersAudio.get("packetsLost").asLong()).as("SIPp's capture over loopback")
+                    .isLessThan(customersAudio.get("packetsExpected").asLong() / 20);
+            assertThat(customersAudio.get("meanOpinionScore").asDouble()).isBetween(1.0, 4.41);
+            assertThat(quality.get("agent").isNull()).as("the agent's phone here listens and sends nothing").isTrue();
             // the carrier answers its keep-alive (every second here): the operator's alerting sees the trunk up
             waitFor(() -> api.operator().withHeader("Accept", "text/plain").get("/actuator/prometheus").expect(200)
                     .body().lines().filter(line -> line.startsWith("outdial_sip_trunk_up{trunk=\"primary\"")).toList(),

@@ -347,28 +347,34 @@ class SipModeTest {
         assertThat(progressive.business.admin().get(activity).expect(200).json().get("quality").isNull())
                 .as("nothing measured yet").isTrue();
 
-        // told by the SIP side as the call ends: 30 of 1,500 packets lost, 12.4 ms of jitter on average
-        sip.qualities.measured(new CallId(call), new AudioQuality(1500, 30, 12.4, 41.0));
-        sip.qualities.measured(new CallId("a-leg-of-no-call"), new AudioQuality(10, 0, 0, 0));
+        // told by the SIP side as the call ends: the customer's 30 of 1,500 packets lost, 12.4 ms of jitter on average;
+        // the agent's Wi-Fi worse
+        sip.qualities.measured(new CallId(call), new AudioQuality(1500, 30, 12.4, 41.0),
+                Optional.of(new AudioQuality(1400, 140, 60.0, 180.0)));
+        sip.qualities.measured(new CallId("a-leg-of-no-call"), new AudioQuality(10, 0, 0, 0), Optional.empty());
 
         JsonNode quality = DialingScenario.waitFor(() -> progressive.business.admin().get(activity).expect(200).json()
                 .get("quality"), kept -> !kept.isNull(), "the call's quality to be kept");
-        assertThat(quality.get("packetsExpected").asLong()).isEqualTo(1500);
-        assertThat(quality.get("packetsLost").asLong()).isEqualTo(30);
-        assertThat(quality.get("meanJitterMillis").asDouble()).isEqualTo(12.4);
-        assertThat(quality.get("maxJitterMillis").asDouble()).isEqualTo(41.0);
-        assertThat(quality.get("meanOpinionScore").asDouble()).as("the E-model's")
+        JsonNode customersAudio = quality.get("customer");
+        assertThat(customersAudio.get("packetsExpected").asLong()).isEqualTo(1500);
+        assertThat(customersAudio.get("packetsLost").asLong()).isEqualTo(30);
+        assertThat(customersAudio.get("meanJitterMillis").asDouble()).isEqualTo(12.4);
+        assertThat(customersAudio.get("maxJitterMillis").asDouble()).isEqualTo(41.0);
+        assertThat(customersAudio.get("meanOpinionScore").asDouble()).as("the E-model's")
                 .isEqualTo(new AudioQuality(1500, 30, 12.4, 41.0).meanOpinionScore());
+        assertThat(quality.get("agent").get("packetsLost").asLong()).isEqualTo(140);
         String admin = "admin@" + progressive.business.domain();
-        String line = "Line quality 4.3 of 4.4: 2.0 % of the customer&#39;s audio lost, jitter 12 ms";
-        assertThat(page(admin, "admin-password", get("/calls/" + call + "/activity"))).contains(line);
+        List<String> lines = List.of("The customer&#39;s audio: line quality 4.3 of 4.4, 2.0 % lost, jitter 12 ms",
+                "The agent&#39;s audio: line quality 3.4 of 4.4, 10.0 % lost, jitter 60 ms");
+        assertThat(page(admin, "admin-password", get("/calls/" + call + "/activity"))).contains(lines);
         assertThat(page(admin, "admin-password", get("/campaigns/" + progressive.campaignId + "/calls")
-                .param("number", "+84919520061"))).as("the number's call history").contains(line);
+                .param("number", "+84919520061"))).as("the number's call history").contains(lines);
         api.newBusiness("SipQualityOther").admin().get(activity).expect(404);
         String scrape = api.operator().withHeader("Accept", "text/plain").get("/actuator/prometheus").expect(200)
                 .body();
-        assertThat(scrape).contains("outdial_call_audio_mos_count", "outdial_call_audio_loss_ratio_count",
-                "outdial_call_audio_jitter_seconds_count");
+        assertThat(scrape).contains("outdial_call_audio_mos_count{side=\"customer\"}",
+                "outdial_call_audio_mos_count{side=\"agent\"}", "outdial_call_audio_loss_ratio_count{side=\"agent\"}",
+                "outdial_call_audio_jitter_seconds_count{side=\"customer\"}");
     }
 
     @Test

@@ -1,17 +1,22 @@
 package dev.outdial.sip;
 
 import dev.outdial.engine.port.CallId;
+import java.util.Optional;
 
-/** Where the quality of each customer's call, as its audio reached Outdial, is told once the call has ended. */
+/**
+ * Where the quality of each customer's call, as its audio reached Outdial from both sides, is told once the call has
+ * ended.
+ */
 @FunctionalInterface
 public interface CallQualities {
 
     /** Told to nobody. */
-    CallQualities NONE = (call, received) -> { };
+    CallQualities NONE = (call, customer, agent) -> { };
 
     /**
-     * {@code call}, a customer's leg through the trunk (dialed, or a caller's), ended having received this; told on
-     * the SIP side's thread, so it must return at once. A leg that received no audio is not told.
+     * {@code call}, a customer's leg through the trunk (dialed, or a caller's), ended: how the customer's audio reached
+     * Outdial, and the agent's from their phone while it was bridged to the customer (empty where no phone was); told
+     * on the SIP side's thread, so it must return at once. A leg that received no audio is not told.
      */
-    void measured(CallId call, AudioQuality received);
+    void measured(CallId call, AudioQuality customer, Optional<AudioQuality> agent);
 }

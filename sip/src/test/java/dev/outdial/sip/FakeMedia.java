@@ -184,7 +184,7 @@ final class FakeMedia implements MediaPorts {
 
         @Override
         public MediaStats stats() {
-            return new MediaStats(0, 0, 0, Optional.empty(), Optional.empty());
+            return new MediaStats(0, 0, 0, Optional.empty(), Optional.empty(), Optional.empty());
         }
 
         @Override

@@ -133,7 +133,11 @@ class MediaCallsTest {
         Path speaking = RtpCapture.write(workDir.resolve("lossy.pcap"), Codec.PCMA, SpokenAudio.voice(1000),
                 packet -> !lost.contains(packet));
         BlockingQueue<Map.Entry<CallId, AudioQuality>> told = new LinkedBlockingQueue<>();
-        telephony.tellOfCallQuality((leg, received) -> told.add(Map.entry(leg, received)));
+        List<Optional<AudioQuality>> agents = new CopyOnWriteArrayList<>();
+        telephony.tellOfCallQuality((leg, customer, agent) -> {
+            agents.add(agent);
+            told.add(Map.entry(leg, customer));
+        });
         Sipp carrier = carrier(playing(speaking) + SippSteps.OUTDIAL_HANGS_UP);
         CallEvents events = new CallEvents();
         CallId call = answeredCall(events);
@@ -153,6 +157,7 @@ class MediaCallsTest {
         assertThat(quality.lossRatio()).isEqualTo(0.08);
         assertThat(quality.maxJitterMillis()).isGreaterThanOrEqualTo(quality.meanJitterMillis());
         assertThat(told).as("told once").isEmpty();
+        assertThat(agents).as("no agent's phone was bridged to it").containsExactly(Optional.empty());
     }
 
     @Test
@@ -499,6 +504,8 @@ class MediaCallsTest {
         Sipp phone = annasEchoingPhone();
         Path speaking = RtpCapture.write(workDir.resolve("speaking.pcap"), Codec.PCMA, SpokenAudio.voice(4000));
         Sipp carrier = carrier(playing(speaking) + SippSteps.OUTDIAL_HANGS_UP);
+        BlockingQueue<Optional<AudioQuality>> agentsAudio = new LinkedBlockingQueue<>();
+        telephony.tellOfCallQuality((leg, customer, agent) -> agentsAudio.add(agent));
 
         BridgedCall call = recordedCallBridgedToAnna();
 
@@ -511,6 +518,11 @@ class MediaCallsTest {
         assertThat(loudMillis(wav, 0)).as("the customer's speech").isGreaterThan(200);
         assertThat(loudMillis(wav, 1)).as("the agent's, relayed to the customer: here their phone's echo of it")
                 .isGreaterThan(200);
+        Optional<AudioQuality> agent = agentsAudio.poll(15, TimeUnit.SECONDS);
+        assertThat(agent).as("the call's quality, told").isNotNull();
+        assertThat(agent).as("the agent's phone's audio while bridged to the customer").hasValueSatisfying(quality ->
+                assertThat(quality.packetsExpected()).isGreaterThanOrEqualTo(50)
+                        .isLessThanOrEqualTo(agentMedia.stats().packetsReceived()));
     }
 
     @Test

@@ -2,14 +2,18 @@ package dev.outdial.call.internal;
 
 import dev.outdial.call.CallActivity;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code call_quality} table (V272): how each call's customer audio reached Outdial. */
+/** The {@code call_quality} table (V272): how each call's audio reached Outdial, a row for each side. */
 @Repository
 public class CallQualityRepository {
+
+    private static final String CUSTOMER = "CUSTOMER";
+    private static final String AGENT = "AGENT";
 
     private final JdbcClient db;
 
@@ -20,14 +24,19 @@ public class CallQualityRepository {
     /** Keeps {@code quality} as the business's call {@code callId}'s, in place of one kept before. */
     public void keep(long businessId, String callId, CallActivity.Quality quality) {
         db.sql("delete from call_quality where call_id = :call").param("call", callId).update();
+        insert(businessId, callId, CUSTOMER, quality.customer());
+        Optional.ofNullable(quality.agent()).ifPresent(agent -> insert(businessId, callId, AGENT, agent));
+    }
+
+    private void insert(long businessId, String callId, String side, CallActivity.Audio audio) {
         db.sql("""
-                insert into call_quality (call_id, business_id, packets_expected, packets_lost, jitter_mean_ms,
+                insert into call_quality (call_id, side, business_id, packets_expected, packets_lost, jitter_mean_ms,
                                           jitter_max_ms, mean_opinion)
-                values (:call, :business, :expected, :lost, :jitterMean, :jitterMax, :opinion)""")
-                .param("call", callId).param("business", businessId)
-                .param("expected", quality.packetsExpected()).param("lost", quality.packetsLost())
-                .param("jitterMean", quality.meanJitterMillis()).param("jitterMax", quality.maxJitterMillis())
-                .param("opinion", quality.meanOpinionScore())
+                values (:call, :side, :business, :expected, :lost, :jitterMean, :jitterMax, :opinion)""")
+                .param("call", callId).param("side", side).param("business", businessId)
+                .param("expected", audio.packetsExpected()).param("lost", audio.packetsLost())
+                .param("jitterMean", audio.meanJitterMillis()).param("jitterMax", audio.maxJitterMillis())
+                .param("opinion", audio.meanOpinionScore())
                 .update();
     }
 
@@ -36,14 +45,27 @@ public class CallQualityRepository {
         if (callIds.isEmpty()) {
             return Map.of();
         }
-        return db.sql("""
-                select call_id, packets_expected, packets_lost, jitter_mean_ms, jitter_max_ms, mean_opinion
+        Map<String, Map<String, CallActivity.Audio>> sides = new HashMap<>();
+        db.sql("""
+                select call_id, side, packets_expected, packets_lost, jitter_mean_ms, jitter_max_ms, mean_opinion
                   from call_quality
                  where business_id = :business and call_id in (:calls)""")
                 .param("business", businessId).param("calls", callIds)
-                .query((row, n) -> Map.entry(row.getString("call_id"), new CallActivity.Quality(
+                .query((row, n) -> new Side(row.getString("call_id"), row.getString("side"), new CallActivity.Audio(
                         row.getLong("packets_expected"), row.getLong("packets_lost"), row.getDouble("jitter_mean_ms"),
                         row.getDouble("jitter_max_ms"), row.getDouble("mean_opinion"))))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                .list()
+                .forEach(side -> sides.computeIfAbsent(side.callId(), call -> new HashMap<>()).put(side.side(),
+                        side.audio()));
+        Map<String, CallActivity.Quality> qualities = new HashMap<>();
+        sides.forEach((call, audio) -> {
+            if (audio.containsKey(CUSTOMER)) {
+                qualities.put(call, new CallActivity.Quality(audio.get(CUSTOMER), audio.get(AGENT)));
+            }
+        });
+        return qualities;
+    }
+
+    private record Side(String callId, String side, CallActivity.Audio audio) {
     }
 }

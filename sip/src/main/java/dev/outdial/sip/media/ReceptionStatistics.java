@@ -40,6 +40,12 @@ final class ReceptionStatistics {
     private double jitterSum;
     private long jitterSamples;
     private double jitterMax;
+    /** The highest jitter since the last {@link #mark}. */
+    private double jitterMaxSinceMark;
+
+    /** Where the counts stood at a moment, for what was received from then on ({@link #since}). */
+    record Mark(long expected, long received, double jitterSum, long jitterSamples) {
+    }
 
     /** @param clockRate the RTP clock of the stream's timestamps (8,000 a second for G.711) */
     ReceptionStatistics(int clockRate) {
@@ -94,6 +100,7 @@ final class ReceptionStatistics {
             jitterSum += jitter;
             jitterSamples++;
             jitterMax = Math.max(jitterMax, jitter);
+            jitterMaxSinceMark = Math.max(jitterMaxSinceMark, jitter);
         }
         audioBefore = true;
         lastTimestamp = timestamp;
@@ -102,13 +109,31 @@ final class ReceptionStatistics {
 
     /** What was received so far; empty before the first packet. */
     synchronized Optional<AudioQuality> quality() {
-        if (!started) {
+        return quality(new Mark(0, 0, 0, 0), jitterMax);
+    }
+
+    /** Where the counts stand now; the highest jitter is counted from here on too. */
+    synchronized Mark mark() {
+        jitterMaxSinceMark = 0;
+        return new Mark(started ? expectedBefore + expected() : 0, receivedBefore + received, jitterSum,
+                jitterSamples);
+    }
+
+    /** What was received since {@code mark} (the last one taken); empty where nothing was. */
+    synchronized Optional<AudioQuality> since(Mark mark) {
+        return quality(mark, jitterMaxSinceMark);
+    }
+
+    private Optional<AudioQuality> quality(Mark from, double highestJitter) {
+        long expected = (started ? expectedBefore + expected() : 0) - from.expected();
+        long arrived = receivedBefore + received - from.received();
+        if (expected <= 0 || arrived <= 0) {
             return Optional.empty();
         }
-        long expected = expectedBefore + expected();
-        long lost = Math.clamp(expected - receivedBefore - received, 0, expected);
+        long lost = Math.clamp(expected - arrived, 0, expected);
         double toMillis = 1000.0 / clockRate;
-        double mean = jitterSamples == 0 ? 0 : jitterSum / jitterSamples * toMillis;
-        return Optional.of(new AudioQuality(expected, lost, mean, Math.max(mean, jitterMax * toMillis)));
+        long samples = jitterSamples - from.jitterSamples();
+        double mean = samples == 0 ? 0 : (jitterSum - from.jitterSum()) / samples * toMillis;
+        return Optional.of(new AudioQuality(expected, lost, mean, Math.max(mean, highestJitter * toMillis)));
     }
 }

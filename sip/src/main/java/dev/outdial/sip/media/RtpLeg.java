@@ -1,5 +1,6 @@
 package dev.outdial.sip.media;
 
+import dev.outdial.sip.AudioQuality;
 import dev.outdial.sip.ListeningMode;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -51,6 +52,10 @@ final class RtpLeg implements MediaLeg {
     private final AtomicLong packetsReceived = new AtomicLong();
     /** The far end's loss and jitter, of the packets from where the leg latched. */
     private final ReceptionStatistics reception = new ReceptionStatistics(Codec.CLOCK_RATE);
+    /** Where the bridged leg's reception stood when the bridge began (set under the engine's bridges). */
+    private volatile ReceptionStatistics.Mark peerBridgedAt;
+    /** What the leg bridged last received while bridged to this one, once that bridge ended. */
+    private volatile Optional<AudioQuality> receivedBridged = Optional.empty();
     private final AtomicLong packetsSent = new AtomicLong();
     private final AtomicLong packetsRelayed = new AtomicLong();
     private volatile Instant firstRelayedSent;
@@ -436,7 +441,7 @@ final class RtpLeg implements MediaLeg {
     @Override
     public MediaStats stats() {
         return new MediaStats(packetsReceived.get(), packetsSent.get(), packetsRelayed.get(),
-                Optional.ofNullable(firstRelayedSent), reception.quality());
+                Optional.ofNullable(firstRelayedSent), reception.quality(), receivedBridged());
     }
 
     @Override
@@ -490,8 +495,20 @@ final class RtpLeg implements MediaLeg {
             endRinging();
             endHeardRinging();
         }
+        RtpLeg before = peer;
+        if (before != null && peerBridgedAt != null) {
+            receivedBridged = before.reception.since(peerBridgedAt);
+        }
+        peerBridgedAt = leg == null ? null : leg.reception.mark();
         this.peer = leg;
         heardFrom(leg);
+    }
+
+    /** What the bridged leg received while bridged to this one: the bridge on now's so far, else the last one's. */
+    private Optional<AudioQuality> receivedBridged() {
+        RtpLeg now = peer;
+        ReceptionStatistics.Mark at = peerBridgedAt;
+        return now != null && at != null ? now.reception.since(at) : receivedBridged;
     }
 
     void closeChannel() {

@@ -42,6 +42,9 @@ public interface LegContext {
     /** The leg ended: forget it. */
     void forget(Leg leg);
 
-    /** {@code leg}, a customer's through the trunk, ended after it was answered: how their audio reached Outdial. */
+    /**
+     * {@code leg}, a customer's through the trunk, ended after it was answered: how their audio, and their agent's
+     * while bridged to them, reached Outdial.
+     */
     void customerLegEnded(CallId leg, MediaStats media);
 }

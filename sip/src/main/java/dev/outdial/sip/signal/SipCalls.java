@@ -90,7 +90,7 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
     public void customerLegEnded(CallId leg, MediaStats media) {
         media.received().ifPresent(quality -> {
             try {
-                qualities.measured(leg, quality);
+                qualities.measured(leg, quality, media.receivedBridged());
             } catch (RuntimeException e) {
                 LOG.warn("The quality of call {} was not kept", leg.value(), e);
             }

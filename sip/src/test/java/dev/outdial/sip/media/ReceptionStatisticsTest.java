@@ -124,4 +124,26 @@ class ReceptionStatisticsTest {
         assertThat(quality().packetsExpected()).isEqualTo(100);
         assertThat(quality().packetsLost()).isZero();
     }
+
+    @Test
+    void whatCameSinceAMarkIsCountedApartFromWhatCameBefore() {
+        for (int n = 0; n < 50; n++) {
+            packet(0, n, n % 2 == 0 ? 0 : 30); // a bad start: 30 ms of jitter
+        }
+        ReceptionStatistics.Mark bridged = statistics.mark();
+        assertThat(statistics.since(bridged)).as("nothing yet").isEmpty();
+        // after a pause of two seconds, evenly: the estimate only decays from where the bad start left it
+        for (int n = 50; n < 80; n++) {
+            if (n != 60 && n != 61 && n != 70) {
+                statistics.packet(SSRC, n, n * 160, (n * 20 + 2000) * MILLI, true);
+            }
+        }
+        AudioQuality since = statistics.since(bridged).orElseThrow();
+        assertThat(since.packetsExpected()).isEqualTo(30);
+        assertThat(since.packetsLost()).isEqualTo(3);
+        assertThat(since.maxJitterMillis()).as("the bad start's highest is not this period's")
+                .isLessThan(quality().maxJitterMillis());
+        assertThat(since.meanJitterMillis()).isLessThan(quality().meanJitterMillis());
+        assertThat(quality().packetsExpected()).as("the whole stream").isEqualTo(80);
+    }
 }

@@ -204,7 +204,7 @@ class LegAudioTest {
 
         @Override
         public MediaStats stats() {
-            return new MediaStats(0, 0, 0, Optional.empty(), Optional.empty());
+            return new MediaStats(0, 0, 0, Optional.empty(), Optional.empty(), Optional.empty());
         }
 
         @Override
