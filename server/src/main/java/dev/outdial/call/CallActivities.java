@@ -96,8 +96,8 @@ public class CallActivities {
     }
 
     /**
-     * Keeps how the customer's audio of the call {@code callId}, a campaign's or a queue call, reached Outdial; false
-     * where no business has such a call.
+     * Keeps how the audio of the call {@code callId}, a campaign's or a queue call, reached Outdial; false where no
+     * business has such a call.
      */
     @Transactional
     public boolean keepQuality(String callId, CallActivity.Quality quality) {

@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param heldMillis how long the customer was on hold, a hold still on counted to the call's end or to now; while
  *                   Outdial and the agent's phone both held, counted once
  * @param holds      how many times they were put on hold from off hold
- * @param quality    how the customer's audio reached Outdial, on a real call that has ended; null otherwise
+ * @param quality    how its audio reached Outdial, the customer's and the agent's, on a real call that has ended; null
+ *                   otherwise
  */
 public record CallActivity(String callId, long heldMillis, int holds, List<Step> steps, Quality quality) {
 

@@ -16,15 +16,15 @@ import java.util.Optional;
 public record TlsCertificateStatus(String subject, Instant validUntil, Instant shownSince,
                                    Optional<String> renewalProblem) {
 
+    /** How long before its expiry a certificate is told as expiring: certbot renews 30 days before. */
+    public static final Duration EXPIRING = Duration.ofDays(14);
+
     public TlsCertificateStatus {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(validUntil, "validUntil");
         Objects.requireNonNull(shownSince, "shownSince");
         Objects.requireNonNull(renewalProblem, "renewalProblem");
     }
-
-    /** How long before its expiry a certificate is told as expiring: certbot renews 30 days before. */
-    public static final Duration EXPIRING = Duration.ofDays(14);
 
     /** Whether it expires within {@link #EXPIRING} of {@code now}, or has expired: time to renew it. */
     public boolean expiringAt(Instant now) {

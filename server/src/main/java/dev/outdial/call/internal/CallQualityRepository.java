@@ -23,7 +23,8 @@ public class CallQualityRepository {
 
     /** Keeps {@code quality} as the business's call {@code callId}'s, in place of one kept before. */
     public void keep(long businessId, String callId, CallActivity.Quality quality) {
-        db.sql("delete from call_quality where call_id = :call").param("call", callId).update();
+        db.sql("delete from call_quality where business_id = :business and call_id = :call")
+                .param("business", businessId).param("call", callId).update();
         insert(businessId, callId, CUSTOMER, quality.customer());
         Optional.ofNullable(quality.agent()).ifPresent(agent -> insert(businessId, callId, AGENT, agent));
     }

@@ -12,8 +12,8 @@ import java.util.Optional;
  * @param packetsRelayed  of those, the ones relayed from the bridged leg (audio and keys)
  * @param firstPacketSent when the first packet bridged from the other leg went out (connect latency)
  * @param received        the loss and jitter of what the far end sent; empty before its first packet
- * @param receivedBridged  the loss and jitter of what the far end of the leg bridged to this one sent while they were
- *                         bridged (a customer's leg: their agent's audio), the last bridge's; empty without one
+ * @param receivedBridged the loss and jitter of what the far end of the leg bridged to this one sent while they were
+ *                        bridged (a customer's leg: their agent's audio), the last bridge's; empty without one
  */
 public record MediaStats(long packetsReceived, long packetsSent, long packetsRelayed,
                          Optional<Instant> firstPacketSent, Optional<AudioQuality> received,
