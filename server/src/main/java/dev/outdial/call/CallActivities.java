@@ -162,6 +162,12 @@ public class CallActivities {
                 .heldMillis()));
     }
 
+    /** How each of the business's calls {@code shown} that was measured had its line, by call. */
+    @Transactional(readOnly = true)
+    public Map<String, CallActivity.Quality> qualities(long businessId, List<CallView> shown) {
+        return qualities.of(businessId, shown.stream().map(CallView::id).toList());
+    }
+
     /**
      * What was done on each of the business's calls {@code shown}, by call, for a page that lists them to its admins
      * and supervisors; a hold still on counted to now.

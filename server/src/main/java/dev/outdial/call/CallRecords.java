@@ -95,15 +95,18 @@ public class CallRecords {
     public Export.Rows<CallExportRow> export(long businessId, long campaignId) {
         campaigns.get(businessId, campaignId);
         return each -> KeysetBatches.<CallExportRow>forEach(KeysetBatches.SIZE,
-                (last, size) -> withHoldTimes(businessId, calls.exportBatch(businessId, campaignId,
+                (last, size) -> withActivity(businessId, calls.exportBatch(businessId, campaignId,
                         last == null ? null : last.call(), size).stream()
                         .map(call -> now.current(businessId, call)).toList()), each);
     }
 
-    /** The batch's calls with their hold times: one more query a batch. */
-    private List<CallExportRow> withHoldTimes(long businessId, List<ExportedCall> batch) {
-        Map<String, Long> held = activities.heldMillis(businessId, batch.stream().map(ExportedCall::call).toList());
-        return batch.stream().map(call -> CallExportRow.of(call, held.get(call.call().id()))).toList();
+    /** The batch's calls with their hold times and line quality: two more queries a batch. */
+    private List<CallExportRow> withActivity(long businessId, List<ExportedCall> batch) {
+        List<CallView> shown = batch.stream().map(ExportedCall::call).toList();
+        Map<String, Long> held = activities.heldMillis(businessId, shown);
+        Map<String, CallActivity.Quality> quality = activities.qualities(businessId, shown);
+        return batch.stream().map(call -> CallExportRow.of(call, held.get(call.call().id()),
+                quality.get(call.call().id()))).toList();
     }
 
     @Transactional(readOnly = true)

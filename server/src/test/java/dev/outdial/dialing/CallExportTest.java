@@ -39,8 +39,8 @@ class CallExportTest {
         List<String> headers = rows.getFirst();
         assertThat(headers).containsExactly("Call ID", "Customer ID", "Customer", "Number", "Hotline", "Agent ID",
                 "Agent", "State", "Queued at", "Dialing at", "Ringing at", "Answered at", "Connected at",
-                "Connect latency (ms)", "Ended at", "On hold (s)",
-                "Technical result", "Classification", "Next step", "Callback at");
+                "Connect latency (ms)", "Ended at", "On hold (s)", "Customer's line quality (of 4.4)",
+                "Agent's line quality (of 4.4)", "Technical result", "Classification", "Next step", "Callback at");
         assertThat(rows).hasSize(3);
         List<String> first = rows.get(1);
         assertThat(first.get(column(headers, "Call ID"))).isEqualTo(scenario.callsOf(customers.get(0)).getFirst()
@@ -51,6 +51,8 @@ class CallExportTest {
         assertThat(first.get(column(headers, "Technical result"))).isEqualTo("NOANSWER");
         assertThat(first.get(column(headers, "Ended at"))).endsWith("+07:00");
         assertThat(first.get(column(headers, "On hold (s)"))).isEqualTo("0");
+        assertThat(first.get(column(headers, "Customer's line quality (of 4.4)"))).as("the simulated carrier's")
+                .isEmpty();
 
         Api.Download xlsx = business.admin().download(path + "?format=xlsx");
         assertThat(xlsx.status()).isEqualTo(200);

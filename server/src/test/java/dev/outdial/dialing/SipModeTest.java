@@ -23,6 +23,7 @@ import dev.outdial.sip.TlsCertificateStatus;
 import dev.outdial.sip.TrunkRegistrationStatus;
 import dev.outdial.testing.Api;
 import dev.outdial.testing.CampaignFixtures;
+import dev.outdial.testing.Exports;
 import dev.outdial.testing.OutdialIntegrationTest;
 import dev.outdial.testing.TestBusiness;
 import java.io.InputStream;
@@ -369,6 +370,11 @@ class SipModeTest {
         assertThat(page(admin, "admin-password", get("/calls/" + call + "/activity"))).contains(lines);
         assertThat(page(admin, "admin-password", get("/campaigns/" + progressive.campaignId + "/calls")
                 .param("number", "+84919520061"))).as("the number's call history").contains(lines);
+        List<List<String>> export = Exports.csv(progressive.business.admin()
+                .download("/api/v1/campaigns/" + progressive.campaignId + "/calls/export?format=csv").body());
+        List<String> row = export.stream().filter(cells -> cells.getFirst().equals(call)).findFirst().orElseThrow();
+        assertThat(row.get(export.getFirst().indexOf("Customer's line quality (of 4.4)"))).isEqualTo("4.3");
+        assertThat(row.get(export.getFirst().indexOf("Agent's line quality (of 4.4)"))).isEqualTo("3.4");
         api.newBusiness("SipQualityOther").admin().get(activity).expect(404);
         String scrape = api.operator().withHeader("Accept", "text/plain").get("/actuator/prometheus").expect(200)
                 .body();

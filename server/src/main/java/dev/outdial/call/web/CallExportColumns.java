@@ -29,6 +29,8 @@ final class CallExportColumns {
             ExportColumn.of(header.apply("connect-latency"), row -> row.call().connectLatencyMillis()),
             ExportColumn.of(header.apply("ended-at"), row -> row.call().endedAt()),
             ExportColumn.of(header.apply("held"), row -> row.heldMillis() / 1000),
+            ExportColumn.of(header.apply("customers-line-quality"), CallExportRow::customersLineQuality),
+            ExportColumn.of(header.apply("agents-line-quality"), CallExportRow::agentsLineQuality),
             ExportColumn.of(header.apply("result"), row -> row.call().result()),
             ExportColumn.of(header.apply("classification"), CallExportRow::classificationName),
             ExportColumn.of(header.apply("next"), row -> row.call().next()),
