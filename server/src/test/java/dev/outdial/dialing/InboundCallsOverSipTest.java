@@ -226,6 +226,12 @@ class InboundCallsOverSipTest {
         assertThat(wav.body().length).isEqualTo(listed.get(0).get("sizeBytes").asLong());
         assertThat(TestRecordings.leftChannelCarriesSound(wav.body())).as("the caller's voice on the left").isTrue();
         desk.agent().client().post("/api/v1/calls/" + callId + "/recording/pause").expect(404);
+        // a queue call's line too: the caller's audio, and the tone baresip sent while bridged to them
+        JsonNode quality = waitFor(() -> desk.business().admin().get("/api/v1/calls/" + callId + "/activity")
+                .expect(200).json().get("quality"), kept -> !kept.isNull(), "the queue call's line quality to be kept");
+        assertThat(quality.get("customer").get("packetsExpected").asLong()).as("the caller's audio").isPositive();
+        assertThat(quality.get("agent").get("packetsExpected").asLong()).as("the agent's phone's, while bridged")
+                .isPositive();
     }
 
     @Test
