@@ -27,9 +27,9 @@ public record AudioQuality(long packetsExpected, long packetsLost, double meanJi
     }
 
     /**
-     * The mean opinion score (1 bad to 4.4, G.711's best) the loss and the mean jitter give by the simplified E-model of
-     * Cole and Rosenbluth (ITU-T G.107's R factor for G.711, a jitter buffer twice the jitter): the network's own delay
-     * is not counted, as Outdial sends no RTCP to measure it, so this is the line's best case.
+     * The mean opinion score (1 bad to 4.4, G.711's best) the loss and the mean jitter give by the simplified
+     * E-model of Cole and Rosenbluth (ITU-T G.107's R factor for G.711, a jitter buffer twice the jitter): the
+     * network's own delay is not counted, as Outdial sends no RTCP to measure it, so this is the line's best case.
      */
     public double meanOpinionScore() {
         double latency = 2 * meanJitterMillis + 10;
