@@ -529,7 +529,10 @@ final class RtpLeg implements MediaLeg {
         packetsReceived.incrementAndGet();
         Far current = far;
         if (current == null) {
-            return; // no SDP answer yet: nothing to relay to, no key to expect
+            // No SDP answer read yet: nothing to relay to, no key to expect. A far end that sends as it answers is
+            // heard here a moment before its answer is read: its first packets are its audio all the same.
+            reception.packet(received.ssrc, received.sequence, received.timestamp, nowNanos, true);
+            return;
         }
         if (!latched) {
             // symmetric RTP (RFC 4961): a phone behind NAT is reached where its packets come from
