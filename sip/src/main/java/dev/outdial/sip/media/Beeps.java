@@ -15,7 +15,7 @@ final class Beeps {
     private static final double STEADY = 0.03;
     private static final double LOWEST_HZ = 300;
     private static final double HIGHEST_HZ = 3_400;
-    private static final double RATE = 8_000;
+    private static final double RATE = Codec.CLOCK_RATE;
 
     private double toneHz;
     private int toneMs;

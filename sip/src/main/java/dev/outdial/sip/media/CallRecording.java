@@ -37,7 +37,8 @@ import java.util.stream.Stream;
  */
 public final class CallRecording implements AutoCloseable {
 
-    static final int SAMPLE_RATE = 8000;
+    /** The calls' own rate: a recording is kept as G.711 carried it. */
+    static final int SAMPLE_RATE = Codec.CLOCK_RATE;
     /** How far a packet may come after its place before the gap is heard as silence: jitter, not a pause. */
     private static final long JITTER_SAMPLES = SAMPLE_RATE * 60 / 1000;
     private static final int WAV_HEADER = 44;

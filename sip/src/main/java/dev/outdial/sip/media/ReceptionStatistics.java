@@ -88,8 +88,14 @@ final class ReceptionStatistics {
         audioBefore = false;
     }
 
+    /** What the source now sent, by its sequence numbers. */
     private long expected() {
         return cycles + highestSequence - baseSequence + 1;
+    }
+
+    /** What every source so far sent, by their sequence numbers. */
+    private long expectedInAll() {
+        return started ? expectedBefore + expected() : 0;
     }
 
     private void jitter(int timestamp, long arrivalNanos) {
@@ -115,8 +121,7 @@ final class ReceptionStatistics {
     /** Where the counts stand now; the highest jitter is counted from here on too. */
     synchronized Mark mark() {
         jitterMaxSinceMark = 0;
-        return new Mark(started ? expectedBefore + expected() : 0, receivedBefore + received, jitterSum,
-                jitterSamples);
+        return new Mark(expectedInAll(), receivedBefore + received, jitterSum, jitterSamples);
     }
 
     /** What was received since {@code mark} (the last one taken); empty where nothing was. */
@@ -125,7 +130,7 @@ final class ReceptionStatistics {
     }
 
     private Optional<AudioQuality> quality(Mark from, double highestJitter) {
-        long expected = (started ? expectedBefore + expected() : 0) - from.expected();
+        long expected = expectedInAll() - from.expected();
         long arrived = receivedBefore + received - from.received();
         if (expected <= 0 || arrived <= 0) {
             return Optional.empty();

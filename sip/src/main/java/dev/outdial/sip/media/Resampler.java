@@ -16,7 +16,8 @@ import java.io.IOException;
  */
 final class Resampler {
 
-    static final int TARGET_RATE = 8000;
+    /** What prompts are converted to: the rate of the calls they are played on. */
+    static final int TARGET_RATE = Codec.CLOCK_RATE;
     private static final double CUTOFF_HZ = 3600;
     private static final int ZERO_CROSSINGS = 32;
     private static final double KAISER_BETA = 6.5;
