@@ -3,7 +3,6 @@ package dev.outdial.sip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class CertificateRenewalTest {
 
-    private static final char[] PASSWORD = "outdial-test".toCharArray();
+    private static final char[] PASSWORD = TestSip.TLS_PASSWORD;
 
     /** What the files hold when next asked: a renewed store, or why the change cannot be used. */
     private final ConcurrentLinkedQueue<Object> changes = new ConcurrentLinkedQueue<>();
@@ -43,7 +42,7 @@ class CertificateRenewalTest {
             case String why -> throw new IllegalArgumentException(why);
             default -> throw new IllegalStateException();
         };
-        SipTls tls = new SipTls(tlsPort, store("outdial.p12"), PASSWORD, Optional.empty(), renewal);
+        SipTls tls = new SipTls(tlsPort, TestSip.tlsStore("outdial.p12"), PASSWORD, Optional.empty(), renewal);
         telephony = new SipTelephony(TestSip.settingsOverTls(Ports.free(), Ports.free(), tls),
                 username -> Optional.empty(), uri -> Optional.empty(), ignored -> new FakeMedia(), TestSip.T1);
         telephony.checkCertificateEvery(Duration.ofMillis(20));
@@ -65,7 +64,7 @@ class CertificateRenewalTest {
             assertThat(before.shown()).isEqualTo("CN=Outdial test");
             assertThat(before.options(1)).as("asked before the renewal").isEqualTo("SIP/2.0 200 OK");
 
-            changes.add(store("carrier.p12"));
+            changes.add(TestSip.tlsStore("carrier.p12"));
             Await.until("the renewed certificate to be shown",
                     () -> telephony.tlsCertificate().orElseThrow().subject().equals("CN=Carrier test"));
 
@@ -96,8 +95,8 @@ class CertificateRenewalTest {
 
         KeyStore wrongPassword = KeyStore.getInstance("PKCS12");
         wrongPassword.load(null, null);
-        wrongPassword.setKeyEntry("other", store("carrier.p12").getKey("carrier", PASSWORD),
-                "another password".toCharArray(), store("carrier.p12").getCertificateChain("carrier"));
+        wrongPassword.setKeyEntry("other", TestSip.tlsStore("carrier.p12").getKey("carrier", PASSWORD),
+                "another password".toCharArray(), TestSip.tlsStore("carrier.p12").getCertificateChain("carrier"));
         changes.add(wrongPassword);
         Await.until("a store its password does not open to be refused", () -> telephony.tlsCertificate()
                 .orElseThrow().renewalProblem().filter(why -> !why.contains("does not belong")).isPresent());
@@ -105,7 +104,7 @@ class CertificateRenewalTest {
             assertThat(next.shown()).isEqualTo("CN=Outdial test");
         }
 
-        changes.add(store("carrier.p12"));
+        changes.add(TestSip.tlsStore("carrier.p12"));
         Await.until("the mended files to be taken",
                 () -> telephony.tlsCertificate().orElseThrow().renewalProblem().isEmpty());
         assertThat(telephony.tlsCertificate().orElseThrow().subject()).isEqualTo("CN=Carrier test");
@@ -117,14 +116,6 @@ class CertificateRenewalTest {
                 username -> Optional.empty(), uri -> Optional.empty(), ignored -> new FakeMedia(), TestSip.T1)) {
             plain.start();
             assertThat(plain.tlsCertificate()).isEmpty();
-        }
-    }
-
-    private static KeyStore store(String name) throws Exception {
-        try (InputStream in = CertificateRenewalTest.class.getResourceAsStream("/tls/" + name)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, PASSWORD);
-            return store;
         }
     }
 

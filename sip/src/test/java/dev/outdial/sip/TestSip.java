@@ -2,7 +2,9 @@ package dev.outdial.sip;
 
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.sip.signal.DigestAuth;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +22,18 @@ final class TestSip {
     static final PhoneBook PHONES = username -> username.equals("anna")
             ? Optional.of(new PhoneBook.PhoneAccount(ANNA, "anna", DigestAuth.ha1("anna", REALM, "s3cret")))
             : Optional.empty();
+
+    /** The password of the test certificates' stores in {@code src/test/resources/tls} (their README). */
+    static final char[] TLS_PASSWORD = "outdial-test".toCharArray();
+
+    /** The test key or trust store {@code name} of {@code src/test/resources/tls}. */
+    static KeyStore tlsStore(String name) throws Exception {
+        try (InputStream in = TestSip.class.getResourceAsStream("/tls/" + name)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, TLS_PASSWORD);
+            return store;
+        }
+    }
 
     private TestSip() {
     }

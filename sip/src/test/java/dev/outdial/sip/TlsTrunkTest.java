@@ -7,12 +7,10 @@ import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -41,7 +39,7 @@ import org.junit.jupiter.api.Test;
  */
 class TlsTrunkTest {
 
-    private static final char[] PASSWORD = "outdial-test".toCharArray();
+    private static final char[] PASSWORD = TestSip.TLS_PASSWORD;
 
     private final List<AutoCloseable> opened = new CopyOnWriteArrayList<>();
 
@@ -52,20 +50,13 @@ class TlsTrunkTest {
         }
     }
 
-    private static KeyStore store(String name) throws Exception {
-        try (InputStream in = TlsTrunkTest.class.getResourceAsStream("/tls/" + name)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, PASSWORD);
-            return store;
-        }
-    }
-
     private SipTelephony telephony;
 
     private final int tlsPort = Ports.free();
 
     private void outdialTrusting(TlsCarrier carrier) throws Exception {
-        SipTls tls = new SipTls(tlsPort, store("outdial.p12"), PASSWORD, Optional.of(store("carriers-trusted.p12")));
+        SipTls tls = new SipTls(tlsPort, TestSip.tlsStore("outdial.p12"), PASSWORD,
+                Optional.of(TestSip.tlsStore("carriers-trusted.p12")));
         telephony = new SipTelephony(TestSip.settingsOverTls(Ports.free(), carrier.port(), tls),
                 username -> Optional.empty(), uri -> Optional.empty(), ignored -> new FakeMedia(), TestSip.T1);
         opened.add(telephony);
@@ -191,7 +182,7 @@ class TlsTrunkTest {
         /** @param asksWhoCalls whether each connection must show a certificate (mutual TLS), Outdial's test one */
         TlsCarrier(String keyStore, boolean asksWhoCalls) throws Exception {
             KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(store(keyStore), PASSWORD);
+            keys.init(TestSip.tlsStore(keyStore), PASSWORD);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(keys.getKeyManagers(), new TrustManager[] {new TrustingOutdial(callersShown)}, null);
             server = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 5,
