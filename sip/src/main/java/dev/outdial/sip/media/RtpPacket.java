@@ -19,25 +19,17 @@ final class RtpPacket {
 
     /** Whether {@code length} bytes of {@code data} are an RTP version 2 packet; fills the fields if so. */
     boolean parse(byte[] data, int length) {
-        if (length < HEADER || (data[0] & 0xC0) != 0x80) {
+        int offset = headerLength(data, length);
+        if (offset < 0) {
             return false;
         }
         this.data = data;
-        int csrcCount = data[0] & 0x0F;
-        boolean extension = (data[0] & 0x10) != 0;
         boolean padding = (data[0] & 0x20) != 0;
         marker = (data[1] & 0x80) != 0;
         payloadType = data[1] & 0x7F;
-        sequence = readShort(data, 2);
+        sequence = sequenceOf(data);
         timestamp = readInt(data, 4);
-        ssrc = readInt(data, 8);
-        int offset = HEADER + 4 * csrcCount;
-        if (extension) {
-            if (offset + 4 > length) {
-                return false;
-            }
-            offset += 4 + 4 * readShort(data, offset + 2);
-        }
+        ssrc = ssrcOf(data);
         int end = length;
         if (padding) {
             end -= data[length - 1] & 0xFF;
