@@ -64,14 +64,22 @@ public class CallStatistics {
     /**
      * The sums of the calls dialed from {@code start} (included) to {@code end}, per group; groups
      * without calls left out. Active hours are clock hours of {@code zone}, the business's; a hold
-     * still on counts to now.
+     * still on counts to now; a group with no call measured has no line quality.
      */
     @Transactional(readOnly = true)
     public List<CallSums> sums(long businessId, Instant start, Instant end, ZoneId zone, Long campaignId,
                                CallGrouping grouping) {
         Map<Long, Long> held = heldSeconds(queries.holdSteps(businessId, start, end, campaignId, grouping));
+        Map<Long, LineQuality> customerLines = new HashMap<>();
+        Map<Long, LineQuality> agentLines = new HashMap<>();
+        for (CallFigureQueries.LineSums line : queries.lineSums(businessId, start, end, campaignId, grouping)) {
+            (line.customer() ? customerLines : agentLines).put(line.groupKey(), line.quality());
+        }
         return queries.sums(businessId, start, end, zone, campaignId, grouping).stream()
-                .map(sums -> sums.withHeldSeconds(held.getOrDefault(sums.key(), 0L))).toList();
+                .map(sums -> sums.with(held.getOrDefault(sums.key(), 0L),
+                        customerLines.getOrDefault(sums.key(), LineQuality.none()),
+                        agentLines.getOrDefault(sums.key(), LineQuality.none())))
+                .toList();
     }
 
     /** Each group's hold time, each call's summed as its activity sums it (two holds overlapping counted once). */

@@ -2,6 +2,7 @@ package dev.outdial.report;
 
 import dev.outdial.call.CallSums;
 import dev.outdial.call.CallTally;
+import dev.outdial.call.LineQuality;
 import java.util.List;
 
 /**
@@ -11,7 +12,8 @@ import java.util.List;
  * (SUCCESS + ABANDONED), answering machines left out, as the predictive cap counts it. Talk time
  * runs from the agent's connection to the end of the call, the customer's time on hold included
  * (hold time is also given on its own); handle time is talk time per connected call, since the call
- * records keep no wrap-up time.
+ * records keep no wrap-up time. With real calls each side's line quality is summed over the calls
+ * measured ({@link LineQuality}).
  */
 public record CallFigures(
         long calls,
@@ -23,7 +25,9 @@ public record CallFigures(
         Long averageHandleSeconds,
         Double abandonRate,
         Double dialsPerHour,
-        List<ClassificationCount> classifications) {
+        List<ClassificationCount> classifications,
+        LineQuality customerLine,
+        LineQuality agentLine) {
 
     /** The figures of a group's sums; rates stay null where their denominator is zero. */
     public static CallFigures of(CallSums sums, List<ClassificationCount> classifications) {
@@ -32,11 +36,11 @@ public record CallFigures(
                 sums.heldSeconds(), connected == 0 ? null : Math.round((double) sums.talkSeconds() / connected),
                 new CallTally(sums.calls(), sums.contacts(), sums.abandoned()).abandonRate(),
                 sums.activeHours() == 0 ? null : (double) sums.calls() / sums.activeHours(),
-                List.copyOf(classifications));
+                List.copyOf(classifications), sums.customerLine(), sums.agentLine());
     }
 
     public static CallFigures none() {
-        return of(new CallSums(0, 0, 0, 0, 0, 0, 0, 0), List.of());
+        return of(new CallSums(0, 0, 0, 0, 0, 0, 0), List.of());
     }
 
     /** Calls classified as {@code classificationId}. */

@@ -73,6 +73,28 @@ class ReportPagesTest {
     }
 
     @Test
+    void eachSidesLineQualityShowsItsMeanAndPoorCallsOnThePageAndInTheExports() throws Exception {
+        line(call(fixtures.agent.id(), "2026-03-02T09:40:00+07:00", "2026-03-02T09:40:10+07:00",
+                "2026-03-02T09:41:10+07:00", "SUCCESS"), 4.4);
+        line(call(fixtures.agent.id(), "2026-03-02T09:50:00+07:00", "2026-03-02T09:50:10+07:00",
+                "2026-03-02T09:51:10+07:00", "SUCCESS"), 3.4);
+
+        String page = mvc.perform(get("/reports?" + DAY).session(signIn(business.person("SUPERVISOR", "lines").email())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains(">Customer&#39;s line</th>", "title=\"Real calls only",
+                "<td class=\"customer-line\"><span class=\"score\">3.9</span><span class=\"muted poor\"> (1 of 2 poor)",
+                "<td class=\"agent-line\"><span class=\"score\">–</span></td>");
+
+        List<List<String>> rows = Exports.csv(business.admin()
+                .download("/api/v1/reports/agents/export?format=csv&" + DAY).body());
+        List<String> headers = rows.getFirst();
+        assertThat(rows.get(1).get(column(headers, "Customer's line quality (of 4.4)"))).isEqualTo("3.9");
+        assertThat(rows.get(1).get(column(headers, "Customer's lines poor (calls)"))).isEqualTo("1");
+        assertThat(rows.get(1).get(column(headers, "Agent's line quality (of 4.4)"))).as("not measured").isEmpty();
+        assertThat(rows.get(1).get(column(headers, "Agent's lines poor (calls)"))).isEqualTo("0");
+    }
+
+    @Test
     void anAgentCannotOpenTheReports() throws Exception {
         MockHttpSession session = signIn(fixtures.agent.email());
         mvc.perform(get("/reports").session(session)).andExpect(status().isForbidden());
@@ -108,17 +130,28 @@ class ReportPagesTest {
                 .isEqualTo(404);
     }
 
-    private void call(long agentId, String dialing, String connected, String ended, String result) {
+    private String call(long agentId, String dialing, String connected, String ended, String result) {
+        String id = "test-" + UUID.randomUUID();
         db.sql("""
                 insert into call_record (id, business_id, campaign_id, customer_id, dialed_number, hotline, agent_id,
                     queued_at, dialing_at, connected_at, ended_at, result)
                 values (:id, :business, :campaign, 1, '+84912345678', '+842873001000', :agent, :dialing, :dialing,
                     :connected, :ended, :result)
                 """)
-                .param("id", "test-" + UUID.randomUUID()).param("business", business.id()).param("campaign", campaign)
+                .param("id", id).param("business", business.id()).param("campaign", campaign)
                 .param("agent", agentId).param("dialing", OffsetDateTime.parse(dialing))
                 .param("connected", connected == null ? null : OffsetDateTime.parse(connected))
                 .param("ended", OffsetDateTime.parse(ended)).param("result", result).update();
+        return id;
+    }
+
+    /** The customer's audio of the call reached Outdial with this score (sip mode's measure). */
+    private void line(String callId, double score) {
+        db.sql("""
+                insert into call_quality (call_id, side, business_id, packets_expected, packets_lost, jitter_mean_ms,
+                                          jitter_max_ms, mean_opinion)
+                values (:call, 'CUSTOMER', :business, 100, 1, 5, 20, :score)""")
+                .param("call", callId).param("business", business.id()).param("score", score).update();
     }
 
     private MockHttpSession signIn(String username) throws Exception {

@@ -127,6 +127,51 @@ class ReportsApiTest {
     }
 
     @Test
+    void eachSidesLineQualityIsTheMeanOfTheCallsMeasuredWithThePoorOnesCounted() {
+        long one = fixtures.agent.id();
+        long two = fixtures.secondAgent.id();
+        String first = call(renewals, one, "2026-03-02T09:10:00+07:00", "09:10:10", "09:12:10", "SUCCESS", null);
+        measured(first, "CUSTOMER", 1000, 10, 4.3);
+        measured(first, "AGENT", 1000, 50, 3.1);
+        String second = call(renewals, one, "2026-03-02T09:50:00+07:00", "09:50:10", "09:51:10", "SUCCESS", null);
+        measured(second, "CUSTOMER", 500, 0, 4.1);
+        String third = call(renewals, two, "2026-03-02T10:20:00+07:00", "10:20:10", "10:22:10", "SUCCESS", null);
+        measured(third, "CUSTOMER", 500, 40, 3.5);
+        measured(third, "AGENT", 500, 0, 4.4);
+        String abandoned = call(renewals, null, "2026-03-02T10:15:00+07:00", null, "10:15:30", "ABANDONED", null);
+        measured(abandoned, "CUSTOMER", 100, 0, 4.4);
+        String surveyed = call(survey, one, "2026-03-02T11:10:00+07:00", "11:10:10", "11:11:10", "SUCCESS", null);
+        measured(surveyed, "CUSTOMER", 100, 0, 4.0);
+        String nextDay = call(renewals, one, "2026-03-03T09:00:00+07:00", "09:00:10", "09:01:10", "SUCCESS", null);
+        measured(nextDay, "CUSTOMER", 100, 100, 1.0);
+
+        JsonNode campaigns = business.admin().get("/api/v1/reports/campaigns?" + DAY).expect(200).json();
+        JsonNode renewal = campaigns.get("campaigns").get(0);
+        assertLine(renewal.get("customerLine"), 4, (4.3 + 4.1 + 3.5 + 4.4) / 4, 1, 100.0 * 50 / 2100);
+        assertLine(renewal.get("agentLine"), 2, (3.1 + 4.4) / 2, 1, 100.0 * 50 / 1500);
+        JsonNode surveyLines = campaigns.get("campaigns").get(1);
+        assertLine(surveyLines.get("customerLine"), 1, 4.0, 0, 0);
+        assertThat(surveyLines.get("agentLine").get("calls").asLong()).as("no phone was measured").isZero();
+        assertThat(surveyLines.get("agentLine").get("meanOpinionScore").isNull()).isTrue();
+        assertThat(surveyLines.get("agentLine").get("lossPercent").isNull()).isTrue();
+        assertLine(campaigns.get("total").get("customerLine"), 5, (4.3 + 4.1 + 3.5 + 4.4 + 4.0) / 5, 1,
+                100.0 * 50 / 2200);
+
+        JsonNode agents = business.admin().get("/api/v1/reports/agents?" + DAY).expect(200).json();
+        assertLine(row(agents, one).get("customerLine"), 3, (4.3 + 4.1 + 4.0) / 3, 0, 100.0 * 10 / 1600);
+        assertLine(row(agents, one).get("agentLine"), 1, 3.1, 1, 5.0);
+        assertLine(row(agents, two).get("customerLine"), 1, 3.5, 1, 8.0);
+        assertLine(row(agents, two).get("agentLine"), 1, 4.4, 0, 0);
+        assertLine(agents.get("total").get("customerLine"), 4, (4.3 + 4.1 + 4.0 + 3.5) / 4, 1, 100.0 * 50 / 2100);
+
+        JsonNode after = business.admin().get("/api/v1/reports/campaigns?from=2026-03-03&to=2026-03-03").expect(200)
+                .json();
+        assertLine(after.get("total").get("customerLine"), 1, 1.0, 1, 100);
+        assertThat(api.newBusiness("otherlines").admin().get("/api/v1/reports/campaigns?" + DAY).expect(200).json()
+                .get("total").get("customerLine").get("calls").asLong()).isZero();
+    }
+
+    @Test
     void eachAgentsCallsTalkTimeAndQuotaUse() {
         JsonNode report = business.admin().get("/api/v1/reports/agents?" + DAY).expect(200).json();
 
@@ -240,6 +285,23 @@ class ReportsApiTest {
                 values (:business, :call, :at, :kind, 1, :byPhone)""")
                 .param("business", business.id()).param("call", callId).param("at", OffsetDateTime.parse(at))
                 .param("kind", kind).param("byPhone", byPhone).update();
+    }
+
+    /** How one side's audio of the call reached Outdial ({@code CUSTOMER} or {@code AGENT}), as sip mode keeps it. */
+    private void measured(String callId, String side, long expected, long lost, double score) {
+        db.sql("""
+                insert into call_quality (call_id, side, business_id, packets_expected, packets_lost, jitter_mean_ms,
+                                          jitter_max_ms, mean_opinion)
+                values (:call, :side, :business, :expected, :lost, 5, 20, :score)""")
+                .param("call", callId).param("side", side).param("business", business.id())
+                .param("expected", expected).param("lost", lost).param("score", score).update();
+    }
+
+    private static void assertLine(JsonNode line, long calls, double meanScore, long poorCalls, double lossPercent) {
+        assertThat(line.get("calls").asLong()).as("calls measured in %s", line).isEqualTo(calls);
+        assertThat(line.get("meanOpinionScore").asDouble()).as("mean score").isCloseTo(meanScore, within(1e-9));
+        assertThat(line.get("poorCalls").asLong()).as("poor calls").isEqualTo(poorCalls);
+        assertThat(line.get("lossPercent").asDouble()).as("loss").isCloseTo(lossPercent, within(1e-9));
     }
 
     /** The clock time {@code hh:mm:ss} on the day of {@code dialed}, or null. */

@@ -5,6 +5,7 @@ import dev.outdial.call.CallGrouping;
 import dev.outdial.call.CallSums;
 import dev.outdial.call.CallTally;
 import dev.outdial.call.ClassifiedCalls;
+import dev.outdial.call.LineQuality;
 import dev.outdial.engine.port.CallRecord;
 import dev.outdial.shared.LocalClockSql;
 import dev.outdial.shared.SqlTime;
@@ -102,8 +103,40 @@ public class CallFigureQueries {
                 .param("end", SqlTime.toSql(end)).param("campaign", campaignId)
                 .query((row, n) -> new CallSums(row.getLong("group_key"), row.getLong("calls"), row.getLong("contacts"),
                         row.getLong("abandoned"), row.getLong("connected"), Math.round(row.getDouble("talk_seconds")),
-                        row.getLong("active_hours"), 0))
+                        row.getLong("active_hours")))
                 .list().stream().filter(sums -> sums.calls() > 0).toList();
+    }
+
+    /** One side's line quality summed over a group's calls measured: {@link LineQuality#of}'s terms. */
+    public record LineSums(long groupKey, boolean customer, long calls, double scores, long poorCalls,
+                           long packetsLost, long packetsExpected) {
+
+        public LineQuality quality() {
+            return LineQuality.of(calls, scores, poorCalls, packetsLost, packetsExpected);
+        }
+    }
+
+    /**
+     * The line quality of the period's calls per group and side, summed in the database from their rows of
+     * {@code call_quality} (its key leads with the call, so each of the period's calls is one index probe).
+     */
+    public List<LineSums> lineSums(long businessId, Instant start, Instant end, Long campaignId,
+                                   CallGrouping grouping) {
+        String sql = "select " + keyOf(grouping) + " as group_key, q.side, count(*) as calls,"
+                + " sum(q.mean_opinion) as scores,"
+                + " sum(case when q.mean_opinion < :poor then 1 else 0 end) as poor_calls,"
+                + " sum(q.packets_lost) as packets_lost, sum(q.packets_expected) as packets_expected"
+                + " from call_record r join call_quality q on q.call_id = r.id and q.business_id = r.business_id"
+                + PERIOD + agentsOnly(grouping) + groupBy(grouping, "q.side");
+        return db.sql(sql)
+                .param("business", businessId).param("start", SqlTime.toSql(start))
+                .param("end", SqlTime.toSql(end)).param("campaign", campaignId)
+                .param("poor", LineQuality.POOR_BELOW)
+                .query((row, n) -> new LineSums(row.getLong("group_key"),
+                        CallQualityRepository.CUSTOMER.equals(row.getString("side")), row.getLong("calls"),
+                        row.getDouble("scores"), row.getLong("poor_calls"), row.getLong("packets_lost"),
+                        row.getLong("packets_expected")))
+                .list();
     }
 
     /** A hold put on or taken off on one of a period's calls, with the call's group and its end (null: up). */

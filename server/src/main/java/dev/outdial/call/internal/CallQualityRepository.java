@@ -12,8 +12,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CallQualityRepository {
 
-    private static final String CUSTOMER = "CUSTOMER";
-    private static final String AGENT = "AGENT";
+    static final String CUSTOMER = "CUSTOMER";
+    static final String AGENT = "AGENT";
 
     private final JdbcClient db;
 

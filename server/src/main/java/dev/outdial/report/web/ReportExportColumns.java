@@ -1,10 +1,12 @@
 package dev.outdial.report.web;
 
+import dev.outdial.call.LineQuality;
 import dev.outdial.tabular.ExportColumn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.context.MessageSource;
 
 /**
@@ -58,6 +60,19 @@ final class ReportExportColumns {
         }
         columns.add(ExportColumn.of(text(bundle, locale, "reports.column.dials-per-hour"),
                 line -> line.figures().dialsPerHour()));
+        lineQuality(columns, bundle, locale, "customer", line -> line.figures().customerLine());
+        lineQuality(columns, bundle, locale, "agent", line -> line.figures().agentLine());
+    }
+
+    /** A side's mean score to a hundredth (empty where no call was measured) and its poor calls. */
+    private static void lineQuality(List<ExportColumn<ReportLine>> columns, MessageSource bundle, Locale locale,
+                                    String side, Function<ReportLine, LineQuality> quality) {
+        columns.add(ExportColumn.of(text(bundle, locale, "reports.column." + side + "-line-score"), line -> {
+            Double score = quality.apply(line).meanOpinionScore();
+            return score == null ? null : Math.round(score * 100) / 100.0;
+        }));
+        columns.add(ExportColumn.of(text(bundle, locale, "reports.column." + side + "-poor-lines"),
+                line -> quality.apply(line).poorCalls()));
     }
 
     private static void classifications(List<ExportColumn<ReportLine>> columns, List<ReportLine> lines) {
