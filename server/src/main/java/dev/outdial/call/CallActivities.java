@@ -1,6 +1,7 @@
 package dev.outdial.call;
 
 import dev.outdial.agent.UserAccounts;
+import dev.outdial.call.internal.CallActivityRepository.CampaignCall;
 import dev.outdial.call.internal.CallActivityRepository;
 import dev.outdial.call.internal.CallQualityRepository;
 import dev.outdial.engine.port.CallRecord;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,15 +34,17 @@ public class CallActivities {
     private final InboundCalls queueCalls;
     private final UserAccounts users;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     CallActivities(CallActivityRepository activity, CallQualityRepository qualities, DialingCalls calls,
-                   InboundCalls queueCalls, UserAccounts users, Clock clock) {
+                   InboundCalls queueCalls, UserAccounts users, Clock clock, ApplicationEventPublisher events) {
         this.activity = activity;
         this.qualities = qualities;
         this.calls = calls;
         this.queueCalls = queueCalls;
         this.users = users;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -84,8 +88,8 @@ public class CallActivities {
      */
     @Transactional
     public void logListening(String callId, CallActivity.Kind kind, long userId, String mode, Instant at) {
-        activity.businessOfCampaignCall(callId).or(() -> queueCalls.businessOf(callId)).ifPresent(business ->
-                activity.insert(business, callId, at, kind, userId, mode, false));
+        activity.campaignCall(callId).map(CampaignCall::businessId).or(() -> queueCalls.businessOf(callId))
+                .ifPresent(business -> activity.insert(business, callId, at, kind, userId, mode, false));
     }
 
     /**
@@ -96,14 +100,21 @@ public class CallActivities {
     }
 
     /**
-     * Keeps how the audio of the call {@code callId}, a campaign's or a queue call, reached Outdial; false where no
-     * business has such a call.
+     * Keeps how the audio of the call {@code callId}, a campaign's or a queue call, reached Outdial, and tells of it
+     * ({@link CallQualityMeasured}: the {@code call.quality_measured} webhook); false where no business has such a
+     * call.
      */
     @Transactional
     public boolean keepQuality(String callId, CallActivity.Quality quality) {
-        Optional<Long> business = activity.businessOfCampaignCall(callId).or(() -> queueCalls.businessOf(callId));
-        business.ifPresent(owner -> qualities.keep(owner, callId, quality));
-        return business.isPresent();
+        Optional<CallQualityMeasured> measured = activity.campaignCall(callId)
+                .map(call -> new CallQualityMeasured(call.businessId(), call.campaignId(), null, callId, quality))
+                .or(() -> queueCalls.businessOf(callId).flatMap(business -> queueCalls.find(business, callId)
+                        .map(call -> new CallQualityMeasured(business, null, call.queueId(), callId, quality))));
+        measured.ifPresent(call -> {
+            qualities.keep(call.businessId(), callId, quality);
+            events.publishEvent(call);
+        });
+        return measured.isPresent();
     }
 
     /**
@@ -112,7 +123,7 @@ public class CallActivities {
      */
     @Transactional(readOnly = true)
     public Optional<UpCall> upWithAgent(String callId) {
-        Optional<Long> campaigns = activity.businessOfCampaignCall(callId);
+        Optional<Long> campaigns = activity.campaignCall(callId).map(CampaignCall::businessId);
         if (campaigns.isPresent()) {
             long business = campaigns.get();
             return calls.find(business, callId).filter(CallRecord::isOpen).flatMap(call -> call.agent()

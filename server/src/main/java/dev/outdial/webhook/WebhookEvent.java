@@ -11,7 +11,8 @@ public enum WebhookEvent {
     CALL_ENDED("call.ended"),
     CUSTOMER_STATUS_CHANGED("customer.status_changed"),
     CAMPAIGN_STATUS_CHANGED("campaign.status_changed"),
-    CALL_RECORDED("call.recorded");
+    CALL_RECORDED("call.recorded"),
+    CALL_QUALITY_MEASURED("call.quality_measured");
 
     private final String wireName;
 

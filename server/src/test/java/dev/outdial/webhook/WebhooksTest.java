@@ -3,6 +3,8 @@ package dev.outdial.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.outdial.call.CallActivities;
+import dev.outdial.call.CallActivity;
 import dev.outdial.call.CallRecordings;
 import dev.outdial.testing.Api;
 import dev.outdial.testing.Await;
@@ -43,6 +45,8 @@ class WebhooksTest {
     JdbcClient db;
     @Autowired
     CallRecordings recordings;
+    @Autowired
+    CallActivities activities;
 
     TestBusiness business;
     HttpServer receiver;
@@ -149,6 +153,43 @@ class WebhooksTest {
         assertThat(data.get("sizeBytes").asLong()).isEqualTo(6);
         assertThat(data.get("path").asString()).isEqualTo("/api/v1/calls/" + callId + "/recording");
         assertThat(business.admin().get(data.get("path").asString()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aCallsMeasuredLineIsDeliveredOnceKeptEachSideAsItsActivityAnswersIt() throws Exception {
+        register(List.of("CALL_QUALITY_MEASURED"));
+        long campaign = new CampaignFixtures(business).create("Measured", "MANUAL");
+        String callId = TestRecordings.answeredCall(db, business.id(), campaign, OffsetDateTime.now());
+        CallActivity.Audio customer = new CallActivity.Audio(1500, 30, 4.5, 18.0, 4.1);
+
+        assertThat(activities.keepQuality(callId, new CallActivity.Quality(customer, null))).isTrue();
+
+        awaitReceived(1);
+        assertThat(received.getFirst().event()).isEqualTo("call.quality_measured");
+        JsonNode data = JsonMapper.builder().build().readTree(received.getFirst().body()).get("data");
+        assertThat(data.get("callId").asString()).isEqualTo(callId);
+        assertThat(data.get("campaignId").asLong()).isEqualTo(campaign);
+        assertThat(data.has("queueId")).isFalse();
+        assertThat(data.get("customer").get("packetsExpected").asLong()).isEqualTo(1500);
+        assertThat(data.get("customer").get("packetsLost").asLong()).isEqualTo(30);
+        assertThat(data.get("customer").get("maxJitterMillis").asDouble()).isEqualTo(18.0);
+        assertThat(data.get("customer").get("meanOpinionScore").asDouble()).isEqualTo(4.1);
+        assertThat(data.get("agent").isNull()).as("no phone was bridged").isTrue();
+        assertThat(data.get("customer")).as("the same as the call's activity answers")
+                .isEqualTo(business.admin().get("/api/v1/calls/" + callId + "/activity").expect(200).json()
+                        .get("quality").get("customer"));
+
+        long queue = business.admin().post("/api/v1/queues", Map.of("name", "Measured", "callbackKey", "1",
+                "minSecondsBeforeCallback", 0, "maxWaitSeconds", 60)).expect(201).id();
+        String queueCall = TestRecordings.takenQueueCall(db, business.id(), queue, "+84912600011",
+                business.agent("measured").id(), OffsetDateTime.now());
+        activities.keepQuality(queueCall, new CallActivity.Quality(customer, new CallActivity.Audio(100, 0, 1, 2, 4.4)));
+        awaitReceived(2);
+        JsonNode queued = JsonMapper.builder().build().readTree(received.get(1).body()).get("data");
+        assertThat(queued.get("queueId").asLong()).isEqualTo(queue);
+        assertThat(queued.has("campaignId")).isFalse();
+        assertThat(queued.get("agent").get("meanOpinionScore").asDouble()).isEqualTo(4.4);
+        assertThat(activities.keepQuality("no-such-call", new CallActivity.Quality(customer, null))).isFalse();
     }
 
     @Test

@@ -37,10 +37,15 @@ public class CallActivityRepository {
                 .update();
     }
 
-    /** The business whose campaign's call {@code callId} is; empty where there is none such. */
-    public Optional<Long> businessOfCampaignCall(String callId) {
-        return db.sql("select business_id from call_record where id = :call").param("call", callId)
-                .query(Long.class).optional();
+    /** A campaign's call: whose it is. */
+    public record CampaignCall(long businessId, long campaignId) {
+    }
+
+    /** The business and campaign whose call {@code callId} is; empty where there is none such. */
+    public Optional<CampaignCall> campaignCall(String callId) {
+        return db.sql("select business_id, campaign_id from call_record where id = :call").param("call", callId)
+                .query((row, n) -> new CampaignCall(row.getLong("business_id"), row.getLong("campaign_id")))
+                .optional();
     }
 
     /** The steps of the business's calls {@code callIds}, by call, each call's in the order they were done. */

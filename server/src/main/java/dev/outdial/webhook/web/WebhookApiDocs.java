@@ -85,7 +85,32 @@ class WebhookApiDocs {
                             .addProperty("path", ApiSchemas.string()
                                     .description("Where the recording's audio/wav is, under the server's address"))
                             .required(List.of("callId", "lengthMillis", "sizeBytes", "recordedAt", "path"))));
+            api.addWebhooks(WebhookEvent.CALL_QUALITY_MEASURED.wireName(), delivery("callQualityMeasured",
+                    WebhookEvent.CALL_QUALITY_MEASURED, ApiSchemas.object()
+                            .addProperty("callId", ApiSchemas.string())
+                            .addProperty("campaignId", ApiSchemas.int64()
+                                    .description("The campaign of a campaign's call; absent for a queue call"))
+                            .addProperty("queueId", ApiSchemas.int64()
+                                    .description("The queue of a queue call; absent for a campaign's call"))
+                            .addProperty("customer", audio()
+                                    .description("How the customer's audio reached Outdial from the carrier"))
+                            .addProperty("agent", ApiSchemas.nullable(audio().description(
+                                    "How the agent's audio reached Outdial from their phone while bridged to the "
+                                            + "customer; null where no phone was")))
+                            .required(List.of("callId", "customer", "agent"))));
         };
+    }
+
+    /** One side's audio as a call's activity answers it ({@code CallActivity.Audio}). */
+    private static Schema<?> audio() {
+        return ApiSchemas.object()
+                .addProperty("packetsExpected", ApiSchemas.int64())
+                .addProperty("packetsLost", ApiSchemas.int64())
+                .addProperty("meanJitterMillis", ApiSchemas.typed("number"))
+                .addProperty("maxJitterMillis", ApiSchemas.typed("number"))
+                .addProperty("meanOpinionScore", ApiSchemas.typed("number").description("1 (bad) to 4.4 (the best)"))
+                .required(List.of("packetsExpected", "packetsLost", "meanJitterMillis", "maxJitterMillis",
+                        "meanOpinionScore"));
     }
 
     private static PathItem delivery(String operationId, WebhookEvent event, Schema<?> data) {
