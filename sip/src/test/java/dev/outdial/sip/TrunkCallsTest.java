@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Outdial's calls to customers through a trunk played by SIPp, with media faked: the signalling alone. */
 @Tag("slow") // Calls against SIPp: left out of the fast suite.
@@ -553,9 +554,12 @@ class TrunkCallsTest {
         assertThat(sip.trunkStatus().detail()).contains("no answer");
     }
 
-    @Test
-    void aCallTheTrunkCannotTakeIsTriedOnceOnTheBackupTrunk() {
-        carrier("carrier-fails.xml", TRUNK_UNAVAILABLE);
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"503 Service Unavailable", "500 Server Internal Error", "502 Bad Gateway",
+            "504 Server Time-out", "408 Request Timeout"})
+    void aCallTheTrunkCannotTakeIsTriedOnceOnTheBackupTrunk(String status) {
+        carrier("carrier-fails.xml", Map.of("STATUS", status, "PROVISIONAL_SEND", "", "PROVISIONAL", "says nothing",
+                "HEADERS", ""));
         int backupPort = Ports.free();
         try (Sipp backup = Sipp.serve("carrier-answers.xml", backupPort, SippSteps.carrierAnswering(Map.of(
                 "AFTER_ANSWER", SippSteps.farEndHangsUp("carrier"))), workDir)) {
@@ -567,6 +571,44 @@ class TrunkCallsTest {
             events.next(CallEvent.Answered.class);
             assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).isTrue();
             sipp.assertPassed();
+            backup.assertPassed();
+            events.assertNoMore();
+        }
+    }
+
+    @Test
+    void aCallTheTrunkCannotTakeForACauseOfTheCustomersIsNotTriedOnTheBackup() throws Exception {
+        carrier("carrier-fails.xml", Map.of("STATUS", "503 Service Unavailable", "PROVISIONAL_SEND", "",
+                "PROVISIONAL", "says nothing", "HEADERS", "Reason: Q.850;cause=17;text=\"User busy\"\n"));
+        try (DatagramSocket silentBackup = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            CallEvents events = new CallEvents();
+
+            withBackupTrunk(silentBackup.getLocalPort()).place(new CallId("busy"), HOTLINE, CUSTOMER, LONG_RING,
+                    events);
+
+            assertThat(events.next(CallEvent.Failed.class).reason())
+                    .as("the customer is busy on any trunk: not tried on the backup, which would fail it after Timer B")
+                    .isEqualTo(CallResult.BUSY);
+            sipp.assertPassed();
+            events.assertNoMore();
+        }
+    }
+
+    @Test
+    void aCallTheTrunkNeverAnswersIsTriedOnTheBackupTrunkAfterTimerB() throws Exception {
+        try (DatagramSocket silent = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+             Sipp backup = Sipp.serve("carrier-answers.xml", sippPort, SippSteps.carrierAnswering(Map.of(
+                     "AFTER_ANSWER", SippSteps.farEndHangsUp("carrier"))), workDir)) {
+            SipTelephony sip = start(TestSip.settings(Ports.free(), silent.getLocalPort(), SipSettings.Transport.UDP,
+                    Optional.empty(), Optional.empty(), Duration.ofHours(1))
+                    .withBackupTrunk(Optional.of(new InetSocketAddress("127.0.0.1", sippPort))));
+            CallEvents events = new CallEvents();
+
+            sip.place(new CallId("after-timer-b"), HOTLINE, CUSTOMER, LONG_RING, events);
+
+            events.next(CallEvent.Ringing.class);
+            events.next(CallEvent.Answered.class);
+            assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).isTrue();
             backup.assertPassed();
             events.assertNoMore();
         }

@@ -143,8 +143,10 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
     }
 
     /**
-     * The trunk the call went to cannot take it (unreachable, or {@code 503 Service Unavailable} before anything rang):
-     * it is tried on the carrier's next trunk, where there is one it was not tried on. Whether it was.
+     * The trunk the call went to cannot take it (unreachable, silent to the INVITE until Timer B, or a final response
+     * that says the network failed before anything rang: a 5xx, a 408): it is tried on the carrier's next trunk, where
+     * there is one it was not tried on. Whether it was. Only once a trunk's transaction is over, never while it may
+     * still ring the customer: a call is never put through two trunks at once.
      */
     private boolean triedOnTheNextTrunk() {
         if (customer.isEmpty() || state != State.CALLING || reported || rang) {
@@ -213,9 +215,10 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
         } else if (status == Response.EXTENSION_REQUIRED && state == State.CALLING && !reported
                 && askedAgainRequiring(Extensions.required(response))) {
             LOG.debug("{}: asked again with the extensions the trunk requires", description);
-        } else if (status == Response.SERVICE_UNAVAILABLE && ResponseResults.resultOf(status, rang,
-                Q850.causeOf(response)) == CallResult.NETWORK_ERROR && triedOnTheNextTrunk()) {
-            // the trunk is unavailable, not the customer (a Q.850 cause of theirs, busy or unassigned, is their result)
+        } else if (ResponseResults.resultOf(status, rang, Q850.causeOf(response)) == CallResult.NETWORK_ERROR
+                && triedOnTheNextTrunk()) {
+            // the trunk or the network behind it failed (5xx, 408 before ringing), not the customer: a Q.850 cause of
+            // theirs, busy or unassigned, is their result
             LOG.debug("{}: the other trunk takes it from here", description);
         } else if ((status == 401 || status == 407) && !challenged && state == State.CALLING && !reported) {
             challenged = true;
@@ -394,7 +397,9 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
     public synchronized void onTimeout() {
         if (state == State.CALLING) {
             LOG.info("No answer to the INVITE for {} (Timer B)", description);
-            fail(CallResult.NETWORK_ERROR);
+            if (!triedOnTheNextTrunk()) {
+                fail(CallResult.NETWORK_ERROR);
+            }
         }
     }
 
