@@ -37,11 +37,14 @@ public record CallActivity(String callId, long heldMillis, int holds, List<Step>
      * @param packetsLost      of those, the ones that never arrived
      * @param meanJitterMillis how unevenly they came (the interarrival jitter), its mean over the call
      * @param maxJitterMillis  its highest
-     * @param meanOpinionScore the score, 1 (bad) to 4.4 (G.711's best), the loss and the jitter give by the
-     *                         simplified E-model; the network's delay is not measured, so this is the line's best case
+     * @param roundTripMillis  the mean round trip between Outdial and the side's far end, as their RTCP reports
+     *                         measured it; null where the far end sent none (or the media was SRTP)
+     * @param meanOpinionScore the score, 1 (bad) to 4.4 (G.711's best), the loss, the jitter and half the round trip
+     *                         give by the simplified E-model; without a round trip the network's delay is not counted,
+     *                         so the score is the line's best case
      */
     public record Audio(long packetsExpected, long packetsLost, double meanJitterMillis, double maxJitterMillis,
-                        double meanOpinionScore) {
+                        Double roundTripMillis, double meanOpinionScore) {
 
         /** The share of the packets lost, in per cent. */
         public double lossPercent() {

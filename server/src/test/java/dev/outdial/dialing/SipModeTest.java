@@ -350,7 +350,8 @@ class SipModeTest {
 
         // told by the SIP side as the call ends: the customer's 30 of 1,500 packets lost, 12.4 ms of jitter on average;
         // the agent's Wi-Fi worse
-        sip.qualities.measured(new CallId(call), new AudioQuality(1500, 30, 12.4, 41.0),
+        // the customer's carrier sent RTCP (a round trip of 80 ms), the agent's phone none
+        sip.qualities.measured(new CallId(call), new AudioQuality(1500, 30, 12.4, 41.0).withRoundTrip(80),
                 Optional.of(new AudioQuality(1400, 140, 60.0, 180.0)));
         sip.qualities.measured(new CallId("a-leg-of-no-call"), new AudioQuality(10, 0, 0, 0), Optional.empty());
 
@@ -361,26 +362,31 @@ class SipModeTest {
         assertThat(customersAudio.get("packetsLost").asLong()).isEqualTo(30);
         assertThat(customersAudio.get("meanJitterMillis").asDouble()).isEqualTo(12.4);
         assertThat(customersAudio.get("maxJitterMillis").asDouble()).isEqualTo(41.0);
-        assertThat(customersAudio.get("meanOpinionScore").asDouble()).as("the E-model's")
-                .isEqualTo(new AudioQuality(1500, 30, 12.4, 41.0).meanOpinionScore());
+        assertThat(customersAudio.get("roundTripMillis").asDouble()).isEqualTo(80.0);
+        assertThat(customersAudio.get("meanOpinionScore").asDouble()).as("the E-model's, with half the round trip")
+                .isEqualTo(new AudioQuality(1500, 30, 12.4, 41.0).withRoundTrip(80).meanOpinionScore());
         assertThat(quality.get("agent").get("packetsLost").asLong()).isEqualTo(140);
+        assertThat(quality.get("agent").get("roundTripMillis").isNull()).as("no RTCP from the phone").isTrue();
         String admin = "admin@" + progressive.business.domain();
-        List<String> lines = List.of("The customer&#39;s audio: line quality 4.3 of 4.4, 2.0 % lost, jitter 12 ms",
-                "The agent&#39;s audio: line quality 3.4 of 4.4, 10.0 % lost, jitter 60 ms");
+        List<String> lines = List.of(
+                "The customer&#39;s audio: line quality 4.2 of 4.4, 2.0 % lost, jitter 12 ms, round trip 80 ms<",
+                "The agent&#39;s audio: line quality 3.4 of 4.4, 10.0 % lost, jitter 60 ms<");
         assertThat(page(admin, "admin-password", get("/calls/" + call + "/activity"))).contains(lines);
         assertThat(page(admin, "admin-password", get("/campaigns/" + progressive.campaignId + "/calls")
                 .param("number", "+84919520061"))).as("the number's call history").contains(lines);
         List<List<String>> export = Exports.csv(progressive.business.admin()
                 .download("/api/v1/campaigns/" + progressive.campaignId + "/calls/export?format=csv").body());
         List<String> row = export.stream().filter(cells -> cells.getFirst().equals(call)).findFirst().orElseThrow();
-        assertThat(row.get(export.getFirst().indexOf("Customer's line quality (of 4.4)"))).isEqualTo("4.3");
+        assertThat(row.get(export.getFirst().indexOf("Customer's line quality (of 4.4)"))).isEqualTo("4.2");
         assertThat(row.get(export.getFirst().indexOf("Agent's line quality (of 4.4)"))).isEqualTo("3.4");
         api.newBusiness("SipQualityOther").admin().get(activity).expect(404);
         String scrape = api.operator().withHeader("Accept", "text/plain").get("/actuator/prometheus").expect(200)
                 .body();
         assertThat(scrape).contains("outdial_call_audio_mos_count{side=\"customer\"}",
                 "outdial_call_audio_mos_count{side=\"agent\"}", "outdial_call_audio_loss_ratio_count{side=\"agent\"}",
-                "outdial_call_audio_jitter_seconds_count{side=\"customer\"}");
+                "outdial_call_audio_jitter_seconds_count{side=\"customer\"}",
+                "outdial_call_audio_round_trip_seconds_count{side=\"customer\"}")
+                .doesNotContain("outdial_call_audio_round_trip_seconds_count{side=\"agent\"}");
     }
 
     @Test

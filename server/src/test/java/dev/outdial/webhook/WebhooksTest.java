@@ -160,7 +160,7 @@ class WebhooksTest {
         register(List.of("CALL_QUALITY_MEASURED"));
         long campaign = new CampaignFixtures(business).create("Measured", "MANUAL");
         String callId = TestRecordings.answeredCall(db, business.id(), campaign, OffsetDateTime.now());
-        CallActivity.Audio customer = new CallActivity.Audio(1500, 30, 4.5, 18.0, 4.1);
+        CallActivity.Audio customer = new CallActivity.Audio(1500, 30, 4.5, 18.0, 62.5, 4.1);
 
         assertThat(activities.keepQuality(callId, new CallActivity.Quality(customer, null))).isTrue();
 
@@ -173,6 +173,7 @@ class WebhooksTest {
         assertThat(data.get("customer").get("packetsExpected").asLong()).isEqualTo(1500);
         assertThat(data.get("customer").get("packetsLost").asLong()).isEqualTo(30);
         assertThat(data.get("customer").get("maxJitterMillis").asDouble()).isEqualTo(18.0);
+        assertThat(data.get("customer").get("roundTripMillis").asDouble()).isEqualTo(62.5);
         assertThat(data.get("customer").get("meanOpinionScore").asDouble()).isEqualTo(4.1);
         assertThat(data.get("agent").isNull()).as("no phone was bridged").isTrue();
         assertThat(data.get("customer")).as("the same as the call's activity answers")
@@ -183,12 +184,13 @@ class WebhooksTest {
                 "minSecondsBeforeCallback", 0, "maxWaitSeconds", 60)).expect(201).id();
         String queueCall = TestRecordings.takenQueueCall(db, business.id(), queue, "+84912600011",
                 business.agent("measured").id(), OffsetDateTime.now());
-        activities.keepQuality(queueCall, new CallActivity.Quality(customer, new CallActivity.Audio(100, 0, 1, 2, 4.4)));
+        activities.keepQuality(queueCall, new CallActivity.Quality(customer, new CallActivity.Audio(100, 0, 1, 2, null, 4.4)));
         awaitReceived(2);
         JsonNode queued = JsonMapper.builder().build().readTree(received.get(1).body()).get("data");
         assertThat(queued.get("queueId").asLong()).isEqualTo(queue);
         assertThat(queued.has("campaignId")).isFalse();
         assertThat(queued.get("agent").get("meanOpinionScore").asDouble()).isEqualTo(4.4);
+        assertThat(queued.get("agent").get("roundTripMillis").isNull()).as("no RTCP from that phone").isTrue();
         assertThat(activities.keepQuality("no-such-call", new CallActivity.Quality(customer, null))).isFalse();
     }
 

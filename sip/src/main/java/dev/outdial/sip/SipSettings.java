@@ -14,7 +14,7 @@ import java.util.Optional;
  *
  * @param listen         where SIP is received (UDP and TCP), e.g. 0.0.0.0:5060
  * @param publicAddress  the host written in Contact, Via and SDP: what the trunk and phones can reach
- * @param rtpPortFirst   the first RTP port (even); one port per leg, RTCP is not sent
+ * @param rtpPortFirst   the first RTP port (even); two ports a leg, RTP's even one and its RTCP's after it
  * @param rtpPortLast    the last RTP port of the range
  * @param trunk          the carrier's SIP address
  * @param transport      how the trunk is reached
@@ -40,13 +40,14 @@ import java.util.Optional;
  * @param srtp           which calls' media must be SRTP (keyed in the SDP, RFC 4568); the others take SRTP where
  *                       the far end offers it
  * @param tls            SIP over TLS, for phones that register over it and a trunk reached over it; empty: none
+ * @param rtcpInterval   the mean time between a call leg's RTCP reports (RFC 3550 §6.2)
  */
 public record SipSettings(InetSocketAddress listen, String publicAddress, int rtpPortFirst, int rtpPortLast,
                           InetSocketAddress trunk, Transport transport, Optional<String> trunkUsername,
                           Optional<String> trunkPassword, String fromDomain, String realm, Duration keepAlive,
                           List<AddressBlock> callersFrom, Optional<Duration> registration, TrunkNumbers numbers,
                           Optional<Duration> mediaTimeout, Optional<InetSocketAddress> backupTrunk,
-                          Optional<String> trunkDomain, Srtp srtp, Optional<SipTls> tls) {
+                          Optional<String> trunkDomain, Srtp srtp, Optional<SipTls> tls, Duration rtcpInterval) {
 
     /** How long a trunk's side of a call may be silent by default: a minute, as dialers' RTP timeouts commonly are. */
     public static final Duration DEFAULT_MEDIA_TIMEOUT = Duration.ofSeconds(60);
@@ -69,6 +70,9 @@ public record SipSettings(InetSocketAddress listen, String publicAddress, int rt
         Objects.requireNonNull(trunkDomain, "trunkDomain");
         Objects.requireNonNull(srtp, "srtp");
         Objects.requireNonNull(tls, "tls");
+        if (rtcpInterval.isNegative() || rtcpInterval.isZero()) {
+            throw new IllegalArgumentException("the RTCP interval must be positive, not " + rtcpInterval);
+        }
         if (transport == Transport.TLS && tls.isEmpty()) {
             throw new IllegalArgumentException("a trunk reached over TLS needs Outdial's certificate");
         }
@@ -93,21 +97,21 @@ public record SipSettings(InetSocketAddress listen, String publicAddress, int rt
     public SipSettings withMediaTimeout(Optional<Duration> limit) {
         return new SipSettings(listen, publicAddress, rtpPortFirst, rtpPortLast, trunk, transport, trunkUsername,
                 trunkPassword, fromDomain, realm, keepAlive, callersFrom, registration, numbers, limit, backupTrunk,
-                trunkDomain, srtp, tls);
+                trunkDomain, srtp, tls, rtcpInterval);
     }
 
     /** These settings with {@code backup} as the carrier's second trunk ({@code backupTrunk}). */
     public SipSettings withBackupTrunk(Optional<InetSocketAddress> backup) {
         return new SipSettings(listen, publicAddress, rtpPortFirst, rtpPortLast, trunk, transport, trunkUsername,
                 trunkPassword, fromDomain, realm, keepAlive, callersFrom, registration, numbers, mediaTimeout, backup,
-                trunkDomain, srtp, tls);
+                trunkDomain, srtp, tls, rtcpInterval);
     }
 
     /** These settings with {@code required} saying whose calls must be SRTP ({@code srtp}). */
     public SipSettings withSrtp(Srtp required) {
         return new SipSettings(listen, publicAddress, rtpPortFirst, rtpPortLast, trunk, transport, trunkUsername,
                 trunkPassword, fromDomain, realm, keepAlive, callersFrom, registration, numbers, mediaTimeout,
-                backupTrunk, trunkDomain, required, tls);
+                backupTrunk, trunkDomain, required, tls, rtcpInterval);
     }
 
     /** The names the carrier goes by here, one of which its TLS certificate must carry: its domain, trunks' hosts. */

@@ -210,7 +210,8 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         MediaEngine engine;
         try {
             engine = new MediaEngine(settings.listen().getAddress() != null ? settings.listen().getAddress()
-                    : InetAddress.getLoopbackAddress(), settings.rtpPortFirst(), settings.rtpPortLast());
+                    : InetAddress.getLoopbackAddress(), settings.rtpPortFirst(), settings.rtpPortLast(),
+                    settings.rtcpInterval());
         } catch (RuntimeException e) {
             throw new IllegalStateException("outdial.telephony.sip.rtp-ports: cannot use " + settings.rtpPortFirst()
                     + "-" + settings.rtpPortLast() + " (" + e.getMessage() + ")", e);

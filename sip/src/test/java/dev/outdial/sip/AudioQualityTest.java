@@ -25,6 +25,17 @@ class AudioQualityTest {
     }
 
     @Test
+    void aRoundTripMeasuredCountsHalfOfItAsTheNetworksDelay() {
+        // a 300 ms round trip: 150 ms one way, a latency of 160 ms, R = 93.2 - 4 = 89.2
+        AudioQuality measured = new AudioQuality(3000, 0, 0, 0).withRoundTrip(300);
+        assertThat(measured.meanOpinionScore()).isCloseTo(4.32, within(0.01));
+        assertThat(measured.roundTripMillis()).isEqualTo(300.0);
+        assertThat(new AudioQuality(3000, 0, 0, 0).roundTripMillis()).as("no RTCP: not measured").isNull();
+        assertThatThrownBy(() -> new AudioQuality(10, 0, 0, 0).withRoundTrip(-1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void countsThatCannotBeAreRefused() {
         assertThatThrownBy(() -> new AudioQuality(10, 11, 0, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AudioQuality(10, 0, 5, 4)).isInstanceOf(IllegalArgumentException.class);

@@ -110,7 +110,7 @@ class SipTelephonyLifecycleTest {
                 Optional.empty(), "outdial.test", "outdial.test", Duration.ofHours(1), List.of(TestSip.LOOPBACK),
                 Optional.empty(), TrunkNumbers.E164, Optional.empty(),
                 Optional.empty(), Optional.empty(), SipSettings.Srtp.WHERE_OFFERED,
-                Optional.empty());
+                Optional.empty(), TestSip.RTCP_INTERVAL);
         SipTelephony sip = new SipTelephony(settings, username -> Optional.empty(), uri -> Optional.empty());
 
         // 192.0.2.1 (TEST-NET) is no address of this machine: whichever binds first names its setting.

@@ -14,6 +14,8 @@ final class TestSip {
 
     /** A short T1 so a silent trunk times out (64 × T1) within a test's patience. */
     static final Duration T1 = Duration.ofMillis(20);
+    /** RTCP reports this often: a call of a few seconds has its round trip measured. */
+    static final Duration RTCP_INTERVAL = Duration.ofMillis(400);
     static final String REALM = "outdial.test";
     static final AgentId ANNA = new AgentId("agent-anna");
     /** The trunk's own address, where its calls come from unless told otherwise. */
@@ -56,7 +58,7 @@ final class TestSip {
         return new SipSettings(new InetSocketAddress("127.0.0.1", listenPort), "127.0.0.1", 30000, 30099,
                 new InetSocketAddress("127.0.0.1", trunkPort), transport, trunkUser, trunkPassword, "outdial.test",
                 REALM, keepAlive, callersFrom, Optional.empty(), numbers, Optional.of(SipSettings.DEFAULT_MEDIA_TIMEOUT),
-                Optional.empty(), Optional.empty(), SipSettings.Srtp.WHERE_OFFERED, Optional.empty());
+                Optional.empty(), Optional.empty(), SipSettings.Srtp.WHERE_OFFERED, Optional.empty(), TestSip.RTCP_INTERVAL);
     }
 
     /**
@@ -68,7 +70,7 @@ final class TestSip {
                 new InetSocketAddress("127.0.0.1", trunkPort), SipSettings.Transport.TLS, Optional.empty(),
                 Optional.empty(), "outdial.test", REALM, Duration.ofSeconds(1), List.of(LOOPBACK), Optional.empty(),
                 TrunkNumbers.E164, Optional.of(SipSettings.DEFAULT_MEDIA_TIMEOUT), Optional.empty(), Optional.empty(),
-                SipSettings.Srtp.WHERE_OFFERED, Optional.of(tls));
+                SipSettings.Srtp.WHERE_OFFERED, Optional.of(tls), TestSip.RTCP_INTERVAL);
     }
 
     /**
@@ -80,7 +82,7 @@ final class TestSip {
                 InetSocketAddress.createUnresolved(domain, 5060), SipSettings.Transport.UDP, Optional.empty(),
                 Optional.empty(), "outdial.test", REALM, keepAlive, List.of(), Optional.empty(),
                 TrunkNumbers.E164, Optional.of(SipSettings.DEFAULT_MEDIA_TIMEOUT), Optional.empty(),
-                Optional.of(domain), SipSettings.Srtp.WHERE_OFFERED, Optional.empty());
+                Optional.of(domain), SipSettings.Srtp.WHERE_OFFERED, Optional.empty(), TestSip.RTCP_INTERVAL);
     }
 
     /** UDP to the trunk, no trunk credentials, no keep-alive within a test. */

@@ -112,7 +112,7 @@ class TrunkRegistrationTest {
                 new InetSocketAddress("127.0.0.1", primaryPort), SipSettings.Transport.UDP, Optional.of("trunk-user"),
                 Optional.of("trunk-secret"), "outdial.test", TestSip.REALM, keepAlive, List.of(TestSip.LOOPBACK),
                 Optional.of(Duration.ofSeconds(600)), TrunkNumbers.E164, Optional.empty(), backup, Optional.empty(),
-                SipSettings.Srtp.WHERE_OFFERED, Optional.empty());
+                SipSettings.Srtp.WHERE_OFFERED, Optional.empty(), TestSip.RTCP_INTERVAL);
         return new SipTelephony(settings, TestSip.PHONES, uri -> Optional.empty(), ignored -> new FakeMedia(), TestSip.T1);
     }
 

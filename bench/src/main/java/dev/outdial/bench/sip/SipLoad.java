@@ -6,6 +6,7 @@ import dev.outdial.engine.port.CallId;
 import dev.outdial.sip.AddressBlock;
 import dev.outdial.sip.SipSettings;
 import dev.outdial.sip.TrunkNumbers;
+import dev.outdial.sip.media.MediaEngine;
 import dev.outdial.sip.SipTelephony;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -67,7 +68,7 @@ public final class SipLoad {
                 Optional.empty(), "127.0.0.1", BenchAgents.REALM, Duration.ofSeconds(30),
                 List.of(AddressBlock.parse("127.0.0.1")), Optional.empty(), TrunkNumbers.E164,
                 Optional.of(SipSettings.DEFAULT_MEDIA_TIMEOUT), Optional.empty(), Optional.empty(),
-                SipSettings.Srtp.WHERE_OFFERED, Optional.empty());
+                SipSettings.Srtp.WHERE_OFFERED, Optional.empty(), MediaEngine.REPORT_INTERVAL);
         Map<String, Instant> placedAt = new ConcurrentHashMap<>();
         System.out.println("| calls/s | placed | answered | failed (reasons) | legs held at once (max) | media engine CPU (% of one core) | place() → Answered p50 / p99 (ms) | answered → customer audio at an agent p50 / p99 (ms, calls) |");
         System.out.println("|---|---|---|---|---|---|---|---|");

@@ -1,6 +1,7 @@
 package dev.outdial.call.internal;
 
 import dev.outdial.call.CallActivity;
+import java.sql.Types;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -32,11 +33,12 @@ public class CallQualityRepository {
     private void insert(long businessId, String callId, String side, CallActivity.Audio audio) {
         db.sql("""
                 insert into call_quality (call_id, side, business_id, packets_expected, packets_lost, jitter_mean_ms,
-                                          jitter_max_ms, mean_opinion)
-                values (:call, :side, :business, :expected, :lost, :jitterMean, :jitterMax, :opinion)""")
+                                          jitter_max_ms, round_trip_ms, mean_opinion)
+                values (:call, :side, :business, :expected, :lost, :jitterMean, :jitterMax, :roundTrip, :opinion)""")
                 .param("call", callId).param("side", side).param("business", businessId)
                 .param("expected", audio.packetsExpected()).param("lost", audio.packetsLost())
                 .param("jitterMean", audio.meanJitterMillis()).param("jitterMax", audio.maxJitterMillis())
+                .param("roundTrip", audio.roundTripMillis(), Types.DOUBLE)
                 .param("opinion", audio.meanOpinionScore())
                 .update();
     }
@@ -48,13 +50,15 @@ public class CallQualityRepository {
         }
         Map<String, Map<String, CallActivity.Audio>> sides = new HashMap<>();
         db.sql("""
-                select call_id, side, packets_expected, packets_lost, jitter_mean_ms, jitter_max_ms, mean_opinion
+                select call_id, side, packets_expected, packets_lost, jitter_mean_ms, jitter_max_ms, round_trip_ms,
+                       mean_opinion
                   from call_quality
                  where business_id = :business and call_id in (:calls)""")
                 .param("business", businessId).param("calls", callIds)
                 .query((row, n) -> new Side(row.getString("call_id"), row.getString("side"), new CallActivity.Audio(
                         row.getLong("packets_expected"), row.getLong("packets_lost"), row.getDouble("jitter_mean_ms"),
-                        row.getDouble("jitter_max_ms"), row.getDouble("mean_opinion"))))
+                        row.getDouble("jitter_max_ms"), row.getObject("round_trip_ms", Double.class),
+                        row.getDouble("mean_opinion"))))
                 .list()
                 .forEach(side -> sides.computeIfAbsent(side.callId(), call -> new HashMap<>()).put(side.side(),
                         side.audio()));

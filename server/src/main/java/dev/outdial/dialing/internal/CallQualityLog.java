@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
  * Keeps with each call how its audio reached Outdial, the customer's and their agent's, as the SIP side tells it when
  * the call ends (written on a thread of its own: the SIP side's threads never wait for the database), and counts it
  * in the metrics the operator's alerting reads: {@code outdial_call_audio_loss_ratio},
- * {@code outdial_call_audio_jitter_seconds} and {@code outdial_call_audio_mos}, one sample a call and side
- * ({@code side} {@code customer} or {@code agent}).
+ * {@code outdial_call_audio_jitter_seconds}, {@code outdial_call_audio_mos} and, where RTCP measured it,
+ * {@code outdial_call_audio_round_trip_seconds}, one sample a call and side ({@code side} {@code customer} or
+ * {@code agent}).
  */
 @Component
 class CallQualityLog implements CallQualities, DisposableBean {
@@ -56,7 +57,7 @@ class CallQualityLog implements CallQualities, DisposableBean {
 
     private static CallActivity.Audio audio(AudioQuality measured) {
         return new CallActivity.Audio(measured.packetsExpected(), measured.packetsLost(), measured.meanJitterMillis(),
-                measured.maxJitterMillis(), measured.meanOpinionScore());
+                measured.maxJitterMillis(), measured.roundTripMillis(), measured.meanOpinionScore());
     }
 
     /** One call's sample of {@code side}'s audio in the three summaries (registered once, then found). */
@@ -69,8 +70,14 @@ class CallQualityLog implements CallQualities, DisposableBean {
                 .tag("side", side).publishPercentiles(0.5, 0.95).register(registry)
                 .record(audio.meanJitterMillis() / 1000);
         DistributionSummary.builder("outdial.call.audio.mos")
-                .description("The mean opinion score a side's loss and jitter give (1 to 4.4), a call at a time")
+                .description("The mean opinion score a side's loss, jitter and delay give (1 to 4.4), a call at a time")
                 .tag("side", side).publishPercentiles(0.05, 0.5).register(registry).record(audio.meanOpinionScore());
+        if (audio.roundTripMillis() != null) {
+            DistributionSummary.builder("outdial.call.audio.round.trip").baseUnit("seconds")
+                    .description("The mean round trip to a side's far end its RTCP reports measured, a call at a time")
+                    .tag("side", side).publishPercentiles(0.5, 0.95).register(registry)
+                    .record(audio.roundTripMillis() / 1000);
+        }
     }
 
     @Override

@@ -48,6 +48,8 @@ final class SipSettingsParser {
     private static final Duration MIN_MEDIA_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration MAX_MEDIA_TIMEOUT = Duration.ofHours(1);
     private static final Duration MAX_REGISTRATION = Duration.ofDays(1);
+    private static final Duration MIN_RTCP_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration MAX_RTCP_INTERVAL = Duration.ofMinutes(1);
 
     private SipSettingsParser() {
     }
@@ -84,7 +86,7 @@ final class SipSettingsParser {
         return new SipSettings(listen, publicAddress, rtp[0], rtp[1], trunkAddress, transport, username, password,
                 fromDomain, realm(sip.realm()), keepAlive(sip.keepAlive()), callersFrom(trunk.inboundFrom(), trunkAddress, backup),
                 registration(trunk, username.isPresent()), numbers(trunk), mediaTimeout(sip.mediaTimeout()), backup,
-                trunkDomain, new SipSettings.Srtp(trunk.srtp(), sip.phoneSrtp()), tls);
+                trunkDomain, new SipSettings.Srtp(trunk.srtp(), sip.phoneSrtp()), tls, rtcpInterval(sip.rtcpInterval()));
     }
 
     /**
@@ -114,6 +116,14 @@ final class SipSettingsParser {
             throw invalid("media-timeout", "must be 0 (never) or between 10s and 1h, not " + typed);
         }
         return Optional.of(typed);
+    }
+
+    /** RTCP's reports: RFC 3550 recommends 5 s between them; longer spares a carrier's monitoring, shorter the tests. */
+    private static Duration rtcpInterval(Duration typed) {
+        if (typed == null || typed.compareTo(MIN_RTCP_INTERVAL) < 0 || typed.compareTo(MAX_RTCP_INTERVAL) > 0) {
+            throw invalid("rtcp-interval", "must be between 1s and 1m, not " + typed);
+        }
+        return typed;
     }
 
     private static TrunkNumbers numbers(TelephonyProperties.Trunk trunk) {

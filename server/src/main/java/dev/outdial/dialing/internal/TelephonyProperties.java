@@ -49,12 +49,13 @@ public record TelephonyProperties(@DefaultValue("sim") String mode, @DefaultValu
      *                      and ended; 0 never ends one so
      * @param phoneSrtp     whether calls to agents' phones must be SRTP (offered alone: a phone that cannot refuses)
      * @param tls           SIP over TLS
+     * @param rtcpInterval  the mean time between a call leg's RTCP reports
      */
     public record Sip(@DefaultValue("0.0.0.0:5060") String listen, String publicAddress,
                       @DefaultValue("30000-31999") String rtpPorts, @DefaultValue Trunk trunk,
                       @DefaultValue("outdial") String realm, @DefaultValue("30s") Duration keepAlive,
                       @DefaultValue("60s") Duration mediaTimeout, @DefaultValue("false") boolean phoneSrtp,
-                      @DefaultValue Tls tls) {
+                      @DefaultValue Tls tls, @DefaultValue("5s") Duration rtcpInterval) {
     }
 
     /**

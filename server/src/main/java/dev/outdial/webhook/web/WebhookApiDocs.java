@@ -108,9 +108,11 @@ class WebhookApiDocs {
                 .addProperty("packetsLost", ApiSchemas.int64())
                 .addProperty("meanJitterMillis", ApiSchemas.typed("number"))
                 .addProperty("maxJitterMillis", ApiSchemas.typed("number"))
+                .addProperty("roundTripMillis", ApiSchemas.nullable(ApiSchemas.typed("number"))
+                        .description("As the far end's RTCP reports measured it; null where it sent none"))
                 .addProperty("meanOpinionScore", ApiSchemas.typed("number").description("1 (bad) to 4.4 (the best)"))
                 .required(List.of("packetsExpected", "packetsLost", "meanJitterMillis", "maxJitterMillis",
-                        "meanOpinionScore"));
+                        "roundTripMillis", "meanOpinionScore"));
     }
 
     private static PathItem delivery(String operationId, WebhookEvent event, Schema<?> data) {

@@ -127,6 +127,17 @@ class TelephonyPropertiesTest {
     }
 
     @Test
+    void eachLegReportsOverRtcpEveryFiveSecondsUnlessToldOtherwise() {
+        assertThat(bind(sip(Map.of())).sipSettings().rtcpInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(bind(sip(Map.of("outdial.telephony.sip.rtcp-interval", "20s"))).sipSettings().rtcpInterval())
+                .isEqualTo(Duration.ofSeconds(20));
+        for (String wrong : new String[] {"0", "500ms", "2m", "-5s"}) {
+            assertRefused(sip(Map.of("outdial.telephony.sip.rtcp-interval", wrong)),
+                    "outdial.telephony.sip.rtcp-interval must be between 1s and 1m");
+        }
+    }
+
+    @Test
     void aCallWhoseTrunkSideFallsSilentEndsAfterAMinuteUnlessToldOtherwise() {
         assertThat(bind(sip(Map.of())).sipSettings().mediaTimeout()).contains(Duration.ofSeconds(60));
         assertThat(bind(sip(Map.of("outdial.telephony.sip.media-timeout", "2m"))).sipSettings().mediaTimeout())

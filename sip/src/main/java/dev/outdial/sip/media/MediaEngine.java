@@ -13,6 +13,7 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.net.Inet6Address;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.Set;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Opens media legs on ports of the configured RTP range and moves their packets with two threads
  * for all legs: one receives (a selector over non-blocking channels) and relays each bridged packet
- * the moment it arrives; one paces prompts and silence, a packet per leg every 20 ms. Callbacks
+ * the moment it arrives; one paces prompts and silence, a packet per leg every 20 ms, and each leg's
+ * RTCP reports (on the port after its RTP's) every few seconds. Callbacks
  * (keys, prompts over) run on virtual threads, in order per leg.
  *
  * <p>Why a selector rather than a virtual thread per leg blocked in {@code receive}: a virtual
@@ -45,6 +47,8 @@ public final class MediaEngine implements AutoCloseable {
     private static final int MAX_DATAGRAM = 2048;
     /** Datagrams read from one socket before the next ready socket gets its turn. */
     private static final int READS_PER_TURN = 16;
+    /** RTCP's interval between a leg's reports, where not given (RFC 3550 §6.2's recommended minimum). */
+    public static final Duration REPORT_INTERVAL = Duration.ofSeconds(5);
 
     private final InetAddress bind;
     private final RtpPorts ports;
@@ -55,14 +59,26 @@ public final class MediaEngine implements AutoCloseable {
     private final Thread receiver;
     private final ScheduledExecutorService pacer;
     private final ExecutorService callbacks = Executors.newVirtualThreadPerTaskExecutor();
+    private final NtpClock clock = NtpClock.system();
+    private final long reportIntervalNanos;
     private volatile boolean closed;
 
-    /**
-     * Media on {@code bind}'s ports {@code portFirst}-{@code portLast} (even ones: one leg each).
-     * Starts its two threads at once; {@link #close()} stops them.
-     */
+    /** Media on {@code bind}'s ports {@code portFirst}-{@code portLast}, RTCP reported every 5 seconds. */
     public MediaEngine(InetAddress bind, int portFirst, int portLast) {
+        this(bind, portFirst, portLast, REPORT_INTERVAL);
+    }
+
+    /**
+     * Media on {@code bind}'s ports {@code portFirst}-{@code portLast} (an even one and the odd one after it a leg:
+     * RTP and RTCP), each leg's RTCP reports about {@code reportInterval} apart. Starts its two threads at once;
+     * {@link #close()} stops them.
+     */
+    public MediaEngine(InetAddress bind, int portFirst, int portLast, Duration reportInterval) {
         this.bind = Objects.requireNonNull(bind, "bind");
+        if (reportInterval.isNegative() || reportInterval.isZero()) {
+            throw new IllegalArgumentException("the RTCP report interval " + reportInterval + " must be positive");
+        }
+        this.reportIntervalNanos = reportInterval.toNanos();
         this.ports = new RtpPorts(portFirst, portLast);
         try {
             this.selector = Selector.open();
@@ -82,25 +98,36 @@ public final class MediaEngine implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the media engine is closed");
         }
-        DatagramChannel[] opened = new DatagramChannel[1];
+        DatagramChannel[] opened = new DatagramChannel[2];
         int port = ports.allocate(candidate -> {
-            DatagramChannel channel = DatagramChannel.open(
-                    bind instanceof Inet6Address ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
-            try {
-                channel.bind(new InetSocketAddress(bind, candidate));
-                channel.configureBlocking(false);
-                opened[0] = channel;
-                return true;
-            } catch (BindException taken) {
-                channel.close();
-                return false;
+            opened[0] = bound(candidate);
+            opened[1] = opened[0] == null ? null : bound(candidate + 1);
+            if (opened[1] == null && opened[0] != null) {
+                opened[0].close(); // RTCP's port is taken by another program: the pair is
             }
+            return opened[1] != null;
         });
-        RtpLeg leg = new RtpLeg(this, opened[0], port, new SerialCallbacks(callbacks));
+        long now = System.nanoTime();
+        RtpLeg leg = new RtpLeg(this, opened[0], opened[1], port, new RtcpSession(clock, reportIntervalNanos, now),
+                new SerialCallbacks(callbacks));
         legs.add(leg);
         toRegister.add(leg);
         selector.wakeup();
         return leg;
+    }
+
+    /** A non-blocking channel on {@code port}; null where another program has it. */
+    private DatagramChannel bound(int port) throws IOException {
+        DatagramChannel channel = DatagramChannel.open(
+                bind instanceof Inet6Address ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+        try {
+            channel.bind(new InetSocketAddress(bind, port));
+            channel.configureBlocking(false);
+            return channel;
+        } catch (BindException taken) {
+            channel.close();
+            return null;
+        }
     }
 
     /** How many legs are open. */
@@ -207,26 +234,33 @@ public final class MediaEngine implements AutoCloseable {
         RtpLeg leg;
         while ((leg = toRegister.poll()) != null) {
             try {
-                leg.channel().register(selector, SelectionKey.OP_READ, leg);
+                leg.channel().register(selector, SelectionKey.OP_READ, (Receiver) leg::receive);
+                leg.control().register(selector, SelectionKey.OP_READ, (Receiver) leg::receiveControl);
             } catch (ClosedChannelException closedMeanwhile) {
                 // the leg was closed before it received anything
             }
         }
     }
 
+    /** What a channel's datagrams go to: a leg's RTP or its RTCP. */
+    private interface Receiver {
+        void receive(byte[] data, int length, InetSocketAddress source, long nowNanos);
+    }
+
     private static void drain(SelectionKey key, ByteBuffer buffer) {
-        RtpLeg leg = (RtpLeg) key.attachment();
+        Receiver receiver = (Receiver) key.attachment();
         if (!key.isValid()) {
             return;
         }
         try {
+            DatagramChannel channel = (DatagramChannel) key.channel();
             for (int read = 0; read < READS_PER_TURN; read++) {
                 buffer.clear();
-                SocketAddress source = leg.channel().receive(buffer);
+                SocketAddress source = channel.receive(buffer);
                 if (source == null) {
                     return;
                 }
-                leg.receive(buffer.array(), buffer.position(), (InetSocketAddress) source, System.nanoTime());
+                receiver.receive(buffer.array(), buffer.position(), (InetSocketAddress) source, System.nanoTime());
             }
         } catch (IOException e) {
             // a closed leg or an ICMP error reported on the socket: the next datagram is read as usual

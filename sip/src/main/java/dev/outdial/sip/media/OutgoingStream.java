@@ -36,6 +36,8 @@ final class OutgoingStream {
     private int lastTimestamp = ThreadLocalRandom.current().nextInt();
     private long lastSentNanos;
     private boolean sentAny;
+    private long packetsSent;
+    private long octetsSent;
 
     private boolean relaying;
     private boolean anchored;
@@ -158,9 +160,26 @@ final class OutgoingStream {
         SrtpStream protection = encrypting;
         datagram.clear().limit(protection == null ? length : protection.protect(packet, length));
         try {
-            return channel.send(datagram, remote) > 0;
+            if (channel.send(datagram, remote) > 0) {
+                packetsSent++;
+                octetsSent += length - RtpPacket.HEADER;
+                return true;
+            }
+            return false;
         } catch (IOException e) {
             return false; // ICMP unreachable, a closed leg: RTP is not retried
         }
+    }
+
+    /**
+     * What the stream sent, for a sender report at {@code ntp} ({@code nowNanos}): the RTP time it has reached and
+     * its packets and payload octets (RFC 3550 §6.4.1); null before its first packet.
+     */
+    synchronized RtcpPacket.Sender sender(long ntp, long nowNanos) {
+        if (!sentAny) {
+            return null;
+        }
+        int now = lastTimestamp + (int) ((nowNanos - lastSentNanos) / NANOS_PER_SAMPLE);
+        return new RtcpPacket.Sender(ntp, now, packetsSent, octetsSent);
     }
 }

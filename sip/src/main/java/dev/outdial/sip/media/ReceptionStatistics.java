@@ -43,6 +43,21 @@ final class ReceptionStatistics {
     /** The highest jitter since the last {@link #mark}. */
     private double jitterMaxSinceMark;
 
+    /** The current source's counts when it was last reported on (RFC 3550 A.3's expected_prior, received_prior). */
+    private int reportedSsrc;
+    private long expectedReported;
+    private long receivedReported;
+
+    /**
+     * The current source's stream as a report block gives it (RFC 3550 §6.4.1, A.3, A.8).
+     *
+     * @param fractionLost   the share of the packets expected since the last report that were lost, in 256ths
+     * @param cumulativeLost the packets lost since the source began, within 24 bits signed
+     * @param jitter         the interarrival jitter in timestamp units
+     */
+    record Counts(int ssrc, int fractionLost, int cumulativeLost, int extendedHighestSequence, int jitter) {
+    }
+
     /** Where the counts stood at a moment, for what was received from then on ({@link #since}). */
     record Mark(long expected, long received, double jitterSum, long jitterSamples) {
     }
@@ -111,6 +126,27 @@ final class ReceptionStatistics {
         audioBefore = true;
         lastTimestamp = timestamp;
         lastArrivalNanos = arrivalNanos;
+    }
+
+    /** The current source's counts for a report, the next report's loss counted from now; empty before a packet. */
+    synchronized Optional<Counts> report() {
+        if (!started) {
+            return Optional.empty();
+        }
+        if (reportedSsrc != ssrc || expected() < expectedReported) { // a new source, or the same one restarted
+            reportedSsrc = ssrc;
+            expectedReported = 0;
+            receivedReported = 0;
+        }
+        long expected = expected();
+        long expectedNow = expected - expectedReported;
+        long lostNow = expectedNow - (received - receivedReported);
+        expectedReported = expected;
+        receivedReported = received;
+        int fraction = expectedNow == 0 || lostNow <= 0 ? 0 : (int) ((lostNow << 8) / expectedNow);
+        int cumulative = (int) Math.clamp(expected - received, -0x800000, 0x7FFFFF);
+        return Optional.of(new Counts(ssrc, Math.min(fraction, 255), cumulative, (int) (cycles + highestSequence),
+                (int) jitter));
     }
 
     /** What was received so far; empty before the first packet. */

@@ -4,25 +4,40 @@ import dev.outdial.sip.AudioQuality;
 import dev.outdial.sip.ListeningMode;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * A {@link MediaLeg} on one UDP port of a {@link MediaEngine}. The engine's receiving thread hands
- * it each datagram ({@link #receive}); its pacer asks it every 20 ms for a packet ({@link #tick}).
+ * A {@link MediaLeg} on one UDP port of a {@link MediaEngine}, and RTCP on the next. The engine's receiving thread
+ * hands it each datagram ({@link #receive}, {@link #receiveControl}); its pacer asks it every 20 ms for a packet
+ * ({@link #tick}), and every few seconds for an RTCP report.
  */
 final class RtpLeg implements MediaLeg {
 
     private final MediaEngine engine;
     private final DatagramChannel channel;
+    /** RTCP's port, the next one (RFC 3550 §11). */
+    private final DatagramChannel control;
+    private final RtcpSession rtcp;
+    /** This leg's RTCP name (RFC 7022: random, for one session). */
+    private final String cname = "outdial-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+    /** An RTCP report being written (pacing thread). */
+    private final byte[] report = new byte[RtcpPacket.MAX_WRITTEN];
+    /** Where the far end's RTCP came from (symmetric RTCP, RFC 4961); null: RTP's address, the port after. */
+    private volatile InetSocketAddress controlLatched;
+    /** With SRTP both ways: RTCP would have to be SRTCP, which Outdial does not do, so there is none. */
+    private volatile boolean secured;
     private final int port;
     private final OutgoingStream out = new OutgoingStream();
     private final Playout playout = new Playout();
@@ -100,9 +115,12 @@ final class RtpLeg implements MediaLeg {
         }
     }
 
-    RtpLeg(MediaEngine engine, DatagramChannel channel, int port, SerialCallbacks callbacks) {
+    RtpLeg(MediaEngine engine, DatagramChannel channel, DatagramChannel control, int port, RtcpSession rtcp,
+           SerialCallbacks callbacks) {
         this.engine = engine;
         this.channel = channel;
+        this.control = control;
+        this.rtcp = rtcp;
         this.port = port;
         this.callbacks = callbacks;
         this.keys = new KeyPresses(this::keyPressedAsEvent, pressesBothWays);
@@ -152,6 +170,7 @@ final class RtpLeg implements MediaLeg {
 
     @Override
     public void encrypt(Optional<SrtpKeys> keys) {
+        secured = keys.isPresent();
         out.encryptWith(keys.map(SrtpKeys::ours).orElse(null));
         decrypting = SrtpStream.keyedWith(keys.map(SrtpKeys::theirs).orElse(null), decrypting);
     }
@@ -168,6 +187,7 @@ final class RtpLeg implements MediaLeg {
         }
         far = new Far(remote, codec, telephoneEventPayloadType);
         latched = false;
+        controlLatched = null;
         lastHeardNanos = System.nanoTime();
     }
 
@@ -441,7 +461,13 @@ final class RtpLeg implements MediaLeg {
     @Override
     public MediaStats stats() {
         return new MediaStats(packetsReceived.get(), packetsSent.get(), packetsRelayed.get(),
-                Optional.ofNullable(firstRelayedSent), reception.quality(), receivedBridged());
+                Optional.ofNullable(firstRelayedSent), reception.quality().map(this::withRoundTrip), receivedBridged());
+    }
+
+    /** The quality of what this leg received, with the round trip its RTCP measured, if it did. */
+    private AudioQuality withRoundTrip(AudioQuality received) {
+        OptionalDouble roundTrip = rtcp.meanRoundTripMillis();
+        return roundTrip.isPresent() ? received.withRoundTrip(roundTrip.getAsDouble()) : received;
     }
 
     @Override
@@ -456,6 +482,10 @@ final class RtpLeg implements MediaLeg {
         }
         closedNanos = System.nanoTime();
         closed = true;
+        Far last = far;
+        if (last != null && !secured) {
+            sendReport(last, closedNanos, true, new byte[RtcpPacket.MAX_WRITTEN]); // the pacer may be using its own
+        }
         engine.unbridge(this);
         playout.clear();
         keyListener = null;
@@ -497,7 +527,7 @@ final class RtpLeg implements MediaLeg {
         }
         RtpLeg before = peer;
         if (before != null && peerBridgedAt != null) {
-            receivedBridged = before.reception.since(peerBridgedAt);
+            receivedBridged = before.reception.since(peerBridgedAt).map(before::withRoundTrip);
         }
         peerBridgedAt = leg == null ? null : leg.reception.mark();
         this.peer = leg;
@@ -508,14 +538,64 @@ final class RtpLeg implements MediaLeg {
     private Optional<AudioQuality> receivedBridged() {
         RtpLeg now = peer;
         ReceptionStatistics.Mark at = peerBridgedAt;
-        return now != null && at != null ? now.reception.since(at) : receivedBridged;
+        return now != null && at != null ? now.reception.since(at).map(now::withRoundTrip) : receivedBridged;
     }
 
     void closeChannel() {
         try {
             channel.close();
+            control.close();
         } catch (IOException ignored) {
             // closing a UDP socket has nothing to flush
+        }
+    }
+
+    DatagramChannel control() {
+        return control;
+    }
+
+    /**
+     * One datagram on the RTCP port (on the engine's receiving thread): the far end's reports, from where its first
+     * came; nothing before the far end is known, nor with SRTP.
+     */
+    void receiveControl(byte[] data, int length, InetSocketAddress source, long nowNanos) {
+        InetSocketAddress from = controlLatched;
+        if (closed || secured || far == null || (from != null && !from.equals(source))) {
+            return;
+        }
+        if (RtcpPacket.read(data, length, heard -> rtcp.received(heard, out.ssrc(), nowNanos)) && from == null) {
+            controlLatched = source;
+        }
+    }
+
+    /** RTCP's report, when due (RFC 3550 §6.2); none with SRTP, which would need SRTCP. */
+    private void reportIfDue(Far current, long nowNanos) {
+        if (!secured && rtcp.due(nowNanos)) {
+            sendReport(current, nowNanos, false, report);
+        }
+    }
+
+    /**
+     * A sender report (a receiver report before this leg sent anything) with a block on the far end's stream once it
+     * sent any, its CNAME, and a BYE where {@code goodbye}: to where the far end's RTCP comes from, else to its RTP
+     * address's next port.
+     */
+    private void sendReport(Far current, long nowNanos, boolean goodbye, byte[] packet) {
+        RtcpPacket.ReportBlock block = reception.report().map(counts -> rtcp.block(counts, nowNanos)).orElse(null);
+        int length = RtcpPacket.write(packet, out.ssrc(), out.sender(rtcp.clock().at(nowNanos), nowNanos), block,
+                cname, goodbye);
+        InetSocketAddress to = controlLatched;
+        if (to == null) {
+            InetSocketAddress rtp = current.address();
+            if (rtp.getPort() == 65535) {
+                return; // no next port
+            }
+            to = new InetSocketAddress(rtp.getAddress(), rtp.getPort() + 1);
+        }
+        try {
+            control.send(ByteBuffer.wrap(packet, 0, length), to);
+        } catch (IOException notSent) {
+            // ICMP unreachable (a far end without RTCP), a closed leg: the next report is sent as usual
         }
     }
 
@@ -632,7 +712,11 @@ final class RtpLeg implements MediaLeg {
             tellQuiet(listener, nowNanos);
         }
         Far current = far;
-        if (closed || current == null || farEndHolds) {
+        if (closed || current == null) {
+            return;
+        }
+        reportIfDue(current, nowNanos); // on hold too: RTCP goes on while the media pauses (RFC 3264 §8.4)
+        if (farEndHolds) {
             return;
         }
         if (sendKey(current, nowNanos)) {

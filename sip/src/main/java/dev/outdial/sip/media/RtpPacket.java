@@ -79,7 +79,7 @@ final class RtpPacket {
         return ((data[at] & 0xFF) << 24) | ((data[at + 1] & 0xFF) << 16) | ((data[at + 2] & 0xFF) << 8) | (data[at + 3] & 0xFF);
     }
 
-    private static void writeInt(byte[] data, int at, int value) {
+    static void writeInt(byte[] data, int at, int value) {
         data[at] = (byte) (value >> 24);
         data[at + 1] = (byte) (value >> 16);
         data[at + 2] = (byte) (value >> 8);

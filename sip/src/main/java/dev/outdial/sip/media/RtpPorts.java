@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.util.BitSet;
 
 /**
- * The even ports of the RTP range (RFC 3550 §11: RTP on even ports; Outdial sends no RTCP, so the
- * odd one is left alone). Ports are handed out round the range rather than lowest first, so a
+ * The even ports of the RTP range, each with the odd one after it (RFC 3550 §11: RTP on an even port,
+ * its RTCP on the next). Ports are handed out round the range rather than lowest first, so a
  * freed port rests a while before it is reused and late packets of the old call find no new leg.
  */
 final class RtpPorts {
@@ -25,9 +25,10 @@ final class RtpPorts {
             throw new IllegalArgumentException("the RTP port range " + first + "-" + last + " must lie within 1024-65535");
         }
         this.first = first % 2 == 0 ? first : first + 1;
-        this.last = last;
-        if (this.first > last) {
-            throw new IllegalArgumentException("the RTP port range " + first + "-" + last + " holds no even port");
+        this.last = last % 2 == 1 ? last - 1 : last - 2; // the last even port with its RTCP port in the range
+        if (this.first > this.last) {
+            throw new IllegalArgumentException("the RTP port range " + first + "-" + last
+                    + " holds no even port with the odd one after it (RTP and its RTCP)");
         }
         this.cursor = this.first;
     }
@@ -51,8 +52,8 @@ final class RtpPorts {
             }
             port = next(port);
         }
-        throw new IOException("no free RTP port in " + first + "-" + last + ": " + used.cardinality()
-                + " of its " + capacity() + " even ports carry calls here"
+        throw new IOException("no free RTP port in " + first + "-" + (last + 1) + ": " + used.cardinality()
+                + " of its " + capacity() + " pairs of ports carry calls here"
                 + (used.cardinality() < capacity() ? ", the others are taken by other programs" : ""));
     }
 

@@ -16,8 +16,8 @@ class MediaEngineTest {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
     @Test
-    void legsTakeTheRangesEvenPortsUntilItIsFullThenReuseFreedOnes() throws IOException {
-        try (MediaEngine engine = new MediaEngine(LOOPBACK, 18241, 18246)) {
+    void legsTakeTheRangesEvenPortsWithTheOddOnesAfterThemUntilItIsFullThenReuseFreedOnes() throws IOException {
+        try (MediaEngine engine = new MediaEngine(LOOPBACK, 18241, 18248)) {
             List<MediaLeg> legs = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 legs.add(engine.open());
@@ -25,7 +25,7 @@ class MediaEngineTest {
             assertThat(legs).extracting(MediaLeg::localPort).containsExactly(18242, 18244, 18246);
 
             assertThatThrownBy(engine::open).isInstanceOf(IOException.class)
-                    .hasMessageContaining("no free RTP port in 18242-18246");
+                    .hasMessageContaining("no free RTP port in 18242-18247");
 
             legs.get(1).close();
             await(() -> canBind(18244));
@@ -47,6 +47,15 @@ class MediaEngineTest {
     }
 
     @Test
+    void aPairWhoseRtcpPortIsTakenByAnotherProgramIsSkippedWholly() throws IOException {
+        try (DatagramSocket squatter = new DatagramSocket(new InetSocketAddress(LOOPBACK, 18281));
+             MediaEngine engine = new MediaEngine(LOOPBACK, 18280, 18283)) {
+            assertThat(engine.open().localPort()).isEqualTo(18282);
+            assertThat(canBind(18280)).as("the RTP port of the pair not taken is left free").isTrue();
+        }
+    }
+
+    @Test
     void closingTheEngineClosesEveryLegAndFreesItsPorts() throws IOException {
         MediaEngine engine = new MediaEngine(LOOPBACK, 18260, 18269);
         MediaLeg one = engine.open();
@@ -56,6 +65,7 @@ class MediaEngineTest {
 
         assertThat(engine.openLegs()).isZero();
         assertThat(canBind(one.localPort())).isTrue();
+        assertThat(canBind(one.localPort() + 1)).as("its RTCP port").isTrue();
         assertThat(canBind(two.localPort())).isTrue();
         assertThatThrownBy(engine::open).isInstanceOf(IllegalStateException.class);
     }
@@ -64,6 +74,8 @@ class MediaEngineTest {
     void aRangeWithoutAnEvenPortOrOutsideThePortsIsRefused() {
         assertThatThrownBy(() -> new MediaEngine(LOOPBACK, 18271, 18271)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("holds no even port");
+        assertThatThrownBy(() -> new MediaEngine(LOOPBACK, 18270, 18270)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("holds no even port with the odd one after it");
         assertThatThrownBy(() -> new MediaEngine(LOOPBACK, 80, 90)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("1024-65535");
     }

@@ -29,6 +29,31 @@ class ReceptionStatisticsTest {
     }
 
     @Test
+    void aReportGivesTheLossSinceTheLastOneTheLossInAllAndTheHighestSequenceWithItsWraps() {
+        assertThat(statistics.report()).as("nothing received").isEmpty();
+        for (int n = 0; n < 40; n++) {
+            if (n != 5 && n != 6) {
+                packet(65_520, n, 0); // 65,520 to 65,535, then 0 to 23
+            }
+        }
+        ReceptionStatistics.Counts first = statistics.report().orElseThrow();
+        assertThat(first.ssrc()).isEqualTo(SSRC);
+        assertThat(first.cumulativeLost()).isEqualTo(2);
+        assertThat(first.fractionLost()).as("2 of 40, in 256ths").isEqualTo(2 * 256 / 40);
+        assertThat(first.extendedHighestSequence()).isEqualTo(65_536 + 23);
+
+        for (int n = 40; n < 60; n++) {
+            if (n != 50) {
+                packet(65_520, n, 0);
+            }
+        }
+        ReceptionStatistics.Counts second = statistics.report().orElseThrow();
+        assertThat(second.cumulativeLost()).isEqualTo(3);
+        assertThat(second.fractionLost()).as("1 of the 20 since the first report").isEqualTo(256 / 20);
+        assertThat(statistics.report().orElseThrow().fractionLost()).as("nothing since").isZero();
+    }
+
+    @Test
     void aStreamOnTimeLosesNothingAndHasNoJitter() {
         for (int n = 0; n < 100; n++) {
             packet(1000, n, 0);

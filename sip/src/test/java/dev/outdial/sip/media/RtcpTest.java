@@ -1,0 +1,141 @@
+package dev.outdial.sip.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outdial.sip.AudioQuality;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A leg's RTCP with a far end on loopback: its reports, what it learns of the round trip, its goodbye. */
+class RtcpTest {
+
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+    private static final int FAR_SSRC = 0x0FA2_0FA2;
+
+    private MediaEngine engine;
+
+    @BeforeEach
+    void startEngine() {
+        engine = new MediaEngine(LOOPBACK, 18300, 18319, Duration.ofMillis(100));
+    }
+
+    @AfterEach
+    void stopEngine() {
+        engine.close();
+    }
+
+    @Test
+    void aFarEndsStreamIsReportedWithItsLossAndItsSenderReportAndItsAnswerGivesTheRoundTrip() throws Exception {
+        try (DatagramSocket farRtp = new DatagramSocket(0, LOOPBACK);
+             DatagramSocket farRtcp = new DatagramSocket(0, LOOPBACK)) {
+            farRtp.setSoTimeout((int) TestPhone.PATIENCE.toMillis());
+            farRtcp.setSoTimeout((int) TestPhone.PATIENCE.toMillis());
+            MediaLeg leg = engine.open();
+            leg.connect(new InetSocketAddress(LOOPBACK, farRtp.getLocalPort()), Codec.PCMU, 101);
+            InetSocketAddress legRtcp = new InetSocketAddress(LOOPBACK, leg.localPort() + 1);
+            for (int sequence = 100; sequence < 110; sequence++) {
+                if (sequence != 103 && sequence != 105) {
+                    sendRtp(farRtp, leg, sequence);
+                }
+            }
+            int ourSsrc = RtpPacket.ssrcOf(receive(farRtp));
+            long theirTime = 0xE000_0001_4000_0000L;
+            send(farRtcp, legRtcp, FAR_SSRC, new RtcpPacket.Sender(theirTime, 1600, 8, 1280), null);
+
+            // sent where the far end's RTCP came from, once it came
+            Received report = next(farRtcp, heard -> heard.report().blocks().stream()
+                    .anyMatch(block -> block.lastSenderReport() == NtpClock.middle(theirTime)));
+
+            assertThat(report.report().senderSsrc()).as("the leg's RTP stream").isEqualTo(ourSsrc);
+            assertThat(report.report().fromSender()).as("it sends: a sender report").isTrue();
+            RtcpPacket.ReportBlock block = report.report().blocks().getFirst();
+            assertThat(block.ssrc()).isEqualTo(FAR_SSRC);
+            assertThat(block.cumulativeLost()).isEqualTo(2);
+            assertThat(block.extendedHighestSequence()).isEqualTo(109);
+            assertThat(report.types()).containsExactly(RtcpPacket.SENDER_REPORT, RtcpPacket.SOURCE_DESCRIPTION);
+
+            // the far end answers at once, saying it sent our report 200 ms before it did: a round trip of 200 ms or more
+            int ourReport = NtpClock.middle(report.report().ntp()) - (int) NtpClock.compact(200_000_000L);
+            send(farRtcp, legRtcp, FAR_SSRC, null, new RtcpPacket.ReportBlock(ourSsrc, 0, 0, 0, 0, ourReport, 0));
+            MediaLegTest.await(() -> roundTrip(leg).isPresent());
+            assertThat(roundTrip(leg).orElseThrow()).isGreaterThanOrEqualTo(200);
+
+            leg.close();
+            assertThat(next(farRtcp, heard -> heard.types().contains(RtcpPacket.GOODBYE)).report().senderSsrc())
+                    .as("its goodbye as it closes").isEqualTo(ourSsrc);
+        }
+    }
+
+    @Test
+    void twoLegsReportToEachOtherAndEachMeasuresTheRoundTrip() throws Exception {
+        try (MediaLeg a = engine.open(); MediaLeg b = engine.open()) {
+            a.connect(new InetSocketAddress(LOOPBACK, b.localPort()), Codec.PCMU, 101);
+            b.connect(new InetSocketAddress(LOOPBACK, a.localPort()), Codec.PCMU, 101);
+
+            MediaLegTest.await(() -> roundTrip(a).isPresent() && roundTrip(b).isPresent());
+
+            AudioQuality heard = a.stats().received().orElseThrow();
+            assertThat(heard.roundTripMillis()).isGreaterThanOrEqualTo(0);
+            assertThat(heard.meanOpinionScore()).as("loopback: as good as G.711 gets").isGreaterThan(4.3);
+        }
+    }
+
+    private static Optional<Double> roundTrip(MediaLeg leg) {
+        return leg.stats().received().map(AudioQuality::roundTripMillis);
+    }
+
+    private static void sendRtp(DatagramSocket from, MediaLeg to, int sequence) throws Exception {
+        byte[] packet = new byte[12 + 160];
+        RtpPacket.writeHeader(packet, false, 0, sequence, sequence * 160, FAR_SSRC);
+        Arrays.fill(packet, 12, packet.length, (byte) 0xFF);
+        from.send(new DatagramPacket(packet, packet.length, new InetSocketAddress(LOOPBACK, to.localPort())));
+    }
+
+    private static void send(DatagramSocket from, InetSocketAddress to, int ssrc, RtcpPacket.Sender sender,
+                             RtcpPacket.ReportBlock block) throws Exception {
+        byte[] packet = new byte[RtcpPacket.MAX_WRITTEN];
+        int length = RtcpPacket.write(packet, ssrc, sender, block, "far-end", false);
+        from.send(new DatagramPacket(packet, length, to));
+    }
+
+    private static byte[] receive(DatagramSocket socket) throws Exception {
+        DatagramPacket datagram = new DatagramPacket(new byte[2048], 2048);
+        socket.receive(datagram);
+        return Arrays.copyOf(datagram.getData(), datagram.getLength());
+    }
+
+    /** A compound packet received: its report, and the types of its packets. */
+    private record Received(RtcpPacket.Report report, List<Integer> types) {
+    }
+
+    /** The next compound packet that {@code wanted}; those before it are dropped. */
+    private static Received next(DatagramSocket socket, Predicate<Received> wanted) throws Exception {
+        while (true) {
+            byte[] data;
+            try {
+                data = receive(socket);
+            } catch (SocketTimeoutException none) {
+                throw new AssertionError("no such RTCP packet within " + TestPhone.PATIENCE);
+            }
+            List<RtcpPacket.Report> reports = new ArrayList<>();
+            if (RtcpPacket.read(data, data.length, reports::add)) {
+                Received received = new Received(reports.getFirst(), RtcpPacketTest.types(data, data.length));
+                if (wanted.test(received)) {
+                    return received;
+                }
+            }
+        }
+    }
+}
