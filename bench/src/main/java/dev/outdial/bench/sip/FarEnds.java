@@ -156,6 +156,10 @@ final class FarEnds implements AutoCloseable {
                             break;
                         }
                         long now = System.nanoTime();
+                        int type = buffer.position() > 1 ? buffer.get(1) & 0xFF : 0;
+                        if (type >= 192 && type <= 223) {
+                            continue; // RTCP (RFC 5761): a leg's report to its far end's port + 1, another far end's
+                        }
                         if (decrypting[index] != null
                                 && decrypting[index].unprotect(buffer.array(), buffer.position()) < 0) {
                             refused.incrementAndGet();

@@ -109,6 +109,15 @@ final class RtcpPacket {
     }
 
     /**
+     * Whether a datagram on an RTP port is RTCP (RFC 5761 §4: its packet type, 192-223, sits where RTP's marker and
+     * payload type are, which audio's never reach): a far end that sends its RTCP to the RTP port.
+     */
+    static boolean isRtcp(byte[] data, int length) {
+        int type = length > 1 ? data[1] & 0xFF : 0;
+        return type >= 192 && type <= 223;
+    }
+
+    /**
      * Hands {@code reports} each sender and receiver report of the compound packet; false where it is not RTCP
      * (RFC 3550 A.2: version 2, lengths that add up, an SR or RR first), and then nothing is handed.
      */

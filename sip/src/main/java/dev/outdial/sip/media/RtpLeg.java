@@ -601,6 +601,10 @@ final class RtpLeg implements MediaLeg {
 
     /** One received datagram (on the engine's receiving thread). */
     void receive(byte[] data, int datagramLength, InetSocketAddress source, long nowNanos) {
+        if (RtcpPacket.isRtcp(data, datagramLength)) {
+            receiveControl(data, datagramLength, source, nowNanos); // multiplexed on the RTP port (RFC 5761)
+            return;
+        }
         SrtpStream srtp = decrypting;
         int length = srtp == null ? datagramLength : srtp.unprotect(data, datagramLength);
         if (closed || length < 0 || !received.parse(data, length)) {

@@ -79,6 +79,29 @@ class RtcpTest {
     }
 
     @Test
+    void aFarEndThatSendsItsRtcpToTheRtpPortIsAnsweredThereAndItsReportsAreNoAudio() throws Exception {
+        try (DatagramSocket far = new DatagramSocket(0, LOOPBACK)) {
+            far.setSoTimeout((int) TestPhone.PATIENCE.toMillis());
+            MediaLeg leg = engine.open();
+            leg.connect(new InetSocketAddress(LOOPBACK, far.getLocalPort()), Codec.PCMU, 101);
+            for (int sequence = 0; sequence < 10; sequence++) {
+                sendRtp(far, leg, sequence);
+            }
+            long theirTime = 0xE000_0002_0000_0000L;
+            send(far, new InetSocketAddress(LOOPBACK, leg.localPort()), FAR_SSRC,
+                    new RtcpPacket.Sender(theirTime, 1600, 10, 1600), null);
+
+            Received report = next(far, heard -> heard.report().blocks().stream()
+                    .anyMatch(block -> block.lastSenderReport() == NtpClock.middle(theirTime)));
+
+            assertThat(report.report().blocks().getFirst().cumulativeLost()).isZero();
+            assertThat(leg.stats().received().orElseThrow().packetsExpected()).as("the SR is not a packet of audio")
+                    .isEqualTo(10);
+            assertThat(leg.stats().packetsReceived()).isEqualTo(10);
+        }
+    }
+
+    @Test
     void twoLegsReportToEachOtherAndEachMeasuresTheRoundTrip() throws Exception {
         try (MediaLeg a = engine.open(); MediaLeg b = engine.open()) {
             a.connect(new InetSocketAddress(LOOPBACK, b.localPort()), Codec.PCMU, 101);
