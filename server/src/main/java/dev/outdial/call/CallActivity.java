@@ -38,7 +38,7 @@ public record CallActivity(String callId, long heldMillis, int holds, List<Step>
      * @param meanJitterMillis how unevenly they came (the interarrival jitter), its mean over the call
      * @param maxJitterMillis  its highest
      * @param roundTripMillis  the mean round trip between Outdial and the side's far end, as their RTCP reports
-     *                         measured it; null where the far end sent none (or the media was SRTP)
+     *                         measured it; null where the far end sent none that could
      * @param meanOpinionScore the score, 1 (bad) to 4.4 (G.711's best), the loss, the jitter and half the round trip
      *                         give by the simplified E-model; without a round trip the network's delay is not counted,
      *                         so the score is the line's best case

@@ -10,8 +10,7 @@ package dev.outdial.sip;
  * @param meanJitterMillis the interarrival jitter's mean over the call, in milliseconds
  * @param maxJitterMillis  its highest
  * @param roundTripMillis  the mean round trip between Outdial and the far end RTCP's reports measured (RFC 3550
- *                         §6.4.1); null where the far end sent none that could (no RTCP, or SRTP, which would need
- *                         SRTCP)
+ *                         §6.4.1, SRTCP with SRTP); null where the far end sent none that could
  */
 public record AudioQuality(long packetsExpected, long packetsLost, double meanJitterMillis, double maxJitterMillis,
                            Double roundTripMillis) {

@@ -36,8 +36,9 @@ final class RtpLeg implements MediaLeg {
     private final byte[] report = new byte[RtcpPacket.MAX_WRITTEN];
     /** Where the far end's RTCP came from (symmetric RTCP, RFC 4961); null: RTP's address, the port after. */
     private volatile InetSocketAddress controlLatched;
-    /** With SRTP both ways: RTCP would have to be SRTCP, which Outdial does not do, so there is none. */
-    private volatile boolean secured;
+    /** With SRTP: RTCP is SRTCP, protected with the keys of the SRTP it goes with (pacing thread, receiving thread). */
+    private volatile SrtcpStream controlEncrypting;
+    private volatile SrtcpStream controlDecrypting;
     private final int port;
     private final OutgoingStream out = new OutgoingStream();
     private final Playout playout = new Playout();
@@ -170,7 +171,8 @@ final class RtpLeg implements MediaLeg {
 
     @Override
     public void encrypt(Optional<SrtpKeys> keys) {
-        secured = keys.isPresent();
+        controlEncrypting = SrtcpStream.keyedWith(keys.map(SrtpKeys::ours).orElse(null), controlEncrypting);
+        controlDecrypting = SrtcpStream.keyedWith(keys.map(SrtpKeys::theirs).orElse(null), controlDecrypting);
         out.encryptWith(keys.map(SrtpKeys::ours).orElse(null));
         decrypting = SrtpStream.keyedWith(keys.map(SrtpKeys::theirs).orElse(null), decrypting);
     }
@@ -483,7 +485,7 @@ final class RtpLeg implements MediaLeg {
         closedNanos = System.nanoTime();
         closed = true;
         Far last = far;
-        if (last != null && !secured) {
+        if (last != null) {
             sendReport(last, closedNanos, true, new byte[RtcpPacket.MAX_WRITTEN]); // the pacer may be using its own
         }
         engine.unbridge(this);
@@ -555,22 +557,25 @@ final class RtpLeg implements MediaLeg {
     }
 
     /**
-     * One datagram on the RTCP port (on the engine's receiving thread): the far end's reports, from where its first
-     * came; nothing before the far end is known, nor with SRTP.
+     * One datagram on the RTCP port (on the engine's receiving thread): the far end's reports (SRTCP of its key with
+     * SRTP), from where its first came; nothing before the far end is known.
      */
-    void receiveControl(byte[] data, int length, InetSocketAddress source, long nowNanos) {
+    void receiveControl(byte[] data, int datagramLength, InetSocketAddress source, long nowNanos) {
         InetSocketAddress from = controlLatched;
-        if (closed || secured || far == null || (from != null && !from.equals(source))) {
+        if (closed || far == null || (from != null && !from.equals(source))) {
             return;
         }
-        if (RtcpPacket.read(data, length, heard -> rtcp.received(heard, out.ssrc(), nowNanos)) && from == null) {
+        SrtcpStream srtcp = controlDecrypting;
+        int length = srtcp == null ? datagramLength : srtcp.unprotect(data, datagramLength);
+        if (length > 0 && RtcpPacket.read(data, length, heard -> rtcp.received(heard, out.ssrc(), nowNanos))
+                && from == null) {
             controlLatched = source;
         }
     }
 
-    /** RTCP's report, when due (RFC 3550 §6.2); none with SRTP, which would need SRTCP. */
+    /** RTCP's report, when due (RFC 3550 §6.2). */
     private void reportIfDue(Far current, long nowNanos) {
-        if (!secured && rtcp.due(nowNanos)) {
+        if (rtcp.due(nowNanos)) {
             sendReport(current, nowNanos, false, report);
         }
     }
@@ -582,8 +587,10 @@ final class RtpLeg implements MediaLeg {
      */
     private void sendReport(Far current, long nowNanos, boolean goodbye, byte[] packet) {
         RtcpPacket.ReportBlock block = reception.report().map(counts -> rtcp.block(counts, nowNanos)).orElse(null);
-        int length = RtcpPacket.write(packet, out.ssrc(), out.sender(rtcp.clock().at(nowNanos), nowNanos), block,
+        int plainLength = RtcpPacket.write(packet, out.ssrc(), out.sender(rtcp.clock().at(nowNanos), nowNanos), block,
                 cname, goodbye);
+        SrtcpStream srtcp = controlEncrypting;
+        int length = srtcp == null ? plainLength : srtcp.protect(packet, plainLength);
         InetSocketAddress to = controlLatched;
         if (to == null) {
             InetSocketAddress rtp = current.address();

@@ -102,6 +102,31 @@ class RtcpTest {
     }
 
     @Test
+    void twoLegsKeyedForSrtpReportOverSrtcpAndMeasureTheRoundTrip() throws Exception {
+        SrtpKey aSends = SrtpKey.random(SrtpKey.Suite.AES_CM_128_HMAC_SHA1_80);
+        SrtpKey bSends = SrtpKey.random(SrtpKey.Suite.AES_CM_128_HMAC_SHA1_32);
+        try (MediaLeg a = engine.open(); MediaLeg b = engine.open();
+             DatagramSocket snoop = new DatagramSocket(0, LOOPBACK)) {
+            a.encrypt(Optional.of(new SrtpKeys(aSends, bSends)));
+            b.encrypt(Optional.of(new SrtpKeys(bSends, aSends)));
+            a.connect(new InetSocketAddress(LOOPBACK, b.localPort()), Codec.PCMU, 101);
+            b.connect(new InetSocketAddress(LOOPBACK, a.localPort()), Codec.PCMU, 101);
+
+            MediaLegTest.await(() -> roundTrip(a).isPresent() && roundTrip(b).isPresent());
+
+            // what a leg sends its far end's RTCP port is no RTCP one can read without the key
+            MediaLeg c = engine.open();
+            c.encrypt(Optional.of(new SrtpKeys(aSends, bSends)));
+            c.connect(new InetSocketAddress(LOOPBACK, snoop.getLocalPort() - 1), Codec.PCMU, 101);
+            snoop.setSoTimeout((int) TestPhone.PATIENCE.toMillis());
+            byte[] sent = receive(snoop);
+            assertThat(RtcpPacket.isRtcp(sent, sent.length)).as("its header in the clear").isTrue();
+            assertThat(RtcpPacket.read(sent, sent.length, report -> { })).as("the rest encrypted").isFalse();
+            c.close();
+        }
+    }
+
+    @Test
     void twoLegsReportToEachOtherAndEachMeasuresTheRoundTrip() throws Exception {
         try (MediaLeg a = engine.open(); MediaLeg b = engine.open()) {
             a.connect(new InetSocketAddress(LOOPBACK, b.localPort()), Codec.PCMU, 101);
