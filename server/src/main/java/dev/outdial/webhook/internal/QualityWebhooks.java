@@ -3,7 +3,6 @@ package dev.outdial.webhook.internal;
 import dev.outdial.call.CallQualityMeasured;
 import dev.outdial.webhook.WebhookEvent;
 import dev.outdial.webhook.Webhooks;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -24,13 +23,7 @@ class QualityWebhooks {
 
     @EventListener
     void on(CallQualityMeasured measured) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("callId", measured.callId());
-        if (measured.campaignId() != null) {
-            data.put("campaignId", measured.campaignId());
-        } else {
-            data.put("queueId", measured.queueId());
-        }
+        Map<String, Object> data = CallData.of(measured.callId(), measured.campaignId(), measured.queueId());
         // each side as the call's activity answers it (GET /api/v1/calls/{id}/activity, quality)
         data.put("customer", measured.quality().customer());
         data.put("agent", measured.quality().agent());

@@ -3,7 +3,6 @@ package dev.outdial.webhook.internal;
 import dev.outdial.call.CallRecorded;
 import dev.outdial.webhook.WebhookEvent;
 import dev.outdial.webhook.Webhooks;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -23,13 +22,7 @@ class RecordingWebhooks {
 
     @EventListener
     void on(CallRecorded recorded) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("callId", recorded.callId());
-        if (recorded.campaignId() != null) {
-            data.put("campaignId", recorded.campaignId());
-        } else {
-            data.put("queueId", recorded.queueId());
-        }
+        Map<String, Object> data = CallData.of(recorded.callId(), recorded.campaignId(), recorded.queueId());
         data.put("lengthMillis", recorded.lengthMillis());
         data.put("sizeBytes", recorded.sizeBytes());
         data.put("recordedAt", recorded.recordedAt().toString());

@@ -73,12 +73,7 @@ class WebhookApiDocs {
                             .required(List.of("campaignId", "customerId", "phone", "externalId", "from", "to",
                                     "attempts", "cycleAttempts", "at"))));
             api.addWebhooks(WebhookEvent.CALL_RECORDED.wireName(), delivery("callRecorded", WebhookEvent.CALL_RECORDED,
-                    ApiSchemas.object()
-                            .addProperty("callId", ApiSchemas.string())
-                            .addProperty("campaignId", ApiSchemas.int64()
-                                    .description("The campaign of a campaign's call; absent for a queue call"))
-                            .addProperty("queueId", ApiSchemas.int64()
-                                    .description("The queue of a queue call; absent for a campaign's call"))
+                    aCall()
                             .addProperty("lengthMillis", ApiSchemas.int64())
                             .addProperty("sizeBytes", ApiSchemas.int64())
                             .addProperty("recordedAt", ApiSchemas.string("date-time"))
@@ -86,12 +81,7 @@ class WebhookApiDocs {
                                     .description("Where the recording's audio/wav is, under the server's address"))
                             .required(List.of("callId", "lengthMillis", "sizeBytes", "recordedAt", "path"))));
             api.addWebhooks(WebhookEvent.CALL_QUALITY_MEASURED.wireName(), delivery("callQualityMeasured",
-                    WebhookEvent.CALL_QUALITY_MEASURED, ApiSchemas.object()
-                            .addProperty("callId", ApiSchemas.string())
-                            .addProperty("campaignId", ApiSchemas.int64()
-                                    .description("The campaign of a campaign's call; absent for a queue call"))
-                            .addProperty("queueId", ApiSchemas.int64()
-                                    .description("The queue of a queue call; absent for a campaign's call"))
+                    WebhookEvent.CALL_QUALITY_MEASURED, aCall()
                             .addProperty("customer", audio()
                                     .description("How the customer's audio reached Outdial from the carrier"))
                             .addProperty("agent", ApiSchemas.nullable(audio().description(
@@ -99,6 +89,16 @@ class WebhookApiDocs {
                                             + "customer; null where no phone was")))
                             .required(List.of("callId", "customer", "agent"))));
         };
+    }
+
+    /** A delivery's data about a campaign's call or a queue call: its id, and its campaign's or its queue's. */
+    private static Schema<Object> aCall() {
+        return ApiSchemas.object()
+                .addProperty("callId", ApiSchemas.string())
+                .addProperty("campaignId", ApiSchemas.int64()
+                        .description("The campaign of a campaign's call; absent for a queue call"))
+                .addProperty("queueId", ApiSchemas.int64()
+                        .description("The queue of a queue call; absent for a campaign's call"));
     }
 
     /** One side's audio as a call's activity answers it ({@code CallActivity.Audio}). */
