@@ -171,6 +171,11 @@ final class OutgoingStream {
         }
     }
 
+    /** The packets sent, the far end's own and those relayed to it. */
+    synchronized long packetsSent() {
+        return packetsSent;
+    }
+
     /**
      * What the stream sent, for a sender report at {@code ntp} ({@code nowNanos}): the RTP time it has reached and
      * its packets and payload octets (RFC 3550 §6.4.1); null before its first packet.

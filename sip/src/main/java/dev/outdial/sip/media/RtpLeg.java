@@ -72,7 +72,6 @@ final class RtpLeg implements MediaLeg {
     private volatile ReceptionStatistics.Mark peerBridgedAt;
     /** What the leg bridged last received while bridged to this one, once that bridge ended. */
     private volatile Optional<AudioQuality> receivedBridged = Optional.empty();
-    private final AtomicLong packetsSent = new AtomicLong();
     private final AtomicLong packetsRelayed = new AtomicLong();
     private volatile Instant firstRelayedSent;
     /** When the far end was connected, or last sent a packet (System.nanoTime). */
@@ -462,7 +461,7 @@ final class RtpLeg implements MediaLeg {
 
     @Override
     public MediaStats stats() {
-        return new MediaStats(packetsReceived.get(), packetsSent.get(), packetsRelayed.get(),
+        return new MediaStats(packetsReceived.get(), out.packetsSent(), packetsRelayed.get(),
                 Optional.ofNullable(firstRelayedSent), reception.quality().map(this::withRoundTrip), receivedBridged());
     }
 
@@ -544,9 +543,13 @@ final class RtpLeg implements MediaLeg {
     }
 
     void closeChannel() {
+        close(channel);
+        close(control);
+    }
+
+    private static void close(DatagramChannel socket) {
         try {
-            channel.close();
-            control.close();
+            socket.close();
         } catch (IOException ignored) {
             // closing a UDP socket has nothing to flush
         }
@@ -766,7 +769,6 @@ final class RtpLeg implements MediaLeg {
             java.util.Arrays.fill(frame, G711.silence(current.codec()));
         }
         if (out.sendLocal(current.codec().payloadType(), frame, nowNanos, channel, current.address())) {
-            packetsSent.incrementAndGet();
             CallRecording recorder = recording.get();
             if (recorder != null || !monitors.isEmpty()) {
                 G711.decode(current.codec(), frame, 0, frame.length, playedHeard);
@@ -793,12 +795,11 @@ final class RtpLeg implements MediaLeg {
         if (key == null) {
             return false;
         }
-        boolean sent = events
-                ? out.sendEvent(current.telephoneEventPayloadType(), key.payload(), key.start(), nowNanos, channel,
-                        current.address())
-                : out.sendLocal(current.codec().payloadType(), key.payload(), nowNanos, channel, current.address());
-        if (sent) {
-            packetsSent.incrementAndGet();
+        if (events) {
+            out.sendEvent(current.telephoneEventPayloadType(), key.payload(), key.start(), nowNanos, channel,
+                    current.address());
+        } else {
+            out.sendLocal(current.codec().payloadType(), key.payload(), nowNanos, channel, current.address());
         }
         return true;
     }
@@ -811,9 +812,7 @@ final class RtpLeg implements MediaLeg {
             listened.next(mixed, mixed.length);
         }
         G711.encode(current.codec(), mixed, frame);
-        if (out.sendLocal(current.codec().payloadType(), frame, nowNanos, channel, current.address())) {
-            packetsSent.incrementAndGet();
-        }
+        out.sendLocal(current.codec().payloadType(), frame, nowNanos, channel, current.address());
     }
 
     private void relayAudio(RtpPacket packet, Codec codec, long nowNanos) {
@@ -855,7 +854,6 @@ final class RtpLeg implements MediaLeg {
     }
 
     private void countRelayed() {
-        packetsSent.incrementAndGet();
         if (packetsRelayed.getAndIncrement() == 0) {
             firstRelayedSent = Instant.now();
         }
