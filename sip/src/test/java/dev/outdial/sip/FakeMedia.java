@@ -38,6 +38,7 @@ final class FakeMedia implements MediaPorts {
         private final int port;
         final List<InetSocketAddress> connects = new CopyOnWriteArrayList<>();
         final List<Codec> codecs = new CopyOnWriteArrayList<>();
+        final List<Optional<InetSocketAddress>> controls = new CopyOnWriteArrayList<>();
         /** The keys of each time signalling set the leg's SRTP (or plain RTP: empty). */
         final List<Optional<SrtpKeys>> encryptions = new CopyOnWriteArrayList<>();
         final List<MediaLeg> bridges = new CopyOnWriteArrayList<>();
@@ -71,6 +72,11 @@ final class FakeMedia implements MediaPorts {
         public void connect(InetSocketAddress remote, Codec codec, int telephoneEventPayloadType) {
             connects.add(remote);
             codecs.add(codec);
+        }
+
+        @Override
+        public void reportTo(Optional<InetSocketAddress> control) {
+            controls.add(control);
         }
 
         @Override

@@ -31,6 +31,12 @@ public interface MediaLeg extends AutoCloseable {
     void connect(InetSocketAddress remote, Codec codec, int telephoneEventPayloadType);
 
     /**
+     * Where the far end takes RTCP, where its SDP says (RFC 3605's {@code a=rtcp}); empty: the port after its RTP's.
+     * Given after each {@link #connect}. Once the far end's own RTCP comes, it goes where that came from.
+     */
+    void reportTo(Optional<InetSocketAddress> control);
+
+    /**
      * Sends and takes SRTP with {@code keys} (ours to send with, the far end's to check and decrypt what it sends),
      * or plain RTP when empty: called before {@link #connect}, so nothing is ever sent in the clear to a far end that
      * asked for SRTP. A packet that is not the far end's (its tag does not match) is dropped.

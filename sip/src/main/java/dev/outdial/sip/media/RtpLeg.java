@@ -34,8 +34,10 @@ final class RtpLeg implements MediaLeg {
     private final String cname = "outdial-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
     /** An RTCP report being written (pacing thread). */
     private final byte[] report = new byte[RtcpPacket.MAX_WRITTEN];
-    /** Where the far end's RTCP came from (symmetric RTCP, RFC 4961); null: RTP's address, the port after. */
+    /** Where the far end's RTCP came from (symmetric RTCP, RFC 4961); null: where its SDP said, or RTP's port after. */
     private volatile InetSocketAddress controlLatched;
+    /** Where the far end's SDP said it takes RTCP (RFC 3605); null: the port after its RTP's. */
+    private volatile InetSocketAddress controlGiven;
     /** With SRTP: RTCP is SRTCP, protected with the keys of the SRTP it goes with (pacing thread, receiving thread). */
     private volatile SrtcpStream controlEncrypting;
     private volatile SrtcpStream controlDecrypting;
@@ -189,7 +191,13 @@ final class RtpLeg implements MediaLeg {
         far = new Far(remote, codec, telephoneEventPayloadType);
         latched = false;
         controlLatched = null;
+        controlGiven = null;
         lastHeardNanos = System.nanoTime();
+    }
+
+    @Override
+    public void reportTo(Optional<InetSocketAddress> control) {
+        controlGiven = control.orElse(null);
     }
 
     @Override
@@ -585,8 +593,8 @@ final class RtpLeg implements MediaLeg {
 
     /**
      * A sender report (a receiver report before this leg sent anything) with a block on the far end's stream once it
-     * sent any, its CNAME, and a BYE where {@code goodbye}: to where the far end's RTCP comes from, else to its RTP
-     * address's next port.
+     * sent any, its CNAME, and a BYE where {@code goodbye}: to where the far end's RTCP comes from, else where its SDP
+     * said, else to its RTP address's next port.
      */
     private void sendReport(Far current, long nowNanos, boolean goodbye, byte[] packet) {
         RtcpPacket.ReportBlock block = reception.report().map(counts -> rtcp.block(counts, nowNanos)).orElse(null);
@@ -594,7 +602,7 @@ final class RtpLeg implements MediaLeg {
                 cname, goodbye);
         SrtcpStream srtcp = controlEncrypting;
         int length = srtcp == null ? plainLength : srtcp.protect(packet, plainLength);
-        InetSocketAddress to = controlLatched;
+        InetSocketAddress to = controlLatched != null ? controlLatched : controlGiven;
         if (to == null) {
             InetSocketAddress rtp = current.address();
             if (rtp.getPort() == 65535) {

@@ -53,6 +53,7 @@ final class DialogMedia {
         media.encrypt(remote.crypto().map(theirs ->
                 new SrtpKeys(ours.orElseGet(() -> ourKey(theirs.key().suite())), theirs.key())));
         media.connect(remote.address(), remote.codec(), remote.telephoneEventType());
+        media.reportTo(remote.control());
         media.farEndHolds(remote.holds());
     }
 

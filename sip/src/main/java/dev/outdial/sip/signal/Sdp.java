@@ -78,7 +78,8 @@ public final class Sdp {
      * speak, its telephone-event payload type (-1 when it offered none) and the stream's direction
      * (its own attribute, else the session's, else sendrecv; the address 0.0.0.0, the older way to
      * put a call on hold, RFC 3264 8.4, counts as one that takes no audio), and for SRTP the first of
-     * its keys whose suite Outdial speaks. Empty when the SDP has no usable audio stream (none, port 0,
+     * its keys whose suite Outdial speaks, and where it takes RTCP if it says. Empty when the SDP has no usable audio
+     * stream (none, port 0,
      * no G.711, or SRTP with no key Outdial can use).
      */
     public static Optional<RemoteMedia> parse(String sdp) {
@@ -95,6 +96,7 @@ public final class Sdp {
         boolean inAudio = false;
         boolean secure = false;
         Crypto crypto = null;
+        String[] control = null;
         for (String raw : sdp.split("\r?\n")) {
             String line = raw.trim();
             if (line.startsWith("m=")) {
@@ -124,6 +126,8 @@ public final class Sdp {
                 }
             } else if (inAudio && secure && crypto == null && line.startsWith("a=crypto:")) {
                 crypto = Crypto.parse(line.substring("a=crypto:".length())).orElse(null);
+            } else if (inAudio && control == null && line.startsWith("a=rtcp:")) {
+                control = line.substring("a=rtcp:".length()).trim().split("\\s+");
             } else if (inAudio && line.startsWith("a=rtpmap:")) {
                 String[] parts = line.substring("a=rtpmap:".length()).split("\\s+", 2);
                 if (parts.length == 2) {
@@ -157,7 +161,23 @@ public final class Sdp {
             direction = direction.withoutReceiving();
         }
         return Optional.of(new RemoteMedia(new InetSocketAddress(host, port), codec, telephoneEvent, direction,
-                Optional.ofNullable(crypto)));
+                Optional.ofNullable(crypto), controlAddress(control, host)));
+    }
+
+    /**
+     * RFC 3605's {@code a=rtcp:port [IN IP4 address]}: where the far end takes RTCP, at the media's host unless it
+     * names another; empty where the attribute is absent or unreadable (the port after RTP's then, RFC 3550 §11).
+     */
+    private static Optional<InetSocketAddress> controlAddress(String[] attribute, String mediaHost) {
+        if (attribute == null) {
+            return Optional.empty();
+        }
+        int port = parseInt(attribute[0]);
+        if (port <= 0 || port > 65535) {
+            return Optional.empty();
+        }
+        String host = attribute.length >= 4 && attribute[1].equals("IN") ? attribute[3] : mediaHost;
+        return Optional.of(new InetSocketAddress(host, port));
     }
 
     private static Codec codecOf(String format, List<String[]> rtpmaps) {
@@ -191,10 +211,10 @@ public final class Sdp {
 
     /**
      * The far end's audio: where to send it, in which codec, its telephone-event payload type or -1, whether it
-     * sends and takes audio, and with SRTP the key it sends with.
+     * sends and takes audio, with SRTP the key it sends with, and where it takes RTCP if its SDP says.
      */
     public record RemoteMedia(InetSocketAddress address, Codec codec, int telephoneEventType, Direction direction,
-                              Optional<Crypto> crypto) {
+                              Optional<Crypto> crypto, Optional<InetSocketAddress> control) {
 
         /** Whether the far end put the call on hold: it takes no audio from us. */
         public boolean holds() {

@@ -127,6 +127,25 @@ class RtcpTest {
     }
 
     @Test
+    void reportsGoWhereTheFarEndsSdpSaidUntilItsOwnRtcpComesFromElsewhere() throws Exception {
+        try (DatagramSocket farRtp = new DatagramSocket(0, LOOPBACK);
+             DatagramSocket named = new DatagramSocket(0, LOOPBACK);
+             DatagramSocket actual = new DatagramSocket(0, LOOPBACK)) {
+            named.setSoTimeout((int) TestPhone.PATIENCE.toMillis());
+            actual.setSoTimeout((int) TestPhone.PATIENCE.toMillis());
+            MediaLeg leg = engine.open();
+            leg.connect(new InetSocketAddress(LOOPBACK, farRtp.getLocalPort()), Codec.PCMU, 101);
+            leg.reportTo(Optional.of(new InetSocketAddress(LOOPBACK, named.getLocalPort())));
+
+            int ours = next(named, heard -> true).report().senderSsrc();
+
+            send(actual, new InetSocketAddress(LOOPBACK, leg.localPort() + 1), FAR_SSRC, null, null);
+            assertThat(next(actual, heard -> true).report().senderSsrc()).isEqualTo(ours);
+            leg.close();
+        }
+    }
+
+    @Test
     void twoLegsReportToEachOtherAndEachMeasuresTheRoundTrip() throws Exception {
         try (MediaLeg a = engine.open(); MediaLeg b = engine.open()) {
             a.connect(new InetSocketAddress(LOOPBACK, b.localPort()), Codec.PCMU, 101);

@@ -116,6 +116,10 @@ class LegAudioTest {
         }
 
         @Override
+        public void reportTo(Optional<InetSocketAddress> control) {
+        }
+
+        @Override
         public void encrypt(Optional<SrtpKeys> keys) {
         }
 

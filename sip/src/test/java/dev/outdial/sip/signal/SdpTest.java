@@ -44,9 +44,22 @@ class SdpTest {
     }
 
     @Test
+    void whereTheFarEndTakesRtcpIsReadFromItsRtcpAttributeElseLeftToThePortAfterRtps() {
+        String media = "v=0\r\nc=IN IP4 198.51.100.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\n";
+        assertThat(Sdp.parse(media).orElseThrow().control()).isEmpty();
+        assertThat(Sdp.parse(media + "a=rtcp:4011\r\n").orElseThrow().control())
+                .contains(new InetSocketAddress("198.51.100.1", 4011));
+        assertThat(Sdp.parse(media + "a=rtcp:53020 IN IP4 203.0.113.9\r\n").orElseThrow().control())
+                .contains(new InetSocketAddress("203.0.113.9", 53020));
+        assertThat(Sdp.parse(media + "a=rtcp:none\r\n").orElseThrow().control()).as("unreadable").isEmpty();
+        assertThat(Sdp.parse("v=0\r\nc=IN IP4 198.51.100.1\r\na=rtcp:9\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\n")
+                .orElseThrow().control()).as("a session's attribute, not the audio's").isEmpty();
+    }
+
+    @Test
     void theAnswerKeepsTheOfferersCodecAndEventType() {
         Sdp.RemoteMedia offered = new Sdp.RemoteMedia(new InetSocketAddress("198.51.100.1", 4000), Codec.PCMA, 96,
-                Sdp.Direction.SENDRECV, Optional.empty());
+                Sdp.Direction.SENDRECV, Optional.empty(), Optional.empty());
 
         String answer = Sdp.answer("192.0.2.10", 30002, 2, offered, Optional.empty());
 
