@@ -50,6 +50,11 @@ public record CallActivity(String callId, long heldMillis, int holds, List<Step>
         public double lossPercent() {
             return packetsExpected == 0 ? 0 : 100.0 * packetsLost / packetsExpected;
         }
+
+        /** Whether the line is poor: scored under {@link LineQuality#POOR_BELOW}. */
+        public boolean isPoor() {
+            return meanOpinionScore < LineQuality.POOR_BELOW;
+        }
     }
 
     /** What was done. */

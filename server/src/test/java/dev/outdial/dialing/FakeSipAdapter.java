@@ -14,6 +14,7 @@ import dev.outdial.engine.sim.SimulatedCarrier;
 import dev.outdial.ivr.SpokenPrompts;
 import dev.outdial.sip.AgentLines;
 import dev.outdial.sip.CallQualities;
+import dev.outdial.sip.CallQuality;
 import dev.outdial.sip.IncomingCalls;
 import dev.outdial.sip.PhoneActions;
 import dev.outdial.sip.PhoneBook;
@@ -75,6 +76,8 @@ final class FakeSipAdapter implements SipAdapter {
     volatile IncomingCalls routing = IncomingCalls.NONE;
     volatile Optional<TrunkRegistrationStatus> registration = Optional.empty();
     volatile Optional<TlsCertificateStatus> certificate = Optional.empty();
+    /** How each call's audio has reached Outdial so far, as a test sets it. */
+    final Map<String, CallQuality> qualitiesNow = new ConcurrentHashMap<>();
     final Lines lines = new Lines();
     final Registrations registrations = new Registrations();
     private final Telephony telephony;
@@ -177,7 +180,11 @@ final class FakeSipAdapter implements SipAdapter {
         return Map.of("primary", trunkStatus());
     }
 
-    /** How the fake's registration with its trunk stands: none unless a test sets one. */
+    @Override
+    public Optional<CallQuality> qualityNow(CallId call) {
+        return Optional.ofNullable(qualitiesNow.get(call.value()));
+    }
+
     @Override
     public Optional<TlsCertificateStatus> tlsCertificate() {
         return certificate;

@@ -16,6 +16,7 @@ import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.sip.AgentLines.LineState;
 import dev.outdial.sip.AudioQuality;
+import dev.outdial.sip.CallQuality;
 import dev.outdial.sip.IncomingCall;
 import dev.outdial.sip.ListeningMode;
 import dev.outdial.sip.PhoneBook;
@@ -272,7 +273,12 @@ class SipModeTest {
         assertThat(supervisor.client().post(listen + "?mode=SHOUT").status()).isEqualTo(400);
         String panel = page(supervisor.email(), PASSWORD, get("/campaigns/" + progressive.campaignId + "/calls-now"));
         assertThat(panel).contains("id=\"calls-now-list\"", "data-call=\"" + call + "\"", "/calls/" + call + "/listen",
-                "/calls/" + call + "/listen?mode=BARGE");
+                "/calls/" + call + "/listen?mode=BARGE").doesNotContain("class=\"customer-line");
+        // the SIP side's measure so far: the customer's line losing a tenth of its packets, the agent's clean
+        sip.qualitiesNow.put(call, new CallQuality(new AudioQuality(500, 50, 20, 60), new AudioQuality(500, 0, 2, 5)));
+        assertThat(page(supervisor.email(), PASSWORD, get("/campaigns/" + progressive.campaignId + "/calls-now")))
+                .contains("<span class=\"customer-line poor\"", ">3.5</span>", "10.0 % lost",
+                        "<span class=\"agent-line\"", ">agent 4.4</span>");
         String barged = page(supervisor.email(), PASSWORD, post("/calls/" + call + "/listen").param("mode", "BARGE")
                 .with(csrf()));
         assertThat(barged).contains("The agent and the customer hear you");

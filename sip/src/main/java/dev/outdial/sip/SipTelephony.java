@@ -524,6 +524,16 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         leg(call).ifPresent(leg -> leg.collectDigits(maxDigits, timeout));
     }
 
+    /**
+     * How the audio of {@code call}, a customer's leg that is up, has reached Outdial so far: the customer's and, while
+     * bridged, their agent's (the live view of what {@link CallQualities} is told as it ends); empty where it is not up
+     * or nothing came yet.
+     */
+    public Optional<CallQuality> qualityNow(CallId call) {
+        return leg(call).flatMap(Leg::media).map(MediaLeg::stats).flatMap(stats -> stats.received()
+                .map(customer -> new CallQuality(customer, stats.receivedBridged().orElse(null))));
+    }
+
     @Override
     public void hangUp(CallId call) {
         leg(call).ifPresent(Leg::hangUp);

@@ -514,7 +514,13 @@ class MediaCallsTest {
         Await.until("the customer's audio reaches the agent", () -> agentMedia.stats().packetsRelayed() >= 20);
         Await.until("the agent's (echoed) audio reaches the customer",
                 () -> customerMedia.stats().packetsRelayed() >= 50);
+        CallQuality now = telephony.qualityNow(call.customerLeg()).orElseThrow();
+        assertThat(now.customer().packetsExpected()).as("the customer's audio so far").isPositive();
+        assertThat(now.agent()).as("the agent's phone's, bridged now").isNotNull();
+        assertThat(now.agent().packetsExpected()).isPositive();
+        assertThat(telephony.qualityNow(new CallId("no-such-call"))).isEmpty();
         byte[] wav = hungUp(call, phone, carrier);
+        Await.until("nothing measured now of a call over", () -> telephony.qualityNow(call.customerLeg()).isEmpty());
         assertThat(loudMillis(wav, 0)).as("the customer's speech").isGreaterThan(200);
         assertThat(loudMillis(wav, 1)).as("the agent's, relayed to the customer: here their phone's echo of it")
                 .isGreaterThan(200);

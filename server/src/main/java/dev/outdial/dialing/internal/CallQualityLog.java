@@ -5,6 +5,7 @@ import dev.outdial.call.CallActivity;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.sip.AudioQuality;
 import dev.outdial.sip.CallQualities;
+import dev.outdial.sip.CallQuality;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
@@ -42,8 +43,7 @@ class CallQualityLog implements CallQualities, DisposableBean {
     public void measured(CallId call, AudioQuality customer, Optional<AudioQuality> agent) {
         count("customer", customer);
         agent.ifPresent(audio -> count("agent", audio));
-        CallActivity.Quality quality = new CallActivity.Quality(audio(customer), agent.map(CallQualityLog::audio)
-                .orElse(null));
+        CallActivity.Quality quality = MeasuredAudio.quality(new CallQuality(customer, agent.orElse(null)));
         writer.execute(() -> {
             try {
                 if (!activities.keepQuality(call.value(), quality)) {
@@ -53,11 +53,6 @@ class CallQualityLog implements CallQualities, DisposableBean {
                 LOG.warn("The quality of call {} is not kept with it", call.value(), notKept);
             }
         });
-    }
-
-    private static CallActivity.Audio audio(AudioQuality measured) {
-        return new CallActivity.Audio(measured.packetsExpected(), measured.packetsLost(), measured.meanJitterMillis(),
-                measured.maxJitterMillis(), measured.roundTripMillis(), measured.meanOpinionScore());
     }
 
     /** One call's sample of {@code side}'s audio in the three summaries (registered once, then found). */

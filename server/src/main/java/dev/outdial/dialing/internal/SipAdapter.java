@@ -6,6 +6,7 @@ import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.Telephony;
 import dev.outdial.sip.AgentLines;
 import dev.outdial.sip.CallQualities;
+import dev.outdial.sip.CallQuality;
 import dev.outdial.sip.CallRecordings;
 import dev.outdial.sip.IncomingCalls;
 import dev.outdial.sip.PhoneActions;
@@ -68,6 +69,11 @@ public interface SipAdapter extends AutoCloseable {
 
     /** Where the quality of each customer's call is told as it ends; until this is called, nowhere. */
     default void tellOfCallQuality(CallQualities where) {
+    }
+
+    /** How the audio of {@code call}, a customer's that is up, has reached Outdial so far; empty where it is not. */
+    default Optional<CallQuality> qualityNow(CallId call) {
+        return Optional.empty();
     }
 
     /**
@@ -147,6 +153,11 @@ public interface SipAdapter extends AutoCloseable {
             @Override
             public Optional<TlsCertificateStatus> tlsCertificate() {
                 return sip.tlsCertificate();
+            }
+
+            @Override
+            public Optional<CallQuality> qualityNow(CallId call) {
+                return sip.qualityNow(call);
             }
 
             @Override

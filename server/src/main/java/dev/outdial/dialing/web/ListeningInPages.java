@@ -6,6 +6,7 @@ import dev.outdial.call.CallActivities;
 import dev.outdial.call.CallRecords;
 import dev.outdial.call.CallView;
 import dev.outdial.campaign.Campaigns;
+import dev.outdial.dialing.CallLinesNow;
 import dev.outdial.dialing.ListeningIn;
 import dev.outdial.shared.CallAudio;
 import dev.outdial.shared.ConflictException;
@@ -26,8 +27,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The campaign page's "Calls now" panel with real calls: the campaign's calls that are up, each with its agent and
- * buttons to listen in on it, coach its agent or barge in. Nothing with the simulated carrier, which has no audio.
+ * The campaign page's "Calls now" panel with real calls: the campaign's calls that are up, each with its agent, how
+ * its line is so far, and buttons to listen in on it, coach its agent or barge in. Nothing with the simulated carrier, which has no audio.
  */
 @Controller
 @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
@@ -42,10 +43,12 @@ class ListeningInPages {
     private final ListeningIn listening;
     private final PageMessages messages;
     private final CallActivities activities;
+    private final CallLinesNow lines;
 
     ListeningInPages(CallAudio callAudio, Campaigns campaigns, CallRecords calls, UserAccounts users,
-                     ListeningIn listening, PageMessages messages, CallActivities activities) {
+                     ListeningIn listening, PageMessages messages, CallActivities activities, CallLinesNow lines) {
         this.activities = activities;
+        this.lines = lines;
         this.callAudio = callAudio;
         this.campaigns = campaigns;
         this.calls = calls;
@@ -64,6 +67,7 @@ class ListeningInPages {
         List<CallView> up = calls.ofCampaign(me, campaignId, true);
         model.addAttribute("calls", up);
         model.addAttribute("activity", activities.ofCalls(me.businessId(), up));
+        model.addAttribute("lines", lines.of(up));
         model.addAttribute("agentNames", users.list(me.businessId(), Role.AGENT).stream()
                 .collect(Collectors.toMap(UserAccount::id, UserAccount::name)));
         return FRAGMENTS + " :: panel";
