@@ -610,6 +610,9 @@ final class RtpLeg implements MediaLeg {
             }
             to = new InetSocketAddress(rtp.getAddress(), rtp.getPort() + 1);
         }
+        if (to.getAddress().isAnyLocalAddress()) {
+            return; // 0.0.0.0, the old way to hold a call (RFC 3264 §8.4): sent there, it would reach this host
+        }
         try {
             control.send(ByteBuffer.wrap(packet, 0, length), to);
         } catch (IOException notSent) {

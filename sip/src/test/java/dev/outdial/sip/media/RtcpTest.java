@@ -146,6 +146,39 @@ class RtcpTest {
     }
 
     @Test
+    void aFarEndHoldingWithTheUnspecifiedAddressIsSentNoRtcpThatWouldReachThisHost() throws Exception {
+        try (DatagramSocket here = new DatagramSocket(0, LOOPBACK);
+             DatagramSocket farRtp = new DatagramSocket(0, LOOPBACK);
+             DatagramSocket farRtcp = new DatagramSocket(0, LOOPBACK)) {
+            here.setSoTimeout(1);
+            farRtcp.setSoTimeout((int) TestPhone.PATIENCE.toMillis());
+            MediaLeg held = engine.open();
+            MediaLeg talking = engine.open();
+            held.connect(new InetSocketAddress("0.0.0.0", here.getLocalPort() - 1), Codec.PCMU, 101);
+            talking.connect(new InetSocketAddress(LOOPBACK, farRtp.getLocalPort()), Codec.PCMU, 101);
+            talking.reportTo(Optional.of(new InetSocketAddress(LOOPBACK, farRtcp.getLocalPort())));
+
+            // three reports of the other leg: at least 125 ms, past the held leg's first report (75 ms at the latest)
+            for (int report = 0; report < 3; report++) {
+                next(farRtcp, heard -> true);
+            }
+
+            assertThat(receivedAny(here)).as("nothing sent to 0.0.0.0, which is this host").isFalse();
+            held.close();
+            talking.close();
+        }
+    }
+
+    private static boolean receivedAny(DatagramSocket socket) throws Exception {
+        try {
+            receive(socket);
+            return true;
+        } catch (SocketTimeoutException none) {
+            return false;
+        }
+    }
+
+    @Test
     void twoLegsReportToEachOtherAndEachMeasuresTheRoundTrip() throws Exception {
         try (MediaLeg a = engine.open(); MediaLeg b = engine.open()) {
             a.connect(new InetSocketAddress(LOOPBACK, b.localPort()), Codec.PCMU, 101);
