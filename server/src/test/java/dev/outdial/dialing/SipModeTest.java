@@ -27,6 +27,7 @@ import dev.outdial.testing.CampaignFixtures;
 import dev.outdial.testing.Exports;
 import dev.outdial.testing.OutdialIntegrationTest;
 import dev.outdial.testing.TestBusiness;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -345,7 +346,7 @@ class SipModeTest {
     }
 
     @Test
-    void theLineQualityTheSipSideMeasuredIsKeptWithTheCallForThoseWhoMaySeeIt() {
+    void theLineQualityTheSipSideMeasuredIsKeptWithTheCallForThoseWhoMaySeeIt() throws IOException {
         DialingScenario progressive = workingWithRegisteredPhone("SipQuality", "PROGRESSIVE");
         long customer = progressive.add("+84919520061").getFirst();
         String call = DialingScenario.waitFor(() -> progressive.callsOf(customer), calls -> !calls.isEmpty(),
@@ -393,6 +394,11 @@ class SipModeTest {
                 "outdial_call_audio_jitter_seconds_count{side=\"customer\"}",
                 "outdial_call_audio_round_trip_seconds_count{side=\"customer\"}")
                 .doesNotContain("outdial_call_audio_round_trip_seconds_count{side=\"agent\"}");
+        for (String series : DialerMetricsTest.dashboardSeries()) {
+            if (series.startsWith("outdial_call_audio_") || series.startsWith("outdial_sip_")) {
+                assertThat(scrape).as("the Grafana dashboard's " + series).contains(series + "{");
+            }
+        }
     }
 
     @Test
