@@ -358,9 +358,9 @@ class SipModeTest {
         // told by the SIP side as the call ends: the customer's 30 of 1,500 packets lost, 12.4 ms of jitter on average;
         // the agent's Wi-Fi worse
         // the customer's carrier sent RTCP (a round trip of 80 ms), the agent's phone none
-        sip.qualities.measured(new CallId(call), new AudioQuality(1500, 30, 12.4, 41.0).withRoundTrip(80),
-                Optional.of(new AudioQuality(1400, 140, 60.0, 180.0)));
-        sip.qualities.measured(new CallId("a-leg-of-no-call"), new AudioQuality(10, 0, 0, 0), Optional.empty());
+        sip.qualities.measured(new CallId(call), new CallQuality(
+                new AudioQuality(1500, 30, 12.4, 41.0).withRoundTrip(80), new AudioQuality(1400, 140, 60.0, 180.0)));
+        sip.qualities.measured(new CallId("a-leg-of-no-call"), new CallQuality(new AudioQuality(10, 0, 0, 0), null));
 
         JsonNode quality = DialingScenario.waitFor(() -> progressive.business.admin().get(activity).expect(200).json()
                 .get("quality"), kept -> !kept.isNull(), "the call's quality to be kept");

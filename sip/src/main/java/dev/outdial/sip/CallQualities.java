@@ -1,7 +1,6 @@
 package dev.outdial.sip;
 
 import dev.outdial.engine.port.CallId;
-import java.util.Optional;
 
 /**
  * Where the quality of each customer's call, as its audio reached Outdial from both sides, is told once the call has
@@ -11,12 +10,12 @@ import java.util.Optional;
 public interface CallQualities {
 
     /** Told to nobody. */
-    CallQualities NONE = (call, customer, agent) -> { };
+    CallQualities NONE = (call, quality) -> { };
 
     /**
      * {@code call}, a customer's leg through the trunk (dialed, or a caller's), ended: how the customer's audio reached
-     * Outdial, and the agent's from their phone while it was bridged to the customer (empty where no phone was); told
+     * Outdial, and the agent's from their phone while it was bridged to the customer (null where no phone was); told
      * on the SIP side's thread, so it must return at once. A leg that received no audio is not told.
      */
-    void measured(CallId call, AudioQuality customer, Optional<AudioQuality> agent);
+    void measured(CallId call, CallQuality quality);
 }

@@ -530,8 +530,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
      * or nothing came yet.
      */
     public Optional<CallQuality> qualityNow(CallId call) {
-        return leg(call).flatMap(Leg::media).map(MediaLeg::stats).flatMap(stats -> stats.received()
-                .map(customer -> new CallQuality(customer, stats.receivedBridged().orElse(null))));
+        return leg(call).flatMap(Leg::media).flatMap(media -> media.stats().quality());
     }
 
     @Override

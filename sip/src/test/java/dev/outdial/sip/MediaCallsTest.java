@@ -134,9 +134,9 @@ class MediaCallsTest {
                 packet -> !lost.contains(packet));
         BlockingQueue<Map.Entry<CallId, AudioQuality>> told = new LinkedBlockingQueue<>();
         List<Optional<AudioQuality>> agents = new CopyOnWriteArrayList<>();
-        telephony.tellOfCallQuality((leg, customer, agent) -> {
-            agents.add(agent);
-            told.add(Map.entry(leg, customer));
+        telephony.tellOfCallQuality((leg, quality) -> {
+            agents.add(Optional.ofNullable(quality.agent()));
+            told.add(Map.entry(leg, quality.customer()));
         });
         Sipp carrier = carrier(playing(speaking) + SippSteps.OUTDIAL_HANGS_UP);
         CallEvents events = new CallEvents();
@@ -505,7 +505,7 @@ class MediaCallsTest {
         Path speaking = RtpCapture.write(workDir.resolve("speaking.pcap"), Codec.PCMA, SpokenAudio.voice(4000));
         Sipp carrier = carrier(playing(speaking) + SippSteps.OUTDIAL_HANGS_UP);
         BlockingQueue<Optional<AudioQuality>> agentsAudio = new LinkedBlockingQueue<>();
-        telephony.tellOfCallQuality((leg, customer, agent) -> agentsAudio.add(agent));
+        telephony.tellOfCallQuality((leg, quality) -> agentsAudio.add(Optional.ofNullable(quality.agent())));
 
         BridgedCall call = recordedCallBridgedToAnna();
 

@@ -8,7 +8,6 @@ import dev.outdial.sip.CallQualities;
 import dev.outdial.sip.CallQuality;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -40,10 +39,12 @@ class CallQualityLog implements CallQualities, DisposableBean {
     }
 
     @Override
-    public void measured(CallId call, AudioQuality customer, Optional<AudioQuality> agent) {
-        count("customer", customer);
-        agent.ifPresent(audio -> count("agent", audio));
-        CallActivity.Quality quality = MeasuredAudio.quality(new CallQuality(customer, agent.orElse(null)));
+    public void measured(CallId call, CallQuality measured) {
+        count("customer", measured.customer());
+        if (measured.agent() != null) {
+            count("agent", measured.agent());
+        }
+        CallActivity.Quality quality = MeasuredAudio.quality(measured);
         writer.execute(() -> {
             try {
                 if (!activities.keepQuality(call.value(), quality)) {

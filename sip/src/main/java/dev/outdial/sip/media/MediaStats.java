@@ -1,6 +1,7 @@
 package dev.outdial.sip.media;
 
 import dev.outdial.sip.AudioQuality;
+import dev.outdial.sip.CallQuality;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -18,4 +19,9 @@ import java.util.Optional;
 public record MediaStats(long packetsReceived, long packetsSent, long packetsRelayed,
                          Optional<Instant> firstPacketSent, Optional<AudioQuality> received,
                          Optional<AudioQuality> receivedBridged) {
+
+    /** A customer's leg's call as its audio reached Outdial: theirs, their agent's while bridged; empty before any. */
+    public Optional<CallQuality> quality() {
+        return received.map(customer -> new CallQuality(customer, receivedBridged.orElse(null)));
+    }
 }

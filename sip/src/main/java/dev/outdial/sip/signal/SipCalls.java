@@ -88,9 +88,9 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
 
     @Override
     public void customerLegEnded(CallId leg, MediaStats media) {
-        media.received().ifPresent(quality -> {
+        media.quality().ifPresent(quality -> {
             try {
-                qualities.measured(leg, quality, media.receivedBridged());
+                qualities.measured(leg, quality);
             } catch (RuntimeException e) {
                 LOG.warn("The quality of call {} was not kept", leg.value(), e);
             }
