@@ -374,6 +374,8 @@ class SipModeTest {
                 .isEqualTo(new AudioQuality(1500, 30, 12.4, 41.0).withRoundTrip(80).meanOpinionScore());
         assertThat(quality.get("agent").get("packetsLost").asLong()).isEqualTo(140);
         assertThat(quality.get("agent").get("roundTripMillis").isNull()).as("no RTCP from the phone").isTrue();
+        assertThat(customersAudio.get("poor").asBoolean()).as("4.2 of 4.4").isFalse();
+        assertThat(quality.get("agent").get("poor").asBoolean()).as("3.4: under 3.6").isTrue();
         String admin = "admin@" + progressive.business.domain();
         List<String> lines = List.of(
                 "The customer&#39;s audio: line quality 4.2 of 4.4, 2.0 % lost, jitter 12 ms, round trip 80 ms<",

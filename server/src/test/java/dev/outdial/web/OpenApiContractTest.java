@@ -120,6 +120,13 @@ class OpenApiContractTest {
                 "X-Outdial-Timestamp");
         assertThat(document.at("/webhooks/customer.status_changed/post").isMissingNode()).isFalse();
         assertThat(document.at("/webhooks/campaign.status_changed/post").isMissingNode()).isFalse();
+        JsonNode measured = document.at("/webhooks/call.quality_measured/post/requestBody/content/application~1json"
+                + "/schema/properties/data/properties");
+        String audio = measured.at("/customer/$ref").asString();
+        assertThat(audio).as("the call activity's schema of a side's audio").isEqualTo("#/components/schemas/Audio");
+        assertThat(document.at(audio.substring(1)).at("/properties").propertyNames())
+                .contains("packetsExpected", "roundTripMillis", "meanOpinionScore");
+        assertThat(measured.get("agent").toString()).contains(audio, "null");
     }
 
     @Test

@@ -84,9 +84,9 @@ class WebhookApiDocs {
                     WebhookEvent.CALL_QUALITY_MEASURED, aCall()
                             .addProperty("customer", audio()
                                     .description("How the customer's audio reached Outdial from the carrier"))
-                            .addProperty("agent", ApiSchemas.nullable(audio().description(
+                            .addProperty("agent", ApiSchemas.nullable(audio()).description(
                                     "How the agent's audio reached Outdial from their phone while bridged to the "
-                                            + "customer; null where no phone was")))
+                                            + "customer; null where no phone was"))
                             .required(List.of("callId", "customer", "agent"))));
         };
     }
@@ -101,18 +101,12 @@ class WebhookApiDocs {
                         .description("The queue of a queue call; absent for a campaign's call"));
     }
 
-    /** One side's audio as a call's activity answers it ({@code CallActivity.Audio}). */
+    /**
+     * One side's audio: the schema the call activity's API has for it ({@code CallActivity.Audio}, which the payload
+     * serialises), referred to rather than written again.
+     */
     private static Schema<?> audio() {
-        return ApiSchemas.object()
-                .addProperty("packetsExpected", ApiSchemas.int64())
-                .addProperty("packetsLost", ApiSchemas.int64())
-                .addProperty("meanJitterMillis", ApiSchemas.typed("number"))
-                .addProperty("maxJitterMillis", ApiSchemas.typed("number"))
-                .addProperty("roundTripMillis", ApiSchemas.nullable(ApiSchemas.typed("number"))
-                        .description("As the far end's RTCP reports measured it; null where it sent none"))
-                .addProperty("meanOpinionScore", ApiSchemas.typed("number").description("1 (bad) to 4.4 (the best)"))
-                .required(List.of("packetsExpected", "packetsLost", "meanJitterMillis", "maxJitterMillis",
-                        "roundTripMillis", "meanOpinionScore"));
+        return new Schema<>().$ref("#/components/schemas/Audio");
     }
 
     private static PathItem delivery(String operationId, WebhookEvent event, Schema<?> data) {
