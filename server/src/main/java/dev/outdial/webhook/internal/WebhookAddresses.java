@@ -1,7 +1,6 @@
 package dev.outdial.webhook.internal;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
+import dev.outdial.sip.InternalAddress;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
@@ -12,9 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Where webhooks may be sent (SSRF): unless {@code outdial.webhooks.allow-private-addresses} is
- * true, never to loopback, link-local, private, unique-local, carrier-grade NAT, multicast,
- * broadcast, reserved or unspecified addresses, IPv4 or IPv6, also when an IPv6 address carries
- * one of those IPv4 addresses inside (mapped, compatible, NAT64, 6to4). Checked at registration
+ * true, never to an {@link InternalAddress} (loopback, private, link-local and the rest). Checked at registration
  * and again at every delivery, which then connects to the very address checked, so a name that
  * resolves elsewhere later (DNS rebinding) gains nothing.
  */
@@ -48,74 +45,11 @@ public class WebhookAddresses {
             return new Resolution.Unresolved(host);
         }
         if (!allowPrivate) {
-            Optional<InetAddress> forbidden = addresses.stream().filter(WebhookAddresses::isForbidden).findFirst();
+            Optional<InetAddress> forbidden = addresses.stream().filter(InternalAddress::is).findFirst();
             if (forbidden.isPresent()) {
                 return new Resolution.Refused(forbidden.get());
             }
         }
         return new Resolution.Allowed(addresses.getFirst());
-    }
-
-    static boolean isForbidden(InetAddress address) {
-        if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
-            return true;
-        }
-        byte[] bytes = address.getAddress();
-        if (address instanceof Inet4Address) {
-            return isForbiddenIpv4(bytes);
-        }
-        if (address instanceof Inet6Address) {
-            int first = bytes[0] & 0xff;
-            if ((first & 0xfe) == 0xfc) {
-                return true; // fc00::/7 unique local
-            }
-            if (first == 0xfe && (bytes[1] & 0xc0) == 0xc0) {
-                return true; // fec0::/10 site local (deprecated)
-            }
-            byte[] embedded = embeddedIpv4(bytes);
-            return embedded != null && (isForbiddenIpv4(embedded) || isAllZero(embedded));
-        }
-        return true;
-    }
-
-    /** The IPv4 address an IPv6 one carries: ::ffff:a.b.c.d, ::a.b.c.d, 64:ff9b::a.b.c.d, 2002:aabb:ccdd::. */
-    private static byte[] embeddedIpv4(byte[] v6) {
-        boolean zeroPrefix = isAllZero(Arrays.copyOfRange(v6, 0, 10));
-        boolean mapped = zeroPrefix && (v6[10] & 0xff) == 0xff && (v6[11] & 0xff) == 0xff;
-        boolean compatible = zeroPrefix && v6[10] == 0 && v6[11] == 0;
-        boolean nat64 = (v6[0] & 0xff) == 0x00 && (v6[1] & 0xff) == 0x64 && (v6[2] & 0xff) == 0xff
-                && (v6[3] & 0xff) == 0x9b && isAllZero(Arrays.copyOfRange(v6, 4, 12));
-        if (mapped || compatible || nat64) {
-            return Arrays.copyOfRange(v6, 12, 16);
-        }
-        if ((v6[0] & 0xff) == 0x20 && (v6[1] & 0xff) == 0x02) {
-            return Arrays.copyOfRange(v6, 2, 6);
-        }
-        return null;
-    }
-
-    private static boolean isForbiddenIpv4(byte[] v4) {
-        int a = v4[0] & 0xff;
-        int b = v4[1] & 0xff;
-        int c = v4[2] & 0xff;
-        return a == 0 // this network, unspecified
-                || a == 10 || a == 127
-                || (a == 100 && b >= 64 && b <= 127) // carrier-grade NAT
-                || (a == 169 && b == 254)
-                || (a == 172 && b >= 16 && b <= 31)
-                || (a == 192 && b == 168)
-                || (a == 192 && b == 0 && c == 0) // IETF protocol assignments
-                || (a == 198 && (b == 18 || b == 19)) // benchmarking
-                || a >= 224; // multicast, reserved, broadcast
-    }
-
-    private static boolean isAllZero(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b != 0) {
-                return false;
-            }
-        }
-        return true;
     }
 }

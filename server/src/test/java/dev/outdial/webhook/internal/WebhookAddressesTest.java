@@ -18,7 +18,6 @@ class WebhookAddressesTest {
             "::ffff:127.0.0.1", "::ffff:10.0.0.1", "::ffff:169.254.169.254", "::127.0.0.1", "64:ff9b::a00:1",
             "2002:7f00:1::1", "2002:c0a8:101::1"})
     void internalAddressesAreRefused(String literal) throws UnknownHostException {
-        assertThat(WebhookAddresses.isForbidden(InetAddress.getByName(literal))).isTrue();
         assertThat(new WebhookAddresses(false).resolve(literal))
                 .isInstanceOf(WebhookAddresses.Resolution.Refused.class);
     }
@@ -27,7 +26,6 @@ class WebhookAddressesTest {
     @ValueSource(strings = {"93.184.215.14", "8.8.8.8", "172.32.0.1", "100.128.0.1", "2606:4700::1111",
             "::ffff:8.8.8.8", "64:ff9b::808:808", "2002:808:808::1"})
     void publicAddressesAreAllowed(String literal) throws UnknownHostException {
-        assertThat(WebhookAddresses.isForbidden(InetAddress.getByName(literal))).isFalse();
         assertThat(new WebhookAddresses(false).resolve(literal))
                 .isEqualTo(new WebhookAddresses.Resolution.Allowed(InetAddress.getByName(literal)));
     }

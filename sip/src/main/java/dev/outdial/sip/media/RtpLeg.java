@@ -569,11 +569,14 @@ final class RtpLeg implements MediaLeg {
 
     /**
      * One datagram on the RTCP port (on the engine's receiving thread): the far end's reports (SRTCP of its key with
-     * SRTP), from where its first came; nothing before the far end is known.
+     * SRTP), from where its first came, which must be the host its audio comes from (or, before any came, the one its
+     * SDP named): a stranger's forged report would skew the call's round trip. Nothing before the far end is known.
      */
     void receiveControl(byte[] data, int datagramLength, InetSocketAddress source, long nowNanos) {
+        Far current = far;
         InetSocketAddress from = controlLatched;
-        if (closed || far == null || (from != null && !from.equals(source))) {
+        if (closed || current == null || (from != null ? !from.equals(source)
+                : !source.getAddress().equals(current.address().getAddress()))) {
             return;
         }
         SrtcpStream srtcp = controlDecrypting;

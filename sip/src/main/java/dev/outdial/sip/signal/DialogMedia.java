@@ -3,6 +3,8 @@ package dev.outdial.sip.signal;
 import dev.outdial.sip.media.MediaLeg;
 import dev.outdial.sip.media.SrtpKey;
 import dev.outdial.sip.media.SrtpKeys;
+import gov.nist.javax.sip.message.SIPMessage;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -34,14 +36,21 @@ final class DialogMedia {
         this.srtpRequired = srtpRequired;
     }
 
-    /** The far end's media as its SDP says, if this dialog can take it: SRTP where the leg requires it. */
-    Optional<Sdp.RemoteMedia> usable(String sdp) {
-        return usable(sdp, srtpRequired);
+    /** The far end's media as {@code message}'s SDP says, if this dialog can take it: SRTP where the leg requires it. */
+    Optional<Sdp.RemoteMedia> usable(Message message) {
+        return usable(message, srtpRequired);
     }
 
-    /** The far end's media as {@code sdp} says, if a dialog can take it: SRTP where {@code srtpRequired}. */
-    static Optional<Sdp.RemoteMedia> usable(String sdp, boolean srtpRequired) {
-        return Sdp.parse(sdp).filter(remote -> remote.crypto().isPresent() || !srtpRequired);
+    /**
+     * The far end's media as {@code message}'s SDP says, if a dialog can take it (SRTP where {@code srtpRequired}), as
+     * the platform reaches it from where the message came ({@link Sdp.RemoteMedia#reachedFrom}).
+     */
+    static Optional<Sdp.RemoteMedia> usable(Message message, boolean srtpRequired) {
+        Optional<InetAddress> signalledFrom = message instanceof SIPMessage received
+                ? Optional.ofNullable(received.getRemoteAddress()) : Optional.empty();
+        return Sdp.parse(body(message))
+                .filter(remote -> remote.crypto().isPresent() || !srtpRequired)
+                .map(remote -> signalledFrom.map(remote::reachedFrom).orElse(remote));
     }
 
     /**
@@ -95,7 +104,7 @@ final class DialogMedia {
     void onOffer(RequestEvent event, String transport, Consumer<Optional<SessionTimer.Agreement>> agreed) {
         Request request = event.getRequest();
         String offered = body(request);
-        Optional<Sdp.RemoteMedia> remote = usable(offered);
+        Optional<Sdp.RemoteMedia> remote = usable(request);
         if (!offered.isBlank() && remote.isEmpty()) {
             context.endpoint().respond(event, Response.NOT_ACCEPTABLE_HERE);
             return;
@@ -115,7 +124,7 @@ final class DialogMedia {
     void onAck(RequestEvent event) {
         if (offerInAckAwaited) {
             offerInAckAwaited = false;
-            usable(body(event.getRequest())).ifPresent(this::connect);
+            usable(event.getRequest()).ifPresent(this::connect);
         }
     }
 

@@ -275,7 +275,7 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
             emit(new CallEvent.Ringing(id));
         }
         if (!earlyMedia && !reported && state == State.CALLING) {
-            dialogMedia.usable(DialogMedia.body(response)).ifPresent(this::listenToEarlyMedia);
+            dialogMedia.usable(response).ifPresent(this::listenToEarlyMedia);
         }
     }
 
@@ -342,7 +342,7 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
             release();
             return;
         }
-        Optional<Sdp.RemoteMedia> remote = dialogMedia.usable(DialogMedia.body(response));
+        Optional<Sdp.RemoteMedia> remote = dialogMedia.usable(response);
         if (remote.isEmpty()) {
             LOG.info("{} answered without audio we can speak; hung up", description);
             bye();

@@ -1,7 +1,9 @@
 package dev.outdial.sip.signal;
 
+import dev.outdial.sip.InternalAddress;
 import dev.outdial.sip.media.Codec;
 import dev.outdial.sip.media.SrtpKey;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -219,6 +221,29 @@ public final class Sdp {
         /** Whether the far end put the call on hold: it takes no audio from us. */
         public boolean holds() {
             return !direction.receives();
+        }
+
+        /**
+         * This media as the platform reaches it, its far end's signalling having come from {@code signalledFrom}.
+         * Where its SDP names an internal address (its own on a home or office network behind NAT, or one of the
+         * platform's own network) but it signals from the internet, its audio and reports go to the host its
+         * signalling came from, at the ports it names, until its first packets show where it is (symmetric RTP,
+         * RFC 4961): never into the platform's network. A far end on an internal network itself is taken at its
+         * word, as is one that names a public address (a carrier's media gateway is seldom its signalling host).
+         */
+        RemoteMedia reachedFrom(InetAddress signalledFrom) {
+            if (InternalAddress.is(signalledFrom)) {
+                return this;
+            }
+            return new RemoteMedia(toward(address, signalledFrom), codec, telephoneEventType, direction, crypto,
+                    control.map(named -> toward(named, signalledFrom)));
+        }
+
+        private static InetSocketAddress toward(InetSocketAddress named, InetAddress signalledFrom) {
+            InetAddress host = named.getAddress();
+            boolean elsewhere = host != null && !host.isAnyLocalAddress() && InternalAddress.is(host);
+            // 0.0.0.0 is an old-style hold (RFC 3264 §8.4), kept as it is: nothing is sent there
+            return elsewhere ? new InetSocketAddress(signalledFrom, named.getPort()) : named;
         }
     }
 

@@ -221,7 +221,7 @@ final class SessionTimer implements ResponseHandler {
                     return;
                 }
                 lastTaken = cseq;
-                media.usable(DialogMedia.body(response)).ifPresent(media::connect);
+                media.usable(response).ifPresent(media::connect);
                 follow(Agreement.answeredIn(response));
             } else if (status == Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST || status == Response.REQUEST_TIMEOUT) {
                 LOG.info("{}: the session's refresh was answered {}; the far end lost the call", description, status);

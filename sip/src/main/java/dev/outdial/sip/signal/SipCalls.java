@@ -304,7 +304,7 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
             return;
         }
         String offer = DialogMedia.body(request);
-        Optional<Sdp.RemoteMedia> offered = DialogMedia.usable(offer, endpoint.settings().srtp().trunk());
+        Optional<Sdp.RemoteMedia> offered = DialogMedia.usable(request, endpoint.settings().srtp().trunk());
         if (!offer.isBlank() && offered.isEmpty()) {
             endpoint.respond(event, Response.NOT_ACCEPTABLE_HERE);
             return;

@@ -146,6 +146,33 @@ class RtcpTest {
     }
 
     @Test
+    void rtcpFromAHostTheAudioDoesNotComeFromIsNotTaken() throws Exception {
+        try (DatagramSocket farRtp = new DatagramSocket(0, LOOPBACK);
+             DatagramSocket farRtcp = new DatagramSocket(0, LOOPBACK);
+             DatagramSocket stranger = new DatagramSocket(0, InetAddress.ofLiteral("127.0.0.2"))) {
+            farRtp.setSoTimeout((int) TestPhone.PATIENCE.toMillis());
+            farRtcp.setSoTimeout((int) TestPhone.PATIENCE.toMillis());
+            MediaLeg leg = engine.open();
+            leg.connect(new InetSocketAddress(LOOPBACK, farRtp.getLocalPort()), Codec.PCMU, 101);
+            sendRtp(farRtp, leg, 1);
+            InetSocketAddress legRtcp = new InetSocketAddress(LOOPBACK, leg.localPort() + 1);
+            long forged = 0xE000_0003_0000_0000L;
+            long theirs = 0xE000_0004_0000_0000L;
+
+            send(stranger, legRtcp, FAR_SSRC, new RtcpPacket.Sender(forged, 160, 1, 160), null);
+            send(farRtcp, legRtcp, FAR_SSRC, new RtcpPacket.Sender(theirs, 160, 1, 160), null);
+
+            Received report = next(farRtcp, heard -> heard.report().blocks().stream()
+                    .anyMatch(block -> block.lastSenderReport() == NtpClock.middle(theirs)));
+            assertThat(report.report().senderSsrc()).as("the far end's own RTCP taken, its reports sent back")
+                    .isEqualTo(RtpPacket.ssrcOf(receive(farRtp)));
+            stranger.setSoTimeout(1);
+            assertThat(receivedAny(stranger)).as("no report to the stranger").isFalse();
+            leg.close();
+        }
+    }
+
+    @Test
     void aFarEndHoldingWithTheUnspecifiedAddressIsSentNoRtcpThatWouldReachThisHost() throws Exception {
         try (DatagramSocket here = new DatagramSocket(0, LOOPBACK);
              DatagramSocket farRtp = new DatagramSocket(0, LOOPBACK);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outdial.sip.media.Codec;
 import dev.outdial.sip.media.SrtpKey;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,34 @@ class SdpTest {
         assertThat(Sdp.parse(media + "a=rtcp:none\r\n").orElseThrow().control()).as("unreadable").isEmpty();
         assertThat(Sdp.parse("v=0\r\nc=IN IP4 198.51.100.1\r\na=rtcp:9\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\n")
                 .orElseThrow().control()).as("a session's attribute, not the audio's").isEmpty();
+    }
+
+    @Test
+    void anInternalMediaAddressOfAFarEndSignallingFromTheInternetIsReachedWhereItsSignallingCameFrom() {
+        String behindNat = "v=0\r\nc=IN IP4 192.168.1.20\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\n"
+                + "a=rtcp:4001 IN IP4 10.0.0.3\r\n";
+        InetAddress home = InetAddress.ofLiteral("203.0.113.5");
+
+        Sdp.RemoteMedia reached = Sdp.parse(behindNat).orElseThrow().reachedFrom(home);
+
+        assertThat(reached.address()).isEqualTo(new InetSocketAddress(home, 4000));
+        assertThat(reached.control()).contains(new InetSocketAddress(home, 4001));
+        assertThat(Sdp.parse(behindNat.replace("192.168.1.20", "127.0.0.1")).orElseThrow().reachedFrom(home).address())
+                .as("never this host").isEqualTo(new InetSocketAddress(home, 4000));
+    }
+
+    @Test
+    void aFarEndOnAnInternalNetworkOrNamingAPublicAddressIsTakenAtItsWord() {
+        String lan = "v=0\r\nc=IN IP4 192.168.1.20\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\n";
+        Sdp.RemoteMedia office = Sdp.parse(lan).orElseThrow();
+        assertThat(office.reachedFrom(InetAddress.ofLiteral("192.168.1.1"))).isEqualTo(office);
+
+        Sdp.RemoteMedia gateway = Sdp.parse(lan.replace("192.168.1.20", "198.51.100.7")).orElseThrow();
+        assertThat(gateway.reachedFrom(InetAddress.ofLiteral("203.0.113.5"))).isEqualTo(gateway);
+
+        Sdp.RemoteMedia held = Sdp.parse(lan.replace("192.168.1.20", "0.0.0.0")).orElseThrow();
+        assertThat(held.reachedFrom(InetAddress.ofLiteral("203.0.113.5")).address().getAddress().isAnyLocalAddress())
+                .as("an old-style hold stays one").isTrue();
     }
 
     @Test
