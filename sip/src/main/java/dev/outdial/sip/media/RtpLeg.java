@@ -82,7 +82,8 @@ final class RtpLeg implements MediaLeg {
     private volatile Far far;
     /** With SRTP, what the far end's packets are checked and decrypted with (on the receiving thread only). */
     private volatile SrtpStream decrypting;
-    private volatile boolean latched;
+    /** Which packets are the far end's, since it was last connected. */
+    private volatile SourceLatch sources;
     private volatile RtpLeg peer;
     private volatile Consumer<Character> keyListener;
     private final AtomicReference<Listening<?>> listening = new AtomicReference<>();
@@ -188,8 +189,8 @@ final class RtpLeg implements MediaLeg {
         if (remote.isUnresolved()) {
             throw new IllegalArgumentException("the far end's address " + remote + " is not resolved");
         }
+        sources = new SourceLatch(remote);
         far = new Far(remote, codec, telephoneEventPayloadType);
-        latched = false;
         controlLatched = null;
         controlGiven = null;
         lastHeardNanos = System.nanoTime();
@@ -642,15 +643,13 @@ final class RtpLeg implements MediaLeg {
             reception.packet(received.ssrc, received.sequence, received.timestamp, nowNanos, true);
             return;
         }
-        if (!latched) {
-            // symmetric RTP (RFC 4961): a phone behind NAT is reached where its packets come from
-            latched = true;
-            if (!source.equals(current.address())) {
-                current = current.to(source);
-                far = current;
-            }
-        } else if (!source.equals(current.address())) {
-            return; // not the far end we latched to
+        InetSocketAddress farEnd = sources.accept(source, received.sequence);
+        if (farEnd == null) {
+            return; // not the far end's
+        }
+        if (!farEnd.equals(current.address())) {
+            current = current.to(farEnd); // a phone behind NAT is reached where its packets come from
+            far = current;
         }
         lastHeardNanos = nowNanos;
         reception.packet(received.ssrc, received.sequence, received.timestamp, nowNanos,

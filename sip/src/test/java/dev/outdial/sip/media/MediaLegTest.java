@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class MediaLegTest {
 
     private static final byte ULAW_SILENCE = (byte) 0xFF;
+    private static final InetAddress ANOTHER_HOST = InetAddress.ofLiteral("127.0.0.2");
     private static final byte ALAW_SILENCE = (byte) 0xD5;
 
     private MediaEngine engine;
@@ -221,6 +222,50 @@ class MediaLegTest {
 
             Packet latched = behindNat.next(packet -> true);
             assertThat(latched.payload()).isEqualTo(silence(ULAW_SILENCE));
+        }
+    }
+
+    @Test
+    void aStrangersPacketsFromAnotherHostNeverTakeTheCallsAudio() throws Exception {
+        try (TestPhone phone = new TestPhone(); TestPhone stranger = new TestPhone(ANOTHER_HOST);
+             MediaLeg leg = engine.open()) {
+            leg.connect(phone.address(), Codec.PCMU, -1);
+            for (int packet = 1; packet < SourceLatch.PROBATION; packet++) {
+                stranger.sendAudio(leg, 0, payload(packet)); // first, and not quite enough to be taken
+            }
+            phone.sendAudio(leg, 0, payload(10));
+            for (int packet = 1; packet <= 10; packet++) {
+                stranger.sendAudio(leg, 0, payload(packet)); // enough, but the SDP's host has sent
+            }
+            await(() -> leg.stats().packetsReceived() == SourceLatch.PROBATION + 10);
+
+            phone.forget();
+            assertThat(phone.next(3)).as("sent to the phone after all the stranger's packets").hasSize(3);
+            assertThat(stranger.receivedAny()).isFalse();
+            assertThat(leg.stats().received().orElseThrow().packetsExpected()).as("only the phone's heard")
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aFarEndWhoseAudioComesFromAnotherHostThanItsSdpNamedIsReachedThereAfterAFewPacketsInSequence()
+            throws Exception {
+        try (TestPhone named = new TestPhone(); TestPhone mediaServer = new TestPhone(ANOTHER_HOST);
+             MediaLeg leg = engine.open()) {
+            leg.connect(named.address(), Codec.PCMU, -1);
+            for (int packet = 1; packet < SourceLatch.PROBATION; packet++) {
+                mediaServer.sendAudio(leg, 0, payload(packet));
+            }
+            await(() -> leg.stats().packetsReceived() == SourceLatch.PROBATION - 1);
+            named.forget();
+            named.next(1);
+
+            mediaServer.sendAudio(leg, 0, payload(SourceLatch.PROBATION));
+            mediaServer.next(1);
+
+            named.sendAudio(leg, 0, payload(20)); // the SDP's host takes the stream back whenever it sends
+            named.forget();
+            named.next(1);
         }
     }
 

@@ -34,8 +34,13 @@ final class TestPhone implements AutoCloseable {
     }
 
     TestPhone() throws IOException {
+        this(InetAddress.getLoopbackAddress());
+    }
+
+    /** A far end on {@code host}, one of loopback's (127.0.0.2: another host than the one an SDP named). */
+    TestPhone(InetAddress host) throws IOException {
         channel = DatagramChannel.open();
-        channel.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        channel.bind(new InetSocketAddress(host, 0));
         reader = Thread.ofVirtual().start(this::read);
     }
 
@@ -72,6 +77,11 @@ final class TestPhone implements AutoCloseable {
 
     void forget() {
         received.clear();
+    }
+
+    /** Whether any packet came and was not taken yet. */
+    boolean receivedAny() {
+        return !received.isEmpty();
     }
 
     /** Sends 20 ms of audio from this phone's stream (its own SSRC, sequence and timestamp). */
