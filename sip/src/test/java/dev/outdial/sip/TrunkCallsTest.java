@@ -194,6 +194,23 @@ class TrunkCallsTest {
     }
 
     @Test
+    void aSecondAnswerOfAForkedCallIsAcknowledgedAndHungUpAtOnceWhileTheFirstGoesOn() {
+        carrier("carrier-forks.xml", Map.of());
+        CallEvents events = new CallEvents();
+        CallId call = new CallId("call");
+        start().place(call, HOTLINE, CUSTOMER, LONG_RING, events);
+        events.next(CallEvent.Ringing.class);
+        events.next(CallEvent.Answered.class);
+
+        assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).as("the first answer's far end, still talking")
+                .isTrue();
+        sipp.assertPassed(); // the second answer acknowledged and hung up before
+        assertThat(media.legs).as("one call, one leg").hasSize(1);
+        assertThat(media.legs.getFirst().connects).as("to the first answer's media alone").hasSize(1);
+        events.assertNoMore();
+    }
+
+    @Test
     void ourHangUpOfAnAnsweredCallSendsBye() {
         carrier("carrier-answers.xml", Map.of("AFTER_ANSWER", SippSteps.OUTDIAL_HANGS_UP));
         CallId call = new CallId("call");

@@ -3,6 +3,7 @@ package dev.outdial.sip.signal;
 import dev.outdial.sip.SipSettings;
 import dev.outdial.sip.SipTls;
 import gov.nist.javax.sip.DialogTimeoutEvent;
+import gov.nist.javax.sip.ResponseEventExt;
 import gov.nist.javax.sip.SipListenerExt;
 import java.security.GeneralSecurityException;
 import java.text.ParseException;
@@ -31,6 +32,7 @@ import javax.sip.TransactionTerminatedEvent;
 import javax.sip.address.Address;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
+import javax.sip.header.CSeqHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.ToHeader;
@@ -73,6 +75,7 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
     private final String stackName;
     private final SipStack stack;
     private final SipProvider provider;
+    private final ForkedAnswers forks = new ForkedAnswers(this);
     private final AddressFactory addresses;
     private final HeaderFactory headers;
     private final MessageFactory messages;
@@ -108,6 +111,10 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
             properties.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
             properties.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
             properties.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+            // A proxy's forked INVITE may be answered twice: a later answer is told as forked (ForkedAnswers) for as
+            // long as the INVITE's transaction would wait for its final response, 64 × T1.
+            properties.setProperty("gov.nist.javax.sip.MAX_FORK_TIME_SECONDS",
+                    String.valueOf(Math.max(1, Math.round(64.0 * t1.toMillis() / 1000))));
             // One thread takes UDP messages in the order they came: a 180 is never seen after the 200
             // that followed it. Nothing the listener does blocks (media and prompts go elsewhere).
             properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "1");
@@ -279,6 +286,11 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
     @Override
     public void processResponse(ResponseEvent event) {
         ClientTransaction transaction = event.getClientTransaction();
+        if (transaction == null && event instanceof ResponseEventExt forked && forked.isForkedResponse()
+                && isAnswerToInvite(event.getResponse())) {
+            forks.end(event.getResponse());
+            return;
+        }
         if (transaction != null && transaction.getApplicationData() instanceof ResponseHandler handler) {
             try {
                 handler.onResponse(event);
@@ -286,6 +298,11 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
                 LOG.warn("Failed handling a {} response", event.getResponse().getStatusCode(), e);
             }
         }
+    }
+
+    private static boolean isAnswerToInvite(Response response) {
+        return response.getStatusCode() / 100 == 2 && response.getHeader(CSeqHeader.NAME) instanceof CSeqHeader cseq
+                && Request.INVITE.equals(cseq.getMethod());
     }
 
     @Override
