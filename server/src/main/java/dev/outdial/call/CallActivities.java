@@ -4,6 +4,7 @@ import dev.outdial.agent.UserAccounts;
 import dev.outdial.call.internal.CallActivityRepository.CampaignCall;
 import dev.outdial.call.internal.CallActivityRepository;
 import dev.outdial.call.internal.CallQualityRepository;
+import dev.outdial.call.internal.CallTrunkAnswerRepository;
 import dev.outdial.engine.port.CallRecord;
 import dev.outdial.inbound.InboundCalls;
 import dev.outdial.shared.CurrentUser;
@@ -30,16 +31,19 @@ public class CallActivities {
 
     private final CallActivityRepository activity;
     private final CallQualityRepository qualities;
+    private final CallTrunkAnswerRepository trunkAnswers;
     private final DialingCalls calls;
     private final InboundCalls queueCalls;
     private final UserAccounts users;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    CallActivities(CallActivityRepository activity, CallQualityRepository qualities, DialingCalls calls,
-                   InboundCalls queueCalls, UserAccounts users, Clock clock, ApplicationEventPublisher events) {
+    CallActivities(CallActivityRepository activity, CallQualityRepository qualities,
+                   CallTrunkAnswerRepository trunkAnswers, DialingCalls calls, InboundCalls queueCalls,
+                   UserAccounts users, Clock clock, ApplicationEventPublisher events) {
         this.activity = activity;
         this.qualities = qualities;
+        this.trunkAnswers = trunkAnswers;
         this.calls = calls;
         this.queueCalls = queueCalls;
         this.users = users;
@@ -97,6 +101,17 @@ public class CallActivities {
      * null).
      */
     public record UpCall(String id, long businessId, long agentId, Long campaignId) {
+    }
+
+    /**
+     * Keeps what the carrier's trunks answered the INVITEs of the campaign's call {@code callId}; false where no
+     * business has such a call.
+     */
+    @Transactional
+    public boolean keepTrunkAnswers(String callId, List<CallActivity.TrunkAnswer> answers) {
+        Optional<Long> business = activity.campaignCall(callId).map(CampaignCall::businessId);
+        business.ifPresent(owner -> trunkAnswers.keep(owner, callId, answers, clock.instant()));
+        return business.isPresent();
     }
 
     /**
@@ -205,9 +220,11 @@ public class CallActivities {
                 .collect(Collectors.toSet());
         Map<Long, String> names = who.isEmpty() ? Map.of() : users.namesOf(businessId, who);
         Map<String, CallActivity.Quality> measured = qualities.of(businessId, ends.keySet());
+        Map<String, List<CallActivity.TrunkAnswer>> answered = trunkAnswers.of(businessId, ends.keySet());
         return ends.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, call -> CallActivity.of(
                 call.getKey(), steps(rows.getOrDefault(call.getKey(), List.of()), names), call.getValue())
-                .with(Optional.ofNullable(measured.get(call.getKey())))));
+                .with(Optional.ofNullable(measured.get(call.getKey())),
+                        answered.getOrDefault(call.getKey(), List.of()))));
     }
 
     /** The rows as steps, each with its user's name where {@code names} has it. */

@@ -17,8 +17,27 @@ import java.util.Optional;
  * @param holds      how many times they were put on hold from off hold
  * @param quality    how its audio reached Outdial, the customer's and the agent's, on a real call that has ended; null
  *                   otherwise
+ * @param trunkAnswers what the carrier's trunks answered the call's INVITEs, in order, on a real call Outdial placed
+ *                   that has ended; empty otherwise
  */
-public record CallActivity(String callId, long heldMillis, int holds, List<Step> steps, Quality quality) {
+public record CallActivity(String callId, long heldMillis, int holds, List<Step> steps, Quality quality,
+                           List<TrunkAnswer> trunkAnswers) {
+
+    /**
+     * A carrier's trunk's final answer to an INVITE of the call: what an operator reads when calls fail and their
+     * result alone does not say why (a route refusing calls, credentials gone stale, a number format refused).
+     *
+     * @param trunk     the trunk, host:port
+     * @param status    the final response's status (200 to 699); 0 where the trunk answered nothing
+     * @param reason    its reason phrase as the trunk wrote it; with 0, what happened instead
+     * @param q850Cause the ISDN cause of its {@code Reason: Q.850;cause=N} header (RFC 3326), 1 to 127; null where
+     *                  it gave none
+     */
+    public record TrunkAnswer(String trunk, int status, String reason, Integer q850Cause) {
+
+        /** The status of an INVITE the trunk answered nothing. */
+        public static final int NONE = 0;
+    }
 
     /**
      * How a real call's audio reached Outdial: what an operator looks at when a customer or an agent says the line
@@ -97,7 +116,7 @@ public record CallActivity(String callId, long heldMillis, int holds, List<Step>
         if (now.since.isPresent() && end.isAfter(now.since.get())) {
             held = held.plus(Duration.between(now.since.get(), end));
         }
-        return new CallActivity(callId, held.toMillis(), holds, steps, null);
+        return new CallActivity(callId, held.toMillis(), holds, steps, null, List.of());
     }
 
     /**
@@ -141,11 +160,11 @@ public record CallActivity(String callId, long heldMillis, int holds, List<Step>
     /** The same without the supervisors' listening: an agent is not told who listened to them. */
     CallActivity withoutListening() {
         return new CallActivity(callId, heldMillis, holds, steps.stream().filter(step -> !step.isListening()).toList(),
-                quality);
+                quality, trunkAnswers);
     }
 
-    /** The same with the call's quality. */
-    CallActivity with(Optional<Quality> measured) {
-        return new CallActivity(callId, heldMillis, holds, steps, measured.orElse(null));
+    /** The same with the call's quality and its trunks' answers. */
+    CallActivity with(Optional<Quality> measured, List<TrunkAnswer> answered) {
+        return new CallActivity(callId, heldMillis, holds, steps, measured.orElse(null), List.copyOf(answered));
     }
 }

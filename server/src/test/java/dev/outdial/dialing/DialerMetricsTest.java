@@ -68,7 +68,7 @@ class DialerMetricsTest {
         // Every series the shipped Grafana dashboard draws is one the server writes; real calls' own (line quality,
         // trunks) only in sip mode, where SipModeTest checks them.
         for (String drawn : dashboardSeries()) {
-            if (!drawn.startsWith("outdial_call_audio_") && !drawn.startsWith("outdial_sip_")) {
+            if (!isRealCallsOnly(drawn)) {
                 assertThat(backlog).as("the dashboard's " + drawn).contains(drawn);
             }
         }
@@ -82,6 +82,12 @@ class DialerMetricsTest {
                 .doesNotContain("business=\"" + business.id() + "\"");
         assertThat(business.admin().withHeader("Accept", "text/plain").get("/actuator/prometheus").status())
                 .as("the platform-wide scrape is the operator's").isEqualTo(403);
+    }
+
+    /** Whether the dashboard's {@code series} comes of real calls alone (sip mode), never of simulated ones. */
+    static boolean isRealCallsOnly(String series) {
+        return series.startsWith("outdial_call_audio_") || series.startsWith("outdial_sip_")
+                || series.startsWith("outdial_trunk_");
     }
 
     /** The series the shipped Grafana dashboard draws. */

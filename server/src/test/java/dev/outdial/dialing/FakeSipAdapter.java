@@ -23,6 +23,7 @@ import dev.outdial.sip.PromptSource;
 import dev.outdial.sip.SipSettings;
 import dev.outdial.sip.TlsCertificateStatus;
 import dev.outdial.sip.TrunkRegistrationStatus;
+import dev.outdial.sip.TrunkAnswers;
 import dev.outdial.sip.TrunkStatus;
 import dev.outdial.sip.ListeningChange;
 import dev.outdial.sip.ListeningMode;
@@ -209,10 +210,16 @@ final class FakeSipAdapter implements SipAdapter {
     /** Where the server asked what the phones do of their own accord to be told: the tests tell it as phones would. */
     volatile PhoneActions phoneActions = PhoneActions.NONE;
     volatile CallQualities qualities = CallQualities.NONE;
+    volatile TrunkAnswers trunkAnswers = TrunkAnswers.NONE;
 
     @Override
     public void tellOfCallQuality(CallQualities where) {
         qualities = where;
+    }
+
+    @Override
+    public void tellOfTrunkAnswers(TrunkAnswers where) {
+        trunkAnswers = where;
     }
 
     @Override

@@ -21,6 +21,7 @@ import dev.outdial.sip.IncomingCall;
 import dev.outdial.sip.ListeningMode;
 import dev.outdial.sip.PhoneBook;
 import dev.outdial.sip.TlsCertificateStatus;
+import dev.outdial.sip.TrunkAnswer;
 import dev.outdial.sip.TrunkRegistrationStatus;
 import dev.outdial.testing.Api;
 import dev.outdial.testing.CampaignFixtures;
@@ -397,7 +398,52 @@ class SipModeTest {
                 "outdial_call_audio_round_trip_seconds_count{side=\"customer\"}")
                 .doesNotContain("outdial_call_audio_round_trip_seconds_count{side=\"agent\"}");
         for (String series : DialerMetricsTest.dashboardSeries()) {
-            if (series.startsWith("outdial_call_audio_") || series.startsWith("outdial_sip_")) {
+            if (DialerMetricsTest.isRealCallsOnly(series) && !series.startsWith("outdial_trunk_")) {
+                assertThat(scrape).as("the Grafana dashboard's " + series).contains(series + "{");
+            }
+        }
+    }
+
+    @Test
+    void whatTheTrunksAnsweredIsKeptWithTheCallForThoseWhoMaySeeItAndCounted() throws IOException {
+        DialingScenario progressive = workingWithRegisteredPhone("SipTrunkAnswers", "PROGRESSIVE");
+        long customer = progressive.add("+84919520062").getFirst();
+        String call = DialingScenario.waitFor(() -> progressive.callsOf(customer), calls -> !calls.isEmpty(),
+                "the customer to be dialed").getFirst().get("id").asString();
+        String activity = "/api/v1/calls/" + call + "/activity";
+        assertThat(progressive.business.admin().get(activity).expect(200).json().get("trunkAnswers").isEmpty())
+                .as("nothing told yet").isTrue();
+
+        // told by the SIP side as the call ends: the first trunk had no circuit, the backup found the customer busy
+        sip.trunkAnswers.answered(new CallId(call), List.of(
+                new TrunkAnswer("203.0.113.10:5060", 503, "Service Unavailable", 34),
+                new TrunkAnswer("203.0.113.11:5060", 486, "Busy Here", 17),
+                new TrunkAnswer("203.0.113.12:5060", TrunkAnswer.NONE, "no answer to the INVITE", null)));
+        sip.trunkAnswers.answered(new CallId("a-leg-of-no-call"),
+                List.of(new TrunkAnswer("203.0.113.10:5060", 200, "OK", null)));
+
+        JsonNode answers = DialingScenario.waitFor(() -> progressive.business.admin().get(activity).expect(200).json()
+                .get("trunkAnswers"), kept -> kept.size() == 3, "the call's trunk answers to be kept");
+        assertThat(answers.get(0).get("trunk").asString()).isEqualTo("203.0.113.10:5060");
+        assertThat(answers.get(0).get("status").asInt()).isEqualTo(503);
+        assertThat(answers.get(0).get("reason").asString()).isEqualTo("Service Unavailable");
+        assertThat(answers.get(0).get("q850Cause").asInt()).isEqualTo(34);
+        assertThat(answers.get(1).get("status").asInt()).isEqualTo(486);
+        assertThat(answers.get(2).get("status").asInt()).isZero();
+        assertThat(answers.get(2).get("q850Cause").isNull()).isTrue();
+        String admin = "admin@" + progressive.business.domain();
+        assertThat(page(admin, "admin-password", get("/calls/" + call + "/activity"))).contains(
+                "The carrier answered: 503 Service Unavailable (Q.850 cause 34: no circuit available) from "
+                        + "203.0.113.10:5060; 486 Busy Here (Q.850 cause 17: user busy) from 203.0.113.11:5060; "
+                        + "no answer to the INVITE from 203.0.113.12:5060<");
+        api.newBusiness("SipTrunkAnswersOther").admin().get(activity).expect(404);
+        String scrape = api.operator().withHeader("Accept", "text/plain").get("/actuator/prometheus").expect(200)
+                .body();
+        assertThat(scrape).contains("outdial_trunk_answers_total{status=\"503\",trunk=\"203.0.113.10:5060\"} 1",
+                "outdial_trunk_answers_total{status=\"none\",trunk=\"203.0.113.12:5060\"} 1",
+                "outdial_trunk_answers_total{status=\"200\",trunk=\"203.0.113.10:5060\"} 1");
+        for (String series : DialerMetricsTest.dashboardSeries()) {
+            if (series.startsWith("outdial_trunk_")) {
                 assertThat(scrape).as("the Grafana dashboard's " + series).contains(series + "{");
             }
         }

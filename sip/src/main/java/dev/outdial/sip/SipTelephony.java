@@ -98,6 +98,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     private volatile Optional<CallRecordings> recordings = Optional.empty();
     private volatile PhoneActions phoneActions = PhoneActions.NONE;
     private volatile CallQualities callQualities = CallQualities.NONE;
+    private volatile TrunkAnswers trunkAnswers = TrunkAnswers.NONE;
     /** Told when the carrier's trunks change ({@link #whenTrunksChange}), across restarts. */
     private final List<Runnable> trunkFollowers = new CopyOnWriteArrayList<>();
     private EventSink events;
@@ -149,6 +150,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
                 registrar, offers);
         calls.receiveCalls(incoming);
         calls.tellOfCallQuality(callQualities);
+        calls.tellOfTrunkAnswers(trunkAnswers);
         trunkFollowers.forEach(trunks::whenTheyChange);
         lines = new NailedUpLines(calls, bindings, settings.keepAlive());
         endpoint.route(calls);
@@ -289,6 +291,17 @@ public final class SipTelephony implements Telephony, AutoCloseable {
         callQualities = Objects.requireNonNull(where, "where");
         if (calls != null) {
             calls.tellOfCallQuality(where);
+        }
+    }
+
+    /**
+     * Where what the carrier's trunks answered each call placed through them is told as it ends ({@link TrunkAnswers});
+     * until set, nowhere.
+     */
+    public synchronized void tellOfTrunkAnswers(TrunkAnswers where) {
+        trunkAnswers = Objects.requireNonNull(where, "where");
+        if (calls != null) {
+            calls.tellOfTrunkAnswers(where);
         }
     }
 

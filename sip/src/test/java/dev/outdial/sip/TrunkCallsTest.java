@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.AfterEach;
@@ -44,6 +45,7 @@ class TrunkCallsTest {
     private Path workDir;
     private final int sippPort = Ports.free();
     private final FakeMedia media = new FakeMedia();
+    private final Map<CallId, List<TrunkAnswer>> trunkAnswers = new ConcurrentHashMap<>();
     private SipTelephony telephony;
     private Sipp sipp;
 
@@ -71,6 +73,7 @@ class TrunkCallsTest {
     private SipTelephony start(SipSettings settings) {
         telephony = new SipTelephony(settings, username -> Optional.empty(), uri -> Optional.empty(), ignored -> media,
                 TestSip.T1);
+        telephony.tellOfTrunkAnswers(trunkAnswers::put);
         telephony.start();
         return telephony;
     }
@@ -191,6 +194,8 @@ class TrunkCallsTest {
         sipp.assertPassed();
         assertThat(leg.closed).isTrue();
         events.assertNoMore();
+        assertThat(trunkAnswers.get(call)).as("told as the call ended")
+                .containsExactly(new TrunkAnswer("127.0.0.1:" + sippPort, 200, "OK", null));
     }
 
     @Test
@@ -398,6 +403,11 @@ class TrunkCallsTest {
         assertThat(failed.reason()).isEqualTo(expected);
         sipp.assertPassed();
         events.assertNoMore();
+        Integer cause = header != null && header.contains("cause=")
+                ? Integer.valueOf(header.replaceAll(".*cause=(\\d+).*", "$1")) : null;
+        String[] code = status.strip().split(" ", 2);
+        assertThat(trunkAnswers.get(call)).containsExactly(
+                new TrunkAnswer("127.0.0.1:" + sippPort, Integer.parseInt(code[0]), code[1], cause));
     }
 
     @Test
@@ -535,6 +545,7 @@ class TrunkCallsTest {
 
         events.next(CallEvent.HungUp.class);
         sipp.assertPassed();
+        assertThat(trunkAnswers.get(call)).extracting(TrunkAnswer::status).containsExactly(status, 200);
     }
 
     /** MD5 in hex, written here from RFC 2617 rather than taken from the adapter it checks. */
@@ -590,6 +601,10 @@ class TrunkCallsTest {
             sipp.assertPassed();
             backup.assertPassed();
             events.assertNoMore();
+            String[] code = status.split(" ", 2);
+            assertThat(trunkAnswers.get(new CallId("failed-over"))).as("the first trunk's failure, then the backup's")
+                    .containsExactly(new TrunkAnswer("127.0.0.1:" + sippPort, Integer.parseInt(code[0]), code[1], null),
+                            new TrunkAnswer("127.0.0.1:" + backupPort, 200, "OK", null));
         }
     }
 
@@ -628,6 +643,10 @@ class TrunkCallsTest {
             assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).isTrue();
             backup.assertPassed();
             events.assertNoMore();
+            assertThat(trunkAnswers.get(new CallId("after-timer-b"))).containsExactly(
+                    new TrunkAnswer("127.0.0.1:" + silent.getLocalPort(), TrunkAnswer.NONE, "no answer to the INVITE",
+                            null),
+                    new TrunkAnswer("127.0.0.1:" + sippPort, 200, "OK", null));
         }
     }
 

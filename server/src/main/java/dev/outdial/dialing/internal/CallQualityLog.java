@@ -8,34 +8,27 @@ import dev.outdial.sip.CallQualities;
 import dev.outdial.sip.CallQuality;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps with each call how its audio reached Outdial, the customer's and their agent's, as the SIP side tells it when
- * the call ends (written on a thread of its own: the SIP side's threads never wait for the database), and counts it
+ * the call ends (written by the {@link CallFactWriter}: the SIP side's threads never wait for the database), and counts it
  * in the metrics the operator's alerting reads: {@code outdial_call_audio_loss_ratio},
  * {@code outdial_call_audio_jitter_seconds}, {@code outdial_call_audio_mos} and, where RTCP measured it,
  * {@code outdial_call_audio_round_trip_seconds}, one sample a call and side ({@code side} {@code customer} or
  * {@code agent}).
  */
 @Component
-class CallQualityLog implements CallQualities, DisposableBean {
-
-    private static final Logger LOG = LoggerFactory.getLogger(CallQualityLog.class);
+class CallQualityLog implements CallQualities {
 
     private final CallActivities activities;
     private final MeterRegistry registry;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(
-            Thread.ofVirtual().name("call-quality").factory());
+    private final CallFactWriter writer;
 
-    CallQualityLog(CallActivities activities, MeterRegistry registry) {
+    CallQualityLog(CallActivities activities, MeterRegistry registry, CallFactWriter writer) {
         this.activities = activities;
         this.registry = registry;
+        this.writer = writer;
     }
 
     @Override
@@ -45,15 +38,7 @@ class CallQualityLog implements CallQualities, DisposableBean {
             count("agent", measured.agent());
         }
         CallActivity.Quality quality = MeasuredAudio.quality(measured);
-        writer.execute(() -> {
-            try {
-                if (!activities.keepQuality(call.value(), quality)) {
-                    LOG.debug("Call {} has no record: its quality is not kept", call.value());
-                }
-            } catch (RuntimeException notKept) {
-                LOG.warn("The quality of call {} is not kept with it", call.value(), notKept);
-            }
-        });
+        writer.keep("its line's quality", call, () -> activities.keepQuality(call.value(), quality));
     }
 
     /** One call's sample of {@code side}'s audio in the three summaries (registered once, then found). */
@@ -74,10 +59,5 @@ class CallQualityLog implements CallQualities, DisposableBean {
                     .tag("side", side).publishPercentiles(0.5, 0.95).register(registry)
                     .record(audio.roundTripMillis() / 1000);
         }
-    }
-
-    @Override
-    public void destroy() {
-        writer.shutdown();
     }
 }

@@ -17,6 +17,7 @@ import dev.outdial.sip.SipSettings;
 import dev.outdial.sip.SipTelephony;
 import dev.outdial.sip.TlsCertificateStatus;
 import dev.outdial.sip.TrunkRegistrationStatus;
+import dev.outdial.sip.TrunkAnswers;
 import dev.outdial.sip.TrunkStatus;
 import dev.outdial.sip.ListeningChange;
 import dev.outdial.sip.ListeningMode;
@@ -69,6 +70,10 @@ public interface SipAdapter extends AutoCloseable {
 
     /** Where the quality of each customer's call is told as it ends; until this is called, nowhere. */
     default void tellOfCallQuality(CallQualities where) {
+    }
+
+    /** Where what the trunks answered each call placed through them is told as it ends; until then, nowhere. */
+    default void tellOfTrunkAnswers(TrunkAnswers where) {
     }
 
     /** How the audio of {@code call}, a customer's that is up, has reached Outdial so far; empty where it is not. */
@@ -173,6 +178,11 @@ public interface SipAdapter extends AutoCloseable {
             @Override
             public void tellOfPhoneActions(PhoneActions where) {
                 sip.tellOfPhoneActions(where);
+            }
+
+            @Override
+            public void tellOfTrunkAnswers(TrunkAnswers where) {
+                sip.tellOfTrunkAnswers(where);
             }
 
             @Override

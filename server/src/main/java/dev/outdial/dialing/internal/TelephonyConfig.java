@@ -45,6 +45,7 @@ class TelephonyConfig {
     LiveTelephony liveTelephony(TelephonyProperties settings, ObjectProvider<SimulatedCarrier> simulated,
                                 ObjectProvider<SipAdapter.Factory> adapters, PhoneBook phones, PromptSource prompts,
                                 CallRecordings recordings, PhoneActionLog phoneActions, CallQualityLog qualities,
+                                TrunkAnswerLog trunkAnswers,
                                 @Value("${outdial.data-dir}") Path dataDir) {
         return switch (settings.telephonyMode()) {
             case SIM -> LiveTelephony.simulated(simulated.getObject());
@@ -57,6 +58,7 @@ class TelephonyConfig {
                         (call, wav, length) -> recordings.keep(call.value(), wav, length)));
                 adapter.tellOfPhoneActions(phoneActions);
                 adapter.tellOfCallQuality(qualities);
+                adapter.tellOfTrunkAnswers(trunkAnswers);
                 try {
                     adapter.start();
                 } catch (RuntimeException cannotStart) {

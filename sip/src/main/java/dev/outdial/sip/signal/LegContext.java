@@ -1,7 +1,9 @@
 package dev.outdial.sip.signal;
 
 import dev.outdial.engine.port.CallId;
+import dev.outdial.sip.TrunkAnswer;
 import dev.outdial.sip.media.MediaStats;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.sip.Dialog;
 import javax.sip.SipException;
@@ -47,4 +49,7 @@ public interface LegContext {
      * while bridged to them, reached Outdial.
      */
     void customerLegEnded(CallId leg, MediaStats media);
+
+    /** {@code leg}, a customer's Outdial dialed through the carrier, ended: what its trunks answered its INVITEs. */
+    void trunksAnswered(CallId leg, List<TrunkAnswer> answers);
 }

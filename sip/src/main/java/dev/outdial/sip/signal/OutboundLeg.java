@@ -5,15 +5,19 @@ import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.MachineDetection;
 import dev.outdial.sip.SipSettings;
+import dev.outdial.sip.TrunkAnswer;
 import dev.outdial.sip.media.Answerer;
 import dev.outdial.sip.media.AudioClip;
 import dev.outdial.sip.media.CallProgressTones;
 import dev.outdial.sip.media.MediaLeg;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -97,6 +101,9 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
     private ScheduledFuture<?> ringTimer;
     private ScheduledFuture<?> listeningTimer;
     private final DialogMedia dialogMedia;
+    /** The trunks' final answers to the call's INVITEs so far, and the transaction of the last (customers' legs). */
+    private final List<TrunkAnswer> trunkAnswers = new ArrayList<>();
+    private ClientTransaction answeredTransaction;
 
     /** A customer's number, dialed through {@code trunk}, one of the carrier's. */
     record Customer(String number, InetSocketAddress trunk) {
@@ -136,6 +143,7 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
             transaction.sendRequest();
         } catch (SipException e) {
             LOG.info("INVITE for {} could not be sent: {}", description, e.getMessage());
+            noteNoAnswer("the INVITE could not be sent: " + e.getMessage());
             if (!triedOnTheNextTrunk()) {
                 fail(CallResult.NETWORK_ERROR);
             }
@@ -208,6 +216,9 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
         if (!isInvite(response)) {
             return;
         }
+        if (status >= 200) {
+            noteAnswer(event);
+        }
         if (status < 200) {
             onProvisional(event);
         } else if (status < 300) {
@@ -252,6 +263,25 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
         } else {
             fail(CallResult.HOTLINE_ERROR);
         }
+    }
+
+    /** The trunk's final answer to an INVITE of a customer's call, once a transaction (a 2xx may come again). */
+    private void noteAnswer(ResponseEvent event) {
+        if (customer.isEmpty() || event.getClientTransaction() == answeredTransaction) {
+            return;
+        }
+        answeredTransaction = event.getClientTransaction();
+        Response response = event.getResponse();
+        OptionalInt cause = Q850.causeOf(response);
+        trunkAnswers.add(new TrunkAnswer(Trunks.text(customer.get().trunk()), response.getStatusCode(),
+                Objects.requireNonNullElse(response.getReasonPhrase(), ""),
+                cause.isPresent() && cause.getAsInt() <= 127 ? cause.getAsInt() : null));
+    }
+
+    /** The trunk a customer's call went to answered its INVITE nothing, for the reason {@code why}. */
+    private void noteNoAnswer(String why) {
+        customer.ifPresent(called -> trunkAnswers.add(
+                new TrunkAnswer(Trunks.text(called.trunk()), TrunkAnswer.NONE, why, null)));
     }
 
     private static boolean isInvite(Response response) {
@@ -395,6 +425,7 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
 
     @Override
     public synchronized void onTimeout() {
+        noteNoAnswer("no answer to the INVITE");
         if (state == State.CALLING) {
             LOG.info("No answer to the INVITE for {} (Timer B)", description);
             if (!triedOnTheNextTrunk()) {
@@ -601,6 +632,9 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
         context.forget(this);
         if (answered && customer.isPresent()) {
             context.customerLegEnded(id, media.stats());
+        }
+        if (!trunkAnswers.isEmpty()) {
+            context.trunksAnswered(id, List.copyOf(trunkAnswers));
         }
     }
 

@@ -6,6 +6,8 @@ import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.MachineDetection;
 import dev.outdial.sip.CallQualities;
+import dev.outdial.sip.TrunkAnswer;
+import dev.outdial.sip.TrunkAnswers;
 import dev.outdial.sip.IncomingCall;
 import dev.outdial.sip.IncomingCalls;
 import dev.outdial.sip.media.MediaLeg;
@@ -59,6 +61,7 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
     private final Executor offers;
     private volatile IncomingCalls incoming = IncomingCalls.NONE;
     private volatile CallQualities qualities = CallQualities.NONE;
+    private volatile TrunkAnswers trunkAnswers = TrunkAnswers.NONE;
 
     /** The calls of {@code endpoint}, to the carrier's {@code trunks} and the agents' phones. */
     public SipCalls(SipEndpoint endpoint, Trunks trunks, MediaPorts media, EventSink events,
@@ -84,6 +87,19 @@ public final class SipCalls implements LegContext, SipEndpoint.RequestRouter {
     /** Where the quality of customers' calls is told as each ends. */
     public void tellOfCallQuality(CallQualities where) {
         this.qualities = where;
+    }
+
+    public void tellOfTrunkAnswers(TrunkAnswers where) {
+        this.trunkAnswers = where;
+    }
+
+    @Override
+    public void trunksAnswered(CallId leg, List<TrunkAnswer> answers) {
+        try {
+            trunkAnswers.answered(leg, answers);
+        } catch (RuntimeException e) {
+            LOG.warn("What the trunks answered call {} was not kept", leg.value(), e);
+        }
     }
 
     @Override
