@@ -101,7 +101,14 @@ class RealCallsEndToEndTest {
             assertThat(disposed.get("next").asString()).isEqualTo("DONE");
             progressive.waitForStatus(answering, "SUCCESS");
 
-            assertThat(endedCallOf(progressive, busy).get("result").asString()).isEqualTo("BUSY");
+            JsonNode busyCall = endedCallOf(progressive, busy);
+            assertThat(busyCall.get("result").asString()).isEqualTo("BUSY");
+            assertThat(trunkAnswers(business, busyCall.get("id").asString()).get(0).get("status").asInt())
+                    .as("what the carrier answered, kept with the call").isEqualTo(486);
+            JsonNode answered = trunkAnswers(business, callId).get(0);
+            assertThat(answered.get("status").asInt()).isEqualTo(200);
+            assertThat(answered.get("reason").asString()).isEqualTo("OK");
+            assertThat(answered.get("trunk").asString()).startsWith("127.0.0.1:");
             theCallIsRecorded(business, progressive, callId, agent);
             JsonNode quality = waitFor(() -> business.admin().get("/api/v1/calls/" + callId + "/activity").expect(200)
                     .json().get("quality"), kept -> !kept.isNull(), "the line's quality to be kept with the call");
@@ -250,6 +257,12 @@ class RealCallsEndToEndTest {
                 assertThat(phone.awaitExit(PATIENCE)).as("the phone's line hung up by Outdial; " + phone.screen()).isZero();
             }
         }
+    }
+
+    /** What the carrier's trunks answered the call, once kept (a moment after it ended). */
+    private static JsonNode trunkAnswers(TestBusiness business, String callId) {
+        return waitFor(() -> business.admin().get("/api/v1/calls/" + callId + "/activity").expect(200).json()
+                .get("trunkAnswers"), kept -> !kept.isEmpty(), "the trunks' answers to be kept with call " + callId);
     }
 
     private static JsonNode endedCallOf(DialingScenario campaign, long customer) {
