@@ -114,6 +114,12 @@ public class CallActivities {
         return business.isPresent();
     }
 
+    /** What the carrier's trunks answered the business's calls kept since {@code since}: by trunk and status. */
+    @Transactional(readOnly = true)
+    public List<CallActivity.TrunkAnswerCount> trunkAnswersSince(long businessId, Instant since) {
+        return trunkAnswers.countsSince(businessId, since);
+    }
+
     /**
      * Keeps how the audio of the call {@code callId}, a campaign's or a queue call, reached Outdial, and tells of it
      * ({@link CallQualityMeasured}: the {@code call.quality_measured} webhook); false where no business has such a

@@ -1,10 +1,13 @@
 package dev.outdial.dialing;
 
+import dev.outdial.call.CallActivities;
 import dev.outdial.campaign.settings.TrunkHealth;
 import dev.outdial.dialing.internal.LiveTelephony;
 import dev.outdial.dialing.internal.SipAdapter;
 import dev.outdial.sip.TrunkStatus;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -21,11 +24,16 @@ public class TelephonyStatus implements TrunkHealth {
                        Optional<Certificate> certificate) {
     }
 
+    /** How far back the Hotlines page counts the trunks' answers. */
+    static final Duration RECENT = Duration.ofHours(1);
+
     private final LiveTelephony telephony;
+    private final CallActivities calls;
     private final Clock clock;
 
-    TelephonyStatus(LiveTelephony telephony, Clock clock) {
+    TelephonyStatus(LiveTelephony telephony, CallActivities calls, Clock clock) {
         this.telephony = telephony;
+        this.calls = calls;
         this.clock = clock;
     }
 
@@ -38,6 +46,15 @@ public class TelephonyStatus implements TrunkHealth {
         return telephony.sipAdapter().flatMap(SipAdapter::tlsCertificate).map(shown -> new Certificate(
                 shown.subject(), shown.validUntil(), shown.shownSince(), shown.renewalProblem(),
                 shown.expiringAt(clock.instant())));
+    }
+
+    @Override
+    public List<AnswerCount> recentAnswers(long businessId) {
+        if (telephony.sipAdapter().isEmpty()) {
+            return List.of();
+        }
+        return calls.trunkAnswersSince(businessId, clock.instant().minus(RECENT)).stream()
+                .map(count -> new AnswerCount(count.trunk(), count.status(), count.answers())).toList();
     }
 
     @Override

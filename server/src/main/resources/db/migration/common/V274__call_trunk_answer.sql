@@ -1,8 +1,8 @@
 -- What the carrier's trunks answered each call Outdial placed through them: the final response to each of the call's
 -- INVITEs, in the order they came (attempt 1, 2…: a challenge before the answer to the INVITE sent again with
 -- credentials, a failed trunk before its backup's answer), its reason phrase and the Q.850 cause of its Reason header;
--- status 0 where a trunk answered nothing (reason says what happened instead). Kept as the call ends (kept_at); read a call, or a
--- page of calls, at a time, and by trunk and time for the carrier's recent answers.
+-- status 0 where a trunk answered nothing (reason says what happened instead). Kept as the call ends (kept_at); read a
+-- call, or a page of calls, at a time, and a business's by time for the trunks' recent answers on the Hotlines page.
 create table call_trunk_answer (
     call_id      varchar(100) not null,
     attempt      integer      not null,
@@ -14,4 +14,4 @@ create table call_trunk_answer (
     kept_at      timestamp with time zone not null,
     primary key (call_id, attempt)
 );
-create index call_trunk_answer_by_time on call_trunk_answer (kept_at);
+create index call_trunk_answer_by_time on call_trunk_answer (business_id, kept_at);

@@ -436,7 +436,13 @@ class SipModeTest {
                 "The carrier answered: 503 Service Unavailable (Q.850 cause 34: no circuit available) from "
                         + "203.0.113.10:5060; 486 Busy Here (Q.850 cause 17: user busy) from 203.0.113.11:5060; "
                         + "no answer to the INVITE from 203.0.113.12:5060<");
-        api.newBusiness("SipTrunkAnswersOther").admin().get(activity).expect(404);
+        assertThat(page(admin, "admin-password", get("/settings/hotlines"))).as("the carrier's recent answers")
+                .contains("Answers to your calls in the last hour: 203.0.113.10:5060 503 ×1; 203.0.113.11:5060 486 ×1; "
+                        + "203.0.113.12:5060 none ×1<");
+        TestBusiness other = api.newBusiness("SipTrunkAnswersOther");
+        other.admin().get(activity).expect(404);
+        assertThat(page("admin@" + other.domain(), "admin-password", get("/settings/hotlines")))
+                .as("another business's calls are not counted for it").doesNotContain("Answers to your calls");
         String scrape = api.operator().withHeader("Accept", "text/plain").get("/actuator/prometheus").expect(200)
                 .body();
         assertThat(scrape).contains("outdial_trunk_answers_total{status=\"503\",trunk=\"203.0.113.10:5060\"} 1",

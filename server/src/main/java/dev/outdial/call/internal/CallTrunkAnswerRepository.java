@@ -39,6 +39,20 @@ public class CallTrunkAnswerRepository {
         }
     }
 
+    /** How many of the business's calls kept since {@code since} each trunk answered with each status. */
+    public List<CallActivity.TrunkAnswerCount> countsSince(long businessId, Instant since) {
+        return db.sql("""
+                select trunk, status, count(*) as answers
+                  from call_trunk_answer
+                 where business_id = :business and kept_at >= :since
+                 group by trunk, status
+                 order by trunk, status""")
+                .param("business", businessId).param("since", Timestamp.from(since))
+                .query((row, n) -> new CallActivity.TrunkAnswerCount(row.getString("trunk"), row.getInt("status"),
+                        row.getLong("answers")))
+                .list();
+    }
+
     /** The answers kept for each of the business's calls {@code callIds} that has any, in order, by call. */
     public Map<String, List<CallActivity.TrunkAnswer>> of(long businessId, Collection<String> callIds) {
         if (callIds.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.outdial.campaign.settings;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,14 @@ public interface TrunkHealth {
     /** Whether this node is registered with the trunk, where it registers ({@code sip.trunk.register}). */
     Optional<Report> registration();
 
+    /**
+     * What the carrier's trunks answered the business's calls in the last hour, by trunk and status (in that order);
+     * empty with the simulated carrier.
+     */
+    default List<AnswerCount> recentAnswers(long businessId) {
+        return List.of();
+    }
+
     /** The certificate SIP over TLS shows carriers and phones, where it is set up. */
     default Optional<Certificate> certificate() {
         return Optional.empty();
@@ -25,6 +34,14 @@ public interface TrunkHealth {
      * @param detail    the status line or the failure
      */
     record Report(String state, Optional<Instant> checkedAt, String detail) {
+    }
+
+    /**
+     * @param trunk   the trunk, host:port
+     * @param status  the final response's status; 0 where the trunk answered nothing
+     * @param answers how many calls it answered so
+     */
+    record AnswerCount(String trunk, int status, long answers) {
     }
 
     /**

@@ -41,6 +41,7 @@ class HotlinePages {
         trunk.report().ifPresent(report -> model.addAttribute("trunk", report));
         trunk.registration().ifPresent(registration -> model.addAttribute("registration", registration));
         trunk.certificate().ifPresent(certificate -> model.addAttribute("certificate", certificate));
+        model.addAttribute("answers", trunk.recentAnswers(me.businessId()));
         model.addAttribute("groups", hotlines.groups(me.businessId()).stream().map(HotlineGroup::name).toList());
         if (!model.containsAttribute("draft")) {
             model.addAttribute("draft", new HotlineDraft("", "", "", true));
