@@ -29,8 +29,8 @@ class TableOwnershipTest {
     static final Map<String, Set<String>> OWNERS = Map.ofEntries(
             Map.entry("agent", tables("app_user", "agent_group", "agent_group_member", "agent_phone")),
             Map.entry("business", tables("business", "business_time_zone_history")),
-            Map.entry("call", tables("call_activity", "call_end_outbox", "call_quality", "call_record", "call_trunk_answer",
-                    "call_recording", "dial_refusal")),
+            Map.entry("call", tables("call_activity", "call_end_outbox", "call_quality", "call_record",
+                    "call_recording", "call_trunk_answer", "dial_refusal")),
             Map.entry("campaign", tables("campaign", "campaign_agent", "campaign_agent_group", "campaign_agent_quota",
                     "campaign_classification_mapping", "campaign_history", "campaign_hotline", "campaign_settings_history",
                     "call_classification", "working_hours_history",

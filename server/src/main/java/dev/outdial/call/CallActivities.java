@@ -114,6 +114,12 @@ public class CallActivities {
         return business.isPresent();
     }
 
+    /** What the carrier's trunks answered each of the business's calls {@code shown} that they answered, by call. */
+    @Transactional(readOnly = true)
+    public Map<String, List<CallActivity.TrunkAnswer>> trunkAnswers(long businessId, List<CallView> shown) {
+        return trunkAnswers.of(businessId, shown.stream().map(CallView::id).toList());
+    }
+
     /** What the carrier's trunks answered the business's calls kept since {@code since}: by trunk and status. */
     @Transactional(readOnly = true)
     public List<CallActivity.TrunkAnswerCount> trunkAnswersSince(long businessId, Instant since) {

@@ -37,6 +37,12 @@ public record CallActivity(String callId, long heldMillis, int holds, List<Step>
 
         /** The status of an INVITE the trunk answered nothing. */
         public static final int NONE = 0;
+
+        /** As an export writes it: {@code 503 Service Unavailable (Q.850 34) from 203.0.113.10:5060}. */
+        public String text() {
+            String said = status == NONE ? reason : status + " " + reason;
+            return said + (q850Cause == null ? "" : " (Q.850 " + q850Cause + ")") + " from " + trunk;
+        }
     }
 
     /** How many times {@code trunk} answered a business's calls with {@code status} (0: nothing) in a while. */

@@ -100,13 +100,14 @@ public class CallRecords {
                         .map(call -> now.current(businessId, call)).toList()), each);
     }
 
-    /** The batch's calls with their hold times and line quality: two more queries a batch. */
+    /** The batch's calls with their hold times, line quality and trunks' answers: three more queries a batch. */
     private List<CallExportRow> withActivity(long businessId, List<ExportedCall> batch) {
         List<CallView> shown = batch.stream().map(ExportedCall::call).toList();
         Map<String, Long> held = activities.heldMillis(businessId, shown);
         Map<String, CallActivity.Quality> quality = activities.qualities(businessId, shown);
+        Map<String, List<CallActivity.TrunkAnswer>> answered = activities.trunkAnswers(businessId, shown);
         return batch.stream().map(call -> CallExportRow.of(call, held.get(call.call().id()),
-                quality.get(call.call().id()))).toList();
+                quality.get(call.call().id()), answered.getOrDefault(call.call().id(), List.of()))).toList();
     }
 
     @Transactional(readOnly = true)

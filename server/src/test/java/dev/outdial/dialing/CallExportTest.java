@@ -40,7 +40,7 @@ class CallExportTest {
         assertThat(headers).containsExactly("Call ID", "Customer ID", "Customer", "Number", "Hotline", "Agent ID",
                 "Agent", "State", "Queued at", "Dialing at", "Ringing at", "Answered at", "Connected at",
                 "Connect latency (ms)", "Ended at", "On hold (s)", "Customer's line quality (of 4.4)",
-                "Agent's line quality (of 4.4)", "Technical result", "Classification", "Next step", "Callback at");
+                "Agent's line quality (of 4.4)", "Carrier's answers", "Technical result", "Classification", "Next step", "Callback at");
         assertThat(rows).hasSize(3);
         List<String> first = rows.get(1);
         assertThat(first.get(column(headers, "Call ID"))).isEqualTo(scenario.callsOf(customers.get(0)).getFirst()

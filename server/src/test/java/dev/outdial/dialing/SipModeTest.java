@@ -436,6 +436,12 @@ class SipModeTest {
                 "The carrier answered: 503 Service Unavailable (Q.850 cause 34: no circuit available) from "
                         + "203.0.113.10:5060; 486 Busy Here (Q.850 cause 17: user busy) from 203.0.113.11:5060; "
                         + "no answer to the INVITE from 203.0.113.12:5060<");
+        List<List<String>> export = Exports.csv(progressive.business.admin()
+                .download("/api/v1/campaigns/" + progressive.campaignId + "/calls/export?format=csv").body());
+        List<String> row = export.stream().filter(cells -> cells.getFirst().equals(call)).findFirst().orElseThrow();
+        assertThat(row.get(export.getFirst().indexOf("Carrier's answers"))).isEqualTo(
+                "503 Service Unavailable (Q.850 34) from 203.0.113.10:5060; 486 Busy Here (Q.850 17) from "
+                        + "203.0.113.11:5060; no answer to the INVITE from 203.0.113.12:5060");
         assertThat(page(admin, "admin-password", get("/settings/hotlines"))).as("the carrier's recent answers")
                 .contains("Answers to your calls in the last hour: 203.0.113.10:5060 503 ×1; 203.0.113.11:5060 486 ×1; "
                         + "203.0.113.12:5060 none ×1<");

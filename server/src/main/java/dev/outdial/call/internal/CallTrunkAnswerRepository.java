@@ -2,6 +2,7 @@ package dev.outdial.call.internal;
 
 import dev.outdial.call.CallActivity;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,6 +15,9 @@ import org.springframework.stereotype.Repository;
 /** The {@code call_trunk_answer} table (V274): what the carrier's trunks answered each call's INVITEs, in order. */
 @Repository
 public class CallTrunkAnswerRepository {
+
+    /** The longest reason kept, its column's: a reason phrase is the trunk's to write, as long as it likes. */
+    static final int REASON_LENGTH = 300;
 
     private final JdbcClient db;
 
@@ -33,7 +37,9 @@ public class CallTrunkAnswerRepository {
                     values (:call, :attempt, :business, :trunk, :status, :reason, :cause, :at)""")
                     .param("call", callId).param("attempt", attempt + 1).param("business", businessId)
                     .param("trunk", answer.trunk()).param("status", answer.status())
-                    .param("reason", answer.reason()).param("cause", answer.q850Cause(), java.sql.Types.INTEGER)
+                    .param("reason", answer.reason().length() <= REASON_LENGTH ? answer.reason()
+                            : answer.reason().substring(0, REASON_LENGTH))
+                    .param("cause", answer.q850Cause(), Types.INTEGER)
                     .param("at", Timestamp.from(now))
                     .update();
         }
@@ -69,7 +75,8 @@ public class CallTrunkAnswerRepository {
                         row.getString("trunk"), row.getInt("status"), row.getString("reason"),
                         row.getObject("q850_cause", Integer.class))))
                 .list()
-                .forEach(kept -> answers.computeIfAbsent(kept.getKey(), call -> new ArrayList<>()).add(kept.getValue()));
+                .forEach(kept -> answers.computeIfAbsent(kept.getKey(), call -> new ArrayList<>())
+                        .add(kept.getValue()));
         return answers;
     }
 }

@@ -31,6 +31,7 @@ final class CallExportColumns {
             ExportColumn.of(header.apply("held"), row -> row.heldMillis() / 1000),
             ExportColumn.of(header.apply("customers-line-quality"), CallExportRow::customersLineQuality),
             ExportColumn.of(header.apply("agents-line-quality"), CallExportRow::agentsLineQuality),
+            ExportColumn.of(header.apply("carrier-answers"), CallExportRow::carrierAnswers),
             ExportColumn.of(header.apply("result"), row -> row.call().result()),
             ExportColumn.of(header.apply("classification"), CallExportRow::classificationName),
             ExportColumn.of(header.apply("next"), row -> row.call().next()),

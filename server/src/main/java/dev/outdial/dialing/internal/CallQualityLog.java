@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps with each call how its audio reached Outdial, the customer's and their agent's, as the SIP side tells it when
- * the call ends (written by the {@link CallFactWriter}: the SIP side's threads never wait for the database), and counts it
- * in the metrics the operator's alerting reads: {@code outdial_call_audio_loss_ratio},
+ * the call ends (written by the {@link CallFactWriter}: the SIP side's threads never wait for the database), and
+ * counts it in the metrics the operator's alerting reads: {@code outdial_call_audio_loss_ratio},
  * {@code outdial_call_audio_jitter_seconds}, {@code outdial_call_audio_mos} and, where RTCP measured it,
  * {@code outdial_call_audio_round_trip_seconds}, one sample a call and side ({@code side} {@code customer} or
  * {@code agent}).

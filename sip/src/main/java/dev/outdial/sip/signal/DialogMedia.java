@@ -36,7 +36,7 @@ final class DialogMedia {
         this.srtpRequired = srtpRequired;
     }
 
-    /** The far end's media as {@code message}'s SDP says, if this dialog can take it: SRTP where the leg requires it. */
+    /** The far end's media as {@code message}'s SDP says, if this dialog can take it (SRTP where it must be). */
     Optional<Sdp.RemoteMedia> usable(Message message) {
         return usable(message, srtpRequired);
     }

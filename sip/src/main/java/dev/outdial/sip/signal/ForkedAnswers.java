@@ -68,8 +68,9 @@ final class ForkedAnswers {
                 endpoint.settings().portFor(transport), transport, branch);
         Request request = endpoint.messages().createRequest(target.getURI(), method,
                 (CallIdHeader) answer.getHeader(CallIdHeader.NAME).clone(),
-                endpoint.headers().createCSeqHeader(cseq, method), (FromHeader) answer.getHeader(FromHeader.NAME).clone(),
-                (ToHeader) answer.getHeader(ToHeader.NAME).clone(), List.of(via),
+                endpoint.headers().createCSeqHeader(cseq, method),
+                (FromHeader) answer.getHeader(FromHeader.NAME).clone(), (ToHeader) answer.getHeader(ToHeader.NAME).clone(),
+                List.of(via),
                 endpoint.headers().createMaxForwardsHeader(70));
         List<RecordRouteHeader> recorded = new ArrayList<>();
         ListIterator<?> routes = answer.getHeaders(RecordRouteHeader.NAME);
