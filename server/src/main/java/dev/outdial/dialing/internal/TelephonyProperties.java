@@ -2,6 +2,7 @@ package dev.outdial.dialing.internal;
 
 import dev.outdial.sip.SipSettings;
 import java.time.Duration;
+import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -9,31 +10,36 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code outdial.telephony.mode} ({@code sim} or {@code sip}) and, for real calls,
  * {@code outdial.telephony.sip.*}. Checked as the application starts: a wrong value stops it with
  * a message naming the setting. The SIP settings are checked only in sip mode, except the realm,
- * which agents' phone passwords are kept under in both modes.
+ * which agents' phone passwords are kept under in both modes. Read once: what was checked is what
+ * the telephony runs with (the trunk's name is looked up, the certificate's files read, once).
  */
 @ConfigurationProperties("outdial.telephony")
-public record TelephonyProperties(@DefaultValue("sim") String mode, @DefaultValue Sip sip) {
+public final class TelephonyProperties {
 
-    public TelephonyProperties {
-        TelephonyMode chosen = TelephonyMode.parse(mode);
-        SipSettingsParser.realm(sip.realm());
-        if (chosen == TelephonyMode.SIP) {
-            SipSettingsParser.parse(sip);
-        }
+    private final TelephonyMode mode;
+    private final String realm;
+    private final Optional<SipSettings> sipSettings;
+
+    public TelephonyProperties(@DefaultValue("sim") String mode, @DefaultValue Sip sip) {
+        this.mode = TelephonyMode.parse(mode);
+        this.realm = SipSettingsParser.realm(sip.realm());
+        this.sipSettings = this.mode == TelephonyMode.SIP ? Optional.of(SipSettingsParser.parse(sip))
+                : Optional.empty();
     }
 
     public TelephonyMode telephonyMode() {
-        return TelephonyMode.parse(mode);
+        return mode;
     }
 
     /** The validated SIP settings; only in sip mode. */
     public SipSettings sipSettings() {
-        return SipSettingsParser.parse(sip);
+        return sipSettings.orElseThrow(() -> new IllegalStateException("no SIP settings: outdial.telephony.mode is "
+                + mode.setting()));
     }
 
     /** The digest realm agents' phones authenticate in; changing it means setting every phone password again. */
     public String realm() {
-        return SipSettingsParser.realm(sip.realm());
+        return realm;
     }
 
     /**
