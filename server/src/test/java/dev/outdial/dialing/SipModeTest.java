@@ -276,11 +276,16 @@ class SipModeTest {
         String panel = page(supervisor.email(), PASSWORD, get("/campaigns/" + progressive.campaignId + "/calls-now"));
         assertThat(panel).contains("id=\"calls-now-list\"", "data-call=\"" + call + "\"", "/calls/" + call + "/listen",
                 "/calls/" + call + "/listen?mode=BARGE").doesNotContain("class=\"customer-line");
-        // the SIP side's measure so far: the customer's line losing a tenth of its packets, the agent's clean
-        sip.qualitiesNow.put(call, new CallQuality(new AudioQuality(500, 50, 20, 60), new AudioQuality(500, 0, 2, 5)));
+        // the SIP side's measure so far: the customer's line losing a tenth of its packets (its carrier's RTCP gave a
+        // round trip of 80 ms), the agent's clean
+        sip.qualitiesNow.put(call, new CallQuality(new AudioQuality(500, 50, 20, 60).withRoundTrip(80),
+                new AudioQuality(500, 0, 2, 5)));
         assertThat(page(supervisor.email(), PASSWORD, get("/campaigns/" + progressive.campaignId + "/calls-now")))
-                .contains("<span class=\"customer-line poor\"", ">3.5</span>", "10.0 % lost",
-                        "<span class=\"agent-line\"", ">agent 4.4</span>");
+                .contains("<span class=\"customer-line poor\"", ">3.4</span>",
+                        "title=\"The customer&#39;s audio: line quality 3.4 of 4.4, 10.0 % lost, jitter 20 ms, "
+                                + "round trip 80 ms\"",
+                        "<span class=\"agent-line\"", ">agent 4.4</span>",
+                        "title=\"The agent&#39;s audio: line quality 4.4 of 4.4, 0.0 % lost, jitter 2 ms\"");
         String barged = page(supervisor.email(), PASSWORD, post("/calls/" + call + "/listen").param("mode", "BARGE")
                 .with(csrf()));
         assertThat(barged).contains("The agent and the customer hear you");
