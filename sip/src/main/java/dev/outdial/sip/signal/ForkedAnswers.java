@@ -1,11 +1,11 @@
 package dev.outdial.sip.signal;
 
+import gov.nist.javax.sip.Utils;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.ListIterator;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.sip.InvalidArgumentException;
 import javax.sip.SipException;
 import javax.sip.address.Address;
@@ -63,7 +63,7 @@ final class ForkedAnswers {
             throws ParseException, InvalidArgumentException {
         String transport = ((ViaHeader) answer.getHeader(ViaHeader.NAME)).getTransport();
         String branch = method.equals(Request.ACK) // a new transaction's own branch is the stack's to choose
-                ? "z9hG4bK" + Long.toHexString(ThreadLocalRandom.current().nextLong()) : null;
+                ? Utils.getInstance().generateBranchId() : null;
         ViaHeader via = endpoint.headers().createViaHeader(endpoint.settings().publicAddress(),
                 endpoint.settings().portFor(transport), transport, branch);
         Request request = endpoint.messages().createRequest(target.getURI(), method,

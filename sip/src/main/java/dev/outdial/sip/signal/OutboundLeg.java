@@ -284,7 +284,8 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
                 new TrunkAnswer(Trunks.text(called.trunk()), TrunkAnswer.NONE, why, null)));
     }
 
-    private static boolean isInvite(Response response) {
+    /** Whether {@code response} answers an INVITE (by its CSeq's method). */
+    static boolean isInvite(Response response) {
         return response.getHeader(CSeqHeader.NAME) instanceof CSeqHeader cseq && Request.INVITE.equals(cseq.getMethod());
     }
 

@@ -32,7 +32,6 @@ import javax.sip.TransactionTerminatedEvent;
 import javax.sip.address.Address;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
-import javax.sip.header.CSeqHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.ToHeader;
@@ -301,8 +300,7 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
     }
 
     private static boolean isAnswerToInvite(Response response) {
-        return response.getStatusCode() / 100 == 2 && response.getHeader(CSeqHeader.NAME) instanceof CSeqHeader cseq
-                && Request.INVITE.equals(cseq.getMethod());
+        return response.getStatusCode() / 100 == 2 && OutboundLeg.isInvite(response);
     }
 
     @Override
