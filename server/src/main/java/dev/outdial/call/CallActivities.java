@@ -5,6 +5,7 @@ import dev.outdial.call.internal.CallActivityRepository.CampaignCall;
 import dev.outdial.call.internal.CallActivityRepository;
 import dev.outdial.call.internal.CallQualityRepository;
 import dev.outdial.call.internal.CallTrunkAnswerRepository;
+import dev.outdial.campaign.settings.TrunkHealth;
 import dev.outdial.engine.port.CallRecord;
 import dev.outdial.inbound.InboundCalls;
 import dev.outdial.shared.CurrentUser;
@@ -122,7 +123,7 @@ public class CallActivities {
 
     /** What the carrier's trunks answered the business's calls kept since {@code since}: by trunk and status. */
     @Transactional(readOnly = true)
-    public List<CallActivity.TrunkAnswerCount> trunkAnswersSince(long businessId, Instant since) {
+    public List<TrunkHealth.AnswerCount> trunkAnswersSince(long businessId, Instant since) {
         return trunkAnswers.countsSince(businessId, since);
     }
 

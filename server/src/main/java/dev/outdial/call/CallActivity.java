@@ -45,10 +45,6 @@ public record CallActivity(String callId, long heldMillis, int holds, List<Step>
         }
     }
 
-    /** How many times {@code trunk} answered a business's calls with {@code status} (0: nothing) in a while. */
-    public record TrunkAnswerCount(String trunk, int status, long answers) {
-    }
-
     /**
      * How a real call's audio reached Outdial: what an operator looks at when a customer or an agent says the line
      * was bad (a carrier's route, an agent's Wi-Fi).

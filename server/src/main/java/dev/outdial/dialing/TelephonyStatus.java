@@ -53,8 +53,7 @@ public class TelephonyStatus implements TrunkHealth {
         if (telephony.sipAdapter().isEmpty()) {
             return List.of();
         }
-        return calls.trunkAnswersSince(businessId, clock.instant().minus(RECENT)).stream()
-                .map(count -> new AnswerCount(count.trunk(), count.status(), count.answers())).toList();
+        return calls.trunkAnswersSince(businessId, clock.instant().minus(RECENT));
     }
 
     @Override

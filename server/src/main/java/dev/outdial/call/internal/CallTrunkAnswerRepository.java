@@ -1,6 +1,7 @@
 package dev.outdial.call.internal;
 
 import dev.outdial.call.CallActivity;
+import dev.outdial.campaign.settings.TrunkHealth;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -46,7 +47,7 @@ public class CallTrunkAnswerRepository {
     }
 
     /** How many of the business's calls kept since {@code since} each trunk answered with each status. */
-    public List<CallActivity.TrunkAnswerCount> countsSince(long businessId, Instant since) {
+    public List<TrunkHealth.AnswerCount> countsSince(long businessId, Instant since) {
         return db.sql("""
                 select trunk, status, count(*) as answers
                   from call_trunk_answer
@@ -54,7 +55,7 @@ public class CallTrunkAnswerRepository {
                  group by trunk, status
                  order by trunk, status""")
                 .param("business", businessId).param("since", Timestamp.from(since))
-                .query((row, n) -> new CallActivity.TrunkAnswerCount(row.getString("trunk"), row.getInt("status"),
+                .query((row, n) -> new TrunkHealth.AnswerCount(row.getString("trunk"), row.getInt("status"),
                         row.getLong("answers")))
                 .list();
     }

@@ -5,6 +5,8 @@ import dev.outdial.campaign.settings.HotlineGroup;
 import dev.outdial.campaign.settings.Hotlines;
 import dev.outdial.campaign.settings.TrunkHealth;
 import dev.outdial.shared.CurrentUser;
+import java.util.LinkedHashMap;
+import java.util.stream.Collectors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,7 +43,8 @@ class HotlinePages {
         trunk.report().ifPresent(report -> model.addAttribute("trunk", report));
         trunk.registration().ifPresent(registration -> model.addAttribute("registration", registration));
         trunk.certificate().ifPresent(certificate -> model.addAttribute("certificate", certificate));
-        model.addAttribute("answers", trunk.recentAnswers(me.businessId()));
+        model.addAttribute("answersByTrunk", trunk.recentAnswers(me.businessId()).stream().collect(
+                Collectors.groupingBy(TrunkHealth.AnswerCount::trunk, LinkedHashMap::new, Collectors.toList())));
         model.addAttribute("groups", hotlines.groups(me.businessId()).stream().map(HotlineGroup::name).toList());
         if (!model.containsAttribute("draft")) {
             model.addAttribute("draft", new HotlineDraft("", "", "", true));
