@@ -5,6 +5,7 @@ import dev.outdial.call.DispositionNames;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.customer.CustomerInput;
 import dev.outdial.engine.port.CallDisposition;
+import dev.outdial.engine.port.CallEnd;
 import dev.outdial.engine.port.CallRecord;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
@@ -15,7 +16,7 @@ import java.util.Map;
  * A call record as the API shows it (SPEC §4.4): who was called from which hotline, by which agent,
  * where the call stands, its technical result and every timestamp, and the agent's word once given;
  * {@code connectLatencyMillis}, from the customer's answer to their agent on the line, is what the
- * 2-second rule measures.
+ * 2-second rule measures; {@code howEnded} says who ended an answered call.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CallView(
@@ -27,6 +28,7 @@ public record CallView(
         Long agentId,
         CallRecord.Phase state,
         @Schema(implementation = CallResult.class) String result,
+        @Schema(implementation = CallEnd.class) String howEnded,
         Instant queuedAt,
         Instant dialingAt,
         Instant ringingAt,
@@ -45,7 +47,8 @@ public record CallView(
                 .map(CustomerInput.CallbackAt.class::cast);
         return new CallView(call.id().value(), call.campaignId(), call.customerId(), call.dialedNumber(), call.hotline(),
                 call.agent().map(agent -> Long.valueOf(agent.value())).orElse(null), call.phase(),
-                call.result().map(Enum::name).orElse(null), call.queuedAt(), call.dialingAt(),
+                call.result().map(Enum::name).orElse(null), call.howEnded().map(Enum::name).orElse(null),
+                call.queuedAt(), call.dialingAt(),
                 call.ringingAt().orElse(null), call.answeredAt().orElse(null), call.connectedAt().orElse(null),
                 connectLatency(call), call.endedAt().orElse(null),
                 disposition.map(word -> Long.valueOf(word.classification())).orElse(null),

@@ -125,6 +125,7 @@ class CampaignDetailsTabsTest {
         JsonNode calls = business.admin().get("/api/v1/campaigns/" + campaign + "/calls?number=0912.345.678")
                 .expect(200).json();
         assertThat(calls.valueStream().map(c -> c.get("result").asString())).containsExactly("SUCCESS", "BUSY");
+        assertThat(calls.get(0).get("howEnded").asString()).isEqualTo("CUSTOMER_LINE_LOST");
         assertThat(calls.get(0).get("hotline").asString()).isEqualTo("+842873009999");
         assertThat(calls.get(0).get("answers").get("budget").asString()).isEqualTo("2 million");
         assertThat(fixtures.agent.client().get("/api/v1/campaigns/" + campaign + "/calls?number=%2B84912345678")
@@ -139,7 +140,7 @@ class CampaignDetailsTabsTest {
         String history = mvc.perform(get("/campaigns/" + campaign + "/calls").param("number", "+84912345678")
                 .session(session)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(history).contains("id=\"number-calls\"", "caller-one of", "caller-two of", "Interested",
-                "2 million", "+842873009999", "Nguyen Van An");
+                "2 million", "+842873009999", "Nguyen Van An", "the customer&#39;s line was lost");
     }
 
     @Test
@@ -276,16 +277,17 @@ class CampaignDetailsTabsTest {
         OffsetDateTime dialed = OffsetDateTime.parse(dialing);
         db.sql("""
                 insert into call_record (id, business_id, campaign_id, customer_id, dialed_number, hotline, agent_id,
-                    queued_at, dialing_at, answered_at, connected_at, ended_at, result, classification_id, disposition,
-                    answers)
+                    queued_at, dialing_at, answered_at, connected_at, ended_at, result, how_ended, classification_id,
+                    disposition, answers)
                 values (:id, :business, :campaign,
                     (select min(id) from campaign_customer where campaign_id = :campaign and phone = :number),
                     :number, '+842873009999', :agent, :dialing, :dialing, :answered, :answered, :ended, :result,
-                    :classification, :disposition, :answers)
+                    :howEnded, :classification, :disposition, :answers)
                 """)
                 .param("id", id).param("business", business.id()).param("campaign", campaign)
                 .param("number", number).param("agent", agentId).param("dialing", dialed)
                 .param("answered", "SUCCESS".equals(result) ? dialed.plusSeconds(10) : null)
+                .param("howEnded", "SUCCESS".equals(result) ? "CUSTOMER_LINE_LOST" : null)
                 .param("ended", dialed.plusSeconds(60)).param("result", result).param("classification", classification)
                 .param("disposition", classification == null ? null : "DONE").param("answers", answers).update();
         return id;

@@ -155,7 +155,7 @@ class CallEndNotLostTest {
         long customer = business.admin().get("/api/v1/campaigns/" + campaignId + "/customers").expect(200).json()
                 .get("items").get(0).get("id").asLong();
         CallEnded busy = new CallEnded(business.id(), campaignId, "kept-" + UUID.randomUUID(), customer,
-                "+84912480001", null, "BUSY", Instant.now(), null, 3, 0, Instant.now(), null);
+                "+84912480001", null, "BUSY", Instant.now(), null, 3, 0, Instant.now(), null, null);
         db.sql("""
                 insert into call_record (id, business_id, campaign_id, customer_id, dialed_number, hotline, queued_at,
                     dialing_at, ended_at, result)
@@ -182,7 +182,7 @@ class CallEndNotLostTest {
     private static CallEnded ended(DialingScenario campaign, String result) {
         long customer = campaign.add("+849124" + (70000 + NUMBERS.incrementAndGet())).getFirst();
         return new CallEnded(campaign.business.id(), campaign.campaignId, "kept-" + UUID.randomUUID(), customer,
-                "+84912470001", null, result, Instant.now(), null, 12, 0, Instant.now(), null);
+                "+84912470001", null, result, Instant.now(), null, 12, 0, Instant.now(), null, "CUSTOMER_HUNG_UP");
     }
 
     private void store(CallEnded ended) {

@@ -49,6 +49,8 @@ class CallEndedWebhookTest {
         assertThat(payload.get("type").asString()).isEqualTo("call.ended");
         assertThat(payload.get("data").get("callId").asString()).isEqualTo(callId);
         assertThat(payload.get("data").get("result").asString()).isEqualTo("SUCCESS");
+        assertThat(payload.get("data").get("howEnded").asString()).as("the simulated customer's talk ran out")
+                .isEqualTo("CUSTOMER_HUNG_UP");
         JsonNode data = payload.get("data");
         assertThat(data.get("customerId").asLong()).isEqualTo(customer);
         assertThat(data.get("externalId").asString()).isEqualTo("crm-480003");

@@ -40,7 +40,8 @@ class CallExportTest {
         assertThat(headers).containsExactly("Call ID", "Customer ID", "Customer", "Number", "Hotline", "Agent ID",
                 "Agent", "State", "Queued at", "Dialing at", "Ringing at", "Answered at", "Connected at",
                 "Connect latency (ms)", "Ended at", "On hold (s)", "Customer's line quality (of 4.4)",
-                "Agent's line quality (of 4.4)", "Carrier's answers", "Technical result", "Classification", "Next step", "Callback at");
+                "Agent's line quality (of 4.4)", "Carrier's answers", "Technical result", "Who ended it", "Classification",
+                "Next step", "Callback at");
         assertThat(rows).hasSize(3);
         List<String> first = rows.get(1);
         assertThat(first.get(column(headers, "Call ID"))).isEqualTo(scenario.callsOf(customers.get(0)).getFirst()
@@ -49,6 +50,7 @@ class CallExportTest {
         assertThat(first.get(column(headers, "Number"))).isEqualTo("+84913710002");
         assertThat(first.get(column(headers, "Agent"))).isNotBlank();
         assertThat(first.get(column(headers, "Technical result"))).isEqualTo("NOANSWER");
+        assertThat(first.get(column(headers, "Who ended it"))).as("nobody: it was never answered").isEmpty();
         assertThat(first.get(column(headers, "Ended at"))).endsWith("+07:00");
         assertThat(first.get(column(headers, "On hold (s)"))).isEqualTo("0");
         assertThat(first.get(column(headers, "Customer's line quality (of 4.4)"))).as("the simulated carrier's")

@@ -59,6 +59,7 @@ class DialerMetricsTest {
                 .contains("outdial_calls_answered_total" + series + "} 2.0")
                 .contains("outdial_calls_connected_total" + series + "} 2.0")
                 .contains("outdial_calls_ended_total" + series + ",result=\"SUCCESS\"} 2.0")
+                .contains("outdial_calls_hung_up_total" + series + ",how=\"CUSTOMER_HUNG_UP\"} 2.0")
                 .contains("outdial_customer_wait_seconds_count" + series + "} 2")
                 .contains("outdial_agent_idle_seconds_count" + series + "} 1")
                 .contains("outdial_dialer_leases{node=");

@@ -92,6 +92,7 @@ class PredictiveDialingTest {
 
         JsonNode ended = predictive.waitForCallEnd(next.client(), callId);
         assertThat(ended.get("result").asString()).isEqualTo("SUCCESS");
+        assertThat(ended.get("howEnded").asString()).isEqualTo("AGENT_HUNG_UP");
         assertThat(ended.get("agentId").asLong()).isEqualTo(next.id());
         predictive.dispose(next, callId, "DONE", Map.of());
         assertThat(predictive.customer(customer).get("status").asString()).isEqualTo("SUCCESS");

@@ -97,12 +97,14 @@ class RealCallsEndToEndTest {
             JsonNode ended = progressive.waitForCallEnd(agent.client(), callId);
             agent.client().post("/api/v1/calls/" + callId + "/recording/pause").expect(409);
             assertThat(ended.get("result").asString()).isEqualTo("SUCCESS");
+            assertThat(ended.get("howEnded").asString()).isEqualTo("AGENT_HUNG_UP");
             JsonNode disposed = progressive.dispose(agent, callId, "DONE", Map.of());
             assertThat(disposed.get("next").asString()).isEqualTo("DONE");
             progressive.waitForStatus(answering, "SUCCESS");
 
             JsonNode busyCall = endedCallOf(progressive, busy);
             assertThat(busyCall.get("result").asString()).isEqualTo("BUSY");
+            assertThat(busyCall.has("howEnded")).as("never answered: its result says why").isFalse();
             assertThat(trunkAnswers(business, busyCall.get("id").asString()).get(0).get("status").asInt())
                     .as("what the carrier answered, kept with the call").isEqualTo(486);
             JsonNode answered = trunkAnswers(business, callId).get(0);
@@ -200,6 +202,8 @@ class RealCallsEndToEndTest {
 
             JsonNode call = endedCallOf(progressive, machine);
             assertThat(call.get("result").asString()).isEqualTo("MACHINE");
+            assertThat(call.get("howEnded").asString()).as("Outdial hung up on the greeting")
+                    .isEqualTo("PLATFORM_HUNG_UP");
             assertThat(call.has("connectedAt")).as("no agent hears the greeting").isFalse();
             assertThat(call.has("answeredAt")).isTrue();
             progressive.waitForStatus(machine, "RETRY");

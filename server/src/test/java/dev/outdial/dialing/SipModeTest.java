@@ -828,7 +828,7 @@ class SipModeTest {
                 calls -> calls.size() == 1, "the routed call in its queue").get(0);
         assertThat(waiting.get("id").asString()).isEqualTo(routed.leg.value());
         assertThat(waiting.get("callerNumber").asString()).as("read in the business's country").isEqualTo("+84912700001");
-        routed.listener.accept(new CallEvent.HungUp(routed.leg, true));
+        routed.listener.accept(new CallEvent.HungUp(routed.leg, CallEvent.HungUp.Cause.FAR_END));
         waitFor(() -> business.admin().get("/api/v1/queues/" + queue + "/calls").expect(200).json().get(0)
                 .get("result").asString(), "MISSED_CALLER_HUNG_UP"::equals, "the caller's hang-up to end the call");
 
@@ -854,7 +854,7 @@ class SipModeTest {
         // ...and its heartbeat keeps the lease, where a business with nothing running would give it up.
         waitFor(() -> leaseOf(business), lease -> lease.until().isAfter(taken), "the lease renewed by a heartbeat");
         assertThat(leaseOf(business).owner()).isEqualTo(node);
-        first.listener.accept(new CallEvent.HungUp(first.leg, true));
+        first.listener.accept(new CallEvent.HungUp(first.leg, CallEvent.HungUp.Cause.FAR_END));
     }
 
     private DialerLeaseRepository.Holder leaseOf(TestBusiness business) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallEvent;
+import dev.outdial.engine.port.CallEvent.HungUp.Cause;
 import dev.outdial.engine.port.CallId;
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -101,7 +102,7 @@ class AgentPhonesTest {
 
         events.next(CallEvent.Ringing.class);
         assertThat(events.next(CallEvent.Answered.class).call()).isEqualTo(leg);
-        assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).isTrue();
+        assertThat(events.next(CallEvent.HungUp.class).cause()).isEqualTo(Cause.FAR_END);
         phone.assertPassed();
         events.assertNoMore();
     }
@@ -128,7 +129,7 @@ class AgentPhonesTest {
             events.next(CallEvent.Ringing.class);
             events.next(CallEvent.Answered.class);
             telephony.hangUp(leg);
-            assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).isFalse();
+            assertThat(events.next(CallEvent.HungUp.class).cause()).isEqualTo(Cause.PLATFORM);
             phone.assertPassed(); // the ACK and the BYE, sent to its private contact, reached it through the NAT
         }
     }
@@ -191,7 +192,7 @@ class AgentPhonesTest {
         CallId virtual = telephony.ringAgent(ANNA, Duration.ofSeconds(30), first);
         first.next(CallEvent.Answered.class);
         telephony.hangUp(virtual);
-        assertThat(first.next(CallEvent.HungUp.class).byCalledParty()).isFalse();
+        assertThat(first.next(CallEvent.HungUp.class).cause()).isEqualTo(Cause.PLATFORM);
         assertThat(telephony.agentLines().state(ANNA)).isEqualTo(AgentLines.LineState.UP);
 
         CallEvents second = new CallEvents();
@@ -201,7 +202,7 @@ class AgentPhonesTest {
 
         telephony.agentLines().release(ANNA);
 
-        assertThat(second.next(CallEvent.HungUp.class).byCalledParty()).isFalse();
+        assertThat(second.next(CallEvent.HungUp.class).cause()).isEqualTo(Cause.PLATFORM);
         phone.assertPassed();
         Await.until("anna's line is DOWN", () -> telephony.agentLines().state(ANNA) == AgentLines.LineState.DOWN);
         assertThat(lineChanges).containsExactly("agent-anna=CALLING", "agent-anna=UP", "agent-anna=DOWN");
@@ -253,7 +254,7 @@ class AgentPhonesTest {
         Await.until("the phone wrote its Call-ID", () -> Files.exists(callIdFile) && readable(callIdFile));
         hangUpButton(Files.readString(callIdFile).strip());
 
-        assertThat(onLine.next(CallEvent.HungUp.class).byCalledParty()).isTrue();
+        assertThat(onLine.next(CallEvent.HungUp.class).cause()).isEqualTo(Cause.FAR_END);
         phone.assertPassed();
         Await.until("anna's line is DOWN", () -> telephony.agentLines().state(ANNA) == AgentLines.LineState.DOWN);
         assertThat(lineChanges).containsExactly("agent-anna=CALLING", "agent-anna=UP", "agent-anna=DOWN");

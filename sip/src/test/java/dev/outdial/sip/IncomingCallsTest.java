@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallEvent;
+import dev.outdial.engine.port.CallEvent.HungUp.Cause;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.sip.media.MediaLeg;
 import dev.outdial.sip.media.SrtpKey;
@@ -157,7 +158,7 @@ class IncomingCallsTest {
         CallEvents events = new CallEvents();
         CallId leg = nextOffered().accept(events);
 
-        assertThat(events.next(CallEvent.HungUp.class)).isEqualTo(new CallEvent.HungUp(leg, true));
+        assertThat(events.next(CallEvent.HungUp.class)).isEqualTo(new CallEvent.HungUp(leg, Cause.FAR_END));
         trunk.assertPassed();
     }
 
@@ -214,7 +215,7 @@ class IncomingCallsTest {
         MediaLeg answered = media.legs.getFirst();
         Await.until("Outdial sends the caller its own stream", () -> answered.stats().packetsSent() >= 10);
         telephony.hangUp(leg);
-        assertThat(skipKeys(events)).isEqualTo(new CallEvent.HungUp(leg, false));
+        assertThat(skipKeys(events)).isEqualTo(new CallEvent.HungUp(leg, Cause.PLATFORM));
         trunk.assertPassed();
     }
 
@@ -277,7 +278,7 @@ class IncomingCallsTest {
 
                         """, Map.of("refreshed", kept, "nosdp", "Content-Length: *0"))
                 + callerHangsUp(3));
-        acceptedUntilTheCallerIsGone(trunk);
+        acceptedUntilTheCallerIsGone(trunk, Cause.FAR_END);
     }
 
     @Test
@@ -304,7 +305,7 @@ class IncomingCallsTest {
                         """, Map.of("theirs", "Session-Expires: *90;refresher=uac"))
                 + "  <pause milliseconds=\"3000\"/>\n"
                 + callerHangsUp(3));
-        acceptedUntilTheCallerIsGone(trunk);
+        acceptedUntilTheCallerIsGone(trunk, Cause.FAR_END);
     }
 
     @Test
@@ -312,7 +313,7 @@ class IncomingCallsTest {
         // the caller refreshes (refresher=uac) every 3 s at the latest, and never does: Outdial hangs up 2 s in
         Sipp trunk = trunkCallsWith(DIALED + "@", "\nSupported: timer\nSession-Expires: 3;refresher=uac",
                 acknowledged(Map.of("theirs", "Session-Expires: *3;refresher=uac")) + SippSteps.OUTDIAL_HANGS_UP);
-        acceptedUntilTheCallerIsGone(trunk);
+        acceptedUntilTheCallerIsGone(trunk, Cause.LINE_LOST);
     }
 
     @Test
@@ -336,7 +337,7 @@ class IncomingCallsTest {
 
         telephony.hangUp(leg);
 
-        assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).isFalse();
+        assertThat(events.next(CallEvent.HungUp.class).cause()).isEqualTo(Cause.PLATFORM);
         trunk.assertPassed();
     }
 
@@ -357,12 +358,12 @@ class IncomingCallsTest {
         trunk.assertPassed();
     }
 
-    /** The call is accepted; its leg then ends as the caller's side's, and nothing follows. */
-    private void acceptedUntilTheCallerIsGone(Sipp trunk) {
+    /** The call is accepted; its leg then ends on the caller's side, hung up or lost ({@code how}); nothing follows. */
+    private void acceptedUntilTheCallerIsGone(Sipp trunk, Cause how) {
         CallEvents events = new CallEvents();
         CallId leg = nextOffered().accept(events);
 
-        assertThat(events.next(CallEvent.HungUp.class)).isEqualTo(new CallEvent.HungUp(leg, true));
+        assertThat(events.next(CallEvent.HungUp.class)).isEqualTo(new CallEvent.HungUp(leg, how));
         trunk.assertPassed();
         events.assertNoMore();
     }
@@ -380,7 +381,7 @@ class IncomingCallsTest {
     @Test
     void theCallerHangingUpEndsTheLeg() {
         Sipp trunk = trunkCalls(ACK + "  <pause milliseconds=\"200\"/>\n" + callerHangsUp(2));
-        acceptedUntilTheCallerIsGone(trunk);
+        acceptedUntilTheCallerIsGone(trunk, Cause.FAR_END);
     }
 
     @Test
@@ -390,7 +391,7 @@ class IncomingCallsTest {
                   <recv response="200"/>
                   <recv request="BYE" timeout="15000"/>
                 """ + SippSteps.ok());
-        acceptedUntilTheCallerIsGone(trunk);
+        acceptedUntilTheCallerIsGone(trunk, Cause.LINE_LOST);
     }
 
     @Test
@@ -456,7 +457,7 @@ class IncomingCallsTest {
 
             Sipp fromTheTrunk = trunkCalls(ACK + callerHangsUp(2),
                     "-i", "127.0.0.2");
-            acceptedUntilTheCallerIsGone(fromTheTrunk);
+            acceptedUntilTheCallerIsGone(fromTheTrunk, Cause.FAR_END);
             Sipp fromElsewhere = trunkCalls(refusedWith(403, 2));
             fromElsewhere.assertPassed();
             assertThat(offered).as("127.0.0.1 is not the trunk's address").isEmpty();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallEvent;
+import dev.outdial.engine.port.CallEvent.HungUp.Cause;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.MachineDetection;
 import dev.outdial.engine.port.Telephony;
@@ -186,7 +187,7 @@ class MediaCallsTest {
 
         answeredCall(events);
 
-        assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).as("the network lost it").isTrue();
+        assertThat(events.next(CallEvent.HungUp.class).cause()).as("the network lost it").isEqualTo(Cause.LINE_LOST);
         carrier.assertPassed();
         assertThat(media.legs.getFirst().stats().packetsReceived()).as("not before the carrier's 3 s of audio were over")
                 .isGreaterThanOrEqualTo(150);
@@ -203,7 +204,7 @@ class MediaCallsTest {
         telephony.play(call, new Telephony.Prompt.AudioFile("prompt:welcome"));
         telephony.hangUpAfterPrompts(call);
 
-        assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).isFalse();
+        assertThat(events.next(CallEvent.HungUp.class).cause()).isEqualTo(Cause.PLATFORM);
         carrier.assertPassed();
         // Three clips of 400 ms are 60 packets of 20 ms; each upload was read and converted once.
         assertThat(media.legs.getFirst().stats().packetsSent()).isGreaterThanOrEqualTo(60);
@@ -222,7 +223,7 @@ class MediaCallsTest {
         telephony.play(call, new Telephony.Prompt.AudioFile("prompt:notification"));
         telephony.hangUpAfterPrompts(call);
 
-        assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).isFalse();
+        assertThat(events.next(CallEvent.HungUp.class).cause()).isEqualTo(Cause.PLATFORM);
         carrier.assertPassed();
         assertThat(opened).containsExactly("prompt:music", "prompt:notification");
     }
@@ -737,7 +738,8 @@ class MediaCallsTest {
         assertThat(answered.byMachine()).isTrue();
         telephony.leaveMessage(call, new Telephony.Prompt.AudioFile("prompt:message"));
 
-        assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).as("Outdial hangs up after the message").isFalse();
+        assertThat(events.next(CallEvent.HungUp.class).cause()).as("Outdial hangs up after the message")
+                .isEqualTo(Cause.PLATFORM);
         carriers.getFirst().assertPassed();
         assertThat(opened).containsExactly("prompt:message");
         MediaLeg leg = media.legs.getFirst();
@@ -757,7 +759,7 @@ class MediaCallsTest {
         assertThat(answered.byMachine()).isFalse();
         telephony.play(call, new Telephony.Prompt.AudioFile("prompt:welcome"));
         telephony.hangUpAfterPrompts(call);
-        assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).isFalse();
+        assertThat(events.next(CallEvent.HungUp.class).cause()).isEqualTo(Cause.PLATFORM);
         carriers.getFirst().assertPassed();
         assertThat(opened).containsExactly("prompt:welcome");
     }
@@ -774,7 +776,7 @@ class MediaCallsTest {
 
         events.next(CallEvent.Ringing.class);
         assertThat(events.next(CallEvent.Answered.class).byMachine()).isFalse();
-        assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).isTrue();
+        assertThat(events.next(CallEvent.HungUp.class).cause()).isEqualTo(Cause.FAR_END);
         carrier.assertPassed();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallEvent;
+import dev.outdial.engine.port.CallEvent.HungUp.Cause;
 import dev.outdial.engine.port.CallId;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -142,7 +143,7 @@ class TlsTrunkTest {
             out.write(inDialog("BYE", 2, to).getBytes(StandardCharsets.UTF_8));
 
             assertThat(SipStream.read(in).getFirst()).as("the BYE answered").isEqualTo("SIP/2.0 200 OK");
-            assertThat(events.next(CallEvent.HungUp.class)).isEqualTo(new CallEvent.HungUp(leg, true));
+            assertThat(events.next(CallEvent.HungUp.class)).isEqualTo(new CallEvent.HungUp(leg, Cause.FAR_END));
         }
     }
 

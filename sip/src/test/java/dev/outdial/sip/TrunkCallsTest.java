@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallEvent;
+import dev.outdial.engine.port.CallEvent.HungUp.Cause;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.MachineDetection;
 import dev.outdial.sip.media.Answerer;
@@ -106,7 +107,7 @@ class TrunkCallsTest {
 
         telephony.hangUp(call);
 
-        assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).isFalse();
+        assertThat(events.next(CallEvent.HungUp.class).cause()).isEqualTo(Cause.PLATFORM);
         sipp.assertPassed();
         return events;
     }
@@ -190,7 +191,7 @@ class TrunkCallsTest {
         assertThat(leg.codecs).containsExactly(Codec.PCMA);
         CallEvent.HungUp hungUp = events.next(CallEvent.HungUp.class);
         assertThat(hungUp.call()).isEqualTo(call);
-        assertThat(hungUp.byCalledParty()).isTrue();
+        assertThat(hungUp.cause()).isEqualTo(Cause.FAR_END);
         sipp.assertPassed();
         assertThat(leg.closed).isTrue();
         events.assertNoMore();
@@ -207,8 +208,8 @@ class TrunkCallsTest {
         events.next(CallEvent.Ringing.class);
         events.next(CallEvent.Answered.class);
 
-        assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).as("the first answer's far end, still talking")
-                .isTrue();
+        assertThat(events.next(CallEvent.HungUp.class).cause()).as("the first answer's far end, still talking")
+                .isEqualTo(Cause.FAR_END);
         sipp.assertPassed(); // the second answer acknowledged and hung up before
         assertThat(media.legs).as("one call, one leg").hasSize(1);
         assertThat(media.legs.getFirst().connects).as("to the first answer's media alone").hasSize(1);
@@ -267,7 +268,7 @@ class TrunkCallsTest {
 
         assertThat(events.next(CallEvent.Answered.class).byMachine()).isTrue();
         telephony.hangUp(call);
-        assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).isFalse();
+        assertThat(events.next(CallEvent.HungUp.class).cause()).isEqualTo(Cause.PLATFORM);
         sipp.assertPassed();
     }
 
@@ -347,7 +348,7 @@ class TrunkCallsTest {
 
         events.next(CallEvent.Ringing.class);
         events.next(CallEvent.Answered.class);
-        assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).isTrue();
+        assertThat(events.next(CallEvent.HungUp.class).cause()).isEqualTo(Cause.FAR_END);
         sipp.assertPassed();
         FakeMedia.Leg leg = media.legs.getFirst();
         assertThat(leg.connects).hasSize(2);
@@ -468,7 +469,8 @@ class TrunkCallsTest {
         carrier("carrier-requires-timer.xml", Map.of("AFTER_REFRESH", taken
                 + "  <recv request=\"INVITE\"/>\n" + taken + SippSteps.farEndHangsUp("carrier")));
 
-        assertThat(answeredUntilItEnds("refreshed").byCalledParty()).as("after two refreshes, by the carrier").isTrue();
+        assertThat(answeredUntilItEnds("refreshed").cause()).as("after two refreshes, by the carrier")
+                .isEqualTo(Cause.FAR_END);
     }
 
     /** A call the carrier answers and which ends without Outdial hanging up; its end, once the carrier's scenario passed. */
@@ -489,7 +491,7 @@ class TrunkCallsTest {
         carrier("carrier-requires-timer.xml", Map.of("AFTER_REFRESH", SippSteps.answer("481 Call/Transaction Does Not Exist")
                 + "  <recv request=\"ACK\"/>\n" + SippSteps.OUTDIAL_HANGS_UP));
 
-        assertThat(answeredUntilItEnds("lost").byCalledParty()).as("the far end is gone").isTrue();
+        assertThat(answeredUntilItEnds("lost").cause()).as("the far end is gone").isEqualTo(Cause.LINE_LOST);
     }
 
     @Test
@@ -597,7 +599,7 @@ class TrunkCallsTest {
 
             events.next(CallEvent.Ringing.class);
             events.next(CallEvent.Answered.class);
-            assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).isTrue();
+            assertThat(events.next(CallEvent.HungUp.class).cause()).isEqualTo(Cause.FAR_END);
             sipp.assertPassed();
             backup.assertPassed();
             events.assertNoMore();
@@ -640,7 +642,7 @@ class TrunkCallsTest {
 
             events.next(CallEvent.Ringing.class);
             events.next(CallEvent.Answered.class);
-            assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).isTrue();
+            assertThat(events.next(CallEvent.HungUp.class).cause()).isEqualTo(Cause.FAR_END);
             backup.assertPassed();
             events.assertNoMore();
             assertThat(trunkAnswers.get(new CallId("after-timer-b"))).containsExactly(
@@ -669,8 +671,8 @@ class TrunkCallsTest {
 
             events.next(CallEvent.Ringing.class);
             events.next(CallEvent.Answered.class);
-            assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).as("by the backup's scenario, to its end")
-                    .isTrue();
+            assertThat(events.next(CallEvent.HungUp.class).cause()).as("by the backup's scenario, to its end")
+                    .isEqualTo(Cause.FAR_END);
         }
     }
 
@@ -693,7 +695,7 @@ class TrunkCallsTest {
 
             events.next(CallEvent.Ringing.class);
             events.next(CallEvent.Answered.class);
-            assertThat(events.next(CallEvent.HungUp.class).byCalledParty()).isTrue();
+            assertThat(events.next(CallEvent.HungUp.class).cause()).isEqualTo(Cause.FAR_END);
             sipp.assertPassed();
             second.assertPassed();
             third.assertPassed();
@@ -724,7 +726,7 @@ class TrunkCallsTest {
             sip.place(new CallId("after"), HOTLINE, CUSTOMER, LONG_RING, after);
             after.next(CallEvent.Ringing.class);
             after.next(CallEvent.Answered.class);
-            assertThat(after.next(CallEvent.HungUp.class).byCalledParty()).isTrue();
+            assertThat(after.next(CallEvent.HungUp.class).cause()).isEqualTo(Cause.FAR_END);
         }
     }
 

@@ -138,7 +138,7 @@ public final class SipLoad {
                     case CallEvent.HungUp h -> {
                         held.decrementAndGet();
                         ended.incrementAndGet();
-                        if (h.byCalledParty()) {
+                        if (h.byFarEnd()) {
                             failures.merge("HUNG_UP_BY_CARRIER", 1, Integer::sum);
                         }
                     }

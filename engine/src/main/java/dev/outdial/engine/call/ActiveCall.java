@@ -6,9 +6,11 @@ import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.customer.CustomerInput;
 import dev.outdial.engine.port.CallDisposition;
+import dev.outdial.engine.port.CallEnd;
 import dev.outdial.engine.port.CallRecord;
 import dev.outdial.engine.port.Telephony;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -19,7 +21,8 @@ import java.util.function.Consumer;
  * the customer leg ends, settles the technical result (SPEC §4.4):
  * connected → SUCCESS; answered by a machine → MACHINE; answered but the agent's leg timed out →
  * AGENT_TIMEOUT; answered, then the customer hung up before any agent → ABANDONED; never answered →
- * what the network said (NOANSWER, BUSY, …).
+ * what the network said (NOANSWER, BUSY, …). An answered call's record also says who ended it ({@link CallEnd}): the
+ * platform, when the leg ends as the engine asked, for the reason it asked.
  */
 public final class ActiveCall {
 
@@ -33,6 +36,8 @@ public final class ActiveCall {
     private final long customerId;
     private Optional<CallId> agentLeg = Optional.empty();
     private Optional<CallResult> endedAs = Optional.empty();
+    /** Who the customer's leg is being hung up for, once the engine asked for it. */
+    private Optional<CallEnd> hangingUpFor = Optional.empty();
     private Optional<Runnable> onOfferUnanswered = Optional.empty();
     private Optional<Consumer<String>> onKeys = Optional.empty();
     private Optional<String> ivrResult = Optional.empty();
@@ -136,6 +141,16 @@ public final class ActiveCall {
      */
     public void end(CallResult result) {
         endedAs = Optional.of(endedAs.filter(CallResult::isReached).orElse(result));
+        hangUp(CallEnd.PLATFORM_HUNG_UP);
+    }
+
+    /** The agent hangs the call up from their page. */
+    public void hangUpByAgent() {
+        hangUp(CallEnd.AGENT_HUNG_UP);
+    }
+
+    private void hangUp(CallEnd forWhom) {
+        hangingUpFor = hangingUpFor.or(() -> Optional.of(forWhom));
         orchestrator.hangUp(record.id());
     }
 
@@ -157,6 +172,7 @@ public final class ActiveCall {
     /** IVR: it ran to its end; the call hangs up once its last prompts played, the customer reached. */
     public void finishReached() {
         endedAs = Optional.of(CallResult.SUCCESS);
+        hangingUpFor = Optional.of(CallEnd.PLATFORM_HUNG_UP);
         orchestrator.hangUpAfterPrompts(record.id());
     }
 
@@ -174,6 +190,7 @@ public final class ActiveCall {
                 if (message.isPresent()) {
                     // The leg ends once the message has played: the call is MACHINE however it ends.
                     endedAs = Optional.of(CallResult.MACHINE);
+                    hangingUpFor = Optional.of(CallEnd.PLATFORM_HUNG_UP);
                     orchestrator.leaveMessage(record.id(), message.get());
                 } else {
                     end(CallResult.MACHINE);
@@ -187,11 +204,17 @@ public final class ActiveCall {
             case CallEvent.Failed failed -> {
                 // Only an agent called first (auto callback) is on a leg while the customer never answered.
                 agentLeg.ifPresent(orchestrator::hangUp);
-                finish(endedAs.orElse(failed.reason()));
+                finish(endedAs.orElse(failed.reason()), Optional.empty());
             }
-            case CallEvent.HungUp ignored -> {
+            case CallEvent.HungUp hungUp -> {
                 agentLeg.ifPresent(orchestrator::hangUp);
-                finish(record.connectedAt().isPresent() ? CallResult.SUCCESS : endedAs.orElse(CallResult.ABANDONED));
+                CallResult result = record.connectedAt().isPresent() ? CallResult.SUCCESS
+                        : endedAs.orElse(CallResult.ABANDONED);
+                finish(result, Optional.of(switch (hungUp.cause()) {
+                    case FAR_END -> CallEnd.CUSTOMER_HUNG_UP;
+                    case LINE_LOST -> CallEnd.CUSTOMER_LINE_LOST;
+                    case PLATFORM -> hangingUpFor.orElse(CallEnd.PLATFORM_HUNG_UP);
+                }));
             }
             case CallEvent.DigitsCollected digits -> onKeys.ifPresent(then -> {
                 onKeys = Optional.empty();
@@ -217,8 +240,12 @@ public final class ActiveCall {
                 unanswered.run();
             }
             case CallEvent.Failed ignored -> end(CallResult.AGENT_TIMEOUT);
-            // The agent hung up on the customer: the call is over for both.
-            case CallEvent.HungUp ignored -> orchestrator.hangUp(record.id());
+            // The agent hung up on the customer, or their phone was lost: the call is over for both.
+            case CallEvent.HungUp hungUp -> hangUp(switch (hungUp.cause()) {
+                case FAR_END -> CallEnd.AGENT_HUNG_UP;
+                case LINE_LOST -> CallEnd.AGENT_LINE_LOST;
+                case PLATFORM -> CallEnd.PLATFORM_HUNG_UP;
+            });
             case CallEvent.Ringing ignored -> { }
             case CallEvent.DigitsCollected ignored -> { }
         }
@@ -229,8 +256,10 @@ public final class ActiveCall {
         orchestrator.connected(this);
     }
 
-    private void finish(CallResult result) {
-        record = record.ended(orchestrator.now(), result);
+    private void finish(CallResult result, Optional<CallEnd> how) {
+        Instant now = orchestrator.now();
+        record = how.filter(someone -> record.answeredAt().isPresent())
+                .map(someone -> record.hungUp(now, result, someone)).orElseGet(() -> record.ended(now, result));
         if (ivrResult.isPresent() && result.isReached() && record.connectedAt().isEmpty()) {
             // Nobody else gives a word on this call: the IVR's result is the customer's classification.
             record = record.disposed(new CallDisposition(ivrResult.get(), new CustomerInput.Done(), Map.of()));

@@ -236,9 +236,14 @@ public final class CallOrchestrator {
         return hotlines.allSkippedUntil(now);
     }
 
-    /** Ends the call (the agent hung up, or the engine gives up on it); harmless once it has ended. */
+    /** Ends the leg (the engine gives up on it); harmless once it has ended. */
     public void hangUp(CallId call) {
         telephony.hangUp(call);
+    }
+
+    /** The agent hangs up their call from their page, and its record says so; harmless once it has ended. */
+    public void hangUpByAgent(CallId call) {
+        Optional.ofNullable(active.get(call)).ifPresentOrElse(ActiveCall::hangUpByAgent, () -> hangUp(call));
     }
 
     /**

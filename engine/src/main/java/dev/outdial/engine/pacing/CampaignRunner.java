@@ -218,7 +218,7 @@ public final class CampaignRunner implements CallObserver {
 
     /** The agent (or the server for them) hangs up the call. */
     public void hangUp(CallId call) {
-        calls.hangUp(call);
+        calls.hangUpByAgent(call);
     }
 
     /** Pauses or resumes the recording of the call; whether it is being recorded. */

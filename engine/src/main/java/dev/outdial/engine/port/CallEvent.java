@@ -38,7 +38,26 @@ public sealed interface CallEvent {
     record DigitsCollected(CallId call, String digits) implements CallEvent {
     }
 
-    /** An answered call ended; {@code byCalledParty} tells who hung up. */
-    record HungUp(CallId call, boolean byCalledParty) implements CallEvent {
+    /** An answered call ended; {@code cause} tells who ended it. */
+    record HungUp(CallId call, Cause cause) implements CallEvent {
+
+        /** Who ended an answered leg. */
+        public enum Cause {
+            /** The far end hung up. */
+            FAR_END,
+            /** The network lost the far end: no audio for too long, a session not refreshed, a phone gone silent. */
+            LINE_LOST,
+            /** The platform hung up, as the engine asked. */
+            PLATFORM
+        }
+
+        public HungUp {
+            Objects.requireNonNull(cause, "cause");
+        }
+
+        /** Whether the leg ended on the far end's side, hung up or lost, rather than by the platform. */
+        public boolean byFarEnd() {
+            return cause != Cause.PLATFORM;
+        }
     }
 }

@@ -16,6 +16,7 @@ import java.util.Optional;
  *                     agent, set on connection when an agent is found after the answer
  * @param queuedAt     when the engine took the customer for this call
  * @param connectedAt  when the customer and the agent were connected
+ * @param howEnded     who ended the call, once an answered call has ended (a call never answered has its result)
  * @param disposition  the agent's word, once given on a reached call
  */
 public record CallRecord(
@@ -33,6 +34,7 @@ public record CallRecord(
         Optional<Instant> connectedAt,
         Optional<Instant> endedAt,
         Optional<CallResult> result,
+        Optional<CallEnd> howEnded,
         Optional<CallDisposition> disposition) {
 
     /** Where a call stands, as the live view and the call API show it. */
@@ -50,9 +52,13 @@ public record CallRecord(
         Objects.requireNonNull(connectedAt, "connectedAt");
         Objects.requireNonNull(endedAt, "endedAt");
         Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(howEnded, "howEnded");
         Objects.requireNonNull(disposition, "disposition");
         if (endedAt.isPresent() != result.isPresent()) {
             throw new IllegalArgumentException("a call has a result exactly when it has ended");
+        }
+        if (howEnded.isPresent() && (endedAt.isEmpty() || answeredAt.isEmpty())) {
+            throw new IllegalArgumentException("only an answered call that has ended was ended by someone");
         }
     }
 
@@ -60,7 +66,8 @@ public record CallRecord(
     public static CallRecord dialing(CallId id, long businessId, long campaignId, long customerId, String dialedNumber,
                                      String hotline, Optional<AgentId> agent, Instant queuedAt, Instant dialingAt) {
         return new CallRecord(id, businessId, campaignId, customerId, dialedNumber, hotline, agent, queuedAt, dialingAt,
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
     }
 
     public boolean isOpen() {
@@ -82,38 +89,46 @@ public record CallRecord(
 
     public CallRecord ringing(Instant at) {
         return new CallRecord(id, businessId, campaignId, customerId, dialedNumber, hotline, agent, queuedAt, dialingAt,
-                Optional.of(at), answeredAt, connectedAt, endedAt, result, disposition);
+                Optional.of(at), answeredAt, connectedAt, endedAt, result, howEnded, disposition);
     }
 
     public CallRecord answered(Instant at) {
         return new CallRecord(id, businessId, campaignId, customerId, dialedNumber, hotline, agent, queuedAt, dialingAt,
-                ringingAt, Optional.of(at), connectedAt, endedAt, result, disposition);
+                ringingAt, Optional.of(at), connectedAt, endedAt, result, howEnded, disposition);
     }
 
     /** The call is for {@code taker}: known when the call is placed for an agent, or when one is rung after the answer. */
     public CallRecord assignedTo(AgentId taker) {
         return new CallRecord(id, businessId, campaignId, customerId, dialedNumber, hotline, Optional.of(taker), queuedAt,
-                dialingAt, ringingAt, answeredAt, connectedAt, endedAt, result, disposition);
+                dialingAt, ringingAt, answeredAt, connectedAt, endedAt, result, howEnded, disposition);
     }
 
     /** The agent offered the waiting customer did not answer: the call is nobody's until the next offer. */
     public CallRecord unassigned() {
         return new CallRecord(id, businessId, campaignId, customerId, dialedNumber, hotline, Optional.empty(), queuedAt,
-                dialingAt, ringingAt, answeredAt, connectedAt, endedAt, result, disposition);
+                dialingAt, ringingAt, answeredAt, connectedAt, endedAt, result, howEnded, disposition);
     }
 
     public CallRecord connected(AgentId to, Instant at) {
         return new CallRecord(id, businessId, campaignId, customerId, dialedNumber, hotline, Optional.of(to), queuedAt,
-                dialingAt, ringingAt, answeredAt, Optional.of(at), endedAt, result, disposition);
+                dialingAt, ringingAt, answeredAt, Optional.of(at), endedAt, result, howEnded, disposition);
     }
 
     public CallRecord ended(Instant at, CallResult callResult) {
         return new CallRecord(id, businessId, campaignId, customerId, dialedNumber, hotline, agent, queuedAt, dialingAt,
-                ringingAt, answeredAt, connectedAt, Optional.of(at), Optional.of(callResult), disposition);
+                ringingAt, answeredAt, connectedAt, Optional.of(at), Optional.of(callResult), Optional.empty(),
+                disposition);
+    }
+
+    /** The answered call ended with {@code callResult}, {@code how} says who ended it. */
+    public CallRecord hungUp(Instant at, CallResult callResult, CallEnd how) {
+        return new CallRecord(id, businessId, campaignId, customerId, dialedNumber, hotline, agent, queuedAt, dialingAt,
+                ringingAt, answeredAt, connectedAt, Optional.of(at), Optional.of(callResult), Optional.of(how),
+                disposition);
     }
 
     public CallRecord disposed(CallDisposition agentsWord) {
         return new CallRecord(id, businessId, campaignId, customerId, dialedNumber, hotline, agent, queuedAt, dialingAt,
-                ringingAt, answeredAt, connectedAt, endedAt, result, Optional.of(agentsWord));
+                ringingAt, answeredAt, connectedAt, endedAt, result, howEnded, Optional.of(agentsWord));
     }
 }

@@ -3,6 +3,7 @@ package dev.outdial.engine.sim;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallEvent;
+import dev.outdial.engine.port.CallEvent.HungUp.Cause;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.MachineDetection;
 import dev.outdial.engine.port.Scheduler;
@@ -170,7 +171,8 @@ public final class SimulatedCarrier implements Telephony {
                 }
             });
         }
-        hangUpAfter.ifPresent(after -> scheduler.after(after, () -> end(leg, new CallEvent.HungUp(leg.id, true))));
+        hangUpAfter.ifPresent(after -> scheduler.after(after,
+                () -> end(leg, new CallEvent.HungUp(leg.id, Cause.FAR_END))));
         return leg.id;
     }
 
@@ -188,7 +190,7 @@ public final class SimulatedCarrier implements Telephony {
     public void hangUpByCalledParty(CallId call) {
         Leg leg = legs.get(call);
         if (leg != null && leg.state == LegState.ANSWERED) {
-            end(leg, new CallEvent.HungUp(call, true));
+            end(leg, new CallEvent.HungUp(call, Cause.FAR_END));
         }
     }
 
@@ -201,7 +203,7 @@ public final class SimulatedCarrier implements Telephony {
             leg.bridged = true;
             playing.remove(customerLeg);
             leg.timer.cancel();
-            leg.timer = scheduler.after(leg.talk, () -> end(leg, new CallEvent.HungUp(leg.id, true)));
+            leg.timer = scheduler.after(leg.talk, () -> end(leg, new CallEvent.HungUp(leg.id, Cause.FAR_END)));
         }
     }
 
@@ -247,7 +249,7 @@ public final class SimulatedCarrier implements Telephony {
             return;
         }
         // Telephony's contract: a leg the engine ends still gets its one terminal event.
-        end(leg, leg.state == LegState.ANSWERED ? new CallEvent.HungUp(call, false)
+        end(leg, leg.state == LegState.ANSWERED ? new CallEvent.HungUp(call, Cause.PLATFORM)
                 : new CallEvent.Failed(call, CallResult.NOANSWER));
     }
 
@@ -283,7 +285,7 @@ public final class SimulatedCarrier implements Telephony {
         // Until an agent is bridged in, the customer hangs up after their patience if they have one,
         // else after their talk time (an agent on the line from the start: manual, preview).
         Duration onTheLine = patience.filter(wait -> wait.compareTo(talk) < 0).orElse(talk);
-        leg.timer = scheduler.after(onTheLine, () -> end(leg, new CallEvent.HungUp(leg.id, true)));
+        leg.timer = scheduler.after(onTheLine, () -> end(leg, new CallEvent.HungUp(leg.id, Cause.FAR_END)));
         leg.listener.accept(new CallEvent.Answered(leg.id, byMachine));
     }
 

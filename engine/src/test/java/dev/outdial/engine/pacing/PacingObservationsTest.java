@@ -38,7 +38,8 @@ class PacingObservationsTest {
             observations.observe(new CallRecord(new CallId("c" + at.toEpochMilli()), 1, 1, 1, "0900000000", "1900",
                     Optional.empty(), at.minusSeconds(10), at.minusSeconds(10), Optional.of(at.minusSeconds(8)),
                     answered ? Optional.of(at.minusSeconds(2)) : Optional.empty(), Optional.empty(), Optional.of(at),
-                    Optional.of(answered ? CallResult.SUCCESS : CallResult.NOANSWER), Optional.empty()));
+                    Optional.of(answered ? CallResult.SUCCESS : CallResult.NOANSWER), Optional.empty(),
+                    Optional.empty()));
         }
         return at;
     }
@@ -248,13 +249,13 @@ class PacingObservationsTest {
         Instant at = Instant.ofEpochSecond(connected);
         return new CallRecord(new CallId(agent.value() + "-" + connected), 1, 1, 1, "0900000000", "1900", Optional.of(agent),
                 at, at, Optional.of(at), Optional.of(at), Optional.of(at), end.map(Instant::ofEpochSecond),
-                end.map(ignored -> CallResult.SUCCESS), Optional.empty());
+                end.map(ignored -> CallResult.SUCCESS), Optional.empty(), Optional.empty());
     }
 
     private static CallRecord ended(Instant dialed, Instant end, boolean answered) {
         return new CallRecord(new CallId("c" + dialed.toEpochMilli() + end.toEpochMilli()), 1, 1, 1, "0900000000", "1900",
                 Optional.empty(), dialed, dialed, Optional.of(dialed), answered ? Optional.of(end) : Optional.empty(),
                 Optional.empty(), Optional.of(end), Optional.of(answered ? CallResult.ABANDONED : CallResult.BUSY),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 }

@@ -71,7 +71,7 @@ class PredictiveStrategyTest {
     private static CallRecord call(CallId id, Instant dialed, Optional<AgentId> agent, Optional<Instant> answered,
                                    Optional<Instant> ended, Optional<CallResult> result) {
         return new CallRecord(id, 1, 1, 1, "0900000000", "1900", agent, dialed, dialed, Optional.of(dialed), answered,
-                answered, ended, result, Optional.empty());
+                answered, ended, result, Optional.empty(), Optional.empty());
     }
 
     private static PacingView allFree(Instant now) {

@@ -22,7 +22,7 @@ class RingingCallsTest {
         return new CallRecord(new CallId("c" + dialed.toEpochMilli() + answered), 1, 1, 1, "0900000000", "1900",
                 Optional.empty(), dialed, dialed, Optional.of(dialed.plusSeconds(1)), answer,
                 answered ? answer : Optional.empty(), answered ? Optional.empty() : Optional.of(dialed.plusSeconds(25)),
-                answered ? Optional.empty() : Optional.of(CallResult.NOANSWER), Optional.empty());
+                answered ? Optional.empty() : Optional.of(CallResult.NOANSWER), Optional.empty(), Optional.empty());
     }
 
     /** 100 answers after 8 s and 100 no-answers after 25 s, each dial placed and settled. */
@@ -100,7 +100,7 @@ class RingingCallsTest {
     private static CallRecord busyCall(Instant dialed) {
         return new CallRecord(new CallId("b" + dialed.toEpochMilli()), 1, 1, 1, "0900000000", "1900",
                 Optional.empty(), dialed, dialed, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(dialed.plusSeconds(1)), Optional.of(CallResult.BUSY), Optional.empty());
+                Optional.of(dialed.plusSeconds(1)), Optional.of(CallResult.BUSY), Optional.empty(), Optional.empty());
     }
 
     @Test

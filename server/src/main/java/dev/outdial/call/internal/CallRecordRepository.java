@@ -8,6 +8,7 @@ import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.customer.CustomerInput;
 import dev.outdial.engine.port.CallDisposition;
+import dev.outdial.engine.port.CallEnd;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.CallLog;
 import dev.outdial.engine.port.CallRecord;
@@ -47,8 +48,8 @@ public class CallRecordRepository implements CallLog {
 
     private static final String COLUMNS = """
             id, business_id, campaign_id, customer_id, dialed_number, hotline, agent_id, queued_at, dialing_at,
-            ringing_at, answered_at, connected_at, ended_at, result, classification_id, disposition, callback_at,
-            answers""";
+            ringing_at, answered_at, connected_at, ended_at, result, how_ended, classification_id, disposition,
+            callback_at, answers""";
     private static final String ALIASED_COLUMNS = Arrays.stream(COLUMNS.split(","))
             .map(column -> "r." + column.strip()).collect(Collectors.joining(", "));
     /** A call with the names an export or a number's history shows: its customer's, agent's and classification's. */
@@ -59,10 +60,11 @@ public class CallRecordRepository implements CallLog {
              left join app_user u on u.id = r.agent_id
              left join call_classification cc on cc.id = r.classification_id
             """;
-    /** What a save after the call's start writes; a record closed already keeps its end and result. */
+    /** What a save after the call's start writes; a record closed already keeps its end, result and who ended it. */
     private static final String UPDATED_COLUMNS = """
             agent_id = :agent, ringing_at = :ringing, answered_at = :answered, connected_at = :connected,
             ended_at = coalesce(ended_at, :ended), result = coalesce(result, :result),
+            how_ended = case when ended_at is null then :howEnded else how_ended end,
             classification_id = :classification, disposition = :disposition, callback_at = :callbackAt,
             answers = :answers""";
     private static final TypeReference<Map<String, String>> ANSWERS = new TypeReference<>() { };
@@ -111,8 +113,8 @@ public class CallRecordRepository implements CallLog {
             values.put("epoch", lease.get().epoch());
             db.sql("insert into call_record (" + COLUMNS + """
                     , node, lease_epoch) values (:id, :business, :campaign, :customer, :number, :hotline, :agent, :queued,
-                    :dialing, :ringing, :answered, :connected, :ended, :result, :classification, :disposition, :callbackAt,
-                    :answers, :node, :epoch)
+                    :dialing, :ringing, :answered, :connected, :ended, :result, :howEnded, :classification,
+                    :disposition, :callbackAt, :answers, :node, :epoch)
                     """).params(values).update();
             return new LineRequest.Granted();
         });
@@ -299,6 +301,7 @@ public class CallRecordRepository implements CallLog {
         values.put("connected", call.connectedAt().map(SqlTime::toSql).orElse(null));
         values.put("ended", call.endedAt().map(SqlTime::toSql).orElse(null));
         values.put("result", call.result().map(Enum::name).orElse(null));
+        values.put("howEnded", call.howEnded().map(Enum::name).orElse(null));
         values.put("classification", disposition.map(word -> Long.valueOf(word.classification())).orElse(null));
         values.put("disposition", disposition.map(word -> DispositionNames.nameOf(word.next())).orElse(null));
         values.put("callbackAt", disposition.map(CallDisposition::next)
@@ -312,11 +315,13 @@ public class CallRecordRepository implements CallLog {
         long agentId = row.getLong("agent_id");
         Optional<AgentId> agent = row.wasNull() ? Optional.empty() : Optional.of(AgentId.of(String.valueOf(agentId)));
         String result = row.getString("result");
+        String howEnded = row.getString("how_ended");
         return new CallRecord(new CallId(row.getString("id")), row.getLong("business_id"), row.getLong("campaign_id"),
                 row.getLong("customer_id"), row.getString("dialed_number"), row.getString("hotline"), agent,
                 SqlTime.instant(row, "queued_at"), SqlTime.instant(row, "dialing_at"), time(row, "ringing_at"),
                 time(row, "answered_at"), time(row, "connected_at"), time(row, "ended_at"),
-                Optional.ofNullable(result).map(CallResult::valueOf), disposition(row, agent));
+                Optional.ofNullable(result).map(CallResult::valueOf),
+                Optional.ofNullable(howEnded).map(CallEnd::valueOf), disposition(row, agent));
     }
 
     private Optional<CallDisposition> disposition(ResultSet row, Optional<AgentId> agent) throws SQLException {

@@ -33,6 +33,7 @@ final class CallExportColumns {
             ExportColumn.of(header.apply("agents-line-quality"), CallExportRow::agentsLineQuality),
             ExportColumn.of(header.apply("carrier-answers"), CallExportRow::carrierAnswers),
             ExportColumn.of(header.apply("result"), row -> row.call().result()),
+            ExportColumn.of(header.apply("how-ended"), row -> row.call().howEnded()),
             ExportColumn.of(header.apply("classification"), CallExportRow::classificationName),
             ExportColumn.of(header.apply("next"), row -> row.call().next()),
             ExportColumn.of(header.apply("callback-at"), row -> row.call().callbackAt()));

@@ -103,7 +103,7 @@ final class ClassifyingCallLog implements CallLog {
                 call.customerId(), call.dialedNumber(), call.agent().map(agent -> Long.valueOf(agent.value())).orElse(null),
                 call.result().map(Enum::name).orElse(null), endedAt, classificationOf(call).orElse(null),
                 Math.max(0, ringSeconds), Math.max(0, talkSeconds), call.answeredAt().orElse(null),
-                call.connectedAt().orElse(null));
+                call.connectedAt().orElse(null), call.howEnded().map(Enum::name).orElse(null));
     }
 
     private static Optional<Long> classificationOf(CallRecord call) {

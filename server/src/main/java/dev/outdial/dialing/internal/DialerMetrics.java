@@ -75,6 +75,10 @@ class DialerMetrics {
             registry.counter("outdial.calls.connected", campaign).increment();
         }
         registry.counter("outdial.calls.ended", campaign.and("result", String.valueOf(ended.result()))).increment();
+        if (ended.howEnded() != null) {
+            // Lines lost against hung up: what an alert on dropped calls watches.
+            registry.counter("outdial.calls.hung.up", campaign.and("how", ended.howEnded())).increment();
+        }
         // A customer answered and waited for an agent: until one connected, or until they gave up.
         if (ended.answeredAt() != null && (ended.connectedAt() != null || "ABANDONED".equals(ended.result()))) {
             Instant waitEnd = ended.connectedAt() != null ? ended.connectedAt() : ended.endedAt();

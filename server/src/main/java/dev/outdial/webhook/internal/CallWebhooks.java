@@ -56,6 +56,7 @@ class CallWebhooks implements CallEndHandler {
         data.put("number", ended.number());
         data.put("agentId", ended.agentId());
         data.put("result", ended.result());
+        data.put("howEnded", ended.howEnded());
         data.put("classification", ended.classification());
         data.put("ringSeconds", ended.ringSeconds());
         data.put("talkSeconds", ended.talkSeconds());

@@ -2,6 +2,7 @@ package dev.outdial.sip.signal;
 
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallEvent;
+import dev.outdial.engine.port.CallEvent.HungUp.Cause;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.sip.IncomingCall;
 import dev.outdial.sip.media.MediaLeg;
@@ -171,7 +172,7 @@ public final class InboundLeg implements DialogLeg, IncomingCall {
         context.endpoint().respond(event, Response.OK);
         if (state == State.ANSWERED) {
             release();
-            emit(new CallEvent.HungUp(id, true));
+            emit(new CallEvent.HungUp(id, Cause.FAR_END));
         }
     }
 
@@ -183,7 +184,7 @@ public final class InboundLeg implements DialogLeg, IncomingCall {
     public synchronized void onAckNeverCame() {
         if (state == State.ANSWERED && !answerAcknowledged) {
             LOG.info("{} never acknowledged the answer: hung up", this);
-            endWithBye(true);
+            endWithBye(Cause.LINE_LOST);
         }
     }
 
@@ -223,7 +224,7 @@ public final class InboundLeg implements DialogLeg, IncomingCall {
     @Override
     public synchronized void hangUp() {
         switch (state) {
-            case ANSWERED -> endWithBye(false);
+            case ANSWERED -> endWithBye(Cause.PLATFORM);
             case OFFERED -> refuse(Refusal.UNAVAILABLE);
             case ENDED -> { }
         }
@@ -233,7 +234,7 @@ public final class InboundLeg implements DialogLeg, IncomingCall {
     public synchronized void hangUpIfSilent(Duration limit) {
         if (state == State.ANSWERED && media.farEndSilentLongerThan(limit)) {
             LOG.info("{} sent no audio for over {} s: the network lost the call, which ends", this, limit.toSeconds());
-            endWithBye(true);
+            endWithBye(Cause.LINE_LOST);
         }
     }
 
@@ -243,7 +244,7 @@ public final class InboundLeg implements DialogLeg, IncomingCall {
      */
     private synchronized void sessionLost() {
         if (state == State.ANSWERED) {
-            endWithBye(true);
+            endWithBye(Cause.LINE_LOST);
         }
     }
 
@@ -261,11 +262,11 @@ public final class InboundLeg implements DialogLeg, IncomingCall {
         }
     }
 
-    /** Ends the answered call with a BYE; {@code byCaller} when the caller's side is gone rather than hung up on. */
-    private void endWithBye(boolean byCaller) {
+    /** Ends the answered call with a BYE: the caller's side is gone (LINE_LOST), or hung up on (PLATFORM). */
+    private void endWithBye(Cause cause) {
         context.sendBye(dialog, this);
         release();
-        emit(new CallEvent.HungUp(id, byCaller));
+        emit(new CallEvent.HungUp(id, cause));
     }
 
     /** Frees the media and forgets the leg before its terminal event goes out; nothing is told after it. */

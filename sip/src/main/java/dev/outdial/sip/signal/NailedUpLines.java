@@ -76,7 +76,7 @@ public final class NailedUpLines implements AgentLines {
 
     private void onLineEvent(Line line, CallEvent event) {
         VirtualAgentLeg ended = null;
-        boolean byPhone = false;
+        CallEvent.HungUp.Cause how = CallEvent.HungUp.Cause.PLATFORM;
         LineState changed = null;
         Optional<CallResult> notTaken = Optional.empty();
         synchronized (line) {
@@ -98,14 +98,14 @@ public final class NailedUpLines implements AgentLines {
                 }
                 case CallEvent.HungUp hungUp -> {
                     ended = line.onTop;
-                    byPhone = hungUp.byCalledParty();
+                    how = hungUp.cause();
                     changed = down(line);
                 }
                 default -> { }
             }
         }
         if (ended != null) {
-            ended.lineEnded(byPhone);
+            ended.lineEnded(how);
         }
         if (changed != null) {
             tell(line.agent, changed, notTaken);

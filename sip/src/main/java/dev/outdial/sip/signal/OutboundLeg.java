@@ -2,6 +2,7 @@ package dev.outdial.sip.signal;
 
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.port.CallEvent;
+import dev.outdial.engine.port.CallEvent.HungUp.Cause;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.MachineDetection;
 import dev.outdial.sip.SipSettings;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * One leg Outdial dials, to a customer through the trunk or to an agent's phone: the INVITE's life
  * from the offer to the BYE, told to the engine as Telephony's contract wants it — Ringing on 180/183,
  * Answered on the 2xx, exactly one terminal event. When the engine ends a leg it gets its terminal
- * event at once (HungUp(false) if answered, Failed NOANSWER if not), and the SIP clean-up (CANCEL,
+ * event at once (HungUp by the PLATFORM if answered, Failed NOANSWER if not), and the SIP clean-up (CANCEL,
  * or ACK and BYE when a 2xx crosses the CANCEL) goes on quietly after it.
  *
  * <p>A customer's leg dialed with {@link MachineDetection#ON} is listened to after the 2xx, and Answered told once
@@ -451,7 +452,7 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
     @Override
     public synchronized void hangUp() {
         switch (state) {
-            case ANSWERED -> endWithBye(false);
+            case ANSWERED -> endWithBye(Cause.PLATFORM);
             case LISTENING -> {
                 bye();
                 fail(CallResult.NOANSWER); // the engine was not told of the answer yet
@@ -492,10 +493,10 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
         if (state == State.LISTENING) {
             release();
             emit(new CallEvent.Answered(id, false));
-            emit(new CallEvent.HungUp(id, true));
+            emit(new CallEvent.HungUp(id, Cause.FAR_END));
         } else if (state == State.ANSWERED) {
             release();
-            emit(new CallEvent.HungUp(id, true));
+            emit(new CallEvent.HungUp(id, Cause.FAR_END));
         }
     }
 
@@ -534,21 +535,21 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
         if (state == State.ANSWERED && customer.isPresent() && media.farEndSilentLongerThan(limit)) {
             LOG.info("{} sent no audio for over {} s: the network lost the call, which ends", description,
                     limit.toSeconds());
-            endWithBye(true);
+            endWithBye(Cause.LINE_LOST);
         }
     }
 
     /** The session timer found the far end gone (it did not take a refresh, or made none): the call ends. */
     private synchronized void sessionLost() {
         if (state == State.ANSWERED) {
-            endWithBye(true);
+            endWithBye(Cause.LINE_LOST);
         }
     }
 
     private synchronized void vanished(String how) {
         if (state == State.ANSWERED) {
             LOG.info("{} {} when asked whether it was still in its call: the call ends", description, how);
-            endWithBye(true);
+            endWithBye(Cause.LINE_LOST);
         }
     }
 
@@ -578,11 +579,11 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
         context.sendBye(dialog, this);
     }
 
-    /** Ends the answered call with a BYE; {@code byFarEnd} when the far end is gone rather than hung up on. */
-    private void endWithBye(boolean byFarEnd) {
+    /** Ends the answered call with a BYE: the far end is gone (LINE_LOST), or hung up on (PLATFORM). */
+    private void endWithBye(Cause cause) {
         bye();
         release();
-        emit(new CallEvent.HungUp(id, byFarEnd));
+        emit(new CallEvent.HungUp(id, cause));
     }
 
     private void fail(CallResult result) {

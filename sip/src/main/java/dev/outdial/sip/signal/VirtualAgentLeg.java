@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 /**
  * The agent's side of one call on their nailed-up line: answered the moment the engine rings it,
  * bridged through the line's media. Hanging it up only unbridges — the line stays up for the next
- * customer; the agent hanging up their phone ends it with HungUp(true).
+ * customer; the agent hanging up their phone (or the network losing it) ends it as the line ended.
  */
 public final class VirtualAgentLeg implements Leg {
 
@@ -45,22 +45,22 @@ public final class VirtualAgentLeg implements Leg {
 
     @Override
     public void hangUp() {
-        end(false);
+        end(CallEvent.HungUp.Cause.PLATFORM);
         line.unbridge();
     }
 
-    /** The line under the leg went down: the agent hung up their phone, or the line was released. */
-    void lineEnded(boolean byAgent) {
-        end(byAgent);
+    /** The line under the leg went down: the agent hung up their phone, the network lost it, or it was released. */
+    void lineEnded(CallEvent.HungUp.Cause how) {
+        end(how);
     }
 
-    private void end(boolean byCalledParty) {
+    private void end(CallEvent.HungUp.Cause how) {
         synchronized (this) {
             if (ended) {
                 return;
             }
             ended = true;
-            events.emit(listener, new CallEvent.HungUp(id, byCalledParty));
+            events.emit(listener, new CallEvent.HungUp(id, how));
         }
         whenEnded.accept(this);
     }

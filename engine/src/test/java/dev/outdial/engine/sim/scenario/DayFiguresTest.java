@@ -41,6 +41,6 @@ class DayFiguresTest {
         return new CallRecord(new CallId("call-" + i), 1, 1, i, ScenarioRunner.customerNumber(i), "+842800000000",
                 Optional.empty(), dialed, dialed, Optional.of(dialed.plusSeconds(1)), Optional.of(at),
                 abandoned ? Optional.empty() : Optional.of(at), Optional.of(ended),
-                Optional.of(abandoned ? CallResult.ABANDONED : CallResult.SUCCESS), Optional.empty());
+                Optional.of(abandoned ? CallResult.ABANDONED : CallResult.SUCCESS), Optional.empty(), Optional.empty());
     }
 }
