@@ -82,6 +82,7 @@ class AutoCallbackDialingTest {
         JsonNode ended = waitForQueueCall(business, queue, call, "ENDED");
         assertThat(ended.get("result").asString()).as("nobody took it within the maximum wait")
                 .isEqualTo("MISSED_WAIT_EXCEEDED");
+        assertThat(ended.get("howEnded").asString()).isEqualTo("PLATFORM_HUNG_UP");
         // The ticket is opened just after the queue call is stored ended: awaited, as the third callback ticket is.
         List<JsonNode> missed = DialingScenario.waitFor(() -> tickets(business, "MISSED_CALL"),
                 found -> !found.isEmpty(), "the missed call's ticket of call " + call);
@@ -172,7 +173,9 @@ class AutoCallbackDialingTest {
             agent.client().post("/api/v1/me/phone/answer").expect(204);
             waitForQueueCall(business, queue, call, "TALKING");
             agent.client().post("/api/v1/me/phone/hangup").expect(204);
-            assertThat(waitForQueueCall(business, queue, call, "ENDED").get("result").asString()).isEqualTo("ANSWERED");
+            JsonNode ended = waitForQueueCall(business, queue, call, "ENDED");
+            assertThat(ended.get("result").asString()).isEqualTo("ANSWERED");
+            assertThat(ended.get("howEnded").asString()).isEqualTo("AGENT_HUNG_UP");
 
             // The agent's screen is told who calls, into which queue, from the ring to the end.
             List<JsonNode> told = DialingScenario.waitFor(() -> events.all("queue-call"),

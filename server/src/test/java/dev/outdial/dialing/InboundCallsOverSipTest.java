@@ -191,6 +191,7 @@ class InboundCallsOverSipTest {
 
             JsonNode ended = onlyCall(desk.business(), desk.queue(), "ENDED", "the caller to hang up; " + caller.screen());
             assertThat(ended.get("result").asString()).isEqualTo("ANSWERED");
+            assertThat(ended.get("howEnded").asString()).isEqualTo("CUSTOMER_HUNG_UP");
             assertThat(caller.awaitExit(PATIENCE)).as("the caller's BYE answered; " + caller.screen()).isZero();
             waitFor(phone::hungUpByOutdial, hungUp -> hungUp, "Outdial to hang up the agent's phone after the caller; "
                     + phone.screen());

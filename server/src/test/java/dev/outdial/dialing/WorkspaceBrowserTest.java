@@ -273,6 +273,7 @@ class WorkspaceBrowserTest extends BrowserTest {
 
         Page admin = signedInAsAdmin(business);
         admin.navigate(api.baseUrl() + "/settings/queues?calls=" + queue);
+        assertThat(admin.locator("tr[data-call='" + call + "'] .how-ended")).hasText("· the agent hung up");
         admin.click("tr[data-call='" + call + "'] td.activity summary");
         assertThat(admin.locator("tr[data-call='" + call + "'] td.activity .held"))
                 .hasText(Pattern.compile("On hold \\d+:\\d\\d \\(2 times\\)"));

@@ -4,6 +4,7 @@ import dev.outdial.engine.call.HoldState;
 import dev.outdial.engine.call.RecordingState;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.pacing.AgentDesk;
+import dev.outdial.engine.port.CallEnd;
 import dev.outdial.engine.port.CallEvent;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.Scheduler;
@@ -89,7 +90,7 @@ public final class Switchboard {
      */
     public boolean hangUpCallOf(AgentId agent) {
         Optional<Caller> talking = callers.values().stream().filter(caller -> caller.talksTo(agent)).findFirst();
-        talking.ifPresent(caller -> telephony.hangUp(caller.record.id()));
+        talking.ifPresent(caller -> caller.hangUp(CallEnd.AGENT_HUNG_UP));
         return talking.isPresent();
     }
 
@@ -186,6 +187,8 @@ public final class Switchboard {
         /** The agent this caller keeps busy: rung or talking. */
         private Optional<AgentId> taking = Optional.empty();
         private Optional<InboundResult> endedAs = Optional.empty();
+        /** Who the caller's leg is being hung up for, once the switchboard asked for it. */
+        private Optional<CallEnd> hangingUpFor = Optional.empty();
         private Scheduler.Cancellable maxWait = Scheduler.Cancellable.NONE;
         private boolean recordingPaused;
         private HoldState hold = HoldState.OFF;
@@ -230,8 +233,12 @@ public final class Switchboard {
             switch (event) {
                 case CallEvent.DigitsCollected digits -> digits.digits().codePoints()
                         .mapToObj(Character::toString).forEach(this::pressed);
-                case CallEvent.HungUp ignored -> finish();
-                case CallEvent.Failed ignored -> finish();
+                case CallEvent.HungUp hungUp -> finish(Optional.of(switch (hungUp.cause()) {
+                    case FAR_END -> CallEnd.CUSTOMER_HUNG_UP;
+                    case LINE_LOST -> CallEnd.CUSTOMER_LINE_LOST;
+                    case PLATFORM -> hangingUpFor.orElse(CallEnd.PLATFORM_HUNG_UP);
+                }));
+                case CallEvent.Failed ignored -> finish(Optional.empty());
                 case CallEvent.Ringing ignored -> { }
                 case CallEvent.Answered ignored -> { }
             }
@@ -251,6 +258,7 @@ public final class Switchboard {
                 // The music would loop on and keep the notification from ever playing; the call ends once it is heard.
                 telephony.stopPlaying(record.id());
                 queue.notification().ifPresent(prompt -> telephony.play(record.id(), prompt));
+                hangingUpFor = Optional.of(CallEnd.PLATFORM_HUNG_UP);
                 telephony.hangUpAfterPrompts(record.id());
             }
         }
@@ -259,7 +267,7 @@ public final class Switchboard {
             if (record.connectedAt().isEmpty() && record.endedAt().isEmpty() && endedAs.isEmpty()) {
                 endedAs = Optional.of(InboundResult.MISSED_WAIT_EXCEEDED);
                 hangUpAgentLeg();
-                telephony.hangUp(record.id());
+                hangUp(CallEnd.PLATFORM_HUNG_UP);
             }
         }
 
@@ -283,20 +291,29 @@ public final class Switchboard {
                     save(record.unanswered());
                     freeAgent();
                 }
-                // The agent hung up on the caller: the call is over.
-                case CallEvent.HungUp ignored -> telephony.hangUp(record.id());
+                // The agent hung up on the caller, or their phone was lost: the call is over.
+                case CallEvent.HungUp hungUp -> hangUp(switch (hungUp.cause()) {
+                    case FAR_END -> CallEnd.AGENT_HUNG_UP;
+                    case LINE_LOST -> CallEnd.AGENT_LINE_LOST;
+                    case PLATFORM -> CallEnd.PLATFORM_HUNG_UP;
+                });
                 case CallEvent.Ringing ignored -> { }
                 case CallEvent.DigitsCollected ignored -> { }
             }
         }
 
-        private void finish() {
+        private void hangUp(CallEnd forWhom) {
+            hangingUpFor = hangingUpFor.or(() -> Optional.of(forWhom));
+            telephony.hangUp(record.id());
+        }
+
+        private void finish(Optional<CallEnd> how) {
             maxWait.cancel();
             callers.remove(record.id());
             hangUpAgentLeg();
             InboundResult result = endedAs.orElse(record.connectedAt().isPresent()
                     ? InboundResult.ANSWERED : InboundResult.MISSED_CALLER_HUNG_UP);
-            save(record.ended(now(), result));
+            save(record.ended(now(), result, how));
             log.ended(record, queue.followUp(result));
         }
 

@@ -15,6 +15,7 @@ import dev.outdial.engine.inbound.KeyVerdict;
 import dev.outdial.engine.inbound.PressedKey;
 import dev.outdial.engine.inbound.QueueRules;
 import dev.outdial.engine.inbound.Switchboard;
+import dev.outdial.engine.port.CallEnd;
 import dev.outdial.engine.port.CallId;
 import dev.outdial.engine.port.CallRecord;
 import dev.outdial.engine.port.ForwardingTelephony;
@@ -90,9 +91,13 @@ class AutoCallbackSimulationTest {
     }
 
     private CallId caller(String number, List<CallerKeyPress> keys) {
+        return caller(number, keys, Optional.empty());
+    }
+
+    private CallId caller(String number, List<CallerKeyPress> keys, Optional<Duration> hangingUpAfter) {
         CallId[] id = new CallId[1];
         sim.scheduler.at(sim.scheduler.now(), () -> id[0] = switchboard.enter(QUEUE_RULES, number,
-                listener -> sim.carrier.receive(number, keys, Optional.empty(), listener)));
+                listener -> sim.carrier.receive(number, keys, hangingUpAfter, listener)));
         sim.runFor(Duration.ZERO);
         return id[0];
     }
@@ -187,6 +192,7 @@ class AutoCallbackSimulationTest {
         assertThat(ended.keys()).extracting(PressedKey::verdict).containsExactly(KeyVerdict.STAYS_IN_QUEUE,
                 KeyVerdict.TOO_EARLY, KeyVerdict.CALLBACK_REQUESTED);
         assertThat(ended.result()).contains(InboundResult.CALLBACK_REQUESTED);
+        assertThat(ended.howEnded()).as("hung up once the notification played").contains(CallEnd.PLATFORM_HUNG_UP);
         assertThat(Duration.between(ended.enteredAt(), ended.endedAt().orElseThrow())).isEqualTo(Duration.ofSeconds(25));
         assertThat(inbound.tickets()).singleElement().satisfies(ticket -> {
             assertThat(ticket.kind()).isEqualTo(FollowUp.CALLBACK);
@@ -201,6 +207,7 @@ class AutoCallbackSimulationTest {
         sim.runFor(Duration.ofSeconds(61));
 
         assertThat(inbound.call(call).result()).contains(InboundResult.MISSED_WAIT_EXCEEDED);
+        assertThat(inbound.call(call).howEnded()).contains(CallEnd.PLATFORM_HUNG_UP);
         assertThat(inbound.tickets()).extracting(InMemoryInboundCallLog.Ticket::kind).containsExactly(FollowUp.MISSED_CALL);
     }
 
@@ -385,9 +392,28 @@ class AutoCallbackSimulationTest {
 
         sim.runFor(Duration.ofMinutes(30));
         assertThat(inbound.call(call).result()).contains(InboundResult.ANSWERED);
+        assertThat(inbound.call(call).howEnded()).as("the caller's talk ran out").contains(CallEnd.CUSTOMER_HUNG_UP);
         assertThat(legsOf(carol)).as("never rung for the callback").hasSize(1);
         assertThat(sim.callsTo(customer)).isEmpty();
         assertThat(sim.state(CAMPAIGN, customer).status()).isEqualTo(CustomerStatus.NEW);
+    }
+
+    @Test
+    void anAgentHangingUpTheirPhoneEndsTheQueueCallAsTheAgentsAndACallerNeverTakenHungUpThemselves() {
+        AgentId carol = agent("carol", false);
+        CallId call = caller("+84911111119", List.of());
+        sim.runFor(Duration.ofSeconds(2));
+        sim.carrier.answer(legsOf(carol).getFirst());
+        sim.runFor(Duration.ofSeconds(10));
+
+        sim.carrier.hangUpByCalledParty(legsOf(carol).getFirst());
+        sim.runFor(Duration.ofSeconds(1));
+
+        assertThat(inbound.call(call).howEnded()).contains(CallEnd.AGENT_HUNG_UP);
+        CallId impatient = caller("+84911111120", List.of(), Optional.of(Duration.ofSeconds(5)));
+        sim.runFor(Duration.ofSeconds(10));
+        assertThat(inbound.call(impatient).result()).contains(InboundResult.MISSED_CALLER_HUNG_UP);
+        assertThat(inbound.call(impatient).howEnded()).contains(CallEnd.CUSTOMER_HUNG_UP);
     }
 
     @Test
@@ -405,6 +431,7 @@ class AutoCallbackSimulationTest {
         sim.runFor(Duration.ofSeconds(1));
 
         assertThat(inbound.call(call).result()).contains(InboundResult.ANSWERED);
+        assertThat(inbound.call(call).howEnded()).contains(CallEnd.AGENT_HUNG_UP);
         assertThat(inbound.call(call).endedAt()).hasValueSatisfying(at -> assertThat(at).isBefore(NINE.plusSeconds(13)));
         assertThat(switchboard.openCalls()).isEmpty();
         CallId next = caller("+84911111118", List.of());

@@ -23,7 +23,7 @@ public class InboundCallRepository {
 
     private static final String SELECT = """
             select id, queue_id, caller_number, entered_at, agent_id, agent_ringing_at, connected_at, ended_at, result,
-                   keys_pressed
+                   how_ended, keys_pressed
             from inbound_call""";
 
     private final JdbcClient db;
@@ -40,24 +40,26 @@ public class InboundCallRepository {
         Object connected = call.connectedAt().map(SqlTime::toSql).orElse(null);
         Object ended = call.endedAt().map(SqlTime::toSql).orElse(null);
         String result = call.result().map(Enum::name).orElse(null);
+        String howEnded = call.howEnded().map(Enum::name).orElse(null);
         int updated = db.sql("""
                 update inbound_call set agent_id = :agent, agent_ringing_at = :ringing, connected_at = :connected,
-                       ended_at = :ended, result = :result, keys_pressed = :keys
+                       ended_at = :ended, result = :result, how_ended = :howEnded, keys_pressed = :keys
                 where id = :id and business_id = :business
                 """)
                 .param("agent", agent).param("ringing", ringing).param("connected", connected).param("ended", ended)
-                .param("result", result).param("keys", keys).param("id", call.id().value())
+                .param("result", result).param("howEnded", howEnded).param("keys", keys).param("id", call.id().value())
                 .param("business", call.businessId()).update();
         if (updated == 0) {
             db.sql("""
                     insert into inbound_call (id, business_id, queue_id, caller_number, entered_at, agent_id,
-                                              agent_ringing_at, connected_at, ended_at, result, keys_pressed)
-                    values (:id, :business, :queue, :caller, :entered, :agent, :ringing, :connected, :ended, :result, :keys)
+                                              agent_ringing_at, connected_at, ended_at, result, how_ended, keys_pressed)
+                    values (:id, :business, :queue, :caller, :entered, :agent, :ringing, :connected, :ended, :result,
+                            :howEnded, :keys)
                     """)
                     .param("id", call.id().value()).param("business", call.businessId()).param("queue", call.queueId())
                     .param("caller", call.callerNumber()).param("entered", SqlTime.toSql(call.enteredAt()))
                     .param("agent", agent).param("ringing", ringing).param("connected", connected).param("ended", ended)
-                    .param("result", result).param("keys", keys).update();
+                    .param("result", result).param("howEnded", howEnded).param("keys", keys).update();
         }
     }
 
@@ -95,6 +97,6 @@ public class InboundCallRepository {
                 .map(parts -> new InboundCallView.Key(parts[0], Instant.parse(parts[1]), parts[2])).toList();
         return new InboundCallView(row.getString("id"), row.getLong("queue_id"), row.getString("caller_number"),
                 SqlTime.instant(row, "entered_at"), pressed, row.getObject("agent_id", Long.class), ringing, connected,
-                ended, state, row.getString("result"));
+                ended, state, row.getString("result"), row.getString("how_ended"));
     }
 }
