@@ -31,6 +31,11 @@ final class SippSteps {
      * Outdial's From as the scenario captured it in {@code $outdial}.
      */
     static String farEndHangsUp(String user) {
+        return farEndHangsUpGiving(user, "");
+    }
+
+    /** As {@link #farEndHangsUp}, the BYE giving {@code reason} as its Reason header (RFC 3326): "Q.850;cause=41". */
+    static String farEndHangsUpGiving(String user, String reason) {
         return """
                   <send retrans="500"><![CDATA[
                 BYE [next_url] SIP/2.0
@@ -40,11 +45,11 @@ final class SippSteps {
                 [last_Call-ID:]
                 CSeq: 10 BYE
                 Max-Forwards: 70
-                Content-Length: 0
+                %sContent-Length: 0
 
                 ]]></send>
                   <recv response="200" crlf="true"/>
-                """.formatted(user);
+                """.formatted(user, reason.isEmpty() ? "" : "Reason: " + reason + "\n");
     }
 
     /**

@@ -176,6 +176,21 @@ class TrunkCallsTest {
         assertThat(media.legs.getFirst().connects).as("nothing sent to it").isEmpty();
     }
 
+    @ParameterizedTest
+    @CsvSource({"Q.850;cause=16, FAR_END", "Q.850;cause=41, LINE_LOST", "Q.850;cause=102, LINE_LOST",
+            "SIP;cause=200, FAR_END"})
+    void aCarriersByeSaysWhetherTheCustomerHungUpOrTheNetworkLostTheCall(String reason, Cause told) {
+        carrier("carrier-answers.xml", Map.of("AFTER_ANSWER", SippSteps.farEndHangsUpGiving("carrier", reason)));
+        CallEvents events = new CallEvents();
+
+        start().place(new CallId("call"), HOTLINE, CUSTOMER, LONG_RING, events);
+
+        events.next(CallEvent.Ringing.class);
+        events.next(CallEvent.Answered.class);
+        assertThat(events.next(CallEvent.HungUp.class).cause()).isEqualTo(told);
+        sipp.assertPassed();
+    }
+
     @Test
     void theCarrierRingsAnswersAndHangsUp() {
         carrier("carrier-answers.xml", Map.of("AFTER_ANSWER", SippSteps.farEndHangsUp("carrier")));

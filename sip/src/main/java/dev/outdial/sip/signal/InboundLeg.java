@@ -172,7 +172,7 @@ public final class InboundLeg implements DialogLeg, IncomingCall {
         context.endpoint().respond(event, Response.OK);
         if (state == State.ANSWERED) {
             release();
-            emit(new CallEvent.HungUp(id, Cause.FAR_END));
+            emit(new CallEvent.HungUp(id, Q850.endOf(event.getRequest())));
         }
     }
 

@@ -486,17 +486,17 @@ public final class OutboundLeg implements DialogLeg, ResponseHandler {
         }
     }
 
-    /** The far end hung up an answered leg. */
+    /** The far end hung up an answered leg, or its carrier ended it for a network failure (the BYE's Q.850 cause). */
     @Override
     public synchronized void onBye(RequestEvent event) {
         context.endpoint().respond(event, Response.OK);
         if (state == State.LISTENING) {
             release();
             emit(new CallEvent.Answered(id, false));
-            emit(new CallEvent.HungUp(id, Cause.FAR_END));
+            emit(new CallEvent.HungUp(id, Q850.endOf(event.getRequest())));
         } else if (state == State.ANSWERED) {
             release();
-            emit(new CallEvent.HungUp(id, Cause.FAR_END));
+            emit(new CallEvent.HungUp(id, Q850.endOf(event.getRequest())));
         }
     }
 
