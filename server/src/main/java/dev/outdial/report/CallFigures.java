@@ -40,7 +40,7 @@ public record CallFigures(
     }
 
     public static CallFigures none() {
-        return of(new CallSums(0, 0, 0, 0, 0, 0, 0), List.of());
+        return of(new CallSums(0, 0, 0, 0, 0, 0, 0, 0, 0), List.of());
     }
 
     /** Calls classified as {@code classificationId}. */

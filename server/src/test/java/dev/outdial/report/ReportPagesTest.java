@@ -73,17 +73,20 @@ class ReportPagesTest {
     }
 
     @Test
-    void eachSidesLineQualityShowsItsMeanAndPoorCallsOnThePageAndInTheExports() throws Exception {
+    void eachSidesLineQualityShowsItsMeanPoorCallsAndLinesLostOnThePageAndInTheExports() throws Exception {
         line(call(fixtures.agent.id(), "2026-03-02T09:40:00+07:00", "2026-03-02T09:40:10+07:00",
                 "2026-03-02T09:41:10+07:00", "SUCCESS"), 4.4);
-        line(call(fixtures.agent.id(), "2026-03-02T09:50:00+07:00", "2026-03-02T09:50:10+07:00",
-                "2026-03-02T09:51:10+07:00", "SUCCESS"), 3.4);
+        String dropped = call(fixtures.agent.id(), "2026-03-02T09:50:00+07:00", "2026-03-02T09:50:10+07:00",
+                "2026-03-02T09:51:10+07:00", "SUCCESS");
+        line(dropped, 3.4);
+        db.sql("update call_record set how_ended = 'AGENT_LINE_LOST' where id = :id").param("id", dropped).update();
 
         String page = mvc.perform(get("/reports?" + DAY).session(signIn(business.person("SUPERVISOR", "lines").email())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains(">Customer&#39;s line</th>", "title=\"Real calls only",
                 "<td class=\"customer-line\"><span class=\"score\">3.9</span><span class=\"muted poor\"> (1 of 2 poor)",
-                "<td class=\"agent-line\"><span class=\"score\">–</span></td>");
+                "<td class=\"agent-line\"><span class=\"score\">–</span>"
+                        + "<span class=\"muted lost\"> · 1 lost</span></td>");
 
         List<List<String>> rows = Exports.csv(business.admin()
                 .download("/api/v1/reports/agents/export?format=csv&" + DAY).body());
@@ -92,6 +95,8 @@ class ReportPagesTest {
         assertThat(rows.get(1).get(column(headers, "Customer's lines poor (calls)"))).isEqualTo("1");
         assertThat(rows.get(1).get(column(headers, "Agent's line quality (of 4.4)"))).as("not measured").isEmpty();
         assertThat(rows.get(1).get(column(headers, "Agent's lines poor (calls)"))).isEqualTo("0");
+        assertThat(rows.get(1).get(column(headers, "Agent's lines lost (calls)"))).isEqualTo("1");
+        assertThat(rows.get(1).get(column(headers, "Customer's lines lost (calls)"))).isEqualTo("0");
     }
 
     @Test

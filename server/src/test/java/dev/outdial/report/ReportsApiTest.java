@@ -142,6 +142,8 @@ class ReportsApiTest {
         measured(abandoned, "CUSTOMER", 100, 0, 4.4);
         String surveyed = call(survey, one, "2026-03-02T11:10:00+07:00", "11:10:10", "11:11:10", "SUCCESS", null);
         measured(surveyed, "CUSTOMER", 100, 0, 4.0);
+        // the agent's phone, never measured, was lost: counted all the same
+        db.sql("update call_record set how_ended = 'AGENT_LINE_LOST' where id = :id").param("id", surveyed).update();
         String nextDay = call(renewals, one, "2026-03-03T09:00:00+07:00", "09:00:10", "09:01:10", "SUCCESS", null);
         measured(nextDay, "CUSTOMER", 100, 100, 1.0);
 
@@ -154,6 +156,10 @@ class ReportsApiTest {
         assertThat(surveyLines.get("agentLine").get("calls").asLong()).as("no phone was measured").isZero();
         assertThat(surveyLines.get("agentLine").get("meanOpinionScore").isNull()).isTrue();
         assertThat(surveyLines.get("agentLine").get("lossPercent").isNull()).isTrue();
+        assertThat(surveyLines.get("agentLine").get("linesLost").asLong()).isEqualTo(1);
+        assertThat(surveyLines.get("customerLine").get("linesLost").asLong()).isZero();
+        assertThat(renewal.get("agentLine").get("linesLost").asLong()).isZero();
+        assertThat(campaigns.get("total").get("agentLine").get("linesLost").asLong()).isEqualTo(1);
         assertLine(campaigns.get("total").get("customerLine"), 5, (4.3 + 4.1 + 3.5 + 4.4 + 4.0) / 5, 1,
                 100.0 * 50 / 2200);
 
@@ -163,6 +169,9 @@ class ReportsApiTest {
         assertLine(row(agents, two).get("customerLine"), 1, 3.5, 1, 8.0);
         assertLine(row(agents, two).get("agentLine"), 1, 4.4, 0, 0);
         assertLine(agents.get("total").get("customerLine"), 4, (4.3 + 4.1 + 4.0 + 3.5) / 4, 1, 100.0 * 50 / 2100);
+        assertThat(row(agents, one).get("agentLine").get("linesLost").asLong()).as("the agent whose phone dropped")
+                .isEqualTo(1);
+        assertThat(row(agents, two).get("agentLine").get("linesLost").asLong()).isZero();
 
         JsonNode after = business.admin().get("/api/v1/reports/campaigns?from=2026-03-03&to=2026-03-03").expect(200)
                 .json();

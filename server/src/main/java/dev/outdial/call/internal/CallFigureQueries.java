@@ -94,7 +94,10 @@ public class CallFigureQueries {
                        coalesce(sum(case when r.connected_at is not null and r.ended_at is not null
                            then extract(epoch from r.ended_at) - extract(epoch from r.connected_at) else 0 end), 0)
                            as talk_seconds,
-                       count(distinct %s) as active_hours
+                       count(distinct %s) as active_hours,
+                       coalesce(sum(case when r.how_ended = 'CUSTOMER_LINE_LOST' then 1 else 0 end), 0)
+                           as customer_lines_lost,
+                       coalesce(sum(case when r.how_ended = 'AGENT_LINE_LOST' then 1 else 0 end), 0) as agent_lines_lost
                   from call_record r
                 """.formatted(keyOf(grouping), LocalClockSql.hourOf("extract(epoch from r.dialing_at)", zone, start, end))
                 + PERIOD + agentsOnly(grouping) + groupBy(grouping, "");
@@ -103,7 +106,8 @@ public class CallFigureQueries {
                 .param("end", SqlTime.toSql(end)).param("campaign", campaignId)
                 .query((row, n) -> new CallSums(row.getLong("group_key"), row.getLong("calls"), row.getLong("contacts"),
                         row.getLong("abandoned"), row.getLong("connected"), Math.round(row.getDouble("talk_seconds")),
-                        row.getLong("active_hours")))
+                        row.getLong("active_hours"), row.getLong("customer_lines_lost"),
+                        row.getLong("agent_lines_lost")))
                 .list().stream().filter(sums -> sums.calls() > 0).toList();
     }
 

@@ -64,7 +64,7 @@ final class ReportExportColumns {
         lineQuality(columns, bundle, locale, "agent", line -> line.figures().agentLine());
     }
 
-    /** A side's mean score to a hundredth (empty where no call was measured) and its poor calls. */
+    /** A side's mean score to a hundredth (empty where no call was measured), its poor calls and its lines lost. */
     private static void lineQuality(List<ExportColumn<ReportLine>> columns, MessageSource bundle, Locale locale,
                                     String side, Function<ReportLine, LineQuality> quality) {
         columns.add(ExportColumn.of(text(bundle, locale, "reports.column." + side + "-line-score"), line -> {
@@ -73,6 +73,8 @@ final class ReportExportColumns {
         }));
         columns.add(ExportColumn.of(text(bundle, locale, "reports.column." + side + "-poor-lines"),
                 line -> quality.apply(line).poorCalls()));
+        columns.add(ExportColumn.of(text(bundle, locale, "reports.column." + side + "-lines-lost"),
+                line -> quality.apply(line).linesLost()));
     }
 
     private static void classifications(List<ExportColumn<ReportLine>> columns, List<ReportLine> lines) {
