@@ -116,6 +116,8 @@ class OpenApiContractTest {
         JsonNode callEnded = document.at("/webhooks/call.ended/post");
         assertThat(callEnded.at("/requestBody/content/application~1json/schema/properties/data/properties/result/enum")
                 .valueStream().map(JsonNode::asString)).contains("SUCCESS", "ABANDONED");
+        assertThat(callEnded.at("/requestBody/content/application~1json/schema/properties/data/properties/howEnded")
+                .toString()).contains("CUSTOMER_HUNG_UP", "AGENT_LINE_LOST", "null");
         assertThat(callEnded.get("parameters").findValuesAsString("name")).contains("X-Outdial-Signature",
                 "X-Outdial-Timestamp");
         assertThat(document.at("/webhooks/customer.status_changed/post").isMissingNode()).isFalse();

@@ -4,6 +4,7 @@ import dev.outdial.campaign.CampaignAction;
 import dev.outdial.campaign.CampaignStatus;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.engine.customer.CustomerStatus;
+import dev.outdial.engine.port.CallEnd;
 import dev.outdial.web.ApiSchemas;
 import dev.outdial.webhook.WebhookEvent;
 import io.swagger.v3.oas.models.Operation;
@@ -49,6 +50,8 @@ class WebhookApiDocs {
                             .addProperty("number", ApiSchemas.string().description("E.164"))
                             .addProperty("agentId", ApiSchemas.nullable(ApiSchemas.int64()))
                             .addProperty("result", ApiSchemas.enumOf(CallResult.values()))
+                            .addProperty("howEnded", ApiSchemas.nullable(ApiSchemas.enumOf(CallEnd.values()))
+                                    .description("Who ended an answered call; null for one never answered"))
                             .addProperty("classification", ApiSchemas.nullable(ApiSchemas.int64())
                                     .description("Known at the end for an autocall IVR's result; else null"))
                             .addProperty("ringSeconds", ApiSchemas.int64())
@@ -57,8 +60,8 @@ class WebhookApiDocs {
                                     .description("How long the customer was on hold within the talk time"))
                             .addProperty("endedAt", ApiSchemas.string("date-time"))
                             .required(List.of("callId", "campaignId", "customerId", "externalId", "number", "agentId",
-                                    "result", "classification", "ringSeconds", "talkSeconds", "holdSeconds",
-                                    "endedAt"))));
+                                    "result", "howEnded", "classification", "ringSeconds", "talkSeconds",
+                                    "holdSeconds", "endedAt"))));
             api.addWebhooks(WebhookEvent.CUSTOMER_STATUS_CHANGED.wireName(), delivery("customerStatusChanged",
                     WebhookEvent.CUSTOMER_STATUS_CHANGED, ApiSchemas.object()
                             .addProperty("campaignId", ApiSchemas.int64())
