@@ -271,6 +271,7 @@ final class FakeSipAdapter implements SipAdapter {
 
         private final Map<AgentId, LineState> states = new ConcurrentHashMap<>();
         private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+        private final List<BiConsumer<AgentId, CallResult>> notTakenListeners = new CopyOnWriteArrayList<>();
         volatile boolean phonesRing;
 
         @Override
@@ -298,6 +299,11 @@ final class FakeSipAdapter implements SipAdapter {
             change(agent(userId), LineState.DOWN, Optional.of(how));
         }
 
+        /** The agent's phone, rung for a call apart from their line, does not take it: {@code how} it answered. */
+        void phoneDoesNotTakeACall(long userId, CallResult how) {
+            notTakenListeners.forEach(listener -> listener.accept(agent(userId), how));
+        }
+
         @Override
         public LineState state(AgentId agent) {
             return states.getOrDefault(agent, LineState.DOWN);
@@ -306,6 +312,11 @@ final class FakeSipAdapter implements SipAdapter {
         @Override
         public void onChange(Listener listener) {
             listeners.add(listener);
+        }
+
+        @Override
+        public void onCallNotTaken(BiConsumer<AgentId, CallResult> listener) {
+            notTakenListeners.add(listener);
         }
 
         private void change(AgentId agent, LineState state) {

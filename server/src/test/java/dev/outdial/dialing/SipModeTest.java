@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -677,11 +678,27 @@ class SipModeTest {
                 .contains("was not picked up");
     }
 
+    @Test
+    void anAgentWhosePhoneDoesNotTakeACallRungOnItIsSetNotAvailableSoNoMoreGoThere() {
+        assertThat(notTaken("SipRona", agent -> sip.lines.phoneDoesNotTakeACall(agent, CallResult.NOANSWER),
+                "PHONE_CALL_NOT_ANSWERED")).contains("a call rang on your phone and was not picked up");
+        assertThat(notTaken("SipDnd", agent -> sip.lines.phoneDoesNotTakeACall(agent, CallResult.BUSY),
+                "PHONE_CALL_REFUSED")).contains("do-not-disturb");
+    }
+
     /**
      * An Available agent's phone rings for their line and does not take it ({@code how}): they are set Not available
      * with {@code reason} in their event stream; answers what their workspace then says.
      */
     private String lineNotTaken(String label, CallResult how, String reason) {
+        return notTaken(label, agent -> sip.lines.phoneDoesNotTakeTheLine(agent, how), reason);
+    }
+
+    /**
+     * An Available agent's phone does as {@code phone} says (given the agent's id): they are set Not available with
+     * {@code reason} in their event stream; answers what their workspace then says.
+     */
+    private String notTaken(String label, LongConsumer phone, String reason) {
         DialingScenario progressive = DialingScenario.running(api.newBusiness(label), "PROGRESSIVE", Map.of());
         TestBusiness.Person agent = progressive.fixtures.agent;
         registered(progressive.business, agent);
@@ -690,7 +707,7 @@ class SipModeTest {
             events.awaitConnected();
             progressive.ready(agent);
 
-            sip.lines.phoneDoesNotTakeTheLine(agent.id(), how);
+            phone.accept(agent.id());
 
             assertThat(events.data("agent-state").get("reason").asString()).isEqualTo(reason);
             assertThat(agent.client().get("/api/v1/me/state").expect(200).json().get("state").asString())

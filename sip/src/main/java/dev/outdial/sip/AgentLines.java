@@ -3,6 +3,7 @@ package dev.outdial.sip;
 import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.customer.CallResult;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Agents' nailed-up legs: for manual, preview, progressive and predictive, Outdial calls an available
@@ -21,6 +22,13 @@ public interface AgentLines {
 
     /** Told whenever an agent's line changes, e.g. DOWN when the agent hung their phone up. */
     void onChange(Listener listener);
+
+    /**
+     * Told whenever an agent's phone, rung for a call apart from their line (a queue call, an auto callback's ring
+     * before the customer is dialed, a customer answered after the line dropped), does not take it: how it answered,
+     * as {@link Listener#changed}'s {@code notTaken}. Not told of a ring the engine ended itself.
+     */
+    void onCallNotTaken(BiConsumer<AgentId, CallResult> listener);
 
     @FunctionalInterface
     interface Listener {

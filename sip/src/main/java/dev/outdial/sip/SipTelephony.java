@@ -86,6 +86,8 @@ public final class SipTelephony implements Telephony, AutoCloseable {
     private final Map<AgentId, Listening> listenings = new ConcurrentHashMap<>();
     /** The leg each agent answered on their phone when rung (not their nailed-up line), while it is up. */
     private final Map<AgentId, CallId> answeredAgentLegs = new ConcurrentHashMap<>();
+    /** The agents' phones ringing for a call apart from their lines, until answered or ended. */
+    private final Map<CallId, PhoneRing> phoneRings = new ConcurrentHashMap<>();
     private ScheduledExecutorService timers;
     /** Asks the carrier's DNS where its trunks are, where it was given as a domain. */
     private Optional<ScheduledExecutorService> carrierDns = Optional.empty();
@@ -370,10 +372,37 @@ public final class SipTelephony implements Telephony, AutoCloseable {
             LOG.info("Agent {} has no phone registered", agent.value());
             return running.failAtOnce("agent", CallResult.NOANSWER, listener);
         }
-        return running.dialAgent(agent, phone.get(), answerTimeout, event -> {
+        PhoneRing ring = new PhoneRing();
+        CallId leg = running.dialAgent(agent, phone.get(), answerTimeout, event -> {
             keepAnswered(agent, event);
+            follow(agent, ring, event);
             listener.accept(event);
         });
+        phoneRings.put(leg, ring);
+        if (ring.over) { // it ended before it was kept here: nothing is left to follow
+            phoneRings.remove(leg, ring);
+        }
+        return leg;
+    }
+
+    /**
+     * A phone rung for a call, apart from the agent's line: whether its ring is over (answered or ended), and whether
+     * the engine ended it (a caller who hung up first, an agent who left), which is no call the phone failed to take.
+     */
+    private static final class PhoneRing {
+        private volatile boolean over;
+        private volatile boolean endedByTheEngine;
+    }
+
+    /** Once the ring is over, a phone that did not take the call (unless the engine ended it) is told of. */
+    private void follow(AgentId agent, PhoneRing ring, CallEvent event) {
+        if (event instanceof CallEvent.Answered || event.isTerminal()) {
+            ring.over = true;
+            phoneRings.remove(event.call(), ring);
+            if (event instanceof CallEvent.Failed failed && !ring.endedByTheEngine) {
+                lines.callNotTaken(agent, failed.reason());
+            }
+        }
     }
 
     /** Keeps the leg {@code agent} answered on their phone while it is up: an agent waiting on a call hears it ring. */
@@ -548,6 +577,7 @@ public final class SipTelephony implements Telephony, AutoCloseable {
 
     @Override
     public void hangUp(CallId call) {
+        Optional.ofNullable(phoneRings.remove(call)).ifPresent(ring -> ring.endedByTheEngine = true);
         leg(call).ifPresent(Leg::hangUp);
     }
 

@@ -44,6 +44,7 @@ class AgentPhonesTest {
     private final FakeMedia media = new FakeMedia();
     private final List<String> registrationChanges = new CopyOnWriteArrayList<>();
     private final List<String> lineChanges = new CopyOnWriteArrayList<>();
+    private final List<String> callsNotTaken = new CopyOnWriteArrayList<>();
     private final List<Sipp> sipps = new CopyOnWriteArrayList<>();
     private SipTelephony telephony;
 
@@ -60,6 +61,7 @@ class AgentPhonesTest {
         telephony.registrations().onChange((agent, registered) -> registrationChanges.add(agent.value() + "=" + registered));
         telephony.agentLines().onChange((agent, state, notTaken) -> lineChanges.add(agent.value() + "=" + state
                 + notTaken.map(result -> "(" + result + ")").orElse("")));
+        telephony.agentLines().onCallNotTaken((agent, how) -> callsNotTaken.add(agent.value() + "=" + how));
     }
 
     @AfterEach
@@ -296,6 +298,49 @@ class AgentPhonesTest {
 
         Await.until("the line went DOWN", () -> lineChanges.size() == 2);
         assertThat(lineChanges).containsExactly("agent-anna=CALLING", "agent-anna=DOWN(HOTLINE_ERROR)");
+    }
+
+    @Test
+    void aPhoneThatRefusesACallRungOnItIsToldOf() {
+        register("anna", "s3cret", 3600, phoneContact(), "200", "SIP/2.0 200");
+        Sipp phone = Sipp.serve("carrier-fails.xml", phonePort, Map.of("STATUS", "486 Busy Here",
+                "PROVISIONAL_SEND", "", "PROVISIONAL", "does not ring", "HEADERS", ""), workDir);
+        sipps.add(phone);
+        CallEvents events = new CallEvents();
+
+        telephony.ringAgent(ANNA, Duration.ofSeconds(30), events);
+
+        assertThat(events.next(CallEvent.Failed.class).reason()).isEqualTo(CallResult.BUSY);
+        assertThat(callsNotTaken).containsExactly("agent-anna=BUSY");
+        phone.assertPassed();
+    }
+
+    @Test
+    void aPhoneThatRingsOutItsTimeIsToldOfAndOneTheEngineHangsUpFirstIsNot() {
+        register("anna", "s3cret", 3600, phoneContact(), "200", "SIP/2.0 200");
+        Sipp phone = Sipp.serve("carrier-rings-forever.xml", phonePort, Map.of(), workDir);
+        sipps.add(phone);
+        CallEvents events = new CallEvents();
+
+        telephony.ringAgent(ANNA, Duration.ofSeconds(1), events);
+
+        events.next(CallEvent.Ringing.class);
+        assertThat(events.next(CallEvent.Failed.class).reason()).isEqualTo(CallResult.NOANSWER);
+        assertThat(callsNotTaken).containsExactly("agent-anna=NOANSWER");
+        phone.assertPassed();
+
+        Sipp again = Sipp.serve("carrier-rings-forever.xml", phonePort, Map.of(), workDir);
+        sipps.add(again);
+        CallEvents ended = new CallEvents();
+        CallId leg = telephony.ringAgent(ANNA, Duration.ofSeconds(30), ended);
+        ended.next(CallEvent.Ringing.class);
+
+        telephony.hangUp(leg);
+
+        ended.next(CallEvent.Failed.class);
+        assertThat(callsNotTaken).as("the engine ended that ring: the caller hung up first")
+                .containsExactly("agent-anna=NOANSWER");
+        again.assertPassed();
     }
 
     @Test

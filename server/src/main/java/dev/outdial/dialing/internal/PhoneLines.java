@@ -18,8 +18,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Available. For progressive and predictive, an Available agent with such a campaign open has a
  * nailed-up leg to their phone, released when they leave, and is given no work while their phone
  * still rings for it; if the leg goes down (they hung up the phone, or never answered it) or the
- * phone unregisters, they are set Not available and their page is told why. In sim mode there is
- * no registrar and none of this applies.
+ * phone unregisters, they are set Not available and their page is told why; so are they when their
+ * phone does not take a call rung on it apart from the line (redirection on no answer). In sim mode
+ * there is no registrar and none of this applies.
  *
  * <p>The registrar and the lines report on SIP threads: what they change is handed to the engine
  * thread without waiting for it.
@@ -31,6 +32,8 @@ public class PhoneLines {
     public static final String LINE_DOWN = "PHONE_LINE_DOWN";
     public static final String LINE_NOT_ANSWERED = "PHONE_LINE_NOT_ANSWERED";
     public static final String LINE_REFUSED = "PHONE_LINE_REFUSED";
+    public static final String CALL_NOT_ANSWERED = "PHONE_CALL_NOT_ANSWERED";
+    public static final String CALL_REFUSED = "PHONE_CALL_REFUSED";
     public static final String NOT_REGISTERED = "PHONE_NOT_REGISTERED";
 
     private final Optional<SipAdapter> sip;
@@ -55,6 +58,7 @@ public class PhoneLines {
         sip.ifPresent(adapter -> {
             adapter.registrations().onChange(this::registrationChanged);
             adapter.agentLines().onChange(this::lineChanged);
+            adapter.agentLines().onCallNotTaken(this::callNotTaken);
         });
     }
 
@@ -134,6 +138,14 @@ public class PhoneLines {
         } else if (state == AgentLines.LineState.DOWN && kept.remove(agent) != null) {
             dropFromWork(agent, whyDown(notTaken));
         }
+    }
+
+    /**
+     * Redirection on no answer, as an ACD does it: an agent whose phone did not take a call rung on it (a queue call,
+     * an auto callback's ring) is away from it, or has it refuse calls, so no more are sent there until they are back.
+     */
+    private void callNotTaken(AgentId agent, CallResult how) {
+        dropFromWork(agent, how == CallResult.NOANSWER ? CALL_NOT_ANSWERED : CALL_REFUSED);
     }
 
     /**

@@ -83,8 +83,8 @@ class WorkspacePages {
 
     /**
      * The state again, after the agent's phone registered or unregistered, or telephony set them Not
-     * available ({@code reason}: PHONE_LINE_DOWN, PHONE_LINE_NOT_ANSWERED, PHONE_LINE_REFUSED, PHONE_NOT_REGISTERED),
-     * which it then says.
+     * available ({@code reason}: PHONE_LINE_DOWN, PHONE_LINE_NOT_ANSWERED, PHONE_LINE_REFUSED, PHONE_CALL_NOT_ANSWERED,
+     * PHONE_CALL_REFUSED, PHONE_NOT_REGISTERED), which it then says.
      */
     @GetMapping("/workspace/state")
     String state(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) String reason, Model model) {

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,7 @@ public final class NailedUpLines implements AgentLines {
     private final Duration probeEvery;
     private final Map<AgentId, Line> lines = new ConcurrentHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<AgentId, CallResult>> notTakenListeners = new CopyOnWriteArrayList<>();
 
     public NailedUpLines(SipCalls calls, Bindings bindings, Duration probeEvery) {
         this.calls = calls;
@@ -149,6 +151,18 @@ public final class NailedUpLines implements AgentLines {
     @Override
     public void onChange(Listener listener) {
         listeners.add(listener);
+    }
+
+    @Override
+    public void onCallNotTaken(BiConsumer<AgentId, CallResult> listener) {
+        notTakenListeners.add(listener);
+    }
+
+    /** The agent's phone did not take a call rung on it apart from their line: the listeners are told. */
+    public void callNotTaken(AgentId agent, CallResult how) {
+        // What an operator looks for when an agent says their phone never rang.
+        LOG.info("Agent {}'s phone did not take a call: {}", agent.value(), how);
+        notTakenListeners.forEach(listener -> listener.accept(agent, how));
     }
 
     /** The media of the agent's line while it is UP: what their phone hears between calls, and on them. */
