@@ -2,11 +2,16 @@ package dev.outdial.dialing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outdial.call.internal.CallRecordRepository;
+import dev.outdial.engine.customer.CallResult;
+import dev.outdial.engine.port.CallEnd;
+import dev.outdial.engine.port.CallRecord;
 import dev.outdial.shared.SqlTime;
 import dev.outdial.testing.Api;
 import dev.outdial.testing.OutdialIntegrationTest;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +33,9 @@ class DeadNodeTest {
     @Autowired
     JdbcClient db;
 
+    @Autowired
+    CallRecordRepository calls;
+
     @Test
     void aCallLeftOpenByADeadNodeIsClosedAsANetworkErrorWithoutUsingAnAttempt() {
         DialingScenario campaign = DialingScenario.running(api.newBusiness("DeadNode"), "MANUAL", Map.of());
@@ -46,6 +54,18 @@ class DeadNodeTest {
         assertThat(after.get("status").asString()).isEqualTo("ERROR");
         assertThat(after.get("attempts").asInt()).as("attempts of the cycle").isZero();
         assertThat(after.get("lastResult").asString()).isEqualTo("NETWORK_ERROR");
+
+        // the node was only paused: it comes back and saves the call's end as it saw it, which changes nothing
+        CallRecord closed = calls.find(campaign.business.id(), "dead-node-call-" + customer).orElseThrow();
+        CallRecord asItSawIt = new CallRecord(closed.id(), closed.businessId(), closed.campaignId(),
+                closed.customerId(), closed.dialedNumber(), closed.hotline(), closed.agent(), closed.queuedAt(),
+                closed.dialingAt(), closed.ringingAt(), closed.answeredAt(), closed.connectedAt(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty())
+                .hungUp(Instant.now(), CallResult.SUCCESS, CallEnd.CUSTOMER_HUNG_UP);
+        assertThat(calls.saveEnding(asItSawIt)).as("not the save that ended it").isFalse();
+        CallRecord kept = calls.find(campaign.business.id(), "dead-node-call-" + customer).orElseThrow();
+        assertThat(kept.result()).contains(CallResult.NETWORK_ERROR);
+        assertThat(kept.howEnded()).as("nobody is said to have ended a call closed for a dead node").isEmpty();
     }
 
     private void leftOnACallByADeadNode(DialingScenario campaign, long customer, Instant leaseUntil) {
