@@ -56,6 +56,7 @@ class WorkspaceBrowserTest extends BrowserTest {
         assertThat(page.locator("#customer-status")).hasAttribute("data-status", "SUCCESS");
         assertThat(page.locator("#customer-status")).hasText("Successful");
         assertThat(page.locator("#history tbody tr")).hasCount(1);
+        assertThat(page.locator("#history tbody tr .how-ended")).hasText("· the agent hung up");
 
         page.click("#get-customer");
         assertThat(page.locator("#customer-card h3")).hasText("Customer +84912510003");
