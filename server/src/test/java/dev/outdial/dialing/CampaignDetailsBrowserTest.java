@@ -66,7 +66,7 @@ class CampaignDetailsBrowserTest extends BrowserTest {
 
         assertThat(page.locator("#campaign-customer-list")).containsText("Customer +84914100003");
         page.click("#campaign-customer-list a.number-history:text('+84914100003')");
-        assertThat(page.locator("#number-calls .result").first()).hasText("Reached");
+        assertThat(page.locator("#number-calls .result").first()).hasText("Reached · the customer hung up");
         assertThat(page.locator("#number-calls .agent").first()).containsText("caller-one");
     }
 }

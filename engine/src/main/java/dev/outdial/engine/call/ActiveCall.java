@@ -210,11 +210,7 @@ public final class ActiveCall {
                 agentLeg.ifPresent(orchestrator::hangUp);
                 CallResult result = record.connectedAt().isPresent() ? CallResult.SUCCESS
                         : endedAs.orElse(CallResult.ABANDONED);
-                finish(result, Optional.of(switch (hungUp.cause()) {
-                    case FAR_END -> CallEnd.CUSTOMER_HUNG_UP;
-                    case LINE_LOST -> CallEnd.CUSTOMER_LINE_LOST;
-                    case PLATFORM -> hangingUpFor.orElse(CallEnd.PLATFORM_HUNG_UP);
-                }));
+                finish(result, Optional.of(CallEnd.ofCustomersLeg(hungUp.cause(), hangingUpFor)));
             }
             case CallEvent.DigitsCollected digits -> onKeys.ifPresent(then -> {
                 onKeys = Optional.empty();
@@ -241,11 +237,7 @@ public final class ActiveCall {
             }
             case CallEvent.Failed ignored -> end(CallResult.AGENT_TIMEOUT);
             // The agent hung up on the customer, or their phone was lost: the call is over for both.
-            case CallEvent.HungUp hungUp -> hangUp(switch (hungUp.cause()) {
-                case FAR_END -> CallEnd.AGENT_HUNG_UP;
-                case LINE_LOST -> CallEnd.AGENT_LINE_LOST;
-                case PLATFORM -> CallEnd.PLATFORM_HUNG_UP;
-            });
+            case CallEvent.HungUp hungUp -> hangUp(CallEnd.ofAgentsLeg(hungUp.cause()));
             case CallEvent.Ringing ignored -> { }
             case CallEvent.DigitsCollected ignored -> { }
         }

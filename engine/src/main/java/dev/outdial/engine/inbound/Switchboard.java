@@ -233,11 +233,8 @@ public final class Switchboard {
             switch (event) {
                 case CallEvent.DigitsCollected digits -> digits.digits().codePoints()
                         .mapToObj(Character::toString).forEach(this::pressed);
-                case CallEvent.HungUp hungUp -> finish(Optional.of(switch (hungUp.cause()) {
-                    case FAR_END -> CallEnd.CUSTOMER_HUNG_UP;
-                    case LINE_LOST -> CallEnd.CUSTOMER_LINE_LOST;
-                    case PLATFORM -> hangingUpFor.orElse(CallEnd.PLATFORM_HUNG_UP);
-                }));
+                case CallEvent.HungUp hungUp -> finish(
+                        Optional.of(CallEnd.ofCustomersLeg(hungUp.cause(), hangingUpFor)));
                 case CallEvent.Failed ignored -> finish(Optional.empty());
                 case CallEvent.Ringing ignored -> { }
                 case CallEvent.Answered ignored -> { }
@@ -292,11 +289,7 @@ public final class Switchboard {
                     freeAgent();
                 }
                 // The agent hung up on the caller, or their phone was lost: the call is over.
-                case CallEvent.HungUp hungUp -> hangUp(switch (hungUp.cause()) {
-                    case FAR_END -> CallEnd.AGENT_HUNG_UP;
-                    case LINE_LOST -> CallEnd.AGENT_LINE_LOST;
-                    case PLATFORM -> CallEnd.PLATFORM_HUNG_UP;
-                });
+                case CallEvent.HungUp hungUp -> hangUp(CallEnd.ofAgentsLeg(hungUp.cause()));
                 case CallEvent.Ringing ignored -> { }
                 case CallEvent.DigitsCollected ignored -> { }
             }
