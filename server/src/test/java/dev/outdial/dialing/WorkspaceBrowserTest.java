@@ -43,7 +43,7 @@ class WorkspaceBrowserTest extends BrowserTest {
         assertThat(page.locator("#call-state")).hasText("Talking");
         page.click("#hang-up");
         assertThat(page.locator("#disposition")).isVisible();
-        assertThat(page.locator("#how-ended")).hasText("· the agent hung up");
+        assertThat(page.locator("#call-panel .how-ended")).hasText("· the agent hung up");
 
         // The script's required question left empty: the error shows beside it, nothing is saved.
         page.selectOption("#classification", String.valueOf(reached));
