@@ -712,6 +712,9 @@ class SipModeTest {
             assertThat(events.data("agent-state").get("reason").asString()).isEqualTo(reason);
             assertThat(agent.client().get("/api/v1/me/state").expect(200).json().get("state").asString())
                     .isEqualTo("NOT_AVAILABLE");
+            assertThat(progressive.business.admin().withHeader("Accept", "text/plain").get("/api/v1/metrics")
+                    .expect(200).body()).contains("outdial_agents_set_not_available_total{business=\""
+                            + progressive.business.id() + "\",reason=\"" + reason + "\"} 1.0");
             return page(agent.email(), PASSWORD, get("/workspace/state").param("reason", reason));
         } finally {
             sip.lines.phonesRing = false;

@@ -6,6 +6,7 @@ import dev.outdial.engine.customer.AgentId;
 import dev.outdial.engine.customer.CallResult;
 import dev.outdial.shared.ConflictException;
 import dev.outdial.sip.AgentLines;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,13 +43,15 @@ public class PhoneLines {
     private final AgentEventStream events;
     private final EngineThread engine;
     private final ObjectProvider<LiveDialers> dialers;
+    private final MeterRegistry registry;
     /** The business of each agent who set their state here: what the engine is told when the phone drops them. */
     private final Map<AgentId, Long> businessOf = new ConcurrentHashMap<>();
     /** The agents whose line is kept up: a DOWN then is the agent leaving, not Outdial releasing it. */
     private final Map<AgentId, Boolean> kept = new ConcurrentHashMap<>();
 
     PhoneLines(LiveTelephony telephony, AgentPhoneAccounts accounts, AgentSessions sessions, AgentEventStream events,
-               EngineThread engine, ObjectProvider<LiveDialers> dialers) {
+               EngineThread engine, ObjectProvider<LiveDialers> dialers, MeterRegistry registry) {
+        this.registry = registry;
         this.sip = telephony.sipAdapter();
         this.accounts = accounts;
         this.sessions = sessions;
@@ -163,6 +166,9 @@ public class PhoneLines {
             return;
         }
         sessions.setAvailable(agent, false);
+        // A wave of one reason is the phones' network or registrar going bad, not one agent's desk.
+        registry.counter("outdial.agents.set.not.available", "business",
+                String.valueOf(businessOf.getOrDefault(agent, 0L)), "reason", reason).increment();
         Optional.ofNullable(kept.remove(agent)).ifPresent(wasKept -> sip.orElseThrow().agentLines().release(agent));
         tellTheEngine(agent);
         events.push(agent, "agent-state", Map.of("available", false, "reason", reason));
