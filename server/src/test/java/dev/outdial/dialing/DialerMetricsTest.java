@@ -88,7 +88,7 @@ class DialerMetricsTest {
     /** Whether the dashboard's {@code series} comes of real calls alone (sip mode), never of simulated ones. */
     static boolean isRealCallsOnly(String series) {
         return series.startsWith("outdial_call_audio_") || series.startsWith("outdial_sip_")
-                || series.startsWith("outdial_trunk_");
+                || series.startsWith("outdial_trunk_") || series.startsWith("outdial_agents_set_not_available");
     }
 
     /** The series the shipped Grafana dashboard draws. */
