@@ -92,6 +92,21 @@ class AgentPhonesTest {
         return phone;
     }
 
+    /** The phone answers Outdial's INVITE with {@code status}, nothing before it. */
+    private Sipp phoneRefusing(String status) {
+        Sipp phone = Sipp.serve("carrier-fails.xml", phonePort, Map.of("STATUS", status, "PROVISIONAL_SEND", "",
+                "PROVISIONAL", "does not ring", "HEADERS", ""), workDir);
+        sipps.add(phone);
+        return phone;
+    }
+
+    /** The phone rings until Outdial cancels its INVITE. */
+    private Sipp phoneRingingOn() {
+        Sipp phone = Sipp.serve("carrier-rings-forever.xml", phonePort, Map.of(), workDir);
+        sipps.add(phone);
+        return phone;
+    }
+
     @Test
     void aPhoneRegistersWithDigestAndIsRungAtItsContact() {
         register("anna", "s3cret", 3600, phoneContact(), "200", "Contact: .sip:anna@127\\.0\\.0\\.1:" + phonePort + ".;expires=3[0-9]{3}");
@@ -291,8 +306,7 @@ class AgentPhonesTest {
     void aPhoneThatRefusesTheLineTakesItDownSayingHow() {
         register("anna", "s3cret", 3600, phoneContact(), "200", "SIP/2.0 200");
         // What baresip answers without its g711 module: it has no codec in common with the offer.
-        sipps.add(Sipp.serve("carrier-fails.xml", phonePort, Map.of("STATUS", "488 Not Acceptable Here",
-                "PROVISIONAL_SEND", "", "PROVISIONAL", "does not ring", "HEADERS", ""), workDir));
+        phoneRefusing("488 Not Acceptable Here");
 
         telephony.agentLines().nailUp(ANNA);
 
@@ -303,9 +317,7 @@ class AgentPhonesTest {
     @Test
     void aPhoneThatRefusesACallRungOnItIsToldOf() {
         register("anna", "s3cret", 3600, phoneContact(), "200", "SIP/2.0 200");
-        Sipp phone = Sipp.serve("carrier-fails.xml", phonePort, Map.of("STATUS", "486 Busy Here",
-                "PROVISIONAL_SEND", "", "PROVISIONAL", "does not ring", "HEADERS", ""), workDir);
-        sipps.add(phone);
+        Sipp phone = phoneRefusing("486 Busy Here");
         CallEvents events = new CallEvents();
 
         telephony.ringAgent(ANNA, Duration.ofSeconds(30), events);
@@ -318,8 +330,7 @@ class AgentPhonesTest {
     @Test
     void aPhoneThatRingsOutItsTimeIsToldOfAndOneTheEngineHangsUpFirstIsNot() {
         register("anna", "s3cret", 3600, phoneContact(), "200", "SIP/2.0 200");
-        Sipp phone = Sipp.serve("carrier-rings-forever.xml", phonePort, Map.of(), workDir);
-        sipps.add(phone);
+        Sipp phone = phoneRingingOn();
         CallEvents events = new CallEvents();
 
         telephony.ringAgent(ANNA, Duration.ofSeconds(1), events);
@@ -329,8 +340,7 @@ class AgentPhonesTest {
         assertThat(callsNotTaken).containsExactly("agent-anna=NOANSWER");
         phone.assertPassed();
 
-        Sipp again = Sipp.serve("carrier-rings-forever.xml", phonePort, Map.of(), workDir);
-        sipps.add(again);
+        Sipp again = phoneRingingOn();
         CallEvents ended = new CallEvents();
         CallId leg = telephony.ringAgent(ANNA, Duration.ofSeconds(30), ended);
         ended.next(CallEvent.Ringing.class);
@@ -346,8 +356,7 @@ class AgentPhonesTest {
     @Test
     void aLineReleasedWhileThePhoneRingsIsNotAPhoneThatRefusedIt() {
         register("anna", "s3cret", 3600, phoneContact(), "200", "SIP/2.0 200");
-        Sipp phone = Sipp.serve("carrier-rings-forever.xml", phonePort, Map.of(), workDir);
-        sipps.add(phone);
+        Sipp phone = phoneRingingOn();
         telephony.agentLines().nailUp(ANNA);
         Await.until("anna's phone rings", () -> lineChanges.size() == 1);
 
