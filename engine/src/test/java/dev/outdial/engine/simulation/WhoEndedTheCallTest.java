@@ -72,12 +72,8 @@ class WhoEndedTheCallTest {
     @Test
     void anAgentWhoHangsUpTheirPhoneEndedTheCall() {
         Simulation sip = new Simulation(17, RULED, 10, PhonesOfTheirOwn::new);
-        AgentPhone answersThenHangsUp = leg -> sip.scheduler.after(Duration.ofSeconds(1), () -> {
-            sip.carrier.answer(leg);
-            sip.scheduler.after(Duration.ofSeconds(5), () -> sip.carrier.hangUpByCalledParty(leg));
-        });
 
-        CallRecord call = dialedByAlice(sip, "+84900000001", answersThenHangsUp, placed -> { });
+        CallRecord call = dialedByAlice(sip, "+84900000001", answersThenHangsUp(sip), placed -> { });
 
         assertThat(call.connectedAt()).isPresent();
         assertThat(call.howEnded()).contains(CallEnd.AGENT_HUNG_UP);
@@ -105,14 +101,10 @@ class WhoEndedTheCallTest {
 
     @Test
     void anAgentsPhoneTheNetworkLostTookTheCallDownAsTheAgentsLineLost() {
-        Simulation[] sip = new Simulation[1];
-        sip[0] = new Simulation(17, RULED, 10, carrier -> new LinesLost(new PhonesOfTheirOwn(carrier), false, true));
-        AgentPhone answersThenIsLost = leg -> sip[0].scheduler.after(Duration.ofSeconds(1), () -> {
-            sip[0].carrier.answer(leg);
-            sip[0].scheduler.after(Duration.ofSeconds(5), () -> sip[0].carrier.hangUpByCalledParty(leg));
-        });
+        Simulation sip = new Simulation(17, RULED, 10,
+                carrier -> new LinesLost(new PhonesOfTheirOwn(carrier), false, true));
 
-        CallRecord call = dialedByAlice(sip[0], "+84900000001", answersThenIsLost, placed -> { });
+        CallRecord call = dialedByAlice(sip, "+84900000001", answersThenHangsUp(sip), placed -> { });
 
         assertThat(call.howEnded()).contains(CallEnd.AGENT_LINE_LOST);
     }
@@ -164,6 +156,14 @@ class WhoEndedTheCallTest {
         sim.runFor(Duration.ofMinutes(30));
 
         return sim.calls.call(call).orElseThrow();
+    }
+
+    /** An agent's phone that answers a second after it rings and hangs up five seconds later. */
+    private static AgentPhone answersThenHangsUp(Simulation sim) {
+        return leg -> sim.scheduler.after(Duration.ofSeconds(1), () -> {
+            sim.carrier.answer(leg);
+            sim.scheduler.after(Duration.ofSeconds(5), () -> sim.carrier.hangUpByCalledParty(leg));
+        });
     }
 
     /** Runs {@code then} the moment the call is connected to its agent. */
